@@ -1,0 +1,133 @@
+import { DomainEvent } from './message';
+
+/**
+ * Deadlines are facts (architecture.md, rule 5). Every bounded context records its deadlines
+ * with these generic events in the case's own stream, so that one deadline workflow arms the
+ * timers for all of them and one projection can re-arm every pending deadline on start.
+ *
+ * A case decider must accept the two wake-up commands (`WarnDeadline`, `ExpireDeadline`) and
+ * answer them with [] unless the named deadline is still pending with the same `dueAt`: that
+ * check is what makes a late or duplicated wake-up harmless.
+ */
+export interface DeadlineTerms {
+  /** Unique within the stream, e.g. `answer`, `row-3.rectify`, `escalation.summons`. */
+  readonly deadlineId: string;
+  /** What it is for, for people: `acknowledge`, `answer`, `rectify`, `escalation-summons` … */
+  readonly purpose: string;
+  /** When counting started (ISO-8601). */
+  readonly startedAt: string;
+  /** When it falls due (ISO-8601). */
+  readonly dueAt: string;
+  /** Working days granted (0 when the limit is not in working days). */
+  readonly workingDays: number;
+  /** Calendar data that computed dueAt (e.g. `cn-2025@chinese-days-1.5.7`). */
+  readonly calendarVersion: string;
+  /** Instants at which a reminder is due before dueAt (ISO-8601), may be empty. */
+  readonly warnAt: readonly string[];
+  /** The policy that set the limit, as in force at the time (recorded on the event). */
+  readonly policy: Readonly<Record<string, unknown>>;
+}
+
+export type DeadlineSet = DomainEvent<'DeadlineSet', DeadlineTerms>;
+export type DeadlineWarned = DomainEvent<'DeadlineWarned', { deadlineId: string; warnAt: string; dueAt: string }>;
+export type DeadlinePaused = DomainEvent<'DeadlinePaused', { deadlineId: string; pausedAt: string; reason: string; remainingMs: number }>;
+export type DeadlineResumed = DomainEvent<'DeadlineResumed', { deadlineId: string; resumedAt: string; dueAt: string; warnAt: string[]; calendarVersion: string }>;
+export type DeadlineExtended = DomainEvent<'DeadlineExtended', { deadlineId: string; dueAt: string; warnAt: string[]; reason: string; approvedBy: string; calendarVersion: string }>;
+export type DeadlineExpired = DomainEvent<'DeadlineExpired', { deadlineId: string; dueAt: string; expiredAt: string }>;
+/** Met or no longer relevant (e.g. the step was done): its timers are cancelled. */
+export type DeadlineCleared = DomainEvent<'DeadlineCleared', { deadlineId: string; clearedAt: string; outcome: 'met' | 'cancelled' }>;
+
+export type DeadlineEvent =
+  | DeadlineSet
+  | DeadlineWarned
+  | DeadlinePaused
+  | DeadlineResumed
+  | DeadlineExtended
+  | DeadlineExpired
+  | DeadlineCleared;
+
+export const DEADLINE_EVENT_TYPES: readonly DeadlineEvent['type'][] = [
+  'DeadlineSet',
+  'DeadlineWarned',
+  'DeadlinePaused',
+  'DeadlineResumed',
+  'DeadlineExtended',
+  'DeadlineExpired',
+  'DeadlineCleared',
+];
+
+export function isDeadlineEvent(event: DomainEvent): event is DeadlineEvent {
+  return (DEADLINE_EVENT_TYPES as readonly string[]).includes(event.type);
+}
+
+/** Wake-up commands a timer sends to the case stream. */
+export interface WarnDeadlineData {
+  readonly deadlineId: string;
+  readonly warnAt: string;
+  readonly dueAt: string;
+}
+export interface ExpireDeadlineData {
+  readonly deadlineId: string;
+  readonly dueAt: string;
+}
+
+export type DeadlineStatus = 'pending' | 'paused' | 'expired' | 'cleared';
+
+/** A deadline's state as a case decider keeps it. */
+export interface DeadlineState {
+  readonly terms: DeadlineTerms;
+  readonly status: DeadlineStatus;
+  readonly dueAt: string;
+  readonly warnAt: readonly string[];
+  readonly warned: readonly string[];
+  readonly remainingMs: number | null;
+}
+
+export type DeadlineBook = Readonly<Record<string, DeadlineState>>;
+
+/** Folds a deadline event into a case's book of deadlines (pure). */
+export function evolveDeadlines(book: DeadlineBook, event: DeadlineEvent): DeadlineBook {
+  const current = book[event.data.deadlineId];
+  switch (event.type) {
+    case 'DeadlineSet':
+      return {
+        ...book,
+        [event.data.deadlineId]: {
+          terms: event.data,
+          status: 'pending',
+          dueAt: event.data.dueAt,
+          warnAt: event.data.warnAt,
+          warned: [],
+          remainingMs: null,
+        },
+      };
+    case 'DeadlineWarned':
+      return current ? { ...book, [current.terms.deadlineId]: { ...current, warned: [...current.warned, event.data.warnAt] } } : book;
+    case 'DeadlinePaused':
+      return current ? { ...book, [current.terms.deadlineId]: { ...current, status: 'paused', remainingMs: event.data.remainingMs } } : book;
+    case 'DeadlineResumed':
+      return current
+        ? { ...book, [current.terms.deadlineId]: { ...current, status: 'pending', dueAt: event.data.dueAt, warnAt: event.data.warnAt, warned: [], remainingMs: null } }
+        : book;
+    case 'DeadlineExtended':
+      return current
+        ? { ...book, [current.terms.deadlineId]: { ...current, status: 'pending', dueAt: event.data.dueAt, warnAt: event.data.warnAt, warned: [] } }
+        : book;
+    case 'DeadlineExpired':
+      return current ? { ...book, [current.terms.deadlineId]: { ...current, status: 'expired' } } : book;
+    case 'DeadlineCleared':
+      return current ? { ...book, [current.terms.deadlineId]: { ...current, status: 'cleared' } } : book;
+  }
+}
+
+/** True when a `WarnDeadline` wake-up still means something (not late, not a duplicate). */
+export function warningIsDue(book: DeadlineBook, data: WarnDeadlineData): boolean {
+  const d = book[data.deadlineId];
+  return !!d && d.status === 'pending' && d.dueAt === data.dueAt && d.warnAt.includes(data.warnAt) && !d.warned.includes(data.warnAt);
+}
+
+/** True when an `ExpireDeadline` wake-up still means something (not late, not a duplicate). */
+export function expiryIsDue(book: DeadlineBook, data: ExpireDeadlineData): boolean {
+  const d = book[data.deadlineId];
+  return !!d && d.status === 'pending' && d.dueAt === data.dueAt;
+}

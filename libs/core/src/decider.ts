@@ -1,0 +1,25 @@
+import { Command, DomainEvent } from './message';
+
+/**
+ * One decider per aggregate (architecture.md, rule 2): pure functions, no I/O, no clock.
+ * `decide` throws a DomainError when a rule forbids the command; returns [] when it is a no-op.
+ */
+export interface Decider<C extends Command, E extends DomainEvent, S> {
+  readonly initialState: S;
+  evolve(state: S, event: E): S;
+  decide(command: C, state: S): readonly E[];
+}
+
+/** Replays events onto a decider's initial state. */
+export function fold<C extends Command, E extends DomainEvent, S>(
+  decider: Decider<C, E, S>,
+  events: readonly E[],
+  from: S = decider.initialState,
+): S {
+  return events.reduce((state, event) => decider.evolve(state, event), from);
+}
+
+/** Exhaustiveness check for switches over unions: a compile error when a case is missing. */
+export function assertNever(value: never, what = 'value'): never {
+  throw new Error(`Unexpected ${what}: ${JSON.stringify(value)}`);
+}
