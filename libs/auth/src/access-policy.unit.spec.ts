@@ -1,0 +1,70 @@
+import { Actor, DomainError, Role } from '@bihuan/core';
+import { AccessPolicy } from './access-policy';
+import { DEMO_UNITS } from './fixtures/demo-jurisdiction';
+import { Jurisdiction } from './jurisdiction';
+
+const policy = new AccessPolicy(new Jurisdiction(DEMO_UNITS));
+const actor = (role: Role, unit: string): Actor => ({ id: `${role}@${unit}`, role, unit });
+
+describe('AccessPolicy scope matrix', () => {
+  // [role, actor unit, target unit, allowed]
+  const cases: [Role, string, string, boolean][] = [
+    ['hospital', 'hosp-a1-1', 'hosp-a1-1', true],
+    ['hospital', 'hosp-a1-1', 'hosp-a1-2', false], // sibling institution
+    ['hospital', 'hosp-a1-1', 'county-a1', false], // its own parent
+    ['inspector', 'county-a1', 'hosp-a1-2', true],
+    ['inspector', 'county-a1', 'hosp-a2-1', false], // sibling county
+    ['inspector', 'city-a', 'hosp-a2-1', true],
+    ['inspector', 'city-a', 'hosp-b1-1', false], // sibling city
+    ['leader', 'prov', 'hosp-b1-2', true],
+    ['leader', 'city-a', 'city-b', false],
+    ['partner', 'prov', 'hosp-b1-1', true],
+    ['admin', 'prov', 'hosp-b1-1', true],
+    ['public', 'prov', 'hosp-a1-1', false],
+  ];
+
+  it.each(cases)('%s of %s on %s → %s', (role, unit, target, allowed) => {
+    expect(policy.inScope(actor(role, unit), target)).toBe(allowed);
+    if (allowed) {
+      expect(() => policy.assertInScope(actor(role, unit), target)).not.toThrow();
+    } else {
+      expect(() => policy.assertInScope(actor(role, unit), target)).toThrow(DomainError);
+    }
+  });
+
+  it('refuses roles not allowed for an action with a 403 code', () => {
+    let error: unknown;
+    try {
+      policy.assertRole(actor('hospital', 'hosp-a1-1'), ['inspector'], 'Sign-off');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'AUTH.ROLE_NOT_ALLOWED', kind: 'forbidden' });
+  });
+
+  it('lists the institutions each actor may read', () => {
+    expect(policy.visibleInstitutions(actor('hospital', 'hosp-a1-1'))).toEqual(['hosp-a1-1']);
+    expect(policy.visibleInstitutions(actor('inspector', 'county-a1')).sort()).toEqual(['hosp-a1-1', 'hosp-a1-2']);
+    expect(policy.visibleInstitutions(actor('leader', 'prov'))).toHaveLength(5);
+    expect(policy.visibleInstitutions(actor('public', 'prov'))).toEqual([]);
+  });
+});
+
+describe('Jurisdiction', () => {
+  it('rejects a malformed tree', () => {
+    expect(() => new Jurisdiction([{ id: 'x', name: 'x', kind: 'institution', parentId: 'nope' }])).toThrow(/unknown parent/);
+    expect(
+      () =>
+        new Jurisdiction([
+          { id: 'h', name: 'h', kind: 'institution', parentId: null },
+          { id: 'c', name: 'c', kind: 'city', parentId: 'h' },
+        ]),
+    ).toThrow(/cannot sit under/);
+  });
+
+  it('names the field when an institution is unknown', () => {
+    const j = new Jurisdiction(DEMO_UNITS);
+    expect(() => j.requireInstitution('county-a1')).toThrow(/institutionId "county-a1" is not a known institution/);
+    expect(j.path('hosp-a1-1').map((u) => u.id)).toEqual(['hosp-a1-1', 'county-a1', 'city-a', 'prov']);
+  });
+});

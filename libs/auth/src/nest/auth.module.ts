@@ -1,0 +1,30 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessPolicy } from '../access-policy';
+import { Jurisdiction, Unit } from '../jurisdiction';
+import { TokenKeys, TokenService } from '../token.service';
+import { AuthGuard } from './auth.guard';
+
+export interface AuthModuleOptions {
+  readonly keys: TokenKeys;
+  readonly units: readonly Unit[];
+}
+
+/** Global: the token service, the jurisdiction tree, the access policy and the guard on every route. */
+@Global()
+@Module({})
+export class AuthModule {
+  static forRoot(options: AuthModuleOptions): DynamicModule {
+    const jurisdiction = new Jurisdiction(options.units);
+    return {
+      module: AuthModule,
+      providers: [
+        { provide: TokenService, useValue: new TokenService(options.keys) },
+        { provide: Jurisdiction, useValue: jurisdiction },
+        { provide: AccessPolicy, useValue: new AccessPolicy(jurisdiction) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [TokenService, Jurisdiction, AccessPolicy],
+    };
+  }
+}
