@@ -41,7 +41,7 @@ export function yearContentHash(data: CalendarYearData): string {
  * An immutable set of calendar years with a version string. The version is recorded on every
  * deadline (`calendarVersion`), so it must change whenever the data that decides a day changes:
  * `<base>` for the built-in data, plus `+<year>@<hash>` for each imported year, in year order,
- * e.g. `cn@chinese-days-1.5.7+2027@3f2a9c1b0d4e`.
+ * e.g. `cn@chinese-days-1.5.7+2027@15e6615f18a1`.
  */
 export class CalendarData {
   private constructor(

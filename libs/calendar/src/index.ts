@@ -1,0 +1,11 @@
+export * from './calendar.errors';
+export { DAY_MS, SHANGHAI_OFFSET_MS } from './local-time';
+export type { Instant } from './local-time';
+export * from './calendar-data';
+export { BUILT_IN_VERSION, BUILT_IN_YEARS, CHINESE_DAYS_VERSION, builtInCalendarData } from './chinese-days.data';
+export * from './working-calendar';
+export * from './stop-clock';
+export * from './calendar-import';
+export * from './calendar.repository';
+export * from './calendar.provider';
+export * from './adapters/sqlite-calendar.repository';
