@@ -1,0 +1,79 @@
+import { DomainError, DomainErrorKind } from '@bihuan/core';
+
+/**
+ * Every stable error code the complaints domain throws, with its kind (→ HTTP status in the API's
+ * filter: validation 400, forbidden 403, not_found 404, conflict 409, rule 422). Clients branch on
+ * the code, so codes are never renamed; the catalogue in docs/events/complaints.md lists them.
+ */
+export const COMPLAINT_ERRORS = {
+  NOT_FOUND: 'not_found',
+  ALREADY_RECEIVED: 'conflict',
+  ALREADY_CLOSED: 'conflict',
+  INVALID_TRANSITION: 'conflict',
+  FORBIDDEN_ROLE: 'forbidden',
+  NOT_ASSIGNED_INSTITUTION: 'forbidden',
+  SYSTEM_ONLY: 'forbidden',
+  PUBLIC_WEB_ONLY: 'forbidden',
+  INVALID_CHANNEL: 'validation',
+  INVALID_CATEGORY: 'validation',
+  INVALID_COMPLEXITY: 'validation',
+  INVALID_DECISION: 'validation',
+  INVALID_RATING: 'validation',
+  INVALID_DECLINE_GROUND: 'validation',
+  FIELD_REQUIRED: 'validation',
+  TEXT_TOO_LONG: 'validation',
+  IDENTITY_REQUIRED: 'validation',
+  ANONYMOUS_WITH_IDENTITY: 'validation',
+  COMPLEXITY_MISMATCH: 'validation',
+  INVALID_POLICY: 'validation',
+  INVALID_TERMS: 'validation',
+  TERMS_POLICY_MISMATCH: 'validation',
+  NEXT_TERMS_REQUIRED: 'validation',
+  PAUSE_TERMS_MISSING: 'validation',
+  RESUME_TERMS_MISSING: 'validation',
+  STAFF_WITHOUT_SUBSTANCE: 'validation',
+  CLOSE_REASON_REQUIRED: 'validation',
+  NOT_ON_THE_SPOT: 'rule',
+  EXTENSION_ALREADY_PENDING: 'conflict',
+  NO_EXTENSION_PENDING: 'conflict',
+  DEADLINE_NOT_RUNNING: 'rule',
+  ALREADY_SUPERVISED: 'conflict',
+  ALREADY_WAITING: 'conflict',
+  NOT_WAITING: 'conflict',
+  WAITING_ON_COMPLAINANT: 'rule',
+  REOPEN_REQUIRES_DISSATISFACTION: 'rule',
+} as const satisfies Record<string, DomainErrorKind>;
+
+export type ComplaintErrorName = keyof typeof COMPLAINT_ERRORS;
+/** `COMPLAINT.<NAME>`, e.g. `COMPLAINT.ALREADY_CLOSED`. */
+export type ComplaintErrorCode = `COMPLAINT.${ComplaintErrorName}`;
+
+export function complaintErrorCode(name: ComplaintErrorName): ComplaintErrorCode {
+  return `COMPLAINT.${name}`;
+}
+
+/** Builds the DomainError for a code with the kind the table gives it. */
+export function complaintError(
+  name: ComplaintErrorName,
+  message: string,
+  details: { readonly field?: string; readonly [key: string]: unknown } = {},
+): DomainError {
+  return new DomainError(complaintErrorCode(name), message, COMPLAINT_ERRORS[name], details);
+}
+
+/** A missing or blank required text field. */
+export function requireText(value: unknown, field: string, maxLength = 5000): string {
+  if (typeof value !== 'string' || value.trim().length === 0) {
+    throw complaintError('FIELD_REQUIRED', `${field} is required`, { field });
+  }
+  if (value.length > maxLength) {
+    throw complaintError('TEXT_TOO_LONG', `${field} is longer than ${maxLength} characters`, { field, maxLength });
+  }
+  return value;
+}
+
+/** An optional text field: null when absent or blank, otherwise checked like requireText. */
+export function optionalText(value: unknown, field: string, maxLength = 5000): string | null {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim().length === 0)) return null;
+  return requireText(value, field, maxLength);
+}
