@@ -1,0 +1,82 @@
+import { assertNever, evolveDeadlines } from '@bihuan/core';
+import { FindingEvent } from './finding.events';
+import { ExistingFinding, FindingState, newRound, RectificationRound } from './finding.state';
+
+function withRound(state: ExistingFinding, change: Partial<RectificationRound>): ExistingFinding {
+  return { ...state, rectification: { ...state.rectification, ...change } };
+}
+
+/**
+ * Folds one finding event. It never reads the policy: replaying history under a later policy
+ * yields the same state. Events that do not fit the state are ignored (the log is the truth).
+ */
+export function evolveFinding(state: FindingState, event: FindingEvent): FindingState {
+  if (event.type === 'FindingOpened') {
+    const { openedBy: _by, policyVersion: _policy, ...finding } = event.data;
+    return { status: 'open', finding, deadlines: {}, rectification: newRound(1, null) };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'DeadlineSet':
+    case 'DeadlineWarned':
+    case 'DeadlinePaused':
+    case 'DeadlineResumed':
+    case 'DeadlineExtended':
+    case 'DeadlineExpired':
+    case 'DeadlineCleared':
+      return { ...state, deadlines: evolveDeadlines(state.deadlines, event) };
+    case 'RectificationNoticeIssued':
+      return { ...withRound(state, { currentDeadlineId: event.data.deadlineId }), status: 'noticeIssued' };
+    case 'RectificationPlanSubmitted': {
+      const finding = {
+        ...state.finding,
+        responsibleDepartment: event.data.responsibleDepartment,
+        responsiblePerson: event.data.responsiblePerson,
+      };
+      return { ...withRound(state, { planRevision: event.data.revision }), finding, status: 'inProgress' };
+    }
+    case 'RectificationProgressReported':
+      return withRound(state, {
+        progressReports: event.data.reportNo,
+        evidence: [...state.rectification.evidence, ...event.data.evidence],
+      });
+    case 'SignOffRequested':
+      return { ...withRound(state, { evidence: [...state.rectification.evidence, ...event.data.evidence] }), status: 'signOffRequested' };
+    case 'SignOffRejected':
+      return { ...withRound(state, { rejections: state.rectification.rejections + 1 }), status: 'inProgress' };
+    case 'FindingSignedOff':
+      return {
+        ...state,
+        status: 'signedOff',
+        signedOffAt: event.data.signedOffAt,
+        recheck: event.data.recheckDueAt === null ? 'none' : 'scheduled',
+      };
+    case 'ExtensionRequested':
+      return withRound(state, {
+        pendingExtension: { extensionId: event.data.extensionId, reason: event.data.reason, requestedDueAt: event.data.requestedDueAt },
+      });
+    case 'ExtensionApproved':
+      return withRound(state, { pendingExtension: null, approvedExtensions: state.rectification.approvedExtensions + 1 });
+    case 'ExtensionDenied':
+      return withRound(state, { pendingExtension: null });
+    case 'FindingEscalated':
+      return withRound(state, {
+        escalation: { rung: event.data.rung, step: event.data.step },
+        currentDeadlineId: event.data.deadlineId ?? state.rectification.currentDeadlineId,
+      });
+    case 'FindingRecheckDue':
+      return state.status === 'signedOff' ? { ...state, recheck: 'due' } : state;
+    case 'FindingRecheckPassed':
+      return state.status === 'signedOff' ? { ...state, recheck: 'passed' } : state;
+    case 'FindingReopened': {
+      const { finding, deadlines } = state;
+      return { status: 'noticeIssued', finding, deadlines, rectification: newRound(event.data.round, event.data.deadlineId) };
+    }
+    case 'FindingWithdrawn': {
+      const { finding, deadlines, rectification } = state;
+      return { status: 'withdrawn', finding, deadlines, rectification, reason: event.data.reason };
+    }
+    default:
+      return assertNever(event, 'finding event');
+  }
+}

@@ -1,0 +1,16 @@
+export * from './inspection-values';
+export * from './inspection-labels';
+export * from './inspection-policy';
+export * from './inspection-errors';
+export * from './deadline-rules';
+export * from './wake-up.commands';
+export * from './visit/visit.commands';
+export * from './visit/visit.events';
+export * from './visit/visit.state';
+export * from './visit/visit.decider';
+export * from './finding/finding.commands';
+export * from './finding/finding.events';
+export * from './finding/finding.state';
+export * from './finding/finding.decider';
+export { nextDeadlineNeed } from './finding/finding-deadline.decide';
+export type { NextDeadlineNeed } from './finding/finding-deadline.decide';
