@@ -31,6 +31,13 @@ export interface TimerScheduler {
   readonly kind: 'sqlite' | 'bullmq' | 'manual';
   /** Creates or replaces the timer with this id. */
   schedule(timer: TimerSpec): Promise<void>;
+  /**
+   * Creates or replaces many timers at once (one transaction / one Redis pipeline), for re-arming
+   * every pending deadline on start without one round trip per timer. Same semantics as calling
+   * `schedule` for each in order (a later entry with the same id wins). Optional so that simple
+   * fakes stay small; every adapter here implements it — use `scheduleAll` to call it either way.
+   */
+  scheduleMany?(timers: readonly TimerSpec[]): Promise<void>;
   /** Moves a pending timer; no-op when there is none with this id. */
   reschedule(id: string, dueAt: string): Promise<void>;
   /** Removes a pending timer; no-op when there is none. */
@@ -53,4 +60,10 @@ export function assertTimerId(id: string): void {
   if (!TIMER_ID.test(id) || /^\d+$/.test(id)) {
     throw new Error(`Invalid timer id "${id}": use 1-200 of [A-Za-z0-9._-], not only digits`);
   }
+}
+
+/** Schedules many timers through `scheduleMany` when the adapter has it, one by one otherwise. */
+export async function scheduleAll(scheduler: TimerScheduler, timers: readonly TimerSpec[]): Promise<void> {
+  if (scheduler.scheduleMany) return scheduler.scheduleMany(timers);
+  for (const timer of timers) await scheduler.schedule(timer);
 }

@@ -24,6 +24,7 @@ interface Waiter {
  *
  * `scanned` is the position up to which the log has been looked at (including events the filter
  * dropped), so `caughtUpTo` also works for filtered subscriptions.
+ * A handler must not *await* `stop()` of its own subscription: stop waits for the handler.
  */
 export class CatchUpSubscription implements Subscription {
   private running = true;

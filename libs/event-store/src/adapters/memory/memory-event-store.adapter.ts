@@ -13,7 +13,7 @@ import {
   Subscription,
 } from '../../event-store.port';
 import { sealEvent } from '../../chain/seal';
-import { assertDistinctEventIds, duplicateEventIdError, RecordedAtStamp } from '../append-rules';
+import { assertDistinctEventIds, duplicateEventIdError, plainEvent, RecordedAtStamp } from '../append-rules';
 import { CatchUpSubscription } from '../catch-up-subscription';
 
 /**
@@ -48,7 +48,7 @@ export class MemoryEventStore implements EventStore {
     const added: RecordedEvent[] = [];
     let prevHash = existing.length === 0 ? null : existing[existing.length - 1]!.metadata.hash;
     for (const [i, event] of events.entries()) {
-      const sealed = sealEvent(stream, existing.length + i, prevHash, event, recordedAt);
+      const sealed = sealEvent(stream, existing.length + i, prevHash, plainEvent(event), recordedAt);
       added.push({ streamName: stream, revision: existing.length + i, position: this.log.length + i + 1, ...sealed });
       prevHash = sealed.metadata.hash;
     }
@@ -129,9 +129,9 @@ export class MemoryEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.subscriptions.clear();
+    this.closed = true;
   }
 
   /** An append whose eventIds are all already in `stream` is answered from the log. */
