@@ -3,6 +3,8 @@ import { Command, DomainEvent, Message } from './message';
 /** A durable wake-up request. `id` is deterministic, so rescheduling replaces instead of duplicating. */
 export interface TimerRequest {
   readonly id: string;
+  /** The stream the command is sent to when the timer fires. */
+  readonly stream: string;
   /** ISO-8601 instant at which the timer is due. */
   readonly dueAt: string;
   /** The command sent when it fires; it is checked against its stream, so a late fire is harmless. */

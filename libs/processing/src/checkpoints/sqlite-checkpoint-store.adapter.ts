@@ -1,0 +1,65 @@
+import Database from 'better-sqlite3';
+import { CheckpointStore } from './checkpoint-store.port';
+
+/** Opens a file (WAL, synchronous=FULL) or adopts a Database the caller already holds. */
+export function openSqlite(dbOrFile: Database.Database | string): Database.Database {
+  if (typeof dbOrFile !== 'string') return dbOrFile;
+  const db = new Database(dbOrFile);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/**
+ * Checkpoints in a `checkpoints` table. Given the Database a read model writes to, a projection
+ * can save its checkpoint in the same transaction as its rows (`loadSync`/`saveSync`, see
+ * SqliteProjection), so the two can never disagree after a crash.
+ */
+export class SqliteCheckpointStore implements CheckpointStore {
+  readonly db: Database.Database;
+  private readonly ownsDb: boolean;
+
+  constructor(dbOrFile: Database.Database | string) {
+    this.ownsDb = typeof dbOrFile === 'string';
+    this.db = openSqlite(dbOrFile);
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS checkpoints (
+         name TEXT PRIMARY KEY,
+         position INTEGER NOT NULL
+       )`,
+    );
+  }
+
+  loadSync(name: string): number | null {
+    const row = this.db.prepare('SELECT position FROM checkpoints WHERE name = ?').get(name) as { position: number } | undefined;
+    return row ? row.position : null;
+  }
+
+  saveSync(name: string, position: number): void {
+    this.db
+      .prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position')
+      .run(name, position);
+  }
+
+  deleteSync(name: string): void {
+    this.db.prepare('DELETE FROM checkpoints WHERE name = ?').run(name);
+  }
+
+  async load(name: string): Promise<number | null> {
+    return this.loadSync(name);
+  }
+
+  async save(name: string, position: number): Promise<void> {
+    this.saveSync(name, position);
+  }
+
+  async delete(name: string): Promise<void> {
+    this.deleteSync(name);
+  }
+
+  /** Closes the database only when this store opened it from a file path. */
+  close(): void {
+    if (this.ownsDb) this.db.close();
+  }
+}

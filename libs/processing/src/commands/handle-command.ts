@@ -1,0 +1,152 @@
+import { Command, Decider, DomainEvent, deterministicId, WriteMetadata } from '@bihuan/core';
+import {
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  isWrongExpectedRevision,
+  RecordedEvent,
+} from '@bihuan/event-store';
+import { backoffDelay, realSleep, Sleep } from '../retry';
+
+export interface HandleCommandOptions {
+  /** Attempts in all (first try included) before a WrongExpectedRevisionError is rethrown. Default 10. */
+  readonly maxAttempts?: number;
+  /** Backoff base and cap in ms for the jittered retry delay. Defaults 10 and 500. */
+  readonly baseDelayMs?: number;
+  readonly maxDelayMs?: number;
+  readonly sleep?: Sleep;
+  readonly random?: () => number;
+  /**
+   * Queue commands for the same stream of the same store within this process (default true), so
+   * they never conflict with each other; retries then only resolve races with other processes.
+   */
+  readonly serializeInProcess?: boolean;
+}
+
+export interface HandleCommandResult<S> {
+  /** The events this command wrote (or, for a redelivered command, the ones it wrote the first time). */
+  readonly events: RecordedEvent[];
+  /** What to expect next time: the stream's last revision, or `no_stream` when it is still empty. */
+  readonly nextExpectedRevision: number | 'no_stream';
+  readonly newState: S;
+}
+
+/** An event may carry its own schema version (`{ type, data, schemaVersion: 2 }`); 1 otherwise. */
+type VersionedEvent = DomainEvent & { readonly schemaVersion?: number };
+
+/** Event ids derive from the command id, so the same command can never write its events twice. */
+export function commandEventId(commandId: string, index: number): string {
+  return deterministicId(commandId, index);
+}
+
+/**
+ * Load → fold → decide → append with the exact expected revision (architecture.md, rule 8).
+ * On a concurrent write it reloads and decides again, a bounded number of times with jittered
+ * backoff, then rethrows the WrongExpectedRevisionError (the API answers 409). Within one process,
+ * commands for the same stream are queued, so conflicts come only from other processes. A DomainError from
+ * `decide` propagates and nothing is written; [] from `decide` writes nothing.
+ * A command whose id the stream already holds (a redelivery) is answered with the events it wrote
+ * then, without deciding again — so saga and timer commands with deterministic ids are idempotent.
+ */
+export function handleCommand<C extends Command, E extends DomainEvent, S>(
+  store: EventStore,
+  streamName: string,
+  decider: Decider<C, E, S>,
+  command: C,
+  options: HandleCommandOptions = {},
+): Promise<HandleCommandResult<S>> {
+  const run = (): Promise<HandleCommandResult<S>> => withRetries(store, streamName, decider, command, options);
+  return options.serializeInProcess === false ? run() : inStreamQueue(store, streamName, run);
+}
+
+async function withRetries<C extends Command, E extends DomainEvent, S>(
+  store: EventStore,
+  streamName: string,
+  decider: Decider<C, E, S>,
+  command: C,
+  options: HandleCommandOptions,
+): Promise<HandleCommandResult<S>> {
+  const maxAttempts = options.maxAttempts ?? 10;
+  const sleep = options.sleep ?? realSleep;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await attemptOnce(store, streamName, decider, command);
+    } catch (error) {
+      if (!isWrongExpectedRevision(error) || attempt >= maxAttempts) throw error;
+      await sleep(backoffDelay(attempt, options.baseDelayMs ?? 10, options.maxDelayMs ?? 500, options.random));
+    }
+  }
+}
+
+/** Tail of the in-process queue per store and stream; an entry is dropped when its queue drains. */
+const queues = new WeakMap<EventStore, Map<string, Promise<unknown>>>();
+
+function inStreamQueue<T>(store: EventStore, stream: string, run: () => Promise<T>): Promise<T> {
+  let byStream = queues.get(store);
+  if (!byStream) queues.set(store, (byStream = new Map()));
+  const streams = byStream;
+  const previous = streams.get(stream) ?? Promise.resolve();
+  const result = previous.then(run, run);
+  const tail = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  streams.set(stream, tail);
+  void tail.then(() => {
+    if (streams.get(stream) === tail) streams.delete(stream);
+  });
+  return result;
+}
+
+async function attemptOnce<C extends Command, E extends DomainEvent, S>(
+  store: EventStore,
+  streamName: string,
+  decider: Decider<C, E, S>,
+  command: C,
+): Promise<HandleCommandResult<S>> {
+  const history = await store.readStream(streamName);
+  const state = history.reduce((s, event) => decider.evolve(s, event as unknown as E), decider.initialState);
+  const expected: ExpectedRevision = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;
+  const already = writtenBy(history, command.metadata.commandId);
+  if (already.length > 0) return { events: already, nextExpectedRevision: expected, newState: state };
+
+  const decided = decider.decide(command, state) as readonly VersionedEvent[];
+  if (decided.length === 0) return { events: [], nextExpectedRevision: expected, newState: state };
+
+  const toAppend = decided.map((event, index): EventToAppend => ({
+    type: event.type,
+    data: event.data,
+    metadata: metadataFor(command, index, event.schemaVersion ?? 1),
+  }));
+  const result = await store.append(streamName, toAppend, expected);
+  const ids = new Set(toAppend.map((e) => e.metadata.eventId));
+  const recorded = result.written
+    ? await store.readStream(streamName, { fromRevision: result.nextExpectedRevision - toAppend.length + 1, maxCount: toAppend.length })
+    : (await store.readStream(streamName)).filter((e) => ids.has(e.metadata.eventId));
+  const newState = recorded.reduce((s, event) => decider.evolve(s, event as unknown as E), state);
+  return { events: recorded, nextExpectedRevision: result.nextExpectedRevision, newState };
+}
+
+function metadataFor(command: Command, index: number, schemaVersion: number): WriteMetadata {
+  const { commandId, correlationId, actor, now } = command.metadata;
+  return {
+    eventId: commandEventId(commandId, index),
+    correlationId,
+    causationId: commandId,
+    actor,
+    occurredAt: now,
+    schemaVersion,
+  };
+}
+
+/** Events an earlier delivery of the same command wrote (they are consecutive, from index 0). */
+function writtenBy(history: readonly RecordedEvent[], commandId: string): RecordedEvent[] {
+  const first = commandEventId(commandId, 0);
+  const start = history.findIndex((e) => e.metadata.eventId === first);
+  if (start < 0) return [];
+  const out: RecordedEvent[] = [];
+  for (let i = start; i < history.length && history[i]!.metadata.eventId === commandEventId(commandId, out.length); i += 1) {
+    out.push(history[i]!);
+  }
+  return out;
+}

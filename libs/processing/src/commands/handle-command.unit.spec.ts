@@ -1,0 +1,101 @@
+import { deterministicId, DomainError } from '@bihuan/core';
+import { EventStore, MemoryEventStore, WrongExpectedRevisionError } from '@bihuan/event-store';
+import { FakeClock } from '@bihuan/testing';
+import { counterDecider, increment } from '../testing/counter.decider';
+import { countingConflicts } from '../testing/conflict-counter';
+import { handleCommand } from './handle-command';
+
+describe('handleCommand (memory store)', () => {
+  let store: MemoryEventStore;
+  beforeEach(() => {
+    store = new MemoryEventStore(new FakeClock());
+  });
+  afterEach(() => store.close());
+
+  it('given 50 concurrent increments on one stream, when all are handled, then none is lost', async () => {
+    const decider = counterDecider();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => handleCommand(store, 'counter-1', decider, increment(`cmd-${i}`))),
+    );
+    const events = await store.readStream('counter-1');
+    expect(events).toHaveLength(50);
+    expect(new Set(events.map((e) => e.metadata.causationId)).size).toBe(50);
+    expect(Math.max(...results.map((r) => r.newState.count))).toBe(50);
+    expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+  });
+
+  it('given 50 concurrent writers without a shared queue (as separate processes), when they conflict, then retries lose none', async () => {
+    const { store: counted, conflicts } = countingConflicts(store);
+    const decider = counterDecider();
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        handleCommand(counted, 'counter-3', decider, increment(`p-${i}`), { serializeInProcess: false, maxAttempts: 60 }),
+      ),
+    );
+    expect(await store.readStream('counter-3')).toHaveLength(50);
+    expect(conflicts()).toBeGreaterThan(0);
+  });
+
+  it('stamps metadata from the command: deterministic eventId, correlation, causation, actor, occurredAt, schemaVersion', async () => {
+    const result = await handleCommand(store, 'counter-1', counterDecider(), increment('c-1'));
+    const v2 = await handleCommand(store, 'counter-1', counterDecider(), increment('c-2', 2));
+    const [event] = result.events;
+    expect(event!.metadata).toMatchObject({
+      eventId: deterministicId('c-1', 0),
+      correlationId: 'corr-c-1',
+      causationId: 'c-1',
+      actor: { id: 'u1', role: 'inspector', unit: 'u-1' },
+      occurredAt: '2025-03-03T01:00:00.000Z',
+      schemaVersion: 1,
+    });
+    expect(v2.events[0]!.metadata.schemaVersion).toBe(2);
+    expect(v2.events[0]!.data).toEqual({ by: 2 });
+    expect(result.nextExpectedRevision).toBe(0);
+    expect(v2.nextExpectedRevision).toBe(1);
+    expect(v2.newState).toEqual({ count: 3 });
+  });
+
+  it('given a command already handled, when it is redelivered, then nothing new is written and the first events are returned', async () => {
+    const first = await handleCommand(store, 'counter-1', counterDecider(), increment('same'));
+    await handleCommand(store, 'counter-1', counterDecider(), increment('other'));
+    const again = await handleCommand(store, 'counter-1', counterDecider(), increment('same'));
+    expect(await store.readStream('counter-1')).toHaveLength(2);
+    expect(again.events.map((e) => e.metadata.eventId)).toEqual(first.events.map((e) => e.metadata.eventId));
+    expect(again.newState).toEqual({ count: 2 });
+  });
+
+  it('when decide throws a DomainError, then it propagates and nothing is written', async () => {
+    await handleCommand(store, 'counter-1', counterDecider(1), increment('a'));
+    await expect(handleCommand(store, 'counter-1', counterDecider(1), increment('b'))).rejects.toMatchObject({ code: 'COUNTER.LIMIT' });
+    expect(await store.readStream('counter-1')).toHaveLength(1);
+  });
+
+  it('when decide returns [], then nothing is appended', async () => {
+    const result = await handleCommand(store, 'counter-9', counterDecider(), {
+      type: 'Noop',
+      data: {},
+      metadata: increment('n').metadata,
+    });
+    expect(result).toEqual({ events: [], nextExpectedRevision: 'no_stream', newState: { count: 0 } });
+    expect(await store.headPosition()).toBeNull();
+  });
+
+  it('when every attempt conflicts, then the WrongExpectedRevisionError is rethrown after maxAttempts', async () => {
+    let appends = 0;
+    const sleeps: number[] = [];
+    const conflicting: EventStore = Object.create(store) as EventStore;
+    conflicting.append = async (stream) => {
+      appends += 1;
+      throw new WrongExpectedRevisionError(stream, 'no_stream', 0);
+    };
+    const error = await handleCommand(conflicting, 'counter-1', counterDecider(), increment('x'), {
+      maxAttempts: 4,
+      sleep: async (ms) => void sleeps.push(ms),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).kind).toBe('conflict');
+    expect(appends).toBe(4);
+    expect(sleeps).toHaveLength(3);
+  });
+});

@@ -1,0 +1,54 @@
+import Database from 'better-sqlite3';
+import { DEADLINE_EVENT_TYPES } from '@bihuan/core';
+import { EventFilter, RecordedEvent } from '@bihuan/event-store';
+import { CheckpointStore } from '../checkpoints/checkpoint-store.port';
+import { Projection } from '../projections/projection';
+import { SqliteProjection } from '../projections/sqlite-projection';
+import { applyDeadlineEvent, MemoryPendingDeadlines, PendingDeadline, PendingDeadlinesStore } from './pending-deadlines';
+import { SqlitePendingDeadlines } from './sqlite-pending-deadlines.adapter';
+
+/**
+ * Every deadline that is still pending or paused, from the deadline events of all streams. The
+ * worker re-arms timers from it on start (`rearmPendingDeadlines`), so a timer lost with Redis or
+ * a crash still fires. The SQLite variant writes rows and checkpoint in one transaction.
+ */
+export class PendingDeadlinesProjection implements Projection {
+  readonly name = 'pendingDeadlines';
+  readonly filter: EventFilter = { eventTypes: DEADLINE_EVENT_TYPES };
+  readonly checkpoints?: CheckpointStore;
+  private readonly transactional: SqliteProjection | null;
+
+  constructor(
+    readonly readModel: PendingDeadlinesStore,
+    /** Given when the read model is in this database: checkpoint in the same transaction. */
+    db?: Database.Database,
+  ) {
+    this.transactional = db
+      ? new SqliteProjection({ name: this.name, db, filter: this.filter, apply: (e) => applyDeadlineEvent(readModel, e), clear: () => readModel.clear() })
+      : null;
+    if (this.transactional) this.checkpoints = this.transactional.checkpoints;
+  }
+
+  static memory(): PendingDeadlinesProjection {
+    return new PendingDeadlinesProjection(new MemoryPendingDeadlines());
+  }
+
+  static sqlite(db: Database.Database): PendingDeadlinesProjection {
+    return new PendingDeadlinesProjection(new SqlitePendingDeadlines(db), db);
+  }
+
+  handle(event: RecordedEvent): void {
+    if (this.transactional) this.transactional.handle(event);
+    else applyDeadlineEvent(this.readModel, event);
+  }
+
+  reset(): void {
+    if (this.transactional) this.transactional.reset();
+    else this.readModel.clear();
+  }
+
+  /** Pending and paused deadlines, by dueAt. */
+  pending(): PendingDeadline[] {
+    return this.readModel.list();
+  }
+}

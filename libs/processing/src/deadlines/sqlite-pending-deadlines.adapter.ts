@@ -1,0 +1,78 @@
+import Database from 'better-sqlite3';
+import { PendingDeadline, PendingDeadlinesStore } from './pending-deadlines';
+
+interface Row {
+  readonly stream: string;
+  readonly deadline_id: string;
+  readonly purpose: string;
+  readonly status: 'pending' | 'paused';
+  readonly due_at: string;
+  readonly warn_at: string;
+  readonly warned: string;
+  readonly correlation_id: string;
+  readonly causation_id: string;
+}
+
+/** The pending-deadlines read model in a `pending_deadlines` table of the given database. */
+export class SqlitePendingDeadlines implements PendingDeadlinesStore {
+  constructor(readonly db: Database.Database) {
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS pending_deadlines (
+         stream TEXT NOT NULL,
+         deadline_id TEXT NOT NULL,
+         purpose TEXT NOT NULL,
+         status TEXT NOT NULL,
+         due_at TEXT NOT NULL,
+         warn_at TEXT NOT NULL,
+         warned TEXT NOT NULL,
+         correlation_id TEXT NOT NULL,
+         causation_id TEXT NOT NULL,
+         PRIMARY KEY (stream, deadline_id)
+       );
+       CREATE INDEX IF NOT EXISTS pending_deadlines_due ON pending_deadlines (due_at);`,
+    );
+  }
+
+  get(stream: string, deadlineId: string): PendingDeadline | null {
+    const row = this.db.prepare('SELECT * FROM pending_deadlines WHERE stream = ? AND deadline_id = ?').get(stream, deadlineId) as Row | undefined;
+    return row ? toPending(row) : null;
+  }
+
+  put(p: PendingDeadline): void {
+    this.db
+      .prepare(
+        `INSERT INTO pending_deadlines (stream, deadline_id, purpose, status, due_at, warn_at, warned, correlation_id, causation_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (stream, deadline_id) DO UPDATE SET purpose = excluded.purpose, status = excluded.status,
+           due_at = excluded.due_at, warn_at = excluded.warn_at, warned = excluded.warned,
+           correlation_id = excluded.correlation_id, causation_id = excluded.causation_id`,
+      )
+      .run(p.stream, p.deadlineId, p.purpose, p.status, p.dueAt, JSON.stringify(p.warnAt), JSON.stringify(p.warned), p.correlationId, p.causationId);
+  }
+
+  remove(stream: string, deadlineId: string): void {
+    this.db.prepare('DELETE FROM pending_deadlines WHERE stream = ? AND deadline_id = ?').run(stream, deadlineId);
+  }
+
+  list(): PendingDeadline[] {
+    return (this.db.prepare('SELECT * FROM pending_deadlines ORDER BY due_at, stream, deadline_id').all() as Row[]).map(toPending);
+  }
+
+  clear(): void {
+    this.db.prepare('DELETE FROM pending_deadlines').run();
+  }
+}
+
+function toPending(row: Row): PendingDeadline {
+  return {
+    stream: row.stream,
+    deadlineId: row.deadline_id,
+    purpose: row.purpose,
+    status: row.status,
+    dueAt: row.due_at,
+    warnAt: JSON.parse(row.warn_at) as string[],
+    warned: JSON.parse(row.warned) as string[],
+    correlationId: row.correlation_id,
+    causationId: row.causation_id,
+  };
+}

@@ -1,0 +1,49 @@
+import Database from 'better-sqlite3';
+import { EventFilter, RecordedEvent } from '@bihuan/event-store';
+import { SqliteCheckpointStore } from '../checkpoints/sqlite-checkpoint-store.adapter';
+import { Projection } from './projection';
+
+export interface SqliteProjectionSpec {
+  readonly name: string;
+  readonly db: Database.Database;
+  readonly filter?: EventFilter;
+  /** Writes the read model rows for one event; synchronous, as better-sqlite3 transactions are. */
+  apply(event: RecordedEvent, db: Database.Database): void;
+  /** Empties the read model tables (rebuild). */
+  clear?(db: Database.Database): void;
+}
+
+/**
+ * A projection whose read model lives in a SQLite database: each event's rows and the checkpoint
+ * are written in one transaction, so after a crash the read model and its checkpoint always agree
+ * and no event is applied twice.
+ */
+export class SqliteProjection implements Projection {
+  readonly name: string;
+  readonly filter?: EventFilter;
+  readonly checkpoints: SqliteCheckpointStore;
+  private readonly applyInTransaction: (event: RecordedEvent) => void;
+
+  constructor(private readonly spec: SqliteProjectionSpec) {
+    this.name = spec.name;
+    this.filter = spec.filter;
+    this.checkpoints = new SqliteCheckpointStore(spec.db);
+    this.applyInTransaction = spec.db.transaction((event: RecordedEvent) => {
+      const checkpoint = this.checkpoints.loadSync(this.name);
+      if (checkpoint !== null && event.position <= checkpoint) return; // already applied
+      spec.apply(event, spec.db);
+      this.checkpoints.saveSync(this.name, event.position);
+    });
+  }
+
+  handle(event: RecordedEvent): void {
+    this.applyInTransaction(event);
+  }
+
+  reset(): void {
+    this.spec.db.transaction(() => {
+      this.spec.clear?.(this.spec.db);
+      this.checkpoints.deleteSync(this.name);
+    })();
+  }
+}

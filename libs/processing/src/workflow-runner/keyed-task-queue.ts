@@ -1,0 +1,76 @@
+/**
+ * Runs tasks for different keys (workflow instances) concurrently while keeping each key's tasks
+ * in delivery order, and reports the highest position up to which *every* task has finished — the
+ * only safe checkpoint when later inputs may finish before earlier ones.
+ */
+export class KeyedTaskQueue {
+  private readonly tails = new Map<string, Promise<void>>();
+  private readonly running = new Set<Promise<void>>();
+  /** Delivered positions not yet covered by the checkpoint, ascending, with their completion. */
+  private readonly order: { position: number; done: boolean }[] = [];
+  private saving: Promise<void> = Promise.resolve();
+  private failure: unknown = undefined;
+
+  constructor(
+    private readonly concurrency: number,
+    /** Persists the checkpoint; calls are serialised and in ascending order. */
+    private readonly completedThrough: (position: number) => Promise<void>,
+  ) {}
+
+  /**
+   * Queues a task behind earlier tasks of the same key; resolves once there is room for more.
+   * Throws (so the delivering subscription stops and restarts from the checkpoint) when a task
+   * failed in a way that must not be skipped.
+   */
+  async push(key: string, position: number, task: () => Promise<void>): Promise<void> {
+    if (this.failure !== undefined) await this.failAndReset();
+    const entry = { position, done: false };
+    this.order.push(entry);
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const run: Promise<void> = previous.then(task).then(
+      () => this.finished(entry),
+      (error: unknown) => {
+        this.failure ??= error;
+      },
+    );
+    const tail = run.finally(() => {
+      this.running.delete(tail);
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    this.tails.set(key, tail);
+    this.running.add(tail);
+    while (this.running.size >= this.concurrency && this.failure === undefined) await Promise.race(this.running);
+    if (this.failure !== undefined) await this.failAndReset();
+  }
+
+  /** Resolves when every queued task has finished and the checkpoint covering them is saved. */
+  async drain(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
+    await this.saving;
+  }
+
+  /**
+   * Lets running tasks finish, forgets what is not checkpointed and rethrows the failure: the
+   * subscription then restarts from the checkpoint and delivers those inputs again (idempotent).
+   */
+  private async failAndReset(): Promise<never> {
+    const failure = this.failure;
+    while (this.running.size > 0) await Promise.all([...this.running]);
+    this.failure = undefined;
+    this.order.splice(0);
+    throw failure;
+  }
+
+  private finished(entry: { position: number; done: boolean }): void {
+    entry.done = true;
+    let through: number | null = null;
+    while (this.order.length > 0 && this.order[0]!.done) through = this.order.shift()!.position;
+    if (through === null) return;
+    const position = through;
+    this.saving = this.saving
+      .then(() => this.completedThrough(position))
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      });
+  }
+}

@@ -1,0 +1,58 @@
+import { KeyedTaskQueue } from './keyed-task-queue';
+
+function gate(): { wait: Promise<void>; open: () => void } {
+  let open = (): void => undefined;
+  const wait = new Promise<void>((resolve) => (open = resolve));
+  return { wait, open };
+}
+
+describe('KeyedTaskQueue', () => {
+  it('runs keys concurrently, each key in order, and checkpoints only through positions whose predecessors are all done', async () => {
+    const saved: number[] = [];
+    const log: string[] = [];
+    const q = new KeyedTaskQueue(8, async (p) => void saved.push(p));
+    const slow = gate();
+    await q.push('a', 1, async () => {
+      await slow.wait;
+      log.push('a1');
+    });
+    await q.push('b', 2, async () => void log.push('b2'));
+    await q.push('a', 3, async () => void log.push('a3'));
+    await new Promise((r) => setImmediate(r));
+    expect(log).toEqual(['b2']);
+    expect(saved).toEqual([]);
+    slow.open();
+    await q.drain();
+    expect(log).toEqual(['b2', 'a1', 'a3']);
+    expect(saved).toEqual([2, 3]); // 2 only once 1 was done
+  });
+
+  it('waits for room when `concurrency` tasks are running', async () => {
+    const q = new KeyedTaskQueue(1, async () => undefined);
+    const first = gate();
+    let room = false;
+    const push = q.push('a', 1, () => first.wait).then(() => (room = true));
+    await new Promise((r) => setImmediate(r));
+    expect(room).toBe(false);
+    first.open();
+    await push;
+    expect(room).toBe(true);
+  });
+
+  it('given a task that fails, then the next push rethrows after running tasks finish, and the checkpoint stays before it', async () => {
+    const saved: number[] = [];
+    const q = new KeyedTaskQueue(8, async (p) => void saved.push(p));
+    await q.push('a', 1, async () => undefined);
+    await q.push('b', 2, async () => {
+      throw new Error('dead-letter store down');
+    });
+    await q.push('c', 3, async () => undefined).catch(() => undefined);
+    await new Promise((r) => setImmediate(r));
+    await expect(q.push('d', 4, async () => undefined)).rejects.toThrow('dead-letter store down');
+    await q.drain();
+    expect(saved).toEqual([1]);
+    await q.push('b', 2, async () => undefined); // redelivered after the restart: accepted again
+    await q.drain();
+    expect(saved).toEqual([1, 2]);
+  });
+});
