@@ -1,0 +1,119 @@
+import { DeadlineSet } from '@bihuan/core';
+import { creditError } from '../credit-errors';
+import { CreditPolicy } from '../credit-policy';
+import { optionalText, requireIsoDate, requireText, textList } from '../credit-rules';
+import { isCommitmentKind, isCreditInfoClass, isCreditList } from '../credit-values';
+import { AddListEntry, PledgeCommitment, RecordCreditInformation, RemoveListEntry, ReportCommitmentBreach } from './credit-archive.commands';
+import { CreditArchiveEvent } from './credit-archive.events';
+import { causedByOf } from './credit-cycle.decide';
+import { OpenCreditArchiveState } from './credit-archive.state';
+
+/** Deadline id of a list entry's expiry in the archive stream. */
+export const listDeadlineId = (entryId: string): string => `list-${entryId}`;
+
+export function pledge(command: PledgeCommitment, s: OpenCreditArchiveState): CreditArchiveEvent[] {
+  const { data, metadata } = command;
+  const commitmentId = requireText(data.commitmentId, 'commitmentId');
+  if (s.commitments[commitmentId]) return [];
+  if (!isCommitmentKind(data.kind)) throw creditError('COMMITMENT_KIND_UNKNOWN', `unknown commitment kind "${String(data.kind)}"`, { field: 'kind' });
+  return [{
+    type: 'CommitmentPledged',
+    data: {
+      institutionId: s.archive.institutionId,
+      commitmentId,
+      kind: data.kind,
+      staffId: optionalText(data.staffId),
+      text: requireText(data.text, 'text'),
+      pledgedAt: requireIsoDate(data.pledgedAt, 'pledgedAt'),
+      pledgedBy: metadata.actor.id,
+    },
+  }];
+}
+
+/** 违背承诺: recorded here; the commitment-breach saga turns it into an adverse record (and an ethics record for staff). */
+export function breach(command: ReportCommitmentBreach, s: OpenCreditArchiveState): CreditArchiveEvent[] {
+  const { data, metadata } = command;
+  const c = s.commitments[data.commitmentId];
+  if (!c) throw creditError('COMMITMENT_NOT_FOUND', `no commitment ${data.commitmentId}`, { field: 'commitmentId' });
+  const breachId = requireText(data.breachId, 'breachId');
+  if (c.breachIds.includes(breachId)) return [];
+  return [{
+    type: 'CommitmentBreached',
+    data: {
+      institutionId: s.archive.institutionId,
+      commitmentId: c.commitmentId,
+      breachId,
+      kind: c.kind,
+      staffId: c.staffId,
+      description: requireText(data.description, 'description'),
+      evidence: textList(data.evidence, 'evidence'),
+      occurredAt: requireIsoDate(data.occurredAt, 'occurredAt'),
+      causedBy: causedByOf(null, data.causedBy, metadata.actor, metadata.causationId),
+      reportedBy: metadata.actor.id,
+    },
+  }];
+}
+
+export function recordInformation(command: RecordCreditInformation, s: OpenCreditArchiveState): CreditArchiveEvent[] {
+  const { data, metadata } = command;
+  const recordId = requireText(data.recordId, 'recordId');
+  if (s.information[recordId]) return [];
+  if (!isCreditInfoClass(data.infoClass)) throw creditError('CLASS_UNKNOWN', `unknown information class "${String(data.infoClass)}"`, { field: 'infoClass' });
+  return [{
+    type: 'CreditInformationRecorded',
+    data: {
+      institutionId: s.archive.institutionId,
+      recordId,
+      infoClass: data.infoClass,
+      kind: requireText(data.kind, 'kind'),
+      title: requireText(data.title, 'title'),
+      content: optionalText(data.content),
+      occurredAt: requireIsoDate(data.occurredAt, 'occurredAt'),
+      causedBy: causedByOf(null, data.causedBy, metadata.actor, metadata.causationId),
+      recordedBy: metadata.actor.id,
+      recordedAt: metadata.now,
+    },
+  }];
+}
+
+/** 红/黑名单 entry with its expiry as a deadline (DeadlineSet), so a timer takes it off the list. */
+export function addListEntry(command: AddListEntry, s: OpenCreditArchiveState, policy: CreditPolicy): CreditArchiveEvent[] {
+  const { data, metadata } = command;
+  const entryId = requireText(data.entryId, 'entryId');
+  if (s.lists[entryId]) return [];
+  if (!isCreditList(data.list)) throw creditError('LIST_UNKNOWN', `unknown list "${String(data.list)}"`, { field: 'list' });
+  const expiresAt = requireIsoDate(data.expiresAt, 'expiresAt');
+  if (Date.parse(expiresAt) <= Date.parse(metadata.now)) throw creditError('EXPIRY_IN_PAST', 'a list entry must expire after now', { field: 'expiresAt' });
+  const deadlineId = listDeadlineId(entryId);
+  const institutionId = s.archive.institutionId;
+  const deadline: DeadlineSet = {
+    type: 'DeadlineSet',
+    data: { deadlineId, purpose: `${data.list}-list-expiry`, startedAt: metadata.now, dueAt: expiresAt, workingDays: 0, calendarVersion: 'fixed-instant', warnAt: [], policy: { policyVersion: policy.policyVersion } },
+  };
+  return [
+    {
+      type: 'ListEntryAdded',
+      data: {
+        institutionId, entryId, list: data.list,
+        reason: requireText(data.reason, 'reason'),
+        listedAt: metadata.now, expiresAt, deadlineId,
+        causedBy: causedByOf(null, data.causedBy, metadata.actor, metadata.causationId),
+        listedBy: metadata.actor.id,
+        policyVersion: policy.policyVersion,
+      },
+    },
+    deadline,
+  ];
+}
+
+export function removeListEntry(command: RemoveListEntry, s: OpenCreditArchiveState): CreditArchiveEvent[] {
+  const { data, metadata } = command;
+  const entry = s.lists[data.entryId];
+  if (!entry) throw creditError('LIST_ENTRY_NOT_FOUND', `no list entry ${data.entryId}`, { field: 'entryId' });
+  if (entry.status !== 'active') return [];
+  const reason = requireText(data.reason, 'reason');
+  return [
+    { type: 'ListEntryRemoved', data: { institutionId: s.archive.institutionId, entryId: entry.entryId, list: entry.list, reason, removedAt: metadata.now, removedBy: metadata.actor.id } },
+    { type: 'DeadlineCleared', data: { deadlineId: entry.deadlineId, clearedAt: metadata.now, outcome: 'cancelled' } },
+  ];
+}

@@ -1,0 +1,73 @@
+import { Role } from '@bihuan/core';
+import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../credit-policy';
+import { addMonths, CreditInfoClass } from '../credit-values';
+import { CreditArchiveState, OpenCreditArchiveState } from './credit-archive.state';
+
+/** One line of credit information as a reader sees it. */
+export interface CreditViewItem {
+  readonly id: string;
+  readonly infoClass: CreditInfoClass;
+  /** `archive`, `commitment`, `red-list`, `black-list`, `points`, `measure`, or the information record's kind. */
+  readonly kind: string;
+  readonly title: string;
+  /** ISO-8601; null for the archive's own entry. */
+  readonly occurredAt: string | null;
+  readonly until: string | null;
+}
+
+export type CreditAudience = 'public' | 'hospital' | 'partner';
+
+export interface CreditView {
+  readonly institutionId: string;
+  readonly audience: CreditAudience;
+  readonly asOf: string;
+  readonly items: readonly CreditViewItem[];
+}
+
+/** Every item of the archive with its class; adverse ones carry their occurrence date (the 5-year clock). */
+function allItems(s: OpenCreditArchiveState): CreditViewItem[] {
+  const a = s.archive;
+  const items: CreditViewItem[] = [
+    { id: `archive-${a.institutionId}`, infoClass: 'basic', kind: 'archive', title: a.name ?? a.institutionId, occurredAt: null, until: null },
+    ...Object.values(s.commitments).map((c) => ({ id: c.commitmentId, infoClass: 'basic' as const, kind: 'commitment', title: c.text, occurredAt: c.pledgedAt, until: null })),
+    ...Object.values(s.information).map((i) => ({ id: i.recordId, infoClass: i.infoClass, kind: i.kind, title: i.title, occurredAt: i.occurredAt, until: null })),
+    ...Object.values(s.points).filter((p) => !p.revoked).map((p) => ({ id: p.pointsId, infoClass: 'adverse' as const, kind: 'points', title: `${p.behaviour} ${p.points}`, occurredAt: p.occurredAt, until: null })),
+    ...s.measures.map((m) => ({ id: m.noticeId, infoClass: 'adverse' as const, kind: 'measure', title: m.measures.join(','), occurredAt: m.imposedAt, until: null })),
+    ...Object.values(s.lists)
+      .filter((e) => e.status === 'active')
+      .map((e) => ({ id: e.entryId, infoClass: e.list === 'black' ? ('blacklist' as const) : ('basic' as const), kind: `${e.list}-list`, title: e.reason, occurredAt: e.listedAt, until: e.expiresAt })),
+  ];
+  return items;
+}
+
+function view(state: CreditArchiveState, audience: CreditAudience, now: string, keep: (item: CreditViewItem) => boolean): CreditView | null {
+  if (state.status !== 'open') return null;
+  return { institutionId: state.archive.institutionId, audience, asOf: now, items: allItems(state).filter(keep) };
+}
+
+/**
+ * What anyone may see (the public credit page): basic information (incl. the active red list),
+ * adverse information for `adversePublicYears` (5) after it occurred — older adverse items are kept
+ * in the archive but not shown — and never blacklist information.
+ */
+export function publicView(state: CreditArchiveState, now: string, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): CreditView | null {
+  return view(state, 'public', now, (i) =>
+    i.infoClass === 'basic' || (i.infoClass === 'adverse' && i.occurredAt !== null && Date.parse(addMonths(i.occurredAt, policy.adversePublicYears * 12)) > Date.parse(now)));
+}
+
+/** Hospital, inspector, leader and admin: basic and all adverse information, never blacklist. */
+export function hospitalView(state: CreditArchiveState, now: string): CreditView | null {
+  return view(state, 'hospital', now, (i) => i.infoClass !== 'blacklist');
+}
+
+/** Partner agencies under a joint-discipline memorandum: everything, blacklist included. */
+export function partnerView(state: CreditArchiveState, now: string): CreditView | null {
+  return view(state, 'partner', now, () => true);
+}
+
+/** The view a role may read; the single entry point every read path should use. */
+export function creditViewFor(role: Role | 'anonymous', state: CreditArchiveState, now: string, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): CreditView | null {
+  if (role === 'partner') return partnerView(state, now);
+  if (role === 'public' || role === 'anonymous' || role === 'system') return publicView(state, now, policy);
+  return hospitalView(state, now);
+}

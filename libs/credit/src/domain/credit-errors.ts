@@ -1,0 +1,34 @@
+import { DomainError, DomainErrorKind } from '@bihuan/core';
+
+/** Stable error codes of the credit context (`CREDIT.<NAME>`); catalogued in docs/events/credit.md. */
+export const CREDIT_ERRORS = {
+  FIELD_REQUIRED: 'validation',
+  DATE_INVALID: 'validation',
+  BEHAVIOUR_UNKNOWN: 'validation',
+  POINTS_INVALID: 'validation',
+  CLASS_UNKNOWN: 'validation',
+  LIST_UNKNOWN: 'validation',
+  COMMITMENT_KIND_UNKNOWN: 'validation',
+  EXPIRY_IN_PAST: 'validation',
+  INSTITUTION_MISMATCH: 'validation',
+  DRAW_INPUT_INVALID: 'validation',
+  DRAW_NOT_ENOUGH_INSTITUTIONS: 'rule',
+  DRAW_NOT_ENOUGH_INSPECTORS: 'rule',
+  ROLE_FORBIDDEN: 'forbidden',
+  INSTITUTION_FORBIDDEN: 'forbidden',
+  ARCHIVE_NOT_FOUND: 'not_found',
+  POINTS_NOT_FOUND: 'not_found',
+  COMMITMENT_NOT_FOUND: 'not_found',
+  LIST_ENTRY_NOT_FOUND: 'not_found',
+  DRAW_NOT_FOUND: 'not_found',
+  ARCHIVE_ALREADY_EXISTS: 'conflict',
+  DRAW_ALREADY_EXISTS: 'conflict',
+  DRAW_CANCELLED: 'conflict',
+  DRAW_ALREADY_PUBLISHED: 'conflict',
+} as const satisfies Record<string, DomainErrorKind>;
+
+export type CreditErrorName = keyof typeof CREDIT_ERRORS;
+
+export function creditError(name: CreditErrorName, message: string, details: { readonly field?: string; readonly [key: string]: unknown } = {}): DomainError {
+  return new DomainError(`CREDIT.${name}`, message, CREDIT_ERRORS[name], details);
+}

@@ -1,0 +1,81 @@
+/** Closed vocabularies of the credit context (domain.md §4). Codes are stored in events. */
+
+/** Credit information classes (seed 002): 基础信息 / 不良信息 / 黑名单信息. */
+export const CREDIT_INFO_CLASSES = ['basic', 'adverse', 'blacklist'] as const;
+export type CreditInfoClass = (typeof CREDIT_INFO_CLASSES)[number];
+
+/** 红名单 / 黑名单. */
+export const CREDIT_LISTS = ['red', 'black'] as const;
+export type CreditList = (typeof CREDIT_LISTS)[number];
+
+/** A/B/C/D, best first. */
+export const CREDIT_LEVELS = ['A', 'B', 'C', 'D'] as const;
+export type CreditLevel = (typeof CREDIT_LEVELS)[number];
+
+/**
+ * Measures imposed when a cycle's points reach a threshold (Guizhou 2019): 重点监管, 书面建议,
+ * 约谈负责人, 当年不得评优, 通报, 暂缓校验.
+ */
+export const CREDIT_MEASURES = [
+  'key-supervision',
+  'written-advice',
+  'summons',
+  'no-awards',
+  'public-notice',
+  'licence-validation-deferred',
+] as const;
+export type CreditMeasure = (typeof CREDIT_MEASURES)[number];
+
+/** 机构承诺 / 员工承诺 / 医患"不收不送红包"协议. */
+export const COMMITMENT_KINDS = ['institution', 'staff', 'no-red-envelope'] as const;
+export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
+
+export const CREDIT_LABELS: Readonly<Record<CreditInfoClass | CreditMeasure | CreditList, string>> = {
+  basic: '基础信息',
+  adverse: '不良信息',
+  blacklist: '黑名单信息',
+  red: '红名单',
+  black: '黑名单',
+  'key-supervision': '重点监管',
+  'written-advice': '书面建议',
+  summons: '约谈负责人',
+  'no-awards': '当年不得评优',
+  'public-notice': '通报',
+  'licence-validation-deferred': '暂缓校验',
+};
+
+/** The event that caused something (audit across streams). */
+export interface CausedBy {
+  readonly stream: string | null;
+  readonly eventId: string;
+}
+
+/** Where points or a record come from; a superset of what the complaints context sends. */
+export interface CreditSourceRef {
+  readonly kind: string;
+  readonly eventId?: string | null;
+  readonly stream?: string | null;
+  readonly ticketId?: string;
+  readonly findingId?: string;
+  readonly commitmentId?: string;
+  readonly round?: number;
+  readonly ref?: string | null;
+}
+
+function isOneOf<T extends string>(values: readonly T[]) {
+  return (value: unknown): value is T => typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+export const isCreditInfoClass = isOneOf<CreditInfoClass>(CREDIT_INFO_CLASSES);
+export const isCreditList = isOneOf<CreditList>(CREDIT_LISTS);
+export const isCommitmentKind = isOneOf<CommitmentKind>(COMMITMENT_KINDS);
+
+/** ISO instant + whole calendar months (UTC arithmetic, day clamped to the month's end). Pure. */
+export function addMonths(iso: string, months: number): string {
+  const d = new Date(Date.parse(iso));
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d.toISOString();
+}

@@ -1,0 +1,20 @@
+/** Credit context (信用): archives, points, lists, levels, visibility, the 双随机 draw, and its sagas. */
+export * from './domain/credit-values';
+export * from './domain/credit-errors';
+export * from './domain/credit-policy';
+export * from './domain/archive/credit-archive.commands';
+export * from './domain/archive/credit-archive.events';
+export * from './domain/archive/credit-archive.state';
+export * from './domain/archive/credit-archive.decider';
+export { creditPointsIdFor, cycleDeadlineId } from './domain/archive/credit-cycle.decide';
+export { listDeadlineId } from './domain/archive/credit-records.decide';
+export * from './domain/archive/credit-level';
+export * from './domain/archive/credit-views';
+export * from './domain/draw/seeded-random';
+export * from './domain/draw/draw-inspections';
+export * from './domain/draw/random-draw.messages';
+export * from './domain/draw/random-draw.decider';
+export * from './workflows/credit-input-events';
+export * from './workflows/credit-consequences.workflow';
+export * from './workflows/commitment-breach.workflow';
+export * from './workflows/random-draw-visits.workflow';

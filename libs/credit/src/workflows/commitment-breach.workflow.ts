@@ -1,0 +1,77 @@
+import { deterministicId, Message, streamName, SYSTEM_ACTOR, Workflow, WorkflowOutput } from '@bihuan/core';
+import { RecordCreditInformation } from '../domain/archive/credit-archive.commands';
+import { CREDIT_ARCHIVE_CATEGORY } from '../domain/archive/credit-archive.decider';
+import { CommitmentBreached } from '../domain/archive/credit-archive.events';
+import { AddEthicsRecordContract, streamOf } from './credit-input-events';
+
+export const COMMITMENT_BREACH_WORKFLOW = 'commitmentBreach';
+/** The ethics archive's stream category (libs/ethics). */
+export const ETHICS_ARCHIVE_STREAM_CATEGORY = 'ethicsArchive';
+
+type Breached = Message<'CommitmentBreached', CommitmentBreached['data']>;
+const isBreached = (m: Message): m is Breached => m.type === 'CommitmentBreached' && typeof (m.data as { breachId?: unknown }).breachId === 'string';
+
+/** The adverse record's id for a breach: deterministic, so a redelivery records nothing new. */
+export const breachRecordId = (breachId: string): string => deterministicId('creditInformation', 'commitment-breach', breachId);
+
+/**
+ * Saga `commitmentBreach-<breachId>`: a CommitmentBreached → RecordCreditInformation (class
+ * `adverse`, kind `commitment-breach`) on the institution's archive; for a staff pledge also
+ * AddEthicsRecord on `ethicsArchive-<staffId>`. Both name the breach event in `causedBy`.
+ * One input per instance, so it completes after acting.
+ */
+export const commitmentBreachWorkflow: Workflow<{ readonly done: boolean }> = {
+  name: COMMITMENT_BREACH_WORKFLOW,
+  inputs: ['CommitmentBreached'],
+  initialState: { done: false },
+  instanceId: (input) => (isBreached(input) ? input.data.breachId : null),
+  decide(input, state): readonly WorkflowOutput[] {
+    if (!isBreached(input)) return [{ kind: 'ignore', reason: `not an input: ${input.type}` }];
+    if (state.done) return [{ kind: 'ignore', reason: 'breach already handled' }];
+    const d = input.data;
+    const stream = streamOf(input) ?? streamName(CREDIT_ARCHIVE_CATEGORY, d.institutionId);
+    const causedBy = { stream, eventId: input.metadata.eventId };
+    const metadata = (key: string) => ({
+      commandId: deterministicId(COMMITMENT_BREACH_WORKFLOW, d.breachId, key),
+      correlationId: input.metadata.correlationId,
+      causationId: input.metadata.eventId,
+      actor: SYSTEM_ACTOR,
+      now: input.metadata.occurredAt,
+    });
+    const record: RecordCreditInformation = {
+      type: 'RecordCreditInformation',
+      data: {
+        institutionId: d.institutionId,
+        recordId: breachRecordId(d.breachId),
+        infoClass: 'adverse',
+        kind: 'commitment-breach',
+        title: `违背信用承诺 ${d.commitmentId}`,
+        content: d.description,
+        occurredAt: d.occurredAt,
+        causedBy,
+      },
+      metadata: metadata('credit'),
+    };
+    const outputs: WorkflowOutput[] = [{ kind: 'send', stream: streamName(CREDIT_ARCHIVE_CATEGORY, d.institutionId), command: record }];
+    if (d.staffId) {
+      const ethics: AddEthicsRecordContract = {
+        type: 'AddEthicsRecord',
+        data: {
+          recordId: deterministicId('ethicsRecord', 'commitment', d.breachId, d.staffId),
+          staffId: d.staffId,
+          institutionId: d.institutionId,
+          source: { kind: 'commitment', commitmentId: d.commitmentId, eventId: input.metadata.eventId, stream },
+          recordKind: 'commitment-breached',
+          summary: d.description,
+          evidence: d.evidence,
+          occurredAt: d.occurredAt,
+          causedBy,
+        },
+        metadata: metadata('ethics'),
+      };
+      outputs.push({ kind: 'send', stream: streamName(ETHICS_ARCHIVE_STREAM_CATEGORY, d.staffId), command: ethics });
+    }
+    return [...outputs, { kind: 'complete' }];
+  },
+  evolve: (state, event) => ('metadata' in event && isBreached(event as Message) ? { done: true } : state),
+};

@@ -1,0 +1,60 @@
+import { Command, Message, SYSTEM_ACTOR, WorkflowOutput } from '@bihuan/core';
+import { complaintConsequencesWorkflow, ComplaintDecided } from '@bihuan/complaints';
+import { EthicsArchiveCommand, ethicsArchiveDecider } from '@bihuan/ethics';
+import { FindingOpened, visitDecider, VisitCommand } from '@bihuan/inspection';
+import { CreditArchiveCommand } from '../domain/archive/credit-archive.commands';
+import { creditArchiveDecider } from '../domain/archive/credit-archive.decider';
+import { delivered, inspector } from '../domain/credit-test-fixtures';
+import { commitmentBreachWorkflow } from './commitment-breach.workflow';
+import { creditConsequencesWorkflow } from './credit-consequences.workflow';
+import { randomDrawVisitsWorkflow } from './random-draw-visits.workflow';
+
+/**
+ * The commands the credit sagas send (and the ones the complaints context sends to credit and
+ * ethics) are accepted by the deciders they are meant for, and the input shapes the credit sagas
+ * declare match the events the other contexts actually write. Breaks when a contract drifts.
+ */
+const sent = (outputs: readonly WorkflowOutput[]): Command[] => outputs.flatMap((o) => (o.kind === 'send' ? [o.command] : []));
+const ethics = ethicsArchiveDecider();
+const credit = creditArchiveDecider();
+
+const decidedData: ComplaintDecided['data'] = {
+  ticketId: 'T1', round: 1, institutionId: 'H1', category: 'red-envelopes-kickbacks', decision: 'substantiated', findings: 'took a red envelope', implicatedStaffId: 'S1', decidedAt: '2025-03-01T00:00:00.000Z',
+};
+const decided: Message = delivered('complaintTicket-T1', 'ComplaintDecided', decidedData, 'ev-decided', SYSTEM_ACTOR);
+
+describe('cross-context contracts of the credit sagas', () => {
+  it('accepts the complaints context\'s consequences, with the same points id as creditConsequences', () => {
+    const theirs = complaintConsequencesWorkflow();
+    const commands = sent(theirs.decide(decided, theirs.initialState));
+    const toEthics = commands.find((c) => c.type === 'AddEthicsRecord')!;
+    const toCredit = commands.find((c) => c.type === 'AddCreditPoints')!;
+    expect(ethics.decide(toEthics as EthicsArchiveCommand, ethics.initialState).map((e) => e.type)).toEqual(['EthicsArchiveOpened', 'EthicsRecordAdded']);
+    const theirPoints = credit.decide(toCredit as CreditArchiveCommand, credit.initialState).find((e) => e.type === 'CreditPointsAdded')!;
+    const ours = sent(creditConsequencesWorkflow().decide(decided, { sent: [] }))[0]!;
+    expect(theirPoints.data).toMatchObject({ pointsId: (ours.data as { pointsId: string }).pointsId, points: 6 });
+  });
+
+  it('reads the inspection context\'s FindingOpened as written', () => {
+    const data: FindingOpened['data'] = {
+      findingId: 'F1', visitId: 'V1', visitKind: 'random', institutionId: 'H1', campaignId: null, category: 'kickbacks', severity: 'serious', description: 'kickbacks on stents',
+      evidence: ['e1'], responsibleDepartment: 'cardiology', responsiblePerson: null, requiredAction: 'deadline', openedBy: 'insp-1', policyVersion: 'default@1',
+    };
+    const [command] = sent(creditConsequencesWorkflow().decide(delivered('finding-F1', 'FindingOpened', data, 'ev-f1'), { sent: [] }));
+    expect(credit.decide(command as CreditArchiveCommand, credit.initialState).find((e) => e.type === 'CreditPointsAdded')!.data).toMatchObject({ behaviour: 'kickbacks', points: 6 });
+  });
+
+  it('sends an AddEthicsRecord the ethics archive accepts, and a PlanVisit the visit decider accepts', () => {
+    const breach = delivered('creditArchive-H1', 'CommitmentBreached', {
+      institutionId: 'H1', commitmentId: 'C1', breachId: 'B1', kind: 'staff', staffId: 'S1', description: 'red envelope', evidence: [], occurredAt: '2025-03-01T00:00:00.000Z', causedBy: null, reportedBy: 'insp-1',
+    }, 'ev-b');
+    const toEthics = sent(commitmentBreachWorkflow.decide(breach, { done: false })).find((c) => c.type === 'AddEthicsRecord')!;
+    expect(ethics.decide(toEthics as EthicsArchiveCommand, ethics.initialState)[1]).toMatchObject({ type: 'EthicsRecordAdded', data: { points: -10, causedBy: { eventId: 'ev-b' } } });
+    const published = delivered('randomDraw-D1', 'DrawPublished', {
+      drawId: 'D1', jurisdiction: 'city', seed: 's', algorithm: 'a', plannedDate: '2025-06-15', campaignId: null, publishedBy: 'insp-1', publishedAt: '2025-06-01',
+      visits: [{ institutionId: 'H2', creditLevel: 'D', rank: 1, inspectorIds: ['I2'] }],
+    }, 'ev-p', inspector);
+    const [plan] = sent(randomDrawVisitsWorkflow.decide(published, { done: false }));
+    expect(visitDecider.decide(plan as VisitCommand, visitDecider.initialState)).toMatchObject([{ type: 'VisitPlanned', data: { kind: 'random', institutionId: 'H2' } }]);
+  });
+});

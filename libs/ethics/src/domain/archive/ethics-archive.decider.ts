@@ -1,0 +1,131 @@
+import { Actor, assertNever, Decider, deterministicId } from '@bihuan/core';
+import { ethicsError } from '../ethics-errors';
+import { DEFAULT_ETHICS_POLICY, EthicsPolicy } from '../ethics-policy';
+import { optionalText, requireIsoDate, requireNumber, requireOwnInstitution, requireRole, requireText, textList } from '../ethics-rules';
+import { CausedBy, isEthicsSourceKind, isVetoItem, shanghaiYear } from '../ethics-values';
+import { AddEthicsRecord, EthicsArchiveCommand, EthicsSourceRef, OpenEthicsArchive } from './ethics-archive.commands';
+import { EthicsArchiveEvent, EthicsArchiveOpened } from './ethics-archive.events';
+import { EthicsArchiveState, evolveEthicsArchive, initialEthicsArchiveState, StaffFacts } from './ethics-archive.state';
+
+/** Stream category: `ethicsArchive-<staffId>`. */
+export const ETHICS_ARCHIVE_CATEGORY = 'ethicsArchive';
+
+/**
+ * The record id of a saga-sent record: one per source case (ticket / finding / commitment, else
+ * the causing event) and staff member, so the same cause always yields the same id.
+ */
+export function ethicsRecordIdFor(sourceKind: string, caseOrEventId: string, staffId: string): string {
+  return deterministicId('ethicsRecord', sourceKind, caseOrEventId, staffId);
+}
+
+function sourceKey(source: EthicsSourceRef): string | null {
+  return source.ticketId ?? source.findingId ?? source.commitmentId ?? source.eventId ?? null;
+}
+
+/** The stream of the causing event, from what a source reference tells. */
+function causedByOf(source: EthicsSourceRef, given: CausedBy | null | undefined, actor: Actor, causationId: string | null): CausedBy | null {
+  if (given) return { stream: given.stream ?? null, eventId: requireText(given.eventId, 'causedBy.eventId') };
+  if (source.eventId) {
+    const stream = source.stream ?? (source.ticketId ? `complaintTicket-${source.ticketId}` : source.findingId ? `finding-${source.findingId}` : null);
+    return { stream, eventId: source.eventId };
+  }
+  return actor.role === 'system' && causationId ? { stream: null, eventId: causationId } : null;
+}
+
+function open(data: OpenEthicsArchive['data'], actor: Actor, implicit: boolean): EthicsArchiveOpened {
+  return {
+    type: 'EthicsArchiveOpened',
+    data: {
+      staffId: requireText(data.staffId, 'staffId'),
+      institutionId: requireText(data.institutionId, 'institutionId'),
+      departmentId: optionalText(data.departmentId),
+      name: optionalText(data.name),
+      openedBy: actor.id,
+      implicit,
+    },
+  };
+}
+
+function addRecord(command: AddEthicsRecord, staff: StaffFacts, state: EthicsArchiveState, policy: EthicsPolicy): EthicsArchiveEvent[] {
+  const { data, metadata } = command;
+  const source = data.source;
+  if (!source || !isEthicsSourceKind(source.kind)) throw ethicsError('SOURCE_UNKNOWN', `unknown record source "${String(source?.kind)}"`, 'source.kind');
+  const key = sourceKey(source);
+  const recordId = data.recordId || !key ? requireText(data.recordId, 'recordId') : ethicsRecordIdFor(source.kind, key, staff.staffId);
+  if (state.status === 'open' && state.records[recordId]) return []; // idempotent: already recorded
+  if (data.vetoItem != null && !isVetoItem(data.vetoItem)) throw ethicsError('VETO_ITEM_UNKNOWN', `unknown veto item "${String(data.vetoItem)}"`, 'vetoItem');
+  const recordKind = optionalText(data.recordKind);
+  const points = data.points == null
+    ? policy.defaultPoints[recordKind ?? ''] ?? policy.defaultPoints[source.kind] ?? 0
+    : requireNumber(data.points, 'points', policy.pointsRange.min, policy.pointsRange.max, 'POINTS_OUT_OF_RANGE');
+  const occurredAt = requireIsoDate(data.occurredAt, 'occurredAt');
+  return [{
+    type: 'EthicsRecordAdded',
+    data: {
+      recordId,
+      staffId: staff.staffId,
+      institutionId: staff.institutionId,
+      sourceKind: source.kind,
+      source,
+      recordKind,
+      category: optionalText(data.category),
+      summary: requireText(data.summary, 'summary'),
+      evidence: textList(data.evidence, 'evidence'),
+      points,
+      vetoItem: data.vetoItem ?? null,
+      occurredAt,
+      year: shanghaiYear(occurredAt),
+      causedBy: causedByOf(source, data.causedBy, metadata.actor, metadata.causationId),
+      addedBy: metadata.actor.id,
+      policyVersion: policy.policyVersion,
+    },
+  }];
+}
+
+/** Archive rules; docs/events/ethics.md has the table of commands and codes. */
+export function decideEthicsArchive(command: EthicsArchiveCommand, state: EthicsArchiveState, policy: EthicsPolicy = DEFAULT_ETHICS_POLICY): EthicsArchiveEvent[] {
+  const actor = command.metadata.actor;
+  switch (command.type) {
+    case 'WarnDeadline':
+    case 'ExpireDeadline':
+      return [];
+    case 'OpenEthicsArchive': {
+      requireRole(actor, ['hospital', 'admin', 'system'], 'opening an ethics archive');
+      requireOwnInstitution(actor, command.data.institutionId, 'opening an ethics archive');
+      if (state.status === 'open') throw ethicsError('ARCHIVE_ALREADY_EXISTS', `archive of ${state.staff.staffId} already exists`);
+      return [open(command.data, actor, false)];
+    }
+    case 'AddEthicsRecord': {
+      requireRole(actor, ['hospital', 'inspector', 'system'], 'adding an ethics record');
+      if (state.status === 'none') {
+        // A saga's (or inspector's) record may arrive before the institution opened the archive.
+        requireOwnInstitution(actor, command.data.institutionId, 'adding an ethics record');
+        const opened = open({ staffId: command.data.staffId, institutionId: command.data.institutionId, departmentId: command.data.departmentId ?? null }, actor, true);
+        return [opened, ...addRecord(command, opened.data, evolveEthicsArchive(state, opened), policy)];
+      }
+      requireOwnInstitution(actor, state.staff.institutionId, 'adding an ethics record');
+      return addRecord(command, state.staff, state, policy);
+    }
+    case 'RetractEthicsRecord': {
+      requireRole(actor, ['hospital', 'inspector', 'system'], 'retracting an ethics record');
+      if (state.status === 'none') throw ethicsError('ARCHIVE_NOT_FOUND', `no archive for ${command.data.staffId}`);
+      requireOwnInstitution(actor, state.staff.institutionId, 'retracting an ethics record');
+      const record = state.records[command.data.recordId];
+      if (!record) throw ethicsError('RECORD_NOT_FOUND', `no record ${command.data.recordId}`, 'recordId');
+      if (record.retracted) return [];
+      const reason = requireText(command.data.reason, 'reason');
+      return [{ type: 'EthicsRecordRetracted', data: { recordId: record.recordId, staffId: record.staffId, reason, retractedBy: actor.id, retractedAt: command.metadata.now } }];
+    }
+    default:
+      return assertNever(command, 'ethics archive command');
+  }
+}
+
+/** The EthicsArchive decider under a policy (the default unless a deployment supplies its own). */
+export function ethicsArchiveDecider(policy: EthicsPolicy = DEFAULT_ETHICS_POLICY): Decider<EthicsArchiveCommand, EthicsArchiveEvent, EthicsArchiveState> {
+  return {
+    initialState: initialEthicsArchiveState,
+    evolve: evolveEthicsArchive,
+    decide: (command, state) => decideEthicsArchive(command, state, policy),
+  };
+}
