@@ -1,0 +1,16 @@
+export * from './privacy-errors';
+export * from './personal-identity';
+export * from './masking';
+export * from './key-store/subject-key-store.port';
+export * from './key-store/memory-subject-key-store.adapter';
+export * from './key-store/sqlite-subject-key-store.adapter';
+export { sm4Available, SM4_SCHEME, SM4_SCHEME_VERSION } from './cipher/sm4-envelope';
+export * from './cipher/personal-data-cipher';
+export * from './access-log/access-log.port';
+export { hashAccessEntry, verifyAccessChain } from './access-log/access-log-chain';
+export * from './access-log/memory-access-log.adapter';
+export * from './access-log/sqlite-access-log.adapter';
+export * from './access/identity-display.policy';
+export * from './access/personal-data-access.service';
+export * from './erasure/erasure.service';
+export * from './nest/privacy.module';
