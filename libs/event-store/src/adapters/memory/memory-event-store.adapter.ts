@@ -56,7 +56,8 @@ export class MemoryEventStore implements EventStore {
       this.log.push(e);
       this.byEventId.set(e.metadata.eventId, e);
     }
-    this.streams.set(stream, [...existing, ...added]);
+    if (existing.length === 0) this.streams.set(stream, added);
+    else existing.push(...added);
     for (const s of this.subscriptions) s.nudge();
     const last = added[added.length - 1]!;
     return { nextExpectedRevision: last.revision, position: last.position, written: true };

@@ -1,0 +1,161 @@
+import Database from 'better-sqlite3';
+import { Clock } from '@bihuan/core';
+import {
+  AppendResult,
+  EventHandler,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../../event-store.port';
+import { RecordedAtStamp } from '../append-rules';
+import { CatchUpSubscription } from '../catch-up-subscription';
+import { GroupCommitStats, GroupCommitter } from './sqlite-group-commit';
+import { applyPragmas, createSchema, SqliteSynchronous } from './sqlite-schema';
+import { MAX_POSITION, MAX_RECORDED_AT, NO_LIMIT, SqliteStatements, toRecorded } from './sqlite-statements';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file (created with its schema when missing). */
+  readonly file: string;
+  readonly clock: Clock;
+  /** FULL (default): an acknowledged append survives power loss. NORMAL/OFF only for throwaway data. */
+  readonly synchronous?: SqliteSynchronous;
+  /** How long to wait for another process's write lock before failing an append (ms, default 5000). */
+  readonly busyTimeoutMs?: number;
+  /** How often subscriptions look for events appended by other processes (ms, default 250). */
+  readonly pollIntervalMs?: number;
+}
+
+/**
+ * The embedded default: one SQLite file (WAL) that several processes may share.
+ *
+ * Why a catch-up subscription here never skips an event (the classic projection-daemon gap, where
+ * a transaction that took a lower sequence number commits after a higher one was already read):
+ * SQLite has ONE writer lock per file. Positions (AUTOINCREMENT) are assigned inside the write
+ * transaction that holds it (`BEGIN IMMEDIATE`), so a transaction that commits later always got
+ * higher positions, and a WAL reader only ever sees whole committed transactions — the visible
+ * log is always a prefix of the global order. Within this process appends are additionally
+ * serialized by the group committer (synchronous better-sqlite3 calls), so no read can observe a
+ * half-written batch. A subscription therefore just pulls `readAll` from its checkpoint: nudged at
+ * once after each local commit, and polling for commits made by other processes.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite' as const;
+  private readonly sql: SqliteStatements;
+  private readonly committer: GroupCommitter;
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private closing = false;
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database.Database,
+    readonly file: string,
+    clock: Clock,
+    private readonly pollIntervalMs: number,
+  ) {
+    this.sql = new SqliteStatements(db);
+    this.committer = new GroupCommitter(db, this.sql, new RecordedAtStamp(() => clock.now()), () => {
+      for (const s of this.subscriptions) s.nudge();
+    });
+  }
+
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    const db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 5000 });
+    try {
+      applyPragmas(db, options.synchronous ?? 'FULL');
+      createSchema(db);
+      return new SqliteEventStore(db, options.file, options.clock, options.pollIntervalMs ?? 250);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /**
+   * The open connection, for adapters that keep their tables in the same file (timers, checkpoints,
+   * read models). Use only synchronous transactions on it (`database.transaction(fn)`), never one
+   * held open across an `await`: the store's group commit runs its own on this connection.
+   * Another process (or another connection) should open `file` and call `applyPragmas`.
+   */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  append(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (this.closing) return Promise.reject(new Error('SqliteEventStore is closed'));
+    return this.committer.enqueue(stream, events, expected);
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const asOf = options.asOf;
+    const maxPosition = asOf && 'position' in asOf ? asOf.position : MAX_POSITION;
+    const maxRecordedAt = asOf && 'recordedAt' in asOf ? asOf.recordedAt : MAX_RECORDED_AT;
+    const limit = options.maxCount ?? NO_LIMIT;
+    const rows =
+      options.direction === 'backwards'
+        ? this.sql.streamBackwards.all(stream, options.fromRevision ?? MAX_POSITION, maxPosition, maxRecordedAt, limit)
+        : this.sql.streamForwards.all(stream, options.fromRevision ?? 0, maxPosition, maxRecordedAt, limit);
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return this.sql.readAll(options.fromPosition ?? 0, options.maxCount ?? NO_LIMIT, options.filter).map(toRecorded);
+  }
+
+  async headPosition(): Promise<number | null> {
+    this.assertOpen();
+    return this.sql.headPosition.get()?.position ?? null;
+  }
+
+  subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
+    this.assertOpen();
+    const sub = new CatchUpSubscription(this, handler, { pollIntervalMs: this.pollIntervalMs, ...options });
+    this.subscriptions.add(sub);
+    return {
+      stop: async () => {
+        this.subscriptions.delete(sub);
+        await sub.stop();
+      },
+      caughtUpTo: (position) => sub.caughtUpTo(position),
+    };
+  }
+
+  /** Last revision and hash of every stream, as the head table records them (for `ChainVerifier.checkHeads`). */
+  streamHeads(): Map<string, { revision: number; hash: string }> {
+    this.assertOpen();
+    const heads = new Map<string, { revision: number; hash: string }>();
+    for (const row of this.sql.streamHeads.all()) heads.set(row.name, { revision: row.revision, hash: row.hash });
+    return heads;
+  }
+
+  /** How many transactions the group committer ran for how many appends (diagnostics, tests). */
+  groupCommitStats(): GroupCommitStats {
+    return this.committer.stats();
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    this.db.prepare('SELECT 1').get();
+  }
+
+  /** Writes what is still queued, stops subscriptions, closes the file. */
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    this.committer.flush();
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.subscriptions.clear();
+    this.closed = true;
+    this.db.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('SqliteEventStore is closed');
+  }
+}

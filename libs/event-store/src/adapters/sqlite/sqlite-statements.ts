@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import { EventMetadata } from '@bihuan/core';
+import { EventFilter, RecordedEvent } from '../../event-store.port';
+
+export interface EventRow {
+  position: number;
+  stream: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+export interface HeadRow {
+  revision: number;
+  hash: string;
+}
+
+export interface EventIdRow {
+  stream: string;
+  position: number;
+}
+
+const COLUMNS = 'position, stream, revision, type, data, metadata';
+/** Upper bounds used when an optional filter is absent, so one statement serves both cases. */
+export const NO_LIMIT = -1;
+export const MAX_POSITION = Number.MAX_SAFE_INTEGER;
+export const MAX_RECORDED_AT = '\uffff';
+
+/**
+ * Every statement the store runs, prepared once per connection: preparing is far more expensive
+ * than running, and an append runs three of them per event.
+ */
+export class SqliteStatements {
+  readonly selectHead: Database.Statement<[string], HeadRow>;
+  readonly insertHead: Database.Statement<[string, number, string]>;
+  readonly updateHead: Database.Statement<[number, string, string]>;
+  readonly insertEvent: Database.Statement<[string, number, string, string, string, string, string, string]>;
+  readonly selectEventId: Database.Statement<[string], EventIdRow>;
+  readonly streamForwards: Database.Statement<[string, number, number, string, number], EventRow>;
+  readonly streamBackwards: Database.Statement<[string, number, number, string, number], EventRow>;
+  readonly headPosition: Database.Statement<[], { position: number | null }>;
+  readonly streamHeads: Database.Statement<[], { name: string; revision: number; hash: string }>;
+  private readonly all: Record<'none' | 'cat' | 'type' | 'both', Database.Statement<unknown[], EventRow>>;
+
+  constructor(db: Database.Database) {
+    this.selectHead = db.prepare('SELECT revision, hash FROM streams WHERE name = ?');
+    this.insertHead = db.prepare('INSERT INTO streams (name, revision, hash) VALUES (?, ?, ?)');
+    this.updateHead = db.prepare('UPDATE streams SET revision = ?, hash = ? WHERE name = ?');
+    this.insertEvent = db.prepare(
+      'INSERT INTO events (stream, revision, category, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.selectEventId = db.prepare('SELECT stream, position FROM events WHERE event_id = ?');
+    const asOf = 'position <= ? AND recorded_at <= ?';
+    this.streamForwards = db.prepare(
+      `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? AND ${asOf} ORDER BY revision LIMIT ?`,
+    );
+    this.streamBackwards = db.prepare(
+      `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? AND ${asOf} ORDER BY revision DESC LIMIT ?`,
+    );
+    this.headPosition = db.prepare('SELECT MAX(position) AS position FROM events');
+    this.streamHeads = db.prepare('SELECT name, revision, hash FROM streams');
+    const cat = 'category IN (SELECT value FROM json_each(?))';
+    const type = 'type IN (SELECT value FROM json_each(?))';
+    const all = (where: string) =>
+      db.prepare<unknown[], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ${where} ORDER BY position LIMIT ?`);
+    this.all = {
+      none: all(''),
+      cat: all(`AND ${cat}`),
+      type: all(`AND ${type}`),
+      both: all(`AND ${cat} AND ${type}`),
+    };
+  }
+
+  readAll(from: number, limit: number, filter: EventFilter | undefined): EventRow[] {
+    const cats = filter?.categories;
+    const types = filter?.eventTypes;
+    if (cats && types) return this.all.both.all(from, JSON.stringify(cats), JSON.stringify(types), limit);
+    if (cats) return this.all.cat.all(from, JSON.stringify(cats), limit);
+    if (types) return this.all.type.all(from, JSON.stringify(types), limit);
+    return this.all.none.all(from, limit);
+  }
+}
+
+export function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    streamName: row.stream,
+    revision: row.revision,
+    position: row.position,
+    type: row.type,
+    data: JSON.parse(row.data) as object,
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+  };
+}

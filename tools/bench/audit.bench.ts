@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Clock, SYSTEM_ACTOR, WorkflowOutput } from '@bihuan/core';
+import { RecordedEvent, SqliteEventStore } from '@bihuan/event-store';
+import { finaliseOutput, recordEvents } from '@bihuan/processing';
+import { appendForCommand, buildDossier, CaseHistoryService, INSPECTOR, integrityReport, LEADER, SqliteCaseIndex, verifyDossier } from '@bihuan/audit';
+
+/**
+ * `npm run bench -- audit`: a case of N events (default 10,000) across 4 linked streams in a
+ * temporary SQLite store — complaintTicket (with deadlines) → complaintConsequences saga →
+ * ethicsArchive / creditArchive — then: build the case index, open the first page, a late page,
+ * the full history, and export + re-verify the dossier. Target (issue 7): a 10,000-event case
+ * opens fast (history_first_page_ms in the tens of ms at most).
+ */
+const SUITE = 'audit';
+const N = Number(process.env['BENCH_AUDIT_EVENTS'] ?? 10_000);
+const PAGE = 50;
+
+function line(metric: string, value: number, unit = 'ms'): void {
+  process.stdout.write(`${JSON.stringify({ suite: SUITE, metric, value: Math.round(value * 100) / 100, unit })}\n`);
+}
+
+async function time<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const start = process.hrtime.bigint();
+  const result = await run();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
+}
+
+/** Median of `runs` timings (the first run warms caches and JIT and is not counted). */
+async function median(runs: number, run: () => Promise<unknown>): Promise<number> {
+  await run();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) ms.push((await time(run)).ms);
+  return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]!;
+}
+
+/** Each round: a ticket event → the saga's InputRecorded + OutputRecorded → an archive event (4 events). */
+async function seed(store: SqliteEventStore, clock: { tick(): string }): Promise<string> {
+  const ticket = 'complaintTicket-bench';
+  const rounds = Math.ceil(N / 4);
+  for (let r = 0; r < rounds; r++) {
+    const now = clock.tick();
+    const deadline = r % 10 === 0;
+    const [input] = (await appendForCommand(store, ticket, { commandId: `cmd-${r}`, correlationId: 'corr-bench', actor: INSPECTOR, now }, [
+      deadline
+        ? { type: 'DeadlineSet', data: { deadlineId: `d${r}`, purpose: 'answer', startedAt: now, dueAt: '2030-01-01T00:00:00.000Z', workingDays: 5, calendarVersion: 'bench', warnAt: [], policy: {} } }
+        : { type: 'ComplaintProgressNoted', data: { ticketId: 'bench', note: `第 ${r} 次进展`, subjectId: 'subj-1', identityCiphertext: 'sm4:00ff' } },
+    ])) as [RecordedEvent];
+    const target = r % 2 === 0 ? 'ethicsArchive-bench' : 'creditArchive-bench';
+    const send: WorkflowOutput = {
+      kind: 'send',
+      stream: target,
+      command: { type: 'AddRecord', data: { round: r }, metadata: { commandId: '', correlationId: '', causationId: null, actor: SYSTEM_ACTOR, now: '' } },
+    };
+    const ctx = { workflow: 'complaintConsequences', instance: 'bench', input, now };
+    const output = finaliseOutput(ctx, send, 0);
+    await store.append('complaintConsequences-bench', recordEvents(ctx, [output]).slice(0, 2), 'any');
+    if (output.kind !== 'send') throw new Error('unreachable');
+    await appendForCommand(store, target, { ...output.command.metadata, now }, [{ type: 'RecordAdded', data: { round: r, points: r % 7 } }]);
+  }
+  return ticket;
+}
+
+export async function auditBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bihuan-audit-bench-'));
+  let t = Date.parse('2025-03-03T01:00:00.000Z');
+  const clock: Clock & { tick(): string } = { now: () => new Date(t), tick: () => new Date((t += 1000)).toISOString() };
+  const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), clock, synchronous: 'OFF' });
+  try {
+    const root = await seed(store, clock);
+    const index = new SqliteCaseIndex(store.database);
+    const build = await time(async () => {
+      for (let from: number | null = null; ; ) {
+        const page = await store.readAll({ fromPosition: from, maxCount: 2000 });
+        index.handleMany(page);
+        if (page.length < 2000) break;
+        from = page[page.length - 1]!.position;
+      }
+    });
+    const service = new CaseHistoryService(store, index);
+    const first = await service.history(root, { pageSize: PAGE });
+    line('events', first.total, 'count');
+    line('streams', first.streams.length, 'count');
+    line('index_build_ms', build.ms);
+    line('case_link_ms', await median(5, async () => service.link(root)));
+    line('history_first_page_ms', await median(5, () => service.history(root, { pageSize: PAGE })));
+    line('history_last_page_ms', await median(3, () => service.history(root, { pageSize: PAGE, page: first.pages })));
+    const full = await time(() => service.full(root));
+    line('history_full_ms', full.ms);
+    const integrity = await time(() => integrityReport(store, { streams: full.result.streams.map((s) => s.stream), now: clock.tick() }));
+    line('integrity_report_ms', integrity.ms);
+    const dossier = await time(async () => buildDossier(full.result, integrity.result, LEADER, { generatedAt: clock.tick() }));
+    line('dossier_build_ms', dossier.ms);
+    line('dossier_bytes', dossier.result.length, 'bytes');
+    const verified = await time(async () => verifyDossier(dossier.result));
+    if (!verified.result.ok) throw new Error('bench dossier did not verify');
+    line('dossier_verify_ms', verified.ms);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
