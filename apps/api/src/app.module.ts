@@ -1,0 +1,39 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AppConfig, platformLoggerModule, runsWorker } from '@bihuan/platform';
+import { WorkerModule } from '../../worker/src/worker.module';
+import { CONTEXT_MODULES } from './context-modules';
+import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
+
+export interface AppModuleOptions {
+  readonly config: AppConfig;
+  /** `PlatformModule.forRoot(config)` in production, `PlatformModule.forTest(...)` in e2e tests. */
+  readonly platform: DynamicModule;
+  /** Extra modules (tests add probes; nothing in production). */
+  readonly extra?: readonly DynamicModule[];
+}
+
+/**
+ * The HTTP application: platform (store, timers, clock, ids, config), CQRS, logs, health, metrics,
+ * and the bounded contexts. With ROLE=all (the embedded default) it also runs the worker, so one
+ * process serves the API and drives projections and timers.
+ */
+@Module({})
+export class AppModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        options.platform,
+        platformLoggerModule(),
+        CqrsModule.forRoot(),
+        HealthModule,
+        MetricsModule,
+        ...CONTEXT_MODULES,
+        ...(runsWorker(options.config) ? [WorkerModule] : []),
+        ...(options.extra ?? []),
+      ],
+    };
+  }
+}

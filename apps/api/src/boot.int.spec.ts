@@ -1,0 +1,124 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
+import { AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../../..');
+const MAIN = join(ROOT, 'dist/apps/api/src/main.js');
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => done(port));
+    });
+  });
+}
+
+function getStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((done) => {
+    const req = get(url, { headers }, (res) => {
+      res.resume();
+      done(res.statusCode ?? 0);
+    });
+    req.on('error', () => done(0));
+    req.setTimeout(2000, () => req.destroy());
+  });
+}
+
+interface Run {
+  readonly child: ChildProcess;
+  readonly stdout: () => string;
+  readonly stderr: () => string;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function startApi(env: Record<string, string>, main = MAIN): Run {
+  const child = spawn(process.execPath, ['-r', './tools/register-paths.js', main], {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+async function waitFor(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+describe('the built api process', () => {
+  let dataDir: string;
+  const running: Run[] = [];
+
+  beforeAll(() => {
+    try {
+      execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+    } catch (error) {
+      // Type errors elsewhere in the tree still emit JavaScript; the boot is what this test is about.
+      if (!existsSync(MAIN)) throw error;
+    }
+    dataDir = mkdtempSync(join(tmpdir(), 'bihuan-boot-'));
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const run of running) if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('boots on the embedded default, answers /health 200, logs JSON with request ids, and stops on SIGTERM', async () => {
+    const port = await freePort();
+    const run = startApi({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data') });
+    running.push(run);
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(async () => (await getStatus(`${base}/health`)) === 200, '/health = 200');
+    expect(existsSync(join(dataDir, 'data', 'bihuan.sqlite'))).toBe(true);
+    expect(await getStatus(`${base}/nope`, { 'x-request-id': 'boot-test-1' })).toBe(404);
+    const big = await fetch(`${base}/anything`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'boot-test-2' },
+      body: JSON.stringify({ blob: 'x'.repeat(300 * 1024) }),
+    });
+    expect(big.status).toBe(413);
+    await waitFor(async () => run.stdout().includes('"boot-test-2"'), 'the request log lines');
+    const lines = run.stdout().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const logOf = (id: string) => lines.find((l) => (l['req'] as { id?: string } | undefined)?.id === id);
+    expect(logOf('boot-test-1')).toMatchObject({ level: 'warn', res: { statusCode: 404 } });
+    expect(logOf('boot-test-2')).toMatchObject({ level: 'warn', res: { statusCode: 413 } });
+    expect(lines.some((l) => String(l['msg']).startsWith('Worker started'))).toBe(true);
+
+    run.child.kill('SIGTERM');
+    await run.exited;
+    expect(run.stdout()).toContain('Worker stopped');
+  });
+
+  it('runs the worker alone (dist/apps/worker) until SIGTERM', async () => {
+    const run = startApi({ DATA_DIR: join(dataDir, 'worker') }, join(ROOT, 'dist/apps/worker/src/main.js'));
+    running.push(run);
+    await waitFor(async () => run.stdout().includes('Bihuan worker running'), 'the worker to start');
+    expect(run.stdout()).toContain('Worker started');
+    run.child.kill('SIGTERM');
+    await run.exited;
+    expect(run.stdout()).toContain('Worker stopped');
+  });
+
+  it('exits 1 naming a bad PORT on stderr', async () => {
+    const run = startApi({ PORT: 'abc', DATA_DIR: join(dataDir, 'bad') });
+    running.push(run);
+    expect((await run.exited).code).toBe(1);
+    expect(run.stderr()).toContain('Invalid configuration: PORT must be an integer between 1 and 65535 (got "abc")');
+  });
+});

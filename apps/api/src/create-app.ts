@@ -1,0 +1,45 @@
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
+import { DynamicModule } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, configWarnings, httpLogger, loadConfig, PlatformModule, TestPlatform, testConfig } from '@bihuan/platform';
+import { AppModule } from './app.module';
+import { useBodyParsing } from './http/body-parsing';
+import { HttpErrorFilter } from './http/http-exception.filter';
+import { createValidationPipe } from './http/validation.pipe';
+import { setupSwagger } from './swagger';
+
+export interface CreateAppOptions {
+  /** Production: the validated configuration (default: loadConfig(process.env)). */
+  readonly config?: AppConfig;
+  /** Tests: doubles for the platform (memory store, manual timers, FakeClock); wins over `config`. */
+  readonly platform?: TestPlatform;
+  /** Extra modules for tests. */
+  readonly extra?: readonly DynamicModule[];
+  /** Close on SIGTERM/SIGINT (default: true unless `platform` is given). */
+  readonly shutdownHooks?: boolean;
+}
+
+/**
+ * Builds the real application — the same module graph, pipes, filters, body limits and docs —
+ * for main.ts and for e2e tests; the caller decides whether and where to listen.
+ */
+export async function createApp(options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const config = options.platform ? testConfig(options.platform.config) : (options.config ?? loadConfig());
+  const platform = options.platform ? PlatformModule.forTest(options.platform) : PlatformModule.forRoot(config);
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register({ config, platform, extra: options.extra ?? [] }),
+    { bufferLogs: true, bodyParser: false, abortOnError: false },
+  );
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  for (const warning of configWarnings(config)) logger.warn(warning, 'Config');
+  app.disable('x-powered-by');
+  app.use(httpLogger(config));
+  useBodyParsing(app);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter(app.get(HttpAdapterHost)));
+  setupSwagger(app);
+  if (options.shutdownHooks ?? !options.platform) app.enableShutdownHooks();
+  return app;
+}

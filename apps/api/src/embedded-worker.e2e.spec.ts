@@ -1,0 +1,41 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import Database from 'better-sqlite3';
+import request from 'supertest';
+import { SequentialIdGenerator, SYSTEM_ACTOR } from '@bihuan/core';
+import { MemoryEventStore } from '@bihuan/event-store';
+import { FakeClock } from '@bihuan/testing';
+import { ManualTimerScheduler } from '@bihuan/timers';
+import { readStreamStats } from '../../worker/src/projections/stream-stats.projection';
+import { WorkerService } from '../../worker/src/worker.service';
+import { createApp } from './create-app';
+
+describe('ROLE=all: the API process runs the worker too', () => {
+  let app: NestExpressApplication;
+  const clock = new FakeClock('2025-03-03T01:00:00.000Z');
+  const store = new MemoryEventStore(clock);
+  const scheduler = new ManualTimerScheduler(clock);
+  const readModels = new Database(':memory:');
+
+  beforeAll(async () => {
+    app = await createApp({ platform: { store, scheduler, clock, ids: new SequentialIdGenerator('e2e'), readModels, config: { role: 'all' } } });
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+    readModels.close();
+  });
+
+  it('projects the log into stream-stats while serving HTTP, and stops with the app', async () => {
+    const metadata = { eventId: 'ev-1', correlationId: 'c', causationId: null, actor: SYSTEM_ACTOR, occurredAt: clock.now().toISOString(), schemaVersion: 1 };
+    const { position } = await store.append('finding-1', [{ type: 'FindingOpened', data: {}, metadata }], 'no_stream');
+    const worker = app.get(WorkerService);
+    await Promise.all(worker.runtime.projections.map((r) => r.caughtUpTo(position)));
+    expect(readStreamStats(readModels)).toEqual([expect.objectContaining({ category: 'finding', streams: 1, events: 1, lastPosition: position })]);
+    expect(await worker.projections()).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'stream-stats', checkpoint: position, running: true })]),
+    );
+    await request(app.getHttpServer()).get('/health').expect(200);
+  });
+});

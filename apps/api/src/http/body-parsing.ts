@@ -1,0 +1,47 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BadRequestException, HttpException, HttpStatus, PayloadTooLargeException } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+
+/** Largest request body accepted; uploads of evidence go elsewhere. */
+export const BODY_LIMIT = '256kb';
+
+interface BodyParserError {
+  readonly type: string;
+  readonly status?: number;
+  readonly message: string;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string' && 'message' in error;
+}
+
+/** Turns body-parser's errors into HttpExceptions with a stable code and a message naming the problem. */
+export function translateBodyError(error: unknown): unknown {
+  if (!isBodyParserError(error)) return error;
+  switch (error.type) {
+    case 'entity.too.large':
+      return new PayloadTooLargeException({
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `Request body is larger than the limit of ${BODY_LIMIT}`,
+      });
+    case 'entity.parse.failed':
+      return new BadRequestException({ code: 'MALFORMED_JSON', message: `Malformed JSON in request body: ${error.message}` });
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new HttpException({ code: 'UNSUPPORTED_MEDIA_TYPE', message: error.message }, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    default:
+      return new HttpException({ code: 'BAD_REQUEST', message: error.message }, error.status ?? HttpStatus.BAD_REQUEST);
+  }
+}
+
+/**
+ * JSON and form bodies up to BODY_LIMIT. An error middleware right after the parsers rewrites
+ * their errors, which Nest's exception layer then answers through the global filter.
+ */
+export function useBodyParsing(app: NestExpressApplication): void {
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true });
+  app.use((error: unknown, _req: IncomingMessage, _res: ServerResponse, next: (error?: unknown) => void) => {
+    next(translateBodyError(error));
+  });
+}

@@ -1,0 +1,24 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { toErrorBody } from './error-body';
+
+/**
+ * The one place errors become HTTP answers: DomainError kinds map to statuses with their stable
+ * code (a WrongExpectedRevisionError that outlived handleCommand's retries is a 409), Nest's
+ * HttpExceptions keep their status, and anything else is a logged 500 that reveals nothing.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500 && body.code === 'INTERNAL') {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    const response: unknown = host.switchToHttp().getResponse();
+    this.adapterHost.httpAdapter.reply(response, body, body.statusCode);
+  }
+}

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadConfig, runsApi } from '@bihuan/platform';
+import { runWorker } from '../../worker/src/run-worker';
+import { createApp } from './create-app';
+
+/**
+ * `node -r ./tools/register-paths.js dist/apps/api/src/main.js`: the API (and, with ROLE=all, the
+ * worker in the same process; ROLE=worker runs the worker alone). A bad setting ends the process
+ * with exit code 1 and the variable named on stderr; so does anything that stops the app starting.
+ */
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  if (!runsApi(config)) {
+    await runWorker(config);
+    return;
+  }
+  const app = await createApp({ config });
+  await app.listen(config.port, config.host);
+  const store = config.esdbUrl ? 'esdb' : 'sqlite';
+  const timers = config.redisUrl ? 'bullmq' : 'sqlite';
+  app.get(Logger).log(`Bihuan API listening on http://${config.host}:${config.port} (role ${config.role}, store ${store}, timers ${timers})`, 'Bootstrap');
+}
+
+bootstrap().catch((error: unknown) => {
+  const text = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`${text}\n`);
+  process.exit(1);
+});

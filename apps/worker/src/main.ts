@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@bihuan/platform';
+import { runWorker } from './run-worker';
+
+/**
+ * `node -r ./tools/register-paths.js dist/apps/worker/src/main.js`: projections, workflows and
+ * timers without the API (scale it apart from the API; ROLE is treated as `worker` here).
+ */
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  await runWorker({ ...config, role: 'worker' });
+}
+
+bootstrap().catch((error: unknown) => {
+  const text = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`${text}\n`);
+  process.exit(1);
+});

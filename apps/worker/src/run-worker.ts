@@ -1,0 +1,23 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, configWarnings, PlatformModule } from '@bihuan/platform';
+import { WorkerAppModule } from './worker-app.module';
+
+/**
+ * Boots the worker alone (no HTTP) and keeps it running until SIGTERM/SIGINT, when Nest's
+ * shutdown hooks stop the consumers and then close the store and timers.
+ */
+export async function runWorker(config: AppConfig): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerAppModule.register(PlatformModule.forRoot(config)), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  for (const warning of configWarnings(config)) logger.warn(warning, 'Config');
+  app.enableShutdownHooks();
+  await app.init();
+  logger.log(`Bihuan worker running (store ${config.esdbUrl ? 'esdb' : 'sqlite'}, timers ${config.redisUrl ? 'bullmq' : 'sqlite'})`, 'Bootstrap');
+  return app;
+}

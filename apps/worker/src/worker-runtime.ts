@@ -1,0 +1,120 @@
+import {
+  CommandRouter,
+  deadlineTimersWorkflow,
+  PendingDeadlinesProjection,
+  ProjectionRunner,
+  rearmPendingDeadlines,
+  SqliteCheckpointStore,
+  SqliteDeadLetterStore,
+  TimerDispatcher,
+  WorkflowRunner,
+} from '@bihuan/processing';
+import { Workflow } from '@bihuan/core';
+import { WorkerContribution, WorkerDeps } from './worker-contribution';
+
+export interface WorkerLog {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** One projection's progress, for admins (`GET /admin/projections`) and tests. */
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly checkpoint: number | null;
+  readonly running: boolean;
+  readonly failures: number;
+  readonly lastError: string | null;
+}
+
+/**
+ * The worker without Nest. On start: every projection (the platform's stream-stats and
+ * pending-deadlines, and each contribution's) and every workflow (the deadline-timers workflow and
+ * each contribution's) runs from the log with checkpoints in the read-model database; the timer
+ * consumer delivers wake-ups through the TimerDispatcher; and once pending-deadlines has caught up
+ * with the log, every pending deadline's timers are re-armed. `stop` stops the timer consumer
+ * first (no new commands), then the runners.
+ */
+export class WorkerRuntime {
+  readonly projections: ProjectionRunner[] = [];
+  readonly workflows: WorkflowRunner<unknown>[] = [];
+  /** Settles when the start-up re-arm is done (or failed, logged). */
+  rearmed: Promise<number> = Promise.resolve(0);
+  private started = false;
+
+  constructor(
+    private readonly deps: Omit<WorkerDeps, 'router'> & { readonly router?: CommandRouter },
+    private readonly contributions: readonly WorkerContribution[],
+    private readonly logger: WorkerLog,
+  ) {}
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const router = this.deps.router ?? new CommandRouter(this.deps.store);
+    for (const c of this.contributions) for (const [category, decider] of c.deciders ?? []) router.register(category, decider);
+    const deps: WorkerDeps = { ...this.deps, router };
+    const checkpoints = new SqliteCheckpointStore(deps.readModels);
+    const deadLetters = new SqliteDeadLetterStore(deps.readModels);
+    const onError = (error: unknown, name: string): void => this.logger.error(`Projection ${name} failed, restarting from its checkpoint: ${String(error)}`);
+    const pending = PendingDeadlinesProjection.sqlite(deps.readModels);
+    const pendingRunner = new ProjectionRunner(deps.store, pending, { checkpoints, onError });
+    this.projections.push(pendingRunner);
+    const workflows: Workflow<unknown>[] = [deadlineTimersWorkflow as Workflow<unknown>];
+    for (const c of this.contributions) {
+      for (const projection of c.projections?.(deps) ?? []) this.projections.push(new ProjectionRunner(deps.store, projection, { checkpoints, onError }));
+      workflows.push(...(c.workflows?.(deps) ?? []));
+    }
+    for (const workflow of workflows) {
+      this.workflows.push(
+        new WorkflowRunner(workflow, {
+          store: deps.store,
+          commands: router,
+          timers: deps.scheduler,
+          clock: deps.clock,
+          checkpoints,
+          deadLetters,
+          onError: (error, ctx) =>
+            this.logger.warn(`Workflow ${ctx.workflow} input ${ctx.input} attempt ${ctx.attempt}${ctx.parked ? ' (parked as dead letter)' : ''}: ${String(error)}`),
+        }),
+      );
+    }
+    for (const runner of [...this.projections, ...this.workflows]) await runner.start();
+    const dispatcher = new TimerDispatcher(router, deps.clock, {
+      onRefused: (timer, error) => this.logger.warn(`Timer ${timer.id} refused by its stream (not retried): ${String(error)}`),
+    });
+    await deps.scheduler.start(dispatcher.handle);
+    this.rearmed = this.rearm(pendingRunner, pending, deps);
+    this.logger.log(`Worker started: ${this.projections.length} projection(s), ${this.workflows.length} workflow(s), timers on ${deps.scheduler.kind}`);
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.deps.scheduler.stop();
+    await Promise.all([...this.workflows, ...this.projections].map((r) => r.stop()));
+    await this.rearmed;
+    this.projections.length = 0;
+    this.workflows.length = 0;
+    this.logger.log('Worker stopped');
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    return Promise.all(this.projections.map(async (r) => ({ name: r.projection.name, checkpoint: await r.checkpoint(), ...r.status() })));
+  }
+
+  /** Re-arms from the pending-deadlines read model once it has seen the log as it stood at start. */
+  private async rearm(runner: ProjectionRunner, pending: PendingDeadlinesProjection, deps: WorkerDeps): Promise<number> {
+    try {
+      const head = await deps.store.headPosition();
+      if (head !== null) await runner.caughtUpTo(head);
+      if (!this.started) return 0;
+      const count = await rearmPendingDeadlines(pending, deps.scheduler);
+      this.logger.log(`Re-armed ${count} timer(s) of pending deadlines`);
+      return count;
+    } catch (error) {
+      this.logger.error(`Re-arming pending deadlines failed: ${String(error)}`);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { WorkerService } from './worker.service';
+
+/**
+ * Projections, workflows and the timer consumer. Imported by the API's AppModule when ROLE=all
+ * (the embedded default) and by WorkerAppModule when the worker runs alone (ROLE=worker).
+ * Needs the platform's global providers.
+ */
+@Module({
+  providers: [WorkerService],
+  exports: [WorkerService],
+})
+export class WorkerModule {}

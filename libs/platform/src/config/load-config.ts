@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { validateSync } from 'class-validator';
+import { AppConfig, ClockSpec, DEV_JWT_SECRET, LogLevel, ProcessRole, SqliteSynchronous } from './app-config';
+import { CONFIG_VARIABLES, EnvironmentVariables } from './environment-variables';
+
+/** One rule a variable broke. */
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly rule: string;
+  readonly value: string;
+}
+
+/**
+ * Start-up must fail on a bad setting, naming it: the message reads
+ * `Invalid configuration: PORT must be an integer between 1 and 65535 (got "abc")`.
+ */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(`Invalid configuration: ${problems.map((p) => `${p.variable} ${p.rule} (got "${p.value}")`).join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoadConfigOptions {
+  /** Create DATA_DIR when missing (default true); false for checks that must not touch the disk. */
+  readonly createDataDir?: boolean;
+  /** Base for a relative DATA_DIR (default: the working directory). */
+  readonly cwd?: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads and validates the configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Env = process.env, options: LoadConfigOptions = {}): AppConfig {
+  const raw = new EnvironmentVariables();
+  for (const name of CONFIG_VARIABLES) {
+    const value = env[name]?.trim();
+    if (value !== undefined && value !== '') raw[name] = value;
+  }
+  const problems: ConfigProblem[] = validateSync(raw).map((error) => ({
+    variable: error.property,
+    rule: Object.values(error.constraints ?? {})[0] ?? 'is invalid',
+    value: String(raw[error.property as keyof EnvironmentVariables] ?? ''),
+  }));
+  if (problems.length > 0) {
+    const order = (v: string): number => (CONFIG_VARIABLES as readonly string[]).indexOf(v);
+    throw new ConfigError(problems.sort((a, b) => order(a.variable) - order(b.variable)));
+  }
+  const dataDir = resolve(options.cwd ?? process.cwd(), raw.DATA_DIR ?? './data');
+  if (options.createDataDir ?? true) {
+    try {
+      mkdirSync(dataDir, { recursive: true });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ConfigError([{ variable: 'DATA_DIR', rule: `must be a directory that can be created (${reason})`, value: dataDir }]);
+    }
+  }
+  const esdbUrl = raw.ESDB_URL ?? null;
+  const jwtSecret = raw.JWT_SECRET ?? (esdbUrl ? null : DEV_JWT_SECRET);
+  return {
+    port: Number(raw.PORT ?? 3000),
+    host: raw.HOST ?? '0.0.0.0',
+    dataDir,
+    esdbUrl,
+    redisUrl: raw.REDIS_URL ?? null,
+    role: (raw.ROLE ?? 'all') as ProcessRole,
+    logLevel: (raw.LOG_LEVEL ?? 'info') as LogLevel,
+    sqliteSynchronous: (raw.SQLITE_SYNCHRONOUS ?? 'FULL') as SqliteSynchronous,
+    jwtSecret,
+    jwtSecretIsDevDefault: raw.JWT_SECRET === undefined && jwtSecret !== null,
+    clock: parseClockSpec(raw.CLOCK ?? 'system'),
+  };
+}
+
+function parseClockSpec(value: string): ClockSpec {
+  return value === 'system' ? { kind: 'system' } : { kind: 'fake', start: new Date(value.slice('fake:'.length)).toISOString() };
+}
+
+/** A configuration for tests and tools: the defaults, overridden, without touching the disk. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return { ...loadConfig({}, { createDataDir: false }), role: 'api', logLevel: 'silent', ...overrides };
+}
+
+/** Warnings worth logging at start (e.g. the development JWT secret). */
+export function configWarnings(config: AppConfig): string[] {
+  const warnings: string[] = [];
+  if (config.jwtSecretIsDevDefault) warnings.push('JWT_SECRET is not set: using the development secret (embedded default only; set JWT_SECRET in production)');
+  if (config.esdbUrl && !config.jwtSecret) warnings.push('JWT_SECRET is not set while ESDB_URL is: token signing is unavailable until it is');
+  if (config.clock.kind === 'fake') warnings.push(`CLOCK=fake: time starts at ${config.clock.start} (demo only)`);
+  return warnings;
+}

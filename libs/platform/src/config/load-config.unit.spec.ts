@@ -1,0 +1,117 @@
+import { mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, DEV_JWT_SECRET, loadConfig, sqliteFileOf } from '../index';
+
+const noDisk = { createDataDir: false, cwd: '/srv/bihuan' };
+
+function problemOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env, noDisk);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('expected loadConfig to throw');
+}
+
+describe('loadConfig', () => {
+  it('gives the embedded defaults for an empty environment', () => {
+    const config = loadConfig({}, noDisk);
+    expect(config).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      dataDir: '/srv/bihuan/data',
+      esdbUrl: null,
+      redisUrl: null,
+      role: 'all',
+      logLevel: 'info',
+      sqliteSynchronous: 'FULL',
+      jwtSecret: DEV_JWT_SECRET,
+      jwtSecretIsDevDefault: true,
+      clock: { kind: 'system' },
+    });
+    expect(sqliteFileOf(config)).toBe('/srv/bihuan/data/bihuan.sqlite');
+  });
+
+  it('reads every variable, treating empty values as unset', () => {
+    const config = loadConfig(
+      {
+        PORT: '8080',
+        HOST: '127.0.0.1',
+        DATA_DIR: '/var/lib/bihuan',
+        ESDB_URL: 'esdb+discover://es.local:2113?tls=false',
+        REDIS_URL: 'rediss://cache:6380',
+        ROLE: 'worker',
+        LOG_LEVEL: 'debug',
+        SQLITE_SYNCHRONOUS: 'NORMAL',
+        JWT_SECRET: 'a-long-enough-secret-value',
+        CLOCK: 'fake:2025-03-03T09:00:00+08:00',
+      },
+      noDisk,
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: '/var/lib/bihuan',
+      esdbUrl: 'esdb+discover://es.local:2113?tls=false',
+      redisUrl: 'rediss://cache:6380',
+      role: 'worker',
+      logLevel: 'debug',
+      sqliteSynchronous: 'NORMAL',
+      jwtSecret: 'a-long-enough-secret-value',
+      jwtSecretIsDevDefault: false,
+      clock: { kind: 'fake', start: '2025-03-03T01:00:00.000Z' },
+    });
+    expect(loadConfig({ PORT: '', REDIS_URL: '  ' }, noDisk)).toMatchObject({ port: 3000, redisUrl: null });
+  });
+
+  it('names a bad PORT, its rule and its value', () => {
+    expect(problemOf({ PORT: 'abc' })).toBe('Invalid configuration: PORT must be an integer between 1 and 65535 (got "abc")');
+    expect(problemOf({ PORT: '0' })).toContain('PORT must be an integer between 1 and 65535 (got "0")');
+    expect(problemOf({ PORT: '65536' })).toContain('PORT must be an integer between 1 and 65535');
+    expect(problemOf({ PORT: '80.5' })).toContain('PORT');
+  });
+
+  it('names a bad ESDB_URL', () => {
+    expect(problemOf({ ESDB_URL: 'http://es:2113' })).toBe(
+      'Invalid configuration: ESDB_URL must start with esdb:// or esdb+discover:// (got "http://es:2113")',
+    );
+  });
+
+  it('names a bad REDIS_URL', () => {
+    expect(problemOf({ REDIS_URL: 'localhost:6379' })).toBe(
+      'Invalid configuration: REDIS_URL must start with redis:// or rediss:// (got "localhost:6379")',
+    );
+  });
+
+  it('names every bad variable at once, in a stable order', () => {
+    const message = problemOf({ REDIS_URL: 'x', PORT: 'y', ROLE: 'boss', CLOCK: 'fake:yesterday', SQLITE_SYNCHRONOUS: 'OFF' });
+    expect(message.indexOf('PORT')).toBeLessThan(message.indexOf('REDIS_URL'));
+    expect(message).toContain('ROLE must be one of all, api, worker (got "boss")');
+    expect(message).toContain('SQLITE_SYNCHRONOUS must be one of FULL, NORMAL (got "OFF")');
+    expect(message).toContain('CLOCK must be "system" or "fake:<ISO-8601 instant>"');
+    let thrown: unknown;
+    try {
+      loadConfig({ REDIS_URL: 'x', PORT: 'y' }, noDisk);
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as ConfigError).problems.map((p) => p.variable)).toEqual(['PORT', 'REDIS_URL']);
+  });
+
+  it('uses the development JWT secret only on the embedded default', () => {
+    expect(loadConfig({ ESDB_URL: 'esdb://es:2113' }, noDisk)).toMatchObject({ jwtSecret: null, jwtSecretIsDevDefault: false });
+    expect(problemOf({ JWT_SECRET: 'short' })).toContain('JWT_SECRET must be at least 16 characters long');
+  });
+
+  it('creates DATA_DIR when missing', () => {
+    const root = mkdtempSync(join(tmpdir(), 'bihuan-config-'));
+    try {
+      const config = loadConfig({ DATA_DIR: join(root, 'nested', 'data') });
+      expect(existsSync(config.dataDir)).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import pino, { Logger as PinoInstance } from 'pino';
+import pinoHttp, { HttpLogger } from 'pino-http';
+import { AppConfig } from '../config/app-config';
+import { CONFIG } from '../platform.tokens';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/**
+ * A request id per HTTP request: the caller's `x-request-id` when it is a safe token (so ids
+ * follow a request across proxies), else a fresh UUID. It is echoed in the response header and
+ * carried on every log line of the request as `req.id`.
+ */
+export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
+const roots = new WeakMap<AppConfig, PinoInstance>();
+
+/** The process's pino logger: JSON lines on stdout, level names, ISO times, secrets redacted. */
+export function rootLogger(config: AppConfig): PinoInstance {
+  let logger = roots.get(config);
+  if (!logger) {
+    logger = pino({
+      level: config.logLevel,
+      formatters: { level: (label: string) => ({ level: label }) },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-ticket-secret"]'],
+    });
+    roots.set(config, logger);
+  }
+  return logger;
+}
+
+/**
+ * The HTTP request logger. Mount it before the body parsers (createApp does), so that requests
+ * refused by them (413, malformed JSON) are logged with their id like every other request: once,
+ * on completion, at info / warn (4xx) / error (5xx). /health and /metrics are not logged.
+ */
+export function httpLogger(config: AppConfig): HttpLogger {
+  return pinoHttp({
+    logger: rootLogger(config),
+    genReqId: requestIdOf,
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+  });
+}
+
+/**
+ * Structured JSON logs (pino via nestjs-pino) for every app, at LOG_LEVEL. `useExisting`: the
+ * HTTP app mounts `httpLogger` itself; nestjs-pino then binds each request's logger for Nest code.
+ */
+export function platformLoggerModule(): DynamicModule {
+  return LoggerModule.forRootAsync({
+    inject: [CONFIG],
+    useFactory: (config: AppConfig) => ({ pinoHttp: { logger: rootLogger(config) }, useExisting: true }),
+  });
+}

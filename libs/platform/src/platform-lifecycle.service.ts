@@ -1,0 +1,50 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { EVENT_STORE, EventStore } from '@bihuan/event-store';
+import { TIMER_SCHEDULER, TimerScheduler } from '@bihuan/timers';
+import { READ_MODEL_DB } from './platform.tokens';
+
+export const OWNS_RESOURCES = Symbol('OWNS_RESOURCES');
+
+/** Which resources the platform opened itself and so must close (tests own the doubles they pass). */
+export interface OwnedResources {
+  readonly storeAndTimers: boolean;
+  readonly readModels: boolean;
+}
+
+/**
+ * Closes the store, the timer backend and the read-model connection on shutdown. It runs in
+ * `onApplicationShutdown`, the last hook, so the worker (which stops in `beforeApplicationShutdown`)
+ * and in-flight HTTP requests are done with them first.
+ */
+@Injectable()
+export class PlatformLifecycle implements OnApplicationShutdown {
+  private readonly logger = new Logger('Platform');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(TIMER_SCHEDULER) private readonly scheduler: TimerScheduler,
+    @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+    @Inject(OWNS_RESOURCES) private readonly owns: OwnedResources,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.owns.storeAndTimers) {
+      await this.attempt('timer scheduler', () => this.scheduler.close());
+      await this.attempt('event store', () => this.store.close());
+    }
+    if (this.owns.readModels) {
+      await this.attempt('read models', () => {
+        if (this.readModels.open) this.readModels.close();
+      });
+    }
+  }
+
+  private async attempt(what: string, close: () => Promise<void> | void): Promise<void> {
+    try {
+      await close();
+    } catch (error) {
+      this.logger.error(`Closing the ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import Database from 'better-sqlite3';
+import { Clock } from '@bihuan/core';
+import { EsdbEventStore, EventStore, SqliteEventStore } from '@bihuan/event-store';
+import { BullmqTimerScheduler, SqliteTimerScheduler, TimerScheduler } from '@bihuan/timers';
+import { AppConfig, sqliteFileOf } from './config/app-config';
+
+/** Opens the log the configuration names: EventStoreDB when ESDB_URL is set, else the SQLite file. */
+export async function openEventStore(config: AppConfig, clock: Clock): Promise<EventStore> {
+  if (config.esdbUrl) return EsdbEventStore.connect(config.esdbUrl, clock);
+  return SqliteEventStore.open({ file: sqliteFileOf(config), clock, synchronous: config.sqliteSynchronous });
+}
+
+/** Opens the timer backend: BullMQ when REDIS_URL is set, else timers in the SQLite file. */
+export async function openTimerScheduler(config: AppConfig, clock: Clock): Promise<TimerScheduler> {
+  if (config.redisUrl) return BullmqTimerScheduler.connect({ connection: config.redisUrl, clock });
+  return SqliteTimerScheduler.open({ file: sqliteFileOf(config), clock });
+}
+
+/** Opens the read-model connection on the embedded file (WAL, the configured durability). */
+export function openReadModelDb(config: AppConfig): Database.Database {
+  const db = new Database(sqliteFileOf(config));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${config.sqliteSynchronous}`);
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

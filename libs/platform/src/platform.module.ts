@@ -1,0 +1,62 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import Database from 'better-sqlite3';
+import { Clock, CLOCK, ID_GENERATOR, IdGenerator, RandomIdGenerator } from '@bihuan/core';
+import { EVENT_STORE, EventStore } from '@bihuan/event-store';
+import { TIMER_SCHEDULER, TimerScheduler } from '@bihuan/timers';
+import { AppConfig } from './config/app-config';
+import { testConfig } from './config/load-config';
+import { createClock } from './clock/demo-clock';
+import { OWNS_RESOURCES, PlatformLifecycle } from './platform-lifecycle.service';
+import { openEventStore, openReadModelDb, openTimerScheduler } from './platform-resources';
+import { CONFIG, READ_MODEL_DB } from './platform.tokens';
+
+const EXPORTS = [CONFIG, CLOCK, ID_GENERATOR, EVENT_STORE, TIMER_SCHEDULER, READ_MODEL_DB];
+
+/** What an e2e test hands the app instead of real infrastructure. */
+export interface TestPlatform {
+  readonly store: EventStore;
+  readonly scheduler: TimerScheduler;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly config?: Partial<AppConfig>;
+  /** Read-model database; a fresh in-memory SQLite when omitted. */
+  readonly readModels?: Database.Database;
+}
+
+/**
+ * The infrastructure every app stands on, as global providers: CONFIG, CLOCK, ID_GENERATOR,
+ * EVENT_STORE, TIMER_SCHEDULER, READ_MODEL_DB. Contexts inject the tokens and never know
+ * whether the log is SQLite or EventStoreDB.
+ */
+@Module({})
+export class PlatformModule {
+  /** Real adapters chosen by the configuration; closed on shutdown (enableShutdownHooks). */
+  static forRoot(config: AppConfig): DynamicModule {
+    const providers: Provider[] = [
+      { provide: CONFIG, useValue: config },
+      { provide: CLOCK, useFactory: () => createClock(config.clock) },
+      { provide: ID_GENERATOR, useFactory: () => new RandomIdGenerator() },
+      { provide: EVENT_STORE, useFactory: (clock: Clock) => openEventStore(config, clock), inject: [CLOCK] },
+      { provide: TIMER_SCHEDULER, useFactory: (clock: Clock) => openTimerScheduler(config, clock), inject: [CLOCK] },
+      { provide: READ_MODEL_DB, useFactory: () => openReadModelDb(config) },
+      { provide: OWNS_RESOURCES, useValue: { storeAndTimers: true, readModels: true } },
+      PlatformLifecycle,
+    ];
+    return { module: PlatformModule, global: true, providers, exports: EXPORTS };
+  }
+
+  /** Given test doubles (memory store, manual timers, FakeClock); the test closes them. */
+  static forTest(platform: TestPlatform): DynamicModule {
+    const providers: Provider[] = [
+      { provide: CONFIG, useValue: testConfig(platform.config) },
+      { provide: CLOCK, useValue: platform.clock },
+      { provide: ID_GENERATOR, useValue: platform.ids },
+      { provide: EVENT_STORE, useValue: platform.store },
+      { provide: TIMER_SCHEDULER, useValue: platform.scheduler },
+      { provide: READ_MODEL_DB, useFactory: () => platform.readModels ?? new Database(':memory:') },
+      { provide: OWNS_RESOURCES, useValue: { storeAndTimers: false, readModels: !platform.readModels } },
+      PlatformLifecycle,
+    ];
+    return { module: PlatformModule, global: true, providers, exports: EXPORTS };
+  }
+}
