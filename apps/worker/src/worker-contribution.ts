@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { Clock, Command, Decider, DomainEvent, IdGenerator, Workflow } from '@bihuan/core';
 import { EventStore } from '@bihuan/event-store';
-import { CommandRouter, Projection } from '@bihuan/processing';
+import { CommandRouter, CommandSender, Projection } from '@bihuan/processing';
+import { CalendarService, PolicyRegistry } from '@bihuan/platform';
 import { TimerScheduler } from '@bihuan/timers';
 
 /** What a contribution may build its projections from. */
@@ -13,6 +14,8 @@ export interface WorkerDeps {
   /** The read-model database (the embedded SQLite file; in-memory SQLite in tests). */
   readonly readModels: Database.Database;
   readonly router: CommandRouter;
+  readonly calendar: CalendarService;
+  readonly policies: PolicyRegistry;
 }
 
 /**
@@ -24,6 +27,11 @@ export interface WorkerContribution {
   readonly name: string;
   /** `[category, decider]`: the CommandRouter sends `<category>-…` commands to this decider. */
   readonly deciders?: readonly (readonly [string, Decider<Command, DomainEvent, unknown>])[];
+  /**
+   * `[category, sender]`: an application-level sender used instead of a bare decider, e.g. one that
+   * adds the next escalation rung's working-day window to a deadline wake-up before deciding.
+   */
+  readonly senders?: (deps: WorkerDeps) => readonly (readonly [string, CommandSender])[];
   readonly projections?: (deps: WorkerDeps) => readonly Projection[];
   readonly workflows?: (deps: WorkerDeps) => readonly Workflow<unknown>[];
 }

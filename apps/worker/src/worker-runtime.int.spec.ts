@@ -1,3 +1,4 @@
+import { CalendarService, PolicyRegistry } from '@bihuan/platform';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +45,7 @@ describe('WorkerRuntime on the embedded SQLite file', () => {
     const store = SqliteEventStore.open({ file, clock });
     const scheduler = await SqliteTimerScheduler.open({ file, clock });
     const readModels = new Database(file);
-    const runtime = new WorkerRuntime({ store, scheduler, clock, ids: new SequentialIdGenerator('w'), readModels }, WORKER_CONTRIBUTIONS, quiet);
+    const runtime = new WorkerRuntime({ store, scheduler, clock, ids: new SequentialIdGenerator('w'), readModels, calendar: new CalendarService(store, clock), policies: new PolicyRegistry(store, () => clock.now().toISOString()) }, WORKER_CONTRIBUTIONS, quiet);
     const shutdown = async (): Promise<void> => {
       if (!open.delete(shutdown)) return;
       await runtime.stop();

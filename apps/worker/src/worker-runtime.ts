@@ -54,6 +54,7 @@ export class WorkerRuntime {
     const router = this.deps.router ?? new CommandRouter(this.deps.store);
     for (const c of this.contributions) for (const [category, decider] of c.deciders ?? []) router.register(category, decider);
     const deps: WorkerDeps = { ...this.deps, router };
+    for (const c of this.contributions) for (const [category, sender] of c.senders?.(deps) ?? []) router.registerSender(category, sender);
     const checkpoints = new SqliteCheckpointStore(deps.readModels);
     const deadLetters = new SqliteDeadLetterStore(deps.readModels);
     const onError = (error: unknown, name: string): void => this.logger.error(`Projection ${name} failed, restarting from its checkpoint: ${String(error)}`);

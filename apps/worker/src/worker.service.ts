@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import type Database from 'better-sqlite3';
 import { Clock, CLOCK, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
-import { READ_MODEL_DB } from '@bihuan/platform';
+import { CALENDAR, CalendarService, POLICIES, PolicyRegistry, READ_MODEL_DB } from '@bihuan/platform';
 import { TIMER_SCHEDULER, TimerScheduler } from '@bihuan/timers';
 import { WORKER_CONTRIBUTIONS } from './worker-contributions';
 import { ProjectionStatus, WorkerRuntime } from './worker-runtime';
@@ -22,9 +22,11 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(CLOCK) clock: Clock,
     @Inject(ID_GENERATOR) ids: IdGenerator,
     @Inject(READ_MODEL_DB) readModels: Database.Database,
+    @Inject(CALENDAR) calendar: CalendarService,
+    @Inject(POLICIES) policies: PolicyRegistry,
   ) {
     const logger = new Logger('Worker');
-    this.runtime = new WorkerRuntime({ store, scheduler, clock, ids, readModels }, WORKER_CONTRIBUTIONS, {
+    this.runtime = new WorkerRuntime({ store, scheduler, clock, ids, readModels, calendar, policies }, WORKER_CONTRIBUTIONS, {
       log: (m) => logger.log(m),
       warn: (m) => logger.warn(m),
       error: (m) => logger.error(m),

@@ -6,3 +6,7 @@ export * from './platform.tokens';
 export * from './platform-resources';
 export * from './platform.module';
 export * from './logging/platform-logger.module';
+export * from './calendar/calendar.service';
+export * from './calendar/event-sourced-calendar.repository';
+export * from './policy/policy-registry';
+export * from './policy/policy-overrides';

@@ -8,9 +8,21 @@ import { testConfig } from './config/load-config';
 import { createClock } from './clock/demo-clock';
 import { OWNS_RESOURCES, PlatformLifecycle } from './platform-lifecycle.service';
 import { openEventStore, openReadModelDb, openTimerScheduler } from './platform-resources';
-import { CONFIG, READ_MODEL_DB } from './platform.tokens';
+import { CALENDAR, CONFIG, POLICIES, READ_MODEL_DB } from './platform.tokens';
+import { CalendarService } from './calendar/calendar.service';
+import { PolicyRegistry } from './policy/policy-registry';
 
-const EXPORTS = [CONFIG, CLOCK, ID_GENERATOR, EVENT_STORE, TIMER_SCHEDULER, READ_MODEL_DB];
+const EXPORTS = [CONFIG, CLOCK, ID_GENERATOR, EVENT_STORE, TIMER_SCHEDULER, READ_MODEL_DB, CALENDAR, POLICIES];
+
+/** Calendar and policies stand on the log, whichever adapter holds it. */
+const LOG_BACKED: Provider[] = [
+  { provide: CALENDAR, useFactory: (store: EventStore, clock: Clock) => new CalendarService(store, clock), inject: [EVENT_STORE, CLOCK] },
+  {
+    provide: POLICIES,
+    useFactory: (store: EventStore, clock: Clock) => new PolicyRegistry(store, () => clock.now().toISOString()),
+    inject: [EVENT_STORE, CLOCK],
+  },
+];
 
 /** What an e2e test hands the app instead of real infrastructure. */
 export interface TestPlatform {
@@ -40,6 +52,7 @@ export class PlatformModule {
       { provide: TIMER_SCHEDULER, useFactory: (clock: Clock) => openTimerScheduler(config, clock), inject: [CLOCK] },
       { provide: READ_MODEL_DB, useFactory: () => openReadModelDb(config) },
       { provide: OWNS_RESOURCES, useValue: { storeAndTimers: true, readModels: true } },
+      ...LOG_BACKED,
       PlatformLifecycle,
     ];
     return { module: PlatformModule, global: true, providers, exports: EXPORTS };
@@ -55,6 +68,7 @@ export class PlatformModule {
       { provide: TIMER_SCHEDULER, useValue: platform.scheduler },
       { provide: READ_MODEL_DB, useFactory: () => platform.readModels ?? new Database(':memory:') },
       { provide: OWNS_RESOURCES, useValue: { storeAndTimers: false, readModels: !platform.readModels } },
+      ...LOG_BACKED,
       PlatformLifecycle,
     ];
     return { module: PlatformModule, global: true, providers, exports: EXPORTS };

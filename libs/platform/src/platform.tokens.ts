@@ -7,3 +7,9 @@ export const CONFIG = Symbol('CONFIG');
  * disposable (architecture.md, rule 7), so they live beside the log even when the log is ESDB.
  */
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
+
+/** CalendarService: the working-day calendar in force (built-in + years imported into the log). */
+export const CALENDAR = Symbol('CALENDAR');
+
+/** PolicyRegistry: policy settings per context, overrides recorded as events. */
+export const POLICIES = Symbol('POLICIES');

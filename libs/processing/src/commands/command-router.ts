@@ -13,6 +13,7 @@ export interface CommandSender {
  */
 export class CommandRouter implements CommandSender {
   private readonly deciders = new Map<string, Decider<Command, DomainEvent, unknown>>();
+  private readonly senders = new Map<string, CommandSender>();
 
   constructor(
     private readonly store: EventStore,
@@ -21,17 +22,34 @@ export class CommandRouter implements CommandSender {
 
   /** Registers the decider that owns every stream of `category`; one decider per category. */
   register<C extends Command, E extends DomainEvent, S>(category: string, decider: Decider<C, E, S>): this {
-    if (this.deciders.has(category)) throw new Error(`A decider is already registered for category "${category}"`);
+    if (this.deciders.has(category) || this.senders.has(category)) {
+      throw new Error(`A decider or sender is already registered for category "${category}"`);
+    }
     this.deciders.set(category, decider as unknown as Decider<Command, DomainEvent, unknown>);
     return this;
   }
 
+  /**
+   * Registers an application-level sender for a category instead of a bare decider: used where a
+   * command needs data the pure decider cannot compute, e.g. a deadline wake-up that must carry the
+   * next escalation rung's working-day window (calendar + policy are I/O-backed).
+   */
+  registerSender(category: string, sender: CommandSender): this {
+    if (this.deciders.has(category) || this.senders.has(category)) {
+      throw new Error(`A decider or sender is already registered for category "${category}"`);
+    }
+    this.senders.set(category, sender);
+    return this;
+  }
+
   categories(): string[] {
-    return [...this.deciders.keys()];
+    return [...this.deciders.keys(), ...this.senders.keys()];
   }
 
   send(stream: string, command: Command): Promise<HandleCommandResult<unknown>> {
     const category = categoryOf(stream);
+    const sender = this.senders.get(category);
+    if (sender) return sender.send(stream, command);
     const decider = this.deciders.get(category);
     if (!decider) return Promise.reject(new Error(`No decider registered for category "${category}" (stream ${stream})`));
     return handleCommand(this.store, stream, decider, command, this.options);

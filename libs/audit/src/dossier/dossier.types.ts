@@ -1,0 +1,43 @@
+import { Actor } from '@bihuan/core';
+import { AsOf, RecordedEvent } from '@bihuan/event-store';
+import { HistoryEntry } from '../history/case-history.types';
+import { IntegrityReport } from '../integrity/integrity-report';
+
+/** The data of an entry as `reader` may see it (the privacy lib decides; see defaultRedact). */
+export type Redactor = (entry: HistoryEntry, reader: Actor) => object;
+
+export interface DossierOptions {
+  /** ISO-8601 instant of the export (from the caller's Clock). */
+  readonly generatedAt: string;
+  readonly title?: string;
+  readonly purpose?: string;
+  /** Default: `defaultRedact` with `isErased`. */
+  readonly redact?: Redactor;
+  /** Whether a data subject's key was deleted (erasure): their fields show as 已删除. */
+  readonly isErased?: (subjectId: string) => boolean;
+}
+
+/** One stream of the dossier: a complete prefix, revision 0 … lastRevision. */
+export interface DossierStream {
+  readonly stream: string;
+  readonly lastRevision: number;
+  readonly lastHash: string;
+}
+
+/**
+ * The machine-readable block (`<script type="application/json" id="bihuan-dossier">`): every
+ * event with its full envelope and original data, so the dossier can be re-verified offline.
+ */
+export interface DossierPayload {
+  readonly format: 'bihuan-dossier/1';
+  readonly root: string;
+  readonly asOf: AsOf | null;
+  readonly generatedAt: string;
+  readonly reader: Actor;
+  readonly purpose: string | null;
+  readonly streams: readonly DossierStream[];
+  readonly events: readonly RecordedEvent[];
+  readonly integrity: IntegrityReport;
+}
+
+export const DOSSIER_SCRIPT_ID = 'bihuan-dossier';

@@ -1,0 +1,75 @@
+import { MemoryEventStore } from '@bihuan/event-store';
+import { FakeClock } from '@bihuan/testing';
+import { CaseHistoryService } from '../history/case-history.service';
+import { MemoryCaseIndex } from '../case-index/memory-case-index.adapter';
+import { integrityReport } from '../integrity/integrity-report';
+import { HOSPITAL, seedLinkedCase } from '../testing/linked-case.fixture';
+import { LEADER } from '../testing/readers.fixture';
+import { buildDossier } from './build-dossier';
+import { DOSSIER_SCRIPT_ID } from './dossier.types';
+import { ENCRYPTED_MARKER, ERASED_MARKER, PROTECTED_MARKER } from './redaction';
+import { verifyDossier } from './verify-dossier';
+
+const CIPHERTEXT = 'sm4:9f8e7d6c5b4a';
+const SUBJECT = 'subj-42';
+const generatedAt = '2025-04-01T02:00:00.000Z';
+
+async function dossierFor(reader = LEADER, isErased?: (s: string) => boolean) {
+  const clock = new FakeClock('2025-03-03T01:00:00.000Z');
+  const store = new MemoryEventStore(clock);
+  const ids = await seedLinkedCase(store, () => clock.now().toISOString(), () => void clock.advanceHours(1));
+  const index = new MemoryCaseIndex();
+  for (const e of await store.readAll()) index.handle(e);
+  const history = await new CaseHistoryService(store, index).full(ids.ticket);
+  const integrity = await integrityReport(store, { streams: history.streams.map((s) => s.stream), now: generatedAt });
+  return { ids, history, html: buildDossier(history, integrity, reader, { generatedAt, purpose: '年度审计', ...(isErased ? { isErased } : {}) }) };
+}
+
+/** The human-readable part: everything but the embedded JSON block. */
+const readable = (html: string) => html.replace(new RegExp(`<script type="application/json" id="${DOSSIER_SCRIPT_ID}">[\\s\\S]*?</script>`), '');
+
+describe('dossier export', () => {
+  it('is a self-contained Chinese HTML document with timeline, causes, deadlines, integrity and Shanghai times', async () => {
+    const { html, history, ids } = await dossierFor();
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toMatch(/<link |<script src=/);
+    for (const label of ['案件档案', '完整性校验', '通过', '参与人员', '时间线', '期限状态', '起因', 'SM3']) expect(html).toContain(label);
+    expect(html).toContain('2025-04-01 10:00:00'); // generatedAt in Asia/Shanghai
+    expect(html).toContain('计时中'); // the answer deadline, pending at receipt
+    const decided = history.entries.find((e) => e.type === 'ComplaintDecided')!;
+    expect(html).toContain(`href="#e-${decided.eventId}"`); // the saga's input links to its cause
+    expect(html).toContain(ids.finding);
+  });
+
+  it('verifies offline, and fails naming the event after one byte of it is changed', async () => {
+    const { html, history } = await dossierFor();
+    const ok = verifyDossier(html);
+    expect(ok).toMatchObject({ ok: true, events: history.entries.length, streams: 7, firstBreak: null });
+    const json = new RegExp(`id="${DOSSIER_SCRIPT_ID}">([\\s\\S]*?)</script>`).exec(html)![1]!;
+    expect(verifyDossier(json).ok).toBe(true);
+    const tampered = html.replace('"points":6,"behaviour"', '"points":5,"behaviour"');
+    expect(tampered).not.toBe(html);
+    const points = history.entries.find((e) => e.type === 'CreditPointsAdded' && e.linked)!;
+    expect(verifyDossier(tampered).firstBreak).toMatchObject({ streamName: points.stream, revision: points.revision, problem: 'content' });
+    const dropped = verifyDossier(JSON.stringify({ ...JSON.parse(json), events: JSON.parse(json).events.slice(0, -1) }));
+    expect(dropped.firstBreak).toMatchObject({ problem: 'missing' });
+    expect(verifyDossier('<html>nothing</html>').firstBreak).toMatchObject({ problem: 'format' });
+  });
+
+  it('shows personal data only as the reader’s role allows, and erased data as erased', async () => {
+    const hospital = await dossierFor(HOSPITAL);
+    expect(readable(hospital.html)).not.toContain(CIPHERTEXT);
+    expect(readable(hospital.html)).not.toContain(SUBJECT);
+    expect(readable(hospital.html)).not.toContain(ENCRYPTED_MARKER);
+    expect(readable(hospital.html)).toContain(PROTECTED_MARKER);
+    const leader = await dossierFor(LEADER);
+    expect(readable(leader.html)).toContain(ENCRYPTED_MARKER);
+    expect(readable(leader.html)).not.toContain(CIPHERTEXT);
+    const erased = await dossierFor(LEADER, (s) => s === SUBJECT);
+    expect(readable(erased.html)).toContain(ERASED_MARKER);
+    expect(readable(erased.html)).not.toContain(ENCRYPTED_MARKER);
+    // redaction touches only the readable view: the embedded block still verifies
+    expect(verifyDossier(hospital.html).ok).toBe(true);
+    expect(verifyDossier(erased.html).ok).toBe(true);
+  });
+});

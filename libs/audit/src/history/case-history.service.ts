@@ -1,0 +1,135 @@
+import { Actor, Clock, DeadlineBook } from '@bihuan/core';
+import { AsOf, EventStore, RecordedEvent } from '@bihuan/event-store';
+import { CaseIndex } from '../case-index/case-index.port';
+import { linkCase, LinkedCase, resolveCauses } from '../case-index/case-links';
+import { AuditAction, AuditTrail } from '../trail/audit-trail.port';
+import { CaseHistory, CauseRef, HistoryEntry, HistoryOptions, HistoryPage } from './case-history.types';
+import { DeadlineBooks, snapshotOf } from './deadline-snapshot';
+import { mergeStreams } from './stream-merge';
+
+export interface CaseHistoryServiceOptions {
+  /** Where reads are recorded (when the caller names a reader). */
+  readonly trail?: AuditTrail;
+  /** Stamps access-audit entries; required with `trail`. */
+  readonly clock?: Clock;
+  /** Events read per stream and round trip (default 500). */
+  readonly chunk?: number;
+}
+
+interface Walked {
+  readonly event: RecordedEvent;
+  readonly book: DeadlineBook;
+}
+
+const MAX_PAGE_SIZE = 1000;
+
+/**
+ * A case's merged timeline: the root stream and every stream prefix linked to it (CaseIndex),
+ * in global position order, each entry with its actor, times, recorded cause and the deadline
+ * state at that moment. The index must be caught up with the log (ProjectionRunner.caughtUpTo)
+ * for the answer to be complete; the events themselves always come from the store.
+ */
+export class CaseHistoryService {
+  constructor(
+    private readonly store: EventStore,
+    private readonly index: CaseIndex,
+    private readonly options: CaseHistoryServiceOptions = {},
+  ) {}
+
+  /** Which streams the case reaches into, and how far (cheap: the index only). */
+  link(root: string, asOf?: AsOf): LinkedCase {
+    return linkCase(this.index, root, asOf);
+  }
+
+  /** One page of the timeline; earlier pages are streamed past (deadlines folded, nothing built). */
+  async history(root: string, options: HistoryOptions = {}): Promise<HistoryPage> {
+    const page = Math.max(1, Math.floor(options.page ?? 1));
+    const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(options.pageSize ?? 50)));
+    const linked = this.link(root, options.asOf);
+    const total = linked.streams.reduce((n, s) => n + s.lastRevision + 1, 0);
+    const skip = (page - 1) * pageSize;
+    const walked: Walked[] = [];
+    let i = 0;
+    for await (const w of this.walk(linked, options.asOf, skip + pageSize)) {
+      if (i++ < skip) continue;
+      walked.push(w);
+      if (walked.length === pageSize) break;
+    }
+    await this.audit(options.reader, root, 'history', options.purpose, { page, pageSize, asOf: options.asOf ?? null });
+    return {
+      root,
+      asOf: options.asOf ?? null,
+      streams: linked.streams,
+      total,
+      page,
+      pageSize,
+      pages: Math.max(1, Math.ceil(total / pageSize)),
+      entries: this.entries(walked, linked),
+    };
+  }
+
+  /** Every entry, in batches of `batch`, reading each stream once (exports, bulk checks). */
+  async *stream(root: string, options: { asOf?: AsOf; batch?: number } = {}): AsyncGenerator<HistoryEntry[]> {
+    const linked = this.link(root, options.asOf);
+    const size = options.batch ?? 500;
+    let pending: Walked[] = [];
+    for await (const w of this.walk(linked, options.asOf)) {
+      pending.push(w);
+      if (pending.length === size) {
+        yield this.entries(pending, linked);
+        pending = [];
+      }
+    }
+    if (pending.length > 0) yield this.entries(pending, linked);
+  }
+
+  /** The whole history in memory (dossier export); recorded as a `dossier` read when a reader is named. */
+  async full(root: string, options: { asOf?: AsOf; reader?: Actor; purpose?: string; action?: AuditAction } = {}): Promise<CaseHistory> {
+    const entries: HistoryEntry[] = [];
+    for await (const batch of this.stream(root, options.asOf ? { asOf: options.asOf } : {})) entries.push(...batch);
+    await this.audit(options.reader, root, options.action ?? 'dossier', options.purpose, { asOf: options.asOf ?? null, events: entries.length });
+    return { root, asOf: options.asOf ?? null, streams: this.link(root, options.asOf).streams, entries };
+  }
+
+  private async *walk(linked: LinkedCase, asOf?: AsOf, firstChunk?: number): AsyncGenerator<Walked> {
+    const books = new DeadlineBooks();
+    const chunk = this.options.chunk ?? 500;
+    const merge = { chunk, firstChunk: firstChunk ?? chunk, ...(asOf ? { asOf } : {}) };
+    for await (const event of mergeStreams(this.store, linked.streams, merge)) {
+      yield { event, book: books.after(event) };
+    }
+  }
+
+  private entries(walked: readonly Walked[], linked: LinkedCase): HistoryEntry[] {
+    const causes = resolveCauses(this.index, walked.map((w) => w.event.metadata.eventId));
+    return walked.map(({ event, book }) => {
+      const m = event.metadata;
+      const c = causes.get(m.eventId);
+      const causedBy: CauseRef | null = c ? { eventId: c.eventId, stream: c.stream, type: c.type, position: c.position } : null;
+      return {
+        stream: event.streamName,
+        revision: event.revision,
+        position: event.position,
+        type: event.type,
+        data: event.data,
+        eventId: m.eventId,
+        actor: m.actor,
+        occurredAt: m.occurredAt,
+        recordedAt: m.recordedAt,
+        correlationId: m.correlationId,
+        causedBy,
+        hash: m.hash,
+        linked: linked.correlations.has(m.correlationId),
+        deadlines: snapshotOf(book),
+        metadata: m,
+      };
+    });
+  }
+
+  private async audit(reader: Actor | undefined, stream: string, action: AuditAction, purpose: string | undefined, detail: Record<string, unknown>): Promise<void> {
+    const { trail, clock } = this.options;
+    if (!trail || !reader) return;
+    if (!clock) throw new Error('CaseHistoryService: a clock is required to record reads in the access audit');
+    await trail.record({ at: clock.now().toISOString(), reader, stream, action, purpose: purpose ?? '', detail });
+  }
+}

@@ -1,0 +1,73 @@
+import { Actor, DeadlineStatus, EventMetadata } from '@bihuan/core';
+import { AsOf } from '@bihuan/event-store';
+import { CaseStreamSpan } from '../case-index/case-links';
+
+/** The event that caused an entry, as far as the log records it. */
+export interface CauseRef {
+  readonly eventId: string;
+  readonly stream: string;
+  readonly type: string;
+  readonly position: number;
+}
+
+/** A deadline of the entry's stream as it stood right after the entry (open or overdue ones). */
+export interface DeadlineSnapshot {
+  readonly deadlineId: string;
+  readonly purpose: string;
+  readonly status: Exclude<DeadlineStatus, 'cleared'>;
+  readonly dueAt: string;
+  readonly startedAt: string;
+  readonly warned: readonly string[];
+}
+
+/** One line of a case's merged timeline. */
+export interface HistoryEntry {
+  readonly stream: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly type: string;
+  readonly data: object;
+  readonly eventId: string;
+  readonly actor: Actor;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly correlationId: string;
+  readonly causedBy: CauseRef | null;
+  readonly hash: string;
+  /** False for context events: in a linked stream's prefix but not linked to this case. */
+  readonly linked: boolean;
+  /** Deadlines of this stream after this event; [] for streams without deadlines. */
+  readonly deadlines: readonly DeadlineSnapshot[];
+  /** The full envelope as stored (needed to re-verify the hash offline). */
+  readonly metadata: EventMetadata;
+}
+
+export interface HistoryOptions {
+  /** 1-based. Default 1. */
+  readonly page?: number;
+  /** Default 50, at most 1000. */
+  readonly pageSize?: number;
+  readonly asOf?: AsOf;
+  /** Who reads: recorded in the access audit when a trail is configured. */
+  readonly reader?: Actor;
+  readonly purpose?: string;
+}
+
+export interface HistoryPage {
+  readonly root: string;
+  readonly asOf: AsOf | null;
+  readonly streams: readonly CaseStreamSpan[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly pages: number;
+  readonly entries: readonly HistoryEntry[];
+}
+
+/** A whole case history (for dossiers): every stream prefix, every entry. */
+export interface CaseHistory {
+  readonly root: string;
+  readonly asOf: AsOf | null;
+  readonly streams: readonly CaseStreamSpan[];
+  readonly entries: readonly HistoryEntry[];
+}

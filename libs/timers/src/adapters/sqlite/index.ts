@@ -1,0 +1,2 @@
+export * from './sqlite-timer-scheduler.adapter';
+export { TIMERS_SCHEMA } from './sqlite-timer.statements';
