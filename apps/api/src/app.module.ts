@@ -5,6 +5,8 @@ import { WorkerModule } from '../../worker/src/worker.module';
 import { CONTEXT_MODULES } from './context-modules';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { authModuleFor } from './security/auth-setup';
+import { SecurityModule } from './security/me.controller';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -28,8 +30,10 @@ export class AppModule {
         options.platform,
         platformLoggerModule(),
         CqrsModule.forRoot(),
+        authModuleFor(options.config),
         HealthModule,
         MetricsModule,
+        SecurityModule,
         ...CONTEXT_MODULES,
         ...(runsWorker(options.config) ? [WorkerModule] : []),
         ...(options.extra ?? []),

@@ -1,5 +1,5 @@
 import { streamStatsProjection } from './projections/stream-stats.projection';
-import { WorkerContribution } from './worker-contribution';
+import { WorkerContribution } from '@bihuan/platform';
 
 /** The platform's own read models. */
 const PLATFORM: WorkerContribution = {

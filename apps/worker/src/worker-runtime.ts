@@ -10,7 +10,7 @@ import {
   WorkflowRunner,
 } from '@bihuan/processing';
 import { Workflow } from '@bihuan/core';
-import { WorkerContribution, WorkerDeps } from './worker-contribution';
+import { WorkerContribution, WorkerDeps } from '@bihuan/platform';
 
 export interface WorkerLog {
   log(message: string): void;

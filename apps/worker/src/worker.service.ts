@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import type Database from 'better-sqlite3';
 import { Clock, CLOCK, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
-import { CALENDAR, CalendarService, POLICIES, PolicyRegistry, READ_MODEL_DB } from '@bihuan/platform';
+import { CALENDAR, CalendarService, POLICIES, PolicyRegistry, READ_MODEL_DB, READ_MODEL_SYNC, ReadModelSync } from '@bihuan/platform';
 import { TIMER_SCHEDULER, TimerScheduler } from '@bihuan/timers';
 import { WORKER_CONTRIBUTIONS } from './worker-contributions';
 import { ProjectionStatus, WorkerRuntime } from './worker-runtime';
@@ -24,6 +24,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(READ_MODEL_DB) readModels: Database.Database,
     @Inject(CALENDAR) calendar: CalendarService,
     @Inject(POLICIES) policies: PolicyRegistry,
+    @Inject(READ_MODEL_SYNC) private readonly sync: ReadModelSync,
   ) {
     const logger = new Logger('Worker');
     this.runtime = new WorkerRuntime({ store, scheduler, clock, ids, readModels, calendar, policies }, WORKER_CONTRIBUTIONS, {
@@ -33,8 +34,10 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     });
   }
 
-  onApplicationBootstrap(): Promise<void> {
-    return this.runtime.start();
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runtime.start();
+    // Command endpoints in this process wait for these before answering (read-your-writes).
+    for (const runner of [...this.runtime.projections, ...this.runtime.workflows]) this.sync.register(runner);
   }
 
   beforeApplicationShutdown(): Promise<void> {

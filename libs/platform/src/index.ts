@@ -10,3 +10,5 @@ export * from './calendar/calendar.service';
 export * from './calendar/event-sourced-calendar.repository';
 export * from './policy/policy-registry';
 export * from './policy/policy-overrides';
+export * from './worker/worker-contribution';
+export * from './worker/read-model-sync';

@@ -11,11 +11,13 @@ import { openEventStore, openReadModelDb, openTimerScheduler } from './platform-
 import { CALENDAR, CONFIG, POLICIES, READ_MODEL_DB } from './platform.tokens';
 import { CalendarService } from './calendar/calendar.service';
 import { PolicyRegistry } from './policy/policy-registry';
+import { READ_MODEL_SYNC, ReadModelSync } from './worker/read-model-sync';
 
-const EXPORTS = [CONFIG, CLOCK, ID_GENERATOR, EVENT_STORE, TIMER_SCHEDULER, READ_MODEL_DB, CALENDAR, POLICIES];
+const EXPORTS = [CONFIG, CLOCK, ID_GENERATOR, EVENT_STORE, TIMER_SCHEDULER, READ_MODEL_DB, CALENDAR, POLICIES, READ_MODEL_SYNC];
 
 /** Calendar and policies stand on the log, whichever adapter holds it. */
 const LOG_BACKED: Provider[] = [
+  { provide: READ_MODEL_SYNC, useFactory: () => new ReadModelSync() },
   { provide: CALENDAR, useFactory: (store: EventStore, clock: Clock) => new CalendarService(store, clock), inject: [EVENT_STORE, CLOCK] },
   {
     provide: POLICIES,

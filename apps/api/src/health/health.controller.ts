@@ -1,3 +1,4 @@
+import { Public } from '@bihuan/auth';
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorFunction } from '@nestjs/terminus';
@@ -6,6 +7,7 @@ import { RedisHealthIndicator } from './redis.health';
 import { StoreHealthIndicator } from './store.health';
 
 @ApiTags('operations')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

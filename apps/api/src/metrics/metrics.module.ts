@@ -1,3 +1,4 @@
+import { Public } from '@bihuan/auth';
 import { Controller, Get, Header, Inject, Module } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { collectDefaultMetrics, Registry } from 'prom-client';
@@ -6,6 +7,7 @@ export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
 
 /** Prometheus text format at `GET /metrics` (process and Node.js runtime metrics). */
 @ApiExcludeController()
+@Public()
 @Controller('metrics')
 export class MetricsController {
   constructor(@Inject(METRICS_REGISTRY) private readonly registry: Registry) {}

@@ -1,3 +1,4 @@
+import { Public } from '@bihuan/auth';
 import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
 import { IsInt, IsNotEmpty, IsString, Min } from 'class-validator';
 import { DomainError, DomainErrorKind } from '@bihuan/core';
@@ -14,6 +15,7 @@ export class ProbeDto {
 }
 
 /** Routes that fail on purpose, so e2e tests can see how the app answers each kind of error. */
+@Public()
 @Controller('__probe')
 export class ErrorProbeController {
   @Post('dto')

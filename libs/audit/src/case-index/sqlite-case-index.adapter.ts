@@ -73,6 +73,11 @@ export class SqliteCaseIndex implements CaseIndex {
     });
   }
 
+  /** The checkpoint lives with the rows (a ProjectionRunner then only loads it, never saves). */
+  get checkpoints(): SqliteProjection['checkpoints'] {
+    return this.projection.checkpoints;
+  }
+
   handle(event: RecordedEvent): void {
     this.projection.handle(event);
   }

@@ -1,4 +1,4 @@
-import { Actor, Clock, DeadlineBook } from '@bihuan/core';
+import { Actor, Clock, DeadlineBook, DomainError } from '@bihuan/core';
 import { AsOf, EventStore, RecordedEvent } from '@bihuan/event-store';
 import { CaseIndex } from '../case-index/case-index.port';
 import { linkCase, LinkedCase, resolveCauses } from '../case-index/case-links';
@@ -41,11 +41,15 @@ export class CaseHistoryService {
     return linkCase(this.index, root, asOf);
   }
 
-  /** One page of the timeline; earlier pages are streamed past (deadlines folded, nothing built). */
+  /**
+   * One page of the timeline; earlier pages are streamed past (deadlines folded, nothing built).
+   * Throws AUDIT.CASE_NOT_FOUND (not_found) when the root stream had no events at the instant.
+   */
   async history(root: string, options: HistoryOptions = {}): Promise<HistoryPage> {
     const page = Math.max(1, Math.floor(options.page ?? 1));
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(options.pageSize ?? 50)));
     const linked = this.link(root, options.asOf);
+    if (linked.streams.length === 0) throw DomainError.notFound('AUDIT.CASE_NOT_FOUND', `No events in ${root}${options.asOf ? ' at that instant' : ''}`);
     const total = linked.streams.reduce((n, s) => n + s.lastRevision + 1, 0);
     const skip = (page - 1) * pageSize;
     const walked: Walked[] = [];
@@ -55,7 +59,7 @@ export class CaseHistoryService {
       walked.push(w);
       if (walked.length === pageSize) break;
     }
-    await this.audit(options.reader, root, 'history', options.purpose, { page, pageSize, asOf: options.asOf ?? null });
+    await this.audit(options.reader, root, options.asOf ? 'asOf' : 'history', options.purpose, { page, pageSize, asOf: options.asOf ?? null });
     return {
       root,
       asOf: options.asOf ?? null,

@@ -5,6 +5,8 @@ import { MemoryCaseIndex } from '../case-index/memory-case-index.adapter';
 import { MemoryAuditTrail } from '../trail/memory-audit-trail.adapter';
 import { readAuditTrail } from '../trail/audit-trail.port';
 import { LEADER } from '../testing/readers.fixture';
+import { PROTECTED_MARKER } from '../dossier/redaction';
+import { redactEntries } from './redact-history';
 import { HOSPITAL, seedLinkedCase } from '../testing/linked-case.fixture';
 
 async function given() {
@@ -91,5 +93,15 @@ describe('CaseHistoryService', () => {
     const then = await service.history(ids.ticket, { pageSize: 100, asOf: { position: decided.position } });
     expect(then.streams.map((s) => s.stream)).toEqual([ids.ticket]);
     expect(then.entries[then.entries.length - 1]!.eventId).toBe(decided.metadata.eventId);
+    await expect(service.history(ids.ticket, { asOf: { position: 1 } })).rejects.toMatchObject({ code: 'AUDIT.CASE_NOT_FOUND', kind: 'not_found' });
+    await expect(service.history('complaintTicket-none')).rejects.toMatchObject({ code: 'AUDIT.CASE_NOT_FOUND' });
   });
+
+  it('redacts personal data in entries for readers who may not see it', async () => {
+    const { ids, service } = await given();
+    const { entries } = await service.history(ids.ticket, { pageSize: 3 });
+    const received = redactEntries(entries, HOSPITAL).find((e) => e.type === 'ComplaintReceived')!;
+    expect(JSON.stringify(received.data)).not.toMatch(/subj-42|sm4:/);
+    expect(received.data).toMatchObject({ complainant: { kind: 'named', subjectId: PROTECTED_MARKER, identityCiphertext: PROTECTED_MARKER } });
+    expect(received.hash).toBe(entries.find((e) => e.type === 'ComplaintReceived')!.hash);  });
 });

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { Clock, Command, Decider, DomainEvent, IdGenerator, Workflow } from '@bihuan/core';
 import { EventStore } from '@bihuan/event-store';
 import { CommandRouter, CommandSender, Projection } from '@bihuan/processing';
-import { CalendarService, PolicyRegistry } from '@bihuan/platform';
+import { CalendarService } from '../calendar/calendar.service';
+import { PolicyRegistry } from '../policy/policy-registry';
 import { TimerScheduler } from '@bihuan/timers';
 
 /** What a contribution may build its projections from. */

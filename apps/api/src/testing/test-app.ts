@@ -1,0 +1,84 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import Database from 'better-sqlite3';
+import request from 'supertest';
+import { SequentialIdGenerator } from '@bihuan/core';
+import { DEMO_USERS, TokenService } from '@bihuan/auth';
+import { EventStore, MemoryEventStore } from '@bihuan/event-store';
+import { ReadModelSync, READ_MODEL_SYNC } from '@bihuan/platform';
+import { FakeClock } from '@bihuan/testing';
+import { ManualTimerScheduler } from '@bihuan/timers';
+import { createApp } from '../create-app';
+
+/**
+ * The real app for e2e tests (architecture.md, Tests): memory store, manual timers and a FakeClock,
+ * with the worker in-process (ROLE=all), so `advanceTo` runs whole weeks of deadlines in milliseconds.
+ */
+export interface TestApp {
+  readonly app: NestExpressApplication;
+  readonly http: ReturnType<typeof request>;
+  readonly clock: FakeClock;
+  readonly store: EventStore;
+  readonly scheduler: ManualTimerScheduler;
+  readonly readModels: Database.Database;
+  /** A bearer header for a demo user (see DEMO_USERS: 'inspector-a1', 'hospital-a1-1', 'leader-prov' …). */
+  auth(userId: string): { Authorization: string };
+  /** Waits until projections and workflows have processed the whole log. */
+  settle(): Promise<void>;
+  /** Moves the clock, fires every due timer, and settles after each. */
+  advanceTo(instant: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(options: { start?: string } = {}): Promise<TestApp> {
+  const clock = new FakeClock(options.start ?? '2025-03-03T01:00:00.000Z');
+  const store = new MemoryEventStore(clock);
+  const scheduler = new ManualTimerScheduler(clock);
+  const readModels = new Database(':memory:');
+  const app = await createApp({
+    platform: { store, scheduler, clock, ids: new SequentialIdGenerator('e2e'), readModels, config: { role: 'all', logLevel: 'silent' } },
+  });
+  await app.init();
+  const sync = app.get<ReadModelSync>(READ_MODEL_SYNC);
+  const tokens = app.get(TokenService);
+  const settle = async (): Promise<void> => {
+    // Workflows append while they run: settle until the head stops moving.
+    for (let i = 0; i < 20; i += 1) {
+      const head = await store.headPosition();
+      await sync.waitFor(head, 10_000);
+      if ((await store.headPosition()) === head) return;
+    }
+  };
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    clock,
+    store,
+    scheduler,
+    readModels,
+    auth(userId) {
+      const user = DEMO_USERS.find((u) => u.id === userId);
+      if (!user) throw new Error(`No demo user ${userId}`);
+      return { Authorization: `Bearer ${tokens.mint({ sub: user.id, role: user.role, unit: user.unit, name: user.name })}` };
+    },
+    settle,
+    async advanceTo(instant) {
+      // Step timer by timer: a fired deadline's consequences (the next rung's timer) are armed by
+      // the workflows asynchronously, so settle after each step before looking for the next one.
+      const target = new Date(instant).getTime();
+      await settle();
+      for (;;) {
+        const [next] = await scheduler.pending();
+        if (!next || new Date(next.dueAt).getTime() > target) break;
+        await scheduler.advanceTo(next.dueAt);
+        await settle();
+      }
+      await scheduler.advanceTo(instant);
+      await settle();
+    },
+    async close() {
+      await app.close();
+      await store.close();
+      readModels.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDossier, CaseHistoryService, integrityReport, LEADER, MemoryCaseIndex, seedLinkedCase } from '@bihuan/audit';
+import { MemoryEventStore } from '@bihuan/event-store';
+import { FakeClock } from '@bihuan/testing';
+import { CliIo } from '../cli-command';
+import { verifyExportFile } from './verify-export';
+
+function captureIo(): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, env: {}, out: (t) => stdout.push(t), err: (t) => stderr.push(t) };
+}
+
+describe('verify --export <dossier file>', () => {
+  let dir: string;
+  let file: string;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bihuan-dossier-'));
+    file = join(dir, 'case.html');
+    const clock = new FakeClock();
+    const store = new MemoryEventStore(clock);
+    const ids = await seedLinkedCase(store, () => clock.now().toISOString(), () => void clock.advanceHours(1));
+    const index = new MemoryCaseIndex();
+    for (const e of await store.readAll()) index.handle(e);
+    const history = await new CaseHistoryService(store, index).full(ids.ticket);
+    const integrity = await integrityReport(store, { streams: history.streams.map((s) => s.stream), now: clock.now().toISOString() });
+    writeFileSync(file, buildDossier(history, integrity, LEADER, { generatedAt: clock.now().toISOString() }));
+  });
+
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('passes an untouched dossier, fails an edited one naming the event, and refuses a missing file', () => {
+    const ok = captureIo();
+    expect(verifyExportFile(file, ok)).toBe(0);
+    expect(JSON.parse(ok.stdout[0]!)).toMatchObject({ ok: true, root: 'complaintTicket-T1' });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"staffId":"S1","recordKind"', '"staffId":"S2","recordKind"'));
+    const bad = captureIo();
+    expect(verifyExportFile(file, bad)).toBe(1);
+    expect(bad.stderr[0]).toMatch(/stream ethicsArchive-S1 revision 0 .*content/);
+    expect(verifyExportFile(join(dir, 'none.html'), captureIo())).toBe(2);
+  });
+});
