@@ -73,8 +73,8 @@ export class CaseHistoryService {
   }
 
   /** Every entry, in batches of `batch`, reading each stream once (exports, bulk checks). */
-  async *stream(root: string, options: { asOf?: AsOf; batch?: number } = {}): AsyncGenerator<HistoryEntry[]> {
-    const linked = this.link(root, options.asOf);
+  async *stream(root: string, options: { asOf?: AsOf; batch?: number; linked?: LinkedCase } = {}): AsyncGenerator<HistoryEntry[]> {
+    const linked = options.linked ?? this.link(root, options.asOf);
     const size = options.batch ?? 500;
     let pending: Walked[] = [];
     for await (const w of this.walk(linked, options.asOf)) {
@@ -89,10 +89,11 @@ export class CaseHistoryService {
 
   /** The whole history in memory (dossier export); recorded as a `dossier` read when a reader is named. */
   async full(root: string, options: { asOf?: AsOf; reader?: Actor; purpose?: string; action?: AuditAction } = {}): Promise<CaseHistory> {
+    const linked = this.link(root, options.asOf);
     const entries: HistoryEntry[] = [];
-    for await (const batch of this.stream(root, options.asOf ? { asOf: options.asOf } : {})) entries.push(...batch);
+    for await (const batch of this.stream(root, { linked, ...(options.asOf ? { asOf: options.asOf } : {}) })) entries.push(...batch);
     await this.audit(options.reader, root, options.action ?? 'dossier', options.purpose, { asOf: options.asOf ?? null, events: entries.length });
-    return { root, asOf: options.asOf ?? null, streams: this.link(root, options.asOf).streams, entries };
+    return { root, asOf: options.asOf ?? null, streams: linked.streams, entries };
   }
 
   private async *walk(linked: LinkedCase, asOf?: AsOf, firstChunk?: number): AsyncGenerator<Walked> {
