@@ -21,5 +21,4 @@ module.exports = {
     { ...common, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'] },
   ],
   testTimeout: 60000,
-  reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
 };
