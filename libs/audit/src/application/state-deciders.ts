@@ -1,0 +1,35 @@
+import { categoryOf, Command, Decider, DomainError, DomainEvent } from '@bihuan/core';
+import { complaintTicketDecider } from '@bihuan/complaints';
+import { creditArchiveDecider } from '@bihuan/credit';
+import { ethicsArchiveDecider, ethicsEvaluationDecider } from '@bihuan/ethics';
+import { findingDecider, visitDecider } from '@bihuan/inspection';
+
+type AnyDecider = Decider<Command, DomainEvent, unknown>;
+
+/**
+ * The decider whose `evolve` folds each case category's stream into its state. Only `evolve` is
+ * used (no decision is taken when reading the past), so the default policies are enough: policy
+ * shapes decisions, never the folding of recorded events.
+ */
+export const AUDIT_STATE_DECIDERS: Readonly<Record<string, AnyDecider>> = Object.freeze({
+  finding: findingDecider as unknown as AnyDecider,
+  visit: visitDecider as unknown as AnyDecider,
+  complaintTicket: complaintTicketDecider as unknown as AnyDecider,
+  ethicsArchive: ethicsArchiveDecider() as unknown as AnyDecider,
+  ethicsEvaluation: ethicsEvaluationDecider() as unknown as AnyDecider,
+  creditArchive: creditArchiveDecider() as unknown as AnyDecider,
+});
+
+/** The decider for a stream's category; 400 AUDIT.UNKNOWN_CATEGORY naming `stream` otherwise. */
+export function stateDeciderFor(stream: string): AnyDecider {
+  const category = categoryOf(stream);
+  const decider = AUDIT_STATE_DECIDERS[category];
+  if (!decider || !stream.includes('-')) {
+    throw DomainError.invalid(
+      'AUDIT.UNKNOWN_CATEGORY',
+      'stream',
+      `No case state for stream "${stream}": the category must be one of ${Object.keys(AUDIT_STATE_DECIDERS).join(', ')}`,
+    );
+  }
+  return decider;
+}

@@ -1,0 +1,12 @@
+import { WorkerContribution } from '@bihuan/platform';
+import { SqliteCaseIndex } from './case-index/sqlite-case-index.adapter';
+
+/**
+ * The audit's worker part: the case index (which streams are linked to which, through
+ * correlation and causation ids) as a projection on READ_MODEL_DB, rows and checkpoint in one
+ * transaction. The API's AuditModule reads the same tables; `rebuild audit.caseIndex` resets it.
+ */
+export const AUDIT_WORKER: WorkerContribution = {
+  name: 'audit',
+  projections: ({ readModels }) => [new SqliteCaseIndex(readModels)],
+};

@@ -1,0 +1,76 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Actor, DomainError } from '@bihuan/core';
+import { CurrentActor, Roles } from '@bihuan/auth';
+import { parseAsOf } from '../application/as-of-param';
+import { AuditReadService, CaseState } from '../application/audit-read.service';
+import { HistoryPage } from '../history/case-history.types';
+import { IntegrityReport } from '../integrity/integrity-report';
+import { AsOfQueryDto, HistoryQueryDto, STREAM_PATTERN } from './audit.dto';
+
+/** The bit of Express's response the dossier download needs. */
+interface HeaderSink {
+  setHeader(name: string, value: string): unknown;
+}
+
+function streamParam(stream: string): string {
+  if (!STREAM_PATTERN.test(stream)) throw DomainError.invalid('AUDIT.BAD_STREAM', 'stream', `"${stream}" is not a stream name (<category>-<id>)`);
+  return stream;
+}
+
+/**
+ * One case, opened from any of its streams: merged history, state as of an instant, integrity,
+ * dossier. Leaders and admins read their jurisdiction, inspectors its institutions' cases,
+ * hospital users their own institution's (decided by the root stream's institution).
+ */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles('leader', 'admin', 'inspector', 'hospital')
+@Controller('audit/cases/:stream')
+export class AuditCasesController {
+  constructor(private readonly audit: AuditReadService) {}
+
+  @Get('history')
+  @ApiOperation({ summary: 'The merged timeline of a case across every linked stream, paged; personal data redacted for the reader; the read is recorded' })
+  @ApiParam({ name: 'stream', example: 'complaintTicket-T1' })
+  @ApiOkResponse({ description: 'HistoryPage: { root, asOf, streams, total, page, pageSize, pages, entries[] }' })
+  history(@Param('stream') stream: string, @Query() q: HistoryQueryDto, @CurrentActor() actor: Actor): Promise<HistoryPage> {
+    const asOf = parseAsOf(q.asOf, q.asOfPosition);
+    return this.audit.history(actor, streamParam(stream), {
+      ...(q.page ? { page: q.page } : {}),
+      ...(q.pageSize ? { pageSize: q.pageSize } : {}),
+      ...(asOf ? { asOf } : {}),
+      ...(q.purpose ? { purpose: q.purpose } : {}),
+    });
+  }
+
+  @Get('state')
+  @ApiOperation({ summary: 'The state of the case stream at a past instant, folded from the log with its decider (now when no asOf)' })
+  @ApiOkResponse({ description: '{ stream, asOf, state, events, revision, position }' })
+  state(@Param('stream') stream: string, @Query() q: AsOfQueryDto, @CurrentActor() actor: Actor): Promise<CaseState> {
+    return this.audit.state(actor, streamParam(stream), parseAsOf(q.asOf, q.asOfPosition), q.purpose);
+  }
+
+  @Get('integrity')
+  @ApiOperation({ summary: 'SM3 chain of every stream of the case, with the verified hash range' })
+  integrity(@Param('stream') stream: string, @CurrentActor() actor: Actor): Promise<IntegrityReport & { root: string }> {
+    return this.audit.caseIntegrity(actor, streamParam(stream));
+  }
+
+  @Get('dossier')
+  @ApiOperation({ summary: 'Self-contained HTML dossier (download) with the integrity summary; redacted for the reader; the export is recorded' })
+  @ApiProduces('text/html')
+  async dossier(
+    @Param('stream') stream: string,
+    @Query() q: AsOfQueryDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<string> {
+    const asOf = parseAsOf(q.asOf, q.asOfPosition);
+    const file = await this.audit.dossier(actor, streamParam(stream), { ...(asOf ? { asOf } : {}), ...(q.purpose ? { purpose: q.purpose } : {}) });
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    return file.html;
+  }
+}

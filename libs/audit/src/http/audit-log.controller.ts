@@ -1,0 +1,52 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@bihuan/core';
+import { CurrentActor, Roles } from '@bihuan/auth';
+import { AccessLogRow } from '../application/access-log-view';
+import { parseAsOf } from '../application/as-of-param';
+import { AuditReadService, LedgerAsOf } from '../application/audit-read.service';
+import { IntegrityReport } from '../integrity/integrity-report';
+import { AccessLogQueryDto, AsOfQueryDto, InstitutionParamDto } from './audit.dto';
+
+/** Log-wide audit: ledgers as of an instant, the whole log's integrity, and the access log. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditLogController {
+  constructor(private readonly audit: AuditReadService) {}
+
+  @Get('ledgers/:institutionId')
+  @Roles('leader', 'admin', 'inspector', 'hospital')
+  @ApiOperation({ summary: 'An institution’s rectification ledger (findings and status) at a past instant, recomputed from the log' })
+  @ApiOkResponse({ description: '{ institutionId, asOf, events, position, rows[] }' })
+  ledger(@Param() p: InstitutionParamDto, @Query() q: AsOfQueryDto, @CurrentActor() actor: Actor): Promise<LedgerAsOf> {
+    return this.audit.ledger(actor, p.institutionId, parseAsOf(q.asOf, q.asOfPosition));
+  }
+
+  @Get('integrity')
+  @Roles('leader', 'admin')
+  @ApiOperation({ summary: 'SM3 chain of the whole log in position order, heads compared, with the verified hash range' })
+  integrity(@CurrentActor() actor: Actor): Promise<IntegrityReport> {
+    return this.audit.logIntegrity(actor);
+  }
+
+  @Get('access-log')
+  @Roles('leader', 'admin')
+  @ApiOperation({ summary: 'Reads of personal data, case reads and dossier exports, newest first; filter by reader, subject, case, period' })
+  @ApiOkResponse({ description: '{ total, limit, offset, rows[] }' })
+  async accessLog(@Query() q: AccessLogQueryDto, @CurrentActor() actor: Actor): Promise<{ total: number; limit: number; offset: number; rows: AccessLogRow[] }> {
+    const limit = q.limit ?? 100;
+    const offset = q.offset ?? 0;
+    const { total, rows } = await this.audit.accessLog(actor, {
+      limit,
+      offset,
+      ...(q.readerId ? { readerId: q.readerId } : {}),
+      ...(q.subjectId ? { subjectId: q.subjectId } : {}),
+      ...(q.caseStream ? { caseStream: q.caseStream } : {}),
+      ...(q.action ? { action: q.action } : {}),
+      ...(q.from ? { from: q.from } : {}),
+      ...(q.to ? { to: q.to } : {}),
+    });
+    return { total, limit, offset, rows };
+  }
+}

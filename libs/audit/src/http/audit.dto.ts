@@ -1,0 +1,39 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+const POSITION = { description: 'A global log position: the state as it was right after that event (exact, reproducible).', minimum: 0 };
+const INSTANT = { description: 'An ISO-8601 instant with zone: events recorded after it do not count.', example: '2025-03-10T08:00:00Z' };
+const PURPOSE = { description: 'Why you read this (recorded in the access log).', maxLength: 200 };
+
+/** `?asOf=` or `?asOfPosition=` (not both), and the reader's purpose. */
+export class AsOfQueryDto {
+  @ApiPropertyOptional(INSTANT) @IsOptional() @IsISO8601({ strict: true }) @MaxLength(40) asOf?: string;
+  @ApiPropertyOptional(POSITION) @IsOptional() @Type(() => Number) @IsInt() @Min(0) asOfPosition?: number;
+  @ApiPropertyOptional(PURPOSE) @IsOptional() @IsString() @MaxLength(200) purpose?: string;
+}
+
+export class HistoryQueryDto extends AsOfQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) pageSize?: number;
+}
+
+export const ACCESS_LOG_ACTIONS = ['view', 'reveal', 'export', 'erase', 'asOf'] as const;
+
+export class AccessLogQueryDto {
+  @ApiPropertyOptional({ description: 'Reader (user id).' }) @IsOptional() @IsString() @MaxLength(200) readerId?: string;
+  @ApiPropertyOptional({ description: 'Data subject id.' }) @IsOptional() @IsString() @MaxLength(200) subjectId?: string;
+  @ApiPropertyOptional({ description: 'Case (root stream).' }) @IsOptional() @IsString() @MaxLength(300) caseStream?: string;
+  @ApiPropertyOptional({ enum: ACCESS_LOG_ACTIONS }) @IsOptional() @IsIn(ACCESS_LOG_ACTIONS) action?: string;
+  @ApiPropertyOptional({ description: 'Inclusive ISO-8601 lower bound.' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ description: 'Exclusive ISO-8601 upper bound.' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+/** Stream names: `<category>-<id>`, dash-free category (architecture.md). */
+export const STREAM_PATTERN = /^[A-Za-z][A-Za-z0-9]{0,63}-[A-Za-z0-9_.:-]{1,200}$/;
+
+export class InstitutionParamDto {
+  @IsString() @Matches(/^[A-Za-z0-9_.:-]{1,100}$/) institutionId!: string;
+}
