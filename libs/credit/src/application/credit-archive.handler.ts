@@ -1,0 +1,40 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AccessPolicy, Jurisdiction } from '@bihuan/auth';
+import { RunCreditArchiveCommand, InspectorConflictCommand } from './credit.commands';
+import { CreditCommandOutcome, CreditCommandRunner } from './credit-command-runner';
+
+/**
+ * Every user command to a credit archive: the institution must be known and within the caller's
+ * scope; the archive's own rules (roles, classes, scale, expiry after now …) decide the rest.
+ */
+@CommandHandler(RunCreditArchiveCommand)
+export class RunCreditArchiveHandler implements ICommandHandler<RunCreditArchiveCommand, CreditCommandOutcome> {
+  constructor(
+    private readonly runner: CreditCommandRunner,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+  ) {}
+
+  execute({ actor, institutionId, request }: RunCreditArchiveCommand): Promise<CreditCommandOutcome> {
+    this.jurisdiction.requireInstitution(institutionId, 'institutionId');
+    this.access.assertInScope(actor, institutionId, 'the credit archive');
+    return this.runner.archive(institutionId, { ...request, data: { ...request.data, institutionId } } as RunCreditArchiveCommand['request'], actor);
+  }
+}
+
+/** Conflicts of interest: the institution must be known and within the declaring user's scope. */
+@CommandHandler(InspectorConflictCommand)
+export class InspectorConflictHandler implements ICommandHandler<InspectorConflictCommand, CreditCommandOutcome> {
+  constructor(
+    private readonly runner: CreditCommandRunner,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+  ) {}
+
+  execute({ actor, type, data }: InspectorConflictCommand): Promise<CreditCommandOutcome> {
+    this.jurisdiction.requireInstitution(data.institutionId, 'institutionId');
+    this.access.assertInScope(actor, data.institutionId, 'conflicts of interest');
+    return this.runner.conflicts(data.inspectorId, { type, data }, actor);
+  }
+}

@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { COMMITMENT_KINDS, CommitmentKind, CREDIT_INFO_CLASSES, CREDIT_LISTS, CreditInfoClass, CreditList } from '../domain/credit-values';
+
+const ID = 64;
+
+export class OpenCreditArchiveDto {
+  @ApiProperty({ maxLength: ID }) @IsString() @IsNotEmpty() @MaxLength(ID) institutionId!: string;
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) responsiblePerson?: string;
+  @ApiPropertyOptional({ description: 'Start of the first 校验期; now when absent' }) @IsOptional() @IsISO8601({ strict: true }) cycleStartedAt?: string;
+}
+
+export class AddCreditPointsDto {
+  @ApiPropertyOptional({ maxLength: ID, description: 'Idempotency key; generated when absent' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID) pointsId?: string;
+  @ApiProperty({ maxLength: 64, example: 'red-envelopes', description: 'Behaviour code (CreditPolicy.behaviourPoints)' }) @IsString() @IsNotEmpty() @MaxLength(64) behaviour!: string;
+  @ApiPropertyOptional({ enum: [1, 2, 4, 6, 12], description: 'Only for an unlisted behaviour' }) @IsOptional() @IsIn([1, 2, 4, 6, 12]) points?: number;
+  @ApiProperty() @IsISO8601({ strict: true }) occurredAt!: string;
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) summary?: string;
+}
+
+export class ReasonDto {
+  @ApiProperty({ maxLength: 1000 }) @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
+}
+
+export class PledgeCommitmentDto {
+  @ApiPropertyOptional({ maxLength: ID }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID) commitmentId?: string;
+  @ApiProperty({ enum: COMMITMENT_KINDS }) @IsIn(COMMITMENT_KINDS) kind!: CommitmentKind;
+  @ApiPropertyOptional({ maxLength: ID }) @IsOptional() @IsString() @MaxLength(ID) staffId?: string;
+  @ApiProperty({ maxLength: 4000 }) @IsString() @IsNotEmpty() @MaxLength(4000) text!: string;
+  @ApiProperty() @IsISO8601({ strict: true }) pledgedAt!: string;
+}
+
+export class ReportBreachDto {
+  @ApiPropertyOptional({ maxLength: ID }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID) breachId?: string;
+  @ApiProperty({ maxLength: 4000 }) @IsString() @IsNotEmpty() @MaxLength(4000) description!: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(500, { each: true }) evidence?: string[];
+  @ApiProperty() @IsISO8601({ strict: true }) occurredAt!: string;
+}
+
+export class RecordInformationDto {
+  @ApiPropertyOptional({ maxLength: ID }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID) recordId?: string;
+  @ApiProperty({ enum: CREDIT_INFO_CLASSES }) @IsIn(CREDIT_INFO_CLASSES) infoClass!: CreditInfoClass;
+  @ApiProperty({ maxLength: 64, example: 'penalty' }) @IsString() @IsNotEmpty() @MaxLength(64) kind!: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @IsNotEmpty() @MaxLength(200) title!: string;
+  @ApiPropertyOptional({ maxLength: 4000 }) @IsOptional() @IsString() @MaxLength(4000) content?: string;
+  @ApiProperty() @IsISO8601({ strict: true }) occurredAt!: string;
+}
+
+export class AddListEntryDto {
+  @ApiPropertyOptional({ maxLength: ID }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID) entryId?: string;
+  @ApiProperty({ enum: CREDIT_LISTS }) @IsIn(CREDIT_LISTS) list!: CreditList;
+  @ApiProperty({ maxLength: 1000 }) @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
+  @ApiProperty({ description: 'When the entry comes off the list (a deadline timer)' }) @IsISO8601({ strict: true }) expiresAt!: string;
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
+import { Actor } from '@bihuan/core';
+import { InspectorConflictCommand, RequestRandomDrawCommand } from '../application/credit.commands';
+import { CreditCommandOutcome, CreditCommandRunner } from '../application/credit-command-runner';
+import { drawDocument, DrawDocument } from '../application/draw-document';
+import { PublishedDraw } from '../application/request-random-draw.handler';
+import { creditError } from '../domain/credit-errors';
+import { CreditQueries, DrawListRow } from '../read-models/credit.queries';
+import { DeclareConflictDto, RequestDrawDto } from './draw.dto';
+
+/** 双随机、一公开: draws weighted by credit level, inspectors' conflicts of interest excluded. */
+@ApiTags('credit')
+@ApiBearerAuth()
+@Controller()
+export class DrawsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: CreditQueries,
+    private readonly runner: CreditCommandRunner,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+  ) {}
+
+  @Post('draws')
+  @Roles('inspector', 'leader')
+  @ApiOperation({ summary: 'Draw institutions (weighted by credit level) and inspectors; record seed and inputs; publish' })
+  draw(@CurrentActor() actor: Actor, @Body() body: RequestDrawDto): Promise<PublishedDraw> {
+    return this.commands.execute(new RequestRandomDrawCommand(actor, body));
+  }
+
+  @Get('draws')
+  @Roles('inspector', 'leader', 'admin')
+  @ApiOperation({ summary: 'Draws of the caller’s jurisdiction, newest first' })
+  list(@CurrentActor() actor: Actor): { draws: DrawListRow[] } {
+    const units = this.access.jurisdiction.subtree(actor.role === 'admin' ? 'prov' : actor.unit).map((u) => u.id);
+    return { draws: this.queries.draws(units) };
+  }
+
+  @Get('draws/:drawId')
+  @Roles('inspector', 'leader', 'admin')
+  @ApiOperation({ summary: 'A draw with its seed, inputs and result (also while not yet published)' })
+  async get(@CurrentActor() actor: Actor, @Param('drawId') drawId: string): Promise<DrawDocument> {
+    const doc = drawDocument(await this.runner.drawState(drawId));
+    if (!doc) throw creditError('DRAW_NOT_FOUND', `no draw ${drawId}`);
+    this.access.assertInScope(actor, doc.jurisdiction, 'random draws');
+    return doc;
+  }
+
+  @Post('credit/conflicts')
+  @Roles('inspector', 'leader', 'admin')
+  @ApiOperation({ summary: 'Declare an inspector’s conflict of interest with an institution (excluded from draws)' })
+  declare(@CurrentActor() actor: Actor, @Body() body: DeclareConflictDto): Promise<CreditCommandOutcome> {
+    return this.commands.execute(new InspectorConflictCommand(actor, 'DeclareConflict', { ...body, inspectorId: body.inspectorId ?? actor.id }));
+  }
+
+  @Post('credit/conflicts/withdraw')
+  @HttpCode(200)
+  @Roles('inspector', 'leader', 'admin')
+  @ApiOperation({ summary: 'Withdraw a declared conflict of interest' })
+  withdraw(@CurrentActor() actor: Actor, @Body() body: DeclareConflictDto): Promise<CreditCommandOutcome> {
+    return this.commands.execute(new InspectorConflictCommand(actor, 'WithdrawConflict', { ...body, inspectorId: body.inspectorId ?? actor.id }));
+  }
+
+  @Get('credit/conflicts')
+  @Roles('inspector', 'leader', 'admin')
+  @ApiOperation({ summary: 'Declared conflicts of interest within the caller’s jurisdiction' })
+  conflicts(@CurrentActor() actor: Actor): { conflicts: ReturnType<CreditQueries['conflicts']> } {
+    return { conflicts: this.queries.conflicts().filter((c) => this.access.inScope(actor, c.institutionId)) };
+  }
+}

@@ -1,0 +1,55 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Jurisdiction, Public } from '@bihuan/auth';
+import { CreditCommandRunner } from '../application/credit-command-runner';
+import { drawDocument, DrawDocument } from '../application/draw-document';
+import { CreditViewItem } from '../domain/archive/credit-views';
+import { creditError } from '../domain/credit-errors';
+import { CreditQueries } from '../read-models/credit.queries';
+
+/** The public credit page of an institution: nothing beyond publicView. */
+export interface PublicCreditPage {
+  readonly institution: { readonly id: string; readonly name: string };
+  readonly asOf: string;
+  readonly basic: readonly CreditViewItem[];
+  /** Adverse information that occurred within the last 5 years (older is kept, not shown). */
+  readonly adverse: readonly CreditViewItem[];
+  readonly redList: readonly CreditViewItem[];
+}
+
+/** Unauthenticated reads: the public credit page and published draws (一公开). */
+@ApiTags('public')
+@Public()
+@Controller('public')
+export class PublicCreditController {
+  constructor(
+    private readonly queries: CreditQueries,
+    private readonly runner: CreditCommandRunner,
+    @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+  ) {}
+
+  @Get('institutions/:institutionId/credit')
+  @ApiOperation({ summary: 'Public credit information: basic, adverse within 5 years, red list — never the blacklist' })
+  async credit(@Param('institutionId') institutionId: string): Promise<PublicCreditPage> {
+    const unit = this.jurisdiction.requireInstitution(institutionId, 'institutionId');
+    const now = this.runner.now();
+    // Always the anonymous view, whoever calls: a token on a public route changes nothing here.
+    const view = this.queries.view('anonymous', institutionId, now, await this.runner.policy());
+    const items = view?.items ?? [];
+    return {
+      institution: { id: unit.id, name: unit.name },
+      asOf: now,
+      basic: items.filter((i) => i.infoClass === 'basic' && i.kind !== 'red-list'),
+      adverse: items.filter((i) => i.infoClass === 'adverse'),
+      redList: items.filter((i) => i.kind === 'red-list'),
+    };
+  }
+
+  @Get('draws/:drawId')
+  @ApiOperation({ summary: 'A published draw: seed, inputs, algorithm and result, to re-run drawInspections' })
+  async draw(@Param('drawId') drawId: string): Promise<DrawDocument> {
+    const doc = drawDocument(await this.runner.drawState(drawId));
+    if (!doc || doc.status !== 'published') throw creditError('DRAW_NOT_FOUND', `no published draw ${drawId}`);
+    return doc;
+  }
+}

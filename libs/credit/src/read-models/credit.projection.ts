@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+import { categoryOf, idOf } from '@bihuan/core';
+import { RecordedEvent } from '@bihuan/event-store';
+import { SqliteProjection } from '@bihuan/processing';
+import { CREDIT_ARCHIVE_CATEGORY } from '../domain/archive/credit-archive.decider';
+import { CreditArchiveEvent } from '../domain/archive/credit-archive.events';
+import { CreditArchiveState, evolveCreditArchive, initialCreditArchiveState } from '../domain/archive/credit-archive.state';
+import { creditLevel } from '../domain/archive/credit-level';
+import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
+import { RANDOM_DRAW_CATEGORY } from '../domain/draw/random-draw.decider';
+import { RandomDrawEvent } from '../domain/draw/random-draw.messages';
+import { INSPECTOR_CONFLICTS_CATEGORY, InspectorConflictsEvent } from '../application/conflicts/inspector-conflicts.decider';
+import { clearCreditReadModel, ensureCreditSchema } from './credit-read-model.schema';
+
+export const CREDIT_PROJECTION = 'credit';
+
+function applyArchive(db: Database.Database, event: RecordedEvent, policy: CreditPolicy): void {
+  const institutionId = idOf(event.streamName);
+  const row = db.prepare('SELECT state FROM credit_archives WHERE institution_id = ?').get(institutionId) as { state: string } | undefined;
+  const before = row ? (JSON.parse(row.state) as CreditArchiveState) : initialCreditArchiveState;
+  const state = evolveCreditArchive(before, event as unknown as CreditArchiveEvent);
+  const asOf = event.metadata.recordedAt;
+  const level = creditLevel(state, asOf, policy);
+  db.prepare('INSERT OR REPLACE INTO credit_archives VALUES (?, ?, ?, ?, ?)').run(institutionId, JSON.stringify(state), level.level, level.reason, asOf);
+}
+
+function applyConflict(db: Database.Database, event: InspectorConflictsEvent): void {
+  const d = event.data;
+  if (event.type === 'ConflictOfInterestDeclared') {
+    db.prepare('INSERT OR REPLACE INTO credit_conflicts VALUES (?, ?, ?, ?)').run(d.inspectorId, d.institutionId, d.reason, event.data.declaredAt);
+  } else {
+    db.prepare('DELETE FROM credit_conflicts WHERE inspector_id = ? AND institution_id = ?').run(d.inspectorId, d.institutionId);
+  }
+}
+
+function applyDraw(db: Database.Database, event: RandomDrawEvent): void {
+  switch (event.type) {
+    case 'DrawRequested':
+      db.prepare(`INSERT OR REPLACE INTO credit_draws VALUES (?, ?, 'requested', ?, NULL)`).run(event.data.drawId, event.data.jurisdiction, event.data.requestedAt);
+      return;
+    case 'DrawPublished':
+      db.prepare(`UPDATE credit_draws SET status = 'published', visits = ? WHERE draw_id = ?`).run(event.data.visits.length, event.data.drawId);
+      return;
+    case 'DrawCancelled':
+      db.prepare(`UPDATE credit_draws SET status = 'cancelled' WHERE draw_id = ?`).run(event.data.drawId);
+      return;
+  }
+}
+
+/**
+ * The credit read model: each archive's folded state and level (creditLevel, default policy weights
+ * of the level rule), the inspectors' declared conflicts of interest, and the list of draws.
+ */
+export function creditProjection(db: Database.Database, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): SqliteProjection {
+  ensureCreditSchema(db);
+  return new SqliteProjection({
+    name: CREDIT_PROJECTION,
+    db,
+    filter: { categories: [CREDIT_ARCHIVE_CATEGORY, INSPECTOR_CONFLICTS_CATEGORY, RANDOM_DRAW_CATEGORY] },
+    apply: (event, target) => {
+      const category = categoryOf(event.streamName);
+      if (category === CREDIT_ARCHIVE_CATEGORY) applyArchive(target, event, policy);
+      else if (category === INSPECTOR_CONFLICTS_CATEGORY) applyConflict(target, event as unknown as InspectorConflictsEvent);
+      else applyDraw(target, event as unknown as RandomDrawEvent);
+    },
+    clear: clearCreditReadModel,
+  });
+}

@@ -1,0 +1,60 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AccessPolicy, Jurisdiction } from '@bihuan/auth';
+import { DomainError } from '@bihuan/core';
+import { ethicsError } from '../domain/ethics-errors';
+import { AddEthicsRecordCommand, OpenEthicsArchiveCommand, RetractEthicsRecordCommand } from './ethics.commands';
+import { CommandOutcome, EthicsCommandRunner } from './ethics-command-runner';
+
+/** Opens a staff member's archive (hospital of the institution, admin). */
+@CommandHandler(OpenEthicsArchiveCommand)
+export class OpenEthicsArchiveHandler implements ICommandHandler<OpenEthicsArchiveCommand, CommandOutcome> {
+  constructor(
+    private readonly runner: EthicsCommandRunner,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+  ) {}
+
+  execute({ actor, data }: OpenEthicsArchiveCommand): Promise<CommandOutcome> {
+    this.jurisdiction.requireInstitution(data.institutionId, 'institutionId');
+    this.access.assertInScope(actor, data.institutionId, 'the ethics archives');
+    return this.runner.archive(data.staffId, { type: 'OpenEthicsArchive', data }, actor);
+  }
+}
+
+/**
+ * Adds a record (hospital for its own staff, inspectors within their jurisdiction). An existing
+ * archive fixes the institution: a record naming another one is refused before anything is written.
+ */
+@CommandHandler(AddEthicsRecordCommand)
+export class AddEthicsRecordHandler implements ICommandHandler<AddEthicsRecordCommand, CommandOutcome> {
+  constructor(
+    private readonly runner: EthicsCommandRunner,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+  ) {}
+
+  async execute({ actor, data }: AddEthicsRecordCommand): Promise<CommandOutcome> {
+    this.jurisdiction.requireInstitution(data.institutionId, 'institutionId');
+    this.access.assertInScope(actor, data.institutionId, 'the ethics archives');
+    const state = await this.runner.archiveState(data.staffId);
+    if (state.status === 'open' && state.staff.institutionId !== data.institutionId) {
+      this.access.assertInScope(actor, state.staff.institutionId, 'the ethics archives');
+      throw DomainError.invalid('ETHICS.ARCHIVE_INSTITUTION_MISMATCH', 'institutionId', `staff member ${data.staffId} is on the books of ${state.staff.institutionId}`);
+    }
+    // A manual record has no source case to derive its id from: it gets a fresh one.
+    return this.runner.archive(data.staffId, { type: 'AddEthicsRecord', data: { ...data, recordId: data.recordId ?? this.runner.ids.next() } }, actor);
+  }
+}
+
+@CommandHandler(RetractEthicsRecordCommand)
+export class RetractEthicsRecordHandler implements ICommandHandler<RetractEthicsRecordCommand, CommandOutcome> {
+  constructor(private readonly runner: EthicsCommandRunner, @Inject(AccessPolicy) private readonly access: AccessPolicy) {}
+
+  async execute({ actor, staffId, recordId, reason }: RetractEthicsRecordCommand): Promise<CommandOutcome> {
+    const state = await this.runner.archiveState(staffId);
+    if (state.status !== 'open') throw ethicsError('ARCHIVE_NOT_FOUND', `no ethics archive for ${staffId}`);
+    this.access.assertInScope(actor, state.staff.institutionId, 'the ethics archives');
+    return this.runner.archive(staffId, { type: 'RetractEthicsRecord', data: { staffId, recordId, reason } }, actor);
+  }
+}

@@ -1,0 +1,64 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AccessPolicy } from '@bihuan/auth';
+import { DomainError } from '@bihuan/core';
+import { requireOwnInstitution, requireRole } from '../domain/ethics-rules';
+import { ethicsError } from '../domain/ethics-errors';
+import { applyExcellentCap, CappedResult } from '../domain/evaluation/ethics-grading';
+import { EthicsEvaluationState } from '../domain/evaluation/ethics-evaluation.state';
+import { EthicsQueries } from '../read-models/ethics.queries';
+import { FinaliseEthicsResultsCommand } from './ethics.commands';
+import { EthicsCommandRunner } from './ethics-command-runner';
+
+export interface FinalisedResults {
+  readonly institutionId: string;
+  readonly year: number;
+  readonly capRatio: number;
+  readonly results: readonly CappedResult[];
+}
+
+type Scored = Exclude<EthicsEvaluationState, { status: 'none' }>;
+
+/**
+ * Year end for one institution: every evaluation must be scored (or posted); the 优秀 cap is applied
+ * over all of them (applyExcellentCap, per institution and year) and each is finalised with its
+ * capped grade. Everything is checked before the first evaluation is finalised.
+ */
+@CommandHandler(FinaliseEthicsResultsCommand)
+export class FinaliseEthicsResultsHandler implements ICommandHandler<FinaliseEthicsResultsCommand, FinalisedResults> {
+  constructor(
+    private readonly runner: EthicsCommandRunner,
+    private readonly queries: EthicsQueries,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+  ) {}
+
+  async execute({ actor, institutionId, year }: FinaliseEthicsResultsCommand): Promise<FinalisedResults> {
+    this.access.assertInScope(actor, institutionId, 'the ethics evaluations');
+    requireRole(actor, ['hospital'], 'finalising the evaluations');
+    requireOwnInstitution(actor, institutionId, 'finalising the evaluations');
+    const policy = await this.runner.policy();
+    const rows = this.queries.evaluations(institutionId, year);
+    if (rows.length === 0) throw ethicsError('EVALUATION_NOT_FOUND', `no evaluations of ${institutionId} for ${year}`);
+    const states = await Promise.all(rows.map((r) => this.runner.evaluationState(r.evaluationId)));
+    const pending = states.filter((s): boolean => s.status !== 'scored' && s.status !== 'posted' && s.status !== 'finalised');
+    if (pending.length > 0) {
+      const staff = pending.map((s) => (s.status === 'none' ? '?' : s.opened.staffId));
+      throw new DomainError('ETHICS.EVALUATIONS_PENDING', `not yet scored by the institution: ${staff.join(', ')}`, 'rule', { staffIds: staff });
+    }
+    const scored = states as Scored[];
+    if (policy.publicPostingRequired && scored.some((s) => s.status === 'scored')) {
+      throw ethicsError('POSTING_REQUIRED', 'the policy requires a public posting (公示) of every evaluation first');
+    }
+    const results = applyExcellentCap(
+      scored.map((s) => ({ staffId: s.opened.staffId, finalScore: s.scored!.finalScore, provisionalGrade: s.scored!.provisionalGrade })),
+      policy.excellentCapRatio,
+      policy.excellentCapTies,
+    );
+    for (const [i, s] of scored.entries()) {
+      if (s.status === 'finalised') continue;
+      const r = results[i]!;
+      await this.runner.evaluation(s.opened.evaluationId, { type: 'FinaliseEthicsEvaluation', data: { grade: r.grade, downgradedByCap: r.downgradedByCap } }, actor);
+    }
+    return { institutionId, year, capRatio: policy.excellentCapRatio, results };
+  }
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
+import { Actor } from '@bihuan/core';
+import { AddEthicsRecordCommand, OpenEthicsArchiveCommand, RetractEthicsRecordCommand } from '../application/ethics.commands';
+import { CommandOutcome } from '../application/ethics-command-runner';
+import { ethicsError } from '../domain/ethics-errors';
+import { EthicsArchiveRow, EthicsQueries, EthicsRecordRow } from '../read-models/ethics.queries';
+import { AddEthicsRecordDto, OpenEthicsArchiveDto, RetractEthicsRecordDto } from './ethics-archive.dto';
+
+/** 医德档案: one archive per staff member, records from inspections, complaints, commendations … */
+@ApiTags('ethics')
+@ApiBearerAuth()
+@Controller('ethics/archives')
+export class EthicsArchivesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: EthicsQueries,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+  ) {}
+
+  @Post()
+  @Roles('hospital', 'admin')
+  @ApiOperation({ summary: 'Open the ethics archive of a staff member of an institution' })
+  open(@CurrentActor() actor: Actor, @Body() body: OpenEthicsArchiveDto): Promise<CommandOutcome> {
+    return this.commands.execute(new OpenEthicsArchiveCommand(actor, body));
+  }
+
+  @Get()
+  @Roles('hospital', 'inspector', 'leader', 'admin')
+  @ApiQuery({ name: 'institutionId', required: false })
+  @ApiOperation({ summary: 'Archives the caller may read, optionally of one institution' })
+  list(@CurrentActor() actor: Actor, @Query('institutionId') institutionId?: string): { archives: EthicsArchiveRow[] } {
+    const visible = this.access.visibleInstitutions(actor);
+    return { archives: this.queries.archivesOf(institutionId ? visible.filter((id) => id === institutionId) : visible) };
+  }
+
+  @Get(':staffId')
+  @Roles('hospital', 'inspector', 'leader', 'admin')
+  @ApiOperation({ summary: 'A staff member’s archive with its records (retracted ones flagged)' })
+  get(@CurrentActor() actor: Actor, @Param('staffId') staffId: string): EthicsArchiveRow & { records: EthicsRecordRow[] } {
+    const archive = this.queries.archive(staffId);
+    if (!archive) throw ethicsError('ARCHIVE_NOT_FOUND', `no ethics archive for ${staffId}`);
+    this.access.assertInScope(actor, archive.institutionId, 'the ethics archives');
+    return { ...archive, records: this.queries.records(staffId) };
+  }
+
+  @Post(':staffId/records')
+  @Roles('hospital', 'inspector')
+  @ApiOperation({ summary: 'Add a record (hospital: own staff; inspector: within jurisdiction)' })
+  add(@CurrentActor() actor: Actor, @Param('staffId') staffId: string, @Body() body: AddEthicsRecordDto): Promise<CommandOutcome> {
+    return this.commands.execute(new AddEthicsRecordCommand(actor, { ...body, staffId, source: { ...body.source } }));
+  }
+
+  @Post(':staffId/records/:recordId/retract')
+  @HttpCode(200)
+  @Roles('hospital', 'inspector')
+  @ApiOperation({ summary: 'Take a record off the reckoning (it stays on the record)' })
+  retract(@CurrentActor() actor: Actor, @Param('staffId') staffId: string, @Param('recordId') recordId: string, @Body() body: RetractEthicsRecordDto): Promise<CommandOutcome> {
+    return this.commands.execute(new RetractEthicsRecordCommand(actor, staffId, recordId, body.reason));
+  }
+}

@@ -1,0 +1,104 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, StreamableFile } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
+import { Actor } from '@bihuan/core';
+import { EthicsEvaluationStepCommand, FinaliseEthicsResultsCommand, OpenEthicsEvaluationCommand, ScoreEthicsEvaluationCommand } from '../application/ethics.commands';
+import { CommandOutcome } from '../application/ethics-command-runner';
+import { EthicsExportService, XLSX_CONTENT_TYPE } from '../application/ethics-export.service';
+import { FinalisedResults } from '../application/finalise-ethics-results.handler';
+import { ethicsError } from '../domain/ethics-errors';
+import { ethicsEvaluationStreamId } from '../domain/evaluation/ethics-evaluation.state';
+import { EthicsEvaluationRow, EthicsQueries } from '../read-models/ethics.queries';
+import { DepartmentReviewDto, InstitutionScoreDto, OpenEthicsEvaluationDto, PostingDto, SelfEvaluationDto } from './ethics-evaluation.dto';
+
+const READERS = ['hospital', 'inspector', 'leader', 'admin'] as const;
+const STEP = ':institutionId/:year/:staffId';
+
+/** 医德考评: self → department → institution (→ 公示) → final grades after the 优秀 cap; results and export. */
+@ApiTags('ethics')
+@ApiBearerAuth()
+@Controller('ethics')
+export class EthicsEvaluationsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: EthicsQueries,
+    private readonly exports: EthicsExportService,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+  ) {}
+
+  @Post('evaluations')
+  @Roles('hospital')
+  @ApiOperation({ summary: 'Open the year’s evaluation of one of the institution’s staff' })
+  open(@CurrentActor() actor: Actor, @Body() body: OpenEthicsEvaluationDto): Promise<CommandOutcome> {
+    return this.commands.execute(new OpenEthicsEvaluationCommand(actor, body));
+  }
+
+  @Get(`evaluations/${STEP}`)
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'One evaluation as it stands' })
+  get(@CurrentActor() actor: Actor, @Param('institutionId') institutionId: string, @Param('year', ParseIntPipe) year: number, @Param('staffId') staffId: string): EthicsEvaluationRow {
+    this.access.assertInScope(actor, institutionId, 'the ethics evaluations');
+    const row = this.queries.evaluation(ethicsEvaluationStreamId(institutionId, year, staffId));
+    if (!row) throw ethicsError('EVALUATION_NOT_FOUND', 'no such evaluation');
+    return row;
+  }
+
+  @Post(`evaluations/${STEP}/self`)
+  @HttpCode(200)
+  @Roles('hospital')
+  @ApiOperation({ summary: '自评: the staff member’s self-evaluation' })
+  self(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: SelfEvaluationDto): Promise<CommandOutcome> {
+    return this.commands.execute(new EthicsEvaluationStepCommand(actor, i, y, s, { type: 'SubmitSelfEvaluation', data: body }));
+  }
+
+  @Post(`evaluations/${STEP}/department`)
+  @HttpCode(200)
+  @Roles('hospital')
+  @ApiOperation({ summary: '科室评价: the department’s score' })
+  department(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: DepartmentReviewDto): Promise<CommandOutcome> {
+    return this.commands.execute(new EthicsEvaluationStepCommand(actor, i, y, s, { type: 'ReviewEthicsEvaluation', data: body }));
+  }
+
+  @Post(`evaluations/${STEP}/institution`)
+  @HttpCode(200)
+  @Roles('hospital')
+  @ApiOperation({ summary: '单位评价: scored with the year’s archive reckoning and veto items; provisional grade' })
+  institution(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: InstitutionScoreDto): Promise<CommandOutcome> {
+    return this.commands.execute(new ScoreEthicsEvaluationCommand(actor, i, y, s, body));
+  }
+
+  @Post(`evaluations/${STEP}/posting`)
+  @HttpCode(200)
+  @Roles('hospital')
+  @ApiOperation({ summary: '公示: post the provisional grade for objections' })
+  posting(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: PostingDto): Promise<CommandOutcome> {
+    return this.commands.execute(new EthicsEvaluationStepCommand(actor, i, y, s, { type: 'PostEthicsEvaluation', data: body }));
+  }
+
+  @Post('results/:institutionId/:year/finalise')
+  @HttpCode(200)
+  @Roles('hospital')
+  @ApiOperation({ summary: 'Apply the 优秀 cap over the institution’s year and finalise every evaluation' })
+  finalise(@CurrentActor() actor: Actor, @Param('institutionId') institutionId: string, @Param('year', ParseIntPipe) year: number): Promise<FinalisedResults> {
+    return this.commands.execute(new FinaliseEthicsResultsCommand(actor, institutionId, year));
+  }
+
+  @Get('results/:institutionId/:year')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The institution’s evaluations of a year (hospital: own; inspectors/leaders: jurisdiction)' })
+  results(@CurrentActor() actor: Actor, @Param('institutionId') institutionId: string, @Param('year', ParseIntPipe) year: number): { institutionId: string; year: number; evaluations: EthicsEvaluationRow[] } {
+    this.access.assertInScope(actor, institutionId, 'the ethics evaluations');
+    return { institutionId, year, evaluations: this.queries.evaluations(institutionId, year) };
+  }
+
+  @Get('results/:institutionId/:year/export.xlsx')
+  @Roles(...READERS)
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({ summary: 'Final results as XLSX for the physician’s periodic assessment (定期考核)' })
+  async export(@CurrentActor() actor: Actor, @Param('institutionId') institutionId: string, @Param('year', ParseIntPipe) year: number): Promise<StreamableFile> {
+    this.access.assertInScope(actor, institutionId, 'the ethics evaluations');
+    const file = await this.exports.xlsx(institutionId, year);
+    return new StreamableFile(file, { type: XLSX_CONTENT_TYPE, disposition: `attachment; filename="ethics-${institutionId}-${year}.xlsx"` });
+  }
+}
