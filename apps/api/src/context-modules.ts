@@ -1,4 +1,10 @@
+import { InspectionModule } from '@bihuan/inspection';
+import { AuditModule } from '@bihuan/audit';
+import { EthicsModule } from '@bihuan/ethics';
+import { CreditModule } from '@bihuan/credit';
+import { ComplaintsModule } from '@bihuan/complaints';
 import { DynamicModule, ForwardReference, Type } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module';
 
 type ModuleRef = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
@@ -8,4 +14,11 @@ type ModuleRef = Type<unknown> | DynamicModule | Promise<DynamicModule> | Forwar
  * them after the platform, CQRS, health and metrics. A context module brings its controllers,
  * DTOs and command handlers; its domain stays in `libs/<context>`.
  */
-export const CONTEXT_MODULES: readonly ModuleRef[] = [];
+export const CONTEXT_MODULES: readonly ModuleRef[] = [
+  AdminModule,
+  InspectionModule,
+  AuditModule,
+  EthicsModule,
+  CreditModule,
+  ComplaintsModule,
+];

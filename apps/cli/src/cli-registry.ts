@@ -1,12 +1,16 @@
 import { CliCommand } from './cli-command';
 import { helpCommand } from './commands/help.command';
 import { verifyCommand } from './commands/verify.command';
+import { tokenCommand } from './commands/token.command';
+import { calendarImportCommand } from './commands/calendar-import.command';
+import { rebuildCommand } from './commands/rebuild.command';
+import { eraseCommand } from './commands/erase.command';
 
 /**
  * Every subcommand. Add yours here (one file per command under commands/): `token`,
  * `calendar import`, `erase`, `demo`, `rebuild` … Multi-word names are matched longest first.
  */
-export const COMMANDS: readonly CliCommand[] = [verifyCommand];
+export const COMMANDS: readonly CliCommand[] = [verifyCommand, tokenCommand, calendarImportCommand, rebuildCommand, eraseCommand];
 
 /** All commands including `help`. */
 export function allCommands(): readonly CliCommand[] {

@@ -1,5 +1,10 @@
 import { streamStatsProjection } from './projections/stream-stats.projection';
 import { WorkerContribution } from '@bihuan/platform';
+import { INSPECTION_WORKER } from '@bihuan/inspection';
+import { AUDIT_WORKER } from '@bihuan/audit';
+import { ETHICS_WORKER } from '@bihuan/ethics';
+import { CREDIT_WORKER } from '@bihuan/credit';
+import { COMPLAINTS_WORKER } from '@bihuan/complaints';
 
 /** The platform's own read models. */
 const PLATFORM: WorkerContribution = {
@@ -12,4 +17,4 @@ const PLATFORM: WorkerContribution = {
  * credit, audit …): its deciders (so timers and workflows can reach its streams), its
  * projections and its workflows. Order does not matter; names must be unique.
  */
-export const WORKER_CONTRIBUTIONS: readonly WorkerContribution[] = [PLATFORM];
+export const WORKER_CONTRIBUTIONS: readonly WorkerContribution[] = [PLATFORM, INSPECTION_WORKER, AUDIT_WORKER, ETHICS_WORKER, CREDIT_WORKER, COMPLAINTS_WORKER];

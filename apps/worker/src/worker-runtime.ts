@@ -41,6 +41,7 @@ export class WorkerRuntime {
   /** Settles when the start-up re-arm is done (or failed, logged). */
   rearmed: Promise<number> = Promise.resolve(0);
   private started = false;
+  private stopReconnectRearm: (() => void) | null = null;
 
   constructor(
     private readonly deps: Omit<WorkerDeps, 'router'> & { readonly router?: CommandRouter },
@@ -86,12 +87,20 @@ export class WorkerRuntime {
     });
     await deps.scheduler.start(dispatcher.handle);
     this.rearmed = this.rearm(pendingRunner, pending, deps);
+    // A timer backend that can lose timers on its own (Redis restarted empty) re-arms on reconnect.
+    this.stopReconnectRearm =
+      deps.scheduler.onReconnect?.(() => {
+        this.logger.warn(`Timer backend ${deps.scheduler.kind} reconnected: re-arming pending deadlines`);
+        this.rearmed = this.rearmed.then(() => this.rearm(pendingRunner, pending, deps));
+      }) ?? null;
     this.logger.log(`Worker started: ${this.projections.length} projection(s), ${this.workflows.length} workflow(s), timers on ${deps.scheduler.kind}`);
   }
 
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    this.stopReconnectRearm?.();
+    this.stopReconnectRearm = null;
     await this.deps.scheduler.stop();
     await Promise.all([...this.workflows, ...this.projections].map((r) => r.stop()));
     await this.rearmed;
@@ -104,11 +113,27 @@ export class WorkerRuntime {
     return Promise.all(this.projections.map(async (r) => ({ name: r.projection.name, checkpoint: await r.checkpoint(), ...r.status() })));
   }
 
+  /**
+   * Waits for the runner to reach `head`, across its restarts: a projection that failed once (e.g.
+   * SQLITE_BUSY from another process) is restarting, and re-arming must wait for it, not give up.
+   */
+  private async caughtUp(runner: ProjectionRunner, head: number): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await runner.caughtUpTo(head);
+        return;
+      } catch (error) {
+        if (!this.started) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * attempt)));
+      }
+    }
+  }
+
   /** Re-arms from the pending-deadlines read model once it has seen the log as it stood at start. */
   private async rearm(runner: ProjectionRunner, pending: PendingDeadlinesProjection, deps: WorkerDeps): Promise<number> {
     try {
       const head = await deps.store.headPosition();
-      if (head !== null) await runner.caughtUpTo(head);
+      if (head !== null) await this.caughtUp(runner, head);
       if (!this.started) return 0;
       const count = await rearmPendingDeadlines(pending, deps.scheduler);
       this.logger.log(`Re-armed ${count} timer(s) of pending deadlines`);

@@ -38,6 +38,13 @@ export interface TimerScheduler {
    * fakes stay small; every adapter here implements it — use `scheduleAll` to call it either way.
    */
   scheduleMany?(timers: readonly TimerSpec[]): Promise<void>;
+  /**
+   * Calls `listener` each time the backend's connection comes back after being lost (BullMQ: Redis
+   * reconnected). Timers held only by the backend may be gone then (a Redis restarted without
+   * persistence), so the worker re-arms every pending deadline. Returns an unsubscribe function.
+   * Optional: sqlite keeps timers in the store's own file and manual cannot lose them.
+   */
+  onReconnect?(listener: () => void): () => void;
   /** Moves a pending timer; no-op when there is none with this id. */
   reschedule(id: string, dueAt: string): Promise<void>;
   /** Removes a pending timer; no-op when there is none. */

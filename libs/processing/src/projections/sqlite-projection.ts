@@ -22,7 +22,7 @@ export class SqliteProjection implements Projection {
   readonly name: string;
   readonly filter?: EventFilter;
   readonly checkpoints: SqliteCheckpointStore;
-  private readonly applyInTransaction: (event: RecordedEvent) => void;
+  private readonly applyInTransaction: Database.Transaction<(event: RecordedEvent) => void>;
 
   constructor(private readonly spec: SqliteProjectionSpec) {
     this.name = spec.name;
@@ -36,8 +36,13 @@ export class SqliteProjection implements Projection {
     });
   }
 
+  /**
+   * BEGIN IMMEDIATE: the transaction reads the checkpoint before it writes, and a deferred one that
+   * upgrades to a write after another process committed fails at once with SQLITE_BUSY (WAL
+   * snapshot rule, busy_timeout does not help). Taking the write lock first makes it wait instead.
+   */
   handle(event: RecordedEvent): void {
-    this.applyInTransaction(event);
+    this.applyInTransaction.immediate(event);
   }
 
   reset(): void {

@@ -42,6 +42,7 @@ export class BullmqTimerScheduler implements TimerScheduler {
   private worker: Worker<TimerJobData> | null = null;
   private workerRedis: Redis | null = null;
   private readonly replacements: BullmqReplacements;
+  private readonly reconnectListeners = new Set<() => void>();
 
   private constructor(
     private readonly url: string,
@@ -52,6 +53,22 @@ export class BullmqTimerScheduler implements TimerScheduler {
   ) {
     const key = `bihuan-timers:${queue.name}:replacements`;
     this.replacements = new BullmqReplacements(redis, queue as Queue, key, (spec) => this.add(spec), 10 * 60_000);
+    // `ready` after a lost connection: Redis is back, possibly empty (restarted without persistence).
+    let lost = false;
+    redis.on('close', () => {
+      lost = true;
+    });
+    redis.on('ready', () => {
+      if (!lost) return;
+      lost = false;
+      for (const listener of this.reconnectListeners) listener();
+    });
+  }
+
+  /** Told when Redis answers again after the connection was lost (see TimerScheduler.onReconnect). */
+  onReconnect(listener: () => void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
   }
 
   static async connect(options: BullmqTimerSchedulerOptions = {}): Promise<BullmqTimerScheduler> {
@@ -158,6 +175,7 @@ export class BullmqTimerScheduler implements TimerScheduler {
   }
 
   async close(): Promise<void> {
+    this.reconnectListeners.clear();
     await this.stop();
     await this.queue.close();
     await this.redis.quit().catch(() => undefined);

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@bihuan/core';
+import { CurrentActor, Roles } from '@bihuan/auth';
+import { CALENDAR, CalendarService } from '@bihuan/platform';
+import { CalendarImportedDto, CalendarStatusDto, CalendarYearDto } from './admin.dto';
+
+/** The working-day calendar: which years it knows and run-time imports of the next year. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin/calendar')
+export class AdminCalendarController {
+  constructor(@Inject(CALENDAR) private readonly calendar: CalendarService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Calendar in force: version, years covered, years imported' })
+  @ApiOkResponse({ type: CalendarStatusDto })
+  async status(): Promise<CalendarStatusDto> {
+    const current = await this.calendar.current();
+    return { version: current.version, years: current.data.years(), importedYears: current.data.importedYears() };
+  }
+
+  /** The body is the import file itself; it is validated by the calendar (400 naming the field). */
+  @Post('years')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Import a year (the State Council notice as JSON, docs/calendar.md); deadlines computed afterwards record the new version' })
+  @ApiBody({ type: CalendarYearDto })
+  @ApiOkResponse({ type: CalendarImportedDto })
+  importYear(@Body() body: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<CalendarImportedDto> {
+    return this.calendar.importYear(body, actor);
+  }
+}

@@ -1,0 +1,92 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type Database from 'better-sqlite3';
+import { DomainError } from '@bihuan/core';
+import { EVENT_STORE, EventStore } from '@bihuan/event-store';
+import { Roles } from '@bihuan/auth';
+import { READ_MODEL_DB } from '@bihuan/platform';
+import { DeadLetter, SqliteDeadLetterStore, SqliteCheckpointStore } from '@bihuan/processing';
+import { TIMER_SCHEDULER, TimerScheduler, TimerSpec } from '@bihuan/timers';
+import { LimitQueryDto } from './admin.dto';
+import { WorkerAccess } from './worker-access';
+
+interface ProjectionView {
+  readonly name: string;
+  readonly kind: 'projection' | 'workflow';
+  readonly checkpoint: number | null;
+  readonly running: boolean | null;
+  readonly failures: number | null;
+  readonly lastError: string | null;
+}
+
+/** What the worker is doing: dead letters, projection checkpoints, pending timers. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin')
+export class AdminWorkerController {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: Database.Database,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(TIMER_SCHEDULER) private readonly timers: TimerScheduler,
+    @Inject(WorkerAccess) private readonly worker: WorkerAccess,
+  ) {}
+
+  @Get('dead-letters')
+  @ApiOperation({ summary: 'Workflow inputs parked after their retries failed (oldest first)' })
+  deadLetters(): Promise<DeadLetter[]> {
+    return new SqliteDeadLetterStore(this.db).list();
+  }
+
+  @Post('dead-letters/:id/retry')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Handle a parked input again through the in-process worker (ROLE=all)' })
+  @ApiServiceUnavailableResponse({ description: 'WORKER.NOT_IN_PROCESS: this process runs no worker' })
+  async retry(@Param('id') id: string): Promise<{ id: string; retried: boolean; letter: DeadLetter | null }> {
+    const letters = new SqliteDeadLetterStore(this.db);
+    const letter = await letters.get(id);
+    if (!letter) throw DomainError.notFound('ADMIN.NO_DEAD_LETTER', `No dead letter ${id}`);
+    const runner = this.worker.require('retry a dead letter').runtime.workflows.find((w) => w.workflow.name === letter.workflow);
+    if (!runner) throw new DomainError('ADMIN.WORKFLOW_NOT_RUNNING', `Workflow ${letter.workflow} of dead letter ${id} does not run in this worker`, 'conflict');
+    const retried = await runner.retryDeadLetter(id);
+    return { id, retried, letter: await letters.get(id) };
+  }
+
+  @Get('projections')
+  @ApiOperation({ summary: 'Projections and workflows: checkpoint (last handled position; filtered ones move only on events they read) beside the log head, running/failures when the worker is in-process' })
+  async projections(): Promise<{ head: number | null; workerInProcess: boolean; projections: ProjectionView[] }> {
+    const head = await this.store.headPosition();
+    const worker = this.worker.find();
+    if (worker) {
+      const projections: ProjectionView[] = (await worker.projections()).map((p) => ({ ...p, kind: 'projection' }));
+      const stored = this.storedCheckpoints();
+      for (const w of worker.runtime.workflows) {
+        const checkpoint = stored.get(`workflow.${w.workflow.name}`) ?? null;
+        projections.push({ name: `workflow.${w.workflow.name}`, kind: 'workflow', checkpoint, running: true, failures: null, lastError: null });
+      }
+      return { head, workerInProcess: true, projections };
+    }
+    const projections: ProjectionView[] = [...this.storedCheckpoints()].map(([name, checkpoint]) => ({
+      name,
+      kind: name.startsWith('workflow.') ? 'workflow' : 'projection',
+      checkpoint,
+      running: null,
+      failures: null,
+      lastError: null,
+    }));
+    return { head, workerInProcess: false, projections };
+  }
+
+  @Get('timers/pending')
+  @ApiOperation({ summary: 'Timers not yet handled, by due instant: the count and the first N (?limit, default 20)' })
+  async pendingTimers(@Query() query: LimitQueryDto): Promise<{ backend: string; count: number; first: TimerSpec[] }> {
+    const pending = await this.timers.pending();
+    return { backend: this.timers.kind, count: pending.length, first: pending.slice(0, query.limit ?? 20) };
+  }
+
+  private storedCheckpoints(): Map<string, number> {
+    const checkpoints = new SqliteCheckpointStore(this.db);
+    const rows = checkpoints.db.prepare('SELECT name, position FROM checkpoints ORDER BY name').all() as { name: string; position: number }[];
+    return new Map(rows.map((r) => [r.name, r.position]));
+  }
+}

@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+/** PUT /admin/policies/:context — replaces the context's overrides; the reason goes on the record. */
+export class SetPolicyDto {
+  @ApiProperty({ description: 'Settings that differ from the defaults (nested objects merge, arrays replace); {} restores the defaults', example: { answerWorkingDays: 10 } })
+  @IsObject()
+  overrides!: Record<string, unknown>;
+
+  @ApiProperty({ description: 'Why (notice number, decision): recorded with the change', maxLength: 500, example: '市卫健委〔2026〕12号' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class LimitQueryDto {
+  @ApiPropertyOptional({ description: 'How many to list (1–500)', default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+export class CalendarYearDto {
+  @ApiProperty({ example: 2027 }) year!: number;
+  @ApiProperty({ example: '国办发明电〔2026〕7号' }) source!: string;
+  @ApiProperty({ example: { '2027-01-01': '元旦' }, description: 'Days off, YYYY-MM-DD → name' }) holidays!: Record<string, string>;
+  @ApiProperty({ example: { '2027-02-20': '春节调休' }, description: 'Weekend days worked (调休上班)' }) makeupWorkdays!: Record<string, string>;
+}
+
+export class CalendarStatusDto {
+  @ApiProperty({ description: 'Recorded on every deadline computed with it' }) version!: string;
+  @ApiProperty({ type: [Number] }) years!: number[];
+  @ApiProperty({ description: 'Years imported at run time with their content hash' }) importedYears!: { year: number; hash: string }[];
+}
+
+export class CalendarImportedDto {
+  @ApiProperty() year!: number;
+  @ApiProperty() version!: string;
+}
+
+export class PolicyViewDto {
+  @ApiProperty() context!: string;
+  @ApiProperty({ description: 'The policy in force (defaults + overrides)' }) current!: Record<string, unknown>;
+  @ApiProperty() defaults!: Record<string, unknown>;
+  @ApiProperty({ description: 'Every change: revision, overrides, reason, changedBy, changedAt' }) history!: Record<string, unknown>[];
+}

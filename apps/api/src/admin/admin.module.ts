@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AdminCalendarController } from './admin-calendar.controller';
+import { AdminPoliciesController } from './admin-policies.controller';
+import { AdminWorkerController } from './admin-worker.controller';
+import { WorkerAccess } from './worker-access';
+
+/**
+ * The admin surface (role admin): calendar imports, policy settings, dead letters, projection
+ * checkpoints and pending timers. Documented in docs/operations.md.
+ */
+@Module({
+  controllers: [AdminCalendarController, AdminPoliciesController, AdminWorkerController],
+  providers: [WorkerAccess],
+})
+export class AdminModule {}

@@ -1,0 +1,29 @@
+import { DomainError } from '@bihuan/core';
+import { DEFAULT_COMPLAINT_CONSEQUENCES_POLICY, DEFAULT_COMPLAINT_POLICY } from '@bihuan/complaints';
+import { DEFAULT_CREDIT_POLICY } from '@bihuan/credit';
+import { DEFAULT_ETHICS_POLICY } from '@bihuan/ethics';
+import { DEFAULT_INSPECTION_POLICY } from '@bihuan/inspection';
+
+/** A policy's defaults: any object with the version that events record. */
+export type PolicyDefaults = { readonly policyVersion: string } & object;
+
+/**
+ * Which policy contexts admins may change, and the code defaults each one starts from. The names
+ * are the ones the command handlers pass to `PolicyRegistry.current(<context>, DEFAULT_…_POLICY)`.
+ */
+export const POLICY_DEFAULTS: Readonly<Record<string, PolicyDefaults>> = Object.freeze({
+  inspection: DEFAULT_INSPECTION_POLICY,
+  complaints: DEFAULT_COMPLAINT_POLICY,
+  complaintConsequences: DEFAULT_COMPLAINT_CONSEQUENCES_POLICY,
+  ethics: DEFAULT_ETHICS_POLICY,
+  credit: DEFAULT_CREDIT_POLICY,
+});
+
+/** The defaults of a context, or 404 ADMIN.UNKNOWN_POLICY naming the known ones. */
+export function policyDefaults(context: string): PolicyDefaults {
+  const defaults = Object.prototype.hasOwnProperty.call(POLICY_DEFAULTS, context) ? POLICY_DEFAULTS[context] : undefined;
+  if (!defaults) {
+    throw DomainError.notFound('ADMIN.UNKNOWN_POLICY', `No policy "${context}" (known: ${Object.keys(POLICY_DEFAULTS).join(', ')})`);
+  }
+  return defaults;
+}

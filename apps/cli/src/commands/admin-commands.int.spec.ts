@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { TokenService } from '@bihuan/auth';
+import { SYSTEM_ACTOR } from '@bihuan/core';
+import { EventToAppend, SqliteEventStore } from '@bihuan/event-store';
+import { CalendarService, DEV_JWT_SECRET } from '@bihuan/platform';
+import { ProjectionRunner, SqliteCheckpointStore } from '@bihuan/processing';
+import { FakeClock } from '@bihuan/testing';
+import { readStreamStats, streamStatsProjection } from '../../../worker/src/projections/stream-stats.projection';
+import { CliIo } from '../cli-command';
+import { runCli } from '../run-cli';
+
+function captureIo(env: Record<string, string> = {}): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, env, out: (t) => stdout.push(t), err: (t) => stderr.push(t) };
+}
+
+const year2027 = { year: 2027, source: '国办发明电〔2026〕test', holidays: { '2027-01-01': '元旦' }, makeupWorkdays: {} };
+
+describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bihuan-cli-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('token: mints a token the api accepts (JWT_SECRET, else the dev secret), with --expires', async () => {
+    const secret = 'a-secret-of-at-least-16';
+    const io = captureIo({ DATA_DIR: dir, JWT_SECRET: secret });
+    expect(await runCli(['token', 'inspector-a1', '--expires', '30m'], io)).toBe(0);
+    const token = io.stdout.join('').trim();
+    expect(new TokenService({ kind: 'secret', secret }).verify(token)).toEqual({ id: 'inspector-a1', role: 'inspector', unit: 'county-a1', name: '赵监督员' });
+    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number; iat: number };
+    expect(payload.exp - payload.iat).toBe(1800);
+
+    const dev = captureIo({ DATA_DIR: dir });
+    expect(await runCli(['token', 'admin'], dev)).toBe(0);
+    expect(new TokenService({ kind: 'secret', secret: DEV_JWT_SECRET }).verify(dev.stdout.join('').trim()).role).toBe('admin');
+    expect(dev.stderr.join('\n')).toContain('development secret');
+  });
+
+  it('token: --list lists the demo users; an unknown user or a bad --expires is refused', async () => {
+    const list = captureIo({ DATA_DIR: dir });
+    expect(await runCli(['token', '--list'], list)).toBe(0);
+    expect(list.stdout.join('\n')).toMatch(/hospital-a1-1\s+hospital\s+hosp-a1-1/);
+    const unknown = captureIo({ DATA_DIR: dir });
+    expect(await runCli(['token', 'mallory'], unknown)).toBe(2);
+    expect(unknown.stderr.join('\n')).toContain('Unknown demo user "mallory"');
+    const bad = captureIo({ DATA_DIR: dir });
+    expect(await runCli(['token', 'admin', '--expires', 'forever'], bad)).toBe(2);
+    expect(bad.stderr.join('\n')).toContain('--expires must be a duration');
+  });
+
+  it('calendar import: records the year in the configured store and prints the new version', async () => {
+    const file = join(dir, 'cn-2027.json');
+    writeFileSync(file, JSON.stringify(year2027));
+    const io = captureIo({ DATA_DIR: dir });
+    expect(await runCli(['calendar', 'import', file], io)).toBe(0);
+    const result = JSON.parse(io.stdout.join('')) as { year: number; version: string };
+    expect(result.year).toBe(2027);
+    expect(result.version).toMatch(/\+2027@[0-9a-f]{12}$/);
+    const clock = new FakeClock();
+    const store = SqliteEventStore.open({ file: join(dir, 'bihuan.sqlite'), clock });
+    const calendar = await new CalendarService(store, clock).current();
+    expect(calendar.version).toBe(result.version);
+    expect(calendar.isWorkingDay('2027-01-01')).toBe(false);
+    await store.close();
+  });
+
+  it('calendar import: a malformed file exits 1 naming the field and records nothing', async () => {
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ ...year2027, holidays: { '2027-02-30': '不存在' } }));
+    const io = captureIo({ DATA_DIR: dir });
+    expect(await runCli(['calendar', 'import', file], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain('holidays.2027-02-30');
+    const notJson = join(dir, 'broken.json');
+    writeFileSync(notJson, '{"year": 2027,');
+    const io2 = captureIo({ DATA_DIR: dir });
+    expect(await runCli(['calendar', 'import', notJson], io2)).toBe(1);
+    expect(io2.stderr.join('\n')).toMatch(/Cannot read .*broken\.json/);
+    const store = SqliteEventStore.open({ file: join(dir, 'bihuan.sqlite'), clock: new FakeClock() });
+    expect(await store.readStream('calendar-cn')).toEqual([]);
+    await store.close();
+  });
+
+  it('rebuild: empties a read model and its checkpoint; the projection then rebuilds it from the log', async () => {
+    const file = join(dir, 'bihuan.sqlite');
+    const store = SqliteEventStore.open({ file, clock: new FakeClock() });
+    const meta = (id: string): EventToAppend['metadata'] => ({ eventId: id, correlationId: 'c', causationId: null, actor: SYSTEM_ACTOR, occurredAt: '2025-03-03T01:00:00.000Z', schemaVersion: 1 });
+    await store.append('finding-1', [{ type: 'FindingOpened', data: {}, metadata: meta('e1') }, { type: 'FindingAssigned', data: {}, metadata: meta('e2') }], 'no_stream');
+    const head = (await store.headPosition())!;
+    const db = new Database(file);
+    const project = async (): Promise<void> => {
+      const runner = new ProjectionRunner(store, streamStatsProjection(db), { checkpoints: new SqliteCheckpointStore(db) });
+      await runner.start();
+      await runner.caughtUpTo(head);
+      await runner.stop();
+    };
+    await project();
+    expect(readStreamStats(db)).toEqual([expect.objectContaining({ category: 'finding', events: 2 })]);
+
+    const list = captureIo({ DATA_DIR: dir });
+    expect(await runCli(['rebuild', '--list'], list)).toBe(0);
+    expect(list.stdout).toEqual(expect.arrayContaining(['pendingDeadlines', 'stream-stats']));
+    const io = captureIo({ DATA_DIR: dir });
+    expect(await runCli(['rebuild', 'stream-stats'], io)).toBe(0);
+    expect(readStreamStats(db)).toEqual([]);
+    expect(new SqliteCheckpointStore(db).loadSync('stream-stats')).toBeNull();
+    await project();
+    expect(readStreamStats(db)).toEqual([expect.objectContaining({ category: 'finding', streams: 1, events: 2 })]);
+
+    const unknown = captureIo({ DATA_DIR: dir });
+    expect(await runCli(['rebuild', 'nope'], unknown)).toBe(2);
+    expect(unknown.stderr.join('\n')).toContain('Unknown projection "nope"');
+    db.close();
+    await store.close();
+  });
+});
