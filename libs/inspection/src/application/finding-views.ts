@@ -1,0 +1,84 @@
+import { Actor, DeadlineState } from '@bihuan/core';
+import { RecordedEvent } from '@bihuan/event-store';
+import { currentDeadline, FindingFacts, FindingState, isActive, PendingExtension, RectificationRound } from '../domain';
+import { LedgerRow } from '../read-models';
+
+export interface DeadlineView {
+  readonly deadlineId: string;
+  readonly purpose: string;
+  readonly status: string;
+  readonly startedAt: string;
+  readonly dueAt: string;
+  readonly workingDays: number;
+  readonly calendarVersion: string;
+  readonly warnAt: readonly string[];
+  readonly warned: readonly string[];
+  readonly policy: Readonly<Record<string, unknown>>;
+}
+
+/** A finding as its stream says now: facts, round, every deadline, and the ledger row. */
+export interface FindingDetail {
+  readonly findingId: string;
+  readonly status: FindingState['status'];
+  readonly finding: FindingFacts;
+  readonly rectification: Omit<RectificationRound, 'pendingExtension'> & { readonly pendingExtension: PendingExtension | null };
+  readonly currentDeadline: DeadlineView | null;
+  readonly deadlines: DeadlineView[];
+  readonly overdue: boolean;
+  readonly signedOffAt: string | null;
+  readonly recheck: string | null;
+  readonly withdrawnReason: string | null;
+  readonly ledger: LedgerRow | null;
+}
+
+export interface HistoryEntry {
+  readonly revision: number;
+  readonly position: number;
+  readonly type: string;
+  readonly data: object;
+  readonly eventId: string;
+  readonly actor: Actor;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly causationId: string | null;
+  readonly correlationId: string;
+}
+
+function deadlineView(d: DeadlineState): DeadlineView {
+  const { deadlineId, purpose, startedAt, workingDays, calendarVersion, policy } = d.terms;
+  return { deadlineId, purpose, status: d.status, startedAt, dueAt: d.dueAt, workingDays, calendarVersion, warnAt: d.warnAt, warned: d.warned, policy };
+}
+
+export function findingDetail(state: Exclude<FindingState, { status: 'none' }>, now: string, ledger: LedgerRow | null): FindingDetail {
+  const current = currentDeadline(state);
+  const overdue = isActive(state) && current !== null && (state.rectification.escalation !== null || current.dueAt < now);
+  return {
+    findingId: state.finding.findingId,
+    status: state.status,
+    finding: state.finding,
+    rectification: state.rectification,
+    currentDeadline: current ? deadlineView(current) : null,
+    deadlines: Object.values(state.deadlines).map(deadlineView),
+    overdue,
+    signedOffAt: state.status === 'signedOff' ? state.signedOffAt : null,
+    recheck: state.status === 'signedOff' ? state.recheck : null,
+    withdrawnReason: state.status === 'withdrawn' ? state.reason : null,
+    ledger,
+  };
+}
+
+export function historyEntry(e: RecordedEvent): HistoryEntry {
+  const m = e.metadata;
+  return {
+    revision: e.revision,
+    position: e.position,
+    type: e.type,
+    data: e.data,
+    eventId: m.eventId,
+    actor: m.actor,
+    occurredAt: m.occurredAt,
+    recordedAt: m.recordedAt,
+    causationId: m.causationId,
+    correlationId: m.correlationId,
+  };
+}

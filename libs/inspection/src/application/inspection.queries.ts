@@ -1,0 +1,56 @@
+import { Query } from '@nestjs/cqrs';
+import { Actor } from '@bihuan/core';
+import { FindingFilter, Ledger, LedgerCounts, LedgerRow, Page, VisitFilter, VisitView } from '../read-models';
+import { FindingDetail, HistoryEntry } from './finding-views';
+
+export class ListFindingsQuery extends Query<Page<LedgerRow>> {
+  constructor(readonly actor: Actor, readonly filter: FindingFilter, readonly page: number, readonly pageSize: number) {
+    super();
+  }
+}
+
+export class GetFindingQuery extends Query<FindingDetail> {
+  constructor(readonly actor: Actor, readonly findingId: string) {
+    super();
+  }
+}
+
+export class FindingHistoryQuery extends Query<{ findingId: string; entries: HistoryEntry[] }> {
+  constructor(readonly actor: Actor, readonly findingId: string) {
+    super();
+  }
+}
+
+export type LedgerScope = { readonly institutionId: string } | { readonly visitId: string };
+
+export interface LedgerView extends Ledger {
+  readonly scope: 'institution' | 'visit';
+  readonly institutionId: string;
+  readonly institutionName: string;
+  readonly visit: VisitView | null;
+  readonly generatedAt: string;
+}
+
+export class LedgerQuery extends Query<LedgerView> {
+  constructor(readonly actor: Actor, readonly scope: LedgerScope) {
+    super();
+  }
+}
+
+export class LedgerCountsQuery extends Query<LedgerCounts & { generatedAt: string }> {
+  constructor(readonly actor: Actor, readonly filter: FindingFilter) {
+    super();
+  }
+}
+
+export class ListVisitsQuery extends Query<Page<VisitView>> {
+  constructor(readonly actor: Actor, readonly filter: VisitFilter, readonly page: number, readonly pageSize: number) {
+    super();
+  }
+}
+
+export class GetVisitQuery extends Query<VisitView & { ledger: Ledger['summary'] }> {
+  constructor(readonly actor: Actor, readonly visitId: string) {
+    super();
+  }
+}

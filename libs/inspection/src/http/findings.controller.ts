@@ -1,0 +1,38 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@bihuan/core';
+import { CurrentActor, Roles } from '@bihuan/auth';
+import { FindingHistoryQuery, GetFindingQuery, ListFindingsQuery } from '../application';
+import { ListFindingsQueryDto } from './query.dto';
+import { READ_ROLES } from './visits.controller';
+
+/** Findings (问题) as ledger rows, one finding's state and deadlines, and its full history. */
+@ApiTags('inspection: findings')
+@ApiBearerAuth()
+@Controller('findings')
+export class FindingsController {
+  constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
+
+  @Get()
+  @Roles(...READ_ROLES)
+  @ApiOperation({ summary: 'Ledger rows in scope; filters institutionId, visitId, campaignId, status, category, severity, escalationRung, overdue, from/to; page/pageSize' })
+  list(@CurrentActor() actor: Actor, @Query() q: ListFindingsQueryDto) {
+    const { page = 1, pageSize = 20, ...filter } = q;
+    return this.queries.execute(new ListFindingsQuery(actor, filter, page, pageSize));
+  }
+
+  @Get(':findingId')
+  @Roles(...READ_ROLES)
+  @ApiOperation({ summary: 'A finding as its stream says now: facts, round, every deadline, overdue flag, ledger row' })
+  get(@CurrentActor() actor: Actor, @Param('findingId') findingId: string) {
+    return this.queries.execute(new GetFindingQuery(actor, findingId));
+  }
+
+  @Get(':findingId/history')
+  @Roles(...READ_ROLES)
+  @ApiOperation({ summary: 'Every event of the finding, with actor (id, role, unit), occurredAt and recordedAt' })
+  history(@CurrentActor() actor: Actor, @Param('findingId') findingId: string) {
+    return this.queries.execute(new FindingHistoryQuery(actor, findingId));
+  }
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@bihuan/core';
+import { CurrentActor, Roles } from '@bihuan/auth';
+import {
+  CancelVisitCommand, CommandAck, GetVisitQuery, ListVisitsQuery, OpenFindingCommand, PlanVisitCommand, RecordVisitCommand,
+} from '../application';
+import { CommandAckDto, ListVisitsQueryDto } from './query.dto';
+import { OpenFindingDto, PlanVisitDto, ReasonDto, RecordVisitDto } from './visit.dto';
+
+export const READ_ROLES = ['inspector', 'hospital', 'leader', 'admin'] as const;
+
+/** Visits (检查): planned and recorded by inspectors; hospitals run their own self-inspections (自查). */
+@ApiTags('inspection: visits')
+@ApiBearerAuth()
+@Controller('visits')
+export class VisitsController {
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus, @Inject(QueryBus) private readonly queries: QueryBus) {}
+
+  @Post()
+  @Roles('inspector', 'hospital')
+  @ApiOperation({ summary: 'Plan a visit (inspector; a hospital only its own `self` inspection)' })
+  @ApiCreatedResponse({ type: CommandAckDto })
+  plan(@CurrentActor() actor: Actor, @Body() body: PlanVisitDto): Promise<CommandAck> {
+    return this.commands.execute(new PlanVisitCommand(actor, body));
+  }
+
+  @Post(':visitId/record')
+  @HttpCode(200)
+  @Roles('inspector', 'hospital')
+  @ApiOperation({ summary: 'Record that the visit took place (conductedOn not in the future)' })
+  @ApiOkResponse({ type: CommandAckDto })
+  record(@CurrentActor() actor: Actor, @Param('visitId') visitId: string, @Body() body: RecordVisitDto): Promise<CommandAck> {
+    return this.commands.execute(new RecordVisitCommand(actor, visitId, body));
+  }
+
+  @Post(':visitId/cancel')
+  @HttpCode(200)
+  @Roles('inspector', 'hospital')
+  @ApiOperation({ summary: 'Cancel a planned visit, with a reason' })
+  @ApiOkResponse({ type: CommandAckDto })
+  cancel(@CurrentActor() actor: Actor, @Param('visitId') visitId: string, @Body() body: ReasonDto): Promise<CommandAck> {
+    return this.commands.execute(new CancelVisitCommand(actor, visitId, body.reason));
+  }
+
+  @Post(':visitId/findings')
+  @Roles('inspector', 'hospital')
+  @ApiOperation({ summary: 'Open a finding (问题) on a conducted visit and register it on the visit' })
+  @ApiCreatedResponse({ type: CommandAckDto })
+  openFinding(@CurrentActor() actor: Actor, @Param('visitId') visitId: string, @Body() body: OpenFindingDto): Promise<CommandAck> {
+    return this.commands.execute(new OpenFindingCommand(actor, visitId, body));
+  }
+
+  @Get()
+  @Roles(...READ_ROLES)
+  @ApiOperation({ summary: 'Visits in the caller\'s scope (filters: institutionId, kind, status, campaignId, planned from/to; paginated)' })
+  list(@CurrentActor() actor: Actor, @Query() q: ListVisitsQueryDto) {
+    const { page = 1, pageSize = 20, ...filter } = q;
+    return this.queries.execute(new ListVisitsQuery(actor, filter, page, pageSize));
+  }
+
+  @Get(':visitId')
+  @Roles(...READ_ROLES)
+  @ApiOperation({ summary: 'One visit with its findings and ledger summary' })
+  get(@CurrentActor() actor: Actor, @Param('visitId') visitId: string) {
+    return this.queries.execute(new GetVisitQuery(actor, visitId));
+  }
+}

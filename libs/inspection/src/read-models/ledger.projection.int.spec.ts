@@ -1,0 +1,54 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryEventStore } from '@bihuan/event-store';
+import { handleCommand } from '@bihuan/processing';
+import { FakeClock } from '@bihuan/testing';
+import { findingDecider, FindingCommand } from '../domain';
+import * as F from '../domain/finding/finding.fixtures';
+import { at } from '../domain/inspection.fixtures';
+import { ledgerProjection } from './ledger.projection';
+import { LedgerQueries } from './ledger.queries';
+
+describe('ledger projection (real SQLite file)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bihuan-ledger-'));
+  const db = new Database(join(dir, 'read.sqlite'));
+  const store = new MemoryEventStore(new FakeClock(at(0)));
+
+  beforeAll(async () => {
+    const commands: FindingCommand[] = [F.open({ institutionId: 'hosp-1' }), F.notice(), F.plan({ id: 'h', role: 'hospital', unit: 'hosp-1' }),
+      F.expire('rectify', F.RECTIFY_DUE, F.RECTIFY_DUE, { startedAt: F.RECTIFY_DUE, dueAt: at(30), workingDays: 5, calendarVersion: 'v', warnAt: [], policy: {} })];
+    for (const c of commands) await handleCommand(store, 'finding-f-1', findingDecider, c);
+  });
+  afterAll(async () => {
+    db.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('builds one ledger row per finding, and a rebuild (clear + replay) gives the same rows', async () => {
+    const projection = ledgerProjection(db);
+    for (const e of await store.readAll()) projection.handle(e);
+    const queries = new LedgerQueries(db);
+    const before = queries.ledger({ institutionId: 'hosp-1' }, ['hosp-1'], at(22));
+    expect(before.rows).toHaveLength(1);
+    expect(before.rows[0]).toMatchObject({ status: 'inProgress', measures: '全院警示教育，签订廉洁承诺书', escalationRung: 'reminder-letter', currentDueAt: at(30), deadline: F.RECTIFY_DUE, overdue: true });
+    for (const e of await store.readAll()) projection.handle(e); // a redelivery changes nothing
+    expect(queries.ledger({ institutionId: 'hosp-1' }, ['hosp-1'], at(22))).toEqual(before);
+    projection.reset();
+    expect(queries.ledger({ institutionId: 'hosp-1' }, ['hosp-1'], at(22)).rows).toEqual([]);
+    for (const e of await store.readAll()) projection.handle(e);
+    expect(queries.ledger({ institutionId: 'hosp-1' }, ['hosp-1'], at(22))).toEqual(before);
+    expect(queries.ledger({ institutionId: 'hosp-1' }, ['hosp-2'], at(22)).rows).toEqual([]); // not visible
+  });
+
+  it('skips an event that no decider wrote (a malformed FindingOpened) instead of wedging', async () => {
+    const metadata = { eventId: 'bad-1', correlationId: 'c', causationId: null, actor: { id: 'x', role: 'system' as const, unit: 'root' }, occurredAt: at(0), schemaVersion: 1 };
+    await store.append('finding-broken', [{ type: 'FindingOpened', data: {}, metadata }], 'no_stream');
+    const projection = ledgerProjection(db);
+    const events = await store.readAll();
+    expect(() => projection.handle(events[events.length - 1]!)).not.toThrow();
+    expect(new LedgerQueries(db).row('broken', at(0))).toBeNull();
+  });
+});

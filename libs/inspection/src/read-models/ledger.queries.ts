@@ -1,0 +1,110 @@
+import type Database from 'better-sqlite3';
+import { ensureInspectionSchema, OVERDUE_SQL } from './inspection-read-model.schema';
+import { LedgerRow, RawRow, toLedgerRow } from './ledger-row';
+
+export interface FindingFilter {
+  readonly institutionId?: string;
+  readonly visitId?: string;
+  readonly campaignId?: string;
+  readonly status?: string;
+  readonly category?: string;
+  readonly severity?: string;
+  readonly escalationRung?: string;
+  readonly overdue?: boolean;
+  /** Opened on or after this Shanghai date (YYYY-MM-DD) … */
+  readonly from?: string;
+  /** … and on or before this one. */
+  readonly to?: string;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface LedgerSummary {
+  /** Rows that count (withdrawn rows are listed but not counted). */
+  readonly total: number;
+  readonly signedOff: number;
+  readonly open: number;
+  readonly overdue: number;
+  readonly withdrawn: number;
+  /** Every counted row signed off (and at least one row, or a visit closed by its workflow). */
+  readonly closed: boolean;
+}
+
+export interface Ledger {
+  readonly rows: LedgerRow[];
+  readonly summary: LedgerSummary;
+}
+
+const startOfDay = (date: string): string => new Date(`${date}T00:00:00.000+08:00`).toISOString();
+const endOfDay = (date: string): string => new Date(`${date}T23:59:59.999+08:00`).toISOString();
+
+/** WHERE clause and parameters of a finding filter, always restricted to the visible institutions. */
+export function findingWhere(filter: FindingFilter, visible: readonly string[], now: string): { sql: string; params: Record<string, unknown> } {
+  const parts = ['institution_id IN (SELECT value FROM json_each(@visible))'];
+  const params: Record<string, unknown> = { visible: JSON.stringify(visible), now };
+  const eq: [keyof FindingFilter, string][] = [
+    ['institutionId', 'institution_id'], ['visitId', 'visit_id'], ['campaignId', 'campaign_id'], ['status', 'status'],
+    ['category', 'category'], ['severity', 'severity'], ['escalationRung', 'escalation_rung'],
+  ];
+  for (const [key, column] of eq) {
+    if (filter[key] === undefined) continue;
+    parts.push(`${column} = @${key}`);
+    params[key] = filter[key];
+  }
+  if (filter.overdue !== undefined) parts.push(filter.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`);
+  if (filter.from) {
+    parts.push('opened_at >= @from');
+    params['from'] = startOfDay(filter.from);
+  }
+  if (filter.to) {
+    parts.push('opened_at <= @to');
+    params['to'] = endOfDay(filter.to);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+/** Queries over the ledger read model; `now` is the clock's instant, for the overdue flag. */
+export class LedgerQueries {
+  constructor(private readonly db: Database.Database) {
+    ensureInspectionSchema(db);
+  }
+
+  row(findingId: string, now: string): LedgerRow | null {
+    const r = this.db.prepare(`SELECT *, ${OVERDUE_SQL} AS overdue FROM inspection_findings WHERE finding_id = @id`).get({ id: findingId, now }) as RawRow | undefined;
+    return r ? toLedgerRow(r, 1) : null;
+  }
+
+  list(filter: FindingFilter, visible: readonly string[], now: string, page = 1, pageSize = 20): Page<LedgerRow> {
+    const { sql, params } = findingWhere(filter, visible, now);
+    const total = Number(this.db.prepare(`SELECT COUNT(*) FROM inspection_findings WHERE ${sql}`).pluck().get(params));
+    const rows = this.db
+      .prepare(`SELECT *, ${OVERDUE_SQL} AS overdue FROM inspection_findings WHERE ${sql} ORDER BY opened_position LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as RawRow[];
+    return { items: rows.map((r, i) => toLedgerRow(r, (page - 1) * pageSize + i + 1)), total, page, pageSize };
+  }
+
+  /** Every row of an institution's or a visit's ledger, numbered 1…n (序号) in the order opened. */
+  ledger(filter: Pick<FindingFilter, 'institutionId' | 'visitId'>, visible: readonly string[], now: string): Ledger {
+    const { sql, params } = findingWhere(filter, visible, now);
+    const rows = (this.db.prepare(`SELECT *, ${OVERDUE_SQL} AS overdue FROM inspection_findings WHERE ${sql} ORDER BY opened_position`).all(params) as RawRow[])
+      .map((r, i) => toLedgerRow(r, i + 1));
+    const counted = rows.filter((r) => r.status !== 'withdrawn');
+    const signedOff = counted.filter((r) => r.signedOff).length;
+    return {
+      rows,
+      summary: {
+        total: counted.length,
+        signedOff,
+        open: counted.length - signedOff,
+        overdue: counted.filter((r) => r.overdue).length,
+        withdrawn: rows.length - counted.length,
+        closed: rows.length > 0 && signedOff === counted.length,
+      },
+    };
+  }
+}
