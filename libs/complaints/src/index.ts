@@ -14,3 +14,16 @@ export { complaintTicketDecider, decideComplaintTicket, complaintTicketStream } 
 export * from './workflows/complaint-consequences.commands';
 export * from './workflows/complaint-consequences.policy';
 export * from './workflows/complaint-consequences.workflow';
+export { COMPLAINTS_POLICY_CONTEXT, TicketCommandRunner } from './application/ticket-command.runner';
+export type { TicketCommandResult, TicketContext } from './application/ticket-command.runner';
+export * from './application/complaints.commands';
+export { ComplaintTicketSender } from './application/complaint-ticket.sender';
+export { generateTicketCode, normalizeTicketCode, hashSecret, verifySecret } from './application/public-secret';
+export * from './read-models/complaints.schema';
+export { complaintTicketsProjection, applyComplaintEvent } from './read-models/complaint-tickets.projection';
+export { ComplaintTicketQueries } from './read-models/complaint-tickets.query';
+export type { TicketListFilter, TicketPage } from './read-models/complaint-tickets.query';
+export * from './read-models/complaint-statistics.query';
+export type { PublicTicketStatus, TicketDetail, TicketListItem } from './read-models/ticket-views';
+export { ComplaintsModule, privacyResourcesFor } from './complaints.module';
+export { COMPLAINTS_WORKER } from './complaints.worker';

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SystemClock } from '@bihuan/core';
+import { SqliteEventStore } from '@bihuan/event-store';
+import { sqliteFileOf } from '@bihuan/platform';
+import { defaultKeyStoreFile, PersonalDataCipher, SqliteAccessLog, SqliteSubjectKeyStore } from '@bihuan/privacy';
+import { runCli } from '../../../../cli/src/run-cli';
+
+/** `npm run cli -- erase <subject> --reason …` against a real DATA_DIR (keys.sqlite + bihuan.sqlite). */
+describe('complaints: erase from the CLI', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bihuan-erase-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const io = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { out, err, io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s), env: {} } };
+  };
+
+  it('deletes the key, records the erasure, and leaves a log that still verifies', async () => {
+    const clock = new SystemClock();
+    const keys = SqliteSubjectKeyStore.open({ database: defaultKeyStoreFile(dir), clock });
+    const ciphertext = await new PersonalDataCipher(keys).encrypt('subj-cli-1', { name: '赵六', phone: '13900000000' });
+    await keys.close();
+    const store = await SqliteEventStore.open({ file: sqliteFileOf({ dataDir: dir }), clock });
+    await store.append('complaintTicket-cli-1', [{ type: 'ComplaintReceived', data: { ticketId: 'cli-1', complainant: { kind: 'named', subjectId: 'subj-cli-1', identityCiphertext: ciphertext } }, metadata: { eventId: 'e-1', correlationId: 'c-1', causationId: null, actor: { id: 'public', role: 'public', unit: 'public' }, occurredAt: clock.now().toISOString(), schemaVersion: 1 } }], 'no_stream');
+    await store.close();
+
+    const usage = io();
+    expect(await runCli(['erase', 'subj-cli-1', '--data-dir', dir], usage.io)).toBe(2);
+    expect(usage.err.join('\n')).toContain('--reason is required');
+
+    const run = io();
+    expect(await runCli(['erase', 'subj-cli-1', '--reason', 'Request 2025-018', '--data-dir', dir, '--by', 'ops'], run.io)).toBe(0);
+    expect(JSON.parse(run.out.join('\n'))).toMatchObject({ subjectId: 'subj-cli-1', outcome: 'erased', erasure: { reason: 'Request 2025-018', erasedBy: { id: 'cli:ops', role: 'admin' } } });
+
+    const reopened = SqliteSubjectKeyStore.open({ database: defaultKeyStoreFile(dir), clock });
+    expect(await new PersonalDataCipher(reopened).decrypt('subj-cli-1', ciphertext)).toEqual({ erased: true });
+    await reopened.close();
+    const log = SqliteAccessLog.open({ database: sqliteFileOf({ dataDir: dir }) });
+    expect(await log.list({ subjectId: 'subj-cli-1', action: 'erase' })).toMatchObject([{ outcome: 'granted', purpose: 'Request 2025-018' }]);
+    await log.close();
+
+    const unknown = io();
+    expect(await runCli(['erase', 'subj-nobody', '--reason', 'x', '--data-dir', dir], unknown.io)).toBe(1);
+    expect(unknown.err.join('\n')).toContain('PRIVACY.SUBJECT_NOT_FOUND');
+    expect(await runCli(['verify', '--data-dir', dir], io().io)).toBe(0);
+  });
+});

@@ -1,0 +1,74 @@
+import { DemoStepFailure } from './demo-failure';
+
+/** A JSON answer as the demo reads it. */
+export type Json = Record<string, unknown>;
+
+/** A downloaded file: its bytes and the name the server proposed. */
+export interface Download {
+  readonly body: Buffer;
+  readonly fileName: string;
+  readonly contentType: string;
+}
+
+/** The part of an answer a failure message needs (the body, cut short). */
+function describe(method: string, path: string, status: number, text: string): string {
+  const body = text.length > 400 ? `${text.slice(0, 400)}…` : text;
+  return `${method} ${path} answered HTTP ${status}: ${body}`;
+}
+
+/** The UTF-8 name from `filename*=UTF-8''…`, else the plain `filename="…"`. */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
+  if (utf8?.[1]) return decodeURIComponent(utf8[1]);
+  const plain = /filename="([^"]+)"/i.exec(disposition ?? '');
+  return plain?.[1] ?? fallback;
+}
+
+/**
+ * The demo's HTTP client: real requests with fetch, a bearer token minted for a demo user (or none
+ * for the public entry), and the expected status checked on every answer — anything else fails the
+ * named step with the method, path, status and body.
+ */
+export class DemoHttp {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly tokenFor: (userId: string) => string,
+  ) {}
+
+  async post(step: string, user: string | null, path: string, body: object = {}, expected = 200): Promise<Json> {
+    return this.json(step, 'POST', user, path, expected, body, {});
+  }
+
+  async get(step: string, user: string | null, path: string, headers: Record<string, string> = {}): Promise<Json> {
+    return this.json(step, 'GET', user, path, 200, undefined, headers);
+  }
+
+  async download(step: string, user: string, path: string): Promise<Download> {
+    const res = await this.send(step, 'GET', user, path, undefined, {});
+    const body = Buffer.from(await res.arrayBuffer());
+    if (res.status !== 200) throw new DemoStepFailure(step, describe('GET', path, res.status, body.toString('utf8')));
+    return { body, fileName: fileNameOf(res.headers.get('content-disposition'), 'download'), contentType: res.headers.get('content-type') ?? '' };
+  }
+
+  private async json(step: string, method: string, user: string | null, path: string, expected: number, body: object | undefined, headers: Record<string, string>): Promise<Json> {
+    const res = await this.send(step, method, user, path, body, headers);
+    const text = await res.text();
+    if (res.status !== expected) throw new DemoStepFailure(step, `${describe(method, path, res.status, text)} (expected ${expected})`);
+    try {
+      return JSON.parse(text) as Json;
+    } catch {
+      throw new DemoStepFailure(step, `${method} ${path} answered ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`);
+    }
+  }
+
+  private async send(step: string, method: string, user: string | null, path: string, body: object | undefined, headers: Record<string, string>): Promise<Response> {
+    const all: Record<string, string> = { ...headers };
+    if (user) all['Authorization'] = `Bearer ${this.tokenFor(user)}`;
+    if (body !== undefined) all['Content-Type'] = 'application/json';
+    try {
+      return await fetch(`${this.baseUrl}${path}`, { method, headers: all, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    } catch (error) {
+      throw new DemoStepFailure(step, `${method} ${path} could not be sent: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { Module, Provider } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { AccessPolicy } from '@bihuan/auth';
+import { Clock, CLOCK } from '@bihuan/core';
+import { EVENT_STORE, EventStore } from '@bihuan/event-store';
+import { AppConfig, CONFIG, READ_MODEL_DB } from '@bihuan/platform';
+import { defaultKeyStoreFile, MemorySubjectKeyStore, PrivacyModule, PrivacyResources, SqliteAccessLog, SqliteSubjectKeyStore } from '@bihuan/privacy';
+import { ComplainantIdentityService } from './application/complainant-identity.service';
+import {
+  CloseComplaintHandler,
+  EraseSubjectHandler,
+  PublicTicketHandler,
+  RecordFollowUpHandler,
+  ReopenComplaintHandler,
+  SuperviseComplaintHandler,
+} from './application/follow-up.handlers';
+import {
+  AcknowledgeComplaintHandler,
+  AnswerComplaintHandler,
+  ApproveExtensionHandler,
+  AwaitComplainantHandler,
+  DecideComplaintHandler,
+  DenyExtensionHandler,
+  RecordComplainantReplyHandler,
+  RecordInvestigationNoteHandler,
+  RequestExtensionHandler,
+  ReturnComplaintHandler,
+} from './application/handling.handlers';
+import {
+  DeclineComplaintHandler,
+  DispatchComplaintHandler,
+  INTAKE_PROVIDER,
+  ReceiveComplaintHandler,
+  ResolveOnTheSpotHandler,
+  SubmitPublicComplaintHandler,
+} from './application/intake.handlers';
+import { TicketCommandRunner } from './application/ticket-command.runner';
+import { AdminSubjectsController } from './http/admin-subjects.controller';
+import { ComplaintQueriesController } from './http/complaint-queries.controller';
+import { ComplaintStepsController } from './http/complaint-steps.controller';
+import { PublicComplaintsController } from './http/public-complaints.controller';
+import { PUBLIC_RATE_LIMIT, PublicRateLimitGuard, rateLimitFromEnv } from './http/public-rate-limit.guard';
+import { ComplaintStatisticsQuery } from './read-models/complaint-statistics.query';
+import { ComplaintTicketQueries } from './read-models/complaint-tickets.query';
+
+/**
+ * Where personal data lives: keys in `${DATA_DIR}/keys.sqlite` (outside the log, docs/privacy.md)
+ * — or in memory when the log itself is in memory (tests, demo) —, the hash-chained access log
+ * in the read-model database. Jurisdiction checks on reads use the AccessPolicy.
+ */
+export function privacyResourcesFor(config: AppConfig, store: EventStore, readModels: Database.Database, scope: AccessPolicy, clock: Clock): PrivacyResources {
+  const keyStore = store.kind === 'memory' ? new MemorySubjectKeyStore(clock) : SqliteSubjectKeyStore.open({ database: defaultKeyStoreFile(config.dataDir), clock });
+  return { keyStore, accessLog: SqliteAccessLog.open({ database: readModels }), scope };
+}
+
+export const COMPLAINTS_PRIVACY = PrivacyModule.forRootAsync({
+  inject: [CONFIG, EVENT_STORE, READ_MODEL_DB, AccessPolicy, CLOCK],
+  useFactory: privacyResourcesFor as (...args: never[]) => PrivacyResources,
+});
+
+const HANDLERS: Provider[] = [
+  ReceiveComplaintHandler, SubmitPublicComplaintHandler, ResolveOnTheSpotHandler, DispatchComplaintHandler, DeclineComplaintHandler,
+  AcknowledgeComplaintHandler, ReturnComplaintHandler, RecordInvestigationNoteHandler, DecideComplaintHandler, AnswerComplaintHandler,
+  RequestExtensionHandler, ApproveExtensionHandler, DenyExtensionHandler, AwaitComplainantHandler, RecordComplainantReplyHandler,
+  SuperviseComplaintHandler, RecordFollowUpHandler, CloseComplaintHandler, ReopenComplaintHandler, PublicTicketHandler, EraseSubjectHandler,
+];
+
+/**
+ * The complaints context in the API (issue 5): staff steps, the public entry (rate limited),
+ * the recorded identity read, erasure, lists, details and statistics. Needs the platform, CQRS
+ * and auth modules (global); brings PrivacyModule (global) for the key store and access log.
+ */
+@Module({
+  imports: [COMPLAINTS_PRIVACY],
+  controllers: [ComplaintQueriesController, ComplaintStepsController, PublicComplaintsController, AdminSubjectsController],
+  providers: [
+    TicketCommandRunner,
+    ComplainantIdentityService,
+    ComplaintTicketQueries,
+    ComplaintStatisticsQuery,
+    INTAKE_PROVIDER,
+    { provide: PUBLIC_RATE_LIMIT, useFactory: () => rateLimitFromEnv() },
+    PublicRateLimitGuard,
+    ...HANDLERS,
+  ],
+  exports: [ComplaintTicketQueries, ComplainantIdentityService],
+})
+export class ComplaintsModule {}

@@ -1,0 +1,60 @@
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@bihuan/auth';
+import { Actor } from '@bihuan/core';
+import { ComplainantIdentityService, ComplainantView } from '../application/complainant-identity.service';
+import { ComplaintStatistics, ComplaintStatisticsQuery } from '../read-models/complaint-statistics.query';
+import { statisticsWorkbook } from '../read-models/complaint-statistics.xlsx';
+import { ComplaintTicketQueries, TicketPage } from '../read-models/complaint-tickets.query';
+import { TicketDetail } from '../read-models/ticket-views';
+import { PurposeQueryDto, StatisticsQueryDto, TicketListQueryDto } from './query.dto';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Reads: lists and details within scope, statistics, and the recorded identity read. */
+@ApiTags('complaints')
+@ApiBearerAuth()
+@Controller('complaints')
+export class ComplaintQueriesController {
+  constructor(
+    private readonly tickets: ComplaintTicketQueries,
+    private readonly statistics: ComplaintStatisticsQuery,
+    private readonly identities: ComplainantIdentityService,
+  ) {}
+
+  @Get()
+  @Roles('inspector', 'leader', 'admin', 'hospital')
+  @ApiOperation({ summary: 'Tickets in your scope (hospitals: assigned to their institution), newest first' })
+  list(@CurrentActor() actor: Actor, @Query() q: TicketListQueryDto): TicketPage {
+    return this.tickets.list(actor, q);
+  }
+
+  @Get('statistics')
+  @Roles('inspector', 'leader', 'admin')
+  @ApiOperation({ summary: 'Counts, on-time rate per step, satisfaction, substantiated rate — by institution, category or month; ?format=xlsx for a workbook' })
+  @ApiProduces('application/json', XLSX)
+  async stats(@CurrentActor() actor: Actor, @Query() q: StatisticsQueryDto): Promise<ComplaintStatistics | StreamableFile> {
+    const { groupBy, format, ...filter } = q;
+    const stats = this.statistics.statistics(actor, groupBy ?? 'institution', filter);
+    if (format !== 'xlsx') return stats;
+    return new StreamableFile(await statisticsWorkbook(stats), {
+      type: XLSX,
+      disposition: `attachment; filename="complaints-statistics-${stats.groupBy}.xlsx"`,
+    });
+  }
+
+  @Get(':id')
+  @Roles('inspector', 'leader', 'admin', 'hospital')
+  @ApiOperation({ summary: 'Ticket detail with its history (never the complainant’s identity)' })
+  detail(@CurrentActor() actor: Actor, @Param('id') id: string): TicketDetail {
+    return this.tickets.detail(actor, id);
+  }
+
+  @Get(':id/complainant')
+  @Roles('inspector', 'leader', 'admin')
+  @ApiOperation({ summary: 'The complainant’s name and contacts (decrypted); every read is recorded in the access log' })
+  @ApiOkResponse({ description: '{ kind: anonymous } | { kind: named, subjectId, erased: true } | { kind: named, subjectId, erased: false, identity }' })
+  complainant(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() q: PurposeQueryDto): Promise<ComplainantView> {
+    return this.identities.reveal(id, actor, q.purpose);
+  }
+}

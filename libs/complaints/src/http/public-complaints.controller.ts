@@ -1,0 +1,72 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Public } from '@bihuan/auth';
+import { complaintError } from '../domain/complaint-errors';
+import { PublicTicketCommand, SubmitPublicComplaintCommand } from '../application/complaints.commands';
+import { resolvePublicTicket } from '../application/follow-up.handlers';
+import { ComplaintTicketQueries } from '../read-models/complaint-tickets.query';
+import { PublicTicketStatus } from '../read-models/ticket-views';
+import { PublicComplaintDto } from './intake.dto';
+import { PublicRateLimitGuard } from './public-rate-limit.guard';
+import { PublicStatusDto, PublicSubmissionDto } from './response.dto';
+import { PublicRatingDto, PublicReplyDto, SecretDto } from './steps.dto';
+
+/**
+ * The public entry (no token), rate limited per client IP. The ticket code is in the path; the
+ * secret only in a header or the body, never in the URL (URLs end up in logs and histories).
+ * A wrong secret and an unknown code are the same 404.
+ */
+@ApiTags('public complaints')
+@Public()
+@UseGuards(PublicRateLimitGuard)
+@ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
+@Controller('public/complaints')
+export class PublicComplaintsController {
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly tickets: ComplaintTicketQueries,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Submit a complaint (anonymous, or named: name and contacts are encrypted and never shown to the institution)' })
+  @ApiCreatedResponse({ type: PublicSubmissionDto })
+  submit(@Body() dto: PublicComplaintDto): Promise<{ ticketCode: string; secret: string }> {
+    return this.bus.execute(new SubmitPublicComplaintCommand(dto));
+  }
+
+  @Get(':code')
+  @ApiHeader({ name: 'X-Ticket-Secret', required: true })
+  @ApiOperation({ summary: 'Public status of a ticket (step, dates, the answer once given)' })
+  @ApiOkResponse({ type: PublicStatusDto })
+  status(@Param('code') code: string, @Headers('x-ticket-secret') secret: string | undefined): PublicTicketStatus {
+    return this.read(code, secret);
+  }
+
+  @Post(':code/status')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Public status, with the secret in the body' })
+  @ApiOkResponse({ type: PublicStatusDto })
+  statusByBody(@Param('code') code: string, @Body() dto: SecretDto): PublicTicketStatus {
+    return this.read(code, dto.secret);
+  }
+
+  @Post(':code/rating')
+  @HttpCode(200)
+  @ApiOperation({ summary: '回访: rate the answer (satisfied / basically-satisfied / dissatisfied)' })
+  rate(@Param('code') code: string, @Body() dto: PublicRatingDto): Promise<{ ticketCode: string; status: string }> {
+    return this.bus.execute(new PublicTicketCommand(code, dto.secret, { kind: 'rate', rating: dto.rating, comment: dto.comment ?? null }));
+  }
+
+  @Post(':code/reply')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reply when the ticket is awaiting your reply (the clock resumes)' })
+  reply(@Param('code') code: string, @Body() dto: PublicReplyDto): Promise<{ ticketCode: string; status: string }> {
+    return this.bus.execute(new PublicTicketCommand(code, dto.secret, { kind: 'reply', note: dto.note ?? null }));
+  }
+
+  private read(code: string, secret: string | undefined): PublicTicketStatus {
+    if (!secret || secret.length > 100) throw complaintError('NOT_FOUND', 'No ticket with this code and secret');
+    return this.tickets.publicStatus(resolvePublicTicket(this.tickets, code, secret));
+  }
+}
