@@ -58,6 +58,12 @@ describe('random inspection draws (e2e)', () => {
       expect(made.inputs.inspectors.find((x) => x.id === 'inspector-a1')!.conflicts).toEqual(['hosp-a1-1']);
       expect(made.result.visits.find((v) => v.institutionId === 'hosp-a1-1')!.inspectorIds).toEqual(['inspector-city-a']);
     }
+    // A draw a leader published plans its visits too (as the system actor of the saga).
+    const byLeader = (await draw('leader-city-a', { jurisdiction: 'city-a', count: 1 }).expect(201)).body as PublishedDraw;
+    await t.settle();
+    const visit = byLeader.result.visits[0]!;
+    const [planned] = await t.store.readStream(`visit-${drawnVisitId(byLeader.drawId, visit.institutionId)}`);
+    expect(planned).toMatchObject({ type: 'VisitPlanned', data: { kind: 'random', institutionId: visit.institutionId }, metadata: { actor: { role: 'system' } } });
   });
 
   it('refuses bad input and out-of-scope draws, writing nothing', async () => {

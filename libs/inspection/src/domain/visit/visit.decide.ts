@@ -20,6 +20,8 @@ function plan(command: PlanVisit): VisitEvent[] {
   if (!isVisitKind(data.kind)) throw inspectionError('VISIT_KIND_UNKNOWN', `unknown visit kind "${String(data.kind)}"`, 'kind');
   const institutionId = requireText(data.institutionId, 'institutionId');
   if (data.kind === 'self') requireHospitalOf(metadata.actor, institutionId, 'planning a self-inspection');
+  // A published random draw (双随机) plans its visits through a saga, whoever published the draw.
+  else if (data.kind === 'random') requireRole(metadata.actor, ['inspector', 'system'], 'planning a random visit');
   else requireRole(metadata.actor, ['inspector'], 'planning a visit');
   const inspectorIds = requireTextList(data.inspectorIds, 'inspectorIds');
   if (data.kind !== 'self' && inspectorIds.length === 0) {

@@ -25,6 +25,12 @@ describe('Visit decider', () => {
     spec.given([]).when(cmd<PlanVisit>('PlanVisit', planData, hospital)).thenThrows('INSPECTION.ROLE_FORBIDDEN');
   });
 
+  it('lets the draw saga (system) plan random visits, and only those', () => {
+    const random = { ...planData, kind: 'random' as const };
+    expect(spec.given([]).when(cmd<PlanVisit>('PlanVisit', random, system)).events()).toMatchObject([{ type: 'VisitPlanned', data: { kind: 'random' } }]);
+    spec.given([]).when(cmd<PlanVisit>('PlanVisit', planData, system)).thenThrows('INSPECTION.ROLE_FORBIDDEN');
+  });
+
   it('validates a plan', () => {
     spec.given([]).when(cmd<PlanVisit>('PlanVisit', { ...planData, kind: 'audit' as never })).thenThrows('INSPECTION.VISIT_KIND_UNKNOWN');
     spec.given([]).when(cmd<PlanVisit>('PlanVisit', { ...planData, inspectorIds: [] })).thenThrows('INSPECTION.INSPECTORS_REQUIRED');
