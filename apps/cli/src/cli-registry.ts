@@ -5,12 +5,13 @@ import { tokenCommand } from './commands/token.command';
 import { calendarImportCommand } from './commands/calendar-import.command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { eraseCommand } from './commands/erase.command';
+import { demoCommand } from './commands/demo.command';
 
 /**
  * Every subcommand. Add yours here (one file per command under commands/): `token`,
  * `calendar import`, `erase`, `demo`, `rebuild` … Multi-word names are matched longest first.
  */
-export const COMMANDS: readonly CliCommand[] = [verifyCommand, tokenCommand, calendarImportCommand, rebuildCommand, eraseCommand];
+export const COMMANDS: readonly CliCommand[] = [verifyCommand, tokenCommand, calendarImportCommand, rebuildCommand, eraseCommand, demoCommand];
 
 /** All commands including `help`. */
 export function allCommands(): readonly CliCommand[] {

@@ -32,15 +32,17 @@ export interface DemoHarness {
   settle(): Promise<void>;
   /** Moves the clock to `instant`, firing due timers one at a time and settling after each. */
   advanceTo(instant: string): Promise<void>;
-  /** Stops the app and closes the files; removes the directory unless kept. */
-  close(keep: boolean): Promise<void>;
+  /** Stops the app and closes the files (the directory stays; see removeDir). */
+  close(): Promise<void>;
+  /** Deletes the temporary data directory. */
+  removeDir(): void;
 }
 
 export async function startDemoHarness(start: string = DEMO_START): Promise<DemoHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'bihuan-demo-'));
   const storeFile = join(dir, 'bihuan.sqlite');
   const clock = new DemoManualClock(start);
-  const store = SqliteEventStore.open({ file: storeFile, clock, synchronous: 'NORMAL' });
+  const store = SqliteEventStore.open({ file: storeFile, clock });
   const scheduler = new ManualTimerScheduler(clock);
   const readModels = new Database(join(dir, 'read-models.sqlite'));
   let app: NestExpressApplication | undefined;
@@ -104,11 +106,13 @@ export async function startDemoHarness(start: string = DEMO_START): Promise<Demo
       await scheduler.advanceTo(instant);
       await settle();
     },
-    async close(keep) {
+    async close() {
       await started.close();
       await store.close();
       readModels.close();
-      if (!keep) rmSync(dir, { recursive: true, force: true });
+    },
+    removeDir() {
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -39,8 +39,19 @@ export class DemoHttp {
     return this.json(step, 'POST', user, path, expected, body, {});
   }
 
-  async get(step: string, user: string | null, path: string, headers: Record<string, string> = {}): Promise<Json> {
-    return this.json(step, 'GET', user, path, 200, undefined, headers);
+  async get(step: string, user: string | null, path: string, options: { headers?: Record<string, string>; expected?: number } = {}): Promise<Json> {
+    return this.json(step, 'GET', user, path, options.expected ?? 200, undefined, options.headers ?? {});
+  }
+
+  /** A GET whose status the caller judges (e.g. a context that may not be wired): never throws on status. */
+  async probe(step: string, user: string | null, path: string): Promise<{ status: number; body: Json | null; text: string }> {
+    const res = await this.send(step, 'GET', user, path, undefined, {});
+    const text = await res.text();
+    try {
+      return { status: res.status, body: JSON.parse(text) as Json, text };
+    } catch {
+      return { status: res.status, body: null, text };
+    }
   }
 
   async download(step: string, user: string, path: string): Promise<Download> {

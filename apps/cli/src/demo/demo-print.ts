@@ -1,3 +1,5 @@
+import { WorkingCalendar, builtInCalendarData } from '@bihuan/calendar';
+
 /**
  * Plain-text printing for the demo: columns that line up with Chinese text (a CJK character is
  * two columns wide in a terminal), and instants shown in Asia/Shanghai (UTC+8, no DST).
@@ -59,6 +61,21 @@ export function shanghaiTime(instant: unknown): string {
 /** `2025-03-24` in Asia/Shanghai; '—' for none. */
 export function shanghaiDay(instant: unknown): string {
   return shanghaiTime(instant).slice(0, 10);
+}
+
+let WORKING_CALENDAR: WorkingCalendar | undefined;
+
+/**
+ * `hour`:00 Shanghai time on the first working day after the day of `instant` (the built-in
+ * mainland calendar, holidays and 调休 included) — so the story's people act on working days.
+ */
+export function nextWorkingMorning(instant: string, hour = 9): string {
+  const dayMs = 86_400_000;
+  const calendar = (WORKING_CALENDAR ??= new WorkingCalendar(builtInCalendarData()));
+  let midnight = Math.floor((Date.parse(instant) + 8 * 3_600_000) / dayMs) * dayMs; // Shanghai date, as UTC midnight
+  do midnight += dayMs;
+  while (!calendar.isWorkingDay(new Date(midnight).toISOString().slice(0, 10)));
+  return new Date(midnight - 8 * 3_600_000 + hour * 3_600_000).toISOString();
 }
 
 /** Where the demo writes: one line at a time (the CLI's io.out, or a test's buffer). */

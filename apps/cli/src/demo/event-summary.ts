@@ -1,4 +1,5 @@
 import { DEMO_UNITS, DEMO_USERS } from '@bihuan/auth';
+import { CREDIT_LABELS } from '@bihuan/credit';
 import { ESCALATION_RUNG_LABELS, EscalationRung, FINDING_CATEGORY_LABELS, FindingCategory, SEVERITY_LABELS, Severity } from '@bihuan/inspection';
 import { shanghaiDay, shanghaiTime } from './demo-print';
 
@@ -55,7 +56,16 @@ const SUMMARIES: Record<string, (d: Data) => string> = {
   ComplaintClosed: (d) => `办结${d['rating'] ? `（${ratingLabel(d['rating'])}）` : ''}`,
   ComplaintReminded: (d) => `催办：${deadlineLabel(d['deadlineId'])} ${shanghaiDay(d['dueAt'])} 到期`,
   ComplaintSupervised: (d) => `督办：${s(d['reason'])}`,
+  EthicsArchiveOpened: (d) => `建立医德档案 ${s(d['staffId'])}${d['implicit'] ? '（自动）' : ''}`,
+  EthicsRecordAdded: (d) => `医德档案记录：${s(d['summary'])}，记分 ${s(d['points'])}`,
+  CreditPointsAdded: (d) => `不良执业记分 +${s(d['points'])}（本周期累计 ${s(d['totalPoints'])}）`,
+  CreditMeasureImposed: (d) => `累计达 ${s(d['thresholdPoints'])} 分，措施：${measures(d['measures'])}`,
+  CreditNoticeIssued: (d) => `发出信用处理告知书（措施：${measures(d['measures'])}）`,
 };
+
+function measures(v: unknown): string {
+  return Array.isArray(v) ? v.map((m) => CREDIT_LABELS[m as keyof typeof CREDIT_LABELS] ?? String(m)).join('、') : s(v);
+}
 
 /** One line in Chinese for an event, from its type and data (the raw type when unknown). */
 export function summarise(type: string, data: unknown): string {
@@ -72,7 +82,8 @@ export function actorText(actor: unknown): string {
   return `${name}（${a.role ?? '?'}，${unitName(a.unit)}）`;
 }
 
-/** The demo jurisdiction's name of a unit id. */
+/** The demo jurisdiction's name of a unit id (卫生健康委员会 / 卫生健康局 shortened to 卫健委 / 卫健局). */
 export function unitName(id: unknown): string {
-  return DEMO_UNITS.find((u) => u.id === id)?.name ?? s(id);
+  const name = DEMO_UNITS.find((u) => u.id === id)?.name ?? s(id);
+  return name.replace('卫生健康委员会', '卫健委').replace('卫生健康局', '卫健局');
 }

@@ -6,9 +6,8 @@ import { expectState } from './demo-failure';
 import { Json } from './demo-http';
 import { DemoOutput, shanghaiDay, shanghaiTime, table } from './demo-print';
 import { actorText, summarise } from './event-summary';
+import { INSTITUTION, LEADER } from './inspection-fixtures';
 
-const LEADER = 'leader-city-a';
-const INSTITUTION = 'hosp-a1-1';
 
 /** The institution's 整改台账 as a table, with the summary line; checks there are three rows and one reopened. */
 export async function printLedger(h: DemoHarness, out: DemoOutput): Promise<void> {
@@ -31,7 +30,7 @@ export async function printLedger(h: DemoHarness, out: DemoOutput): Promise<void
     r.signedOff ? '是' : '否',
     r.escalationRung ? ESCALATION_RUNG_LABELS[r.escalationRung as EscalationRung] : '—',
   ]);
-  for (const line of table(['序号', '问题', '整改措施', '责任人', '整改时限', '完成情况', '是否销号', '督办级别'], [4, 20, 22, 8, 10, 30, 8, 10], body)) out.line(`  ${line}`);
+  for (const line of table(['序号', '问题', '整改措施', '责任人', '整改时限', '完成情况', '是否销号', '督办级别'], [4, 24, 28, 8, 10, 38, 8, 10], body)) out.line(`  ${line}`);
   out.line(`  合计 ${String(summary['total'])} 项：已销号 ${String(summary['signedOff'])}，未销号 ${String(summary['open'])}，逾期 ${String(summary['overdue'])}`);
 }
 
@@ -45,7 +44,7 @@ export async function printFindingHistory(h: DemoHarness, out: DemoOutput, findi
   out.line('');
   out.line(`  ${title} 全过程（${entries.length} 条事件，时间为北京时间）`);
   const body = entries.map((e) => [shanghaiTime(e['occurredAt']), actorText(e['actor']), String(e['type']), summarise(String(e['type']), e['data'])]);
-  for (const line of table(['时间', '操作人（角色，单位）', '事件', '摘要'], [16, 40, 29, 58], body)) out.line(`  ${line}`);
+  for (const line of table(['时间', '操作人（角色，单位）', '事件', '摘要'], [16, 44, 29, 60], body)) out.line(`  ${line}`);
 }
 
 /** Downloads the institution ledger as XLSX and CSV from the export endpoints into the data dir. */

@@ -2,23 +2,20 @@ import { ESCALATION_RUNG_LABELS, EscalationRung } from '@bihuan/inspection';
 import { DemoHarness } from './demo-harness';
 import { expectState } from './demo-failure';
 import { Json } from './demo-http';
-import { DemoOutput, heading, ok, shanghaiDay, shanghaiTime } from './demo-print';
+import { DemoOutput, heading, nextWorkingMorning, ok, shanghaiDay, shanghaiTime } from './demo-print';
+import { HOSPITAL, INSPECTOR, INSTITUTION, LEADER } from './inspection-fixtures';
 import { printFindingHistory, printLedger, writeExports } from './inspection-report';
 
-export const INSPECTOR = 'inspector-a1';
-export const HOSPITAL = 'hospital-a1-1';
-export const LEADER = 'leader-city-a';
-export const INSTITUTION = 'hosp-a1-1';
 
 const FINDINGS = [
   { category: 'red-envelopes', severity: 'severe', description: '外科病房医生收受患者红包', evidence: ['暗访录音-01'], responsibleDepartment: '外科', responsiblePerson: '张主任', requiredAction: 'deadline' },
   { category: 'disclosure', severity: 'general', description: '门诊大厅未公示收费标准', evidence: ['现场照片-02'], responsibleDepartment: '财务科', responsiblePerson: '王科长', requiredAction: 'deadline' },
   { category: 'service-attitude', severity: 'serious', description: '门诊推诿患者、态度生硬', evidence: ['暗访录音-03'], responsibleDepartment: '门诊部', responsiblePerson: '李护士长', requiredAction: 'deadline' },
 ] as const;
-const MEASURES = ['全院警示教育，签订廉洁承诺书', '在门诊大厅和官网公示收费标准', '开展服务礼仪培训，实行首诉负责'];
+const MEASURES = ['全院警示教育，签订廉洁承诺书', '在门诊大厅和官网公示收费标准', '开展服务礼仪培训，首诉负责'];
 
-/** Two hours after an instant: the morning after a deadline that ends at 24:00 Shanghai time. */
-const after = (instant: unknown): string => new Date(Date.parse(String(instant)) + 2 * 3_600_000).toISOString();
+/** 09:00 Shanghai on the first working day after an instant (e.g. the morning after a deadline). */
+const after = (instant: unknown): string => nextWorkingMorning(String(instant));
 const rungLabel = (r: unknown): string => ESCALATION_RUNG_LABELS[r as EscalationRung] ?? String(r);
 
 export interface InspectionOutcome {
@@ -108,7 +105,7 @@ export async function inspectionStory(h: DemoHarness, out: DemoOutput): Promise<
   ok(out, step, `延期：理由“需分批开展全员轮训”，赵监督员批准，${shanghaiDay(before)} → ${shanghaiDay(r3['currentDueAt'])}`);
 
   step = 'sign-off-third';
-  await h.advanceTo(new Date(h.clock.now().getTime() + 24 * 3_600_000).toISOString());
+  await h.advanceTo(nextWorkingMorning(h.clock.now().toISOString()));
   await http.post(step, HOSPITAL, `/findings/${f3}/progress`, { summary: '已完成全员培训', evidence: ['培训签到表-31'], percentComplete: 100 });
   await http.post(step, HOSPITAL, `/findings/${f3}/sign-off-request`, { summary: '整改完成，申请销号', evidence: ['整改报告-32'] });
   await http.post(step, INSPECTOR, `/findings/${f3}/sign-off`, { comment: '逾期完成，予以销号' });
