@@ -12,3 +12,9 @@ eventStoreContract('esdb adapter on an in-memory ESDB double', async () => {
   const store = new EsdbEventStore(new FakeEsdbClient(), clock);
   return { store, clock, teardown: () => store.close() };
 });
+
+describe('esdb adapter identity', () => {
+  it('reports itself as the esdb adapter, so /health and operators can tell which log is in use', () => {
+    expect(new EsdbEventStore(new FakeEsdbClient(), new FakeClock()).kind).toBe('esdb');
+  });
+});
