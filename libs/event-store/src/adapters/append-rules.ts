@@ -8,6 +8,7 @@ import { EventToAppend } from '../event-store.port';
 
 /** Refuses an append that repeats an eventId within itself: the log would hold it twice. */
 export function assertDistinctEventIds(stream: string, events: readonly EventToAppend[]): void {
+  if (events.length < 2) return;
   const ids = new Set<string>();
   for (const e of events) {
     if (ids.has(e.metadata.eventId)) {

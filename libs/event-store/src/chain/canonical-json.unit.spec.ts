@@ -16,3 +16,41 @@ describe('canonical JSON', () => {
     expect(() => canonicalJson({ f: () => 1 })).toThrow(/Cannot serialize/);
   });
 });
+
+/** The reference definition (docs/event-store.md's offline verifier), which the fast writer must match byte for byte. */
+const reference = (v: unknown): string =>
+  v === null || typeof v !== 'object'
+    ? (JSON.stringify(v) as string)
+    : Array.isArray(v)
+      ? `[${v.map((x: unknown) => (x === undefined ? 'null' : reference(x))).join(',')}]`
+      : `{${Object.keys(v)
+          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${reference((v as Record<string, unknown>)[k])}`)
+          .join(',')}}`;
+
+describe('canonical JSON against the reference definition', () => {
+  const strings = ['', 'a', 'B', 'é', '中文投诉', '\u0000\u001f', '\n\t"\\/', '\ud800', 'x\udc00', '😀', '\u2028', '10', '2', '-1', '__proto__'];
+  const numbers = [0, -0, 1, -7, 0.1, 1e21, 1e-7, 123456789.125, Number.MAX_SAFE_INTEGER];
+
+  it('matches it on escapes, surrogates, numbers and integer-like keys', () => {
+    const keyed = Object.fromEntries(strings.map((s, i) => [s, numbers[i % numbers.length]]));
+    const values = [...strings, ...numbers, true, false, null, [1, undefined, 'x'], keyed, { nested: [keyed, [strings]] }];
+    for (const v of values) expect(canonicalJson(v)).toBe(reference(v));
+  });
+
+  it('matches it on generated documents', () => {
+    let seed = 42;
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const gen = (depth: number): unknown => {
+      const pick = next(10);
+      if (depth > 3 || pick < 4) return [...strings, ...numbers, true, null, undefined][next(strings.length + numbers.length + 3)];
+      if (pick < 7) return Array.from({ length: next(5) }, () => gen(depth + 1));
+      return Object.fromEntries(Array.from({ length: next(6) }, () => [strings[next(strings.length)]!, gen(depth + 1)]));
+    };
+    for (let i = 0; i < 2000; i++) {
+      const doc = { root: gen(0) };
+      expect(canonicalJson(doc)).toBe(reference(doc));
+    }
+  });
+});

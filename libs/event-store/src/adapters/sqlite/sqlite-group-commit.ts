@@ -4,7 +4,8 @@ import { checkExpectedRevision, WrongExpectedRevisionError } from '../../errors'
 import { AppendResult, EventToAppend, ExpectedRevision } from '../../event-store.port';
 import { sealEvent } from '../../chain/seal';
 import { assertDistinctEventIds, duplicateEventIdError, RecordedAtStamp } from '../append-rules';
-import { SqliteStatements } from './sqlite-statements';
+import { HeadCache } from './sqlite-head-cache';
+import { HeadRow, SqliteStatements } from './sqlite-statements';
 
 interface PendingAppend {
   readonly stream: string;
@@ -16,6 +17,14 @@ interface PendingAppend {
 
 type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
 
+/** What `write` did: its answer, and the head it leaves when it wrote events. */
+interface Written {
+  readonly result: AppendResult;
+  readonly head?: { readonly hash: string; readonly previous: HeadRow | null };
+}
+
+type Write = (append: PendingAppend, recordedAt: string) => Written;
+
 /** Diagnostics: how many write transactions served how many appends. */
 export interface GroupCommitStats {
   readonly transactions: number;
@@ -25,17 +34,18 @@ export interface GroupCommitStats {
 /**
  * Group commit. `append` only enqueues; every append enqueued before the next `setImmediate`
  * turn (e.g. all requests whose I/O callbacks ran in the same event-loop turn) is written in ONE
- * `BEGIN IMMEDIATE … COMMIT`, so they share one fsync. Each append runs in its own SAVEPOINT with
- * its own expected-revision and idempotency check: one refused append rolls back only itself.
- * Promises settle after the COMMIT, i.e. only once the batch is durable.
+ * `BEGIN IMMEDIATE … COMMIT`, so they share one fsync. Each append has its own expected-revision
+ * and idempotency check, and one refused append rolls back only itself (a SAVEPOINT when it has
+ * several events). Promises settle after the COMMIT, i.e. only once the batch is durable.
+ * Stream heads come from a `HeadCache` and each stream's head row is written once per batch.
  */
 export class GroupCommitter {
   private queue: PendingAppend[] = [];
   private scheduled = false;
   private transactionCount = 0;
   private appendCount = 0;
+  private readonly heads: HeadCache;
   private readonly batch: (pending: readonly PendingAppend[], outcomes: Outcome[]) => void;
-  private readonly one: (append: PendingAppend) => AppendResult;
   private readonly alone: (append: PendingAppend) => AppendResult;
 
   constructor(
@@ -44,17 +54,29 @@ export class GroupCommitter {
     private readonly stamp: RecordedAtStamp,
     private readonly afterCommit: () => void,
   ) {
+    const heads = new HeadCache(sql);
+    this.heads = heads;
+    const write: Write = (append, recordedAt) => this.write(append, recordedAt);
     // Nested better-sqlite3 transactions are savepoints.
-    const one = db.transaction((append: PendingAppend) => this.write(append));
-    this.one = one;
+    const savepoint: Write = db.transaction(write);
+    // recordedAt is stamped once the write lock is held: a later commit never gets an earlier time.
     // An append that is alone in its turn needs no savepoint: its own transaction is enough.
-    this.alone = (append) => one.immediate(append);
-    // A one-event append needs no savepoint either: the only write that can fail after checks
-    // is its INSERT (a known eventId), and SQLite undoes a failed statement by itself. The head
-    // row is written last; should that fail, the whole batch is abandoned (BatchAbort).
-    const direct = (append: PendingAppend): AppendResult => this.write(append);
+    const alone = db.transaction((append: PendingAppend) => {
+      heads.begin();
+      const written = write(append, this.stamp.next());
+      this.stage(append, written);
+      heads.writeStaged();
+      return written.result;
+    });
+    this.alone = (append) => alone.immediate(append);
+    // A one-event append needs no savepoint either: its only write is its INSERT, and SQLite
+    // undoes a failed statement by itself. The head rows are written last, once per stream; should
+    // that fail, the whole batch fails (and is rejected) as a failed COMMIT would.
     const batch = db.transaction((pending: readonly PendingAppend[], outcomes: Outcome[]) => {
-      for (const append of pending) outcomes.push(this.tryWrite(append, append.events.length === 1 ? direct : this.one));
+      heads.begin();
+      const recordedAt = this.stamp.next();
+      for (const append of pending) outcomes.push(this.tryWrite(append, recordedAt, append.events.length === 1 ? write : savepoint));
+      heads.writeStaged();
     });
     this.batch = (pending, outcomes) => batch.immediate(pending, outcomes);
   }
@@ -79,59 +101,92 @@ export class GroupCommitter {
     const pending = this.queue;
     if (pending.length === 0) return;
     this.queue = [];
-    const outcomes: Outcome[] = [];
-    try {
-      if (pending.length === 1) outcomes.push(this.tryWrite(pending[0]!, this.alone));
-      else this.batch(pending, outcomes);
-    } catch (error) {
-      // BEGIN or COMMIT failed (busy beyond busy_timeout, disk full, I/O error): nothing was written.
-      for (const p of pending) p.reject(error);
-      return;
-    }
-    this.transactionCount += 1;
-    this.appendCount += pending.length;
-    for (const [i, p] of pending.entries()) {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) p.resolve(outcome.result);
-      else p.reject(outcome.error);
-    }
+    if (pending.length === 1) this.flushAlone(pending[0]!);
+    else if (!this.flushBatch(pending)) return;
     this.afterCommit();
   };
 
-  private tryWrite(append: PendingAppend, write: (append: PendingAppend) => AppendResult): Outcome {
+  private flushAlone(append: PendingAppend): void {
+    let outcome: Outcome;
     try {
-      return { ok: true, result: write(append) };
+      outcome = { ok: true, result: this.alone(append) };
+      this.heads.committedNow();
     } catch (error) {
-      if (error instanceof BatchAbort) throw error.cause;
-      if (isUniqueViolation(error)) {
-        // Its savepoint (or transaction) is rolled back; an eventId already in the log: replay or caller bug.
-        try {
-          const replay = this.replayOf(append);
-          if (replay) return { ok: true, result: replay };
-        } catch (refusal) {
-          return { ok: false, error: refusal };
-        }
-      }
-      return { ok: false, error };
+      // Rolled back (refused, or BEGIN/COMMIT failed): nothing of it was written.
+      this.heads.rolledBack();
+      outcome = this.refusal(append, error);
+    }
+    this.count(1);
+    if (outcome.ok) append.resolve(outcome.result);
+    else append.reject(outcome.error);
+  }
+
+  private flushBatch(pending: readonly PendingAppend[]): boolean {
+    const outcomes: Outcome[] = [];
+    try {
+      this.batch(pending, outcomes);
+      this.heads.committedNow();
+    } catch (error) {
+      // BEGIN, a head row or COMMIT failed (busy beyond busy_timeout, disk full, I/O error): nothing was written.
+      this.heads.rolledBack();
+      for (const p of pending) p.reject(error);
+      return false;
+    }
+    this.count(pending.length);
+    for (let i = 0; i < pending.length; i++) {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) pending[i]!.resolve(outcome.result);
+      else pending[i]!.reject(outcome.error);
+    }
+    return true;
+  }
+
+  private count(appends: number): void {
+    this.transactionCount += 1;
+    this.appendCount += appends;
+  }
+
+  private tryWrite(append: PendingAppend, recordedAt: string, write: Write): Outcome {
+    try {
+      const written = write(append, recordedAt);
+      this.stage(append, written);
+      return { ok: true, result: written.result };
+    } catch (error) {
+      // Its savepoint (or its failed statement) is undone: nothing of this append was written.
+      return this.refusal(append, error);
     }
   }
 
-  private write({ stream, events, expected }: PendingAppend): AppendResult {
+  /** An eventId already in the log makes a refused append a replay (or a caller bug). */
+  private refusal(append: PendingAppend, error: unknown): Outcome {
+    if (!isUniqueViolation(error)) return { ok: false, error };
+    try {
+      const replay = this.replayOf(append);
+      return replay ? { ok: true, result: replay } : { ok: false, error };
+    } catch (refusal) {
+      return { ok: false, error: refusal };
+    }
+  }
+
+  private stage(append: PendingAppend, written: Written): void {
+    if (written.head) this.heads.stage(append.stream, written.result.nextExpectedRevision, written.head.hash, written.head.previous);
+  }
+
+  private write({ stream, events, expected }: PendingAppend, recordedAt: string): Written {
     assertDistinctEventIds(stream, events);
-    const head = this.sql.selectHead.get(stream);
+    const head = this.heads.get(stream);
     try {
       checkExpectedRevision(stream, expected, head ? head.revision : null);
     } catch (error) {
       // A retried request carrying a stale expectation is still an idempotent replay.
       const replay = error instanceof WrongExpectedRevisionError ? this.replayOf({ stream, events }) : null;
-      if (replay) return replay;
+      if (replay) return { result: replay };
       throw error;
     }
     if (events.length === 0) {
-      return { nextExpectedRevision: head ? head.revision : -1, position: this.sql.headPosition.get()?.position ?? 0, written: false };
+      return { result: { nextExpectedRevision: head ? head.revision : -1, position: this.sql.headPosition.get()?.position ?? 0, written: false } };
     }
     const category = categoryOf(stream);
-    const recordedAt = this.stamp.next();
     let revision = head ? head.revision : -1;
     let prevHash = head ? head.hash : null;
     let position = 0;
@@ -139,27 +194,14 @@ export class GroupCommitter {
       revision += 1;
       // Hash the data as it will be read back (JSON), and store exactly that text.
       const data = JSON.stringify(event.data);
-      const sealed = sealEvent(stream, revision, prevHash, { ...event, data: JSON.parse(data) as object }, recordedAt);
-      const info = this.sql.insertEvent.run(
-        stream,
-        revision,
-        category,
-        sealed.metadata.eventId,
-        sealed.type,
-        data,
-        JSON.stringify(sealed.metadata),
-        recordedAt,
-      );
+      const plain = { type: event.type, data: JSON.parse(data) as object, metadata: event.metadata };
+      const sealed = sealEvent(stream, revision, prevHash, plain, recordedAt);
+      const metadata = JSON.stringify(sealed.metadata);
+      const info = this.sql.insertEvent.run(stream, revision, category, sealed.metadata.eventId, sealed.type, data, metadata, recordedAt);
       position = Number(info.lastInsertRowid);
       prevHash = sealed.metadata.hash;
     }
-    try {
-      if (head) this.sql.updateHead.run(revision, prevHash!, stream);
-      else this.sql.insertHead.run(stream, revision, prevHash!);
-    } catch (error) {
-      throw new BatchAbort(error);
-    }
-    return { nextExpectedRevision: revision, position, written: true };
+    return { result: { nextExpectedRevision: revision, position, written: true }, head: { hash: prevHash!, previous: head } };
   }
 
   /** An append whose eventIds are all already in its stream is answered from the log. */
@@ -172,18 +214,16 @@ export class GroupCommitter {
         throw duplicateEventIdError(stream, events[i]!.metadata.eventId, row ? row.stream : 'no stream (partial replay)');
       }
     }
-    const head = this.sql.selectHead.get(stream)!;
+    const head = this.heads.get(stream)!;
     return { nextExpectedRevision: head.revision, position: found[found.length - 1]!.position, written: false };
   }
 }
 
-/** A failure after this append's events were inserted: only rolling back the batch is safe. */
-class BatchAbort extends Error {
-  constructor(override readonly cause: unknown) {
-    super('append failed after its events were written');
-  }
-}
-
+/**
+ * By code, not `instanceof SqliteError`: better-sqlite3 registers its error class with the native
+ * addon once per process, so where modules are loaded more than once (jest runs each test file in
+ * its own module registry and realm) the thrown error can be another copy's SqliteError.
+ */
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

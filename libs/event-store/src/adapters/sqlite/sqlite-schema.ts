@@ -18,6 +18,13 @@ export function applyPragmas(db: Database.Database, synchronous: SqliteSynchrono
  * even after the newest row is deleted, so a tampered tail cannot be silently re-filled.
  * `streams` is the head table (last revision and hash per stream): appends read it instead of
  * scanning events, and `verify` compares it with the chain to catch a deleted tail.
+ *
+ * Every index serves a read path: `(stream, revision)` readStream (also as of a position or a
+ * time: those filter the stream's own rows), `event_id` idempotency, `(category, position)` and
+ * `(type, position)` filtered readAll. There is deliberately no index on `recorded_at`: no query
+ * uses one, and it cost a page write per commit. Files made before that carry
+ * `events_recorded_at`; opening them drops it (idempotent; an older process re-creating it is
+ * harmless).
  */
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS events (
@@ -34,7 +41,7 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream, revision);
 CREATE INDEX IF NOT EXISTS events_category ON events (category, position);
 CREATE INDEX IF NOT EXISTS events_type ON events (type, position);
-CREATE INDEX IF NOT EXISTS events_recorded_at ON events (recorded_at);
+DROP INDEX IF EXISTS events_recorded_at;
 CREATE TABLE IF NOT EXISTS streams (
   name     TEXT    PRIMARY KEY,
   revision INTEGER NOT NULL,

@@ -41,6 +41,8 @@ export class SqliteStatements {
   readonly streamBackwards: Database.Statement<[string, number, number, string, number], EventRow>;
   readonly headPosition: Database.Statement<[], { position: number | null }>;
   readonly streamHeads: Database.Statement<[], { name: string; revision: number; hash: string }>;
+  /** Changes when another connection commits (see HeadCache). */
+  readonly dataVersion: Database.Statement<[], number>;
   private readonly all: Record<'none' | 'cat' | 'type' | 'both', Database.Statement<unknown[], EventRow>>;
 
   constructor(db: Database.Database) {
@@ -60,6 +62,7 @@ export class SqliteStatements {
     );
     this.headPosition = db.prepare('SELECT MAX(position) AS position FROM events');
     this.streamHeads = db.prepare('SELECT name, revision, hash FROM streams');
+    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     const cat = 'category IN (SELECT value FROM json_each(?))';
     const type = 'type IN (SELECT value FROM json_each(?))';
     const all = (where: string) =>
