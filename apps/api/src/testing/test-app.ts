@@ -1,9 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { SequentialIdGenerator } from '@bihuan/core';
 import { DEMO_USERS, TokenService } from '@bihuan/auth';
-import { EventStore, MemoryEventStore } from '@bihuan/event-store';
+import { EventStore, MemoryEventStore, SqliteEventStore } from '@bihuan/event-store';
 import { ReadModelSync, READ_MODEL_SYNC } from '@bihuan/platform';
 import { FakeClock } from '@bihuan/testing';
 import { ManualTimerScheduler } from '@bihuan/timers';
@@ -20,6 +23,8 @@ export interface TestApp {
   readonly store: EventStore;
   readonly scheduler: ManualTimerScheduler;
   readonly readModels: Database.Database;
+  /** The log's SQLite file when created with `{ sqlite: true }` (to tamper with it behind the store's back). */
+  readonly file: string | null;
   /** A bearer header for a demo user (see DEMO_USERS: 'inspector-a1', 'hospital-a1-1', 'leader-prov' …). */
   auth(userId: string): { Authorization: string };
   /** Waits until projections and workflows have processed the whole log. */
@@ -29,14 +34,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { start?: string } = {}): Promise<TestApp> {
+/**
+ * `sqlite: true` puts the log in a SqliteEventStore in a temp directory (also DATA_DIR, so nothing
+ * the app opens there outlives the test) instead of the memory store.
+ */
+export async function createTestApp(options: { start?: string; sqlite?: boolean } = {}): Promise<TestApp> {
   const clock = new FakeClock(options.start ?? '2025-03-03T01:00:00.000Z');
-  const store = new MemoryEventStore(clock);
+  const dir = options.sqlite ? mkdtempSync(join(tmpdir(), 'bihuan-e2e-')) : null;
+  const file = dir ? join(dir, 'events.sqlite') : null;
+  const store = file ? SqliteEventStore.open({ file, clock }) : new MemoryEventStore(clock);
   const scheduler = new ManualTimerScheduler(clock);
   const readModels = new Database(':memory:');
-  const app = await createApp({
-    platform: { store, scheduler, clock, ids: new SequentialIdGenerator('e2e'), readModels, config: { role: 'all', logLevel: 'silent' } },
-  });
+  const config = { role: 'all' as const, logLevel: 'silent' as const, ...(dir ? { dataDir: dir } : {}) };
+  const app = await createApp({ platform: { store, scheduler, clock, ids: new SequentialIdGenerator('e2e'), readModels, config } });
   await app.init();
   const sync = app.get<ReadModelSync>(READ_MODEL_SYNC);
   const tokens = app.get(TokenService);
@@ -55,6 +65,7 @@ export async function createTestApp(options: { start?: string } = {}): Promise<T
     store,
     scheduler,
     readModels,
+    file,
     auth(userId) {
       const user = DEMO_USERS.find((u) => u.id === userId);
       if (!user) throw new Error(`No demo user ${userId}`);
@@ -79,6 +90,7 @@ export async function createTestApp(options: { start?: string } = {}): Promise<T
       await app.close();
       await store.close();
       readModels.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,16 +1,16 @@
 import Database from 'better-sqlite3';
 import { steps } from '../inspection/inspection-steps';
-import { createSqliteTestApp, SqliteTestApp } from './audit-test-app';
+import { createTestApp, TestApp } from '../../testing/test-app';
 
 /**
  * A tampered event is found by the integrity report: the app runs on a SqliteEventStore in a
  * temp file, and the test edits a stored event through a second connection, behind the store's back.
  */
 describe('audit: integrity reports over HTTP', () => {
-  let t: SqliteTestApp;
+  let t: TestApp;
   let finding: string;
   beforeAll(async () => {
-    t = await createSqliteTestApp();
+    t = await createTestApp({ sqlite: true });
     const s = steps(t);
     const findingId = await s.finding(await s.visit());
     await s.post('inspector-a1', `/findings/${findingId}/notice`, { noticeNo: '整改〔2025〕3号' });
@@ -29,7 +29,7 @@ describe('audit: integrity reports over HTTP', () => {
     expect(whole.body).toMatchObject({ ok: true, scope: 'log', headsChecked: true, firstPosition: 1, lastPosition: await t.store.headPosition() });
     expect((await t.http.get('/audit/integrity').set(t.auth('inspector-a1'))).status).toBe(403);
 
-    const intruder = new Database(t.file);
+    const intruder = new Database(t.file!);
     try {
       intruder.prepare("UPDATE events SET data = json_set(data, '$.severity', 'minor') WHERE stream = ? AND revision = 0").run(finding);
     } finally {
