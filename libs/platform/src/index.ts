@@ -12,3 +12,4 @@ export * from './policy/policy-registry';
 export * from './policy/policy-overrides';
 export * from './worker/worker-contribution';
 export * from './worker/read-model-sync';
+export * from './commands/command-execution';

@@ -12,12 +12,18 @@ import { CALENDAR, CONFIG, POLICIES, READ_MODEL_DB } from './platform.tokens';
 import { CalendarService } from './calendar/calendar.service';
 import { PolicyRegistry } from './policy/policy-registry';
 import { READ_MODEL_SYNC, ReadModelSync } from './worker/read-model-sync';
+import { CommandExecution } from './commands/command-execution';
 
-const EXPORTS = [CONFIG, CLOCK, ID_GENERATOR, EVENT_STORE, TIMER_SCHEDULER, READ_MODEL_DB, CALENDAR, POLICIES, READ_MODEL_SYNC];
+const EXPORTS = [CONFIG, CLOCK, ID_GENERATOR, EVENT_STORE, TIMER_SCHEDULER, READ_MODEL_DB, CALENDAR, POLICIES, READ_MODEL_SYNC, CommandExecution];
 
 /** Calendar and policies stand on the log, whichever adapter holds it. */
 const LOG_BACKED: Provider[] = [
   { provide: READ_MODEL_SYNC, useFactory: () => new ReadModelSync() },
+  {
+    provide: CommandExecution,
+    useFactory: (store: EventStore, clock: Clock, ids: IdGenerator, sync: ReadModelSync) => new CommandExecution(store, clock, ids, sync),
+    inject: [EVENT_STORE, CLOCK, ID_GENERATOR, READ_MODEL_SYNC],
+  },
   { provide: CALENDAR, useFactory: (store: EventStore, clock: Clock) => new CalendarService(store, clock), inject: [EVENT_STORE, CLOCK] },
   {
     provide: POLICIES,
