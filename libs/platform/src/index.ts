@@ -13,3 +13,4 @@ export * from './policy/policy-overrides';
 export * from './worker/worker-contribution';
 export * from './worker/read-model-sync';
 export * from './commands/command-execution';
+export * from './worker/time-skipping';

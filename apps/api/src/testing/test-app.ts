@@ -7,7 +7,7 @@ import request from 'supertest';
 import { SequentialIdGenerator } from '@bihuan/core';
 import { DEMO_USERS, TokenService } from '@bihuan/auth';
 import { EventStore, MemoryEventStore, SqliteEventStore } from '@bihuan/event-store';
-import { ReadModelSync, READ_MODEL_SYNC } from '@bihuan/platform';
+import { ReadModelSync, READ_MODEL_SYNC, TimeSkipping } from '@bihuan/platform';
 import { FakeClock } from '@bihuan/testing';
 import { ManualTimerScheduler } from '@bihuan/timers';
 import { createApp } from '../create-app';
@@ -50,14 +50,7 @@ export async function createTestApp(options: { start?: string; sqlite?: boolean 
   await app.init();
   const sync = app.get<ReadModelSync>(READ_MODEL_SYNC);
   const tokens = app.get(TokenService);
-  const settle = async (): Promise<void> => {
-    // Workflows append while they run: settle until the head stops moving.
-    for (let i = 0; i < 20; i += 1) {
-      const head = await store.headPosition();
-      await sync.waitFor(head, 10_000);
-      if ((await store.headPosition()) === head) return;
-    }
-  };
+  const skipping = new TimeSkipping(store, sync, scheduler);
   return {
     app,
     http: request(app.getHttpServer()),
@@ -71,21 +64,8 @@ export async function createTestApp(options: { start?: string; sqlite?: boolean 
       if (!user) throw new Error(`No demo user ${userId}`);
       return { Authorization: `Bearer ${tokens.mint({ sub: user.id, role: user.role, unit: user.unit, name: user.name })}` };
     },
-    settle,
-    async advanceTo(instant) {
-      // Step timer by timer: a fired deadline's consequences (the next rung's timer) are armed by
-      // the workflows asynchronously, so settle after each step before looking for the next one.
-      const target = new Date(instant).getTime();
-      await settle();
-      for (;;) {
-        const [next] = await scheduler.pending();
-        if (!next || new Date(next.dueAt).getTime() > target) break;
-        await scheduler.advanceTo(next.dueAt);
-        await settle();
-      }
-      await scheduler.advanceTo(instant);
-      await settle();
-    },
+    settle: () => skipping.settle(),
+    advanceTo: (instant) => skipping.advanceTo(instant),
     async close() {
       await app.close();
       await store.close();

@@ -7,7 +7,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { SequentialIdGenerator } from '@bihuan/core';
 import { DEMO_USERS, TokenService } from '@bihuan/auth';
 import { SqliteEventStore } from '@bihuan/event-store';
-import { READ_MODEL_SYNC, ReadModelSync } from '@bihuan/platform';
+import { READ_MODEL_SYNC, ReadModelSync, TimeSkipping } from '@bihuan/platform';
 import { ManualTimerScheduler } from '@bihuan/timers';
 import { createApp } from '../../../api/src/create-app';
 import { DemoManualClock } from './demo-clock';
@@ -78,34 +78,15 @@ export async function startDemoHarness(start: string = DEMO_START): Promise<Demo
     if (!minted.has(userId)) minted.set(userId, tokens.mint({ sub: user.id, role: user.role, unit: user.unit, name: user.name }));
     return minted.get(userId)!;
   };
-  const settle = async (): Promise<void> => {
-    for (let i = 0; i < 20; i += 1) {
-      const head = await store.headPosition();
-      await sync.waitFor(head, 10_000);
-      if ((await store.headPosition()) === head) return;
-    }
-  };
+  const skipping = new TimeSkipping(store, sync, scheduler);
   return {
     dir,
     storeFile,
     clock,
     baseUrl,
     http: new DemoHttp(baseUrl, tokenFor),
-    settle,
-    async advanceTo(instant) {
-      const target = new Date(instant).getTime();
-      await settle();
-      for (let firings = 0; ; firings += 1) {
-        // A handler that keeps failing stays pending with its old dueAt: do not spin forever.
-        if (firings > 1000) throw new Error(`Timers keep firing before ${instant}: ${JSON.stringify((await scheduler.pending())[0])}`);
-        const [next] = await scheduler.pending();
-        if (!next || new Date(next.dueAt).getTime() > target) break;
-        await scheduler.advanceTo(next.dueAt);
-        await settle();
-      }
-      await scheduler.advanceTo(instant);
-      await settle();
-    },
+    settle: () => skipping.settle(),
+    advanceTo: (instant) => skipping.advanceTo(instant),
     async close() {
       await started.close();
       await store.close();
