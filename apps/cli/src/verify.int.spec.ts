@@ -48,7 +48,7 @@ describe('cli verify on a real SQLite file', () => {
     const io = captureIo();
     expect(await runCli(['verify', '--data-dir', dir], io)).toBe(0);
     const summary = JSON.parse(io.stdout.join('\n'));
-    expect(summary).toMatchObject({ ok: true, store: 'sqlite', location: file, streams: 2, events: 4, headsChecked: true, firstBreak: null });
+    expect(summary).toMatchObject({ ok: true, store: 'sqlite', location: file, streams: 2, events: 4, headsChecked: true, continuityChecked: true, firstBreak: null });
     expect(summary.lastHash).toMatch(/^[0-9a-f]{64}$/);
     expect(io.stderr).toEqual([]);
   });
@@ -67,11 +67,21 @@ describe('cli verify on a real SQLite file', () => {
     expect(io.stderr.join('\n')).toMatch(/Integrity check failed at stream finding-1 revision 1 \(position \d+, event e-2\): content/);
   });
 
-  it('exits 1 when a stream\'s last event was deleted (head check)', async () => {
+  it('exits 1 when the log\'s newest event was deleted (last position below sqlite_sequence)', async () => {
     tamper(`DELETE FROM events WHERE event_id = 'e-4'`);
     const io = captureIo();
     expect(await runCli(['verify', '--data-dir', dir], io)).toBe(1);
-    expect(JSON.parse(io.stdout.join('\n')).firstBreak).toMatchObject({ streamName: 'finding-1', revision: 2, problem: 'missing' });
+    expect(JSON.parse(io.stdout.join('\n')).firstBreak).toMatchObject({ streamName: '', position: 4, problem: 'missing' });
+    expect(io.stderr.join('\n')).toMatch(/Integrity check failed at position 4: missing — .*newest event was deleted/);
+  });
+
+  it('exits 1 when a stream\'s last event was deleted (gap in the positions)', async () => {
+    tamper(`DELETE FROM events WHERE event_id = 'e-3'`); // complaintTicket-7's only event, position 3
+    const io = captureIo();
+    expect(await runCli(['verify', '--data-dir', dir], io)).toBe(1);
+    const summary = JSON.parse(io.stdout.join('\n'));
+    expect(summary).toMatchObject({ continuityChecked: true, firstBreak: { streamName: 'finding-1', eventId: 'e-4', position: 4, problem: 'missing' } });
+    expect(summary.firstBreak.detail).toContain('position 3 is missing');
   });
 
   it('exits 1 when an event in the middle was deleted', async () => {

@@ -1,8 +1,8 @@
-import { ChainVerifier, EventStore, RecordedEvent, StreamHeadSource, VerifyResult } from '@bihuan/event-store';
+import { ChainVerifier, checkLogContinuity, EventStore, hasContinuityCheck, RecordedEvent, StreamHeadSource, VerifyResult } from '@bihuan/event-store';
 
 type Heads = Awaited<ReturnType<StreamHeadSource['streamHeads']>>;
 
-/** Stores that keep a head table (sqlite) can reveal a deleted tail; others give null. */
+/** Stores that can list their stream heads (sqlite, memory); others (esdb) give null. */
 async function streamHeadsOf(store: EventStore): Promise<Heads | null> {
   const candidate = store as EventStore & Partial<StreamHeadSource>;
   return typeof candidate.streamHeads === 'function' ? await candidate.streamHeads() : null;
@@ -31,15 +31,22 @@ async function* allPages(store: EventStore, pageSize: number): AsyncIterable<Rec
 }
 
 export interface IntegrityResult extends VerifyResult {
-  /** Whether the store's head table was compared with the chain (sqlite only). */
+  /** Whether the store's stream heads were compared with the chain (sqlite, memory). */
   readonly headsChecked: boolean;
+  /**
+   * Whether the log's positions were checked for gaps (sqlite, whole log only): this is what
+   * reveals a deleted event that left a valid chain behind (a stream's or the log's newest event).
+   */
+  readonly continuityChecked: boolean;
 }
 
 /**
- * verifyStore plus the head check (like event-store's verifyLogAndHeads, but also for one stream
- * and for stores without heads): walks the log (or one stream) through the SM3 chain and then,
- * where the store keeps stream heads, compares them with the verified chain, so a deleted tail
- * — which leaves a perfectly valid shorter chain — is reported too.
+ * verifyStore plus the head and continuity checks (like event-store's verifyLogAndHeads, but also
+ * for one stream and for stores without them): walks the log (or one stream) through the SM3 chain,
+ * compares the store's stream heads where it has them, and — whole log on sqlite — checks that
+ * positions run 1, 2, 3 … up to the last one assigned, so a deleted tail (which leaves a perfectly
+ * valid shorter chain) is reported too. One stream alone cannot reveal its own deleted tail: the
+ * whole-log run does.
  */
 export async function verifyIntegrity(store: EventStore, options: { stream?: string; pageSize?: number } = {}): Promise<IntegrityResult> {
   const verifier = new ChainVerifier();
@@ -50,5 +57,8 @@ export async function verifyIntegrity(store: EventStore, options: { stream?: str
     const wanted = options.stream ? new Map([...heads].filter(([name]) => name === options.stream)) : heads;
     verifier.checkHeads(wanted);
   }
-  return { ...verifier.result(), headsChecked: heads !== null };
+  const continuityChecked = !options.stream && hasContinuityCheck(store);
+  const gap = continuityChecked && verifier.result().ok ? await checkLogContinuity(store) : null;
+  const result = gap ? { ...verifier.result(), ok: false, firstBreak: gap } : verifier.result();
+  return { ...result, headsChecked: heads !== null, continuityChecked };
 }

@@ -7,8 +7,12 @@ import { CliCommand, CliIo } from '../cli-command';
 import { verifyIntegrity } from './integrity';
 import { verifyExportFile } from './verify-export';
 
-/** `Integrity check failed at finding-1 revision 2 (position 7, event …): content — …` */
+/**
+ * `Integrity check failed at finding-1 revision 2 (position 7, event …): content — …`; a deleted
+ * global tail has no event left to name: `Integrity check failed at position 9: missing — …`.
+ */
 export function describeBreak(b: ChainBreak): string {
+  if (b.streamName === '') return `Integrity check failed at position ${b.position}: ${b.problem} — ${b.detail}`;
   const where = b.position >= 0 ? `position ${b.position}, event ${b.eventId || '?'}` : 'tail deleted';
   return `Integrity check failed at stream ${b.streamName} revision ${b.revision} (${where}): ${b.problem} — ${b.detail}`;
 }

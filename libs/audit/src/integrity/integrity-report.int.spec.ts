@@ -56,6 +56,18 @@ describe('audit on a SQLite store', () => {
     expect((await integrityReport(store, { now })).firstBreak).toMatchObject({ streamName: ids.credit, revision: 2 });
   });
 
+  it('finds a stream’s newest event deleted behind the store’s back (whole-log report only)', async () => {
+    const [last] = await store.readStream(ids.ticket, { direction: 'backwards', maxCount: 1 });
+    const head = (await store.headPosition())!;
+    const intruder = new Database(file);
+    intruder.prepare('DELETE FROM events WHERE position = ?').run(last!.position);
+    intruder.close();
+    expect((await integrityReport(store, { stream: ids.ticket, now })).ok).toBe(true); // a shorter valid chain
+    const whole = await integrityReport(store, { now });
+    expect(whole).toMatchObject({ ok: false, headsChecked: true, firstBreak: { problem: 'missing' } });
+    expect(whole.firstBreak!.position).toBe(last!.position === head ? last!.position : last!.position + 1);
+  });
+
   it('indexes into the store’s own file and answers like the memory index', async () => {
     const sqliteIndex = new SqliteCaseIndex(store.database);
     const memoryIndex = new MemoryCaseIndex();

@@ -1,4 +1,4 @@
-import { ChainBreak, ChainVerifier, EventStore, RecordedEvent, StreamHeadSource } from '@bihuan/event-store';
+import { ChainBreak, ChainVerifier, checkLogContinuity, EventStore, RecordedEvent, StreamHeadSource } from '@bihuan/event-store';
 
 export interface StreamIntegrity {
   readonly stream: string;
@@ -20,7 +20,10 @@ export interface IntegrityReport {
   readonly lastPosition: number | null;
   readonly perStream: readonly StreamIntegrity[];
   readonly firstBreak: ChainBreak | null;
-  /** True when the store's head table was compared too (a deleted tail is then caught). */
+  /**
+   * True when the whole log was also compared with the store's stream heads and (sqlite) checked
+   * for position gaps, which is what catches a deleted tail. Named streams alone cannot show one.
+   */
   readonly headsChecked: boolean;
   readonly verifiedAt: string;
   readonly algorithm: 'SM3';
@@ -83,7 +86,7 @@ class Tally {
 
 /**
  * The integrity report of issue 7: the SM3 chain of the whole log (no option: also compared with
- * the store's head table where it has one) or of the named streams, with the verifying hash
+ * the store's stream heads, and on sqlite checked for position gaps, i.e. deleted events) or of the named streams, with the verifying hash
  * range (first/last hash, per stream too), so an exported history can be checked independently.
  * `verifiedAt` comes from the caller's clock (`now`), keeping this function free of `new Date()`.
  */
@@ -113,7 +116,7 @@ export async function integrityReport(
       position = page[page.length - 1]!.position;
     }
     if (!tally.firstBreak && hasHeads(store)) {
-      tally.firstBreak = tally.log.checkHeads(await store.streamHeads());
+      tally.firstBreak = tally.log.checkHeads(await store.streamHeads()) ?? (await checkLogContinuity(store));
       headsChecked = true;
     }
   }

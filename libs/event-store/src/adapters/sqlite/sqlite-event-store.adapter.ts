@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { Clock } from '@bihuan/core';
+import { Clock, EventMetadata } from '@bihuan/core';
+import { ChainBreak } from '../../chain/verify';
 import {
   AppendResult,
   EventHandler,
@@ -14,6 +15,7 @@ import {
 } from '../../event-store.port';
 import { RecordedAtStamp } from '../append-rules';
 import { CatchUpSubscription } from '../catch-up-subscription';
+import { findPositionGap } from './sqlite-continuity';
 import { GroupCommitStats, GroupCommitter } from './sqlite-group-commit';
 import { applyPragmas, createSchema, SqliteSynchronous } from './sqlite-schema';
 import { MAX_POSITION, MAX_RECORDED_AT, NO_LIMIT, SqliteStatements, toRecorded } from './sqlite-statements';
@@ -126,12 +128,28 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
-  /** Last revision and hash of every stream, as the head table records them (for `ChainVerifier.checkHeads`). */
+  /**
+   * Last revision and hash of every stream, read from each stream's newest event (there is no head
+   * table any more). Kept for `ChainVerifier.checkHeads` callers; a deleted stream tail is caught by
+   * `checkContinuity` instead, since heads derived from the log agree with what is left of it.
+   */
   streamHeads(): Map<string, { revision: number; hash: string }> {
     this.assertOpen();
     const heads = new Map<string, { revision: number; hash: string }>();
-    for (const row of this.sql.streamHeads.all()) heads.set(row.name, { revision: row.revision, hash: row.hash });
+    for (const row of this.sql.streamHeads.all()) {
+      heads.set(row.name, { revision: row.revision, hash: (JSON.parse(row.metadata) as EventMetadata).hash! });
+    }
     return heads;
+  }
+
+  /**
+   * The first deleted position (a gap, or a deleted global tail), or null: see `findPositionGap`.
+   * Its statements share one read transaction (one WAL snapshot), so another process committing
+   * meanwhile cannot make the last position and `sqlite_sequence` disagree.
+   */
+  checkContinuity(): ChainBreak | null {
+    this.assertOpen();
+    return this.db.transaction(() => findPositionGap(this.sql))();
   }
 
   /** How many transactions the group committer ran for how many appends (diagnostics, tests). */

@@ -5,7 +5,7 @@ import { AppendResult, EventToAppend, ExpectedRevision } from '../../event-store
 import { sealEvent } from '../../chain/seal';
 import { assertDistinctEventIds, duplicateEventIdError, RecordedAtStamp } from '../append-rules';
 import { HeadCache } from './sqlite-head-cache';
-import { HeadRow, SqliteStatements } from './sqlite-statements';
+import { SqliteStatements } from './sqlite-statements';
 
 interface PendingAppend {
   readonly stream: string;
@@ -20,7 +20,7 @@ type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown 
 /** What `write` did: its answer, and the head it leaves when it wrote events. */
 interface Written {
   readonly result: AppendResult;
-  readonly head?: { readonly hash: string; readonly previous: HeadRow | null };
+  readonly head?: { readonly hash: string };
 }
 
 type Write = (append: PendingAppend, recordedAt: string) => Written;
@@ -37,7 +37,7 @@ export interface GroupCommitStats {
  * `BEGIN IMMEDIATE … COMMIT`, so they share one fsync. Each append has its own expected-revision
  * and idempotency check, and one refused append rolls back only itself (a SAVEPOINT when it has
  * several events). Promises settle after the COMMIT, i.e. only once the batch is durable.
- * Stream heads come from a `HeadCache` and each stream's head row is written once per batch.
+ * Stream heads come from a `HeadCache`; the only rows a commit writes are its events (no head table).
  */
 export class GroupCommitter {
   private queue: PendingAppend[] = [];
@@ -65,18 +65,15 @@ export class GroupCommitter {
       heads.begin();
       const written = write(append, this.stamp.next());
       this.stage(append, written);
-      heads.writeStaged();
       return written.result;
     });
     this.alone = (append) => alone.immediate(append);
     // A one-event append needs no savepoint either: its only write is its INSERT, and SQLite
-    // undoes a failed statement by itself. The head rows are written last, once per stream; should
-    // that fail, the whole batch fails (and is rejected) as a failed COMMIT would.
+    // undoes a failed statement by itself (its AUTOINCREMENT step included: positions stay gapless).
     const batch = db.transaction((pending: readonly PendingAppend[], outcomes: Outcome[]) => {
       heads.begin();
       const recordedAt = this.stamp.next();
       for (const append of pending) outcomes.push(this.tryWrite(append, recordedAt, append.events.length === 1 ? write : savepoint));
-      heads.writeStaged();
     });
     this.batch = (pending, outcomes) => batch.immediate(pending, outcomes);
   }
@@ -127,7 +124,7 @@ export class GroupCommitter {
       this.batch(pending, outcomes);
       this.heads.committedNow();
     } catch (error) {
-      // BEGIN, a head row or COMMIT failed (busy beyond busy_timeout, disk full, I/O error): nothing was written.
+      // BEGIN or COMMIT failed (busy beyond busy_timeout, disk full, I/O error): nothing was written.
       this.heads.rolledBack();
       for (const p of pending) p.reject(error);
       return false;
@@ -169,7 +166,7 @@ export class GroupCommitter {
   }
 
   private stage(append: PendingAppend, written: Written): void {
-    if (written.head) this.heads.stage(append.stream, written.result.nextExpectedRevision, written.head.hash, written.head.previous);
+    if (written.head) this.heads.stage(append.stream, written.result.nextExpectedRevision, written.head.hash);
   }
 
   private write({ stream, events, expected }: PendingAppend, recordedAt: string): Written {
@@ -201,7 +198,7 @@ export class GroupCommitter {
       position = Number(info.lastInsertRowid);
       prevHash = sealed.metadata.hash;
     }
-    return { result: { nextExpectedRevision: revision, position, written: true }, head: { hash: prevHash!, previous: head } };
+    return { result: { nextExpectedRevision: revision, position, written: true }, head: { hash: prevHash! } };
   }
 
   /** An append whose eventIds are all already in its stream is answered from the log. */

@@ -21,7 +21,7 @@ function outcome(r: PromiseSettledResult<{ nextExpectedRevision: number }>): num
   return r.status === 'fulfilled' ? r.value.nextExpectedRevision : (r.reason as { code: string }).code;
 }
 
-describe('SqliteEventStore head cache and batched head rows', () => {
+describe('SqliteEventStore head cache', () => {
   it('notices heads another connection moved between its own appends, in both directions', async () => {
     const file = tempFile();
     const clock = new FakeClock();
@@ -41,7 +41,7 @@ describe('SqliteEventStore head cache and batched head rows', () => {
     }
   });
 
-  it('chains several appends to one stream inside one batch and writes its head row once', async () => {
+  it('chains several appends to one stream inside one batch', async () => {
     const store = SqliteEventStore.open({ file: tempFile(), clock: new FakeClock() });
     try {
       await store.append('x-1', testEvents(1), 'no_stream');
@@ -63,22 +63,22 @@ describe('SqliteEventStore head cache and batched head rows', () => {
     }
   });
 
-  it('forgets staged heads when a batch fails as a whole, and continues from the table', async () => {
-    const store = SqliteEventStore.open({ file: tempFile(), clock: new FakeClock() });
+  it('rejects a whole batch whose transaction cannot start, and continues from the log afterwards', async () => {
+    const file = tempFile();
+    const store = SqliteEventStore.open({ file, clock: new FakeClock(), busyTimeoutMs: 20 });
+    const other = new Database(file);
     try {
       await store.append('ok-1', testEvents(1), 'no_stream');
-      // A head row that cannot be written fails the whole batch, as a failed COMMIT would.
-      store.database.exec(
-        "CREATE TRIGGER no_boom BEFORE INSERT ON streams WHEN NEW.name = 'boom-1' BEGIN SELECT RAISE(ABORT, 'boom'); END",
-      );
-      const failed = await Promise.allSettled([store.append('ok-1', testEvents(1), 0), store.append('boom-1', testEvents(1), 'no_stream')]);
+      other.exec('BEGIN IMMEDIATE'); // another process holds the write lock beyond busy_timeout
+      const failed = await Promise.allSettled([store.append('ok-1', testEvents(1), 0), store.append('new-1', testEvents(1), 'no_stream')]);
       expect(failed.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+      other.exec('COMMIT');
       expect(await store.readStream('ok-1')).toHaveLength(1);
-      store.database.exec('DROP TRIGGER no_boom');
-      const again = await Promise.all([store.append('ok-1', testEvents(1), 0), store.append('boom-1', testEvents(1), 'no_stream')]);
+      const again = await Promise.all([store.append('ok-1', testEvents(1), 0), store.append('new-1', testEvents(1), 'no_stream')]);
       expect(again.map((r) => r.nextExpectedRevision)).toEqual([1, 0]);
       expect(await verifyLogAndHeads(store)).toMatchObject({ ok: true, streams: 2, events: 3 });
     } finally {
+      other.close();
       await store.close();
     }
   });
@@ -104,24 +104,30 @@ describe('SqliteEventStore head cache and batched head rows', () => {
 });
 
 describe('HeadCache', () => {
-  it('keeps at most its capacity of streams and re-reads the rest from the table', () => {
+  it('keeps at most its capacity of streams and re-reads the rest from the events', () => {
     const db = new Database(tempFile());
     try {
       applyPragmas(db);
       createSchema(db);
       const sql = new SqliteStatements(db);
       const heads = new HeadCache(sql, 2);
+      const insert = db.prepare(
+        "INSERT INTO events (stream, revision, category, event_id, type, data, metadata, recorded_at) VALUES (?, ?, 's', ?, 'T', '{}', ?, '')",
+      );
       db.transaction(() => {
         heads.begin();
-        for (const [i, name] of ['s-1', 's-2', 's-3'].entries()) heads.stage(name, i, `h${i}`, null);
-        heads.writeStaged();
+        for (const [i, name] of ['s-1', 's-2', 's-3'].entries()) heads.stage(name, i, `h${i}`);
       }).immediate();
       heads.committedNow();
-      db.prepare("UPDATE streams SET hash = 'table' WHERE name = 's-1'").run(); // same connection: not noticed
+      // Written through the same connection (not noticed by data_version): only an evicted head is re-read.
+      insert.run('s-1', 0, 'e-1', JSON.stringify({ eventId: 'e-1', hash: 'log' }));
+      insert.run('s-2', 1, 'e-2', JSON.stringify({ eventId: 'e-2', hash: 'log2' }));
       expect(heads.get('s-3')).toEqual({ revision: 2, hash: 'h2' });
-      expect(heads.get('s-1')).toEqual({ revision: 0, hash: 'table' }); // evicted, so read again
+      expect(heads.get('s-1')).toEqual({ revision: 0, hash: 'log' }); // evicted, so read from its newest event
+      expect(heads.get('s-3')).toEqual({ revision: 2, hash: 'h2' }); // still cached
+      expect(heads.get('s-2')).toEqual({ revision: 1, hash: 'log2' }); // evicted by reading s-1
       heads.rolledBack();
-      expect(heads.get('s-2')).toEqual({ revision: 1, hash: 'h1' });
+      expect(heads.get('s-3')).toBeNull(); // forgotten, and never written to the log
       expect(heads.get('nope-1')).toBeNull();
     } finally {
       db.close();

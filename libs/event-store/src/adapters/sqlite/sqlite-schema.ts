@@ -15,9 +15,15 @@ export function applyPragmas(db: Database.Database, synchronous: SqliteSynchrono
 
 /**
  * `events.position` is the global order: INTEGER PRIMARY KEY AUTOINCREMENT never reuses a value,
- * even after the newest row is deleted, so a tampered tail cannot be silently re-filled.
- * `streams` is the head table (last revision and hash per stream): appends read it instead of
- * scanning events, and `verify` compares it with the chain to catch a deleted tail.
+ * even after the newest row is deleted, so a tampered tail cannot be silently re-filled. Positions
+ * are also gapless (1, 2, 3 …): a failed INSERT, a rolled-back savepoint or transaction rolls
+ * `sqlite_sequence` back with it, and the store never deletes. Whole-log verify relies on that: a
+ * gap, or a last position below `sqlite_sequence.seq`, means an event was deleted.
+ *
+ * There is no head table: a stream's head is its newest row in `(stream, revision)` (appends keep
+ * it in a per-connection cache). Files made by older versions still carry a `streams` table: it is
+ * left in place, unread and unwritten (dropping it would break an older process still holding
+ * statements prepared against it; mixing versions on one file is not supported either way).
  *
  * Every index serves a read path: `(stream, revision)` readStream (also as of a position or a
  * time: those filter the stream's own rows), `event_id` idempotency, `(category, position)` and
@@ -42,11 +48,6 @@ CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream, revi
 CREATE INDEX IF NOT EXISTS events_category ON events (category, position);
 CREATE INDEX IF NOT EXISTS events_type ON events (type, position);
 DROP INDEX IF EXISTS events_recorded_at;
-CREATE TABLE IF NOT EXISTS streams (
-  name     TEXT    PRIMARY KEY,
-  revision INTEGER NOT NULL,
-  hash     TEXT    NOT NULL
-) WITHOUT ROWID;
 `;
 
 export function createSchema(db: Database.Database): void {

@@ -16,6 +16,18 @@ export interface HeadRow {
   hash: string;
 }
 
+/** A stream's newest row: its hash is read out of the stored metadata JSON. */
+export interface LastEventRow {
+  revision: number;
+  metadata: string;
+}
+
+/** Where the log's positions stop running 1, 2, 3 … (see `SqliteStatements.firstGap`). */
+export interface GapRow {
+  position: number;
+  previous: number;
+}
+
 export interface EventIdRow {
   stream: string;
   position: number;
@@ -29,26 +41,26 @@ export const MAX_RECORDED_AT = '\uffff';
 
 /**
  * Every statement the store runs, prepared once per connection: preparing is far more expensive
- * than running, and an append runs three of them per event.
+ * than running.
  */
 export class SqliteStatements {
-  readonly selectHead: Database.Statement<[string], HeadRow>;
-  readonly insertHead: Database.Statement<[string, number, string]>;
-  readonly updateHead: Database.Statement<[number, string, string]>;
+  readonly selectHead: Database.Statement<[string], LastEventRow>;
   readonly insertEvent: Database.Statement<[string, number, string, string, string, string, string, string]>;
   readonly selectEventId: Database.Statement<[string], EventIdRow>;
   readonly streamForwards: Database.Statement<[string, number, number, string, number], EventRow>;
   readonly streamBackwards: Database.Statement<[string, number, number, string, number], EventRow>;
   readonly headPosition: Database.Statement<[], { position: number | null }>;
-  readonly streamHeads: Database.Statement<[], { name: string; revision: number; hash: string }>;
+  readonly streamHeads: Database.Statement<[], { name: string; revision: number; metadata: string }>;
+  /** The first event whose position is not its predecessor's + 1 (the first one's predecessor is 0). */
+  readonly firstGap: Database.Statement<[], GapRow>;
+  /** The highest position ever assigned (deleted rows included), or undefined for a never-written log. */
+  readonly lastAssigned: Database.Statement<[], number>;
   /** Changes when another connection commits (see HeadCache). */
   readonly dataVersion: Database.Statement<[], number>;
   private readonly all: Record<'none' | 'cat' | 'type' | 'both', Database.Statement<unknown[], EventRow>>;
 
   constructor(db: Database.Database) {
-    this.selectHead = db.prepare('SELECT revision, hash FROM streams WHERE name = ?');
-    this.insertHead = db.prepare('INSERT INTO streams (name, revision, hash) VALUES (?, ?, ?)');
-    this.updateHead = db.prepare('UPDATE streams SET revision = ?, hash = ? WHERE name = ?');
+    this.selectHead = db.prepare('SELECT revision, metadata FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1');
     this.insertEvent = db.prepare(
       'INSERT INTO events (stream, revision, category, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -61,7 +73,12 @@ export class SqliteStatements {
       `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? AND ${asOf} ORDER BY revision DESC LIMIT ?`,
     );
     this.headPosition = db.prepare('SELECT MAX(position) AS position FROM events');
-    this.streamHeads = db.prepare('SELECT name, revision, hash FROM streams');
+    // A bare column next to MAX() comes from the row holding the maximum (documented SQLite behaviour).
+    this.streamHeads = db.prepare('SELECT stream AS name, MAX(revision) AS revision, metadata FROM events GROUP BY stream');
+    this.firstGap = db.prepare(
+      'SELECT position, previous FROM (SELECT position, LAG(position, 1, 0) OVER (ORDER BY position) AS previous FROM events) WHERE position <> previous + 1 LIMIT 1',
+    );
+    this.lastAssigned = db.prepare<[], number>("SELECT seq FROM sqlite_sequence WHERE name = 'events'").pluck();
     this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     const cat = 'category IN (SELECT value FROM json_each(?))';
     const type = 'type IN (SELECT value FROM json_each(?))';

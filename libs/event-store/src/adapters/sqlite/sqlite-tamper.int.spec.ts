@@ -68,12 +68,23 @@ describe('SqliteEventStore tamper evidence', () => {
     expect(whole.firstBreak).toMatchObject({ streamName: 'finding-1', revision: 2, position: p1 });
   });
 
-  it('catches a deleted tail through the stream head table', async () => {
+  it('catches a deleted tail of a stream through the gap it leaves in the positions', async () => {
+    const deleted = positionOf('finding-1', 4);
     intruder.prepare("DELETE FROM events WHERE stream = 'finding-1' AND revision = 4").run();
     expect((await verifyStore(store)).ok).toBe(true); // what is left is still a valid chain …
-    const result = await verifyLogAndHeads(store); // … but shorter than the head says
+    expect((await verifyStore(store, { stream: 'finding-1' })).ok).toBe(true); // … also for the stream alone …
+    const result = await verifyLogAndHeads(store); // … but the whole log has a hole at its position
     expect(result.ok).toBe(false);
-    expect(result.firstBreak).toMatchObject({ streamName: 'finding-1', revision: 4, problem: 'missing' });
+    expect(result.firstBreak).toMatchObject({ streamName: 'other-4', revision: 0, position: deleted + 1, problem: 'missing' });
+    expect(result.firstBreak!.detail).toContain(`position ${deleted} is missing`);
+  });
+
+  it('catches a deleted global tail: the last position is below sqlite_sequence', async () => {
+    intruder.prepare("DELETE FROM events WHERE stream = 'other-4'").run(); // position 10, the newest event
+    expect((await verifyStore(store)).ok).toBe(true);
+    const result = await verifyLogAndHeads(store);
+    expect(result.ok).toBe(false);
+    expect(result.firstBreak).toMatchObject({ streamName: '', revision: -1, position: 10, problem: 'missing' });
   });
 
   it('names the next event when an edited event was re-hashed to hide the edit', async () => {
