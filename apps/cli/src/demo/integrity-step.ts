@@ -17,7 +17,7 @@ export async function integrityStep(file: string, out: DemoOutput): Promise<void
     const head = await store.headPosition();
     const [first] = await store.readAll({ fromPosition: null, maxCount: 1 });
     out.line(`  文件 ${file}`);
-    out.line(`  结果 ${result.ok ? 'ok — 完整，未被篡改' : 'FAILED'}：${result.streams} 条流，${result.events} 个事件，位置 ${String(first?.position ?? '—')}…${String(head)}，流头已核对`);
+    out.line(`  结果 ${result.ok ? 'ok — 完整，未被篡改' : 'FAILED'}：${result.streams} 条流，${result.events} 个事件，位置 ${String(first?.position ?? '—')}…${String(head)}，全局位置连续`);
     out.line(`  哈希范围 ${result.firstHash ?? '—'} … ${result.lastHash ?? '—'}`);
     if (!result.ok) {
       const b = result.firstBreak;
