@@ -129,3 +129,15 @@ export class CatchUpSubscription implements Subscription {
     for (const w of waiters) w.reject(error);
   }
 }
+
+/** Starts tracking a subscription in its store's registry; `stop` also forgets it. */
+export function trackSubscription(registry: Set<CatchUpSubscription>, sub: CatchUpSubscription): Subscription {
+  registry.add(sub);
+  return {
+    stop: async () => {
+      registry.delete(sub);
+      await sub.stop();
+    },
+    caughtUpTo: (position) => sub.caughtUpTo(position),
+  };
+}

@@ -14,7 +14,7 @@ import {
 } from '../../event-store.port';
 import { sealEvent } from '../../chain/seal';
 import { assertDistinctEventIds, duplicateEventIdError, plainEvent, RecordedAtStamp } from '../append-rules';
-import { CatchUpSubscription } from '../catch-up-subscription';
+import { CatchUpSubscription, trackSubscription } from '../catch-up-subscription';
 
 /**
  * The log in process memory, for unit and e2e tests. It keeps the same guarantees as the sqlite
@@ -104,15 +104,7 @@ export class MemoryEventStore implements EventStore {
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
-    const sub = new CatchUpSubscription(this, handler, options);
-    this.subscriptions.add(sub);
-    return {
-      stop: async () => {
-        this.subscriptions.delete(sub);
-        await sub.stop();
-      },
-      caughtUpTo: (position) => sub.caughtUpTo(position),
-    };
+    return trackSubscription(this.subscriptions, new CatchUpSubscription(this, handler, options));
   }
 
   /** The head of every stream, for `ChainVerifier.checkHeads`. */

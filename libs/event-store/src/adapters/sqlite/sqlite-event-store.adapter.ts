@@ -14,7 +14,7 @@ import {
   Subscription,
 } from '../../event-store.port';
 import { RecordedAtStamp } from '../append-rules';
-import { CatchUpSubscription } from '../catch-up-subscription';
+import { CatchUpSubscription, trackSubscription } from '../catch-up-subscription';
 import { findPositionGap } from './sqlite-continuity';
 import { GroupCommitStats, GroupCommitter } from './sqlite-group-commit';
 import { applyPragmas, createSchema, SqliteSynchronous } from './sqlite-schema';
@@ -117,15 +117,7 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
-    const sub = new CatchUpSubscription(this, handler, { pollIntervalMs: this.pollIntervalMs, ...options });
-    this.subscriptions.add(sub);
-    return {
-      stop: async () => {
-        this.subscriptions.delete(sub);
-        await sub.stop();
-      },
-      caughtUpTo: (position) => sub.caughtUpTo(position),
-    };
+    return trackSubscription(this.subscriptions, new CatchUpSubscription(this, handler, { pollIntervalMs: this.pollIntervalMs, ...options }));
   }
 
   /**
