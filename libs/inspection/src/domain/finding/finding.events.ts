@@ -1,24 +1,14 @@
 import { DeadlineEvent, DomainEvent } from '@bihuan/core';
-import { EscalationRung, FindingCategory, RequiredAction, Severity, VisitKind } from '../inspection-values';
+import { EscalationRung } from '../inspection-values';
+import { FindingFacts } from './finding.state';
 
 /**
  * Events of the Finding aggregate, plus the generic deadline events of core/deadline.ts, which it
  * writes into its own stream. Events that a workflow or a cross-stream read model routes on carry
  * `visitId` and `institutionId`. `policyVersion` names the InspectionPolicy that shaped the event.
  */
-export type FindingOpened = DomainEvent<'FindingOpened', {
-  readonly findingId: string;
-  readonly visitId: string;
-  readonly visitKind: VisitKind;
-  readonly institutionId: string;
-  readonly campaignId: string | null;
-  readonly category: FindingCategory;
-  readonly severity: Severity;
-  readonly description: string;
-  readonly evidence: readonly string[];
-  readonly responsibleDepartment: string;
-  readonly responsiblePerson: string | null;
-  readonly requiredAction: RequiredAction;
+/** What the finding is about (FindingFacts), who opened it and under which policy. */
+export type FindingOpened = DomainEvent<'FindingOpened', FindingFacts & {
   readonly openedBy: string;
   readonly policyVersion: string;
 }>;
