@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Command, DeadlineEvent, Decider, RandomIdGenerator, SystemClock } from '@bihuan/core';
+import { Command, DeadlineEvent, Decider, TimeOrderedIdGenerator, SystemClock } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
 import { CalendarService, PolicyRegistry, WorkerContribution } from '@bihuan/platform';
 import { BullmqTimerScheduler, SqliteTimerScheduler, TimerScheduler } from '@bihuan/timers';
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     store,
     scheduler,
     clock,
-    ids: new RandomIdGenerator(),
+    ids: new TimeOrderedIdGenerator(),
     readModels,
     calendar: new CalendarService(store, clock),
     policies: new PolicyRegistry(store, () => clock.now().toISOString()),

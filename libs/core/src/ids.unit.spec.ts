@@ -1,4 +1,6 @@
-import { deterministicId, SequentialIdGenerator, RandomIdGenerator } from './ids';
+import { derivedId, deterministicId, idTime, SequentialIdGenerator, TimeOrderedIdGenerator, timedId } from './ids';
+
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('ids', () => {
   it('derives the same UUID-shaped id from the same parts, and a different one otherwise', () => {
@@ -12,10 +14,65 @@ describe('ids', () => {
     expect(deterministicId('ab', 'c')).not.toBe(deterministicId('a', 'bc'));
   });
 
-  it('generates sequential ids for tests and random ones otherwise', () => {
+  it('generates sequential ids for tests', () => {
     const seq = new SequentialIdGenerator('t');
     expect([seq.next(), seq.next()]).toEqual(['t-000001', 't-000002']);
-    const random = new RandomIdGenerator();
-    expect(random.next()).not.toBe(random.next());
+  });
+});
+
+describe('time-ordered ids', () => {
+  it('are version-7 UUIDs carrying the time they were made', () => {
+    const ids = new TimeOrderedIdGenerator(() => Date.parse('2025-03-03T01:00:00.000Z'));
+    const id = ids.next();
+    expect(id).toMatch(UUID_V7);
+    expect(idTime(id)).toBe(Date.parse('2025-03-03T01:00:00.000Z'));
+  });
+
+  it('strictly increase, within one ms, across 4096 ids in one ms, and when the clock steps back', () => {
+    let now = 1_000_000;
+    const ids = new TimeOrderedIdGenerator(() => now);
+    const made: string[] = [];
+    for (let i = 0; i < 5000; i++) made.push(ids.next());
+    now = 999_000; // the system clock stepped back
+    for (let i = 0; i < 10; i++) made.push(ids.next());
+    now = 2_000_000;
+    made.push(ids.next());
+    for (let i = 1; i < made.length; i++) expect(made[i]! > made[i - 1]!).toBe(true);
+    expect(new Set(made).size).toBe(made.length);
+    expect(idTime(made[0]!)).toBe(1_000_000);
+    expect(idTime(made[made.length - 1]!)).toBe(2_000_000);
+  });
+
+  it('are random beyond the time and counter: two generators never collide', () => {
+    const a = new TimeOrderedIdGenerator(() => 5);
+    const b = new TimeOrderedIdGenerator(() => 5);
+    expect(a.next()).not.toBe(b.next());
+  });
+});
+
+describe('deterministic ids with a time', () => {
+  it('timedId is deterministic, sorts by its instant and is a version-7 UUID', () => {
+    const early = timedId('2025-03-03T01:00:00.000Z', 'timer-1', 'x');
+    expect(early).toBe(timedId(Date.parse('2025-03-03T01:00:00.000Z'), 'timer-1', 'x'));
+    expect(early).not.toBe(timedId('2025-03-03T01:00:00.000Z', 'timer-2', 'x'));
+    expect(early).toMatch(UUID_V7);
+    expect(timedId('2025-03-04T00:00:00.000Z', 'a') > early).toBe(true);
+    expect(idTime(early)).toBe(Date.parse('2025-03-03T01:00:00.000Z'));
+  });
+
+  it('timedId falls back to deterministicId for an unreadable instant', () => {
+    expect(timedId('not a date', 'a', 1)).toBe(deterministicId('a', 1));
+    expect(timedId(-1, 'a')).toBe(deterministicId('a'));
+  });
+
+  it('derivedId keeps the time of a time-ordered origin, and is deterministicId otherwise', () => {
+    const origin = new TimeOrderedIdGenerator(() => 1_700_000_000_000).next();
+    const child = derivedId(origin, 0);
+    expect(child).toBe(derivedId(origin, 0));
+    expect(child).not.toBe(derivedId(origin, 1));
+    expect(child).not.toBe(origin);
+    expect(idTime(child)).toBe(1_700_000_000_000);
+    expect(derivedId('cmd-1', 0)).toBe(deterministicId('cmd-1', 0));
+    expect(idTime(derivedId('cmd-1', 0))).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import Database from 'better-sqlite3';
-import { Clock, CLOCK, ID_GENERATOR, IdGenerator, RandomIdGenerator } from '@bihuan/core';
+import { Clock, CLOCK, ID_GENERATOR, IdGenerator, TimeOrderedIdGenerator } from '@bihuan/core';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { TIMER_SCHEDULER, TimerScheduler } from '@bihuan/timers';
 import { AppConfig } from './config/app-config';
@@ -55,7 +55,7 @@ export class PlatformModule {
     const providers: Provider[] = [
       { provide: CONFIG, useValue: config },
       { provide: CLOCK, useFactory: () => createClock(config.clock) },
-      { provide: ID_GENERATOR, useFactory: () => new RandomIdGenerator() },
+      { provide: ID_GENERATOR, useFactory: () => new TimeOrderedIdGenerator() },
       { provide: EVENT_STORE, useFactory: (clock: Clock) => openEventStore(config, clock), inject: [CLOCK] },
       { provide: TIMER_SCHEDULER, useFactory: (clock: Clock) => openTimerScheduler(config, clock), inject: [CLOCK] },
       { provide: READ_MODEL_DB, useFactory: () => openReadModelDb(config) },

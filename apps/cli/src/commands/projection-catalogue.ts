@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { Clock, RandomIdGenerator } from '@bihuan/core';
+import { Clock, TimeOrderedIdGenerator } from '@bihuan/core';
 import { EventStore } from '@bihuan/event-store';
 import { CalendarService, PolicyRegistry, WorkerContribution, WorkerDeps } from '@bihuan/platform';
 import { CommandRouter, PendingDeadlinesProjection, Projection, SqliteCheckpointStore } from '@bihuan/processing';
@@ -32,7 +32,7 @@ export function workerProjections(
     store,
     scheduler: NO_TIMERS,
     clock,
-    ids: new RandomIdGenerator(),
+    ids: new TimeOrderedIdGenerator(),
     readModels,
     router: new CommandRouter(store),
     calendar: new CalendarService(store, clock),

@@ -1,6 +1,6 @@
-import { DeadlineTerms, deterministicId, isDeadlineEvent } from '@bihuan/core';
+import { DeadlineTerms, isDeadlineEvent } from '@bihuan/core';
 import { RecordedEvent } from '@bihuan/event-store';
-import { expireTimerId, OUTPUT_RECORDED, OutputRecordedData, warnTimerId } from '@bihuan/processing';
+import { expireTimerId, OUTPUT_RECORDED, OutputRecordedData, timerCommandId, warnTimerId } from '@bihuan/processing';
 import { CommandRecord, IndexedEvent } from './case-index.port';
 
 export function toIndexed(event: RecordedEvent, causeEventId: string | null): IndexedEvent {
@@ -22,7 +22,7 @@ export function toIndexed(event: RecordedEvent, causeEventId: string | null): In
  * - a saga's `OutputRecorded` holds the finalised command (`send`) or the timer's wake-up command
  *   (`schedule`), with its deterministic id;
  * - a deadline event (Set / Resumed / Extended) implies the wake-up commands of its timers, whose
- *   ids are `deterministicId(timerId, dueAt)` (TimerDispatcher), also when a timer was re-armed on
+ *   ids are `timerCommandId(timerId, dueAt)` (TimerDispatcher), also when a timer was re-armed on
  *   start without a saga record — so a `DeadlineExpired` finds the `DeadlineSet` that caused it.
  */
 export function commandsRecorded(event: RecordedEvent): CommandRecord[] {
@@ -37,7 +37,7 @@ export function commandsRecorded(event: RecordedEvent): CommandRecord[] {
   if (!isDeadlineEvent(message)) return [];
   if (message.type !== 'DeadlineSet' && message.type !== 'DeadlineResumed' && message.type !== 'DeadlineExtended') return [];
   const d = message.data as Pick<DeadlineTerms, 'deadlineId' | 'dueAt' | 'warnAt'>;
-  const ids = [deterministicId(expireTimerId(event.streamName, d.deadlineId), d.dueAt)];
-  (d.warnAt ?? []).forEach((at, n) => ids.push(deterministicId(warnTimerId(event.streamName, d.deadlineId, n), at)));
+  const ids = [timerCommandId(expireTimerId(event.streamName, d.deadlineId), d.dueAt)];
+  (d.warnAt ?? []).forEach((at, n) => ids.push(timerCommandId(warnTimerId(event.streamName, d.deadlineId, n), at)));
   return ids.map((commandId) => ({ commandId, recordedBy }));
 }

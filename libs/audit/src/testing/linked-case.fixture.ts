@@ -1,6 +1,6 @@
-import { Actor, Command, deterministicId, SYSTEM_ACTOR, WorkflowOutput } from '@bihuan/core';
+import { Actor, Command, SYSTEM_ACTOR, WorkflowOutput } from '@bihuan/core';
 import { EventStore, EventToAppend, RecordedEvent } from '@bihuan/event-store';
-import { commandEventId, dispatchedEvent, finaliseOutput, RecordContext, recordEvents, warnTimerId } from '@bihuan/processing';
+import { commandEventId, dispatchedEvent, finaliseOutput, RecordContext, recordEvents, timerCommandId, warnTimerId } from '@bihuan/processing';
 
 /** Advances the store's clock between appends (a FakeClock in tests, a counter in the bench). */
 export type Tick = () => void | Promise<void>;
@@ -86,7 +86,7 @@ export async function seedLinkedCase(store: EventStore, now: () => string, tick:
   ]);
   await tick();
   // The answer deadline's reminder timer fires: its wake-up command id is deterministic.
-  await appendForCommand(store, ids.ticket, by(deterministicId(warnTimerId(ids.ticket, 'answer', 0), warnAt), SYSTEM_ACTOR), [
+  await appendForCommand(store, ids.ticket, by(timerCommandId(warnTimerId(ids.ticket, 'answer', 0), warnAt), SYSTEM_ACTOR), [
     { type: 'DeadlineWarned', data: { deadlineId: 'answer', warnAt, dueAt } },
   ]);
   await tick();

@@ -10,8 +10,32 @@
  * `null`, holes in sparse arrays as nothing (as `Array.prototype.map` + `join` leave them).
  */
 export function canonicalJson(value: unknown): string {
-  return write(value);
+  return write(value, false);
 }
+
+/**
+ * The canonical JSON of `value` as JSON gives it back: `canonicalJson(JSON.parse(JSON.stringify(value)))`,
+ * without the round trip when it would change nothing. That is what the store hashes, since what
+ * it stores is JSON: a `Date` (or anything with `toJSON`) becomes what `toJSON` returns, `NaN` and
+ * `Infinity` become `null`, and so on, exactly as a reader will see them.
+ *
+ * One pass that gives up at the first value JSON would change (anything with `toJSON`, a boxed
+ * primitive or other non-plain object, a non-finite number, a function, symbol or hole); only then
+ * is the value round-tripped first. Plain JSON data, i.e. every event the domain writes, never is.
+ */
+export function canonicalJsonAsRead(value: unknown): string {
+  try {
+    return write(value, true);
+  } catch (error) {
+    if (error !== CHANGED_BY_JSON) throw error;
+    const text = JSON.stringify(value) as string | undefined;
+    if (text === undefined) throw new Error(`Cannot serialize ${typeof value} in an event`);
+    return write(JSON.parse(text), false);
+  }
+}
+
+/** Thrown (and caught) by an as-read write at a value a JSON round trip would change. */
+const CHANGED_BY_JSON = Symbol('changed by a JSON round trip');
 
 /** Quoted keys: an event type has a handful of keys, seen again in every event. */
 const quotedKeys = new Map<string, string>();
@@ -34,36 +58,58 @@ function quoteKey(key: string): string {
   return quoted;
 }
 
-function write(value: unknown): string {
+/** `asRead`: throw CHANGED_BY_JSON where a JSON round trip would change the value (see canonicalJsonAsRead). */
+function write(value: unknown, asRead: boolean): string {
   switch (typeof value) {
     case 'string':
       return quote(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new Error('Non-finite number in event');
+      if (!Number.isFinite(value)) {
+        if (asRead) throw CHANGED_BY_JSON;
+        throw new Error('Non-finite number in event');
+      }
       // JSON.stringify writes a finite number as ToString(number): the same text as String().
       return String(value);
     case 'object':
       if (value === null) return 'null';
-      return Array.isArray(value) ? writeArray(value) : writeObject(value as Record<string, unknown>);
+      if (asRead && hasToJson(value)) throw CHANGED_BY_JSON;
+      if (Array.isArray(value)) return writeArray(value, asRead);
+      if (asRead && !isPlainObject(value)) throw CHANGED_BY_JSON;
+      return writeObject(value as Record<string, unknown>, asRead);
     default:
+      if (asRead) throw CHANGED_BY_JSON;
       throw new Error(`Cannot serialize ${typeof value} in an event`);
   }
 }
 
-function writeArray(items: readonly unknown[]): string {
+/** JSON.stringify writes what `toJSON` returns instead (a Date's ISO string, say). */
+function hasToJson(value: object): boolean {
+  return typeof (value as { toJSON?: unknown }).toJSON === 'function';
+}
+
+/** A plain or null prototype: not a boxed primitive, Map, class instance… (those take the round trip). */
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === Object.prototype || proto === null;
+}
+
+function writeArray(items: readonly unknown[], asRead: boolean): string {
   let out = '[';
   for (let i = 0; i < items.length; i++) {
     if (i > 0) out += ',';
-    if (!(i in items)) continue;
+    if (!(i in items)) {
+      if (asRead) throw CHANGED_BY_JSON;
+      continue;
+    }
     const item = items[i];
-    out += item === undefined ? 'null' : write(item);
+    out += item === undefined ? 'null' : write(item, asRead);
   }
   return `${out}]`;
 }
 
-function writeObject(obj: Record<string, unknown>): string {
+function writeObject(obj: Record<string, unknown>, asRead: boolean): string {
   const keys = Object.keys(obj);
   // Drop undefined members, then insertion-sort (few keys, often nearly sorted): same order as sort().
   let n = 0;
@@ -83,7 +129,7 @@ function writeObject(obj: Record<string, unknown>): string {
     if (i > 0) out += ',';
     out += quoteKey(key);
     out += ':';
-    out += write(obj[key]);
+    out += write(obj[key], asRead);
   }
   return `${out}}`;
 }

@@ -1,4 +1,4 @@
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, canonicalJsonAsRead } from './canonical-json';
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth and drops undefined members', () => {
@@ -52,5 +52,51 @@ describe('canonical JSON against the reference definition', () => {
       const doc = { root: gen(0) };
       expect(canonicalJson(doc)).toBe(reference(doc));
     }
+  });
+});
+
+describe('canonical JSON as read (what the store hashes)', () => {
+  const roundTripped = (v: unknown): string => canonicalJson(JSON.parse(JSON.stringify(v)));
+
+  it('equals the canonical JSON of the value after a JSON round trip', () => {
+    class Point {
+      constructor(
+        readonly x: number,
+        readonly y: number,
+      ) {}
+    }
+    const values: unknown[] = [
+      { b: 1, a: [1, 'x', null, { d: true, c: 0.5 }] },
+      { at: new Date('2025-03-03T01:00:00.000Z'), nested: { when: new Date(0) } },
+      { n: Number.NaN, inf: [Number.POSITIVE_INFINITY, 1] },
+      { f: () => 1, s: Symbol('s'), u: undefined, kept: 'yes' },
+      [() => 1, Symbol('s'), undefined],
+      // A sparse array: JSON gives its holes back as null.
+      { holes: [1, , 3] }, // eslint-disable-line no-sparse-arrays
+      { boxed: [new String('a'), new Number(2), new Boolean(false)] },
+      { point: new Point(1, 2), map: new Map([['a', 1]]) },
+      { custom: { toJSON: () => ({ z: 1, a: 2 }) } },
+      Object.assign(Object.create(null) as object, { b: 2, a: 1 }),
+      { '10': 1, '9': 2, __proto__x: 3, 中文: '投诉' },
+    ];
+    for (const v of values) expect(canonicalJsonAsRead(v)).toBe(roundTripped(v));
+  });
+
+  it('takes no round trip for plain JSON data, and matches canonicalJson there', () => {
+    const plain = { title: '手卫生', items: [{ n: 1 }, { n: 2.5, tags: ['a', 'b'] }], ok: true, none: null };
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      expect(canonicalJsonAsRead(plain)).toBe(canonicalJson(plain));
+      expect(parse).not.toHaveBeenCalled();
+      canonicalJsonAsRead({ at: new Date(0) });
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('refuses what JSON cannot write at all', () => {
+    expect(() => canonicalJsonAsRead(undefined)).toThrow(/Cannot serialize/);
+    expect(() => canonicalJsonAsRead({ big: BigInt(1) })).toThrow();
   });
 });

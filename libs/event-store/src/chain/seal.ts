@@ -1,6 +1,14 @@
 import { EventMetadata } from '@bihuan/core';
 import { EventToAppend } from '../event-store.port';
-import { hashEvent } from './hash-chain';
+import { canonicalJsonAsRead } from './canonical-json';
+import { chainBody, sm3Hex } from './hash-chain';
+
+/** A sealed envelope as text, ready to store: what `sealEvent` gives, serialized once. */
+export interface SealedText {
+  /** The metadata JSON: the canonical form that was hashed, with `hash` appended as its last member. */
+  readonly metadata: string;
+  readonly hash: string;
+}
 
 /**
  * Completes an event's envelope for the log: recordedAt, the previous event's hash and its own.
@@ -13,7 +21,26 @@ export function sealEvent(
   event: EventToAppend,
   recordedAt: string,
 ): { readonly type: string; readonly data: object; readonly metadata: EventMetadata } {
-  const unsealed = { ...event.metadata, recordedAt, prevHash };
-  const hash = hashEvent({ streamName, revision, type: event.type, data: event.data, metadata: unsealed });
+  const unsealed = unsealedMetadata(event, recordedAt, prevHash);
+  const hash = sm3Hex(chainBody(streamName, revision, event.type, canonicalJsonAsRead(event.data), canonicalJsonAsRead(unsealed)));
   return { type: event.type, data: event.data, metadata: { ...unsealed, hash } };
+}
+
+/**
+ * The same seal (same hash) for a store that writes JSON text, without serializing the envelope
+ * twice: the canonical metadata that is hashed is also what is stored, plus `hash`. A reader parses
+ * it back to exactly the metadata `sealEvent` returns (member order aside, which JSON does not fix).
+ */
+export function sealAsText(streamName: string, revision: number, prevHash: string | null, event: EventToAppend, recordedAt: string): SealedText {
+  const metadata = canonicalJsonAsRead(unsealedMetadata(event, recordedAt, prevHash));
+  const hash = sm3Hex(chainBody(streamName, revision, event.type, canonicalJsonAsRead(event.data), metadata));
+  // `metadata` is an object with at least recordedAt and prevHash, so it ends in `}` after a member.
+  return { metadata: `${metadata.slice(0, -1)},"hash":"${hash}"}`, hash };
+}
+
+/** The metadata that is hashed: the writer's, stamped, and never a `hash` it may have carried over. */
+function unsealedMetadata(event: EventToAppend, recordedAt: string, prevHash: string | null): Omit<EventMetadata, 'hash'> {
+  const unsealed: Omit<EventMetadata, 'hash'> & { hash?: string } = { ...event.metadata, recordedAt, prevHash };
+  if ('hash' in unsealed) delete unsealed.hash;
+  return unsealed;
 }

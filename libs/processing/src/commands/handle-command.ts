@@ -1,4 +1,4 @@
-import { Command, Decider, DomainEvent, deterministicId, WriteMetadata } from '@bihuan/core';
+import { Command, Decider, DomainEvent, derivedId, WriteMetadata } from '@bihuan/core';
 import {
   EventStore,
   EventToAppend,
@@ -34,9 +34,9 @@ export interface HandleCommandResult<S> {
 /** An event may carry its own schema version (`{ type, data, schemaVersion: 2 }`); 1 otherwise. */
 type VersionedEvent = DomainEvent & { readonly schemaVersion?: number };
 
-/** Event ids derive from the command id, so the same command can never write its events twice. */
+/** Event ids derive from the command id (keeping its time: see derivedId), so the same command can never write its events twice. */
 export function commandEventId(commandId: string, index: number): string {
-  return deterministicId(commandId, index);
+  return derivedId(commandId, index);
 }
 
 /**

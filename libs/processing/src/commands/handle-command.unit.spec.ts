@@ -1,4 +1,4 @@
-import { deterministicId, DomainError } from '@bihuan/core';
+import { derivedId, DomainError } from '@bihuan/core';
 import { EventStore, MemoryEventStore, WrongExpectedRevisionError } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';
 import { counterDecider, increment } from '../testing/counter.decider';
@@ -41,7 +41,7 @@ describe('handleCommand (memory store)', () => {
     const v2 = await handleCommand(store, 'counter-1', counterDecider(), increment('c-2', 2));
     const [event] = result.events;
     expect(event!.metadata).toMatchObject({
-      eventId: deterministicId('c-1', 0),
+      eventId: derivedId('c-1', 0),
       correlationId: 'corr-c-1',
       causationId: 'c-1',
       actor: { id: 'u1', role: 'inspector', unit: 'u-1' },

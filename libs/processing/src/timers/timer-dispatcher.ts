@@ -1,4 +1,5 @@
-import { Clock, Command, deterministicId, isDomainError } from '@bihuan/core';
+import { Clock, Command, isDomainError } from '@bihuan/core';
+import { timerCommandId } from '../workflows/deadline-timer-ids';
 import { FiredTimer, TimerHandler } from '@bihuan/timers';
 import { CommandSender } from '../commands/command-router';
 
@@ -35,7 +36,7 @@ export class TimerDispatcher {
       ...command,
       metadata: {
         ...command.metadata,
-        commandId: deterministicId(timer.id, timer.dueAt),
+        commandId: timerCommandId(timer.id, timer.dueAt),
         now: this.clock.now().toISOString(),
       },
     };

@@ -1,4 +1,4 @@
-import { Command, deterministicId, Message, SYSTEM_ACTOR, TimerRequest, Workflow, WorkflowOutput, WriteMetadata } from '@bihuan/core';
+import { Command, derivedId, Message, SYSTEM_ACTOR, TimerRequest, Workflow, WorkflowOutput, WriteMetadata } from '@bihuan/core';
 import { EventToAppend, ExpectedRevision, RecordedEvent } from '@bihuan/event-store';
 
 /**
@@ -99,7 +99,7 @@ export interface RecordContext {
 
 /**
  * Completes what a pure workflow cannot know in the commands it sends, where it left them empty:
- * `commandId` '' → deterministicId(workflow, instance, input eventId, output index); correlationId
+ * `commandId` '' → derivedId(input eventId, workflow, instance, output index); correlationId
  * '' → the input's; causationId null → the input's eventId; `now` '' → the recording instant.
  * A workflow that sets its own deterministic command id (e.g. one key per case, so a consequence
  * is sent at most once across rounds) keeps it. Done once, when recording, so acting again after
@@ -113,7 +113,7 @@ export function finaliseOutput(ctx: RecordContext, output: WorkflowOutput, index
     ...output.command,
     metadata: {
       ...given,
-      commandId: given.commandId || deterministicId(ctx.workflow, ctx.instance, ctx.input.metadata.eventId, index),
+      commandId: given.commandId || derivedId(ctx.input.metadata.eventId, ctx.workflow, ctx.instance, index),
       correlationId: given.correlationId || ctx.input.metadata.correlationId,
       causationId: given.causationId ?? ctx.input.metadata.eventId,
       now: given.now || ctx.now,
@@ -124,7 +124,7 @@ export function finaliseOutput(ctx: RecordContext, output: WorkflowOutput, index
 
 function meta(ctx: RecordContext, ...key: (string | number)[]): WriteMetadata {
   return {
-    eventId: deterministicId(ctx.workflow, ctx.instance, ctx.input.metadata.eventId, ...key),
+    eventId: derivedId(ctx.input.metadata.eventId, ctx.workflow, ctx.instance, ...key),
     correlationId: ctx.input.metadata.correlationId,
     causationId: ctx.input.metadata.eventId,
     actor: SYSTEM_ACTOR,

@@ -1,4 +1,4 @@
-import { deterministicId, SYSTEM_ACTOR, TimerRequest, WorkflowOutput } from '@bihuan/core';
+import { derivedId, SYSTEM_ACTOR, TimerRequest, WorkflowOutput } from '@bihuan/core';
 import { RecordedEvent } from '@bihuan/event-store';
 import { finaliseOutput, RecordContext } from './workflow-records';
 
@@ -21,7 +21,7 @@ describe('finaliseOutput', () => {
   it('given a send whose metadata the workflow left empty, then the runner fills it deterministically from the input', () => {
     const out = finaliseOutput(ctx, send({ commandId: '', correlationId: '', causationId: null, now: '' }), 2);
     expect(out).toMatchObject({
-      command: { metadata: { commandId: deterministicId('escalation', 'case-1', 'in-1', 2), correlationId: 'corr-in', causationId: 'in-1', now: ctx.now } },
+      command: { metadata: { commandId: derivedId('in-1', 'escalation', 'case-1', 2), correlationId: 'corr-in', causationId: 'in-1', now: ctx.now } },
     });
   });
 

@@ -1,4 +1,4 @@
-import { Command, deterministicId } from '@bihuan/core';
+import { Command, derivedId } from '@bihuan/core';
 import { CommandSender } from '../commands/command-router';
 import { auditDecider, escalationWorkflow } from '../testing/escalation.workflow';
 import { FakeClock } from '@bihuan/testing';
@@ -97,7 +97,7 @@ describe('WorkflowRunner: retries and dead letters', () => {
     const notes = await h.store.readStream('audit-case-1');
     expect(notes.map((e) => e.type)).toEqual(['Noted']);
     const [expired] = await h.store.readStream('case-1', { fromRevision: 1 });
-    const commandId = deterministicId('escalation', 'case-1', expired!.metadata.eventId, 0);
+    const commandId = derivedId(expired!.metadata.eventId, 'escalation', 'case-1', 0);
     expect(notes[0]!.metadata).toMatchObject({ causationId: commandId, correlationId: expired!.metadata.correlationId });
     expect(await escalation.deadLetters()).toEqual([]);
     expect(await h.types('escalation-case-1')).toEqual(['InputRecorded', 'OutputRecorded', 'OutputsDispatched']);

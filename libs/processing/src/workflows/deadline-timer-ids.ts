@@ -1,4 +1,4 @@
-import { Command, deterministicId, SYSTEM_ACTOR, TimerRequest } from '@bihuan/core';
+import { Command, deterministicId, SYSTEM_ACTOR, TimerRequest, timedId } from '@bihuan/core';
 
 /** A timer request that names the stream its command goes to (the runner puts it in the payload). */
 export type DeadlineTimerRequest = TimerRequest & { readonly stream: string };
@@ -31,13 +31,21 @@ export function warnTimerId(stream: string, deadlineId: string, index: number): 
   return `dl.${timerIdPart(stream)}.${timerIdPart(deadlineId)}.warn.${index}`;
 }
 
+/**
+ * The id of the command a timer sends when it fires: derived from the timer and its due instant
+ * (so a re-armed or redelivered timer sends the same command) and ordered by that instant.
+ */
+export function timerCommandId(timerId: string, dueAt: string): string {
+  return timedId(dueAt, timerId, dueAt);
+}
+
 function wakeUp(timerId: string, dueAt: string, type: string, data: object, cause: TimerCause): Command {
   return {
     type,
     data,
     metadata: {
       // The TimerDispatcher derives the same id and stamps `now` with the firing instant.
-      commandId: deterministicId(timerId, dueAt),
+      commandId: timerCommandId(timerId, dueAt),
       correlationId: cause.correlationId,
       causationId: cause.causationId,
       actor: SYSTEM_ACTOR,

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { categoryOf } from '@bihuan/core';
 import { checkExpectedRevision, WrongExpectedRevisionError } from '../../errors';
 import { AppendResult, EventToAppend, ExpectedRevision } from '../../event-store.port';
-import { sealEvent } from '../../chain/seal';
+import { sealAsText } from '../../chain/seal';
 import { assertDistinctEventIds, duplicateEventIdError, RecordedAtStamp } from '../append-rules';
 import { HeadCache } from './sqlite-head-cache';
 import { SqliteStatements } from './sqlite-statements';
@@ -189,14 +189,12 @@ export class GroupCommitter {
     let position = 0;
     for (const event of events) {
       revision += 1;
-      // Hash the data as it will be read back (JSON), and store exactly that text.
+      // The seal hashes data and metadata as JSON will give them back; the texts stored are that JSON.
+      const sealed = sealAsText(stream, revision, prevHash, event, recordedAt);
       const data = JSON.stringify(event.data);
-      const plain = { type: event.type, data: JSON.parse(data) as object, metadata: event.metadata };
-      const sealed = sealEvent(stream, revision, prevHash, plain, recordedAt);
-      const metadata = JSON.stringify(sealed.metadata);
-      const info = this.sql.insertEvent.run(stream, revision, category, sealed.metadata.eventId, sealed.type, data, metadata, recordedAt);
+      const info = this.sql.insertEvent.run(stream, revision, category, event.metadata.eventId, event.type, data, sealed.metadata, recordedAt);
       position = Number(info.lastInsertRowid);
-      prevHash = sealed.metadata.hash;
+      prevHash = sealed.hash;
     }
     return { result: { nextExpectedRevision: revision, position, written: true }, head: { hash: prevHash! } };
   }
