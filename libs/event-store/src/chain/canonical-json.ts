@@ -34,6 +34,25 @@ export function canonicalJsonAsRead(value: unknown): string {
   }
 }
 
+/**
+ * `canonicalJsonAsRead` of `{ ...base, ...overrides }` without `omit`, without building that object:
+ * the store's envelope is the writer's metadata stamped with a few members, for every event.
+ */
+export function canonicalJsonAsReadMerged(base: object, overrides: Readonly<Record<string, unknown>>, omit: string): string {
+  if (isPlainObject(base) && !hasToJson(base)) {
+    const keys = Object.keys(base);
+    for (const key of Object.keys(overrides)) if (!Object.hasOwn(base, key)) keys.push(key);
+    try {
+      return writeMembers(keys, base as Readonly<Record<string, unknown>>, overrides, omit, true);
+    } catch (error) {
+      if (error !== CHANGED_BY_JSON) throw error;
+    }
+  }
+  const merged: Record<string, unknown> = { ...base, ...overrides };
+  delete merged[omit];
+  return canonicalJsonAsRead(merged);
+}
+
 /** Thrown (and caught) by an as-read write at a value a JSON round trip would change. */
 const CHANGED_BY_JSON = Symbol('changed by a JSON round trip');
 
@@ -110,12 +129,24 @@ function writeArray(items: readonly unknown[], asRead: boolean): string {
 }
 
 function writeObject(obj: Record<string, unknown>, asRead: boolean): string {
-  const keys = Object.keys(obj);
-  // Drop undefined members, then insertion-sort (few keys, often nearly sorted): same order as sort().
+  return writeMembers(Object.keys(obj), obj, undefined, undefined, asRead);
+}
+
+/**
+ * Writes `keys` of `obj` (a value in `overrides` wins, `omit` is left out). Drops undefined
+ * members, then insertion-sorts (few keys, often nearly sorted): the same order as sort().
+ */
+function writeMembers(
+  keys: string[],
+  obj: Readonly<Record<string, unknown>>,
+  overrides: Readonly<Record<string, unknown>> | undefined,
+  omit: string | undefined,
+  asRead: boolean,
+): string {
   let n = 0;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (obj[key] === undefined) continue;
+    if (key === omit || valueOf(obj, overrides, key) === undefined) continue;
     let j = n++;
     while (j > 0 && keys[j - 1]! > key) {
       keys[j] = keys[j - 1]!;
@@ -129,7 +160,11 @@ function writeObject(obj: Record<string, unknown>, asRead: boolean): string {
     if (i > 0) out += ',';
     out += quoteKey(key);
     out += ':';
-    out += write(obj[key], asRead);
+    out += write(valueOf(obj, overrides, key), asRead);
   }
   return `${out}}`;
+}
+
+function valueOf(obj: Readonly<Record<string, unknown>>, overrides: Readonly<Record<string, unknown>> | undefined, key: string): unknown {
+  return overrides !== undefined && Object.hasOwn(overrides, key) ? overrides[key] : obj[key];
 }

@@ -1,4 +1,4 @@
-import { canonicalJson, canonicalJsonAsRead } from './canonical-json';
+import { canonicalJson, canonicalJsonAsRead, canonicalJsonAsReadMerged } from './canonical-json';
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth and drops undefined members', () => {
@@ -98,5 +98,25 @@ describe('canonical JSON as read (what the store hashes)', () => {
   it('refuses what JSON cannot write at all', () => {
     expect(() => canonicalJsonAsRead(undefined)).toThrow(/Cannot serialize/);
     expect(() => canonicalJsonAsRead({ big: BigInt(1) })).toThrow();
+  });
+});
+
+describe('canonical JSON of a merged envelope', () => {
+  const merged = (base: object, overrides: Record<string, unknown>, omit: string): string => {
+    const all: Record<string, unknown> = { ...base, ...overrides };
+    delete all[omit];
+    return canonicalJsonAsRead(all);
+  };
+
+  it('equals the canonical JSON of { ...base, ...overrides } without the omitted member', () => {
+    const cases: [object, Record<string, unknown>, string][] = [
+      [{ eventId: 'e', actor: { unit: 'u', id: 'i' }, causationId: null }, { recordedAt: 't', prevHash: null }, 'hash'],
+      [{ eventId: 'e', hash: 'stale', recordedAt: 'old' }, { recordedAt: 'new', prevHash: 'p' }, 'hash'],
+      [{ b: undefined, a: 1 }, { c: undefined, d: 2 }, 'x'],
+      [{ at: new Date(0), n: Number.NaN }, { z: 1 }, 'hash'],
+      [new Date(5), { z: 1 }, 'hash'],
+      [{}, { only: true }, 'only'],
+    ];
+    for (const [base, overrides, omit] of cases) expect(canonicalJsonAsReadMerged(base, overrides, omit)).toBe(merged(base, overrides, omit));
   });
 });

@@ -1,6 +1,6 @@
 import { EventMetadata } from '@bihuan/core';
 import { EventToAppend } from '../event-store.port';
-import { canonicalJsonAsRead } from './canonical-json';
+import { canonicalJsonAsRead, canonicalJsonAsReadMerged } from './canonical-json';
 import { chainBody, sm3Hex } from './hash-chain';
 
 /** A sealed envelope as text, ready to store: what `sealEvent` gives, serialized once. */
@@ -32,7 +32,7 @@ export function sealEvent(
  * it back to exactly the metadata `sealEvent` returns (member order aside, which JSON does not fix).
  */
 export function sealAsText(streamName: string, revision: number, prevHash: string | null, event: EventToAppend, recordedAt: string): SealedText {
-  const metadata = canonicalJsonAsRead(unsealedMetadata(event, recordedAt, prevHash));
+  const metadata = canonicalJsonAsReadMerged(event.metadata, { recordedAt, prevHash }, 'hash');
   const hash = sm3Hex(chainBody(streamName, revision, event.type, canonicalJsonAsRead(event.data), metadata));
   // `metadata` is an object with at least recordedAt and prevHash, so it ends in `}` after a member.
   return { metadata: `${metadata.slice(0, -1)},"hash":"${hash}"}`, hash };

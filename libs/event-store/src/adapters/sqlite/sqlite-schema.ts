@@ -2,15 +2,30 @@ import Database from 'better-sqlite3';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL' | 'OFF';
 
+/** WAL pages after which a commit checkpoints them into the database file (SQLite's default: 1000). */
+export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+/** What a WAL file is cut back to after a checkpoint, if it ever grew larger (bytes). */
+export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
 /**
  * Pragmas every connection to a Bihuan file uses (the store, the bench's raw reference, and other
  * adapters sharing the file). WAL lets readers run beside the one writer; `synchronous=FULL`
  * fsyncs the WAL on every commit, so an acknowledged append survives power loss.
+ *
+ * Checkpoints every 10,000 WAL pages (~40 MB) instead of 1,000: a checkpoint is paid by the commit
+ * that crosses the mark (it copies every distinct page to the database file and fsyncs it), and
+ * the pages an append dirties — the newest leaf of each busy stream's index, the log's right edge —
+ * are the same commit after commit, so a longer interval copies each of them once instead of ten
+ * times. Measured: 64-append batches +13% (npm run bench -- store). The cost is a WAL file of up
+ * to ~40 MB (kept, not regrown; cut back to 64 MB should a long reader ever let it grow past that)
+ * and a longer recovery read after a crash.
  */
 export function applyPragmas(db: Database.Database, synchronous: SqliteSynchronous = 'FULL'): void {
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
+  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
 }
 
 /**
