@@ -93,7 +93,7 @@ async function readAll(store: SqliteEventStore): Promise<number> {
 }
 
 /**
- * Each write contender has a file of its own: a WAL checkpoint (every ~1000 pages written) is paid
+ * Each write contender has a file of its own: a WAL checkpoint (every 10,000 pages written) is paid
  * by whichever commit crosses the mark, so contenders sharing a file would pay for each other's pages.
  */
 export async function runStoreBench(): Promise<void> {

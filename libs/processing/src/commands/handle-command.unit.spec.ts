@@ -1,4 +1,4 @@
-import { derivedId, DomainError } from '@bihuan/core';
+import { derivedId, DomainError, idTime, TimeOrderedIdGenerator } from '@bihuan/core';
 import { EventStore, MemoryEventStore, WrongExpectedRevisionError } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';
 import { counterDecider, increment } from '../testing/counter.decider';
@@ -53,6 +53,14 @@ describe('handleCommand (memory store)', () => {
     expect(result.nextExpectedRevision).toBe(0);
     expect(v2.nextExpectedRevision).toBe(1);
     expect(v2.newState).toEqual({ count: 3 });
+  });
+
+  it('gives a time-ordered command (every HTTP request\'s) events that keep its time, so the eventId index grows at its right edge', async () => {
+    const ids = new TimeOrderedIdGenerator(() => Date.parse('2025-03-03T01:00:00.000Z'));
+    const commandId = ids.next();
+    const { events } = await handleCommand(store, 'counter-1', counterDecider(), increment(commandId));
+    expect(events[0]!.metadata.eventId).toBe(derivedId(commandId, 0));
+    expect(idTime(events[0]!.metadata.eventId)).toBe(Date.parse('2025-03-03T01:00:00.000Z'));
   });
 
   it('given a command already handled, when it is redelivered, then nothing new is written and the first events are returned', async () => {
