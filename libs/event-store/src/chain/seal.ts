@@ -21,9 +21,9 @@ export function sealEvent(
   event: EventToAppend,
   recordedAt: string,
 ): { readonly type: string; readonly data: object; readonly metadata: EventMetadata } {
-  const unsealed = unsealedMetadata(event, recordedAt, prevHash);
-  const hash = sm3Hex(chainBody(streamName, revision, event.type, canonicalJsonAsRead(event.data), canonicalJsonAsRead(unsealed)));
-  return { type: event.type, data: event.data, metadata: { ...unsealed, hash } };
+  const { hash } = sealAsText(streamName, revision, prevHash, event, recordedAt);
+  const metadata: EventMetadata & { hash: string } = { ...event.metadata, recordedAt, prevHash, hash };
+  return { type: event.type, data: event.data, metadata };
 }
 
 /**
@@ -36,11 +36,4 @@ export function sealAsText(streamName: string, revision: number, prevHash: strin
   const hash = sm3Hex(chainBody(streamName, revision, event.type, canonicalJsonAsRead(event.data), metadata));
   // `metadata` is an object with at least recordedAt and prevHash, so it ends in `}` after a member.
   return { metadata: `${metadata.slice(0, -1)},"hash":"${hash}"}`, hash };
-}
-
-/** The metadata that is hashed: the writer's, stamped, and never a `hash` it may have carried over. */
-function unsealedMetadata(event: EventToAppend, recordedAt: string, prevHash: string | null): Omit<EventMetadata, 'hash'> {
-  const unsealed: Omit<EventMetadata, 'hash'> & { hash?: string } = { ...event.metadata, recordedAt, prevHash };
-  if ('hash' in unsealed) delete unsealed.hash;
-  return unsealed;
 }
