@@ -7,3 +7,4 @@ export * from './ids';
 export * from './domain-error';
 export * from './streams';
 export * from './deadline';
+export * from './visibility';

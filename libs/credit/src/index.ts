@@ -28,3 +28,5 @@ export * from './read-models/credit.projection';
 export * from './read-models/credit.queries';
 export * from './credit.module';
 export * from './credit.worker';
+export * from './domain/visibility/credit-archive.visibility';
+export * from './application/credit-visibility';

@@ -39,9 +39,14 @@ function fromAccessLog(e: AccessLogEntry): AccessLogRow {
  * The access record as leaders and admins see it, newest first: privacy's hash-chained AccessLog
  * when it is wired (it then holds identity views, reveals, erasures and — through
  * AccessLogAuditTrail — every case read and dossier export), else the audit trail table.
- * `caseStream` is filtered here (the AccessLog has no index on it), so the log is read in pages.
+ * `caseStream` is filtered here (the AccessLog has no index on it), so the log is read in pages;
+ * `keep` narrows the rows to what the reader may see (a leader: the cases of their jurisdiction).
  */
-export async function listAccess(source: { log?: AccessLog; trail: AuditTrail }, f: AccessLogFilter): Promise<{ total: number; rows: AccessLogRow[] }> {
+export async function listAccess(
+  source: { log?: AccessLog; trail: AuditTrail },
+  f: AccessLogFilter,
+  keep?: (row: AccessLogRow) => Promise<boolean>,
+): Promise<{ total: number; rows: AccessLogRow[] }> {
   let rows: AccessLogRow[];
   if (source.log) {
     rows = [];
@@ -66,6 +71,11 @@ export async function listAccess(source: { log?: AccessLog; trail: AuditTrail },
       .filter((e) => !f.to || e.at < f.to)
       .map((e) => ({ at: e.at, reader: e.reader, action: e.action === 'dossier' ? 'export' : e.action === 'history' ? 'view' : e.action, subjectId: null, caseStream: e.stream, purpose: e.purpose, outcome: 'granted', seq: null }))
       .filter((r) => !f.action || r.action === f.action);
+  }
+  if (keep) {
+    const kept: AccessLogRow[] = [];
+    for (const row of rows) if (await keep(row)) kept.push(row);
+    rows = kept;
   }
   return { total: rows.length, rows: rows.slice(f.offset, f.offset + f.limit) };
 }

@@ -3,9 +3,10 @@ import { Actor } from '@bihuan/core';
 import { MemoryEventStore } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';
 import { HistoryEntry } from '../history/case-history.types';
-import { appendForCommand } from '../testing/linked-case.fixture';
+import { appendForCommand, recordSaga } from '../testing/linked-case.fixture';
 import { parseAsOf } from './as-of-param';
-import { CaseAccess } from './case-access';
+import { readerOf } from '@bihuan/auth';
+import { StreamAccess } from '../access/stream-access';
 import { subjectRedactor, subjectsIn, SubjectView } from './personal-data-redaction';
 import { stateDeciderFor } from './state-deciders';
 
@@ -38,33 +39,62 @@ describe('stateDeciderFor', () => {
   });
 });
 
-describe('CaseAccess', () => {
+describe('StreamAccess (the contexts\' visibility declarations)', () => {
   const clock = new FakeClock('2025-03-03T01:00:00.000Z');
   const store = new MemoryEventStore(clock);
-  const access = new CaseAccess(store, new AccessPolicy(new Jurisdiction(DEMO_UNITS)));
+  const policy = new AccessPolicy(new Jurisdiction(DEMO_UNITS));
+  const as = (a: Actor) => new StreamAccess(store, readerOf(policy, a));
   const meta = (id: string) => ({ commandId: id, correlationId: id, actor: LEADER, now: clock.now().toISOString() });
+  const HOSP_2 = actor('hospital-a1-2', 'hospital', 'hosp-a1-2');
+  const LEADER_B = actor('leader-city-b', 'leader', 'city-b');
   beforeAll(async () => {
     await appendForCommand(store, 'finding-own', meta('c1'), [{ type: 'FindingOpened', data: { findingId: 'own', institutionId: 'hosp-a1-1' } }]);
     await appendForCommand(store, 'finding-other', meta('c2'), [{ type: 'FindingOpened', data: { findingId: 'other', institutionId: 'hosp-a1-2' } }]);
     await appendForCommand(store, 'complaintTicket-t', meta('c3'), [
-      { type: 'ComplaintReceived', data: { ticketId: 't', institutionId: null } },
+      { type: 'ComplaintReceived', data: { ticketId: 't', institutionId: null, receivingUnit: 'county-a1', secretHash: 'h', complainant: { kind: 'named', subjectId: 's1', identityCiphertext: 'ct' } } },
       { type: 'ComplaintDispatched', data: { ticketId: 't', institutionId: 'hosp-a1-1' } },
+      { type: 'ComplaintReturned', data: { ticketId: 't', institutionId: 'hosp-a1-1', reason: '错派' } },
+      { type: 'ComplaintDispatched', data: { ticketId: 't', institutionId: 'hosp-a1-2' } },
     ]);
     await appendForCommand(store, 'creditArchive-nowhere', meta('c4'), [{ type: 'Noted', data: {} }]);
+    await appendForCommand(store, 'creditArchive-hosp-a1-1', meta('c5'), [
+      { type: 'CreditArchiveOpened', data: { institutionId: 'hosp-a1-1' } },
+      { type: 'ListEntryAdded', data: { institutionId: 'hosp-a1-1', entryId: 'e1', list: 'black', reason: '黑名单' } },
+      { type: 'DeadlineSet', data: { deadlineId: 'list-e1' } },
+    ]);
+    const [received] = await store.readStream('complaintTicket-t', { maxCount: 1 });
+    await recordSaga(store, 'complaintConsequences', 't', received!, [{ kind: 'ignore', reason: 'x' }], clock.now().toISOString());
   });
 
-  it('decides by the institution of the root stream (first event naming one)', async () => {
-    await expect(access.assertCanRead(HOSP, 'finding-own')).resolves.toBe('hosp-a1-1');
-    await expect(access.assertCanRead(HOSP, 'complaintTicket-t')).resolves.toBe('hosp-a1-1');
-    await expect(access.assertCanRead(HOSP, 'finding-other')).rejects.toMatchObject({ code: 'AUTH.OUT_OF_SCOPE' });
-    await expect(access.assertCanRead(INSPECTOR_B1, 'finding-own')).rejects.toMatchObject({ code: 'AUTH.OUT_OF_SCOPE' });
-    await expect(access.assertCanRead(LEADER, 'finding-other')).resolves.toBe('hosp-a1-2');
+  it('decides by each category\'s declaration: the finding\'s institution', async () => {
+    await expect(as(HOSP).assertReadable('finding-own')).resolves.toMatchObject({ decision: { kind: 'granted', institutionId: 'hosp-a1-1' } });
+    await expect(as(HOSP).assertReadable('finding-other')).rejects.toMatchObject({ code: 'AUTH.OUT_OF_SCOPE' });
+    await expect(as(INSPECTOR_B1).assertReadable('finding-own')).rejects.toMatchObject({ code: 'AUTH.OUT_OF_SCOPE' });
+    await expect(as(LEADER).assertReadable('finding-other')).resolves.toMatchObject({ decision: { kind: 'granted' } });
   });
-  it('lets only leaders and admins read a case without a known institution; 404 for no case; 403 for other roles', async () => {
-    await expect(access.assertCanRead(LEADER, 'creditArchive-nowhere')).resolves.toBeNull();
-    await expect(access.assertCanRead(actor('inspector-a1', 'inspector', 'county-a1'), 'creditArchive-nowhere')).rejects.toMatchObject({ code: 'AUTH.OUT_OF_SCOPE' });
-    await expect(access.assertCanRead(LEADER, 'finding-none')).rejects.toMatchObject({ code: 'AUDIT.CASE_NOT_FOUND' });
-    await expect(access.assertCanRead(actor('p', 'partner', 'prov'), 'finding-own')).rejects.toMatchObject({ code: 'AUTH.ROLE_NOT_ALLOWED' });
+  it('follows a ticket\'s current assignment, not the first institution named', async () => {
+    await expect(as(HOSP).assertReadable('complaintTicket-t')).rejects.toMatchObject({ code: 'AUTH.OUT_OF_SCOPE' });
+    await expect(as(HOSP_2).assertReadable('complaintTicket-t')).resolves.toMatchObject({ decision: { kind: 'granted', institutionId: 'hosp-a1-2' } });
+  });
+  it('gives a process stream the access of the case it serves', async () => {
+    await expect(as(HOSP_2).assertReadable('complaintConsequences-t')).resolves.toMatchObject({ serves: 'complaintTicket-t' });
+    await expect(as(LEADER_B).assertReadable('complaintConsequences-t')).rejects.toMatchObject({ code: 'AUTH.OUT_OF_SCOPE' });
+  });
+  it('answers 404 for a stream without its opening event, even to leaders', async () => {
+    await expect(as(LEADER).assertReadable('creditArchive-nowhere')).rejects.toMatchObject({ code: 'AUDIT.CASE_NOT_FOUND' });
+    await expect(as(LEADER).assertReadable('finding-none')).rejects.toMatchObject({ code: 'AUDIT.CASE_NOT_FOUND' });
+  });
+  it('trims what a reader may not see: for hospitals the complainant and the secret hash; black-list entries for all but partners', async () => {
+    const [received] = await store.readStream('complaintTicket-t', { maxCount: 1 });
+    const hospitalView = await as(HOSP_2).view('complaintTicket-t', received!);
+    expect(hospitalView!.data).not.toHaveProperty('secretHash');
+    expect(hospitalView!.data).not.toHaveProperty('complainant');
+    expect(await as(LEADER).view('complaintTicket-t', received!)).toBe(received);
+    const [, listed, deadline] = await store.readStream('creditArchive-hosp-a1-1');
+    const hospital = as(HOSP);
+    await expect(hospital.view('creditArchive-hosp-a1-1', listed!)).resolves.toBeNull();
+    await expect(hospital.view('creditArchive-hosp-a1-1', deadline!)).resolves.toBeNull();
+    expect(hospital.showsDeadline('creditArchive-hosp-a1-1', 'list-e1')).toBe(false);
   });
 });
 

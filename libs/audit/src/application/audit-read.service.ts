@@ -1,18 +1,21 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { Actor, Clock, CLOCK, DomainError } from '@bihuan/core';
-import { AccessPolicy } from '@bihuan/auth';
+import { Actor, Clock, CLOCK, DomainError, Reader } from '@bihuan/core';
+import { AccessPolicy, readerOf } from '@bihuan/auth';
 import { AsOf, EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { READ_MODEL_SYNC, ReadModelSync } from '@bihuan/platform';
 import { ACCESS_LOG, AccessLog, PersonalDataAccess, SUBJECT_KEY_STORE, SubjectKeyStore } from '@bihuan/privacy';
 import { listAsOf, stateAsOf } from '../as-of/as-of';
 import { buildDossier } from '../dossier/build-dossier';
 import { CaseHistoryService } from '../history/case-history.service';
-import { HistoryPage } from '../history/case-history.types';
+import { HistoryEntry, HistoryPage } from '../history/case-history.types';
 import { integrityReport, IntegrityReport } from '../integrity/integrity-report';
 import { AUDIT_TRAIL_READERS, AuditTrail } from '../trail/audit-trail.port';
 import { AccessLogFilter, AccessLogRow, listAccess } from './access-log-view';
+import { assertCanReadInstitution, CASE_READER_ROLES } from './case-access';
 import { AUDIT_TRAIL, CASE_HISTORY } from './audit.tokens';
-import { CaseAccess } from './case-access';
+import { historyView, readableCase } from '../access/case-view';
+import { StreamAccess } from '../access/stream-access';
+import { readableStreams } from '../access/readable-streams';
 import { institutionLedgerList, LedgerRow, ledgerRows } from './ledger-as-of';
 import { PrivacyPorts, ReadContext, resolveSubjects, subjectRedactor, subjectsIn } from './personal-data-redaction';
 import { stateDeciderFor } from './state-deciders';
@@ -45,7 +48,6 @@ export interface DossierFile {
  */
 @Injectable()
 export class AuditReadService {
-  private readonly access: CaseAccess;
   private readonly privacy: PrivacyPorts;
 
   constructor(
@@ -54,56 +56,66 @@ export class AuditReadService {
     @Inject(CASE_HISTORY) private readonly cases: CaseHistoryService,
     @Inject(AUDIT_TRAIL) private readonly trail: AuditTrail,
     @Inject(READ_MODEL_SYNC) private readonly sync: ReadModelSync,
-    policy: AccessPolicy,
+    private readonly policy: AccessPolicy,
     @Optional() personalData?: PersonalDataAccess,
     @Optional() @Inject(SUBJECT_KEY_STORE) keys?: SubjectKeyStore,
     @Optional() @Inject(ACCESS_LOG) private readonly log?: AccessLog,
   ) {
-    this.access = new CaseAccess(store, policy);
     this.privacy = { ...(personalData ? { access: personalData } : {}), ...(keys ? { keys } : {}) };
   }
 
   async history(reader: Actor, stream: string, o: { page?: number; pageSize?: number; asOf?: AsOf; purpose?: string }): Promise<HistoryPage> {
-    const unit = await this.access.assertCanRead(reader, stream);
+    const { access, unit } = await this.openCase(reader, stream);
     await this.catchUp();
-    const page = await this.cases.history(stream, { ...o, reader });
+    const { linked, withheld } = await readableCase(access, this.cases.link(stream, o.asOf));
+    const page = await this.cases.history(stream, { ...o, reader, linked, view: historyView(access) });
     const ctx = this.context(stream, unit, o.purpose, 'history');
     const redact = subjectRedactor(await resolveSubjects(subjectsIn(page.entries), reader, this.privacy, ctx), reader);
-    return { ...page, entries: page.entries.map((e) => ({ ...e, data: redact(e, reader) })) };
+    return { ...page, withheldStreams: withheld, entries: page.entries.map((e) => ({ ...e, data: redact(e, reader) })) };
   }
 
   async state(reader: Actor, stream: string, asOf: AsOf | undefined, purpose?: string): Promise<CaseState> {
     const decider = stateDeciderFor(stream);
-    await this.access.assertCanRead(reader, stream);
+    const { access, unit } = await this.openCase(reader, stream);
+    const opened = await access.open(stream);
     const at = asOf ?? { position: (await this.store.headPosition()) ?? 0 };
     const result = await stateAsOf(this.store, stream, decider, at);
+    const shown = opened.rule.viewState ? opened.rule.viewState(access.reader, result.state, opened.state) : result.state;
+    const entry = { data: shown ?? {} } as HistoryEntry;
+    const redact = subjectRedactor(await resolveSubjects(subjectsIn([entry]), reader, this.privacy, this.context(stream, unit, purpose, 'state')), reader);
     await this.trail.record({ at: this.now(), reader, stream, action: 'asOf', purpose: purpose ?? '', detail: { asOf: at } });
-    return { stream, ...result };
+    return { stream, ...result, state: redact(entry, reader) };
   }
 
   async ledger(reader: Actor, institutionId: string, asOf: AsOf | undefined): Promise<LedgerAsOf> {
-    this.access.assertCanReadInstitution(reader, institutionId);
+    assertCanReadInstitution(this.policy, reader, institutionId);
     const at = asOf ?? { position: (await this.store.headPosition()) ?? 0 };
     const result = await listAsOf(this.store, institutionLedgerList(institutionId), at);
     return { institutionId, asOf: at, events: result.events, position: result.position, rows: ledgerRows(result.state) };
   }
 
   async caseIntegrity(reader: Actor, stream: string): Promise<IntegrityReport & { root: string }> {
-    await this.access.assertCanRead(reader, stream);
+    const { access } = await this.openCase(reader, stream);
     await this.catchUp();
-    const streams = this.cases.link(stream).streams.map((s) => s.stream);
+    const { linked } = await readableCase(access, this.cases.link(stream));
+    const streams = linked.streams.map((s) => s.stream);
     return { root: stream, ...(await integrityReport(this.store, { streams: streams.length > 0 ? streams : [stream], now: this.now() })) };
   }
 
+  /** Admins and leaders of a root unit verify the whole log; other leaders the streams of their jurisdiction (each one's chain). */
   async logIntegrity(reader: Actor): Promise<IntegrityReport> {
     this.assertAuditor(reader, 'The integrity report of the whole log');
-    return integrityReport(this.store, { now: this.now() });
+    const wholeTree = this.policy.jurisdiction.get(reader.unit)?.parentId === null;
+    if (reader.role === 'admin' || wholeTree) return integrityReport(this.store, { now: this.now() });
+    const streams = await readableStreams(this.store, new StreamAccess(this.store, this.reader(reader)));
+    return integrityReport(this.store, { streams, now: this.now() });
   }
 
   async dossier(reader: Actor, stream: string, o: { asOf?: AsOf; purpose?: string }): Promise<DossierFile> {
-    const unit = await this.access.assertCanRead(reader, stream);
+    const { access, unit } = await this.openCase(reader, stream);
     await this.catchUp();
-    const history = await this.cases.full(stream, { reader, ...o });
+    const { linked } = await readableCase(access, this.cases.link(stream, o.asOf));
+    const history = await this.cases.full(stream, { reader, ...o, linked, view: historyView(access) });
     const integrity = await integrityReport(this.store, { streams: history.streams.map((s) => s.stream), now: this.now() });
     const ctx = this.context(stream, unit, o.purpose, 'dossier export');
     const redact = subjectRedactor(await resolveSubjects(subjectsIn(history.entries), reader, this.privacy, ctx), reader);
@@ -112,9 +124,24 @@ export class AuditReadService {
     return { fileName: `dossier-${stream}-${generatedAt.replace(/[:.]/g, '')}.html`, html };
   }
 
+  /** Admins see every record; a leader the records of cases they may open. */
   async accessLog(reader: Actor, filter: AccessLogFilter): Promise<{ total: number; rows: AccessLogRow[] }> {
     this.assertAuditor(reader, 'The access log');
-    return listAccess({ trail: this.trail, ...(this.log ? { log: this.log } : {}) }, filter);
+    const access = new StreamAccess(this.store, this.reader(reader));
+    const keep = reader.role === 'admin' ? undefined : async (row: AccessLogRow) => row.caseStream !== null && (await access.canRead(row.caseStream));
+    return listAccess({ trail: this.trail, ...(this.log ? { log: this.log } : {}) }, filter, keep);
+  }
+
+  /** The reader's access to a case: 403 for roles that do not read case histories, 404 / 403 by the stream's declaration. */
+  private async openCase(actor: Actor, stream: string): Promise<{ access: StreamAccess; unit: string | null }> {
+    this.policy.assertRole(actor, CASE_READER_ROLES, 'Reading case histories');
+    const access = new StreamAccess(this.store, this.reader(actor));
+    const opened = await access.assertReadable(stream);
+    return { access, unit: opened.decision.kind === 'granted' ? opened.decision.institutionId : null };
+  }
+
+  private reader(actor: Actor): Reader {
+    return readerOf(this.policy, actor);
   }
 
   /** The case index must have seen the log (in-process worker); a separate worker is eventually consistent. */

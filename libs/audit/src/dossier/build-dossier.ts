@@ -1,13 +1,31 @@
 import { Actor } from '@bihuan/core';
-import { RecordedEvent } from '@bihuan/event-store';
+import { hashEvent, RecordedEvent } from '@bihuan/event-store';
 import { CaseHistory, HistoryEntry } from '../history/case-history.types';
 import { IntegrityReport } from '../integrity/integrity-report';
 import { renderDossierHtml } from './dossier-html';
-import { DossierOptions, DossierPayload, DossierStream } from './dossier.types';
+import { DossierOptions, DossierPayload, DossierStream, SealedEvent } from './dossier.types';
 import { defaultRedact } from './redaction';
 
 function recorded(e: HistoryEntry): RecordedEvent {
   return { streamName: e.stream, revision: e.revision, position: e.position, type: e.type, data: e.data, metadata: e.metadata };
+}
+
+/** The event as stored when the reader sees all of it; otherwise a sealed link (place and hashes only). */
+function forVerification(e: HistoryEntry): RecordedEvent | SealedEvent {
+  const event = recorded(e);
+  if (hashEvent(event) === e.metadata.hash) return event;
+  return { sealed: true, streamName: e.stream, revision: e.revision, position: e.position, metadata: { eventId: e.eventId, prevHash: e.metadata.prevHash, hash: e.metadata.hash } };
+}
+
+/** Streams whose entries do not run from revision 0 without a gap: some events were left out for this reader. */
+function partialStreams(entries: readonly HistoryEntry[]): Set<string> {
+  const next = new Map<string, number>();
+  const partial = new Set<string>();
+  for (const e of entries) {
+    if (e.revision !== (next.get(e.stream) ?? 0)) partial.add(e.stream);
+    next.set(e.stream, e.revision + 1);
+  }
+  return partial;
 }
 
 /**
@@ -16,18 +34,21 @@ function recorded(e: HistoryEntry): RecordedEvent {
  *
  * Two views of the same events, so that redaction never weakens verification:
  * - the human-readable timeline shows each event's data through `redact(entry, reader)`;
- * - the JSON block keeps every event exactly as stored (full envelope, original data), so every
- *   hash and chain link can be recomputed offline (`verifyDossier`). Personal data in events is
- *   only ever SM4 ciphertext plus a pseudonymous subject id (the key is held elsewhere and deleted
- *   on erasure), so keeping it whole discloses nothing readable.
+ * - the JSON block keeps every event the reader sees in full exactly as stored (full envelope,
+ *   original data), so its hash and chain link can be recomputed offline (`verifyDossier`); an
+ *   event the visibility declarations trim for this reader is carried as a sealed link (place and
+ *   hashes only), and a stream with events left out altogether is named in `partialStreams` and
+ *   left out of the block. Personal data in events is only ever SM4 ciphertext plus a
+ *   pseudonymous subject id (the key is held elsewhere and deleted on erasure).
  */
 export function buildDossier(history: CaseHistory, integrity: IntegrityReport, reader: Actor, options: DossierOptions): string {
   const redact = options.redact ?? defaultRedact(options.isErased);
   const last = new Map<string, HistoryEntry>();
   for (const e of history.entries) last.set(e.stream, e);
+  const partial = partialStreams(history.entries);
   const streams: DossierStream[] = history.streams.flatMap((s) => {
     const tail = last.get(s.stream);
-    return tail ? [{ stream: s.stream, lastRevision: tail.revision, lastHash: tail.hash }] : [];
+    return tail && !partial.has(s.stream) ? [{ stream: s.stream, lastRevision: tail.revision, lastHash: tail.hash }] : [];
   });
   const payload: DossierPayload = {
     format: 'bihuan-dossier/1',
@@ -37,7 +58,8 @@ export function buildDossier(history: CaseHistory, integrity: IntegrityReport, r
     reader,
     purpose: options.purpose ?? null,
     streams,
-    events: history.entries.map(recorded),
+    events: history.entries.filter((e) => !partial.has(e.stream)).map(forVerification),
+    ...(partial.size > 0 ? { partialStreams: [...partial] } : {}),
     integrity,
   };
   const shown = history.entries.map((e) => redact(e, reader));

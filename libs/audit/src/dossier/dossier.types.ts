@@ -36,8 +36,23 @@ export interface DossierPayload {
   readonly reader: Actor;
   readonly purpose: string | null;
   readonly streams: readonly DossierStream[];
-  readonly events: readonly RecordedEvent[];
+  /** Events shown to the reader in full, exactly as stored, and sealed links (see SealedEvent) for the others. */
+  readonly events: readonly (RecordedEvent | SealedEvent)[];
+  /** Linked streams with events the reader may not see at all: left out of offline verification. */
+  readonly partialStreams?: readonly string[];
   readonly integrity: IntegrityReport;
+}
+
+/**
+ * An event the reader sees only in part (or not at all): its place in the chain and its hashes,
+ * without type, data or actor, so the chain still verifies link by link offline.
+ */
+export interface SealedEvent {
+  readonly sealed: true;
+  readonly streamName: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly metadata: { readonly eventId: string; readonly prevHash: string | null; readonly hash: string };
 }
 
 export const DOSSIER_SCRIPT_ID = 'bihuan-dossier';

@@ -44,7 +44,10 @@ export function verifyDossier(htmlOrJson: string): DossierVerification {
   }
   const verifier = new ChainVerifier();
   try {
-    for (const event of payload.events as RecordedEvent[]) if (verifier.check(event)) break;
+    for (const event of payload.events) {
+      const sealed = 'sealed' in event && event.sealed === true;
+      if (verifier.check(event as RecordedEvent, { sealed })) break;
+    }
   } catch (error) {
     return formatError(`an event is malformed: ${error instanceof Error ? error.message : String(error)}`);
   }

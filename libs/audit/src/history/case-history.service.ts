@@ -3,7 +3,7 @@ import { AsOf, EventStore, RecordedEvent } from '@bihuan/event-store';
 import { CaseIndex } from '../case-index/case-index.port';
 import { linkCase, LinkedCase, resolveCauses } from '../case-index/case-links';
 import { AuditAction, AuditTrail } from '../trail/audit-trail.port';
-import { CaseHistory, CauseRef, HistoryEntry, HistoryOptions, HistoryPage } from './case-history.types';
+import { CaseHistory, CauseRef, HistoryEntry, HistoryOptions, HistoryPage, HistoryView } from './case-history.types';
 import { DeadlineBooks, snapshotOf } from './deadline-snapshot';
 import { mergeStreams } from './stream-merge';
 
@@ -48,16 +48,25 @@ export class CaseHistoryService {
   async history(root: string, options: HistoryOptions = {}): Promise<HistoryPage> {
     const page = Math.max(1, Math.floor(options.page ?? 1));
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(options.pageSize ?? 50)));
-    const linked = this.link(root, options.asOf);
+    const linked = options.linked ?? this.link(root, options.asOf);
     if (linked.streams.length === 0) throw DomainError.notFound('AUDIT.CASE_NOT_FOUND', `No events in ${root}${options.asOf ? ' at that instant' : ''}`);
-    const total = linked.streams.reduce((n, s) => n + s.lastRevision + 1, 0);
     const skip = (page - 1) * pageSize;
     const walked: Walked[] = [];
-    let i = 0;
-    for await (const w of this.walk(linked, options.asOf, skip + pageSize)) {
-      if (i++ < skip) continue;
-      walked.push(w);
-      if (walked.length === pageSize) break;
+    let total = 0;
+    if (options.view) {
+      // Events left out for this reader do not count: walk the whole case to page and total it.
+      for await (const w of this.walk(linked, options.asOf, undefined, options.view)) {
+        if (total >= skip && walked.length < pageSize) walked.push(w);
+        total++;
+      }
+    } else {
+      total = linked.streams.reduce((n, s) => n + s.lastRevision + 1, 0);
+      let i = 0;
+      for await (const w of this.walk(linked, options.asOf, skip + pageSize)) {
+        if (i++ < skip) continue;
+        walked.push(w);
+        if (walked.length === pageSize) break;
+      }
     }
     await this.audit(options.reader, root, options.asOf ? 'asOf' : 'history', options.purpose, { page, pageSize, asOf: options.asOf ?? null });
     return {
@@ -68,49 +77,56 @@ export class CaseHistoryService {
       page,
       pageSize,
       pages: Math.max(1, Math.ceil(total / pageSize)),
-      entries: this.entries(walked, linked),
+      entries: await this.entries(walked, linked, options.view),
     };
   }
 
   /** Every entry, in batches of `batch`, reading each stream once (exports, bulk checks). */
-  async *stream(root: string, options: { asOf?: AsOf; batch?: number; linked?: LinkedCase } = {}): AsyncGenerator<HistoryEntry[]> {
+  async *stream(root: string, options: { asOf?: AsOf; batch?: number; linked?: LinkedCase; view?: HistoryView } = {}): AsyncGenerator<HistoryEntry[]> {
     const linked = options.linked ?? this.link(root, options.asOf);
     const size = options.batch ?? 500;
     let pending: Walked[] = [];
-    for await (const w of this.walk(linked, options.asOf)) {
+    for await (const w of this.walk(linked, options.asOf, undefined, options.view)) {
       pending.push(w);
       if (pending.length === size) {
-        yield this.entries(pending, linked);
+        yield await this.entries(pending, linked, options.view);
         pending = [];
       }
     }
-    if (pending.length > 0) yield this.entries(pending, linked);
+    if (pending.length > 0) yield await this.entries(pending, linked, options.view);
   }
 
   /** The whole history in memory (dossier export); recorded as a `dossier` read when a reader is named. */
-  async full(root: string, options: { asOf?: AsOf; reader?: Actor; purpose?: string; action?: AuditAction } = {}): Promise<CaseHistory> {
-    const linked = this.link(root, options.asOf);
+  async full(root: string, options: { asOf?: AsOf; reader?: Actor; purpose?: string; action?: AuditAction; linked?: LinkedCase; view?: HistoryView } = {}): Promise<CaseHistory> {
+    const linked = options.linked ?? this.link(root, options.asOf);
     const entries: HistoryEntry[] = [];
-    for await (const batch of this.stream(root, { linked, ...(options.asOf ? { asOf: options.asOf } : {}) })) entries.push(...batch);
+    const more = { ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.view ? { view: options.view } : {}) };
+    for await (const batch of this.stream(root, { linked, ...more })) entries.push(...batch);
     await this.audit(options.reader, root, options.action ?? 'dossier', options.purpose, { asOf: options.asOf ?? null, events: entries.length });
     return { root, asOf: options.asOf ?? null, streams: linked.streams, entries };
   }
 
-  private async *walk(linked: LinkedCase, asOf?: AsOf, firstChunk?: number): AsyncGenerator<Walked> {
+  private async *walk(linked: LinkedCase, asOf?: AsOf, firstChunk?: number, view?: HistoryView): AsyncGenerator<Walked> {
     const books = new DeadlineBooks();
     const chunk = this.options.chunk ?? 500;
     const merge = { chunk, firstChunk: firstChunk ?? chunk, ...(asOf ? { asOf } : {}) };
     for await (const event of mergeStreams(this.store, linked.streams, merge)) {
-      yield { event, book: books.after(event) };
+      // Deadlines fold over every event; the reader's view only decides what is shown.
+      const book = books.after(event);
+      const shown = view ? await view.event(event) : event;
+      if (shown) yield { event: shown, book };
     }
   }
 
-  private entries(walked: readonly Walked[], linked: LinkedCase): HistoryEntry[] {
+  private async entries(walked: readonly Walked[], linked: LinkedCase, view?: HistoryView): Promise<HistoryEntry[]> {
     const causes = resolveCauses(this.index, walked.map((w) => w.event.metadata.eventId));
+    const visibleCause = new Map<string, boolean>();
+    for (const c of causes.values()) if (view && !visibleCause.has(c.stream)) visibleCause.set(c.stream, await view.cause(c.stream));
     return walked.map(({ event, book }) => {
       const m = event.metadata;
       const c = causes.get(m.eventId);
-      const causedBy: CauseRef | null = c ? { eventId: c.eventId, stream: c.stream, type: c.type, position: c.position } : null;
+      const causedBy: CauseRef | null = c && (!view || visibleCause.get(c.stream)) ? { eventId: c.eventId, stream: c.stream, type: c.type, position: c.position } : null;
+      const deadlines = snapshotOf(book).filter((d) => !view || view.deadline(event.streamName, d.deadlineId));
       return {
         stream: event.streamName,
         revision: event.revision,
@@ -125,7 +141,7 @@ export class CaseHistoryService {
         causedBy,
         hash: m.hash,
         linked: linked.correlations.has(m.correlationId),
-        deadlines: snapshotOf(book),
+        deadlines,
         metadata: m,
       };
     });

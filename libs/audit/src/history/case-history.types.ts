@@ -1,6 +1,6 @@
 import { Actor, DeadlineStatus, EventMetadata } from '@bihuan/core';
-import { AsOf } from '@bihuan/event-store';
-import { CaseStreamSpan } from '../case-index/case-links';
+import { AsOf, RecordedEvent } from '@bihuan/event-store';
+import { CaseStreamSpan, LinkedCase } from '../case-index/case-links';
 
 /** The event that caused an entry, as far as the log records it. */
 export interface CauseRef {
@@ -51,12 +51,31 @@ export interface HistoryOptions {
   /** Who reads: recorded in the access audit when a trail is configured. */
   readonly reader?: Actor;
   readonly purpose?: string;
+  /** The case as the reader may open it (default: every linked stream). */
+  readonly linked?: LinkedCase;
+  /** What the reader sees of each event (default: everything). */
+  readonly view?: HistoryView;
+}
+
+/**
+ * What one reader sees of a case's events (the contexts' visibility declarations, applied by
+ * the audit's StreamAccess): events left out do not count towards pages and totals.
+ */
+export interface HistoryView {
+  /** The event as the reader sees it (data trimmed), or null to leave it out. */
+  event(event: RecordedEvent): Promise<RecordedEvent | null>;
+  /** Whether a deadline of a stream may be shown with the entries. */
+  deadline(stream: string, deadlineId: string): boolean;
+  /** Whether an entry may name a cause recorded in that stream. */
+  cause(stream: string): Promise<boolean>;
 }
 
 export interface HistoryPage {
   readonly root: string;
   readonly asOf: AsOf | null;
   readonly streams: readonly CaseStreamSpan[];
+  /** Linked streams the reader may not open: left out, counted here. */
+  readonly withheldStreams?: number;
   readonly total: number;
   readonly page: number;
   readonly pageSize: number;

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { AccessPolicy } from '@bihuan/auth';
-import { Actor, Clock, CLOCK, DomainError } from '@bihuan/core';
+import { AccessPolicy, readerOf } from '@bihuan/auth';
+import { Actor, Clock, CLOCK, DomainError, Message } from '@bihuan/core';
 import { READ_MODEL_DB } from '@bihuan/platform';
 import { complaintError } from '../domain/complaint-errors';
+import { complaintTicketVisibility } from '../domain/complaint-ticket.visibility';
 import { ensureComplaintsSchema } from './complaints.schema';
 import { PublicTicketStatus, TicketDetail, TicketHistoryEntry, TicketListItem, TicketRow, toDetail, toListItem, toPublicStatus } from './ticket-views';
 
@@ -112,13 +113,14 @@ export class ComplaintTicketQueries {
     const history = this.db.prepare('SELECT * FROM complaints_history WHERE ticket_id = ? ORDER BY position').all(ticketId) as {
       position: number; type: string; at: string; actor_id: string; actor_role: string; actor_unit: string; data: string;
     }[];
-    const entries: TicketHistoryEntry[] = history.map((h) => ({
-      position: h.position,
-      type: h.type,
-      at: h.at,
-      actor: { id: h.actor_id, role: h.actor_role, unit: h.actor_unit },
-      data: JSON.parse(h.data) as Record<string, unknown>,
-    }));
+    // What each reader sees of each step is the ticket's visibility declaration (the rows carry no identity already).
+    const reader = readerOf(this.access, actor);
+    const entries: TicketHistoryEntry[] = history.flatMap((h) => {
+      const entry = { position: h.position, type: h.type, at: h.at, actor: { id: h.actor_id, role: h.actor_role, unit: h.actor_unit }, data: JSON.parse(h.data) as Record<string, unknown> };
+      const message = { type: h.type, data: entry.data, metadata: { actor: entry.actor } } as unknown as Message;
+      const shown = complaintTicketVisibility.viewMessage!(reader, message, complaintTicketVisibility.initialState);
+      return shown ? [{ ...entry, data: shown.data as Record<string, unknown> }] : [];
+    });
     return toDetail(row, actor, entries);
   }
 

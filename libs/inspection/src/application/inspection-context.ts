@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, Clock, CLOCK, Command, CommandMetadata, Decider, DomainEvent, fold, ID_GENERATOR, IdGenerator, streamName } from '@bihuan/core';
-import { AccessPolicy, Jurisdiction } from '@bihuan/auth';
+import { Actor, assertReadGranted, Clock, CLOCK, Command, CommandMetadata, Decider, DomainEvent, fold, ID_GENERATOR, IdGenerator, streamName } from '@bihuan/core';
+import { AccessPolicy, Jurisdiction, readerOf } from '@bihuan/auth';
 import { WorkingCalendar } from '@bihuan/calendar';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { CALENDAR, CalendarService, POLICIES, PolicyRegistry, READ_MODEL_SYNC, ReadModelSync } from '@bihuan/platform';
@@ -18,6 +18,8 @@ import {
   VisitCommand,
   visitDecider,
   VisitState,
+  findingVisibility,
+  visitVisibility,
 } from '../domain';
 
 /** What every command endpoint answers: the id of the case, and the log position of its last event. */
@@ -69,21 +71,27 @@ export class InspectionContext {
     return this.calendars.current();
   }
 
-  /** The finding's state; 404 when it was never opened, 403 when the actor may not touch its institution. */
+  /** The finding's state, by its visibility declaration: 404 when it was never opened, 403 outside the actor's scope. */
   async finding(findingId: string, actor: Actor): Promise<ExistingFinding> {
     const events = await this.store.readStream(streamName(FINDING_STREAM_CATEGORY, findingId));
     const state = fold(findingDecider, events as never[]);
-    if (state.status === 'none') throw inspectionError('FINDING_NOT_FOUND', `finding ${findingId} does not exist`);
-    this.access.assertInScope(actor, state.finding.institutionId, `finding ${findingId}`);
+    const notFound = () => inspectionError('FINDING_NOT_FOUND', `finding ${findingId} does not exist`);
+    assertReadGranted(findingVisibility.decide(readerOf(this.access, actor), state), notFound);
+    if (state.status === 'none') throw notFound();
     return state;
   }
 
-  /** The visit's state; 404 when it was never planned, 403 out of scope. */
+  /**
+   * The visit's state, by its visibility declaration: 404 when it was never planned — or when it
+   * is a commission visit not yet carried out and the actor is the hospital it targets (暗访) — 403
+   * outside the actor's scope.
+   */
   async visit(visitId: string, actor: Actor): Promise<ExistingVisit> {
     const events = await this.store.readStream(streamName(VISIT_STREAM_CATEGORY, visitId));
     const state = fold(visitDecider, events as never[]);
-    if (state.status === 'none') throw inspectionError('VISIT_NOT_FOUND', `visit ${visitId} does not exist`);
-    this.access.assertInScope(actor, state.visit.institutionId, `visit ${visitId}`);
+    const notFound = () => inspectionError('VISIT_NOT_FOUND', `visit ${visitId} does not exist`);
+    assertReadGranted(visitVisibility.decide(readerOf(this.access, actor), state), notFound);
+    if (state.status === 'none') throw notFound();
     return state;
   }
 

@@ -14,3 +14,4 @@ export * from './finding/finding.state';
 export * from './finding/finding.decider';
 export { nextDeadlineNeed } from './finding/finding-deadline.decide';
 export type { NextDeadlineNeed } from './finding/finding-deadline.decide';
+export * from './inspection-visibility';

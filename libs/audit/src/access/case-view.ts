@@ -1,0 +1,23 @@
+import { Message } from '@bihuan/core';
+import { LinkedCase } from '../case-index/case-links';
+import { HistoryView } from '../history/case-history.types';
+import { StreamAccess } from './stream-access';
+
+/** The case around a root without the linked streams the reader may not open, and how many were left out. */
+export async function readableCase(access: StreamAccess, linked: LinkedCase): Promise<{ linked: LinkedCase; withheld: number }> {
+  const streams = [];
+  for (const span of linked.streams) if (await access.canRead(span.stream)) streams.push(span);
+  return { linked: { ...linked, streams }, withheld: linked.streams.length - streams.length };
+}
+
+/** The history view of one reader: events, deadlines and causes as the declarations let them see them. */
+export function historyView(access: StreamAccess): HistoryView {
+  return {
+    event: async (event) => {
+      const shown = await access.view(event.streamName, event as unknown as Message);
+      return shown ? { ...event, data: shown.data } : null;
+    },
+    deadline: (stream, deadlineId) => access.showsDeadline(stream, deadlineId),
+    cause: (stream) => access.canRead(stream),
+  };
+}

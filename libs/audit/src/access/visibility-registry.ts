@@ -1,0 +1,53 @@
+import { categoryOf, ReadDecision, Reader, StreamVisibility } from '@bihuan/core';
+import { complaintTicketVisibility } from '@bihuan/complaints';
+import { CREDIT_VISIBILITY } from '@bihuan/credit';
+import { ETHICS_VISIBILITY } from '@bihuan/ethics';
+import { INSPECTION_VISIBILITY } from '@bihuan/inspection';
+
+/**
+ * Configuration streams (`policy-<context>`, `calendar-cn`): the settings every deadline and
+ * decision was computed under. No personal data and no case in them: leaders audit them, admins
+ * keep them.
+ */
+function configurationVisibility(category: string): StreamVisibility<null> {
+  return {
+    category,
+    initialState: null,
+    evolve: () => null,
+    decide: (reader): ReadDecision =>
+      reader.actor.role === 'admin' || reader.actor.role === 'leader'
+        ? { kind: 'granted', institutionId: null }
+        : { kind: 'forbidden', reason: `${category} streams are for leaders and admins` },
+  };
+}
+
+/** Streams of a category nobody declared: operators only, so a new category is closed until it is declared. */
+function undeclaredVisibility(category: string): StreamVisibility<null> {
+  return {
+    category,
+    initialState: null,
+    evolve: () => null,
+    decide: (reader): ReadDecision =>
+      reader.actor.role === 'admin' ? { kind: 'granted', institutionId: null } : { kind: 'forbidden', reason: `No reader is declared for ${category} streams` },
+  };
+}
+
+/** Every case category's declaration, from the contexts that own them (one home per rule). */
+export const CASE_VISIBILITY: ReadonlyMap<string, StreamVisibility> = new Map(
+  [...INSPECTION_VISIBILITY, complaintTicketVisibility, ...ETHICS_VISIBILITY, ...CREDIT_VISIBILITY, configurationVisibility('policy'), configurationVisibility('calendar')].map(
+    (rule) => [rule.category, rule as StreamVisibility],
+  ),
+);
+
+/** The declaration for a stream's category; undeclared categories are open to admins only. */
+export function visibilityOf(stream: string): StreamVisibility {
+  const category = categoryOf(stream);
+  return CASE_VISIBILITY.get(category) ?? undeclaredVisibility(category);
+}
+
+/** True when the category has a declaration of its own (tests: every category the system writes must). */
+export function isDeclaredCategory(category: string): boolean {
+  return CASE_VISIBILITY.has(category);
+}
+
+export type { Reader };
