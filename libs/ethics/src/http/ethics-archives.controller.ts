@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
-import { Actor } from '@bihuan/core';
+import { AccessPolicy, CurrentActor, readerOf, Roles } from '@bihuan/auth';
+import { Actor, assertReadGranted } from '@bihuan/core';
 import { AddEthicsRecordCommand, OpenEthicsArchiveCommand, RetractEthicsRecordCommand } from '../application/ethics.commands';
 import { CommandOutcome } from '../application/ethics-command-runner';
 import { ethicsError } from '../domain/ethics-errors';
+import { ethicsArchiveVisibility } from '../domain/ethics-visibility';
 import { EthicsArchiveRow, EthicsQueries, EthicsRecordRow } from '../read-models/ethics.queries';
 import { AddEthicsRecordDto, OpenEthicsArchiveDto, RetractEthicsRecordDto } from './ethics-archive.dto';
 
@@ -42,7 +43,8 @@ export class EthicsArchivesController {
   get(@CurrentActor() actor: Actor, @Param('staffId') staffId: string): EthicsArchiveRow & { records: EthicsRecordRow[] } {
     const archive = this.queries.archive(staffId);
     if (!archive) throw ethicsError('ARCHIVE_NOT_FOUND', `no ethics archive for ${staffId}`);
-    this.access.assertInScope(actor, archive.institutionId, 'the ethics archives');
+    const decision = ethicsArchiveVisibility.decide(readerOf(this.access, actor), { institutionId: archive.institutionId });
+    assertReadGranted(decision, () => ethicsError('ARCHIVE_NOT_FOUND', `no ethics archive for ${staffId}`));
     return { ...archive, records: this.queries.records(staffId) };
   }
 

@@ -65,9 +65,14 @@ export function partnerView(state: CreditArchiveState, now: string): CreditView 
   return view(state, 'partner', now, () => true);
 }
 
+/** Black-list information is shared only with partner agencies under a joint-discipline memorandum (seed 002). */
+export function seesBlacklist(role: Role | 'anonymous'): boolean {
+  return role === 'partner';
+}
+
 /** The view a role may read; the single entry point every read path should use. */
 export function creditViewFor(role: Role | 'anonymous', state: CreditArchiveState, now: string, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): CreditView | null {
-  if (role === 'partner') return partnerView(state, now);
+  if (seesBlacklist(role)) return partnerView(state, now);
   if (role === 'public' || role === 'anonymous' || role === 'system') return publicView(state, now, policy);
   return hospitalView(state, now);
 }

@@ -1,6 +1,7 @@
 import { institutionRecordDecision, Message, Reader, StreamVisibility } from '@bihuan/core';
 import { CREDIT_ARCHIVE_CATEGORY } from '../archive/credit-archive.decider';
 import { listDeadlineId } from '../archive/credit-records.decide';
+import { seesBlacklist } from '../archive/credit-views';
 
 /** What access to a credit archive depends on: its institution, and which entries are black-list ones. */
 export interface CreditArchiveOwnership {
@@ -25,8 +26,7 @@ function evolve(state: CreditArchiveOwnership, event: Message): CreditArchiveOwn
   return { institutionId, blacklistIds: ids };
 }
 
-/** Partner agencies under a joint-discipline memorandum read black-list information; nobody else does (seed 002). */
-const readsBlacklist = (reader: Reader): boolean => reader.actor.role === 'partner';
+const readsBlacklist = (reader: Reader): boolean => seesBlacklist(reader.actor.role);
 
 /** A folded credit archive state without its black-list entries, blacklist-class records and their deadlines. */
 function withoutBlacklist(state: unknown, own: CreditArchiveOwnership): unknown {
