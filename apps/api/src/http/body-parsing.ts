@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BadRequestException, HttpException, HttpStatus, PayloadTooLargeException } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { DeclaredBodyInterceptor } from './declared-body.interceptor';
 import { assertSafeInput } from './input-inspection';
 
 /** Largest request body accepted; uploads of evidence go elsewhere. */
@@ -73,7 +74,8 @@ export function checkInput(req: ParsedRequest, _res: ServerResponse, next: (erro
 /**
  * JSON and form bodies up to BODY_LIMIT. An error middleware right after the parsers rewrites
  * their errors, which Nest's exception layer then answers through the global filter; checkInput
- * then refuses what no DTO may see (docs/api/input-limits.md).
+ * then refuses what no DTO may see, and DeclaredBodyInterceptor a body sent to a route that takes
+ * none (docs/api/input-limits.md).
  */
 export function useBodyParsing(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: BODY_LIMIT });
@@ -82,4 +84,5 @@ export function useBodyParsing(app: NestExpressApplication): void {
     next(translateBodyError(error));
   });
   app.use(checkInput);
+  app.useGlobalInterceptors(new DeclaredBodyInterceptor());
 }
