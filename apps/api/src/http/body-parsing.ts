@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BadRequestException, HttpException, HttpStatus, PayloadTooLargeException } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DeclaredBodyInterceptor } from './declared-body.interceptor';
-import { assertSafeInput } from './input-inspection';
+import { assertSafeInput, inputRefusal, MAX_INPUT_DEPTH } from './input-inspection';
 
 /** Largest request body accepted; uploads of evidence go elsewhere. */
 export const BODY_LIMIT = '256kb';
@@ -28,6 +28,8 @@ export function translateBodyError(error: unknown): unknown {
       });
     case 'entity.parse.failed':
       return new BadRequestException({ code: 'MALFORMED_JSON', message: `Malformed JSON in request body: ${error.message}` });
+    case 'querystring.parse.rangeError':
+      return inputRefusal([{ field: 'body', rule: 'maxDepth', message: `Form body is nested deeper than ${MAX_INPUT_DEPTH} levels` }]);
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new HttpException({ code: 'UNSUPPORTED_MEDIA_TYPE', message: error.message }, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
@@ -79,7 +81,7 @@ export function checkInput(req: ParsedRequest, _res: ServerResponse, next: (erro
  */
 export function useBodyParsing(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true, depth: MAX_INPUT_DEPTH });
   app.use((error: unknown, _req: IncomingMessage, _res: ServerResponse, next: (error?: unknown) => void) => {
     next(translateBodyError(error));
   });

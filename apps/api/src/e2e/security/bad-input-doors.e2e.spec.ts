@@ -1,5 +1,6 @@
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { MAX_INPUT_DEPTH } from '../../http/input-inspection';
+import { step, submitPublic } from '../complaints/complaints-e2e.helpers';
 
 /**
  * The three doors issue 11 found in the shared input layer (prototype keys accepted, a lone
@@ -63,7 +64,7 @@ describe('bad input: the shared layer refuses what no DTO may see, and nothing i
     const form = await unchanged(() => t.http.post('/public/complaints').type('form').send('category=fees&description=x&constructor[a]=1'));
     expect(form).toMatchObject({ status: 400, code: 'VALIDATION', fields: [{ field: 'constructor', rule: 'whitelistValidation' }] });
     const formDeep = await unchanged(() => t.http.post('/public/complaints').type('form').send(`category=fees&description=x&a${'[b]'.repeat(40)}=1`));
-    expect(formDeep.status).toBe(400);
+    expect(formDeep).toMatchObject({ status: 400, code: 'VALIDATION', fields: [{ field: 'body', rule: 'maxDepth' }] });
     const query = await unchanged(() => t.http.get('/complaints?__proto__=1').set(t.auth('inspector-a1')));
     expect(query).toMatchObject({ status: 400, code: 'VALIDATION', fields: [{ field: '__proto__' }] });
     const repeated = await t.http.get('/complaints?status=received&status=closed').set(t.auth('inspector-a1'));
@@ -82,5 +83,16 @@ describe('bad input: the shared layer refuses what no DTO may see, and nothing i
       expect([res.status, raw]).toEqual([400, raw]);
       expect(res.code).toMatch(/^(VALIDATION|MALFORMED_JSON)$/);
     }
+  });
+
+  it('a body sent to a route that takes none is refused, not ignored while the action runs', async () => {
+    t.clock.advance(60 * 60_000); // past the public form's rate limit used up above
+    const { ticketId } = await submitPublic(t);
+    await step(t, 'inspector-a1', ticketId, 'dispatch', { institutionId: 'hosp-a1-1', complexity: 'simple' });
+    const extra = await unchanged(() => t.http.post(`/complaints/${ticketId}/acknowledge`).set(t.auth('hospital-a1-1')).send({ note: 'x' }));
+    expect(extra).toEqual({ status: 400, code: 'VALIDATION', fields: [{ field: 'note', rule: 'whitelistValidation' }] });
+    const array = await unchanged(() => t.http.post(`/complaints/${ticketId}/acknowledge`).set(t.auth('hospital-a1-1')).send([]));
+    expect(array).toMatchObject({ status: 400, fields: [{ field: 'body', rule: 'noBody' }] });
+    expect((await t.http.post(`/complaints/${ticketId}/acknowledge`).set(t.auth('hospital-a1-1'))).status).toBe(200);
   });
 });
