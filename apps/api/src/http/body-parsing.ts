@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BadRequestException, HttpException, HttpStatus, PayloadTooLargeException } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { DeclaredBodyInterceptor } from './declared-body.interceptor';
+import { assertSafeInput, inputRefusal, MAX_INPUT_DEPTH } from './input-inspection';
 
 /** Largest request body accepted; uploads of evidence go elsewhere. */
 export const BODY_LIMIT = '256kb';
@@ -26,6 +28,8 @@ export function translateBodyError(error: unknown): unknown {
       });
     case 'entity.parse.failed':
       return new BadRequestException({ code: 'MALFORMED_JSON', message: `Malformed JSON in request body: ${error.message}` });
+    case 'querystring.parse.rangeError':
+      return inputRefusal([{ field: 'body', rule: 'maxDepth', message: `Form body is nested deeper than ${MAX_INPUT_DEPTH} levels` }]);
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new HttpException({ code: 'UNSUPPORTED_MEDIA_TYPE', message: error.message }, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
@@ -34,14 +38,53 @@ export function translateBodyError(error: unknown): unknown {
   }
 }
 
+/** Media types a body may have; anything else would reach the handler as an empty body. */
+const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded'];
+
+/** What Express adds to the request that checkInput reads (no @types/express here). */
+interface ParsedRequest extends IncomingMessage {
+  readonly body?: unknown;
+  readonly query?: unknown;
+  is(types: string[]): string | false | null;
+}
+
+function hasBody(req: IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+/**
+ * Runs before routing, guards and handlers (so for public routes and unauthenticated callers too):
+ * a body no parser read is refused rather than treated as empty, and parsed bodies and queries
+ * must pass inspectInput (reserved keys, depth, well-formed Unicode) before any validator sees them.
+ */
+export function checkInput(req: ParsedRequest, _res: ServerResponse, next: (error?: unknown) => void): void {
+  try {
+    if (hasBody(req) && !req.is(BODY_TYPES)) {
+      throw new HttpException(
+        { code: 'UNSUPPORTED_MEDIA_TYPE', message: `Request body must be ${BODY_TYPES.join(' or ')} (got ${req.headers['content-type'] ?? 'no Content-Type'})` },
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      );
+    }
+    assertSafeInput(req.body);
+    assertSafeInput(req.query);
+    next();
+  } catch (error) {
+    next(error);
+  }
+}
+
 /**
  * JSON and form bodies up to BODY_LIMIT. An error middleware right after the parsers rewrites
- * their errors, which Nest's exception layer then answers through the global filter.
+ * their errors, which Nest's exception layer then answers through the global filter; checkInput
+ * then refuses what no DTO may see, and DeclaredBodyInterceptor a body sent to a route that takes
+ * none (docs/api/input-limits.md).
  */
 export function useBodyParsing(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true, depth: MAX_INPUT_DEPTH });
   app.use((error: unknown, _req: IncomingMessage, _res: ServerResponse, next: (error?: unknown) => void) => {
     next(translateBodyError(error));
   });
+  app.use(checkInput);
+  app.useGlobalInterceptors(new DeclaredBodyInterceptor());
 }
