@@ -22,3 +22,4 @@ export * from './idempotency/idempotency-gate';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency.module';
 export * from './idempotency/idempotency.openapi';
+export * from './config/trust-proxy';

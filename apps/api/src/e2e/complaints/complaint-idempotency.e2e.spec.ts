@@ -82,6 +82,14 @@ describe('complaints: Idempotency-Key on staff intake and steps', () => {
     expect((await receive('fix-1')).body).toEqual(fixed.body);
   });
 
+  it('the OpenAPI declares the optional Idempotency-Key header on every POST', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, { post?: { parameters?: { name: string; in: string }[] } }> };
+    const posts = Object.entries(doc.paths).filter(([, item]) => item.post);
+    expect(posts.length).toBeGreaterThan(10);
+    const missing = posts.filter(([, item]) => !item.post!.parameters?.some((p) => p.in === 'header' && p.name === 'Idempotency-Key')).map(([path]) => path);
+    expect(missing).toEqual([]);
+  });
+
   it('a retried step answers like the first instead of a 409', async () => {
     const ticketId = (await receive(null).expect(201)).body.ticketId as string;
     await step(t, INSPECTOR, ticketId, 'dispatch', { institutionId: INSTITUTION, complexity: 'simple' });
@@ -123,6 +131,13 @@ describe('complaints: identical public submissions from one client are folded', 
     t.clock.advance(10 * 60_000 + 1);
     const later = await t.http.post('/public/complaints').send(other).expect(201);
     expect(later.body.ticketCode).not.toBe(first.body.ticketCode);
+  });
+
+  it('a client cannot escape the fold with a made-up X-Forwarded-For (TRUST_PROXY unset)', async () => {
+    const body = { ...publicBody, description: 'Forwarded-for trick about the canteen' };
+    const first = await t.http.post('/public/complaints').set('X-Forwarded-For', '203.0.113.1').send(body).expect(201);
+    const second = await t.http.post('/public/complaints').set('X-Forwarded-For', '203.0.113.2').send(body).expect(201);
+    expect(second.body).toEqual(first.body);
   });
 
   it('with an Idempotency-Key header the key is honoured too (a new key on a double click still folds)', async () => {
