@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { canonicalJson } from '@bihuan/event-store';
@@ -36,6 +36,8 @@ interface StatusResponse {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Idempotency');
+
   constructor(
     @Inject(IdempotencyGate) private readonly gate: IdempotencyGate,
     @Inject(IDEMPOTENCY_SETTINGS) private readonly settings: IdempotencySettings,
@@ -90,11 +92,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
         held.push(claim);
       }
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await Promise.all(held.map((c) => this.gate.complete(c, response.statusCode, body)));
+      await this.remember(held, response.statusCode, body);
       return body;
     } catch (error) {
-      await Promise.all(held.map((c) => this.gate.release(c)));
+      await Promise.allSettled(held.map((c) => this.gate.release(c)));
       throw error;
+    }
+  }
+
+  /** The request has done its work: a store that fails now must not turn its answer into a 500. */
+  private async remember(held: readonly IdempotencyClaim[], status: number, body: unknown): Promise<void> {
+    const results = await Promise.allSettled(held.map((c) => this.gate.complete(c, status, body)));
+    for (const [i, result] of results.entries()) {
+      if (result.status === 'fulfilled') continue;
+      this.logger.error(`Idempotency answer not stored; the key is released: ${String(result.reason)}`);
+      await this.gate.release(held[i]!).catch(() => undefined); // else duplicates wait for the lease
     }
   }
 }
