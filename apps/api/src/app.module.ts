@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AppConfig, platformLoggerModule, runsWorker } from '@bihuan/platform';
+import { AppConfig, IdempotencyModule, platformLoggerModule, runsWorker } from '@bihuan/platform';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { CONTEXT_MODULES } from './context-modules';
 import { HealthModule } from './health/health.module';
@@ -31,6 +31,7 @@ export class AppModule {
         platformLoggerModule(),
         CqrsModule.forRoot(),
         authModuleFor(options.config),
+        IdempotencyModule,
         HealthModule,
         MetricsModule,
         SecurityModule,

@@ -2,7 +2,7 @@ import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { DynamicModule } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, configWarnings, httpLogger, loadConfig, PlatformModule, TestPlatform, testConfig } from '@bihuan/platform';
+import { AppConfig, configWarnings, httpLogger, loadConfig, PlatformModule, TestPlatform, testConfig, trustProxyFromEnv } from '@bihuan/platform';
 import { AppModule } from './app.module';
 import { useBodyParsing } from './http/body-parsing';
 import { HttpErrorFilter } from './http/http-exception.filter';
@@ -35,6 +35,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
   app.useLogger(logger);
   for (const warning of configWarnings(config)) logger.warn(warning, 'Config');
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxyFromEnv());
   app.use(httpLogger(config));
   useBodyParsing(app);
   app.useGlobalPipes(createValidationPipe());

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { declareIdempotencyHeader } from '@bihuan/platform';
 
 export const DOCS_PATH = 'api/docs';
 export const DOCS_JSON_PATH = 'api/docs-json';
@@ -12,7 +13,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return declareIdempotencyHeader(SwaggerModule.createDocument(app, config));
 }
 
 /** OpenAPI for every controller: the UI at /api/docs, the JSON at /api/docs-json. */

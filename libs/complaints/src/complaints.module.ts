@@ -34,6 +34,7 @@ import {
   ResolveOnTheSpotHandler,
   SubmitPublicComplaintHandler,
 } from './application/intake.handlers';
+import { ExternalReferences } from './application/external-references';
 import { TicketCommandRunner } from './application/ticket-command.runner';
 import { AdminSubjectsController } from './http/admin-subjects.controller';
 import { ComplaintQueriesController } from './http/complaint-queries.controller';
@@ -75,6 +76,7 @@ const HANDLERS: Provider[] = [
   controllers: [ComplaintQueriesController, ComplaintStepsController, PublicComplaintsController, AdminSubjectsController],
   providers: [
     TicketCommandRunner,
+    ExternalReferences,
     ComplainantIdentityService,
     ComplaintTicketQueries,
     ComplaintStatisticsQuery,

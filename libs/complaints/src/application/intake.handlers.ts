@@ -15,6 +15,7 @@ import {
   SubmitPublicComplaintCommand,
 } from './complaints.commands';
 import { clockTerms } from './complaint-terms';
+import { ExternalReferences } from './external-references';
 import { generateSecret, generateTicketCode, hashSecret } from './public-secret';
 import { TicketCommandResult, TicketCommandRunner } from './ticket-command.runner';
 
@@ -29,11 +30,23 @@ export class Intake {
     private readonly queries: ComplaintTicketQueries,
     private readonly jurisdiction: Jurisdiction,
     private readonly ids: IdGenerator,
+    private readonly references: ExternalReferences,
   ) {}
 
   async receive(actor: Actor, input: IntakeInput & { channel: ComplaintChannel; externalReference?: string | null }, receivingUnit: string): Promise<ReceivedTicket & { secret: string }> {
     if (input.institutionId) this.jurisdiction.requireInstitution(input.institutionId, 'institutionId');
     const ticketId = this.ids.next();
+    const reference = input.externalReference ?? null;
+    if (reference) await this.references.claim(reference, ticketId, actor);
+    try {
+      return await this.create(ticketId, actor, { ...input, externalReference: reference }, receivingUnit);
+    } catch (error) {
+      if (reference) await this.references.release(reference, ticketId, actor);
+      throw error;
+    }
+  }
+
+  private async create(ticketId: string, actor: Actor, input: IntakeInput & { channel: ComplaintChannel; externalReference: string | null }, receivingUnit: string): Promise<ReceivedTicket & { secret: string }> {
     let ticketCode = generateTicketCode();
     while (this.queries.codeExists(ticketCode)) ticketCode = generateTicketCode();
     const secret = generateSecret();
@@ -51,7 +64,7 @@ export class Intake {
         institutionId: input.institutionId ?? null,
         departmentId: input.departmentId ?? null,
         staffId: input.staffId ?? null,
-        externalReference: input.externalReference ?? null,
+        externalReference: input.externalReference,
         receivingUnit,
       },
     }));
@@ -140,7 +153,13 @@ export class DeclineComplaintHandler implements ICommandHandler<DeclineComplaint
 /** Nest factory for Intake (plain class: its collaborators come from DI tokens). */
 export const INTAKE_PROVIDER = {
   provide: Intake,
-  useFactory: (runner: TicketCommandRunner, identities: ComplainantIdentityService, queries: ComplaintTicketQueries, jurisdiction: Jurisdiction, ids: IdGenerator) =>
-    new Intake(runner, identities, queries, jurisdiction, ids),
-  inject: [TicketCommandRunner, ComplainantIdentityService, ComplaintTicketQueries, Jurisdiction, ID_GENERATOR],
+  useFactory: (
+    runner: TicketCommandRunner,
+    identities: ComplainantIdentityService,
+    queries: ComplaintTicketQueries,
+    jurisdiction: Jurisdiction,
+    ids: IdGenerator,
+    references: ExternalReferences,
+  ) => new Intake(runner, identities, queries, jurisdiction, ids, references),
+  inject: [TicketCommandRunner, ComplainantIdentityService, ComplaintTicketQueries, Jurisdiction, ID_GENERATOR, ExternalReferences],
 };

@@ -8,6 +8,7 @@ import { DomainError, DomainErrorKind } from '@bihuan/core';
 export const COMPLAINT_ERRORS = {
   NOT_FOUND: 'not_found',
   ALREADY_RECEIVED: 'conflict',
+  DUPLICATE_REFERENCE: 'conflict',
   ALREADY_CLOSED: 'conflict',
   INVALID_TRANSITION: 'conflict',
   FORBIDDEN_ROLE: 'forbidden',

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, UseGuards } from
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Public } from '@bihuan/auth';
+import { FoldIdenticalRequests } from '@bihuan/platform';
 import { complaintError } from '../domain/complaint-errors';
 import { PublicTicketCommand, SubmitPublicComplaintCommand } from '../application/complaints.commands';
 import { resolvePublicTicket } from '../application/follow-up.handlers';
@@ -15,7 +16,8 @@ import { PublicRatingDto, PublicReplyDto, SecretDto } from './steps.dto';
 /**
  * The public entry (no token), rate limited per client IP. The ticket code is in the path; the
  * secret only in a header or the body, never in the URL (URLs end up in logs and histories).
- * A wrong secret and an unknown code are the same 404.
+ * A wrong secret and an unknown code are the same 404. An identical submission from the same
+ * client within the fold window (IDEMPOTENCY_FOLD_WINDOW_MINUTES) answers the first ticket.
  */
 @ApiTags('public complaints')
 @Public()
@@ -29,6 +31,7 @@ export class PublicComplaintsController {
   ) {}
 
   @Post()
+  @FoldIdenticalRequests()
   @ApiOperation({ summary: 'Submit a complaint (anonymous, or named: name and contacts are encrypted and never shown to the institution)' })
   @ApiCreatedResponse({ type: PublicSubmissionDto })
   submit(@Body() dto: PublicComplaintDto): Promise<{ ticketCode: string; secret: string }> {

@@ -13,11 +13,17 @@ export interface Submitted {
   readonly ticketId: string;
 }
 
-/** Public submission, then the staff's ticket id found through the list. */
+let submissions = 0;
+
+/**
+ * Public submission, then the staff's ticket id found through the list. Each call's default text
+ * differs: identical submissions from one client within the fold window are one ticket.
+ */
 export async function submitPublic(t: TestApp, body: Record<string, unknown> = {}): Promise<Submitted> {
+  submissions += 1;
   const res = await t.http
     .post('/public/complaints')
-    .send({ category: 'red-envelopes-kickbacks', description: 'A red envelope was asked for before surgery', institutionId: INSTITUTION, ...body });
+    .send({ category: 'red-envelopes-kickbacks', description: `A red envelope was asked for before surgery (${submissions})`, institutionId: INSTITUTION, ...body });
   if (res.status !== 201) throw new Error(`submit failed ${res.status} ${JSON.stringify(res.body)}`);
   const list = await t.http.get('/complaints').set(t.auth(INSPECTOR)).expect(200);
   const item = (list.body.items as { ticketCode: string; ticketId: string }[]).find((i) => i.ticketCode === res.body.ticketCode);

@@ -1,0 +1,81 @@
+import { Clock, DomainError } from '@bihuan/core';
+import { fingerprintHashOf, keyHashOf, KeyMaterial, openResponse, sealResponse } from './idempotency-seal';
+import { IdempotencySettings } from './idempotency-settings';
+import { IdempotencyStore } from './idempotency-store.port';
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/** One key a request must hold before it runs: a client's header key, or the key of a fold. */
+export interface IdempotencyClaim extends KeyMaterial {
+  readonly ttlMs: number;
+  /** The header the key came from, named in errors; null for a fold the server made up. */
+  readonly header: string | null;
+}
+
+export type Begun = { readonly kind: 'proceed' } | { readonly kind: 'replay'; readonly status: number; readonly body: unknown };
+
+const PRINTABLE = /^[\x20-\x7e]+$/;
+
+/** 400 unless the header is 1–255 printable ASCII characters and not only spaces. */
+export function validateIdempotencyKey(value: string): string {
+  if (value.trim() === '' || value.length > 255 || !PRINTABLE.test(value)) {
+    throw DomainError.invalid('IDEMPOTENCY.INVALID_KEY', IDEMPOTENCY_HEADER, `${IDEMPOTENCY_HEADER} must be 1 to 255 printable ASCII characters`);
+  }
+  return value;
+}
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Hashing, sealing and waiting around the IdempotencyStore, free of HTTP: the interceptor (and a
+ * later non-HTTP host) asks `begin` before running a request and `complete` / `release` after.
+ * Expiry uses the injected clock (FakeClock in tests); the wait for a running duplicate is real time.
+ */
+export class IdempotencyGate {
+  private lastPurge = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly clock: Clock,
+    private readonly settings: IdempotencySettings,
+    private readonly sleep: (ms: number) => Promise<void> = realSleep,
+  ) {}
+
+  async begin(claim: IdempotencyClaim): Promise<Begun> {
+    const keyHash = keyHashOf(claim);
+    const fingerprintHash = fingerprintHashOf(claim);
+    await this.purgeNowAndThen();
+    for (let waited = 0; ; waited += this.settings.pollMs) {
+      const now = this.clock.now().getTime();
+      const found = await this.store.reserve({ keyHash, fingerprintHash, now, expiresAt: now + claim.ttlMs, staleBefore: now - this.settings.leaseMs });
+      if (found.kind === 'new') return { kind: 'proceed' };
+      if (found.kind === 'replay') return { kind: 'replay', status: found.response.status, body: openResponse(claim, found.response) };
+      if (found.kind === 'mismatch') {
+        throw new DomainError('IDEMPOTENCY.KEY_REUSED', `${IDEMPOTENCY_HEADER} was already used for a different request (method, path or body); use a new key`, 'rule', {
+          field: claim.header ?? IDEMPOTENCY_HEADER,
+        });
+      }
+      if (waited >= this.settings.waitMs) {
+        throw new DomainError('IDEMPOTENCY.IN_PROGRESS', 'The same request is still being processed; retry shortly', 'conflict', claim.header ? { field: claim.header } : {});
+      }
+      await this.sleep(this.settings.pollMs);
+    }
+  }
+
+  async complete(claim: IdempotencyClaim, status: number, body: unknown): Promise<void> {
+    const expiresAt = this.clock.now().getTime() + claim.ttlMs;
+    await this.store.complete(keyHashOf(claim), fingerprintHashOf(claim), sealResponse(claim, status, body), expiresAt);
+  }
+
+  async release(claim: IdempotencyClaim): Promise<void> {
+    await this.store.release(keyHashOf(claim), fingerprintHashOf(claim));
+  }
+
+  /** Expired keys go at most once an hour, on the way of a request (no timer to keep alive). */
+  private async purgeNowAndThen(): Promise<void> {
+    const now = this.clock.now().getTime();
+    if (now - this.lastPurge < 3_600_000) return;
+    this.lastPurge = now;
+    await this.store.purgeExpired(now);
+  }
+}
