@@ -43,6 +43,11 @@ export interface StreamVisibility<S = unknown> {
   viewMessage?(reader: Reader, message: Message, state: S): Message | null;
   /** A folded case state (now or as of an instant) as the reader may see it. Default: as is. */
   viewState?(reader: Reader, state: unknown, current: S): unknown;
+  /**
+   * For a stream that only serves another case (a reference claim kept apart for uniqueness):
+   * the stream of that case, whose access it then has. `decide` is not asked when it names one.
+   */
+  serves?(state: S): string | null;
 }
 
 /** Folds a stream's messages with a rule's `evolve`. */

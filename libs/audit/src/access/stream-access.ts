@@ -112,6 +112,8 @@ export class StreamAccess {
       if (base) return { ...base, stream, serves: served };
     }
     const state = foldVisibility(rule, events as unknown as Message[]);
+    const served = rule.serves?.(state) ?? null;
+    if (served !== null && served !== stream && depth < MAX_PROCESS_DEPTH) return { ...(await this.load(served, depth + 1)), stream, serves: served };
     return { stream, decision: rule.decide(this.reader, state), rule, state, serves: null };
   }
 }

@@ -1,5 +1,5 @@
 import { categoryOf, ReadDecision, Reader, StreamVisibility } from '@bihuan/core';
-import { complaintTicketVisibility } from '@bihuan/complaints';
+import { complaintReferenceVisibility, complaintTicketVisibility } from '@bihuan/complaints';
 import { CREDIT_VISIBILITY } from '@bihuan/credit';
 import { ETHICS_VISIBILITY } from '@bihuan/ethics';
 import { INSPECTION_VISIBILITY } from '@bihuan/inspection';
@@ -34,7 +34,7 @@ function undeclaredVisibility(category: string): StreamVisibility<null> {
 
 /** Every case category's declaration, from the contexts that own them (one home per rule). */
 export const CASE_VISIBILITY: ReadonlyMap<string, StreamVisibility> = new Map(
-  [...INSPECTION_VISIBILITY, complaintTicketVisibility, ...ETHICS_VISIBILITY, ...CREDIT_VISIBILITY, configurationVisibility('policy'), configurationVisibility('calendar')].map(
+  [...INSPECTION_VISIBILITY, complaintTicketVisibility, complaintReferenceVisibility, ...ETHICS_VISIBILITY, ...CREDIT_VISIBILITY, configurationVisibility('policy'), configurationVisibility('calendar')].map(
     (rule) => [rule.category, rule as StreamVisibility],
   ),
 );

@@ -62,6 +62,7 @@ describe('StreamAccess (the contexts\' visibility declarations)', () => {
       { type: 'ListEntryAdded', data: { institutionId: 'hosp-a1-1', entryId: 'e1', list: 'black', reason: '黑名单' } },
       { type: 'DeadlineSet', data: { deadlineId: 'list-e1' } },
     ]);
+    await appendForCommand(store, 'complaintReference-r', meta('c6'), [{ type: 'ExternalReferenceClaimed', data: { reference: '12345-1', ticketId: 't' } }]);
     const [received] = await store.readStream('complaintTicket-t', { maxCount: 1 });
     await recordSaga(store, 'complaintConsequences', 't', received!, [{ kind: 'ignore', reason: 'x' }], clock.now().toISOString());
   });
@@ -79,6 +80,10 @@ describe('StreamAccess (the contexts\' visibility declarations)', () => {
   it('gives a process stream the access of the case it serves', async () => {
     await expect(as(HOSP_2).assertReadable('complaintConsequences-t')).resolves.toMatchObject({ serves: 'complaintTicket-t' });
     await expect(as(LEADER_B).assertReadable('complaintConsequences-t')).rejects.toMatchObject({ code: 'AUTH.OUT_OF_SCOPE' });
+  });
+  it('gives a stream that serves a case (an external reference\'s claim) the access of that case', async () => {
+    await expect(as(HOSP_2).assertReadable('complaintReference-r')).resolves.toMatchObject({ serves: 'complaintTicket-t' });
+    await expect(as(HOSP).assertReadable('complaintReference-r')).rejects.toMatchObject({ code: 'AUTH.OUT_OF_SCOPE' });
   });
   it('answers 404 for a stream without its opening event, even to leaders', async () => {
     await expect(as(LEADER).assertReadable('creditArchive-nowhere')).rejects.toMatchObject({ code: 'AUDIT.CASE_NOT_FOUND' });
