@@ -1,5 +1,6 @@
 export * from './jurisdiction';
 export * from './access-policy';
+export * from './user-directory';
 export * from './token.service';
 export * from './fixtures/demo-jurisdiction';
 export * from './nest/auth.decorators';
