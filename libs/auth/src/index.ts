@@ -1,6 +1,7 @@
 export * from './jurisdiction';
 export * from './access-policy';
 export * from './user-directory';
+export * from './staff-directory';
 export * from './token.service';
 export * from './fixtures/demo-jurisdiction';
 export * from './nest/auth.decorators';
