@@ -50,10 +50,18 @@ export function inspectorCovers(jurisdiction: Jurisdiction, user: DirectoryUser 
 }
 
 /**
- * Checks each id of `inspectorIds` for an institution: unknown or inactive → 400
- * `AUTH.UNKNOWN_USER`, not an inspector covering the institution → 422 `AUTH.INSPECTOR_NOT_COVERING`,
- * both naming `field[i]`.
+ * One inspector named for an institution: unknown or inactive → 400 `AUTH.UNKNOWN_USER`, not an
+ * inspector whose unit covers the institution → 422 `AUTH.INSPECTOR_NOT_COVERING`, naming `field`.
  */
+export function assertInspectorCovers(directory: UserDirectory, jurisdiction: Jurisdiction, inspectorId: string, institutionId: string, field: string): void {
+  const user = directory.get(inspectorId);
+  if (!user || !user.active) throw DomainError.invalid('AUTH.UNKNOWN_USER', field, `${field} "${inspectorId}" is not a known active user`);
+  if (!inspectorCovers(jurisdiction, user, institutionId)) {
+    throw new DomainError('AUTH.INSPECTOR_NOT_COVERING', `${field} "${inspectorId}" is not an inspector whose unit covers institution ${institutionId}`, 'rule', { field });
+  }
+}
+
+/** assertInspectorCovers for each id of a list, naming `field[i]`. */
 export function assertInspectorsCover(
   directory: UserDirectory,
   jurisdiction: Jurisdiction,
@@ -61,12 +69,5 @@ export function assertInspectorsCover(
   institutionId: string,
   field = 'inspectorIds',
 ): void {
-  inspectorIds.forEach((id, i) => {
-    const user = directory.get(id);
-    const at = `${field}[${i}]`;
-    if (!user || !user.active) throw DomainError.invalid('AUTH.UNKNOWN_USER', at, `${at} "${id}" is not a known active user`);
-    if (!inspectorCovers(jurisdiction, user, institutionId)) {
-      throw new DomainError('AUTH.INSPECTOR_NOT_COVERING', `${at} "${id}" is not an inspector whose unit covers institution ${institutionId}`, 'rule', { field: at });
-    }
-  });
+  inspectorIds.forEach((id, i) => assertInspectorCovers(directory, jurisdiction, id, institutionId, `${field}[${i}]`));
 }

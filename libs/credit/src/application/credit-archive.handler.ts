@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
+import { AccessPolicy, assertInspectorCovers, assertStaffOf, Jurisdiction, StaffDirectory, UserDirectory } from '@bihuan/auth';
 import { RunCreditArchiveCommand, InspectorConflictCommand } from './credit.commands';
 import { CreditCommandOutcome, CreditCommandRunner } from './credit-command-runner';
 
@@ -29,18 +29,23 @@ export class RunCreditArchiveHandler implements ICommandHandler<RunCreditArchive
   }
 }
 
-/** Conflicts of interest: the institution must be known and within the declaring user's scope. */
+/**
+ * Conflicts of interest: the institution must be known and within the declaring user's scope, and
+ * the inspector a known, active inspector whose unit covers it (the only ones a draw could send).
+ */
 @CommandHandler(InspectorConflictCommand)
 export class InspectorConflictHandler implements ICommandHandler<InspectorConflictCommand, CreditCommandOutcome> {
   constructor(
     private readonly runner: CreditCommandRunner,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+    @Inject(UserDirectory) private readonly directory: UserDirectory,
   ) {}
 
   execute({ actor, type, data }: InspectorConflictCommand): Promise<CreditCommandOutcome> {
     this.jurisdiction.requireInstitution(data.institutionId, 'institutionId');
     this.access.assertInScope(actor, data.institutionId, 'conflicts of interest');
+    assertInspectorCovers(this.directory, this.jurisdiction, data.inspectorId, data.institutionId, 'inspectorId');
     return this.runner.conflicts(data.inspectorId, { type, data }, actor);
   }
 }

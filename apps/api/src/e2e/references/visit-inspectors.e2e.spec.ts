@@ -47,4 +47,15 @@ describe('inspectors named by visits and draws (e2e)', () => {
     }
     expect(draw.result.visits.find((v) => v.institutionId === 'hosp-a2-1')!.inspectorIds).toEqual(['inspector-city-a']);
   });
+  it('declares conflicts of interest only for known inspectors covering the institution', async () => {
+    await expectNothingWritten(t, async () => {
+      const declare = (inspectorId: string) => t.http.post('/credit/conflicts').set(t.auth('leader-city-a')).send({ inspectorId, institutionId: 'hosp-a1-1', reason: '亲属任职' });
+      const unknown = await declare('nobody');
+      expect(unknown.status).toBe(400);
+      expect(unknown.body).toMatchObject({ code: 'AUTH.UNKNOWN_USER', fields: [{ field: 'inspectorId' }] });
+      const other = await declare('inspector-b1');
+      expect(other.status).toBe(422);
+      expect(other.body).toMatchObject({ code: 'AUTH.INSPECTOR_NOT_COVERING', fields: [{ field: 'inspectorId' }] });
+    });
+  });
 });
