@@ -4,6 +4,7 @@ import { AddEthicsRecordHandler, OpenEthicsArchiveHandler, RetractEthicsRecordHa
 import { EthicsCommandRunner } from './application/ethics-command-runner';
 import { EthicsEvaluationStepHandler, OpenEthicsEvaluationHandler, ScoreEthicsEvaluationHandler } from './application/ethics-evaluation.handlers';
 import { EthicsExportService } from './application/ethics-export.service';
+import { EthicsStaffDirectoryModule } from './application/ethics-staff-directory';
 import { FinaliseEthicsResultsHandler } from './application/finalise-ethics-results.handler';
 import { EthicsArchivesController } from './http/ethics-archives.controller';
 import { EthicsEvaluationsController } from './http/ethics-evaluations.controller';
@@ -11,7 +12,7 @@ import { EthicsQueries } from './read-models/ethics.queries';
 
 /** The ethics context in the API: archives, records, evaluations, results and their export. */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, EthicsStaffDirectoryModule],
   controllers: [EthicsArchivesController, EthicsEvaluationsController],
   providers: [
     EthicsCommandRunner,

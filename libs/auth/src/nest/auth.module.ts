@@ -3,14 +3,17 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessPolicy } from '../access-policy';
 import { Jurisdiction, Unit } from '../jurisdiction';
 import { TokenKeys, TokenService } from '../token.service';
+import { DirectoryUser, StaticUserDirectory, UserDirectory } from '../user-directory';
 import { AuthGuard } from './auth.guard';
 
 export interface AuthModuleOptions {
   readonly keys: TokenKeys;
   readonly units: readonly Unit[];
+  /** The directory's people (UserDirectory); none when absent. */
+  readonly users?: readonly DirectoryUser[];
 }
 
-/** Global: the token service, the jurisdiction tree, the access policy and the guard on every route. */
+/** Global: the token service, the jurisdiction tree, the user directory, the access policy and the guard on every route. */
 @Global()
 @Module({})
 export class AuthModule {
@@ -21,10 +24,11 @@ export class AuthModule {
       providers: [
         { provide: TokenService, useValue: new TokenService(options.keys) },
         { provide: Jurisdiction, useValue: jurisdiction },
+        { provide: UserDirectory, useValue: new StaticUserDirectory(options.users ?? [], jurisdiction) },
         { provide: AccessPolicy, useValue: new AccessPolicy(jurisdiction) },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [TokenService, Jurisdiction, AccessPolicy],
+      exports: [TokenService, Jurisdiction, UserDirectory, AccessPolicy],
     };
   }
 }

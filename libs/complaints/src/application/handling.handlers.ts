@@ -1,5 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { complaintDeadlineId, ComplaintTicketState, pausedDeadlines, runningDeadlines } from '../domain/complaint-ticket.state';
+import { assertStaffBelongsTo, StaffDirectory } from '@bihuan/auth';
+import { complaintDeadlineId, ComplaintTicketState, isAssigned, pausedDeadlines, runningDeadlines } from '../domain/complaint-ticket.state';
 import {
   AcknowledgeComplaintCommand,
   AnswerComplaintCommand,
@@ -41,14 +43,21 @@ export class RecordInvestigationNoteHandler implements ICommandHandler<RecordInv
   }
 }
 
+/**
+ * 处理意见. The implicated staff member must be on the staff of the institution the ticket is
+ * assigned to (assertStaffBelongsTo), checked on the state decided on — the consequence sagas act
+ * on this decision later, in that person's ethics archive.
+ */
 @CommandHandler(DecideComplaintCommand)
 export class DecideComplaintHandler implements ICommandHandler<DecideComplaintCommand> {
-  constructor(private readonly runner: TicketCommandRunner) {}
-  execute(c: DecideComplaintCommand): Promise<TicketCommandResult> {
-    return this.runner.run(c.ticketId, c.actor, () => ({
-      type: 'DecideComplaint',
-      data: { decision: c.decision, findings: c.findings, implicatedStaffId: c.implicatedStaffId },
-    }));
+  constructor(private readonly runner: TicketCommandRunner, @Inject(StaffDirectory) private readonly staff: StaffDirectory) {}
+  async execute(c: DecideComplaintCommand): Promise<TicketCommandResult> {
+    const staffId = c.implicatedStaffId;
+    const owner = staffId ? await this.staff.institutionOf(staffId) : null;
+    return this.runner.run(c.ticketId, c.actor, (state) => {
+      if (staffId && isAssigned(state)) assertStaffBelongsTo(staffId, owner, state.assignment.institutionId, 'implicatedStaffId');
+      return { type: 'DecideComplaint', data: { decision: c.decision, findings: c.findings, implicatedStaffId: staffId } };
+    });
   }
 }
 

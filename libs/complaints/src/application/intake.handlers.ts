@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { AccessPolicy, Jurisdiction } from '@bihuan/auth';
+import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
 import { Actor, DomainError, ID_GENERATOR, IdGenerator } from '@bihuan/core';
+import { complaintError } from '../domain/complaint-errors';
 import { ComplaintChannel } from '../domain/complaint-vocabulary';
 import { ComplaintTicketQueries } from '../read-models/complaint-tickets.query';
 import { ComplainantIdentityService } from './complainant-identity.service';
@@ -31,10 +32,19 @@ export class Intake {
     private readonly jurisdiction: Jurisdiction,
     private readonly ids: IdGenerator,
     private readonly references: ExternalReferences,
+    private readonly staff: StaffDirectory,
   ) {}
+
+  /** A named staff member needs the institution named too, and must be on its staff (assertStaffOf). */
+  private async checkStaff(input: IntakeInput): Promise<void> {
+    if (!input.staffId) return;
+    if (!input.institutionId) throw complaintError('STAFF_WITHOUT_INSTITUTION', 'staffId needs the institutionId the staff member works at', { field: 'staffId' });
+    await assertStaffOf(this.staff, input.staffId, input.institutionId);
+  }
 
   async receive(actor: Actor, input: IntakeInput & { channel: ComplaintChannel; externalReference?: string | null }, receivingUnit: string): Promise<ReceivedTicket & { secret: string }> {
     if (input.institutionId) this.jurisdiction.requireInstitution(input.institutionId, 'institutionId');
+    await this.checkStaff(input);
     const ticketId = this.ids.next();
     const reference = input.externalReference ?? null;
     if (reference) await this.references.claim(reference, ticketId, actor);
@@ -160,6 +170,7 @@ export const INTAKE_PROVIDER = {
     jurisdiction: Jurisdiction,
     ids: IdGenerator,
     references: ExternalReferences,
-  ) => new Intake(runner, identities, queries, jurisdiction, ids, references),
-  inject: [TicketCommandRunner, ComplainantIdentityService, ComplaintTicketQueries, Jurisdiction, ID_GENERATOR, ExternalReferences],
+    staff: StaffDirectory,
+  ) => new Intake(runner, identities, queries, jurisdiction, ids, references, staff),
+  inject: [TicketCommandRunner, ComplainantIdentityService, ComplaintTicketQueries, Jurisdiction, ID_GENERATOR, ExternalReferences, StaffDirectory],
 };

@@ -33,6 +33,7 @@ export const COMPLAINT_ERRORS = {
   PAUSE_TERMS_MISSING: 'validation',
   RESUME_TERMS_MISSING: 'validation',
   STAFF_WITHOUT_SUBSTANCE: 'validation',
+  STAFF_WITHOUT_INSTITUTION: 'validation',
   CLOSE_REASON_REQUIRED: 'validation',
   NOT_ON_THE_SPOT: 'rule',
   EXTENSION_ALREADY_PENDING: 'conflict',

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { AccessPolicy, DEMO_USERS, DemoUser, Jurisdiction } from '@bihuan/auth';
+import { AccessPolicy, DirectoryUser, inspectorCovers, Jurisdiction, UserDirectory } from '@bihuan/auth';
 import { deterministicId } from '@bihuan/core';
 import { DrawInput, DrawResult } from '../domain/draw/draw-inspections';
 import { drawInputOf } from '../domain/draw/random-draw.decider';
@@ -21,8 +21,9 @@ export interface PublishedDraw {
 
 /**
  * 双随机: the server gathers the inputs — the institutions under the jurisdiction with their credit
- * level as of now (read model + creditLevel), the inspectors of the jurisdiction (the user directory:
- * DEMO_USERS with role inspector whose unit lies within it) with their declared conflicts — and a
+ * level as of now (read model + creditLevel), the inspectors of the jurisdiction (UserDirectory: active
+ * inspectors whose unit lies within it) with their declared conflicts and the drawn institutions
+ * their unit covers (a county inspector is never sent to the next county's hospital) — and a
  * seed derived from fresh ids, then records the request (DrawRequested: seed + inputs) and publishes
  * the result (DrawPublished). Nothing is written if the draw could never be made.
  */
@@ -33,11 +34,12 @@ export class RequestRandomDrawHandler implements ICommandHandler<RequestRandomDr
     private readonly queries: CreditQueries,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+    @Inject(UserDirectory) private readonly directory: UserDirectory,
   ) {}
 
-  /** Inspectors who may be drawn for a jurisdiction: the user directory's inspectors within it. */
-  static inspectorsOf(jurisdiction: Jurisdiction, unitId: string, users: readonly DemoUser[] = DEMO_USERS): DemoUser[] {
-    return users.filter((u) => u.role === 'inspector' && jurisdiction.contains(unitId, u.unit));
+  /** Inspectors who may be drawn for a jurisdiction: the directory's active inspectors within it. */
+  static inspectorsOf(jurisdiction: Jurisdiction, unitId: string, users: readonly DirectoryUser[]): DirectoryUser[] {
+    return users.filter((u) => u.active && u.role === 'inspector' && jurisdiction.contains(unitId, u.unit));
   }
 
   async execute({ actor, data }: RequestRandomDrawCommand): Promise<PublishedDraw> {
@@ -47,7 +49,7 @@ export class RequestRandomDrawHandler implements ICommandHandler<RequestRandomDr
     const now = this.runner.now();
     const institutionIds = this.jurisdiction.institutionsUnder(unit.id).map((u) => u.id);
     const levels = this.queries.drawLevels(institutionIds, now, policy);
-    const inspectors = RequestRandomDrawHandler.inspectorsOf(this.jurisdiction, unit.id);
+    const inspectors = RequestRandomDrawHandler.inspectorsOf(this.jurisdiction, unit.id, this.directory.all());
     const conflicts = this.queries.conflictsOf(inspectors.map((i) => i.id));
     const drawId = this.runner.ids.next();
     const seed = deterministicId('randomDrawSeed', drawId, this.runner.ids.next(), now);
@@ -58,7 +60,12 @@ export class RequestRandomDrawHandler implements ICommandHandler<RequestRandomDr
         jurisdiction: unit.id,
         seed,
         institutions: institutionIds.map((id) => ({ id, creditLevel: levels.get(id)!.level })),
-        inspectors: inspectors.map((i) => ({ id: i.id, unit: i.unit, conflicts: conflicts.get(i.id) ?? [] })),
+        inspectors: inspectors.map((i) => ({
+          id: i.id,
+          unit: i.unit,
+          conflicts: conflicts.get(i.id) ?? [],
+          covers: institutionIds.filter((id) => inspectorCovers(this.jurisdiction, i, id)),
+        })),
         count: data.count,
         inspectorsPerVisit: data.inspectorsPerVisit,
         plannedDate: data.plannedDate,

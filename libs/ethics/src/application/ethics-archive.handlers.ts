@@ -1,30 +1,36 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { AccessPolicy, Jurisdiction } from '@bihuan/auth';
-import { DomainError } from '@bihuan/core';
+import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
 import { ethicsError } from '../domain/ethics-errors';
 import { AddEthicsRecordCommand, OpenEthicsArchiveCommand, RetractEthicsRecordCommand } from './ethics.commands';
 import { CommandOutcome, EthicsCommandRunner } from './ethics-command-runner';
 
-/** Opens a staff member's archive (hospital of the institution, admin). */
+/**
+ * Opens a staff member's archive (hospital of the institution, admin). A staff id on another
+ * institution's books is refused (403 AUTH.STAFF_OF_OTHER_INSTITUTION) before the archive's own
+ * ARCHIVE_ALREADY_EXISTS could tell the caller that it exists.
+ */
 @CommandHandler(OpenEthicsArchiveCommand)
 export class OpenEthicsArchiveHandler implements ICommandHandler<OpenEthicsArchiveCommand, CommandOutcome> {
   constructor(
     private readonly runner: EthicsCommandRunner,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+    @Inject(StaffDirectory) private readonly staff: StaffDirectory,
   ) {}
 
-  execute({ actor, data }: OpenEthicsArchiveCommand): Promise<CommandOutcome> {
+  async execute({ actor, data }: OpenEthicsArchiveCommand): Promise<CommandOutcome> {
     this.jurisdiction.requireInstitution(data.institutionId, 'institutionId');
     this.access.assertInScope(actor, data.institutionId, 'the ethics archives');
+    await assertStaffOf(this.staff, data.staffId, data.institutionId);
     return this.runner.archive(data.staffId, { type: 'OpenEthicsArchive', data }, actor);
   }
 }
 
 /**
  * Adds a record (hospital for its own staff, inspectors within their jurisdiction). An existing
- * archive fixes the institution: a record naming another one is refused before anything is written.
+ * archive fixes the institution: a record naming another one is refused (403
+ * AUTH.STAFF_OF_OTHER_INSTITUTION) before anything is written.
  */
 @CommandHandler(AddEthicsRecordCommand)
 export class AddEthicsRecordHandler implements ICommandHandler<AddEthicsRecordCommand, CommandOutcome> {
@@ -32,16 +38,13 @@ export class AddEthicsRecordHandler implements ICommandHandler<AddEthicsRecordCo
     private readonly runner: EthicsCommandRunner,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+    @Inject(StaffDirectory) private readonly staff: StaffDirectory,
   ) {}
 
   async execute({ actor, data }: AddEthicsRecordCommand): Promise<CommandOutcome> {
     this.jurisdiction.requireInstitution(data.institutionId, 'institutionId');
     this.access.assertInScope(actor, data.institutionId, 'the ethics archives');
-    const state = await this.runner.archiveState(data.staffId);
-    if (state.status === 'open' && state.staff.institutionId !== data.institutionId) {
-      this.access.assertInScope(actor, state.staff.institutionId, 'the ethics archives');
-      throw DomainError.invalid('ETHICS.ARCHIVE_INSTITUTION_MISMATCH', 'institutionId', `staff member ${data.staffId} is on the books of ${state.staff.institutionId}`);
-    }
+    await assertStaffOf(this.staff, data.staffId, data.institutionId);
     // A manual record has no source case to derive its id from: it gets a fresh one.
     return this.runner.archive(data.staffId, { type: 'AddEthicsRecord', data: { ...data, recordId: data.recordId ?? this.runner.ids.next() } }, actor);
   }

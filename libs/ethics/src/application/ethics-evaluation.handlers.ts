@@ -1,15 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { AccessPolicy, Jurisdiction } from '@bihuan/auth';
+import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
 import { summariseEthicsArchive } from '../domain/archive/ethics-archive.state';
-import { ethicsError } from '../domain/ethics-errors';
 import { ethicsEvaluationStreamId } from '../domain/evaluation/ethics-evaluation.state';
 import { EthicsEvaluationStepCommand, OpenEthicsEvaluationCommand, ScoreEthicsEvaluationCommand } from './ethics.commands';
 import { CommandOutcome, EthicsCommandRunner } from './ethics-command-runner';
 
 /**
  * Opens a staff member's evaluation for a year. Only the hospital of the staff member's own
- * institution: a staff member whose archive is at another institution is refused (403).
+ * institution: a staff member whose archive is at another institution is refused (403
+ * AUTH.STAFF_OF_OTHER_INSTITUTION).
  */
 @CommandHandler(OpenEthicsEvaluationCommand)
 export class OpenEthicsEvaluationHandler implements ICommandHandler<OpenEthicsEvaluationCommand, CommandOutcome> {
@@ -17,15 +17,13 @@ export class OpenEthicsEvaluationHandler implements ICommandHandler<OpenEthicsEv
     private readonly runner: EthicsCommandRunner,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+    @Inject(StaffDirectory) private readonly staff: StaffDirectory,
   ) {}
 
   async execute({ actor, data }: OpenEthicsEvaluationCommand): Promise<CommandOutcome> {
     this.jurisdiction.requireInstitution(data.institutionId, 'institutionId');
     this.access.assertInScope(actor, data.institutionId, 'the ethics evaluations');
-    const archive = await this.runner.archiveState(data.staffId);
-    if (archive.status === 'open' && archive.staff.institutionId !== data.institutionId) {
-      throw ethicsError('INSTITUTION_FORBIDDEN', `staff member ${data.staffId} is not on the books of ${data.institutionId}`);
-    }
+    await assertStaffOf(this.staff, data.staffId, data.institutionId);
     const id = ethicsEvaluationStreamId(data.institutionId, data.year, data.staffId);
     return this.runner.evaluation(id, { type: 'OpenEthicsEvaluation', data }, actor);
   }

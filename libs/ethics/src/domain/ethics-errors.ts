@@ -16,6 +16,7 @@ export const ETHICS_ERRORS = {
   ARCHIVE_SUMMARY_MISMATCH: 'validation',
   ROLE_FORBIDDEN: 'forbidden',
   INSTITUTION_FORBIDDEN: 'forbidden',
+  ARCHIVE_INSTITUTION_MISMATCH: 'forbidden',
   ARCHIVE_NOT_FOUND: 'not_found',
   RECORD_NOT_FOUND: 'not_found',
   EVALUATION_NOT_FOUND: 'not_found',

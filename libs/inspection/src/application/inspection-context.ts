@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, assertReadGranted, Clock, CLOCK, Command, CommandMetadata, Decider, DomainEvent, fold, ID_GENERATOR, IdGenerator, streamName } from '@bihuan/core';
-import { AccessPolicy, Jurisdiction, readerOf } from '@bihuan/auth';
+import { AccessPolicy, assertInspectorsCover, Jurisdiction, readerOf, UserDirectory } from '@bihuan/auth';
 import { WorkingCalendar } from '@bihuan/calendar';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { CALENDAR, CalendarService, POLICIES, PolicyRegistry, READ_MODEL_SYNC, ReadModelSync } from '@bihuan/platform';
@@ -52,6 +52,7 @@ export class InspectionContext {
     @Inject(READ_MODEL_SYNC) private readonly sync: ReadModelSync,
     @Inject(AccessPolicy) readonly access: AccessPolicy,
     @Inject(Jurisdiction) readonly jurisdiction: Jurisdiction,
+    @Inject(UserDirectory) private readonly directory: UserDirectory,
   ) {}
 
   now(): string {
@@ -99,6 +100,11 @@ export class InspectionContext {
   requireInstitutionInScope(actor: Actor, institutionId: string, field = 'institutionId'): void {
     this.jurisdiction.requireInstitution(institutionId, field);
     this.access.assertInScope(actor, institutionId, 'institution');
+  }
+
+  /** Each named inspector must be a known, active inspector whose unit covers the institution (400 / 422 naming `inspectorIds[i]`). */
+  requireInspectorsCover(inspectorIds: readonly string[] | undefined, institutionId: string): void {
+    if (inspectorIds) assertInspectorsCover(this.directory, this.jurisdiction, inspectorIds, institutionId);
   }
 
   async sendToFinding(findingId: string, command: FindingCommand, policy: InspectionPolicy): Promise<CommandAck> {

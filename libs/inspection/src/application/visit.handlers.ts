@@ -11,6 +11,8 @@ export class PlanVisitHandler implements ICommandHandler<PlanVisitCommand> {
 
   async execute({ actor, data }: PlanVisitCommand): Promise<CommandAck> {
     this.ctx.requireInstitutionInScope(actor, data.institutionId);
+    // The calling inspector (the default) is already scope-checked; ids the body names are looked up.
+    this.ctx.requireInspectorsCover(data.inspectorIds, data.institutionId);
     const visitId = this.ctx.ids.next();
     const inspectorIds = data.inspectorIds ?? (actor.role === 'inspector' ? [actor.id] : []);
     const command: PlanVisit = {
@@ -34,7 +36,8 @@ export class RecordVisitHandler implements ICommandHandler<RecordVisitCommand> {
   constructor(@Inject(InspectionContext) private readonly ctx: InspectionContext) {}
 
   async execute({ actor, visitId, data }: RecordVisitCommand): Promise<CommandAck> {
-    await this.ctx.visit(visitId, actor);
+    const visit = await this.ctx.visit(visitId, actor);
+    this.ctx.requireInspectorsCover(data.inspectorIds, visit.visit.institutionId);
     const metadata = this.ctx.metadata(actor);
     assertNotFuture(data.conductedOn, metadata.now);
     const command: RecordVisit = { type: 'RecordVisit', data: { visitId, ...data }, metadata };

@@ -102,7 +102,7 @@ describe('ethics archives and evaluations (HTTP)', () => {
       expect(other.status).toBe(403);
       const poached = await post('hospital-a1-2', '/ethics/evaluations', { institutionId: 'hosp-a1-2', year: Y, staffId: 'S1' });
       expect(poached.status).toBe(403);
-      expect(poached.body.code).toBe('ETHICS.INSTITUTION_FORBIDDEN');
+      expect(poached.body).toMatchObject({ code: 'AUTH.STAFF_OF_OTHER_INSTITUTION', fields: [{ field: 'staffId' }] });
       const step2 = await t.http.post(`/ethics/evaluations/${H}/${Y}/S4/self`).set(t.auth('hospital-a1-2')).send({ summary: 'x' });
       expect(step2.status).toBe(403);
       const inspector = await post('inspector-a1', '/ethics/evaluations', { institutionId: H, year: Y, staffId: 'S8' });

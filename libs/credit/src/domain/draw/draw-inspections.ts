@@ -12,6 +12,11 @@ export interface DrawInspector {
   readonly unit: string;
   /** Institutions this inspector must not inspect (conflict of interest: former employer, relatives …). */
   readonly conflicts: readonly string[];
+  /**
+   * Institutions this inspector's unit covers (recorded since issue 11). Absent on older draws:
+   * then every institution counts as covered, so re-running an old draw gives its old result.
+   */
+  readonly covers?: readonly string[];
 }
 
 export interface DrawInput {
@@ -41,6 +46,10 @@ export const DRAW_ALGORITHM = 'cyrb128-sfc32/weighted-sequential/fisher-yates@1'
 
 const byId = <T extends { readonly id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+function eligibleFor(inspector: DrawInspector, institutionId: string): boolean {
+  return !inspector.conflicts.includes(institutionId) && (inspector.covers === undefined || inspector.covers.includes(institutionId));
+}
+
 function validate(input: DrawInput): void {
   const bad = (message: string, field: string): never => {
     throw creditError('DRAW_INPUT_INVALID', message, { field });
@@ -66,7 +75,7 @@ function validate(input: DrawInput): void {
  *    probability weight(level) / Σ weights, by r = next() × Σ over the id-sorted list
  *    (institutions of weight 0 are never drawn).
  * 2. Inspectors, per drawn institution in draw order: the eligible ones (id-sorted, no conflict
- *    with it) are partially Fisher–Yates shuffled and the first `inspectorsPerVisit` taken —
+ *    with it, their unit covering it when `covers` is recorded) are partially Fisher–Yates shuffled and the first `inspectorsPerVisit` taken —
  *    distinct for the visit. One PRNG stream (sfc32 seeded by cyrb128(seed)) serves both steps.
  */
 export function drawInspections(input: DrawInput): DrawResult {
@@ -90,7 +99,7 @@ export function drawInspections(input: DrawInput): DrawResult {
       }
     }
     const [institution] = pool.splice(index, 1);
-    const eligible = inspectors.filter((p) => !p.conflicts.includes(institution!.id)).map((p) => p.id);
+    const eligible = inspectors.filter((p) => eligibleFor(p, institution!.id)).map((p) => p.id);
     if (eligible.length < input.inspectorsPerVisit) {
       throw creditError('DRAW_NOT_ENOUGH_INSPECTORS', `institution ${institution!.id} has ${eligible.length} eligible inspector(s), ${input.inspectorsPerVisit} needed`, {
         field: 'inspectors',

@@ -81,4 +81,26 @@ describe('drawInspections (双随机)', () => {
     expect(thrown(() => drawInspections(input({ seed: '' }))).code).toBe('CREDIT.DRAW_INPUT_INVALID');
     expect(thrown(() => drawInspections(input({ weights: { A: -1, B: 1, C: 1, D: 1 } }))).code).toBe('CREDIT.DRAW_INPUT_INVALID');
   });
+  it('sends an inspector only to institutions their unit covers, when covers is recorded', () => {
+    // Given I1 covers only H00–H09 and I2 covers everything else
+    const firstTen = institutions.slice(0, 10).map((i) => i.id);
+    const covered: DrawInspector[] = [
+      { id: 'I1', unit: 'county-1', conflicts: [], covers: firstTen },
+      { id: 'I2', unit: 'county-2', conflicts: [], covers: institutions.slice(10).map((i) => i.id) },
+    ];
+    // When twenty institutions are drawn with one inspector each
+    const result = drawInspections(input({ inspectors: covered, count: 20, inspectorsPerVisit: 1 }));
+    // Then each visit has the inspector whose unit covers it
+    for (const v of result.visits) expect(v.inspectorIds).toEqual([firstTen.includes(v.institutionId) ? 'I1' : 'I2']);
+  });
+
+  it('refuses a draw where an institution has too few covering inspectors', () => {
+    const covered: DrawInspector[] = [{ id: 'I1', unit: 'county-1', conflicts: [], covers: ['H00'] }];
+    expect(thrown(() => drawInspections(input({ inspectors: covered, count: 40, inspectorsPerVisit: 1 }))).code).toBe('CREDIT.DRAW_NOT_ENOUGH_INSPECTORS');
+  });
+
+  it('re-runs a draw recorded without covers exactly as before (every institution covered)', () => {
+    const withAll = inspectors.map((p) => ({ ...p, covers: institutions.map((i) => i.id) }));
+    expect(drawInspections(input({ inspectors: withAll }))).toEqual(drawInspections(input()));
+  });
 });

@@ -41,7 +41,7 @@ function request(command: RequestRandomDraw, policy: CreditPolicy): RandomDrawEv
     jurisdiction: requireText(data.jurisdiction, 'jurisdiction'),
     seed: requireText(data.seed, 'seed'),
     institutions: (data.institutions ?? []).map((i) => ({ id: i.id, creditLevel: i.creditLevel })),
-    inspectors: (data.inspectors ?? []).map((i) => ({ id: i.id, unit: i.unit, conflicts: [...(i.conflicts ?? [])] })),
+    inspectors: (data.inspectors ?? []).map((i) => ({ id: i.id, unit: i.unit, conflicts: [...(i.conflicts ?? [])], ...(i.covers ? { covers: [...i.covers] } : {}) })),
     count: data.count,
     inspectorsPerVisit: data.inspectorsPerVisit,
     weights: data.weights ?? policy.drawWeights,

@@ -104,6 +104,11 @@ export function decideEthicsArchive(command: EthicsArchiveCommand, state: Ethics
         return [opened, ...addRecord(command, opened.data, evolveEthicsArchive(state, opened), policy)];
       }
       requireOwnInstitution(actor, state.staff.institutionId, 'adding an ethics record');
+      // Defence in depth: a saga's record carries the institution of its source case; the archive
+      // takes records only for the institution it belongs to, whoever sends them (system too).
+      if (command.data.institutionId !== state.staff.institutionId) {
+        throw ethicsError('ARCHIVE_INSTITUTION_MISMATCH', `a record for institution ${command.data.institutionId} does not fit the archive of ${state.staff.staffId}`, 'institutionId');
+      }
       return addRecord(command, state.staff, state, policy);
     }
     case 'RetractEthicsRecord': {

@@ -53,6 +53,20 @@ describe('EthicsArchive decider', () => {
     spec.given(events).when(sagaCommand).thenNothing();
   });
 
+  it('refuses a record naming another institution than the archive\'s, whoever sends it (a saga too)', () => {
+    // Given S1's archive belongs to H1
+    // When a saga (system) or an inspector sends a record for S1 carrying institution H2
+    const fromSaga = command<AddEthicsRecord>('AddEthicsRecord', {
+      staffId: 'S1', institutionId: 'H2', source: { kind: 'complaint', ticketId: 'T2', round: 1, eventId: 'ev-h2' },
+      recordKind: 'complaint-substantiated', summary: 'named by H2', occurredAt: NOW,
+    }, system, 'ev-h2');
+    // Then the archive refuses it and nothing is written
+    spec.given([opened]).when(fromSaga).thenThrows('ETHICS.ARCHIVE_INSTITUTION_MISMATCH');
+    spec.given([opened]).when(add({ institutionId: 'H2' }, inspector)).thenThrows('ETHICS.ARCHIVE_INSTITUTION_MISMATCH');
+    // And the archive's own institution still records
+    expect(recorded(spec.given([opened]).when({ ...fromSaga, data: { ...fromSaga.data, institutionId: 'H1' } }).events()).data.institutionId).toBe('H1');
+  });
+
   it('accepts deadline wake-ups with nothing to do', () => {
     spec.given([opened]).when(command('ExpireDeadline', { deadlineId: 'x', dueAt: NOW }, system) as EthicsArchiveCommand).thenNothing();
   });

@@ -1,0 +1,61 @@
+import { DEMO_UNITS, DEMO_USERS, Jurisdiction } from '@bihuan/auth';
+import { PublishedDraw } from '@bihuan/credit';
+import { createTestApp, TestApp } from '../../testing/test-app';
+import { expectNothingWritten } from '../ethics-credit/ethics-credit.fixtures';
+
+/** Issue 11, part 3: every inspector a visit names is a known, active inspector whose unit covers the institution. */
+describe('inspectors named by visits and draws (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const plan = (inspectorIds: string[]) => t.http.post('/visits').set(t.auth('inspector-a1'))
+    .send({ kind: 'routine', institutionId: 'hosp-a1-1', plannedDate: '2025-03-10', inspectorIds });
+
+  it('refuses unknown ids (400) and users who are no inspector covering the institution (422), naming inspectorIds[i]', async () => {
+    await expectNothingWritten(t, async () => {
+      const unknown = await plan(['inspector-a1', 'nobody']);
+      expect(unknown.status).toBe(400);
+      expect(unknown.body).toMatchObject({ code: 'AUTH.UNKNOWN_USER', fields: [{ field: 'inspectorIds[1]' }] });
+      const otherCity = await plan(['inspector-b1']);
+      expect(otherCity.status).toBe(422);
+      expect(otherCity.body).toMatchObject({ code: 'AUTH.INSPECTOR_NOT_COVERING', fields: [{ field: 'inspectorIds[0]' }] });
+      const notInspector = await plan(['hospital-a1-1']);
+      expect(notInspector.status).toBe(422);
+      expect(notInspector.body.fields).toEqual([expect.objectContaining({ field: 'inspectorIds[0]' })]);
+    });
+  });
+
+  it('accepts inspectors whose unit covers the institution, and checks them again when the visit is recorded', async () => {
+    const planned = await plan(['inspector-a1', 'inspector-city-a']).expect(201);
+    await expectNothingWritten(t, async () => {
+      const res = await t.http.post(`/visits/${planned.body.id}/record`).set(t.auth('inspector-a1')).send({ conductedOn: '2025-03-03', inspectorIds: ['inspector-b1'] });
+      expect(res.status).toBe(422);
+      expect(res.body.fields).toEqual([expect.objectContaining({ field: 'inspectorIds[0]' })]);
+    });
+  });
+
+  it('draws only inspectors whose unit covers each drawn institution', async () => {
+    const jurisdiction = new Jurisdiction(DEMO_UNITS);
+    const res = await t.http.post('/draws').set(t.auth('leader-city-a')).send({ jurisdiction: 'city-a', count: 3, inspectorsPerVisit: 1, plannedDate: '2025-04-15' }).expect(201);
+    const draw = res.body as PublishedDraw;
+    expect(draw.result.visits).toHaveLength(3);
+    for (const v of draw.result.visits) {
+      for (const id of v.inspectorIds) expect(jurisdiction.contains(DEMO_USERS.find((u) => u.id === id)!.unit, v.institutionId)).toBe(true);
+    }
+    expect(draw.result.visits.find((v) => v.institutionId === 'hosp-a2-1')!.inspectorIds).toEqual(['inspector-city-a']);
+  });
+  it('declares conflicts of interest only for known inspectors covering the institution', async () => {
+    await expectNothingWritten(t, async () => {
+      const declare = (inspectorId: string) => t.http.post('/credit/conflicts').set(t.auth('leader-city-a')).send({ inspectorId, institutionId: 'hosp-a1-1', reason: '亲属任职' });
+      const unknown = await declare('nobody');
+      expect(unknown.status).toBe(400);
+      expect(unknown.body).toMatchObject({ code: 'AUTH.UNKNOWN_USER', fields: [{ field: 'inspectorId' }] });
+      const other = await declare('inspector-b1');
+      expect(other.status).toBe(422);
+      expect(other.body).toMatchObject({ code: 'AUTH.INSPECTOR_NOT_COVERING', fields: [{ field: 'inspectorId' }] });
+    });
+  });
+});

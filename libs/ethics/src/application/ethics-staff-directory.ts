@@ -1,0 +1,27 @@
+import { Global, Inject, Injectable, Module } from '@nestjs/common';
+import { StaffDirectory } from '@bihuan/auth';
+import { fold, streamName } from '@bihuan/core';
+import { EVENT_STORE, EventStore } from '@bihuan/event-store';
+import { ETHICS_ARCHIVE_CATEGORY, ethicsArchiveDecider } from '../domain/archive/ethics-archive.decider';
+
+/** StaffDirectory from the ethics archives: a staff member belongs where their archive was opened. */
+@Injectable()
+export class EthicsStaffDirectory extends StaffDirectory {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    super();
+  }
+
+  async institutionOf(staffId: string): Promise<string | null> {
+    const events = await this.store.readStream(streamName(ETHICS_ARCHIVE_CATEGORY, staffId));
+    const state = fold(ethicsArchiveDecider(), events as never[]);
+    return state.status === 'open' ? state.staff.institutionId : null;
+  }
+}
+
+/**
+ * Global, so the complaints and credit contexts check staff references without importing the
+ * ethics context (they see only the StaffDirectory port of @bihuan/auth).
+ */
+@Global()
+@Module({ providers: [{ provide: StaffDirectory, useClass: EthicsStaffDirectory }], exports: [StaffDirectory] })
+export class EthicsStaffDirectoryModule {}
