@@ -14,3 +14,6 @@ export * from './worker/worker-contribution';
 export * from './worker/read-model-sync';
 export * from './commands/command-execution';
 export * from './worker/time-skipping';
+export * from './config/jwt-config';
+export * from './config/signing-key';
+export * from './config/data-dir';

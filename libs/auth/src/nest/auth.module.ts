@@ -1,12 +1,14 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { Clock, CLOCK } from '@bihuan/core';
 import { AccessPolicy } from '../access-policy';
 import { Jurisdiction, Unit } from '../jurisdiction';
-import { TokenKeys, TokenService } from '../token.service';
+import { TokenKeys, TokenRules, TokenService } from '../token.service';
 import { AuthGuard } from './auth.guard';
 
 export interface AuthModuleOptions {
   readonly keys: TokenKeys;
+  readonly rules: TokenRules;
   readonly units: readonly Unit[];
 }
 
@@ -19,7 +21,8 @@ export class AuthModule {
     return {
       module: AuthModule,
       providers: [
-        { provide: TokenService, useValue: new TokenService(options.keys) },
+        // Verified on the app's clock, so e2e tests on a FakeClock see tokens as the API does.
+        { provide: TokenService, useFactory: (clock: Clock) => new TokenService(options.keys, options.rules, clock), inject: [CLOCK] },
         { provide: Jurisdiction, useValue: jurisdiction },
         { provide: AccessPolicy, useValue: new AccessPolicy(jurisdiction) },
         { provide: APP_GUARD, useClass: AuthGuard },
