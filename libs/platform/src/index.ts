@@ -17,3 +17,5 @@ export * from './worker/time-skipping';
 export * from './config/jwt-config';
 export * from './config/signing-key';
 export * from './config/data-dir';
+export * from './files/csv';
+export * from './files/content-disposition';

@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { attachmentDisposition } from '@bihuan/platform';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, DomainError } from '@bihuan/core';
 import { CurrentActor, Roles } from '@bihuan/auth';
@@ -69,7 +70,7 @@ export class AuditCasesController {
     const asOf = parseAsOf(q.asOf, q.asOfPosition);
     const file = await this.audit.dossier(actor, streamParam(stream), { ...(asOf ? { asOf } : {}), ...(q.purpose ? { purpose: q.purpose } : {}) });
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    res.setHeader('Content-Disposition', attachmentDisposition(file.fileName));
     res.setHeader('Cache-Control', 'no-store');
     return file.html;
   }
