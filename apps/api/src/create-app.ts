@@ -7,7 +7,8 @@ import { AppModule } from './app.module';
 import { useBodyParsing } from './http/body-parsing';
 import { HttpErrorFilter } from './http/http-exception.filter';
 import { createValidationPipe } from './http/validation.pipe';
-import { setupSwagger } from './swagger';
+import { DOCS_PATH, setupSwagger } from './swagger';
+import { useSecurityHeaders } from './http/security-headers';
 
 export interface CreateAppOptions {
   /** Production: the validated configuration (default: loadConfig(process.env)). */
@@ -38,11 +39,12 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
   for (const warning of configWarnings(config)) logger.warn(warning, 'Config');
   for (const warning of dataDirWarnings) logger.warn(warning, 'DataDir');
   app.disable('x-powered-by');
+  useSecurityHeaders(app, DOCS_PATH);
   app.use(httpLogger(config));
   useBodyParsing(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(app.get(HttpAdapterHost)));
-  setupSwagger(app);
+  setupSwagger(app, config.apiDocs);
   if (options.shutdownHooks ?? !options.platform) app.enableShutdownHooks();
   return app;
 }

@@ -7,6 +7,7 @@ import { parseAsOf } from '../application/as-of-param';
 import { AuditReadService, CaseState } from '../application/audit-read.service';
 import { HistoryPage } from '../history/case-history.types';
 import { IntegrityReport } from '../integrity/integrity-report';
+import { DOSSIER_CSP } from '../dossier/dossier-html';
 import { AsOfQueryDto, HistoryQueryDto, STREAM_PATTERN } from './audit.dto';
 
 /** The bit of Express's response the dossier download needs. */
@@ -71,6 +72,7 @@ export class AuditCasesController {
     const file = await this.audit.dossier(actor, streamParam(stream), { ...(asOf ? { asOf } : {}), ...(q.purpose ? { purpose: q.purpose } : {}) });
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Content-Disposition', attachmentDisposition(file.fileName));
+    res.setHeader('Content-Security-Policy', DOSSIER_CSP);
     res.setHeader('Cache-Control', 'no-store');
     return file.html;
   }
