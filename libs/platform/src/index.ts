@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/environment-variables';
+export * from './config/config-error';
 export * from './config/load-config';
 export * from './clock/demo-clock';
 export * from './platform.tokens';

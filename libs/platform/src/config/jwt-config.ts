@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { JwtConfig, JwtKeySource, NodeEnv } from './app-config';
 import { EnvironmentVariables, pemFromEnv } from './environment-variables';
-import type { ConfigProblem } from './load-config';
+import { ConfigProblem } from './config-error';
 
 /** Default and production ceiling of a token's lifetime (seconds). */
 export const DEFAULT_JWT_MAX_LIFETIME = 12 * 3600;
