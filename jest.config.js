@@ -8,7 +8,9 @@ const swc = ['@swc/jest', {
   module: { type: 'commonjs' },
 }];
 const common = {
-  transform: { '^.+\\.ts$': swc },
+  // jose (needed by jwks-rsa) ships only ES modules: compile it to CommonJS like our sources.
+  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@bihuan/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',

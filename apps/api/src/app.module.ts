@@ -7,6 +7,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { authModuleFor } from './security/auth-setup';
 import { SecurityModule } from './security/me.controller';
+import { AdminDocsModule } from './swagger';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -33,7 +34,8 @@ export class AppModule {
         authModuleFor(options.config),
         IdempotencyModule,
         HealthModule,
-        MetricsModule,
+        MetricsModule.register(options.config.metrics),
+        ...(options.config.apiDocs === 'admin' ? [AdminDocsModule] : []),
         SecurityModule,
         ...CONTEXT_MODULES,
         ...(runsWorker(options.config) ? [WorkerModule] : []),

@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { get } from 'node:http';
 import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -86,6 +86,11 @@ describe('the built api process', () => {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(async () => (await getStatus(`${base}/health`)) === 200, '/health = 200');
     expect(existsSync(join(dataDir, 'data', 'bihuan.sqlite'))).toBe(true);
+    // umask 077 in main plus secureDataDir: the process's own files are private.
+    for (const file of ['bihuan.sqlite', 'bihuan.sqlite-wal', 'keys.sqlite', 'jwt-signing.key']) {
+      expect([file, statSync(join(dataDir, 'data', file)).mode & 0o777]).toEqual([file, 0o600]);
+    }
+    expect(statSync(join(dataDir, 'data')).mode & 0o777).toBe(0o700);
     expect(await getStatus(`${base}/nope`, { 'x-request-id': 'boot-test-1' })).toBe(404);
     const big = await fetch(`${base}/anything`, {
       method: 'POST',
@@ -120,5 +125,13 @@ describe('the built api process', () => {
     running.push(run);
     expect((await run.exited).code).toBe(1);
     expect(run.stderr()).toContain('Invalid configuration: PORT must be an integer between 1 and 65535 (got "abc")');
+  });
+
+  it('exits 1 in production naming each weak setting', async () => {
+    const run = startApi({ NODE_ENV: 'production', JWT_SECRET: 'too-short', METRICS: 'public', DATA_DIR: join(dataDir, 'prod') });
+    running.push(run);
+    expect((await run.exited).code).toBe(1);
+    expect(run.stderr()).toContain('JWT_SECRET must be at least 32 characters long');
+    expect(run.stderr()).toContain('METRICS must be admin or off when NODE_ENV=production');
   });
 });

@@ -2,12 +2,13 @@ import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { DynamicModule } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, configWarnings, httpLogger, loadConfig, PlatformModule, TestPlatform, testConfig, trustProxyFromEnv } from '@bihuan/platform';
+import { AppConfig, configWarnings, httpLogger, loadConfig, PlatformModule, secureDataDir, TestPlatform, testConfig, trustProxyFromEnv } from '@bihuan/platform';
 import { AppModule } from './app.module';
 import { useBodyParsing } from './http/body-parsing';
 import { HttpErrorFilter } from './http/http-exception.filter';
 import { createValidationPipe } from './http/validation.pipe';
-import { setupSwagger } from './swagger';
+import { DOCS_PATH, setupSwagger } from './swagger';
+import { useSecurityHeaders } from './http/security-headers';
 
 export interface CreateAppOptions {
   /** Production: the validated configuration (default: loadConfig(process.env)). */
@@ -26,6 +27,8 @@ export interface CreateAppOptions {
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestExpressApplication> {
   const config = options.platform ? testConfig(options.platform.config) : (options.config ?? loadConfig());
+  // Before the platform opens anything in DATA_DIR (tests bring their own store and files).
+  const dataDirWarnings = options.platform ? [] : secureDataDir(config);
   const platform = options.platform ? PlatformModule.forTest(options.platform) : PlatformModule.forRoot(config);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({ config, platform, extra: options.extra ?? [] }),
@@ -34,13 +37,15 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
   const logger = app.get(Logger);
   app.useLogger(logger);
   for (const warning of configWarnings(config)) logger.warn(warning, 'Config');
+  for (const warning of dataDirWarnings) logger.warn(warning, 'DataDir');
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxyFromEnv());
+  useSecurityHeaders(app, DOCS_PATH);
   app.use(httpLogger(config));
   useBodyParsing(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(app.get(HttpAdapterHost)));
-  setupSwagger(app);
+  setupSwagger(app, config.apiDocs);
   if (options.shutdownHooks ?? !options.platform) app.enableShutdownHooks();
   return app;
 }

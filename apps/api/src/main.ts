@@ -4,6 +4,9 @@ import { ConfigError, loadConfig, runsApi } from '@bihuan/platform';
 import { runWorker } from '../../worker/src/run-worker';
 import { createApp } from './create-app';
 
+// Files this process creates (log, keys, exports) are private to the service user: 0600 / 0700.
+process.umask(0o077);
+
 /**
  * `node -r ./tools/register-paths.js dist/apps/api/src/main.js`: the API (and, with ROLE=all, the
  * worker in the same process; ROLE=worker runs the worker alone). A bad setting ends the process

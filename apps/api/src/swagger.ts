@@ -1,9 +1,43 @@
-import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { declareIdempotencyHeader } from '@bihuan/platform';
+import { Controller, Get, Inject, INestApplication, Injectable, Module } from '@nestjs/common';
+import { ApiExcludeController, DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { Roles } from '@bihuan/auth';
+import { declareIdempotencyHeader, Exposure } from '@bihuan/platform';
 
 export const DOCS_PATH = 'api/docs';
 export const DOCS_JSON_PATH = 'api/docs-json';
+
+/** Builds the OpenAPI document once, on first request (admin mode), from the running app. */
+@Injectable()
+export class OpenApiDocument {
+  private build: (() => OpenAPIObject) | null = null;
+  private document: OpenAPIObject | null = null;
+
+  use(build: () => OpenAPIObject): void {
+    this.build = build;
+  }
+
+  get(): OpenAPIObject {
+    this.document ??= this.build ? this.build() : null;
+    if (!this.document) throw new Error('The OpenAPI document is not set up');
+    return this.document;
+  }
+}
+
+/** API_DOCS=admin: the OpenAPI JSON behind the guard, for an admin bearer token; no UI page. */
+@ApiExcludeController()
+@Roles('admin')
+@Controller(DOCS_JSON_PATH)
+export class AdminDocsController {
+  constructor(@Inject(OpenApiDocument) private readonly document: OpenApiDocument) {}
+
+  @Get()
+  json(): OpenAPIObject {
+    return this.document.get();
+  }
+}
+
+@Module({ controllers: [AdminDocsController], providers: [OpenApiDocument] })
+export class AdminDocsModule {}
 
 /** The OpenAPI document of every controller (also read by tests that must cover every route). */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -16,10 +50,16 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   return declareIdempotencyHeader(SwaggerModule.createDocument(app, config));
 }
 
-/** OpenAPI for every controller: the UI at /api/docs, the JSON at /api/docs-json. */
-export function setupSwagger(app: INestApplication): void {
-  SwaggerModule.setup(DOCS_PATH, app, () => createOpenApiDocument(app), {
-    jsonDocumentUrl: DOCS_JSON_PATH,
-    yamlDocumentUrl: 'api/docs-yaml',
-  });
+/**
+ * OpenAPI for every controller, as API_DOCS says: `public` — the UI at /api/docs and the JSON at
+ * /api/docs-json for anyone; `admin` — only the JSON, for an admin token (AdminDocsModule); `off` — nothing.
+ */
+export function setupSwagger(app: INestApplication, exposure: Exposure): void {
+  if (exposure === 'off') return;
+  const build = (): OpenAPIObject => createOpenApiDocument(app);
+  if (exposure === 'admin') {
+    app.get(OpenApiDocument).use(build);
+    return;
+  }
+  SwaggerModule.setup(DOCS_PATH, app, build, { jsonDocumentUrl: DOCS_JSON_PATH, yamlDocumentUrl: 'api/docs-yaml' });
 }

@@ -2,6 +2,9 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@bihuan/platform';
 import { runWorker } from './run-worker';
 
+// Files this process creates (log, keys, exports) are private to the service user: 0600 / 0700.
+process.umask(0o077);
+
 /**
  * `node -r ./tools/register-paths.js dist/apps/worker/src/main.js`: projections, workflows and
  * timers without the API (scale it apart from the API; ROLE is treated as `worker` here).

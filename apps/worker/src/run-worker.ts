@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, configWarnings, PlatformModule } from '@bihuan/platform';
+import { AppConfig, configWarnings, PlatformModule, secureDataDir } from '@bihuan/platform';
 import { WorkerAppModule } from './worker-app.module';
 
 /**
@@ -9,6 +9,7 @@ import { WorkerAppModule } from './worker-app.module';
  * shutdown hooks stop the consumers and then close the store and timers.
  */
 export async function runWorker(config: AppConfig): Promise<INestApplicationContext> {
+  const dataDirWarnings = secureDataDir(config);
   const app = await NestFactory.createApplicationContext(WorkerAppModule.register(PlatformModule.forRoot(config)), {
     bufferLogs: true,
     abortOnError: false,
@@ -16,6 +17,7 @@ export async function runWorker(config: AppConfig): Promise<INestApplicationCont
   const logger = app.get(Logger);
   app.useLogger(logger);
   for (const warning of configWarnings(config)) logger.warn(warning, 'Config');
+  for (const warning of dataDirWarnings) logger.warn(warning, 'DataDir');
   app.enableShutdownHooks();
   await app.init();
   logger.log(`Bihuan worker running (store ${config.esdbUrl ? 'esdb' : 'sqlite'}, timers ${config.redisUrl ? 'bullmq' : 'sqlite'})`, 'Bootstrap');

@@ -13,7 +13,7 @@ export * from './dossier/dossier.types';
 export * from './dossier/redaction';
 export * from './dossier/build-dossier';
 export * from './dossier/verify-dossier';
-export { ROLE_LABELS } from './dossier/dossier-html';
+export { DOSSIER_CSP, ROLE_LABELS } from './dossier/dossier-html';
 export { shanghaiTime } from './dossier/shanghai-time';
 export * from './trail/audit-trail.port';
 export * from './trail/memory-audit-trail.adapter';

@@ -8,3 +8,4 @@ export * from './fixtures/demo-jurisdiction';
 export * from './nest/auth.decorators';
 export * from './nest/auth.guard';
 export * from './nest/auth.module';
+export * from './role-units';

@@ -1,54 +1,151 @@
+import { createPublicKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { Actor, DomainError, Role, ROLES } from '@bihuan/core';
+import { JwksClient } from 'jwks-rsa';
+import { Actor, Clock, DomainError, SystemClock } from '@bihuan/core';
+import { isUserRole, UserRole } from './role-units';
 
-/** How tokens are checked: a shared secret (HS256) or an issuer's public key (RS256/ES256). */
+/**
+ * How tokens are checked: a shared secret (HS256, also mints: the generated key or JWT_SECRET), an
+ * issuer's public key (RS256/ES256, verify only; the private key only in tests) or an identity
+ * provider's JWKS (keys fetched, cached and chosen by `kid`).
+ */
 export type TokenKeys =
   | { readonly kind: 'secret'; readonly secret: string }
-  | { readonly kind: 'public-key'; readonly publicKey: string; readonly privateKey?: string };
+  | { readonly kind: 'public-key'; readonly publicKey: string; readonly privateKey?: string }
+  | { readonly kind: 'jwks'; readonly url: string };
+
+/** What every token must satisfy besides its signature. */
+export interface TokenRules {
+  readonly issuer: string;
+  readonly audience: string | null;
+  /** Longest lifetime accepted and minted (exp − iat, exp − now), seconds. */
+  readonly maxLifetimeSeconds: number;
+}
+
+export const DEFAULT_TOKEN_RULES: TokenRules = { issuer: 'bihuan', audience: null, maxLifetimeSeconds: 12 * 3600 };
 
 export interface TokenClaims {
   readonly sub: string;
-  readonly role: Role;
+  readonly role: UserRole;
   readonly unit: string;
   readonly name?: string;
 }
 
-const ISSUER = 'bihuan';
-const USER_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'system' && r !== 'public');
+/** Clocks of an identity provider and of this server may differ by this much (seconds). */
+const CLOCK_TOLERANCE = 30;
 
-/** Mints (embedded default, CLI) and verifies bearer tokens carrying user, role and unit. */
+type Algorithm = jwt.Algorithm;
+
+/** The one algorithm family a public key may verify: no `none`, no HS256 with a public key as secret. */
+function algorithmsOf(key: KeyObject): Algorithm[] {
+  if (key.asymmetricKeyType === 'rsa') return ['RS256'];
+  if (key.asymmetricKeyType === 'ec') {
+    const curve = key.asymmetricKeyDetails?.namedCurve;
+    if (curve === 'prime256v1') return ['ES256'];
+    if (curve === 'secp384r1') return ['ES384'];
+    if (curve === 'secp521r1') return ['ES512'];
+  }
+  throw new Error(`Unsupported token key type ${key.asymmetricKeyType ?? 'unknown'} (RSA or EC P-256/384/521)`);
+}
+
+function rejected(reason: string): DomainError {
+  return new DomainError('AUTH.INVALID_TOKEN', `Bearer token rejected: ${reason}`, 'unauthorized');
+}
+
+/** Mints (embedded default, CLI, tests) and verifies bearer tokens carrying user, role and unit. */
 export class TokenService {
-  constructor(private readonly keys: TokenKeys) {}
+  private readonly publicAlgorithms: Algorithm[] = [];
+  private readonly jwks: JwksClient | null = null;
 
-  mint(claims: TokenClaims, expiresInSeconds = 8 * 3600): string {
-    const key = this.keys.kind === 'secret' ? this.keys.secret : this.keys.privateKey;
-    if (!key) throw new Error('Cannot mint tokens: only a public key is configured');
-    const algorithm = this.keys.kind === 'secret' ? 'HS256' : 'RS256';
-    return jwt.sign({ role: claims.role, unit: claims.unit, name: claims.name }, key, {
+  constructor(
+    private readonly keys: TokenKeys,
+    private readonly rules: TokenRules = DEFAULT_TOKEN_RULES,
+    private readonly clock: Clock = new SystemClock(),
+  ) {
+    if (keys.kind === 'public-key') this.publicAlgorithms = algorithmsOf(createPublicKey(keys.publicKey));
+    if (keys.kind === 'jwks') {
+      this.jwks = new JwksClient({ jwksUri: keys.url, cache: true, cacheMaxAge: 10 * 60_000, rateLimit: true, jwksRequestsPerMinute: 10, timeout: 5000 });
+    }
+  }
+
+  get maxLifetimeSeconds(): number {
+    return this.rules.maxLifetimeSeconds;
+  }
+
+  /** A token issued now (the injected clock) that lives `expiresInSeconds` (at most the maximum lifetime). */
+  mint(claims: TokenClaims, expiresInSeconds = this.rules.maxLifetimeSeconds): string {
+    if (expiresInSeconds > this.rules.maxLifetimeSeconds) {
+      throw new Error(`Tokens may live at most ${this.rules.maxLifetimeSeconds} s (JWT_MAX_LIFETIME), asked for ${expiresInSeconds} s`);
+    }
+    const [key, algorithm] = this.signingKey();
+    const iat = this.nowSeconds();
+    return jwt.sign({ role: claims.role, unit: claims.unit, name: claims.name, iat }, key, {
       algorithm,
       subject: claims.sub,
-      issuer: ISSUER,
+      issuer: this.rules.issuer,
+      ...(this.rules.audience ? { audience: this.rules.audience } : {}),
       expiresIn: expiresInSeconds,
     });
   }
 
   /** Returns the actor, or throws 401 AUTH.INVALID_TOKEN with the reason. */
-  verify(token: string): Actor & { readonly name?: string } {
-    const key = this.keys.kind === 'secret' ? this.keys.secret : this.keys.publicKey;
+  async verify(token: string): Promise<Actor & { readonly name?: string }> {
+    const [key, algorithms] = await this.verificationKey(token);
+    const now = this.nowSeconds();
     let payload: string | jwt.JwtPayload;
     try {
       payload = jwt.verify(token, key, {
-        issuer: ISSUER,
-        algorithms: this.keys.kind === 'secret' ? ['HS256'] : ['RS256', 'ES256'],
+        algorithms,
+        issuer: this.rules.issuer,
+        ...(this.rules.audience ? { audience: this.rules.audience } : {}),
+        clockTimestamp: now,
+        clockTolerance: CLOCK_TOLERANCE,
       });
     } catch (error) {
-      throw new DomainError('AUTH.INVALID_TOKEN', `Bearer token rejected: ${(error as Error).message}`, 'unauthorized');
+      throw rejected((error as Error).message);
     }
-    if (typeof payload === 'string') throw new DomainError('AUTH.INVALID_TOKEN', 'Bearer token has no claims', 'unauthorized');
+    if (typeof payload === 'string') throw rejected('it has no claims');
+    this.checkLifetime(payload, now);
     const { sub, role, unit, name } = payload as jwt.JwtPayload & Record<string, unknown>;
-    if (typeof sub !== 'string' || typeof unit !== 'string' || !USER_ROLES.includes(role as Role)) {
-      throw new DomainError('AUTH.INVALID_TOKEN', 'Bearer token lacks sub, a valid role or unit', 'unauthorized');
+    if (typeof sub !== 'string' || typeof unit !== 'string' || !isUserRole(role)) {
+      throw rejected('it lacks sub, a valid role or unit');
     }
-    return { id: sub, role: role as Role, unit, ...(typeof name === 'string' ? { name } : {}) };
+    return { id: sub, role, unit, ...(typeof name === 'string' ? { name } : {}) };
+  }
+
+  private checkLifetime(payload: jwt.JwtPayload, now: number): void {
+    const max = this.rules.maxLifetimeSeconds;
+    if (typeof payload.exp !== 'number') throw rejected('exp is required');
+    if (payload.exp - now > max + CLOCK_TOLERANCE) throw rejected(`exp lies more than ${max} s ahead (JWT_MAX_LIFETIME)`);
+    if (typeof payload.iat === 'number') {
+      if (payload.iat > now + CLOCK_TOLERANCE) throw rejected('iat lies in the future');
+      if (payload.exp - payload.iat > max) throw rejected(`it lives longer than ${max} s (JWT_MAX_LIFETIME)`);
+    }
+  }
+
+  private signingKey(): [string, Algorithm] {
+    if (this.keys.kind === 'secret') return [this.keys.secret, 'HS256'];
+    if (this.keys.kind === 'public-key' && this.keys.privateKey) return [this.keys.privateKey, this.publicAlgorithms[0]!];
+    throw new Error('Cannot mint tokens: only a public key (JWT_PUBLIC_KEY or JWT_JWKS_URL) is configured; the identity provider issues them');
+  }
+
+  private async verificationKey(token: string): Promise<[string, Algorithm[]]> {
+    if (this.keys.kind === 'secret') return [this.keys.secret, ['HS256']];
+    if (this.keys.kind === 'public-key') return [this.keys.publicKey, this.publicAlgorithms];
+    const header = jwt.decode(token, { complete: true })?.header;
+    if (!header) throw rejected('jwt malformed');
+    if (typeof header.kid !== 'string' || header.kid === '') throw rejected('its header names no kid');
+    try {
+      const key = await this.jwks!.getSigningKey(header.kid);
+      const pem = key.getPublicKey();
+      // Pinned by the key's type, and narrowed further when the JWK names its alg.
+      return [pem, algorithmsOf(createPublicKey(pem)).filter((a) => !key.alg || a === key.alg)];
+    } catch (error) {
+      throw rejected(`no usable key with kid "${header.kid}" at the identity provider (${(error as Error).message})`);
+    }
+  }
+
+  private nowSeconds(): number {
+    return Math.floor(this.clock.now().getTime() / 1000);
   }
 }

@@ -1,11 +1,12 @@
-import { DomainError, Role } from '@bihuan/core';
+import { UserRole } from './role-units';
+import { DomainError } from '@bihuan/core';
 import { Jurisdiction } from './jurisdiction';
 
 /** A person in the directory: who may sign in, in which role, at which unit. */
 export interface DirectoryUser {
   readonly id: string;
   readonly name: string;
-  readonly role: Role;
+  readonly role: UserRole;
   readonly unit: string;
   readonly active: boolean;
 }

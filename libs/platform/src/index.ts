@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/environment-variables';
+export * from './config/config-error';
 export * from './config/load-config';
 export * from './clock/demo-clock';
 export * from './platform.tokens';
@@ -23,3 +24,8 @@ export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency.module';
 export * from './idempotency/idempotency.openapi';
 export * from './config/trust-proxy';
+export * from './config/jwt-config';
+export * from './config/signing-key';
+export * from './config/data-dir';
+export * from './files/csv';
+export * from './files/content-disposition';

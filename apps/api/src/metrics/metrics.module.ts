@@ -1,15 +1,12 @@
-import { Public } from '@bihuan/auth';
-import { Controller, Get, Header, Inject, Module } from '@nestjs/common';
+import { Public, Roles } from '@bihuan/auth';
+import { Controller, DynamicModule, Get, Header, Inject, Module, Provider } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { Exposure } from '@bihuan/platform';
 
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
 
-/** Prometheus text format at `GET /metrics` (process and Node.js runtime metrics). */
-@ApiExcludeController()
-@Public()
-@Controller('metrics')
-export class MetricsController {
+abstract class MetricsEndpoint {
   constructor(@Inject(METRICS_REGISTRY) private readonly registry: Registry) {}
 
   @Get()
@@ -19,22 +16,36 @@ export class MetricsController {
   }
 }
 
+/** Prometheus text format at `GET /metrics` for anyone (METRICS=public; development default). */
+@ApiExcludeController()
+@Public()
+@Controller('metrics')
+export class PublicMetricsController extends MetricsEndpoint {}
+
+/** The same for an admin bearer token only (METRICS=admin; production default). */
+@ApiExcludeController()
+@Roles('admin')
+@Controller('metrics')
+export class AdminMetricsController extends MetricsEndpoint {}
+
+const REGISTRY: Provider = {
+  provide: METRICS_REGISTRY,
+  useFactory: (): Registry => {
+    const registry = new Registry();
+    collectDefaultMetrics({ register: registry, prefix: 'bihuan_' });
+    return registry;
+  },
+};
+
 /**
  * One registry per app instance (not prom-client's global one), so several apps in one test run
- * do not collide. Contexts may inject METRICS_REGISTRY to add their own counters.
+ * do not collide. Contexts may inject METRICS_REGISTRY to add their own counters; it exists even
+ * when the endpoint is off (METRICS=off: /metrics answers 404).
  */
-@Module({
-  controllers: [MetricsController],
-  providers: [
-    {
-      provide: METRICS_REGISTRY,
-      useFactory: (): Registry => {
-        const registry = new Registry();
-        collectDefaultMetrics({ register: registry, prefix: 'bihuan_' });
-        return registry;
-      },
-    },
-  ],
-  exports: [METRICS_REGISTRY],
-})
-export class MetricsModule {}
+@Module({})
+export class MetricsModule {
+  static register(exposure: Exposure): DynamicModule {
+    const controllers = exposure === 'public' ? [PublicMetricsController] : exposure === 'admin' ? [AdminMetricsController] : [];
+    return { module: MetricsModule, controllers, providers: [REGISTRY], exports: [METRICS_REGISTRY] };
+  }
+}

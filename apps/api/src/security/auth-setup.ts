@@ -1,17 +1,31 @@
 import { DynamicModule } from '@nestjs/common';
-import { AuthModule, TokenKeys } from '@bihuan/auth';
-import { AppConfig } from '@bihuan/platform';
+import { AuthModule, TokenKeys, TokenRules } from '@bihuan/auth';
+import { AppConfig, ensureSigningKey } from '@bihuan/platform';
 import { loadDirectory } from './directory-file';
 
-/** JWT_SECRET (HS256), or JWT_PUBLIC_KEY (PEM, RS256) for tokens issued elsewhere. */
-export function tokenKeys(config: Pick<AppConfig, 'jwtSecret'>, env: NodeJS.ProcessEnv = process.env): TokenKeys {
-  if (config.jwtSecret) return { kind: 'secret', secret: config.jwtSecret };
-  const publicKey = env['JWT_PUBLIC_KEY'];
-  if (publicKey) return { kind: 'public-key', publicKey };
-  throw new Error('Invalid configuration: JWT_SECRET or JWT_PUBLIC_KEY must be set when ESDB_URL is set');
+/**
+ * The keys tokens are checked (and, with a secret, minted) with — the same for the API and the CLI:
+ * the key generated in DATA_DIR on the embedded default, JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL.
+ */
+export function tokenKeys(config: Pick<AppConfig, 'jwt' | 'dataDir'>): TokenKeys {
+  const source = config.jwt.source;
+  switch (source.kind) {
+    case 'generated':
+      return { kind: 'secret', secret: ensureSigningKey(config) };
+    case 'secret':
+      return { kind: 'secret', secret: source.secret };
+    case 'public-key':
+      return { kind: 'public-key', publicKey: source.publicKey };
+    case 'jwks':
+      return { kind: 'jwks', url: source.url };
+  }
+}
+
+export function tokenRules(config: Pick<AppConfig, 'jwt'>): TokenRules {
+  return { issuer: config.jwt.issuer, audience: config.jwt.audience, maxLifetimeSeconds: config.jwt.maxLifetimeSeconds };
 }
 
 export function authModuleFor(config: AppConfig): DynamicModule {
   const { units, users } = loadDirectory(config);
-  return AuthModule.forRoot({ keys: tokenKeys(config), units, users });
+  return AuthModule.forRoot({ keys: tokenKeys(config), rules: tokenRules(config), units, users });
 }

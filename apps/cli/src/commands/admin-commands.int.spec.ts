@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { TokenService } from '@bihuan/auth';
 import { SYSTEM_ACTOR } from '@bihuan/core';
 import { EventToAppend, SqliteEventStore } from '@bihuan/event-store';
-import { CalendarService, DEV_JWT_SECRET } from '@bihuan/platform';
+import { CalendarService, signingKeyFileOf } from '@bihuan/platform';
 import { ProjectionRunner, SqliteCheckpointStore } from '@bihuan/processing';
 import { FakeClock } from '@bihuan/testing';
 import { readStreamStats, streamStatsProjection } from '../../../worker/src/projections/stream-stats.projection';
@@ -27,19 +27,26 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('token: mints a token the api accepts (JWT_SECRET, else the dev secret), with --expires', async () => {
-    const secret = 'a-secret-of-at-least-16';
+  it('token: mints a token the api accepts (JWT_SECRET, else the key generated in DATA_DIR), with --expires', async () => {
+    const secret = 'a-secret-of-at-least-32-characters';
     const io = captureIo({ DATA_DIR: dir, JWT_SECRET: secret });
     expect(await runCli(['token', 'inspector-a1', '--expires', '30m'], io)).toBe(0);
     const token = io.stdout.join('').trim();
-    expect(new TokenService({ kind: 'secret', secret }).verify(token)).toEqual({ id: 'inspector-a1', role: 'inspector', unit: 'county-a1', name: '赵监督员' });
+    expect(await new TokenService({ kind: 'secret', secret }).verify(token)).toEqual({ id: 'inspector-a1', role: 'inspector', unit: 'county-a1', name: '赵监督员' });
     const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number; iat: number };
     expect(payload.exp - payload.iat).toBe(1800);
 
-    const dev = captureIo({ DATA_DIR: dir });
-    expect(await runCli(['token', 'admin'], dev)).toBe(0);
-    expect(new TokenService({ kind: 'secret', secret: DEV_JWT_SECRET }).verify(dev.stdout.join('').trim()).role).toBe('admin');
-    expect(dev.stderr.join('\n')).toContain('development secret');
+    const generated = captureIo({ DATA_DIR: dir });
+    expect(await runCli(['token', 'admin'], generated)).toBe(0);
+    const key = readFileSync(signingKeyFileOf({ dataDir: dir }), 'utf8').trim();
+    expect(statSync(signingKeyFileOf({ dataDir: dir })).mode & 0o777).toBe(0o600);
+    expect((await new TokenService({ kind: 'secret', secret: key }).verify(generated.stdout.join('').trim())).role).toBe('admin');
+  });
+
+  it('token: refuses an --expires beyond JWT_MAX_LIFETIME', async () => {
+    const io = captureIo({ DATA_DIR: dir, JWT_MAX_LIFETIME: '3600' });
+    expect(await runCli(['token', 'admin', '--expires', '2h'], io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain('JWT_MAX_LIFETIME (3600 s)');
   });
 
   it('token: --list lists the demo users; an unknown user or a bad --expires is refused', async () => {

@@ -71,12 +71,11 @@ export async function startDemoHarness(start: string = DEMO_START): Promise<Demo
   const tokens = started.get(TokenService);
   const { port } = started.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const minted = new Map<string, string>();
+  // Minted per request on the demo's clock: a token kept across skipped weeks would have expired.
   const tokenFor = (userId: string): string => {
     const user = DEMO_USERS.find((u) => u.id === userId);
     if (!user) throw new Error(`No demo user ${userId}`);
-    if (!minted.has(userId)) minted.set(userId, tokens.mint({ sub: user.id, role: user.role, unit: user.unit, name: user.name }));
-    return minted.get(userId)!;
+    return tokens.mint({ sub: user.id, role: user.role, unit: user.unit, name: user.name });
   };
   const skipping = new TimeSkipping(store, sync, scheduler);
   return {

@@ -67,6 +67,13 @@ function entryRow(e: HistoryEntry, shown: object): string {
 <td><pre>${h(JSON.stringify(shown, null, 1))}</pre></td><td class="mono">${h(e.hash.slice(0, 16))}…</td></tr>`;
 }
 
+/**
+ * The dossier needs only its inline stylesheet: no script runs (the JSON block is data), nothing is
+ * fetched. Sent as a header with the download and embedded as a meta tag, so it still holds when
+ * the saved file is opened from disk.
+ */
+export const DOSSIER_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
 /** The printable dossier: header, integrity, streams, actors, timeline, then the JSON block. */
 export function renderDossierHtml(payload: DossierPayload, entries: readonly HistoryEntry[], shown: readonly object[], title: string): string {
   const streams = payload.streams
@@ -74,7 +81,7 @@ export function renderDossierHtml(payload: DossierPayload, entries: readonly His
     .join('');
   const asOf = payload.asOf ? ('position' in payload.asOf ? `日志位置 ${payload.asOf.position}` : `${t(payload.asOf.recordedAt)}（北京时间）`) : '导出时';
   return `<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${h(title)}</title><style>${CSS}</style></head><body>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${DOSSIER_CSP}"><title>${h(title)}</title><style>${CSS}</style></head><body>
 <h1>${h(title)}</h1><dl><dt>案件</dt><dd>${h(payload.root)}</dd><dt>截至</dt><dd>${h(asOf)}</dd>
 <dt>导出时间</dt><dd>${h(t(payload.generatedAt))}（北京时间）</dd><dt>查阅人</dt><dd>${h(actorText(payload.reader))}</dd>
 <dt>查阅目的</dt><dd>${h(payload.purpose ?? '—')}</dd><dt>事件总数</dt><dd>${entries.length}</dd></dl>

@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { attachmentDisposition } from '@bihuan/platform';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, DomainError } from '@bihuan/core';
 import { CurrentActor, Roles } from '@bihuan/auth';
@@ -6,6 +7,7 @@ import { parseAsOf } from '../application/as-of-param';
 import { AuditReadService, CaseState } from '../application/audit-read.service';
 import { HistoryPage } from '../history/case-history.types';
 import { IntegrityReport } from '../integrity/integrity-report';
+import { DOSSIER_CSP } from '../dossier/dossier-html';
 import { AsOfQueryDto, HistoryQueryDto, STREAM_PATTERN } from './audit.dto';
 
 /** The bit of Express's response the dossier download needs. */
@@ -69,7 +71,8 @@ export class AuditCasesController {
     const asOf = parseAsOf(q.asOf, q.asOfPosition);
     const file = await this.audit.dossier(actor, streamParam(stream), { ...(asOf ? { asOf } : {}), ...(q.purpose ? { purpose: q.purpose } : {}) });
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    res.setHeader('Content-Disposition', attachmentDisposition(file.fileName));
+    res.setHeader('Content-Security-Policy', DOSSIER_CSP);
     res.setHeader('Cache-Control', 'no-store');
     return file.html;
   }

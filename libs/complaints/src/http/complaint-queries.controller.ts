@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import { attachmentDisposition } from '@bihuan/platform';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
@@ -39,7 +40,7 @@ export class ComplaintQueriesController {
     if (format !== 'xlsx') return stats;
     return new StreamableFile(await statisticsWorkbook(stats), {
       type: XLSX,
-      disposition: `attachment; filename="complaints-statistics-${stats.groupBy}.xlsx"`,
+      disposition: attachmentDisposition(`complaints-statistics-${stats.groupBy}.xlsx`),
     });
   }
 

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, StreamableFile } from '@nestjs/common';
+import { attachmentDisposition } from '@bihuan/platform';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
@@ -99,6 +100,6 @@ export class EthicsEvaluationsController {
   async export(@CurrentActor() actor: Actor, @Param('institutionId') institutionId: string, @Param('year', ParseIntPipe) year: number): Promise<StreamableFile> {
     this.access.assertInScope(actor, institutionId, 'the ethics evaluations');
     const file = await this.exports.xlsx(institutionId, year);
-    return new StreamableFile(file, { type: XLSX_CONTENT_TYPE, disposition: `attachment; filename="ethics-${institutionId}-${year}.xlsx"` });
+    return new StreamableFile(file, { type: XLSX_CONTENT_TYPE, disposition: attachmentDisposition(`ethics-${institutionId}-${year}.xlsx`) });
   }
 }

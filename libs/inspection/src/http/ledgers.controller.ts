@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@bihuan/core';
 import { CurrentActor, Roles } from '@bihuan/auth';
+import { attachmentDisposition } from '@bihuan/platform';
 import { ExportLedgerQuery, LedgerCountsQuery, LedgerFile, LedgerQuery, LedgerScope } from '../application';
 import { CountsQueryDto, ExportQueryDto } from './query.dto';
 import { READ_ROLES } from './visits.controller';
@@ -15,7 +16,7 @@ interface Response {
 
 function sendFile(res: Response, file: LedgerFile): void {
   res.setHeader('Content-Type', file.contentType);
-  res.setHeader('Content-Disposition', `attachment; filename="${file.asciiName}"; filename*=UTF-8''${encodeURIComponent(file.utf8Name)}`);
+  res.setHeader('Content-Disposition', attachmentDisposition(file.utf8Name, file.asciiName));
   res.setHeader('Content-Length', String(file.body.length));
   res.setHeader('Cache-Control', 'no-store');
   res.status(200).end(file.body);

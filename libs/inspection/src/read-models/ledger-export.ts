@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { csvDocument } from '@bihuan/platform';
 import { ESCALATION_RUNG_LABELS, FINDING_CATEGORY_LABELS, SEVERITY_LABELS } from '../domain';
 import { LedgerRow } from './ledger-row';
 
@@ -45,15 +46,9 @@ export const LEDGER_COLUMNS: readonly Column[] = [
   { header: '销号日期', width: 12, value: (r) => shanghaiDate(r.signedOffAt) },
 ];
 
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** CSV with a UTF-8 BOM and CRLF line ends, so Excel opens the Chinese text correctly. */
+/** CSV (BOM, CRLF; text that could start a formula neutralised) through the one CSV writer. */
 export function ledgerCsv(rows: readonly LedgerRow[]): Buffer {
-  const lines = [LEDGER_COLUMNS.map((c) => c.header), ...rows.map((r) => LEDGER_COLUMNS.map((c) => c.value(r)))];
-  return Buffer.from(`\uFEFF${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`, 'utf8');
+  return csvDocument([LEDGER_COLUMNS.map((c) => c.header), ...rows.map((r) => LEDGER_COLUMNS.map((c) => c.value(r)))]);
 }
 
 /** XLSX (exceljs): one sheet 整改台账, header row first, wrapped text, frozen header. */

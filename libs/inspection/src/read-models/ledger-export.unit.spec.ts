@@ -31,6 +31,22 @@ describe('ledger export', () => {
     expect(text.endsWith(',否,\r\n')).toBe(true);
   });
 
+  it('neutralises formula text from people in the CSV, keeping the code\'s numbers numbers (read back as a spreadsheet would)', async () => {
+    const hostile = [row({ seq: 7, description: "=cmd|' /C calc'!A0", measures: '@SUM(A1:A9)', responsiblePerson: '-2+3', responsibleDepartment: '+外科' })];
+    const { Readable } = await import('node:stream');
+    const workbook = new ExcelJS.Workbook();
+    const text = ledgerCsv(hostile).toString('utf8').replace(/^\uFEFF/, '');
+    const sheet = await workbook.csv.read(Readable.from([text]));
+    const cells = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(cells[0]).toBe(7);
+    expect(cells[1]).toBe("'=cmd|' /C calc'!A0");
+    expect(cells[4]).toBe("'@SUM(A1:A9)");
+    expect(cells[5]).toBe("'+外科");
+    expect(cells[6]).toBe("'-2+3");
+    expect(cells.filter((c) => typeof c === 'string' && /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    expect(sheet.getRow(2).getCell(2).formula).toBeUndefined();
+  });
+
   it('writes an XLSX that reads back with the same cells', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(await ledgerXlsx([row(), row({ seq: 2, status: 'withdrawn', withdrawnReason: '误报' })], '整改台账')).buffer);

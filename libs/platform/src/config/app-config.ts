@@ -8,6 +8,31 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const SQLITE_SYNCHRONOUS_MODES = ['FULL', 'NORMAL'] as const;
 export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS_MODES)[number];
 
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** Who may read an operational endpoint (/metrics, the API docs): anyone, an admin token, nobody. */
+export const EXPOSURES = ['public', 'admin', 'off'] as const;
+export type Exposure = (typeof EXPOSURES)[number];
+
+/**
+ * Where token keys come from — exactly one: a key generated into DATA_DIR on first start (embedded
+ * default), JWT_SECRET (HS256), JWT_PUBLIC_KEY (PEM, verify only) or JWT_JWKS_URL (identity provider).
+ */
+export type JwtKeySource =
+  | { readonly kind: 'generated' }
+  | { readonly kind: 'secret'; readonly secret: string }
+  | { readonly kind: 'public-key'; readonly publicKey: string }
+  | { readonly kind: 'jwks'; readonly url: string };
+
+export interface JwtConfig {
+  readonly source: JwtKeySource;
+  readonly issuer: string;
+  readonly audience: string | null;
+  /** Longest a token may live (exp − iat, and exp − now), seconds. */
+  readonly maxLifetimeSeconds: number;
+}
+
 /** `system`, or a demo clock that starts at a fixed instant and then runs (`fake:<iso>`). */
 export type ClockSpec = { readonly kind: 'system' } | { readonly kind: 'fake'; readonly start: string };
 
@@ -27,15 +52,17 @@ export interface AppConfig {
   readonly role: ProcessRole;
   readonly logLevel: LogLevel;
   readonly sqliteSynchronous: SqliteSynchronous;
-  /** Secret for signing tokens; null only when ESDB_URL is set and none was given. */
-  readonly jwtSecret: string | null;
-  /** True when jwtSecret is the built-in development secret (embedded default only). */
-  readonly jwtSecretIsDevDefault: boolean;
+  readonly nodeEnv: NodeEnv;
+  readonly jwt: JwtConfig;
   readonly clock: ClockSpec;
+  readonly metrics: Exposure;
+  readonly apiDocs: Exposure;
 }
 
-/** The development secret, used only on the embedded default when JWT_SECRET is unset. */
-export const DEV_JWT_SECRET = 'bihuan-dev-secret-do-not-use-in-production';
+/** The generated signing key of the embedded default (0600, beside the log). */
+export function signingKeyFileOf(config: Pick<AppConfig, 'dataDir'>): string {
+  return `${config.dataDir.replace(/[\\/]+$/, '')}/jwt-signing.key`;
+}
 
 /** The one SQLite file of the embedded default (store, timers, checkpoints, read models). */
 export function sqliteFileOf(config: Pick<AppConfig, 'dataDir'>): string {

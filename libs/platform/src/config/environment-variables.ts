@@ -1,5 +1,6 @@
+import { createPublicKey } from 'node:crypto';
 import { IsIn, IsNotEmpty, IsOptional, Matches, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
-import { LOG_LEVELS, ROLES_OF_PROCESS, SQLITE_SYNCHRONOUS_MODES } from './app-config';
+import { EXPOSURES, LOG_LEVELS, NODE_ENVS, ROLES_OF_PROCESS, SQLITE_SYNCHRONOUS_MODES } from './app-config';
 
 /** A decimal integer string within [min, max]. */
 function IsIntegerStringInRange(min: number, max: number, options: ValidationOptions): PropertyDecorator {
@@ -8,7 +9,7 @@ function IsIntegerStringInRange(min: number, max: number, options: ValidationOpt
       name: 'isIntegerStringInRange',
       validator: {
         validate: (value: unknown): boolean =>
-          typeof value === 'string' && /^\d{1,6}$/.test(value) && Number(value) >= min && Number(value) <= max,
+          typeof value === 'string' && /^\d{1,7}$/.test(value) && Number(value) >= min && Number(value) <= max,
       },
     },
     options,
@@ -31,6 +32,32 @@ function IsClockSpec(options: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/** A PEM public key (or certificate) Node can read, RSA or EC: the kinds RS256/ES256 verify with. */
+function IsPublicKeyPem(options: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isPublicKeyPem',
+      validator: {
+        validate: (value: unknown): boolean => {
+          if (typeof value !== 'string' || !value.includes('-----BEGIN')) return false;
+          try {
+            const type = createPublicKey(pemFromEnv(value)).asymmetricKeyType;
+            return type === 'rsa' || type === 'ec';
+          } catch {
+            return false;
+          }
+        },
+      },
+    },
+    options,
+  );
+}
+
+/** PEM in one environment line: `\n` escapes stand for line breaks. */
+export function pemFromEnv(value: string): string {
+  return value.replace(/\\n/g, '\n');
 }
 
 /**
@@ -71,12 +98,44 @@ export class EnvironmentVariables {
   SQLITE_SYNCHRONOUS?: string;
 
   @IsOptional()
-  @MinLength(16, { message: 'must be at least 16 characters long' })
+  @IsIn([...NODE_ENVS], { message: `must be one of ${NODE_ENVS.join(', ')}` })
+  NODE_ENV?: string;
+
+  @IsOptional()
+  @MinLength(32, { message: 'must be at least 32 characters long' })
   JWT_SECRET?: string;
+
+  @IsOptional()
+  @IsPublicKeyPem({ message: 'must be a PEM public key (RSA or EC; \\n may stand for line breaks)' })
+  JWT_PUBLIC_KEY?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+\S*$/, { message: 'must be an http(s) URL' })
+  JWT_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsNotEmpty({ message: 'must not be empty' })
+  JWT_ISSUER?: string;
+
+  @IsOptional()
+  @IsNotEmpty({ message: 'must not be empty' })
+  JWT_AUDIENCE?: string;
+
+  @IsOptional()
+  @IsIntegerStringInRange(60, 2_592_000, { message: 'must be a number of seconds between 60 and 2592000 (30 days)' })
+  JWT_MAX_LIFETIME?: string;
 
   @IsOptional()
   @IsClockSpec({ message: 'must be "system" or "fake:<ISO-8601 instant>", e.g. fake:2025-03-03T09:00:00+08:00' })
   CLOCK?: string;
+
+  @IsOptional()
+  @IsIn([...EXPOSURES], { message: `must be one of ${EXPOSURES.join(', ')}` })
+  METRICS?: string;
+
+  @IsOptional()
+  @IsIn([...EXPOSURES], { message: `must be one of ${EXPOSURES.join(', ')}` })
+  API_DOCS?: string;
 }
 
 /** Every variable the configuration reads, in the order errors are reported. */
@@ -89,6 +148,14 @@ export const CONFIG_VARIABLES = [
   'ROLE',
   'LOG_LEVEL',
   'SQLITE_SYNCHRONOUS',
+  'NODE_ENV',
   'JWT_SECRET',
+  'JWT_PUBLIC_KEY',
+  'JWT_JWKS_URL',
+  'JWT_ISSUER',
+  'JWT_AUDIENCE',
+  'JWT_MAX_LIFETIME',
   'CLOCK',
+  'METRICS',
+  'API_DOCS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];

@@ -1,26 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validateSync } from 'class-validator';
-import { AppConfig, ClockSpec, DEV_JWT_SECRET, LogLevel, ProcessRole, SqliteSynchronous } from './app-config';
+import { AppConfig, ClockSpec, Exposure, LogLevel, NodeEnv, ProcessRole, SqliteSynchronous } from './app-config';
 import { CONFIG_VARIABLES, EnvironmentVariables } from './environment-variables';
-
-/** One rule a variable broke. */
-export interface ConfigProblem {
-  readonly variable: string;
-  readonly rule: string;
-  readonly value: string;
-}
-
-/**
- * Start-up must fail on a bad setting, naming it: the message reads
- * `Invalid configuration: PORT must be an integer between 1 and 65535 (got "abc")`.
- */
-export class ConfigError extends Error {
-  constructor(readonly problems: readonly ConfigProblem[]) {
-    super(`Invalid configuration: ${problems.map((p) => `${p.variable} ${p.rule} (got "${p.value}")`).join('; ')}`);
-    this.name = 'ConfigError';
-  }
-}
+import { ConfigError, ConfigProblem } from './config-error';
+import { jwtConfigOf, testJwtConfig } from './jwt-config';
 
 export interface LoadConfigOptions {
   /** Create DATA_DIR when missing (default true); false for checks that must not touch the disk. */
@@ -43,34 +27,47 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     rule: Object.values(error.constraints ?? {})[0] ?? 'is invalid',
     value: String(raw[error.property as keyof EnvironmentVariables] ?? ''),
   }));
-  if (problems.length > 0) {
-    const order = (v: string): number => (CONFIG_VARIABLES as readonly string[]).indexOf(v);
+  const nodeEnv = (raw.NODE_ENV ?? 'development') as NodeEnv;
+  const production = nodeEnv === 'production';
+  const { jwt, problems: jwtProblems } = problems.length > 0 ? { jwt: null, problems: [] } : jwtConfigOf(raw, nodeEnv);
+  problems.push(...jwtProblems, ...(production ? productionProblems(raw) : []));
+  if (problems.length > 0 || !jwt) {
+    const order = (v: string): number => (CONFIG_VARIABLES as readonly string[]).indexOf(v.split(',')[0]!);
     throw new ConfigError(problems.sort((a, b) => order(a.variable) - order(b.variable)));
   }
   const dataDir = resolve(options.cwd ?? process.cwd(), raw.DATA_DIR ?? './data');
   if (options.createDataDir ?? true) {
     try {
-      mkdirSync(dataDir, { recursive: true });
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new ConfigError([{ variable: 'DATA_DIR', rule: `must be a directory that can be created (${reason})`, value: dataDir }]);
     }
   }
-  const esdbUrl = raw.ESDB_URL ?? null;
-  const jwtSecret = raw.JWT_SECRET ?? (esdbUrl ? null : DEV_JWT_SECRET);
   return {
     port: Number(raw.PORT ?? 3000),
     host: raw.HOST ?? '0.0.0.0',
     dataDir,
-    esdbUrl,
+    esdbUrl: raw.ESDB_URL ?? null,
     redisUrl: raw.REDIS_URL ?? null,
     role: (raw.ROLE ?? 'all') as ProcessRole,
     logLevel: (raw.LOG_LEVEL ?? 'info') as LogLevel,
     sqliteSynchronous: (raw.SQLITE_SYNCHRONOUS ?? 'FULL') as SqliteSynchronous,
-    jwtSecret,
-    jwtSecretIsDevDefault: raw.JWT_SECRET === undefined && jwtSecret !== null,
+    nodeEnv,
+    jwt,
     clock: parseClockSpec(raw.CLOCK ?? 'system'),
+    metrics: (raw.METRICS ?? (production ? 'admin' : 'public')) as Exposure,
+    apiDocs: (raw.API_DOCS ?? (production ? 'off' : 'public')) as Exposure,
   };
+}
+
+/** NODE_ENV=production refuses what is only acceptable on a developer's machine. */
+function productionProblems(raw: EnvironmentVariables): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (raw.CLOCK?.startsWith('fake:')) problems.push({ variable: 'CLOCK', rule: 'must be "system" when NODE_ENV=production', value: raw.CLOCK });
+  if (raw.METRICS === 'public') problems.push({ variable: 'METRICS', rule: 'must be admin or off when NODE_ENV=production', value: raw.METRICS });
+  if (raw.API_DOCS === 'public') problems.push({ variable: 'API_DOCS', rule: 'must be admin or off when NODE_ENV=production', value: raw.API_DOCS });
+  return problems;
 }
 
 function parseClockSpec(value: string): ClockSpec {
@@ -79,14 +76,13 @@ function parseClockSpec(value: string): ClockSpec {
 
 /** A configuration for tests and tools: the defaults, overridden, without touching the disk. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({}, { createDataDir: false }), role: 'api', logLevel: 'silent', ...overrides };
+  return { ...loadConfig({}, { createDataDir: false }), role: 'api', logLevel: 'silent', jwt: testJwtConfig(), ...overrides };
 }
 
-/** Warnings worth logging at start (e.g. the development JWT secret). */
+/** Warnings worth logging at start (e.g. a demo clock). */
 export function configWarnings(config: AppConfig): string[] {
   const warnings: string[] = [];
-  if (config.jwtSecretIsDevDefault) warnings.push('JWT_SECRET is not set: using the development secret (embedded default only; set JWT_SECRET in production)');
-  if (config.esdbUrl && !config.jwtSecret) warnings.push('JWT_SECRET is not set while ESDB_URL is: token signing is unavailable until it is');
+  if (config.jwt.source.kind === 'generated') warnings.push('No JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL: tokens are signed with the key generated in DATA_DIR/jwt-signing.key');
   if (config.clock.kind === 'fake') warnings.push(`CLOCK=fake: time starts at ${config.clock.start} (demo only)`);
   return warnings;
 }

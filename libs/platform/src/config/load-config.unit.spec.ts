@@ -1,7 +1,8 @@
 import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, DEV_JWT_SECRET, loadConfig, sqliteFileOf } from '../index';
+import { generateKeyPairSync } from 'node:crypto';
+import { ConfigError, loadConfig, sqliteFileOf } from '../index';
 
 const noDisk = { createDataDir: false, cwd: '/srv/bihuan' };
 
@@ -27,9 +28,11 @@ describe('loadConfig', () => {
       role: 'all',
       logLevel: 'info',
       sqliteSynchronous: 'FULL',
-      jwtSecret: DEV_JWT_SECRET,
-      jwtSecretIsDevDefault: true,
+      nodeEnv: 'development',
+      jwt: { source: { kind: 'generated' }, issuer: 'bihuan', audience: null, maxLifetimeSeconds: 43_200 },
       clock: { kind: 'system' },
+      metrics: 'public',
+      apiDocs: 'public',
     });
     expect(sqliteFileOf(config)).toBe('/srv/bihuan/data/bihuan.sqlite');
   });
@@ -45,7 +48,12 @@ describe('loadConfig', () => {
         ROLE: 'worker',
         LOG_LEVEL: 'debug',
         SQLITE_SYNCHRONOUS: 'NORMAL',
-        JWT_SECRET: 'a-long-enough-secret-value',
+        JWT_SECRET: 'a-long-enough-secret-value-of-32+chars',
+        JWT_ISSUER: 'https://idp.example',
+        JWT_AUDIENCE: 'bihuan-api',
+        JWT_MAX_LIFETIME: '3600',
+        METRICS: 'off',
+        API_DOCS: 'admin',
         CLOCK: 'fake:2025-03-03T09:00:00+08:00',
       },
       noDisk,
@@ -59,8 +67,9 @@ describe('loadConfig', () => {
       role: 'worker',
       logLevel: 'debug',
       sqliteSynchronous: 'NORMAL',
-      jwtSecret: 'a-long-enough-secret-value',
-      jwtSecretIsDevDefault: false,
+      jwt: { source: { kind: 'secret', secret: 'a-long-enough-secret-value-of-32+chars' }, issuer: 'https://idp.example', audience: 'bihuan-api', maxLifetimeSeconds: 3600 },
+      metrics: 'off',
+      apiDocs: 'admin',
       clock: { kind: 'fake', start: '2025-03-03T01:00:00.000Z' },
     });
     expect(loadConfig({ PORT: '', REDIS_URL: '  ' }, noDisk)).toMatchObject({ port: 3000, redisUrl: null });
@@ -100,9 +109,40 @@ describe('loadConfig', () => {
     expect((thrown as ConfigError).problems.map((p) => p.variable)).toEqual(['PORT', 'REDIS_URL']);
   });
 
-  it('uses the development JWT secret only on the embedded default', () => {
-    expect(loadConfig({ ESDB_URL: 'esdb://es:2113' }, noDisk)).toMatchObject({ jwtSecret: null, jwtSecretIsDevDefault: false });
-    expect(problemOf({ JWT_SECRET: 'short' })).toContain('JWT_SECRET must be at least 16 characters long');
+  it('takes one token key source, whatever the log backend', () => {
+    const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    expect(loadConfig({ ESDB_URL: 'esdb://es:2113' }, noDisk).jwt.source).toEqual({ kind: 'generated' });
+    expect(loadConfig({ JWT_PUBLIC_KEY: pem.replace(/\n/g, '\\n') }, noDisk).jwt.source).toEqual({ kind: 'public-key', publicKey: pem.trim() });
+    expect(loadConfig({ JWT_JWKS_URL: 'https://idp.example/jwks.json' }, noDisk).jwt.source).toEqual({ kind: 'jwks', url: 'https://idp.example/jwks.json' });
+    expect(problemOf({ JWT_SECRET: 'short' })).toContain('JWT_SECRET must be at least 32 characters long');
+    expect(problemOf({ JWT_PUBLIC_KEY: 'not a key' })).toContain('JWT_PUBLIC_KEY must be a PEM public key');
+    expect(problemOf({ JWT_SECRET: 'x'.repeat(32), JWT_JWKS_URL: 'https://idp.example/jwks' })).toContain(
+      'JWT_SECRET, JWT_JWKS_URL are alternatives: set at most one of them',
+    );
+    expect(problemOf({ JWT_SECRET: 'bihuan-dev-secret-do-not-use-in-production' })).toContain('JWT_SECRET must not be the development secret published in the source');
+  });
+
+  it('defaults metrics to admin and the API docs to off in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }, noDisk)).toMatchObject({ nodeEnv: 'production', metrics: 'admin', apiDocs: 'off' });
+    expect(problemOf({ NODE_ENV: 'staging' })).toContain('NODE_ENV must be one of development, production, test');
+  });
+
+  it.each([
+    [{ JWT_SECRET: 'x'.repeat(31) }, 'JWT_SECRET must be at least 32 characters long'],
+    [{ JWT_SECRET: 'bihuan-dev-secret-do-not-use-in-production' }, 'JWT_SECRET must not be the development secret'],
+    [{ JWT_MAX_LIFETIME: '86401' }, 'JWT_MAX_LIFETIME must be at most 86400 seconds (24 h) when NODE_ENV=production'],
+    [{ JWT_JWKS_URL: 'http://idp.example/jwks' }, 'JWT_JWKS_URL must be an https URL when NODE_ENV=production'],
+    [{ CLOCK: 'fake:2025-03-03T09:00:00+08:00' }, 'CLOCK must be "system" when NODE_ENV=production'],
+    [{ METRICS: 'public' }, 'METRICS must be admin or off when NODE_ENV=production'],
+    [{ API_DOCS: 'public' }, 'API_DOCS must be admin or off when NODE_ENV=production'],
+  ])('refuses to start in production on %o', (env, message) => {
+    expect(problemOf({ NODE_ENV: 'production', ...env })).toContain(message);
+  });
+
+  it('accepts in development what production refuses (except a published secret)', () => {
+    expect(loadConfig({ JWT_MAX_LIFETIME: '86401', JWT_JWKS_URL: 'http://localhost:8080/jwks', CLOCK: 'fake:2025-03-03T09:00:00+08:00' }, noDisk)).toMatchObject({
+      jwt: { maxLifetimeSeconds: 86_401 },
+    });
   });
 
   it('creates DATA_DIR when missing', () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DOSSIER_CSP } from '@bihuan/audit';
 import { CliIo } from '../../../../cli/src/cli-command';
 import { verifyExportFile } from '../../../../cli/src/commands/verify-export';
 import { runCli } from '../../../../cli/src/run-cli';
@@ -139,7 +140,9 @@ describe('audit: case history, dossier and access log over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="dossier-complaintTicket-.*\.html"$/);
+    expect(res.headers['content-security-policy']).toBe(DOSSIER_CSP);
     const html = res.text;
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${DOSSIER_CSP}">`);
     expect(html).toContain('完整性校验');
     expect(html).toContain('张三丰');
     const file = join(dir, 'leader.html');

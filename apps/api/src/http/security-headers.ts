@@ -1,0 +1,38 @@
+import { INestApplication } from '@nestjs/common';
+import helmet from 'helmet';
+
+type Handler = (req: { path: string }, res: unknown, next: (error?: unknown) => void) => void;
+
+/** The API answers JSON and files: nothing in a response may load or run anything. */
+const API_DIRECTIVES = {
+  'default-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'frame-ancestors': ["'none'"],
+};
+
+/** The Swagger UI page loads its own script, stylesheet and (data:) images from this server. */
+const DOCS_DIRECTIVES = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+/**
+ * helmet on every response (HSTS, nosniff, frame and referrer rules, CSP). The strict CSP holds
+ * everywhere except the docs UI under `/${docsPath}/`, which gets the policy its page needs; the
+ * dossier download sets its own (DOSSIER_CSP). Express's x-powered-by stays off.
+ */
+export function useSecurityHeaders(app: INestApplication, docsPath: string): void {
+  const strict = helmet({ contentSecurityPolicy: { useDefaults: false, directives: API_DIRECTIVES } }) as unknown as Handler;
+  const docs = helmet({ contentSecurityPolicy: { useDefaults: false, directives: DOCS_DIRECTIVES } }) as unknown as Handler;
+  const prefix = `/${docsPath}`;
+  app.use(((req, res, next) => (req.path === prefix || req.path.startsWith(`${prefix}/`) ? docs : strict)(req, res, next)) as Handler);
+}
