@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Clock, SYSTEM_ACTOR, WorkflowOutput } from '@bihuan/core';
 import { RecordedEvent, SqliteEventStore } from '@bihuan/event-store';
 import { finaliseOutput, recordEvents } from '@bihuan/processing';
-import { appendForCommand, buildDossier, CaseHistoryService, INSPECTOR, integrityReport, LEADER, SqliteCaseIndex, verifyDossier } from '@bihuan/audit';
+import { AccessPolicy, DEMO_UNITS, Jurisdiction, readerOf } from '@bihuan/auth';
+import { appendForCommand, buildDossier, CaseHistoryService, historyView, INSPECTOR, integrityReport, LEADER, readableCase, SqliteCaseIndex, StreamAccess, verifyDossier } from '@bihuan/audit';
 
 /**
  * `npm run bench -- audit`: a case of N events (default 10,000) across 4 linked streams in a
@@ -39,6 +40,14 @@ async function median(runs: number, run: () => Promise<unknown>): Promise<number
 async function seed(store: SqliteEventStore, clock: { tick(): string }): Promise<string> {
   const ticket = 'complaintTicket-bench';
   const rounds = Math.ceil(N / 4);
+  // Opening events, so the streams open through their visibility declarations (a reader's view is measured too).
+  const open = { commandId: 'cmd-open', correlationId: 'corr-bench', actor: INSPECTOR, now: clock.tick() };
+  await appendForCommand(store, ticket, open, [
+    { type: 'ComplaintReceived', data: { ticketId: 'bench', receivingUnit: 'county-a1', institutionId: 'hosp-a1-1' } },
+    { type: 'ComplaintDispatched', data: { ticketId: 'bench', institutionId: 'hosp-a1-1' } },
+  ]);
+  await appendForCommand(store, 'ethicsArchive-bench', { ...open, commandId: 'cmd-open-e' }, [{ type: 'EthicsArchiveOpened', data: { staffId: 'bench', institutionId: 'hosp-a1-1' } }]);
+  await appendForCommand(store, 'creditArchive-bench', { ...open, commandId: 'cmd-open-c' }, [{ type: 'CreditArchiveOpened', data: { institutionId: 'hosp-a1-1' } }]);
   for (let r = 0; r < rounds; r++) {
     const now = clock.tick();
     const deadline = r % 10 === 0;
@@ -86,6 +95,18 @@ export async function auditBench(): Promise<void> {
     line('case_link_ms', await median(5, async () => service.link(root)));
     line('history_first_page_ms', await median(5, () => service.history(root, { pageSize: PAGE })));
     line('history_last_page_ms', await median(3, () => service.history(root, { pageSize: PAGE, page: first.pages })));
+    // The same pages as a hospital reads them: every stream opened through its declaration, every event viewed.
+    const policy = new AccessPolicy(new Jurisdiction(DEMO_UNITS));
+    const asHospital = async (page: number) => {
+      const access = new StreamAccess(store, readerOf(policy, { id: 'hospital-a1-1', role: 'hospital', unit: 'hosp-a1-1' }));
+      await access.assertReadable(root);
+      const { linked } = await readableCase(access, service.link(root));
+      return service.history(root, { pageSize: PAGE, page, linked, view: historyView(access) });
+    };
+    const viewed = await asHospital(1);
+    if (viewed.total !== first.total) throw new Error(`the hospital's view lost events: ${viewed.total} of ${first.total}`);
+    line('history_first_page_viewed_ms', await median(5, () => asHospital(1)));
+    line('history_last_page_viewed_ms', await median(3, () => asHospital(first.pages)));
     const full = await time(() => service.full(root));
     line('history_full_ms', full.ms);
     const integrity = await time(() => integrityReport(store, { streams: full.result.streams.map((s) => s.stream), now: clock.tick() }));

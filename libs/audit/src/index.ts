@@ -31,3 +31,6 @@ export * from './application/access-log-view';
 export * from './application/audit-read.service';
 export * from './audit.module';
 export * from './audit.worker';
+export * from './access/visibility-registry';
+export * from './access/stream-access';
+export * from './access/case-view';
