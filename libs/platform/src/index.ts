@@ -23,7 +23,6 @@ export * from './idempotency/idempotency-gate';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency.module';
 export * from './idempotency/idempotency.openapi';
-export * from './config/trust-proxy';
 export * from './config/jwt-config';
 export * from './config/signing-key';
 export * from './config/data-dir';

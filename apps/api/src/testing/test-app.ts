@@ -7,7 +7,7 @@ import request from 'supertest';
 import { SequentialIdGenerator } from '@bihuan/core';
 import { DEMO_USERS, TokenService } from '@bihuan/auth';
 import { EventStore, MemoryEventStore, SqliteEventStore } from '@bihuan/event-store';
-import { ReadModelSync, READ_MODEL_SYNC, TimeSkipping } from '@bihuan/platform';
+import { AppConfig, ReadModelSync, READ_MODEL_SYNC, TimeSkipping } from '@bihuan/platform';
 import { FakeClock } from '@bihuan/testing';
 import { ManualTimerScheduler } from '@bihuan/timers';
 import { createApp } from '../create-app';
@@ -36,16 +36,17 @@ export interface TestApp {
 
 /**
  * `sqlite: true` puts the log in a SqliteEventStore in a temp directory (also DATA_DIR, so nothing
- * the app opens there outlives the test) instead of the memory store.
+ * the app opens there outlives the test) instead of the memory store. `config` overrides settings
+ * of the validated configuration (testConfig's defaults otherwise), e.g. `trustProxy`.
  */
-export async function createTestApp(options: { start?: string; sqlite?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { start?: string; sqlite?: boolean; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
   const clock = new FakeClock(options.start ?? '2025-03-03T01:00:00.000Z');
   const dir = options.sqlite ? mkdtempSync(join(tmpdir(), 'bihuan-e2e-')) : null;
   const file = dir ? join(dir, 'events.sqlite') : null;
   const store = file ? SqliteEventStore.open({ file, clock }) : new MemoryEventStore(clock);
   const scheduler = new ManualTimerScheduler(clock);
   const readModels = new Database(':memory:');
-  const config = { role: 'all' as const, logLevel: 'silent' as const, ...(dir ? { dataDir: dir } : {}) };
+  const config = { role: 'all' as const, logLevel: 'silent' as const, ...(dir ? { dataDir: dir } : {}), ...options.config };
   const app = await createApp({ platform: { store, scheduler, clock, ids: new SequentialIdGenerator('e2e'), readModels, config } });
   await app.init();
   const sync = app.get<ReadModelSync>(READ_MODEL_SYNC);

@@ -37,6 +37,22 @@ export interface JwtConfig {
 export type ClockSpec = { readonly kind: 'system' } | { readonly kind: 'fake'; readonly start: string };
 
 /**
+ * Express `trust proxy` (TRUST_PROXY): `false` — `req.ip` is the TCP peer; a hop count; the proxies'
+ * addresses, CIDRs or the names loopback/linklocal/uniquelocal; `true` — anyone (refused in production).
+ */
+export type TrustProxy = boolean | number | readonly string[];
+
+/** Idempotency timings in the units operators set them in (docs/api/idempotency.md). */
+export interface IdempotencyConfig {
+  /** How long an `Idempotency-Key` answer is kept (IDEMPOTENCY_TTL_HOURS). */
+  readonly ttlHours: number;
+  /** Identical public submissions from one client within this window make one ticket (IDEMPOTENCY_FOLD_WINDOW_MINUTES). */
+  readonly foldWindowMinutes: number;
+  /** How long a duplicate of a running keyed request waits for its answer (IDEMPOTENCY_WAIT_SECONDS). */
+  readonly waitSeconds: number;
+}
+
+/**
  * The validated configuration every app boots from. Built once by `loadConfig(process.env)`
  * so that a bad setting stops the process before it opens anything.
  */
@@ -57,6 +73,8 @@ export interface AppConfig {
   readonly clock: ClockSpec;
   readonly metrics: Exposure;
   readonly apiDocs: Exposure;
+  readonly trustProxy: TrustProxy;
+  readonly idempotency: IdempotencyConfig;
 }
 
 /** The generated signing key of the embedded default (0600, beside the log). */

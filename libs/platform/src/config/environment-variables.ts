@@ -1,64 +1,8 @@
-import { createPublicKey } from 'node:crypto';
-import { IsIn, IsNotEmpty, IsOptional, Matches, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, Matches, MinLength } from 'class-validator';
 import { EXPOSURES, LOG_LEVELS, NODE_ENVS, ROLES_OF_PROCESS, SQLITE_SYNCHRONOUS_MODES } from './app-config';
+import { IsClockSpec, IsIntegerStringInRange, IsPublicKeyPem, IsTrustProxy } from './env-validators';
 
-/** A decimal integer string within [min, max]. */
-function IsIntegerStringInRange(min: number, max: number, options: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isIntegerStringInRange',
-      validator: {
-        validate: (value: unknown): boolean =>
-          typeof value === 'string' && /^\d{1,7}$/.test(value) && Number(value) >= min && Number(value) <= max,
-      },
-    },
-    options,
-  );
-}
-
-/** `system` or `fake:<ISO-8601 instant>`. */
-function IsClockSpec(options: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isClockSpec',
-      validator: {
-        validate: (value: unknown): boolean => {
-          if (value === 'system') return true;
-          if (typeof value !== 'string' || !value.startsWith('fake:')) return false;
-          const iso = value.slice('fake:'.length);
-          return /^\d{4}-\d{2}-\d{2}T/.test(iso) && !Number.isNaN(Date.parse(iso));
-        },
-      },
-    },
-    options,
-  );
-}
-
-/** A PEM public key (or certificate) Node can read, RSA or EC: the kinds RS256/ES256 verify with. */
-function IsPublicKeyPem(options: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isPublicKeyPem',
-      validator: {
-        validate: (value: unknown): boolean => {
-          if (typeof value !== 'string' || !value.includes('-----BEGIN')) return false;
-          try {
-            const type = createPublicKey(pemFromEnv(value)).asymmetricKeyType;
-            return type === 'rsa' || type === 'ec';
-          } catch {
-            return false;
-          }
-        },
-      },
-    },
-    options,
-  );
-}
-
-/** PEM in one environment line: `\n` escapes stand for line breaks. */
-export function pemFromEnv(value: string): string {
-  return value.replace(/\\n/g, '\n');
-}
+export { pemFromEnv } from './env-validators';
 
 /**
  * The raw environment, one property per variable, validated with class-validator. Each
@@ -136,6 +80,24 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn([...EXPOSURES], { message: `must be one of ${EXPOSURES.join(', ')}` })
   API_DOCS?: string;
+
+  @IsOptional()
+  @IsTrustProxy({
+    message: 'must be true, false, a number of proxy hops (0-99) or a comma-separated list of IP addresses, CIDRs (10.0.0.0/8) and loopback, linklocal, uniquelocal',
+  })
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @IsIntegerStringInRange(1, 720, { message: 'must be a whole number of hours between 1 and 720 (30 days)' })
+  IDEMPOTENCY_TTL_HOURS?: string;
+
+  @IsOptional()
+  @IsIntegerStringInRange(1, 1440, { message: 'must be a whole number of minutes between 1 and 1440 (24 h)' })
+  IDEMPOTENCY_FOLD_WINDOW_MINUTES?: string;
+
+  @IsOptional()
+  @IsIntegerStringInRange(1, 120, { message: 'must be a whole number of seconds between 1 and 120' })
+  IDEMPOTENCY_WAIT_SECONDS?: string;
 }
 
 /** Every variable the configuration reads, in the order errors are reported. */
@@ -158,4 +120,8 @@ export const CONFIG_VARIABLES = [
   'CLOCK',
   'METRICS',
   'API_DOCS',
+  'TRUST_PROXY',
+  'IDEMPOTENCY_TTL_HOURS',
+  'IDEMPOTENCY_FOLD_WINDOW_MINUTES',
+  'IDEMPOTENCY_WAIT_SECONDS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];

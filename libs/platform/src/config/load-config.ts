@@ -5,6 +5,7 @@ import { AppConfig, ClockSpec, Exposure, LogLevel, NodeEnv, ProcessRole, SqliteS
 import { CONFIG_VARIABLES, EnvironmentVariables } from './environment-variables';
 import { ConfigError, ConfigProblem } from './config-error';
 import { jwtConfigOf, testJwtConfig } from './jwt-config';
+import { parseTrustProxy } from './trust-proxy';
 
 export interface LoadConfigOptions {
   /** Create DATA_DIR when missing (default true); false for checks that must not touch the disk. */
@@ -58,6 +59,12 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     clock: parseClockSpec(raw.CLOCK ?? 'system'),
     metrics: (raw.METRICS ?? (production ? 'admin' : 'public')) as Exposure,
     apiDocs: (raw.API_DOCS ?? (production ? 'off' : 'public')) as Exposure,
+    trustProxy: parseTrustProxy(raw.TRUST_PROXY),
+    idempotency: {
+      ttlHours: Number(raw.IDEMPOTENCY_TTL_HOURS ?? 24),
+      foldWindowMinutes: Number(raw.IDEMPOTENCY_FOLD_WINDOW_MINUTES ?? 10),
+      waitSeconds: Number(raw.IDEMPOTENCY_WAIT_SECONDS ?? 10),
+    },
   };
 }
 
@@ -67,6 +74,10 @@ function productionProblems(raw: EnvironmentVariables): ConfigProblem[] {
   if (raw.CLOCK?.startsWith('fake:')) problems.push({ variable: 'CLOCK', rule: 'must be "system" when NODE_ENV=production', value: raw.CLOCK });
   if (raw.METRICS === 'public') problems.push({ variable: 'METRICS', rule: 'must be admin or off when NODE_ENV=production', value: raw.METRICS });
   if (raw.API_DOCS === 'public') problems.push({ variable: 'API_DOCS', rule: 'must be admin or off when NODE_ENV=production', value: raw.API_DOCS });
+  // `true` believes any sender's X-Forwarded-For: clients could forge the address rate limits key on.
+  if (raw.TRUST_PROXY === 'true') {
+    problems.push({ variable: 'TRUST_PROXY', rule: 'must name the proxies (addresses or a hop count), not true, when NODE_ENV=production', value: raw.TRUST_PROXY });
+  }
   return problems;
 }
 

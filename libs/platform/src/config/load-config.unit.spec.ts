@@ -33,6 +33,8 @@ describe('loadConfig', () => {
       clock: { kind: 'system' },
       metrics: 'public',
       apiDocs: 'public',
+      trustProxy: false,
+      idempotency: { ttlHours: 24, foldWindowMinutes: 10, waitSeconds: 10 },
     });
     expect(sqliteFileOf(config)).toBe('/srv/bihuan/data/bihuan.sqlite');
   });
@@ -55,6 +57,10 @@ describe('loadConfig', () => {
         METRICS: 'off',
         API_DOCS: 'admin',
         CLOCK: 'fake:2025-03-03T09:00:00+08:00',
+        TRUST_PROXY: '10.0.0.5',
+        IDEMPOTENCY_TTL_HOURS: '48',
+        IDEMPOTENCY_FOLD_WINDOW_MINUTES: '5',
+        IDEMPOTENCY_WAIT_SECONDS: '30',
       },
       noDisk,
     );
@@ -71,6 +77,8 @@ describe('loadConfig', () => {
       metrics: 'off',
       apiDocs: 'admin',
       clock: { kind: 'fake', start: '2025-03-03T01:00:00.000Z' },
+      trustProxy: ['10.0.0.5'],
+      idempotency: { ttlHours: 48, foldWindowMinutes: 5, waitSeconds: 30 },
     });
     expect(loadConfig({ PORT: '', REDIS_URL: '  ' }, noDisk)).toMatchObject({ port: 3000, redisUrl: null });
   });
@@ -92,6 +100,34 @@ describe('loadConfig', () => {
     expect(problemOf({ REDIS_URL: 'localhost:6379' })).toBe(
       'Invalid configuration: REDIS_URL must start with redis:// or rediss:// (got "localhost:6379")',
     );
+  });
+
+  it.each([
+    ['TRUST_PROXY', 'yes'],
+    ['TRUST_PROXY', '100'],
+    ['TRUST_PROXY', '-1'],
+    ['TRUST_PROXY', '10.0.0.256'],
+    ['TRUST_PROXY', 'loopback, 10.0.0.0/33'],
+    ['TRUST_PROXY', '10.0.0.0/0'],
+    ['TRUST_PROXY', 'fd00::/129'],
+    ['TRUST_PROXY', 'proxy.internal'],
+    ['TRUST_PROXY', ','],
+  ])('names a bad %s and its value %p', (variable, value) => {
+    expect(problemOf({ [variable]: value })).toBe(
+      `Invalid configuration: ${variable} must be true, false, a number of proxy hops (0-99) or a comma-separated list of IP addresses, CIDRs (10.0.0.0/8) and loopback, linklocal, uniquelocal (got "${value}")`,
+    );
+  });
+
+  it.each([
+    ['IDEMPOTENCY_TTL_HOURS', '0', 'hours between 1 and 720 (30 days)'],
+    ['IDEMPOTENCY_TTL_HOURS', '721', 'hours between 1 and 720 (30 days)'],
+    ['IDEMPOTENCY_TTL_HOURS', '1.5', 'hours between 1 and 720 (30 days)'],
+    ['IDEMPOTENCY_FOLD_WINDOW_MINUTES', 'ten', 'minutes between 1 and 1440 (24 h)'],
+    ['IDEMPOTENCY_FOLD_WINDOW_MINUTES', '1441', 'minutes between 1 and 1440 (24 h)'],
+    ['IDEMPOTENCY_WAIT_SECONDS', '-5', 'seconds between 1 and 120'],
+    ['IDEMPOTENCY_WAIT_SECONDS', '121', 'seconds between 1 and 120'],
+  ])('names a bad %s and its value %p', (variable, value, rule) => {
+    expect(problemOf({ [variable]: value })).toBe(`Invalid configuration: ${variable} must be a whole number of ${rule} (got "${value}")`);
   });
 
   it('names every bad variable at once, in a stable order', () => {
@@ -135,14 +171,16 @@ describe('loadConfig', () => {
     [{ CLOCK: 'fake:2025-03-03T09:00:00+08:00' }, 'CLOCK must be "system" when NODE_ENV=production'],
     [{ METRICS: 'public' }, 'METRICS must be admin or off when NODE_ENV=production'],
     [{ API_DOCS: 'public' }, 'API_DOCS must be admin or off when NODE_ENV=production'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY must name the proxies (addresses or a hop count), not true, when NODE_ENV=production (got "true")'],
   ])('refuses to start in production on %o', (env, message) => {
     expect(problemOf({ NODE_ENV: 'production', ...env })).toContain(message);
   });
 
   it('accepts in development what production refuses (except a published secret)', () => {
-    expect(loadConfig({ JWT_MAX_LIFETIME: '86401', JWT_JWKS_URL: 'http://localhost:8080/jwks', CLOCK: 'fake:2025-03-03T09:00:00+08:00' }, noDisk)).toMatchObject({
-      jwt: { maxLifetimeSeconds: 86_401 },
-    });
+    expect(
+      loadConfig({ JWT_MAX_LIFETIME: '86401', JWT_JWKS_URL: 'http://localhost:8080/jwks', CLOCK: 'fake:2025-03-03T09:00:00+08:00', TRUST_PROXY: 'true' }, noDisk),
+    ).toMatchObject({ jwt: { maxLifetimeSeconds: 86_401 }, trustProxy: true });
+    expect(loadConfig({ NODE_ENV: 'production', TRUST_PROXY: 'loopback' }, noDisk)).toMatchObject({ trustProxy: ['loopback'] });
   });
 
   it('creates DATA_DIR when missing', () => {

@@ -1,7 +1,8 @@
 import { DomainError } from '@bihuan/core';
 import { FakeClock } from '@bihuan/testing';
 import { IdempotencyClaim, IdempotencyGate, validateIdempotencyKey } from './idempotency-gate';
-import { idempotencySettingsFromEnv } from './idempotency-settings';
+import { testConfig } from '../config/load-config';
+import { idempotencySettingsOf } from './idempotency-settings';
 import { MemoryIdempotencyStore } from './memory-idempotency-store.adapter';
 
 const claim = (over: Partial<IdempotencyClaim> = {}): IdempotencyClaim => ({
@@ -11,7 +12,7 @@ const claim = (over: Partial<IdempotencyClaim> = {}): IdempotencyClaim => ({
 function setup() {
   const clock = new FakeClock('2025-03-03T01:00:00.000Z');
   const naps: number[] = [];
-  const gate = new IdempotencyGate(new MemoryIdempotencyStore(), clock, { ...idempotencySettingsFromEnv({}), waitMs: 100, pollMs: 20 }, async (ms) => {
+  const gate = new IdempotencyGate(new MemoryIdempotencyStore(), clock, { ...idempotencySettingsOf(testConfig()), waitMs: 100, pollMs: 20 }, async (ms) => {
     naps.push(ms);
   });
   return { clock, gate, naps };

@@ -1,3 +1,5 @@
+import { AppConfig } from '../config/app-config';
+
 /** How long keys live and how long a duplicate waits for the first request (docs/api/idempotency.md). */
 export interface IdempotencySettings {
   /** How long a client's `Idempotency-Key` is remembered (IDEMPOTENCY_TTL_HOURS, default 24). */
@@ -14,16 +16,12 @@ export interface IdempotencySettings {
 
 export const IDEMPOTENCY_SETTINGS = Symbol('IDEMPOTENCY_SETTINGS');
 
-const positive = (value: string | undefined, fallback: number): number => {
-  const n = Number(value);
-  return value !== undefined && value.trim() !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
-};
-
-export function idempotencySettingsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): IdempotencySettings {
+/** The validated configuration (AppConfig.idempotency) in the milliseconds the gate counts in. */
+export function idempotencySettingsOf(config: Pick<AppConfig, 'idempotency'>): IdempotencySettings {
   return {
-    ttlMs: positive(env['IDEMPOTENCY_TTL_HOURS'], 24) * 3_600_000,
-    foldWindowMs: positive(env['IDEMPOTENCY_FOLD_WINDOW_MINUTES'], 10) * 60_000,
-    waitMs: positive(env['IDEMPOTENCY_WAIT_SECONDS'], 10) * 1000,
+    ttlMs: config.idempotency.ttlHours * 3_600_000,
+    foldWindowMs: config.idempotency.foldWindowMinutes * 60_000,
+    waitMs: config.idempotency.waitSeconds * 1000,
     pollMs: 20,
     leaseMs: 5 * 60_000,
   };

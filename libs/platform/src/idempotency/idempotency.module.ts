@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type Database from 'better-sqlite3';
 import { Clock, CLOCK } from '@bihuan/core';
-import { READ_MODEL_DB } from '../platform.tokens';
+import { AppConfig } from '../config/app-config';
+import { CONFIG, READ_MODEL_DB } from '../platform.tokens';
 import { IdempotencyGate } from './idempotency-gate';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
-import { IDEMPOTENCY_SETTINGS, IdempotencySettings, idempotencySettingsFromEnv } from './idempotency-settings';
+import { IDEMPOTENCY_SETTINGS, IdempotencySettings, idempotencySettingsOf } from './idempotency-settings';
 import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency-store.port';
 import { SqliteIdempotencyStore } from './sqlite-idempotency-store.adapter';
 
@@ -15,7 +16,7 @@ import { SqliteIdempotencyStore } from './sqlite-idempotency-store.adapter';
  */
 @Module({
   providers: [
-    { provide: IDEMPOTENCY_SETTINGS, useFactory: () => idempotencySettingsFromEnv() },
+    { provide: IDEMPOTENCY_SETTINGS, useFactory: (config: AppConfig) => idempotencySettingsOf(config), inject: [CONFIG] },
     { provide: IDEMPOTENCY_STORE, useFactory: (db: Database.Database) => SqliteIdempotencyStore.open(db), inject: [READ_MODEL_DB] },
     {
       provide: IdempotencyGate,

@@ -149,3 +149,31 @@ describe('complaints: identical public submissions from one client are folded', 
     expect(reused.status).toBe(422);
   });
 });
+
+describe('public complaints: TRUST_PROXY and the fold window come from the validated configuration', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // supertest connects over loopback, so `loopback` makes the test client a trusted proxy.
+    t = await createTestApp({ config: { trustProxy: ['loopback'], idempotency: { ttlHours: 24, foldWindowMinutes: 2, waitSeconds: 10 } } });
+  });
+  afterAll(() => t.close());
+
+  it('behind a trusted proxy, X-Forwarded-For tells clients apart', async () => {
+    const body = { ...publicBody, description: 'Two neighbours report the same broken lift' };
+    const first = await t.http.post('/public/complaints').set('X-Forwarded-For', '203.0.113.1').send(body).expect(201);
+    const other = await t.http.post('/public/complaints').set('X-Forwarded-For', '203.0.113.2').send(body).expect(201);
+    expect(other.body.ticketCode).not.toBe(first.body.ticketCode);
+    const same = await t.http.post('/public/complaints').set('X-Forwarded-For', '203.0.113.1').send(body).expect(201);
+    expect(same.body).toEqual(first.body);
+  });
+
+  it('folds identical submissions for IDEMPOTENCY_FOLD_WINDOW_MINUTES only', async () => {
+    const body = { ...publicBody, description: 'Short fold window about the waiting room' };
+    const first = await t.http.post('/public/complaints').set('X-Forwarded-For', '203.0.113.9').send(body).expect(201);
+    t.clock.advance(2 * 60_000 - 1);
+    expect((await t.http.post('/public/complaints').set('X-Forwarded-For', '203.0.113.9').send(body).expect(201)).body).toEqual(first.body);
+    t.clock.advance(2);
+    const later = await t.http.post('/public/complaints').set('X-Forwarded-For', '203.0.113.9').send(body).expect(201);
+    expect(later.body.ticketCode).not.toBe(first.body.ticketCode);
+  });
+});
