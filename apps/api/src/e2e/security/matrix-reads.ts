@@ -13,7 +13,7 @@ export async function checkReads(t: TestApp, seed: Seed, routes: readonly [Decla
   for (const [route, row] of routes) {
     if (route.method !== 'GET' || row.target === 'stream') continue;
     for (const target of targetsFor(row.target, seed)) {
-      const url = fill(route.path, target.params);
+      const url = fill(route.path, target.params) + (row.query ?? '');
       for (const reader of READERS) {
         const req = t.http.get(url).set(headersFor(t, reader));
         const res = await (row.format === 'xlsx' ? req.buffer(true).parse(binary) : req);

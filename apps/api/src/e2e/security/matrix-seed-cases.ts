@@ -19,8 +19,8 @@ export interface SiteIds {
   subjectId: string;
 }
 
-/** The unannounced visit's date: distinctive, so its appearance in a hospital's read is a leak. */
-export const PLANNED_DATE = '2025-04-23';
+/** The unannounced visits' dates: distinct per institution, so each one's appearance in a read is attributable. */
+let plannedDay = 20;
 
 /** A recorded visit, a finding taken to progress, and a planned 暗访 whose campaign id is a marker. */
 export async function seedInspection(t: TestApp, s: Site, book: MarkerBook): Promise<Pick<SiteIds, 'visitId' | 'plannedVisitId' | 'findingId'>> {
@@ -39,8 +39,9 @@ export async function seedInspection(t: TestApp, s: Site, book: MarkerBook): Pro
   await call(t, s.hospital, 'post', `/findings/${findingId}/plan`, { measures: mk('plan measures'), responsiblePerson: mk('plan person') }, 200);
   await call(t, s.hospital, 'post', `/findings/${findingId}/progress`, { summary: mk('progress summary'), evidence: [mk('progress evidence')], percentComplete: 50 }, 200);
   const campaignId = book.next(i, 'inspection', 'planned unannounced visit campaign', 'planned');
-  book.add({ text: PLANNED_DATE, institution: i, cls: 'planned', context: 'inspection', where: 'planned unannounced visit date' });
-  const planned = await call(t, s.inspector, 'post', '/visits', { kind: 'unannounced', institutionId: i, plannedDate: PLANNED_DATE, campaignId });
+  const plannedDate = `2025-04-${String(++plannedDay)}`;
+  book.add({ text: plannedDate, institution: i, cls: 'planned', context: 'inspection', where: 'planned unannounced visit date' });
+  const planned = await call(t, s.inspector, 'post', '/visits', { kind: 'unannounced', institutionId: i, plannedDate, campaignId });
   return { visitId, plannedVisitId: String(planned['id']), findingId };
 }
 

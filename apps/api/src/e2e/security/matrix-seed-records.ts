@@ -24,7 +24,8 @@ export async function seedEthics(t: TestApp, s: Site, book: MarkerBook): Promise
 
 /**
  * The credit archive with points, a commitment, information of every class and list entries. The public
- * credit page publishes basic and adverse information and the red list (一公开), so those markers are
+ * credit page publishes basic and adverse information (the archive's name and its commitments, 信用承诺公示
+ * included) and the red list (一公开), so those markers are
  * 'public'; the black list and blacklist-class information are for partners only.
  */
 export async function seedCredit(t: TestApp, s: Site, book: MarkerBook, withBlacklist: boolean): Promise<void> {
@@ -32,9 +33,9 @@ export async function seedCredit(t: TestApp, s: Site, book: MarkerBook, withBlac
   const mk = (where: string) => book.next(i, 'credit', where);
   const pub = (where: string) => book.next(i, 'credit', where, 'public');
   const base = `/credit/archives/${i}`;
-  await call(t, s.inspector, 'post', '/credit/archives', { institutionId: i, name: mk('credit archive name'), responsiblePerson: mk('credit responsible person') });
+  await call(t, s.inspector, 'post', '/credit/archives', { institutionId: i, name: pub('credit archive name'), responsiblePerson: mk('credit responsible person') });
   await call(t, s.inspector, 'post', `${base}/points`, { behaviour: 'red-envelopes', occurredAt: '2025-03-01T02:00:00.000Z', summary: pub('points summary') });
-  await call(t, s.hospital, 'post', `${base}/commitments`, { commitmentId: `C-${i}`, kind: 'institution', text: mk('commitment text'), pledgedAt: '2025-01-05T00:00:00.000Z' });
+  await call(t, s.hospital, 'post', `${base}/commitments`, { commitmentId: `C-${i}`, kind: 'institution', text: pub('commitment text'), pledgedAt: '2025-01-05T00:00:00.000Z' });
   await call(t, s.inspector, 'post', `${base}/information`, { infoClass: 'basic', kind: 'licence', title: pub('basic info title'), content: pub('basic info content'), occurredAt: '2025-02-01T00:00:00.000Z' });
   await call(t, s.inspector, 'post', `${base}/information`, { infoClass: 'adverse', kind: 'penalty', title: pub('adverse info title'), content: pub('adverse info content'), occurredAt: '2025-02-02T00:00:00.000Z' });
   await call(t, s.inspector, 'post', `${base}/lists`, { entryId: `red-${i}`, list: 'red', reason: pub('red list reason'), expiresAt: '2026-06-01T00:00:00.000Z' });

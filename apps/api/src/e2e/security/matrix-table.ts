@@ -12,6 +12,8 @@ export interface Row {
   readonly target: TargetKind;
   readonly body?: Body;
   readonly format?: 'xlsx' | 'csv' | 'html';
+  /** Query string a read needs to be valid (e.g. the purpose of an identity read). */
+  readonly query?: string;
   /** A read whose in-scope answer may legitimately be a 4xx (e.g. nothing there yet). */
   readonly okStatuses?: readonly number[];
 }
@@ -57,7 +59,8 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /ledgers/visits/{visitId}': { target: 'visit' },
   'GET /ledgers/visits/{visitId}/export': { target: 'visit', format: 'xlsx' },
   'GET /audit/cases/{stream}/history': { target: 'stream' },
-  'GET /audit/cases/{stream}/state': { target: 'stream' },
+  // Process streams have no decider to fold: 400 AUDIT.UNKNOWN_CATEGORY is a fair answer there.
+  'GET /audit/cases/{stream}/state': { target: 'stream', okStatuses: [400] },
   'GET /audit/cases/{stream}/integrity': { target: 'stream' },
   'GET /audit/cases/{stream}/dossier': { target: 'stream', format: 'html' },
   'GET /audit/ledgers/{institutionId}': { target: 'institution', format: 'csv' },
@@ -101,7 +104,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'POST /complaints': { target: 'institution', body: (p) => ({ channel: 'window', category: 'fees', description: 'x', institutionId: p['institutionId'] }) },
   'GET /complaints/statistics': { target: 'none' },
   'GET /complaints/{id}': { target: 'ticket' },
-  'GET /complaints/{id}/complainant': { target: 'ticket' },
+  'GET /complaints/{id}/complainant': { target: 'ticket', query: '?purpose=access-matrix' },
   'POST /complaints/{id}/resolve-on-the-spot': { target: 'ticket', body: () => ({ resolution: 'x' }) },
   'POST /complaints/{id}/dispatch': { target: 'ticket', body: () => ({ institutionId: 'hosp-a1-1', complexity: 'simple' }) },
   'POST /complaints/{id}/decline': { target: 'ticket', body: () => ({ reason: 'x', ground: 'duplicate' }) },
