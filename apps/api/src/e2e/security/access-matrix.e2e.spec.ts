@@ -35,6 +35,8 @@ describe('access matrix (every route × role × scope target)', () => {
     const reads = await checkReads(t, seed, routes, v);
     const writes = await checkWrites(t, seed, routes, v);
     expect(audit + reads + writes).toBeGreaterThan(1000);
+    // The scan must see permitted markers in every kind of answer, or a leak there would go unseen.
+    expect([...v.seenIn].sort()).toEqual(['csv', 'html', 'json', 'xlsx']);
     if (v.list.length > 0) throw new Error(v.report());
   }, 300_000);
 });

@@ -69,7 +69,7 @@ export async function checkAudit(t: TestApp, seed: Seed, routes: readonly [Decla
         const problem = statusProblem(expected, res, row);
         if (problem) v.add(expected === 'refused' ? 'audit-stream-not-refused' : 'audit-status', `${where} as ${reader.id}: ${problem}`);
         const text = await responseText(res, row.format);
-        scanMarkers(v, seed.book, reader, text, where);
+        scanMarkers(v, seed.book, reader, text, where, row.format);
         if (res.status < 300) scanStreams(v, owners, reader, text, where);
       }
     }

@@ -12,17 +12,20 @@ export async function checkReads(t: TestApp, seed: Seed, routes: readonly [Decla
   let requests = 0;
   for (const [route, row] of routes) {
     if (route.method !== 'GET' || row.target === 'stream') continue;
+    const variants = [{ query: row.query ?? '', format: row.format }, ...(row.also ? [row.also] : [])];
     for (const target of targetsFor(row.target, seed)) {
-      const url = fill(route.path, target.params) + (row.query ?? '');
-      for (const reader of READERS) {
-        const req = t.http.get(url).set(headersFor(t, reader));
-        const res = await (row.format === 'xlsx' ? req.buffer(true).parse(binary) : req);
-        requests++;
-        const { verdict: expected, rel } = verdict(route, row, reader, target);
-        const where = `${route.key} ${target.label} (${rel})`;
-        const problem = statusProblem(expected, res, row);
-        if (problem) v.add(expected === 'refused' ? 'read-not-refused' : 'read-status', `${where} as ${reader.id}: ${problem}`);
-        scanMarkers(v, seed.book, reader, await responseText(res, row.format), where);
+      for (const { query, format } of variants) {
+        const url = fill(route.path, target.params) + query;
+        for (const reader of READERS) {
+          const req = t.http.get(url).set(headersFor(t, reader));
+          const res = await (format === 'xlsx' ? req.buffer(true).parse(binary) : req);
+          requests++;
+          const { verdict: expected, rel } = verdict(route, row, reader, target);
+          const where = `${route.key}${query} ${target.label} (${rel})`;
+          const problem = statusProblem(expected, res, row);
+          if (problem) v.add(expected === 'refused' ? 'read-not-refused' : 'read-status', `${where} as ${reader.id}: ${problem}`);
+          scanMarkers(v, seed.book, reader, await responseText(res, format), where, format);
+        }
       }
     }
   }

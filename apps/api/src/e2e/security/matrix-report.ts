@@ -6,6 +6,8 @@ import { maysee, Reader } from './matrix-scope';
 /** Every violation of the run, collected so the test fails once with the whole list. */
 export class Violations {
   readonly list: { kind: string; detail: string }[] = [];
+  /** Formats in which a marker the reader may see was found: proof that the scan is not blind there. */
+  readonly seenIn = new Set<string>();
 
   add(kind: string, detail: string): void {
     this.list.push({ kind, detail });
@@ -42,9 +44,12 @@ export async function responseText(res: Response, format: 'xlsx' | 'csv' | 'html
 }
 
 /** Reports every marker in `text` that the reader may not see. */
-export function scanMarkers(v: Violations, book: MarkerBook, reader: Reader, text: string, where: string): void {
+export function scanMarkers(v: Violations, book: MarkerBook, reader: Reader, text: string, where: string, format = 'json'): void {
   for (const m of book.find(text)) {
-    if (maysee(reader, m)) continue;
+    if (maysee(reader, m)) {
+      v.seenIn.add(format);
+      continue;
+    }
     v.add(`leak:${m.cls}:${m.context}`, `${where}: ${reader.id} got ${m.text} (${m.where} of ${m.institution})`);
   }
 }

@@ -12,6 +12,8 @@ export interface Row {
   readonly target: TargetKind;
   readonly body?: Body;
   readonly format?: 'xlsx' | 'csv' | 'html';
+  /** The same read once more in another format (an export's `?format=csv`). */
+  readonly also?: { readonly query: string; readonly format: 'csv' };
   /** Query string a read needs to be valid (e.g. the purpose of an identity read). */
   readonly query?: string;
   /** A read whose in-scope answer may legitimately be a 4xx (e.g. nothing there yet). */
@@ -55,15 +57,15 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /findings/{findingId}/history': { target: 'finding' },
   'GET /ledgers/counts': { target: 'none' },
   'GET /ledgers/institutions/{institutionId}': { target: 'institution' },
-  'GET /ledgers/institutions/{institutionId}/export': { target: 'institution', format: 'xlsx' },
+  'GET /ledgers/institutions/{institutionId}/export': { target: 'institution', format: 'xlsx', also: { query: '?format=csv', format: 'csv' } },
   'GET /ledgers/visits/{visitId}': { target: 'visit' },
-  'GET /ledgers/visits/{visitId}/export': { target: 'visit', format: 'xlsx' },
+  'GET /ledgers/visits/{visitId}/export': { target: 'visit', format: 'xlsx', also: { query: '?format=csv', format: 'csv' } },
   'GET /audit/cases/{stream}/history': { target: 'stream' },
   // Process streams have no decider to fold: 400 AUDIT.UNKNOWN_CATEGORY is a fair answer there.
   'GET /audit/cases/{stream}/state': { target: 'stream', okStatuses: [400] },
   'GET /audit/cases/{stream}/integrity': { target: 'stream' },
   'GET /audit/cases/{stream}/dossier': { target: 'stream', format: 'html' },
-  'GET /audit/ledgers/{institutionId}': { target: 'institution', format: 'csv' },
+  'GET /audit/ledgers/{institutionId}': { target: 'institution' },
   'GET /audit/integrity': { target: 'none' },
   'GET /audit/access-log': { target: 'none' },
   'POST /ethics/archives': { target: 'institution', body: (p) => ({ staffId: `S-new-${p['institutionId']}`, institutionId: p['institutionId'] }) },
