@@ -47,6 +47,18 @@ export async function seedInspection(t: TestApp, s: Site, book: MarkerBook): Pro
 
 let phoneSeq = 0;
 
+/**
+ * What the log holds of the complainant besides the plain fields: subject id, SM4 ciphertext and the
+ * secret's hash. None of it is for hospitals (issue 11: the audit routes handed them out).
+ */
+async function sealedIdentity(t: TestApp, ticketId: string, institution: string, book: MarkerBook): Promise<string> {
+  const [received] = await t.store.readStream(`complaintTicket-${ticketId}`, { maxCount: 1 });
+  const data = received!.data as { secretHash?: string; complainant?: { subjectId?: string; identityCiphertext?: string } };
+  const sealed = { 'complainant subject id': data.complainant?.subjectId, 'identity ciphertext': data.complainant?.identityCiphertext, 'secret hash': data.secretHash };
+  for (const [where, text] of Object.entries(sealed)) if (text) book.add({ text, institution, cls: 'identity', context: 'complaints', where });
+  return data.complainant?.subjectId ?? 'none';
+}
+
 /** A named public complaint about the institution, dispatched, acknowledged, noted and decided against `staffId`. */
 export async function seedComplaint(t: TestApp, s: Site, book: MarkerBook, staff = s): Promise<Pick<SiteIds, 'ticketId' | 'ticketCode' | 'subjectId'>> {
   const i = s.institution;
@@ -70,8 +82,7 @@ export async function seedComplaint(t: TestApp, s: Site, book: MarkerBook, staff
   await call(t, s.hospital, 'post', `/complaints/${id}/acknowledge`, {}, 200);
   await call(t, s.hospital, 'post', `/complaints/${id}/investigation-notes`, { note: mk('investigation note') }, 200);
   await call(t, s.hospital, 'post', `/complaints/${id}/decision`, { decision: 'substantiated', findings: mk('decision findings'), implicatedStaffId: staff.staffId }, 200);
-  const [received] = await t.store.readStream(`complaintTicket-${id}`, { maxCount: 1 });
-  const subjectId = (received!.data as { complainant?: { subjectId?: string } }).complainant?.subjectId ?? 'none';
+  const subjectId = await sealedIdentity(t, id, i, book);
   return { ticketId: id, ticketCode: String(submitted['ticketCode']), subjectId };
 }
 
@@ -92,6 +103,7 @@ export async function seedRedispatched(t: TestApp, from: Site, to: Site, book: M
   await call(t, to.inspector, 'post', `/complaints/${id}/dispatch`, { institutionId: to.institution, complexity: 'simple' }, 200);
   await call(t, to.hospital, 'post', `/complaints/${id}/acknowledge`, {}, 200);
   await call(t, to.hospital, 'post', `/complaints/${id}/investigation-notes`, { note: mk('redispatched note') }, 200);
+  await sealedIdentity(t, id, to.institution, book);
   book.reassign(book.all.slice(start).map((m) => m.text), to.institution);
   return id;
 }
