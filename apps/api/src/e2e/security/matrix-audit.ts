@@ -1,0 +1,85 @@
+import { TestApp } from '../../testing/test-app';
+import { headersFor, statusProblem, verdict } from './matrix-expect';
+import { responseText, scanMarkers, Violations } from './matrix-report';
+import { DeclaredRoute } from './matrix-routes';
+import { inScope, READERS, Reader } from './matrix-scope';
+import { Seed } from './matrix-seed';
+import { Row } from './matrix-table';
+
+/**
+ * Process streams belong to the case they serve: the stream they name after their category.
+ * A category missing here (or below) fails the matrix, so a new kind of stream needs its owner rule.
+ */
+const PROCESS: Readonly<Record<string, (rest: string) => string>> = {
+  deadlineTimers: (rest) => rest,
+  complaintConsequences: (rest) => `complaintTicket-${rest}`,
+  visitClosure: (rest) => `visit-${rest}`,
+  creditConsequences: (rest) => rest.replace('.', '-'),
+  randomDrawVisits: (rest) => `randomDraw-${rest}`,
+};
+/** Draws are published (一公开): naming their streams tells nobody anything. */
+const PUBLISHED = ['randomDraw', 'randomDrawVisits'];
+const CASES = ['creditArchive', 'ethicsArchive', 'ethicsEvaluation', 'visit', 'finding', 'complaintTicket', 'randomDraw'];
+
+/** The unit each stream of the log belongs to (a complaint: its current assignee, from the seed). */
+export async function streamOwners(t: TestApp, seed: Seed, v: Violations): Promise<Map<string, string>> {
+  const first = new Map<string, Record<string, unknown>>();
+  for (const e of await t.store.readAll()) if (!first.has(e.streamName)) first.set(e.streamName, e.data as Record<string, unknown>);
+  const tickets = new Map(Object.entries(seed.sites).map(([i, s]) => [`complaintTicket-${s.ticketId}`, i]));
+  tickets.set(`complaintTicket-${seed.redispatched.ticketId}`, seed.redispatched.to);
+  const owner = (stream: string): string | null => {
+    const dash = stream.indexOf('-');
+    const category = stream.slice(0, dash);
+    const process = PROCESS[category];
+    if (process) return owner(process(stream.slice(dash + 1)));
+    if (!CASES.includes(category)) return null;
+    const data = first.get(stream) ?? {};
+    return tickets.get(stream) ?? (category === 'randomDraw' ? String(data['jurisdiction']) : String(data['institutionId'] ?? '')) ?? null;
+  };
+  const owners = new Map<string, string>();
+  for (const stream of first.keys()) {
+    const unit = owner(stream);
+    if (unit) owners.set(stream, unit);
+    else v.add('audit-stream-without-owner-rule', `${stream}: add its category to matrix-audit.ts`);
+  }
+  return owners;
+}
+
+/** Out-of-scope stream names in an audit answer (access log, integrity, linked streams). */
+function scanStreams(v: Violations, owners: Map<string, string>, reader: Reader, text: string, where: string): void {
+  for (const [stream, unit] of owners) {
+    if (PUBLISHED.some((c) => stream.startsWith(`${c}-`))) continue;
+    if (!inScope(reader, unit) && text.includes(stream)) v.add('audit-names-out-of-scope-stream', `${where}: ${reader.id} sees ${stream} (of ${unit})`);
+  }
+}
+
+/** Every stream of the log on every /audit/cases route, for every reader; then the log-wide audit views. */
+export async function checkAudit(t: TestApp, seed: Seed, routes: readonly [DeclaredRoute, Row][], v: Violations): Promise<number> {
+  const owners = await streamOwners(t, seed, v);
+  let requests = 0;
+  for (const [route, row] of routes) {
+    if (row.target !== 'stream') continue;
+    for (const [stream, unit] of owners) {
+      const target = { label: stream, unit, params: { stream } };
+      for (const reader of READERS) {
+        const res = await t.http.get(route.path.replace('{stream}', stream)).set(headersFor(t, reader));
+        requests++;
+        const { verdict: expected, rel } = verdict(route, row, reader, target);
+        const where = `${route.key} ${stream} of ${unit} (${rel})`;
+        const problem = statusProblem(expected, res, row);
+        if (problem) v.add(expected === 'refused' ? 'audit-stream-not-refused' : 'audit-status', `${where} as ${reader.id}: ${problem}`);
+        const text = await responseText(res, row.format);
+        scanMarkers(v, seed.book, reader, text, where, row.format);
+        if (res.status < 300) scanStreams(v, owners, reader, text, where);
+      }
+    }
+  }
+  for (const path of ['/audit/access-log', '/audit/integrity']) {
+    for (const reader of READERS) {
+      const res = await t.http.get(path).set(headersFor(t, reader));
+      requests++;
+      if (res.status < 300) scanStreams(v, owners, reader, res.text, `GET ${path}`);
+    }
+  }
+  return requests;
+}

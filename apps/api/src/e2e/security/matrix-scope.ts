@@ -1,0 +1,59 @@
+import { AccessPolicy, DEMO_UNITS, DEMO_USERS, Jurisdiction } from '@bihuan/auth';
+import { Actor } from '@bihuan/core';
+import { Marker } from './matrix-markers';
+
+/** A reader of the matrix: every demo user, plus nobody (no token). */
+export interface Reader {
+  readonly id: string;
+  readonly actor: Actor | null;
+}
+
+export const READERS: readonly Reader[] = [
+  ...DEMO_USERS.map((u) => ({ id: u.id, actor: { id: u.id, role: u.role, unit: u.unit } })),
+  { id: 'no-token', actor: null },
+];
+
+const jurisdiction = new Jurisdiction(DEMO_UNITS);
+const policy = new AccessPolicy(jurisdiction);
+
+/**
+ * The scope rule the matrix expects (domain.md, "People"): a hospital only its own institution;
+ * inspectors and leaders their unit's subtree; admin everything; partners the credit information
+ * they are given (their unit is the province, so by unit they reach every institution).
+ */
+export function inScope(reader: Reader, unit: string): boolean {
+  return reader.actor !== null && policy.inScope(reader.actor, unit);
+}
+
+/** How the target relates to the reader, for the violation report (own / sibling / parent / other-city …). */
+export function relation(reader: Reader, unit: string): string {
+  const a = reader.actor;
+  if (!a) return 'public';
+  if (a.unit === unit) return 'own';
+  if (jurisdiction.contains(a.unit, unit)) return 'own-subtree';
+  if (jurisdiction.contains(unit, a.unit)) return 'parent';
+  const city = (u: string) => jurisdiction.get(u)?.kind === 'province' ? u : [u, jurisdiction.get(u)?.parentId, jurisdiction.get(jurisdiction.get(u)?.parentId ?? '')?.parentId]
+    .find((x) => x && jurisdiction.get(x)?.kind === 'city');
+  return city(a.unit) === city(unit) ? 'sibling' : 'other-city';
+}
+
+/** May this reader see this marker anywhere (body or export)? */
+export function maysee(reader: Reader, m: Marker): boolean {
+  const a = reader.actor;
+  switch (m.cls) {
+    case 'public':
+      return true;
+    case 'secret':
+      return false;
+    case 'blacklist':
+      return a?.role === 'partner';
+    case 'identity':
+    case 'planned':
+      if (!a || a.role === 'hospital' || a.role === 'partner') return false;
+      return inScope(reader, m.institution);
+    case 'case':
+      if (!a) return false;
+      if (a.role === 'partner' && m.context !== 'credit') return false;
+      return inScope(reader, m.institution);
+  }
+}

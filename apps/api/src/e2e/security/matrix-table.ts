@@ -1,0 +1,133 @@
+import { TargetKind } from './matrix-targets';
+
+type Body = (p: Readonly<Record<string, string>>) => object;
+
+/**
+ * The matrix's row for each route of the OpenAPI document, keyed by method + path. Who may call it
+ * comes from its @Roles / @Public declaration; this table says only what its parameters point at,
+ * how its answer is read (json, xlsx, csv, html) and, for writes, a valid body, so that a refusal
+ * proves the scope check and not the validation pipe. A new route fails the matrix until it has a row.
+ */
+export interface Row {
+  readonly target: TargetKind;
+  readonly body?: Body;
+  readonly format?: 'xlsx' | 'csv' | 'html';
+  /** The same read once more in another format (an export's `?format=csv`). */
+  readonly also?: { readonly query: string; readonly format: 'csv' };
+  /** Query string a read needs to be valid (e.g. the purpose of an identity read). */
+  readonly query?: string;
+  /** A read whose in-scope answer may legitimately be a 4xx (e.g. nothing there yet). */
+  readonly okStatuses?: readonly number[];
+}
+
+const at = '2025-03-10T02:00:00.000Z';
+const inst: Body = (p) => ({ institutionId: p['institutionId'] });
+
+export const TABLE: Readonly<Record<string, Row>> = {
+  'GET /health': { target: 'none' },
+  'GET /me': { target: 'none' },
+  'GET /admin/calendar': { target: 'none' },
+  'POST /admin/calendar/years': { target: 'admin', body: () => ({ year: 2030, holidays: [], workdays: [] }) },
+  'GET /admin/policies': { target: 'none' },
+  'GET /admin/policies/{context}': { target: 'admin' },
+  'PUT /admin/policies/{context}': { target: 'admin', body: () => ({}) },
+  'GET /admin/dead-letters': { target: 'none' },
+  'POST /admin/dead-letters/{id}/retry': { target: 'admin', body: () => ({}) },
+  'GET /admin/projections': { target: 'none' },
+  'GET /admin/timers/pending': { target: 'none' },
+  'POST /visits': { target: 'institution', body: (p) => ({ kind: 'routine', institutionId: p['institutionId'], plannedDate: '2025-03-21' }) },
+  'GET /visits': { target: 'none' },
+  'POST /visits/{visitId}/record': { target: 'visit', body: () => ({ conductedOn: '2025-03-20', summary: 'x' }) },
+  'POST /visits/{visitId}/cancel': { target: 'visit', body: () => ({ reason: 'x' }) },
+  'POST /visits/{visitId}/findings': { target: 'visit', body: () => ({ category: 'red-envelopes', severity: 'general', description: 'x', responsibleDepartment: 'x', requiredAction: 'deadline' }) },
+  'GET /visits/{visitId}': { target: 'visit' },
+  'POST /findings/{findingId}/notice': { target: 'finding', body: () => ({ noticeNo: 'x' }) },
+  'POST /findings/{findingId}/plan': { target: 'finding', body: () => ({ measures: 'x' }) },
+  'POST /findings/{findingId}/progress': { target: 'finding', body: () => ({ summary: 'x', percentComplete: 90 }) },
+  'POST /findings/{findingId}/sign-off-request': { target: 'finding', body: () => ({ summary: 'x' }) },
+  'POST /findings/{findingId}/sign-off': { target: 'finding', body: () => ({}) },
+  'POST /findings/{findingId}/reject': { target: 'finding', body: () => ({ reasons: ['x'] }) },
+  'POST /findings/{findingId}/extension-request': { target: 'finding', body: () => ({ reason: 'x', requestedDueAt: '2025-06-01T00:00:00.000Z' }) },
+  'POST /findings/{findingId}/extension-approval': { target: 'finding', body: () => ({ extensionId: 'x', workingDays: 5 }) },
+  'POST /findings/{findingId}/extension-denial': { target: 'finding', body: () => ({ extensionId: 'x', reason: 'x' }) },
+  'POST /findings/{findingId}/recheck': { target: 'finding', body: () => ({ outcome: 'passed', notes: 'x' }) },
+  'POST /findings/{findingId}/withdraw': { target: 'finding', body: () => ({ reason: 'x' }) },
+  'GET /findings': { target: 'none' },
+  'GET /findings/{findingId}': { target: 'finding' },
+  'GET /findings/{findingId}/history': { target: 'finding' },
+  'GET /ledgers/counts': { target: 'none' },
+  'GET /ledgers/institutions/{institutionId}': { target: 'institution' },
+  'GET /ledgers/institutions/{institutionId}/export': { target: 'institution', format: 'xlsx', also: { query: '?format=csv', format: 'csv' } },
+  'GET /ledgers/visits/{visitId}': { target: 'visit' },
+  'GET /ledgers/visits/{visitId}/export': { target: 'visit', format: 'xlsx', also: { query: '?format=csv', format: 'csv' } },
+  'GET /audit/cases/{stream}/history': { target: 'stream' },
+  // Process streams have no decider to fold: 400 AUDIT.UNKNOWN_CATEGORY is a fair answer there.
+  'GET /audit/cases/{stream}/state': { target: 'stream', okStatuses: [400] },
+  'GET /audit/cases/{stream}/integrity': { target: 'stream' },
+  'GET /audit/cases/{stream}/dossier': { target: 'stream', format: 'html' },
+  'GET /audit/ledgers/{institutionId}': { target: 'institution' },
+  'GET /audit/integrity': { target: 'none' },
+  'GET /audit/access-log': { target: 'none' },
+  'POST /ethics/archives': { target: 'institution', body: (p) => ({ staffId: `S-new-${p['institutionId']}`, institutionId: p['institutionId'] }) },
+  'GET /ethics/archives': { target: 'none' },
+  'GET /ethics/archives/{staffId}': { target: 'staff' },
+  'POST /ethics/archives/{staffId}/records': { target: 'staff', body: () => ({ institutionId: 'hosp-a1-1', source: { kind: 'commendation' }, summary: 'x', occurredAt: at }) },
+  'POST /ethics/archives/{staffId}/records/{recordId}/retract': { target: 'record', body: () => ({ reason: 'x' }) },
+  'POST /ethics/evaluations': { target: 'institution', body: (p) => ({ institutionId: p['institutionId'], year: 2026, staffId: 'S-new' }) },
+  'GET /ethics/evaluations/{institutionId}/{year}/{staffId}': { target: 'evaluation' },
+  'POST /ethics/evaluations/{institutionId}/{year}/{staffId}/self': { target: 'evaluation', body: () => ({ summary: 'x' }) },
+  'POST /ethics/evaluations/{institutionId}/{year}/{staffId}/department': { target: 'evaluation', body: () => ({ score: 80 }) },
+  'POST /ethics/evaluations/{institutionId}/{year}/{staffId}/institution': { target: 'evaluation', body: () => ({}) },
+  'POST /ethics/evaluations/{institutionId}/{year}/{staffId}/posting': { target: 'evaluation', body: () => ({ from: '2025-12-01', until: '2025-12-08' }) },
+  'POST /ethics/results/{institutionId}/{year}/finalise': { target: 'results', body: () => ({}) },
+  'GET /ethics/results/{institutionId}/{year}': { target: 'results' },
+  'GET /ethics/results/{institutionId}/{year}/export.xlsx': { target: 'results', format: 'xlsx' },
+  'POST /credit/archives': { target: 'institution', body: inst },
+  'GET /credit/archives': { target: 'none' },
+  'GET /credit/archives/{institutionId}': { target: 'institution' },
+  'GET /credit/archives/{institutionId}/level': { target: 'institution' },
+  'POST /credit/archives/{institutionId}/points': { target: 'institution', body: () => ({ behaviour: 'fees', occurredAt: at }) },
+  'POST /credit/archives/{institutionId}/points/{pointsId}/revoke': { target: 'points', body: () => ({ reason: 'x' }) },
+  'POST /credit/archives/{institutionId}/commitments': { target: 'institution', body: () => ({ kind: 'institution', text: 'x', pledgedAt: at }) },
+  'POST /credit/archives/{institutionId}/commitments/{commitmentId}/breaches': { target: 'commitment', body: () => ({ description: 'x', occurredAt: at }) },
+  'POST /credit/archives/{institutionId}/information': { target: 'institution', body: () => ({ infoClass: 'basic', kind: 'x', title: 'x', occurredAt: at }) },
+  'POST /credit/archives/{institutionId}/lists': { target: 'institution', body: () => ({ list: 'red', reason: 'x', expiresAt: '2026-01-01T00:00:00.000Z' }) },
+  'POST /credit/archives/{institutionId}/lists/{entryId}/remove': { target: 'entry', body: () => ({ reason: 'x' }) },
+  'POST /credit/archives/{institutionId}/cycles/close': { target: 'institution', body: () => ({}) },
+  'POST /draws': { target: 'institution', body: (p) => ({ jurisdiction: p['institutionId'], count: 1, inspectorsPerVisit: 1, plannedDate: '2025-04-15' }) },
+  'GET /draws': { target: 'none' },
+  'GET /draws/{drawId}': { target: 'draw' },
+  'POST /credit/conflicts': { target: 'institution', body: (p) => ({ institutionId: p['institutionId'], reason: 'x' }) },
+  'GET /credit/conflicts': { target: 'none' },
+  'POST /credit/conflicts/withdraw': { target: 'institution', body: (p) => ({ institutionId: p['institutionId'], reason: 'x' }) },
+  'GET /public/institutions/{institutionId}/credit': { target: 'institution', okStatuses: [400] },
+  'GET /public/draws/{drawId}': { target: 'draw' },
+  'GET /complaints': { target: 'none' },
+  'POST /complaints': { target: 'institution', body: (p) => ({ channel: 'window', category: 'fees', description: 'x', institutionId: p['institutionId'] }) },
+  'GET /complaints/statistics': { target: 'none' },
+  'GET /complaints/{id}': { target: 'ticket' },
+  'GET /complaints/{id}/complainant': { target: 'ticket', query: '?purpose=access-matrix' },
+  'POST /complaints/{id}/resolve-on-the-spot': { target: 'ticket', body: () => ({ resolution: 'x' }) },
+  'POST /complaints/{id}/dispatch': { target: 'ticket', body: () => ({ institutionId: 'hosp-a1-1', complexity: 'simple' }) },
+  'POST /complaints/{id}/decline': { target: 'ticket', body: () => ({ reason: 'x', ground: 'duplicate' }) },
+  'POST /complaints/{id}/acknowledge': { target: 'ticket', body: () => ({}) },
+  'POST /complaints/{id}/return': { target: 'ticket', body: () => ({ reason: 'x' }) },
+  'POST /complaints/{id}/investigation-notes': { target: 'ticket', body: () => ({ note: 'x' }) },
+  'POST /complaints/{id}/decision': { target: 'ticket', body: () => ({ decision: 'not-substantiated', findings: 'x' }) },
+  'POST /complaints/{id}/answer': { target: 'ticket', body: () => ({ answer: 'x' }) },
+  'POST /complaints/{id}/extension-request': { target: 'ticket', body: () => ({ reason: 'x' }) },
+  'POST /complaints/{id}/extension/approve': { target: 'ticket', body: () => ({ extraWorkingDays: 5 }) },
+  'POST /complaints/{id}/extension/deny': { target: 'ticket', body: () => ({ reason: 'x' }) },
+  'POST /complaints/{id}/await-complainant': { target: 'ticket', body: () => ({ note: 'x' }) },
+  'POST /complaints/{id}/complainant-reply': { target: 'ticket', body: () => ({ note: 'x' }) },
+  'POST /complaints/{id}/supervise': { target: 'ticket', body: () => ({ note: 'x' }) },
+  'POST /complaints/{id}/follow-up': { target: 'ticket', body: () => ({ rating: 'satisfied' }) },
+  'POST /complaints/{id}/close': { target: 'ticket', body: () => ({ reason: 'x' }) },
+  'POST /complaints/{id}/reopen': { target: 'ticket', body: () => ({ reason: 'x', complexity: 'simple' }) },
+  'POST /public/complaints': { target: 'none' },
+  'GET /public/complaints/{code}': { target: 'code' },
+  'POST /public/complaints/{code}/status': { target: 'code', body: () => ({ secret: 'not-the-secret' }) },
+  'POST /public/complaints/{code}/rating': { target: 'code', body: () => ({ secret: 'not-the-secret', rating: 'satisfied' }) },
+  'POST /public/complaints/{code}/reply': { target: 'code', body: () => ({ secret: 'not-the-secret', note: 'x' }) },
+  'POST /admin/subjects/{subjectId}/erase': { target: 'subject', body: () => ({ reason: 'x' }) },
+};

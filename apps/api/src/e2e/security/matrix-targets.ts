@@ -1,0 +1,78 @@
+import { Reader, inScope, relation } from './matrix-scope';
+import { Seed, SEEDED } from './matrix-seed';
+import { YEAR } from './matrix-seed-records';
+
+/** What a route's path parameters point at; each kind expands to one target per seeded case. */
+export type TargetKind =
+  | 'none' | 'institution' | 'visit' | 'finding' | 'ticket' | 'code' | 'staff' | 'evaluation' | 'results'
+  | 'draw' | 'subject' | 'points' | 'commitment' | 'entry' | 'record' | 'admin' | 'stream';
+
+export interface Target {
+  readonly label: string;
+  /** The unit whose data the target is (null: no unit, e.g. a collection route). */
+  readonly unit: string | null;
+  readonly params: Readonly<Record<string, string>>;
+  /** Planned 暗访 read by its own hospital: how much it may see is a marker question, not a status one. */
+  readonly anyStatus?: (reader: Reader) => boolean;
+}
+
+const PARENTS = ['county-a1', 'city-a'];
+
+/** Every target of a kind, from the seeded cases (plus parent units for institution parameters). */
+export function targetsFor(kind: TargetKind, seed: Seed): Target[] {
+  const per = (label: string, f: (i: string) => Record<string, string>) =>
+    SEEDED.map((i) => ({ label: `${label}@${i}`, unit: i, params: f(i) }));
+  const site = (i: string) => seed.sites[i]!;
+  switch (kind) {
+    case 'none':
+    case 'stream':
+      return [{ label: '-', unit: null, params: {} }];
+    case 'admin':
+      return [{ label: 'admin', unit: null, params: { id: 'dl-1', context: 'complaints' } }];
+    case 'institution':
+      return [...per('inst', (i) => ({ institutionId: i })), ...PARENTS.map((u) => ({ label: `unit@${u}`, unit: u, params: { institutionId: u } }))];
+    case 'visit':
+      return [
+        ...per('visit', (i) => ({ visitId: site(i).visitId })),
+        ...per('planned-visit', (i) => ({ visitId: site(i).plannedVisitId })).map((t) => ({ ...t, anyStatus: (r: Reader) => r.actor?.role === 'hospital' })),
+      ];
+    case 'finding':
+      return per('finding', (i) => ({ findingId: site(i).findingId }));
+    case 'ticket':
+      return [...per('ticket', (i) => ({ id: site(i).ticketId })), { label: `redispatched@${seed.redispatched.to}`, unit: seed.redispatched.to, params: { id: seed.redispatched.ticketId } }];
+    case 'code':
+      return per('code', (i) => ({ code: site(i).ticketCode }));
+    case 'staff':
+      return per('staff', (i) => ({ staffId: site(i).staffId }));
+    case 'record':
+      return per('record', (i) => ({ staffId: site(i).staffId, recordId: 'R-none' }));
+    case 'evaluation':
+      return per('evaluation', (i) => ({ institutionId: i, year: String(YEAR), staffId: site(i).staffId }));
+    case 'results':
+      return per('results', (i) => ({ institutionId: i, year: String(YEAR) }));
+    case 'draw':
+      return Object.entries(seed.draws).map(([unit, drawId]) => ({ label: `draw@${unit}`, unit, params: { drawId } }));
+    case 'subject':
+      return per('subject', (i) => ({ subjectId: site(i).subjectId }));
+    case 'points':
+      return per('points', (i) => ({ institutionId: i, pointsId: 'P-none' }));
+    case 'commitment':
+      return per('commitment', (i) => ({ institutionId: i, commitmentId: `C-${i}` }));
+    case 'entry':
+      return per('entry', (i) => ({ institutionId: i, entryId: `red-${i}` }));
+  }
+}
+
+export function fill(path: string, params: Readonly<Record<string, string>>): string {
+  return path.replace(/\{([A-Za-z]+)\}/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined) throw new Error(`no value for {${name}} in ${path}`);
+    return encodeURIComponent(v);
+  });
+}
+
+/** Whether the reader's scope covers the target, and how the two relate (for the report). */
+export function scopeOf(reader: Reader, target: Target): { covered: boolean; rel: string } {
+  if (target.unit === null) return { covered: reader.actor !== null, rel: '-' };
+  return { covered: inScope(reader, target.unit), rel: relation(reader, target.unit) };
+}
