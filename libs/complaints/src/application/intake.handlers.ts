@@ -81,6 +81,11 @@ export class Intake {
     return { ...result, ticketCode, secret };
   }
 
+  /** 400 naming `institutionId` when it is not a known institution. */
+  requireInstitution(institutionId: string): void {
+    this.jurisdiction.requireInstitution(institutionId, 'institutionId');
+  }
+
   /** The commission a public complaint goes to: the one named, else the institution's, else the root. */
   publicReceivingUnit(unitId: string | null | undefined, institutionId: string | null | undefined): string {
     if (unitId) {
@@ -100,8 +105,21 @@ export class Intake {
 
 @CommandHandler(ReceiveComplaintCommand)
 export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaintCommand> {
-  constructor(private readonly intake: Intake) {}
-  execute({ actor, input }: ReceiveComplaintCommand): Promise<ReceivedTicket & { secret: string }> {
+  constructor(
+    private readonly intake: Intake,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+  ) {}
+
+  /**
+   * Staff receive complaints about institutions of their own jurisdiction (the institution named is a
+   * reference the actor must be in scope of); one about an institution elsewhere goes to the
+   * commission competent for it, as the public intake routes it.
+   */
+  async execute({ actor, input }: ReceiveComplaintCommand): Promise<ReceivedTicket & { secret: string }> {
+    if (input.institutionId) {
+      this.intake.requireInstitution(input.institutionId);
+      this.access.assertInScope(actor, input.institutionId, 'complaints about the institution');
+    }
     return this.intake.receive(actor, input, actor.unit);
   }
 }

@@ -45,6 +45,16 @@ export async function streamOwners(t: TestApp, seed: Seed, v: Violations): Promi
   return owners;
 }
 
+/** Commission visits not carried out (planned or cancelled): they do not exist for the hospital they target (暗访). */
+async function notYetVisits(t: TestApp): Promise<Set<string>> {
+  const planned = new Set<string>();
+  for (const e of await t.store.readAll()) {
+    if (e.type === 'VisitPlanned' && (e.data as { kind?: string }).kind !== 'self') planned.add(e.streamName);
+    if (e.type === 'VisitConducted') planned.delete(e.streamName);
+  }
+  return planned;
+}
+
 /** Out-of-scope stream names in an audit answer (access log, integrity, linked streams). */
 function scanStreams(v: Violations, owners: Map<string, string>, reader: Reader, text: string, where: string): void {
   for (const [stream, unit] of owners) {
@@ -56,6 +66,7 @@ function scanStreams(v: Violations, owners: Map<string, string>, reader: Reader,
 /** Every stream of the log on every /audit/cases route, for every reader; then the log-wide audit views. */
 export async function checkAudit(t: TestApp, seed: Seed, routes: readonly [DeclaredRoute, Row][], v: Violations): Promise<number> {
   const owners = await streamOwners(t, seed, v);
+  const hiddenFromHospitals = await notYetVisits(t);
   let requests = 0;
   for (const [route, row] of routes) {
     if (row.target !== 'stream') continue;
@@ -64,7 +75,9 @@ export async function checkAudit(t: TestApp, seed: Seed, routes: readonly [Decla
       for (const reader of READERS) {
         const res = await t.http.get(route.path.replace('{stream}', stream)).set(headersFor(t, reader));
         requests++;
-        const { verdict: expected, rel } = verdict(route, row, reader, target);
+        const decided = verdict(route, row, reader, target);
+        const rel = decided.rel;
+        const expected = reader.actor?.role === 'hospital' && hiddenFromHospitals.has(stream) ? 'refused' : decided.verdict;
         const where = `${route.key} ${stream} of ${unit} (${rel})`;
         const problem = statusProblem(expected, res, row);
         if (problem) v.add(expected === 'refused' ? 'audit-stream-not-refused' : 'audit-status', `${where} as ${reader.id}: ${problem}`);

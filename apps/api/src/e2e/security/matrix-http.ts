@@ -1,13 +1,14 @@
-import { TokenService } from '@bihuan/auth';
-import { Role } from '@bihuan/core';
+import { TokenService, UserRole } from '@bihuan/auth';
+import { Actor } from '@bihuan/core';
 import { TestApp } from '../../testing/test-app';
 
 export type Headers = Record<string, string>;
 
 /** Bearer header for any user, also one the demo fixtures do not have (a hospital user of hosp-a2-1). */
-export function bearer(t: TestApp, user: { id: string; role: Role; unit: string }): Headers {
+export function bearer(t: TestApp, user: Actor): Headers {
   const tokens = t.app.get(TokenService);
-  return { Authorization: `Bearer ${tokens.mint({ sub: user.id, role: user.role, unit: user.unit, name: user.id })}` };
+  // Readers are the demo users (user roles only); a token cannot carry `public` or `system`.
+  return { Authorization: `Bearer ${tokens.mint({ sub: user.id, role: user.role as UserRole, unit: user.unit, name: user.id })}` };
 }
 
 /** One seeding request that must succeed with `status`; fails the seed with the whole answer otherwise. */
