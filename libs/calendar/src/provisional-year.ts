@@ -1,4 +1,4 @@
-import type { CalendarYearData } from './calendar-data';
+import type { CalendarYearData } from './calendar-year';
 import { HolidayAnchor, HolidayRuleSet } from './holiday-rules';
 import { LUNAR_TABLE_YEARS, solarDateOfLunar, solarTermDate } from './lunar-dates';
 import { dateToDay, dayToDate, weekdayOf, yearOf } from './local-time';
