@@ -30,7 +30,7 @@ export interface HolidayRule {
  * itself a statutory day off or already given back (so after the holiday's own block).
  * `onWeekend` (the law: 适逢星期六、星期日，应当在工作日补假); `onOverlap`: a day that is a day off
  * for two holidays at once (中秋 on 10/1–10/3) is given back once for the second holiday, as the
- * State Council did in 2001 and 2020.
+ * State Council did in 2020 (Oct 1–8: 4 statutory weekdays + 2 swapped).
  */
 export interface SubstituteRule {
   readonly kind: 'next-working-day';
