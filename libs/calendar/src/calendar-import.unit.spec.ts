@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCalendarImport } from './calendar-import';
-import { CalendarDataMissingError, CalendarImportError } from './calendar.errors';
+import { CalendarImportError } from './calendar.errors';
 import { CalendarProvider } from './calendar.provider';
 import { InMemoryCalendarRepository } from './calendar.repository';
 import { BUILT_IN_VERSION, BUILT_IN_YEARS, CHINESE_DAYS_VERSION, builtInCalendarData } from './chinese-days.data';
@@ -77,20 +77,24 @@ describe('CalendarData versions and imports', () => {
 });
 
 describe('CalendarProvider', () => {
-  it('a missing year throws until it is imported; deadlines then record the new version', async () => {
+  it('given 2027 provisional, when the official year is imported, then later computations are official again', async () => {
     const repository = new InMemoryCalendarRepository();
     const provider = new CalendarProvider();
     const receipt = '2026-12-28T02:00:00.000Z';
-    expect(() => provider.current().addWorkingDays(receipt, 5)).toThrow(CalendarDataMissingError);
+    const provisional = provider.current().addWorkingDays(receipt, 5);
+    expect(provisional.calendarVersion).toBe(`${BUILT_IN_VERSION}+provisional:2027@statutory-2025`);
+    expect(provider.current().isProvisional(2027)).toBe(true);
 
     const calendar = await provider.importAndSave(parseCalendarImport(example()), repository);
     const deadline = calendar.addWorkingDays(receipt, 5);
     expect(deadline.dueAt).toBe('2027-01-05T15:59:59.999Z');
-    expect(deadline.calendarVersion).toBe(calendar.version);
-    expect(deadline.calendarVersion).not.toBe(BUILT_IN_VERSION);
+    expect(deadline.calendarVersion).toBe(`${BUILT_IN_VERSION}+2027@15e6615f18a1`);
+    expect(calendar.isProvisional(2027)).toBe(false);
+    expect(calendar.dayInfo('2027-01-04')).not.toHaveProperty('provisional');
     expect(provider.current()).toBe(calendar);
 
     const other = await CalendarProvider.fromRepository(repository);
     expect(other.current().version).toBe(calendar.version);
+    expect(other.current().isProvisional(2027)).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
 import { DomainError } from '@bihuan/core';
 
 /**
- * The calendar was asked about a year it has no data for. We never fall back to "plain weekends":
- * a deadline computed without the year's holidays and 调休 would be silently wrong, so operations
- * must import the year (`npm run cli -- calendar import <file>`) instead.
+ * The calendar was asked about a year it has no data for and no holiday rule set governs (before
+ * 2014, after 2100). Years without official data that a rule set governs are provisional instead
+ * (docs/calendar.md); we never fall back to "plain weekends", which would silently drop holidays.
  */
 export class CalendarDataMissingError extends DomainError {
   constructor(

@@ -1,4 +1,5 @@
 import { CalendarData, CalendarYearData } from './calendar-data';
+import { STATUTORY_RULE_SETS } from './statutory-rule-sets';
 
 /**
  * The built-in calendar, converted once at module load from the `chinese-days` package's data
@@ -66,7 +67,7 @@ export const BUILT_IN_YEARS: readonly CalendarYearData[] = convert(loaded.json, 
 /** Base version string of the built-in data: `cn@chinese-days-<version>`. */
 export const BUILT_IN_VERSION = `cn@chinese-days-${loaded.version}`;
 
-/** The built-in calendar data set (no imported years). */
+/** The built-in calendar data set (no imported years), with the statutory rule sets for provisional years. */
 export function builtInCalendarData(): CalendarData {
-  return CalendarData.of(BUILT_IN_VERSION, BUILT_IN_YEARS);
+  return CalendarData.of(BUILT_IN_VERSION, BUILT_IN_YEARS, STATUTORY_RULE_SETS);
 }

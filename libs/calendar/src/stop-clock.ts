@@ -82,14 +82,15 @@ export class StopClock {
     if (atMs < Date.parse(state.pausedAt)) throw new StopClockStateError(`cannot resume at ${toIso(atMs)}, before the pause at ${state.pausedAt}`);
     const since = Math.max(atMs, Date.parse(state.runningSince));
     const endExclusive = this.calendar.addWorkingMs(since, state.remainingMs);
+    const dueAt = toIso(endExclusive - 1);
     return {
       ...state,
       status: 'running',
       runningSince: toIso(since),
-      dueAt: toIso(endExclusive - 1),
+      dueAt,
       pausedAt: null,
       remainingMs: null,
-      calendarVersion: this.calendar.version,
+      calendarVersion: this.calendar.versionBetween(toIso(since), dueAt),
     };
   }
 

@@ -79,4 +79,13 @@ describe('StopClock (停表)', () => {
     expect(() => clock.resume(paused, sh('2025-03-05T14:00:00'))).toThrow(StopClockStateError);
     expect(() => clock.pause(started, sh('2025-03-11T00:00:00'))).toThrow(StopClockStateError);
   });
+
+  it('given a clock resumed into a provisional year (2027), then its version says so', () => {
+    const started = clock.start(sh('2026-12-14T10:00:00'), 10);
+    expect(started.calendarVersion).toBe(cal.version);
+    const paused = clock.pause(started, sh('2026-12-16T12:00:00'));
+    const resumed = clock.resume(paused, sh('2026-12-28T09:00:00'));
+    expect(resumed.dueAt).toBe(sh('2027-01-08T20:59:59.999')); // 204 h left: Dec 28 09:00–31 (87 h), 元旦 off, Jan 4–7 (96 h), Jan 8 21 h
+    expect(resumed.calendarVersion).toBe(`${cal.version}+provisional:2027@statutory-2025`);
+  });
 });

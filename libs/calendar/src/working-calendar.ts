@@ -1,4 +1,5 @@
 import { CalendarData } from './calendar-data';
+import { withProvisionalMarks } from './calendar-version';
 import { CalendarArgumentError, CalendarDataMissingError } from './calendar.errors';
 import { DAY_MS, Instant, dateToDay, dayEnd, dayOf, dayStart, dayToDate, toEpochMs, toIso, weekdayOf, yearOf } from './local-time';
 
@@ -11,6 +12,8 @@ export interface DayInfo {
   readonly kind: DayKind;
   /** Holiday or make-up name (春节 …) when there is one. */
   readonly name?: string;
+  /** Present (true) when the day's year is provisional: computed from the holiday law, not the notice. */
+  readonly provisional?: true;
 }
 
 /** A computed deadline and the calendar data that computed it (recorded on `DeadlineSet`). */
@@ -27,17 +30,43 @@ interface YearSets {
 /**
  * The mainland-China working-day calendar in Asia/Shanghai (fixed UTC+8). A working day is a whole
  * local day, 00:00–24:00: Monday–Friday unless a statutory holiday, plus make-up Saturdays/Sundays
- * (调休上班). Pure: instants come in as arguments, the clock is never read. Asking about a year the
- * data does not cover throws {@link CalendarDataMissingError}.
+ * (调休上班). Pure: instants come in as arguments, the clock is never read. A year without official
+ * data is provisional (computed from the holiday law, see {@link CalendarData.resolve}); only a year
+ * no rule set governs (before 2014, after 2100) throws {@link CalendarDataMissingError}.
  */
 export class WorkingCalendar {
   private readonly sets = new Map<number, YearSets>();
 
   constructor(readonly data: CalendarData) {}
 
-  /** The data version, recorded with every deadline this calendar computes. */
+  /**
+   * The version of the official data (built-in + imported years). A deadline records
+   * {@link versionBetween} instead, which also names the provisional years it used.
+   */
   get version(): string {
     return this.data.version;
+  }
+
+  /**
+   * The calendar version of a computation over the days from `a` to `b` (either order): the
+   * official version, plus `+provisional:<year>@<rule set>` for each provisional year among the
+   * years of those Shanghai dates. Record this with any due date computed over [a, b].
+   */
+  versionBetween(a: Instant, b: Instant): string {
+    const ya = yearOf(dayOf(toEpochMs(a, 'a')));
+    const yb = yearOf(dayOf(toEpochMs(b, 'b')));
+    const marks = this.data.provisionalYears(ya, yb).map((year) => ({ year, ruleSetId: this.data.provisionalRuleSet(year)?.id ?? '' }));
+    return withProvisionalMarks(this.version, marks);
+  }
+
+  /** Whether a year is provisional here (no official data; computed from the holiday rules). */
+  isProvisional(year: number): boolean {
+    return this.data.isProvisional(year);
+  }
+
+  /** The provisional years in [from, to], ascending. */
+  provisionalYears(from: number, to: number): number[] {
+    return this.data.provisionalYears(from, to);
   }
 
   /** Local (Shanghai) date `YYYY-MM-DD` of an instant. */
@@ -58,13 +87,8 @@ export class WorkingCalendar {
   /** What kind of day a date is, with the holiday name: for people and admin screens. */
   dayInfo(date: string): DayInfo {
     const day = dateToDay(date);
-    const sets = this.yearSets(yearOf(day));
-    const holiday = sets.holidays.get(date);
-    if (holiday !== undefined) return { date, working: false, kind: 'holiday', name: holiday };
-    const makeup = sets.makeup.get(date);
-    if (makeup !== undefined) return { date, working: true, kind: 'makeup-workday', name: makeup };
-    const weekday = weekdayOf(day);
-    return weekday === 0 || weekday === 6 ? { date, working: false, kind: 'weekend' } : { date, working: true, kind: 'workday' };
+    const info = this.kindOf(date, day);
+    return this.data.isProvisional(yearOf(day)) ? { ...info, provisional: true } : info;
   }
 
   /**
@@ -80,7 +104,8 @@ export class WorkingCalendar {
       day += 1;
       if (this.isWorkingDayNumber(day)) counted += 1;
     }
-    return { dueAt: toIso(dayEnd(day) - 1), calendarVersion: this.version };
+    const dueAt = toIso(dayEnd(day) - 1);
+    return { dueAt, calendarVersion: this.versionBetween(from, dueAt) };
   }
 
   /**
@@ -181,6 +206,16 @@ export class WorkingCalendar {
     return toIso(this.subtractWorkingMs(toEpochMs(dueAt, 'dueAt') + 1, n * DAY_MS));
   }
 
+  private kindOf(date: string, day: number): DayInfo {
+    const sets = this.yearSets(yearOf(day));
+    const holiday = sets.holidays.get(date);
+    if (holiday !== undefined) return { date, working: false, kind: 'holiday', name: holiday };
+    const makeup = sets.makeup.get(date);
+    if (makeup !== undefined) return { date, working: true, kind: 'makeup-workday', name: makeup };
+    const weekday = weekdayOf(day);
+    return weekday === 0 || weekday === 6 ? { date, working: false, kind: 'weekend' } : { date, working: true, kind: 'workday' };
+  }
+
   private isWorkingDayNumber(day: number): boolean {
     const date = dayToDate(day);
     const sets = this.yearSets(yearOf(day));
@@ -193,7 +228,7 @@ export class WorkingCalendar {
   private yearSets(year: number): YearSets {
     let sets = this.sets.get(year);
     if (sets) return sets;
-    const data = this.data.year(year);
+    const data = this.data.resolve(year)?.data;
     if (!data) throw new CalendarDataMissingError(year, this.version);
     sets = { holidays: new Map(Object.entries(data.holidays)), makeup: new Map(Object.entries(data.makeupWorkdays)) };
     this.sets.set(year, sets);

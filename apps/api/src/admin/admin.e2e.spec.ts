@@ -30,12 +30,17 @@ describe('admin API', () => {
     expect((await t.http[method](path).send({})).status).toBe(401);
   });
 
-  it('a calendar import changes the version that deadline computation records', async () => {
+  it('a calendar import turns a provisional year official: the version deadlines record changes', async () => {
     const calendar = t.app.get<CalendarService>(CALENDAR);
     const before = await t.http.get('/admin/calendar').set(admin()).expect(200);
     expect(before.body.importedYears).toEqual([]);
     const builtIn = before.body.version as string;
     expect((await calendar.current()).version).toBe(builtIn);
+    // Before the import 2027 is provisional: the deadline computes and its version says so.
+    expect((await calendar.current()).addWorkingDays('2026-12-31T02:00:00.000Z', 1)).toEqual({
+      dueAt: '2027-01-04T15:59:59.999Z',
+      calendarVersion: `${builtIn}+provisional:2027@statutory-2025`,
+    });
 
     const bad = await t.http.post('/admin/calendar/years').set(admin()).send({ ...year2027, holidays: { '2027-13-01': 'x' } }).expect(400);
     expect(bad.body).toMatchObject({ code: 'CALENDAR.IMPORT_INVALID', fields: [{ field: 'holidays.2027-13-01' }] });

@@ -45,7 +45,7 @@ export function resumeTerms(calendar: WorkingCalendar, policy: ComplaintPolicy, 
   const since = Math.max(Date.parse(now), countingStartsAt(startedAt));
   const due = Math.max(calendar.addWorkingMs(since, Math.max(0, remainingMs)) - 1, Date.parse(now) + 1000);
   const dueAt = new Date(due).toISOString();
-  return { dueAt, warnAt: reminderInstants(calendar, policy, dueAt, now), calendarVersion: calendar.version };
+  return { dueAt, warnAt: reminderInstants(calendar, policy, dueAt, now), calendarVersion: calendar.versionBetween(now, dueAt) };
 }
 
 /** 延期: the answer deadline moved `extraWorkingDays` working days past its current due date. */

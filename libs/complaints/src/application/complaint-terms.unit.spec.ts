@@ -54,4 +54,10 @@ describe('complaint terms (working days from the day after receipt)', () => {
       warnAt: ['2025-03-16T16:00:00.000Z'],
     });
   });
+
+  it('given a resume whose new due date lies in a provisional year, then the terms record the provisional version', () => {
+    const resumed = resumeTerms(calendar, policy, '2026-12-21T01:00:00.000Z', 5 * 24 * H, '2026-12-28T01:00:00.000Z');
+    expect(resumed.dueAt).toBe('2027-01-05T00:59:59.999Z'); // Dec 28 09:00–31 (87 h), 元旦 off, Jan 4 (24 h), Jan 5 9 h
+    expect(resumed.calendarVersion).toBe(`${BUILT_IN_VERSION}+provisional:2027@statutory-2025`);
+  });
 });

@@ -39,7 +39,7 @@ export function workingDayWindow(
 
 /** A window ending at a given instant (an inspector's chosen date); workingDays as counted by the calendar. */
 export function windowUntil(calendar: WorkingCalendar, policy: InspectionPolicy, now: string, dueAt: string, extra: Record<string, unknown> = {}): DeadlineWindow {
-  return windowTo(calendar, policy, now, dueAt, calendar.workingDaysBetween(now, dueAt), calendar.version, extra);
+  return windowTo(calendar, policy, now, dueAt, calendar.workingDaysBetween(now, dueAt), calendar.versionBetween(now, dueAt), extra);
 }
 
 function windowTo(
