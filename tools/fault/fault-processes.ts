@@ -41,6 +41,15 @@ export interface Proc {
 }
 
 /** Spawns a process, collecting stdout and stderr together. */
+/**
+ * A time-shifting wrapper's variables (libfaketime: LD_PRELOAD, FAKETIME*): worker processes must share
+ * the test's notion of "now", or deadlines the test sets a few seconds ahead are weeks away for them.
+ * Not for redis-server, whose own clock must stay real (it stalls under libfaketime).
+ */
+function sharedClockEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => /^(LD_PRELOAD|FAKETIME.*)$/.test(e[0]) && typeof e[1] === 'string'));
+}
+
 export function spawnProc(command: string, args: readonly string[], env: Record<string, string>): Proc {
   const child = spawn(command, args, { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -52,7 +61,7 @@ export function spawnProc(command: string, args: readonly string[], env: Record<
 
 /** The fault worker on DATA_DIR (see fault-worker.ts for the variables). */
 export function startFaultWorker(env: Record<string, string>): Proc {
-  return spawnProc(process.execPath, ['-r', './tools/register-paths.js', FAULT_WORKER_JS], env);
+  return spawnProc(process.execPath, ['-r', './tools/register-paths.js', FAULT_WORKER_JS], { ...sharedClockEnv(), ...env });
 }
 
 export async function waitFor(check: () => boolean | Promise<boolean>, what: string, ms: number, everyMs = 100): Promise<void> {
