@@ -10,6 +10,7 @@ export * from './logging/platform-logger.module';
 export * from './calendar/calendar.service';
 export * from './calendar/event-sourced-calendar.repository';
 export * from './calendar/recomputed-terms';
+export * from './calendar/calendar-outlook';
 export * from './calendar/deadline-recompute.processor';
 export * from './policy/policy-registry';
 export * from './policy/policy-overrides';

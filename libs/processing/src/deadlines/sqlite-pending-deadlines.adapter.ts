@@ -61,6 +61,19 @@ export class SqlitePendingDeadlines implements PendingDeadlinesStore {
     return (this.db.prepare('SELECT * FROM pending_deadlines ORDER BY due_at, stream, deadline_id').all() as Row[]).map(toPending);
   }
 
+  /**
+   * Calendar versions of the pending and paused rows with their count, read-only (the API reads
+   * the worker's table; nothing when the worker has not created it yet).
+   */
+  static versionCounts(db: Database.Database): { calendarVersion: string; count: number }[] {
+    const columns = db.prepare("SELECT name FROM pragma_table_info('pending_deadlines')").all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'calendar_version')) return [];
+    return db.prepare('SELECT calendar_version AS calendarVersion, COUNT(*) AS count FROM pending_deadlines GROUP BY calendar_version').all() as {
+      calendarVersion: string;
+      count: number;
+    }[];
+  }
+
   clear(): void {
     this.db.prepare('DELETE FROM pending_deadlines').run();
   }

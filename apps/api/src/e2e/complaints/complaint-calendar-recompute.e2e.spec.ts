@@ -22,12 +22,40 @@ async function dispatched(t: TestApp, acknowledge: boolean): Promise<Submitted> 
   return submitted;
 }
 
+/** The calendar outlook as /health, GET /admin/calendar and /metrics report it. */
+async function outlook(t: TestApp): Promise<{ missing: boolean; current: boolean; pending: Record<string, number>; metrics: string }> {
+  const health = await t.http.get('/health').expect(200);
+  const admin = await t.http.get('/admin/calendar').set(t.auth('admin')).expect(200);
+  expect(health.body.details.calendar).toEqual({ status: 'up', ...admin.body.outlook });
+  const metrics = await t.http.get('/metrics').expect(200);
+  return { missing: admin.body.outlook.nextYearMissing, current: admin.body.outlook.currentYearMissing, pending: admin.body.outlook.provisionalPending, metrics: metrics.text };
+}
+
+describe('operators are told ahead (issue 12, part 4)', () => {
+  it('before 1 November nothing is missing; from 2 November 2026 next year is missing until it is imported', async () => {
+    const t = await createTestApp({ start: '2026-10-31T15:59:00.000Z', config: { metrics: 'public' } });
+    try {
+      expect((await outlook(t)).missing).toBe(false);
+      t.clock.set('2026-11-02T02:00:00.000Z');
+      const missing = await outlook(t);
+      expect(missing.missing).toBe(true);
+      expect(missing.metrics).toMatch(/^bihuan_calendar_next_year_missing 1$/m);
+      await t.http.post('/admin/calendar/years').set(t.auth('admin')).send(OFFICIAL_2027).expect(201);
+      const imported = await outlook(t);
+      expect(imported.missing).toBe(false);
+      expect(imported.metrics).toMatch(/^bihuan_calendar_next_year_missing 0$/m);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('complaint deadlines recomputed when the official year is imported', () => {
   let t: TestApp;
   afterAll(() => t.close());
 
   it('moves pending and resumed clocks to the official calendar, keeps a paused clock’s used time, leaves an expired one alone, once', async () => {
-    t = await createTestApp({ start: '2026-12-28T02:00:00.000Z' }); // Monday 28 December 2026, 10:00 Shanghai
+    t = await createTestApp({ start: '2026-12-28T02:00:00.000Z', config: { metrics: 'public' } }); // Monday 28 December 2026, 10:00 Shanghai
     const a = (await dispatched(t, true)).ticketId; // answer: 5 working days → Tue 5 Jan (provisional)
     const sb = await dispatched(t, true); // paused Tue 10:00 and resumed Wed 10:00
     const b = sb.ticketId;
@@ -48,6 +76,10 @@ describe('complaint deadlines recomputed when the official year is imported', ()
     // Tue 5 Jan 01:00: C's acknowledgement expired on the provisional calendar; then the notice is imported.
     await t.advanceTo('2027-01-04T17:00:00.000Z');
     expect(await deadlineEvents(t, c, 'DeadlineExpired')).toHaveLength(1);
+    const before = await outlook(t);
+    expect(before).toMatchObject({ missing: false, current: true, pending: { '2027': 4 } }); // the answers of A, B, D (paused) and C; C's expired acknowledgement is gone
+    expect(before.metrics).toMatch(/^bihuan_calendar_current_year_missing 1$/m);
+    expect(before.metrics).toMatch(/^bihuan_deadlines_provisional_pending\{year="2027"\} 4$/m);
     const imported = await t.http.post('/admin/calendar/years').set(t.auth('admin')).send(OFFICIAL_2027).expect(201);
     const official = imported.body.version as string;
     await t.settle();
@@ -73,6 +105,11 @@ describe('complaint deadlines recomputed when the official year is imported', ()
     const recC = (await deadlineEvents(t, c, 'DeadlineRecomputed')).map((e) => (e.data as { deadlineId: string }).deadlineId);
     expect(recC.some((id) => id.startsWith('acknowledge'))).toBe(false);
 
+    const after = await outlook(t);
+    expect(after).toMatchObject({ missing: false, current: false, pending: {} });
+    expect(after.metrics).toMatch(/^bihuan_calendar_current_year_missing 0$/m);
+    expect(after.metrics).not.toMatch(/^bihuan_deadlines_provisional_pending\{/m);
+
     // Timers re-armed: A does not expire at the old dueAt, it does at the new one.
     await t.advanceTo('2027-01-05T17:00:00.000Z');
     expect(await deadlineEvents(t, a, 'DeadlineExpired')).toHaveLength(0);
@@ -80,9 +117,9 @@ describe('complaint deadlines recomputed when the official year is imported', ()
     expect((await deadlineEvents(t, a, 'DeadlineExpired')).map((e) => e.data)).toEqual([expect.objectContaining({ dueAt: '2027-01-06T15:59:59.999Z' })]);
 
     // The same import again recomputes nothing.
-    const before = (await t.store.readAll()).filter((e) => e.type === 'DeadlineRecomputed').length;
+    const recomputed = (await t.store.readAll()).filter((e) => e.type === 'DeadlineRecomputed').length;
     await t.http.post('/admin/calendar/years').set(t.auth('admin')).send(OFFICIAL_2027);
     await t.settle();
-    expect((await t.store.readAll()).filter((e) => e.type === 'DeadlineRecomputed')).toHaveLength(before);
+    expect((await t.store.readAll()).filter((e) => e.type === 'DeadlineRecomputed')).toHaveLength(recomputed);
   });
 });
