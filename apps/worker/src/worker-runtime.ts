@@ -10,7 +10,7 @@ import {
   WorkflowRunner,
 } from '@bihuan/processing';
 import { Workflow } from '@bihuan/core';
-import { WorkerContribution, WorkerDeps } from '@bihuan/platform';
+import { DeadlineRecomputeProcessor, WorkerContribution, WorkerDeps } from '@bihuan/platform';
 
 export interface WorkerLog {
   log(message: string): void;
@@ -28,8 +28,8 @@ export interface ProjectionStatus {
 }
 
 /**
- * The worker without Nest. On start: every projection (the platform's stream-stats and
- * pending-deadlines, and each contribution's) and every workflow (the deadline-timers workflow and
+ * The worker without Nest. On start: every projection (the platform's stream-stats,
+ * pending-deadlines and the deadline recomputation on calendar imports, and each contribution's) and every workflow (the deadline-timers workflow and
  * each contribution's) runs from the log with checkpoints in the read-model database; the timer
  * consumer delivers wake-ups through the TimerDispatcher; and once pending-deadlines has caught up
  * with the log, every pending deadline's timers are re-armed. `stop` stops the timer consumer
@@ -62,6 +62,16 @@ export class WorkerRuntime {
     const pending = PendingDeadlinesProjection.sqlite(deps.readModels);
     const pendingRunner = new ProjectionRunner(deps.store, pending, { checkpoints, onError });
     this.projections.push(pendingRunner);
+    const recompute = new DeadlineRecomputeProcessor({
+      store: deps.store,
+      calendar: deps.calendar,
+      clock: deps.clock,
+      commands: router,
+      pending,
+      pendingCaughtUpTo: (position) => this.caughtUp(pendingRunner, position),
+      onRefused: (stream, deadlineId, error) => this.logger.warn(`Recomputing ${stream} ${deadlineId} on the imported calendar was refused (not retried): ${String(error)}`),
+    });
+    this.projections.push(new ProjectionRunner(deps.store, recompute, { checkpoints, onError }));
     const workflows: Workflow<unknown>[] = [deadlineTimersWorkflow as Workflow<unknown>];
     for (const c of this.contributions) {
       for (const projection of c.projections?.(deps) ?? []) this.projections.push(new ProjectionRunner(deps.store, projection, { checkpoints, onError }));

@@ -34,6 +34,24 @@ export type DeadlinePaused = DomainEvent<'DeadlinePaused', { deadlineId: string;
 export type DeadlineResumed = DomainEvent<'DeadlineResumed', { deadlineId: string; resumedAt: string; dueAt: string; warnAt: string[]; calendarVersion: string }>;
 export type DeadlineExtended = DomainEvent<'DeadlineExtended', { deadlineId: string; dueAt: string; warnAt: string[]; reason: string; approvedBy: string; calendarVersion: string }>;
 export type DeadlineExpired = DomainEvent<'DeadlineExpired', { deadlineId: string; dueAt: string; expiredAt: string }>;
+/**
+ * The official calendar year replaced a provisional one this deadline was computed on
+ * (docs/calendar.md, "Recomputation"): new dueAt/warnAt from the deadline's own start and budget.
+ * `remainingMs` is set for a paused deadline (its working time left, nothing armed); null when running.
+ */
+export type DeadlineRecomputed = DomainEvent<
+  'DeadlineRecomputed',
+  {
+    deadlineId: string;
+    previousDueAt: string;
+    dueAt: string;
+    warnAt: string[];
+    previousCalendarVersion: string;
+    calendarVersion: string;
+    recomputedAt: string;
+    remainingMs: number | null;
+  }
+>;
 /** Met or no longer relevant (e.g. the step was done): its timers are cancelled. */
 export type DeadlineCleared = DomainEvent<'DeadlineCleared', { deadlineId: string; clearedAt: string; outcome: 'met' | 'cancelled' }>;
 
@@ -43,6 +61,7 @@ export type DeadlineEvent =
   | DeadlinePaused
   | DeadlineResumed
   | DeadlineExtended
+  | DeadlineRecomputed
   | DeadlineExpired
   | DeadlineCleared;
 
@@ -52,6 +71,7 @@ export const DEADLINE_EVENT_TYPES: readonly DeadlineEvent['type'][] = [
   'DeadlinePaused',
   'DeadlineResumed',
   'DeadlineExtended',
+  'DeadlineRecomputed',
   'DeadlineExpired',
   'DeadlineCleared',
 ];
@@ -81,6 +101,15 @@ export interface DeadlineState {
   readonly warnAt: readonly string[];
   readonly warned: readonly string[];
   readonly remainingMs: number | null;
+  /** The calendar version of the current dueAt (or of the time used, while paused). */
+  readonly calendarVersion: string;
+  /**
+   * What the current dueAt counts, so it can be recomputed on another calendar: `budgetMs` of
+   * working time from `from` (counting never before 00:00 of the day after `terms.startedAt`).
+   * Null when it is not a working-day count: calendar days, a date a person chose, an extension.
+   */
+  readonly basis: { readonly from: string; readonly budgetMs: number } | null;
+  readonly pausedAt: string | null;
 }
 
 export type DeadlineBook = Readonly<Record<string, DeadlineState>>;
@@ -99,25 +128,52 @@ export function evolveDeadlines(book: DeadlineBook, event: DeadlineEvent): Deadl
           warnAt: event.data.warnAt,
           warned: [],
           remainingMs: null,
+          calendarVersion: event.data.calendarVersion,
+          basis: workingDayBasis(event.data),
+          pausedAt: null,
         },
       };
     case 'DeadlineWarned':
       return current ? { ...book, [current.terms.deadlineId]: { ...current, warned: [...current.warned, event.data.warnAt] } } : book;
     case 'DeadlinePaused':
-      return current ? { ...book, [current.terms.deadlineId]: { ...current, status: 'paused', remainingMs: event.data.remainingMs } } : book;
-    case 'DeadlineResumed':
       return current
-        ? { ...book, [current.terms.deadlineId]: { ...current, status: 'pending', dueAt: event.data.dueAt, warnAt: event.data.warnAt, warned: [], remainingMs: null } }
+        ? { ...book, [current.terms.deadlineId]: { ...current, status: 'paused', remainingMs: event.data.remainingMs, pausedAt: event.data.pausedAt } }
         : book;
+    case 'DeadlineResumed': {
+      if (!current) return book;
+      const basis = current.basis && current.remainingMs !== null ? { from: event.data.resumedAt, budgetMs: current.remainingMs } : null;
+      const { dueAt, warnAt, calendarVersion } = event.data;
+      return { ...book, [current.terms.deadlineId]: { ...current, status: 'pending', dueAt, warnAt, warned: [], remainingMs: null, calendarVersion, basis, pausedAt: null } };
+    }
     case 'DeadlineExtended':
       return current
-        ? { ...book, [current.terms.deadlineId]: { ...current, status: 'pending', dueAt: event.data.dueAt, warnAt: event.data.warnAt, warned: [] } }
+        ? {
+            ...book,
+            [current.terms.deadlineId]: { ...current, status: 'pending', dueAt: event.data.dueAt, warnAt: event.data.warnAt, warned: [], calendarVersion: event.data.calendarVersion, basis: null },
+          }
         : book;
+    case 'DeadlineRecomputed': {
+      if (!current) return book;
+      const { dueAt, warnAt, calendarVersion, remainingMs } = event.data;
+      const paused = current.status === 'paused';
+      return { ...book, [current.terms.deadlineId]: { ...current, dueAt, warnAt: paused ? current.warnAt : warnAt, warned: [], calendarVersion, remainingMs: paused ? remainingMs : current.remainingMs } };
+    }
     case 'DeadlineExpired':
       return current ? { ...book, [current.terms.deadlineId]: { ...current, status: 'expired' } } : book;
     case 'DeadlineCleared':
       return current ? { ...book, [current.terms.deadlineId]: { ...current, status: 'cleared' } } : book;
   }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A deadline counted in working days is recomputable; a date a person chose (`policy.chosen` or
+ * `policy.chosenByInspector`, as the contexts record it) is a date, whatever the calendar says.
+ */
+function workingDayBasis(terms: DeadlineTerms): DeadlineState['basis'] {
+  const chosen = terms.policy['chosen'] === true || terms.policy['chosenByInspector'] === true;
+  return terms.workingDays > 0 && !chosen ? { from: terms.startedAt, budgetMs: terms.workingDays * DAY_MS } : null;
 }
 
 /** True when a `WarnDeadline` wake-up still means something (not late, not a duplicate). */

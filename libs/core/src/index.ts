@@ -8,3 +8,4 @@ export * from './domain-error';
 export * from './streams';
 export * from './deadline';
 export * from './visibility';
+export * from './deadline-recompute';

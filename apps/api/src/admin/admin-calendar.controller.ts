@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@n
 import { Actor } from '@bihuan/core';
 import { CurrentActor, Roles } from '@bihuan/auth';
 import { CALENDAR, CalendarService } from '@bihuan/platform';
+import { CalendarOutlookService } from '../health/calendar-outlook.module';
 import { CalendarImportedDto, CalendarStatusDto, CalendarYearDto } from './admin.dto';
 
 /** The working-day calendar: which years it knows and run-time imports of the next year. */
@@ -11,14 +12,17 @@ import { CalendarImportedDto, CalendarStatusDto, CalendarYearDto } from './admin
 @Roles('admin')
 @Controller('admin/calendar')
 export class AdminCalendarController {
-  constructor(@Inject(CALENDAR) private readonly calendar: CalendarService) {}
+  constructor(
+    @Inject(CALENDAR) private readonly calendar: CalendarService,
+    private readonly outlook: CalendarOutlookService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Calendar in force: version, years covered, years imported' })
   @ApiOkResponse({ type: CalendarStatusDto })
   async status(): Promise<CalendarStatusDto> {
     const current = await this.calendar.current();
-    return { version: current.version, years: current.data.years(), importedYears: current.data.importedYears() };
+    return { version: current.version, years: current.data.years(), importedYears: current.data.importedYears(), outlook: await this.outlook.outlook() };
   }
 
   /** The body is the import file itself; it is validated by the calendar (400 naming the field). */

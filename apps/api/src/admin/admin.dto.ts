@@ -32,11 +32,22 @@ export class CalendarYearDto {
   @ApiProperty({ example: { '2027-02-20': '春节调休' }, description: 'Weekend days worked (调休上班)' }) makeupWorkdays!: Record<string, string>;
 }
 
+export class CalendarOutlookDto {
+  @ApiProperty() nextYear!: number;
+  @ApiProperty({ description: 'True from 1 November while next year is not imported' }) nextYearMissing!: boolean;
+  @ApiProperty({ description: 'True while the current year is not imported (a late notice)' }) currentYearMissing!: boolean;
+  @ApiProperty({ description: 'Pending or paused deadlines computed on a provisional year, per year', example: { '2027': 3 } })
+  provisionalPending!: Record<string, number>;
+}
+
 export class CalendarStatusDto {
   @ApiProperty({ description: 'Recorded on every deadline computed with it' }) version!: string;
   @ApiProperty({ type: [Number] }) years!: number[];
   @ApiProperty({ description: 'Years imported at run time with their content hash' }) importedYears!: { year: number; hash: string }[];
+  @ApiProperty({ description: 'From 1 November (Shanghai): next year not imported (computed provisionally); provisional pending deadlines per year' })
+  outlook!: CalendarOutlookDto;
 }
+
 
 export class CalendarImportedDto {
   @ApiProperty() year!: number;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarOutlookModule } from '../health/calendar-outlook.module';
 import { AdminCalendarController } from './admin-calendar.controller';
 import { AdminPoliciesController } from './admin-policies.controller';
 import { AdminWorkerController } from './admin-worker.controller';
@@ -9,6 +10,7 @@ import { WorkerAccess } from './worker-access';
  * checkpoints and pending timers. Documented in docs/operations.md.
  */
 @Module({
+  imports: [CalendarOutlookModule],
   controllers: [AdminCalendarController, AdminPoliciesController, AdminWorkerController],
   providers: [WorkerAccess],
 })

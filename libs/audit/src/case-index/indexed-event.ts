@@ -35,7 +35,8 @@ export function commandsRecorded(event: RecordedEvent): CommandRecord[] {
   }
   const message = { type: event.type, data: event.data };
   if (!isDeadlineEvent(message)) return [];
-  if (message.type !== 'DeadlineSet' && message.type !== 'DeadlineResumed' && message.type !== 'DeadlineExtended') return [];
+  const arms = message.type === 'DeadlineSet' || message.type === 'DeadlineResumed' || message.type === 'DeadlineExtended';
+  if (!arms && !(message.type === 'DeadlineRecomputed' && message.data.remainingMs === null)) return [];
   const d = message.data as Pick<DeadlineTerms, 'deadlineId' | 'dueAt' | 'warnAt'>;
   const ids = [timerCommandId(expireTimerId(event.streamName, d.deadlineId), d.dueAt)];
   (d.warnAt ?? []).forEach((at, n) => ids.push(timerCommandId(warnTimerId(event.streamName, d.deadlineId, n), at)));

@@ -1,4 +1,4 @@
-import { Command, ExpireDeadlineData, WarnDeadlineData } from '@bihuan/core';
+import { Command, ExpireDeadlineData, RecomputeDeadline, WarnDeadlineData } from '@bihuan/core';
 import { ClockTerms, ComplaintPolicy, RescheduleTerms } from './complaint-policy';
 import {
   Complainant,
@@ -127,6 +127,7 @@ export type ComplaintTicketCommand =
   | RecordComplainantReply
   | ReopenComplaint
   | WarnDeadline
-  | ExpireDeadline;
+  | ExpireDeadline
+  | RecomputeDeadline;
 
 export type ComplaintCommandType = ComplaintTicketCommand['type'];

@@ -1,4 +1,4 @@
-import { Decider, assertNever, streamName } from '@bihuan/core';
+import { Decider, assertNever, decideRecompute, streamName } from '@bihuan/core';
 import { ComplaintTicketCommand } from './complaint-ticket.commands';
 import { ComplaintTicketEvent } from './complaint-ticket.events';
 import { evolveComplaintTicket } from './complaint-ticket.evolve';
@@ -55,6 +55,8 @@ export function decideComplaintTicket(command: ComplaintTicketCommand, state: Co
       return warn(command, state);
     case 'ExpireDeadline':
       return expire(command, state);
+    case 'RecomputeDeadline':
+      return state.status === 'none' ? [] : decideRecompute(state.deadlines, command);
     default:
       return assertNever(command, 'complaint command');
   }

@@ -81,14 +81,14 @@ function counters(db: Database.Database, ticketId: string, type: string): void {
   if (column) db.prepare(`UPDATE complaints_tickets SET ${column} = ${column} + 1 WHERE ticket_id = ?`).run(ticketId);
 }
 
-/** DeadlineSet/Resumed/Extended/Expired/Cleared → due columns and the on-time steps table. */
+/** DeadlineSet/Resumed/Extended/Recomputed/Expired/Cleared → due columns and the on-time steps table. */
 function deadline(db: Database.Database, ticketId: string, type: string, d: Data): void {
   const parts = deadlineParts(d['deadlineId']);
   if (!parts) return;
   const due = (d['dueAt'] ?? null) as string | null;
   const column = { acknowledge: 'ack_due_at', answer: 'answer_due_at', supervision: 'supervision_due_at' }[parts.purpose];
   const step = STEP_OF[parts.purpose];
-  if (type === 'DeadlineSet' || type === 'DeadlineResumed' || type === 'DeadlineExtended') {
+  if (type === 'DeadlineSet' || type === 'DeadlineResumed' || type === 'DeadlineExtended' || type === 'DeadlineRecomputed') {
     if (column) db.prepare(`UPDATE complaints_tickets SET ${column} = ? WHERE ticket_id = ?`).run(due, ticketId);
     if (step) {
       db.prepare(

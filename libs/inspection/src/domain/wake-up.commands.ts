@@ -1,4 +1,4 @@
-import { Command, ExpireDeadlineData, WarnDeadlineData } from '@bihuan/core';
+import { Command, ExpireDeadlineData, RecomputeDeadline, WarnDeadlineData } from '@bihuan/core';
 import { DeadlineWindow } from './deadline-rules';
 
 /**
@@ -20,4 +20,7 @@ export interface ExpireDeadlineWithNext extends ExpireDeadlineData {
 }
 export type ExpireDeadline = Command<'ExpireDeadline', ExpireDeadlineWithNext>;
 
-export type WakeUpCommand = WarnDeadline | ExpireDeadline;
+/** Sent by the calendar-import recomputation (core `decideRecompute`). */
+export type { RecomputeDeadline };
+
+export type WakeUpCommand = WarnDeadline | ExpireDeadline | RecomputeDeadline;

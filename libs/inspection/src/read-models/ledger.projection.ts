@@ -40,7 +40,8 @@ function changes(event: FindingEvent, row: Row | undefined): Row | null {
       return { pending_extension_id: null, pending_extension_due_at: null, extensions_approved: Number(row?.['extensions_approved'] ?? 0) + 1 };
     case 'ExtensionDenied':
       return { pending_extension_id: null, pending_extension_due_at: null };
-    case 'DeadlineExtended': {
+    case 'DeadlineExtended':
+    case 'DeadlineRecomputed': {
       const id = event.data.deadlineId;
       return {
         ...(row?.['current_deadline_id'] === id ? { current_due_at: event.data.dueAt } : {}),

@@ -43,6 +43,9 @@ function decide(input: Message, state: DeadlineTimersState): readonly WorkflowOu
     case 'DeadlineExpired':
     case 'DeadlineCleared':
       return disarm(stream, input.data.deadlineId, armed);
+    case 'DeadlineRecomputed':
+      // A paused deadline recomputed keeps no timers (its remaining time is recorded); a running one is re-armed.
+      return input.data.remainingMs === null ? arm(stream, input.data, armed, cause(input)) : [{ kind: 'ignore', reason: 'a paused deadline was recomputed: nothing to arm' }];
     case 'DeadlineWarned':
       return [{ kind: 'ignore', reason: 'a warning was given: its timer has fired' }];
   }
@@ -55,6 +58,8 @@ function evolveArmed(state: DeadlineTimersState, event: DeadlineEvent): Deadline
     case 'DeadlineResumed':
     case 'DeadlineExtended':
       return { ...state, [deadlineId]: { warnTimers: event.data.warnAt.length } };
+    case 'DeadlineRecomputed':
+      return event.data.remainingMs === null ? { ...state, [deadlineId]: { warnTimers: event.data.warnAt.length } } : state;
     case 'DeadlinePaused':
     case 'DeadlineExpired':
     case 'DeadlineCleared': {
@@ -69,7 +74,8 @@ function evolveArmed(state: DeadlineTimersState, event: DeadlineEvent): Deadline
 /**
  * Arms the wake-up timers of every deadline in every stream (architecture.md, rule 5): the
  * deadline events are the facts, this workflow only keeps the timers in step with them.
- * Set / Resumed / Extended → (re)schedule expiry and warnings; Paused → cancel them all;
+ * Set / Resumed / Extended / Recomputed (running) → (re)schedule expiry and warnings, cancelling
+ * warnings beyond the new count; Paused → cancel them all;
  * Expired / Cleared → cancel what is left. One instance per case stream.
  */
 export const deadlineTimersWorkflow: Workflow<DeadlineTimersState> = {

@@ -76,4 +76,22 @@ describe('deadline-timers workflow', () => {
     const warned = recorded(S, { type: 'DeadlineWarned', data: { deadlineId: 'answer', warnAt: W1, dueAt: DUE } });
     spec.given([set]).when(warned).thenNothing();
   });
+
+  it('given a set deadline, when it is recomputed on the imported calendar, then it re-arms at the new dueAt and cancels the extra warning', () => {
+    const due2 = '2025-03-11T10:00:00.000Z';
+    const w = '2025-03-07T10:00:00.000Z';
+    const data = { deadlineId: 'answer', previousDueAt: DUE, dueAt: due2, warnAt: [w], previousCalendarVersion: 'p', calendarVersion: 'o', recomputedAt: W1 };
+    const c = { correlationId: 'corr-1', causationId: 'rec-1' };
+    spec.given([set]).when(recorded(S, { type: 'DeadlineRecomputed', data: { ...data, remainingMs: null } }, 'rec-1')).then([
+      { kind: 'schedule', timer: expireTimer(S, 'answer', due2, c) },
+      { kind: 'schedule', timer: warnTimer(S, 'answer', 0, w, due2, c) },
+      { kind: 'cancel', timerId: warnTimerId(S, 'answer', 1) },
+    ]);
+  });
+
+  it('given a paused deadline, when it is recomputed, then nothing is armed (it runs again on resume)', () => {
+    const paused = recorded(S, { type: 'DeadlinePaused', data: { deadlineId: 'answer', pausedAt: W1, reason: 'x', remainingMs: 1 } });
+    const data = { deadlineId: 'answer', previousDueAt: DUE, dueAt: DUE, warnAt: [], previousCalendarVersion: 'p', calendarVersion: 'o', recomputedAt: W1, remainingMs: 1 };
+    spec.given([set, paused]).when(recorded(S, { type: 'DeadlineRecomputed', data })).thenNothing();
+  });
 });

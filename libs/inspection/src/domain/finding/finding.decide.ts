@@ -1,4 +1,4 @@
-import { assertNever } from '@bihuan/core';
+import { assertNever, decideRecompute } from '@bihuan/core';
 import { inspectionError } from '../inspection-errors';
 import { InspectionPolicy } from '../inspection-policy';
 import { FindingCommand } from './finding.commands';
@@ -17,6 +17,7 @@ import { rejectSignOff, reportProgress, requestSignOff, signOff, submitPlan } fr
 export function decideFinding(command: FindingCommand, state: FindingState, policy: InspectionPolicy): FindingEvent[] {
   if (command.type === 'WarnDeadline') return warnDeadline(command, state);
   if (command.type === 'ExpireDeadline') return expireDeadline(command, state, policy);
+  if (command.type === 'RecomputeDeadline') return state.status === 'none' ? [] : decideRecompute(state.deadlines, command);
   if (state.status === 'none') {
     if (command.type === 'OpenFinding') return openFinding(command, policy);
     throw inspectionError('FINDING_NOT_FOUND', `finding ${command.data.findingId} does not exist`);

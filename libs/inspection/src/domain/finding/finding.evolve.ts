@@ -22,6 +22,7 @@ export function evolveFinding(state: FindingState, event: FindingEvent): Finding
     case 'DeadlinePaused':
     case 'DeadlineResumed':
     case 'DeadlineExtended':
+    case 'DeadlineRecomputed':
     case 'DeadlineExpired':
     case 'DeadlineCleared':
       return { ...state, deadlines: evolveDeadlines(state.deadlines, event) };

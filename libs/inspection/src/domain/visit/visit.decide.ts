@@ -80,7 +80,7 @@ function reopen(command: ReopenVisit, state: Existing): VisitEvent[] {
 
 /** Visit rules; see docs/events/inspection.md for the table of commands and error codes. */
 export function decideVisit(command: VisitCommand, state: VisitState): VisitEvent[] {
-  if (command.type === 'WarnDeadline' || command.type === 'ExpireDeadline') return []; // visits keep no deadlines
+  if (command.type === 'WarnDeadline' || command.type === 'ExpireDeadline' || command.type === 'RecomputeDeadline') return []; // visits keep no deadlines
   if (state.status === 'none') {
     if (command.type === 'PlanVisit') return plan(command);
     throw inspectionError('VISIT_NOT_FOUND', `visit ${command.data.visitId} does not exist`);
