@@ -24,3 +24,8 @@ export function withProvisionalMarks(version: string, marks: readonly Provisiona
 export function provisionalMarksOf(calendarVersion: string): ProvisionalMark[] {
   return [...calendarVersion.matchAll(MARK)].map((m) => ({ year: Number(m[1]), ruleSetId: m[2] as string }));
 }
+
+/** True when a recorded `calendarVersion` used a provisional year: what views show as "provisional". */
+export function isProvisionalVersion(calendarVersion: string): boolean {
+  return provisionalMarksOf(calendarVersion).length > 0;
+}

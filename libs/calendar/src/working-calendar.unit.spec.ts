@@ -1,6 +1,6 @@
 import { BUILT_IN_VERSION, builtInCalendarData } from './chinese-days.data';
 import { CalendarArgumentError, CalendarDataMissingError } from './calendar.errors';
-import { provisionalMarksOf } from './calendar-version';
+import { isProvisionalVersion, provisionalMarksOf } from './calendar-version';
 import { WorkingCalendar } from './working-calendar';
 
 /** Shanghai wall-clock time → ISO instant, to keep the expectations readable. */
@@ -134,11 +134,13 @@ describe('WorkingCalendar (built-in chinese-days data)', () => {
       // Sun 2026-12-20: Dec 21–25, 28–31 (9), 元旦 Fri 2027-01-01 off, Jan 4–8 (14), Mon Jan 11 (15).
       expect(cal.addWorkingDays(sh('2026-12-20T10:00:00'), 15)).toEqual({ dueAt: '2027-01-11T15:59:59.999Z', calendarVersion: PROVISIONAL_2027 });
       expect(provisionalMarksOf(PROVISIONAL_2027)).toEqual([{ year: 2027, ruleSetId: 'statutory-2025' }]);
+      expect(isProvisionalVersion(PROVISIONAL_2027)).toBe(true);
     });
     it('when a deadline stays in official years, then its version is the official one, unchanged', () => {
       expect(cal.addWorkingDays(sh('2026-12-28T10:00:00'), 3)).toEqual({ dueAt: '2026-12-31T15:59:59.999Z', calendarVersion: BUILT_IN_VERSION });
       expect(cal.versionBetween(sh('2026-01-05T10:00:00'), sh('2026-12-31T10:00:00'))).toBe(BUILT_IN_VERSION);
       expect(provisionalMarksOf(BUILT_IN_VERSION)).toEqual([]);
+      expect(isProvisionalVersion(BUILT_IN_VERSION)).toBe(false);
     });
     it('then it is weekends + statutory days + 补假, no 调休, and says it is provisional', () => {
       expect(cal.isProvisional(2027)).toBe(true);

@@ -1,4 +1,5 @@
 import { Actor, DeadlineState } from '@bihuan/core';
+import { isProvisionalVersion } from '@bihuan/calendar';
 import { RecordedEvent } from '@bihuan/event-store';
 import { currentDeadline, FindingFacts, FindingState, isActive, PendingExtension, RectificationRound } from '../domain';
 import { LedgerRow } from '../read-models';
@@ -10,7 +11,10 @@ export interface DeadlineView {
   readonly startedAt: string;
   readonly dueAt: string;
   readonly workingDays: number;
+  /** Of the current dueAt (as set, extended, resumed or recomputed). */
   readonly calendarVersion: string;
+  /** The current dueAt was counted over a year without the State Council's notice (docs/calendar.md). */
+  readonly provisional: boolean;
   readonly warnAt: readonly string[];
   readonly warned: readonly string[];
   readonly policy: Readonly<Record<string, unknown>>;
@@ -45,8 +49,9 @@ export interface HistoryEntry {
 }
 
 function deadlineView(d: DeadlineState): DeadlineView {
-  const { deadlineId, purpose, startedAt, workingDays, calendarVersion, policy } = d.terms;
-  return { deadlineId, purpose, status: d.status, startedAt, dueAt: d.dueAt, workingDays, calendarVersion, warnAt: d.warnAt, warned: d.warned, policy };
+  const { deadlineId, purpose, startedAt, workingDays, policy } = d.terms;
+  const { calendarVersion } = d;
+  return { deadlineId, purpose, status: d.status, startedAt, dueAt: d.dueAt, workingDays, calendarVersion, provisional: isProvisionalVersion(calendarVersion), warnAt: d.warnAt, warned: d.warned, policy };
 }
 
 export function findingDetail(state: Exclude<FindingState, { status: 'none' }>, now: string, ledger: LedgerRow | null): FindingDetail {
