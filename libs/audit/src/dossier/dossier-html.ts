@@ -55,7 +55,7 @@ function actorsHtml(entries: readonly HistoryEntry[]): string {
 }
 
 function deadlinesText(e: HistoryEntry): string {
-  return e.deadlines.map((d) => `${h(d.purpose)}（${h(d.deadlineId)}）：${STATUS_LABELS[d.status] ?? d.status}，期限 ${h(t(d.dueAt))}`).join('<br>');
+  return e.deadlines.map((d) => `${h(d.purpose)}（${h(d.deadlineId)}）：${STATUS_LABELS[d.status] ?? d.status}，期限 ${h(t(d.dueAt))}${d.provisional ? '（暂定）' : ''}`).join('<br>');
 }
 
 function entryRow(e: HistoryEntry, shown: object): string {

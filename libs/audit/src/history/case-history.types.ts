@@ -16,6 +16,8 @@ export interface DeadlineSnapshot {
   readonly purpose: string;
   readonly status: Exclude<DeadlineStatus, 'cleared'>;
   readonly dueAt: string;
+  /** dueAt was counted over a year without the State Council's notice (recomputed on import; docs/calendar.md). */
+  readonly provisional: boolean;
   readonly startedAt: string;
   readonly warned: readonly string[];
 }

@@ -1,4 +1,5 @@
 import { DeadlineBook, DeadlineEvent, evolveDeadlines, isDeadlineEvent } from '@bihuan/core';
+import { isProvisionalVersion } from '@bihuan/calendar';
 import { RecordedEvent } from '@bihuan/event-store';
 import { DeadlineSnapshot } from './case-history.types';
 
@@ -28,7 +29,7 @@ export function snapshotOf(book: DeadlineBook): DeadlineSnapshot[] {
   const out: DeadlineSnapshot[] = [];
   for (const d of Object.values(book)) {
     if (d.status === 'cleared') continue;
-    out.push({ deadlineId: d.terms.deadlineId, purpose: d.terms.purpose, status: d.status, dueAt: d.dueAt, startedAt: d.terms.startedAt, warned: d.warned });
+    out.push({ deadlineId: d.terms.deadlineId, purpose: d.terms.purpose, status: d.status, dueAt: d.dueAt, provisional: isProvisionalVersion(d.calendarVersion), startedAt: d.terms.startedAt, warned: d.warned });
   }
   return out.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
 }
