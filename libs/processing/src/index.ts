@@ -7,6 +7,7 @@ export * from './checkpoints/sqlite-checkpoint-store.adapter';
 export * from './projections/projection';
 export * from './projections/projection-runner';
 export * from './projections/sqlite-projection';
+export * from './projections/sqlite-columns';
 export * from './dead-letters/dead-letter-store.port';
 export * from './dead-letters/memory-dead-letter-store.adapter';
 export * from './dead-letters/sqlite-dead-letter-store.adapter';

@@ -24,6 +24,7 @@ export class PublicStatusDto {
   @ApiProperty() category!: string;
   @ApiProperty() receivedAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) answerDueAt!: string | null;
+  @ApiProperty({ description: 'The answer date is provisional (next year’s official holidays not yet published); it may move by a few working days' }) answerDueProvisional!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) answeredAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) answer!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) rating!: string | null;

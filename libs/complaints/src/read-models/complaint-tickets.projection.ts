@@ -86,10 +86,12 @@ function deadline(db: Database.Database, ticketId: string, type: string, d: Data
   const parts = deadlineParts(d['deadlineId']);
   if (!parts) return;
   const due = (d['dueAt'] ?? null) as string | null;
-  const column = { acknowledge: 'ack_due_at', answer: 'answer_due_at', supervision: 'supervision_due_at' }[parts.purpose];
+  const prefix = { acknowledge: 'ack', answer: 'answer', supervision: 'supervision' }[parts.purpose];
   const step = STEP_OF[parts.purpose];
   if (type === 'DeadlineSet' || type === 'DeadlineResumed' || type === 'DeadlineExtended' || type === 'DeadlineRecomputed') {
-    if (column) db.prepare(`UPDATE complaints_tickets SET ${column} = ? WHERE ticket_id = ?`).run(due, ticketId);
+    // The version goes with the due date it computed: views say from it whether the date is provisional.
+    const version = typeof d['calendarVersion'] === 'string' ? d['calendarVersion'] : null;
+    if (prefix) db.prepare(`UPDATE complaints_tickets SET ${prefix}_due_at = ?, ${prefix}_calendar_version = ? WHERE ticket_id = ?`).run(due, version, ticketId);
     if (step) {
       db.prepare(
         `INSERT INTO complaints_steps (ticket_id, round, step, institution_id, due_at) VALUES (?, ?, ?, (SELECT institution_id FROM complaints_tickets WHERE ticket_id = ?), ?)

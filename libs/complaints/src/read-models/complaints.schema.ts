@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { addMissingColumns } from '@bihuan/processing';
 
 /**
  * Read-model tables of the complaints context (prefix `complaints_`), in READ_MODEL_DB.
@@ -29,9 +30,11 @@ CREATE TABLE IF NOT EXISTS complaints_tickets (
   dispatched_at TEXT,
   acknowledged_at TEXT,
   ack_due_at TEXT,
+  ack_calendar_version TEXT,
   ack_on_time INTEGER,
   ack_overdue INTEGER NOT NULL DEFAULT 0,
   answer_due_at TEXT,
+  answer_calendar_version TEXT,
   answer_overdue INTEGER NOT NULL DEFAULT 0,
   decided_at TEXT,
   decision TEXT,
@@ -52,6 +55,7 @@ CREATE TABLE IF NOT EXISTS complaints_tickets (
   waiting_since TEXT,
   supervised_at TEXT,
   supervision_due_at TEXT,
+  supervision_calendar_version TEXT,
   publicly_noticed_at TEXT,
   extension_pending INTEGER NOT NULL DEFAULT 0,
   reminders INTEGER NOT NULL DEFAULT 0,
@@ -88,8 +92,12 @@ CREATE TABLE IF NOT EXISTS complaints_history (
 CREATE INDEX IF NOT EXISTS complaints_history_ticket ON complaints_history (ticket_id, position);
 `;
 
+/** Columns added after the first release: the calendar version of each due date (is it provisional?). */
+const ADDED_TICKET_COLUMNS = { ack_calendar_version: 'TEXT', answer_calendar_version: 'TEXT', supervision_calendar_version: 'TEXT' } as const;
+
 export function ensureComplaintsSchema(db: Database.Database): void {
   db.exec(COMPLAINTS_SCHEMA_SQL);
+  addMissingColumns(db, 'complaints_tickets', ADDED_TICKET_COLUMNS);
 }
 
 export function clearComplaintsReadModels(db: Database.Database): void {

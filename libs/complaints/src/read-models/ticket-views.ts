@@ -1,4 +1,5 @@
 import { Actor } from '@bihuan/core';
+import { isProvisionalVersion } from '@bihuan/calendar';
 import { COMMISSION_ROLES } from '../domain/complaint-vocabulary';
 
 /** A row of complaints_tickets (snake_case as stored), with the computed `overdue`. */
@@ -17,7 +18,10 @@ export interface TicketListItem {
   readonly round: number;
   readonly receivedAt: string;
   readonly acknowledgeDueAt: string | null;
+  /** acknowledgeDueAt was counted over a year without the State Council's notice (recomputed on import). */
+  readonly acknowledgeDueProvisional: boolean;
   readonly answerDueAt: string | null;
+  readonly answerDueProvisional: boolean;
   readonly answeredAt: string | null;
   readonly closedAt: string | null;
   readonly overdue: boolean;
@@ -61,6 +65,7 @@ export interface TicketDetail extends TicketListItem {
   readonly declineGround: string | null;
   readonly declineReason: string | null;
   readonly supervisionDueAt: string | null;
+  readonly supervisionDueProvisional: boolean;
   readonly extensionPending: boolean;
   readonly reminders: number;
   readonly returns: number;
@@ -76,6 +81,8 @@ export interface PublicTicketStatus {
   readonly category: string;
   readonly receivedAt: string;
   readonly answerDueAt: string | null;
+  /** The answer date may still move by a few working days when next year's official calendar is imported. */
+  readonly answerDueProvisional: boolean;
   readonly answeredAt: string | null;
   readonly answer: string | null;
   readonly rating: string | null;
@@ -86,6 +93,11 @@ export interface PublicTicketStatus {
 }
 
 const str = (v: string | number | null | undefined): string | null => (v === null || v === undefined ? null : String(v));
+/** Whether the due date in `<prefix>_due_at` is provisional (its recorded calendar version says so). */
+const provisional = (r: TicketRow, prefix: string): boolean => {
+  const version = r[`${prefix}_calendar_version`];
+  return r[`${prefix}_due_at`] !== null && typeof version === 'string' && isProvisionalVersion(version);
+};
 const bool = (v: string | number | null | undefined): boolean | null => (v === null || v === undefined ? null : Number(v) === 1);
 
 export function toListItem(r: TicketRow, actor: Actor): TicketListItem {
@@ -100,7 +112,9 @@ export function toListItem(r: TicketRow, actor: Actor): TicketListItem {
     round: Number(r['round']),
     receivedAt: String(r['received_at']),
     acknowledgeDueAt: str(r['ack_due_at']),
+    acknowledgeDueProvisional: provisional(r, 'ack'),
     answerDueAt: str(r['answer_due_at']),
+    answerDueProvisional: provisional(r, 'answer'),
     answeredAt: str(r['answered_at']),
     closedAt: str(r['closed_at']),
     overdue: Number(r['overdue']) === 1,
@@ -138,6 +152,7 @@ export function toDetail(r: TicketRow, actor: Actor, history: TicketHistoryEntry
     declineGround: str(r['decline_ground']),
     declineReason: str(r['decline_reason']),
     supervisionDueAt: str(r['supervision_due_at']),
+    supervisionDueProvisional: provisional(r, 'supervision'),
     extensionPending: Number(r['extension_pending']) === 1,
     reminders: Number(r['reminders']),
     returns: Number(r['returns']),
@@ -170,12 +185,14 @@ function publicStep(r: TicketRow): PublicTicketStatus['step'] {
 export function toPublicStatus(r: TicketRow): PublicTicketStatus {
   const step = publicStep(r);
   const answered = step === 'answered' || step === 'rated' || (step === 'closed' && r['answer'] !== null);
+  const showDue = !(answered || step === 'closed' || step === 'declined');
   return {
     ticketCode: String(r['ticket_code']),
     step,
     category: String(r['category']),
     receivedAt: String(r['received_at']),
-    answerDueAt: answered || step === 'closed' || step === 'declined' ? null : str(r['answer_due_at']),
+    answerDueAt: showDue ? str(r['answer_due_at']) : null,
+    answerDueProvisional: showDue && provisional(r, 'answer'),
     answeredAt: answered ? str(r['answered_at']) : null,
     answer: answered ? str(r['answer']) : null,
     rating: str(r['rating']),

@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@bihuan/event-store';
 import { createTestApp, TestApp } from '../../testing/test-app';
-import { HOSPITAL, INSPECTOR, INSTITUTION, step, Submitted, submitPublic } from './complaints-e2e.helpers';
+import { detail, HOSPITAL, INSPECTOR, INSTITUTION, publicStatus, step, Submitted, submitPublic } from './complaints-e2e.helpers';
 
 /**
  * Issue 12, part 3, end to end with time skipping: answer deadlines computed on provisional 2027
@@ -20,6 +20,16 @@ async function dispatched(t: TestApp, acknowledge: boolean): Promise<Submitted> 
   await step(t, INSPECTOR, submitted.ticketId, 'dispatch', { institutionId: INSTITUTION, complexity: 'simple' });
   if (acknowledge) await step(t, HOSPITAL, submitted.ticketId, 'acknowledge');
   return submitted;
+}
+
+/** Whether ticket detail, list row and the complainant's status page say the answer date is provisional (all three must agree). */
+async function answerDueProvisional(t: TestApp, s: Submitted): Promise<boolean> {
+  const shown = (await detail(t, INSPECTOR, s.ticketId))['answerDueProvisional'];
+  const list = await t.http.get('/complaints').query({ pageSize: 100 }).set(t.auth(INSPECTOR)).expect(200);
+  const row = (list.body.items as { ticketId: string; answerDueProvisional: boolean }[]).find((i) => i.ticketId === s.ticketId);
+  const status = await publicStatus(t, s);
+  expect([row?.answerDueProvisional, status['answerDueProvisional']]).toEqual([shown, shown]);
+  return shown as boolean;
 }
 
 /** The calendar outlook as /health, GET /admin/calendar and /metrics report it. */
@@ -56,7 +66,8 @@ describe('complaint deadlines recomputed when the official year is imported', ()
 
   it('moves pending and resumed clocks to the official calendar, keeps a paused clock’s used time, leaves an expired one alone, once', async () => {
     t = await createTestApp({ start: '2026-12-28T02:00:00.000Z', config: { metrics: 'public' } }); // Monday 28 December 2026, 10:00 Shanghai
-    const a = (await dispatched(t, true)).ticketId; // answer: 5 working days → Tue 5 Jan (provisional)
+    const sa = await dispatched(t, true); // answer: 5 working days → Tue 5 Jan (provisional)
+    const a = sa.ticketId;
     const sb = await dispatched(t, true); // paused Tue 10:00 and resumed Wed 10:00
     const b = sb.ticketId;
     const d = (await dispatched(t, true)).ticketId; // paused Tue 10:00, still paused at the import
@@ -70,6 +81,8 @@ describe('complaint deadlines recomputed when the official year is imported', ()
 
     const [setA] = await deadlineEvents(t, a, 'DeadlineSet').then((es) => es.filter((e) => (e.data as { deadlineId: string }).deadlineId.startsWith('answer')));
     expect(setA!.data).toMatchObject({ dueAt: '2027-01-05T15:59:59.999Z', calendarVersion: expect.stringMatching(PROVISIONAL) });
+    expect(await answerDueProvisional(t, sa)).toBe(true);
+    expect(await detail(t, INSPECTOR, a)).toMatchObject({ answerDueAt: '2027-01-05T15:59:59.999Z', acknowledgeDueProvisional: false }); // acknowledged: due Tue 29 Dec
     const [resumedB] = await deadlineEvents(t, b, 'DeadlineResumed');
     expect(resumedB!.data).toMatchObject({ dueAt: '2027-01-06T15:59:59.999Z', calendarVersion: expect.stringMatching(PROVISIONAL) });
 
@@ -94,6 +107,8 @@ describe('complaint deadlines recomputed when the official year is imported', ()
       recomputedAt: '2027-01-04T17:00:00.000Z',
       remainingMs: null,
     });
+    expect(await answerDueProvisional(t, sa)).toBe(false);
+    expect(await detail(t, INSPECTOR, a)).toMatchObject({ answerDueAt: '2027-01-06T15:59:59.999Z' });
     // B resumed Wed 30 Dec 10:00 with 110 h left (10 h used on Tue): 14 h Wed, Thu, then Tue 5 – Thu 7 Jan.
     const [recB] = await deadlineEvents(t, b, 'DeadlineRecomputed');
     expect(recB!.data).toMatchObject({ previousDueAt: '2027-01-06T15:59:59.999Z', dueAt: '2027-01-07T15:59:59.999Z', calendarVersion: official });

@@ -30,7 +30,7 @@ describe('complaints: the closed loop on time', () => {
     const status = await publicStatus(t, s);
     expect(status).toMatchObject({ step: 'answered', canRate: true, answer: 'The money was returned and the doctor disciplined.' });
     expect(Object.keys(status).sort()).toEqual(
-      ['answer', 'answerDueAt', 'answeredAt', 'canRate', 'category', 'closedAt', 'declineGround', 'declinedAt', 'rating', 'receivedAt', 'step', 'ticketCode'].sort(),
+      ['answer', 'answerDueAt', 'answerDueProvisional', 'answeredAt', 'canRate', 'category', 'closedAt', 'declineGround', 'declinedAt', 'rating', 'receivedAt', 'step', 'ticketCode'].sort(),
     );
     expect(JSON.stringify(status)).not.toMatch(/hospital-a1-1|Interviewed|staff-9|Confirmed by ward/);
 
