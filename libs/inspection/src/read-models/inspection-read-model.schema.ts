@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { addMissingColumns } from '@bihuan/processing';
 
 /**
  * Read-model tables of the inspection context (prefix `inspection_`), in the read-model database.
@@ -27,8 +28,10 @@ CREATE TABLE IF NOT EXISTS inspection_findings (
   round                   INTEGER NOT NULL DEFAULT 1,
   rectify_deadline_id     TEXT,
   rectify_due_at          TEXT,
+  rectify_calendar_version TEXT,
   current_deadline_id     TEXT,
   current_due_at          TEXT,
+  current_calendar_version TEXT,
   progress_summary        TEXT,
   percent_complete        INTEGER,
   progress_reports        INTEGER NOT NULL DEFAULT 0,
@@ -74,8 +77,12 @@ CREATE TABLE IF NOT EXISTS inspection_visits (
 CREATE INDEX IF NOT EXISTS inspection_visits_institution ON inspection_visits (institution_id, created_position);
 `;
 
+/** Columns added after the first release: the calendar version of each due date (is it provisional?). */
+const ADDED_FINDING_COLUMNS = { rectify_calendar_version: 'TEXT', current_calendar_version: 'TEXT' } as const;
+
 export function ensureInspectionSchema(db: Database.Database): void {
   db.exec(INSPECTION_SCHEMA);
+  addMissingColumns(db, 'inspection_findings', ADDED_FINDING_COLUMNS);
 }
 
 /** Statuses in which a row still needs work (not signed off, not withdrawn). */

@@ -40,7 +40,8 @@ export const LEDGER_COLUMNS: readonly Column[] = [
   { header: '整改措施', width: 40, value: (r) => r.measures ?? '' },
   { header: '责任科室', width: 14, value: (r) => r.responsibleDepartment },
   { header: '责任人', width: 12, value: (r) => r.responsiblePerson ?? '' },
-  { header: '整改时限', width: 12, value: (r) => shanghaiDate(r.deadline) },
+  // 暂定: counted over a year whose official holidays are not yet published; it moves when they are imported.
+  { header: '整改时限', width: 16, value: (r) => `${shanghaiDate(r.deadline)}${r.deadline && r.deadlineProvisional ? '（暂定）' : ''}` },
   { header: '完成情况', width: 40, value: progressText },
   { header: '是否销号', width: 10, value: (r) => (r.status === 'withdrawn' ? '已撤销' : r.signedOff ? '是' : '否') },
   { header: '销号日期', width: 12, value: (r) => shanghaiDate(r.signedOffAt) },

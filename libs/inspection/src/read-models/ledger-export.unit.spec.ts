@@ -6,7 +6,7 @@ const row = (over: Partial<LedgerRow> = {}): LedgerRow => ({
   seq: 1, findingId: 'f-1', institutionId: 'hosp-1', visitId: 'v-1', visitKind: 'unannounced', campaignId: null,
   category: 'red-envelopes', severity: 'severe', description: '收受红包, 情节"严重"', evidence: [], requiredAction: 'deadline',
   measures: '警示教育\n签订承诺书', responsibleDepartment: '外科', responsiblePerson: '张主任', plannedCompletion: null, noticeNo: null,
-  round: 1, deadline: '2025-03-24T15:59:59.999Z', currentDueAt: '2025-03-31T15:59:59.999Z', progressSummary: '培训中', percentComplete: 50,
+  round: 1, deadline: '2025-03-24T15:59:59.999Z', deadlineProvisional: false, currentDueAt: '2025-03-31T15:59:59.999Z', currentDueProvisional: false, progressSummary: '培训中', percentComplete: 50,
   status: 'inProgress', escalationRung: 'reminder-letter', escalationStep: 1, overdue: true, signedOff: false, signedOffAt: null, onTime: null,
   recheckStatus: 'none', recheckDueAt: null, pendingExtension: null, extensionsApproved: 0, withdrawnReason: null,
   openedAt: '2025-03-03T01:00:00.000Z', openedBy: 'u', updatedAt: '2025-03-03T01:00:00.000Z', ...over,
@@ -29,6 +29,11 @@ describe('ledger export', () => {
     expect(text.startsWith('\uFEFF序号,问题,类别,严重程度,整改措施,责任科室,责任人,整改时限,完成情况,是否销号,销号日期\r\n')).toBe(true);
     expect(text).toContain('1,"收受红包, 情节""严重""",收受红包,严重,"警示教育\n签订承诺书",外科,张主任,2025-03-24,');
     expect(text.endsWith(',否,\r\n')).toBe(true);
+  });
+
+  it('marks a provisional 整改时限 as 暂定 (next year\'s official holidays not yet imported)', () => {
+    const text = ledgerCsv([row({ deadline: '2027-01-11T15:59:59.999Z', deadlineProvisional: true })]).toString('utf8');
+    expect(text).toContain(',张主任,2027-01-11（暂定）,');
   });
 
   it('neutralises formula text from people in the CSV, keeping the code\'s numbers numbers (read back as a spreadsheet would)', async () => {

@@ -1,3 +1,4 @@
+import { isProvisionalVersion } from '@bihuan/calendar';
 import { EscalationRung, FindingCategory, RequiredAction, Severity, VisitKind } from '../domain';
 
 /** One row of a rectification ledger (整改台账), as the API returns it. */
@@ -24,8 +25,11 @@ export interface LedgerRow {
   readonly round: number;
   /** 整改时限: the round's rectification deadline (as extended). */
   readonly deadline: string | null;
+  /** `deadline` was counted over a year without the State Council's notice (recomputed on import; docs/calendar.md). */
+  readonly deadlineProvisional: boolean;
   /** The deadline the institution must meet now (the rectification or the current escalation rung's). */
   readonly currentDueAt: string | null;
+  readonly currentDueProvisional: boolean;
   readonly progressSummary: string | null;
   readonly percentComplete: number | null;
   readonly status: string;
@@ -49,6 +53,7 @@ export interface LedgerRow {
 export type RawRow = Record<string, unknown>;
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const provisional = (due: unknown, version: unknown): boolean => typeof due === 'string' && typeof version === 'string' && isProvisionalVersion(version);
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
 export function toLedgerRow(r: RawRow, seq: number): LedgerRow {
@@ -72,7 +77,9 @@ export function toLedgerRow(r: RawRow, seq: number): LedgerRow {
     noticeNo: str(r['notice_no']),
     round: Number(r['round']),
     deadline: str(r['rectify_due_at']),
+    deadlineProvisional: provisional(r['rectify_due_at'], r['rectify_calendar_version']),
     currentDueAt: str(r['current_due_at']),
+    currentDueProvisional: provisional(r['current_due_at'], r['current_calendar_version']),
     progressSummary: str(r['progress_summary']),
     percentComplete: num(r['percent_complete']),
     status: String(r['status']),

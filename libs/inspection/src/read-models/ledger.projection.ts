@@ -40,13 +40,20 @@ function changes(event: FindingEvent, row: Row | undefined): Row | null {
       return { pending_extension_id: null, pending_extension_due_at: null, extensions_approved: Number(row?.['extensions_approved'] ?? 0) + 1 };
     case 'ExtensionDenied':
       return { pending_extension_id: null, pending_extension_due_at: null };
+    case 'DeadlineSet':
+    case 'DeadlineResumed':
     case 'DeadlineExtended':
     case 'DeadlineRecomputed': {
-      const id = event.data.deadlineId;
-      return {
-        ...(row?.['current_deadline_id'] === id ? { current_due_at: event.data.dueAt } : {}),
-        ...(row?.['rectify_deadline_id'] === id ? { rectify_due_at: event.data.dueAt } : {}),
-      };
+      // DeadlineSet comes after the event that named the deadline (notice, rung, reopening): it adds
+      // the version, which says whether the due date is provisional; the others move the date too.
+      const { deadlineId, dueAt, calendarVersion } = event.data;
+      const set: Row = {};
+      for (const prefix of ['current', 'rectify'] as const) {
+        if (row?.[`${prefix}_deadline_id`] !== deadlineId) continue;
+        set[`${prefix}_due_at`] = dueAt;
+        set[`${prefix}_calendar_version`] = calendarVersion;
+      }
+      return set;
     }
     case 'FindingEscalated': {
       const d = event.data;

@@ -35,7 +35,7 @@ describe('inspection: a rectification deadline across the year end is recomputed
     await s.post('inspector-a1', `/findings/${finding}/notice`, {});
     const { detail, deadline } = await rectify();
     expect(deadline).toMatchObject({ dueAt: PROVISIONAL_DUE, calendarVersion: expect.stringMatching(PROVISIONAL), provisional: true, status: 'pending' });
-    expect(detail['ledger']).toMatchObject({ deadline: PROVISIONAL_DUE, currentDueAt: PROVISIONAL_DUE });
+    expect(detail['ledger']).toMatchObject({ deadline: PROVISIONAL_DUE, deadlineProvisional: true, currentDueAt: PROVISIONAL_DUE, currentDueProvisional: true });
   });
 
   it('is recomputed when the official year is imported through the admin API', async () => {
@@ -55,7 +55,7 @@ describe('inspection: a rectification deadline across the year end is recomputed
     ]);
     const { detail, deadline } = await rectify();
     expect(deadline).toMatchObject({ dueAt: OFFICIAL_DUE, calendarVersion: imported.body.version, provisional: false });
-    expect(detail['ledger']).toMatchObject({ deadline: OFFICIAL_DUE, currentDueAt: OFFICIAL_DUE });
+    expect(detail['ledger']).toMatchObject({ deadline: OFFICIAL_DUE, deadlineProvisional: false, currentDueAt: OFFICIAL_DUE, currentDueProvisional: false });
   });
 
   it('escalates at the new due date, not the old one', async () => {
