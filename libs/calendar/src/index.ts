@@ -1,5 +1,5 @@
 export * from './calendar.errors';
-export { DAY_MS, SHANGHAI_OFFSET_MS } from './local-time';
+export { DAY_MS, SHANGHAI_OFFSET_MS, countingStartsAt } from './local-time';
 export type { Instant } from './local-time';
 export * from './calendar-data';
 export * from './calendar-version';

@@ -51,6 +51,14 @@ export function dayEnd(day: number): number {
   return dayStart(day + 1);
 }
 
+/**
+ * 00:00 Shanghai of the day after `instant`, in epoch ms: a working-day count ("within n working
+ * days, counted from the day after") never counts the day it starts on.
+ */
+export function countingStartsAt(instant: string): number {
+  return dayEnd(dayOf(Date.parse(instant)));
+}
+
 /** `YYYY-MM-DD` of a day number. */
 export function dayToDate(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);

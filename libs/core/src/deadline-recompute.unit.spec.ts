@@ -85,7 +85,7 @@ describe('decideRecompute (the one recompute decision of every deadline-bearing 
     given([]).when(recompute()).thenNothing();
   });
 
-  it('leaves a date a person chose, or one extended since, alone (no working-day basis)', () => {
+  it('leaves a date a person chose, or one extended by a bare date (events before extraWorkingDays), alone (no working-day basis)', () => {
     given([{ type: 'DeadlineSet', data: { ...terms, policy: { chosenByInspector: true } } }]).when(recompute()).thenNothing();
     given([{ type: 'DeadlineSet', data: { ...terms, workingDays: 0 } }]).when(recompute()).thenNothing();
     const extended: DeadlineEvent = {
@@ -132,6 +132,25 @@ describe('evolveDeadlines with DeadlineRecomputed', () => {
   });
 
   it('records the working-day basis of a deadline: start and budget', () => {
-    expect([set].reduce(evolveDeadlines, {})['rectify']?.basis).toEqual({ from: terms.startedAt, budgetMs: 15 * 86_400_000 });
+    expect([set].reduce(evolveDeadlines, {})['rectify']?.basis).toEqual({ from: terms.startedAt, budgetMs: 15 * 86_400_000, extraWorkingDays: 0 });
+  });
+
+  it('adds the working days each extension grants to the basis; a resume starts them again from the time left', () => {
+    const extend = (extraWorkingDays?: number): DeadlineEvent => ({
+      type: 'DeadlineExtended',
+      data: { deadlineId: 'rectify', dueAt: '2027-01-08T15:59:59.999Z', warnAt: [], reason: 'r', approvedBy: 'l', calendarVersion: PROVISIONAL, ...(extraWorkingDays === undefined ? {} : { extraWorkingDays }) },
+    });
+    const twice = [set, extend(3), extend(2)].reduce(evolveDeadlines, {});
+    expect(twice['rectify']?.basis).toEqual({ from: terms.startedAt, budgetMs: 15 * 86_400_000, extraWorkingDays: 5 });
+    given([set, extend(3)]).when(recompute({ previousDueAt: '2027-01-08T15:59:59.999Z', dueAt: '2027-01-11T15:59:59.999Z' })).then([
+      { type: 'DeadlineRecomputed', data: { ...recomputed.data, previousDueAt: '2027-01-08T15:59:59.999Z', dueAt: '2027-01-11T15:59:59.999Z' } },
+    ]);
+    expect([set, extend(3), extend()].reduce(evolveDeadlines, {})['rectify']?.basis).toBeNull();
+    const paused: DeadlineEvent = { type: 'DeadlinePaused', data: { deadlineId: 'rectify', pausedAt: NOW, reason: 'waiting', remainingMs: 7_000 } };
+    const resumed: DeadlineEvent = {
+      type: 'DeadlineResumed',
+      data: { deadlineId: 'rectify', resumedAt: '2026-12-22T02:00:00.000Z', dueAt: '2026-12-22T02:00:06.999Z', warnAt: [], calendarVersion: OFFICIAL },
+    };
+    expect([set, extend(3), paused, resumed].reduce(evolveDeadlines, {})['rectify']?.basis).toEqual({ from: '2026-12-22T02:00:00.000Z', budgetMs: 7_000, extraWorkingDays: 0 });
   });
 });

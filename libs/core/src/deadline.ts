@@ -32,7 +32,15 @@ export type DeadlineSet = DomainEvent<'DeadlineSet', DeadlineTerms>;
 export type DeadlineWarned = DomainEvent<'DeadlineWarned', { deadlineId: string; warnAt: string; dueAt: string }>;
 export type DeadlinePaused = DomainEvent<'DeadlinePaused', { deadlineId: string; pausedAt: string; reason: string; remainingMs: number }>;
 export type DeadlineResumed = DomainEvent<'DeadlineResumed', { deadlineId: string; resumedAt: string; dueAt: string; warnAt: string[]; calendarVersion: string }>;
-export type DeadlineExtended = DomainEvent<'DeadlineExtended', { deadlineId: string; dueAt: string; warnAt: string[]; reason: string; approvedBy: string; calendarVersion: string }>;
+/**
+ * `extraWorkingDays`: how many working days past the previous dueAt the extension grants, when it
+ * was granted as a working-day count — recorded so the extension can be recomputed on another
+ * calendar. Events written before it existed lack it: such an extension keeps its date.
+ */
+export type DeadlineExtended = DomainEvent<
+  'DeadlineExtended',
+  { deadlineId: string; dueAt: string; warnAt: string[]; reason: string; approvedBy: string; calendarVersion: string; extraWorkingDays?: number }
+>;
 export type DeadlineExpired = DomainEvent<'DeadlineExpired', { deadlineId: string; dueAt: string; expiredAt: string }>;
 /**
  * The official calendar year replaced a provisional one this deadline was computed on
@@ -105,10 +113,12 @@ export interface DeadlineState {
   readonly calendarVersion: string;
   /**
    * What the current dueAt counts, so it can be recomputed on another calendar: `budgetMs` of
-   * working time from `from` (counting never before 00:00 of the day after `terms.startedAt`).
-   * Null when it is not a working-day count: calendar days, a date a person chose, an extension.
+   * working time from `from` (counting never before 00:00 of the day after `terms.startedAt`),
+   * then `extraWorkingDays` whole working days granted by extensions (延期) past that due date.
+   * Null when it is not a working-day count: calendar days, a date a person chose, an extension
+   * recorded without its working-day count.
    */
-  readonly basis: { readonly from: string; readonly budgetMs: number } | null;
+  readonly basis: { readonly from: string; readonly budgetMs: number; readonly extraWorkingDays: number } | null;
   readonly pausedAt: string | null;
 }
 
@@ -141,17 +151,16 @@ export function evolveDeadlines(book: DeadlineBook, event: DeadlineEvent): Deadl
         : book;
     case 'DeadlineResumed': {
       if (!current) return book;
-      const basis = current.basis && current.remainingMs !== null ? { from: event.data.resumedAt, budgetMs: current.remainingMs } : null;
+      // The time left at the pause already includes any extension, so the extra days start again at 0.
+      const basis = current.basis && current.remainingMs !== null ? { from: event.data.resumedAt, budgetMs: current.remainingMs, extraWorkingDays: 0 } : null;
       const { dueAt, warnAt, calendarVersion } = event.data;
       return { ...book, [current.terms.deadlineId]: { ...current, status: 'pending', dueAt, warnAt, warned: [], remainingMs: null, calendarVersion, basis, pausedAt: null } };
     }
-    case 'DeadlineExtended':
-      return current
-        ? {
-            ...book,
-            [current.terms.deadlineId]: { ...current, status: 'pending', dueAt: event.data.dueAt, warnAt: event.data.warnAt, warned: [], calendarVersion: event.data.calendarVersion, basis: null },
-          }
-        : book;
+    case 'DeadlineExtended': {
+      if (!current) return book;
+      const { dueAt, warnAt, calendarVersion } = event.data;
+      return { ...book, [current.terms.deadlineId]: { ...current, status: 'pending', dueAt, warnAt, warned: [], calendarVersion, basis: extendedBasis(current.basis, event.data.extraWorkingDays) } };
+    }
     case 'DeadlineRecomputed': {
       if (!current) return book;
       const { dueAt, warnAt, calendarVersion, remainingMs } = event.data;
@@ -173,7 +182,13 @@ const DAY_MS = 86_400_000;
  */
 function workingDayBasis(terms: DeadlineTerms): DeadlineState['basis'] {
   const chosen = terms.policy['chosen'] === true || terms.policy['chosenByInspector'] === true;
-  return terms.workingDays > 0 && !chosen ? { from: terms.startedAt, budgetMs: terms.workingDays * DAY_MS } : null;
+  return terms.workingDays > 0 && !chosen ? { from: terms.startedAt, budgetMs: terms.workingDays * DAY_MS, extraWorkingDays: 0 } : null;
+}
+
+/** An extension granted in working days stays recomputable; one recorded as a bare date does not. */
+function extendedBasis(basis: DeadlineState['basis'], extraWorkingDays: number | undefined): DeadlineState['basis'] {
+  if (!basis || extraWorkingDays === undefined || !Number.isInteger(extraWorkingDays) || extraWorkingDays < 1) return null;
+  return { ...basis, extraWorkingDays: basis.extraWorkingDays + extraWorkingDays };
 }
 
 /** True when a `WarnDeadline` wake-up still means something (not late, not a duplicate). */

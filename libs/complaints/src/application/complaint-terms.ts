@@ -1,4 +1,4 @@
-import { DAY_MS, SHANGHAI_OFFSET_MS, WorkingCalendar } from '@bihuan/calendar';
+import { WorkingCalendar, countingStartsAt } from '@bihuan/calendar';
 import { ClockTerms, ComplaintPolicy, RescheduleTerms } from '../domain/complaint-policy';
 
 /**
@@ -19,12 +19,6 @@ export function reminderInstants(calendar: WorkingCalendar, policy: ComplaintPol
 export function clockTerms(calendar: WorkingCalendar, policy: ComplaintPolicy, startedAt: string, workingDays: number, now: string): ClockTerms {
   const { dueAt, calendarVersion } = calendar.addWorkingDays(startedAt, workingDays);
   return { startedAt, dueAt, workingDays, calendarVersion, warnAt: reminderInstants(calendar, policy, dueAt, now) };
-}
-
-/** 00:00 Shanghai of the day after `instant`: where a working-day clock starts counting. */
-export function countingStartsAt(instant: string): number {
-  const local = Date.parse(instant) + SHANGHAI_OFFSET_MS;
-  return Math.floor(local / DAY_MS) * DAY_MS + DAY_MS - SHANGHAI_OFFSET_MS;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { BUILT_IN_VERSION, builtInCalendarData, StopClock, WorkingCalendar } from '@bihuan/calendar';
 import { DEFAULT_COMPLAINT_POLICY } from '../domain/complaint-policy';
-import { clockTerms, countingStartsAt, extendedTerms, remainingWorkingMs, resumeTerms } from './complaint-terms';
+import { countingStartsAt } from '@bihuan/calendar';
+import { clockTerms, extendedTerms, remainingWorkingMs, resumeTerms } from './complaint-terms';
 
 const calendar = new WorkingCalendar(builtInCalendarData());
 const policy = DEFAULT_COMPLAINT_POLICY;

@@ -84,7 +84,7 @@ export class ApproveExtensionHandler implements ICommandHandler<ApproveExtension
   execute(c: ApproveExtensionCommand): Promise<TicketCommandResult> {
     return this.runner.run(c.ticketId, c.actor, (state, { now, policy, calendar }) => {
       const current = state.status === 'none' ? undefined : state.deadlines[complaintDeadlineId('answer', state.round)];
-      return { type: 'ApproveExtension', data: { extended: extendedTerms(calendar, policy, current?.dueAt ?? now, c.extraWorkingDays, now) } };
+      return { type: 'ApproveExtension', data: { extended: extendedTerms(calendar, policy, current?.dueAt ?? now, c.extraWorkingDays, now), extraWorkingDays: c.extraWorkingDays } };
     });
   }
 }

@@ -22,7 +22,7 @@ const steps: Step[] = [
   ['decide', atAcknowledged, (by) => cmd('DecideComplaint', { decision: 'not-substantiated', findings: 'f' }, by, T.decided)],
   ['answer', () => atDecided(), (by) => cmd('AnswerComplaint', { answer: 'a' }, by, T.answered)],
   ['request extension', atAcknowledged, (by) => cmd('RequestExtension', { reason: 'r' }, by, T.decided)],
-  ['approve extension', () => [...atAcknowledged(), requested], (by) => cmd('ApproveExtension', { extended: { dueAt: T.late, warnAt: [], calendarVersion: 'c' } }, by, T.decided)],
+  ['approve extension', () => [...atAcknowledged(), requested], (by) => cmd('ApproveExtension', { extended: { dueAt: T.late, warnAt: [], calendarVersion: 'c' }, extraWorkingDays: 5 }, by, T.decided)],
   ['deny extension', () => [...atAcknowledged(), requested], (by) => cmd('DenyExtension', { reason: 'r' }, by, T.decided)],
   ['supervise', atAcknowledged, (by) => cmd('SuperviseComplaint', { reason: 'r', policy: POLICY, supervision: supervisionTerms }, by, T.late)],
   ['close', () => atFollowedUp(), (by) => cmd('CloseComplaint', {}, by, T.late)],

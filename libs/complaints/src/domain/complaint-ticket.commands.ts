@@ -78,7 +78,8 @@ export type DeclineComplaint = C<'DeclineComplaint', { ground: DeclineGround; re
 /** 延期申请 of the running answer deadline, by the assigned institution. */
 export type RequestExtension = C<'RequestExtension', { reason: string }>;
 /** 延期批准 (inspector / leader). `extended` is the new answer due date from the application layer. */
-export type ApproveExtension = C<'ApproveExtension', { extended: RescheduleTerms }>;
+/** `extraWorkingDays` is what `extended` was computed from, recorded so a new calendar can recompute it. */
+export type ApproveExtension = C<'ApproveExtension', { extended: RescheduleTerms; extraWorkingDays: number }>;
 export type DenyExtension = C<'DenyExtension', { reason: string }>;
 /** 督办 by commission staff before or without an overdue answer; `supervision` uses publicNoticeWorkingDaysAfterSupervision. */
 export type SuperviseComplaint = C<'SuperviseComplaint', { reason: string; policy: ComplaintPolicy; supervision: ClockTerms }>;

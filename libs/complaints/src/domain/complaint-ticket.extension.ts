@@ -38,6 +38,11 @@ export function requestExtension(command: RequestExtension, state: ComplaintTick
   ];
 }
 
+function requireWholeDays(n: number): number {
+  if (!Number.isInteger(n) || n < 1) throw complaintError('INVALID_TERMS', 'extraWorkingDays must be a whole number of working days ≥ 1', { field: 'extraWorkingDays' });
+  return n;
+}
+
 export function approveExtension(command: ApproveExtension, state: ComplaintTicketState): ComplaintTicketEvent[] {
   const ticket = requireStatus(state, BEFORE_ANSWER, 'approve an extension for');
   const actor = command.metadata.actor;
@@ -61,6 +66,7 @@ export function approveExtension(command: ApproveExtension, state: ComplaintTick
         reason: request.reason,
         approvedBy: actor.id,
         calendarVersion: extended.calendarVersion,
+        extraWorkingDays: requireWholeDays(command.data.extraWorkingDays),
       },
     },
   ];

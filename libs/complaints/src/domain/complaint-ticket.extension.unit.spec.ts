@@ -13,7 +13,7 @@ const requested: ComplaintTicketEvent = {
   data: { ticketId: TICKET, round: 1, deadlineId: 'answer-1', reason: 'Expert panel meets on 14 March', requestedAt },
 };
 const extended = { dueAt: '2025-03-17T15:59:59.999Z', warnAt: ['2025-03-16T16:00:00.000Z'], calendarVersion: CALENDAR };
-const approve = (by = leader, terms: ApproveExtension['data']['extended'] = extended) => cmd<ApproveExtension>('ApproveExtension', { extended: terms }, by, approvedAt);
+const approve = (by = leader, terms: ApproveExtension['data']['extended'] = extended) => cmd<ApproveExtension>('ApproveExtension', { extended: terms, extraWorkingDays: 5 }, by, approvedAt);
 const deny = (by = inspector, reason = 'The panel is not needed') => cmd('DenyExtension', { reason }, by, approvedAt);
 
 describe('ComplaintTicket — extension (延期)', () => {
@@ -30,9 +30,15 @@ describe('ComplaintTicket — extension (延期)', () => {
       },
       {
         type: 'DeadlineExtended',
-        data: { deadlineId: 'answer-1', dueAt: extended.dueAt, warnAt: extended.warnAt, reason: 'Expert panel meets on 14 March', approvedBy: 'u-lead', calendarVersion: CALENDAR },
+        data: { deadlineId: 'answer-1', dueAt: extended.dueAt, warnAt: extended.warnAt, reason: 'Expert panel meets on 14 March', approvedBy: 'u-lead', calendarVersion: CALENDAR, extraWorkingDays: 5 },
       },
     ]);
+  });
+
+  it('an approval must say how many working days it grants (so a new calendar can recompute it)', () => {
+    const given = spec.given([...atAcknowledged(), requested]);
+    given.when(cmd<ApproveExtension>('ApproveExtension', { extended, extraWorkingDays: 0 }, leader, approvedAt)).thenThrows('COMPLAINT.INVALID_TERMS');
+    given.when(cmd<ApproveExtension>('ApproveExtension', { extended, extraWorkingDays: 1.5 }, leader, approvedAt)).thenThrows('COMPLAINT.INVALID_TERMS');
   });
 
   it('after an approval, the old due date’s wake-up is stale and the new one counts', () => {

@@ -1,5 +1,5 @@
 import { DeadlineState } from '@bihuan/core';
-import { DAY_MS, SHANGHAI_OFFSET_MS, WorkingCalendar } from '@bihuan/calendar';
+import { WorkingCalendar, countingStartsAt } from '@bihuan/calendar';
 
 /** What a deadline becomes on another calendar: the data of a `RecomputeDeadline` command. */
 export interface RecomputedTerms {
@@ -7,12 +7,6 @@ export interface RecomputedTerms {
   readonly warnAt: string[];
   readonly calendarVersion: string;
   readonly remainingMs: number | null;
-}
-
-/** 00:00 Shanghai of the day after `instant`: a working-day count never starts on the receipt day. */
-function countingStartsAt(instant: string): number {
-  const local = Date.parse(instant) + SHANGHAI_OFFSET_MS;
-  return Math.floor(local / DAY_MS) * DAY_MS + DAY_MS - SHANGHAI_OFFSET_MS;
 }
 
 /**
@@ -35,20 +29,22 @@ function reminders(calendar: WorkingCalendar, d: DeadlineState, from: string, du
 /**
  * Recomputes a pending or paused deadline on `calendar` from its own basis (core `DeadlineState.basis`):
  * the working time it was granted, counted from its start or its last resume, exactly as
- * `addWorkingDays` / `StopClock.resume` counted it. A paused deadline keeps the time it used; only
- * that used time is measured again, its dueAt stays (it runs again on resume). Null when the
+ * `addWorkingDays` / `StopClock.resume` counted it, then the working days extensions (延期) added
+ * past that date, as `addWorkingDays` counted them. A paused deadline keeps the time it used; only
+ * the time it has left is measured again, its dueAt stays (it runs again on resume). Null when the
  * deadline has no working-day basis (nothing to recompute).
  */
 export function recomputedTerms(calendar: WorkingCalendar, d: DeadlineState, now: string): RecomputedTerms | null {
   if (!d.basis || (d.status !== 'pending' && d.status !== 'paused')) return null;
-  const { from, budgetMs } = d.basis;
+  const { from, budgetMs, extraWorkingDays } = d.basis;
   const countFrom = Math.max(Date.parse(from), countingStartsAt(d.terms.startedAt));
+  const baseDueAt = new Date(calendar.addWorkingMs(countFrom, budgetMs) - 1).toISOString();
+  const dueAt = extraWorkingDays > 0 ? calendar.addWorkingDays(baseDueAt, extraWorkingDays).dueAt : baseDueAt;
   if (d.status === 'paused') {
-    const pausedAt = d.pausedAt ?? now;
-    const used = Date.parse(pausedAt) > countFrom ? calendar.workingMs(countFrom, Date.parse(pausedAt)) : 0;
-    const version = Date.parse(pausedAt) > Date.parse(from) ? calendar.versionBetween(from, pausedAt) : calendar.version;
-    return { dueAt: d.dueAt, warnAt: [], calendarVersion: version, remainingMs: Math.max(0, budgetMs - used) };
+    const pausedAt = Date.parse(d.pausedAt ?? now);
+    const remainingMs = calendar.workingMs(Math.max(pausedAt, countFrom), Date.parse(dueAt) + 1);
+    const version = pausedAt > Date.parse(from) ? calendar.versionBetween(from, new Date(pausedAt).toISOString()) : calendar.version;
+    return { dueAt: d.dueAt, warnAt: [], calendarVersion: version, remainingMs };
   }
-  const dueAt = new Date(calendar.addWorkingMs(countFrom, budgetMs) - 1).toISOString();
   return { dueAt, warnAt: reminders(calendar, d, from, dueAt, now), calendarVersion: calendar.versionBetween(from, dueAt), remainingMs: null };
 }

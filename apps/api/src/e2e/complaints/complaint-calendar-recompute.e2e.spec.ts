@@ -71,6 +71,9 @@ describe('complaint deadlines recomputed when the official year is imported', ()
     const sb = await dispatched(t, true); // paused Tue 10:00 and resumed Wed 10:00
     const b = sb.ticketId;
     const d = (await dispatched(t, true)).ticketId; // paused Tue 10:00, still paused at the import
+    const e = (await dispatched(t, true)).ticketId; // extended by 3 working days: Tue 5 → Fri 8 Jan (provisional)
+    await step(t, HOSPITAL, e, 'extension-request', { reason: 'Waiting for the expert panel' });
+    await step(t, INSPECTOR, e, 'extension/approve', { extraWorkingDays: 3 });
     await t.advanceTo('2026-12-29T02:00:00.000Z');
     await step(t, HOSPITAL, b, 'await-complainant', { reason: 'Need the date of the operation' });
     await step(t, HOSPITAL, d, 'await-complainant', { reason: 'Need the date of the operation' });
@@ -90,9 +93,9 @@ describe('complaint deadlines recomputed when the official year is imported', ()
     await t.advanceTo('2027-01-04T17:00:00.000Z');
     expect(await deadlineEvents(t, c, 'DeadlineExpired')).toHaveLength(1);
     const before = await outlook(t);
-    expect(before).toMatchObject({ missing: false, current: true, pending: { '2027': 4 } }); // the answers of A, B, D (paused) and C; C's expired acknowledgement is gone
+    expect(before).toMatchObject({ missing: false, current: true, pending: { '2027': 5 } }); // the answers of A, B, D (paused), E and C; C's expired acknowledgement is gone
     expect(before.metrics).toMatch(/^bihuan_calendar_current_year_missing 1$/m);
-    expect(before.metrics).toMatch(/^bihuan_deadlines_provisional_pending\{year="2027"\} 4$/m);
+    expect(before.metrics).toMatch(/^bihuan_deadlines_provisional_pending\{year="2027"\} 5$/m);
     const imported = await t.http.post('/admin/calendar/years').set(t.auth('admin')).send(OFFICIAL_2027).expect(201);
     const official = imported.body.version as string;
     await t.settle();
@@ -116,6 +119,11 @@ describe('complaint deadlines recomputed when the official year is imported', ()
     const [recD] = await deadlineEvents(t, d, 'DeadlineRecomputed');
     expect(recD!.data).toMatchObject({ remainingMs: 110 * 3_600_000, calendarVersion: official });
     expect((await t.scheduler.pending()).map((p) => p.id).filter((id) => id.includes(d))).toEqual([]);
+    // E: its own 5 days now end Wed 6 Jan, and the 3 days granted run Thu 7, Fri 8, Mon 11 Jan.
+    const [extendedE] = await deadlineEvents(t, e, 'DeadlineExtended');
+    expect(extendedE!.data).toMatchObject({ dueAt: '2027-01-08T15:59:59.999Z', extraWorkingDays: 3, calendarVersion: expect.stringMatching(PROVISIONAL) });
+    const [recE] = await deadlineEvents(t, e, 'DeadlineRecomputed');
+    expect(recE!.data).toMatchObject({ previousDueAt: '2027-01-08T15:59:59.999Z', dueAt: '2027-01-11T15:59:59.999Z', calendarVersion: official, remainingMs: null });
     // C's expired acknowledgement is not rewritten (its pending answer deadline is recomputed).
     const recC = (await deadlineEvents(t, c, 'DeadlineRecomputed')).map((e) => (e.data as { deadlineId: string }).deadlineId);
     expect(recC.some((id) => id.startsWith('acknowledge'))).toBe(false);
