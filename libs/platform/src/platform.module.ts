@@ -21,8 +21,9 @@ const LOG_BACKED: Provider[] = [
   { provide: READ_MODEL_SYNC, useFactory: () => new ReadModelSync() },
   {
     provide: CommandExecution,
-    useFactory: (store: EventStore, clock: Clock, ids: IdGenerator, sync: ReadModelSync) => new CommandExecution(store, clock, ids, sync),
-    inject: [EVENT_STORE, CLOCK, ID_GENERATOR, READ_MODEL_SYNC],
+    useFactory: (store: EventStore, clock: Clock, ids: IdGenerator, sync: ReadModelSync, calendars: CalendarService, policies: PolicyRegistry) =>
+      new CommandExecution(store, clock, ids, sync, calendars, policies),
+    inject: [EVENT_STORE, CLOCK, ID_GENERATOR, READ_MODEL_SYNC, CALENDAR, POLICIES],
   },
   { provide: CALENDAR, useFactory: (store: EventStore, clock: Clock) => new CalendarService(store, clock), inject: [EVENT_STORE, CLOCK] },
   {

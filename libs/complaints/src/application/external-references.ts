@@ -34,19 +34,20 @@ export class ExternalReferences {
   async claim(reference: string, ticketId: string, actor: Actor): Promise<void> {
     const id = referenceStreamId(reference);
     const body = { type: 'ClaimExternalReference' as const, data: { reference: normalizeReference(reference), ticketId } };
+    const write = { category: COMPLAINT_REFERENCE_CATEGORY, id, decider: complaintReferenceDecider, build: () => body };
     try {
-      await this.commands.run(COMPLAINT_REFERENCE_CATEGORY, id, complaintReferenceDecider, body, actor);
+      await this.commands.execute(actor, write);
     } catch (error) {
       if (!isDomainError(error) || error.code !== 'COMPLAINT.DUPLICATE_REFERENCE') throw error;
       if (!(await this.abandoned(id))) throw error;
       await this.release(reference, String(error.details['ticketId']), actor, 'abandoned');
-      await this.commands.run(COMPLAINT_REFERENCE_CATEGORY, id, complaintReferenceDecider, body, actor);
+      await this.commands.execute(actor, write);
     }
   }
 
   async release(reference: string, ticketId: string, actor: Actor, reason: 'intake-failed' | 'abandoned' = 'intake-failed'): Promise<void> {
     const body = { type: 'ReleaseExternalReference' as const, data: { ticketId, reason } };
-    await this.commands.run(COMPLAINT_REFERENCE_CATEGORY, referenceStreamId(reference), complaintReferenceDecider, body, actor);
+    await this.commands.execute(actor, { category: COMPLAINT_REFERENCE_CATEGORY, id: referenceStreamId(reference), decider: complaintReferenceDecider, build: () => body });
   }
 
   /** The holder's ticket was never written and its claim is old: the claiming process died in between. */

@@ -13,7 +13,9 @@ import { INSPECTOR_CONFLICTS_CATEGORY, inspectorConflictsDecider, InspectorConfl
 /** The policy context name in the PolicyRegistry (`policy-credit`). */
 export const CREDIT_POLICY_CONTEXT = 'credit';
 
-export type CreditCommandOutcome = CommandOutcome;
+export type CreditCommandOutcome = Omit<CommandOutcome, 'state'>;
+
+const outcomeOf = ({ id, stream, position, events }: CommandOutcome): CreditCommandOutcome => ({ id, stream, position, events });
 
 /**
  * Where the credit handlers turn a request into a domain command: the credit policy in force,
@@ -40,15 +42,15 @@ export class CreditCommandRunner {
   }
 
   async archive(institutionId: string, body: CommandBody<CreditArchiveCommand>, actor: Actor): Promise<CreditCommandOutcome> {
-    return this.execution.run(CREDIT_ARCHIVE_CATEGORY, institutionId, creditArchiveDecider(await this.policy()), body, actor);
+    return this.execution.execute(actor, { category: CREDIT_ARCHIVE_CATEGORY, id: institutionId, decider: creditArchiveDecider(await this.policy()), build: () => body }).then(outcomeOf);
   }
 
   async draw(drawId: string, body: CommandBody<RandomDrawCommand>, actor: Actor): Promise<CreditCommandOutcome> {
-    return this.execution.run(RANDOM_DRAW_CATEGORY, drawId, randomDrawDecider(await this.policy()), body, actor);
+    return this.execution.execute(actor, { category: RANDOM_DRAW_CATEGORY, id: drawId, decider: randomDrawDecider(await this.policy()), build: () => body }).then(outcomeOf);
   }
 
   conflicts(inspectorId: string, body: CommandBody<InspectorConflictsCommand>, actor: Actor): Promise<CreditCommandOutcome> {
-    return this.execution.run(INSPECTOR_CONFLICTS_CATEGORY, inspectorId, inspectorConflictsDecider, body, actor);
+    return this.execution.execute(actor, { category: INSPECTOR_CONFLICTS_CATEGORY, id: inspectorId, decider: inspectorConflictsDecider, build: () => body }).then(outcomeOf);
   }
 
   archiveState(institutionId: string): Promise<CreditArchiveState> {

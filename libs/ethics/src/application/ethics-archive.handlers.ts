@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
 import { ethicsError } from '../domain/ethics-errors';
 import { AddEthicsRecordCommand, OpenEthicsArchiveCommand, RetractEthicsRecordCommand } from './ethics.commands';
-import { CommandOutcome, EthicsCommandRunner } from './ethics-command-runner';
+import { EthicsCommandOutcome, EthicsCommandRunner } from './ethics-command-runner';
 
 /**
  * Opens a staff member's archive (hospital of the institution, admin). A staff id on another
@@ -11,7 +11,7 @@ import { CommandOutcome, EthicsCommandRunner } from './ethics-command-runner';
  * ARCHIVE_ALREADY_EXISTS could tell the caller that it exists.
  */
 @CommandHandler(OpenEthicsArchiveCommand)
-export class OpenEthicsArchiveHandler implements ICommandHandler<OpenEthicsArchiveCommand, CommandOutcome> {
+export class OpenEthicsArchiveHandler implements ICommandHandler<OpenEthicsArchiveCommand, EthicsCommandOutcome> {
   constructor(
     private readonly runner: EthicsCommandRunner,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
@@ -19,7 +19,7 @@ export class OpenEthicsArchiveHandler implements ICommandHandler<OpenEthicsArchi
     @Inject(StaffDirectory) private readonly staff: StaffDirectory,
   ) {}
 
-  async execute({ actor, data }: OpenEthicsArchiveCommand): Promise<CommandOutcome> {
+  async execute({ actor, data }: OpenEthicsArchiveCommand): Promise<EthicsCommandOutcome> {
     this.jurisdiction.requireInstitution(data.institutionId, 'institutionId');
     this.access.assertInScope(actor, data.institutionId, 'the ethics archives');
     await assertStaffOf(this.staff, data.staffId, data.institutionId);
@@ -33,7 +33,7 @@ export class OpenEthicsArchiveHandler implements ICommandHandler<OpenEthicsArchi
  * AUTH.STAFF_OF_OTHER_INSTITUTION) before anything is written.
  */
 @CommandHandler(AddEthicsRecordCommand)
-export class AddEthicsRecordHandler implements ICommandHandler<AddEthicsRecordCommand, CommandOutcome> {
+export class AddEthicsRecordHandler implements ICommandHandler<AddEthicsRecordCommand, EthicsCommandOutcome> {
   constructor(
     private readonly runner: EthicsCommandRunner,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
@@ -41,7 +41,7 @@ export class AddEthicsRecordHandler implements ICommandHandler<AddEthicsRecordCo
     @Inject(StaffDirectory) private readonly staff: StaffDirectory,
   ) {}
 
-  async execute({ actor, data }: AddEthicsRecordCommand): Promise<CommandOutcome> {
+  async execute({ actor, data }: AddEthicsRecordCommand): Promise<EthicsCommandOutcome> {
     this.jurisdiction.requireInstitution(data.institutionId, 'institutionId');
     this.access.assertInScope(actor, data.institutionId, 'the ethics archives');
     await assertStaffOf(this.staff, data.staffId, data.institutionId);
@@ -51,10 +51,10 @@ export class AddEthicsRecordHandler implements ICommandHandler<AddEthicsRecordCo
 }
 
 @CommandHandler(RetractEthicsRecordCommand)
-export class RetractEthicsRecordHandler implements ICommandHandler<RetractEthicsRecordCommand, CommandOutcome> {
+export class RetractEthicsRecordHandler implements ICommandHandler<RetractEthicsRecordCommand, EthicsCommandOutcome> {
   constructor(private readonly runner: EthicsCommandRunner, @Inject(AccessPolicy) private readonly access: AccessPolicy) {}
 
-  async execute({ actor, staffId, recordId, reason }: RetractEthicsRecordCommand): Promise<CommandOutcome> {
+  async execute({ actor, staffId, recordId, reason }: RetractEthicsRecordCommand): Promise<EthicsCommandOutcome> {
     const state = await this.runner.archiveState(staffId);
     if (state.status !== 'open') throw ethicsError('ARCHIVE_NOT_FOUND', `no ethics archive for ${staffId}`);
     this.access.assertInScope(actor, state.staff.institutionId, 'the ethics archives');

@@ -13,7 +13,9 @@ import { DEFAULT_ETHICS_POLICY, EthicsPolicy } from '../domain/ethics-policy';
 /** The policy context name in the PolicyRegistry (`policy-ethics`). */
 export const ETHICS_POLICY_CONTEXT = 'ethics';
 
-export type { CommandOutcome };
+export type EthicsCommandOutcome = Omit<CommandOutcome, 'state'>;
+
+const outcomeOf = ({ id, stream, position, events }: CommandOutcome): EthicsCommandOutcome => ({ id, stream, position, events });
 
 /**
  * Where the ethics handlers turn a request into a domain command: the ethics policy in force,
@@ -39,12 +41,12 @@ export class EthicsCommandRunner {
     return this.execution.now();
   }
 
-  async archive(staffId: string, body: CommandBody<EthicsArchiveCommand>, actor: Actor): Promise<CommandOutcome> {
-    return this.execution.run(ETHICS_ARCHIVE_CATEGORY, staffId, ethicsArchiveDecider(await this.policy()), body, actor);
+  async archive(staffId: string, body: CommandBody<EthicsArchiveCommand>, actor: Actor): Promise<EthicsCommandOutcome> {
+    return this.execution.execute(actor, { category: ETHICS_ARCHIVE_CATEGORY, id: staffId, decider: ethicsArchiveDecider(await this.policy()), build: () => body }).then(outcomeOf);
   }
 
-  async evaluation(evaluationId: string, body: CommandBody<EthicsEvaluationCommand>, actor: Actor): Promise<CommandOutcome> {
-    return this.execution.run(ETHICS_EVALUATION_CATEGORY, evaluationId, ethicsEvaluationDecider(await this.policy()), body, actor);
+  async evaluation(evaluationId: string, body: CommandBody<EthicsEvaluationCommand>, actor: Actor): Promise<EthicsCommandOutcome> {
+    return this.execution.execute(actor, { category: ETHICS_EVALUATION_CATEGORY, id: evaluationId, decider: ethicsEvaluationDecider(await this.policy()), build: () => body }).then(outcomeOf);
   }
 
   /** The archive as its stream tells it now (for scoring, which needs the year's reckoning). */

@@ -4,7 +4,7 @@ import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihu
 import { summariseEthicsArchive } from '../domain/archive/ethics-archive.state';
 import { ethicsEvaluationStreamId } from '../domain/evaluation/ethics-evaluation.state';
 import { EthicsEvaluationStepCommand, OpenEthicsEvaluationCommand, ScoreEthicsEvaluationCommand } from './ethics.commands';
-import { CommandOutcome, EthicsCommandRunner } from './ethics-command-runner';
+import { EthicsCommandOutcome, EthicsCommandRunner } from './ethics-command-runner';
 
 /**
  * Opens a staff member's evaluation for a year. Only the hospital of the staff member's own
@@ -12,7 +12,7 @@ import { CommandOutcome, EthicsCommandRunner } from './ethics-command-runner';
  * AUTH.STAFF_OF_OTHER_INSTITUTION).
  */
 @CommandHandler(OpenEthicsEvaluationCommand)
-export class OpenEthicsEvaluationHandler implements ICommandHandler<OpenEthicsEvaluationCommand, CommandOutcome> {
+export class OpenEthicsEvaluationHandler implements ICommandHandler<OpenEthicsEvaluationCommand, EthicsCommandOutcome> {
   constructor(
     private readonly runner: EthicsCommandRunner,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
@@ -20,7 +20,7 @@ export class OpenEthicsEvaluationHandler implements ICommandHandler<OpenEthicsEv
     @Inject(StaffDirectory) private readonly staff: StaffDirectory,
   ) {}
 
-  async execute({ actor, data }: OpenEthicsEvaluationCommand): Promise<CommandOutcome> {
+  async execute({ actor, data }: OpenEthicsEvaluationCommand): Promise<EthicsCommandOutcome> {
     this.jurisdiction.requireInstitution(data.institutionId, 'institutionId');
     this.access.assertInScope(actor, data.institutionId, 'the ethics evaluations');
     await assertStaffOf(this.staff, data.staffId, data.institutionId);
@@ -31,10 +31,10 @@ export class OpenEthicsEvaluationHandler implements ICommandHandler<OpenEthicsEv
 
 /** 自评, 科室评价, 公示: scope-checked, then decided by the evaluation's own rules (order, roles). */
 @CommandHandler(EthicsEvaluationStepCommand)
-export class EthicsEvaluationStepHandler implements ICommandHandler<EthicsEvaluationStepCommand, CommandOutcome> {
+export class EthicsEvaluationStepHandler implements ICommandHandler<EthicsEvaluationStepCommand, EthicsCommandOutcome> {
   constructor(private readonly runner: EthicsCommandRunner, @Inject(AccessPolicy) private readonly access: AccessPolicy) {}
 
-  execute({ actor, institutionId, year, staffId, step }: EthicsEvaluationStepCommand): Promise<CommandOutcome> {
+  execute({ actor, institutionId, year, staffId, step }: EthicsEvaluationStepCommand): Promise<EthicsCommandOutcome> {
     this.access.assertInScope(actor, institutionId, 'the ethics evaluations');
     return this.runner.evaluation(ethicsEvaluationStreamId(institutionId, year, staffId), step as never, actor);
   }
@@ -45,10 +45,10 @@ export class EthicsEvaluationStepHandler implements ICommandHandler<EthicsEvalua
  * an archive without records — or none at all — counts zero), so the score always rests on the log.
  */
 @CommandHandler(ScoreEthicsEvaluationCommand)
-export class ScoreEthicsEvaluationHandler implements ICommandHandler<ScoreEthicsEvaluationCommand, CommandOutcome> {
+export class ScoreEthicsEvaluationHandler implements ICommandHandler<ScoreEthicsEvaluationCommand, EthicsCommandOutcome> {
   constructor(private readonly runner: EthicsCommandRunner, @Inject(AccessPolicy) private readonly access: AccessPolicy) {}
 
-  async execute({ actor, institutionId, year, staffId, data }: ScoreEthicsEvaluationCommand): Promise<CommandOutcome> {
+  async execute({ actor, institutionId, year, staffId, data }: ScoreEthicsEvaluationCommand): Promise<EthicsCommandOutcome> {
     this.access.assertInScope(actor, institutionId, 'the ethics evaluations');
     const archive = summariseEthicsArchive(await this.runner.archiveState(staffId), year)
       ?? { staffId, institutionId, year, deductions: 0, additions: 0, vetoItems: [], recordIds: [] };

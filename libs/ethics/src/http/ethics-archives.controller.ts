@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { AccessPolicy, CurrentActor, readerOf, Roles } from '@bihuan/auth';
 import { Actor, assertReadGranted } from '@bihuan/core';
 import { AddEthicsRecordCommand, OpenEthicsArchiveCommand, RetractEthicsRecordCommand } from '../application/ethics.commands';
-import { CommandOutcome } from '../application/ethics-command-runner';
+import { EthicsCommandOutcome } from '../application/ethics-command-runner';
 import { ethicsError } from '../domain/ethics-errors';
 import { ethicsArchiveVisibility } from '../domain/ethics-visibility';
 import { EthicsArchiveRow, EthicsQueries, EthicsRecordRow } from '../read-models/ethics.queries';
@@ -24,7 +24,7 @@ export class EthicsArchivesController {
   @Post()
   @Roles('hospital', 'admin')
   @ApiOperation({ summary: 'Open the ethics archive of a staff member of an institution' })
-  open(@CurrentActor() actor: Actor, @Body() body: OpenEthicsArchiveDto): Promise<CommandOutcome> {
+  open(@CurrentActor() actor: Actor, @Body() body: OpenEthicsArchiveDto): Promise<EthicsCommandOutcome> {
     return this.commands.execute(new OpenEthicsArchiveCommand(actor, body));
   }
 
@@ -51,7 +51,7 @@ export class EthicsArchivesController {
   @Post(':staffId/records')
   @Roles('hospital', 'inspector')
   @ApiOperation({ summary: 'Add a record (hospital: own staff; inspector: within jurisdiction)' })
-  add(@CurrentActor() actor: Actor, @Param('staffId') staffId: string, @Body() body: AddEthicsRecordDto): Promise<CommandOutcome> {
+  add(@CurrentActor() actor: Actor, @Param('staffId') staffId: string, @Body() body: AddEthicsRecordDto): Promise<EthicsCommandOutcome> {
     return this.commands.execute(new AddEthicsRecordCommand(actor, { ...body, staffId, source: { ...body.source } }));
   }
 
@@ -59,7 +59,7 @@ export class EthicsArchivesController {
   @HttpCode(200)
   @Roles('hospital', 'inspector')
   @ApiOperation({ summary: 'Take a record off the reckoning (it stays on the record)' })
-  retract(@CurrentActor() actor: Actor, @Param('staffId') staffId: string, @Param('recordId') recordId: string, @Body() body: RetractEthicsRecordDto): Promise<CommandOutcome> {
+  retract(@CurrentActor() actor: Actor, @Param('staffId') staffId: string, @Param('recordId') recordId: string, @Body() body: RetractEthicsRecordDto): Promise<EthicsCommandOutcome> {
     return this.commands.execute(new RetractEthicsRecordCommand(actor, staffId, recordId, body.reason));
   }
 }

@@ -5,7 +5,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
 import { EthicsEvaluationStepCommand, FinaliseEthicsResultsCommand, OpenEthicsEvaluationCommand, ScoreEthicsEvaluationCommand } from '../application/ethics.commands';
-import { CommandOutcome } from '../application/ethics-command-runner';
+import { EthicsCommandOutcome } from '../application/ethics-command-runner';
 import { EthicsExportService, XLSX_CONTENT_TYPE } from '../application/ethics-export.service';
 import { FinalisedResults } from '../application/finalise-ethics-results.handler';
 import { ethicsError } from '../domain/ethics-errors';
@@ -31,7 +31,7 @@ export class EthicsEvaluationsController {
   @Post('evaluations')
   @Roles('hospital')
   @ApiOperation({ summary: 'Open the year’s evaluation of one of the institution’s staff' })
-  open(@CurrentActor() actor: Actor, @Body() body: OpenEthicsEvaluationDto): Promise<CommandOutcome> {
+  open(@CurrentActor() actor: Actor, @Body() body: OpenEthicsEvaluationDto): Promise<EthicsCommandOutcome> {
     return this.commands.execute(new OpenEthicsEvaluationCommand(actor, body));
   }
 
@@ -49,7 +49,7 @@ export class EthicsEvaluationsController {
   @HttpCode(200)
   @Roles('hospital')
   @ApiOperation({ summary: '自评: the staff member’s self-evaluation' })
-  self(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: SelfEvaluationDto): Promise<CommandOutcome> {
+  self(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: SelfEvaluationDto): Promise<EthicsCommandOutcome> {
     return this.commands.execute(new EthicsEvaluationStepCommand(actor, i, y, s, { type: 'SubmitSelfEvaluation', data: body }));
   }
 
@@ -57,7 +57,7 @@ export class EthicsEvaluationsController {
   @HttpCode(200)
   @Roles('hospital')
   @ApiOperation({ summary: '科室评价: the department’s score' })
-  department(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: DepartmentReviewDto): Promise<CommandOutcome> {
+  department(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: DepartmentReviewDto): Promise<EthicsCommandOutcome> {
     return this.commands.execute(new EthicsEvaluationStepCommand(actor, i, y, s, { type: 'ReviewEthicsEvaluation', data: body }));
   }
 
@@ -65,7 +65,7 @@ export class EthicsEvaluationsController {
   @HttpCode(200)
   @Roles('hospital')
   @ApiOperation({ summary: '单位评价: scored with the year’s archive reckoning and veto items; provisional grade' })
-  institution(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: InstitutionScoreDto): Promise<CommandOutcome> {
+  institution(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: InstitutionScoreDto): Promise<EthicsCommandOutcome> {
     return this.commands.execute(new ScoreEthicsEvaluationCommand(actor, i, y, s, body));
   }
 
@@ -73,7 +73,7 @@ export class EthicsEvaluationsController {
   @HttpCode(200)
   @Roles('hospital')
   @ApiOperation({ summary: '公示: post the provisional grade for objections' })
-  posting(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: PostingDto): Promise<CommandOutcome> {
+  posting(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: PostingDto): Promise<EthicsCommandOutcome> {
     return this.commands.execute(new EthicsEvaluationStepCommand(actor, i, y, s, { type: 'PostEthicsEvaluation', data: body }));
   }
 

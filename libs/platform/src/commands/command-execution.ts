@@ -1,23 +1,66 @@
-import { Actor, Clock, Command, Decider, DomainEvent, fold, IdGenerator, streamName } from '@bihuan/core';
+import { Actor, Clock, Command, CommandMetadata, Decider, DomainEvent, fold, IdGenerator, streamName } from '@bihuan/core';
+import { WorkingCalendar } from '@bihuan/calendar';
 import { EventStore, RecordedEvent } from '@bihuan/event-store';
 import { handleCommand } from '@bihuan/processing';
+import { CalendarService } from '../calendar/calendar.service';
+import { PolicyRegistry } from '../policy/policy-registry';
 import { ReadModelSync } from '../worker/read-model-sync';
 
-/** What a command endpoint answers: the case id, its stream, the last position written, the event types. */
-export interface CommandOutcome {
+/** A command as a write builds it, before the metadata is added. */
+export type CommandBody<C extends Command> = Pick<C, 'type' | 'data'>;
+
+/** What every context's policy carries: the version recorded on the events it shaped. */
+export type PolicyShape = { readonly policyVersion: string };
+
+/** Which policy a write is decided under: the context's overrides applied to its defaults. */
+export interface PolicySource<P extends PolicyShape> {
+  readonly context: string;
+  readonly defaults: P;
+}
+
+/** Everything a command may be built from besides the state it will be decided on. */
+export interface CommandContext<P extends PolicyShape | undefined = undefined> {
+  /** The instant the command is decided at (the metadata's `now`). */
+  readonly now: string;
+  readonly actor: Actor;
+  /** The policy in force (undefined for a write without a policy source). */
+  readonly policy: P;
+  readonly calendar: WorkingCalendar;
+  /** A fresh time-ordered id for something the command creates (a row, an extension request). */
+  newId(): string;
+}
+
+/**
+ * One write to one case stream (docs/helpers/application-layer.md): the stream, its decider (or
+ * the decider for the policy in force), an optional check on the loaded state before anything is
+ * built (scope: 404 unknown, 403 out of scope), and the function that builds the domain command
+ * from that state and the context.
+ */
+export interface CaseWrite<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined = undefined> {
+  readonly category: string;
+  readonly id: string;
+  readonly decider: Decider<C, E, S> | ((policy: P) => Decider<C, E, S>);
+  /** Required when P is a policy: the context's policy in force is loaded once per write. */
+  readonly policy?: PolicySource<NonNullable<P>>;
+  readonly authorize?: (state: S) => void;
+  readonly build: (state: S, context: CommandContext<P>) => CommandBody<C>;
+}
+
+/** What every write answers: the case id, its stream, the last log position written, the event types, the state after. */
+export interface CommandOutcome<S = unknown> {
   readonly id: string;
   readonly stream: string;
   readonly position: number | null;
   readonly events: readonly string[];
+  readonly state: S;
 }
 
-/** A command as a handler builds it, before the metadata is added. */
-export type CommandBody<C extends Command> = Pick<C, 'type' | 'data'>;
-
 /**
- * The one way an HTTP request becomes a decided command (docs/helpers/application-layer.md):
- * metadata from the clock and id generator, `handleCommand` with its retries, then
- * read-your-writes, so the next GET shows the change.
+ * The one seam every write goes through, from HTTP and from the worker alike: it loads the stream
+ * once, checks the state, builds the command on it, decides and appends (handleCommand, with its
+ * retries and redelivery check), and answers a {@link CommandOutcome}. `execute` is a person's
+ * request (fresh metadata, then read-your-writes); `deliver` is a saga's or timer's command (its
+ * own deterministic metadata, no wait: the worker's runners must not wait on themselves).
  */
 export class CommandExecution {
   constructor(
@@ -25,39 +68,62 @@ export class CommandExecution {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly sync: ReadModelSync,
+    private readonly calendars: CalendarService,
+    private readonly policies: PolicyRegistry,
   ) {}
 
   now(): string {
     return this.clock.now().toISOString();
   }
 
-  /** Metadata of a command started by a person: a fresh id that also starts a correlation. */
-  metadata(actor: Actor): Command['metadata'] {
+  /** A person's command: a fresh id that also starts a correlation; the next read sees its effects. */
+  async execute<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined = undefined>(actor: Actor, write: CaseWrite<C, E, S, P>): Promise<CommandOutcome<S>> {
     const commandId = this.ids.next();
-    return { commandId, correlationId: commandId, causationId: null, actor, now: this.now() };
+    const outcome = await this.write({ commandId, correlationId: commandId, causationId: null, actor, now: this.now() }, write);
+    await this.settle(outcome.position);
+    return outcome;
   }
 
-  async run<C extends Command, E extends DomainEvent, S>(
-    category: string,
-    id: string,
-    decider: Decider<C, E, S>,
-    body: CommandBody<C>,
-    actor: Actor,
-  ): Promise<CommandOutcome> {
-    const stream = streamName(category, id);
-    const result = await handleCommand(this.store, stream, decider, { ...body, metadata: this.metadata(actor) } as C);
-    return this.settled(id, stream, result.events);
+  /**
+   * A command that arrives with its metadata (a timer's wake-up, a saga's step): built and decided
+   * as `write` says, at the command's own `now`. `write.build` gets the command's data to adjust.
+   */
+  deliver<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined = undefined>(metadata: CommandMetadata, write: CaseWrite<C, E, S, P>): Promise<CommandOutcome<S>> {
+    return this.write(metadata, write);
   }
 
-  /** The state of a stream as its decider folds it now. */
+  /** The state of a case as its decider folds it now (no scope check: callers check). */
   async state<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, category: string, id: string): Promise<S> {
-    const events = await this.store.readStream(streamName(category, id));
-    return fold(decider, events as unknown as E[]);
+    return fold(decider, (await this.store.readStream(streamName(category, id))) as readonly DomainEvent[] as readonly E[]);
   }
 
-  private async settled(id: string, stream: string, events: readonly RecordedEvent[]): Promise<CommandOutcome> {
-    const position = events.length > 0 ? events[events.length - 1]!.position : null;
-    await this.sync.waitFor(position);
-    return { id, stream, position, events: events.map((e) => e.type) };
+  private async write<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined>(metadata: CommandMetadata, write: CaseWrite<C, E, S, P>): Promise<CommandOutcome<S>> {
+    const stream = streamName(write.category, write.id);
+    const [policy, calendar] = await Promise.all([this.policyOf<P>(write.policy), this.calendars.current()]);
+    const decider = typeof write.decider === 'function' ? write.decider(policy) : write.decider;
+    const context: CommandContext<P> = { now: metadata.now, actor: metadata.actor, policy, calendar, newId: () => this.ids.next() };
+    const build = (state: S): C => {
+      write.authorize?.(state);
+      return { ...write.build(state, context), metadata } as C;
+    };
+    const result = await handleCommand(this.store, stream, decider, { metadata, build });
+    return { id: write.id, stream, position: lastPosition(result.events), events: result.events.map((e) => e.type), state: result.newState };
   }
+
+  /** A write whose P is a policy names its source; one without has P = undefined (the cast says exactly that). */
+  private async policyOf<P extends PolicyShape | undefined>(source: PolicySource<NonNullable<P>> | undefined): Promise<P> {
+    return (source ? await this.policies.current(source.context, source.defaults) : undefined) as P;
+  }
+
+  /** Read-your-writes: the read models have seen this write, and whatever workflows answered since. */
+  private async settle(position: number | null): Promise<void> {
+    if (position === null) return;
+    await this.sync.waitFor(position);
+    const head = await this.store.headPosition();
+    if (head !== null && head > position) await this.sync.waitFor(head);
+  }
+}
+
+function lastPosition(events: readonly RecordedEvent[]): number | null {
+  return events.length > 0 ? events[events.length - 1]!.position : null;
 }

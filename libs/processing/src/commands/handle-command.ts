@@ -1,4 +1,4 @@
-import { Command, Decider, DomainEvent, derivedId, WriteMetadata } from '@bihuan/core';
+import { Command, CommandMetadata, Decider, DomainEvent, derivedId, WriteMetadata } from '@bihuan/core';
 import {
   EventStore,
   EventToAppend,
@@ -31,6 +31,21 @@ export interface HandleCommandResult<S> {
   readonly newState: S;
 }
 
+/**
+ * A command built on the very state it is decided on (again on each retry), for commands whose data
+ * depends on that state: a paused clock's remaining time, an escalation rung's window. Its metadata
+ * is known up front, so a redelivery is recognised before anything is built.
+ */
+export interface CommandBuilder<C extends Command, S> {
+  readonly metadata: CommandMetadata;
+  /** The command to decide on `state`; it carries `metadata` unchanged. */
+  build(state: S): C;
+}
+
+function isBuilder<C extends Command, S>(input: C | CommandBuilder<C, S>): input is CommandBuilder<C, S> {
+  return typeof (input as Partial<CommandBuilder<C, S>>).build === 'function';
+}
+
 /** An event may carry its own schema version (`{ type, data, schemaVersion: 2 }`); 1 otherwise. */
 type VersionedEvent = DomainEvent & { readonly schemaVersion?: number };
 
@@ -47,12 +62,14 @@ export function commandEventId(commandId: string, index: number): string {
  * `decide` propagates and nothing is written; [] from `decide` writes nothing.
  * A command whose id the stream already holds (a redelivery) is answered with the events it wrote
  * then, without deciding again — so saga and timer commands with deterministic ids are idempotent.
+ * `command` may be a {@link CommandBuilder}: the stream is then loaded once and the command built
+ * from the folded state, then decided on that same state.
  */
 export function handleCommand<C extends Command, E extends DomainEvent, S>(
   store: EventStore,
   streamName: string,
   decider: Decider<C, E, S>,
-  command: C,
+  command: C | CommandBuilder<C, S>,
   options: HandleCommandOptions = {},
 ): Promise<HandleCommandResult<S>> {
   const run = (): Promise<HandleCommandResult<S>> => withRetries(store, streamName, decider, command, options);
@@ -63,7 +80,7 @@ async function withRetries<C extends Command, E extends DomainEvent, S>(
   store: EventStore,
   streamName: string,
   decider: Decider<C, E, S>,
-  command: C,
+  command: C | CommandBuilder<C, S>,
   options: HandleCommandOptions,
 ): Promise<HandleCommandResult<S>> {
   const maxAttempts = options.maxAttempts ?? 10;
@@ -102,14 +119,15 @@ async function attemptOnce<C extends Command, E extends DomainEvent, S>(
   store: EventStore,
   streamName: string,
   decider: Decider<C, E, S>,
-  command: C,
+  input: C | CommandBuilder<C, S>,
 ): Promise<HandleCommandResult<S>> {
   const history = await store.readStream(streamName);
   const state = history.reduce((s, event) => decider.evolve(s, event as unknown as E), decider.initialState);
   const expected: ExpectedRevision = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;
-  const already = writtenBy(history, command.metadata.commandId);
+  const already = writtenBy(history, input.metadata.commandId);
   if (already.length > 0) return { events: already, nextExpectedRevision: expected, newState: state };
 
+  const command = isBuilder(input) ? input.build(state) : input;
   const decided = decider.decide(command, state) as readonly VersionedEvent[];
   if (decided.length === 0) return { events: [], nextExpectedRevision: expected, newState: state };
 

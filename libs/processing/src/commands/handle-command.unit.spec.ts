@@ -1,7 +1,7 @@
 import { derivedId, DomainError, idTime, TimeOrderedIdGenerator } from '@bihuan/core';
 import { EventStore, MemoryEventStore, WrongExpectedRevisionError } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';
-import { counterDecider, increment } from '../testing/counter.decider';
+import { commandMeta, counterDecider, CounterCommand, CounterState, increment } from '../testing/counter.decider';
 import { countingConflicts } from '../testing/conflict-counter';
 import { handleCommand } from './handle-command';
 
@@ -70,6 +70,33 @@ describe('handleCommand (memory store)', () => {
     expect(await store.readStream('counter-1')).toHaveLength(2);
     expect(again.events.map((e) => e.metadata.eventId)).toEqual(first.events.map((e) => e.metadata.eventId));
     expect(again.newState).toEqual({ count: 2 });
+  });
+
+  it('builds a command from the state it is decided on, again after a conflict, and never for a redelivery', async () => {
+    await handleCommand(store, 'counter-5', counterDecider(), increment('seed', 3));
+    const seen: number[] = [];
+    const doubling = (commandId: string) => ({
+      metadata: commandMeta(commandId),
+      build: (state: CounterState): CounterCommand => {
+        seen.push(state.count);
+        return { type: 'Increment', data: { by: state.count }, metadata: commandMeta(commandId) };
+      },
+    });
+    let conflictOnce = true;
+    const racing: EventStore = Object.create(store) as EventStore;
+    racing.append = async (stream, events, expected) => {
+      if (conflictOnce) {
+        conflictOnce = false;
+        await store.append(stream, [{ ...events[0]!, metadata: { ...events[0]!.metadata, eventId: derivedId('other', 0) } }], expected);
+      }
+      return store.append(stream, events, expected);
+    };
+    const first = await handleCommand(racing, 'counter-5', counterDecider(), doubling('double'), { sleep: async () => undefined });
+    expect(seen).toEqual([3, 6]); // built on 3, conflicted (another writer added 3), rebuilt on 6
+    expect(first.newState).toEqual({ count: 12 });
+    const again = await handleCommand(store, 'counter-5', counterDecider(), doubling('double'));
+    expect(seen).toEqual([3, 6]);
+    expect(again.events.map((e) => e.metadata.eventId)).toEqual(first.events.map((e) => e.metadata.eventId));
   });
 
   it('when decide throws a DomainError, then it propagates and nothing is written', async () => {
