@@ -1,4 +1,4 @@
-import { Module, Provider } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { AccessPolicy } from '@bihuan/auth';
 import { Clock, CLOCK } from '@bihuan/core';
@@ -6,36 +6,8 @@ import { EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { AppConfig, CONFIG, READ_MODEL_DB } from '@bihuan/platform';
 import { defaultKeyStoreFile, MemorySubjectKeyStore, PrivacyModule, PrivacyResources, SqliteAccessLog, SqliteSubjectKeyStore } from '@bihuan/privacy';
 import { ComplainantIdentityService } from './application/complainant-identity.service';
-import {
-  CloseComplaintHandler,
-  EraseSubjectHandler,
-  PublicTicketHandler,
-  RecordFollowUpHandler,
-  ReopenComplaintHandler,
-  SuperviseComplaintHandler,
-} from './application/follow-up.handlers';
-import {
-  AcknowledgeComplaintHandler,
-  AnswerComplaintHandler,
-  ApproveExtensionHandler,
-  AwaitComplainantHandler,
-  DecideComplaintHandler,
-  DenyExtensionHandler,
-  RecordComplainantReplyHandler,
-  RecordInvestigationNoteHandler,
-  RequestExtensionHandler,
-  ReturnComplaintHandler,
-} from './application/handling.handlers';
-import {
-  DeclineComplaintHandler,
-  DispatchComplaintHandler,
-  INTAKE_PROVIDER,
-  ReceiveComplaintHandler,
-  ResolveOnTheSpotHandler,
-  SubmitPublicComplaintHandler,
-} from './application/intake.handlers';
 import { ExternalReferences } from './application/external-references';
-import { TicketCommandRunner } from './application/ticket-command.runner';
+import { TicketHandler } from './application/ticket.handler';
 import { AdminSubjectsController } from './http/admin-subjects.controller';
 import { ComplaintQueriesController } from './http/complaint-queries.controller';
 import { ComplaintStepsController } from './http/complaint-steps.controller';
@@ -59,13 +31,6 @@ export const COMPLAINTS_PRIVACY = PrivacyModule.forRootAsync({
   useFactory: privacyResourcesFor as (...args: never[]) => PrivacyResources,
 });
 
-const HANDLERS: Provider[] = [
-  ReceiveComplaintHandler, SubmitPublicComplaintHandler, ResolveOnTheSpotHandler, DispatchComplaintHandler, DeclineComplaintHandler,
-  AcknowledgeComplaintHandler, ReturnComplaintHandler, RecordInvestigationNoteHandler, DecideComplaintHandler, AnswerComplaintHandler,
-  RequestExtensionHandler, ApproveExtensionHandler, DenyExtensionHandler, AwaitComplainantHandler, RecordComplainantReplyHandler,
-  SuperviseComplaintHandler, RecordFollowUpHandler, CloseComplaintHandler, ReopenComplaintHandler, PublicTicketHandler, EraseSubjectHandler,
-];
-
 /**
  * The complaints context in the API (issue 5): staff steps, the public entry (rate limited),
  * the recorded identity read, erasure, lists, details and statistics. Needs the platform, CQRS
@@ -75,15 +40,13 @@ const HANDLERS: Provider[] = [
   imports: [COMPLAINTS_PRIVACY],
   controllers: [ComplaintQueriesController, ComplaintStepsController, PublicComplaintsController, AdminSubjectsController],
   providers: [
-    TicketCommandRunner,
+    TicketHandler,
     ExternalReferences,
     ComplainantIdentityService,
     ComplaintTicketQueries,
     ComplaintStatisticsQuery,
-    INTAKE_PROVIDER,
     { provide: PUBLIC_RATE_LIMIT, useFactory: () => rateLimitFromEnv() },
     PublicRateLimitGuard,
-    ...HANDLERS,
   ],
   exports: [ComplaintTicketQueries, ComplainantIdentityService],
 })

@@ -16,9 +16,9 @@ export { complaintTicketDecider, decideComplaintTicket, complaintTicketStream } 
 export * from './workflows/complaint-consequences.commands';
 export * from './workflows/complaint-consequences.policy';
 export * from './workflows/complaint-consequences.workflow';
-export { COMPLAINTS_POLICY_CONTEXT, TicketCommandRunner } from './application/ticket-command.runner';
-export type { TicketCommandResult, TicketContext } from './application/ticket-command.runner';
-export * from './application/complaints.commands';
+export { COMPLAINTS_POLICY_CONTEXT } from './application/ticket-builds';
+export { PUBLIC_ACTOR, TicketRequest } from './application/ticket-request';
+export type { ReceivedTicket, TicketCommandResult, TicketRequestBody } from './application/ticket-request';
 export { ComplaintTicketSender } from './application/complaint-ticket.sender';
 export { generateTicketCode, normalizeTicketCode, hashSecret, verifySecret } from './application/public-secret';
 export * from './read-models/complaints.schema';

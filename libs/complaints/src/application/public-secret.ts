@@ -1,4 +1,6 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { complaintError } from '../domain/complaint-errors';
+import { ComplaintTicketQueries } from '../read-models/complaint-tickets.query';
 
 /**
  * The complainant's way back in: a short ticket code to read out on the phone and a
@@ -45,3 +47,17 @@ export function verifySecret(secret: string, stored: string): boolean {
 
 /** A stored hash that no secret matches, compared against for unknown codes (same work, same time). */
 export const DUMMY_SECRET_HASH = hashSecret('no ticket has this secret');
+
+/**
+ * The ticket id behind a code, only when the secret matches; 404 COMPLAINT.NOT_FOUND otherwise. A
+ * wrong secret and an unknown code are the same 404, after the same amount of hashing, so the
+ * answer never tells whether a code exists.
+ */
+export function resolvePublicTicket(queries: Pick<ComplaintTicketQueries, 'secretsOf'>, code: string, secret: string): string {
+  const normalized = normalizeTicketCode(code);
+  const candidates = normalized ? queries.secretsOf(normalized) : [];
+  const found = candidates.find((c) => verifySecret(secret, c.secretHash));
+  if (candidates.length === 0) verifySecret(secret, DUMMY_SECRET_HASH); // the same work for unknown codes
+  if (!found) throw complaintError('NOT_FOUND', 'No ticket with this code and secret');
+  return found.ticketId;
+}

@@ -4,8 +4,8 @@ import { complaintError } from '../domain/complaint-errors';
 import { ComplaintTicketState, isAssigned } from '../domain/complaint-ticket.state';
 
 /**
- * Who may act on a ticket, checked on the very state the command is decided on (inside the
- * wrapped decider), so a refusal writes nothing and a hospital learns nothing about a ticket
+ * Who may act on a ticket, checked on the very state the command is decided on (the ticket
+ * write's `authorize`, run by CommandExecution before anything is built), so a refusal writes nothing and a hospital learns nothing about a ticket
  * that is not its own: not even its status.
  *
  * - hospital: only while the ticket is assigned to its own institution;

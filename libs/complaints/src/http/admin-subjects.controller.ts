@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
-import { EraseSubjectCommand } from '../application/complaints.commands';
+import { ErasureService } from '@bihuan/privacy';
 import { ErasureResultDto } from './response.dto';
 import { EraseSubjectDto } from './steps.dto';
 
@@ -12,14 +11,15 @@ import { EraseSubjectDto } from './steps.dto';
 @ApiBearerAuth()
 @Controller('admin/subjects')
 export class AdminSubjectsController {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(private readonly erasure: ErasureService) {}
 
   @Post(':subjectId/erase')
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Erase a data subject: delete their SM4 key; their identity reads as erased everywhere' })
   @ApiOkResponse({ type: ErasureResultDto })
-  erase(@Param('subjectId') subjectId: string, @CurrentActor() actor: Actor, @Body() dto: EraseSubjectDto): Promise<{ subjectId: string; outcome: string; erasedAt: string }> {
-    return this.bus.execute(new EraseSubjectCommand(subjectId, actor, dto.reason));
+  async erase(@Param('subjectId') subjectId: string, @CurrentActor() actor: Actor, @Body() dto: EraseSubjectDto): Promise<{ subjectId: string; outcome: string; erasedAt: string }> {
+    const receipt = await this.erasure.eraseSubject(subjectId, actor, dto.reason);
+    return { subjectId: receipt.subjectId, outcome: receipt.outcome, erasedAt: receipt.erasure.at };
   }
 }

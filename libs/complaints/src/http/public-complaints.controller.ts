@@ -4,8 +4,8 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, Ap
 import { Public } from '@bihuan/auth';
 import { FoldIdenticalRequests } from '@bihuan/platform';
 import { complaintError } from '../domain/complaint-errors';
-import { PublicTicketCommand, SubmitPublicComplaintCommand } from '../application/complaints.commands';
-import { resolvePublicTicket } from '../application/follow-up.handlers';
+import { normalizeTicketCode, resolvePublicTicket } from '../application/public-secret';
+import { PUBLIC_ACTOR, TicketRequest } from '../application/ticket-request';
 import { ComplaintTicketQueries } from '../read-models/complaint-tickets.query';
 import { PublicTicketStatus } from '../read-models/ticket-views';
 import { PublicComplaintDto } from './intake.dto';
@@ -34,8 +34,9 @@ export class PublicComplaintsController {
   @FoldIdenticalRequests()
   @ApiOperation({ summary: 'Submit a complaint (anonymous, or named: name and contacts are encrypted and never shown to the institution)' })
   @ApiCreatedResponse({ type: PublicSubmissionDto })
-  submit(@Body() dto: PublicComplaintDto): Promise<{ ticketCode: string; secret: string }> {
-    return this.bus.execute(new SubmitPublicComplaintCommand(dto));
+  async submit(@Body() dto: PublicComplaintDto): Promise<{ ticketCode: string; secret: string }> {
+    const { ticketCode, secret } = await this.bus.execute(new TicketRequest(PUBLIC_ACTOR, { kind: 'submit-public', ...dto }));
+    return { ticketCode, secret };
   }
 
   @Get(':code')
@@ -57,15 +58,19 @@ export class PublicComplaintsController {
   @Post(':code/rating')
   @HttpCode(200)
   @ApiOperation({ summary: '回访: rate the answer (satisfied / basically-satisfied / dissatisfied)' })
-  rate(@Param('code') code: string, @Body() dto: PublicRatingDto): Promise<{ ticketCode: string; status: string }> {
-    return this.bus.execute(new PublicTicketCommand(code, dto.secret, { kind: 'rate', rating: dto.rating, comment: dto.comment ?? null }));
+  async rate(@Param('code') code: string, @Body() dto: PublicRatingDto): Promise<{ ticketCode: string; status: string }> {
+    const ticketId = resolvePublicTicket(this.tickets, code, dto.secret);
+    const { status } = await this.bus.execute(new TicketRequest(PUBLIC_ACTOR, { kind: 'follow-up', ticketId, rating: dto.rating, comment: dto.comment ?? null }));
+    return { ticketCode: normalizeTicketCode(code) ?? code, status };
   }
 
   @Post(':code/reply')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reply when the ticket is awaiting your reply (the clock resumes)' })
-  reply(@Param('code') code: string, @Body() dto: PublicReplyDto): Promise<{ ticketCode: string; status: string }> {
-    return this.bus.execute(new PublicTicketCommand(code, dto.secret, { kind: 'reply', note: dto.note ?? null }));
+  async reply(@Param('code') code: string, @Body() dto: PublicReplyDto): Promise<{ ticketCode: string; status: string }> {
+    const ticketId = resolvePublicTicket(this.tickets, code, dto.secret);
+    const { status } = await this.bus.execute(new TicketRequest(PUBLIC_ACTOR, { kind: 'complainant-reply', ticketId, note: dto.note ?? null }));
+    return { ticketCode: normalizeTicketCode(code) ?? code, status };
   }
 
   private read(code: string, secret: string | undefined): PublicTicketStatus {

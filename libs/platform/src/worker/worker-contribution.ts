@@ -3,7 +3,9 @@ import { Clock, Command, Decider, DomainEvent, IdGenerator, Workflow } from '@bi
 import { EventStore } from '@bihuan/event-store';
 import { CommandRouter, CommandSender, Projection } from '@bihuan/processing';
 import { CalendarService } from '../calendar/calendar.service';
+import { CommandExecution } from '../commands/command-execution';
 import { PolicyRegistry } from '../policy/policy-registry';
+import { ReadModelSync } from './read-model-sync';
 import { TimerScheduler } from '@bihuan/timers';
 
 /** What a contribution may build its projections from. */
@@ -17,6 +19,15 @@ export interface WorkerDeps {
   readonly router: CommandRouter;
   readonly calendar: CalendarService;
   readonly policies: PolicyRegistry;
+}
+
+/**
+ * The write seam for a contribution's senders, on the worker's store, calendar and policies:
+ * `deliver` a timer's or saga's command with its own metadata (ADR 0005). Nothing in the worker
+ * waits for read models (its runners must not wait on themselves), hence a sync with no runners.
+ */
+export function workerCommandExecution(deps: WorkerDeps): CommandExecution {
+  return new CommandExecution(deps.store, deps.clock, deps.ids, new ReadModelSync(), deps.calendar, deps.policies);
 }
 
 /**

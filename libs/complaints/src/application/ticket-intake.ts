@@ -1,0 +1,60 @@
+import { Jurisdiction } from '@bihuan/auth';
+import { DomainError } from '@bihuan/core';
+import { CommandBody } from '@bihuan/platform';
+import { ReceiveComplaint } from '../domain/complaint-ticket.commands';
+import { Complainant } from '../domain/complaint-vocabulary';
+import { hashSecret } from './public-secret';
+import { TicketRequestBody } from './ticket-request';
+
+type Intake = Extract<TicketRequestBody, { kind: 'receive' | 'submit-public' }>;
+
+/** What intake has made before the ticket is written: its id, public code and secret, the protected identity. */
+export interface IntakeFacts {
+  readonly ticketId: string;
+  readonly ticketCode: string;
+  readonly secret: string;
+  readonly complainant: Complainant;
+  readonly receivingUnit: string;
+}
+
+/** 受理: the ticket as received; the log keeps the secret's hash and the identity's ciphertext only. */
+export function receiveBody(r: Intake, facts: IntakeFacts): CommandBody<ReceiveComplaint> {
+  return {
+    type: 'ReceiveComplaint',
+    data: {
+      ticketId: facts.ticketId,
+      ticketCode: facts.ticketCode,
+      secretHash: hashSecret(facts.secret),
+      channel: r.kind === 'receive' ? r.channel : 'web',
+      category: r.category,
+      description: r.description,
+      complainant: facts.complainant,
+      institutionId: r.institutionId ?? null,
+      departmentId: r.departmentId ?? null,
+      staffId: r.staffId ?? null,
+      externalReference: externalReferenceOf(r),
+      receivingUnit: facts.receivingUnit,
+    },
+  };
+}
+
+/** Only staff intake carries a 12345 / agency number; the public form has none. */
+export function externalReferenceOf(r: Intake): string | null {
+  return r.kind === 'receive' ? (r.externalReference ?? null) : null;
+}
+
+/** The commission a public complaint goes to: the one named, else the institution's, else the root. */
+export function publicReceivingUnit(jurisdiction: Jurisdiction, unitId: string | null | undefined, institutionId: string | null | undefined): string {
+  if (unitId) {
+    const unit = jurisdiction.require(unitId, 'unitId');
+    if (unit.kind === 'institution') throw DomainError.invalid('COMPLAINT.NOT_A_COMMISSION', 'unitId', 'unitId must name a health commission, not an institution');
+    return unit.id;
+  }
+  if (institutionId) {
+    const parent = jurisdiction.requireInstitution(institutionId, 'institutionId').parentId;
+    if (parent) return parent;
+  }
+  const root = jurisdiction.all().find((u) => u.parentId === null);
+  if (!root) throw new Error('The jurisdiction has no root unit');
+  return root.id;
+}
