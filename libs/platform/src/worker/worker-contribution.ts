@@ -22,7 +22,7 @@ export interface WorkerDeps {
 /**
  * What one bounded context (or the platform) adds to the worker: deciders that timers and
  * workflows may address by stream category, read-model projections, and workflows (sagas).
- * Contributions are listed in `worker-contributions.ts`; the worker starts them all.
+ * Contributions are listed in `libs/app/src/worker/worker-contributions.ts`; the worker starts them all.
  */
 export interface WorkerContribution {
   readonly name: string;
