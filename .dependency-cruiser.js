@@ -1,6 +1,8 @@
 /**
- * Dependency rules checked on every `npm test` (architecture.md, rule 1):
- * domain/ and workflows/ stay pure, core has no runtime dependencies, libs never import apps.
+ * Dependency rules checked on every `npm test` (architecture.md, rule 1 and "Shape"):
+ * domain/ and workflows/ stay pure, core has no runtime dependencies, libs never import apps,
+ * apps are leaves (no app imports another; what they share lives in libs), tools/ is reached only
+ * from tests, and the demo fixtures (@bihuan/demo) only from demo and test code.
  */
 module.exports = {
   forbidden: [
@@ -23,6 +25,38 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/' },
       to: { path: '^apps/' },
+    },
+    {
+      name: 'apps-are-leaves',
+      comment: 'apps/api, apps/worker and apps/cli boot from libs (@bihuan/app, @bihuan/platform …); no app imports another, tests included',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'tools-only-from-tests',
+      comment: 'tools/ (benchmarks, fault harness) is test equipment: only specs, testing/ and e2e/ folders and tools itself import it',
+      severity: 'error',
+      from: { pathNot: ['\\.spec\\.ts$', '^(apps|libs)/[^/]+/src/(testing|e2e)/', '^tools/'] },
+      to: { path: '^tools/' },
+    },
+    {
+      name: 'demo-fixtures-only-in-demo-and-tests',
+      comment:
+        'the invented demo jurisdiction and users (libs/demo) are read by specs, testing/ and e2e/ folders, the cli demo, tools, ' +
+        'and in production only by the embedded default\'s demo seed (libs/platform/src/config/demo-directory.seed.ts)',
+      severity: 'error',
+      from: {
+        pathNot: [
+          '\\.spec\\.ts$',
+          '^(apps|libs)/[^/]+/src/(testing|e2e)/',
+          '^apps/cli/src/demo/',
+          '^tools/',
+          '^libs/demo/',
+          '^libs/platform/src/config/demo-directory\\.seed\\.ts$',
+        ],
+      },
+      to: { path: '^libs/demo/' },
     },
     {
       name: 'import-libs-through-index',

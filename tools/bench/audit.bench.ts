@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Clock, SYSTEM_ACTOR, WorkflowOutput } from '@bihuan/core';
 import { RecordedEvent, SqliteEventStore } from '@bihuan/event-store';
 import { finaliseOutput, recordEvents } from '@bihuan/processing';
-import { AccessPolicy, DEMO_UNITS, Jurisdiction, readerOf } from '@bihuan/auth';
+import { AccessPolicy, Jurisdiction, readerOf } from '@bihuan/auth';
+import { DEMO_UNITS } from '@bihuan/demo';
 import { appendForCommand, buildDossier, CaseHistoryService, historyView, INSPECTOR, integrityReport, LEADER, readableCase, SqliteCaseIndex, StreamAccess, verifyDossier } from '@bihuan/audit';
 
 /**

@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
 import { Command, DeadlineEvent, Decider, TimeOrderedIdGenerator, SystemClock } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
-import { CalendarService, PolicyRegistry, WorkerContribution } from '@bihuan/platform';
+import { CalendarService, PolicyRegistry, WorkerContribution, WorkerRuntime } from '@bihuan/platform';
 import { BullmqTimerScheduler, SqliteTimerScheduler, TimerScheduler } from '@bihuan/timers';
-import { WorkerRuntime } from '../../apps/worker/src/worker-runtime';
 import { FAULT_CATEGORY, faultCaseDecider } from './fault-case.decider';
 
 /**

@@ -4,7 +4,7 @@ import { SequentialIdGenerator } from '@bihuan/core';
 import { MemoryEventStore } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';
 import { ManualTimerScheduler } from '@bihuan/timers';
-import { createApp } from './create-app';
+import { createApp } from '@bihuan/app';
 import { ErrorProbeModule } from './testing/error-probe.module';
 
 describe('api app (forTest platform)', () => {

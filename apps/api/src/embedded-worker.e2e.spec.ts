@@ -5,9 +5,8 @@ import { SequentialIdGenerator, SYSTEM_ACTOR } from '@bihuan/core';
 import { MemoryEventStore } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';
 import { ManualTimerScheduler } from '@bihuan/timers';
-import { readStreamStats } from '../../worker/src/projections/stream-stats.projection';
-import { WorkerService } from '../../worker/src/worker.service';
-import { createApp } from './create-app';
+import { readStreamStats } from '@bihuan/platform';
+import { createApp, WorkerService } from '@bihuan/app';
 
 describe('ROLE=all: the API process runs the worker too', () => {
   let app: NestExpressApplication;

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig, runsApi } from '@bihuan/platform';
-import { runWorker } from '../../worker/src/run-worker';
-import { createApp } from './create-app';
+import { createApp, runWorker } from '@bihuan/app';
 
 // Files this process creates (log, keys, exports) are private to the service user: 0600 / 0700.
 process.umask(0o077);

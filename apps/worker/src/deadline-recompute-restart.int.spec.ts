@@ -5,10 +5,9 @@ import Database from 'better-sqlite3';
 import { Command, DeadlineBook, DeadlineEvent, decideRecompute, Decider, evolveDeadlines, expiryIsDue, RecomputeDeadline, SequentialIdGenerator, SYSTEM_ACTOR } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
 import { CommandRouter } from '@bihuan/processing';
-import { CalendarService, PolicyRegistry } from '@bihuan/platform';
+import { CalendarService, PolicyRegistry, WorkerRuntime } from '@bihuan/platform';
 import { FakeClock } from '@bihuan/testing';
 import { SqliteTimerScheduler } from '@bihuan/timers';
-import { WorkerRuntime } from './worker-runtime';
 
 /**
  * Issue 12, part 5: "a restart between import and recomputation loses nothing". Three deadlines

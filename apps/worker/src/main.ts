@@ -1,6 +1,6 @@
 import 'reflect-metadata';
+import { runWorker } from '@bihuan/app';
 import { ConfigError, loadConfig } from '@bihuan/platform';
-import { runWorker } from './run-worker';
 
 // Files this process creates (log, keys, exports) are private to the service user: 0600 / 0700.
 process.umask(0o077);

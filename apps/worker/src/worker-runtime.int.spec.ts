@@ -1,4 +1,5 @@
-import { CalendarService, PolicyRegistry } from '@bihuan/platform';
+import { WORKER_CONTRIBUTIONS } from '@bihuan/app';
+import { CalendarService, PolicyRegistry, readStreamStats, STREAM_STATS, WorkerRuntime } from '@bihuan/platform';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +9,6 @@ import { EventToAppend, SqliteEventStore } from '@bihuan/event-store';
 import { expireTimerId } from '@bihuan/processing';
 import { FakeClock } from '@bihuan/testing';
 import { SqliteTimerScheduler } from '@bihuan/timers';
-import { readStreamStats, STREAM_STATS } from './projections/stream-stats.projection';
-import { WORKER_CONTRIBUTIONS } from './worker-contributions';
-import { WorkerRuntime } from './worker-runtime';
 
 let seq = 0;
 function event(type: string, data: object): EventToAppend {

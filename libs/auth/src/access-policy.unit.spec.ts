@@ -1,6 +1,6 @@
 import { Actor, DomainError, Role } from '@bihuan/core';
 import { AccessPolicy } from './access-policy';
-import { DEMO_UNITS } from './fixtures/demo-jurisdiction';
+import { DEMO_UNITS } from '@bihuan/demo';
 import { Jurisdiction } from './jurisdiction';
 
 const policy = new AccessPolicy(new Jurisdiction(DEMO_UNITS));

@@ -4,7 +4,6 @@ export * from './reader';
 export * from './user-directory';
 export * from './staff-directory';
 export * from './token.service';
-export * from './fixtures/demo-jurisdiction';
 export * from './nest/auth.decorators';
 export * from './nest/auth.guard';
 export * from './nest/auth.module';

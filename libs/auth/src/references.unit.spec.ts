@@ -1,5 +1,5 @@
 import { DomainError } from '@bihuan/core';
-import { DEMO_UNITS, DEMO_USERS } from './fixtures/demo-jurisdiction';
+import { DEMO_UNITS, DEMO_USERS } from '@bihuan/demo';
 import { Jurisdiction } from './jurisdiction';
 import { assertStaffBelongsTo } from './staff-directory';
 import { assertInspectorsCover, StaticUserDirectory } from './user-directory';

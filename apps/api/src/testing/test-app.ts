@@ -5,12 +5,13 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { SequentialIdGenerator } from '@bihuan/core';
-import { DEMO_USERS, TokenService } from '@bihuan/auth';
+import { TokenService } from '@bihuan/auth';
+import { DEMO_USERS } from '@bihuan/demo';
 import { EventStore, MemoryEventStore, SqliteEventStore } from '@bihuan/event-store';
 import { AppConfig, ReadModelSync, READ_MODEL_SYNC, TimeSkipping } from '@bihuan/platform';
 import { FakeClock } from '@bihuan/testing';
 import { ManualTimerScheduler } from '@bihuan/timers';
-import { createApp } from '../create-app';
+import { createApp } from '@bihuan/app';
 
 /**
  * The real app for e2e tests (architecture.md, Tests): memory store, manual timers and a FakeClock,

@@ -5,10 +5,9 @@ import Database from 'better-sqlite3';
 import { TokenService } from '@bihuan/auth';
 import { SYSTEM_ACTOR } from '@bihuan/core';
 import { EventToAppend, SqliteEventStore } from '@bihuan/event-store';
-import { CalendarService, signingKeyFileOf } from '@bihuan/platform';
+import { CalendarService, readStreamStats, signingKeyFileOf, streamStatsProjection } from '@bihuan/platform';
 import { ProjectionRunner, SqliteCheckpointStore } from '@bihuan/processing';
 import { FakeClock } from '@bihuan/testing';
-import { readStreamStats, streamStatsProjection } from '../../../worker/src/projections/stream-stats.projection';
 import { CliIo } from '../cli-command';
 import { runCli } from '../run-cli';
 
@@ -43,6 +42,21 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
     expect((await new TokenService({ kind: 'secret', secret: key }).verify(generated.stdout.join('').trim())).role).toBe('admin');
   });
 
+  it('token: with a jurisdiction.json, lists and mints for its users, not the demo users', async () => {
+    const units = [{ id: 'prov', name: '省卫生健康委员会', kind: 'province', parentId: null }];
+    writeFileSync(join(dir, 'jurisdiction.json'), JSON.stringify({ units, users: [{ id: 'ops-1', name: '运维', role: 'admin', unit: 'prov' }] }));
+    const list = captureIo({ DATA_DIR: dir });
+    expect(await runCli(['token', '--list'], list)).toBe(0);
+    expect(list.stdout).toEqual([expect.stringMatching(/^ops-1\s+admin\s+prov\s+运维$/)]);
+    const demo = captureIo({ DATA_DIR: dir });
+    expect(await runCli(['token', 'admin'], demo)).toBe(2);
+    expect(demo.stderr.join('\n')).toContain('Unknown user "admin" (known: ops-1)');
+    const ops = captureIo({ DATA_DIR: dir });
+    expect(await runCli(['token', 'ops-1'], ops)).toBe(0);
+    const key = readFileSync(signingKeyFileOf({ dataDir: dir }), 'utf8').trim();
+    expect(await new TokenService({ kind: 'secret', secret: key }).verify(ops.stdout.join('').trim())).toEqual({ id: 'ops-1', role: 'admin', unit: 'prov', name: '运维' });
+  });
+
   it('token: refuses an --expires beyond JWT_MAX_LIFETIME', async () => {
     const io = captureIo({ DATA_DIR: dir, JWT_MAX_LIFETIME: '3600' });
     expect(await runCli(['token', 'admin', '--expires', '2h'], io)).toBe(2);
@@ -55,7 +69,7 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
     expect(list.stdout.join('\n')).toMatch(/hospital-a1-1\s+hospital\s+hosp-a1-1/);
     const unknown = captureIo({ DATA_DIR: dir });
     expect(await runCli(['token', 'mallory'], unknown)).toBe(2);
-    expect(unknown.stderr.join('\n')).toContain('Unknown demo user "mallory"');
+    expect(unknown.stderr.join('\n')).toContain('Unknown user "mallory"');
     const bad = captureIo({ DATA_DIR: dir });
     expect(await runCli(['token', 'admin', '--expires', 'forever'], bad)).toBe(2);
     expect(bad.stderr.join('\n')).toContain('--expires must be a duration');

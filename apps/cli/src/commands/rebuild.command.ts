@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { SystemClock } from '@bihuan/core';
 import { openEventStore, openReadModelDb, sqliteFileOf } from '@bihuan/platform';
-import { WORKER_CONTRIBUTIONS } from '../../../worker/src/worker-contributions';
+import { WORKER_CONTRIBUTIONS } from '@bihuan/app';
 import { UsageError } from '../argv';
 import { CliCommand } from '../cli-command';
 import { cliConfig } from './cli-config';

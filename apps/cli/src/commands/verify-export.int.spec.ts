@@ -5,6 +5,7 @@ import { buildDossier, CaseHistoryService, integrityReport, LEADER, MemoryCaseIn
 import { MemoryEventStore } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';
 import { CliIo } from '../cli-command';
+import { runCli } from '../run-cli';
 import { verifyExportFile } from './verify-export';
 
 function captureIo(): CliIo & { stdout: string[]; stderr: string[] } {
@@ -41,5 +42,18 @@ describe('verify --export <dossier file>', () => {
     expect(verifyExportFile(file, bad)).toBe(1);
     expect(bad.stderr[0]).toMatch(/stream ethicsArchive-S1 revision 0 .*content/);
     expect(verifyExportFile(join(dir, 'none.html'), captureIo())).toBe(2);
+  });
+
+  it('through the CLI: `verify --export` exits 1 naming the altered stream, 0 when intact, 2 for a file that is no dossier or is missing', async () => {
+    const intact = readFileSync(file, 'utf8');
+    writeFileSync(file, intact.replace('"staffId":"S1","recordKind"', '"staffId":"S2","recordKind"'));
+    const altered = captureIo();
+    expect(await runCli(['verify', '--export', file], altered)).toBe(1);
+    expect(altered.stderr.join('\n')).toContain('ethicsArchive-S1');
+    writeFileSync(file, intact);
+    expect(await runCli(['verify', '--export', file], captureIo())).toBe(0);
+    writeFileSync(file, '<html>not a dossier</html>');
+    expect(await runCli(['verify', '--export', file], captureIo())).toBe(2);
+    expect(await runCli(['verify', '--export', join(dir, 'missing.html')], captureIo())).toBe(2);
   });
 });

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { createApp } from '@bihuan/app';
 import { SequentialIdGenerator } from '@bihuan/core';
-import { DEMO_USERS, TokenService } from '@bihuan/auth';
+import { TokenService } from '@bihuan/auth';
+import { DEMO_USERS } from '@bihuan/demo';
 import { SqliteEventStore } from '@bihuan/event-store';
 import { READ_MODEL_SYNC, ReadModelSync, TimeSkipping } from '@bihuan/platform';
 import { ManualTimerScheduler } from '@bihuan/timers';
-import { createApp } from '../../../api/src/create-app';
 import { DemoManualClock } from './demo-clock';
 import { DemoHttp } from './demo-http';
 

@@ -1,4 +1,4 @@
-import { DEMO_UNITS, DEMO_USERS } from '@bihuan/auth';
+import { DEMO_UNITS, DEMO_USERS } from '@bihuan/demo';
 import { CREDIT_LABELS } from '@bihuan/credit';
 import { ESCALATION_RUNG_LABELS, EscalationRung, FINDING_CATEGORY_LABELS, FindingCategory, SEVERITY_LABELS, Severity } from '@bihuan/inspection';
 import { shanghaiDay, shanghaiTime } from './demo-print';

@@ -5,7 +5,7 @@ import { SystemClock } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
 import { BullmqTimerScheduler, DEFAULT_REDIS_URL, uniqueQueueName } from '@bihuan/timers';
 import { ensureBuilt, kill, Proc, startFaultWorker, waitFor } from '../../../../tools/fault/fault-processes';
-import { FaultLog, openCases } from './fault-log';
+import { FaultLog, openCases } from '../../../../tools/fault/fault-log';
 
 const COUNT = 300;
 const REDIS_URL = process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL;

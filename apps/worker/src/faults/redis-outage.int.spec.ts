@@ -5,7 +5,7 @@ import { SystemClock } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
 import { BullmqTimerScheduler } from '@bihuan/timers';
 import { ensureBuilt, freePort, kill, Proc, sleep, startFaultWorker, startRedis, waitFor } from '../../../../tools/fault/fault-processes';
-import { FaultLog, openCases } from './fault-log';
+import { FaultLog, openCases } from '../../../../tools/fault/fault-log';
 
 /**
  * Issue 3, proof under faults (3): Redis (a dedicated redis-server that keeps nothing on disk)

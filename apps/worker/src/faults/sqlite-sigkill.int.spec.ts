@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SystemClock } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
 import { ensureBuilt, kill, Proc, startFaultWorker, waitFor } from '../../../../tools/fault/fault-processes';
-import { FaultLog, openCases } from './fault-log';
+import { FaultLog, openCases } from '../../../../tools/fault/fault-log';
 
 const COUNT = 1_000;
 

@@ -1,4 +1,5 @@
-import { AccessPolicy, DEMO_UNITS, Jurisdiction } from '@bihuan/auth';
+import { AccessPolicy, Jurisdiction } from '@bihuan/auth';
+import { DEMO_UNITS } from '@bihuan/demo';
 import { Actor } from '@bihuan/core';
 import { MemoryEventStore } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';

@@ -33,7 +33,7 @@ export function workerCommandExecution(deps: WorkerDeps): CommandExecution {
 /**
  * What one bounded context (or the platform) adds to the worker: deciders that timers and
  * workflows may address by stream category, read-model projections, and workflows (sagas).
- * Contributions are listed in `worker-contributions.ts`; the worker starts them all.
+ * Contributions are listed in `libs/app/src/worker/worker-contributions.ts`; the worker starts them all.
  */
 export interface WorkerContribution {
   readonly name: string;

@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { drawInspections, drawnVisitId, DrawDocument, PublishedDraw, RequestRandomDrawCommand } from '@bihuan/credit';
-import { DEMO_USERS } from '@bihuan/auth';
+import { DEMO_USERS } from '@bihuan/demo';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { expectNothingWritten } from './ethics-credit.fixtures';
 

@@ -1,4 +1,5 @@
-import { DEMO_UNITS, DEMO_USERS, Jurisdiction } from '@bihuan/auth';
+import { Jurisdiction } from '@bihuan/auth';
+import { DEMO_UNITS, DEMO_USERS } from '@bihuan/demo';
 import { PublishedDraw } from '@bihuan/credit';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { expectNothingWritten } from '../ethics-credit/ethics-credit.fixtures';

@@ -1,5 +1,5 @@
 import { createTestApp, TestApp } from '../../testing/test-app';
-import { MAX_INPUT_DEPTH } from '../../http/input-inspection';
+import { MAX_INPUT_DEPTH } from '@bihuan/app';
 import { step, submitPublic } from '../complaints/complaints-e2e.helpers';
 
 /**

@@ -1,5 +1,5 @@
 import { createTestApp, TestApp } from '../../testing/test-app';
-import { createOpenApiDocument } from '../../swagger';
+import { createOpenApiDocument } from '@bihuan/app';
 import { generateBodies, Schema } from './fuzz-bodies';
 import { routeAccess, seedCases, USER_OF_ROLE } from './fuzz-seed';
 

@@ -1,12 +1,13 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { SequentialIdGenerator } from '@bihuan/core';
-import { DEMO_USERS, TokenService } from '@bihuan/auth';
+import { TokenService } from '@bihuan/auth';
+import { DEMO_USERS } from '@bihuan/demo';
 import { MemoryEventStore } from '@bihuan/event-store';
 import { Exposure } from '@bihuan/platform';
 import { FakeClock } from '@bihuan/testing';
 import { ManualTimerScheduler } from '@bihuan/timers';
-import { createApp } from '../../create-app';
+import { createApp } from '@bihuan/app';
 
 interface Started {
   readonly http: () => ReturnType<typeof request>;

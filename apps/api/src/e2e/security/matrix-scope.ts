@@ -1,4 +1,5 @@
-import { AccessPolicy, DEMO_UNITS, DEMO_USERS, Jurisdiction } from '@bihuan/auth';
+import { AccessPolicy, Jurisdiction } from '@bihuan/auth';
+import { DEMO_UNITS, DEMO_USERS } from '@bihuan/demo';
 import { Actor } from '@bihuan/core';
 import { Marker } from './matrix-markers';
 

@@ -1,4 +1,4 @@
-import { DEMO_USERS } from '@bihuan/auth';
+import { DEMO_USERS } from '@bihuan/demo';
 import { TestApp } from '../../testing/test-app';
 import { bearer } from './matrix-http';
 import { MarkerBook } from './matrix-markers';

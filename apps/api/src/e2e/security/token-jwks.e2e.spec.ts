@@ -8,7 +8,7 @@ import { SequentialIdGenerator } from '@bihuan/core';
 import { MemoryEventStore } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';
 import { ManualTimerScheduler } from '@bihuan/timers';
-import { createApp } from '../../create-app';
+import { createApp } from '@bihuan/app';
 
 /** JWT_JWKS_URL through the real guard: an identity provider's key, chosen by kid, on the app's clock. */
 describe('tokens from an identity provider (JWKS)', () => {

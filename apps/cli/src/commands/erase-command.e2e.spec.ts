@@ -5,7 +5,7 @@ import { SystemClock } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
 import { sqliteFileOf } from '@bihuan/platform';
 import { defaultKeyStoreFile, PersonalDataCipher, SqliteAccessLog, SqliteSubjectKeyStore } from '@bihuan/privacy';
-import { runCli } from '../../../../cli/src/run-cli';
+import { runCli } from '../run-cli';
 
 /** `npm run cli -- erase <subject> --reason …` against a real DATA_DIR (keys.sqlite + bihuan.sqlite). */
 describe('complaints: erase from the CLI', () => {

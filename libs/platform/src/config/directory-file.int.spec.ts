@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_UNITS, DEMO_USERS } from '@bihuan/auth';
+import { DEMO_UNITS, DEMO_USERS } from '@bihuan/demo';
 import { loadDirectory } from './directory-file';
 
 describe('jurisdiction.json (loadDirectory)', () => {
@@ -12,7 +12,7 @@ describe('jurisdiction.json (loadDirectory)', () => {
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
   const write = (body: unknown) => writeFileSync(join(dataDir, 'jurisdiction.json'), JSON.stringify(body));
 
-  it('given no file, then the demo units and users', () => {
+  it('given no file, then the demo seed: the demo units and users', () => {
     expect(loadDirectory({ dataDir })).toEqual({ units: DEMO_UNITS, users: DEMO_USERS });
   });
   it('given the old bare array of units, then those units and no users', () => {

@@ -2,12 +2,13 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { SequentialIdGenerator } from '@bihuan/core';
-import { DEMO_USERS, TokenService } from '@bihuan/auth';
+import { TokenService } from '@bihuan/auth';
+import { DEMO_USERS } from '@bihuan/demo';
 import { MemoryEventStore } from '@bihuan/event-store';
 import { SqliteCheckpointStore, SqliteDeadLetterStore } from '@bihuan/processing';
 import { FakeClock } from '@bihuan/testing';
 import { ManualTimerScheduler } from '@bihuan/timers';
-import { createApp } from '../create-app';
+import { createApp } from '@bihuan/app';
 
 describe('admin API in a process without a worker (ROLE=api)', () => {
   let app: NestExpressApplication;

@@ -10,7 +10,8 @@ import {
   WorkflowRunner,
 } from '@bihuan/processing';
 import { Workflow } from '@bihuan/core';
-import { DeadlineRecomputeProcessor, WorkerContribution, WorkerDeps } from '@bihuan/platform';
+import { DeadlineRecomputeProcessor } from '../calendar/deadline-recompute.processor';
+import { WorkerContribution, WorkerDeps } from './worker-contribution';
 
 export interface WorkerLog {
   log(message: string): void;

@@ -1,5 +1,4 @@
-import { streamStatsProjection } from './projections/stream-stats.projection';
-import { WorkerContribution } from '@bihuan/platform';
+import { streamStatsProjection, WorkerContribution } from '@bihuan/platform';
 import { INSPECTION_WORKER } from '@bihuan/inspection';
 import { AUDIT_WORKER } from '@bihuan/audit';
 import { ETHICS_WORKER } from '@bihuan/ethics';

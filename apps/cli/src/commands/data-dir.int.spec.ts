@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { loadConfig, secureDataDir } from '@bihuan/platform';
-import { runCli } from '../../../cli/src/run-cli';
-import { createApp } from '../create-app';
+import { createApp } from '@bihuan/app';
+import { runCli } from '../run-cli';
 
 const modeOf = (path: string): number => statSync(path).mode & 0o777;
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { SYSTEM_ACTOR } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
 import { CommandRouter } from '@bihuan/processing';
-import { FAULT_CATEGORY, faultCaseDecider } from '../../../../tools/fault/fault-case.decider';
+import { FAULT_CATEGORY, faultCaseDecider } from './fault-case.decider';
 
 /** Opens `count` fault cases whose deadlines fall due at `firstDueMs` + i·`stepMs`, through handleCommand. */
 export async function openCases(store: SqliteEventStore, count: number, firstDueMs: number, stepMs: number, prefix = 'c'): Promise<string[]> {

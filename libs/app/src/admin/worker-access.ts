@@ -1,6 +1,6 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { WorkerService } from '../../../worker/src/worker.service';
+import { WorkerService } from '../worker/worker.service';
 
 /**
  * The in-process worker, when this process runs one (ROLE=all). Looked up lazily and non-strictly

@@ -1,6 +1,7 @@
 import { DynamicModule } from '@nestjs/common';
 import { AuthModule, TokenKeys, TokenRules } from '@bihuan/auth';
-import { AppConfig, ensureSigningKey } from '@bihuan/platform';
+import { AppConfig } from './app-config';
+import { ensureSigningKey } from './signing-key';
 import { loadDirectory } from './directory-file';
 
 /**

@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AppConfig, IdempotencyModule, platformLoggerModule, runsWorker } from '@bihuan/platform';
-import { WorkerModule } from '../../worker/src/worker.module';
+import { AppConfig, authModuleFor, IdempotencyModule, platformLoggerModule, runsWorker } from '@bihuan/platform';
+import { WorkerModule } from './worker/worker.module';
 import { CONTEXT_MODULES } from './context-modules';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
-import { authModuleFor } from './security/auth-setup';
 import { SecurityModule } from './security/me.controller';
 import { AdminDocsModule } from './swagger';
 

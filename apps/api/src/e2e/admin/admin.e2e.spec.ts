@@ -1,7 +1,7 @@
 import { CALENDAR, CalendarService } from '@bihuan/platform';
 import { SYSTEM_ACTOR } from '@bihuan/core';
 import { SqliteDeadLetterStore } from '@bihuan/processing';
-import { createTestApp, TestApp } from '../testing/test-app';
+import { createTestApp, TestApp } from '../../testing/test-app';
 
 const year2027 = { year: 2027, source: '国办发明电〔2026〕test', holidays: { '2027-01-01': '元旦' }, makeupWorkdays: {} };
 

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_UNITS, DEMO_USERS, DirectoryUser, Unit } from '@bihuan/auth';
-import { AppConfig } from '@bihuan/platform';
+import { DirectoryUser, Unit } from '@bihuan/auth';
+import { AppConfig } from './app-config';
+import { demoDirectorySeed } from './demo-directory.seed';
 
 export interface DirectoryData {
   readonly units: readonly Unit[];
@@ -26,11 +27,12 @@ function user(raw: unknown, file: string, index: number): DirectoryUser {
 /**
  * Where the directory comes from: `${DATA_DIR}/jurisdiction.json` when present — either
  * `{ "units": [...], "users": [...] }` or, as before, a bare array of units (then no users) —
- * else the seeded demo jurisdiction and users of the embedded default (docs/operations.md).
+ * else the demo seed of the embedded default (demo-directory.seed.ts, docs/operations.md).
+ * API and CLI both read the directory here, so a token the CLI mints names a user the API knows.
  */
 export function loadDirectory(config: Pick<AppConfig, 'dataDir'>): DirectoryData {
   const file = join(config.dataDir, 'jurisdiction.json');
-  if (!existsSync(file)) return { units: DEMO_UNITS, users: DEMO_USERS };
+  if (!existsSync(file)) return demoDirectorySeed();
   const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
   if (Array.isArray(parsed)) return { units: parsed as Unit[], users: [] };
   const body = (parsed ?? {}) as { units?: unknown; users?: unknown };

@@ -1,0 +1,12 @@
+// The assembled application that apps/api, apps/worker and apps/cli boot: the bounded contexts it
+// serves and runs, the HTTP app (module graph, pipes, filters, docs) and the worker of this deployment.
+export * from './create-app';
+export * from './app.module';
+export * from './context-modules';
+export { createOpenApiDocument, DOCS_JSON_PATH, DOCS_PATH } from './swagger';
+export { MAX_INPUT_DEPTH } from './http/input-inspection';
+export * from './worker/worker-contributions';
+export * from './worker/worker.module';
+export * from './worker/worker.service';
+export * from './worker/worker-app.module';
+export * from './worker/run-worker';
