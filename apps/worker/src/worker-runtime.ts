@@ -10,7 +10,7 @@ import {
   WorkflowRunner,
 } from '@bihuan/processing';
 import { Workflow } from '@bihuan/core';
-import { DeadlineRecomputeProcessor, WorkerContribution, WorkerDeps } from '@bihuan/platform';
+import { CommandExecution, DeadlineRecomputeProcessor, ReadModelSync, WorkerContribution, WorkerDeps } from '@bihuan/platform';
 
 export interface WorkerLog {
   log(message: string): void;
@@ -44,7 +44,7 @@ export class WorkerRuntime {
   private stopReconnectRearm: (() => void) | null = null;
 
   constructor(
-    private readonly deps: Omit<WorkerDeps, 'router'> & { readonly router?: CommandRouter },
+    private readonly deps: Omit<WorkerDeps, 'router' | 'commands'> & { readonly router?: CommandRouter; readonly commands?: CommandExecution },
     private readonly contributions: readonly WorkerContribution[],
     private readonly logger: WorkerLog,
   ) {}
@@ -54,7 +54,10 @@ export class WorkerRuntime {
     this.started = true;
     const router = this.deps.router ?? new CommandRouter(this.deps.store);
     for (const c of this.contributions) for (const [category, decider] of c.deciders ?? []) router.register(category, decider);
-    const deps: WorkerDeps = { ...this.deps, router };
+    // Senders only `deliver` (no read-your-writes wait), so a runtime without the API's execution gets its own.
+    const { store, clock, ids, calendar, policies } = this.deps;
+    const commands = this.deps.commands ?? new CommandExecution(store, clock, ids, new ReadModelSync(), calendar, policies);
+    const deps: WorkerDeps = { ...this.deps, router, commands };
     for (const c of this.contributions) for (const [category, sender] of c.senders?.(deps) ?? []) router.registerSender(category, sender);
     const checkpoints = new SqliteCheckpointStore(deps.readModels);
     const deadLetters = new SqliteDeadLetterStore(deps.readModels);

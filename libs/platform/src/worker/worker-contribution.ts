@@ -3,6 +3,7 @@ import { Clock, Command, Decider, DomainEvent, IdGenerator, Workflow } from '@bi
 import { EventStore } from '@bihuan/event-store';
 import { CommandRouter, CommandSender, Projection } from '@bihuan/processing';
 import { CalendarService } from '../calendar/calendar.service';
+import { CommandExecution } from '../commands/command-execution';
 import { PolicyRegistry } from '../policy/policy-registry';
 import { TimerScheduler } from '@bihuan/timers';
 
@@ -17,6 +18,8 @@ export interface WorkerDeps {
   readonly router: CommandRouter;
   readonly calendar: CalendarService;
   readonly policies: PolicyRegistry;
+  /** The one write seam; senders use `deliver` (a timer's or saga's command keeps its metadata). */
+  readonly commands: CommandExecution;
 }
 
 /**
