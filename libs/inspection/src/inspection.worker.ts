@@ -17,5 +17,5 @@ export const INSPECTION_WORKER: WorkerContribution = {
   deciders: [[VISIT_STREAM_CATEGORY, visitDecider as unknown as Decider<Command, DomainEvent, unknown>]],
   senders: ({ commands }) => [[FINDING_STREAM_CATEGORY, new FindingSender(commands)]],
   projections: ({ readModels }) => [ledgerProjection(readModels), visitsProjection(readModels)],
-  workflows: () => [visitClosureWorkflow as unknown as Workflow<unknown>, findingOpeningWorkflow as unknown as Workflow<unknown>],
+  workflows: () => [visitClosureWorkflow as unknown as Workflow<unknown>, findingOpeningWorkflow],
 };
