@@ -2,9 +2,9 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor, assertNever } from '@bihuan/core';
 import { CommandBody, CommandContext, CommandExecution } from '@bihuan/platform';
-import { createFindingDecider, ExistingFinding, FINDING_STREAM_CATEGORY, FindingCommand, InspectionPolicy, RecheckOutcome } from '../domain';
+import { ExistingFinding, FindingCommand, InspectionPolicy, RecheckOutcome } from '../domain';
 import { extensionDeadline, noticeDeadline, parseDueInput, reopeningDeadline, signOffRecheck } from './deadline-windows';
-import { CommandAck, existingFinding, INSPECTION_POLICY, InspectionAccess, toAck } from './inspection-access';
+import { CommandAck, existingFinding, FINDING_WRITE, InspectionAccess, toAck } from './inspection-access';
 
 /** One step on an existing finding (ledger row); `kind` names it. Optional fields may be left out. */
 export type FindingRequestBody = { readonly findingId: string } & (
@@ -50,10 +50,8 @@ export class FindingRequestHandler implements ICommandHandler<FindingRequest> {
   async execute({ actor, request }: FindingRequest): Promise<FindingAck> {
     let extensionId: string | undefined;
     const outcome = await this.commands.execute(actor, {
-      category: FINDING_STREAM_CATEGORY,
+      ...FINDING_WRITE,
       id: request.findingId,
-      decider: (policy: InspectionPolicy) => createFindingDecider(policy),
-      policy: INSPECTION_POLICY,
       authorize: this.scope.finding(actor, request.findingId),
       build: (state, ctx) => {
         if (request.kind === 'RequestExtension') extensionId = ctx.newId();

@@ -1,9 +1,9 @@
 import { Command, idOf } from '@bihuan/core';
 import { CommandBody, CommandContext, CommandExecution, CommandOutcome } from '@bihuan/platform';
 import { CommandSender } from '@bihuan/processing';
-import { createFindingDecider, FINDING_STREAM_CATEGORY, FindingCommand, FindingState, InspectionPolicy, nextDeadlineNeed } from '../domain';
+import { FindingCommand, FindingState, InspectionPolicy, nextDeadlineNeed } from '../domain';
 import { workingDayWindow } from './deadline-windows';
-import { INSPECTION_POLICY } from './inspection-access';
+import { FINDING_WRITE } from './inspection-access';
 
 /**
  * The `finding` category's sender for timers and workflows: every command is delivered as it came
@@ -19,10 +19,8 @@ export class FindingSender implements CommandSender {
   send(stream: string, command: Command): Promise<CommandOutcome<FindingState>> {
     const received = command as FindingCommand; // the router sends `finding-*` commands here
     return this.commands.deliver(command.metadata, {
-      category: FINDING_STREAM_CATEGORY,
+      ...FINDING_WRITE,
       id: idOf(stream),
-      decider: (policy: InspectionPolicy) => createFindingDecider(policy),
-      policy: INSPECTION_POLICY,
       build: (state, ctx) => withNextDeadline(received, state, ctx),
     });
   }

@@ -3,8 +3,10 @@ import { Actor, assertReadGranted } from '@bihuan/core';
 import { AccessPolicy, assertInspectorsCover, Jurisdiction, readerOf, UserDirectory } from '@bihuan/auth';
 import { CommandOutcome, PolicySource } from '@bihuan/platform';
 import {
+  createFindingDecider,
   DEFAULT_INSPECTION_POLICY,
   ExistingFinding,
+  FINDING_STREAM_CATEGORY,
   FindingState,
   findingVisibility,
   inspectionError,
@@ -30,6 +32,13 @@ export const INSPECTION_POLICY_CONTEXT = 'inspection';
 
 /** Where every finding write takes the policy in force from. */
 export const INSPECTION_POLICY: PolicySource<InspectionPolicy> = { context: INSPECTION_POLICY_CONTEXT, defaults: DEFAULT_INSPECTION_POLICY };
+
+/** Every write to a finding: its stream category, decided under the inspection policy in force. */
+export const FINDING_WRITE = {
+  category: FINDING_STREAM_CATEGORY,
+  decider: (policy: InspectionPolicy) => createFindingDecider(policy),
+  policy: INSPECTION_POLICY,
+} as const;
 
 export type ExistingVisit = Exclude<VisitState, { status: 'none' }>;
 

@@ -3,17 +3,14 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor, assertNever, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { CommandExecution, CommandOutcome } from '@bihuan/platform';
 import {
-  createFindingDecider,
-  FINDING_STREAM_CATEGORY,
   FindingDraft,
-  InspectionPolicy,
   VISIT_STREAM_CATEGORY,
   visitDecider,
   VisitFindingsRegistered,
   VisitKind,
 } from '../domain';
 import { findingOpenings } from '../workflows';
-import { CommandAck, INSPECTION_POLICY, InspectionAccess, toAck } from './inspection-access';
+import { CommandAck, FINDING_WRITE, InspectionAccess, toAck } from './inspection-access';
 
 export type VisitRequestBody =
   /** Plan a visit (inspector; a hospital plans its own `self` inspection). */
@@ -103,10 +100,8 @@ export class VisitRequestHandler implements ICommandHandler<VisitRequest> {
     const open = recorded ? findingOpenings(recorded).find((c) => c.data.findingId === findingId) : undefined;
     if (!open) throw new Error(`${visitStream} does not record finding ${findingId}`);
     return this.commands.deliver(open.metadata, {
-      category: FINDING_STREAM_CATEGORY,
+      ...FINDING_WRITE,
       id: findingId,
-      decider: (policy: InspectionPolicy) => createFindingDecider(policy),
-      policy: INSPECTION_POLICY,
       build: () => ({ type: open.type, data: open.data }),
     });
   }
