@@ -1,5 +1,5 @@
 import { Workflow } from '@bihuan/core';
-import { WorkerContribution, workerCommandExecution } from '@bihuan/platform';
+import { WorkerContribution } from '@bihuan/platform';
 import { ComplaintTicketSender } from './application/complaint-ticket.sender';
 import { COMPLAINT_TICKET_CATEGORY } from './domain/complaint-ticket.state';
 import { complaintTicketsProjection } from './read-models/complaint-tickets.projection';
@@ -14,7 +14,7 @@ import { complaintConsequencesWorkflow } from './workflows/complaint-consequence
  */
 export const COMPLAINTS_WORKER: WorkerContribution = {
   name: 'complaints',
-  senders: (deps) => [[COMPLAINT_TICKET_CATEGORY, new ComplaintTicketSender(workerCommandExecution(deps))]],
+  senders: (deps) => [[COMPLAINT_TICKET_CATEGORY, new ComplaintTicketSender(deps.commands)]],
   projections: ({ readModels }) => [complaintTicketsProjection(readModels)],
   workflows: () => [complaintConsequencesWorkflow() as unknown as Workflow<unknown>],
 };

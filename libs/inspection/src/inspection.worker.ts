@@ -1,20 +1,21 @@
 import { Command, Decider, DomainEvent, Workflow } from '@bihuan/core';
 import { WorkerContribution } from '@bihuan/platform';
-import { FindingWakeUpSender } from './application';
+import { FindingSender } from './application';
 import { FINDING_STREAM_CATEGORY, VISIT_STREAM_CATEGORY, visitDecider } from './domain';
 import { ledgerProjection, visitsProjection } from './read-models';
-import { visitClosureWorkflow } from './workflows';
+import { findingOpeningWorkflow, visitClosureWorkflow } from './workflows';
 
 /**
  * What the inspection context adds to the worker: the visit decider (addressed by the
- * visit-closure workflow), the finding sender (deadline wake-ups climb the escalation ladder with
- * the next rung's working-day window computed at handling time), the ledger and visit read
- * models, and the visit-closure workflow.
+ * visit-closure workflow), the finding sender (every `finding-*` command through the write seam;
+ * deadline wake-ups climb the escalation ladder with the next rung's working-day window computed
+ * at handling time), the ledger and visit read models, and the workflows: visit closure, and the
+ * opening of findings recorded on their visit.
  */
 export const INSPECTION_WORKER: WorkerContribution = {
   name: 'inspection',
   deciders: [[VISIT_STREAM_CATEGORY, visitDecider as unknown as Decider<Command, DomainEvent, unknown>]],
-  senders: ({ store, calendar, policies }) => [[FINDING_STREAM_CATEGORY, new FindingWakeUpSender(store, calendar, policies)]],
+  senders: ({ commands }) => [[FINDING_STREAM_CATEGORY, new FindingSender(commands)]],
   projections: ({ readModels }) => [ledgerProjection(readModels), visitsProjection(readModels)],
-  workflows: () => [visitClosureWorkflow as unknown as Workflow<unknown>],
+  workflows: () => [visitClosureWorkflow as unknown as Workflow<unknown>, findingOpeningWorkflow],
 };

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { Clock, TimeOrderedIdGenerator } from '@bihuan/core';
 import { EventStore } from '@bihuan/event-store';
-import { CalendarService, PolicyRegistry, WorkerContribution, WorkerDeps } from '@bihuan/platform';
+import { CalendarService, PolicyRegistry, WorkerContribution, WorkerDeps, workerCommandExecution } from '@bihuan/platform';
 import { CommandRouter, PendingDeadlinesProjection, Projection, SqliteCheckpointStore } from '@bihuan/processing';
 import { TimerScheduler } from '@bihuan/timers';
 
@@ -28,16 +28,11 @@ export function workerProjections(
   clock: Clock,
   contributions: readonly WorkerContribution[],
 ): Projection[] {
-  const deps: WorkerDeps = {
-    store,
-    scheduler: NO_TIMERS,
-    clock,
-    ids: new TimeOrderedIdGenerator(),
-    readModels,
-    router: new CommandRouter(store),
-    calendar: new CalendarService(store, clock),
-    policies: new PolicyRegistry(store, () => clock.now().toISOString()),
-  };
+  const ids = new TimeOrderedIdGenerator();
+  const calendar = new CalendarService(store, clock);
+  const policies = new PolicyRegistry(store, () => clock.now().toISOString());
+  const commands = workerCommandExecution({ store, clock, ids, calendar, policies });
+  const deps: WorkerDeps = { store, scheduler: NO_TIMERS, clock, ids, readModels, router: new CommandRouter(store), calendar, policies, commands };
   return [PendingDeadlinesProjection.sqlite(readModels), ...contributions.flatMap((c) => c.projections?.(deps) ?? [])];
 }
 

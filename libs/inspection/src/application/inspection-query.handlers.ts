@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
-import { DomainError, streamName } from '@bihuan/core';
+import { Actor, Clock, CLOCK, DomainError, DomainEvent, fold, streamName } from '@bihuan/core';
+import { EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { READ_MODEL_DB } from '@bihuan/platform';
-import { FINDING_STREAM_CATEGORY } from '../domain';
+import { ExistingFinding, FINDING_STREAM_CATEGORY, findingDecider, FindingEvent, VISIT_STREAM_CATEGORY, visitDecider, VisitEvent } from '../domain';
 import { CountsQueries, LedgerQueries, VisitQueries } from '../read-models';
 import { findingDetail, historyEntry } from './finding-views';
-import { InspectionContext } from './inspection-context';
+import { ExistingVisit, InspectionAccess } from './inspection-access';
 import {
   FindingHistoryQuery,
   GetFindingQuery,
@@ -34,34 +35,47 @@ export class InspectionReadModels {
 
 abstract class ReadHandler {
   constructor(
-    @Inject(InspectionContext) protected readonly ctx: InspectionContext,
+    @Inject(InspectionAccess) protected readonly scope: InspectionAccess,
     @Inject(InspectionReadModels) protected readonly rm: InspectionReadModels,
+    @Inject(EVENT_STORE) protected readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  protected now(): string {
+    return this.clock.now().toISOString();
+  }
+
   /** Institutions the actor may read; a named institution must be known and in scope (400 / 403). */
-  protected visible(actor: ListFindingsQuery['actor'], institutionId?: string): string[] {
-    if (institutionId !== undefined) this.ctx.requireInstitutionInScope(actor, institutionId);
-    return this.ctx.access.visibleInstitutions(actor);
+  protected visible(actor: Actor, institutionId?: string): string[] {
+    if (institutionId !== undefined) this.scope.requireInstitutionInScope(actor, institutionId);
+    return this.scope.access.visibleInstitutions(actor);
+  }
+
+  /** The finding as the actor may read it (its visibility declaration). */
+  protected async finding(actor: Actor, findingId: string): Promise<ExistingFinding> {
+    const events = await this.store.readStream(streamName(FINDING_STREAM_CATEGORY, findingId));
+    return this.scope.finding(actor, findingId)(fold(findingDecider, events as readonly DomainEvent[] as readonly FindingEvent[]));
   }
 
   /** The visit as the actor may read it (its visibility declaration: 暗访 stays unannounced). */
-  protected visit(actor: ListFindingsQuery['actor'], visitId: string) {
-    return this.ctx.visit(visitId, actor);
+  protected async visit(actor: Actor, visitId: string): Promise<ExistingVisit> {
+    const events = await this.store.readStream(streamName(VISIT_STREAM_CATEGORY, visitId));
+    return this.scope.visit(actor, visitId)(fold(visitDecider, events as readonly DomainEvent[] as readonly VisitEvent[]));
   }
 }
 
 @QueryHandler(ListFindingsQuery)
 export class ListFindingsHandler extends ReadHandler implements IQueryHandler<ListFindingsQuery> {
   async execute({ actor, filter, page, pageSize }: ListFindingsQuery) {
-    return this.rm.ledger.list(filter, this.visible(actor, filter.institutionId), this.ctx.now(), page, pageSize);
+    return this.rm.ledger.list(filter, this.visible(actor, filter.institutionId), this.now(), page, pageSize);
   }
 }
 
 @QueryHandler(GetFindingQuery)
 export class GetFindingHandler extends ReadHandler implements IQueryHandler<GetFindingQuery> {
   async execute({ actor, findingId }: GetFindingQuery) {
-    const state = await this.ctx.finding(findingId, actor);
-    const now = this.ctx.now();
+    const state = await this.finding(actor, findingId);
+    const now = this.now();
     return findingDetail(state, now, this.rm.ledger.row(findingId, now));
   }
 }
@@ -69,8 +83,8 @@ export class GetFindingHandler extends ReadHandler implements IQueryHandler<GetF
 @QueryHandler(FindingHistoryQuery)
 export class FindingHistoryHandler extends ReadHandler implements IQueryHandler<FindingHistoryQuery> {
   async execute({ actor, findingId }: FindingHistoryQuery) {
-    await this.ctx.finding(findingId, actor);
-    const events = await this.ctx.store.readStream(streamName(FINDING_STREAM_CATEGORY, findingId));
+    await this.finding(actor, findingId);
+    const events = await this.store.readStream(streamName(FINDING_STREAM_CATEGORY, findingId));
     return { findingId, entries: events.map(historyEntry) };
   }
 }
@@ -78,19 +92,19 @@ export class FindingHistoryHandler extends ReadHandler implements IQueryHandler<
 @QueryHandler(LedgerQuery)
 export class LedgerHandler extends ReadHandler implements IQueryHandler<LedgerQuery> {
   async execute({ actor, scope }: LedgerQuery): Promise<LedgerView> {
-    const now = this.ctx.now();
+    const now = this.now();
     if ('visitId' in scope) {
       const state = await this.visit(actor, scope.visitId);
       const { institutionId } = state.visit;
       const ledger = this.rm.ledger.ledger({ visitId: scope.visitId }, this.visible(actor), now);
       const visit = this.rm.visits.get(scope.visitId);
       const closed = visit ? visit.status === 'closed' : ledger.summary.closed;
-      const institutionName = this.ctx.jurisdiction.get(institutionId)?.name ?? institutionId;
+      const institutionName = this.scope.jurisdiction.get(institutionId)?.name ?? institutionId;
       return { ...ledger, summary: { ...ledger.summary, closed }, scope: 'visit', institutionId, institutionName, visit, generatedAt: now };
     }
     const visible = this.visible(actor, scope.institutionId);
     const ledger = this.rm.ledger.ledger({ institutionId: scope.institutionId }, visible, now);
-    const institutionName = this.ctx.jurisdiction.get(scope.institutionId)?.name ?? scope.institutionId;
+    const institutionName = this.scope.jurisdiction.get(scope.institutionId)?.name ?? scope.institutionId;
     return { ...ledger, scope: 'institution', institutionId: scope.institutionId, institutionName, visit: null, generatedAt: now };
   }
 }
@@ -98,9 +112,9 @@ export class LedgerHandler extends ReadHandler implements IQueryHandler<LedgerQu
 @QueryHandler(LedgerCountsQuery)
 export class LedgerCountsHandler extends ReadHandler implements IQueryHandler<LedgerCountsQuery> {
   async execute({ actor, filter }: LedgerCountsQuery) {
-    const now = this.ctx.now();
+    const now = this.now();
     const counts = this.rm.counts.counts(filter, this.visible(actor, filter.institutionId), now);
-    const byInstitution = counts.byInstitution.map((r) => ({ ...r, name: this.ctx.jurisdiction.get(r.key)?.name ?? r.key }));
+    const byInstitution = counts.byInstitution.map((r) => ({ ...r, name: this.scope.jurisdiction.get(r.key)?.name ?? r.key }));
     return { ...counts, byInstitution, generatedAt: now };
   }
 }
@@ -119,7 +133,7 @@ export class GetVisitHandler extends ReadHandler implements IQueryHandler<GetVis
     await this.visit(actor, visitId);
     const view = this.rm.visits.get(visitId);
     if (!view) throw DomainError.notFound('INSPECTION.VISIT_NOT_FOUND', `visit ${visitId} is not in the read model yet; retry shortly`);
-    const ledger = this.rm.ledger.ledger({ visitId }, this.ctx.access.visibleInstitutions(actor), this.ctx.now());
+    const ledger = this.rm.ledger.ledger({ visitId }, this.scope.access.visibleInstitutions(actor), this.now());
     return { ...view, ledger: { ...ledger.summary, closed: view.status === 'closed' } };
   }
 }

@@ -49,7 +49,8 @@ export class ReasonDto {
   reason!: string;
 }
 
-export class OpenFindingDto {
+/** A finding as the inspector reports it on a visit (the finding id is allocated by the server). */
+export class FindingDraftDto {
   @ApiProperty({ enum: FINDING_CATEGORIES, description: 'The nine integrity rules, service and quality categories' })
   @IsIn(FINDING_CATEGORIES)
   category!: FindingCategory;

@@ -3,11 +3,9 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@bihuan/core';
 import { CurrentActor, Roles } from '@bihuan/auth';
-import {
-  CancelVisitCommand, CommandAck, GetVisitQuery, ListVisitsQuery, OpenFindingCommand, PlanVisitCommand, RecordVisitCommand,
-} from '../application';
+import { CommandAck, GetVisitQuery, ListVisitsQuery, VisitRequest } from '../application';
 import { CommandAckDto, ListVisitsQueryDto } from './query.dto';
-import { OpenFindingDto, PlanVisitDto, ReasonDto, RecordVisitDto } from './visit.dto';
+import { FindingDraftDto, PlanVisitDto, ReasonDto, RecordVisitDto } from './visit.dto';
 
 export const READ_ROLES = ['inspector', 'hospital', 'leader', 'admin'] as const;
 
@@ -23,7 +21,8 @@ export class VisitsController {
   @ApiOperation({ summary: 'Plan a visit (inspector; a hospital only its own `self` inspection)' })
   @ApiCreatedResponse({ type: CommandAckDto })
   plan(@CurrentActor() actor: Actor, @Body() body: PlanVisitDto): Promise<CommandAck> {
-    return this.commands.execute(new PlanVisitCommand(actor, body));
+    const { kind: visitKind, ...plan } = body;
+    return this.commands.execute(new VisitRequest(actor, { kind: 'Plan', visitKind, ...plan }));
   }
 
   @Post(':visitId/record')
@@ -32,7 +31,7 @@ export class VisitsController {
   @ApiOperation({ summary: 'Record that the visit took place (conductedOn not in the future)' })
   @ApiOkResponse({ type: CommandAckDto })
   record(@CurrentActor() actor: Actor, @Param('visitId') visitId: string, @Body() body: RecordVisitDto): Promise<CommandAck> {
-    return this.commands.execute(new RecordVisitCommand(actor, visitId, body));
+    return this.commands.execute(new VisitRequest(actor, { kind: 'Record', visitId, ...body }));
   }
 
   @Post(':visitId/cancel')
@@ -41,15 +40,15 @@ export class VisitsController {
   @ApiOperation({ summary: 'Cancel a planned visit, with a reason' })
   @ApiOkResponse({ type: CommandAckDto })
   cancel(@CurrentActor() actor: Actor, @Param('visitId') visitId: string, @Body() body: ReasonDto): Promise<CommandAck> {
-    return this.commands.execute(new CancelVisitCommand(actor, visitId, body.reason));
+    return this.commands.execute(new VisitRequest(actor, { kind: 'Cancel', visitId, reason: body.reason }));
   }
 
   @Post(':visitId/findings')
   @Roles('inspector', 'hospital')
-  @ApiOperation({ summary: 'Open a finding (问题) on a conducted visit and register it on the visit' })
+  @ApiOperation({ summary: 'Record a finding (问题) on a conducted, open visit; its ledger row opens from that record' })
   @ApiCreatedResponse({ type: CommandAckDto })
-  openFinding(@CurrentActor() actor: Actor, @Param('visitId') visitId: string, @Body() body: OpenFindingDto): Promise<CommandAck> {
-    return this.commands.execute(new OpenFindingCommand(actor, visitId, body));
+  registerFinding(@CurrentActor() actor: Actor, @Param('visitId') visitId: string, @Body() body: FindingDraftDto): Promise<CommandAck> {
+    return this.commands.execute(new VisitRequest(actor, { kind: 'RegisterFinding', visitId, finding: body }));
   }
 
   @Get()

@@ -1,1 +1,2 @@
 export * from './visit-closure.workflow';
+export * from './finding-opening.workflow';

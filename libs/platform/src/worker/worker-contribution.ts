@@ -19,14 +19,16 @@ export interface WorkerDeps {
   readonly router: CommandRouter;
   readonly calendar: CalendarService;
   readonly policies: PolicyRegistry;
+  /** The one write seam; senders use `deliver` (a timer's or saga's command keeps its metadata). */
+  readonly commands: CommandExecution;
 }
 
 /**
- * The write seam for a contribution's senders, on the worker's store, calendar and policies:
+ * The write seam of a worker (`WorkerDeps.commands`), on its store, calendar and policies: senders
  * `deliver` a timer's or saga's command with its own metadata (ADR 0005). Nothing in the worker
  * waits for read models (its runners must not wait on themselves), hence a sync with no runners.
  */
-export function workerCommandExecution(deps: WorkerDeps): CommandExecution {
+export function workerCommandExecution(deps: Pick<WorkerDeps, 'store' | 'clock' | 'ids' | 'calendar' | 'policies'>): CommandExecution {
   return new CommandExecution(deps.store, deps.clock, deps.ids, new ReadModelSync(), deps.calendar, deps.policies);
 }
 

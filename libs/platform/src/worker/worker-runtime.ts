@@ -10,8 +10,9 @@ import {
   WorkflowRunner,
 } from '@bihuan/processing';
 import { Workflow } from '@bihuan/core';
+import { CommandExecution } from '../commands/command-execution';
 import { DeadlineRecomputeProcessor } from '../calendar/deadline-recompute.processor';
-import { WorkerContribution, WorkerDeps } from './worker-contribution';
+import { WorkerContribution, WorkerDeps, workerCommandExecution } from './worker-contribution';
 
 export interface WorkerLog {
   log(message: string): void;
@@ -45,7 +46,7 @@ export class WorkerRuntime {
   private stopReconnectRearm: (() => void) | null = null;
 
   constructor(
-    private readonly deps: Omit<WorkerDeps, 'router'> & { readonly router?: CommandRouter },
+    private readonly deps: Omit<WorkerDeps, 'router' | 'commands'> & { readonly router?: CommandRouter; readonly commands?: CommandExecution },
     private readonly contributions: readonly WorkerContribution[],
     private readonly logger: WorkerLog,
   ) {}
@@ -55,7 +56,10 @@ export class WorkerRuntime {
     this.started = true;
     const router = this.deps.router ?? new CommandRouter(this.deps.store);
     for (const c of this.contributions) for (const [category, decider] of c.deciders ?? []) router.register(category, decider);
-    const deps: WorkerDeps = { ...this.deps, router };
+    // Senders only `deliver` (no read-your-writes wait), so a runtime without the API's execution gets its own.
+    const { store, clock, ids, calendar, policies } = this.deps;
+    const commands = this.deps.commands ?? workerCommandExecution({ store, clock, ids, calendar, policies });
+    const deps: WorkerDeps = { ...this.deps, router, commands };
     for (const c of this.contributions) for (const [category, sender] of c.senders?.(deps) ?? []) router.registerSender(category, sender);
     const checkpoints = new SqliteCheckpointStore(deps.readModels);
     const deadLetters = new SqliteDeadLetterStore(deps.readModels);

@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR } from '@bihuan/core';
-import { FindingWakeUpSender } from '@bihuan/inspection';
-import { CALENDAR, CalendarService, POLICIES, PolicyRegistry } from '@bihuan/platform';
+import { FindingSender } from '@bihuan/inspection';
+import { CommandExecution } from '@bihuan/platform';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { Steps, steps } from './inspection-steps';
 
@@ -15,12 +15,12 @@ describe('inspection escalation ladder (e2e)', () => {
   let t: TestApp;
   let s: Steps;
   let finding: string;
-  let sender: FindingWakeUpSender;
+  let sender: FindingSender;
 
   beforeAll(async () => {
     t = await createTestApp({ start: '2025-03-03T01:00:00.000Z' });
     s = steps(t);
-    sender = new FindingWakeUpSender(t.store, t.app.get<CalendarService>(CALENDAR), t.app.get<PolicyRegistry>(POLICIES));
+    sender = new FindingSender(t.app.get(CommandExecution));
     finding = await s.finding(await s.visit());
     await s.post('inspector-a1', `/findings/${finding}/notice`, {});
   });

@@ -14,6 +14,7 @@ const PROCESS: Readonly<Record<string, (rest: string) => string>> = {
   deadlineTimers: (rest) => rest,
   complaintConsequences: (rest) => `complaintTicket-${rest}`,
   visitClosure: (rest) => `visit-${rest}`,
+  findingOpening: (rest) => `visit-${rest}`,
   creditConsequences: (rest) => rest.replace('.', '-'),
   randomDrawVisits: (rest) => `randomDraw-${rest}`,
 };

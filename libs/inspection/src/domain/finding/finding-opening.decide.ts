@@ -4,37 +4,56 @@ import { assertWindow, toTerms } from '../deadline-rules';
 import { inspectionError } from '../inspection-errors';
 import { InspectionPolicy } from '../inspection-policy';
 import { isFindingCategory, isRequiredAction, isSeverity, isVisitKind } from '../inspection-values';
-import { IssueRectificationNotice, OpenFinding, WithdrawFinding } from './finding.commands';
+import { FindingDraft, IssueRectificationNotice, OpenFinding, WithdrawFinding } from './finding.commands';
 import { FindingEvent } from './finding.events';
 import { ActiveFinding, FindingState, openDeadlines } from './finding.state';
 
-/** Inspector opens a finding; on a self-inspection (自查) the hospital of the institution may too. */
-export function openFinding(command: OpenFinding, policy: InspectionPolicy): FindingEvent[] {
+/**
+ * A finding draft as the rules accept it: known category, severity and required action, the
+ * required texts present, optional ones normalised (else a 400 naming the field). The visit checks
+ * it when it records the finding, the finding again when it opens, so both hold the same facts.
+ */
+export function acceptDraft(draft: FindingDraft): FindingDraft {
+  if (!isFindingCategory(draft.category)) throw inspectionError('CATEGORY_UNKNOWN', `unknown category "${String(draft.category)}"`, 'category');
+  if (!isSeverity(draft.severity)) throw inspectionError('SEVERITY_UNKNOWN', `unknown severity "${String(draft.severity)}"`, 'severity');
+  if (!isRequiredAction(draft.requiredAction)) {
+    throw inspectionError('REQUIRED_ACTION_UNKNOWN', `unknown required action "${String(draft.requiredAction)}"`, 'requiredAction');
+  }
+  return {
+    findingId: requireText(draft.findingId, 'findingId'),
+    category: draft.category,
+    severity: draft.severity,
+    description: requireText(draft.description, 'description'),
+    evidence: requireTextList(draft.evidence, 'evidence'),
+    responsibleDepartment: requireText(draft.responsibleDepartment, 'responsibleDepartment'),
+    responsiblePerson: optionalText(draft.responsiblePerson),
+    requiredAction: draft.requiredAction,
+  };
+}
+
+/** Opens the finding stream; inspector, or on a self-inspection (自查) the hospital of the institution. */
+export function decideOpening(command: OpenFinding, policy: InspectionPolicy): FindingEvent[] {
   const { data, metadata } = command;
   const institutionId = requireText(data.institutionId, 'institutionId');
   if (!isVisitKind(data.visitKind)) throw inspectionError('VISIT_KIND_UNKNOWN', `unknown visit kind "${String(data.visitKind)}"`, 'visitKind');
   if (data.visitKind === 'self' && metadata.actor.role === 'hospital') requireHospitalOf(metadata.actor, institutionId, 'opening a finding');
   else requireRole(metadata.actor, ['inspector'], 'opening a finding');
-  if (!isFindingCategory(data.category)) throw inspectionError('CATEGORY_UNKNOWN', `unknown category "${String(data.category)}"`, 'category');
-  if (!isSeverity(data.severity)) throw inspectionError('SEVERITY_UNKNOWN', `unknown severity "${String(data.severity)}"`, 'severity');
-  if (!isRequiredAction(data.requiredAction)) {
-    throw inspectionError('REQUIRED_ACTION_UNKNOWN', `unknown required action "${String(data.requiredAction)}"`, 'requiredAction');
-  }
+  const draft = acceptDraft(data);
   return [{
     type: 'FindingOpened',
     data: {
-      findingId: requireText(data.findingId, 'findingId'),
+      findingId: draft.findingId,
       visitId: requireText(data.visitId, 'visitId'),
       visitKind: data.visitKind,
       institutionId,
       campaignId: optionalText(data.campaignId),
-      category: data.category,
-      severity: data.severity,
-      description: requireText(data.description, 'description'),
-      evidence: requireTextList(data.evidence, 'evidence'),
-      responsibleDepartment: requireText(data.responsibleDepartment, 'responsibleDepartment'),
-      responsiblePerson: optionalText(data.responsiblePerson),
-      requiredAction: data.requiredAction,
+      category: draft.category,
+      severity: draft.severity,
+      description: draft.description,
+      evidence: draft.evidence ?? [],
+      responsibleDepartment: draft.responsibleDepartment,
+      responsiblePerson: draft.responsiblePerson ?? null,
+      requiredAction: draft.requiredAction,
       openedBy: metadata.actor.id,
       policyVersion: policy.policyVersion,
     },

@@ -9,17 +9,9 @@ import { WakeUpCommand } from '../wake-up.commands';
  * Who may send each is in docs/events/inspection.md (checked by the decider as well as the API).
  */
 
-/**
- * Inspector opens a finding on a visit (a hospital may on its own self-inspection). The
- * application layer loads the visit and passes its kind and institution, and must later register
- * the finding on the visit (RegisterFindings).
- */
-export type OpenFinding = Command<'OpenFinding', {
+/** What an inspector (or, on a self-inspection, the hospital) reports as a finding on a visit. */
+export interface FindingDraft {
   readonly findingId: string;
-  readonly visitId: string;
-  readonly visitKind: VisitKind;
-  readonly institutionId: string;
-  readonly campaignId?: string | null;
   readonly category: FindingCategory;
   readonly severity: Severity;
   readonly description: string;
@@ -28,7 +20,21 @@ export type OpenFinding = Command<'OpenFinding', {
   readonly responsibleDepartment: string;
   readonly responsiblePerson?: string | null;
   readonly requiredAction: RequiredAction;
-}>;
+}
+
+/** A draft as its visit recorded it: with the visit's kind, institution and campaign. */
+export interface NewFinding extends FindingDraft {
+  readonly visitId: string;
+  readonly visitKind: VisitKind;
+  readonly institutionId: string;
+  readonly campaignId?: string | null;
+}
+
+/**
+ * Opens the finding stream. Sent from the visit's record of it (`VisitFindingsRegistered.findings`,
+ * see the findingOpening workflow), so a finding never exists without its visit recording it.
+ */
+export type OpenFinding = Command<'OpenFinding', NewFinding>;
 
 /** Inspector issues the rectification notice (整改通知书), which starts the rectification clock. */
 export type IssueRectificationNotice = Command<'IssueRectificationNotice', {

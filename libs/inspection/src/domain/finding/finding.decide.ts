@@ -6,7 +6,7 @@ import { FindingEvent } from './finding.events';
 import { FindingState } from './finding.state';
 import { expireDeadline, warnDeadline } from './finding-deadline.decide';
 import { approveExtension, denyExtension, requestExtension } from './finding-extension.decide';
-import { issueNotice, openFinding, withdrawFinding } from './finding-opening.decide';
+import { decideOpening, issueNotice, withdrawFinding } from './finding-opening.decide';
 import { recordRecheck } from './finding-recheck.decide';
 import { rejectSignOff, reportProgress, requestSignOff, signOff, submitPlan } from './finding-rectification.decide';
 
@@ -19,7 +19,7 @@ export function decideFinding(command: FindingCommand, state: FindingState, poli
   if (command.type === 'ExpireDeadline') return expireDeadline(command, state, policy);
   if (command.type === 'RecomputeDeadline') return state.status === 'none' ? [] : decideRecompute(state.deadlines, command);
   if (state.status === 'none') {
-    if (command.type === 'OpenFinding') return openFinding(command, policy);
+    if (command.type === 'OpenFinding') return decideOpening(command, policy);
     throw inspectionError('FINDING_NOT_FOUND', `finding ${command.data.findingId} does not exist`);
   }
   if (command.type === 'OpenFinding') throw inspectionError('FINDING_ALREADY_EXISTS', `finding ${state.finding.findingId} already exists`);

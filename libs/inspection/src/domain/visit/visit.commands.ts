@@ -1,6 +1,7 @@
 import { Command } from '@bihuan/core';
 import { VisitKind } from '../inspection-values';
 import { WakeUpCommand } from '../wake-up.commands';
+import { FindingDraft } from '../finding/finding.commands';
 
 /**
  * Commands of the Visit aggregate (检查), stream `visit-<visitId>`. The actor and the time come
@@ -30,12 +31,13 @@ export type RecordVisit = Command<'RecordVisit', {
 }>;
 
 /**
- * The findings opened on this visit (each a Finding stream opened with this visitId). May be sent
- * more than once (ids already registered are ignored); an empty list records a clean visit.
+ * Records findings on the visit: the visit is the authority that it is conducted and not closed,
+ * and its event carries what each finding stream is then opened with (findingOpening workflow).
+ * May be sent more than once (ids already registered are ignored); an empty list records a clean visit.
  */
 export type RegisterFindings = Command<'RegisterFindings', {
   readonly visitId: string;
-  readonly findingIds: readonly string[];
+  readonly findings: readonly FindingDraft[];
 }>;
 
 /** Closes the visit's ledger; `settledFindingIds` must cover every registered finding. */

@@ -1,5 +1,6 @@
-import { Actor, assertNever } from '@bihuan/core';
+import { Actor, assertNever, shanghaiDate } from '@bihuan/core';
 import { optionalText, requireHospitalOf, requireIsoDate, requireRole, requireText, requireTextList } from '../actor-rules';
+import { acceptDraft } from '../finding/finding-opening.decide';
 import { inspectionError } from '../inspection-errors';
 import { isVisitKind } from '../inspection-values';
 import { CloseVisit, PlanVisit, RegisterFindings, ReopenVisit, VisitCommand } from './visit.commands';
@@ -41,15 +42,32 @@ function plan(command: PlanVisit): VisitEvent[] {
   }];
 }
 
+/**
+ * Records findings on a conducted, open visit. Each draft is checked as its finding will check it,
+ * and the event carries it with the visit's facts, so the finding stream is opened from it.
+ */
 function register(command: RegisterFindings, state: Existing): VisitEvent[] {
   requireVisitActor(command.metadata.actor, state.visit, 'registering findings');
   if (state.status !== 'conducted' && state.status !== 'findingsRegistered') {
     throw inspectionError('VISIT_NOT_CONDUCTED', 'findings are registered on a visit that has been conducted');
   }
   const known = state.status === 'findingsRegistered' ? state.findingIds : [];
-  const added = [...new Set(requireTextList(command.data.findingIds, 'findingIds'))].filter((id) => !known.includes(id));
+  if (!Array.isArray(command.data.findings)) throw inspectionError('FIELD_REQUIRED', 'findings must be a list', 'findings');
+  const drafts = command.data.findings.map(acceptDraft);
+  const added = drafts.filter((d, i) => !known.includes(d.findingId) && drafts.findIndex((o) => o.findingId === d.findingId) === i);
   if (state.status === 'findingsRegistered' && added.length === 0) return [];
-  return [{ type: 'VisitFindingsRegistered', data: { visitId: state.visit.visitId, findingIds: added, allFindingIds: [...known, ...added] } }];
+  const { visitId, kind: visitKind, institutionId, campaignId } = state.visit;
+  const findings = added.map((d) => ({ ...d, visitId, visitKind, institutionId, campaignId }));
+  const findingIds = added.map((d) => d.findingId);
+  return [{ type: 'VisitFindingsRegistered', data: { visitId, findingIds, allFindingIds: [...known, ...findingIds], findings } }];
+}
+
+/** A visit is recorded once it has happened: `conductedOn` may not lie after today in Shanghai (or after now, for an instant). */
+function requireNotFuture(conductedOn: string, now: string): string {
+  const date = requireIsoDate(conductedOn, 'conductedOn');
+  const future = date.length === 10 ? date > shanghaiDate(now) : Date.parse(date) > Date.parse(now);
+  if (future) throw inspectionError('DATE_INVALID', `conductedOn (${date}) lies in the future`, 'conductedOn');
+  return date;
 }
 
 function close(command: CloseVisit, state: Existing): VisitEvent[] {
@@ -93,6 +111,7 @@ export function decideVisit(command: VisitCommand, state: VisitState): VisitEven
     case 'PlanVisit':
       throw inspectionError('VISIT_ALREADY_EXISTS', `visit ${state.visit.visitId} already exists`);
     case 'RecordVisit': {
+      const conductedOn = requireNotFuture(command.data.conductedOn, command.metadata.now);
       requireVisitActor(command.metadata.actor, state.visit, 'recording a visit');
       if (state.status !== 'planned') throw inspectionError('VISIT_ALREADY_CONDUCTED', 'the visit is already recorded');
       const inspectorIds = command.data.inspectorIds === undefined ? state.visit.inspectorIds : requireTextList(command.data.inspectorIds, 'inspectorIds');
@@ -100,7 +119,7 @@ export function decideVisit(command: VisitCommand, state: VisitState): VisitEven
         type: 'VisitConducted',
         data: {
           visitId: state.visit.visitId,
-          conductedOn: requireIsoDate(command.data.conductedOn, 'conductedOn'),
+          conductedOn,
           inspectorIds,
           summary: optionalText(command.data.summary),
           recordedBy: command.metadata.actor.id,

@@ -1,5 +1,5 @@
 import { DeciderSpecification } from '@bihuan/testing';
-import { cmd, history, hospital, otherHospital, system, T0 } from '../inspection.fixtures';
+import { cmd, history, hospital, inspector, leader, otherHospital, system, T0 } from '../inspection.fixtures';
 import { CancelVisit, CloseVisit, PlanVisit, RecordVisit, RegisterFindings, ReopenVisit, VisitCommand } from './visit.commands';
 import { visitDecider } from './visit.decider';
 import { VisitEvent } from './visit.events';
@@ -8,7 +8,10 @@ const spec = DeciderSpecification(visitDecider);
 const planData = { visitId: 'v-1', kind: 'unannounced' as const, institutionId: 'inst-1', inspectorIds: ['u-inspector-1'], plannedDate: '2025-03-03' };
 const plan = cmd<PlanVisit>('PlanVisit', planData);
 const record = cmd<RecordVisit>('RecordVisit', { visitId: 'v-1', conductedOn: '2025-03-03', summary: '暗访门诊' });
-const register = (ids: string[]) => cmd<RegisterFindings>('RegisterFindings', { visitId: 'v-1', findingIds: ids });
+const draft = (findingId: string) => ({ findingId, category: 'red-envelopes' as const, severity: 'general' as const, description: '收受红包', responsibleDepartment: '外科', requiredAction: 'deadline' as const });
+/** A draft as the visit records it: normalised, with the visit's kind, institution and campaign. */
+const recorded = (findingId: string) => ({ ...draft(findingId), evidence: [], responsiblePerson: null, visitId: 'v-1', visitKind: 'unannounced' as const, institutionId: 'inst-1', campaignId: null });
+const register = (ids: string[]) => cmd<RegisterFindings>('RegisterFindings', { visitId: 'v-1', findings: ids.map(draft) });
 const close = (ids: string[]) => cmd<CloseVisit>('CloseVisit', { visitId: 'v-1', settledFindingIds: ids }, system);
 const reopen = cmd<ReopenVisit>('ReopenVisit', { visitId: 'v-1', findingId: 'f-1', reason: '反弹' }, system);
 const given = (...commands: VisitCommand[]): VisitEvent[] => history(visitDecider, commands);
@@ -55,12 +58,29 @@ describe('Visit decider', () => {
   it('registers findings only after the visit, ignoring ids already registered', () => {
     spec.given(given(plan)).when(register(['f-1'])).thenThrows('INSPECTION.VISIT_NOT_CONDUCTED');
     spec.given(given(plan, record)).when(register(['f-1', 'f-2'])).then([
-      { type: 'VisitFindingsRegistered', data: { visitId: 'v-1', findingIds: ['f-1', 'f-2'], allFindingIds: ['f-1', 'f-2'] } },
+      { type: 'VisitFindingsRegistered', data: { visitId: 'v-1', findingIds: ['f-1', 'f-2'], allFindingIds: ['f-1', 'f-2'], findings: [recorded('f-1'), recorded('f-2')] } },
     ]);
     spec.given(given(plan, record, register(['f-1']))).when(register(['f-1', 'f-3'])).then([
-      { type: 'VisitFindingsRegistered', data: { visitId: 'v-1', findingIds: ['f-3'], allFindingIds: ['f-1', 'f-3'] } },
+      { type: 'VisitFindingsRegistered', data: { visitId: 'v-1', findingIds: ['f-3'], allFindingIds: ['f-1', 'f-3'], findings: [recorded('f-3')] } },
     ]);
     spec.given(given(plan, record, register(['f-1']))).when(register(['f-1'])).thenNothing();
+  });
+
+  it('checks each finding as its stream will before recording it, and records it only on an open visit', () => {
+    const bad = (change: object) => cmd<RegisterFindings>('RegisterFindings', { visitId: 'v-1', findings: [{ ...draft('f-1'), ...change }] });
+    spec.given(given(plan, record)).when(bad({ category: 'gossip' })).thenThrows('INSPECTION.CATEGORY_UNKNOWN');
+    spec.given(given(plan, record)).when(bad({ description: ' ' })).thenThrows('INSPECTION.FIELD_REQUIRED');
+    spec.given(given(plan, record)).when(cmd<RegisterFindings>('RegisterFindings', { visitId: 'v-1', findings: [draft('f-1')] }, leader)).thenThrows('INSPECTION.ROLE_FORBIDDEN');
+    spec.given(given(plan, record, register([]), close([]))).when(register(['f-1'])).thenThrows('INSPECTION.VISIT_CLOSED');
+  });
+
+  it('refuses a conductedOn after today in Shanghai, whatever the UTC date', () => {
+    const recordOn = (conductedOn: string, now: string) => cmd<RecordVisit>('RecordVisit', { visitId: 'v-1', conductedOn }, inspector, now);
+    spec.given(given(plan)).when(recordOn('2025-03-04', T0)).thenThrows('INSPECTION.DATE_INVALID');
+    spec.given(given(plan)).when(recordOn('2025-03-03T03:00:00.000Z', T0)).thenThrows('INSPECTION.DATE_INVALID');
+    // 00:30 on 3 March in Shanghai is still 2 March in UTC: the 3rd is today.
+    expect(spec.given(given(plan)).when(recordOn('2025-03-03', '2025-03-02T16:30:00.000Z')).events()).toMatchObject([{ type: 'VisitConducted', data: { conductedOn: '2025-03-03' } }]);
+    spec.given(given(plan)).when(recordOn('2025-03-03', '2025-03-02T15:30:00.000Z')).thenThrows('INSPECTION.DATE_INVALID');
   });
 
   it('closes when every finding is settled, and only then', () => {

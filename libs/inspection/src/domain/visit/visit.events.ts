@@ -1,5 +1,6 @@
 import { DomainEvent } from '@bihuan/core';
 import { VisitKind } from '../inspection-values';
+import { NewFinding } from '../finding/finding.commands';
 
 /** Events of the Visit aggregate; the catalogue is docs/events/inspection.md. */
 export type VisitPlanned = DomainEvent<'VisitPlanned', {
@@ -26,6 +27,11 @@ export type VisitFindingsRegistered = DomainEvent<'VisitFindingsRegistered', {
   readonly findingIds: readonly string[];
   /** Every finding of the visit after this event. */
   readonly allFindingIds: readonly string[];
+  /**
+   * What each new finding's stream is opened with (`OpenFinding` data). Absent on events written
+   * before findings were recorded on the visit first: those findings were opened before registering.
+   */
+  readonly findings?: readonly NewFinding[];
 }>;
 
 export type VisitClosed = DomainEvent<'VisitClosed', {
