@@ -118,6 +118,13 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
     await worker.stop();
     expect(readStreamStats(db)).toEqual([expect.objectContaining({ category: 'finding', streams: 1, events: 3, lastPosition: 3 })]);
 
+    // Every projection the worker runs declares tables its factory creates, so each can be swapped.
+    for (const name of list.stdout) {
+      const each = captureIo({ DATA_DIR: dir });
+      expect(await runCli(['rebuild', name], each)).toBe(0);
+      expect(JSON.parse(each.stdout.join(''))).toMatchObject({ projection: name, swapped: true });
+    }
+
     const unknown = captureIo({ DATA_DIR: dir });
     expect(await runCli(['rebuild', 'nope'], unknown)).toBe(2);
     expect(unknown.stderr.join('\n')).toContain('Unknown projection "nope"');

@@ -45,7 +45,7 @@ export class SqliteProjection implements Projection {
    * BEGIN IMMEDIATE: the transaction reads the checkpoint before it writes, and a deferred one that
    * upgrades to a write after another process committed fails at once with SQLITE_BUSY (WAL
    * snapshot rule, busy_timeout does not help). Taking the write lock first makes it wait instead.
-   * Inside an open transaction (a rebuild's final catch-up) it nests as a savepoint.
+   * Inside an open transaction (a rebuild applies a page of events in one) it nests as a savepoint.
    */
   handle(event: RecordedEvent): void {
     this.applyInTransaction.immediate(event);
