@@ -90,7 +90,7 @@ describe('decideRecompute (the one recompute decision of every deadline-bearing 
     given([{ type: 'DeadlineSet', data: { ...terms, workingDays: 0 } }]).when(recompute()).thenNothing();
     const extended: DeadlineEvent = {
       type: 'DeadlineExtended',
-      data: { deadlineId: 'rectify', dueAt: terms.dueAt, warnAt: [], reason: 'r', approvedBy: 'l', calendarVersion: PROVISIONAL },
+      data: { deadlineId: 'rectify', dueAt: terms.dueAt, warnAt: [], reason: 'r', approvedBy: 'l', calendarVersion: PROVISIONAL, extraWorkingDays: null },
     };
     given([set, extended]).when(recompute()).thenNothing();
   });
@@ -136,9 +136,9 @@ describe('evolveDeadlines with DeadlineRecomputed', () => {
   });
 
   it('adds the working days each extension grants to the basis; a resume starts them again from the time left', () => {
-    const extend = (extraWorkingDays?: number): DeadlineEvent => ({
+    const extend = (extraWorkingDays: number | null = null): DeadlineEvent => ({
       type: 'DeadlineExtended',
-      data: { deadlineId: 'rectify', dueAt: '2027-01-08T15:59:59.999Z', warnAt: [], reason: 'r', approvedBy: 'l', calendarVersion: PROVISIONAL, ...(extraWorkingDays === undefined ? {} : { extraWorkingDays }) },
+      data: { deadlineId: 'rectify', dueAt: '2027-01-08T15:59:59.999Z', warnAt: [], reason: 'r', approvedBy: 'l', calendarVersion: PROVISIONAL, extraWorkingDays },
     });
     const twice = [set, extend(3), extend(2)].reduce(evolveDeadlines, {});
     expect(twice['rectify']?.basis).toEqual({ from: terms.startedAt, budgetMs: 15 * 86_400_000, extraWorkingDays: 5 });

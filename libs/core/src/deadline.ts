@@ -35,11 +35,12 @@ export type DeadlineResumed = DomainEvent<'DeadlineResumed', { deadlineId: strin
 /**
  * `extraWorkingDays`: how many working days past the previous dueAt the extension grants, when it
  * was granted as a working-day count — recorded so the extension can be recomputed on another
- * calendar. Events written before it existed lack it: such an extension keeps its date.
+ * calendar; null for an extension to a date, which keeps its date. Schema version 2: version 1
+ * lacked it (and complaints wrote it optionally); the store upcasts v1 on read (EVENT_UPCASTERS).
  */
 export type DeadlineExtended = DomainEvent<
   'DeadlineExtended',
-  { deadlineId: string; dueAt: string; warnAt: string[]; reason: string; approvedBy: string; calendarVersion: string; extraWorkingDays?: number }
+  { deadlineId: string; dueAt: string; warnAt: string[]; reason: string; approvedBy: string; calendarVersion: string; extraWorkingDays: number | null }
 >;
 export type DeadlineExpired = DomainEvent<'DeadlineExpired', { deadlineId: string; dueAt: string; expiredAt: string }>;
 /**
@@ -186,8 +187,8 @@ function workingDayBasis(terms: DeadlineTerms): DeadlineState['basis'] {
 }
 
 /** An extension granted in working days stays recomputable; one recorded as a bare date does not. */
-function extendedBasis(basis: DeadlineState['basis'], extraWorkingDays: number | undefined): DeadlineState['basis'] {
-  if (!basis || extraWorkingDays === undefined || !Number.isInteger(extraWorkingDays) || extraWorkingDays < 1) return null;
+function extendedBasis(basis: DeadlineState['basis'], extraWorkingDays: number | null): DeadlineState['basis'] {
+  if (!basis || extraWorkingDays === null || !Number.isInteger(extraWorkingDays) || extraWorkingDays < 1) return null;
   return { ...basis, extraWorkingDays: basis.extraWorkingDays + extraWorkingDays };
 }
 

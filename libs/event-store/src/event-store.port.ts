@@ -21,6 +21,17 @@ export interface RecordedEvent<Data extends object = object> {
   readonly type: string;
   readonly data: Data;
   readonly metadata: EventMetadata;
+  /**
+   * Set when an upcaster changed the event on read (`Upcasters`): its data and schemaVersion as
+   * stored, which is what the SM3 hash covers (`hashEvent` uses them).
+   */
+  readonly stored?: StoredForm;
+}
+
+/** An upcast event's data and schema version as the log holds them. */
+export interface StoredForm {
+  readonly data: object;
+  readonly schemaVersion: number;
 }
 
 export interface AppendResult {

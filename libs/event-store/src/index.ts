@@ -11,3 +11,5 @@ export type { GroupCommitStats } from './adapters/sqlite/sqlite-group-commit';
 export { applyPragmas, createSchema, type SqliteSynchronous } from './adapters/sqlite/sqlite-schema';
 export * from './adapters/esdb';
 export * from './adapters/verify-heads';
+export * from './upcasting/upcasters';
+export * from './upcasting/event-upcasters';

@@ -16,6 +16,7 @@ export * from './policy/policy-registry';
 export * from './policy/policy-overrides';
 export * from './worker/worker-contribution';
 export * from './worker/read-model-sync';
+export * from './worker/projection-catalogue';
 export * from './commands/command-execution';
 export * from './worker/time-skipping';
 export * from './worker/worker-runtime';

@@ -8,6 +8,7 @@ export * from './projections/projection';
 export * from './projections/projection-runner';
 export * from './projections/sqlite-projection';
 export * from './projections/sqlite-columns';
+export * from './projections/rebuild-aside';
 export * from './dead-letters/dead-letter-store.port';
 export * from './dead-letters/memory-dead-letter-store.adapter';
 export * from './dead-letters/sqlite-dead-letter-store.adapter';

@@ -4,6 +4,7 @@ import { chainContract } from './event-store.contract.chain';
 import { ContractContext, EventStoreFixture } from './event-store.contract.fixtures';
 import { readContract } from './event-store.contract.read';
 import { subscribeContract } from './event-store.contract.subscribe';
+import { upcastContract } from './event-store.contract.upcast';
 
 export type { EventStoreFixture } from './event-store.contract.fixtures';
 export { testEvent, testEvents } from './event-store.contract.fixtures';
@@ -40,5 +41,6 @@ export function eventStoreContract(name: string, setup: () => Promise<EventStore
     describe('read', () => readContract(ctx));
     describe('subscribe', () => subscribeContract(ctx));
     describe('hash chain', () => chainContract(ctx));
+    describe('upcasting on read', () => upcastContract(ctx));
   });
 }

@@ -107,31 +107,37 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
     await store.close();
   });
 
-  it('rebuild: empties a read model and its checkpoint; the projection then rebuilds it from the log', async () => {
+  it('rebuild: builds the read model aside and swaps it in while the worker keeps projecting into the live one', async () => {
     const file = join(dir, 'bihuan.sqlite');
     const store = SqliteEventStore.open({ file, clock: new FakeClock() });
     const meta = (id: string): EventToAppend['metadata'] => ({ eventId: id, correlationId: 'c', causationId: null, actor: SYSTEM_ACTOR, occurredAt: '2025-03-03T01:00:00.000Z', schemaVersion: 1 });
     await store.append('finding-1', [{ type: 'FindingOpened', data: {}, metadata: meta('e1') }, { type: 'FindingAssigned', data: {}, metadata: meta('e2') }], 'no_stream');
-    const head = (await store.headPosition())!;
     const db = new Database(file);
-    const project = async (): Promise<void> => {
-      const runner = new ProjectionRunner(store, streamStatsProjection(db), { checkpoints: new SqliteCheckpointStore(db) });
-      await runner.start();
-      await runner.caughtUpTo(head);
-      await runner.stop();
-    };
-    await project();
-    expect(readStreamStats(db)).toEqual([expect.objectContaining({ category: 'finding', events: 2 })]);
+    const worker = new ProjectionRunner(store, streamStatsProjection(db), { checkpoints: new SqliteCheckpointStore(db) });
+    await worker.start();
+    await worker.caughtUpTo((await store.headPosition())!);
+    // A stale row the rebuild must replace (as if written by older projection code).
+    db.prepare("UPDATE stream_stats SET events = 99 WHERE category = 'finding'").run();
 
     const list = captureIo({ DATA_DIR: dir });
     expect(await runCli(['rebuild', '--list'], list)).toBe(0);
     expect(list.stdout).toEqual(expect.arrayContaining(['pendingDeadlines', 'stream-stats']));
     const io = captureIo({ DATA_DIR: dir });
     expect(await runCli(['rebuild', 'stream-stats'], io)).toBe(0);
-    expect(readStreamStats(db)).toEqual([]);
-    expect(new SqliteCheckpointStore(db).loadSync('stream-stats')).toBeNull();
-    await project();
-    expect(readStreamStats(db)).toEqual([expect.objectContaining({ category: 'finding', streams: 1, events: 2 })]);
+    expect(JSON.parse(io.stdout.join(''))).toEqual({ projection: 'stream-stats', position: 2, rows: { stream_stats: 1 }, swapped: true });
+    expect(readStreamStats(db)).toEqual([expect.objectContaining({ category: 'finding', streams: 1, events: 2, lastPosition: 2 })]);
+
+    await store.append('finding-1', [{ type: 'FindingClosed', data: {}, metadata: meta('e3') }], 1);
+    await worker.caughtUpTo(3);
+    await worker.stop();
+    expect(readStreamStats(db)).toEqual([expect.objectContaining({ category: 'finding', streams: 1, events: 3, lastPosition: 3 })]);
+
+    // Every projection the worker runs declares tables its factory creates, so each can be swapped.
+    for (const name of list.stdout) {
+      const each = captureIo({ DATA_DIR: dir });
+      expect(await runCli(['rebuild', name], each)).toBe(0);
+      expect(JSON.parse(each.stdout.join(''))).toMatchObject({ projection: name, swapped: true });
+    }
 
     const unknown = captureIo({ DATA_DIR: dir });
     expect(await runCli(['rebuild', 'nope'], unknown)).toBe(2);

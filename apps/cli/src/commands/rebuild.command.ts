@@ -1,21 +1,20 @@
 import { existsSync } from 'node:fs';
 import { SystemClock } from '@bihuan/core';
-import { openEventStore, openReadModelDb, sqliteFileOf } from '@bihuan/platform';
+import { openEventStore, openReadModelDb, rebuildReadModel, sqliteFileOf, UnknownProjection, workerProjections } from '@bihuan/platform';
+import { RebuildRefused } from '@bihuan/processing';
 import { WORKER_CONTRIBUTIONS } from '@bihuan/app';
 import { UsageError } from '../argv';
 import { CliCommand } from '../cli-command';
 import { cliConfig } from './cli-config';
-import { resetProjection, workerProjections } from './projection-catalogue';
 
 /**
- * `rebuild <projection>` (or `rebuild --list`): empties one read model and deletes its checkpoint,
- * so the worker projects it again from the start of the log. Run it with the worker stopped (a
- * running worker keeps its in-memory position and would only add later events), then start the
- * worker. Building aside and swapping without downtime is future work (docs/operations.md).
+ * `rebuild <projection>` (or `rebuild --list`): builds the read model again from the log beside
+ * the live one and swaps it in (rebuildAside, docs/operations.md). The API keeps answering from the
+ * old tables until the swap, and a running worker keeps projecting; neither needs a restart.
  */
 export const rebuildCommand: CliCommand = {
   name: 'rebuild',
-  summary: 'Reset a projection (read model + checkpoint) so the worker rebuilds it from the log',
+  summary: 'Rebuild a projection from the log aside, then swap it in (no downtime, worker may run)',
   usage: 'rebuild <projection> | rebuild --list [--data-dir <dir>]',
   async run(args, io) {
     const list = args.flags['list'] === true;
@@ -23,29 +22,31 @@ export const rebuildCommand: CliCommand = {
     if ((!list && !name) || rest.length > 0) throw new UsageError('name exactly one projection (rebuild --list shows them)');
     const config = cliConfig(args, io);
     if (!config) return 2;
-    if (!existsSync(sqliteFileOf(config))) {
-      io.err(`No data at ${sqliteFileOf(config)} (set DATA_DIR or --data-dir)`);
+    const liveFile = sqliteFileOf(config);
+    if (!existsSync(liveFile)) {
+      io.err(`No data at ${liveFile} (set DATA_DIR or --data-dir)`);
       return 2;
     }
     const clock = new SystemClock();
     const store = await openEventStore(config, clock);
-    const readModels = openReadModelDb(config);
     try {
-      const projections = workerProjections(store, readModels, clock, WORKER_CONTRIBUTIONS);
       if (list) {
-        for (const p of projections) io.out(p.name);
+        const readModels = openReadModelDb(config);
+        try {
+          for (const p of workerProjections(store, readModels, clock, WORKER_CONTRIBUTIONS)) io.out(p.name);
+        } finally {
+          readModels.close();
+        }
         return 0;
       }
-      const projection = projections.find((p) => p.name === name);
-      if (!projection) {
-        io.err(`Unknown projection "${name}" (known: ${projections.map((p) => p.name).join(', ')})`);
-        return 2;
-      }
-      await resetProjection(projection, readModels);
-      io.out(JSON.stringify({ projection: projection.name, reset: true, note: 'start (or restart) the worker to rebuild it from the log' }));
+      const result = await rebuildReadModel({ store, clock, contributions: WORKER_CONTRIBUTIONS, liveFile, name: name! });
+      io.out(JSON.stringify({ ...result, swapped: true }));
       return 0;
+    } catch (error) {
+      if (!(error instanceof UnknownProjection || error instanceof RebuildRefused)) throw error;
+      io.err(error.message);
+      return 2;
     } finally {
-      readModels.close();
       await store.close();
     }
   },

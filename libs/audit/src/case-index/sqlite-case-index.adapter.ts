@@ -3,7 +3,7 @@ import { RecordedEvent } from '@bihuan/event-store';
 import { SqliteProjection } from '@bihuan/processing';
 import { CaseIndex, IndexBound, IndexedEvent, StreamShare } from './case-index.port';
 import { commandsRecorded, toIndexed } from './indexed-event';
-import { CASE_INDEX_CLEAR, CASE_INDEX_SCHEMA } from './sqlite-case-index.schema';
+import { CASE_INDEX_SCHEMA, CASE_INDEX_TABLES } from './sqlite-case-index.schema';
 
 interface Row {
   event_id: string;
@@ -69,13 +69,18 @@ export class SqliteCaseIndex implements CaseIndex {
         if (cause && cause.correlation_id !== e.correlationId) insertLink.run(cause.correlation_id, e.correlationId, e.position, e.recordedAt);
         for (const r of commandsRecorded(event)) insertCommand.run(r.commandId, r.recordedBy);
       },
-      clear: (d) => d.exec(CASE_INDEX_CLEAR),
+      tables: CASE_INDEX_TABLES,
     });
   }
 
   /** The checkpoint lives with the rows (a ProjectionRunner then only loads it, never saves). */
   get checkpoints(): SqliteProjection['checkpoints'] {
     return this.projection.checkpoints;
+  }
+
+  /** Its tables, so `rebuild audit.caseIndex` can build them aside and swap them in. */
+  get sqlite(): SqliteProjection['sqlite'] {
+    return this.projection.sqlite;
   }
 
   handle(event: RecordedEvent): void {

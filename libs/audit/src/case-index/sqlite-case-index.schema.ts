@@ -33,4 +33,4 @@ CREATE INDEX IF NOT EXISTS audit_links_from ON audit_links (from_correlation);
 CREATE INDEX IF NOT EXISTS audit_links_to ON audit_links (to_correlation);
 `;
 
-export const CASE_INDEX_CLEAR = 'DELETE FROM audit_events; DELETE FROM audit_commands; DELETE FROM audit_links;';
+export const CASE_INDEX_TABLES = ['audit_events', 'audit_commands', 'audit_links'] as const;

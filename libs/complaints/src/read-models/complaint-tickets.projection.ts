@@ -3,7 +3,7 @@ import { idOf } from '@bihuan/core';
 import { RecordedEvent } from '@bihuan/event-store';
 import { SqliteProjection } from '@bihuan/processing';
 import { COMPLAINT_TICKET_CATEGORY } from '../domain/complaint-ticket.state';
-import { clearComplaintsReadModels, ensureComplaintsSchema } from './complaints.schema';
+import { COMPLAINTS_TABLES, ensureComplaintsSchema } from './complaints.schema';
 
 type Data = Record<string, unknown>;
 type Row = Record<string, string | number | null>;
@@ -149,6 +149,6 @@ export function complaintTicketsProjection(db: Database.Database): SqliteProject
     db,
     filter: { categories: [COMPLAINT_TICKET_CATEGORY] },
     apply: applyComplaintEvent,
-    clear: clearComplaintsReadModels,
+    tables: COMPLAINTS_TABLES,
   });
 }

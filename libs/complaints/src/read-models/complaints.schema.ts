@@ -100,6 +100,4 @@ export function ensureComplaintsSchema(db: Database.Database): void {
   addMissingColumns(db, 'complaints_tickets', ADDED_TICKET_COLUMNS);
 }
 
-export function clearComplaintsReadModels(db: Database.Database): void {
-  db.exec('DELETE FROM complaints_tickets; DELETE FROM complaints_steps; DELETE FROM complaints_history;');
-}
+export const COMPLAINTS_TABLES = ['complaints_tickets', 'complaints_steps', 'complaints_history'] as const;

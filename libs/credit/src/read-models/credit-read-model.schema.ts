@@ -33,6 +33,4 @@ export function ensureCreditSchema(db: Database.Database): void {
   db.exec(CREDIT_SCHEMA);
 }
 
-export function clearCreditReadModel(db: Database.Database): void {
-  db.exec('DELETE FROM credit_archives; DELETE FROM credit_conflicts; DELETE FROM credit_draws;');
-}
+export const CREDIT_TABLES = ['credit_archives', 'credit_conflicts', 'credit_draws'] as const;

@@ -10,7 +10,7 @@ import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
 import { RANDOM_DRAW_CATEGORY } from '../domain/draw/random-draw.decider';
 import { RandomDrawEvent } from '../domain/draw/random-draw.messages';
 import { INSPECTOR_CONFLICTS_CATEGORY, InspectorConflictsEvent } from '../application/conflicts/inspector-conflicts.decider';
-import { clearCreditReadModel, ensureCreditSchema } from './credit-read-model.schema';
+import { CREDIT_TABLES, ensureCreditSchema } from './credit-read-model.schema';
 
 export const CREDIT_PROJECTION = 'credit';
 
@@ -63,6 +63,6 @@ export function creditProjection(db: Database.Database, policy: CreditPolicy = D
       else if (category === INSPECTOR_CONFLICTS_CATEGORY) applyConflict(target, event as unknown as InspectorConflictsEvent);
       else applyDraw(target, event as unknown as RandomDrawEvent);
     },
-    clear: clearCreditReadModel,
+    tables: CREDIT_TABLES,
   });
 }

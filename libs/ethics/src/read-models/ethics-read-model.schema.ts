@@ -64,6 +64,4 @@ export function ensureEthicsSchema(db: Database.Database): void {
   db.exec(ETHICS_SCHEMA);
 }
 
-export function clearEthicsReadModel(db: Database.Database): void {
-  db.exec('DELETE FROM ethics_archives; DELETE FROM ethics_records; DELETE FROM ethics_evaluations;');
-}
+export const ETHICS_TABLES = ['ethics_archives', 'ethics_records', 'ethics_evaluations'] as const;

@@ -5,7 +5,7 @@ import { ETHICS_ARCHIVE_CATEGORY } from '../domain/archive/ethics-archive.decide
 import { EthicsArchiveEvent } from '../domain/archive/ethics-archive.events';
 import { ETHICS_EVALUATION_CATEGORY } from '../domain/evaluation/ethics-evaluation.decider';
 import { EthicsEvaluationEvent } from '../domain/evaluation/ethics-evaluation.events';
-import { clearEthicsReadModel, ensureEthicsSchema } from './ethics-read-model.schema';
+import { ensureEthicsSchema, ETHICS_TABLES } from './ethics-read-model.schema';
 
 export const ETHICS_PROJECTION = 'ethics';
 
@@ -73,6 +73,6 @@ export function ethicsProjection(db: Database.Database): SqliteProjection {
       if (event.streamName.startsWith(`${ETHICS_ARCHIVE_CATEGORY}-`)) applyArchive(target, event as unknown as EthicsArchiveEvent, event);
       else applyEvaluation(target, event as unknown as EthicsEvaluationEvent);
     },
-    clear: clearEthicsReadModel,
+    tables: ETHICS_TABLES,
   });
 }

@@ -1,5 +1,6 @@
 import * as crypto from 'node:crypto';
 import { EventMetadata } from '@bihuan/core';
+import { StoredForm } from '../event-store.port';
 import { canonicalJson, canonicalJsonAsRead } from './canonical-json';
 
 /** What the SM3 hash of an event covers: its place, content and envelope (all but `hash`). */
@@ -9,6 +10,8 @@ export interface HashableEvent {
   readonly type: string;
   readonly data: object;
   readonly metadata: Omit<EventMetadata, 'hash'> & { readonly hash?: string };
+  /** An upcast event's stored data and version: hashed instead of what the reader sees. */
+  readonly stored?: StoredForm;
 }
 
 /**
@@ -29,8 +32,14 @@ export function chainBody(streamName: string, revision: number, type: string, ca
   return `{"data":${canonicalData},"metadata":${canonicalMetadata},"revision":${canonicalJson(revision)},"streamName":${canonicalJson(streamName)},"type":${canonicalJson(type)}}`;
 }
 
-/** SM3 of the event's canonical form (data and metadata as JSON gives them back); hex. */
+/**
+ * SM3 of the event's canonical form (data and metadata as JSON gives them back); hex. Always of the
+ * form as stored: an upcast event is hashed with its `stored` data and schemaVersion, so upcasting
+ * on read never breaks verification.
+ */
 export function hashEvent(event: HashableEvent): string {
   const { hash: _ignored, ...metadata } = event.metadata;
-  return sm3Hex(chainBody(event.streamName, event.revision, event.type, canonicalJsonAsRead(event.data), canonicalJsonAsRead(metadata)));
+  const data = event.stored ? event.stored.data : event.data;
+  const asStored = event.stored ? { ...metadata, schemaVersion: event.stored.schemaVersion } : metadata;
+  return sm3Hex(chainBody(event.streamName, event.revision, event.type, canonicalJsonAsRead(data), canonicalJsonAsRead(asStored)));
 }

@@ -106,6 +106,7 @@ export function ledgerProjection(db: Database.Database): SqliteProjection {
     name: LEDGER_PROJECTION,
     db,
     filter: { categories: [FINDING_STREAM_CATEGORY] },
+    tables: ['inspection_findings'],
     apply: (recorded: RecordedEvent) => {
       const event = recorded as unknown as FindingEvent;
       const at = recorded.metadata.occurredAt;
@@ -123,6 +124,5 @@ export function ledgerProjection(db: Database.Database): SqliteProjection {
       const sql = `UPDATE inspection_findings SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE finding_id = @finding_id`;
       db.prepare(sql).run({ ...withNulls(set), updated_at: at, finding_id: id });
     },
-    clear: (target) => target.exec('DELETE FROM inspection_findings'),
   });
 }

@@ -35,6 +35,7 @@ export function visitsProjection(db: Database.Database): SqliteProjection {
     name: VISITS_PROJECTION,
     db,
     filter: { categories: [VISIT_STREAM_CATEGORY] },
+    tables: ['inspection_visits'],
     apply: (recorded: RecordedEvent) => {
       const event = recorded as unknown as VisitEvent;
       const at = recorded.metadata.occurredAt;
@@ -50,6 +51,5 @@ export function visitsProjection(db: Database.Database): SqliteProjection {
       db.prepare(`UPDATE inspection_visits SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE visit_id = @visit_id`)
         .run({ ...withNulls(set), updated_at: at, visit_id: id });
     },
-    clear: (target) => target.exec('DELETE FROM inspection_visits'),
   });
 }

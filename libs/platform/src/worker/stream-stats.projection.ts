@@ -41,6 +41,7 @@ export function streamStatsProjection(db: Database.Database): SqliteProjection {
   return new SqliteProjection({
     name: STREAM_STATS,
     db,
+    tables: ['stream_stats'],
     apply: (event: RecordedEvent) => {
       upsert.run({
         category: categoryOf(event.streamName),
@@ -49,7 +50,6 @@ export function streamStatsProjection(db: Database.Database): SqliteProjection {
         recordedAt: event.metadata.recordedAt,
       });
     },
-    clear: (target) => target.exec('DELETE FROM stream_stats'),
   });
 }
 

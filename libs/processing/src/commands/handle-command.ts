@@ -1,5 +1,6 @@
 import { Command, CommandMetadata, Decider, DomainEvent, derivedId, WriteMetadata } from '@bihuan/core';
 import {
+  EVENT_UPCASTERS,
   EventStore,
   EventToAppend,
   ExpectedRevision,
@@ -46,7 +47,10 @@ function isBuilder<C extends Command, S>(input: C | CommandBuilder<C, S>): input
   return typeof (input as Partial<CommandBuilder<C, S>>).build === 'function';
 }
 
-/** An event may carry its own schema version (`{ type, data, schemaVersion: 2 }`); 1 otherwise. */
+/**
+ * An event may carry its own schema version (`{ type, data, schemaVersion: 2 }`); otherwise it is
+ * the version the project's upcasters end at (EVENT_UPCASTERS.currentVersion), 1 for most types.
+ */
 type VersionedEvent = DomainEvent & { readonly schemaVersion?: number };
 
 /** Event ids derive from the command id (keeping its time: see derivedId), so the same command can never write its events twice. */
@@ -134,7 +138,7 @@ async function attemptOnce<C extends Command, E extends DomainEvent, S>(
   const toAppend = decided.map((event, index): EventToAppend => ({
     type: event.type,
     data: event.data,
-    metadata: metadataFor(command, index, event.schemaVersion ?? 1),
+    metadata: metadataFor(command, index, event.schemaVersion ?? EVENT_UPCASTERS.currentVersion(event.type)),
   }));
   const result = await store.append(streamName, toAppend, expected);
   const ids = new Set(toAppend.map((e) => e.metadata.eventId));

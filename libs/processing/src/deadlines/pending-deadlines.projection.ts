@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { DEADLINE_EVENT_TYPES } from '@bihuan/core';
 import { EventFilter, RecordedEvent } from '@bihuan/event-store';
 import { CheckpointStore } from '../checkpoints/checkpoint-store.port';
-import { Projection } from '../projections/projection';
+import { Projection, SqliteReadModel } from '../projections/projection';
 import { SqliteProjection } from '../projections/sqlite-projection';
 import { applyDeadlineEvent, MemoryPendingDeadlines, PendingDeadline, PendingDeadlinesStore } from './pending-deadlines';
 import { SqlitePendingDeadlines } from './sqlite-pending-deadlines.adapter';
@@ -16,6 +16,7 @@ export class PendingDeadlinesProjection implements Projection {
   readonly name = 'pendingDeadlines';
   readonly filter: EventFilter = { eventTypes: DEADLINE_EVENT_TYPES };
   readonly checkpoints?: CheckpointStore;
+  readonly sqlite?: SqliteReadModel;
   private readonly transactional: SqliteProjection | null;
 
   constructor(
@@ -24,9 +25,12 @@ export class PendingDeadlinesProjection implements Projection {
     db?: Database.Database,
   ) {
     this.transactional = db
-      ? new SqliteProjection({ name: this.name, db, filter: this.filter, apply: (e) => applyDeadlineEvent(readModel, e), clear: () => readModel.clear() })
+      ? new SqliteProjection({ name: this.name, db, filter: this.filter, tables: ['pending_deadlines'], apply: (e) => applyDeadlineEvent(readModel, e) })
       : null;
-    if (this.transactional) this.checkpoints = this.transactional.checkpoints;
+    if (this.transactional) {
+      this.checkpoints = this.transactional.checkpoints;
+      this.sqlite = this.transactional.sqlite;
+    }
   }
 
   static memory(): PendingDeadlinesProjection {
@@ -40,11 +44,6 @@ export class PendingDeadlinesProjection implements Projection {
   handle(event: RecordedEvent): void {
     if (this.transactional) this.transactional.handle(event);
     else applyDeadlineEvent(this.readModel, event);
-  }
-
-  reset(): void {
-    if (this.transactional) this.transactional.reset();
-    else this.readModel.clear();
   }
 
   /** Pending and paused deadlines, by dueAt. */

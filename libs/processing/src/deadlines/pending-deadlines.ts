@@ -29,7 +29,6 @@ export interface PendingDeadlinesStore {
   remove(stream: string, deadlineId: string): void;
   /** Ordered by dueAt. */
   list(): PendingDeadline[];
-  clear(): void;
 }
 
 /** Reminder instants not yet given, with their timer index. */
@@ -91,10 +90,6 @@ export class MemoryPendingDeadlines implements PendingDeadlinesStore {
 
   list(): PendingDeadline[] {
     return [...this.rows.values()].sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
-  }
-
-  clear(): void {
-    this.rows.clear();
   }
 }
 

@@ -73,10 +73,6 @@ export class SqlitePendingDeadlines implements PendingDeadlinesStore {
       count: number;
     }[];
   }
-
-  clear(): void {
-    this.db.prepare('DELETE FROM pending_deadlines').run();
-  }
 }
 
 function toPending(row: Row): PendingDeadline {

@@ -68,18 +68,6 @@ export class ProjectionRunner {
     return { running: this.running, failures: this.failures, lastError: this.lastError };
   }
 
-  /**
-   * Rebuild: stops, empties the read model, forgets the checkpoint and (if it was running) starts
-   * again from the beginning of the log.
-   */
-  async reset(): Promise<void> {
-    const wasRunning = this.running;
-    await this.stop();
-    await this.projection.reset?.();
-    await this.checkpoints.delete(this.projection.name);
-    if (wasRunning) await this.start();
-  }
-
   private async subscribe(): Promise<void> {
     const fromPosition = await this.checkpoints.load(this.projection.name);
     if (!this.running) return;

@@ -23,9 +23,6 @@ class Recorder implements Projection {
     }
     this.seen.push(e.position);
   }
-  reset(): void {
-    this.seen = [];
-  }
 }
 
 describe('ProjectionRunner', () => {
@@ -57,18 +54,6 @@ describe('ProjectionRunner', () => {
     await second.caughtUpTo(await head());
     await second.stop();
     expect(projection.seen).toEqual([1, 2, 4]);
-  });
-
-  it('when reset, then it rebuilds the read model from the beginning of the log', async () => {
-    await store.append('thing-1', [event('A'), event('B')], 'no_stream');
-    const runner = new ProjectionRunner(store, projection, { checkpoints });
-    await runner.start();
-    await runner.caughtUpTo(await head());
-    await runner.reset();
-    await runner.caughtUpTo(await head());
-    expect(projection.seen).toEqual([1, 2]);
-    expect(await runner.checkpoint()).toBe(2);
-    await runner.stop();
   });
 
   it('given a handler that fails once, then the runner restarts from the checkpoint and skips nothing', async () => {

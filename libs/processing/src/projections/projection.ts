@@ -1,21 +1,32 @@
+import type Database from 'better-sqlite3';
 import { EventFilter, RecordedEvent } from '@bihuan/event-store';
 import { CheckpointStore } from '../checkpoints/checkpoint-store.port';
 
+/** The tables a projection owns in one SQLite database: what a rebuild builds aside and swaps in. */
+export interface SqliteReadModel {
+  readonly db: Database.Database;
+  readonly tables: readonly string[];
+}
+
 /**
- * A read model fed from the log (architecture.md, rule 7): disposable, rebuildable from scratch.
- * `handle` must tolerate seeing an event again after a crash between handling and checkpointing,
- * unless the projection keeps its checkpoint itself (see `checkpoints`).
+ * A read model fed from the log (architecture.md, rule 7): disposable, rebuildable from the log
+ * while the live one keeps answering (`rebuildAside`). `handle` must tolerate seeing an event again
+ * after a crash between handling and checkpointing, unless the projection keeps its checkpoint
+ * itself (see `checkpoints`).
  */
 export interface Projection {
   /** Unique; also the checkpoint's name. */
   readonly name: string;
   readonly filter?: EventFilter;
   handle(event: RecordedEvent): Promise<void> | void;
-  /** Empties the read model before a rebuild. */
-  reset?(): Promise<void> | void;
   /**
    * Set when `handle` saves the checkpoint itself, atomically with its own writes (e.g.
    * SqliteProjection). The runner then only loads from it and never saves after `handle`.
    */
   readonly checkpoints?: CheckpointStore;
+  /**
+   * Set when the read model is SQLite tables and `handle` is synchronous (SqliteProjection): only
+   * then can it be rebuilt aside.
+   */
+  readonly sqlite?: SqliteReadModel;
 }

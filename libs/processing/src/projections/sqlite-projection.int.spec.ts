@@ -84,7 +84,7 @@ describe('SQLite checkpoints, projections and dead letters (real file)', () => {
         d.prepare('INSERT INTO rows VALUES (?)').run(e.position);
         if (e.type === 'Bad') throw new Error('half-way');
       },
-      clear: (d) => void d.exec('DELETE FROM rows'),
+      tables: ['rows'],
     });
     const ev = (position: number, type: string) => ({ position, type }) as RecordedEvent;
     p.handle(ev(1, 'Good'));

@@ -1,16 +1,19 @@
 import Database from 'better-sqlite3';
 import { EventFilter, RecordedEvent } from '@bihuan/event-store';
 import { SqliteCheckpointStore } from '../checkpoints/sqlite-checkpoint-store.adapter';
-import { Projection } from './projection';
+import { Projection, SqliteReadModel } from './projection';
 
 export interface SqliteProjectionSpec {
   readonly name: string;
   readonly db: Database.Database;
   readonly filter?: EventFilter;
+  /**
+   * The tables this projection alone writes (created by its factory, with their indexes). A
+   * rebuild builds exactly these aside and swaps them in; `reset` empties them.
+   */
+  readonly tables: readonly string[];
   /** Writes the read model rows for one event; synchronous, as better-sqlite3 transactions are. */
   apply(event: RecordedEvent, db: Database.Database): void;
-  /** Empties the read model tables (rebuild). */
-  clear?(db: Database.Database): void;
 }
 
 /**
@@ -22,11 +25,13 @@ export class SqliteProjection implements Projection {
   readonly name: string;
   readonly filter?: EventFilter;
   readonly checkpoints: SqliteCheckpointStore;
+  readonly sqlite: SqliteReadModel;
   private readonly applyInTransaction: Database.Transaction<(event: RecordedEvent) => void>;
 
   constructor(private readonly spec: SqliteProjectionSpec) {
     this.name = spec.name;
     this.filter = spec.filter;
+    this.sqlite = { db: spec.db, tables: spec.tables };
     this.checkpoints = new SqliteCheckpointStore(spec.db);
     this.applyInTransaction = spec.db.transaction((event: RecordedEvent) => {
       const checkpoint = this.checkpoints.loadSync(this.name);
@@ -40,14 +45,16 @@ export class SqliteProjection implements Projection {
    * BEGIN IMMEDIATE: the transaction reads the checkpoint before it writes, and a deferred one that
    * upgrades to a write after another process committed fails at once with SQLITE_BUSY (WAL
    * snapshot rule, busy_timeout does not help). Taking the write lock first makes it wait instead.
+   * Inside an open transaction (a rebuild applies a page of events in one) it nests as a savepoint.
    */
   handle(event: RecordedEvent): void {
     this.applyInTransaction.immediate(event);
   }
 
+  /** Empties the tables and forgets the checkpoint, in place (tests; a live rebuild uses rebuildAside). */
   reset(): void {
     this.spec.db.transaction(() => {
-      this.spec.clear?.(this.spec.db);
+      for (const table of this.spec.tables) this.spec.db.exec(`DELETE FROM "${table}"`);
       this.checkpoints.deleteSync(this.name);
     })();
   }

@@ -44,7 +44,7 @@ describe('deadline-timers workflow', () => {
   it('given a set deadline, when it is extended with fewer warnings, then it reschedules and cancels the extra warning', () => {
     const due2 = '2025-03-20T10:00:00.000Z';
     const w = '2025-03-18T10:00:00.000Z';
-    const extended = recorded(S, { type: 'DeadlineExtended', data: { deadlineId: 'answer', dueAt: due2, warnAt: [w], reason: 'r', approvedBy: 'u', calendarVersion: 'test' } }, 'ext-1');
+    const extended = recorded(S, { type: 'DeadlineExtended', data: { deadlineId: 'answer', dueAt: due2, warnAt: [w], reason: 'r', approvedBy: 'u', calendarVersion: 'test', extraWorkingDays: null } }, 'ext-1');
     const c = { correlationId: 'corr-1', causationId: 'ext-1' };
     spec.given([set]).when(extended).then([
       { kind: 'schedule', timer: expireTimer(S, 'answer', due2, c) },

@@ -15,6 +15,8 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../../event-store.port';
+import { EVENT_UPCASTERS } from '../../upcasting/event-upcasters';
+import { Upcasters } from '../../upcasting/upcasters';
 import { RecordedAtStamp } from '../append-rules';
 import { appendToEsdb } from './esdb-append';
 import { consumeRead, EsdbClient } from './esdb-client';
@@ -43,10 +45,14 @@ export class EsdbEventStore implements EventStore {
   private readonly subscriptions = new Set<EsdbSubscription>();
   private readonly stamp: RecordedAtStamp;
 
-  /** Takes any client shaped like `EventStoreDBClient` (tests pass an in-memory double). */
+  /**
+   * Takes any client shaped like `EventStoreDBClient` (tests pass an in-memory double). `upcasters`
+   * are applied to every event read or delivered (default: the project's EVENT_UPCASTERS).
+   */
   constructor(
     private readonly client: EsdbClient,
     clock: Clock,
+    private readonly upcasters: Upcasters = EVENT_UPCASTERS,
   ) {
     this.stamp = new RecordedAtStamp(() => clock.now());
   }
@@ -76,7 +82,7 @@ export class EsdbEventStore implements EventStore {
       const event = fromResolvedEvent(resolved);
       if (!event) return true;
       if (asOf && !isWithin(event, asOf)) return backwards || !('position' in asOf);
-      out.push(event);
+      out.push(this.upcasters.upcast(event));
       return out.length < max;
     });
     return out;
@@ -95,7 +101,7 @@ export class EsdbEventStore implements EventStore {
       const position = positionOf(resolved);
       if (position === null || (from !== null && position <= from)) return true;
       const event = fromResolvedEvent(resolved);
-      if (event && matchesFilter(event, options.filter)) out.push(event);
+      if (event && matchesFilter(event, options.filter)) out.push(this.upcasters.upcast(event));
       return out.length < max;
     });
     return out;
@@ -113,7 +119,7 @@ export class EsdbEventStore implements EventStore {
   }
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
-    const subscription = new EsdbSubscription(this.client, handler, options, (after, upTo) =>
+    const subscription = new EsdbSubscription(this.client, (event) => handler(this.upcasters.upcast(event)), options, (after, upTo) =>
       this.lastMatching(after, upTo, options.filter),
     );
     this.subscriptions.add(subscription);

@@ -15,6 +15,8 @@ import {
 import { sealEvent } from '../../chain/seal';
 import { assertDistinctEventIds, duplicateEventIdError, plainEvent, RecordedAtStamp } from '../append-rules';
 import { CatchUpSubscription, trackSubscription } from '../catch-up-subscription';
+import { EVENT_UPCASTERS } from '../../upcasting/event-upcasters';
+import { Upcasters } from '../../upcasting/upcasters';
 
 /**
  * The log in process memory, for unit and e2e tests. It keeps the same guarantees as the sqlite
@@ -30,7 +32,11 @@ export class MemoryEventStore implements EventStore {
   private readonly stamp: RecordedAtStamp;
   private closed = false;
 
-  constructor(clock: Clock) {
+  /** `upcasters` are applied to every event read (default: the project's EVENT_UPCASTERS). */
+  constructor(
+    clock: Clock,
+    private readonly upcasters: Upcasters = EVENT_UPCASTERS,
+  ) {
     this.stamp = new RecordedAtStamp(() => clock.now());
   }
 
@@ -75,10 +81,10 @@ export class MemoryEventStore implements EventStore {
     const max = options.maxCount ?? Infinity;
     if (options.direction === 'backwards') {
       const from = options.fromRevision ?? Infinity;
-      return events.filter((e) => e.revision <= from).reverse().slice(0, max);
+      return events.filter((e) => e.revision <= from).reverse().slice(0, max).map((e) => this.upcasters.upcast(e));
     }
     const from = options.fromRevision ?? 0;
-    return events.filter((e) => e.revision >= from).slice(0, max);
+    return events.filter((e) => e.revision >= from).slice(0, max).map((e) => this.upcasters.upcast(e));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -92,7 +98,7 @@ export class MemoryEventStore implements EventStore {
       const e = this.log[i]!;
       if (categories && !categories.includes(categoryOf(e.streamName))) continue;
       if (types && !types.includes(e.type)) continue;
-      out.push(e);
+      out.push(this.upcasters.upcast(e));
     }
     return out;
   }

@@ -13,6 +13,8 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../../event-store.port';
+import { EVENT_UPCASTERS } from '../../upcasting/event-upcasters';
+import { Upcasters } from '../../upcasting/upcasters';
 import { RecordedAtStamp } from '../append-rules';
 import { CatchUpSubscription, trackSubscription } from '../catch-up-subscription';
 import { findPositionGap } from './sqlite-continuity';
@@ -30,6 +32,8 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeoutMs?: number;
   /** How often subscriptions look for events appended by other processes (ms, default 250). */
   readonly pollIntervalMs?: number;
+  /** Applied to every event read (default: the project's EVENT_UPCASTERS). */
+  readonly upcasters?: Upcasters;
 }
 
 /**
@@ -58,6 +62,7 @@ export class SqliteEventStore implements EventStore {
     readonly file: string,
     clock: Clock,
     private readonly pollIntervalMs: number,
+    private readonly upcasters: Upcasters,
   ) {
     this.sql = new SqliteStatements(db);
     this.committer = new GroupCommitter(db, this.sql, new RecordedAtStamp(() => clock.now()), () => {
@@ -70,7 +75,7 @@ export class SqliteEventStore implements EventStore {
     try {
       applyPragmas(db, options.synchronous ?? 'FULL');
       createSchema(db);
-      return new SqliteEventStore(db, options.file, options.clock, options.pollIntervalMs ?? 250);
+      return new SqliteEventStore(db, options.file, options.clock, options.pollIntervalMs ?? 250, options.upcasters ?? EVENT_UPCASTERS);
     } catch (error) {
       db.close();
       throw error;
@@ -102,12 +107,12 @@ export class SqliteEventStore implements EventStore {
       options.direction === 'backwards'
         ? this.sql.streamBackwards.all(stream, options.fromRevision ?? MAX_POSITION, maxPosition, maxRecordedAt, limit)
         : this.sql.streamForwards.all(stream, options.fromRevision ?? 0, maxPosition, maxRecordedAt, limit);
-    return rows.map(toRecorded);
+    return rows.map((row) => this.upcasters.upcast(toRecorded(row)));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.sql.readAll(options.fromPosition ?? 0, options.maxCount ?? NO_LIMIT, options.filter).map(toRecorded);
+    return this.sql.readAll(options.fromPosition ?? 0, options.maxCount ?? NO_LIMIT, options.filter).map((row) => this.upcasters.upcast(toRecorded(row)));
   }
 
   async headPosition(): Promise<number | null> {

@@ -99,7 +99,7 @@ describe('Finding decider — deadlines and the escalation ladder', () => {
       },
       {
         type: 'DeadlineExtended',
-        data: { deadlineId: 'escalation.summons', dueAt: at(56), warnAt: [], reason: '设备采购周期长', approvedBy: 'u-inspector-1', calendarVersion: 'cn-2025@test' },
+        data: { deadlineId: 'escalation.summons', dueAt: at(56), warnAt: [], reason: '设备采购周期长', approvedBy: 'u-inspector-1', calendarVersion: 'cn-2025@test', extraWorkingDays: null },
       },
     ]);
     const extended = step(summoned, approveExtension('x-1', at(56), undefined, at(45)));

@@ -84,6 +84,7 @@ export function approveExtension(command: ApproveExtension, state: ActiveFinding
         reason: pending.reason,
         approvedBy,
         calendarVersion: window.calendarVersion,
+        extraWorkingDays: null, // a window from the request, not days past the previous due date
       },
     },
   ];
