@@ -47,12 +47,6 @@ function isBuilder<C extends Command, S>(input: C | CommandBuilder<C, S>): input
   return typeof (input as Partial<CommandBuilder<C, S>>).build === 'function';
 }
 
-/**
- * An event may carry its own schema version (`{ type, data, schemaVersion: 2 }`); otherwise it is
- * the version the project's upcasters end at (EVENT_UPCASTERS.currentVersion), 1 for most types.
- */
-type VersionedEvent = DomainEvent & { readonly schemaVersion?: number };
-
 /** Event ids derive from the command id (keeping its time: see derivedId), so the same command can never write its events twice. */
 export function commandEventId(commandId: string, index: number): string {
   return derivedId(commandId, index);
@@ -132,13 +126,14 @@ async function attemptOnce<C extends Command, E extends DomainEvent, S>(
   if (already.length > 0) return { events: already, nextExpectedRevision: expected, newState: state };
 
   const command = isBuilder(input) ? input.build(state) : input;
-  const decided = decider.decide(command, state) as readonly VersionedEvent[];
+  const decided = decider.decide(command, state);
   if (decided.length === 0) return { events: [], nextExpectedRevision: expected, newState: state };
 
   const toAppend = decided.map((event, index): EventToAppend => ({
     type: event.type,
     data: event.data,
-    metadata: metadataFor(command, index, event.schemaVersion ?? EVENT_UPCASTERS.currentVersion(event.type)),
+    // The version the project's upcasters end at (1 for most types): the one registry says it.
+    metadata: metadataFor(command, index, EVENT_UPCASTERS.currentVersion(event.type)),
   }));
   const result = await store.append(streamName, toAppend, expected);
   const ids = new Set(toAppend.map((e) => e.metadata.eventId));

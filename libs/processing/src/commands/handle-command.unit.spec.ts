@@ -1,5 +1,5 @@
 import { derivedId, DomainError, idTime, TimeOrderedIdGenerator } from '@bihuan/core';
-import { EventStore, MemoryEventStore, WrongExpectedRevisionError } from '@bihuan/event-store';
+import { EVENT_UPCASTERS, EventStore, MemoryEventStore, WrongExpectedRevisionError } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';
 import { commandMeta, counterDecider, CounterCommand, CounterState, increment } from '../testing/counter.decider';
 import { countingConflicts } from '../testing/conflict-counter';
@@ -48,11 +48,23 @@ describe('handleCommand (memory store)', () => {
       occurredAt: '2025-03-03T01:00:00.000Z',
       schemaVersion: 1,
     });
-    expect(v2.events[0]!.metadata.schemaVersion).toBe(2);
+    expect(v2.events[0]!.metadata.schemaVersion).toBe(1); // no upcaster for Incremented: version 1
     expect(v2.events[0]!.data).toEqual({ by: 2 });
     expect(result.nextExpectedRevision).toBe(0);
     expect(v2.nextExpectedRevision).toBe(1);
     expect(v2.newState).toEqual({ count: 3 });
+  });
+
+  it('stamps the version the upcaster registry ends at (DeadlineExtended is v2), so what it writes is read back unchanged', async () => {
+    const extending = {
+      initialState: null,
+      evolve: () => null,
+      decide: () => [{ type: 'DeadlineExtended', data: { deadlineId: 'd', dueAt: 'x', warnAt: [], reason: 'r', approvedBy: 'l', calendarVersion: 'c', extraWorkingDays: 2 } }],
+    };
+    const { events } = await handleCommand(store, 'case-1', extending, { type: 'Extend', data: {}, metadata: increment('e').metadata });
+    expect(events[0]!.metadata.schemaVersion).toBe(EVENT_UPCASTERS.currentVersion('DeadlineExtended'));
+    expect(events[0]!.metadata.schemaVersion).toBe(2);
+    expect(events[0]!.data).toMatchObject({ extraWorkingDays: 2 });
   });
 
   it('gives a time-ordered command (every HTTP request\'s) events that keep its time, so the eventId index grows at its right edge', async () => {

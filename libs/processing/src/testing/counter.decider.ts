@@ -2,7 +2,7 @@ import { Actor, Command, CommandMetadata, Decider, DomainError, DomainEvent } fr
 
 /** A tiny decider for handleCommand tests: increments a counter, refuses to go over a limit. */
 export type CounterCommand = Command<'Increment', { by: number }> | Command<'Noop', object>;
-export type CounterEvent = DomainEvent<'Incremented', { by: number }> & { readonly schemaVersion?: number };
+export type CounterEvent = DomainEvent<'Incremented', { by: number }>;
 export interface CounterState {
   readonly count: number;
 }
@@ -13,9 +13,7 @@ export const counterDecider = (limit = Infinity): Decider<CounterCommand, Counte
   decide: (command, state) => {
     if (command.type === 'Noop') return [];
     if (state.count + command.data.by > limit) throw new DomainError('COUNTER.LIMIT', 'over the limit');
-    return command.data.by === 2
-      ? [{ type: 'Incremented', data: { by: 2 }, schemaVersion: 2 }]
-      : [{ type: 'Incremented', data: { by: command.data.by } }];
+    return [{ type: 'Incremented', data: { by: command.data.by } }];
   },
 });
 
