@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Command, DeadlineBook, DeadlineEvent, decideRecompute, Decider, evolveDeadlines, expiryIsDue, RecomputeDeadline, SequentialIdGenerator, SYSTEM_ACTOR } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
-import { CommandRouter, HandleCommandResult } from '@bihuan/processing';
+import { CommandRouter } from '@bihuan/processing';
 import { CalendarService, PolicyRegistry } from '@bihuan/platform';
 import { FakeClock } from '@bihuan/testing';
 import { SqliteTimerScheduler } from '@bihuan/timers';
@@ -40,7 +40,7 @@ class KilledAfterFirstRecompute extends CommandRouter {
     super(store);
     this.killed = new Promise((resolve) => (this.markKilled = resolve));
   }
-  override send(stream: string, command: Command): Promise<HandleCommandResult<unknown>> {
+  override send(stream: string, command: Command): Promise<unknown> {
     if (command.type === 'RecomputeDeadline') {
       if (this.passed >= 1) {
         this.markKilled();

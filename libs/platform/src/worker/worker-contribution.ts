@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
-import { Clock, Command, Decider, DomainEvent, IdGenerator, Workflow } from '@bihuan/core';
+import { Clock, Command, Decider, DomainEvent, IdGenerator, idOf, Workflow } from '@bihuan/core';
 import { EventStore } from '@bihuan/event-store';
 import { CommandRouter, CommandSender, Projection } from '@bihuan/processing';
 import { CalendarService } from '../calendar/calendar.service';
+import { CommandBody, CommandExecution, PolicyShape, PolicySource } from '../commands/command-execution';
 import { PolicyRegistry } from '../policy/policy-registry';
 import { TimerScheduler } from '@bihuan/timers';
+import { ReadModelSync } from './read-model-sync';
 
 /** What a contribution may build its projections from. */
 export interface WorkerDeps {
@@ -35,4 +37,28 @@ export interface WorkerContribution {
   readonly senders?: (deps: WorkerDeps) => readonly (readonly [string, CommandSender])[];
   readonly projections?: (deps: WorkerDeps) => readonly Projection[];
   readonly workflows?: (deps: WorkerDeps) => readonly Workflow<unknown>[];
+}
+
+/**
+ * The write seam for a contribution's senders: a CommandExecution over the worker's own store,
+ * clock, ids, calendar and policies. Senders call only `deliver`, which never waits for read models
+ * (a runner must not wait on itself), so its ReadModelSync has no runner registered.
+ */
+export function workerCommandExecution(deps: WorkerDeps): CommandExecution {
+  return new CommandExecution(deps.store, deps.clock, deps.ids, new ReadModelSync(), deps.calendar, deps.policies);
+}
+
+/**
+ * `[category, sender]` for a category whose decider needs only its context's policy in force: each
+ * routed command (a saga's step, a timer's wake-up) is delivered through the write seam with its
+ * own metadata. The command arrives untyped from the router; its decider validates the data.
+ */
+export function policySender<C extends Command, E extends DomainEvent, S, P extends PolicyShape>(
+  execution: CommandExecution,
+  category: string,
+  decider: (policy: P) => Decider<C, E, S>,
+  policy: PolicySource<P>,
+): readonly [string, CommandSender] {
+  const body = (command: Command) => ({ type: command.type, data: command.data }) as CommandBody<C>;
+  return [category, { send: (stream, command) => execution.deliver(command.metadata, { category, id: idOf(stream), decider, policy, build: () => body(command) }) }];
 }

@@ -1,10 +1,11 @@
 import { categoryOf, Command, Decider, DomainEvent } from '@bihuan/core';
 import { EventStore } from '@bihuan/event-store';
-import { handleCommand, HandleCommandOptions, HandleCommandResult } from './handle-command';
+import { handleCommand, HandleCommandOptions } from './handle-command';
 
 /** Anything that can deliver a command to a stream; sagas and timers depend on this, not on deciders. */
 export interface CommandSender {
-  send(stream: string, command: Command): Promise<HandleCommandResult<unknown>>;
+  /** Resolves once the command is decided and its events appended; callers read the log, not the answer. */
+  send(stream: string, command: Command): Promise<unknown>;
 }
 
 /**
@@ -46,7 +47,7 @@ export class CommandRouter implements CommandSender {
     return [...this.deciders.keys(), ...this.senders.keys()];
   }
 
-  send(stream: string, command: Command): Promise<HandleCommandResult<unknown>> {
+  send(stream: string, command: Command): Promise<unknown> {
     const category = categoryOf(stream);
     const sender = this.senders.get(category);
     if (sender) return sender.send(stream, command);
