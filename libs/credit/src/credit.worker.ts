@@ -1,7 +1,7 @@
 import { Command, Decider, DomainEvent, Workflow } from '@bihuan/core';
 import { policySender, WorkerContribution, WorkerDeps, workerCommandExecution } from '@bihuan/platform';
 import { CommandSender } from '@bihuan/processing';
-import { CREDIT_POLICY } from './application/credit.requests';
+import { CREDIT_POLICY } from './application/credit-writes';
 import { INSPECTOR_CONFLICTS_CATEGORY, inspectorConflictsDecider } from './application/conflicts/inspector-conflicts.decider';
 import { CREDIT_ARCHIVE_CATEGORY, creditArchiveDecider } from './domain/archive/credit-archive.decider';
 import { CreditPolicy } from './domain/credit-policy';

@@ -19,7 +19,7 @@ export * from './workflows/credit-consequences.workflow';
 export * from './workflows/commitment-breach.workflow';
 export * from './workflows/random-draw-visits.workflow';
 export * from './application/conflicts/inspector-conflicts.decider';
-export * from './application/credit.requests';
+export * from './application/credit-writes';
 export * from './application/draw-document';
 export * from './application/credit-archive.handler';
 export * from './application/inspector-conflicts.handler';

@@ -1,5 +1,5 @@
 import { policySender, WorkerContribution, workerCommandExecution } from '@bihuan/platform';
-import { ETHICS_POLICY } from './application/ethics.requests';
+import { ETHICS_POLICY } from './application/ethics-writes';
 import { ETHICS_ARCHIVE_CATEGORY, ethicsArchiveDecider } from './domain/archive/ethics-archive.decider';
 import { EthicsPolicy } from './domain/ethics-policy';
 import { ETHICS_EVALUATION_CATEGORY, ethicsEvaluationDecider } from './domain/evaluation/ethics-evaluation.decider';

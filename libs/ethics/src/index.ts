@@ -12,7 +12,7 @@ export * from './domain/evaluation/ethics-evaluation.state';
 export * from './domain/evaluation/ethics-evaluation.decider';
 export * from './domain/evaluation/ethics-grading';
 export * from './domain/evaluation/ethics-export';
-export * from './application/ethics.requests';
+export * from './application/ethics-writes';
 export * from './application/ethics-archive.handler';
 export * from './application/ethics-evaluation.handler';
 export * from './application/ethics-results.handler';

@@ -1,12 +1,45 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
-import { assertNever } from '@bihuan/core';
+import { Actor, assertNever } from '@bihuan/core';
 import { CommandBody, CommandContext, CommandExecution } from '@bihuan/platform';
-import { CreditArchiveCommand } from '../domain/archive/credit-archive.commands';
+import {
+  AddCreditPoints,
+  AddListEntry,
+  CloseCreditCycle,
+  CreditArchiveCommand,
+  OpenCreditArchive,
+  PledgeCommitment,
+  RecordCreditInformation,
+  RemoveListEntry,
+  ReportCommitmentBreach,
+  RevokeCreditPoints,
+} from '../domain/archive/credit-archive.commands';
 import { CREDIT_ARCHIVE_CATEGORY, creditArchiveDecider } from '../domain/archive/credit-archive.decider';
 import { CreditPolicy } from '../domain/credit-policy';
-import { CREDIT_POLICY, CreditArchiveAction, CreditArchiveRequest, CreditCommandOutcome, creditOutcome } from './credit.requests';
+import { Action, CREDIT_POLICY, CreditCommandOutcome, creditOutcome } from './credit-writes';
+
+/** A command's data as a caller gives it: the stream names the institution; `Id` is drawn fresh when absent. */
+type Given<C extends { readonly data: object }, Id extends string = never> = Omit<C['data'], 'institutionId' | Id> & { readonly [K in Id]?: string };
+
+/** What a user may ask of an institution's credit archive (the timer wake-ups are the worker's). */
+export type CreditArchiveAction =
+  | Action<'OpenCreditArchive', Given<OpenCreditArchive>>
+  | Action<'AddCreditPoints', Given<AddCreditPoints, 'pointsId'>>
+  | Action<'RevokeCreditPoints', Given<RevokeCreditPoints>>
+  | Action<'CloseCreditCycle', Given<CloseCreditCycle>>
+  | Action<'PledgeCommitment', Given<PledgeCommitment, 'commitmentId'>>
+  | Action<'ReportCommitmentBreach', Given<ReportCommitmentBreach, 'breachId'>>
+  | Action<'RecordCreditInformation', Given<RecordCreditInformation, 'recordId'>>
+  | Action<'AddListEntry', Given<AddListEntry, 'entryId'>>
+  | Action<'RemoveListEntry', Given<RemoveListEntry>>;
+
+/** CommandBus message: one request to the credit archive `creditArchive-<institutionId>`. */
+export class CreditArchiveRequest extends Command<CreditCommandOutcome> {
+  constructor(readonly actor: Actor, readonly institutionId: string, readonly action: CreditArchiveAction) {
+    super();
+  }
+}
 
 /**
  * The credit archive's application service: the institution must be known and within the caller's

@@ -3,7 +3,7 @@ import { PolicyRegistry, policyStream } from '@bihuan/platform';
 import { FakeClock } from '@bihuan/testing';
 import { creditArchiveDecider } from '../domain/archive/credit-archive.decider';
 import { command, T0 } from '../domain/credit-test-fixtures';
-import { CREDIT_POLICY } from './credit.requests';
+import { CREDIT_POLICY } from './credit-writes';
 
 const admin = { id: 'admin', role: 'admin' as const, unit: 'prov' };
 

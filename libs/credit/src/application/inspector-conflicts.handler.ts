@@ -1,10 +1,20 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, assertInspectorCovers, Jurisdiction, UserDirectory } from '@bihuan/auth';
-import { assertNever } from '@bihuan/core';
+import { Actor, assertNever } from '@bihuan/core';
 import { CommandBody, CommandExecution } from '@bihuan/platform';
-import { INSPECTOR_CONFLICTS_CATEGORY, InspectorConflictsCommand, inspectorConflictsDecider } from './conflicts/inspector-conflicts.decider';
-import { CreditCommandOutcome, creditOutcome, InspectorConflictsAction, InspectorConflictsRequest } from './credit.requests';
+import { DeclareConflict, INSPECTOR_CONFLICTS_CATEGORY, InspectorConflictsCommand, inspectorConflictsDecider, WithdrawConflict } from './conflicts/inspector-conflicts.decider';
+import { Action, CreditCommandOutcome, creditOutcome } from './credit-writes';
+
+/** Declare or withdraw a conflict of interest of an inspector with an institution. */
+export type InspectorConflictsAction = Action<'DeclareConflict', DeclareConflict['data']> | Action<'WithdrawConflict', WithdrawConflict['data']>;
+
+/** CommandBus message: one request to `inspectorConflicts-<inspectorId>` (the inspector is in the data). */
+export class InspectorConflictsRequest extends Command<CreditCommandOutcome> {
+  constructor(readonly actor: Actor, readonly action: InspectorConflictsAction) {
+    super();
+  }
+}
 
 /**
  * Conflicts of interest: the institution must be known and within the declaring user's scope, and

@@ -1,13 +1,44 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, DirectoryUser, inspectorCovers, Jurisdiction, Unit, UserDirectory } from '@bihuan/auth';
-import { assertNever, deterministicId, ID_GENERATOR, IdGenerator } from '@bihuan/core';
+import { Actor, assertNever, deterministicId, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { CaseWrite, CommandBody, CommandContext, CommandExecution } from '@bihuan/platform';
 import { CreditPolicy } from '../domain/credit-policy';
+import { DrawInput, DrawResult } from '../domain/draw/draw-inspections';
 import { RandomDrawCommand, RandomDrawEvent, RequestRandomDraw } from '../domain/draw/random-draw.messages';
 import { drawInputOf, RANDOM_DRAW_CATEGORY, randomDrawDecider, RandomDrawState } from '../domain/draw/random-draw.decider';
 import { CreditQueries } from '../read-models/credit.queries';
-import { CREDIT_POLICY, PublishedDraw, RandomDrawAction, RandomDrawRequest } from './credit.requests';
+import { Action, CREDIT_POLICY } from './credit-writes';
+
+/** A draw to make: the server gathers institutions, levels, inspectors and conflicts itself. */
+export type RandomDrawAction = Action<'RequestRandomDraw', {
+  readonly jurisdiction: string;
+  readonly count: number;
+  readonly inspectorsPerVisit: number;
+  readonly plannedDate: string;
+  readonly campaignId?: string | null;
+}>;
+
+/** What POST /draws answers: the published draw with everything needed to re-run it. */
+export interface PublishedDraw {
+  readonly drawId: string;
+  readonly jurisdiction: string;
+  readonly seed: string;
+  readonly algorithm: string;
+  readonly inputs: DrawInput;
+  readonly result: DrawResult;
+  readonly plannedDate: string;
+  readonly position: number | null;
+}
+
+/** CommandBus message: one request to a 双随机 draw `randomDraw-<drawId>` (a new one: the id is drawn). */
+export class RandomDrawRequest extends Command<PublishedDraw> {
+  constructor(readonly actor: Actor, readonly action: RandomDrawAction) {
+    super();
+  }
+}
+
+type DrawWrite = CaseWrite<RandomDrawCommand, RandomDrawEvent, RandomDrawState, CreditPolicy>;
 
 /**
  * 双随机: the draw's application service. The server gathers the inputs — the institutions under the
@@ -49,7 +80,7 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
     }
   }
 
-  private write(drawId: string, build: CaseWrite<RandomDrawCommand, RandomDrawEvent, RandomDrawState, CreditPolicy>['build']): CaseWrite<RandomDrawCommand, RandomDrawEvent, RandomDrawState, CreditPolicy> {
+  private write(drawId: string, build: DrawWrite['build']): DrawWrite {
     return { category: RANDOM_DRAW_CATEGORY, id: drawId, decider: (policy: CreditPolicy) => randomDrawDecider(policy), policy: CREDIT_POLICY, build };
   }
 

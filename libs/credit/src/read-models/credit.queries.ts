@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { Role } from '@bihuan/core';
 import { CommandExecution, POLICIES, PolicyRegistry, READ_MODEL_DB } from '@bihuan/platform';
-import { CREDIT_POLICY } from '../application/credit.requests';
+import { CREDIT_POLICY } from '../application/credit-writes';
 import { drawDocument, DrawDocument } from '../application/draw-document';
 import { CreditArchiveState, initialCreditArchiveState } from '../domain/archive/credit-archive.state';
 import { creditLevel, CreditLevelResult } from '../domain/archive/credit-level';

@@ -1,17 +1,30 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
 import { Actor, assertNever } from '@bihuan/core';
 import { CaseWrite, CommandExecution } from '@bihuan/platform';
-import { EthicsArchiveCommand } from '../domain/archive/ethics-archive.commands';
+import { AddEthicsRecord, EthicsArchiveCommand, OpenEthicsArchive, RetractEthicsRecord } from '../domain/archive/ethics-archive.commands';
 import { ETHICS_ARCHIVE_CATEGORY, ethicsArchiveDecider } from '../domain/archive/ethics-archive.decider';
 import { EthicsArchiveEvent } from '../domain/archive/ethics-archive.events';
 import { EthicsArchiveState } from '../domain/archive/ethics-archive.state';
 import { ethicsError } from '../domain/ethics-errors';
 import { EthicsPolicy } from '../domain/ethics-policy';
-import { ETHICS_POLICY, EthicsArchiveAction, EthicsArchiveRequest, EthicsCommandOutcome, ethicsOutcome } from './ethics.requests';
+import { Action, ETHICS_POLICY, EthicsCommandOutcome, ethicsOutcome } from './ethics-writes';
 
 type ArchiveWrite = CaseWrite<EthicsArchiveCommand, EthicsArchiveEvent, EthicsArchiveState, EthicsPolicy>;
+
+/** What a user may ask of a staff member's archive (the staff member is the stream). */
+export type EthicsArchiveAction =
+  | Action<'OpenEthicsArchive', Omit<OpenEthicsArchive['data'], 'staffId'>>
+  | Action<'AddEthicsRecord', Omit<AddEthicsRecord['data'], 'staffId'>>
+  | Action<'RetractEthicsRecord', Omit<RetractEthicsRecord['data'], 'staffId'>>;
+
+/** CommandBus message: one request to the archive `ethicsArchive-<staffId>`. */
+export class EthicsArchiveRequest extends Command<EthicsCommandOutcome> {
+  constructor(readonly actor: Actor, readonly staffId: string, readonly action: EthicsArchiveAction) {
+    super();
+  }
+}
 
 /**
  * A staff member's archive. Opening it and adding a record name the institution: it must be known

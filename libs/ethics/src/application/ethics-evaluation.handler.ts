@@ -1,16 +1,45 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
 import { Actor, assertNever } from '@bihuan/core';
 import { CaseWrite, CommandExecution } from '@bihuan/platform';
 import { ETHICS_ARCHIVE_CATEGORY, ethicsArchiveDecider } from '../domain/archive/ethics-archive.decider';
 import { EthicsArchiveSummary, summariseEthicsArchive } from '../domain/archive/ethics-archive.state';
 import { EthicsPolicy } from '../domain/ethics-policy';
-import { EthicsEvaluationCommand } from '../domain/evaluation/ethics-evaluation.commands';
+import {
+  EthicsEvaluationCommand,
+  OpenEthicsEvaluation,
+  PostEthicsEvaluation,
+  ReviewEthicsEvaluation,
+  ScoreEthicsEvaluation,
+  SubmitSelfEvaluation,
+} from '../domain/evaluation/ethics-evaluation.commands';
 import { ETHICS_EVALUATION_CATEGORY, ethicsEvaluationDecider } from '../domain/evaluation/ethics-evaluation.decider';
 import { EthicsEvaluationEvent } from '../domain/evaluation/ethics-evaluation.events';
 import { EthicsEvaluationState, ethicsEvaluationStreamId } from '../domain/evaluation/ethics-evaluation.state';
-import { ETHICS_POLICY, EthicsCommandOutcome, EthicsEvaluationAction, EthicsEvaluationRequest, ethicsOutcome, EvaluationKey } from './ethics.requests';
+import { Action, ETHICS_POLICY, EthicsCommandOutcome, ethicsOutcome } from './ethics-writes';
+
+/** Which evaluation: one staff member's, at one institution, for one year. */
+export interface EvaluationKey {
+  readonly institutionId: string;
+  readonly year: number;
+  readonly staffId: string;
+}
+
+/** The steps a hospital takes on an evaluation; 单位评价's archive reckoning is folded by the server. */
+export type EthicsEvaluationAction =
+  | Action<'OpenEthicsEvaluation', Omit<OpenEthicsEvaluation['data'], keyof EvaluationKey>>
+  | Action<'SubmitSelfEvaluation', SubmitSelfEvaluation['data']>
+  | Action<'ReviewEthicsEvaluation', ReviewEthicsEvaluation['data']>
+  | Action<'ScoreEthicsEvaluation', Omit<ScoreEthicsEvaluation['data'], 'archive'>>
+  | Action<'PostEthicsEvaluation', PostEthicsEvaluation['data']>;
+
+/** CommandBus message: one request to `ethicsEvaluation-<institutionId>.<year>.<staffId>`. */
+export class EthicsEvaluationRequest extends Command<EthicsCommandOutcome> {
+  constructor(readonly actor: Actor, readonly key: EvaluationKey, readonly action: EthicsEvaluationAction) {
+    super();
+  }
+}
 
 export type EvaluationWrite = CaseWrite<EthicsEvaluationCommand, EthicsEvaluationEvent, EthicsEvaluationState, EthicsPolicy>;
 

@@ -1,16 +1,34 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy } from '@bihuan/auth';
-import { assertNever, DomainError } from '@bihuan/core';
+import { Actor, assertNever, DomainError } from '@bihuan/core';
 import { CommandExecution, POLICIES, PolicyRegistry } from '@bihuan/platform';
 import { requireOwnInstitution, requireRole } from '../domain/ethics-rules';
 import { ethicsError } from '../domain/ethics-errors';
-import { applyExcellentCap } from '../domain/evaluation/ethics-grading';
+import { applyExcellentCap, CappedResult } from '../domain/evaluation/ethics-grading';
 import { ethicsEvaluationDecider, ETHICS_EVALUATION_CATEGORY } from '../domain/evaluation/ethics-evaluation.decider';
 import { EthicsEvaluationState } from '../domain/evaluation/ethics-evaluation.state';
 import { EthicsQueries } from '../read-models/ethics.queries';
 import { evaluationWrite } from './ethics-evaluation.handler';
-import { ETHICS_POLICY, EthicsResultsRequest, FinalisedResults } from './ethics.requests';
+import { ETHICS_POLICY } from './ethics-writes';
+
+/** What finalising an institution's year answers: the cap applied and every result. */
+export interface FinalisedResults {
+  readonly institutionId: string;
+  readonly year: number;
+  readonly capRatio: number;
+  readonly results: readonly CappedResult[];
+}
+
+/**
+ * CommandBus message: the year's results of an institution — every one of its evaluations of the
+ * year at once (the 优秀 cap is over all of them), so it has a message of its own.
+ */
+export class EthicsResultsRequest extends Command<FinalisedResults> {
+  constructor(readonly actor: Actor, readonly institutionId: string, readonly year: number, readonly action: { readonly kind: 'FinaliseEthicsResults' }) {
+    super();
+  }
+}
 
 type Scored = Exclude<EthicsEvaluationState, { status: 'none' }>;
 
