@@ -17,22 +17,22 @@ import {
 } from '../domain/archive/credit-archive.commands';
 import { CREDIT_ARCHIVE_CATEGORY, creditArchiveDecider } from '../domain/archive/credit-archive.decider';
 import { CreditPolicy } from '../domain/credit-policy';
-import { Action, CREDIT_POLICY, CreditCommandOutcome, creditOutcome } from './credit-writes';
+import { CreditAction, CREDIT_POLICY, CreditCommandOutcome, creditOutcome } from './credit-writes';
 
 /** A command's data as a caller gives it: the stream names the institution; `Id` is drawn fresh when absent. */
 type Given<C extends { readonly data: object }, Id extends string = never> = Omit<C['data'], 'institutionId' | Id> & { readonly [K in Id]?: string };
 
 /** What a user may ask of an institution's credit archive (the timer wake-ups are the worker's). */
 export type CreditArchiveAction =
-  | Action<'OpenCreditArchive', Given<OpenCreditArchive>>
-  | Action<'AddCreditPoints', Given<AddCreditPoints, 'pointsId'>>
-  | Action<'RevokeCreditPoints', Given<RevokeCreditPoints>>
-  | Action<'CloseCreditCycle', Given<CloseCreditCycle>>
-  | Action<'PledgeCommitment', Given<PledgeCommitment, 'commitmentId'>>
-  | Action<'ReportCommitmentBreach', Given<ReportCommitmentBreach, 'breachId'>>
-  | Action<'RecordCreditInformation', Given<RecordCreditInformation, 'recordId'>>
-  | Action<'AddListEntry', Given<AddListEntry, 'entryId'>>
-  | Action<'RemoveListEntry', Given<RemoveListEntry>>;
+  | CreditAction<'OpenCreditArchive', Given<OpenCreditArchive>>
+  | CreditAction<'AddCreditPoints', Given<AddCreditPoints, 'pointsId'>>
+  | CreditAction<'RevokeCreditPoints', Given<RevokeCreditPoints>>
+  | CreditAction<'CloseCreditCycle', Given<CloseCreditCycle>>
+  | CreditAction<'PledgeCommitment', Given<PledgeCommitment, 'commitmentId'>>
+  | CreditAction<'ReportCommitmentBreach', Given<ReportCommitmentBreach, 'breachId'>>
+  | CreditAction<'RecordCreditInformation', Given<RecordCreditInformation, 'recordId'>>
+  | CreditAction<'AddListEntry', Given<AddListEntry, 'entryId'>>
+  | CreditAction<'RemoveListEntry', Given<RemoveListEntry>>;
 
 /** CommandBus message: one request to the credit archive `creditArchive-<institutionId>`. */
 export class CreditArchiveRequest extends Command<CreditCommandOutcome> {

@@ -10,4 +10,4 @@ export type CreditCommandOutcome = Omit<CommandOutcome, 'state'>;
 export const creditOutcome = ({ id, stream, position, events }: CommandOutcome<unknown>): CreditCommandOutcome => ({ id, stream, position, events });
 
 /** One member of a request's union: what to do (`kind`, the domain command's name) and with what. */
-export type Action<K extends string, D> = { readonly kind: K; readonly data: D };
+export type CreditAction<K extends string, D> = { readonly kind: K; readonly data: D };

@@ -4,10 +4,10 @@ import { AccessPolicy, assertInspectorCovers, Jurisdiction, UserDirectory } from
 import { Actor, assertNever } from '@bihuan/core';
 import { CommandBody, CommandExecution } from '@bihuan/platform';
 import { DeclareConflict, INSPECTOR_CONFLICTS_CATEGORY, InspectorConflictsCommand, inspectorConflictsDecider, WithdrawConflict } from './conflicts/inspector-conflicts.decider';
-import { Action, CreditCommandOutcome, creditOutcome } from './credit-writes';
+import { CreditAction, CreditCommandOutcome, creditOutcome } from './credit-writes';
 
 /** Declare or withdraw a conflict of interest of an inspector with an institution. */
-export type InspectorConflictsAction = Action<'DeclareConflict', DeclareConflict['data']> | Action<'WithdrawConflict', WithdrawConflict['data']>;
+export type InspectorConflictsAction = CreditAction<'DeclareConflict', DeclareConflict['data']> | CreditAction<'WithdrawConflict', WithdrawConflict['data']>;
 
 /** CommandBus message: one request to `inspectorConflicts-<inspectorId>` (the inspector is in the data). */
 export class InspectorConflictsRequest extends Command<CreditCommandOutcome> {

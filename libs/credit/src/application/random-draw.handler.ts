@@ -8,10 +8,10 @@ import { DrawInput, DrawResult } from '../domain/draw/draw-inspections';
 import { RandomDrawCommand, RandomDrawEvent, RequestRandomDraw } from '../domain/draw/random-draw.messages';
 import { drawInputOf, RANDOM_DRAW_CATEGORY, randomDrawDecider, RandomDrawState } from '../domain/draw/random-draw.decider';
 import { CreditQueries } from '../read-models/credit.queries';
-import { Action, CREDIT_POLICY } from './credit-writes';
+import { CreditAction, CREDIT_POLICY } from './credit-writes';
 
 /** A draw to make: the server gathers institutions, levels, inspectors and conflicts itself. */
-export type RandomDrawAction = Action<'RequestRandomDraw', {
+export type RandomDrawAction = CreditAction<'RequestRandomDraw', {
   readonly jurisdiction: string;
   readonly count: number;
   readonly inspectorsPerVisit: number;

@@ -9,15 +9,15 @@ import { EthicsArchiveEvent } from '../domain/archive/ethics-archive.events';
 import { EthicsArchiveState } from '../domain/archive/ethics-archive.state';
 import { ethicsError } from '../domain/ethics-errors';
 import { EthicsPolicy } from '../domain/ethics-policy';
-import { Action, ETHICS_POLICY, EthicsCommandOutcome, ethicsOutcome } from './ethics-writes';
+import { EthicsAction, ETHICS_POLICY, EthicsCommandOutcome, ethicsOutcome } from './ethics-writes';
 
 type ArchiveWrite = CaseWrite<EthicsArchiveCommand, EthicsArchiveEvent, EthicsArchiveState, EthicsPolicy>;
 
 /** What a user may ask of a staff member's archive (the staff member is the stream). */
 export type EthicsArchiveAction =
-  | Action<'OpenEthicsArchive', Omit<OpenEthicsArchive['data'], 'staffId'>>
-  | Action<'AddEthicsRecord', Omit<AddEthicsRecord['data'], 'staffId'>>
-  | Action<'RetractEthicsRecord', Omit<RetractEthicsRecord['data'], 'staffId'>>;
+  | EthicsAction<'OpenEthicsArchive', Omit<OpenEthicsArchive['data'], 'staffId'>>
+  | EthicsAction<'AddEthicsRecord', Omit<AddEthicsRecord['data'], 'staffId'>>
+  | EthicsAction<'RetractEthicsRecord', Omit<RetractEthicsRecord['data'], 'staffId'>>;
 
 /** CommandBus message: one request to the archive `ethicsArchive-<staffId>`. */
 export class EthicsArchiveRequest extends Command<EthicsCommandOutcome> {

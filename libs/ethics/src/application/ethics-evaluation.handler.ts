@@ -17,7 +17,7 @@ import {
 import { ETHICS_EVALUATION_CATEGORY, ethicsEvaluationDecider } from '../domain/evaluation/ethics-evaluation.decider';
 import { EthicsEvaluationEvent } from '../domain/evaluation/ethics-evaluation.events';
 import { EthicsEvaluationState, ethicsEvaluationStreamId } from '../domain/evaluation/ethics-evaluation.state';
-import { Action, ETHICS_POLICY, EthicsCommandOutcome, ethicsOutcome } from './ethics-writes';
+import { EthicsAction, ETHICS_POLICY, EthicsCommandOutcome, ethicsOutcome } from './ethics-writes';
 
 /** Which evaluation: one staff member's, at one institution, for one year. */
 export interface EvaluationKey {
@@ -28,11 +28,11 @@ export interface EvaluationKey {
 
 /** The steps a hospital takes on an evaluation; 单位评价's archive reckoning is folded by the server. */
 export type EthicsEvaluationAction =
-  | Action<'OpenEthicsEvaluation', Omit<OpenEthicsEvaluation['data'], keyof EvaluationKey>>
-  | Action<'SubmitSelfEvaluation', SubmitSelfEvaluation['data']>
-  | Action<'ReviewEthicsEvaluation', ReviewEthicsEvaluation['data']>
-  | Action<'ScoreEthicsEvaluation', Omit<ScoreEthicsEvaluation['data'], 'archive'>>
-  | Action<'PostEthicsEvaluation', PostEthicsEvaluation['data']>;
+  | EthicsAction<'OpenEthicsEvaluation', Omit<OpenEthicsEvaluation['data'], keyof EvaluationKey>>
+  | EthicsAction<'SubmitSelfEvaluation', SubmitSelfEvaluation['data']>
+  | EthicsAction<'ReviewEthicsEvaluation', ReviewEthicsEvaluation['data']>
+  | EthicsAction<'ScoreEthicsEvaluation', Omit<ScoreEthicsEvaluation['data'], 'archive'>>
+  | EthicsAction<'PostEthicsEvaluation', PostEthicsEvaluation['data']>;
 
 /** CommandBus message: one request to `ethicsEvaluation-<institutionId>.<year>.<staffId>`. */
 export class EthicsEvaluationRequest extends Command<EthicsCommandOutcome> {

@@ -10,4 +10,4 @@ export type EthicsCommandOutcome = Omit<CommandOutcome, 'state'>;
 export const ethicsOutcome = ({ id, stream, position, events }: CommandOutcome<unknown>): EthicsCommandOutcome => ({ id, stream, position, events });
 
 /** One member of a request's union: what to do (`kind`, the domain command's name) and with what. */
-export type Action<K extends string, D> = { readonly kind: K; readonly data: D };
+export type EthicsAction<K extends string, D> = { readonly kind: K; readonly data: D };
