@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { InspectorConflictHandler, RunCreditArchiveHandler } from './application/credit-archive.handler';
-import { CreditCommandRunner } from './application/credit-command-runner';
-import { RequestRandomDrawHandler } from './application/request-random-draw.handler';
+import { CreditArchiveHandler } from './application/credit-archive.handler';
+import { InspectorConflictsHandler } from './application/inspector-conflicts.handler';
+import { RandomDrawHandler } from './application/random-draw.handler';
 import { CreditArchivesController } from './http/credit-archives.controller';
 import { DrawsController } from './http/draws.controller';
 import { PublicCreditController } from './http/public-credit.controller';
@@ -12,6 +12,6 @@ import { CreditQueries } from './read-models/credit.queries';
 @Module({
   imports: [CqrsModule],
   controllers: [CreditArchivesController, DrawsController, PublicCreditController],
-  providers: [CreditCommandRunner, CreditQueries, RunCreditArchiveHandler, InspectorConflictHandler, RequestRandomDrawHandler],
+  providers: [CreditQueries, CreditArchiveHandler, InspectorConflictsHandler, RandomDrawHandler],
 })
 export class CreditModule {}

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AddEthicsRecordHandler, OpenEthicsArchiveHandler, RetractEthicsRecordHandler } from './application/ethics-archive.handlers';
-import { EthicsCommandRunner } from './application/ethics-command-runner';
-import { EthicsEvaluationStepHandler, OpenEthicsEvaluationHandler, ScoreEthicsEvaluationHandler } from './application/ethics-evaluation.handlers';
+import { EthicsArchiveHandler } from './application/ethics-archive.handler';
+import { EthicsEvaluationHandler } from './application/ethics-evaluation.handler';
 import { EthicsExportService } from './application/ethics-export.service';
+import { EthicsResultsHandler } from './application/ethics-results.handler';
 import { EthicsStaffDirectoryModule } from './application/ethics-staff-directory';
-import { FinaliseEthicsResultsHandler } from './application/finalise-ethics-results.handler';
 import { EthicsArchivesController } from './http/ethics-archives.controller';
 import { EthicsEvaluationsController } from './http/ethics-evaluations.controller';
 import { EthicsQueries } from './read-models/ethics.queries';
@@ -14,17 +13,6 @@ import { EthicsQueries } from './read-models/ethics.queries';
 @Module({
   imports: [CqrsModule, EthicsStaffDirectoryModule],
   controllers: [EthicsArchivesController, EthicsEvaluationsController],
-  providers: [
-    EthicsCommandRunner,
-    EthicsQueries,
-    EthicsExportService,
-    OpenEthicsArchiveHandler,
-    AddEthicsRecordHandler,
-    RetractEthicsRecordHandler,
-    OpenEthicsEvaluationHandler,
-    EthicsEvaluationStepHandler,
-    ScoreEthicsEvaluationHandler,
-    FinaliseEthicsResultsHandler,
-  ],
+  providers: [EthicsQueries, EthicsExportService, EthicsArchiveHandler, EthicsEvaluationHandler, EthicsResultsHandler],
 })
 export class EthicsModule {}

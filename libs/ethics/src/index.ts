@@ -1,4 +1,4 @@
-/** Ethics context (医德医风): staff archives, annual evaluations, and the complaint → archive saga. */
+/** Ethics context (医德医风): staff archives and annual evaluations (a complaint's record comes from the complaints context's saga). */
 export * from './domain/ethics-values';
 export * from './domain/ethics-errors';
 export * from './domain/ethics-policy';
@@ -12,12 +12,11 @@ export * from './domain/evaluation/ethics-evaluation.state';
 export * from './domain/evaluation/ethics-evaluation.decider';
 export * from './domain/evaluation/ethics-grading';
 export * from './domain/evaluation/ethics-export';
-export * from './workflows/ethics-input-events';
-export * from './workflows/complaint-ethics.workflow';
-export * from './application/ethics-command-runner';
-export * from './application/ethics.commands';
+export * from './application/ethics-writes';
+export * from './application/ethics-archive.handler';
+export * from './application/ethics-evaluation.handler';
+export * from './application/ethics-results.handler';
 export * from './application/ethics-export.service';
-export * from './application/finalise-ethics-results.handler';
 export * from './read-models/ethics-read-model.schema';
 export * from './read-models/ethics.projection';
 export * from './read-models/ethics.queries';

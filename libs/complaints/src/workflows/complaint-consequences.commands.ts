@@ -33,13 +33,16 @@ export type AddEthicsRecord = Command<'AddEthicsRecord', {
   source: ComplaintSourceRef;
 }>;
 
-/** Adds adverse-practice points (不良执业记分) to an institution for a listed behaviour. */
+/**
+ * Adds adverse-practice points (不良执业记分) to an institution for a listed behaviour; the credit
+ * archive takes the number from its policy (CreditPolicy.behaviourPoints) and derives the points id
+ * from the source (one entry per ticket and behaviour).
+ */
 export type AddCreditPoints = Command<'AddCreditPoints', {
   institutionId: string;
   /** The listed behaviour, as the complaint category that established it. */
   behaviour: ComplaintCategory;
-  points: number;
-  /** Version of the ComplaintConsequencesPolicy that set the points. */
+  /** Version of the ComplaintConsequencesPolicy that decided to send it. */
   policyVersion: string;
   occurredAt: string;
   source: ComplaintSourceRef;

@@ -1,8 +1,9 @@
 import { ComplaintCategory, ComplaintDecision } from '../domain/complaint-vocabulary';
 
 /**
- * Which decisions have consequences, and how many credit points a substantiated complaint of a
- * listed behaviour adds (defaults from the 1/2/4/6/12 scale of domain.md §4; a deployment setting).
+ * Which decisions have consequences. How many points a listed behaviour adds is not set here: the
+ * credit archive takes it from the credit policy in force (`CreditPolicy.behaviourPoints`, keyed by
+ * the same category names), so each number has one setting.
  */
 export interface ComplaintConsequencesPolicy {
   readonly policyVersion: string;
@@ -10,18 +11,13 @@ export interface ComplaintConsequencesPolicy {
   readonly ethicsRecordOn: readonly ComplaintDecision[];
   /** Decisions that add credit points to the institution. */
   readonly creditPointsOn: readonly ComplaintDecision[];
-  /** Listed behaviours and their points; a category absent here adds no points. */
-  readonly creditPointsByCategory: Readonly<Partial<Record<ComplaintCategory, number>>>;
+  /** Categories that are listed behaviours (不良执业行为); a category absent here adds no points. */
+  readonly creditPointsCategories: readonly ComplaintCategory[];
 }
 
 export const DEFAULT_COMPLAINT_CONSEQUENCES_POLICY: ComplaintConsequencesPolicy = Object.freeze<ComplaintConsequencesPolicy>({
   policyVersion: 'cn-default-1',
   ethicsRecordOn: ['substantiated', 'partly-substantiated'],
   creditPointsOn: ['substantiated'],
-  creditPointsByCategory: Object.freeze({
-    'red-envelopes-kickbacks': 6,
-    fees: 4,
-    privacy: 4,
-    'medical-ethics': 2,
-  }),
+  creditPointsCategories: Object.freeze<ComplaintCategory[]>(['red-envelopes-kickbacks', 'fees', 'privacy', 'medical-ethics']),
 });

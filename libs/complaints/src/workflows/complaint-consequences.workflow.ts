@@ -1,4 +1,4 @@
-import { Message, SYSTEM_ACTOR, Workflow, WorkflowOutput, deterministicId, streamName } from '@bihuan/core';
+import { DomainEvent, Message, SYSTEM_ACTOR, Workflow, WorkflowOutput, deterministicId, streamName } from '@bihuan/core';
 import { ComplaintDecided } from '../domain/complaint-ticket.events';
 import {
   AddCreditPoints,
@@ -18,8 +18,15 @@ export interface ComplaintConsequencesState {
 }
 
 type Decided = Message<'ComplaintDecided', ComplaintDecided['data']>;
-const isDecided = (m: Message): m is Decided => m.type === 'ComplaintDecided';
-const ENDS = ['ComplaintClosed', 'ComplaintDeclined'];
+type Ended = Message<'ComplaintClosed', { readonly ticketId: string }> | Message<'ComplaintDeclined', { readonly ticketId: string }>;
+/** What the saga consumes: a decision, or the end of the ticket (the other fields are not read). */
+export type ComplaintConsequencesInput = Decided | Ended;
+const INPUTS: readonly ComplaintConsequencesInput['type'][] = ['ComplaintDecided', 'ComplaintClosed', 'ComplaintDeclined'];
+
+/** A delivered input of this saga: one of its types, naming its ticket. */
+function isInput(m: Message | DomainEvent): m is ComplaintConsequencesInput {
+  return 'metadata' in m && (INPUTS as readonly string[]).includes(m.type) && 'ticketId' in m.data && typeof m.data.ticketId === 'string' && m.data.ticketId.length > 0;
+}
 
 interface Planned {
   readonly key: string;
@@ -56,12 +63,11 @@ function plan(input: Decided, policy: ComplaintConsequencesPolicy): Planned[] {
     };
     planned.push({ key, output: { kind: 'send', stream: streamName(ETHICS_ARCHIVE_CATEGORY, d.implicatedStaffId), command } });
   }
-  const points = policy.creditPointsByCategory[d.category];
-  if (points && points > 0 && policy.creditPointsOn.includes(d.decision)) {
+  if (policy.creditPointsCategories.includes(d.category) && policy.creditPointsOn.includes(d.decision)) {
     const key = `credit:${d.institutionId}:${d.category}`;
     const command: AddCreditPoints = {
       type: 'AddCreditPoints',
-      data: { institutionId: d.institutionId, behaviour: d.category, points, policyVersion: policy.policyVersion, occurredAt: d.decidedAt, source },
+      data: { institutionId: d.institutionId, behaviour: d.category, policyVersion: policy.policyVersion, occurredAt: d.decidedAt, source },
       metadata: metadata(key),
     };
     planned.push({ key, output: { kind: 'send', stream: streamName(CREDIT_ARCHIVE_CATEGORY, d.institutionId), command } });
@@ -72,35 +78,32 @@ function plan(input: Decided, policy: ComplaintConsequencesPolicy): Planned[] {
 /**
  * Saga `complaintConsequences-<ticketId>`: a (partly) substantiated decision implicating a staff
  * member → AddEthicsRecord to `ethicsArchive-<staffId>`; a substantiated decision of a listed
- * behaviour → AddCreditPoints to `creditArchive-<institutionId>`. Each consequence is sent at most
- * once per ticket (a 重办 round that decides again adds nothing new for the same target), and the
- * command ids are deterministic, so a redelivered input is a no-op downstream too. Closing or
- * declining the ticket completes the workflow. Outputs are folded from the inputs alone.
+ * behaviour → AddCreditPoints to `creditArchive-<institutionId>` (the credit policy in force sets
+ * the points). Each consequence is sent at most once per ticket (a 重办 round that decides again
+ * adds nothing new for the same target), and the command ids are deterministic, so a redelivered
+ * input is a no-op downstream too. Closing or declining the ticket completes the workflow. Outputs
+ * are folded from the inputs alone. This is the one home of the rule "substantiated complaint →
+ * ethics record + credit points": neither the ethics nor the credit context has a saga for it.
  */
 export function complaintConsequencesWorkflow(
   policy: ComplaintConsequencesPolicy = DEFAULT_COMPLAINT_CONSEQUENCES_POLICY,
 ): Workflow<ComplaintConsequencesState> {
   return {
     name: COMPLAINT_CONSEQUENCES_WORKFLOW,
-    inputs: ['ComplaintDecided', ...ENDS],
+    inputs: INPUTS,
     initialState: { sent: [], completed: false },
-    instanceId(input: Message): string | null {
-      const ticketId = (input.data as { ticketId?: unknown }).ticketId;
-      return typeof ticketId === 'string' && ticketId.length > 0 ? ticketId : null;
-    },
+    instanceId: (input) => (isInput(input) ? input.data.ticketId : null),
     decide(input: Message, state: ComplaintConsequencesState): readonly WorkflowOutput[] {
       if (state.completed) return [{ kind: 'ignore', reason: 'workflow completed' }];
-      if (ENDS.includes(input.type)) return [{ kind: 'complete' }];
-      if (!isDecided(input)) return [{ kind: 'ignore', reason: `not an input: ${input.type}` }];
+      if (!isInput(input)) return [{ kind: 'ignore', reason: `not an input: ${input.type}` }];
+      if (input.type !== 'ComplaintDecided') return [{ kind: 'complete' }];
       const fresh = plan(input, policy).filter((p) => !state.sent.includes(p.key));
       return fresh.length > 0 ? fresh.map((p) => p.output) : [{ kind: 'ignore', reason: 'no consequence for this decision' }];
     },
     evolve(state: ComplaintConsequencesState, event): ComplaintConsequencesState {
-      if (!('metadata' in event)) return state;
-      const message = event as Message;
-      if (ENDS.includes(message.type)) return { ...state, completed: true };
-      if (!isDecided(message)) return state;
-      const keys = plan(message, policy).map((p) => p.key).filter((k) => !state.sent.includes(k));
+      if (!isInput(event)) return state;
+      if (event.type !== 'ComplaintDecided') return { ...state, completed: true };
+      const keys = plan(event, policy).map((p) => p.key).filter((k) => !state.sent.includes(k));
       return keys.length > 0 ? { ...state, sent: [...state.sent, ...keys] } : state;
     },
   };

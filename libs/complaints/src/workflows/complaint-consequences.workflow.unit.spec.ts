@@ -44,7 +44,7 @@ describe('complaint-consequences workflow', () => {
     expect(outputs[1]).toMatchObject({
       kind: 'send',
       stream: 'creditArchive-hosp-a',
-      command: { type: 'AddCreditPoints', data: { institutionId: 'hosp-a', behaviour: 'red-envelopes-kickbacks', points: 6, policyVersion: DEFAULT_COMPLAINT_CONSEQUENCES_POLICY.policyVersion }, metadata: { causationId: 'ev-1' } },
+      command: { type: 'AddCreditPoints', data: { institutionId: 'hosp-a', behaviour: 'red-envelopes-kickbacks', policyVersion: DEFAULT_COMPLAINT_CONSEQUENCES_POLICY.policyVersion }, metadata: { causationId: 'ev-1' } },
     });
   });
 
@@ -82,9 +82,10 @@ describe('complaint-consequences workflow', () => {
     expect(workflow.inputs).toEqual(['ComplaintDecided', 'ComplaintClosed', 'ComplaintDeclined']);
   });
 
-  it('takes the points table from its policy', () => {
-    const strict = complaintConsequencesWorkflow({ ...DEFAULT_COMPLAINT_CONSEQUENCES_POLICY, policyVersion: 'p2', creditPointsByCategory: { environment: 1 } });
+  it('takes the listed categories from its policy, and leaves the number of points to the credit policy', () => {
+    const strict = complaintConsequencesWorkflow({ ...DEFAULT_COMPLAINT_CONSEQUENCES_POLICY, policyVersion: 'p2', creditPointsCategories: ['environment'] });
     const outputs = strict.decide(decided({ implicatedStaffId: null, category: 'environment' }), strict.initialState);
-    expect(outputs).toMatchObject([{ command: { type: 'AddCreditPoints', data: { points: 1, policyVersion: 'p2' } } }]);
+    expect(outputs).toMatchObject([{ command: { type: 'AddCreditPoints', data: { behaviour: 'environment', policyVersion: 'p2' } } }]);
+    expect(outputs[0]).not.toHaveProperty('command.data.points');
   });
 });

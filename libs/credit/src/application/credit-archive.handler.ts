@@ -1,51 +1,95 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { AccessPolicy, assertInspectorCovers, assertStaffOf, Jurisdiction, StaffDirectory, UserDirectory } from '@bihuan/auth';
-import { RunCreditArchiveCommand, InspectorConflictCommand } from './credit.commands';
-import { CreditCommandOutcome, CreditCommandRunner } from './credit-command-runner';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
+import { Actor, assertNever } from '@bihuan/core';
+import { CommandBody, CommandContext, CommandExecution } from '@bihuan/platform';
+import {
+  AddCreditPoints,
+  AddListEntry,
+  CloseCreditCycle,
+  CreditArchiveCommand,
+  OpenCreditArchive,
+  PledgeCommitment,
+  RecordCreditInformation,
+  RemoveListEntry,
+  ReportCommitmentBreach,
+  RevokeCreditPoints,
+} from '../domain/archive/credit-archive.commands';
+import { CREDIT_ARCHIVE_CATEGORY, creditArchiveDecider } from '../domain/archive/credit-archive.decider';
+import { CreditPolicy } from '../domain/credit-policy';
+import { CreditAction, CREDIT_POLICY, CreditCommandOutcome, creditOutcome } from './credit-writes';
+
+/** A command's data as a caller gives it: the stream names the institution; `Id` is drawn fresh when absent. */
+type Given<C extends { readonly data: object }, Id extends string = never> = Omit<C['data'], 'institutionId' | Id> & { readonly [K in Id]?: string };
+
+/** What a user may ask of an institution's credit archive (the timer wake-ups are the worker's). */
+export type CreditArchiveAction =
+  | CreditAction<'OpenCreditArchive', Given<OpenCreditArchive>>
+  | CreditAction<'AddCreditPoints', Given<AddCreditPoints, 'pointsId'>>
+  | CreditAction<'RevokeCreditPoints', Given<RevokeCreditPoints>>
+  | CreditAction<'CloseCreditCycle', Given<CloseCreditCycle>>
+  | CreditAction<'PledgeCommitment', Given<PledgeCommitment, 'commitmentId'>>
+  | CreditAction<'ReportCommitmentBreach', Given<ReportCommitmentBreach, 'breachId'>>
+  | CreditAction<'RecordCreditInformation', Given<RecordCreditInformation, 'recordId'>>
+  | CreditAction<'AddListEntry', Given<AddListEntry, 'entryId'>>
+  | CreditAction<'RemoveListEntry', Given<RemoveListEntry>>;
+
+/** CommandBus message: one request to the credit archive `creditArchive-<institutionId>`. */
+export class CreditArchiveRequest extends Command<CreditCommandOutcome> {
+  constructor(readonly actor: Actor, readonly institutionId: string, readonly action: CreditArchiveAction) {
+    super();
+  }
+}
 
 /**
- * Every user command to a credit archive: the institution must be known and within the caller's
+ * The credit archive's application service: the institution must be known and within the caller's
  * scope; a staff pledge's staff member must be on that institution's staff (the commitment-breach
  * saga writes into their ethics archive later); the archive's own rules (roles, classes, scale,
  * expiry after now, known commitment / points / entry ids …) decide the rest.
  */
-@CommandHandler(RunCreditArchiveCommand)
-export class RunCreditArchiveHandler implements ICommandHandler<RunCreditArchiveCommand, CreditCommandOutcome> {
+@CommandHandler(CreditArchiveRequest)
+export class CreditArchiveHandler implements ICommandHandler<CreditArchiveRequest, CreditCommandOutcome> {
   constructor(
-    private readonly runner: CreditCommandRunner,
+    private readonly execution: CommandExecution,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
     @Inject(StaffDirectory) private readonly staff: StaffDirectory,
   ) {}
 
-  async execute({ actor, institutionId, request }: RunCreditArchiveCommand): Promise<CreditCommandOutcome> {
+  async execute({ actor, institutionId, action }: CreditArchiveRequest): Promise<CreditCommandOutcome> {
     this.jurisdiction.requireInstitution(institutionId, 'institutionId');
     this.access.assertInScope(actor, institutionId, 'the credit archive');
-    // CreditArchiveRequest is a Pick of the command union, which TypeScript does not narrow on `type`.
-    const staffId = request.type === 'PledgeCommitment' ? (request.data as { readonly staffId?: string | null }).staffId : null;
-    if (staffId) await assertStaffOf(this.staff, staffId, institutionId);
-    return this.runner.archive(institutionId, { ...request, data: { ...request.data, institutionId } } as RunCreditArchiveCommand['request'], actor);
+    if (action.kind === 'PledgeCommitment' && action.data.staffId) await assertStaffOf(this.staff, action.data.staffId, institutionId);
+    const outcome = await this.execution.execute(actor, {
+      category: CREDIT_ARCHIVE_CATEGORY,
+      id: institutionId,
+      decider: (policy: CreditPolicy) => creditArchiveDecider(policy),
+      policy: CREDIT_POLICY,
+      build: (_state, context) => archiveCommand(action, institutionId, context),
+    });
+    return creditOutcome(outcome);
   }
 }
 
-/**
- * Conflicts of interest: the institution must be known and within the declaring user's scope, and
- * the inspector a known, active inspector whose unit covers it (the only ones a draw could send).
- */
-@CommandHandler(InspectorConflictCommand)
-export class InspectorConflictHandler implements ICommandHandler<InspectorConflictCommand, CreditCommandOutcome> {
-  constructor(
-    private readonly runner: CreditCommandRunner,
-    @Inject(AccessPolicy) private readonly access: AccessPolicy,
-    @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
-    @Inject(UserDirectory) private readonly directory: UserDirectory,
-  ) {}
-
-  execute({ actor, type, data }: InspectorConflictCommand): Promise<CreditCommandOutcome> {
-    this.jurisdiction.requireInstitution(data.institutionId, 'institutionId');
-    this.access.assertInScope(actor, data.institutionId, 'conflicts of interest');
-    assertInspectorCovers(this.directory, this.jurisdiction, data.inspectorId, data.institutionId, 'inspectorId');
-    return this.runner.conflicts(data.inspectorId, { type, data }, actor);
+/** The domain command for an action; an id the caller left out is drawn fresh (the idempotency key of a manual entry). */
+function archiveCommand(action: CreditArchiveAction, institutionId: string, { newId }: CommandContext<CreditPolicy>): CommandBody<CreditArchiveCommand> {
+  switch (action.kind) {
+    case 'OpenCreditArchive':
+    case 'RevokeCreditPoints':
+    case 'CloseCreditCycle':
+    case 'RemoveListEntry':
+      return { type: action.kind, data: { ...action.data, institutionId } };
+    case 'AddCreditPoints':
+      return { type: action.kind, data: { ...action.data, institutionId, pointsId: action.data.pointsId ?? newId() } };
+    case 'PledgeCommitment':
+      return { type: action.kind, data: { ...action.data, institutionId, commitmentId: action.data.commitmentId ?? newId() } };
+    case 'ReportCommitmentBreach':
+      return { type: action.kind, data: { ...action.data, institutionId, breachId: action.data.breachId ?? newId() } };
+    case 'RecordCreditInformation':
+      return { type: action.kind, data: { ...action.data, institutionId, recordId: action.data.recordId ?? newId() } };
+    case 'AddListEntry':
+      return { type: action.kind, data: { ...action.data, institutionId, entryId: action.data.entryId ?? newId() } };
+    default:
+      return assertNever(action, 'credit archive action');
   }
 }

@@ -14,14 +14,14 @@ export interface CreditPolicy {
   readonly policyVersion: string;
   /** Allowed point values (不良执业行为记分 scale). */
   readonly pointScale: readonly number[];
-  /** Listed behaviours (behaviour code → points). */
+  /**
+   * Listed behaviours (behaviour code → points): the one setting of every listed behaviour's points,
+   * including a substantiated complaint's (behaviour = its category, sent by complaintConsequences).
+   */
   readonly behaviourPoints: Readonly<Record<string, number>>;
   /** Finding categories that are listed adverse behaviours (category → behaviour code), and the severities that count. */
   readonly findingBehaviours: Readonly<Record<string, string>>;
   readonly findingSeverities: readonly string[];
-  /** Complaint categories that are listed behaviours when the decision is one of complaintDecisions. */
-  readonly complaintBehaviours: Readonly<Record<string, string>>;
-  readonly complaintDecisions: readonly string[];
   /** Escalation rungs that add points (rung → behaviour code), e.g. 挂牌督办. */
   readonly escalationBehaviours: Readonly<Record<string, string>>;
   /** Ascending thresholds of a cycle's points. */
@@ -46,7 +46,8 @@ export interface CreditPolicy {
  * Defaults: scale 1/2/4/6/12 and Guizhou 2019 thresholds (≥12 key supervision + written advice;
  * ≥18 summons, no awards, public notice; ≥24 licence validation deferred), 1-year cycle, adverse
  * information public for 5 years (seed 002). The per-behaviour points are this project's defaults
- * (the seeds give the scale, not the table); the complaint ones equal the complaints context's.
+ * (the seeds give the scale, not the table). Which complaints add points is the complaints
+ * context's ComplaintConsequencesPolicy; how many, the complaint categories' entries here.
  */
 export const DEFAULT_CREDIT_POLICY: CreditPolicy = Object.freeze({
   policyVersion: 'credit-default@1',
@@ -85,8 +86,6 @@ export const DEFAULT_CREDIT_POLICY: CreditPolicy = Object.freeze({
     'informed-consent': 'informed-consent',
   }),
   findingSeverities: Object.freeze(['general', 'serious', 'severe']),
-  complaintBehaviours: Object.freeze({ 'red-envelopes-kickbacks': 'red-envelopes-kickbacks', fees: 'fees', privacy: 'privacy', 'medical-ethics': 'medical-ethics' }),
-  complaintDecisions: Object.freeze(['substantiated']),
   escalationBehaviours: Object.freeze({ 'listed-supervision': 'listed-supervision' }),
   thresholds: Object.freeze([
     { points: 12, measures: ['key-supervision', 'written-advice'] },

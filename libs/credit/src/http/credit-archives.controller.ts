@@ -3,8 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
-import { CreditArchiveRequest, RunCreditArchiveCommand } from '../application/credit.commands';
-import { CreditCommandOutcome, CreditCommandRunner } from '../application/credit-command-runner';
+import { CreditArchiveAction, CreditArchiveRequest } from '../application/credit-archive.handler';
+import { CreditCommandOutcome } from '../application/credit-writes';
 import { CreditView } from '../domain/archive/credit-views';
 import { creditError } from '../domain/credit-errors';
 import { CreditQueries, VisibleCreditLevel } from '../read-models/credit.queries';
@@ -20,19 +20,19 @@ export class CreditArchivesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: CreditQueries,
-    private readonly runner: CreditCommandRunner,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
   ) {}
 
-  private run(actor: Actor, institutionId: string, request: CreditArchiveRequest): Promise<CreditCommandOutcome> {
-    return this.commands.execute(new RunCreditArchiveCommand(actor, institutionId, request));
+  private run(actor: Actor, institutionId: string, action: CreditArchiveAction): Promise<CreditCommandOutcome> {
+    return this.commands.execute(new CreditArchiveRequest(actor, institutionId, action));
   }
 
   @Post()
   @Roles('inspector', 'admin')
   @ApiOperation({ summary: 'Open an institution’s credit archive (first 校验期 and its end as a deadline)' })
   open(@CurrentActor() actor: Actor, @Body() body: OpenCreditArchiveDto): Promise<CreditCommandOutcome> {
-    return this.run(actor, body.institutionId, { type: 'OpenCreditArchive', data: body });
+    const { institutionId, ...data } = body;
+    return this.run(actor, institutionId, { kind: 'OpenCreditArchive', data });
   }
 
   @Get()
@@ -40,8 +40,8 @@ export class CreditArchivesController {
   @ApiQuery({ name: 'jurisdiction', required: false })
   @ApiOperation({ summary: 'Credit levels of the institutions the caller may read (optionally under one unit)' })
   async levels(@CurrentActor() actor: Actor, @Query('jurisdiction') jurisdiction?: string): Promise<{ levels: VisibleCreditLevel[] }> {
-    const policy = await this.runner.policy();
-    const now = this.runner.now();
+    const policy = await this.queries.policy();
+    const now = this.queries.now();
     const visible = this.access.visibleInstitutions(actor).filter((id) => !jurisdiction || this.access.jurisdiction.contains(jurisdiction, id));
     return { levels: visible.map((id) => this.queries.level(actor.role, id, now, policy)) };
   }
@@ -51,8 +51,8 @@ export class CreditArchivesController {
   @ApiOperation({ summary: 'The archive as the caller’s role may see it (blacklist only for partner)' })
   async get(@CurrentActor() actor: Actor, @Param('institutionId') institutionId: string): Promise<CreditView & { level: VisibleCreditLevel }> {
     this.access.assertInScope(actor, institutionId, 'the credit archive');
-    const policy = await this.runner.policy();
-    const now = this.runner.now();
+    const policy = await this.queries.policy();
+    const now = this.queries.now();
     const view = this.queries.view(actor.role, institutionId, now, policy);
     if (!view) throw creditError('ARCHIVE_NOT_FOUND', `no credit archive for ${institutionId}`);
     return { ...view, level: this.queries.level(actor.role, institutionId, now, policy) };
@@ -63,14 +63,14 @@ export class CreditArchivesController {
   @ApiOperation({ summary: 'Credit level A/B/C/D as of now (creditLevel)' })
   async level(@CurrentActor() actor: Actor, @Param('institutionId') institutionId: string): Promise<VisibleCreditLevel> {
     this.access.assertInScope(actor, institutionId, 'the credit archive');
-    return this.queries.level(actor.role, institutionId, this.runner.now(), await this.runner.policy());
+    return this.queries.level(actor.role, institutionId, this.queries.now(), await this.queries.policy());
   }
 
   @Post(':institutionId/points')
   @Roles('inspector')
   @ApiOperation({ summary: '不良执业行为记分: points for a behaviour code; thresholds impose measures' })
   points(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: AddCreditPointsDto): Promise<CreditCommandOutcome> {
-    return this.run(actor, id, { type: 'AddCreditPoints', data: { ...body, institutionId: id, pointsId: body.pointsId ?? this.runner.ids.next() } });
+    return this.run(actor, id, { kind: 'AddCreditPoints', data: body });
   }
 
   @Post(':institutionId/points/:pointsId/revoke')
@@ -78,35 +78,35 @@ export class CreditArchivesController {
   @Roles('inspector')
   @ApiOperation({ summary: 'Revoke a points entry (measures already imposed stand)' })
   revoke(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Param('pointsId') pointsId: string, @Body() body: ReasonDto): Promise<CreditCommandOutcome> {
-    return this.run(actor, id, { type: 'RevokeCreditPoints', data: { institutionId: id, pointsId, reason: body.reason } });
+    return this.run(actor, id, { kind: 'RevokeCreditPoints', data: { pointsId, reason: body.reason } });
   }
 
   @Post(':institutionId/commitments')
   @Roles('hospital', 'inspector', 'admin')
   @ApiOperation({ summary: '信用承诺: an institution, staff or no-red-envelope pledge' })
   pledge(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: PledgeCommitmentDto): Promise<CreditCommandOutcome> {
-    return this.run(actor, id, { type: 'PledgeCommitment', data: { ...body, institutionId: id, commitmentId: body.commitmentId ?? this.runner.ids.next() } });
+    return this.run(actor, id, { kind: 'PledgeCommitment', data: body });
   }
 
   @Post(':institutionId/commitments/:commitmentId/breaches')
   @Roles('inspector', 'leader')
   @ApiOperation({ summary: 'Report a breached commitment (a saga records it as adverse information)' })
   breach(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Param('commitmentId') commitmentId: string, @Body() body: ReportBreachDto): Promise<CreditCommandOutcome> {
-    return this.run(actor, id, { type: 'ReportCommitmentBreach', data: { ...body, institutionId: id, commitmentId, breachId: body.breachId ?? this.runner.ids.next() } });
+    return this.run(actor, id, { kind: 'ReportCommitmentBreach', data: { ...body, commitmentId } });
   }
 
   @Post(':institutionId/information')
   @Roles('inspector', 'admin')
   @ApiOperation({ summary: 'Record credit information of class basic / adverse / blacklist' })
   information(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: RecordInformationDto): Promise<CreditCommandOutcome> {
-    return this.run(actor, id, { type: 'RecordCreditInformation', data: { ...body, institutionId: id, recordId: body.recordId ?? this.runner.ids.next() } });
+    return this.run(actor, id, { kind: 'RecordCreditInformation', data: body });
   }
 
   @Post(':institutionId/lists')
   @Roles('inspector', 'leader', 'admin')
   @ApiOperation({ summary: '红/黑名单 entry; it expires at expiresAt by a deadline timer' })
   list(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: AddListEntryDto): Promise<CreditCommandOutcome> {
-    return this.run(actor, id, { type: 'AddListEntry', data: { ...body, institutionId: id, entryId: body.entryId ?? this.runner.ids.next() } });
+    return this.run(actor, id, { kind: 'AddListEntry', data: body });
   }
 
   @Post(':institutionId/lists/:entryId/remove')
@@ -114,7 +114,7 @@ export class CreditArchivesController {
   @Roles('inspector', 'leader', 'admin')
   @ApiOperation({ summary: 'Take an entry off its list early' })
   unlist(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Param('entryId') entryId: string, @Body() body: ReasonDto): Promise<CreditCommandOutcome> {
-    return this.run(actor, id, { type: 'RemoveListEntry', data: { institutionId: id, entryId, reason: body.reason } });
+    return this.run(actor, id, { kind: 'RemoveListEntry', data: { entryId, reason: body.reason } });
   }
 
   @Post(':institutionId/cycles/close')
@@ -122,6 +122,6 @@ export class CreditArchivesController {
   @Roles('admin')
   @ApiOperation({ summary: 'Close the current 校验期 early and open the next (points reset)' })
   closeCycle(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: ReasonDto): Promise<CreditCommandOutcome> {
-    return this.run(actor, id, { type: 'CloseCreditCycle', data: { institutionId: id, reason: body.reason } });
+    return this.run(actor, id, { kind: 'CloseCreditCycle', data: { reason: body.reason } });
   }
 }

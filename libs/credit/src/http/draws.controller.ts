@@ -3,10 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
-import { InspectorConflictCommand, RequestRandomDrawCommand } from '../application/credit.commands';
-import { CreditCommandOutcome, CreditCommandRunner } from '../application/credit-command-runner';
-import { drawDocument, DrawDocument } from '../application/draw-document';
-import { PublishedDraw } from '../application/request-random-draw.handler';
+import { CreditCommandOutcome } from '../application/credit-writes';
+import { InspectorConflictsRequest } from '../application/inspector-conflicts.handler';
+import { PublishedDraw, RandomDrawRequest } from '../application/random-draw.handler';
+import { DrawDocument } from '../application/draw-document';
 import { creditError } from '../domain/credit-errors';
 import { CreditQueries, DrawListRow } from '../read-models/credit.queries';
 import { DeclareConflictDto, RequestDrawDto } from './draw.dto';
@@ -19,7 +19,6 @@ export class DrawsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: CreditQueries,
-    private readonly runner: CreditCommandRunner,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
   ) {}
 
@@ -27,7 +26,7 @@ export class DrawsController {
   @Roles('inspector', 'leader')
   @ApiOperation({ summary: 'Draw institutions (weighted by credit level) and inspectors; record seed and inputs; publish' })
   draw(@CurrentActor() actor: Actor, @Body() body: RequestDrawDto): Promise<PublishedDraw> {
-    return this.commands.execute(new RequestRandomDrawCommand(actor, body));
+    return this.commands.execute(new RandomDrawRequest(actor, { kind: 'RequestRandomDraw', data: body }));
   }
 
   @Get('draws')
@@ -42,7 +41,7 @@ export class DrawsController {
   @Roles('inspector', 'leader', 'admin')
   @ApiOperation({ summary: 'A draw with its seed, inputs and result (also while not yet published)' })
   async get(@CurrentActor() actor: Actor, @Param('drawId') drawId: string): Promise<DrawDocument> {
-    const doc = drawDocument(await this.runner.drawState(drawId));
+    const doc = await this.queries.draw(drawId);
     if (!doc) throw creditError('DRAW_NOT_FOUND', `no draw ${drawId}`);
     this.access.assertInScope(actor, doc.jurisdiction, 'random draws');
     return doc;
@@ -52,7 +51,7 @@ export class DrawsController {
   @Roles('inspector', 'leader', 'admin')
   @ApiOperation({ summary: 'Declare an inspector’s conflict of interest with an institution (excluded from draws)' })
   declare(@CurrentActor() actor: Actor, @Body() body: DeclareConflictDto): Promise<CreditCommandOutcome> {
-    return this.commands.execute(new InspectorConflictCommand(actor, 'DeclareConflict', { ...body, inspectorId: body.inspectorId ?? actor.id }));
+    return this.commands.execute(new InspectorConflictsRequest(actor, { kind: 'DeclareConflict', data: { ...body, inspectorId: body.inspectorId ?? actor.id } }));
   }
 
   @Post('credit/conflicts/withdraw')
@@ -60,7 +59,7 @@ export class DrawsController {
   @Roles('inspector', 'leader', 'admin')
   @ApiOperation({ summary: 'Withdraw a declared conflict of interest' })
   withdraw(@CurrentActor() actor: Actor, @Body() body: DeclareConflictDto): Promise<CreditCommandOutcome> {
-    return this.commands.execute(new InspectorConflictCommand(actor, 'WithdrawConflict', { ...body, inspectorId: body.inspectorId ?? actor.id }));
+    return this.commands.execute(new InspectorConflictsRequest(actor, { kind: 'WithdrawConflict', data: { ...body, inspectorId: body.inspectorId ?? actor.id } }));
   }
 
   @Get('credit/conflicts')

@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Jurisdiction, Public } from '@bihuan/auth';
-import { CreditCommandRunner } from '../application/credit-command-runner';
-import { drawDocument, DrawDocument } from '../application/draw-document';
+import { DrawDocument } from '../application/draw-document';
 import { CreditViewItem } from '../domain/archive/credit-views';
 import { creditError } from '../domain/credit-errors';
 import { CreditQueries } from '../read-models/credit.queries';
@@ -24,7 +23,6 @@ export interface PublicCreditPage {
 export class PublicCreditController {
   constructor(
     private readonly queries: CreditQueries,
-    private readonly runner: CreditCommandRunner,
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
   ) {}
 
@@ -32,9 +30,9 @@ export class PublicCreditController {
   @ApiOperation({ summary: 'Public credit information: basic, adverse within 5 years, red list — never the blacklist' })
   async credit(@Param('institutionId') institutionId: string): Promise<PublicCreditPage> {
     const unit = this.jurisdiction.requireInstitution(institutionId, 'institutionId');
-    const now = this.runner.now();
+    const now = this.queries.now();
     // Always the anonymous view, whoever calls: a token on a public route changes nothing here.
-    const view = this.queries.view('anonymous', institutionId, now, await this.runner.policy());
+    const view = this.queries.view('anonymous', institutionId, now, await this.queries.policy());
     const items = view?.items ?? [];
     return {
       institution: { id: unit.id, name: unit.name },
@@ -48,7 +46,7 @@ export class PublicCreditController {
   @Get('draws/:drawId')
   @ApiOperation({ summary: 'A published draw: seed, inputs, algorithm and result, to re-run drawInspections' })
   async draw(@Param('drawId') drawId: string): Promise<DrawDocument> {
-    const doc = drawDocument(await this.runner.drawState(drawId));
+    const doc = await this.queries.draw(drawId);
     if (!doc || doc.status !== 'published') throw creditError('DRAW_NOT_FOUND', `no published draw ${drawId}`);
     return doc;
   }

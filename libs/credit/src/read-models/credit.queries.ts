@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { Role } from '@bihuan/core';
-import { READ_MODEL_DB } from '@bihuan/platform';
+import { CommandExecution, POLICIES, PolicyRegistry, READ_MODEL_DB } from '@bihuan/platform';
+import { CREDIT_POLICY } from '../application/credit-writes';
+import { drawDocument, DrawDocument } from '../application/draw-document';
 import { CreditArchiveState, initialCreditArchiveState } from '../domain/archive/credit-archive.state';
 import { creditLevel, CreditLevelResult } from '../domain/archive/credit-level';
 import { creditViewFor, CreditView } from '../domain/archive/credit-views';
 import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
+import { RANDOM_DRAW_CATEGORY, randomDrawDecider } from '../domain/draw/random-draw.decider';
 import { ensureCreditSchema } from './credit-read-model.schema';
 
 /** A level as a reader may see it: the black-list reason is named only to partners. */
@@ -25,12 +28,30 @@ export interface DrawListRow {
 /**
  * Reads of the credit read model. Archive information leaves only through `view` (creditViewFor:
  * the role decides the information classes), and a level's reason is redacted for every role but
- * `partner` when it is the black list — the one read path that would otherwise reveal it.
+ * `partner` when it is the black list — the one read path that would otherwise reveal it. Levels
+ * and views are computed as of `now()` under the policy in force (`policy()`).
  */
 @Injectable()
 export class CreditQueries {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: Database.Database,
+    private readonly execution: CommandExecution,
+    @Inject(POLICIES) private readonly policies: PolicyRegistry,
+  ) {
     ensureCreditSchema(db);
+  }
+
+  policy(): Promise<CreditPolicy> {
+    return this.policies.current(CREDIT_POLICY.context, CREDIT_POLICY.defaults);
+  }
+
+  now(): string {
+    return this.execution.now();
+  }
+
+  /** A draw with its seed, inputs and result, folded from its stream (null: no such draw). */
+  async draw(drawId: string): Promise<DrawDocument | null> {
+    return drawDocument(await this.execution.state(randomDrawDecider(), RANDOM_DRAW_CATEGORY, drawId));
   }
 
   private state(institutionId: string): CreditArchiveState {

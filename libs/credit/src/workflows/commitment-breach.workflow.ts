@@ -1,4 +1,4 @@
-import { deterministicId, Message, streamName, SYSTEM_ACTOR, Workflow, WorkflowOutput } from '@bihuan/core';
+import { deterministicId, DomainEvent, Message, streamName, SYSTEM_ACTOR, Workflow, WorkflowOutput } from '@bihuan/core';
 import { RecordCreditInformation } from '../domain/archive/credit-archive.commands';
 import { CREDIT_ARCHIVE_CATEGORY } from '../domain/archive/credit-archive.decider';
 import { CommitmentBreached } from '../domain/archive/credit-archive.events';
@@ -9,7 +9,8 @@ export const COMMITMENT_BREACH_WORKFLOW = 'commitmentBreach';
 export const ETHICS_ARCHIVE_STREAM_CATEGORY = 'ethicsArchive';
 
 type Breached = Message<'CommitmentBreached', CommitmentBreached['data']>;
-const isBreached = (m: Message): m is Breached => m.type === 'CommitmentBreached' && typeof (m.data as { breachId?: unknown }).breachId === 'string';
+const isBreached = (m: Message | DomainEvent): m is Breached =>
+  'metadata' in m && m.type === 'CommitmentBreached' && 'breachId' in m.data && typeof m.data.breachId === 'string';
 
 /** The adverse record's id for a breach: deterministic, so a redelivery records nothing new. */
 export const breachRecordId = (breachId: string): string => deterministicId('creditInformation', 'commitment-breach', breachId);
@@ -73,5 +74,5 @@ export const commitmentBreachWorkflow: Workflow<{ readonly done: boolean }> = {
     }
     return [...outputs, { kind: 'complete' }];
   },
-  evolve: (state, event) => ('metadata' in event && isBreached(event as Message) ? { done: true } : state),
+  evolve: (state, event) => (isBreached(event) ? { done: true } : state),
 };

@@ -8,10 +8,12 @@ import { CreditInput, CREDIT_INPUT_TYPES, isCreditInput, streamOf } from './cred
 
 export const CREDIT_CONSEQUENCES_WORKFLOW = 'creditConsequences';
 
-/** Points entries sent for this case (complaint ticket or finding), so a withdrawal can revoke them. */
+/** Points entries sent for this finding, so a withdrawal can revoke them. */
 export interface CreditConsequencesState {
   readonly sent: readonly { readonly pointsId: string; readonly institutionId: string }[];
 }
+
+type Adding = Exclude<CreditInput, { type: 'FindingWithdrawn' }>;
 
 interface Planned {
   readonly pointsId: string;
@@ -29,36 +31,28 @@ function meta(input: Message, key: string): Command['metadata'] {
   };
 }
 
-/** The points an input adds under the policy, or null (not a listed behaviour, decision or rung). */
-function plan(input: CreditInput, policy: CreditPolicy): Planned | null {
+/** The points an input adds under the policy, or null (not a listed behaviour, severity or rung). */
+function plan(input: Adding, policy: CreditPolicy): Planned | null {
   const eventId = input.metadata.eventId;
+  const stream = streamOf(input) ?? `finding-${input.data.findingId}`;
   let behaviour: string | undefined;
   let source: CreditSourceRef;
   let pointsKey: CreditSourceRef;
   let summary: string;
   switch (input.type) {
-    case 'ComplaintDecided':
-      if (!policy.complaintDecisions.includes(input.data.decision)) return null;
-      behaviour = policy.complaintBehaviours[input.data.category];
-      source = { kind: 'complaint', ticketId: input.data.ticketId, round: input.data.round, eventId, stream: streamOf(input) ?? `complaintTicket-${input.data.ticketId}` };
-      pointsKey = source; // one entry per ticket and behaviour, as the complaints context's own saga keys it
-      summary = input.data.findings;
-      break;
     case 'FindingOpened':
       if (!policy.findingSeverities.includes(input.data.severity)) return null;
       behaviour = policy.findingBehaviours[input.data.category];
-      source = { kind: 'finding', findingId: input.data.findingId, eventId, stream: streamOf(input) ?? `finding-${input.data.findingId}` };
+      source = { kind: 'finding', findingId: input.data.findingId, eventId, stream };
       pointsKey = source;
       summary = input.data.description;
       break;
     case 'FindingEscalated':
       behaviour = policy.escalationBehaviours[input.data.rung];
-      source = { kind: 'finding', findingId: input.data.findingId, round: input.data.round, eventId, stream: streamOf(input) ?? `finding-${input.data.findingId}` };
+      source = { kind: 'finding', findingId: input.data.findingId, round: input.data.round, eventId, stream };
       pointsKey = { kind: 'finding-escalation', findingId: `${input.data.findingId}.${input.data.round}` }; // once per rectification round
       summary = `escalated: ${input.data.rung}`;
       break;
-    case 'FindingWithdrawn':
-      return null;
   }
   if (!behaviour) return null;
   const institutionId = input.data.institutionId;
@@ -72,23 +66,20 @@ function plan(input: CreditInput, policy: CreditPolicy): Planned | null {
 }
 
 /**
- * Saga `creditConsequences-<case>` (case = `complaint.<ticketId>` or `finding.<findingId>`):
- * - ComplaintDecided with a decision in policy.complaintDecisions and a listed category → AddCreditPoints;
+ * Saga `creditConsequences-finding.<findingId>`:
  * - FindingOpened in a listed adverse category (and counted severity) → AddCreditPoints;
  * - FindingEscalated to a listed rung (挂牌督办) → AddCreditPoints, once per rectification round;
  * - FindingWithdrawn → RevokeCreditPoints for every entry this finding added.
  * Points ids are deterministic (creditPointsIdFor), so a redelivery is a no-op in the archive, and
  * each command carries causedBy = the input event (stream + id) and causationId = its id.
+ * A substantiated complaint's points are sent by the complaints context's complaintConsequences.
  */
 export function creditConsequencesWorkflow(policy: CreditPolicy = DEFAULT_CREDIT_POLICY): Workflow<CreditConsequencesState> {
   return {
     name: CREDIT_CONSEQUENCES_WORKFLOW,
     inputs: CREDIT_INPUT_TYPES,
     initialState: { sent: [] },
-    instanceId(input) {
-      if (!isCreditInput(input)) return null;
-      return input.type === 'ComplaintDecided' ? `complaint.${input.data.ticketId}` : `finding.${input.data.findingId}`;
-    },
+    instanceId: (input) => (isCreditInput(input) ? `finding.${input.data.findingId}` : null),
     decide(input, state): readonly WorkflowOutput[] {
       if (!isCreditInput(input)) return [{ kind: 'ignore', reason: `not an input: ${input.type}` }];
       if (input.type === 'FindingWithdrawn') {
@@ -108,10 +99,9 @@ export function creditConsequencesWorkflow(policy: CreditPolicy = DEFAULT_CREDIT
       return [{ kind: 'send', stream: streamName(CREDIT_ARCHIVE_CATEGORY, planned.institutionId), command: planned.command }];
     },
     evolve(state, event): CreditConsequencesState {
-      if (!('metadata' in event) || !isCreditInput(event as Message)) return state;
-      const input = event as CreditInput;
-      if (input.type === 'FindingWithdrawn') return { sent: [] };
-      const planned = plan(input, policy);
+      if (!isCreditInput(event)) return state;
+      if (event.type === 'FindingWithdrawn') return { sent: [] };
+      const planned = plan(event, policy);
       if (!planned || state.sent.some((s) => s.pointsId === planned.pointsId)) return state;
       return { sent: [...state.sent, { pointsId: planned.pointsId, institutionId: planned.institutionId }] };
     },

@@ -1,33 +1,21 @@
 import { WorkflowSpecification } from '@bihuan/testing';
 import { delivered } from '../domain/credit-test-fixtures';
-import { creditPointsIdFor } from '../domain/archive/credit-cycle.decide';
 import { creditConsequencesWorkflow } from './credit-consequences.workflow';
 
 const spec = WorkflowSpecification(creditConsequencesWorkflow());
-const decided = (over: object = {}, eventId = 'ev-c1') =>
-  delivered('complaintTicket-T1', 'ComplaintDecided', { ticketId: 'T1', round: 1, institutionId: 'H1', category: 'red-envelopes-kickbacks', decision: 'substantiated', findings: 'took a red envelope', decidedAt: '2025-03-01', ...over }, eventId);
 const findingOpened = (over: object = {}) =>
   delivered('finding-F1', 'FindingOpened', { findingId: 'F1', institutionId: 'H1', category: 'insurance-fraud', severity: 'severe', description: 'billing for tests not done', ...over }, 'ev-f1');
 const escalated = (rung: string, round = 1, eventId = 'ev-esc') => delivered('finding-F1', 'FindingEscalated', { findingId: 'F1', institutionId: 'H1', round, rung }, eventId);
 
 describe('creditConsequences workflow', () => {
-  it('adds points for a substantiated complaint of a listed behaviour, naming the decision', () => {
-    expect(spec.given([]).when(decided()).instance()).toBe('complaint.T1');
-    spec.given([]).when(decided()).thenMatches([{
-      kind: 'send',
-      stream: 'creditArchive-H1',
-      command: {
-        type: 'AddCreditPoints',
-        data: { institutionId: 'H1', behaviour: 'red-envelopes-kickbacks', pointsId: creditPointsIdFor({ kind: 'complaint', ticketId: 'T1' }, 'red-envelopes-kickbacks'), causedBy: { stream: 'complaintTicket-T1', eventId: 'ev-c1' } },
-        metadata: { causationId: 'ev-c1', actor: { role: 'system' } },
-      },
-    }]);
-    spec.given([]).when(decided({ decision: 'partly-substantiated' })).thenNothing();
-    spec.given([]).when(decided({ category: 'waiting' })).thenNothing();
-    spec.given([decided()]).when(decided({ round: 2 }, 'ev-c2')).thenNothing(); // once per ticket
+  it('consumes only the inspection inputs: a substantiated complaint\'s points are complaintConsequences\' alone', () => {
+    expect(creditConsequencesWorkflow().inputs).toEqual(['FindingOpened', 'FindingEscalated', 'FindingWithdrawn']);
+    const decided = delivered('complaintTicket-T1', 'ComplaintDecided', { ticketId: 'T1', round: 1, institutionId: 'H1', category: 'red-envelopes-kickbacks', decision: 'substantiated' }, 'ev-c1');
+    expect(spec.given([]).when(decided).instance()).toBeNull();
   });
 
   it('adds points for a finding in a listed adverse category and counted severity', () => {
+    expect(spec.given([]).when(findingOpened()).instance()).toBe('finding.F1');
     spec.given([]).when(findingOpened()).thenMatches([{ stream: 'creditArchive-H1', command: { data: { behaviour: 'insurance-fraud', causedBy: { stream: 'finding-F1', eventId: 'ev-f1' } } } }]);
     spec.given([]).when(findingOpened({ category: 'environment-signage' })).thenNothing();
     spec.given([]).when(findingOpened({ severity: 'minor' })).thenNothing();

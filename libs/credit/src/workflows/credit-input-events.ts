@@ -1,23 +1,14 @@
-import { Command, Message } from '@bihuan/core';
+import { Command, DomainEvent, Message } from '@bihuan/core';
 
 /**
  * Input events and output commands the credit sagas share with other contexts, declared here
  * because a workflow folder may import only @bihuan/core. They mirror, field for field:
- * - ComplaintDecided: libs/complaints/src/domain/complaint-ticket.events.ts
  * - FindingOpened / FindingEscalated / FindingWithdrawn: libs/inspection/src/domain/finding/finding.events.ts
  * - PlanVisit: libs/inspection/src/domain/visit/visit.commands.ts
  * - AddEthicsRecord: libs/ethics/src/domain/archive/ethics-archive.commands.ts
- * Only the fields read here are listed; extra fields are ignored.
+ * Only the fields read here are listed; extra fields are ignored. A substantiated complaint's
+ * points are not an input here: the complaints context's complaintConsequences saga sends them.
  */
-export interface ComplaintDecidedData {
-  readonly ticketId: string;
-  readonly round: number;
-  readonly institutionId: string;
-  readonly category: string;
-  readonly decision: string;
-  readonly findings: string;
-  readonly decidedAt: string;
-}
 export interface FindingOpenedData {
   readonly findingId: string;
   readonly institutionId: string;
@@ -38,22 +29,26 @@ export interface FindingWithdrawnData {
 }
 
 export type CreditInput =
-  | Message<'ComplaintDecided', ComplaintDecidedData>
   | Message<'FindingOpened', FindingOpenedData>
   | Message<'FindingEscalated', FindingEscalatedData>
   | Message<'FindingWithdrawn', FindingWithdrawnData>;
 
-export const CREDIT_INPUT_TYPES: readonly CreditInput['type'][] = ['ComplaintDecided', 'FindingOpened', 'FindingEscalated', 'FindingWithdrawn'];
+export const CREDIT_INPUT_TYPES: readonly CreditInput['type'][] = ['FindingOpened', 'FindingEscalated', 'FindingWithdrawn'];
 
-export function isCreditInput(input: Message): input is CreditInput {
-  const d = input.data as { institutionId?: unknown };
-  return (CREDIT_INPUT_TYPES as readonly string[]).includes(input.type) && typeof d.institutionId === 'string';
+/** A delivered input of creditConsequences: one of its types, naming its finding and institution. */
+export function isCreditInput(input: Message | DomainEvent): input is CreditInput {
+  const { data } = input;
+  return (
+    'metadata' in input &&
+    (CREDIT_INPUT_TYPES as readonly string[]).includes(input.type) &&
+    'findingId' in data && typeof data.findingId === 'string' &&
+    'institutionId' in data && typeof data.institutionId === 'string'
+  );
 }
 
 /** The stream a delivered input came from (RecordedEvents carry it). */
 export function streamOf(input: Message): string | null {
-  const stream = (input as Message & { readonly streamName?: unknown }).streamName;
-  return typeof stream === 'string' && stream.length > 0 ? stream : null;
+  return 'streamName' in input && typeof input.streamName === 'string' && input.streamName.length > 0 ? input.streamName : null;
 }
 
 /** The inspection context's PlanVisit (kind `random` for a 双随机 draw). */

@@ -1,9 +1,11 @@
 import { Command, Message, SYSTEM_ACTOR, WorkflowOutput } from '@bihuan/core';
 import { complaintConsequencesWorkflow, ComplaintDecided } from '@bihuan/complaints';
-import { EthicsArchiveCommand, ethicsArchiveDecider } from '@bihuan/ethics';
+import { EthicsArchiveCommand, ethicsArchiveDecider, ethicsRecordIdFor } from '@bihuan/ethics';
 import { FindingOpened, visitDecider, VisitCommand } from '@bihuan/inspection';
 import { CreditArchiveCommand } from '../domain/archive/credit-archive.commands';
 import { creditArchiveDecider } from '../domain/archive/credit-archive.decider';
+import { creditPointsIdFor } from '../domain/archive/credit-cycle.decide';
+import { DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
 import { delivered, inspector } from '../domain/credit-test-fixtures';
 import { commitmentBreachWorkflow } from './commitment-breach.workflow';
 import { creditConsequencesWorkflow } from './credit-consequences.workflow';
@@ -24,15 +26,20 @@ const decidedData: ComplaintDecided['data'] = {
 const decided: Message = delivered('complaintTicket-T1', 'ComplaintDecided', decidedData, 'ev-decided', SYSTEM_ACTOR);
 
 describe('cross-context contracts of the credit sagas', () => {
-  it('accepts the complaints context\'s consequences, with the same points id as creditConsequences', () => {
+  it('accepts the complaints context\'s consequences: one record per staff member and ticket, one points entry per ticket and behaviour, the points from the credit policy', () => {
     const theirs = complaintConsequencesWorkflow();
     const commands = sent(theirs.decide(decided, theirs.initialState));
     const toEthics = commands.find((c) => c.type === 'AddEthicsRecord')!;
     const toCredit = commands.find((c) => c.type === 'AddCreditPoints')!;
-    expect(ethics.decide(toEthics as EthicsArchiveCommand, ethics.initialState).map((e) => e.type)).toEqual(['EthicsArchiveOpened', 'EthicsRecordAdded']);
-    const theirPoints = credit.decide(toCredit as CreditArchiveCommand, credit.initialState).find((e) => e.type === 'CreditPointsAdded')!;
-    const ours = sent(creditConsequencesWorkflow().decide(decided, { sent: [] }))[0]!;
-    expect(theirPoints.data).toMatchObject({ pointsId: (ours.data as { pointsId: string }).pointsId, points: 6 });
+    const record = ethics.decide(toEthics as EthicsArchiveCommand, ethics.initialState);
+    expect(record.map((e) => e.type)).toEqual(['EthicsArchiveOpened', 'EthicsRecordAdded']);
+    expect(record[1]!.data).toMatchObject({
+      recordId: ethicsRecordIdFor('complaint', 'T1', 'S1'), recordKind: 'complaint-substantiated', points: -10, causedBy: { stream: 'complaintTicket-T1', eventId: 'ev-decided' },
+    });
+    const points = credit.decide(toCredit as CreditArchiveCommand, credit.initialState).find((e) => e.type === 'CreditPointsAdded')!;
+    expect(points.data).toMatchObject({
+      pointsId: creditPointsIdFor({ kind: 'complaint', ticketId: 'T1' }, 'red-envelopes-kickbacks'), points: DEFAULT_CREDIT_POLICY.behaviourPoints['red-envelopes-kickbacks'], causedBy: { eventId: 'ev-decided' },
+    });
   });
 
   it('reads the inspection context\'s FindingOpened as written', () => {

@@ -1,4 +1,4 @@
-import { Actor, deterministicId, Message, streamName, SYSTEM_ACTOR, Workflow, WorkflowOutput } from '@bihuan/core';
+import { Actor, deterministicId, DomainEvent, Message, streamName, SYSTEM_ACTOR, Workflow, WorkflowOutput } from '@bihuan/core';
 import { DrawPublished } from '../domain/draw/random-draw.messages';
 import { PlanVisit } from './credit-input-events';
 
@@ -7,7 +7,8 @@ export const RANDOM_DRAW_VISITS_WORKFLOW = 'randomDrawVisits';
 export const VISIT_STREAM_CATEGORY = 'visit';
 
 type Published = Message<'DrawPublished', DrawPublished['data']>;
-const isPublished = (m: Message): m is Published => m.type === 'DrawPublished' && Array.isArray((m.data as { visits?: unknown }).visits);
+const isPublished = (m: Message | DomainEvent): m is Published =>
+  'metadata' in m && m.type === 'DrawPublished' && 'visits' in m.data && Array.isArray(m.data.visits);
 
 /** The visit id of a drawn pair: the same draw and institution always plan the same visit. */
 export const drawnVisitId = (drawId: string, institutionId: string): string => deterministicId('randomDrawVisit', drawId, institutionId);
@@ -51,5 +52,5 @@ export const randomDrawVisitsWorkflow: Workflow<{ readonly done: boolean }> = {
     });
     return [...sends, { kind: 'complete' }];
   },
-  evolve: (state, event) => ('metadata' in event && isPublished(event as Message) ? { done: true } : state),
+  evolve: (state, event) => (isPublished(event) ? { done: true } : state),
 };

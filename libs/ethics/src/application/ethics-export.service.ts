@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { ETHICS_EXPORT_HEADERS, ethicsExportRow, EthicsExportRow } from '../domain/evaluation/ethics-export';
+import { CommandExecution } from '@bihuan/platform';
+import { ETHICS_EVALUATION_CATEGORY, ethicsEvaluationDecider } from '../domain/evaluation/ethics-evaluation.decider';
 import { EthicsQueries } from '../read-models/ethics.queries';
-import { EthicsCommandRunner } from './ethics-command-runner';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -12,11 +13,11 @@ export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
  */
 @Injectable()
 export class EthicsExportService {
-  constructor(private readonly runner: EthicsCommandRunner, private readonly queries: EthicsQueries) {}
+  constructor(private readonly execution: CommandExecution, private readonly queries: EthicsQueries) {}
 
   async rows(institutionId: string, year: number): Promise<EthicsExportRow[]> {
     const ids = this.queries.evaluations(institutionId, year).filter((r) => r.status === 'finalised').map((r) => r.evaluationId);
-    const states = await Promise.all(ids.map((id) => this.runner.evaluationState(id)));
+    const states = await Promise.all(ids.map((id) => this.execution.state(ethicsEvaluationDecider(), ETHICS_EVALUATION_CATEGORY, id)));
     return states.map(ethicsExportRow).filter((r): r is EthicsExportRow => r !== null);
   }
 

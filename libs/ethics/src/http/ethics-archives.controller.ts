@@ -3,8 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AccessPolicy, CurrentActor, readerOf, Roles } from '@bihuan/auth';
 import { Actor, assertReadGranted } from '@bihuan/core';
-import { AddEthicsRecordCommand, OpenEthicsArchiveCommand, RetractEthicsRecordCommand } from '../application/ethics.commands';
-import { EthicsCommandOutcome } from '../application/ethics-command-runner';
+import { EthicsArchiveRequest } from '../application/ethics-archive.handler';
+import { EthicsCommandOutcome } from '../application/ethics-writes';
 import { ethicsError } from '../domain/ethics-errors';
 import { ethicsArchiveVisibility } from '../domain/ethics-visibility';
 import { EthicsArchiveRow, EthicsQueries, EthicsRecordRow } from '../read-models/ethics.queries';
@@ -25,7 +25,8 @@ export class EthicsArchivesController {
   @Roles('hospital', 'admin')
   @ApiOperation({ summary: 'Open the ethics archive of a staff member of an institution' })
   open(@CurrentActor() actor: Actor, @Body() body: OpenEthicsArchiveDto): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(new OpenEthicsArchiveCommand(actor, body));
+    const { staffId, ...data } = body;
+    return this.commands.execute(new EthicsArchiveRequest(actor, staffId, { kind: 'OpenEthicsArchive', data }));
   }
 
   @Get()
@@ -52,7 +53,7 @@ export class EthicsArchivesController {
   @Roles('hospital', 'inspector')
   @ApiOperation({ summary: 'Add a record (hospital: own staff; inspector: within jurisdiction)' })
   add(@CurrentActor() actor: Actor, @Param('staffId') staffId: string, @Body() body: AddEthicsRecordDto): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(new AddEthicsRecordCommand(actor, { ...body, staffId, source: { ...body.source } }));
+    return this.commands.execute(new EthicsArchiveRequest(actor, staffId, { kind: 'AddEthicsRecord', data: { ...body, source: { ...body.source } } }));
   }
 
   @Post(':staffId/records/:recordId/retract')
@@ -60,6 +61,6 @@ export class EthicsArchivesController {
   @Roles('hospital', 'inspector')
   @ApiOperation({ summary: 'Take a record off the reckoning (it stays on the record)' })
   retract(@CurrentActor() actor: Actor, @Param('staffId') staffId: string, @Param('recordId') recordId: string, @Body() body: RetractEthicsRecordDto): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(new RetractEthicsRecordCommand(actor, staffId, recordId, body.reason));
+    return this.commands.execute(new EthicsArchiveRequest(actor, staffId, { kind: 'RetractEthicsRecord', data: { recordId, reason: body.reason } }));
   }
 }

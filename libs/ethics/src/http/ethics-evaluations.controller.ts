@@ -4,10 +4,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
-import { EthicsEvaluationStepCommand, FinaliseEthicsResultsCommand, OpenEthicsEvaluationCommand, ScoreEthicsEvaluationCommand } from '../application/ethics.commands';
-import { EthicsCommandOutcome } from '../application/ethics-command-runner';
+import { EthicsEvaluationRequest } from '../application/ethics-evaluation.handler';
+import { EthicsResultsRequest, FinalisedResults } from '../application/ethics-results.handler';
+import { EthicsCommandOutcome } from '../application/ethics-writes';
 import { EthicsExportService, XLSX_CONTENT_TYPE } from '../application/ethics-export.service';
-import { FinalisedResults } from '../application/finalise-ethics-results.handler';
 import { ethicsError } from '../domain/ethics-errors';
 import { ethicsEvaluationStreamId } from '../domain/evaluation/ethics-evaluation.state';
 import { EthicsEvaluationRow, EthicsQueries } from '../read-models/ethics.queries';
@@ -32,7 +32,8 @@ export class EthicsEvaluationsController {
   @Roles('hospital')
   @ApiOperation({ summary: 'Open the year’s evaluation of one of the institution’s staff' })
   open(@CurrentActor() actor: Actor, @Body() body: OpenEthicsEvaluationDto): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(new OpenEthicsEvaluationCommand(actor, body));
+    const { institutionId, year, staffId, ...data } = body;
+    return this.commands.execute(new EthicsEvaluationRequest(actor, { institutionId, year, staffId }, { kind: 'OpenEthicsEvaluation', data }));
   }
 
   @Get(`evaluations/${STEP}`)
@@ -50,7 +51,7 @@ export class EthicsEvaluationsController {
   @Roles('hospital')
   @ApiOperation({ summary: '自评: the staff member’s self-evaluation' })
   self(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: SelfEvaluationDto): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(new EthicsEvaluationStepCommand(actor, i, y, s, { type: 'SubmitSelfEvaluation', data: body }));
+    return this.commands.execute(new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'SubmitSelfEvaluation', data: body }));
   }
 
   @Post(`evaluations/${STEP}/department`)
@@ -58,7 +59,7 @@ export class EthicsEvaluationsController {
   @Roles('hospital')
   @ApiOperation({ summary: '科室评价: the department’s score' })
   department(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: DepartmentReviewDto): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(new EthicsEvaluationStepCommand(actor, i, y, s, { type: 'ReviewEthicsEvaluation', data: body }));
+    return this.commands.execute(new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'ReviewEthicsEvaluation', data: body }));
   }
 
   @Post(`evaluations/${STEP}/institution`)
@@ -66,7 +67,7 @@ export class EthicsEvaluationsController {
   @Roles('hospital')
   @ApiOperation({ summary: '单位评价: scored with the year’s archive reckoning and veto items; provisional grade' })
   institution(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: InstitutionScoreDto): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(new ScoreEthicsEvaluationCommand(actor, i, y, s, body));
+    return this.commands.execute(new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'ScoreEthicsEvaluation', data: body }));
   }
 
   @Post(`evaluations/${STEP}/posting`)
@@ -74,7 +75,7 @@ export class EthicsEvaluationsController {
   @Roles('hospital')
   @ApiOperation({ summary: '公示: post the provisional grade for objections' })
   posting(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: PostingDto): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(new EthicsEvaluationStepCommand(actor, i, y, s, { type: 'PostEthicsEvaluation', data: body }));
+    return this.commands.execute(new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'PostEthicsEvaluation', data: body }));
   }
 
   @Post('results/:institutionId/:year/finalise')
@@ -82,7 +83,7 @@ export class EthicsEvaluationsController {
   @Roles('hospital')
   @ApiOperation({ summary: 'Apply the 优秀 cap over the institution’s year and finalise every evaluation' })
   finalise(@CurrentActor() actor: Actor, @Param('institutionId') institutionId: string, @Param('year', ParseIntPipe) year: number): Promise<FinalisedResults> {
-    return this.commands.execute(new FinaliseEthicsResultsCommand(actor, institutionId, year));
+    return this.commands.execute(new EthicsResultsRequest(actor, institutionId, year, { kind: 'FinaliseEthicsResults' }));
   }
 
   @Get('results/:institutionId/:year')

@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
-import { Clock, Command, Decider, DomainEvent, IdGenerator, Workflow } from '@bihuan/core';
+import { Clock, Command, Decider, DomainEvent, IdGenerator, idOf, Workflow } from '@bihuan/core';
 import { EventStore } from '@bihuan/event-store';
 import { CommandRouter, CommandSender, Projection } from '@bihuan/processing';
 import { CalendarService } from '../calendar/calendar.service';
-import { CommandExecution } from '../commands/command-execution';
+import { CommandBody, CommandExecution, PolicyShape, PolicySource } from '../commands/command-execution';
 import { PolicyRegistry } from '../policy/policy-registry';
-import { ReadModelSync } from './read-model-sync';
 import { TimerScheduler } from '@bihuan/timers';
+import { ReadModelSync } from './read-model-sync';
 
 /** What a contribution may build its projections from. */
 export interface WorkerDeps {
@@ -48,4 +48,19 @@ export interface WorkerContribution {
   readonly senders?: (deps: WorkerDeps) => readonly (readonly [string, CommandSender])[];
   readonly projections?: (deps: WorkerDeps) => readonly Projection[];
   readonly workflows?: (deps: WorkerDeps) => readonly Workflow<unknown>[];
+}
+
+/**
+ * `[category, sender]` for a category whose decider needs only its context's policy in force: each
+ * routed command (a saga's step, a timer's wake-up) is delivered through the write seam with its
+ * own metadata. The command arrives untyped from the router; its decider validates the data.
+ */
+export function policySender<C extends Command, E extends DomainEvent, S, P extends PolicyShape>(
+  execution: CommandExecution,
+  category: string,
+  decider: (policy: P) => Decider<C, E, S>,
+  policy: PolicySource<P>,
+): readonly [string, CommandSender] {
+  const body = (command: Command) => ({ type: command.type, data: command.data }) as CommandBody<C>;
+  return [category, { send: (stream, command) => execution.deliver(command.metadata, { category, id: idOf(stream), decider, policy, build: () => body(command) }) }];
 }

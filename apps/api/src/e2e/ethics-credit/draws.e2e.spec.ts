@@ -1,5 +1,5 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { drawInspections, drawnVisitId, DrawDocument, PublishedDraw, RequestRandomDrawCommand } from '@bihuan/credit';
+import { drawInspections, drawnVisitId, DrawDocument, PublishedDraw, RandomDrawRequest } from '@bihuan/credit';
 import { DEMO_USERS } from '@bihuan/demo';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { expectNothingWritten } from './ethics-credit.fixtures';
@@ -92,7 +92,7 @@ describe('random inspection draws (e2e)', () => {
     const actor = { id: inspectorB1.id, role: inspectorB1.role, unit: inspectorB1.unit };
     const counts: Record<string, number> = { 'hosp-b1-1': 0, 'hosp-b1-2': 0 };
     for (let i = 0; i < 90; i += 1) {
-      const made: PublishedDraw = await bus.execute(new RequestRandomDrawCommand(actor, { jurisdiction: 'county-b1', count: 1, inspectorsPerVisit: 1, plannedDate: '2025-05-01' }));
+      const made: PublishedDraw = await bus.execute(new RandomDrawRequest(actor, { kind: 'RequestRandomDraw', data: { jurisdiction: 'county-b1', count: 1, inspectorsPerVisit: 1, plannedDate: '2025-05-01' } }));
       expect(made.inputs.institutions).toEqual([{ id: 'hosp-b1-1', creditLevel: 'D' }, { id: 'hosp-b1-2', creditLevel: 'A' }]);
       counts[made.result.visits[0]!.institutionId]! += 1;
     }

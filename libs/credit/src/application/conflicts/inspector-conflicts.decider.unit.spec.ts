@@ -1,6 +1,5 @@
 import { Actor } from '@bihuan/core';
 import { DeciderSpecification } from '@bihuan/testing';
-import { findingCreditConsequences } from '../../credit.worker';
 import { ConflictDeclared, inspectorConflictsDecider, InspectorConflictsCommand } from './inspector-conflicts.decider';
 
 const spec = DeciderSpecification(inspectorConflictsDecider);
@@ -26,11 +25,5 @@ describe('inspector conflicts of interest', () => {
     spec.given([]).when(command('DeclareConflict', { ...inspector, id: 'insp-2' })).thenThrows('CREDIT.ROLE_FORBIDDEN');
     spec.given([]).when(command('DeclareConflict', { id: 'h', role: 'hospital', unit: 'H1' })).thenThrows('CREDIT.ROLE_FORBIDDEN');
     spec.given([]).when(command('DeclareConflict', { id: 'l', role: 'leader', unit: 'prov' })).then([{ ...declared, data: { ...declared.data, declaredBy: 'l' } }]);
-  });
-});
-
-describe('the credit worker’s creditConsequences', () => {
-  it('consumes only the inspection inputs: complaint points come from complaintConsequences alone', () => {
-    expect(findingCreditConsequences().inputs).toEqual(['FindingOpened', 'FindingEscalated', 'FindingWithdrawn']);
   });
 });

@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3';
+import { AccessPolicy, Jurisdiction, StaticUserDirectory } from '@bihuan/auth';
+import { DEMO_UNITS } from '@bihuan/demo';
+import { SequentialIdGenerator } from '@bihuan/core';
+import { MemoryEventStore } from '@bihuan/event-store';
+import { CalendarService, CommandExecution, PolicyRegistry, ReadModelSync } from '@bihuan/platform';
+import { FakeClock } from '@bihuan/testing';
+import { CreditQueries } from '../read-models/credit.queries';
+import { RandomDrawHandler, RandomDrawRequest } from './random-draw.handler';
+
+/**
+ * The draw's inspectors come from the UserDirectory port, whatever it holds (jurisdiction.json in
+ * production): never from the demo users. The units are the demo ones only because a directory
+ * must name known units.
+ */
+describe('the random draw takes its inspectors from the user directory', () => {
+  const setup = (users: ConstructorParameters<typeof StaticUserDirectory>[0]) => {
+    const clock = new FakeClock('2025-03-03T01:00:00.000Z');
+    const store = new MemoryEventStore(clock);
+    const policies = new PolicyRegistry(store, () => clock.now().toISOString());
+    const ids = new SequentialIdGenerator('t');
+    const execution = new CommandExecution(store, clock, ids, new ReadModelSync(), new CalendarService(store, clock), policies);
+    const jurisdiction = new Jurisdiction(DEMO_UNITS);
+    const queries = new CreditQueries(new Database(':memory:'), execution, policies);
+    return new RandomDrawHandler(execution, queries, ids, new AccessPolicy(jurisdiction), jurisdiction, new StaticUserDirectory(users, jurisdiction));
+  };
+  const request = new RandomDrawRequest({ id: 'leader-b1', role: 'leader', unit: 'county-b1' }, {
+    kind: 'RequestRandomDraw',
+    data: { jurisdiction: 'county-b1', count: 1, inspectorsPerVisit: 1, plannedDate: '2025-04-01' },
+  });
+
+  it('draws among the directory\'s active inspectors within the jurisdiction, and records them', async () => {
+    const handler = setup([
+      { id: 'zhou-1', name: '周监督员', role: 'inspector', unit: 'county-b1', active: true },
+      { id: 'wu-2', name: '吴监督员', role: 'inspector', unit: 'county-b1', active: false },
+      { id: 'zheng-3', name: '郑监督员', role: 'inspector', unit: 'county-a1', active: true },
+      { id: 'wang-4', name: '王主任', role: 'hospital', unit: 'hosp-b1-1', active: true },
+    ]);
+    const draw = await handler.execute(request);
+    expect(draw.inputs.inspectors).toEqual([{ id: 'zhou-1', unit: 'county-b1', conflicts: [], covers: ['hosp-b1-1', 'hosp-b1-2'] }]);
+    expect(draw.result.visits).toMatchObject([{ inspectorIds: ['zhou-1'] }]);
+  });
+
+  it('refuses a draw the directory cannot staff', async () => {
+    await expect(setup([]).execute(request)).rejects.toMatchObject({ code: 'CREDIT.DRAW_NOT_ENOUGH_INSPECTORS' });
+  });
+});
