@@ -9,3 +9,4 @@ export * from './streams';
 export * from './deadline';
 export * from './visibility';
 export * from './deadline-recompute';
+export * from './input-rules';

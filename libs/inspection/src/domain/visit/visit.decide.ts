@@ -35,7 +35,7 @@ function plan(command: PlanVisit): VisitEvent[] {
       institutionId,
       inspectorIds,
       plannedDate: requireIsoDate(data.plannedDate, 'plannedDate'),
-      campaignId: optionalText(data.campaignId),
+      campaignId: optionalText(data.campaignId, 'campaignId'),
       plannedBy: metadata.actor.id,
     },
   }];
@@ -102,7 +102,7 @@ export function decideVisit(command: VisitCommand, state: VisitState): VisitEven
           visitId: state.visit.visitId,
           conductedOn: requireIsoDate(command.data.conductedOn, 'conductedOn'),
           inspectorIds,
-          summary: optionalText(command.data.summary),
+          summary: optionalText(command.data.summary, 'summary'),
           recordedBy: command.metadata.actor.id,
         },
       }];
