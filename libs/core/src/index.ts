@@ -10,3 +10,4 @@ export * from './deadline';
 export * from './visibility';
 export * from './deadline-recompute';
 export * from './input-rules';
+export * from './shanghai-time';
