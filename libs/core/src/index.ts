@@ -11,3 +11,4 @@ export * from './visibility';
 export * from './deadline-recompute';
 export * from './input-rules';
 export * from './shanghai-time';
+export * from './event-types';

@@ -1,4 +1,4 @@
-import { Command, Decider, DomainEvent, Workflow } from '@bihuan/core';
+import { Command, Workflow } from '@bihuan/core';
 import { WorkerContribution, WorkerDeps } from '@bihuan/platform';
 import { CommandSender, handleCommand } from '@bihuan/processing';
 import { CREDIT_POLICY_CONTEXT } from './application/credit-command-runner';
@@ -47,8 +47,8 @@ export function findingCreditConsequences(): Workflow<CreditConsequencesState> {
  */
 export const CREDIT_WORKER: WorkerContribution = {
   name: 'credit',
-  deciders: [[INSPECTOR_CONFLICTS_CATEGORY, inspectorConflictsDecider as unknown as Decider<Command, DomainEvent, unknown>]],
+  deciders: [[INSPECTOR_CONFLICTS_CATEGORY, inspectorConflictsDecider]],
   senders,
   projections: ({ readModels }) => [creditProjection(readModels)],
-  workflows: () => [findingCreditConsequences(), commitmentBreachWorkflow, randomDrawVisitsWorkflow].map((w) => w as unknown as Workflow<unknown>),
+  workflows: () => [findingCreditConsequences(), commitmentBreachWorkflow, randomDrawVisitsWorkflow],
 };

@@ -1,4 +1,3 @@
-import { Command, Decider, DomainEvent, Workflow } from '@bihuan/core';
 import { WorkerContribution } from '@bihuan/platform';
 import { FindingWakeUpSender } from './application';
 import { FINDING_STREAM_CATEGORY, VISIT_STREAM_CATEGORY, visitDecider } from './domain';
@@ -13,8 +12,8 @@ import { visitClosureWorkflow } from './workflows';
  */
 export const INSPECTION_WORKER: WorkerContribution = {
   name: 'inspection',
-  deciders: [[VISIT_STREAM_CATEGORY, visitDecider as unknown as Decider<Command, DomainEvent, unknown>]],
+  deciders: [[VISIT_STREAM_CATEGORY, visitDecider]],
   senders: ({ store, calendar, policies }) => [[FINDING_STREAM_CATEGORY, new FindingWakeUpSender(store, calendar, policies)]],
   projections: ({ readModels }) => [ledgerProjection(readModels), visitsProjection(readModels)],
-  workflows: () => [visitClosureWorkflow as unknown as Workflow<unknown>],
+  workflows: () => [visitClosureWorkflow],
 };

@@ -1,4 +1,4 @@
-import { DeadlineEvent, DomainEvent } from '@bihuan/core';
+import { DEADLINE_EVENTS, DeadlineEvent, DomainEvent, EventTypes } from '@bihuan/core';
 import { EscalationRung } from '../inspection-values';
 import { FindingFacts } from './finding.state';
 
@@ -199,3 +199,23 @@ export const FINDING_EVENT_TYPES: readonly FindingOwnEvent['type'][] = [
   'FindingReopened',
   'FindingWithdrawn',
 ];
+
+/** Every type a finding stream holds, for narrowing events read from the log (isEventOf). */
+export const FINDING_EVENTS: EventTypes<FindingEvent> = {
+  ...DEADLINE_EVENTS,
+  FindingOpened: true,
+  RectificationNoticeIssued: true,
+  RectificationPlanSubmitted: true,
+  RectificationProgressReported: true,
+  SignOffRequested: true,
+  SignOffRejected: true,
+  FindingSignedOff: true,
+  ExtensionRequested: true,
+  ExtensionApproved: true,
+  ExtensionDenied: true,
+  FindingEscalated: true,
+  FindingRecheckDue: true,
+  FindingRecheckPassed: true,
+  FindingReopened: true,
+  FindingWithdrawn: true,
+};

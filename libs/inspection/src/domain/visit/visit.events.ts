@@ -1,4 +1,4 @@
-import { DomainEvent } from '@bihuan/core';
+import { DomainEvent, EventTypes } from '@bihuan/core';
 import { VisitKind } from '../inspection-values';
 
 /** Events of the Visit aggregate; the catalogue is docs/events/inspection.md. */
@@ -62,3 +62,13 @@ export const VISIT_EVENT_TYPES: readonly VisitEvent['type'][] = [
   'VisitReopened',
   'VisitCancelled',
 ];
+
+/** Every type a visit stream holds, for narrowing events read from the log (isEventOf). */
+export const VISIT_EVENTS: EventTypes<VisitEvent> = {
+  VisitPlanned: true,
+  VisitConducted: true,
+  VisitFindingsRegistered: true,
+  VisitClosed: true,
+  VisitReopened: true,
+  VisitCancelled: true,
+};
