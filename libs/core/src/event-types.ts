@@ -16,6 +16,11 @@ export function isEventOf<E extends DomainEvent, M extends DomainEvent>(types: E
   return Object.prototype.hasOwnProperty.call(types, event.type);
 }
 
+/** The listed type names in order, e.g. for a workflow's `inputs`. */
+export function typesOf<E extends DomainEvent>(types: EventTypes<E>): readonly E['type'][] {
+  return Object.keys(types).filter((type): type is E['type'] => Object.prototype.hasOwnProperty.call(types, type));
+}
+
 /** The deadline events every case stream with deadlines also carries (spread into its own list). */
 export const DEADLINE_EVENTS: EventTypes<DeadlineEvent> = {
   DeadlineSet: true,

@@ -1,6 +1,6 @@
-import { assertReadGranted, DomainError, foldVisibility, ReadDecision, Reader, StreamVisibility, ViewedMessage, viewMessage, WorkflowOutput } from '@bihuan/core';
+import { assertReadGranted, DomainError, foldVisibility, isEventOf, ReadDecision, Reader, StreamVisibility, ViewedMessage, viewMessage, WorkflowOutput } from '@bihuan/core';
 import { EventStore } from '@bihuan/event-store';
-import { INPUT_RECORDED, InputRecordedData, OUTPUT_RECORDED, OutputRecordedData } from '@bihuan/processing';
+import { INPUT_RECORDED, OUTPUT_RECORDED, WORKFLOW_RECORDS } from '@bihuan/processing';
 import { visibilityOf } from './visibility-registry';
 
 /** A stream as one reader may open it: the rule's decision on its current state. */
@@ -86,13 +86,14 @@ export class StreamAccess {
   }
 
   private async viewProcessMessage(message: ViewedMessage): Promise<ViewedMessage | null> {
+    if (!isEventOf(WORKFLOW_RECORDS, message)) return message;
     if (message.type === INPUT_RECORDED) {
-      const d = message.data as InputRecordedData;
+      const d = message.data;
       const input = await this.view(d.streamName, { type: d.type, data: d.data, metadata: d.metadata });
       return input ? { ...message, data: { ...d, data: input.data } } : null;
     }
     if (message.type === OUTPUT_RECORDED) {
-      const d = message.data as OutputRecordedData;
+      const d = message.data;
       const sent = sentCommand(d.output);
       if (!sent) return message;
       const command = await this.view(sent.stream, sent.command);
@@ -106,8 +107,8 @@ export class StreamAccess {
     const events = await this.store.readStream(stream);
     if (events.length === 0) return { stream, decision: { kind: 'hidden' }, rule, state: rule.initialState, serves: null };
     const first = events[0]!;
-    if (first.type === INPUT_RECORDED && depth < MAX_PROCESS_DEPTH) {
-      const served = (first.data as InputRecordedData).streamName;
+    if (isEventOf(WORKFLOW_RECORDS, first) && first.type === INPUT_RECORDED && depth < MAX_PROCESS_DEPTH) {
+      const served = first.data.streamName;
       const base = served === stream ? null : await this.load(served, depth + 1);
       if (base) return { ...base, stream, serves: served };
     }

@@ -38,7 +38,7 @@ export function institutionLedgerList(institutionId: string): ListDefinition<Led
       if (!isEventOf(FINDING_EVENTS, event)) return fold;
       const known = fold.findings[event.streamName];
       if (!known) {
-        const opened = event.type === 'FindingOpened' && (event.data as { institutionId?: unknown }).institutionId === institutionId;
+        const opened = event.type === 'FindingOpened' && event.data.institutionId === institutionId;
         if (!opened) return fold;
       }
       const state = findingDecider.evolve(known?.state ?? findingDecider.initialState, event);
