@@ -1,4 +1,3 @@
-import { DeadlineEvent } from './deadline';
 import { DomainEvent } from './message';
 
 /**
@@ -20,15 +19,3 @@ export function isEventOf<E extends DomainEvent, M extends DomainEvent>(types: E
 export function typesOf<E extends DomainEvent>(types: EventTypes<E>): readonly E['type'][] {
   return Object.keys(types).filter((type): type is E['type'] => Object.prototype.hasOwnProperty.call(types, type));
 }
-
-/** The deadline events every case stream with deadlines also carries (spread into its own list). */
-export const DEADLINE_EVENTS: EventTypes<DeadlineEvent> = {
-  DeadlineSet: true,
-  DeadlineWarned: true,
-  DeadlinePaused: true,
-  DeadlineResumed: true,
-  DeadlineExtended: true,
-  DeadlineRecomputed: true,
-  DeadlineExpired: true,
-  DeadlineCleared: true,
-};

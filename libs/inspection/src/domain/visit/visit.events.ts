@@ -1,4 +1,4 @@
-import { DomainEvent, EventTypes } from '@bihuan/core';
+import { DomainEvent, EventTypes, typesOf } from '@bihuan/core';
 import { VisitKind } from '../inspection-values';
 
 /** Events of the Visit aggregate; the catalogue is docs/events/inspection.md. */
@@ -54,15 +54,6 @@ export type VisitEvent =
   | VisitReopened
   | VisitCancelled;
 
-export const VISIT_EVENT_TYPES: readonly VisitEvent['type'][] = [
-  'VisitPlanned',
-  'VisitConducted',
-  'VisitFindingsRegistered',
-  'VisitClosed',
-  'VisitReopened',
-  'VisitCancelled',
-];
-
 /** Every type a visit stream holds, for narrowing events read from the log (isEventOf). */
 export const VISIT_EVENTS: EventTypes<VisitEvent> = {
   VisitPlanned: true,
@@ -72,3 +63,5 @@ export const VISIT_EVENTS: EventTypes<VisitEvent> = {
   VisitReopened: true,
   VisitCancelled: true,
 };
+
+export const VISIT_EVENT_TYPES = typesOf(VISIT_EVENTS);
