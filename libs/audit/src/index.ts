@@ -14,7 +14,6 @@ export * from './dossier/redaction';
 export * from './dossier/build-dossier';
 export * from './dossier/verify-dossier';
 export { DOSSIER_CSP, ROLE_LABELS } from './dossier/dossier-html';
-export { shanghaiTime } from './dossier/shanghai-time';
 export * from './trail/audit-trail.port';
 export * from './trail/memory-audit-trail.adapter';
 export * from './trail/sqlite-audit-trail.adapter';

@@ -1,10 +1,11 @@
+import { SHANGHAI_OFFSET_MS } from '@bihuan/core';
 import { CalendarArgumentError } from './calendar.errors';
 
 /**
- * Asia/Shanghai has been UTC+8 all year since 1991 (no DST), so local time is a fixed offset and
- * we need no time-zone database. Days are numbered from 1970-01-01 (Shanghai) to make stepping cheap.
+ * Asia/Shanghai is a fixed offset (@bihuan/core's SHANGHAI_OFFSET_MS, re-exported for the calendar's
+ * users). Days are numbered from 1970-01-01 (Shanghai) to make stepping cheap.
  */
-export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+export { SHANGHAI_OFFSET_MS };
 export const DAY_MS = 86_400_000;
 
 /** An instant as the calendar accepts it: a Date or an ISO-8601 string with an explicit offset. */

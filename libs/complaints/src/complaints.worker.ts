@@ -1,4 +1,3 @@
-import { Workflow } from '@bihuan/core';
 import { WorkerContribution } from '@bihuan/platform';
 import { ComplaintTicketSender } from './application/complaint-ticket.sender';
 import { COMPLAINT_TICKET_CATEGORY } from './domain/complaint-ticket.state';
@@ -16,5 +15,5 @@ export const COMPLAINTS_WORKER: WorkerContribution = {
   name: 'complaints',
   senders: (deps) => [[COMPLAINT_TICKET_CATEGORY, new ComplaintTicketSender(deps.commands)]],
   projections: ({ readModels }) => [complaintTicketsProjection(readModels)],
-  workflows: () => [complaintConsequencesWorkflow() as unknown as Workflow<unknown>],
+  workflows: () => [complaintConsequencesWorkflow()],
 };

@@ -1,4 +1,5 @@
 import { DomainEvent } from './message';
+import { EventTypes, isEventOf, typesOf } from './event-types';
 
 /**
  * Deadlines are facts (architecture.md, rule 5). Every bounded context records its deadlines
@@ -74,19 +75,22 @@ export type DeadlineEvent =
   | DeadlineExpired
   | DeadlineCleared;
 
-export const DEADLINE_EVENT_TYPES: readonly DeadlineEvent['type'][] = [
-  'DeadlineSet',
-  'DeadlineWarned',
-  'DeadlinePaused',
-  'DeadlineResumed',
-  'DeadlineExtended',
-  'DeadlineRecomputed',
-  'DeadlineExpired',
-  'DeadlineCleared',
-];
+/** The deadline events every case stream with deadlines also carries (spread into its own list). */
+export const DEADLINE_EVENTS: EventTypes<DeadlineEvent> = {
+  DeadlineSet: true,
+  DeadlineWarned: true,
+  DeadlinePaused: true,
+  DeadlineResumed: true,
+  DeadlineExtended: true,
+  DeadlineRecomputed: true,
+  DeadlineExpired: true,
+  DeadlineCleared: true,
+};
 
-export function isDeadlineEvent(event: DomainEvent): event is DeadlineEvent {
-  return (DEADLINE_EVENT_TYPES as readonly string[]).includes(event.type);
+export const DEADLINE_EVENT_TYPES = typesOf(DEADLINE_EVENTS);
+
+export function isDeadlineEvent<M extends DomainEvent>(event: M): event is M & DeadlineEvent {
+  return isEventOf(DEADLINE_EVENTS, event);
 }
 
 /** Wake-up commands a timer sends to the case stream. */

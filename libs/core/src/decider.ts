@@ -10,10 +10,22 @@ export interface Decider<C extends Command, E extends DomainEvent, S> {
   decide(command: C, state: S): readonly E[];
 }
 
-/** Replays events onto a decider's initial state. */
-export function fold<C extends Command, E extends DomainEvent, S>(
-  decider: Decider<C, E, S>,
-  events: readonly E[],
+/**
+ * A decider of some case, as registries of several hold it (the command router, a worker
+ * contribution, audit's state view). Decider's members are methods, which TypeScript compares
+ * bivariantly, so every decider is one as it is, without a cast; a registry keeps it sound by
+ * handing each decider only commands and events of its own category's streams.
+ */
+export type AnyDecider = Decider<Command, DomainEvent, unknown>;
+
+/**
+ * Replays events onto a decider's initial state. It takes the events as the log gives them: a
+ * stream holds only what its own decider wrote, which is what lets any decider (its `evolve` is a
+ * method, compared bivariantly) fold them without a cast at every call.
+ */
+export function fold<S>(
+  decider: Pick<Decider<Command, DomainEvent, S>, 'initialState' | 'evolve'>,
+  events: readonly DomainEvent[],
   from: S = decider.initialState,
 ): S {
   return events.reduce((state, event) => decider.evolve(state, event), from);

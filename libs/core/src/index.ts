@@ -9,4 +9,6 @@ export * from './streams';
 export * from './deadline';
 export * from './visibility';
 export * from './deadline-recompute';
+export * from './input-rules';
 export * from './shanghai-time';
+export * from './event-types';

@@ -13,6 +13,16 @@ export interface Reader {
 }
 
 /**
+ * What a visibility rule sees of a message: an event as stored, a command a workflow recorded
+ * (both say who acted), or a bare probe (`DeadlineSet` of one deadline) that says nobody.
+ */
+export interface ViewedMessage {
+  readonly type: string;
+  readonly data: object;
+  readonly metadata?: { readonly actor: { readonly id: string; readonly role: string; readonly unit: string } };
+}
+
+/**
  * Whether a reader may open a stream: `granted` (with the institution the stream belongs to, when
  * it belongs to one), `forbidden` (403: the reader may know the case exists), or `hidden` (404:
  * the reader may not even learn that it exists — a planned 暗访 to the hospital it targets).
@@ -40,7 +50,7 @@ export interface StreamVisibility<S = unknown> {
    * leave it out altogether. Given the stream's current state (e.g. which list an entry is on).
    * Also applied to commands a workflow recorded for this category's streams. Default: as is.
    */
-  viewMessage?(reader: Reader, message: Message, state: S): Message | null;
+  viewMessage?(reader: Reader, message: ViewedMessage, state: S): ViewedMessage | null;
   /** A folded case state (now or as of an instant) as the reader may see it. Default: as is. */
   viewState?(reader: Reader, state: unknown, current: S): unknown;
   /**
@@ -56,7 +66,7 @@ export function foldVisibility<S>(rule: StreamVisibility<S>, messages: readonly 
 }
 
 /** The message as the reader may see it under the rule (as is when the rule trims nothing). */
-export function viewMessage<S>(rule: StreamVisibility<S>, reader: Reader, message: Message, state: S): Message | null {
+export function viewMessage<S>(rule: StreamVisibility<S>, reader: Reader, message: ViewedMessage, state: S): ViewedMessage | null {
   return rule.viewMessage ? rule.viewMessage(reader, message, state) : message;
 }
 

@@ -1,4 +1,3 @@
-import { Command, Decider, DomainEvent, Workflow } from '@bihuan/core';
 import { policySender, WorkerContribution, WorkerDeps } from '@bihuan/platform';
 import { CommandSender } from '@bihuan/processing';
 import { CREDIT_POLICY } from './application/credit-writes';
@@ -35,8 +34,8 @@ function senders(deps: WorkerDeps): (readonly [string, CommandSender])[] {
  */
 export const CREDIT_WORKER: WorkerContribution = {
   name: 'credit',
-  deciders: [[INSPECTOR_CONFLICTS_CATEGORY, inspectorConflictsDecider as unknown as Decider<Command, DomainEvent, unknown>]],
+  deciders: [[INSPECTOR_CONFLICTS_CATEGORY, inspectorConflictsDecider]],
   senders,
   projections: ({ readModels }) => [creditProjection(readModels)],
-  workflows: () => [creditConsequencesWorkflow(), commitmentBreachWorkflow, randomDrawVisitsWorkflow].map((w) => w as unknown as Workflow<unknown>),
+  workflows: () => [creditConsequencesWorkflow(), commitmentBreachWorkflow, randomDrawVisitsWorkflow],
 };

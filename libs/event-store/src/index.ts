@@ -1,4 +1,5 @@
 export * from './event-store.port';
+export * from './event-entry';
 export * from './errors';
 export * from './chain/canonical-json';
 export * from './chain/hash-chain';

@@ -1,4 +1,3 @@
-import { Command, Decider, DomainEvent, Workflow } from '@bihuan/core';
 import { WorkerContribution } from '@bihuan/platform';
 import { FindingSender } from './application';
 import { FINDING_STREAM_CATEGORY, VISIT_STREAM_CATEGORY, visitDecider } from './domain';
@@ -14,8 +13,8 @@ import { findingOpeningWorkflow, visitClosureWorkflow } from './workflows';
  */
 export const INSPECTION_WORKER: WorkerContribution = {
   name: 'inspection',
-  deciders: [[VISIT_STREAM_CATEGORY, visitDecider as unknown as Decider<Command, DomainEvent, unknown>]],
+  deciders: [[VISIT_STREAM_CATEGORY, visitDecider]],
   senders: ({ commands }) => [[FINDING_STREAM_CATEGORY, new FindingSender(commands)]],
   projections: ({ readModels }) => [ledgerProjection(readModels), visitsProjection(readModels)],
-  workflows: () => [visitClosureWorkflow as unknown as Workflow<unknown>, findingOpeningWorkflow],
+  workflows: () => [visitClosureWorkflow, findingOpeningWorkflow],
 };

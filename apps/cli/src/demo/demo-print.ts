@@ -1,3 +1,4 @@
+import { SHANGHAI_OFFSET_MS, shanghaiDateTime } from '@bihuan/core';
 import { WorkingCalendar, builtInCalendarData } from '@bihuan/calendar';
 
 /**
@@ -53,9 +54,7 @@ export function table(headers: readonly string[], widths: readonly number[], row
 /** `2025-03-24 23:59` in Asia/Shanghai; '—' for none. */
 export function shanghaiTime(instant: unknown): string {
   if (typeof instant !== 'string') return '—';
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) return '—';
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return Number.isNaN(Date.parse(instant)) ? '—' : shanghaiDateTime(instant).slice(0, 16);
 }
 
 /** `2025-03-24` in Asia/Shanghai; '—' for none. */
@@ -72,10 +71,10 @@ let WORKING_CALENDAR: WorkingCalendar | undefined;
 export function nextWorkingMorning(instant: string, hour = 9): string {
   const dayMs = 86_400_000;
   const calendar = (WORKING_CALENDAR ??= new WorkingCalendar(builtInCalendarData()));
-  let midnight = Math.floor((Date.parse(instant) + 8 * 3_600_000) / dayMs) * dayMs; // Shanghai date, as UTC midnight
+  let midnight = Math.floor((Date.parse(instant) + SHANGHAI_OFFSET_MS) / dayMs) * dayMs; // Shanghai date, as UTC midnight
   do midnight += dayMs;
   while (!calendar.isWorkingDay(new Date(midnight).toISOString().slice(0, 10)));
-  return new Date(midnight - 8 * 3_600_000 + hour * 3_600_000).toISOString();
+  return new Date(midnight - SHANGHAI_OFFSET_MS + hour * 3_600_000).toISOString();
 }
 
 /** Where the demo writes: one line at a time (the CLI's io.out, or a test's buffer). */

@@ -1,7 +1,6 @@
 import { INestApplication } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
-
-type Handler = (req: { path: string }, res: unknown, next: (error?: unknown) => void) => void;
 
 /** The API answers JSON and files: nothing in a response may load or run anything. */
 const API_DIRECTIVES = {
@@ -31,8 +30,11 @@ const DOCS_DIRECTIVES = {
  * dossier download sets its own (DOSSIER_CSP). Express's x-powered-by stays off.
  */
 export function useSecurityHeaders(app: INestApplication, docsPath: string): void {
-  const strict = helmet({ contentSecurityPolicy: { useDefaults: false, directives: API_DIRECTIVES } }) as unknown as Handler;
-  const docs = helmet({ contentSecurityPolicy: { useDefaults: false, directives: DOCS_DIRECTIVES } }) as unknown as Handler;
+  const strict = helmet({ contentSecurityPolicy: { useDefaults: false, directives: API_DIRECTIVES } });
+  const docs = helmet({ contentSecurityPolicy: { useDefaults: false, directives: DOCS_DIRECTIVES } });
   const prefix = `/${docsPath}`;
-  app.use(((req, res, next) => (req.path === prefix || req.path.startsWith(`${prefix}/`) ? docs : strict)(req, res, next)) as Handler);
+  app.use((req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    (path === prefix || path.startsWith(`${prefix}/`) ? docs : strict)(req, res, next);
+  });
 }

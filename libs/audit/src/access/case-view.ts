@@ -1,4 +1,3 @@
-import { Message } from '@bihuan/core';
 import { LinkedCase } from '../case-index/case-links';
 import { HistoryView } from '../history/case-history.types';
 import { StreamAccess } from './stream-access';
@@ -14,7 +13,7 @@ export async function readableCase(access: StreamAccess, linked: LinkedCase): Pr
 export function historyView(access: StreamAccess): HistoryView {
   return {
     event: async (event) => {
-      const shown = await access.view(event.streamName, event as unknown as Message);
+      const shown = await access.view(event.streamName, event);
       return shown ? { ...event, data: shown.data } : null;
     },
     deadline: (stream, deadlineId) => access.showsDeadline(stream, deadlineId),

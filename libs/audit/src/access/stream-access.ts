@@ -1,6 +1,6 @@
-import { assertReadGranted, DomainError, foldVisibility, Message, ReadDecision, Reader, StreamVisibility, viewMessage, WorkflowOutput } from '@bihuan/core';
+import { assertReadGranted, DomainError, foldVisibility, isEventOf, ReadDecision, Reader, StreamVisibility, ViewedMessage, viewMessage, WorkflowOutput } from '@bihuan/core';
 import { EventStore } from '@bihuan/event-store';
-import { INPUT_RECORDED, InputRecordedData, OUTPUT_RECORDED, OutputRecordedData } from '@bihuan/processing';
+import { INPUT_RECORDED, OUTPUT_RECORDED, WORKFLOW_RECORDS } from '@bihuan/processing';
 import { visibilityOf } from './visibility-registry';
 
 /** A stream as one reader may open it: the rule's decision on its current state. */
@@ -17,16 +17,16 @@ export interface OpenedStream {
 const MAX_PROCESS_DEPTH = 4;
 
 /** The stream and command an output sends, when it sends one. */
-function sentCommand(output: WorkflowOutput): { stream: string; command: Message } | null {
-  if (output.kind === 'send') return { stream: output.stream, command: output.command as unknown as Message };
+function sentCommand(output: WorkflowOutput): { stream: string; command: ViewedMessage } | null {
+  if (output.kind === 'send') return { stream: output.stream, command: output.command };
   if (output.kind === 'schedule') {
     const stream = (output.timer as { stream?: unknown }).stream;
-    return typeof stream === 'string' ? { stream, command: output.timer.command as unknown as Message } : null;
+    return typeof stream === 'string' ? { stream, command: output.timer.command } : null;
   }
   return null;
 }
 
-function withCommand(output: WorkflowOutput, command: Message): WorkflowOutput {
+function withCommand(output: WorkflowOutput, command: ViewedMessage): WorkflowOutput {
   if (output.kind === 'send') return { ...output, command: { ...output.command, data: command.data } };
   if (output.kind === 'schedule') return { ...output, timer: { ...output.timer, command: { ...output.timer.command, data: command.data } } };
   return output;
@@ -70,7 +70,7 @@ export class StreamAccess {
   }
 
   /** The message of `stream` as the reader may see it; null when it is left out (or the stream is not theirs). */
-  async view(stream: string, message: Message): Promise<Message | null> {
+  async view(stream: string, message: ViewedMessage): Promise<ViewedMessage | null> {
     const o = await this.open(stream);
     if (o.decision.kind !== 'granted') return null;
     if (o.serves === null) return viewMessage(o.rule, this.reader, message, o.state);
@@ -81,18 +81,19 @@ export class StreamAccess {
   showsDeadline(stream: string, deadlineId: string): boolean {
     const o = this.opened.get(stream);
     if (!o || o.decision.kind !== 'granted') return false;
-    const probe = { type: 'DeadlineSet', data: { deadlineId }, metadata: undefined } as unknown as Message;
+    const probe: ViewedMessage = { type: 'DeadlineSet', data: { deadlineId } };
     return o.serves !== null || viewMessage(o.rule, this.reader, probe, o.state) !== null;
   }
 
-  private async viewProcessMessage(message: Message): Promise<Message | null> {
+  private async viewProcessMessage(message: ViewedMessage): Promise<ViewedMessage | null> {
+    if (!isEventOf(WORKFLOW_RECORDS, message)) return message;
     if (message.type === INPUT_RECORDED) {
-      const d = message.data as InputRecordedData;
-      const input = await this.view(d.streamName, { type: d.type, data: d.data, metadata: d.metadata } as Message);
+      const d = message.data;
+      const input = await this.view(d.streamName, { type: d.type, data: d.data, metadata: d.metadata });
       return input ? { ...message, data: { ...d, data: input.data } } : null;
     }
     if (message.type === OUTPUT_RECORDED) {
-      const d = message.data as OutputRecordedData;
+      const d = message.data;
       const sent = sentCommand(d.output);
       if (!sent) return message;
       const command = await this.view(sent.stream, sent.command);
@@ -106,12 +107,12 @@ export class StreamAccess {
     const events = await this.store.readStream(stream);
     if (events.length === 0) return { stream, decision: { kind: 'hidden' }, rule, state: rule.initialState, serves: null };
     const first = events[0]!;
-    if (first.type === INPUT_RECORDED && depth < MAX_PROCESS_DEPTH) {
-      const served = (first.data as InputRecordedData).streamName;
+    if (isEventOf(WORKFLOW_RECORDS, first) && first.type === INPUT_RECORDED && depth < MAX_PROCESS_DEPTH) {
+      const served = first.data.streamName;
       const base = served === stream ? null : await this.load(served, depth + 1);
       if (base) return { ...base, stream, serves: served };
     }
-    const state = foldVisibility(rule, events as unknown as Message[]);
+    const state = foldVisibility(rule, events);
     const served = rule.serves?.(state) ?? null;
     if (served !== null && served !== stream && depth < MAX_PROCESS_DEPTH) return { ...(await this.load(served, depth + 1)), stream, serves: served };
     return { stream, decision: rule.decide(this.reader, state), rule, state, serves: null };

@@ -1,5 +1,6 @@
+import { isEventOf } from '@bihuan/core';
 import { RecordedEvent } from '@bihuan/event-store';
-import { currentDeadline, FindingEvent, FindingState, findingDecider } from '@bihuan/inspection';
+import { currentDeadline, FINDING_EVENTS, FindingState, findingDecider } from '@bihuan/inspection';
 import { ListDefinition } from '../as-of/as-of';
 
 /** One row of an institution's rectification ledger (整改台账) at an instant. */
@@ -34,12 +35,13 @@ export function institutionLedgerList(institutionId: string): ListDefinition<Led
     initial: { findings: {} },
     filter: { categories: ['finding'] },
     reduce(fold: LedgerFold, event: RecordedEvent): LedgerFold {
+      if (!isEventOf(FINDING_EVENTS, event)) return fold;
       const known = fold.findings[event.streamName];
       if (!known) {
-        const opened = event.type === 'FindingOpened' && (event.data as { institutionId?: unknown }).institutionId === institutionId;
+        const opened = event.type === 'FindingOpened' && event.data.institutionId === institutionId;
         if (!opened) return fold;
       }
-      const state = findingDecider.evolve(known?.state ?? findingDecider.initialState, event as unknown as FindingEvent);
+      const state = findingDecider.evolve(known?.state ?? findingDecider.initialState, event);
       // The fold is private to this read (a fresh `initial` per definition): updating in place keeps it linear.
       (fold.findings as Record<string, LedgerFold['findings'][string]>)[event.streamName] = { state, position: event.position, recordedAt: event.metadata.recordedAt };
       return fold;

@@ -1,10 +1,8 @@
-import { categoryOf, Command, Decider, DomainError, DomainEvent } from '@bihuan/core';
+import { AnyDecider, categoryOf, DomainError } from '@bihuan/core';
 import { complaintTicketDecider } from '@bihuan/complaints';
 import { creditArchiveDecider } from '@bihuan/credit';
 import { ethicsArchiveDecider, ethicsEvaluationDecider } from '@bihuan/ethics';
 import { findingDecider, visitDecider } from '@bihuan/inspection';
-
-type AnyDecider = Decider<Command, DomainEvent, unknown>;
 
 /**
  * The decider whose `evolve` folds each case category's stream into its state. Only `evolve` is
@@ -12,12 +10,12 @@ type AnyDecider = Decider<Command, DomainEvent, unknown>;
  * shapes decisions, never the folding of recorded events.
  */
 export const AUDIT_STATE_DECIDERS: Readonly<Record<string, AnyDecider>> = Object.freeze({
-  finding: findingDecider as unknown as AnyDecider,
-  visit: visitDecider as unknown as AnyDecider,
-  complaintTicket: complaintTicketDecider as unknown as AnyDecider,
-  ethicsArchive: ethicsArchiveDecider() as unknown as AnyDecider,
-  ethicsEvaluation: ethicsEvaluationDecider() as unknown as AnyDecider,
-  creditArchive: creditArchiveDecider() as unknown as AnyDecider,
+  finding: findingDecider,
+  visit: visitDecider,
+  complaintTicket: complaintTicketDecider,
+  ethicsArchive: ethicsArchiveDecider(),
+  ethicsEvaluation: ethicsEvaluationDecider(),
+  creditArchive: creditArchiveDecider(),
 });
 
 /** The decider for a stream's category; 400 AUDIT.UNKNOWN_CATEGORY naming `stream` otherwise. */

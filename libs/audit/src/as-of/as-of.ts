@@ -17,12 +17,13 @@ export interface StateAsOf<S> {
  * The decider's state of one stream at a past instant: its events up to the instant
  * (`readStream`'s asOf: position ≤ p, or recordedAt ≤ t), folded with `evolve`. Exact, because
  * visibility is a prefix of the log (docs/event-store.md); prefer `{ position }` for reports that
- * must be reproduced later.
+ * must be reproduced later. Any decider is one of events in general (see AnyDecider): the stream
+ * is the decider's own, so it holds only the events that decider wrote.
  */
-export async function stateAsOf<C extends Command, E extends DomainEvent, S>(
+export async function stateAsOf<S>(
   store: EventStore,
   stream: string,
-  decider: Decider<C, E, S>,
+  decider: Decider<Command, DomainEvent, S>,
   asOf: AsOf,
   pageSize = 1000,
 ): Promise<StateAsOf<S>> {
@@ -31,7 +32,7 @@ export async function stateAsOf<C extends Command, E extends DomainEvent, S>(
   let events = 0;
   for (let from = 0; ; ) {
     const page = await store.readStream(stream, { fromRevision: from, maxCount: pageSize, asOf });
-    for (const e of page) state = decider.evolve(state, e as unknown as E);
+    for (const e of page) state = decider.evolve(state, e);
     events += page.length;
     if (page.length > 0) last = page[page.length - 1]!;
     if (page.length < pageSize) break;

@@ -1,6 +1,6 @@
-import { DeadlineTerms, isDeadlineEvent } from '@bihuan/core';
+import { DeadlineTerms, isDeadlineEvent, isEventOf } from '@bihuan/core';
 import { RecordedEvent } from '@bihuan/event-store';
-import { expireTimerId, OUTPUT_RECORDED, OutputRecordedData, timerCommandId, warnTimerId } from '@bihuan/processing';
+import { expireTimerId, OUTPUT_RECORDED, timerCommandId, warnTimerId, WORKFLOW_RECORDS } from '@bihuan/processing';
 import { CommandRecord, IndexedEvent } from './case-index.port';
 
 export function toIndexed(event: RecordedEvent, causeEventId: string | null): IndexedEvent {
@@ -27,8 +27,8 @@ export function toIndexed(event: RecordedEvent, causeEventId: string | null): In
  */
 export function commandsRecorded(event: RecordedEvent): CommandRecord[] {
   const recordedBy = event.metadata.eventId;
-  if (event.type === OUTPUT_RECORDED) {
-    const { output } = event.data as Partial<OutputRecordedData>;
+  if (isEventOf(WORKFLOW_RECORDS, event) && event.type === OUTPUT_RECORDED) {
+    const { output } = event.data;
     const id =
       output?.kind === 'send' ? output.command.metadata.commandId : output?.kind === 'schedule' ? output.timer.command.metadata.commandId : null;
     return typeof id === 'string' ? [{ commandId: id, recordedBy }] : [];

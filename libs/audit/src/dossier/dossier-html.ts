@@ -1,8 +1,11 @@
-import { Actor } from '@bihuan/core';
+import { Actor, shanghaiDateTime } from '@bihuan/core';
 import { HistoryEntry } from '../history/case-history.types';
 import { IntegrityReport } from '../integrity/integrity-report';
 import { DOSSIER_SCRIPT_ID, DossierPayload } from './dossier.types';
-import { escapeHtml as h, scriptSafeJson, shanghaiTime as t } from './shanghai-time';
+import { escapeHtml as h, scriptSafeJson } from './html-text';
+
+/** `2025-03-03 09:00:00` Shanghai time for people (the ISO instant stays in the JSON block); unparseable text as it is. */
+const t = (iso: string): string => (Number.isNaN(Date.parse(iso)) ? iso : shanghaiDateTime(iso));
 
 export const ROLE_LABELS: Readonly<Record<Actor['role'], string>> = {
   inspector: '监督检查人员',

@@ -1,5 +1,5 @@
 import { Actor, Clock, DeadlineBook, DomainError } from '@bihuan/core';
-import { AsOf, EventStore, RecordedEvent } from '@bihuan/event-store';
+import { AsOf, eventEntry, EventStore, RecordedEvent } from '@bihuan/event-store';
 import { CaseIndex } from '../case-index/case-index.port';
 import { linkCase, LinkedCase, resolveCauses } from '../case-index/case-links';
 import { AuditAction, AuditTrail } from '../trail/audit-trail.port';
@@ -127,17 +127,10 @@ export class CaseHistoryService {
       const c = causes.get(m.eventId);
       const causedBy: CauseRef | null = c && (!view || visibleCause.get(c.stream)) ? { eventId: c.eventId, stream: c.stream, type: c.type, position: c.position } : null;
       const deadlines = snapshotOf(book).filter((d) => !view || view.deadline(event.streamName, d.deadlineId));
+      const { causationId: _resolvedAsCausedBy, ...entry } = eventEntry(event);
       return {
         stream: event.streamName,
-        revision: event.revision,
-        position: event.position,
-        type: event.type,
-        data: event.data,
-        eventId: m.eventId,
-        actor: m.actor,
-        occurredAt: m.occurredAt,
-        recordedAt: m.recordedAt,
-        correlationId: m.correlationId,
+        ...entry,
         causedBy,
         hash: m.hash,
         linked: linked.correlations.has(m.correlationId),

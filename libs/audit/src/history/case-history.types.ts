@@ -1,5 +1,5 @@
 import { Actor, DeadlineStatus, EventMetadata } from '@bihuan/core';
-import { AsOf, RecordedEvent } from '@bihuan/event-store';
+import { AsOf, EventEntry, RecordedEvent } from '@bihuan/event-store';
 import { CaseStreamSpan, LinkedCase } from '../case-index/case-links';
 
 /** The event that caused an entry, as far as the log records it. */
@@ -22,18 +22,12 @@ export interface DeadlineSnapshot {
   readonly warned: readonly string[];
 }
 
-/** One line of a case's merged timeline. */
-export interface HistoryEntry {
+/**
+ * One line of a case's merged timeline: the history entry every history shares, with its stream,
+ * the causing event resolved (in place of the bare causation id), its hash and deadlines.
+ */
+export interface HistoryEntry extends Omit<EventEntry, 'causationId'> {
   readonly stream: string;
-  readonly revision: number;
-  readonly position: number;
-  readonly type: string;
-  readonly data: object;
-  readonly eventId: string;
-  readonly actor: Actor;
-  readonly occurredAt: string;
-  readonly recordedAt: string;
-  readonly correlationId: string;
   readonly causedBy: CauseRef | null;
   readonly hash: string;
   /** False for context events: in a linked stream's prefix but not linked to this case. */

@@ -5,7 +5,6 @@ import { EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { ErasedIdentity, PersonalDataAccess, PersonalDataCipher, PersonalIdentity } from '@bihuan/privacy';
 import { complaintError } from '../domain/complaint-errors';
 import { complaintTicketDecider, complaintTicketStream } from '../domain/complaint-ticket.decider';
-import { ComplaintTicketEvent } from '../domain/complaint-ticket.events';
 import { Complainant } from '../domain/complaint-vocabulary';
 import { assertTicketScope } from './ticket-scope';
 
@@ -40,8 +39,7 @@ export class ComplainantIdentityService {
   /** Explicit, recorded read by commission staff within their jurisdiction. */
   async reveal(ticketId: string, reader: Actor, purpose: string): Promise<ComplainantView> {
     const stream = complaintTicketStream(ticketId);
-    const events = (await this.store.readStream(stream)) as unknown as ComplaintTicketEvent[];
-    const state = fold(complaintTicketDecider, events);
+    const state = fold(complaintTicketDecider, await this.store.readStream(stream));
     assertTicketScope(this.scope, reader, state);
     if (state.status === 'none') throw complaintError('NOT_FOUND', 'No such complaint ticket');
     const complainant = state.complainant;

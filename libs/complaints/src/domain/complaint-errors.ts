@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorKind } from '@bihuan/core';
+import { DomainError, DomainErrorKind, inputRules } from '@bihuan/core';
 
 /**
  * Every stable error code the complaints domain throws, with its kind (→ HTTP status in the API's
@@ -63,19 +63,5 @@ export function complaintError(
   return new DomainError(complaintErrorCode(name), message, COMPLAINT_ERRORS[name], details);
 }
 
-/** A missing or blank required text field. */
-export function requireText(value: unknown, field: string, maxLength = 5000): string {
-  if (typeof value !== 'string' || value.trim().length === 0) {
-    throw complaintError('FIELD_REQUIRED', `${field} is required`, { field });
-  }
-  if (value.length > maxLength) {
-    throw complaintError('TEXT_TOO_LONG', `${field} is longer than ${maxLength} characters`, { field, maxLength });
-  }
-  return value;
-}
-
-/** An optional text field: null when absent or blank, otherwise checked like requireText. */
-export function optionalText(value: unknown, field: string, maxLength = 5000): string | null {
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim().length === 0)) return null;
-  return requireText(value, field, maxLength);
-}
+/** The input checks are core's, with our codes; texts are limited to 5000 characters unless a call says otherwise. */
+export const { requireRole, requireText, optionalText } = inputRules({ prefix: 'COMPLAINT', codes: { ROLE_FORBIDDEN: 'FORBIDDEN_ROLE' }, maxLength: 5000 });

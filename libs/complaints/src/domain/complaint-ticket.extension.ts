@@ -1,8 +1,8 @@
-import { complaintError, requireText } from './complaint-errors';
+import { complaintError, requireRole, requireText } from './complaint-errors';
 import { assertValidSchedule } from './complaint-policy';
 import { ApproveExtension, DenyExtension, RequestExtension } from './complaint-ticket.commands';
 import { ComplaintTicketEvent } from './complaint-ticket.events';
-import { requireAssignedHospital, requireNotWaiting, requireRole, requireStatus } from './complaint-ticket.guards';
+import { requireAssignedHospital, requireNotWaiting, requireStatus } from './complaint-ticket.guards';
 import { AssignedTicket, ComplaintTicketState, complaintDeadlineId } from './complaint-ticket.state';
 import { EXTENSION_APPROVER_ROLES } from './complaint-vocabulary';
 

@@ -1,8 +1,8 @@
-import { complaintError, optionalText, requireText } from './complaint-errors';
+import { complaintError, optionalText, requireRole, requireText } from './complaint-errors';
 import { assertValidPolicy, deadlineTerms } from './complaint-policy';
 import { CloseComplaint, RecordFollowUp, ReopenComplaint } from './complaint-ticket.commands';
 import { ComplaintTicketEvent } from './complaint-ticket.events';
-import { requireCommission, requireRole, requireStatus } from './complaint-ticket.guards';
+import { requireCommission, requireStatus } from './complaint-ticket.guards';
 import { ComplaintTicketState, complaintDeadlineId } from './complaint-ticket.state';
 import { COMMISSION_ROLES, COMPLAINT_COMPLEXITIES, SATISFACTION_RATINGS, isOneOf } from './complaint-vocabulary';
 

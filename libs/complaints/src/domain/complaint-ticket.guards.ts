@@ -1,5 +1,5 @@
-import { Actor, DeadlineState, Role } from '@bihuan/core';
-import { complaintError } from './complaint-errors';
+import { Actor, DeadlineState } from '@bihuan/core';
+import { complaintError, requireRole } from './complaint-errors';
 import { AssignedTicket, ComplaintTicketState, ComplaintTicketStatus, ExistingTicket, isAssigned } from './complaint-ticket.state';
 import { COMMISSION_ROLES } from './complaint-vocabulary';
 
@@ -28,12 +28,6 @@ export function requireStatus<S extends ComplaintTicketStatus>(
     throw complaintError('INVALID_TRANSITION', `Cannot ${step} a ticket that is ${open.status}`, { status: open.status, allowed: statuses });
   }
   return open as Extract<ComplaintTicketState, { status: S }>;
-}
-
-export function requireRole(actor: Actor, roles: readonly Role[], step: string): void {
-  if (!roles.includes(actor.role)) {
-    throw complaintError('FORBIDDEN_ROLE', `Role ${actor.role} may not ${step}`, { role: actor.role, allowed: roles });
-  }
 }
 
 export function requireCommission(actor: Actor, step: string): void {

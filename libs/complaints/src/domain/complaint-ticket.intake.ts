@@ -1,10 +1,10 @@
 import { DeadlineSet } from '@bihuan/core';
-import { complaintError, optionalText, requireText } from './complaint-errors';
+import { complaintError, optionalText, requireRole, requireText } from './complaint-errors';
 import { assertValidPolicy, deadlineTerms } from './complaint-policy';
 import { DeclineComplaint, DispatchComplaint, ReceiveComplaint, ResolveComplaintOnTheSpot } from './complaint-ticket.commands';
 import { cancelAllDeadlines } from './complaint-ticket.deadline-events';
 import { ComplaintTicketEvent } from './complaint-ticket.events';
-import { requireCommission, requireRole, requireStatus } from './complaint-ticket.guards';
+import { requireCommission, requireStatus } from './complaint-ticket.guards';
 import { ComplaintTicketState, complaintDeadlineId } from './complaint-ticket.state';
 import {
   COMMISSION_ROLES,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { AccessPolicy, readerOf } from '@bihuan/auth';
-import { Actor, Clock, CLOCK, DomainError, Message } from '@bihuan/core';
+import { Actor, Clock, CLOCK, DomainError, ViewedMessage } from '@bihuan/core';
 import { READ_MODEL_DB } from '@bihuan/platform';
 import { complaintError } from '../domain/complaint-errors';
 import { complaintTicketVisibility } from '../domain/complaint-ticket.visibility';
@@ -117,7 +117,7 @@ export class ComplaintTicketQueries {
     const reader = readerOf(this.access, actor);
     const entries: TicketHistoryEntry[] = history.flatMap((h) => {
       const entry = { position: h.position, type: h.type, at: h.at, actor: { id: h.actor_id, role: h.actor_role, unit: h.actor_unit }, data: JSON.parse(h.data) as Record<string, unknown> };
-      const message = { type: h.type, data: entry.data, metadata: { actor: entry.actor } } as unknown as Message;
+      const message: ViewedMessage = { type: h.type, data: entry.data, metadata: { actor: entry.actor } };
       const shown = complaintTicketVisibility.viewMessage!(reader, message, complaintTicketVisibility.initialState);
       return shown ? [{ ...entry, data: shown.data as Record<string, unknown> }] : [];
     });

@@ -1,24 +1,27 @@
 import type Database from 'better-sqlite3';
-import { categoryOf, idOf } from '@bihuan/core';
+import { categoryOf, EventTypes, idOf, isEventOf } from '@bihuan/core';
 import { RecordedEvent } from '@bihuan/event-store';
 import { SqliteProjection } from '@bihuan/processing';
 import { CREDIT_ARCHIVE_CATEGORY } from '../domain/archive/credit-archive.decider';
-import { CreditArchiveEvent } from '../domain/archive/credit-archive.events';
+import { CREDIT_ARCHIVE_EVENTS, CreditArchiveEvent } from '../domain/archive/credit-archive.events';
 import { CreditArchiveState, evolveCreditArchive, initialCreditArchiveState } from '../domain/archive/credit-archive.state';
 import { creditLevel } from '../domain/archive/credit-level';
 import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
 import { RANDOM_DRAW_CATEGORY } from '../domain/draw/random-draw.decider';
-import { RandomDrawEvent } from '../domain/draw/random-draw.messages';
+import { RANDOM_DRAW_EVENTS, RandomDrawEvent } from '../domain/draw/random-draw.messages';
 import { INSPECTOR_CONFLICTS_CATEGORY, InspectorConflictsEvent } from '../application/conflicts/inspector-conflicts.decider';
 import { CREDIT_TABLES, ensureCreditSchema } from './credit-read-model.schema';
 
 export const CREDIT_PROJECTION = 'credit';
 
-function applyArchive(db: Database.Database, event: RecordedEvent, policy: CreditPolicy): void {
+/** Every type an inspector's conflicts stream holds (its decider lives in the application layer). */
+const INSPECTOR_CONFLICTS_EVENTS: EventTypes<InspectorConflictsEvent> = { ConflictOfInterestDeclared: true, ConflictOfInterestWithdrawn: true };
+
+function applyArchive(db: Database.Database, event: RecordedEvent & CreditArchiveEvent, policy: CreditPolicy): void {
   const institutionId = idOf(event.streamName);
   const row = db.prepare('SELECT state FROM credit_archives WHERE institution_id = ?').get(institutionId) as { state: string } | undefined;
   const before = row ? (JSON.parse(row.state) as CreditArchiveState) : initialCreditArchiveState;
-  const state = evolveCreditArchive(before, event as unknown as CreditArchiveEvent);
+  const state = evolveCreditArchive(before, event);
   const asOf = event.metadata.recordedAt;
   const level = creditLevel(state, asOf, policy);
   db.prepare('INSERT OR REPLACE INTO credit_archives VALUES (?, ?, ?, ?, ?)').run(institutionId, JSON.stringify(state), level.level, level.reason, asOf);
@@ -59,9 +62,9 @@ export function creditProjection(db: Database.Database, policy: CreditPolicy = D
     filter: { categories: [CREDIT_ARCHIVE_CATEGORY, INSPECTOR_CONFLICTS_CATEGORY, RANDOM_DRAW_CATEGORY] },
     apply: (event, target) => {
       const category = categoryOf(event.streamName);
-      if (category === CREDIT_ARCHIVE_CATEGORY) applyArchive(target, event, policy);
-      else if (category === INSPECTOR_CONFLICTS_CATEGORY) applyConflict(target, event as unknown as InspectorConflictsEvent);
-      else applyDraw(target, event as unknown as RandomDrawEvent);
+      if (category === CREDIT_ARCHIVE_CATEGORY && isEventOf(CREDIT_ARCHIVE_EVENTS, event)) applyArchive(target, event, policy);
+      else if (category === INSPECTOR_CONFLICTS_CATEGORY && isEventOf(INSPECTOR_CONFLICTS_EVENTS, event)) applyConflict(target, event);
+      else if (category === RANDOM_DRAW_CATEGORY && isEventOf(RANDOM_DRAW_EVENTS, event)) applyDraw(target, event);
     },
     tables: CREDIT_TABLES,
   });

@@ -13,7 +13,7 @@ export class EthicsStaffDirectory extends StaffDirectory {
 
   async institutionOf(staffId: string): Promise<string | null> {
     const events = await this.store.readStream(streamName(ETHICS_ARCHIVE_CATEGORY, staffId));
-    const state = fold(ethicsArchiveDecider(), events as never[]);
+    const state = fold(ethicsArchiveDecider(), events);
     return state.status === 'open' ? state.staff.institutionId : null;
   }
 }

@@ -1,3 +1,5 @@
+import { SHANGHAI_OFFSET_MS } from '@bihuan/core';
+
 /**
  * Closed vocabularies of the ethics context (domain.md §3). Codes are stable English strings stored
  * in events; the Chinese labels are for UI and the export to the periodic-assessment body.
@@ -74,5 +76,5 @@ export interface CausedBy {
 
 /** The calendar year (Asia/Shanghai, UTC+8 without DST) an ISO instant falls in. */
 export function shanghaiYear(iso: string): number {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).getUTCFullYear();
+  return new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS).getUTCFullYear();
 }

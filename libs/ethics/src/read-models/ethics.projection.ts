@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
+import { isEventOf } from '@bihuan/core';
 import { RecordedEvent } from '@bihuan/event-store';
 import { SqliteProjection } from '@bihuan/processing';
 import { ETHICS_ARCHIVE_CATEGORY } from '../domain/archive/ethics-archive.decider';
-import { EthicsArchiveEvent } from '../domain/archive/ethics-archive.events';
+import { ETHICS_ARCHIVE_EVENTS, EthicsArchiveEvent } from '../domain/archive/ethics-archive.events';
 import { ETHICS_EVALUATION_CATEGORY } from '../domain/evaluation/ethics-evaluation.decider';
-import { EthicsEvaluationEvent } from '../domain/evaluation/ethics-evaluation.events';
+import { ETHICS_EVALUATION_EVENTS, EthicsEvaluationEvent } from '../domain/evaluation/ethics-evaluation.events';
 import { ensureEthicsSchema, ETHICS_TABLES } from './ethics-read-model.schema';
 
 export const ETHICS_PROJECTION = 'ethics';
@@ -70,8 +71,9 @@ export function ethicsProjection(db: Database.Database): SqliteProjection {
     db,
     filter: { categories: [ETHICS_ARCHIVE_CATEGORY, ETHICS_EVALUATION_CATEGORY] },
     apply: (event, target) => {
-      if (event.streamName.startsWith(`${ETHICS_ARCHIVE_CATEGORY}-`)) applyArchive(target, event as unknown as EthicsArchiveEvent, event);
-      else applyEvaluation(target, event as unknown as EthicsEvaluationEvent);
+      if (event.streamName.startsWith(`${ETHICS_ARCHIVE_CATEGORY}-`)) {
+        if (isEventOf(ETHICS_ARCHIVE_EVENTS, event)) applyArchive(target, event, event);
+      } else if (isEventOf(ETHICS_EVALUATION_EVENTS, event)) applyEvaluation(target, event);
     },
     tables: ETHICS_TABLES,
   });

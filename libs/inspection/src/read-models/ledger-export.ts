@@ -1,13 +1,12 @@
 import ExcelJS from 'exceljs';
+import { shanghaiDate as shanghaiDateOf } from '@bihuan/core';
 import { csvDocument } from '@bihuan/platform';
 import { ESCALATION_RUNG_LABELS, FINDING_CATEGORY_LABELS, SEVERITY_LABELS } from '../domain';
 import { LedgerRow } from './ledger-row';
 
-/** Local date in Asia/Shanghai (UTC+8, no DST) of an ISO instant, `YYYY-MM-DD`; '' for none. */
+/** core's shanghaiDate for ledger cells, which may be empty: '' for none. */
 export function shanghaiDate(instant: string | null): string {
-  if (!instant) return '';
-  const ms = Date.parse(instant);
-  return Number.isNaN(ms) ? '' : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+  return instant && !Number.isNaN(Date.parse(instant)) ? shanghaiDateOf(instant) : '';
 }
 
 /** 完成情况: where the row stands, in words. */

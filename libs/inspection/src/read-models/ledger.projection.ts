@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
+import { isEventOf } from '@bihuan/core';
 import { RecordedEvent } from '@bihuan/event-store';
 import { SqliteProjection } from '@bihuan/processing';
-import { FINDING_STREAM_CATEGORY, FindingEvent } from '../domain';
+import { FINDING_EVENTS, FINDING_STREAM_CATEGORY, FindingEvent } from '../domain';
 import { ensureInspectionSchema } from './inspection-read-model.schema';
 
 export const LEDGER_PROJECTION = 'inspection-ledger';
@@ -108,7 +109,8 @@ export function ledgerProjection(db: Database.Database): SqliteProjection {
     filter: { categories: [FINDING_STREAM_CATEGORY] },
     tables: ['inspection_findings'],
     apply: (recorded: RecordedEvent) => {
-      const event = recorded as unknown as FindingEvent;
+      if (!isEventOf(FINDING_EVENTS, recorded)) return;
+      const event = recorded;
       const at = recorded.metadata.occurredAt;
       if (event.type === 'FindingOpened') {
         const d = event.data;

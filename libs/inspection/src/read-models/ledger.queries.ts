@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { shanghaiDayStartMs } from '@bihuan/core';
 import { ensureInspectionSchema, OVERDUE_SQL } from './inspection-read-model.schema';
 import { LedgerRow, RawRow, toLedgerRow } from './ledger-row';
 
@@ -40,8 +41,8 @@ export interface Ledger {
   readonly summary: LedgerSummary;
 }
 
-const startOfDay = (date: string): string => new Date(`${date}T00:00:00.000+08:00`).toISOString();
-const endOfDay = (date: string): string => new Date(`${date}T23:59:59.999+08:00`).toISOString();
+const startOfDay = (date: string): string => new Date(shanghaiDayStartMs(date)).toISOString();
+const endOfDay = (date: string): string => new Date(shanghaiDayStartMs(date) + 86_400_000 - 1).toISOString();
 
 /** WHERE clause and parameters of a finding filter, always restricted to the visible institutions. */
 export function findingWhere(filter: FindingFilter, visible: readonly string[], now: string): { sql: string; params: Record<string, unknown> } {

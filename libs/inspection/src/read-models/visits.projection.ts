@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
+import { isEventOf } from '@bihuan/core';
 import { RecordedEvent } from '@bihuan/event-store';
 import { SqliteProjection } from '@bihuan/processing';
-import { VISIT_STREAM_CATEGORY, VisitEvent } from '../domain';
+import { VISIT_EVENTS, VISIT_STREAM_CATEGORY, VisitEvent } from '../domain';
 import { ensureInspectionSchema } from './inspection-read-model.schema';
 import { wellFormed, withNulls } from './ledger.projection';
 
@@ -37,7 +38,8 @@ export function visitsProjection(db: Database.Database): SqliteProjection {
     filter: { categories: [VISIT_STREAM_CATEGORY] },
     tables: ['inspection_visits'],
     apply: (recorded: RecordedEvent) => {
-      const event = recorded as unknown as VisitEvent;
+      if (!isEventOf(VISIT_EVENTS, recorded)) return;
+      const event = recorded;
       const at = recorded.metadata.occurredAt;
       if (event.type === 'VisitPlanned') {
         if (!wellFormed(event.data, ['visitId', 'kind', 'institutionId', 'plannedDate', 'plannedBy']) || !Array.isArray(event.data.inspectorIds)) return;

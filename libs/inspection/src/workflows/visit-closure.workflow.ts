@@ -1,6 +1,8 @@
-import { Command, deterministicId, DomainEvent, Message, streamName, SYSTEM_ACTOR, Workflow, WorkflowOutput } from '@bihuan/core';
+import { Command, deterministicId, DomainEvent, EventTypes, isEventOf, Message, streamName, SYSTEM_ACTOR, typesOf, Workflow, WorkflowOutput } from '@bihuan/core';
+import { FindingReopened, FindingSignedOff, FindingWithdrawn } from '../domain/finding/finding.events';
 import { CloseVisit, ReopenVisit } from '../domain/visit/visit.commands';
 import { VISIT_STREAM_CATEGORY } from '../domain/visit/visit.decider';
+import { VisitClosed, VisitFindingsRegistered, VisitReopened } from '../domain/visit/visit.events';
 
 /**
  * visit-closure: a visit's ledger closes when every registered finding is settled (signed off 销号
@@ -19,43 +21,44 @@ export interface VisitClosureState {
 /** Workflow name and stream category (dash-free, see core/streams.ts). */
 export const VISIT_CLOSURE_NAME = 'visitClosure';
 
-export const VISIT_CLOSURE_INPUTS = [
-  'VisitFindingsRegistered',
-  'VisitClosed',
-  'VisitReopened',
-  'FindingSignedOff',
-  'FindingWithdrawn',
-  'FindingReopened',
-] as const;
+/** What visit-closure consumes: the visit's registration and closure, its findings settling or reopening. */
+export type VisitClosureInput = VisitFindingsRegistered | VisitClosed | VisitReopened | FindingSignedOff | FindingWithdrawn | FindingReopened;
+
+const INPUT_TYPES: EventTypes<VisitClosureInput> = {
+  VisitFindingsRegistered: true,
+  VisitClosed: true,
+  VisitReopened: true,
+  FindingSignedOff: true,
+  FindingWithdrawn: true,
+  FindingReopened: true,
+};
+
+export const VISIT_CLOSURE_INPUTS = typesOf(INPUT_TYPES);
 
 const initialState: VisitClosureState = { registered: null, settled: [], closed: false };
 
-function visitIdOf(input: DomainEvent): string | null {
-  const data = input.data as { readonly visitId?: unknown };
-  return typeof data.visitId === 'string' && data.visitId.length > 0 ? data.visitId : null;
-}
-
-function findingIdOf(input: DomainEvent): string {
-  return String((input.data as { readonly findingId?: unknown }).findingId);
+/** The visit an input belongs to; null when it names none (a finding recorded without a visit). */
+function visitIdOf(input: VisitClosureInput): string | null {
+  const { visitId } = input.data;
+  return typeof visitId === 'string' && visitId.length > 0 ? visitId : null;
 }
 
 function evolve(state: VisitClosureState, event: DomainEvent): VisitClosureState {
+  if (!isEventOf(INPUT_TYPES, event)) return state; // recorded outputs change nothing
   switch (event.type) {
     case 'VisitFindingsRegistered':
-      return { ...state, registered: [...(event.data as { allFindingIds: readonly string[] }).allFindingIds] };
+      return { ...state, registered: [...event.data.allFindingIds] };
     case 'VisitClosed':
       return { ...state, closed: true };
     case 'VisitReopened':
       return { ...state, closed: false };
     case 'FindingSignedOff':
     case 'FindingWithdrawn': {
-      const id = findingIdOf(event);
+      const id = event.data.findingId;
       return state.settled.includes(id) ? state : { ...state, settled: [...state.settled, id] };
     }
     case 'FindingReopened':
-      return { ...state, settled: state.settled.filter((id) => id !== findingIdOf(event)) };
-    default:
-      return state; // recorded outputs and unrelated events change nothing
+      return { ...state, settled: state.settled.filter((id) => id !== event.data.findingId) };
   }
 }
 
@@ -76,13 +79,14 @@ function send<C extends CloseVisit | ReopenVisit>(input: Message, visitId: strin
 }
 
 function decide(input: Message, state: VisitClosureState): readonly WorkflowOutput[] {
+  if (!isEventOf(INPUT_TYPES, input)) return [{ kind: 'ignore', reason: `not an input: ${input.type}` }];
   const visitId = visitIdOf(input);
   if (visitId === null) return [{ kind: 'ignore', reason: 'input has no visitId' }];
   const after = evolve(state, input);
   if (input.type === 'FindingReopened') {
     if (!state.closed) return [{ kind: 'ignore', reason: 'visit ledger is still open' }];
-    const reason = String((input.data as { readonly notes?: unknown }).notes ?? 're-check reopened the finding');
-    return [send<ReopenVisit>(input, visitId, 'ReopenVisit', { visitId, findingId: findingIdOf(input), reason })];
+    const reason = input.data.notes ?? 're-check reopened the finding';
+    return [send<ReopenVisit>(input, visitId, 'ReopenVisit', { visitId, findingId: input.data.findingId, reason })];
   }
   if (input.type === 'VisitClosed' || input.type === 'VisitReopened') return [{ kind: 'ignore', reason: `recorded ${input.type}` }];
   if (after.closed || after.registered === null) return [{ kind: 'ignore', reason: 'visit closed or findings not registered' }];
@@ -96,7 +100,7 @@ export const visitClosureWorkflow: Workflow<VisitClosureState> = {
   name: VISIT_CLOSURE_NAME,
   inputs: VISIT_CLOSURE_INPUTS,
   initialState,
-  instanceId: visitIdOf,
+  instanceId: (input) => (isEventOf(INPUT_TYPES, input) ? visitIdOf(input) : null),
   decide,
   evolve,
 };

@@ -1,4 +1,5 @@
-import { provisionalMarksOf, SHANGHAI_OFFSET_MS, WorkingCalendar } from '@bihuan/calendar';
+import { SHANGHAI_OFFSET_MS } from '@bihuan/core';
+import { provisionalMarksOf, WorkingCalendar } from '@bihuan/calendar';
 
 /** What operators must know ahead of the year end (docs/calendar.md, "Yearly routine"). */
 export interface CalendarOutlook {

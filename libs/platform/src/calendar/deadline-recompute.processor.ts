@@ -1,9 +1,9 @@
-import { Clock, DeadlineBook, DeadlineEvent, deterministicId, evolveDeadlines, isDeadlineEvent, isDomainError, RecomputeDeadline, SYSTEM_ACTOR } from '@bihuan/core';
+import { Clock, DeadlineBook, DeadlineEvent, deterministicId, evolveDeadlines, isDeadlineEvent, isDomainError, isEventOf, RecomputeDeadline, SYSTEM_ACTOR } from '@bihuan/core';
 import { provisionalMarksOf, WorkingCalendar } from '@bihuan/calendar';
 import { EventFilter, EventStore, RecordedEvent } from '@bihuan/event-store';
 import { CommandSender, PendingDeadline, Projection } from '@bihuan/processing';
 import { CalendarService } from './calendar.service';
-import { CALENDAR_STREAM } from './event-sourced-calendar.repository';
+import { CALENDAR_EVENTS, CALENDAR_STREAM } from './event-sourced-calendar.repository';
 import { recomputedTerms } from './recomputed-terms';
 
 export interface DeadlineRecomputeDeps {
@@ -45,8 +45,8 @@ export class DeadlineRecomputeProcessor implements Projection {
   constructor(private readonly deps: DeadlineRecomputeDeps) {}
 
   async handle(event: RecordedEvent): Promise<void> {
-    if (event.type !== 'CalendarYearImported' || event.streamName !== CALENDAR_STREAM) return;
-    const { year, contentHash } = event.data as { year: number; contentHash: string };
+    if (!isEventOf(CALENDAR_EVENTS, event) || event.streamName !== CALENDAR_STREAM) return;
+    const { year, contentHash } = event.data;
     await this.deps.pendingCaughtUpTo(event.position);
     const rows = (await this.deps.pending.pending()).filter((row) => provisionalYearsOf(row).includes(year));
     if (rows.length === 0) return;

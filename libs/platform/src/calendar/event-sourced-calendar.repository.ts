@@ -1,8 +1,12 @@
-import { Actor, deterministicId } from '@bihuan/core';
+import { Actor, deterministicId, DomainEvent, EventTypes, isEventOf } from '@bihuan/core';
 import { CalendarRepository, CalendarYearData, yearContentHash } from '@bihuan/calendar';
 import { EventStore } from '@bihuan/event-store';
 
 export const CALENDAR_STREAM = 'calendar-cn';
+
+/** The calendar stream's one event: a year imported, with its content hash. */
+export type CalendarYearImported = DomainEvent<'CalendarYearImported', { year: number; contentHash: string; calendar: CalendarYearData }>;
+export const CALENDAR_EVENTS: EventTypes<CalendarYearImported> = { CalendarYearImported: true };
 
 /**
  * Imported calendar years as events in the log (`calendar-cn`), so every api and worker process
@@ -18,10 +22,7 @@ export class EventSourcedCalendarRepository implements CalendarRepository {
   async load(): Promise<CalendarYearData[]> {
     const years = new Map<number, CalendarYearData>();
     for (const event of await this.store.readStream(CALENDAR_STREAM)) {
-      if (event.type === 'CalendarYearImported') {
-        const data = event.data as { calendar: CalendarYearData };
-        years.set(data.calendar.year, data.calendar);
-      }
+      if (isEventOf(CALENDAR_EVENTS, event)) years.set(event.data.calendar.year, event.data.calendar);
     }
     return [...years.values()].sort((a, b) => a.year - b.year);
   }

@@ -94,7 +94,7 @@ export class CommandExecution {
 
   /** The state of a case as its decider folds it now (no scope check: callers check). */
   async state<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, category: string, id: string): Promise<S> {
-    return fold(decider, (await this.store.readStream(streamName(category, id))) as readonly DomainEvent[] as readonly E[]);
+    return fold(decider, await this.store.readStream(streamName(category, id)));
   }
 
   private async write<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined>(metadata: CommandMetadata, write: CaseWrite<C, E, S, P>): Promise<CommandOutcome<S>> {

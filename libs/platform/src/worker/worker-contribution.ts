@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { Clock, Command, Decider, DomainEvent, IdGenerator, idOf, Workflow } from '@bihuan/core';
+import { AnyDecider, Clock, Command, Decider, DomainEvent, IdGenerator, idOf, Workflow } from '@bihuan/core';
 import { EventStore } from '@bihuan/event-store';
 import { CommandRouter, CommandSender, Projection } from '@bihuan/processing';
 import { CalendarService } from '../calendar/calendar.service';
@@ -40,7 +40,7 @@ export function workerCommandExecution(deps: Pick<WorkerDeps, 'store' | 'clock' 
 export interface WorkerContribution {
   readonly name: string;
   /** `[category, decider]`: the CommandRouter sends `<category>-…` commands to this decider. */
-  readonly deciders?: readonly (readonly [string, Decider<Command, DomainEvent, unknown>])[];
+  readonly deciders?: readonly (readonly [string, AnyDecider])[];
   /**
    * `[category, sender]`: an application-level sender used instead of a bare decider, e.g. one that
    * adds the next escalation rung's working-day window to a deadline wake-up before deciding.

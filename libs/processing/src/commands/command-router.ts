@@ -1,4 +1,4 @@
-import { categoryOf, Command, Decider, DomainEvent } from '@bihuan/core';
+import { AnyDecider, categoryOf, Command, Decider, DomainEvent } from '@bihuan/core';
 import { EventStore } from '@bihuan/event-store';
 import { handleCommand, HandleCommandOptions } from './handle-command';
 
@@ -16,7 +16,7 @@ export interface CommandSender {
  * so workflows and timers can address any stream without knowing the bounded contexts.
  */
 export class CommandRouter implements CommandSender {
-  private readonly deciders = new Map<string, Decider<Command, DomainEvent, unknown>>();
+  private readonly deciders = new Map<string, AnyDecider>();
   private readonly senders = new Map<string, CommandSender>();
 
   constructor(
@@ -29,7 +29,7 @@ export class CommandRouter implements CommandSender {
     if (this.deciders.has(category) || this.senders.has(category)) {
       throw new Error(`A decider or sender is already registered for category "${category}"`);
     }
-    this.deciders.set(category, decider as unknown as Decider<Command, DomainEvent, unknown>);
+    this.deciders.set(category, decider);
     return this;
   }
 

@@ -1,4 +1,4 @@
-import { Command, CommandMetadata, Decider, DomainEvent, derivedId, WriteMetadata } from '@bihuan/core';
+import { Command, CommandMetadata, Decider, DomainEvent, derivedId, fold, WriteMetadata } from '@bihuan/core';
 import {
   EVENT_UPCASTERS,
   EventStore,
@@ -120,7 +120,7 @@ async function attemptOnce<C extends Command, E extends DomainEvent, S>(
   input: C | CommandBuilder<C, S>,
 ): Promise<HandleCommandResult<S>> {
   const history = await store.readStream(streamName);
-  const state = history.reduce((s, event) => decider.evolve(s, event as unknown as E), decider.initialState);
+  const state = fold(decider, history);
   const expected: ExpectedRevision = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;
   const already = writtenBy(history, input.metadata.commandId);
   if (already.length > 0) return { events: already, nextExpectedRevision: expected, newState: state };
@@ -140,7 +140,7 @@ async function attemptOnce<C extends Command, E extends DomainEvent, S>(
   const recorded = result.written
     ? await store.readStream(streamName, { fromRevision: result.nextExpectedRevision - toAppend.length + 1, maxCount: toAppend.length })
     : (await store.readStream(streamName)).filter((e) => ids.has(e.metadata.eventId));
-  const newState = recorded.reduce((s, event) => decider.evolve(s, event as unknown as E), state);
+  const newState = fold(decider, recorded, state);
   return { events: recorded, nextExpectedRevision: result.nextExpectedRevision, newState };
 }
 

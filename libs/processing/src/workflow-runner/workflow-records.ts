@@ -1,4 +1,4 @@
-import { Command, derivedId, Message, SYSTEM_ACTOR, TimerRequest, Workflow, WorkflowOutput, WriteMetadata } from '@bihuan/core';
+import { Command, derivedId, DomainEvent, EventTypes, isEventOf, SYSTEM_ACTOR, TimerRequest, Workflow, WorkflowOutput, WriteMetadata } from '@bihuan/core';
 import { EventToAppend, ExpectedRevision, RecordedEvent } from '@bihuan/event-store';
 
 /**
@@ -31,6 +31,14 @@ export interface OutputsDispatchedData {
   readonly outputs: number;
 }
 
+/** What a workflow's own stream holds, told apart by type. */
+export type WorkflowRecord =
+  | DomainEvent<typeof INPUT_RECORDED, InputRecordedData>
+  | DomainEvent<typeof OUTPUT_RECORDED, OutputRecordedData>
+  | DomainEvent<typeof OUTPUTS_DISPATCHED, OutputsDispatchedData>;
+
+export const WORKFLOW_RECORDS: EventTypes<WorkflowRecord> = { InputRecorded: true, OutputRecorded: true, OutputsDispatched: true };
+
 /** A timer output must say which stream its command goes to (`{ ...timer, stream }`). */
 export type RoutedTimerRequest = TimerRequest & { readonly stream: string };
 
@@ -61,17 +69,16 @@ export function replayWorkflow<S>(workflow: Workflow<S>, events: readonly Record
   let completed = false;
   const inputs = new Map<string, RecordedInput>();
   for (const event of events) {
+    if (!isEventOf(WORKFLOW_RECORDS, event)) continue;
     if (event.type === INPUT_RECORDED) {
-      const d = event.data as InputRecordedData;
-      inputs.set(d.eventId, { outputs: [], dispatched: false });
-      state = workflow.evolve(state, recordedInputMessage(d));
+      inputs.set(event.data.eventId, { outputs: [], dispatched: false });
+      state = workflow.evolve(state, recordedInputMessage(event.data));
     } else if (event.type === OUTPUT_RECORDED) {
-      const d = event.data as OutputRecordedData;
-      inputs.get(d.inputEventId)?.outputs.push(d.output);
-      if (d.output.kind === 'complete') completed = true;
-      state = workflow.evolve(state, event as Message);
-    } else if (event.type === OUTPUTS_DISPATCHED) {
-      const entry = inputs.get((event.data as OutputsDispatchedData).inputEventId);
+      inputs.get(event.data.inputEventId)?.outputs.push(event.data.output);
+      if (event.data.output.kind === 'complete') completed = true;
+      state = workflow.evolve(state, event);
+    } else {
+      const entry = inputs.get(event.data.inputEventId);
       if (entry) entry.dispatched = true;
     }
   }

@@ -1,4 +1,4 @@
-import { DeadlineEvent, DomainEvent } from '@bihuan/core';
+import { DEADLINE_EVENTS, DeadlineEvent, DomainEvent, EventTypes } from '@bihuan/core';
 import { CausedBy, CommitmentKind, CreditInfoClass, CreditList, CreditMeasure, CreditSourceRef } from '../credit-values';
 
 type E<T extends string, D extends object> = DomainEvent<T, D & { readonly institutionId: string }>;
@@ -84,3 +84,21 @@ export type CreditArchiveOwnEvent =
 
 /** Everything in a `creditArchive-<institutionId>` stream. */
 export type CreditArchiveEvent = CreditArchiveOwnEvent | DeadlineEvent;
+
+/** Every type a credit archive stream holds, for narrowing events read from the log (isEventOf). */
+export const CREDIT_ARCHIVE_EVENTS: EventTypes<CreditArchiveEvent> = {
+  ...DEADLINE_EVENTS,
+  CreditArchiveOpened: true,
+  CreditCycleOpened: true,
+  CreditCycleClosed: true,
+  CreditPointsAdded: true,
+  CreditPointsRevoked: true,
+  CreditMeasureImposed: true,
+  CreditNoticeIssued: true,
+  CommitmentPledged: true,
+  CommitmentBreached: true,
+  CreditInformationRecorded: true,
+  ListEntryAdded: true,
+  ListEntryExpired: true,
+  ListEntryRemoved: true,
+};

@@ -52,7 +52,7 @@ export function openCycle(institutionId: string, cycleNo: number, startedAt: str
 export function openArchive(institutionId: string, name: unknown, responsible: unknown, actor: Actor, implicit: boolean, policy: CreditPolicy): CreditArchiveOpened {
   return {
     type: 'CreditArchiveOpened',
-    data: { institutionId, name: optionalText(name), responsiblePerson: optionalText(responsible), openedBy: actor.id, implicit, policyVersion: policy.policyVersion },
+    data: { institutionId, name: optionalText(name, 'name'), responsiblePerson: optionalText(responsible, 'responsiblePerson'), openedBy: actor.id, implicit, policyVersion: policy.policyVersion },
   };
 }
 
@@ -92,7 +92,7 @@ export function addPoints(command: AddCreditPoints, s: OpenCreditArchiveState, p
     type: 'CreditPointsAdded',
     data: {
       institutionId, pointsId, cycleNo, behaviour, points, totalPoints,
-      summary: optionalText(data.summary),
+      summary: optionalText(data.summary, 'summary'),
       source: data.source ?? null,
       causedBy,
       occurredAt: requireIsoDate(data.occurredAt, 'occurredAt'),

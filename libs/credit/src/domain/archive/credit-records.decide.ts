@@ -1,7 +1,7 @@
 import { DeadlineSet } from '@bihuan/core';
 import { creditError } from '../credit-errors';
 import { CreditPolicy } from '../credit-policy';
-import { optionalText, requireIsoDate, requireText, textList } from '../credit-rules';
+import { optionalText, requireIsoDate, requireText, requireTextList } from '../credit-rules';
 import { isCommitmentKind, isCreditInfoClass, isCreditList } from '../credit-values';
 import { AddListEntry, PledgeCommitment, RecordCreditInformation, RemoveListEntry, ReportCommitmentBreach } from './credit-archive.commands';
 import { CreditArchiveEvent } from './credit-archive.events';
@@ -22,7 +22,7 @@ export function pledge(command: PledgeCommitment, s: OpenCreditArchiveState): Cr
       institutionId: s.archive.institutionId,
       commitmentId,
       kind: data.kind,
-      staffId: optionalText(data.staffId),
+      staffId: optionalText(data.staffId, 'staffId'),
       text: requireText(data.text, 'text'),
       pledgedAt: requireIsoDate(data.pledgedAt, 'pledgedAt'),
       pledgedBy: metadata.actor.id,
@@ -46,7 +46,7 @@ export function breach(command: ReportCommitmentBreach, s: OpenCreditArchiveStat
       kind: c.kind,
       staffId: c.staffId,
       description: requireText(data.description, 'description'),
-      evidence: textList(data.evidence, 'evidence'),
+      evidence: requireTextList(data.evidence, 'evidence'),
       occurredAt: requireIsoDate(data.occurredAt, 'occurredAt'),
       causedBy: causedByOf(null, data.causedBy, metadata.actor, metadata.causationId),
       reportedBy: metadata.actor.id,
@@ -67,7 +67,7 @@ export function recordInformation(command: RecordCreditInformation, s: OpenCredi
       infoClass: data.infoClass,
       kind: requireText(data.kind, 'kind'),
       title: requireText(data.title, 'title'),
-      content: optionalText(data.content),
+      content: optionalText(data.content, 'content'),
       occurredAt: requireIsoDate(data.occurredAt, 'occurredAt'),
       causedBy: causedByOf(null, data.causedBy, metadata.actor, metadata.causationId),
       recordedBy: metadata.actor.id,

@@ -46,7 +46,7 @@ function request(command: RequestRandomDraw, policy: CreditPolicy): RandomDrawEv
     inspectorsPerVisit: data.inspectorsPerVisit,
     weights: data.weights ?? policy.drawWeights,
     plannedDate: requireIsoDate(data.plannedDate, 'plannedDate'),
-    campaignId: optionalText(data.campaignId),
+    campaignId: optionalText(data.campaignId, 'campaignId'),
     algorithm: DRAW_ALGORITHM,
     requestedBy: metadata.actor.id,
     requestedAt: metadata.now,

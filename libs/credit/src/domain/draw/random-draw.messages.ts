@@ -1,4 +1,4 @@
-import { Command, DomainEvent, ExpireDeadlineData, WarnDeadlineData } from '@bihuan/core';
+import { Command, DomainEvent, EventTypes, ExpireDeadlineData, WarnDeadlineData } from '@bihuan/core';
 import { CreditLevel } from '../credit-values';
 import { DrawInspector, DrawInstitution, DrawnVisit } from './draw-inspections';
 
@@ -54,3 +54,10 @@ export type DrawPublished = DomainEvent<'DrawPublished', {
 }>;
 export type DrawCancelled = DomainEvent<'DrawCancelled', { readonly drawId: string; readonly reason: string; readonly cancelledBy: string }>;
 export type RandomDrawEvent = DrawRequested | DrawPublished | DrawCancelled;
+
+/** Every type a random draw stream holds, for narrowing events read from the log (isEventOf). */
+export const RANDOM_DRAW_EVENTS: EventTypes<RandomDrawEvent> = {
+  DrawRequested: true,
+  DrawPublished: true,
+  DrawCancelled: true,
+};

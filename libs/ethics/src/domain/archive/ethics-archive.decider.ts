@@ -1,7 +1,7 @@
 import { Actor, assertNever, Decider, deterministicId } from '@bihuan/core';
 import { ethicsError } from '../ethics-errors';
 import { DEFAULT_ETHICS_POLICY, EthicsPolicy } from '../ethics-policy';
-import { optionalText, requireIsoDate, requireNumber, requireOwnInstitution, requireRole, requireText, textList } from '../ethics-rules';
+import { optionalText, requireIsoDate, requireNumber, requireOwnInstitution, requireRole, requireText, requireTextList } from '../ethics-rules';
 import { CausedBy, isEthicsSourceKind, isVetoItem, shanghaiYear } from '../ethics-values';
 import { AddEthicsRecord, EthicsArchiveCommand, EthicsSourceRef, OpenEthicsArchive } from './ethics-archive.commands';
 import { EthicsArchiveEvent, EthicsArchiveOpened } from './ethics-archive.events';
@@ -38,8 +38,8 @@ function open(data: OpenEthicsArchive['data'], actor: Actor, implicit: boolean):
     data: {
       staffId: requireText(data.staffId, 'staffId'),
       institutionId: requireText(data.institutionId, 'institutionId'),
-      departmentId: optionalText(data.departmentId),
-      name: optionalText(data.name),
+      departmentId: optionalText(data.departmentId, 'departmentId'),
+      name: optionalText(data.name, 'name'),
       openedBy: actor.id,
       implicit,
     },
@@ -54,7 +54,7 @@ function addRecord(command: AddEthicsRecord, staff: StaffFacts, state: EthicsArc
   const recordId = data.recordId || !key ? requireText(data.recordId, 'recordId') : ethicsRecordIdFor(source.kind, key, staff.staffId);
   if (state.status === 'open' && state.records[recordId]) return []; // idempotent: already recorded
   if (data.vetoItem != null && !isVetoItem(data.vetoItem)) throw ethicsError('VETO_ITEM_UNKNOWN', `unknown veto item "${String(data.vetoItem)}"`, 'vetoItem');
-  const recordKind = optionalText(data.recordKind);
+  const recordKind = optionalText(data.recordKind, 'recordKind');
   const points = data.points == null
     ? policy.defaultPoints[recordKind ?? ''] ?? policy.defaultPoints[source.kind] ?? 0
     : requireNumber(data.points, 'points', policy.pointsRange.min, policy.pointsRange.max, 'POINTS_OUT_OF_RANGE');
@@ -68,9 +68,9 @@ function addRecord(command: AddEthicsRecord, staff: StaffFacts, state: EthicsArc
       sourceKind: source.kind,
       source,
       recordKind,
-      category: optionalText(data.category),
+      category: optionalText(data.category, 'category'),
       summary: requireText(data.summary, 'summary'),
-      evidence: textList(data.evidence, 'evidence'),
+      evidence: requireTextList(data.evidence, 'evidence'),
       points,
       vetoItem: data.vetoItem ?? null,
       occurredAt,

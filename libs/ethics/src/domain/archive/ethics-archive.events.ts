@@ -1,4 +1,4 @@
-import { DomainEvent } from '@bihuan/core';
+import { DomainEvent, EventTypes } from '@bihuan/core';
 import { CausedBy, EthicsSourceKind, VetoItem } from '../ethics-values';
 import { EthicsSourceRef } from './ethics-archive.commands';
 
@@ -41,3 +41,10 @@ export type EthicsRecordRetracted = DomainEvent<'EthicsRecordRetracted', {
 }>;
 
 export type EthicsArchiveEvent = EthicsArchiveOpened | EthicsRecordAdded | EthicsRecordRetracted;
+
+/** Every type an ethics archive stream holds, for narrowing events read from the log (isEventOf). */
+export const ETHICS_ARCHIVE_EVENTS: EventTypes<EthicsArchiveEvent> = {
+  EthicsArchiveOpened: true,
+  EthicsRecordAdded: true,
+  EthicsRecordRetracted: true,
+};

@@ -32,7 +32,7 @@ function open(command: OpenEthicsEvaluation, policy: EthicsPolicy): EthicsEvalua
       institutionId,
       year,
       staffId,
-      departmentId: optionalText(data.departmentId),
+      departmentId: optionalText(data.departmentId, 'departmentId'),
       openedBy: metadata.actor.id,
       policyVersion: policy.policyVersion,
     },
@@ -68,7 +68,7 @@ function score(command: ScoreEthicsEvaluation, state: Existing, policy: EthicsPo
       provisionalGrade: graded.grade,
       reason: graded.reason,
       archiveRecordIds: [...archive.recordIds],
-      comment: optionalText(data.comment),
+      comment: optionalText(data.comment, 'comment'),
       scoredBy: metadata.actor.id,
       scoredAt: metadata.now,
       policyVersion: policy.policyVersion,
@@ -134,7 +134,7 @@ export function decideEthicsEvaluation(command: EthicsEvaluationCommand, state: 
     case 'ReviewEthicsEvaluation': {
       requireStep(state, ['selfSubmitted'], 'department review');
       const departmentScore = requireNumber(command.data.score, 'score', 0, 100, 'SCORE_OUT_OF_RANGE');
-      return [{ type: 'EthicsEvaluationReviewed', data: { evaluationId: id, departmentScore, comment: optionalText(command.data.comment), reviewedBy: actor.id, reviewedAt: now } }];
+      return [{ type: 'EthicsEvaluationReviewed', data: { evaluationId: id, departmentScore, comment: optionalText(command.data.comment, 'comment'), reviewedBy: actor.id, reviewedAt: now } }];
     }
     case 'ScoreEthicsEvaluation':
       requireStep(state, ['departmentReviewed'], 'institution scoring');

@@ -1,4 +1,4 @@
-import { DomainEvent } from '@bihuan/core';
+import { DomainEvent, EventTypes } from '@bihuan/core';
 import { EthicsGrade, VetoItem } from '../ethics-values';
 
 type E<T extends string, D extends object> = DomainEvent<T, D & { readonly evaluationId: string }>;
@@ -51,3 +51,13 @@ export type EthicsEvaluationEvent =
   | EthicsEvaluationScored
   | EthicsEvaluationPosted
   | EthicsEvaluationFinalised;
+
+/** Every type an ethics evaluation stream holds, for narrowing events read from the log (isEventOf). */
+export const ETHICS_EVALUATION_EVENTS: EventTypes<EthicsEvaluationEvent> = {
+  EthicsEvaluationOpened: true,
+  SelfEvaluationSubmitted: true,
+  EthicsEvaluationReviewed: true,
+  EthicsEvaluationScored: true,
+  EthicsEvaluationPosted: true,
+  EthicsEvaluationFinalised: true,
+};

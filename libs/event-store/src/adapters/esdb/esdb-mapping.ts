@@ -1,6 +1,6 @@
 import type { AppendExpectedRevision, JSONEventData, Position, ResolvedEvent } from '@eventstore/db-client';
 import { ANY, NO_STREAM, STREAM_EXISTS, WrongExpectedVersionError } from '@eventstore/db-client';
-import { deterministicId, EventMetadata } from '@bihuan/core';
+import { deterministicId, EventMetadata, ROLES } from '@bihuan/core';
 import { WrongExpectedRevisionError } from '../../errors';
 import { ExpectedRevision, RecordedEvent } from '../../event-store.port';
 
@@ -77,6 +77,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
 }
 
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isTextOrNull = (value: unknown): value is string | null => value === null || typeof value === 'string';
+
+/** Our envelope (rule 3), field by field: what a Bihuan writer put on the event. */
+function isEventMetadata(value: Record<string, unknown>): value is Record<string, unknown> & EventMetadata {
+  const actor = value['actor'];
+  return (
+    isText(value['eventId']) && isText(value['correlationId']) && isTextOrNull(value['causationId']) &&
+    isRecord(actor) && isText(actor['id']) && ROLES.some((role) => role === actor['role']) && isText(actor['unit']) &&
+    isText(value['occurredAt']) && isText(value['recordedAt']) && typeof value['schemaVersion'] === 'number' &&
+    isTextOrNull(value['prevHash']) && isText(value['hash'])
+  );
+}
+
 /** System streams and events (`$…`), links and projections' output: never ours. */
 export function isSystemEvent(resolved: ResolvedEvent): boolean {
   const event = resolved.event;
@@ -93,11 +107,11 @@ export function fromResolvedEvent(resolved: ResolvedEvent): RecordedEvent | null
   const event = resolved.event;
   if (!event || isSystemEvent(resolved) || !event.isJson) return null;
   const raw = event.metadata;
-  if (!isRecord(raw) || typeof raw.eventId !== 'string' || typeof raw.hash !== 'string') return null;
-  if (!isRecord(event.data)) return null;
+  if (!isRecord(raw) || !isRecord(event.data)) return null;
+  const metadata = Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith('$')));
+  if (!isEventMetadata(metadata)) return null;
   const position = positionOf(resolved);
   if (position === null) throw new Error(`ESDB returned no position for ${event.streamId}@${event.revision} (server older than 22.6?)`);
-  const metadata = Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith('$'))) as unknown as EventMetadata;
   return {
     streamName: event.streamId,
     revision: toSafeNumber(event.revision, 'revision'),

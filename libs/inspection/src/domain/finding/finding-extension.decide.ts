@@ -70,7 +70,7 @@ export function approveExtension(command: ApproveExtension, state: ActiveFinding
         previousDueAt: deadline.dueAt,
         dueAt: window.dueAt,
         workingDays: window.workingDays,
-        comment: optionalText(command.data.comment),
+        comment: optionalText(command.data.comment, 'comment'),
         approvedBy,
         policyVersion: policy.policyVersion,
       },

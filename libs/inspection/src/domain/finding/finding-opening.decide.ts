@@ -26,7 +26,7 @@ export function acceptDraft(draft: FindingDraft): FindingDraft {
     description: requireText(draft.description, 'description'),
     evidence: requireTextList(draft.evidence, 'evidence'),
     responsibleDepartment: requireText(draft.responsibleDepartment, 'responsibleDepartment'),
-    responsiblePerson: optionalText(draft.responsiblePerson),
+    responsiblePerson: optionalText(draft.responsiblePerson, 'responsiblePerson'),
     requiredAction: draft.requiredAction,
   };
 }
@@ -46,7 +46,7 @@ export function decideOpening(command: OpenFinding, policy: InspectionPolicy): F
       visitId: requireText(data.visitId, 'visitId'),
       visitKind: data.visitKind,
       institutionId,
-      campaignId: optionalText(data.campaignId),
+      campaignId: optionalText(data.campaignId, 'campaignId'),
       category: draft.category,
       severity: draft.severity,
       description: draft.description,
@@ -74,8 +74,8 @@ export function issueNotice(command: IssueRectificationNotice, state: ActiveFind
       data: {
         findingId: state.finding.findingId,
         round: state.rectification.round,
-        noticeNo: optionalText(command.data.noticeNo),
-        requirements: optionalText(command.data.requirements),
+        noticeNo: optionalText(command.data.noticeNo, 'noticeNo'),
+        requirements: optionalText(command.data.requirements, 'requirements'),
         deadlineId: terms.deadlineId,
         dueAt: terms.dueAt,
         workingDays: terms.workingDays,

@@ -1,4 +1,4 @@
-import { DeadlineEvent, DomainEvent } from '@bihuan/core';
+import { DEADLINE_EVENTS, DeadlineEvent, DomainEvent, EventTypes, typesOf } from '@bihuan/core';
 import { EscalationRung } from '../inspection-values';
 import { FindingFacts } from './finding.state';
 
@@ -182,20 +182,29 @@ export type FindingOwnEvent =
 
 export type FindingEvent = FindingOwnEvent | DeadlineEvent;
 
-export const FINDING_EVENT_TYPES: readonly FindingOwnEvent['type'][] = [
-  'FindingOpened',
-  'RectificationNoticeIssued',
-  'RectificationPlanSubmitted',
-  'RectificationProgressReported',
-  'SignOffRequested',
-  'SignOffRejected',
-  'FindingSignedOff',
-  'ExtensionRequested',
-  'ExtensionApproved',
-  'ExtensionDenied',
-  'FindingEscalated',
-  'FindingRecheckDue',
-  'FindingRecheckPassed',
-  'FindingReopened',
-  'FindingWithdrawn',
-];
+/** The finding's own event types (the documented catalogue), without the deadline events. */
+const FINDING_OWN_EVENTS: EventTypes<FindingOwnEvent> = {
+  FindingOpened: true,
+  RectificationNoticeIssued: true,
+  RectificationPlanSubmitted: true,
+  RectificationProgressReported: true,
+  SignOffRequested: true,
+  SignOffRejected: true,
+  FindingSignedOff: true,
+  ExtensionRequested: true,
+  ExtensionApproved: true,
+  ExtensionDenied: true,
+  FindingEscalated: true,
+  FindingRecheckDue: true,
+  FindingRecheckPassed: true,
+  FindingReopened: true,
+  FindingWithdrawn: true,
+};
+
+export const FINDING_EVENT_TYPES = typesOf(FINDING_OWN_EVENTS);
+
+/** Every type a finding stream holds, for narrowing events read from the log (isEventOf). */
+export const FINDING_EVENTS: EventTypes<FindingEvent> = {
+  ...DEADLINE_EVENTS,
+  ...FINDING_OWN_EVENTS,
+};

@@ -36,7 +36,7 @@ function plan(command: PlanVisit): VisitEvent[] {
       institutionId,
       inspectorIds,
       plannedDate: requireIsoDate(data.plannedDate, 'plannedDate'),
-      campaignId: optionalText(data.campaignId),
+      campaignId: optionalText(data.campaignId, 'campaignId'),
       plannedBy: metadata.actor.id,
     },
   }];
@@ -121,7 +121,7 @@ export function decideVisit(command: VisitCommand, state: VisitState): VisitEven
           visitId: state.visit.visitId,
           conductedOn,
           inspectorIds,
-          summary: optionalText(command.data.summary),
+          summary: optionalText(command.data.summary, 'summary'),
           recordedBy: command.metadata.actor.id,
         },
       }];

@@ -1,4 +1,4 @@
-import { DomainEvent } from '@bihuan/core';
+import { DomainEvent, EventTypes, typesOf } from '@bihuan/core';
 import { VisitKind } from '../inspection-values';
 import { NewFinding } from '../finding/finding.commands';
 
@@ -60,11 +60,14 @@ export type VisitEvent =
   | VisitReopened
   | VisitCancelled;
 
-export const VISIT_EVENT_TYPES: readonly VisitEvent['type'][] = [
-  'VisitPlanned',
-  'VisitConducted',
-  'VisitFindingsRegistered',
-  'VisitClosed',
-  'VisitReopened',
-  'VisitCancelled',
-];
+/** Every type a visit stream holds, for narrowing events read from the log (isEventOf). */
+export const VISIT_EVENTS: EventTypes<VisitEvent> = {
+  VisitPlanned: true,
+  VisitConducted: true,
+  VisitFindingsRegistered: true,
+  VisitClosed: true,
+  VisitReopened: true,
+  VisitCancelled: true,
+};
+
+export const VISIT_EVENT_TYPES = typesOf(VISIT_EVENTS);
