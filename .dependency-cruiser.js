@@ -28,7 +28,8 @@ module.exports = {
     },
     {
       name: 'apps-are-leaves',
-      comment: 'apps/api, apps/worker and apps/cli boot from libs (@bihuan/app, @bihuan/platform …); no app imports another, tests included',
+      comment:
+        'apps/api, apps/worker and apps/cli boot from libs (@bihuan/app, @bihuan/platform …); no app imports another, tests included',
       severity: 'error',
       from: { path: '^apps/([^/]+)/' },
       to: { path: '^apps/', pathNot: '^apps/$1/' },
@@ -44,7 +45,7 @@ module.exports = {
       name: 'demo-fixtures-only-in-demo-and-tests',
       comment:
         'the invented demo jurisdiction and users (libs/demo) are read by specs, testing/ and e2e/ folders, the cli demo, tools, ' +
-        'and in production only by the embedded default\'s demo seed (libs/platform/src/config/demo-directory.seed.ts)',
+        "and in production only by the embedded default's demo seed (libs/platform/src/config/demo-directory.seed.ts)",
       severity: 'error',
       from: {
         pathNot: [

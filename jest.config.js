@@ -1,12 +1,15 @@
 // Three kinds of test (architecture.md): unit (pure), int (adapters on real SQLite/Redis), e2e (HTTP).
-const swc = ['@swc/jest', {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
   },
-  module: { type: 'commonjs' },
-}];
+];
 const common = {
   // jose (needed by jwks-rsa) ships only ES modules: compile it to CommonJS like our sources.
   transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },

@@ -6,7 +6,19 @@ import { RecordedEvent, SqliteEventStore } from '@bihuan/event-store';
 import { finaliseOutput, recordEvents } from '@bihuan/processing';
 import { AccessPolicy, Jurisdiction, readerOf } from '@bihuan/auth';
 import { DEMO_UNITS } from '@bihuan/demo';
-import { appendForCommand, buildDossier, CaseHistoryService, historyView, INSPECTOR, integrityReport, LEADER, readableCase, SqliteCaseIndex, StreamAccess, verifyDossier } from '@bihuan/audit';
+import {
+  appendForCommand,
+  buildDossier,
+  CaseHistoryService,
+  historyView,
+  INSPECTOR,
+  integrityReport,
+  LEADER,
+  readableCase,
+  SqliteCaseIndex,
+  StreamAccess,
+  verifyDossier,
+} from '@bihuan/audit';
 
 /**
  * `npm run bench -- audit`: a case of N events (default 10,000) across 4 linked streams in a
@@ -47,27 +59,52 @@ async function seed(store: SqliteEventStore, clock: { tick(): string }): Promise
     { type: 'ComplaintReceived', data: { ticketId: 'bench', receivingUnit: 'county-a1', institutionId: 'hosp-a1-1' } },
     { type: 'ComplaintDispatched', data: { ticketId: 'bench', institutionId: 'hosp-a1-1' } },
   ]);
-  await appendForCommand(store, 'ethicsArchive-bench', { ...open, commandId: 'cmd-open-e' }, [{ type: 'EthicsArchiveOpened', data: { staffId: 'bench', institutionId: 'hosp-a1-1' } }]);
-  await appendForCommand(store, 'creditArchive-bench', { ...open, commandId: 'cmd-open-c' }, [{ type: 'CreditArchiveOpened', data: { institutionId: 'hosp-a1-1' } }]);
+  await appendForCommand(store, 'ethicsArchive-bench', { ...open, commandId: 'cmd-open-e' }, [
+    { type: 'EthicsArchiveOpened', data: { staffId: 'bench', institutionId: 'hosp-a1-1' } },
+  ]);
+  await appendForCommand(store, 'creditArchive-bench', { ...open, commandId: 'cmd-open-c' }, [
+    { type: 'CreditArchiveOpened', data: { institutionId: 'hosp-a1-1' } },
+  ]);
   for (let r = 0; r < rounds; r++) {
     const now = clock.tick();
     const deadline = r % 10 === 0;
     const [input] = (await appendForCommand(store, ticket, { commandId: `cmd-${r}`, correlationId: 'corr-bench', actor: INSPECTOR, now }, [
       deadline
-        ? { type: 'DeadlineSet', data: { deadlineId: `d${r}`, purpose: 'answer', startedAt: now, dueAt: '2030-01-01T00:00:00.000Z', workingDays: 5, calendarVersion: 'bench', warnAt: [], policy: {} } }
-        : { type: 'ComplaintProgressNoted', data: { ticketId: 'bench', note: `第 ${r} 次进展`, subjectId: 'subj-1', identityCiphertext: 'sm4:00ff' } },
+        ? {
+            type: 'DeadlineSet',
+            data: {
+              deadlineId: `d${r}`,
+              purpose: 'answer',
+              startedAt: now,
+              dueAt: '2030-01-01T00:00:00.000Z',
+              workingDays: 5,
+              calendarVersion: 'bench',
+              warnAt: [],
+              policy: {},
+            },
+          }
+        : {
+            type: 'ComplaintProgressNoted',
+            data: { ticketId: 'bench', note: `第 ${r} 次进展`, subjectId: 'subj-1', identityCiphertext: 'sm4:00ff' },
+          },
     ])) as [RecordedEvent];
     const target = r % 2 === 0 ? 'ethicsArchive-bench' : 'creditArchive-bench';
     const send: WorkflowOutput = {
       kind: 'send',
       stream: target,
-      command: { type: 'AddRecord', data: { round: r }, metadata: { commandId: '', correlationId: '', causationId: null, actor: SYSTEM_ACTOR, now: '' } },
+      command: {
+        type: 'AddRecord',
+        data: { round: r },
+        metadata: { commandId: '', correlationId: '', causationId: null, actor: SYSTEM_ACTOR, now: '' },
+      },
     };
     const ctx = { workflow: 'complaintConsequences', instance: 'bench', input, now };
     const output = finaliseOutput(ctx, send, 0);
     await store.append('complaintConsequences-bench', recordEvents(ctx, [output]).slice(0, 2), 'any');
     if (output.kind !== 'send') throw new Error('unreachable');
-    await appendForCommand(store, target, { ...output.command.metadata, now }, [{ type: 'RecordAdded', data: { round: r, points: r % 7 } }]);
+    await appendForCommand(store, target, { ...output.command.metadata, now }, [
+      { type: 'RecordAdded', data: { round: r, points: r % 7 } },
+    ]);
   }
   return ticket;
 }
@@ -81,7 +118,7 @@ export async function auditBench(): Promise<void> {
     const root = await seed(store, clock);
     const index = new SqliteCaseIndex(store.database);
     const build = await time(async () => {
-      for (let from: number | null = null; ; ) {
+      for (let from: number | null = null; ;) {
         const page = await store.readAll({ fromPosition: from, maxCount: 2000 });
         index.handleMany(page);
         if (page.length < 2000) break;

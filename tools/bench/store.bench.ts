@@ -44,7 +44,12 @@ function rawInserts(db: Database.Database, stream: string, perTransaction: numbe
   );
   const sample = event(0);
   const data = JSON.stringify(sample.data);
-  const metadata = JSON.stringify({ ...sample.metadata, recordedAt: new Date().toISOString(), prevHash: 'a'.repeat(64), hash: 'b'.repeat(64) });
+  const metadata = JSON.stringify({
+    ...sample.metadata,
+    recordedAt: new Date().toISOString(),
+    prevHash: 'a'.repeat(64),
+    hash: 'b'.repeat(64),
+  });
   let i = 0;
   const batch = db.transaction((n: number) => {
     for (let k = 0; k < n; k++, i++) insert.run(stream, i, 'raw', ids.next(), 'FindingOpened', data, metadata, '2025-03-03T01:00:00.000Z');
@@ -78,7 +83,11 @@ function appendConcurrent(store: SqliteEventStore, inFlight: number): Step {
 
 async function readStream(store: SqliteEventStore): Promise<number> {
   for (let rev = -1; rev < 9_999; rev += 100) {
-    await store.append('big-1', Array.from({ length: 100 }, (_, k) => event(rev + k + 1)), rev < 0 ? 'no_stream' : rev);
+    await store.append(
+      'big-1',
+      Array.from({ length: 100 }, (_, k) => event(rev + k + 1)),
+      rev < 0 ? 'no_stream' : rev,
+    );
   }
   return throughput(SECONDS, async () => (await store.readStream('big-1')).length);
 }
@@ -120,7 +129,12 @@ export async function runStoreBench(): Promise<void> {
     report(SUITE, 'raw_insert_batch64', rawBatch!, 'events/s');
     report(SUITE, 'append_seq_vs_raw', seq! / rawSeq!, 'ratio');
     report(SUITE, 'concurrent64_vs_seq', concurrent! / seq!, 'ratio');
-    report(SUITE, 'concurrent64_appends_per_transaction', (after.appends - before.appends) / (after.transactions - before.transactions), 'ratio');
+    report(
+      SUITE,
+      'concurrent64_appends_per_transaction',
+      (after.appends - before.appends) / (after.transactions - before.transactions),
+      'ratio',
+    );
   } finally {
     rawSeqDb.close();
     rawBatchDb.close();

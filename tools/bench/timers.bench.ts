@@ -3,7 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SystemClock } from '@bihuan/core';
-import { BullmqTimerScheduler, DEFAULT_REDIS_URL, SqliteTimerScheduler, TimerScheduler, TimerSpec, openRedis, scheduleAll, uniqueQueueName } from '@bihuan/timers';
+import {
+  BullmqTimerScheduler,
+  DEFAULT_REDIS_URL,
+  SqliteTimerScheduler,
+  TimerScheduler,
+  TimerSpec,
+  openRedis,
+  scheduleAll,
+  uniqueQueueName,
+} from '@bihuan/timers';
 import { report } from './bench-output';
 
 /**
@@ -41,7 +50,11 @@ function schedulerTarget(scheduler: TimerScheduler, dispose: () => Promise<void>
 
 const sqlite: Factory = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'bihuan-bench-timers-'));
-  const scheduler = await SqliteTimerScheduler.open({ file: join(dir, 'bihuan.sqlite'), clock: new SystemClock(), concurrency: CONCURRENCY });
+  const scheduler = await SqliteTimerScheduler.open({
+    file: join(dir, 'bihuan.sqlite'),
+    clock: new SystemClock(),
+    concurrency: CONCURRENCY,
+  });
   return schedulerTarget(scheduler, async () => {
     await scheduler.close();
     rmSync(dir, { recursive: true, force: true });
@@ -49,7 +62,11 @@ const sqlite: Factory = async () => {
 };
 
 const bullmq: Factory = async () => {
-  const scheduler = await BullmqTimerScheduler.connect({ connection: REDIS_URL, queueName: uniqueQueueName('bihuan-bench-timers'), concurrency: CONCURRENCY });
+  const scheduler = await BullmqTimerScheduler.connect({
+    connection: REDIS_URL,
+    queueName: uniqueQueueName('bihuan-bench-timers'),
+    concurrency: CONCURRENCY,
+  });
   return schedulerTarget(scheduler, async () => {
     await scheduler.stop();
     await scheduler.obliterate();

@@ -16,9 +16,7 @@ export const FAULT_CATEGORY = 'faultCase';
 
 /** A case with one deadline `due`, answering the wake-up commands as core/deadline.ts asks. */
 export type FaultCaseCommand =
-  | Command<'OpenCase', { dueAt: string }>
-  | Command<'ExpireDeadline', ExpireDeadlineData>
-  | Command<'WarnDeadline', WarnDeadlineData>;
+  Command<'OpenCase', { dueAt: string }> | Command<'ExpireDeadline', ExpireDeadlineData> | Command<'WarnDeadline', WarnDeadlineData>;
 
 /**
  * The smallest decider with a real deadline: `OpenCase` sets it; `ExpireDeadline` expires it only
@@ -35,7 +33,16 @@ export const faultCaseDecider: Decider<FaultCaseCommand, DeadlineEvent, { book: 
         return [
           {
             type: 'DeadlineSet',
-            data: { deadlineId: 'due', purpose: 'fault-test', startedAt: now, dueAt: command.data.dueAt, workingDays: 0, calendarVersion: 'none', warnAt: [], policy: {} },
+            data: {
+              deadlineId: 'due',
+              purpose: 'fault-test',
+              startedAt: now,
+              dueAt: command.data.dueAt,
+              workingDays: 0,
+              calendarVersion: 'none',
+              warnAt: [],
+              policy: {},
+            },
           },
         ];
       case 'ExpireDeadline':

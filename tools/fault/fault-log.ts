@@ -5,7 +5,13 @@ import { CommandRouter } from '@bihuan/processing';
 import { FAULT_CATEGORY, faultCaseDecider } from './fault-case.decider';
 
 /** Opens `count` fault cases whose deadlines fall due at `firstDueMs` + i·`stepMs`, through handleCommand. */
-export async function openCases(store: SqliteEventStore, count: number, firstDueMs: number, stepMs: number, prefix = 'c'): Promise<string[]> {
+export async function openCases(
+  store: SqliteEventStore,
+  count: number,
+  firstDueMs: number,
+  stepMs: number,
+  prefix = 'c',
+): Promise<string[]> {
   const router = new CommandRouter(store);
   router.register(FAULT_CATEGORY, faultCaseDecider);
   const streams = Array.from({ length: count }, (_, i) => `${FAULT_CATEGORY}-${prefix}${i}`);
@@ -14,7 +20,13 @@ export async function openCases(store: SqliteEventStore, count: number, firstDue
       router.send(stream, {
         type: 'OpenCase',
         data: { dueAt: new Date(firstDueMs + i * stepMs).toISOString() },
-        metadata: { commandId: `open-${stream}`, correlationId: stream, causationId: null, actor: SYSTEM_ACTOR, now: new Date().toISOString() },
+        metadata: {
+          commandId: `open-${stream}`,
+          correlationId: stream,
+          causationId: null,
+          actor: SYSTEM_ACTOR,
+          now: new Date().toISOString(),
+        },
       }),
     ),
   );
@@ -37,7 +49,11 @@ export class FaultLog {
   }
 
   expiredCount(): number {
-    return (this.db.prepare(`SELECT COUNT(*) AS n FROM events WHERE category = ? AND type = 'DeadlineExpired'`).get(FAULT_CATEGORY) as { n: number }).n;
+    return (
+      this.db.prepare(`SELECT COUNT(*) AS n FROM events WHERE category = ? AND type = 'DeadlineExpired'`).get(FAULT_CATEGORY) as {
+        n: number;
+      }
+    ).n;
   }
 
   /** Streams whose DeadlineExpired names a dueAt other than the one set (would be a wrong effect). */

@@ -47,7 +47,9 @@ export interface Proc {
  * Not for redis-server, whose own clock must stay real (it stalls under libfaketime).
  */
 function sharedClockEnv(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => /^(LD_PRELOAD|FAKETIME.*)$/.test(e[0]) && typeof e[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => /^(LD_PRELOAD|FAKETIME.*)$/.test(e[0]) && typeof e[1] === 'string'),
+  );
 }
 
 export function spawnProc(command: string, args: readonly string[], env: Record<string, string>): Proc {
@@ -55,7 +57,9 @@ export function spawnProc(command: string, args: readonly string[], env: Record<
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  );
   return { child, output: () => out, exited, alive: () => child.exitCode === null && child.signalCode === null };
 }
 

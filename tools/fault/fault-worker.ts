@@ -25,7 +25,11 @@ async function main(): Promise<void> {
   const store = SqliteEventStore.open({ file, clock });
   const scheduler: TimerScheduler =
     process.env['FAULT_TIMERS'] === 'bullmq'
-      ? await BullmqTimerScheduler.connect({ connection: process.env['REDIS_URL'], queueName: process.env['FAULT_QUEUE'] ?? 'bihuan-fault', clock })
+      ? await BullmqTimerScheduler.connect({
+          connection: process.env['REDIS_URL'],
+          queueName: process.env['FAULT_QUEUE'] ?? 'bihuan-fault',
+          clock,
+        })
       : await SqliteTimerScheduler.open({
           file,
           clock,

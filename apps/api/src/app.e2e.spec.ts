@@ -69,7 +69,11 @@ describe('api app (forTest platform)', () => {
   it('answers an oversized body with 413 and the limit', async () => {
     const big = JSON.stringify({ institutionId: 'x'.repeat(300 * 1024), rows: 1 });
     const res = await http().post('/__probe/dto').set('Content-Type', 'application/json').send(big).expect(413);
-    expect(res.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is larger than the limit of 256kb' });
+    expect(res.body).toMatchObject({
+      statusCode: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'Request body is larger than the limit of 256kb',
+    });
   });
 
   it('answers an unknown route with a JSON 404', async () => {
@@ -102,7 +106,8 @@ describe('api app (forTest platform)', () => {
   ])('maps DomainError kind %s to %i with its stable code', async (kind, status) => {
     const res = await http().get(`/__probe/domain/${kind}`).expect(status);
     expect(res.body).toMatchObject({ statusCode: status, code: `PROBE.${kind.toUpperCase()}`, message: `probe ${kind}` });
-    if (kind === 'validation') expect(res.body.fields).toEqual([{ field: 'institutionId', rule: 'PROBE.VALIDATION', message: 'probe validation' }]);
+    if (kind === 'validation')
+      expect(res.body.fields).toEqual([{ field: 'institutionId', rule: 'PROBE.VALIDATION', message: 'probe validation' }]);
   });
 
   it('maps a WrongExpectedRevisionError to 409', async () => {
@@ -115,7 +120,7 @@ describe('api app (forTest platform)', () => {
     expect(res.body).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL', message: 'Internal server error' });
   });
 
-  it('echoes a request id, taking the caller\'s when it is safe', async () => {
+  it("echoes a request id, taking the caller's when it is safe", async () => {
     const given = await http().get('/health').set('x-request-id', 'req-123').expect(200);
     expect(given.headers['x-request-id']).toBe('req-123');
     const fresh = await http().get('/health').set('x-request-id', 'bad id with spaces').expect(200);

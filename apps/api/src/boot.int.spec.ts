@@ -47,7 +47,9 @@ function startApi(env: Record<string, string>, main = MAIN): Run {
   let err = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  );
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
@@ -99,7 +101,11 @@ describe('the built api process', () => {
     });
     expect(big.status).toBe(413);
     await waitFor(async () => run.stdout().includes('"boot-test-2"'), 'the request log lines');
-    const lines = run.stdout().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = run
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const logOf = (id: string) => lines.find((l) => (l['req'] as { id?: string } | undefined)?.id === id);
     expect(logOf('boot-test-1')).toMatchObject({ level: 'warn', res: { statusCode: 404 } });
     expect(logOf('boot-test-2')).toMatchObject({ level: 'warn', res: { statusCode: 413 } });

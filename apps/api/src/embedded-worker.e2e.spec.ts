@@ -16,7 +16,9 @@ describe('ROLE=all: the API process runs the worker too', () => {
   const readModels = new Database(':memory:');
 
   beforeAll(async () => {
-    app = await createApp({ platform: { store, scheduler, clock, ids: new SequentialIdGenerator('e2e'), readModels, config: { role: 'all' } } });
+    app = await createApp({
+      platform: { store, scheduler, clock, ids: new SequentialIdGenerator('e2e'), readModels, config: { role: 'all' } },
+    });
     await app.init();
   });
 
@@ -27,11 +29,20 @@ describe('ROLE=all: the API process runs the worker too', () => {
   });
 
   it('projects the log into stream-stats while serving HTTP, and stops with the app', async () => {
-    const metadata = { eventId: 'ev-1', correlationId: 'c', causationId: null, actor: SYSTEM_ACTOR, occurredAt: clock.now().toISOString(), schemaVersion: 1 };
+    const metadata = {
+      eventId: 'ev-1',
+      correlationId: 'c',
+      causationId: null,
+      actor: SYSTEM_ACTOR,
+      occurredAt: clock.now().toISOString(),
+      schemaVersion: 1,
+    };
     const { position } = await store.append('probe-1', [{ type: 'ProbeNoted', data: {}, metadata }], 'no_stream');
     const worker = app.get(WorkerService);
     await Promise.all(worker.runtime.projections.map((r) => r.caughtUpTo(position)));
-    expect(readStreamStats(readModels)).toEqual([expect.objectContaining({ category: 'probe', streams: 1, events: 1, lastPosition: position })]);
+    expect(readStreamStats(readModels)).toEqual([
+      expect.objectContaining({ category: 'probe', streams: 1, events: 1, lastPosition: position }),
+    ]);
     expect(await worker.projections()).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: 'stream-stats', checkpoint: position, running: true })]),
     );

@@ -21,7 +21,12 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port, config.host);
   const store = config.esdbUrl ? 'esdb' : 'sqlite';
   const timers = config.redisUrl ? 'bullmq' : 'sqlite';
-  app.get(Logger).log(`Bihuan API listening on http://${config.host}:${config.port} (role ${config.role}, store ${store}, timers ${timers})`, 'Bootstrap');
+  app
+    .get(Logger)
+    .log(
+      `Bihuan API listening on http://${config.host}:${config.port} (role ${config.role}, store ${store}, timers ${timers})`,
+      'Bootstrap',
+    );
 }
 
 bootstrap().catch((error: unknown) => {

@@ -11,7 +11,14 @@ import { demoCommand } from './commands/demo.command';
  * Every subcommand. Add yours here (one file per command under commands/): `token`,
  * `calendar import`, `erase`, `demo`, `rebuild` … Multi-word names are matched longest first.
  */
-export const COMMANDS: readonly CliCommand[] = [verifyCommand, tokenCommand, calendarImportCommand, rebuildCommand, eraseCommand, demoCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  verifyCommand,
+  tokenCommand,
+  calendarImportCommand,
+  rebuildCommand,
+  eraseCommand,
+  demoCommand,
+];
 
 /** All commands including `help`. */
 export function allCommands(): readonly CliCommand[] {

@@ -12,7 +12,14 @@ function event(id: string, type: string, data: object): EventToAppend {
   return {
     type,
     data,
-    metadata: { eventId: id, correlationId: 'c-1', causationId: null, actor: SYSTEM_ACTOR, occurredAt: '2025-03-03T01:00:00.000Z', schemaVersion: 1 },
+    metadata: {
+      eventId: id,
+      correlationId: 'c-1',
+      causationId: null,
+      actor: SYSTEM_ACTOR,
+      occurredAt: '2025-03-03T01:00:00.000Z',
+      schemaVersion: 1,
+    },
   };
 }
 
@@ -30,7 +37,11 @@ describe('cli verify on a real SQLite file', () => {
     dir = mkdtempSync(join(tmpdir(), 'bihuan-verify-'));
     file = join(dir, 'bihuan.sqlite');
     const store = SqliteEventStore.open({ file, clock: new FakeClock() });
-    await store.append('finding-1', [event('e-1', 'FindingOpened', { title: 'dirty ward' }), event('e-2', 'FindingAssigned', { to: 'h-1' })], 'no_stream');
+    await store.append(
+      'finding-1',
+      [event('e-1', 'FindingOpened', { title: 'dirty ward' }), event('e-2', 'FindingAssigned', { to: 'h-1' })],
+      'no_stream',
+    );
     await store.append('complaintTicket-7', [event('e-3', 'ComplaintSubmitted', { text: 'rude' })], 'no_stream');
     await store.append('finding-1', [event('e-4', 'FindingRectified', { by: 'h-1' })], 1);
     await store.close();
@@ -48,7 +59,16 @@ describe('cli verify on a real SQLite file', () => {
     const io = captureIo();
     expect(await runCli(['verify', '--data-dir', dir], io)).toBe(0);
     const summary = JSON.parse(io.stdout.join('\n'));
-    expect(summary).toMatchObject({ ok: true, store: 'sqlite', location: file, streams: 2, events: 4, headsChecked: true, continuityChecked: true, firstBreak: null });
+    expect(summary).toMatchObject({
+      ok: true,
+      store: 'sqlite',
+      location: file,
+      streams: 2,
+      events: 4,
+      headsChecked: true,
+      continuityChecked: true,
+      firstBreak: null,
+    });
     expect(summary.lastHash).toMatch(/^[0-9a-f]{64}$/);
     expect(io.stderr).toEqual([]);
   });
@@ -59,15 +79,20 @@ describe('cli verify on a real SQLite file', () => {
     expect(JSON.parse(io.stdout.join('\n'))).toMatchObject({ ok: true, stream: 'finding-1', streams: 1, events: 3 });
   });
 
-  it('exits 1 naming the event whose data was changed behind the store\'s back', async () => {
+  it("exits 1 naming the event whose data was changed behind the store's back", async () => {
     tamper(`UPDATE events SET data = '{"to":"h-2"}' WHERE event_id = 'e-2'`);
     const io = captureIo();
     expect(await runCli(['verify', '--data-dir', dir], io)).toBe(1);
-    expect(JSON.parse(io.stdout.join('\n')).firstBreak).toMatchObject({ streamName: 'finding-1', revision: 1, eventId: 'e-2', problem: 'content' });
+    expect(JSON.parse(io.stdout.join('\n')).firstBreak).toMatchObject({
+      streamName: 'finding-1',
+      revision: 1,
+      eventId: 'e-2',
+      problem: 'content',
+    });
     expect(io.stderr.join('\n')).toMatch(/Integrity check failed at stream finding-1 revision 1 \(position \d+, event e-2\): content/);
   });
 
-  it('exits 1 when the log\'s newest event was deleted (last position below sqlite_sequence)', async () => {
+  it("exits 1 when the log's newest event was deleted (last position below sqlite_sequence)", async () => {
     tamper(`DELETE FROM events WHERE event_id = 'e-4'`);
     const io = captureIo();
     expect(await runCli(['verify', '--data-dir', dir], io)).toBe(1);
@@ -75,12 +100,15 @@ describe('cli verify on a real SQLite file', () => {
     expect(io.stderr.join('\n')).toMatch(/Integrity check failed at position 4: missing — .*newest event was deleted/);
   });
 
-  it('exits 1 when a stream\'s last event was deleted (gap in the positions)', async () => {
+  it("exits 1 when a stream's last event was deleted (gap in the positions)", async () => {
     tamper(`DELETE FROM events WHERE event_id = 'e-3'`); // complaintTicket-7's only event, position 3
     const io = captureIo();
     expect(await runCli(['verify', '--data-dir', dir], io)).toBe(1);
     const summary = JSON.parse(io.stdout.join('\n'));
-    expect(summary).toMatchObject({ continuityChecked: true, firstBreak: { streamName: 'finding-1', eventId: 'e-4', position: 4, problem: 'missing' } });
+    expect(summary).toMatchObject({
+      continuityChecked: true,
+      firstBreak: { streamName: 'finding-1', eventId: 'e-4', position: 4, problem: 'missing' },
+    });
     expect(summary.firstBreak.detail).toContain('position 3 is missing');
   });
 

@@ -2,7 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Command, DeadlineBook, DeadlineEvent, decideRecompute, Decider, evolveDeadlines, expiryIsDue, RecomputeDeadline, SequentialIdGenerator, SYSTEM_ACTOR } from '@bihuan/core';
+import {
+  Command,
+  DeadlineBook,
+  DeadlineEvent,
+  decideRecompute,
+  Decider,
+  evolveDeadlines,
+  expiryIsDue,
+  RecomputeDeadline,
+  SequentialIdGenerator,
+  SYSTEM_ACTOR,
+} from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
 import { CommandRouter } from '@bihuan/processing';
 import { CalendarService, PolicyRegistry, WorkerRuntime } from '@bihuan/platform';
@@ -16,7 +27,12 @@ import { SqliteTimerScheduler } from '@bihuan/timers';
  * (event log, timers, read models and checkpoints in one file), and a second worker process is a
  * new WorkerRuntime on the same file. The made-up official 2027 also gives Monday 4 January off.
  */
-const OFFICIAL_2027 = { year: 2027, source: 'test notice (made up)', holidays: { '2027-01-01': '元旦', '2027-01-04': '元旦' }, makeupWorkdays: {} };
+const OFFICIAL_2027 = {
+  year: 2027,
+  source: 'test notice (made up)',
+  holidays: { '2027-01-01': '元旦', '2027-01-04': '元旦' },
+  makeupWorkdays: {},
+};
 const STREAMS = ['provCase-1', 'provCase-2', 'provCase-3'];
 const START = '2026-12-28T02:00:00.000Z'; // Monday 28 December 2026, 10:00 Shanghai
 
@@ -75,7 +91,11 @@ describe('recomputation on a calendar import survives a worker restart (SQLite c
     const router = routerOf(store).register('provCase', caseDecider);
     const calendar = new CalendarService(store, clock);
     const policies = new PolicyRegistry(store, () => clock.now().toISOString());
-    const runtime = new WorkerRuntime({ store, scheduler, clock, ids: new SequentialIdGenerator('w'), readModels, calendar, policies, router }, [], quiet);
+    const runtime = new WorkerRuntime(
+      { store, scheduler, clock, ids: new SequentialIdGenerator('w'), readModels, calendar, policies, router },
+      [],
+      quiet,
+    );
     const shutdown = async (): Promise<void> => {
       if (!open.delete(shutdown)) return;
       await runtime.stop();
@@ -94,8 +114,24 @@ describe('recomputation on a calendar import survives a worker restart (SQLite c
     for (const [i, stream] of STREAMS.entries()) {
       const { dueAt, calendarVersion } = cal.addWorkingDays(START, 5 + i);
       expect(calendarVersion).toMatch(/\+provisional:2027@statutory-2025$/);
-      const data = { deadlineId: 'answer', purpose: 'answer', startedAt: START, dueAt, workingDays: 5 + i, calendarVersion, warnAt: [], policy: {} };
-      const metadata = { eventId: `set-${stream}`, correlationId: `corr-${stream}`, causationId: null, actor: SYSTEM_ACTOR, occurredAt: START, schemaVersion: 1 };
+      const data = {
+        deadlineId: 'answer',
+        purpose: 'answer',
+        startedAt: START,
+        dueAt,
+        workingDays: 5 + i,
+        calendarVersion,
+        warnAt: [],
+        policy: {},
+      };
+      const metadata = {
+        eventId: `set-${stream}`,
+        correlationId: `corr-${stream}`,
+        causationId: null,
+        actor: SYSTEM_ACTOR,
+        occurredAt: START,
+        schemaVersion: 1,
+      };
       await store.append(stream, [{ type: 'DeadlineSet', data, metadata }], 'no_stream');
       dues.push(dueAt);
     }

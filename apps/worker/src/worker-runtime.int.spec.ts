@@ -16,7 +16,14 @@ function event(type: string, data: object): EventToAppend {
   return {
     type,
     data,
-    metadata: { eventId: `ev-${seq}`, correlationId: 'corr-1', causationId: null, actor: SYSTEM_ACTOR, occurredAt: '2025-03-03T01:00:00.000Z', schemaVersion: 1 },
+    metadata: {
+      eventId: `ev-${seq}`,
+      correlationId: 'corr-1',
+      causationId: null,
+      actor: SYSTEM_ACTOR,
+      occurredAt: '2025-03-03T01:00:00.000Z',
+      schemaVersion: 1,
+    },
   };
 }
 
@@ -43,7 +50,19 @@ describe('WorkerRuntime on the embedded SQLite file', () => {
     const store = SqliteEventStore.open({ file, clock });
     const scheduler = await SqliteTimerScheduler.open({ file, clock });
     const readModels = new Database(file);
-    const runtime = new WorkerRuntime({ store, scheduler, clock, ids: new SequentialIdGenerator('w'), readModels, calendar: new CalendarService(store, clock), policies: new PolicyRegistry(store, () => clock.now().toISOString()) }, WORKER_CONTRIBUTIONS, quiet);
+    const runtime = new WorkerRuntime(
+      {
+        store,
+        scheduler,
+        clock,
+        ids: new SequentialIdGenerator('w'),
+        readModels,
+        calendar: new CalendarService(store, clock),
+        policies: new PolicyRegistry(store, () => clock.now().toISOString()),
+      },
+      WORKER_CONTRIBUTIONS,
+      quiet,
+    );
     const shutdown = async (): Promise<void> => {
       if (!open.delete(shutdown)) return;
       await runtime.stop();
@@ -73,7 +92,11 @@ describe('WorkerRuntime on the embedded SQLite file', () => {
       expect.objectContaining({ category: 'finding', streams: 2, events: 3 }),
     ]);
     const statuses = await first.runtime.status();
-    expect(statuses.find((s) => s.name === STREAM_STATS)).toMatchObject({ checkpoint: await first.store.headPosition(), running: true, failures: 0 });
+    expect(statuses.find((s) => s.name === STREAM_STATS)).toMatchObject({
+      checkpoint: await first.store.headPosition(),
+      running: true,
+      failures: 0,
+    });
     await first.shutdown();
 
     const second = await boot();

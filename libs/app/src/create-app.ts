@@ -2,7 +2,16 @@ import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { DynamicModule } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, configWarnings, httpLogger, loadConfig, PlatformModule, secureDataDir, TestPlatform, testConfig } from '@bihuan/platform';
+import {
+  AppConfig,
+  configWarnings,
+  httpLogger,
+  loadConfig,
+  PlatformModule,
+  secureDataDir,
+  TestPlatform,
+  testConfig,
+} from '@bihuan/platform';
 import { AppModule } from './app.module';
 import { useBodyParsing } from './http/body-parsing';
 import { HttpErrorFilter } from './http/http-exception.filter';
@@ -30,10 +39,11 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
   // Before the platform opens anything in DATA_DIR (tests bring their own store and files).
   const dataDirWarnings = options.platform ? [] : secureDataDir(config);
   const platform = options.platform ? PlatformModule.forTest(options.platform) : PlatformModule.forRoot(config);
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({ config, platform, extra: options.extra ?? [] }),
-    { bufferLogs: true, bodyParser: false, abortOnError: false },
-  );
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, platform, extra: options.extra ?? [] }), {
+    bufferLogs: true,
+    bodyParser: false,
+    abortOnError: false,
+  });
   const logger = app.get(Logger);
   app.useLogger(logger);
   for (const warning of configWarnings(config)) logger.warn(warning, 'Config');

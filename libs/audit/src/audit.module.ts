@@ -32,7 +32,8 @@ import { SqliteAuditTrail } from './trail/sqlite-audit-trail.adapter';
     },
     {
       provide: CASE_HISTORY,
-      useFactory: (store: EventStore, index: CaseIndex, trail: AuditTrail, clock: Clock) => new CaseHistoryService(store, index, { trail, clock }),
+      useFactory: (store: EventStore, index: CaseIndex, trail: AuditTrail, clock: Clock) =>
+        new CaseHistoryService(store, index, { trail, clock }),
       inject: [EVENT_STORE, AUDIT_CASE_INDEX, AUDIT_TRAIL, CLOCK],
     },
     AuditReadService,

@@ -29,14 +29,20 @@ export class AccessPolicy {
   /** Throws 403 AUTH.OUT_OF_SCOPE naming the unit when the actor may not touch it. */
   assertInScope(actor: Actor, unitId: string, what = 'this record'): void {
     if (!this.inScope(actor, unitId)) {
-      throw DomainError.forbidden('AUTH.OUT_OF_SCOPE', `${actor.role} ${actor.id} of ${actor.unit} may not access ${what} of unit ${unitId}`);
+      throw DomainError.forbidden(
+        'AUTH.OUT_OF_SCOPE',
+        `${actor.role} ${actor.id} of ${actor.unit} may not access ${what} of unit ${unitId}`,
+      );
     }
   }
 
   /** Throws 403 AUTH.ROLE_NOT_ALLOWED unless the actor has one of the roles. */
   assertRole(actor: Actor, roles: readonly Role[], action: string): void {
     if (!roles.includes(actor.role)) {
-      throw DomainError.forbidden('AUTH.ROLE_NOT_ALLOWED', `${action} is not allowed for role ${actor.role} (allowed: ${roles.join(', ')})`);
+      throw DomainError.forbidden(
+        'AUTH.ROLE_NOT_ALLOWED',
+        `${action} is not allowed for role ${actor.role} (allowed: ${roles.join(', ')})`,
+      );
     }
   }
 
@@ -49,6 +55,9 @@ export class AccessPolicy {
   }
 
   private roots(): string[] {
-    return this.jurisdiction.all().filter((u) => u.parentId === null).map((u) => u.id);
+    return this.jurisdiction
+      .all()
+      .filter((u) => u.parentId === null)
+      .map((u) => u.id);
   }
 }

@@ -5,7 +5,10 @@ import { assertStaffBelongsTo } from './staff-directory';
 import { assertInspectorsCover, StaticUserDirectory } from './user-directory';
 
 const jurisdiction = new Jurisdiction(DEMO_UNITS);
-const directory = new StaticUserDirectory([...DEMO_USERS, { id: 'retired', name: '退休监督员', role: 'inspector', unit: 'city-a', active: false }], jurisdiction);
+const directory = new StaticUserDirectory(
+  [...DEMO_USERS, { id: 'retired', name: '退休监督员', role: 'inspector', unit: 'city-a', active: false }],
+  jurisdiction,
+);
 const thrown = (f: () => void): DomainError | null => {
   try {
     f();
@@ -33,13 +36,23 @@ describe('inspectors named for an institution (assertInspectorsCover)', () => {
     expect(check(['inspector-a1', 'inspector-city-a'])).toBeNull();
   });
   it('refuses unknown or inactive users with 400, others with 422, naming inspectorIds[i]', () => {
-    expect(check(['inspector-a1', 'ghost'])).toMatchObject({ code: 'AUTH.UNKNOWN_USER', kind: 'validation', details: { field: 'inspectorIds[1]' } });
+    expect(check(['inspector-a1', 'ghost'])).toMatchObject({
+      code: 'AUTH.UNKNOWN_USER',
+      kind: 'validation',
+      details: { field: 'inspectorIds[1]' },
+    });
     expect(check(['retired'])).toMatchObject({ code: 'AUTH.UNKNOWN_USER', details: { field: 'inspectorIds[0]' } });
-    expect(check(['inspector-b1'])).toMatchObject({ code: 'AUTH.INSPECTOR_NOT_COVERING', kind: 'rule', details: { field: 'inspectorIds[0]' } });
+    expect(check(['inspector-b1'])).toMatchObject({
+      code: 'AUTH.INSPECTOR_NOT_COVERING',
+      kind: 'rule',
+      details: { field: 'inspectorIds[0]' },
+    });
     expect(check(['leader-city-a'])).toMatchObject({ code: 'AUTH.INSPECTOR_NOT_COVERING' });
   });
   it('refuses a directory naming an unknown unit or a duplicate id at start', () => {
-    expect(() => new StaticUserDirectory([{ id: 'x', name: 'x', role: 'inspector', unit: 'nowhere', active: true }], jurisdiction)).toThrow(/unknown unit/);
+    expect(() => new StaticUserDirectory([{ id: 'x', name: 'x', role: 'inspector', unit: 'nowhere', active: true }], jurisdiction)).toThrow(
+      /unknown unit/,
+    );
     expect(() => new StaticUserDirectory([DEMO_USERS[0]!, DEMO_USERS[0]!], jurisdiction)).toThrow(/Duplicate/);
   });
 });

@@ -18,7 +18,12 @@ export abstract class StaffDirectory {
  */
 export function assertStaffBelongsTo(staffId: string, owner: string | null, institutionId: string, field = 'staffId'): void {
   if (owner === null || owner === institutionId) return;
-  throw new DomainError('AUTH.STAFF_OF_OTHER_INSTITUTION', `${field} "${staffId}" is not on the staff of institution ${institutionId}`, 'forbidden', { field });
+  throw new DomainError(
+    'AUTH.STAFF_OF_OTHER_INSTITUTION',
+    `${field} "${staffId}" is not on the staff of institution ${institutionId}`,
+    'forbidden',
+    { field },
+  );
 }
 
 /** Looks the staff member up and applies assertStaffBelongsTo. */

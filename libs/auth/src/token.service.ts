@@ -64,7 +64,14 @@ export class TokenService {
   ) {
     if (keys.kind === 'public-key') this.publicAlgorithms = algorithmsOf(createPublicKey(keys.publicKey));
     if (keys.kind === 'jwks') {
-      this.jwks = new JwksClient({ jwksUri: keys.url, cache: true, cacheMaxAge: 10 * 60_000, rateLimit: true, jwksRequestsPerMinute: 10, timeout: 5000 });
+      this.jwks = new JwksClient({
+        jwksUri: keys.url,
+        cache: true,
+        cacheMaxAge: 10 * 60_000,
+        rateLimit: true,
+        jwksRequestsPerMinute: 10,
+        timeout: 5000,
+      });
     }
   }
 
@@ -126,7 +133,9 @@ export class TokenService {
   private signingKey(): [string, Algorithm] {
     if (this.keys.kind === 'secret') return [this.keys.secret, 'HS256'];
     if (this.keys.kind === 'public-key' && this.keys.privateKey) return [this.keys.privateKey, this.publicAlgorithms[0]!];
-    throw new Error('Cannot mint tokens: only a public key (JWT_PUBLIC_KEY or JWT_JWKS_URL) is configured; the identity provider issues them');
+    throw new Error(
+      'Cannot mint tokens: only a public key (JWT_PUBLIC_KEY or JWT_JWKS_URL) is configured; the identity provider issues them',
+    );
   }
 
   private async verificationKey(token: string): Promise<[string, Algorithm[]]> {

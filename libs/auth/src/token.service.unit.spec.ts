@@ -51,9 +51,13 @@ describe('TokenService', () => {
   });
 
   it('refuses a token signed with another secret and a tampered payload', async () => {
-    await expect(service.verify(sign({}, { expiresIn: 60 }, 'another-secret-of-enough-length-xxxxxx'))).rejects.toThrow(/invalid signature/);
+    await expect(service.verify(sign({}, { expiresIn: 60 }, 'another-secret-of-enough-length-xxxxxx'))).rejects.toThrow(
+      /invalid signature/,
+    );
     const [header, , signature] = service.mint({ sub: 'x', role: 'inspector', unit: 'county-a1' }).split('.');
-    const raised = Buffer.from(JSON.stringify({ sub: 'x', role: 'admin', unit: 'prov', iss: 'bihuan', iat: nowSeconds(clock), exp: nowSeconds(clock) + 60 })).toString('base64url');
+    const raised = Buffer.from(
+      JSON.stringify({ sub: 'x', role: 'admin', unit: 'prov', iss: 'bihuan', iat: nowSeconds(clock), exp: nowSeconds(clock) + 60 }),
+    ).toString('base64url');
     await expect(service.verify(`${header}.${raised}.${signature}`)).rejects.toThrow(/invalid signature/);
   });
 
@@ -61,7 +65,9 @@ describe('TokenService', () => {
     await expect(service.verify(sign({}))).rejects.toThrow(/exp is required/);
     const year5138 = Date.parse('5138-11-16T09:46:40Z') / 1000;
     await expect(service.verify(sign({ exp: year5138 }))).rejects.toThrow(/exp lies more than 43200 s ahead/);
-    await expect(service.verify(sign({ iat: nowSeconds(clock) - 13 * 3600 }, { expiresIn: 13 * 3600 }))).rejects.toThrow(/lives longer than 43200 s/);
+    await expect(service.verify(sign({ iat: nowSeconds(clock) - 13 * 3600 }, { expiresIn: 13 * 3600 }))).rejects.toThrow(
+      /lives longer than 43200 s/,
+    );
     await expect(service.verify(sign({ nbf: nowSeconds(clock) + 3600 }, { expiresIn: 7200 }))).rejects.toThrow(/jwt not active/);
     const token = service.mint({ sub: 'x', role: 'leader', unit: 'prov' }, 600);
     clock.advance(11 * 60_000);
@@ -80,9 +86,15 @@ describe('TokenService', () => {
     const { publicPem, privatePem } = rsaPair();
     const issuer = new TokenService({ kind: 'public-key', publicKey: publicPem, privateKey: privatePem }, rules, clock);
     const verifier = new TokenService({ kind: 'public-key', publicKey: publicPem }, rules, clock);
-    await expect(verifier.verify(issuer.mint({ sub: 'h1', role: 'hospital', unit: 'hosp-a1-1' }))).resolves.toMatchObject({ id: 'h1', role: 'hospital' });
+    await expect(verifier.verify(issuer.mint({ sub: 'h1', role: 'hospital', unit: 'hosp-a1-1' }))).resolves.toMatchObject({
+      id: 'h1',
+      role: 'hospital',
+    });
     expect(() => verifier.mint({ sub: 'h1', role: 'hospital', unit: 'hosp-a1-1' })).toThrow(/only a public key/);
-    const confused = forge({ alg: 'HS256', typ: 'JWT' }, { sub: 'x', role: 'admin', unit: 'prov', iss: 'bihuan', iat: nowSeconds(clock), exp: nowSeconds(clock) + 60 });
+    const confused = forge(
+      { alg: 'HS256', typ: 'JWT' },
+      { sub: 'x', role: 'admin', unit: 'prov', iss: 'bihuan', iat: nowSeconds(clock), exp: nowSeconds(clock) + 60 },
+    );
     const { createHmac } = await import('node:crypto');
     const signature = createHmac('sha256', publicPem).update(confused.slice(0, -1)).digest('base64url');
     await expect(verifier.verify(`${confused.slice(0, -1)}.${signature}`)).rejects.toThrow(/invalid algorithm/);
@@ -105,7 +117,13 @@ describe('TokenService', () => {
     afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
     const idpToken = (kid: string | undefined, key = pair.privatePem) =>
-      jwt.sign({ ...claims, iat: nowSeconds(clock) }, key, { algorithm: 'RS256', subject: 'idp-user', issuer: 'bihuan', expiresIn: 600, ...(kid ? { keyid: kid } : {}) });
+      jwt.sign({ ...claims, iat: nowSeconds(clock) }, key, {
+        algorithm: 'RS256',
+        subject: 'idp-user',
+        issuer: 'bihuan',
+        expiresIn: 600,
+        ...(kid ? { keyid: kid } : {}),
+      });
 
     it('accepts a token signed with the key its kid names, fetching the keys once', async () => {
       const jwks = new TokenService({ kind: 'jwks', url }, rules, clock);

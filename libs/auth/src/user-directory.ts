@@ -54,11 +54,22 @@ export function inspectorCovers(jurisdiction: Jurisdiction, user: DirectoryUser 
  * One inspector named for an institution: unknown or inactive → 400 `AUTH.UNKNOWN_USER`, not an
  * inspector whose unit covers the institution → 422 `AUTH.INSPECTOR_NOT_COVERING`, naming `field`.
  */
-export function assertInspectorCovers(directory: UserDirectory, jurisdiction: Jurisdiction, inspectorId: string, institutionId: string, field: string): void {
+export function assertInspectorCovers(
+  directory: UserDirectory,
+  jurisdiction: Jurisdiction,
+  inspectorId: string,
+  institutionId: string,
+  field: string,
+): void {
   const user = directory.get(inspectorId);
   if (!user || !user.active) throw DomainError.invalid('AUTH.UNKNOWN_USER', field, `${field} "${inspectorId}" is not a known active user`);
   if (!inspectorCovers(jurisdiction, user, institutionId)) {
-    throw new DomainError('AUTH.INSPECTOR_NOT_COVERING', `${field} "${inspectorId}" is not an inspector whose unit covers institution ${institutionId}`, 'rule', { field });
+    throw new DomainError(
+      'AUTH.INSPECTOR_NOT_COVERING',
+      `${field} "${inspectorId}" is not an inspector whose unit covers institution ${institutionId}`,
+      'rule',
+      { field },
+    );
   }
 }
 

@@ -56,7 +56,12 @@ export class CalendarData {
   static of(baseVersion: string, years: readonly CalendarYearData[], ruleSets: readonly HolidayRuleSet[] = []): CalendarData {
     const map = new Map<number, CalendarYearData>();
     for (const y of years) map.set(y.year, y);
-    return new CalendarData(baseVersion, map, new Map(), [...ruleSets].sort((a, b) => a.effectiveFrom - b.effectiveFrom));
+    return new CalendarData(
+      baseVersion,
+      map,
+      new Map(),
+      [...ruleSets].sort((a, b) => a.effectiveFrom - b.effectiveFrom),
+    );
   }
 
   /** The version string of the official data (see class doc). */

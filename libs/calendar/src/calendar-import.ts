@@ -56,6 +56,7 @@ export function parseCalendarImport(json: unknown): CalendarYearData {
   for (const date of Object.keys(makeupWorkdays)) {
     if (date in holidays) throw new CalendarImportError(`makeupWorkdays.${date}`, 'date is also listed as a holiday');
   }
-  if (Object.keys(holidays).length === 0) throw new CalendarImportError('holidays', 'no holidays listed: a year always has statutory holidays');
+  if (Object.keys(holidays).length === 0)
+    throw new CalendarImportError('holidays', 'no holidays listed: a year always has statutory holidays');
   return { year, source: source.trim(), holidays, makeupWorkdays };
 }

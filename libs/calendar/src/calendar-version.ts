@@ -14,7 +14,13 @@ const MARK = /\+provisional:(\d{4})@([a-z0-9][a-z0-9-]*)/g;
 
 /** `version` with a `+provisional:<year>@<rule set>` segment per mark (ascending by year). */
 export function withProvisionalMarks(version: string, marks: readonly ProvisionalMark[]): string {
-  return version + [...marks].sort((a, b) => a.year - b.year).map((m) => `+provisional:${m.year}@${m.ruleSetId}`).join('');
+  return (
+    version +
+    [...marks]
+      .sort((a, b) => a.year - b.year)
+      .map((m) => `+provisional:${m.year}@${m.ruleSetId}`)
+      .join('')
+  );
 }
 
 /**

@@ -84,7 +84,8 @@ function parseAnchor(value: unknown, field: string): HolidayAnchor {
     case 'solar': {
       const month = integer(value.month, `${field}.month`, 1, 12);
       const day = integer(value.day, `${field}.day`, 1, 31);
-      if (day > new Date(Date.UTC(2000, month, 0)).getUTCDate()) throw new CalendarImportError(`${field}.day`, `no such date ${month}/${day}`);
+      if (day > new Date(Date.UTC(2000, month, 0)).getUTCDate())
+        throw new CalendarImportError(`${field}.day`, `no such date ${month}/${day}`);
       return { kind: 'solar', month, day };
     }
     case 'lunar':
@@ -124,9 +125,23 @@ export function parseHolidayRuleSet(json: unknown): HolidayRuleSet {
   const holidays = json.holidays.map((rule: unknown, i): HolidayRule => {
     const at = `holidays[${i}]`;
     if (!isObject(rule)) throw new CalendarImportError(at, 'expected { name, anchor, days }');
-    return { name: text(rule.name, `${at}.name`), anchor: parseAnchor(rule.anchor, `${at}.anchor`), days: integer(rule.days, `${at}.days`, 1, 15) };
+    return {
+      name: text(rule.name, `${at}.name`),
+      anchor: parseAnchor(rule.anchor, `${at}.anchor`),
+      days: integer(rule.days, `${at}.days`, 1, 15),
+    };
   });
   const sub = json.substitute;
   if (!isObject(sub) || sub.kind !== 'next-working-day') throw new CalendarImportError('substitute.kind', 'expected next-working-day');
-  return { id, effectiveFrom, source, holidays, substitute: { kind: 'next-working-day', onWeekend: bool(sub.onWeekend, 'substitute.onWeekend'), onOverlap: bool(sub.onOverlap, 'substitute.onOverlap') } };
+  return {
+    id,
+    effectiveFrom,
+    source,
+    holidays,
+    substitute: {
+      kind: 'next-working-day',
+      onWeekend: bool(sub.onWeekend, 'substitute.onWeekend'),
+      onOverlap: bool(sub.onOverlap, 'substitute.onOverlap'),
+    },
+  };
 }

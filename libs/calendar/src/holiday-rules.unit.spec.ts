@@ -2,7 +2,8 @@ import { CalendarImportError } from './calendar.errors';
 import { parseHolidayRuleSet } from './holiday-rules';
 import { STATUTORY_RULE_SETS } from './statutory-rule-sets';
 
-const valid = (): Record<string, unknown> => JSON.parse(JSON.stringify(STATUTORY_RULE_SETS.find((s) => s.id === 'statutory-2025'))) as Record<string, unknown>;
+const valid = (): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(STATUTORY_RULE_SETS.find((s) => s.id === 'statutory-2025'))) as Record<string, unknown>;
 
 function fieldOf(json: unknown): string | undefined {
   try {
@@ -32,7 +33,11 @@ describe('parseHolidayRuleSet', () => {
     ['unknown anchor kind', (j) => ({ ...j, holidays: [holiday({ kind: 'islamic' })] }), 'holidays[0].anchor.kind'],
     ['zero days', (j) => ({ ...j, holidays: [holiday({ kind: 'solar', month: 1, day: 1 }, 0)] }), 'holidays[0].days'],
     ['unknown 补假 rule', (j) => ({ ...j, substitute: { kind: 'previous-working-day' } }), 'substitute.kind'],
-    ['补假 flag not boolean', (j) => ({ ...j, substitute: { kind: 'next-working-day', onWeekend: 'yes', onOverlap: true } }), 'substitute.onWeekend'],
+    [
+      '补假 flag not boolean',
+      (j) => ({ ...j, substitute: { kind: 'next-working-day', onWeekend: 'yes', onOverlap: true } }),
+      'substitute.onWeekend',
+    ],
   ])('given %s, then it is refused naming the field', (_name, mutate, field) => {
     expect(fieldOf(mutate(valid()))).toBe(field);
   });

@@ -20,7 +20,8 @@ const TERM_KEYS: Record<SolarTermName, { month: number; key: 'pure_brightness' }
 /** The Gregorian date of lunar `month`/`day` (regular month) of the lunar year starting in `year`. */
 export function solarDateOfLunar(year: number, month: number, day: number): string {
   const { date } = getSolarDateFromLunar(new Date(year, month - 1, day));
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`chinese-days gave ${JSON.stringify(date)} for lunar ${year}-${month}-${day}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+    throw new RangeError(`chinese-days gave ${JSON.stringify(date)} for lunar ${year}-${month}-${day}`);
   return date;
 }
 

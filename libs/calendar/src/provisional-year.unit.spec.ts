@@ -33,7 +33,9 @@ function compare(year: number, rules: HolidayRuleSet) {
   const real = official(year);
   return {
     notFreed: Object.keys(provisional.holidays).filter((d) => !(d in real.holidays)),
-    freedWeekdays: Object.keys(real.holidays).filter((d) => !isWeekend(d) && !(d in provisional.holidays)).sort(),
+    freedWeekdays: Object.keys(real.holidays)
+      .filter((d) => !isWeekend(d) && !(d in provisional.holidays))
+      .sort(),
     makeup: Object.keys(real.makeupWorkdays).sort(),
   };
 }
@@ -105,10 +107,19 @@ describe('provisionalYear (statutory-2025)', () => {
     // Jest's sandbox cannot change the process time zone, so run lunar-dates.ts in child processes.
     const dir = mkdtempSync(join(tmpdir(), 'lunar-'));
     const file = join(dir, 'lunar-dates.js');
-    writeFileSync(file, transformFileSync(join(__dirname, 'lunar-dates.ts'), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }).code);
+    writeFileSync(
+      file,
+      transformFileSync(join(__dirname, 'lunar-dates.ts'), {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'commonjs' },
+      }).code,
+    );
     const probe = `const l = require(${JSON.stringify(file)}); console.log(JSON.stringify([l.solarTermDate(2027, '清明'), l.solarTermDate(2025, '清明'), l.solarDateOfLunar(2027, 1, 1), l.solarDateOfLunar(2027, 8, 15)]))`;
     const run = (tz: string): unknown => {
-      const out = spawnSync(process.execPath, ['-e', probe], { env: { ...process.env, TZ: tz, NODE_PATH: join(__dirname, '..', '..', '..', 'node_modules') }, encoding: 'utf8' });
+      const out = spawnSync(process.execPath, ['-e', probe], {
+        env: { ...process.env, TZ: tz, NODE_PATH: join(__dirname, '..', '..', '..', 'node_modules') },
+        encoding: 'utf8',
+      });
       if (out.status !== 0) throw new Error(out.stderr);
       return JSON.parse(out.stdout) as unknown;
     };

@@ -47,4 +47,6 @@ const RULE_SET_DATA: readonly unknown[] = [
 ];
 
 /** Built-in rule sets, ascending by `effectiveFrom`. */
-export const STATUTORY_RULE_SETS: readonly HolidayRuleSet[] = RULE_SET_DATA.map(parseHolidayRuleSet).sort((a, b) => a.effectiveFrom - b.effectiveFrom);
+export const STATUTORY_RULE_SETS: readonly HolidayRuleSet[] = RULE_SET_DATA.map(parseHolidayRuleSet).sort(
+  (a, b) => a.effectiveFrom - b.effectiveFrom,
+);

@@ -64,7 +64,8 @@ export class StopClock {
   pause(state: StopClockState, at: Instant): StopClockState {
     if (state.status !== 'running' || state.dueAt === null) throw new StopClockStateError('the clock is already paused');
     const atMs = toEpochMs(at, 'at');
-    if (atMs > Date.parse(state.dueAt)) throw new StopClockStateError(`the clock ran out at ${state.dueAt}; it cannot be paused at ${toIso(atMs)}`);
+    if (atMs > Date.parse(state.dueAt))
+      throw new StopClockStateError(`the clock ran out at ${state.dueAt}; it cannot be paused at ${toIso(atMs)}`);
     const used = this.usedMs(state, toIso(atMs));
     return { ...state, status: 'paused', usedMs: used, dueAt: null, pausedAt: toIso(atMs), remainingMs: state.budgetMs - used };
   }
@@ -79,7 +80,8 @@ export class StopClock {
       throw new StopClockStateError('the clock is not paused');
     }
     const atMs = toEpochMs(at, 'at');
-    if (atMs < Date.parse(state.pausedAt)) throw new StopClockStateError(`cannot resume at ${toIso(atMs)}, before the pause at ${state.pausedAt}`);
+    if (atMs < Date.parse(state.pausedAt))
+      throw new StopClockStateError(`cannot resume at ${toIso(atMs)}, before the pause at ${state.pausedAt}`);
     const since = Math.max(atMs, Date.parse(state.runningSince));
     const endExclusive = this.calendar.addWorkingMs(since, state.remainingMs);
     const dueAt = toIso(endExclusive - 1);

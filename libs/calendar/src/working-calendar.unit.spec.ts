@@ -132,12 +132,18 @@ describe('WorkingCalendar (built-in chinese-days data)', () => {
     const PROVISIONAL_2027 = `${BUILT_IN_VERSION}+provisional:2027@statutory-2025`;
     it('when a deadline crosses into it, then it computes and its version says the year was provisional', () => {
       // Sun 2026-12-20: Dec 21–25, 28–31 (9), 元旦 Fri 2027-01-01 off, Jan 4–8 (14), Mon Jan 11 (15).
-      expect(cal.addWorkingDays(sh('2026-12-20T10:00:00'), 15)).toEqual({ dueAt: '2027-01-11T15:59:59.999Z', calendarVersion: PROVISIONAL_2027 });
+      expect(cal.addWorkingDays(sh('2026-12-20T10:00:00'), 15)).toEqual({
+        dueAt: '2027-01-11T15:59:59.999Z',
+        calendarVersion: PROVISIONAL_2027,
+      });
       expect(provisionalMarksOf(PROVISIONAL_2027)).toEqual([{ year: 2027, ruleSetId: 'statutory-2025' }]);
       expect(isProvisionalVersion(PROVISIONAL_2027)).toBe(true);
     });
     it('when a deadline stays in official years, then its version is the official one, unchanged', () => {
-      expect(cal.addWorkingDays(sh('2026-12-28T10:00:00'), 3)).toEqual({ dueAt: '2026-12-31T15:59:59.999Z', calendarVersion: BUILT_IN_VERSION });
+      expect(cal.addWorkingDays(sh('2026-12-28T10:00:00'), 3)).toEqual({
+        dueAt: '2026-12-31T15:59:59.999Z',
+        calendarVersion: BUILT_IN_VERSION,
+      });
       expect(cal.versionBetween(sh('2026-01-05T10:00:00'), sh('2026-12-31T10:00:00'))).toBe(BUILT_IN_VERSION);
       expect(provisionalMarksOf(BUILT_IN_VERSION)).toEqual([]);
       expect(isProvisionalVersion(BUILT_IN_VERSION)).toBe(false);
@@ -146,11 +152,19 @@ describe('WorkingCalendar (built-in chinese-days data)', () => {
       expect(cal.isProvisional(2027)).toBe(true);
       expect(cal.isProvisional(2026)).toBe(false);
       expect(cal.provisionalYears(2025, 2028)).toEqual([2027, 2028]);
-      expect(cal.dayInfo('2027-02-09')).toEqual({ date: '2027-02-09', working: false, kind: 'holiday', name: '春节（补假）', provisional: true });
+      expect(cal.dayInfo('2027-02-09')).toEqual({
+        date: '2027-02-09',
+        working: false,
+        kind: 'holiday',
+        name: '春节（补假）',
+        provisional: true,
+      });
       expect(cal.dayInfo('2027-02-11')).toEqual({ date: '2027-02-11', working: true, kind: 'workday', provisional: true });
       expect(cal.isWorkingDay('2027-02-06')).toBe(false);
       expect(cal.dayInfo('2026-02-16')).not.toHaveProperty('provisional');
-      expect(cal.versionBetween(sh('2027-03-01T10:00:00'), sh('2028-01-10T10:00:00'))).toBe(`${PROVISIONAL_2027}+provisional:2028@statutory-2025`);
+      expect(cal.versionBetween(sh('2027-03-01T10:00:00'), sh('2028-01-10T10:00:00'))).toBe(
+        `${PROVISIONAL_2027}+provisional:2028@statutory-2025`,
+      );
     });
     it('a year no rule set governs (before 2014, after 2100) still throws CalendarDataMissingError naming it', () => {
       expect(() => cal.isWorkingDay('2003-06-02')).toThrow(CalendarDataMissingError);

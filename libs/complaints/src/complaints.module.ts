@@ -4,7 +4,14 @@ import { AccessPolicy } from '@bihuan/auth';
 import { Clock, CLOCK } from '@bihuan/core';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { AppConfig, CONFIG, READ_MODEL_DB } from '@bihuan/platform';
-import { defaultKeyStoreFile, MemorySubjectKeyStore, PrivacyModule, PrivacyResources, SqliteAccessLog, SqliteSubjectKeyStore } from '@bihuan/privacy';
+import {
+  defaultKeyStoreFile,
+  MemorySubjectKeyStore,
+  PrivacyModule,
+  PrivacyResources,
+  SqliteAccessLog,
+  SqliteSubjectKeyStore,
+} from '@bihuan/privacy';
 import { ComplainantIdentityService } from './application/complainant-identity.service';
 import { ExternalReferences } from './application/external-references';
 import { TicketHandler } from './application/ticket.handler';
@@ -21,8 +28,17 @@ import { ComplaintTicketQueries } from './read-models/complaint-tickets.query';
  * — or in memory when the log itself is in memory (tests, demo) —, the hash-chained access log
  * in the read-model database. Jurisdiction checks on reads use the AccessPolicy.
  */
-export function privacyResourcesFor(config: AppConfig, store: EventStore, readModels: Database.Database, scope: AccessPolicy, clock: Clock): PrivacyResources {
-  const keyStore = store.kind === 'memory' ? new MemorySubjectKeyStore(clock) : SqliteSubjectKeyStore.open({ database: defaultKeyStoreFile(config.dataDir), clock });
+export function privacyResourcesFor(
+  config: AppConfig,
+  store: EventStore,
+  readModels: Database.Database,
+  scope: AccessPolicy,
+  clock: Clock,
+): PrivacyResources {
+  const keyStore =
+    store.kind === 'memory'
+      ? new MemorySubjectKeyStore(clock)
+      : SqliteSubjectKeyStore.open({ database: defaultKeyStoreFile(config.dataDir), clock });
   return { keyStore, accessLog: SqliteAccessLog.open({ database: readModels }), scope };
 }
 

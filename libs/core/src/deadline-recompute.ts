@@ -35,12 +35,14 @@ function invalid(field: string, message: string): DomainError {
  * and that the new terms are well-formed. Expired, cleared, already recomputed or changed since → [].
  */
 export function decideRecompute(book: DeadlineBook, command: RecomputeDeadline): DeadlineRecomputed[] {
-  if (command.metadata.actor.role !== 'system') throw DomainError.forbidden('DEADLINE.RECOMPUTE_FORBIDDEN', 'only the system recomputes deadlines (on a calendar import)');
+  if (command.metadata.actor.role !== 'system')
+    throw DomainError.forbidden('DEADLINE.RECOMPUTE_FORBIDDEN', 'only the system recomputes deadlines (on a calendar import)');
   const data = command.data;
   const d = book[data.deadlineId];
   if (!d || (d.status !== 'pending' && d.status !== 'paused') || !d.basis) return [];
   if (d.dueAt !== data.previousDueAt || d.calendarVersion !== data.previousCalendarVersion) return [];
-  if (typeof data.calendarVersion !== 'string' || data.calendarVersion.length === 0) throw invalid('calendarVersion', 'calendarVersion must be a non-empty string');
+  if (typeof data.calendarVersion !== 'string' || data.calendarVersion.length === 0)
+    throw invalid('calendarVersion', 'calendarVersion must be a non-empty string');
   if (data.calendarVersion === d.calendarVersion) return [];
   if (typeof data.dueAt !== 'string' || !ISO.test(data.dueAt)) throw invalid('dueAt', 'dueAt must be an ISO-8601 UTC instant');
   if (Date.parse(data.dueAt) <= Date.parse(d.terms.startedAt)) throw invalid('dueAt', 'dueAt must be after the deadline started');
@@ -49,7 +51,8 @@ export function decideRecompute(book: DeadlineBook, command: RecomputeDeadline):
   }
   const paused = d.status === 'paused';
   if (paused !== (data.remainingMs !== null)) throw invalid('remainingMs', 'remainingMs is given for a paused deadline, and only then');
-  if (paused && (!Number.isInteger(data.remainingMs) || (data.remainingMs ?? -1) < 0)) throw invalid('remainingMs', 'remainingMs must be a whole number ≥ 0');
+  if (paused && (!Number.isInteger(data.remainingMs) || (data.remainingMs ?? -1) < 0))
+    throw invalid('remainingMs', 'remainingMs must be a whole number ≥ 0');
   return [
     {
       type: 'DeadlineRecomputed',

@@ -31,7 +31,13 @@ const recompute = (data: Partial<RecomputeDeadlineData> = {}, role: 'system' | '
     importedYear: '2027@15e6615f18a1',
     ...data,
   },
-  metadata: { commandId: 'c1', correlationId: 'c1', causationId: null, actor: role === 'system' ? SYSTEM_ACTOR : { id: 'a', role, unit: 'prov' }, now: NOW },
+  metadata: {
+    commandId: 'c1',
+    correlationId: 'c1',
+    causationId: null,
+    actor: role === 'system' ? SYSTEM_ACTOR : { id: 'a', role, unit: 'prov' },
+    now: NOW,
+  },
 });
 const recomputed: DeadlineRecomputed = {
   type: 'DeadlineRecomputed',
@@ -74,41 +80,74 @@ describe('decideRecompute (the one recompute decision of every deadline-bearing 
   });
 
   it('answers [] to a recompute computed from other terms (resumed, extended or recomputed since)', () => {
-    given([set]).when(recompute({ previousDueAt: '2027-01-04T15:59:59.999Z' })).thenNothing();
-    given([set]).when(recompute({ previousCalendarVersion: 'cn@other' })).thenNothing();
+    given([set])
+      .when(recompute({ previousDueAt: '2027-01-04T15:59:59.999Z' }))
+      .thenNothing();
+    given([set])
+      .when(recompute({ previousCalendarVersion: 'cn@other' }))
+      .thenNothing();
     given([set, recomputed]).when(recompute()).thenNothing();
   });
 
   it('never rewrites an expired or cleared deadline', () => {
-    given([set, { type: 'DeadlineExpired', data: { deadlineId: 'rectify', dueAt: terms.dueAt, expiredAt: terms.dueAt } }]).when(recompute()).thenNothing();
-    given([set, { type: 'DeadlineCleared', data: { deadlineId: 'rectify', clearedAt: NOW, outcome: 'met' } }]).when(recompute()).thenNothing();
+    given([set, { type: 'DeadlineExpired', data: { deadlineId: 'rectify', dueAt: terms.dueAt, expiredAt: terms.dueAt } }])
+      .when(recompute())
+      .thenNothing();
+    given([set, { type: 'DeadlineCleared', data: { deadlineId: 'rectify', clearedAt: NOW, outcome: 'met' } }])
+      .when(recompute())
+      .thenNothing();
     given([]).when(recompute()).thenNothing();
   });
 
   it('leaves a date a person chose, or one extended by a bare date (events before extraWorkingDays), alone (no working-day basis)', () => {
-    given([{ type: 'DeadlineSet', data: { ...terms, policy: { chosenByInspector: true } } }]).when(recompute()).thenNothing();
-    given([{ type: 'DeadlineSet', data: { ...terms, workingDays: 0 } }]).when(recompute()).thenNothing();
+    given([{ type: 'DeadlineSet', data: { ...terms, policy: { chosenByInspector: true } } }])
+      .when(recompute())
+      .thenNothing();
+    given([{ type: 'DeadlineSet', data: { ...terms, workingDays: 0 } }])
+      .when(recompute())
+      .thenNothing();
     const extended: DeadlineEvent = {
       type: 'DeadlineExtended',
-      data: { deadlineId: 'rectify', dueAt: terms.dueAt, warnAt: [], reason: 'r', approvedBy: 'l', calendarVersion: PROVISIONAL, extraWorkingDays: null },
+      data: {
+        deadlineId: 'rectify',
+        dueAt: terms.dueAt,
+        warnAt: [],
+        reason: 'r',
+        approvedBy: 'l',
+        calendarVersion: PROVISIONAL,
+        extraWorkingDays: null,
+      },
     };
     given([set, extended]).when(recompute()).thenNothing();
   });
 
   it('recomputes a paused deadline with its remaining working time, and only then takes remainingMs', () => {
-    const paused: DeadlineEvent = { type: 'DeadlinePaused', data: { deadlineId: 'rectify', pausedAt: NOW, reason: 'waiting', remainingMs: 5_000 } };
+    const paused: DeadlineEvent = {
+      type: 'DeadlinePaused',
+      data: { deadlineId: 'rectify', pausedAt: NOW, reason: 'waiting', remainingMs: 5_000 },
+    };
     given([set, paused])
       .when(recompute({ dueAt: terms.dueAt, warnAt: [], remainingMs: 5_000 }))
       .then([{ type: 'DeadlineRecomputed', data: { ...recomputed.data, dueAt: terms.dueAt, warnAt: [], remainingMs: 5_000 } }]);
     given([set, paused]).when(recompute()).thenThrows('DEADLINE.RECOMPUTE_INVALID');
-    given([set]).when(recompute({ remainingMs: 5 })).thenThrows('DEADLINE.RECOMPUTE_INVALID');
+    given([set])
+      .when(recompute({ remainingMs: 5 }))
+      .thenThrows('DEADLINE.RECOMPUTE_INVALID');
   });
 
   it('refuses malformed terms and anyone but the system', () => {
-    given([set]).when(recompute({ dueAt: 'tomorrow' })).thenThrows('DEADLINE.RECOMPUTE_INVALID');
-    given([set]).when(recompute({ dueAt: '2026-12-01T00:00:00.000Z' })).thenThrows('DEADLINE.RECOMPUTE_INVALID');
-    given([set]).when(recompute({ warnAt: ['2027-02-01T00:00:00.000Z'] })).thenThrows('DEADLINE.RECOMPUTE_INVALID');
-    given([set]).when(recompute({ calendarVersion: '' })).thenThrows('DEADLINE.RECOMPUTE_INVALID');
+    given([set])
+      .when(recompute({ dueAt: 'tomorrow' }))
+      .thenThrows('DEADLINE.RECOMPUTE_INVALID');
+    given([set])
+      .when(recompute({ dueAt: '2026-12-01T00:00:00.000Z' }))
+      .thenThrows('DEADLINE.RECOMPUTE_INVALID');
+    given([set])
+      .when(recompute({ warnAt: ['2027-02-01T00:00:00.000Z'] }))
+      .thenThrows('DEADLINE.RECOMPUTE_INVALID');
+    given([set])
+      .when(recompute({ calendarVersion: '' }))
+      .thenThrows('DEADLINE.RECOMPUTE_INVALID');
     given([set]).when(recompute({}, 'admin')).thenThrows('DEADLINE.RECOMPUTE_FORBIDDEN');
   });
 });
@@ -116,41 +155,89 @@ describe('decideRecompute (the one recompute decision of every deadline-bearing 
 describe('evolveDeadlines with DeadlineRecomputed', () => {
   it('moves a pending deadline to the new dueAt, reminders and version; wake-ups for the old dueAt no longer match', () => {
     const book = [set, recomputed].reduce(evolveDeadlines, {});
-    expect(book['rectify']).toMatchObject({ status: 'pending', dueAt: recomputed.data.dueAt, warnAt: recomputed.data.warnAt, warned: [], calendarVersion: OFFICIAL });
+    expect(book['rectify']).toMatchObject({
+      status: 'pending',
+      dueAt: recomputed.data.dueAt,
+      warnAt: recomputed.data.warnAt,
+      warned: [],
+      calendarVersion: OFFICIAL,
+    });
   });
 
   it('keeps a paused deadline paused with the recomputed remaining time, and resumes from it', () => {
-    const paused: DeadlineEvent = { type: 'DeadlinePaused', data: { deadlineId: 'rectify', pausedAt: NOW, reason: 'waiting', remainingMs: 5_000 } };
-    const again: DeadlineEvent = { type: 'DeadlineRecomputed', data: { ...recomputed.data, dueAt: terms.dueAt, warnAt: [], remainingMs: 4_000 } };
+    const paused: DeadlineEvent = {
+      type: 'DeadlinePaused',
+      data: { deadlineId: 'rectify', pausedAt: NOW, reason: 'waiting', remainingMs: 5_000 },
+    };
+    const again: DeadlineEvent = {
+      type: 'DeadlineRecomputed',
+      data: { ...recomputed.data, dueAt: terms.dueAt, warnAt: [], remainingMs: 4_000 },
+    };
     const book = [set, paused, again].reduce(evolveDeadlines, {});
     expect(book['rectify']).toMatchObject({ status: 'paused', remainingMs: 4_000, calendarVersion: OFFICIAL, pausedAt: NOW });
     const resumed = evolveDeadlines(book, {
       type: 'DeadlineResumed',
-      data: { deadlineId: 'rectify', resumedAt: '2026-12-22T02:00:00.000Z', dueAt: '2026-12-22T02:00:03.999Z', warnAt: [], calendarVersion: OFFICIAL },
+      data: {
+        deadlineId: 'rectify',
+        resumedAt: '2026-12-22T02:00:00.000Z',
+        dueAt: '2026-12-22T02:00:03.999Z',
+        warnAt: [],
+        calendarVersion: OFFICIAL,
+      },
     });
     expect(resumed['rectify']).toMatchObject({ status: 'pending', basis: { from: '2026-12-22T02:00:00.000Z', budgetMs: 4_000 } });
   });
 
   it('records the working-day basis of a deadline: start and budget', () => {
-    expect([set].reduce(evolveDeadlines, {})['rectify']?.basis).toEqual({ from: terms.startedAt, budgetMs: 15 * 86_400_000, extraWorkingDays: 0 });
+    expect([set].reduce(evolveDeadlines, {})['rectify']?.basis).toEqual({
+      from: terms.startedAt,
+      budgetMs: 15 * 86_400_000,
+      extraWorkingDays: 0,
+    });
   });
 
   it('adds the working days each extension grants to the basis; a resume starts them again from the time left', () => {
     const extend = (extraWorkingDays: number | null = null): DeadlineEvent => ({
       type: 'DeadlineExtended',
-      data: { deadlineId: 'rectify', dueAt: '2027-01-08T15:59:59.999Z', warnAt: [], reason: 'r', approvedBy: 'l', calendarVersion: PROVISIONAL, extraWorkingDays },
+      data: {
+        deadlineId: 'rectify',
+        dueAt: '2027-01-08T15:59:59.999Z',
+        warnAt: [],
+        reason: 'r',
+        approvedBy: 'l',
+        calendarVersion: PROVISIONAL,
+        extraWorkingDays,
+      },
     });
     const twice = [set, extend(3), extend(2)].reduce(evolveDeadlines, {});
     expect(twice['rectify']?.basis).toEqual({ from: terms.startedAt, budgetMs: 15 * 86_400_000, extraWorkingDays: 5 });
-    given([set, extend(3)]).when(recompute({ previousDueAt: '2027-01-08T15:59:59.999Z', dueAt: '2027-01-11T15:59:59.999Z' })).then([
-      { type: 'DeadlineRecomputed', data: { ...recomputed.data, previousDueAt: '2027-01-08T15:59:59.999Z', dueAt: '2027-01-11T15:59:59.999Z' } },
-    ]);
+    given([set, extend(3)])
+      .when(recompute({ previousDueAt: '2027-01-08T15:59:59.999Z', dueAt: '2027-01-11T15:59:59.999Z' }))
+      .then([
+        {
+          type: 'DeadlineRecomputed',
+          data: { ...recomputed.data, previousDueAt: '2027-01-08T15:59:59.999Z', dueAt: '2027-01-11T15:59:59.999Z' },
+        },
+      ]);
     expect([set, extend(3), extend()].reduce(evolveDeadlines, {})['rectify']?.basis).toBeNull();
-    const paused: DeadlineEvent = { type: 'DeadlinePaused', data: { deadlineId: 'rectify', pausedAt: NOW, reason: 'waiting', remainingMs: 7_000 } };
+    const paused: DeadlineEvent = {
+      type: 'DeadlinePaused',
+      data: { deadlineId: 'rectify', pausedAt: NOW, reason: 'waiting', remainingMs: 7_000 },
+    };
     const resumed: DeadlineEvent = {
       type: 'DeadlineResumed',
-      data: { deadlineId: 'rectify', resumedAt: '2026-12-22T02:00:00.000Z', dueAt: '2026-12-22T02:00:06.999Z', warnAt: [], calendarVersion: OFFICIAL },
+      data: {
+        deadlineId: 'rectify',
+        resumedAt: '2026-12-22T02:00:00.000Z',
+        dueAt: '2026-12-22T02:00:06.999Z',
+        warnAt: [],
+        calendarVersion: OFFICIAL,
+      },
     };
-    expect([set, extend(3), paused, resumed].reduce(evolveDeadlines, {})['rectify']?.basis).toEqual({ from: '2026-12-22T02:00:00.000Z', budgetMs: 7_000, extraWorkingDays: 0 });
+    expect([set, extend(3), paused, resumed].reduce(evolveDeadlines, {})['rectify']?.basis).toEqual({
+      from: '2026-12-22T02:00:00.000Z',
+      budgetMs: 7_000,
+      extraWorkingDays: 0,
+    });
   });
 });

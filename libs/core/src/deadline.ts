@@ -32,7 +32,10 @@ export interface DeadlineTerms {
 export type DeadlineSet = DomainEvent<'DeadlineSet', DeadlineTerms>;
 export type DeadlineWarned = DomainEvent<'DeadlineWarned', { deadlineId: string; warnAt: string; dueAt: string }>;
 export type DeadlinePaused = DomainEvent<'DeadlinePaused', { deadlineId: string; pausedAt: string; reason: string; remainingMs: number }>;
-export type DeadlineResumed = DomainEvent<'DeadlineResumed', { deadlineId: string; resumedAt: string; dueAt: string; warnAt: string[]; calendarVersion: string }>;
+export type DeadlineResumed = DomainEvent<
+  'DeadlineResumed',
+  { deadlineId: string; resumedAt: string; dueAt: string; warnAt: string[]; calendarVersion: string }
+>;
 /**
  * `extraWorkingDays`: how many working days past the previous dueAt the extension grants, when it
  * was granted as a working-day count — recorded so the extension can be recomputed on another
@@ -41,7 +44,15 @@ export type DeadlineResumed = DomainEvent<'DeadlineResumed', { deadlineId: strin
  */
 export type DeadlineExtended = DomainEvent<
   'DeadlineExtended',
-  { deadlineId: string; dueAt: string; warnAt: string[]; reason: string; approvedBy: string; calendarVersion: string; extraWorkingDays: number | null }
+  {
+    deadlineId: string;
+    dueAt: string;
+    warnAt: string[];
+    reason: string;
+    approvedBy: string;
+    calendarVersion: string;
+    extraWorkingDays: number | null;
+  }
 >;
 export type DeadlineExpired = DomainEvent<'DeadlineExpired', { deadlineId: string; dueAt: string; expiredAt: string }>;
 /**
@@ -152,25 +163,70 @@ export function evolveDeadlines(book: DeadlineBook, event: DeadlineEvent): Deadl
       return current ? { ...book, [current.terms.deadlineId]: { ...current, warned: [...current.warned, event.data.warnAt] } } : book;
     case 'DeadlinePaused':
       return current
-        ? { ...book, [current.terms.deadlineId]: { ...current, status: 'paused', remainingMs: event.data.remainingMs, pausedAt: event.data.pausedAt } }
+        ? {
+            ...book,
+            [current.terms.deadlineId]: {
+              ...current,
+              status: 'paused',
+              remainingMs: event.data.remainingMs,
+              pausedAt: event.data.pausedAt,
+            },
+          }
         : book;
     case 'DeadlineResumed': {
       if (!current) return book;
       // The time left at the pause already includes any extension, so the extra days start again at 0.
-      const basis = current.basis && current.remainingMs !== null ? { from: event.data.resumedAt, budgetMs: current.remainingMs, extraWorkingDays: 0 } : null;
+      const basis =
+        current.basis && current.remainingMs !== null
+          ? { from: event.data.resumedAt, budgetMs: current.remainingMs, extraWorkingDays: 0 }
+          : null;
       const { dueAt, warnAt, calendarVersion } = event.data;
-      return { ...book, [current.terms.deadlineId]: { ...current, status: 'pending', dueAt, warnAt, warned: [], remainingMs: null, calendarVersion, basis, pausedAt: null } };
+      return {
+        ...book,
+        [current.terms.deadlineId]: {
+          ...current,
+          status: 'pending',
+          dueAt,
+          warnAt,
+          warned: [],
+          remainingMs: null,
+          calendarVersion,
+          basis,
+          pausedAt: null,
+        },
+      };
     }
     case 'DeadlineExtended': {
       if (!current) return book;
       const { dueAt, warnAt, calendarVersion } = event.data;
-      return { ...book, [current.terms.deadlineId]: { ...current, status: 'pending', dueAt, warnAt, warned: [], calendarVersion, basis: extendedBasis(current.basis, event.data.extraWorkingDays) } };
+      return {
+        ...book,
+        [current.terms.deadlineId]: {
+          ...current,
+          status: 'pending',
+          dueAt,
+          warnAt,
+          warned: [],
+          calendarVersion,
+          basis: extendedBasis(current.basis, event.data.extraWorkingDays),
+        },
+      };
     }
     case 'DeadlineRecomputed': {
       if (!current) return book;
       const { dueAt, warnAt, calendarVersion, remainingMs } = event.data;
       const paused = current.status === 'paused';
-      return { ...book, [current.terms.deadlineId]: { ...current, dueAt, warnAt: paused ? current.warnAt : warnAt, warned: [], calendarVersion, remainingMs: paused ? remainingMs : current.remainingMs } };
+      return {
+        ...book,
+        [current.terms.deadlineId]: {
+          ...current,
+          dueAt,
+          warnAt: paused ? current.warnAt : warnAt,
+          warned: [],
+          calendarVersion,
+          remainingMs: paused ? remainingMs : current.remainingMs,
+        },
+      };
     }
     case 'DeadlineExpired':
       return current ? { ...book, [current.terms.deadlineId]: { ...current, status: 'expired' } } : book;

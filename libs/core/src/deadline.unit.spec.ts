@@ -35,7 +35,10 @@ describe('deadline book', () => {
   });
 
   it('pauses with the remaining time and resumes on a new due date', () => {
-    const paused = fold([set, { type: 'DeadlinePaused', data: { deadlineId: 'answer', pausedAt: terms.startedAt, reason: 'waiting', remainingMs: 1000 } }]);
+    const paused = fold([
+      set,
+      { type: 'DeadlinePaused', data: { deadlineId: 'answer', pausedAt: terms.startedAt, reason: 'waiting', remainingMs: 1000 } },
+    ]);
     expect(paused['answer']).toMatchObject({ status: 'paused', remainingMs: 1000 });
     expect(expiryIsDue(paused, { deadlineId: 'answer', dueAt: terms.dueAt })).toBe(false);
     const resumed = evolveDeadlines(paused, {
@@ -48,6 +51,8 @@ describe('deadline book', () => {
 
   it('leaves the book unchanged for an unknown deadline', () => {
     const book = fold([set]);
-    expect(evolveDeadlines(book, { type: 'DeadlineExpired', data: { deadlineId: 'other', dueAt: terms.dueAt, expiredAt: terms.dueAt } })).toBe(book);
+    expect(
+      evolveDeadlines(book, { type: 'DeadlineExpired', data: { deadlineId: 'other', dueAt: terms.dueAt, expiredAt: terms.dueAt } }),
+    ).toBe(book);
   });
 });

@@ -36,7 +36,11 @@ describe('inputRules', () => {
   it('refuses a role under the context own code, as forbidden', () => {
     expect(() => limited.requireRole(hospital, ['hospital'], 'answer')).not.toThrow();
     const error = refusal(() => limited.requireRole(hospital, ['inspector', 'leader'], 'answer'));
-    expect([error.code, error.kind, error.details]).toEqual(['TICKET.FORBIDDEN_ROLE', 'forbidden', { role: 'hospital', allowed: ['inspector', 'leader'] }]);
+    expect([error.code, error.kind, error.details]).toEqual([
+      'TICKET.FORBIDDEN_ROLE',
+      'forbidden',
+      { role: 'hospital', allowed: ['inspector', 'leader'] },
+    ]);
   });
 
   it('checks lists and dates', () => {

@@ -33,8 +33,7 @@ export interface EventMetadata {
 export type WriteMetadata = Omit<EventMetadata, 'recordedAt' | 'prevHash' | 'hash'>;
 
 /** A full message: event + envelope, as read from the log. */
-export interface Message<Type extends string = string, Data extends object = object>
-  extends DomainEvent<Type, Data> {
+export interface Message<Type extends string = string, Data extends object = object> extends DomainEvent<Type, Data> {
   readonly metadata: EventMetadata;
 }
 

@@ -124,7 +124,8 @@ export function openedRecordVisibility(
       const institutionId = (event.data as { institutionId?: unknown }).institutionId;
       return event.type === openedType && typeof institutionId === 'string' ? { institutionId } : state;
     },
-    decide: (reader, state) => (state.institutionId === null ? { kind: 'hidden' } : institutionRecordDecision(reader, state.institutionId, what)),
+    decide: (reader, state) =>
+      state.institutionId === null ? { kind: 'hidden' } : institutionRecordDecision(reader, state.institutionId, what),
     ...views,
   };
 }

@@ -1,16 +1,32 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
-  ExportLedgerHandler, FindingHistoryHandler, FindingRequestHandler, GetFindingHandler, GetVisitHandler, InspectionAccess, InspectionReadModels,
-  LedgerCountsHandler, LedgerHandler, ListFindingsHandler, ListVisitsHandler, VisitRequestHandler,
+  ExportLedgerHandler,
+  FindingHistoryHandler,
+  FindingRequestHandler,
+  GetFindingHandler,
+  GetVisitHandler,
+  InspectionAccess,
+  InspectionReadModels,
+  LedgerCountsHandler,
+  LedgerHandler,
+  ListFindingsHandler,
+  ListVisitsHandler,
+  VisitRequestHandler,
 } from './application';
 import { FindingStepsController, FindingsController, LedgersController, VisitsController } from './http';
 
 /** One message and one handler per aggregate: the visit's and the finding's application services. */
 const COMMAND_HANDLERS = [VisitRequestHandler, FindingRequestHandler];
 const QUERY_HANDLERS = [
-  ListFindingsHandler, GetFindingHandler, FindingHistoryHandler, LedgerHandler, LedgerCountsHandler, ListVisitsHandler,
-  GetVisitHandler, ExportLedgerHandler,
+  ListFindingsHandler,
+  GetFindingHandler,
+  FindingHistoryHandler,
+  LedgerHandler,
+  LedgerCountsHandler,
+  ListVisitsHandler,
+  GetVisitHandler,
+  ExportLedgerHandler,
 ];
 
 /**

@@ -14,15 +14,32 @@ import { PolicyRegistry } from './policy/policy-registry';
 import { READ_MODEL_SYNC, ReadModelSync } from './worker/read-model-sync';
 import { CommandExecution } from './commands/command-execution';
 
-const EXPORTS = [CONFIG, CLOCK, ID_GENERATOR, EVENT_STORE, TIMER_SCHEDULER, READ_MODEL_DB, CALENDAR, POLICIES, READ_MODEL_SYNC, CommandExecution];
+const EXPORTS = [
+  CONFIG,
+  CLOCK,
+  ID_GENERATOR,
+  EVENT_STORE,
+  TIMER_SCHEDULER,
+  READ_MODEL_DB,
+  CALENDAR,
+  POLICIES,
+  READ_MODEL_SYNC,
+  CommandExecution,
+];
 
 /** Calendar and policies stand on the log, whichever adapter holds it. */
 const LOG_BACKED: Provider[] = [
   { provide: READ_MODEL_SYNC, useFactory: () => new ReadModelSync() },
   {
     provide: CommandExecution,
-    useFactory: (store: EventStore, clock: Clock, ids: IdGenerator, sync: ReadModelSync, calendars: CalendarService, policies: PolicyRegistry) =>
-      new CommandExecution(store, clock, ids, sync, calendars, policies),
+    useFactory: (
+      store: EventStore,
+      clock: Clock,
+      ids: IdGenerator,
+      sync: ReadModelSync,
+      calendars: CalendarService,
+      policies: PolicyRegistry,
+    ) => new CommandExecution(store, clock, ids, sync, calendars, policies),
     inject: [EVENT_STORE, CLOCK, ID_GENERATOR, READ_MODEL_SYNC, CALENDAR, POLICIES],
   },
   { provide: CALENDAR, useFactory: (store: EventStore, clock: Clock) => new CalendarService(store, clock), inject: [EVENT_STORE, CLOCK] },

@@ -45,7 +45,9 @@ export function normalizeIdentity(input: unknown): PersonalIdentity {
     const trimmed = value.trim();
     if (trimmed.length === 0) continue;
     if (trimmed.length > MAX_IDENTITY_FIELD_LENGTH) {
-      throw privacyError('INVALID_IDENTITY', `identity.${field} is longer than ${MAX_IDENTITY_FIELD_LENGTH} characters`, { field: `identity.${field}` });
+      throw privacyError('INVALID_IDENTITY', `identity.${field} is longer than ${MAX_IDENTITY_FIELD_LENGTH} characters`, {
+        field: `identity.${field}`,
+      });
     }
     out[field] = trimmed;
   }

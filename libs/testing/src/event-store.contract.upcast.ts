@@ -1,7 +1,14 @@
 import { ChainVerifier, EVENT_UPCASTERS, RecordedEvent, verifyStore } from '@bihuan/event-store';
 import { ContractContext, testEvent } from './event-store.contract.fixtures';
 
-const extension = { deadlineId: 'answer', dueAt: '2025-03-20T09:00:00.000Z', warnAt: [], reason: '材料补充', approvedBy: 'u-1', calendarVersion: 'cn-2025@test' };
+const extension = {
+  deadlineId: 'answer',
+  dueAt: '2025-03-20T09:00:00.000Z',
+  warnAt: [],
+  reason: '材料补充',
+  approvedBy: 'u-1',
+  calendarVersion: 'cn-2025@test',
+};
 
 /** A DeadlineExtended as a writer of `schemaVersion` wrote it. */
 function extended(data: object, schemaVersion: number): ReturnType<typeof testEvent> {
@@ -27,7 +34,11 @@ export function upcastContract(ctx: ContractContext): void {
     );
 
     const read = await store.readStream(stream);
-    expect(read.map((e) => [e.metadata.schemaVersion, (e.data as { extraWorkingDays?: unknown }).extraWorkingDays])).toEqual([[2, null], [2, 3], [2, null]]);
+    expect(read.map((e) => [e.metadata.schemaVersion, (e.data as { extraWorkingDays?: unknown }).extraWorkingDays])).toEqual([
+      [2, null],
+      [2, 3],
+      [2, null],
+    ]);
     expect(read[0]!.stored).toEqual({ data: extension, schemaVersion: 1 });
     expect(read[1]!.stored).toEqual({ data: { ...extension, extraWorkingDays: 3 }, schemaVersion: 1 });
     expect(read[2]!.stored).toBeUndefined(); // already current: handed out as stored

@@ -11,7 +11,10 @@ export function WorkflowSpecification<S, Out extends DomainEvent = DomainEvent>(
       return {
         when(input: Message) {
           const run = (): readonly WorkflowOutput[] =>
-            workflow.decide(input, history.reduce((state, event) => workflow.evolve(state, event), workflow.initialState));
+            workflow.decide(
+              input,
+              history.reduce((state, event) => workflow.evolve(state, event), workflow.initialState),
+            );
           return {
             then(expected: readonly WorkflowOutput[]): void {
               expect(run()).toEqual(expected);

@@ -31,7 +31,12 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
     const io = captureIo({ DATA_DIR: dir, JWT_SECRET: secret });
     expect(await runCli(['token', 'inspector-a1', '--expires', '30m'], io)).toBe(0);
     const token = io.stdout.join('').trim();
-    expect(await new TokenService({ kind: 'secret', secret }).verify(token)).toEqual({ id: 'inspector-a1', role: 'inspector', unit: 'county-a1', name: '赵监督员' });
+    expect(await new TokenService({ kind: 'secret', secret }).verify(token)).toEqual({
+      id: 'inspector-a1',
+      role: 'inspector',
+      unit: 'county-a1',
+      name: '赵监督员',
+    });
     const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number; iat: number };
     expect(payload.exp - payload.iat).toBe(1800);
 
@@ -44,7 +49,10 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
 
   it('token: with a jurisdiction.json, lists and mints for its users, not the demo users', async () => {
     const units = [{ id: 'prov', name: '省卫生健康委员会', kind: 'province', parentId: null }];
-    writeFileSync(join(dir, 'jurisdiction.json'), JSON.stringify({ units, users: [{ id: 'ops-1', name: '运维', role: 'admin', unit: 'prov' }] }));
+    writeFileSync(
+      join(dir, 'jurisdiction.json'),
+      JSON.stringify({ units, users: [{ id: 'ops-1', name: '运维', role: 'admin', unit: 'prov' }] }),
+    );
     const list = captureIo({ DATA_DIR: dir });
     expect(await runCli(['token', '--list'], list)).toBe(0);
     expect(list.stdout).toEqual([expect.stringMatching(/^ops-1\s+admin\s+prov\s+运维$/)]);
@@ -54,7 +62,12 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
     const ops = captureIo({ DATA_DIR: dir });
     expect(await runCli(['token', 'ops-1'], ops)).toBe(0);
     const key = readFileSync(signingKeyFileOf({ dataDir: dir }), 'utf8').trim();
-    expect(await new TokenService({ kind: 'secret', secret: key }).verify(ops.stdout.join('').trim())).toEqual({ id: 'ops-1', role: 'admin', unit: 'prov', name: '运维' });
+    expect(await new TokenService({ kind: 'secret', secret: key }).verify(ops.stdout.join('').trim())).toEqual({
+      id: 'ops-1',
+      role: 'admin',
+      unit: 'prov',
+      name: '运维',
+    });
   });
 
   it('token: refuses an --expires beyond JWT_MAX_LIFETIME', async () => {
@@ -110,8 +123,22 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
   it('rebuild: builds the read model aside and swaps it in while the worker keeps projecting into the live one', async () => {
     const file = join(dir, 'bihuan.sqlite');
     const store = SqliteEventStore.open({ file, clock: new FakeClock() });
-    const meta = (id: string): EventToAppend['metadata'] => ({ eventId: id, correlationId: 'c', causationId: null, actor: SYSTEM_ACTOR, occurredAt: '2025-03-03T01:00:00.000Z', schemaVersion: 1 });
-    await store.append('finding-1', [{ type: 'FindingOpened', data: {}, metadata: meta('e1') }, { type: 'FindingAssigned', data: {}, metadata: meta('e2') }], 'no_stream');
+    const meta = (id: string): EventToAppend['metadata'] => ({
+      eventId: id,
+      correlationId: 'c',
+      causationId: null,
+      actor: SYSTEM_ACTOR,
+      occurredAt: '2025-03-03T01:00:00.000Z',
+      schemaVersion: 1,
+    });
+    await store.append(
+      'finding-1',
+      [
+        { type: 'FindingOpened', data: {}, metadata: meta('e1') },
+        { type: 'FindingAssigned', data: {}, metadata: meta('e2') },
+      ],
+      'no_stream',
+    );
     const db = new Database(file);
     const worker = new ProjectionRunner(store, streamStatsProjection(db), { checkpoints: new SqliteCheckpointStore(db) });
     await worker.start();

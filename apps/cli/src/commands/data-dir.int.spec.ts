@@ -34,7 +34,10 @@ describe('DATA_DIR on the embedded default', () => {
     expect(modeOf(dir)).toBe(0o700);
     expect(modeOf(join(dir, 'bihuan.sqlite'))).toBe(0o600);
     expect(modeOf(join(dir, 'keys.sqlite'))).toBe(0o600);
-    expect(warnings).toEqual([expect.stringContaining('(mode 755): tightened to 700'), expect.stringContaining('(mode 644): tightened to 600')]);
+    expect(warnings).toEqual([
+      expect.stringContaining('(mode 755): tightened to 700'),
+      expect.stringContaining('(mode 644): tightened to 600'),
+    ]);
     expect(secureDataDir({ dataDir: dir })).toEqual([]);
   });
 
@@ -46,7 +49,9 @@ describe('DATA_DIR on the embedded default', () => {
     const out: string[] = [];
     const err: string[] = [];
     expect(await runCli(['token', 'inspector-a1'], { env: { DATA_DIR: dir }, out: (t) => out.push(t), err: (t) => err.push(t) })).toBe(0);
-    const me = await request(app.getHttpServer()).get('/me').set({ Authorization: `Bearer ${out.join('').trim()}` });
+    const me = await request(app.getHttpServer())
+      .get('/me')
+      .set({ Authorization: `Bearer ${out.join('').trim()}` });
     expect(me.status).toBe(200);
     expect(me.body.actor).toMatchObject({ id: 'inspector-a1', role: 'inspector' });
 

@@ -13,7 +13,8 @@ export const demoCommand: CliCommand = {
   usage: 'demo [--keep]',
   async run(args, io) {
     const unknown = Object.keys(args.flags).filter((f) => f !== 'keep');
-    if (unknown.length > 0 || args.positionals.length > 0) throw new UsageError(`unexpected ${[...unknown.map((f) => `--${f}`), ...args.positionals].join(' ')}`);
+    if (unknown.length > 0 || args.positionals.length > 0)
+      throw new UsageError(`unexpected ${[...unknown.map((f) => `--${f}`), ...args.positionals].join(' ')}`);
     return runDemo({ out: { line: (text = '') => io.out(text) }, err: (text) => io.err(text) }, { keep: args.flags['keep'] !== undefined });
   },
 };

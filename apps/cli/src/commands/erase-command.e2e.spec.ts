@@ -27,7 +27,24 @@ describe('complaints: erase from the CLI', () => {
     const ciphertext = await new PersonalDataCipher(keys).encrypt('subj-cli-1', { name: '赵六', phone: '13900000000' });
     await keys.close();
     const store = await SqliteEventStore.open({ file: sqliteFileOf({ dataDir: dir }), clock });
-    await store.append('complaintTicket-cli-1', [{ type: 'ComplaintReceived', data: { ticketId: 'cli-1', complainant: { kind: 'named', subjectId: 'subj-cli-1', identityCiphertext: ciphertext } }, metadata: { eventId: 'e-1', correlationId: 'c-1', causationId: null, actor: { id: 'public', role: 'public', unit: 'public' }, occurredAt: clock.now().toISOString(), schemaVersion: 1 } }], 'no_stream');
+    await store.append(
+      'complaintTicket-cli-1',
+      [
+        {
+          type: 'ComplaintReceived',
+          data: { ticketId: 'cli-1', complainant: { kind: 'named', subjectId: 'subj-cli-1', identityCiphertext: ciphertext } },
+          metadata: {
+            eventId: 'e-1',
+            correlationId: 'c-1',
+            causationId: null,
+            actor: { id: 'public', role: 'public', unit: 'public' },
+            occurredAt: clock.now().toISOString(),
+            schemaVersion: 1,
+          },
+        },
+      ],
+      'no_stream',
+    );
     await store.close();
 
     const usage = io();
@@ -36,13 +53,19 @@ describe('complaints: erase from the CLI', () => {
 
     const run = io();
     expect(await runCli(['erase', 'subj-cli-1', '--reason', 'Request 2025-018', '--data-dir', dir, '--by', 'ops'], run.io)).toBe(0);
-    expect(JSON.parse(run.out.join('\n'))).toMatchObject({ subjectId: 'subj-cli-1', outcome: 'erased', erasure: { reason: 'Request 2025-018', erasedBy: { id: 'cli:ops', role: 'admin' } } });
+    expect(JSON.parse(run.out.join('\n'))).toMatchObject({
+      subjectId: 'subj-cli-1',
+      outcome: 'erased',
+      erasure: { reason: 'Request 2025-018', erasedBy: { id: 'cli:ops', role: 'admin' } },
+    });
 
     const reopened = SqliteSubjectKeyStore.open({ database: defaultKeyStoreFile(dir), clock });
     expect(await new PersonalDataCipher(reopened).decrypt('subj-cli-1', ciphertext)).toEqual({ erased: true });
     await reopened.close();
     const log = SqliteAccessLog.open({ database: sqliteFileOf({ dataDir: dir }) });
-    expect(await log.list({ subjectId: 'subj-cli-1', action: 'erase' })).toMatchObject([{ outcome: 'granted', purpose: 'Request 2025-018' }]);
+    expect(await log.list({ subjectId: 'subj-cli-1', action: 'erase' })).toMatchObject([
+      { outcome: 'granted', purpose: 'Request 2025-018' },
+    ]);
     await log.close();
 
     const unknown = io();

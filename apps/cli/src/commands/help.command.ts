@@ -19,7 +19,16 @@ export function helpCommand(all: () => readonly CliCommand[]): CliCommand {
       }
       const width = Math.max(...all().map((c) => c.name.length));
       const lines = all().map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-      io.out(['Usage: npm run cli -- <command> [options]', '', 'Commands:', ...lines, '', 'Configuration comes from the environment (see docs/operations.md).'].join('\n'));
+      io.out(
+        [
+          'Usage: npm run cli -- <command> [options]',
+          '',
+          'Commands:',
+          ...lines,
+          '',
+          'Configuration comes from the environment (see docs/operations.md).',
+        ].join('\n'),
+      );
       return 0;
     },
   };

@@ -1,4 +1,12 @@
-import { ChainVerifier, checkLogContinuity, EventStore, hasContinuityCheck, RecordedEvent, StreamHeadSource, VerifyResult } from '@bihuan/event-store';
+import {
+  ChainVerifier,
+  checkLogContinuity,
+  EventStore,
+  hasContinuityCheck,
+  RecordedEvent,
+  StreamHeadSource,
+  VerifyResult,
+} from '@bihuan/event-store';
 
 type Heads = Awaited<ReturnType<StreamHeadSource['streamHeads']>>;
 
@@ -13,7 +21,7 @@ async function feed(verifier: ChainVerifier, pages: AsyncIterable<RecordedEvent[
 }
 
 async function* streamPages(store: EventStore, stream: string, pageSize: number): AsyncIterable<RecordedEvent[]> {
-  for (let from = 0; ; ) {
+  for (let from = 0; ;) {
     const page = await store.readStream(stream, { fromRevision: from, maxCount: pageSize });
     yield page;
     if (page.length < pageSize) return;
@@ -22,7 +30,7 @@ async function* streamPages(store: EventStore, stream: string, pageSize: number)
 }
 
 async function* allPages(store: EventStore, pageSize: number): AsyncIterable<RecordedEvent[]> {
-  for (let position: number | null = null; ; ) {
+  for (let position: number | null = null; ;) {
     const page = await store.readAll({ fromPosition: position, maxCount: pageSize });
     yield page;
     if (page.length < pageSize) return;

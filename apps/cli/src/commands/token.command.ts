@@ -52,7 +52,12 @@ export const tokenCommand: CliCommand = {
     }
     const user = userId ? directory.get(userId) : undefined;
     if (!user) {
-      io.err(`Unknown user "${userId}" (known: ${directory.all().map((u) => u.id).join(', ')})`);
+      io.err(
+        `Unknown user "${userId}" (known: ${directory
+          .all()
+          .map((u) => u.id)
+          .join(', ')})`,
+      );
       return 2;
     }
     const max = config.jwt.maxLifetimeSeconds;

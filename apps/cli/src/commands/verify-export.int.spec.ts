@@ -23,7 +23,11 @@ describe('verify --export <dossier file>', () => {
     file = join(dir, 'case.html');
     const clock = new FakeClock();
     const store = new MemoryEventStore(clock);
-    const ids = await seedLinkedCase(store, () => clock.now().toISOString(), () => void clock.advanceHours(1));
+    const ids = await seedLinkedCase(
+      store,
+      () => clock.now().toISOString(),
+      () => void clock.advanceHours(1),
+    );
     const index = new MemoryCaseIndex();
     for (const e of await store.readAll()) index.handle(e);
     const history = await new CaseHistoryService(store, index).full(ids.ticket);

@@ -39,7 +39,12 @@ export class DemoHttp {
     return this.json(step, 'POST', user, path, expected, body, {});
   }
 
-  async get(step: string, user: string | null, path: string, options: { headers?: Record<string, string>; expected?: number } = {}): Promise<Json> {
+  async get(
+    step: string,
+    user: string | null,
+    path: string,
+    options: { headers?: Record<string, string>; expected?: number } = {},
+  ): Promise<Json> {
     return this.json(step, 'GET', user, path, options.expected ?? 200, undefined, options.headers ?? {});
   }
 
@@ -58,10 +63,22 @@ export class DemoHttp {
     const res = await this.send(step, 'GET', user, path, undefined, {});
     const body = Buffer.from(await res.arrayBuffer());
     if (res.status !== 200) throw new DemoStepFailure(step, describe('GET', path, res.status, body.toString('utf8')));
-    return { body, fileName: fileNameOf(res.headers.get('content-disposition'), 'download'), contentType: res.headers.get('content-type') ?? '' };
+    return {
+      body,
+      fileName: fileNameOf(res.headers.get('content-disposition'), 'download'),
+      contentType: res.headers.get('content-type') ?? '',
+    };
   }
 
-  private async json(step: string, method: string, user: string | null, path: string, expected: number, body: object | undefined, headers: Record<string, string>): Promise<Json> {
+  private async json(
+    step: string,
+    method: string,
+    user: string | null,
+    path: string,
+    expected: number,
+    body: object | undefined,
+    headers: Record<string, string>,
+  ): Promise<Json> {
     const res = await this.send(step, method, user, path, body, headers);
     const text = await res.text();
     if (res.status !== expected) throw new DemoStepFailure(step, `${describe(method, path, res.status, text)} (expected ${expected})`);
@@ -72,7 +89,14 @@ export class DemoHttp {
     }
   }
 
-  private async send(step: string, method: string, user: string | null, path: string, body: object | undefined, headers: Record<string, string>): Promise<Response> {
+  private async send(
+    step: string,
+    method: string,
+    user: string | null,
+    path: string,
+    body: object | undefined,
+    headers: Record<string, string>,
+  ): Promise<Response> {
     const all: Record<string, string> = { ...headers };
     if (user) all['Authorization'] = `Bearer ${this.tokenFor(user)}`;
     if (body !== undefined) all['Content-Type'] = 'application/json';

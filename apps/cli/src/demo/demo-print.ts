@@ -47,7 +47,11 @@ export function fit(text: string, width: number): string {
 
 /** A table: header row, a rule, then the rows; columns separated by two spaces. */
 export function table(headers: readonly string[], widths: readonly number[], rows: readonly (readonly string[])[]): string[] {
-  const line = (cells: readonly string[]) => cells.map((c, i) => fit(c, widths[i] ?? 10)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => fit(c, widths[i] ?? 10))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
 }
 

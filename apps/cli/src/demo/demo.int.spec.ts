@@ -52,7 +52,9 @@ describe('npm run demo', () => {
     try {
       const refused = h.http.post('hospital-signs-off', 'hospital-a1-1', '/findings/none/sign-off', {});
       await expect(refused).rejects.toBeInstanceOf(DemoStepFailure);
-      await expect(refused).rejects.toThrow(/^Step "hospital-signs-off" failed: POST \/findings\/none\/sign-off answered HTTP 403: .*AUTH.ROLE_NOT_ALLOWED.*\(expected 200\)$/);
+      await expect(refused).rejects.toThrow(
+        /^Step "hospital-signs-off" failed: POST \/findings\/none\/sign-off answered HTTP 403: .*AUTH.ROLE_NOT_ALLOWED.*\(expected 200\)$/,
+      );
     } finally {
       await h.close();
       h.removeDir();
@@ -62,10 +64,16 @@ describe('npm run demo', () => {
   it('exits 1 naming the failed step, and with --keep leaves the data directory and prints its path', async () => {
     const lines: string[] = [];
     const errors: string[] = [];
-    const badStory = async (h: DemoHarness) => h.http.post('open-finding-on-unknown-visit', 'inspector-a1', '/visits/nope/findings', { category: 'no-such-category' }, 201);
-    const code = await runDemo({ out: { line: (t = '') => lines.push(t) }, err: (t) => errors.push(t) }, { keep: true, stories: [badStory] });
+    const badStory = async (h: DemoHarness) =>
+      h.http.post('open-finding-on-unknown-visit', 'inspector-a1', '/visits/nope/findings', { category: 'no-such-category' }, 201);
+    const code = await runDemo(
+      { out: { line: (t = '') => lines.push(t) }, err: (t) => errors.push(t) },
+      { keep: true, stories: [badStory] },
+    );
     expect(code).toBe(1);
-    expect(errors.join('\n')).toMatch(/^Demo FAILED — Step "open-finding-on-unknown-visit" failed: POST \/visits\/nope\/findings answered HTTP 400: .*category/);
+    expect(errors.join('\n')).toMatch(
+      /^Demo FAILED — Step "open-finding-on-unknown-visit" failed: POST \/visits\/nope\/findings answered HTTP 400: .*category/,
+    );
     const kept = /^Data kept in (\S+) /.exec(lines[lines.length - 1] ?? '')?.[1];
     expect(kept).toBeDefined();
     expect(existsSync(join(kept!, 'bihuan.sqlite'))).toBe(true);

@@ -17,11 +17,16 @@ export async function integrityStep(file: string, out: DemoOutput): Promise<void
     const head = await store.headPosition();
     const [first] = await store.readAll({ fromPosition: null, maxCount: 1 });
     out.line(`  文件 ${file}`);
-    out.line(`  结果 ${result.ok ? 'ok — 完整，未被篡改' : 'FAILED'}：${result.streams} 条流，${result.events} 个事件，位置 ${String(first?.position ?? '—')}…${String(head)}，全局位置连续`);
+    out.line(
+      `  结果 ${result.ok ? 'ok — 完整，未被篡改' : 'FAILED'}：${result.streams} 条流，${result.events} 个事件，位置 ${String(first?.position ?? '—')}…${String(head)}，全局位置连续`,
+    );
     out.line(`  哈希范围 ${result.firstHash ?? '—'} … ${result.lastHash ?? '—'}`);
     if (!result.ok) {
       const b = result.firstBreak;
-      throw new DemoStepFailure(step, `chain broken at ${b?.streamName} revision ${b?.revision} (position ${b?.position}): ${b?.problem} — ${b?.detail}`);
+      throw new DemoStepFailure(
+        step,
+        `chain broken at ${b?.streamName} revision ${b?.revision} (position ${b?.position}): ${b?.problem} — ${b?.detail}`,
+      );
     }
   } finally {
     await store.close();

@@ -53,7 +53,15 @@ describe('fault: 1,000 deadlines, worker SIGKILLed twice (embedded SQLite)', () 
       await waitFor(() => log.count('SELECT COUNT(*) AS n FROM timers') === 0, 'the timers table to empty', 30_000);
       await waitFor(() => log.count('SELECT COUNT(*) AS n FROM pending_deadlines') === 0, 'pending deadlines to empty', 30_000);
       await kill(third, 'SIGTERM');
-      if (process.env['FAULT_VERBOSE']) console.log({ atFirstKill, atSecondKill, third: third.output().split('\n').filter((l) => /Re-armed|refused|error/.test(l)) });
+      if (process.env['FAULT_VERBOSE'])
+        console.log({
+          atFirstKill,
+          atSecondKill,
+          third: third
+            .output()
+            .split('\n')
+            .filter((l) => /Re-armed|refused|error/.test(l)),
+        });
       expect(atFirstKill).toBeLessThan(COUNT);
       expect(atSecondKill).toBeLessThan(COUNT);
       expect(third.output()).toMatch(/Re-armed \d+ timer\(s\) of pending deadlines/);

@@ -22,13 +22,20 @@ export class AdminCalendarController {
   @ApiOkResponse({ type: CalendarStatusDto })
   async status(): Promise<CalendarStatusDto> {
     const current = await this.calendar.current();
-    return { version: current.version, years: current.data.years(), importedYears: current.data.importedYears(), outlook: await this.outlook.outlook() };
+    return {
+      version: current.version,
+      years: current.data.years(),
+      importedYears: current.data.importedYears(),
+      outlook: await this.outlook.outlook(),
+    };
   }
 
   /** The body is the import file itself; it is validated by the calendar (400 naming the field). */
   @Post('years')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Import a year (the State Council notice as JSON, docs/calendar.md); deadlines computed afterwards record the new version' })
+  @ApiOperation({
+    summary: 'Import a year (the State Council notice as JSON, docs/calendar.md); deadlines computed afterwards record the new version',
+  })
   @ApiBody({ type: CalendarYearDto })
   @ApiOkResponse({ type: CalendarImportedDto })
   importYear(@Body() body: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<CalendarImportedDto> {

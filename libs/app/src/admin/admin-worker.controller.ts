@@ -47,13 +47,21 @@ export class AdminWorkerController {
     const letter = await letters.get(id);
     if (!letter) throw DomainError.notFound('ADMIN.NO_DEAD_LETTER', `No dead letter ${id}`);
     const runner = this.worker.require('retry a dead letter').runtime.workflows.find((w) => w.workflow.name === letter.workflow);
-    if (!runner) throw new DomainError('ADMIN.WORKFLOW_NOT_RUNNING', `Workflow ${letter.workflow} of dead letter ${id} does not run in this worker`, 'conflict');
+    if (!runner)
+      throw new DomainError(
+        'ADMIN.WORKFLOW_NOT_RUNNING',
+        `Workflow ${letter.workflow} of dead letter ${id} does not run in this worker`,
+        'conflict',
+      );
     const retried = await runner.retryDeadLetter(id);
     return { id, retried, letter: await letters.get(id) };
   }
 
   @Get('projections')
-  @ApiOperation({ summary: 'Projections and workflows: checkpoint (last handled position; filtered ones move only on events they read) beside the log head, running/failures when the worker is in-process' })
+  @ApiOperation({
+    summary:
+      'Projections and workflows: checkpoint (last handled position; filtered ones move only on events they read) beside the log head, running/failures when the worker is in-process',
+  })
   async projections(): Promise<{ head: number | null; workerInProcess: boolean; projections: ProjectionView[] }> {
     const head = await this.store.headPosition();
     const worker = this.worker.find();
@@ -62,7 +70,14 @@ export class AdminWorkerController {
       const stored = this.storedCheckpoints();
       for (const w of worker.runtime.workflows) {
         const checkpoint = stored.get(`workflow.${w.workflow.name}`) ?? null;
-        projections.push({ name: `workflow.${w.workflow.name}`, kind: 'workflow', checkpoint, running: true, failures: null, lastError: null });
+        projections.push({
+          name: `workflow.${w.workflow.name}`,
+          kind: 'workflow',
+          checkpoint,
+          running: true,
+          failures: null,
+          lastError: null,
+        });
       }
       return { head, workerInProcess: true, projections };
     }
@@ -86,7 +101,10 @@ export class AdminWorkerController {
 
   private storedCheckpoints(): Map<string, number> {
     const checkpoints = new SqliteCheckpointStore(this.db);
-    const rows = checkpoints.db.prepare('SELECT name, position FROM checkpoints ORDER BY name').all() as { name: string; position: number }[];
+    const rows = checkpoints.db.prepare('SELECT name, position FROM checkpoints ORDER BY name').all() as {
+      name: string;
+      position: number;
+    }[];
     return new Map(rows.map((r) => [r.name, r.position]));
   }
 }

@@ -4,7 +4,10 @@ import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min 
 
 /** PUT /admin/policies/:context — replaces the context's overrides; the reason goes on the record. */
 export class SetPolicyDto {
-  @ApiProperty({ description: 'Settings that differ from the defaults (nested objects merge, arrays replace); {} restores the defaults', example: { answerWorkingDays: 10 } })
+  @ApiProperty({
+    description: 'Settings that differ from the defaults (nested objects merge, arrays replace); {} restores the defaults',
+    example: { answerWorkingDays: 10 },
+  })
   @IsObject()
   overrides!: Record<string, unknown>;
 
@@ -29,7 +32,10 @@ export class CalendarYearDto {
   @ApiProperty({ example: 2027 }) year!: number;
   @ApiProperty({ example: '国办发明电〔2026〕7号' }) source!: string;
   @ApiProperty({ example: { '2027-01-01': '元旦' }, description: 'Days off, YYYY-MM-DD → name' }) holidays!: Record<string, string>;
-  @ApiProperty({ example: { '2027-02-20': '春节调休' }, description: 'Weekend days worked (调休上班)' }) makeupWorkdays!: Record<string, string>;
+  @ApiProperty({ example: { '2027-02-20': '春节调休' }, description: 'Weekend days worked (调休上班)' }) makeupWorkdays!: Record<
+    string,
+    string
+  >;
 }
 
 export class CalendarOutlookDto {
@@ -44,10 +50,11 @@ export class CalendarStatusDto {
   @ApiProperty({ description: 'Recorded on every deadline computed with it' }) version!: string;
   @ApiProperty({ type: [Number] }) years!: number[];
   @ApiProperty({ description: 'Years imported at run time with their content hash' }) importedYears!: { year: number; hash: string }[];
-  @ApiProperty({ description: 'From 1 November (Shanghai): next year not imported (computed provisionally); provisional pending deadlines per year' })
+  @ApiProperty({
+    description: 'From 1 November (Shanghai): next year not imported (computed provisionally); provisional pending deadlines per year',
+  })
   outlook!: CalendarOutlookDto;
 }
-
 
 export class CalendarImportedDto {
   @ApiProperty() year!: number;

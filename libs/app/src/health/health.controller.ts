@@ -1,7 +1,14 @@
 import { Public } from '@bihuan/auth';
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorFunction, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorFunction,
+  HealthIndicatorResult,
+  HealthIndicatorService,
+} from '@nestjs/terminus';
 import { AppConfig, CONFIG } from '@bihuan/platform';
 import { CalendarOutlookService } from './calendar-outlook.module';
 import { RedisHealthIndicator } from './redis.health';

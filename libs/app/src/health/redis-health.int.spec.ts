@@ -35,6 +35,10 @@ describe('GET /health with REDIS_URL', () => {
   it('is 503 naming redis when nothing answers at REDIS_URL', async () => {
     const app = await appWithRedis('redis://127.0.0.1:1');
     const res = await request(app.getHttpServer()).get('/health').expect(503);
-    expect(res.body).toMatchObject({ code: 'UNHEALTHY', message: 'Unhealthy: redis down', details: { store: { status: 'up' }, redis: { status: 'down' } } });
+    expect(res.body).toMatchObject({
+      code: 'UNHEALTHY',
+      message: 'Unhealthy: redis down',
+      details: { store: { status: 'up' }, redis: { status: 'down' } },
+    });
   });
 });

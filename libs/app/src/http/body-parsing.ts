@@ -61,7 +61,10 @@ export function checkInput(req: ParsedRequest, _res: ServerResponse, next: (erro
   try {
     if (hasBody(req) && !req.is(BODY_TYPES)) {
       throw new HttpException(
-        { code: 'UNSUPPORTED_MEDIA_TYPE', message: `Request body must be ${BODY_TYPES.join(' or ')} (got ${req.headers['content-type'] ?? 'no Content-Type'})` },
+        {
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message: `Request body must be ${BODY_TYPES.join(' or ')} (got ${req.headers['content-type'] ?? 'no Content-Type'})`,
+        },
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
       );
     }

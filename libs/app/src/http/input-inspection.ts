@@ -42,7 +42,12 @@ export function inspectInput(input: unknown): FieldProblem[] {
   while (stack.length > 0 && problems.length < MAX_PROBLEMS) {
     const { value, path, depth } = stack.pop()!;
     if (typeof value === 'string') {
-      if (!isWellFormed(value)) problems.push({ field: path || 'body', rule: 'wellFormedUnicode', message: `${path || 'body'} contains ill-formed Unicode (a lone surrogate)` });
+      if (!isWellFormed(value))
+        problems.push({
+          field: path || 'body',
+          rule: 'wellFormedUnicode',
+          message: `${path || 'body'} contains ill-formed Unicode (a lone surrogate)`,
+        });
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
@@ -54,7 +59,11 @@ export function inspectInput(input: unknown): FieldProblem[] {
     for (const key of Object.keys(value)) {
       const field = childPath(path, key, inArray);
       if (!isWellFormed(key)) {
-        problems.push({ field, rule: 'wellFormedUnicode', message: `property name ${field} contains ill-formed Unicode (a lone surrogate)` });
+        problems.push({
+          field,
+          rule: 'wellFormedUnicode',
+          message: `property name ${field} contains ill-formed Unicode (a lone surrogate)`,
+        });
       } else if (!inArray && RESERVED_KEYS.has(key)) {
         problems.push({ field, rule: 'whitelistValidation', message: `property ${field} should not exist` });
       } else {

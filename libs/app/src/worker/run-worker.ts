@@ -20,6 +20,9 @@ export async function runWorker(config: AppConfig): Promise<INestApplicationCont
   for (const warning of dataDirWarnings) logger.warn(warning, 'DataDir');
   app.enableShutdownHooks();
   await app.init();
-  logger.log(`Bihuan worker running (store ${config.esdbUrl ? 'esdb' : 'sqlite'}, timers ${config.redisUrl ? 'bullmq' : 'sqlite'})`, 'Bootstrap');
+  logger.log(
+    `Bihuan worker running (store ${config.esdbUrl ? 'esdb' : 'sqlite'}, timers ${config.redisUrl ? 'bullmq' : 'sqlite'})`,
+    'Bootstrap',
+  );
   return app;
 }

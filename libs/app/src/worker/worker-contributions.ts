@@ -16,4 +16,11 @@ const PLATFORM: WorkerContribution = {
  * credit, audit …): its deciders (so timers and workflows can reach its streams), its
  * projections and its workflows. Order does not matter; names must be unique.
  */
-export const WORKER_CONTRIBUTIONS: readonly WorkerContribution[] = [PLATFORM, INSPECTION_WORKER, AUDIT_WORKER, ETHICS_WORKER, CREDIT_WORKER, COMPLAINTS_WORKER];
+export const WORKER_CONTRIBUTIONS: readonly WorkerContribution[] = [
+  PLATFORM,
+  INSPECTION_WORKER,
+  AUDIT_WORKER,
+  ETHICS_WORKER,
+  CREDIT_WORKER,
+  COMPLAINTS_WORKER,
+];

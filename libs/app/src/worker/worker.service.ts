@@ -2,7 +2,17 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import type Database from 'better-sqlite3';
 import { Clock, CLOCK, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
-import { CALENDAR, CalendarService, POLICIES, PolicyRegistry, ProjectionStatus, READ_MODEL_DB, READ_MODEL_SYNC, ReadModelSync, WorkerRuntime } from '@bihuan/platform';
+import {
+  CALENDAR,
+  CalendarService,
+  POLICIES,
+  PolicyRegistry,
+  ProjectionStatus,
+  READ_MODEL_DB,
+  READ_MODEL_SYNC,
+  ReadModelSync,
+  WorkerRuntime,
+} from '@bihuan/platform';
 import { TIMER_SCHEDULER, TimerScheduler } from '@bihuan/timers';
 import { WORKER_CONTRIBUTIONS } from './worker-contributions';
 

@@ -6,7 +6,7 @@ const PAGE = 5000;
 /** Every stream of the log that the reader may open, in order of first appearance. */
 export async function readableStreams(store: EventStore, access: StreamAccess): Promise<string[]> {
   const seen = new Set<string>();
-  for (let from: number | null = null; ; ) {
+  for (let from: number | null = null; ;) {
     const events = await store.readAll({ fromPosition: from, maxCount: PAGE });
     for (const e of events) seen.add(e.streamName);
     if (events.length < PAGE) break;

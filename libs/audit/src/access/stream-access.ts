@@ -1,4 +1,15 @@
-import { assertReadGranted, DomainError, foldVisibility, isEventOf, ReadDecision, Reader, StreamVisibility, ViewedMessage, viewMessage, WorkflowOutput } from '@bihuan/core';
+import {
+  assertReadGranted,
+  DomainError,
+  foldVisibility,
+  isEventOf,
+  ReadDecision,
+  Reader,
+  StreamVisibility,
+  ViewedMessage,
+  viewMessage,
+  WorkflowOutput,
+} from '@bihuan/core';
 import { EventStore } from '@bihuan/event-store';
 import { INPUT_RECORDED, OUTPUT_RECORDED, WORKFLOW_RECORDS } from '@bihuan/processing';
 import { visibilityOf } from './visibility-registry';
@@ -28,7 +39,8 @@ function sentCommand(output: WorkflowOutput): { stream: string; command: ViewedM
 
 function withCommand(output: WorkflowOutput, command: ViewedMessage): WorkflowOutput {
   if (output.kind === 'send') return { ...output, command: { ...output.command, data: command.data } };
-  if (output.kind === 'schedule') return { ...output, timer: { ...output.timer, command: { ...output.timer.command, data: command.data } } };
+  if (output.kind === 'schedule')
+    return { ...output, timer: { ...output.timer, command: { ...output.timer.command, data: command.data } } };
   return output;
 }
 
@@ -114,7 +126,8 @@ export class StreamAccess {
     }
     const state = foldVisibility(rule, events);
     const served = rule.serves?.(state) ?? null;
-    if (served !== null && served !== stream && depth < MAX_PROCESS_DEPTH) return { ...(await this.load(served, depth + 1)), stream, serves: served };
+    if (served !== null && served !== stream && depth < MAX_PROCESS_DEPTH)
+      return { ...(await this.load(served, depth + 1)), stream, serves: served };
     return { stream, decision: rule.decide(this.reader, state), rule, state, serves: null };
   }
 }

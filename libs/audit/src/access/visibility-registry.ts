@@ -28,15 +28,23 @@ function undeclaredVisibility(category: string): StreamVisibility<null> {
     initialState: null,
     evolve: () => null,
     decide: (reader): ReadDecision =>
-      reader.actor.role === 'admin' ? { kind: 'granted', institutionId: null } : { kind: 'forbidden', reason: `No reader is declared for ${category} streams` },
+      reader.actor.role === 'admin'
+        ? { kind: 'granted', institutionId: null }
+        : { kind: 'forbidden', reason: `No reader is declared for ${category} streams` },
   };
 }
 
 /** Every case category's declaration, from the contexts that own them (one home per rule). */
 export const CASE_VISIBILITY: ReadonlyMap<string, StreamVisibility> = new Map(
-  [...INSPECTION_VISIBILITY, complaintTicketVisibility, complaintReferenceVisibility, ...ETHICS_VISIBILITY, ...CREDIT_VISIBILITY, configurationVisibility('policy'), configurationVisibility('calendar')].map(
-    (rule) => [rule.category, rule as StreamVisibility],
-  ),
+  [
+    ...INSPECTION_VISIBILITY,
+    complaintTicketVisibility,
+    complaintReferenceVisibility,
+    ...ETHICS_VISIBILITY,
+    ...CREDIT_VISIBILITY,
+    configurationVisibility('policy'),
+    configurationVisibility('calendar'),
+  ].map((rule) => [rule.category, rule as StreamVisibility]),
 );
 
 /** The declaration for a stream's category; undeclared categories are open to admins only. */

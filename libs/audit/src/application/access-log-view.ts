@@ -32,7 +32,16 @@ export interface AccessLogFilter {
 const PAGE = 1000;
 
 function fromAccessLog(e: AccessLogEntry): AccessLogRow {
-  return { at: e.at, reader: e.reader, action: e.action, subjectId: e.subjectId, caseStream: e.caseStream, purpose: e.purpose, outcome: e.outcome, seq: e.seq };
+  return {
+    at: e.at,
+    reader: e.reader,
+    action: e.action,
+    subjectId: e.subjectId,
+    caseStream: e.caseStream,
+    purpose: e.purpose,
+    outcome: e.outcome,
+    seq: e.seq,
+  };
 }
 
 /**
@@ -66,10 +75,23 @@ export async function listAccess(
     rows.reverse();
   } else {
     if (f.subjectId) return { total: 0, rows: [] };
-    const found = await source.trail.list({ ...(f.caseStream ? { stream: f.caseStream } : {}), ...(f.readerId ? { readerId: f.readerId } : {}), ...(f.from ? { from: f.from } : {}) });
+    const found = await source.trail.list({
+      ...(f.caseStream ? { stream: f.caseStream } : {}),
+      ...(f.readerId ? { readerId: f.readerId } : {}),
+      ...(f.from ? { from: f.from } : {}),
+    });
     rows = found
       .filter((e) => !f.to || e.at < f.to)
-      .map((e) => ({ at: e.at, reader: e.reader, action: e.action === 'dossier' ? 'export' : e.action === 'history' ? 'view' : e.action, subjectId: null, caseStream: e.stream, purpose: e.purpose, outcome: 'granted', seq: null }))
+      .map((e) => ({
+        at: e.at,
+        reader: e.reader,
+        action: e.action === 'dossier' ? 'export' : e.action === 'history' ? 'view' : e.action,
+        subjectId: null,
+        caseStream: e.stream,
+        purpose: e.purpose,
+        outcome: 'granted',
+        seq: null,
+      }))
       .filter((r) => !f.action || r.action === f.action);
   }
   if (keep) {

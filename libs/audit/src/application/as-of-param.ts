@@ -15,14 +15,22 @@ export function parseAsOf(asOf: string | undefined, asOfPosition: string | numbe
   if (asOfPosition !== undefined) {
     const n = typeof asOfPosition === 'number' ? asOfPosition : Number(asOfPosition);
     if (!Number.isSafeInteger(n) || n < 0 || (typeof asOfPosition === 'string' && !/^\d+$/.test(asOfPosition))) {
-      throw DomainError.invalid('AUDIT.BAD_AS_OF', 'asOfPosition', `asOfPosition "${String(asOfPosition)}" is not a log position (a whole number ≥ 0)`);
+      throw DomainError.invalid(
+        'AUDIT.BAD_AS_OF',
+        'asOfPosition',
+        `asOfPosition "${String(asOfPosition)}" is not a log position (a whole number ≥ 0)`,
+      );
     }
     return { position: n };
   }
   if (asOf === undefined) return undefined;
   const ms = Date.parse(asOf);
   if (!ISO_INSTANT.test(asOf) || Number.isNaN(ms)) {
-    throw DomainError.invalid('AUDIT.BAD_AS_OF', 'asOf', `asOf "${asOf}" is not an ISO-8601 instant with a time zone (e.g. 2025-03-04T08:00:00Z)`);
+    throw DomainError.invalid(
+      'AUDIT.BAD_AS_OF',
+      'asOf',
+      `asOf "${asOf}" is not an ISO-8601 instant with a time zone (e.g. 2025-03-04T08:00:00Z)`,
+    );
   }
   // recordedAt is stored as toISOString(): normalise so string comparison is exact.
   return { recordedAt: new Date(ms).toISOString() };

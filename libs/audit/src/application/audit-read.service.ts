@@ -64,7 +64,11 @@ export class AuditReadService {
     this.privacy = { ...(personalData ? { access: personalData } : {}), ...(keys ? { keys } : {}) };
   }
 
-  async history(reader: Actor, stream: string, o: { page?: number; pageSize?: number; asOf?: AsOf; purpose?: string }): Promise<HistoryPage> {
+  async history(
+    reader: Actor,
+    stream: string,
+    o: { page?: number; pageSize?: number; asOf?: AsOf; purpose?: string },
+  ): Promise<HistoryPage> {
     const { access, unit } = await this.openCase(reader, stream);
     await this.catchUp();
     const { linked, withheld } = await readableCase(access, this.cases.link(stream, o.asOf));
@@ -82,7 +86,10 @@ export class AuditReadService {
     const result = await stateAsOf(this.store, stream, decider, at);
     const shown = opened.rule.viewState ? opened.rule.viewState(access.reader, result.state, opened.state) : result.state;
     const entry = { data: shown ?? {} } as HistoryEntry;
-    const redact = subjectRedactor(await resolveSubjects(subjectsIn([entry]), reader, this.privacy, this.context(stream, unit, purpose, 'state')), reader);
+    const redact = subjectRedactor(
+      await resolveSubjects(subjectsIn([entry]), reader, this.privacy, this.context(stream, unit, purpose, 'state')),
+      reader,
+    );
     await this.trail.record({ at: this.now(), reader, stream, action: 'asOf', purpose: purpose ?? '', detail: { asOf: at } });
     return { stream, ...result, state: redact(entry, reader) };
   }
@@ -128,7 +135,8 @@ export class AuditReadService {
   async accessLog(reader: Actor, filter: AccessLogFilter): Promise<{ total: number; rows: AccessLogRow[] }> {
     this.assertAuditor(reader, 'The access log');
     const access = new StreamAccess(this.store, this.reader(reader));
-    const keep = reader.role === 'admin' ? undefined : async (row: AccessLogRow) => row.caseStream !== null && (await access.canRead(row.caseStream));
+    const keep =
+      reader.role === 'admin' ? undefined : async (row: AccessLogRow) => row.caseStream !== null && (await access.canRead(row.caseStream));
     return listAccess({ trail: this.trail, ...(this.log ? { log: this.log } : {}) }, filter, keep);
   }
 

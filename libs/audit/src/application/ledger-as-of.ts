@@ -43,7 +43,11 @@ export function institutionLedgerList(institutionId: string): ListDefinition<Led
       }
       const state = findingDecider.evolve(known?.state ?? findingDecider.initialState, event);
       // The fold is private to this read (a fresh `initial` per definition): updating in place keeps it linear.
-      (fold.findings as Record<string, LedgerFold['findings'][string]>)[event.streamName] = { state, position: event.position, recordedAt: event.metadata.recordedAt };
+      (fold.findings as Record<string, LedgerFold['findings'][string]>)[event.streamName] = {
+        state,
+        position: event.position,
+        recordedAt: event.metadata.recordedAt,
+      };
       return fold;
     },
   };

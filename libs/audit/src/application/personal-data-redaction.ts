@@ -50,7 +50,12 @@ export function subjectsIn(entries: readonly HistoryEntry[]): Map<string, string
  * tampered) is shown as encrypted rather than failing the whole audit read; the access log holds
  * the failure. Without the privacy lib wired, allowed roles see the encrypted marker.
  */
-export async function resolveSubjects(subjects: Map<string, string | null>, reader: Actor, ports: PrivacyPorts, ctx: ReadContext): Promise<Map<string, SubjectView>> {
+export async function resolveSubjects(
+  subjects: Map<string, string | null>,
+  reader: Actor,
+  ports: PrivacyPorts,
+  ctx: ReadContext,
+): Promise<Map<string, SubjectView>> {
   const views = new Map<string, SubjectView>();
   const hidden = identityDisplayFor(reader) === 'hidden';
   for (const [subjectId, ciphertext] of subjects) {
@@ -62,9 +67,21 @@ export async function resolveSubjects(subjects: Map<string, string | null>, read
   return views;
 }
 
-async function viewThroughPrivacy(access: PersonalDataAccess, reader: Actor, subjectId: string, ciphertext: string, ctx: ReadContext): Promise<SubjectView> {
+async function viewThroughPrivacy(
+  access: PersonalDataAccess,
+  reader: Actor,
+  subjectId: string,
+  ciphertext: string,
+  ctx: ReadContext,
+): Promise<SubjectView> {
   try {
-    const r = await access.redactFor(reader, { subjectId, ciphertext, purpose: ctx.purpose, caseStream: ctx.caseStream, ...(ctx.caseUnit ? { caseUnit: ctx.caseUnit } : {}) });
+    const r = await access.redactFor(reader, {
+      subjectId,
+      ciphertext,
+      purpose: ctx.purpose,
+      caseStream: ctx.caseStream,
+      ...(ctx.caseUnit ? { caseUnit: ctx.caseUnit } : {}),
+    });
     if (!r.visible) return { kind: 'hidden' };
     if (r.erased) return { kind: 'erased' };
     return { kind: 'shown', masked: r.masked, identity: r.identity };
@@ -74,7 +91,11 @@ async function viewThroughPrivacy(access: PersonalDataAccess, reader: Actor, sub
   }
 }
 
-const MARKER: Record<Exclude<SubjectView['kind'], 'shown'>, string> = { erased: ERASED_MARKER, hidden: PROTECTED_MARKER, encrypted: ENCRYPTED_MARKER };
+const MARKER: Record<Exclude<SubjectView['kind'], 'shown'>, string> = {
+  erased: ERASED_MARKER,
+  hidden: PROTECTED_MARKER,
+  encrypted: ENCRYPTED_MARKER,
+};
 
 /**
  * A Redactor over resolved subjects: in an object that names a subject, an `…Ciphertext` field

@@ -30,7 +30,7 @@ export async function stateAsOf<S>(
   let state = decider.initialState;
   let last: RecordedEvent | null = null;
   let events = 0;
-  for (let from = 0; ; ) {
+  for (let from = 0; ;) {
     const page = await store.readStream(stream, { fromRevision: from, maxCount: pageSize, asOf });
     for (const e of page) state = decider.evolve(state, e);
     events += page.length;
@@ -63,7 +63,8 @@ export async function listAsOf<S>(store: EventStore, list: ListDefinition<S>, as
   for (;;) {
     const page = await store.readAll({ fromPosition: position, maxCount: pageSize, ...(list.filter ? { filter: list.filter } : {}) });
     for (const e of page) {
-      if ('position' in asOf && e.position > asOf.position) return { state, events, revision: last?.revision ?? null, position: last?.position ?? null, asOf };
+      if ('position' in asOf && e.position > asOf.position)
+        return { state, events, revision: last?.revision ?? null, position: last?.position ?? null, asOf };
       if (!within({ position: e.position, recordedAt: e.metadata.recordedAt }, asOf)) continue;
       state = list.reduce(state, e);
       events += 1;

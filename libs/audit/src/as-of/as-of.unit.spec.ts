@@ -12,7 +12,14 @@ interface TicketView {
 const ticketDecider: Decider<Command, DomainEvent, TicketView> = {
   initialState: { status: 'none', events: 0 },
   evolve: (s, e) => ({
-    status: e.type === 'ComplaintReceived' ? 'received' : e.type === 'ComplaintDecided' ? 'decided' : e.type === 'ComplaintAnswered' ? 'answered' : s.status,
+    status:
+      e.type === 'ComplaintReceived'
+        ? 'received'
+        : e.type === 'ComplaintDecided'
+          ? 'decided'
+          : e.type === 'ComplaintAnswered'
+            ? 'answered'
+            : s.status,
     events: s.events + 1,
   }),
   decide: () => [],
@@ -44,10 +51,14 @@ describe('as of', () => {
       observed.push({ position, recordedAt: head?.metadata.recordedAt ?? '', ticket, points });
     };
     // Observe what "the API" would have said after each step of the scenario.
-    await seedLinkedCase(store, () => clock.now().toISOString(), async () => {
-      await observe();
-      clock.advanceHours(1);
-    });
+    await seedLinkedCase(
+      store,
+      () => clock.now().toISOString(),
+      async () => {
+        await observe();
+        clock.advanceHours(1);
+      },
+    );
     await observe();
     expect(new Set(observed.map((o) => o.ticket.status))).toEqual(new Set(['none', 'received', 'decided', 'answered']));
     for (const o of observed.filter((x) => x.position > 0)) {

@@ -22,7 +22,9 @@ export function within(e: { position: number; recordedAt: string }, asOf?: AsOf)
  */
 export function resolveCauses(index: CaseIndex, eventIds: readonly string[]): Map<string, IndexedEvent> {
   const events = index.eventsByIds(eventIds);
-  const causes = new Map(index.eventsByIds([...new Set(events.flatMap((e) => (e.causeEventId ? [e.causeEventId] : [])))]).map((e) => [e.eventId, e]));
+  const causes = new Map(
+    index.eventsByIds([...new Set(events.flatMap((e) => (e.causeEventId ? [e.causeEventId] : [])))]).map((e) => [e.eventId, e]),
+  );
   const out = new Map<string, IndexedEvent>();
   for (const e of events) {
     const cause = e.causeEventId ? causes.get(e.causeEventId) : undefined;
@@ -61,7 +63,7 @@ export interface LinkedCase {
 export function linkCase(index: CaseIndex, root: string, asOf?: AsOf): LinkedCase {
   const bound = boundOf(asOf);
   const correlations = new Set(index.correlationsOfStream(root, bound));
-  for (let frontier = [...correlations]; frontier.length > 0; ) {
+  for (let frontier = [...correlations]; frontier.length > 0;) {
     frontier = index.neighbourCorrelations(frontier, bound).filter((c) => !correlations.has(c));
     frontier.forEach((c) => correlations.add(c));
   }

@@ -30,7 +30,11 @@ export function commandsRecorded(event: RecordedEvent): CommandRecord[] {
   if (isEventOf(WORKFLOW_RECORDS, event) && event.type === OUTPUT_RECORDED) {
     const { output } = event.data;
     const id =
-      output?.kind === 'send' ? output.command.metadata.commandId : output?.kind === 'schedule' ? output.timer.command.metadata.commandId : null;
+      output?.kind === 'send'
+        ? output.command.metadata.commandId
+        : output?.kind === 'schedule'
+          ? output.timer.command.metadata.commandId
+          : null;
     return typeof id === 'string' ? [{ commandId: id, recordedBy }] : [];
   }
   const message = { type: event.type, data: event.data };

@@ -8,7 +8,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-const inBound = (e: { position: number; recordedAt: string }, b: IndexBound): boolean => e.position <= b.maxPosition && e.recordedAt <= b.maxRecordedAt;
+const inBound = (e: { position: number; recordedAt: string }, b: IndexBound): boolean =>
+  e.position <= b.maxPosition && e.recordedAt <= b.maxRecordedAt;
 
 interface Edge {
   readonly other: string;
@@ -67,7 +68,14 @@ export class MemoryCaseIndex implements CaseIndex {
       for (const e of this.byCorrelation.get(c) ?? []) {
         if (!inBound(e, bound)) continue;
         const s = shares.get(e.stream);
-        if (!s) shares.set(e.stream, { stream: e.stream, lastRevision: e.revision, lastPosition: e.position, firstPosition: e.position, events: 1 });
+        if (!s)
+          shares.set(e.stream, {
+            stream: e.stream,
+            lastRevision: e.revision,
+            lastPosition: e.position,
+            firstPosition: e.position,
+            events: 1,
+          });
         else {
           s.events += 1;
           if (e.revision > s.lastRevision) [s.lastRevision, s.lastPosition] = [e.revision, e.position];

@@ -23,8 +23,15 @@ const BOUND = 'position <= ? AND recorded_at <= ?';
 
 function fromRow(r: Row): IndexedEvent {
   return {
-    eventId: r.event_id, stream: r.stream, revision: r.revision, position: r.position, type: r.type,
-    correlationId: r.correlation_id, causationId: r.causation_id, causeEventId: r.cause_event_id, recordedAt: r.recorded_at,
+    eventId: r.event_id,
+    stream: r.stream,
+    revision: r.revision,
+    position: r.position,
+    type: r.type,
+    correlationId: r.correlation_id,
+    causationId: r.causation_id,
+    causeEventId: r.cause_event_id,
+    recordedAt: r.recorded_at,
   };
 }
 
@@ -36,7 +43,10 @@ function fromRow(r: Row): IndexedEvent {
 export class SqliteCaseIndex implements CaseIndex {
   readonly name = 'audit.caseIndex';
   private readonly projection: SqliteProjection;
-  private readonly s: Record<'cause' | 'command' | 'ids' | 'streamCorr' | 'neighbours' | 'shares' | 'corrStreams', Database.Statement<unknown[], unknown>>;
+  private readonly s: Record<
+    'cause' | 'command' | 'ids' | 'streamCorr' | 'neighbours' | 'shares' | 'corrStreams',
+    Database.Statement<unknown[], unknown>
+  >;
 
   constructor(private readonly db: Database.Database) {
     db.exec(CASE_INDEX_SCHEMA);
@@ -45,7 +55,9 @@ export class SqliteCaseIndex implements CaseIndex {
     const insertLink = db.prepare('INSERT INTO audit_links (from_correlation, to_correlation, position, recorded_at) VALUES (?, ?, ?, ?)');
     this.s = {
       cause: db.prepare('SELECT event_id, correlation_id FROM audit_events WHERE event_id = ?'),
-      command: db.prepare('SELECT e.event_id, e.correlation_id FROM audit_commands c JOIN audit_events e ON e.event_id = c.recorded_by WHERE c.command_id = ?'),
+      command: db.prepare(
+        'SELECT e.event_id, e.correlation_id FROM audit_commands c JOIN audit_events e ON e.event_id = c.recorded_by WHERE c.command_id = ?',
+      ),
       ids: db.prepare(`SELECT ${COLS} FROM audit_events WHERE event_id ${IN}`),
       streamCorr: db.prepare(`SELECT DISTINCT correlation_id AS c FROM audit_events WHERE stream = ? AND ${BOUND}`),
       neighbours: db.prepare(
@@ -63,10 +75,12 @@ export class SqliteCaseIndex implements CaseIndex {
       db,
       apply: (event) => {
         const c = event.metadata.causationId;
-        const cause = (c ? (this.s.cause.get(c) ?? this.s.command.get(c)) : undefined) as { event_id: string; correlation_id: string } | undefined;
+        const cause = (c ? (this.s.cause.get(c) ?? this.s.command.get(c)) : undefined) as
+          { event_id: string; correlation_id: string } | undefined;
         const e = toIndexed(event, cause?.event_id ?? null);
         insertEvent.run(e.eventId, e.stream, e.revision, e.position, e.type, e.correlationId, e.causationId, e.causeEventId, e.recordedAt);
-        if (cause && cause.correlation_id !== e.correlationId) insertLink.run(cause.correlation_id, e.correlationId, e.position, e.recordedAt);
+        if (cause && cause.correlation_id !== e.correlationId)
+          insertLink.run(cause.correlation_id, e.correlationId, e.position, e.recordedAt);
         for (const r of commandsRecorded(event)) insertCommand.run(r.commandId, r.recordedBy);
       },
       tables: CASE_INDEX_TABLES,
@@ -109,7 +123,9 @@ export class SqliteCaseIndex implements CaseIndex {
   neighbourCorrelations(correlations: readonly string[], b: IndexBound): string[] {
     if (correlations.length === 0) return [];
     const keys = JSON.stringify(correlations);
-    return (this.s.neighbours.all(keys, b.maxPosition, b.maxRecordedAt, keys, b.maxPosition, b.maxRecordedAt) as { c: string }[]).map((r) => r.c);
+    return (this.s.neighbours.all(keys, b.maxPosition, b.maxRecordedAt, keys, b.maxPosition, b.maxRecordedAt) as { c: string }[]).map(
+      (r) => r.c,
+    );
   }
 
   streamShares(correlations: readonly string[], b: IndexBound): StreamShare[] {

@@ -28,7 +28,11 @@ describe('SqliteCaseIndex as a projection of a SQLite store', () => {
     const runner = new ProjectionRunner(store, index, { checkpoints: new MemoryCheckpointStore() });
     await runner.start();
     const clock = new FakeClock('2025-03-03T01:00:00.000Z');
-    const ids = await seedLinkedCase(store, () => clock.now().toISOString(), () => void clock.advanceHours(1));
+    const ids = await seedLinkedCase(
+      store,
+      () => clock.now().toISOString(),
+      () => void clock.advanceHours(1),
+    );
     const head = (await store.headPosition())!;
     await runner.caughtUpTo(head);
     await runner.stop();
@@ -37,10 +41,15 @@ describe('SqliteCaseIndex as a projection of a SQLite store', () => {
     const memory = new MemoryCaseIndex();
     for (const e of await store.readAll()) memory.handle(e);
     const norm = (c: ReturnType<typeof linkCase>) => ({ streams: c.streams, correlations: [...c.correlations].sort() });
-    for (const root of [ids.ticket, ids.credit, ids.visit, ids.unrelated]) expect(norm(linkCase(index, root))).toEqual(norm(linkCase(memory, root)));
+    for (const root of [ids.ticket, ids.credit, ids.visit, ids.unrelated])
+      expect(norm(linkCase(index, root))).toEqual(norm(linkCase(memory, root)));
     const some = linkCase(index, ids.ticket, { position: Math.floor(head / 2) });
     expect(some.streams.every((s) => s.lastPosition <= head / 2)).toBe(true);
-    expect(linkCase(index, ids.unrelated).streams.map((s) => s.stream).sort()).toEqual([ids.unrelated, ids.credit].sort());
+    expect(
+      linkCase(index, ids.unrelated)
+        .streams.map((s) => s.stream)
+        .sort(),
+    ).toEqual([ids.unrelated, ids.credit].sort());
 
     index.reset();
     expect(index.checkpoint()).toBeNull();

@@ -14,7 +14,13 @@ function recorded(e: HistoryEntry): RecordedEvent {
 function forVerification(e: HistoryEntry): RecordedEvent | SealedEvent {
   const event = recorded(e);
   if (hashEvent(event) === e.metadata.hash) return event;
-  return { sealed: true, streamName: e.stream, revision: e.revision, position: e.position, metadata: { eventId: e.eventId, prevHash: e.metadata.prevHash, hash: e.metadata.hash } };
+  return {
+    sealed: true,
+    streamName: e.stream,
+    revision: e.revision,
+    position: e.position,
+    metadata: { eventId: e.eventId, prevHash: e.metadata.prevHash, hash: e.metadata.hash },
+  };
 }
 
 /** Streams whose entries do not run from revision 0 without a gap: some events were left out for this reader. */

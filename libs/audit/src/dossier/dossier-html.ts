@@ -32,7 +32,10 @@ const actorText = (a: Actor): string => `${a.id}（${ROLE_LABELS[a.role] ?? a.ro
 
 function integrityHtml(r: IntegrityReport): string {
   const rows = r.perStream
-    .map((s) => `<tr><td>${h(s.stream)}</td><td>${s.events}</td><td class="mono">${h(s.firstHash ?? '')}</td><td class="mono">${h(s.lastHash ?? '')}</td><td class="${s.ok ? 'ok' : 'bad'}">${s.ok ? '通过' : '未通过'}</td></tr>`)
+    .map(
+      (s) =>
+        `<tr><td>${h(s.stream)}</td><td>${s.events}</td><td class="mono">${h(s.firstHash ?? '')}</td><td class="mono">${h(s.lastHash ?? '')}</td><td class="${s.ok ? 'ok' : 'bad'}">${s.ok ? '通过' : '未通过'}</td></tr>`,
+    )
     .join('');
   const br = r.firstBreak;
   return `<h2>完整性校验</h2><dl>
@@ -53,12 +56,20 @@ function actorsHtml(entries: readonly HistoryEntry[]): string {
     c.n += 1;
     counts.set(key, c);
   }
-  const rows = [...counts.values()].map(({ actor, n }) => `<tr><td>${h(actor.id)}</td><td>${h(ROLE_LABELS[actor.role] ?? actor.role)}</td><td>${h(actor.unit)}</td><td>${n}</td></tr>`);
+  const rows = [...counts.values()].map(
+    ({ actor, n }) =>
+      `<tr><td>${h(actor.id)}</td><td>${h(ROLE_LABELS[actor.role] ?? actor.role)}</td><td>${h(actor.unit)}</td><td>${n}</td></tr>`,
+  );
   return `<h2>参与人员</h2><table><tr><th>人员</th><th>角色</th><th>单位</th><th>事件数</th></tr>${rows.join('')}</table>`;
 }
 
 function deadlinesText(e: HistoryEntry): string {
-  return e.deadlines.map((d) => `${h(d.purpose)}（${h(d.deadlineId)}）：${STATUS_LABELS[d.status] ?? d.status}，期限 ${h(t(d.dueAt))}${d.provisional ? '（暂定）' : ''}`).join('<br>');
+  return e.deadlines
+    .map(
+      (d) =>
+        `${h(d.purpose)}（${h(d.deadlineId)}）：${STATUS_LABELS[d.status] ?? d.status}，期限 ${h(t(d.dueAt))}${d.provisional ? '（暂定）' : ''}`,
+    )
+    .join('<br>');
 }
 
 function entryRow(e: HistoryEntry, shown: object): string {
@@ -78,11 +89,20 @@ function entryRow(e: HistoryEntry, shown: object): string {
 export const DOSSIER_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /** The printable dossier: header, integrity, streams, actors, timeline, then the JSON block. */
-export function renderDossierHtml(payload: DossierPayload, entries: readonly HistoryEntry[], shown: readonly object[], title: string): string {
+export function renderDossierHtml(
+  payload: DossierPayload,
+  entries: readonly HistoryEntry[],
+  shown: readonly object[],
+  title: string,
+): string {
   const streams = payload.streams
     .map((s) => `<tr><td>${h(s.stream)}</td><td>0 – ${s.lastRevision}</td><td class="mono">${h(s.lastHash)}</td></tr>`)
     .join('');
-  const asOf = payload.asOf ? ('position' in payload.asOf ? `日志位置 ${payload.asOf.position}` : `${t(payload.asOf.recordedAt)}（北京时间）`) : '导出时';
+  const asOf = payload.asOf
+    ? 'position' in payload.asOf
+      ? `日志位置 ${payload.asOf.position}`
+      : `${t(payload.asOf.recordedAt)}（北京时间）`
+    : '导出时';
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${DOSSIER_CSP}"><title>${h(title)}</title><style>${CSS}</style></head><body>
 <h1>${h(title)}</h1><dl><dt>案件</dt><dd>${h(payload.root)}</dd><dt>截至</dt><dd>${h(asOf)}</dd>

@@ -17,16 +17,25 @@ const generatedAt = '2025-04-01T02:00:00.000Z';
 async function dossierFor(reader = LEADER, isErased?: (s: string) => boolean) {
   const clock = new FakeClock('2025-03-03T01:00:00.000Z');
   const store = new MemoryEventStore(clock);
-  const ids = await seedLinkedCase(store, () => clock.now().toISOString(), () => void clock.advanceHours(1));
+  const ids = await seedLinkedCase(
+    store,
+    () => clock.now().toISOString(),
+    () => void clock.advanceHours(1),
+  );
   const index = new MemoryCaseIndex();
   for (const e of await store.readAll()) index.handle(e);
   const history = await new CaseHistoryService(store, index).full(ids.ticket);
   const integrity = await integrityReport(store, { streams: history.streams.map((s) => s.stream), now: generatedAt });
-  return { ids, history, html: buildDossier(history, integrity, reader, { generatedAt, purpose: '年度审计', ...(isErased ? { isErased } : {}) }) };
+  return {
+    ids,
+    history,
+    html: buildDossier(history, integrity, reader, { generatedAt, purpose: '年度审计', ...(isErased ? { isErased } : {}) }),
+  };
 }
 
 /** The human-readable part: everything but the embedded JSON block. */
-const readable = (html: string) => html.replace(new RegExp(`<script type="application/json" id="${DOSSIER_SCRIPT_ID}">[\\s\\S]*?</script>`), '');
+const readable = (html: string) =>
+  html.replace(new RegExp(`<script type="application/json" id="${DOSSIER_SCRIPT_ID}">[\\s\\S]*?</script>`), '');
 
 describe('dossier export', () => {
   it('is a self-contained Chinese HTML document with timeline, causes, deadlines, integrity and Shanghai times', async () => {

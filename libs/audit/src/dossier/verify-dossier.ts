@@ -17,7 +17,12 @@ const BLOCK = new RegExp(`<script type="application/json" id="${DOSSIER_SCRIPT_I
 
 function formatError(detail: string): DossierVerification {
   return {
-    ok: false, root: null, generatedAt: null, streams: 0, events: 0, heads: [],
+    ok: false,
+    root: null,
+    generatedAt: null,
+    streams: 0,
+    events: 0,
+    heads: [],
     firstBreak: { streamName: '', revision: -1, position: -1, eventId: '', problem: 'format', detail },
   };
 }

@@ -49,7 +49,8 @@ export class CaseHistoryService {
     const page = Math.max(1, Math.floor(options.page ?? 1));
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(options.pageSize ?? 50)));
     const linked = options.linked ?? this.link(root, options.asOf);
-    if (linked.streams.length === 0) throw DomainError.notFound('AUDIT.CASE_NOT_FOUND', `No events in ${root}${options.asOf ? ' at that instant' : ''}`);
+    if (linked.streams.length === 0)
+      throw DomainError.notFound('AUDIT.CASE_NOT_FOUND', `No events in ${root}${options.asOf ? ' at that instant' : ''}`);
     const skip = (page - 1) * pageSize;
     const walked: Walked[] = [];
     let total = 0;
@@ -68,7 +69,11 @@ export class CaseHistoryService {
         if (walked.length === pageSize) break;
       }
     }
-    await this.audit(options.reader, root, options.asOf ? 'asOf' : 'history', options.purpose, { page, pageSize, asOf: options.asOf ?? null });
+    await this.audit(options.reader, root, options.asOf ? 'asOf' : 'history', options.purpose, {
+      page,
+      pageSize,
+      asOf: options.asOf ?? null,
+    });
     return {
       root,
       asOf: options.asOf ?? null,
@@ -82,7 +87,10 @@ export class CaseHistoryService {
   }
 
   /** Every entry, in batches of `batch`, reading each stream once (exports, bulk checks). */
-  async *stream(root: string, options: { asOf?: AsOf; batch?: number; linked?: LinkedCase; view?: HistoryView } = {}): AsyncGenerator<HistoryEntry[]> {
+  async *stream(
+    root: string,
+    options: { asOf?: AsOf; batch?: number; linked?: LinkedCase; view?: HistoryView } = {},
+  ): AsyncGenerator<HistoryEntry[]> {
     const linked = options.linked ?? this.link(root, options.asOf);
     const size = options.batch ?? 500;
     let pending: Walked[] = [];
@@ -97,12 +105,18 @@ export class CaseHistoryService {
   }
 
   /** The whole history in memory (dossier export); recorded as a `dossier` read when a reader is named. */
-  async full(root: string, options: { asOf?: AsOf; reader?: Actor; purpose?: string; action?: AuditAction; linked?: LinkedCase; view?: HistoryView } = {}): Promise<CaseHistory> {
+  async full(
+    root: string,
+    options: { asOf?: AsOf; reader?: Actor; purpose?: string; action?: AuditAction; linked?: LinkedCase; view?: HistoryView } = {},
+  ): Promise<CaseHistory> {
     const linked = options.linked ?? this.link(root, options.asOf);
     const entries: HistoryEntry[] = [];
     const more = { ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.view ? { view: options.view } : {}) };
     for await (const batch of this.stream(root, { linked, ...more })) entries.push(...batch);
-    await this.audit(options.reader, root, options.action ?? 'dossier', options.purpose, { asOf: options.asOf ?? null, events: entries.length });
+    await this.audit(options.reader, root, options.action ?? 'dossier', options.purpose, {
+      asOf: options.asOf ?? null,
+      events: entries.length,
+    });
     return { root, asOf: options.asOf ?? null, streams: linked.streams, entries };
   }
 
@@ -119,13 +133,17 @@ export class CaseHistoryService {
   }
 
   private async entries(walked: readonly Walked[], linked: LinkedCase, view?: HistoryView): Promise<HistoryEntry[]> {
-    const causes = resolveCauses(this.index, walked.map((w) => w.event.metadata.eventId));
+    const causes = resolveCauses(
+      this.index,
+      walked.map((w) => w.event.metadata.eventId),
+    );
     const visibleCause = new Map<string, boolean>();
     for (const c of causes.values()) if (view && !visibleCause.has(c.stream)) visibleCause.set(c.stream, await view.cause(c.stream));
     return walked.map(({ event, book }) => {
       const m = event.metadata;
       const c = causes.get(m.eventId);
-      const causedBy: CauseRef | null = c && (!view || visibleCause.get(c.stream)) ? { eventId: c.eventId, stream: c.stream, type: c.type, position: c.position } : null;
+      const causedBy: CauseRef | null =
+        c && (!view || visibleCause.get(c.stream)) ? { eventId: c.eventId, stream: c.stream, type: c.type, position: c.position } : null;
       const deadlines = snapshotOf(book).filter((d) => !view || view.deadline(event.streamName, d.deadlineId));
       const { causationId: _resolvedAsCausedBy, ...entry } = eventEntry(event);
       return {
@@ -140,7 +158,13 @@ export class CaseHistoryService {
     });
   }
 
-  private async audit(reader: Actor | undefined, stream: string, action: AuditAction, purpose: string | undefined, detail: Record<string, unknown>): Promise<void> {
+  private async audit(
+    reader: Actor | undefined,
+    stream: string,
+    action: AuditAction,
+    purpose: string | undefined,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
     const { trail, clock } = this.options;
     if (!trail || !reader) return;
     if (!clock) throw new Error('CaseHistoryService: a clock is required to record reads in the access audit');

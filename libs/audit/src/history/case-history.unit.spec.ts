@@ -12,7 +12,11 @@ import { HOSPITAL, seedLinkedCase } from '../testing/linked-case.fixture';
 async function given() {
   const clock = new FakeClock('2025-03-03T01:00:00.000Z');
   const store = new MemoryEventStore(clock);
-  const ids = await seedLinkedCase(store, () => clock.now().toISOString(), () => void clock.advanceHours(1));
+  const ids = await seedLinkedCase(
+    store,
+    () => clock.now().toISOString(),
+    () => void clock.advanceHours(1),
+  );
   const index = new MemoryCaseIndex();
   for (const e of await store.readAll()) index.handle(e);
   const trail = new MemoryAuditTrail();
@@ -24,7 +28,15 @@ describe('CaseHistoryService', () => {
     const { ids, service } = await given();
     const page = await service.history(ids.ticket, { pageSize: 100 });
     const of = (type: string, stream?: string) => page.entries.find((e) => e.type === type && (!stream || e.stream === stream))!;
-    expect(page.streams.map((s) => s.stream)).toEqual([ids.ticket, ids.consequences, ids.ethics, ids.credit, ids.creditSaga, ids.finding, ids.visit]);
+    expect(page.streams.map((s) => s.stream)).toEqual([
+      ids.ticket,
+      ids.consequences,
+      ids.ethics,
+      ids.credit,
+      ids.creditSaga,
+      ids.finding,
+      ids.visit,
+    ]);
     expect(page.streams.map((s) => s.stream)).not.toContain(ids.unrelated);
     expect(of('RectificationNoticeIssued').causedBy).toMatchObject({ stream: ids.finding, type: 'FindingOpened' });
     expect(of('VisitPlanned').linked).toBe(true);
@@ -58,7 +70,9 @@ describe('CaseHistoryService', () => {
     const { entries } = await service.history(ids.ticket, { pageSize: 100 });
     const ticket = entries.filter((e) => e.stream === ids.ticket);
     expect(ticket[0]!.deadlines).toEqual([]);
-    expect(ticket[1]!.deadlines).toEqual([expect.objectContaining({ deadlineId: 'answer', status: 'pending', dueAt: '2025-03-10T10:00:00.000Z', warned: [] })]);
+    expect(ticket[1]!.deadlines).toEqual([
+      expect.objectContaining({ deadlineId: 'answer', status: 'pending', dueAt: '2025-03-10T10:00:00.000Z', warned: [] }),
+    ]);
     expect(ticket.find((e) => e.type === 'DeadlineWarned')!.deadlines[0]!.warned).toEqual(['2025-03-07T10:00:00.000Z']);
     expect(ticket[ticket.length - 1]!.deadlines).toEqual([]); // cleared
     expect(entries.find((e) => e.type === 'EthicsRecordAdded')!.deadlines).toEqual([]);
@@ -86,14 +100,27 @@ describe('CaseHistoryService', () => {
   it('opens the same case from any of its streams, and as of a past position', async () => {
     const { ids, service, store } = await given();
     const fromFinding = await service.history(ids.finding, { pageSize: 100 });
-    expect(new Set(fromFinding.streams.map((s) => s.stream))).toEqual(new Set([ids.ticket, ids.credit, ids.consequences, ids.ethics, ids.creditSaga, ids.finding, ids.visit]));
+    expect(new Set(fromFinding.streams.map((s) => s.stream))).toEqual(
+      new Set([ids.ticket, ids.credit, ids.consequences, ids.ethics, ids.creditSaga, ids.finding, ids.visit]),
+    );
     const fromVisit = await service.history(ids.visit, { pageSize: 100 });
-    expect(fromVisit.streams.map((s) => s.stream)).toEqual([ids.visit, ids.ticket, ids.consequences, ids.ethics, ids.credit, ids.creditSaga, ids.finding]);
+    expect(fromVisit.streams.map((s) => s.stream)).toEqual([
+      ids.visit,
+      ids.ticket,
+      ids.consequences,
+      ids.ethics,
+      ids.credit,
+      ids.creditSaga,
+      ids.finding,
+    ]);
     const decided = (await store.readStream(ids.ticket)).find((e) => e.type === 'ComplaintDecided')!;
     const then = await service.history(ids.ticket, { pageSize: 100, asOf: { position: decided.position } });
     expect(then.streams.map((s) => s.stream)).toEqual([ids.ticket]);
     expect(then.entries[then.entries.length - 1]!.eventId).toBe(decided.metadata.eventId);
-    await expect(service.history(ids.ticket, { asOf: { position: 1 } })).rejects.toMatchObject({ code: 'AUDIT.CASE_NOT_FOUND', kind: 'not_found' });
+    await expect(service.history(ids.ticket, { asOf: { position: 1 } })).rejects.toMatchObject({
+      code: 'AUDIT.CASE_NOT_FOUND',
+      kind: 'not_found',
+    });
     await expect(service.history('complaintTicket-none')).rejects.toMatchObject({ code: 'AUDIT.CASE_NOT_FOUND' });
   });
 
@@ -102,6 +129,9 @@ describe('CaseHistoryService', () => {
     const { entries } = await service.history(ids.ticket, { pageSize: 3 });
     const received = redactEntries(entries, HOSPITAL).find((e) => e.type === 'ComplaintReceived')!;
     expect(JSON.stringify(received.data)).not.toMatch(/subj-42|sm4:/);
-    expect(received.data).toMatchObject({ complainant: { kind: 'named', subjectId: PROTECTED_MARKER, identityCiphertext: PROTECTED_MARKER } });
-    expect(received.hash).toBe(entries.find((e) => e.type === 'ComplaintReceived')!.hash);  });
+    expect(received.data).toMatchObject({
+      complainant: { kind: 'named', subjectId: PROTECTED_MARKER, identityCiphertext: PROTECTED_MARKER },
+    });
+    expect(received.hash).toBe(entries.find((e) => e.type === 'ComplaintReceived')!.hash);
+  });
 });

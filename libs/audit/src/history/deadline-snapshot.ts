@@ -29,7 +29,15 @@ export function snapshotOf(book: DeadlineBook): DeadlineSnapshot[] {
   const out: DeadlineSnapshot[] = [];
   for (const d of Object.values(book)) {
     if (d.status === 'cleared') continue;
-    out.push({ deadlineId: d.terms.deadlineId, purpose: d.terms.purpose, status: d.status, dueAt: d.dueAt, provisional: isProvisionalVersion(d.calendarVersion), startedAt: d.terms.startedAt, warned: d.warned });
+    out.push({
+      deadlineId: d.terms.deadlineId,
+      purpose: d.terms.purpose,
+      status: d.status,
+      dueAt: d.dueAt,
+      provisional: isProvisionalVersion(d.calendarVersion),
+      startedAt: d.terms.startedAt,
+      warned: d.warned,
+    });
   }
   return out.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
 }

@@ -23,7 +23,11 @@ class StreamCursor {
     if (this.next > this.span.lastRevision) return null;
     const maxCount = Math.min(this.size, this.span.lastRevision - this.next + 1);
     this.size = Math.min(this.chunk, this.size * 2); // small first read for a first page, then larger
-    this.buffer = await this.store.readStream(this.span.stream, { fromRevision: this.next, maxCount, ...(this.asOf ? { asOf: this.asOf } : {}) });
+    this.buffer = await this.store.readStream(this.span.stream, {
+      fromRevision: this.next,
+      maxCount,
+      ...(this.asOf ? { asOf: this.asOf } : {}),
+    });
     this.at = 0;
     if (this.buffer.length === 0) {
       this.next = this.span.lastRevision + 1; // the stream is shorter than the index says

@@ -16,7 +16,8 @@ interface HeaderSink {
 }
 
 function streamParam(stream: string): string {
-  if (!STREAM_PATTERN.test(stream)) throw DomainError.invalid('AUDIT.BAD_STREAM', 'stream', `"${stream}" is not a stream name (<category>-<id>)`);
+  if (!STREAM_PATTERN.test(stream))
+    throw DomainError.invalid('AUDIT.BAD_STREAM', 'stream', `"${stream}" is not a stream name (<category>-<id>)`);
   return stream;
 }
 
@@ -33,7 +34,9 @@ export class AuditCasesController {
   constructor(private readonly audit: AuditReadService) {}
 
   @Get('history')
-  @ApiOperation({ summary: 'The merged timeline of a case across every linked stream, paged; personal data redacted for the reader; the read is recorded' })
+  @ApiOperation({
+    summary: 'The merged timeline of a case across every linked stream, paged; personal data redacted for the reader; the read is recorded',
+  })
   @ApiParam({ name: 'stream', example: 'complaintTicket-T1' })
   @ApiOkResponse({ description: 'HistoryPage: { root, asOf, streams, total, page, pageSize, pages, entries[] }' })
   history(@Param('stream') stream: string, @Query() q: HistoryQueryDto, @CurrentActor() actor: Actor): Promise<HistoryPage> {
@@ -60,7 +63,9 @@ export class AuditCasesController {
   }
 
   @Get('dossier')
-  @ApiOperation({ summary: 'Self-contained HTML dossier (download) with the integrity summary; redacted for the reader; the export is recorded' })
+  @ApiOperation({
+    summary: 'Self-contained HTML dossier (download) with the integrity summary; redacted for the reader; the export is recorded',
+  })
   @ApiProduces('text/html')
   async dossier(
     @Param('stream') stream: string,
@@ -69,7 +74,10 @@ export class AuditCasesController {
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<string> {
     const asOf = parseAsOf(q.asOf, q.asOfPosition);
-    const file = await this.audit.dossier(actor, streamParam(stream), { ...(asOf ? { asOf } : {}), ...(q.purpose ? { purpose: q.purpose } : {}) });
+    const file = await this.audit.dossier(actor, streamParam(stream), {
+      ...(asOf ? { asOf } : {}),
+      ...(q.purpose ? { purpose: q.purpose } : {}),
+    });
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Content-Disposition', attachmentDisposition(file.fileName));
     res.setHeader('Content-Security-Policy', DOSSIER_CSP);

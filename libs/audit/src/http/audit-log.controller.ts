@@ -32,9 +32,14 @@ export class AuditLogController {
 
   @Get('access-log')
   @Roles('leader', 'admin')
-  @ApiOperation({ summary: 'Reads of personal data, case reads and dossier exports, newest first; filter by reader, subject, case, period' })
+  @ApiOperation({
+    summary: 'Reads of personal data, case reads and dossier exports, newest first; filter by reader, subject, case, period',
+  })
   @ApiOkResponse({ description: '{ total, limit, offset, rows[] }' })
-  async accessLog(@Query() q: AccessLogQueryDto, @CurrentActor() actor: Actor): Promise<{ total: number; limit: number; offset: number; rows: AccessLogRow[] }> {
+  async accessLog(
+    @Query() q: AccessLogQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ total: number; limit: number; offset: number; rows: AccessLogRow[] }> {
     const limit = q.limit ?? 100;
     const offset = q.offset ?? 0;
     const { total, rows } = await this.audit.accessLog(actor, {

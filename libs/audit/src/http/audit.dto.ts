@@ -15,7 +15,13 @@ export class AsOfQueryDto {
 
 export class HistoryQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) pageSize?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  pageSize?: number;
 }
 
 export const ACCESS_LOG_ACTIONS = ['view', 'reveal', 'export', 'erase', 'asOf'] as const;
@@ -27,7 +33,13 @@ export class AccessLogQueryDto {
   @ApiPropertyOptional({ enum: ACCESS_LOG_ACTIONS }) @IsOptional() @IsIn(ACCESS_LOG_ACTIONS) action?: string;
   @ApiPropertyOptional({ description: 'Inclusive ISO-8601 lower bound.' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @ApiPropertyOptional({ description: 'Exclusive ISO-8601 upper bound.' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
   @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 

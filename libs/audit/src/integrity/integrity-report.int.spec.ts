@@ -24,7 +24,11 @@ describe('audit on a SQLite store', () => {
     file = join(dir, 'events.sqlite');
     const clock = new FakeClock('2025-03-03T01:00:00.000Z');
     store = SqliteEventStore.open({ file, clock });
-    ids = await seedLinkedCase(store, () => clock.now().toISOString(), () => void clock.advanceHours(1));
+    ids = await seedLinkedCase(
+      store,
+      () => clock.now().toISOString(),
+      () => void clock.advanceHours(1),
+    );
   });
 
   afterEach(async () => {
@@ -34,19 +38,43 @@ describe('audit on a SQLite store', () => {
 
   it('reports an intact log with its hash range, per stream and for the whole log', async () => {
     const whole = await integrityReport(store, { now });
-    expect(whole).toMatchObject({ ok: true, scope: 'log', headsChecked: true, firstBreak: null, algorithm: 'SM3', verifiedAt: now, firstPosition: 1 });
+    expect(whole).toMatchObject({
+      ok: true,
+      scope: 'log',
+      headsChecked: true,
+      firstBreak: null,
+      algorithm: 'SM3',
+      verifiedAt: now,
+      firstPosition: 1,
+    });
     expect(whole.events).toBe(whole.lastPosition);
     const [first] = await store.readAll({ maxCount: 1 });
     expect(whole.firstHash).toBe(first!.metadata.hash);
     const ticket = await store.readStream(ids.ticket);
     const one = await integrityReport(store, { stream: ids.ticket, now });
-    expect(one).toMatchObject({ ok: true, scope: 'streams', streams: 1, events: ticket.length, lastHash: ticket[ticket.length - 1]!.metadata.hash });
-    expect(one.perStream).toEqual([{ stream: ids.ticket, events: ticket.length, firstHash: ticket[0]!.metadata.hash, lastHash: ticket[ticket.length - 1]!.metadata.hash, ok: true }]);
+    expect(one).toMatchObject({
+      ok: true,
+      scope: 'streams',
+      streams: 1,
+      events: ticket.length,
+      lastHash: ticket[ticket.length - 1]!.metadata.hash,
+    });
+    expect(one.perStream).toEqual([
+      {
+        stream: ids.ticket,
+        events: ticket.length,
+        firstHash: ticket[0]!.metadata.hash,
+        lastHash: ticket[ticket.length - 1]!.metadata.hash,
+        ok: true,
+      },
+    ]);
   });
 
   it('finds an event edited in the file behind the store’s back', async () => {
     const intruder = new Database(file);
-    intruder.prepare("UPDATE events SET data = json_set(data, '$.points', 1) WHERE stream = ? AND type = 'CreditPointsAdded' AND revision = 2").run(ids.credit);
+    intruder
+      .prepare("UPDATE events SET data = json_set(data, '$.points', 1) WHERE stream = ? AND type = 'CreditPointsAdded' AND revision = 2")
+      .run(ids.credit);
     intruder.close();
     const report = await integrityReport(store, { streams: [ids.ticket, ids.credit, ids.finding], now });
     expect(report.ok).toBe(false);
@@ -79,7 +107,11 @@ describe('audit on a SQLite store', () => {
     expect(sqliteIndex.streamsByCorrelation(ids.correlationId).sort()).toEqual(memoryIndex.streamsByCorrelation(ids.correlationId).sort());
     const trail = new SqliteAuditTrail(store.database);
     const clock = new FakeClock(now);
-    const viaSqlite = await new CaseHistoryService(store, sqliteIndex, { trail, clock }).history(ids.ticket, { pageSize: 100, reader: LEADER, purpose: '审计' });
+    const viaSqlite = await new CaseHistoryService(store, sqliteIndex, { trail, clock }).history(ids.ticket, {
+      pageSize: 100,
+      reader: LEADER,
+      purpose: '审计',
+    });
     const viaMemory = await new CaseHistoryService(store, memoryIndex).history(ids.ticket, { pageSize: 100 });
     expect(viaSqlite).toEqual(viaMemory);
     expect(viaSqlite.streams).toHaveLength(7);

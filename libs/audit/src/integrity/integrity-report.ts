@@ -100,7 +100,7 @@ export async function integrityReport(
   let headsChecked = false;
   if (names) {
     outer: for (const stream of names) {
-      for (let from = 0; ; ) {
+      for (let from = 0; ;) {
         const page = await store.readStream(stream, { fromRevision: from, maxCount: pageSize });
         for (const e of page) if (!tally.feed(e)) break outer;
         if (page.length < pageSize) break;

@@ -27,14 +27,25 @@ export class AccessLogAuditTrail implements AuditTrail {
   async list(q: AuditTrailQuery = {}): Promise<AuditAccess[]> {
     const found: AccessLogEntry[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const page = await this.log.list({ ...(q.readerId ? { readerId: q.readerId } : {}), ...(q.from ? { from: q.from } : {}), limit: PAGE, offset });
+      const page = await this.log.list({
+        ...(q.readerId ? { readerId: q.readerId } : {}),
+        ...(q.from ? { from: q.from } : {}),
+        limit: PAGE,
+        offset,
+      });
       found.push(...page.filter((e) => e.subjectId === null && e.caseStream !== null && (e.action === 'view' || e.action === 'export')));
       if (page.length < PAGE) break;
     }
     const out = found
       .filter((e) => (!q.stream || e.caseStream === q.stream) && (!q.to || e.at <= q.to))
       .reverse()
-      .map((e): AuditAccess => ({ at: e.at, reader: e.reader, stream: e.caseStream!, action: e.action === 'export' ? 'dossier' : 'history', purpose: e.purpose }));
+      .map((e): AuditAccess => ({
+        at: e.at,
+        reader: e.reader,
+        stream: e.caseStream!,
+        action: e.action === 'export' ? 'dossier' : 'history',
+        purpose: e.purpose,
+      }));
     return out.slice(0, q.limit ?? out.length);
   }
 }

@@ -29,7 +29,9 @@ export class SqliteAuditTrail implements AuditTrail {
     );
     CREATE INDEX IF NOT EXISTS audit_access_stream ON audit_access (stream, at);
     CREATE INDEX IF NOT EXISTS audit_access_reader ON audit_access (reader_id, at);`);
-    this.insert = db.prepare('INSERT INTO audit_access (at, reader_id, reader, stream, action, purpose, detail) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.insert = db.prepare(
+      'INSERT INTO audit_access (at, reader_id, reader, stream, action, purpose, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     this.select = db.prepare(
       `SELECT at, reader, stream, action, purpose, detail FROM audit_access
        WHERE (@stream IS NULL OR stream = @stream) AND (@reader IS NULL OR reader_id = @reader)
@@ -43,7 +45,13 @@ export class SqliteAuditTrail implements AuditTrail {
   }
 
   async list(q: AuditTrailQuery = {}): Promise<AuditAccess[]> {
-    const rows = this.select.all({ stream: q.stream ?? null, reader: q.readerId ?? null, from: q.from ?? null, to: q.to ?? null, limit: q.limit ?? -1 });
+    const rows = this.select.all({
+      stream: q.stream ?? null,
+      reader: q.readerId ?? null,
+      from: q.from ?? null,
+      to: q.to ?? null,
+      limit: q.limit ?? -1,
+    });
     return rows.map((r) => ({
       at: r.at,
       reader: JSON.parse(r.reader) as Actor,

@@ -33,7 +33,10 @@ export class AuthGuard implements CanActivate {
     request.actor = await this.authenticate(header);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(request.actor.role)) {
-      throw DomainError.forbidden('AUTH.ROLE_NOT_ALLOWED', `This action is not allowed for role ${request.actor.role} (allowed: ${roles.join(', ')})`);
+      throw DomainError.forbidden(
+        'AUTH.ROLE_NOT_ALLOWED',
+        `This action is not allowed for role ${request.actor.role} (allowed: ${roles.join(', ')})`,
+      );
     }
     return true;
   }
@@ -46,7 +49,11 @@ export class AuthGuard implements CanActivate {
     const known = this.jurisdiction.get(unit);
     if (!known) throw new DomainError('AUTH.INVALID_TOKEN', `Bearer token rejected: unit "${unit}" is not a known unit`, 'unauthorized');
     if (!roleFitsUnit(role as UserRole, known.kind)) {
-      throw new DomainError('AUTH.INVALID_TOKEN', `Bearer token rejected: role ${role} cannot belong to unit "${unit}" (${known.kind})`, 'unauthorized');
+      throw new DomainError(
+        'AUTH.INVALID_TOKEN',
+        `Bearer token rejected: role ${role} cannot belong to unit "${unit}" (${known.kind})`,
+        'unauthorized',
+      );
     }
     return { id, role, unit };
   }

@@ -16,7 +16,13 @@ export function reminderInstants(calendar: WorkingCalendar, policy: ComplaintPol
 }
 
 /** n working days counted from the day after `startedAt`, with the policy's reminder. */
-export function clockTerms(calendar: WorkingCalendar, policy: ComplaintPolicy, startedAt: string, workingDays: number, now: string): ClockTerms {
+export function clockTerms(
+  calendar: WorkingCalendar,
+  policy: ComplaintPolicy,
+  startedAt: string,
+  workingDays: number,
+  now: string,
+): ClockTerms {
   const { dueAt, calendarVersion } = calendar.addWorkingDays(startedAt, workingDays);
   return { startedAt, dueAt, workingDays, calendarVersion, warnAt: reminderInstants(calendar, policy, dueAt, now) };
 }
@@ -25,7 +31,11 @@ export function clockTerms(calendar: WorkingCalendar, policy: ComplaintPolicy, s
  * 停表: the WORKING milliseconds a running deadline has left at `now` (StopClock.pause semantics:
  * only time inside working days counts, and nothing before counting started).
  */
-export function remainingWorkingMs(calendar: WorkingCalendar, deadline: { readonly startedAt: string; readonly dueAt: string }, now: string): number {
+export function remainingWorkingMs(
+  calendar: WorkingCalendar,
+  deadline: { readonly startedAt: string; readonly dueAt: string },
+  now: string,
+): number {
   const from = Math.max(Date.parse(now), countingStartsAt(deadline.startedAt));
   return calendar.workingMs(from, Date.parse(deadline.dueAt) + 1);
 }
@@ -35,7 +45,13 @@ export function remainingWorkingMs(calendar: WorkingCalendar, deadline: { readon
  * dueAt is inclusive, one ms before the budget is used up). A clock with nothing left falls due
  * one second after the resume, so the overdue path runs rather than an invalid schedule.
  */
-export function resumeTerms(calendar: WorkingCalendar, policy: ComplaintPolicy, startedAt: string, remainingMs: number, now: string): RescheduleTerms {
+export function resumeTerms(
+  calendar: WorkingCalendar,
+  policy: ComplaintPolicy,
+  startedAt: string,
+  remainingMs: number,
+  now: string,
+): RescheduleTerms {
   const since = Math.max(Date.parse(now), countingStartsAt(startedAt));
   const due = Math.max(calendar.addWorkingMs(since, Math.max(0, remainingMs)) - 1, Date.parse(now) + 1000);
   const dueAt = new Date(due).toISOString();
@@ -43,7 +59,13 @@ export function resumeTerms(calendar: WorkingCalendar, policy: ComplaintPolicy, 
 }
 
 /** 延期: the answer deadline moved `extraWorkingDays` working days past its current due date. */
-export function extendedTerms(calendar: WorkingCalendar, policy: ComplaintPolicy, currentDueAt: string, extraWorkingDays: number, now: string): RescheduleTerms {
+export function extendedTerms(
+  calendar: WorkingCalendar,
+  policy: ComplaintPolicy,
+  currentDueAt: string,
+  extraWorkingDays: number,
+  now: string,
+): RescheduleTerms {
   const { dueAt, calendarVersion } = calendar.addWorkingDays(currentDueAt, extraWorkingDays);
   return { dueAt, warnAt: reminderInstants(calendar, policy, dueAt, now), calendarVersion };
 }

@@ -11,9 +11,16 @@ const H = 3_600_000;
 describe('complaint terms (working days from the day after receipt)', () => {
   it('gives acknowledge 1 and answer 5 working days, with a reminder one working day before', () => {
     expect(clockTerms(calendar, policy, RECEIVED, 1, RECEIVED)).toEqual({
-      startedAt: RECEIVED, dueAt: '2025-03-04T15:59:59.999Z', workingDays: 1, calendarVersion: calendar.version, warnAt: ['2025-03-03T16:00:00.000Z'],
+      startedAt: RECEIVED,
+      dueAt: '2025-03-04T15:59:59.999Z',
+      workingDays: 1,
+      calendarVersion: calendar.version,
+      warnAt: ['2025-03-03T16:00:00.000Z'],
     });
-    expect(clockTerms(calendar, policy, RECEIVED, 5, RECEIVED)).toMatchObject({ dueAt: '2025-03-10T15:59:59.999Z', warnAt: ['2025-03-09T16:00:00.000Z'] });
+    expect(clockTerms(calendar, policy, RECEIVED, 5, RECEIVED)).toMatchObject({
+      dueAt: '2025-03-10T15:59:59.999Z',
+      warnAt: ['2025-03-09T16:00:00.000Z'],
+    });
     expect(calendar.version).toContain(BUILT_IN_VERSION.split('@')[0] ?? '');
   });
 

@@ -47,7 +47,12 @@ export class ExternalReferences {
 
   async release(reference: string, ticketId: string, actor: Actor, reason: 'intake-failed' | 'abandoned' = 'intake-failed'): Promise<void> {
     const body = { type: 'ReleaseExternalReference' as const, data: { ticketId, reason } };
-    await this.commands.execute(actor, { category: COMPLAINT_REFERENCE_CATEGORY, id: referenceStreamId(reference), decider: complaintReferenceDecider, build: () => body });
+    await this.commands.execute(actor, {
+      category: COMPLAINT_REFERENCE_CATEGORY,
+      id: referenceStreamId(reference),
+      decider: complaintReferenceDecider,
+      build: () => body,
+    });
   }
 
   /** The holder's ticket was never written and its claim is old: the claiming process died in between. */

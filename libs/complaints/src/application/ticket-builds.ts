@@ -14,7 +14,15 @@ import {
 } from '../domain/complaint-ticket.commands';
 import { complaintTicketDecider } from '../domain/complaint-ticket.decider';
 import { ComplaintTicketEvent } from '../domain/complaint-ticket.events';
-import { COMPLAINT_TICKET_CATEGORY, complaintDeadlineId, ComplaintTicketState, expiryNeedsNext, isAssigned, pausedDeadlines, runningDeadlines } from '../domain/complaint-ticket.state';
+import {
+  COMPLAINT_TICKET_CATEGORY,
+  complaintDeadlineId,
+  ComplaintTicketState,
+  expiryNeedsNext,
+  isAssigned,
+  pausedDeadlines,
+  runningDeadlines,
+} from '../domain/complaint-ticket.state';
 import { clockTerms, extendedTerms, remainingWorkingMs, resumeTerms } from './complaint-terms';
 import { TicketRequestBody } from './ticket-request';
 
@@ -38,7 +46,14 @@ export type TicketWrite = CaseWrite<ComplaintTicketCommand, ComplaintTicketEvent
 
 /** The CaseWrite of one ticket; the worker's ComplaintTicketSender delivers wake-ups with it too. */
 export function ticketWrite(ticketId: string, build: TicketBuild, authorize?: (state: ComplaintTicketState) => void): TicketWrite {
-  return { category: COMPLAINT_TICKET_CATEGORY, id: ticketId, decider: complaintTicketDecider, policy: COMPLAINTS_POLICY, authorize, build };
+  return {
+    category: COMPLAINT_TICKET_CATEGORY,
+    id: ticketId,
+    decider: complaintTicketDecider,
+    policy: COMPLAINTS_POLICY,
+    authorize,
+    build,
+  };
 }
 
 /** 转办: acknowledge and answer clocks from the day after receipt (first dispatch) or now (re-dispatch). */
@@ -85,7 +100,10 @@ export function extensionBody(r: Req<'approve-extension'>) {
 export function awaitComplainantBody(r: Req<'await-complainant'>) {
   return (state: ComplaintTicketState, { now, calendar }: TicketContext): CommandBody<AwaitComplainant> => ({
     type: 'AwaitComplainant',
-    data: { reason: r.reason, remainingMs: Object.fromEntries(runningDeadlines(state).map((d) => [d.deadlineId, remainingWorkingMs(calendar, d, now)])) },
+    data: {
+      reason: r.reason,
+      remainingMs: Object.fromEntries(runningDeadlines(state).map((d) => [d.deadlineId, remainingWorkingMs(calendar, d, now)])),
+    },
   });
 }
 
@@ -114,7 +132,12 @@ export function superviseBody(r: Req<'supervise'>) {
 export function reopenBody(r: Req<'reopen'>) {
   return (_state: ComplaintTicketState, { now, policy, calendar }: TicketContext): CommandBody<ReopenComplaint> => ({
     type: 'ReopenComplaint',
-    data: { reason: r.reason, complexity: r.complexity, policy, answer: clockTerms(calendar, policy, now, policy.answerWorkingDays[r.complexity], now) },
+    data: {
+      reason: r.reason,
+      complexity: r.complexity,
+      policy,
+      answer: clockTerms(calendar, policy, now, policy.answerWorkingDays[r.complexity], now),
+    },
   });
 }
 
@@ -126,7 +149,8 @@ export function reopenBody(r: Req<'reopen'>) {
  */
 export function wakeUpBody(command: ComplaintTicketCommand) {
   return (state: ComplaintTicketState, { now, policy, calendar }: TicketContext): CommandBody<ComplaintTicketCommand> => {
-    if (command.type !== 'ExpireDeadline' || expiryNeedsNext(state, command.data.deadlineId) !== 'supervision') return { type: command.type, data: command.data };
+    if (command.type !== 'ExpireDeadline' || expiryNeedsNext(state, command.data.deadlineId) !== 'supervision')
+      return { type: command.type, data: command.data };
     const supervision = clockTerms(calendar, policy, now, policy.publicNoticeWorkingDaysAfterSupervision, now);
     const next: CommandBody<ExpireDeadline> = { type: 'ExpireDeadline', data: { ...command.data, next: { policy, supervision } } };
     return next;

@@ -16,13 +16,22 @@ describe('wakeUpBody (timer wake-ups through CommandExecution.deliver)', () => {
     const expire = cmd<ExpireDeadline>('ExpireDeadline', { deadlineId: 'answer-1', dueAt: T.answerDue }, system, T.late);
     expect(wakeUpBody(expire)(state, ctx)).toEqual({
       type: 'ExpireDeadline',
-      data: { deadlineId: 'answer-1', dueAt: T.answerDue, next: { policy: POLICY, supervision: clockTerms(calendar, POLICY, T.late, POLICY.publicNoticeWorkingDaysAfterSupervision, T.late) } },
+      data: {
+        deadlineId: 'answer-1',
+        dueAt: T.answerDue,
+        next: { policy: POLICY, supervision: clockTerms(calendar, POLICY, T.late, POLICY.publicNoticeWorkingDaysAfterSupervision, T.late) },
+      },
     });
   });
 
   it('given any other wake-up, then it is decided as it came (without its metadata: the seam adds the delivered one)', () => {
     const ack = cmd<ExpireDeadline>('ExpireDeadline', { deadlineId: 'acknowledge-1', dueAt: T.ackDue }, system, T.late);
-    const warn = cmd<WarnDeadline>('WarnDeadline', { deadlineId: 'answer-1', warnAt: T.answerWarn, dueAt: T.answerDue }, system, T.answerWarn);
+    const warn = cmd<WarnDeadline>(
+      'WarnDeadline',
+      { deadlineId: 'answer-1', warnAt: T.answerWarn, dueAt: T.answerDue },
+      system,
+      T.answerWarn,
+    );
     expect(wakeUpBody(ack)(state, ctx)).toEqual({ type: 'ExpireDeadline', data: ack.data });
     expect(wakeUpBody(warn)(state, ctx)).toEqual({ type: 'WarnDeadline', data: warn.data });
   });

@@ -44,10 +44,15 @@ export function externalReferenceOf(r: Intake): string | null {
 }
 
 /** The commission a public complaint goes to: the one named, else the institution's, else the root. */
-export function publicReceivingUnit(jurisdiction: Jurisdiction, unitId: string | null | undefined, institutionId: string | null | undefined): string {
+export function publicReceivingUnit(
+  jurisdiction: Jurisdiction,
+  unitId: string | null | undefined,
+  institutionId: string | null | undefined,
+): string {
   if (unitId) {
     const unit = jurisdiction.require(unitId, 'unitId');
-    if (unit.kind === 'institution') throw DomainError.invalid('COMPLAINT.NOT_A_COMMISSION', 'unitId', 'unitId must name a health commission, not an institution');
+    if (unit.kind === 'institution')
+      throw DomainError.invalid('COMPLAINT.NOT_A_COMMISSION', 'unitId', 'unitId must name a health commission, not an institution');
     return unit.id;
   }
   if (institutionId) {

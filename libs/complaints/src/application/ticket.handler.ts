@@ -104,7 +104,10 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
   private async receive(actor: Actor, r: Intake, receivingUnit: string): Promise<ReceivedTicket> {
     if (r.institutionId) this.jurisdiction.requireInstitution(r.institutionId, 'institutionId');
     if (r.staffId) {
-      if (!r.institutionId) throw complaintError('STAFF_WITHOUT_INSTITUTION', 'staffId needs the institutionId the staff member works at', { field: 'staffId' });
+      if (!r.institutionId)
+        throw complaintError('STAFF_WITHOUT_INSTITUTION', 'staffId needs the institutionId the staff member works at', {
+          field: 'staffId',
+        });
       await assertStaffOf(this.staff, r.staffId, r.institutionId);
     }
     const ticketId = this.ids.next();
@@ -116,7 +119,16 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
       const secret = generateSecret();
       const complainant = await this.identities.protect(r.identity);
       const body = receiveBody(r, { ticketId, ticketCode, secret, complainant, receivingUnit });
-      return { ...resultOf(await this.commands.execute(actor, B.ticketWrite(ticketId, () => body))), ticketCode, secret };
+      return {
+        ...resultOf(
+          await this.commands.execute(
+            actor,
+            B.ticketWrite(ticketId, () => body),
+          ),
+        ),
+        ticketCode,
+        secret,
+      };
     } catch (error) {
       if (reference) await this.references.release(reference, ticketId, actor);
       throw error;

@@ -64,4 +64,8 @@ export function complaintError(
 }
 
 /** The input checks are core's, with our codes; texts are limited to 5000 characters unless a call says otherwise. */
-export const { requireRole, requireText, optionalText } = inputRules({ prefix: 'COMPLAINT', codes: { ROLE_FORBIDDEN: 'FORBIDDEN_ROLE' }, maxLength: 5000 });
+export const { requireRole, requireText, optionalText } = inputRules({
+  prefix: 'COMPLAINT',
+  codes: { ROLE_FORBIDDEN: 'FORBIDDEN_ROLE' },
+  maxLength: 5000,
+});

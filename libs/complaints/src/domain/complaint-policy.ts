@@ -49,7 +49,11 @@ export interface RescheduleTerms {
 export type ComplaintClockPurpose = 'acknowledge' | 'answer' | 'supervision';
 
 /** The working days the policy grants for a clock. */
-export function workingDaysFor(policy: ComplaintPolicy, purpose: ComplaintClockPurpose, complexity: ComplaintComplexity = 'simple'): number {
+export function workingDaysFor(
+  policy: ComplaintPolicy,
+  purpose: ComplaintClockPurpose,
+  complexity: ComplaintComplexity = 'simple',
+): number {
   switch (purpose) {
     case 'acknowledge':
       return policy.acknowledgeWorkingDays;
@@ -113,10 +117,14 @@ export function deadlineTerms(
   }
   const expected = workingDaysFor(policy, purpose, complexity);
   if (terms.workingDays !== expected) {
-    throw complaintError('TERMS_POLICY_MISMATCH', `${field}: policy ${policy.policyVersion} grants ${expected} working days, not ${terms.workingDays}`, {
-      field,
-      expected,
-    });
+    throw complaintError(
+      'TERMS_POLICY_MISMATCH',
+      `${field}: policy ${policy.policyVersion} grants ${expected} working days, not ${terms.workingDays}`,
+      {
+        field,
+        expected,
+      },
+    );
   }
   return {
     deadlineId,

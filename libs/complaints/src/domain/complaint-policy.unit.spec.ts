@@ -17,7 +17,12 @@ describe('ComplaintPolicy', () => {
 
   it('can be changed per deployment and is recorded on the deadline it sets', () => {
     const county = { ...DEFAULT_COMPLAINT_POLICY, policyVersion: 'county-7', answerWorkingDays: { simple: 3, complex: 7 } };
-    const terms = deadlineTerms('answer-1', 'answer', { startedAt: '2025-03-03T02:00:00Z', dueAt: '2025-03-06T15:59:59.999Z', workingDays: 3, calendarVersion: 'c', warnAt: [] }, county);
+    const terms = deadlineTerms(
+      'answer-1',
+      'answer',
+      { startedAt: '2025-03-03T02:00:00Z', dueAt: '2025-03-06T15:59:59.999Z', workingDays: 3, calendarVersion: 'c', warnAt: [] },
+      county,
+    );
     expect(terms).toMatchObject({ deadlineId: 'answer-1', purpose: 'answer', workingDays: 3, policy: { policyVersion: 'county-7' } });
   });
 

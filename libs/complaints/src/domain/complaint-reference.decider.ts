@@ -10,7 +10,10 @@ export const COMPLAINT_REFERENCE_CATEGORY = 'complaintReference';
 
 export type ExternalReferenceClaimed = DomainEvent<'ExternalReferenceClaimed', { reference: string; ticketId: string; claimedAt: string }>;
 /** The intake that claimed it failed (or died) before its ticket existed: the reference is free again. */
-export type ExternalReferenceReleased = DomainEvent<'ExternalReferenceReleased', { ticketId: string; reason: 'intake-failed' | 'abandoned' }>;
+export type ExternalReferenceReleased = DomainEvent<
+  'ExternalReferenceReleased',
+  { ticketId: string; reason: 'intake-failed' | 'abandoned' }
+>;
 export type ComplaintReferenceEvent = ExternalReferenceClaimed | ExternalReferenceReleased;
 
 export type ClaimExternalReference = Command<'ClaimExternalReference', { reference: string; ticketId: string }>;
@@ -18,8 +21,7 @@ export type ReleaseExternalReference = Command<'ReleaseExternalReference', { tic
 export type ComplaintReferenceCommand = ClaimExternalReference | ReleaseExternalReference;
 
 export type ComplaintReferenceState =
-  | { readonly status: 'free' }
-  | { readonly status: 'claimed'; readonly ticketId: string; readonly claimedAt: string };
+  { readonly status: 'free' } | { readonly status: 'claimed'; readonly ticketId: string; readonly claimedAt: string };
 
 export const complaintReferenceDecider: Decider<ComplaintReferenceCommand, ComplaintReferenceEvent, ComplaintReferenceState> = {
   initialState: { status: 'free' },
@@ -36,7 +38,8 @@ export const complaintReferenceDecider: Decider<ComplaintReferenceCommand, Compl
   decide(command, state) {
     switch (command.type) {
       case 'ClaimExternalReference': {
-        if (state.status === 'free') return [{ type: 'ExternalReferenceClaimed', data: { ...command.data, claimedAt: command.metadata.now } }];
+        if (state.status === 'free')
+          return [{ type: 'ExternalReferenceClaimed', data: { ...command.data, claimedAt: command.metadata.now } }];
         if (state.ticketId === command.data.ticketId) return [];
         throw complaintError('DUPLICATE_REFERENCE', `externalReference is already held by ticket ${state.ticketId}`, {
           field: 'externalReference',
@@ -45,7 +48,9 @@ export const complaintReferenceDecider: Decider<ComplaintReferenceCommand, Compl
       }
       case 'ReleaseExternalReference':
         // only the claim it names: a late release never frees a reference another ticket holds
-        return state.status === 'claimed' && state.ticketId === command.data.ticketId ? [{ type: 'ExternalReferenceReleased', data: command.data }] : [];
+        return state.status === 'claimed' && state.ticketId === command.data.ticketId
+          ? [{ type: 'ExternalReferenceReleased', data: command.data }]
+          : [];
       default:
         return assertNever(command, 'reference command');
     }

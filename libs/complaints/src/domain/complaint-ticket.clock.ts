@@ -50,7 +50,9 @@ export function expire(command: ExpireDeadline, state: ComplaintTicketState): Co
   if (deadlineId === complaintDeadlineId('answer', round) && state.assignment.supervision === null) {
     const next = command.data.next;
     if (!next || !next.supervision) {
-      throw complaintError('NEXT_TERMS_REQUIRED', 'An overdue answer needs data.next.policy and data.next.supervision terms', { field: 'next' });
+      throw complaintError('NEXT_TERMS_REQUIRED', 'An overdue answer needs data.next.policy and data.next.supervision terms', {
+        field: 'next',
+      });
     }
     const policy = assertValidPolicy(next.policy);
     const terms = deadlineTerms(complaintDeadlineId('supervision', round), 'supervision', next.supervision, policy);
@@ -58,7 +60,15 @@ export function expire(command: ExpireDeadline, state: ComplaintTicketState): Co
       expired,
       {
         type: 'ComplaintSupervised',
-        data: { ticketId, round, institutionId, trigger: 'answer-overdue', reason: null, policyVersion: policy.policyVersion, supervisedAt: now },
+        data: {
+          ticketId,
+          round,
+          institutionId,
+          trigger: 'answer-overdue',
+          reason: null,
+          policyVersion: policy.policyVersion,
+          supervisedAt: now,
+        },
       },
       { type: 'DeadlineSet', data: terms },
     ];
@@ -66,7 +76,10 @@ export function expire(command: ExpireDeadline, state: ComplaintTicketState): Co
   if (deadlineId === complaintDeadlineId('supervision', round) && state.assignment.supervision) {
     return [
       expired,
-      { type: 'ComplaintPubliclyNoticed', data: { ticketId, round, institutionId, supervisedAt: state.assignment.supervision.supervisedAt, noticedAt: now } },
+      {
+        type: 'ComplaintPubliclyNoticed',
+        data: { ticketId, round, institutionId, supervisedAt: state.assignment.supervision.supervisedAt, noticedAt: now },
+      },
     ];
   }
   return [expired];
@@ -119,7 +132,10 @@ export function recordReply(command: RecordComplainantReply, state: ComplaintTic
   const now = command.metadata.now;
   const resumed = resumePausedDeadlines(ticket.deadlines, command.data.resume, now);
   return [
-    { type: 'ComplaintComplainantReplied', data: { ticketId: ticket.ticketId, round: ticket.round, note: optionalText(command.data.note, 'note'), repliedAt: now } },
+    {
+      type: 'ComplaintComplainantReplied',
+      data: { ticketId: ticket.ticketId, round: ticket.round, note: optionalText(command.data.note, 'note'), repliedAt: now },
+    },
     ...resumed,
   ];
 }

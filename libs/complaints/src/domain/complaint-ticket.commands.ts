@@ -19,23 +19,26 @@ import {
 type C<T extends string, D extends object> = Command<T, D>;
 
 /** 受理. Allowed to commission staff (any channel), `public` (channel `web` only) and `system` (imports). */
-export type ReceiveComplaint = C<'ReceiveComplaint', {
-  ticketId: string;
-  /** Short public code printed for the complainant. */
-  ticketCode: string;
-  /** Hash (e.g. SM3 with salt) of the public secret; the domain never sees the secret. */
-  secretHash: string;
-  channel: ComplaintChannel;
-  category: ComplaintCategory;
-  description: string;
-  complainant: Complainant;
-  institutionId?: string | null;
-  departmentId?: string | null;
-  staffId?: string | null;
-  externalReference?: string | null;
-  /** Owner (首诉负责). Defaults to the actor's unit for staff; required for `public` and `system`. */
-  receivingUnit?: string;
-}>;
+export type ReceiveComplaint = C<
+  'ReceiveComplaint',
+  {
+    ticketId: string;
+    /** Short public code printed for the complainant. */
+    ticketCode: string;
+    /** Hash (e.g. SM3 with salt) of the public secret; the domain never sees the secret. */
+    secretHash: string;
+    channel: ComplaintChannel;
+    category: ComplaintCategory;
+    description: string;
+    complainant: Complainant;
+    institutionId?: string | null;
+    departmentId?: string | null;
+    staffId?: string | null;
+    externalReference?: string | null;
+    /** Owner (首诉负责). Defaults to the actor's unit for staff; required for `public` and `system`. */
+    receivingUnit?: string;
+  }
+>;
 
 /** 当场办结, by commission staff, only for a ticket never dispatched. */
 export type ResolveComplaintOnTheSpot = C<'ResolveComplaintOnTheSpot', { resolution: string }>;
@@ -46,15 +49,18 @@ export type ResolveComplaintOnTheSpot = C<'ResolveComplaintOnTheSpot', { resolut
  * policy.answerWorkingDays[complexity], counted from the day after `startedAt` (receipt on the first
  * dispatch, now on a re-dispatch), with warnAt = reminderWorkingDaysBefore before dueAt.
  */
-export type DispatchComplaint = C<'DispatchComplaint', {
-  institutionId: string;
-  /** Departments asked to handle it; more than one requires complexity `complex`. */
-  departmentIds?: string[];
-  complexity: ComplaintComplexity;
-  policy: ComplaintPolicy;
-  acknowledge: ClockTerms;
-  answer: ClockTerms;
-}>;
+export type DispatchComplaint = C<
+  'DispatchComplaint',
+  {
+    institutionId: string;
+    /** Departments asked to handle it; more than one requires complexity `complex`. */
+    departmentIds?: string[];
+    complexity: ComplaintComplexity;
+    policy: ComplaintPolicy;
+    acknowledge: ClockTerms;
+    answer: ClockTerms;
+  }
+>;
 
 /** 签收, by role `hospital` of the assigned institution. */
 export type AcknowledgeComplaint = C<'AcknowledgeComplaint', Record<string, never>>;
@@ -94,9 +100,15 @@ export type AwaitComplainant = C<'AwaitComplainant', { reason: string; remaining
  * `pausedDeadlines(state)`) to its new due date: the application layer adds the recorded
  * `remainingMs` back as working time from now.
  */
-export type RecordComplainantReply = C<'RecordComplainantReply', { note?: string | null; resume: Readonly<Record<string, RescheduleTerms>> }>;
+export type RecordComplainantReply = C<
+  'RecordComplainantReply',
+  { note?: string | null; resume: Readonly<Record<string, RescheduleTerms>> }
+>;
 /** 重办 after a `dissatisfied` follow-up judged valid, by commission staff; a fresh answer clock. */
-export type ReopenComplaint = C<'ReopenComplaint', { reason: string; complexity: ComplaintComplexity; policy: ComplaintPolicy; answer: ClockTerms }>;
+export type ReopenComplaint = C<
+  'ReopenComplaint',
+  { reason: string; complexity: ComplaintComplexity; policy: ComplaintPolicy; answer: ClockTerms }
+>;
 
 /** Terms for the step that follows an expired deadline, computed when the wake-up is handled. */
 export interface ExpiryNext {

@@ -48,7 +48,11 @@ export function pauseRunningDeadlines(
 }
 
 /** DeadlineResumed for every paused deadline; each needs its new terms in `resume`. */
-export function resumePausedDeadlines(book: DeadlineBook, resume: Readonly<Record<string, RescheduleTerms>> | undefined, now: string): DeadlineResumed[] {
+export function resumePausedDeadlines(
+  book: DeadlineBook,
+  resume: Readonly<Record<string, RescheduleTerms>> | undefined,
+  now: string,
+): DeadlineResumed[] {
   const paused = Object.values(book).filter((d) => d.status === 'paused');
   const missing = paused.map((d) => d.terms.deadlineId).filter((id) => !resume || !resume[id]);
   if (missing.length > 0) {
@@ -61,7 +65,13 @@ export function resumePausedDeadlines(book: DeadlineBook, resume: Readonly<Recor
     const terms = assertValidSchedule(resume?.[d.terms.deadlineId], `resume.${d.terms.deadlineId}`, now);
     return {
       type: 'DeadlineResumed',
-      data: { deadlineId: d.terms.deadlineId, resumedAt: now, dueAt: terms.dueAt, warnAt: [...terms.warnAt], calendarVersion: terms.calendarVersion },
+      data: {
+        deadlineId: d.terms.deadlineId,
+        resumedAt: now,
+        dueAt: terms.dueAt,
+        warnAt: [...terms.warnAt],
+        calendarVersion: terms.calendarVersion,
+      },
     };
   });
 }

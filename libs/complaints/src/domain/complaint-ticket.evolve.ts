@@ -115,7 +115,9 @@ function evolveDomain(state: ComplaintTicketState, event: ComplaintDomainEvent):
     case 'ComplaintSupervised':
       return withAssignment(s, (a) => ({ ...a, supervision: { supervisedAt: event.data.supervisedAt, publiclyNoticedAt: null } }));
     case 'ComplaintPubliclyNoticed':
-      return withAssignment(s, (a) => (a.supervision ? { ...a, supervision: { ...a.supervision, publiclyNoticedAt: event.data.noticedAt } } : a));
+      return withAssignment(s, (a) =>
+        a.supervision ? { ...a, supervision: { ...a.supervision, publiclyNoticedAt: event.data.noticedAt } } : a,
+      );
     case 'ComplaintAwaitingComplainant':
       return withAssignment(s, (a) => ({ ...a, waiting: { reason: event.data.reason, since: event.data.since } }));
     case 'ComplaintComplainantReplied':

@@ -39,7 +39,8 @@ export function requestExtension(command: RequestExtension, state: ComplaintTick
 }
 
 function requireWholeDays(n: number): number {
-  if (!Number.isInteger(n) || n < 1) throw complaintError('INVALID_TERMS', 'extraWorkingDays must be a whole number of working days ≥ 1', { field: 'extraWorkingDays' });
+  if (!Number.isInteger(n) || n < 1)
+    throw complaintError('INVALID_TERMS', 'extraWorkingDays must be a whole number of working days ≥ 1', { field: 'extraWorkingDays' });
   return n;
 }
 
@@ -55,7 +56,14 @@ export function approveExtension(command: ApproveExtension, state: ComplaintTick
   return [
     {
       type: 'ComplaintExtensionApproved',
-      data: { ticketId: ticket.ticketId, round: ticket.round, deadlineId: request.deadlineId, previousDueAt: deadline.dueAt, dueAt: extended.dueAt, approvedAt: now },
+      data: {
+        ticketId: ticket.ticketId,
+        round: ticket.round,
+        deadlineId: request.deadlineId,
+        previousDueAt: deadline.dueAt,
+        dueAt: extended.dueAt,
+        approvedAt: now,
+      },
     },
     {
       type: 'DeadlineExtended',

@@ -51,7 +51,13 @@ export const answerTerms = clock(T.received, T.answerDue, 5, [T.answerWarn]);
 export const supervisionTerms = clock(T.late, T.supervisionDue, 5, [T.supervisionWarn]);
 
 export function deadline(deadlineId: string, purpose: string, terms: ClockTerms): DeadlineTerms {
-  return { deadlineId, purpose, ...terms, warnAt: [...terms.warnAt], policy: { ...POLICY, answerWorkingDays: { ...POLICY.answerWorkingDays } } };
+  return {
+    deadlineId,
+    purpose,
+    ...terms,
+    warnAt: [...terms.warnAt],
+    policy: { ...POLICY, answerWorkingDays: { ...POLICY.answerWorkingDays } },
+  };
 }
 const set = (terms: DeadlineTerms): DeadlineSet => ({ type: 'DeadlineSet', data: terms });
 
@@ -74,10 +80,24 @@ export const received = (named = false): ComplaintTicketEvent => ({
   },
 });
 
-export const dispatched = (round = 1, institutionId = 'hosp-a', at: string = T.dispatched, ack = ackTerms, ans = answerTerms): ComplaintTicketEvent[] => [
+export const dispatched = (
+  round = 1,
+  institutionId = 'hosp-a',
+  at: string = T.dispatched,
+  ack = ackTerms,
+  ans = answerTerms,
+): ComplaintTicketEvent[] => [
   {
     type: 'ComplaintDispatched',
-    data: { ticketId: TICKET, round, institutionId, departmentIds: [], complexity: 'simple', policyVersion: POLICY.policyVersion, dispatchedAt: at },
+    data: {
+      ticketId: TICKET,
+      round,
+      institutionId,
+      departmentIds: [],
+      complexity: 'simple',
+      policyVersion: POLICY.policyVersion,
+      dispatchedAt: at,
+    },
   },
   set(deadline(`acknowledge-${round}`, 'acknowledge', ack)),
   set(deadline(`answer-${round}`, 'answer', ans)),
@@ -103,7 +123,10 @@ export const decided = (decision: 'substantiated' | 'not-substantiated' = 'subst
 });
 
 export const answered = (round = 1): ComplaintTicketEvent[] => [
-  { type: 'ComplaintAnswered', data: { ticketId: TICKET, round, institutionId: 'hosp-a', answer: 'Refunded; staff disciplined', answeredAt: T.answered, onTime: true } },
+  {
+    type: 'ComplaintAnswered',
+    data: { ticketId: TICKET, round, institutionId: 'hosp-a', answer: 'Refunded; staff disciplined', answeredAt: T.answered, onTime: true },
+  },
   { type: 'DeadlineCleared', data: { deadlineId: `answer-${round}`, clearedAt: T.answered, outcome: 'met' } },
 ];
 
@@ -116,6 +139,12 @@ export const followedUp = (rating: 'satisfied' | 'dissatisfied' = 'satisfied', r
 export const atReceived = (): ComplaintTicketEvent[] => [received()];
 export const atDispatched = (): ComplaintTicketEvent[] => [...atReceived(), ...dispatched()];
 export const atAcknowledged = (): ComplaintTicketEvent[] => [...atDispatched(), ...acknowledged()];
-export const atDecided = (decision: 'substantiated' | 'not-substantiated' = 'substantiated'): ComplaintTicketEvent[] => [...atAcknowledged(), decided(decision)];
+export const atDecided = (decision: 'substantiated' | 'not-substantiated' = 'substantiated'): ComplaintTicketEvent[] => [
+  ...atAcknowledged(),
+  decided(decision),
+];
 export const atAnswered = (): ComplaintTicketEvent[] => [...atDecided(), ...answered()];
-export const atFollowedUp = (rating: 'satisfied' | 'dissatisfied' = 'satisfied'): ComplaintTicketEvent[] => [...atAnswered(), followedUp(rating)];
+export const atFollowedUp = (rating: 'satisfied' | 'dissatisfied' = 'satisfied'): ComplaintTicketEvent[] => [
+  ...atAnswered(),
+  followedUp(rating),
+];

@@ -41,9 +41,13 @@ export function close(command: CloseComplaint, state: ComplaintTicketState): Com
   const rating = ticket.status === 'followed-up' ? ticket.followUp.rating : null;
   const reason = optionalText(command.data.reason, 'reason');
   if (!reason && (rating === null || rating === 'dissatisfied')) {
-    throw complaintError('CLOSE_REASON_REQUIRED', 'Closing without a follow-up or after dissatisfaction needs a reason', { field: 'reason' });
+    throw complaintError('CLOSE_REASON_REQUIRED', 'Closing without a follow-up or after dissatisfaction needs a reason', {
+      field: 'reason',
+    });
   }
-  return [{ type: 'ComplaintClosed', data: { ticketId: ticket.ticketId, outcome: 'answered', rating, reason, closedAt: command.metadata.now } }];
+  return [
+    { type: 'ComplaintClosed', data: { ticketId: ticket.ticketId, outcome: 'answered', rating, reason, closedAt: command.metadata.now } },
+  ];
 }
 
 /** 重办: a new round at the same institution (already acknowledged) with a fresh answer deadline. */
@@ -55,7 +59,8 @@ export function reopen(command: ReopenComplaint, state: ComplaintTicketState): C
   }
   const { data, metadata } = command;
   const reason = requireText(data.reason, 'reason');
-  if (!isOneOf(COMPLAINT_COMPLEXITIES, data.complexity)) throw complaintError('INVALID_COMPLEXITY', 'complexity must be simple or complex', { field: 'complexity' });
+  if (!isOneOf(COMPLAINT_COMPLEXITIES, data.complexity))
+    throw complaintError('INVALID_COMPLEXITY', 'complexity must be simple or complex', { field: 'complexity' });
   const policy = assertValidPolicy(data.policy);
   const round = ticket.round + 1;
   const answer = deadlineTerms(complaintDeadlineId('answer', round), 'answer', data.answer, policy, data.complexity);

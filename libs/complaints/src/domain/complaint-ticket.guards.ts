@@ -25,7 +25,10 @@ export function requireStatus<S extends ComplaintTicketStatus>(
 ): Extract<ComplaintTicketState, { status: S }> {
   const open = requireOpenTicket(state);
   if (!(statuses as readonly string[]).includes(open.status)) {
-    throw complaintError('INVALID_TRANSITION', `Cannot ${step} a ticket that is ${open.status}`, { status: open.status, allowed: statuses });
+    throw complaintError('INVALID_TRANSITION', `Cannot ${step} a ticket that is ${open.status}`, {
+      status: open.status,
+      allowed: statuses,
+    });
   }
   return open as Extract<ComplaintTicketState, { status: S }>;
 }

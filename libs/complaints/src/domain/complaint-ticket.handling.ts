@@ -1,5 +1,11 @@
 import { complaintError, optionalText, requireText } from './complaint-errors';
-import { AcknowledgeComplaint, AnswerComplaint, DecideComplaint, RecordInvestigationNote, ReturnComplaint } from './complaint-ticket.commands';
+import {
+  AcknowledgeComplaint,
+  AnswerComplaint,
+  DecideComplaint,
+  RecordInvestigationNote,
+  ReturnComplaint,
+} from './complaint-ticket.commands';
 import { cancelAllDeadlines, clearDeadlines } from './complaint-ticket.deadline-events';
 import { ComplaintTicketEvent } from './complaint-ticket.events';
 import { metInTime, requireAssignedHospital, requireNotWaiting, requireStatus } from './complaint-ticket.guards';
@@ -65,11 +71,15 @@ export function decideComplaint(command: DecideComplaint, state: ComplaintTicket
   requireNotWaiting(ticket, 'decide');
   const { decision } = command.data;
   if (!isOneOf(COMPLAINT_DECISIONS, decision)) {
-    throw complaintError('INVALID_DECISION', 'decision must be substantiated, partly-substantiated or not-substantiated', { field: 'decision' });
+    throw complaintError('INVALID_DECISION', 'decision must be substantiated, partly-substantiated or not-substantiated', {
+      field: 'decision',
+    });
   }
   const implicatedStaffId = optionalText(command.data.implicatedStaffId, 'implicatedStaffId', 200);
   if (implicatedStaffId && decision === 'not-substantiated') {
-    throw complaintError('STAFF_WITHOUT_SUBSTANCE', 'A staff member cannot be implicated by an unsubstantiated complaint', { field: 'implicatedStaffId' });
+    throw complaintError('STAFF_WITHOUT_SUBSTANCE', 'A staff member cannot be implicated by an unsubstantiated complaint', {
+      field: 'implicatedStaffId',
+    });
   }
   return [
     {

@@ -39,11 +39,13 @@ export function receive(command: ReceiveComplaint, state: ComplaintTicketState):
   const actor = metadata.actor;
   if (state.status !== 'none') throw complaintError('ALREADY_RECEIVED', 'This ticket was already received', { ticketId: data.ticketId });
   requireRole(actor, [...COMMISSION_ROLES, 'public', 'system'], 'receive a complaint');
-  if (!isOneOf(COMPLAINT_CHANNELS, data.channel)) throw complaintError('INVALID_CHANNEL', `Unknown channel ${String(data.channel)}`, { field: 'channel' });
+  if (!isOneOf(COMPLAINT_CHANNELS, data.channel))
+    throw complaintError('INVALID_CHANNEL', `Unknown channel ${String(data.channel)}`, { field: 'channel' });
   if (actor.role === 'public' && data.channel !== 'web') {
     throw complaintError('PUBLIC_WEB_ONLY', 'The public submits complaints through the web channel only', { field: 'channel' });
   }
-  if (!isOneOf(COMPLAINT_CATEGORIES, data.category)) throw complaintError('INVALID_CATEGORY', `Unknown category ${String(data.category)}`, { field: 'category' });
+  if (!isOneOf(COMPLAINT_CATEGORIES, data.category))
+    throw complaintError('INVALID_CATEGORY', `Unknown category ${String(data.category)}`, { field: 'category' });
   const staffActor = actor.role !== 'public' && actor.role !== 'system';
   const receivingUnit = optionalText(data.receivingUnit, 'receivingUnit', 200) ?? (staffActor ? actor.unit : null);
   if (!receivingUnit) throw complaintError('FIELD_REQUIRED', 'receivingUnit is required', { field: 'receivingUnit' });
@@ -77,7 +79,10 @@ export function resolveOnTheSpot(command: ResolveComplaintOnTheSpot, state: Comp
   const resolution = requireText(command.data.resolution, 'resolution');
   return [
     { type: 'ComplaintResolvedOnTheSpot', data: { ticketId: ticket.ticketId, resolution, resolvedAt: now } },
-    { type: 'ComplaintClosed', data: { ticketId: ticket.ticketId, outcome: 'resolved-on-the-spot', rating: null, reason: null, closedAt: now } },
+    {
+      type: 'ComplaintClosed',
+      data: { ticketId: ticket.ticketId, outcome: 'resolved-on-the-spot', rating: null, reason: null, closedAt: now },
+    },
   ];
 }
 
@@ -86,7 +91,8 @@ export function dispatch(command: DispatchComplaint, state: ComplaintTicketState
   requireCommission(command.metadata.actor, 'dispatch a complaint');
   const { data, metadata } = command;
   const institutionId = requireText(data.institutionId, 'institutionId', 200);
-  if (!isOneOf(COMPLAINT_COMPLEXITIES, data.complexity)) throw complaintError('INVALID_COMPLEXITY', 'complexity must be simple or complex', { field: 'complexity' });
+  if (!isOneOf(COMPLAINT_COMPLEXITIES, data.complexity))
+    throw complaintError('INVALID_COMPLEXITY', 'complexity must be simple or complex', { field: 'complexity' });
   const departmentIds = [...new Set(data.departmentIds ?? [])];
   if (departmentIds.some((d) => typeof d !== 'string' || d.length === 0)) {
     throw complaintError('FIELD_REQUIRED', 'departmentIds must be non-empty strings', { field: 'departmentIds' });

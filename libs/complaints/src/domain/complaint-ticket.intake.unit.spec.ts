@@ -2,8 +2,24 @@ import { DeciderSpecification } from '@bihuan/testing';
 import { complaintTicketDecider } from './complaint-ticket.decider';
 import { DispatchComplaint, ReceiveComplaint } from './complaint-ticket.commands';
 import {
-  POLICY, T, TICKET, ackTerms, answerTerms, atAcknowledged, atDispatched, atReceived, citizen, clock, cmd, deadline, dispatched,
-  hospitalA, inspector, received, system, leader,
+  POLICY,
+  T,
+  TICKET,
+  ackTerms,
+  answerTerms,
+  atAcknowledged,
+  atDispatched,
+  atReceived,
+  citizen,
+  clock,
+  cmd,
+  deadline,
+  dispatched,
+  hospitalA,
+  inspector,
+  received,
+  system,
+  leader,
 } from './complaint-ticket.fixtures';
 import { fold } from '@bihuan/core';
 
@@ -22,11 +38,18 @@ const receiveData = (over: Partial<ReceiveComplaint['data']> = {}): ReceiveCompl
   receivingUnit: 'weihai',
   ...over,
 });
-const receive = (over: Partial<ReceiveComplaint['data']> = {}, by = citizen) => cmd<ReceiveComplaint>('ReceiveComplaint', receiveData(over), by, T.received);
+const receive = (over: Partial<ReceiveComplaint['data']> = {}, by = citizen) =>
+  cmd<ReceiveComplaint>('ReceiveComplaint', receiveData(over), by, T.received);
 const dispatchData = (over: Partial<DispatchComplaint['data']> = {}): DispatchComplaint['data'] => ({
-  institutionId: 'hosp-a', complexity: 'simple', policy: POLICY, acknowledge: ackTerms, answer: answerTerms, ...over,
+  institutionId: 'hosp-a',
+  complexity: 'simple',
+  policy: POLICY,
+  acknowledge: ackTerms,
+  answer: answerTerms,
+  ...over,
 });
-const dispatch = (over: Partial<DispatchComplaint['data']> = {}, by = inspector) => cmd<DispatchComplaint>('DispatchComplaint', dispatchData(over), by, T.dispatched);
+const dispatch = (over: Partial<DispatchComplaint['data']> = {}, by = inspector) =>
+  cmd<DispatchComplaint>('DispatchComplaint', dispatchData(over), by, T.dispatched);
 
 describe('ComplaintTicket — receive (受理)', () => {
   it('receives an anonymous web complaint with no subject on the record', () => {
@@ -36,17 +59,28 @@ describe('ComplaintTicket — receive (受理)', () => {
   });
 
   it('receives a named complainant as subject id + ciphertext only', () => {
-    spec.given([]).when(receive({ complainant: { kind: 'named', subjectId: 'subj-1', identityCiphertext: 'sm4:ZZZ' } })).then([received(true)]);
+    spec
+      .given([])
+      .when(receive({ complainant: { kind: 'named', subjectId: 'subj-1', identityCiphertext: 'sm4:ZZZ' } }))
+      .then([received(true)]);
   });
 
   it('defaults the receiving unit (首诉负责) to the staff member’s unit', () => {
-    expect(spec.given([]).when(receive({ channel: 'hotline', receivingUnit: undefined }, inspector)).events())
-      .toMatchObject([{ type: 'ComplaintReceived', data: { receivingUnit: 'weihai', channel: 'hotline' } }]);
+    expect(
+      spec
+        .given([])
+        .when(receive({ channel: 'hotline', receivingUnit: undefined }, inspector))
+        .events(),
+    ).toMatchObject([{ type: 'ComplaintReceived', data: { receivingUnit: 'weihai', channel: 'hotline' } }]);
   });
 
   it('accepts a 12345 transfer from the system with its external reference', () => {
-    expect(spec.given([]).when(receive({ channel: '12345', externalReference: '12345-2025-0001' }, system)).events())
-      .toMatchObject([{ type: 'ComplaintReceived', data: { channel: '12345', externalReference: '12345-2025-0001' } }]);
+    expect(
+      spec
+        .given([])
+        .when(receive({ channel: '12345', externalReference: '12345-2025-0001' }, system))
+        .events(),
+    ).toMatchObject([{ type: 'ComplaintReceived', data: { channel: '12345', externalReference: '12345-2025-0001' } }]);
   });
 
   it.each<[Partial<ReceiveComplaint['data']>, string]>([
@@ -79,18 +113,34 @@ describe('ComplaintTicket — receive (受理)', () => {
 });
 
 describe('ComplaintTicket — resolve on the spot (当场办结)', () => {
-  const resolve = (by = inspector) => cmd('ResolveComplaintOnTheSpot', { resolution: 'Explained the fee; refunded at the window' }, by, T.dispatched);
+  const resolve = (by = inspector) =>
+    cmd('ResolveComplaintOnTheSpot', { resolution: 'Explained the fee; refunded at the window' }, by, T.dispatched);
 
   it('resolves and closes in one step', () => {
-    spec.given(atReceived()).when(resolve()).then([
-      { type: 'ComplaintResolvedOnTheSpot', data: { ticketId: TICKET, resolution: 'Explained the fee; refunded at the window', resolvedAt: T.dispatched } },
-      { type: 'ComplaintClosed', data: { ticketId: TICKET, outcome: 'resolved-on-the-spot', rating: null, reason: null, closedAt: T.dispatched } },
-    ]);
+    spec
+      .given(atReceived())
+      .when(resolve())
+      .then([
+        {
+          type: 'ComplaintResolvedOnTheSpot',
+          data: { ticketId: TICKET, resolution: 'Explained the fee; refunded at the window', resolvedAt: T.dispatched },
+        },
+        {
+          type: 'ComplaintClosed',
+          data: { ticketId: TICKET, outcome: 'resolved-on-the-spot', rating: null, reason: null, closedAt: T.dispatched },
+        },
+      ]);
   });
 
   it('is not on the spot once the ticket was dispatched and returned', () => {
-    const returned = { type: 'ComplaintReturned' as const, data: { ticketId: TICKET, round: 1, institutionId: 'hosp-a', reason: 'not ours', returnedAt: T.acknowledged } };
-    spec.given([...atDispatched(), returned]).when(resolve()).thenThrows('COMPLAINT.NOT_ON_THE_SPOT');
+    const returned = {
+      type: 'ComplaintReturned' as const,
+      data: { ticketId: TICKET, round: 1, institutionId: 'hosp-a', reason: 'not ours', returnedAt: T.acknowledged },
+    };
+    spec
+      .given([...atDispatched(), returned])
+      .when(resolve())
+      .thenThrows('COMPLAINT.NOT_ON_THE_SPOT');
   });
 
   it('is forbidden to the public and rejected after dispatch', () => {
@@ -106,7 +156,10 @@ describe('ComplaintTicket — dispatch (转办/派单)', () => {
 
   it('uses the complex limit (10 working days) for several departments', () => {
     const answer = clock(T.received, '2025-03-17T16:00:00.000Z', 10);
-    const events = spec.given(atReceived()).when(dispatch({ complexity: 'complex', departmentIds: ['d1', 'd2'], answer })).events();
+    const events = spec
+      .given(atReceived())
+      .when(dispatch({ complexity: 'complex', departmentIds: ['d1', 'd2'], answer }))
+      .events();
     expect(events[2]).toEqual({ type: 'DeadlineSet', data: deadline('answer-1', 'answer', answer) });
     expect(events[0]).toMatchObject({ data: { complexity: 'complex', departmentIds: ['d1', 'd2'] } });
   });
@@ -142,22 +195,37 @@ describe('ComplaintTicket — decline as out of scope (不予受理)', () => {
     cmd('DeclineComplaint', { ground: 'litigation', reason: 'Already before the district court', ...over }, by, T.decided);
 
   it('declines a received ticket', () => {
-    spec.given(atReceived()).when(decline()).then([
-      { type: 'ComplaintDeclined', data: { ticketId: TICKET, ground: 'litigation', reason: 'Already before the district court', declinedAt: T.decided } },
-    ]);
+    spec
+      .given(atReceived())
+      .when(decline())
+      .then([
+        {
+          type: 'ComplaintDeclined',
+          data: { ticketId: TICKET, ground: 'litigation', reason: 'Already before the district court', declinedAt: T.decided },
+        },
+      ]);
   });
 
   it('declines a ticket under investigation and cancels its running clocks', () => {
-    spec.given(atAcknowledged()).when(decline({ ground: 'petition' })).then([
-      { type: 'ComplaintDeclined', data: { ticketId: TICKET, ground: 'petition', reason: 'Already before the district court', declinedAt: T.decided } },
-      { type: 'DeadlineCleared', data: { deadlineId: 'answer-1', clearedAt: T.decided, outcome: 'cancelled' } },
-    ]);
+    spec
+      .given(atAcknowledged())
+      .when(decline({ ground: 'petition' }))
+      .then([
+        {
+          type: 'ComplaintDeclined',
+          data: { ticketId: TICKET, ground: 'petition', reason: 'Already before the district court', declinedAt: T.decided },
+        },
+        { type: 'DeadlineCleared', data: { deadlineId: 'answer-1', clearedAt: T.decided, outcome: 'cancelled' } },
+      ]);
   });
 
   it('ends the loop: the ticket is declined and further commands conflict', () => {
     const state = fold(complaintTicketDecider, [...atReceived(), ...spec.given(atReceived()).when(decline()).events()]);
     expect(state.status).toBe('declined');
-    spec.given([...atReceived(), ...spec.given(atReceived()).when(decline()).events()]).when(dispatch()).thenThrows('COMPLAINT.ALREADY_CLOSED');
+    spec
+      .given([...atReceived(), ...spec.given(atReceived()).when(decline()).events()])
+      .when(dispatch())
+      .thenThrows('COMPLAINT.ALREADY_CLOSED');
   });
 
   it.each([

@@ -67,7 +67,12 @@ export type ComplaintTicketState =
   | (TicketFacts & { readonly status: 'dispatched'; readonly assignment: Assignment })
   | (TicketFacts & { readonly status: 'acknowledged'; readonly assignment: Assignment })
   | (TicketFacts & { readonly status: 'decided'; readonly assignment: Assignment; readonly decision: DecisionRecord })
-  | (TicketFacts & { readonly status: 'answered'; readonly assignment: Assignment; readonly decision: DecisionRecord; readonly answeredAt: string })
+  | (TicketFacts & {
+      readonly status: 'answered';
+      readonly assignment: Assignment;
+      readonly decision: DecisionRecord;
+      readonly answeredAt: string;
+    })
   | (TicketFacts & {
       readonly status: 'followed-up';
       readonly assignment: Assignment;
@@ -118,11 +123,19 @@ export function pausedDeadlines(state: ComplaintTicketState): { deadlineId: stri
  * Pending deadlines with their terms: what the application layer needs to compute the
  * `remainingMs` of AwaitComplainant (StopClock.pause on each).
  */
-export function runningDeadlines(state: ComplaintTicketState): { deadlineId: string; purpose: string; startedAt: string; dueAt: string; workingDays: number }[] {
+export function runningDeadlines(
+  state: ComplaintTicketState,
+): { deadlineId: string; purpose: string; startedAt: string; dueAt: string; workingDays: number }[] {
   if (state.status === 'none') return [];
   return Object.values(state.deadlines)
     .filter((d) => d.status === 'pending')
-    .map((d) => ({ deadlineId: d.terms.deadlineId, purpose: d.terms.purpose, startedAt: d.terms.startedAt, dueAt: d.dueAt, workingDays: d.terms.workingDays }));
+    .map((d) => ({
+      deadlineId: d.terms.deadlineId,
+      purpose: d.terms.purpose,
+      startedAt: d.terms.startedAt,
+      dueAt: d.dueAt,
+      workingDays: d.terms.workingDays,
+    }));
 }
 
 /**

@@ -38,7 +38,8 @@ function evolve(s: TicketOwnership, event: Message): TicketOwnership {
 export function decideTicketRead(reader: Reader, s: TicketOwnership): ReadDecision {
   if (s.receivingUnit === null) return { kind: 'hidden' };
   const { actor } = reader;
-  const allowed = actor.role === 'hospital' ? s.holder !== null && s.holder === actor.unit : commissionReads(reader, [s.receivingUnit, s.holder]);
+  const allowed =
+    actor.role === 'hospital' ? s.holder !== null && s.holder === actor.unit : commissionReads(reader, [s.receivingUnit, s.holder]);
   if (allowed) return { kind: 'granted', institutionId: s.holder };
   if (actor.role === 'hospital') return { kind: 'forbidden', reason: 'This ticket is not assigned to your institution' };
   return { kind: 'forbidden', reason: `${actor.role} ${actor.id} of ${actor.unit} may not read complaint ${s.ticketId ?? ''}` };

@@ -18,7 +18,11 @@ export class AdminSubjectsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Erase a data subject: delete their SM4 key; their identity reads as erased everywhere' })
   @ApiOkResponse({ type: ErasureResultDto })
-  async erase(@Param('subjectId') subjectId: string, @CurrentActor() actor: Actor, @Body() dto: EraseSubjectDto): Promise<{ subjectId: string; outcome: string; erasedAt: string }> {
+  async erase(
+    @Param('subjectId') subjectId: string,
+    @CurrentActor() actor: Actor,
+    @Body() dto: EraseSubjectDto,
+  ): Promise<{ subjectId: string; outcome: string; erasedAt: string }> {
     const receipt = await this.erasure.eraseSubject(subjectId, actor, dto.reason);
     return { subjectId: receipt.subjectId, outcome: receipt.outcome, erasedAt: receipt.erasure.at };
   }

@@ -32,7 +32,10 @@ export class ComplaintQueriesController {
 
   @Get('statistics')
   @Roles('inspector', 'leader', 'admin')
-  @ApiOperation({ summary: 'Counts, on-time rate per step, satisfaction, substantiated rate — by institution, category or month; ?format=xlsx for a workbook' })
+  @ApiOperation({
+    summary:
+      'Counts, on-time rate per step, satisfaction, substantiated rate — by institution, category or month; ?format=xlsx for a workbook',
+  })
   @ApiProduces('application/json', XLSX)
   async stats(@CurrentActor() actor: Actor, @Query() q: StatisticsQueryDto): Promise<ComplaintStatistics | StreamableFile> {
     const { groupBy, format, ...filter } = q;
@@ -54,7 +57,9 @@ export class ComplaintQueriesController {
   @Get(':id/complainant')
   @Roles('inspector', 'leader', 'admin')
   @ApiOperation({ summary: 'The complainant’s name and contacts (decrypted); every read is recorded in the access log' })
-  @ApiOkResponse({ description: '{ kind: anonymous } | { kind: named, subjectId, erased: true } | { kind: named, subjectId, erased: false, identity }' })
+  @ApiOkResponse({
+    description: '{ kind: anonymous } | { kind: named, subjectId, erased: true } | { kind: named, subjectId, erased: false, identity }',
+  })
   complainant(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() q: PurposeQueryDto): Promise<ComplainantView> {
     return this.identities.reveal(id, actor, q.purpose);
   }

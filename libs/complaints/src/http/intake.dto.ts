@@ -13,23 +13,35 @@ export const ID_MAX = 200;
 /** Name and contacts: the only fields encrypted (SM4, per person). Put nothing identifying in free text. */
 export class IdentityDto {
   @ApiPropertyOptional({ maxLength: 100, example: '张三' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 30, example: '13812345678' })
-  @IsOptional() @IsString() @MaxLength(30) @Matches(/^[0-9+\-() ]*$/, { message: 'identity.phone may contain digits, +, -, (, ) and spaces only' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  @Matches(/^[0-9+\-() ]*$/, { message: 'identity.phone may contain digits, +, -, (, ) and spaces only' })
   phone?: string;
 
   @ApiPropertyOptional({ maxLength: 30 })
-  @IsOptional() @IsString() @MaxLength(30) @Matches(/^[0-9A-Za-z]*$/, { message: 'identity.idNumber may contain letters and digits only' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  @Matches(/^[0-9A-Za-z]*$/, { message: 'identity.idNumber may contain letters and digits only' })
   idNumber?: string;
 
   @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   address?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @IsEmail() @MaxLength(200)
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(200)
   email?: string;
 }
 
@@ -39,19 +51,30 @@ class IntakeFields {
   category!: ComplaintCategory;
 
   @ApiPropertyOptional({ description: 'The institution complained about (a known institution id)', maxLength: ID_MAX })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID_MAX)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
   institutionId?: string;
 
   @ApiPropertyOptional({ maxLength: ID_MAX })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID_MAX)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
   departmentId?: string;
 
   @ApiPropertyOptional({ description: 'Staff member complained about (staff id), if known', maxLength: ID_MAX })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID_MAX)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
   staffId?: string;
 
   @ApiPropertyOptional({ type: IdentityDto, description: 'Omit to complain anonymously. Encrypted; never shown to the institution.' })
-  @IsOptional() @ValidateNested() @Type(() => IdentityDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IdentityDto)
   identity?: IdentityDto;
 }
 
@@ -62,21 +85,31 @@ export class ReceiveComplaintDto extends IntakeFields {
   channel!: ComplaintChannel;
 
   @ApiProperty({ maxLength: TEXT_MAX, description: 'What happened. Must not contain the complainant’s name or contacts.' })
-  @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
   description!: string;
 
   @ApiPropertyOptional({ description: '12345 / agency ticket number for transfers', maxLength: ID_MAX })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID_MAX)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
   externalReference?: string;
 }
 
 /** The public web form (no token). */
 export class PublicComplaintDto extends IntakeFields {
   @ApiProperty({ maxLength: PUBLIC_TEXT_MAX, description: 'What happened. Put your name and phone in `identity`, not here.' })
-  @IsString() @IsNotEmpty() @MaxLength(PUBLIC_TEXT_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PUBLIC_TEXT_MAX)
   description!: string;
 
   @ApiPropertyOptional({ description: 'The health commission addressed (default: the institution’s, else the top one)', maxLength: ID_MAX })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID_MAX)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
   unitId?: string;
 }

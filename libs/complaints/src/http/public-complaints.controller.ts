@@ -60,7 +60,9 @@ export class PublicComplaintsController {
   @ApiOperation({ summary: '回访: rate the answer (satisfied / basically-satisfied / dissatisfied)' })
   async rate(@Param('code') code: string, @Body() dto: PublicRatingDto): Promise<{ ticketCode: string; status: string }> {
     const ticketId = resolvePublicTicket(this.tickets, code, dto.secret);
-    const { status } = await this.bus.execute(new TicketRequest(PUBLIC_ACTOR, { kind: 'follow-up', ticketId, rating: dto.rating, comment: dto.comment ?? null }));
+    const { status } = await this.bus.execute(
+      new TicketRequest(PUBLIC_ACTOR, { kind: 'follow-up', ticketId, rating: dto.rating, comment: dto.comment ?? null }),
+    );
     return { ticketCode: normalizeTicketCode(code) ?? code, status };
   }
 
@@ -69,7 +71,9 @@ export class PublicComplaintsController {
   @ApiOperation({ summary: 'Reply when the ticket is awaiting your reply (the clock resumes)' })
   async reply(@Param('code') code: string, @Body() dto: PublicReplyDto): Promise<{ ticketCode: string; status: string }> {
     const ticketId = resolvePublicTicket(this.tickets, code, dto.secret);
-    const { status } = await this.bus.execute(new TicketRequest(PUBLIC_ACTOR, { kind: 'complainant-reply', ticketId, note: dto.note ?? null }));
+    const { status } = await this.bus.execute(
+      new TicketRequest(PUBLIC_ACTOR, { kind: 'complainant-reply', ticketId, note: dto.note ?? null }),
+    );
     return { ticketCode: normalizeTicketCode(code) ?? code, status };
   }
 

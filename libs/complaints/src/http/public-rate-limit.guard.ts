@@ -63,7 +63,10 @@ export class PublicRateLimitGuard implements CanActivate {
     }
     const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
     http.getResponse<{ setHeader(name: string, value: string): void }>().setHeader('Retry-After', String(retryAfter));
-    throw new HttpException({ code: 'RATE_LIMITED', message: `Too many requests from this client; retry in ${retryAfter} s` }, HttpStatus.TOO_MANY_REQUESTS);
+    throw new HttpException(
+      { code: 'RATE_LIMITED', message: `Too many requests from this client; retry in ${retryAfter} s` },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
   }
 
   private evict(now: number, perMs: number): void {

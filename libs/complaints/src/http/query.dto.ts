@@ -11,56 +11,78 @@ const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' 
 /** Filters shared by the list and the statistics; the period is on the receipt instant. */
 export class PeriodFilterDto {
   @ApiPropertyOptional({ maxLength: ID_MAX })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID_MAX)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
   institutionId?: string;
 
   @ApiPropertyOptional({ enum: COMPLAINT_CATEGORIES })
-  @IsOptional() @IsIn(COMPLAINT_CATEGORIES)
+  @IsOptional()
+  @IsIn(COMPLAINT_CATEGORIES)
   category?: string;
 
   @ApiPropertyOptional({ enum: COMPLAINT_CHANNELS })
-  @IsOptional() @IsIn(COMPLAINT_CHANNELS)
+  @IsOptional()
+  @IsIn(COMPLAINT_CHANNELS)
   channel?: string;
 
   @ApiPropertyOptional({ description: 'Received at or after (ISO-8601)', example: '2025-03-01T00:00:00+08:00' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Received before (ISO-8601, exclusive)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   to?: string;
 }
 
 export class TicketListQueryDto extends PeriodFilterDto {
   @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional() @IsIn(STATUSES)
+  @IsOptional()
+  @IsIn(STATUSES)
   status?: string;
 
   @ApiPropertyOptional({ description: 'Only tickets whose step is past due (true) or not (false)' })
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
   overdue?: boolean;
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   pageSize?: number;
 }
 
 export class StatisticsQueryDto extends PeriodFilterDto {
   @ApiPropertyOptional({ enum: STATISTICS_GROUPS, default: 'institution' })
-  @IsOptional() @IsIn(STATISTICS_GROUPS)
+  @IsOptional()
+  @IsIn(STATISTICS_GROUPS)
   groupBy?: StatisticsGroup;
 
   @ApiPropertyOptional({ enum: ['json', 'xlsx'], default: 'json' })
-  @IsOptional() @IsIn(['json', 'xlsx'])
+  @IsOptional()
+  @IsIn(['json', 'xlsx'])
   format?: 'json' | 'xlsx';
 }
 
 export class PurposeQueryDto {
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   @ApiProperty({ description: 'Why you need the identity (recorded in the access log)', maxLength: 200 })
   purpose!: string;
 }

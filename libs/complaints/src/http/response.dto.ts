@@ -4,7 +4,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export class TicketCommandResultDto {
   @ApiProperty() ticketId!: string;
   @ApiProperty({ description: 'Ticket status after the command' }) status!: string;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Log position of the last event written (null: nothing changed)' }) position!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Log position of the last event written (null: nothing changed)' })
+  position!: number | null;
   @ApiProperty({ type: [String], description: 'Types of the events written' }) events!: string[];
 }
 
@@ -20,11 +21,15 @@ export class PublicSubmissionDto {
 
 export class PublicStatusDto {
   @ApiProperty() ticketCode!: string;
-  @ApiProperty({ enum: ['received', 'dispatched', 'in-progress', 'awaiting-your-reply', 'answered', 'rated', 'closed', 'declined'] }) step!: string;
+  @ApiProperty({ enum: ['received', 'dispatched', 'in-progress', 'awaiting-your-reply', 'answered', 'rated', 'closed', 'declined'] })
+  step!: string;
   @ApiProperty() category!: string;
   @ApiProperty() receivedAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) answerDueAt!: string | null;
-  @ApiProperty({ description: 'The answer date is provisional (next year’s official holidays not yet published); it may move by a few working days' }) answerDueProvisional!: boolean;
+  @ApiProperty({
+    description: 'The answer date is provisional (next year’s official holidays not yet published); it may move by a few working days',
+  })
+  answerDueProvisional!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) answeredAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) answer!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) rating!: string | null;

@@ -15,19 +15,25 @@ import { ID_MAX, PUBLIC_TEXT_MAX, REASON_MAX, TEXT_MAX } from './intake.dto';
 /** A required reason or note (plain text, no complainant identity). */
 export class ReasonDto {
   @ApiProperty({ maxLength: REASON_MAX })
-  @IsString() @IsNotEmpty() @MaxLength(REASON_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(REASON_MAX)
   reason!: string;
 }
 
 export class ResolutionDto {
   @ApiProperty({ maxLength: REASON_MAX })
-  @IsString() @IsNotEmpty() @MaxLength(REASON_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(REASON_MAX)
   resolution!: string;
 }
 
 export class DispatchDto {
   @ApiProperty({ description: 'A known institution within your jurisdiction', maxLength: ID_MAX })
-  @IsString() @IsNotEmpty() @MaxLength(ID_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
   institutionId!: string;
 
   @ApiProperty({ enum: COMPLAINT_COMPLEXITIES, description: 'simple: answer in 5 working days; complex: 10 (policy)' })
@@ -35,7 +41,12 @@ export class DispatchDto {
   complexity!: ComplaintComplexity;
 
   @ApiPropertyOptional({ type: [String], maxItems: 20 })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(ID_MAX, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(ID_MAX, { each: true })
   departmentIds?: string[];
 }
 
@@ -47,13 +58,17 @@ export class DeclineDto extends ReasonDto {
 
 export class NoteDto {
   @ApiProperty({ maxLength: TEXT_MAX })
-  @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
   note!: string;
 }
 
 export class OptionalNoteDto {
   @ApiPropertyOptional({ maxLength: REASON_MAX })
-  @IsOptional() @IsString() @MaxLength(REASON_MAX)
+  @IsOptional()
+  @IsString()
+  @MaxLength(REASON_MAX)
   note?: string;
 }
 
@@ -63,23 +78,32 @@ export class DecisionDto {
   decision!: ComplaintDecision;
 
   @ApiProperty({ maxLength: TEXT_MAX })
-  @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
   findings!: string;
 
   @ApiPropertyOptional({ description: 'Staff member found responsible (only when substantiated)', maxLength: ID_MAX })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID_MAX)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
   implicatedStaffId?: string;
 }
 
 export class AnswerDto {
   @ApiProperty({ maxLength: TEXT_MAX, description: 'Shown to the complainant on the public status page' })
-  @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
   answer!: string;
 }
 
 export class ApproveExtensionDto {
   @ApiProperty({ minimum: 1, maximum: 30, description: 'Working days added after the current answer due date' })
-  @IsInt() @Min(1) @Max(30)
+  @IsInt()
+  @Min(1)
+  @Max(30)
   extraWorkingDays!: number;
 }
 
@@ -89,13 +113,17 @@ export class FollowUpDto {
   rating!: SatisfactionRating;
 
   @ApiPropertyOptional({ maxLength: REASON_MAX })
-  @IsOptional() @IsString() @MaxLength(REASON_MAX)
+  @IsOptional()
+  @IsString()
+  @MaxLength(REASON_MAX)
   comment?: string;
 }
 
 export class CloseDto {
   @ApiPropertyOptional({ maxLength: REASON_MAX, description: 'Required without a follow-up or after dissatisfaction' })
-  @IsOptional() @IsString() @MaxLength(REASON_MAX)
+  @IsOptional()
+  @IsString()
+  @MaxLength(REASON_MAX)
   reason?: string;
 }
 
@@ -108,7 +136,9 @@ export class ReopenDto extends ReasonDto {
 /** The complainant's secret, in the body (never in the URL). */
 export class SecretDto {
   @ApiProperty({ maxLength: 100 })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   secret!: string;
 }
 
@@ -118,13 +148,17 @@ export class PublicRatingDto extends SecretDto {
   rating!: SatisfactionRating;
 
   @ApiPropertyOptional({ maxLength: PUBLIC_TEXT_MAX })
-  @IsOptional() @IsString() @MaxLength(PUBLIC_TEXT_MAX)
+  @IsOptional()
+  @IsString()
+  @MaxLength(PUBLIC_TEXT_MAX)
   comment?: string;
 }
 
 export class PublicReplyDto extends SecretDto {
   @ApiPropertyOptional({ maxLength: PUBLIC_TEXT_MAX, description: 'Your answer to the question asked (no identity here)' })
-  @IsOptional() @IsString() @MaxLength(PUBLIC_TEXT_MAX)
+  @IsOptional()
+  @IsString()
+  @MaxLength(PUBLIC_TEXT_MAX)
   note?: string;
 }
 

@@ -30,8 +30,20 @@ export interface ComplaintStats {
   readonly reopened: number;
   readonly acknowledge: StepStats;
   readonly answer: StepStats;
-  readonly satisfaction: { satisfied: number; basicallySatisfied: number; dissatisfied: number; rated: number; satisfactionRate: number | null };
-  readonly decisions: { substantiated: number; partlySubstantiated: number; notSubstantiated: number; decided: number; substantiatedRate: number | null };
+  readonly satisfaction: {
+    satisfied: number;
+    basicallySatisfied: number;
+    dissatisfied: number;
+    rated: number;
+    satisfactionRate: number | null;
+  };
+  readonly decisions: {
+    substantiated: number;
+    partlySubstantiated: number;
+    notSubstantiated: number;
+    decided: number;
+    substantiatedRate: number | null;
+  };
 }
 
 export interface ComplaintStatistics {
@@ -43,10 +55,26 @@ export interface ComplaintStatistics {
 }
 
 interface StatRow {
-  ticket_id: string; group_key: string; status: string; overdue: number; close_outcome: string | null; supervised_at: string | null;
-  publicly_noticed_at: string | null; returns: number; reopens: number; rating: string | null; decision: string | null;
+  ticket_id: string;
+  group_key: string;
+  status: string;
+  overdue: number;
+  close_outcome: string | null;
+  supervised_at: string | null;
+  publicly_noticed_at: string | null;
+  returns: number;
+  reopens: number;
+  rating: string | null;
+  decision: string | null;
 }
-interface StepRow { group_key: string; step: string; done_at: string | null; on_time: number | null; expired: number; due_at: string | null }
+interface StepRow {
+  group_key: string;
+  step: string;
+  done_at: string | null;
+  on_time: number | null;
+  expired: number;
+  due_at: string | null;
+}
 
 const KEY_SQL: Readonly<Record<StatisticsGroup, string>> = {
   none: `'all'`,
@@ -60,7 +88,9 @@ const rate = (n: number, d: number): number | null => (d === 0 ? null : Math.rou
 function stepStats(steps: StepRow[], step: string, now: string): StepStats {
   const mine = steps.filter((s) => s.step === step);
   const onTime = mine.filter((s) => s.done_at !== null && s.on_time === 1).length;
-  const late = mine.filter((s) => (s.done_at !== null && s.on_time !== 1) || (s.done_at === null && (s.expired === 1 || (s.due_at !== null && s.due_at < now)))).length;
+  const late = mine.filter(
+    (s) => (s.done_at !== null && s.on_time !== 1) || (s.done_at === null && (s.expired === 1 || (s.due_at !== null && s.due_at < now))),
+  ).length;
   return { due: onTime + late, onTime, late, onTimeRate: rate(onTime, onTime + late) };
 }
 
@@ -86,8 +116,20 @@ function aggregate(key: string, rows: StatRow[], steps: StepRow[], now: string):
     reopened: count((r) => r.reopens > 0),
     acknowledge: stepStats(steps, 'acknowledge', now),
     answer: stepStats(steps, 'answer', now),
-    satisfaction: { satisfied, basicallySatisfied: basically, dissatisfied, rated: satisfied + basically + dissatisfied, satisfactionRate: rate(satisfied + basically, satisfied + basically + dissatisfied) },
-    decisions: { substantiated: sub, partlySubstantiated: partly, notSubstantiated: not, decided: sub + partly + not, substantiatedRate: rate(sub + partly, sub + partly + not) },
+    satisfaction: {
+      satisfied,
+      basicallySatisfied: basically,
+      dissatisfied,
+      rated: satisfied + basically + dissatisfied,
+      satisfactionRate: rate(satisfied + basically, satisfied + basically + dissatisfied),
+    },
+    decisions: {
+      substantiated: sub,
+      partlySubstantiated: partly,
+      notSubstantiated: not,
+      decided: sub + partly + not,
+      substantiatedRate: rate(sub + partly, sub + partly + not),
+    },
   };
 }
 
@@ -104,17 +146,25 @@ export class ComplaintStatisticsQuery {
     private readonly tickets: ComplaintTicketQueries,
   ) {}
 
-  statistics(actor: Actor, groupBy: StatisticsGroup, filter: Omit<TicketListFilter, 'page' | 'pageSize' | 'overdue' | 'status'>): ComplaintStatistics {
+  statistics(
+    actor: Actor,
+    groupBy: StatisticsGroup,
+    filter: Omit<TicketListFilter, 'page' | 'pageSize' | 'overdue' | 'status'>,
+  ): ComplaintStatistics {
     const { sql, params } = this.tickets.where(actor, filter);
     const now = String(params['now']);
     const scoped = `SELECT * FROM complaints_tickets WHERE ${sql}`;
     const rows = this.db
-      .prepare(`SELECT t.ticket_id, ${KEY_SQL[groupBy]} AS group_key, t.status, ${OVERDUE_SQL} AS overdue,
-        t.close_outcome, t.supervised_at, t.publicly_noticed_at, t.returns, t.reopens, t.rating, t.decision FROM (${scoped}) t`)
+      .prepare(
+        `SELECT t.ticket_id, ${KEY_SQL[groupBy]} AS group_key, t.status, ${OVERDUE_SQL} AS overdue,
+        t.close_outcome, t.supervised_at, t.publicly_noticed_at, t.returns, t.reopens, t.rating, t.decision FROM (${scoped}) t`,
+      )
       .all(params) as StatRow[];
     const stepKey = groupBy === 'institution' ? `COALESCE(s.institution_id, '(unassigned)')` : KEY_SQL[groupBy];
     const steps = this.db
-      .prepare(`SELECT ${stepKey} AS group_key, s.step, s.done_at, s.on_time, s.expired, s.due_at FROM complaints_steps s JOIN (${scoped}) t ON t.ticket_id = s.ticket_id`)
+      .prepare(
+        `SELECT ${stepKey} AS group_key, s.step, s.done_at, s.on_time, s.expired, s.due_at FROM complaints_steps s JOIN (${scoped}) t ON t.ticket_id = s.ticket_id`,
+      )
       .all(params) as StepRow[];
     const keys = [...new Set([...rows.map((r) => r.group_key), ...steps.map((s) => s.group_key)])].sort();
     return {
@@ -122,7 +172,17 @@ export class ComplaintStatisticsQuery {
       period: { from: filter.from ?? null, to: filter.to ?? null },
       generatedAt: now,
       totals: aggregate('total', rows, steps, now),
-      groups: groupBy === 'none' ? [] : keys.map((k) => aggregate(k, rows.filter((r) => r.group_key === k), steps.filter((s) => s.group_key === k), now)),
+      groups:
+        groupBy === 'none'
+          ? []
+          : keys.map((k) =>
+              aggregate(
+                k,
+                rows.filter((r) => r.group_key === k),
+                steps.filter((s) => s.group_key === k),
+                now,
+              ),
+            ),
     };
   }
 }

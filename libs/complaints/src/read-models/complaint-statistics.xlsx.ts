@@ -30,7 +30,12 @@ export async function statisticsWorkbook(stats: ComplaintStatistics): Promise<Bu
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Bihuan';
   const sheet = workbook.addWorksheet('投诉统计 Complaints');
-  sheet.addRow([`投诉举报统计 · by ${stats.groupBy}`, `from ${stats.period.from ?? '—'}`, `to ${stats.period.to ?? '—'}`, `generated ${stats.generatedAt}`]);
+  sheet.addRow([
+    `投诉举报统计 · by ${stats.groupBy}`,
+    `from ${stats.period.from ?? '—'}`,
+    `to ${stats.period.to ?? '—'}`,
+    `generated ${stats.generatedAt}`,
+  ]);
   sheet.addRow(COLUMNS.map(([title]) => title)).font = { bold: true };
   for (const group of [...stats.groups, stats.totals]) sheet.addRow(COLUMNS.map(([, value]) => value(group)));
   sheet.columns.forEach((c) => (c.width = 16));

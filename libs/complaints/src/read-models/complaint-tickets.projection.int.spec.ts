@@ -15,8 +15,15 @@ function recorded(events: ComplaintTicketEvent[]): RecordedEvent[] {
     type: e.type,
     data: e.data,
     metadata: {
-      eventId: `ev-${i}`, correlationId: 'c', causationId: null, actor: hospitalA, occurredAt: '2025-03-10T02:00:00.000Z',
-      recordedAt: '2025-03-10T02:00:00.000Z', schemaVersion: 1, prevHash: null, hash: 'h',
+      eventId: `ev-${i}`,
+      correlationId: 'c',
+      causationId: null,
+      actor: hospitalA,
+      occurredAt: '2025-03-10T02:00:00.000Z',
+      recordedAt: '2025-03-10T02:00:00.000Z',
+      schemaVersion: 1,
+      prevHash: null,
+      hash: 'h',
     },
   }));
 }
@@ -46,7 +53,17 @@ describe('complaints-tickets projection (SQLite file)', () => {
     for (const e of events) projection.handle(e); // redelivery after a crash: ignored by the checkpoint
     const first = snapshot();
     expect(first.tickets).toMatchObject([
-      { ticket_id: TICKET, status: 'followed-up', complainant_kind: 'named', subject_id: 'subj-1', institution_id: 'hosp-a', ack_on_time: 1, answer_on_time: 1, rating: 'satisfied', decision: 'substantiated' },
+      {
+        ticket_id: TICKET,
+        status: 'followed-up',
+        complainant_kind: 'named',
+        subject_id: 'subj-1',
+        institution_id: 'hosp-a',
+        ack_on_time: 1,
+        answer_on_time: 1,
+        rating: 'satisfied',
+        decision: 'substantiated',
+      },
     ]);
     expect(first.steps).toMatchObject([
       { step: 'acknowledge', round: 1, institution_id: 'hosp-a', on_time: 1, expired: 0 },

@@ -29,16 +29,43 @@ function ticketUpdate(type: string, d: Data): Row | null {
       return { resolution: s('resolution') };
     case 'ComplaintDispatched':
       return {
-        status: 'dispatched', institution_id: s('institutionId'), department_ids: JSON.stringify(d['departmentIds'] ?? []), complexity: s('complexity'),
-        round: d['round'] as number, dispatched_at: s('dispatchedAt'), acknowledged_at: null, ack_on_time: null, ack_overdue: 0, answer_overdue: 0,
-        decided_at: null, decision: null, findings: null, implicated_staff_id: null, supervised_at: null, supervision_due_at: null, extension_pending: 0,
+        status: 'dispatched',
+        institution_id: s('institutionId'),
+        department_ids: JSON.stringify(d['departmentIds'] ?? []),
+        complexity: s('complexity'),
+        round: d['round'] as number,
+        dispatched_at: s('dispatchedAt'),
+        acknowledged_at: null,
+        ack_on_time: null,
+        ack_overdue: 0,
+        answer_overdue: 0,
+        decided_at: null,
+        decision: null,
+        findings: null,
+        implicated_staff_id: null,
+        supervised_at: null,
+        supervision_due_at: null,
+        extension_pending: 0,
       };
     case 'ComplaintAcknowledged':
       return { status: 'acknowledged', acknowledged_at: s('acknowledgedAt'), ack_on_time: d['onTime'] ? 1 : 0 };
     case 'ComplaintReturned':
-      return { status: 'received', institution_id: null, last_return_reason: s('reason'), ack_due_at: null, answer_due_at: null, waiting_since: null };
+      return {
+        status: 'received',
+        institution_id: null,
+        last_return_reason: s('reason'),
+        ack_due_at: null,
+        answer_due_at: null,
+        waiting_since: null,
+      };
     case 'ComplaintDecided':
-      return { status: 'decided', decided_at: s('decidedAt'), decision: s('decision'), findings: s('findings'), implicated_staff_id: s('implicatedStaffId') };
+      return {
+        status: 'decided',
+        decided_at: s('decidedAt'),
+        decision: s('decision'),
+        findings: s('findings'),
+        implicated_staff_id: s('implicatedStaffId'),
+      };
     case 'ComplaintAnswered':
       return { status: 'answered', answered_at: s('answeredAt'), answer: s('answer'), answer_on_time: d['onTime'] ? 1 : 0 };
     case 'ComplaintFollowedUp':
@@ -62,8 +89,18 @@ function ticketUpdate(type: string, d: Data): Row | null {
       return { waiting_since: null };
     case 'ComplaintReopened':
       return {
-        status: 'acknowledged', round: d['round'] as number, complexity: s('complexity'), answered_at: null, answer: null, answer_on_time: null,
-        answer_overdue: 0, followed_up_at: null, rating: null, rating_source: null, supervised_at: null, supervision_due_at: null,
+        status: 'acknowledged',
+        round: d['round'] as number,
+        complexity: s('complexity'),
+        answered_at: null,
+        answer: null,
+        answer_on_time: null,
+        answer_overdue: 0,
+        followed_up_at: null,
+        rating: null,
+        rating_source: null,
+        supervised_at: null,
+        supervision_due_at: null,
       };
     default:
       return null;
@@ -91,7 +128,12 @@ function deadline(db: Database.Database, ticketId: string, type: string, d: Data
   if (type === 'DeadlineSet' || type === 'DeadlineResumed' || type === 'DeadlineExtended' || type === 'DeadlineRecomputed') {
     // The version goes with the due date it computed: views say from it whether the date is provisional.
     const version = typeof d['calendarVersion'] === 'string' ? d['calendarVersion'] : null;
-    if (prefix) db.prepare(`UPDATE complaints_tickets SET ${prefix}_due_at = ?, ${prefix}_calendar_version = ? WHERE ticket_id = ?`).run(due, version, ticketId);
+    if (prefix)
+      db.prepare(`UPDATE complaints_tickets SET ${prefix}_due_at = ?, ${prefix}_calendar_version = ? WHERE ticket_id = ?`).run(
+        due,
+        version,
+        ticketId,
+      );
     if (step) {
       db.prepare(
         `INSERT INTO complaints_steps (ticket_id, round, step, institution_id, due_at) VALUES (?, ?, ?, (SELECT institution_id FROM complaints_tickets WHERE ticket_id = ?), ?)
@@ -101,14 +143,25 @@ function deadline(db: Database.Database, ticketId: string, type: string, d: Data
   } else if (type === 'DeadlineExpired') {
     if (parts.purpose === 'acknowledge') db.prepare('UPDATE complaints_tickets SET ack_overdue = 1 WHERE ticket_id = ?').run(ticketId);
     if (parts.purpose === 'answer') db.prepare('UPDATE complaints_tickets SET answer_overdue = 1 WHERE ticket_id = ?').run(ticketId);
-    if (step) db.prepare('UPDATE complaints_steps SET expired = 1 WHERE ticket_id = ? AND round = ? AND step = ?').run(ticketId, parts.round, step);
+    if (step)
+      db.prepare('UPDATE complaints_steps SET expired = 1 WHERE ticket_id = ? AND round = ? AND step = ?').run(ticketId, parts.round, step);
   } else if (type === 'DeadlineCleared' && d['outcome'] === 'cancelled' && step) {
-    db.prepare('DELETE FROM complaints_steps WHERE ticket_id = ? AND round = ? AND step = ? AND done_at IS NULL').run(ticketId, parts.round, step);
+    db.prepare('DELETE FROM complaints_steps WHERE ticket_id = ? AND round = ? AND step = ? AND done_at IS NULL').run(
+      ticketId,
+      parts.round,
+      step,
+    );
   }
 }
 
 function stepDone(db: Database.Database, ticketId: string, step: string, d: Data, at: string): void {
-  db.prepare('UPDATE complaints_steps SET done_at = ?, on_time = ? WHERE ticket_id = ? AND round = ? AND step = ?').run(at, d['onTime'] ? 1 : 0, ticketId, d['round'], step);
+  db.prepare('UPDATE complaints_steps SET done_at = ?, on_time = ? WHERE ticket_id = ? AND round = ? AND step = ?').run(
+    at,
+    d['onTime'] ? 1 : 0,
+    ticketId,
+    d['round'],
+    step,
+  );
 }
 
 function received(db: Database.Database, d: Data): void {
@@ -136,9 +189,9 @@ export function applyComplaintEvent(event: RecordedEvent, db: Database.Database)
     if (event.type === 'ComplaintAnswered') stepDone(db, ticketId, 'answer', d, String(d['answeredAt'] ?? at));
   }
   const { id, role, unit } = event.metadata.actor;
-  db.prepare('INSERT OR IGNORE INTO complaints_history (position, ticket_id, type, at, actor_id, actor_role, actor_unit, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    event.position, ticketId, event.type, at, id, role, unit, JSON.stringify(historyData(event.type, d)),
-  );
+  db.prepare(
+    'INSERT OR IGNORE INTO complaints_history (position, ticket_id, type, at, actor_id, actor_role, actor_unit, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(event.position, ticketId, event.type, at, id, role, unit, JSON.stringify(historyData(event.type, d)));
 }
 
 /** The `complaints-tickets` projection: tickets, on-time steps and history in one transaction per event. */

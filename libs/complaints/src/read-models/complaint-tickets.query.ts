@@ -6,7 +6,16 @@ import { READ_MODEL_DB } from '@bihuan/platform';
 import { complaintError } from '../domain/complaint-errors';
 import { complaintTicketVisibility } from '../domain/complaint-ticket.visibility';
 import { ensureComplaintsSchema } from './complaints.schema';
-import { PublicTicketStatus, TicketDetail, TicketHistoryEntry, TicketListItem, TicketRow, toDetail, toListItem, toPublicStatus } from './ticket-views';
+import {
+  PublicTicketStatus,
+  TicketDetail,
+  TicketHistoryEntry,
+  TicketListItem,
+  TicketRow,
+  toDetail,
+  toListItem,
+  toPublicStatus,
+} from './ticket-views';
 
 export interface TicketListFilter {
   readonly institutionId?: string;
@@ -52,7 +61,9 @@ export class ComplaintTicketQueries {
 
   /** Tickets with this code (one in practice; codes are random, so a clash is told apart by the secret). */
   secretsOf(code: string): { ticketId: string; secretHash: string }[] {
-    return this.db.prepare('SELECT ticket_id AS ticketId, secret_hash AS secretHash FROM complaints_tickets WHERE ticket_code = ?').all(code) as {
+    return this.db
+      .prepare('SELECT ticket_id AS ticketId, secret_hash AS secretHash FROM complaints_tickets WHERE ticket_code = ?')
+      .all(code) as {
       ticketId: string;
       secretHash: string;
     }[];
@@ -96,27 +107,41 @@ export class ComplaintTicketQueries {
     const { sql, params } = this.where(actor, filter);
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM complaints_tickets WHERE ${sql}`).get(params) as { n: number }).n;
     const rows = this.db
-      .prepare(`SELECT *, ${OVERDUE_SQL} AS overdue FROM complaints_tickets WHERE ${sql} ORDER BY received_at DESC, ticket_id LIMIT @limit OFFSET @offset`)
+      .prepare(
+        `SELECT *, ${OVERDUE_SQL} AS overdue FROM complaints_tickets WHERE ${sql} ORDER BY received_at DESC, ticket_id LIMIT @limit OFFSET @offset`,
+      )
       .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as TicketRow[];
     return { items: rows.map((r) => toListItem(r, actor)), total, page, pageSize };
   }
 
   /** Detail and history; 404 for unknown tickets, 403 outside the actor's scope. */
   detail(actor: Actor, ticketId: string): TicketDetail {
-    const row = this.db.prepare(`SELECT *, ${OVERDUE_SQL} AS overdue FROM complaints_tickets WHERE ticket_id = @id`).get({ id: ticketId, now: this.clock.now().toISOString() }) as
-      | TicketRow
-      | undefined;
+    const row = this.db
+      .prepare(`SELECT *, ${OVERDUE_SQL} AS overdue FROM complaints_tickets WHERE ticket_id = @id`)
+      .get({ id: ticketId, now: this.clock.now().toISOString() }) as TicketRow | undefined;
     if (!row) throw complaintError('NOT_FOUND', 'No such complaint ticket');
     const { sql, params } = this.scopeSql(actor);
     const visible = this.db.prepare(`SELECT 1 FROM complaints_tickets WHERE ticket_id = @id AND ${sql}`).get({ ...params, id: ticketId });
     if (!visible) throw DomainError.forbidden('AUTH.OUT_OF_SCOPE', `${actor.role} ${actor.id} may not read this ticket`);
     const history = this.db.prepare('SELECT * FROM complaints_history WHERE ticket_id = ? ORDER BY position').all(ticketId) as {
-      position: number; type: string; at: string; actor_id: string; actor_role: string; actor_unit: string; data: string;
+      position: number;
+      type: string;
+      at: string;
+      actor_id: string;
+      actor_role: string;
+      actor_unit: string;
+      data: string;
     }[];
     // What each reader sees of each step is the ticket's visibility declaration (the rows carry no identity already).
     const reader = readerOf(this.access, actor);
     const entries: TicketHistoryEntry[] = history.flatMap((h) => {
-      const entry = { position: h.position, type: h.type, at: h.at, actor: { id: h.actor_id, role: h.actor_role, unit: h.actor_unit }, data: JSON.parse(h.data) as Record<string, unknown> };
+      const entry = {
+        position: h.position,
+        type: h.type,
+        at: h.at,
+        actor: { id: h.actor_id, role: h.actor_role, unit: h.actor_unit },
+        data: JSON.parse(h.data) as Record<string, unknown>,
+      };
       const message: ViewedMessage = { type: h.type, data: entry.data, metadata: { actor: entry.actor } };
       const shown = complaintTicketVisibility.viewMessage!(reader, message, complaintTicketVisibility.initialState);
       return shown ? [{ ...entry, data: shown.data as Record<string, unknown> }] : [];

@@ -93,7 +93,11 @@ CREATE INDEX IF NOT EXISTS complaints_history_ticket ON complaints_history (tick
 `;
 
 /** Columns added after the first release: the calendar version of each due date (is it provisional?). */
-const ADDED_TICKET_COLUMNS = { ack_calendar_version: 'TEXT', answer_calendar_version: 'TEXT', supervision_calendar_version: 'TEXT' } as const;
+const ADDED_TICKET_COLUMNS = {
+  ack_calendar_version: 'TEXT',
+  answer_calendar_version: 'TEXT',
+  supervision_calendar_version: 'TEXT',
+} as const;
 
 export function ensureComplaintsSchema(db: Database.Database): void {
   db.exec(COMPLAINTS_SCHEMA_SQL);

@@ -124,7 +124,9 @@ export function toListItem(r: TicketRow, actor: Actor): TicketListItem {
     decision: str(r['decision']),
     rating: str(r['rating']),
   };
-  return COMMISSION_ROLES.includes(actor.role) ? { ...item, complainant: { kind: String(r['complainant_kind']), subjectId: str(r['subject_id']) } } : item;
+  return COMMISSION_ROLES.includes(actor.role)
+    ? { ...item, complainant: { kind: String(r['complainant_kind']), subjectId: str(r['subject_id']) } }
+    : item;
 }
 
 export function toDetail(r: TicketRow, actor: Actor, history: TicketHistoryEntry[]): TicketDetail {

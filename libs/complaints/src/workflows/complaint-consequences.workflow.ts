@@ -25,7 +25,13 @@ const INPUTS: readonly ComplaintConsequencesInput['type'][] = ['ComplaintDecided
 
 /** A delivered input of this saga: one of its types, naming its ticket. */
 function isInput(m: Message | DomainEvent): m is ComplaintConsequencesInput {
-  return 'metadata' in m && (INPUTS as readonly string[]).includes(m.type) && 'ticketId' in m.data && typeof m.data.ticketId === 'string' && m.data.ticketId.length > 0;
+  return (
+    'metadata' in m &&
+    (INPUTS as readonly string[]).includes(m.type) &&
+    'ticketId' in m.data &&
+    typeof m.data.ticketId === 'string' &&
+    m.data.ticketId.length > 0
+  );
 }
 
 interface Planned {
@@ -103,7 +109,9 @@ export function complaintConsequencesWorkflow(
     evolve(state: ComplaintConsequencesState, event): ComplaintConsequencesState {
       if (!isInput(event)) return state;
       if (event.type !== 'ComplaintDecided') return { ...state, completed: true };
-      const keys = plan(event, policy).map((p) => p.key).filter((k) => !state.sent.includes(k));
+      const keys = plan(event, policy)
+        .map((p) => p.key)
+        .filter((k) => !state.sent.includes(k));
       return keys.length > 0 ? { ...state, sent: [...state.sent, ...keys] } : state;
     },
   };

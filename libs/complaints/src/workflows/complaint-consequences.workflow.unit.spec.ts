@@ -7,17 +7,35 @@ const workflow = complaintConsequencesWorkflow();
 
 function message<T extends string, D extends object>(type: T, data: D, eventId = 'ev-1'): Message<T, D> {
   const metadata: EventMetadata = {
-    eventId, correlationId: 'corr-1', causationId: 'cmd-1', actor: { id: 'u-ha', role: 'hospital', unit: 'hosp-a' },
-    occurredAt: '2025-03-06T02:00:00.000Z', recordedAt: '2025-03-06T02:00:00.010Z', schemaVersion: 1, prevHash: null, hash: 'h',
+    eventId,
+    correlationId: 'corr-1',
+    causationId: 'cmd-1',
+    actor: { id: 'u-ha', role: 'hospital', unit: 'hosp-a' },
+    occurredAt: '2025-03-06T02:00:00.000Z',
+    recordedAt: '2025-03-06T02:00:00.010Z',
+    schemaVersion: 1,
+    prevHash: null,
+    hash: 'h',
   };
   return { type, data, metadata };
 }
 
 const decided = (over: Partial<ComplaintDecided['data']> = {}, eventId = 'ev-1') =>
-  message('ComplaintDecided', {
-    ticketId: 'tk-1', round: 1, institutionId: 'hosp-a', category: 'red-envelopes-kickbacks', decision: 'substantiated',
-    findings: 'Took 2000 yuan before surgery', implicatedStaffId: 'staff-9', decidedAt: '2025-03-06T02:00:00.000Z', ...over,
-  } as ComplaintDecided['data'], eventId);
+  message(
+    'ComplaintDecided',
+    {
+      ticketId: 'tk-1',
+      round: 1,
+      institutionId: 'hosp-a',
+      category: 'red-envelopes-kickbacks',
+      decision: 'substantiated',
+      findings: 'Took 2000 yuan before surgery',
+      implicatedStaffId: 'staff-9',
+      decidedAt: '2025-03-06T02:00:00.000Z',
+      ...over,
+    } as ComplaintDecided['data'],
+    eventId,
+  );
 
 /** given inputs → when input → then outputs, with the state folded from the given inputs. */
 function run(given: Message[], when: Message): readonly WorkflowOutput[] {
@@ -35,8 +53,12 @@ describe('complaint-consequences workflow', () => {
       command: {
         type: 'AddEthicsRecord',
         data: {
-          staffId: 'staff-9', institutionId: 'hosp-a', recordKind: 'complaint-substantiated', decision: 'substantiated',
-          category: 'red-envelopes-kickbacks', source: { kind: 'complaint', ticketId: 'tk-1', round: 1, eventId: 'ev-1' },
+          staffId: 'staff-9',
+          institutionId: 'hosp-a',
+          recordKind: 'complaint-substantiated',
+          decision: 'substantiated',
+          category: 'red-envelopes-kickbacks',
+          source: { kind: 'complaint', ticketId: 'tk-1', round: 1, eventId: 'ev-1' },
         },
         metadata: { correlationId: 'corr-1', causationId: 'ev-1', actor: SYSTEM_ACTOR, now: '2025-03-06T02:00:00.000Z' },
       },
@@ -44,7 +66,15 @@ describe('complaint-consequences workflow', () => {
     expect(outputs[1]).toMatchObject({
       kind: 'send',
       stream: 'creditArchive-hosp-a',
-      command: { type: 'AddCreditPoints', data: { institutionId: 'hosp-a', behaviour: 'red-envelopes-kickbacks', policyVersion: DEFAULT_COMPLAINT_CONSEQUENCES_POLICY.policyVersion }, metadata: { causationId: 'ev-1' } },
+      command: {
+        type: 'AddCreditPoints',
+        data: {
+          institutionId: 'hosp-a',
+          behaviour: 'red-envelopes-kickbacks',
+          policyVersion: DEFAULT_COMPLAINT_CONSEQUENCES_POLICY.policyVersion,
+        },
+        metadata: { causationId: 'ev-1' },
+      },
     });
   });
 
@@ -60,7 +90,9 @@ describe('complaint-consequences workflow', () => {
   });
 
   it('a substantiated complaint without staff, in an unlisted category, has no consequence', () => {
-    expect(run([], decided({ implicatedStaffId: null, category: 'environment' }))).toEqual([{ kind: 'ignore', reason: 'no consequence for this decision' }]);
+    expect(run([], decided({ implicatedStaffId: null, category: 'environment' }))).toEqual([
+      { kind: 'ignore', reason: 'no consequence for this decision' },
+    ]);
     expect(run([], decided({ decision: 'not-substantiated', implicatedStaffId: null }))).toMatchObject([{ kind: 'ignore' }]);
   });
 
@@ -83,7 +115,11 @@ describe('complaint-consequences workflow', () => {
   });
 
   it('takes the listed categories from its policy, and leaves the number of points to the credit policy', () => {
-    const strict = complaintConsequencesWorkflow({ ...DEFAULT_COMPLAINT_CONSEQUENCES_POLICY, policyVersion: 'p2', creditPointsCategories: ['environment'] });
+    const strict = complaintConsequencesWorkflow({
+      ...DEFAULT_COMPLAINT_CONSEQUENCES_POLICY,
+      policyVersion: 'p2',
+      creditPointsCategories: ['environment'],
+    });
     const outputs = strict.decide(decided({ implicatedStaffId: null, category: 'environment' }), strict.initialState);
     expect(outputs).toMatchObject([{ command: { type: 'AddCreditPoints', data: { behaviour: 'environment', policyVersion: 'p2' } } }]);
     expect(outputs[0]).not.toHaveProperty('command.data.points');

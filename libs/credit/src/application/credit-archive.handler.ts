@@ -20,7 +20,9 @@ import { CreditPolicy } from '../domain/credit-policy';
 import { CreditAction, CREDIT_POLICY, CreditCommandOutcome, creditOutcome } from './credit-writes';
 
 /** A command's data as a caller gives it: the stream names the institution; `Id` is drawn fresh when absent. */
-type Given<C extends { readonly data: object }, Id extends string = never> = Omit<C['data'], 'institutionId' | Id> & { readonly [K in Id]?: string };
+type Given<C extends { readonly data: object }, Id extends string = never> = Omit<C['data'], 'institutionId' | Id> & {
+  readonly [K in Id]?: string;
+};
 
 /** What a user may ask of an institution's credit archive (the timer wake-ups are the worker's). */
 export type CreditArchiveAction =
@@ -36,7 +38,11 @@ export type CreditArchiveAction =
 
 /** CommandBus message: one request to the credit archive `creditArchive-<institutionId>`. */
 export class CreditArchiveRequest extends Command<CreditCommandOutcome> {
-  constructor(readonly actor: Actor, readonly institutionId: string, readonly action: CreditArchiveAction) {
+  constructor(
+    readonly actor: Actor,
+    readonly institutionId: string,
+    readonly action: CreditArchiveAction,
+  ) {
     super();
   }
 }
@@ -72,7 +78,11 @@ export class CreditArchiveHandler implements ICommandHandler<CreditArchiveReques
 }
 
 /** The domain command for an action; an id the caller left out is drawn fresh (the idempotency key of a manual entry). */
-function archiveCommand(action: CreditArchiveAction, institutionId: string, { newId }: CommandContext<CreditPolicy>): CommandBody<CreditArchiveCommand> {
+function archiveCommand(
+  action: CreditArchiveAction,
+  institutionId: string,
+  { newId }: CommandContext<CreditPolicy>,
+): CommandBody<CreditArchiveCommand> {
   switch (action.kind) {
     case 'OpenCreditArchive':
     case 'RevokeCreditPoints':

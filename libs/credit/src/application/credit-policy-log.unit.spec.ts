@@ -17,24 +17,35 @@ describe('a logged credit policy override naming a removed setting', () => {
   const setup = async () => {
     const store = new MemoryEventStore(new FakeClock());
     const overrides = { complaintDecisions: ['substantiated', 'partly-substantiated'], behaviourPoints: { fees: 2 } };
-    await store.append(policyStream(CREDIT_POLICY.context), [{
-      type: 'PolicyChanged',
-      data: { context: CREDIT_POLICY.context, overrides, reason: '旧版设置', changedBy: admin, changedAt: T0 },
-      metadata: { eventId: 'p-0', correlationId: 'p-0', causationId: null, actor: admin, occurredAt: T0, schemaVersion: 1 },
-    }], 'any');
+    await store.append(
+      policyStream(CREDIT_POLICY.context),
+      [
+        {
+          type: 'PolicyChanged',
+          data: { context: CREDIT_POLICY.context, overrides, reason: '旧版设置', changedBy: admin, changedAt: T0 },
+          metadata: { eventId: 'p-0', correlationId: 'p-0', causationId: null, actor: admin, occurredAt: T0, schemaVersion: 1 },
+        },
+      ],
+      'any',
+    );
     return new PolicyRegistry(store, () => T0);
   };
 
   it('still gives the policy in force, whose points the archive decides with', async () => {
     const policy = await (await setup()).current(CREDIT_POLICY.context, CREDIT_POLICY.defaults);
     expect(policy).toMatchObject({ policyVersion: 'credit-default@1+r0', behaviourPoints: { fees: 2, privacy: 4 } });
-    const events = creditArchiveDecider(policy).decide(command('AddCreditPoints', { institutionId: 'H1', pointsId: 'P1', behaviour: 'fees', occurredAt: T0 }), creditArchiveDecider().initialState);
+    const events = creditArchiveDecider(policy).decide(
+      command('AddCreditPoints', { institutionId: 'H1', pointsId: 'P1', behaviour: 'fees', occurredAt: T0 }),
+      creditArchiveDecider().initialState,
+    );
     expect(events.find((e) => e.type === 'CreditPointsAdded')!.data).toMatchObject({ points: 2, policyVersion: 'credit-default@1+r0' });
   });
 
   it('is refused in a new change, naming the setting, and nothing is recorded', async () => {
     const registry = await setup();
-    await expect(registry.set(CREDIT_POLICY.context, CREDIT_POLICY.defaults, { complaintDecisions: [] }, admin, 'r', 'p-1')).rejects.toMatchObject({
+    await expect(
+      registry.set(CREDIT_POLICY.context, CREDIT_POLICY.defaults, { complaintDecisions: [] }, admin, 'r', 'p-1'),
+    ).rejects.toMatchObject({
       code: 'POLICY.UNKNOWN_SETTING',
       details: { field: 'complaintDecisions' },
     });

@@ -30,11 +30,20 @@ export const inspectorConflictsVisibility: StreamVisibility<{ readonly inspector
   category: INSPECTOR_CONFLICTS_CATEGORY,
   initialState: { inspectorId: null, declaredIn: null },
   evolve: (state, event: Message) =>
-    state.inspectorId !== null ? state : { inspectorId: String((event.data as { inspectorId?: unknown }).inspectorId ?? ''), declaredIn: event.metadata?.actor.unit ?? null },
+    state.inspectorId !== null
+      ? state
+      : {
+          inspectorId: String((event.data as { inspectorId?: unknown }).inspectorId ?? ''),
+          declaredIn: event.metadata?.actor.unit ?? null,
+        },
   decide: (reader, state) => {
     if (state.inspectorId === null) return { kind: 'hidden' };
     const { actor } = reader;
-    if (actor.id === state.inspectorId || actor.role === 'admin' || (actor.role === 'leader' && commissionReads(reader, [state.declaredIn]))) {
+    if (
+      actor.id === state.inspectorId ||
+      actor.role === 'admin' ||
+      (actor.role === 'leader' && commissionReads(reader, [state.declaredIn]))
+    ) {
       return { kind: 'granted', institutionId: null };
     }
     return { kind: 'forbidden', reason: `${actor.role} ${actor.id} may not read the conflicts of inspector ${state.inspectorId}` };

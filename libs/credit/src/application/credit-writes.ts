@@ -7,7 +7,12 @@ export const CREDIT_POLICY: PolicySource<CreditPolicy> = { context: CREDIT_POLIC
 
 /** What a credit write answers over HTTP: the outcome without the folded state. */
 export type CreditCommandOutcome = Omit<CommandOutcome, 'state'>;
-export const creditOutcome = ({ id, stream, position, events }: CommandOutcome<unknown>): CreditCommandOutcome => ({ id, stream, position, events });
+export const creditOutcome = ({ id, stream, position, events }: CommandOutcome<unknown>): CreditCommandOutcome => ({
+  id,
+  stream,
+  position,
+  events,
+});
 
 /** One member of a request's union: what to do (`kind`, the domain command's name) and with what. */
 export type CreditAction<K extends string, D> = { readonly kind: K; readonly data: D };

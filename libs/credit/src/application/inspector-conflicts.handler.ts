@@ -3,15 +3,25 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, assertInspectorCovers, Jurisdiction, UserDirectory } from '@bihuan/auth';
 import { Actor, assertNever } from '@bihuan/core';
 import { CommandBody, CommandExecution } from '@bihuan/platform';
-import { DeclareConflict, INSPECTOR_CONFLICTS_CATEGORY, InspectorConflictsCommand, inspectorConflictsDecider, WithdrawConflict } from './conflicts/inspector-conflicts.decider';
+import {
+  DeclareConflict,
+  INSPECTOR_CONFLICTS_CATEGORY,
+  InspectorConflictsCommand,
+  inspectorConflictsDecider,
+  WithdrawConflict,
+} from './conflicts/inspector-conflicts.decider';
 import { CreditAction, CreditCommandOutcome, creditOutcome } from './credit-writes';
 
 /** Declare or withdraw a conflict of interest of an inspector with an institution. */
-export type InspectorConflictsAction = CreditAction<'DeclareConflict', DeclareConflict['data']> | CreditAction<'WithdrawConflict', WithdrawConflict['data']>;
+export type InspectorConflictsAction =
+  CreditAction<'DeclareConflict', DeclareConflict['data']> | CreditAction<'WithdrawConflict', WithdrawConflict['data']>;
 
 /** CommandBus message: one request to `inspectorConflicts-<inspectorId>` (the inspector is in the data). */
 export class InspectorConflictsRequest extends Command<CreditCommandOutcome> {
-  constructor(readonly actor: Actor, readonly action: InspectorConflictsAction) {
+  constructor(
+    readonly actor: Actor,
+    readonly action: InspectorConflictsAction,
+  ) {
     super();
   }
 }

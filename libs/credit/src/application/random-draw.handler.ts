@@ -11,13 +11,16 @@ import { CreditQueries } from '../read-models/credit.queries';
 import { CreditAction, CREDIT_POLICY } from './credit-writes';
 
 /** A draw to make: the server gathers institutions, levels, inspectors and conflicts itself. */
-export type RandomDrawAction = CreditAction<'RequestRandomDraw', {
-  readonly jurisdiction: string;
-  readonly count: number;
-  readonly inspectorsPerVisit: number;
-  readonly plannedDate: string;
-  readonly campaignId?: string | null;
-}>;
+export type RandomDrawAction = CreditAction<
+  'RequestRandomDraw',
+  {
+    readonly jurisdiction: string;
+    readonly count: number;
+    readonly inspectorsPerVisit: number;
+    readonly plannedDate: string;
+    readonly campaignId?: string | null;
+  }
+>;
 
 /** What POST /draws answers: the published draw with everything needed to re-run it. */
 export interface PublishedDraw {
@@ -33,7 +36,10 @@ export interface PublishedDraw {
 
 /** CommandBus message: one request to a 双随机 draw `randomDraw-<drawId>` (a new one: the id is drawn). */
 export class RandomDrawRequest extends Command<PublishedDraw> {
-  constructor(readonly actor: Actor, readonly action: RandomDrawAction) {
+  constructor(
+    readonly actor: Actor,
+    readonly action: RandomDrawAction,
+  ) {
     super();
   }
 }
@@ -71,8 +77,14 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
         const unit = this.jurisdiction.require(action.data.jurisdiction, 'jurisdiction');
         this.access.assertInScope(actor, unit.id, 'random draws');
         const drawId = this.ids.next();
-        await this.execution.execute(actor, this.write(drawId, (_state, context) => this.request(drawId, unit, action.data, context)));
-        const published = await this.execution.execute(actor, this.write(drawId, () => ({ type: 'PublishRandomDraw', data: { drawId } })));
+        await this.execution.execute(
+          actor,
+          this.write(drawId, (_state, context) => this.request(drawId, unit, action.data, context)),
+        );
+        const published = await this.execution.execute(
+          actor,
+          this.write(drawId, () => ({ type: 'PublishRandomDraw', data: { drawId } })),
+        );
         return publishedDraw(published.state, published.position);
       }
       default:
@@ -81,11 +93,22 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
   }
 
   private write(drawId: string, build: DrawWrite['build']): DrawWrite {
-    return { category: RANDOM_DRAW_CATEGORY, id: drawId, decider: (policy: CreditPolicy) => randomDrawDecider(policy), policy: CREDIT_POLICY, build };
+    return {
+      category: RANDOM_DRAW_CATEGORY,
+      id: drawId,
+      decider: (policy: CreditPolicy) => randomDrawDecider(policy),
+      policy: CREDIT_POLICY,
+      build,
+    };
   }
 
   /** RequestRandomDraw with the inputs as the read model, the directory and the policy in force give them now. */
-  private request(drawId: string, unit: Unit, data: RandomDrawAction['data'], { now, policy, newId }: CommandContext<CreditPolicy>): CommandBody<RequestRandomDraw> {
+  private request(
+    drawId: string,
+    unit: Unit,
+    data: RandomDrawAction['data'],
+    { now, policy, newId }: CommandContext<CreditPolicy>,
+  ): CommandBody<RequestRandomDraw> {
     const institutionIds = this.jurisdiction.institutionsUnder(unit.id).map((u) => u.id);
     const levels = this.queries.drawLevels(institutionIds, now, policy);
     const inspectors = RandomDrawHandler.inspectorsOf(this.jurisdiction, unit.id, this.directory.all());

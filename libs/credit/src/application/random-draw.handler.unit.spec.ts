@@ -22,14 +22,24 @@ describe('the random draw takes its inspectors from the user directory', () => {
     const execution = new CommandExecution(store, clock, ids, new ReadModelSync(), new CalendarService(store, clock), policies);
     const jurisdiction = new Jurisdiction(DEMO_UNITS);
     const queries = new CreditQueries(new Database(':memory:'), execution, policies);
-    return new RandomDrawHandler(execution, queries, ids, new AccessPolicy(jurisdiction), jurisdiction, new StaticUserDirectory(users, jurisdiction));
+    return new RandomDrawHandler(
+      execution,
+      queries,
+      ids,
+      new AccessPolicy(jurisdiction),
+      jurisdiction,
+      new StaticUserDirectory(users, jurisdiction),
+    );
   };
-  const request = new RandomDrawRequest({ id: 'leader-b1', role: 'leader', unit: 'county-b1' }, {
-    kind: 'RequestRandomDraw',
-    data: { jurisdiction: 'county-b1', count: 1, inspectorsPerVisit: 1, plannedDate: '2025-04-01' },
-  });
+  const request = new RandomDrawRequest(
+    { id: 'leader-b1', role: 'leader', unit: 'county-b1' },
+    {
+      kind: 'RequestRandomDraw',
+      data: { jurisdiction: 'county-b1', count: 1, inspectorsPerVisit: 1, plannedDate: '2025-04-01' },
+    },
+  );
 
-  it('draws among the directory\'s active inspectors within the jurisdiction, and records them', async () => {
+  it("draws among the directory's active inspectors within the jurisdiction, and records them", async () => {
     const handler = setup([
       { id: 'zhou-1', name: '周监督员', role: 'inspector', unit: 'county-b1', active: true },
       { id: 'wu-2', name: '吴监督员', role: 'inspector', unit: 'county-b1', active: false },

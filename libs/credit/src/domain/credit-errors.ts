@@ -29,6 +29,10 @@ export const CREDIT_ERRORS = {
 
 export type CreditErrorName = keyof typeof CREDIT_ERRORS;
 
-export function creditError(name: CreditErrorName, message: string, details: { readonly field?: string; readonly [key: string]: unknown } = {}): DomainError {
+export function creditError(
+  name: CreditErrorName,
+  message: string,
+  details: { readonly field?: string; readonly [key: string]: unknown } = {},
+): DomainError {
   return new DomainError(`CREDIT.${name}`, message, CREDIT_ERRORS[name], details);
 }

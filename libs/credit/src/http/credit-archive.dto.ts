@@ -8,13 +8,28 @@ export class OpenCreditArchiveDto {
   @ApiProperty({ maxLength: ID }) @IsString() @IsNotEmpty() @MaxLength(ID) institutionId!: string;
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) name?: string;
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) responsiblePerson?: string;
-  @ApiPropertyOptional({ description: 'Start of the first 校验期; now when absent' }) @IsOptional() @IsISO8601({ strict: true }) cycleStartedAt?: string;
+  @ApiPropertyOptional({ description: 'Start of the first 校验期; now when absent' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  cycleStartedAt?: string;
 }
 
 export class AddCreditPointsDto {
-  @ApiPropertyOptional({ maxLength: ID, description: 'Idempotency key; generated when absent' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID) pointsId?: string;
-  @ApiProperty({ maxLength: 64, example: 'red-envelopes', description: 'Behaviour code (CreditPolicy.behaviourPoints)' }) @IsString() @IsNotEmpty() @MaxLength(64) behaviour!: string;
-  @ApiPropertyOptional({ enum: [1, 2, 4, 6, 12], description: 'Only for an unlisted behaviour' }) @IsOptional() @IsIn([1, 2, 4, 6, 12]) points?: number;
+  @ApiPropertyOptional({ maxLength: ID, description: 'Idempotency key; generated when absent' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID)
+  pointsId?: string;
+  @ApiProperty({ maxLength: 64, example: 'red-envelopes', description: 'Behaviour code (CreditPolicy.behaviourPoints)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  behaviour!: string;
+  @ApiPropertyOptional({ enum: [1, 2, 4, 6, 12], description: 'Only for an unlisted behaviour' })
+  @IsOptional()
+  @IsIn([1, 2, 4, 6, 12])
+  points?: number;
   @ApiProperty() @IsISO8601({ strict: true }) occurredAt!: string;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) summary?: string;
 }
@@ -34,7 +49,13 @@ export class PledgeCommitmentDto {
 export class ReportBreachDto {
   @ApiPropertyOptional({ maxLength: ID }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID) breachId?: string;
   @ApiProperty({ maxLength: 4000 }) @IsString() @IsNotEmpty() @MaxLength(4000) description!: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(500, { each: true }) evidence?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  evidence?: string[];
   @ApiProperty() @IsISO8601({ strict: true }) occurredAt!: string;
 }
 

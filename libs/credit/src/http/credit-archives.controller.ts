@@ -8,7 +8,15 @@ import { CreditCommandOutcome } from '../application/credit-writes';
 import { CreditView } from '../domain/archive/credit-views';
 import { creditError } from '../domain/credit-errors';
 import { CreditQueries, VisibleCreditLevel } from '../read-models/credit.queries';
-import { AddCreditPointsDto, AddListEntryDto, OpenCreditArchiveDto, PledgeCommitmentDto, ReasonDto, RecordInformationDto, ReportBreachDto } from './credit-archive.dto';
+import {
+  AddCreditPointsDto,
+  AddListEntryDto,
+  OpenCreditArchiveDto,
+  PledgeCommitmentDto,
+  ReasonDto,
+  RecordInformationDto,
+  ReportBreachDto,
+} from './credit-archive.dto';
 
 const READERS = ['hospital', 'inspector', 'leader', 'admin', 'partner'] as const;
 
@@ -42,14 +50,19 @@ export class CreditArchivesController {
   async levels(@CurrentActor() actor: Actor, @Query('jurisdiction') jurisdiction?: string): Promise<{ levels: VisibleCreditLevel[] }> {
     const policy = await this.queries.policy();
     const now = this.queries.now();
-    const visible = this.access.visibleInstitutions(actor).filter((id) => !jurisdiction || this.access.jurisdiction.contains(jurisdiction, id));
+    const visible = this.access
+      .visibleInstitutions(actor)
+      .filter((id) => !jurisdiction || this.access.jurisdiction.contains(jurisdiction, id));
     return { levels: visible.map((id) => this.queries.level(actor.role, id, now, policy)) };
   }
 
   @Get(':institutionId')
   @Roles(...READERS)
   @ApiOperation({ summary: 'The archive as the caller’s role may see it (blacklist only for partner)' })
-  async get(@CurrentActor() actor: Actor, @Param('institutionId') institutionId: string): Promise<CreditView & { level: VisibleCreditLevel }> {
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('institutionId') institutionId: string,
+  ): Promise<CreditView & { level: VisibleCreditLevel }> {
     this.access.assertInScope(actor, institutionId, 'the credit archive');
     const policy = await this.queries.policy();
     const now = this.queries.now();
@@ -69,7 +82,11 @@ export class CreditArchivesController {
   @Post(':institutionId/points')
   @Roles('inspector')
   @ApiOperation({ summary: '不良执业行为记分: points for a behaviour code; thresholds impose measures' })
-  points(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: AddCreditPointsDto): Promise<CreditCommandOutcome> {
+  points(
+    @CurrentActor() actor: Actor,
+    @Param('institutionId') id: string,
+    @Body() body: AddCreditPointsDto,
+  ): Promise<CreditCommandOutcome> {
     return this.run(actor, id, { kind: 'AddCreditPoints', data: body });
   }
 
@@ -77,28 +94,46 @@ export class CreditArchivesController {
   @HttpCode(200)
   @Roles('inspector')
   @ApiOperation({ summary: 'Revoke a points entry (measures already imposed stand)' })
-  revoke(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Param('pointsId') pointsId: string, @Body() body: ReasonDto): Promise<CreditCommandOutcome> {
+  revoke(
+    @CurrentActor() actor: Actor,
+    @Param('institutionId') id: string,
+    @Param('pointsId') pointsId: string,
+    @Body() body: ReasonDto,
+  ): Promise<CreditCommandOutcome> {
     return this.run(actor, id, { kind: 'RevokeCreditPoints', data: { pointsId, reason: body.reason } });
   }
 
   @Post(':institutionId/commitments')
   @Roles('hospital', 'inspector', 'admin')
   @ApiOperation({ summary: '信用承诺: an institution, staff or no-red-envelope pledge' })
-  pledge(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: PledgeCommitmentDto): Promise<CreditCommandOutcome> {
+  pledge(
+    @CurrentActor() actor: Actor,
+    @Param('institutionId') id: string,
+    @Body() body: PledgeCommitmentDto,
+  ): Promise<CreditCommandOutcome> {
     return this.run(actor, id, { kind: 'PledgeCommitment', data: body });
   }
 
   @Post(':institutionId/commitments/:commitmentId/breaches')
   @Roles('inspector', 'leader')
   @ApiOperation({ summary: 'Report a breached commitment (a saga records it as adverse information)' })
-  breach(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Param('commitmentId') commitmentId: string, @Body() body: ReportBreachDto): Promise<CreditCommandOutcome> {
+  breach(
+    @CurrentActor() actor: Actor,
+    @Param('institutionId') id: string,
+    @Param('commitmentId') commitmentId: string,
+    @Body() body: ReportBreachDto,
+  ): Promise<CreditCommandOutcome> {
     return this.run(actor, id, { kind: 'ReportCommitmentBreach', data: { ...body, commitmentId } });
   }
 
   @Post(':institutionId/information')
   @Roles('inspector', 'admin')
   @ApiOperation({ summary: 'Record credit information of class basic / adverse / blacklist' })
-  information(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: RecordInformationDto): Promise<CreditCommandOutcome> {
+  information(
+    @CurrentActor() actor: Actor,
+    @Param('institutionId') id: string,
+    @Body() body: RecordInformationDto,
+  ): Promise<CreditCommandOutcome> {
     return this.run(actor, id, { kind: 'RecordCreditInformation', data: body });
   }
 
@@ -113,7 +148,12 @@ export class CreditArchivesController {
   @HttpCode(200)
   @Roles('inspector', 'leader', 'admin')
   @ApiOperation({ summary: 'Take an entry off its list early' })
-  unlist(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Param('entryId') entryId: string, @Body() body: ReasonDto): Promise<CreditCommandOutcome> {
+  unlist(
+    @CurrentActor() actor: Actor,
+    @Param('institutionId') id: string,
+    @Param('entryId') entryId: string,
+    @Body() body: ReasonDto,
+  ): Promise<CreditCommandOutcome> {
     return this.run(actor, id, { kind: 'RemoveListEntry', data: { entryId, reason: body.reason } });
   }
 

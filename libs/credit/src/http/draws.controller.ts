@@ -51,7 +51,9 @@ export class DrawsController {
   @Roles('inspector', 'leader', 'admin')
   @ApiOperation({ summary: 'Declare an inspector’s conflict of interest with an institution (excluded from draws)' })
   declare(@CurrentActor() actor: Actor, @Body() body: DeclareConflictDto): Promise<CreditCommandOutcome> {
-    return this.commands.execute(new InspectorConflictsRequest(actor, { kind: 'DeclareConflict', data: { ...body, inspectorId: body.inspectorId ?? actor.id } }));
+    return this.commands.execute(
+      new InspectorConflictsRequest(actor, { kind: 'DeclareConflict', data: { ...body, inspectorId: body.inspectorId ?? actor.id } }),
+    );
   }
 
   @Post('credit/conflicts/withdraw')
@@ -59,7 +61,9 @@ export class DrawsController {
   @Roles('inspector', 'leader', 'admin')
   @ApiOperation({ summary: 'Withdraw a declared conflict of interest' })
   withdraw(@CurrentActor() actor: Actor, @Body() body: DeclareConflictDto): Promise<CreditCommandOutcome> {
-    return this.commands.execute(new InspectorConflictsRequest(actor, { kind: 'WithdrawConflict', data: { ...body, inspectorId: body.inspectorId ?? actor.id } }));
+    return this.commands.execute(
+      new InspectorConflictsRequest(actor, { kind: 'WithdrawConflict', data: { ...body, inspectorId: body.inspectorId ?? actor.id } }),
+    );
   }
 
   @Get('credit/conflicts')

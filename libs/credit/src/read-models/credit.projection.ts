@@ -15,7 +15,10 @@ import { CREDIT_TABLES, ensureCreditSchema } from './credit-read-model.schema';
 export const CREDIT_PROJECTION = 'credit';
 
 /** Every type an inspector's conflicts stream holds (its decider lives in the application layer). */
-const INSPECTOR_CONFLICTS_EVENTS: EventTypes<InspectorConflictsEvent> = { ConflictOfInterestDeclared: true, ConflictOfInterestWithdrawn: true };
+const INSPECTOR_CONFLICTS_EVENTS: EventTypes<InspectorConflictsEvent> = {
+  ConflictOfInterestDeclared: true,
+  ConflictOfInterestWithdrawn: true,
+};
 
 function applyArchive(db: Database.Database, event: RecordedEvent & CreditArchiveEvent, policy: CreditPolicy): void {
   const institutionId = idOf(event.streamName);
@@ -24,13 +27,24 @@ function applyArchive(db: Database.Database, event: RecordedEvent & CreditArchiv
   const state = evolveCreditArchive(before, event);
   const asOf = event.metadata.recordedAt;
   const level = creditLevel(state, asOf, policy);
-  db.prepare('INSERT OR REPLACE INTO credit_archives VALUES (?, ?, ?, ?, ?)').run(institutionId, JSON.stringify(state), level.level, level.reason, asOf);
+  db.prepare('INSERT OR REPLACE INTO credit_archives VALUES (?, ?, ?, ?, ?)').run(
+    institutionId,
+    JSON.stringify(state),
+    level.level,
+    level.reason,
+    asOf,
+  );
 }
 
 function applyConflict(db: Database.Database, event: InspectorConflictsEvent): void {
   const d = event.data;
   if (event.type === 'ConflictOfInterestDeclared') {
-    db.prepare('INSERT OR REPLACE INTO credit_conflicts VALUES (?, ?, ?, ?)').run(d.inspectorId, d.institutionId, d.reason, event.data.declaredAt);
+    db.prepare('INSERT OR REPLACE INTO credit_conflicts VALUES (?, ?, ?, ?)').run(
+      d.inspectorId,
+      d.institutionId,
+      d.reason,
+      event.data.declaredAt,
+    );
   } else {
     db.prepare('DELETE FROM credit_conflicts WHERE inspector_id = ? AND institution_id = ?').run(d.inspectorId, d.institutionId);
   }
@@ -39,10 +53,17 @@ function applyConflict(db: Database.Database, event: InspectorConflictsEvent): v
 function applyDraw(db: Database.Database, event: RandomDrawEvent): void {
   switch (event.type) {
     case 'DrawRequested':
-      db.prepare(`INSERT OR REPLACE INTO credit_draws VALUES (?, ?, 'requested', ?, NULL)`).run(event.data.drawId, event.data.jurisdiction, event.data.requestedAt);
+      db.prepare(`INSERT OR REPLACE INTO credit_draws VALUES (?, ?, 'requested', ?, NULL)`).run(
+        event.data.drawId,
+        event.data.jurisdiction,
+        event.data.requestedAt,
+      );
       return;
     case 'DrawPublished':
-      db.prepare(`UPDATE credit_draws SET status = 'published', visits = ? WHERE draw_id = ?`).run(event.data.visits.length, event.data.drawId);
+      db.prepare(`UPDATE credit_draws SET status = 'published', visits = ? WHERE draw_id = ?`).run(
+        event.data.visits.length,
+        event.data.drawId,
+      );
       return;
     case 'DrawCancelled':
       db.prepare(`UPDATE credit_draws SET status = 'cancelled' WHERE draw_id = ?`).run(event.data.drawId);

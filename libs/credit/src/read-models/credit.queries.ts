@@ -55,7 +55,8 @@ export class CreditQueries {
   }
 
   private state(institutionId: string): CreditArchiveState {
-    const row = this.db.prepare('SELECT state FROM credit_archives WHERE institution_id = ?').get(institutionId) as { state: string } | undefined;
+    const row = this.db.prepare('SELECT state FROM credit_archives WHERE institution_id = ?').get(institutionId) as
+      { state: string } | undefined;
     return row ? (JSON.parse(row.state) as CreditArchiveState) : initialCreditArchiveState;
   }
 
@@ -76,19 +77,35 @@ export class CreditQueries {
 
   conflictsOf(inspectorIds: readonly string[]): Map<string, string[]> {
     const out = new Map<string, string[]>(inspectorIds.map((id) => [id, []]));
-    const rows = this.db.prepare('SELECT inspector_id, institution_id FROM credit_conflicts ORDER BY institution_id').all() as { inspector_id: string; institution_id: string }[];
+    const rows = this.db.prepare('SELECT inspector_id, institution_id FROM credit_conflicts ORDER BY institution_id').all() as {
+      inspector_id: string;
+      institution_id: string;
+    }[];
     for (const r of rows) out.get(r.inspector_id)?.push(r.institution_id);
     return out;
   }
 
   conflicts(): { inspectorId: string; institutionId: string; reason: string; declaredAt: string }[] {
     const rows = this.db.prepare('SELECT * FROM credit_conflicts ORDER BY inspector_id, institution_id').all() as Record<string, string>[];
-    return rows.map((r) => ({ inspectorId: r['inspector_id']!, institutionId: r['institution_id']!, reason: r['reason']!, declaredAt: r['declared_at']! }));
+    return rows.map((r) => ({
+      inspectorId: r['inspector_id']!,
+      institutionId: r['institution_id']!,
+      reason: r['reason']!,
+      declaredAt: r['declared_at']!,
+    }));
   }
 
   draws(jurisdictions: readonly string[]): DrawListRow[] {
     if (jurisdictions.length === 0) return [];
-    const rows = this.db.prepare(`SELECT * FROM credit_draws WHERE jurisdiction IN (${jurisdictions.map(() => '?').join(',')}) ORDER BY requested_at DESC`).all(...jurisdictions) as Record<string, unknown>[];
-    return rows.map((r) => ({ drawId: String(r['draw_id']), jurisdiction: String(r['jurisdiction']), status: String(r['status']), requestedAt: String(r['requested_at']), visits: r['visits'] === null ? null : Number(r['visits']) }));
+    const rows = this.db
+      .prepare(`SELECT * FROM credit_draws WHERE jurisdiction IN (${jurisdictions.map(() => '?').join(',')}) ORDER BY requested_at DESC`)
+      .all(...jurisdictions) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      drawId: String(r['draw_id']),
+      jurisdiction: String(r['jurisdiction']),
+      status: String(r['status']),
+      requestedAt: String(r['requested_at']),
+      visits: r['visits'] === null ? null : Number(r['visits']),
+    }));
   }
 }

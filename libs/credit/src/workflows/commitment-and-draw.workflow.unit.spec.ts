@@ -4,37 +4,116 @@ import { breachRecordId, commitmentBreachWorkflow } from './commitment-breach.wo
 import { drawnVisitId, randomDrawVisitsWorkflow } from './random-draw-visits.workflow';
 
 const breach = (staffId: string | null) =>
-  delivered('creditArchive-H1', 'CommitmentBreached', {
-    institutionId: 'H1', commitmentId: 'C1', breachId: 'BR1', kind: staffId ? 'staff' : 'institution', staffId, description: 'accepted a red envelope', evidence: ['photo-1'], occurredAt: '2025-03-01', causedBy: null, reportedBy: 'insp-1',
-  }, 'ev-breach');
+  delivered(
+    'creditArchive-H1',
+    'CommitmentBreached',
+    {
+      institutionId: 'H1',
+      commitmentId: 'C1',
+      breachId: 'BR1',
+      kind: staffId ? 'staff' : 'institution',
+      staffId,
+      description: 'accepted a red envelope',
+      evidence: ['photo-1'],
+      occurredAt: '2025-03-01',
+      causedBy: null,
+      reportedBy: 'insp-1',
+    },
+    'ev-breach',
+  );
 
 describe('commitmentBreach workflow', () => {
   const spec = WorkflowSpecification(commitmentBreachWorkflow);
 
   it('turns a breach into an adverse record naming the breach event, and an ethics record for a staff pledge', () => {
-    spec.given([]).when(breach('S1')).thenMatches([
-      { kind: 'send', stream: 'creditArchive-H1', command: { type: 'RecordCreditInformation', data: { recordId: breachRecordId('BR1'), infoClass: 'adverse', kind: 'commitment-breach', causedBy: { stream: 'creditArchive-H1', eventId: 'ev-breach' } }, metadata: { causationId: 'ev-breach' } } },
-      { kind: 'send', stream: 'ethicsArchive-S1', command: { type: 'AddEthicsRecord', data: { staffId: 'S1', recordKind: 'commitment-breached', source: { kind: 'commitment', eventId: 'ev-breach' } } } },
-      { kind: 'complete' },
-    ]);
-    expect(spec.given([]).when(breach(null)).outputs().map((o) => o.kind)).toEqual(['send', 'complete']);
-    spec.given([breach('S1')]).when(breach('S1')).thenNothing();
+    spec
+      .given([])
+      .when(breach('S1'))
+      .thenMatches([
+        {
+          kind: 'send',
+          stream: 'creditArchive-H1',
+          command: {
+            type: 'RecordCreditInformation',
+            data: {
+              recordId: breachRecordId('BR1'),
+              infoClass: 'adverse',
+              kind: 'commitment-breach',
+              causedBy: { stream: 'creditArchive-H1', eventId: 'ev-breach' },
+            },
+            metadata: { causationId: 'ev-breach' },
+          },
+        },
+        {
+          kind: 'send',
+          stream: 'ethicsArchive-S1',
+          command: {
+            type: 'AddEthicsRecord',
+            data: { staffId: 'S1', recordKind: 'commitment-breached', source: { kind: 'commitment', eventId: 'ev-breach' } },
+          },
+        },
+        { kind: 'complete' },
+      ]);
+    expect(
+      spec
+        .given([])
+        .when(breach(null))
+        .outputs()
+        .map((o) => o.kind),
+    ).toEqual(['send', 'complete']);
+    spec
+      .given([breach('S1')])
+      .when(breach('S1'))
+      .thenNothing();
   });
 });
 
 describe('randomDrawVisits workflow', () => {
   const spec = WorkflowSpecification(randomDrawVisitsWorkflow);
-  const published = delivered('randomDraw-D1', 'DrawPublished', {
-    drawId: 'D1', jurisdiction: 'city', seed: 's', algorithm: 'a', plannedDate: '2025-06-15', campaignId: null, publishedBy: 'insp-1', publishedAt: '2025-06-01',
-    visits: [{ institutionId: 'H2', creditLevel: 'D', rank: 1, inspectorIds: ['I2'] }, { institutionId: 'H3', creditLevel: 'C', rank: 2, inspectorIds: ['I1'] }],
-  }, 'ev-pub');
+  const published = delivered(
+    'randomDraw-D1',
+    'DrawPublished',
+    {
+      drawId: 'D1',
+      jurisdiction: 'city',
+      seed: 's',
+      algorithm: 'a',
+      plannedDate: '2025-06-15',
+      campaignId: null,
+      publishedBy: 'insp-1',
+      publishedAt: '2025-06-01',
+      visits: [
+        { institutionId: 'H2', creditLevel: 'D', rank: 1, inspectorIds: ['I2'] },
+        { institutionId: 'H3', creditLevel: 'C', rank: 2, inspectorIds: ['I1'] },
+      ],
+    },
+    'ev-pub',
+  );
 
   it('plans one random visit per drawn pair with deterministic ids, as the publishing inspector', () => {
-    spec.given([]).when(published).thenMatches([
-      { kind: 'send', stream: `visit-${drawnVisitId('D1', 'H2')}`, command: { type: 'PlanVisit', data: { visitId: drawnVisitId('D1', 'H2'), kind: 'random', institutionId: 'H2', inspectorIds: ['I2'], plannedDate: '2025-06-15', campaignId: 'D1' }, metadata: { causationId: 'ev-pub', actor: inspector } } },
-      { kind: 'send', command: { data: { institutionId: 'H3', inspectorIds: ['I1'] } } },
-      { kind: 'complete' },
-    ]);
+    spec
+      .given([])
+      .when(published)
+      .thenMatches([
+        {
+          kind: 'send',
+          stream: `visit-${drawnVisitId('D1', 'H2')}`,
+          command: {
+            type: 'PlanVisit',
+            data: {
+              visitId: drawnVisitId('D1', 'H2'),
+              kind: 'random',
+              institutionId: 'H2',
+              inspectorIds: ['I2'],
+              plannedDate: '2025-06-15',
+              campaignId: 'D1',
+            },
+            metadata: { causationId: 'ev-pub', actor: inspector },
+          },
+        },
+        { kind: 'send', command: { data: { institutionId: 'H3', inspectorIds: ['I1'] } } },
+        { kind: 'complete' },
+      ]);
     expect(spec.given([]).when(published).outputs()).toEqual(spec.given([]).when(published).outputs());
     spec.given([published]).when(published).thenNothing();
   });

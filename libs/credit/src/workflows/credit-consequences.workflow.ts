@@ -59,7 +59,15 @@ function plan(input: Adding, policy: CreditPolicy): Planned | null {
   const pointsId = creditPointsIdFor(pointsKey, behaviour)!;
   const command: AddCreditPoints = {
     type: 'AddCreditPoints',
-    data: { institutionId, pointsId, behaviour, occurredAt: input.metadata.occurredAt, source, causedBy: { stream: source.stream ?? null, eventId }, summary },
+    data: {
+      institutionId,
+      pointsId,
+      behaviour,
+      occurredAt: input.metadata.occurredAt,
+      source,
+      causedBy: { stream: source.stream ?? null, eventId },
+      summary,
+    },
     metadata: meta(input, pointsId),
   };
   return { pointsId, institutionId, command };
@@ -87,7 +95,12 @@ export function creditConsequencesWorkflow(policy: CreditPolicy = DEFAULT_CREDIT
         return state.sent.map((s): WorkflowOutput => {
           const command: RevokeCreditPoints = {
             type: 'RevokeCreditPoints',
-            data: { institutionId: s.institutionId, pointsId: s.pointsId, reason: `finding withdrawn: ${input.data.reason}`, causedBy: { stream: streamOf(input), eventId: input.metadata.eventId } },
+            data: {
+              institutionId: s.institutionId,
+              pointsId: s.pointsId,
+              reason: `finding withdrawn: ${input.data.reason}`,
+              causedBy: { stream: streamOf(input), eventId: input.metadata.eventId },
+            },
             metadata: meta(input, `revoke:${s.pointsId}`),
           };
           return { kind: 'send', stream: streamName(CREDIT_ARCHIVE_CATEGORY, s.institutionId), command };
@@ -95,7 +108,8 @@ export function creditConsequencesWorkflow(policy: CreditPolicy = DEFAULT_CREDIT
       }
       const planned = plan(input, policy);
       if (!planned) return [{ kind: 'ignore', reason: 'not a listed behaviour' }];
-      if (state.sent.some((s) => s.pointsId === planned.pointsId)) return [{ kind: 'ignore', reason: 'points already sent for this cause' }];
+      if (state.sent.some((s) => s.pointsId === planned.pointsId))
+        return [{ kind: 'ignore', reason: 'points already sent for this cause' }];
       return [{ kind: 'send', stream: streamName(CREDIT_ARCHIVE_CATEGORY, planned.institutionId), command: planned.command }];
     },
     evolve(state, event): CreditConsequencesState {

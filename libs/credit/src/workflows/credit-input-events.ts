@@ -41,8 +41,10 @@ export function isCreditInput(input: Message | DomainEvent): input is CreditInpu
   return (
     'metadata' in input &&
     (CREDIT_INPUT_TYPES as readonly string[]).includes(input.type) &&
-    'findingId' in data && typeof data.findingId === 'string' &&
-    'institutionId' in data && typeof data.institutionId === 'string'
+    'findingId' in data &&
+    typeof data.findingId === 'string' &&
+    'institutionId' in data &&
+    typeof data.institutionId === 'string'
   );
 }
 
@@ -52,24 +54,35 @@ export function streamOf(input: Message): string | null {
 }
 
 /** The inspection context's PlanVisit (kind `random` for a 双随机 draw). */
-export type PlanVisit = Command<'PlanVisit', {
-  readonly visitId: string;
-  readonly kind: 'random';
-  readonly institutionId: string;
-  readonly inspectorIds: readonly string[];
-  readonly plannedDate: string;
-  readonly campaignId: string | null;
-}>;
+export type PlanVisit = Command<
+  'PlanVisit',
+  {
+    readonly visitId: string;
+    readonly kind: 'random';
+    readonly institutionId: string;
+    readonly inspectorIds: readonly string[];
+    readonly plannedDate: string;
+    readonly campaignId: string | null;
+  }
+>;
 
 /** The ethics context's AddEthicsRecord, as the commitment-breach saga sends it for a staff pledge. */
-export type AddEthicsRecordContract = Command<'AddEthicsRecord', {
-  readonly recordId: string;
-  readonly staffId: string;
-  readonly institutionId: string;
-  readonly source: { readonly kind: 'commitment'; readonly commitmentId: string; readonly eventId: string; readonly stream: string | null };
-  readonly recordKind: 'commitment-breached';
-  readonly summary: string;
-  readonly evidence: readonly string[];
-  readonly occurredAt: string;
-  readonly causedBy: { readonly stream: string | null; readonly eventId: string };
-}>;
+export type AddEthicsRecordContract = Command<
+  'AddEthicsRecord',
+  {
+    readonly recordId: string;
+    readonly staffId: string;
+    readonly institutionId: string;
+    readonly source: {
+      readonly kind: 'commitment';
+      readonly commitmentId: string;
+      readonly eventId: string;
+      readonly stream: string | null;
+    };
+    readonly recordKind: 'commitment-breached';
+    readonly summary: string;
+    readonly evidence: readonly string[];
+    readonly occurredAt: string;
+    readonly causedBy: { readonly stream: string | null; readonly eventId: string };
+  }
+>;

@@ -21,12 +21,19 @@ const ethics = ethicsArchiveDecider();
 const credit = creditArchiveDecider();
 
 const decidedData: ComplaintDecided['data'] = {
-  ticketId: 'T1', round: 1, institutionId: 'H1', category: 'red-envelopes-kickbacks', decision: 'substantiated', findings: 'took a red envelope', implicatedStaffId: 'S1', decidedAt: '2025-03-01T00:00:00.000Z',
+  ticketId: 'T1',
+  round: 1,
+  institutionId: 'H1',
+  category: 'red-envelopes-kickbacks',
+  decision: 'substantiated',
+  findings: 'took a red envelope',
+  implicatedStaffId: 'S1',
+  decidedAt: '2025-03-01T00:00:00.000Z',
 };
 const decided: Message = delivered('complaintTicket-T1', 'ComplaintDecided', decidedData, 'ev-decided', SYSTEM_ACTOR);
 
 describe('cross-context contracts of the credit sagas', () => {
-  it('accepts the complaints context\'s consequences: one record per staff member and ticket, one points entry per ticket and behaviour, the points from the credit policy', () => {
+  it("accepts the complaints context's consequences: one record per staff member and ticket, one points entry per ticket and behaviour, the points from the credit policy", () => {
     const theirs = complaintConsequencesWorkflow();
     const commands = sent(theirs.decide(decided, theirs.initialState));
     const toEthics = commands.find((c) => c.type === 'AddEthicsRecord')!;
@@ -34,34 +41,85 @@ describe('cross-context contracts of the credit sagas', () => {
     const record = ethics.decide(toEthics as EthicsArchiveCommand, ethics.initialState);
     expect(record.map((e) => e.type)).toEqual(['EthicsArchiveOpened', 'EthicsRecordAdded']);
     expect(record[1]!.data).toMatchObject({
-      recordId: ethicsRecordIdFor('complaint', 'T1', 'S1'), recordKind: 'complaint-substantiated', points: -10, causedBy: { stream: 'complaintTicket-T1', eventId: 'ev-decided' },
+      recordId: ethicsRecordIdFor('complaint', 'T1', 'S1'),
+      recordKind: 'complaint-substantiated',
+      points: -10,
+      causedBy: { stream: 'complaintTicket-T1', eventId: 'ev-decided' },
     });
     const points = credit.decide(toCredit as CreditArchiveCommand, credit.initialState).find((e) => e.type === 'CreditPointsAdded')!;
     expect(points.data).toMatchObject({
-      pointsId: creditPointsIdFor({ kind: 'complaint', ticketId: 'T1' }, 'red-envelopes-kickbacks'), points: DEFAULT_CREDIT_POLICY.behaviourPoints['red-envelopes-kickbacks'], causedBy: { eventId: 'ev-decided' },
+      pointsId: creditPointsIdFor({ kind: 'complaint', ticketId: 'T1' }, 'red-envelopes-kickbacks'),
+      points: DEFAULT_CREDIT_POLICY.behaviourPoints['red-envelopes-kickbacks'],
+      causedBy: { eventId: 'ev-decided' },
     });
   });
 
-  it('reads the inspection context\'s FindingOpened as written', () => {
+  it("reads the inspection context's FindingOpened as written", () => {
     const data: FindingOpened['data'] = {
-      findingId: 'F1', visitId: 'V1', visitKind: 'random', institutionId: 'H1', campaignId: null, category: 'kickbacks', severity: 'serious', description: 'kickbacks on stents',
-      evidence: ['e1'], responsibleDepartment: 'cardiology', responsiblePerson: null, requiredAction: 'deadline', openedBy: 'insp-1', policyVersion: 'default@1',
+      findingId: 'F1',
+      visitId: 'V1',
+      visitKind: 'random',
+      institutionId: 'H1',
+      campaignId: null,
+      category: 'kickbacks',
+      severity: 'serious',
+      description: 'kickbacks on stents',
+      evidence: ['e1'],
+      responsibleDepartment: 'cardiology',
+      responsiblePerson: null,
+      requiredAction: 'deadline',
+      openedBy: 'insp-1',
+      policyVersion: 'default@1',
     };
     const [command] = sent(creditConsequencesWorkflow().decide(delivered('finding-F1', 'FindingOpened', data, 'ev-f1'), { sent: [] }));
-    expect(credit.decide(command as CreditArchiveCommand, credit.initialState).find((e) => e.type === 'CreditPointsAdded')!.data).toMatchObject({ behaviour: 'kickbacks', points: 6 });
+    expect(
+      credit.decide(command as CreditArchiveCommand, credit.initialState).find((e) => e.type === 'CreditPointsAdded')!.data,
+    ).toMatchObject({ behaviour: 'kickbacks', points: 6 });
   });
 
   it('sends an AddEthicsRecord the ethics archive accepts, and a PlanVisit the visit decider accepts', () => {
-    const breach = delivered('creditArchive-H1', 'CommitmentBreached', {
-      institutionId: 'H1', commitmentId: 'C1', breachId: 'B1', kind: 'staff', staffId: 'S1', description: 'red envelope', evidence: [], occurredAt: '2025-03-01T00:00:00.000Z', causedBy: null, reportedBy: 'insp-1',
-    }, 'ev-b');
+    const breach = delivered(
+      'creditArchive-H1',
+      'CommitmentBreached',
+      {
+        institutionId: 'H1',
+        commitmentId: 'C1',
+        breachId: 'B1',
+        kind: 'staff',
+        staffId: 'S1',
+        description: 'red envelope',
+        evidence: [],
+        occurredAt: '2025-03-01T00:00:00.000Z',
+        causedBy: null,
+        reportedBy: 'insp-1',
+      },
+      'ev-b',
+    );
     const toEthics = sent(commitmentBreachWorkflow.decide(breach, { done: false })).find((c) => c.type === 'AddEthicsRecord')!;
-    expect(ethics.decide(toEthics as EthicsArchiveCommand, ethics.initialState)[1]).toMatchObject({ type: 'EthicsRecordAdded', data: { points: -10, causedBy: { eventId: 'ev-b' } } });
-    const published = delivered('randomDraw-D1', 'DrawPublished', {
-      drawId: 'D1', jurisdiction: 'city', seed: 's', algorithm: 'a', plannedDate: '2025-06-15', campaignId: null, publishedBy: 'insp-1', publishedAt: '2025-06-01',
-      visits: [{ institutionId: 'H2', creditLevel: 'D', rank: 1, inspectorIds: ['I2'] }],
-    }, 'ev-p', inspector);
+    expect(ethics.decide(toEthics as EthicsArchiveCommand, ethics.initialState)[1]).toMatchObject({
+      type: 'EthicsRecordAdded',
+      data: { points: -10, causedBy: { eventId: 'ev-b' } },
+    });
+    const published = delivered(
+      'randomDraw-D1',
+      'DrawPublished',
+      {
+        drawId: 'D1',
+        jurisdiction: 'city',
+        seed: 's',
+        algorithm: 'a',
+        plannedDate: '2025-06-15',
+        campaignId: null,
+        publishedBy: 'insp-1',
+        publishedAt: '2025-06-01',
+        visits: [{ institutionId: 'H2', creditLevel: 'D', rank: 1, inspectorIds: ['I2'] }],
+      },
+      'ev-p',
+      inspector,
+    );
     const [plan] = sent(randomDrawVisitsWorkflow.decide(published, { done: false }));
-    expect(visitDecider.decide(plan as VisitCommand, visitDecider.initialState)).toMatchObject([{ type: 'VisitPlanned', data: { kind: 'random', institutionId: 'H2' } }]);
+    expect(visitDecider.decide(plan as VisitCommand, visitDecider.initialState)).toMatchObject([
+      { type: 'VisitPlanned', data: { kind: 'random', institutionId: 'H2' } },
+    ]);
   });
 });

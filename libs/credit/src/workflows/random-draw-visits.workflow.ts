@@ -39,7 +39,14 @@ export const randomDrawVisitsWorkflow: Workflow<{ readonly done: boolean }> = {
       const visitId = drawnVisitId(d.drawId, v.institutionId);
       const command: PlanVisit = {
         type: 'PlanVisit',
-        data: { visitId, kind: 'random', institutionId: v.institutionId, inspectorIds: [...v.inspectorIds], plannedDate: d.plannedDate, campaignId: d.campaignId ?? d.drawId },
+        data: {
+          visitId,
+          kind: 'random',
+          institutionId: v.institutionId,
+          inspectorIds: [...v.inspectorIds],
+          plannedDate: d.plannedDate,
+          campaignId: d.campaignId ?? d.drawId,
+        },
         metadata: {
           commandId: deterministicId(RANDOM_DRAW_VISITS_WORKFLOW, d.drawId, v.institutionId),
           correlationId: input.metadata.correlationId,

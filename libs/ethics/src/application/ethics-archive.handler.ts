@@ -21,7 +21,11 @@ export type EthicsArchiveAction =
 
 /** CommandBus message: one request to the archive `ethicsArchive-<staffId>`. */
 export class EthicsArchiveRequest extends Command<EthicsCommandOutcome> {
-  constructor(readonly actor: Actor, readonly staffId: string, readonly action: EthicsArchiveAction) {
+  constructor(
+    readonly actor: Actor,
+    readonly staffId: string,
+    readonly action: EthicsArchiveAction,
+  ) {
     super();
   }
 }
@@ -53,12 +57,19 @@ export class EthicsArchiveHandler implements ICommandHandler<EthicsArchiveReques
       case 'AddEthicsRecord':
         await this.assertStaffInScope(actor, staffId, action.data.institutionId);
         // A manual record has no source case to derive its id from: it gets a fresh one.
-        return archive(staffId, (_state, { newId }) => ({ type: action.kind, data: { ...action.data, staffId, recordId: action.data.recordId ?? newId() } }));
+        return archive(staffId, (_state, { newId }) => ({
+          type: action.kind,
+          data: { ...action.data, staffId, recordId: action.data.recordId ?? newId() },
+        }));
       case 'RetractEthicsRecord':
-        return archive(staffId, () => ({ type: action.kind, data: { ...action.data, staffId } }), (state) => {
-          if (state.status !== 'open') throw ethicsError('ARCHIVE_NOT_FOUND', `no ethics archive for ${staffId}`);
-          this.access.assertInScope(actor, state.staff.institutionId, 'the ethics archives');
-        });
+        return archive(
+          staffId,
+          () => ({ type: action.kind, data: { ...action.data, staffId } }),
+          (state) => {
+            if (state.status !== 'open') throw ethicsError('ARCHIVE_NOT_FOUND', `no ethics archive for ${staffId}`);
+            this.access.assertInScope(actor, state.staff.institutionId, 'the ethics archives');
+          },
+        );
       default:
         return assertNever(action, 'ethics archive action');
     }
@@ -72,5 +83,12 @@ export class EthicsArchiveHandler implements ICommandHandler<EthicsArchiveReques
 }
 
 function archive(staffId: string, build: ArchiveWrite['build'], authorize?: ArchiveWrite['authorize']): ArchiveWrite {
-  return { category: ETHICS_ARCHIVE_CATEGORY, id: staffId, decider: (policy: EthicsPolicy) => ethicsArchiveDecider(policy), policy: ETHICS_POLICY, authorize, build };
+  return {
+    category: ETHICS_ARCHIVE_CATEGORY,
+    id: staffId,
+    decider: (policy: EthicsPolicy) => ethicsArchiveDecider(policy),
+    policy: ETHICS_POLICY,
+    authorize,
+    build,
+  };
 }

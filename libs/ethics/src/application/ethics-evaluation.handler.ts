@@ -36,7 +36,11 @@ export type EthicsEvaluationAction =
 
 /** CommandBus message: one request to `ethicsEvaluation-<institutionId>.<year>.<staffId>`. */
 export class EthicsEvaluationRequest extends Command<EthicsCommandOutcome> {
-  constructor(readonly actor: Actor, readonly key: EvaluationKey, readonly action: EthicsEvaluationAction) {
+  constructor(
+    readonly actor: Actor,
+    readonly key: EvaluationKey,
+    readonly action: EthicsEvaluationAction,
+  ) {
     super();
   }
 }
@@ -45,7 +49,13 @@ export type EvaluationWrite = CaseWrite<EthicsEvaluationCommand, EthicsEvaluatio
 
 /** A write to one evaluation stream under the ethics policy in force (also the year-end finalising's). */
 export function evaluationWrite(evaluationId: string, build: EvaluationWrite['build']): EvaluationWrite {
-  return { category: ETHICS_EVALUATION_CATEGORY, id: evaluationId, decider: (policy: EthicsPolicy) => ethicsEvaluationDecider(policy), policy: ETHICS_POLICY, build };
+  return {
+    category: ETHICS_EVALUATION_CATEGORY,
+    id: evaluationId,
+    decider: (policy: EthicsPolicy) => ethicsEvaluationDecider(policy),
+    policy: ETHICS_POLICY,
+    build,
+  };
 }
 
 /**
@@ -94,6 +104,8 @@ export class EthicsEvaluationHandler implements ICommandHandler<EthicsEvaluation
   /** The year's reckoning of the staff member's archive, as its stream tells it now. */
   private async reckoning({ institutionId, year, staffId }: EvaluationKey): Promise<EthicsArchiveSummary> {
     const state = await this.execution.state(ethicsArchiveDecider(), ETHICS_ARCHIVE_CATEGORY, staffId);
-    return summariseEthicsArchive(state, year) ?? { staffId, institutionId, year, deductions: 0, additions: 0, vetoItems: [], recordIds: [] };
+    return (
+      summariseEthicsArchive(state, year) ?? { staffId, institutionId, year, deductions: 0, additions: 0, vetoItems: [], recordIds: [] }
+    );
   }
 }

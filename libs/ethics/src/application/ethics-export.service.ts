@@ -13,10 +13,16 @@ export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
  */
 @Injectable()
 export class EthicsExportService {
-  constructor(private readonly execution: CommandExecution, private readonly queries: EthicsQueries) {}
+  constructor(
+    private readonly execution: CommandExecution,
+    private readonly queries: EthicsQueries,
+  ) {}
 
   async rows(institutionId: string, year: number): Promise<EthicsExportRow[]> {
-    const ids = this.queries.evaluations(institutionId, year).filter((r) => r.status === 'finalised').map((r) => r.evaluationId);
+    const ids = this.queries
+      .evaluations(institutionId, year)
+      .filter((r) => r.status === 'finalised')
+      .map((r) => r.evaluationId);
     const states = await Promise.all(ids.map((id) => this.execution.state(ethicsEvaluationDecider(), ETHICS_EVALUATION_CATEGORY, id)));
     return states.map(ethicsExportRow).filter((r): r is EthicsExportRow => r !== null);
   }
@@ -28,7 +34,11 @@ export class EthicsExportService {
     const keys = Object.keys(ETHICS_EXPORT_HEADERS) as (keyof EthicsExportRow)[];
     sheet.columns = keys.map((key) => ({ header: ETHICS_EXPORT_HEADERS[key], key, width: 18 }));
     for (const row of await this.rows(institutionId, year)) {
-      sheet.addRow({ ...row, downgradedByCap: row.downgradedByCap ? '是' : '否', passesPeriodicAssessment: row.passesPeriodicAssessment ? '合格' : '不合格' });
+      sheet.addRow({
+        ...row,
+        downgradedByCap: row.downgradedByCap ? '是' : '否',
+        passesPeriodicAssessment: row.passesPeriodicAssessment ? '合格' : '不合格',
+      });
     }
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }

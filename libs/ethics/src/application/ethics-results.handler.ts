@@ -25,7 +25,12 @@ export interface FinalisedResults {
  * year at once (the 优秀 cap is over all of them), so it has a message of its own.
  */
 export class EthicsResultsRequest extends Command<FinalisedResults> {
-  constructor(readonly actor: Actor, readonly institutionId: string, readonly year: number, readonly action: { readonly kind: 'FinaliseEthicsResults' }) {
+  constructor(
+    readonly actor: Actor,
+    readonly institutionId: string,
+    readonly year: number,
+    readonly action: { readonly kind: 'FinaliseEthicsResults' },
+  ) {
     super();
   }
 }
@@ -54,11 +59,15 @@ export class EthicsResultsHandler implements ICommandHandler<EthicsResultsReques
     const policy = await this.policies.current(ETHICS_POLICY.context, ETHICS_POLICY.defaults);
     const rows = this.queries.evaluations(institutionId, year);
     if (rows.length === 0) throw ethicsError('EVALUATION_NOT_FOUND', `no evaluations of ${institutionId} for ${year}`);
-    const states = await Promise.all(rows.map((r) => this.execution.state(ethicsEvaluationDecider(), ETHICS_EVALUATION_CATEGORY, r.evaluationId)));
+    const states = await Promise.all(
+      rows.map((r) => this.execution.state(ethicsEvaluationDecider(), ETHICS_EVALUATION_CATEGORY, r.evaluationId)),
+    );
     const pending = states.filter((s): boolean => s.status !== 'scored' && s.status !== 'posted' && s.status !== 'finalised');
     if (pending.length > 0) {
       const staff = pending.map((s) => (s.status === 'none' ? '?' : s.opened.staffId));
-      throw new DomainError('ETHICS.EVALUATIONS_PENDING', `not yet scored by the institution: ${staff.join(', ')}`, 'rule', { staffIds: staff });
+      throw new DomainError('ETHICS.EVALUATIONS_PENDING', `not yet scored by the institution: ${staff.join(', ')}`, 'rule', {
+        staffIds: staff,
+      });
     }
     const scored = states as Scored[];
     if (policy.publicPostingRequired && scored.some((s) => s.status === 'scored')) {
@@ -72,7 +81,13 @@ export class EthicsResultsHandler implements ICommandHandler<EthicsResultsReques
     for (const [i, s] of scored.entries()) {
       if (s.status === 'finalised') continue;
       const r = results[i]!;
-      await this.execution.execute(actor, evaluationWrite(s.opened.evaluationId, () => ({ type: 'FinaliseEthicsEvaluation', data: { grade: r.grade, downgradedByCap: r.downgradedByCap } })));
+      await this.execution.execute(
+        actor,
+        evaluationWrite(s.opened.evaluationId, () => ({
+          type: 'FinaliseEthicsEvaluation',
+          data: { grade: r.grade, downgradedByCap: r.downgradedByCap },
+        })),
+      );
     }
     return { institutionId, year, capRatio: policy.excellentCapRatio, results };
   }

@@ -7,7 +7,12 @@ export const ETHICS_POLICY: PolicySource<EthicsPolicy> = { context: ETHICS_POLIC
 
 /** What an ethics write answers over HTTP: the outcome without the folded state. */
 export type EthicsCommandOutcome = Omit<CommandOutcome, 'state'>;
-export const ethicsOutcome = ({ id, stream, position, events }: CommandOutcome<unknown>): EthicsCommandOutcome => ({ id, stream, position, events });
+export const ethicsOutcome = ({ id, stream, position, events }: CommandOutcome<unknown>): EthicsCommandOutcome => ({
+  id,
+  stream,
+  position,
+  events,
+});
 
 /** One member of a request's union: what to do (`kind`, the domain command's name) and with what. */
 export type EthicsAction<K extends string, D> = { readonly kind: K; readonly data: D };

@@ -14,7 +14,13 @@ export function requireOwnInstitution(actor: Actor, institutionId: string, actio
   }
 }
 
-export function requireNumber(value: unknown, field: string, min: number, max: number, code: 'POINTS_OUT_OF_RANGE' | 'SCORE_OUT_OF_RANGE'): number {
+export function requireNumber(
+  value: unknown,
+  field: string,
+  min: number,
+  max: number,
+  code: 'POINTS_OUT_OF_RANGE' | 'SCORE_OUT_OF_RANGE',
+): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     throw ethicsError(code, `${field} must be a number from ${min} to ${max}`, field);
   }

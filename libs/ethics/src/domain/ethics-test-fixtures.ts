@@ -6,11 +6,21 @@ export const hospitalOf = (unit: string): Actor => ({ id: `user-${unit}`, role: 
 export const inspector: Actor = { id: 'insp-1', role: 'inspector', unit: 'city' };
 export const system: Actor = SYSTEM_ACTOR;
 
-export function command<C extends Command>(type: C['type'], data: C['data'], actor: Actor = hospitalOf('H1'), causationId: string | null = null): C {
+export function command<C extends Command>(
+  type: C['type'],
+  data: C['data'],
+  actor: Actor = hospitalOf('H1'),
+  causationId: string | null = null,
+): C {
   return { type, data, metadata: { commandId: `cmd-${type}`, correlationId: 'corr', causationId, actor, now: NOW } } as C;
 }
 
-export function delivered<T extends string, D extends object>(stream: string, type: T, data: D, eventId: string): Message<T, D> & { streamName: string } {
+export function delivered<T extends string, D extends object>(
+  stream: string,
+  type: T,
+  data: D,
+  eventId: string,
+): Message<T, D> & { streamName: string } {
   return {
     streamName: stream,
     type,

@@ -53,14 +53,23 @@ export class EthicsArchivesController {
   @Roles('hospital', 'inspector')
   @ApiOperation({ summary: 'Add a record (hospital: own staff; inspector: within jurisdiction)' })
   add(@CurrentActor() actor: Actor, @Param('staffId') staffId: string, @Body() body: AddEthicsRecordDto): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(new EthicsArchiveRequest(actor, staffId, { kind: 'AddEthicsRecord', data: { ...body, source: { ...body.source } } }));
+    return this.commands.execute(
+      new EthicsArchiveRequest(actor, staffId, { kind: 'AddEthicsRecord', data: { ...body, source: { ...body.source } } }),
+    );
   }
 
   @Post(':staffId/records/:recordId/retract')
   @HttpCode(200)
   @Roles('hospital', 'inspector')
   @ApiOperation({ summary: 'Take a record off the reckoning (it stays on the record)' })
-  retract(@CurrentActor() actor: Actor, @Param('staffId') staffId: string, @Param('recordId') recordId: string, @Body() body: RetractEthicsRecordDto): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(new EthicsArchiveRequest(actor, staffId, { kind: 'RetractEthicsRecord', data: { recordId, reason: body.reason } }));
+  retract(
+    @CurrentActor() actor: Actor,
+    @Param('staffId') staffId: string,
+    @Param('recordId') recordId: string,
+    @Body() body: RetractEthicsRecordDto,
+  ): Promise<EthicsCommandOutcome> {
+    return this.commands.execute(
+      new EthicsArchiveRequest(actor, staffId, { kind: 'RetractEthicsRecord', data: { recordId, reason: body.reason } }),
+    );
   }
 }

@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { VETO_ITEMS, VetoItem } from '../domain/ethics-values';
 
 export class OpenEthicsEvaluationDto {
@@ -20,9 +33,19 @@ export class DepartmentReviewDto {
 }
 
 export class InstitutionScoreDto {
-  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: "Defaults to the department's score" }) @IsOptional() @IsNumber() @Min(0) @Max(100) assessedScore?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: "Defaults to the department's score" })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  assessedScore?: number;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) comment?: string;
-  @ApiPropertyOptional({ enum: VETO_ITEMS, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(VETO_ITEMS.length) @IsIn(VETO_ITEMS, { each: true }) vetoItems?: VetoItem[];
+  @ApiPropertyOptional({ enum: VETO_ITEMS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(VETO_ITEMS.length)
+  @IsIn(VETO_ITEMS, { each: true })
+  vetoItems?: VetoItem[];
 }
 
 export class PostingDto {

@@ -33,13 +33,20 @@ export class EthicsEvaluationsController {
   @ApiOperation({ summary: 'Open the year’s evaluation of one of the institution’s staff' })
   open(@CurrentActor() actor: Actor, @Body() body: OpenEthicsEvaluationDto): Promise<EthicsCommandOutcome> {
     const { institutionId, year, staffId, ...data } = body;
-    return this.commands.execute(new EthicsEvaluationRequest(actor, { institutionId, year, staffId }, { kind: 'OpenEthicsEvaluation', data }));
+    return this.commands.execute(
+      new EthicsEvaluationRequest(actor, { institutionId, year, staffId }, { kind: 'OpenEthicsEvaluation', data }),
+    );
   }
 
   @Get(`evaluations/${STEP}`)
   @Roles(...READERS)
   @ApiOperation({ summary: 'One evaluation as it stands' })
-  get(@CurrentActor() actor: Actor, @Param('institutionId') institutionId: string, @Param('year', ParseIntPipe) year: number, @Param('staffId') staffId: string): EthicsEvaluationRow {
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('institutionId') institutionId: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Param('staffId') staffId: string,
+  ): EthicsEvaluationRow {
     this.access.assertInScope(actor, institutionId, 'the ethics evaluations');
     const row = this.queries.evaluation(ethicsEvaluationStreamId(institutionId, year, staffId));
     if (!row) throw ethicsError('EVALUATION_NOT_FOUND', 'no such evaluation');
@@ -50,46 +57,86 @@ export class EthicsEvaluationsController {
   @HttpCode(200)
   @Roles('hospital')
   @ApiOperation({ summary: '自评: the staff member’s self-evaluation' })
-  self(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: SelfEvaluationDto): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'SubmitSelfEvaluation', data: body }));
+  self(
+    @CurrentActor() actor: Actor,
+    @Param('institutionId') i: string,
+    @Param('year', ParseIntPipe) y: number,
+    @Param('staffId') s: string,
+    @Body() body: SelfEvaluationDto,
+  ): Promise<EthicsCommandOutcome> {
+    return this.commands.execute(
+      new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'SubmitSelfEvaluation', data: body }),
+    );
   }
 
   @Post(`evaluations/${STEP}/department`)
   @HttpCode(200)
   @Roles('hospital')
   @ApiOperation({ summary: '科室评价: the department’s score' })
-  department(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: DepartmentReviewDto): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'ReviewEthicsEvaluation', data: body }));
+  department(
+    @CurrentActor() actor: Actor,
+    @Param('institutionId') i: string,
+    @Param('year', ParseIntPipe) y: number,
+    @Param('staffId') s: string,
+    @Body() body: DepartmentReviewDto,
+  ): Promise<EthicsCommandOutcome> {
+    return this.commands.execute(
+      new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'ReviewEthicsEvaluation', data: body }),
+    );
   }
 
   @Post(`evaluations/${STEP}/institution`)
   @HttpCode(200)
   @Roles('hospital')
   @ApiOperation({ summary: '单位评价: scored with the year’s archive reckoning and veto items; provisional grade' })
-  institution(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: InstitutionScoreDto): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'ScoreEthicsEvaluation', data: body }));
+  institution(
+    @CurrentActor() actor: Actor,
+    @Param('institutionId') i: string,
+    @Param('year', ParseIntPipe) y: number,
+    @Param('staffId') s: string,
+    @Body() body: InstitutionScoreDto,
+  ): Promise<EthicsCommandOutcome> {
+    return this.commands.execute(
+      new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'ScoreEthicsEvaluation', data: body }),
+    );
   }
 
   @Post(`evaluations/${STEP}/posting`)
   @HttpCode(200)
   @Roles('hospital')
   @ApiOperation({ summary: '公示: post the provisional grade for objections' })
-  posting(@CurrentActor() actor: Actor, @Param('institutionId') i: string, @Param('year', ParseIntPipe) y: number, @Param('staffId') s: string, @Body() body: PostingDto): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'PostEthicsEvaluation', data: body }));
+  posting(
+    @CurrentActor() actor: Actor,
+    @Param('institutionId') i: string,
+    @Param('year', ParseIntPipe) y: number,
+    @Param('staffId') s: string,
+    @Body() body: PostingDto,
+  ): Promise<EthicsCommandOutcome> {
+    return this.commands.execute(
+      new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'PostEthicsEvaluation', data: body }),
+    );
   }
 
   @Post('results/:institutionId/:year/finalise')
   @HttpCode(200)
   @Roles('hospital')
   @ApiOperation({ summary: 'Apply the 优秀 cap over the institution’s year and finalise every evaluation' })
-  finalise(@CurrentActor() actor: Actor, @Param('institutionId') institutionId: string, @Param('year', ParseIntPipe) year: number): Promise<FinalisedResults> {
+  finalise(
+    @CurrentActor() actor: Actor,
+    @Param('institutionId') institutionId: string,
+    @Param('year', ParseIntPipe) year: number,
+  ): Promise<FinalisedResults> {
     return this.commands.execute(new EthicsResultsRequest(actor, institutionId, year, { kind: 'FinaliseEthicsResults' }));
   }
 
   @Get('results/:institutionId/:year')
   @Roles(...READERS)
   @ApiOperation({ summary: 'The institution’s evaluations of a year (hospital: own; inspectors/leaders: jurisdiction)' })
-  results(@CurrentActor() actor: Actor, @Param('institutionId') institutionId: string, @Param('year', ParseIntPipe) year: number): { institutionId: string; year: number; evaluations: EthicsEvaluationRow[] } {
+  results(
+    @CurrentActor() actor: Actor,
+    @Param('institutionId') institutionId: string,
+    @Param('year', ParseIntPipe) year: number,
+  ): { institutionId: string; year: number; evaluations: EthicsEvaluationRow[] } {
     this.access.assertInScope(actor, institutionId, 'the ethics evaluations');
     return { institutionId, year, evaluations: this.queries.evaluations(institutionId, year) };
   }
@@ -98,9 +145,16 @@ export class EthicsEvaluationsController {
   @Roles(...READERS)
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOperation({ summary: 'Final results as XLSX for the physician’s periodic assessment (定期考核)' })
-  async export(@CurrentActor() actor: Actor, @Param('institutionId') institutionId: string, @Param('year', ParseIntPipe) year: number): Promise<StreamableFile> {
+  async export(
+    @CurrentActor() actor: Actor,
+    @Param('institutionId') institutionId: string,
+    @Param('year', ParseIntPipe) year: number,
+  ): Promise<StreamableFile> {
     this.access.assertInScope(actor, institutionId, 'the ethics evaluations');
     const file = await this.exports.xlsx(institutionId, year);
-    return new StreamableFile(file, { type: XLSX_CONTENT_TYPE, disposition: attachmentDisposition(`ethics-${institutionId}-${year}.xlsx`) });
+    return new StreamableFile(file, {
+      type: XLSX_CONTENT_TYPE,
+      disposition: attachmentDisposition(`ethics-${institutionId}-${year}.xlsx`),
+    });
   }
 }

@@ -70,7 +70,11 @@ export class EthicsQueries {
 
   archivesOf(institutionIds: readonly string[]): EthicsArchiveRow[] {
     if (institutionIds.length === 0) return [];
-    const rows = this.db.prepare(`SELECT * FROM ethics_archives WHERE institution_id IN (${institutionIds.map(() => '?').join(',')}) ORDER BY institution_id, staff_id`).all(...institutionIds) as Raw[];
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM ethics_archives WHERE institution_id IN (${institutionIds.map(() => '?').join(',')}) ORDER BY institution_id, staff_id`,
+      )
+      .all(...institutionIds) as Raw[];
     return rows.map(toArchive);
   }
 
@@ -97,7 +101,9 @@ export class EthicsQueries {
   }
 
   evaluations(institutionId: string, year: number): EthicsEvaluationRow[] {
-    const rows = this.db.prepare('SELECT * FROM ethics_evaluations WHERE institution_id = ? AND year = ? ORDER BY staff_id').all(institutionId, year) as Raw[];
+    const rows = this.db
+      .prepare('SELECT * FROM ethics_evaluations WHERE institution_id = ? AND year = ? ORDER BY staff_id')
+      .all(institutionId, year) as Raw[];
     return rows.map(toEvaluation);
   }
 

@@ -46,11 +46,14 @@ export class RecordedAtStamp {
   }
 }
 
-
 /**
  * The event as JSON will give it back: what is stored, hashed and later re-hashed by a verifier
  * must be the same value (a Date or an undefined member would otherwise hash differently on read).
  */
 export function plainEvent(event: EventToAppend): EventToAppend {
-  return { type: event.type, data: JSON.parse(JSON.stringify(event.data)) as object, metadata: JSON.parse(JSON.stringify(event.metadata)) as EventToAppend['metadata'] };
+  return {
+    type: event.type,
+    data: JSON.parse(JSON.stringify(event.data)) as object,
+    metadata: JSON.parse(JSON.stringify(event.metadata)) as EventToAppend['metadata'],
+  };
 }

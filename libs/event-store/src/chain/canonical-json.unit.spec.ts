@@ -30,7 +30,23 @@ const reference = (v: unknown): string =>
           .join(',')}}`;
 
 describe('canonical JSON against the reference definition', () => {
-  const strings = ['', 'a', 'B', 'é', '中文投诉', '\u0000\u001f', '\n\t"\\/', '\ud800', 'x\udc00', '😀', '\u2028', '10', '2', '-1', '__proto__'];
+  const strings = [
+    '',
+    'a',
+    'B',
+    'é',
+    '中文投诉',
+    '\u0000\u001f',
+    '\n\t"\\/',
+    '\ud800',
+    'x\udc00',
+    '😀',
+    '\u2028',
+    '10',
+    '2',
+    '-1',
+    '__proto__',
+  ];
   const numbers = [0, -0, 1, -7, 0.1, 1e21, 1e-7, 123456789.125, Number.MAX_SAFE_INTEGER];
 
   it('matches it on escapes, surrogates, numbers and integer-like keys', () => {
@@ -117,6 +133,7 @@ describe('canonical JSON of a merged envelope', () => {
       [new Date(5), { z: 1 }, 'hash'],
       [{}, { only: true }, 'only'],
     ];
-    for (const [base, overrides, omit] of cases) expect(canonicalJsonAsReadMerged(base, overrides, omit)).toBe(merged(base, overrides, omit));
+    for (const [base, overrides, omit] of cases)
+      expect(canonicalJsonAsReadMerged(base, overrides, omit)).toBe(merged(base, overrides, omit));
   });
 });

@@ -31,7 +31,13 @@ export function sealEvent(
  * twice: the canonical metadata that is hashed is also what is stored, plus `hash`. A reader parses
  * it back to exactly the metadata `sealEvent` returns (member order aside, which JSON does not fix).
  */
-export function sealAsText(streamName: string, revision: number, prevHash: string | null, event: EventToAppend, recordedAt: string): SealedText {
+export function sealAsText(
+  streamName: string,
+  revision: number,
+  prevHash: string | null,
+  event: EventToAppend,
+  recordedAt: string,
+): SealedText {
   const metadata = canonicalJsonAsReadMerged(event.metadata, { recordedAt, prevHash }, 'hash');
   const hash = sm3Hex(chainBody(streamName, revision, event.type, canonicalJsonAsRead(event.data), metadata));
   // `metadata` is an object with at least recordedAt and prevHash, so it ends in `}` after a member.

@@ -25,13 +25,21 @@ describe('sealing', () => {
     const text = sealAsText('finding-1', 3, 'a'.repeat(64), e, at);
     expect(text.hash).toBe(sealed.metadata.hash);
     expect(JSON.parse(text.metadata)).toEqual(sealed.metadata);
-    expect(hashEvent({ streamName: 'finding-1', revision: 3, type: e.type, data: e.data, metadata: JSON.parse(text.metadata) })).toBe(text.hash);
+    expect(hashEvent({ streamName: 'finding-1', revision: 3, type: e.type, data: e.data, metadata: JSON.parse(text.metadata) })).toBe(
+      text.hash,
+    );
   });
 
   it('hashes data as JSON gives it back, so what is read re-hashes the same', () => {
     const e = event({}, { due: new Date('2025-03-10T00:00:00.000Z'), n: Number.NaN });
     const text = sealAsText('finding-1', 0, null, e, at);
-    const read = { streamName: 'finding-1', revision: 0, type: e.type, data: JSON.parse(JSON.stringify(e.data)) as object, metadata: JSON.parse(text.metadata) };
+    const read = {
+      streamName: 'finding-1',
+      revision: 0,
+      type: e.type,
+      data: JSON.parse(JSON.stringify(e.data)) as object,
+      metadata: JSON.parse(text.metadata),
+    };
     expect(hashEvent(read)).toBe(text.hash);
   });
 

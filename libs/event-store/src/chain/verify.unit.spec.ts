@@ -18,7 +18,13 @@ function chain(stream: string, count: number, startPosition: number): RecordedEv
   const out: RecordedEvent[] = [];
   let prev: string | null = null;
   for (let revision = 0; revision < count; revision += 1) {
-    const sealed = sealEvent(stream, revision, prev, { type: 'Noted', data: { n: revision }, metadata: meta(revision) }, '2025-03-03T01:00:00.000Z');
+    const sealed = sealEvent(
+      stream,
+      revision,
+      prev,
+      { type: 'Noted', data: { n: revision }, metadata: meta(revision) },
+      '2025-03-03T01:00:00.000Z',
+    );
     prev = sealed.metadata.hash;
     out.push({ streamName: stream, revision, position: startPosition + revision, ...sealed });
   }
@@ -35,7 +41,13 @@ describe('ChainVerifier', () => {
   it('accepts an intact chain and reports its hash range', () => {
     const events = chain('finding-1', 3, 1);
     const result = verify(events);
-    expect(result).toMatchObject({ ok: true, events: 3, streams: 1, firstHash: events[0]!.metadata.hash, lastHash: events[2]!.metadata.hash });
+    expect(result).toMatchObject({
+      ok: true,
+      events: 3,
+      streams: 1,
+      firstHash: events[0]!.metadata.hash,
+      lastHash: events[2]!.metadata.hash,
+    });
   });
 
   it('names the first event whose content changed', () => {
@@ -51,7 +63,13 @@ describe('ChainVerifier', () => {
 
   it('detects a link to the wrong predecessor even when the hash was recomputed', () => {
     const a = chain('finding-1', 2, 1);
-    const forged = sealEvent('finding-1', 1, 'f'.repeat(64), { type: 'Noted', data: { n: 1 }, metadata: meta(1) }, '2025-03-03T01:00:00.000Z');
+    const forged = sealEvent(
+      'finding-1',
+      1,
+      'f'.repeat(64),
+      { type: 'Noted', data: { n: 1 }, metadata: meta(1) },
+      '2025-03-03T01:00:00.000Z',
+    );
     const events: RecordedEvent[] = [a[0]!, { streamName: 'finding-1', revision: 1, position: 2, ...forged }];
     expect(verify(events).firstBreak).toMatchObject({ revision: 1, problem: 'link' });
   });

@@ -51,6 +51,11 @@ export class Upcasters {
       data = step(data as Readonly<Record<string, unknown>>);
       version += 1;
     }
-    return { ...event, data, metadata: { ...event.metadata, schemaVersion: version }, stored: { data: event.data, schemaVersion: storedVersion } };
+    return {
+      ...event,
+      data,
+      metadata: { ...event.metadata, schemaVersion: version },
+      stored: { data: event.data, schemaVersion: storedVersion },
+    };
   }
 }

@@ -6,8 +6,20 @@ import { EVENT_UPCASTERS } from './event-upcasters';
 import { Upcasters } from './upcasters';
 
 function stored(type: string, data: object, schemaVersion: number): RecordedEvent {
-  const metadata = { eventId: 'e-1', correlationId: 'c', causationId: null, actor: SYSTEM_ACTOR, occurredAt: '2025-03-03T01:00:00.000Z', schemaVersion };
-  return { streamName: 's-1', revision: 0, position: 1, ...sealEvent('s-1', 0, null, { type, data, metadata }, '2025-03-03T01:00:00.000Z') };
+  const metadata = {
+    eventId: 'e-1',
+    correlationId: 'c',
+    causationId: null,
+    actor: SYSTEM_ACTOR,
+    occurredAt: '2025-03-03T01:00:00.000Z',
+    schemaVersion,
+  };
+  return {
+    streamName: 's-1',
+    revision: 0,
+    position: 1,
+    ...sealEvent('s-1', 0, null, { type, data, metadata }, '2025-03-03T01:00:00.000Z'),
+  };
 }
 
 describe('Upcasters', () => {
@@ -42,8 +54,18 @@ describe('Upcasters', () => {
   });
 
   it('DeadlineExtended v1 (with or without extraWorkingDays) reads as v2, with null for an extension to a date', () => {
-    const data = { deadlineId: 'rectify', dueAt: '2025-03-20T09:00:00.000Z', warnAt: [], reason: 'r', approvedBy: 'u', calendarVersion: 'cn-2025@x' };
+    const data = {
+      deadlineId: 'rectify',
+      dueAt: '2025-03-20T09:00:00.000Z',
+      warnAt: [],
+      reason: 'r',
+      approvedBy: 'u',
+      calendarVersion: 'cn-2025@x',
+    };
     expect(EVENT_UPCASTERS.upcast(stored('DeadlineExtended', data, 1)).data).toEqual({ ...data, extraWorkingDays: null });
-    expect(EVENT_UPCASTERS.upcast(stored('DeadlineExtended', { ...data, extraWorkingDays: 4 }, 1)).data).toEqual({ ...data, extraWorkingDays: 4 });
+    expect(EVENT_UPCASTERS.upcast(stored('DeadlineExtended', { ...data, extraWorkingDays: 4 }, 1)).data).toEqual({
+      ...data,
+      extraWorkingDays: 4,
+    });
   });
 });

@@ -39,7 +39,13 @@ export function workingDayWindow(
 }
 
 /** A window ending at a given instant (an inspector's chosen date); workingDays as counted by the calendar. */
-export function windowUntil(calendar: WorkingCalendar, policy: InspectionPolicy, now: string, dueAt: string, extra: Record<string, unknown> = {}): DeadlineWindow {
+export function windowUntil(
+  calendar: WorkingCalendar,
+  policy: InspectionPolicy,
+  now: string,
+  dueAt: string,
+  extra: Record<string, unknown> = {},
+): DeadlineWindow {
   return windowTo(calendar, policy, now, dueAt, calendar.workingDaysBetween(now, dueAt), calendar.versionBetween(now, dueAt), extra);
 }
 
@@ -64,7 +70,13 @@ function windowTo(
 }
 
 /** The rectification deadline of a notice or a reopening: `rectifyWorkingDays[requiredAction]`, or a chosen date. */
-export function rectifyWindow(calendar: WorkingCalendar, policy: InspectionPolicy, now: string, requiredAction: RequiredAction, dueAt?: string): DeadlineWindow {
+export function rectifyWindow(
+  calendar: WorkingCalendar,
+  policy: InspectionPolicy,
+  now: string,
+  requiredAction: RequiredAction,
+  dueAt?: string,
+): DeadlineWindow {
   if (dueAt) return windowUntil(calendar, policy, now, dueAt, { requiredAction, chosenByInspector: true });
   return workingDayWindow(calendar, policy, now, policy.rectifyWorkingDays[requiredAction], { requiredAction });
 }
@@ -75,8 +87,16 @@ export function rectifyWindow(calendar: WorkingCalendar, policy: InspectionPolic
  */
 export function recheckWindow(calendar: WorkingCalendar, policy: InspectionPolicy, now: string, dueAt?: string): DeadlineWindow {
   const days = policy.recheck.afterCalendarDays;
-  const due = dueAt ?? new Date(Date.parse(`${calendar.localDate(new Date(Date.parse(now) + days * 86_400_000))}T23:59:59.999+08:00`)).toISOString();
-  return { startedAt: now, dueAt: due, workingDays: 0, calendarVersion: calendar.version, warnAt: [], policy: { afterCalendarDays: days, chosen: dueAt !== undefined } };
+  const due =
+    dueAt ?? new Date(Date.parse(`${calendar.localDate(new Date(Date.parse(now) + days * 86_400_000))}T23:59:59.999+08:00`)).toISOString();
+  return {
+    startedAt: now,
+    dueAt: due,
+    workingDays: 0,
+    calendarVersion: calendar.version,
+    warnAt: [],
+    policy: { afterCalendarDays: days, chosen: dueAt !== undefined },
+  };
 }
 
 /**
@@ -109,7 +129,11 @@ export function reopeningDeadline(state: ExistingFinding, ctx: Context, outcome:
  * pending extension or a current deadline the window is empty: the decider gives the precise
  * refusal (role, EXTENSION_NOT_FOUND, NO_ACTIVE_DEADLINE …).
  */
-export function extensionDeadline(state: ExistingFinding, ctx: Context, approval: { extensionId: string; workingDays?: number; dueDate?: string }): DeadlineWindow {
+export function extensionDeadline(
+  state: ExistingFinding,
+  ctx: Context,
+  approval: { extensionId: string; workingDays?: number; dueDate?: string },
+): DeadlineWindow {
   const { calendar, policy, now } = ctx;
   const pending = state.rectification.pendingExtension;
   const current = currentDeadline(state);
@@ -118,15 +142,27 @@ export function extensionDeadline(state: ExistingFinding, ctx: Context, approval
   }
   const base = current.dueAt > now ? current.dueAt : now;
   const field = approval.workingDays !== undefined ? 'workingDays' : 'dueDate';
-  const dueAt = approval.workingDays !== undefined
-    ? calendar.addWorkingDays(base, approval.workingDays).dueAt
-    : approval.dueDate !== undefined ? parseDueInput(approval.dueDate, 'dueDate', now) : pending.requestedDueAt;
+  const dueAt =
+    approval.workingDays !== undefined
+      ? calendar.addWorkingDays(base, approval.workingDays).dueAt
+      : approval.dueDate !== undefined
+        ? parseDueInput(approval.dueDate, 'dueDate', now)
+        : pending.requestedDueAt;
   if (dueAt <= current.dueAt) {
-    throw DomainError.invalid('INSPECTION.DEADLINE_INVALID', field, `${field}: the new due date must be after the current one (${current.dueAt})`);
+    throw DomainError.invalid(
+      'INSPECTION.DEADLINE_INVALID',
+      field,
+      `${field}: the new due date must be after the current one (${current.dueAt})`,
+    );
   }
   const granted = approval.workingDays ?? calendar.workingDaysBetween(base, dueAt);
   if (granted > policy.extensions.maxWorkingDays) {
-    throw new DomainError('INSPECTION.EXTENSION_TOO_LONG', `at most ${policy.extensions.maxWorkingDays} working days may be granted (asked: ${granted})`, 'validation', { field });
+    throw new DomainError(
+      'INSPECTION.EXTENSION_TOO_LONG',
+      `at most ${policy.extensions.maxWorkingDays} working days may be granted (asked: ${granted})`,
+      'validation',
+      { field },
+    );
   }
   const window = windowUntil(calendar, policy, now, dueAt, { extensionId: pending.extensionId, grantedWorkingDays: granted });
   return { ...window, workingDays: granted };

@@ -19,7 +19,7 @@ describe('deadline windows', () => {
     expect(workingDayWindow(calendar, policy, '2025-04-22T15:59:59.999Z', 10).dueAt).toBe('2025-05-08T15:59:59.999Z');
   });
 
-  it('takes an inspector\'s date as the end of that Shanghai day, counting its working days', () => {
+  it("takes an inspector's date as the end of that Shanghai day, counting its working days", () => {
     const w = rectifyWindow(calendar, policy, NOW, 'deadline', parseDueInput('2025-03-10', 'dueDate', NOW));
     expect(w).toMatchObject({ dueAt: '2025-03-10T15:59:59.999Z', workingDays: 5, policy: { chosenByInspector: true } });
     expect(w.warnAt.every((at) => at > NOW && at < w.dueAt)).toBe(true);

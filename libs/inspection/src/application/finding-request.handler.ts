@@ -7,30 +7,52 @@ import { extensionDeadline, noticeDeadline, parseDueInput, reopeningDeadline, si
 import { CommandAck, existingFinding, FINDING_WRITE, InspectionAccess, toAck } from './inspection-access';
 
 /** One step on an existing finding (ledger row); `kind` names it. Optional fields may be left out. */
-export type FindingRequestBody = { readonly findingId: string } & (
+export type FindingRequestBody = { readonly findingId: string } &
   /** 整改通知书: the deadline is computed (policy × calendar) unless the inspector names `dueDate`. */
-  | { readonly kind: 'IssueNotice'; readonly noticeNo?: string; readonly requirements?: string; readonly dueDate?: string }
-  | { readonly kind: 'SubmitPlan'; readonly measures: string; readonly responsibleDepartment?: string; readonly responsiblePerson?: string; readonly plannedCompletion?: string }
-  | { readonly kind: 'ReportProgress'; readonly summary: string; readonly evidence?: string[]; readonly percentComplete?: number }
-  | { readonly kind: 'RequestSignOff'; readonly summary: string; readonly evidence?: string[] }
-  /** 销号; a re-check (回头看) is scheduled when the severity requires it, or on request. */
-  | { readonly kind: 'SignOff'; readonly comment?: string; readonly recheck?: boolean; readonly recheckDueDate?: string }
-  | { readonly kind: 'RejectSignOff'; readonly reasons: string[] }
-  | { readonly kind: 'RequestExtension'; readonly reason: string; readonly requestedDueAt: string }
-  /** Grants `workingDays` more (from the current due date, or now if later), or until `dueDate`, or else what was asked. */
-  | { readonly kind: 'ApproveExtension'; readonly extensionId: string; readonly workingDays?: number; readonly dueDate?: string; readonly comment?: string }
-  | { readonly kind: 'DenyExtension'; readonly extensionId: string; readonly reason: string }
-  /** 回头看: `reopened` starts a new round with a computed deadline (or `dueDate`). */
-  | { readonly kind: 'RecordRecheck'; readonly outcome: RecheckOutcome; readonly notes: string; readonly evidence?: string[]; readonly dueDate?: string }
-  | { readonly kind: 'Withdraw'; readonly reason: string }
-);
+  (
+    | { readonly kind: 'IssueNotice'; readonly noticeNo?: string; readonly requirements?: string; readonly dueDate?: string }
+    | {
+        readonly kind: 'SubmitPlan';
+        readonly measures: string;
+        readonly responsibleDepartment?: string;
+        readonly responsiblePerson?: string;
+        readonly plannedCompletion?: string;
+      }
+    | { readonly kind: 'ReportProgress'; readonly summary: string; readonly evidence?: string[]; readonly percentComplete?: number }
+    | { readonly kind: 'RequestSignOff'; readonly summary: string; readonly evidence?: string[] }
+    /** 销号; a re-check (回头看) is scheduled when the severity requires it, or on request. */
+    | { readonly kind: 'SignOff'; readonly comment?: string; readonly recheck?: boolean; readonly recheckDueDate?: string }
+    | { readonly kind: 'RejectSignOff'; readonly reasons: string[] }
+    | { readonly kind: 'RequestExtension'; readonly reason: string; readonly requestedDueAt: string }
+    /** Grants `workingDays` more (from the current due date, or now if later), or until `dueDate`, or else what was asked. */
+    | {
+        readonly kind: 'ApproveExtension';
+        readonly extensionId: string;
+        readonly workingDays?: number;
+        readonly dueDate?: string;
+        readonly comment?: string;
+      }
+    | { readonly kind: 'DenyExtension'; readonly extensionId: string; readonly reason: string }
+    /** 回头看: `reopened` starts a new round with a computed deadline (or `dueDate`). */
+    | {
+        readonly kind: 'RecordRecheck';
+        readonly outcome: RecheckOutcome;
+        readonly notes: string;
+        readonly evidence?: string[];
+        readonly dueDate?: string;
+      }
+    | { readonly kind: 'Withdraw'; readonly reason: string }
+  );
 
 /** An extension request also answers the id of the extension it asked for. */
 export type FindingAck = CommandAck & { readonly extensionId?: string };
 
 /** The one message to the Finding aggregate (`finding-<id>`) from the API. */
 export class FindingRequest extends Command<FindingAck> {
-  constructor(readonly actor: Actor, readonly request: FindingRequestBody) {
+  constructor(
+    readonly actor: Actor,
+    readonly request: FindingRequestBody,
+  ) {
     super();
   }
 }
@@ -63,29 +85,77 @@ export class FindingRequestHandler implements ICommandHandler<FindingRequest> {
 }
 
 /** The domain command a request asks for, on the finding as it is now. */
-function findingCommand(r: FindingRequestBody, state: ExistingFinding, ctx: CommandContext<InspectionPolicy>, newExtensionId: string): CommandBody<FindingCommand> {
+function findingCommand(
+  r: FindingRequestBody,
+  state: ExistingFinding,
+  ctx: CommandContext<InspectionPolicy>,
+  newExtensionId: string,
+): CommandBody<FindingCommand> {
   const { findingId } = r;
   switch (r.kind) {
     case 'IssueNotice':
-      return { type: 'IssueRectificationNotice', data: { findingId, noticeNo: r.noticeNo ?? null, requirements: r.requirements ?? null, deadline: noticeDeadline(state, ctx, r.dueDate) } };
+      return {
+        type: 'IssueRectificationNotice',
+        data: {
+          findingId,
+          noticeNo: r.noticeNo ?? null,
+          requirements: r.requirements ?? null,
+          deadline: noticeDeadline(state, ctx, r.dueDate),
+        },
+      };
     case 'SubmitPlan':
-      return { type: 'SubmitRectificationPlan', data: { findingId, measures: r.measures, responsibleDepartment: r.responsibleDepartment, responsiblePerson: r.responsiblePerson, plannedCompletion: r.plannedCompletion } };
+      return {
+        type: 'SubmitRectificationPlan',
+        data: {
+          findingId,
+          measures: r.measures,
+          responsibleDepartment: r.responsibleDepartment,
+          responsiblePerson: r.responsiblePerson,
+          plannedCompletion: r.plannedCompletion,
+        },
+      };
     case 'ReportProgress':
-      return { type: 'ReportRectificationProgress', data: { findingId, summary: r.summary, evidence: r.evidence, percentComplete: r.percentComplete } };
+      return {
+        type: 'ReportRectificationProgress',
+        data: { findingId, summary: r.summary, evidence: r.evidence, percentComplete: r.percentComplete },
+      };
     case 'RequestSignOff':
       return { type: 'RequestSignOff', data: { findingId, summary: r.summary, evidence: r.evidence } };
     case 'SignOff':
-      return { type: 'SignOffFinding', data: { findingId, comment: r.comment ?? null, recheck: signOffRecheck(state, ctx, r.recheck, r.recheckDueDate) } };
+      return {
+        type: 'SignOffFinding',
+        data: { findingId, comment: r.comment ?? null, recheck: signOffRecheck(state, ctx, r.recheck, r.recheckDueDate) },
+      };
     case 'RejectSignOff':
       return { type: 'RejectSignOff', data: { findingId, reasons: r.reasons } };
     case 'RequestExtension':
-      return { type: 'RequestExtension', data: { findingId, extensionId: newExtensionId, reason: r.reason, requestedDueAt: parseDueInput(r.requestedDueAt, 'requestedDueAt', ctx.now) } };
+      return {
+        type: 'RequestExtension',
+        data: {
+          findingId,
+          extensionId: newExtensionId,
+          reason: r.reason,
+          requestedDueAt: parseDueInput(r.requestedDueAt, 'requestedDueAt', ctx.now),
+        },
+      };
     case 'ApproveExtension':
-      return { type: 'ApproveExtension', data: { findingId, extensionId: r.extensionId, deadline: extensionDeadline(state, ctx, r), comment: r.comment ?? null } };
+      return {
+        type: 'ApproveExtension',
+        data: { findingId, extensionId: r.extensionId, deadline: extensionDeadline(state, ctx, r), comment: r.comment ?? null },
+      };
     case 'DenyExtension':
       return { type: 'DenyExtension', data: { findingId, extensionId: r.extensionId, reason: r.reason } };
     case 'RecordRecheck':
-      return { type: 'RecordRecheck', data: { findingId, outcome: r.outcome, notes: r.notes, evidence: r.evidence ?? [], deadline: reopeningDeadline(state, ctx, r.outcome, r.dueDate) } };
+      return {
+        type: 'RecordRecheck',
+        data: {
+          findingId,
+          outcome: r.outcome,
+          notes: r.notes,
+          evidence: r.evidence ?? [],
+          deadline: reopeningDeadline(state, ctx, r.outcome, r.dueDate),
+        },
+      };
     case 'Withdraw':
       return { type: 'WithdrawFinding', data: { findingId, reason: r.reason } };
     default:

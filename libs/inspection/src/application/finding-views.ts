@@ -51,7 +51,19 @@ export interface HistoryEntry {
 function deadlineView(d: DeadlineState): DeadlineView {
   const { deadlineId, purpose, startedAt, workingDays, policy } = d.terms;
   const { calendarVersion } = d;
-  return { deadlineId, purpose, status: d.status, startedAt, dueAt: d.dueAt, workingDays, calendarVersion, provisional: isProvisionalVersion(calendarVersion), warnAt: d.warnAt, warned: d.warned, policy };
+  return {
+    deadlineId,
+    purpose,
+    status: d.status,
+    startedAt,
+    dueAt: d.dueAt,
+    workingDays,
+    calendarVersion,
+    provisional: isProvisionalVersion(calendarVersion),
+    warnAt: d.warnAt,
+    warned: d.warned,
+    policy,
+  };
 }
 
 export function findingDetail(state: Exclude<FindingState, { status: 'none' }>, now: string, ledger: LedgerRow | null): FindingDetail {

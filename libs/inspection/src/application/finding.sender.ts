@@ -27,7 +27,11 @@ export class FindingSender implements CommandSender {
 }
 
 /** The command as it came, or an escalating expiry with its next rung's window. */
-function withNextDeadline(command: FindingCommand, state: FindingState, ctx: CommandContext<InspectionPolicy>): CommandBody<FindingCommand> {
+function withNextDeadline(
+  command: FindingCommand,
+  state: FindingState,
+  ctx: CommandContext<InspectionPolicy>,
+): CommandBody<FindingCommand> {
   if (command.type !== 'ExpireDeadline' || command.data.next) return command;
   const need = nextDeadlineNeed(state, command.data, ctx.policy);
   if (!need) return command;

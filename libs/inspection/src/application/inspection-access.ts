@@ -31,7 +31,10 @@ export function toAck(outcome: CommandOutcome): CommandAck {
 export const INSPECTION_POLICY_CONTEXT = 'inspection';
 
 /** Where every finding write takes the policy in force from. */
-export const INSPECTION_POLICY: PolicySource<InspectionPolicy> = { context: INSPECTION_POLICY_CONTEXT, defaults: DEFAULT_INSPECTION_POLICY };
+export const INSPECTION_POLICY: PolicySource<InspectionPolicy> = {
+  context: INSPECTION_POLICY_CONTEXT,
+  defaults: DEFAULT_INSPECTION_POLICY,
+};
 
 /** Every write to a finding: its stream category, decided under the inspection policy in force. */
 export const FINDING_WRITE = {
@@ -70,14 +73,18 @@ export class InspectionAccess {
 
   finding(actor: Actor, findingId: string): (state: FindingState) => ExistingFinding {
     return (state) => {
-      assertReadGranted(findingVisibility.decide(readerOf(this.access, actor), state), () => inspectionError('FINDING_NOT_FOUND', `finding ${findingId} does not exist`));
+      assertReadGranted(findingVisibility.decide(readerOf(this.access, actor), state), () =>
+        inspectionError('FINDING_NOT_FOUND', `finding ${findingId} does not exist`),
+      );
       return existingFinding(state, findingId);
     };
   }
 
   visit(actor: Actor, visitId: string): (state: VisitState) => ExistingVisit {
     return (state) => {
-      assertReadGranted(visitVisibility.decide(readerOf(this.access, actor), state), () => inspectionError('VISIT_NOT_FOUND', `visit ${visitId} does not exist`));
+      assertReadGranted(visitVisibility.decide(readerOf(this.access, actor), state), () =>
+        inspectionError('VISIT_NOT_FOUND', `visit ${visitId} does not exist`),
+      );
       return existingVisit(state, visitId);
     };
   }

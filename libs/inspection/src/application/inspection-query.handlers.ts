@@ -4,7 +4,15 @@ import type Database from 'better-sqlite3';
 import { Actor, Clock, CLOCK, DomainError, DomainEvent, fold, streamName } from '@bihuan/core';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { READ_MODEL_DB } from '@bihuan/platform';
-import { ExistingFinding, FINDING_STREAM_CATEGORY, findingDecider, FindingEvent, VISIT_STREAM_CATEGORY, visitDecider, VisitEvent } from '../domain';
+import {
+  ExistingFinding,
+  FINDING_STREAM_CATEGORY,
+  findingDecider,
+  FindingEvent,
+  VISIT_STREAM_CATEGORY,
+  visitDecider,
+  VisitEvent,
+} from '../domain';
 import { CountsQueries, LedgerQueries, VisitQueries } from '../read-models';
 import { findingDetail, historyEntry } from './finding-views';
 import { ExistingVisit, InspectionAccess } from './inspection-access';

@@ -4,19 +4,30 @@ import { FindingFilter, Ledger, LedgerCounts, LedgerRow, Page, VisitFilter, Visi
 import { FindingDetail, HistoryEntry } from './finding-views';
 
 export class ListFindingsQuery extends Query<Page<LedgerRow>> {
-  constructor(readonly actor: Actor, readonly filter: FindingFilter, readonly page: number, readonly pageSize: number) {
+  constructor(
+    readonly actor: Actor,
+    readonly filter: FindingFilter,
+    readonly page: number,
+    readonly pageSize: number,
+  ) {
     super();
   }
 }
 
 export class GetFindingQuery extends Query<FindingDetail> {
-  constructor(readonly actor: Actor, readonly findingId: string) {
+  constructor(
+    readonly actor: Actor,
+    readonly findingId: string,
+  ) {
     super();
   }
 }
 
 export class FindingHistoryQuery extends Query<{ findingId: string; entries: HistoryEntry[] }> {
-  constructor(readonly actor: Actor, readonly findingId: string) {
+  constructor(
+    readonly actor: Actor,
+    readonly findingId: string,
+  ) {
     super();
   }
 }
@@ -32,25 +43,39 @@ export interface LedgerView extends Ledger {
 }
 
 export class LedgerQuery extends Query<LedgerView> {
-  constructor(readonly actor: Actor, readonly scope: LedgerScope) {
+  constructor(
+    readonly actor: Actor,
+    readonly scope: LedgerScope,
+  ) {
     super();
   }
 }
 
 export class LedgerCountsQuery extends Query<LedgerCounts & { generatedAt: string }> {
-  constructor(readonly actor: Actor, readonly filter: FindingFilter) {
+  constructor(
+    readonly actor: Actor,
+    readonly filter: FindingFilter,
+  ) {
     super();
   }
 }
 
 export class ListVisitsQuery extends Query<Page<VisitView>> {
-  constructor(readonly actor: Actor, readonly filter: VisitFilter, readonly page: number, readonly pageSize: number) {
+  constructor(
+    readonly actor: Actor,
+    readonly filter: VisitFilter,
+    readonly page: number,
+    readonly pageSize: number,
+  ) {
     super();
   }
 }
 
 export class GetVisitQuery extends Query<VisitView & { ledger: Ledger['summary'] }> {
-  constructor(readonly actor: Actor, readonly visitId: string) {
+  constructor(
+    readonly actor: Actor,
+    readonly visitId: string,
+  ) {
     super();
   }
 }

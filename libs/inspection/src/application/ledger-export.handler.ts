@@ -16,7 +16,11 @@ export interface LedgerFile {
 }
 
 export class ExportLedgerQuery extends Query<LedgerFile> {
-  constructor(readonly actor: Actor, readonly scope: LedgerScope, readonly format: ExportFormat) {
+  constructor(
+    readonly actor: Actor,
+    readonly scope: LedgerScope,
+    readonly format: ExportFormat,
+  ) {
     super();
   }
 }
@@ -34,7 +38,8 @@ export class ExportLedgerHandler implements IQueryHandler<ExportLedgerQuery> {
   async execute({ actor, scope, format }: ExportLedgerQuery): Promise<LedgerFile> {
     const ledger = await this.queries.execute(new LedgerQuery(actor, scope));
     const date = shanghaiDate(ledger.generatedAt);
-    const subject = ledger.scope === 'visit' && ledger.visit ? `${ledger.institutionName}-检查${ledger.visit.visitId}` : ledger.institutionName;
+    const subject =
+      ledger.scope === 'visit' && ledger.visit ? `${ledger.institutionName}-检查${ledger.visit.visitId}` : ledger.institutionName;
     const key = 'visitId' in scope ? `visit-${scope.visitId}` : `institution-${scope.institutionId}`;
     const body = format === 'csv' ? ledgerCsv(ledger.rows) : await ledgerXlsx(ledger.rows, `整改台账 ${subject}`);
     return {

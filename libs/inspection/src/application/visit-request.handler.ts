@@ -2,21 +2,28 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor, assertNever, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { CommandExecution, CommandOutcome } from '@bihuan/platform';
-import {
-  FindingDraft,
-  VISIT_STREAM_CATEGORY,
-  visitDecider,
-  VisitFindingsRegistered,
-  VisitKind,
-} from '../domain';
+import { FindingDraft, VISIT_STREAM_CATEGORY, visitDecider, VisitFindingsRegistered, VisitKind } from '../domain';
 import { findingOpenings } from '../workflows';
 import { CommandAck, FINDING_WRITE, InspectionAccess, toAck } from './inspection-access';
 
 export type VisitRequestBody =
   /** Plan a visit (inspector; a hospital plans its own `self` inspection). */
-  | { readonly kind: 'Plan'; readonly visitKind: VisitKind; readonly institutionId: string; readonly inspectorIds?: readonly string[]; readonly plannedDate: string; readonly campaignId?: string }
+  | {
+      readonly kind: 'Plan';
+      readonly visitKind: VisitKind;
+      readonly institutionId: string;
+      readonly inspectorIds?: readonly string[];
+      readonly plannedDate: string;
+      readonly campaignId?: string;
+    }
   /** Record that a planned visit took place. */
-  | { readonly kind: 'Record'; readonly visitId: string; readonly conductedOn: string; readonly inspectorIds?: readonly string[]; readonly summary?: string }
+  | {
+      readonly kind: 'Record';
+      readonly visitId: string;
+      readonly conductedOn: string;
+      readonly inspectorIds?: readonly string[];
+      readonly summary?: string;
+    }
   /** Cancel a planned visit that will not take place. */
   | { readonly kind: 'Cancel'; readonly visitId: string; readonly reason: string }
   /** Record a finding on a conducted visit, then open its stream from that record. */
@@ -27,7 +34,10 @@ export type VisitAck = CommandAck & { readonly visitId?: string };
 
 /** The one message to the Visit aggregate (`visit-<id>`) from the API. */
 export class VisitRequest extends Command<VisitAck> {
-  constructor(readonly actor: Actor, readonly request: VisitRequestBody) {
+  constructor(
+    readonly actor: Actor,
+    readonly request: VisitRequestBody,
+  ) {
     super();
   }
 }
@@ -52,31 +62,51 @@ export class VisitRequestHandler implements ICommandHandler<VisitRequest> {
       case 'Plan': {
         const visitId = this.ids.next();
         const inspectorIds = r.inspectorIds ?? (actor.role === 'inspector' ? [actor.id] : []);
-        return toAck(await this.commands.execute(actor, {
-          ...write,
-          id: visitId,
-          // The calling inspector (the default) is scope-checked with the institution; ids the body names are looked up.
-          authorize: () => {
-            this.scope.requireInstitutionInScope(actor, r.institutionId);
-            this.scope.requireInspectorsCover(r.inspectorIds, r.institutionId);
-          },
-          build: () => ({ type: 'PlanVisit', data: { visitId, kind: r.visitKind, institutionId: r.institutionId, inspectorIds, plannedDate: r.plannedDate, campaignId: r.campaignId ?? null } }),
-        }));
+        return toAck(
+          await this.commands.execute(actor, {
+            ...write,
+            id: visitId,
+            // The calling inspector (the default) is scope-checked with the institution; ids the body names are looked up.
+            authorize: () => {
+              this.scope.requireInstitutionInScope(actor, r.institutionId);
+              this.scope.requireInspectorsCover(r.inspectorIds, r.institutionId);
+            },
+            build: () => ({
+              type: 'PlanVisit',
+              data: {
+                visitId,
+                kind: r.visitKind,
+                institutionId: r.institutionId,
+                inspectorIds,
+                plannedDate: r.plannedDate,
+                campaignId: r.campaignId ?? null,
+              },
+            }),
+          }),
+        );
       }
       case 'Record':
-        return toAck(await this.commands.execute(actor, {
-          ...write,
-          id: r.visitId,
-          authorize: (state) => this.scope.requireInspectorsCover(r.inspectorIds, this.scope.visit(actor, r.visitId)(state).visit.institutionId),
-          build: () => ({ type: 'RecordVisit', data: { visitId: r.visitId, conductedOn: r.conductedOn, inspectorIds: r.inspectorIds, summary: r.summary } }),
-        }));
+        return toAck(
+          await this.commands.execute(actor, {
+            ...write,
+            id: r.visitId,
+            authorize: (state) =>
+              this.scope.requireInspectorsCover(r.inspectorIds, this.scope.visit(actor, r.visitId)(state).visit.institutionId),
+            build: () => ({
+              type: 'RecordVisit',
+              data: { visitId: r.visitId, conductedOn: r.conductedOn, inspectorIds: r.inspectorIds, summary: r.summary },
+            }),
+          }),
+        );
       case 'Cancel':
-        return toAck(await this.commands.execute(actor, {
-          ...write,
-          id: r.visitId,
-          authorize: this.scope.visit(actor, r.visitId),
-          build: () => ({ type: 'CancelVisit', data: { visitId: r.visitId, reason: r.reason } }),
-        }));
+        return toAck(
+          await this.commands.execute(actor, {
+            ...write,
+            id: r.visitId,
+            authorize: this.scope.visit(actor, r.visitId),
+            build: () => ({ type: 'CancelVisit', data: { visitId: r.visitId, reason: r.reason } }),
+          }),
+        );
       case 'RegisterFinding': {
         const findingId = this.ids.next();
         const registered = await this.commands.execute(actor, {
@@ -86,7 +116,12 @@ export class VisitRequestHandler implements ICommandHandler<VisitRequest> {
           build: () => ({ type: 'RegisterFindings', data: { visitId: r.visitId, findings: [{ ...r.finding, findingId }] } }),
         });
         const opened = await this.open(registered.stream, findingId);
-        return { id: findingId, visitId: r.visitId, position: opened.position ?? registered.position, events: [...opened.events, ...registered.events] };
+        return {
+          id: findingId,
+          visitId: r.visitId,
+          position: opened.position ?? registered.position,
+          events: [...opened.events, ...registered.events],
+        };
       }
       default:
         return assertNever(r, 'visit request');
@@ -96,7 +131,9 @@ export class VisitRequestHandler implements ICommandHandler<VisitRequest> {
   /** Opens the finding from its visit's record: the findingOpening workflow's own command (a redelivery if it came first). */
   private async open(visitStream: string, findingId: string): Promise<CommandOutcome> {
     const history = await this.commands.store.readStream(visitStream);
-    const recorded = history.find((e) => e.type === 'VisitFindingsRegistered' && (e.data as VisitFindingsRegistered['data']).findingIds.includes(findingId));
+    const recorded = history.find(
+      (e) => e.type === 'VisitFindingsRegistered' && (e.data as VisitFindingsRegistered['data']).findingIds.includes(findingId),
+    );
     const open = recorded ? findingOpenings(recorded).find((c) => c.data.findingId === findingId) : undefined;
     if (!open) throw new Error(`${visitStream} does not record finding ${findingId}`);
     return this.commands.deliver(open.metadata, {

@@ -53,12 +53,7 @@ export function assertWindow(window: DeadlineWindow, now: string, field: string)
 }
 
 /** Names a validated window and stamps the policy version on it. */
-export function toTerms(
-  purpose: FindingDeadlinePurpose,
-  round: number,
-  window: DeadlineWindow,
-  policy: InspectionPolicy,
-): DeadlineTerms {
+export function toTerms(purpose: FindingDeadlinePurpose, round: number, window: DeadlineWindow, policy: InspectionPolicy): DeadlineTerms {
   return {
     deadlineId: findingDeadlineId(purpose, round),
     purpose,

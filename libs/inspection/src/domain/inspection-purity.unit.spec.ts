@@ -32,8 +32,11 @@ describe('inspection purity', () => {
     }
   });
 
-  it.each(sources.filter((f) => !f.endsWith('.fixtures.ts')).map((f) => [relative(root, f), f]))('%s reads no clock and makes no random ids', (_name, file) => {
-    const text = readFileSync(file, 'utf8');
-    expect(text).not.toMatch(/new Date\(|Date\.now\(|Math\.random\(|randomUUID|process\.|require\(/);
-  });
+  it.each(sources.filter((f) => !f.endsWith('.fixtures.ts')).map((f) => [relative(root, f), f]))(
+    '%s reads no clock and makes no random ids',
+    (_name, file) => {
+      const text = readFileSync(file, 'utf8');
+      expect(text).not.toMatch(/new Date\(|Date\.now\(|Math\.random\(|randomUUID|process\.|require\(/);
+    },
+  );
 });

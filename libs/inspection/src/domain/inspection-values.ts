@@ -48,13 +48,7 @@ export type RequiredAction = (typeof REQUIRED_ACTIONS)[number];
  * The overdue escalation ladder (三书一函): 提醒敦促函 → 整改通知书 → 约谈通知书 → 挂牌督办 → 通报.
  * Which rungs are used, in which order and with which deadlines is policy (InspectionPolicy).
  */
-export const ESCALATION_RUNGS = [
-  'reminder-letter',
-  'rectification-notice',
-  'summons',
-  'listed-supervision',
-  'public-notice',
-] as const;
+export const ESCALATION_RUNGS = ['reminder-letter', 'rectification-notice', 'summons', 'listed-supervision', 'public-notice'] as const;
 export type EscalationRung = (typeof ESCALATION_RUNGS)[number];
 
 /** Outcome of a re-check (回头看): it holds, or the problem came back (反弹). */

@@ -12,7 +12,9 @@ export const findingVisibility: StreamVisibility<FindingState> = {
   initialState: findingDecider.initialState,
   evolve: (state, event) => findingDecider.evolve(state, event as FindingEvent),
   decide: (reader, state) =>
-    state.status === 'none' ? { kind: 'hidden' } : institutionRecordDecision(reader, state.finding.institutionId, `finding ${state.finding.findingId}`),
+    state.status === 'none'
+      ? { kind: 'hidden' }
+      : institutionRecordDecision(reader, state.finding.institutionId, `finding ${state.finding.findingId}`),
 };
 
 /**

@@ -5,8 +5,16 @@ import { Actor } from '@bihuan/core';
 import { CurrentActor, Roles } from '@bihuan/auth';
 import { CommandAck, FindingRequest, FindingRequestBody } from '../application';
 import {
-  ExtensionApprovalDto, ExtensionDenialDto, ExtensionRequestDto, IssueNoticeDto, RecheckDto, RejectSignOffDto, ReportProgressDto,
-  RequestSignOffDto, SignOffDto, SubmitPlanDto,
+  ExtensionApprovalDto,
+  ExtensionDenialDto,
+  ExtensionRequestDto,
+  IssueNoticeDto,
+  RecheckDto,
+  RejectSignOffDto,
+  ReportProgressDto,
+  RequestSignOffDto,
+  SignOffDto,
+  SubmitPlanDto,
 } from './finding.dto';
 import { CommandAckDto } from './query.dto';
 import { ReasonDto } from './visit.dto';
@@ -25,67 +33,100 @@ export class FindingStepsController {
     return this.commands.execute(new FindingRequest(actor, request));
   }
 
-  @Post('notice') @HttpCode(200) @Roles('inspector') @ApiOkResponse({ type: CommandAckDto })
+  @Post('notice')
+  @HttpCode(200)
+  @Roles('inspector')
+  @ApiOkResponse({ type: CommandAckDto })
   @ApiOperation({ summary: '整改通知书: issue the rectification notice; the deadline is policy working days unless dueDate is given' })
   notice(@CurrentActor() a: Actor, @Param('findingId') id: string, @Body() b: IssueNoticeDto): Promise<CommandAck> {
     return this.send(a, { kind: 'IssueNotice', findingId: id, ...b });
   }
 
-  @Post('plan') @HttpCode(200) @Roles('hospital') @ApiOkResponse({ type: CommandAckDto })
+  @Post('plan')
+  @HttpCode(200)
+  @Roles('hospital')
+  @ApiOkResponse({ type: CommandAckDto })
   @ApiOperation({ summary: 'Hospital submits (or revises) its rectification plan (整改措施)' })
   plan(@CurrentActor() a: Actor, @Param('findingId') id: string, @Body() b: SubmitPlanDto): Promise<CommandAck> {
     return this.send(a, { kind: 'SubmitPlan', findingId: id, ...b });
   }
 
-  @Post('progress') @HttpCode(200) @Roles('hospital') @ApiOkResponse({ type: CommandAckDto })
+  @Post('progress')
+  @HttpCode(200)
+  @Roles('hospital')
+  @ApiOkResponse({ type: CommandAckDto })
   @ApiOperation({ summary: 'Hospital reports progress with evidence references' })
   progress(@CurrentActor() a: Actor, @Param('findingId') id: string, @Body() b: ReportProgressDto): Promise<CommandAck> {
     return this.send(a, { kind: 'ReportProgress', findingId: id, ...b });
   }
 
-  @Post('sign-off-request') @HttpCode(200) @Roles('hospital') @ApiOkResponse({ type: CommandAckDto })
+  @Post('sign-off-request')
+  @HttpCode(200)
+  @Roles('hospital')
+  @ApiOkResponse({ type: CommandAckDto })
   @ApiOperation({ summary: '申请销号: hospital asks for sign-off (evidence required by default policy)' })
   requestSignOff(@CurrentActor() a: Actor, @Param('findingId') id: string, @Body() b: RequestSignOffDto): Promise<CommandAck> {
     return this.send(a, { kind: 'RequestSignOff', findingId: id, ...b });
   }
 
-  @Post('sign-off') @HttpCode(200) @Roles('inspector') @ApiOkResponse({ type: CommandAckDto })
+  @Post('sign-off')
+  @HttpCode(200)
+  @Roles('inspector')
+  @ApiOkResponse({ type: CommandAckDto })
   @ApiOperation({ summary: '销号: inspector signs the row off; severe findings get a re-check (回头看) deadline' })
   signOff(@CurrentActor() a: Actor, @Param('findingId') id: string, @Body() b: SignOffDto): Promise<CommandAck> {
     return this.send(a, { kind: 'SignOff', findingId: id, ...b });
   }
 
-  @Post('reject') @HttpCode(200) @Roles('inspector') @ApiOkResponse({ type: CommandAckDto })
+  @Post('reject')
+  @HttpCode(200)
+  @Roles('inspector')
+  @ApiOkResponse({ type: CommandAckDto })
   @ApiOperation({ summary: 'Inspector rejects a sign-off request with reasons' })
   reject(@CurrentActor() a: Actor, @Param('findingId') id: string, @Body() b: RejectSignOffDto): Promise<CommandAck> {
     return this.send(a, { kind: 'RejectSignOff', findingId: id, ...b });
   }
 
-  @Post('extension-request') @HttpCode(200) @Roles('hospital') @ApiOkResponse({ type: CommandAckDto })
+  @Post('extension-request')
+  @HttpCode(200)
+  @Roles('hospital')
+  @ApiOkResponse({ type: CommandAckDto })
   @ApiOperation({ summary: '延期: hospital asks for more time; answers with the extensionId' })
   requestExtension(@CurrentActor() a: Actor, @Param('findingId') id: string, @Body() b: ExtensionRequestDto): Promise<CommandAck> {
     return this.send(a, { kind: 'RequestExtension', findingId: id, ...b });
   }
 
-  @Post('extension-approval') @HttpCode(200) @Roles('inspector') @ApiOkResponse({ type: CommandAckDto })
+  @Post('extension-approval')
+  @HttpCode(200)
+  @Roles('inspector')
+  @ApiOkResponse({ type: CommandAckDto })
   @ApiOperation({ summary: 'Inspector approves an extension: workingDays more, or until dueDate, or the date asked' })
   approveExtension(@CurrentActor() a: Actor, @Param('findingId') id: string, @Body() b: ExtensionApprovalDto): Promise<CommandAck> {
     return this.send(a, { kind: 'ApproveExtension', findingId: id, ...b });
   }
 
-  @Post('extension-denial') @HttpCode(200) @Roles('inspector') @ApiOkResponse({ type: CommandAckDto })
+  @Post('extension-denial')
+  @HttpCode(200)
+  @Roles('inspector')
+  @ApiOkResponse({ type: CommandAckDto })
   @ApiOperation({ summary: 'Inspector denies an extension with a reason' })
   denyExtension(@CurrentActor() a: Actor, @Param('findingId') id: string, @Body() b: ExtensionDenialDto): Promise<CommandAck> {
     return this.send(a, { kind: 'DenyExtension', findingId: id, ...b });
   }
 
-  @Post('recheck') @HttpCode(200) @Roles('inspector') @ApiOkResponse({ type: CommandAckDto })
+  @Post('recheck')
+  @HttpCode(200)
+  @Roles('inspector')
+  @ApiOkResponse({ type: CommandAckDto })
   @ApiOperation({ summary: '回头看: passed, or reopened (反弹) with a new rectification deadline' })
   recheck(@CurrentActor() a: Actor, @Param('findingId') id: string, @Body() b: RecheckDto): Promise<CommandAck> {
     return this.send(a, { kind: 'RecordRecheck', findingId: id, ...b });
   }
 
-  @Post('withdraw') @HttpCode(200) @Roles('inspector') @ApiOkResponse({ type: CommandAckDto })
+  @Post('withdraw')
+  @HttpCode(200)
+  @Roles('inspector')
+  @ApiOkResponse({ type: CommandAckDto })
   @ApiOperation({ summary: 'Inspector withdraws a finding opened in error (the record stays)' })
   withdraw(@CurrentActor() a: Actor, @Param('findingId') id: string, @Body() b: ReasonDto): Promise<CommandAck> {
     return this.send(a, { kind: 'Withdraw', findingId: id, ...b });

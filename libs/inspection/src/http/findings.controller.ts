@@ -16,7 +16,10 @@ export class FindingsController {
 
   @Get()
   @Roles(...READ_ROLES)
-  @ApiOperation({ summary: 'Ledger rows in scope; filters institutionId, visitId, campaignId, status, category, severity, escalationRung, overdue, from/to; page/pageSize' })
+  @ApiOperation({
+    summary:
+      'Ledger rows in scope; filters institutionId, visitId, campaignId, status, category, severity, escalationRung, overdue, from/to; page/pageSize',
+  })
   list(@CurrentActor() actor: Actor, @Query() q: ListFindingsQueryDto) {
     const { page = 1, pageSize = 20, ...filter } = q;
     return this.queries.execute(new ListFindingsQuery(actor, filter, page, pageSize));

@@ -33,7 +33,9 @@ export class LedgersController {
 
   @Get('counts')
   @Roles('leader', 'inspector', 'admin')
-  @ApiOperation({ summary: 'Counts by institution / status / category / severity / escalation rung, with overdue, within the caller\'s jurisdiction' })
+  @ApiOperation({
+    summary: "Counts by institution / status / category / severity / escalation rung, with overdue, within the caller's jurisdiction",
+  })
   counts(@CurrentActor() actor: Actor, @Query() q: CountsQueryDto) {
     const { page: _page, pageSize: _size, ...filter } = q;
     return this.queries.execute(new LedgerCountsQuery(actor, filter));
@@ -41,7 +43,7 @@ export class LedgersController {
 
   @Get('institutions/:institutionId')
   @Roles(...READ_ROLES)
-  @ApiOperation({ summary: 'An institution\'s ledger: rows (序号 1…n) and summary (total, signedOff, overdue, closed)' })
+  @ApiOperation({ summary: "An institution's ledger: rows (序号 1…n) and summary (total, signedOff, overdue, closed)" })
   institution(@CurrentActor() actor: Actor, @Param('institutionId') institutionId: string) {
     return this.queries.execute(new LedgerQuery(actor, { institutionId }));
   }
@@ -49,14 +51,19 @@ export class LedgersController {
   @Get('institutions/:institutionId/export')
   @Roles(...READ_ROLES)
   @ApiProduces(XLSX, 'text/csv')
-  @ApiOperation({ summary: 'The institution\'s ledger as XLSX (default) or CSV (UTF-8 with BOM); dates in Asia/Shanghai' })
-  async exportInstitution(@CurrentActor() actor: Actor, @Param('institutionId') institutionId: string, @Query() q: ExportQueryDto, @Res() res: Response) {
+  @ApiOperation({ summary: "The institution's ledger as XLSX (default) or CSV (UTF-8 with BOM); dates in Asia/Shanghai" })
+  async exportInstitution(
+    @CurrentActor() actor: Actor,
+    @Param('institutionId') institutionId: string,
+    @Query() q: ExportQueryDto,
+    @Res() res: Response,
+  ) {
     await this.export(actor, { institutionId }, q, res);
   }
 
   @Get('visits/:visitId')
   @Roles(...READ_ROLES)
-  @ApiOperation({ summary: 'A visit\'s ledger: rows and summary (closed when every row is signed off or withdrawn)' })
+  @ApiOperation({ summary: "A visit's ledger: rows and summary (closed when every row is signed off or withdrawn)" })
   visit(@CurrentActor() actor: Actor, @Param('visitId') visitId: string) {
     return this.queries.execute(new LedgerQuery(actor, { visitId }));
   }
@@ -64,7 +71,7 @@ export class LedgersController {
   @Get('visits/:visitId/export')
   @Roles(...READ_ROLES)
   @ApiProduces(XLSX, 'text/csv')
-  @ApiOperation({ summary: 'The visit\'s ledger as XLSX (default) or CSV' })
+  @ApiOperation({ summary: "The visit's ledger as XLSX (default) or CSV" })
   async exportVisit(@CurrentActor() actor: Actor, @Param('visitId') visitId: string, @Query() q: ExportQueryDto, @Res() res: Response) {
     await this.export(actor, { visitId }, q, res);
   }

@@ -10,71 +10,114 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
 
 class PageDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   pageSize?: number;
 }
 
 export class PeriodDto extends PageDto {
   @ApiPropertyOptional({ example: '2025-03-01', description: 'From this date (Asia/Shanghai), inclusive' })
-  @IsOptional() @Matches(DATE, { message: DATE_MESSAGE })
+  @IsOptional()
+  @Matches(DATE, { message: DATE_MESSAGE })
   from?: string;
 
   @ApiPropertyOptional({ example: '2025-03-31', description: 'Up to this date (Asia/Shanghai), inclusive' })
-  @IsOptional() @Matches(DATE, { message: DATE_MESSAGE })
+  @IsOptional()
+  @Matches(DATE, { message: DATE_MESSAGE })
   to?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID_MAX)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
   institutionId?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID_MAX)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
   campaignId?: string;
 }
 
 export class ListFindingsQueryDto extends PeriodDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID_MAX)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
   visitId?: string;
 
-  @ApiPropertyOptional({ enum: FINDING_STATUSES }) @IsOptional() @IsIn(FINDING_STATUSES)
+  @ApiPropertyOptional({ enum: FINDING_STATUSES })
+  @IsOptional()
+  @IsIn(FINDING_STATUSES)
   status?: string;
 
-  @ApiPropertyOptional({ enum: FINDING_CATEGORIES }) @IsOptional() @IsIn(FINDING_CATEGORIES)
+  @ApiPropertyOptional({ enum: FINDING_CATEGORIES })
+  @IsOptional()
+  @IsIn(FINDING_CATEGORIES)
   category?: string;
 
-  @ApiPropertyOptional({ enum: SEVERITIES }) @IsOptional() @IsIn(SEVERITIES)
+  @ApiPropertyOptional({ enum: SEVERITIES })
+  @IsOptional()
+  @IsIn(SEVERITIES)
   severity?: string;
 
-  @ApiPropertyOptional({ enum: ESCALATION_RUNGS }) @IsOptional() @IsIn(ESCALATION_RUNGS)
+  @ApiPropertyOptional({ enum: ESCALATION_RUNGS })
+  @IsOptional()
+  @IsIn(ESCALATION_RUNGS)
   escalationRung?: string;
 
   @ApiPropertyOptional({ description: 'true: only overdue rows (against the clock now); false: only rows not overdue' })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
   overdue?: boolean;
 }
 
 export class CountsQueryDto extends PeriodDto {
-  @ApiPropertyOptional({ enum: FINDING_CATEGORIES }) @IsOptional() @IsIn(FINDING_CATEGORIES)
+  @ApiPropertyOptional({ enum: FINDING_CATEGORIES })
+  @IsOptional()
+  @IsIn(FINDING_CATEGORIES)
   category?: string;
 }
 
 export class ListVisitsQueryDto extends PeriodDto {
-  @ApiPropertyOptional({ enum: VISIT_KINDS }) @IsOptional() @IsIn(VISIT_KINDS)
+  @ApiPropertyOptional({ enum: VISIT_KINDS })
+  @IsOptional()
+  @IsIn(VISIT_KINDS)
   kind?: string;
 
-  @ApiPropertyOptional({ enum: VISIT_STATUSES }) @IsOptional() @IsIn(VISIT_STATUSES)
+  @ApiPropertyOptional({ enum: VISIT_STATUSES })
+  @IsOptional()
+  @IsIn(VISIT_STATUSES)
   status?: string;
 }
 
 export class ExportQueryDto {
-  @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' }) @IsOptional() @IsIn(['xlsx', 'csv'])
+  @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' })
+  @IsOptional()
+  @IsIn(['xlsx', 'csv'])
   format?: 'xlsx' | 'csv';
 }
 
 /** What every command endpoint answers. */
 export class CommandAckDto {
   @ApiPropertyOptional({ description: 'Id of the visit / finding' }) id!: string;
-  @ApiPropertyOptional({ description: 'Log position of the last event written (null: nothing changed)', nullable: true, type: Number }) position!: number | null;
+  @ApiPropertyOptional({ description: 'Log position of the last event written (null: nothing changed)', nullable: true, type: Number })
+  position!: number | null;
   @ApiPropertyOptional({ type: [String], description: 'Event types written' }) events!: string[];
 }

@@ -1,23 +1,40 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength,
-} from 'class-validator';
-import { FINDING_CATEGORIES, FindingCategory, REQUIRED_ACTIONS, RequiredAction, SEVERITIES, Severity, VISIT_KINDS, VisitKind } from '../domain';
+  FINDING_CATEGORIES,
+  FindingCategory,
+  REQUIRED_ACTIONS,
+  RequiredAction,
+  SEVERITIES,
+  Severity,
+  VISIT_KINDS,
+  VisitKind,
+} from '../domain';
 
 export const ID_MAX = 64;
 export const TEXT_MAX = 2000;
 
 export class PlanVisitDto {
-  @ApiProperty({ enum: VISIT_KINDS, description: 'routine 日常监督 / unannounced 暗访 / random 双随机 / special 专项行动 / self 自查 (hospital)' })
+  @ApiProperty({
+    enum: VISIT_KINDS,
+    description: 'routine 日常监督 / unannounced 暗访 / random 双随机 / special 专项行动 / self 自查 (hospital)',
+  })
   @IsIn(VISIT_KINDS)
   kind!: VisitKind;
 
   @ApiProperty({ example: 'hosp-a1-1' })
-  @IsString() @IsNotEmpty() @MaxLength(ID_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
   institutionId!: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Inspectors (user ids); defaults to the calling inspector' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(ID_MAX, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(ID_MAX, { each: true })
   inspectorIds?: string[];
 
   @ApiProperty({ example: '2025-03-03', description: 'ISO-8601 date' })
@@ -25,7 +42,10 @@ export class PlanVisitDto {
   plannedDate!: string;
 
   @ApiPropertyOptional({ description: 'Special campaign (专项行动) id' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID_MAX)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
   campaignId?: string;
 }
 
@@ -35,17 +55,26 @@ export class RecordVisitDto {
   conductedOn!: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(ID_MAX, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(ID_MAX, { each: true })
   inspectorIds?: string[];
 
   @ApiPropertyOptional({ example: '暗访门诊、住院部' })
-  @IsOptional() @IsString() @MaxLength(TEXT_MAX)
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
   summary?: string;
 }
 
 export class ReasonDto {
   @ApiProperty({ example: '机构停业整顿' })
-  @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
   reason!: string;
 }
 
@@ -60,19 +89,31 @@ export class FindingDraftDto {
   severity!: Severity;
 
   @ApiProperty({ example: '外科病房医生收受患者红包' })
-  @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
   description!: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Attachment references' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(500, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(500, { each: true })
   evidence?: string[];
 
   @ApiProperty({ example: '外科' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   responsibleDepartment!: string;
 
   @ApiPropertyOptional({ example: '张主任' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   responsiblePerson?: string;
 
   @ApiProperty({ enum: REQUIRED_ACTIONS, description: 'immediate 立行立改 / deadline 限期整改 / long-term 长期坚持' })

@@ -14,7 +14,10 @@ export const READ_ROLES = ['inspector', 'hospital', 'leader', 'admin'] as const;
 @ApiBearerAuth()
 @Controller('visits')
 export class VisitsController {
-  constructor(@Inject(CommandBus) private readonly commands: CommandBus, @Inject(QueryBus) private readonly queries: QueryBus) {}
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(QueryBus) private readonly queries: QueryBus,
+  ) {}
 
   @Post()
   @Roles('inspector', 'hospital')
@@ -53,7 +56,7 @@ export class VisitsController {
 
   @Get()
   @Roles(...READ_ROLES)
-  @ApiOperation({ summary: 'Visits in the caller\'s scope (filters: institutionId, kind, status, campaignId, planned from/to; paginated)' })
+  @ApiOperation({ summary: "Visits in the caller's scope (filters: institutionId, kind, status, campaignId, planned from/to; paginated)" })
   list(@CurrentActor() actor: Actor, @Query() q: ListVisitsQueryDto) {
     const { page = 1, pageSize = 20, ...filter } = q;
     return this.queries.execute(new ListVisitsQuery(actor, filter, page, pageSize));

@@ -51,9 +51,14 @@ export class CountsQueries {
   counts(filter: FindingFilter, visible: readonly string[], now: string): LedgerCounts {
     const { sql, params } = findingWhere(filter, visible, now);
     const by = (column: string): CountRow[] =>
-      (this.db.prepare(`SELECT ${column} AS key, ${MEASURES} FROM inspection_findings WHERE ${sql} GROUP BY ${column} ORDER BY ${column}`).all(params) as Record<string, unknown>[])
-        .map(toCount);
-    const all = toCount(this.db.prepare(`SELECT 'all' AS key, ${MEASURES} FROM inspection_findings WHERE ${sql}`).get(params) as Record<string, unknown>);
+      (
+        this.db
+          .prepare(`SELECT ${column} AS key, ${MEASURES} FROM inspection_findings WHERE ${sql} GROUP BY ${column} ORDER BY ${column}`)
+          .all(params) as Record<string, unknown>[]
+      ).map(toCount);
+    const all = toCount(
+      this.db.prepare(`SELECT 'all' AS key, ${MEASURES} FROM inspection_findings WHERE ${sql}`).get(params) as Record<string, unknown>,
+    );
     return {
       total: all.total,
       open: all.open,

@@ -53,7 +53,8 @@ export interface LedgerRow {
 export type RawRow = Record<string, unknown>;
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const provisional = (due: unknown, version: unknown): boolean => typeof due === 'string' && typeof version === 'string' && isProvisionalVersion(version);
+const provisional = (due: unknown, version: unknown): boolean =>
+  typeof due === 'string' && typeof version === 'string' && isProvisionalVersion(version);
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
 export function toLedgerRow(r: RawRow, seq: number): LedgerRow {

@@ -17,8 +17,19 @@ describe('ledger projection (real SQLite file)', () => {
   const store = new MemoryEventStore(new FakeClock(at(0)));
 
   beforeAll(async () => {
-    const commands: FindingCommand[] = [F.open({ institutionId: 'hosp-1' }), F.notice(), F.plan({ id: 'h', role: 'hospital', unit: 'hosp-1' }),
-      F.expire('rectify', F.RECTIFY_DUE, F.RECTIFY_DUE, { startedAt: F.RECTIFY_DUE, dueAt: at(30), workingDays: 5, calendarVersion: 'v', warnAt: [], policy: {} })];
+    const commands: FindingCommand[] = [
+      F.open({ institutionId: 'hosp-1' }),
+      F.notice(),
+      F.plan({ id: 'h', role: 'hospital', unit: 'hosp-1' }),
+      F.expire('rectify', F.RECTIFY_DUE, F.RECTIFY_DUE, {
+        startedAt: F.RECTIFY_DUE,
+        dueAt: at(30),
+        workingDays: 5,
+        calendarVersion: 'v',
+        warnAt: [],
+        policy: {},
+      }),
+    ];
     for (const c of commands) await handleCommand(store, 'finding-f-1', findingDecider, c);
   });
   afterAll(async () => {
@@ -33,7 +44,14 @@ describe('ledger projection (real SQLite file)', () => {
     const queries = new LedgerQueries(db);
     const before = queries.ledger({ institutionId: 'hosp-1' }, ['hosp-1'], at(22));
     expect(before.rows).toHaveLength(1);
-    expect(before.rows[0]).toMatchObject({ status: 'inProgress', measures: '全院警示教育，签订廉洁承诺书', escalationRung: 'reminder-letter', currentDueAt: at(30), deadline: F.RECTIFY_DUE, overdue: true });
+    expect(before.rows[0]).toMatchObject({
+      status: 'inProgress',
+      measures: '全院警示教育，签订廉洁承诺书',
+      escalationRung: 'reminder-letter',
+      currentDueAt: at(30),
+      deadline: F.RECTIFY_DUE,
+      overdue: true,
+    });
     for (const e of await store.readAll()) projection.handle(e); // a redelivery changes nothing
     expect(queries.ledger({ institutionId: 'hosp-1' }, ['hosp-1'], at(22))).toEqual(before);
     projection.reset();
@@ -44,7 +62,14 @@ describe('ledger projection (real SQLite file)', () => {
   });
 
   it('skips an event that no decider wrote (a malformed FindingOpened) instead of wedging', async () => {
-    const metadata = { eventId: 'bad-1', correlationId: 'c', causationId: null, actor: { id: 'x', role: 'system' as const, unit: 'root' }, occurredAt: at(0), schemaVersion: 1 };
+    const metadata = {
+      eventId: 'bad-1',
+      correlationId: 'c',
+      causationId: null,
+      actor: { id: 'x', role: 'system' as const, unit: 'root' },
+      occurredAt: at(0),
+      schemaVersion: 1,
+    };
     await store.append('finding-broken', [{ type: 'FindingOpened', data: {}, metadata }], 'no_stream');
     const projection = ledgerProjection(db);
     const events = await store.readAll();

@@ -14,14 +14,24 @@ function changes(event: FindingEvent, row: Row | undefined): Row | null {
   switch (event.type) {
     case 'RectificationNoticeIssued': {
       const d = event.data;
-      const ids = { round: d.round, rectify_deadline_id: d.deadlineId, rectify_due_at: d.dueAt, current_deadline_id: d.deadlineId, current_due_at: d.dueAt };
+      const ids = {
+        round: d.round,
+        rectify_deadline_id: d.deadlineId,
+        rectify_due_at: d.dueAt,
+        current_deadline_id: d.deadlineId,
+        current_due_at: d.dueAt,
+      };
       return { ...ids, status: 'noticeIssued', notice_no: d.noticeNo };
     }
     case 'RectificationPlanSubmitted': {
       const d = event.data;
       return {
-        status: 'inProgress', measures: d.measures, plan_revision: d.revision, planned_completion: d.plannedCompletion,
-        responsible_department: d.responsibleDepartment, responsible_person: d.responsiblePerson,
+        status: 'inProgress',
+        measures: d.measures,
+        plan_revision: d.revision,
+        planned_completion: d.plannedCompletion,
+        responsible_department: d.responsibleDepartment,
+        responsible_person: d.responsiblePerson,
       };
     }
     case 'RectificationProgressReported':
@@ -33,12 +43,23 @@ function changes(event: FindingEvent, row: Row | undefined): Row | null {
     case 'FindingSignedOff': {
       const d = event.data;
       const recheck = d.recheckDueAt === null ? 'none' : 'scheduled';
-      return { status: 'signedOff', signed_off_at: d.signedOffAt, signed_off_by: d.signedOffBy, on_time: d.onTime ? 1 : 0, recheck_status: recheck, recheck_due_at: d.recheckDueAt };
+      return {
+        status: 'signedOff',
+        signed_off_at: d.signedOffAt,
+        signed_off_by: d.signedOffBy,
+        on_time: d.onTime ? 1 : 0,
+        recheck_status: recheck,
+        recheck_due_at: d.recheckDueAt,
+      };
     }
     case 'ExtensionRequested':
       return { pending_extension_id: event.data.extensionId, pending_extension_due_at: event.data.requestedDueAt };
     case 'ExtensionApproved':
-      return { pending_extension_id: null, pending_extension_due_at: null, extensions_approved: Number(row?.['extensions_approved'] ?? 0) + 1 };
+      return {
+        pending_extension_id: null,
+        pending_extension_due_at: null,
+        extensions_approved: Number(row?.['extensions_approved'] ?? 0) + 1,
+      };
     case 'ExtensionDenied':
       return { pending_extension_id: null, pending_extension_due_at: null };
     case 'DeadlineSet':
@@ -58,7 +79,11 @@ function changes(event: FindingEvent, row: Row | undefined): Row | null {
     }
     case 'FindingEscalated': {
       const d = event.data;
-      return { escalation_rung: d.rung, escalation_step: d.step, ...(d.deadlineId ? { current_deadline_id: d.deadlineId, current_due_at: d.dueAt } : {}) };
+      return {
+        escalation_rung: d.rung,
+        escalation_step: d.step,
+        ...(d.deadlineId ? { current_deadline_id: d.deadlineId, current_due_at: d.dueAt } : {}),
+      };
     }
     case 'FindingRecheckDue':
       return { recheck_status: 'due' };
@@ -67,10 +92,25 @@ function changes(event: FindingEvent, row: Row | undefined): Row | null {
     case 'FindingReopened': {
       const d = event.data;
       return {
-        status: 'noticeIssued', round: d.round, rectify_deadline_id: d.deadlineId, rectify_due_at: d.dueAt, current_deadline_id: d.deadlineId,
-        current_due_at: d.dueAt, escalation_rung: null, escalation_step: null, on_time: null, signed_off_at: null, signed_off_by: null,
-        recheck_status: 'reopened', plan_revision: 0, progress_reports: 0, percent_complete: null, pending_extension_id: null,
-        pending_extension_due_at: null, extensions_approved: 0, last_rejection: null,
+        status: 'noticeIssued',
+        round: d.round,
+        rectify_deadline_id: d.deadlineId,
+        rectify_due_at: d.dueAt,
+        current_deadline_id: d.deadlineId,
+        current_due_at: d.dueAt,
+        escalation_rung: null,
+        escalation_step: null,
+        on_time: null,
+        signed_off_at: null,
+        signed_off_by: null,
+        recheck_status: 'reopened',
+        plan_revision: 0,
+        progress_reports: 0,
+        percent_complete: null,
+        pending_extension_id: null,
+        pending_extension_due_at: null,
+        extensions_approved: 0,
+        last_rejection: null,
         progress_summary: null,
       };
     }
@@ -98,7 +138,8 @@ export function withNulls(set: Row): Row {
  */
 export function ledgerProjection(db: Database.Database): SqliteProjection {
   ensureInspectionSchema(db);
-  const insert = db.prepare(`INSERT OR REPLACE INTO inspection_findings (finding_id, institution_id, visit_id, visit_kind, campaign_id, category,
+  const insert =
+    db.prepare(`INSERT OR REPLACE INTO inspection_findings (finding_id, institution_id, visit_id, visit_kind, campaign_id, category,
     severity, description, evidence, required_action, responsible_department, responsible_person, status, opened_at, opened_by, opened_position, updated_at)
     VALUES (@findingId, @institutionId, @visitId, @visitKind, @campaignId, @category, @severity, @description, @evidence, @requiredAction,
     @responsibleDepartment, @responsiblePerson, 'open', @at, @openedBy, @position, @at)`);
@@ -114,8 +155,31 @@ export function ledgerProjection(db: Database.Database): SqliteProjection {
       const at = recorded.metadata.occurredAt;
       if (event.type === 'FindingOpened') {
         const d = event.data;
-        if (!wellFormed(d, ['findingId', 'institutionId', 'visitId', 'visitKind', 'category', 'severity', 'description', 'requiredAction', 'responsibleDepartment', 'openedBy'])) return;
-        insert.run(withNulls({ ...d, campaignId: d.campaignId ?? null, responsiblePerson: d.responsiblePerson ?? null, evidence: JSON.stringify(d.evidence ?? []), at, position: recorded.position } as Row));
+        if (
+          !wellFormed(d, [
+            'findingId',
+            'institutionId',
+            'visitId',
+            'visitKind',
+            'category',
+            'severity',
+            'description',
+            'requiredAction',
+            'responsibleDepartment',
+            'openedBy',
+          ])
+        )
+          return;
+        insert.run(
+          withNulls({
+            ...d,
+            campaignId: d.campaignId ?? null,
+            responsiblePerson: d.responsiblePerson ?? null,
+            evidence: JSON.stringify(d.evidence ?? []),
+            at,
+            position: recorded.position,
+          } as Row),
+        );
         return;
       }
       const id = recorded.streamName.slice(FINDING_STREAM_CATEGORY.length + 1);

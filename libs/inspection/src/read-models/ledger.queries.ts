@@ -45,12 +45,21 @@ const startOfDay = (date: string): string => new Date(shanghaiDayStartMs(date)).
 const endOfDay = (date: string): string => new Date(shanghaiDayStartMs(date) + 86_400_000 - 1).toISOString();
 
 /** WHERE clause and parameters of a finding filter, always restricted to the visible institutions. */
-export function findingWhere(filter: FindingFilter, visible: readonly string[], now: string): { sql: string; params: Record<string, unknown> } {
+export function findingWhere(
+  filter: FindingFilter,
+  visible: readonly string[],
+  now: string,
+): { sql: string; params: Record<string, unknown> } {
   const parts = ['institution_id IN (SELECT value FROM json_each(@visible))'];
   const params: Record<string, unknown> = { visible: JSON.stringify(visible), now };
   const eq: [keyof FindingFilter, string][] = [
-    ['institutionId', 'institution_id'], ['visitId', 'visit_id'], ['campaignId', 'campaign_id'], ['status', 'status'],
-    ['category', 'category'], ['severity', 'severity'], ['escalationRung', 'escalation_rung'],
+    ['institutionId', 'institution_id'],
+    ['visitId', 'visit_id'],
+    ['campaignId', 'campaign_id'],
+    ['status', 'status'],
+    ['category', 'category'],
+    ['severity', 'severity'],
+    ['escalationRung', 'escalation_rung'],
   ];
   for (const [key, column] of eq) {
     if (filter[key] === undefined) continue;
@@ -76,7 +85,9 @@ export class LedgerQueries {
   }
 
   row(findingId: string, now: string): LedgerRow | null {
-    const r = this.db.prepare(`SELECT *, ${OVERDUE_SQL} AS overdue FROM inspection_findings WHERE finding_id = @id`).get({ id: findingId, now }) as RawRow | undefined;
+    const r = this.db
+      .prepare(`SELECT *, ${OVERDUE_SQL} AS overdue FROM inspection_findings WHERE finding_id = @id`)
+      .get({ id: findingId, now }) as RawRow | undefined;
     return r ? toLedgerRow(r, 1) : null;
   }
 
@@ -84,7 +95,9 @@ export class LedgerQueries {
     const { sql, params } = findingWhere(filter, visible, now);
     const total = Number(this.db.prepare(`SELECT COUNT(*) FROM inspection_findings WHERE ${sql}`).pluck().get(params));
     const rows = this.db
-      .prepare(`SELECT *, ${OVERDUE_SQL} AS overdue FROM inspection_findings WHERE ${sql} ORDER BY opened_position LIMIT @limit OFFSET @offset`)
+      .prepare(
+        `SELECT *, ${OVERDUE_SQL} AS overdue FROM inspection_findings WHERE ${sql} ORDER BY opened_position LIMIT @limit OFFSET @offset`,
+      )
       .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as RawRow[];
     return { items: rows.map((r, i) => toLedgerRow(r, (page - 1) * pageSize + i + 1)), total, page, pageSize };
   }
@@ -92,8 +105,11 @@ export class LedgerQueries {
   /** Every row of an institution's or a visit's ledger, numbered 1…n (序号) in the order opened. */
   ledger(filter: Pick<FindingFilter, 'institutionId' | 'visitId'>, visible: readonly string[], now: string): Ledger {
     const { sql, params } = findingWhere(filter, visible, now);
-    const rows = (this.db.prepare(`SELECT *, ${OVERDUE_SQL} AS overdue FROM inspection_findings WHERE ${sql} ORDER BY opened_position`).all(params) as RawRow[])
-      .map((r, i) => toLedgerRow(r, i + 1));
+    const rows = (
+      this.db
+        .prepare(`SELECT *, ${OVERDUE_SQL} AS overdue FROM inspection_findings WHERE ${sql} ORDER BY opened_position`)
+        .all(params) as RawRow[]
+    ).map((r, i) => toLedgerRow(r, i + 1));
     const counted = rows.filter((r) => r.status !== 'withdrawn');
     const signedOff = counted.filter((r) => r.signedOff).length;
     return {

@@ -70,17 +70,23 @@ export class VisitQueries {
   list(filter: VisitFilter, visible: readonly string[], page = 1, pageSize = 20): Page<VisitView> {
     const parts = ['institution_id IN (SELECT value FROM json_each(@visible))'];
     const params: Record<string, unknown> = { visible: JSON.stringify(visible) };
-    for (const [key, column] of [['institutionId', 'institution_id'], ['kind', 'kind'], ['status', 'status'], ['campaignId', 'campaign_id']] as const) {
+    for (const [key, column] of [
+      ['institutionId', 'institution_id'],
+      ['kind', 'kind'],
+      ['status', 'status'],
+      ['campaignId', 'campaign_id'],
+    ] as const) {
       if (filter[key] === undefined) continue;
       parts.push(`${column} = @${key}`);
       params[key] = filter[key];
     }
-    if (filter.from) parts.push("substr(planned_date, 1, 10) >= @from"), (params['from'] = filter.from);
-    if (filter.to) parts.push("substr(planned_date, 1, 10) <= @to"), (params['to'] = filter.to);
+    if (filter.from) (parts.push('substr(planned_date, 1, 10) >= @from'), (params['from'] = filter.from));
+    if (filter.to) (parts.push('substr(planned_date, 1, 10) <= @to'), (params['to'] = filter.to));
     if (filter.onlyConductedOrSelf) parts.push("(kind = 'self' OR status NOT IN ('planned', 'cancelled'))");
     const where = parts.join(' AND ');
     const total = Number(this.db.prepare(`SELECT COUNT(*) FROM inspection_visits WHERE ${where}`).pluck().get(params));
-    const rows = this.db.prepare(`SELECT * FROM inspection_visits WHERE ${where} ORDER BY created_position DESC LIMIT @limit OFFSET @offset`)
+    const rows = this.db
+      .prepare(`SELECT * FROM inspection_visits WHERE ${where} ORDER BY created_position DESC LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as Record<string, unknown>[];
     return { items: rows.map(toView), total, page, pageSize };
   }

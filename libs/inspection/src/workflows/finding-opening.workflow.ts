@@ -24,7 +24,13 @@ export function findingOpenings(registered: Message): OpenFinding[] {
   return findings.map((data) => ({
     type: 'OpenFinding',
     data,
-    metadata: { commandId: deterministicId(FINDING_OPENING_NAME, eventId, data.findingId), correlationId, causationId: eventId, actor, now: occurredAt },
+    metadata: {
+      commandId: deterministicId(FINDING_OPENING_NAME, eventId, data.findingId),
+      correlationId,
+      causationId: eventId,
+      actor,
+      now: occurredAt,
+    },
   }));
 }
 

@@ -1,4 +1,16 @@
-import { Command, deterministicId, DomainEvent, EventTypes, isEventOf, Message, streamName, SYSTEM_ACTOR, typesOf, Workflow, WorkflowOutput } from '@bihuan/core';
+import {
+  Command,
+  deterministicId,
+  DomainEvent,
+  EventTypes,
+  isEventOf,
+  Message,
+  streamName,
+  SYSTEM_ACTOR,
+  typesOf,
+  Workflow,
+  WorkflowOutput,
+} from '@bihuan/core';
 import { FindingReopened, FindingSignedOff, FindingWithdrawn } from '../domain/finding/finding.events';
 import { CloseVisit, ReopenVisit } from '../domain/visit/visit.commands';
 import { VISIT_STREAM_CATEGORY } from '../domain/visit/visit.decider';
@@ -22,7 +34,8 @@ export interface VisitClosureState {
 export const VISIT_CLOSURE_NAME = 'visitClosure';
 
 /** What visit-closure consumes: the visit's registration and closure, its findings settling or reopening. */
-export type VisitClosureInput = VisitFindingsRegistered | VisitClosed | VisitReopened | FindingSignedOff | FindingWithdrawn | FindingReopened;
+export type VisitClosureInput =
+  VisitFindingsRegistered | VisitClosed | VisitReopened | FindingSignedOff | FindingWithdrawn | FindingReopened;
 
 const INPUT_TYPES: EventTypes<VisitClosureInput> = {
   VisitFindingsRegistered: true,

@@ -8,8 +8,15 @@ function message(type: string, data: object): Message {
     type,
     data,
     metadata: {
-      eventId: `evt-${n}`, correlationId: 'corr-1', causationId: null, actor: SYSTEM_ACTOR, occurredAt: `2025-03-${String(10 + n).padStart(2, '0')}T02:00:00.000Z`,
-      recordedAt: '2025-03-31T00:00:00.000Z', schemaVersion: 1, prevHash: null, hash: `h-${n}`,
+      eventId: `evt-${n}`,
+      correlationId: 'corr-1',
+      causationId: null,
+      actor: SYSTEM_ACTOR,
+      occurredAt: `2025-03-${String(10 + n).padStart(2, '0')}T02:00:00.000Z`,
+      recordedAt: '2025-03-31T00:00:00.000Z',
+      schemaVersion: 1,
+      prevHash: null,
+      hash: `h-${n}`,
     },
   };
 }
@@ -45,15 +52,22 @@ describe('visit-closure workflow', () => {
     expect(sends(run([registered(['f-1', 'f-2']), signedOff('f-1')]).outputs)).toEqual([]);
     const last = signedOff('f-2');
     const { outputs } = run([registered(['f-1', 'f-2']), withdrawn('f-1'), last]);
-    expect(outputs).toEqual([{
-      kind: 'send',
-      stream: 'visit-v-1',
-      command: {
-        type: 'CloseVisit',
-        data: { visitId: 'v-1', settledFindingIds: ['f-1', 'f-2'] },
-        metadata: expect.objectContaining({ causationId: last.metadata.eventId, correlationId: 'corr-1', actor: SYSTEM_ACTOR, now: last.metadata.occurredAt }),
+    expect(outputs).toEqual([
+      {
+        kind: 'send',
+        stream: 'visit-v-1',
+        command: {
+          type: 'CloseVisit',
+          data: { visitId: 'v-1', settledFindingIds: ['f-1', 'f-2'] },
+          metadata: expect.objectContaining({
+            causationId: last.metadata.eventId,
+            correlationId: 'corr-1',
+            actor: SYSTEM_ACTOR,
+            now: last.metadata.occurredAt,
+          }),
+        },
       },
-    }]);
+    ]);
   });
 
   it('derives the command id from the input, so a redelivery sends the same command', () => {
@@ -76,8 +90,18 @@ describe('visit-closure workflow', () => {
 
   it('reopens a closed visit when a re-check reopens a finding, and closes it again later', () => {
     const { outputs } = run([registered(['f-1', 'f-2']), signedOff('f-1'), signedOff('f-2'), closed, reopened('f-1')]);
-    expect(sends(outputs)).toMatchObject([{ stream: 'visit-v-1', command: { type: 'ReopenVisit', data: { visitId: 'v-1', findingId: 'f-1', reason: '反弹' } } }]);
-    const later = run([registered(['f-1', 'f-2']), signedOff('f-1'), signedOff('f-2'), closed, reopened('f-1'), visitReopened, signedOff('f-1')]);
+    expect(sends(outputs)).toMatchObject([
+      { stream: 'visit-v-1', command: { type: 'ReopenVisit', data: { visitId: 'v-1', findingId: 'f-1', reason: '反弹' } } },
+    ]);
+    const later = run([
+      registered(['f-1', 'f-2']),
+      signedOff('f-1'),
+      signedOff('f-2'),
+      closed,
+      reopened('f-1'),
+      visitReopened,
+      signedOff('f-1'),
+    ]);
     expect(sends(later.outputs)).toMatchObject([{ command: { type: 'CloseVisit' } }]);
   });
 

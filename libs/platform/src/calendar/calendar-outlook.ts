@@ -18,7 +18,11 @@ export interface CalendarOutlook {
  * will be recomputed when it is imported; the counts say how many. `versions` are the calendar
  * versions of the pending deadlines with their counts (pending-deadlines read model).
  */
-export function calendarOutlook(calendar: WorkingCalendar, now: Date, versions: readonly { calendarVersion: string; count: number }[]): CalendarOutlook {
+export function calendarOutlook(
+  calendar: WorkingCalendar,
+  now: Date,
+  versions: readonly { calendarVersion: string; count: number }[],
+): CalendarOutlook {
   const local = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
   const year = local.getUTCFullYear();
   const fromNovember = local.getUTCMonth() >= 10;
@@ -26,5 +30,10 @@ export function calendarOutlook(calendar: WorkingCalendar, now: Date, versions: 
   for (const { calendarVersion, count } of versions) {
     for (const mark of provisionalMarksOf(calendarVersion)) provisionalPending[mark.year] = (provisionalPending[mark.year] ?? 0) + count;
   }
-  return { nextYear: year + 1, nextYearMissing: fromNovember && calendar.isProvisional(year + 1), currentYearMissing: calendar.isProvisional(year), provisionalPending };
+  return {
+    nextYear: year + 1,
+    nextYearMissing: fromNovember && calendar.isProvisional(year + 1),
+    currentYearMissing: calendar.isProvisional(year),
+    provisionalPending,
+  };
 }

@@ -13,8 +13,15 @@ export class CalendarService {
   private importer: Actor = SYSTEM_ACTOR;
   private readonly repository: EventSourcedCalendarRepository;
 
-  constructor(store: EventStore, private readonly clock: Clock) {
-    this.repository = new EventSourcedCalendarRepository(store, () => this.importer, () => this.clock.now().toISOString());
+  constructor(
+    store: EventStore,
+    private readonly clock: Clock,
+  ) {
+    this.repository = new EventSourcedCalendarRepository(
+      store,
+      () => this.importer,
+      () => this.clock.now().toISOString(),
+    );
   }
 
   async current(): Promise<WorkingCalendar> {

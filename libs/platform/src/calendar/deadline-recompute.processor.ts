@@ -1,4 +1,15 @@
-import { Clock, DeadlineBook, DeadlineEvent, deterministicId, evolveDeadlines, isDeadlineEvent, isDomainError, isEventOf, RecomputeDeadline, SYSTEM_ACTOR } from '@bihuan/core';
+import {
+  Clock,
+  DeadlineBook,
+  DeadlineEvent,
+  deterministicId,
+  evolveDeadlines,
+  isDeadlineEvent,
+  isDomainError,
+  isEventOf,
+  RecomputeDeadline,
+  SYSTEM_ACTOR,
+} from '@bihuan/core';
 import { provisionalMarksOf, WorkingCalendar } from '@bihuan/calendar';
 import { EventFilter, EventStore, RecordedEvent } from '@bihuan/event-store';
 import { CommandSender, PendingDeadline, Projection } from '@bihuan/processing';
@@ -68,7 +79,13 @@ export class DeadlineRecomputeProcessor implements Projection {
     const commandId = deterministicId('deadline-recompute', row.stream, row.deadlineId, cause.metadata.eventId);
     const command: RecomputeDeadline = {
       type: 'RecomputeDeadline',
-      data: { deadlineId: row.deadlineId, previousDueAt: deadline.dueAt, previousCalendarVersion: deadline.calendarVersion, importedYear, ...terms },
+      data: {
+        deadlineId: row.deadlineId,
+        previousDueAt: deadline.dueAt,
+        previousCalendarVersion: deadline.calendarVersion,
+        importedYear,
+        ...terms,
+      },
       metadata: { commandId, correlationId: cause.metadata.correlationId, causationId: cause.metadata.eventId, actor: SYSTEM_ACTOR, now },
     };
     try {

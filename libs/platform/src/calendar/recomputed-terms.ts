@@ -20,7 +20,8 @@ function reminders(calendar: WorkingCalendar, d: DeadlineState, from: string, du
   const fractions = policy['reminderFractions'];
   const before = policy['reminderWorkingDaysBefore'];
   let warnAt: readonly string[];
-  if (Array.isArray(fractions) && fractions.every((f) => typeof f === 'number' && f > 0 && f < 1)) warnAt = calendar.warnInstants(from, dueAt, fractions as number[]);
+  if (Array.isArray(fractions) && fractions.every((f) => typeof f === 'number' && f > 0 && f < 1))
+    warnAt = calendar.warnInstants(from, dueAt, fractions as number[]);
   else if (typeof before === 'number' && Number.isInteger(before)) warnAt = before >= 1 ? [calendar.workingDayBefore(dueAt, before)] : [];
   else warnAt = d.warnAt;
   return [...new Set(warnAt)].filter((w) => Date.parse(w) > Date.parse(now) && Date.parse(w) < Date.parse(dueAt)).sort();
@@ -46,5 +47,10 @@ export function recomputedTerms(calendar: WorkingCalendar, d: DeadlineState, now
     const version = pausedAt > Date.parse(from) ? calendar.versionBetween(from, new Date(pausedAt).toISOString()) : calendar.version;
     return { dueAt: d.dueAt, warnAt: [], calendarVersion: version, remainingMs };
   }
-  return { dueAt, warnAt: reminders(calendar, d, from, dueAt, now), calendarVersion: calendar.versionBetween(from, dueAt), remainingMs: null };
+  return {
+    dueAt,
+    warnAt: reminders(calendar, d, from, dueAt, now),
+    calendarVersion: calendar.versionBetween(from, dueAt),
+    remainingMs: null,
+  };
 }

@@ -8,7 +8,10 @@ import { ClockSpec } from '../config/app-config';
 export class DemoClock implements Clock {
   private offsetMs: number;
 
-  constructor(start: string, private readonly real: Clock = new SystemClock()) {
+  constructor(
+    start: string,
+    private readonly real: Clock = new SystemClock(),
+  ) {
     this.offsetMs = new Date(start).getTime() - real.now().getTime();
   }
 

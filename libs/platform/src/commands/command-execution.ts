@@ -77,7 +77,10 @@ export class CommandExecution {
   }
 
   /** A person's command: a fresh id that also starts a correlation; the next read sees its effects. */
-  async execute<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined = undefined>(actor: Actor, write: CaseWrite<C, E, S, P>): Promise<CommandOutcome<S>> {
+  async execute<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined = undefined>(
+    actor: Actor,
+    write: CaseWrite<C, E, S, P>,
+  ): Promise<CommandOutcome<S>> {
     const commandId = this.ids.next();
     const outcome = await this.write({ commandId, correlationId: commandId, causationId: null, actor, now: this.now() }, write);
     await this.settle(outcome.position);
@@ -88,7 +91,10 @@ export class CommandExecution {
    * A command that arrives with its metadata (a timer's wake-up, a saga's step): built and decided
    * as `write` says, at the command's own `now`. `write.build` gets the command's data to adjust.
    */
-  deliver<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined = undefined>(metadata: CommandMetadata, write: CaseWrite<C, E, S, P>): Promise<CommandOutcome<S>> {
+  deliver<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined = undefined>(
+    metadata: CommandMetadata,
+    write: CaseWrite<C, E, S, P>,
+  ): Promise<CommandOutcome<S>> {
     return this.write(metadata, write);
   }
 
@@ -97,7 +103,10 @@ export class CommandExecution {
     return fold(decider, await this.store.readStream(streamName(category, id)));
   }
 
-  private async write<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined>(metadata: CommandMetadata, write: CaseWrite<C, E, S, P>): Promise<CommandOutcome<S>> {
+  private async write<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined>(
+    metadata: CommandMetadata,
+    write: CaseWrite<C, E, S, P>,
+  ): Promise<CommandOutcome<S>> {
     const stream = streamName(write.category, write.id);
     const [policy, calendar] = await Promise.all([this.policyOf<P>(write.policy), this.calendars.current()]);
     const decider = typeof write.decider === 'function' ? write.decider(policy) : write.decider;
@@ -107,7 +116,13 @@ export class CommandExecution {
       return { ...write.build(state, context), metadata } as C;
     };
     const result = await handleCommand(this.store, stream, decider, { metadata, build });
-    return { id: write.id, stream, position: lastPosition(result.events), events: result.events.map((e) => e.type), state: result.newState };
+    return {
+      id: write.id,
+      stream,
+      position: lastPosition(result.events),
+      events: result.events.map((e) => e.type),
+      state: result.newState,
+    };
   }
 
   /** A write whose P is a policy names its source; one without has P = undefined (the cast says exactly that). */

@@ -20,8 +20,17 @@ describe('jurisdiction.json (loadDirectory)', () => {
     expect(loadDirectory({ dataDir })).toEqual({ units: DEMO_UNITS, users: [] });
   });
   it('given { units, users }, then both, users active unless they say otherwise', () => {
-    write({ units: DEMO_UNITS, users: [{ id: 'i1', name: '甲', role: 'inspector', unit: 'city-a' }, { id: 'i2', name: '乙', role: 'inspector', unit: 'city-a', active: false }] });
-    expect(loadDirectory({ dataDir }).users.map((u) => [u.id, u.active])).toEqual([['i1', true], ['i2', false]]);
+    write({
+      units: DEMO_UNITS,
+      users: [
+        { id: 'i1', name: '甲', role: 'inspector', unit: 'city-a' },
+        { id: 'i2', name: '乙', role: 'inspector', unit: 'city-a', active: false },
+      ],
+    });
+    expect(loadDirectory({ dataDir }).users.map((u) => [u.id, u.active])).toEqual([
+      ['i1', true],
+      ['i2', false],
+    ]);
   });
   it('given a malformed user, then start-up fails naming it', () => {
     write({ units: DEMO_UNITS, users: [{ id: 'i1', name: '甲', role: 'wizard', unit: 'city-a' }] });

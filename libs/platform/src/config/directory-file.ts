@@ -20,7 +20,8 @@ function user(raw: unknown, file: string, index: number): DirectoryUser {
   };
   const role = text('role');
   if (!ROLES.has(role)) throw new Error(`${file}: users[${index}].role "${role}" is not one of ${[...ROLES].join(', ')}`);
-  if (u['active'] !== undefined && typeof u['active'] !== 'boolean') throw new Error(`${file}: users[${index}].active must be true or false`);
+  if (u['active'] !== undefined && typeof u['active'] !== 'boolean')
+    throw new Error(`${file}: users[${index}].active must be true or false`);
   return { id: text('id'), name: text('name'), role: role as DirectoryUser['role'], unit: text('unit'), active: u['active'] !== false };
 }
 

@@ -83,7 +83,8 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @IsTrustProxy({
-    message: 'must be true, false, a number of proxy hops (0-99) or a comma-separated list of IP addresses, CIDRs (10.0.0.0/8) and loopback, linklocal, uniquelocal',
+    message:
+      'must be true, false, a number of proxy hops (0-99) or a comma-separated list of IP addresses, CIDRs (10.0.0.0/8) and loopback, linklocal, uniquelocal',
   })
   TRUST_PROXY?: string;
 

@@ -29,7 +29,11 @@ export function jwtConfigOf(raw: EnvironmentVariables, nodeEnv: NodeEnv): { jwt:
   const maxLifetimeSeconds = Number(raw.JWT_MAX_LIFETIME ?? DEFAULT_JWT_MAX_LIFETIME);
   if (nodeEnv === 'production') {
     if (maxLifetimeSeconds > PRODUCTION_JWT_MAX_LIFETIME) {
-      problems.push({ variable: 'JWT_MAX_LIFETIME', rule: `must be at most ${PRODUCTION_JWT_MAX_LIFETIME} seconds (24 h) when NODE_ENV=production`, value: String(maxLifetimeSeconds) });
+      problems.push({
+        variable: 'JWT_MAX_LIFETIME',
+        rule: `must be at most ${PRODUCTION_JWT_MAX_LIFETIME} seconds (24 h) when NODE_ENV=production`,
+        value: String(maxLifetimeSeconds),
+      });
     }
     if (raw.JWT_JWKS_URL !== undefined && !raw.JWT_JWKS_URL.startsWith('https://')) {
       problems.push({ variable: 'JWT_JWKS_URL', rule: 'must be an https URL when NODE_ENV=production', value: raw.JWT_JWKS_URL });

@@ -71,12 +71,19 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
 /** NODE_ENV=production refuses what is only acceptable on a developer's machine. */
 function productionProblems(raw: EnvironmentVariables): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  if (raw.CLOCK?.startsWith('fake:')) problems.push({ variable: 'CLOCK', rule: 'must be "system" when NODE_ENV=production', value: raw.CLOCK });
-  if (raw.METRICS === 'public') problems.push({ variable: 'METRICS', rule: 'must be admin or off when NODE_ENV=production', value: raw.METRICS });
-  if (raw.API_DOCS === 'public') problems.push({ variable: 'API_DOCS', rule: 'must be admin or off when NODE_ENV=production', value: raw.API_DOCS });
+  if (raw.CLOCK?.startsWith('fake:'))
+    problems.push({ variable: 'CLOCK', rule: 'must be "system" when NODE_ENV=production', value: raw.CLOCK });
+  if (raw.METRICS === 'public')
+    problems.push({ variable: 'METRICS', rule: 'must be admin or off when NODE_ENV=production', value: raw.METRICS });
+  if (raw.API_DOCS === 'public')
+    problems.push({ variable: 'API_DOCS', rule: 'must be admin or off when NODE_ENV=production', value: raw.API_DOCS });
   // `true` believes any sender's X-Forwarded-For: clients could forge the address rate limits key on.
   if (raw.TRUST_PROXY === 'true') {
-    problems.push({ variable: 'TRUST_PROXY', rule: 'must name the proxies (addresses or a hop count), not true, when NODE_ENV=production', value: raw.TRUST_PROXY });
+    problems.push({
+      variable: 'TRUST_PROXY',
+      rule: 'must name the proxies (addresses or a hop count), not true, when NODE_ENV=production',
+      value: raw.TRUST_PROXY,
+    });
   }
   return problems;
 }
@@ -93,7 +100,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 /** Warnings worth logging at start (e.g. a demo clock). */
 export function configWarnings(config: AppConfig): string[] {
   const warnings: string[] = [];
-  if (config.jwt.source.kind === 'generated') warnings.push('No JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL: tokens are signed with the key generated in DATA_DIR/jwt-signing.key');
+  if (config.jwt.source.kind === 'generated')
+    warnings.push('No JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL: tokens are signed with the key generated in DATA_DIR/jwt-signing.key');
   if (config.clock.kind === 'fake') warnings.push(`CLOCK=fake: time starts at ${config.clock.start} (demo only)`);
   return warnings;
 }

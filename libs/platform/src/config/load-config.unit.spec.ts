@@ -73,7 +73,12 @@ describe('loadConfig', () => {
       role: 'worker',
       logLevel: 'debug',
       sqliteSynchronous: 'NORMAL',
-      jwt: { source: { kind: 'secret', secret: 'a-long-enough-secret-value-of-32+chars' }, issuer: 'https://idp.example', audience: 'bihuan-api', maxLifetimeSeconds: 3600 },
+      jwt: {
+        source: { kind: 'secret', secret: 'a-long-enough-secret-value-of-32+chars' },
+        issuer: 'https://idp.example',
+        audience: 'bihuan-api',
+        maxLifetimeSeconds: 3600,
+      },
       metrics: 'off',
       apiDocs: 'admin',
       clock: { kind: 'fake', start: '2025-03-03T01:00:00.000Z' },
@@ -148,14 +153,22 @@ describe('loadConfig', () => {
   it('takes one token key source, whatever the log backend', () => {
     const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
     expect(loadConfig({ ESDB_URL: 'esdb://es:2113' }, noDisk).jwt.source).toEqual({ kind: 'generated' });
-    expect(loadConfig({ JWT_PUBLIC_KEY: pem.replace(/\n/g, '\\n') }, noDisk).jwt.source).toEqual({ kind: 'public-key', publicKey: pem.trim() });
-    expect(loadConfig({ JWT_JWKS_URL: 'https://idp.example/jwks.json' }, noDisk).jwt.source).toEqual({ kind: 'jwks', url: 'https://idp.example/jwks.json' });
+    expect(loadConfig({ JWT_PUBLIC_KEY: pem.replace(/\n/g, '\\n') }, noDisk).jwt.source).toEqual({
+      kind: 'public-key',
+      publicKey: pem.trim(),
+    });
+    expect(loadConfig({ JWT_JWKS_URL: 'https://idp.example/jwks.json' }, noDisk).jwt.source).toEqual({
+      kind: 'jwks',
+      url: 'https://idp.example/jwks.json',
+    });
     expect(problemOf({ JWT_SECRET: 'short' })).toContain('JWT_SECRET must be at least 32 characters long');
     expect(problemOf({ JWT_PUBLIC_KEY: 'not a key' })).toContain('JWT_PUBLIC_KEY must be a PEM public key');
     expect(problemOf({ JWT_SECRET: 'x'.repeat(32), JWT_JWKS_URL: 'https://idp.example/jwks' })).toContain(
       'JWT_SECRET, JWT_JWKS_URL are alternatives: set at most one of them',
     );
-    expect(problemOf({ JWT_SECRET: 'bihuan-dev-secret-do-not-use-in-production' })).toContain('JWT_SECRET must not be the development secret published in the source');
+    expect(problemOf({ JWT_SECRET: 'bihuan-dev-secret-do-not-use-in-production' })).toContain(
+      'JWT_SECRET must not be the development secret published in the source',
+    );
   });
 
   it('defaults metrics to admin and the API docs to off in production', () => {
@@ -171,14 +184,25 @@ describe('loadConfig', () => {
     [{ CLOCK: 'fake:2025-03-03T09:00:00+08:00' }, 'CLOCK must be "system" when NODE_ENV=production'],
     [{ METRICS: 'public' }, 'METRICS must be admin or off when NODE_ENV=production'],
     [{ API_DOCS: 'public' }, 'API_DOCS must be admin or off when NODE_ENV=production'],
-    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY must name the proxies (addresses or a hop count), not true, when NODE_ENV=production (got "true")'],
+    [
+      { TRUST_PROXY: 'true' },
+      'TRUST_PROXY must name the proxies (addresses or a hop count), not true, when NODE_ENV=production (got "true")',
+    ],
   ])('refuses to start in production on %o', (env, message) => {
     expect(problemOf({ NODE_ENV: 'production', ...env })).toContain(message);
   });
 
   it('accepts in development what production refuses (except a published secret)', () => {
     expect(
-      loadConfig({ JWT_MAX_LIFETIME: '86401', JWT_JWKS_URL: 'http://localhost:8080/jwks', CLOCK: 'fake:2025-03-03T09:00:00+08:00', TRUST_PROXY: 'true' }, noDisk),
+      loadConfig(
+        {
+          JWT_MAX_LIFETIME: '86401',
+          JWT_JWKS_URL: 'http://localhost:8080/jwks',
+          CLOCK: 'fake:2025-03-03T09:00:00+08:00',
+          TRUST_PROXY: 'true',
+        },
+        noDisk,
+      ),
     ).toMatchObject({ jwt: { maxLifetimeSeconds: 86_401 }, trustProxy: true });
     expect(loadConfig({ NODE_ENV: 'production', TRUST_PROXY: 'loopback' }, noDisk)).toMatchObject({ trustProxy: ['loopback'] });
   });

@@ -26,7 +26,10 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
 }
 
 function trustProxyEntries(value: string): string[] {
-  return value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
 }
 
 function isTrustedAddress(entry: string): boolean {

@@ -19,7 +19,11 @@ const PRINTABLE = /^[\x20-\x7e]+$/;
 /** 400 unless the header is 1–255 printable ASCII characters and not only spaces. */
 export function validateIdempotencyKey(value: string): string {
   if (value.trim() === '' || value.length > 255 || !PRINTABLE.test(value)) {
-    throw DomainError.invalid('IDEMPOTENCY.INVALID_KEY', IDEMPOTENCY_HEADER, `${IDEMPOTENCY_HEADER} must be 1 to 255 printable ASCII characters`);
+    throw DomainError.invalid(
+      'IDEMPOTENCY.INVALID_KEY',
+      IDEMPOTENCY_HEADER,
+      `${IDEMPOTENCY_HEADER} must be 1 to 255 printable ASCII characters`,
+    );
   }
   return value;
 }
@@ -47,16 +51,32 @@ export class IdempotencyGate {
     await this.purgeNowAndThen();
     for (let waited = 0; ; waited += this.settings.pollMs) {
       const now = this.clock.now().getTime();
-      const found = await this.store.reserve({ keyHash, fingerprintHash, now, expiresAt: now + claim.ttlMs, staleBefore: now - this.settings.leaseMs });
+      const found = await this.store.reserve({
+        keyHash,
+        fingerprintHash,
+        now,
+        expiresAt: now + claim.ttlMs,
+        staleBefore: now - this.settings.leaseMs,
+      });
       if (found.kind === 'new') return { kind: 'proceed' };
       if (found.kind === 'replay') return { kind: 'replay', status: found.response.status, body: openResponse(claim, found.response) };
       if (found.kind === 'mismatch') {
-        throw new DomainError('IDEMPOTENCY.KEY_REUSED', `${IDEMPOTENCY_HEADER} was already used for a different request (method, path or body); use a new key`, 'rule', {
-          field: claim.header ?? IDEMPOTENCY_HEADER,
-        });
+        throw new DomainError(
+          'IDEMPOTENCY.KEY_REUSED',
+          `${IDEMPOTENCY_HEADER} was already used for a different request (method, path or body); use a new key`,
+          'rule',
+          {
+            field: claim.header ?? IDEMPOTENCY_HEADER,
+          },
+        );
       }
       if (waited >= this.settings.waitMs) {
-        throw new DomainError('IDEMPOTENCY.IN_PROGRESS', 'The same request is still being processed; retry shortly', 'conflict', claim.header ? { field: claim.header } : {});
+        throw new DomainError(
+          'IDEMPOTENCY.IN_PROGRESS',
+          'The same request is still being processed; retry shortly',
+          'conflict',
+          claim.header ? { field: claim.header } : {},
+        );
       }
       await this.sleep(this.settings.pollMs);
     }

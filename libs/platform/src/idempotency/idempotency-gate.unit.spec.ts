@@ -6,19 +6,33 @@ import { idempotencySettingsOf } from './idempotency-settings';
 import { MemoryIdempotencyStore } from './memory-idempotency-store.adapter';
 
 const claim = (over: Partial<IdempotencyClaim> = {}): IdempotencyClaim => ({
-  scope: 'POST /complaints actor:inspector-a1', key: 'k-1', fingerprint: 'POST /complaints\n{"a":1}', ttlMs: 3_600_000, header: 'Idempotency-Key', ...over,
+  scope: 'POST /complaints actor:inspector-a1',
+  key: 'k-1',
+  fingerprint: 'POST /complaints\n{"a":1}',
+  ttlMs: 3_600_000,
+  header: 'Idempotency-Key',
+  ...over,
 });
 
 function setup() {
   const clock = new FakeClock('2025-03-03T01:00:00.000Z');
   const naps: number[] = [];
-  const gate = new IdempotencyGate(new MemoryIdempotencyStore(), clock, { ...idempotencySettingsOf(testConfig()), waitMs: 100, pollMs: 20 }, async (ms) => {
-    naps.push(ms);
-  });
+  const gate = new IdempotencyGate(
+    new MemoryIdempotencyStore(),
+    clock,
+    { ...idempotencySettingsOf(testConfig()), waitMs: 100, pollMs: 20 },
+    async (ms) => {
+      naps.push(ms);
+    },
+  );
   return { clock, gate, naps };
 }
 
-const codeOf = async (p: Promise<unknown>): Promise<string> => p.then(() => 'resolved', (e: unknown) => (e instanceof DomainError ? e.code : String(e)));
+const codeOf = async (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => 'resolved',
+    (e: unknown) => (e instanceof DomainError ? e.code : String(e)),
+  );
 
 describe('IdempotencyGate', () => {
   it('proceeds once, then replays the stored status and body', async () => {
@@ -53,7 +67,9 @@ describe('IdempotencyGate', () => {
 
   it('refuses malformed keys naming the header', () => {
     for (const bad of ['', '  ', 'x'.repeat(256), 'a\tb', 'ключ', 'a\u0000b']) {
-      expect(() => validateIdempotencyKey(bad)).toThrow(expect.objectContaining({ code: 'IDEMPOTENCY.INVALID_KEY', details: { field: 'Idempotency-Key' } }));
+      expect(() => validateIdempotencyKey(bad)).toThrow(
+        expect.objectContaining({ code: 'IDEMPOTENCY.INVALID_KEY', details: { field: 'Idempotency-Key' } }),
+      );
     }
     expect(validateIdempotencyKey('0f8c2b1e-7c1d-4f7e-9a57-4bb9e2d6a001')).toBe('0f8c2b1e-7c1d-4f7e-9a57-4bb9e2d6a001');
   });

@@ -73,7 +73,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     if (fold) {
       const client = request.ip ?? request.socket?.remoteAddress ?? 'unknown';
-      claims.push({ scope: `fold ${request.method} ${path}`, key: `${client}\n${fingerprint}`, fingerprint, ttlMs: this.settings.foldWindowMs, header: null });
+      claims.push({
+        scope: `fold ${request.method} ${path}`,
+        key: `${client}\n${fingerprint}`,
+        fingerprint,
+        ttlMs: this.settings.foldWindowMs,
+        header: null,
+      });
     }
     return claims;
   }

@@ -17,7 +17,9 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   private readonly reserveTx: (r: ReserveRequest) => Reservation;
 
   private constructor(private readonly db: Database.Database) {
-    const find = db.prepare<[string], Row>('SELECT fingerprint_hash, reserved_at, expires_at, status, response FROM idempotency_keys WHERE key_hash = ?');
+    const find = db.prepare<[string], Row>(
+      'SELECT fingerprint_hash, reserved_at, expires_at, status, response FROM idempotency_keys WHERE key_hash = ?',
+    );
     const put = db.prepare(
       'INSERT OR REPLACE INTO idempotency_keys (key_hash, fingerprint_hash, reserved_at, expires_at, status, response) VALUES (?, ?, ?, ?, NULL, NULL)',
     );
@@ -54,12 +56,16 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
 
   async complete(keyHash: string, fingerprintHash: string, response: SealedResponse, expiresAt: number): Promise<void> {
     this.db
-      .prepare('UPDATE idempotency_keys SET status = ?, response = ?, expires_at = ? WHERE key_hash = ? AND fingerprint_hash = ? AND response IS NULL')
+      .prepare(
+        'UPDATE idempotency_keys SET status = ?, response = ?, expires_at = ? WHERE key_hash = ? AND fingerprint_hash = ? AND response IS NULL',
+      )
       .run(response.status, response.sealed, expiresAt, keyHash, fingerprintHash);
   }
 
   async release(keyHash: string, fingerprintHash: string): Promise<void> {
-    this.db.prepare('DELETE FROM idempotency_keys WHERE key_hash = ? AND fingerprint_hash = ? AND response IS NULL').run(keyHash, fingerprintHash);
+    this.db
+      .prepare('DELETE FROM idempotency_keys WHERE key_hash = ? AND fingerprint_hash = ? AND response IS NULL')
+      .run(keyHash, fingerprintHash);
   }
 
   async purgeExpired(now: number): Promise<number> {

@@ -8,7 +8,12 @@ import { SqliteIdempotencyStore } from './sqlite-idempotency-store.adapter';
 
 idempotencyStoreContract('sqlite in memory (as in e2e tests)', async () => {
   const db = new Database(':memory:');
-  return { store: SqliteIdempotencyStore.open(db), teardown: async () => { db.close(); } };
+  return {
+    store: SqliteIdempotencyStore.open(db),
+    teardown: async () => {
+      db.close();
+    },
+  };
 });
 
 idempotencyStoreContract('sqlite file (WAL), two connections', async () => {
@@ -42,8 +47,18 @@ describe('SqliteIdempotencyStore: what a reader of the file learns', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bihuan-idem-raw-'));
     const db = new Database(join(dir, 'bihuan.sqlite'));
     const store = SqliteIdempotencyStore.open(db);
-    const material = { scope: 'POST /public/complaints public', key: 'key-7f3a-visible', fingerprint: 'POST /public/complaints\n{"description":"x"}' };
-    await store.reserve({ keyHash: keyHashOf(material), fingerprintHash: fingerprintHashOf(material), now: 1, expiresAt: 10, staleBefore: 0 });
+    const material = {
+      scope: 'POST /public/complaints public',
+      key: 'key-7f3a-visible',
+      fingerprint: 'POST /public/complaints\n{"description":"x"}',
+    };
+    await store.reserve({
+      keyHash: keyHashOf(material),
+      fingerprintHash: fingerprintHashOf(material),
+      now: 1,
+      expiresAt: 10,
+      staleBefore: 0,
+    });
     const sealed = sealResponse(material, 201, { ticketCode: 'TC-1', secret: 'SECRET-9c1d' });
     await store.complete(keyHashOf(material), fingerprintHashOf(material), sealed, 10);
     db.close();

@@ -19,7 +19,10 @@ export interface PolicyChange {
  * in force is the code's defaults with the overrides applied, versioned `<default>+r<revision>`.
  */
 export class PolicyRegistry {
-  constructor(private readonly store: EventStore, private readonly now: () => string) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly now: () => string,
+  ) {}
 
   async current<T extends { readonly policyVersion: string }>(context: string, defaults: T): Promise<T> {
     const changes = await this.history(context);

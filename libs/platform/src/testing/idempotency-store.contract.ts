@@ -9,7 +9,12 @@ export interface IdempotencyStoreHarness {
 const T0 = Date.parse('2025-03-03T01:00:00.000Z');
 const HOUR = 3_600_000;
 const req = (over: Partial<ReserveRequest> = {}): ReserveRequest => ({
-  keyHash: 'k1', fingerprintHash: 'f1', now: T0, expiresAt: T0 + 24 * HOUR, staleBefore: T0 - 5 * 60_000, ...over,
+  keyHash: 'k1',
+  fingerprintHash: 'f1',
+  now: T0,
+  expiresAt: T0 + 24 * HOUR,
+  staleBefore: T0 - 5 * 60_000,
+  ...over,
 });
 const answer = { status: 201, sealed: 'c2VhbGVk' };
 

@@ -24,12 +24,27 @@ const NO_TIMERS: TimerScheduler = {
  * the platform's pendingDeadlines plus each contribution's projections (the same factories the
  * WorkerRuntime calls on the live database).
  */
-export function workerProjections(store: EventStore, readModels: Database.Database, clock: Clock, contributions: readonly WorkerContribution[]): Projection[] {
+export function workerProjections(
+  store: EventStore,
+  readModels: Database.Database,
+  clock: Clock,
+  contributions: readonly WorkerContribution[],
+): Projection[] {
   const ids = new TimeOrderedIdGenerator();
   const calendar = new CalendarService(store, clock);
   const policies = new PolicyRegistry(store, () => clock.now().toISOString());
   const commands = workerCommandExecution({ store, clock, ids, calendar, policies });
-  const deps: WorkerDeps = { store, scheduler: NO_TIMERS, clock, ids, readModels, router: new CommandRouter(store), calendar, policies, commands };
+  const deps: WorkerDeps = {
+    store,
+    scheduler: NO_TIMERS,
+    clock,
+    ids,
+    readModels,
+    router: new CommandRouter(store),
+    calendar,
+    policies,
+    commands,
+  };
   return [PendingDeadlinesProjection.sqlite(readModels), ...contributions.flatMap((c) => c.projections?.(deps) ?? [])];
 }
 
@@ -64,7 +79,11 @@ export function rebuildReadModel(options: RebuildReadModelOptions): Promise<Rebu
     build: (db) => {
       const projections = workerProjections(store, db, clock, contributions);
       const projection = projections.find((p) => p.name === name);
-      if (!projection) throw new UnknownProjection(name, projections.map((p) => p.name));
+      if (!projection)
+        throw new UnknownProjection(
+          name,
+          projections.map((p) => p.name),
+        );
       return projection;
     },
   });

@@ -62,5 +62,11 @@ export function policySender<C extends Command, E extends DomainEvent, S, P exte
   policy: PolicySource<P>,
 ): readonly [string, CommandSender] {
   const body = (command: Command) => ({ type: command.type, data: command.data }) as CommandBody<C>;
-  return [category, { send: (stream, command) => execution.deliver(command.metadata, { category, id: idOf(stream), decider, policy, build: () => body(command) }) }];
+  return [
+    category,
+    {
+      send: (stream, command) =>
+        execution.deliver(command.metadata, { category, id: idOf(stream), decider, policy, build: () => body(command) }),
+    },
+  ];
 }

@@ -46,7 +46,10 @@ export class WorkerRuntime {
   private stopReconnectRearm: (() => void) | null = null;
 
   constructor(
-    private readonly deps: Omit<WorkerDeps, 'router' | 'commands'> & { readonly router?: CommandRouter; readonly commands?: CommandExecution },
+    private readonly deps: Omit<WorkerDeps, 'router' | 'commands'> & {
+      readonly router?: CommandRouter;
+      readonly commands?: CommandExecution;
+    },
     private readonly contributions: readonly WorkerContribution[],
     private readonly logger: WorkerLog,
   ) {}
@@ -63,7 +66,8 @@ export class WorkerRuntime {
     for (const c of this.contributions) for (const [category, sender] of c.senders?.(deps) ?? []) router.registerSender(category, sender);
     const checkpoints = new SqliteCheckpointStore(deps.readModels);
     const deadLetters = new SqliteDeadLetterStore(deps.readModels);
-    const onError = (error: unknown, name: string): void => this.logger.error(`Projection ${name} failed, restarting from its checkpoint: ${String(error)}`);
+    const onError = (error: unknown, name: string): void =>
+      this.logger.error(`Projection ${name} failed, restarting from its checkpoint: ${String(error)}`);
     const pending = PendingDeadlinesProjection.sqlite(deps.readModels);
     const pendingRunner = new ProjectionRunner(deps.store, pending, { checkpoints, onError });
     this.projections.push(pendingRunner);
@@ -74,12 +78,14 @@ export class WorkerRuntime {
       commands: router,
       pending,
       pendingCaughtUpTo: (position) => this.caughtUp(pendingRunner, position),
-      onRefused: (stream, deadlineId, error) => this.logger.warn(`Recomputing ${stream} ${deadlineId} on the imported calendar was refused (not retried): ${String(error)}`),
+      onRefused: (stream, deadlineId, error) =>
+        this.logger.warn(`Recomputing ${stream} ${deadlineId} on the imported calendar was refused (not retried): ${String(error)}`),
     });
     this.projections.push(new ProjectionRunner(deps.store, recompute, { checkpoints, onError }));
     const workflows: Workflow<unknown>[] = [deadlineTimersWorkflow as Workflow<unknown>];
     for (const c of this.contributions) {
-      for (const projection of c.projections?.(deps) ?? []) this.projections.push(new ProjectionRunner(deps.store, projection, { checkpoints, onError }));
+      for (const projection of c.projections?.(deps) ?? [])
+        this.projections.push(new ProjectionRunner(deps.store, projection, { checkpoints, onError }));
       workflows.push(...(c.workflows?.(deps) ?? []));
     }
     for (const workflow of workflows) {
@@ -92,7 +98,9 @@ export class WorkerRuntime {
           checkpoints,
           deadLetters,
           onError: (error, ctx) =>
-            this.logger.warn(`Workflow ${ctx.workflow} input ${ctx.input} attempt ${ctx.attempt}${ctx.parked ? ' (parked as dead letter)' : ''}: ${String(error)}`),
+            this.logger.warn(
+              `Workflow ${ctx.workflow} input ${ctx.input} attempt ${ctx.attempt}${ctx.parked ? ' (parked as dead letter)' : ''}: ${String(error)}`,
+            ),
         }),
       );
     }
@@ -108,7 +116,9 @@ export class WorkerRuntime {
         this.logger.warn(`Timer backend ${deps.scheduler.kind} reconnected: re-arming pending deadlines`);
         this.rearmed = this.rearmed.then(() => this.rearm(pendingRunner, pending, deps));
       }) ?? null;
-    this.logger.log(`Worker started: ${this.projections.length} projection(s), ${this.workflows.length} workflow(s), timers on ${deps.scheduler.kind}`);
+    this.logger.log(
+      `Worker started: ${this.projections.length} projection(s), ${this.workflows.length} workflow(s), timers on ${deps.scheduler.kind}`,
+    );
   }
 
   async stop(): Promise<void> {

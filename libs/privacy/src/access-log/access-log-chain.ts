@@ -38,10 +38,7 @@ export function chainEntry(record: AccessRecord, head: { seq: number; hash: stri
  * Walks the entries in seq order: each must be numbered 1, 2, 3 …, link to its predecessor and
  * hash to its stored hash; the last must match the stored head (which catches a deleted tail).
  */
-export function verifyAccessChain(
-  entries: Iterable<AccessLogEntry>,
-  head: { seq: number; hash: string } | null,
-): AccessLogVerification {
+export function verifyAccessChain(entries: Iterable<AccessLogEntry>, head: { seq: number; hash: string } | null): AccessLogVerification {
   let count = 0;
   let prev: AccessLogEntry | null = null;
   for (const entry of entries) {
@@ -55,7 +52,12 @@ export function verifyAccessChain(
   const lastSeq = prev?.seq ?? 0;
   const lastHash = prev?.hash ?? null;
   if ((head?.seq ?? 0) !== lastSeq || (head?.hash ?? null) !== lastHash) {
-    return { ok: false, count, brokenAt: lastSeq + 1, reason: `head says seq ${head?.seq ?? 0}, the log ends at ${lastSeq} (the tail was cut or the head edited)` };
+    return {
+      ok: false,
+      count,
+      brokenAt: lastSeq + 1,
+      reason: `head says seq ${head?.seq ?? 0}, the log ends at ${lastSeq} (the tail was cut or the head edited)`,
+    };
   }
   return { ok: true, count, lastSeq, lastHash };
 }

@@ -1,7 +1,15 @@
 import Database from 'better-sqlite3';
 import { Role } from '@bihuan/core';
 import { chainEntry, verifyAccessChain } from './access-log-chain';
-import { AccessAction, AccessLog, AccessLogEntry, AccessLogQuery, AccessLogVerification, AccessOutcome, AccessRecord } from './access-log.port';
+import {
+  AccessAction,
+  AccessLog,
+  AccessLogEntry,
+  AccessLogQuery,
+  AccessLogVerification,
+  AccessOutcome,
+  AccessRecord,
+} from './access-log.port';
 import { queryLimit } from './access-log-query';
 import { assertAccessRecord } from './access-record.validation';
 
@@ -68,13 +76,18 @@ interface Row {
 export class SqliteAccessLog implements AccessLog {
   private readonly append: (entry: AccessRecord) => AccessLogEntry;
 
-  private constructor(private readonly db: Database.Database, private readonly owned: boolean) {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly owned: boolean,
+  ) {
     const head = db.prepare('SELECT seq, hash FROM access_log_head WHERE id = 1');
     const insert = db.prepare(
       `INSERT INTO access_log (seq, at, reader_id, reader_role, reader_unit, action, subject_id, case_stream, purpose, outcome, prev_hash, hash)
        VALUES (@seq, @at, @readerId, @readerRole, @readerUnit, @action, @subjectId, @caseStream, @purpose, @outcome, @prevHash, @hash)`,
     );
-    const moveHead = db.prepare('INSERT INTO access_log_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash');
+    const moveHead = db.prepare(
+      'INSERT INTO access_log_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',
+    );
     const tx = db.transaction((record: AccessRecord) => {
       const entry = chainEntry(record, (head.get() as { seq: number; hash: string } | undefined) ?? null);
       insert.run({ ...entry, readerId: entry.reader.id, readerRole: entry.reader.role, readerUnit: entry.reader.unit });
@@ -131,7 +144,8 @@ export class SqliteAccessLog implements AccessLog {
 
   async verify(): Promise<AccessLogVerification> {
     const read = this.db.transaction(() => {
-      const head = (this.db.prepare('SELECT seq, hash FROM access_log_head WHERE id = 1').get() as { seq: number; hash: string } | undefined) ?? null;
+      const head =
+        (this.db.prepare('SELECT seq, hash FROM access_log_head WHERE id = 1').get() as { seq: number; hash: string } | undefined) ?? null;
       const rows = this.db.prepare('SELECT * FROM access_log ORDER BY seq').iterate() as IterableIterator<Row>;
       return verifyAccessChain(mapIter(rows, toEntry), head);
     });

@@ -30,7 +30,13 @@ describe('SqliteAccessLog', () => {
   accessLogContract('sqlite file', async () => {
     const d = mkdtempSync(join(tmpdir(), 'bihuan-access-c-'));
     const log = SqliteAccessLog.open({ database: join(d, 'bihuan.sqlite') });
-    return { log, teardown: async () => { await log.close(); rmSync(d, { recursive: true, force: true }); } };
+    return {
+      log,
+      teardown: async () => {
+        await log.close();
+        rmSync(d, { recursive: true, force: true });
+      },
+    };
   });
 
   async function seeded(n: number): Promise<void> {

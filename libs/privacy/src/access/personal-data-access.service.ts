@@ -55,7 +55,9 @@ export class PersonalDataAccess {
     }
     if (!this.inScope(reader, request)) {
       await this.note(reader, request, 'reveal', 'denied');
-      throw privacyError('OUT_OF_SCOPE', `${reader.id} may not see personal data of unit ${request.caseUnit}`, { subjectId: request.subjectId });
+      throw privacyError('OUT_OF_SCOPE', `${reader.id} may not see personal data of unit ${request.caseUnit}`, {
+        subjectId: request.subjectId,
+      });
     }
     const identity = await this.decrypt(reader, request, 'reveal');
     await this.note(reader, request, 'reveal', isErased(identity) ? 'erased' : 'granted');

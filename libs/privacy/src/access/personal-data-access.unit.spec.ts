@@ -22,7 +22,13 @@ describe('PersonalDataAccess', () => {
     log = new MemoryAccessLog();
     const cipher = new PersonalDataCipher(keys);
     access = new PersonalDataAccess(cipher, log, clock, scope);
-    request = { subjectId: 'subj-1', ciphertext: await cipher.encrypt('subj-1', identity), purpose: 'return call', caseStream: 'complaintTicket-t1', caseUnit: 'city-1/district-2' };
+    request = {
+      subjectId: 'subj-1',
+      ciphertext: await cipher.encrypt('subj-1', identity),
+      purpose: 'return call',
+      caseStream: 'complaintTicket-t1',
+      caseUnit: 'city-1/district-2',
+    };
   });
   const entries = (): Promise<AccessLogEntry[]> => log.list();
 
@@ -31,28 +37,43 @@ describe('PersonalDataAccess', () => {
       expect(await access.reveal({ ...request, reader: actor(role) })).toEqual(identity);
       expect(await entries()).toEqual([
         expect.objectContaining<Partial<AccessRecord>>({
-          at: '2025-03-04T02:00:00.000Z', reader: actor(role), action: 'reveal', subjectId: 'subj-1',
-          caseStream: 'complaintTicket-t1', purpose: 'return call', outcome: 'granted',
+          at: '2025-03-04T02:00:00.000Z',
+          reader: actor(role),
+          action: 'reveal',
+          subjectId: 'subj-1',
+          caseStream: 'complaintTicket-t1',
+          purpose: 'return call',
+          outcome: 'granted',
         }),
       ]);
     });
 
-    it.each(['hospital', 'partner', 'public', 'system'] as Role[])('%s is refused with PRIVACY.NOT_ALLOWED, and the refusal is recorded', async (role) => {
-      await expect(access.reveal({ ...request, reader: actor(role) })).rejects.toMatchObject({ code: 'PRIVACY.NOT_ALLOWED', kind: 'forbidden' });
-      expect(await entries()).toEqual([expect.objectContaining({ reader: actor(role), action: 'reveal', outcome: 'denied' })]);
-    });
+    it.each(['hospital', 'partner', 'public', 'system'] as Role[])(
+      '%s is refused with PRIVACY.NOT_ALLOWED, and the refusal is recorded',
+      async (role) => {
+        await expect(access.reveal({ ...request, reader: actor(role) })).rejects.toMatchObject({
+          code: 'PRIVACY.NOT_ALLOWED',
+          kind: 'forbidden',
+        });
+        expect(await entries()).toEqual([expect.objectContaining({ reader: actor(role), action: 'reveal', outcome: 'denied' })]);
+      },
+    );
 
     it('covers every role the core knows', () => {
       expect([...ROLES].sort()).toEqual(['admin', 'hospital', 'inspector', 'leader', 'partner', 'public', 'system']);
     });
 
     it('refuses a leader of another jurisdiction (PRIVACY.OUT_OF_SCOPE), recorded', async () => {
-      await expect(access.reveal({ ...request, reader: actor('leader', 'city-9') })).rejects.toMatchObject({ code: 'PRIVACY.OUT_OF_SCOPE' });
+      await expect(access.reveal({ ...request, reader: actor('leader', 'city-9') })).rejects.toMatchObject({
+        code: 'PRIVACY.OUT_OF_SCOPE',
+      });
       expect((await entries()).map((e) => e.outcome)).toEqual(['denied']);
     });
 
     it('requires a purpose and reads nothing without one', async () => {
-      await expect(access.reveal({ ...request, purpose: ' ', reader: actor('leader') })).rejects.toMatchObject({ code: 'PRIVACY.PURPOSE_REQUIRED' });
+      await expect(access.reveal({ ...request, purpose: ' ', reader: actor('leader') })).rejects.toMatchObject({
+        code: 'PRIVACY.PURPOSE_REQUIRED',
+      });
       expect(await entries()).toEqual([]);
     });
 
@@ -67,7 +88,9 @@ describe('PersonalDataAccess', () => {
       const tag = Buffer.from(parts[3]!, 'base64');
       tag[5] = tag[5]! ^ 0x80;
       const broken = [...parts.slice(0, 3), tag.toString('base64'), parts[4]].join(':');
-      await expect(access.reveal({ ...request, ciphertext: broken, reader: actor('inspector') })).rejects.toMatchObject({ code: 'PRIVACY.CIPHERTEXT_TAMPERED' });
+      await expect(access.reveal({ ...request, ciphertext: broken, reader: actor('inspector') })).rejects.toMatchObject({
+        code: 'PRIVACY.CIPHERTEXT_TAMPERED',
+      });
       expect((await entries()).map((e) => e.outcome)).toEqual(['failed']);
     });
 
@@ -85,17 +108,23 @@ describe('PersonalDataAccess', () => {
 
     it('shows admins a masked identity, recorded as a masked view', async () => {
       expect(await access.redactFor(actor('admin'), request)).toEqual({
-        visible: true, erased: false, masked: true, identity: { name: '张**', phone: '138****5678' },
+        visible: true,
+        erased: false,
+        masked: true,
+        identity: { name: '张**', phone: '138****5678' },
       });
       expect((await entries()).map((e) => e.outcome)).toEqual(['masked']);
     });
 
-    it.each(['hospital', 'partner', 'public', 'system'] as Role[])('shows %s nothing, and records nothing (nothing was read)', async (role) => {
-      expect(await access.redactFor(actor(role), request)).toEqual({ visible: false });
-      expect(await entries()).toEqual([]);
-    });
+    it.each(['hospital', 'partner', 'public', 'system'] as Role[])(
+      'shows %s nothing, and records nothing (nothing was read)',
+      async (role) => {
+        expect(await access.redactFor(actor(role), request)).toEqual({ visible: false });
+        expect(await entries()).toEqual([]);
+      },
+    );
 
-    it('shows nothing outside the reader\'s jurisdiction', async () => {
+    it("shows nothing outside the reader's jurisdiction", async () => {
       expect(await access.redactFor(actor('inspector', 'city-9'), request)).toEqual({ visible: false });
     });
 
@@ -111,7 +140,9 @@ describe('PersonalDataAccess', () => {
 
   it('records dossier exports', async () => {
     await access.recordExport(actor('leader'), 'complaintTicket-t1', 'archive for the annual review');
-    expect(await entries()).toEqual([expect.objectContaining({ action: 'export', subjectId: null, caseStream: 'complaintTicket-t1', outcome: 'granted' })]);
+    expect(await entries()).toEqual([
+      expect.objectContaining({ action: 'export', subjectId: null, caseStream: 'complaintTicket-t1', outcome: 'granted' }),
+    ]);
     expect(await log.verify()).toMatchObject({ ok: true, count: 1 });
   });
 });

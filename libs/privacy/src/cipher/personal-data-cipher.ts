@@ -48,7 +48,10 @@ export class PersonalDataCipher {
     assertSubject(subjectId);
     const key = await this.keys.get(subjectId);
     if (key === 'erased') return { erased: true };
-    if (key === null) throw privacyError('KEY_MISSING', `No key for subject ${subjectId}: was the key store restored from the right backup?`, { subjectId });
+    if (key === null)
+      throw privacyError('KEY_MISSING', `No key for subject ${subjectId}: was the key store restored from the right backup?`, {
+        subjectId,
+      });
     let plaintext: string;
     try {
       plaintext = openSm4(key, subjectId, ciphertext);

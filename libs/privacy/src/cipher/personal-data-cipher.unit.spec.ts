@@ -4,7 +4,13 @@ import { PersonalIdentity } from '../personal-identity';
 import { PersonalDataCipher } from './personal-data-cipher';
 import { sm4Available } from './sm4-envelope';
 
-const identity: PersonalIdentity = { name: '张三丰', phone: '13812345678', idNumber: '110101199003071234', address: '北京市东城区东华门街道 1 号', email: 'zsf@example.cn' };
+const identity: PersonalIdentity = {
+  name: '张三丰',
+  phone: '13812345678',
+  idNumber: '110101199003071234',
+  address: '北京市东城区东华门街道 1 号',
+  email: 'zsf@example.cn',
+};
 const admin: Actor = { id: 'admin-1', role: 'admin', unit: 'root' };
 
 /** Flips one bit in the base64 part at `index` (2 = iv, 3 = tag, 4 = ciphertext). */
@@ -59,9 +65,16 @@ describe('PersonalDataCipher', () => {
     await expect(cipher.decrypt('subj-2', ct)).rejects.toMatchObject({ code: 'PRIVACY.CIPHERTEXT_TAMPERED' });
   });
 
-  it.each([[2, 'iv'], [3, 'tag'], [4, 'ciphertext']])('detects a flipped bit in the %s part (%s)', async (index) => {
+  it.each([
+    [2, 'iv'],
+    [3, 'tag'],
+    [4, 'ciphertext'],
+  ])('detects a flipped bit in the %s part (%s)', async (index) => {
     const ct = await cipher.encrypt('subj-1', identity);
-    await expect(cipher.decrypt('subj-1', flip(ct, index as number))).rejects.toMatchObject({ code: 'PRIVACY.CIPHERTEXT_TAMPERED', kind: 'rule' });
+    await expect(cipher.decrypt('subj-1', flip(ct, index as number))).rejects.toMatchObject({
+      code: 'PRIVACY.CIPHERTEXT_TAMPERED',
+      kind: 'rule',
+    });
   });
 
   it('refuses garbled text and names an unknown scheme', async () => {
@@ -89,8 +102,13 @@ describe('PersonalDataCipher', () => {
     const ct = await cipher.encrypt('subj-1', { name: '  王五 ', phone: '' });
     expect(await cipher.decrypt('subj-1', ct)).toEqual({ name: '王五' });
     await expect(cipher.encrypt('subj-1', {})).rejects.toMatchObject({ code: 'PRIVACY.INVALID_IDENTITY' });
-    await expect(cipher.encrypt('subj-1', { nickname: 'x' } as PersonalIdentity)).rejects.toMatchObject({ code: 'PRIVACY.INVALID_IDENTITY', details: { field: 'identity.nickname' } });
-    await expect(cipher.encrypt('subj-1', { phone: 13812345678 } as unknown as PersonalIdentity)).rejects.toMatchObject({ code: 'PRIVACY.INVALID_IDENTITY' });
+    await expect(cipher.encrypt('subj-1', { nickname: 'x' } as PersonalIdentity)).rejects.toMatchObject({
+      code: 'PRIVACY.INVALID_IDENTITY',
+      details: { field: 'identity.nickname' },
+    });
+    await expect(cipher.encrypt('subj-1', { phone: 13812345678 } as unknown as PersonalIdentity)).rejects.toMatchObject({
+      code: 'PRIVACY.INVALID_IDENTITY',
+    });
     await expect(cipher.encrypt('bad id!', identity)).rejects.toMatchObject({ code: 'PRIVACY.INVALID_SUBJECT' });
   });
 });

@@ -63,7 +63,9 @@ export function parseSm4(ciphertext: string): Parts {
   if (typeof ciphertext !== 'string') throw privacyError('CIPHERTEXT_MALFORMED', 'Ciphertext must be a string', { field: 'ciphertext' });
   const parts = ciphertext.split(':');
   if (parts.length === 5 && `${parts[0]}:${parts[1]}` !== PREFIX && /^[a-z0-9-]+$/.test(parts[0]!) && /^v\d+$/.test(parts[1]!)) {
-    throw privacyError('SCHEME_UNSUPPORTED', `Ciphertext scheme ${parts[0]}:${parts[1]} is not supported (expected ${PREFIX})`, { field: 'ciphertext' });
+    throw privacyError('SCHEME_UNSUPPORTED', `Ciphertext scheme ${parts[0]}:${parts[1]} is not supported (expected ${PREFIX})`, {
+      field: 'ciphertext',
+    });
   }
   if (parts.length !== 5 || `${parts[0]}:${parts[1]}` !== PREFIX || !parts.slice(2).every((p) => B64.test(p))) {
     throw privacyError('CIPHERTEXT_MALFORMED', `Ciphertext is not in the form ${PREFIX}:<iv>:<tag>:<ct>`, { field: 'ciphertext' });
@@ -81,7 +83,11 @@ export function openSm4(subjectKey: Buffer, subjectId: string, ciphertext: strin
   const { enc, mac } = deriveKeys(subjectKey);
   try {
     if (!timingSafeEqual(tagOf(mac, subjectId, iv, ct), tag)) {
-      throw privacyError('CIPHERTEXT_TAMPERED', `Ciphertext of subject ${subjectId} failed authentication: altered, or not this subject's`, { subjectId });
+      throw privacyError(
+        'CIPHERTEXT_TAMPERED',
+        `Ciphertext of subject ${subjectId} failed authentication: altered, or not this subject's`,
+        { subjectId },
+      );
     }
     const decipher = createDecipheriv('sm4-cbc', enc, iv);
     return Buffer.concat([decipher.update(ct), decipher.final()]).toString('utf8');

@@ -26,7 +26,11 @@ describe('crypto-shredding on the embedded files', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const bytesOf = (prefix: string): Buffer =>
-    Buffer.concat(readdirSync(dir).filter((f) => f.startsWith(prefix)).map((f) => readFileSync(join(dir, f))));
+    Buffer.concat(
+      readdirSync(dir)
+        .filter((f) => f.startsWith(prefix))
+        .map((f) => readFileSync(join(dir, f))),
+    );
 
   it('erases the identity everywhere while the event log still verifies', async () => {
     const clock = new FakeClock('2025-03-04T02:00:00.000Z');
@@ -54,7 +58,11 @@ describe('crypto-shredding on the embedded files', () => {
     expect(await store.readStream('complaintTicket-t1')).toEqual([received]);
     expect(await verifyLogAndHeads(store)).toMatchObject({ ok: true });
     expect(await log.verify()).toMatchObject({ ok: true, count: 3 });
-    expect((await log.list({ subjectId: 'subj-1' })).map((e) => `${e.action}:${e.outcome}`)).toEqual(['reveal:granted', 'erase:granted', 'reveal:erased']);
+    expect((await log.list({ subjectId: 'subj-1' })).map((e) => `${e.action}:${e.outcome}`)).toEqual([
+      'reveal:granted',
+      'erase:granted',
+      'reveal:erased',
+    ]);
 
     await keys.close();
     await store.close();

@@ -43,8 +43,13 @@ describe('ErasureService', () => {
     const access = new PersonalDataAccess(cipher, log, clock);
     for (const ct of ciphertexts) {
       expect(await cipher.decrypt('subj-1', ct)).toEqual({ erased: true });
-      expect(await access.reveal({ subjectId: 'subj-1', ciphertext: ct, reader: leader, purpose: 'audit', caseStream: null })).toEqual({ erased: true });
-      expect(await access.redactFor(leader, { subjectId: 'subj-1', ciphertext: ct, purpose: 'audit', caseStream: null })).toEqual({ visible: true, erased: true });
+      expect(await access.reveal({ subjectId: 'subj-1', ciphertext: ct, reader: leader, purpose: 'audit', caseStream: null })).toEqual({
+        erased: true,
+      });
+      expect(await access.redactFor(leader, { subjectId: 'subj-1', ciphertext: ct, purpose: 'audit', caseStream: null })).toEqual({
+        visible: true,
+        erased: true,
+      });
     }
     expect(await keys.get('subj-2')).toBeInstanceOf(Buffer);
   });
@@ -58,14 +63,19 @@ describe('ErasureService', () => {
   });
 
   it.each(['leader', 'inspector', 'hospital', 'public'] as const)('refuses role %s (recorded) and keeps the key', async (role) => {
-    await expect(erasure.eraseSubject('subj-1', { id: 'x', role, unit: 'root' }, 'because')).rejects.toMatchObject({ code: 'PRIVACY.NOT_ALLOWED' });
+    await expect(erasure.eraseSubject('subj-1', { id: 'x', role, unit: 'root' }, 'because')).rejects.toMatchObject({
+      code: 'PRIVACY.NOT_ALLOWED',
+    });
     expect(await keys.get('subj-1')).toBeInstanceOf(Buffer);
     expect((await log.list()).map((e) => e.outcome)).toEqual(['denied']);
   });
 
   it('requires a reason and a known subject', async () => {
     await expect(erasure.eraseSubject('subj-1', admin, '')).rejects.toMatchObject({ code: 'PRIVACY.REASON_REQUIRED' });
-    await expect(erasure.eraseSubject('nobody', admin, 'request')).rejects.toMatchObject({ code: 'PRIVACY.SUBJECT_NOT_FOUND', kind: 'not_found' });
+    await expect(erasure.eraseSubject('nobody', admin, 'request')).rejects.toMatchObject({
+      code: 'PRIVACY.SUBJECT_NOT_FOUND',
+      kind: 'not_found',
+    });
     expect(await keys.info('nobody')).toBeNull();
     expect(await log.verify()).toMatchObject({ ok: true, count: 1 });
   });

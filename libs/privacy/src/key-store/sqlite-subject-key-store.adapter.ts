@@ -139,9 +139,12 @@ export class SqliteSubjectKeyStore implements SubjectKeyStore {
   }
 
   async list(options: SubjectKeyListOptions = {}): Promise<SubjectKeyInfo[]> {
-    const where = options.status === 'active' ? 'WHERE erased_at IS NULL' : options.status === 'erased' ? 'WHERE erased_at IS NOT NULL' : '';
+    const where =
+      options.status === 'active' ? 'WHERE erased_at IS NULL' : options.status === 'erased' ? 'WHERE erased_at IS NOT NULL' : '';
     const rows = this.db
-      .prepare(`SELECT subject_id, NULL AS key, created_at, erased_at, erased_by, erased_reason FROM subject_keys ${where} ORDER BY subject_id LIMIT ? OFFSET ?`)
+      .prepare(
+        `SELECT subject_id, NULL AS key, created_at, erased_at, erased_by, erased_reason FROM subject_keys ${where} ORDER BY subject_id LIMIT ? OFFSET ?`,
+      )
       .all(clampLimit(options.limit), Math.max(0, Math.floor(options.offset ?? 0))) as Row[];
     return rows.map(toInfo);
   }

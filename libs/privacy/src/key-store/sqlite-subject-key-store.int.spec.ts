@@ -24,7 +24,13 @@ describe('SqliteSubjectKeyStore', () => {
   subjectKeyStoreContract('sqlite file', async () => {
     const d = mkdtempSync(join(tmpdir(), 'bihuan-keys-c-'));
     const store = SqliteSubjectKeyStore.open({ database: defaultKeyStoreFile(d) });
-    return { store, teardown: async () => { await store.close(); rmSync(d, { recursive: true, force: true }); } };
+    return {
+      store,
+      teardown: async () => {
+        await store.close();
+        rmSync(d, { recursive: true, force: true });
+      },
+    };
   });
 
   subjectKeyStoreContract('sqlite connection (WAL) handed in', async () => {
@@ -32,7 +38,14 @@ describe('SqliteSubjectKeyStore', () => {
     const db = new Database(join(d, 'shared.sqlite'));
     db.pragma('journal_mode = WAL');
     const store = SqliteSubjectKeyStore.open({ database: db });
-    return { store, teardown: async () => { await store.close(); db.close(); rmSync(d, { recursive: true, force: true }); } };
+    return {
+      store,
+      teardown: async () => {
+        await store.close();
+        db.close();
+        rmSync(d, { recursive: true, force: true });
+      },
+    };
   });
 
   it('keeps keys and tombstones across a reopen', async () => {

@@ -33,7 +33,10 @@ export class PrivacyLifecycle implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (this.resources.ownsResources === false) return;
-    for (const [what, closable] of [['key store', this.resources.keyStore], ['access log', this.resources.accessLog]] as const) {
+    for (const [what, closable] of [
+      ['key store', this.resources.keyStore],
+      ['access log', this.resources.accessLog],
+    ] as const) {
       try {
         await closable.close();
       } catch (error) {
@@ -55,13 +58,18 @@ export class PrivacyModule {
       global: true,
       imports: options.imports ?? [],
       providers: [
-        { provide: PRIVACY_RESOURCES, useFactory: options.useFactory as (...args: unknown[]) => Promise<PrivacyResources>, inject: options.inject ?? [] },
+        {
+          provide: PRIVACY_RESOURCES,
+          useFactory: options.useFactory as (...args: unknown[]) => Promise<PrivacyResources>,
+          inject: options.inject ?? [],
+        },
         { provide: SUBJECT_KEY_STORE, useFactory: (r: PrivacyResources) => r.keyStore, inject: [PRIVACY_RESOURCES] },
         { provide: ACCESS_LOG, useFactory: (r: PrivacyResources) => r.accessLog, inject: [PRIVACY_RESOURCES] },
         { provide: PersonalDataCipher, useFactory: (keys: SubjectKeyStore) => new PersonalDataCipher(keys), inject: [SUBJECT_KEY_STORE] },
         {
           provide: PersonalDataAccess,
-          useFactory: (cipher: PersonalDataCipher, r: PrivacyResources, clock: Clock) => new PersonalDataAccess(cipher, r.accessLog, clock, r.scope),
+          useFactory: (cipher: PersonalDataCipher, r: PrivacyResources, clock: Clock) =>
+            new PersonalDataAccess(cipher, r.accessLog, clock, r.scope),
           inject: [PersonalDataCipher, PRIVACY_RESOURCES, CLOCK],
         },
         {

@@ -26,7 +26,9 @@ describe('PrivacyModule', () => {
 
     const ciphertext = await app.get(PersonalDataCipher).encrypt('subj-1', { name: '张三丰' });
     const reader = { id: 'l-1', role: 'leader' as const, unit: 'root' };
-    expect(await app.get(PersonalDataAccess).reveal({ subjectId: 'subj-1', ciphertext, reader, purpose: 'check', caseStream: null })).toEqual({ name: '张三丰' });
+    expect(
+      await app.get(PersonalDataAccess).reveal({ subjectId: 'subj-1', ciphertext, reader, purpose: 'check', caseStream: null }),
+    ).toEqual({ name: '张三丰' });
     await app.get(ErasureService).eraseSubject('subj-1', { id: 'op', role: 'admin', unit: 'root' }, 'request');
     expect(await keyStore.get('subj-1')).toBe('erased');
     expect((await accessLog.list()).map((e) => e.at)).toEqual(['2025-03-04T02:00:00.000Z', '2025-03-04T02:00:00.000Z']);

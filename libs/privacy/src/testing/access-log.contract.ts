@@ -59,7 +59,12 @@ export function accessLogContract(name: string, setup: () => Promise<AccessLogHa
       expect(await seqs({ from: '2025-03-04T02:00:00.000Z', to: '2025-03-04T04:00:00.000Z' })).toEqual([2, 3]);
       expect(await seqs({ limit: 2, offset: 1 })).toEqual([2, 3]);
       const [third] = await h.log.list({ readerId: 'hosp-1' });
-      expect(third).toMatchObject({ reader: hospital, outcome: 'denied', caseStream: 'complaintTicket-t1', purpose: 'call the complainant back' });
+      expect(third).toMatchObject({
+        reader: hospital,
+        outcome: 'denied',
+        caseStream: 'complaintTicket-t1',
+        purpose: 'call the complainant back',
+      });
     });
 
     it('refuses a record without a purpose', async () => {

@@ -103,7 +103,11 @@ export function subjectKeyStoreContract(name: string, setup: () => Promise<Subje
       for (const id of ['subj-c', 'subj-a', 'subj-b']) await h.store.create(id);
       await h.store.erase('subj-b', erasure());
       const all = await h.store.list();
-      expect(all.map((i) => [i.subjectId, i.status])).toEqual([['subj-a', 'active'], ['subj-b', 'erased'], ['subj-c', 'active']]);
+      expect(all.map((i) => [i.subjectId, i.status])).toEqual([
+        ['subj-a', 'active'],
+        ['subj-b', 'erased'],
+        ['subj-c', 'active'],
+      ]);
       expect(JSON.stringify(all)).not.toMatch(/"key"/);
       expect((await h.store.list({ status: 'erased' })).map((i) => i.subjectId)).toEqual(['subj-b']);
       expect((await h.store.list({ status: 'active', limit: 1, offset: 1 })).map((i) => i.subjectId)).toEqual(['subj-c']);

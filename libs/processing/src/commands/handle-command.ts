@@ -1,12 +1,5 @@
 import { Command, CommandMetadata, Decider, DomainEvent, derivedId, fold, WriteMetadata } from '@bihuan/core';
-import {
-  EVENT_UPCASTERS,
-  EventStore,
-  EventToAppend,
-  ExpectedRevision,
-  isWrongExpectedRevision,
-  RecordedEvent,
-} from '@bihuan/event-store';
+import { EVENT_UPCASTERS, EventStore, EventToAppend, ExpectedRevision, isWrongExpectedRevision, RecordedEvent } from '@bihuan/event-store';
 import { backoffDelay, realSleep, Sleep } from '../retry';
 
 export interface HandleCommandOptions {

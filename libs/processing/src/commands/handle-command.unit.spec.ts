@@ -59,7 +59,12 @@ describe('handleCommand (memory store)', () => {
     const extending = {
       initialState: null,
       evolve: () => null,
-      decide: () => [{ type: 'DeadlineExtended', data: { deadlineId: 'd', dueAt: 'x', warnAt: [], reason: 'r', approvedBy: 'l', calendarVersion: 'c', extraWorkingDays: 2 } }],
+      decide: () => [
+        {
+          type: 'DeadlineExtended',
+          data: { deadlineId: 'd', dueAt: 'x', warnAt: [], reason: 'r', approvedBy: 'l', calendarVersion: 'c', extraWorkingDays: 2 },
+        },
+      ],
     };
     const { events } = await handleCommand(store, 'case-1', extending, { type: 'Extend', data: {}, metadata: increment('e').metadata });
     expect(events[0]!.metadata.schemaVersion).toBe(EVENT_UPCASTERS.currentVersion('DeadlineExtended'));
@@ -67,7 +72,7 @@ describe('handleCommand (memory store)', () => {
     expect(events[0]!.data).toMatchObject({ extraWorkingDays: 2 });
   });
 
-  it('gives a time-ordered command (every HTTP request\'s) events that keep its time, so the eventId index grows at its right edge', async () => {
+  it("gives a time-ordered command (every HTTP request's) events that keep its time, so the eventId index grows at its right edge", async () => {
     const ids = new TimeOrderedIdGenerator(() => Date.parse('2025-03-03T01:00:00.000Z'));
     const commandId = ids.next();
     const { events } = await handleCommand(store, 'counter-1', counterDecider(), increment(commandId));

@@ -25,7 +25,13 @@ export class PendingDeadlinesProjection implements Projection {
     db?: Database.Database,
   ) {
     this.transactional = db
-      ? new SqliteProjection({ name: this.name, db, filter: this.filter, tables: ['pending_deadlines'], apply: (e) => applyDeadlineEvent(readModel, e) })
+      ? new SqliteProjection({
+          name: this.name,
+          db,
+          filter: this.filter,
+          tables: ['pending_deadlines'],
+          apply: (e) => applyDeadlineEvent(readModel, e),
+        })
       : null;
     if (this.transactional) {
       this.checkpoints = this.transactional.checkpoints;

@@ -45,7 +45,17 @@ export function applyDeadlineEvent(store: PendingDeadlinesStore, event: Recorded
   const cause = { correlationId: event.metadata.correlationId, causationId: event.metadata.eventId };
   if (e.type === 'DeadlineSet') {
     const d = e.data;
-    store.put({ stream, deadlineId: d.deadlineId, purpose: d.purpose, status: 'pending', dueAt: d.dueAt, warnAt: d.warnAt, warned: [], calendarVersion: d.calendarVersion, ...cause });
+    store.put({
+      stream,
+      deadlineId: d.deadlineId,
+      purpose: d.purpose,
+      status: 'pending',
+      dueAt: d.dueAt,
+      warnAt: d.warnAt,
+      warned: [],
+      calendarVersion: d.calendarVersion,
+      ...cause,
+    });
     return;
   }
   const row = store.get(stream, e.data.deadlineId);
@@ -59,11 +69,26 @@ export function applyDeadlineEvent(store: PendingDeadlinesStore, event: Recorded
       return;
     case 'DeadlineResumed':
     case 'DeadlineExtended':
-      store.put({ ...row, status: 'pending', dueAt: e.data.dueAt, warnAt: e.data.warnAt, warned: [], calendarVersion: e.data.calendarVersion, ...cause });
+      store.put({
+        ...row,
+        status: 'pending',
+        dueAt: e.data.dueAt,
+        warnAt: e.data.warnAt,
+        warned: [],
+        calendarVersion: e.data.calendarVersion,
+        ...cause,
+      });
       return;
     case 'DeadlineRecomputed':
       // A paused row keeps its (unarmed) warnings; its version now says on which calendar its time was used.
-      store.put({ ...row, dueAt: e.data.dueAt, warnAt: row.status === 'paused' ? row.warnAt : e.data.warnAt, warned: [], calendarVersion: e.data.calendarVersion, ...cause });
+      store.put({
+        ...row,
+        dueAt: e.data.dueAt,
+        warnAt: row.status === 'paused' ? row.warnAt : e.data.warnAt,
+        warned: [],
+        calendarVersion: e.data.calendarVersion,
+        ...cause,
+      });
       return;
     case 'DeadlineExpired':
     case 'DeadlineCleared':

@@ -37,7 +37,8 @@ export class SqlitePendingDeadlines implements PendingDeadlinesStore {
   }
 
   get(stream: string, deadlineId: string): PendingDeadline | null {
-    const row = this.db.prepare('SELECT * FROM pending_deadlines WHERE stream = ? AND deadline_id = ?').get(stream, deadlineId) as Row | undefined;
+    const row = this.db.prepare('SELECT * FROM pending_deadlines WHERE stream = ? AND deadline_id = ?').get(stream, deadlineId) as
+      Row | undefined;
     return row ? toPending(row) : null;
   }
 
@@ -50,7 +51,18 @@ export class SqlitePendingDeadlines implements PendingDeadlinesStore {
            due_at = excluded.due_at, warn_at = excluded.warn_at, warned = excluded.warned, calendar_version = excluded.calendar_version,
            correlation_id = excluded.correlation_id, causation_id = excluded.causation_id`,
       )
-      .run(p.stream, p.deadlineId, p.purpose, p.status, p.dueAt, JSON.stringify(p.warnAt), JSON.stringify(p.warned), p.calendarVersion, p.correlationId, p.causationId);
+      .run(
+        p.stream,
+        p.deadlineId,
+        p.purpose,
+        p.status,
+        p.dueAt,
+        JSON.stringify(p.warnAt),
+        JSON.stringify(p.warned),
+        p.calendarVersion,
+        p.correlationId,
+        p.causationId,
+      );
   }
 
   remove(stream: string, deadlineId: string): void {
@@ -68,7 +80,9 @@ export class SqlitePendingDeadlines implements PendingDeadlinesStore {
   static versionCounts(db: Database.Database): { calendarVersion: string; count: number }[] {
     const columns = db.prepare("SELECT name FROM pragma_table_info('pending_deadlines')").all() as { name: string }[];
     if (!columns.some((c) => c.name === 'calendar_version')) return [];
-    return db.prepare('SELECT calendar_version AS calendarVersion, COUNT(*) AS count FROM pending_deadlines GROUP BY calendar_version').all() as {
+    return db
+      .prepare('SELECT calendar_version AS calendarVersion, COUNT(*) AS count FROM pending_deadlines GROUP BY calendar_version')
+      .all() as {
       calendarVersion: string;
       count: number;
     }[];

@@ -8,7 +8,18 @@ import { ProjectionRunner } from './projection-runner';
 let n = 0;
 function event(type: string): EventToAppend {
   n += 1;
-  return { type, data: { n }, metadata: { eventId: `e-${n}`, correlationId: 'c', causationId: null, actor: SYSTEM_ACTOR, occurredAt: '2025-03-03T01:00:00.000Z', schemaVersion: 1 } };
+  return {
+    type,
+    data: { n },
+    metadata: {
+      eventId: `e-${n}`,
+      correlationId: 'c',
+      causationId: null,
+      actor: SYSTEM_ACTOR,
+      occurredAt: '2025-03-03T01:00:00.000Z',
+      schemaVersion: 1,
+    },
+  };
 }
 
 class Recorder implements Projection {
@@ -60,7 +71,11 @@ describe('ProjectionRunner', () => {
     await store.append('thing-1', [event('A'), event('B'), event('C')], 'no_stream');
     projection.failAt = 2;
     const errors: string[] = [];
-    const runner = new ProjectionRunner(store, projection, { checkpoints, restartBaseDelayMs: 1, onError: (e) => void errors.push(String(e)) });
+    const runner = new ProjectionRunner(store, projection, {
+      checkpoints,
+      restartBaseDelayMs: 1,
+      onError: (e) => void errors.push(String(e)),
+    });
     await runner.start();
     while (projection.seen.length < 3) await new Promise((r) => setTimeout(r, 5));
     expect(projection.seen).toEqual([1, 2, 3]);

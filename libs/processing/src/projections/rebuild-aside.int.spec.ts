@@ -13,8 +13,12 @@ import { SqliteProjection } from './sqlite-projection';
 
 /** Events per `case-*` stream, with an index: what the API would query. */
 function caseCounts(db: Database.Database, options: { poison?: boolean } = {}): SqliteProjection {
-  db.exec('CREATE TABLE IF NOT EXISTS case_counts (stream TEXT PRIMARY KEY, events INTEGER NOT NULL, last_type TEXT NOT NULL); CREATE INDEX IF NOT EXISTS case_counts_type ON case_counts (last_type)');
-  const upsert = db.prepare('INSERT INTO case_counts VALUES (?, 1, ?) ON CONFLICT (stream) DO UPDATE SET events = events + 1, last_type = excluded.last_type');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS case_counts (stream TEXT PRIMARY KEY, events INTEGER NOT NULL, last_type TEXT NOT NULL); CREATE INDEX IF NOT EXISTS case_counts_type ON case_counts (last_type)',
+  );
+  const upsert = db.prepare(
+    'INSERT INTO case_counts VALUES (?, 1, ?) ON CONFLICT (stream) DO UPDATE SET events = events + 1, last_type = excluded.last_type',
+  );
   return new SqliteProjection({
     name: 'caseCounts',
     db,
@@ -31,7 +35,14 @@ let n = 0;
 const event = (type: string): EventToAppend => ({
   type,
   data: {},
-  metadata: { eventId: `e-${++n}`, correlationId: 'c', causationId: null, actor: SYSTEM_ACTOR, occurredAt: '2025-03-03T01:00:00.000Z', schemaVersion: 1 },
+  metadata: {
+    eventId: `e-${++n}`,
+    correlationId: 'c',
+    causationId: null,
+    actor: SYSTEM_ACTOR,
+    occurredAt: '2025-03-03T01:00:00.000Z',
+    schemaVersion: 1,
+  },
 });
 const rows = (db: Database.Database): unknown[] => db.prepare('SELECT * FROM case_counts ORDER BY stream').all();
 
@@ -104,7 +115,11 @@ describe('rebuildAside (real SQLite file, worker running)', () => {
     expect(result).toEqual({ projection: 'caseCounts', position: 11, rows: { case_counts: 4 } });
     expect(rows(api)).toEqual(await fromScratch());
     expect(rows(api)).toContainEqual({ stream: 'case-1', events: 3, last_type: 'Noted' });
-    expect(api.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'case_counts' ORDER BY name").pluck().all()).toEqual(['case_counts', 'case_counts_type', 'sqlite_autoindex_case_counts_1']);
+    expect(api.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'case_counts' ORDER BY name").pluck().all()).toEqual([
+      'case_counts',
+      'case_counts_type',
+      'sqlite_autoindex_case_counts_1',
+    ]);
     expect(existsSync(asideFile)).toBe(false);
 
     await store.append('case-1', [event('Closed')], 2);
@@ -115,14 +130,26 @@ describe('rebuildAside (real SQLite file, worker running)', () => {
 
   it('a crash while building, or a failure under the lock, leaves the live model intact; the next rebuild works', async () => {
     const before = rows(api);
-    const crash = rebuildAside({ store, liveFile, asideFile, build: (db) => caseCounts(db), pageSize: 2, afterPage: () => {
-      throw new Error('killed');
-    } });
+    const crash = rebuildAside({
+      store,
+      liveFile,
+      asideFile,
+      build: (db) => caseCounts(db),
+      pageSize: 2,
+      afterPage: () => {
+        throw new Error('killed');
+      },
+    });
     await expect(crash).rejects.toThrow('killed');
     expect(rows(api)).toEqual(before);
 
     // The swap fails half-way (a declared table the factory never creates): it is rolled back whole.
-    const halfWay = rebuildAside({ store, liveFile, asideFile, build: (db) => Object.assign(caseCounts(db), { sqlite: { db, tables: ['case_counts', 'missing'] } }) });
+    const halfWay = rebuildAside({
+      store,
+      liveFile,
+      asideFile,
+      build: (db) => Object.assign(caseCounts(db), { sqlite: { db, tables: ['case_counts', 'missing'] } }),
+    });
     await expect(halfWay).rejects.toThrow('The rebuilt read model has no table missing');
     expect(rows(api)).toEqual(before);
     expect(api.prepare('SELECT position FROM checkpoints WHERE name = ?').pluck().get('caseCounts')).toBe(9);

@@ -55,13 +55,16 @@ export async function rebuildAside(options: RebuildAsideOptions): Promise<Rebuil
     const built = builtOn(options.build(aside), aside);
     for (let attempt = 1; ; attempt += 1) {
       // Without any lock, page by page, until a page comes back short: the head as it stood.
-      for (let read = pageSize; read === pageSize; ) {
+      for (let read = pageSize; read === pageSize;) {
         read = await catchUp(options.store, built, pageSize);
         await options.afterPage?.(built.checkpoints.loadSync(built.projection.name));
       }
       const swapped = swapIfCaughtUp(built, options.liveFile);
       if (swapped) return swapped;
-      if (attempt === MAX_ATTEMPTS) throw new Error(`Rebuilding ${built.projection.name}: the live projection kept ahead of the rebuild ${MAX_ATTEMPTS} times; try again`);
+      if (attempt === MAX_ATTEMPTS)
+        throw new Error(
+          `Rebuilding ${built.projection.name}: the live projection kept ahead of the rebuild ${MAX_ATTEMPTS} times; try again`,
+        );
     }
   } finally {
     aside.close();
@@ -99,13 +102,17 @@ function swapIfCaughtUp(built: Built, liveFile: string): RebuildAsideResult | nu
   const name = built.projection.name;
   db.prepare(`ATTACH DATABASE ? AS ${LIVE}`).run(liveFile);
   try {
-    return db.transaction((): RebuildAsideResult | null => {
-      const position = built.checkpoints.loadSync(name);
-      const hasCheckpoints = db.prepare(`SELECT 1 FROM ${LIVE}.sqlite_master WHERE name = 'checkpoints'`).get() !== undefined;
-      const live = hasCheckpoints ? (db.prepare(`SELECT position FROM ${LIVE}.checkpoints WHERE name = ?`).pluck().get(name) as number | undefined) : undefined;
-      if (live !== undefined && (position === null || position < live)) return null;
-      return { projection: name, position, rows: swapTables(db, LIVE, built.model.tables, name) };
-    }).immediate();
+    return db
+      .transaction((): RebuildAsideResult | null => {
+        const position = built.checkpoints.loadSync(name);
+        const hasCheckpoints = db.prepare(`SELECT 1 FROM ${LIVE}.sqlite_master WHERE name = 'checkpoints'`).get() !== undefined;
+        const live = hasCheckpoints
+          ? (db.prepare(`SELECT position FROM ${LIVE}.checkpoints WHERE name = ?`).pluck().get(name) as number | undefined)
+          : undefined;
+        if (live !== undefined && (position === null || position < live)) return null;
+        return { projection: name, position, rows: swapTables(db, LIVE, built.model.tables, name) };
+      })
+      .immediate();
   } finally {
     db.exec(`DETACH DATABASE ${LIVE}`);
   }

@@ -13,7 +13,14 @@ import { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { SqliteProjection } from './sqlite-projection';
 
-const meta = (eventId: string) => ({ eventId, correlationId: 'c', causationId: null, actor: SYSTEM_ACTOR, occurredAt: '2025-03-03T01:00:00.000Z', schemaVersion: 1 });
+const meta = (eventId: string) => ({
+  eventId,
+  correlationId: 'c',
+  causationId: null,
+  actor: SYSTEM_ACTOR,
+  occurredAt: '2025-03-03T01:00:00.000Z',
+  schemaVersion: 1,
+});
 
 describe('SQLite checkpoints, projections and dead letters (real file)', () => {
   let dir: string;
@@ -49,7 +56,11 @@ describe('SQLite checkpoints, projections and dead letters (real file)', () => {
     await runner.stop();
     db.close();
 
-    await store.append('case-1', [{ type: 'DeadlineCleared', data: { deadlineId: 'answer', clearedAt: 'x', outcome: 'met' }, metadata: meta('e3') }], 0);
+    await store.append(
+      'case-1',
+      [{ type: 'DeadlineCleared', data: { deadlineId: 'answer', clearedAt: 'x', outcome: 'met' }, metadata: meta('e3') }],
+      0,
+    );
     db = new Database(file);
     projection = PendingDeadlinesProjection.sqlite(db);
     expect(await projection.checkpoints!.load('pendingDeadlines')).toBe(2);
@@ -99,14 +110,25 @@ describe('SQLite checkpoints, projections and dead letters (real file)', () => {
   });
 
   it('SqliteDeadLetterStore lists, replaces, and removes letters across reopening', async () => {
-    const letter = { id: 'l1', workflow: 'w', instance: 'i', input: { eventId: 'e', type: 'T', streamName: 's-1', revision: 0, position: 1 }, error: 'x', attempts: 3, at: '2025-03-03T01:00:00.000Z' };
+    const letter = {
+      id: 'l1',
+      workflow: 'w',
+      instance: 'i',
+      input: { eventId: 'e', type: 'T', streamName: 's-1', revision: 0, position: 1 },
+      error: 'x',
+      attempts: 3,
+      at: '2025-03-03T01:00:00.000Z',
+    };
     const a = new SqliteDeadLetterStore(file);
     await a.put(letter);
     await a.put({ ...letter, id: 'l2', workflow: 'other' });
     await a.put({ ...letter, attempts: 5 });
     a.close();
     const b = new SqliteDeadLetterStore(file);
-    expect(await b.list()).toEqual([{ ...letter, id: 'l2', workflow: 'other' }, { ...letter, attempts: 5 }]);
+    expect(await b.list()).toEqual([
+      { ...letter, id: 'l2', workflow: 'other' },
+      { ...letter, attempts: 5 },
+    ]);
     expect(await b.list('w')).toEqual([{ ...letter, attempts: 5 }]);
     await b.remove('l1');
     expect(await b.get('l1')).toBeNull();

@@ -14,7 +14,9 @@ function inSchema(sql: string, schema: string): string {
  * until the transaction commits (WAL snapshot) and re-prepare their statements afterwards.
  */
 export function swapTables(db: Database.Database, schema: string, tables: readonly string[], name: string): Record<string, number> {
-  const definitions = db.prepare(`SELECT type, name, sql FROM main.sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL ORDER BY type = 'index'`);
+  const definitions = db.prepare(
+    `SELECT type, name, sql FROM main.sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL ORDER BY type = 'index'`,
+  );
   const rows: Record<string, number> = {};
   for (const table of tables) {
     const objects = definitions.all(table) as { type: string; name: string; sql: string }[];

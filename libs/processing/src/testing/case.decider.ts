@@ -48,9 +48,16 @@ export const caseDecider: Decider<CaseCommand, DeadlineEvent, CaseState> = {
           },
         ];
       case 'PauseDeadline':
-        return [{ type: 'DeadlinePaused', data: { deadlineId: 'answer', pausedAt: now, reason: 'test', remainingMs: command.data.remainingMs } }];
+        return [
+          { type: 'DeadlinePaused', data: { deadlineId: 'answer', pausedAt: now, reason: 'test', remainingMs: command.data.remainingMs } },
+        ];
       case 'ResumeDeadline':
-        return [{ type: 'DeadlineResumed', data: { deadlineId: 'answer', resumedAt: now, dueAt: command.data.dueAt, warnAt: command.data.warnAt, calendarVersion: 'test' } }];
+        return [
+          {
+            type: 'DeadlineResumed',
+            data: { deadlineId: 'answer', resumedAt: now, dueAt: command.data.dueAt, warnAt: command.data.warnAt, calendarVersion: 'test' },
+          },
+        ];
       case 'CloseCase':
         return [{ type: 'DeadlineCleared', data: { deadlineId: 'answer', clearedAt: now, outcome: 'met' } }];
       case 'ExpireDeadline':

@@ -31,6 +31,15 @@ export function recorded(stream: string, event: DeadlineEvent, eventId = `ev-${+
 export function deadlineSet(dueAt: string, warnAt: string[] = [], deadlineId = 'answer'): DeadlineEvent {
   return {
     type: 'DeadlineSet',
-    data: { deadlineId, purpose: 'answer', startedAt: '2025-03-03T01:00:00.000Z', dueAt, workingDays: 5, calendarVersion: 'test', warnAt, policy: {} },
+    data: {
+      deadlineId,
+      purpose: 'answer',
+      startedAt: '2025-03-03T01:00:00.000Z',
+      dueAt,
+      workingDays: 5,
+      calendarVersion: 'test',
+      warnAt,
+      policy: {},
+    },
   };
 }

@@ -53,7 +53,17 @@ export class RunnerHarness {
 
   command(type: string, data: object): Command {
     this.seq += 1;
-    return { type, data, metadata: { commandId: `cmd-${this.seq}`, correlationId: `corr-${this.seq}`, causationId: null, actor: TEST_ACTOR, now: this.clock.now().toISOString() } };
+    return {
+      type,
+      data,
+      metadata: {
+        commandId: `cmd-${this.seq}`,
+        correlationId: `corr-${this.seq}`,
+        causationId: null,
+        actor: TEST_ACTOR,
+        now: this.clock.now().toISOString(),
+      },
+    };
   }
 
   send(stream: string, type: string, data: object, sender: CommandSender = this.router): Promise<unknown> {

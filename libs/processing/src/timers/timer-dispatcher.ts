@@ -10,7 +10,14 @@ export interface TimerDispatcherOptions {
 
 function isCommand(value: unknown): value is Command {
   const c = value as Partial<Command> | null;
-  return !!c && typeof c.type === 'string' && typeof c.data === 'object' && c.data !== null && typeof c.metadata === 'object' && c.metadata !== null;
+  return (
+    !!c &&
+    typeof c.type === 'string' &&
+    typeof c.data === 'object' &&
+    c.data !== null &&
+    typeof c.metadata === 'object' &&
+    c.metadata !== null
+  );
 }
 
 /**

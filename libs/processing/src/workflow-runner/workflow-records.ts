@@ -1,4 +1,15 @@
-import { Command, derivedId, DomainEvent, EventTypes, isEventOf, SYSTEM_ACTOR, TimerRequest, Workflow, WorkflowOutput, WriteMetadata } from '@bihuan/core';
+import {
+  Command,
+  derivedId,
+  DomainEvent,
+  EventTypes,
+  isEventOf,
+  SYSTEM_ACTOR,
+  TimerRequest,
+  Workflow,
+  WorkflowOutput,
+  WriteMetadata,
+} from '@bihuan/core';
 import { EventToAppend, ExpectedRevision, RecordedEvent } from '@bihuan/event-store';
 
 /**

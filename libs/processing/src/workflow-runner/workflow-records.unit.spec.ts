@@ -8,7 +8,17 @@ const input = {
   position: 9,
   type: 'DeadlineExpired',
   data: {},
-  metadata: { eventId: 'in-1', correlationId: 'corr-in', causationId: null, actor: SYSTEM_ACTOR, occurredAt: 'o', recordedAt: 'r', schemaVersion: 1, prevHash: null, hash: 'h' },
+  metadata: {
+    eventId: 'in-1',
+    correlationId: 'corr-in',
+    causationId: null,
+    actor: SYSTEM_ACTOR,
+    occurredAt: 'o',
+    recordedAt: 'r',
+    schemaVersion: 1,
+    prevHash: null,
+    hash: 'h',
+  },
 } as RecordedEvent;
 const ctx: RecordContext = { workflow: 'escalation', instance: 'case-1', input, now: '2025-03-10T01:00:00.000Z' };
 const send = (metadata: { commandId: string; correlationId: string; causationId: string | null; now: string }): WorkflowOutput => ({
@@ -21,7 +31,9 @@ describe('finaliseOutput', () => {
   it('given a send whose metadata the workflow left empty, then the runner fills it deterministically from the input', () => {
     const out = finaliseOutput(ctx, send({ commandId: '', correlationId: '', causationId: null, now: '' }), 2);
     expect(out).toMatchObject({
-      command: { metadata: { commandId: derivedId('in-1', 'escalation', 'case-1', 2), correlationId: 'corr-in', causationId: 'in-1', now: ctx.now } },
+      command: {
+        metadata: { commandId: derivedId('in-1', 'escalation', 'case-1', 2), correlationId: 'corr-in', causationId: 'in-1', now: ctx.now },
+      },
     });
   });
 
@@ -31,7 +43,11 @@ describe('finaliseOutput', () => {
   });
 
   it('given a schedule output without a target stream, then it is refused before anything is recorded', () => {
-    const timer = { id: 't.1', dueAt: ctx.now, command: { type: 'X', data: {}, metadata: { commandId: '', correlationId: '', causationId: null, actor: SYSTEM_ACTOR, now: '' } } };
+    const timer = {
+      id: 't.1',
+      dueAt: ctx.now,
+      command: { type: 'X', data: {}, metadata: { commandId: '', correlationId: '', causationId: null, actor: SYSTEM_ACTOR, now: '' } },
+    };
     // A record read back from an older log may lack the field the type now requires.
     expect(() => finaliseOutput(ctx, { kind: 'schedule', timer: timer as unknown as TimerRequest }, 0)).toThrow(/no target stream/);
   });

@@ -35,7 +35,11 @@ describe('WorkflowRunner: retries and dead letters', () => {
     const sender = flakySender(h, (stream) => broken && stream === 'audit-case-1');
     const errors: boolean[] = [];
     await h.run(deadlineTimersWorkflow);
-    const escalation = await h.run(escalationWorkflow, { commands: sender, maxAttempts: 3, onError: (_e, c) => void errors.push(c.parked) });
+    const escalation = await h.run(escalationWorkflow, {
+      commands: sender,
+      maxAttempts: 3,
+      onError: (_e, c) => void errors.push(c.parked),
+    });
     await h.send('case-1', 'OpenCase', { dueAt: DUE, warnAt: [] });
     await h.send('case-2', 'OpenCase', { dueAt: DUE, warnAt: [] });
     await h.settle();
@@ -53,7 +57,13 @@ describe('WorkflowRunner: retries and dead letters', () => {
     expect(letters[0]).toMatchObject({
       workflow: 'escalation',
       instance: 'case-1',
-      input: { eventId: expired!.metadata.eventId, type: 'DeadlineExpired', streamName: 'case-1', revision: 1, position: expired!.position },
+      input: {
+        eventId: expired!.metadata.eventId,
+        type: 'DeadlineExpired',
+        streamName: 'case-1',
+        revision: 1,
+        position: expired!.position,
+      },
       error: 'Error: audit store unavailable for audit-case-1',
       attempts: 3,
     });

@@ -67,10 +67,18 @@ describe('WorkflowRunner on SQLite (store, timers, checkpoints, dead letters in 
     const clock = new FakeClock('2025-03-03T01:00:00.000Z');
     let w = await bootWorker(file, clock);
     for (const id of ['1', '2', '3']) {
-      await w.router.send(`case-${id}`, { type: 'OpenCase', data: { dueAt: DUE, warnAt: [] }, metadata: commandMeta(`open-${id}`, clock.now().toISOString()) });
+      await w.router.send(`case-${id}`, {
+        type: 'OpenCase',
+        data: { dueAt: DUE, warnAt: [] },
+        metadata: commandMeta(`open-${id}`, clock.now().toISOString()),
+      });
     }
     await w.settle();
-    expect((await w.timers.pending()).map((t) => t.id).sort()).toEqual(['dl.case-1.answer.expire', 'dl.case-2.answer.expire', 'dl.case-3.answer.expire']);
+    expect((await w.timers.pending()).map((t) => t.id).sort()).toEqual([
+      'dl.case-1.answer.expire',
+      'dl.case-2.answer.expire',
+      'dl.case-3.answer.expire',
+    ]);
     for (const t of await w.timers.pending()) await w.timers.cancel(t.id); // "lost" with the crash
     await w.stop();
 

@@ -50,7 +50,8 @@ export class WorkflowRunner<S> {
     readonly workflow: Workflow<S>,
     private readonly options: WorkflowRunnerOptions,
   ) {
-    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(workflow.name)) throw new Error(`Workflow name "${workflow.name}" must be a dash-free stream category`);
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(workflow.name))
+      throw new Error(`Workflow name "${workflow.name}" must be a dash-free stream category`);
     this.letters = options.deadLetters ?? new MemoryDeadLetterStore();
     const name = `workflow.${workflow.name}`;
     const checkpoints = options.checkpoints ?? new MemoryCheckpointStore();
@@ -94,7 +95,9 @@ export class WorkflowRunner<S> {
     if (!letter || letter.workflow !== this.workflow.name) throw new Error(`No dead letter ${id} for workflow ${this.workflow.name}`);
     const [input] = await this.options.store.readStream(letter.input.streamName, { fromRevision: letter.input.revision, maxCount: 1 });
     if (!input || input.metadata.eventId !== letter.input.eventId) {
-      throw new Error(`Input ${letter.input.eventId} of dead letter ${id} is no longer at ${letter.input.streamName}@${letter.input.revision}`);
+      throw new Error(
+        `Input ${letter.input.eventId} of dead letter ${id} is no longer at ${letter.input.streamName}@${letter.input.revision}`,
+      );
     }
     const outcome = await this.withRetries(input);
     if (outcome.ok) {
@@ -113,7 +116,13 @@ export class WorkflowRunner<S> {
       id: deterministicId('dead-letter', this.workflow.name, input.metadata.eventId),
       workflow: this.workflow.name,
       instance: this.instanceOf(input),
-      input: { eventId: input.metadata.eventId, type: input.type, streamName: input.streamName, revision: input.revision, position: input.position },
+      input: {
+        eventId: input.metadata.eventId,
+        type: input.type,
+        streamName: input.streamName,
+        revision: input.revision,
+        position: input.position,
+      },
       error: outcome.error,
       attempts: outcome.attempts,
       at: this.now(),

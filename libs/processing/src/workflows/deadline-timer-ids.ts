@@ -61,7 +61,14 @@ export function expireTimer(stream: string, deadlineId: string, dueAt: string, c
 }
 
 /** The timer that sends `WarnDeadline { deadlineId, warnAt, dueAt }` to the case stream at warnAt. */
-export function warnTimer(stream: string, deadlineId: string, index: number, warnAt: string, dueAt: string, cause: TimerCause): DeadlineTimerRequest {
+export function warnTimer(
+  stream: string,
+  deadlineId: string,
+  index: number,
+  warnAt: string,
+  dueAt: string,
+  cause: TimerCause,
+): DeadlineTimerRequest {
   const id = warnTimerId(stream, deadlineId, index);
   return { id, dueAt: warnAt, stream, command: wakeUp(id, warnAt, 'WarnDeadline', { deadlineId, warnAt, dueAt }, cause) };
 }

@@ -10,7 +10,11 @@ describe('deadline timer ids', () => {
   });
 
   it('sanitise odd and long names into valid ids', () => {
-    const ids = [expireTimerId('case-税务:42/a b', 'row-3.rectify'), warnTimerId('case-a:b', 'x', 0), expireTimerId('x'.repeat(300), 'y'.repeat(300))];
+    const ids = [
+      expireTimerId('case-税务:42/a b', 'row-3.rectify'),
+      warnTimerId('case-a:b', 'x', 0),
+      expireTimerId('x'.repeat(300), 'y'.repeat(300)),
+    ];
     for (const id of ids) expect(VALID(id)).toBe(true);
   });
 

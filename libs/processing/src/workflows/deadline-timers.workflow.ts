@@ -17,7 +17,12 @@ function cause(input: Message): TimerCause {
   return { correlationId: input.metadata.correlationId, causationId: input.metadata.eventId };
 }
 
-function arm(stream: string, e: { deadlineId: string; dueAt: string; warnAt: readonly string[] }, armedWarnings: number, c: TimerCause): WorkflowOutput[] {
+function arm(
+  stream: string,
+  e: { deadlineId: string; dueAt: string; warnAt: readonly string[] },
+  armedWarnings: number,
+  c: TimerCause,
+): WorkflowOutput[] {
   const outputs: WorkflowOutput[] = [{ kind: 'schedule', timer: expireTimer(stream, e.deadlineId, e.dueAt, c) }];
   e.warnAt.forEach((at, n) => outputs.push({ kind: 'schedule', timer: warnTimer(stream, e.deadlineId, n, at, e.dueAt, c) }));
   for (let n = e.warnAt.length; n < armedWarnings; n += 1) outputs.push({ kind: 'cancel', timerId: warnTimerId(stream, e.deadlineId, n) });
@@ -45,7 +50,9 @@ function decide(input: Message, state: DeadlineTimersState): readonly WorkflowOu
       return disarm(stream, input.data.deadlineId, armed);
     case 'DeadlineRecomputed':
       // A paused deadline recomputed keeps no timers (its remaining time is recorded); a running one is re-armed.
-      return input.data.remainingMs === null ? arm(stream, input.data, armed, cause(input)) : [{ kind: 'ignore', reason: 'a paused deadline was recomputed: nothing to arm' }];
+      return input.data.remainingMs === null
+        ? arm(stream, input.data, armed, cause(input))
+        : [{ kind: 'ignore', reason: 'a paused deadline was recomputed: nothing to arm' }];
     case 'DeadlineWarned':
       return [{ kind: 'ignore', reason: 'a warning was given: its timer has fired' }];
   }

@@ -19,7 +19,14 @@ describe('admin API in a process without a worker (ROLE=api)', () => {
 
   beforeAll(async () => {
     app = await createApp({
-      platform: { store, scheduler: new ManualTimerScheduler(clock), clock, ids: new SequentialIdGenerator('e2e'), readModels, config: { role: 'api', logLevel: 'silent' } },
+      platform: {
+        store,
+        scheduler: new ManualTimerScheduler(clock),
+        clock,
+        ids: new SequentialIdGenerator('e2e'),
+        readModels,
+        config: { role: 'api', logLevel: 'silent' },
+      },
     });
     await app.init();
     const admin = DEMO_USERS.find((u) => u.id === 'admin')!;

@@ -42,7 +42,11 @@ describe('admin API', () => {
       calendarVersion: `${builtIn}+provisional:2027@statutory-2025`,
     });
 
-    const bad = await t.http.post('/admin/calendar/years').set(admin()).send({ ...year2027, holidays: { '2027-13-01': 'x' } }).expect(400);
+    const bad = await t.http
+      .post('/admin/calendar/years')
+      .set(admin())
+      .send({ ...year2027, holidays: { '2027-13-01': 'x' } })
+      .expect(400);
     expect(bad.body).toMatchObject({ code: 'CALENDAR.IMPORT_INVALID', fields: [{ field: 'holidays.2027-13-01' }] });
     expect(await t.store.readStream('calendar-cn')).toEqual([]);
 
@@ -64,10 +68,16 @@ describe('admin API', () => {
     expect(get.body.current).toEqual(get.body.defaults);
     expect(get.body.history).toEqual([]);
     const key = Object.entries(get.body.defaults as Record<string, unknown>).find(([, v]) => typeof v === 'number')![0];
-    const put = await t.http.put('/admin/policies/complaints').set(admin()).send({ overrides: { [key]: 7 }, reason: '市卫健委〔2026〕12号' }).expect(200);
+    const put = await t.http
+      .put('/admin/policies/complaints')
+      .set(admin())
+      .send({ overrides: { [key]: 7 }, reason: '市卫健委〔2026〕12号' })
+      .expect(200);
     expect(put.body.current[key]).toBe(7);
     expect(put.body.current.policyVersion).toBe(`${get.body.defaults.policyVersion}+r0`);
-    expect(put.body.history).toMatchObject([{ revision: 0, reason: '市卫健委〔2026〕12号', overrides: { [key]: 7 }, changedBy: { id: 'admin' } }]);
+    expect(put.body.history).toMatchObject([
+      { revision: 0, reason: '市卫健委〔2026〕12号', overrides: { [key]: 7 }, changedBy: { id: 'admin' } },
+    ]);
     expect((await t.http.get('/admin/policies').set(admin()).expect(200)).body.contexts).toEqual(
       expect.arrayContaining(['inspection', 'complaints', 'ethics', 'credit']),
     );
@@ -79,9 +89,17 @@ describe('admin API', () => {
     expect(noReason.body.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'reason' })]));
     const blank = await t.http.put('/admin/policies/credit').set(admin()).send({ overrides: {}, reason: '' }).expect(400);
     expect(blank.body.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'reason' })]));
-    const unknown = await t.http.put('/admin/policies/credit').set(admin()).send({ overrides: { noSuchSetting: 1 }, reason: 'r' }).expect(400);
+    const unknown = await t.http
+      .put('/admin/policies/credit')
+      .set(admin())
+      .send({ overrides: { noSuchSetting: 1 }, reason: 'r' })
+      .expect(400);
     expect(unknown.body).toMatchObject({ code: 'POLICY.UNKNOWN_SETTING', fields: [{ field: 'overrides.noSuchSetting' }] });
-    const wrongType = await t.http.put('/admin/policies/credit').set(admin()).send({ overrides: { policyVersion: 'x' }, reason: 'r' }).expect(400);
+    const wrongType = await t.http
+      .put('/admin/policies/credit')
+      .set(admin())
+      .send({ overrides: { policyVersion: 'x' }, reason: 'r' })
+      .expect(400);
     expect(wrongType.body.fields).toEqual([expect.objectContaining({ field: 'overrides.policyVersion' })]);
     const notObject = await t.http.put('/admin/policies/credit').set(admin()).send({ overrides: 5, reason: 'r' }).expect(400);
     expect(notObject.body.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'overrides' })]));
@@ -94,11 +112,35 @@ describe('admin API', () => {
   it('dead letters: listed for admins; retry goes through the in-process worker; unknown ids are 404', async () => {
     const letters = new SqliteDeadLetterStore(t.readModels);
     // A parked input of the deadline workflow whose event is in the log (a DeadlineSet it failed on).
-    const terms = { deadlineId: 'answer', purpose: 'answer', startedAt: '2025-03-03T01:00:00.000Z', dueAt: '2025-03-20T01:00:00.000Z', workingDays: 0, calendarVersion: 't', warnAt: [], policy: {} };
-    const meta = { eventId: 'dl-input-1', correlationId: 'c', causationId: null, actor: SYSTEM_ACTOR, occurredAt: '2025-03-03T01:00:00.000Z', schemaVersion: 1 };
+    const terms = {
+      deadlineId: 'answer',
+      purpose: 'answer',
+      startedAt: '2025-03-03T01:00:00.000Z',
+      dueAt: '2025-03-20T01:00:00.000Z',
+      workingDays: 0,
+      calendarVersion: 't',
+      warnAt: [],
+      policy: {},
+    };
+    const meta = {
+      eventId: 'dl-input-1',
+      correlationId: 'c',
+      causationId: null,
+      actor: SYSTEM_ACTOR,
+      occurredAt: '2025-03-03T01:00:00.000Z',
+      schemaVersion: 1,
+    };
     const { position } = await t.store.append('probeCase-1', [{ type: 'DeadlineSet', data: terms, metadata: meta }], 'no_stream');
     await t.settle();
-    await letters.put({ id: 'letter-1', workflow: 'deadlineTimers', instance: 'probeCase-1', input: { eventId: 'dl-input-1', type: 'DeadlineSet', streamName: 'probeCase-1', revision: 0, position }, error: 'boom', attempts: 5, at: '2025-03-03T01:00:00.000Z' });
+    await letters.put({
+      id: 'letter-1',
+      workflow: 'deadlineTimers',
+      instance: 'probeCase-1',
+      input: { eventId: 'dl-input-1', type: 'DeadlineSet', streamName: 'probeCase-1', revision: 0, position },
+      error: 'boom',
+      attempts: 5,
+      at: '2025-03-03T01:00:00.000Z',
+    });
     const list = await t.http.get('/admin/dead-letters').set(admin()).expect(200);
     expect(list.body).toEqual([expect.objectContaining({ id: 'letter-1', workflow: 'deadlineTimers', error: 'boom' })]);
     const retried = await t.http.post('/admin/dead-letters/letter-1/retry').set(admin()).expect(200);
@@ -108,7 +150,7 @@ describe('admin API', () => {
     expect((await t.http.post('/admin/dead-letters/nope/retry').set(admin()).expect(404)).body.code).toBe('ADMIN.NO_DEAD_LETTER');
   });
 
-  it('projections and pending timers report the worker\'s progress', async () => {
+  it("projections and pending timers report the worker's progress", async () => {
     await t.settle();
     const res = await t.http.get('/admin/projections').set(admin()).expect(200);
     expect(res.body.workerInProcess).toBe(true);
@@ -120,14 +162,26 @@ describe('admin API', () => {
       ]),
     );
     const timers = await t.http.get('/admin/timers/pending?limit=1').set(admin()).expect(200);
-    expect(timers.body).toMatchObject({ backend: 'manual', count: 1, first: [expect.objectContaining({ id: 'dl.probeCase-1.answer.expire' })] });
+    expect(timers.body).toMatchObject({
+      backend: 'manual',
+      count: 1,
+      first: [expect.objectContaining({ id: 'dl.probeCase-1.answer.expire' })],
+    });
     expect((await t.http.get('/admin/timers/pending?limit=0').set(admin())).status).toBe(400);
   });
 
   it('documents the admin routes in OpenAPI', async () => {
     const doc = await t.http.get('/api/docs-json').expect(200);
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/admin/calendar', '/admin/calendar/years', '/admin/policies/{context}', '/admin/dead-letters', '/admin/dead-letters/{id}/retry', '/admin/projections', '/admin/timers/pending']),
+      expect.arrayContaining([
+        '/admin/calendar',
+        '/admin/calendar/years',
+        '/admin/policies/{context}',
+        '/admin/dead-letters',
+        '/admin/dead-letters/{id}/retry',
+        '/admin/projections',
+        '/admin/timers/pending',
+      ]),
     );
   });
 });

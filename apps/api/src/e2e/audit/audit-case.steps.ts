@@ -19,10 +19,18 @@ export interface ComplaintCase {
   readonly credit: string;
 }
 
-async function call(t: TestApp, method: 'get' | 'post', user: string | null, path: string, body: object, status: number): Promise<Record<string, unknown>> {
+async function call(
+  t: TestApp,
+  method: 'get' | 'post',
+  user: string | null,
+  path: string,
+  body: object,
+  status: number,
+): Promise<Record<string, unknown>> {
   const req = method === 'get' ? t.http.get(path) : t.http.post(path).send(body);
   const res = await (user ? req.set(t.auth(user)) : req);
-  if (res.status !== status) throw new Error(`${method.toUpperCase()} ${path} as ${user}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== status)
+    throw new Error(`${method.toUpperCase()} ${path} as ${user}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as Record<string, unknown>;
 }
 
@@ -32,9 +40,19 @@ async function call(t: TestApp, method: 'get' | 'post', user: string | null, pat
  * then writes an ethics record (ethics context) and credit points (credit context).
  */
 export async function complaintCase(t: TestApp, o: { institutionId: string; hospital: string; staffId: string }): Promise<ComplaintCase> {
-  const submitted = await call(t, 'post', null, '/public/complaints', {
-    category: 'red-envelopes-kickbacks', description: '术前被索要红包', institutionId: o.institutionId, identity: IDENTITY,
-  }, 201);
+  const submitted = await call(
+    t,
+    'post',
+    null,
+    '/public/complaints',
+    {
+      category: 'red-envelopes-kickbacks',
+      description: '术前被索要红包',
+      institutionId: o.institutionId,
+      identity: IDENTITY,
+    },
+    201,
+  );
   const list = await call(t, 'get', 'inspector-a1', '/complaints', {}, 200);
   const item = (list['items'] as { ticketCode: string; ticketId: string }[]).find((i) => i.ticketCode === submitted['ticketCode']);
   if (!item) throw new Error('submitted ticket not listed');
@@ -44,12 +62,26 @@ export async function complaintCase(t: TestApp, o: { institutionId: string; hosp
   t.clock.advanceHours(1);
   await call(t, 'post', o.hospital, `/complaints/${id}/acknowledge`, {}, 200);
   t.clock.advanceHours(1);
-  await call(t, 'post', o.hospital, `/complaints/${id}/decision`, { decision: 'substantiated', findings: '病房记录属实', implicatedStaffId: o.staffId }, 200);
+  await call(
+    t,
+    'post',
+    o.hospital,
+    `/complaints/${id}/decision`,
+    { decision: 'substantiated', findings: '病房记录属实', implicatedStaffId: o.staffId },
+    200,
+  );
   await t.settle();
   const ticket = `complaintTicket-${id}`;
   const [received] = await t.store.readStream(ticket, { maxCount: 1 });
   const subjectId = (received!.data as { complainant: { subjectId: string } }).complainant.subjectId;
-  return { ticketId: id, ticket, subjectId, consequences: `complaintConsequences-${id}`, ethics: `ethicsArchive-${o.staffId}`, credit: `creditArchive-${o.institutionId}` };
+  return {
+    ticketId: id,
+    ticket,
+    subjectId,
+    consequences: `complaintConsequences-${id}`,
+    ethics: `ethicsArchive-${o.staffId}`,
+    credit: `creditArchive-${o.institutionId}`,
+  };
 }
 
 /**
@@ -70,8 +102,18 @@ export async function escalateToFinding(t: TestApp, c: ComplaintCase, institutio
     stream: `finding-${findingId}`,
     command: {
       type: 'OpenFinding',
-      data: { findingId, visitId: String(visit['id']), visitKind: 'unannounced', institutionId, category: 'red-envelopes', severity: 'severe',
-        description: '投诉查实后立案整改', evidence: [], responsibleDepartment: '外科', requiredAction: 'deadline' },
+      data: {
+        findingId,
+        visitId: String(visit['id']),
+        visitKind: 'unannounced',
+        institutionId,
+        category: 'red-envelopes',
+        severity: 'severe',
+        description: '投诉查实后立案整改',
+        evidence: [],
+        responsibleDepartment: '外科',
+        requiredAction: 'deadline',
+      },
       metadata: { commandId: '', correlationId: '', causationId: null, actor: INSPECTOR_A1, now: '' },
     },
   };

@@ -19,10 +19,21 @@ describe('audit routes go through the visibility declarations', () => {
 
   it('never shows black-list entries or blacklist-class information to the listed hospital, inspectors or leaders', async () => {
     const H = 'hosp-a1-1';
-    await t.http.post('/credit/archives').set(t.auth('inspector-a1')).send({ institutionId: H, name: '甲市第一人民医院', responsiblePerson: '院长甲' }).expect(201);
-    await t.http.post(`/credit/archives/${H}/lists`).set(t.auth('inspector-a1')).send({ entryId: 'b-1', list: 'black', reason: BLACK, expiresAt: '2025-06-01T00:00:00.000Z' }).expect(201);
-    await t.http.post(`/credit/archives/${H}/information`).set(t.auth('inspector-a1'))
-      .send({ infoClass: 'blacklist', kind: 'joint-discipline', title: BLACK, occurredAt: '2025-03-03T00:00:00.000Z' }).expect(201);
+    await t.http
+      .post('/credit/archives')
+      .set(t.auth('inspector-a1'))
+      .send({ institutionId: H, name: '甲市第一人民医院', responsiblePerson: '院长甲' })
+      .expect(201);
+    await t.http
+      .post(`/credit/archives/${H}/lists`)
+      .set(t.auth('inspector-a1'))
+      .send({ entryId: 'b-1', list: 'black', reason: BLACK, expiresAt: '2025-06-01T00:00:00.000Z' })
+      .expect(201);
+    await t.http
+      .post(`/credit/archives/${H}/information`)
+      .set(t.auth('inspector-a1'))
+      .send({ infoClass: 'blacklist', kind: 'joint-discipline', title: BLACK, occurredAt: '2025-03-03T00:00:00.000Z' })
+      .expect(201);
     await t.settle();
     for (const user of ['hospital-a1-1', 'inspector-a1', 'leader-prov', 'leader-city-a']) {
       for (const view of ['history', 'state', 'dossier']) {
@@ -65,7 +76,9 @@ describe('audit routes go through the visibility declarations', () => {
   });
 
   it('keeps a planned unannounced visit unknown to the hospital it targets on every audit view', async () => {
-    const planned = await t.http.post('/visits').set(t.auth('inspector-a1'))
+    const planned = await t.http
+      .post('/visits')
+      .set(t.auth('inspector-a1'))
       .send({ kind: 'unannounced', institutionId: 'hosp-a1-1', plannedDate: '2025-03-20', inspectorIds: ['inspector-a1'] });
     expect(planned.status).toBe(201);
     await t.settle();
@@ -78,17 +91,22 @@ describe('audit routes go through the visibility declarations', () => {
     expect((await get('inspector-a1', `/audit/cases/${stream}/history`)).status).toBe(200);
   });
 
-  it('limits a city leader\'s access log and integrity report to their jurisdiction', async () => {
-    const submitted = await t.http.post('/public/complaints').send({ category: 'red-envelopes-kickbacks', description: '乙市的投诉', institutionId: 'hosp-b1-1' }).expect(201);
+  it("limits a city leader's access log and integrity report to their jurisdiction", async () => {
+    const submitted = await t.http
+      .post('/public/complaints')
+      .send({ category: 'red-envelopes-kickbacks', description: '乙市的投诉', institutionId: 'hosp-b1-1' })
+      .expect(201);
     const listed = await get('inspector-b1', '/complaints').expect(200);
-    const ticket = (listed.body.items as { ticketCode: string; ticketId: string }[]).find((i) => i.ticketCode === submitted.body.ticketCode)!;
+    const ticket = (listed.body.items as { ticketCode: string; ticketId: string }[]).find(
+      (i) => i.ticketCode === submitted.body.ticketCode,
+    )!;
     await step(t, 'inspector-b1', ticket.ticketId, 'dispatch', { institutionId: 'hosp-b1-1', complexity: 'simple' });
     await get('leader-prov', `/audit/cases/complaintTicket-${ticket.ticketId}/history?purpose=MK-B-READ`).expect(200);
     await t.settle();
     const log = await get('leader-city-a', '/audit/access-log?limit=1000');
     expect(log.status).toBe(200);
     expect(log.text).not.toContain('MK-B-READ');
-    expect((await text('leader-prov', '/audit/access-log?limit=1000'))).toContain('MK-B-READ');
+    expect(await text('leader-prov', '/audit/access-log?limit=1000')).toContain('MK-B-READ');
     const integrity = await get('leader-city-a', '/audit/integrity');
     expect(integrity.body).toMatchObject({ ok: true, scope: 'streams' });
     const streams = (integrity.body.perStream as { stream: string }[]).map((s) => s.stream);

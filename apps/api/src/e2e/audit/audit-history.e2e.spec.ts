@@ -30,7 +30,11 @@ describe('audit: case history, dossier and access log over HTTP', () => {
   let dir: string;
 
   const get = (user: string, path: string) => t.http.get(path).set(t.auth(user));
-  const history = async (user: string, stream: string, query = ''): Promise<{ total: number; entries: Entry[]; streams: { stream: string }[] }> => {
+  const history = async (
+    user: string,
+    stream: string,
+    query = '',
+  ): Promise<{ total: number; entries: Entry[]; streams: { stream: string }[] }> => {
     const res = await get(user, `/audit/cases/${stream}/history?pageSize=1000${query}`);
     expect(res.status).toBe(200);
     return res.body;
@@ -42,7 +46,11 @@ describe('audit: case history, dossier and access log over HTTP', () => {
     own = await complaintCase(t, { institutionId: 'hosp-a1-1', hospital: 'hospital-a1-1', staffId: 'staff-9' });
     finding = await escalateToFinding(t, own, 'hosp-a1-1');
     t.clock.advanceHours(1);
-    await t.http.post(`/complaints/${own.ticketId}/answer`).set(t.auth('hospital-a1-1')).send({ answer: '已退还红包并处分当事医生' }).expect(200);
+    await t.http
+      .post(`/complaints/${own.ticketId}/answer`)
+      .set(t.auth('hospital-a1-1'))
+      .send({ answer: '已退还红包并处分当事医生' })
+      .expect(200);
     other = await complaintCase(t, { institutionId: 'hosp-a1-2', hospital: 'hospital-a1-2', staffId: 'staff-7' });
     otherFinding = await escalateToFinding(t, other, 'hosp-a1-2');
     await t.settle();
@@ -56,7 +64,9 @@ describe('audit: case history, dossier and access log over HTTP', () => {
   it('merges four linked contexts in log order, each entry with actor, times, cause and deadline state', async () => {
     const h = await history('leader-prov', own.ticket, '&purpose=年度审计');
     const streams = h.streams.map((s) => s.stream);
-    expect(streams).toEqual(expect.arrayContaining([own.ticket, own.consequences, own.ethics, own.credit, `auditEscalation-${own.ticketId}`, finding]));
+    expect(streams).toEqual(
+      expect.arrayContaining([own.ticket, own.consequences, own.ethics, own.credit, `auditEscalation-${own.ticketId}`, finding]),
+    );
     expect(streams).not.toContain(other.ticket);
     const positions = h.entries.map((e) => e.position);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
@@ -77,7 +87,10 @@ describe('audit: case history, dossier and access log over HTTP', () => {
     expect(ethics.causedBy).toMatchObject({ stream: own.consequences, type: 'OutputRecorded' });
     expect(points.causedBy).toMatchObject({ stream: own.consequences, type: 'OutputRecorded' });
     expect(opened.causedBy).toMatchObject({ stream: `auditEscalation-${own.ticketId}`, type: 'OutputRecorded' });
-    expect(find(`auditEscalation-${own.ticketId}`, 'InputRecorded').causedBy).toMatchObject({ eventId: points.eventId, type: 'CreditPointsAdded' });
+    expect(find(`auditEscalation-${own.ticketId}`, 'InputRecorded').causedBy).toMatchObject({
+      eventId: points.eventId,
+      type: 'CreditPointsAdded',
+    });
     const sagaInput = find(own.consequences, 'InputRecorded');
     expect(sagaInput.causedBy).toMatchObject({ eventId: decided.eventId, type: 'ComplaintDecided' });
     expect(received.causedBy).toBeNull();
@@ -87,7 +100,12 @@ describe('audit: case history, dossier and access log over HTTP', () => {
     expect(decided.recordedAt > received.recordedAt).toBe(true);
     // Deadline state at each moment: the answer deadline runs after dispatch and is gone once answered.
     expect(decided.deadlines.map((d) => d.status)).toContain('pending');
-    expect(h.entries.filter((e) => e.stream === own.ticket).at(-1)!.deadlines.filter((d) => d.deadlineId.startsWith('answer'))).toEqual([]);
+    expect(
+      h.entries
+        .filter((e) => e.stream === own.ticket)
+        .at(-1)!
+        .deadlines.filter((d) => d.deadlineId.startsWith('answer')),
+    ).toEqual([]);
     // The same case opens from any of its streams.
     const fromFinding = await history('leader-prov', finding);
     expect(fromFinding.streams.map((x) => x.stream)).toEqual(expect.arrayContaining([own.ticket, own.ethics, finding]));
@@ -174,7 +192,12 @@ describe('audit: case history, dossier and access log over HTTP', () => {
     const res = await get('admin', `/audit/access-log?caseStream=${own.ticket}&action=export`);
     expect(res.status).toBe(200);
     expect(res.body.rows.length).toBeGreaterThanOrEqual(2);
-    expect(res.body.rows[res.body.rows.length - 1]).toMatchObject({ action: 'export', caseStream: own.ticket, purpose: '归档', reader: { id: 'leader-prov', role: 'leader' } });
+    expect(res.body.rows[res.body.rows.length - 1]).toMatchObject({
+      action: 'export',
+      caseStream: own.ticket,
+      purpose: '归档',
+      reader: { id: 'leader-prov', role: 'leader' },
+    });
     const views = await get('leader-prov', `/audit/access-log?readerId=leader-prov&subjectId=${own.subjectId}`);
     // Identities shown to the leader were recorded as views of the subject, with the case and purpose.
     expect(views.body.rows.length).toBeGreaterThan(0);
@@ -182,7 +205,9 @@ describe('audit: case history, dossier and access log over HTTP', () => {
     const erased = await get('admin', `/audit/access-log?subjectId=${own.subjectId}&action=erase`);
     expect(erased.body.rows).toEqual([expect.objectContaining({ reader: expect.objectContaining({ id: 'admin' }), outcome: 'granted' })]);
     const reads = await get('leader-prov', `/audit/access-log?caseStream=${own.ticket}&action=view&readerId=leader-prov`);
-    expect(reads.body.rows.some((r: { purpose: string; subjectId: string | null }) => r.purpose === '年度审计' && r.subjectId === null)).toBe(true);
+    expect(
+      reads.body.rows.some((r: { purpose: string; subjectId: string | null }) => r.purpose === '年度审计' && r.subjectId === null),
+    ).toBe(true);
     const later = await get('leader-prov', `/audit/access-log?from=2099-01-01T00:00:00Z`);
     expect(later.body).toMatchObject({ total: 0, rows: [] });
   });

@@ -22,11 +22,24 @@ describe('audit: integrity reports over HTTP', () => {
   it('verifies an intact case and log with the hash range, then names the first tampered event', async () => {
     const intact = await t.http.get(`/audit/cases/${finding}/integrity`).set(t.auth('inspector-a1'));
     expect(intact.status).toBe(200);
-    expect(intact.body).toMatchObject({ ok: true, scope: 'streams', root: finding, algorithm: 'SM3', firstBreak: null, verifiedAt: t.clock.now().toISOString() });
+    expect(intact.body).toMatchObject({
+      ok: true,
+      scope: 'streams',
+      root: finding,
+      algorithm: 'SM3',
+      firstBreak: null,
+      verifiedAt: t.clock.now().toISOString(),
+    });
     expect(intact.body.perStream.map((p: { stream: string }) => p.stream)).toContain(finding);
     expect(intact.body.firstHash).toMatch(/^[0-9a-f]{64}$/);
     const whole = await t.http.get('/audit/integrity').set(t.auth('leader-prov'));
-    expect(whole.body).toMatchObject({ ok: true, scope: 'log', headsChecked: true, firstPosition: 1, lastPosition: await t.store.headPosition() });
+    expect(whole.body).toMatchObject({
+      ok: true,
+      scope: 'log',
+      headsChecked: true,
+      firstPosition: 1,
+      lastPosition: await t.store.headPosition(),
+    });
     expect((await t.http.get('/audit/integrity').set(t.auth('inspector-a1'))).status).toBe(403);
 
     const intruder = new Database(t.file!);

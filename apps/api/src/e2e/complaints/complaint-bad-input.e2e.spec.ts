@@ -13,7 +13,9 @@ describe('complaints: bad input is refused with a clear 4xx and nothing is writt
 
   const fields = (body: { fields?: { field: string }[] }): string[] => (body.fields ?? []).map((f) => f.field);
 
-  async function unchanged(request: () => Promise<{ status: number; body: { code?: string; fields?: { field: string }[] } }>): Promise<{ status: number; code?: string; fields: string[] }> {
+  async function unchanged(
+    request: () => Promise<{ status: number; body: { code?: string; fields?: { field: string }[] } }>,
+  ): Promise<{ status: number; code?: string; fields: string[] }> {
     await t.settle();
     const head = await t.store.headPosition();
     const res = await request();
@@ -30,17 +32,42 @@ describe('complaints: bad input is refused with a clear 4xx and nothing is writt
   });
 
   it('unknown institution, category, extra fields, over-long text, malformed identity or JSON', async () => {
-    expect(await unchanged(() => t.http.post('/public/complaints').send({ category: 'fees', description: 'x', institutionId: 'hosp-nowhere' }))).toMatchObject({
-      status: 400, code: 'AUTH.UNKNOWN_INSTITUTION', fields: ['institutionId'],
+    expect(
+      await unchanged(() => t.http.post('/public/complaints').send({ category: 'fees', description: 'x', institutionId: 'hosp-nowhere' })),
+    ).toMatchObject({
+      status: 400,
+      code: 'AUTH.UNKNOWN_INSTITUTION',
+      fields: ['institutionId'],
     });
     const receivedId = (await submitPublic(t)).ticketId;
-    expect(await unchanged(() => t.http.post(`/complaints/${receivedId}/dispatch`).set(t.auth(INSPECTOR)).send({ institutionId: 'hosp-nowhere', complexity: 'simple' }))).toMatchObject({
-      status: 400, code: 'AUTH.UNKNOWN_INSTITUTION', fields: ['institutionId'],
+    expect(
+      await unchanged(() =>
+        t.http
+          .post(`/complaints/${receivedId}/dispatch`)
+          .set(t.auth(INSPECTOR))
+          .send({ institutionId: 'hosp-nowhere', complexity: 'simple' }),
+      ),
+    ).toMatchObject({
+      status: 400,
+      code: 'AUTH.UNKNOWN_INSTITUTION',
+      fields: ['institutionId'],
     });
-    expect((await unchanged(() => t.http.post('/public/complaints').send({ category: 'gossip', description: 'x', admin: true }))).fields.sort()).toEqual(['admin', 'category']);
-    expect((await unchanged(() => t.http.post('/public/complaints').send({ category: 'fees', description: 'x'.repeat(3001) }))).fields).toEqual(['description']);
-    expect((await unchanged(() => t.http.post('/public/complaints').send({ category: 'fees', description: 'x', identity: { phone: 'call me' } }))).fields).toEqual(['identity.phone']);
-    const malformed = await unchanged(() => t.http.post('/public/complaints').set('Content-Type', 'application/json').send('{"category": "fees",'));
+    expect(
+      (await unchanged(() => t.http.post('/public/complaints').send({ category: 'gossip', description: 'x', admin: true }))).fields.sort(),
+    ).toEqual(['admin', 'category']);
+    expect(
+      (await unchanged(() => t.http.post('/public/complaints').send({ category: 'fees', description: 'x'.repeat(3001) }))).fields,
+    ).toEqual(['description']);
+    expect(
+      (
+        await unchanged(() =>
+          t.http.post('/public/complaints').send({ category: 'fees', description: 'x', identity: { phone: 'call me' } }),
+        )
+      ).fields,
+    ).toEqual(['identity.phone']);
+    const malformed = await unchanged(() =>
+      t.http.post('/public/complaints').set('Content-Type', 'application/json').send('{"category": "fees",'),
+    );
     expect(malformed).toMatchObject({ status: 400, code: 'MALFORMED_JSON' });
   });
 
@@ -50,19 +77,34 @@ describe('complaints: bad input is refused with a clear 4xx and nothing is writt
   });
 
   it('a hospital acting on another hospital’s ticket gets 403 and learns nothing', async () => {
-    for (const [path, body] of [['acknowledge', {}], ['return', { reason: 'not ours' }], ['decision', { decision: 'not-substantiated', findings: 'x' }]] as const) {
+    for (const [path, body] of [
+      ['acknowledge', {}],
+      ['return', { reason: 'not ours' }],
+      ['decision', { decision: 'not-substantiated', findings: 'x' }],
+    ] as const) {
       const res = await unchanged(() => t.http.post(`/complaints/${ticketId}/${path}`).set(t.auth(OTHER_HOSPITAL)).send(body));
       expect(res).toMatchObject({ status: 403, code: 'COMPLAINT.NOT_ASSIGNED_INSTITUTION' });
     }
     expect((await t.http.get(`/complaints/${ticketId}`).set(t.auth(OTHER_HOSPITAL))).status).toBe(403);
     expect((await t.http.get('/complaints').set(t.auth(OTHER_HOSPITAL))).body.total).toBe(0);
-    expect(await unchanged(() => t.http.post(`/complaints/${ticketId}/dispatch`).set(t.auth(HOSPITAL)).send({ institutionId: INSTITUTION, complexity: 'simple' }))).toMatchObject({
-      status: 403, code: 'AUTH.ROLE_NOT_ALLOWED',
+    expect(
+      await unchanged(() =>
+        t.http.post(`/complaints/${ticketId}/dispatch`).set(t.auth(HOSPITAL)).send({ institutionId: INSTITUTION, complexity: 'simple' }),
+      ),
+    ).toMatchObject({
+      status: 403,
+      code: 'AUTH.ROLE_NOT_ALLOWED',
     });
-    expect(await unchanged(() => t.http.post(`/complaints/${ticketId}/supervise`).set(t.auth('inspector-b1')).send({ reason: 'x' }))).toMatchObject({
-      status: 403, code: 'AUTH.OUT_OF_SCOPE',
+    expect(
+      await unchanged(() => t.http.post(`/complaints/${ticketId}/supervise`).set(t.auth('inspector-b1')).send({ reason: 'x' })),
+    ).toMatchObject({
+      status: 403,
+      code: 'AUTH.OUT_OF_SCOPE',
     });
-    expect(await unchanged(() => t.http.post('/complaints/no-such-ticket/acknowledge').set(t.auth(HOSPITAL)).send({}))).toMatchObject({ status: 404, code: 'COMPLAINT.NOT_FOUND' });
+    expect(await unchanged(() => t.http.post('/complaints/no-such-ticket/acknowledge').set(t.auth(HOSPITAL)).send({}))).toMatchObject({
+      status: 404,
+      code: 'COMPLAINT.NOT_FOUND',
+    });
   });
 
   it('a step out of order is a 409 naming the status', async () => {

@@ -8,7 +8,12 @@ import { detail, HOSPITAL, INSPECTOR, INSTITUTION, publicStatus, step, Submitted
  * 2027 gives Monday 4 January off as well (the rules alone know only 1 January), so every deadline
  * counting over it falls due one working day later.
  */
-const OFFICIAL_2027 = { year: 2027, source: 'test notice (made up)', holidays: { '2027-01-01': '元旦', '2027-01-04': '元旦' }, makeupWorkdays: {} };
+const OFFICIAL_2027 = {
+  year: 2027,
+  source: 'test notice (made up)',
+  holidays: { '2027-01-01': '元旦', '2027-01-04': '元旦' },
+  makeupWorkdays: {},
+};
 const PROVISIONAL = /\+provisional:2027@statutory-2025$/;
 
 async function deadlineEvents(t: TestApp, ticketId: string, type: string): Promise<RecordedEvent[]> {
@@ -38,7 +43,12 @@ async function outlook(t: TestApp): Promise<{ missing: boolean; current: boolean
   const admin = await t.http.get('/admin/calendar').set(t.auth('admin')).expect(200);
   expect(health.body.details.calendar).toEqual({ status: 'up', ...admin.body.outlook });
   const metrics = await t.http.get('/metrics').expect(200);
-  return { missing: admin.body.outlook.nextYearMissing, current: admin.body.outlook.currentYearMissing, pending: admin.body.outlook.provisionalPending, metrics: metrics.text };
+  return {
+    missing: admin.body.outlook.nextYearMissing,
+    current: admin.body.outlook.currentYearMissing,
+    pending: admin.body.outlook.provisionalPending,
+    metrics: metrics.text,
+  };
 }
 
 describe('operators are told ahead (issue 12, part 4)', () => {
@@ -82,7 +92,9 @@ describe('complaint deadlines recomputed when the official year is imported', ()
     await t.advanceTo('2026-12-31T02:00:00.000Z');
     const c = (await dispatched(t, false)).ticketId; // acknowledge: 1 working day → Mon 4 Jan (provisional), left to expire
 
-    const [setA] = await deadlineEvents(t, a, 'DeadlineSet').then((es) => es.filter((e) => (e.data as { deadlineId: string }).deadlineId.startsWith('answer')));
+    const [setA] = await deadlineEvents(t, a, 'DeadlineSet').then((es) =>
+      es.filter((e) => (e.data as { deadlineId: string }).deadlineId.startsWith('answer')),
+    );
     expect(setA!.data).toMatchObject({ dueAt: '2027-01-05T15:59:59.999Z', calendarVersion: expect.stringMatching(PROVISIONAL) });
     expect(await answerDueProvisional(t, sa)).toBe(true);
     expect(await detail(t, INSPECTOR, a)).toMatchObject({ answerDueAt: '2027-01-05T15:59:59.999Z', acknowledgeDueProvisional: false }); // acknowledged: due Tue 29 Dec
@@ -114,16 +126,29 @@ describe('complaint deadlines recomputed when the official year is imported', ()
     expect(await detail(t, INSPECTOR, a)).toMatchObject({ answerDueAt: '2027-01-06T15:59:59.999Z' });
     // B resumed Wed 30 Dec 10:00 with 110 h left (10 h used on Tue): 14 h Wed, Thu, then Tue 5 – Thu 7 Jan.
     const [recB] = await deadlineEvents(t, b, 'DeadlineRecomputed');
-    expect(recB!.data).toMatchObject({ previousDueAt: '2027-01-06T15:59:59.999Z', dueAt: '2027-01-07T15:59:59.999Z', calendarVersion: official });
+    expect(recB!.data).toMatchObject({
+      previousDueAt: '2027-01-06T15:59:59.999Z',
+      dueAt: '2027-01-07T15:59:59.999Z',
+      calendarVersion: official,
+    });
     // D is still paused: its used time (10 h) is kept, its version is official, nothing is armed.
     const [recD] = await deadlineEvents(t, d, 'DeadlineRecomputed');
     expect(recD!.data).toMatchObject({ remainingMs: 110 * 3_600_000, calendarVersion: official });
     expect((await t.scheduler.pending()).map((p) => p.id).filter((id) => id.includes(d))).toEqual([]);
     // E: its own 5 days now end Wed 6 Jan, and the 3 days granted run Thu 7, Fri 8, Mon 11 Jan.
     const [extendedE] = await deadlineEvents(t, e, 'DeadlineExtended');
-    expect(extendedE!.data).toMatchObject({ dueAt: '2027-01-08T15:59:59.999Z', extraWorkingDays: 3, calendarVersion: expect.stringMatching(PROVISIONAL) });
+    expect(extendedE!.data).toMatchObject({
+      dueAt: '2027-01-08T15:59:59.999Z',
+      extraWorkingDays: 3,
+      calendarVersion: expect.stringMatching(PROVISIONAL),
+    });
     const [recE] = await deadlineEvents(t, e, 'DeadlineRecomputed');
-    expect(recE!.data).toMatchObject({ previousDueAt: '2027-01-08T15:59:59.999Z', dueAt: '2027-01-11T15:59:59.999Z', calendarVersion: official, remainingMs: null });
+    expect(recE!.data).toMatchObject({
+      previousDueAt: '2027-01-08T15:59:59.999Z',
+      dueAt: '2027-01-11T15:59:59.999Z',
+      calendarVersion: official,
+      remainingMs: null,
+    });
     // C's expired acknowledgement is not rewritten (its pending answer deadline is recomputed).
     const recC = (await deadlineEvents(t, c, 'DeadlineRecomputed')).map((e) => (e.data as { deadlineId: string }).deadlineId);
     expect(recC.some((id) => id.startsWith('acknowledge'))).toBe(false);
@@ -137,7 +162,9 @@ describe('complaint deadlines recomputed when the official year is imported', ()
     await t.advanceTo('2027-01-05T17:00:00.000Z');
     expect(await deadlineEvents(t, a, 'DeadlineExpired')).toHaveLength(0);
     await t.advanceTo('2027-01-06T17:00:00.000Z');
-    expect((await deadlineEvents(t, a, 'DeadlineExpired')).map((e) => e.data)).toEqual([expect.objectContaining({ dueAt: '2027-01-06T15:59:59.999Z' })]);
+    expect((await deadlineEvents(t, a, 'DeadlineExpired')).map((e) => e.data)).toEqual([
+      expect.objectContaining({ dueAt: '2027-01-06T15:59:59.999Z' }),
+    ]);
 
     // The same import again recomputes nothing.
     const recomputed = (await t.store.readAll()).filter((e) => e.type === 'DeadlineRecomputed').length;

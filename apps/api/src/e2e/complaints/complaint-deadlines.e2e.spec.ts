@@ -1,7 +1,8 @@
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { detail, HOSPITAL, INSPECTOR, INSTITUTION, step, submitPublic } from './complaints-e2e.helpers';
 
-const types = async (t: TestApp, ticketId: string): Promise<string[]> => (await t.store.readStream(`complaintTicket-${ticketId}`)).map((e) => e.type);
+const types = async (t: TestApp, ticketId: string): Promise<string[]> =>
+  (await t.store.readStream(`complaintTicket-${ticketId}`)).map((e) => e.type);
 
 describe('complaints: clocks, reminders, supervision and public notice', () => {
   let t: TestApp;
@@ -22,7 +23,11 @@ describe('complaints: clocks, reminders, supervision and public notice', () => {
     // The expiry timer fires at the (inclusive) due instant: 督办 starts then, with its own 5-working-day deadline.
     await t.advanceTo('2025-03-11T02:00:00.000Z');
     const supervised = await detail(t, INSPECTOR, s.ticketId);
-    expect(supervised).toMatchObject({ overdue: true, supervisedAt: '2025-03-10T15:59:59.999Z', supervisionDueAt: '2025-03-17T15:59:59.999Z' });
+    expect(supervised).toMatchObject({
+      overdue: true,
+      supervisedAt: '2025-03-10T15:59:59.999Z',
+      supervisionDueAt: '2025-03-17T15:59:59.999Z',
+    });
     const overdueList = await t.http.get('/complaints').query({ overdue: 'true' }).set(t.auth('leader-city-a')).expect(200);
     expect(overdueList.body.items.map((i: { ticketId: string }) => i.ticketId)).toEqual([s.ticketId]);
 
@@ -63,12 +68,20 @@ describe('complaints: clocks, reminders, supervision and public notice', () => {
     expect((paused?.data as { remainingMs: number }).remainingMs).toBe((3 * 24 + 15) * 3600_000);
     const waiting = await t.http.get(`/public/complaints/${s.ticketCode}`).set('X-Ticket-Secret', s.secret).expect(200);
     expect(waiting.body.step).toBe('awaiting-your-reply');
-    await t.http.post(`/complaints/${s.ticketId}/decision`).set(t.auth(HOSPITAL)).send({ decision: 'not-substantiated', findings: 'x' }).expect(422);
+    await t.http
+      .post(`/complaints/${s.ticketId}/decision`)
+      .set(t.auth(HOSPITAL))
+      .send({ decision: 'not-substantiated', findings: 'x' })
+      .expect(422);
 
     // The complainant answers through the public entry on Mon 17th 09:00: 3 days 15 hours of working time remain.
     await t.advanceTo('2025-03-17T01:00:00.000Z');
     await t.http.post(`/public/complaints/${s.ticketCode}/reply`).send({ secret: s.secret, note: 'It was on 28 February' }).expect(200);
-    expect(await detail(t, INSPECTOR, s.ticketId)).toMatchObject({ answerDueAt: '2025-03-20T15:59:59.999Z', waitingOnComplainant: false, overdue: false });
+    expect(await detail(t, INSPECTOR, s.ticketId)).toMatchObject({
+      answerDueAt: '2025-03-20T15:59:59.999Z',
+      waitingOnComplainant: false,
+      overdue: false,
+    });
   });
 
   it('extends the answer deadline on approval, and records a denial', async () => {
@@ -81,6 +94,8 @@ describe('complaints: clocks, reminders, supervision and public notice', () => {
     expect(await detail(t, INSPECTOR, s.ticketId)).toMatchObject({ answerDueAt: '2025-03-17T15:59:59.999Z', extensionPending: false });
     await step(t, HOSPITAL, s.ticketId, 'extension-request', { reason: 'Panel postponed' });
     await step(t, 'leader-city-a', s.ticketId, 'extension/deny', { reason: 'Answer with what you have' });
-    expect(await types(t, s.ticketId)).toEqual(expect.arrayContaining(['ComplaintExtensionApproved', 'DeadlineExtended', 'ComplaintExtensionDenied']));
+    expect(await types(t, s.ticketId)).toEqual(
+      expect.arrayContaining(['ComplaintExtensionApproved', 'DeadlineExtended', 'ComplaintExtensionDenied']),
+    );
   });
 });

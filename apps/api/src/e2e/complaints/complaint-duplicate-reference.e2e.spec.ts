@@ -10,7 +10,11 @@ describe('complaints: staff intake with an external reference already used', () 
   afterAll(() => t.close());
 
   const body = (externalReference: string, description = 'Transferred from the 12345 hotline: billing dispute') => ({
-    channel: '12345', category: 'fees', description, institutionId: INSTITUTION, externalReference,
+    channel: '12345',
+    category: 'fees',
+    description,
+    institutionId: INSTITUTION,
+    externalReference,
   });
   const receive = (b: object, user = INSPECTOR) => t.http.post('/complaints').set(t.auth(user)).send(b);
 

@@ -2,7 +2,12 @@ import { createTestApp, TestApp } from '../../testing/test-app';
 import { HOSPITAL, INSPECTOR, INSTITUTION, step } from './complaints-e2e.helpers';
 
 /** Issue 11, part 5: a retried or doubled creation makes one ticket; a replay writes nothing. */
-const staffBody = (description = 'Patient was charged twice for one CT scan') => ({ channel: 'hotline', category: 'fees', description, institutionId: INSTITUTION });
+const staffBody = (description = 'Patient was charged twice for one CT scan') => ({
+  channel: 'hotline',
+  category: 'fees',
+  description,
+  institutionId: INSTITUTION,
+});
 const publicBody = { category: 'fees', description: 'Charged twice for one CT scan at the east gate', institutionId: INSTITUTION };
 
 async function receivedCount(t: TestApp): Promise<number> {
@@ -51,7 +56,10 @@ describe('complaints: Idempotency-Key on staff intake and steps', () => {
     for (const key of ['', '   ', 'k'.repeat(256), 'tab\there']) {
       const res = await receive(key);
       expect({ key, status: res.status, code: res.body.code, fields: res.body.fields }).toMatchObject({
-        key, status: 400, code: 'IDEMPOTENCY.INVALID_KEY', fields: [{ field: 'Idempotency-Key' }],
+        key,
+        status: 400,
+        code: 'IDEMPOTENCY.INVALID_KEY',
+        fields: [{ field: 'Idempotency-Key' }],
       });
     }
     expect((await receive('k'.repeat(255))).status).toBe(201);
@@ -83,10 +91,14 @@ describe('complaints: Idempotency-Key on staff intake and steps', () => {
   });
 
   it('the OpenAPI declares the optional Idempotency-Key header on every POST', async () => {
-    const doc = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, { post?: { parameters?: { name: string; in: string }[] } }> };
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, { post?: { parameters?: { name: string; in: string }[] } }>;
+    };
     const posts = Object.entries(doc.paths).filter(([, item]) => item.post);
     expect(posts.length).toBeGreaterThan(10);
-    const missing = posts.filter(([, item]) => !item.post!.parameters?.some((p) => p.in === 'header' && p.name === 'Idempotency-Key')).map(([path]) => path);
+    const missing = posts
+      .filter(([, item]) => !item.post!.parameters?.some((p) => p.in === 'header' && p.name === 'Idempotency-Key'))
+      .map(([path]) => path);
     expect(missing).toEqual([]);
   });
 
@@ -126,7 +138,10 @@ describe('complaints: identical public submissions from one client are folded', 
     const first = await t.http.post('/public/complaints').send(other).expect(201);
     const sameSoon = await t.http.post('/public/complaints').send(other).expect(201);
     expect(sameSoon.body).toEqual(first.body);
-    const different = await t.http.post('/public/complaints').send({ ...other, category: 'service-attitude' }).expect(201);
+    const different = await t.http
+      .post('/public/complaints')
+      .send({ ...other, category: 'service-attitude' })
+      .expect(201);
     expect(different.body.ticketCode).not.toBe(first.body.ticketCode);
     t.clock.advance(10 * 60_000 + 1);
     const later = await t.http.post('/public/complaints').send(other).expect(201);
@@ -145,7 +160,10 @@ describe('complaints: identical public submissions from one client are folded', 
     const first = await t.http.post('/public/complaints').set('Idempotency-Key', 'pub-1').send(body).expect(201);
     const otherKey = await t.http.post('/public/complaints').set('Idempotency-Key', 'pub-2').send(body).expect(201);
     expect(otherKey.body).toEqual(first.body);
-    const reused = await t.http.post('/public/complaints').set('Idempotency-Key', 'pub-1').send({ ...body, category: 'service-attitude' });
+    const reused = await t.http
+      .post('/public/complaints')
+      .set('Idempotency-Key', 'pub-1')
+      .send({ ...body, category: 'service-attitude' });
     expect(reused.status).toBe(422);
   });
 });

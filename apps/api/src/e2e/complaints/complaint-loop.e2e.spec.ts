@@ -18,30 +18,71 @@ describe('complaints: the closed loop on time', () => {
     expect(dispatched).toMatchObject({ status: 'dispatched', events: ['ComplaintDispatched', 'DeadlineSet', 'DeadlineSet'] });
     const d1 = await detail(t, INSPECTOR, s.ticketId);
     // From the day after receipt (Mon 3 Mar 2025): acknowledge by the end of Tue 4th, answer by the end of Mon 10th (Shanghai).
-    expect(d1).toMatchObject({ acknowledgeDueAt: '2025-03-04T15:59:59.999Z', answerDueAt: '2025-03-10T15:59:59.999Z', receivingUnit: 'county-a1' });
+    expect(d1).toMatchObject({
+      acknowledgeDueAt: '2025-03-04T15:59:59.999Z',
+      answerDueAt: '2025-03-10T15:59:59.999Z',
+      receivingUnit: 'county-a1',
+    });
 
     await t.advanceTo('2025-03-04T01:00:00.000Z');
     await step(t, HOSPITAL, s.ticketId, 'acknowledge');
     await step(t, HOSPITAL, s.ticketId, 'investigation-notes', { note: 'Interviewed the ward staff' });
-    await step(t, HOSPITAL, s.ticketId, 'decision', { decision: 'substantiated', findings: 'Confirmed by ward records', implicatedStaffId: 'staff-9' });
+    await step(t, HOSPITAL, s.ticketId, 'decision', {
+      decision: 'substantiated',
+      findings: 'Confirmed by ward records',
+      implicatedStaffId: 'staff-9',
+    });
     expect((await publicStatus(t, s)).answer).toBeNull();
     await step(t, HOSPITAL, s.ticketId, 'answer', { answer: 'The money was returned and the doctor disciplined.' });
 
     const status = await publicStatus(t, s);
     expect(status).toMatchObject({ step: 'answered', canRate: true, answer: 'The money was returned and the doctor disciplined.' });
     expect(Object.keys(status).sort()).toEqual(
-      ['answer', 'answerDueAt', 'answerDueProvisional', 'answeredAt', 'canRate', 'category', 'closedAt', 'declineGround', 'declinedAt', 'rating', 'receivedAt', 'step', 'ticketCode'].sort(),
+      [
+        'answer',
+        'answerDueAt',
+        'answerDueProvisional',
+        'answeredAt',
+        'canRate',
+        'category',
+        'closedAt',
+        'declineGround',
+        'declinedAt',
+        'rating',
+        'receivedAt',
+        'step',
+        'ticketCode',
+      ].sort(),
     );
     expect(JSON.stringify(status)).not.toMatch(/hospital-a1-1|Interviewed|staff-9|Confirmed by ward/);
 
-    const rated = await t.http.post(`/public/complaints/${s.ticketCode.toLowerCase()}/rating`).send({ secret: s.secret, rating: 'satisfied' }).expect(200);
+    const rated = await t.http
+      .post(`/public/complaints/${s.ticketCode.toLowerCase()}/rating`)
+      .send({ secret: s.secret, rating: 'satisfied' })
+      .expect(200);
     expect(rated.body).toEqual({ ticketCode: s.ticketCode, status: 'followed-up' });
     await step(t, INSPECTOR, s.ticketId, 'close');
 
     const done = await detail(t, INSPECTOR, s.ticketId);
-    expect(done).toMatchObject({ status: 'closed', acknowledgedOnTime: true, answeredOnTime: true, rating: 'satisfied', decision: 'substantiated', overdue: false });
+    expect(done).toMatchObject({
+      status: 'closed',
+      acknowledgedOnTime: true,
+      answeredOnTime: true,
+      rating: 'satisfied',
+      decision: 'substantiated',
+      overdue: false,
+    });
     expect(done.history.map((h) => h.type)).toEqual(
-      expect.arrayContaining(['ComplaintReceived', 'ComplaintDispatched', 'ComplaintAcknowledged', 'ComplaintInvestigationNoted', 'ComplaintDecided', 'ComplaintAnswered', 'ComplaintFollowedUp', 'ComplaintClosed']),
+      expect.arrayContaining([
+        'ComplaintReceived',
+        'ComplaintDispatched',
+        'ComplaintAcknowledged',
+        'ComplaintInvestigationNoted',
+        'ComplaintDecided',
+        'ComplaintAnswered',
+        'ComplaintFollowedUp',
+        'ComplaintClosed',
+      ]),
     );
     expect((await publicStatus(t, s)).step).toBe('closed');
 
@@ -64,7 +105,9 @@ describe('complaints: the closed loop on time', () => {
     const saga = await t.store.readStream(`complaintConsequences-${s.ticketId}`);
     expect(saga.length).toBeGreaterThan(0);
     const ethics = (await t.store.readStream('ethicsArchive-staff-9')).map((e) => e.type);
-    const credit = (await t.store.readStream(`creditArchive-${INSTITUTION}`)).filter((e) => JSON.stringify(e.data).includes(s.ticketId)).map((e) => e.type);
+    const credit = (await t.store.readStream(`creditArchive-${INSTITUTION}`))
+      .filter((e) => JSON.stringify(e.data).includes(s.ticketId))
+      .map((e) => e.type);
     expect(ethics).toContain('EthicsRecordAdded');
     // The credit context's own saga sends the same points with the same id: they are added once.
     expect(credit.filter((type) => type === 'CreditPointsAdded')).toHaveLength(1);

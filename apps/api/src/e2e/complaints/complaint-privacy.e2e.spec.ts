@@ -17,7 +17,11 @@ describe('complaints: the complainant’s identity', () => {
     await step(t, INSPECTOR, s.ticketId, 'dispatch', { institutionId: 'hosp-a1-1', complexity: 'simple' });
     const [received] = await t.store.readStream(`complaintTicket-${s.ticketId}`);
     const complainant = (received!.data as { complainant: { kind: string; subjectId: string; identityCiphertext: string } }).complainant;
-    expect(complainant).toMatchObject({ kind: 'named', subjectId: expect.any(String), identityCiphertext: expect.stringMatching(/^sm4cbc-hmacsm3:v1:/) });
+    expect(complainant).toMatchObject({
+      kind: 'named',
+      subjectId: expect.any(String),
+      identityCiphertext: expect.stringMatching(/^sm4cbc-hmacsm3:v1:/),
+    });
     expect(JSON.stringify(received)).not.toMatch(/李四|13812345678/);
     expect((received!.data as { secretHash: string }).secretHash).not.toContain(s.secret);
 
@@ -34,11 +38,20 @@ describe('complaints: the complainant’s identity', () => {
     expect((await detail(t, INSPECTOR, s.ticketId)).complainant).toEqual({ kind: 'named', subjectId: complainant.subjectId });
     const log = t.app.get<AccessLog>(ACCESS_LOG);
     const before = (await log.list({ subjectId: complainant.subjectId })).length;
-    const shown = await t.http.get(`/complaints/${s.ticketId}/complainant`).query({ purpose: 'call back about the refund' }).set(t.auth(INSPECTOR)).expect(200);
+    const shown = await t.http
+      .get(`/complaints/${s.ticketId}/complainant`)
+      .query({ purpose: 'call back about the refund' })
+      .set(t.auth(INSPECTOR))
+      .expect(200);
     expect(shown.body).toEqual({ kind: 'named', subjectId: complainant.subjectId, erased: false, identity: IDENTITY });
     const entries = await log.list({ subjectId: complainant.subjectId });
     expect(entries).toHaveLength(before + 1);
-    expect(entries[entries.length - 1]).toMatchObject({ action: 'reveal', outcome: 'granted', reader: { id: INSPECTOR }, purpose: 'call back about the refund' });
+    expect(entries[entries.length - 1]).toMatchObject({
+      action: 'reveal',
+      outcome: 'granted',
+      reader: { id: INSPECTOR },
+      purpose: 'call back about the refund',
+    });
     await t.http.get(`/complaints/${s.ticketId}/complainant`).set(t.auth(INSPECTOR)).expect(400); // purpose required
     await t.http.get(`/complaints/${s.ticketId}/complainant`).query({ purpose: 'x' }).set(t.auth('inspector-b1')).expect(403); // other county
   });
@@ -49,7 +62,11 @@ describe('complaints: the complainant’s identity', () => {
     const [received] = await t.store.readStream(`complaintTicket-${s.ticketId}`);
     expect((received!.data as { complainant: unknown }).complainant).toEqual({ kind: 'anonymous' });
     expect(JSON.stringify(await detail(t, HOSPITAL, s.ticketId))).not.toMatch(/complainant|anonymous|subj-/);
-    const shown = await t.http.get(`/complaints/${s.ticketId}/complainant`).query({ purpose: 'follow-up call' }).set(t.auth(INSPECTOR)).expect(200);
+    const shown = await t.http
+      .get(`/complaints/${s.ticketId}/complainant`)
+      .query({ purpose: 'follow-up call' })
+      .set(t.auth(INSPECTOR))
+      .expect(200);
     expect(shown.body).toEqual({ kind: 'anonymous' });
   });
 
@@ -60,12 +77,20 @@ describe('complaints: the complainant’s identity', () => {
 
     await t.http.post(`/admin/subjects/${subjectId}/erase`).set(t.auth('admin')).send({}).expect(400); // reason required
     await t.http.post(`/admin/subjects/${subjectId}/erase`).set(t.auth(INSPECTOR)).send({ reason: 'x' }).expect(403);
-    const erased = await t.http.post(`/admin/subjects/${subjectId}/erase`).set(t.auth('admin')).send({ reason: 'Request 2025-017 by the person' }).expect(200);
+    const erased = await t.http
+      .post(`/admin/subjects/${subjectId}/erase`)
+      .set(t.auth('admin'))
+      .send({ reason: 'Request 2025-017 by the person' })
+      .expect(200);
     expect(erased.body).toMatchObject({ subjectId, outcome: 'erased' });
     const again = await t.http.post(`/admin/subjects/${subjectId}/erase`).set(t.auth('admin')).send({ reason: 'retry' }).expect(200);
     expect(again.body.outcome).toBe('already-erased');
 
-    const shown = await t.http.get(`/complaints/${s.ticketId}/complainant`).query({ purpose: 'check' }).set(t.auth('leader-prov')).expect(200);
+    const shown = await t.http
+      .get(`/complaints/${s.ticketId}/complainant`)
+      .query({ purpose: 'check' })
+      .set(t.auth('leader-prov'))
+      .expect(200);
     expect(shown.body).toEqual({ kind: 'named', subjectId, erased: true });
     expect(await t.store.headPosition()).toBe(head); // the log was not touched …
     expect((await verifyStore(t.store)).ok).toBe(true); // … and still verifies

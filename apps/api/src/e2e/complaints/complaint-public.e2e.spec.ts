@@ -28,7 +28,16 @@ describe('complaints: the public entry', () => {
   it('is described in the OpenAPI document, without a secret in any URL', async () => {
     const docs = await t.http.get('/api/docs-json').expect(200);
     const paths = Object.keys(docs.body.paths as Record<string, unknown>);
-    expect(paths).toEqual(expect.arrayContaining(['/public/complaints', '/public/complaints/{code}', '/public/complaints/{code}/rating', '/complaints/{id}/dispatch', '/complaints/statistics', '/admin/subjects/{subjectId}/erase']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/public/complaints',
+        '/public/complaints/{code}',
+        '/public/complaints/{code}/rating',
+        '/complaints/{id}/dispatch',
+        '/complaints/statistics',
+        '/admin/subjects/{subjectId}/erase',
+      ]),
+    );
     expect(paths.join(' ')).not.toMatch(/secret/i);
   });
 

@@ -13,12 +13,20 @@ describe('random inspection draws (e2e)', () => {
     t = await createTestApp({ start: '2025-03-03T01:00:00.000Z' });
     // hosp-a1-1 earns 12 points this cycle (level C); the others stay A.
     for (const behaviour of ['red-envelopes', 'kickbacks']) {
-      await t.http.post('/credit/archives/hosp-a1-1/points').set(t.auth('inspector-a1')).send({ behaviour, occurredAt: '2025-03-01T00:00:00.000Z' }).expect(201);
+      await t.http
+        .post('/credit/archives/hosp-a1-1/points')
+        .set(t.auth('inspector-a1'))
+        .send({ behaviour, occurredAt: '2025-03-01T00:00:00.000Z' })
+        .expect(201);
     }
   });
   afterAll(() => t.close());
 
-  const draw = (user: string, body: object) => t.http.post('/draws').set(t.auth(user)).send({ plannedDate: '2025-04-15', inspectorsPerVisit: 1, ...body });
+  const draw = (user: string, body: object) =>
+    t.http
+      .post('/draws')
+      .set(t.auth(user))
+      .send({ plannedDate: '2025-04-15', inspectorsPerVisit: 1, ...body });
 
   it('records seed and inputs, publishes the result, and anyone can re-run it to the same result', async () => {
     const res = await draw('inspector-city-a', { jurisdiction: 'city-a', count: 2 }).expect(201);
@@ -39,7 +47,10 @@ describe('random inspection draws (e2e)', () => {
     await t.settle();
     for (const v of doc.visits!) {
       const [planned] = await t.store.readStream(`visit-${drawnVisitId(made.drawId, v.institutionId)}`);
-      expect(planned).toMatchObject({ type: 'VisitPlanned', data: { kind: 'random', institutionId: v.institutionId, inspectorIds: v.inspectorIds, campaignId: made.drawId } });
+      expect(planned).toMatchObject({
+        type: 'VisitPlanned',
+        data: { kind: 'random', institutionId: v.institutionId, inspectorIds: v.inspectorIds, campaignId: made.drawId },
+      });
     }
     const saga = await t.store.readStream(`randomDrawVisits-${made.drawId}`);
     const [publishedEvent] = (await t.store.readStream(`randomDraw-${made.drawId}`)).filter((e) => e.type === 'DrawPublished');
@@ -47,7 +58,11 @@ describe('random inspection draws (e2e)', () => {
   });
 
   it('excludes declared conflicts of interest, and refuses a draw that cannot be staffed (nothing written)', async () => {
-    await t.http.post('/credit/conflicts').set(t.auth('inspector-a1')).send({ institutionId: 'hosp-a1-1', reason: '配偶在该院任职' }).expect(201);
+    await t.http
+      .post('/credit/conflicts')
+      .set(t.auth('inspector-a1'))
+      .send({ institutionId: 'hosp-a1-1', reason: '配偶在该院任职' })
+      .expect(201);
     await expectNothingWritten(t, async () => {
       const refused = await draw('inspector-a1', { jurisdiction: 'county-a1', count: 2 });
       expect(refused.status).toBe(422);
@@ -63,7 +78,11 @@ describe('random inspection draws (e2e)', () => {
     await t.settle();
     const visit = byLeader.result.visits[0]!;
     const [planned] = await t.store.readStream(`visit-${drawnVisitId(byLeader.drawId, visit.institutionId)}`);
-    expect(planned).toMatchObject({ type: 'VisitPlanned', data: { kind: 'random', institutionId: visit.institutionId }, metadata: { actor: { role: 'system' } } });
+    expect(planned).toMatchObject({
+      type: 'VisitPlanned',
+      data: { kind: 'random', institutionId: visit.institutionId },
+      metadata: { actor: { role: 'system' } },
+    });
   });
 
   it('refuses bad input and out-of-scope draws, writing nothing', async () => {
@@ -86,14 +105,25 @@ describe('random inspection draws (e2e)', () => {
   it('draws a D institution far more often than an A one (weights 8 : 1, over many draws)', async () => {
     // hosp-b1-1 is black-listed (level D); hosp-b1-2 has no archive (level A).
     await t.http.post('/credit/archives').set(t.auth('inspector-b1')).send({ institutionId: 'hosp-b1-1' }).expect(201);
-    await t.http.post('/credit/archives/hosp-b1-1/lists').set(t.auth('inspector-b1'))
-      .send({ list: 'black', reason: '欺诈骗保', expiresAt: '2027-01-01T00:00:00.000Z' }).expect(201);
+    await t.http
+      .post('/credit/archives/hosp-b1-1/lists')
+      .set(t.auth('inspector-b1'))
+      .send({ list: 'black', reason: '欺诈骗保', expiresAt: '2027-01-01T00:00:00.000Z' })
+      .expect(201);
     const bus = t.app.get(CommandBus);
     const actor = { id: inspectorB1.id, role: inspectorB1.role, unit: inspectorB1.unit };
     const counts: Record<string, number> = { 'hosp-b1-1': 0, 'hosp-b1-2': 0 };
     for (let i = 0; i < 90; i += 1) {
-      const made: PublishedDraw = await bus.execute(new RandomDrawRequest(actor, { kind: 'RequestRandomDraw', data: { jurisdiction: 'county-b1', count: 1, inspectorsPerVisit: 1, plannedDate: '2025-05-01' } }));
-      expect(made.inputs.institutions).toEqual([{ id: 'hosp-b1-1', creditLevel: 'D' }, { id: 'hosp-b1-2', creditLevel: 'A' }]);
+      const made: PublishedDraw = await bus.execute(
+        new RandomDrawRequest(actor, {
+          kind: 'RequestRandomDraw',
+          data: { jurisdiction: 'county-b1', count: 1, inspectorsPerVisit: 1, plannedDate: '2025-05-01' },
+        }),
+      );
+      expect(made.inputs.institutions).toEqual([
+        { id: 'hosp-b1-1', creditLevel: 'D' },
+        { id: 'hosp-b1-2', creditLevel: 'A' },
+      ]);
       counts[made.result.visits[0]!.institutionId]! += 1;
     }
     // Expected 80 : 10; D at least three times as often as A is a generous margin.

@@ -18,20 +18,42 @@ describe('ethics archives and evaluations (HTTP)', () => {
 
   it('opens an archive, adds records by the hospital and by an inspector, and reads it back', async () => {
     await post(hospital, '/ethics/archives', { staffId: 'S1', institutionId: H, departmentId: 'cardiology', name: '医生甲' }).expect(201);
-    await post(hospital, '/ethics/archives/S1/records', { institutionId: H, source: { kind: 'commendation', ref: 'letter-7' }, summary: '患者表扬信', occurredAt: '2025-04-01T02:00:00.000Z' }).expect(201);
+    await post(hospital, '/ethics/archives/S1/records', {
+      institutionId: H,
+      source: { kind: 'commendation', ref: 'letter-7' },
+      summary: '患者表扬信',
+      occurredAt: '2025-04-01T02:00:00.000Z',
+    }).expect(201);
     await post('inspector-a1', '/ethics/archives/S3/records', {
-      institutionId: H, source: { kind: 'inspection' }, summary: '收受药商回扣', vetoItem: 'kickbacks', occurredAt: '2025-05-01T02:00:00.000Z',
+      institutionId: H,
+      source: { kind: 'inspection' },
+      summary: '收受药商回扣',
+      vetoItem: 'kickbacks',
+      occurredAt: '2025-05-01T02:00:00.000Z',
     }).expect(201);
     const s1 = await t.http.get('/ethics/archives/S1').set(t.auth(hospital)).expect(200);
-    expect(s1.body).toMatchObject({ staffId: 'S1', institutionId: H, implicit: false, records: [{ sourceKind: 'commendation', points: 2, year: 2025 }] });
+    expect(s1.body).toMatchObject({
+      staffId: 'S1',
+      institutionId: H,
+      implicit: false,
+      records: [{ sourceKind: 'commendation', points: 2, year: 2025 }],
+    });
     const s3 = await t.http.get('/ethics/archives/S3').set(t.auth('leader-city-a')).expect(200);
-    expect(s3.body).toMatchObject({ implicit: true, records: [{ sourceKind: 'inspection', points: -5, vetoItem: 'kickbacks', addedBy: 'inspector-a1' }] });
+    expect(s3.body).toMatchObject({
+      implicit: true,
+      records: [{ sourceKind: 'inspection', points: -5, vetoItem: 'kickbacks', addedBy: 'inspector-a1' }],
+    });
   });
 
   it('keeps archives within scope: another hospital neither reads nor adds, and nothing is written', async () => {
     expect((await t.http.get('/ethics/archives/S1').set(t.auth('hospital-a1-2'))).status).toBe(403);
     await expectNothingWritten(t, async () => {
-      const res = await post('hospital-a1-2', '/ethics/archives/S1/records', { institutionId: H, source: { kind: 'complaint' }, summary: 'x', occurredAt: '2025-05-01T02:00:00.000Z' });
+      const res = await post('hospital-a1-2', '/ethics/archives/S1/records', {
+        institutionId: H,
+        source: { kind: 'complaint' },
+        summary: 'x',
+        occurredAt: '2025-05-01T02:00:00.000Z',
+      });
       expect(res.status).toBe(403);
     });
     expect((await t.http.get('/ethics/archives/S1').set(t.auth('inspector-b1'))).status).toBe(403);
@@ -39,13 +61,29 @@ describe('ethics archives and evaluations (HTTP)', () => {
 
   it('refuses bad input with a 4xx naming the field, writing nothing', async () => {
     await expectNothingWritten(t, async () => {
-      const kind = await post(hospital, '/ethics/archives/S1/records', { institutionId: H, source: { kind: 'gossip' }, summary: 'x', occurredAt: '2025-05-01T02:00:00.000Z' });
+      const kind = await post(hospital, '/ethics/archives/S1/records', {
+        institutionId: H,
+        source: { kind: 'gossip' },
+        summary: 'x',
+        occurredAt: '2025-05-01T02:00:00.000Z',
+      });
       expect(kind.status).toBe(400);
       expect(kind.body.fields.map((f: { field: string }) => f.field)).toContain('source.kind');
-      const date = await post(hospital, '/ethics/archives/S1/records', { institutionId: H, source: { kind: 'reward' }, summary: 'x', occurredAt: 'last spring' });
+      const date = await post(hospital, '/ethics/archives/S1/records', {
+        institutionId: H,
+        source: { kind: 'reward' },
+        summary: 'x',
+        occurredAt: 'last spring',
+      });
       expect(date.status).toBe(400);
       expect(date.body.fields[0].field).toBe('occurredAt');
-      const points = await post(hospital, '/ethics/archives/S1/records', { institutionId: H, source: { kind: 'reward' }, summary: 'x', points: 50, occurredAt: '2025-05-01T02:00:00.000Z' });
+      const points = await post(hospital, '/ethics/archives/S1/records', {
+        institutionId: H,
+        source: { kind: 'reward' },
+        summary: 'x',
+        points: 50,
+        occurredAt: '2025-05-01T02:00:00.000Z',
+      });
       expect(points.status).toBe(400);
       expect(points.body.fields[0].field).toBe('points');
       const unknown = await post(hospital, '/ethics/archives', { staffId: 'S9', institutionId: 'county-a1' });
@@ -66,7 +104,9 @@ describe('ethics archives and evaluations (HTTP)', () => {
     const s1 = await t.http.get(`/ethics/evaluations/${H}/${Y}/S1`).set(t.auth(hospital)).expect(200);
     expect(s1.body).toMatchObject({ status: 'scored', additions: 2, deductions: 0, finalScore: 97, provisionalGrade: 'excellent' });
     const finalised = await t.http.post(`/ethics/results/${H}/${Y}/finalise`).set(t.auth(hospital)).expect(200);
-    const byStaff = Object.fromEntries((finalised.body.results as { staffId: string; grade: string; downgradedByCap: boolean }[]).map((r) => [r.staffId, r]));
+    const byStaff = Object.fromEntries(
+      (finalised.body.results as { staffId: string; grade: string; downgradedByCap: boolean }[]).map((r) => [r.staffId, r]),
+    );
     expect(byStaff['S1']).toMatchObject({ grade: 'excellent', downgradedByCap: false });
     expect(byStaff['S2']).toMatchObject({ grade: 'good', downgradedByCap: true });
     expect(byStaff['S3']).toMatchObject({ grade: 'poor' }); // veto from the archive (kickbacks)
@@ -78,7 +118,10 @@ describe('ethics archives and evaluations (HTTP)', () => {
   });
 
   it('exports the final results as XLSX for the periodic assessment', async () => {
-    const res = await t.http.get(`/ethics/results/${H}/${Y}/export.xlsx`).set(t.auth('leader-prov')).buffer(true)
+    const res = await t.http
+      .get(`/ethics/results/${H}/${Y}/export.xlsx`)
+      .set(t.auth('leader-prov'))
+      .buffer(true)
       .parse((r, done) => {
         const chunks: Buffer[] = [];
         r.on('data', (c: Buffer) => chunks.push(c));

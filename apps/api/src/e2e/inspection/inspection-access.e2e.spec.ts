@@ -28,87 +28,126 @@ describe('inspection access matrix (e2e)', () => {
   async function check(method: 'post' | 'get', path: string, body: object, [user, expected, code]: Case): Promise<void> {
     const head = await s.head();
     const res = method === 'post' ? await t.http.post(path).set(t.auth(user)).send(body) : await t.http.get(path).set(t.auth(user));
-    expect({ user, path, status: res.status, code: expected >= 400 ? res.body.code : undefined }).toEqual({ user, path, status: expected, code: expected >= 400 ? code : undefined });
+    expect({ user, path, status: res.status, code: expected >= 400 ? res.body.code : undefined }).toEqual({
+      user,
+      path,
+      status: expected,
+      code: expected >= 400 ? code : undefined,
+    });
     if (expected >= 400) expect(await s.head()).toBe(head);
   }
 
   const plan = { kind: 'routine', institutionId: 'hosp-a1-1', plannedDate: '2025-03-10' };
-  it.each(cases([
-    ['inspector-b1', 403, 'AUTH.OUT_OF_SCOPE'],
-    ['leader-prov', 403, 'AUTH.ROLE_NOT_ALLOWED'],
-    ['admin', 403, 'AUTH.ROLE_NOT_ALLOWED'],
-    ['hospital-a1-1', 403, 'INSPECTION.ROLE_FORBIDDEN'],
-    ['inspector-a1', 201],
-    ['inspector-city-a', 201],
-  ]))('plan a visit at hosp-a1-1: %s → %i', (u: string, n: number, c: string) => check('post', '/visits', plan, [u, n, c || undefined]));
+  it.each(
+    cases([
+      ['inspector-b1', 403, 'AUTH.OUT_OF_SCOPE'],
+      ['leader-prov', 403, 'AUTH.ROLE_NOT_ALLOWED'],
+      ['admin', 403, 'AUTH.ROLE_NOT_ALLOWED'],
+      ['hospital-a1-1', 403, 'INSPECTION.ROLE_FORBIDDEN'],
+      ['inspector-a1', 201],
+      ['inspector-city-a', 201],
+    ]),
+  )('plan a visit at hosp-a1-1: %s → %i', (u: string, n: number, c: string) => check('post', '/visits', plan, [u, n, c || undefined]));
 
-  it.each(cases([
-    ['hospital-a1-2', 403, 'AUTH.OUT_OF_SCOPE'],
-    ['hospital-a1-1', 201],
-  ]))('plan a self-inspection (自查) of hosp-a1-1: %s → %i', (u: string, n: number, c: string) => check('post', '/visits', { ...plan, kind: 'self' }, [u, n, c || undefined]));
+  it.each(
+    cases([
+      ['hospital-a1-2', 403, 'AUTH.OUT_OF_SCOPE'],
+      ['hospital-a1-1', 201],
+    ]),
+  )('plan a self-inspection (自查) of hosp-a1-1: %s → %i', (u: string, n: number, c: string) =>
+    check('post', '/visits', { ...plan, kind: 'self' }, [u, n, c || undefined]),
+  );
 
-  it.each(cases([
-    ['inspector-b1', 403, 'AUTH.OUT_OF_SCOPE'],
-    ['hospital-a1-1', 403, 'INSPECTION.ROLE_FORBIDDEN'],
-    ['leader-city-a', 403, 'AUTH.ROLE_NOT_ALLOWED'],
-    ['inspector-a1', 201],
-  ]))('open a finding on an inspector\'s visit: %s → %i', (u: string, n: number, c: string) => check('post', `/visits/${visit}/findings`, FINDING, [u, n, c || undefined]));
+  it.each(
+    cases([
+      ['inspector-b1', 403, 'AUTH.OUT_OF_SCOPE'],
+      ['hospital-a1-1', 403, 'INSPECTION.ROLE_FORBIDDEN'],
+      ['leader-city-a', 403, 'AUTH.ROLE_NOT_ALLOWED'],
+      ['inspector-a1', 201],
+    ]),
+  )("open a finding on an inspector's visit: %s → %i", (u: string, n: number, c: string) =>
+    check('post', `/visits/${visit}/findings`, FINDING, [u, n, c || undefined]),
+  );
 
-  it.each(cases([
-    ['inspector-b1', 403, 'AUTH.OUT_OF_SCOPE'],
-    ['hospital-a1-1', 403, 'AUTH.ROLE_NOT_ALLOWED'],
-    ['leader-prov', 403, 'AUTH.ROLE_NOT_ALLOWED'],
-    ['inspector-a1', 200],
-  ]))('issue the rectification notice: %s → %i', (u: string, n: number, c: string) => check('post', `/findings/${finding}/notice`, {}, [u, n, c || undefined]));
+  it.each(
+    cases([
+      ['inspector-b1', 403, 'AUTH.OUT_OF_SCOPE'],
+      ['hospital-a1-1', 403, 'AUTH.ROLE_NOT_ALLOWED'],
+      ['leader-prov', 403, 'AUTH.ROLE_NOT_ALLOWED'],
+      ['inspector-a1', 200],
+    ]),
+  )('issue the rectification notice: %s → %i', (u: string, n: number, c: string) =>
+    check('post', `/findings/${finding}/notice`, {}, [u, n, c || undefined]),
+  );
 
-  it.each(cases([
-    ['hospital-b1-1', 403, 'AUTH.OUT_OF_SCOPE'],
-    ['hospital-a1-2', 403, 'AUTH.OUT_OF_SCOPE'],
-    ['inspector-a1', 403, 'AUTH.ROLE_NOT_ALLOWED'],
-    ['leader-prov', 403, 'AUTH.ROLE_NOT_ALLOWED'],
-    ['hospital-a1-1', 200],
-  ]))('submit the rectification plan: %s → %i', (u: string, n: number, c: string) => check('post', `/findings/${finding}/plan`, { measures: '整改' }, [u, n, c || undefined]));
+  it.each(
+    cases([
+      ['hospital-b1-1', 403, 'AUTH.OUT_OF_SCOPE'],
+      ['hospital-a1-2', 403, 'AUTH.OUT_OF_SCOPE'],
+      ['inspector-a1', 403, 'AUTH.ROLE_NOT_ALLOWED'],
+      ['leader-prov', 403, 'AUTH.ROLE_NOT_ALLOWED'],
+      ['hospital-a1-1', 200],
+    ]),
+  )('submit the rectification plan: %s → %i', (u: string, n: number, c: string) =>
+    check('post', `/findings/${finding}/plan`, { measures: '整改' }, [u, n, c || undefined]),
+  );
 
-  it.each(cases([
-    ['hospital-b1-1', 403, 'AUTH.OUT_OF_SCOPE'],
-    ['hospital-a1-1', 200],
-  ]))('request sign-off: %s → %i', (u: string, n: number, c: string) => check('post', `/findings/${finding}/sign-off-request`, { summary: '完成', evidence: ['att-1'] }, [u, n, c || undefined]));
+  it.each(
+    cases([
+      ['hospital-b1-1', 403, 'AUTH.OUT_OF_SCOPE'],
+      ['hospital-a1-1', 200],
+    ]),
+  )('request sign-off: %s → %i', (u: string, n: number, c: string) =>
+    check('post', `/findings/${finding}/sign-off-request`, { summary: '完成', evidence: ['att-1'] }, [u, n, c || undefined]),
+  );
 
-  it.each(cases([
-    ['hospital-a1-1', 403, 'AUTH.ROLE_NOT_ALLOWED'],
-    ['leader-prov', 403, 'AUTH.ROLE_NOT_ALLOWED'],
-    ['leader-city-a', 403, 'AUTH.ROLE_NOT_ALLOWED'],
-    ['inspector-b1', 403, 'AUTH.OUT_OF_SCOPE'],
-    ['inspector-city-a', 200],
-  ]))('sign off: %s → %i', (u: string, n: number, c: string) => check('post', `/findings/${finding}/sign-off`, {}, [u, n, c || undefined]));
+  it.each(
+    cases([
+      ['hospital-a1-1', 403, 'AUTH.ROLE_NOT_ALLOWED'],
+      ['leader-prov', 403, 'AUTH.ROLE_NOT_ALLOWED'],
+      ['leader-city-a', 403, 'AUTH.ROLE_NOT_ALLOWED'],
+      ['inspector-b1', 403, 'AUTH.OUT_OF_SCOPE'],
+      ['inspector-city-a', 200],
+    ]),
+  )('sign off: %s → %i', (u: string, n: number, c: string) => check('post', `/findings/${finding}/sign-off`, {}, [u, n, c || undefined]));
 
-  it.each(cases([
-    ['hospital-a1-1', 200],
-    ['hospital-b1-1', 403, 'AUTH.OUT_OF_SCOPE'],
-    ['inspector-b1', 403, 'AUTH.OUT_OF_SCOPE'],
-    ['leader-city-a', 200],
-    ['leader-prov', 200],
-    ['admin', 200],
-  ]))('read the institution ledger of hosp-a1-1: %s → %i', (u: string, n: number, c: string) => check('get', '/ledgers/institutions/hosp-a1-1', {}, [u, n, c || undefined]));
+  it.each(
+    cases([
+      ['hospital-a1-1', 200],
+      ['hospital-b1-1', 403, 'AUTH.OUT_OF_SCOPE'],
+      ['inspector-b1', 403, 'AUTH.OUT_OF_SCOPE'],
+      ['leader-city-a', 200],
+      ['leader-prov', 200],
+      ['admin', 200],
+    ]),
+  )('read the institution ledger of hosp-a1-1: %s → %i', (u: string, n: number, c: string) =>
+    check('get', '/ledgers/institutions/hosp-a1-1', {}, [u, n, c || undefined]),
+  );
 
-  it.each(cases([
-    ['hospital-b1-1', 403, 'AUTH.OUT_OF_SCOPE'],
-    ['leader-city-a', 200],
-    ['inspector-b1', 403, 'AUTH.OUT_OF_SCOPE'],
-  ]))('read a finding and its history: %s → %i', async (u: string, n: number, c: string) => {
+  it.each(
+    cases([
+      ['hospital-b1-1', 403, 'AUTH.OUT_OF_SCOPE'],
+      ['leader-city-a', 200],
+      ['inspector-b1', 403, 'AUTH.OUT_OF_SCOPE'],
+    ]),
+  )('read a finding and its history: %s → %i', async (u: string, n: number, c: string) => {
     await check('get', `/findings/${finding}`, {}, [u, n, c || undefined]);
     await check('get', `/findings/${finding}/history`, {}, [u, n, c || undefined]);
     await check('get', `/ledgers/visits/${visit}`, {}, [u, n, c || undefined]);
   });
 
-  it.each(cases([
-    ['hospital-a1-1', 403, 'AUTH.ROLE_NOT_ALLOWED'],
-    ['leader-city-a', 200],
-  ]))('read the counts: %s → %i', (u: string, n: number, c: string) => check('get', '/ledgers/counts', {}, [u, n, c || undefined]));
+  it.each(
+    cases([
+      ['hospital-a1-1', 403, 'AUTH.ROLE_NOT_ALLOWED'],
+      ['leader-city-a', 200],
+    ]),
+  )('read the counts: %s → %i', (u: string, n: number, c: string) => check('get', '/ledgers/counts', {}, [u, n, c || undefined]));
 
   it('filters lists to the institutions the caller may see', async () => {
     const institutions = async (user: string) =>
-      [...new Set(((await s.get(user, '/findings?pageSize=200'))['items'] as { institutionId: string }[]).map((r) => r.institutionId))].sort();
+      [
+        ...new Set(((await s.get(user, '/findings?pageSize=200'))['items'] as { institutionId: string }[]).map((r) => r.institutionId)),
+      ].sort();
     expect(await institutions('hospital-b1-1')).toEqual(['hosp-b1-1']);
     expect(await institutions('hospital-a1-1')).toEqual(['hosp-a1-1']);
     expect(await institutions('leader-city-a')).toEqual(['hosp-a1-1']);

@@ -20,7 +20,9 @@ describe('inspection bad input (e2e)', () => {
     t = await createTestApp({ start: '2025-03-03T01:00:00.000Z' });
     s = steps(t);
     visit = await s.visit();
-    planned = String((await s.post('inspector-a1', '/visits', { kind: 'routine', institutionId: 'hosp-a1-1', plannedDate: '2025-03-10' }, 201))['id']);
+    planned = String(
+      (await s.post('inspector-a1', '/visits', { kind: 'routine', institutionId: 'hosp-a1-1', plannedDate: '2025-03-10' }, 201))['id'],
+    );
     finding = await s.finding(visit);
     await s.post('inspector-a1', `/findings/${finding}/notice`, {});
     await t.settle();
@@ -40,40 +42,99 @@ describe('inspection bad input (e2e)', () => {
   }
 
   it('an unknown category', () =>
-    refused('inspector-a1', `/visits/${visit}/findings`, { ...FINDING, category: 'bribery' }, { status: 400, code: 'VALIDATION', field: 'category', message: /category must be one of/ }));
+    refused(
+      'inspector-a1',
+      `/visits/${visit}/findings`,
+      { ...FINDING, category: 'bribery' },
+      { status: 400, code: 'VALIDATION', field: 'category', message: /category must be one of/ },
+    ));
 
   it('a deadline in the past, and an extension asked for a past date', async () => {
-    await refused('inspector-a1', `/findings/${finding}/notice`, { dueDate: '2025-03-01' }, { status: 400, code: 'INSPECTION.DEADLINE_IN_PAST', field: 'dueDate' });
+    await refused(
+      'inspector-a1',
+      `/findings/${finding}/notice`,
+      { dueDate: '2025-03-01' },
+      { status: 400, code: 'INSPECTION.DEADLINE_IN_PAST', field: 'dueDate' },
+    );
     await s.post('hospital-a1-1', `/findings/${finding}/plan`, { measures: '整改' });
-    await refused('hospital-a1-1', `/findings/${finding}/extension-request`, { reason: '忙', requestedDueAt: '2025-03-02' }, { status: 400, code: 'INSPECTION.DEADLINE_IN_PAST', field: 'requestedDueAt' });
+    await refused(
+      'hospital-a1-1',
+      `/findings/${finding}/extension-request`,
+      { reason: '忙', requestedDueAt: '2025-03-02' },
+      { status: 400, code: 'INSPECTION.DEADLINE_IN_PAST', field: 'requestedDueAt' },
+    );
   });
 
   it('dates that are not dates', async () => {
-    await refused('inspector-a1', '/visits', { kind: 'routine', institutionId: 'hosp-a1-1', plannedDate: 'next week' }, { status: 400, code: 'VALIDATION', field: 'plannedDate' });
-    await refused('inspector-a1', `/visits/${planned}/record`, { conductedOn: '2025-02-30' }, { status: 400, code: 'VALIDATION', field: 'conductedOn' });
-    await refused('inspector-a1', `/visits/${planned}/record`, { conductedOn: '2025-03-04' }, { status: 400, code: 'INSPECTION.DATE_INVALID', field: 'conductedOn', message: /future/ });
-    await refused('hospital-a1-1', `/findings/${finding}/extension-request`, { reason: '忙', requestedDueAt: '2025-04-01T10:00:00' },
-      { status: 400, code: 'INSPECTION.DATE_INVALID', field: 'requestedDueAt' });
+    await refused(
+      'inspector-a1',
+      '/visits',
+      { kind: 'routine', institutionId: 'hosp-a1-1', plannedDate: 'next week' },
+      { status: 400, code: 'VALIDATION', field: 'plannedDate' },
+    );
+    await refused(
+      'inspector-a1',
+      `/visits/${planned}/record`,
+      { conductedOn: '2025-02-30' },
+      { status: 400, code: 'VALIDATION', field: 'conductedOn' },
+    );
+    await refused(
+      'inspector-a1',
+      `/visits/${planned}/record`,
+      { conductedOn: '2025-03-04' },
+      { status: 400, code: 'INSPECTION.DATE_INVALID', field: 'conductedOn', message: /future/ },
+    );
+    await refused(
+      'hospital-a1-1',
+      `/findings/${finding}/extension-request`,
+      { reason: '忙', requestedDueAt: '2025-04-01T10:00:00' },
+      { status: 400, code: 'INSPECTION.DATE_INVALID', field: 'requestedDueAt' },
+    );
   });
 
   it('a sign-off by a hospital user', () =>
-    refused('hospital-a1-1', `/findings/${finding}/sign-off`, {}, { status: 403, code: 'AUTH.ROLE_NOT_ALLOWED', message: /role hospital/ }));
+    refused(
+      'hospital-a1-1',
+      `/findings/${finding}/sign-off`,
+      {},
+      { status: 403, code: 'AUTH.ROLE_NOT_ALLOWED', message: /role hospital/ },
+    ));
 
-  it('a finding on an institution outside the inspector\'s jurisdiction, and an unknown institution', async () => {
+  it("a finding on an institution outside the inspector's jurisdiction, and an unknown institution", async () => {
     await refused('inspector-b1', `/visits/${visit}/findings`, FINDING, { status: 403, code: 'AUTH.OUT_OF_SCOPE', message: /hosp-a1-1/ });
-    await refused('inspector-b1', '/visits', { kind: 'routine', institutionId: 'hosp-a1-1', plannedDate: '2025-03-10' }, { status: 403, code: 'AUTH.OUT_OF_SCOPE' });
-    await refused('inspector-a1', '/visits', { kind: 'routine', institutionId: 'hosp-nowhere', plannedDate: '2025-03-10' },
-      { status: 400, code: 'AUTH.UNKNOWN_INSTITUTION', field: 'institutionId' });
+    await refused(
+      'inspector-b1',
+      '/visits',
+      { kind: 'routine', institutionId: 'hosp-a1-1', plannedDate: '2025-03-10' },
+      { status: 403, code: 'AUTH.OUT_OF_SCOPE' },
+    );
+    await refused(
+      'inspector-a1',
+      '/visits',
+      { kind: 'routine', institutionId: 'hosp-nowhere', plannedDate: '2025-03-10' },
+      { status: 400, code: 'AUTH.UNKNOWN_INSTITUTION', field: 'institutionId' },
+    );
   });
 
   it('a finding on a visit that has not taken place yet', () =>
     refused('inspector-a1', `/visits/${planned}/findings`, FINDING, { status: 422, code: 'INSPECTION.VISIT_NOT_CONDUCTED' }));
 
   it('an oversized body (> 256kb)', () =>
-    refused('inspector-a1', `/visits/${visit}/findings`, { ...FINDING, description: 'x'.repeat(300 * 1024) }, { status: 413, code: 'PAYLOAD_TOO_LARGE', message: /256kb/ }));
+    refused(
+      'inspector-a1',
+      `/visits/${visit}/findings`,
+      { ...FINDING, description: 'x'.repeat(300 * 1024) },
+      { status: 413, code: 'PAYLOAD_TOO_LARGE', message: /256kb/ },
+    ));
 
   it('a malformed JSON body', () =>
-    refused('inspector-a1', `/visits/${visit}/findings`, '{"category": "red-envelopes",', { status: 400, code: 'MALFORMED_JSON' }, { type: 'application/json' }));
+    refused(
+      'inspector-a1',
+      `/visits/${visit}/findings`,
+      '{"category": "red-envelopes",',
+      { status: 400, code: 'MALFORMED_JSON' },
+      { type: 'application/json' },
+    ));
 
   it('missing required fields', async () => {
     const head = await s.head();
@@ -86,13 +147,30 @@ describe('inspection bad input (e2e)', () => {
   });
 
   it('unknown extra fields', () =>
-    refused('inspector-a1', `/visits/${visit}/findings`, { ...FINDING, institutionId: 'hosp-b1-1' }, { status: 400, code: 'VALIDATION', field: 'institutionId', message: /should not exist/ }));
+    refused(
+      'inspector-a1',
+      `/visits/${visit}/findings`,
+      { ...FINDING, institutionId: 'hosp-b1-1' },
+      { status: 400, code: 'VALIDATION', field: 'institutionId', message: /should not exist/ },
+    ));
 
   it('an extension longer than the policy allows, naming the field', async () => {
-    const asked = await s.post('hospital-a1-1', `/findings/${finding}/extension-request`, { reason: '设备采购', requestedDueAt: '2025-06-30' });
-    await refused('inspector-a1', `/findings/${finding}/extension-approval`, { extensionId: asked['extensionId'], workingDays: 31 },
-      { status: 400, code: 'INSPECTION.EXTENSION_TOO_LONG', field: 'workingDays' });
-    await refused('inspector-a1', `/findings/${finding}/extension-approval`, { extensionId: 'no-such' }, { status: 404, code: 'INSPECTION.EXTENSION_NOT_FOUND' });
+    const asked = await s.post('hospital-a1-1', `/findings/${finding}/extension-request`, {
+      reason: '设备采购',
+      requestedDueAt: '2025-06-30',
+    });
+    await refused(
+      'inspector-a1',
+      `/findings/${finding}/extension-approval`,
+      { extensionId: asked['extensionId'], workingDays: 31 },
+      { status: 400, code: 'INSPECTION.EXTENSION_TOO_LONG', field: 'workingDays' },
+    );
+    await refused(
+      'inspector-a1',
+      `/findings/${finding}/extension-approval`,
+      { extensionId: 'no-such' },
+      { status: 404, code: 'INSPECTION.EXTENSION_NOT_FOUND' },
+    );
   });
 
   it('a finding that does not exist', () =>

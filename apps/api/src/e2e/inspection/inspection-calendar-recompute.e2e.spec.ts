@@ -10,7 +10,12 @@ type Deadline = { deadlineId: string; dueAt: string; calendarVersion: string; pr
  * Monday 4 January off, so the imported year moves the deadline one working day later, and the
  * escalation ladder starts at the new due date, not at the old one.
  */
-const OFFICIAL_2027 = { year: 2027, source: 'test notice (made up)', holidays: { '2027-01-01': '元旦', '2027-01-04': '元旦' }, makeupWorkdays: {} };
+const OFFICIAL_2027 = {
+  year: 2027,
+  source: 'test notice (made up)',
+  holidays: { '2027-01-01': '元旦', '2027-01-04': '元旦' },
+  makeupWorkdays: {},
+};
 const PROVISIONAL = /\+provisional:2027@statutory-2025$/;
 // Mon 21 – Thu 31 December: 9 working days; Fri 1 January off; 4–8 and 11 January: 6 more.
 const PROVISIONAL_DUE = '2027-01-11T15:59:59.999Z';
@@ -34,8 +39,18 @@ describe('inspection: a rectification deadline across the year end is recomputed
     finding = await s.finding(await s.visit());
     await s.post('inspector-a1', `/findings/${finding}/notice`, {});
     const { detail, deadline } = await rectify();
-    expect(deadline).toMatchObject({ dueAt: PROVISIONAL_DUE, calendarVersion: expect.stringMatching(PROVISIONAL), provisional: true, status: 'pending' });
-    expect(detail['ledger']).toMatchObject({ deadline: PROVISIONAL_DUE, deadlineProvisional: true, currentDueAt: PROVISIONAL_DUE, currentDueProvisional: true });
+    expect(deadline).toMatchObject({
+      dueAt: PROVISIONAL_DUE,
+      calendarVersion: expect.stringMatching(PROVISIONAL),
+      provisional: true,
+      status: 'pending',
+    });
+    expect(detail['ledger']).toMatchObject({
+      deadline: PROVISIONAL_DUE,
+      deadlineProvisional: true,
+      currentDueAt: PROVISIONAL_DUE,
+      currentDueProvisional: true,
+    });
   });
 
   it('is recomputed when the official year is imported through the admin API', async () => {
@@ -55,7 +70,12 @@ describe('inspection: a rectification deadline across the year end is recomputed
     ]);
     const { detail, deadline } = await rectify();
     expect(deadline).toMatchObject({ dueAt: OFFICIAL_DUE, calendarVersion: imported.body.version, provisional: false });
-    expect(detail['ledger']).toMatchObject({ deadline: OFFICIAL_DUE, deadlineProvisional: false, currentDueAt: OFFICIAL_DUE, currentDueProvisional: false });
+    expect(detail['ledger']).toMatchObject({
+      deadline: OFFICIAL_DUE,
+      deadlineProvisional: false,
+      currentDueAt: OFFICIAL_DUE,
+      currentDueProvisional: false,
+    });
   });
 
   it('escalates at the new due date, not the old one', async () => {
@@ -64,10 +84,12 @@ describe('inspection: a rectification deadline across the year end is recomputed
     expect((await rectify()).detail).toMatchObject({ overdue: false });
     await t.advanceTo('2027-01-12T17:00:00.000Z');
     const entries = await history();
-    expect(entries.filter((e) => e.type === 'DeadlineExpired').map((e) => e.data)).toEqual([expect.objectContaining({ deadlineId: 'rectify', dueAt: OFFICIAL_DUE })]);
-    expect(entries.filter((e) => e.type === 'FindingEscalated').map((e) => [e.data['rung'], e.data['expiredDeadlineId'], e.occurredAt])).toEqual([
-      ['reminder-letter', 'rectify', OFFICIAL_DUE],
+    expect(entries.filter((e) => e.type === 'DeadlineExpired').map((e) => e.data)).toEqual([
+      expect.objectContaining({ deadlineId: 'rectify', dueAt: OFFICIAL_DUE }),
     ]);
+    expect(
+      entries.filter((e) => e.type === 'FindingEscalated').map((e) => [e.data['rung'], e.data['expiredDeadlineId'], e.occurredAt]),
+    ).toEqual([['reminder-letter', 'rectify', OFFICIAL_DUE]]);
     expect((await rectify()).detail).toMatchObject({ overdue: true, rectification: { escalation: { rung: 'reminder-letter' } } });
   });
 });

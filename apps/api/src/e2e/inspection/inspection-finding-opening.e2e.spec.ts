@@ -26,8 +26,12 @@ describe('opening findings on a visit (e2e)', () => {
   /** Findings the visit recorded, and findings opened on the visit: always the same, once settled. */
   async function assertConsistent(visitId: string): Promise<string[]> {
     await t.settle();
-    const recorded = (await t.store.readStream(`visit-${visitId}`)).filter((e) => e.type === 'VisitFindingsRegistered').flatMap((e) => (e.data as Data).findingIds ?? []);
-    const opened = (await t.store.readAll()).filter((e) => e.type === 'FindingOpened' && (e.data as Data).visitId === visitId).map((e) => String((e.data as Data).findingId));
+    const recorded = (await t.store.readStream(`visit-${visitId}`))
+      .filter((e) => e.type === 'VisitFindingsRegistered')
+      .flatMap((e) => (e.data as Data).findingIds ?? []);
+    const opened = (await t.store.readAll())
+      .filter((e) => e.type === 'FindingOpened' && (e.data as Data).visitId === visitId)
+      .map((e) => String((e.data as Data).findingId));
     expect([...opened].sort()).toEqual([...recorded].sort());
     return recorded;
   }
@@ -37,14 +41,23 @@ describe('opening findings on a visit (e2e)', () => {
   it('records the finding on its visit first, opens it from that record once, and answers as before', async () => {
     const visitId = await s.visit();
     const res = await s.post('inspector-a1', `/visits/${visitId}/findings`, FINDING, 201);
-    expect(res).toEqual({ id: expect.any(String), visitId, position: expect.any(Number), events: ['FindingOpened', 'VisitFindingsRegistered'] });
+    expect(res).toEqual({
+      id: expect.any(String),
+      visitId,
+      position: expect.any(Number),
+      events: ['FindingOpened', 'VisitFindingsRegistered'],
+    });
     const [registered] = (await t.store.readStream(`visit-${visitId}`)).filter((e) => e.type === 'VisitFindingsRegistered');
     const finding = await t.store.readStream(`finding-${String(res['id'])}`);
     expect(finding.map((e) => e.type)).toEqual(['FindingOpened']); // the request and the workflow sent one command
     expect(finding[0]!.position).toBeGreaterThan(registered!.position);
     expect(finding[0]!.position).toBe(res['position']);
     const [open] = findingOpenings(registered!);
-    expect(finding[0]!.metadata).toMatchObject({ causationId: open!.metadata.commandId, correlationId: registered!.metadata.correlationId, actor: { id: 'inspector-a1' } });
+    expect(finding[0]!.metadata).toMatchObject({
+      causationId: open!.metadata.commandId,
+      correlationId: registered!.metadata.correlationId,
+      actor: { id: 'inspector-a1' },
+    });
     expect(finding[0]!.data).toMatchObject({ visitId, openedBy: 'inspector-a1' });
     expect(await s.get('inspector-a1', `/findings/${String(res['id'])}`)).toMatchObject({ status: 'open', finding: { visitId } });
     await assertConsistent(visitId);
@@ -93,8 +106,17 @@ describe('opening findings on a visit (e2e)', () => {
     // The request dies right after the visit's write: only RegisterFindings reaches the log.
     const register: RegisterFindings = {
       type: 'RegisterFindings',
-      data: { visitId, findings: [{ ...immediate, findingId: 'f-crash', requiredAction: 'immediate', category: 'red-envelopes', severity: 'general' }] },
-      metadata: { commandId: 'crash-1', correlationId: 'crash-1', causationId: null, actor: { id: 'inspector-a1', role: 'inspector', unit: 'county-a1' }, now: t.clock.now().toISOString() },
+      data: {
+        visitId,
+        findings: [{ ...immediate, findingId: 'f-crash', requiredAction: 'immediate', category: 'red-envelopes', severity: 'general' }],
+      },
+      metadata: {
+        commandId: 'crash-1',
+        correlationId: 'crash-1',
+        causationId: null,
+        actor: { id: 'inspector-a1', role: 'inspector', unit: 'county-a1' },
+        now: t.clock.now().toISOString(),
+      },
     };
     await handleCommand(t.store, `${VISIT_STREAM_CATEGORY}-${visitId}`, visitDecider, register);
     expect(await assertConsistent(visitId)).toEqual(['f-crash']);
@@ -109,11 +131,15 @@ describe('opening findings on a visit (e2e)', () => {
     expect((await t.store.readStream('finding-f-crash')).map((e) => e.type)).toEqual(['FindingOpened']);
   });
 
-  it('the workflow records one OpenFinding per finding the visit recorded, as the system, on the visit\'s process stream', async () => {
+  it("the workflow records one OpenFinding per finding the visit recorded, as the system, on the visit's process stream", async () => {
     const visitId = await s.visit();
     await s.finding(visitId);
     const workflow = await t.store.readStream(`findingOpening-${visitId}`);
-    expect(workflow.filter((e) => e.type === 'OutputRecorded').map((e) => (e.data as { output: { kind: string; command?: Command } }).output.command?.type)).toEqual(['OpenFinding']);
+    expect(
+      workflow
+        .filter((e) => e.type === 'OutputRecorded')
+        .map((e) => (e.data as { output: { kind: string; command?: Command } }).output.command?.type),
+    ).toEqual(['OpenFinding']);
     expect(workflow[0]!.metadata.actor).toEqual(SYSTEM_ACTOR);
     await assertConsistent(visitId);
   });

@@ -34,8 +34,10 @@ describe('inspection escalation ladder (e2e)', () => {
   it('warns at 50% and 80% of the rectification deadline', async () => {
     await t.advanceTo('2025-03-21T00:00:00.000Z');
     const history = await s.get('leader-prov', `/findings/${finding}/history`);
-    expect((history['entries'] as Entry[]).filter((e) => e.type === 'DeadlineWarned').map((e) => e.data['warnAt']))
-      .toEqual(['2025-03-13T04:00:00.000Z', '2025-03-19T16:00:00.000Z']);
+    expect((history['entries'] as Entry[]).filter((e) => e.type === 'DeadlineWarned').map((e) => e.data['warnAt'])).toEqual([
+      '2025-03-13T04:00:00.000Z',
+      '2025-03-19T16:00:00.000Z',
+    ]);
     expect(await escalations()).toEqual([]);
   });
 
@@ -43,7 +45,9 @@ describe('inspection escalation ladder (e2e)', () => {
     await t.advanceTo('2025-03-25T00:00:00.000Z');
     expect((await escalations()).map((e) => e.data['rung'])).toEqual(['reminder-letter']);
     await t.advanceTo('2025-07-01T00:00:00.000Z');
-    expect((await escalations()).map((e) => [e.data['step'], e.data['rung'], e.data['expiredDeadlineId'], e.data['dueAt'], e.occurredAt])).toEqual([
+    expect(
+      (await escalations()).map((e) => [e.data['step'], e.data['rung'], e.data['expiredDeadlineId'], e.data['dueAt'], e.occurredAt]),
+    ).toEqual([
       [1, 'reminder-letter', 'rectify', '2025-03-31T15:59:59.999Z', '2025-03-24T15:59:59.999Z'],
       [2, 'rectification-notice', 'escalation.reminder-letter', '2025-04-15T15:59:59.999Z', '2025-03-31T15:59:59.999Z'],
       [3, 'summons', 'escalation.rectification-notice', '2025-04-22T15:59:59.999Z', '2025-04-15T15:59:59.999Z'],
@@ -67,13 +71,31 @@ describe('inspection escalation ladder (e2e)', () => {
   it('ignores a late or duplicated wake-up: nothing is written', async () => {
     const head = await s.head();
     const stream = `finding-${finding}`;
-    const metadata = (id: string) => ({ commandId: id, correlationId: id, causationId: null, actor: SYSTEM_ACTOR, now: t.clock.now().toISOString() });
-    const late = await sender.send(stream, { type: 'ExpireDeadline', data: { deadlineId: 'rectify', dueAt: '2025-03-24T15:59:59.999Z' }, metadata: metadata('late-1') });
-    const again = await sender.send(stream, { type: 'ExpireDeadline', data: { deadlineId: 'escalation.summons', dueAt: '2025-04-22T15:59:59.999Z' }, metadata: metadata('dup-1') });
-    const warn = await sender.send(stream, { type: 'WarnDeadline', data: { deadlineId: 'rectify', warnAt: '2025-03-13T04:00:00.000Z', dueAt: '2025-03-24T15:59:59.999Z' }, metadata: metadata('warn-1') });
+    const metadata = (id: string) => ({
+      commandId: id,
+      correlationId: id,
+      causationId: null,
+      actor: SYSTEM_ACTOR,
+      now: t.clock.now().toISOString(),
+    });
+    const late = await sender.send(stream, {
+      type: 'ExpireDeadline',
+      data: { deadlineId: 'rectify', dueAt: '2025-03-24T15:59:59.999Z' },
+      metadata: metadata('late-1'),
+    });
+    const again = await sender.send(stream, {
+      type: 'ExpireDeadline',
+      data: { deadlineId: 'escalation.summons', dueAt: '2025-04-22T15:59:59.999Z' },
+      metadata: metadata('dup-1'),
+    });
+    const warn = await sender.send(stream, {
+      type: 'WarnDeadline',
+      data: { deadlineId: 'rectify', warnAt: '2025-03-13T04:00:00.000Z', dueAt: '2025-03-24T15:59:59.999Z' },
+      metadata: metadata('warn-1'),
+    });
     expect([late.events, again.events, warn.events]).toEqual([[], [], []]);
     expect(await s.head()).toBe(head);
-    expect((await escalations())).toHaveLength(5);
+    expect(await escalations()).toHaveLength(5);
   });
 
   it('a sign-off after the ladder records the row as late, and clears nothing left armed', async () => {
@@ -81,6 +103,10 @@ describe('inspection escalation ladder (e2e)', () => {
     await s.post('hospital-a1-1', `/findings/${finding}/sign-off-request`, { summary: '完成', evidence: ['att-1'] });
     await s.post('inspector-a1', `/findings/${finding}/sign-off`, {});
     const row = await s.get('leader-prov', `/findings/${finding}`);
-    expect(row).toMatchObject({ status: 'signedOff', overdue: false, ledger: { onTime: false, escalationRung: 'public-notice', signedOff: true } });
+    expect(row).toMatchObject({
+      status: 'signedOff',
+      overdue: false,
+      ledger: { onTime: false, escalationRung: 'public-notice', signedOff: true },
+    });
   });
 });

@@ -24,7 +24,9 @@ describe('inspection steps and lists (e2e)', () => {
     await s.post('inspector-a1', `/findings/${f}/reject`, { reasons: ['缺少承诺书扫描件'] });
     expect(await s.get('hospital-a1-1', `/findings/${f}`)).toMatchObject({ status: 'inProgress', rectification: { rejections: 1 } });
     const asked = await s.post('hospital-a1-1', `/findings/${f}/extension-request`, { reason: '人手不足', requestedDueAt: '2025-04-30' });
-    expect((await s.get('hospital-a1-1', `/findings/${f}`))['ledger']).toMatchObject({ pendingExtension: { extensionId: asked['extensionId'], requestedDueAt: '2025-04-30T15:59:59.999Z' } });
+    expect((await s.get('hospital-a1-1', `/findings/${f}`))['ledger']).toMatchObject({
+      pendingExtension: { extensionId: asked['extensionId'], requestedDueAt: '2025-04-30T15:59:59.999Z' },
+    });
     await s.post('inspector-a1', `/findings/${f}/extension-denial`, { extensionId: asked['extensionId'], reason: '理由不充分' });
     const types = ((await s.get('leader-prov', `/findings/${f}/history`))['entries'] as Row[]).map((e) => e['type']);
     expect(types).toEqual(expect.arrayContaining(['SignOffRejected', 'ExtensionRequested', 'ExtensionDenied']));
@@ -36,15 +38,24 @@ describe('inspection steps and lists (e2e)', () => {
     await s.post('inspector-a1', `/findings/${f}/notice`, {});
     expect(((await s.get('inspector-a1', `/findings/${f}`))['currentDeadline'] as Row)['workingDays']).toBe(60);
     await s.post('hospital-a1-1', `/findings/${f}/plan`, { measures: '建立长效机制' });
-    const asked = await s.post('hospital-a1-1', `/findings/${f}/extension-request`, { reason: '制度修订需院务会', requestedDueAt: '2025-06-20' });
+    const asked = await s.post('hospital-a1-1', `/findings/${f}/extension-request`, {
+      reason: '制度修订需院务会',
+      requestedDueAt: '2025-06-20',
+    });
     await s.post('inspector-a1', `/findings/${f}/extension-approval`, { extensionId: asked['extensionId'] });
-    expect((await s.get('inspector-a1', `/findings/${f}`))['currentDeadline']).toMatchObject({ deadlineId: 'rectify', dueAt: '2025-06-20T15:59:59.999Z' });
+    expect((await s.get('inspector-a1', `/findings/${f}`))['currentDeadline']).toMatchObject({
+      deadlineId: 'rectify',
+      dueAt: '2025-06-20T15:59:59.999Z',
+    });
   });
 
   it('signs off an immediate (立行立改) finding on the spot, with a 1-working-day notice deadline', async () => {
     const f = await s.finding(visit, { requiredAction: 'immediate', category: 'environment-signage', severity: 'minor' });
     await s.post('inspector-a1', `/findings/${f}/notice`, {});
-    expect((await s.get('inspector-a1', `/findings/${f}`))['currentDeadline']).toMatchObject({ dueAt: '2025-03-04T15:59:59.999Z', workingDays: 1 });
+    expect((await s.get('inspector-a1', `/findings/${f}`))['currentDeadline']).toMatchObject({
+      dueAt: '2025-03-04T15:59:59.999Z',
+      workingDays: 1,
+    });
     await s.post('inspector-a1', `/findings/${f}/sign-off`, { comment: '现场整改完毕' });
     expect(await s.get('inspector-a1', `/findings/${f}`)).toMatchObject({ status: 'signedOff' });
   });
@@ -59,9 +70,17 @@ describe('inspection steps and lists (e2e)', () => {
   });
 
   it('cancels a planned visit', async () => {
-    const planned = await s.post('inspector-city-a', '/visits', { kind: 'random', institutionId: 'hosp-a2-1', plannedDate: '2025-03-12' }, 201);
+    const planned = await s.post(
+      'inspector-city-a',
+      '/visits',
+      { kind: 'random', institutionId: 'hosp-a2-1', plannedDate: '2025-03-12' },
+      201,
+    );
     await s.post('inspector-city-a', `/visits/${String(planned['id'])}/cancel`, { reason: '抽查名单调整' });
-    expect(await s.get('leader-city-a', `/visits/${String(planned['id'])}`)).toMatchObject({ status: 'cancelled', cancelledReason: '抽查名单调整' });
+    expect(await s.get('leader-city-a', `/visits/${String(planned['id'])}`)).toMatchObject({
+      status: 'cancelled',
+      cancelledReason: '抽查名单调整',
+    });
   });
 
   it('lists findings with filters and pagination (total counts all matches)', async () => {
@@ -85,8 +104,10 @@ describe('inspection steps and lists (e2e)', () => {
     expect((await s.get('leader-prov', '/visits?kind=unannounced&institutionId=hosp-a1-1'))['total']).toBe(1);
   });
 
-  it('does not show a hospital the commission\'s visits before they take place', async () => {
-    const planned = String((await s.post('inspector-a1', '/visits', { kind: 'unannounced', institutionId: 'hosp-a1-1', plannedDate: '2025-03-20' }, 201))['id']);
+  it("does not show a hospital the commission's visits before they take place", async () => {
+    const planned = String(
+      (await s.post('inspector-a1', '/visits', { kind: 'unannounced', institutionId: 'hosp-a1-1', plannedDate: '2025-03-20' }, 201))['id'],
+    );
     await s.get('hospital-a1-1', `/visits/${planned}`, 404);
     const ids = ((await s.get('hospital-a1-1', '/visits'))['items'] as Row[]).map((v) => v['visitId']);
     expect(ids).toContain(visit);
@@ -96,20 +117,34 @@ describe('inspection steps and lists (e2e)', () => {
 
   it('computes deadlines under the policy in force and records its version', async () => {
     const admin = { id: 'admin', role: 'admin' as const, unit: 'prov' };
-    await t.app.get<PolicyRegistry>(POLICIES).set('inspection', DEFAULT_INSPECTION_POLICY, { rectifyWorkingDays: { deadline: 10 } }, admin, '专项行动从严', 'policy-1');
+    await t.app
+      .get<PolicyRegistry>(POLICIES)
+      .set('inspection', DEFAULT_INSPECTION_POLICY, { rectifyWorkingDays: { deadline: 10 } }, admin, '专项行动从严', 'policy-1');
     const v = await s.visit({ institutionId: 'hosp-a1-2' });
     const f = await s.finding(v);
     await s.post('inspector-a1', `/findings/${f}/notice`, {});
     const deadline = (await s.get('inspector-a1', `/findings/${f}`))['currentDeadline'] as Row;
-    expect(deadline).toMatchObject({ workingDays: 10, dueAt: '2025-03-17T15:59:59.999Z', policy: { policyVersion: 'default@1+r0', workingDays: 10 } });
+    expect(deadline).toMatchObject({
+      workingDays: 10,
+      dueAt: '2025-03-17T15:59:59.999Z',
+      policy: { policyVersion: 'default@1+r0', workingDays: 10 },
+    });
     await t.app.get<PolicyRegistry>(POLICIES).set('inspection', DEFAULT_INSPECTION_POLICY, {}, admin, '恢复默认', 'policy-2');
   });
 
   it('documents the endpoints in OpenAPI', async () => {
     const doc = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
-      '/visits', '/visits/{visitId}/record', '/visits/{visitId}/findings', '/findings', '/findings/{findingId}/history',
-      '/findings/{findingId}/sign-off', '/ledgers/institutions/{institutionId}/export', '/ledgers/counts',
-    ]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/visits',
+        '/visits/{visitId}/record',
+        '/visits/{visitId}/findings',
+        '/findings',
+        '/findings/{findingId}/history',
+        '/findings/{findingId}/sign-off',
+        '/ledgers/institutions/{institutionId}/export',
+        '/ledgers/counts',
+      ]),
+    );
   });
 });

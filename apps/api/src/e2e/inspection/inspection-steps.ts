@@ -24,7 +24,8 @@ export const FINDING = {
 export function steps(t: TestApp): Steps {
   const post = async (user: string, path: string, body: object = {}, status = 200) => {
     const res = await t.http.post(path).set(t.auth(user)).send(body);
-    if (res.status !== status) throw new Error(`POST ${path} as ${user}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== status)
+      throw new Error(`POST ${path} as ${user}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as Record<string, unknown>;
   };
   const get = async (user: string, path: string, status = 200) => {

@@ -29,7 +29,12 @@ describe('inspection story (e2e)', () => {
     visit = await s.visit({ kind: 'unannounced' });
     f1 = await s.finding(visit, { severity: 'severe' });
     f2 = await s.finding(visit, { category: 'disclosure', description: '未公示收费标准', responsibleDepartment: '财务科' });
-    f3 = await s.finding(visit, { category: 'service-attitude', severity: 'serious', description: '门诊推诿患者', responsibleDepartment: '门诊部' });
+    f3 = await s.finding(visit, {
+      category: 'service-attitude',
+      severity: 'serious',
+      description: '门诊推诿患者',
+      responsibleDepartment: '门诊部',
+    });
     const v = await s.get('inspector-a1', `/visits/${visit}`);
     expect(v).toMatchObject({ kind: 'unannounced', status: 'findingsRegistered', findingIds: [f1, f2, f3] });
     await s.rectify(f1);
@@ -44,7 +49,12 @@ describe('inspection story (e2e)', () => {
     await s.post('inspector-a1', `/findings/${f1}/sign-off`, { comment: '同意销号' });
     await s.post('inspector-a1', `/findings/${f2}/sign-off`, {});
     const ledger = await s.get('hospital-a1-1', `/ledgers/visits/${visit}`);
-    expect(byId(ledger, f1)).toMatchObject({ signedOff: true, recheckStatus: 'scheduled', recheckDueAt: '2025-06-01T15:59:59.999Z', onTime: true });
+    expect(byId(ledger, f1)).toMatchObject({
+      signedOff: true,
+      recheckStatus: 'scheduled',
+      recheckDueAt: '2025-06-01T15:59:59.999Z',
+      onTime: true,
+    });
     expect(byId(ledger, f2)).toMatchObject({ signedOff: true, recheckStatus: 'none' });
     expect(ledger['summary']).toMatchObject({ total: 3, signedOff: 2, overdue: 0, closed: false });
   });
@@ -52,10 +62,18 @@ describe('inspection story (e2e)', () => {
   it('the third goes overdue and gets a reminder letter with its own 5-working-day deadline', async () => {
     await t.advanceTo('2025-03-25T02:00:00.000Z');
     const row = byId(await s.get('inspector-a1', `/ledgers/institutions/hosp-a1-1`), f3);
-    expect(row).toMatchObject({ overdue: true, escalationRung: 'reminder-letter', escalationStep: 1, currentDueAt: '2025-03-31T15:59:59.999Z', deadline: '2025-03-24T15:59:59.999Z' });
+    expect(row).toMatchObject({
+      overdue: true,
+      escalationRung: 'reminder-letter',
+      escalationStep: 1,
+      currentDueAt: '2025-03-31T15:59:59.999Z',
+      deadline: '2025-03-24T15:59:59.999Z',
+    });
     const counts = await s.get('leader-city-a', '/ledgers/counts');
     expect(counts).toMatchObject({ total: 3, overdue: 1, signedOff: 2 });
-    expect(counts['byInstitution']).toEqual([{ key: 'hosp-a1-1', name: '甲市第一人民医院', total: 3, open: 1, signedOff: 2, withdrawn: 0, overdue: 1 }]);
+    expect(counts['byInstitution']).toEqual([
+      { key: 'hosp-a1-1', name: '甲市第一人民医院', total: 3, open: 1, signedOff: 2, withdrawn: 0, overdue: 1 },
+    ]);
     expect(counts['byEscalationRung']).toEqual([expect.objectContaining({ key: 'reminder-letter', total: 1, overdue: 1 })]);
     const overdue = await s.get('leader-prov', '/findings?overdue=true');
     expect((overdue['items'] as Row[]).map((r) => r['findingId'])).toEqual([f3]);
@@ -65,8 +83,15 @@ describe('inspection story (e2e)', () => {
     await t.advanceTo('2025-04-16T02:00:00.000Z');
     let row = byId(await s.get('inspector-a1', `/ledgers/visits/${visit}`), f3);
     expect(row).toMatchObject({ escalationRung: 'summons', escalationStep: 3, currentDueAt: '2025-04-22T15:59:59.999Z', overdue: true });
-    const asked = await s.post('hospital-a1-1', `/findings/${f3}/extension-request`, { reason: '需全员轮训', requestedDueAt: '2025-05-09' });
-    await s.post('inspector-a1', `/findings/${f3}/extension-approval`, { extensionId: asked['extensionId'], workingDays: 5, comment: '同意延期5个工作日' });
+    const asked = await s.post('hospital-a1-1', `/findings/${f3}/extension-request`, {
+      reason: '需全员轮训',
+      requestedDueAt: '2025-05-09',
+    });
+    await s.post('inspector-a1', `/findings/${f3}/extension-approval`, {
+      extensionId: asked['extensionId'],
+      workingDays: 5,
+      comment: '同意延期5个工作日',
+    });
     row = byId(await s.get('inspector-a1', `/ledgers/visits/${visit}`), f3);
     // 5 working days after 22 April: 23, 24, 25, Sunday 27 (调休上班) and 28 April.
     expect(row).toMatchObject({ currentDueAt: '2025-04-28T15:59:59.999Z', extensionsApproved: 1, pendingExtension: null });
@@ -98,24 +123,54 @@ describe('inspection story (e2e)', () => {
   });
 
   it('exports the ledger as XLSX with Chinese headers and Shanghai dates', async () => {
-    const res = await t.http.get(`/ledgers/visits/${visit}/export?format=xlsx`).set(t.auth('leader-prov')).buffer(true)
-      .parse((r, done) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => done(null, Buffer.concat(chunks))); });
+    const res = await t.http
+      .get(`/ledgers/visits/${visit}/export?format=xlsx`)
+      .set(t.auth('leader-prov'))
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="ledger-visit-.+\.xlsx"; filename\*=UTF-8''%E6%95%B4%E6%94%B9%E5%8F%B0%E8%B4%A6/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="ledger-visit-.+\.xlsx"; filename\*=UTF-8''%E6%95%B4%E6%94%B9%E5%8F%B0%E8%B4%A6/,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(res.body as Buffer).buffer);
     const sheet = workbook.getWorksheet('整改台账')!;
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1).map(String);
-    expect(values(1).slice(0, 11)).toEqual(['序号', '问题', '类别', '严重程度', '整改措施', '责任科室', '责任人', '整改时限', '完成情况', '是否销号', '销号日期']);
+    expect(values(1).slice(0, 11)).toEqual([
+      '序号',
+      '问题',
+      '类别',
+      '严重程度',
+      '整改措施',
+      '责任科室',
+      '责任人',
+      '整改时限',
+      '完成情况',
+      '是否销号',
+      '销号日期',
+    ]);
     expect(sheet.rowCount).toBe(4);
     expect(values(2)).toEqual(expect.arrayContaining(['1', '外科病房医生收受患者红包', '收受红包', '严重', '2025-06-23', '否']));
-    expect(values(4)).toEqual(expect.arrayContaining(['3', '门诊推诿患者', '开展服务礼仪培训', '李护士长', '2025-03-24', '是', '2025-04-16']));
+    expect(values(4)).toEqual(
+      expect.arrayContaining(['3', '门诊推诿患者', '开展服务礼仪培训', '李护士长', '2025-03-24', '是', '2025-04-16']),
+    );
   });
 
   it('exports the institution ledger as CSV with a UTF-8 BOM', async () => {
-    const res = await t.http.get('/ledgers/institutions/hosp-a1-1/export?format=csv').set(t.auth('hospital-a1-1')).buffer(true)
-      .parse((r, done) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => done(null, Buffer.concat(chunks))); });
+    const res = await t.http
+      .get('/ledgers/institutions/hosp-a1-1/export?format=csv')
+      .set(t.auth('hospital-a1-1'))
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const body = res.body as Buffer;
@@ -127,17 +182,28 @@ describe('inspection story (e2e)', () => {
     expect(lines[3]).toContain(',是,2025-04-16');
   });
 
-  it('shows one finding\'s full history with actors and times', async () => {
+  it("shows one finding's full history with actors and times", async () => {
     const history = await s.get('leader-prov', `/findings/${f3}/history`);
-    const entries = history['entries'] as { type: string; actor: { id: string; role: string }; data: Row; occurredAt: string; recordedAt: string }[];
+    const entries = history['entries'] as {
+      type: string;
+      actor: { id: string; role: string };
+      data: Row;
+      occurredAt: string;
+      recordedAt: string;
+    }[];
     expect(entries.filter((e) => e.type === 'FindingEscalated').map((e) => [e.data['rung'], e.data['dueAt'], e.actor.role])).toEqual([
       ['reminder-letter', '2025-03-31T15:59:59.999Z', 'system'],
       ['rectification-notice', '2025-04-15T15:59:59.999Z', 'system'],
       ['summons', '2025-04-22T15:59:59.999Z', 'system'],
     ]);
     const who = (type: string) => entries.find((e) => e.type === type)!.actor.id;
-    expect([who('FindingOpened'), who('RectificationNoticeIssued'), who('RectificationPlanSubmitted'), who('ExtensionApproved'), who('FindingSignedOff')])
-      .toEqual(['inspector-a1', 'inspector-a1', 'hospital-a1-1', 'inspector-a1', 'inspector-a1']);
+    expect([
+      who('FindingOpened'),
+      who('RectificationNoticeIssued'),
+      who('RectificationPlanSubmitted'),
+      who('ExtensionApproved'),
+      who('FindingSignedOff'),
+    ]).toEqual(['inspector-a1', 'inspector-a1', 'hospital-a1-1', 'inspector-a1', 'inspector-a1']);
     expect(entries.every((e) => typeof e.occurredAt === 'string' && typeof e.recordedAt === 'string')).toBe(true);
   });
 });

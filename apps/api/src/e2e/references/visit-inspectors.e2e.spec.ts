@@ -12,8 +12,11 @@ describe('inspectors named by visits and draws (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const plan = (inspectorIds: string[]) => t.http.post('/visits').set(t.auth('inspector-a1'))
-    .send({ kind: 'routine', institutionId: 'hosp-a1-1', plannedDate: '2025-03-10', inspectorIds });
+  const plan = (inspectorIds: string[]) =>
+    t.http
+      .post('/visits')
+      .set(t.auth('inspector-a1'))
+      .send({ kind: 'routine', institutionId: 'hosp-a1-1', plannedDate: '2025-03-10', inspectorIds });
 
   it('refuses unknown ids (400) and users who are no inspector covering the institution (422), naming inspectorIds[i]', async () => {
     await expectNothingWritten(t, async () => {
@@ -32,7 +35,10 @@ describe('inspectors named by visits and draws (e2e)', () => {
   it('accepts inspectors whose unit covers the institution, and checks them again when the visit is recorded', async () => {
     const planned = await plan(['inspector-a1', 'inspector-city-a']).expect(201);
     await expectNothingWritten(t, async () => {
-      const res = await t.http.post(`/visits/${planned.body.id}/record`).set(t.auth('inspector-a1')).send({ conductedOn: '2025-03-03', inspectorIds: ['inspector-b1'] });
+      const res = await t.http
+        .post(`/visits/${planned.body.id}/record`)
+        .set(t.auth('inspector-a1'))
+        .send({ conductedOn: '2025-03-03', inspectorIds: ['inspector-b1'] });
       expect(res.status).toBe(422);
       expect(res.body.fields).toEqual([expect.objectContaining({ field: 'inspectorIds[0]' })]);
     });
@@ -40,7 +46,11 @@ describe('inspectors named by visits and draws (e2e)', () => {
 
   it('draws only inspectors whose unit covers each drawn institution', async () => {
     const jurisdiction = new Jurisdiction(DEMO_UNITS);
-    const res = await t.http.post('/draws').set(t.auth('leader-city-a')).send({ jurisdiction: 'city-a', count: 3, inspectorsPerVisit: 1, plannedDate: '2025-04-15' }).expect(201);
+    const res = await t.http
+      .post('/draws')
+      .set(t.auth('leader-city-a'))
+      .send({ jurisdiction: 'city-a', count: 3, inspectorsPerVisit: 1, plannedDate: '2025-04-15' })
+      .expect(201);
     const draw = res.body as PublishedDraw;
     expect(draw.result.visits).toHaveLength(3);
     for (const v of draw.result.visits) {
@@ -50,7 +60,8 @@ describe('inspectors named by visits and draws (e2e)', () => {
   });
   it('declares conflicts of interest only for known inspectors covering the institution', async () => {
     await expectNothingWritten(t, async () => {
-      const declare = (inspectorId: string) => t.http.post('/credit/conflicts').set(t.auth('leader-city-a')).send({ inspectorId, institutionId: 'hosp-a1-1', reason: '亲属任职' });
+      const declare = (inspectorId: string) =>
+        t.http.post('/credit/conflicts').set(t.auth('leader-city-a')).send({ inspectorId, institutionId: 'hosp-a1-1', reason: '亲属任职' });
       const unknown = await declare('nobody');
       expect(unknown.status).toBe(400);
       expect(unknown.body).toMatchObject({ code: 'AUTH.UNKNOWN_USER', fields: [{ field: 'inspectorId' }] });

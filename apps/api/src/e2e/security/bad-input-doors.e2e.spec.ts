@@ -17,8 +17,13 @@ describe('bad input: the shared layer refuses what no DTO may see, and nothing i
   const valid = { category: 'fees', description: 'Charged twice for one test', institutionId: 'hosp-a1-1' };
   const json = (body: string) => t.http.post('/public/complaints').set('Content-Type', 'application/json').send(body);
 
-  interface Answer { status: number; body: { code?: string; fields?: { field: string; rule: string }[] } }
-  async function unchanged(send: () => PromiseLike<Answer>): Promise<{ status: number; code?: string; fields: { field: string; rule: string }[] }> {
+  interface Answer {
+    status: number;
+    body: { code?: string; fields?: { field: string; rule: string }[] };
+  }
+  async function unchanged(
+    send: () => PromiseLike<Answer>,
+  ): Promise<{ status: number; code?: string; fields: { field: string; rule: string }[] }> {
     await t.settle();
     const head = await t.store.headPosition();
     const res = await send();
@@ -31,11 +36,17 @@ describe('bad input: the shared layer refuses what no DTO may see, and nothing i
     for (const key of ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty']) {
       const top = await unchanged(() => json(JSON.stringify(valid).replace(/}$/, `,"${key}":{"x":1}}`)));
       expect(top).toEqual({ status: 400, code: 'VALIDATION', fields: [{ field: key, rule: 'whitelistValidation' }] });
-      const nested = await unchanged(() => json(JSON.stringify({ ...valid, identity: { name: '张三', a: 1 } }).replace('"a":1', `"${key}":1`)));
+      const nested = await unchanged(() =>
+        json(JSON.stringify({ ...valid, identity: { name: '张三', a: 1 } }).replace('"a":1', `"${key}":1`)),
+      );
       expect(nested).toEqual({ status: 400, code: 'VALIDATION', fields: [{ field: `identity.${key}`, rule: 'whitelistValidation' }] });
     }
     const authed = await unchanged(() =>
-      t.http.post('/complaints').set(t.auth('inspector-a1')).set('Content-Type', 'application/json').send('{"channel":"phone","category":"fees","description":"x","__proto__":{"admin":true}}'),
+      t.http
+        .post('/complaints')
+        .set(t.auth('inspector-a1'))
+        .set('Content-Type', 'application/json')
+        .send('{"channel":"phone","category":"fees","description":"x","__proto__":{"admin":true}}'),
     );
     expect(authed).toMatchObject({ status: 400, code: 'VALIDATION', fields: [{ field: '__proto__', rule: 'whitelistValidation' }] });
   });
@@ -56,14 +67,24 @@ describe('bad input: the shared layer refuses what no DTO may see, and nothing i
     const open = await unchanged(() => json(deep));
     expect(open).toMatchObject({ status: 400, code: 'VALIDATION' });
     expect(open.fields[0]).toEqual({ field: Array(MAX_INPUT_DEPTH).fill('identity').join('.'), rule: 'maxDepth' });
-    const noToken = await unchanged(() => t.http.post('/complaints').set('Content-Type', 'application/json').send(`[${'['.repeat(5000)}${']'.repeat(5000)}]`));
+    const noToken = await unchanged(() =>
+      t.http
+        .post('/complaints')
+        .set('Content-Type', 'application/json')
+        .send(`[${'['.repeat(5000)}${']'.repeat(5000)}]`),
+    );
     expect(noToken).toMatchObject({ status: 400, code: 'VALIDATION', fields: [{ rule: 'maxDepth' }] });
   });
 
   it('form bodies and query strings pass the same checks', async () => {
     const form = await unchanged(() => t.http.post('/public/complaints').type('form').send('category=fees&description=x&constructor[a]=1'));
     expect(form).toMatchObject({ status: 400, code: 'VALIDATION', fields: [{ field: 'constructor', rule: 'whitelistValidation' }] });
-    const formDeep = await unchanged(() => t.http.post('/public/complaints').type('form').send(`category=fees&description=x&a${'[b]'.repeat(40)}=1`));
+    const formDeep = await unchanged(() =>
+      t.http
+        .post('/public/complaints')
+        .type('form')
+        .send(`category=fees&description=x&a${'[b]'.repeat(40)}=1`),
+    );
     expect(formDeep).toMatchObject({ status: 400, code: 'VALIDATION', fields: [{ field: 'body', rule: 'maxDepth' }] });
     const query = await unchanged(() => t.http.get('/complaints?__proto__=1').set(t.auth('inspector-a1')));
     expect(query).toMatchObject({ status: 400, code: 'VALIDATION', fields: [{ field: '__proto__' }] });
@@ -89,7 +110,9 @@ describe('bad input: the shared layer refuses what no DTO may see, and nothing i
     t.clock.advance(60 * 60_000); // past the public form's rate limit used up above
     const { ticketId } = await submitPublic(t);
     await step(t, 'inspector-a1', ticketId, 'dispatch', { institutionId: 'hosp-a1-1', complexity: 'simple' });
-    const extra = await unchanged(() => t.http.post(`/complaints/${ticketId}/acknowledge`).set(t.auth('hospital-a1-1')).send({ note: 'x' }));
+    const extra = await unchanged(() =>
+      t.http.post(`/complaints/${ticketId}/acknowledge`).set(t.auth('hospital-a1-1')).send({ note: 'x' }),
+    );
     expect(extra).toEqual({ status: 400, code: 'VALIDATION', fields: [{ field: 'note', rule: 'whitelistValidation' }] });
     const array = await unchanged(() => t.http.post(`/complaints/${ticketId}/acknowledge`).set(t.auth('hospital-a1-1')).send([]));
     expect(array).toMatchObject({ status: 400, fields: [{ field: 'body', rule: 'noBody' }] });

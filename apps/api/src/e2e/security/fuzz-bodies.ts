@@ -61,10 +61,15 @@ export function sample(schema: Schema, components: Readonly<Record<string, Schem
     return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, sample(v, components, depth + 1)]));
   }
   switch (s.type) {
-    case 'array': return s.items ? [sample(s.items, components, depth + 1)] : [];
-    case 'number': case 'integer': return 1;
-    case 'boolean': return true;
-    default: return s.format === 'date-time' ? '2025-03-01T02:00:00.000Z' : s.format === 'date' ? '2025-03-01' : 'x';
+    case 'array':
+      return s.items ? [sample(s.items, components, depth + 1)] : [];
+    case 'number':
+    case 'integer':
+      return 1;
+    case 'boolean':
+      return true;
+    default:
+      return s.format === 'date-time' ? '2025-03-01T02:00:00.000Z' : s.format === 'date' ? '2025-03-01' : 'x';
   }
 }
 
@@ -81,7 +86,10 @@ function slots(schema: Schema, components: Readonly<Record<string, Schema>>, pat
   const own = Object.entries(s.properties ?? {}).flatMap(([key, child]) => {
     const here: Slot = { path: [...path, key], schema: resolve(child, components), required: (s.required ?? []).includes(key) };
     const c = here.schema;
-    const inner = c.type === 'array' && c.items ? slots(c.items, components, [...path, key, '0'], depth + 1) : slots(c, components, [...path, key], depth + 1);
+    const inner =
+      c.type === 'array' && c.items
+        ? slots(c.items, components, [...path, key, '0'], depth + 1)
+        : slots(c, components, [...path, key], depth + 1);
     return [here, ...inner];
   });
   return own;
@@ -115,18 +123,30 @@ function nest(levels: number): Json {
 function wrongTypes(s: Schema): Json[] {
   const type = s.enum ? 'enum' : s.properties ? 'object' : (s.type ?? 'string');
   switch (type) {
-    case 'number': case 'integer': return ['12', 'NaN', 'Infinity', true, {}, [1], ''];
-    case 'boolean': return ['true', 0, 1, {}, []];
-    case 'array': return ['x', 1, { 0: 'x' }, true];
-    case 'object': return ['x', 1, [{}], [], true];
-    case 'enum': return ['not-a-known-value', 1, [s.enum![0] as Json], {}, ''];
-    default: return s.format === 'date-time' || s.format === 'date'
-      ? ['yesterday', '2025-13-45T99:99:99Z', 20250301, {}, []]
-      : [12345, true, {}, ['x']];
+    case 'number':
+    case 'integer':
+      return ['12', 'NaN', 'Infinity', true, {}, [1], ''];
+    case 'boolean':
+      return ['true', 0, 1, {}, []];
+    case 'array':
+      return ['x', 1, { 0: 'x' }, true];
+    case 'object':
+      return ['x', 1, [{}], [], true];
+    case 'enum':
+      return ['not-a-known-value', 1, [s.enum![0] as Json], {}, ''];
+    default:
+      return s.format === 'date-time' || s.format === 'date'
+        ? ['yesterday', '2025-13-45T99:99:99Z', 20250301, {}, []]
+        : [12345, true, {}, ['x']];
   }
 }
 
-export function generateBodies(schema: Schema | null, components: Readonly<Record<string, Schema>>, seed: number, minimum: number): FuzzBody[] {
+export function generateBodies(
+  schema: Schema | null,
+  components: Readonly<Record<string, Schema>>,
+  seed: number,
+  minimum: number,
+): FuzzBody[] {
   const random = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const base: Json = schema ? sample(schema, components) : {};
@@ -134,13 +154,17 @@ export function generateBodies(schema: Schema | null, components: Readonly<Recor
   const bodies: FuzzBody[] = [];
   const json = (label: string, value: Json) => bodies.push({ label, contentType: 'application/json', payload: JSON.stringify(value) });
   const raw = (label: string, payload: string, contentType = 'application/json') => bodies.push({ label, contentType, payload });
-  const withExtra = (value: Json): Json => (typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...value, [EXTRA]: 1 } : { [EXTRA]: value });
+  const withExtra = (value: Json): Json =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...value, [EXTRA]: 1 } : { [EXTRA]: value };
   const containers = [[], ...all.filter((slot) => slot.schema.properties).map((slot) => slot.path)];
 
   json('extra key', withExtra(base));
   for (const key of RESERVED) {
     const path = pick(containers);
-    raw(`reserved key ${[...path, key].join('.')}`, JSON.stringify(setAt(base, [...path, 'zzReserved'], 1)).replace('"zzReserved"', JSON.stringify(key)));
+    raw(
+      `reserved key ${[...path, key].join('.')}`,
+      JSON.stringify(setAt(base, [...path, 'zzReserved'], 1)).replace('"zzReserved"', JSON.stringify(key)),
+    );
   }
   for (const slot of all) {
     const at = slot.path.join('.');
@@ -155,10 +179,20 @@ export function generateBodies(schema: Schema | null, components: Readonly<Recor
     }
     if (s.type === 'array') {
       const item = s.items ? sample(s.items, components) : 'x';
-      json(`over maxItems ${at}`, withExtra(setAt(base, slot.path, Array.from({ length: (s.maxItems ?? 1000) + 1 }, () => item))));
+      json(
+        `over maxItems ${at}`,
+        withExtra(
+          setAt(
+            base,
+            slot.path,
+            Array.from({ length: (s.maxItems ?? 1000) + 1 }, () => item),
+          ),
+        ),
+      );
     }
     if (s.type === 'number' || s.type === 'integer') {
-      for (const number of RAW_NUMBERS) raw(`number ${at}=${number}`, JSON.stringify(withExtra(setAt(base, slot.path, 'zzNumber'))).replace('"zzNumber"', number));
+      for (const number of RAW_NUMBERS)
+        raw(`number ${at}=${number}`, JSON.stringify(withExtra(setAt(base, slot.path, 'zzNumber'))).replace('"zzNumber"', number));
     }
   }
   json('lone surrogate in a key', { ...(base as object), ['k\ud800']: 1 } as Json);
@@ -166,7 +200,22 @@ export function generateBodies(schema: Schema | null, components: Readonly<Recor
   raw('deep arrays', `${'['.repeat(5000)}${']'.repeat(5000)}`);
   raw('oversize string', JSON.stringify(withExtra({ ...(base as object), [EXTRA]: 'x'.repeat(OVERSIZE) } as Json)));
   raw('oversize array', JSON.stringify({ ...(base as object), [EXTRA]: Array.from({ length: OVERSIZE / 2 }, () => 1) }));
-  for (const payload of ['null', '[]', `[${JSON.stringify(base)}]`, '"x"', '0', 'true', '{', '{"a":', '{"a":1,}', "{'a':1}", '\u0000', 'undefined', '{"a":"\\ud800"}', '{"__proto__":{"admin":true}}']) {
+  for (const payload of [
+    'null',
+    '[]',
+    `[${JSON.stringify(base)}]`,
+    '"x"',
+    '0',
+    'true',
+    '{',
+    '{"a":',
+    '{"a":1,}',
+    "{'a':1}",
+    '\u0000',
+    'undefined',
+    '{"a":"\\ud800"}',
+    '{"__proto__":{"admin":true}}',
+  ]) {
     raw(`raw ${payload.slice(0, 20)}`, payload);
   }
   raw('text/plain', JSON.stringify(base), 'text/plain');

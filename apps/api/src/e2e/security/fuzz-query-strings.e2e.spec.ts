@@ -7,7 +7,19 @@ import { routeAccess, seedCases, USER_OF_ROLE } from './fuzz-seed';
  * parameters (a string turning into an array), huge and odd numbers, lone surrogates. Reads may
  * answer 200 (a value can be legal); they may never answer 5xx, and every error carries a `code`.
  */
-const ODD_VALUES = ['1e400', '-0', '99999999999999999999999', 'NaN', '-1', '0x10', '%ED%A0%80', '%F0%9F', '', 'x'.repeat(5000), '2025-02-30'];
+const ODD_VALUES = [
+  '1e400',
+  '-0',
+  '99999999999999999999999',
+  'NaN',
+  '-1',
+  '0x10',
+  '%ED%A0%80',
+  '%F0%9F',
+  '',
+  'x'.repeat(5000),
+  '2025-02-30',
+];
 
 interface Operation {
   readonly operationId: string;
@@ -46,14 +58,17 @@ describe('fuzz: hostile query strings on every read route', () => {
         sent++;
         const isError = res.status >= 400;
         if (res.status >= 500 || (isError && typeof res.body?.code !== 'string')) {
-          offenders.push(`GET ${path}?${query.slice(0, 60)} as ${user ?? 'public'} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+          offenders.push(
+            `GET ${path}?${query.slice(0, 60)} as ${user ?? 'public'} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+          );
         }
       }
     }
     for (const path of ['/complaints/%E0%A4%A', '/visits/%ED%A0%80', '/credit/archives/%']) {
       const res = await t.http.get(path).set(t.auth('inspector-a1'));
       sent++;
-      if (res.status >= 500 || typeof res.body?.code !== 'string') offenders.push(`GET ${path} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      if (res.status >= 500 || typeof res.body?.code !== 'string')
+        offenders.push(`GET ${path} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
     }
     expect(offenders).toEqual([]);
     expect(sent).toBeGreaterThan(300);

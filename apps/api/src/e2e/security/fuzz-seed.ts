@@ -53,11 +53,37 @@ export async function seedCases(t: TestApp): Promise<(path: string, name: string
   await t.settle(); // the finding's saga opens the institution's credit archive
   const ticket = await submitPublic(t, { identity: { name: '张三', phone: '13812345678' } });
   await s.post('hospital-a1-1', '/ethics/archives', { staffId: 'S1', institutionId: H, departmentId: 'cardiology', name: '医生甲' }, 201);
-  await s.post('hospital-a1-1', '/ethics/archives/S1/records', { recordId: 'R1', institutionId: H, source: { kind: 'commendation', ref: 'letter-7' }, summary: '患者表扬信', occurredAt: '2025-03-01T02:00:00.000Z' }, 201);
+  await s.post(
+    'hospital-a1-1',
+    '/ethics/archives/S1/records',
+    {
+      recordId: 'R1',
+      institutionId: H,
+      source: { kind: 'commendation', ref: 'letter-7' },
+      summary: '患者表扬信',
+      occurredAt: '2025-03-01T02:00:00.000Z',
+    },
+    201,
+  );
   await s.post('hospital-a1-1', '/ethics/evaluations', { institutionId: H, year: 2025, staffId: 'S1' }, 201);
-  await s.post('inspector-a1', `/credit/archives/${H}/points`, { behaviour: 'red-envelopes', occurredAt: '2025-03-01T02:00:00.000Z', summary: '收受红包' }, 201);
-  await s.post('hospital-a1-1', `/credit/archives/${H}/commitments`, { commitmentId: 'C1', kind: 'institution', text: '不收受红包', pledgedAt: '2025-01-05T00:00:00.000Z' }, 201);
-  await s.post('inspector-a1', `/credit/archives/${H}/lists`, { entryId: 'black-1', list: 'black', reason: '多次收受红包', expiresAt: '2025-06-01T00:00:00.000Z' }, 201);
+  await s.post(
+    'inspector-a1',
+    `/credit/archives/${H}/points`,
+    { behaviour: 'red-envelopes', occurredAt: '2025-03-01T02:00:00.000Z', summary: '收受红包' },
+    201,
+  );
+  await s.post(
+    'hospital-a1-1',
+    `/credit/archives/${H}/commitments`,
+    { commitmentId: 'C1', kind: 'institution', text: '不收受红包', pledgedAt: '2025-01-05T00:00:00.000Z' },
+    201,
+  );
+  await s.post(
+    'inspector-a1',
+    `/credit/archives/${H}/lists`,
+    { entryId: 'black-1', list: 'black', reason: '多次收受红包', expiresAt: '2025-06-01T00:00:00.000Z' },
+    201,
+  );
   await s.post('inspector-city-a', '/draws', { plannedDate: '2025-04-15', inspectorsPerVisit: 1, jurisdiction: 'city-a', count: 1 }, 201);
   await t.settle();
   const points = (await t.store.readStream(`creditArchive-${H}`)).find((e) => e.type === 'CreditPointsAdded');
@@ -65,8 +91,19 @@ export async function seedCases(t: TestApp): Promise<(path: string, name: string
   const received = (await t.store.readStream(`complaintTicket-${ticket.ticketId}`))[0];
   const subjectId = String((received?.data as { complainant?: { subjectId?: string } } | undefined)?.complainant?.subjectId);
   const values: Record<string, string> = {
-    visitId, findingId, code: ticket.ticketCode, staffId: 'S1', recordId: 'R1', institutionId: H, year: '2025',
-    pointsId, commitmentId: 'C1', entryId: 'black-1', subjectId, context: 'complaints',
+    visitId,
+    findingId,
+    code: ticket.ticketCode,
+    staffId: 'S1',
+    recordId: 'R1',
+    institutionId: H,
+    year: '2025',
+    pointsId,
+    commitmentId: 'C1',
+    entryId: 'black-1',
+    subjectId,
+    context: 'complaints',
   };
-  return (path, name) => (name === 'id' ? (path.startsWith('/complaints') ? ticket.ticketId : 'dead-letter-1') : (values[name] ?? `unknown-${name}`));
+  return (path, name) =>
+    name === 'id' ? (path.startsWith('/complaints') ? ticket.ticketId : 'dead-letter-1') : (values[name] ?? `unknown-${name}`);
 }

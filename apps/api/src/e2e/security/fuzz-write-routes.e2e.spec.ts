@@ -56,7 +56,9 @@ describe('fuzz: generated invalid bodies on every write route', () => {
           sent++;
           const code: unknown = res.body?.code;
           if (res.status < 400 || res.status >= 500 || typeof code !== 'string') {
-            offenders.push(`${route} as ${user ?? 'public'} [${body.label}] ${body.payload.slice(0, 100)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+            offenders.push(
+              `${route} as ${user ?? 'public'} [${body.label}] ${body.payload.slice(0, 100)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+            );
           }
         }
         fuzzed.set(route, (fuzzed.get(route) ?? 0) + 1);
@@ -66,7 +68,9 @@ describe('fuzz: generated invalid bodies on every write route', () => {
     expect(offenders).toEqual([]);
     expect(await t.store.headPosition()).toBe(head);
     expect(sent).toBeGreaterThanOrEqual(MIN_BODIES);
-    const writeRoutes = Object.entries(doc.paths).flatMap(([path, item]) => WRITE_METHODS.filter((m) => (item as Record<string, unknown>)[m]).map((m) => `${m.toUpperCase()} ${path}`));
+    const writeRoutes = Object.entries(doc.paths).flatMap(([path, item]) =>
+      WRITE_METHODS.filter((m) => (item as Record<string, unknown>)[m]).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect([...fuzzed.keys()].sort()).toEqual(writeRoutes.sort());
     expect(writeRoutes.length).toBeGreaterThan(50);
   });

@@ -19,7 +19,13 @@ async function start(metrics: Exposure, apiDocs: Exposure): Promise<Started> {
   const clock = new FakeClock('2025-03-03T01:00:00.000Z');
   const store = new MemoryEventStore(clock);
   const app: NestExpressApplication = await createApp({
-    platform: { store, scheduler: new ManualTimerScheduler(clock), clock, ids: new SequentialIdGenerator('e2e'), config: { metrics, apiDocs } },
+    platform: {
+      store,
+      scheduler: new ManualTimerScheduler(clock),
+      clock,
+      ids: new SequentialIdGenerator('e2e'),
+      config: { metrics, apiDocs },
+    },
   });
   await app.init();
   const tokens = app.get(TokenService);

@@ -60,7 +60,8 @@ async function notYetVisits(t: TestApp): Promise<Set<string>> {
 function scanStreams(v: Violations, owners: Map<string, string>, reader: Reader, text: string, where: string): void {
   for (const [stream, unit] of owners) {
     if (PUBLISHED.some((c) => stream.startsWith(`${c}-`))) continue;
-    if (!inScope(reader, unit) && text.includes(stream)) v.add('audit-names-out-of-scope-stream', `${where}: ${reader.id} sees ${stream} (of ${unit})`);
+    if (!inScope(reader, unit) && text.includes(stream))
+      v.add('audit-names-out-of-scope-stream', `${where}: ${reader.id} sees ${stream} (of ${unit})`);
   }
 }
 

@@ -13,10 +13,16 @@ export function bearer(t: TestApp, user: Actor): Headers {
 
 /** One seeding request that must succeed with `status`; fails the seed with the whole answer otherwise. */
 export async function call(
-  t: TestApp, headers: Headers | null, method: 'get' | 'post', path: string, body: object = {}, status = method === 'get' ? 200 : 201,
+  t: TestApp,
+  headers: Headers | null,
+  method: 'get' | 'post',
+  path: string,
+  body: object = {},
+  status = method === 'get' ? 200 : 201,
 ): Promise<Record<string, unknown>> {
   const req = method === 'get' ? t.http.get(path) : t.http.post(path).send(body);
   const res = await (headers ? req.set(headers) : req);
-  if (res.status !== status) throw new Error(`seed ${method.toUpperCase()} ${path}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== status)
+    throw new Error(`seed ${method.toUpperCase()} ${path}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as Record<string, unknown>;
 }

@@ -22,7 +22,10 @@ export function openApiKeys(app: INestApplication): string[] {
 }
 
 const join = (...parts: (string | undefined)[]): string =>
-  `/${parts.filter((p) => p && p !== '/').map((p) => p!.replace(/^\/|\/$/g, '')).join('/')}`.replace(/:([A-Za-z]+)/g, '{$1}');
+  `/${parts
+    .filter((p) => p && p !== '/')
+    .map((p) => p!.replace(/^\/|\/$/g, ''))
+    .join('/')}`.replace(/:([A-Za-z]+)/g, '{$1}');
 
 /**
  * Every controller handler of the app with its @Public / @Roles metadata, read with Nest's Reflector
@@ -47,7 +50,9 @@ export function declaredRoutes(app: INestApplication): Map<string, DeclaredRoute
           const path = join(base, p);
           const targets = [handler, type];
           routes.set(`${method} ${path}`, {
-            key: `${method} ${path}`, method, path,
+            key: `${method} ${path}`,
+            method,
+            path,
             isPublic: reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets) === true,
             roles: reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets) ?? null,
           });

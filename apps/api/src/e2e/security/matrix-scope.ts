@@ -33,8 +33,12 @@ export function relation(reader: Reader, unit: string): string {
   if (a.unit === unit) return 'own';
   if (jurisdiction.contains(a.unit, unit)) return 'own-subtree';
   if (jurisdiction.contains(unit, a.unit)) return 'parent';
-  const city = (u: string) => jurisdiction.get(u)?.kind === 'province' ? u : [u, jurisdiction.get(u)?.parentId, jurisdiction.get(jurisdiction.get(u)?.parentId ?? '')?.parentId]
-    .find((x) => x && jurisdiction.get(x)?.kind === 'city');
+  const city = (u: string) =>
+    jurisdiction.get(u)?.kind === 'province'
+      ? u
+      : [u, jurisdiction.get(u)?.parentId, jurisdiction.get(jurisdiction.get(u)?.parentId ?? '')?.parentId].find(
+          (x) => x && jurisdiction.get(x)?.kind === 'city',
+        );
   return city(a.unit) === city(unit) ? 'sibling' : 'other-city';
 }
 

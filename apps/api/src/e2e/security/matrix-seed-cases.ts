@@ -23,7 +23,11 @@ export interface SiteIds {
 let plannedDay = 20;
 
 /** A recorded visit, a finding taken to progress, and a planned 暗访 whose campaign id is a marker. */
-export async function seedInspection(t: TestApp, s: Site, book: MarkerBook): Promise<Pick<SiteIds, 'visitId' | 'plannedVisitId' | 'findingId'>> {
+export async function seedInspection(
+  t: TestApp,
+  s: Site,
+  book: MarkerBook,
+): Promise<Pick<SiteIds, 'visitId' | 'plannedVisitId' | 'findingId'>> {
   const i = s.institution;
   const mk = (where: string) => book.next(i, 'inspection', where);
   const today = t.clock.now().toISOString().slice(0, 10);
@@ -31,13 +35,39 @@ export async function seedInspection(t: TestApp, s: Site, book: MarkerBook): Pro
   const visitId = String(visit['id']);
   await call(t, s.inspector, 'post', `/visits/${visitId}/record`, { conductedOn: today, summary: mk('visit summary') }, 200);
   const finding = await call(t, s.inspector, 'post', `/visits/${visitId}/findings`, {
-    category: 'red-envelopes', severity: 'general', description: mk('finding description'), evidence: [mk('finding evidence')],
-    responsibleDepartment: mk('finding department'), responsiblePerson: mk('finding person'), requiredAction: 'deadline',
+    category: 'red-envelopes',
+    severity: 'general',
+    description: mk('finding description'),
+    evidence: [mk('finding evidence')],
+    responsibleDepartment: mk('finding department'),
+    responsiblePerson: mk('finding person'),
+    requiredAction: 'deadline',
   });
   const findingId = String(finding['id']);
-  await call(t, s.inspector, 'post', `/findings/${findingId}/notice`, { noticeNo: mk('notice no'), requirements: mk('notice requirements') }, 200);
-  await call(t, s.hospital, 'post', `/findings/${findingId}/plan`, { measures: mk('plan measures'), responsiblePerson: mk('plan person') }, 200);
-  await call(t, s.hospital, 'post', `/findings/${findingId}/progress`, { summary: mk('progress summary'), evidence: [mk('progress evidence')], percentComplete: 50 }, 200);
+  await call(
+    t,
+    s.inspector,
+    'post',
+    `/findings/${findingId}/notice`,
+    { noticeNo: mk('notice no'), requirements: mk('notice requirements') },
+    200,
+  );
+  await call(
+    t,
+    s.hospital,
+    'post',
+    `/findings/${findingId}/plan`,
+    { measures: mk('plan measures'), responsiblePerson: mk('plan person') },
+    200,
+  );
+  await call(
+    t,
+    s.hospital,
+    'post',
+    `/findings/${findingId}/progress`,
+    { summary: mk('progress summary'), evidence: [mk('progress evidence')], percentComplete: 50 },
+    200,
+  );
   const campaignId = book.next(i, 'inspection', 'planned unannounced visit campaign', 'planned');
   const plannedDate = `2025-04-${String(++plannedDay)}`;
   book.add({ text: plannedDate, institution: i, cls: 'planned', context: 'inspection', where: 'planned unannounced visit date' });
@@ -54,13 +84,23 @@ let phoneSeq = 0;
 async function sealedIdentity(t: TestApp, ticketId: string, institution: string, book: MarkerBook): Promise<string> {
   const [received] = await t.store.readStream(`complaintTicket-${ticketId}`, { maxCount: 1 });
   const data = received!.data as { secretHash?: string; complainant?: { subjectId?: string; identityCiphertext?: string } };
-  const sealed = { 'complainant subject id': data.complainant?.subjectId, 'identity ciphertext': data.complainant?.identityCiphertext, 'secret hash': data.secretHash };
-  for (const [where, text] of Object.entries(sealed)) if (text) book.add({ text, institution, cls: 'identity', context: 'complaints', where });
+  const sealed = {
+    'complainant subject id': data.complainant?.subjectId,
+    'identity ciphertext': data.complainant?.identityCiphertext,
+    'secret hash': data.secretHash,
+  };
+  for (const [where, text] of Object.entries(sealed))
+    if (text) book.add({ text, institution, cls: 'identity', context: 'complaints', where });
   return data.complainant?.subjectId ?? 'none';
 }
 
 /** A named public complaint about the institution, dispatched, acknowledged, noted and decided against `staffId`. */
-export async function seedComplaint(t: TestApp, s: Site, book: MarkerBook, staff = s): Promise<Pick<SiteIds, 'ticketId' | 'ticketCode' | 'subjectId'>> {
+export async function seedComplaint(
+  t: TestApp,
+  s: Site,
+  book: MarkerBook,
+  staff = s,
+): Promise<Pick<SiteIds, 'ticketId' | 'ticketCode' | 'subjectId'>> {
   const i = s.institution;
   const mk = (where: string) => book.next(i, 'complaints', where);
   const identity = {
@@ -71,7 +111,12 @@ export async function seedComplaint(t: TestApp, s: Site, book: MarkerBook, staff
   };
   book.add({ text: identity.phone, institution: i, cls: 'identity', context: 'complaints', where: 'complainant phone' });
   book.add({ text: identity.idNumber, institution: i, cls: 'identity', context: 'complaints', where: 'complainant ID number' });
-  const submitted = await call(t, null, 'post', '/public/complaints', { category: 'red-envelopes-kickbacks', description: mk('complaint description'), institutionId: i, identity });
+  const submitted = await call(t, null, 'post', '/public/complaints', {
+    category: 'red-envelopes-kickbacks',
+    description: mk('complaint description'),
+    institutionId: i,
+    identity,
+  });
   book.add({ text: String(submitted['secret']), institution: i, cls: 'secret', context: 'complaints', where: 'complaint secret' });
   const list = await call(t, s.inspector, 'get', '/complaints?pageSize=100');
   const item = (list['items'] as { ticketCode: string; ticketId: string }[]).find((x) => x.ticketCode === submitted['ticketCode']);
@@ -81,7 +126,14 @@ export async function seedComplaint(t: TestApp, s: Site, book: MarkerBook, staff
   await call(t, s.inspector, 'post', `/complaints/${id}/dispatch`, { institutionId: i, complexity: 'simple' }, 200);
   await call(t, s.hospital, 'post', `/complaints/${id}/acknowledge`, {}, 200);
   await call(t, s.hospital, 'post', `/complaints/${id}/investigation-notes`, { note: mk('investigation note') }, 200);
-  await call(t, s.hospital, 'post', `/complaints/${id}/decision`, { decision: 'substantiated', findings: mk('decision findings'), implicatedStaffId: staff.staffId }, 200);
+  await call(
+    t,
+    s.hospital,
+    'post',
+    `/complaints/${id}/decision`,
+    { decision: 'substantiated', findings: mk('decision findings'), implicatedStaffId: staff.staffId },
+    200,
+  );
   const subjectId = await sealedIdentity(t, id, i, book);
   return { ticketId: id, ticketCode: String(submitted['ticketCode']), subjectId };
 }
@@ -94,8 +146,19 @@ export async function seedRedispatched(t: TestApp, from: Site, to: Site, book: M
   const start = book.all.length;
   const mk = (where: string) => book.next(to.institution, 'complaints', where);
   const identity = { name: book.next(to.institution, 'complaints', 'redispatched complainant name', 'identity') };
-  const submitted = await call(t, null, 'post', '/public/complaints', { category: 'fees', description: mk('redispatched description'), institutionId: from.institution, identity });
-  book.add({ text: String(submitted['secret']), institution: to.institution, cls: 'secret', context: 'complaints', where: 'redispatched secret' });
+  const submitted = await call(t, null, 'post', '/public/complaints', {
+    category: 'fees',
+    description: mk('redispatched description'),
+    institutionId: from.institution,
+    identity,
+  });
+  book.add({
+    text: String(submitted['secret']),
+    institution: to.institution,
+    cls: 'secret',
+    context: 'complaints',
+    where: 'redispatched secret',
+  });
   const list = await call(t, from.inspector, 'get', '/complaints?pageSize=100');
   const id = (list['items'] as { ticketCode: string; ticketId: string }[]).find((x) => x.ticketCode === submitted['ticketCode'])!.ticketId;
   await call(t, from.inspector, 'post', `/complaints/${id}/dispatch`, { institutionId: from.institution, complexity: 'simple' }, 200);
@@ -104,6 +167,9 @@ export async function seedRedispatched(t: TestApp, from: Site, to: Site, book: M
   await call(t, to.hospital, 'post', `/complaints/${id}/acknowledge`, {}, 200);
   await call(t, to.hospital, 'post', `/complaints/${id}/investigation-notes`, { note: mk('redispatched note') }, 200);
   await sealedIdentity(t, id, to.institution, book);
-  book.reassign(book.all.slice(start).map((m) => m.text), to.institution);
+  book.reassign(
+    book.all.slice(start).map((m) => m.text),
+    to.institution,
+  );
   return id;
 }

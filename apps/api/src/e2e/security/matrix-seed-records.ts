@@ -9,12 +9,23 @@ export const YEAR = 2025;
 export async function seedEthics(t: TestApp, s: Site, book: MarkerBook): Promise<void> {
   const i = s.institution;
   const mk = (where: string) => book.next(i, 'ethics', where);
-  await call(t, s.hospital, 'post', '/ethics/archives', { staffId: s.staffId, institutionId: i, departmentId: 'surgery', name: mk('ethics archive name') });
+  await call(t, s.hospital, 'post', '/ethics/archives', {
+    staffId: s.staffId,
+    institutionId: i,
+    departmentId: 'surgery',
+    name: mk('ethics archive name'),
+  });
   await call(t, s.hospital, 'post', `/ethics/archives/${s.staffId}/records`, {
-    institutionId: i, source: { kind: 'commendation', ref: mk('ethics record ref') }, summary: mk('ethics record summary'), occurredAt: '2025-03-01T02:00:00.000Z',
+    institutionId: i,
+    source: { kind: 'commendation', ref: mk('ethics record ref') },
+    summary: mk('ethics record summary'),
+    occurredAt: '2025-03-01T02:00:00.000Z',
   });
   await call(t, s.inspector, 'post', `/ethics/archives/${s.staffId}/records`, {
-    institutionId: i, source: { kind: 'inspection' }, summary: mk('ethics inspection record'), occurredAt: '2025-03-02T02:00:00.000Z',
+    institutionId: i,
+    source: { kind: 'inspection' },
+    summary: mk('ethics inspection record'),
+    occurredAt: '2025-03-02T02:00:00.000Z',
   });
   await call(t, s.hospital, 'post', '/ethics/evaluations', { institutionId: i, year: YEAR, staffId: s.staffId });
   const step = `/ethics/evaluations/${i}/${YEAR}/${s.staffId}`;
@@ -33,23 +44,68 @@ export async function seedCredit(t: TestApp, s: Site, book: MarkerBook, withBlac
   const mk = (where: string) => book.next(i, 'credit', where);
   const pub = (where: string) => book.next(i, 'credit', where, 'public');
   const base = `/credit/archives/${i}`;
-  await call(t, s.inspector, 'post', '/credit/archives', { institutionId: i, name: pub('credit archive name'), responsiblePerson: mk('credit responsible person') });
-  await call(t, s.inspector, 'post', `${base}/points`, { behaviour: 'red-envelopes', occurredAt: '2025-03-01T02:00:00.000Z', summary: pub('points summary') });
-  await call(t, s.hospital, 'post', `${base}/commitments`, { commitmentId: `C-${i}`, kind: 'institution', text: pub('commitment text'), pledgedAt: '2025-01-05T00:00:00.000Z' });
-  await call(t, s.inspector, 'post', `${base}/information`, { infoClass: 'basic', kind: 'licence', title: pub('basic info title'), content: pub('basic info content'), occurredAt: '2025-02-01T00:00:00.000Z' });
-  await call(t, s.inspector, 'post', `${base}/information`, { infoClass: 'adverse', kind: 'penalty', title: pub('adverse info title'), content: pub('adverse info content'), occurredAt: '2025-02-02T00:00:00.000Z' });
-  await call(t, s.inspector, 'post', `${base}/lists`, { entryId: `red-${i}`, list: 'red', reason: pub('red list reason'), expiresAt: '2026-06-01T00:00:00.000Z' });
+  await call(t, s.inspector, 'post', '/credit/archives', {
+    institutionId: i,
+    name: pub('credit archive name'),
+    responsiblePerson: mk('credit responsible person'),
+  });
+  await call(t, s.inspector, 'post', `${base}/points`, {
+    behaviour: 'red-envelopes',
+    occurredAt: '2025-03-01T02:00:00.000Z',
+    summary: pub('points summary'),
+  });
+  await call(t, s.hospital, 'post', `${base}/commitments`, {
+    commitmentId: `C-${i}`,
+    kind: 'institution',
+    text: pub('commitment text'),
+    pledgedAt: '2025-01-05T00:00:00.000Z',
+  });
+  await call(t, s.inspector, 'post', `${base}/information`, {
+    infoClass: 'basic',
+    kind: 'licence',
+    title: pub('basic info title'),
+    content: pub('basic info content'),
+    occurredAt: '2025-02-01T00:00:00.000Z',
+  });
+  await call(t, s.inspector, 'post', `${base}/information`, {
+    infoClass: 'adverse',
+    kind: 'penalty',
+    title: pub('adverse info title'),
+    content: pub('adverse info content'),
+    occurredAt: '2025-02-02T00:00:00.000Z',
+  });
+  await call(t, s.inspector, 'post', `${base}/lists`, {
+    entryId: `red-${i}`,
+    list: 'red',
+    reason: pub('red list reason'),
+    expiresAt: '2026-06-01T00:00:00.000Z',
+  });
   if (!withBlacklist) return;
   const black = (where: string) => book.next(i, 'credit', where, 'blacklist');
-  await call(t, s.inspector, 'post', `${base}/lists`, { entryId: `black-${i}`, list: 'black', reason: black('black list reason'), expiresAt: '2026-06-01T00:00:00.000Z' });
+  await call(t, s.inspector, 'post', `${base}/lists`, {
+    entryId: `black-${i}`,
+    list: 'black',
+    reason: black('black list reason'),
+    expiresAt: '2026-06-01T00:00:00.000Z',
+  });
   await call(t, s.inspector, 'post', `${base}/information`, {
-    infoClass: 'blacklist', kind: 'joint-discipline', title: black('blacklist info title'), content: black('blacklist info content'), occurredAt: '2025-03-01T00:00:00.000Z',
+    infoClass: 'blacklist',
+    kind: 'joint-discipline',
+    title: black('blacklist info title'),
+    content: black('blacklist info content'),
+    occurredAt: '2025-03-01T00:00:00.000Z',
   });
 }
 
 /** A published draw over a unit's institutions (its campaign id is published with it). */
 export async function seedDraw(t: TestApp, by: Headers, jurisdiction: string, book: MarkerBook): Promise<string> {
   const campaignId = book.next(jurisdiction, 'credit', 'draw campaign', 'public');
-  const made = await call(t, by, 'post', '/draws', { jurisdiction, count: 1, inspectorsPerVisit: 1, plannedDate: '2025-04-15', campaignId });
+  const made = await call(t, by, 'post', '/draws', {
+    jurisdiction,
+    count: 1,
+    inspectorsPerVisit: 1,
+    plannedDate: '2025-04-15',
+    campaignId,
+  });
   return String(made['drawId']);
 }

@@ -26,8 +26,12 @@ function demo(t: TestApp, id: string) {
 export async function seedAll(t: TestApp): Promise<Seed> {
   const book = new MarkerBook();
   const site = (institution: string, inspector: string, hospital: string): Site => ({
-    institution, inspector: demo(t, inspector), staffId: `S-${institution}`,
-    hospital: DEMO_USERS.some((u) => u.id === hospital) ? demo(t, hospital) : bearer(t, { id: hospital, role: 'hospital', unit: institution }),
+    institution,
+    inspector: demo(t, inspector),
+    staffId: `S-${institution}`,
+    hospital: DEMO_USERS.some((u) => u.id === hospital)
+      ? demo(t, hospital)
+      : bearer(t, { id: hospital, role: 'hospital', unit: institution }),
   });
   const list: Site[] = [
     site('hosp-a1-1', 'inspector-a1', 'hospital-a1-1'),

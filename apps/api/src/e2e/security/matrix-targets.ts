@@ -4,8 +4,23 @@ import { YEAR } from './matrix-seed-records';
 
 /** What a route's path parameters point at; each kind expands to one target per seeded case. */
 export type TargetKind =
-  | 'none' | 'institution' | 'visit' | 'finding' | 'ticket' | 'code' | 'staff' | 'evaluation' | 'results'
-  | 'draw' | 'subject' | 'points' | 'commitment' | 'entry' | 'record' | 'admin' | 'stream';
+  | 'none'
+  | 'institution'
+  | 'visit'
+  | 'finding'
+  | 'ticket'
+  | 'code'
+  | 'staff'
+  | 'evaluation'
+  | 'results'
+  | 'draw'
+  | 'subject'
+  | 'points'
+  | 'commitment'
+  | 'entry'
+  | 'record'
+  | 'admin'
+  | 'stream';
 
 export interface Target {
   readonly label: string;
@@ -30,16 +45,25 @@ export function targetsFor(kind: TargetKind, seed: Seed): Target[] {
     case 'admin':
       return [{ label: 'admin', unit: null, params: { id: 'dl-1', context: 'complaints' } }];
     case 'institution':
-      return [...per('inst', (i) => ({ institutionId: i })), ...PARENTS.map((u) => ({ label: `unit@${u}`, unit: u, params: { institutionId: u } }))];
+      return [
+        ...per('inst', (i) => ({ institutionId: i })),
+        ...PARENTS.map((u) => ({ label: `unit@${u}`, unit: u, params: { institutionId: u } })),
+      ];
     case 'visit':
       return [
         ...per('visit', (i) => ({ visitId: site(i).visitId })),
-        ...per('planned-visit', (i) => ({ visitId: site(i).plannedVisitId })).map((t) => ({ ...t, anyStatus: (r: Reader) => r.actor?.role === 'hospital' })),
+        ...per('planned-visit', (i) => ({ visitId: site(i).plannedVisitId })).map((t) => ({
+          ...t,
+          anyStatus: (r: Reader) => r.actor?.role === 'hospital',
+        })),
       ];
     case 'finding':
       return per('finding', (i) => ({ findingId: site(i).findingId }));
     case 'ticket':
-      return [...per('ticket', (i) => ({ id: site(i).ticketId })), { label: `redispatched@${seed.redispatched.to}`, unit: seed.redispatched.to, params: { id: seed.redispatched.ticketId } }];
+      return [
+        ...per('ticket', (i) => ({ id: site(i).ticketId })),
+        { label: `redispatched@${seed.redispatched.to}`, unit: seed.redispatched.to, params: { id: seed.redispatched.ticketId } },
+      ];
     case 'code':
       return per('code', (i) => ({ code: site(i).ticketCode }));
     case 'staff':

@@ -31,7 +31,8 @@ export async function checkWrites(t: TestApp, seed: Seed, routes: readonly [Decl
         if (problem) v.add('write-not-refused', `${where} as ${reader.id}: ${problem} ${JSON.stringify(res.body).slice(0, 120)}`);
         if (res.status < 300) await t.settle();
         const after = await t.store.headPosition();
-        if (after !== before) v.add('write-moved-log', `${where} as ${reader.id}: ${res.status}, log head ${String(before)} → ${String(after)}`);
+        if (after !== before)
+          v.add('write-moved-log', `${where} as ${reader.id}: ${res.status}, log head ${String(before)} → ${String(after)}`);
         scanMarkers(v, seed.book, reader, res.text ?? '', where);
       }
     }

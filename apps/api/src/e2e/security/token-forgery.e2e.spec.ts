@@ -16,7 +16,12 @@ describe('token forgery through the guard', () => {
   };
   const now = (): number => Math.floor(t.clock.now().getTime() / 1000);
   const sign = (payload: object, options: jwt.SignOptions = {}, key: string = secret()) =>
-    jwt.sign({ role: 'admin', unit: 'prov', iat: now(), ...payload }, key, { algorithm: 'HS256', subject: 'mallory', issuer: 'bihuan', ...options });
+    jwt.sign({ role: 'admin', unit: 'prov', iat: now(), ...payload }, key, {
+      algorithm: 'HS256',
+      subject: 'mallory',
+      issuer: 'bihuan',
+      ...options,
+    });
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
   beforeAll(async () => {
@@ -37,12 +42,18 @@ describe('token forgery through the guard', () => {
   });
 
   it('refuses alg none, alg confusion, a wrong secret and a tampered payload', async () => {
-    await refused(`${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: 'm', role: 'admin', unit: 'prov', iss: 'bihuan', exp: now() + 60 })}.`, /signature is required/);
+    await refused(
+      `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: 'm', role: 'admin', unit: 'prov', iss: 'bihuan', exp: now() + 60 })}.`,
+      /signature is required/,
+    );
     const publicPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
     await refused(sign({}, { expiresIn: 600 }, publicPem), /invalid signature/);
     await refused(sign({}, { expiresIn: 600 }, 'a-guessed-secret-of-at-least-32-characters'), /invalid signature/);
     const [header, , signature] = t.auth('hospital-a1-1').Authorization.slice('Bearer '.length).split('.');
-    await refused(`${header}.${part({ sub: 'hospital-a1-1', role: 'admin', unit: 'prov', iss: 'bihuan', iat: now(), exp: now() + 60 })}.${signature}`, /invalid signature/);
+    await refused(
+      `${header}.${part({ sub: 'hospital-a1-1', role: 'admin', unit: 'prov', iss: 'bihuan', iat: now(), exp: now() + 60 })}.${signature}`,
+      /invalid signature/,
+    );
   });
 
   it('refuses a missing exp, an exp in 5138, an expired token and one not yet valid (on the FakeClock)', async () => {
@@ -55,7 +66,10 @@ describe('token forgery through the guard', () => {
   it('refuses an unknown unit and a role the unit cannot hold', async () => {
     await refused(sign({ unit: 'nowhere' }, { expiresIn: 600 }), /unit "nowhere" is not a known unit/);
     await refused(sign({ role: 'hospital', unit: 'city-a' }, { expiresIn: 600 }), /role hospital cannot belong to unit "city-a" \(city\)/);
-    await refused(sign({ role: 'inspector', unit: 'hosp-a1-1' }, { expiresIn: 600 }), /role inspector cannot belong to unit "hosp-a1-1" \(institution\)/);
+    await refused(
+      sign({ role: 'inspector', unit: 'hosp-a1-1' }, { expiresIn: 600 }),
+      /role inspector cannot belong to unit "hosp-a1-1" \(institution\)/,
+    );
     await refused(sign({ role: 'admin', unit: 'hosp-a1-1' }, { expiresIn: 600 }), /role admin cannot belong/);
   });
 

@@ -27,8 +27,21 @@ describe('tokens from an identity provider (JWKS)', () => {
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
     store = new MemoryEventStore(clock);
-    const jwtConfig = { source: { kind: 'jwks' as const, url }, issuer: 'https://idp.example', audience: 'bihuan', maxLifetimeSeconds: 3600 };
-    app = await createApp({ platform: { store, scheduler: new ManualTimerScheduler(clock), clock, ids: new SequentialIdGenerator('e2e'), config: { jwt: jwtConfig } } });
+    const jwtConfig = {
+      source: { kind: 'jwks' as const, url },
+      issuer: 'https://idp.example',
+      audience: 'bihuan',
+      maxLifetimeSeconds: 3600,
+    };
+    app = await createApp({
+      platform: {
+        store,
+        scheduler: new ManualTimerScheduler(clock),
+        clock,
+        ids: new SequentialIdGenerator('e2e'),
+        config: { jwt: jwtConfig },
+      },
+    });
     await app.init();
   });
   afterAll(async () => {
@@ -39,9 +52,17 @@ describe('tokens from an identity provider (JWKS)', () => {
 
   const token = (kid: string, payload: object = {}) =>
     jwt.sign({ role: 'leader', unit: 'city-a', iat: Math.floor(clock.now().getTime() / 1000), ...payload }, privatePem, {
-      algorithm: 'ES256', keyid: kid, subject: 'idp-leader', issuer: 'https://idp.example', audience: 'bihuan', expiresIn: 1800,
+      algorithm: 'ES256',
+      keyid: kid,
+      subject: 'idp-leader',
+      issuer: 'https://idp.example',
+      audience: 'bihuan',
+      expiresIn: 1800,
     });
-  const me = (bearer: string) => request(app.getHttpServer()).get('/me').set({ Authorization: `Bearer ${bearer}` });
+  const me = (bearer: string) =>
+    request(app.getHttpServer())
+      .get('/me')
+      .set({ Authorization: `Bearer ${bearer}` });
 
   it('accepts a token signed with the key its kid names', async () => {
     const res = await me(token('idp-2025'));

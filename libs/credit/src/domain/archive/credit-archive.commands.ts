@@ -7,70 +7,91 @@ import { CausedBy, CommitmentKind, CreditInfoClass, CreditList, CreditSourceRef 
  */
 type C<T extends string, D extends object> = Command<T, D & { readonly institutionId: string }>;
 
-export type OpenCreditArchive = C<'OpenCreditArchive', {
-  readonly name?: string | null;
-  readonly responsiblePerson?: string | null;
-  /** Start of the first cycle (校验期); defaults to now. */
-  readonly cycleStartedAt?: string | null;
-}>;
+export type OpenCreditArchive = C<
+  'OpenCreditArchive',
+  {
+    readonly name?: string | null;
+    readonly responsiblePerson?: string | null;
+    /** Start of the first cycle (校验期); defaults to now. */
+    readonly cycleStartedAt?: string | null;
+  }
+>;
 
 /**
  * 不良执业行为记分. `pointsId` is the idempotency key (derived from the source case when absent);
  * points come from CreditPolicy for a listed behaviour, else from `points` (which must be on the scale).
  * Compatible with the complaints context's AddCreditPoints (`behaviour`, `points`, `source`).
  */
-export type AddCreditPoints = C<'AddCreditPoints', {
-  readonly pointsId?: string | null;
-  readonly behaviour: string;
-  readonly points?: number | null;
-  readonly occurredAt: string;
-  readonly source?: CreditSourceRef | null;
-  readonly causedBy?: CausedBy | null;
-  readonly summary?: string | null;
-}>;
+export type AddCreditPoints = C<
+  'AddCreditPoints',
+  {
+    readonly pointsId?: string | null;
+    readonly behaviour: string;
+    readonly points?: number | null;
+    readonly occurredAt: string;
+    readonly source?: CreditSourceRef | null;
+    readonly causedBy?: CausedBy | null;
+    readonly summary?: string | null;
+  }
+>;
 
 /** Withdraws points (e.g. the finding was withdrawn); measures already imposed stay on the record. */
-export type RevokeCreditPoints = C<'RevokeCreditPoints', { readonly pointsId: string; readonly reason: string; readonly causedBy?: CausedBy | null }>;
+export type RevokeCreditPoints = C<
+  'RevokeCreditPoints',
+  { readonly pointsId: string; readonly reason: string; readonly causedBy?: CausedBy | null }
+>;
 
 /** Closes the current cycle early (e.g. licence validation done) and opens the next. */
 export type CloseCreditCycle = C<'CloseCreditCycle', { readonly reason: string }>;
 
-export type PledgeCommitment = C<'PledgeCommitment', {
-  readonly commitmentId: string;
-  readonly kind: CommitmentKind;
-  readonly staffId?: string | null;
-  readonly text: string;
-  readonly pledgedAt: string;
-}>;
+export type PledgeCommitment = C<
+  'PledgeCommitment',
+  {
+    readonly commitmentId: string;
+    readonly kind: CommitmentKind;
+    readonly staffId?: string | null;
+    readonly text: string;
+    readonly pledgedAt: string;
+  }
+>;
 
-export type ReportCommitmentBreach = C<'ReportCommitmentBreach', {
-  readonly commitmentId: string;
-  readonly breachId: string;
-  readonly description: string;
-  readonly evidence?: readonly string[];
-  readonly occurredAt: string;
-  readonly causedBy?: CausedBy | null;
-}>;
+export type ReportCommitmentBreach = C<
+  'ReportCommitmentBreach',
+  {
+    readonly commitmentId: string;
+    readonly breachId: string;
+    readonly description: string;
+    readonly evidence?: readonly string[];
+    readonly occurredAt: string;
+    readonly causedBy?: CausedBy | null;
+  }
+>;
 
-export type RecordCreditInformation = C<'RecordCreditInformation', {
-  readonly recordId: string;
-  readonly infoClass: CreditInfoClass;
-  /** What it is: `licence`, `penalty`, `commitment-breach`, `joint-discipline` … */
-  readonly kind: string;
-  readonly title: string;
-  readonly content?: string | null;
-  readonly occurredAt: string;
-  readonly causedBy?: CausedBy | null;
-}>;
+export type RecordCreditInformation = C<
+  'RecordCreditInformation',
+  {
+    readonly recordId: string;
+    readonly infoClass: CreditInfoClass;
+    /** What it is: `licence`, `penalty`, `commitment-breach`, `joint-discipline` … */
+    readonly kind: string;
+    readonly title: string;
+    readonly content?: string | null;
+    readonly occurredAt: string;
+    readonly causedBy?: CausedBy | null;
+  }
+>;
 
 /** 红/黑名单 entry; it expires at `expiresAt` by a deadline timer. */
-export type AddListEntry = C<'AddListEntry', {
-  readonly entryId: string;
-  readonly list: CreditList;
-  readonly reason: string;
-  readonly expiresAt: string;
-  readonly causedBy?: CausedBy | null;
-}>;
+export type AddListEntry = C<
+  'AddListEntry',
+  {
+    readonly entryId: string;
+    readonly list: CreditList;
+    readonly reason: string;
+    readonly expiresAt: string;
+    readonly causedBy?: CausedBy | null;
+  }
+>;
 
 export type RemoveListEntry = C<'RemoveListEntry', { readonly entryId: string; readonly reason: string }>;
 

@@ -12,7 +12,11 @@ import { addListEntry, breach, pledge, recordInformation, removeListEntry } from
 export const CREDIT_ARCHIVE_CATEGORY = 'creditArchive';
 
 /** A wake-up is answered only while its deadline is pending with the same dueAt (late/duplicate → []). */
-function expire(command: Extract<CreditWakeUp, { type: 'ExpireDeadline' }>, s: OpenCreditArchiveState, policy: CreditPolicy): CreditArchiveEvent[] {
+function expire(
+  command: Extract<CreditWakeUp, { type: 'ExpireDeadline' }>,
+  s: OpenCreditArchiveState,
+  policy: CreditPolicy,
+): CreditArchiveEvent[] {
   const { deadlineId, dueAt } = command.data;
   if (!expiryIsDue(s.deadlines, { deadlineId, dueAt })) return [];
   const expired: CreditArchiveEvent = { type: 'DeadlineExpired', data: { deadlineId, dueAt, expiredAt: command.metadata.now } };
@@ -20,15 +24,28 @@ function expire(command: Extract<CreditWakeUp, { type: 'ExpireDeadline' }>, s: O
     return [expired, ...rollCycle(s, dueAt, s.current.cycle.endsAt, 'cycle-ended', policy)];
   }
   const entry = Object.values(s.lists).find((e) => e.deadlineId === deadlineId && e.status === 'active');
-  if (entry) return [expired, { type: 'ListEntryExpired', data: { institutionId: s.archive.institutionId, entryId: entry.entryId, list: entry.list, expiredAt: dueAt } }];
+  if (entry)
+    return [
+      expired,
+      {
+        type: 'ListEntryExpired',
+        data: { institutionId: s.archive.institutionId, entryId: entry.entryId, list: entry.list, expiredAt: dueAt },
+      },
+    ];
   return [expired];
 }
 
-function decideOpen(command: Exclude<CreditArchiveCommand, { type: 'OpenCreditArchive' }>, s: OpenCreditArchiveState, policy: CreditPolicy): CreditArchiveEvent[] {
+function decideOpen(
+  command: Exclude<CreditArchiveCommand, { type: 'OpenCreditArchive' }>,
+  s: OpenCreditArchiveState,
+  policy: CreditPolicy,
+): CreditArchiveEvent[] {
   const actor = command.metadata.actor;
   const named = (command.data as { institutionId?: unknown }).institutionId;
   if (named !== undefined && named !== s.archive.institutionId) {
-    throw creditError('INSTITUTION_MISMATCH', `this is the archive of ${s.archive.institutionId}, not ${String(named)}`, { field: 'institutionId' });
+    throw creditError('INSTITUTION_MISMATCH', `this is the archive of ${s.archive.institutionId}, not ${String(named)}`, {
+      field: 'institutionId',
+    });
   }
   switch (command.type) {
     case 'WarnDeadline':
@@ -45,22 +62,34 @@ function decideOpen(command: Exclude<CreditArchiveCommand, { type: 'OpenCreditAr
       if (!entry) throw creditError('POINTS_NOT_FOUND', `no points entry ${command.data.pointsId}`, { field: 'pointsId' });
       if (entry.revoked) return [];
       const inCurrent = s.current?.cycle.cycleNo === entry.cycleNo;
-      const cycleTotal = inCurrent ? s.current!.totalPoints : s.closedCycles.find((c) => c.cycleNo === entry.cycleNo)?.totalPoints ?? entry.totalPoints;
-      return [{
-        type: 'CreditPointsRevoked',
-        data: {
-          institutionId: s.archive.institutionId, pointsId: entry.pointsId, cycleNo: entry.cycleNo, points: entry.points,
-          totalPoints: cycleTotal - entry.points, reason: requireText(command.data.reason, 'reason'),
-          causedBy: command.data.causedBy ?? null, revokedBy: actor.id,
+      const cycleTotal = inCurrent
+        ? s.current!.totalPoints
+        : (s.closedCycles.find((c) => c.cycleNo === entry.cycleNo)?.totalPoints ?? entry.totalPoints);
+      return [
+        {
+          type: 'CreditPointsRevoked',
+          data: {
+            institutionId: s.archive.institutionId,
+            pointsId: entry.pointsId,
+            cycleNo: entry.cycleNo,
+            points: entry.points,
+            totalPoints: cycleTotal - entry.points,
+            reason: requireText(command.data.reason, 'reason'),
+            causedBy: command.data.causedBy ?? null,
+            revokedBy: actor.id,
+          },
         },
-      }];
+      ];
     }
     case 'CloseCreditCycle': {
       requireRole(actor, ['admin', 'system'], 'closing a credit cycle');
       const cur = s.current!;
       const reason = requireText(command.data.reason, 'reason');
       const now = command.metadata.now;
-      return [{ type: 'DeadlineCleared', data: { deadlineId: cur.cycle.deadlineId, clearedAt: now, outcome: 'cancelled' } }, ...rollCycle(s, now, now, reason, policy)];
+      return [
+        { type: 'DeadlineCleared', data: { deadlineId: cur.cycle.deadlineId, clearedAt: now, outcome: 'cancelled' } },
+        ...rollCycle(s, now, now, reason, policy),
+      ];
     }
     case 'PledgeCommitment':
       requireRole(actor, ['hospital', 'inspector', 'admin', 'system'], 'pledging a commitment');
@@ -83,15 +112,24 @@ function decideOpen(command: Exclude<CreditArchiveCommand, { type: 'OpenCreditAr
 }
 
 /** Credit archive rules; docs/events/credit.md has the command table and codes. */
-export function decideCreditArchive(command: CreditArchiveCommand, state: CreditArchiveState, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): CreditArchiveEvent[] {
+export function decideCreditArchive(
+  command: CreditArchiveCommand,
+  state: CreditArchiveState,
+  policy: CreditPolicy = DEFAULT_CREDIT_POLICY,
+): CreditArchiveEvent[] {
   const { actor, now } = command.metadata;
-  if (command.type !== 'WarnDeadline' && command.type !== 'ExpireDeadline') requireOwnInstitution(actor, command.data.institutionId, command.type);
+  if (command.type !== 'WarnDeadline' && command.type !== 'ExpireDeadline')
+    requireOwnInstitution(actor, command.data.institutionId, command.type);
   if (command.type === 'OpenCreditArchive') {
     requireRole(actor, ['inspector', 'admin', 'system'], 'opening a credit archive');
-    if (state.status === 'open') throw creditError('ARCHIVE_ALREADY_EXISTS', `credit archive of ${state.archive.institutionId} already exists`);
+    if (state.status === 'open')
+      throw creditError('ARCHIVE_ALREADY_EXISTS', `credit archive of ${state.archive.institutionId} already exists`);
     const institutionId = requireText(command.data.institutionId, 'institutionId');
     const start = command.data.cycleStartedAt ? requireIsoDate(command.data.cycleStartedAt, 'cycleStartedAt') : now;
-    return [openArchive(institutionId, command.data.name, command.data.responsiblePerson, actor, false, policy), ...openCycle(institutionId, 1, start, policy)];
+    return [
+      openArchive(institutionId, command.data.name, command.data.responsiblePerson, actor, false, policy),
+      ...openCycle(institutionId, 1, start, policy),
+    ];
   }
   if (state.status === 'open') return decideOpen(command, state, policy);
   if (command.type === 'WarnDeadline' || command.type === 'ExpireDeadline') return [];
@@ -105,7 +143,9 @@ export function decideCreditArchive(command: CreditArchiveCommand, state: Credit
   return [...opening, ...decideOpen(command, opened, policy)];
 }
 
-export function creditArchiveDecider(policy: CreditPolicy = DEFAULT_CREDIT_POLICY): Decider<CreditArchiveCommand, CreditArchiveEvent, CreditArchiveState> {
+export function creditArchiveDecider(
+  policy: CreditPolicy = DEFAULT_CREDIT_POLICY,
+): Decider<CreditArchiveCommand, CreditArchiveEvent, CreditArchiveState> {
   return {
     initialState: initialCreditArchiveState,
     evolve: evolveCreditArchive,

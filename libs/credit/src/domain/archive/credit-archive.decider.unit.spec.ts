@@ -18,28 +18,72 @@ describe('CreditArchive decider: points, thresholds, cycles', () => {
 
   it('adds policy points for a listed behaviour and is idempotent by points id', () => {
     const events = spec.given(opened).when(points('P1', 'kickbacks')).events();
-    expect(events).toEqual([expect.objectContaining({ type: 'CreditPointsAdded', data: expect.objectContaining({ points: 6, totalPoints: 6, cycleNo: 1, policyVersion: 'credit-default@1' }) })]);
-    spec.given([...opened, ...events]).when(points('P1', 'kickbacks')).thenNothing();
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'CreditPointsAdded',
+        data: expect.objectContaining({ points: 6, totalPoints: 6, cycleNo: 1, policyVersion: 'credit-default@1' }),
+      }),
+    ]);
+    spec
+      .given([...opened, ...events])
+      .when(points('P1', 'kickbacks'))
+      .thenNothing();
     spec.given(opened).when(points('P2', 'unlisted')).thenThrows('CREDIT.BEHAVIOUR_UNKNOWN');
-    spec.given(opened).when(command('AddCreditPoints', { institutionId: 'H1', pointsId: 'P3', behaviour: 'unlisted', points: 3, occurredAt: T0 })).thenThrows('CREDIT.POINTS_INVALID');
-    expect(spec.given(opened).when(command('AddCreditPoints', { institutionId: 'H1', pointsId: 'P3', behaviour: 'unlisted', points: 2, occurredAt: T0 })).events()[0]!.data).toMatchObject({ points: 2 });
-    spec.given(opened).when(command('AddCreditPoints', { institutionId: 'H1', pointsId: 'P4', behaviour: 'kickbacks', occurredAt: T0 }, hospital('H1'))).thenThrows('CREDIT.ROLE_FORBIDDEN');
+    spec
+      .given(opened)
+      .when(command('AddCreditPoints', { institutionId: 'H1', pointsId: 'P3', behaviour: 'unlisted', points: 3, occurredAt: T0 }))
+      .thenThrows('CREDIT.POINTS_INVALID');
+    expect(
+      spec
+        .given(opened)
+        .when(command('AddCreditPoints', { institutionId: 'H1', pointsId: 'P3', behaviour: 'unlisted', points: 2, occurredAt: T0 }))
+        .events()[0]!.data,
+    ).toMatchObject({ points: 2 });
+    spec
+      .given(opened)
+      .when(command('AddCreditPoints', { institutionId: 'H1', pointsId: 'P4', behaviour: 'kickbacks', occurredAt: T0 }, hospital('H1')))
+      .thenThrows('CREDIT.ROLE_FORBIDDEN');
   });
 
-  it('imposes each threshold\'s measures once per cycle, with a notice, when the points cross it', () => {
+  it("imposes each threshold's measures once per cycle, with a notice, when the points cross it", () => {
     const twelve = run([points('P1', 'kickbacks'), points('P2', 'commissions')], opened); // 6 + 6
     const imposed = twelve.filter((e) => e.type === 'CreditMeasureImposed');
-    expect(imposed.map((e) => e.data)).toEqual([expect.objectContaining({ thresholdPoints: 12, measures: ['key-supervision', 'written-advice'], pointsId: 'P2', policyVersion: 'credit-default@1' })]);
-    expect(twelve.filter((e) => e.type === 'CreditNoticeIssued').map((e) => e.data)).toEqual([expect.objectContaining({ thresholdPoints: 12, public: false })]);
+    expect(imposed.map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        thresholdPoints: 12,
+        measures: ['key-supervision', 'written-advice'],
+        pointsId: 'P2',
+        policyVersion: 'credit-default@1',
+      }),
+    ]);
+    expect(twelve.filter((e) => e.type === 'CreditNoticeIssued').map((e) => e.data)).toEqual([
+      expect.objectContaining({ thresholdPoints: 12, public: false }),
+    ]);
     const more = run([points('P3', 'disclosure')], twelve); // 13: no new threshold
     expect(types(more.slice(twelve.length))).toEqual(['CreditPointsAdded']);
     const jump = run([points('P4', 'insurance-fraud')], more); // 25: crosses 18 and 24 at once
-    expect(jump.slice(more.length).filter((e) => e.type === 'CreditMeasureImposed').map((e) => (e.data as { thresholdPoints: number }).thresholdPoints)).toEqual([18, 24]);
-    expect(jump.slice(more.length).find((e) => e.type === 'CreditNoticeIssued' && (e.data as { thresholdPoints: number }).thresholdPoints === 18)!.data).toMatchObject({ public: true });
+    expect(
+      jump
+        .slice(more.length)
+        .filter((e) => e.type === 'CreditMeasureImposed')
+        .map((e) => (e.data as { thresholdPoints: number }).thresholdPoints),
+    ).toEqual([18, 24]);
+    expect(
+      jump
+        .slice(more.length)
+        .find((e) => e.type === 'CreditNoticeIssued' && (e.data as { thresholdPoints: number }).thresholdPoints === 18)!.data,
+    ).toMatchObject({ public: true });
   });
 
   it('does not impose a threshold again after points were revoked and re-added in the same cycle', () => {
-    const crossed = run([points('P1', 'kickbacks'), points('P2', 'commissions'), command('RevokeCreditPoints', { institutionId: 'H1', pointsId: 'P2', reason: 'withdrawn' })], opened);
+    const crossed = run(
+      [
+        points('P1', 'kickbacks'),
+        points('P2', 'commissions'),
+        command('RevokeCreditPoints', { institutionId: 'H1', pointsId: 'P2', reason: 'withdrawn' }),
+      ],
+      opened,
+    );
     expect(stateOf(crossed)).toMatchObject({ current: { totalPoints: 6 } });
     const again = run([points('P5', 'red-envelopes')], crossed);
     expect(types(again.slice(crossed.length))).toEqual(['CreditPointsAdded']);
@@ -47,37 +91,81 @@ describe('CreditArchive decider: points, thresholds, cycles', () => {
 
   it('resets at the cycle end by its deadline: closed, a new cycle, thresholds can be reached again', () => {
     const crossed = run([points('P1', 'kickbacks'), points('P2', 'commissions')], opened);
-    const wake = command('ExpireDeadline', { deadlineId: 'cycle-1', dueAt: '2026-01-01T00:00:00.000Z' }, system, '2026-01-01T00:00:05.000Z');
+    const wake = command(
+      'ExpireDeadline',
+      { deadlineId: 'cycle-1', dueAt: '2026-01-01T00:00:00.000Z' },
+      system,
+      '2026-01-01T00:00:05.000Z',
+    );
     const rolled = spec.given(crossed).when(wake).events();
     expect(types(rolled)).toEqual(['DeadlineExpired', 'CreditCycleClosed', 'CreditCycleOpened', 'DeadlineSet']);
     expect(rolled[1]!.data).toMatchObject({ cycleNo: 1, totalPoints: 12, thresholdsReached: [12] });
     expect(rolled[2]!.data).toMatchObject({ cycleNo: 2, startedAt: '2026-01-01T00:00:00.000Z', endsAt: '2027-01-01T00:00:00.000Z' });
-    spec.given([...crossed, ...rolled]).when(wake).thenNothing(); // duplicate wake-up
+    spec
+      .given([...crossed, ...rolled])
+      .when(wake)
+      .thenNothing(); // duplicate wake-up
     const next = run([points('P3', 'kickbacks'), points('P4', 'commissions')], [...crossed, ...rolled]);
     expect(next.filter((e) => e.type === 'CreditMeasureImposed').map((e) => (e.data as { cycleNo: number }).cycleNo)).toEqual([1, 2]);
     spec.given(next).when(points('P1', 'kickbacks')).thenNothing(); // an old id stays a no-op after the reset
   });
 
-  it('closes a cycle early on the admin\'s word, cancelling its deadline', () => {
-    const events = spec.given(opened).when(command('CloseCreditCycle', { institutionId: 'H1', reason: 'licence validated' }, { id: 'a', role: 'admin', unit: 'root' }, '2025-06-01T00:00:00.000Z')).events();
+  it("closes a cycle early on the admin's word, cancelling its deadline", () => {
+    const events = spec
+      .given(opened)
+      .when(
+        command(
+          'CloseCreditCycle',
+          { institutionId: 'H1', reason: 'licence validated' },
+          { id: 'a', role: 'admin', unit: 'root' },
+          '2025-06-01T00:00:00.000Z',
+        ),
+      )
+      .events();
     expect(types(events)).toEqual(['DeadlineCleared', 'CreditCycleClosed', 'CreditCycleOpened', 'DeadlineSet']);
   });
 
-  it('derives the points id from a saga\'s source and opens the archive implicitly', () => {
+  it("derives the points id from a saga's source and opens the archive implicitly", () => {
     const source = { kind: 'complaint', ticketId: 'T1', round: 1, eventId: 'ev-9' };
     const c = command('AddCreditPoints', { institutionId: 'H1', behaviour: 'fees', points: 4, occurredAt: T0, source }, system, T0, 'ev-9');
     const events = spec.given([]).when(c).events();
     expect(types(events)).toEqual(['CreditArchiveOpened', 'CreditCycleOpened', 'DeadlineSet', 'CreditPointsAdded']);
-    expect(events[3]!.data).toMatchObject({ pointsId: creditPointsIdFor(source, 'fees'), causedBy: { stream: 'complaintTicket-T1', eventId: 'ev-9' } });
+    expect(events[3]!.data).toMatchObject({
+      pointsId: creditPointsIdFor(source, 'fees'),
+      causedBy: { stream: 'complaintTicket-T1', eventId: 'ev-9' },
+    });
     spec.given(events).when(c).thenNothing();
-    spec.given([]).when(command('PledgeCommitment', { institutionId: 'H1', commitmentId: 'C1', kind: 'institution', text: 'x', pledgedAt: T0 })).thenThrows('CREDIT.ARCHIVE_NOT_FOUND');
+    spec
+      .given([])
+      .when(command('PledgeCommitment', { institutionId: 'H1', commitmentId: 'C1', kind: 'institution', text: 'x', pledgedAt: T0 }))
+      .thenThrows('CREDIT.ARCHIVE_NOT_FOUND');
   });
 
   it('keeps hospital users to their own institution', () => {
-    const pledge = (unit: string) => command('PledgeCommitment', { institutionId: 'H1', commitmentId: 'C1', kind: 'institution', text: '诚信执业', pledgedAt: T0 }, hospital(unit));
-    spec.given(opened).when(pledge('H1')).thenMatches([{ type: 'CommitmentPledged' }]);
+    const pledge = (unit: string) =>
+      command(
+        'PledgeCommitment',
+        { institutionId: 'H1', commitmentId: 'C1', kind: 'institution', text: '诚信执业', pledgedAt: T0 },
+        hospital(unit),
+      );
+    spec
+      .given(opened)
+      .when(pledge('H1'))
+      .thenMatches([{ type: 'CommitmentPledged' }]);
     spec.given(opened).when(pledge('H2')).thenThrows('CREDIT.INSTITUTION_FORBIDDEN');
-    spec.given(opened).when(command('OpenCreditArchive', { institutionId: 'H1' }, inspector)).thenThrows('CREDIT.ARCHIVE_ALREADY_EXISTS');
-    spec.given(opened).when(command('PledgeCommitment', { institutionId: 'H2', commitmentId: 'C1', kind: 'institution', text: 'x', pledgedAt: T0 }, hospital('H2'))).thenThrows('CREDIT.INSTITUTION_MISMATCH');
+    spec
+      .given(opened)
+      .when(command('OpenCreditArchive', { institutionId: 'H1' }, inspector))
+      .thenThrows('CREDIT.ARCHIVE_ALREADY_EXISTS');
+    spec
+      .given(opened)
+      .when(
+        command(
+          'PledgeCommitment',
+          { institutionId: 'H2', commitmentId: 'C1', kind: 'institution', text: 'x', pledgedAt: T0 },
+          hospital('H2'),
+        ),
+      )
+      .thenThrows('CREDIT.INSTITUTION_MISMATCH');
   });
 });

@@ -3,69 +3,115 @@ import { CausedBy, CommitmentKind, CreditInfoClass, CreditList, CreditMeasure, C
 
 type E<T extends string, D extends object> = DomainEvent<T, D & { readonly institutionId: string }>;
 
-export type CreditArchiveOpened = E<'CreditArchiveOpened', { name: string | null; responsiblePerson: string | null; openedBy: string; implicit: boolean; policyVersion: string }>;
+export type CreditArchiveOpened = E<
+  'CreditArchiveOpened',
+  { name: string | null; responsiblePerson: string | null; openedBy: string; implicit: boolean; policyVersion: string }
+>;
 /** Comes with DeadlineSet(`cycle-<n>`) at endsAt. */
-export type CreditCycleOpened = E<'CreditCycleOpened', { cycleNo: number; startedAt: string; endsAt: string; deadlineId: string; policyVersion: string }>;
-export type CreditCycleClosed = E<'CreditCycleClosed', { cycleNo: number; closedAt: string; totalPoints: number; thresholdsReached: number[]; reason: string }>;
-export type CreditPointsAdded = E<'CreditPointsAdded', {
-  pointsId: string;
-  cycleNo: number;
-  behaviour: string;
-  points: number;
-  /** The cycle's total after this entry. */
-  totalPoints: number;
-  summary: string | null;
-  source: CreditSourceRef | null;
-  causedBy: CausedBy | null;
-  occurredAt: string;
-  addedBy: string;
-  policyVersion: string;
-}>;
-export type CreditPointsRevoked = E<'CreditPointsRevoked', { pointsId: string; cycleNo: number; points: number; totalPoints: number; reason: string; causedBy: CausedBy | null; revokedBy: string }>;
+export type CreditCycleOpened = E<
+  'CreditCycleOpened',
+  { cycleNo: number; startedAt: string; endsAt: string; deadlineId: string; policyVersion: string }
+>;
+export type CreditCycleClosed = E<
+  'CreditCycleClosed',
+  { cycleNo: number; closedAt: string; totalPoints: number; thresholdsReached: number[]; reason: string }
+>;
+export type CreditPointsAdded = E<
+  'CreditPointsAdded',
+  {
+    pointsId: string;
+    cycleNo: number;
+    behaviour: string;
+    points: number;
+    /** The cycle's total after this entry. */
+    totalPoints: number;
+    summary: string | null;
+    source: CreditSourceRef | null;
+    causedBy: CausedBy | null;
+    occurredAt: string;
+    addedBy: string;
+    policyVersion: string;
+  }
+>;
+export type CreditPointsRevoked = E<
+  'CreditPointsRevoked',
+  { pointsId: string; cycleNo: number; points: number; totalPoints: number; reason: string; causedBy: CausedBy | null; revokedBy: string }
+>;
 /** A threshold was reached in the cycle; once per cycle per threshold. */
-export type CreditMeasureImposed = E<'CreditMeasureImposed', {
-  cycleNo: number;
-  thresholdPoints: number;
-  measures: CreditMeasure[];
-  totalPoints: number;
-  /** The points entry that crossed it, and that entry's cause. */
-  pointsId: string;
-  causedBy: CausedBy | null;
-  noticeId: string;
-  imposedAt: string;
-  policyVersion: string;
-}>;
+export type CreditMeasureImposed = E<
+  'CreditMeasureImposed',
+  {
+    cycleNo: number;
+    thresholdPoints: number;
+    measures: CreditMeasure[];
+    totalPoints: number;
+    /** The points entry that crossed it, and that entry's cause. */
+    pointsId: string;
+    causedBy: CausedBy | null;
+    noticeId: string;
+    imposedAt: string;
+    policyVersion: string;
+  }
+>;
 /** The written notice of a measure to the institution; `public` when it includes 通报. */
-export type CreditNoticeIssued = E<'CreditNoticeIssued', { noticeId: string; cycleNo: number; thresholdPoints: number; measures: CreditMeasure[]; public: boolean; issuedAt: string }>;
-export type CommitmentPledged = E<'CommitmentPledged', { commitmentId: string; kind: CommitmentKind; staffId: string | null; text: string; pledgedAt: string; pledgedBy: string }>;
-export type CommitmentBreached = E<'CommitmentBreached', {
-  commitmentId: string;
-  breachId: string;
-  kind: CommitmentKind;
-  staffId: string | null;
-  description: string;
-  evidence: string[];
-  occurredAt: string;
-  causedBy: CausedBy | null;
-  reportedBy: string;
-}>;
-export type CreditInformationRecorded = E<'CreditInformationRecorded', {
-  recordId: string;
-  infoClass: CreditInfoClass;
-  kind: string;
-  title: string;
-  content: string | null;
-  occurredAt: string;
-  causedBy: CausedBy | null;
-  recordedBy: string;
-  recordedAt: string;
-}>;
+export type CreditNoticeIssued = E<
+  'CreditNoticeIssued',
+  { noticeId: string; cycleNo: number; thresholdPoints: number; measures: CreditMeasure[]; public: boolean; issuedAt: string }
+>;
+export type CommitmentPledged = E<
+  'CommitmentPledged',
+  { commitmentId: string; kind: CommitmentKind; staffId: string | null; text: string; pledgedAt: string; pledgedBy: string }
+>;
+export type CommitmentBreached = E<
+  'CommitmentBreached',
+  {
+    commitmentId: string;
+    breachId: string;
+    kind: CommitmentKind;
+    staffId: string | null;
+    description: string;
+    evidence: string[];
+    occurredAt: string;
+    causedBy: CausedBy | null;
+    reportedBy: string;
+  }
+>;
+export type CreditInformationRecorded = E<
+  'CreditInformationRecorded',
+  {
+    recordId: string;
+    infoClass: CreditInfoClass;
+    kind: string;
+    title: string;
+    content: string | null;
+    occurredAt: string;
+    causedBy: CausedBy | null;
+    recordedBy: string;
+    recordedAt: string;
+  }
+>;
 /** Comes with DeadlineSet(`list-<entryId>`) at expiresAt. */
-export type ListEntryAdded = E<'ListEntryAdded', { entryId: string; list: CreditList; reason: string; listedAt: string; expiresAt: string; deadlineId: string; causedBy: CausedBy | null; listedBy: string; policyVersion: string }>;
+export type ListEntryAdded = E<
+  'ListEntryAdded',
+  {
+    entryId: string;
+    list: CreditList;
+    reason: string;
+    listedAt: string;
+    expiresAt: string;
+    deadlineId: string;
+    causedBy: CausedBy | null;
+    listedBy: string;
+    policyVersion: string;
+  }
+>;
 /** The entry's expiry deadline fired (comes with DeadlineExpired): it is off the list. */
 export type ListEntryExpired = E<'ListEntryExpired', { entryId: string; list: CreditList; expiredAt: string }>;
 /** Taken off the list early (comes with DeadlineCleared `cancelled`). */
-export type ListEntryRemoved = E<'ListEntryRemoved', { entryId: string; list: CreditList; reason: string; removedAt: string; removedBy: string }>;
+export type ListEntryRemoved = E<
+  'ListEntryRemoved',
+  { entryId: string; list: CreditList; reason: string; removedAt: string; removedBy: string }
+>;
 
 export type CreditArchiveOwnEvent =
   | CreditArchiveOpened

@@ -25,7 +25,11 @@ export interface OpenCreditArchiveState {
   readonly status: 'open';
   readonly archive: CreditArchiveOpened['data'];
   readonly current: CreditCycle | null;
-  readonly closedCycles: readonly { readonly cycleNo: number; readonly totalPoints: number; readonly thresholdsReached: readonly number[] }[];
+  readonly closedCycles: readonly {
+    readonly cycleNo: number;
+    readonly totalPoints: number;
+    readonly thresholdsReached: readonly number[];
+  }[];
   readonly points: Readonly<Record<string, PointsEntry>>;
   readonly measures: readonly CreditMeasureImposed['data'][];
   readonly commitments: Readonly<Record<string, Commitment>>;
@@ -38,29 +42,42 @@ export type CreditArchiveState = { readonly status: 'none' } | OpenCreditArchive
 
 export const initialCreditArchiveState: CreditArchiveState = { status: 'none' };
 
-function evolveOpen(s: OpenCreditArchiveState, event: Exclude<CreditArchiveEvent, { type: 'CreditArchiveOpened' }>): OpenCreditArchiveState {
+function evolveOpen(
+  s: OpenCreditArchiveState,
+  event: Exclude<CreditArchiveEvent, { type: 'CreditArchiveOpened' }>,
+): OpenCreditArchiveState {
   if (isDeadlineEvent(event)) return { ...s, deadlines: evolveDeadlines(s.deadlines, event) };
   switch (event.type) {
     case 'CreditCycleOpened':
       return { ...s, current: { cycle: event.data, totalPoints: 0, thresholdsReached: [] } };
     case 'CreditCycleClosed':
-      return { ...s, current: null, closedCycles: [...s.closedCycles, { cycleNo: event.data.cycleNo, totalPoints: event.data.totalPoints, thresholdsReached: event.data.thresholdsReached }] };
+      return {
+        ...s,
+        current: null,
+        closedCycles: [
+          ...s.closedCycles,
+          { cycleNo: event.data.cycleNo, totalPoints: event.data.totalPoints, thresholdsReached: event.data.thresholdsReached },
+        ],
+      };
     case 'CreditPointsAdded':
       return {
         ...s,
         points: { ...s.points, [event.data.pointsId]: { ...event.data, revoked: false } },
-        current: s.current && s.current.cycle.cycleNo === event.data.cycleNo ? { ...s.current, totalPoints: event.data.totalPoints } : s.current,
+        current:
+          s.current && s.current.cycle.cycleNo === event.data.cycleNo ? { ...s.current, totalPoints: event.data.totalPoints } : s.current,
       };
     case 'CreditPointsRevoked': {
       const entry = s.points[event.data.pointsId];
       if (!entry) return s;
-      const current = s.current && s.current.cycle.cycleNo === event.data.cycleNo ? { ...s.current, totalPoints: event.data.totalPoints } : s.current;
+      const current =
+        s.current && s.current.cycle.cycleNo === event.data.cycleNo ? { ...s.current, totalPoints: event.data.totalPoints } : s.current;
       return { ...s, points: { ...s.points, [entry.pointsId]: { ...entry, revoked: true } }, current };
     }
     case 'CreditMeasureImposed': {
-      const current = s.current && s.current.cycle.cycleNo === event.data.cycleNo
-        ? { ...s.current, thresholdsReached: [...s.current.thresholdsReached, event.data.thresholdPoints] }
-        : s.current;
+      const current =
+        s.current && s.current.cycle.cycleNo === event.data.cycleNo
+          ? { ...s.current, thresholdsReached: [...s.current.thresholdsReached, event.data.thresholdPoints] }
+          : s.current;
       return { ...s, measures: [...s.measures, event.data], current };
     }
     case 'CreditNoticeIssued':
@@ -69,7 +86,9 @@ function evolveOpen(s: OpenCreditArchiveState, event: Exclude<CreditArchiveEvent
       return { ...s, commitments: { ...s.commitments, [event.data.commitmentId]: { ...event.data, breachIds: [] } } };
     case 'CommitmentBreached': {
       const c = s.commitments[event.data.commitmentId];
-      return c ? { ...s, commitments: { ...s.commitments, [c.commitmentId]: { ...c, breachIds: [...c.breachIds, event.data.breachId] } } } : s;
+      return c
+        ? { ...s, commitments: { ...s.commitments, [c.commitmentId]: { ...c, breachIds: [...c.breachIds, event.data.breachId] } } }
+        : s;
     }
     case 'CreditInformationRecorded':
       return { ...s, information: { ...s.information, [event.data.recordId]: event.data } };
@@ -89,7 +108,18 @@ function evolveOpen(s: OpenCreditArchiveState, event: Exclude<CreditArchiveEvent
 
 export function evolveCreditArchive(state: CreditArchiveState, event: CreditArchiveEvent): CreditArchiveState {
   if (event.type === 'CreditArchiveOpened') {
-    return { status: 'open', archive: event.data, current: null, closedCycles: [], points: {}, measures: [], commitments: {}, information: {}, lists: {}, deadlines: {} };
+    return {
+      status: 'open',
+      archive: event.data,
+      current: null,
+      closedCycles: [],
+      points: {},
+      measures: [],
+      commitments: {},
+      information: {},
+      lists: {},
+      deadlines: {},
+    };
   }
   return state.status === 'open' ? evolveOpen(state, event) : state;
 }

@@ -20,10 +20,16 @@ export function creditPointsIdFor(source: CreditSourceRef, behaviour: string): s
 }
 
 /** causedBy as given, else derived from the source's event, else the system command's causation. */
-export function causedByOf(source: CreditSourceRef | null | undefined, given: CausedBy | null | undefined, actor: Actor, causationId: string | null): CausedBy | null {
+export function causedByOf(
+  source: CreditSourceRef | null | undefined,
+  given: CausedBy | null | undefined,
+  actor: Actor,
+  causationId: string | null,
+): CausedBy | null {
   if (given) return { stream: given.stream ?? null, eventId: requireText(given.eventId, 'causedBy.eventId') };
   if (source?.eventId) {
-    const stream = source.stream ?? (source.ticketId ? `complaintTicket-${source.ticketId}` : source.findingId ? `finding-${source.findingId}` : null);
+    const stream =
+      source.stream ?? (source.ticketId ? `complaintTicket-${source.ticketId}` : source.findingId ? `finding-${source.findingId}` : null);
     return { stream, eventId: source.eventId };
   }
   return actor.role === 'system' && causationId ? { stream: null, eventId: causationId } : null;
@@ -46,22 +52,55 @@ export function openCycle(institutionId: string, cycleNo: number, startedAt: str
       policy: { policyVersion: policy.policyVersion, cycleMonths: policy.cycleMonths },
     },
   };
-  return [{ type: 'CreditCycleOpened', data: { institutionId, cycleNo, startedAt, endsAt, deadlineId, policyVersion: policy.policyVersion } }, deadline];
+  return [
+    { type: 'CreditCycleOpened', data: { institutionId, cycleNo, startedAt, endsAt, deadlineId, policyVersion: policy.policyVersion } },
+    deadline,
+  ];
 }
 
-export function openArchive(institutionId: string, name: unknown, responsible: unknown, actor: Actor, implicit: boolean, policy: CreditPolicy): CreditArchiveOpened {
+export function openArchive(
+  institutionId: string,
+  name: unknown,
+  responsible: unknown,
+  actor: Actor,
+  implicit: boolean,
+  policy: CreditPolicy,
+): CreditArchiveOpened {
   return {
     type: 'CreditArchiveOpened',
-    data: { institutionId, name: optionalText(name, 'name'), responsiblePerson: optionalText(responsible, 'responsiblePerson'), openedBy: actor.id, implicit, policyVersion: policy.policyVersion },
+    data: {
+      institutionId,
+      name: optionalText(name, 'name'),
+      responsiblePerson: optionalText(responsible, 'responsiblePerson'),
+      openedBy: actor.id,
+      implicit,
+      policyVersion: policy.policyVersion,
+    },
   };
 }
 
 /** Closes the current cycle and opens the next one starting where it ended. */
-export function rollCycle(s: OpenCreditArchiveState, closedAt: string, nextStart: string, reason: string, policy: CreditPolicy): CreditArchiveEvent[] {
+export function rollCycle(
+  s: OpenCreditArchiveState,
+  closedAt: string,
+  nextStart: string,
+  reason: string,
+  policy: CreditPolicy,
+): CreditArchiveEvent[] {
   const cur = s.current!;
   const no = cur.cycle.cycleNo;
   return [
-    { type: 'CreditCycleClosed', data: { institutionId: s.archive.institutionId, cycleNo: no, closedAt, totalPoints: cur.totalPoints, thresholdsReached: [...cur.thresholdsReached], reason } },
+    {
+      type: 'CreditCycleClosed',
+      data: {
+        institutionId: s.archive.institutionId,
+        cycleNo: no,
+        closedAt,
+        totalPoints: cur.totalPoints,
+        thresholdsReached: [...cur.thresholdsReached],
+        reason,
+      },
+    },
     ...openCycle(s.archive.institutionId, no + 1, nextStart, policy),
   ];
 }
@@ -70,8 +109,10 @@ export function rollCycle(s: OpenCreditArchiveState, closedAt: string, nextStart
 function pointsFor(data: AddCreditPoints['data'], policy: CreditPolicy): number {
   const listed = policy.behaviourPoints[data.behaviour];
   if (listed !== undefined) return listed;
-  if (data.points == null) throw creditError('BEHAVIOUR_UNKNOWN', `behaviour "${data.behaviour}" is not listed and no points were given`, { field: 'behaviour' });
-  if (!policy.pointScale.includes(data.points)) throw creditError('POINTS_INVALID', `points must be one of ${policy.pointScale.join('/')}`, { field: 'points' });
+  if (data.points == null)
+    throw creditError('BEHAVIOUR_UNKNOWN', `behaviour "${data.behaviour}" is not listed and no points were given`, { field: 'behaviour' });
+  if (!policy.pointScale.includes(data.points))
+    throw creditError('POINTS_INVALID', `points must be one of ${policy.pointScale.join('/')}`, { field: 'points' });
   return data.points;
 }
 
@@ -88,25 +129,57 @@ export function addPoints(command: AddCreditPoints, s: OpenCreditArchiveState, p
   const cycleNo = cur.cycle.cycleNo;
   const totalPoints = cur.totalPoints + points;
   const causedBy = causedByOf(data.source, data.causedBy, metadata.actor, metadata.causationId);
-  const events: CreditArchiveEvent[] = [{
-    type: 'CreditPointsAdded',
-    data: {
-      institutionId, pointsId, cycleNo, behaviour, points, totalPoints,
-      summary: optionalText(data.summary, 'summary'),
-      source: data.source ?? null,
-      causedBy,
-      occurredAt: requireIsoDate(data.occurredAt, 'occurredAt'),
-      addedBy: metadata.actor.id,
-      policyVersion: policy.policyVersion,
+  const events: CreditArchiveEvent[] = [
+    {
+      type: 'CreditPointsAdded',
+      data: {
+        institutionId,
+        pointsId,
+        cycleNo,
+        behaviour,
+        points,
+        totalPoints,
+        summary: optionalText(data.summary, 'summary'),
+        source: data.source ?? null,
+        causedBy,
+        occurredAt: requireIsoDate(data.occurredAt, 'occurredAt'),
+        addedBy: metadata.actor.id,
+        policyVersion: policy.policyVersion,
+      },
     },
-  }];
+  ];
   for (const t of policy.thresholds) {
     if (totalPoints < t.points || cur.thresholdsReached.includes(t.points)) continue;
     const noticeId = deterministicId('creditNotice', institutionId, cycleNo, t.points);
     const measures = [...t.measures];
     events.push(
-      { type: 'CreditMeasureImposed', data: { institutionId, cycleNo, thresholdPoints: t.points, measures, totalPoints, pointsId, causedBy, noticeId, imposedAt: metadata.now, policyVersion: policy.policyVersion } },
-      { type: 'CreditNoticeIssued', data: { institutionId, noticeId, cycleNo, thresholdPoints: t.points, measures, public: measures.includes('public-notice'), issuedAt: metadata.now } },
+      {
+        type: 'CreditMeasureImposed',
+        data: {
+          institutionId,
+          cycleNo,
+          thresholdPoints: t.points,
+          measures,
+          totalPoints,
+          pointsId,
+          causedBy,
+          noticeId,
+          imposedAt: metadata.now,
+          policyVersion: policy.policyVersion,
+        },
+      },
+      {
+        type: 'CreditNoticeIssued',
+        data: {
+          institutionId,
+          noticeId,
+          cycleNo,
+          thresholdPoints: t.points,
+          measures,
+          public: measures.includes('public-notice'),
+          issuedAt: metadata.now,
+        },
+      },
     );
   }
   return events;

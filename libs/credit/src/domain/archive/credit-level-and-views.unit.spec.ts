@@ -5,8 +5,16 @@ import { creditViewFor, hospitalView, partnerView, publicView } from './credit-v
 const NOW = '2025-06-01T00:00:00.000Z';
 const opened = run([open()]);
 const info = (recordId: string, infoClass: string, occurredAt: string) =>
-  command('RecordCreditInformation', { institutionId: 'H1', recordId, infoClass: infoClass as 'adverse', kind: 'penalty', title: recordId, occurredAt });
-const list = (entryId: string, which: 'red' | 'black') => command('AddListEntry', { institutionId: 'H1', entryId, list: which, reason: entryId, expiresAt: '2026-01-01T00:00:00.000Z' });
+  command('RecordCreditInformation', {
+    institutionId: 'H1',
+    recordId,
+    infoClass: infoClass as 'adverse',
+    kind: 'penalty',
+    title: recordId,
+    occurredAt,
+  });
+const list = (entryId: string, which: 'red' | 'black') =>
+  command('AddListEntry', { institutionId: 'H1', entryId, list: which, reason: entryId, expiresAt: '2026-01-01T00:00:00.000Z' });
 
 describe('credit level', () => {
   const level = (events = opened, now = NOW) => creditLevel(stateOf(events), now).level;
@@ -21,27 +29,48 @@ describe('credit level', () => {
 
   it('is C at 12 points (a measure) or 3 adverse items in 5 years; D at 24 points or on the black list', () => {
     expect(level(run([points('P1', 'kickbacks'), points('P2', 'commissions')], opened))).toBe('C');
-    expect(level(run([info('I1', 'adverse', '2021-01-01T00:00:00.000Z'), info('I2', 'adverse', '2021-02-01T00:00:00.000Z'), info('I3', 'adverse', '2021-03-01T00:00:00.000Z')], opened))).toBe('C');
+    expect(
+      level(
+        run(
+          [
+            info('I1', 'adverse', '2021-01-01T00:00:00.000Z'),
+            info('I2', 'adverse', '2021-02-01T00:00:00.000Z'),
+            info('I3', 'adverse', '2021-03-01T00:00:00.000Z'),
+          ],
+          opened,
+        ),
+      ),
+    ).toBe('C');
     expect(level(run([points('P1', 'insurance-fraud'), points('P2', 'insurance-fraud')], opened))).toBe('D');
     expect(creditLevel(stateOf(run([list('B1', 'black')], opened)), NOW)).toMatchObject({ level: 'D', reason: 'black list' });
   });
 
   it('keeps C after points are revoked below the threshold, since the measure stands for the cycle', () => {
-    const events = run([points('P1', 'kickbacks'), points('P2', 'commissions'), command('RevokeCreditPoints', { institutionId: 'H1', pointsId: 'P2', reason: 'x' })], opened);
+    const events = run(
+      [
+        points('P1', 'kickbacks'),
+        points('P2', 'commissions'),
+        command('RevokeCreditPoints', { institutionId: 'H1', pointsId: 'P2', reason: 'x' }),
+      ],
+      opened,
+    );
     expect(creditLevel(stateOf(events), NOW)).toMatchObject({ level: 'C', reason: 'measure imposed this cycle', cyclePoints: 6 });
   });
 });
 
 describe('credit visibility', () => {
-  const events = run([
-    info('BASIC', 'basic', T0),
-    info('OLD', 'adverse', '2019-01-01T00:00:00.000Z'),
-    info('NEW', 'adverse', '2024-01-01T00:00:00.000Z'),
-    info('SECRET', 'blacklist', '2024-01-01T00:00:00.000Z'),
-    list('RED', 'red'),
-    list('BLACK', 'black'),
-    points('P1', 'kickbacks', '2025-02-01T00:00:00.000Z'),
-  ], opened);
+  const events = run(
+    [
+      info('BASIC', 'basic', T0),
+      info('OLD', 'adverse', '2019-01-01T00:00:00.000Z'),
+      info('NEW', 'adverse', '2024-01-01T00:00:00.000Z'),
+      info('SECRET', 'blacklist', '2024-01-01T00:00:00.000Z'),
+      list('RED', 'red'),
+      list('BLACK', 'black'),
+      points('P1', 'kickbacks', '2025-02-01T00:00:00.000Z'),
+    ],
+    opened,
+  );
   const state = stateOf(events);
   const ids = (view: { items: readonly { id: string }[] } | null) => view!.items.map((i) => i.id);
 
@@ -71,7 +100,17 @@ describe('credit visibility', () => {
   });
 
   it('drops an expired red list entry from every view', () => {
-    const expired = run([command('ExpireDeadline', { deadlineId: 'list-RED', dueAt: '2026-01-01T00:00:00.000Z' }, { id: 'system', role: 'system', unit: 'root' }, '2026-01-01T00:00:00.000Z')], events);
+    const expired = run(
+      [
+        command(
+          'ExpireDeadline',
+          { deadlineId: 'list-RED', dueAt: '2026-01-01T00:00:00.000Z' },
+          { id: 'system', role: 'system', unit: 'root' },
+          '2026-01-01T00:00:00.000Z',
+        ),
+      ],
+      events,
+    );
     expect(ids(publicView(stateOf(expired), '2026-01-02T00:00:00.000Z'))).not.toContain('RED');
   });
 });

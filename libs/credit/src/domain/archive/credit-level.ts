@@ -29,8 +29,12 @@ export function creditLevel(state: CreditArchiveState, now: string, policy: Cred
   const measures = state.measures.filter((m) => m.cycleNo === cycleNo);
   const top = policy.thresholds.length > 0 ? policy.thresholds[policy.thresholds.length - 1]!.points : Infinity;
   const adverseDates = [
-    ...Object.values(state.points).filter((p) => !p.revoked).map((p) => p.occurredAt),
-    ...Object.values(state.information).filter((i) => i.infoClass === 'adverse').map((i) => i.occurredAt),
+    ...Object.values(state.points)
+      .filter((p) => !p.revoked)
+      .map((p) => p.occurredAt),
+    ...Object.values(state.information)
+      .filter((i) => i.infoClass === 'adverse')
+      .map((i) => i.occurredAt),
   ].filter((at) => Date.parse(at) <= Date.parse(now));
   const adverseInWindow = adverseDates.filter((at) => within(at, l.cAdverseYears, now)).length;
   const result = (level: CreditLevel, reason: string): CreditLevelResult => ({ level, reason, cyclePoints, adverseInWindow });

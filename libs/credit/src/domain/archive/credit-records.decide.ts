@@ -3,7 +3,13 @@ import { creditError } from '../credit-errors';
 import { CreditPolicy } from '../credit-policy';
 import { optionalText, requireIsoDate, requireText, requireTextList } from '../credit-rules';
 import { isCommitmentKind, isCreditInfoClass, isCreditList } from '../credit-values';
-import { AddListEntry, PledgeCommitment, RecordCreditInformation, RemoveListEntry, ReportCommitmentBreach } from './credit-archive.commands';
+import {
+  AddListEntry,
+  PledgeCommitment,
+  RecordCreditInformation,
+  RemoveListEntry,
+  ReportCommitmentBreach,
+} from './credit-archive.commands';
 import { CreditArchiveEvent } from './credit-archive.events';
 import { causedByOf } from './credit-cycle.decide';
 import { OpenCreditArchiveState } from './credit-archive.state';
@@ -15,19 +21,22 @@ export function pledge(command: PledgeCommitment, s: OpenCreditArchiveState): Cr
   const { data, metadata } = command;
   const commitmentId = requireText(data.commitmentId, 'commitmentId');
   if (s.commitments[commitmentId]) return [];
-  if (!isCommitmentKind(data.kind)) throw creditError('COMMITMENT_KIND_UNKNOWN', `unknown commitment kind "${String(data.kind)}"`, { field: 'kind' });
-  return [{
-    type: 'CommitmentPledged',
-    data: {
-      institutionId: s.archive.institutionId,
-      commitmentId,
-      kind: data.kind,
-      staffId: optionalText(data.staffId, 'staffId'),
-      text: requireText(data.text, 'text'),
-      pledgedAt: requireIsoDate(data.pledgedAt, 'pledgedAt'),
-      pledgedBy: metadata.actor.id,
+  if (!isCommitmentKind(data.kind))
+    throw creditError('COMMITMENT_KIND_UNKNOWN', `unknown commitment kind "${String(data.kind)}"`, { field: 'kind' });
+  return [
+    {
+      type: 'CommitmentPledged',
+      data: {
+        institutionId: s.archive.institutionId,
+        commitmentId,
+        kind: data.kind,
+        staffId: optionalText(data.staffId, 'staffId'),
+        text: requireText(data.text, 'text'),
+        pledgedAt: requireIsoDate(data.pledgedAt, 'pledgedAt'),
+        pledgedBy: metadata.actor.id,
+      },
     },
-  }];
+  ];
 }
 
 /** 违背承诺: recorded here; the commitment-breach saga turns it into an adverse record (and an ethics record for staff). */
@@ -37,43 +46,48 @@ export function breach(command: ReportCommitmentBreach, s: OpenCreditArchiveStat
   if (!c) throw creditError('COMMITMENT_NOT_FOUND', `no commitment ${data.commitmentId}`, { field: 'commitmentId' });
   const breachId = requireText(data.breachId, 'breachId');
   if (c.breachIds.includes(breachId)) return [];
-  return [{
-    type: 'CommitmentBreached',
-    data: {
-      institutionId: s.archive.institutionId,
-      commitmentId: c.commitmentId,
-      breachId,
-      kind: c.kind,
-      staffId: c.staffId,
-      description: requireText(data.description, 'description'),
-      evidence: requireTextList(data.evidence, 'evidence'),
-      occurredAt: requireIsoDate(data.occurredAt, 'occurredAt'),
-      causedBy: causedByOf(null, data.causedBy, metadata.actor, metadata.causationId),
-      reportedBy: metadata.actor.id,
+  return [
+    {
+      type: 'CommitmentBreached',
+      data: {
+        institutionId: s.archive.institutionId,
+        commitmentId: c.commitmentId,
+        breachId,
+        kind: c.kind,
+        staffId: c.staffId,
+        description: requireText(data.description, 'description'),
+        evidence: requireTextList(data.evidence, 'evidence'),
+        occurredAt: requireIsoDate(data.occurredAt, 'occurredAt'),
+        causedBy: causedByOf(null, data.causedBy, metadata.actor, metadata.causationId),
+        reportedBy: metadata.actor.id,
+      },
     },
-  }];
+  ];
 }
 
 export function recordInformation(command: RecordCreditInformation, s: OpenCreditArchiveState): CreditArchiveEvent[] {
   const { data, metadata } = command;
   const recordId = requireText(data.recordId, 'recordId');
   if (s.information[recordId]) return [];
-  if (!isCreditInfoClass(data.infoClass)) throw creditError('CLASS_UNKNOWN', `unknown information class "${String(data.infoClass)}"`, { field: 'infoClass' });
-  return [{
-    type: 'CreditInformationRecorded',
-    data: {
-      institutionId: s.archive.institutionId,
-      recordId,
-      infoClass: data.infoClass,
-      kind: requireText(data.kind, 'kind'),
-      title: requireText(data.title, 'title'),
-      content: optionalText(data.content, 'content'),
-      occurredAt: requireIsoDate(data.occurredAt, 'occurredAt'),
-      causedBy: causedByOf(null, data.causedBy, metadata.actor, metadata.causationId),
-      recordedBy: metadata.actor.id,
-      recordedAt: metadata.now,
+  if (!isCreditInfoClass(data.infoClass))
+    throw creditError('CLASS_UNKNOWN', `unknown information class "${String(data.infoClass)}"`, { field: 'infoClass' });
+  return [
+    {
+      type: 'CreditInformationRecorded',
+      data: {
+        institutionId: s.archive.institutionId,
+        recordId,
+        infoClass: data.infoClass,
+        kind: requireText(data.kind, 'kind'),
+        title: requireText(data.title, 'title'),
+        content: optionalText(data.content, 'content'),
+        occurredAt: requireIsoDate(data.occurredAt, 'occurredAt'),
+        causedBy: causedByOf(null, data.causedBy, metadata.actor, metadata.causationId),
+        recordedBy: metadata.actor.id,
+        recordedAt: metadata.now,
+      },
     },
-  }];
+  ];
 }
 
 /** 红/黑名单 entry with its expiry as a deadline (DeadlineSet), so a timer takes it off the list. */
@@ -83,20 +97,34 @@ export function addListEntry(command: AddListEntry, s: OpenCreditArchiveState, p
   if (s.lists[entryId]) return [];
   if (!isCreditList(data.list)) throw creditError('LIST_UNKNOWN', `unknown list "${String(data.list)}"`, { field: 'list' });
   const expiresAt = requireIsoDate(data.expiresAt, 'expiresAt');
-  if (Date.parse(expiresAt) <= Date.parse(metadata.now)) throw creditError('EXPIRY_IN_PAST', 'a list entry must expire after now', { field: 'expiresAt' });
+  if (Date.parse(expiresAt) <= Date.parse(metadata.now))
+    throw creditError('EXPIRY_IN_PAST', 'a list entry must expire after now', { field: 'expiresAt' });
   const deadlineId = listDeadlineId(entryId);
   const institutionId = s.archive.institutionId;
   const deadline: DeadlineSet = {
     type: 'DeadlineSet',
-    data: { deadlineId, purpose: `${data.list}-list-expiry`, startedAt: metadata.now, dueAt: expiresAt, workingDays: 0, calendarVersion: 'fixed-instant', warnAt: [], policy: { policyVersion: policy.policyVersion } },
+    data: {
+      deadlineId,
+      purpose: `${data.list}-list-expiry`,
+      startedAt: metadata.now,
+      dueAt: expiresAt,
+      workingDays: 0,
+      calendarVersion: 'fixed-instant',
+      warnAt: [],
+      policy: { policyVersion: policy.policyVersion },
+    },
   };
   return [
     {
       type: 'ListEntryAdded',
       data: {
-        institutionId, entryId, list: data.list,
+        institutionId,
+        entryId,
+        list: data.list,
         reason: requireText(data.reason, 'reason'),
-        listedAt: metadata.now, expiresAt, deadlineId,
+        listedAt: metadata.now,
+        expiresAt,
+        deadlineId,
         causedBy: causedByOf(null, data.causedBy, metadata.actor, metadata.causationId),
         listedBy: metadata.actor.id,
         policyVersion: policy.policyVersion,
@@ -113,7 +141,17 @@ export function removeListEntry(command: RemoveListEntry, s: OpenCreditArchiveSt
   if (entry.status !== 'active') return [];
   const reason = requireText(data.reason, 'reason');
   return [
-    { type: 'ListEntryRemoved', data: { institutionId: s.archive.institutionId, entryId: entry.entryId, list: entry.list, reason, removedAt: metadata.now, removedBy: metadata.actor.id } },
+    {
+      type: 'ListEntryRemoved',
+      data: {
+        institutionId: s.archive.institutionId,
+        entryId: entry.entryId,
+        list: entry.list,
+        reason,
+        removedAt: metadata.now,
+        removedBy: metadata.actor.id,
+      },
+    },
     { type: 'DeadlineCleared', data: { deadlineId: entry.deadlineId, clearedAt: metadata.now, outcome: 'cancelled' } },
   ];
 }

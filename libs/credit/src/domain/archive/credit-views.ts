@@ -28,19 +28,68 @@ export interface CreditView {
 function allItems(s: OpenCreditArchiveState): CreditViewItem[] {
   const a = s.archive;
   const items: CreditViewItem[] = [
-    { id: `archive-${a.institutionId}`, infoClass: 'basic', kind: 'archive', title: a.name ?? a.institutionId, occurredAt: null, until: null },
-    ...Object.values(s.commitments).map((c) => ({ id: c.commitmentId, infoClass: 'basic' as const, kind: 'commitment', title: c.text, occurredAt: c.pledgedAt, until: null })),
-    ...Object.values(s.information).map((i) => ({ id: i.recordId, infoClass: i.infoClass, kind: i.kind, title: i.title, occurredAt: i.occurredAt, until: null })),
-    ...Object.values(s.points).filter((p) => !p.revoked).map((p) => ({ id: p.pointsId, infoClass: 'adverse' as const, kind: 'points', title: `${p.behaviour} ${p.points}`, occurredAt: p.occurredAt, until: null })),
-    ...s.measures.map((m) => ({ id: m.noticeId, infoClass: 'adverse' as const, kind: 'measure', title: m.measures.join(','), occurredAt: m.imposedAt, until: null })),
+    {
+      id: `archive-${a.institutionId}`,
+      infoClass: 'basic',
+      kind: 'archive',
+      title: a.name ?? a.institutionId,
+      occurredAt: null,
+      until: null,
+    },
+    ...Object.values(s.commitments).map((c) => ({
+      id: c.commitmentId,
+      infoClass: 'basic' as const,
+      kind: 'commitment',
+      title: c.text,
+      occurredAt: c.pledgedAt,
+      until: null,
+    })),
+    ...Object.values(s.information).map((i) => ({
+      id: i.recordId,
+      infoClass: i.infoClass,
+      kind: i.kind,
+      title: i.title,
+      occurredAt: i.occurredAt,
+      until: null,
+    })),
+    ...Object.values(s.points)
+      .filter((p) => !p.revoked)
+      .map((p) => ({
+        id: p.pointsId,
+        infoClass: 'adverse' as const,
+        kind: 'points',
+        title: `${p.behaviour} ${p.points}`,
+        occurredAt: p.occurredAt,
+        until: null,
+      })),
+    ...s.measures.map((m) => ({
+      id: m.noticeId,
+      infoClass: 'adverse' as const,
+      kind: 'measure',
+      title: m.measures.join(','),
+      occurredAt: m.imposedAt,
+      until: null,
+    })),
     ...Object.values(s.lists)
       .filter((e) => e.status === 'active')
-      .map((e) => ({ id: e.entryId, infoClass: e.list === 'black' ? ('blacklist' as const) : ('basic' as const), kind: `${e.list}-list`, title: e.reason, occurredAt: e.listedAt, until: e.expiresAt })),
+      .map((e) => ({
+        id: e.entryId,
+        infoClass: e.list === 'black' ? ('blacklist' as const) : ('basic' as const),
+        kind: `${e.list}-list`,
+        title: e.reason,
+        occurredAt: e.listedAt,
+        until: e.expiresAt,
+      })),
   ];
   return items;
 }
 
-function view(state: CreditArchiveState, audience: CreditAudience, now: string, keep: (item: CreditViewItem) => boolean): CreditView | null {
+function view(
+  state: CreditArchiveState,
+  audience: CreditAudience,
+  now: string,
+  keep: (item: CreditViewItem) => boolean,
+): CreditView | null {
   if (state.status !== 'open') return null;
   return { institutionId: state.archive.institutionId, audience, asOf: now, items: allItems(state).filter(keep) };
 }
@@ -51,8 +100,16 @@ function view(state: CreditArchiveState, audience: CreditAudience, now: string, 
  * in the archive but not shown — and never blacklist information.
  */
 export function publicView(state: CreditArchiveState, now: string, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): CreditView | null {
-  return view(state, 'public', now, (i) =>
-    i.infoClass === 'basic' || (i.infoClass === 'adverse' && i.occurredAt !== null && Date.parse(addMonths(i.occurredAt, policy.adversePublicYears * 12)) > Date.parse(now)));
+  return view(
+    state,
+    'public',
+    now,
+    (i) =>
+      i.infoClass === 'basic' ||
+      (i.infoClass === 'adverse' &&
+        i.occurredAt !== null &&
+        Date.parse(addMonths(i.occurredAt, policy.adversePublicYears * 12)) > Date.parse(now)),
+  );
 }
 
 /** Hospital, inspector, leader and admin: basic and all adverse information, never blacklist. */
@@ -71,7 +128,12 @@ export function seesBlacklist(role: Role | 'anonymous'): boolean {
 }
 
 /** The view a role may read; the single entry point every read path should use. */
-export function creditViewFor(role: Role | 'anonymous', state: CreditArchiveState, now: string, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): CreditView | null {
+export function creditViewFor(
+  role: Role | 'anonymous',
+  state: CreditArchiveState,
+  now: string,
+  policy: CreditPolicy = DEFAULT_CREDIT_POLICY,
+): CreditView | null {
   if (seesBlacklist(role)) return partnerView(state, now);
   if (role === 'public' || role === 'anonymous' || role === 'system') return publicView(state, now, policy);
   return hospitalView(state, now);

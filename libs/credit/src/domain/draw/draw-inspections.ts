@@ -56,14 +56,16 @@ function validate(input: DrawInput): void {
   };
   if (typeof input.seed !== 'string' || input.seed.length === 0) bad('seed is required', 'seed');
   if (!Number.isInteger(input.count) || input.count < 1) bad('count must be a positive integer', 'count');
-  if (!Number.isInteger(input.inspectorsPerVisit) || input.inspectorsPerVisit < 1) bad('inspectorsPerVisit must be a positive integer', 'inspectorsPerVisit');
+  if (!Number.isInteger(input.inspectorsPerVisit) || input.inspectorsPerVisit < 1)
+    bad('inspectorsPerVisit must be a positive integer', 'inspectorsPerVisit');
   for (const level of CREDIT_LEVELS) {
     const w = input.weights[level];
     if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) bad(`weight of ${level} must be a non-negative number`, 'weights');
   }
   const ids = input.institutions.map((i) => i.id);
   if (new Set(ids).size !== ids.length) bad('institution ids must be unique', 'institutions');
-  if (input.institutions.some((i) => !CREDIT_LEVELS.includes(i.creditLevel))) bad('every institution needs a credit level A/B/C/D', 'institutions');
+  if (input.institutions.some((i) => !CREDIT_LEVELS.includes(i.creditLevel)))
+    bad('every institution needs a credit level A/B/C/D', 'institutions');
   const inspectorIds = input.inspectors.map((i) => i.id);
   if (new Set(inspectorIds).size !== inspectorIds.length) bad('inspector ids must be unique', 'inspectors');
 }
@@ -83,7 +85,10 @@ export function drawInspections(input: DrawInput): DrawResult {
   const random = seededRandom(input.seed);
   const pool = [...input.institutions].sort(byId).filter((i) => input.weights[i.creditLevel] > 0);
   if (pool.length < input.count) {
-    throw creditError('DRAW_NOT_ENOUGH_INSTITUTIONS', `${input.count} institutions requested, ${pool.length} can be drawn`, { field: 'count', available: pool.length });
+    throw creditError('DRAW_NOT_ENOUGH_INSTITUTIONS', `${input.count} institutions requested, ${pool.length} can be drawn`, {
+      field: 'count',
+      available: pool.length,
+    });
   }
   const inspectors = [...input.inspectors].sort(byId);
   const visits: DrawnVisit[] = [];
@@ -101,17 +106,26 @@ export function drawInspections(input: DrawInput): DrawResult {
     const [institution] = pool.splice(index, 1);
     const eligible = inspectors.filter((p) => eligibleFor(p, institution!.id)).map((p) => p.id);
     if (eligible.length < input.inspectorsPerVisit) {
-      throw creditError('DRAW_NOT_ENOUGH_INSPECTORS', `institution ${institution!.id} has ${eligible.length} eligible inspector(s), ${input.inspectorsPerVisit} needed`, {
-        field: 'inspectors',
-        institutionId: institution!.id,
-        eligible: eligible.length,
-      });
+      throw creditError(
+        'DRAW_NOT_ENOUGH_INSPECTORS',
+        `institution ${institution!.id} has ${eligible.length} eligible inspector(s), ${input.inspectorsPerVisit} needed`,
+        {
+          field: 'inspectors',
+          institutionId: institution!.id,
+          eligible: eligible.length,
+        },
+      );
     }
     for (let k = 0; k < input.inspectorsPerVisit; k += 1) {
       const j = k + random.below(eligible.length - k);
       [eligible[k], eligible[j]] = [eligible[j]!, eligible[k]!];
     }
-    visits.push({ institutionId: institution!.id, creditLevel: institution!.creditLevel, rank, inspectorIds: eligible.slice(0, input.inspectorsPerVisit) });
+    visits.push({
+      institutionId: institution!.id,
+      creditLevel: institution!.creditLevel,
+      rank,
+      inspectorIds: eligible.slice(0, input.inspectorsPerVisit),
+    });
   }
   return { algorithm: DRAW_ALGORITHM, visits };
 }

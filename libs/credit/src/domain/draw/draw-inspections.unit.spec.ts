@@ -4,9 +4,24 @@ import { DrawInput, drawInspections, DrawInspector, DrawInstitution } from './dr
 import { cyrb128, seededRandom } from './seeded-random';
 
 const LEVELS: CreditLevel[] = ['A', 'B', 'C', 'D'];
-const institutions: DrawInstitution[] = Array.from({ length: 40 }, (_, i) => ({ id: `H${String(i).padStart(2, '0')}`, creditLevel: LEVELS[i % 4]! }));
-const inspectors: DrawInspector[] = Array.from({ length: 8 }, (_, i) => ({ id: `I${i}`, unit: 'city', conflicts: i === 0 ? ['H00', 'H01', 'H02', 'H03'] : [] }));
-const input = (over: Partial<DrawInput> = {}): DrawInput => ({ seed: '2025-Q2-city', institutions, inspectors, count: 10, inspectorsPerVisit: 2, weights: { A: 1, B: 2, C: 4, D: 8 }, ...over });
+const institutions: DrawInstitution[] = Array.from({ length: 40 }, (_, i) => ({
+  id: `H${String(i).padStart(2, '0')}`,
+  creditLevel: LEVELS[i % 4]!,
+}));
+const inspectors: DrawInspector[] = Array.from({ length: 8 }, (_, i) => ({
+  id: `I${i}`,
+  unit: 'city',
+  conflicts: i === 0 ? ['H00', 'H01', 'H02', 'H03'] : [],
+}));
+const input = (over: Partial<DrawInput> = {}): DrawInput => ({
+  seed: '2025-Q2-city',
+  institutions,
+  inspectors,
+  count: 10,
+  inspectorsPerVisit: 2,
+  weights: { A: 1, B: 2, C: 4, D: 8 },
+  ...over,
+});
 const thrown = (f: () => unknown): DomainError => {
   try {
     f();
@@ -21,7 +36,9 @@ describe('seeded random (cyrb128 + sfc32)', () => {
     expect(cyrb128('bihuan')).toEqual([1309232646, 2726918351, 1674508029, 2300157543]);
     const r = seededRandom('bihuan');
     expect([r.nextUint32(), r.nextUint32(), r.nextUint32()]).toEqual([1037352292, 2237942872, 1309009784]);
-    const demo = drawInspections(input({ seed: 'demo', institutions: institutions.slice(0, 6), inspectors: inspectors.slice(1, 4), count: 2, inspectorsPerVisit: 1 }));
+    const demo = drawInspections(
+      input({ seed: 'demo', institutions: institutions.slice(0, 6), inspectors: inspectors.slice(1, 4), count: 2, inspectorsPerVisit: 1 }),
+    );
     expect(demo.visits.map((v) => v.institutionId)).toEqual(['H03', 'H02']);
   });
 
@@ -96,7 +113,9 @@ describe('drawInspections (双随机)', () => {
 
   it('refuses a draw where an institution has too few covering inspectors', () => {
     const covered: DrawInspector[] = [{ id: 'I1', unit: 'county-1', conflicts: [], covers: ['H00'] }];
-    expect(thrown(() => drawInspections(input({ inspectors: covered, count: 40, inspectorsPerVisit: 1 }))).code).toBe('CREDIT.DRAW_NOT_ENOUGH_INSPECTORS');
+    expect(thrown(() => drawInspections(input({ inspectors: covered, count: 40, inspectorsPerVisit: 1 }))).code).toBe(
+      'CREDIT.DRAW_NOT_ENOUGH_INSPECTORS',
+    );
   });
 
   it('re-runs a draw recorded without covers exactly as before (every institution covered)', () => {

@@ -41,7 +41,12 @@ function request(command: RequestRandomDraw, policy: CreditPolicy): RandomDrawEv
     jurisdiction: requireText(data.jurisdiction, 'jurisdiction'),
     seed: requireText(data.seed, 'seed'),
     institutions: (data.institutions ?? []).map((i) => ({ id: i.id, creditLevel: i.creditLevel })),
-    inspectors: (data.inspectors ?? []).map((i) => ({ id: i.id, unit: i.unit, conflicts: [...(i.conflicts ?? [])], ...(i.covers ? { covers: [...i.covers] } : {}) })),
+    inspectors: (data.inspectors ?? []).map((i) => ({
+      id: i.id,
+      unit: i.unit,
+      conflicts: [...(i.conflicts ?? [])],
+      ...(i.covers ? { covers: [...i.covers] } : {}),
+    })),
     count: data.count,
     inspectorsPerVisit: data.inspectorsPerVisit,
     weights: data.weights ?? policy.drawWeights,
@@ -57,7 +62,11 @@ function request(command: RequestRandomDraw, policy: CreditPolicy): RandomDrawEv
 }
 
 /** Draw rules: request (inputs + seed recorded) → publish (result computed from the record) | cancel. */
-export function decideRandomDraw(command: RandomDrawCommand, state: RandomDrawState, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): RandomDrawEvent[] {
+export function decideRandomDraw(
+  command: RandomDrawCommand,
+  state: RandomDrawState,
+  policy: CreditPolicy = DEFAULT_CREDIT_POLICY,
+): RandomDrawEvent[] {
   const actor = command.metadata.actor;
   if (command.type === 'WarnDeadline' || command.type === 'ExpireDeadline') return [];
   requireRole(actor, ['inspector', 'leader'], command.type);
@@ -71,22 +80,46 @@ export function decideRandomDraw(command: RandomDrawCommand, state: RandomDrawSt
       if (state.status === 'published') return [];
       if (state.status === 'cancelled') throw creditError('DRAW_CANCELLED', 'the draw was cancelled');
       const r = state.request;
-      if (r.algorithm !== DRAW_ALGORITHM) throw creditError('DRAW_INPUT_INVALID', `draw recorded with algorithm ${r.algorithm}, this build has ${DRAW_ALGORITHM}`);
+      if (r.algorithm !== DRAW_ALGORITHM)
+        throw creditError('DRAW_INPUT_INVALID', `draw recorded with algorithm ${r.algorithm}, this build has ${DRAW_ALGORITHM}`);
       const result = drawInspections(drawInputOf(r));
-      return [{
-        type: 'DrawPublished',
-        data: { drawId: r.drawId, jurisdiction: r.jurisdiction, seed: r.seed, algorithm: result.algorithm, visits: result.visits, plannedDate: r.plannedDate, campaignId: r.campaignId, publishedBy: actor.id, publishedAt: command.metadata.now },
-      }];
+      return [
+        {
+          type: 'DrawPublished',
+          data: {
+            drawId: r.drawId,
+            jurisdiction: r.jurisdiction,
+            seed: r.seed,
+            algorithm: result.algorithm,
+            visits: result.visits,
+            plannedDate: r.plannedDate,
+            campaignId: r.campaignId,
+            publishedBy: actor.id,
+            publishedAt: command.metadata.now,
+          },
+        },
+      ];
     }
     case 'CancelRandomDraw':
       if (state.status === 'cancelled') return [];
       if (state.status === 'published') throw creditError('DRAW_ALREADY_PUBLISHED', 'a published draw stands; cancel its visits instead');
-      return [{ type: 'DrawCancelled', data: { drawId: state.request.drawId, reason: requireText(command.data.reason, 'reason'), cancelledBy: actor.id } }];
+      return [
+        {
+          type: 'DrawCancelled',
+          data: { drawId: state.request.drawId, reason: requireText(command.data.reason, 'reason'), cancelledBy: actor.id },
+        },
+      ];
     default:
       return assertNever(command, 'random draw command');
   }
 }
 
-export function randomDrawDecider(policy: CreditPolicy = DEFAULT_CREDIT_POLICY): Decider<RandomDrawCommand, RandomDrawEvent, RandomDrawState> {
-  return { initialState: initialRandomDrawState, evolve: evolveRandomDraw, decide: (command, state) => decideRandomDraw(command, state, policy) };
+export function randomDrawDecider(
+  policy: CreditPolicy = DEFAULT_CREDIT_POLICY,
+): Decider<RandomDrawCommand, RandomDrawEvent, RandomDrawState> {
+  return {
+    initialState: initialRandomDrawState,
+    evolve: evolveRandomDraw,
+    decide: (command, state) => decideRandomDraw(command, state, policy),
+  };
 }

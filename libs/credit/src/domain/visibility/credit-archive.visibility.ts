@@ -31,7 +31,11 @@ const readsBlacklist = (reader: Reader): boolean => seesBlacklist(reader.actor.r
 /** A folded credit archive state without its black-list entries, blacklist-class records and their deadlines. */
 function withoutBlacklist(state: unknown, own: CreditArchiveOwnership): unknown {
   if (state === null || typeof state !== 'object' || (state as { status?: unknown }).status !== 'open') return state;
-  const s = state as { lists: Record<string, { list: string }>; information: Record<string, { infoClass: string }>; deadlines: Record<string, unknown> };
+  const s = state as {
+    lists: Record<string, { list: string }>;
+    information: Record<string, { infoClass: string }>;
+    deadlines: Record<string, unknown>;
+  };
   const keep = <T>(record: Record<string, T>, drop: (key: string, value: T) => boolean): Record<string, T> =>
     Object.fromEntries(Object.entries(record).filter(([k, v]) => !drop(k, v)));
   return {
@@ -52,7 +56,8 @@ export const creditArchiveVisibility: StreamVisibility<CreditArchiveOwnership> =
   category: CREDIT_ARCHIVE_CATEGORY,
   initialState: { institutionId: null, blacklistIds: new Set() },
   evolve,
-  decide: (reader, state) => (state.institutionId === null ? { kind: 'hidden' } : institutionRecordDecision(reader, state.institutionId, 'the credit archive')),
+  decide: (reader, state) =>
+    state.institutionId === null ? { kind: 'hidden' } : institutionRecordDecision(reader, state.institutionId, 'the credit archive'),
   viewMessage: (reader, message, state) => (readsBlacklist(reader) || !isBlacklistMessage(message.data as Data, state) ? message : null),
   viewState: (reader, state, own) => (readsBlacklist(reader) ? state : withoutBlacklist(state, own)),
 };

@@ -2,12 +2,15 @@ import { Command, ExpireDeadlineData, WarnDeadlineData } from '@bihuan/core';
 import { CausedBy, EthicsSourceKind, VetoItem } from '../ethics-values';
 
 /** Commands of a staff member's ethics archive (医德档案), stream `ethicsArchive-<staffId>`. */
-export type OpenEthicsArchive = Command<'OpenEthicsArchive', {
-  readonly staffId: string;
-  readonly institutionId: string;
-  readonly departmentId?: string | null;
-  readonly name?: string | null;
-}>;
+export type OpenEthicsArchive = Command<
+  'OpenEthicsArchive',
+  {
+    readonly staffId: string;
+    readonly institutionId: string;
+    readonly departmentId?: string | null;
+    readonly name?: string | null;
+  }
+>;
 
 /**
  * Where a record comes from. Sagas fill `eventId` (and `ticketId` / `findingId` / `stream`), which
@@ -26,32 +29,38 @@ export interface EthicsSourceRef {
   readonly commitmentId?: string;
 }
 
-export type AddEthicsRecord = Command<'AddEthicsRecord', {
-  /** Idempotency key; derived from source.eventId (+ staffId) when absent. */
-  readonly recordId?: string;
-  readonly staffId: string;
-  readonly institutionId: string;
-  readonly departmentId?: string | null;
-  readonly source: EthicsSourceRef;
-  /** Finer kind, e.g. `complaint-substantiated`; picks the default points. */
-  readonly recordKind?: string | null;
-  readonly category?: string | null;
-  readonly decision?: string | null;
-  readonly summary: string;
-  readonly evidence?: readonly string[];
-  /** ± points; the policy default for the kind when absent. */
-  readonly points?: number | null;
-  readonly vetoItem?: VetoItem | null;
-  readonly occurredAt: string;
-  readonly causedBy?: CausedBy | null;
-}>;
+export type AddEthicsRecord = Command<
+  'AddEthicsRecord',
+  {
+    /** Idempotency key; derived from source.eventId (+ staffId) when absent. */
+    readonly recordId?: string;
+    readonly staffId: string;
+    readonly institutionId: string;
+    readonly departmentId?: string | null;
+    readonly source: EthicsSourceRef;
+    /** Finer kind, e.g. `complaint-substantiated`; picks the default points. */
+    readonly recordKind?: string | null;
+    readonly category?: string | null;
+    readonly decision?: string | null;
+    readonly summary: string;
+    readonly evidence?: readonly string[];
+    /** ± points; the policy default for the kind when absent. */
+    readonly points?: number | null;
+    readonly vetoItem?: VetoItem | null;
+    readonly occurredAt: string;
+    readonly causedBy?: CausedBy | null;
+  }
+>;
 
 /** Takes a record off the reckoning (e.g. the complaint decision was overturned); it stays on the record. */
-export type RetractEthicsRecord = Command<'RetractEthicsRecord', {
-  readonly staffId: string;
-  readonly recordId: string;
-  readonly reason: string;
-}>;
+export type RetractEthicsRecord = Command<
+  'RetractEthicsRecord',
+  {
+    readonly staffId: string;
+    readonly recordId: string;
+    readonly reason: string;
+  }
+>;
 
 /** Archives keep no deadlines; the wake-ups are accepted and answered with []. */
 export type EthicsWakeUp = Command<'WarnDeadline', WarnDeadlineData> | Command<'ExpireDeadline', ExpireDeadlineData>;

@@ -1,7 +1,15 @@
 import { Actor, assertNever, Decider, deterministicId } from '@bihuan/core';
 import { ethicsError } from '../ethics-errors';
 import { DEFAULT_ETHICS_POLICY, EthicsPolicy } from '../ethics-policy';
-import { optionalText, requireIsoDate, requireNumber, requireOwnInstitution, requireRole, requireText, requireTextList } from '../ethics-rules';
+import {
+  optionalText,
+  requireIsoDate,
+  requireNumber,
+  requireOwnInstitution,
+  requireRole,
+  requireText,
+  requireTextList,
+} from '../ethics-rules';
 import { CausedBy, isEthicsSourceKind, isVetoItem, shanghaiYear } from '../ethics-values';
 import { AddEthicsRecord, EthicsArchiveCommand, EthicsSourceRef, OpenEthicsArchive } from './ethics-archive.commands';
 import { EthicsArchiveEvent, EthicsArchiveOpened } from './ethics-archive.events';
@@ -23,10 +31,16 @@ function sourceKey(source: EthicsSourceRef): string | null {
 }
 
 /** The stream of the causing event, from what a source reference tells. */
-function causedByOf(source: EthicsSourceRef, given: CausedBy | null | undefined, actor: Actor, causationId: string | null): CausedBy | null {
+function causedByOf(
+  source: EthicsSourceRef,
+  given: CausedBy | null | undefined,
+  actor: Actor,
+  causationId: string | null,
+): CausedBy | null {
   if (given) return { stream: given.stream ?? null, eventId: requireText(given.eventId, 'causedBy.eventId') };
   if (source.eventId) {
-    const stream = source.stream ?? (source.ticketId ? `complaintTicket-${source.ticketId}` : source.findingId ? `finding-${source.findingId}` : null);
+    const stream =
+      source.stream ?? (source.ticketId ? `complaintTicket-${source.ticketId}` : source.findingId ? `finding-${source.findingId}` : null);
     return { stream, eventId: source.eventId };
   }
   return actor.role === 'system' && causationId ? { stream: null, eventId: causationId } : null;
@@ -49,41 +63,50 @@ function open(data: OpenEthicsArchive['data'], actor: Actor, implicit: boolean):
 function addRecord(command: AddEthicsRecord, staff: StaffFacts, state: EthicsArchiveState, policy: EthicsPolicy): EthicsArchiveEvent[] {
   const { data, metadata } = command;
   const source = data.source;
-  if (!source || !isEthicsSourceKind(source.kind)) throw ethicsError('SOURCE_UNKNOWN', `unknown record source "${String(source?.kind)}"`, 'source.kind');
+  if (!source || !isEthicsSourceKind(source.kind))
+    throw ethicsError('SOURCE_UNKNOWN', `unknown record source "${String(source?.kind)}"`, 'source.kind');
   const key = sourceKey(source);
   const recordId = data.recordId || !key ? requireText(data.recordId, 'recordId') : ethicsRecordIdFor(source.kind, key, staff.staffId);
   if (state.status === 'open' && state.records[recordId]) return []; // idempotent: already recorded
-  if (data.vetoItem != null && !isVetoItem(data.vetoItem)) throw ethicsError('VETO_ITEM_UNKNOWN', `unknown veto item "${String(data.vetoItem)}"`, 'vetoItem');
+  if (data.vetoItem != null && !isVetoItem(data.vetoItem))
+    throw ethicsError('VETO_ITEM_UNKNOWN', `unknown veto item "${String(data.vetoItem)}"`, 'vetoItem');
   const recordKind = optionalText(data.recordKind, 'recordKind');
-  const points = data.points == null
-    ? policy.defaultPoints[recordKind ?? ''] ?? policy.defaultPoints[source.kind] ?? 0
-    : requireNumber(data.points, 'points', policy.pointsRange.min, policy.pointsRange.max, 'POINTS_OUT_OF_RANGE');
+  const points =
+    data.points == null
+      ? (policy.defaultPoints[recordKind ?? ''] ?? policy.defaultPoints[source.kind] ?? 0)
+      : requireNumber(data.points, 'points', policy.pointsRange.min, policy.pointsRange.max, 'POINTS_OUT_OF_RANGE');
   const occurredAt = requireIsoDate(data.occurredAt, 'occurredAt');
-  return [{
-    type: 'EthicsRecordAdded',
-    data: {
-      recordId,
-      staffId: staff.staffId,
-      institutionId: staff.institutionId,
-      sourceKind: source.kind,
-      source,
-      recordKind,
-      category: optionalText(data.category, 'category'),
-      summary: requireText(data.summary, 'summary'),
-      evidence: requireTextList(data.evidence, 'evidence'),
-      points,
-      vetoItem: data.vetoItem ?? null,
-      occurredAt,
-      year: shanghaiYear(occurredAt),
-      causedBy: causedByOf(source, data.causedBy, metadata.actor, metadata.causationId),
-      addedBy: metadata.actor.id,
-      policyVersion: policy.policyVersion,
+  return [
+    {
+      type: 'EthicsRecordAdded',
+      data: {
+        recordId,
+        staffId: staff.staffId,
+        institutionId: staff.institutionId,
+        sourceKind: source.kind,
+        source,
+        recordKind,
+        category: optionalText(data.category, 'category'),
+        summary: requireText(data.summary, 'summary'),
+        evidence: requireTextList(data.evidence, 'evidence'),
+        points,
+        vetoItem: data.vetoItem ?? null,
+        occurredAt,
+        year: shanghaiYear(occurredAt),
+        causedBy: causedByOf(source, data.causedBy, metadata.actor, metadata.causationId),
+        addedBy: metadata.actor.id,
+        policyVersion: policy.policyVersion,
+      },
     },
-  }];
+  ];
 }
 
 /** Archive rules; docs/events/ethics.md has the table of commands and codes. */
-export function decideEthicsArchive(command: EthicsArchiveCommand, state: EthicsArchiveState, policy: EthicsPolicy = DEFAULT_ETHICS_POLICY): EthicsArchiveEvent[] {
+export function decideEthicsArchive(
+  command: EthicsArchiveCommand,
+  state: EthicsArchiveState,
+  policy: EthicsPolicy = DEFAULT_ETHICS_POLICY,
+): EthicsArchiveEvent[] {
   const actor = command.metadata.actor;
   switch (command.type) {
     case 'WarnDeadline':
@@ -100,14 +123,22 @@ export function decideEthicsArchive(command: EthicsArchiveCommand, state: Ethics
       if (state.status === 'none') {
         // A saga's (or inspector's) record may arrive before the institution opened the archive.
         requireOwnInstitution(actor, command.data.institutionId, 'adding an ethics record');
-        const opened = open({ staffId: command.data.staffId, institutionId: command.data.institutionId, departmentId: command.data.departmentId ?? null }, actor, true);
+        const opened = open(
+          { staffId: command.data.staffId, institutionId: command.data.institutionId, departmentId: command.data.departmentId ?? null },
+          actor,
+          true,
+        );
         return [opened, ...addRecord(command, opened.data, evolveEthicsArchive(state, opened), policy)];
       }
       requireOwnInstitution(actor, state.staff.institutionId, 'adding an ethics record');
       // Defence in depth: a saga's record carries the institution of its source case; the archive
       // takes records only for the institution it belongs to, whoever sends them (system too).
       if (command.data.institutionId !== state.staff.institutionId) {
-        throw ethicsError('ARCHIVE_INSTITUTION_MISMATCH', `a record for institution ${command.data.institutionId} does not fit the archive of ${state.staff.staffId}`, 'institutionId');
+        throw ethicsError(
+          'ARCHIVE_INSTITUTION_MISMATCH',
+          `a record for institution ${command.data.institutionId} does not fit the archive of ${state.staff.staffId}`,
+          'institutionId',
+        );
       }
       return addRecord(command, state.staff, state, policy);
     }
@@ -119,7 +150,12 @@ export function decideEthicsArchive(command: EthicsArchiveCommand, state: Ethics
       if (!record) throw ethicsError('RECORD_NOT_FOUND', `no record ${command.data.recordId}`, 'recordId');
       if (record.retracted) return [];
       const reason = requireText(command.data.reason, 'reason');
-      return [{ type: 'EthicsRecordRetracted', data: { recordId: record.recordId, staffId: record.staffId, reason, retractedBy: actor.id, retractedAt: command.metadata.now } }];
+      return [
+        {
+          type: 'EthicsRecordRetracted',
+          data: { recordId: record.recordId, staffId: record.staffId, reason, retractedBy: actor.id, retractedAt: command.metadata.now },
+        },
+      ];
     }
     default:
       return assertNever(command, 'ethics archive command');
@@ -127,7 +163,9 @@ export function decideEthicsArchive(command: EthicsArchiveCommand, state: Ethics
 }
 
 /** The EthicsArchive decider under a policy (the default unless a deployment supplies its own). */
-export function ethicsArchiveDecider(policy: EthicsPolicy = DEFAULT_ETHICS_POLICY): Decider<EthicsArchiveCommand, EthicsArchiveEvent, EthicsArchiveState> {
+export function ethicsArchiveDecider(
+  policy: EthicsPolicy = DEFAULT_ETHICS_POLICY,
+): Decider<EthicsArchiveCommand, EthicsArchiveEvent, EthicsArchiveState> {
   return {
     initialState: initialEthicsArchiveState,
     evolve: evolveEthicsArchive,

@@ -2,43 +2,52 @@ import { DomainEvent, EventTypes } from '@bihuan/core';
 import { CausedBy, EthicsSourceKind, VetoItem } from '../ethics-values';
 import { EthicsSourceRef } from './ethics-archive.commands';
 
-export type EthicsArchiveOpened = DomainEvent<'EthicsArchiveOpened', {
-  readonly staffId: string;
-  readonly institutionId: string;
-  readonly departmentId: string | null;
-  readonly name: string | null;
-  readonly openedBy: string;
-  /** True when a saga's record opened it (the institution had not opened it yet). */
-  readonly implicit: boolean;
-}>;
+export type EthicsArchiveOpened = DomainEvent<
+  'EthicsArchiveOpened',
+  {
+    readonly staffId: string;
+    readonly institutionId: string;
+    readonly departmentId: string | null;
+    readonly name: string | null;
+    readonly openedBy: string;
+    /** True when a saga's record opened it (the institution had not opened it yet). */
+    readonly implicit: boolean;
+  }
+>;
 
-export type EthicsRecordAdded = DomainEvent<'EthicsRecordAdded', {
-  readonly recordId: string;
-  readonly staffId: string;
-  readonly institutionId: string;
-  readonly sourceKind: EthicsSourceKind;
-  readonly source: EthicsSourceRef;
-  readonly recordKind: string | null;
-  readonly category: string | null;
-  readonly summary: string;
-  readonly evidence: readonly string[];
-  readonly points: number;
-  readonly vetoItem: VetoItem | null;
-  readonly occurredAt: string;
-  /** Evaluation year (Asia/Shanghai) the record counts in. */
-  readonly year: number;
-  readonly causedBy: CausedBy | null;
-  readonly addedBy: string;
-  readonly policyVersion: string;
-}>;
+export type EthicsRecordAdded = DomainEvent<
+  'EthicsRecordAdded',
+  {
+    readonly recordId: string;
+    readonly staffId: string;
+    readonly institutionId: string;
+    readonly sourceKind: EthicsSourceKind;
+    readonly source: EthicsSourceRef;
+    readonly recordKind: string | null;
+    readonly category: string | null;
+    readonly summary: string;
+    readonly evidence: readonly string[];
+    readonly points: number;
+    readonly vetoItem: VetoItem | null;
+    readonly occurredAt: string;
+    /** Evaluation year (Asia/Shanghai) the record counts in. */
+    readonly year: number;
+    readonly causedBy: CausedBy | null;
+    readonly addedBy: string;
+    readonly policyVersion: string;
+  }
+>;
 
-export type EthicsRecordRetracted = DomainEvent<'EthicsRecordRetracted', {
-  readonly recordId: string;
-  readonly staffId: string;
-  readonly reason: string;
-  readonly retractedBy: string;
-  readonly retractedAt: string;
-}>;
+export type EthicsRecordRetracted = DomainEvent<
+  'EthicsRecordRetracted',
+  {
+    readonly recordId: string;
+    readonly staffId: string;
+    readonly reason: string;
+    readonly retractedBy: string;
+    readonly retractedAt: string;
+  }
+>;
 
 export type EthicsArchiveEvent = EthicsArchiveOpened | EthicsRecordAdded | EthicsRecordRetracted;
 

@@ -7,7 +7,12 @@ export type EthicsRecord = EthicsRecordAdded['data'] & { readonly retracted: boo
 
 export type EthicsArchiveState =
   | { readonly status: 'none' }
-  | { readonly status: 'open'; readonly staff: StaffFacts; readonly records: Readonly<Record<string, EthicsRecord>>; readonly order: readonly string[] };
+  | {
+      readonly status: 'open';
+      readonly staff: StaffFacts;
+      readonly records: Readonly<Record<string, EthicsRecord>>;
+      readonly order: readonly string[];
+    };
 
 export const initialEthicsArchiveState: EthicsArchiveState = { status: 'none' };
 

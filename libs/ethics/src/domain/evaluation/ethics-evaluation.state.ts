@@ -20,9 +20,7 @@ export interface EvaluationFacts {
 
 export type EthicsEvaluationStatus = 'opened' | 'selfSubmitted' | 'departmentReviewed' | 'scored' | 'posted' | 'finalised';
 
-export type EthicsEvaluationState =
-  | { readonly status: 'none' }
-  | ({ readonly status: EthicsEvaluationStatus } & EvaluationFacts);
+export type EthicsEvaluationState = { readonly status: 'none' } | ({ readonly status: EthicsEvaluationStatus } & EvaluationFacts);
 
 export const initialEthicsEvaluationState: EthicsEvaluationState = { status: 'none' };
 

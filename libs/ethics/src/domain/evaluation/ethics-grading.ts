@@ -32,9 +32,12 @@ export function gradeEthics(input: EthicsScoreInput, policy: EthicsPolicy): Ethi
   const result = (grade: EthicsGrade, reason: string): EthicsScore => ({ finalScore, bonus, grade, reason });
   if (input.vetoItems.length > 0) return result('poor', `veto:${input.vetoItems.join(',')}`);
   if (d >= g.poorAtDeductions) return result('poor', `deductions>=${g.poorAtDeductions}`);
-  if (finalScore >= g.excellent.minScore && d <= g.excellent.deductionsAtMost) return result('excellent', `score>=${g.excellent.minScore},deductions<=${g.excellent.deductionsAtMost}`);
-  if (finalScore >= g.good.minScore && d < g.good.deductionsBelow) return result('good', `score>=${g.good.minScore},deductions<${g.good.deductionsBelow}`);
-  if (finalScore >= g.fair.minScore && d < g.fair.deductionsBelow) return result('fair', `score>=${g.fair.minScore},deductions<${g.fair.deductionsBelow}`);
+  if (finalScore >= g.excellent.minScore && d <= g.excellent.deductionsAtMost)
+    return result('excellent', `score>=${g.excellent.minScore},deductions<=${g.excellent.deductionsAtMost}`);
+  if (finalScore >= g.good.minScore && d < g.good.deductionsBelow)
+    return result('good', `score>=${g.good.minScore},deductions<${g.good.deductionsBelow}`);
+  if (finalScore >= g.fair.minScore && d < g.fair.deductionsBelow)
+    return result('fair', `score>=${g.fair.minScore},deductions<${g.fair.deductionsBelow}`);
   return result('poor', 'below fair');
 }
 
@@ -58,7 +61,11 @@ export interface CappedResult extends CapCandidate {
  * - `by-staff-id`: the tie is broken by staffId ascending (reproducible, but arbitrary).
  * Output order follows the input order. Pure: same results in, same grades out.
  */
-export function applyExcellentCap(results: readonly CapCandidate[], capRatio: number, ties: ExcellentCapTies = 'downgrade-tied'): CappedResult[] {
+export function applyExcellentCap(
+  results: readonly CapCandidate[],
+  capRatio: number,
+  ties: ExcellentCapTies = 'downgrade-tied',
+): CappedResult[] {
   const max = Math.floor(results.length * capRatio + 1e-9);
   const ranked = results
     .filter((r) => r.provisionalGrade === 'excellent')

@@ -29,20 +29,37 @@ describe('ethics grading (defaults of domain.md §3)', () => {
 describe('applyExcellentCap', () => {
   const staff = (n: number, excellentScores: number[]): CapCandidate[] => [
     ...excellentScores.map((s, i) => ({ staffId: `E${i}`, finalScore: s, provisionalGrade: 'excellent' as const })),
-    ...Array.from({ length: n - excellentScores.length }, (_, i) => ({ staffId: `G${i}`, finalScore: 85, provisionalGrade: 'good' as const })),
+    ...Array.from({ length: n - excellentScores.length }, (_, i) => ({
+      staffId: `G${i}`,
+      finalScore: 85,
+      provisionalGrade: 'good' as const,
+    })),
   ];
 
   it('keeps at most floor(n × 15%) 优秀, the highest scores, and downgrades the rest to 良好', () => {
     const out = applyExcellentCap(staff(20, [95, 99, 91, 93]), 0.15); // max 3
-    expect(out.filter((r) => r.grade === 'excellent').map((r) => r.staffId).sort()).toEqual(['E0', 'E1', 'E3']);
+    expect(
+      out
+        .filter((r) => r.grade === 'excellent')
+        .map((r) => r.staffId)
+        .sort(),
+    ).toEqual(['E0', 'E1', 'E3']);
     expect(out.find((r) => r.staffId === 'E2')).toMatchObject({ grade: 'good', downgradedByCap: true });
     expect(out.filter((r) => r.provisionalGrade === 'good').every((r) => r.grade === 'good' && !r.downgradedByCap)).toBe(true);
   });
 
   it('downgrades every candidate tied at the boundary by default, or breaks the tie by staffId', () => {
     const input = staff(20, [99, 92, 92, 92]); // max 3: 99 kept, three tied at 92 for two places
-    expect(applyExcellentCap(input, 0.15).filter((r) => r.grade === 'excellent').map((r) => r.staffId)).toEqual(['E0']);
-    expect(applyExcellentCap(input, 0.15, 'by-staff-id').filter((r) => r.grade === 'excellent').map((r) => r.staffId)).toEqual(['E0', 'E1', 'E2']);
+    expect(
+      applyExcellentCap(input, 0.15)
+        .filter((r) => r.grade === 'excellent')
+        .map((r) => r.staffId),
+    ).toEqual(['E0']);
+    expect(
+      applyExcellentCap(input, 0.15, 'by-staff-id')
+        .filter((r) => r.grade === 'excellent')
+        .map((r) => r.staffId),
+    ).toEqual(['E0', 'E1', 'E2']);
   });
 
   it('leaves everything alone under the cap, keeps the input order, and is deterministic', () => {

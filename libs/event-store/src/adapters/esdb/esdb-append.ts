@@ -90,9 +90,7 @@ export async function appendToEsdb(
     try {
       const result = await client.appendToStream(stream, data, { expectedRevision });
       const nextExpectedRevision = toSafeNumber(result.nextExpectedRevision, 'revision');
-      const position = result.position
-        ? toSafeNumber(result.position.commit, 'commit position')
-        : await lastPosition(client, stream);
+      const position = result.position ? toSafeNumber(result.position.commit, 'commit position') : await lastPosition(client, stream);
       return { nextExpectedRevision, position, written: true };
     } catch (error) {
       if (loose && error instanceof WrongExpectedVersionError && attempt < LOOSE_APPEND_ATTEMPTS) continue;

@@ -115,9 +115,7 @@ export class FakeEsdbClient implements EsdbClient {
     const max = Number(options.maxCount ?? Number.MAX_SAFE_INTEGER);
     const select = (): ResolvedEvent[] => {
       const ordered = backwards ? [...events].reverse() : events;
-      const inRange = ordered.filter((e) =>
-        typeof from !== 'bigint' ? true : backwards ? e.revision <= from : e.revision >= from,
-      );
+      const inRange = ordered.filter((e) => (typeof from !== 'bigint' ? true : backwards ? e.revision <= from : e.revision >= from));
       return inRange.slice(0, max).map((e) => resolved(e, false));
     };
     return read(select, events.length === 0 ? stream : undefined);
@@ -141,8 +139,7 @@ export class FakeEsdbClient implements EsdbClient {
     const from = options.fromPosition ?? 'start';
     const filter = options.filter;
     const regex = filter && 'regex' in filter ? new RegExp(filter.regex) : null;
-    const passes = (e: Stored): boolean =>
-      !regex || regex.test(filter?.filterOn === 'streamName' ? e.streamId : e.type);
+    const passes = (e: Stored): boolean => !regex || regex.test(filter?.filterOn === 'streamName' ? e.streamId : e.type);
     let index = typeof from === 'string' ? 0 : this.log.findIndex((e) => e.position >= from.commit);
     if (index < 0) index = this.log.length;
     let done = false;

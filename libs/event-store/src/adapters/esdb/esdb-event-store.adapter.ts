@@ -28,9 +28,7 @@ import { EsdbSubscription } from './esdb-subscription';
 const PING_DEADLINE_MS = 5_000;
 
 function isWithin(event: RecordedEvent, asOf: AsOf): boolean {
-  return 'position' in asOf
-    ? event.position <= asOf.position
-    : Date.parse(event.metadata.recordedAt) <= Date.parse(asOf.recordedAt);
+  return 'position' in asOf ? event.position <= asOf.position : Date.parse(event.metadata.recordedAt) <= Date.parse(asOf.recordedAt);
 }
 
 /**
@@ -119,8 +117,11 @@ export class EsdbEventStore implements EventStore {
   }
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
-    const subscription = new EsdbSubscription(this.client, (event) => handler(this.upcasters.upcast(event)), options, (after, upTo) =>
-      this.lastMatching(after, upTo, options.filter),
+    const subscription = new EsdbSubscription(
+      this.client,
+      (event) => handler(this.upcasters.upcast(event)),
+      options,
+      (after, upTo) => this.lastMatching(after, upTo, options.filter),
     );
     this.subscriptions.add(subscription);
     return {

@@ -33,7 +33,11 @@ if (url) {
 describe('EsdbEventStore with the real client and no server reachable', () => {
   it('rejects ping, reads and appends, reports the subscription failure, and closes', async () => {
     const store = EsdbEventStore.connect('esdb://127.0.0.1:1?tls=false', new FakeClock());
-    const failure = (p: Promise<unknown>): Promise<unknown> => p.then(() => null, (e: unknown) => e);
+    const failure = (p: Promise<unknown>): Promise<unknown> =>
+      p.then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(await failure(store.ping())).toBeInstanceOf(UnavailableError);
     expect(await failure(store.readStream('finding-1'))).toBeInstanceOf(UnavailableError);
     expect(await failure(store.readAll())).toBeInstanceOf(UnavailableError);

@@ -108,7 +108,10 @@ describe('EsdbEventStore append (against an in-memory ESDB double)', () => {
     const [a, b] = events(2);
     await store.append('finding-1', [a!], 'no_stream');
     expect(await rejection(store.append('finding-1', [a!, b!], 0))).toMatchObject({ code: 'STORE.DUPLICATE_EVENT_ID', kind: 'conflict' });
-    expect(await rejection(store.append('finding-2', [b!, b!], 'no_stream'))).toMatchObject({ code: 'STORE.DUPLICATE_EVENT_ID', kind: 'validation' });
+    expect(await rejection(store.append('finding-2', [b!, b!], 'no_stream'))).toMatchObject({
+      code: 'STORE.DUPLICATE_EVENT_ID',
+      kind: 'validation',
+    });
     expect(client.appendCalls).toHaveLength(1);
   });
 

@@ -84,10 +84,18 @@ const isTextOrNull = (value: unknown): value is string | null => value === null 
 function isEventMetadata(value: Record<string, unknown>): value is Record<string, unknown> & EventMetadata {
   const actor = value['actor'];
   return (
-    isText(value['eventId']) && isText(value['correlationId']) && isTextOrNull(value['causationId']) &&
-    isRecord(actor) && isText(actor['id']) && ROLES.some((role) => role === actor['role']) && isText(actor['unit']) &&
-    isText(value['occurredAt']) && isText(value['recordedAt']) && typeof value['schemaVersion'] === 'number' &&
-    isTextOrNull(value['prevHash']) && isText(value['hash'])
+    isText(value['eventId']) &&
+    isText(value['correlationId']) &&
+    isTextOrNull(value['causationId']) &&
+    isRecord(actor) &&
+    isText(actor['id']) &&
+    ROLES.some((role) => role === actor['role']) &&
+    isText(actor['unit']) &&
+    isText(value['occurredAt']) &&
+    isText(value['recordedAt']) &&
+    typeof value['schemaVersion'] === 'number' &&
+    isTextOrNull(value['prevHash']) &&
+    isText(value['hash'])
   );
 }
 

@@ -31,7 +31,13 @@ const write = (eventId: string, causationId: string | null = 'cause-1'): EventTo
 });
 
 /** What the client hands back for an event it read: JSON-parsed data and metadata, bigint revision. */
-function asRead(stream: string, revision: number, position: bigint, event: EventToAppend, prevHash: string | null = null): AllStreamResolvedEvent {
+function asRead(
+  stream: string,
+  revision: number,
+  position: bigint,
+  event: EventToAppend,
+  prevHash: string | null = null,
+): AllStreamResolvedEvent {
   const sealed = sealEvent(stream, revision, prevHash, event, '2025-03-03T01:00:00.000Z');
   const data = toEsdbEventData(sealed);
   const roundTrip = JSON.parse(JSON.stringify(data)) as typeof data;
@@ -138,7 +144,13 @@ describe('esdb mapping: errors', () => {
     const esdb = new WrongExpectedVersionError(undefined, { streamName: 'finding-1', expected: 2n, current: 4n });
     const mapped = mapEsdbError(esdb, 'finding-1', 'any');
     expect(mapped).toBeInstanceOf(WrongExpectedRevisionError);
-    expect(mapped).toMatchObject({ streamName: 'finding-1', expected: 'any', actual: 4, code: 'STORE.WRONG_EXPECTED_REVISION', kind: 'conflict' });
+    expect(mapped).toMatchObject({
+      streamName: 'finding-1',
+      expected: 'any',
+      actual: 4,
+      code: 'STORE.WRONG_EXPECTED_REVISION',
+      kind: 'conflict',
+    });
   });
 
   it('maps a missing stream (and the old protocol’s -1) to no_stream', () => {

@@ -55,14 +55,16 @@ describe('EsdbEventStore reads (against an in-memory ESDB double)', () => {
     await store.append('finding-1', [event('Opened'), event('Closed')], 'no_stream');
     await store.append('complaintTicket-1-with-dashes', [event('Opened')], 'no_stream');
     await store.append('findings-1', [event('Opened')], 'no_stream');
-    const streams = async (filter: object): Promise<string[]> =>
-      (await store.readAll({ filter })).map((e) => `${e.streamName}:${e.type}`);
+    const streams = async (filter: object): Promise<string[]> => (await store.readAll({ filter })).map((e) => `${e.streamName}:${e.type}`);
     expect(await streams({ categories: ['finding', 'complaintTicket'] })).toEqual([
       'finding-1:Opened',
       'finding-1:Closed',
       'complaintTicket-1-with-dashes:Opened',
     ]);
-    expect(await streams({ categories: ['finding', 'findings'], eventTypes: ['Opened'] })).toEqual(['finding-1:Opened', 'findings-1:Opened']);
+    expect(await streams({ categories: ['finding', 'findings'], eventTypes: ['Opened'] })).toEqual([
+      'finding-1:Opened',
+      'findings-1:Opened',
+    ]);
     expect(await streams({ eventTypes: ['Closed'] })).toEqual(['finding-1:Closed']);
   });
 

@@ -74,17 +74,25 @@ export class MemoryEventStore implements EventStore {
     let events = this.streams.get(stream) ?? [];
     const asOf = options.asOf;
     if (asOf) {
-      events = 'position' in asOf
-        ? events.filter((e) => e.position <= asOf.position)
-        : events.filter((e) => e.metadata.recordedAt <= asOf.recordedAt);
+      events =
+        'position' in asOf
+          ? events.filter((e) => e.position <= asOf.position)
+          : events.filter((e) => e.metadata.recordedAt <= asOf.recordedAt);
     }
     const max = options.maxCount ?? Infinity;
     if (options.direction === 'backwards') {
       const from = options.fromRevision ?? Infinity;
-      return events.filter((e) => e.revision <= from).reverse().slice(0, max).map((e) => this.upcasters.upcast(e));
+      return events
+        .filter((e) => e.revision <= from)
+        .reverse()
+        .slice(0, max)
+        .map((e) => this.upcasters.upcast(e));
     }
     const from = options.fromRevision ?? 0;
-    return events.filter((e) => e.revision >= from).slice(0, max).map((e) => this.upcasters.upcast(e));
+    return events
+      .filter((e) => e.revision >= from)
+      .slice(0, max)
+      .map((e) => this.upcasters.upcast(e));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

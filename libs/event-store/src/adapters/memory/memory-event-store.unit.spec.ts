@@ -12,7 +12,24 @@ describe('MemoryEventStore specifics', () => {
     const store = new MemoryEventStore(new FakeClock());
     const [written] = await store.readStream('x-1');
     expect(written).toBeUndefined();
-    await store.append('x-1', [{ type: 'A', data: {}, metadata: { eventId: 'e1', correlationId: 'c', causationId: null, actor: { id: 'u', role: 'admin', unit: 'prov' }, occurredAt: '2025-03-03T01:00:00.000Z', schemaVersion: 1 } }], 'no_stream');
+    await store.append(
+      'x-1',
+      [
+        {
+          type: 'A',
+          data: {},
+          metadata: {
+            eventId: 'e1',
+            correlationId: 'c',
+            causationId: null,
+            actor: { id: 'u', role: 'admin', unit: 'prov' },
+            occurredAt: '2025-03-03T01:00:00.000Z',
+            schemaVersion: 1,
+          },
+        },
+      ],
+      'no_stream',
+    );
     const [event] = await store.readStream('x-1');
     expect(store.streamHeads().get('x-1')).toEqual({ revision: 0, hash: event!.metadata.hash });
   });

@@ -48,7 +48,10 @@ describe('SqliteEventStore positions are gapless', () => {
       expect(await store.append('a-1', [testEvent('T', {}, 'taken')], 'no_stream')).toMatchObject({ written: false });
       // A batch whose BEGIN IMMEDIATE times out.
       other.exec('BEGIN IMMEDIATE');
-      const blocked = await Promise.allSettled([store.append('f-1', testEvents(1), 'no_stream'), store.append('g-1', testEvents(2), 'no_stream')]);
+      const blocked = await Promise.allSettled([
+        store.append('f-1', testEvents(1), 'no_stream'),
+        store.append('g-1', testEvents(2), 'no_stream'),
+      ]);
       other.exec('COMMIT');
       expect(blocked.map((r) => r.status)).toEqual(['rejected', 'rejected']);
       const last = await store.append('a-1', testEvents(2), 0);
@@ -101,7 +104,11 @@ describe('SqliteEventStore gap check', () => {
 
   it('reports a run of deleted positions, and a deleted first event', async () => {
     intruder.exec('DELETE FROM events WHERE position IN (1, 2)');
-    expect(store.checkContinuity()).toMatchObject({ streamName: 's-3', position: 3, detail: expect.stringContaining('positions 1–2 are missing') });
+    expect(store.checkContinuity()).toMatchObject({
+      streamName: 's-3',
+      position: 3,
+      detail: expect.stringContaining('positions 1–2 are missing'),
+    });
   });
 
   it('catches a deleted global tail against sqlite_sequence', async () => {

@@ -21,7 +21,8 @@ export function findPositionGap(sql: SqliteStatements): ChainBreak | null {
   const gap = sql.firstGap.get();
   if (gap) {
     const after = toRecorded(sql.readAll(gap.previous, 1, undefined)[0]!);
-    const missing = gap.previous + 1 === gap.position - 1 ? `position ${gap.previous + 1} is` : `positions ${gap.previous + 1}–${gap.position - 1} are`;
+    const missing =
+      gap.previous + 1 === gap.position - 1 ? `position ${gap.previous + 1} is` : `positions ${gap.previous + 1}–${gap.position - 1} are`;
     return {
       streamName: after.streamName,
       revision: after.revision,

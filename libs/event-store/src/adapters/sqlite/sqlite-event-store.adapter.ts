@@ -112,7 +112,9 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.sql.readAll(options.fromPosition ?? 0, options.maxCount ?? NO_LIMIT, options.filter).map((row) => this.upcasters.upcast(toRecorded(row)));
+    return this.sql
+      .readAll(options.fromPosition ?? 0, options.maxCount ?? NO_LIMIT, options.filter)
+      .map((row) => this.upcasters.upcast(toRecorded(row)));
   }
 
   async headPosition(): Promise<number | null> {
@@ -122,7 +124,10 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
-    return trackSubscription(this.subscriptions, new CatchUpSubscription(this, handler, { pollIntervalMs: this.pollIntervalMs, ...options }));
+    return trackSubscription(
+      this.subscriptions,
+      new CatchUpSubscription(this, handler, { pollIntervalMs: this.pollIntervalMs, ...options }),
+    );
   }
 
   /**

@@ -181,7 +181,9 @@ export class GroupCommitter {
       throw error;
     }
     if (events.length === 0) {
-      return { result: { nextExpectedRevision: head ? head.revision : -1, position: this.sql.headPosition.get()?.position ?? 0, written: false } };
+      return {
+        result: { nextExpectedRevision: head ? head.revision : -1, position: this.sql.headPosition.get()?.position ?? 0, written: false },
+      };
     }
     const category = categoryOf(stream);
     let revision = head ? head.revision : -1;
@@ -192,7 +194,16 @@ export class GroupCommitter {
       // The seal hashes data and metadata as JSON will give them back; the texts stored are that JSON.
       const sealed = sealAsText(stream, revision, prevHash, event, recordedAt);
       const data = JSON.stringify(event.data);
-      const info = this.sql.insertEvent.run(stream, revision, category, event.metadata.eventId, event.type, data, sealed.metadata, recordedAt);
+      const info = this.sql.insertEvent.run(
+        stream,
+        revision,
+        category,
+        event.metadata.eventId,
+        event.type,
+        data,
+        sealed.metadata,
+        recordedAt,
+      );
       position = Number(info.lastInsertRowid);
       prevHash = sealed.hash;
     }

@@ -17,7 +17,8 @@ describe('SqliteEventStore tamper evidence', () => {
   let store: SqliteEventStore;
   let intruder: Database.Database;
   const positionOf = (stream: string, revision: number): number =>
-    (intruder.prepare('SELECT position FROM events WHERE stream = ? AND revision = ?').get(stream, revision) as { position: number }).position;
+    (intruder.prepare('SELECT position FROM events WHERE stream = ? AND revision = ?').get(stream, revision) as { position: number })
+      .position;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bihuan-tamper-'));

@@ -63,7 +63,10 @@ export function expireDeadline(command: ExpireDeadline, state: FindingState, pol
   if (state.status === 'none' || !expiryIsDue(state.deadlines, command.data)) return [];
   const { now } = command.metadata;
   const deadline = state.deadlines[command.data.deadlineId]!;
-  const expired: DeadlineExpired = { type: 'DeadlineExpired', data: { deadlineId: deadline.terms.deadlineId, dueAt: deadline.dueAt, expiredAt: now } };
+  const expired: DeadlineExpired = {
+    type: 'DeadlineExpired',
+    data: { deadlineId: deadline.terms.deadlineId, dueAt: deadline.dueAt, expiredAt: now },
+  };
   const { finding, rectification } = state;
   const where = { findingId: finding.findingId, visitId: finding.visitId, institutionId: finding.institutionId };
   if (deadline.terms.purpose === 'recheck') {

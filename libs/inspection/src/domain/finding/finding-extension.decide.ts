@@ -25,16 +25,18 @@ export function requestExtension(command: RequestExtension, state: ActiveFinding
   if (!isBefore(command.metadata.now, requestedDueAt)) {
     throw inspectionError('DEADLINE_IN_PAST', 'requestedDueAt must be in the future', 'requestedDueAt');
   }
-  return [{
-    type: 'ExtensionRequested',
-    data: {
-      findingId: state.finding.findingId,
-      extensionId: requireText(command.data.extensionId, 'extensionId'),
-      reason: requireText(command.data.reason, 'reason'),
-      requestedDueAt,
-      requestedBy: command.metadata.actor.id,
+  return [
+    {
+      type: 'ExtensionRequested',
+      data: {
+        findingId: state.finding.findingId,
+        extensionId: requireText(command.data.extensionId, 'extensionId'),
+        reason: requireText(command.data.reason, 'reason'),
+        requestedDueAt,
+        requestedBy: command.metadata.actor.id,
+      },
     },
-  }];
+  ];
 }
 
 function requirePending(state: ActiveFinding, extensionId: string): PendingExtension {
@@ -93,13 +95,15 @@ export function approveExtension(command: ApproveExtension, state: ActiveFinding
 export function denyExtension(command: DenyExtension, state: ActiveFinding): FindingEvent[] {
   requireRole(command.metadata.actor, ['inspector'], 'denying an extension');
   const pending = requirePending(state, command.data.extensionId);
-  return [{
-    type: 'ExtensionDenied',
-    data: {
-      findingId: state.finding.findingId,
-      extensionId: pending.extensionId,
-      reason: requireText(command.data.reason, 'reason'),
-      deniedBy: command.metadata.actor.id,
+  return [
+    {
+      type: 'ExtensionDenied',
+      data: {
+        findingId: state.finding.findingId,
+        extensionId: pending.extensionId,
+        reason: requireText(command.data.reason, 'reason'),
+        deniedBy: command.metadata.actor.id,
+      },
     },
-  }];
+  ];
 }

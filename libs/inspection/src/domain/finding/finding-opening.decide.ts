@@ -14,7 +14,8 @@ import { ActiveFinding, FindingState, openDeadlines } from './finding.state';
  * it when it records the finding, the finding again when it opens, so both hold the same facts.
  */
 export function acceptDraft(draft: FindingDraft): FindingDraft {
-  if (!isFindingCategory(draft.category)) throw inspectionError('CATEGORY_UNKNOWN', `unknown category "${String(draft.category)}"`, 'category');
+  if (!isFindingCategory(draft.category))
+    throw inspectionError('CATEGORY_UNKNOWN', `unknown category "${String(draft.category)}"`, 'category');
   if (!isSeverity(draft.severity)) throw inspectionError('SEVERITY_UNKNOWN', `unknown severity "${String(draft.severity)}"`, 'severity');
   if (!isRequiredAction(draft.requiredAction)) {
     throw inspectionError('REQUIRED_ACTION_UNKNOWN', `unknown required action "${String(draft.requiredAction)}"`, 'requiredAction');
@@ -35,29 +36,33 @@ export function acceptDraft(draft: FindingDraft): FindingDraft {
 export function decideOpening(command: OpenFinding, policy: InspectionPolicy): FindingEvent[] {
   const { data, metadata } = command;
   const institutionId = requireText(data.institutionId, 'institutionId');
-  if (!isVisitKind(data.visitKind)) throw inspectionError('VISIT_KIND_UNKNOWN', `unknown visit kind "${String(data.visitKind)}"`, 'visitKind');
-  if (data.visitKind === 'self' && metadata.actor.role === 'hospital') requireHospitalOf(metadata.actor, institutionId, 'opening a finding');
+  if (!isVisitKind(data.visitKind))
+    throw inspectionError('VISIT_KIND_UNKNOWN', `unknown visit kind "${String(data.visitKind)}"`, 'visitKind');
+  if (data.visitKind === 'self' && metadata.actor.role === 'hospital')
+    requireHospitalOf(metadata.actor, institutionId, 'opening a finding');
   else requireRole(metadata.actor, ['inspector'], 'opening a finding');
   const draft = acceptDraft(data);
-  return [{
-    type: 'FindingOpened',
-    data: {
-      findingId: draft.findingId,
-      visitId: requireText(data.visitId, 'visitId'),
-      visitKind: data.visitKind,
-      institutionId,
-      campaignId: optionalText(data.campaignId, 'campaignId'),
-      category: draft.category,
-      severity: draft.severity,
-      description: draft.description,
-      evidence: draft.evidence ?? [],
-      responsibleDepartment: draft.responsibleDepartment,
-      responsiblePerson: draft.responsiblePerson ?? null,
-      requiredAction: draft.requiredAction,
-      openedBy: metadata.actor.id,
-      policyVersion: policy.policyVersion,
+  return [
+    {
+      type: 'FindingOpened',
+      data: {
+        findingId: draft.findingId,
+        visitId: requireText(data.visitId, 'visitId'),
+        visitKind: data.visitKind,
+        institutionId,
+        campaignId: optionalText(data.campaignId, 'campaignId'),
+        category: draft.category,
+        severity: draft.severity,
+        description: draft.description,
+        evidence: draft.evidence ?? [],
+        responsibleDepartment: draft.responsibleDepartment,
+        responsiblePerson: draft.responsiblePerson ?? null,
+        requiredAction: draft.requiredAction,
+        openedBy: metadata.actor.id,
+        policyVersion: policy.policyVersion,
+      },
     },
-  }];
+  ];
 }
 
 /** Issues the rectification notice (整改通知书) and starts the round's `rectify` deadline. */

@@ -18,15 +18,17 @@ type SignedOff = Extract<FindingState, { status: 'signedOff' }>;
 export function recordRecheck(command: RecordRecheck, state: SignedOff, policy: InspectionPolicy): FindingEvent[] {
   requireRole(command.metadata.actor, ['inspector'], 'recording a re-check');
   const { data, metadata } = command;
-  if (!isRecheckOutcome(data.outcome)) throw inspectionError('RECHECK_OUTCOME_UNKNOWN', `unknown outcome "${String(data.outcome)}"`, 'outcome');
+  if (!isRecheckOutcome(data.outcome))
+    throw inspectionError('RECHECK_OUTCOME_UNKNOWN', `unknown outcome "${String(data.outcome)}"`, 'outcome');
   const notes = requireText(data.notes, 'notes');
   const evidence = requireTextList(data.evidence, 'evidence');
   const { finding, rectification } = state;
   const recheckId = findingDeadlineId('recheck', rectification.round);
   const pending = state.deadlines[recheckId];
-  const cleared: DeadlineCleared[] = pending && pending.status === 'pending'
-    ? [{ type: 'DeadlineCleared', data: { deadlineId: recheckId, clearedAt: metadata.now, outcome: 'met' } }]
-    : [];
+  const cleared: DeadlineCleared[] =
+    pending && pending.status === 'pending'
+      ? [{ type: 'DeadlineCleared', data: { deadlineId: recheckId, clearedAt: metadata.now, outcome: 'met' } }]
+      : [];
   const where = { findingId: finding.findingId, visitId: finding.visitId, institutionId: finding.institutionId };
   if (data.outcome === 'passed') {
     return [
@@ -34,7 +36,8 @@ export function recordRecheck(command: RecordRecheck, state: SignedOff, policy: 
       ...cleared,
     ];
   }
-  if (!data.deadline) throw inspectionError('REOPEN_DEADLINE_REQUIRED', 'a reopened finding needs a new rectification deadline', 'deadline');
+  if (!data.deadline)
+    throw inspectionError('REOPEN_DEADLINE_REQUIRED', 'a reopened finding needs a new rectification deadline', 'deadline');
   assertWindow(data.deadline, metadata.now, 'deadline');
   const round = rectification.round + 1;
   const terms = toTerms('rectify', round, data.deadline, policy);

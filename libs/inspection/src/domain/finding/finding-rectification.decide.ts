@@ -3,13 +3,7 @@ import { optionalText, requireHospitalOf, requireIsoDate, requireRole, requireTe
 import { assertWindow, toTerms } from '../deadline-rules';
 import { inspectionError } from '../inspection-errors';
 import { InspectionPolicy } from '../inspection-policy';
-import {
-  RejectSignOff,
-  ReportRectificationProgress,
-  RequestSignOff,
-  SignOffFinding,
-  SubmitRectificationPlan,
-} from './finding.commands';
+import { RejectSignOff, ReportRectificationProgress, RequestSignOff, SignOffFinding, SubmitRectificationPlan } from './finding.commands';
 import { FindingEvent } from './finding.events';
 import { ActiveFinding } from './finding.state';
 import { clearDeadlines } from './finding-opening.decide';
@@ -24,19 +18,21 @@ export function submitPlan(command: SubmitRectificationPlan, state: ActiveFindin
   requireHospitalOf(command.metadata.actor, state.finding.institutionId, 'submitting a rectification plan');
   requireWorkable(state);
   const { data } = command;
-  return [{
-    type: 'RectificationPlanSubmitted',
-    data: {
-      findingId: state.finding.findingId,
-      round: state.rectification.round,
-      revision: state.rectification.planRevision + 1,
-      measures: requireText(data.measures, 'measures'),
-      responsibleDepartment: optionalText(data.responsibleDepartment, 'responsibleDepartment') ?? state.finding.responsibleDepartment,
-      responsiblePerson: optionalText(data.responsiblePerson, 'responsiblePerson') ?? state.finding.responsiblePerson,
-      plannedCompletion: data.plannedCompletion ? requireIsoDate(data.plannedCompletion, 'plannedCompletion') : null,
-      submittedBy: command.metadata.actor.id,
+  return [
+    {
+      type: 'RectificationPlanSubmitted',
+      data: {
+        findingId: state.finding.findingId,
+        round: state.rectification.round,
+        revision: state.rectification.planRevision + 1,
+        measures: requireText(data.measures, 'measures'),
+        responsibleDepartment: optionalText(data.responsibleDepartment, 'responsibleDepartment') ?? state.finding.responsibleDepartment,
+        responsiblePerson: optionalText(data.responsiblePerson, 'responsiblePerson') ?? state.finding.responsiblePerson,
+        plannedCompletion: data.plannedCompletion ? requireIsoDate(data.plannedCompletion, 'plannedCompletion') : null,
+        submittedBy: command.metadata.actor.id,
+      },
     },
-  }];
+  ];
 }
 
 export function reportProgress(command: ReportRectificationProgress, state: ActiveFinding): FindingEvent[] {
@@ -47,18 +43,20 @@ export function reportProgress(command: ReportRectificationProgress, state: Acti
   if (percent !== undefined && percent !== null && (typeof percent !== 'number' || !(percent >= 0 && percent <= 100))) {
     throw inspectionError('FIELD_REQUIRED', 'percentComplete must be between 0 and 100', 'percentComplete');
   }
-  return [{
-    type: 'RectificationProgressReported',
-    data: {
-      findingId: state.finding.findingId,
-      round: state.rectification.round,
-      reportNo: state.rectification.progressReports + 1,
-      summary: requireText(command.data.summary, 'summary'),
-      evidence: requireTextList(command.data.evidence, 'evidence'),
-      percentComplete: percent ?? null,
-      reportedBy: command.metadata.actor.id,
+  return [
+    {
+      type: 'RectificationProgressReported',
+      data: {
+        findingId: state.finding.findingId,
+        round: state.rectification.round,
+        reportNo: state.rectification.progressReports + 1,
+        summary: requireText(command.data.summary, 'summary'),
+        evidence: requireTextList(command.data.evidence, 'evidence'),
+        percentComplete: percent ?? null,
+        reportedBy: command.metadata.actor.id,
+      },
     },
-  }];
+  ];
 }
 
 export function requestSignOff(command: RequestSignOff, state: ActiveFinding, policy: InspectionPolicy): FindingEvent[] {
@@ -69,16 +67,18 @@ export function requestSignOff(command: RequestSignOff, state: ActiveFinding, po
   if (policy.signOffRequiresEvidence && evidence.length + state.rectification.evidence.length === 0) {
     throw inspectionError('EVIDENCE_REQUIRED', 'sign-off needs evidence of the rectification', 'evidence');
   }
-  return [{
-    type: 'SignOffRequested',
-    data: {
-      findingId: state.finding.findingId,
-      round: state.rectification.round,
-      summary: requireText(command.data.summary, 'summary'),
-      evidence,
-      requestedBy: command.metadata.actor.id,
+  return [
+    {
+      type: 'SignOffRequested',
+      data: {
+        findingId: state.finding.findingId,
+        round: state.rectification.round,
+        summary: requireText(command.data.summary, 'summary'),
+        evidence,
+        requestedBy: command.metadata.actor.id,
+      },
     },
-  }];
+  ];
 }
 
 /**
@@ -96,9 +96,8 @@ export function signOff(command: SignOffFinding, state: ActiveFinding, policy: I
     throw inspectionError('RECHECK_DEADLINE_REQUIRED', `a ${state.finding.severity} finding needs a re-check deadline`, 'recheck');
   }
   if (window !== null) assertWindow(window, now, 'recheck');
-  const recheck: DeadlineSet[] = window === null
-    ? []
-    : [{ type: 'DeadlineSet', data: toTerms('recheck', state.rectification.round, window, policy) }];
+  const recheck: DeadlineSet[] =
+    window === null ? [] : [{ type: 'DeadlineSet', data: toTerms('recheck', state.rectification.round, window, policy) }];
   return [
     {
       type: 'FindingSignedOff',
@@ -123,13 +122,15 @@ export function signOff(command: SignOffFinding, state: ActiveFinding, policy: I
 export function rejectSignOff(command: RejectSignOff, state: ActiveFinding): FindingEvent[] {
   requireRole(command.metadata.actor, ['inspector'], 'rejecting a sign-off request');
   if (state.status !== 'signOffRequested') throw inspectionError('SIGN_OFF_NOT_REQUESTED', 'there is no sign-off request to reject');
-  return [{
-    type: 'SignOffRejected',
-    data: {
-      findingId: state.finding.findingId,
-      round: state.rectification.round,
-      reasons: requireTextList(command.data.reasons, 'reasons', 1),
-      rejectedBy: command.metadata.actor.id,
+  return [
+    {
+      type: 'SignOffRejected',
+      data: {
+        findingId: state.finding.findingId,
+        round: state.rectification.round,
+        reasons: requireTextList(command.data.reasons, 'reasons', 1),
+        rejectedBy: command.metadata.actor.id,
+      },
     },
-  }];
+  ];
 }

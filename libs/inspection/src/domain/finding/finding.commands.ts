@@ -37,101 +37,134 @@ export interface NewFinding extends FindingDraft {
 export type OpenFinding = Command<'OpenFinding', NewFinding>;
 
 /** Inspector issues the rectification notice (整改通知书), which starts the rectification clock. */
-export type IssueRectificationNotice = Command<'IssueRectificationNotice', {
-  readonly findingId: string;
-  /** The document number printed on the notice, if any. */
-  readonly noticeNo?: string | null;
-  /** What the notice requires, in words. */
-  readonly requirements?: string | null;
-  /** Computed by the application layer: policy.rectifyWorkingDays[requiredAction] (or the inspector's date). */
-  readonly deadline: DeadlineWindow;
-}>;
+export type IssueRectificationNotice = Command<
+  'IssueRectificationNotice',
+  {
+    readonly findingId: string;
+    /** The document number printed on the notice, if any. */
+    readonly noticeNo?: string | null;
+    /** What the notice requires, in words. */
+    readonly requirements?: string | null;
+    /** Computed by the application layer: policy.rectifyWorkingDays[requiredAction] (or the inspector's date). */
+    readonly deadline: DeadlineWindow;
+  }
+>;
 
 /** Hospital submits (or revises) its rectification plan (整改措施). */
-export type SubmitRectificationPlan = Command<'SubmitRectificationPlan', {
-  readonly findingId: string;
-  readonly measures: string;
-  readonly responsibleDepartment?: string | null;
-  readonly responsiblePerson?: string | null;
-  /** ISO-8601 date the hospital expects to finish by. */
-  readonly plannedCompletion?: string | null;
-}>;
+export type SubmitRectificationPlan = Command<
+  'SubmitRectificationPlan',
+  {
+    readonly findingId: string;
+    readonly measures: string;
+    readonly responsibleDepartment?: string | null;
+    readonly responsiblePerson?: string | null;
+    /** ISO-8601 date the hospital expects to finish by. */
+    readonly plannedCompletion?: string | null;
+  }
+>;
 
 /** Hospital reports progress with evidence; repeatable. */
-export type ReportRectificationProgress = Command<'ReportRectificationProgress', {
-  readonly findingId: string;
-  readonly summary: string;
-  readonly evidence?: readonly string[];
-  /** 0–100, optional. */
-  readonly percentComplete?: number | null;
-}>;
+export type ReportRectificationProgress = Command<
+  'ReportRectificationProgress',
+  {
+    readonly findingId: string;
+    readonly summary: string;
+    readonly evidence?: readonly string[];
+    /** 0–100, optional. */
+    readonly percentComplete?: number | null;
+  }
+>;
 
 /** Hospital asks for sign-off (申请销号). The rectification clock keeps running meanwhile. */
-export type RequestSignOff = Command<'RequestSignOff', {
-  readonly findingId: string;
-  readonly summary: string;
-  readonly evidence?: readonly string[];
-}>;
+export type RequestSignOff = Command<
+  'RequestSignOff',
+  {
+    readonly findingId: string;
+    readonly summary: string;
+    readonly evidence?: readonly string[];
+  }
+>;
 
 /**
  * Inspector signs the row off (销号). `recheck` is the re-check (回头看) deadline, computed by the
  * application layer (policy.recheck.afterCalendarDays after now, workingDays 0): required when the
  * severity is in policy.recheck.mandatoryFor, optional otherwise.
  */
-export type SignOffFinding = Command<'SignOffFinding', {
-  readonly findingId: string;
-  readonly comment?: string | null;
-  readonly recheck?: DeadlineWindow | null;
-}>;
+export type SignOffFinding = Command<
+  'SignOffFinding',
+  {
+    readonly findingId: string;
+    readonly comment?: string | null;
+    readonly recheck?: DeadlineWindow | null;
+  }
+>;
 
 /** Inspector rejects a sign-off request with reasons; the row goes back to in-progress. */
-export type RejectSignOff = Command<'RejectSignOff', {
-  readonly findingId: string;
-  readonly reasons: readonly string[];
-}>;
+export type RejectSignOff = Command<
+  'RejectSignOff',
+  {
+    readonly findingId: string;
+    readonly reasons: readonly string[];
+  }
+>;
 
 /** Hospital asks for more time (延期) with a reason. */
-export type RequestExtension = Command<'RequestExtension', {
-  readonly findingId: string;
-  readonly extensionId: string;
-  readonly reason: string;
-  readonly requestedDueAt: string;
-}>;
+export type RequestExtension = Command<
+  'RequestExtension',
+  {
+    readonly findingId: string;
+    readonly extensionId: string;
+    readonly reason: string;
+    readonly requestedDueAt: string;
+  }
+>;
 
 /**
  * Inspector approves an extension; `deadline` is the new window of the finding's current deadline
  * (startedAt = now, workingDays = days granted, at most policy.extensions.maxWorkingDays).
  */
-export type ApproveExtension = Command<'ApproveExtension', {
-  readonly findingId: string;
-  readonly extensionId: string;
-  readonly deadline: DeadlineWindow;
-  readonly comment?: string | null;
-}>;
+export type ApproveExtension = Command<
+  'ApproveExtension',
+  {
+    readonly findingId: string;
+    readonly extensionId: string;
+    readonly deadline: DeadlineWindow;
+    readonly comment?: string | null;
+  }
+>;
 
-export type DenyExtension = Command<'DenyExtension', {
-  readonly findingId: string;
-  readonly extensionId: string;
-  readonly reason: string;
-}>;
+export type DenyExtension = Command<
+  'DenyExtension',
+  {
+    readonly findingId: string;
+    readonly extensionId: string;
+    readonly reason: string;
+  }
+>;
 
 /**
  * Inspector records a re-check (回头看) of a signed-off row. `reopened` (反弹) starts a new
  * rectification round and needs `deadline` (computed like a notice's).
  */
-export type RecordRecheck = Command<'RecordRecheck', {
-  readonly findingId: string;
-  readonly outcome: RecheckOutcome;
-  readonly notes: string;
-  readonly evidence?: readonly string[];
-  readonly deadline?: DeadlineWindow | null;
-}>;
+export type RecordRecheck = Command<
+  'RecordRecheck',
+  {
+    readonly findingId: string;
+    readonly outcome: RecheckOutcome;
+    readonly notes: string;
+    readonly evidence?: readonly string[];
+    readonly deadline?: DeadlineWindow | null;
+  }
+>;
 
 /** Inspector withdraws (voids) a finding opened in error, with a reason; the record stays. */
-export type WithdrawFinding = Command<'WithdrawFinding', {
-  readonly findingId: string;
-  readonly reason: string;
-}>;
+export type WithdrawFinding = Command<
+  'WithdrawFinding',
+  {
+    readonly findingId: string;
+    readonly reason: string;
+  }
+>;
 
 export type FindingCommand =
   | OpenFinding

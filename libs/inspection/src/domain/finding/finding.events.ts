@@ -8,160 +8,205 @@ import { FindingFacts } from './finding.state';
  * `visitId` and `institutionId`. `policyVersion` names the InspectionPolicy that shaped the event.
  */
 /** What the finding is about (FindingFacts), who opened it and under which policy. */
-export type FindingOpened = DomainEvent<'FindingOpened', FindingFacts & {
-  readonly openedBy: string;
-  readonly policyVersion: string;
-}>;
+export type FindingOpened = DomainEvent<
+  'FindingOpened',
+  FindingFacts & {
+    readonly openedBy: string;
+    readonly policyVersion: string;
+  }
+>;
 
-export type RectificationNoticeIssued = DomainEvent<'RectificationNoticeIssued', {
-  readonly findingId: string;
-  readonly round: number;
-  readonly noticeNo: string | null;
-  readonly requirements: string | null;
-  readonly deadlineId: string;
-  readonly dueAt: string;
-  readonly workingDays: number;
-  readonly issuedBy: string;
-  readonly policyVersion: string;
-}>;
+export type RectificationNoticeIssued = DomainEvent<
+  'RectificationNoticeIssued',
+  {
+    readonly findingId: string;
+    readonly round: number;
+    readonly noticeNo: string | null;
+    readonly requirements: string | null;
+    readonly deadlineId: string;
+    readonly dueAt: string;
+    readonly workingDays: number;
+    readonly issuedBy: string;
+    readonly policyVersion: string;
+  }
+>;
 
-export type RectificationPlanSubmitted = DomainEvent<'RectificationPlanSubmitted', {
-  readonly findingId: string;
-  readonly round: number;
-  /** 1 for the first plan of the round, then 2, 3 … for revisions. */
-  readonly revision: number;
-  readonly measures: string;
-  readonly responsibleDepartment: string;
-  readonly responsiblePerson: string | null;
-  readonly plannedCompletion: string | null;
-  readonly submittedBy: string;
-}>;
+export type RectificationPlanSubmitted = DomainEvent<
+  'RectificationPlanSubmitted',
+  {
+    readonly findingId: string;
+    readonly round: number;
+    /** 1 for the first plan of the round, then 2, 3 … for revisions. */
+    readonly revision: number;
+    readonly measures: string;
+    readonly responsibleDepartment: string;
+    readonly responsiblePerson: string | null;
+    readonly plannedCompletion: string | null;
+    readonly submittedBy: string;
+  }
+>;
 
-export type RectificationProgressReported = DomainEvent<'RectificationProgressReported', {
-  readonly findingId: string;
-  readonly round: number;
-  /** 1, 2, 3 … within the round. */
-  readonly reportNo: number;
-  readonly summary: string;
-  readonly evidence: readonly string[];
-  readonly percentComplete: number | null;
-  readonly reportedBy: string;
-}>;
+export type RectificationProgressReported = DomainEvent<
+  'RectificationProgressReported',
+  {
+    readonly findingId: string;
+    readonly round: number;
+    /** 1, 2, 3 … within the round. */
+    readonly reportNo: number;
+    readonly summary: string;
+    readonly evidence: readonly string[];
+    readonly percentComplete: number | null;
+    readonly reportedBy: string;
+  }
+>;
 
-export type SignOffRequested = DomainEvent<'SignOffRequested', {
-  readonly findingId: string;
-  readonly round: number;
-  readonly summary: string;
-  readonly evidence: readonly string[];
-  readonly requestedBy: string;
-}>;
+export type SignOffRequested = DomainEvent<
+  'SignOffRequested',
+  {
+    readonly findingId: string;
+    readonly round: number;
+    readonly summary: string;
+    readonly evidence: readonly string[];
+    readonly requestedBy: string;
+  }
+>;
 
-export type SignOffRejected = DomainEvent<'SignOffRejected', {
-  readonly findingId: string;
-  readonly round: number;
-  readonly reasons: readonly string[];
-  readonly rejectedBy: string;
-}>;
+export type SignOffRejected = DomainEvent<
+  'SignOffRejected',
+  {
+    readonly findingId: string;
+    readonly round: number;
+    readonly reasons: readonly string[];
+    readonly rejectedBy: string;
+  }
+>;
 
-export type FindingSignedOff = DomainEvent<'FindingSignedOff', {
-  readonly findingId: string;
-  readonly visitId: string;
-  readonly institutionId: string;
-  readonly round: number;
-  readonly comment: string | null;
-  /** True when no escalation rung was reached in this round. */
-  readonly onTime: boolean;
-  readonly signedOffAt: string;
-  readonly signedOffBy: string;
-  /** When the re-check (回头看) falls due, or null when none is scheduled. */
-  readonly recheckDueAt: string | null;
-  readonly policyVersion: string;
-}>;
+export type FindingSignedOff = DomainEvent<
+  'FindingSignedOff',
+  {
+    readonly findingId: string;
+    readonly visitId: string;
+    readonly institutionId: string;
+    readonly round: number;
+    readonly comment: string | null;
+    /** True when no escalation rung was reached in this round. */
+    readonly onTime: boolean;
+    readonly signedOffAt: string;
+    readonly signedOffBy: string;
+    /** When the re-check (回头看) falls due, or null when none is scheduled. */
+    readonly recheckDueAt: string | null;
+    readonly policyVersion: string;
+  }
+>;
 
-export type ExtensionRequested = DomainEvent<'ExtensionRequested', {
-  readonly findingId: string;
-  readonly extensionId: string;
-  readonly reason: string;
-  readonly requestedDueAt: string;
-  readonly requestedBy: string;
-}>;
+export type ExtensionRequested = DomainEvent<
+  'ExtensionRequested',
+  {
+    readonly findingId: string;
+    readonly extensionId: string;
+    readonly reason: string;
+    readonly requestedDueAt: string;
+    readonly requestedBy: string;
+  }
+>;
 
-export type ExtensionApproved = DomainEvent<'ExtensionApproved', {
-  readonly findingId: string;
-  readonly extensionId: string;
-  /** The deadline extended (see the DeadlineExtended that follows). */
-  readonly deadlineId: string;
-  readonly previousDueAt: string;
-  readonly dueAt: string;
-  readonly workingDays: number;
-  readonly comment: string | null;
-  readonly approvedBy: string;
-  readonly policyVersion: string;
-}>;
+export type ExtensionApproved = DomainEvent<
+  'ExtensionApproved',
+  {
+    readonly findingId: string;
+    readonly extensionId: string;
+    /** The deadline extended (see the DeadlineExtended that follows). */
+    readonly deadlineId: string;
+    readonly previousDueAt: string;
+    readonly dueAt: string;
+    readonly workingDays: number;
+    readonly comment: string | null;
+    readonly approvedBy: string;
+    readonly policyVersion: string;
+  }
+>;
 
-export type ExtensionDenied = DomainEvent<'ExtensionDenied', {
-  readonly findingId: string;
-  readonly extensionId: string;
-  readonly reason: string;
-  readonly deniedBy: string;
-}>;
+export type ExtensionDenied = DomainEvent<
+  'ExtensionDenied',
+  {
+    readonly findingId: string;
+    readonly extensionId: string;
+    readonly reason: string;
+    readonly deniedBy: string;
+  }
+>;
 
 /** One rung of the overdue ladder was reached; `dueAt` is the rung's own deadline (null if terminal). */
-export type FindingEscalated = DomainEvent<'FindingEscalated', {
-  readonly findingId: string;
-  readonly visitId: string;
-  readonly institutionId: string;
-  readonly round: number;
-  readonly rung: EscalationRung;
-  /** 1 for the first rung of the ladder, 2 for the second … */
-  readonly step: number;
-  /** The deadline whose expiry caused it. */
-  readonly expiredDeadlineId: string;
-  readonly deadlineId: string | null;
-  readonly dueAt: string | null;
-  readonly policyVersion: string;
-}>;
+export type FindingEscalated = DomainEvent<
+  'FindingEscalated',
+  {
+    readonly findingId: string;
+    readonly visitId: string;
+    readonly institutionId: string;
+    readonly round: number;
+    readonly rung: EscalationRung;
+    /** 1 for the first rung of the ladder, 2 for the second … */
+    readonly step: number;
+    /** The deadline whose expiry caused it. */
+    readonly expiredDeadlineId: string;
+    readonly deadlineId: string | null;
+    readonly dueAt: string | null;
+    readonly policyVersion: string;
+  }
+>;
 
 /** The re-check deadline has come: an inspector should go back (回头看). */
-export type FindingRecheckDue = DomainEvent<'FindingRecheckDue', {
-  readonly findingId: string;
-  readonly visitId: string;
-  readonly institutionId: string;
-  readonly dueAt: string;
-}>;
+export type FindingRecheckDue = DomainEvent<
+  'FindingRecheckDue',
+  {
+    readonly findingId: string;
+    readonly visitId: string;
+    readonly institutionId: string;
+    readonly dueAt: string;
+  }
+>;
 
-export type FindingRecheckPassed = DomainEvent<'FindingRecheckPassed', {
-  readonly findingId: string;
-  readonly visitId: string;
-  readonly institutionId: string;
-  readonly round: number;
-  readonly notes: string;
-  readonly evidence: readonly string[];
-  readonly checkedBy: string;
-}>;
+export type FindingRecheckPassed = DomainEvent<
+  'FindingRecheckPassed',
+  {
+    readonly findingId: string;
+    readonly visitId: string;
+    readonly institutionId: string;
+    readonly round: number;
+    readonly notes: string;
+    readonly evidence: readonly string[];
+    readonly checkedBy: string;
+  }
+>;
 
 /** 反弹: a re-check found the problem back; a new round starts with its own rectification deadline. */
-export type FindingReopened = DomainEvent<'FindingReopened', {
-  readonly findingId: string;
-  readonly visitId: string;
-  readonly institutionId: string;
-  /** The new round (2 after the first reopening). */
-  readonly round: number;
-  readonly notes: string;
-  readonly evidence: readonly string[];
-  readonly deadlineId: string;
-  readonly dueAt: string;
-  readonly reopenedBy: string;
-  readonly policyVersion: string;
-}>;
+export type FindingReopened = DomainEvent<
+  'FindingReopened',
+  {
+    readonly findingId: string;
+    readonly visitId: string;
+    readonly institutionId: string;
+    /** The new round (2 after the first reopening). */
+    readonly round: number;
+    readonly notes: string;
+    readonly evidence: readonly string[];
+    readonly deadlineId: string;
+    readonly dueAt: string;
+    readonly reopenedBy: string;
+    readonly policyVersion: string;
+  }
+>;
 
-export type FindingWithdrawn = DomainEvent<'FindingWithdrawn', {
-  readonly findingId: string;
-  readonly visitId: string;
-  readonly institutionId: string;
-  readonly reason: string;
-  readonly withdrawnBy: string;
-}>;
+export type FindingWithdrawn = DomainEvent<
+  'FindingWithdrawn',
+  {
+    readonly findingId: string;
+    readonly visitId: string;
+    readonly institutionId: string;
+    readonly reason: string;
+    readonly withdrawnBy: string;
+  }
+>;
 
 export type FindingOwnEvent =
   | FindingOpened

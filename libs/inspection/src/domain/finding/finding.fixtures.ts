@@ -26,11 +26,21 @@ export const RECTIFY_WARN = [at(10), at(17)];
 export const open = (data: Partial<C.OpenFinding['data']> = {}, actor: Actor = inspector) =>
   cmd<C.OpenFinding>('OpenFinding', { ...openData, ...data }, actor);
 export const notice = (due = RECTIFY_DUE, warnAt = RECTIFY_WARN, now = T0) =>
-  cmd<C.IssueRectificationNotice>('IssueRectificationNotice', { findingId: 'f-1', noticeNo: '整改〔2025〕1号', deadline: window(now, due, 15, warnAt) }, inspector, now);
+  cmd<C.IssueRectificationNotice>(
+    'IssueRectificationNotice',
+    { findingId: 'f-1', noticeNo: '整改〔2025〕1号', deadline: window(now, due, 15, warnAt) },
+    inspector,
+    now,
+  );
 export const plan = (actor: Actor = hospital, now = at(1)) =>
   cmd<C.SubmitRectificationPlan>('SubmitRectificationPlan', { findingId: 'f-1', measures: '全院警示教育，签订廉洁承诺书' }, actor, now);
 export const progress = (evidence: string[] = ['att-2'], actor: Actor = hospital, now = at(5)) =>
-  cmd<C.ReportRectificationProgress>('ReportRectificationProgress', { findingId: 'f-1', summary: '已召开警示教育会', evidence, percentComplete: 60 }, actor, now);
+  cmd<C.ReportRectificationProgress>(
+    'ReportRectificationProgress',
+    { findingId: 'f-1', summary: '已召开警示教育会', evidence, percentComplete: 60 },
+    actor,
+    now,
+  );
 export const requestSignOff = (actor: Actor = hospital, now = at(8), evidence: string[] = ['att-3']) =>
   cmd<C.RequestSignOff>('RequestSignOff', { findingId: 'f-1', summary: '整改完成', evidence }, actor, now);
 export const signOff = (recheck: C.SignOffFinding['data']['recheck'] = null, actor: Actor = inspector, now = at(9)) =>
@@ -48,7 +58,12 @@ export const recheck = (outcome: 'passed' | 'reopened', now = at(100), deadline:
 export const withdraw = (actor: Actor = inspector, now = at(2)) =>
   cmd<C.WithdrawFinding>('WithdrawFinding', { findingId: 'f-1', reason: '误报' }, actor, now);
 export const expire = (deadlineId: string, dueAt: string, now = dueAt, next?: C.SignOffFinding['data']['recheck']) =>
-  cmd<C.FindingCommand & { type: 'ExpireDeadline' }>('ExpireDeadline', next ? { deadlineId, dueAt, next } : { deadlineId, dueAt }, system, now);
+  cmd<C.FindingCommand & { type: 'ExpireDeadline' }>(
+    'ExpireDeadline',
+    next ? { deadlineId, dueAt, next } : { deadlineId, dueAt },
+    system,
+    now,
+  );
 export const warn = (deadlineId: string, warnAt: string, dueAt: string) =>
   cmd<C.FindingCommand & { type: 'WarnDeadline' }>('WarnDeadline', { deadlineId, warnAt, dueAt }, system, warnAt);
 

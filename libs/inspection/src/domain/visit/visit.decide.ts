@@ -28,18 +28,20 @@ function plan(command: PlanVisit): VisitEvent[] {
   if (data.kind !== 'self' && inspectorIds.length === 0) {
     throw inspectionError('INSPECTORS_REQUIRED', 'a visit needs at least one inspector', 'inspectorIds');
   }
-  return [{
-    type: 'VisitPlanned',
-    data: {
-      visitId,
-      kind: data.kind,
-      institutionId,
-      inspectorIds,
-      plannedDate: requireIsoDate(data.plannedDate, 'plannedDate'),
-      campaignId: optionalText(data.campaignId, 'campaignId'),
-      plannedBy: metadata.actor.id,
+  return [
+    {
+      type: 'VisitPlanned',
+      data: {
+        visitId,
+        kind: data.kind,
+        institutionId,
+        inspectorIds,
+        plannedDate: requireIsoDate(data.plannedDate, 'plannedDate'),
+        campaignId: optionalText(data.campaignId, 'campaignId'),
+        plannedBy: metadata.actor.id,
+      },
     },
-  }];
+  ];
 }
 
 /**
@@ -74,7 +76,7 @@ function close(command: CloseVisit, state: Existing): VisitEvent[] {
   requireRole(command.metadata.actor, ['system', 'inspector'], 'closing a visit');
   if (state.status === 'closed') return [];
   if (state.status !== 'findingsRegistered') {
-    throw inspectionError('FINDINGS_OUTSTANDING', 'register the visit\'s findings (possibly none) before closing it');
+    throw inspectionError('FINDINGS_OUTSTANDING', "register the visit's findings (possibly none) before closing it");
   }
   const settled = requireTextList(command.data.settledFindingIds, 'settledFindingIds');
   const outstanding = state.findingIds.filter((id) => !settled.includes(id));
@@ -114,17 +116,20 @@ export function decideVisit(command: VisitCommand, state: VisitState): VisitEven
       const conductedOn = requireNotFuture(command.data.conductedOn, command.metadata.now);
       requireVisitActor(command.metadata.actor, state.visit, 'recording a visit');
       if (state.status !== 'planned') throw inspectionError('VISIT_ALREADY_CONDUCTED', 'the visit is already recorded');
-      const inspectorIds = command.data.inspectorIds === undefined ? state.visit.inspectorIds : requireTextList(command.data.inspectorIds, 'inspectorIds');
-      return [{
-        type: 'VisitConducted',
-        data: {
-          visitId: state.visit.visitId,
-          conductedOn,
-          inspectorIds,
-          summary: optionalText(command.data.summary, 'summary'),
-          recordedBy: command.metadata.actor.id,
+      const inspectorIds =
+        command.data.inspectorIds === undefined ? state.visit.inspectorIds : requireTextList(command.data.inspectorIds, 'inspectorIds');
+      return [
+        {
+          type: 'VisitConducted',
+          data: {
+            visitId: state.visit.visitId,
+            conductedOn,
+            inspectorIds,
+            summary: optionalText(command.data.summary, 'summary'),
+            recordedBy: command.metadata.actor.id,
+          },
         },
-      }];
+      ];
     }
     case 'RegisterFindings':
       if (state.status === 'closed') throw inspectionError('VISIT_CLOSED', 'the visit is closed');
@@ -136,7 +141,16 @@ export function decideVisit(command: VisitCommand, state: VisitState): VisitEven
     case 'CancelVisit':
       requireVisitActor(command.metadata.actor, state.visit, 'cancelling a visit');
       if (state.status !== 'planned') throw inspectionError('VISIT_ALREADY_CONDUCTED', 'a conducted visit cannot be cancelled');
-      return [{ type: 'VisitCancelled', data: { visitId: state.visit.visitId, reason: requireText(command.data.reason, 'reason'), cancelledBy: command.metadata.actor.id } }];
+      return [
+        {
+          type: 'VisitCancelled',
+          data: {
+            visitId: state.visit.visitId,
+            reason: requireText(command.data.reason, 'reason'),
+            cancelledBy: command.metadata.actor.id,
+          },
+        },
+      ];
     default:
       return assertNever(command, 'visit command');
   }

@@ -3,62 +3,74 @@ import { VisitKind } from '../inspection-values';
 import { NewFinding } from '../finding/finding.commands';
 
 /** Events of the Visit aggregate; the catalogue is docs/events/inspection.md. */
-export type VisitPlanned = DomainEvent<'VisitPlanned', {
-  readonly visitId: string;
-  readonly kind: VisitKind;
-  readonly institutionId: string;
-  readonly inspectorIds: readonly string[];
-  readonly plannedDate: string;
-  readonly campaignId: string | null;
-  readonly plannedBy: string;
-}>;
+export type VisitPlanned = DomainEvent<
+  'VisitPlanned',
+  {
+    readonly visitId: string;
+    readonly kind: VisitKind;
+    readonly institutionId: string;
+    readonly inspectorIds: readonly string[];
+    readonly plannedDate: string;
+    readonly campaignId: string | null;
+    readonly plannedBy: string;
+  }
+>;
 
-export type VisitConducted = DomainEvent<'VisitConducted', {
-  readonly visitId: string;
-  readonly conductedOn: string;
-  readonly inspectorIds: readonly string[];
-  readonly summary: string | null;
-  readonly recordedBy: string;
-}>;
+export type VisitConducted = DomainEvent<
+  'VisitConducted',
+  {
+    readonly visitId: string;
+    readonly conductedOn: string;
+    readonly inspectorIds: readonly string[];
+    readonly summary: string | null;
+    readonly recordedBy: string;
+  }
+>;
 
-export type VisitFindingsRegistered = DomainEvent<'VisitFindingsRegistered', {
-  readonly visitId: string;
-  /** Newly registered by this event. */
-  readonly findingIds: readonly string[];
-  /** Every finding of the visit after this event. */
-  readonly allFindingIds: readonly string[];
-  /**
-   * What each new finding's stream is opened with (`OpenFinding` data). Absent on events written
-   * before findings were recorded on the visit first: those findings were opened before registering.
-   */
-  readonly findings?: readonly NewFinding[];
-}>;
+export type VisitFindingsRegistered = DomainEvent<
+  'VisitFindingsRegistered',
+  {
+    readonly visitId: string;
+    /** Newly registered by this event. */
+    readonly findingIds: readonly string[];
+    /** Every finding of the visit after this event. */
+    readonly allFindingIds: readonly string[];
+    /**
+     * What each new finding's stream is opened with (`OpenFinding` data). Absent on events written
+     * before findings were recorded on the visit first: those findings were opened before registering.
+     */
+    readonly findings?: readonly NewFinding[];
+  }
+>;
 
-export type VisitClosed = DomainEvent<'VisitClosed', {
-  readonly visitId: string;
-  readonly findingIds: readonly string[];
-  readonly closedAt: string;
-}>;
+export type VisitClosed = DomainEvent<
+  'VisitClosed',
+  {
+    readonly visitId: string;
+    readonly findingIds: readonly string[];
+    readonly closedAt: string;
+  }
+>;
 
-export type VisitReopened = DomainEvent<'VisitReopened', {
-  readonly visitId: string;
-  readonly findingId: string;
-  readonly reason: string;
-}>;
+export type VisitReopened = DomainEvent<
+  'VisitReopened',
+  {
+    readonly visitId: string;
+    readonly findingId: string;
+    readonly reason: string;
+  }
+>;
 
-export type VisitCancelled = DomainEvent<'VisitCancelled', {
-  readonly visitId: string;
-  readonly reason: string;
-  readonly cancelledBy: string;
-}>;
+export type VisitCancelled = DomainEvent<
+  'VisitCancelled',
+  {
+    readonly visitId: string;
+    readonly reason: string;
+    readonly cancelledBy: string;
+  }
+>;
 
-export type VisitEvent =
-  | VisitPlanned
-  | VisitConducted
-  | VisitFindingsRegistered
-  | VisitClosed
-  | VisitReopened
-  | VisitCancelled;
+export type VisitEvent = VisitPlanned | VisitConducted | VisitFindingsRegistered | VisitClosed | VisitReopened | VisitCancelled;
 
 /** Every type a visit stream holds, for narrowing events read from the log (isEventOf). */
 export const VISIT_EVENTS: EventTypes<VisitEvent> = {

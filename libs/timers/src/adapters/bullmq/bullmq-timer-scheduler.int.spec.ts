@@ -38,7 +38,9 @@ describe('BullmqTimerScheduler', () => {
     const seen: string[] = [];
     for (const w of workers) await w.start(async (t) => void seen.push(t.id));
     const due = Date.now() + 500;
-    await workers[0]!.scheduleMany(Array.from({ length: 300 }, (_, i) => ({ id: `three.${i}`, dueAt: new Date(due + (i % 30) * 10).toISOString(), payload: {} })));
+    await workers[0]!.scheduleMany(
+      Array.from({ length: 300 }, (_, i) => ({ id: `three.${i}`, dueAt: new Date(due + (i % 30) * 10).toISOString(), payload: {} })),
+    );
     for (let i = 0; i < 300 && seen.length < 300; i++) await sleep(50);
     await sleep(500);
     for (const w of workers) await w.stop();

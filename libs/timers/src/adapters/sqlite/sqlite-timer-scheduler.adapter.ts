@@ -140,8 +140,9 @@ export class SqliteTimerScheduler implements TimerScheduler {
   /** Claims one batch of due rows and delivers it; returns how many were claimed. */
   private async pollOnce(): Promise<number> {
     const now = this.clock.now().getTime();
-    const rows = (this.sql.claim.all({ owner: this.opts.owner, until: now + this.opts.leaseMs, now, limit: this.opts.batchSize }) as TimerRow[])
-      .sort((a, b) => a.due_at - b.due_at);
+    const rows = (
+      this.sql.claim.all({ owner: this.opts.owner, until: now + this.opts.leaseMs, now, limit: this.opts.batchSize }) as TimerRow[]
+    ).sort((a, b) => a.due_at - b.due_at);
     let next = 0;
     const lane = async (): Promise<void> => {
       while (next < rows.length) {

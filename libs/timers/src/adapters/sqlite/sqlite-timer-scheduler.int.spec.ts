@@ -58,7 +58,9 @@ describe('SqliteTimerScheduler', () => {
     await a.start(async (t) => void (seen.push(t.id), byOwner.a++));
     await b.start(async (t) => void (seen.push(t.id), byOwner.b++));
     const due = Date.now() + 300;
-    await a.scheduleMany(Array.from({ length: 300 }, (_, i) => ({ id: `two.${i}`, dueAt: new Date(due + (i % 30) * 10).toISOString(), payload: {} })));
+    await a.scheduleMany(
+      Array.from({ length: 300 }, (_, i) => ({ id: `two.${i}`, dueAt: new Date(due + (i % 30) * 10).toISOString(), payload: {} })),
+    );
     for (let i = 0; i < 300 && seen.length < 300; i++) await sleep(50);
     await sleep(300);
     await a.close();
@@ -94,7 +96,12 @@ describe('SqliteTimerScheduler', () => {
     });
     await scheduler.schedule({ id: 'doomed', dueAt: new Date().toISOString(), payload: {} });
     const raw = new BetterSqlite3(file);
-    const row = () => raw.prepare(`SELECT due_at, attempt, last_error FROM timers WHERE id = 'doomed'`).get() as { due_at: number | null; attempt: number; last_error: string };
+    const row = () =>
+      raw.prepare(`SELECT due_at, attempt, last_error FROM timers WHERE id = 'doomed'`).get() as {
+        due_at: number | null;
+        attempt: number;
+        last_error: string;
+      };
     for (let i = 0; i < 100 && row().due_at !== null; i++) await sleep(50);
     await sleep(300);
     expect(calls).toBe(2);
