@@ -14,7 +14,11 @@ export function historyView(access: StreamAccess): HistoryView {
   return {
     event: async (event) => {
       const shown = await access.view(event.streamName, event);
-      return shown ? { ...event, data: shown.data } : null;
+      if (!shown) return null;
+      if (shown.data === event.data) return event;
+      // Trimmed for this reader: the stored form (the untrimmed data) must not travel with it.
+      const { stored: _untrimmed, ...rest } = event;
+      return { ...rest, data: shown.data };
     },
     deadline: (stream, deadlineId) => access.showsDeadline(stream, deadlineId),
     cause: (stream) => access.canRead(stream),

@@ -7,7 +7,8 @@ import { DossierOptions, DossierPayload, DossierStream, SealedEvent } from './do
 import { defaultRedact } from './redaction';
 
 function recorded(e: HistoryEntry): RecordedEvent {
-  return { streamName: e.stream, revision: e.revision, position: e.position, type: e.type, data: e.data, metadata: e.metadata };
+  const event = { streamName: e.stream, revision: e.revision, position: e.position, type: e.type, data: e.data, metadata: e.metadata };
+  return e.stored ? { ...event, stored: e.stored } : event;
 }
 
 /** The event as stored when the reader sees all of it; otherwise a sealed link (place and hashes only). */

@@ -65,6 +65,20 @@ describe('dossier export', () => {
     expect(verifyDossier('<html>nothing</html>').firstBreak).toMatchObject({ problem: 'format' });
   });
 
+  it('carries an upcast event whole, in its stored form, so it verifies offline instead of becoming a sealed link', async () => {
+    const { html, history } = await dossierFor();
+    const extended = history.entries.find((e) => e.type === 'DeadlineExtended')!;
+    expect(extended.data).toMatchObject({ extraWorkingDays: null }); // read as v2
+    expect(extended.stored).toMatchObject({ schemaVersion: 1 });
+    const json = JSON.parse(new RegExp(`id="${DOSSIER_SCRIPT_ID}">([\\s\\S]*?)</script>`).exec(html)![1]!) as {
+      events: { sealed?: true; metadata: { eventId: string } }[];
+    };
+    const inDossier = json.events.find((e) => e.metadata.eventId === extended.eventId)!;
+    expect(inDossier.sealed).toBeUndefined();
+    expect(inDossier).toMatchObject({ stored: { schemaVersion: 1 } });
+    expect(verifyDossier(html)).toMatchObject({ ok: true, firstBreak: null });
+  });
+
   it('shows personal data only as the reader’s role allows, and erased data as erased', async () => {
     const hospital = await dossierFor(HOSPITAL);
     expect(readable(hospital.html)).not.toContain(CIPHERTEXT);

@@ -154,6 +154,7 @@ export class CaseHistoryService {
         linked: linked.correlations.has(m.correlationId),
         deadlines,
         metadata: m,
+        ...(event.stored ? { stored: event.stored } : {}),
       };
     });
   }

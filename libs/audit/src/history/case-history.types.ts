@@ -1,5 +1,5 @@
 import { Actor, DeadlineStatus, EventMetadata } from '@bihuan/core';
-import { AsOf, EventEntry, RecordedEvent } from '@bihuan/event-store';
+import { AsOf, EventEntry, RecordedEvent, StoredForm } from '@bihuan/event-store';
 import { CaseStreamSpan, LinkedCase } from '../case-index/case-links';
 
 /** The event that caused an entry, as far as the log records it. */
@@ -36,6 +36,11 @@ export interface HistoryEntry extends Omit<EventEntry, 'causationId'> {
   readonly deadlines: readonly DeadlineSnapshot[];
   /** The full envelope as stored (needed to re-verify the hash offline). */
   readonly metadata: EventMetadata;
+  /**
+   * An upcast event's data and version as stored (the hash covers them, not the current shape);
+   * only when the reader sees the event whole, so nothing a view left out comes back this way.
+   */
+  readonly stored?: StoredForm;
 }
 
 export interface HistoryOptions {

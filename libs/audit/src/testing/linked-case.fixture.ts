@@ -230,6 +230,21 @@ export async function seedLinkedCase(store: EventStore, now: () => string, tick:
     { type: 'VisitPlanned', data: { visitId: 'V1', institutionId: 'H1', kind: 'routine' } },
   ]);
   await tick();
+  // 延期 recorded as DeadlineExtended v1 (before extraWorkingDays): read back upcast to v2.
+  await appendForCommand(store, ids.ticket, by('cmd-extend', INSPECTOR), [
+    {
+      type: 'DeadlineExtended',
+      data: {
+        deadlineId: 'answer',
+        dueAt: '2025-03-20T15:59:59.999Z',
+        warnAt: [],
+        reason: '专家组会诊',
+        approvedBy: INSPECTOR.id,
+        calendarVersion: 'cn-2025',
+      },
+    },
+  ]);
+  await tick();
   await appendForCommand(store, ids.ticket, by('cmd-answer', HOSPITAL), [
     {
       type: 'ComplaintAnswered',
