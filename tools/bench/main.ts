@@ -1,4 +1,5 @@
 import { auditBench } from './audit.bench';
+import { commandsBench } from './commands.bench';
 import { runStoreBench } from './store.bench';
 import { timersBench } from './timers.bench';
 
@@ -10,6 +11,7 @@ export const suites: Record<string, () => Promise<void>> = {
   store: runStoreBench,
   timers: timersBench,
   audit: auditBench,
+  commands: commandsBench,
 };
 
 async function main(argv: readonly string[]): Promise<number> {
