@@ -1,4 +1,4 @@
-import { Actor, Clock, SYSTEM_ACTOR } from '@bihuan/core';
+import { Actor, Clock } from '@bihuan/core';
 import { CalendarProvider, parseCalendarImport, WorkingCalendar } from '@bihuan/calendar';
 import { EventStore } from '@bihuan/event-store';
 import { EventSourcedCalendarRepository } from './event-sourced-calendar.repository';
@@ -10,18 +10,13 @@ import { EventSourcedCalendarRepository } from './event-sourced-calendar.reposit
 export class CalendarService {
   private readonly provider = new CalendarProvider();
   private loadedRevision: number | null = null;
-  private importer: Actor = SYSTEM_ACTOR;
   private readonly repository: EventSourcedCalendarRepository;
 
   constructor(
     store: EventStore,
     private readonly clock: Clock,
   ) {
-    this.repository = new EventSourcedCalendarRepository(
-      store,
-      () => this.importer,
-      () => this.clock.now().toISOString(),
-    );
+    this.repository = new EventSourcedCalendarRepository(store, () => this.clock.now().toISOString());
   }
 
   async current(): Promise<WorkingCalendar> {
@@ -33,15 +28,13 @@ export class CalendarService {
     return this.provider.current();
   }
 
-  /** Validates and imports a year (file contents as parsed JSON); returns the new calendar version. */
+  /**
+   * Validates and imports a year (file contents as parsed JSON); returns the calendar version in
+   * force after it. The same file again writes nothing and answers the same version.
+   */
   async importYear(json: unknown, by: Actor): Promise<{ year: number; version: string }> {
     const year = parseCalendarImport(json);
-    this.importer = by;
-    try {
-      await this.repository.save(year);
-    } finally {
-      this.importer = SYSTEM_ACTOR;
-    }
+    await this.repository.save(year, by);
     const calendar = await this.current();
     return { year: year.year, version: calendar.version };
   }

@@ -1,7 +1,10 @@
+import { deterministicId, SYSTEM_ACTOR } from '@bihuan/core';
+import { yearContentHash } from '@bihuan/calendar';
 import { MemoryEventStore } from '@bihuan/event-store';
-import { FakeClock } from '@bihuan/testing';
+import { FakeClock, racingProcesses } from '@bihuan/testing';
 import { CalendarService } from './calendar.service';
 
+const admin = { id: 'admin', role: 'admin' as const, unit: 'prov' };
 const year2027 = {
   year: 2027,
   source: 'test notice',
@@ -36,5 +39,46 @@ describe('CalendarService', () => {
     const store = new MemoryEventStore(clock);
     await expect(new CalendarService(store, clock).importYear({ year: 'x' }, { id: 'a', role: 'admin', unit: 'prov' })).rejects.toThrow();
     expect(await store.readStream('calendar-cn')).toEqual([]);
+  });
+
+  it('writes the same file once: imported again, or twice at once in one process', async () => {
+    const clock = new FakeClock('2026-11-22T02:00:00.000Z');
+    const store = new MemoryEventStore(clock);
+    const service = new CalendarService(store, clock);
+    const [first, again] = await Promise.all([service.importYear(year2027, admin), service.importYear(year2027, admin)]);
+    expect(again).toEqual(first);
+    expect(await service.importYear(year2027, admin)).toEqual(first);
+    expect(await store.readStream('calendar-cn')).toHaveLength(1);
+  });
+
+  it('writes the same file once when two processes import it at once (both decide on the empty stream)', async () => {
+    const clock = new FakeClock('2026-11-22T02:00:00.000Z');
+    const store = new MemoryEventStore(clock);
+    const [api, cli] = racingProcesses(store).map((view) => new CalendarService(view, clock));
+    const [a, b] = await Promise.all([api!.importYear(year2027, admin), cli!.importYear(year2027, admin)]);
+    expect(b).toEqual(a);
+    expect(await store.readStream('calendar-cn')).toHaveLength(1);
+  });
+
+  it('writes nothing for a file a log written before the decider already holds as the latest of its year', async () => {
+    const clock = new FakeClock('2026-11-22T02:00:00.000Z');
+    const store = new MemoryEventStore(clock);
+    const contentHash = yearContentHash(year2027);
+    const eventId = deterministicId('calendar-import', 2027, contentHash);
+    const metadata = {
+      eventId,
+      correlationId: eventId,
+      causationId: null,
+      actor: SYSTEM_ACTOR,
+      occurredAt: clock.now().toISOString(),
+      schemaVersion: 1,
+    };
+    await store.append(
+      'calendar-cn',
+      [{ type: 'CalendarYearImported', data: { year: 2027, contentHash, calendar: year2027 }, metadata }],
+      'no_stream',
+    );
+    await new CalendarService(store, clock).importYear(year2027, admin);
+    expect(await store.readStream('calendar-cn')).toHaveLength(1);
   });
 });

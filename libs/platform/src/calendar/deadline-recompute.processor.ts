@@ -14,7 +14,7 @@ import { provisionalMarksOf, WorkingCalendar } from '@bihuan/calendar';
 import { EventFilter, EventStore, RecordedEvent } from '@bihuan/event-store';
 import { CommandSender, PendingDeadline, Projection } from '@bihuan/processing';
 import { CalendarService } from './calendar.service';
-import { CALENDAR_EVENTS, CALENDAR_STREAM } from './event-sourced-calendar.repository';
+import { CALENDAR_EVENTS, CALENDAR_STREAM } from './calendar.decider';
 import { recomputedTerms } from './recomputed-terms';
 
 export interface DeadlineRecomputeDeps {

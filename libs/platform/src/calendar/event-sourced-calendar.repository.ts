@@ -1,12 +1,8 @@
-import { Actor, deterministicId, DomainEvent, EventTypes, isEventOf } from '@bihuan/core';
+import { Actor, deterministicId, isEventOf, SYSTEM_ACTOR } from '@bihuan/core';
 import { CalendarRepository, CalendarYearData, yearContentHash } from '@bihuan/calendar';
 import { EventStore } from '@bihuan/event-store';
-
-export const CALENDAR_STREAM = 'calendar-cn';
-
-/** The calendar stream's one event: a year imported, with its content hash. */
-export type CalendarYearImported = DomainEvent<'CalendarYearImported', { year: number; contentHash: string; calendar: CalendarYearData }>;
-export const CALENDAR_EVENTS: EventTypes<CalendarYearImported> = { CalendarYearImported: true };
+import { handleCommand } from '@bihuan/processing';
+import { CALENDAR_EVENTS, CALENDAR_STREAM, calendarDecider, ImportCalendarYear } from './calendar.decider';
 
 /**
  * Imported calendar years as events in the log (`calendar-cn`), so every api and worker process
@@ -15,7 +11,6 @@ export const CALENDAR_EVENTS: EventTypes<CalendarYearImported> = { CalendarYearI
 export class EventSourcedCalendarRepository implements CalendarRepository {
   constructor(
     private readonly store: EventStore,
-    private readonly actor: () => Actor,
     private readonly now: () => string,
   ) {}
 
@@ -27,21 +22,24 @@ export class EventSourcedCalendarRepository implements CalendarRepository {
     return [...years.values()].sort((a, b) => a.year - b.year);
   }
 
-  async save(year: CalendarYearData): Promise<void> {
-    const hash = yearContentHash(year);
-    const at = this.now();
-    const eventId = deterministicId('calendar-import', year.year, hash);
-    await this.store.append(
-      CALENDAR_STREAM,
-      [
-        {
-          type: 'CalendarYearImported',
-          data: { year: year.year, contentHash: hash, calendar: year },
-          metadata: { eventId, correlationId: eventId, causationId: null, actor: this.actor(), occurredAt: at, schemaVersion: 1 },
-        },
-      ],
-      'any',
-    );
+  /**
+   * Imports a year as `by`, through the calendar decider (nothing is written when the year already
+   * has this content), decided and appended by handleCommand (exact expected revision, retried on a
+   * concurrent import), the loop CommandExecution runs; not through CommandExecution itself, which
+   * reads the calendar for every write and so cannot be built before it. The command id is the
+   * year and content (the event id before the decider, kept), so handleCommand takes a file imported
+   * once before as a redelivery and writes nothing — also after a correction of that year, as the
+   * store's event-id check did; the decider's own rule covers events written under the old ids.
+   */
+  async save(year: CalendarYearData, by: Actor = SYSTEM_ACTOR): Promise<void> {
+    const contentHash = yearContentHash(year);
+    const commandId = deterministicId('calendar-import', year.year, contentHash);
+    const command: ImportCalendarYear = {
+      type: 'ImportCalendarYear',
+      data: { calendar: year, contentHash },
+      metadata: { commandId, correlationId: commandId, causationId: null, actor: by, now: this.now() },
+    };
+    await handleCommand(this.store, CALENDAR_STREAM, calendarDecider, command);
   }
 
   /** Revision of the stream's last event, -1 when empty; lets readers notice another process's import. */

@@ -1,6 +1,8 @@
-import { Actor, DomainError } from '@bihuan/core';
+import { Actor } from '@bihuan/core';
 import { EventStore } from '@bihuan/event-store';
-import { applyPolicyOverrides, validatePolicyOverrides } from './policy-overrides';
+import { handleCommand } from '@bihuan/processing';
+import { applyPolicyOverrides } from './policy-overrides';
+import { ChangePolicy, policyDecider } from './policy.decider';
 
 /** Every policy object carries the version that is recorded on the events it shaped. */
 export type Versioned<T> = T & { readonly policyVersion: string };
@@ -36,29 +38,26 @@ export class PolicyRegistry {
     return events.map((e) => ({ revision: e.revision, ...(e.data as Omit<PolicyChange, 'revision'>) }));
   }
 
-  /** Replaces the overrides of a context; refuses keys or value types the defaults do not have. */
+  /**
+   * Replaces the overrides of a context; the decider refuses keys or value types the defaults do
+   * not have, and an empty reason. Decided and appended by handleCommand (exact expected revision,
+   * retried on a concurrent change), the loop CommandExecution runs; not through CommandExecution
+   * itself, which reads this registry for every write's policy and so cannot be built before it.
+   */
   async set<T extends { readonly policyVersion: string }>(
     context: string,
     defaults: T,
     overrides: Record<string, unknown>,
     by: Actor,
     reason: string,
-    eventId: string,
+    commandId: string,
   ): Promise<T> {
-    if (!reason.trim()) throw DomainError.invalid('POLICY.REASON_REQUIRED', 'reason', 'reason must not be empty');
-    validatePolicyOverrides(defaults, overrides);
-    const changedAt = this.now();
-    await this.store.append(
-      policyStream(context),
-      [
-        {
-          type: 'PolicyChanged',
-          data: { context, overrides, reason, changedBy: by, changedAt },
-          metadata: { eventId, correlationId: eventId, causationId: null, actor: by, occurredAt: changedAt, schemaVersion: 1 },
-        },
-      ],
-      'any',
-    );
+    const command: ChangePolicy = {
+      type: 'ChangePolicy',
+      data: { context, overrides, reason },
+      metadata: { commandId, correlationId: commandId, causationId: null, actor: by, now: this.now() },
+    };
+    await handleCommand(this.store, policyStream(context), policyDecider(defaults), command);
     return this.current(context, defaults);
   }
 }

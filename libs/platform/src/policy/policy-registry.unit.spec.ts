@@ -1,5 +1,5 @@
 import { MemoryEventStore } from '@bihuan/event-store';
-import { FakeClock } from '@bihuan/testing';
+import { FakeClock, racingProcesses } from '@bihuan/testing';
 import { PolicyRegistry } from './policy-registry';
 
 const defaults = { policyVersion: 'default@1', answerDays: 5, ladder: { reminder: 5, summons: 5 }, fractions: [0.5, 0.8] };
@@ -29,5 +29,38 @@ describe('PolicyRegistry', () => {
     const registry = setup();
     await expect(registry.set('complaints', defaults, overrides, admin, 'why', 'p-2')).rejects.toMatchObject({ code, details: { field } });
     expect(await registry.history('complaints')).toEqual([]);
+  });
+
+  it('records two concurrent changes of one context in the order they were made, revisions 0 and 1', async () => {
+    const registry = setup();
+    await Promise.all([
+      registry.set('complaints', defaults, { answerDays: 7 }, admin, 'first', 'p-3'),
+      registry.set('complaints', defaults, { answerDays: 9 }, admin, 'second', 'p-4'),
+    ]);
+    expect((await registry.history('complaints')).map((h) => [h.revision, h.reason])).toEqual([
+      [0, 'first'],
+      [1, 'second'],
+    ]);
+    expect(await registry.current('complaints', defaults)).toMatchObject({ policyVersion: 'default@1+r1', answerDays: 9 });
+  });
+
+  it('loses neither of two changes made at once by two processes: the second append meets revision 0 and retries', async () => {
+    const clock = new FakeClock();
+    const store = new MemoryEventStore(clock);
+    const [api, cli] = racingProcesses(store).map((view) => new PolicyRegistry(view, () => clock.now().toISOString()));
+    await Promise.all([
+      api!.set('complaints', defaults, { answerDays: 7 }, admin, 'from the api', 'p-5'),
+      cli!.set('complaints', defaults, { answerDays: 9 }, admin, 'from the cli', 'p-6'),
+    ]);
+    const history = await new PolicyRegistry(store, () => clock.now().toISOString()).history('complaints');
+    expect(history.map((h) => h.revision)).toEqual([0, 1]);
+    expect(history.map((h) => h.reason).sort()).toEqual(['from the api', 'from the cli']);
+  });
+
+  it('writes a change once when its command is delivered twice', async () => {
+    const registry = setup();
+    await registry.set('complaints', defaults, { answerDays: 7 }, admin, 'once', 'p-7');
+    await registry.set('complaints', defaults, { answerDays: 7 }, admin, 'once', 'p-7');
+    expect(await registry.history('complaints')).toHaveLength(1);
   });
 });
