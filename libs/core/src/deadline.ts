@@ -143,96 +143,66 @@ export type DeadlineBook = Readonly<Record<string, DeadlineState>>;
 /** Folds a deadline event into a case's book of deadlines (pure). */
 export function evolveDeadlines(book: DeadlineBook, event: DeadlineEvent): DeadlineBook {
   const current = book[event.data.deadlineId];
+  if (event.type === 'DeadlineSet') {
+    return withDeadline(book, {
+      terms: event.data,
+      status: 'pending',
+      dueAt: event.data.dueAt,
+      warnAt: event.data.warnAt,
+      warned: [],
+      remainingMs: null,
+      calendarVersion: event.data.calendarVersion,
+      basis: workingDayBasis(event.data),
+      pausedAt: null,
+    });
+  }
+  if (!current) return book;
   switch (event.type) {
-    case 'DeadlineSet':
-      return {
-        ...book,
-        [event.data.deadlineId]: {
-          terms: event.data,
-          status: 'pending',
-          dueAt: event.data.dueAt,
-          warnAt: event.data.warnAt,
-          warned: [],
-          remainingMs: null,
-          calendarVersion: event.data.calendarVersion,
-          basis: workingDayBasis(event.data),
-          pausedAt: null,
-        },
-      };
     case 'DeadlineWarned':
-      return current ? { ...book, [current.terms.deadlineId]: { ...current, warned: [...current.warned, event.data.warnAt] } } : book;
+      return withDeadline(book, { ...current, warned: [...current.warned, event.data.warnAt] });
     case 'DeadlinePaused':
-      return current
-        ? {
-            ...book,
-            [current.terms.deadlineId]: {
-              ...current,
-              status: 'paused',
-              remainingMs: event.data.remainingMs,
-              pausedAt: event.data.pausedAt,
-            },
-          }
-        : book;
+      return withDeadline(book, { ...current, status: 'paused', remainingMs: event.data.remainingMs, pausedAt: event.data.pausedAt });
     case 'DeadlineResumed': {
-      if (!current) return book;
       // The time left at the pause already includes any extension, so the extra days start again at 0.
       const basis =
         current.basis && current.remainingMs !== null
           ? { from: event.data.resumedAt, budgetMs: current.remainingMs, extraWorkingDays: 0 }
           : null;
-      const { dueAt, warnAt, calendarVersion } = event.data;
-      return {
-        ...book,
-        [current.terms.deadlineId]: {
-          ...current,
-          status: 'pending',
-          dueAt,
-          warnAt,
-          warned: [],
-          remainingMs: null,
-          calendarVersion,
-          basis,
-          pausedAt: null,
-        },
-      };
+      return withDeadline(book, { ...rescheduled(current, event.data, basis), remainingMs: null, pausedAt: null });
     }
-    case 'DeadlineExtended': {
-      if (!current) return book;
-      const { dueAt, warnAt, calendarVersion } = event.data;
-      return {
-        ...book,
-        [current.terms.deadlineId]: {
-          ...current,
-          status: 'pending',
-          dueAt,
-          warnAt,
-          warned: [],
-          calendarVersion,
-          basis: extendedBasis(current.basis, event.data.extraWorkingDays),
-        },
-      };
-    }
+    case 'DeadlineExtended':
+      return withDeadline(book, rescheduled(current, event.data, extendedBasis(current.basis, event.data.extraWorkingDays)));
     case 'DeadlineRecomputed': {
-      if (!current) return book;
       const { dueAt, warnAt, calendarVersion, remainingMs } = event.data;
       const paused = current.status === 'paused';
-      return {
-        ...book,
-        [current.terms.deadlineId]: {
-          ...current,
-          dueAt,
-          warnAt: paused ? current.warnAt : warnAt,
-          warned: [],
-          calendarVersion,
-          remainingMs: paused ? remainingMs : current.remainingMs,
-        },
-      };
+      return withDeadline(book, {
+        ...current,
+        dueAt,
+        warnAt: paused ? current.warnAt : warnAt,
+        warned: [],
+        calendarVersion,
+        remainingMs: paused ? remainingMs : current.remainingMs,
+      });
     }
     case 'DeadlineExpired':
-      return current ? { ...book, [current.terms.deadlineId]: { ...current, status: 'expired' } } : book;
+      return withDeadline(book, { ...current, status: 'expired' });
     case 'DeadlineCleared':
-      return current ? { ...book, [current.terms.deadlineId]: { ...current, status: 'cleared' } } : book;
+      return withDeadline(book, { ...current, status: 'cleared' });
   }
+}
+
+function withDeadline(book: DeadlineBook, deadline: DeadlineState): DeadlineBook {
+  return { ...book, [deadline.terms.deadlineId]: deadline };
+}
+
+/** Resuming and extending both give a pending deadline a new due date, whose warnings start afresh. */
+function rescheduled(
+  current: DeadlineState,
+  due: { readonly dueAt: string; readonly warnAt: readonly string[]; readonly calendarVersion: string },
+  basis: DeadlineState['basis'],
+): DeadlineState {
+  const { dueAt, warnAt, calendarVersion } = due;
+  return { ...current, status: 'pending', dueAt, warnAt, warned: [], calendarVersion, basis };
 }
 
 const DAY_MS = 86_400_000;

@@ -35,3 +35,14 @@ export class DomainError extends Error {
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }
+
+/**
+ * The builder of one context's errors: `${prefix}.${name}` with the kind its catalogue gives the
+ * name, so a context lists its codes once and never spells a kind at the throw site.
+ */
+export function domainErrorsOf<Name extends string>(
+  prefix: string,
+  catalogue: Readonly<Record<Name, DomainErrorKind>>,
+): (name: Name, message: string, details?: DomainError['details']) => DomainError {
+  return (name, message, details = {}) => new DomainError(`${prefix}.${name}`, message, catalogue[name], details);
+}

@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorKind } from '@bihuan/core';
+import { DomainErrorKind, domainErrorsOf } from '@bihuan/core';
 
 /**
  * Stable error codes of the privacy lib (`PRIVACY.<NAME>`) with their kind, which the API's
@@ -29,6 +29,4 @@ export const PRIVACY_ERRORS = {
 export type PrivacyErrorName = keyof typeof PRIVACY_ERRORS;
 export type PrivacyErrorCode = `PRIVACY.${PrivacyErrorName}`;
 
-export function privacyError(name: PrivacyErrorName, message: string, details: Record<string, unknown> = {}): DomainError {
-  return new DomainError(`PRIVACY.${name}`, message, PRIVACY_ERRORS[name], details);
-}
+export const privacyError = domainErrorsOf<PrivacyErrorName>('PRIVACY', PRIVACY_ERRORS);

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { Actor, isDomainError, SystemClock } from '@bihuan/core';
-import { ConfigError, loadConfig, sqliteFileOf } from '@bihuan/platform';
+import { sqliteFileOf } from '@bihuan/platform';
 import { defaultKeyStoreFile, ErasureService, SqliteAccessLog, SqliteSubjectKeyStore } from '@bihuan/privacy';
 import { stringFlag, UsageError } from '../argv';
 import { CliCommand } from '../cli-command';
+import { cliConfig } from './cli-config';
 
 /**
  * `erase <subjectId> --reason "…" [--data-dir <dir>] [--by <operator>]`: crypto-shredding from the
@@ -21,15 +22,8 @@ export const eraseCommand: CliCommand = {
     if (!subjectId || args.positionals.length > 1) throw new UsageError('Name exactly one subject id');
     const reason = stringFlag(args, 'reason');
     if (!reason || reason.trim().length === 0) throw new UsageError('--reason is required (e.g. the request it answers)');
-    const dataDir = stringFlag(args, 'data-dir');
-    let config;
-    try {
-      config = loadConfig({ ...io.env, ...(dataDir ? { DATA_DIR: dataDir } : {}) }, { createDataDir: false });
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      io.err(error.message);
-      return 2;
-    }
+    const config = cliConfig(args, io);
+    if (!config) return 2;
     const keyFile = defaultKeyStoreFile(config.dataDir);
     if (!existsSync(keyFile)) {
       io.err(`No key store at ${keyFile} (set DATA_DIR or --data-dir)`);

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { SystemClock } from '@bihuan/core';
 import { ChainBreak } from '@bihuan/event-store';
-import { ConfigError, loadConfig, openEventStore, sqliteFileOf } from '@bihuan/platform';
+import { openEventStore, sqliteFileOf } from '@bihuan/platform';
 import { stringFlag, UsageError } from '../argv';
 import { CliCommand, CliIo } from '../cli-command';
+import { cliConfig } from './cli-config';
 import { verifyIntegrity } from './integrity';
 import { verifyExportFile } from './verify-export';
 
@@ -64,15 +65,8 @@ export const verifyCommand: CliCommand = {
       if (stream !== undefined) throw new UsageError('--export checks a dossier file; it cannot be combined with --stream');
       return verifyExport(exported, io);
     }
-    const dataDir = stringFlag(args, 'data-dir');
-    let config;
-    try {
-      config = loadConfig({ ...io.env, ...(dataDir ? { DATA_DIR: dataDir } : {}) }, { createDataDir: false });
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      io.err(error.message);
-      return 2;
-    }
+    const config = cliConfig(args, io);
+    if (!config) return 2;
     const location = config.esdbUrl ?? sqliteFileOf(config);
     if (!config.esdbUrl && !existsSync(location)) {
       io.err(`No event store at ${location} (set DATA_DIR or --data-dir)`);

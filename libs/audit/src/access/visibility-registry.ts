@@ -1,8 +1,19 @@
-import { categoryOf, ReadDecision, Reader, StreamVisibility } from '@bihuan/core';
+import { categoryOf, ReadDecision, Reader, Role, StreamVisibility } from '@bihuan/core';
 import { complaintReferenceVisibility, complaintTicketVisibility } from '@bihuan/complaints';
 import { CREDIT_VISIBILITY } from '@bihuan/credit';
 import { ETHICS_VISIBILITY } from '@bihuan/ethics';
 import { INSPECTION_VISIBILITY } from '@bihuan/inspection';
+
+/** A category without cases: the roles named read every stream of it, nobody else does. */
+function rolesOnlyVisibility(category: string, roles: readonly Role[], refusal: string): StreamVisibility<null> {
+  return {
+    category,
+    initialState: null,
+    evolve: () => null,
+    decide: (reader): ReadDecision =>
+      roles.includes(reader.actor.role) ? { kind: 'granted', institutionId: null } : { kind: 'forbidden', reason: refusal },
+  };
+}
 
 /**
  * Configuration streams (`policy-<context>`, `calendar-cn`): the settings every deadline and
@@ -10,28 +21,12 @@ import { INSPECTION_VISIBILITY } from '@bihuan/inspection';
  * keep them.
  */
 function configurationVisibility(category: string): StreamVisibility<null> {
-  return {
-    category,
-    initialState: null,
-    evolve: () => null,
-    decide: (reader): ReadDecision =>
-      reader.actor.role === 'admin' || reader.actor.role === 'leader'
-        ? { kind: 'granted', institutionId: null }
-        : { kind: 'forbidden', reason: `${category} streams are for leaders and admins` },
-  };
+  return rolesOnlyVisibility(category, ['admin', 'leader'], `${category} streams are for leaders and admins`);
 }
 
 /** Streams of a category nobody declared: operators only, so a new category is closed until it is declared. */
 function undeclaredVisibility(category: string): StreamVisibility<null> {
-  return {
-    category,
-    initialState: null,
-    evolve: () => null,
-    decide: (reader): ReadDecision =>
-      reader.actor.role === 'admin'
-        ? { kind: 'granted', institutionId: null }
-        : { kind: 'forbidden', reason: `No reader is declared for ${category} streams` },
-  };
+  return rolesOnlyVisibility(category, ['admin'], `No reader is declared for ${category} streams`);
 }
 
 /** Every case category's declaration, from the contexts that own them (one home per rule). */

@@ -5,7 +5,9 @@ import { AsOf, EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { READ_MODEL_SYNC, ReadModelSync } from '@bihuan/platform';
 import { ACCESS_LOG, AccessLog, PersonalDataAccess, SUBJECT_KEY_STORE, SubjectKeyStore } from '@bihuan/privacy';
 import { listAsOf, stateAsOf } from '../as-of/as-of';
+import { LinkedCase } from '../case-index/case-links';
 import { buildDossier } from '../dossier/build-dossier';
+import { Redactor } from '../dossier/dossier.types';
 import { CaseHistoryService } from '../history/case-history.service';
 import { HistoryEntry, HistoryPage } from '../history/case-history.types';
 import { integrityReport, IntegrityReport } from '../integrity/integrity-report';
@@ -69,12 +71,9 @@ export class AuditReadService {
     stream: string,
     o: { page?: number; pageSize?: number; asOf?: AsOf; purpose?: string },
   ): Promise<HistoryPage> {
-    const { access, unit } = await this.openCase(reader, stream);
-    await this.catchUp();
-    const { linked, withheld } = await readableCase(access, this.cases.link(stream, o.asOf));
+    const { access, unit, linked, withheld } = await this.openLinkedCase(reader, stream, o.asOf);
     const page = await this.cases.history(stream, { ...o, reader, linked, view: historyView(access) });
-    const ctx = this.context(stream, unit, o.purpose, 'history');
-    const redact = subjectRedactor(await resolveSubjects(subjectsIn(page.entries), reader, this.privacy, ctx), reader);
+    const redact = await this.redactorFor(page.entries, reader, this.context(stream, unit, o.purpose, 'history'));
     return { ...page, withheldStreams: withheld, entries: page.entries.map((e) => ({ ...e, data: redact(e, reader) })) };
   }
 
@@ -86,10 +85,7 @@ export class AuditReadService {
     const result = await stateAsOf(this.store, stream, decider, at);
     const shown = opened.rule.viewState ? opened.rule.viewState(access.reader, result.state, opened.state) : result.state;
     const entry = { data: shown ?? {} } as HistoryEntry;
-    const redact = subjectRedactor(
-      await resolveSubjects(subjectsIn([entry]), reader, this.privacy, this.context(stream, unit, purpose, 'state')),
-      reader,
-    );
+    const redact = await this.redactorFor([entry], reader, this.context(stream, unit, purpose, 'state'));
     await this.trail.record({ at: this.now(), reader, stream, action: 'asOf', purpose: purpose ?? '', detail: { asOf: at } });
     return { stream, ...result, state: redact(entry, reader) };
   }
@@ -102,9 +98,7 @@ export class AuditReadService {
   }
 
   async caseIntegrity(reader: Actor, stream: string): Promise<IntegrityReport & { root: string }> {
-    const { access } = await this.openCase(reader, stream);
-    await this.catchUp();
-    const { linked } = await readableCase(access, this.cases.link(stream));
+    const { linked } = await this.openLinkedCase(reader, stream);
     const streams = linked.streams.map((s) => s.stream);
     return { root: stream, ...(await integrityReport(this.store, { streams: streams.length > 0 ? streams : [stream], now: this.now() })) };
   }
@@ -119,13 +113,10 @@ export class AuditReadService {
   }
 
   async dossier(reader: Actor, stream: string, o: { asOf?: AsOf; purpose?: string }): Promise<DossierFile> {
-    const { access, unit } = await this.openCase(reader, stream);
-    await this.catchUp();
-    const { linked } = await readableCase(access, this.cases.link(stream, o.asOf));
+    const { access, unit, linked } = await this.openLinkedCase(reader, stream, o.asOf);
     const history = await this.cases.full(stream, { reader, ...o, linked, view: historyView(access) });
     const integrity = await integrityReport(this.store, { streams: history.streams.map((s) => s.stream), now: this.now() });
-    const ctx = this.context(stream, unit, o.purpose, 'dossier export');
-    const redact = subjectRedactor(await resolveSubjects(subjectsIn(history.entries), reader, this.privacy, ctx), reader);
+    const redact = await this.redactorFor(history.entries, reader, this.context(stream, unit, o.purpose, 'dossier export'));
     const generatedAt = this.now();
     const html = buildDossier(history, integrity, reader, { generatedAt, redact, ...(o.purpose ? { purpose: o.purpose } : {}) });
     return { fileName: `dossier-${stream}-${generatedAt.replace(/[:.]/g, '')}.html`, html };
@@ -146,6 +137,22 @@ export class AuditReadService {
     const access = new StreamAccess(this.store, this.reader(actor));
     const opened = await access.assertReadable(stream);
     return { access, unit: opened.decision.kind === 'granted' ? opened.decision.institutionId : null };
+  }
+
+  /** The case with the streams linked to it that the reader may read, once the case index has seen the log. */
+  private async openLinkedCase(
+    actor: Actor,
+    stream: string,
+    asOf?: AsOf,
+  ): Promise<{ access: StreamAccess; unit: string | null; linked: LinkedCase; withheld: number }> {
+    const { access, unit } = await this.openCase(actor, stream);
+    await this.catchUp();
+    return { access, unit, ...(await readableCase(access, this.cases.link(stream, asOf))) };
+  }
+
+  /** Shows each person named in `entries` as the reader may see them (resolving a name is a recorded read). */
+  private async redactorFor(entries: readonly HistoryEntry[], reader: Actor, ctx: ReadContext): Promise<Redactor> {
+    return subjectRedactor(await resolveSubjects(subjectsIn(entries), reader, this.privacy, ctx), reader);
   }
 
   private reader(actor: Actor): Reader {

@@ -1,5 +1,5 @@
 import { EventStore } from '../event-store.port';
-import { ChainBreak, ChainVerifier, VerifyResult } from '../chain/verify';
+import { ChainBreak, ChainVerifier, checkWholeLog, VerifyResult } from '../chain/verify';
 
 /** A store that can say what the head of every stream is (sqlite and memory: read from the log itself). */
 export interface StreamHeadSource {
@@ -34,13 +34,7 @@ export function hasContinuityCheck(store: EventStore): boolean {
  */
 export async function verifyLogAndHeads(store: EventStore & StreamHeadSource, pageSize = 1000): Promise<VerifyResult> {
   const verifier = new ChainVerifier();
-  let position: number | null = null;
-  for (;;) {
-    const page = await store.readAll({ fromPosition: position, maxCount: pageSize });
-    for (const event of page) if (verifier.check(event)) return verifier.result();
-    if (page.length < pageSize) break;
-    position = page[page.length - 1]!.position;
-  }
+  if (await checkWholeLog(store, verifier, pageSize)) return verifier.result();
   if (verifier.checkHeads(await store.streamHeads())) return verifier.result();
   const gap = await checkLogContinuity(store);
   return gap ? { ...verifier.result(), ok: false, firstBreak: gap } : verifier.result();

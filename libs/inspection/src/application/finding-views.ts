@@ -1,6 +1,5 @@
-import { Actor, DeadlineState } from '@bihuan/core';
+import { DeadlineState } from '@bihuan/core';
 import { isProvisionalVersion } from '@bihuan/calendar';
-import { RecordedEvent } from '@bihuan/event-store';
 import { currentDeadline, FindingFacts, FindingState, isActive, PendingExtension, RectificationRound } from '../domain';
 import { LedgerRow } from '../read-models';
 
@@ -33,19 +32,6 @@ export interface FindingDetail {
   readonly recheck: string | null;
   readonly withdrawnReason: string | null;
   readonly ledger: LedgerRow | null;
-}
-
-export interface HistoryEntry {
-  readonly revision: number;
-  readonly position: number;
-  readonly type: string;
-  readonly data: object;
-  readonly eventId: string;
-  readonly actor: Actor;
-  readonly occurredAt: string;
-  readonly recordedAt: string;
-  readonly causationId: string | null;
-  readonly correlationId: string;
 }
 
 function deadlineView(d: DeadlineState): DeadlineView {
@@ -81,21 +67,5 @@ export function findingDetail(state: Exclude<FindingState, { status: 'none' }>, 
     recheck: state.status === 'signedOff' ? state.recheck : null,
     withdrawnReason: state.status === 'withdrawn' ? state.reason : null,
     ledger,
-  };
-}
-
-export function historyEntry(e: RecordedEvent): HistoryEntry {
-  const m = e.metadata;
-  return {
-    revision: e.revision,
-    position: e.position,
-    type: e.type,
-    data: e.data,
-    eventId: m.eventId,
-    actor: m.actor,
-    occurredAt: m.occurredAt,
-    recordedAt: m.recordedAt,
-    causationId: m.causationId,
-    correlationId: m.correlationId,
   };
 }

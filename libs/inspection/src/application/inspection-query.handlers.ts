@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import { Actor, Clock, CLOCK, DomainError, DomainEvent, fold, streamName } from '@bihuan/core';
-import { EVENT_STORE, EventStore } from '@bihuan/event-store';
+import { EVENT_STORE, eventEntry, EventStore } from '@bihuan/event-store';
 import { READ_MODEL_DB } from '@bihuan/platform';
 import {
   ExistingFinding,
@@ -14,7 +14,7 @@ import {
   VisitEvent,
 } from '../domain';
 import { CountsQueries, LedgerQueries, VisitQueries } from '../read-models';
-import { findingDetail, historyEntry } from './finding-views';
+import { findingDetail } from './finding-views';
 import { ExistingVisit, InspectionAccess } from './inspection-access';
 import {
   FindingHistoryQuery,
@@ -93,7 +93,7 @@ export class FindingHistoryHandler extends ReadHandler implements IQueryHandler<
   async execute({ actor, findingId }: FindingHistoryQuery) {
     await this.finding(actor, findingId);
     const events = await this.store.readStream(streamName(FINDING_STREAM_CATEGORY, findingId));
-    return { findingId, entries: events.map(historyEntry) };
+    return { findingId, entries: events.map(eventEntry) };
   }
 }
 

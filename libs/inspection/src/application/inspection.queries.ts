@@ -1,7 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import { Actor } from '@bihuan/core';
+import { EventEntry } from '@bihuan/event-store';
 import { FindingFilter, Ledger, LedgerCounts, LedgerRow, Page, VisitFilter, VisitView } from '../read-models';
-import { FindingDetail, HistoryEntry } from './finding-views';
+import { FindingDetail } from './finding-views';
 
 export class ListFindingsQuery extends Query<Page<LedgerRow>> {
   constructor(
@@ -23,7 +24,7 @@ export class GetFindingQuery extends Query<FindingDetail> {
   }
 }
 
-export class FindingHistoryQuery extends Query<{ findingId: string; entries: HistoryEntry[] }> {
+export class FindingHistoryQuery extends Query<{ findingId: string; entries: EventEntry[] }> {
   constructor(
     readonly actor: Actor,
     readonly findingId: string,

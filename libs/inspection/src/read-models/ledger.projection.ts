@@ -9,20 +9,22 @@ export const LEDGER_PROJECTION = 'inspection-ledger';
 
 type Row = Record<string, string | number | null | undefined>;
 
+/** A round starts (notice or reopening) with its rectification deadline as the current one. */
+function roundColumns(d: { readonly round: number; readonly deadlineId: string; readonly dueAt: string }): Row {
+  return {
+    round: d.round,
+    rectify_deadline_id: d.deadlineId,
+    rectify_due_at: d.dueAt,
+    current_deadline_id: d.deadlineId,
+    current_due_at: d.dueAt,
+  };
+}
+
 /** Applies one finding event as an UPDATE of its row's columns (events carry their own data). */
 function changes(event: FindingEvent, row: Row | undefined): Row | null {
   switch (event.type) {
-    case 'RectificationNoticeIssued': {
-      const d = event.data;
-      const ids = {
-        round: d.round,
-        rectify_deadline_id: d.deadlineId,
-        rectify_due_at: d.dueAt,
-        current_deadline_id: d.deadlineId,
-        current_due_at: d.dueAt,
-      };
-      return { ...ids, status: 'noticeIssued', notice_no: d.noticeNo };
-    }
+    case 'RectificationNoticeIssued':
+      return { ...roundColumns(event.data), status: 'noticeIssued', notice_no: event.data.noticeNo };
     case 'RectificationPlanSubmitted': {
       const d = event.data;
       return {
@@ -93,11 +95,7 @@ function changes(event: FindingEvent, row: Row | undefined): Row | null {
       const d = event.data;
       return {
         status: 'noticeIssued',
-        round: d.round,
-        rectify_deadline_id: d.deadlineId,
-        rectify_due_at: d.dueAt,
-        current_deadline_id: d.deadlineId,
-        current_due_at: d.dueAt,
+        ...roundColumns(d),
         escalation_rung: null,
         escalation_step: null,
         on_time: null,

@@ -12,6 +12,7 @@ import {
 } from './access-log.port';
 import { queryLimit } from './access-log-query';
 import { assertAccessRecord } from './access-record.validation';
+import { buildOnNewConnection } from '../sqlite-connection';
 
 export interface SqliteAccessLogOptions {
   /** A path, or an open connection the caller owns (e.g. the main data file's). */
@@ -102,16 +103,12 @@ export class SqliteAccessLog implements AccessLog {
       options.database.exec(SCHEMA_SQL);
       return new SqliteAccessLog(options.database, false);
     }
-    const db = new Database(options.database, { timeout: options.busyTimeoutMs ?? 5000 });
-    try {
+    return buildOnNewConnection(options.database, options.busyTimeoutMs, (db) => {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.exec(SCHEMA_SQL);
       return new SqliteAccessLog(db, true);
-    } catch (error) {
-      db.close();
-      throw error;
-    }
+    });
   }
 
   get database(): Database.Database {

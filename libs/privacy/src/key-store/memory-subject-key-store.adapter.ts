@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Clock, SystemClock } from '@bihuan/core';
-import { privacyError } from '../privacy-errors';
 import {
   assertSubject,
   clampLimit,
+  noNewKeyAfterErasure,
   SUBJECT_KEY_BYTES,
   SubjectErasure,
   SubjectKeyInfo,
@@ -27,7 +27,7 @@ export class MemorySubjectKeyStore implements SubjectKeyStore {
   async create(subjectId: string): Promise<void> {
     assertSubject(subjectId);
     const entry = this.entries.get(subjectId);
-    if (entry?.erasure) throw privacyError('SUBJECT_ERASED', `Subject ${subjectId} was erased; no new key is created`, { subjectId });
+    if (entry?.erasure) throw noNewKeyAfterErasure(subjectId);
     if (entry) return;
     this.entries.set(subjectId, { key: randomBytes(SUBJECT_KEY_BYTES), createdAt: this.clock.now().toISOString() });
   }

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { Actor, Clock, SystemClock } from '@bihuan/core';
-import { privacyError } from '../privacy-errors';
+import { buildOnNewConnection } from '../sqlite-connection';
 import {
   assertSubject,
   clampLimit,
+  noNewKeyAfterErasure,
   SUBJECT_KEY_BYTES,
   SubjectErasure,
   SubjectKeyInfo,
@@ -79,18 +80,14 @@ export class SqliteSubjectKeyStore implements SubjectKeyStore {
     }
     const file = options.database;
     const fresh = file !== ':memory:' && !existsSync(file);
-    const db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
-    try {
+    return buildOnNewConnection(file, options.busyTimeoutMs, (db) => {
       if (fresh) chmodSync(file, 0o600);
       db.pragma('journal_mode = DELETE');
       db.pragma('synchronous = FULL');
       db.pragma('secure_delete = ON');
       db.exec(SCHEMA_SQL);
       return new SqliteSubjectKeyStore(db, true, clock);
-    } catch (error) {
-      db.close();
-      throw error;
-    }
+    });
   }
 
   /** The connection, for tests and admin tooling. */
@@ -107,7 +104,7 @@ export class SqliteSubjectKeyStore implements SubjectKeyStore {
     key.fill(0);
     if (inserted.changes === 1) return;
     const row = this.row(subjectId);
-    if (row?.erased_at) throw privacyError('SUBJECT_ERASED', `Subject ${subjectId} was erased; no new key is created`, { subjectId });
+    if (row?.erased_at) throw noNewKeyAfterErasure(subjectId);
   }
 
   async get(subjectId: string): Promise<Buffer | 'erased' | null> {

@@ -1,4 +1,4 @@
-import { Actor } from '@bihuan/core';
+import { Actor, DomainError } from '@bihuan/core';
 import { privacyError } from '../privacy-errors';
 
 /** SM4 keys are 128 bits. */
@@ -81,4 +81,9 @@ export function assertSubject(subjectId: unknown): asserts subjectId is string {
   if (!isValidSubjectId(subjectId)) {
     throw privacyError('INVALID_SUBJECT', 'A subject id is 1–200 characters of letters, digits, _ . : -', { field: 'subjectId' });
   }
+}
+
+/** `PRIVACY.SUBJECT_ERASED` (409) for `create` on an erased subject: its key is never re-created. */
+export function noNewKeyAfterErasure(subjectId: string): DomainError {
+  return privacyError('SUBJECT_ERASED', `Subject ${subjectId} was erased; no new key is created`, { subjectId });
 }

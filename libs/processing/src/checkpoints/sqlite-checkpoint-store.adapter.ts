@@ -11,19 +11,32 @@ export function openSqlite(dbOrFile: Database.Database | string): Database.Datab
   return db;
 }
 
+/** A store kept in a table of one SQLite database: it creates its table, and closes only a database it opened itself. */
+export abstract class SqliteTableStore {
+  readonly db: Database.Database;
+  private readonly ownsDb: boolean;
+
+  protected constructor(dbOrFile: Database.Database | string, schemaSql: string) {
+    this.ownsDb = typeof dbOrFile === 'string';
+    this.db = openSqlite(dbOrFile);
+    this.db.exec(schemaSql);
+  }
+
+  /** Closes the database only when this store opened it from a file path. */
+  close(): void {
+    if (this.ownsDb) this.db.close();
+  }
+}
+
 /**
  * Checkpoints in a `checkpoints` table. Given the Database a read model writes to, a projection
  * can save its checkpoint in the same transaction as its rows (`loadSync`/`saveSync`, see
  * SqliteProjection), so the two can never disagree after a crash.
  */
-export class SqliteCheckpointStore implements CheckpointStore {
-  readonly db: Database.Database;
-  private readonly ownsDb: boolean;
-
+export class SqliteCheckpointStore extends SqliteTableStore implements CheckpointStore {
   constructor(dbOrFile: Database.Database | string) {
-    this.ownsDb = typeof dbOrFile === 'string';
-    this.db = openSqlite(dbOrFile);
-    this.db.exec(
+    super(
+      dbOrFile,
       `CREATE TABLE IF NOT EXISTS checkpoints (
          name TEXT PRIMARY KEY,
          position INTEGER NOT NULL
@@ -56,10 +69,5 @@ export class SqliteCheckpointStore implements CheckpointStore {
 
   async delete(name: string): Promise<void> {
     this.deleteSync(name);
-  }
-
-  /** Closes the database only when this store opened it from a file path. */
-  close(): void {
-    if (this.ownsDb) this.db.close();
   }
 }

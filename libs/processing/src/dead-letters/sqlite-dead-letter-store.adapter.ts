@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { openSqlite } from '../checkpoints/sqlite-checkpoint-store.adapter';
+import { SqliteTableStore } from '../checkpoints/sqlite-checkpoint-store.adapter';
 import { DeadLetter, DeadLetterStore } from './dead-letter-store.port';
 
 interface Row {
@@ -13,14 +13,10 @@ interface Row {
 }
 
 /** Dead letters in a `dead_letters` table, so they survive restarts for admins to see and retry. */
-export class SqliteDeadLetterStore implements DeadLetterStore {
-  readonly db: Database.Database;
-  private readonly ownsDb: boolean;
-
+export class SqliteDeadLetterStore extends SqliteTableStore implements DeadLetterStore {
   constructor(dbOrFile: Database.Database | string) {
-    this.ownsDb = typeof dbOrFile === 'string';
-    this.db = openSqlite(dbOrFile);
-    this.db.exec(
+    super(
+      dbOrFile,
       `CREATE TABLE IF NOT EXISTS dead_letters (
          seq INTEGER PRIMARY KEY AUTOINCREMENT,
          id TEXT NOT NULL UNIQUE,
@@ -59,10 +55,6 @@ export class SqliteDeadLetterStore implements DeadLetterStore {
 
   async remove(id: string): Promise<void> {
     this.db.prepare('DELETE FROM dead_letters WHERE id = ?').run(id);
-  }
-
-  close(): void {
-    if (this.ownsDb) this.db.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import { DeadlineSet } from '@bihuan/core';
+import { Actor, DeadlineSet } from '@bihuan/core';
 import { optionalText, requireHospitalOf, requireIsoDate, requireRole, requireText, requireTextList } from '../actor-rules';
 import { assertWindow, toTerms } from '../deadline-rules';
 import { inspectionError } from '../inspection-errors';
@@ -35,10 +35,15 @@ export function submitPlan(command: SubmitRectificationPlan, state: ActiveFindin
   ];
 }
 
-export function reportProgress(command: ReportRectificationProgress, state: ActiveFinding): FindingEvent[] {
-  requireHospitalOf(command.metadata.actor, state.finding.institutionId, 'reporting progress');
+/** Progress and sign-off requests come from the finding's own hospital, on a workable round with a plan in. */
+function requirePlanInWork(actor: Actor, state: ActiveFinding, doing: string): void {
+  requireHospitalOf(actor, state.finding.institutionId, doing);
   requireWorkable(state);
-  if (state.status === 'noticeIssued') throw inspectionError('PLAN_REQUIRED', 'submit a rectification plan before reporting progress');
+  if (state.status === 'noticeIssued') throw inspectionError('PLAN_REQUIRED', `submit a rectification plan before ${doing}`);
+}
+
+export function reportProgress(command: ReportRectificationProgress, state: ActiveFinding): FindingEvent[] {
+  requirePlanInWork(command.metadata.actor, state, 'reporting progress');
   const percent = command.data.percentComplete;
   if (percent !== undefined && percent !== null && (typeof percent !== 'number' || !(percent >= 0 && percent <= 100))) {
     throw inspectionError('FIELD_REQUIRED', 'percentComplete must be between 0 and 100', 'percentComplete');
@@ -60,9 +65,7 @@ export function reportProgress(command: ReportRectificationProgress, state: Acti
 }
 
 export function requestSignOff(command: RequestSignOff, state: ActiveFinding, policy: InspectionPolicy): FindingEvent[] {
-  requireHospitalOf(command.metadata.actor, state.finding.institutionId, 'requesting sign-off');
-  requireWorkable(state);
-  if (state.status === 'noticeIssued') throw inspectionError('PLAN_REQUIRED', 'submit a rectification plan before requesting sign-off');
+  requirePlanInWork(command.metadata.actor, state, 'requesting sign-off');
   const evidence = requireTextList(command.data.evidence, 'evidence');
   if (policy.signOffRequiresEvidence && evidence.length + state.rectification.evidence.length === 0) {
     throw inspectionError('EVIDENCE_REQUIRED', 'sign-off needs evidence of the rectification', 'evidence');

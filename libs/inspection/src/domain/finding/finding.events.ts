@@ -7,6 +7,13 @@ import { FindingFacts } from './finding.state';
  * writes into its own stream. Events that a workflow or a cross-stream read model routes on carry
  * `visitId` and `institutionId`. `policyVersion` names the InspectionPolicy that shaped the event.
  */
+/** The keys a workflow or a cross-stream read model routes a finding's event on. */
+export interface FindingRoute {
+  readonly findingId: string;
+  readonly visitId: string;
+  readonly institutionId: string;
+}
+
 /** What the finding is about (FindingFacts), who opened it and under which policy. */
 export type FindingOpened = DomainEvent<
   'FindingOpened',
@@ -83,10 +90,7 @@ export type SignOffRejected = DomainEvent<
 
 export type FindingSignedOff = DomainEvent<
   'FindingSignedOff',
-  {
-    readonly findingId: string;
-    readonly visitId: string;
-    readonly institutionId: string;
+  FindingRoute & {
     readonly round: number;
     readonly comment: string | null;
     /** True when no escalation rung was reached in this round. */
@@ -139,10 +143,7 @@ export type ExtensionDenied = DomainEvent<
 /** One rung of the overdue ladder was reached; `dueAt` is the rung's own deadline (null if terminal). */
 export type FindingEscalated = DomainEvent<
   'FindingEscalated',
-  {
-    readonly findingId: string;
-    readonly visitId: string;
-    readonly institutionId: string;
+  FindingRoute & {
     readonly round: number;
     readonly rung: EscalationRung;
     /** 1 for the first rung of the ladder, 2 for the second … */
@@ -158,20 +159,14 @@ export type FindingEscalated = DomainEvent<
 /** The re-check deadline has come: an inspector should go back (回头看). */
 export type FindingRecheckDue = DomainEvent<
   'FindingRecheckDue',
-  {
-    readonly findingId: string;
-    readonly visitId: string;
-    readonly institutionId: string;
+  FindingRoute & {
     readonly dueAt: string;
   }
 >;
 
 export type FindingRecheckPassed = DomainEvent<
   'FindingRecheckPassed',
-  {
-    readonly findingId: string;
-    readonly visitId: string;
-    readonly institutionId: string;
+  FindingRoute & {
     readonly round: number;
     readonly notes: string;
     readonly evidence: readonly string[];
@@ -182,10 +177,7 @@ export type FindingRecheckPassed = DomainEvent<
 /** 反弹: a re-check found the problem back; a new round starts with its own rectification deadline. */
 export type FindingReopened = DomainEvent<
   'FindingReopened',
-  {
-    readonly findingId: string;
-    readonly visitId: string;
-    readonly institutionId: string;
+  FindingRoute & {
     /** The new round (2 after the first reopening). */
     readonly round: number;
     readonly notes: string;
@@ -199,10 +191,7 @@ export type FindingReopened = DomainEvent<
 
 export type FindingWithdrawn = DomainEvent<
   'FindingWithdrawn',
-  {
-    readonly findingId: string;
-    readonly visitId: string;
-    readonly institutionId: string;
+  FindingRoute & {
     readonly reason: string;
     readonly withdrawnBy: string;
   }

@@ -4,8 +4,8 @@ import { acceptDraft } from '../finding/finding-opening.decide';
 import { inspectionError } from '../inspection-errors';
 import { isVisitKind } from '../inspection-values';
 import { CloseVisit, PlanVisit, RegisterFindings, ReopenVisit, VisitCommand } from './visit.commands';
-import { VisitEvent } from './visit.events';
-import { VisitFacts, VisitState } from './visit.state';
+import { VisitEvent, VisitFacts } from './visit.events';
+import { VisitState } from './visit.state';
 
 type Existing = Exclude<VisitState, { status: 'none' }>;
 

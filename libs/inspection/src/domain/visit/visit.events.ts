@@ -2,16 +2,20 @@ import { DomainEvent, EventTypes, typesOf } from '@bihuan/core';
 import { VisitKind } from '../inspection-values';
 import { NewFinding } from '../finding/finding.commands';
 
+/** What every existing visit knows about itself. */
+export interface VisitFacts {
+  readonly visitId: string;
+  readonly kind: VisitKind;
+  readonly institutionId: string;
+  readonly inspectorIds: readonly string[];
+  readonly plannedDate: string;
+  readonly campaignId: string | null;
+}
+
 /** Events of the Visit aggregate; the catalogue is docs/events/inspection.md. */
 export type VisitPlanned = DomainEvent<
   'VisitPlanned',
-  {
-    readonly visitId: string;
-    readonly kind: VisitKind;
-    readonly institutionId: string;
-    readonly inspectorIds: readonly string[];
-    readonly plannedDate: string;
-    readonly campaignId: string | null;
+  VisitFacts & {
     readonly plannedBy: string;
   }
 >;

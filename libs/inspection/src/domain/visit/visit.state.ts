@@ -1,16 +1,5 @@
 import { assertNever } from '@bihuan/core';
-import { VisitKind } from '../inspection-values';
-import { VisitEvent } from './visit.events';
-
-/** What every existing visit knows about itself. */
-export interface VisitFacts {
-  readonly visitId: string;
-  readonly kind: VisitKind;
-  readonly institutionId: string;
-  readonly inspectorIds: readonly string[];
-  readonly plannedDate: string;
-  readonly campaignId: string | null;
-}
+import { VisitEvent, VisitFacts } from './visit.events';
 
 /** Lifecycle: planned → conducted → findingsRegistered ⇄ closed; planned → cancelled. */
 export type VisitState =
