@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, StreamableFile } from '@nestjs/common';
-import { attachmentDisposition } from '@bihuan/platform';
+import { attachmentDisposition, CommandReceipt } from '@bihuan/platform';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
 import { EthicsEvaluationRequest } from '../application/ethics-evaluation.handler';
 import { EthicsResultsRequest, FinalisedResults } from '../application/ethics-results.handler';
-import { EthicsCommandOutcome } from '../application/ethics-writes';
 import { EthicsExportService, XLSX_CONTENT_TYPE } from '../application/ethics-export.service';
 import { ethicsError } from '../domain/ethics-errors';
 import { ethicsEvaluationStreamId } from '../domain/evaluation/ethics-evaluation.state';
@@ -31,7 +30,7 @@ export class EthicsEvaluationsController {
   @Post('evaluations')
   @Roles('hospital')
   @ApiOperation({ summary: 'Open the year’s evaluation of one of the institution’s staff' })
-  open(@CurrentActor() actor: Actor, @Body() body: OpenEthicsEvaluationDto): Promise<EthicsCommandOutcome> {
+  open(@CurrentActor() actor: Actor, @Body() body: OpenEthicsEvaluationDto): Promise<CommandReceipt> {
     const { institutionId, year, staffId, ...data } = body;
     return this.commands.execute(
       new EthicsEvaluationRequest(actor, { institutionId, year, staffId }, { kind: 'OpenEthicsEvaluation', data }),
@@ -63,7 +62,7 @@ export class EthicsEvaluationsController {
     @Param('year', ParseIntPipe) y: number,
     @Param('staffId') s: string,
     @Body() body: SelfEvaluationDto,
-  ): Promise<EthicsCommandOutcome> {
+  ): Promise<CommandReceipt> {
     return this.commands.execute(
       new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'SubmitSelfEvaluation', data: body }),
     );
@@ -79,7 +78,7 @@ export class EthicsEvaluationsController {
     @Param('year', ParseIntPipe) y: number,
     @Param('staffId') s: string,
     @Body() body: DepartmentReviewDto,
-  ): Promise<EthicsCommandOutcome> {
+  ): Promise<CommandReceipt> {
     return this.commands.execute(
       new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'ReviewEthicsEvaluation', data: body }),
     );
@@ -95,7 +94,7 @@ export class EthicsEvaluationsController {
     @Param('year', ParseIntPipe) y: number,
     @Param('staffId') s: string,
     @Body() body: InstitutionScoreDto,
-  ): Promise<EthicsCommandOutcome> {
+  ): Promise<CommandReceipt> {
     return this.commands.execute(
       new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'ScoreEthicsEvaluation', data: body }),
     );
@@ -111,7 +110,7 @@ export class EthicsEvaluationsController {
     @Param('year', ParseIntPipe) y: number,
     @Param('staffId') s: string,
     @Body() body: PostingDto,
-  ): Promise<EthicsCommandOutcome> {
+  ): Promise<CommandReceipt> {
     return this.commands.execute(
       new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'PostEthicsEvaluation', data: body }),
     );
