@@ -4,6 +4,9 @@
  */
 export type DomainErrorKind = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rule';
 
+/** What else an error says: `field` names the input at fault where there is one. */
+export type DomainErrorDetails = { readonly field?: string; readonly [key: string]: unknown };
+
 /**
  * A rule violation with a stable code (`COMPLAINT.ALREADY_CLOSED`) that clients may branch on.
  * `field` names the input at fault where there is one.
@@ -13,7 +16,7 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly kind: DomainErrorKind = 'rule',
-    readonly details: { readonly field?: string; readonly [key: string]: unknown } = {},
+    readonly details: DomainErrorDetails = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -34,4 +37,15 @@ export class DomainError extends Error {
 
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
+}
+
+/**
+ * A context's error builder over its table of names and kinds: `build('ALREADY_CLOSED', message)`
+ * makes `<PREFIX>.ALREADY_CLOSED` with the kind the table gives it, so a code cannot be thrown with another kind.
+ */
+export function domainErrorBuilder<N extends string>(
+  prefix: string,
+  kinds: Readonly<Record<N, DomainErrorKind>>,
+): (name: N, message: string, details?: DomainErrorDetails) => DomainError {
+  return (name, message, details = {}) => new DomainError(`${prefix}.${name}`, message, kinds[name], details);
 }
