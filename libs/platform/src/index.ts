@@ -37,3 +37,5 @@ export * from './config/auth-setup';
 export * from './config/directory-file';
 export * from './files/csv';
 export * from './files/content-disposition';
+export * from './http/page-query';
+export * from './http/evidence-field';
