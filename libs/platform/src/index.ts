@@ -38,4 +38,4 @@ export * from './config/directory-file';
 export * from './files/csv';
 export * from './files/content-disposition';
 export * from './http/page-query';
-export * from './http/evidence-field';
+export * from './http/list-fields';

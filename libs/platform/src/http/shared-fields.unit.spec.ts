@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { EvidenceList } from './evidence-field';
+import { EvidenceList, OptionalIdList } from './list-fields';
 import { PageNumber, PageSize } from './page-query';
 
 class ListQuery {
   @PageNumber() page?: number;
   @PageSize() pageSize?: number;
   @EvidenceList() evidence?: string[];
+  @OptionalIdList(64) inspectorIds?: string[];
 }
 
 const messages = (input: object): string[][] =>
@@ -25,5 +26,8 @@ describe('shared HTTP fields', () => {
       ['pageSize must not be greater than 200'],
     ]);
     expect(messages({ evidence: 'x' })).toEqual([['evidence must contain no more than 20 elements', 'evidence must be an array']]);
+    expect(messages({ inspectorIds: ['', 'u'.repeat(65)] })).toEqual([
+      ['each value in inspectorIds must be shorter than or equal to 64 characters', 'each value in inspectorIds should not be empty'],
+    ]);
   });
 });
