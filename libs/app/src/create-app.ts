@@ -1,23 +1,14 @@
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { DynamicModule } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
-import {
-  AppConfig,
-  configWarnings,
-  httpLogger,
-  loadConfig,
-  PlatformModule,
-  secureDataDir,
-  TestPlatform,
-  testConfig,
-} from '@bihuan/platform';
+import { AppConfig, httpLogger, loadConfig, PlatformModule, secureDataDir, TestPlatform, testConfig } from '@bihuan/platform';
 import { AppModule } from './app.module';
 import { useBodyParsing } from './http/body-parsing';
 import { HttpErrorFilter } from './http/http-exception.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { DOCS_PATH, setupSwagger } from './swagger';
 import { useSecurityHeaders } from './http/security-headers';
+import { useStartupLogger } from './startup-logger';
 
 export interface CreateAppOptions {
   /** Production: the validated configuration (default: loadConfig(process.env)). */
@@ -44,10 +35,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
     bodyParser: false,
     abortOnError: false,
   });
-  const logger = app.get(Logger);
-  app.useLogger(logger);
-  for (const warning of configWarnings(config)) logger.warn(warning, 'Config');
-  for (const warning of dataDirWarnings) logger.warn(warning, 'DataDir');
+  useStartupLogger(app, config, dataDirWarnings);
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   useSecurityHeaders(app, DOCS_PATH);

@@ -4,6 +4,9 @@
  */
 export type DomainErrorKind = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rule';
 
+/** What else an error says: `field` names the input at fault where there is one. */
+export type DomainErrorDetails = { readonly field?: string; readonly [key: string]: unknown };
+
 /**
  * A rule violation with a stable code (`COMPLAINT.ALREADY_CLOSED`) that clients may branch on.
  * `field` names the input at fault where there is one.
@@ -13,7 +16,7 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly kind: DomainErrorKind = 'rule',
-    readonly details: { readonly field?: string; readonly [key: string]: unknown } = {},
+    readonly details: DomainErrorDetails = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -37,12 +40,12 @@ export function isDomainError(error: unknown): error is DomainError {
 }
 
 /**
- * The builder of one context's errors: `${prefix}.${name}` with the kind its catalogue gives the
- * name, so a context lists its codes once and never spells a kind at the throw site.
+ * A context's error builder over its table of names and kinds: `build('ALREADY_CLOSED', message)`
+ * makes `<PREFIX>.ALREADY_CLOSED` with the kind the table gives it, so a code cannot be thrown with another kind.
  */
-export function domainErrorsOf<Name extends string>(
+export function domainErrorBuilder<N extends string>(
   prefix: string,
-  catalogue: Readonly<Record<Name, DomainErrorKind>>,
-): (name: Name, message: string, details?: DomainError['details']) => DomainError {
-  return (name, message, details = {}) => new DomainError(`${prefix}.${name}`, message, catalogue[name], details);
+  kinds: Readonly<Record<N, DomainErrorKind>>,
+): (name: N, message: string, details?: DomainErrorDetails) => DomainError {
+  return (name, message, details = {}) => new DomainError(`${prefix}.${name}`, message, kinds[name], details);
 }

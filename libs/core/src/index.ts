@@ -12,3 +12,4 @@ export * from './deadline-recompute';
 export * from './input-rules';
 export * from './shanghai-time';
 export * from './event-types';
+export * from './reaction-metadata';

@@ -1,4 +1,4 @@
-import { DomainErrorKind, domainErrorsOf } from '@bihuan/core';
+import { DomainErrorKind, domainErrorBuilder } from '@bihuan/core';
 
 /**
  * Stable error codes of the privacy lib (`PRIVACY.<NAME>`) with their kind, which the API's
@@ -29,4 +29,4 @@ export const PRIVACY_ERRORS = {
 export type PrivacyErrorName = keyof typeof PRIVACY_ERRORS;
 export type PrivacyErrorCode = `PRIVACY.${PrivacyErrorName}`;
 
-export const privacyError = domainErrorsOf<PrivacyErrorName>('PRIVACY', PRIVACY_ERRORS);
+export const privacyError = domainErrorBuilder<PrivacyErrorName>('PRIVACY', PRIVACY_ERRORS);

@@ -1,8 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { AppConfig, configWarnings, PlatformModule, secureDataDir } from '@bihuan/platform';
+import { AppConfig, PlatformModule, secureDataDir } from '@bihuan/platform';
 import { WorkerAppModule } from './worker-app.module';
+import { useStartupLogger } from '../startup-logger';
 
 /**
  * Boots the worker alone (no HTTP) and keeps it running until SIGTERM/SIGINT, when Nest's
@@ -14,10 +14,7 @@ export async function runWorker(config: AppConfig): Promise<INestApplicationCont
     bufferLogs: true,
     abortOnError: false,
   });
-  const logger = app.get(Logger);
-  app.useLogger(logger);
-  for (const warning of configWarnings(config)) logger.warn(warning, 'Config');
-  for (const warning of dataDirWarnings) logger.warn(warning, 'DataDir');
+  const logger = useStartupLogger(app, config, dataDirWarnings);
   app.enableShutdownHooks();
   await app.init();
   logger.log(

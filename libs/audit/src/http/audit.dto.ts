@@ -1,3 +1,4 @@
+import { PageNumber, PageSize } from '@bihuan/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -14,14 +15,8 @@ export class AsOfQueryDto {
 }
 
 export class HistoryQueryDto extends AsOfQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  pageSize?: number;
+  @PageNumber(1_000_000) page?: number;
+  @PageSize(1000, 50) pageSize?: number;
 }
 
 export const ACCESS_LOG_ACTIONS = ['view', 'reveal', 'export', 'erase', 'asOf'] as const;

@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorKind, inputRules } from '@bihuan/core';
+import { domainErrorBuilder, DomainErrorKind, inputRules } from '@bihuan/core';
 
 /**
  * Every stable error code the complaints domain throws, with its kind (→ HTTP status in the API's
@@ -55,13 +55,7 @@ export function complaintErrorCode(name: ComplaintErrorName): ComplaintErrorCode
 }
 
 /** Builds the DomainError for a code with the kind the table gives it. */
-export function complaintError(
-  name: ComplaintErrorName,
-  message: string,
-  details: { readonly field?: string; readonly [key: string]: unknown } = {},
-): DomainError {
-  return new DomainError(complaintErrorCode(name), message, COMPLAINT_ERRORS[name], details);
-}
+export const complaintError = domainErrorBuilder<ComplaintErrorName>('COMPLAINT', COMPLAINT_ERRORS);
 
 /** The input checks are core's, with our codes; texts are limited to 5000 characters unless a call says otherwise. */
 export const { requireRole, requireText, optionalText } = inputRules({

@@ -1,12 +1,13 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
 import { ReceivedTicket, TicketCommandResult, TicketRequest } from '../application/ticket-request';
 import { ReceiveComplaintDto } from './intake.dto';
-import { ReceivedTicketDto, TicketCommandResultDto } from './response.dto';
+import { ReceivedTicketDto } from './response.dto';
 import * as D from './steps.dto';
+import { TicketStep } from './ticket-step.decorator';
 
 const COMMISSION = ['inspector', 'leader', 'admin'] as const;
 
@@ -27,20 +28,12 @@ export class ComplaintStepsController {
     return this.bus.execute(new TicketRequest(actor, { kind: 'receive', ...dto }));
   }
 
-  @Post(':id/resolve-on-the-spot')
-  @HttpCode(200)
-  @Roles(...COMMISSION)
-  @ApiOperation({ summary: '当场办结: resolve a never-dispatched ticket on the spot' })
-  @ApiOkResponse({ type: TicketCommandResultDto })
+  @TicketStep(':id/resolve-on-the-spot', COMMISSION, '当场办结: resolve a never-dispatched ticket on the spot')
   resolve(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ResolutionDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'resolve-on-the-spot', ticketId: id, resolution: dto.resolution }));
   }
 
-  @Post(':id/dispatch')
-  @HttpCode(200)
-  @Roles(...COMMISSION)
-  @ApiOperation({ summary: '转办: dispatch to an institution; acknowledge (1) and answer (5/10) working-day clocks start' })
-  @ApiOkResponse({ type: TicketCommandResultDto })
+  @TicketStep(':id/dispatch', COMMISSION, '转办: dispatch to an institution; acknowledge (1) and answer (5/10) working-day clocks start')
   dispatch(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.DispatchDto): Promise<TicketCommandResult> {
     return this.bus.execute(
       new TicketRequest(a, {
@@ -53,47 +46,27 @@ export class ComplaintStepsController {
     );
   }
 
-  @Post(':id/decline')
-  @HttpCode(200)
-  @Roles(...COMMISSION)
-  @ApiOperation({ summary: '不予受理: decline as out of scope (litigation, mediation, petition …)' })
-  @ApiOkResponse({ type: TicketCommandResultDto })
+  @TicketStep(':id/decline', COMMISSION, '不予受理: decline as out of scope (litigation, mediation, petition …)')
   decline(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.DeclineDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'decline', ticketId: id, ground: dto.ground, reason: dto.reason }));
   }
 
-  @Post(':id/acknowledge')
-  @HttpCode(200)
-  @Roles('hospital')
-  @ApiOperation({ summary: '签收 by the assigned institution' })
-  @ApiOkResponse({ type: TicketCommandResultDto })
+  @TicketStep(':id/acknowledge', ['hospital'], '签收 by the assigned institution')
   acknowledge(@Param('id') id: string, @CurrentActor() a: Actor): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'acknowledge', ticketId: id }));
   }
 
-  @Post(':id/return')
-  @HttpCode(200)
-  @Roles('hospital')
-  @ApiOperation({ summary: '退单: return as wrongly assigned, with a reason' })
-  @ApiOkResponse({ type: TicketCommandResultDto })
+  @TicketStep(':id/return', ['hospital'], '退单: return as wrongly assigned, with a reason')
   returnTicket(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ReasonDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'return', ticketId: id, reason: dto.reason }));
   }
 
-  @Post(':id/investigation-notes')
-  @HttpCode(200)
-  @Roles('hospital')
-  @ApiOperation({ summary: '调查核实: record an investigation note' })
-  @ApiOkResponse({ type: TicketCommandResultDto })
+  @TicketStep(':id/investigation-notes', ['hospital'], '调查核实: record an investigation note')
   note(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.NoteDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'note', ticketId: id, note: dto.note }));
   }
 
-  @Post(':id/decision')
-  @HttpCode(200)
-  @Roles('hospital')
-  @ApiOperation({ summary: '处理意见: substantiated / partly / not' })
-  @ApiOkResponse({ type: TicketCommandResultDto })
+  @TicketStep(':id/decision', ['hospital'], '处理意见: substantiated / partly / not')
   decide(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.DecisionDto): Promise<TicketCommandResult> {
     return this.bus.execute(
       new TicketRequest(a, {
@@ -106,92 +79,60 @@ export class ComplaintStepsController {
     );
   }
 
-  @Post(':id/answer')
-  @HttpCode(200)
-  @Roles('hospital')
-  @ApiOperation({ summary: '反馈: answer the complainant (shown on the public status page)' })
-  @ApiOkResponse({ type: TicketCommandResultDto })
+  @TicketStep(':id/answer', ['hospital'], '反馈: answer the complainant (shown on the public status page)')
   answer(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.AnswerDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'answer', ticketId: id, answer: dto.answer }));
   }
 
-  @Post(':id/extension-request')
-  @HttpCode(200)
-  @Roles('hospital')
-  @ApiOperation({ summary: '延期申请 of the answer deadline' })
-  @ApiOkResponse({ type: TicketCommandResultDto })
+  @TicketStep(':id/extension-request', ['hospital'], '延期申请 of the answer deadline')
   requestExtension(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ReasonDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'request-extension', ticketId: id, reason: dto.reason }));
   }
 
-  @Post(':id/extension/approve')
-  @HttpCode(200)
-  @Roles('inspector', 'leader')
-  @ApiOperation({ summary: '延期批准: move the answer deadline by N working days' })
-  @ApiOkResponse({ type: TicketCommandResultDto })
+  @TicketStep(':id/extension/approve', ['inspector', 'leader'], '延期批准: move the answer deadline by N working days')
   approveExtension(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ApproveExtensionDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'approve-extension', ticketId: id, extraWorkingDays: dto.extraWorkingDays }));
   }
 
-  @Post(':id/extension/deny')
-  @HttpCode(200)
-  @Roles('inspector', 'leader')
-  @ApiOperation({ summary: 'Deny the pending extension request' })
-  @ApiOkResponse({ type: TicketCommandResultDto })
+  @TicketStep(':id/extension/deny', ['inspector', 'leader'], 'Deny the pending extension request')
   denyExtension(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ReasonDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'deny-extension', ticketId: id, reason: dto.reason }));
   }
 
-  @Post(':id/await-complainant')
-  @HttpCode(200)
-  @Roles('hospital', ...COMMISSION)
-  @ApiOperation({ summary: '停表: wait on the complainant; running clocks pause with their working time left' })
-  @ApiOkResponse({ type: TicketCommandResultDto })
+  @TicketStep(
+    ':id/await-complainant',
+    ['hospital', ...COMMISSION],
+    '停表: wait on the complainant; running clocks pause with their working time left',
+  )
   awaitComplainant(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ReasonDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'await-complainant', ticketId: id, reason: dto.reason }));
   }
 
-  @Post(':id/complainant-reply')
-  @HttpCode(200)
-  @Roles('hospital', ...COMMISSION)
-  @ApiOperation({ summary: 'The complainant replied (recorded by staff); clocks resume with a new due date' })
-  @ApiOkResponse({ type: TicketCommandResultDto })
+  @TicketStep(
+    ':id/complainant-reply',
+    ['hospital', ...COMMISSION],
+    'The complainant replied (recorded by staff); clocks resume with a new due date',
+  )
   complainantReplied(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.OptionalNoteDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'complainant-reply', ticketId: id, note: dto.note ?? null }));
   }
 
-  @Post(':id/supervise')
-  @HttpCode(200)
-  @Roles(...COMMISSION)
-  @ApiOperation({ summary: '督办 ordered by the commission (通报 follows if still open after 5 working days)' })
-  @ApiOkResponse({ type: TicketCommandResultDto })
+  @TicketStep(':id/supervise', COMMISSION, '督办 ordered by the commission (通报 follows if still open after 5 working days)')
   supervise(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ReasonDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'supervise', ticketId: id, reason: dto.reason }));
   }
 
-  @Post(':id/follow-up')
-  @HttpCode(200)
-  @Roles(...COMMISSION)
-  @ApiOperation({ summary: '回访: record the rating given on a follow-up call' })
-  @ApiOkResponse({ type: TicketCommandResultDto })
+  @TicketStep(':id/follow-up', COMMISSION, '回访: record the rating given on a follow-up call')
   followUp(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.FollowUpDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'follow-up', ticketId: id, rating: dto.rating, comment: dto.comment ?? null }));
   }
 
-  @Post(':id/close')
-  @HttpCode(200)
-  @Roles(...COMMISSION)
-  @ApiOperation({ summary: '办结 (a reason is required without a follow-up or after dissatisfaction)' })
-  @ApiOkResponse({ type: TicketCommandResultDto })
+  @TicketStep(':id/close', COMMISSION, '办结 (a reason is required without a follow-up or after dissatisfaction)')
   close(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.CloseDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'close', ticketId: id, reason: dto.reason ?? null }));
   }
 
-  @Post(':id/reopen')
-  @HttpCode(200)
-  @Roles(...COMMISSION)
-  @ApiOperation({ summary: '重办 after a dissatisfied follow-up judged valid: a new round with a fresh answer clock' })
-  @ApiOkResponse({ type: TicketCommandResultDto })
+  @TicketStep(':id/reopen', COMMISSION, '重办 after a dissatisfied follow-up judged valid: a new round with a fresh answer clock')
   reopen(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ReopenDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'reopen', ticketId: id, reason: dto.reason, complexity: dto.complexity }));
   }

@@ -1,6 +1,7 @@
+import { PageNumber, PageSize } from '@bihuan/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS } from '../domain/complaint-vocabulary';
 import { STATISTICS_GROUPS, StatisticsGroup } from '../read-models/complaint-statistics.query';
 import { ID_MAX } from './intake.dto';
@@ -50,21 +51,8 @@ export class TicketListQueryDto extends PeriodFilterDto {
   @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
+  @PageNumber() page?: number;
+  @PageSize() pageSize?: number;
 }
 
 export class StatisticsQueryDto extends PeriodFilterDto {

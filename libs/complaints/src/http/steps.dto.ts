@@ -1,5 +1,6 @@
+import { OptionalIdList } from '@bihuan/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import {
   COMPLAINT_COMPLEXITIES,
   COMPLAINT_DECISIONS,
@@ -40,14 +41,7 @@ export class DispatchDto {
   @IsIn(COMPLAINT_COMPLEXITIES)
   complexity!: ComplaintComplexity;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 20 })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(ID_MAX, { each: true })
-  departmentIds?: string[];
+  @OptionalIdList(ID_MAX, { type: [String], maxItems: 20 }) departmentIds?: string[];
 }
 
 export class DeclineDto extends ReasonDto {

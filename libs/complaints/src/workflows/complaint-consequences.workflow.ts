@@ -1,4 +1,4 @@
-import { DomainEvent, Message, SYSTEM_ACTOR, Workflow, WorkflowOutput, deterministicId, streamName } from '@bihuan/core';
+import { DomainEvent, Message, reactionMetadata, Workflow, WorkflowOutput, deterministicId, streamName } from '@bihuan/core';
 import { ComplaintDecided } from '../domain/complaint-ticket.events';
 import {
   AddCreditPoints,
@@ -43,13 +43,7 @@ interface Planned {
 function plan(input: Decided, policy: ComplaintConsequencesPolicy): Planned[] {
   const d = input.data;
   const source: ComplaintSourceRef = { kind: 'complaint', ticketId: d.ticketId, round: d.round, eventId: input.metadata.eventId };
-  const metadata = (key: string) => ({
-    commandId: deterministicId(COMPLAINT_CONSEQUENCES_WORKFLOW, d.ticketId, key),
-    correlationId: input.metadata.correlationId,
-    causationId: input.metadata.eventId,
-    actor: SYSTEM_ACTOR,
-    now: input.metadata.occurredAt,
-  });
+  const metadata = (key: string) => reactionMetadata(input, deterministicId(COMPLAINT_CONSEQUENCES_WORKFLOW, d.ticketId, key));
   const planned: Planned[] = [];
   if (d.implicatedStaffId && policy.ethicsRecordOn.includes(d.decision)) {
     const key = `ethics:${d.implicatedStaffId}`;

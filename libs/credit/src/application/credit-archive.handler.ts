@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
 import { Actor, assertNever } from '@bihuan/core';
-import { CommandBody, CommandContext, CommandExecution } from '@bihuan/platform';
+import { CommandBody, CommandContext, CommandExecution, CommandReceipt, RequestAction, commandReceipt } from '@bihuan/platform';
 import {
   AddCreditPoints,
   AddListEntry,
@@ -17,7 +17,7 @@ import {
 } from '../domain/archive/credit-archive.commands';
 import { CREDIT_ARCHIVE_CATEGORY, creditArchiveDecider } from '../domain/archive/credit-archive.decider';
 import { CreditPolicy } from '../domain/credit-policy';
-import { CreditAction, CREDIT_POLICY, CreditCommandOutcome, creditOutcome } from './credit-writes';
+import { CREDIT_POLICY } from './credit-writes';
 
 /** A command's data as a caller gives it: the stream names the institution; `Id` is drawn fresh when absent. */
 type Given<C extends { readonly data: object }, Id extends string = never> = Omit<C['data'], 'institutionId' | Id> & {
@@ -26,18 +26,18 @@ type Given<C extends { readonly data: object }, Id extends string = never> = Omi
 
 /** What a user may ask of an institution's credit archive (the timer wake-ups are the worker's). */
 export type CreditArchiveAction =
-  | CreditAction<'OpenCreditArchive', Given<OpenCreditArchive>>
-  | CreditAction<'AddCreditPoints', Given<AddCreditPoints, 'pointsId'>>
-  | CreditAction<'RevokeCreditPoints', Given<RevokeCreditPoints>>
-  | CreditAction<'CloseCreditCycle', Given<CloseCreditCycle>>
-  | CreditAction<'PledgeCommitment', Given<PledgeCommitment, 'commitmentId'>>
-  | CreditAction<'ReportCommitmentBreach', Given<ReportCommitmentBreach, 'breachId'>>
-  | CreditAction<'RecordCreditInformation', Given<RecordCreditInformation, 'recordId'>>
-  | CreditAction<'AddListEntry', Given<AddListEntry, 'entryId'>>
-  | CreditAction<'RemoveListEntry', Given<RemoveListEntry>>;
+  | RequestAction<'OpenCreditArchive', Given<OpenCreditArchive>>
+  | RequestAction<'AddCreditPoints', Given<AddCreditPoints, 'pointsId'>>
+  | RequestAction<'RevokeCreditPoints', Given<RevokeCreditPoints>>
+  | RequestAction<'CloseCreditCycle', Given<CloseCreditCycle>>
+  | RequestAction<'PledgeCommitment', Given<PledgeCommitment, 'commitmentId'>>
+  | RequestAction<'ReportCommitmentBreach', Given<ReportCommitmentBreach, 'breachId'>>
+  | RequestAction<'RecordCreditInformation', Given<RecordCreditInformation, 'recordId'>>
+  | RequestAction<'AddListEntry', Given<AddListEntry, 'entryId'>>
+  | RequestAction<'RemoveListEntry', Given<RemoveListEntry>>;
 
 /** CommandBus message: one request to the credit archive `creditArchive-<institutionId>`. */
-export class CreditArchiveRequest extends Command<CreditCommandOutcome> {
+export class CreditArchiveRequest extends Command<CommandReceipt> {
   constructor(
     readonly actor: Actor,
     readonly institutionId: string,
@@ -54,7 +54,7 @@ export class CreditArchiveRequest extends Command<CreditCommandOutcome> {
  * expiry after now, known commitment / points / entry ids …) decide the rest.
  */
 @CommandHandler(CreditArchiveRequest)
-export class CreditArchiveHandler implements ICommandHandler<CreditArchiveRequest, CreditCommandOutcome> {
+export class CreditArchiveHandler implements ICommandHandler<CreditArchiveRequest, CommandReceipt> {
   constructor(
     private readonly execution: CommandExecution,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
@@ -62,7 +62,7 @@ export class CreditArchiveHandler implements ICommandHandler<CreditArchiveReques
     @Inject(StaffDirectory) private readonly staff: StaffDirectory,
   ) {}
 
-  async execute({ actor, institutionId, action }: CreditArchiveRequest): Promise<CreditCommandOutcome> {
+  async execute({ actor, institutionId, action }: CreditArchiveRequest): Promise<CommandReceipt> {
     this.jurisdiction.requireInstitution(institutionId, 'institutionId');
     this.access.assertInScope(actor, institutionId, 'the credit archive');
     if (action.kind === 'PledgeCommitment' && action.data.staffId) await assertStaffOf(this.staff, action.data.staffId, institutionId);
@@ -73,7 +73,7 @@ export class CreditArchiveHandler implements ICommandHandler<CreditArchiveReques
       policy: CREDIT_POLICY,
       build: (_state, context) => archiveCommand(action, institutionId, context),
     });
-    return creditOutcome(outcome);
+    return commandReceipt(outcome);
   }
 }
 

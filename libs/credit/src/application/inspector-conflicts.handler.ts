@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, assertInspectorCovers, Jurisdiction, UserDirectory } from '@bihuan/auth';
 import { Actor, assertNever } from '@bihuan/core';
-import { CommandBody, CommandExecution } from '@bihuan/platform';
+import { CommandBody, CommandExecution, CommandReceipt, RequestAction, commandReceipt } from '@bihuan/platform';
 import {
   DeclareConflict,
   INSPECTOR_CONFLICTS_CATEGORY,
@@ -10,14 +10,13 @@ import {
   inspectorConflictsDecider,
   WithdrawConflict,
 } from './conflicts/inspector-conflicts.decider';
-import { CreditAction, CreditCommandOutcome, creditOutcome } from './credit-writes';
 
 /** Declare or withdraw a conflict of interest of an inspector with an institution. */
 export type InspectorConflictsAction =
-  CreditAction<'DeclareConflict', DeclareConflict['data']> | CreditAction<'WithdrawConflict', WithdrawConflict['data']>;
+  RequestAction<'DeclareConflict', DeclareConflict['data']> | RequestAction<'WithdrawConflict', WithdrawConflict['data']>;
 
 /** CommandBus message: one request to `inspectorConflicts-<inspectorId>` (the inspector is in the data). */
-export class InspectorConflictsRequest extends Command<CreditCommandOutcome> {
+export class InspectorConflictsRequest extends Command<CommandReceipt> {
   constructor(
     readonly actor: Actor,
     readonly action: InspectorConflictsAction,
@@ -31,7 +30,7 @@ export class InspectorConflictsRequest extends Command<CreditCommandOutcome> {
  * the inspector a known, active inspector whose unit covers it (the only ones a draw could send).
  */
 @CommandHandler(InspectorConflictsRequest)
-export class InspectorConflictsHandler implements ICommandHandler<InspectorConflictsRequest, CreditCommandOutcome> {
+export class InspectorConflictsHandler implements ICommandHandler<InspectorConflictsRequest, CommandReceipt> {
   constructor(
     private readonly execution: CommandExecution,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
@@ -39,7 +38,7 @@ export class InspectorConflictsHandler implements ICommandHandler<InspectorConfl
     @Inject(UserDirectory) private readonly directory: UserDirectory,
   ) {}
 
-  async execute({ actor, action }: InspectorConflictsRequest): Promise<CreditCommandOutcome> {
+  async execute({ actor, action }: InspectorConflictsRequest): Promise<CommandReceipt> {
     const { inspectorId, institutionId } = action.data;
     this.jurisdiction.requireInstitution(institutionId, 'institutionId');
     this.access.assertInScope(actor, institutionId, 'conflicts of interest');
@@ -50,7 +49,7 @@ export class InspectorConflictsHandler implements ICommandHandler<InspectorConfl
       decider: inspectorConflictsDecider,
       build: () => conflictsCommand(action),
     });
-    return creditOutcome(outcome);
+    return commandReceipt(outcome);
   }
 }
 

@@ -2,16 +2,16 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, DirectoryUser, inspectorCovers, Jurisdiction, Unit, UserDirectory } from '@bihuan/auth';
 import { Actor, assertNever, deterministicId, ID_GENERATOR, IdGenerator } from '@bihuan/core';
-import { CaseWrite, CommandBody, CommandContext, CommandExecution } from '@bihuan/platform';
+import { CaseWrite, CommandBody, CommandContext, CommandExecution, RequestAction } from '@bihuan/platform';
 import { CreditPolicy } from '../domain/credit-policy';
 import { DrawInput, DrawResult } from '../domain/draw/draw-inspections';
 import { RandomDrawCommand, RandomDrawEvent, RequestRandomDraw } from '../domain/draw/random-draw.messages';
 import { drawInputOf, RANDOM_DRAW_CATEGORY, randomDrawDecider, RandomDrawState } from '../domain/draw/random-draw.decider';
 import { CreditQueries } from '../read-models/credit.queries';
-import { CreditAction, CREDIT_POLICY } from './credit-writes';
+import { CREDIT_POLICY } from './credit-writes';
 
 /** A draw to make: the server gathers institutions, levels, inspectors and conflicts itself. */
-export type RandomDrawAction = CreditAction<
+export type RandomDrawAction = RequestAction<
   'RequestRandomDraw',
   {
     readonly jurisdiction: string;

@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorKind } from '@bihuan/core';
+import { domainErrorBuilder, DomainErrorKind } from '@bihuan/core';
 
 /** Stable error codes of the credit context (`CREDIT.<NAME>`); catalogued in docs/events/credit.md. */
 export const CREDIT_ERRORS = {
@@ -29,10 +29,4 @@ export const CREDIT_ERRORS = {
 
 export type CreditErrorName = keyof typeof CREDIT_ERRORS;
 
-export function creditError(
-  name: CreditErrorName,
-  message: string,
-  details: { readonly field?: string; readonly [key: string]: unknown } = {},
-): DomainError {
-  return new DomainError(`CREDIT.${name}`, message, CREDIT_ERRORS[name], details);
-}
+export const creditError = domainErrorBuilder<CreditErrorName>('CREDIT', CREDIT_ERRORS);

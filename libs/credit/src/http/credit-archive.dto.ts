@@ -1,5 +1,6 @@
+import { EvidenceList } from '@bihuan/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { COMMITMENT_KINDS, CommitmentKind, CREDIT_INFO_CLASSES, CREDIT_LISTS, CreditInfoClass, CreditList } from '../domain/credit-values';
 
 const ID = 64;
@@ -49,13 +50,7 @@ export class PledgeCommitmentDto {
 export class ReportBreachDto {
   @ApiPropertyOptional({ maxLength: ID }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID) breachId?: string;
   @ApiProperty({ maxLength: 4000 }) @IsString() @IsNotEmpty() @MaxLength(4000) description!: string;
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
-  evidence?: string[];
+  @EvidenceList() evidence?: string[];
   @ApiProperty() @IsISO8601({ strict: true }) occurredAt!: string;
 }
 

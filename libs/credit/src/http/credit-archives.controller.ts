@@ -1,10 +1,10 @@
+import { CommandReceipt } from '@bihuan/platform';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
 import { CreditArchiveAction, CreditArchiveRequest } from '../application/credit-archive.handler';
-import { CreditCommandOutcome } from '../application/credit-writes';
 import { CreditView } from '../domain/archive/credit-views';
 import { creditError } from '../domain/credit-errors';
 import { CreditQueries, VisibleCreditLevel } from '../read-models/credit.queries';
@@ -31,14 +31,14 @@ export class CreditArchivesController {
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
   ) {}
 
-  private run(actor: Actor, institutionId: string, action: CreditArchiveAction): Promise<CreditCommandOutcome> {
+  private run(actor: Actor, institutionId: string, action: CreditArchiveAction): Promise<CommandReceipt> {
     return this.commands.execute(new CreditArchiveRequest(actor, institutionId, action));
   }
 
   @Post()
   @Roles('inspector', 'admin')
   @ApiOperation({ summary: 'Open an institution’s credit archive (first 校验期 and its end as a deadline)' })
-  open(@CurrentActor() actor: Actor, @Body() body: OpenCreditArchiveDto): Promise<CreditCommandOutcome> {
+  open(@CurrentActor() actor: Actor, @Body() body: OpenCreditArchiveDto): Promise<CommandReceipt> {
     const { institutionId, ...data } = body;
     return this.run(actor, institutionId, { kind: 'OpenCreditArchive', data });
   }
@@ -82,11 +82,7 @@ export class CreditArchivesController {
   @Post(':institutionId/points')
   @Roles('inspector')
   @ApiOperation({ summary: '不良执业行为记分: points for a behaviour code; thresholds impose measures' })
-  points(
-    @CurrentActor() actor: Actor,
-    @Param('institutionId') id: string,
-    @Body() body: AddCreditPointsDto,
-  ): Promise<CreditCommandOutcome> {
+  points(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: AddCreditPointsDto): Promise<CommandReceipt> {
     return this.run(actor, id, { kind: 'AddCreditPoints', data: body });
   }
 
@@ -99,18 +95,14 @@ export class CreditArchivesController {
     @Param('institutionId') id: string,
     @Param('pointsId') pointsId: string,
     @Body() body: ReasonDto,
-  ): Promise<CreditCommandOutcome> {
+  ): Promise<CommandReceipt> {
     return this.run(actor, id, { kind: 'RevokeCreditPoints', data: { pointsId, reason: body.reason } });
   }
 
   @Post(':institutionId/commitments')
   @Roles('hospital', 'inspector', 'admin')
   @ApiOperation({ summary: '信用承诺: an institution, staff or no-red-envelope pledge' })
-  pledge(
-    @CurrentActor() actor: Actor,
-    @Param('institutionId') id: string,
-    @Body() body: PledgeCommitmentDto,
-  ): Promise<CreditCommandOutcome> {
+  pledge(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: PledgeCommitmentDto): Promise<CommandReceipt> {
     return this.run(actor, id, { kind: 'PledgeCommitment', data: body });
   }
 
@@ -122,7 +114,7 @@ export class CreditArchivesController {
     @Param('institutionId') id: string,
     @Param('commitmentId') commitmentId: string,
     @Body() body: ReportBreachDto,
-  ): Promise<CreditCommandOutcome> {
+  ): Promise<CommandReceipt> {
     return this.run(actor, id, { kind: 'ReportCommitmentBreach', data: { ...body, commitmentId } });
   }
 
@@ -133,14 +125,14 @@ export class CreditArchivesController {
     @CurrentActor() actor: Actor,
     @Param('institutionId') id: string,
     @Body() body: RecordInformationDto,
-  ): Promise<CreditCommandOutcome> {
+  ): Promise<CommandReceipt> {
     return this.run(actor, id, { kind: 'RecordCreditInformation', data: body });
   }
 
   @Post(':institutionId/lists')
   @Roles('inspector', 'leader', 'admin')
   @ApiOperation({ summary: '红/黑名单 entry; it expires at expiresAt by a deadline timer' })
-  list(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: AddListEntryDto): Promise<CreditCommandOutcome> {
+  list(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: AddListEntryDto): Promise<CommandReceipt> {
     return this.run(actor, id, { kind: 'AddListEntry', data: body });
   }
 
@@ -153,7 +145,7 @@ export class CreditArchivesController {
     @Param('institutionId') id: string,
     @Param('entryId') entryId: string,
     @Body() body: ReasonDto,
-  ): Promise<CreditCommandOutcome> {
+  ): Promise<CommandReceipt> {
     return this.run(actor, id, { kind: 'RemoveListEntry', data: { entryId, reason: body.reason } });
   }
 
@@ -161,7 +153,7 @@ export class CreditArchivesController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Close the current 校验期 early and open the next (points reset)' })
-  closeCycle(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: ReasonDto): Promise<CreditCommandOutcome> {
+  closeCycle(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: ReasonDto): Promise<CommandReceipt> {
     return this.run(actor, id, { kind: 'CloseCreditCycle', data: { reason: body.reason } });
   }
 }

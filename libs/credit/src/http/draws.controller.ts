@@ -1,9 +1,9 @@
+import { CommandReceipt } from '@bihuan/platform';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
-import { CreditCommandOutcome } from '../application/credit-writes';
 import { InspectorConflictsRequest } from '../application/inspector-conflicts.handler';
 import { PublishedDraw, RandomDrawRequest } from '../application/random-draw.handler';
 import { DrawDocument } from '../application/draw-document';
@@ -50,7 +50,7 @@ export class DrawsController {
   @Post('credit/conflicts')
   @Roles('inspector', 'leader', 'admin')
   @ApiOperation({ summary: 'Declare an inspector’s conflict of interest with an institution (excluded from draws)' })
-  declare(@CurrentActor() actor: Actor, @Body() body: DeclareConflictDto): Promise<CreditCommandOutcome> {
+  declare(@CurrentActor() actor: Actor, @Body() body: DeclareConflictDto): Promise<CommandReceipt> {
     return this.commands.execute(
       new InspectorConflictsRequest(actor, { kind: 'DeclareConflict', data: { ...body, inspectorId: body.inspectorId ?? actor.id } }),
     );
@@ -60,7 +60,7 @@ export class DrawsController {
   @HttpCode(200)
   @Roles('inspector', 'leader', 'admin')
   @ApiOperation({ summary: 'Withdraw a declared conflict of interest' })
-  withdraw(@CurrentActor() actor: Actor, @Body() body: DeclareConflictDto): Promise<CreditCommandOutcome> {
+  withdraw(@CurrentActor() actor: Actor, @Body() body: DeclareConflictDto): Promise<CommandReceipt> {
     return this.commands.execute(
       new InspectorConflictsRequest(actor, { kind: 'WithdrawConflict', data: { ...body, inspectorId: body.inspectorId ?? actor.id } }),
     );

@@ -1,4 +1,4 @@
-import { deterministicId, DomainEvent, Message, streamName, SYSTEM_ACTOR, Workflow, WorkflowOutput } from '@bihuan/core';
+import { deterministicId, DomainEvent, Message, reactionMetadata, streamName, Workflow, WorkflowOutput } from '@bihuan/core';
 import { RecordCreditInformation } from '../domain/archive/credit-archive.commands';
 import { CREDIT_ARCHIVE_CATEGORY } from '../domain/archive/credit-archive.decider';
 import { CommitmentBreached } from '../domain/archive/credit-archive.events';
@@ -32,13 +32,7 @@ export const commitmentBreachWorkflow: Workflow<{ readonly done: boolean }> = {
     const d = input.data;
     const stream = streamOf(input) ?? streamName(CREDIT_ARCHIVE_CATEGORY, d.institutionId);
     const causedBy = { stream, eventId: input.metadata.eventId };
-    const metadata = (key: string) => ({
-      commandId: deterministicId(COMMITMENT_BREACH_WORKFLOW, d.breachId, key),
-      correlationId: input.metadata.correlationId,
-      causationId: input.metadata.eventId,
-      actor: SYSTEM_ACTOR,
-      now: input.metadata.occurredAt,
-    });
+    const metadata = (key: string) => reactionMetadata(input, deterministicId(COMMITMENT_BREACH_WORKFLOW, d.breachId, key));
     const record: RecordCreditInformation = {
       type: 'RecordCreditInformation',
       data: {

@@ -1,4 +1,4 @@
-import { Command, deterministicId, Message, streamName, SYSTEM_ACTOR, Workflow, WorkflowOutput } from '@bihuan/core';
+import { Command, deterministicId, Message, reactionMetadata, streamName, Workflow, WorkflowOutput } from '@bihuan/core';
 import { AddCreditPoints, RevokeCreditPoints } from '../domain/archive/credit-archive.commands';
 import { CREDIT_ARCHIVE_CATEGORY } from '../domain/archive/credit-archive.decider';
 import { creditPointsIdFor } from '../domain/archive/credit-cycle.decide';
@@ -22,13 +22,7 @@ interface Planned {
 }
 
 function meta(input: Message, key: string): Command['metadata'] {
-  return {
-    commandId: deterministicId(CREDIT_CONSEQUENCES_WORKFLOW, input.metadata.eventId, key),
-    correlationId: input.metadata.correlationId,
-    causationId: input.metadata.eventId,
-    actor: SYSTEM_ACTOR,
-    now: input.metadata.occurredAt,
-  };
+  return reactionMetadata(input, deterministicId(CREDIT_CONSEQUENCES_WORKFLOW, input.metadata.eventId, key));
 }
 
 /** The points an input adds under the policy, or null (not a listed behaviour, severity or rung). */

@@ -1,4 +1,14 @@
-import { Actor, deterministicId, DomainEvent, Message, streamName, SYSTEM_ACTOR, Workflow, WorkflowOutput } from '@bihuan/core';
+import {
+  Actor,
+  deterministicId,
+  DomainEvent,
+  Message,
+  reactionMetadata,
+  streamName,
+  SYSTEM_ACTOR,
+  Workflow,
+  WorkflowOutput,
+} from '@bihuan/core';
 import { DrawPublished } from '../domain/draw/random-draw.messages';
 import { PlanVisit } from './credit-input-events';
 
@@ -47,13 +57,7 @@ export const randomDrawVisitsWorkflow: Workflow<{ readonly done: boolean }> = {
           plannedDate: d.plannedDate,
           campaignId: d.campaignId ?? d.drawId,
         },
-        metadata: {
-          commandId: deterministicId(RANDOM_DRAW_VISITS_WORKFLOW, d.drawId, v.institutionId),
-          correlationId: input.metadata.correlationId,
-          causationId: input.metadata.eventId,
-          actor: plannerOf(input),
-          now: input.metadata.occurredAt,
-        },
+        metadata: reactionMetadata(input, deterministicId(RANDOM_DRAW_VISITS_WORKFLOW, d.drawId, v.institutionId), plannerOf(input)),
       };
       return { kind: 'send', stream: streamName(VISIT_STREAM_CATEGORY, visitId), command };
     });

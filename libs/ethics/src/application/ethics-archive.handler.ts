@@ -2,25 +2,25 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
 import { Actor, assertNever } from '@bihuan/core';
-import { CaseWrite, CommandExecution } from '@bihuan/platform';
+import { CaseWrite, CommandExecution, CommandReceipt, RequestAction, commandReceipt } from '@bihuan/platform';
 import { AddEthicsRecord, EthicsArchiveCommand, OpenEthicsArchive, RetractEthicsRecord } from '../domain/archive/ethics-archive.commands';
 import { ETHICS_ARCHIVE_CATEGORY, ethicsArchiveDecider } from '../domain/archive/ethics-archive.decider';
 import { EthicsArchiveEvent } from '../domain/archive/ethics-archive.events';
 import { EthicsArchiveState } from '../domain/archive/ethics-archive.state';
 import { ethicsError } from '../domain/ethics-errors';
 import { EthicsPolicy } from '../domain/ethics-policy';
-import { EthicsAction, ETHICS_POLICY, EthicsCommandOutcome, ethicsOutcome } from './ethics-writes';
+import { ETHICS_POLICY } from './ethics-writes';
 
 type ArchiveWrite = CaseWrite<EthicsArchiveCommand, EthicsArchiveEvent, EthicsArchiveState, EthicsPolicy>;
 
 /** What a user may ask of a staff member's archive (the staff member is the stream). */
 export type EthicsArchiveAction =
-  | EthicsAction<'OpenEthicsArchive', Omit<OpenEthicsArchive['data'], 'staffId'>>
-  | EthicsAction<'AddEthicsRecord', Omit<AddEthicsRecord['data'], 'staffId'>>
-  | EthicsAction<'RetractEthicsRecord', Omit<RetractEthicsRecord['data'], 'staffId'>>;
+  | RequestAction<'OpenEthicsArchive', Omit<OpenEthicsArchive['data'], 'staffId'>>
+  | RequestAction<'AddEthicsRecord', Omit<AddEthicsRecord['data'], 'staffId'>>
+  | RequestAction<'RetractEthicsRecord', Omit<RetractEthicsRecord['data'], 'staffId'>>;
 
 /** CommandBus message: one request to the archive `ethicsArchive-<staffId>`. */
-export class EthicsArchiveRequest extends Command<EthicsCommandOutcome> {
+export class EthicsArchiveRequest extends Command<CommandReceipt> {
   constructor(
     readonly actor: Actor,
     readonly staffId: string,
@@ -37,7 +37,7 @@ export class EthicsArchiveRequest extends Command<EthicsCommandOutcome> {
  * caller that it exists. Retracting a record is scoped by the archive's own institution.
  */
 @CommandHandler(EthicsArchiveRequest)
-export class EthicsArchiveHandler implements ICommandHandler<EthicsArchiveRequest, EthicsCommandOutcome> {
+export class EthicsArchiveHandler implements ICommandHandler<EthicsArchiveRequest, CommandReceipt> {
   constructor(
     private readonly execution: CommandExecution,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
@@ -45,8 +45,8 @@ export class EthicsArchiveHandler implements ICommandHandler<EthicsArchiveReques
     @Inject(StaffDirectory) private readonly staff: StaffDirectory,
   ) {}
 
-  async execute({ actor, staffId, action }: EthicsArchiveRequest): Promise<EthicsCommandOutcome> {
-    return ethicsOutcome(await this.execution.execute(actor, await this.write(actor, staffId, action)));
+  async execute({ actor, staffId, action }: EthicsArchiveRequest): Promise<CommandReceipt> {
+    return commandReceipt(await this.execution.execute(actor, await this.write(actor, staffId, action)));
   }
 
   private async write(actor: Actor, staffId: string, action: EthicsArchiveAction): Promise<ArchiveWrite> {

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
 import { Actor, assertNever } from '@bihuan/core';
-import { CaseWrite, CommandExecution } from '@bihuan/platform';
+import { CaseWrite, CommandExecution, CommandReceipt, RequestAction, commandReceipt } from '@bihuan/platform';
 import { ETHICS_ARCHIVE_CATEGORY, ethicsArchiveDecider } from '../domain/archive/ethics-archive.decider';
 import { EthicsArchiveSummary, summariseEthicsArchive } from '../domain/archive/ethics-archive.state';
 import { EthicsPolicy } from '../domain/ethics-policy';
@@ -17,7 +17,7 @@ import {
 import { ETHICS_EVALUATION_CATEGORY, ethicsEvaluationDecider } from '../domain/evaluation/ethics-evaluation.decider';
 import { EthicsEvaluationEvent } from '../domain/evaluation/ethics-evaluation.events';
 import { EthicsEvaluationState, ethicsEvaluationStreamId } from '../domain/evaluation/ethics-evaluation.state';
-import { EthicsAction, ETHICS_POLICY, EthicsCommandOutcome, ethicsOutcome } from './ethics-writes';
+import { ETHICS_POLICY } from './ethics-writes';
 
 /** Which evaluation: one staff member's, at one institution, for one year. */
 export interface EvaluationKey {
@@ -28,14 +28,14 @@ export interface EvaluationKey {
 
 /** The steps a hospital takes on an evaluation; 单位评价's archive reckoning is folded by the server. */
 export type EthicsEvaluationAction =
-  | EthicsAction<'OpenEthicsEvaluation', Omit<OpenEthicsEvaluation['data'], keyof EvaluationKey>>
-  | EthicsAction<'SubmitSelfEvaluation', SubmitSelfEvaluation['data']>
-  | EthicsAction<'ReviewEthicsEvaluation', ReviewEthicsEvaluation['data']>
-  | EthicsAction<'ScoreEthicsEvaluation', Omit<ScoreEthicsEvaluation['data'], 'archive'>>
-  | EthicsAction<'PostEthicsEvaluation', PostEthicsEvaluation['data']>;
+  | RequestAction<'OpenEthicsEvaluation', Omit<OpenEthicsEvaluation['data'], keyof EvaluationKey>>
+  | RequestAction<'SubmitSelfEvaluation', SubmitSelfEvaluation['data']>
+  | RequestAction<'ReviewEthicsEvaluation', ReviewEthicsEvaluation['data']>
+  | RequestAction<'ScoreEthicsEvaluation', Omit<ScoreEthicsEvaluation['data'], 'archive'>>
+  | RequestAction<'PostEthicsEvaluation', PostEthicsEvaluation['data']>;
 
 /** CommandBus message: one request to `ethicsEvaluation-<institutionId>.<year>.<staffId>`. */
-export class EthicsEvaluationRequest extends Command<EthicsCommandOutcome> {
+export class EthicsEvaluationRequest extends Command<CommandReceipt> {
   constructor(
     readonly actor: Actor,
     readonly key: EvaluationKey,
@@ -67,7 +67,7 @@ export function evaluationWrite(evaluationId: string, build: EvaluationWrite['bu
  * own rules (order, roles) decide the rest.
  */
 @CommandHandler(EthicsEvaluationRequest)
-export class EthicsEvaluationHandler implements ICommandHandler<EthicsEvaluationRequest, EthicsCommandOutcome> {
+export class EthicsEvaluationHandler implements ICommandHandler<EthicsEvaluationRequest, CommandReceipt> {
   constructor(
     private readonly execution: CommandExecution,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
@@ -75,8 +75,8 @@ export class EthicsEvaluationHandler implements ICommandHandler<EthicsEvaluation
     @Inject(StaffDirectory) private readonly staff: StaffDirectory,
   ) {}
 
-  async execute({ actor, key, action }: EthicsEvaluationRequest): Promise<EthicsCommandOutcome> {
-    return ethicsOutcome(await this.execution.execute(actor, await this.write(actor, key, action)));
+  async execute({ actor, key, action }: EthicsEvaluationRequest): Promise<CommandReceipt> {
+    return commandReceipt(await this.execution.execute(actor, await this.write(actor, key, action)));
   }
 
   private async write(actor: Actor, key: EvaluationKey, action: EthicsEvaluationAction): Promise<EvaluationWrite> {

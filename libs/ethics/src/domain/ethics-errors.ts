@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorKind } from '@bihuan/core';
+import { domainErrorBuilder, DomainErrorKind } from '@bihuan/core';
 
 /**
  * Stable error codes of the ethics context (`ETHICS.<NAME>`), with the kind the API maps to HTTP.
@@ -30,6 +30,4 @@ export const ETHICS_ERRORS = {
 
 export type EthicsErrorName = keyof typeof ETHICS_ERRORS;
 
-export function ethicsError(name: EthicsErrorName, message: string, field?: string): DomainError {
-  return new DomainError(`ETHICS.${name}`, message, ETHICS_ERRORS[name], field === undefined ? {} : { field });
-}
+export const ethicsError = domainErrorBuilder<EthicsErrorName>('ETHICS', ETHICS_ERRORS);

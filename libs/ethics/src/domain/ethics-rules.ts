@@ -22,7 +22,7 @@ export function requireNumber(
   code: 'POINTS_OUT_OF_RANGE' | 'SCORE_OUT_OF_RANGE',
 ): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw ethicsError(code, `${field} must be a number from ${min} to ${max}`, field);
+    throw ethicsError(code, `${field} must be a number from ${min} to ${max}`, { field });
   }
   return value;
 }

@@ -1,19 +1,7 @@
+import { EvidenceList } from '@bihuan/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ETHICS_SOURCE_KINDS, EthicsSourceKind, VETO_ITEMS, VetoItem } from '../domain/ethics-values';
 
 const ID = 64;
@@ -47,13 +35,7 @@ export class AddEthicsRecordDto {
   @ApiPropertyOptional({ maxLength: 64, example: 'complaint-substantiated' }) @IsOptional() @IsString() @MaxLength(64) recordKind?: string;
   @ApiPropertyOptional({ maxLength: 64 }) @IsOptional() @IsString() @MaxLength(64) category?: string;
   @ApiProperty({ maxLength: 2000 }) @IsString() @IsNotEmpty() @MaxLength(2000) summary!: string;
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
-  evidence?: string[];
+  @EvidenceList() evidence?: string[];
   @ApiPropertyOptional({ minimum: -30, maximum: 10 }) @IsOptional() @IsNumber() @Min(-100) @Max(100) points?: number;
   @ApiPropertyOptional({ enum: VETO_ITEMS }) @IsOptional() @IsIn(VETO_ITEMS) vetoItem?: VetoItem;
   @ApiProperty({ example: '2025-03-01T02:00:00.000Z' }) @IsISO8601({ strict: true }) occurredAt!: string;

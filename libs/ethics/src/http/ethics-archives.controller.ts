@@ -1,10 +1,10 @@
+import { CommandReceipt } from '@bihuan/platform';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AccessPolicy, CurrentActor, readerOf, Roles } from '@bihuan/auth';
 import { Actor, assertReadGranted } from '@bihuan/core';
 import { EthicsArchiveRequest } from '../application/ethics-archive.handler';
-import { EthicsCommandOutcome } from '../application/ethics-writes';
 import { ethicsError } from '../domain/ethics-errors';
 import { ethicsArchiveVisibility } from '../domain/ethics-visibility';
 import { EthicsArchiveRow, EthicsQueries, EthicsRecordRow } from '../read-models/ethics.queries';
@@ -24,7 +24,7 @@ export class EthicsArchivesController {
   @Post()
   @Roles('hospital', 'admin')
   @ApiOperation({ summary: 'Open the ethics archive of a staff member of an institution' })
-  open(@CurrentActor() actor: Actor, @Body() body: OpenEthicsArchiveDto): Promise<EthicsCommandOutcome> {
+  open(@CurrentActor() actor: Actor, @Body() body: OpenEthicsArchiveDto): Promise<CommandReceipt> {
     const { staffId, ...data } = body;
     return this.commands.execute(new EthicsArchiveRequest(actor, staffId, { kind: 'OpenEthicsArchive', data }));
   }
@@ -52,7 +52,7 @@ export class EthicsArchivesController {
   @Post(':staffId/records')
   @Roles('hospital', 'inspector')
   @ApiOperation({ summary: 'Add a record (hospital: own staff; inspector: within jurisdiction)' })
-  add(@CurrentActor() actor: Actor, @Param('staffId') staffId: string, @Body() body: AddEthicsRecordDto): Promise<EthicsCommandOutcome> {
+  add(@CurrentActor() actor: Actor, @Param('staffId') staffId: string, @Body() body: AddEthicsRecordDto): Promise<CommandReceipt> {
     return this.commands.execute(
       new EthicsArchiveRequest(actor, staffId, { kind: 'AddEthicsRecord', data: { ...body, source: { ...body.source } } }),
     );
@@ -67,7 +67,7 @@ export class EthicsArchivesController {
     @Param('staffId') staffId: string,
     @Param('recordId') recordId: string,
     @Body() body: RetractEthicsRecordDto,
-  ): Promise<EthicsCommandOutcome> {
+  ): Promise<CommandReceipt> {
     return this.commands.execute(
       new EthicsArchiveRequest(actor, staffId, { kind: 'RetractEthicsRecord', data: { recordId, reason: body.reason } }),
     );

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, StreamableFile } from '@nestjs/common';
-import { attachmentDisposition } from '@bihuan/platform';
+import { applyDecorators, Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, StreamableFile } from '@nestjs/common';
+import { attachmentDisposition, CommandReceipt } from '@bihuan/platform';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
-import { EthicsEvaluationRequest } from '../application/ethics-evaluation.handler';
+import { EthicsEvaluationAction, EthicsEvaluationRequest, EvaluationKey } from '../application/ethics-evaluation.handler';
 import { EthicsResultsRequest, FinalisedResults } from '../application/ethics-results.handler';
-import { EthicsCommandOutcome } from '../application/ethics-writes';
 import { EthicsExportService, XLSX_CONTENT_TYPE } from '../application/ethics-export.service';
 import { ethicsError } from '../domain/ethics-errors';
 import { ethicsEvaluationStreamId } from '../domain/evaluation/ethics-evaluation.state';
@@ -15,6 +14,10 @@ import { DepartmentReviewDto, InstitutionScoreDto, OpenEthicsEvaluationDto, Post
 
 const READERS = ['hospital', 'inspector', 'leader', 'admin'] as const;
 const STEP = ':institutionId/:year/:staffId';
+
+/** A step on one evaluation, by the hospital, answering 200; listed bottom-up, as a stack above the method applies them. */
+const EvaluationStep = (step: string, summary: string): MethodDecorator =>
+  applyDecorators(ApiOperation({ summary }), Roles('hospital'), HttpCode(200), Post(`evaluations/${STEP}/${step}`));
 
 /** 医德考评: self → department → institution (→ 公示) → final grades after the 优秀 cap; results and export. */
 @ApiTags('ethics')
@@ -31,11 +34,9 @@ export class EthicsEvaluationsController {
   @Post('evaluations')
   @Roles('hospital')
   @ApiOperation({ summary: 'Open the year’s evaluation of one of the institution’s staff' })
-  open(@CurrentActor() actor: Actor, @Body() body: OpenEthicsEvaluationDto): Promise<EthicsCommandOutcome> {
+  open(@CurrentActor() actor: Actor, @Body() body: OpenEthicsEvaluationDto): Promise<CommandReceipt> {
     const { institutionId, year, staffId, ...data } = body;
-    return this.commands.execute(
-      new EthicsEvaluationRequest(actor, { institutionId, year, staffId }, { kind: 'OpenEthicsEvaluation', data }),
-    );
+    return this.step(actor, { institutionId, year, staffId }, { kind: 'OpenEthicsEvaluation', data });
   }
 
   @Get(`evaluations/${STEP}`)
@@ -53,68 +54,48 @@ export class EthicsEvaluationsController {
     return row;
   }
 
-  @Post(`evaluations/${STEP}/self`)
-  @HttpCode(200)
-  @Roles('hospital')
-  @ApiOperation({ summary: '自评: the staff member’s self-evaluation' })
+  @EvaluationStep('self', '自评: the staff member’s self-evaluation')
   self(
     @CurrentActor() actor: Actor,
     @Param('institutionId') i: string,
     @Param('year', ParseIntPipe) y: number,
     @Param('staffId') s: string,
     @Body() body: SelfEvaluationDto,
-  ): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(
-      new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'SubmitSelfEvaluation', data: body }),
-    );
+  ): Promise<CommandReceipt> {
+    return this.step(actor, { institutionId: i, year: y, staffId: s }, { kind: 'SubmitSelfEvaluation', data: body });
   }
 
-  @Post(`evaluations/${STEP}/department`)
-  @HttpCode(200)
-  @Roles('hospital')
-  @ApiOperation({ summary: '科室评价: the department’s score' })
+  @EvaluationStep('department', '科室评价: the department’s score')
   department(
     @CurrentActor() actor: Actor,
     @Param('institutionId') i: string,
     @Param('year', ParseIntPipe) y: number,
     @Param('staffId') s: string,
     @Body() body: DepartmentReviewDto,
-  ): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(
-      new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'ReviewEthicsEvaluation', data: body }),
-    );
+  ): Promise<CommandReceipt> {
+    return this.step(actor, { institutionId: i, year: y, staffId: s }, { kind: 'ReviewEthicsEvaluation', data: body });
   }
 
-  @Post(`evaluations/${STEP}/institution`)
-  @HttpCode(200)
-  @Roles('hospital')
-  @ApiOperation({ summary: '单位评价: scored with the year’s archive reckoning and veto items; provisional grade' })
+  @EvaluationStep('institution', '单位评价: scored with the year’s archive reckoning and veto items; provisional grade')
   institution(
     @CurrentActor() actor: Actor,
     @Param('institutionId') i: string,
     @Param('year', ParseIntPipe) y: number,
     @Param('staffId') s: string,
     @Body() body: InstitutionScoreDto,
-  ): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(
-      new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'ScoreEthicsEvaluation', data: body }),
-    );
+  ): Promise<CommandReceipt> {
+    return this.step(actor, { institutionId: i, year: y, staffId: s }, { kind: 'ScoreEthicsEvaluation', data: body });
   }
 
-  @Post(`evaluations/${STEP}/posting`)
-  @HttpCode(200)
-  @Roles('hospital')
-  @ApiOperation({ summary: '公示: post the provisional grade for objections' })
+  @EvaluationStep('posting', '公示: post the provisional grade for objections')
   posting(
     @CurrentActor() actor: Actor,
     @Param('institutionId') i: string,
     @Param('year', ParseIntPipe) y: number,
     @Param('staffId') s: string,
     @Body() body: PostingDto,
-  ): Promise<EthicsCommandOutcome> {
-    return this.commands.execute(
-      new EthicsEvaluationRequest(actor, { institutionId: i, year: y, staffId: s }, { kind: 'PostEthicsEvaluation', data: body }),
-    );
+  ): Promise<CommandReceipt> {
+    return this.step(actor, { institutionId: i, year: y, staffId: s }, { kind: 'PostEthicsEvaluation', data: body });
   }
 
   @Post('results/:institutionId/:year/finalise')
@@ -156,5 +137,9 @@ export class EthicsEvaluationsController {
       type: XLSX_CONTENT_TYPE,
       disposition: attachmentDisposition(`ethics-${institutionId}-${year}.xlsx`),
     });
+  }
+
+  private step(actor: Actor, key: EvaluationKey, action: EthicsEvaluationAction): Promise<CommandReceipt> {
+    return this.commands.execute(new EthicsEvaluationRequest(actor, key, action));
   }
 }

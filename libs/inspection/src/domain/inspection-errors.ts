@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorKind, domainErrorsOf } from '@bihuan/core';
+import { DomainError, DomainErrorKind, domainErrorBuilder } from '@bihuan/core';
 
 /**
  * Stable error codes of the inspection context, with the kind the API maps to HTTP
@@ -52,7 +52,7 @@ export type InspectionErrorName = keyof typeof INSPECTION_ERRORS;
 /** The full code as thrown, e.g. `INSPECTION.FINDING_SIGNED_OFF`. */
 export type InspectionErrorCode = `INSPECTION.${InspectionErrorName}`;
 
-const buildInspectionError = domainErrorsOf<InspectionErrorName>('INSPECTION', INSPECTION_ERRORS);
+const buildInspectionError = domainErrorBuilder<InspectionErrorName>('INSPECTION', INSPECTION_ERRORS);
 
 /** Builds the DomainError for a named rule; `field` names the input at fault where there is one. */
 export function inspectionError(name: InspectionErrorName, message: string, field?: string): DomainError {

@@ -1,6 +1,7 @@
+import { PageNumber, PageSize } from '@bihuan/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ESCALATION_RUNGS, FINDING_CATEGORIES, SEVERITIES, VISIT_KINDS } from '../domain';
 import { ID_MAX } from './visit.dto';
 
@@ -10,21 +11,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
 
 class PageDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
+  @PageNumber() page?: number;
+  @PageSize() pageSize?: number;
 }
 
 export class PeriodDto extends PageDto {

@@ -1,3 +1,4 @@
+import { OptionalIdList } from '@bihuan/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
@@ -28,13 +29,7 @@ export class PlanVisitDto {
   @MaxLength(ID_MAX)
   institutionId!: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Inspectors (user ids); defaults to the calling inspector' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(ID_MAX, { each: true })
+  @OptionalIdList(ID_MAX, { type: [String], description: 'Inspectors (user ids); defaults to the calling inspector' })
   inspectorIds?: string[];
 
   @ApiProperty({ example: '2025-03-03', description: 'ISO-8601 date' })
@@ -54,14 +49,7 @@ export class RecordVisitDto {
   @IsISO8601({ strict: true })
   conductedOn!: string;
 
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(ID_MAX, { each: true })
-  inspectorIds?: string[];
+  @OptionalIdList(ID_MAX) inspectorIds?: string[];
 
   @ApiPropertyOptional({ example: '暗访门诊、住院部' })
   @IsOptional()

@@ -1,19 +1,14 @@
 import { Command, DomainEvent, EventTypes, ExpireDeadlineData, WarnDeadlineData } from '@bihuan/core';
 import { CreditLevel } from '../credit-values';
-import { DrawInspector, DrawInstitution, DrawnVisit } from './draw-inspections';
+import { DrawInput, DrawnVisit } from './draw-inspections';
 
 /** Commands and events of a 双随机 draw, stream `randomDraw-<drawId>`. */
 export type RequestRandomDraw = Command<
   'RequestRandomDraw',
-  {
+  Omit<DrawInput, 'weights'> & {
     readonly drawId: string;
     /** The jurisdiction (unit) the institutions are drawn from. */
     readonly jurisdiction: string;
-    readonly seed: string;
-    readonly institutions: readonly DrawInstitution[];
-    readonly inspectors: readonly DrawInspector[];
-    readonly count: number;
-    readonly inspectorsPerVisit: number;
     /** Defaults to CreditPolicy.drawWeights. */
     readonly weights?: Readonly<Record<CreditLevel, number>> | null;
     /** Date the visits are planned for (ISO-8601). */
@@ -26,18 +21,12 @@ export type CancelRandomDraw = Command<'CancelRandomDraw', { readonly drawId: st
 export type RandomDrawWakeUp = Command<'WarnDeadline', WarnDeadlineData> | Command<'ExpireDeadline', ExpireDeadlineData>;
 export type RandomDrawCommand = RequestRandomDraw | PublishRandomDraw | CancelRandomDraw | RandomDrawWakeUp;
 
-/** Seed and every input recorded, so anyone can re-run drawInspections and get the same result. */
+/** Seed and every input recorded (the DrawInput), so anyone can re-run drawInspections and get the same result. */
 export type DrawRequested = DomainEvent<
   'DrawRequested',
-  {
+  DrawInput & {
     readonly drawId: string;
     readonly jurisdiction: string;
-    readonly seed: string;
-    readonly institutions: readonly DrawInstitution[];
-    readonly inspectors: readonly DrawInspector[];
-    readonly count: number;
-    readonly inspectorsPerVisit: number;
-    readonly weights: Readonly<Record<CreditLevel, number>>;
     readonly plannedDate: string;
     readonly campaignId: string | null;
     readonly algorithm: string;

@@ -64,12 +64,12 @@ function addRecord(command: AddEthicsRecord, staff: StaffFacts, state: EthicsArc
   const { data, metadata } = command;
   const source = data.source;
   if (!source || !isEthicsSourceKind(source.kind))
-    throw ethicsError('SOURCE_UNKNOWN', `unknown record source "${String(source?.kind)}"`, 'source.kind');
+    throw ethicsError('SOURCE_UNKNOWN', `unknown record source "${String(source?.kind)}"`, { field: 'source.kind' });
   const key = sourceKey(source);
   const recordId = data.recordId || !key ? requireText(data.recordId, 'recordId') : ethicsRecordIdFor(source.kind, key, staff.staffId);
   if (state.status === 'open' && state.records[recordId]) return []; // idempotent: already recorded
   if (data.vetoItem != null && !isVetoItem(data.vetoItem))
-    throw ethicsError('VETO_ITEM_UNKNOWN', `unknown veto item "${String(data.vetoItem)}"`, 'vetoItem');
+    throw ethicsError('VETO_ITEM_UNKNOWN', `unknown veto item "${String(data.vetoItem)}"`, { field: 'vetoItem' });
   const recordKind = optionalText(data.recordKind, 'recordKind');
   const points =
     data.points == null
@@ -137,7 +137,7 @@ export function decideEthicsArchive(
         throw ethicsError(
           'ARCHIVE_INSTITUTION_MISMATCH',
           `a record for institution ${command.data.institutionId} does not fit the archive of ${state.staff.staffId}`,
-          'institutionId',
+          { field: 'institutionId' },
         );
       }
       return addRecord(command, state.staff, state, policy);
@@ -147,7 +147,7 @@ export function decideEthicsArchive(
       if (state.status === 'none') throw ethicsError('ARCHIVE_NOT_FOUND', `no archive for ${command.data.staffId}`);
       requireOwnInstitution(actor, state.staff.institutionId, 'retracting an ethics record');
       const record = state.records[command.data.recordId];
-      if (!record) throw ethicsError('RECORD_NOT_FOUND', `no record ${command.data.recordId}`, 'recordId');
+      if (!record) throw ethicsError('RECORD_NOT_FOUND', `no record ${command.data.recordId}`, { field: 'recordId' });
       if (record.retracted) return [];
       const reason = requireText(command.data.reason, 'reason');
       return [

@@ -31,7 +31,8 @@ function open(command: OpenEthicsEvaluation, policy: EthicsPolicy): EthicsEvalua
   const institutionId = requireText(data.institutionId, 'institutionId');
   const staffId = requireText(data.staffId, 'staffId');
   const year = data.year;
-  if (!Number.isInteger(year) || year < 2000 || year > 2200) throw ethicsError('YEAR_INVALID', 'year must be a calendar year', 'year');
+  if (!Number.isInteger(year) || year < 2000 || year > 2200)
+    throw ethicsError('YEAR_INVALID', 'year must be a calendar year', { field: 'year' });
   return [
     {
       type: 'EthicsEvaluationOpened',
@@ -53,14 +54,12 @@ function score(command: ScoreEthicsEvaluation, state: Existing, policy: EthicsPo
   const o = state.opened;
   const archive = data.archive;
   if (!archive || archive.staffId !== o.staffId || archive.institutionId !== o.institutionId || archive.year !== o.year) {
-    throw ethicsError(
-      'ARCHIVE_SUMMARY_MISMATCH',
-      `the archive summary must be ${o.staffId}'s at ${o.institutionId} for ${o.year}`,
-      'archive',
-    );
+    throw ethicsError('ARCHIVE_SUMMARY_MISMATCH', `the archive summary must be ${o.staffId}'s at ${o.institutionId} for ${o.year}`, {
+      field: 'archive',
+    });
   }
   const declared = (data.vetoItems ?? []).map((v) => {
-    if (!isVetoItem(v)) throw ethicsError('VETO_ITEM_UNKNOWN', `unknown veto item "${String(v)}"`, 'vetoItems');
+    if (!isVetoItem(v)) throw ethicsError('VETO_ITEM_UNKNOWN', `unknown veto item "${String(v)}"`, { field: 'vetoItems' });
     return v;
   });
   const vetoItems: VetoItem[] = [...new Set([...archive.vetoItems, ...declared])];
@@ -99,13 +98,13 @@ function finalise(
 ): EthicsEvaluationEvent[] {
   const scored = state.scored!;
   const grade = command.data.grade;
-  if (!isEthicsGrade(grade)) throw ethicsError('GRADE_UNKNOWN', `unknown grade "${String(grade)}"`, 'grade');
+  if (!isEthicsGrade(grade)) throw ethicsError('GRADE_UNKNOWN', `unknown grade "${String(grade)}"`, { field: 'grade' });
   const capped = scored.provisionalGrade === 'excellent' && grade === 'good';
   if (grade !== scored.provisionalGrade && !capped) {
     throw ethicsError(
       'GRADE_MISMATCH',
       `the final grade is the provisional ${scored.provisionalGrade}, or good when the 优秀 cap applies`,
-      'grade',
+      { field: 'grade' },
     );
   }
   const o = state.opened;
