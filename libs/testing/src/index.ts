@@ -3,3 +3,4 @@ export * from './decider-specification';
 export * from './event-store.contract';
 export * from './timer-scheduler.contract';
 export * from './workflow-specification';
+export * from './test-messages';

@@ -1,5 +1,5 @@
 import { WorkflowSpecification } from '@bihuan/testing';
-import { delivered, inspector } from '../domain/credit-test-fixtures';
+import { delivered, inspector } from '../testing/credit-test-fixtures';
 import { breachRecordId, commitmentBreachWorkflow } from './commitment-breach.workflow';
 import { drawnVisitId, randomDrawVisitsWorkflow } from './random-draw-visits.workflow';
 

@@ -6,7 +6,7 @@ import { CreditArchiveCommand } from '../domain/archive/credit-archive.commands'
 import { creditArchiveDecider } from '../domain/archive/credit-archive.decider';
 import { creditPointsIdFor } from '../domain/archive/credit-cycle.decide';
 import { DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
-import { delivered, inspector } from '../domain/credit-test-fixtures';
+import { delivered, inspector } from '../testing/credit-test-fixtures';
 import { commitmentBreachWorkflow } from './commitment-breach.workflow';
 import { creditConsequencesWorkflow } from './credit-consequences.workflow';
 import { randomDrawVisitsWorkflow } from './random-draw-visits.workflow';

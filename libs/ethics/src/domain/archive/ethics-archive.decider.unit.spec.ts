@@ -1,5 +1,5 @@
 import { DeciderSpecification } from '@bihuan/testing';
-import { command, hospitalOf, inspector, NOW, system } from '../ethics-test-fixtures';
+import { command, hospitalOf, inspector, NOW, system } from '../../testing/ethics-test-fixtures';
 import { AddEthicsRecord, EthicsArchiveCommand, OpenEthicsArchive, RetractEthicsRecord } from './ethics-archive.commands';
 import { ethicsArchiveDecider, ethicsRecordIdFor } from './ethics-archive.decider';
 import { EthicsArchiveEvent, EthicsRecordAdded } from './ethics-archive.events';
