@@ -4,6 +4,7 @@ import { CreditArchiveCommand } from '../domain/archive/credit-archive.commands'
 import { creditArchiveDecider } from '../domain/archive/credit-archive.decider';
 import { CreditArchiveEvent } from '../domain/archive/credit-archive.events';
 import { CreditArchiveState } from '../domain/archive/credit-archive.state';
+import { DrawPublished } from '../domain/draw/random-draw.messages';
 
 /** Shared fixtures of the credit unit specs (not exported from the lib). */
 export const T0 = '2025-01-01T00:00:00.000Z';
@@ -26,6 +27,25 @@ export const delivered = <T extends string, D extends object>(
   eventId: string,
   actor: Actor = inspector,
 ) => deliveredEvent(stream, type, data, eventId, actor, T0);
+
+/** Draw D1 for the city, published on 1 June for visits on 15 June, as randomDrawVisits receives it. */
+export const drawPublished = (visits: DrawPublished['data']['visits'], eventId: string) =>
+  delivered(
+    'randomDraw-D1',
+    'DrawPublished',
+    {
+      drawId: 'D1',
+      jurisdiction: 'city',
+      seed: 's',
+      algorithm: 'a',
+      plannedDate: '2025-06-15',
+      campaignId: null,
+      publishedBy: 'insp-1',
+      publishedAt: '2025-06-01',
+      visits,
+    },
+    eventId,
+  );
 
 /** Runs commands one after another through the default decider, returning all events. */
 export function run(commands: readonly CreditArchiveCommand[], from: readonly CreditArchiveEvent[] = []): CreditArchiveEvent[] {
