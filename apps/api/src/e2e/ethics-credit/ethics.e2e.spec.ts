@@ -118,16 +118,7 @@ describe('ethics archives and evaluations (HTTP)', () => {
   });
 
   it('exports the final results as XLSX for the periodic assessment', async () => {
-    const res = await t.http
-      .get(`/ethics/results/${H}/${Y}/export.xlsx`)
-      .set(t.auth('leader-prov'))
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const res = await t.download(`/ethics/results/${H}/${Y}/export.xlsx`, 'leader-prov').expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as never);
