@@ -1,23 +1,12 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { get } from 'node:http';
-import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../../tools/fault/fault-processes';
 
 const ROOT = resolve(__dirname, '../../..');
 const MAIN = join(ROOT, 'dist/apps/api/src/main.js');
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => done(port));
-    });
-  });
-}
 
 function getStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((done) => {

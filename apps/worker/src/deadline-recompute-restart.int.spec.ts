@@ -1,7 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import {
   Command,
   DeadlineBook,
@@ -11,14 +7,13 @@ import {
   evolveDeadlines,
   expiryIsDue,
   RecomputeDeadline,
-  SequentialIdGenerator,
   SYSTEM_ACTOR,
 } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
 import { CommandRouter } from '@bihuan/processing';
-import { CalendarService, PolicyRegistry, WorkerRuntime } from '@bihuan/platform';
+import { CalendarService, WorkerRuntime } from '@bihuan/platform';
 import { FakeClock } from '@bihuan/testing';
-import { SqliteTimerScheduler } from '@bihuan/timers';
+import { sqliteWorkerFile } from './testing/sqlite-worker.fixture';
 
 /**
  * Issue 12, part 5: "a restart between import and recomputation loses nothing". Three deadlines
@@ -67,45 +62,11 @@ class KilledAfterFirstRecompute extends CommandRouter {
   }
 }
 
-const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
-
 describe('recomputation on a calendar import survives a worker restart (SQLite checkpoints)', () => {
-  let dir: string;
-  let file: string;
   const clock = new FakeClock(START);
-  const open = new Set<() => Promise<void>>();
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'bihuan-recompute-'));
-    file = join(dir, 'bihuan.sqlite');
-  });
-  afterEach(async () => {
-    for (const shutdown of open) await shutdown();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function boot(routerOf: (store: SqliteEventStore) => CommandRouter = (store) => new CommandRouter(store)) {
-    const store = SqliteEventStore.open({ file, clock });
-    const scheduler = await SqliteTimerScheduler.open({ file, clock });
-    const readModels = new Database(file);
-    const router = routerOf(store).register('provCase', caseDecider);
-    const calendar = new CalendarService(store, clock);
-    const policies = new PolicyRegistry(store, () => clock.now().toISOString());
-    const runtime = new WorkerRuntime(
-      { store, scheduler, clock, ids: new SequentialIdGenerator('w'), readModels, calendar, policies, router },
-      [],
-      quiet,
-    );
-    const shutdown = async (): Promise<void> => {
-      if (!open.delete(shutdown)) return;
-      await runtime.stop();
-      await scheduler.close();
-      await store.close();
-      readModels.close();
-    };
-    open.add(shutdown);
-    return { store, calendar, router, runtime, shutdown };
-  }
+  const worker = sqliteWorkerFile('bihuan-recompute-', clock);
+  const boot = (routerOf: (store: SqliteEventStore) => CommandRouter = (store) => new CommandRouter(store)) =>
+    worker.boot([], (store) => routerOf(store).register('provCase', caseDecider));
 
   /** 5, 6 and 7 working days from Monday 28 December: all due in provisional 2027. */
   async function seed(store: SqliteEventStore, calendar: CalendarService): Promise<string[]> {
@@ -193,7 +154,7 @@ describe('recomputation on a calendar import survives a worker restart (SQLite c
     await Promise.all(first.runtime.projections.map((r) => r.caughtUpTo(head)));
     await first.shutdown();
 
-    const api = SqliteEventStore.open({ file, clock });
+    const api = SqliteEventStore.open({ file: worker.file(), clock });
     await new CalendarService(api, clock).importYear(OFFICIAL_2027, SYSTEM_ACTOR);
     await api.close();
 

@@ -1,14 +1,11 @@
 import { WORKER_CONTRIBUTIONS } from '@bihuan/app';
-import { CalendarService, PolicyRegistry, readStreamStats, STREAM_STATS, WorkerRuntime } from '@bihuan/platform';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readStreamStats, STREAM_STATS, WorkerRuntime } from '@bihuan/platform';
 import Database from 'better-sqlite3';
-import { DeadlineTerms, SequentialIdGenerator, SYSTEM_ACTOR } from '@bihuan/core';
+import { DeadlineTerms, SYSTEM_ACTOR } from '@bihuan/core';
 import { EventToAppend, SqliteEventStore } from '@bihuan/event-store';
 import { expireTimerId } from '@bihuan/processing';
 import { FakeClock } from '@bihuan/testing';
-import { SqliteTimerScheduler } from '@bihuan/timers';
+import { sqliteWorkerFile } from './testing/sqlite-worker.fixture';
 
 let seq = 0;
 function event(type: string, data: object): EventToAppend {
@@ -27,52 +24,10 @@ function event(type: string, data: object): EventToAppend {
   };
 }
 
-const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
-
 describe('WorkerRuntime on the embedded SQLite file', () => {
-  let dir: string;
-  let file: string;
   const clock = new FakeClock('2025-03-03T01:00:00.000Z');
-
-  /** Shutdowns still owed, run even when an assertion failed (open pollers would keep jest alive). */
-  const open = new Set<() => Promise<void>>();
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'bihuan-worker-'));
-    file = join(dir, 'bihuan.sqlite');
-  });
-  afterEach(async () => {
-    for (const shutdown of open) await shutdown();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function boot() {
-    const store = SqliteEventStore.open({ file, clock });
-    const scheduler = await SqliteTimerScheduler.open({ file, clock });
-    const readModels = new Database(file);
-    const runtime = new WorkerRuntime(
-      {
-        store,
-        scheduler,
-        clock,
-        ids: new SequentialIdGenerator('w'),
-        readModels,
-        calendar: new CalendarService(store, clock),
-        policies: new PolicyRegistry(store, () => clock.now().toISOString()),
-      },
-      WORKER_CONTRIBUTIONS,
-      quiet,
-    );
-    const shutdown = async (): Promise<void> => {
-      if (!open.delete(shutdown)) return;
-      await runtime.stop();
-      await scheduler.close();
-      await store.close();
-      readModels.close();
-    };
-    open.add(shutdown);
-    return { store, scheduler, readModels, runtime, shutdown };
-  }
+  const worker = sqliteWorkerFile('bihuan-worker-', clock);
+  const boot = () => worker.boot(WORKER_CONTRIBUTIONS);
 
   async function caughtUp(runtime: WorkerRuntime, store: SqliteEventStore): Promise<void> {
     const head = await store.headPosition();
@@ -128,7 +83,7 @@ describe('WorkerRuntime on the embedded SQLite file', () => {
     await first.shutdown();
     // The timer backend lost its timers (think: Redis flushed); the log still holds the deadline and
     // the deadline workflow has already handled it, so only the re-arm can bring the timer back.
-    const wiped = new Database(file);
+    const wiped = new Database(worker.file());
     wiped.exec('DELETE FROM timers');
     wiped.close();
 

@@ -19,6 +19,7 @@ export * from './trail/memory-audit-trail.adapter';
 export * from './trail/sqlite-audit-trail.adapter';
 export * from './testing/linked-case.fixture';
 export * from './testing/readers.fixture';
+export * from './testing/indexed-linked-case.fixture';
 export * from './trail/access-log-audit-trail.adapter';
 export * from './application/audit.tokens';
 export * from './application/as-of-param';

@@ -21,3 +21,5 @@ export * from './deadlines/pending-deadlines';
 export * from './deadlines/sqlite-pending-deadlines.adapter';
 export * from './deadlines/pending-deadlines.projection';
 export * from './deadlines/rearm-pending-deadlines';
+// Test equipment: the one-deadline case the processing specs and the fault harness (tools/fault) share.
+export * from './testing/case.decider';

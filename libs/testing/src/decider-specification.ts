@@ -1,4 +1,5 @@
-import { Command, Decider, DomainEvent, DomainError, fold } from '@bihuan/core';
+import { Command, Decider, DomainEvent, fold } from '@bihuan/core';
+import { outcomeAssertions } from './outcome-assertions';
 
 /**
  * given/when/then for deciders:
@@ -11,25 +12,7 @@ export function DeciderSpecification<C extends Command, E extends DomainEvent, S
         when(command: C) {
           const run = (): readonly E[] => decider.decide(command, fold(decider, events));
           return {
-            then(expected: readonly E[]): void {
-              expect(run()).toEqual(expected);
-            },
-            thenMatches(expected: readonly Partial<E>[]): void {
-              expect(run()).toMatchObject(expected as object[]);
-            },
-            thenNothing(): void {
-              expect(run()).toEqual([]);
-            },
-            thenThrows(code: string): void {
-              let thrown: unknown;
-              try {
-                run();
-              } catch (error) {
-                thrown = error;
-              }
-              expect(thrown).toBeInstanceOf(DomainError);
-              expect((thrown as DomainError).code).toBe(code);
-            },
+            ...outcomeAssertions<E, Partial<E>>(run),
             /** The produced events, for assertions the helpers above do not cover. */
             events(): readonly E[] {
               return run();

@@ -4,3 +4,4 @@ export * from './event-store.contract';
 export * from './timer-scheduler.contract';
 export * from './workflow-specification';
 export * from './racing-processes';
+export * from './test-messages';

@@ -1,4 +1,5 @@
-import { DomainError, DomainEvent, Message, Workflow, WorkflowOutput } from '@bihuan/core';
+import { DomainEvent, Message, Workflow, WorkflowOutput } from '@bihuan/core';
+import { outcomeAssertions } from './outcome-assertions';
 
 /**
  * given/when/then for workflow (saga) deciders, the way the runner drives them:
@@ -16,26 +17,8 @@ export function WorkflowSpecification<S, Out extends DomainEvent = DomainEvent>(
               history.reduce((state, event) => workflow.evolve(state, event), workflow.initialState),
             );
           return {
-            then(expected: readonly WorkflowOutput[]): void {
-              expect(run()).toEqual(expected);
-            },
-            thenMatches(expected: readonly object[]): void {
-              expect(run()).toMatchObject(expected as object[]);
-            },
-            /** No effect: no outputs at all, or only `ignore`. */
-            thenNothing(): void {
-              expect(run().filter((o) => o.kind !== 'ignore')).toEqual([]);
-            },
-            thenThrows(code: string): void {
-              let thrown: unknown;
-              try {
-                run();
-              } catch (error) {
-                thrown = error;
-              }
-              expect(thrown).toBeInstanceOf(DomainError);
-              expect((thrown as DomainError).code).toBe(code);
-            },
+            /** `thenNothing`: no effect, that is no outputs at all or only `ignore`. */
+            ...outcomeAssertions<WorkflowOutput, object>(run, (outputs) => outputs.filter((o) => o.kind !== 'ignore')),
             /** The instance this input is routed to. */
             instance(): string | null {
               return workflow.instanceId(input);

@@ -28,6 +28,8 @@ export interface TestApp {
   readonly file: string | null;
   /** A bearer header for a demo user (see DEMO_USERS: 'inspector-a1', 'hospital-a1-1', 'leader-prov' …). */
   auth(userId: string): { Authorization: string };
+  /** GET `path` as a demo user, keeping the body as raw bytes (XLSX and CSV exports). */
+  download(path: string, userId: string): request.Test;
   /** Waits until projections and workflows have processed the whole log. */
   settle(): Promise<void>;
   /** Moves the clock, fires every due timer, and settles after each. */
@@ -53,19 +55,31 @@ export async function createTestApp(options: { start?: string; sqlite?: boolean;
   const sync = app.get<ReadModelSync>(READ_MODEL_SYNC);
   const tokens = app.get(TokenService);
   const skipping = new TimeSkipping(store, sync, scheduler);
+  const http = request(app.getHttpServer());
+  const auth = (userId: string): { Authorization: string } => {
+    const user = DEMO_USERS.find((u) => u.id === userId);
+    if (!user) throw new Error(`No demo user ${userId}`);
+    return { Authorization: `Bearer ${tokens.mint({ sub: user.id, role: user.role, unit: user.unit, name: user.name })}` };
+  };
   return {
     app,
-    http: request(app.getHttpServer()),
+    http,
     clock,
     store,
     scheduler,
     readModels,
     file,
-    auth(userId) {
-      const user = DEMO_USERS.find((u) => u.id === userId);
-      if (!user) throw new Error(`No demo user ${userId}`);
-      return { Authorization: `Bearer ${tokens.mint({ sub: user.id, role: user.role, unit: user.unit, name: user.name })}` };
-    },
+    auth,
+    download: (path, userId) =>
+      http
+        .get(path)
+        .set(auth(userId))
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        }),
     settle: () => skipping.settle(),
     advanceTo: (instant) => skipping.advanceTo(instant),
     async close() {

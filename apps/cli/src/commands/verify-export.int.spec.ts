@@ -1,8 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildDossier, CaseHistoryService, integrityReport, LEADER, MemoryCaseIndex, seedLinkedCase } from '@bihuan/audit';
-import { MemoryEventStore } from '@bihuan/event-store';
+import { buildDossier, CaseHistoryService, indexedLinkedCase, integrityReport, LEADER } from '@bihuan/audit';
 import { FakeClock } from '@bihuan/testing';
 import { CliIo } from '../cli-command';
 import { runCli } from '../run-cli';
@@ -22,14 +21,7 @@ describe('verify --export <dossier file>', () => {
     dir = mkdtempSync(join(tmpdir(), 'bihuan-dossier-'));
     file = join(dir, 'case.html');
     const clock = new FakeClock();
-    const store = new MemoryEventStore(clock);
-    const ids = await seedLinkedCase(
-      store,
-      () => clock.now().toISOString(),
-      () => void clock.advanceHours(1),
-    );
-    const index = new MemoryCaseIndex();
-    for (const e of await store.readAll()) index.handle(e);
+    const { store, ids, index } = await indexedLinkedCase(clock);
     const history = await new CaseHistoryService(store, index).full(ids.ticket);
     const integrity = await integrityReport(store, { streams: history.streams.map((s) => s.stream), now: clock.now().toISOString() });
     writeFileSync(file, buildDossier(history, integrity, LEADER, { generatedAt: clock.now().toISOString() }));

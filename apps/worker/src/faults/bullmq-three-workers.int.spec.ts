@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SystemClock } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
 import { BullmqTimerScheduler, DEFAULT_REDIS_URL, uniqueQueueName } from '@bihuan/timers';
-import { ensureBuilt, kill, Proc, startFaultWorker, waitFor } from '../../../../tools/fault/fault-processes';
+import { kill, startFaultWorker, waitFor } from '../../../../tools/fault/fault-processes';
 import { FaultLog, openCases } from '../../../../tools/fault/fault-log';
+import { faultFolder } from '../testing/fault-folder.fixture';
 
 const COUNT = 300;
 const REDIS_URL = process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
@@ -19,22 +18,15 @@ const REDIS_URL = process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
  * 30 s, check every 30 s: most of this test's minute is that wait).
  */
 describe('fault: three workers on one Redis share one SQLite log', () => {
-  let dir: string;
   const queue = uniqueQueueName('bihuan-fault-three');
-  const procs: Proc[] = [];
-  beforeAll(() => {
-    ensureBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'bihuan-fault-b-'));
-  }, 180_000);
-  afterAll(async () => {
-    for (const p of procs) await kill(p, 'SIGKILL');
+  const { dir: folder, procs } = faultFolder('bihuan-fault-b-', async () => {
     const cleanup = await BullmqTimerScheduler.connect({ connection: REDIS_URL, queueName: queue });
     await cleanup.obliterate();
     await cleanup.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('every deadline expires exactly once', async () => {
+    const dir = folder();
     const file = join(dir, 'bihuan.sqlite');
     const store = SqliteEventStore.open({ file, clock: new SystemClock() });
     const streams = await openCases(store, COUNT, Date.now() + 4_000, 15); // due over 4.5 s

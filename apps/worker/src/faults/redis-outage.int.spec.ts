@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SystemClock } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
 import { BullmqTimerScheduler } from '@bihuan/timers';
-import { ensureBuilt, freePort, kill, Proc, sleep, startFaultWorker, startRedis, waitFor } from '../../../../tools/fault/fault-processes';
+import { freePort, kill, sleep, startFaultWorker, startRedis, waitFor } from '../../../../tools/fault/fault-processes';
 import { FaultLog, openCases } from '../../../../tools/fault/fault-log';
+import { faultFolder } from '../testing/fault-folder.fixture';
 
 /**
  * Issue 3, proof under faults (3): Redis (a dedicated redis-server that keeps nothing on disk)
@@ -16,18 +15,10 @@ import { FaultLog, openCases } from '../../../../tools/fault/fault-log';
  * the deadline workflow, whose scheduling waited for Redis.
  */
 describe('fault: Redis stopped and restarted empty', () => {
-  let dir: string;
-  const procs: Proc[] = [];
-  beforeAll(() => {
-    ensureBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'bihuan-fault-c-'));
-  }, 180_000);
-  afterAll(async () => {
-    for (const p of procs) await kill(p, 'SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { dir: folder, procs } = faultFolder('bihuan-fault-c-');
 
   it('keeps accepting commands during the outage, and fires the deadlines due in it afterwards', async () => {
+    const dir = folder();
     const port = await freePort();
     const url = `redis://127.0.0.1:${port}`;
     const redis1 = startRedis(port, dir);

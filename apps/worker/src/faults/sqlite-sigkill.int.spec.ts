@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SystemClock } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
-import { ensureBuilt, kill, Proc, startFaultWorker, waitFor } from '../../../../tools/fault/fault-processes';
+import { kill, Proc, startFaultWorker, waitFor } from '../../../../tools/fault/fault-processes';
 import { FaultLog, openCases } from '../../../../tools/fault/fault-log';
+import { faultFolder } from '../testing/fault-folder.fixture';
 
 const COUNT = 1_000;
 
@@ -14,18 +13,10 @@ const COUNT = 1_000;
  * started again: each deadline expires exactly once, none is missing.
  */
 describe('fault: 1,000 deadlines, worker SIGKILLed twice (embedded SQLite)', () => {
-  let dir: string;
-  const procs: Proc[] = [];
-  beforeAll(() => {
-    ensureBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'bihuan-fault-a-'));
-  }, 180_000);
-  afterAll(async () => {
-    for (const p of procs) await kill(p, 'SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { dir: folder, procs } = faultFolder('bihuan-fault-a-');
 
   it('every deadline expires exactly once in its stream', async () => {
+    const dir = folder();
     const file = join(dir, 'bihuan.sqlite');
     const store = SqliteEventStore.open({ file, clock: new SystemClock() });
     const streams = await openCases(store, COUNT, Date.now() + 3_000, 8); // due over 8 s

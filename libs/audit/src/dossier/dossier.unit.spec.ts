@@ -1,9 +1,8 @@
-import { MemoryEventStore } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';
 import { CaseHistoryService } from '../history/case-history.service';
-import { MemoryCaseIndex } from '../case-index/memory-case-index.adapter';
 import { integrityReport } from '../integrity/integrity-report';
-import { HOSPITAL, seedLinkedCase } from '../testing/linked-case.fixture';
+import { indexedLinkedCase } from '../testing/indexed-linked-case.fixture';
+import { HOSPITAL } from '../testing/linked-case.fixture';
 import { LEADER } from '../testing/readers.fixture';
 import { buildDossier } from './build-dossier';
 import { DOSSIER_SCRIPT_ID } from './dossier.types';
@@ -16,14 +15,7 @@ const generatedAt = '2025-04-01T02:00:00.000Z';
 
 async function dossierFor(reader = LEADER, isErased?: (s: string) => boolean) {
   const clock = new FakeClock('2025-03-03T01:00:00.000Z');
-  const store = new MemoryEventStore(clock);
-  const ids = await seedLinkedCase(
-    store,
-    () => clock.now().toISOString(),
-    () => void clock.advanceHours(1),
-  );
-  const index = new MemoryCaseIndex();
-  for (const e of await store.readAll()) index.handle(e);
+  const { store, ids, index } = await indexedLinkedCase(clock);
   const history = await new CaseHistoryService(store, index).full(ids.ticket);
   const integrity = await integrityReport(store, { streams: history.streams.map((s) => s.stream), now: generatedAt });
   return {

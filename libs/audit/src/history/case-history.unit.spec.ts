@@ -1,42 +1,36 @@
-import { MemoryEventStore } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';
 import { CaseHistoryService } from './case-history.service';
-import { MemoryCaseIndex } from '../case-index/memory-case-index.adapter';
 import { MemoryAuditTrail } from '../trail/memory-audit-trail.adapter';
 import { readAuditTrail } from '../trail/audit-trail.port';
 import { LEADER } from '../testing/readers.fixture';
 import { PROTECTED_MARKER } from '../dossier/redaction';
 import { redactEntries } from './redact-history';
-import { HOSPITAL, seedLinkedCase } from '../testing/linked-case.fixture';
+import { indexedLinkedCase } from '../testing/indexed-linked-case.fixture';
+import { HOSPITAL } from '../testing/linked-case.fixture';
 
 async function given() {
   const clock = new FakeClock('2025-03-03T01:00:00.000Z');
-  const store = new MemoryEventStore(clock);
-  const ids = await seedLinkedCase(
-    store,
-    () => clock.now().toISOString(),
-    () => void clock.advanceHours(1),
-  );
-  const index = new MemoryCaseIndex();
-  for (const e of await store.readAll()) index.handle(e);
+  const { store, ids, index } = await indexedLinkedCase(clock);
   const trail = new MemoryAuditTrail();
   return { clock, store, ids, index, trail, service: new CaseHistoryService(store, index, { trail, clock, chunk: 3 }) };
 }
+
+/** The ticket and the streams it led to, in the order the history lists them (the visit goes first or last). */
+const ticketAndLinked = (ids: Awaited<ReturnType<typeof given>>['ids']) => [
+  ids.ticket,
+  ids.consequences,
+  ids.ethics,
+  ids.credit,
+  ids.creditSaga,
+  ids.finding,
+];
 
 describe('CaseHistoryService', () => {
   it('merges the ticket with every linked stream in global order, with causation links', async () => {
     const { ids, service } = await given();
     const page = await service.history(ids.ticket, { pageSize: 100 });
     const of = (type: string, stream?: string) => page.entries.find((e) => e.type === type && (!stream || e.stream === stream))!;
-    expect(page.streams.map((s) => s.stream)).toEqual([
-      ids.ticket,
-      ids.consequences,
-      ids.ethics,
-      ids.credit,
-      ids.creditSaga,
-      ids.finding,
-      ids.visit,
-    ]);
+    expect(page.streams.map((s) => s.stream)).toEqual([...ticketAndLinked(ids), ids.visit]);
     expect(page.streams.map((s) => s.stream)).not.toContain(ids.unrelated);
     expect(of('RectificationNoticeIssued').causedBy).toMatchObject({ stream: ids.finding, type: 'FindingOpened' });
     expect(of('VisitPlanned').linked).toBe(true);
@@ -104,15 +98,7 @@ describe('CaseHistoryService', () => {
       new Set([ids.ticket, ids.credit, ids.consequences, ids.ethics, ids.creditSaga, ids.finding, ids.visit]),
     );
     const fromVisit = await service.history(ids.visit, { pageSize: 100 });
-    expect(fromVisit.streams.map((s) => s.stream)).toEqual([
-      ids.visit,
-      ids.ticket,
-      ids.consequences,
-      ids.ethics,
-      ids.credit,
-      ids.creditSaga,
-      ids.finding,
-    ]);
+    expect(fromVisit.streams.map((s) => s.stream)).toEqual([ids.visit, ...ticketAndLinked(ids)]);
     const decided = (await store.readStream(ids.ticket)).find((e) => e.type === 'ComplaintDecided')!;
     const then = await service.history(ids.ticket, { pageSize: 100, asOf: { position: decided.position } });
     expect(then.streams.map((s) => s.stream)).toEqual([ids.ticket]);

@@ -1,6 +1,6 @@
 import { Actor, DeadlineSet, DeadlineTerms } from '@bihuan/core';
 import { ClockTerms, DEFAULT_COMPLAINT_POLICY } from './complaint-policy';
-import { ComplaintTicketCommand } from './complaint-ticket.commands';
+import { ComplaintTicketCommand, ReceiveComplaint } from './complaint-ticket.commands';
 import { ComplaintTicketEvent } from './complaint-ticket.events';
 
 /**
@@ -61,21 +61,32 @@ export function deadline(deadlineId: string, purpose: string, terms: ClockTerms)
 }
 const set = (terms: DeadlineTerms): DeadlineSet => ({ type: 'DeadlineSet', data: terms });
 
+/** What the intake carries, the same in the command and in the event it records. */
+const intake = {
+  ticketId: TICKET,
+  ticketCode: 'WH-7Q2K',
+  secretHash: 'sm3:abc',
+  channel: 'web',
+  category: 'red-envelopes-kickbacks',
+  description: 'Asked for a red envelope before surgery',
+  institutionId: 'hosp-a',
+  staffId: 'staff-9',
+  receivingUnit: 'weihai',
+} as const;
+
+export const receiveData = (over: Partial<ReceiveComplaint['data']> = {}): ReceiveComplaint['data'] => ({
+  ...intake,
+  complainant: { kind: 'anonymous' },
+  ...over,
+});
+
 export const received = (named = false): ComplaintTicketEvent => ({
   type: 'ComplaintReceived',
   data: {
-    ticketId: TICKET,
-    ticketCode: 'WH-7Q2K',
-    secretHash: 'sm3:abc',
-    channel: 'web',
-    category: 'red-envelopes-kickbacks',
-    description: 'Asked for a red envelope before surgery',
+    ...intake,
     complainant: named ? { kind: 'named', subjectId: 'subj-1', identityCiphertext: 'sm4:ZZZ' } : { kind: 'anonymous' },
-    institutionId: 'hosp-a',
     departmentId: null,
-    staffId: 'staff-9',
     externalReference: null,
-    receivingUnit: 'weihai',
     receivedAt: T.received,
   },
 });

@@ -24,10 +24,10 @@ const followUp = (rating: string, by = citizen) => cmd('RecordFollowUp', { ratin
 const close = (reason?: string, by = inspector) => cmd('CloseComplaint', { reason }, by, T.late);
 const reopenAt = '2025-03-11T02:00:00.000Z';
 const answer2 = clock(reopenAt, '2025-03-18T15:59:59.999Z', 5);
-const reopen = (by = inspector) =>
+const reopen = (by = inspector, over: Partial<ReopenComplaint['data']> = {}) =>
   cmd<ReopenComplaint>(
     'ReopenComplaint',
-    { reason: 'Refund never arrived', complexity: 'simple', policy: POLICY, answer: answer2 },
+    { reason: 'Refund never arrived', complexity: 'simple', policy: POLICY, answer: answer2, ...over },
     by,
     reopenAt,
   );
@@ -162,19 +162,9 @@ describe('ComplaintTicket — reopen (重办)', () => {
     spec.given(atAnswered()).when(reopen()).thenThrows('COMPLAINT.INVALID_TRANSITION');
     spec.given(atFollowedUp('dissatisfied')).when(reopen(hospitalA)).thenThrows('COMPLAINT.FORBIDDEN_ROLE');
     spec.given(atFollowedUp('dissatisfied')).when(reopen(citizen)).thenThrows('COMPLAINT.FORBIDDEN_ROLE');
-    const noReason = cmd<ReopenComplaint>(
-      'ReopenComplaint',
-      { reason: '', complexity: 'simple', policy: POLICY, answer: answer2 },
-      inspector,
-      reopenAt,
-    );
+    const noReason = reopen(inspector, { reason: '' });
     spec.given(atFollowedUp('dissatisfied')).when(noReason).thenThrows('COMPLAINT.FIELD_REQUIRED');
-    const complex = cmd<ReopenComplaint>(
-      'ReopenComplaint',
-      { reason: 'r', complexity: 'complex', policy: POLICY, answer: answer2 },
-      inspector,
-      reopenAt,
-    );
+    const complex = reopen(inspector, { reason: 'r', complexity: 'complex' });
     spec.given(atFollowedUp('dissatisfied')).when(complex).thenThrows('COMPLAINT.TERMS_POLICY_MISMATCH');
   });
 });

@@ -17,6 +17,7 @@ import {
   dispatched,
   hospitalA,
   inspector,
+  receiveData,
   received,
   system,
   leader,
@@ -25,19 +26,6 @@ import { fold } from '@bihuan/core';
 
 const spec = DeciderSpecification(complaintTicketDecider);
 
-const receiveData = (over: Partial<ReceiveComplaint['data']> = {}): ReceiveComplaint['data'] => ({
-  ticketId: TICKET,
-  ticketCode: 'WH-7Q2K',
-  secretHash: 'sm3:abc',
-  channel: 'web',
-  category: 'red-envelopes-kickbacks',
-  description: 'Asked for a red envelope before surgery',
-  complainant: { kind: 'anonymous' },
-  institutionId: 'hosp-a',
-  staffId: 'staff-9',
-  receivingUnit: 'weihai',
-  ...over,
-});
 const receive = (over: Partial<ReceiveComplaint['data']> = {}, by = citizen) =>
   cmd<ReceiveComplaint>('ReceiveComplaint', receiveData(over), by, T.received);
 const dispatchData = (over: Partial<DispatchComplaint['data']> = {}): DispatchComplaint['data'] => ({

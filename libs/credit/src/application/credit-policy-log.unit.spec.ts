@@ -2,7 +2,7 @@ import { MemoryEventStore } from '@bihuan/event-store';
 import { PolicyRegistry, policyStream } from '@bihuan/platform';
 import { FakeClock } from '@bihuan/testing';
 import { creditArchiveDecider } from '../domain/archive/credit-archive.decider';
-import { command, T0 } from '../domain/credit-test-fixtures';
+import { command, T0 } from '../testing/credit-test-fixtures';
 import { CREDIT_POLICY } from './credit-writes';
 
 const admin = { id: 'admin', role: 'admin' as const, unit: 'prov' };

@@ -1,5 +1,5 @@
 import { WorkflowSpecification } from '@bihuan/testing';
-import { delivered, inspector } from '../domain/credit-test-fixtures';
+import { delivered, drawPublished, inspector } from '../testing/credit-test-fixtures';
 import { breachRecordId, commitmentBreachWorkflow } from './commitment-breach.workflow';
 import { drawnVisitId, randomDrawVisitsWorkflow } from './random-draw-visits.workflow';
 
@@ -70,23 +70,11 @@ describe('commitmentBreach workflow', () => {
 
 describe('randomDrawVisits workflow', () => {
   const spec = WorkflowSpecification(randomDrawVisitsWorkflow);
-  const published = delivered(
-    'randomDraw-D1',
-    'DrawPublished',
-    {
-      drawId: 'D1',
-      jurisdiction: 'city',
-      seed: 's',
-      algorithm: 'a',
-      plannedDate: '2025-06-15',
-      campaignId: null,
-      publishedBy: 'insp-1',
-      publishedAt: '2025-06-01',
-      visits: [
-        { institutionId: 'H2', creditLevel: 'D', rank: 1, inspectorIds: ['I2'] },
-        { institutionId: 'H3', creditLevel: 'C', rank: 2, inspectorIds: ['I1'] },
-      ],
-    },
+  const published = drawPublished(
+    [
+      { institutionId: 'H2', creditLevel: 'D', rank: 1, inspectorIds: ['I2'] },
+      { institutionId: 'H3', creditLevel: 'C', rank: 2, inspectorIds: ['I1'] },
+    ],
     'ev-pub',
   );
 

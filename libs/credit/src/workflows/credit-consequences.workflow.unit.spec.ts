@@ -1,5 +1,5 @@
 import { WorkflowSpecification } from '@bihuan/testing';
-import { delivered } from '../domain/credit-test-fixtures';
+import { delivered } from '../testing/credit-test-fixtures';
 import { creditConsequencesWorkflow } from './credit-consequences.workflow';
 
 const spec = WorkflowSpecification(creditConsequencesWorkflow());

@@ -6,7 +6,7 @@ import { CreditArchiveCommand } from '../domain/archive/credit-archive.commands'
 import { creditArchiveDecider } from '../domain/archive/credit-archive.decider';
 import { creditPointsIdFor } from '../domain/archive/credit-cycle.decide';
 import { DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
-import { delivered, inspector } from '../domain/credit-test-fixtures';
+import { delivered, drawPublished } from '../testing/credit-test-fixtures';
 import { commitmentBreachWorkflow } from './commitment-breach.workflow';
 import { creditConsequencesWorkflow } from './credit-consequences.workflow';
 import { randomDrawVisitsWorkflow } from './random-draw-visits.workflow';
@@ -100,23 +100,7 @@ describe('cross-context contracts of the credit sagas', () => {
       type: 'EthicsRecordAdded',
       data: { points: -10, causedBy: { eventId: 'ev-b' } },
     });
-    const published = delivered(
-      'randomDraw-D1',
-      'DrawPublished',
-      {
-        drawId: 'D1',
-        jurisdiction: 'city',
-        seed: 's',
-        algorithm: 'a',
-        plannedDate: '2025-06-15',
-        campaignId: null,
-        publishedBy: 'insp-1',
-        publishedAt: '2025-06-01',
-        visits: [{ institutionId: 'H2', creditLevel: 'D', rank: 1, inspectorIds: ['I2'] }],
-      },
-      'ev-p',
-      inspector,
-    );
+    const published = drawPublished([{ institutionId: 'H2', creditLevel: 'D', rank: 1, inspectorIds: ['I2'] }], 'ev-p');
     const [plan] = sent(randomDrawVisitsWorkflow.decide(published, { done: false }));
     expect(visitDecider.decide(plan as VisitCommand, visitDecider.initialState)).toMatchObject([
       { type: 'VisitPlanned', data: { kind: 'random', institutionId: 'H2' } },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';
 import { counterDecider, increment } from '../testing/counter.decider';
-import { countingConflicts } from '../testing/conflict-counter';
+import { itLosesNoWriteUnderConflicts } from '../testing/conflict-counter';
 import { handleCommand } from './handle-command';
 
 describe('handleCommand (sqlite store, real file)', () => {
@@ -28,17 +28,7 @@ describe('handleCommand (sqlite store, real file)', () => {
     expect(events.reduce((n, e) => n + (e.data as { by: number }).by, 0)).toBe(50);
   });
 
-  it('given 50 concurrent writers without a shared queue (as separate processes), when they conflict, then retries lose none', async () => {
-    const { store: counted, conflicts } = countingConflicts(store);
-    const decider = counterDecider();
-    await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        handleCommand(counted, 'counter-3', decider, increment(`p-${i}`), { serializeInProcess: false, maxAttempts: 60 }),
-      ),
-    );
-    expect(await store.readStream('counter-3')).toHaveLength(50);
-    expect(conflicts()).toBeGreaterThan(0);
-  });
+  itLosesNoWriteUnderConflicts(() => store);
 
   it('given a redelivered command, when handled again after a reopen, then nothing is written twice', async () => {
     await handleCommand(store, 'counter-2', counterDecider(), increment('once'));

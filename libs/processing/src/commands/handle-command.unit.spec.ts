@@ -2,7 +2,7 @@ import { derivedId, DomainError, idTime, TimeOrderedIdGenerator } from '@bihuan/
 import { EVENT_UPCASTERS, EventStore, MemoryEventStore, WrongExpectedRevisionError } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';
 import { commandMeta, counterDecider, CounterCommand, CounterState, increment } from '../testing/counter.decider';
-import { countingConflicts } from '../testing/conflict-counter';
+import { itLosesNoWriteUnderConflicts } from '../testing/conflict-counter';
 import { handleCommand } from './handle-command';
 
 describe('handleCommand (memory store)', () => {
@@ -24,17 +24,7 @@ describe('handleCommand (memory store)', () => {
     expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
 
-  it('given 50 concurrent writers without a shared queue (as separate processes), when they conflict, then retries lose none', async () => {
-    const { store: counted, conflicts } = countingConflicts(store);
-    const decider = counterDecider();
-    await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        handleCommand(counted, 'counter-3', decider, increment(`p-${i}`), { serializeInProcess: false, maxAttempts: 60 }),
-      ),
-    );
-    expect(await store.readStream('counter-3')).toHaveLength(50);
-    expect(conflicts()).toBeGreaterThan(0);
-  });
+  itLosesNoWriteUnderConflicts(() => store);
 
   it('stamps metadata from the command: deterministic eventId, correlation, causation, actor, occurredAt, schemaVersion', async () => {
     const result = await handleCommand(store, 'counter-1', counterDecider(), increment('c-1'));

@@ -1,20 +1,7 @@
 import { RecordedEvent } from '@bihuan/event-store';
+import { OFFICIAL_2027, PROVISIONAL } from '../../testing/official-2027.fixture';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { detail, HOSPITAL, INSPECTOR, INSTITUTION, publicStatus, step, Submitted, submitPublic } from './complaints-e2e.helpers';
-
-/**
- * Issue 12, part 3, end to end with time skipping: answer deadlines computed on provisional 2027
- * are recomputed when the official year is imported through the admin API. The made-up official
- * 2027 gives Monday 4 January off as well (the rules alone know only 1 January), so every deadline
- * counting over it falls due one working day later.
- */
-const OFFICIAL_2027 = {
-  year: 2027,
-  source: 'test notice (made up)',
-  holidays: { '2027-01-01': '元旦', '2027-01-04': '元旦' },
-  makeupWorkdays: {},
-};
-const PROVISIONAL = /\+provisional:2027@statutory-2025$/;
 
 async function deadlineEvents(t: TestApp, ticketId: string, type: string): Promise<RecordedEvent[]> {
   return (await t.store.readStream(`complaintTicket-${ticketId}`)).filter((e) => e.type === type);
@@ -70,6 +57,12 @@ describe('operators are told ahead (issue 12, part 4)', () => {
   });
 });
 
+/**
+ * Issue 12, part 3, end to end with time skipping: answer deadlines computed on provisional 2027
+ * are recomputed when the official year is imported through the admin API. The made-up official
+ * 2027 gives Monday 4 January off as well (the rules alone know only 1 January), so every deadline
+ * counting over it falls due one working day later.
+ */
 describe('complaint deadlines recomputed when the official year is imported', () => {
   let t: TestApp;
   afterAll(() => t.close());

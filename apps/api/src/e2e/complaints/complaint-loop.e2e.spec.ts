@@ -114,17 +114,7 @@ describe('complaints: the closed loop on time', () => {
   });
 
   it('exports the statistics as an xlsx workbook', async () => {
-    const res = await t.http
-      .get('/complaints/statistics')
-      .query({ format: 'xlsx', groupBy: 'category' })
-      .set(t.auth('leader-prov'))
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const res = await t.download('/complaints/statistics', 'leader-prov').query({ format: 'xlsx', groupBy: 'category' }).expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect((res.body as Buffer).subarray(0, 2).toString()).toBe('PK');
   });

@@ -60,30 +60,23 @@ describe('ethics archives and evaluations (HTTP)', () => {
   });
 
   it('refuses bad input with a 4xx naming the field, writing nothing', async () => {
-    await expectNothingWritten(t, async () => {
-      const kind = await post(hospital, '/ethics/archives/S1/records', {
+    // A reward record for S1 at H1, with one field made wrong each time.
+    const record = (over: object) =>
+      post(hospital, '/ethics/archives/S1/records', {
         institutionId: H,
-        source: { kind: 'gossip' },
+        source: { kind: 'reward' },
         summary: 'x',
         occurredAt: '2025-05-01T02:00:00.000Z',
+        ...over,
       });
+    await expectNothingWritten(t, async () => {
+      const kind = await record({ source: { kind: 'gossip' } });
       expect(kind.status).toBe(400);
       expect(kind.body.fields.map((f: { field: string }) => f.field)).toContain('source.kind');
-      const date = await post(hospital, '/ethics/archives/S1/records', {
-        institutionId: H,
-        source: { kind: 'reward' },
-        summary: 'x',
-        occurredAt: 'last spring',
-      });
+      const date = await record({ occurredAt: 'last spring' });
       expect(date.status).toBe(400);
       expect(date.body.fields[0].field).toBe('occurredAt');
-      const points = await post(hospital, '/ethics/archives/S1/records', {
-        institutionId: H,
-        source: { kind: 'reward' },
-        summary: 'x',
-        points: 50,
-        occurredAt: '2025-05-01T02:00:00.000Z',
-      });
+      const points = await record({ points: 50 });
       expect(points.status).toBe(400);
       expect(points.body.fields[0].field).toBe('points');
       const unknown = await post(hospital, '/ethics/archives', { staffId: 'S9', institutionId: 'county-a1' });
@@ -118,16 +111,7 @@ describe('ethics archives and evaluations (HTTP)', () => {
   });
 
   it('exports the final results as XLSX for the periodic assessment', async () => {
-    const res = await t.http
-      .get(`/ethics/results/${H}/${Y}/export.xlsx`)
-      .set(t.auth('leader-prov'))
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const res = await t.download(`/ethics/results/${H}/${Y}/export.xlsx`, 'leader-prov').expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as never);

@@ -1,3 +1,4 @@
+import { OFFICIAL_2027, PROVISIONAL } from '../../testing/official-2027.fixture';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { Steps, steps } from './inspection-steps';
 
@@ -10,13 +11,6 @@ type Deadline = { deadlineId: string; dueAt: string; calendarVersion: string; pr
  * Monday 4 January off, so the imported year moves the deadline one working day later, and the
  * escalation ladder starts at the new due date, not at the old one.
  */
-const OFFICIAL_2027 = {
-  year: 2027,
-  source: 'test notice (made up)',
-  holidays: { '2027-01-01': '元旦', '2027-01-04': '元旦' },
-  makeupWorkdays: {},
-};
-const PROVISIONAL = /\+provisional:2027@statutory-2025$/;
 // Mon 21 – Thu 31 December: 9 working days; Fri 1 January off; 4–8 and 11 January: 6 more.
 const PROVISIONAL_DUE = '2027-01-11T15:59:59.999Z';
 const OFFICIAL_DUE = '2027-01-12T15:59:59.999Z';

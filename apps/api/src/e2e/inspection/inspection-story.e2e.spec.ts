@@ -123,15 +123,7 @@ describe('inspection story (e2e)', () => {
   });
 
   it('exports the ledger as XLSX with Chinese headers and Shanghai dates', async () => {
-    const res = await t.http
-      .get(`/ledgers/visits/${visit}/export?format=xlsx`)
-      .set(t.auth('leader-prov'))
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const res = await t.download(`/ledgers/visits/${visit}/export?format=xlsx`, 'leader-prov');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toMatch(
@@ -162,15 +154,7 @@ describe('inspection story (e2e)', () => {
   });
 
   it('exports the institution ledger as CSV with a UTF-8 BOM', async () => {
-    const res = await t.http
-      .get('/ledgers/institutions/hosp-a1-1/export?format=csv')
-      .set(t.auth('hospital-a1-1'))
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const res = await t.download('/ledgers/institutions/hosp-a1-1/export?format=csv', 'hospital-a1-1');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const body = res.body as Buffer;

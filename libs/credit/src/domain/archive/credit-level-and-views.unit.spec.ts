@@ -1,4 +1,4 @@
-import { command, open, points, run, stateOf, T0 } from '../credit-test-fixtures';
+import { command, open, points, run, stateOf, T0 } from '../../testing/credit-test-fixtures';
 import { creditLevel } from './credit-level';
 import { creditViewFor, hospitalView, partnerView, publicView } from './credit-views';
 

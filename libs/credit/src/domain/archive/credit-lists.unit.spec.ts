@@ -1,5 +1,5 @@
 import { DeciderSpecification } from '@bihuan/testing';
-import { command, open, run, stateOf, system, T0 } from '../credit-test-fixtures';
+import { command, open, run, stateOf, system, T0 } from '../../testing/credit-test-fixtures';
 import { CreditArchiveCommand } from './credit-archive.commands';
 import { creditArchiveDecider } from './credit-archive.decider';
 import { CreditArchiveEvent } from './credit-archive.events';

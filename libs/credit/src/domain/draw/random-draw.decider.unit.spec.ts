@@ -1,5 +1,5 @@
 import { DeciderSpecification } from '@bihuan/testing';
-import { command, hospital, T0 } from '../credit-test-fixtures';
+import { command, hospital, T0 } from '../../testing/credit-test-fixtures';
 import { drawInspections } from './draw-inspections';
 import { drawInputOf, randomDrawDecider } from './random-draw.decider';
 import { DrawRequested, RandomDrawCommand } from './random-draw.messages';

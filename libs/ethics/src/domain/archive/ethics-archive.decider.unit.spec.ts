@@ -1,5 +1,5 @@
 import { DeciderSpecification } from '@bihuan/testing';
-import { command, hospitalOf, inspector, NOW, system } from '../ethics-test-fixtures';
+import { command, hospitalOf, inspector, NOW, system } from '../../testing/ethics-test-fixtures';
 import { AddEthicsRecord, EthicsArchiveCommand, OpenEthicsArchive, RetractEthicsRecord } from './ethics-archive.commands';
 import { ethicsArchiveDecider, ethicsRecordIdFor } from './ethics-archive.decider';
 import { EthicsArchiveEvent, EthicsRecordAdded } from './ethics-archive.events';
@@ -27,6 +27,22 @@ const add = (data: Partial<AddEthicsRecord['data']>, actor = hospitalOf('H1')) =
     actor,
   );
 const recorded = (events: readonly EthicsArchiveEvent[]) => events.find((e): e is EthicsRecordAdded => e.type === 'EthicsRecordAdded')!;
+
+/** A substantiated complaint's record as the complaints saga sends it (caused by the decision event). */
+const fromComplaint = (staffId: string, institutionId: string, ticketId: string, eventId: string, summary: string) =>
+  command<AddEthicsRecord>(
+    'AddEthicsRecord',
+    {
+      staffId,
+      institutionId,
+      source: { kind: 'complaint', ticketId, round: 1, eventId },
+      recordKind: 'complaint-substantiated',
+      summary,
+      occurredAt: NOW,
+    },
+    system,
+    eventId,
+  );
 
 describe('EthicsArchive decider', () => {
   it("opens an archive for a hospital user of the staff member's own institution only", () => {
@@ -81,19 +97,7 @@ describe('EthicsArchive decider', () => {
   });
 
   it("derives id and causedBy from a saga's source (the complaints context's command shape) and opens implicitly", () => {
-    const sagaCommand = command<AddEthicsRecord>(
-      'AddEthicsRecord',
-      {
-        staffId: 'S9',
-        institutionId: 'H1',
-        source: { kind: 'complaint', ticketId: 'T1', round: 1, eventId: 'ev-decided' },
-        recordKind: 'complaint-substantiated',
-        summary: 'red envelope accepted',
-        occurredAt: NOW,
-      },
-      system,
-      'ev-decided',
-    );
+    const sagaCommand = fromComplaint('S9', 'H1', 'T1', 'ev-decided', 'red envelope accepted');
     const events = spec.given([]).when(sagaCommand).events();
     expect(events[0]).toMatchObject({ type: 'EthicsArchiveOpened', data: { staffId: 'S9', implicit: true } });
     expect(recorded(events).data).toMatchObject({
@@ -107,19 +111,7 @@ describe('EthicsArchive decider', () => {
   it("refuses a record naming another institution than the archive's, whoever sends it (a saga too)", () => {
     // Given S1's archive belongs to H1
     // When a saga (system) or an inspector sends a record for S1 carrying institution H2
-    const fromSaga = command<AddEthicsRecord>(
-      'AddEthicsRecord',
-      {
-        staffId: 'S1',
-        institutionId: 'H2',
-        source: { kind: 'complaint', ticketId: 'T2', round: 1, eventId: 'ev-h2' },
-        recordKind: 'complaint-substantiated',
-        summary: 'named by H2',
-        occurredAt: NOW,
-      },
-      system,
-      'ev-h2',
-    );
+    const fromSaga = fromComplaint('S1', 'H2', 'T2', 'ev-h2', 'named by H2');
     // Then the archive refuses it and nothing is written
     spec.given([opened]).when(fromSaga).thenThrows('ETHICS.ARCHIVE_INSTITUTION_MISMATCH');
     spec

@@ -1,6 +1,6 @@
 import { DeciderSpecification } from '@bihuan/testing';
 import { DEFAULT_ETHICS_POLICY } from '../ethics-policy';
-import { command, hospitalOf, inspector, NOW, system } from '../ethics-test-fixtures';
+import { command, hospitalOf, inspector, NOW, system } from '../../testing/ethics-test-fixtures';
 import { EthicsArchiveSummary } from '../archive/ethics-archive.state';
 import { EthicsEvaluationCommand } from './ethics-evaluation.commands';
 import { ethicsEvaluationDecider } from './ethics-evaluation.decider';

@@ -1,29 +1,17 @@
 /** Test data and wiring shared by the adapter's unit specs (no server needed). */
-import { randomUUID } from 'node:crypto';
 import { Clock } from '@bihuan/core';
+import { testEvent, testEvents } from '@bihuan/testing';
 import { sealEvent } from '../../chain/seal';
 import { EventToAppend } from '../../event-store.port';
 import { FakeEsdbClient } from './esdb-client.fake';
 import { EsdbEventStore } from './esdb-event-store.adapter';
 import { toEsdbEventData } from './esdb-mapping';
 
-export const event = (type = 'Happened', data: object = {}, eventId: string = randomUUID()): EventToAppend => ({
-  type,
-  data,
-  metadata: {
-    eventId,
-    correlationId: 'corr-1',
-    causationId: null,
-    actor: { id: 'u-1', role: 'inspector', unit: 'root' },
-    occurredAt: '2025-03-03T00:00:00.000Z',
-    schemaVersion: 1,
-  },
-});
+/** The contract suite's test events, `Happened` unless named. */
+export const event = (type = 'Happened', data: object = {}, eventId?: string): EventToAppend => testEvent(type, data, eventId);
+export const events = testEvents;
 
-export const events = (n: number, type = 'Happened', from = 0): EventToAppend[] =>
-  Array.from({ length: n }, (_, i) => event(type, { n: from + i }));
-
-/** The adapter on a fresh double; specs pass their FakeClock (this file is built, @bihuan/testing is not). */
+/** The adapter on a fresh double, on the clock the spec passes (keeping its own clock type). */
 export function setupWith<C extends Clock>(clock: C): { client: FakeEsdbClient; clock: C; store: EsdbEventStore } {
   const client = new FakeEsdbClient();
   return { client, clock, store: new EsdbEventStore(client, clock) };

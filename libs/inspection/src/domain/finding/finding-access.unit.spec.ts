@@ -14,15 +14,15 @@ import {
   RECTIFY_DUE,
   recheck,
   reject,
+  requested,
   requestExtension,
   requestSignOff,
   signOff,
   withdraw,
+  working,
 } from './finding.fixtures';
 
 const spec = DeciderSpecification(findingDecider);
-const working = given(open(), notice(), plan(), progress());
-const requested = given(open(), notice(), plan(), progress(), requestSignOff());
 
 describe('Finding decider — who may do what', () => {
   it('lets only inspectors decide: notice, sign-off, rejection, extensions, re-check, withdrawal', () => {

@@ -13,14 +13,14 @@ import {
   RECTIFY_WARN,
   recheck,
   reject,
+  requested,
   requestSignOff,
   signOff,
   withdraw,
+  working,
 } from './finding.fixtures';
 
 const spec = DeciderSpecification(findingDecider);
-const working = given(open(), notice(), plan(), progress());
-const requested = given(open(), notice(), plan(), progress(), requestSignOff());
 
 describe('Finding decider — the rectification loop', () => {
   it('opens a finding with the policy version on it', () => {

@@ -69,3 +69,7 @@ export const warn = (deadlineId: string, warnAt: string, dueAt: string) =>
 
 /** Events of a history of commands under the default policy. */
 export const given = (...commands: C.FindingCommand[]): FindingEvent[] => history(findingDecider, commands);
+
+/** A finding the hospital is rectifying (noticed, planned, progress reported), and one awaiting sign-off. */
+export const working = given(open(), notice(), plan(), progress());
+export const requested = given(open(), notice(), plan(), progress(), requestSignOff());

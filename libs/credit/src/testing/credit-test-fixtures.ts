@@ -1,8 +1,10 @@
-import { Actor, Command, fold, Message, SYSTEM_ACTOR } from '@bihuan/core';
-import { CreditArchiveCommand } from './archive/credit-archive.commands';
-import { creditArchiveDecider } from './archive/credit-archive.decider';
-import { CreditArchiveEvent } from './archive/credit-archive.events';
-import { CreditArchiveState } from './archive/credit-archive.state';
+import { Actor, Command, fold, SYSTEM_ACTOR } from '@bihuan/core';
+import { deliveredEvent, testCommand } from '@bihuan/testing';
+import { CreditArchiveCommand } from '../domain/archive/credit-archive.commands';
+import { creditArchiveDecider } from '../domain/archive/credit-archive.decider';
+import { CreditArchiveEvent } from '../domain/archive/credit-archive.events';
+import { CreditArchiveState } from '../domain/archive/credit-archive.state';
+import { DrawPublished } from '../domain/draw/random-draw.messages';
 
 /** Shared fixtures of the credit unit specs (not exported from the lib). */
 export const T0 = '2025-01-01T00:00:00.000Z';
@@ -10,40 +12,40 @@ export const inspector: Actor = { id: 'insp-1', role: 'inspector', unit: 'city' 
 export const hospital = (unit: string): Actor => ({ id: `user-${unit}`, role: 'hospital', unit });
 export const system: Actor = SYSTEM_ACTOR;
 
-export function command<C extends Command = CreditArchiveCommand>(
+export const command = <C extends Command = CreditArchiveCommand>(
   type: C['type'],
   data: C['data'],
   actor: Actor = inspector,
   now = T0,
   causationId: string | null = null,
-): C {
-  return { type, data, metadata: { commandId: `cmd-${type}`, correlationId: 'corr', causationId, actor, now } } as C;
-}
+): C => testCommand<C>(type, data, actor, now, causationId);
 
-export function delivered<T extends string, D extends object>(
+export const delivered = <T extends string, D extends object>(
   stream: string,
   type: T,
   data: D,
   eventId: string,
   actor: Actor = inspector,
-): Message<T, D> & { streamName: string } {
-  return {
-    streamName: stream,
-    type,
-    data,
-    metadata: {
-      eventId,
-      correlationId: 'corr-x',
-      causationId: null,
-      actor,
-      occurredAt: T0,
-      recordedAt: T0,
-      schemaVersion: 1,
-      prevHash: null,
-      hash: 'h',
+) => deliveredEvent(stream, type, data, eventId, actor, T0);
+
+/** Draw D1 for the city, published on 1 June for visits on 15 June, as randomDrawVisits receives it. */
+export const drawPublished = (visits: DrawPublished['data']['visits'], eventId: string) =>
+  delivered(
+    'randomDraw-D1',
+    'DrawPublished',
+    {
+      drawId: 'D1',
+      jurisdiction: 'city',
+      seed: 's',
+      algorithm: 'a',
+      plannedDate: '2025-06-15',
+      campaignId: null,
+      publishedBy: 'insp-1',
+      publishedAt: '2025-06-01',
+      visits,
     },
-  };
-}
+    eventId,
+  );
 
 /** Runs commands one after another through the default decider, returning all events. */
 export function run(commands: readonly CreditArchiveCommand[], from: readonly CreditArchiveEvent[] = []): CreditArchiveEvent[] {
