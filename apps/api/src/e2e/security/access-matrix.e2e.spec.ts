@@ -1,11 +1,11 @@
 import { createTestApp, TestApp } from '../../testing/test-app';
-import { checkAudit } from './matrix-audit';
-import { checkReads } from './matrix-reads';
-import { Violations } from './matrix-report';
-import { declaredRoutes, DeclaredRoute, openApiKeys } from './matrix-routes';
-import { seedAll } from './matrix-seed';
-import { Row, TABLE } from './matrix-table';
-import { checkWrites } from './matrix-writes';
+import { checkAudit } from '../../testing/access-matrix/matrix-audit';
+import { checkReads } from '../../testing/access-matrix/matrix-reads';
+import { Violations } from '../../testing/access-matrix/matrix-report';
+import { declaredRoutes, DeclaredRoute, openApiKeys } from '../../testing/access-matrix/matrix-routes';
+import { seedAll } from '../../testing/access-matrix/matrix-seed';
+import { Row, TABLE } from '../../testing/access-matrix/matrix-table';
+import { checkWrites } from '../../testing/access-matrix/matrix-writes';
 
 /**
  * Issue 11, part 7: role × route × scope, generated from the OpenAPI of the real app. One seeded app;

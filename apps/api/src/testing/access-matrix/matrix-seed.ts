@@ -1,5 +1,5 @@
 import { DEMO_USERS } from '@bihuan/demo';
-import { TestApp } from '../../testing/test-app';
+import { TestApp } from '../test-app';
 import { bearer } from './matrix-http';
 import { MarkerBook } from './matrix-markers';
 import { seedComplaint, seedInspection, seedRedispatched, Site, SiteIds } from './matrix-seed-cases';

@@ -1,4 +1,4 @@
-import { TestApp } from '../../testing/test-app';
+import { TestApp } from '../test-app';
 import { headersFor, statusProblem, verdict } from './matrix-expect';
 import { binary, responseText, scanMarkers, Violations } from './matrix-report';
 import { DeclaredRoute } from './matrix-routes';

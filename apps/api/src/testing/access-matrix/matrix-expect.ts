@@ -1,5 +1,5 @@
 import { Response } from 'supertest';
-import { TestApp } from '../../testing/test-app';
+import { TestApp } from '../test-app';
 import { bearer } from './matrix-http';
 import { DeclaredRoute } from './matrix-routes';
 import { Reader } from './matrix-scope';

@@ -1,6 +1,6 @@
 import { TokenService, UserRole } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
-import { TestApp } from '../../testing/test-app';
+import { TestApp } from '../test-app';
 
 export type Headers = Record<string, string>;
 

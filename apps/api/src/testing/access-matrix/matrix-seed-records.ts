@@ -1,4 +1,4 @@
-import { TestApp } from '../../testing/test-app';
+import { TestApp } from '../test-app';
 import { call, Headers } from './matrix-http';
 import { MarkerBook } from './matrix-markers';
 import { Site } from './matrix-seed-cases';
