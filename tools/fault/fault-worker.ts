@@ -11,7 +11,8 @@ import { FAULT_CATEGORY, faultCaseDecider } from './fault-case.decider';
  * SQLite log in `${DATA_DIR}/bihuan.sqlite`, with one test decider (`faultCase`) instead of the app.
  *
  * Env: DATA_DIR (required); FAULT_TIMERS `sqlite` (default, timers in the same file) or `bullmq`
- * (REDIS_URL, FAULT_QUEUE); FAULT_LEASE_MS / FAULT_POLL_MS for the sqlite poller. Logs one line
+ * (REDIS_URL, FAULT_QUEUE, FAULT_LOCK_MS: BullMQ's lock and stalled-check interval); FAULT_LEASE_MS /
+ * FAULT_POLL_MS for the sqlite poller; FAULT_RECONCILE_MS for the timer reconciler. Logs one line
  * per message on stdout (`[fault-worker <pid>] …`); SIGTERM stops it cleanly.
  *
  *   node -r ./tools/register-paths.js dist/tools/fault/fault-worker.js
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
           connection: process.env['REDIS_URL'],
           queueName: process.env['FAULT_QUEUE'] ?? 'bihuan-fault',
           clock,
+          lockDurationMs: Number(process.env['FAULT_LOCK_MS'] ?? 30_000),
+          stalledIntervalMs: Number(process.env['FAULT_LOCK_MS'] ?? 30_000),
         })
       : await SqliteTimerScheduler.open({
           file,
@@ -52,7 +55,12 @@ async function main(): Promise<void> {
     calendar: new CalendarService(store, clock),
     policies: new PolicyRegistry(store, () => clock.now().toISOString()),
   };
-  const runtime = new WorkerRuntime(deps, [contribution], { log: log('info'), warn: log('warn'), error: log('error') });
+  const runtime = new WorkerRuntime(
+    deps,
+    [contribution],
+    { log: log('info'), warn: log('warn'), error: log('error') },
+    { timerReconcileMs: Number(process.env['FAULT_RECONCILE_MS'] ?? 30_000) },
+  );
   await runtime.start();
   log('info')(`ready (timers ${scheduler.kind})`);
   const shutdown = async (): Promise<void> => {

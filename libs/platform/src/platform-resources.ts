@@ -10,9 +10,15 @@ export async function openEventStore(config: AppConfig, clock: Clock): Promise<E
   return SqliteEventStore.open({ file: sqliteFileOf(config), clock, synchronous: config.sqliteSynchronous });
 }
 
-/** Opens the timer backend: BullMQ when REDIS_URL is set, else timers in the SQLite file. */
+/** Opens the timer backend: BullMQ (TIMER_QUEUE, REDIS_PREFIX) when REDIS_URL is set, else timers in the SQLite file. */
 export async function openTimerScheduler(config: AppConfig, clock: Clock): Promise<TimerScheduler> {
-  if (config.redisUrl) return BullmqTimerScheduler.connect({ connection: config.redisUrl, clock });
+  if (config.redisUrl)
+    return BullmqTimerScheduler.connect({
+      connection: config.redisUrl,
+      clock,
+      queueName: config.timers.queue,
+      prefix: config.timers.redisPrefix,
+    });
   return SqliteTimerScheduler.open({ file: sqliteFileOf(config), clock });
 }
 

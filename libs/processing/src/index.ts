@@ -21,5 +21,6 @@ export * from './deadlines/pending-deadlines';
 export * from './deadlines/sqlite-pending-deadlines.adapter';
 export * from './deadlines/pending-deadlines.projection';
 export * from './deadlines/rearm-pending-deadlines';
+export * from './deadlines/timer-reconciler';
 // Test equipment: the one-deadline case the processing specs and the fault harness (tools/fault) share.
 export * from './testing/case.decider';

@@ -213,6 +213,48 @@ export function timerSchedulerContract(name: string, setup: () => Promise<TimerC
       await advancing;
     });
 
+    it('missing() names, in the order given, the ids with no pending timer; a running or replaced one is pending', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let started = false;
+      await h.scheduler.start(async (t) => {
+        await record(t);
+        if (t.id !== 'm-running') return;
+        started = true;
+        await gate;
+      });
+      const due = now() + lead();
+      await h.scheduler.schedule(timer('m-running', due));
+      await h.scheduler.schedule(timer('m-later', now() + 30 * lead()));
+      await h.scheduler.schedule(timer('m-cancelled', now() + 30 * lead()));
+      await h.scheduler.cancel('m-cancelled');
+      expect(await h.scheduler.missing([])).toEqual([]);
+      expect(await h.scheduler.missing(['m-never', 'm-later', 'm-cancelled', 'm-running'])).toEqual(['m-never', 'm-cancelled']);
+      // Thousands at once (BullMQ answers per chunk of 2,000).
+      const many = Array.from({ length: 4_500 }, (_, i) => `m-many.${i}`);
+      expect(await h.scheduler.missing([...many, 'm-later'])).toEqual(many);
+      const advancing = h.advance(iso(due));
+      await eventually('the handler started', () => started);
+      expect(await h.scheduler.missing(['m-running'])).toEqual([]);
+      await h.scheduler.schedule(timer('m-running', now() + 30 * lead(), { version: 2 }));
+      expect(await h.scheduler.missing(['m-running'])).toEqual([]);
+      release();
+      await advancing;
+      await settle();
+      expect(await h.scheduler.missing(['m-running', 'm-later'])).toEqual([]);
+      await h.scheduler.cancel('m-running');
+      expect(await h.scheduler.missing(['m-running', 'm-later'])).toEqual(['m-running']);
+    });
+
+    it('missing() reports a timer once it has fired and been handled', async () => {
+      await h.scheduler.start(record);
+      const due = now() + lead();
+      await h.scheduler.schedule(timer('m-done', due));
+      await h.advance(iso(due));
+      await eventually('it fired', () => fired.length >= 1);
+      await eventually('it is missing', async () => (await h.scheduler.missing(['m-done'])).length === 1);
+    });
+
     it('rejects ids that are unsafe on any adapter', async () => {
       const due = iso(now() + lead());
       for (const id of ['a:b', '12345', '', 'has space', 'x'.repeat(201), 'ümlaut']) {

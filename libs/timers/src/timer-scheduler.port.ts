@@ -51,6 +51,13 @@ export interface TimerScheduler {
   cancel(id: string): Promise<void>;
   /** Pending (not yet successfully handled) timers, ordered by dueAt — for admins and tests. */
   pending(): Promise<TimerSpec[]>;
+  /**
+   * Those of `ids` that have no pending timer (neither a job nor a parked replacement), in the order
+   * given: what the timer reconciler re-arms. One query (sqlite) or one pipeline per chunk (BullMQ),
+   * so checking every pending deadline's timers every few seconds stays cheap. A timer that is being
+   * delivered right now counts as pending.
+   */
+  missing(ids: readonly string[]): Promise<string[]>;
   /** Starts delivering due timers to the handler (one consumer per process). */
   start(handler: TimerHandler): Promise<void>;
   /** Stops delivering; resolves when no handler call is running. */

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type Database from 'better-sqlite3';
 import { DomainError } from '@bihuan/core';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
@@ -7,7 +7,7 @@ import { Roles } from '@bihuan/auth';
 import { READ_MODEL_DB } from '@bihuan/platform';
 import { DeadLetter, SqliteDeadLetterStore, SqliteCheckpointStore } from '@bihuan/processing';
 import { TIMER_SCHEDULER, TimerScheduler, TimerSpec } from '@bihuan/timers';
-import { LimitQueryDto } from './admin.dto';
+import { LimitQueryDto, TimerStatusDto } from './admin.dto';
 import { WorkerAccess } from './worker-access';
 
 interface ProjectionView {
@@ -90,6 +90,17 @@ export class AdminWorkerController {
       lastError: null,
     }));
     return { head, workerInProcess: false, projections };
+  }
+
+  @Get('timers')
+  @ApiOperation({
+    summary:
+      "Pending deadlines against armed timers, as the in-process worker's timer reconciler last found them (every TIMER_RECONCILE_SECONDS), with its repairs since start",
+  })
+  @ApiOkResponse({ type: TimerStatusDto })
+  @ApiServiceUnavailableResponse({ description: "WORKER.NOT_IN_PROCESS: this process runs no worker (read the worker's own figures)" })
+  timerStatus(): TimerStatusDto {
+    return this.worker.require('show the timer reconciliation').timers();
   }
 
   @Get('timers/pending')

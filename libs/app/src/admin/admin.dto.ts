@@ -67,3 +67,29 @@ export class PolicyViewDto {
   @ApiProperty() defaults!: Record<string, unknown>;
   @ApiProperty({ description: 'Every change: revision, overrides, reason, changedBy, changedAt' }) history!: Record<string, unknown>[];
 }
+
+/** GET /admin/timers — the worker's timer reconciliation: pending deadlines against armed timers. */
+export class TimerStatusDto {
+  @ApiProperty({ enum: ['sqlite', 'bullmq', 'manual'], example: 'bullmq' }) backend!: string;
+  @ApiProperty({ nullable: true, type: Number, example: 1000, description: 'Pending or paused deadlines in the read model' })
+  pendingDeadlines!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 1000,
+    description: 'Timers those deadlines need (expiry + reminders not yet given)',
+  })
+  expectedTimers!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 998, description: 'Of those, timers the backend held' })
+  armedTimers!: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 2, description: 'Timers found missing (and re-armed) by the last pass' })
+  missing!: number | null;
+  @ApiProperty({ example: 2, description: 'Timers re-armed by the reconciler since the worker started' }) repairsTotal!: number;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '2026-12-05T12:00:00.000Z',
+    description: 'When the figures were taken; null before the first pass',
+  })
+  lastReconciledAt!: string | null;
+}

@@ -5,6 +5,8 @@ import { EVENT_STORE, EventStore } from '@bihuan/event-store';
 import {
   CALENDAR,
   CalendarService,
+  AppConfig,
+  CONFIG,
   POLICIES,
   PolicyRegistry,
   ProjectionStatus,
@@ -13,6 +15,7 @@ import {
   ReadModelSync,
   WorkerRuntime,
 } from '@bihuan/platform';
+import { TimerStatus } from '@bihuan/processing';
 import { TIMER_SCHEDULER, TimerScheduler } from '@bihuan/timers';
 import { WORKER_CONTRIBUTIONS } from './worker-contributions';
 
@@ -34,13 +37,15 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(CALENDAR) calendar: CalendarService,
     @Inject(POLICIES) policies: PolicyRegistry,
     @Inject(READ_MODEL_SYNC) private readonly sync: ReadModelSync,
+    @Inject(CONFIG) config: AppConfig,
   ) {
     const logger = new Logger('Worker');
-    this.runtime = new WorkerRuntime({ store, scheduler, clock, ids, readModels, calendar, policies }, WORKER_CONTRIBUTIONS, {
-      log: (m) => logger.log(m),
-      warn: (m) => logger.warn(m),
-      error: (m) => logger.error(m),
-    });
+    this.runtime = new WorkerRuntime(
+      { store, scheduler, clock, ids, readModels, calendar, policies },
+      WORKER_CONTRIBUTIONS,
+      { log: (m) => logger.log(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+      { timerReconcileMs: config.timers.reconcileSeconds * 1_000 },
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -55,5 +60,9 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
 
   projections(): Promise<ProjectionStatus[]> {
     return this.runtime.status();
+  }
+
+  timers(): TimerStatus {
+    return this.runtime.timerStatus();
   }
 }

@@ -52,6 +52,16 @@ export interface IdempotencyConfig {
   readonly waitSeconds: number;
 }
 
+/** Timer backend settings (docs/operations.md, docs/timers.md). */
+export interface TimerConfig {
+  /** BullMQ queue name (TIMER_QUEUE), default `bihuan-timers`. */
+  readonly queue: string;
+  /** BullMQ key prefix (REDIS_PREFIX), default `bull`: deployments sharing a Redis differ in prefix or queue. */
+  readonly redisPrefix: string;
+  /** Seconds between the worker's timer reconciliations (TIMER_RECONCILE_SECONDS), default 30. */
+  readonly reconcileSeconds: number;
+}
+
 /**
  * The validated configuration every app boots from. Built once by `loadConfig(process.env)`
  * so that a bad setting stops the process before it opens anything.
@@ -65,6 +75,7 @@ export interface AppConfig {
   readonly esdbUrl: string | null;
   /** Redis URL; null: timers in the SQLite file instead of BullMQ. */
   readonly redisUrl: string | null;
+  readonly timers: TimerConfig;
   readonly role: ProcessRole;
   readonly logLevel: LogLevel;
   readonly sqliteSynchronous: SqliteSynchronous;

@@ -30,6 +30,18 @@ export class EnvironmentVariables {
   REDIS_URL?: string;
 
   @IsOptional()
+  @Matches(/^(?!\d+$)[A-Za-z0-9._-]{1,100}$/, { message: 'must be 1-100 of A-Z a-z 0-9 . _ - (not only digits)' })
+  TIMER_QUEUE?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,50}$/, { message: 'must be 1-50 of A-Z a-z 0-9 . _ -' })
+  REDIS_PREFIX?: string;
+
+  @IsOptional()
+  @IsIntegerStringInRange(1, 3600, { message: 'must be a whole number of seconds between 1 and 3600' })
+  TIMER_RECONCILE_SECONDS?: string;
+
+  @IsOptional()
   @IsIn([...ROLES_OF_PROCESS], { message: `must be one of ${ROLES_OF_PROCESS.join(', ')}` })
   ROLE?: string;
 
@@ -108,6 +120,9 @@ export const CONFIG_VARIABLES = [
   'DATA_DIR',
   'ESDB_URL',
   'REDIS_URL',
+  'TIMER_QUEUE',
+  'REDIS_PREFIX',
+  'TIMER_RECONCILE_SECONDS',
   'ROLE',
   'LOG_LEVEL',
   'SQLITE_SYNCHRONOUS',

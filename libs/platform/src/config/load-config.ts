@@ -51,6 +51,11 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     dataDir,
     esdbUrl: raw.ESDB_URL ?? null,
     redisUrl: raw.REDIS_URL ?? null,
+    timers: {
+      queue: raw.TIMER_QUEUE ?? 'bihuan-timers',
+      redisPrefix: raw.REDIS_PREFIX ?? 'bull',
+      reconcileSeconds: Number(raw.TIMER_RECONCILE_SECONDS ?? 30),
+    },
     role: (raw.ROLE ?? 'all') as ProcessRole,
     logLevel: (raw.LOG_LEVEL ?? 'info') as LogLevel,
     sqliteSynchronous: (raw.SQLITE_SYNCHRONOUS ?? 'FULL') as SqliteSynchronous,

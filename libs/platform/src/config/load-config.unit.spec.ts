@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       dataDir: '/srv/bihuan/data',
       esdbUrl: null,
       redisUrl: null,
+      timers: { queue: 'bihuan-timers', redisPrefix: 'bull', reconcileSeconds: 30 },
       role: 'all',
       logLevel: 'info',
       sqliteSynchronous: 'FULL',
@@ -47,6 +48,9 @@ describe('loadConfig', () => {
         DATA_DIR: '/var/lib/bihuan',
         ESDB_URL: 'esdb+discover://es.local:2113?tls=false',
         REDIS_URL: 'rediss://cache:6380',
+        TIMER_QUEUE: 'bihuan-timers.staging',
+        REDIS_PREFIX: 'staging',
+        TIMER_RECONCILE_SECONDS: '5',
         ROLE: 'worker',
         LOG_LEVEL: 'debug',
         SQLITE_SYNCHRONOUS: 'NORMAL',
@@ -70,6 +74,7 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/bihuan',
       esdbUrl: 'esdb+discover://es.local:2113?tls=false',
       redisUrl: 'rediss://cache:6380',
+      timers: { queue: 'bihuan-timers.staging', redisPrefix: 'staging', reconcileSeconds: 5 },
       role: 'worker',
       logLevel: 'debug',
       sqliteSynchronous: 'NORMAL',
@@ -99,6 +104,15 @@ describe('loadConfig', () => {
     expect(problemOf({ ESDB_URL: 'http://es:2113' })).toBe(
       'Invalid configuration: ESDB_URL must start with esdb:// or esdb+discover:// (got "http://es:2113")',
     );
+  });
+
+  it('names bad timer settings and their rules', () => {
+    expect(problemOf({ TIMER_RECONCILE_SECONDS: '0' })).toBe(
+      'Invalid configuration: TIMER_RECONCILE_SECONDS must be a whole number of seconds between 1 and 3600 (got "0")',
+    );
+    expect(problemOf({ TIMER_QUEUE: 'a:b' })).toContain('TIMER_QUEUE must be 1-100 of A-Z a-z 0-9 . _ - (not only digits)');
+    expect(problemOf({ TIMER_QUEUE: '42' })).toContain('TIMER_QUEUE must be');
+    expect(problemOf({ REDIS_PREFIX: 'bull:x' })).toContain('REDIS_PREFIX must be 1-50 of A-Z a-z 0-9 . _ -');
   });
 
   it('names a bad REDIS_URL', () => {

@@ -14,6 +14,7 @@ const NO_TIMERS: TimerScheduler = {
   reschedule: async () => undefined,
   cancel: async () => undefined,
   pending: async () => [],
+  missing: async (ids) => [...ids],
   start: async () => undefined,
   stop: async () => undefined,
   close: async () => undefined,

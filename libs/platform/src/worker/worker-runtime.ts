@@ -1,5 +1,6 @@
 import {
   CommandRouter,
+  DEADLINE_TIMERS,
   deadlineTimersWorkflow,
   PendingDeadlinesProjection,
   ProjectionRunner,
@@ -7,6 +8,8 @@ import {
   SqliteCheckpointStore,
   SqliteDeadLetterStore,
   TimerDispatcher,
+  TimerReconciler,
+  TimerStatus,
   WorkflowRunner,
 } from '@bihuan/processing';
 import { Workflow } from '@bihuan/core';
@@ -19,6 +22,13 @@ export interface WorkerLog {
   warn(message: string): void;
   error(message: string): void;
 }
+
+export interface WorkerRuntimeOptions {
+  /** Seconds between timer reconciliations (TIMER_RECONCILE_SECONDS), in ms. Default 30 s. */
+  readonly timerReconcileMs?: number;
+}
+
+const DEFAULT_RECONCILE_MS = 30_000;
 
 /** One projection's progress, for admins (`GET /admin/projections`) and tests. */
 export interface ProjectionStatus {
@@ -44,6 +54,7 @@ export class WorkerRuntime {
   rearmed: Promise<number> = Promise.resolve(0);
   private started = false;
   private stopReconnectRearm: (() => void) | null = null;
+  private reconciler: TimerReconciler | null = null;
 
   constructor(
     private readonly deps: Omit<WorkerDeps, 'router' | 'commands'> & {
@@ -52,6 +63,7 @@ export class WorkerRuntime {
     },
     private readonly contributions: readonly WorkerContribution[],
     private readonly logger: WorkerLog,
+    private readonly options: WorkerRuntimeOptions = {},
   ) {}
 
   async start(): Promise<void> {
@@ -110,6 +122,7 @@ export class WorkerRuntime {
     });
     await deps.scheduler.start(dispatcher.handle);
     this.rearmed = this.rearm(pendingRunner, pending, deps);
+    this.startReconciler(pendingRunner, pending, deps);
     // A timer backend that can lose timers on its own (Redis restarted empty) re-arms on reconnect.
     this.stopReconnectRearm =
       deps.scheduler.onReconnect?.(() => {
@@ -126,12 +139,28 @@ export class WorkerRuntime {
     this.started = false;
     this.stopReconnectRearm?.();
     this.stopReconnectRearm = null;
+    await this.reconciler?.stop();
     await this.deps.scheduler.stop();
     await Promise.all([...this.workflows, ...this.projections].map((r) => r.stop()));
     await this.rearmed;
     this.projections.length = 0;
     this.workflows.length = 0;
     this.logger.log('Worker stopped');
+  }
+
+  /** Pending deadlines vs armed timers as the last reconciliation found them, and its repairs so far. */
+  timerStatus(): TimerStatus {
+    return (
+      this.reconciler?.status() ?? {
+        backend: this.deps.scheduler.kind,
+        pendingDeadlines: null,
+        expectedTimers: null,
+        armedTimers: null,
+        missing: null,
+        repairsTotal: 0,
+        lastReconciledAt: null,
+      }
+    );
   }
 
   async status(): Promise<ProjectionStatus[]> {
@@ -152,6 +181,37 @@ export class WorkerRuntime {
         await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * attempt)));
       }
     }
+  }
+
+  /**
+   * Keeps timers in step with pending deadlines while running (start-up and reconnect re-arm all;
+   * this re-arms only what is missing), from after the start-up re-arm. Before confirming a missing
+   * timer it lets pending-deadlines and the deadline workflow reach the log
+   * head, for at most one interval (at least 5 s): a slow catch-up costs a harmless re-arm, not a pass.
+   */
+  private startReconciler(pendingRunner: ProjectionRunner, pending: PendingDeadlinesProjection, deps: WorkerDeps): void {
+    const intervalMs = this.options.timerReconcileMs ?? DEFAULT_RECONCILE_MS;
+    const deadlineWorkflow = this.workflows.find((w) => w.workflow.name === DEADLINE_TIMERS);
+    const settle = async (): Promise<void> => {
+      const head = await deps.store.headPosition();
+      if (head === null) return;
+      let timeout: NodeJS.Timeout | undefined;
+      const bound = new Promise<void>((resolve) => (timeout = setTimeout(resolve, Math.max(5_000, intervalMs))));
+      const caughtUp = Promise.all([pendingRunner.caughtUpTo(head), deadlineWorkflow?.caughtUpTo(head)]).catch(() => undefined);
+      await Promise.race([caughtUp, bound]).finally(() => clearTimeout(timeout));
+    };
+    const reconciler = new TimerReconciler({
+      source: pending,
+      scheduler: deps.scheduler,
+      clock: deps.clock,
+      intervalMs,
+      settle,
+      warn: (message) => this.logger.warn(message),
+    });
+    this.reconciler = reconciler;
+    void this.rearmed.then(() => {
+      if (this.started && this.reconciler === reconciler) reconciler.start();
+    });
   }
 
   /** Re-arms from the pending-deadlines read model once it has seen the log as it stood at start. */

@@ -17,6 +17,11 @@ export function timersFor(row: PendingDeadline): DeadlineTimerRequest[] {
   ];
 }
 
+/** The timer specs pending deadlines need, as the deadline workflow schedules them (payload `{ stream, command }`). */
+export function timerSpecsOf(rows: readonly PendingDeadline[]): TimerSpec[] {
+  return rows.flatMap(timersFor).map((t) => ({ id: t.id, dueAt: t.dueAt, payload: { stream: t.stream, command: t.command } }));
+}
+
 /**
  * Schedules again every timer a pending deadline needs, with the same deterministic ids the
  * deadline workflow uses, so existing timers are replaced, not doubled. Call on worker start after
@@ -25,9 +30,7 @@ export function timersFor(row: PendingDeadline): DeadlineTimerRequest[] {
  * Returns how many timers were scheduled.
  */
 export async function rearmPendingDeadlines(source: PendingDeadlineSource, scheduler: TimerScheduler): Promise<number> {
-  const specs: TimerSpec[] = (await source.pending())
-    .flatMap(timersFor)
-    .map((t) => ({ id: t.id, dueAt: t.dueAt, payload: { stream: t.stream, command: t.command } }));
+  const specs = timerSpecsOf(await source.pending());
   await scheduleAll(scheduler, specs);
   return specs.length;
 }

@@ -34,6 +34,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /admin/dead-letters': { target: 'none' },
   'POST /admin/dead-letters/{id}/retry': { target: 'admin', body: () => ({}) },
   'GET /admin/projections': { target: 'none' },
+  'GET /admin/timers': { target: 'none' },
   'GET /admin/timers/pending': { target: 'none' },
   'POST /visits': {
     target: 'institution',

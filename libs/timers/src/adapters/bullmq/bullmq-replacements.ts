@@ -6,7 +6,7 @@ import { errorText } from '../../timer-support';
 /**
  * A timer scheduled again while its job is active cannot be added under the same jobId (BullMQ
  * ignores duplicates) nor removed (the job is locked). Its new spec waits in a Redis hash
- * `bihuan-timers:<queue>:replacements` and is promoted to a job once the active one is gone —
+ * `<prefix>:<queue>:bihuan:replacements` and is promoted to a job once the active one is gone —
  * by the worker when the job finishes, and by the scheduling process watching the job's state.
  */
 export class BullmqReplacements {
@@ -17,7 +17,8 @@ export class BullmqReplacements {
     private readonly redis: Redis,
     private readonly queue: Queue,
     readonly key: string,
-    private readonly add: (spec: TimerSpec) => Promise<void>,
+    /** Replaces the job atomically; false when it is active (locked) again. */
+    private readonly replace: (spec: TimerSpec) => Promise<boolean>,
     private readonly watchLimitMs: number,
   ) {}
 
@@ -85,18 +86,19 @@ export class BullmqReplacements {
     }
   }
 
-  /** Takes the replacement atomically (so only one process adds it) and turns it into the job. */
+  /**
+   * Takes the replacement atomically (so only one process promotes it) and turns it into the job.
+   * A crash between the two leaves the id with no job nor replacement only when its delivery had
+   * finished: the timer reconciler then re-arms it from the pending deadlines.
+   */
   private async promote(id: string): Promise<void> {
     const result = await this.redis.multi().hget(this.key, id).hdel(this.key, id).exec();
     const raw = result?.[0]?.[1];
     if (typeof raw !== 'string') return;
-    const removed = await this.queue.remove(id);
-    if (removed === 0 && (await this.queue.getJobState(id)) === 'active') {
+    if (!(await this.replace(JSON.parse(raw) as TimerSpec))) {
       // Active again (a retry started): park it back unless a newer one arrived, and keep watching.
       await this.redis.hsetnx(this.key, id, raw);
       void this.watch(id);
-      return;
     }
-    await this.add(JSON.parse(raw) as TimerSpec);
   }
 }

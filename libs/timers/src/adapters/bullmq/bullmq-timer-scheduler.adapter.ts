@@ -5,13 +5,24 @@ import { Clock, SystemClock } from '@bihuan/core';
 import { TimerHandler, TimerScheduler, TimerSpec } from '../../timer-scheduler.port';
 import { byDueAt, errorText, lastPerId, parseDueAt, validateTimer } from '../../timer-support';
 import { DEFAULT_REDIS_URL, openRedis } from './bullmq-connection';
+import { JOB_NAME, missingJobs, replaceJob, TimerJobData } from './bullmq-jobs';
 import { BullmqReplacements } from './bullmq-replacements';
 
 export interface BullmqTimerSchedulerOptions {
   /** REDIS_URL, e.g. `redis://127.0.0.1:6379`. */
   readonly connection?: string;
-  /** Default `bihuan-timers`. One queue per deployment; tests use a unique name. */
+  /** Default `bihuan-timers` (TIMER_QUEUE). One queue per deployment; tests use a unique name. */
   readonly queueName?: string;
+  /**
+   * BullMQ's key prefix (REDIS_PREFIX), default `bull`: every key of the queue, and its parked
+   * replacements, start with `<prefix>:<queue>:`, so deployments with different prefixes (or
+   * queue names) share one Redis without seeing each other's timers.
+   */
+  readonly prefix?: string;
+  /** How long a delivery's lock lasts before another worker's stalled check re-runs it. Default 30 s (BullMQ's). */
+  readonly lockDurationMs?: number;
+  /** How often a worker looks for stalled deliveries. Default 30 s (BullMQ's). */
+  readonly stalledIntervalMs?: number;
   /** Turns dueAt into a job delay. Default the system clock (BullMQ itself runs on real time). */
   readonly clock?: Clock;
   /** Handler calls running at once in this process. Default 50. */
@@ -22,20 +33,24 @@ export interface BullmqTimerSchedulerOptions {
   readonly backoff?: { readonly type: 'exponential' | 'fixed'; readonly delay: number };
 }
 
-interface TimerJobData {
-  readonly dueAt: string;
-  readonly payload: Record<string, unknown>;
+interface WorkerSettings {
+  readonly concurrency: number;
+  readonly attempts: number;
+  readonly backoff: { type: 'exponential' | 'fixed'; delay: number };
+  readonly prefix: string;
+  readonly lockDurationMs: number;
+  readonly stalledIntervalMs: number;
 }
 
-const JOB_NAME = 'timer';
 const PENDING_STATES = ['delayed', 'waiting', 'prioritized', 'paused', 'waiting-children', 'active'] as const;
 /** Jobs per addBulk / EXISTS pipeline in `scheduleMany`. */
 const BULK_CHUNK = 2_000;
 
 /**
  * Timers as BullMQ delayed jobs (`REDIS_URL` set): jobId = timer id, delay = dueAt − now.
- * Replacing a timer removes the old job and adds the new one; a timer replaced while its job is
- * active is parked (see BullmqReplacements). Finished jobs are removed so an id can be reused.
+ * Replacing a timer removes the old job and adds the new one in one MULTI (`replaceJob`); a timer
+ * replaced while its job is active is parked (see BullmqReplacements). Finished jobs are removed so
+ * an id can be reused.
  */
 export class BullmqTimerScheduler implements TimerScheduler {
   readonly kind = 'bullmq' as const;
@@ -49,10 +64,11 @@ export class BullmqTimerScheduler implements TimerScheduler {
     private readonly redis: Redis,
     readonly queue: Queue<TimerJobData>,
     private readonly clock: Clock,
-    private readonly opts: { concurrency: number; attempts: number; backoff: { type: 'exponential' | 'fixed'; delay: number } },
+    private readonly opts: WorkerSettings,
   ) {
-    const key = `bihuan-timers:${queue.name}:replacements`;
-    this.replacements = new BullmqReplacements(redis, queue as Queue, key, (spec) => this.add(spec), 10 * 60_000);
+    // Inside the queue's own key space (a job id has no `:`, so no job key can be this one).
+    const key = queue.toKey('bihuan:replacements');
+    this.replacements = new BullmqReplacements(redis, queue as Queue, key, (spec) => this.replaceJob(spec), 10 * 60_000);
     // `ready` after a lost connection: Redis is back, possibly empty (restarted without persistence).
     let lost = false;
     redis.on('close', () => {
@@ -74,25 +90,28 @@ export class BullmqTimerScheduler implements TimerScheduler {
   static async connect(options: BullmqTimerSchedulerOptions = {}): Promise<BullmqTimerScheduler> {
     const url = options.connection ?? process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
     const redis = await openRedis(url);
-    const queue = new Queue<TimerJobData>(options.queueName ?? 'bihuan-timers', { connection: redis });
+    const prefix = options.prefix ?? 'bull';
+    const queue = new Queue<TimerJobData>(options.queueName ?? 'bihuan-timers', { connection: redis, prefix });
     queue.on('error', (error) => process.emitWarning(`BullmqTimerScheduler queue: ${errorText(error)}`));
     await queue.waitUntilReady();
     return new BullmqTimerScheduler(url, redis, queue, options.clock ?? new SystemClock(), {
       concurrency: options.concurrency ?? 50,
       attempts: options.attempts ?? 12,
       backoff: options.backoff ?? { type: 'exponential', delay: 1_000 },
+      prefix,
+      lockDurationMs: options.lockDurationMs ?? 30_000,
+      stalledIntervalMs: options.stalledIntervalMs ?? 30_000,
     });
   }
 
+  /**
+   * Drops an older parked replacement first (so none is promoted over this one), then replaces the
+   * job atomically; an active job keeps running and this spec is parked to follow it.
+   */
   async schedule(timer: TimerSpec): Promise<void> {
     validateTimer(timer);
-    const removed = await this.queue.remove(timer.id);
-    if (removed === 0 && (await this.queue.getJobState(timer.id)) === 'active') {
-      await this.replacements.defer(timer);
-      return;
-    }
     await this.replacements.drop(timer.id);
-    await this.add(timer);
+    if (!(await this.replaceJob(timer))) await this.replacements.defer(timer);
   }
 
   /**
@@ -129,6 +148,10 @@ export class BullmqTimerScheduler implements TimerScheduler {
     await this.queue.remove(id);
   }
 
+  async missing(ids: readonly string[]): Promise<string[]> {
+    return missingJobs(this.redis, this.queue as Queue, this.replacements.key, ids);
+  }
+
   async pending(): Promise<TimerSpec[]> {
     const jobs = (await this.queue.getJobs([...PENDING_STATES])) as (Job<TimerJobData> | undefined)[];
     const byId = new Map<string, TimerSpec>();
@@ -155,7 +178,15 @@ export class BullmqTimerScheduler implements TimerScheduler {
         }
       },
       // maxStalledCount: a worker that crashes mid-handler costs a redelivery, not the timer.
-      { connection: this.workerRedis, concurrency: this.opts.concurrency, maxStalledCount: 5, autorun: true },
+      {
+        connection: this.workerRedis,
+        prefix: this.opts.prefix,
+        concurrency: this.opts.concurrency,
+        maxStalledCount: 5,
+        lockDuration: this.opts.lockDurationMs,
+        stalledInterval: this.opts.stalledIntervalMs,
+        autorun: true,
+      },
     );
     worker.on('completed', (job) => this.replacements.noteFinished(job.id!));
     worker.on('failed', (job) => job?.id && this.replacements.noteFinished(job.id));
@@ -202,8 +233,8 @@ export class BullmqTimerScheduler implements TimerScheduler {
     for (const t of chunk.filter((_, k) => exists[k]?.[1] !== 0)) await this.schedule(t);
   }
 
-  private async add(timer: TimerSpec): Promise<void> {
-    await this.queue.add(JOB_NAME, this.data(timer), this.jobOptions(timer));
+  private replaceJob(timer: TimerSpec): Promise<boolean> {
+    return replaceJob(this.queue, timer.id, this.data(timer), this.jobOptions(timer));
   }
 
   private data(timer: TimerSpec): TimerJobData {

@@ -50,6 +50,54 @@ describe('BullmqTimerScheduler', () => {
     expect(new Set(seen).size).toBe(300);
   });
 
+  it('replaces a job in one step: missing() asked all along never finds the id without a job', async () => {
+    const scheduler = await connect(uniqueQueueName('bihuan-timers-test'));
+    const base = Date.now() + 60_000;
+    const at = (k: number) => new Date(base + k * 1_000).toISOString();
+    await scheduler.schedule({ id: 'atomic', dueAt: at(0), payload: {} });
+    let replacing = true;
+    let checks = 0;
+    const seenMissing: string[] = [];
+    const watching = (async () => {
+      while (replacing) {
+        seenMissing.push(...(await scheduler.missing(['atomic'])));
+        checks += 1;
+      }
+    })();
+    for (let k = 1; k <= 200; k += 1) await scheduler.schedule({ id: 'atomic', dueAt: at(k), payload: { k } });
+    replacing = false;
+    await watching;
+    expect(checks).toBeGreaterThan(10);
+    expect(seenMissing).toEqual([]);
+    expect(await scheduler.pending()).toEqual([{ id: 'atomic', dueAt: at(200), payload: { k: 200 } }]);
+    await scheduler.obliterate();
+    await scheduler.close();
+  });
+
+  it('two deployments with different key prefixes on one Redis and queue name do not see each other', async () => {
+    const queueName = uniqueQueueName('bihuan-timers-test');
+    const [a, b] = await Promise.all(
+      ['bihuan-a', 'bihuan-b'].map((prefix) => BullmqTimerScheduler.connect({ connection: url, queueName, prefix })),
+    );
+    const seenByB: string[] = [];
+    await b!.start(async (t) => void seenByB.push(t.id));
+    const dueSoon = new Date(Date.now() + 300).toISOString();
+    await a!.schedule({ id: 'only-a', dueAt: dueSoon, payload: {} });
+    await b!.schedule({ id: 'only-b', dueAt: new Date(Date.now() + 60_000).toISOString(), payload: {} });
+    expect((await a!.pending()).map((t) => t.id)).toEqual(['only-a']);
+    expect((await b!.pending()).map((t) => t.id)).toEqual(['only-b']);
+    expect(await b!.missing(['only-a', 'only-b'])).toEqual(['only-a']);
+    expect(await a!.queue.client.then((c) => c.exists('bihuan-a:' + queueName + ':only-a'))).toBe(1);
+    await sleep(1_500);
+    expect(seenByB).toEqual([]);
+    expect(await a!.missing(['only-a'])).toEqual([]);
+    for (const s of [a!, b!]) {
+      await s.stop();
+      await s.obliterate();
+      await s.close();
+    }
+  });
+
   it('stores the timer as a delayed job whose jobId is the timer id', async () => {
     const scheduler = await connect(uniqueQueueName('bihuan-timers-test'));
     const dueAt = new Date(Date.now() + 60_000).toISOString();

@@ -69,6 +69,10 @@ export class ManualTimerScheduler implements TimerScheduler {
     return [...this.timers.values()].map((e) => ({ ...e.spec })).sort(byDueAt);
   }
 
+  async missing(ids: readonly string[]): Promise<string[]> {
+    return ids.filter((id) => !this.timers.has(id));
+  }
+
   async start(handler: TimerHandler): Promise<void> {
     this.handler = handler;
   }

@@ -94,6 +94,13 @@ export class SqliteTimerScheduler implements TimerScheduler {
     return rows.map((r) => ({ id: r.id, dueAt: r.due_iso, payload: JSON.parse(r.payload) as Record<string, unknown> }));
   }
 
+  /** One query over the primary key for all ids (a JSON array parameter, so no limit on their number). */
+  async missing(ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const present = new Set(this.sql.present.all(JSON.stringify(ids)) as string[]);
+    return ids.filter((id) => !present.has(id));
+  }
+
   async start(handler: TimerHandler): Promise<void> {
     if (this.loop) throw new Error('SqliteTimerScheduler already started');
     this.handler = handler;

@@ -38,6 +38,8 @@ export interface TimerStatements {
   readonly reschedule: Statement;
   readonly cancel: Statement;
   readonly pending: Statement;
+  /** Which of a JSON array of ids are pending (parked rows are not). */
+  readonly present: Statement;
   /** One atomic statement: select due, unleased (or lease-expired) rows and lease them. */
   readonly claim: Statement;
   readonly renew: Statement;
@@ -61,6 +63,7 @@ export function prepareTimerStatements(db: Database): TimerStatements {
       WHERE id = @id`),
     cancel: db.prepare(`DELETE FROM timers WHERE id = ?`),
     pending: db.prepare(`SELECT id, due_iso, payload FROM timers WHERE due_at IS NOT NULL ORDER BY due_ms, id`),
+    present: db.prepare(`SELECT id FROM timers WHERE due_at IS NOT NULL AND id IN (SELECT value FROM json_each(?))`).pluck(),
     claim: db.prepare(`
       UPDATE timers SET lease_owner = @owner, lease_until = @until, attempt = attempt + 1
       WHERE id IN (
