@@ -29,6 +29,11 @@ describe('admin API in a process without a worker (ROLE=api)', () => {
     expect(await new SqliteDeadLetterStore(t.readModels).get('letter-9')).not.toBeNull();
   });
 
+  it('answers the timer reconciliation with 503: the figures live in the worker process', async () => {
+    const res = await t.http.get('/admin/timers').set(bearer).expect(503);
+    expect(res.body).toMatchObject({ statusCode: 503, code: 'WORKER.NOT_IN_PROCESS' });
+  });
+
   it('reports stored checkpoints when the worker runs elsewhere', async () => {
     new SqliteCheckpointStore(t.readModels).saveSync('stream-stats', 42);
     const res = await t.http.get('/admin/projections').set(bearer).expect(200);

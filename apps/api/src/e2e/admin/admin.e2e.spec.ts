@@ -8,7 +8,8 @@ const year2027 = { year: 2027, source: '国办发明电〔2026〕test', holidays
 describe('admin API', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    // A reconciliation every second, so the timer figures below come from a real pass.
+    t = await createTestApp({ config: { timers: { queue: 'bihuan-timers', redisPrefix: 'bull', reconcileSeconds: 1 } } });
   });
   afterAll(() => t.close());
 
@@ -23,6 +24,7 @@ describe('admin API', () => {
     ['post', '/admin/dead-letters/x/retry'],
     ['get', '/admin/projections'],
     ['get', '/admin/timers/pending'],
+    ['get', '/admin/timers'],
   ] as const)('%s %s is for admins only: 403 for a leader, 401 without a token', async (method, path) => {
     const denied = await t.http[method](path).set(t.auth('leader-prov')).send({});
     expect(denied.status).toBe(403);
@@ -170,6 +172,31 @@ describe('admin API', () => {
     expect((await t.http.get('/admin/timers/pending?limit=0').set(admin())).status).toBe(400);
   });
 
+  it('timers: the reconciler re-arms a lost timer and /admin/timers shows pending against armed', async () => {
+    const terms = { deadlineId: 'answer', purpose: 'answer', startedAt: '2025-03-03T01:00:00.000Z', dueAt: '2025-03-21T01:00:00.000Z' };
+    const data = { ...terms, workingDays: 0, calendarVersion: 't', warnAt: [], policy: {} };
+    const meta = {
+      eventId: 'tp-1',
+      correlationId: 'c',
+      causationId: null,
+      actor: SYSTEM_ACTOR,
+      occurredAt: terms.startedAt,
+      schemaVersion: 1,
+    };
+    await t.store.append('timerProbe-1', [{ type: 'DeadlineSet', data, metadata: meta }], 'no_stream');
+    await t.settle();
+    await t.scheduler.cancel('dl.timerProbe-1.answer.expire'); // lost behind the worker's back
+    let status = (await t.http.get('/admin/timers').set(admin()).expect(200)).body;
+    for (let i = 0; i < 200 && status.repairsTotal === 0; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = (await t.http.get('/admin/timers').set(admin()).expect(200)).body;
+    }
+    expect(status).toMatchObject({ backend: 'manual', missing: 1, repairsTotal: 1, lastReconciledAt: expect.any(String) });
+    expect(status.pendingDeadlines).toBeGreaterThanOrEqual(1);
+    expect(status.armedTimers).toBe(status.expectedTimers - 1);
+    expect((await t.scheduler.pending()).map((p) => p.id)).toContain('dl.timerProbe-1.answer.expire');
+  });
+
   it('documents the admin routes in OpenAPI', async () => {
     const doc = await t.http.get('/api/docs-json').expect(200);
     expect(Object.keys(doc.body.paths)).toEqual(
@@ -181,6 +208,7 @@ describe('admin API', () => {
         '/admin/dead-letters/{id}/retry',
         '/admin/projections',
         '/admin/timers/pending',
+        '/admin/timers',
       ]),
     );
   });
