@@ -2,6 +2,7 @@ import { auditBench } from './audit.bench';
 import { commandsBench } from './commands.bench';
 import { runStoreBench } from './store.bench';
 import { timersBench } from './timers.bench';
+import { reconcileBench } from './reconcile.bench';
 
 /**
  * `npm run bench -- <suite>…` (no argument: every suite). Each suite prints one JSON object per
@@ -10,6 +11,7 @@ import { timersBench } from './timers.bench';
 export const suites: Record<string, () => Promise<void>> = {
   store: runStoreBench,
   timers: timersBench,
+  reconcile: reconcileBench,
   audit: auditBench,
   commands: commandsBench,
 };

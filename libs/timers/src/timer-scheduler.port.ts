@@ -53,7 +53,7 @@ export interface TimerScheduler {
   pending(): Promise<TimerSpec[]>;
   /**
    * Those of `ids` that have no pending timer (neither a job nor a parked replacement), in the order
-   * given: what the timer reconciler re-arms. One query (sqlite) or one pipeline per chunk (BullMQ),
+   * given: what the timer reconciler re-arms. One query (sqlite) or one Lua script per chunk (BullMQ),
    * so checking every pending deadline's timers every few seconds stays cheap. A timer that is being
    * delivered right now counts as pending.
    */
