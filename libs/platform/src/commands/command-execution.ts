@@ -1,10 +1,12 @@
-import { Actor, Clock, Command, CommandMetadata, Decider, DomainEvent, fold, IdGenerator, streamName } from '@bihuan/core';
+import { performance } from 'node:perf_hooks';
+import { Actor, Clock, Command, CommandMetadata, Decider, DomainEvent, fold, IdGenerator, isDomainError, streamName } from '@bihuan/core';
 import { WorkingCalendar } from '@bihuan/calendar';
 import { EventStore, RecordedEvent } from '@bihuan/event-store';
 import { handleCommand } from '@bihuan/processing';
 import { CalendarService } from '../calendar/calendar.service';
 import { PolicyRegistry } from '../policy/policy-registry';
 import { ReadModelSync } from '../worker/read-model-sync';
+import { CommandObserver, CommandResult, CommandSource } from './command-observer';
 
 /** A command as a write builds it, before the metadata is added. */
 export type CommandBody<C extends Command> = Pick<C, 'type' | 'data'>;
@@ -63,6 +65,8 @@ export interface CommandOutcome<S = unknown> {
  * own deterministic metadata, no wait: the worker's runners must not wait on themselves).
  */
 export class CommandExecution {
+  private observer: CommandObserver | null = null;
+
   constructor(
     readonly store: EventStore,
     private readonly clock: Clock,
@@ -76,15 +80,21 @@ export class CommandExecution {
     return this.clock.now().toISOString();
   }
 
+  /** The app's metrics watch every command from here (set once at start; platform knows no metrics). */
+  observe(observer: CommandObserver): void {
+    this.observer = observer;
+  }
+
   /** A person's command: a fresh id that also starts a correlation; the next read sees its effects. */
   async execute<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined = undefined>(
     actor: Actor,
     write: CaseWrite<C, E, S, P>,
   ): Promise<CommandOutcome<S>> {
     const commandId = this.ids.next();
-    const outcome = await this.write({ commandId, correlationId: commandId, causationId: null, actor, now: this.now() }, write);
-    await this.settle(outcome.position);
-    return outcome;
+    return this.observed('request', write, async (observed) => {
+      const outcome = await this.write({ commandId, correlationId: commandId, causationId: null, actor, now: this.now() }, observed);
+      return { outcome, settled: await this.settle(outcome.position) };
+    });
   }
 
   /**
@@ -95,7 +105,7 @@ export class CommandExecution {
     metadata: CommandMetadata,
     write: CaseWrite<C, E, S, P>,
   ): Promise<CommandOutcome<S>> {
-    return this.write(metadata, write);
+    return this.observed('delivery', write, async (observed) => ({ outcome: await this.write(metadata, observed), settled: true }));
   }
 
   /** The state of a case as its decider folds it now (no scope check: callers check). */
@@ -130,12 +140,52 @@ export class CommandExecution {
     return (source ? await this.policies.current(source.context, source.defaults) : undefined) as P;
   }
 
-  /** Read-your-writes: the read models have seen this write, and whatever workflows answered since. */
-  private async settle(position: number | null): Promise<void> {
-    if (position === null) return;
-    await this.sync.waitFor(position);
+  /**
+   * Read-your-writes: the read models have seen this write, and whatever workflows answered since.
+   * False when they did not catch up (timeout, worker stopping or restarting a runner): the write
+   * happened all the same, so the command answers 2xx and only its next read may lag.
+   */
+  private async settle(position: number | null): Promise<boolean> {
+    if (position === null) return true;
+    if (!(await this.sync.waitFor(position))) return false;
     const head = await this.store.headPosition();
-    if (head !== null && head > position) await this.sync.waitFor(head);
+    return head === null || head <= position || this.sync.waitFor(head);
+  }
+
+  /** Times one command for the observer (no observer: no cost but a branch), learning its type from `build`. */
+  private async observed<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined>(
+    source: CommandSource,
+    write: CaseWrite<C, E, S, P>,
+    run: (write: CaseWrite<C, E, S, P>) => Promise<{ outcome: CommandOutcome<S>; settled: boolean }>,
+  ): Promise<CommandOutcome<S>> {
+    const observer = this.observer;
+    if (!observer) return (await run(write)).outcome;
+    const started = performance.now();
+    let type = 'none';
+    const report = (result: CommandResult, settled: boolean): void =>
+      observer.commandObserved({
+        category: write.category,
+        type,
+        source,
+        result,
+        seconds: (performance.now() - started) / 1000,
+        readModelsLagging: !settled,
+      });
+    try {
+      const { outcome, settled } = await run({
+        ...write,
+        build: (state, context) => {
+          const body = write.build(state, context);
+          type = body.type;
+          return body;
+        },
+      });
+      report('ok', settled);
+      return outcome;
+    } catch (error) {
+      report(isDomainError(error) ? 'refused' : 'failed', true);
+      throw error;
+    }
   }
 }
 
