@@ -5,6 +5,7 @@ import { EVENT_STORE, EventStore } from '@bihuan/event-store';
 import {
   CALENDAR,
   CalendarService,
+  CommandExecution,
   POLICIES,
   PolicyRegistry,
   ProjectionStatus,
@@ -18,8 +19,9 @@ import { WORKER_CONTRIBUTIONS } from './worker-contributions';
 
 /**
  * The worker inside Nest: starts once every module is initialised and stops in
- * `beforeApplicationShutdown` (SIGTERM with enableShutdownHooks) — before the platform closes the
- * store and the timer backend in `onApplicationShutdown`.
+ * `beforeApplicationShutdown` (SIGTERM with enableShutdownHooks) — after the HTTP drain
+ * (lifecycle/http-drain.service.ts, `onModuleDestroy`) and before the platform closes the store
+ * and the timer backend in `onApplicationShutdown`.
  */
 @Injectable()
 export class WorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -34,9 +36,11 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(CALENDAR) calendar: CalendarService,
     @Inject(POLICIES) policies: PolicyRegistry,
     @Inject(READ_MODEL_SYNC) private readonly sync: ReadModelSync,
+    commands: CommandExecution,
   ) {
     const logger = new Logger('Worker');
-    this.runtime = new WorkerRuntime({ store, scheduler, clock, ids, readModels, calendar, policies }, WORKER_CONTRIBUTIONS, {
+    // The process's own write seam, so the worker's deliveries show in the command metrics too.
+    this.runtime = new WorkerRuntime({ store, scheduler, clock, ids, readModels, calendar, policies, commands }, WORKER_CONTRIBUTIONS, {
       log: (m) => logger.log(m),
       warn: (m) => logger.warn(m),
       error: (m) => logger.error(m),
@@ -49,7 +53,9 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     for (const runner of [...this.runtime.projections, ...this.runtime.workflows]) this.sync.register(runner);
   }
 
+  /** Requests still waiting on read models answer now (their writes are done), then the runners stop. */
   beforeApplicationShutdown(): Promise<void> {
+    this.sync.stop();
     return this.runtime.stop();
   }
 
