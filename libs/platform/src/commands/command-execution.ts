@@ -1,12 +1,11 @@
-import { performance } from 'node:perf_hooks';
-import { Actor, Clock, Command, CommandMetadata, Decider, DomainEvent, fold, IdGenerator, isDomainError, streamName } from '@bihuan/core';
+import { Actor, Clock, Command, CommandMetadata, Decider, DomainEvent, fold, IdGenerator, streamName } from '@bihuan/core';
 import { WorkingCalendar } from '@bihuan/calendar';
 import { EventStore, RecordedEvent } from '@bihuan/event-store';
 import { handleCommand } from '@bihuan/processing';
 import { CalendarService } from '../calendar/calendar.service';
 import { PolicyRegistry } from '../policy/policy-registry';
 import { ReadModelSync } from '../worker/read-model-sync';
-import { CommandObserver, CommandResult, CommandSource } from './command-observer';
+import { CommandObserver, observeCommand } from './command-observer';
 
 /** A command as a write builds it, before the metadata is added. */
 export type CommandBody<C extends Command> = Pick<C, 'type' | 'data'>;
@@ -91,7 +90,7 @@ export class CommandExecution {
     write: CaseWrite<C, E, S, P>,
   ): Promise<CommandOutcome<S>> {
     const commandId = this.ids.next();
-    return this.observed('request', write, async (observed) => {
+    return observeCommand(this.observer, 'request', write, async (observed) => {
       const outcome = await this.write({ commandId, correlationId: commandId, causationId: null, actor, now: this.now() }, observed);
       return { outcome, settled: await this.settle(outcome.position) };
     });
@@ -105,7 +104,10 @@ export class CommandExecution {
     metadata: CommandMetadata,
     write: CaseWrite<C, E, S, P>,
   ): Promise<CommandOutcome<S>> {
-    return this.observed('delivery', write, async (observed) => ({ outcome: await this.write(metadata, observed), settled: true }));
+    return observeCommand(this.observer, 'delivery', write, async (observed) => ({
+      outcome: await this.write(metadata, observed),
+      settled: true,
+    }));
   }
 
   /** The state of a case as its decider folds it now (no scope check: callers check). */
@@ -150,42 +152,6 @@ export class CommandExecution {
     if (!(await this.sync.waitFor(position))) return false;
     const head = await this.store.headPosition();
     return head === null || head <= position || this.sync.waitFor(head);
-  }
-
-  /** Times one command for the observer (no observer: no cost but a branch), learning its type from `build`. */
-  private async observed<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined>(
-    source: CommandSource,
-    write: CaseWrite<C, E, S, P>,
-    run: (write: CaseWrite<C, E, S, P>) => Promise<{ outcome: CommandOutcome<S>; settled: boolean }>,
-  ): Promise<CommandOutcome<S>> {
-    const observer = this.observer;
-    if (!observer) return (await run(write)).outcome;
-    const started = performance.now();
-    let type = 'none';
-    const report = (result: CommandResult, settled: boolean): void =>
-      observer.commandObserved({
-        category: write.category,
-        type,
-        source,
-        result,
-        seconds: (performance.now() - started) / 1000,
-        readModelsLagging: !settled,
-      });
-    try {
-      const { outcome, settled } = await run({
-        ...write,
-        build: (state, context) => {
-          const body = write.build(state, context);
-          type = body.type;
-          return body;
-        },
-      });
-      report('ok', settled);
-      return outcome;
-    } catch (error) {
-      report(isDomainError(error) ? 'refused' : 'failed', true);
-      throw error;
-    }
   }
 }
 
