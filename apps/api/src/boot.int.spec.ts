@@ -101,17 +101,29 @@ describe('the built api process', () => {
     expect(lines.some((l) => String(l['msg']).startsWith('Worker started'))).toBe(true);
 
     run.child.kill('SIGTERM');
-    await run.exited;
+    expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(run.stdout()).toContain('Worker stopped');
   });
 
-  it('runs the worker alone (dist/apps/worker) until SIGTERM', async () => {
-    const run = startApi({ DATA_DIR: join(dataDir, 'worker') }, join(ROOT, 'dist/apps/worker/src/main.js'));
+  it('runs the worker alone (dist/apps/worker) with health and metrics on WORKER_HTTP_PORT, until SIGTERM', async () => {
+    const port = await freePort();
+    const run = startApi(
+      { DATA_DIR: join(dataDir, 'worker'), HOST: '127.0.0.1', WORKER_HTTP_PORT: String(port) },
+      join(ROOT, 'dist/apps/worker/src/main.js'),
+    );
     running.push(run);
     await waitFor(async () => run.stdout().includes('Bihuan worker running'), 'the worker to start');
     expect(run.stdout()).toContain('Worker started');
+    const base = `http://127.0.0.1:${port}`;
+    expect(await getStatus(`${base}/health/live`)).toBe(200);
+    expect(await getStatus(`${base}/health/ready`)).toBe(200);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/bihuan_projection_lag_events\{projection="stream-stats"\} \d+/);
+    expect(metrics).toContain('bihuan_dead_letters 0');
+    // Health and metrics only: the worker takes no commands.
+    expect(await getStatus(`${base}/visits`)).toBe(404);
     run.child.kill('SIGTERM');
-    await run.exited;
+    expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(run.stdout()).toContain('Worker stopped');
   });
 

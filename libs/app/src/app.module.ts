@@ -4,6 +4,7 @@ import { AppConfig, authModuleFor, IdempotencyModule, platformLoggerModule, runs
 import { WorkerModule } from './worker/worker.module';
 import { CONTEXT_MODULES } from './context-modules';
 import { HealthModule } from './health/health.module';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { SecurityModule } from './security/me.controller';
 import { AdminDocsModule } from './swagger';
@@ -32,6 +33,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         authModuleFor(options.config),
         IdempotencyModule,
+        LifecycleModule,
         HealthModule,
         MetricsModule.register(options.config.metrics),
         ...(options.config.apiDocs === 'admin' ? [AdminDocsModule] : []),

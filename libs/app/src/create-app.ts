@@ -9,6 +9,8 @@ import { createValidationPipe } from './http/validation.pipe';
 import { DOCS_PATH, setupSwagger } from './swagger';
 import { useSecurityHeaders } from './http/security-headers';
 import { useStartupLogger } from './startup-logger';
+import { requestGate } from './lifecycle/request-gate';
+import { ShutdownState } from './lifecycle/shutdown-state';
 
 export interface CreateAppOptions {
   /** Production: the validated configuration (default: loadConfig(process.env)). */
@@ -40,10 +42,13 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
   app.set('trust proxy', config.trustProxy);
   useSecurityHeaders(app, DOCS_PATH);
   app.use(httpLogger(config));
+  // Before the body is read: a request refused while stopping is logged and certainly not written.
+  app.use(requestGate(app.get(ShutdownState)));
   useBodyParsing(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(app.get(HttpAdapterHost)));
   setupSwagger(app, config.apiDocs);
-  if (options.shutdownHooks ?? !options.platform) app.enableShutdownHooks();
+  // Exit 0 after a clean stop (Nest would otherwise re-raise the signal); order of the stop: lifecycle/http-drain.service.ts.
+  if (options.shutdownHooks ?? !options.platform) app.enableShutdownHooks([], { useProcessExit: true });
   return app;
 }

@@ -10,3 +10,5 @@ export * from './worker/worker.module';
 export * from './worker/worker.service';
 export * from './worker/worker-app.module';
 export * from './worker/run-worker';
+export { METRICS_REGISTRY } from './metrics/metrics.module';
+export { ShutdownState } from './lifecycle/shutdown-state';

@@ -20,6 +20,7 @@ export * from './worker/worker-contribution';
 export * from './worker/read-model-sync';
 export * from './worker/projection-catalogue';
 export * from './commands/command-execution';
+export * from './commands/command-observer';
 export * from './commands/command-receipt';
 export * from './worker/time-skipping';
 export * from './worker/worker-runtime';

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DynamicModule } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import Database from 'better-sqlite3';
 import request from 'supertest';
@@ -40,9 +41,12 @@ export interface TestApp {
 /**
  * `sqlite: true` puts the log in a SqliteEventStore in a temp directory (also DATA_DIR, so nothing
  * the app opens there outlives the test) instead of the memory store. `config` overrides settings
- * of the validated configuration (testConfig's defaults otherwise), e.g. `trustProxy`.
+ * of the validated configuration (testConfig's defaults otherwise), e.g. `trustProxy`; `extra` adds
+ * test modules (probes).
  */
-export async function createTestApp(options: { start?: string; sqlite?: boolean; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { start?: string; sqlite?: boolean; config?: Partial<AppConfig>; extra?: readonly DynamicModule[] } = {},
+): Promise<TestApp> {
   const clock = new FakeClock(options.start ?? '2025-03-03T01:00:00.000Z');
   const dir = options.sqlite ? mkdtempSync(join(tmpdir(), 'bihuan-e2e-')) : null;
   const file = dir ? join(dir, 'events.sqlite') : null;
@@ -50,7 +54,10 @@ export async function createTestApp(options: { start?: string; sqlite?: boolean;
   const scheduler = new ManualTimerScheduler(clock);
   const readModels = new Database(':memory:');
   const config = { role: 'all' as const, logLevel: 'silent' as const, ...(dir ? { dataDir: dir } : {}), ...options.config };
-  const app = await createApp({ platform: { store, scheduler, clock, ids: new SequentialIdGenerator('e2e'), readModels, config } });
+  const app = await createApp({
+    platform: { store, scheduler, clock, ids: new SequentialIdGenerator('e2e'), readModels, config },
+    extra: options.extra,
+  });
   await app.init();
   const sync = app.get<ReadModelSync>(READ_MODEL_SYNC);
   const tokens = app.get(TokenService);

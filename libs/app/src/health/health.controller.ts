@@ -13,6 +13,7 @@ import { AppConfig, CONFIG } from '@bihuan/platform';
 import { CalendarOutlookService } from './calendar-outlook.module';
 import { RedisHealthIndicator } from './redis.health';
 import { StoreHealthIndicator } from './store.health';
+import { ShutdownState } from '../lifecycle/shutdown-state';
 
 @ApiTags('operations')
 @Public()
@@ -24,6 +25,7 @@ export class HealthController {
     private readonly redis: RedisHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly outlook: CalendarOutlookService,
+    private readonly shutdown: ShutdownState,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,10 +33,40 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({
     summary:
-      'Liveness and readiness: 200 when the store (and Redis, if configured) answer, else 503. `calendar` reports (never fails on) next year missing from 1 November and the provisional pending deadlines per year',
+      'Readiness with the calendar outlook: 200 when the store (and Redis, if configured) answer and the process is not stopping, else 503. `calendar` reports (never fails on) next year missing from 1 November and the provisional pending deadlines per year',
   })
   check(): Promise<HealthCheckResult> {
-    const checks: HealthIndicatorFunction[] = [() => this.store.check('store'), () => this.calendar('calendar')];
+    return this.readiness([() => this.calendar('calendar')]);
+  }
+
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: 200 while the process answers, also while it stops (restart it only when this fails)' })
+  live(): { status: 'ok'; stopping: boolean } {
+    return { status: 'ok', stopping: this.shutdown.stopping };
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({
+    summary:
+      'Readiness: 200 when the store (and Redis, if configured) answer; 503 when one does not, and 503 SHUTTING_DOWN from the first moment of a stop (SIGTERM)',
+  })
+  ready(): Promise<HealthCheckResult> {
+    return this.readiness([]);
+  }
+
+  /** Stopping wins without probing anything: the store may already be closing. */
+  private readiness(extra: HealthIndicatorFunction[]): Promise<HealthCheckResult> {
+    if (this.shutdown.stopping) {
+      return Promise.reject(
+        new ServiceUnavailableException({
+          code: 'SHUTTING_DOWN',
+          message: 'Stopping: not ready for new requests',
+          status: 'shutting_down',
+        }),
+      );
+    }
+    const checks: HealthIndicatorFunction[] = [() => this.store.check('store'), ...extra];
     if (this.config.redisUrl) checks.push(() => this.redis.check('redis'));
     return this.health.check(checks).catch((error: unknown) => {
       throw unhealthy(error);

@@ -4,10 +4,11 @@ import { CalendarOutlookModule } from './calendar-outlook.module';
 import { HealthController } from './health.controller';
 import { RedisHealthIndicator } from './redis.health';
 import { StoreHealthIndicator } from './store.health';
+import { LifecycleModule } from '../lifecycle/lifecycle.module';
 
-/** `GET /health` for load balancers and orchestrators. */
+/** `GET /health`, `/health/live` and `/health/ready` for load balancers and orchestrators. */
 @Module({
-  imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), CalendarOutlookModule],
+  imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), CalendarOutlookModule, LifecycleModule],
   controllers: [HealthController],
   providers: [StoreHealthIndicator, RedisHealthIndicator],
 })

@@ -1,9 +1,18 @@
 import { Public, Roles } from '@bihuan/auth';
 import { Controller, DynamicModule, Get, Header, Inject, Module, Provider } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import type Database from 'better-sqlite3';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { EVENT_STORE, EventStore } from '@bihuan/event-store';
+import { CommandExecution, Exposure, READ_MODEL_DB } from '@bihuan/platform';
 import { CalendarOutlookModule, CalendarOutlookService } from '../health/calendar-outlook.module';
-import { Exposure } from '@bihuan/platform';
+import { WorkerAccess } from '../admin/worker-access';
+import { LifecycleModule } from '../lifecycle/lifecycle.module';
+import { ShutdownState } from '../lifecycle/shutdown-state';
+import { registerCalendarGauges } from './calendar-gauges';
+import { CommandMetrics } from './command-metrics';
+import { registerLifecycleGauges } from './lifecycle-gauges';
+import { registerWorkerGauges } from './worker-gauges';
 
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
 
@@ -29,50 +38,31 @@ export class PublicMetricsController extends MetricsEndpoint {}
 @Controller('metrics')
 export class AdminMetricsController extends MetricsEndpoint {}
 
+/**
+ * Process metrics, the calendar outlook, command latency (CommandExecution reports to it: the one
+ * write seam of this process) and the worker's lag and dead letters — the same in the API and in the
+ * worker process, each describing itself.
+ */
 const REGISTRY: Provider = {
   provide: METRICS_REGISTRY,
-  useFactory: (outlook: CalendarOutlookService): Registry => {
+  useFactory: (
+    outlook: CalendarOutlookService,
+    commands: CommandExecution,
+    store: EventStore,
+    readModels: Database.Database,
+    worker: WorkerAccess,
+    shutdown: ShutdownState,
+  ): Registry => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry, prefix: 'bihuan_' });
     registerCalendarGauges(registry, outlook);
+    commands.observe(new CommandMetrics(registry));
+    registerWorkerGauges(registry, { store, readModels, worker: () => worker.find() });
+    registerLifecycleGauges(registry, shutdown);
     return registry;
   },
-  inject: [CalendarOutlookService],
+  inject: [CalendarOutlookService, CommandExecution, EVENT_STORE, READ_MODEL_DB, WorkerAccess, ShutdownState],
 };
-
-/**
- * Issue 12, part 4: alert on `bihuan_calendar_next_year_missing == 1` (from 1 November, next
- * year not imported); `bihuan_deadlines_provisional_pending{year}` is how many pending deadlines
- * the import will recompute. Read at scrape time.
- */
-function registerCalendarGauges(registry: Registry, outlook: CalendarOutlookService): void {
-  new Gauge({
-    name: 'bihuan_calendar_next_year_missing',
-    help: 'From 1 November (Asia/Shanghai): 1 while next year’s calendar is not imported (deadlines into it are provisional)',
-    registers: [registry],
-    async collect() {
-      this.set((await outlook.outlook()).nextYearMissing ? 1 : 0);
-    },
-  });
-  new Gauge({
-    name: 'bihuan_calendar_current_year_missing',
-    help: '1 while the current year’s calendar is not imported (the notice came late): deadlines are provisional today',
-    registers: [registry],
-    async collect() {
-      this.set((await outlook.outlook()).currentYearMissing ? 1 : 0);
-    },
-  });
-  new Gauge({
-    name: 'bihuan_deadlines_provisional_pending',
-    help: 'Pending or paused deadlines computed on a provisional calendar year, recomputed when that year is imported',
-    labelNames: ['year'],
-    registers: [registry],
-    async collect() {
-      this.reset();
-      for (const [year, count] of Object.entries((await outlook.outlook()).provisionalPending)) this.set({ year }, count);
-    },
-  });
-}
 
 /**
  * One registry per app instance (not prom-client's global one), so several apps in one test run
@@ -83,6 +73,12 @@ function registerCalendarGauges(registry: Registry, outlook: CalendarOutlookServ
 export class MetricsModule {
   static register(exposure: Exposure): DynamicModule {
     const controllers = exposure === 'public' ? [PublicMetricsController] : exposure === 'admin' ? [AdminMetricsController] : [];
-    return { module: MetricsModule, imports: [CalendarOutlookModule], controllers, providers: [REGISTRY], exports: [METRICS_REGISTRY] };
+    return {
+      module: MetricsModule,
+      imports: [CalendarOutlookModule, LifecycleModule],
+      controllers,
+      providers: [REGISTRY, WorkerAccess],
+      exports: [METRICS_REGISTRY],
+    };
   }
 }

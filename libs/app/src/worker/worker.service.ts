@@ -6,6 +6,7 @@ import {
   CALENDAR,
   CalendarService,
   AppConfig,
+  CommandExecution,
   CONFIG,
   POLICIES,
   PolicyRegistry,
@@ -21,8 +22,9 @@ import { WORKER_CONTRIBUTIONS } from './worker-contributions';
 
 /**
  * The worker inside Nest: starts once every module is initialised and stops in
- * `beforeApplicationShutdown` (SIGTERM with enableShutdownHooks) — before the platform closes the
- * store and the timer backend in `onApplicationShutdown`.
+ * `beforeApplicationShutdown` (SIGTERM with enableShutdownHooks) — after the HTTP drain
+ * (lifecycle/http-drain.service.ts, `onModuleDestroy`) and before the platform closes the store
+ * and the timer backend in `onApplicationShutdown`.
  */
 @Injectable()
 export class WorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -38,10 +40,12 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(POLICIES) policies: PolicyRegistry,
     @Inject(READ_MODEL_SYNC) private readonly sync: ReadModelSync,
     @Inject(CONFIG) config: AppConfig,
+    commands: CommandExecution,
   ) {
     const logger = new Logger('Worker');
+    // The process's own write seam, so the worker's deliveries show in the command metrics too.
     this.runtime = new WorkerRuntime(
-      { store, scheduler, clock, ids, readModels, calendar, policies },
+      { store, scheduler, clock, ids, readModels, calendar, policies, commands },
       WORKER_CONTRIBUTIONS,
       { log: (m) => logger.log(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
       { timerReconcileMs: config.timers.reconcileSeconds * 1_000 },
@@ -54,7 +58,9 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     for (const runner of [...this.runtime.projections, ...this.runtime.workflows]) this.sync.register(runner);
   }
 
+  /** Requests still waiting on read models answer now (their writes are done), then the runners stop. */
   beforeApplicationShutdown(): Promise<void> {
+    this.sync.stop();
     return this.runtime.stop();
   }
 

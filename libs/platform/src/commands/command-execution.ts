@@ -5,6 +5,7 @@ import { handleCommand } from '@bihuan/processing';
 import { CalendarService } from '../calendar/calendar.service';
 import { PolicyRegistry } from '../policy/policy-registry';
 import { ReadModelSync } from '../worker/read-model-sync';
+import { CommandObserver, observeCommand } from './command-observer';
 
 /** A command as a write builds it, before the metadata is added. */
 export type CommandBody<C extends Command> = Pick<C, 'type' | 'data'>;
@@ -63,6 +64,8 @@ export interface CommandOutcome<S = unknown> {
  * own deterministic metadata, no wait: the worker's runners must not wait on themselves).
  */
 export class CommandExecution {
+  private observer: CommandObserver | null = null;
+
   constructor(
     readonly store: EventStore,
     private readonly clock: Clock,
@@ -76,15 +79,21 @@ export class CommandExecution {
     return this.clock.now().toISOString();
   }
 
+  /** The app's metrics watch every command from here (set once at start; platform knows no metrics). */
+  observe(observer: CommandObserver): void {
+    this.observer = observer;
+  }
+
   /** A person's command: a fresh id that also starts a correlation; the next read sees its effects. */
   async execute<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined = undefined>(
     actor: Actor,
     write: CaseWrite<C, E, S, P>,
   ): Promise<CommandOutcome<S>> {
     const commandId = this.ids.next();
-    const outcome = await this.write({ commandId, correlationId: commandId, causationId: null, actor, now: this.now() }, write);
-    await this.settle(outcome.position);
-    return outcome;
+    return observeCommand(this.observer, 'request', write, async (observed) => {
+      const outcome = await this.write({ commandId, correlationId: commandId, causationId: null, actor, now: this.now() }, observed);
+      return { outcome, settled: await this.settle(outcome.position) };
+    });
   }
 
   /**
@@ -95,7 +104,10 @@ export class CommandExecution {
     metadata: CommandMetadata,
     write: CaseWrite<C, E, S, P>,
   ): Promise<CommandOutcome<S>> {
-    return this.write(metadata, write);
+    return observeCommand(this.observer, 'delivery', write, async (observed) => ({
+      outcome: await this.write(metadata, observed),
+      settled: true,
+    }));
   }
 
   /** The state of a case as its decider folds it now (no scope check: callers check). */
@@ -130,12 +142,16 @@ export class CommandExecution {
     return (source ? await this.policies.current(source.context, source.defaults) : undefined) as P;
   }
 
-  /** Read-your-writes: the read models have seen this write, and whatever workflows answered since. */
-  private async settle(position: number | null): Promise<void> {
-    if (position === null) return;
-    await this.sync.waitFor(position);
+  /**
+   * Read-your-writes: the read models have seen this write, and whatever workflows answered since.
+   * False when they did not catch up (timeout, worker stopping or restarting a runner): the write
+   * happened all the same, so the command answers 2xx and only its next read may lag.
+   */
+  private async settle(position: number | null): Promise<boolean> {
+    if (position === null) return true;
+    if (!(await this.sync.waitFor(position))) return false;
     const head = await this.store.headPosition();
-    if (head !== null && head > position) await this.sync.waitFor(head);
+    return head === null || head <= position || this.sync.waitFor(head);
   }
 }
 

@@ -86,6 +86,10 @@ export interface AppConfig {
   readonly apiDocs: Exposure;
   readonly trustProxy: TrustProxy;
   readonly idempotency: IdempotencyConfig;
+  /** How long a stop waits for in-flight requests before it closes their connections (SHUTDOWN_GRACE_SECONDS). */
+  readonly shutdownGraceSeconds: number;
+  /** The worker process's health and metrics listener (WORKER_HTTP_PORT); null: none (0). */
+  readonly workerHttpPort: number | null;
 }
 
 /** The generated signing key of the embedded default (0600, beside the log). */

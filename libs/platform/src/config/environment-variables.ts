@@ -111,6 +111,14 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIntegerStringInRange(1, 120, { message: 'must be a whole number of seconds between 1 and 120' })
   IDEMPOTENCY_WAIT_SECONDS?: string;
+
+  @IsOptional()
+  @IsIntegerStringInRange(1, 300, { message: 'must be a whole number of seconds between 1 and 300' })
+  SHUTDOWN_GRACE_SECONDS?: string;
+
+  @IsOptional()
+  @IsIntegerStringInRange(0, 65535, { message: 'must be an integer between 1 and 65535, or 0 for no listener' })
+  WORKER_HTTP_PORT?: string;
 }
 
 /** Every variable the configuration reads, in the order errors are reported. */
@@ -140,4 +148,6 @@ export const CONFIG_VARIABLES = [
   'IDEMPOTENCY_TTL_HOURS',
   'IDEMPOTENCY_FOLD_WINDOW_MINUTES',
   'IDEMPOTENCY_WAIT_SECONDS',
+  'SHUTDOWN_GRACE_SECONDS',
+  'WORKER_HTTP_PORT',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];

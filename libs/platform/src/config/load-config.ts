@@ -70,6 +70,8 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
       foldWindowMinutes: Number(raw.IDEMPOTENCY_FOLD_WINDOW_MINUTES ?? 10),
       waitSeconds: Number(raw.IDEMPOTENCY_WAIT_SECONDS ?? 10),
     },
+    shutdownGraceSeconds: Number(raw.SHUTDOWN_GRACE_SECONDS ?? 25),
+    workerHttpPort: workerHttpPortOf(raw.WORKER_HTTP_PORT),
   };
 }
 
@@ -91,6 +93,12 @@ function productionProblems(raw: EnvironmentVariables): ConfigProblem[] {
     });
   }
   return problems;
+}
+
+/** 3001 beside the api's 3000 by default; `0` turns the listener off (e.g. several workers on one host). */
+function workerHttpPortOf(value: string | undefined): number | null {
+  const port = Number(value ?? 3001);
+  return port === 0 ? null : port;
 }
 
 function parseClockSpec(value: string): ClockSpec {

@@ -36,6 +36,8 @@ describe('loadConfig', () => {
       apiDocs: 'public',
       trustProxy: false,
       idempotency: { ttlHours: 24, foldWindowMinutes: 10, waitSeconds: 10 },
+      shutdownGraceSeconds: 25,
+      workerHttpPort: 3001,
     });
     expect(sqliteFileOf(config)).toBe('/srv/bihuan/data/bihuan.sqlite');
   });
@@ -65,6 +67,8 @@ describe('loadConfig', () => {
         IDEMPOTENCY_TTL_HOURS: '48',
         IDEMPOTENCY_FOLD_WINDOW_MINUTES: '5',
         IDEMPOTENCY_WAIT_SECONDS: '30',
+        SHUTDOWN_GRACE_SECONDS: '60',
+        WORKER_HTTP_PORT: '9464',
       },
       noDisk,
     );
@@ -89,8 +93,11 @@ describe('loadConfig', () => {
       clock: { kind: 'fake', start: '2025-03-03T01:00:00.000Z' },
       trustProxy: ['10.0.0.5'],
       idempotency: { ttlHours: 48, foldWindowMinutes: 5, waitSeconds: 30 },
+      shutdownGraceSeconds: 60,
+      workerHttpPort: 9464,
     });
     expect(loadConfig({ PORT: '', REDIS_URL: '  ' }, noDisk)).toMatchObject({ port: 3000, redisUrl: null });
+    expect(loadConfig({ WORKER_HTTP_PORT: '0' }, noDisk).workerHttpPort).toBeNull();
   });
 
   it('names a bad PORT, its rule and its value', () => {
@@ -145,8 +152,16 @@ describe('loadConfig', () => {
     ['IDEMPOTENCY_FOLD_WINDOW_MINUTES', '1441', 'minutes between 1 and 1440 (24 h)'],
     ['IDEMPOTENCY_WAIT_SECONDS', '-5', 'seconds between 1 and 120'],
     ['IDEMPOTENCY_WAIT_SECONDS', '121', 'seconds between 1 and 120'],
+    ['SHUTDOWN_GRACE_SECONDS', '0', 'seconds between 1 and 300'],
+    ['SHUTDOWN_GRACE_SECONDS', '301', 'seconds between 1 and 300'],
   ])('names a bad %s and its value %p', (variable, value, rule) => {
     expect(problemOf({ [variable]: value })).toBe(`Invalid configuration: ${variable} must be a whole number of ${rule} (got "${value}")`);
+  });
+
+  it('names a bad WORKER_HTTP_PORT', () => {
+    expect(problemOf({ WORKER_HTTP_PORT: '70000' })).toBe(
+      'Invalid configuration: WORKER_HTTP_PORT must be an integer between 1 and 65535, or 0 for no listener (got "70000")',
+    );
   });
 
   it('names every bad variable at once, in a stable order', () => {

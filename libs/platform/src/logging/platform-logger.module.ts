@@ -38,17 +38,20 @@ export function rootLogger(config: AppConfig): PinoInstance {
   return logger;
 }
 
+const UNLOGGED = /^\/(health(\/(live|ready))?|metrics)$/;
+
 /**
  * The HTTP request logger. Mount it before the body parsers (createApp does), so that requests
  * refused by them (413, malformed JSON) are logged with their id like every other request: once,
- * on completion, at info / warn (4xx) / error (5xx). /health and /metrics are not logged.
+ * on completion, at info / warn (4xx) / error (5xx). Probes and scrapes (/health, /health/live,
+ * /health/ready, /metrics) are not logged.
  */
 export function httpLogger(config: AppConfig): HttpLogger {
   return pinoHttp({
     logger: rootLogger(config),
     genReqId: requestIdOf,
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+    autoLogging: { ignore: (req) => UNLOGGED.test(req.url ?? '') },
   });
 }
 

@@ -53,6 +53,11 @@ export class SqliteDeadLetterStore extends SqliteTableStore implements DeadLette
     return rows.map(toLetter);
   }
 
+  /** How many are parked (the metrics read it at every scrape: a count, not the rows). */
+  async count(): Promise<number> {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM dead_letters').get() as { n: number }).n;
+  }
+
   async remove(id: string): Promise<void> {
     this.db.prepare('DELETE FROM dead_letters WHERE id = ?').run(id);
   }

@@ -25,6 +25,8 @@ const inst: Body = (p) => ({ institutionId: p['institutionId'] });
 
 export const TABLE: Readonly<Record<string, Row>> = {
   'GET /health': { target: 'none' },
+  'GET /health/live': { target: 'none' },
+  'GET /health/ready': { target: 'none' },
   'GET /me': { target: 'none' },
   'GET /admin/calendar': { target: 'none' },
   'POST /admin/calendar/years': { target: 'admin', body: () => ({ year: 2030, holidays: [], workdays: [] }) },
