@@ -1,6 +1,7 @@
 import { auditBench } from './audit.bench';
 import { commandsBench } from './commands.bench';
 import { runStoreBench } from './store.bench';
+import { streamsBench } from './streams.bench';
 import { timersBench } from './timers.bench';
 
 /**
@@ -12,6 +13,7 @@ export const suites: Record<string, () => Promise<void>> = {
   timers: timersBench,
   audit: auditBench,
   commands: commandsBench,
+  streams: streamsBench,
 };
 
 async function main(argv: readonly string[]): Promise<number> {
