@@ -10,8 +10,8 @@ import { report } from './bench-output';
 
 /**
  * What one command and one read of a case cost as its stream grows (issue 14, item 3): a progress
- * report on a case of 10, 1,000, 5,000 and 10,000 events (p50/p99 of handleCommand, and of
- * CommandExecution.state as a GET folds it), then the event-loop delay (monitorEventLoopDelay) and
+ * report on a case of 10, 1,000, 5,000 and 10,000 events (the process's first command on the case,
+ * then p50/p99 of handleCommand, and of CommandExecution.state as a GET folds it), then the event-loop delay (monitorEventLoopDelay) and
  * a short case's command latency while the longest case takes commands back to back beside it.
  * The decider's evolve is O(1) (it keeps a count and the last report), so what grows is the cost
  * of reading and folding the stream, not of one decider.
@@ -108,6 +108,10 @@ export async function streamsBench(): Promise<void> {
       'no_stream',
     );
     for (const length of LENGTHS) {
+      // The first command of this process on the case: a stream state cache starts empty, so this
+      // one folds the whole stream; the ones after it show what every later command costs.
+      const [first] = await timed(0, 1, () => send(`L${length}`));
+      report(SUITE, `first_command_at_${length}`, first! * 1000, 'us');
       reportLatency(`command_at_${length}`, await timed(SECONDS, 5, () => send(`L${length}`)));
       reportLatency(`read_at_${length}`, await timed(SECONDS, 5, () => execution.state(progress, 'progressCase', `L${length}`)));
     }
@@ -123,6 +127,14 @@ export async function streamsBench(): Promise<void> {
  * loop stalls (what every other request waits), and what a short case's command costs beside it.
  */
 async function underLongStreamLoad(send: (id: string) => Promise<unknown>): Promise<void> {
+  // Baseline: the same short commands alone (a commit's fsync runs on the loop: better-sqlite3 is synchronous).
+  const alone = monitorEventLoopDelay({ resolution: 10 });
+  alone.enable();
+  await timed(SECONDS, 5, () => send('short'));
+  alone.disable();
+  report(SUITE, 'loop_delay_p99_short_commands_alone', alone.percentile(99) / 1e3, 'us');
+  report(SUITE, 'loop_delay_max_short_commands_alone', alone.max / 1e3, 'us');
+
   const longest = `L${LENGTHS[LENGTHS.length - 1]}`;
   let running = true;
   let longCommands = 0;

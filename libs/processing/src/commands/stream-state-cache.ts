@@ -1,0 +1,194 @@
+import { Command, Decider, DomainEvent, fold } from '@bihuan/core';
+import { EventStore, RecordedEvent } from '@bihuan/event-store';
+
+/** What a fold depends on: the initial state and `evolve` (decide plays no part in it). */
+export type Folding<S> = Pick<Decider<Command, DomainEvent, S>, 'initialState' | 'evolve'>;
+
+/** A stream's state as one fold gives it, and the last event folded into it. */
+export interface LoadedState<S> {
+  readonly state: S;
+  /** Revision of the last event folded in; -1 for a stream that does not exist (yet). */
+  readonly revision: number;
+  /** Hash of that event (null for an empty stream): the next event must chain from it. */
+  readonly hash: string | null;
+}
+
+export interface StreamStateLimits {
+  /** Streams (per decider) remembered at most. */
+  readonly maxEntries: number;
+  /** Approximate memory bound: the JSON length of the event data folded into the entries kept. */
+  readonly maxBytes: number;
+}
+
+/** Bounds on memory, not tuning knobs: 10,000 cases, or ~128 MB of folded event data. */
+export const DEFAULT_STREAM_STATE_LIMITS: StreamStateLimits = { maxEntries: 10_000, maxBytes: 128 * 1024 * 1024 };
+
+/** Counters for tests and diagnostics. */
+export interface StreamStateStats {
+  /** Loads that read only the events after a remembered revision. */
+  hits: number;
+  /** Loads that folded the stream from its start (nothing remembered, or a mismatch). */
+  misses: number;
+  /** Remembered states dropped because the stream no longer continued them (a chain break). */
+  mismatches: number;
+  evictions: number;
+}
+
+interface Entry {
+  readonly evolve: Folding<unknown>['evolve'];
+  readonly initialState: unknown;
+  readonly revision: number;
+  readonly hash: string;
+  readonly state: unknown;
+  readonly bytes: number;
+}
+
+/** Approximate size of what an event can add to a state: its data as JSON, plus an envelope's worth. */
+function weightOf(events: readonly RecordedEvent[]): number {
+  let bytes = 0;
+  for (const e of events) bytes += JSON.stringify(e.data).length + 256;
+  return bytes;
+}
+
+/** Whether `events` continue a stream whose last event had `revision` and `hash`, link by link. */
+function continues(revision: number, hash: string | null, events: readonly RecordedEvent[]): boolean {
+  let previous = hash;
+  for (const [i, e] of events.entries()) {
+    if (e.revision !== revision + 1 + i || e.metadata.prevHash !== previous) return false;
+    previous = e.metadata.hash;
+  }
+  return true;
+}
+
+/**
+ * Each stream's state as a decider last folded it, so a command or read folds only the events
+ * appended since (issue 14): a long case costs what a short one does. An LRU bounded by entries
+ * and by the approximate size of what was folded in.
+ *
+ * Keyed by stream and by the fold (the decider's `evolve` and `initialState`): deciders made per
+ * policy share their module-level `evolve`, so they share entries; a decider whose `evolve` is a
+ * fresh closure simply never hits. States are shared between callers, so they must be treated
+ * as immutable — which deciders already do (evolve returns a new state).
+ *
+ * Never trusted across a mismatch: a load re-reads the remembered last event itself, then the
+ * events after it; unless that event is still there with the same hash and every new event chains
+ * from the one before (revision + 1, prevHash), the entry is dropped and the stream folded from its
+ * start. That covers another process appending (the new events are simply folded in), a
+ * truncated or replaced stream, and a tampered chain.
+ */
+export class StreamStateCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly foldIds = new WeakMap<Folding<unknown>['evolve'], number>();
+  private nextFoldId = 0;
+  private bytes = 0;
+  readonly stats: StreamStateStats = { hits: 0, misses: 0, mismatches: 0, evictions: 0 };
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly limits: StreamStateLimits = DEFAULT_STREAM_STATE_LIMITS,
+  ) {}
+
+  /** The current state of `stream` as `decider` folds it: the remembered one plus what was appended since. */
+  async load<S>(stream: string, decider: Folding<S>): Promise<LoadedState<S>> {
+    const key = this.keyOf(stream, decider);
+    const entry = this.entries.get(key);
+    if (entry && entry.initialState === decider.initialState) {
+      const tail = await this.store.readStream(stream, { fromRevision: entry.revision });
+      const [last, ...added] = tail;
+      if (last && last.revision === entry.revision && last.metadata.hash === entry.hash && continues(entry.revision, entry.hash, added)) {
+        this.stats.hits += 1;
+        const loaded = { state: entry.state as S, revision: entry.revision, hash: entry.hash };
+        if (added.length > 0) return this.extend(key, decider, loaded, entry.bytes, added);
+        // Least recently used first out: a hit moves the entry to the young end.
+        this.entries.delete(key);
+        this.entries.set(key, entry);
+        return loaded;
+      }
+      this.stats.mismatches += 1;
+      this.drop(key);
+    }
+    this.stats.misses += 1;
+    const events = await this.store.readStream(stream);
+    return this.extend(key, decider, { state: decider.initialState, revision: -1, hash: null }, 0, events);
+  }
+
+  /**
+   * The state after `recorded` (events just appended after `from`), remembered for the next load
+   * when `from` is what is remembered and `recorded` chains from it; otherwise folded and not
+   * remembered: the next load reads the log.
+   */
+  append<S>(stream: string, decider: Folding<S>, from: LoadedState<S>, recorded: readonly RecordedEvent[]): LoadedState<S> {
+    const key = this.keyOf(stream, decider);
+    if (recorded.length === 0) return from;
+    const previous = this.entries.get(key);
+    if (previous && previous.revision === from.revision && continues(from.revision, from.hash, recorded)) {
+      return this.extend(key, decider, from, previous.bytes, recorded);
+    }
+    // Not what is remembered (evicted meanwhile, or not continuing it): fold, remember nothing.
+    if (previous && previous.revision <= from.revision) this.drop(key);
+    const last = recorded[recorded.length - 1]!;
+    return { state: fold(decider, recorded, from.state), revision: last.revision, hash: last.metadata.hash };
+  }
+
+  /** How many streams are remembered now. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private extend<S>(key: string, decider: Folding<S>, from: LoadedState<S>, bytes: number, events: readonly RecordedEvent[]): LoadedState<S> {
+    const state = fold(decider, events, from.state);
+    const last = events[events.length - 1];
+    if (!last) return from;
+    const loaded = { state, revision: last.revision, hash: last.metadata.hash };
+    this.remember(key, {
+      evolve: decider.evolve,
+      initialState: decider.initialState,
+      revision: loaded.revision,
+      hash: loaded.hash,
+      state,
+      bytes: bytes + weightOf(events),
+    });
+    return loaded;
+  }
+
+  private remember(key: string, entry: Entry): void {
+    const current = this.entries.get(key);
+    // Two loads of one stream may overlap (reads are not queued): the older answer never replaces a newer one.
+    if (current && current.revision > entry.revision) return;
+    this.drop(key);
+    if (entry.bytes > this.limits.maxBytes) return;
+    this.entries.set(key, entry);
+    this.bytes += entry.bytes;
+    while (this.entries.size > this.limits.maxEntries || this.bytes > this.limits.maxBytes) {
+      this.drop(this.entries.keys().next().value as string);
+      this.stats.evictions += 1;
+    }
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
+
+  private keyOf(stream: string, decider: Folding<unknown>): string {
+    let id = this.foldIds.get(decider.evolve);
+    if (id === undefined) this.foldIds.set(decider.evolve, (id = this.nextFoldId++));
+    return `${id}\u0000${stream}`;
+  }
+}
+
+/** One cache per store in this process, shared by every command and read on it. */
+const caches = new WeakMap<EventStore, StreamStateCache>();
+
+export function streamStateCache(store: EventStore): StreamStateCache {
+  let cache = caches.get(store);
+  if (!cache) caches.set(store, (cache = new StreamStateCache(store)));
+  return cache;
+}
+
+/** The current state of a case as `decider` folds it (through the store's shared cache). */
+export async function streamState<S>(store: EventStore, stream: string, decider: Folding<S>): Promise<S> {
+  return (await streamStateCache(store).load(stream, decider)).state;
+}
