@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Actor, Command, Decider, DomainEvent, SystemClock, TimeOrderedIdGenerator } from '@bihuan/core';
-import { EventToAppend, SqliteEventStore } from '@bihuan/event-store';
+import { EventStore, EventToAppend, SqliteEventStore } from '@bihuan/event-store';
 import { CalendarService, CommandExecution, PolicyRegistry, ReadModelSync } from '@bihuan/platform';
-import { commandEventId, handleCommand } from '@bihuan/processing';
+import { commandEventId, handleCommand, StreamStateCache } from '@bihuan/processing';
 import { report } from './bench-output';
 
 /**
@@ -115,7 +115,7 @@ export async function streamsBench(): Promise<void> {
       reportLatency(`command_at_${length}`, await timed(SECONDS, 5, () => send(`L${length}`)));
       reportLatency(`read_at_${length}`, await timed(SECONDS, 5, () => execution.state(progress, 'progressCase', `L${length}`)));
     }
-    await underLongStreamLoad(send);
+    await underLongStreamLoad(store, send);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -123,37 +123,38 @@ export async function streamsBench(): Promise<void> {
 }
 
 /**
- * The longest case takes commands back to back while a short case does too: how long the event
- * loop stalls (what every other request waits), and what a short case's command costs beside it.
+ * Short commands alone, then beside a background load on the longest case: its commands back to
+ * back (the cache warm), then its cold loads back to back (a fresh cache each time: what the first
+ * command after a start or an eviction folds). Reports how long the event loop stalls (what every
+ * other request waits) and what a short case's command costs beside it.
  */
-async function underLongStreamLoad(send: (id: string) => Promise<unknown>): Promise<void> {
-  // Baseline: the same short commands alone (a commit's fsync runs on the loop: better-sqlite3 is synchronous).
-  const alone = monitorEventLoopDelay({ resolution: 10 });
-  alone.enable();
-  await timed(SECONDS, 5, () => send('short'));
-  alone.disable();
-  report(SUITE, 'loop_delay_p99_short_commands_alone', alone.percentile(99) / 1e3, 'us');
-  report(SUITE, 'loop_delay_max_short_commands_alone', alone.max / 1e3, 'us');
-
+async function underLongStreamLoad(store: EventStore, send: (id: string) => Promise<unknown>): Promise<void> {
   const longest = `L${LENGTHS[LENGTHS.length - 1]}`;
+  // Baseline: the short commands alone (a commit's fsync runs on the loop: better-sqlite3 is synchronous).
+  await beside('short_commands_alone', null, send);
+  await beside('long_stream_commands', () => send(longest), send);
+  await beside('cold_long_stream_loads', () => new StreamStateCache(store).load(`progressCase-${longest}`, progress), send);
+}
+
+async function beside(name: string, background: (() => Promise<unknown>) | null, send: (id: string) => Promise<unknown>): Promise<void> {
   let running = true;
-  let longCommands = 0;
-  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  let done = 0;
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
   const load = (async () => {
-    while (running) {
-      await send(longest);
-      longCommands += 1;
+    while (running && background) {
+      await background();
+      done += 1;
     }
   })();
   const started = process.hrtime.bigint();
-  const short = await timed(SECONDS * 3, 5, () => send('short'));
+  const short = await timed(SECONDS * 2, 5, () => send('short'));
   running = false;
   await load;
   histogram.disable();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  report(SUITE, 'loop_delay_p99_under_long_stream_load', histogram.percentile(99) / 1e3, 'us');
-  report(SUITE, 'loop_delay_max_under_long_stream_load', histogram.max / 1e3, 'us');
-  report(SUITE, 'long_stream_commands_under_load', longCommands / seconds, 'writes/s');
-  reportLatency('short_command_under_long_stream_load', short);
+  report(SUITE, `loop_delay_p99_${name}`, histogram.percentile(99) / 1e3, 'us');
+  report(SUITE, `loop_delay_max_${name}`, histogram.max / 1e3, 'us');
+  if (background) report(SUITE, `${name}_per_s`, done / seconds, 'ops/s');
+  reportLatency(`short_command_beside_${name}`, short);
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fold } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
-import { FakeClock } from '@bihuan/testing';
+import { FakeClock, testEvent } from '@bihuan/testing';
 import { counterDecider, increment } from '../testing/counter.decider';
 import { handleCommand } from './handle-command';
 import { StreamStateCache } from './stream-state-cache';
@@ -76,6 +76,39 @@ describe('StreamStateCache (sqlite, two stores on one file)', () => {
     const loaded = await cache.load('counter-1', counter);
     expect(loaded.state).toEqual({ count: 1000 + 4 + 50 });
     expect(cache.stats.mismatches).toBe(1);
+  });
+
+  it('given another process appended several pages of events, when loaded, then all are folded in and a forged link among them is caught', async () => {
+    const many = Array.from({ length: 600 }, (_, i) => testEvent('Incremented', { by: 1 }, `bulk-${i}`));
+    await theirs.append('counter-1', many, 4);
+    expect((await cache.load('counter-1', counter)).state).toEqual({ count: 605 });
+    expect(cache.stats.mismatches).toBe(0);
+    await theirs.append(
+      'counter-1',
+      Array.from({ length: 600 }, (_, i) => testEvent('Incremented', { by: 1 }, `more-${i}`)),
+      604,
+    );
+    const intruder = new Database(file);
+    intruder
+      .prepare("UPDATE events SET metadata = json_set(metadata, '$.prevHash', 'forged') WHERE stream = 'counter-1' AND revision = 1000")
+      .run();
+    intruder.close();
+    expect((await cache.load('counter-1', counter)).state).toEqual({ count: 1205 });
+    expect(cache.stats.mismatches).toBe(1);
+  });
+
+  it('given a long case and nothing remembered, when it is folded, then the event loop turns between pages', async () => {
+    await theirs.append(
+      'counter-1',
+      Array.from({ length: 1000 }, (_, i) => testEvent('Incremented', { by: 1 }, `bulk-${i}`)),
+      4,
+    );
+    let loaded = false;
+    let turnedWhileLoading = false;
+    setImmediate(() => (turnedWhileLoading = !loaded));
+    const load = new StreamStateCache(mine).load('counter-1', counter).then((l) => ((loaded = true), l));
+    expect((await load).state).toEqual({ count: 1005 });
+    expect(turnedWhileLoading).toBe(true);
   });
 
   it('given the stream was truncated below the remembered revision, when loaded, then the remembered state is not used', async () => {
