@@ -1,5 +1,6 @@
 import { Command, Decider, DomainEvent, fold } from '@bihuan/core';
 import { EventStore, RecordedEvent } from '@bihuan/event-store';
+import { weightOf } from './stream-state-weight';
 
 /** What a fold depends on: the initial state and `evolve` (decide plays no part in it). */
 export type Folding<S> = Pick<Decider<Command, DomainEvent, S>, 'initialState' | 'evolve'>;
@@ -49,29 +50,6 @@ interface Entry {
  */
 const FOLD_PAGE = 100;
 
-/** Approximate size of what an event can add to a state: its data's JSON length, plus an envelope's worth. */
-function weightOf(events: readonly RecordedEvent[]): number {
-  let bytes = 0;
-  for (const e of events) bytes += jsonLength(e.data) + 256;
-  return bytes;
-}
-
-/**
- * About the length of `value` as JSON, walked rather than stringified: a third of the cost, and a
- * cold load weighs every event of the stream.
- */
-function jsonLength(value: unknown): number {
-  if (typeof value === 'string') return value.length + 2;
-  if (typeof value !== 'object' || value === null) return 8;
-  let length = 2;
-  if (Array.isArray(value)) {
-    for (const item of value) length += jsonLength(item) + 1;
-    return length;
-  }
-  for (const [key, item] of Object.entries(value)) length += key.length + 4 + jsonLength(item);
-  return length;
-}
-
 /** Whether `events` continue a stream whose last event had `revision` and `hash`, link by link. */
 function continues(revision: number, hash: string | null, events: readonly RecordedEvent[]): boolean {
   let previous = hash;
@@ -89,7 +67,7 @@ function continues(revision: number, hash: string | null, events: readonly Recor
  *
  * Keyed by stream and by the fold (the decider's `evolve` and `initialState`): deciders made per
  * policy share their module-level `evolve`, so they share entries; a decider whose `evolve` is a
- * fresh closure simply never hits. States are shared between callers, so they must be treated
+ * fresh closure simply never hits (its entries age out of the LRU). States are shared between callers, so they must be treated
  * as immutable — which deciders already do (evolve returns a new state).
  *
  * Never trusted across a mismatch: a load re-reads the remembered last event itself, then the
