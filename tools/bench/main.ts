@@ -1,6 +1,7 @@
 import { auditBench } from './audit.bench';
 import { commandsBench } from './commands.bench';
 import { runStoreBench } from './store.bench';
+import { streamsBench } from './streams.bench';
 import { timersBench } from './timers.bench';
 import { reconcileBench } from './reconcile.bench';
 
@@ -14,6 +15,7 @@ export const suites: Record<string, () => Promise<void>> = {
   reconcile: reconcileBench,
   audit: auditBench,
   commands: commandsBench,
+  streams: streamsBench,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

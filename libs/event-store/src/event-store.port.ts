@@ -97,6 +97,12 @@ export interface EventStore {
   append(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Events of one stream; [] when it does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * The revision at which `stream` holds the event with this eventId, or null when it holds none
+   * (an event of that id in another stream is not looked at). How a command recognises its own
+   * redelivery without reading the stream: sqlite and memory look the id up in their eventId index.
+   */
+  eventRevision(stream: string, eventId: string): Promise<number | null>;
   /** Events of all streams in global order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** The position of the newest event in the log, or null when it is empty. */

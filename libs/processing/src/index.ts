@@ -1,5 +1,6 @@
 export * from './retry';
 export * from './commands/handle-command';
+export * from './commands/stream-state-cache';
 export * from './commands/command-router';
 export * from './checkpoints/checkpoint-store.port';
 export * from './checkpoints/memory-checkpoint-store.adapter';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ContractContext, testEvent, testEvents } from './event-store.contract.fixtures';
 
 const numbers = (events: readonly { data: object }[]): unknown[] => events.map((e) => (e.data as { n?: unknown }).n);
@@ -17,6 +18,21 @@ export function readContract(ctx: ContractContext): void {
     expect(numbers(await store.readStream(stream, { direction: 'backwards', maxCount: 2 }))).toEqual([4, 3]);
     expect(numbers(await store.readStream(stream, { direction: 'backwards', fromRevision: 2 }))).toEqual([2, 1, 0]);
     expect(await store.readStream(stream, { fromRevision: 5 })).toEqual([]);
+  });
+
+  it('finds the revision of an eventId within its stream, and nothing elsewhere', async () => {
+    const { store } = ctx.fx();
+    const stream = ctx.stream();
+    const other = ctx.stream();
+    const events = testEvents(4);
+    await store.append(stream, events.slice(0, 2), 'no_stream');
+    await store.append(other, testEvents(1), 'no_stream');
+    await store.append(stream, events.slice(2), 1);
+    expect(await store.eventRevision(stream, events[0]!.metadata.eventId)).toBe(0);
+    expect(await store.eventRevision(stream, events[3]!.metadata.eventId)).toBe(3);
+    expect(await store.eventRevision(other, events[3]!.metadata.eventId)).toBeNull();
+    expect(await store.eventRevision(stream, randomUUID())).toBeNull();
+    expect(await store.eventRevision(ctx.stream(), events[0]!.metadata.eventId)).toBeNull();
   });
 
   it('returns [] for a stream that does not exist', async () => {

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@bihuan/auth';
-import { Actor, ID_GENERATOR, IdGenerator, fold } from '@bihuan/core';
+import { Actor, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
+import { streamState } from '@bihuan/processing';
 import { ErasedIdentity, PersonalDataAccess, PersonalDataCipher, PersonalIdentity } from '@bihuan/privacy';
 import { complaintError } from '../domain/complaint-errors';
 import { complaintTicketDecider, complaintTicketStream } from '../domain/complaint-ticket.decider';
@@ -39,7 +40,7 @@ export class ComplainantIdentityService {
   /** Explicit, recorded read by commission staff within their jurisdiction. */
   async reveal(ticketId: string, reader: Actor, purpose: string): Promise<ComplainantView> {
     const stream = complaintTicketStream(ticketId);
-    const state = fold(complaintTicketDecider, await this.store.readStream(stream));
+    const state = await streamState(this.store, stream, complaintTicketDecider);
     assertTicketScope(this.scope, reader, state);
     if (state.status === 'none') throw complaintError('NOT_FOUND', 'No such complaint ticket');
     const complainant = state.complainant;

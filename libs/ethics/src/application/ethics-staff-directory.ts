@@ -1,7 +1,8 @@
 import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import { StaffDirectory } from '@bihuan/auth';
-import { fold, streamName } from '@bihuan/core';
+import { streamName } from '@bihuan/core';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
+import { streamState } from '@bihuan/processing';
 import { ETHICS_ARCHIVE_CATEGORY, ethicsArchiveDecider } from '../domain/archive/ethics-archive.decider';
 
 /** StaffDirectory from the ethics archives: a staff member belongs where their archive was opened. */
@@ -12,8 +13,7 @@ export class EthicsStaffDirectory extends StaffDirectory {
   }
 
   async institutionOf(staffId: string): Promise<string | null> {
-    const events = await this.store.readStream(streamName(ETHICS_ARCHIVE_CATEGORY, staffId));
-    const state = fold(ethicsArchiveDecider(), events);
+    const state = await streamState(this.store, streamName(ETHICS_ARCHIVE_CATEGORY, staffId), ethicsArchiveDecider());
     return state.status === 'open' ? state.staff.institutionId : null;
   }
 }

@@ -1,18 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
-import { Actor, Clock, CLOCK, DomainError, DomainEvent, fold, streamName } from '@bihuan/core';
+import { Actor, Clock, CLOCK, DomainError, streamName } from '@bihuan/core';
 import { EVENT_STORE, eventEntry, EventStore } from '@bihuan/event-store';
 import { READ_MODEL_DB } from '@bihuan/platform';
-import {
-  ExistingFinding,
-  FINDING_STREAM_CATEGORY,
-  findingDecider,
-  FindingEvent,
-  VISIT_STREAM_CATEGORY,
-  visitDecider,
-  VisitEvent,
-} from '../domain';
+import { streamState } from '@bihuan/processing';
+import { ExistingFinding, FINDING_STREAM_CATEGORY, findingDecider, VISIT_STREAM_CATEGORY, visitDecider } from '../domain';
 import { CountsQueries, LedgerQueries, VisitQueries } from '../read-models';
 import { findingDetail } from './finding-views';
 import { ExistingVisit, InspectionAccess } from './inspection-access';
@@ -61,14 +54,14 @@ abstract class ReadHandler {
 
   /** The finding as the actor may read it (its visibility declaration). */
   protected async finding(actor: Actor, findingId: string): Promise<ExistingFinding> {
-    const events = await this.store.readStream(streamName(FINDING_STREAM_CATEGORY, findingId));
-    return this.scope.finding(actor, findingId)(fold(findingDecider, events as readonly DomainEvent[] as readonly FindingEvent[]));
+    const state = await streamState(this.store, streamName(FINDING_STREAM_CATEGORY, findingId), findingDecider);
+    return this.scope.finding(actor, findingId)(state);
   }
 
   /** The visit as the actor may read it (its visibility declaration: 暗访 stays unannounced). */
   protected async visit(actor: Actor, visitId: string): Promise<ExistingVisit> {
-    const events = await this.store.readStream(streamName(VISIT_STREAM_CATEGORY, visitId));
-    return this.scope.visit(actor, visitId)(fold(visitDecider, events as readonly DomainEvent[] as readonly VisitEvent[]));
+    const state = await streamState(this.store, streamName(VISIT_STREAM_CATEGORY, visitId), visitDecider);
+    return this.scope.visit(actor, visitId)(state);
   }
 }
 

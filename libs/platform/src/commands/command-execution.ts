@@ -1,7 +1,7 @@
-import { Actor, Clock, Command, CommandMetadata, Decider, DomainEvent, fold, IdGenerator, streamName } from '@bihuan/core';
+import { Actor, Clock, Command, CommandMetadata, Decider, DomainEvent, IdGenerator, streamName } from '@bihuan/core';
 import { WorkingCalendar } from '@bihuan/calendar';
 import { EventStore, RecordedEvent } from '@bihuan/event-store';
-import { handleCommand } from '@bihuan/processing';
+import { handleCommand, streamState } from '@bihuan/processing';
 import { CalendarService } from '../calendar/calendar.service';
 import { PolicyRegistry } from '../policy/policy-registry';
 import { ReadModelSync } from '../worker/read-model-sync';
@@ -110,9 +110,12 @@ export class CommandExecution {
     }));
   }
 
-  /** The state of a case as its decider folds it now (no scope check: callers check). */
-  async state<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, category: string, id: string): Promise<S> {
-    return fold(decider, await this.store.readStream(streamName(category, id)));
+  /**
+   * The state of a case as its decider folds it now (no scope check: callers check), through the
+   * same stream state cache as writes: a long case reads as fast as a short one.
+   */
+  state<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, category: string, id: string): Promise<S> {
+    return streamState(this.store, streamName(category, id), decider);
   }
 
   private async write<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined>(

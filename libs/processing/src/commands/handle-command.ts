@@ -1,6 +1,7 @@
 import { Command, CommandMetadata, Decider, DomainEvent, derivedId, fold, WriteMetadata } from '@bihuan/core';
 import { EVENT_UPCASTERS, EventStore, EventToAppend, ExpectedRevision, isWrongExpectedRevision, RecordedEvent } from '@bihuan/event-store';
 import { backoffDelay, realSleep, Sleep } from '../retry';
+import { streamStateCache, StreamStateCache } from './stream-state-cache';
 
 export interface HandleCommandOptions {
   /** Attempts in all (first try included) before a WrongExpectedRevisionError is rethrown. Default 10. */
@@ -15,6 +16,8 @@ export interface HandleCommandOptions {
    * they never conflict with each other; retries then only resolve races with other processes.
    */
   readonly serializeInProcess?: boolean;
+  /** Where the stream's folded state is remembered between commands (default: the store's shared one). */
+  readonly cache?: StreamStateCache;
 }
 
 export interface HandleCommandResult<S> {
@@ -46,7 +49,11 @@ export function commandEventId(commandId: string, index: number): string {
 }
 
 /**
- * Load → fold → decide → append with the exact expected revision (architecture.md, rule 8).
+ * Load → fold → decide → append with the exact expected revision (architecture.md, rule 8). The
+ * load folds only the events appended since the state the stream state cache remembers
+ * ({@link StreamStateCache}: checked against the hash chain, refolded on any mismatch), and the
+ * redelivery check is one lookup by event id: a command on a long stream costs what one on a
+ * short stream does.
  * On a concurrent write it reloads and decides again, a bounded number of times with jittered
  * backoff, then rethrows the WrongExpectedRevisionError (the API answers 409). Within one process,
  * commands for the same stream are queued, so conflicts come only from other processes. A DomainError from
@@ -76,9 +83,10 @@ async function withRetries<C extends Command, E extends DomainEvent, S>(
 ): Promise<HandleCommandResult<S>> {
   const maxAttempts = options.maxAttempts ?? 10;
   const sleep = options.sleep ?? realSleep;
+  const cache = options.cache ?? streamStateCache(store);
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await attemptOnce(store, streamName, decider, command);
+      return await attemptOnce(store, cache, streamName, decider, command);
     } catch (error) {
       if (!isWrongExpectedRevision(error) || attempt >= maxAttempts) throw error;
       await sleep(backoffDelay(attempt, options.baseDelayMs ?? 10, options.maxDelayMs ?? 500, options.random));
@@ -108,14 +116,15 @@ function inStreamQueue<T>(store: EventStore, stream: string, run: () => Promise<
 
 async function attemptOnce<C extends Command, E extends DomainEvent, S>(
   store: EventStore,
+  cache: StreamStateCache,
   streamName: string,
   decider: Decider<C, E, S>,
   input: C | CommandBuilder<C, S>,
 ): Promise<HandleCommandResult<S>> {
-  const history = await store.readStream(streamName);
-  const state = fold(decider, history);
-  const expected: ExpectedRevision = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;
-  const already = writtenBy(history, input.metadata.commandId);
+  const loaded = await cache.load(streamName, decider);
+  const state = loaded.state;
+  const expected: ExpectedRevision = loaded.revision < 0 ? 'no_stream' : loaded.revision;
+  const already = await writtenBy(store, streamName, input.metadata.commandId);
   if (already.length > 0) return { events: already, nextExpectedRevision: expected, newState: state };
 
   const command = isBuilder(input) ? input.build(state) : input;
@@ -129,12 +138,17 @@ async function attemptOnce<C extends Command, E extends DomainEvent, S>(
     metadata: metadataFor(command, index, EVENT_UPCASTERS.currentVersion(event.type)),
   }));
   const result = await store.append(streamName, toAppend, expected);
-  const ids = new Set(toAppend.map((e) => e.metadata.eventId));
-  const recorded = result.written
-    ? await store.readStream(streamName, { fromRevision: result.nextExpectedRevision - toAppend.length + 1, maxCount: toAppend.length })
-    : (await store.readStream(streamName)).filter((e) => ids.has(e.metadata.eventId));
-  const newState = fold(decider, recorded, state);
-  return { events: recorded, nextExpectedRevision: result.nextExpectedRevision, newState };
+  if (!result.written) {
+    // Another process wrote this very command since the load: answer what it wrote.
+    const recorded = await writtenBy(store, streamName, input.metadata.commandId);
+    return { events: recorded, nextExpectedRevision: result.nextExpectedRevision, newState: fold(decider, recorded, state) };
+  }
+  const recorded = await store.readStream(streamName, {
+    fromRevision: result.nextExpectedRevision - toAppend.length + 1,
+    maxCount: toAppend.length,
+  });
+  const after = cache.append(streamName, decider, loaded, recorded);
+  return { events: recorded, nextExpectedRevision: result.nextExpectedRevision, newState: after.state };
 }
 
 function metadataFor(command: Command, index: number, schemaVersion: number): WriteMetadata {
@@ -149,14 +163,24 @@ function metadataFor(command: Command, index: number, schemaVersion: number): Wr
   };
 }
 
-/** Events an earlier delivery of the same command wrote (they are consecutive, from index 0). */
-function writtenBy(history: readonly RecordedEvent[], commandId: string): RecordedEvent[] {
-  const first = commandEventId(commandId, 0);
-  const start = history.findIndex((e) => e.metadata.eventId === first);
-  if (start < 0) return [];
+/** How many events are read per page when collecting a redelivered command's events. */
+const WRITTEN_PAGE = 16;
+
+/**
+ * Events an earlier delivery of the same command wrote (they are consecutive, from index 0). The
+ * first one is looked up by its id in the store's index, so a new command costs one lookup, not a
+ * scan of the stream's history.
+ */
+async function writtenBy(store: EventStore, streamName: string, commandId: string): Promise<RecordedEvent[]> {
+  let revision = await store.eventRevision(streamName, commandEventId(commandId, 0));
   const out: RecordedEvent[] = [];
-  for (let i = start; i < history.length && history[i]!.metadata.eventId === commandEventId(commandId, out.length); i += 1) {
-    out.push(history[i]!);
+  while (revision !== null) {
+    const page = await store.readStream(streamName, { fromRevision: revision, maxCount: WRITTEN_PAGE });
+    for (const e of page) {
+      if (e.metadata.eventId !== commandEventId(commandId, out.length)) return out;
+      out.push(e);
+    }
+    revision = page.length === WRITTEN_PAGE ? revision + WRITTEN_PAGE : null;
   }
   return out;
 }

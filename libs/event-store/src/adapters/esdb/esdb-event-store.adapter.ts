@@ -21,7 +21,7 @@ import { RecordedAtStamp } from '../append-rules';
 import { appendToEsdb } from './esdb-append';
 import { consumeRead, EsdbClient } from './esdb-client';
 import { matchesFilter } from './esdb-filter';
-import { fromResolvedEvent, positionOf, toEsdbPosition } from './esdb-mapping';
+import { fromResolvedEvent, positionOf, toEsdbEventId, toEsdbPosition, toSafeNumber } from './esdb-mapping';
 import { EsdbSubscription } from './esdb-subscription';
 
 /** /health must answer promptly even when the cluster is unreachable. */
@@ -84,6 +84,22 @@ export class EsdbEventStore implements EventStore {
       return out.length < max;
     });
     return out;
+  }
+
+  /**
+   * ESDB has no index by event id: the stream is read from its end (its own event ids, nothing
+   * parsed), so a recent redelivery is found after a few events, but a new id costs a read of the
+   * whole stream (docs/event-store.md).
+   */
+  async eventRevision(stream: string, eventId: string): Promise<number | null> {
+    const wanted = toEsdbEventId(eventId);
+    let revision = null as number | null;
+    await consumeRead(this.client.readStream(stream, { direction: BACKWARDS, fromRevision: END }), (resolved) => {
+      if (resolved.event?.id !== wanted) return true;
+      revision = toSafeNumber(resolved.event.revision, 'revision');
+      return false;
+    });
+    return revision;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

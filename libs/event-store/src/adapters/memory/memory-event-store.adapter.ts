@@ -95,6 +95,12 @@ export class MemoryEventStore implements EventStore {
       .map((e) => this.upcasters.upcast(e));
   }
 
+  async eventRevision(stream: string, eventId: string): Promise<number | null> {
+    this.assertOpen();
+    const event = this.byEventId.get(eventId);
+    return event && event.streamName === stream ? event.revision : null;
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const max = options.maxCount ?? Infinity;

@@ -110,6 +110,11 @@ export class SqliteEventStore implements EventStore {
     return rows.map((row) => this.upcasters.upcast(toRecorded(row)));
   }
 
+  async eventRevision(stream: string, eventId: string): Promise<number | null> {
+    this.assertOpen();
+    return this.sql.eventRevision.get(eventId, stream) ?? null;
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     return this.sql

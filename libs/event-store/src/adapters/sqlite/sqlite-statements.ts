@@ -47,6 +47,8 @@ export class SqliteStatements {
   readonly selectHead: Database.Statement<[string], LastEventRow>;
   readonly insertEvent: Database.Statement<[string, number, string, string, string, string, string, string]>;
   readonly selectEventId: Database.Statement<[string], EventIdRow>;
+  /** The revision of an eventId within one stream (the event_id index, then one row). */
+  readonly eventRevision: Database.Statement<[string, string], number>;
   readonly streamForwards: Database.Statement<[string, number, number, string, number], EventRow>;
   readonly streamBackwards: Database.Statement<[string, number, number, string, number], EventRow>;
   readonly headPosition: Database.Statement<[], { position: number | null }>;
@@ -65,6 +67,7 @@ export class SqliteStatements {
       'INSERT INTO events (stream, revision, category, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.selectEventId = db.prepare('SELECT stream, position FROM events WHERE event_id = ?');
+    this.eventRevision = db.prepare<[string, string], number>('SELECT revision FROM events WHERE event_id = ? AND stream = ?').pluck();
     const asOf = 'position <= ? AND recorded_at <= ?';
     this.streamForwards = db.prepare(
       `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? AND ${asOf} ORDER BY revision LIMIT ?`,
