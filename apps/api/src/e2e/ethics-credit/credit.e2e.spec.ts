@@ -32,7 +32,10 @@ describe('credit archives, lists and visibility (HTTP)', () => {
       behaviour: 'kickbacks',
       occurredAt: '2025-03-02T02:00:00.000Z',
     }).expect(201);
-    expect(second.body.events).toEqual(['CreditPointsAdded', 'CreditMeasureImposed', 'CreditNoticeIssued']);
+    // The entry is written on its own stream; the creditThresholds saga imposes the measure on the archive (ADR 0006).
+    expect(second.body.events).toEqual(['CreditPointsAdded']);
+    const measures = (await t.store.readStream(`creditArchive-${H}`)).filter((e) => e.type === 'CreditMeasureImposed');
+    expect(measures.map((e) => e.data)).toEqual([expect.objectContaining({ cycleNo: 1, thresholdPoints: 12, totalPoints: 12 })]);
     const level = await get('hospital-a1-1', `/credit/archives/${H}/level`).expect(200);
     expect(level.body).toMatchObject({ level: 'C', cyclePoints: 12 });
     const view = await get('hospital-a1-1', `/credit/archives/${H}`).expect(200);
