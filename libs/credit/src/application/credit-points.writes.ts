@@ -24,7 +24,8 @@ function run<C extends Command, E extends CreditArchiveEvent | CreditPointsEvent
 }
 
 /** The archive's current cycle, opening the archive implicitly first when it does not exist (EnsureCreditArchive). */
-async function currentCycle(execution: CommandExecution, by: CreditWriteBy, institutionId: string): Promise<number> {
+async function currentCycle(execution: CommandExecution, by: CreditWriteBy, entry: AddCreditPoints['data']): Promise<number> {
+  const { institutionId, behaviour, points, occurredAt } = entry;
   const ensure =
     'actor' in by ? by : { metadata: { ...by.metadata, commandId: derivedId(by.metadata.commandId, CREDIT_ARCHIVE_CATEGORY) } };
   const outcome = await run<CreditArchiveCommand, CreditArchiveEvent, CreditArchiveState>(execution, ensure, {
@@ -32,7 +33,7 @@ async function currentCycle(execution: CommandExecution, by: CreditWriteBy, inst
     id: institutionId,
     decider: (policy: CreditPolicy) => creditArchiveDecider(policy),
     policy: CREDIT_POLICY,
-    build: () => ({ type: 'EnsureCreditArchive', data: { institutionId } }),
+    build: () => ({ type: 'EnsureCreditArchive', data: { institutionId, behaviour, points, occurredAt } }),
   });
   const state = outcome.state;
   // An open archive always has a current cycle (a roll closes one and opens the next in one append).
@@ -54,7 +55,7 @@ export async function writeCreditPoints(
   let body: CreditPointsBody;
   if (command.type === 'AddCreditPoints') {
     const pointsId = pointsIdOf(command.data);
-    body = { type: 'AddCreditPoints', data: { ...command.data, pointsId, cycleNo: await currentCycle(execution, by, institutionId) } };
+    body = { type: 'AddCreditPoints', data: { ...command.data, pointsId, cycleNo: await currentCycle(execution, by, command.data) } };
   } else body = command;
   const pointsId = body.type === 'AddCreditPoints' ? body.data.pointsId! : body.data.pointsId;
   return run<CreditPointsCommand, CreditPointsEvent, CreditPointsState>(execution, by, {

@@ -1,6 +1,6 @@
 import { Actor, Command, fold, SYSTEM_ACTOR } from '@bihuan/core';
 import { deliveredEvent, testCommand } from '@bihuan/testing';
-import { CreditArchiveCommand, CreditPointsCommand } from '../domain/archive/credit-archive.commands';
+import { CreditArchiveCommand, CreditPointsCommand, EnsureCreditArchive } from '../domain/archive/credit-archive.commands';
 import { creditArchiveDecider } from '../domain/archive/credit-archive.decider';
 import { CreditArchiveEvent, CreditPointsEvent } from '../domain/archive/credit-archive.events';
 import { creditPointsDecider, pointsIdOf } from '../domain/archive/credit-points.decider';
@@ -79,9 +79,10 @@ export function run(commands: readonly AnyCreditCommand[], from: readonly Credit
     if (c.type === 'RevokeCreditPoints') {
       events.push(...entries.decide(c, fold(entries, entryEvents(events, c.data.pointsId))));
     } else if (c.type === 'AddCreditPoints') {
-      const ensure = command<CreditArchiveCommand>(
+      const { institutionId, behaviour, points, occurredAt } = c.data;
+      const ensure = command<EnsureCreditArchive>(
         'EnsureCreditArchive',
-        { institutionId: c.data.institutionId },
+        { institutionId, behaviour, points, occurredAt },
         c.metadata.actor,
         c.metadata.now,
       );

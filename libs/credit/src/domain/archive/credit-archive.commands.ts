@@ -102,8 +102,15 @@ export type CreditWakeUp =
   | Command<'WarnDeadline', WarnDeadlineData & { readonly institutionId?: string }>
   | Command<'ExpireDeadline', ExpireDeadlineData & { readonly institutionId?: string }>;
 
-/** Opens the archive implicitly (cycle from now) unless it is open: what a points entry needs first. */
-export type EnsureCreditArchive = C<'EnsureCreditArchive', Record<never, never>>;
+/**
+ * What a points entry needs first: the archive, opened implicitly (cycle from now) unless it is open.
+ * It names the entry's behaviour, points and date, which are checked first, so that an entry the
+ * points decider would refuse opens nothing either (bad input writes nothing).
+ */
+export type EnsureCreditArchive = C<
+  'EnsureCreditArchive',
+  { readonly behaviour: string; readonly points?: number | null; readonly occurredAt: string }
+>;
 
 /**
  * Sent by the creditThresholds saga with the cycle's running total after a points entry: every

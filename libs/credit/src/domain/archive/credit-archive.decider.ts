@@ -2,7 +2,8 @@ import { assertNever, Decider, expiryIsDue } from '@bihuan/core';
 import { creditError } from '../credit-errors';
 import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../credit-policy';
 import { requireIsoDate, requireOwnInstitution, requireRole, requireText } from '../credit-rules';
-import { CreditArchiveCommand, CreditWakeUp } from './credit-archive.commands';
+import { CreditArchiveCommand, CreditWakeUp, EnsureCreditArchive } from './credit-archive.commands';
+import { pointsFor } from './credit-points.decider';
 import { CreditArchiveEvent } from './credit-archive.events';
 import { CreditArchiveState, evolveCreditArchive, initialCreditArchiveState, OpenCreditArchiveState } from './credit-archive.state';
 import { cycleDeadlineId, imposeMeasures, openArchive, openCycle, rollCycle } from './credit-cycle.decide';
@@ -10,6 +11,12 @@ import { addListEntry, breach, pledge, recordInformation, removeListEntry } from
 
 /** Stream category: `creditArchive-<institutionId>` (its points entries: `creditPoints-…`, ADR 0006). */
 export const CREDIT_ARCHIVE_CATEGORY = 'creditArchive';
+
+/** The entry an EnsureCreditArchive is for must be one the points decider accepts (behaviour, scale, date). */
+function checkEntry(command: EnsureCreditArchive, policy: CreditPolicy): void {
+  pointsFor({ behaviour: requireText(command.data.behaviour, 'behaviour'), points: command.data.points }, policy);
+  requireIsoDate(command.data.occurredAt, 'occurredAt');
+}
 
 /** A wake-up is answered only while its deadline is pending with the same dueAt (late/duplicate → []). */
 function expire(
@@ -55,6 +62,7 @@ function decideOpen(
       return expire(command, s, policy);
     case 'EnsureCreditArchive':
       requireRole(actor, ['inspector', 'system'], 'adding credit points');
+      checkEntry(command, policy);
       return [];
     case 'ImposeCreditMeasures':
       requireRole(actor, ['system'], 'imposing credit measures');
@@ -113,6 +121,10 @@ export function decideCreditArchive(
   if (command.type === 'WarnDeadline' || command.type === 'ExpireDeadline') return [];
   if (command.type !== 'EnsureCreditArchive' && command.type !== 'RecordCreditInformation') {
     throw creditError('ARCHIVE_NOT_FOUND', `no credit archive for ${command.data.institutionId}`);
+  }
+  if (command.type === 'EnsureCreditArchive') {
+    requireRole(actor, ['inspector', 'system'], 'adding credit points');
+    checkEntry(command, policy);
   }
   // Points (EnsureCreditArchive first) or a saga's record may arrive before the archive was opened:
   // open it implicitly, cycle from now.

@@ -136,10 +136,15 @@ describe('CreditArchive decider: thresholds, cycles (points from their own strea
       causedBy: { stream: 'complaintTicket-T1', eventId: 'ev-9' },
     });
     expect(run([c], events)).toEqual(events);
+    const ensure = (behaviour: string) => command('EnsureCreditArchive', { institutionId: 'H1', behaviour, occurredAt: T0 }, system);
+    spec.given(events).when(ensure('fees')).thenNothing();
+    // An entry the points decider would refuse opens nothing either.
+    spec.given([]).when(ensure('rudeness')).thenThrows('CREDIT.BEHAVIOUR_UNKNOWN');
+    spec.given(events).when(ensure('rudeness')).thenThrows('CREDIT.BEHAVIOUR_UNKNOWN');
     spec
-      .given(events)
-      .when(command('EnsureCreditArchive', { institutionId: 'H1' }, system))
-      .thenNothing();
+      .given([])
+      .when(command('EnsureCreditArchive', { institutionId: 'H1', behaviour: 'fees', occurredAt: T0 }, hospital('H1')))
+      .thenThrows('CREDIT.ROLE_FORBIDDEN');
     spec
       .given([])
       .when(command('PledgeCommitment', { institutionId: 'H1', commitmentId: 'C1', kind: 'institution', text: 'x', pledgedAt: T0 }))

@@ -27,7 +27,7 @@ export function pointsIdOf(data: {
 }
 
 /** Points for a behaviour: the policy's for a listed one, else the command's (on the scale). */
-function pointsFor(data: AddCreditPoints['data'], policy: CreditPolicy): number {
+export function pointsFor(data: Pick<AddCreditPoints['data'], 'behaviour' | 'points'>, policy: CreditPolicy): number {
   const listed = policy.behaviourPoints[data.behaviour];
   if (listed !== undefined) return listed;
   if (data.points == null)
