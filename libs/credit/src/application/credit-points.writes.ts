@@ -1,4 +1,4 @@
-import { Actor, Command, CommandMetadata, derivedId, idOf, streamName } from '@bihuan/core';
+import { Actor, Command, CommandMetadata, derivedId, idOf } from '@bihuan/core';
 import { CaseWrite, CommandBody, CommandExecution, CommandOutcome } from '@bihuan/platform';
 import { CommandSender } from '@bihuan/processing';
 import { AddCreditPoints, CreditArchiveCommand, CreditPointsCommand, RevokeCreditPoints } from '../domain/archive/credit-archive.commands';
@@ -52,12 +52,19 @@ export async function writeCreditPoints(
   command: CreditPointsBody,
 ): Promise<CommandOutcome<CreditPointsState>> {
   const { institutionId } = command.data;
-  let body: CreditPointsBody;
-  if (command.type === 'AddCreditPoints') {
-    const pointsId = pointsIdOf(command.data);
-    body = { type: 'AddCreditPoints', data: { ...command.data, pointsId, cycleNo: await currentCycle(execution, by, command.data) } };
-  } else body = command;
-  const pointsId = body.type === 'AddCreditPoints' ? body.data.pointsId! : body.data.pointsId;
+  if (command.type === 'RevokeCreditPoints') return decideEntry(execution, by, institutionId, command.data.pointsId, command);
+  const pointsId = pointsIdOf(command.data);
+  const cycleNo = await currentCycle(execution, by, command.data);
+  return decideEntry(execution, by, institutionId, pointsId, { type: command.type, data: { ...command.data, pointsId, cycleNo } });
+}
+
+function decideEntry(
+  execution: CommandExecution,
+  by: CreditWriteBy,
+  institutionId: string,
+  pointsId: string,
+  body: CreditPointsBody,
+): Promise<CommandOutcome<CreditPointsState>> {
   return run<CreditPointsCommand, CreditPointsEvent, CreditPointsState>(execution, by, {
     category: CREDIT_POINTS_CATEGORY,
     id: creditPointsStreamId(institutionId, pointsId),
@@ -97,7 +104,3 @@ export function creditArchiveSenders(execution: CommandExecution): (readonly [st
     [CREDIT_POINTS_CATEGORY, points],
   ];
 }
-
-/** The stream of a points entry, for reads and tests. */
-export const creditPointsStream = (institutionId: string, pointsId: string): string =>
-  streamName(CREDIT_POINTS_CATEGORY, creditPointsStreamId(institutionId, pointsId));
