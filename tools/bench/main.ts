@@ -1,5 +1,6 @@
 import { auditBench } from './audit.bench';
 import { commandsBench } from './commands.bench';
+import { creditBench } from './credit.bench';
 import { runStoreBench } from './store.bench';
 import { streamsBench } from './streams.bench';
 import { timersBench } from './timers.bench';
@@ -16,6 +17,7 @@ export const suites: Record<string, () => Promise<void>> = {
   audit: auditBench,
   commands: commandsBench,
   streams: streamsBench,
+  credit: creditBench,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

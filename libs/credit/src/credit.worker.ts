@@ -1,32 +1,34 @@
 import { policySender, WorkerContribution, WorkerDeps } from '@bihuan/platform';
 import { CommandSender } from '@bihuan/processing';
+import { creditArchiveSenders } from './application/credit-points.writes';
 import { CREDIT_POLICY } from './application/credit-writes';
 import { INSPECTOR_CONFLICTS_CATEGORY, inspectorConflictsDecider } from './application/conflicts/inspector-conflicts.decider';
-import { CREDIT_ARCHIVE_CATEGORY, creditArchiveDecider } from './domain/archive/credit-archive.decider';
 import { CreditPolicy } from './domain/credit-policy';
 import { RANDOM_DRAW_CATEGORY, randomDrawDecider } from './domain/draw/random-draw.decider';
 import { creditProjection } from './read-models/credit.projection';
 import { commitmentBreachWorkflow } from './workflows/commitment-breach.workflow';
 import { creditConsequencesWorkflow } from './workflows/credit-consequences.workflow';
+import { creditThresholdsWorkflow } from './workflows/credit-thresholds.workflow';
 import { randomDrawVisitsWorkflow } from './workflows/random-draw-visits.workflow';
 
 /**
  * The streams whose decider takes the credit policy are written through the write seam
- * (CommandExecution.deliver), deciding with the policy in force as the API does. The archive's wake-ups (`cycle-<n>` end,
+ * (CommandExecution.deliver), deciding with the policy in force as the API does; points commands,
+ * addressed to the archive or to their entry's stream, go to the entry's stream (creditArchiveSenders). The archive's wake-ups (`cycle-<n>` end,
  * `list-<entryId>` expiry) need no computed data — the deadline timers send ExpireDeadline and the
  * decider answers only a due one.
  */
 function senders(deps: WorkerDeps): (readonly [string, CommandSender])[] {
   const execution = deps.commands;
   return [
-    policySender(execution, CREDIT_ARCHIVE_CATEGORY, (policy: CreditPolicy) => creditArchiveDecider(policy), CREDIT_POLICY),
+    ...creditArchiveSenders(execution),
     policySender(execution, RANDOM_DRAW_CATEGORY, (policy: CreditPolicy) => randomDrawDecider(policy), CREDIT_POLICY),
   ];
 }
 
 /**
  * The credit context in the worker: its streams, its read model (archives with levels, conflicts,
- * draws) and three sagas — creditConsequences (findings in listed adverse categories, 挂牌督办,
+ * draws) and four sagas — creditThresholds (a cycle's points total → ImposeCreditMeasures), creditConsequences (findings in listed adverse categories, 挂牌督办,
  * withdrawals; a substantiated complaint's points are the complaints context's complaintConsequences),
  * commitmentBreach (breach → adverse record, and an ethics record for a staff pledge) and
  * randomDrawVisits (published draw → PlanVisit to `visit-…`, whose decider the inspection context
@@ -37,5 +39,5 @@ export const CREDIT_WORKER: WorkerContribution = {
   deciders: [[INSPECTOR_CONFLICTS_CATEGORY, inspectorConflictsDecider]],
   senders,
   projections: ({ readModels }) => [creditProjection(readModels)],
-  workflows: () => [creditConsequencesWorkflow(), commitmentBreachWorkflow, randomDrawVisitsWorkflow],
+  workflows: () => [creditConsequencesWorkflow(), creditThresholdsWorkflow, commitmentBreachWorkflow, randomDrawVisitsWorkflow],
 };

@@ -97,7 +97,7 @@ export async function printConsequences(h: DemoHarness, out: DemoOutput, ticketI
     `/audit/cases/complaintTicket-${ticketId}/history?pageSize=500&purpose=${encodeURIComponent('演示')}`,
   );
   const caused = ((history.body?.['entries'] as Json[] | undefined) ?? []).filter(
-    (e) => /^(ethicsArchive|creditArchive)-/.test(String(e['stream'])) && e['linked'] !== false,
+    (e) => /^(ethicsArchive|creditArchive|creditPoints)-/.test(String(e['stream'])) && e['linked'] !== false,
   );
   const ethics = await h.http.probe(step, LEADER, `/ethics/archives/${STAFF_ID}`);
   const records = ((ethics.body?.['records'] as Json[] | undefined) ?? []).filter((r) => JSON.stringify(r).includes(ticketId));

@@ -1,6 +1,6 @@
 import { AnyDecider, categoryOf, DomainError } from '@bihuan/core';
 import { complaintTicketDecider } from '@bihuan/complaints';
-import { creditArchiveDecider } from '@bihuan/credit';
+import { creditArchiveDecider, creditPointsDecider } from '@bihuan/credit';
 import { ethicsArchiveDecider, ethicsEvaluationDecider } from '@bihuan/ethics';
 import { findingDecider, visitDecider } from '@bihuan/inspection';
 
@@ -16,6 +16,7 @@ export const AUDIT_STATE_DECIDERS: Readonly<Record<string, AnyDecider>> = Object
   ethicsArchive: ethicsArchiveDecider(),
   ethicsEvaluation: ethicsEvaluationDecider(),
   creditArchive: creditArchiveDecider(),
+  creditPoints: creditPointsDecider(),
 });
 
 /** The decider for a stream's category; 400 AUDIT.UNKNOWN_CATEGORY naming `stream` otherwise. */

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
-import { Actor, assertNever } from '@bihuan/core';
+import { Actor, assertNever, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { CommandBody, CommandContext, CommandExecution, CommandReceipt, RequestAction, commandReceipt } from '@bihuan/platform';
 import {
   AddCreditPoints,
@@ -17,6 +17,7 @@ import {
 } from '../domain/archive/credit-archive.commands';
 import { CREDIT_ARCHIVE_CATEGORY, creditArchiveDecider } from '../domain/archive/credit-archive.decider';
 import { CreditPolicy } from '../domain/credit-policy';
+import { writeCreditPoints } from './credit-points.writes';
 import { CREDIT_POLICY } from './credit-writes';
 
 /** A command's data as a caller gives it: the stream names the institution; `Id` is drawn fresh when absent. */
@@ -60,12 +61,22 @@ export class CreditArchiveHandler implements ICommandHandler<CreditArchiveReques
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
     @Inject(StaffDirectory) private readonly staff: StaffDirectory,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
   async execute({ actor, institutionId, action }: CreditArchiveRequest): Promise<CommandReceipt> {
     this.jurisdiction.requireInstitution(institutionId, 'institutionId');
     this.access.assertInScope(actor, institutionId, 'the credit archive');
     if (action.kind === 'PledgeCommitment' && action.data.staffId) await assertStaffOf(this.staff, action.data.staffId, institutionId);
+    // Each points entry has its own stream (ADR 0006); a new entry without an id gets a fresh one.
+    if (action.kind === 'AddCreditPoints') {
+      const data = { ...action.data, institutionId, pointsId: action.data.pointsId ?? this.ids.next() };
+      return commandReceipt(await writeCreditPoints(this.execution, { actor }, { type: action.kind, data }));
+    }
+    if (action.kind === 'RevokeCreditPoints')
+      return commandReceipt(
+        await writeCreditPoints(this.execution, { actor }, { type: action.kind, data: { ...action.data, institutionId } }),
+      );
     const outcome = await this.execution.execute(actor, {
       category: CREDIT_ARCHIVE_CATEGORY,
       id: institutionId,
@@ -79,18 +90,15 @@ export class CreditArchiveHandler implements ICommandHandler<CreditArchiveReques
 
 /** The domain command for an action; an id the caller left out is drawn fresh (the idempotency key of a manual entry). */
 function archiveCommand(
-  action: CreditArchiveAction,
+  action: Exclude<CreditArchiveAction, { kind: 'AddCreditPoints' | 'RevokeCreditPoints' }>,
   institutionId: string,
   { newId }: CommandContext<CreditPolicy>,
 ): CommandBody<CreditArchiveCommand> {
   switch (action.kind) {
     case 'OpenCreditArchive':
-    case 'RevokeCreditPoints':
     case 'CloseCreditCycle':
     case 'RemoveListEntry':
       return { type: action.kind, data: { ...action.data, institutionId } };
-    case 'AddCreditPoints':
-      return { type: action.kind, data: { ...action.data, institutionId, pointsId: action.data.pointsId ?? newId() } };
     case 'PledgeCommitment':
       return { type: action.kind, data: { ...action.data, institutionId, commitmentId: action.data.commitmentId ?? newId() } };
     case 'ReportCommitmentBreach':

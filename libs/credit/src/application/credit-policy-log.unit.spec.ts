@@ -1,7 +1,8 @@
 import { MemoryEventStore } from '@bihuan/event-store';
 import { PolicyRegistry, policyStream } from '@bihuan/platform';
 import { FakeClock } from '@bihuan/testing';
-import { creditArchiveDecider } from '../domain/archive/credit-archive.decider';
+import { CreditPointsCommand } from '../domain/archive/credit-archive.commands';
+import { creditPointsDecider } from '../domain/archive/credit-points.decider';
 import { command, T0 } from '../testing/credit-test-fixtures';
 import { CREDIT_POLICY } from './credit-writes';
 
@@ -34,9 +35,15 @@ describe('a logged credit policy override naming a removed setting', () => {
   it('still gives the policy in force, whose points the archive decides with', async () => {
     const policy = await (await setup()).current(CREDIT_POLICY.context, CREDIT_POLICY.defaults);
     expect(policy).toMatchObject({ policyVersion: 'credit-default@1+r0', behaviourPoints: { fees: 2, privacy: 4 } });
-    const events = creditArchiveDecider(policy).decide(
-      command('AddCreditPoints', { institutionId: 'H1', pointsId: 'P1', behaviour: 'fees', occurredAt: T0 }),
-      creditArchiveDecider().initialState,
+    const events = creditPointsDecider(policy).decide(
+      command<CreditPointsCommand>('AddCreditPoints', {
+        institutionId: 'H1',
+        pointsId: 'P1',
+        behaviour: 'fees',
+        occurredAt: T0,
+        cycleNo: 1,
+      }),
+      creditPointsDecider().initialState,
     );
     expect(events.find((e) => e.type === 'CreditPointsAdded')!.data).toMatchObject({ points: 2, policyVersion: 'credit-default@1+r0' });
   });

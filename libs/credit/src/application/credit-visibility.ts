@@ -2,6 +2,7 @@ import { commissionReads, Message, StreamVisibility } from '@bihuan/core';
 import { INSPECTOR_CONFLICTS_CATEGORY } from './conflicts/inspector-conflicts.decider';
 import { RANDOM_DRAW_CATEGORY } from '../domain/draw/random-draw.decider';
 import { creditArchiveVisibility } from '../domain/visibility/credit-archive.visibility';
+import { creditPointsVisibility } from '../domain/visibility/credit-points.visibility';
 
 /**
  * A 双随机 draw belongs to the jurisdiction it draws from: the commission staff whose jurisdiction
@@ -51,4 +52,9 @@ export const inspectorConflictsVisibility: StreamVisibility<{ readonly inspector
 };
 
 /** The credit context's declarations, for the audit registry. */
-export const CREDIT_VISIBILITY: readonly StreamVisibility[] = [creditArchiveVisibility, randomDrawVisibility, inspectorConflictsVisibility];
+export const CREDIT_VISIBILITY: readonly StreamVisibility[] = [
+  creditArchiveVisibility,
+  creditPointsVisibility,
+  randomDrawVisibility,
+  inspectorConflictsVisibility,
+];

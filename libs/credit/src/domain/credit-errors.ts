@@ -18,6 +18,7 @@ export const CREDIT_ERRORS = {
   INSTITUTION_FORBIDDEN: 'forbidden',
   ARCHIVE_NOT_FOUND: 'not_found',
   POINTS_NOT_FOUND: 'not_found',
+  CYCLE_NOT_FOUND: 'not_found',
   COMMITMENT_NOT_FOUND: 'not_found',
   LIST_ENTRY_NOT_FOUND: 'not_found',
   DRAW_NOT_FOUND: 'not_found',

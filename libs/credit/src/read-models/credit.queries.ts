@@ -4,7 +4,8 @@ import { Role } from '@bihuan/core';
 import { CommandExecution, POLICIES, PolicyRegistry, READ_MODEL_DB } from '@bihuan/platform';
 import { CREDIT_POLICY } from '../application/credit-writes';
 import { drawDocument, DrawDocument } from '../application/draw-document';
-import { CreditArchiveState, initialCreditArchiveState } from '../domain/archive/credit-archive.state';
+import { CreditPointsAdded } from '../domain/archive/credit-archive.events';
+import { CreditArchiveState, CreditRecord, initialCreditArchiveState, PointsEntry } from '../domain/archive/credit-archive.state';
 import { creditLevel, CreditLevelResult } from '../domain/archive/credit-level';
 import { creditViewFor, CreditView } from '../domain/archive/credit-views';
 import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
@@ -54,10 +55,16 @@ export class CreditQueries {
     return drawDocument(await this.execution.state(randomDrawDecider(), RANDOM_DRAW_CATEGORY, drawId));
   }
 
-  private state(institutionId: string): CreditArchiveState {
-    const row = this.db.prepare('SELECT state FROM credit_archives WHERE institution_id = ?').get(institutionId) as
+  /** The archive and its points entries (ADR 0006), as creditLevel and creditViewFor take them. */
+  private state(institutionId: string): CreditRecord {
+    const row = this.db.prepare('SELECT state FROM credit_archive_states WHERE institution_id = ?').get(institutionId) as
       { state: string } | undefined;
-    return row ? (JSON.parse(row.state) as CreditArchiveState) : initialCreditArchiveState;
+    const archive = row ? (JSON.parse(row.state) as CreditArchiveState) : initialCreditArchiveState;
+    const rows = this.db
+      .prepare('SELECT entry, revoked FROM credit_points WHERE institution_id = ? ORDER BY cycle_no, points_id')
+      .all(institutionId) as { entry: string; revoked: number }[];
+    const points = rows.map((r): PointsEntry => ({ ...(JSON.parse(r.entry) as CreditPointsAdded['data']), revoked: r.revoked === 1 }));
+    return { archive, points };
   }
 
   view(role: Role | 'anonymous', institutionId: string, now: string, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): CreditView | null {

@@ -1,7 +1,7 @@
 import { Command, deterministicId, Message, reactionMetadata, streamName, Workflow, WorkflowOutput } from '@bihuan/core';
 import { AddCreditPoints, RevokeCreditPoints } from '../domain/archive/credit-archive.commands';
-import { CREDIT_ARCHIVE_CATEGORY } from '../domain/archive/credit-archive.decider';
 import { creditPointsIdFor } from '../domain/archive/credit-cycle.decide';
+import { CREDIT_POINTS_CATEGORY, creditPointsStreamId } from '../domain/archive/credit-points.decider';
 import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
 import { CreditSourceRef } from '../domain/credit-values';
 import { CreditInput, CREDIT_INPUT_TYPES, isCreditInput, streamOf } from './credit-input-events';
@@ -20,6 +20,10 @@ interface Planned {
   readonly institutionId: string;
   readonly command: AddCreditPoints;
 }
+
+/** Each entry has its own stream (ADR 0006). */
+const pointsStream = (institutionId: string, pointsId: string): string =>
+  streamName(CREDIT_POINTS_CATEGORY, creditPointsStreamId(institutionId, pointsId));
 
 function meta(input: Message, key: string): Command['metadata'] {
   return reactionMetadata(input, deterministicId(CREDIT_CONSEQUENCES_WORKFLOW, input.metadata.eventId, key));
@@ -69,7 +73,8 @@ function plan(input: Adding, policy: CreditPolicy): Planned | null {
 
 /**
  * Saga `creditConsequences-finding.<findingId>`:
- * - FindingOpened in a listed adverse category (and counted severity) → AddCreditPoints;
+ * - FindingOpened in a listed adverse category (and counted severity) → AddCreditPoints to the entry's
+ *   own stream `creditPoints-<institutionId>.<pointsId>` (the credit sender adds the current cycle);
  * - FindingEscalated to a listed rung (挂牌督办) → AddCreditPoints, once per rectification round;
  * - FindingWithdrawn → RevokeCreditPoints for every entry this finding added.
  * Points ids are deterministic (creditPointsIdFor), so a redelivery is a no-op in the archive, and
@@ -97,14 +102,14 @@ export function creditConsequencesWorkflow(policy: CreditPolicy = DEFAULT_CREDIT
             },
             metadata: meta(input, `revoke:${s.pointsId}`),
           };
-          return { kind: 'send', stream: streamName(CREDIT_ARCHIVE_CATEGORY, s.institutionId), command };
+          return { kind: 'send', stream: pointsStream(s.institutionId, s.pointsId), command };
         });
       }
       const planned = plan(input, policy);
       if (!planned) return [{ kind: 'ignore', reason: 'not a listed behaviour' }];
       if (state.sent.some((s) => s.pointsId === planned.pointsId))
         return [{ kind: 'ignore', reason: 'points already sent for this cause' }];
-      return [{ kind: 'send', stream: streamName(CREDIT_ARCHIVE_CATEGORY, planned.institutionId), command: planned.command }];
+      return [{ kind: 'send', stream: pointsStream(planned.institutionId, planned.pointsId), command: planned.command }];
     },
     evolve(state, event): CreditConsequencesState {
       if (!isCreditInput(event)) return state;

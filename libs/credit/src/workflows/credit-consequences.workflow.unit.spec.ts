@@ -1,4 +1,5 @@
 import { WorkflowSpecification } from '@bihuan/testing';
+import { creditPointsIdFor } from '../domain/archive/credit-cycle.decide';
 import { delivered } from '../testing/credit-test-fixtures';
 import { creditConsequencesWorkflow } from './credit-consequences.workflow';
 
@@ -39,7 +40,7 @@ describe('creditConsequences workflow', () => {
       .when(findingOpened())
       .thenMatches([
         {
-          stream: 'creditArchive-H1',
+          stream: `creditPoints-H1.${creditPointsIdFor({ kind: 'finding', findingId: 'F1' }, 'insurance-fraud')}`,
           command: { data: { behaviour: 'insurance-fraud', causedBy: { stream: 'finding-F1', eventId: 'ev-f1' } } },
         },
       ]);
@@ -80,6 +81,10 @@ describe('creditConsequences workflow', () => {
       .outputs();
     expect(outputs).toHaveLength(2);
     expect(outputs.every((o) => o.kind === 'send' && o.command.type === 'RevokeCreditPoints')).toBe(true);
+    // each revocation goes to the stream of the entry it revokes
+    expect(outputs.map((o) => (o.kind === 'send' ? o.stream : null))).toEqual(
+      outputs.map((o) => (o.kind === 'send' ? `creditPoints-H1.${(o.command.data as { pointsId: string }).pointsId}` : 'none')),
+    );
     spec.given([]).when(withdrawn).thenNothing();
   });
 

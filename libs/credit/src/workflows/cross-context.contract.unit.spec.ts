@@ -2,11 +2,10 @@ import { Command, Message, SYSTEM_ACTOR, WorkflowOutput } from '@bihuan/core';
 import { complaintConsequencesWorkflow, ComplaintDecided } from '@bihuan/complaints';
 import { EthicsArchiveCommand, ethicsArchiveDecider, ethicsRecordIdFor } from '@bihuan/ethics';
 import { FindingOpened, visitDecider, VisitCommand } from '@bihuan/inspection';
-import { CreditArchiveCommand } from '../domain/archive/credit-archive.commands';
-import { creditArchiveDecider } from '../domain/archive/credit-archive.decider';
+import { CreditPointsCommand } from '../domain/archive/credit-archive.commands';
 import { creditPointsIdFor } from '../domain/archive/credit-cycle.decide';
 import { DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
-import { delivered, drawPublished } from '../testing/credit-test-fixtures';
+import { delivered, drawPublished, run } from '../testing/credit-test-fixtures';
 import { commitmentBreachWorkflow } from './commitment-breach.workflow';
 import { creditConsequencesWorkflow } from './credit-consequences.workflow';
 import { randomDrawVisitsWorkflow } from './random-draw-visits.workflow';
@@ -18,7 +17,6 @@ import { randomDrawVisitsWorkflow } from './random-draw-visits.workflow';
  */
 const sent = (outputs: readonly WorkflowOutput[]): Command[] => outputs.flatMap((o) => (o.kind === 'send' ? [o.command] : []));
 const ethics = ethicsArchiveDecider();
-const credit = creditArchiveDecider();
 
 const decidedData: ComplaintDecided['data'] = {
   ticketId: 'T1',
@@ -46,7 +44,12 @@ describe('cross-context contracts of the credit sagas', () => {
       points: -10,
       causedBy: { stream: 'complaintTicket-T1', eventId: 'ev-decided' },
     });
-    const points = credit.decide(toCredit as CreditArchiveCommand, credit.initialState).find((e) => e.type === 'CreditPointsAdded')!;
+    // Addressed to the archive (complaints knows no entry id): the credit sender routes it to the entry's stream.
+    const toCreditStream = theirs
+      .decide(decided, theirs.initialState)
+      .find((o) => o.kind === 'send' && o.command.type === 'AddCreditPoints');
+    expect(toCreditStream).toMatchObject({ stream: 'creditArchive-H1' });
+    const points = run([toCredit as CreditPointsCommand]).find((e) => e.type === 'CreditPointsAdded')!;
     expect(points.data).toMatchObject({
       pointsId: creditPointsIdFor({ kind: 'complaint', ticketId: 'T1' }, 'red-envelopes-kickbacks'),
       points: DEFAULT_CREDIT_POLICY.behaviourPoints['red-envelopes-kickbacks'],
@@ -72,9 +75,10 @@ describe('cross-context contracts of the credit sagas', () => {
       policyVersion: 'default@1',
     };
     const [command] = sent(creditConsequencesWorkflow().decide(delivered('finding-F1', 'FindingOpened', data, 'ev-f1'), { sent: [] }));
-    expect(
-      credit.decide(command as CreditArchiveCommand, credit.initialState).find((e) => e.type === 'CreditPointsAdded')!.data,
-    ).toMatchObject({ behaviour: 'kickbacks', points: 6 });
+    expect(run([command as CreditPointsCommand]).find((e) => e.type === 'CreditPointsAdded')!.data).toMatchObject({
+      behaviour: 'kickbacks',
+      points: 6,
+    });
   });
 
   it('sends an AddEthicsRecord the ethics archive accepts, and a PlanVisit the visit decider accepts', () => {

@@ -74,13 +74,17 @@ export async function complaintCase(t: TestApp, o: { institutionId: string; hosp
   const ticket = `complaintTicket-${id}`;
   const [received] = await t.store.readStream(ticket, { maxCount: 1 });
   const subjectId = (received!.data as { complainant: { subjectId: string } }).complainant.subjectId;
+  // The case's credit points have a stream of their own, `creditPoints-<institution>.<pointsId>` (ADR 0006).
+  const entry = (await t.store.readAll({ filter: { categories: ['creditPoints'] } })).find(
+    (e) => e.type === 'CreditPointsAdded' && (e.data as { source?: { ticketId?: string } }).source?.ticketId === id,
+  );
   return {
     ticketId: id,
     ticket,
     subjectId,
     consequences: `complaintConsequences-${id}`,
     ethics: `ethicsArchive-${o.staffId}`,
-    credit: `creditArchive-${o.institutionId}`,
+    credit: entry?.streamName ?? `creditArchive-${o.institutionId}`,
   };
 }
 

@@ -105,7 +105,9 @@ describe('complaints: the closed loop on time', () => {
     const saga = await t.store.readStream(`complaintConsequences-${s.ticketId}`);
     expect(saga.length).toBeGreaterThan(0);
     const ethics = (await t.store.readStream('ethicsArchive-staff-9')).map((e) => e.type);
-    const credit = (await t.store.readStream(`creditArchive-${INSTITUTION}`))
+    // Each points entry has its own stream `creditPoints-<institution>.<pointsId>` (ADR 0006).
+    const credit = (await t.store.readAll({ filter: { categories: ['creditPoints'] } }))
+      .filter((e) => e.streamName.startsWith(`creditPoints-${INSTITUTION}.`))
       .filter((e) => JSON.stringify(e.data).includes(s.ticketId))
       .map((e) => e.type);
     expect(ethics).toContain('EthicsRecordAdded');

@@ -32,11 +32,29 @@ describe('credit archives, lists and visibility (HTTP)', () => {
       behaviour: 'kickbacks',
       occurredAt: '2025-03-02T02:00:00.000Z',
     }).expect(201);
-    expect(second.body.events).toEqual(['CreditPointsAdded', 'CreditMeasureImposed', 'CreditNoticeIssued']);
+    // The entry is written on its own stream; the creditThresholds saga imposes the measure on the archive (ADR 0006).
+    expect(second.body.events).toEqual(['CreditPointsAdded']);
+    const measures = (await t.store.readStream(`creditArchive-${H}`)).filter((e) => e.type === 'CreditMeasureImposed');
+    expect(measures.map((e) => e.data)).toEqual([expect.objectContaining({ cycleNo: 1, thresholdPoints: 12, totalPoints: 12 })]);
     const level = await get('hospital-a1-1', `/credit/archives/${H}/level`).expect(200);
     expect(level.body).toMatchObject({ level: 'C', cyclePoints: 12 });
     const view = await get('hospital-a1-1', `/credit/archives/${H}`).expect(200);
     expect(kinds(view.body)).toEqual(expect.arrayContaining(['archive', 'points', 'measure']));
+  });
+
+  it('revokes an entry on its own stream: the cycle points drop, the measure imposed stands (C)', async () => {
+    const revoke = (pointsId: string, reason: string) =>
+      t.http.post(`/credit/archives/${H}/points/${pointsId}/revoke`).set(t.auth('inspector-a1')).send({ reason });
+    const kickbacks = (await t.store.readAll({ filter: { categories: ['creditPoints'] } })).find(
+      (e) => e.streamName.startsWith(`creditPoints-${H}.`) && (e.data as { behaviour?: string }).behaviour === 'kickbacks',
+    )!;
+    const pointsId = (kickbacks.data as { pointsId: string }).pointsId;
+    const revoked = await revoke(pointsId, '复核撤销').expect(200);
+    expect(revoked.body).toMatchObject({ stream: `creditPoints-${H}.${pointsId}`, events: ['CreditPointsRevoked'] });
+    const level = await get('hospital-a1-1', `/credit/archives/${H}/level`).expect(200);
+    expect(level.body).toMatchObject({ level: 'C', cyclePoints: 6, reason: 'measure imposed this cycle' });
+    expect((await revoke(pointsId, 'again').expect(200)).body.events).toEqual([]);
+    expect((await revoke('no-such-entry', 'x')).body).toMatchObject({ code: 'CREDIT.POINTS_NOT_FOUND' });
   });
 
   it('shows the black list to partners only — never on the public page, to a hospital or to an inspector', async () => {
@@ -145,6 +163,12 @@ describe('credit archives, lists and visibility (HTTP)', () => {
       });
       expect(behaviour.status).toBe(400);
       expect(behaviour.body).toMatchObject({ code: 'CREDIT.BEHAVIOUR_UNKNOWN', fields: [{ field: 'behaviour' }] });
+      // Nor does a refused entry open the archive of an institution that has none yet.
+      const first = await post('inspector-a1', `/credit/archives/hosp-a1-2/points`, {
+        behaviour: 'rudeness',
+        occurredAt: '2025-06-01T00:00:00.000Z',
+      });
+      expect(first.body).toMatchObject({ code: 'CREDIT.BEHAVIOUR_UNKNOWN', fields: [{ field: 'behaviour' }] });
       const expiry = await post('inspector-a1', `/credit/archives/${H}/lists`, {
         list: 'red',
         reason: 'x',

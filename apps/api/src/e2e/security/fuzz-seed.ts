@@ -86,7 +86,10 @@ export async function seedCases(t: TestApp): Promise<(path: string, name: string
   );
   await s.post('inspector-city-a', '/draws', { plannedDate: '2025-04-15', inspectorsPerVisit: 1, jurisdiction: 'city-a', count: 1 }, 201);
   await t.settle();
-  const points = (await t.store.readStream(`creditArchive-${H}`)).find((e) => e.type === 'CreditPointsAdded');
+  // Each points entry has its own stream `creditPoints-<institution>.<pointsId>` (ADR 0006).
+  const points = (await t.store.readAll({ filter: { categories: ['creditPoints'] } })).find(
+    (e) => e.type === 'CreditPointsAdded' && e.streamName.startsWith(`creditPoints-${H}.`),
+  );
   const pointsId = String((points?.data as { pointsId?: string } | undefined)?.pointsId);
   const received = (await t.store.readStream(`complaintTicket-${ticket.ticketId}`))[0];
   const subjectId = String((received?.data as { complainant?: { subjectId?: string } } | undefined)?.complainant?.subjectId);

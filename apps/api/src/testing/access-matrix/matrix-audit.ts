@@ -16,11 +16,12 @@ const PROCESS: Readonly<Record<string, (rest: string) => string>> = {
   visitClosure: (rest) => `visit-${rest}`,
   findingOpening: (rest) => `visit-${rest}`,
   creditConsequences: (rest) => rest.replace('.', '-'),
+  creditThresholds: (rest) => `creditArchive-${rest.slice(0, rest.lastIndexOf('.'))}`,
   randomDrawVisits: (rest) => `randomDraw-${rest}`,
 };
 /** Draws are published (一公开): naming their streams tells nobody anything. */
 const PUBLISHED = ['randomDraw', 'randomDrawVisits'];
-const CASES = ['creditArchive', 'ethicsArchive', 'ethicsEvaluation', 'visit', 'finding', 'complaintTicket', 'randomDraw'];
+const CASES = ['creditArchive', 'creditPoints', 'ethicsArchive', 'ethicsEvaluation', 'visit', 'finding', 'complaintTicket', 'randomDraw'];
 
 /** The unit each stream of the log belongs to (a complaint: its current assignee, from the seed). */
 export async function streamOwners(t: TestApp, seed: Seed, v: Violations): Promise<Map<string, string>> {

@@ -18,14 +18,17 @@ export type OpenCreditArchive = C<
 >;
 
 /**
- * 不良执业行为记分. `pointsId` is the idempotency key (derived from the source case when absent);
- * points come from CreditPolicy for a listed behaviour, else from `points` (which must be on the scale).
- * Compatible with the complaints context's AddCreditPoints (`behaviour`, `points`, `source`).
+ * 不良执业行为记分, decided on the entry's own stream `creditPoints-<institutionId>.<pointsId>` (ADR 0006).
+ * `pointsId` is the idempotency key (derived from the source case when absent); points come from
+ * CreditPolicy for a listed behaviour, else from `points` (which must be on the scale). `cycleNo` is
+ * the archive's current cycle, set by the credit application (creditPointsWrite) when it routes the
+ * command; a caller's value is replaced. Compatible with the complaints context's AddCreditPoints.
  */
 export type AddCreditPoints = C<
   'AddCreditPoints',
   {
     readonly pointsId?: string | null;
+    readonly cycleNo?: number | null;
     readonly behaviour: string;
     readonly points?: number | null;
     readonly occurredAt: string;
@@ -99,10 +102,32 @@ export type CreditWakeUp =
   | Command<'WarnDeadline', WarnDeadlineData & { readonly institutionId?: string }>
   | Command<'ExpireDeadline', ExpireDeadlineData & { readonly institutionId?: string }>;
 
+/**
+ * What a points entry needs first: the archive, opened implicitly (cycle from now) unless it is open.
+ * It names the entry's behaviour, points and date, which are checked first, so that an entry the
+ * points decider would refuse opens nothing either (bad input writes nothing).
+ */
+export type EnsureCreditArchive = C<
+  'EnsureCreditArchive',
+  { readonly behaviour: string; readonly points?: number | null; readonly occurredAt: string }
+>;
+
+/**
+ * Sent by the creditThresholds saga with the cycle's running total after a points entry: every
+ * threshold of the policy in force at or below it that the cycle has not reached yet imposes its measures.
+ */
+export type ImposeCreditMeasures = C<
+  'ImposeCreditMeasures',
+  { readonly cycleNo: number; readonly totalPoints: number; readonly pointsId: string; readonly causedBy?: CausedBy | null }
+>;
+
+/** Commands of one points entry's stream `creditPoints-<institutionId>.<pointsId>`. */
+export type CreditPointsCommand = AddCreditPoints | RevokeCreditPoints;
+
 export type CreditArchiveCommand =
   | OpenCreditArchive
-  | AddCreditPoints
-  | RevokeCreditPoints
+  | EnsureCreditArchive
+  | ImposeCreditMeasures
   | CloseCreditCycle
   | PledgeCommitment
   | ReportCommitmentBreach

@@ -2,14 +2,21 @@ import { assertNever, Decider, expiryIsDue } from '@bihuan/core';
 import { creditError } from '../credit-errors';
 import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../credit-policy';
 import { requireIsoDate, requireOwnInstitution, requireRole, requireText } from '../credit-rules';
-import { CreditArchiveCommand, CreditWakeUp } from './credit-archive.commands';
+import { CreditArchiveCommand, CreditWakeUp, EnsureCreditArchive } from './credit-archive.commands';
+import { pointsFor } from './credit-points.decider';
 import { CreditArchiveEvent } from './credit-archive.events';
 import { CreditArchiveState, evolveCreditArchive, initialCreditArchiveState, OpenCreditArchiveState } from './credit-archive.state';
-import { addPoints, cycleDeadlineId, openArchive, openCycle, rollCycle } from './credit-cycle.decide';
+import { cycleDeadlineId, imposeMeasures, openArchive, openCycle, rollCycle } from './credit-cycle.decide';
 import { addListEntry, breach, pledge, recordInformation, removeListEntry } from './credit-records.decide';
 
-/** Stream category: `creditArchive-<institutionId>`. */
+/** Stream category: `creditArchive-<institutionId>` (its points entries: `creditPoints-…`, ADR 0006). */
 export const CREDIT_ARCHIVE_CATEGORY = 'creditArchive';
+
+/** The entry an EnsureCreditArchive is for must be one the points decider accepts (behaviour, scale, date). */
+function checkEntry(command: EnsureCreditArchive, policy: CreditPolicy): void {
+  pointsFor({ behaviour: requireText(command.data.behaviour, 'behaviour'), points: command.data.points }, policy);
+  requireIsoDate(command.data.occurredAt, 'occurredAt');
+}
 
 /** A wake-up is answered only while its deadline is pending with the same dueAt (late/duplicate → []). */
 function expire(
@@ -53,34 +60,13 @@ function decideOpen(
     case 'ExpireDeadline':
       requireRole(actor, ['system'], 'a deadline wake-up');
       return expire(command, s, policy);
-    case 'AddCreditPoints':
+    case 'EnsureCreditArchive':
       requireRole(actor, ['inspector', 'system'], 'adding credit points');
-      return addPoints(command, s, policy);
-    case 'RevokeCreditPoints': {
-      requireRole(actor, ['inspector', 'system'], 'revoking credit points');
-      const entry = s.points[command.data.pointsId];
-      if (!entry) throw creditError('POINTS_NOT_FOUND', `no points entry ${command.data.pointsId}`, { field: 'pointsId' });
-      if (entry.revoked) return [];
-      const inCurrent = s.current?.cycle.cycleNo === entry.cycleNo;
-      const cycleTotal = inCurrent
-        ? s.current!.totalPoints
-        : (s.closedCycles.find((c) => c.cycleNo === entry.cycleNo)?.totalPoints ?? entry.totalPoints);
-      return [
-        {
-          type: 'CreditPointsRevoked',
-          data: {
-            institutionId: s.archive.institutionId,
-            pointsId: entry.pointsId,
-            cycleNo: entry.cycleNo,
-            points: entry.points,
-            totalPoints: cycleTotal - entry.points,
-            reason: requireText(command.data.reason, 'reason'),
-            causedBy: command.data.causedBy ?? null,
-            revokedBy: actor.id,
-          },
-        },
-      ];
-    }
+      checkEntry(command, policy);
+      return [];
+    case 'ImposeCreditMeasures':
+      requireRole(actor, ['system'], 'imposing credit measures');
+      return imposeMeasures(command, s, policy);
     case 'CloseCreditCycle': {
       requireRole(actor, ['admin', 'system'], 'closing a credit cycle');
       const cur = s.current!;
@@ -133,10 +119,15 @@ export function decideCreditArchive(
   }
   if (state.status === 'open') return decideOpen(command, state, policy);
   if (command.type === 'WarnDeadline' || command.type === 'ExpireDeadline') return [];
-  if (command.type !== 'AddCreditPoints' && command.type !== 'RecordCreditInformation') {
+  if (command.type !== 'EnsureCreditArchive' && command.type !== 'RecordCreditInformation') {
     throw creditError('ARCHIVE_NOT_FOUND', `no credit archive for ${command.data.institutionId}`);
   }
-  // A saga's points or record may arrive before the archive was opened: open it implicitly, cycle from now.
+  if (command.type === 'EnsureCreditArchive') {
+    requireRole(actor, ['inspector', 'system'], 'adding credit points');
+    checkEntry(command, policy);
+  }
+  // Points (EnsureCreditArchive first) or a saga's record may arrive before the archive was opened:
+  // open it implicitly, cycle from now.
   const institutionId = requireText(command.data.institutionId, 'institutionId');
   const opening = [openArchive(institutionId, null, null, actor, true, policy), ...openCycle(institutionId, 1, now, policy)];
   const opened = opening.reduce(evolveCreditArchive, state) as OpenCreditArchiveState;

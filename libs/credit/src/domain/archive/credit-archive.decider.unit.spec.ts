@@ -1,47 +1,48 @@
 import { DeciderSpecification } from '@bihuan/testing';
-import { command, hospital, inspector, open, points, run, stateOf, system, T0 } from '../../testing/credit-test-fixtures';
-import { CreditArchiveCommand } from './credit-archive.commands';
+import { command, hospital, inspector, open, points, revoke, run, stateOf, system, T0 } from '../../testing/credit-test-fixtures';
+import { CreditArchiveCommand, CreditPointsCommand } from './credit-archive.commands';
 import { creditArchiveDecider } from './credit-archive.decider';
 import { CreditArchiveEvent } from './credit-archive.events';
 import { CreditArchiveState } from './credit-archive.state';
 import { creditPointsIdFor } from './credit-cycle.decide';
+import { creditLevel } from './credit-level';
 
 const spec = DeciderSpecification<CreditArchiveCommand, CreditArchiveEvent, CreditArchiveState>(creditArchiveDecider());
 const types = (events: readonly CreditArchiveEvent[]) => events.map((e) => e.type);
 const opened = run([open()]);
 
-describe('CreditArchive decider: points, thresholds, cycles', () => {
+describe('CreditArchive decider: thresholds, cycles (points from their own streams)', () => {
   it('opens with the first cycle and its end as a deadline', () => {
     expect(types(opened)).toEqual(['CreditArchiveOpened', 'CreditCycleOpened', 'DeadlineSet']);
     expect(opened[2]!.data).toMatchObject({ deadlineId: 'cycle-1', dueAt: '2026-01-01T00:00:00.000Z' });
   });
 
-  it('adds policy points for a listed behaviour and is idempotent by points id', () => {
-    const events = spec.given(opened).when(points('P1', 'kickbacks')).events();
-    expect(events).toEqual([
-      expect.objectContaining({
-        type: 'CreditPointsAdded',
-        data: expect.objectContaining({ points: 6, totalPoints: 6, cycleNo: 1, policyVersion: 'credit-default@1' }),
-      }),
+  it("imposes every threshold up to the saga's running total once per cycle; the top one is final", () => {
+    const impose = (totalPoints: number, pointsId = 'P9') =>
+      command('ImposeCreditMeasures', { institutionId: 'H1', cycleNo: 1, totalPoints, pointsId, causedBy: null }, system);
+    spec.given(opened).when(impose(11)).thenNothing();
+    const twelve = spec.given(opened).when(impose(12)).events();
+    expect(types(twelve)).toEqual(['CreditMeasureImposed', 'CreditNoticeIssued']);
+    expect(twelve[0]!.data).toMatchObject({ thresholdPoints: 12, totalPoints: 12, pointsId: 'P9', final: false });
+    spec
+      .given([...opened, ...twelve])
+      .when(impose(12))
+      .thenNothing(); // a redelivered or repeated total imposes nothing new
+    const all = spec
+      .given([...opened, ...twelve])
+      .when(impose(30))
+      .events();
+    expect(all.filter((e) => e.type === 'CreditMeasureImposed').map((e) => e.data)).toEqual([
+      expect.objectContaining({ thresholdPoints: 18, final: false }),
+      expect.objectContaining({ thresholdPoints: 24, final: true }),
     ]);
     spec
-      .given([...opened, ...events])
-      .when(points('P1', 'kickbacks'))
-      .thenNothing();
-    spec.given(opened).when(points('P2', 'unlisted')).thenThrows('CREDIT.BEHAVIOUR_UNKNOWN');
+      .given(opened)
+      .when(command('ImposeCreditMeasures', { institutionId: 'H1', cycleNo: 2, totalPoints: 12, pointsId: 'P9' }, system))
+      .thenThrows('CREDIT.CYCLE_NOT_FOUND');
     spec
       .given(opened)
-      .when(command('AddCreditPoints', { institutionId: 'H1', pointsId: 'P3', behaviour: 'unlisted', points: 3, occurredAt: T0 }))
-      .thenThrows('CREDIT.POINTS_INVALID');
-    expect(
-      spec
-        .given(opened)
-        .when(command('AddCreditPoints', { institutionId: 'H1', pointsId: 'P3', behaviour: 'unlisted', points: 2, occurredAt: T0 }))
-        .events()[0]!.data,
-    ).toMatchObject({ points: 2 });
-    spec
-      .given(opened)
-      .when(command('AddCreditPoints', { institutionId: 'H1', pointsId: 'P4', behaviour: 'kickbacks', occurredAt: T0 }, hospital('H1')))
+      .when(command('ImposeCreditMeasures', { institutionId: 'H1', cycleNo: 1, totalPoints: 12, pointsId: 'P9' }))
       .thenThrows('CREDIT.ROLE_FORBIDDEN');
   });
 
@@ -76,15 +77,8 @@ describe('CreditArchive decider: points, thresholds, cycles', () => {
   });
 
   it('does not impose a threshold again after points were revoked and re-added in the same cycle', () => {
-    const crossed = run(
-      [
-        points('P1', 'kickbacks'),
-        points('P2', 'commissions'),
-        command('RevokeCreditPoints', { institutionId: 'H1', pointsId: 'P2', reason: 'withdrawn' }),
-      ],
-      opened,
-    );
-    expect(stateOf(crossed)).toMatchObject({ current: { totalPoints: 6 } });
+    const crossed = run([points('P1', 'kickbacks'), points('P2', 'commissions'), revoke('P2')], opened);
+    expect(creditLevel(stateOf(crossed), T0).cyclePoints).toBe(6);
     const again = run([points('P5', 'red-envelopes')], crossed);
     expect(types(again.slice(crossed.length))).toEqual(['CreditPointsAdded']);
   });
@@ -99,7 +93,7 @@ describe('CreditArchive decider: points, thresholds, cycles', () => {
     );
     const rolled = spec.given(crossed).when(wake).events();
     expect(types(rolled)).toEqual(['DeadlineExpired', 'CreditCycleClosed', 'CreditCycleOpened', 'DeadlineSet']);
-    expect(rolled[1]!.data).toMatchObject({ cycleNo: 1, totalPoints: 12, thresholdsReached: [12] });
+    expect(rolled[1]!.data).toMatchObject({ cycleNo: 1, thresholdsReached: [12] });
     expect(rolled[2]!.data).toMatchObject({ cycleNo: 2, startedAt: '2026-01-01T00:00:00.000Z', endsAt: '2027-01-01T00:00:00.000Z' });
     spec
       .given([...crossed, ...rolled])
@@ -107,7 +101,7 @@ describe('CreditArchive decider: points, thresholds, cycles', () => {
       .thenNothing(); // duplicate wake-up
     const next = run([points('P3', 'kickbacks'), points('P4', 'commissions')], [...crossed, ...rolled]);
     expect(next.filter((e) => e.type === 'CreditMeasureImposed').map((e) => (e.data as { cycleNo: number }).cycleNo)).toEqual([1, 2]);
-    spec.given(next).when(points('P1', 'kickbacks')).thenNothing(); // an old id stays a no-op after the reset
+    expect(run([points('P1', 'kickbacks')], next)).toEqual(next); // an old id stays a no-op after the reset
   });
 
   it("closes a cycle early on the admin's word, cancelling its deadline", () => {
@@ -127,14 +121,30 @@ describe('CreditArchive decider: points, thresholds, cycles', () => {
 
   it("derives the points id from a saga's source and opens the archive implicitly", () => {
     const source = { kind: 'complaint', ticketId: 'T1', round: 1, eventId: 'ev-9' };
-    const c = command('AddCreditPoints', { institutionId: 'H1', behaviour: 'fees', points: 4, occurredAt: T0, source }, system, T0, 'ev-9');
-    const events = spec.given([]).when(c).events();
+    const c = command<CreditPointsCommand>(
+      'AddCreditPoints',
+      { institutionId: 'H1', behaviour: 'fees', points: 4, occurredAt: T0, source },
+      system,
+      T0,
+      'ev-9',
+    );
+    const events = run([c]);
     expect(types(events)).toEqual(['CreditArchiveOpened', 'CreditCycleOpened', 'DeadlineSet', 'CreditPointsAdded']);
+    expect(events[0]!.data).toMatchObject({ implicit: true });
     expect(events[3]!.data).toMatchObject({
       pointsId: creditPointsIdFor(source, 'fees'),
       causedBy: { stream: 'complaintTicket-T1', eventId: 'ev-9' },
     });
-    spec.given(events).when(c).thenNothing();
+    expect(run([c], events)).toEqual(events);
+    const ensure = (behaviour: string) => command('EnsureCreditArchive', { institutionId: 'H1', behaviour, occurredAt: T0 }, system);
+    spec.given(events).when(ensure('fees')).thenNothing();
+    // An entry the points decider would refuse opens nothing either.
+    spec.given([]).when(ensure('rudeness')).thenThrows('CREDIT.BEHAVIOUR_UNKNOWN');
+    spec.given(events).when(ensure('rudeness')).thenThrows('CREDIT.BEHAVIOUR_UNKNOWN');
+    spec
+      .given([])
+      .when(command('EnsureCreditArchive', { institutionId: 'H1', behaviour: 'fees', occurredAt: T0 }, hospital('H1')))
+      .thenThrows('CREDIT.ROLE_FORBIDDEN');
     spec
       .given([])
       .when(command('PledgeCommitment', { institutionId: 'H1', commitmentId: 'C1', kind: 'institution', text: 'x', pledgedAt: T0 }))

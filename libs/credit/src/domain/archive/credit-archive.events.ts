@@ -14,8 +14,19 @@ export type CreditCycleOpened = E<
 >;
 export type CreditCycleClosed = E<
   'CreditCycleClosed',
-  { cycleNo: number; closedAt: string; totalPoints: number; thresholdsReached: number[]; reason: string }
+  {
+    cycleNo: number;
+    closedAt: string;
+    /** Only on cycles closed before ADR 0006: the archive no longer sums points (the read model does). */
+    totalPoints?: number;
+    thresholdsReached: number[];
+    reason: string;
+  }
 >;
+/**
+ * A points entry, in its own stream `creditPoints-<institutionId>.<pointsId>` (ADR 0006); streams
+ * written before that hold it in the archive stream, with `totalPoints` (the cycle's total after it).
+ */
 export type CreditPointsAdded = E<
   'CreditPointsAdded',
   {
@@ -23,8 +34,8 @@ export type CreditPointsAdded = E<
     cycleNo: number;
     behaviour: string;
     points: number;
-    /** The cycle's total after this entry. */
-    totalPoints: number;
+    /** Only on entries recorded in the archive stream before ADR 0006. */
+    totalPoints?: number;
     summary: string | null;
     source: CreditSourceRef | null;
     causedBy: CausedBy | null;
@@ -35,9 +46,18 @@ export type CreditPointsAdded = E<
 >;
 export type CreditPointsRevoked = E<
   'CreditPointsRevoked',
-  { pointsId: string; cycleNo: number; points: number; totalPoints: number; reason: string; causedBy: CausedBy | null; revokedBy: string }
+  {
+    pointsId: string;
+    cycleNo: number;
+    points: number;
+    /** Only on revocations recorded in the archive stream before ADR 0006. */
+    totalPoints?: number;
+    reason: string;
+    causedBy: CausedBy | null;
+    revokedBy: string;
+  }
 >;
-/** A threshold was reached in the cycle; once per cycle per threshold. */
+/** A threshold was reached in the cycle; once per cycle per threshold (decided on ImposeCreditMeasures). */
 export type CreditMeasureImposed = E<
   'CreditMeasureImposed',
   {
@@ -51,6 +71,8 @@ export type CreditMeasureImposed = E<
     noticeId: string;
     imposedAt: string;
     policyVersion: string;
+    /** The policy's top threshold: nothing more can be imposed in this cycle (the creditThresholds saga ends). */
+    final?: boolean;
   }
 >;
 /** The written notice of a measure to the institution; `public` when it includes 通报. */
@@ -113,12 +135,17 @@ export type ListEntryRemoved = E<
   { entryId: string; list: CreditList; reason: string; removedAt: string; removedBy: string }
 >;
 
+/** Everything in a `creditPoints-<institutionId>.<pointsId>` stream. */
+export type CreditPointsEvent = CreditPointsAdded | CreditPointsRevoked;
+
+export const CREDIT_POINTS_EVENTS: EventTypes<CreditPointsEvent> = { CreditPointsAdded: true, CreditPointsRevoked: true };
+
+/** The archive's own events; the points events only in streams written before ADR 0006 (folded, never decided). */
 export type CreditArchiveOwnEvent =
   | CreditArchiveOpened
   | CreditCycleOpened
   | CreditCycleClosed
-  | CreditPointsAdded
-  | CreditPointsRevoked
+  | CreditPointsEvent
   | CreditMeasureImposed
   | CreditNoticeIssued
   | CommitmentPledged

@@ -7,30 +7,30 @@ import {
   CreditInformationRecorded,
   CreditMeasureImposed,
   CreditPointsAdded,
+  CreditPointsEvent,
   ListEntryAdded,
 } from './credit-archive.events';
 
+/** A points entry as its own stream tells it (creditPoints.decider), and as reads list it. */
 export type PointsEntry = CreditPointsAdded['data'] & { readonly revoked: boolean };
 export type ListEntry = ListEntryAdded['data'] & { readonly status: 'active' | 'expired' | 'removed'; readonly endedAt: string | null };
 export type Commitment = CommitmentPledged['data'] & { readonly breachIds: readonly string[] };
 
 export interface CreditCycle {
   readonly cycle: CreditCycleOpened['data'];
-  readonly totalPoints: number;
   readonly thresholdsReached: readonly number[];
 }
 
-/** The archive as its stream tells it; closed cycles keep their points entries (history). */
+/**
+ * The archive as its stream tells it: the low-rate facts (cycles, measures, commitments,
+ * information, lists, deadlines). Points entries live in their own streams (ADR 0006); the
+ * archive never folds them, so what a command folds here does not grow with the points.
+ */
 export interface OpenCreditArchiveState {
   readonly status: 'open';
   readonly archive: CreditArchiveOpened['data'];
   readonly current: CreditCycle | null;
-  readonly closedCycles: readonly {
-    readonly cycleNo: number;
-    readonly totalPoints: number;
-    readonly thresholdsReached: readonly number[];
-  }[];
-  readonly points: Readonly<Record<string, PointsEntry>>;
+  readonly closedCycles: readonly { readonly cycleNo: number; readonly thresholdsReached: readonly number[] }[];
   readonly measures: readonly CreditMeasureImposed['data'][];
   readonly commitments: Readonly<Record<string, Commitment>>;
   readonly information: Readonly<Record<string, CreditInformationRecorded['data']>>;
@@ -39,6 +39,12 @@ export interface OpenCreditArchiveState {
 }
 
 export type CreditArchiveState = { readonly status: 'none' } | OpenCreditArchiveState;
+
+/** What reads (level, views) take: the archive and the institution's points entries (the read model joins them). */
+export interface CreditRecord {
+  readonly archive: CreditArchiveState;
+  readonly points: readonly PointsEntry[];
+}
 
 export const initialCreditArchiveState: CreditArchiveState = { status: 'none' };
 
@@ -49,30 +55,16 @@ function evolveOpen(
   if (isDeadlineEvent(event)) return { ...s, deadlines: evolveDeadlines(s.deadlines, event) };
   switch (event.type) {
     case 'CreditCycleOpened':
-      return { ...s, current: { cycle: event.data, totalPoints: 0, thresholdsReached: [] } };
+      return { ...s, current: { cycle: event.data, thresholdsReached: [] } };
     case 'CreditCycleClosed':
       return {
         ...s,
         current: null,
-        closedCycles: [
-          ...s.closedCycles,
-          { cycleNo: event.data.cycleNo, totalPoints: event.data.totalPoints, thresholdsReached: event.data.thresholdsReached },
-        ],
+        closedCycles: [...s.closedCycles, { cycleNo: event.data.cycleNo, thresholdsReached: event.data.thresholdsReached }],
       };
     case 'CreditPointsAdded':
-      return {
-        ...s,
-        points: { ...s.points, [event.data.pointsId]: { ...event.data, revoked: false } },
-        current:
-          s.current && s.current.cycle.cycleNo === event.data.cycleNo ? { ...s.current, totalPoints: event.data.totalPoints } : s.current,
-      };
-    case 'CreditPointsRevoked': {
-      const entry = s.points[event.data.pointsId];
-      if (!entry) return s;
-      const current =
-        s.current && s.current.cycle.cycleNo === event.data.cycleNo ? { ...s.current, totalPoints: event.data.totalPoints } : s.current;
-      return { ...s, points: { ...s.points, [entry.pointsId]: { ...entry, revoked: true } }, current };
-    }
+    case 'CreditPointsRevoked':
+      return s; // an archive stream from before ADR 0006: the read model takes these entries, the archive does not
     case 'CreditMeasureImposed': {
       const current =
         s.current && s.current.cycle.cycleNo === event.data.cycleNo
@@ -113,7 +105,6 @@ export function evolveCreditArchive(state: CreditArchiveState, event: CreditArch
       archive: event.data,
       current: null,
       closedCycles: [],
-      points: {},
       measures: [],
       commitments: {},
       information: {},
@@ -122,4 +113,20 @@ export function evolveCreditArchive(state: CreditArchiveState, event: CreditArch
     };
   }
   return state.status === 'open' ? evolveOpen(state, event) : state;
+}
+
+/** One points entry's stream: nothing yet, or the entry (revoked or not). */
+export type CreditPointsState = { readonly status: 'none' } | { readonly status: 'recorded'; readonly entry: PointsEntry };
+
+export const initialCreditPointsState: CreditPointsState = { status: 'none' };
+
+export function evolveCreditPoints(state: CreditPointsState, event: CreditPointsEvent): CreditPointsState {
+  switch (event.type) {
+    case 'CreditPointsAdded':
+      return state.status === 'none' ? { status: 'recorded', entry: { ...event.data, revoked: false } } : state;
+    case 'CreditPointsRevoked':
+      return state.status === 'recorded' ? { status: 'recorded', entry: { ...state.entry, revoked: true } } : state;
+    default:
+      return assertNever(event, 'credit points event');
+  }
 }

@@ -1,9 +1,9 @@
 import { Actor, DeadlineSet, deterministicId } from '@bihuan/core';
 import { creditError } from '../credit-errors';
 import { CreditPolicy } from '../credit-policy';
-import { optionalText, requireIsoDate, requireText } from '../credit-rules';
+import { optionalText, requireText } from '../credit-rules';
 import { addMonths, CausedBy, CreditSourceRef } from '../credit-values';
-import { AddCreditPoints } from './credit-archive.commands';
+import { ImposeCreditMeasures } from './credit-archive.commands';
 import { CreditArchiveEvent, CreditArchiveOpened } from './credit-archive.events';
 import { OpenCreditArchiveState } from './credit-archive.state';
 
@@ -96,7 +96,6 @@ export function rollCycle(
         institutionId: s.archive.institutionId,
         cycleNo: no,
         closedAt,
-        totalPoints: cur.totalPoints,
         thresholdsReached: [...cur.thresholdsReached],
         reason,
       },
@@ -105,53 +104,22 @@ export function rollCycle(
   ];
 }
 
-/** Points for a behaviour: the policy's for a listed one, else the command's (on the scale). */
-function pointsFor(data: AddCreditPoints['data'], policy: CreditPolicy): number {
-  const listed = policy.behaviourPoints[data.behaviour];
-  if (listed !== undefined) return listed;
-  if (data.points == null)
-    throw creditError('BEHAVIOUR_UNKNOWN', `behaviour "${data.behaviour}" is not listed and no points were given`, { field: 'behaviour' });
-  if (!policy.pointScale.includes(data.points))
-    throw creditError('POINTS_INVALID', `points must be one of ${policy.pointScale.join('/')}`, { field: 'points' });
-  return data.points;
-}
-
-/** 记分 with threshold crossing: each threshold reached for the first time in the cycle imposes its measures once. */
-export function addPoints(command: AddCreditPoints, s: OpenCreditArchiveState, policy: CreditPolicy): CreditArchiveEvent[] {
+/** 记分 thresholds: each reached for the first time in the cycle imposes its measures (with a notice) once. */
+export function imposeMeasures(command: ImposeCreditMeasures, s: OpenCreditArchiveState, policy: CreditPolicy): CreditArchiveEvent[] {
   const { data, metadata } = command;
-  const behaviour = requireText(data.behaviour, 'behaviour');
-  const pointsId = data.pointsId ? requireText(data.pointsId, 'pointsId') : data.source ? creditPointsIdFor(data.source, behaviour) : null;
-  if (!pointsId) throw creditError('FIELD_REQUIRED', 'pointsId (or a source naming its case or event) is required', { field: 'pointsId' });
-  if (s.points[pointsId]) return []; // idempotent: this cause is already counted
-  const points = pointsFor({ ...data, behaviour }, policy);
-  const cur = s.current!;
+  const cycleNo = data.cycleNo;
+  const known = s.current?.cycle.cycleNo === cycleNo || s.closedCycles.some((c) => c.cycleNo === cycleNo);
+  if (!known) throw creditError('CYCLE_NOT_FOUND', `the archive has no cycle ${String(cycleNo)}`, { field: 'cycleNo' });
+  const reached = new Set(s.measures.filter((m) => m.cycleNo === cycleNo).map((m) => m.thresholdPoints));
   const institutionId = s.archive.institutionId;
-  const cycleNo = cur.cycle.cycleNo;
-  const totalPoints = cur.totalPoints + points;
-  const causedBy = causedByOf(data.source, data.causedBy, metadata.actor, metadata.causationId);
-  const events: CreditArchiveEvent[] = [
-    {
-      type: 'CreditPointsAdded',
-      data: {
-        institutionId,
-        pointsId,
-        cycleNo,
-        behaviour,
-        points,
-        totalPoints,
-        summary: optionalText(data.summary, 'summary'),
-        source: data.source ?? null,
-        causedBy,
-        occurredAt: requireIsoDate(data.occurredAt, 'occurredAt'),
-        addedBy: metadata.actor.id,
-        policyVersion: policy.policyVersion,
-      },
-    },
-  ];
+  const top = policy.thresholds.length > 0 ? policy.thresholds[policy.thresholds.length - 1]!.points : null;
+  const causedBy = data.causedBy ?? null;
+  const events: CreditArchiveEvent[] = [];
   for (const t of policy.thresholds) {
-    if (totalPoints < t.points || cur.thresholdsReached.includes(t.points)) continue;
+    if (data.totalPoints < t.points || reached.has(t.points)) continue;
     const noticeId = deterministicId('creditNotice', institutionId, cycleNo, t.points);
     const measures = [...t.measures];
+    const imposedAt = metadata.now;
     events.push(
       {
         type: 'CreditMeasureImposed',
@@ -160,12 +128,13 @@ export function addPoints(command: AddCreditPoints, s: OpenCreditArchiveState, p
           cycleNo,
           thresholdPoints: t.points,
           measures,
-          totalPoints,
-          pointsId,
+          totalPoints: data.totalPoints,
+          pointsId: requireText(data.pointsId, 'pointsId'),
           causedBy,
           noticeId,
-          imposedAt: metadata.now,
+          imposedAt,
           policyVersion: policy.policyVersion,
+          final: t.points === top,
         },
       },
       {
@@ -177,7 +146,7 @@ export function addPoints(command: AddCreditPoints, s: OpenCreditArchiveState, p
           thresholdPoints: t.points,
           measures,
           public: measures.includes('public-notice'),
-          issuedAt: metadata.now,
+          issuedAt: imposedAt,
         },
       },
     );

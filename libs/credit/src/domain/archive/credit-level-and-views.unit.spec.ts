@@ -1,4 +1,4 @@
-import { command, open, points, run, stateOf, T0 } from '../../testing/credit-test-fixtures';
+import { command, open, points, revoke, run, stateOf, T0 } from '../../testing/credit-test-fixtures';
 import { creditLevel } from './credit-level';
 import { creditViewFor, hospitalView, partnerView, publicView } from './credit-views';
 
@@ -24,7 +24,7 @@ describe('credit level', () => {
     expect(level(run([points('P1', 'disclosure')], opened))).toBe('B');
     expect(level(run([info('I1', 'adverse', '2023-01-01T00:00:00.000Z')], opened))).toBe('B');
     expect(level(run([info('I1', 'adverse', '2021-01-01T00:00:00.000Z')], opened))).toBe('A'); // older than 3 years
-    expect(creditLevel({ status: 'none' }, NOW).level).toBe('A');
+    expect(creditLevel({ archive: { status: 'none' }, points: [] }, NOW).level).toBe('A');
   });
 
   it('is C at 12 points (a measure) or 3 adverse items in 5 years; D at 24 points or on the black list', () => {
@@ -46,14 +46,7 @@ describe('credit level', () => {
   });
 
   it('keeps C after points are revoked below the threshold, since the measure stands for the cycle', () => {
-    const events = run(
-      [
-        points('P1', 'kickbacks'),
-        points('P2', 'commissions'),
-        command('RevokeCreditPoints', { institutionId: 'H1', pointsId: 'P2', reason: 'x' }),
-      ],
-      opened,
-    );
+    const events = run([points('P1', 'kickbacks'), points('P2', 'commissions'), revoke('P2', 'x')], opened);
     expect(creditLevel(stateOf(events), NOW)).toMatchObject({ level: 'C', reason: 'measure imposed this cycle', cyclePoints: 6 });
   });
 });
@@ -86,7 +79,7 @@ describe('credit visibility', () => {
     expect(ids(publicView(state, '2023-12-31T00:00:00.000Z'))).toContain('OLD');
     expect(ids(publicView(state, '2024-01-02T00:00:00.000Z'))).not.toContain('OLD');
     expect(ids(hospitalView(state, NOW))).toContain('OLD');
-    expect(Object.keys(state.status === 'open' ? state.information : {})).toContain('OLD');
+    expect(Object.keys(state.archive.status === 'open' ? state.archive.information : {})).toContain('OLD');
   });
 
   it('never shows blacklist to hospital, inspector or leader; only partners read it', () => {

@@ -1,6 +1,6 @@
 import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../credit-policy';
 import { addMonths, CreditLevel } from '../credit-values';
-import { CreditArchiveState } from './credit-archive.state';
+import { CreditRecord } from './credit-archive.state';
 
 export interface CreditLevelResult {
   readonly level: CreditLevel;
@@ -19,19 +19,20 @@ const within = (iso: string, years: number, now: string): boolean => Date.parse(
  *      adverse items (non-revoked points entries + adverse information) in the last cAdverseYears;
  * - B: any points this cycle, or any adverse item in the last aCleanYears;
  * - A: otherwise (aCleanYears clean — the "3 years clean" of the green channel).
- * An archive that does not exist yet is A (nothing adverse is known).
+ * An archive that does not exist yet is A (nothing adverse is known). Cycle points: the non-revoked
+ * entries counted in the current cycle.
  */
-export function creditLevel(state: CreditArchiveState, now: string, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): CreditLevelResult {
+export function creditLevel(record: CreditRecord, now: string, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): CreditLevelResult {
+  const state = record.archive;
   if (state.status !== 'open') return { level: 'A', reason: 'no archive', cyclePoints: 0, adverseInWindow: 0 };
   const l = policy.levels;
-  const cyclePoints = state.current?.totalPoints ?? 0;
   const cycleNo = state.current?.cycle.cycleNo ?? -1;
+  const counted = record.points.filter((p) => !p.revoked);
+  const cyclePoints = counted.filter((p) => p.cycleNo === cycleNo).reduce((sum, p) => sum + p.points, 0);
   const measures = state.measures.filter((m) => m.cycleNo === cycleNo);
   const top = policy.thresholds.length > 0 ? policy.thresholds[policy.thresholds.length - 1]!.points : Infinity;
   const adverseDates = [
-    ...Object.values(state.points)
-      .filter((p) => !p.revoked)
-      .map((p) => p.occurredAt),
+    ...counted.map((p) => p.occurredAt),
     ...Object.values(state.information)
       .filter((i) => i.infoClass === 'adverse')
       .map((i) => i.occurredAt),

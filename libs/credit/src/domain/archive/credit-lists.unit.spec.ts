@@ -1,5 +1,5 @@
 import { DeciderSpecification } from '@bihuan/testing';
-import { command, open, run, stateOf, system, T0 } from '../../testing/credit-test-fixtures';
+import { archiveOf, command, open, run, system, T0 } from '../../testing/credit-test-fixtures';
 import { CreditArchiveCommand } from './credit-archive.commands';
 import { creditArchiveDecider } from './credit-archive.decider';
 import { CreditArchiveEvent } from './credit-archive.events';
@@ -44,7 +44,7 @@ describe('CreditArchive decider: red/black lists, commitments, information', () 
       .given([...listed, ...removed])
       .when(expire())
       .thenNothing(); // late wake-up after removal
-    expect(stateOf([...listed, ...expired])).toMatchObject({ lists: { B1: { status: 'expired' } } });
+    expect(archiveOf([...listed, ...expired])).toMatchObject({ lists: { B1: { status: 'expired' } } });
   });
 
   it('records a breached commitment against its pledge, once per breach id', () => {

@@ -1,7 +1,7 @@
 import { Role } from '@bihuan/core';
 import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../credit-policy';
 import { addMonths, CreditInfoClass } from '../credit-values';
-import { CreditArchiveState, OpenCreditArchiveState } from './credit-archive.state';
+import { CreditRecord, OpenCreditArchiveState, PointsEntry } from './credit-archive.state';
 
 /** One line of credit information as a reader sees it. */
 export interface CreditViewItem {
@@ -25,7 +25,7 @@ export interface CreditView {
 }
 
 /** Every item of the archive with its class; adverse ones carry their occurrence date (the 5-year clock). */
-function allItems(s: OpenCreditArchiveState): CreditViewItem[] {
+function allItems(s: OpenCreditArchiveState, points: readonly PointsEntry[]): CreditViewItem[] {
   const a = s.archive;
   const items: CreditViewItem[] = [
     {
@@ -52,7 +52,7 @@ function allItems(s: OpenCreditArchiveState): CreditViewItem[] {
       occurredAt: i.occurredAt,
       until: null,
     })),
-    ...Object.values(s.points)
+    ...points
       .filter((p) => !p.revoked)
       .map((p) => ({
         id: p.pointsId,
@@ -84,14 +84,10 @@ function allItems(s: OpenCreditArchiveState): CreditViewItem[] {
   return items;
 }
 
-function view(
-  state: CreditArchiveState,
-  audience: CreditAudience,
-  now: string,
-  keep: (item: CreditViewItem) => boolean,
-): CreditView | null {
+function view(record: CreditRecord, audience: CreditAudience, now: string, keep: (item: CreditViewItem) => boolean): CreditView | null {
+  const state = record.archive;
   if (state.status !== 'open') return null;
-  return { institutionId: state.archive.institutionId, audience, asOf: now, items: allItems(state).filter(keep) };
+  return { institutionId: state.archive.institutionId, audience, asOf: now, items: allItems(state, record.points).filter(keep) };
 }
 
 /**
@@ -99,7 +95,7 @@ function view(
  * adverse information for `adversePublicYears` (5) after it occurred — older adverse items are kept
  * in the archive but not shown — and never blacklist information.
  */
-export function publicView(state: CreditArchiveState, now: string, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): CreditView | null {
+export function publicView(state: CreditRecord, now: string, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): CreditView | null {
   return view(
     state,
     'public',
@@ -113,12 +109,12 @@ export function publicView(state: CreditArchiveState, now: string, policy: Credi
 }
 
 /** Hospital, inspector, leader and admin: basic and all adverse information, never blacklist. */
-export function hospitalView(state: CreditArchiveState, now: string): CreditView | null {
+export function hospitalView(state: CreditRecord, now: string): CreditView | null {
   return view(state, 'hospital', now, (i) => i.infoClass !== 'blacklist');
 }
 
 /** Partner agencies under a joint-discipline memorandum: everything, blacklist included. */
-export function partnerView(state: CreditArchiveState, now: string): CreditView | null {
+export function partnerView(state: CreditRecord, now: string): CreditView | null {
   return view(state, 'partner', now, () => true);
 }
 
@@ -130,7 +126,7 @@ export function seesBlacklist(role: Role | 'anonymous'): boolean {
 /** The view a role may read; the single entry point every read path should use. */
 export function creditViewFor(
   role: Role | 'anonymous',
-  state: CreditArchiveState,
+  state: CreditRecord,
   now: string,
   policy: CreditPolicy = DEFAULT_CREDIT_POLICY,
 ): CreditView | null {
