@@ -1,5 +1,6 @@
 import { auditBench } from './audit.bench';
 import { commandsBench } from './commands.bench';
+import { projectionsBench } from './projections.bench';
 import { runStoreBench } from './store.bench';
 import { timersBench } from './timers.bench';
 
@@ -12,10 +13,13 @@ export const suites: Record<string, () => Promise<void>> = {
   timers: timersBench,
   audit: auditBench,
   commands: commandsBench,
+  projections: projectionsBench,
 };
 
 async function main(argv: readonly string[]): Promise<number> {
-  const names = argv.length > 0 ? argv : Object.keys(suites);
+  // `--name=value` arguments are options a suite reads itself (e.g. projections --events=N).
+  const picked = argv.filter((a) => !a.startsWith('--'));
+  const names = picked.length > 0 ? picked : Object.keys(suites);
   const unknown = names.filter((n) => !(n in suites));
   if (unknown.length > 0) {
     process.stderr.write(`Unknown bench suite(s): ${unknown.join(', ')}. Known: ${Object.keys(suites).join(', ')}\n`);

@@ -1,7 +1,15 @@
 /** Anything that can say when it has processed the log up to a position. */
 export interface CatchesUp {
   caughtUpTo(position: number): Promise<void>;
+  /** How many events short of `head` it is (ProjectionRunner, WorkflowRunner): lets a wait give up at once. */
+  lag?(head: number): Promise<{ readonly behind: number }>;
 }
+
+/**
+ * A runner further behind than this is catching up (after a start on a long log, or a rebuild):
+ * waiting for it would only cost the caller the whole timeout, so the wait answers "behind" at once.
+ */
+export const FAR_BEHIND_EVENTS = 5_000;
 
 /**
  * Read-your-writes for the embedded default: when the worker runs in the same process, a command
@@ -20,6 +28,7 @@ export class ReadModelSync {
   /** Resolves when every registered runner has reached `position`, or after `timeoutMs`. */
   async waitFor(position: number | null | undefined, timeoutMs = 3000): Promise<boolean> {
     if (position === null || position === undefined || this.runners.size === 0) return true;
+    if (await this.farBehind(position)) return false;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<false>((resolve) => {
       timer = setTimeout(() => resolve(false), timeoutMs);
@@ -30,6 +39,16 @@ export class ReadModelSync {
       clearTimeout(timer);
     }
   }
+
+  private async farBehind(position: number): Promise<boolean> {
+    const behind = await Promise.all([...this.runners].map((r) => isFarBehind(r, position)));
+    return behind.some(Boolean);
+  }
+}
+
+async function isFarBehind(runner: CatchesUp, position: number): Promise<boolean> {
+  if (!runner.lag) return false;
+  return (await runner.lag(position)).behind > FAR_BEHIND_EVENTS;
 }
 
 export const READ_MODEL_SYNC = Symbol('READ_MODEL_SYNC');

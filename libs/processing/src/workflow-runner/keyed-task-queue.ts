@@ -9,6 +9,8 @@ export class KeyedTaskQueue {
   /** Delivered positions not yet covered by the checkpoint, ascending, with their completion. */
   private readonly order: { position: number; done: boolean }[] = [];
   private saving: Promise<void> = Promise.resolve();
+  /** The highest position whose save is queued but has not started (saves of lower ones are skipped). */
+  private nextSave: number | null = null;
   private failure: unknown = undefined;
 
   constructor(
@@ -66,9 +68,19 @@ export class KeyedTaskQueue {
     let through: number | null = null;
     while (this.order.length > 0 && this.order[0]!.done) through = this.order.shift()!.position;
     if (through === null) return;
-    const position = through;
+    // Coalesced: while a save is running, later completions only raise the next one, so a catch-up
+    // writes the checkpoint once per save round-trip instead of once per input. Safe: the checkpoint
+    // still covers only finished inputs (outputs recorded and acted on); lagging only means
+    // re-checking a few recorded inputs after a crash, which is idempotent.
+    const queued = this.nextSave !== null;
+    this.nextSave = through;
+    if (queued) return;
     this.saving = this.saving
-      .then(() => this.completedThrough(position))
+      .then(() => {
+        const position = this.nextSave!;
+        this.nextSave = null;
+        return this.completedThrough(position);
+      })
       .catch((error: unknown) => {
         this.failure ??= error;
       });
