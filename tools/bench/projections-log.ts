@@ -2,7 +2,7 @@ import { EventToAppend, SqliteEventStore } from '@bihuan/event-store';
 import { SystemClock, TimeOrderedIdGenerator } from '@bihuan/core';
 
 /** Events per stream and appends in flight while building the log (group commit batches them). */
-const PER_STREAM = 10;
+export const PER_STREAM = 10;
 const IN_FLIGHT = 64;
 
 const ids = new TimeOrderedIdGenerator();

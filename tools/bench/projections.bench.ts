@@ -10,13 +10,15 @@ import { loadConfig, sqliteFileOf, streamStatsProjection } from '@bihuan/platfor
 import { createApp, WorkerService } from '@bihuan/app';
 import { report } from './bench-output';
 import { buildLog, secondsSince } from './projections-log';
+import { workflowRates } from './projections-workflow';
 
 /**
  * Start-up and rebuild on a long log (issue 14, item 5). Builds a log of BENCH_EVENTS events
  * (default 1,000,000; `--events=N` wins) in a temp data dir, then measures: the store's read rate
  * (readAll pages of 500 from the start), the stream-stats projection catching up from nothing and
  * being rebuilt aside, and the real app (createApp, ROLE=all) from start to its first HTTP answer,
- * with the event-loop delay and /health latencies while its worker catches up.
+ * with the event-loop delay and /health latencies while its worker catches up; last, a workflow's
+ * catch-up over the first BENCH_WORKFLOW_INPUTS (5,000) events.
  */
 const SUITE = 'projections';
 
@@ -138,6 +140,7 @@ export async function projectionsBench(): Promise<void> {
     report(SUITE, 'store_read_all', rate, 'events/s');
     await projectionRates(dir, logFile, events, head);
     await appStartup(dir, head);
+    await workflowRates(dir, logFile, Math.min(events, Number(process.env['BENCH_WORKFLOW_INPUTS'] ?? 5_000)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

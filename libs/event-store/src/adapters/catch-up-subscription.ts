@@ -32,10 +32,11 @@ const YIELD_AFTER_MS = 10;
  * A store that reads synchronously (better-sqlite3) resolves every await at once, so a long
  * catch-up would otherwise run as one unbroken chain of microtasks and starve the event loop (no
  * HTTP answer until it ends): the loop yields with setImmediate after every page and, within a
- * page, every ~10 ms; a batch that took longer than `maxBatchMs` makes the next ones smaller. It never skips an event as long as the source
- * only ever makes a *prefix* of the global order visible (positions commit in order) — which both
- * the sqlite and the memory adapter guarantee (see their comments). Pulling instead of pushing
- * means a slow handler simply lags behind; nothing is buffered without bound and nothing is lost.
+ * page, every ~10 ms; a batch that took longer than `maxBatchMs` makes the next ones smaller.
+ * It never skips an event as long as the source only ever makes a *prefix* of the global order
+ * visible (positions commit in order) — which both the sqlite and the memory adapter guarantee
+ * (see their comments). Pulling instead of pushing means a slow handler simply lags behind;
+ * nothing is buffered without bound and nothing is lost.
  *
  * `scanned` is the position up to which the log has been looked at (including events the filter
  * dropped), so `caughtUpTo` also works for filtered subscriptions.

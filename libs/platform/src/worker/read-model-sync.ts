@@ -2,7 +2,7 @@
 export interface CatchesUp {
   caughtUpTo(position: number): Promise<void>;
   /** How many events short of `head` it is (ProjectionRunner, WorkflowRunner): lets a wait give up at once. */
-  lag?(head: number): Promise<{ readonly behind: number }>;
+  behind?(head: number): Promise<number>;
 }
 
 /**
@@ -25,7 +25,10 @@ export class ReadModelSync {
     return () => this.runners.delete(runner);
   }
 
-  /** Resolves when every registered runner has reached `position`, or after `timeoutMs`. */
+  /**
+   * True when every registered runner has reached `position`; false after `timeoutMs`, or at once when
+   * a runner is more than FAR_BEHIND_EVENTS short of it (catching up: the read model is behind).
+   */
   async waitFor(position: number | null | undefined, timeoutMs = 3000): Promise<boolean> {
     if (position === null || position === undefined || this.runners.size === 0) return true;
     if (await this.farBehind(position)) return false;
@@ -47,8 +50,8 @@ export class ReadModelSync {
 }
 
 async function isFarBehind(runner: CatchesUp, position: number): Promise<boolean> {
-  if (!runner.lag) return false;
-  return (await runner.lag(position)).behind > FAR_BEHIND_EVENTS;
+  if (!runner.behind) return false;
+  return (await runner.behind(position)) > FAR_BEHIND_EVENTS;
 }
 
 export const READ_MODEL_SYNC = Symbol('READ_MODEL_SYNC');

@@ -89,6 +89,12 @@ export class ProjectionRunner {
     return { name: this.projection.name, checkpoint, scanned, head, behind: head === null ? 0 : Math.max(0, head - seen) };
   }
 
+  /** `lag(head).behind`, without reading the checkpoint when the subscription has seen `head` (every command asks). */
+  async behind(head: number): Promise<number> {
+    if ((this.subscription?.scannedPosition() ?? -1) >= head) return 0;
+    return (await this.lag(head)).behind;
+  }
+
   /** Why the last delivery failed, if the runner is waiting to restart. */
   status(): { running: boolean; failures: number; lastError: string | null } {
     return { running: this.running, failures: this.failures, lastError: this.lastError };

@@ -86,6 +86,10 @@ export class WorkflowRunner<S> {
     return this.runner.lag(head);
   }
 
+  behind(head: number): Promise<number> {
+    return this.runner.behind(head);
+  }
+
   /** Parked inputs of this workflow, oldest first (admin view). */
   deadLetters(): Promise<DeadLetter[]> {
     return this.letters.list(this.workflow.name);
