@@ -69,6 +69,21 @@ describe('CatchUpSubscription delivery', () => {
     expect(handledWhenLoopRan!).toBeLessThan(TOTAL);
   });
 
+  it('halves the next batch after one that took longer than maxBatchMs', async () => {
+    const sizes: number[] = [];
+    const sub = store.subscribeToAll({
+      batch: (events) => {
+        sizes.push(events.length);
+        if (sizes.length === 1) for (const until = performance.now() + 5; performance.now() < until;); // ≥ 5 ms > 1 ms
+      },
+      maxEvents: 64,
+      maxBatchMs: 1,
+    });
+    await sub.caughtUpTo(head);
+    await sub.stop();
+    expect(sizes.slice(0, 2)).toEqual([64, 32]);
+  });
+
   it('counts events the filter drops as scanned, so lag can be measured against the head', async () => {
     const sub = store.subscribeToAll(() => undefined, { filter: { categories: ['nothing'] } });
     expect(sub.scannedPosition()).toBeNull();
