@@ -120,7 +120,7 @@ export async function auditBench(): Promise<void> {
     const build = await time(async () => {
       for (let from: number | null = null; ;) {
         const page = await store.readAll({ fromPosition: from, maxCount: 2000 });
-        index.handleMany(page);
+        index.handleBatch(page);
         if (page.length < 2000) break;
         from = page[page.length - 1]!.position;
       }

@@ -1,6 +1,7 @@
 import { auditBench } from './audit.bench';
 import { commandsBench } from './commands.bench';
 import { creditBench } from './credit.bench';
+import { projectionsBench } from './projections.bench';
 import { runStoreBench } from './store.bench';
 import { streamsBench } from './streams.bench';
 import { timersBench } from './timers.bench';
@@ -18,10 +19,13 @@ export const suites: Record<string, () => Promise<void>> = {
   commands: commandsBench,
   streams: streamsBench,
   credit: creditBench,
+  projections: projectionsBench,
 };
 
 async function main(argv: readonly string[]): Promise<number> {
-  const names = argv.length > 0 ? argv : Object.keys(suites);
+  // `--name=value` arguments are options a suite reads itself (e.g. projections --events=N).
+  const picked = argv.filter((a) => !a.startsWith('--'));
+  const names = picked.length > 0 ? picked : Object.keys(suites);
   const unknown = names.filter((n) => !(n in suites));
   if (unknown.length > 0) {
     process.stderr.write(`Unknown bench suite(s): ${unknown.join(', ')}. Known: ${Object.keys(suites).join(', ')}\n`);

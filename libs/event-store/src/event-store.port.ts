@@ -80,9 +80,45 @@ export interface Subscription {
   stop(): Promise<void>;
   /** Resolves when the subscription has delivered every event up to `position` (inclusive). */
   caughtUpTo(position: number): Promise<void>;
+  /**
+   * The position up to which the log has been looked at and every matching event handled
+   * (including events the filter dropped; null: nothing yet): what "behind head by N" compares.
+   */
+  scannedPosition(): number | null;
 }
 
 export type EventHandler = (event: RecordedEvent) => Promise<void> | void;
+
+/** Handles consecutive matching events, in position order, as one unit (e.g. one transaction). */
+export type EventBatchHandler = (events: readonly RecordedEvent[]) => Promise<void> | void;
+
+/**
+ * A handler that takes events in batches. A plain EventHandler is the same thing with batches of
+ * one (`asBatchDelivery`), so adapters have a single delivery path.
+ */
+export interface BatchDelivery {
+  readonly batch: EventBatchHandler;
+  /** Most events per call (default 500). */
+  readonly maxEvents?: number;
+  /**
+   * Target time per call (ms, default 50): when a batch takes longer, the next ones get smaller,
+   * so one call never holds the event loop for long.
+   */
+  readonly maxBatchMs?: number;
+}
+
+export const DEFAULT_BATCH_EVENTS = 500;
+export const DEFAULT_BATCH_MS = 50;
+
+/** The one delivery path: an EventHandler becomes a BatchDelivery of one event per call. */
+export function asBatchDelivery(handler: EventHandler | BatchDelivery): Required<BatchDelivery> {
+  if (typeof handler === 'function') return { batch: (events) => handler(events[0]!), maxEvents: 1, maxBatchMs: DEFAULT_BATCH_MS };
+  return {
+    batch: handler.batch,
+    maxEvents: Math.max(1, handler.maxEvents ?? DEFAULT_BATCH_EVENTS),
+    maxBatchMs: handler.maxBatchMs ?? DEFAULT_BATCH_MS,
+  };
+}
 
 /**
  * The log. Every adapter (sqlite, memory, esdb) passes one contract suite
@@ -107,7 +143,8 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** The position of the newest event in the log, or null when it is empty. */
   headPosition(): Promise<number | null>;
-  subscribeToAll(handler: EventHandler, options?: SubscribeOptions): Subscription;
+  /** Delivers events one by one (EventHandler) or in batches (BatchDelivery), each call awaited. */
+  subscribeToAll(handler: EventHandler | BatchDelivery, options?: SubscribeOptions): Subscription;
   /** Throws when the store cannot be reached (used by /health). */
   ping(): Promise<void>;
   close(): Promise<void>;

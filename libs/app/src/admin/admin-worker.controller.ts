@@ -17,6 +17,10 @@ interface ProjectionView {
   readonly running: boolean | null;
   readonly failures: number | null;
   readonly lastError: string | null;
+  /** Events between what it has seen and the head (in-process worker only; null otherwise). */
+  readonly behind: number | null;
+  /** True while it is catching up with the head (in-process worker only; null otherwise). */
+  readonly catchingUp: boolean | null;
 }
 
 /** What the worker is doing: dead letters, projection checkpoints, pending timers. */
@@ -60,27 +64,26 @@ export class AdminWorkerController {
   @Get('projections')
   @ApiOperation({
     summary:
-      'Projections and workflows: checkpoint (last handled position; filtered ones move only on events they read) beside the log head, running/failures when the worker is in-process',
+      'Projections and workflows: checkpoint (last handled position; filtered ones move only on events they read) beside the log head; with the worker in-process also running/failures and how far behind the head each one is (catchingUp)',
   })
   async projections(): Promise<{ head: number | null; workerInProcess: boolean; projections: ProjectionView[] }> {
-    const head = await this.store.headPosition();
     const worker = this.worker.find();
     if (worker) {
-      const projections: ProjectionView[] = (await worker.projections()).map((p) => ({ ...p, kind: 'projection' }));
-      const stored = this.storedCheckpoints();
-      for (const w of worker.runtime.workflows) {
-        const checkpoint = stored.get(`workflow.${w.workflow.name}`) ?? null;
-        projections.push({
-          name: `workflow.${w.workflow.name}`,
-          kind: 'workflow',
-          checkpoint,
-          running: true,
-          failures: null,
-          lastError: null,
-        });
-      }
-      return { head, workerInProcess: true, projections };
+      const [lags, statuses] = await Promise.all([worker.runtime.lag(), worker.projections()]);
+      const status = new Map(statuses.map((p) => [p.name, p]));
+      const projections: ProjectionView[] = lags.map((l) => ({
+        name: l.name,
+        kind: l.kind,
+        checkpoint: l.checkpoint,
+        running: status.get(l.name)?.running ?? true,
+        failures: status.get(l.name)?.failures ?? null,
+        lastError: status.get(l.name)?.lastError ?? null,
+        behind: l.behind,
+        catchingUp: l.behind > 0,
+      }));
+      return { head: lags[0]?.head ?? (await this.store.headPosition()), workerInProcess: true, projections };
     }
+    const head = await this.store.headPosition();
     const projections: ProjectionView[] = [...this.storedCheckpoints()].map(([name, checkpoint]) => ({
       name,
       kind: name.startsWith('workflow.') ? 'workflow' : 'projection',
@@ -88,6 +91,8 @@ export class AdminWorkerController {
       running: null,
       failures: null,
       lastError: null,
+      behind: null,
+      catchingUp: null,
     }));
     return { head, workerInProcess: false, projections };
   }

@@ -48,7 +48,7 @@ export class SqliteCaseIndex implements CaseIndex {
     Database.Statement<unknown[], unknown>
   >;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     db.exec(CASE_INDEX_SCHEMA);
     const insertEvent = db.prepare(`INSERT OR IGNORE INTO audit_events (${COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insertCommand = db.prepare('INSERT OR IGNORE INTO audit_commands (command_id, recorded_by) VALUES (?, ?)');
@@ -101,11 +101,9 @@ export class SqliteCaseIndex implements CaseIndex {
     this.projection.handle(event);
   }
 
-  /** Applies many events in one transaction (a rebuild or catch-up loop). */
-  handleMany(events: readonly RecordedEvent[]): void {
-    this.db.transaction(() => {
-      for (const e of events) this.projection.handle(e);
-    })();
+  /** Applies many events in one transaction with one checkpoint write (a rebuild or catch-up loop). */
+  handleBatch(events: readonly RecordedEvent[]): void {
+    this.projection.handleBatch(events);
   }
 
   reset(): void {

@@ -54,7 +54,7 @@ describe('SqliteCaseIndex as a projection of a SQLite store', () => {
     index.reset();
     expect(index.checkpoint()).toBeNull();
     expect(linkCase(index, ids.ticket).streams).toEqual([]);
-    index.handleMany(await store.readAll());
+    index.handleBatch(await store.readAll());
     expect(norm(linkCase(index, ids.ticket))).toEqual(norm(linkCase(memory, ids.ticket)));
   });
 });

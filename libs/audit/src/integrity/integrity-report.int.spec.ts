@@ -100,8 +100,8 @@ describe('audit on a SQLite store', () => {
     const sqliteIndex = new SqliteCaseIndex(store.database);
     const memoryIndex = new MemoryCaseIndex();
     const all = await store.readAll();
-    sqliteIndex.handleMany(all);
-    sqliteIndex.handleMany(all); // redelivery changes nothing
+    sqliteIndex.handleBatch(all);
+    sqliteIndex.handleBatch(all); // redelivery changes nothing
     for (const e of all) memoryIndex.handle(e);
     expect(sqliteIndex.checkpoint()).toBe(all[all.length - 1]!.position);
     expect(sqliteIndex.streamsByCorrelation(ids.correlationId).sort()).toEqual(memoryIndex.streamsByCorrelation(ids.correlationId).sort());

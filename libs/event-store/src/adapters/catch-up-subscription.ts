@@ -1,4 +1,12 @@
-import { EventHandler, EventStore, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
+import {
+  asBatchDelivery,
+  BatchDelivery,
+  EventHandler,
+  EventStore,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
 
 /** What a catch-up subscription needs from a store: a filtered, paged readAll and the head. */
 export type CatchUpSource = Pick<EventStore, 'readAll' | 'headPosition'>;
@@ -15,12 +23,20 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
+/** How long the loop may run before it lets I/O (HTTP requests, timers) have a turn. */
+const YIELD_AFTER_MS = 10;
+
 /**
  * A catch-up subscription that pulls pages with `readAll` from its checkpoint and hands them to
- * the handler one at a time, awaiting each call. It never skips an event as long as the source
- * only ever makes a *prefix* of the global order visible (positions commit in order) — which both
- * the sqlite and the memory adapter guarantee (see their comments). Pulling instead of pushing
- * means a slow handler simply lags behind; nothing is buffered without bound and nothing is lost.
+ * the handler in batches (one event per call for a plain EventHandler), awaiting each call.
+ * A store that reads synchronously (better-sqlite3) resolves every await at once, so a long
+ * catch-up would otherwise run as one unbroken chain of microtasks and starve the event loop (no
+ * HTTP answer until it ends): the loop yields with setImmediate after every page and, within a
+ * page, every ~10 ms; a batch that took longer than `maxBatchMs` makes the next ones smaller.
+ * It never skips an event as long as the source only ever makes a *prefix* of the global order
+ * visible (positions commit in order) — which both the sqlite and the memory adapter guarantee
+ * (see their comments). Pulling instead of pushing means a slow handler simply lags behind;
+ * nothing is buffered without bound and nothing is lost.
  *
  * `scanned` is the position up to which the log has been looked at (including events the filter
  * dropped), so `caughtUpTo` also works for filtered subscriptions.
@@ -35,12 +51,17 @@ export class CatchUpSubscription implements Subscription {
   private waiters: Waiter[] = [];
   private readonly done: Promise<void>;
   private failure: unknown = undefined;
+  private readonly delivery: Required<BatchDelivery>;
+  private batchSize: number;
+  private lastYield = performance.now();
 
   constructor(
     private readonly source: CatchUpSource,
-    private readonly handler: EventHandler,
+    handler: EventHandler | BatchDelivery,
     private readonly options: CatchUpOptions = {},
   ) {
+    this.delivery = asBatchDelivery(handler);
+    this.batchSize = this.delivery.maxEvents;
     this.checkpoint = options.fromPosition ?? null;
     this.scanned = this.checkpoint ?? 0;
     this.done = this.loop();
@@ -61,6 +82,10 @@ export class CatchUpSubscription implements Subscription {
     this.settleWaiters(new Error('Subscription stopped before catching up'));
   }
 
+  scannedPosition(): number | null {
+    return this.checkpoint === null && this.scanned === 0 ? null : this.scanned;
+  }
+
   caughtUpTo(position: number): Promise<void> {
     if (this.scanned >= position) return Promise.resolve();
     if (this.failure !== undefined) return Promise.reject(this.failure);
@@ -78,13 +103,19 @@ export class CatchUpSubscription implements Subscription {
         this.nudged = false;
         const head = await this.source.headPosition();
         const page = await this.source.readAll({ fromPosition: this.checkpoint, maxCount: pageSize, filter: this.options.filter });
-        for (const event of page) {
+        for (let at = 0; at < page.length;) {
           if (!this.running) return;
-          await this.deliver(event);
+          const batch = page.slice(at, at + this.batchSize);
+          await this.deliver(batch);
+          at += batch.length;
+          await this.yieldIfDue();
         }
         // A short page means everything committed before `head` was read has been seen.
         if (page.length < pageSize && head !== null) this.advanceScanned(head);
-        if (page.length === pageSize || this.nudged) continue;
+        if (page.length === pageSize || this.nudged) {
+          await this.yieldNow(); // every page, so a long catch-up always interleaves with I/O
+          continue;
+        }
         await this.idle();
       }
     } catch (error) {
@@ -95,10 +126,30 @@ export class CatchUpSubscription implements Subscription {
     }
   }
 
-  private async deliver(event: RecordedEvent): Promise<void> {
-    await this.handler(event);
-    this.checkpoint = event.position;
-    this.advanceScanned(event.position);
+  private async deliver(batch: readonly RecordedEvent[]): Promise<void> {
+    const started = performance.now();
+    await this.delivery.batch(batch);
+    const last = batch[batch.length - 1]!.position;
+    this.checkpoint = last;
+    this.advanceScanned(last);
+    this.resize(performance.now() - started);
+  }
+
+  /** Halves the batch after a slow call, grows it back after fast ones (within 1..maxEvents). */
+  private resize(tookMs: number): void {
+    const { maxEvents, maxBatchMs } = this.delivery;
+    if (tookMs > maxBatchMs) this.batchSize = Math.max(1, Math.floor(this.batchSize / 2));
+    else if (tookMs < maxBatchMs / 4) this.batchSize = Math.min(maxEvents, this.batchSize * 2);
+  }
+
+  /** Within a page: yields once the loop has held the event loop for YIELD_AFTER_MS. */
+  private async yieldIfDue(): Promise<void> {
+    if (performance.now() - this.lastYield >= YIELD_AFTER_MS) await this.yieldNow();
+  }
+
+  private async yieldNow(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.lastYield = performance.now();
   }
 
   private advanceScanned(position: number): void {
@@ -139,5 +190,6 @@ export function trackSubscription(registry: Set<CatchUpSubscription>, sub: Catch
       await sub.stop();
     },
     caughtUpTo: (position) => sub.caughtUpTo(position),
+    scannedPosition: () => sub.scannedPosition(),
   };
 }

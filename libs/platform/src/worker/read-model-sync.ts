@@ -1,7 +1,15 @@
 /** Anything that can say when it has processed the log up to a position. */
 export interface CatchesUp {
   caughtUpTo(position: number): Promise<void>;
+  /** How many events short of `head` it is (ProjectionRunner, WorkflowRunner): lets a wait give up at once. */
+  behind?(head: number): Promise<number>;
 }
+
+/**
+ * A runner further behind than this is catching up (after a start on a long log, or a rebuild):
+ * waiting for it would only cost the caller the whole timeout, so the wait answers "behind" at once.
+ */
+export const FAR_BEHIND_EVENTS = 5_000;
 
 /**
  * Read-your-writes for the embedded default: when the worker runs in the same process, a command
@@ -34,13 +42,16 @@ export class ReadModelSync {
     this.waiting.clear();
   }
 
+
   /**
-   * Resolves true when every registered runner has reached `position`; false after `timeoutMs`,
-   * when a runner cannot say (stopped, restarting) or when the worker is stopping.
+   * True when every registered runner has reached `position`; false after `timeoutMs`, when a runner
+   * cannot say (stopped, restarting), when the worker is stopping, or at once when a runner is more
+   * than FAR_BEHIND_EVENTS short of it (catching up: the read model is behind).
    */
   async waitFor(position: number | null | undefined, timeoutMs = 3000): Promise<boolean> {
     if (position === null || position === undefined || this.runners.size === 0) return true;
     if (this.stopping) return false;
+    if (await this.farBehind(position)) return false;
     let timer: NodeJS.Timeout | undefined;
     let giveUp: (() => void) | undefined;
     const cutOff = new Promise<false>((resolve) => {
@@ -59,6 +70,16 @@ export class ReadModelSync {
       if (giveUp) this.waiting.delete(giveUp);
     }
   }
+
+  private async farBehind(position: number): Promise<boolean> {
+    const behind = await Promise.all([...this.runners].map((r) => isFarBehind(r, position)));
+    return behind.some(Boolean);
+  }
+}
+
+async function isFarBehind(runner: CatchesUp, position: number): Promise<boolean> {
+  if (!runner.behind) return false;
+  return (await runner.behind(position)) > FAR_BEHIND_EVENTS;
 }
 
 export const READ_MODEL_SYNC = Symbol('READ_MODEL_SYNC');

@@ -3,6 +3,7 @@ import {
   DEADLINE_TIMERS,
   deadlineTimersWorkflow,
   PendingDeadlinesProjection,
+  ProjectionLag,
   ProjectionRunner,
   rearmPendingDeadlines,
   SqliteCheckpointStore,
@@ -39,13 +40,20 @@ export interface ProjectionStatus {
   readonly lastError: string | null;
 }
 
+/** A projection's or workflow's distance from the log's head (`WorkerRuntime.lag`). */
+export interface RunnerLag extends ProjectionLag {
+  readonly kind: 'projection' | 'workflow';
+}
+
 /**
  * The worker without Nest. On start: every projection (the platform's stream-stats,
  * pending-deadlines and the deadline recomputation on calendar imports, and each contribution's) and every workflow (the deadline-timers workflow and
  * each contribution's) runs from the log with checkpoints in the read-model database; the timer
  * consumer delivers wake-ups through the TimerDispatcher; and once pending-deadlines has caught up
- * with the log, every pending deadline's timers are re-armed. `stop` stops the timer consumer
- * first (no new commands), then the runners.
+ * with the log, every pending deadline's timers are re-armed. `start` only subscribes: it never
+ * waits for a runner to catch up, so an API in the same process serves at once while projections
+ * catch up in batches that yield to the event loop (`lag` says how far behind they are). `stop`
+ * stops the timer consumer first (no new commands), then the runners.
  */
 export class WorkerRuntime {
   readonly projections: ProjectionRunner[] = [];
@@ -165,6 +173,17 @@ export class WorkerRuntime {
 
   async status(): Promise<ProjectionStatus[]> {
     return Promise.all(this.projections.map(async (r) => ({ name: r.projection.name, checkpoint: await r.checkpoint(), ...r.status() })));
+  }
+
+  /**
+   * Every projection's and workflow's checkpoint against the head, read once: `behind` > 0 means
+   * it is still catching up. For readiness, metrics and `GET /admin/projections`; nothing waits.
+   */
+  async lag(): Promise<RunnerLag[]> {
+    const head = await this.deps.store.headPosition();
+    const projections = this.projections.map(async (r) => ({ kind: 'projection' as const, ...(await r.lag(head)) }));
+    const workflows = this.workflows.map(async (w) => ({ kind: 'workflow' as const, ...(await w.lag(head)) }));
+    return Promise.all([...projections, ...workflows]);
   }
 
   /**

@@ -48,8 +48,12 @@ export class PendingDeadlinesProjection implements Projection {
   }
 
   handle(event: RecordedEvent): void {
-    if (this.transactional) this.transactional.handle(event);
-    else applyDeadlineEvent(this.readModel, event);
+    this.handleBatch([event]);
+  }
+
+  handleBatch(events: readonly RecordedEvent[]): void {
+    if (this.transactional) this.transactional.handleBatch(events);
+    else for (const event of events) applyDeadlineEvent(this.readModel, event);
   }
 
   /** Pending and paused deadlines, by dueAt. */

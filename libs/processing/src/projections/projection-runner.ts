@@ -1,4 +1,4 @@
-import { EventStore, RecordedEvent, Subscription } from '@bihuan/event-store';
+import { DEFAULT_BATCH_EVENTS, EventStore, RecordedEvent, Subscription } from '@bihuan/event-store';
 import { CheckpointStore } from '../checkpoints/checkpoint-store.port';
 import { backoffDelay, errorMessage } from '../retry';
 import { Projection } from './projection';
@@ -10,11 +10,26 @@ export interface ProjectionRunnerOptions {
   readonly onError?: (error: unknown, projection: string) => void;
   readonly restartBaseDelayMs?: number;
   readonly restartMaxDelayMs?: number;
+  /** Most events per batch for a projection with `handleBatch` (default 500). */
+  readonly batchEvents?: number;
+}
+
+/** Where a runner stands against the log's head: what "is projection X behind by N?" reads. */
+export interface ProjectionLag {
+  readonly name: string;
+  /** The last handled position as saved (null: none yet). */
+  readonly checkpoint: number | null;
+  /** How far the log has been looked at, filtered-out events included (null: not yet). */
+  readonly scanned: number | null;
+  readonly head: number | null;
+  /** Events between what has been seen and the head (0: caught up). */
+  readonly behind: number;
 }
 
 /**
  * Runs one projection from the store's catch-up subscription, starting after its checkpoint and
- * saving the checkpoint after every handled event, so a restart resumes without handling an event
+ * saving the checkpoint after every handled batch (a projection without `handleBatch` gets batches
+ * of one event), so a restart resumes without handling an event
  * twice (or, with a projection that checkpoints in its own transaction, exactly once). A failing
  * handler stops delivery; the runner restarts from the checkpoint with backoff — it never skips.
  */
@@ -63,6 +78,23 @@ export class ProjectionRunner {
     return this.checkpoints.load(this.projection.name);
   }
 
+  /**
+   * How far behind `head` the projection is. A filtered projection's checkpoint moves only on the
+   * events it reads, so the subscription's scanned position (all events looked at) counts too.
+   */
+  async lag(head: number | null): Promise<ProjectionLag> {
+    const checkpoint = await this.checkpoint();
+    const scanned = this.subscription?.scannedPosition() ?? null;
+    const seen = Math.max(checkpoint ?? 0, scanned ?? 0);
+    return { name: this.projection.name, checkpoint, scanned, head, behind: head === null ? 0 : Math.max(0, head - seen) };
+  }
+
+  /** `lag(head).behind`, without reading the checkpoint when the subscription has seen `head` (every command asks). */
+  async behind(head: number): Promise<number> {
+    if ((this.subscription?.scannedPosition() ?? -1) >= head) return 0;
+    return (await this.lag(head)).behind;
+  }
+
   /** Why the last delivery failed, if the runner is waiting to restart. */
   status(): { running: boolean; failures: number; lastError: string | null } {
     return { running: this.running, failures: this.failures, lastError: this.lastError };
@@ -71,16 +103,22 @@ export class ProjectionRunner {
   private async subscribe(): Promise<void> {
     const fromPosition = await this.checkpoints.load(this.projection.name);
     if (!this.running) return;
-    this.subscription = this.store.subscribeToAll((event) => this.handle(event), {
+    const batches = this.projection.handleBatch !== undefined;
+    const delivery = {
+      batch: (events: readonly RecordedEvent[]) => this.handle(events),
+      maxEvents: batches ? (this.options.batchEvents ?? DEFAULT_BATCH_EVENTS) : 1,
+    };
+    this.subscription = this.store.subscribeToAll(delivery, {
       fromPosition,
       filter: this.projection.filter,
       onError: (error) => this.failed(error),
     });
   }
 
-  private async handle(event: RecordedEvent): Promise<void> {
-    await this.projection.handle(event);
-    if (!this.projection.checkpoints) await this.options.checkpoints.save(this.projection.name, event.position);
+  private async handle(events: readonly RecordedEvent[]): Promise<void> {
+    if (this.projection.handleBatch) await this.projection.handleBatch(events);
+    else for (const event of events) await this.projection.handle(event);
+    if (!this.projection.checkpoints) await this.options.checkpoints.save(this.projection.name, events[events.length - 1]!.position);
     this.failures = 0;
     this.lastError = null;
   }

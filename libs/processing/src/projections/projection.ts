@@ -20,13 +20,19 @@ export interface Projection {
   readonly filter?: EventFilter;
   handle(event: RecordedEvent): Promise<void> | void;
   /**
+   * Set when the projection can take a page of consecutive events (position order) as one unit —
+   * all applied or none, with the checkpoint of the last one (SqliteProjection): the runner then
+   * delivers batches. `handle(e)` must be the same as `handleBatch([e])`.
+   */
+  handleBatch?(events: readonly RecordedEvent[]): Promise<void> | void;
+  /**
    * Set when `handle` saves the checkpoint itself, atomically with its own writes (e.g.
    * SqliteProjection). The runner then only loads from it and never saves after `handle`.
    */
   readonly checkpoints?: CheckpointStore;
   /**
-   * Set when the read model is SQLite tables and `handle` is synchronous (SqliteProjection): only
-   * then can it be rebuilt aside.
+   * Set when the read model is SQLite tables and `handleBatch` is synchronous (SqliteProjection):
+   * only then can it be rebuilt aside.
    */
   readonly sqlite?: SqliteReadModel;
 }

@@ -58,6 +58,9 @@ export async function rebuildAside(options: RebuildAsideOptions): Promise<Rebuil
       for (let read = pageSize; read === pageSize;) {
         read = await catchUp(options.store, built, pageSize);
         await options.afterPage?.(built.checkpoints.loadSync(built.projection.name));
+        // A synchronous store and a synchronous apply would otherwise never let the event loop
+        // run: the API in the same process would not answer until the rebuild ends.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
       const swapped = swapIfCaughtUp(built, options.liveFile);
       if (swapped) return swapped;
@@ -85,11 +88,12 @@ interface Built {
 
 function builtOn(projection: Projection, aside: Database.Database): Built {
   const { sqlite: model, checkpoints } = projection;
-  if (!model || model.db !== aside || !(checkpoints instanceof SqliteCheckpointStore) || checkpoints.db !== aside) {
+  const handleBatch = projection.handleBatch?.bind(projection);
+  if (!model || !handleBatch || model.db !== aside || !(checkpoints instanceof SqliteCheckpointStore) || checkpoints.db !== aside) {
     throw new RebuildRefused(`Projection ${projection.name} keeps no SQLite read model with its checkpoint: it cannot be rebuilt aside`);
   }
-  const handlePage = aside.transaction((events: readonly RecordedEvent[]) => events.forEach((e) => void projection.handle(e)));
-  return { projection, model, checkpoints, handlePage };
+  // The same batch path as the live runner: one transaction and one checkpoint write per page.
+  return { projection, model, checkpoints, handlePage: (events) => void handleBatch(events) };
 }
 
 /**

@@ -7,7 +7,7 @@ import { CommandSender } from '../commands/command-router';
 import { DeadLetter, DeadLetterStore } from '../dead-letters/dead-letter-store.port';
 import { MemoryDeadLetterStore } from '../dead-letters/memory-dead-letter-store.adapter';
 import { Projection } from '../projections/projection';
-import { ProjectionRunner } from '../projections/projection-runner';
+import { ProjectionLag, ProjectionRunner } from '../projections/projection-runner';
 import { backoffDelay, errorMessage, realSleep, Sleep } from '../retry';
 import { KeyedTaskQueue } from './keyed-task-queue';
 import { dispatchedEvent, finaliseOutput, RecordContext, recordEvents, replayWorkflow, timerStream } from './workflow-records';
@@ -79,6 +79,15 @@ export class WorkflowRunner<S> {
   async caughtUpTo(position: number): Promise<void> {
     await this.runner.caughtUpTo(position);
     await this.queue.drain();
+  }
+
+  /** Where its inputs stand against `head` (see ProjectionRunner.lag); named `workflow.<name>`. */
+  lag(head: number | null): Promise<ProjectionLag> {
+    return this.runner.lag(head);
+  }
+
+  behind(head: number): Promise<number> {
+    return this.runner.behind(head);
   }
 
   /** Parked inputs of this workflow, oldest first (admin view). */

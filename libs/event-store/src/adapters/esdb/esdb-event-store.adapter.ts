@@ -3,7 +3,9 @@ import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START } from '@eventstore
 import { Clock } from '@bihuan/core';
 import {
   AppendResult,
+  asBatchDelivery,
   AsOf,
+  BatchDelivery,
   EventFilter,
   EventHandler,
   EventStore,
@@ -132,10 +134,12 @@ export class EsdbEventStore implements EventStore {
     return head;
   }
 
-  subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
+  subscribeToAll(handler: EventHandler | BatchDelivery, options: SubscribeOptions = {}): Subscription {
+    // ESDB pushes one event at a time over gRPC: a batch handler gets batches of one.
+    const delivery = asBatchDelivery(handler);
     const subscription = new EsdbSubscription(
       this.client,
-      (event) => handler(this.upcasters.upcast(event)),
+      (event) => delivery.batch([this.upcasters.upcast(event)]),
       options,
       (after, upTo) => this.lastMatching(after, upTo, options.filter),
     );
@@ -146,6 +150,7 @@ export class EsdbEventStore implements EventStore {
         await subscription.stop();
       },
       caughtUpTo: (position) => subscription.caughtUpTo(position),
+      scannedPosition: () => subscription.scannedPosition(),
     };
   }
 

@@ -102,6 +102,11 @@ export class EsdbSubscription implements Subscription {
     await this.inFlight.catch(() => undefined);
   }
 
+  /** The last position seen (handled, or skipped by the filter); null before the first. */
+  scannedPosition(): number | null {
+    return this.handled < 0 ? null : this.handled;
+  }
+
   async caughtUpTo(position: number): Promise<void> {
     if (this.handled >= position) return;
     this.assertRunning();

@@ -2,6 +2,7 @@ import { categoryOf, Clock } from '@bihuan/core';
 import { checkExpectedRevision } from '../../errors';
 import {
   AppendResult,
+  BatchDelivery,
   EventHandler,
   EventStore,
   EventToAppend,
@@ -122,7 +123,7 @@ export class MemoryEventStore implements EventStore {
     return this.log.length === 0 ? null : this.log.length;
   }
 
-  subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
+  subscribeToAll(handler: EventHandler | BatchDelivery, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
     return trackSubscription(this.subscriptions, new CatchUpSubscription(this, handler, options));
   }

@@ -3,6 +3,7 @@ import { Clock, EventMetadata } from '@bihuan/core';
 import { ChainBreak } from '../../chain/verify';
 import {
   AppendResult,
+  BatchDelivery,
   EventHandler,
   EventStore,
   EventToAppend,
@@ -127,7 +128,7 @@ export class SqliteEventStore implements EventStore {
     return this.sql.headPosition.get()?.position ?? null;
   }
 
-  subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
+  subscribeToAll(handler: EventHandler | BatchDelivery, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
     return trackSubscription(
       this.subscriptions,
