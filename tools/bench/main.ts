@@ -1,5 +1,6 @@
 import { auditBench } from './audit.bench';
 import { commandsBench } from './commands.bench';
+import { httpBench } from './http.bench';
 import { runStoreBench } from './store.bench';
 import { timersBench } from './timers.bench';
 
@@ -12,6 +13,7 @@ export const suites: Record<string, () => Promise<void>> = {
   timers: timersBench,
   audit: auditBench,
   commands: commandsBench,
+  http: httpBench,
 };
 
 async function main(argv: readonly string[]): Promise<number> {
