@@ -5,7 +5,7 @@ import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'cl
 
 /*
  * The framework's ceiling for the http bench: NestJS 11 on Express with one validated DTO (the
- * same rules as PlanVisitDto) and one GET answering a page of 20 rows held in memory. Whatever the
+ * same rules as PlanVisitDto) and one GET answering a page of 20 visit-shaped rows held in memory. Whatever the
  * real API costs beyond this is ours.
  */
 
@@ -27,12 +27,24 @@ class PlanDto {
   campaignId?: string;
 }
 
+/** A page of 20 rows shaped as the API's visits (VisitView), so both serialise the same amount. */
 const ROWS = Array.from({ length: 20 }, (_, i) => ({
   visitId: `visit-${i}`,
   kind: 'routine',
   institutionId: 'hosp-a1-1',
+  campaignId: null,
+  inspectorIds: ['inspector-a1'],
   plannedDate: '2026-03-03',
+  plannedBy: 'inspector-a1',
+  conductedOn: null,
+  summary: null,
   status: 'planned',
+  findingIds: [],
+  closedAt: null,
+  reopenCount: 0,
+  cancelledReason: null,
+  createdAt: '2026-03-01T08:00:00.000Z',
+  updatedAt: '2026-03-01T08:00:00.000Z',
 }));
 
 @Controller('visits')
