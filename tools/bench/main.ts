@@ -2,6 +2,7 @@ import { auditBench } from './audit.bench';
 import { commandsBench } from './commands.bench';
 import { creditBench } from './credit.bench';
 import { projectionsBench } from './projections.bench';
+import { httpBench } from './http.bench';
 import { runStoreBench } from './store.bench';
 import { streamsBench } from './streams.bench';
 import { timersBench } from './timers.bench';
@@ -20,6 +21,7 @@ export const suites: Record<string, () => Promise<void>> = {
   streams: streamsBench,
   credit: creditBench,
   projections: projectionsBench,
+  http: httpBench,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

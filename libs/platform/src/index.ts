@@ -41,4 +41,7 @@ export * from './config/directory-file';
 export * from './files/csv';
 export * from './files/content-disposition';
 export * from './http/page-query';
+export * from './paging/page-cursor';
+export * from './paging/keyset-page';
+export * from './paging/prepared-statements';
 export * from './http/list-fields';

@@ -25,7 +25,9 @@ export class ComplaintQueriesController {
 
   @Get()
   @Roles('inspector', 'leader', 'admin', 'hospital')
-  @ApiOperation({ summary: 'Tickets in your scope (hospitals: assigned to their institution), newest first' })
+  @ApiOperation({
+    summary: 'Tickets in your scope (hospitals: assigned to their institution), newest first; a page after `cursor`: { items, nextCursor }',
+  })
   list(@CurrentActor() actor: Actor, @Query() q: TicketListQueryDto): TicketPage {
     return this.tickets.list(actor, q);
   }

@@ -1,4 +1,4 @@
-import { PageNumber, PageSize } from '@bihuan/platform';
+import { PageCursor, PageSize } from '@bihuan/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
@@ -51,7 +51,7 @@ export class TicketListQueryDto extends PeriodFilterDto {
   @IsBoolean()
   overdue?: boolean;
 
-  @PageNumber() page?: number;
+  @PageCursor() cursor?: string;
   @PageSize() pageSize?: number;
 }
 

@@ -149,7 +149,7 @@ export class ComplaintStatisticsQuery {
   statistics(
     actor: Actor,
     groupBy: StatisticsGroup,
-    filter: Omit<TicketListFilter, 'page' | 'pageSize' | 'overdue' | 'status'>,
+    filter: Omit<TicketListFilter, 'cursor' | 'pageSize' | 'overdue' | 'status'>,
   ): ComplaintStatistics {
     const { sql, params } = this.tickets.where(actor, filter);
     const now = String(params['now']);

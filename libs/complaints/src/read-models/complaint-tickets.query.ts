@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { AccessPolicy, readerOf } from '@bihuan/auth';
 import { Actor, Clock, CLOCK, DomainError, ViewedMessage } from '@bihuan/core';
-import { READ_MODEL_DB } from '@bihuan/platform';
+import { KeysetPage, keysetPage, READ_MODEL_DB, SortKey } from '@bihuan/platform';
 import { complaintError } from '../domain/complaint-errors';
 import { complaintTicketVisibility } from '../domain/complaint-ticket.visibility';
 import { ensureComplaintsSchema } from './complaints.schema';
@@ -26,16 +26,18 @@ export interface TicketListFilter {
   /** received_at ≥ from (inclusive), < to (exclusive). */
   readonly from?: string;
   readonly to?: string;
-  readonly page?: number;
+  /** The `nextCursor` of the page before (keyset paging); absent for the first page. */
+  readonly cursor?: string;
   readonly pageSize?: number;
 }
 
-export interface TicketPage {
-  readonly items: TicketListItem[];
-  readonly total: number;
-  readonly page: number;
-  readonly pageSize: number;
-}
+export type TicketPage = KeysetPage<TicketListItem>;
+
+/** Newest first; the id breaks ties between tickets received in the same millisecond. */
+const NEWEST_FIRST: readonly SortKey<TicketRow>[] = [
+  { column: 'received_at', descending: true, of: (r) => String(r['received_at']) },
+  { column: 'ticket_id', of: (r) => String(r['ticket_id']) },
+];
 
 /** The SQL that makes a row overdue at :now (a step past due, not waiting on the complainant). */
 export const OVERDUE_SQL = `(status IN ('dispatched','acknowledged','decided') AND (answer_overdue = 1 OR (status = 'dispatched' AND ack_overdue = 1)
@@ -82,7 +84,7 @@ export class ComplaintTicketQueries {
   }
 
   /** WHERE clause (scope + filters) shared by the list and the statistics. */
-  where(actor: Actor, f: Omit<TicketListFilter, 'page' | 'pageSize'>): { sql: string; params: Record<string, unknown> } {
+  where(actor: Actor, f: Omit<TicketListFilter, 'cursor' | 'pageSize'>): { sql: string; params: Record<string, unknown> } {
     const scope = this.scopeSql(actor);
     const parts = [scope.sql];
     const params: Record<string, unknown> = { ...scope.params, now: this.clock.now().toISOString() };
@@ -102,16 +104,16 @@ export class ComplaintTicketQueries {
   }
 
   list(actor: Actor, filter: TicketListFilter): TicketPage {
-    const page = Math.max(1, filter.page ?? 1);
-    const pageSize = Math.min(200, Math.max(1, filter.pageSize ?? 20));
     const { sql, params } = this.where(actor, filter);
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM complaints_tickets WHERE ${sql}`).get(params) as { n: number }).n;
-    const rows = this.db
-      .prepare(
-        `SELECT *, ${OVERDUE_SQL} AS overdue FROM complaints_tickets WHERE ${sql} ORDER BY received_at DESC, ticket_id LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as TicketRow[];
-    return { items: rows.map((r) => toListItem(r, actor)), total, page, pageSize };
+    return keysetPage(this.db, {
+      select: `SELECT *, ${OVERDUE_SQL} AS overdue FROM complaints_tickets`,
+      where: sql,
+      params,
+      order: NEWEST_FIRST,
+      cursor: filter.cursor,
+      pageSize: Math.min(200, Math.max(1, filter.pageSize ?? 20)),
+      map: (r) => toListItem(r, actor),
+    });
   }
 
   /** Detail and history; 404 for unknown tickets, 403 outside the actor's scope. */

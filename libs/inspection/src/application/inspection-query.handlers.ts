@@ -67,8 +67,8 @@ abstract class ReadHandler {
 
 @QueryHandler(ListFindingsQuery)
 export class ListFindingsHandler extends ReadHandler implements IQueryHandler<ListFindingsQuery> {
-  async execute({ actor, filter, page, pageSize }: ListFindingsQuery) {
-    return this.rm.ledger.list(filter, this.visible(actor, filter.institutionId), this.now(), page, pageSize);
+  async execute({ actor, filter, cursor, pageSize }: ListFindingsQuery) {
+    return this.rm.ledger.list(filter, this.visible(actor, filter.institutionId), this.now(), cursor, pageSize);
   }
 }
 
@@ -122,9 +122,14 @@ export class LedgerCountsHandler extends ReadHandler implements IQueryHandler<Le
 
 @QueryHandler(ListVisitsQuery)
 export class ListVisitsHandler extends ReadHandler implements IQueryHandler<ListVisitsQuery> {
-  async execute({ actor, filter, page, pageSize }: ListVisitsQuery) {
+  async execute({ actor, filter, cursor, pageSize }: ListVisitsQuery) {
     const hidePlanned = actor.role === 'hospital';
-    return this.rm.visits.list({ ...filter, onlyConductedOrSelf: hidePlanned }, this.visible(actor, filter.institutionId), page, pageSize);
+    return this.rm.visits.list(
+      { ...filter, onlyConductedOrSelf: hidePlanned },
+      this.visible(actor, filter.institutionId),
+      cursor,
+      pageSize,
+    );
   }
 }
 

@@ -1,14 +1,15 @@
 import { Query } from '@nestjs/cqrs';
 import { Actor } from '@bihuan/core';
 import { EventEntry } from '@bihuan/event-store';
-import { FindingFilter, Ledger, LedgerCounts, LedgerRow, Page, VisitFilter, VisitView } from '../read-models';
+import { KeysetPage } from '@bihuan/platform';
+import { FindingFilter, Ledger, LedgerCounts, LedgerRow, VisitFilter, VisitView } from '../read-models';
 import { FindingDetail } from './finding-views';
 
-export class ListFindingsQuery extends Query<Page<LedgerRow>> {
+export class ListFindingsQuery extends Query<KeysetPage<LedgerRow>> {
   constructor(
     readonly actor: Actor,
     readonly filter: FindingFilter,
-    readonly page: number,
+    readonly cursor: string | undefined,
     readonly pageSize: number,
   ) {
     super();
@@ -61,11 +62,11 @@ export class LedgerCountsQuery extends Query<LedgerCounts & { generatedAt: strin
   }
 }
 
-export class ListVisitsQuery extends Query<Page<VisitView>> {
+export class ListVisitsQuery extends Query<KeysetPage<VisitView>> {
   constructor(
     readonly actor: Actor,
     readonly filter: VisitFilter,
-    readonly page: number,
+    readonly cursor: string | undefined,
     readonly pageSize: number,
   ) {
     super();

@@ -18,11 +18,11 @@ export class FindingsController {
   @Roles(...READ_ROLES)
   @ApiOperation({
     summary:
-      'Ledger rows in scope; filters institutionId, visitId, campaignId, status, category, severity, escalationRung, overdue, from/to; page/pageSize',
+      'Ledger rows in scope; filters institutionId, visitId, campaignId, status, category, severity, escalationRung, overdue, from/to; a page after `cursor`: { items, nextCursor }',
   })
   list(@CurrentActor() actor: Actor, @Query() q: ListFindingsQueryDto) {
-    const { page = 1, pageSize = 20, ...filter } = q;
-    return this.queries.execute(new ListFindingsQuery(actor, filter, page, pageSize));
+    const { cursor, pageSize = 20, ...filter } = q;
+    return this.queries.execute(new ListFindingsQuery(actor, filter, cursor, pageSize));
   }
 
   @Get(':findingId')

@@ -37,7 +37,7 @@ export class LedgersController {
     summary: "Counts by institution / status / category / severity / escalation rung, with overdue, within the caller's jurisdiction",
   })
   counts(@CurrentActor() actor: Actor, @Query() q: CountsQueryDto) {
-    const { page: _page, pageSize: _size, ...filter } = q;
+    const { cursor: _cursor, pageSize: _size, ...filter } = q;
     return this.queries.execute(new LedgerCountsQuery(actor, filter));
   }
 

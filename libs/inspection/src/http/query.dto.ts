@@ -1,4 +1,4 @@
-import { PageNumber, PageSize } from '@bihuan/platform';
+import { PageCursor, PageSize } from '@bihuan/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
@@ -11,7 +11,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
 
 class PageDto {
-  @PageNumber() page?: number;
+  @PageCursor() cursor?: string;
   @PageSize() pageSize?: number;
 }
 

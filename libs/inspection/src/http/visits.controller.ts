@@ -56,10 +56,13 @@ export class VisitsController {
 
   @Get()
   @Roles(...READ_ROLES)
-  @ApiOperation({ summary: "Visits in the caller's scope (filters: institutionId, kind, status, campaignId, planned from/to; paginated)" })
+  @ApiOperation({
+    summary:
+      "Visits in the caller's scope (filters: institutionId, kind, status, campaignId, planned from/to); newest first, a page after `cursor`: { items, nextCursor }",
+  })
   list(@CurrentActor() actor: Actor, @Query() q: ListVisitsQueryDto) {
-    const { page = 1, pageSize = 20, ...filter } = q;
-    return this.queries.execute(new ListVisitsQuery(actor, filter, page, pageSize));
+    const { cursor, pageSize = 20, ...filter } = q;
+    return this.queries.execute(new ListVisitsQuery(actor, filter, cursor, pageSize));
   }
 
   @Get(':visitId')

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { scopeClause } from './scope-clause';
+import { KeysetPage, keysetPage, preparedOn, SortKey } from '@bihuan/platform';
 import { shanghaiDayStartMs } from '@bihuan/core';
 import { ensureInspectionSchema, OVERDUE_SQL } from './inspection-read-model.schema';
 import { LedgerRow, RawRow, toLedgerRow } from './ledger-row';
@@ -16,13 +18,6 @@ export interface FindingFilter {
   readonly from?: string;
   /** … and on or before this one. */
   readonly to?: string;
-}
-
-export interface Page<T> {
-  readonly items: T[];
-  readonly total: number;
-  readonly page: number;
-  readonly pageSize: number;
 }
 
 export interface LedgerSummary {
@@ -50,8 +45,9 @@ export function findingWhere(
   visible: readonly string[],
   now: string,
 ): { sql: string; params: Record<string, unknown> } {
-  const parts = ['institution_id IN (SELECT value FROM json_each(@visible))'];
-  const params: Record<string, unknown> = { visible: JSON.stringify(visible), now };
+  const scope = scopeClause(visible);
+  const parts = [scope.sql];
+  const params: Record<string, unknown> = { ...scope.params, now };
   const eq: [keyof FindingFilter, string][] = [
     ['institutionId', 'institution_id'],
     ['visitId', 'visit_id'],
@@ -78,6 +74,9 @@ export function findingWhere(
   return { sql: parts.join(' AND '), params };
 }
 
+/** The ledger's order (序号): as opened. Unique: one event (the first of the finding's stream) opens each row. */
+const OPENED_ORDER: readonly SortKey<RawRow>[] = [{ column: 'opened_position', of: (r) => Number(r['opened_position']) }];
+
 /** Queries over the ledger read model; `now` is the clock's instant, for the overdue flag. */
 export class LedgerQueries {
   constructor(private readonly db: Database.Database) {
@@ -85,21 +84,25 @@ export class LedgerQueries {
   }
 
   row(findingId: string, now: string): LedgerRow | null {
-    const r = this.db
-      .prepare(`SELECT *, ${OVERDUE_SQL} AS overdue FROM inspection_findings WHERE finding_id = @id`)
-      .get({ id: findingId, now }) as RawRow | undefined;
+    const r = preparedOn(this.db, `SELECT *, ${OVERDUE_SQL} AS overdue FROM inspection_findings WHERE finding_id = @id`).get({
+      id: findingId,
+      now,
+    }) as RawRow | undefined;
     return r ? toLedgerRow(r, 1) : null;
   }
 
-  list(filter: FindingFilter, visible: readonly string[], now: string, page = 1, pageSize = 20): Page<LedgerRow> {
+  /** In the order opened, a page after `cursor`; `seq` (序号) keeps counting across pages. */
+  list(filter: FindingFilter, visible: readonly string[], now: string, cursor: string | undefined, pageSize = 20): KeysetPage<LedgerRow> {
     const { sql, params } = findingWhere(filter, visible, now);
-    const total = Number(this.db.prepare(`SELECT COUNT(*) FROM inspection_findings WHERE ${sql}`).pluck().get(params));
-    const rows = this.db
-      .prepare(
-        `SELECT *, ${OVERDUE_SQL} AS overdue FROM inspection_findings WHERE ${sql} ORDER BY opened_position LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as RawRow[];
-    return { items: rows.map((r, i) => toLedgerRow(r, (page - 1) * pageSize + i + 1)), total, page, pageSize };
+    return keysetPage(this.db, {
+      select: `SELECT *, ${OVERDUE_SQL} AS overdue FROM inspection_findings`,
+      where: sql,
+      params,
+      order: OPENED_ORDER,
+      cursor,
+      pageSize,
+      map: toLedgerRow,
+    });
   }
 
   /** Every row of an institution's or a visit's ledger, numbered 1…n (序号) in the order opened. */

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
+import { scopeClause } from './scope-clause';
+import { KeysetPage, keysetPage, preparedOn, SortKey } from '@bihuan/platform';
 import { VisitKind } from '../domain';
 import { ensureInspectionSchema } from './inspection-read-model.schema';
-import { Page } from './ledger.queries';
 
 export interface VisitView {
   readonly visitId: string;
@@ -57,19 +58,25 @@ function toView(r: Record<string, unknown>): VisitView {
   };
 }
 
+/** The visit planned last first. Unique: one event (VisitPlanned, first of its stream) creates each row. */
+const NEWEST_FIRST: readonly SortKey<Record<string, unknown>>[] = [
+  { column: 'created_position', descending: true, of: (r) => Number(r['created_position']) },
+];
+
 export class VisitQueries {
   constructor(private readonly db: Database.Database) {
     ensureInspectionSchema(db);
   }
 
   get(visitId: string): VisitView | null {
-    const r = this.db.prepare('SELECT * FROM inspection_visits WHERE visit_id = ?').get(visitId) as Record<string, unknown> | undefined;
+    const r = preparedOn(this.db, 'SELECT * FROM inspection_visits WHERE visit_id = ?').get(visitId) as Record<string, unknown> | undefined;
     return r ? toView(r) : null;
   }
 
-  list(filter: VisitFilter, visible: readonly string[], page = 1, pageSize = 20): Page<VisitView> {
-    const parts = ['institution_id IN (SELECT value FROM json_each(@visible))'];
-    const params: Record<string, unknown> = { visible: JSON.stringify(visible) };
+  /** Newest first, a page after `cursor`. */
+  list(filter: VisitFilter, visible: readonly string[], cursor: string | undefined, pageSize = 20): KeysetPage<VisitView> {
+    const { sql: scope, params } = scopeClause(visible);
+    const parts = [scope];
     for (const [key, column] of [
       ['institutionId', 'institution_id'],
       ['kind', 'kind'],
@@ -83,11 +90,14 @@ export class VisitQueries {
     if (filter.from) (parts.push('substr(planned_date, 1, 10) >= @from'), (params['from'] = filter.from));
     if (filter.to) (parts.push('substr(planned_date, 1, 10) <= @to'), (params['to'] = filter.to));
     if (filter.onlyConductedOrSelf) parts.push("(kind = 'self' OR status NOT IN ('planned', 'cancelled'))");
-    const where = parts.join(' AND ');
-    const total = Number(this.db.prepare(`SELECT COUNT(*) FROM inspection_visits WHERE ${where}`).pluck().get(params));
-    const rows = this.db
-      .prepare(`SELECT * FROM inspection_visits WHERE ${where} ORDER BY created_position DESC LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as Record<string, unknown>[];
-    return { items: rows.map(toView), total, page, pageSize };
+    return keysetPage(this.db, {
+      select: 'SELECT * FROM inspection_visits',
+      where: parts.join(' AND '),
+      params,
+      order: NEWEST_FIRST,
+      cursor,
+      pageSize,
+      map: toView,
+    });
   }
 }

@@ -21,16 +21,27 @@ export interface PolicyChange {
  * in force is the code's defaults with the overrides applied, versioned `<default>+r<revision>`.
  */
 export class PolicyRegistry {
+  /**
+   * The policy in force per context, with the log position of the override it was built from. Every
+   * write asks for it; it is rebuilt only when the stream's last event is another one, which any
+   * process's change makes it — the one-row read is the whole cross-process check (issue 14).
+   */
+  private readonly inForce = new Map<string, { readonly position: number; readonly defaults: object; readonly policy: object }>();
+
   constructor(
     private readonly store: EventStore,
     private readonly now: () => string,
   ) {}
 
   async current<T extends { readonly policyVersion: string }>(context: string, defaults: T): Promise<T> {
-    const changes = await this.history(context);
-    const last = changes[changes.length - 1];
+    const [last] = await this.store.readStream(policyStream(context), { direction: 'backwards', maxCount: 1 });
     if (!last) return defaults;
-    return { ...applyPolicyOverrides(defaults, last.overrides), policyVersion: `${defaults.policyVersion}+r${last.revision}` };
+    const known = this.inForce.get(context);
+    if (known && known.position === last.position && known.defaults === defaults) return known.policy as T;
+    const { overrides } = last.data as Pick<PolicyChange, 'overrides'>;
+    const policy: T = { ...applyPolicyOverrides(defaults, overrides), policyVersion: `${defaults.policyVersion}+r${last.revision}` };
+    this.inForce.set(context, { position: last.position, defaults, policy });
+    return policy;
   }
 
   async history(context: string): Promise<PolicyChange[]> {

@@ -63,4 +63,18 @@ describe('PolicyRegistry', () => {
     await registry.set('complaints', defaults, { answerDays: 7 }, admin, 'once', 'p-7');
     expect(await registry.history('complaints')).toHaveLength(1);
   });
+
+  it('serves the policy it built while nothing changed, and sees at once a change another process made', async () => {
+    const clock = new FakeClock();
+    const store = new MemoryEventStore(clock);
+    const now = () => clock.now().toISOString();
+    const [api, worker] = [new PolicyRegistry(store, now), new PolicyRegistry(store, now)];
+    await worker.set('complaints', defaults, { answerDays: 7 }, admin, 'first', 'p-8');
+    const first = await api.current('complaints', defaults);
+    expect(await api.current('complaints', defaults)).toBe(first);
+    await worker.set('complaints', defaults, { answerDays: 9 }, admin, 'second', 'p-9');
+    expect(await api.current('complaints', defaults)).toMatchObject({ policyVersion: 'default@1+r1', answerDays: 9 });
+    // Other defaults (another code version) are not answered from the cache built on the first ones.
+    expect(await api.current('complaints', { ...defaults, policyVersion: 'default@2' })).toMatchObject({ policyVersion: 'default@2+r1' });
+  });
 });

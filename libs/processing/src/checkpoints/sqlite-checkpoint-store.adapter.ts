@@ -34,6 +34,15 @@ export abstract class SqliteTableStore {
  * SqliteProjection), so the two can never disagree after a crash.
  */
 export class SqliteCheckpointStore extends SqliteTableStore implements CheckpointStore {
+  /*
+   * Prepared once per connection: every read-your-writes wait asks for checkpoints, and preparing
+   * per call cost more than the lookup itself (issue 14). SQLite re-prepares them itself should the
+   * table be recreated.
+   */
+  private readonly loadOne: Database.Statement<[string], { position: number }>;
+  private readonly saveOne: Database.Statement<[string, number]>;
+  private readonly deleteOne: Database.Statement<[string]>;
+
   constructor(dbOrFile: Database.Database | string) {
     super(
       dbOrFile,
@@ -42,21 +51,24 @@ export class SqliteCheckpointStore extends SqliteTableStore implements Checkpoin
          position INTEGER NOT NULL
        )`,
     );
+    this.loadOne = this.db.prepare('SELECT position FROM checkpoints WHERE name = ?');
+    this.saveOne = this.db.prepare(
+      'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
+    );
+    this.deleteOne = this.db.prepare('DELETE FROM checkpoints WHERE name = ?');
   }
 
   loadSync(name: string): number | null {
-    const row = this.db.prepare('SELECT position FROM checkpoints WHERE name = ?').get(name) as { position: number } | undefined;
+    const row = this.loadOne.get(name);
     return row ? row.position : null;
   }
 
   saveSync(name: string, position: number): void {
-    this.db
-      .prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position')
-      .run(name, position);
+    this.saveOne.run(name, position);
   }
 
   deleteSync(name: string): void {
-    this.db.prepare('DELETE FROM checkpoints WHERE name = ?').run(name);
+    this.deleteOne.run(name);
   }
 
   async load(name: string): Promise<number | null> {
