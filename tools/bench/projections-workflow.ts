@@ -25,6 +25,7 @@ const NO_TIMERS: TimerScheduler = {
   reschedule: async () => undefined,
   cancel: async () => undefined,
   pending: async () => [],
+  missing: async () => [],
   start: async () => undefined,
   stop: async () => undefined,
   close: async () => undefined,

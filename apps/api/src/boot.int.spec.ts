@@ -118,7 +118,7 @@ describe('the built api process', () => {
     expect(await getStatus(`${base}/health/live`)).toBe(200);
     expect(await getStatus(`${base}/health/ready`)).toBe(200);
     const metrics = await (await fetch(`${base}/metrics`)).text();
-    expect(metrics).toMatch(/bihuan_projection_lag_events\{projection="stream-stats"\} \d+/);
+    expect(metrics).toMatch(/bihuan_projection_lag_events\{kind="projection",runner="stream-stats"\} \d+/);
     expect(metrics).toContain('bihuan_dead_letters 0');
     // Health and metrics only: the worker takes no commands.
     expect(await getStatus(`${base}/visits`)).toBe(404);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { Gauge, Registry } from 'prom-client';
 import { EventStore } from '@bihuan/event-store';
 import { SqliteDeadLetterStore } from '@bihuan/processing';
+import type { TimerStatus } from '@bihuan/processing';
 import { WorkerService } from '../worker/worker.service';
 
 export interface WorkerGaugeSources {
@@ -19,15 +20,12 @@ export interface WorkerGaugeSources {
 export function registerWorkerGauges(registry: Registry, sources: WorkerGaugeSources): void {
   new Gauge({
     name: 'bihuan_projection_lag_events',
-    help: 'Log positions between the head and the projection’s checkpoint (filtered projections checkpoint only on events they handle, so this is an upper bound for them)',
-    labelNames: ['projection'],
+    help: 'Log positions between the head and what the runner has looked at (filtered-out events count as looked at), per projection and workflow',
+    labelNames: ['kind', 'runner'],
     registers: [registry],
     async collect() {
       this.reset();
-      const worker = sources.worker();
-      if (!worker) return;
-      const [head, projections] = await Promise.all([sources.store.headPosition(), worker.projections()]);
-      for (const p of projections) this.set({ projection: p.name }, Math.max(0, (head ?? 0) - (p.checkpoint ?? 0)));
+      for (const r of (await sources.worker()?.runtime.lag()) ?? []) this.set({ kind: r.kind, runner: r.name }, r.behind ?? 0);
     },
   });
   new Gauge({
@@ -49,7 +47,30 @@ export function registerWorkerGauges(registry: Registry, sources: WorkerGaugeSou
       this.set(await new SqliteDeadLetterStore(sources.readModels).count());
     },
   });
-  // Timers (issue 14, item 1): `WorkerRuntime.timerStatus()` gives pending vs armed timers and the
-  // reconciler's repairs. Register `bihuan_timers_pending`, `bihuan_timers_armed` and
-  // `bihuan_timer_repairs_total` here, read at scrape time from `sources.worker()?.runtime.timerStatus()`.
+  registerTimerGauges(registry, sources);
+}
+
+/**
+ * Pending vs armed timers and the reconciler's repairs, as of its last pass (issue 14, item 1):
+ * alert on `bihuan_timers_missing > 0` for longer than two reconcile intervals, or on repairs rising.
+ */
+function registerTimerGauges(registry: Registry, sources: WorkerGaugeSources): void {
+  const figure = (name: string, help: string, read: (s: TimerStatus) => number | null): void => {
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.reset();
+        const status = sources.worker()?.runtime.timerStatus();
+        const value = status ? read(status) : null;
+        if (value !== null) this.set(value);
+      },
+    });
+  };
+  figure('bihuan_timers_expected', 'Timers the pending deadlines need (last reconciler pass)', (s) => s.expectedTimers);
+  figure('bihuan_timers_armed', 'Of those, timers the backend held (last reconciler pass)', (s) => s.armedTimers);
+  figure('bihuan_timers_missing', 'Timers found missing and re-armed at the last reconciler pass', (s) => s.missing);
+  figure('bihuan_deadlines_pending', 'Pending or paused deadlines (last reconciler pass)', (s) => s.pendingDeadlines);
+  figure('bihuan_timer_repairs_total', 'Timers the reconciler re-armed since this worker started', (s) => s.repairsTotal);
 }

@@ -42,7 +42,6 @@ export class ReadModelSync {
     this.waiting.clear();
   }
 
-
   /**
    * True when every registered runner has reached `position`; false after `timeoutMs`, when a runner
    * cannot say (stopped, restarting), when the worker is stopping, or at once when a runner is more

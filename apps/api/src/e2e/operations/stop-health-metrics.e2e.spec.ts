@@ -29,7 +29,7 @@ describe('operations: liveness, readiness, metrics and the stop (issue 14, items
     await t.http.post('/visits').set(t.auth('inspector-b1')).send(PLAN).expect(201);
     const text = (await t.http.get('/metrics').expect(200)).text;
     expect(text).toMatch(/bihuan_command_duration_seconds_count\{category="visit",type="PlanVisit",source="request",result="ok"\} 1/);
-    expect(text).toMatch(/bihuan_projection_lag_events\{projection="stream-stats"\} 0/);
+    expect(text).toMatch(/bihuan_projection_lag_events\{kind="projection",runner="stream-stats"\} 0/);
     expect(text).toMatch(/bihuan_dead_letters 0/);
     expect(text).toMatch(/bihuan_stopping 0/);
   });
