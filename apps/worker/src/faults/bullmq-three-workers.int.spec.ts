@@ -68,8 +68,10 @@ describe('fault: three workers on one Redis share one SQLite log', () => {
       expect([...streams, ...lostStreams].filter((s) => expired.get(s) !== 1)).toEqual([]);
       expect(expired.size).toBe(COUNT + LOST);
       expect(log.mismatchedDueAt()).toBe(0);
-      // The lost timers came back through the reconcilers (the killed one's included; two may re-arm the same ones: harmless).
-      expect(procs.reduce((sum, p) => sum + repairedIn(p.output()), 0)).toBeGreaterThanOrEqual(LOST);
+      // Nothing but a reconciler re-arms after the start-up re-arms, so the lost streams' expiries above are
+      // its repairs; the logs say so too. (Not counted to LOST: the SIGKILLed worker's last lines may never
+      // reach its stdout, and two reconcilers may re-arm the same timer, which is harmless.)
+      expect(procs.reduce((sum, p) => sum + repairedIn(p.output()), 0)).toBeGreaterThan(0);
       // All three recorded the deadline workflow's inputs into the same instance streams without doubling them.
       // (DeadlineSet and DeadlineExpired of each case: two inputs, each recorded once although three runners saw it)
       expect(log.count(recordedInputs)).toBe((COUNT + LOST) * 2);

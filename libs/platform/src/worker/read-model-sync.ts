@@ -51,6 +51,7 @@ export class ReadModelSync {
     if (position === null || position === undefined || this.runners.size === 0) return true;
     if (this.stopping) return false;
     if (await this.farBehind(position)) return false;
+    if (this.stopping) return false; // stopped while we asked how far behind the runners are
     let timer: NodeJS.Timeout | undefined;
     let giveUp: (() => void) | undefined;
     const cutOff = new Promise<false>((resolve) => {
