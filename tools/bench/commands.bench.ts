@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Actor, Command, Decider, DomainEvent, SystemClock, TimeOrderedIdGenerator } from '@bihuan/core';
-import { SqliteEventStore } from '@bihuan/event-store';
-import { CalendarService, CaseWrite, CommandExecution, PolicyRegistry, ReadModelSync } from '@bihuan/platform';
+import { benchWriteSeam } from './bench-write-seam';
+import { Actor, Command, Decider, DomainEvent } from '@bihuan/core';
+import { CaseWrite } from '@bihuan/platform';
 import { handleCommand } from '@bihuan/processing';
 import { interleaved, report, Step } from './bench-output';
 
@@ -35,18 +32,7 @@ function cases(prefix: string): () => string {
 }
 
 export async function commandsBench(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'bihuan-bench-'));
-  const clock = new SystemClock();
-  const ids = new TimeOrderedIdGenerator();
-  const store = SqliteEventStore.open({ file: join(dir, 'commands.sqlite'), clock });
-  const execution = new CommandExecution(
-    store,
-    clock,
-    ids,
-    new ReadModelSync(),
-    new CalendarService(store, clock),
-    new PolicyRegistry(store, () => clock.now().toISOString()),
-  );
+  const { clock, ids, store, execution, dispose } = benchWriteSeam('commands');
   const command = (text: string): Noted => {
     const commandId = ids.next();
     return {
@@ -80,7 +66,6 @@ export async function commandsBench(): Promise<void> {
     report(SUITE, 'seam_vs_handle_command', rates['seam']! / rates['handleCommand']!, 'ratio');
     report(SUITE, 'seam_policy_vs_handle_command', rates['seamWithPolicy']! / rates['handleCommand']!, 'ratio');
   } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await dispose();
   }
 }

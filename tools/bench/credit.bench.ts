@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Command, fold, Message, streamName, SYSTEM_ACTOR, SystemClock, TimeOrderedIdGenerator, WorkflowOutput } from '@bihuan/core';
+import { benchWriteSeam } from './bench-write-seam';
+import { Command, fold, Message, streamName, SYSTEM_ACTOR, TimeOrderedIdGenerator, WorkflowOutput } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
-import { CalendarService, CommandExecution, PolicyRegistry, ReadModelSync } from '@bihuan/platform';
 import { CommandSender } from '@bihuan/processing';
 import {
   CREDIT_ARCHIVE_CATEGORY,
@@ -95,18 +92,7 @@ async function seed(
 }
 
 export async function creditBench(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'bihuan-bench-credit-'));
-  const clock = new SystemClock();
-  const ids = new TimeOrderedIdGenerator();
-  const store = SqliteEventStore.open({ file: join(dir, 'credit.sqlite'), clock });
-  const execution = new CommandExecution(
-    store,
-    clock,
-    ids,
-    new ReadModelSync(),
-    new CalendarService(store, clock),
-    new PolicyRegistry(store, () => clock.now().toISOString()),
-  );
+  const { clock, ids, store, execution, dispose } = benchWriteSeam('credit');
   const senders = new Map<string, CommandSender>(creditArchiveSenders(execution));
   const send = (output: WorkflowOutput): Promise<unknown> => {
     if (output.kind !== 'send') throw new Error(`the saga did not send: ${JSON.stringify(output)}`);
@@ -135,7 +121,6 @@ export async function creditBench(): Promise<void> {
     }
     report(SUITE, 'points_added_at_5000_vs_0', rates[2]! / rates[0]!, 'ratio');
   } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await dispose();
   }
 }

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { benchWriteSeam } from './bench-write-seam';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { Actor, Command, Decider, DomainEvent, SystemClock, TimeOrderedIdGenerator } from '@bihuan/core';
-import { EventStore, EventToAppend, SqliteEventStore } from '@bihuan/event-store';
-import { CalendarService, CommandExecution, PolicyRegistry, ReadModelSync } from '@bihuan/platform';
+import { Actor, Command, Decider, DomainEvent } from '@bihuan/core';
+import { EventStore, EventToAppend } from '@bihuan/event-store';
 import { commandEventId, handleCommand, StreamStateCache } from '@bihuan/processing';
 import { report } from './bench-output';
 
@@ -58,18 +55,7 @@ function reportLatency(metric: string, sorted: readonly number[]): void {
 }
 
 export async function streamsBench(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'bihuan-bench-'));
-  const clock = new SystemClock();
-  const ids = new TimeOrderedIdGenerator();
-  const store = SqliteEventStore.open({ file: join(dir, 'streams.sqlite'), clock });
-  const execution = new CommandExecution(
-    store,
-    clock,
-    ids,
-    new ReadModelSync(),
-    new CalendarService(store, clock),
-    new PolicyRegistry(store, () => clock.now().toISOString()),
-  );
+  const { clock, ids, store, execution, dispose } = benchWriteSeam('streams');
   const command = (): Report => {
     const commandId = ids.next();
     return {
@@ -117,8 +103,7 @@ export async function streamsBench(): Promise<void> {
     }
     await underLongStreamLoad(store, send);
   } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await dispose();
   }
 }
 
