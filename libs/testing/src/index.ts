@@ -5,3 +5,4 @@ export * from './timer-scheduler.contract';
 export * from './workflow-specification';
 export * from './racing-processes';
 export * from './test-messages';
+export * from './test-postgres';
