@@ -7,6 +7,7 @@ import { useBodyParsing } from './http/body-parsing';
 import { HttpErrorFilter } from './http/http-exception.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { DOCS_PATH, setupSwagger } from './swagger';
+import { READ_MODEL_MIGRATIONS } from './read-model-migrations';
 import { useSecurityHeaders } from './http/security-headers';
 import { useStartupLogger } from './startup-logger';
 import { requestGate } from './lifecycle/request-gate';
@@ -31,7 +32,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
   const config = options.platform ? testConfig(options.platform.config) : (options.config ?? loadConfig());
   // Before the platform opens anything in DATA_DIR (tests bring their own store and files).
   const dataDirWarnings = options.platform ? [] : secureDataDir(config);
-  const platform = options.platform ? PlatformModule.forTest(options.platform) : PlatformModule.forRoot(config);
+  const platform = options.platform
+    ? PlatformModule.forTest(options.platform, READ_MODEL_MIGRATIONS)
+    : PlatformModule.forRoot(config, READ_MODEL_MIGRATIONS);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, platform, extra: options.extra ?? [] }), {
     bufferLogs: true,
     bodyParser: false,

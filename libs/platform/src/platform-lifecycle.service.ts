@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import type Database from 'better-sqlite3';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { TIMER_SCHEDULER, TimerScheduler } from '@bihuan/timers';
-import { READ_MODEL_DB } from './platform.tokens';
+import { SqlDatabase } from '@bihuan/database';
+import { READ_MODEL_DB, READ_MODELS } from './platform.tokens';
 
 export const OWNS_RESOURCES = Symbol('OWNS_RESOURCES');
 
@@ -25,6 +26,7 @@ export class PlatformLifecycle implements OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(TIMER_SCHEDULER) private readonly scheduler: TimerScheduler,
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+    @Inject(READ_MODELS) private readonly database: SqlDatabase,
     @Inject(OWNS_RESOURCES) private readonly owns: OwnedResources,
   ) {}
 
@@ -34,6 +36,7 @@ export class PlatformLifecycle implements OnApplicationShutdown {
       await this.attempt('event store', () => this.store.close());
     }
     if (this.owns.readModels) {
+      await this.attempt('read-model database', () => this.database.close());
       await this.attempt('read models', () => {
         if (this.readModels.open) this.readModels.close();
       });

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { Clock } from '@bihuan/core';
+import { MigrationSet, migrateToLatest, openSqliteDatabase, SqlDatabase } from '@bihuan/database';
+import { PROCESSING_MIGRATIONS } from '@bihuan/processing';
 import { EsdbEventStore, EventStore, SqliteEventStore } from '@bihuan/event-store';
 import { BullmqTimerScheduler, SqliteTimerScheduler, TimerScheduler } from '@bihuan/timers';
 import { AppConfig, sqliteFileOf } from './config/app-config';
@@ -29,4 +31,18 @@ export function openReadModelDb(config: AppConfig): Database.Database {
   db.pragma(`synchronous = ${config.sqliteSynchronous}`);
   db.pragma('busy_timeout = 5000');
   return db;
+}
+
+/** What every deployment keeps in the read-model database, whichever contexts it serves. */
+export const PLATFORM_MIGRATIONS: readonly MigrationSet[] = [PROCESSING_MIGRATIONS];
+
+/**
+ * The read-model database, migrated to the latest schema before anything reads it (several
+ * processes starting together migrate once: libs/database/src/migrations.ts). `connection` is
+ * the READ_MODEL_DB connection the SQLite read models share with it.
+ */
+export async function openReadModels(connection: Database.Database, migrations: readonly MigrationSet[]): Promise<SqlDatabase> {
+  const database = openSqliteDatabase({ file: connection });
+  await migrateToLatest(database, [...PLATFORM_MIGRATIONS, ...migrations]);
+  return database;
 }

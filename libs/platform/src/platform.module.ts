@@ -7,8 +7,9 @@ import { AppConfig } from './config/app-config';
 import { testConfig } from './config/load-config';
 import { createClock } from './clock/demo-clock';
 import { OWNS_RESOURCES, PlatformLifecycle } from './platform-lifecycle.service';
-import { openEventStore, openReadModelDb, openTimerScheduler } from './platform-resources';
-import { CALENDAR, CONFIG, POLICIES, READ_MODEL_DB } from './platform.tokens';
+import { openEventStore, openReadModelDb, openReadModels, openTimerScheduler } from './platform-resources';
+import { CALENDAR, CONFIG, POLICIES, READ_MODEL_DB, READ_MODEL_MIGRATIONS, READ_MODELS } from './platform.tokens';
+import { MigrationSet } from '@bihuan/database';
 import { CalendarService } from './calendar/calendar.service';
 import { PolicyRegistry } from './policy/policy-registry';
 import { READ_MODEL_SYNC, ReadModelSync } from './worker/read-model-sync';
@@ -21,11 +22,19 @@ const EXPORTS = [
   EVENT_STORE,
   TIMER_SCHEDULER,
   READ_MODEL_DB,
+  READ_MODELS,
   CALENDAR,
   POLICIES,
   READ_MODEL_SYNC,
   CommandExecution,
 ];
+
+/** The read models through Kysely, on the READ_MODEL_DB connection, migrated before first use. */
+const READ_MODELS_PROVIDER: Provider = {
+  provide: READ_MODELS,
+  useFactory: (connection: Database.Database, migrations: readonly MigrationSet[]) => openReadModels(connection, migrations),
+  inject: [READ_MODEL_DB, READ_MODEL_MIGRATIONS],
+};
 
 /** Calendar and policies stand on the log, whichever adapter holds it. */
 const LOG_BACKED: Provider[] = [
@@ -69,8 +78,10 @@ export interface TestPlatform {
 @Module({})
 export class PlatformModule {
   /** Real adapters chosen by the configuration; closed on shutdown (enableShutdownHooks). */
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, migrations: readonly MigrationSet[] = []): DynamicModule {
     const providers: Provider[] = [
+      { provide: READ_MODEL_MIGRATIONS, useValue: migrations },
+      READ_MODELS_PROVIDER,
       { provide: CONFIG, useValue: config },
       { provide: CLOCK, useFactory: () => createClock(config.clock) },
       { provide: ID_GENERATOR, useFactory: () => new TimeOrderedIdGenerator() },
@@ -85,8 +96,10 @@ export class PlatformModule {
   }
 
   /** Given test doubles (memory store, manual timers, FakeClock); the test closes them. */
-  static forTest(platform: TestPlatform): DynamicModule {
+  static forTest(platform: TestPlatform, migrations: readonly MigrationSet[] = []): DynamicModule {
     const providers: Provider[] = [
+      { provide: READ_MODEL_MIGRATIONS, useValue: migrations },
+      READ_MODELS_PROVIDER,
       { provide: CONFIG, useValue: testConfig(platform.config) },
       { provide: CLOCK, useValue: platform.clock },
       { provide: ID_GENERATOR, useValue: platform.ids },

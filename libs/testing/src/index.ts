@@ -6,3 +6,4 @@ export * from './workflow-specification';
 export * from './racing-processes';
 export * from './test-messages';
 export * from './test-postgres';
+export * from './test-sql-databases';

@@ -2,6 +2,7 @@ import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, httpLogger, PlatformModule, secureDataDir } from '@bihuan/platform';
 import { WorkerAppModule } from './worker-app.module';
+import { READ_MODEL_MIGRATIONS } from '../read-model-migrations';
 import { useStartupLogger } from '../startup-logger';
 import { HttpErrorFilter } from '../http/http-exception.filter';
 import { useSecurityHeaders } from '../http/security-headers';
@@ -16,11 +17,14 @@ import { ShutdownState } from '../lifecycle/shutdown-state';
  */
 export async function runWorker(config: AppConfig): Promise<NestExpressApplication> {
   const dataDirWarnings = secureDataDir(config);
-  const app = await NestFactory.create<NestExpressApplication>(WorkerAppModule.register(PlatformModule.forRoot(config), config), {
-    bufferLogs: true,
-    bodyParser: false,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    WorkerAppModule.register(PlatformModule.forRoot(config, READ_MODEL_MIGRATIONS), config),
+    {
+      bufferLogs: true,
+      bodyParser: false,
+      abortOnError: false,
+    },
+  );
   const logger = useStartupLogger(app, config, dataDirWarnings);
   app.disable('x-powered-by');
   useSecurityHeaders(app, DOCS_PATH);

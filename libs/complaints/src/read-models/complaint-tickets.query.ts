@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { AccessPolicy, readerOf } from '@bihuan/auth';
 import { Actor, Clock, CLOCK, DomainError, ViewedMessage } from '@bihuan/core';
-import { KeysetPage, keysetPage, READ_MODEL_DB, SortKey } from '@bihuan/platform';
+import { KeysetPage, legacyKeysetPage, READ_MODEL_DB, SortKey } from '@bihuan/platform';
 import { complaintError } from '../domain/complaint-errors';
 import { complaintTicketVisibility } from '../domain/complaint-ticket.visibility';
 import { ensureComplaintsSchema } from './complaints.schema';
@@ -105,7 +105,7 @@ export class ComplaintTicketQueries {
 
   list(actor: Actor, filter: TicketListFilter): TicketPage {
     const { sql, params } = this.where(actor, filter);
-    return keysetPage(this.db, {
+    return legacyKeysetPage(this.db, {
       select: `SELECT *, ${OVERDUE_SQL} AS overdue FROM complaints_tickets`,
       where: sql,
       params,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { scopeClause } from './scope-clause';
-import { KeysetPage, keysetPage, preparedOn, SortKey } from '@bihuan/platform';
+import { KeysetPage, legacyKeysetPage, preparedOn, SortKey } from '@bihuan/platform';
 import { shanghaiDayStartMs } from '@bihuan/core';
 import { ensureInspectionSchema, OVERDUE_SQL } from './inspection-read-model.schema';
 import { LedgerRow, RawRow, toLedgerRow } from './ledger-row';
@@ -94,7 +94,7 @@ export class LedgerQueries {
   /** In the order opened, a page after `cursor`; `seq` (序号) keeps counting across pages. */
   list(filter: FindingFilter, visible: readonly string[], now: string, cursor: string | undefined, pageSize = 20): KeysetPage<LedgerRow> {
     const { sql, params } = findingWhere(filter, visible, now);
-    return keysetPage(this.db, {
+    return legacyKeysetPage(this.db, {
       select: `SELECT *, ${OVERDUE_SQL} AS overdue FROM inspection_findings`,
       where: sql,
       params,

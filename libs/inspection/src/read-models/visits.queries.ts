@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { scopeClause } from './scope-clause';
-import { KeysetPage, keysetPage, preparedOn, SortKey } from '@bihuan/platform';
+import { KeysetPage, legacyKeysetPage, preparedOn, SortKey } from '@bihuan/platform';
 import { VisitKind } from '../domain';
 import { ensureInspectionSchema } from './inspection-read-model.schema';
 
@@ -90,7 +90,7 @@ export class VisitQueries {
     if (filter.from) (parts.push('substr(planned_date, 1, 10) >= @from'), (params['from'] = filter.from));
     if (filter.to) (parts.push('substr(planned_date, 1, 10) <= @to'), (params['to'] = filter.to));
     if (filter.onlyConductedOrSelf) parts.push("(kind = 'self' OR status NOT IN ('planned', 'cancelled'))");
-    return keysetPage(this.db, {
+    return legacyKeysetPage(this.db, {
       select: 'SELECT * FROM inspection_visits',
       where: parts.join(' AND '),
       params,

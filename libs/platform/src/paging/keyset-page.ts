@@ -1,28 +1,24 @@
-import type Database from 'better-sqlite3';
+import { SelectQueryBuilder, sql } from 'kysely';
 import { DomainError } from '@bihuan/core';
 import { CursorValue, decodeCursor, encodeCursor } from './page-cursor';
-import { preparedOn } from './prepared-statements';
 
 /**
  * Keyset paging over a read-model table, the one way every list pages (issue 14): a page is the
  * rows after the cursor's sort keys, so page 500 costs what page 1 does, and no page counts the
- * whole filtered table. The ORDER BY must end in a unique column (e.g. the row's id) so no row
+ * whole filtered table. The order must end in a unique column (e.g. the row's id) so no row
  * is skipped or shown twice where sort values tie.
  */
 export interface SortKey<R> {
-  /** A column (or expression) of the query's table. */
+  /** A column of the query's table (trusted: named by code, never by a request). */
   readonly column: string;
   readonly descending?: boolean;
   /** The row's value of that column, as the cursor keeps it. */
   readonly of: (row: R) => CursorValue;
 }
 
-export interface KeysetQuery<R, T> {
-  /** `SELECT … FROM table` without WHERE. */
-  readonly select: string;
-  /** The filter (scope included); its parameters in `params`, named without the `keyset` prefix. */
-  readonly where: string;
-  readonly params: Readonly<Record<string, unknown>>;
+export interface KeysetQuery<DB, TB extends keyof DB, R, T> {
+  /** The filtered query (scope included), without ORDER BY or LIMIT. */
+  readonly query: SelectQueryBuilder<DB, TB, R>;
   /** The sort, most significant first; the last key unique. */
   readonly order: readonly SortKey<R>[];
   readonly cursor?: string | undefined;
@@ -43,33 +39,38 @@ function foreignCursor(): DomainError {
 }
 
 /**
- * `(k0, k1, …) after (@keyset0, @keyset1, …)` in the order's directions, spelt out so directions may
- * differ; led by a range on the first key alone, which lets SQLite seek its index to the page.
+ * `(k0, k1, …) after (v0, v1, …)` in the order's directions, spelt out so directions may differ;
+ * led by a range on the first key alone, which lets the engine seek its index to the page.
  */
-function afterClause(order: readonly SortKey<unknown>[]): string {
-  const alternatives = order.map((key, i) => {
-    const equal = order.slice(0, i).map((k, j) => `${k.column} = @keyset${j}`);
-    return [...equal, `${key.column} ${key.descending ? '<' : '>'} @keyset${i}`].join(' AND ');
-  });
-  const first = order[0]!;
-  return `${first.column} ${first.descending ? '<=' : '>='} @keyset0 AND (${alternatives.map((a) => `(${a})`).join(' OR ')})`;
+function after<DB, TB extends keyof DB, R>(
+  query: SelectQueryBuilder<DB, TB, R>,
+  order: readonly SortKey<R>[],
+  values: readonly CursorValue[],
+): SelectQueryBuilder<DB, TB, R> {
+  const ref = (i: number) => sql.ref<CursorValue>(order[i]!.column);
+  const beyond = (i: number) => (order[i]!.descending ? '<' : '>');
+  return query.where((eb) =>
+    eb.and([
+      eb(ref(0), order[0]!.descending ? '<=' : '>=', values[0]!),
+      eb.or(
+        order.map((_, i) => eb.and([...order.slice(0, i).map((__, j) => eb(ref(j), '=', values[j]!)), eb(ref(i), beyond(i), values[i]!)])),
+      ),
+    ]),
+  );
 }
 
-export function keysetPage<R, T>(db: Database.Database, query: KeysetQuery<R, T>): KeysetPage<T> {
-  const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && (!cursor || cursor.after.length !== query.order.length)) throw foreignCursor();
-  const params: Record<string, unknown> = { ...query.params, keysetLimit: query.pageSize + 1 };
-  cursor?.after.forEach((value, i) => (params[`keyset${i}`] = value));
-  const where = cursor ? `(${query.where}) AND (${afterClause(query.order as readonly SortKey<unknown>[])})` : query.where;
-  const orderBy = query.order.map((k) => `${k.column}${k.descending ? ' DESC' : ''}`).join(', ');
-  // One statement per filter combination, prepared once per connection.
-  const rows = preparedOn(db, `${query.select} WHERE ${where} ORDER BY ${orderBy} LIMIT @keysetLimit`).all(params) as R[];
+export async function keysetPage<DB, TB extends keyof DB, R, T>(page: KeysetQuery<DB, TB, R, T>): Promise<KeysetPage<T>> {
+  const cursor = page.cursor === undefined ? null : decodeCursor(page.cursor);
+  if (page.cursor !== undefined && (!cursor || cursor.after.length !== page.order.length)) throw foreignCursor();
+  let query = cursor ? after(page.query, page.order, cursor.after) : page.query;
+  for (const key of page.order) query = query.orderBy(sql.ref(key.column), key.descending ? 'desc' : 'asc');
+  const rows = (await query.limit(page.pageSize + 1).execute()) as R[];
   const before = cursor?.before ?? 0;
-  const shown = rows.slice(0, query.pageSize);
+  const shown = rows.slice(0, page.pageSize);
   const last = shown[shown.length - 1];
   const nextCursor =
-    rows.length > query.pageSize && last !== undefined
-      ? encodeCursor({ after: query.order.map((k) => k.of(last)), before: before + shown.length })
+    rows.length > page.pageSize && last !== undefined
+      ? encodeCursor({ after: page.order.map((k) => k.of(last)), before: before + shown.length })
       : null;
-  return { items: shown.map((row, i) => query.map(row, before + i + 1)), nextCursor };
+  return { items: shown.map((row, i) => page.map(row, before + i + 1)), nextCursor };
 }

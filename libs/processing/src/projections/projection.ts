@@ -1,10 +1,17 @@
 import type Database from 'better-sqlite3';
+import { SqlDatabase } from '@bihuan/database';
 import { EventFilter, RecordedEvent } from '@bihuan/event-store';
 import { CheckpointStore } from '../checkpoints/checkpoint-store.port';
 
 /** The tables a projection owns in one SQLite database: what a rebuild builds aside and swaps in. */
 export interface SqliteReadModel {
   readonly db: Database.Database;
+  readonly tables: readonly string[];
+}
+
+/** The tables a projection owns in one SQL database (SQLite or PostgreSQL): what a rebuild builds aside and swaps in. */
+export interface ReadModelTables {
+  readonly database: SqlDatabase;
   readonly tables: readonly string[];
 }
 
@@ -35,4 +42,6 @@ export interface Projection {
    * only then can it be rebuilt aside.
    */
   readonly sqlite?: SqliteReadModel;
+  /** Set when the read model is tables written in one transaction with the checkpoint (TableProjection): only then can it be rebuilt aside. */
+  readonly readModelTables?: ReadModelTables;
 }

@@ -1,0 +1,4 @@
+export * from './sql-database';
+export * from './open-sqlite-database';
+export * from './open-postgres-database';
+export * from './migrations';
