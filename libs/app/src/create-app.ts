@@ -1,7 +1,18 @@
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { DynamicModule } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, httpLogger, loadConfig, PlatformModule, secureDataDir, TestPlatform, testConfig } from '@bihuan/platform';
+import {
+  AppConfig,
+  httpLogger,
+  loadConfig,
+  PlatformModule,
+  READ_MODEL_SYNC,
+  ReadModelSync,
+  secureDataDir,
+  TestPlatform,
+  testConfig,
+} from '@bihuan/platform';
+import { ReadPositionInterceptor } from './http/read-position.interceptor';
 import { AppModule } from './app.module';
 import { useBodyParsing } from './http/body-parsing';
 import { HttpErrorFilter } from './http/http-exception.filter';
@@ -48,6 +59,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
   // Before the body is read: a request refused while stopping is logged and certainly not written.
   app.use(requestGate(app.get(ShutdownState)));
   useBodyParsing(app);
+  app.useGlobalInterceptors(new ReadPositionInterceptor(app.get<ReadModelSync>(READ_MODEL_SYNC)));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(app.get(HttpAdapterHost)));
   setupSwagger(app, config.apiDocs);

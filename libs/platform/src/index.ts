@@ -18,6 +18,7 @@ export * from './policy/policy.decider';
 export * from './policy/policy-overrides';
 export * from './worker/worker-contribution';
 export * from './worker/read-model-sync';
+export * from './worker/checkpoint-poller';
 export * from './worker/projection-catalogue';
 export * from './commands/command-execution';
 export * from './commands/command-observer';
