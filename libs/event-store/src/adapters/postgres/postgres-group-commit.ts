@@ -18,8 +18,13 @@ export interface PgGroupCommitOptions {
   readonly visibilityWaitMs?: number;
 }
 
-/** How often a batch is retried after it met another process's not yet committed rows. */
-const RACE_RETRIES = 5;
+/**
+ * How often a batch is planned again after it met another process's rows that were inserted but
+ * not yet committed when it read the heads. Each such meeting means the other batch committed (the
+ * INSERT waited for it), so the log moved on; under heavy contention between processes it happens
+ * to a good share of batches (tests: dozens of times in 120 contended appends), rarely twice in a row.
+ */
+const RACE_RETRIES = 50;
 
 /**
  * Group commit on PostgreSQL. `append` only enqueues; while one batch is being written, the appends
