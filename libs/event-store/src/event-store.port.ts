@@ -121,7 +121,7 @@ export function asBatchDelivery(handler: EventHandler | BatchDelivery): Required
 }
 
 /**
- * The log. Every adapter (sqlite, memory, esdb) passes one contract suite
+ * The log. Every adapter (sqlite, memory, esdb, postgres) passes one contract suite
  * (`@bihuan/testing` eventStoreContract), and guarantees what `docs/event-store.md` states:
  * appends to one stream are atomic and ordered; events get strictly increasing global positions
  * in commit order; an append whose eventIds the stream already holds is not written twice; a
@@ -129,7 +129,7 @@ export function asBatchDelivery(handler: EventHandler | BatchDelivery): Required
  * Each stream is SM3 hash-chained: the adapter stamps recordedAt, prevHash and hash.
  */
 export interface EventStore {
-  readonly kind: 'sqlite' | 'memory' | 'esdb';
+  readonly kind: 'sqlite' | 'memory' | 'esdb' | 'postgres';
   append(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Events of one stream; [] when it does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

@@ -2,13 +2,17 @@ import Database from 'better-sqlite3';
 import { Clock } from '@bihuan/core';
 import { MigrationSet, migrateToLatest, openSqliteDatabase, SqlDatabase } from '@bihuan/database';
 import { PROCESSING_MIGRATIONS } from '@bihuan/processing';
-import { EsdbEventStore, EventStore, SqliteEventStore } from '@bihuan/event-store';
+import { EsdbEventStore, EventStore, PostgresEventStore, SqliteEventStore } from '@bihuan/event-store';
 import { BullmqTimerScheduler, SqliteTimerScheduler, TimerScheduler } from '@bihuan/timers';
 import { AppConfig, sqliteFileOf } from './config/app-config';
 
-/** Opens the log the configuration names: EventStoreDB when ESDB_URL is set, else the SQLite file. */
+/**
+ * Opens the log the configuration names: EventStoreDB when ESDB_URL is set, else PostgreSQL (schema
+ * `eventlog`) when POSTGRES_URL is set, else the SQLite file.
+ */
 export async function openEventStore(config: AppConfig, clock: Clock): Promise<EventStore> {
   if (config.esdbUrl) return EsdbEventStore.connect(config.esdbUrl, clock);
+  if (config.postgresUrl) return PostgresEventStore.connect({ url: config.postgresUrl, clock });
   return SqliteEventStore.open({ file: sqliteFileOf(config), clock, synchronous: config.sqliteSynchronous });
 }
 

@@ -67,8 +67,9 @@ export const verifyCommand: CliCommand = {
     }
     const config = cliConfig(args, io);
     if (!config) return 2;
-    const location = config.esdbUrl ?? sqliteFileOf(config);
-    if (!config.esdbUrl && !existsSync(location)) {
+    const server = config.esdbUrl ?? (config.postgresUrl ? withoutPassword(config.postgresUrl) : null);
+    const location = server ?? sqliteFileOf(config);
+    if (!server && !existsSync(location)) {
       io.err(`No event store at ${location} (set DATA_DIR or --data-dir)`);
       return 2;
     }
@@ -83,3 +84,10 @@ export const verifyCommand: CliCommand = {
     }
   },
 };
+
+/** A server's address as it may be printed: without the password a connection string can carry. */
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}

@@ -73,6 +73,8 @@ export interface AppConfig {
   readonly dataDir: string;
   /** EventStoreDB connection string; null: the embedded SQLite log. */
   readonly esdbUrl: string | null;
+  /** PostgreSQL connection string; the log lives there (schema `eventlog`) unless ESDB_URL is set. */
+  readonly postgresUrl: string | null;
   /** Redis URL; null: timers in the SQLite file instead of BullMQ. */
   readonly redisUrl: string | null;
   readonly timers: TimerConfig;

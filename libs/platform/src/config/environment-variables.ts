@@ -26,6 +26,10 @@ export class EnvironmentVariables {
   ESDB_URL?: string;
 
   @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must start with postgres:// or postgresql://' })
+  POSTGRES_URL?: string;
+
+  @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must start with redis:// or rediss://' })
   REDIS_URL?: string;
 
@@ -127,6 +131,7 @@ export const CONFIG_VARIABLES = [
   'HOST',
   'DATA_DIR',
   'ESDB_URL',
+  'POSTGRES_URL',
   'REDIS_URL',
   'TIMER_QUEUE',
   'REDIS_PREFIX',

@@ -50,6 +50,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     host: raw.HOST ?? '0.0.0.0',
     dataDir,
     esdbUrl: raw.ESDB_URL ?? null,
+    postgresUrl: raw.POSTGRES_URL ?? null,
     redisUrl: raw.REDIS_URL ?? null,
     timers: {
       queue: raw.TIMER_QUEUE ?? 'bihuan-timers',

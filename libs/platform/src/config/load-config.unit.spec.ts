@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       dataDir: '/srv/bihuan/data',
       esdbUrl: null,
+      postgresUrl: null,
       redisUrl: null,
       timers: { queue: 'bihuan-timers', redisPrefix: 'bull', reconcileSeconds: 30 },
       role: 'all',
@@ -49,6 +50,7 @@ describe('loadConfig', () => {
         HOST: '127.0.0.1',
         DATA_DIR: '/var/lib/bihuan',
         ESDB_URL: 'esdb+discover://es.local:2113?tls=false',
+        POSTGRES_URL: 'postgresql://bihuan@db.local:5432/bihuan',
         REDIS_URL: 'rediss://cache:6380',
         TIMER_QUEUE: 'bihuan-timers.staging',
         REDIS_PREFIX: 'staging',
@@ -77,6 +79,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: '/var/lib/bihuan',
       esdbUrl: 'esdb+discover://es.local:2113?tls=false',
+      postgresUrl: 'postgresql://bihuan@db.local:5432/bihuan',
       redisUrl: 'rediss://cache:6380',
       timers: { queue: 'bihuan-timers.staging', redisPrefix: 'staging', reconcileSeconds: 5 },
       role: 'worker',
@@ -105,6 +108,15 @@ describe('loadConfig', () => {
     expect(problemOf({ PORT: '0' })).toContain('PORT must be an integer between 1 and 65535 (got "0")');
     expect(problemOf({ PORT: '65536' })).toContain('PORT must be an integer between 1 and 65535');
     expect(problemOf({ PORT: '80.5' })).toContain('PORT');
+  });
+
+  it('names a bad POSTGRES_URL, and takes either scheme', () => {
+    expect(problemOf({ POSTGRES_URL: 'mysql://db:3306/bihuan' })).toBe(
+      'Invalid configuration: POSTGRES_URL must start with postgres:// or postgresql:// (got "mysql://db:3306/bihuan")',
+    );
+    expect(loadConfig({ POSTGRES_URL: 'postgres://postgres@127.0.0.1:5432/bihuan' }, noDisk).postgresUrl).toBe(
+      'postgres://postgres@127.0.0.1:5432/bihuan',
+    );
   });
 
   it('names a bad ESDB_URL', () => {
