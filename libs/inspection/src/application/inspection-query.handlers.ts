@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type Database from 'better-sqlite3';
 import { Actor, Clock, CLOCK, DomainError, streamName } from '@bihuan/core';
 import { EVENT_STORE, eventEntry, EventStore } from '@bihuan/event-store';
-import { READ_MODEL_DB } from '@bihuan/platform';
+import { SqlDatabase } from '@bihuan/database';
+import { READ_MODELS } from '@bihuan/platform';
 import { streamState } from '@bihuan/processing';
 import { ExistingFinding, FINDING_STREAM_CATEGORY, findingDecider, VISIT_STREAM_CATEGORY, visitDecider } from '../domain';
 import { CountsQueries, LedgerQueries, VisitQueries } from '../read-models';
@@ -27,10 +27,10 @@ export class InspectionReadModels {
   readonly counts: CountsQueries;
   readonly visits: VisitQueries;
 
-  constructor(@Inject(READ_MODEL_DB) db: Database.Database) {
-    this.ledger = new LedgerQueries(db);
-    this.counts = new CountsQueries(db);
-    this.visits = new VisitQueries(db);
+  constructor(@Inject(READ_MODELS) database: SqlDatabase) {
+    this.ledger = new LedgerQueries(database);
+    this.counts = new CountsQueries(database);
+    this.visits = new VisitQueries(database);
   }
 }
 
@@ -77,7 +77,7 @@ export class GetFindingHandler extends ReadHandler implements IQueryHandler<GetF
   async execute({ actor, findingId }: GetFindingQuery) {
     const state = await this.finding(actor, findingId);
     const now = this.now();
-    return findingDetail(state, now, this.rm.ledger.row(findingId, now));
+    return findingDetail(state, now, await this.rm.ledger.row(findingId, now));
   }
 }
 
@@ -97,14 +97,14 @@ export class LedgerHandler extends ReadHandler implements IQueryHandler<LedgerQu
     if ('visitId' in scope) {
       const state = await this.visit(actor, scope.visitId);
       const { institutionId } = state.visit;
-      const ledger = this.rm.ledger.ledger({ visitId: scope.visitId }, this.visible(actor), now);
-      const visit = this.rm.visits.get(scope.visitId);
+      const ledger = await this.rm.ledger.ledger({ visitId: scope.visitId }, this.visible(actor), now);
+      const visit = await this.rm.visits.get(scope.visitId);
       const closed = visit ? visit.status === 'closed' : ledger.summary.closed;
       const institutionName = this.scope.jurisdiction.get(institutionId)?.name ?? institutionId;
       return { ...ledger, summary: { ...ledger.summary, closed }, scope: 'visit', institutionId, institutionName, visit, generatedAt: now };
     }
     const visible = this.visible(actor, scope.institutionId);
-    const ledger = this.rm.ledger.ledger({ institutionId: scope.institutionId }, visible, now);
+    const ledger = await this.rm.ledger.ledger({ institutionId: scope.institutionId }, visible, now);
     const institutionName = this.scope.jurisdiction.get(scope.institutionId)?.name ?? scope.institutionId;
     return { ...ledger, scope: 'institution', institutionId: scope.institutionId, institutionName, visit: null, generatedAt: now };
   }
@@ -114,7 +114,7 @@ export class LedgerHandler extends ReadHandler implements IQueryHandler<LedgerQu
 export class LedgerCountsHandler extends ReadHandler implements IQueryHandler<LedgerCountsQuery> {
   async execute({ actor, filter }: LedgerCountsQuery) {
     const now = this.now();
-    const counts = this.rm.counts.counts(filter, this.visible(actor, filter.institutionId), now);
+    const counts = await this.rm.counts.counts(filter, this.visible(actor, filter.institutionId), now);
     const byInstitution = counts.byInstitution.map((r) => ({ ...r, name: this.scope.jurisdiction.get(r.key)?.name ?? r.key }));
     return { ...counts, byInstitution, generatedAt: now };
   }
@@ -137,9 +137,9 @@ export class ListVisitsHandler extends ReadHandler implements IQueryHandler<List
 export class GetVisitHandler extends ReadHandler implements IQueryHandler<GetVisitQuery> {
   async execute({ actor, visitId }: GetVisitQuery) {
     await this.visit(actor, visitId);
-    const view = this.rm.visits.get(visitId);
+    const view = await this.rm.visits.get(visitId);
     if (!view) throw DomainError.notFound('INSPECTION.VISIT_NOT_FOUND', `visit ${visitId} is not in the read model yet; retry shortly`);
-    const ledger = this.rm.ledger.ledger({ visitId }, this.scope.access.visibleInstitutions(actor), this.now());
+    const ledger = await this.rm.ledger.ledger({ visitId }, this.scope.access.visibleInstitutions(actor), this.now());
     return { ...view, ledger: { ...ledger.summary, closed: view.status === 'closed' } };
   }
 }

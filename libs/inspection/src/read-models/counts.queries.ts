@@ -1,6 +1,8 @@
-import type Database from 'better-sqlite3';
-import { ensureInspectionSchema } from './inspection-read-model.schema';
+import { ExpressionBuilder, Kysely } from 'kysely';
+import { SqlDatabase } from '@bihuan/database';
+import { InspectionTables } from './inspection-read-model.schema';
 import { FindingFilter, findingWhere } from './ledger.queries';
+import { isActive, isOverdue, oneIf } from './overdue';
 
 export interface CountRow {
   readonly key: string;
@@ -27,49 +29,86 @@ export interface LedgerCounts {
   readonly byEscalationRung: CountRow[];
 }
 
-const ACTIVE = `status IN ('open','noticeIssued','inProgress','signOffRequested')`;
-const OVERDUE = `(${ACTIVE} AND current_due_at IS NOT NULL AND (escalation_step IS NOT NULL OR current_due_at < @now))`;
-const MEASURES = `COUNT(*) AS total, SUM(${ACTIVE}) AS open, SUM(status = 'signedOff') AS signedOff,
-  SUM(status = 'withdrawn') AS withdrawn, SUM(${OVERDUE}) AS overdue`;
+type Findings = ExpressionBuilder<InspectionTables, 'inspection_findings'>;
+type GroupColumn = 'institution_id' | 'status' | 'category' | 'severity' | 'escalation_rung';
 
-function toCount(r: Record<string, unknown>): CountRow {
+/** The measures of a group of rows; a sum over no rows is NULL, read as 0. */
+function measures(eb: Findings, now: string) {
+  return [
+    eb.fn.countAll<number>().as('total'),
+    eb.fn.sum<number | null>(oneIf(eb, isActive(eb))).as('open'),
+    eb.fn.sum<number | null>(oneIf(eb, eb('status', '=', 'signedOff'))).as('signedOff'),
+    eb.fn.sum<number | null>(oneIf(eb, eb('status', '=', 'withdrawn'))).as('withdrawn'),
+    eb.fn.sum<number | null>(oneIf(eb, isOverdue(eb, now))).as('overdue'),
+  ] as const;
+}
+
+interface Measured {
+  readonly total: number;
+  readonly open: number | null;
+  readonly signedOff: number | null;
+  readonly withdrawn: number | null;
+  readonly overdue: number | null;
+}
+
+function toCount(key: string | null, r: Measured | undefined): CountRow {
   return {
-    key: String(r['key'] ?? 'none'),
-    total: Number(r['total'] ?? 0),
-    open: Number(r['open'] ?? 0),
-    signedOff: Number(r['signedOff'] ?? 0),
-    withdrawn: Number(r['withdrawn'] ?? 0),
-    overdue: Number(r['overdue'] ?? 0),
+    key: key ?? 'none',
+    total: Number(r?.total ?? 0),
+    open: Number(r?.open ?? 0),
+    signedOff: Number(r?.signedOff ?? 0),
+    withdrawn: Number(r?.withdrawn ?? 0),
+    overdue: Number(r?.overdue ?? 0),
   };
 }
 
+/**
+ * Groups in key order, compared as JavaScript compares strings (code points, as SQLite's BINARY
+ * collation does): PostgreSQL would sort by its database's collation, which may differ
+ * (`signOffRequested` before or after `signedOff`), and both engines must answer alike.
+ */
+const byKey = (a: CountRow, b: CountRow): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 export class CountsQueries {
-  constructor(private readonly db: Database.Database) {
-    ensureInspectionSchema(db);
+  private readonly db: Kysely<InspectionTables>;
+
+  constructor(database: SqlDatabase) {
+    this.db = database.db.withTables<InspectionTables>();
   }
 
-  counts(filter: FindingFilter, visible: readonly string[], now: string): LedgerCounts {
-    const { sql, params } = findingWhere(filter, visible, now);
-    const by = (column: string): CountRow[] =>
+  async counts(filter: FindingFilter, visible: readonly string[], now: string): Promise<LedgerCounts> {
+    const filtered = this.db.selectFrom('inspection_findings').where((eb) => findingWhere(eb, filter, visible, now));
+    const by = async (column: GroupColumn): Promise<CountRow[]> =>
       (
-        this.db
-          .prepare(`SELECT ${column} AS key, ${MEASURES} FROM inspection_findings WHERE ${sql} GROUP BY ${column} ORDER BY ${column}`)
-          .all(params) as Record<string, unknown>[]
-      ).map(toCount);
-    const all = toCount(
-      this.db.prepare(`SELECT 'all' AS key, ${MEASURES} FROM inspection_findings WHERE ${sql}`).get(params) as Record<string, unknown>,
-    );
+        await filtered
+          .select((eb) => [eb.ref(column).as('key'), ...measures(eb, now)])
+          .groupBy(column)
+          .execute()
+      )
+        .map((r) => toCount(r.key, r))
+        .sort(byKey);
+    const [all, byInstitution, byStatus, byCategory, bySeverity, byRung] = await Promise.all([
+      filtered
+        .select((eb) => measures(eb, now))
+        .executeTakeFirst()
+        .then((r) => toCount('all', r)),
+      by('institution_id'),
+      by('status'),
+      by('category'),
+      by('severity'),
+      by('escalation_rung'),
+    ]);
     return {
       total: all.total,
       open: all.open,
       signedOff: all.signedOff,
       withdrawn: all.withdrawn,
       overdue: all.overdue,
-      byInstitution: by('institution_id'),
-      byStatus: by('status'),
-      byCategory: by('category'),
-      bySeverity: by('severity'),
-      byEscalationRung: by('escalation_rung').filter((r) => r.key !== 'none'),
+      byInstitution,
+      byStatus,
+      byCategory,
+      bySeverity,
+      byEscalationRung: byRung.filter((r) => r.key !== 'none'),
     };
   }
 }

@@ -1,5 +1,7 @@
+import { Selectable } from 'kysely';
 import { isProvisionalVersion } from '@bihuan/calendar';
 import { EscalationRung, FindingCategory, RequiredAction, Severity, VisitKind } from '../domain';
+import { FindingRecord } from './inspection-read-model.schema';
 
 /** One row of a rectification ledger (整改台账), as the API returns it. */
 export interface LedgerRow {
@@ -50,53 +52,52 @@ export interface LedgerRow {
   readonly updatedAt: string;
 }
 
-export type RawRow = Record<string, unknown>;
+/** A row of inspection_findings with its `overdue` flag (1 or 0) as the queries select it. */
+export type LedgerRecord = Selectable<FindingRecord> & { readonly overdue: number };
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const provisional = (due: unknown, version: unknown): boolean =>
-  typeof due === 'string' && typeof version === 'string' && isProvisionalVersion(version);
-const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+const provisional = (due: string | null, version: string | null): boolean =>
+  due !== null && version !== null && isProvisionalVersion(version);
 
-export function toLedgerRow(r: RawRow, seq: number): LedgerRow {
-  const pending = str(r['pending_extension_id']);
+export function toLedgerRow(r: LedgerRecord, seq: number): LedgerRow {
+  const pending = r.pending_extension_id;
   return {
     seq,
-    findingId: String(r['finding_id']),
-    institutionId: String(r['institution_id']),
-    visitId: String(r['visit_id']),
-    visitKind: r['visit_kind'] as VisitKind,
-    campaignId: str(r['campaign_id']),
-    category: r['category'] as FindingCategory,
-    severity: r['severity'] as Severity,
-    description: String(r['description']),
-    evidence: JSON.parse(String(r['evidence'] ?? '[]')) as string[],
-    requiredAction: r['required_action'] as RequiredAction,
-    measures: str(r['measures']),
-    responsibleDepartment: String(r['responsible_department']),
-    responsiblePerson: str(r['responsible_person']),
-    plannedCompletion: str(r['planned_completion']),
-    noticeNo: str(r['notice_no']),
-    round: Number(r['round']),
-    deadline: str(r['rectify_due_at']),
-    deadlineProvisional: provisional(r['rectify_due_at'], r['rectify_calendar_version']),
-    currentDueAt: str(r['current_due_at']),
-    currentDueProvisional: provisional(r['current_due_at'], r['current_calendar_version']),
-    progressSummary: str(r['progress_summary']),
-    percentComplete: num(r['percent_complete']),
-    status: String(r['status']),
-    escalationRung: str(r['escalation_rung']) as EscalationRung | null,
-    escalationStep: num(r['escalation_step']),
-    overdue: r['overdue'] === 1,
-    signedOff: r['status'] === 'signedOff',
-    signedOffAt: str(r['signed_off_at']),
-    onTime: r['on_time'] === null || r['on_time'] === undefined ? null : r['on_time'] === 1,
-    recheckStatus: String(r['recheck_status']),
-    recheckDueAt: str(r['recheck_due_at']),
-    pendingExtension: pending ? { extensionId: pending, requestedDueAt: str(r['pending_extension_due_at']) } : null,
-    extensionsApproved: Number(r['extensions_approved'] ?? 0),
-    withdrawnReason: str(r['withdrawn_reason']),
-    openedAt: String(r['opened_at']),
-    openedBy: String(r['opened_by']),
-    updatedAt: String(r['updated_at']),
+    findingId: r.finding_id,
+    institutionId: r.institution_id,
+    visitId: r.visit_id,
+    visitKind: r.visit_kind as VisitKind,
+    campaignId: r.campaign_id,
+    category: r.category as FindingCategory,
+    severity: r.severity as Severity,
+    description: r.description,
+    evidence: JSON.parse(r.evidence) as string[],
+    requiredAction: r.required_action as RequiredAction,
+    measures: r.measures,
+    responsibleDepartment: r.responsible_department,
+    responsiblePerson: r.responsible_person,
+    plannedCompletion: r.planned_completion,
+    noticeNo: r.notice_no,
+    round: Number(r.round),
+    deadline: r.rectify_due_at,
+    deadlineProvisional: provisional(r.rectify_due_at, r.rectify_calendar_version),
+    currentDueAt: r.current_due_at,
+    currentDueProvisional: provisional(r.current_due_at, r.current_calendar_version),
+    progressSummary: r.progress_summary,
+    percentComplete: r.percent_complete,
+    status: r.status,
+    escalationRung: r.escalation_rung as EscalationRung | null,
+    escalationStep: r.escalation_step,
+    overdue: r.overdue === 1,
+    signedOff: r.status === 'signedOff',
+    signedOffAt: r.signed_off_at,
+    onTime: r.on_time === null ? null : r.on_time === 1,
+    recheckStatus: r.recheck_status,
+    recheckDueAt: r.recheck_due_at,
+    pendingExtension: pending ? { extensionId: pending, requestedDueAt: r.pending_extension_due_at } : null,
+    extensionsApproved: Number(r.extensions_approved),
+    withdrawnReason: r.withdrawn_reason,
+    openedAt: r.opened_at,
+    openedBy: r.opened_by,
+    updatedAt: r.updated_at,
   };
 }

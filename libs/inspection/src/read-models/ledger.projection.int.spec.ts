@@ -1,22 +1,19 @@
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { MemoryEventStore } from '@bihuan/event-store';
-import { handleCommand } from '@bihuan/processing';
-import { FakeClock } from '@bihuan/testing';
+import { handleCommand, PROCESSING_MIGRATIONS } from '@bihuan/processing';
+import { FakeClock, TEST_SQL_DIALECTS, TestSqlDatabase } from '@bihuan/testing';
 import { findingDecider, FindingCommand } from '../domain';
 import * as F from '../domain/finding/finding.fixtures';
 import { at } from '../domain/inspection.fixtures';
+import { INSPECTION_MIGRATIONS } from './inspection-read-model.schema';
 import { ledgerProjection } from './ledger.projection';
 import { LedgerQueries } from './ledger.queries';
 
-describe('ledger projection (real SQLite file)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bihuan-ledger-'));
-  const db = new Database(join(dir, 'read.sqlite'));
+describe.each(TEST_SQL_DIALECTS)('ledger projection on $name', (dialect) => {
+  let test: TestSqlDatabase;
   const store = new MemoryEventStore(new FakeClock(at(0)));
 
   beforeAll(async () => {
+    test = await dialect.open([PROCESSING_MIGRATIONS, INSPECTION_MIGRATIONS]);
     const commands: FindingCommand[] = [
       F.open({ institutionId: 'hosp-1' }),
       F.notice(),
@@ -33,16 +30,15 @@ describe('ledger projection (real SQLite file)', () => {
     for (const c of commands) await handleCommand(store, 'finding-f-1', findingDecider, c);
   });
   afterAll(async () => {
-    db.close();
+    await test.dispose();
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('builds one ledger row per finding, and a rebuild (clear + replay) gives the same rows', async () => {
-    const projection = ledgerProjection(db);
-    for (const e of await store.readAll()) projection.handle(e);
-    const queries = new LedgerQueries(db);
-    const before = queries.ledger({ institutionId: 'hosp-1' }, ['hosp-1'], at(22));
+    const projection = ledgerProjection(test.database);
+    for (const e of await store.readAll()) await projection.handle(e);
+    const queries = new LedgerQueries(test.database);
+    const before = await queries.ledger({ institutionId: 'hosp-1' }, ['hosp-1'], at(22));
     expect(before.rows).toHaveLength(1);
     expect(before.rows[0]).toMatchObject({
       status: 'inProgress',
@@ -52,13 +48,13 @@ describe('ledger projection (real SQLite file)', () => {
       deadline: F.RECTIFY_DUE,
       overdue: true,
     });
-    for (const e of await store.readAll()) projection.handle(e); // a redelivery changes nothing
-    expect(queries.ledger({ institutionId: 'hosp-1' }, ['hosp-1'], at(22))).toEqual(before);
-    projection.reset();
-    expect(queries.ledger({ institutionId: 'hosp-1' }, ['hosp-1'], at(22)).rows).toEqual([]);
-    for (const e of await store.readAll()) projection.handle(e);
-    expect(queries.ledger({ institutionId: 'hosp-1' }, ['hosp-1'], at(22))).toEqual(before);
-    expect(queries.ledger({ institutionId: 'hosp-1' }, ['hosp-2'], at(22)).rows).toEqual([]); // not visible
+    for (const e of await store.readAll()) await projection.handle(e); // a redelivery changes nothing
+    expect(await queries.ledger({ institutionId: 'hosp-1' }, ['hosp-1'], at(22))).toEqual(before);
+    await projection.reset();
+    expect((await queries.ledger({ institutionId: 'hosp-1' }, ['hosp-1'], at(22))).rows).toEqual([]);
+    for (const e of await store.readAll()) await projection.handle(e);
+    expect(await queries.ledger({ institutionId: 'hosp-1' }, ['hosp-1'], at(22))).toEqual(before);
+    expect((await queries.ledger({ institutionId: 'hosp-1' }, ['hosp-2'], at(22))).rows).toEqual([]); // not visible
   });
 
   it('skips an event that no decider wrote (a malformed FindingOpened) instead of wedging', async () => {
@@ -71,9 +67,9 @@ describe('ledger projection (real SQLite file)', () => {
       schemaVersion: 1,
     };
     await store.append('finding-broken', [{ type: 'FindingOpened', data: {}, metadata }], 'no_stream');
-    const projection = ledgerProjection(db);
+    const projection = ledgerProjection(test.database);
     const events = await store.readAll();
-    expect(() => projection.handle(events[events.length - 1]!)).not.toThrow();
-    expect(new LedgerQueries(db).row('broken', at(0))).toBeNull();
+    await expect(projection.handle(events[events.length - 1]!)).resolves.toBeUndefined();
+    expect(await new LedgerQueries(test.database).row('broken', at(0))).toBeNull();
   });
 });

@@ -1,16 +1,20 @@
-import type Database from 'better-sqlite3';
+import { expressionBuilder, Kysely, UpdateObject } from 'kysely';
 import { isEventOf } from '@bihuan/core';
+import { SqlDatabase } from '@bihuan/database';
 import { RecordedEvent } from '@bihuan/event-store';
-import { SqliteProjection } from '@bihuan/processing';
+import { TableProjection } from '@bihuan/processing';
 import { FINDING_EVENTS, FINDING_STREAM_CATEGORY, FindingEvent } from '../domain';
-import { ensureInspectionSchema } from './inspection-read-model.schema';
+import { InspectionTables } from './inspection-read-model.schema';
 
 export const LEDGER_PROJECTION = 'inspection-ledger';
 
-type Row = Record<string, string | number | null | undefined>;
+/** Columns an event sets on its finding's row (values, or expressions over the row). */
+type FindingSet = UpdateObject<InspectionTables, 'inspection_findings'>;
+
+const findings = expressionBuilder<InspectionTables, 'inspection_findings'>();
 
 /** A round starts (notice or reopening) with its rectification deadline as the current one. */
-function roundColumns(d: { readonly round: number; readonly deadlineId: string; readonly dueAt: string }): Row {
+function roundColumns(d: { readonly round: number; readonly deadlineId: string; readonly dueAt: string }): FindingSet {
   return {
     round: d.round,
     rectify_deadline_id: d.deadlineId,
@@ -20,8 +24,11 @@ function roundColumns(d: { readonly round: number; readonly deadlineId: string; 
   };
 }
 
-/** Applies one finding event as an UPDATE of its row's columns (events carry their own data). */
-function changes(event: FindingEvent, row: Row | undefined): Row | null {
+/**
+ * Applies one finding event as an UPDATE of its row's columns (events carry their own data).
+ * Deadline events are `deadlineChanges`: they touch only the columns of the deadline they name.
+ */
+function changes(event: FindingEvent): FindingSet | null {
   switch (event.type) {
     case 'RectificationNoticeIssued':
       return { ...roundColumns(event.data), status: 'noticeIssued', notice_no: event.data.noticeNo };
@@ -60,25 +67,10 @@ function changes(event: FindingEvent, row: Row | undefined): Row | null {
       return {
         pending_extension_id: null,
         pending_extension_due_at: null,
-        extensions_approved: Number(row?.['extensions_approved'] ?? 0) + 1,
+        extensions_approved: findings('extensions_approved', '+', 1),
       };
     case 'ExtensionDenied':
       return { pending_extension_id: null, pending_extension_due_at: null };
-    case 'DeadlineSet':
-    case 'DeadlineResumed':
-    case 'DeadlineExtended':
-    case 'DeadlineRecomputed': {
-      // DeadlineSet comes after the event that named the deadline (notice, rung, reopening): it adds
-      // the version, which says whether the due date is provisional; the others move the date too.
-      const { deadlineId, dueAt, calendarVersion } = event.data;
-      const set: Row = {};
-      for (const prefix of ['current', 'rectify'] as const) {
-        if (row?.[`${prefix}_deadline_id`] !== deadlineId) continue;
-        set[`${prefix}_due_at`] = dueAt;
-        set[`${prefix}_calendar_version`] = calendarVersion;
-      }
-      return set;
-    }
     case 'FindingEscalated': {
       const d = event.data;
       return {
@@ -115,8 +107,40 @@ function changes(event: FindingEvent, row: Row | undefined): Row | null {
     case 'FindingWithdrawn':
       return { status: 'withdrawn', withdrawn_reason: event.data.reason };
     default:
-      return null; // FindingOpened is an insert; other deadline events change no ledger column
+      return null; // FindingOpened is an insert; deadline events are deadlineChanges
   }
+}
+
+/**
+ * DeadlineSet comes after the event that named the deadline (notice, rung, reopening): it adds the
+ * version, which says whether the due date is provisional; the others move the date too. Each
+ * names one deadline, which may be the round's rectification deadline, the current one, or both.
+ */
+function deadlineMoved(event: FindingEvent): { deadlineId: string; dueAt: string; calendarVersion: string } | null {
+  switch (event.type) {
+    case 'DeadlineSet':
+    case 'DeadlineResumed':
+    case 'DeadlineExtended':
+    case 'DeadlineRecomputed':
+      return event.data;
+    default:
+      return null;
+  }
+}
+
+async function deadlineChanges(event: FindingEvent, db: Kysely<InspectionTables>, findingId: string, at: string): Promise<void> {
+  const moved = deadlineMoved(event);
+  if (!moved) return;
+  const { deadlineId, dueAt, calendarVersion } = moved;
+  const row = db.updateTable('inspection_findings').where('finding_id', '=', findingId);
+  await row
+    .set({ current_due_at: dueAt, current_calendar_version: calendarVersion, updated_at: at })
+    .where('current_deadline_id', '=', deadlineId)
+    .execute();
+  await row
+    .set({ rectify_due_at: dueAt, rectify_calendar_version: calendarVersion, updated_at: at })
+    .where('rectify_deadline_id', '=', deadlineId)
+    .execute();
 }
 
 /** Events the deciders wrote always have these; anything else in the log is skipped, not allowed to wedge the projection. */
@@ -125,68 +149,80 @@ export function wellFormed(data: object, fields: readonly string[]): boolean {
   return fields.every((f) => typeof record[f] === 'string' && (record[f] as string).length > 0);
 }
 
-/** SQLite has no undefined: a missing value is stored as NULL. */
-export function withNulls(set: Row): Row {
-  return Object.fromEntries(Object.entries(set).map(([k, v]) => [k, v === undefined ? null : v]));
+/** A value missing from an event's data is stored as NULL (the query layer would leave the column as it was). */
+export function withNulls<T extends object>(set: T): T {
+  return Object.fromEntries(Object.entries(set).map(([k, v]) => [k, v === undefined ? null : v])) as T;
 }
+
+/** A new ledger row. FindingOpened opens its stream, so a row already there can only be this one, handled again. */
+async function insertOpened(event: Extract<FindingEvent, { type: 'FindingOpened' }> & RecordedEvent, db: Kysely<InspectionTables>) {
+  const d = event.data;
+  const at = event.metadata.occurredAt;
+  const values = {
+    finding_id: d.findingId,
+    institution_id: d.institutionId,
+    visit_id: d.visitId,
+    visit_kind: d.visitKind,
+    campaign_id: d.campaignId ?? null,
+    category: d.category,
+    severity: d.severity,
+    description: d.description,
+    evidence: JSON.stringify(d.evidence ?? []),
+    required_action: d.requiredAction,
+    responsible_department: d.responsibleDepartment,
+    responsible_person: d.responsiblePerson ?? null,
+    status: 'open',
+    opened_at: at,
+    opened_by: d.openedBy,
+    opened_position: event.position,
+    updated_at: at,
+  };
+  await db
+    .insertInto('inspection_findings')
+    .values(values)
+    .onConflict((oc) => oc.column('finding_id').doUpdateSet(values))
+    .execute();
+}
+
+const OPENED_FIELDS = [
+  'findingId',
+  'institutionId',
+  'visitId',
+  'visitKind',
+  'category',
+  'severity',
+  'description',
+  'requiredAction',
+  'responsibleDepartment',
+  'openedBy',
+] as const;
 
 /**
  * The rectification ledger (整改台账): one row per finding, updated by its events. Rows and the
- * checkpoint commit together (SqliteProjection), so a replay never applies an event twice.
+ * checkpoint commit together (TableProjection), so a replay never applies an event twice.
  */
-export function ledgerProjection(db: Database.Database): SqliteProjection {
-  ensureInspectionSchema(db);
-  const insert =
-    db.prepare(`INSERT OR REPLACE INTO inspection_findings (finding_id, institution_id, visit_id, visit_kind, campaign_id, category,
-    severity, description, evidence, required_action, responsible_department, responsible_person, status, opened_at, opened_by, opened_position, updated_at)
-    VALUES (@findingId, @institutionId, @visitId, @visitKind, @campaignId, @category, @severity, @description, @evidence, @requiredAction,
-    @responsibleDepartment, @responsiblePerson, 'open', @at, @openedBy, @position, @at)`);
-  const select = db.prepare('SELECT * FROM inspection_findings WHERE finding_id = ?');
-  return new SqliteProjection({
+export function ledgerProjection(database: SqlDatabase): TableProjection<InspectionTables> {
+  return new TableProjection<InspectionTables>(database, {
     name: LEDGER_PROJECTION,
-    db,
     filter: { categories: [FINDING_STREAM_CATEGORY] },
     tables: ['inspection_findings'],
-    apply: (recorded: RecordedEvent) => {
+    apply: async (recorded, db) => {
       if (!isEventOf(FINDING_EVENTS, recorded)) return;
       const event = recorded;
-      const at = recorded.metadata.occurredAt;
       if (event.type === 'FindingOpened') {
-        const d = event.data;
-        if (
-          !wellFormed(d, [
-            'findingId',
-            'institutionId',
-            'visitId',
-            'visitKind',
-            'category',
-            'severity',
-            'description',
-            'requiredAction',
-            'responsibleDepartment',
-            'openedBy',
-          ])
-        )
-          return;
-        insert.run(
-          withNulls({
-            ...d,
-            campaignId: d.campaignId ?? null,
-            responsiblePerson: d.responsiblePerson ?? null,
-            evidence: JSON.stringify(d.evidence ?? []),
-            at,
-            position: recorded.position,
-          } as Row),
-        );
+        if (wellFormed(event.data, OPENED_FIELDS)) await insertOpened(event, db);
         return;
       }
       const id = recorded.streamName.slice(FINDING_STREAM_CATEGORY.length + 1);
-      const row = select.get(id) as Row | undefined;
-      const set = row ? changes(event, row) : null;
-      if (!set || Object.keys(set).length === 0) return;
-      const columns = Object.keys(set);
-      const sql = `UPDATE inspection_findings SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE finding_id = @finding_id`;
-      db.prepare(sql).run({ ...withNulls(set), updated_at: at, finding_id: id });
+      const at = recorded.metadata.occurredAt;
+      await deadlineChanges(event, db, id, at);
+      const set = changes(event);
+      if (!set) return;
+      await db
+        .updateTable('inspection_findings')
+        .set({ ...withNulls(set), updated_at: at })
+        .where('finding_id', '=', id)
+        .execute();
     },
   });
 }

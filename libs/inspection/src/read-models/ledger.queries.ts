@@ -1,9 +1,11 @@
-import type Database from 'better-sqlite3';
-import { scopeClause } from './scope-clause';
-import { KeysetPage, legacyKeysetPage, preparedOn, SortKey } from '@bihuan/platform';
+import { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import { SqlDatabase } from '@bihuan/database';
+import { KeysetPage, keysetPage, SortKey } from '@bihuan/platform';
 import { shanghaiDayStartMs } from '@bihuan/core';
-import { ensureInspectionSchema, OVERDUE_SQL } from './inspection-read-model.schema';
-import { LedgerRow, RawRow, toLedgerRow } from './ledger-row';
+import { InspectionTables } from './inspection-read-model.schema';
+import { LedgerRecord, LedgerRow, toLedgerRow } from './ledger-row';
+import { isOverdue, overdueFlag } from './overdue';
+import { inScope } from './scope-clause';
 
 export interface FindingFilter {
   readonly institutionId?: string;
@@ -39,65 +41,69 @@ export interface Ledger {
 const startOfDay = (date: string): string => new Date(shanghaiDayStartMs(date)).toISOString();
 const endOfDay = (date: string): string => new Date(shanghaiDayStartMs(date) + 86_400_000 - 1).toISOString();
 
-/** WHERE clause and parameters of a finding filter, always restricted to the visible institutions. */
-export function findingWhere(
-  filter: FindingFilter,
-  visible: readonly string[],
-  now: string,
-): { sql: string; params: Record<string, unknown> } {
-  const scope = scopeClause(visible);
-  const parts = [scope.sql];
-  const params: Record<string, unknown> = { ...scope.params, now };
-  const eq: [keyof FindingFilter, string][] = [
-    ['institutionId', 'institution_id'],
-    ['visitId', 'visit_id'],
-    ['campaignId', 'campaign_id'],
-    ['status', 'status'],
-    ['category', 'category'],
-    ['severity', 'severity'],
-    ['escalationRung', 'escalation_rung'],
-  ];
-  for (const [key, column] of eq) {
-    if (filter[key] === undefined) continue;
-    parts.push(`${column} = @${key}`);
-    params[key] = filter[key];
+type Findings = ExpressionBuilder<InspectionTables, 'inspection_findings'>;
+
+const EQUAL: readonly (readonly [
+  keyof FindingFilter & string,
+  'institution_id' | 'visit_id' | 'campaign_id' | 'status' | 'category' | 'severity' | 'escalation_rung',
+])[] = [
+  ['institutionId', 'institution_id'],
+  ['visitId', 'visit_id'],
+  ['campaignId', 'campaign_id'],
+  ['status', 'status'],
+  ['category', 'category'],
+  ['severity', 'severity'],
+  ['escalationRung', 'escalation_rung'],
+];
+
+/** The condition of a finding filter, always restricted to the visible institutions. */
+export function findingWhere(eb: Findings, filter: FindingFilter, visible: readonly string[], now: string): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [inScope(eb, visible)];
+  for (const [key, column] of EQUAL) {
+    const value = filter[key];
+    if (typeof value === 'string') parts.push(eb(column, '=', value));
   }
-  if (filter.overdue !== undefined) parts.push(filter.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`);
-  if (filter.from) {
-    parts.push('opened_at >= @from');
-    params['from'] = startOfDay(filter.from);
-  }
-  if (filter.to) {
-    parts.push('opened_at <= @to');
-    params['to'] = endOfDay(filter.to);
-  }
-  return { sql: parts.join(' AND '), params };
+  if (filter.overdue !== undefined) parts.push(filter.overdue ? isOverdue(eb, now) : eb.not(isOverdue(eb, now)));
+  if (filter.from) parts.push(eb('opened_at', '>=', startOfDay(filter.from)));
+  if (filter.to) parts.push(eb('opened_at', '<=', endOfDay(filter.to)));
+  return eb.and(parts);
 }
 
 /** The ledger's order (序号): as opened. Unique: one event (the first of the finding's stream) opens each row. */
-const OPENED_ORDER: readonly SortKey<RawRow>[] = [{ column: 'opened_position', of: (r) => Number(r['opened_position']) }];
+const OPENED_ORDER: readonly SortKey<LedgerRecord>[] = [{ column: 'opened_position', of: (r) => Number(r.opened_position) }];
 
 /** Queries over the ledger read model; `now` is the clock's instant, for the overdue flag. */
 export class LedgerQueries {
-  constructor(private readonly db: Database.Database) {
-    ensureInspectionSchema(db);
+  private readonly db: Kysely<InspectionTables>;
+
+  constructor(database: SqlDatabase) {
+    this.db = database.db.withTables<InspectionTables>();
   }
 
-  row(findingId: string, now: string): LedgerRow | null {
-    const r = preparedOn(this.db, `SELECT *, ${OVERDUE_SQL} AS overdue FROM inspection_findings WHERE finding_id = @id`).get({
-      id: findingId,
-      now,
-    }) as RawRow | undefined;
+  /** Every column and the overdue flag of the rows `where` selects. */
+  private rows(now: string, where: (eb: Findings) => Expression<SqlBool>) {
+    return this.db
+      .selectFrom('inspection_findings')
+      .selectAll()
+      .select((eb) => overdueFlag(eb, now).as('overdue'))
+      .where(where);
+  }
+
+  async row(findingId: string, now: string): Promise<LedgerRow | null> {
+    const r = await this.rows(now, (eb) => eb('finding_id', '=', findingId)).executeTakeFirst();
     return r ? toLedgerRow(r, 1) : null;
   }
 
   /** In the order opened, a page after `cursor`; `seq` (序号) keeps counting across pages. */
-  list(filter: FindingFilter, visible: readonly string[], now: string, cursor: string | undefined, pageSize = 20): KeysetPage<LedgerRow> {
-    const { sql, params } = findingWhere(filter, visible, now);
-    return legacyKeysetPage(this.db, {
-      select: `SELECT *, ${OVERDUE_SQL} AS overdue FROM inspection_findings`,
-      where: sql,
-      params,
+  list(
+    filter: FindingFilter,
+    visible: readonly string[],
+    now: string,
+    cursor: string | undefined,
+    pageSize = 20,
+  ): Promise<KeysetPage<LedgerRow>> {
+    return keysetPage({
+      query: this.rows(now, (eb) => findingWhere(eb, filter, visible, now)),
       order: OPENED_ORDER,
       cursor,
       pageSize,
@@ -106,13 +112,11 @@ export class LedgerQueries {
   }
 
   /** Every row of an institution's or a visit's ledger, numbered 1…n (序号) in the order opened. */
-  ledger(filter: Pick<FindingFilter, 'institutionId' | 'visitId'>, visible: readonly string[], now: string): Ledger {
-    const { sql, params } = findingWhere(filter, visible, now);
-    const rows = (
-      this.db
-        .prepare(`SELECT *, ${OVERDUE_SQL} AS overdue FROM inspection_findings WHERE ${sql} ORDER BY opened_position`)
-        .all(params) as RawRow[]
-    ).map((r, i) => toLedgerRow(r, i + 1));
+  async ledger(filter: Pick<FindingFilter, 'institutionId' | 'visitId'>, visible: readonly string[], now: string): Promise<Ledger> {
+    const records = await this.rows(now, (eb) => findingWhere(eb, filter, visible, now))
+      .orderBy('opened_position')
+      .execute();
+    const rows = records.map((r, i) => toLedgerRow(r, i + 1));
     const counted = rows.filter((r) => r.status !== 'withdrawn');
     const signedOff = counted.filter((r) => r.signedOff).length;
     return {

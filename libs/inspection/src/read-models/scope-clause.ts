@@ -1,11 +1,13 @@
+import { Expression, ExpressionBuilder, sql, SqlBool } from 'kysely';
+
 /**
- * The caller's scope as SQL over a table with `institution_id`. One institution (a hospital, or a
- * filter) is an equality the (institution_id, position) indexes answer in page order. Several
- * are a membership test with its index use switched off (`+`): SQLite cannot tell how many rows a
- * json_each list matches, and otherwise fetches and sorts every row in scope for each page, where
- * walking the position index and stopping after a page costs the same on page 1 and page 500.
+ * The caller's scope over a table with an `institution_id` column. One institution (a hospital, or
+ * a filter) is an equality the (institution_id, position) indexes answer in page order; several
+ * are a list. No institution at all matches nothing: a false condition, because PostgreSQL refuses
+ * an empty `IN ()` list.
  */
-export function scopeClause(visible: readonly string[]): { sql: string; params: Record<string, unknown> } {
-  if (visible.length === 1) return { sql: 'institution_id = @visibleOne', params: { visibleOne: visible[0] } };
-  return { sql: '+institution_id IN (SELECT value FROM json_each(@visible))', params: { visible: JSON.stringify(visible) } };
+export function inScope<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, visible: readonly string[]): Expression<SqlBool> {
+  const institution = sql.ref<string>('institution_id');
+  if (visible.length === 0) return sql<SqlBool>`1 = 0`;
+  return visible.length === 1 ? eb(institution, '=', visible[0]!) : eb(institution, 'in', [...visible]);
 }

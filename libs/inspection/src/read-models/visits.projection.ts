@@ -1,14 +1,19 @@
-import type Database from 'better-sqlite3';
+import { expressionBuilder, Kysely, UpdateObject } from 'kysely';
 import { isEventOf } from '@bihuan/core';
+import { SqlDatabase } from '@bihuan/database';
 import { RecordedEvent } from '@bihuan/event-store';
-import { SqliteProjection } from '@bihuan/processing';
+import { TableProjection } from '@bihuan/processing';
 import { VISIT_EVENTS, VISIT_STREAM_CATEGORY, VisitEvent } from '../domain';
-import { ensureInspectionSchema } from './inspection-read-model.schema';
+import { InspectionTables } from './inspection-read-model.schema';
 import { wellFormed, withNulls } from './ledger.projection';
 
 export const VISITS_PROJECTION = 'inspection-visits';
 
-function changes(event: VisitEvent, reopenCount: number): Record<string, string | number | null> | null {
+type VisitSet = UpdateObject<InspectionTables, 'inspection_visits'>;
+
+const visits = expressionBuilder<InspectionTables, 'inspection_visits'>();
+
+function changes(event: VisitEvent): VisitSet | null {
   switch (event.type) {
     case 'VisitConducted':
       return {
@@ -22,7 +27,7 @@ function changes(event: VisitEvent, reopenCount: number): Record<string, string 
     case 'VisitClosed':
       return { status: 'closed', closed_at: event.data.closedAt };
     case 'VisitReopened':
-      return { status: 'findingsRegistered', closed_at: null, reopen_count: reopenCount + 1 };
+      return { status: 'findingsRegistered', closed_at: null, reopen_count: visits('reopen_count', '+', 1) };
     case 'VisitCancelled':
       return { status: 'cancelled', cancelled_reason: event.data.reason };
     default:
@@ -30,47 +35,51 @@ function changes(event: VisitEvent, reopenCount: number): Record<string, string 
   }
 }
 
+/** A new visit row. VisitPlanned opens its stream, so a row already there can only be this one, handled again. */
+async function insertPlanned(event: Extract<VisitEvent, { type: 'VisitPlanned' }> & RecordedEvent, db: Kysely<InspectionTables>) {
+  const d = event.data;
+  const at = event.metadata.occurredAt;
+  const values = {
+    visit_id: d.visitId,
+    kind: d.kind,
+    institution_id: d.institutionId,
+    campaign_id: d.campaignId ?? null,
+    inspector_ids: JSON.stringify(d.inspectorIds),
+    planned_date: d.plannedDate,
+    planned_by: d.plannedBy,
+    status: 'planned',
+    created_position: event.position,
+    created_at: at,
+    updated_at: at,
+  };
+  await db
+    .insertInto('inspection_visits')
+    .values(values)
+    .onConflict((oc) => oc.column('visit_id').doUpdateSet(values))
+    .execute();
+}
+
 /** Visits (检查) for lists and the visit page; the visit's ledger rows live in inspection_findings. */
-export function visitsProjection(db: Database.Database): SqliteProjection {
-  ensureInspectionSchema(db);
-  const insert =
-    db.prepare(`INSERT OR REPLACE INTO inspection_visits (visit_id, kind, institution_id, campaign_id, inspector_ids, planned_date,
-    planned_by, status, created_position, created_at, updated_at)
-    VALUES (@visitId, @kind, @institutionId, @campaignId, @inspectorIds, @plannedDate, @plannedBy, 'planned', @position, @at, @at)`);
-  const reopenCount = db.prepare('SELECT reopen_count FROM inspection_visits WHERE visit_id = ?').pluck();
-  return new SqliteProjection({
+export function visitsProjection(database: SqlDatabase): TableProjection<InspectionTables> {
+  return new TableProjection<InspectionTables>(database, {
     name: VISITS_PROJECTION,
-    db,
     filter: { categories: [VISIT_STREAM_CATEGORY] },
     tables: ['inspection_visits'],
-    apply: (recorded: RecordedEvent) => {
+    apply: async (recorded, db) => {
       if (!isEventOf(VISIT_EVENTS, recorded)) return;
       const event = recorded;
-      const at = recorded.metadata.occurredAt;
       if (event.type === 'VisitPlanned') {
-        if (
-          !wellFormed(event.data, ['visitId', 'kind', 'institutionId', 'plannedDate', 'plannedBy']) ||
-          !Array.isArray(event.data.inspectorIds)
-        )
-          return;
-        insert.run(
-          withNulls({
-            ...event.data,
-            campaignId: event.data.campaignId ?? null,
-            inspectorIds: JSON.stringify(event.data.inspectorIds),
-            position: recorded.position,
-            at,
-          }),
-        );
+        const planned = wellFormed(event.data, ['visitId', 'kind', 'institutionId', 'plannedDate', 'plannedBy']);
+        if (planned && Array.isArray(event.data.inspectorIds)) await insertPlanned(event, db);
         return;
       }
-      const id = recorded.streamName.slice(VISIT_STREAM_CATEGORY.length + 1);
-      const set = changes(event, Number(reopenCount.get(id) ?? 0));
+      const set = changes(event);
       if (!set) return;
-      const columns = Object.keys(set);
-      db.prepare(
-        `UPDATE inspection_visits SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE visit_id = @visit_id`,
-      ).run({ ...withNulls(set), updated_at: at, visit_id: id });
+      await db
+        .updateTable('inspection_visits')
+        .set({ ...withNulls(set), updated_at: recorded.metadata.occurredAt })
+        .where('visit_id', '=', recorded.streamName.slice(VISIT_STREAM_CATEGORY.length + 1))
+        .execute();
     },
   });
 }

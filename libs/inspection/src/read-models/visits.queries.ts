@@ -1,8 +1,9 @@
-import type Database from 'better-sqlite3';
-import { scopeClause } from './scope-clause';
-import { KeysetPage, legacyKeysetPage, preparedOn, SortKey } from '@bihuan/platform';
+import { Expression, Kysely, Selectable, SqlBool } from 'kysely';
+import { SqlDatabase } from '@bihuan/database';
+import { KeysetPage, keysetPage, SortKey } from '@bihuan/platform';
 import { VisitKind } from '../domain';
-import { ensureInspectionSchema } from './inspection-read-model.schema';
+import { InspectionTables, VisitRecord } from './inspection-read-model.schema';
+import { inScope } from './scope-clause';
 
 export interface VisitView {
   readonly visitId: string;
@@ -36,68 +37,71 @@ export interface VisitFilter {
   readonly to?: string;
 }
 
-function toView(r: Record<string, unknown>): VisitView {
-  const s = (k: string): string | null => (typeof r[k] === 'string' ? (r[k] as string) : null);
+type VisitRow = Selectable<VisitRecord>;
+
+function toView(r: VisitRow): VisitView {
   return {
-    visitId: String(r['visit_id']),
-    kind: r['kind'] as VisitKind,
-    institutionId: String(r['institution_id']),
-    campaignId: s('campaign_id'),
-    inspectorIds: JSON.parse(String(r['inspector_ids'])) as string[],
-    plannedDate: String(r['planned_date']),
-    plannedBy: String(r['planned_by']),
-    conductedOn: s('conducted_on'),
-    summary: s('summary'),
-    status: String(r['status']),
-    findingIds: JSON.parse(String(r['finding_ids'])) as string[],
-    closedAt: s('closed_at'),
-    reopenCount: Number(r['reopen_count']),
-    cancelledReason: s('cancelled_reason'),
-    createdAt: String(r['created_at']),
-    updatedAt: String(r['updated_at']),
+    visitId: r.visit_id,
+    kind: r.kind as VisitKind,
+    institutionId: r.institution_id,
+    campaignId: r.campaign_id,
+    inspectorIds: JSON.parse(r.inspector_ids) as string[],
+    plannedDate: r.planned_date,
+    plannedBy: r.planned_by,
+    conductedOn: r.conducted_on,
+    summary: r.summary,
+    status: r.status,
+    findingIds: JSON.parse(r.finding_ids) as string[],
+    closedAt: r.closed_at,
+    reopenCount: Number(r.reopen_count),
+    cancelledReason: r.cancelled_reason,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 
 /** The visit planned last first. Unique: one event (VisitPlanned, first of its stream) creates each row. */
-const NEWEST_FIRST: readonly SortKey<Record<string, unknown>>[] = [
-  { column: 'created_position', descending: true, of: (r) => Number(r['created_position']) },
+const NEWEST_FIRST: readonly SortKey<VisitRow>[] = [
+  { column: 'created_position', descending: true, of: (r) => Number(r.created_position) },
 ];
 
+const EQUAL = [
+  ['institutionId', 'institution_id'],
+  ['kind', 'kind'],
+  ['status', 'status'],
+  ['campaignId', 'campaign_id'],
+] as const;
+
 export class VisitQueries {
-  constructor(private readonly db: Database.Database) {
-    ensureInspectionSchema(db);
+  private readonly db: Kysely<InspectionTables>;
+
+  constructor(database: SqlDatabase) {
+    this.db = database.db.withTables<InspectionTables>();
   }
 
-  get(visitId: string): VisitView | null {
-    const r = preparedOn(this.db, 'SELECT * FROM inspection_visits WHERE visit_id = ?').get(visitId) as Record<string, unknown> | undefined;
+  async get(visitId: string): Promise<VisitView | null> {
+    const r = await this.db.selectFrom('inspection_visits').selectAll().where('visit_id', '=', visitId).executeTakeFirst();
     return r ? toView(r) : null;
   }
 
   /** Newest first, a page after `cursor`. */
-  list(filter: VisitFilter, visible: readonly string[], cursor: string | undefined, pageSize = 20): KeysetPage<VisitView> {
-    const { sql: scope, params } = scopeClause(visible);
-    const parts = [scope];
-    for (const [key, column] of [
-      ['institutionId', 'institution_id'],
-      ['kind', 'kind'],
-      ['status', 'status'],
-      ['campaignId', 'campaign_id'],
-    ] as const) {
-      if (filter[key] === undefined) continue;
-      parts.push(`${column} = @${key}`);
-      params[key] = filter[key];
-    }
-    if (filter.from) (parts.push('substr(planned_date, 1, 10) >= @from'), (params['from'] = filter.from));
-    if (filter.to) (parts.push('substr(planned_date, 1, 10) <= @to'), (params['to'] = filter.to));
-    if (filter.onlyConductedOrSelf) parts.push("(kind = 'self' OR status NOT IN ('planned', 'cancelled'))");
-    return legacyKeysetPage(this.db, {
-      select: 'SELECT * FROM inspection_visits',
-      where: parts.join(' AND '),
-      params,
-      order: NEWEST_FIRST,
-      cursor,
-      pageSize,
-      map: toView,
-    });
+  list(filter: VisitFilter, visible: readonly string[], cursor: string | undefined, pageSize = 20): Promise<KeysetPage<VisitView>> {
+    const query = this.db
+      .selectFrom('inspection_visits')
+      .selectAll()
+      .where((eb) => {
+        const parts: Expression<SqlBool>[] = [inScope(eb, visible)];
+        for (const [key, column] of EQUAL) {
+          const value = filter[key];
+          if (value !== undefined) parts.push(eb(column, '=', value));
+        }
+        // The planned date's day (YYYY-MM-DD), whatever follows it.
+        const day = eb.fn<string>('substr', ['planned_date', eb.lit(1), eb.lit(10)]);
+        if (filter.from) parts.push(eb(day, '>=', filter.from));
+        if (filter.to) parts.push(eb(day, '<=', filter.to));
+        if (filter.onlyConductedOrSelf) parts.push(eb.or([eb('kind', '=', 'self'), eb('status', 'not in', ['planned', 'cancelled'])]));
+        return eb.and(parts);
+      });
+    return keysetPage({ query, order: NEWEST_FIRST, cursor, pageSize, map: toView });
   }
 }
