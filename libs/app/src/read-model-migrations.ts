@@ -1,8 +1,18 @@
 import { MigrationSet } from '@bihuan/database';
 import { INSPECTION_MIGRATIONS } from '@bihuan/inspection';
+import { COMPLAINTS_MIGRATIONS } from '@bihuan/complaints';
+import { ETHICS_MIGRATIONS } from '@bihuan/ethics';
+import { CREDIT_MIGRATIONS } from '@bihuan/credit';
+import { AUDIT_MIGRATIONS } from '@bihuan/audit';
 
 /**
  * The schema migrations of every context this application serves (CONTEXT_MODULES), run at start
  * on the read-model database after the platform's own. Add each context's set here beside its module.
  */
-export const READ_MODEL_MIGRATIONS: readonly MigrationSet[] = [INSPECTION_MIGRATIONS];
+export const READ_MODEL_MIGRATIONS: readonly MigrationSet[] = [
+  INSPECTION_MIGRATIONS,
+  COMPLAINTS_MIGRATIONS,
+  ETHICS_MIGRATIONS,
+  CREDIT_MIGRATIONS,
+  AUDIT_MIGRATIONS,
+];

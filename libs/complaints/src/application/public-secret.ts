@@ -53,9 +53,13 @@ export const DUMMY_SECRET_HASH = hashSecret('no ticket has this secret');
  * wrong secret and an unknown code are the same 404, after the same amount of hashing, so the
  * answer never tells whether a code exists.
  */
-export function resolvePublicTicket(queries: Pick<ComplaintTicketQueries, 'secretsOf'>, code: string, secret: string): string {
+export async function resolvePublicTicket(
+  queries: Pick<ComplaintTicketQueries, 'secretsOf'>,
+  code: string,
+  secret: string,
+): Promise<string> {
   const normalized = normalizeTicketCode(code);
-  const candidates = normalized ? queries.secretsOf(normalized) : [];
+  const candidates = normalized ? await queries.secretsOf(normalized) : [];
   const found = candidates.find((c) => verifySecret(secret, c.secretHash));
   if (candidates.length === 0) verifySecret(secret, DUMMY_SECRET_HASH); // the same work for unknown codes
   if (!found) throw complaintError('NOT_FOUND', 'No ticket with this code and secret');

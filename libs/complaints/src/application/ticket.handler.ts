@@ -115,7 +115,7 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
     if (reference) await this.references.claim(reference, ticketId, actor);
     try {
       let ticketCode = generateTicketCode();
-      while (this.queries.codeExists(ticketCode)) ticketCode = generateTicketCode();
+      while (await this.queries.codeExists(ticketCode)) ticketCode = generateTicketCode();
       const secret = generateSecret();
       const complainant = await this.identities.protect(r.identity);
       const body = receiveBody(r, { ticketId, ticketCode, secret, complainant, receivingUnit });

@@ -28,7 +28,7 @@ export class ComplaintQueriesController {
   @ApiOperation({
     summary: 'Tickets in your scope (hospitals: assigned to their institution), newest first; a page after `cursor`: { items, nextCursor }',
   })
-  list(@CurrentActor() actor: Actor, @Query() q: TicketListQueryDto): TicketPage {
+  list(@CurrentActor() actor: Actor, @Query() q: TicketListQueryDto): Promise<TicketPage> {
     return this.tickets.list(actor, q);
   }
 
@@ -41,7 +41,7 @@ export class ComplaintQueriesController {
   @ApiProduces('application/json', XLSX)
   async stats(@CurrentActor() actor: Actor, @Query() q: StatisticsQueryDto): Promise<ComplaintStatistics | StreamableFile> {
     const { groupBy, format, ...filter } = q;
-    const stats = this.statistics.statistics(actor, groupBy ?? 'institution', filter);
+    const stats = await this.statistics.statistics(actor, groupBy ?? 'institution', filter);
     if (format !== 'xlsx') return stats;
     return new StreamableFile(await statisticsWorkbook(stats), {
       type: XLSX,
@@ -52,7 +52,7 @@ export class ComplaintQueriesController {
   @Get(':id')
   @Roles('inspector', 'leader', 'admin', 'hospital')
   @ApiOperation({ summary: 'Ticket detail with its history (never the complainant’s identity)' })
-  detail(@CurrentActor() actor: Actor, @Param('id') id: string): TicketDetail {
+  detail(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<TicketDetail> {
     return this.tickets.detail(actor, id);
   }
 

@@ -43,7 +43,7 @@ export class PublicComplaintsController {
   @ApiHeader({ name: 'X-Ticket-Secret', required: true })
   @ApiOperation({ summary: 'Public status of a ticket (step, dates, the answer once given)' })
   @ApiOkResponse({ type: PublicStatusDto })
-  status(@Param('code') code: string, @Headers('x-ticket-secret') secret: string | undefined): PublicTicketStatus {
+  status(@Param('code') code: string, @Headers('x-ticket-secret') secret: string | undefined): Promise<PublicTicketStatus> {
     return this.read(code, secret);
   }
 
@@ -51,7 +51,7 @@ export class PublicComplaintsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Public status, with the secret in the body' })
   @ApiOkResponse({ type: PublicStatusDto })
-  statusByBody(@Param('code') code: string, @Body() dto: SecretDto): PublicTicketStatus {
+  statusByBody(@Param('code') code: string, @Body() dto: SecretDto): Promise<PublicTicketStatus> {
     return this.read(code, dto.secret);
   }
 
@@ -59,7 +59,7 @@ export class PublicComplaintsController {
   @HttpCode(200)
   @ApiOperation({ summary: '回访: rate the answer (satisfied / basically-satisfied / dissatisfied)' })
   async rate(@Param('code') code: string, @Body() dto: PublicRatingDto): Promise<{ ticketCode: string; status: string }> {
-    const ticketId = resolvePublicTicket(this.tickets, code, dto.secret);
+    const ticketId = await resolvePublicTicket(this.tickets, code, dto.secret);
     const { status } = await this.bus.execute(
       new TicketRequest(PUBLIC_ACTOR, { kind: 'follow-up', ticketId, rating: dto.rating, comment: dto.comment ?? null }),
     );
@@ -70,15 +70,15 @@ export class PublicComplaintsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reply when the ticket is awaiting your reply (the clock resumes)' })
   async reply(@Param('code') code: string, @Body() dto: PublicReplyDto): Promise<{ ticketCode: string; status: string }> {
-    const ticketId = resolvePublicTicket(this.tickets, code, dto.secret);
+    const ticketId = await resolvePublicTicket(this.tickets, code, dto.secret);
     const { status } = await this.bus.execute(
       new TicketRequest(PUBLIC_ACTOR, { kind: 'complainant-reply', ticketId, note: dto.note ?? null }),
     );
     return { ticketCode: normalizeTicketCode(code) ?? code, status };
   }
 
-  private read(code: string, secret: string | undefined): PublicTicketStatus {
+  private async read(code: string, secret: string | undefined): Promise<PublicTicketStatus> {
     if (!secret || secret.length > 100) throw complaintError('NOT_FOUND', 'No ticket with this code and secret');
-    return this.tickets.publicStatus(resolvePublicTicket(this.tickets, code, secret));
+    return this.tickets.publicStatus(await resolvePublicTicket(this.tickets, code, secret));
   }
 }

@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { RecordedEvent } from '@bihuan/event-store';
+import { PROCESSING_MIGRATIONS } from '@bihuan/processing';
+import { TEST_SQL_DIALECTS, TestSqlDatabase } from '@bihuan/testing';
 import { atFollowedUp, hospitalA, received, TICKET } from '../domain/complaint-ticket.fixtures';
 import { ComplaintTicketEvent } from '../domain/complaint-ticket.events';
 import { complaintTicketsProjection } from './complaint-tickets.projection';
+import { COMPLAINTS_MIGRATIONS } from './complaints.migrations';
+import { ComplaintsTables } from './complaints.tables';
 
 function recorded(events: ComplaintTicketEvent[]): RecordedEvent[] {
   return events.map((e, i) => ({
@@ -28,30 +28,28 @@ function recorded(events: ComplaintTicketEvent[]): RecordedEvent[] {
   }));
 }
 
-describe('complaints-tickets projection (SQLite file)', () => {
-  let dir: string;
-  let db: Database.Database;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'bihuan-complaints-rm-'));
-    db = new Database(join(dir, 'read-models.sqlite'));
+describe.each(TEST_SQL_DIALECTS)('complaints-tickets projection on $name', (dialect) => {
+  let test: TestSqlDatabase;
+  beforeEach(async () => {
+    test = await dialect.open([PROCESSING_MIGRATIONS, COMPLAINTS_MIGRATIONS]);
   });
-  afterEach(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => test.dispose());
 
-  const snapshot = () => ({
-    tickets: db.prepare('SELECT * FROM complaints_tickets').all(),
-    steps: db.prepare('SELECT * FROM complaints_steps ORDER BY step').all(),
-    history: db.prepare('SELECT * FROM complaints_history ORDER BY position').all(),
-  });
+  const snapshot = async () => {
+    const db = test.database.db.withTables<ComplaintsTables>();
+    return {
+      tickets: await db.selectFrom('complaints_tickets').selectAll().execute(),
+      steps: await db.selectFrom('complaints_steps').selectAll().orderBy('step').execute(),
+      history: await db.selectFrom('complaints_history').selectAll().orderBy('position').execute(),
+    };
+  };
 
-  it('keeps ticket, on-time steps and history without identity, applies each event once, and rebuilds identically', () => {
+  it('keeps ticket, on-time steps and history without identity, applies each event once, and rebuilds identically', async () => {
     const events = recorded([received(true), ...atFollowedUp().slice(1)]);
-    const projection = complaintTicketsProjection(db);
-    for (const e of events) projection.handle(e);
-    for (const e of events) projection.handle(e); // redelivery after a crash: ignored by the checkpoint
-    const first = snapshot();
+    const projection = complaintTicketsProjection(test.database);
+    for (const e of events) await projection.handle(e);
+    for (const e of events) await projection.handle(e); // redelivery after a crash: ignored by the checkpoint
+    const first = await snapshot();
     expect(first.tickets).toMatchObject([
       {
         ticket_id: TICKET,
@@ -74,9 +72,9 @@ describe('complaints-tickets projection (SQLite file)', () => {
     expect(JSON.stringify(first.history)).not.toMatch(/secretHash|sm3:abc|identityCiphertext|subj-1/);
     expect(first.steps).toMatchObject([{ done_at: '2025-03-04T01:00:00.000Z' }, { done_at: '2025-03-07T02:00:00.000Z' }]);
 
-    projection.reset();
-    expect(snapshot().tickets).toEqual([]);
-    for (const e of events) projection.handle(e);
-    expect(snapshot()).toEqual(first);
+    await projection.reset();
+    expect((await snapshot()).tickets).toEqual([]);
+    await projection.handleBatch(events); // a rebuild's catch-up: one batch, one transaction
+    expect(await snapshot()).toEqual(first);
   });
 });

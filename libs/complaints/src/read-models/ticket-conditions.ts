@@ -1,0 +1,76 @@
+import { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { AccessPolicy } from '@bihuan/auth';
+import { Actor } from '@bihuan/core';
+import { ComplaintsTables } from './complaints.tables';
+
+/** A condition on complaints_tickets, written once for SQLite and PostgreSQL. */
+export type TicketCondition = (eb: ExpressionBuilder<ComplaintsTables, 'complaints_tickets'>) => Expression<SqlBool>;
+
+/** What lists and statistics filter on (scope comes from the actor). */
+export interface TicketFilter {
+  readonly institutionId?: string;
+  readonly status?: string;
+  readonly category?: string;
+  readonly channel?: string;
+  readonly overdue?: boolean;
+  /** received_at ≥ from (inclusive), < to (exclusive). */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** Open in a step that has a clock (the states an overdue can happen in). */
+const TIMED_STATUSES = ['dispatched', 'acknowledged', 'decided'];
+
+/**
+ * A ticket overdue at `now`: a step past due and not done, unless it waits on the complainant.
+ * NULL (not false) where a due date is unknown, as before: `overdue=false` lists leave such rows
+ * out, and the `overdue` column (CASE … ELSE 0) shows them as not overdue.
+ */
+export function overdueAt(now: string): TicketCondition {
+  return (eb) =>
+    eb.and([
+      eb('status', 'in', TIMED_STATUSES),
+      eb.or([
+        eb('answer_overdue', '=', 1),
+        eb.and([eb('status', '=', 'dispatched'), eb('ack_overdue', '=', 1)]),
+        eb.and([
+          eb('waiting_since', 'is', null),
+          eb.or([eb('answer_due_at', '<', now), eb.and([eb('status', '=', 'dispatched'), eb('ack_due_at', '<', now)])]),
+        ]),
+      ]),
+    ]);
+}
+
+/** The computed `overdue` column: 1 or 0 on both engines (a bare boolean would be 0/1 on SQLite, true/false on PostgreSQL). */
+export function overdueColumn(now: string) {
+  return (eb: ExpressionBuilder<ComplaintsTables, 'complaints_tickets'>) =>
+    eb.case().when(overdueAt(now)(eb)).then(1).else(0).end().as('overdue');
+}
+
+/**
+ * The tickets an actor may read: hospitals those assigned to their institution, commission staff
+ * those received or held within their jurisdiction, admins (and the system) all, anyone else none.
+ */
+export function scopeOf(access: AccessPolicy, actor: Actor): TicketCondition {
+  if (actor.role === 'admin' || actor.role === 'system') return (eb) => eb.and([]);
+  if (actor.role === 'hospital') return (eb) => eb('institution_id', '=', actor.unit);
+  const units = actor.role === 'inspector' || actor.role === 'leader' ? access.jurisdiction.subtree(actor.unit).map((u) => u.id) : [];
+  // `or([])` is false; `in ()` would be a syntax error on PostgreSQL.
+  if (units.length === 0) return (eb) => eb.or([]);
+  return (eb) => eb.or([eb('receiving_unit', 'in', units), eb('institution_id', 'in', units)]);
+}
+
+/** Scope and filters, shared by the list and the statistics. */
+export function ticketsWhere(access: AccessPolicy, actor: Actor, f: TicketFilter, now: string): TicketCondition {
+  return (eb) => {
+    const parts: Expression<SqlBool>[] = [scopeOf(access, actor)(eb)];
+    if (f.institutionId !== undefined) parts.push(eb(eb.fn.coalesce('institution_id', 'concerned_institution_id'), '=', f.institutionId));
+    if (f.status !== undefined) parts.push(eb('status', '=', f.status));
+    if (f.category !== undefined) parts.push(eb('category', '=', f.category));
+    if (f.channel !== undefined) parts.push(eb('channel', '=', f.channel));
+    if (f.from) parts.push(eb('received_at', '>=', f.from));
+    if (f.to) parts.push(eb('received_at', '<', f.to));
+    if (f.overdue !== undefined) parts.push(f.overdue ? overdueAt(now)(eb) : eb.not(overdueAt(now)(eb)));
+    return eb.and(parts);
+  };
+}
