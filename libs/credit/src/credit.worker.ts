@@ -6,6 +6,7 @@ import { INSPECTOR_CONFLICTS_CATEGORY, inspectorConflictsDecider } from './appli
 import { CreditPolicy } from './domain/credit-policy';
 import { RANDOM_DRAW_CATEGORY, randomDrawDecider } from './domain/draw/random-draw.decider';
 import { creditProjection } from './read-models/credit.projection';
+import { workerReadModels } from './read-models/worker-read-models';
 import { commitmentBreachWorkflow } from './workflows/commitment-breach.workflow';
 import { creditConsequencesWorkflow } from './workflows/credit-consequences.workflow';
 import { creditThresholdsWorkflow } from './workflows/credit-thresholds.workflow';
@@ -38,6 +39,6 @@ export const CREDIT_WORKER: WorkerContribution = {
   name: 'credit',
   deciders: [[INSPECTOR_CONFLICTS_CATEGORY, inspectorConflictsDecider]],
   senders,
-  projections: ({ readModels }) => [creditProjection(readModels)],
+  projections: (deps) => [creditProjection(workerReadModels(deps))],
   workflows: () => [creditConsequencesWorkflow(), creditThresholdsWorkflow, commitmentBreachWorkflow, randomDrawVisitsWorkflow],
 };

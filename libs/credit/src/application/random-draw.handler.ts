@@ -7,7 +7,7 @@ import { CreditPolicy } from '../domain/credit-policy';
 import { DrawInput, DrawResult } from '../domain/draw/draw-inspections';
 import { RandomDrawCommand, RandomDrawEvent, RequestRandomDraw } from '../domain/draw/random-draw.messages';
 import { drawInputOf, RANDOM_DRAW_CATEGORY, randomDrawDecider, RandomDrawState } from '../domain/draw/random-draw.decider';
-import { CreditQueries } from '../read-models/credit.queries';
+import { CreditQueries, DrawReadModel } from '../read-models/credit.queries';
 import { CREDIT_POLICY } from './credit-writes';
 
 /** A draw to make: the server gathers institutions, levels, inspectors and conflicts itself. */
@@ -21,6 +21,13 @@ export type RandomDrawAction = RequestAction<
     readonly campaignId?: string | null;
   }
 >;
+
+/** Who and what a draw draws among, gathered before the command is built. */
+interface DrawCandidates {
+  readonly institutionIds: readonly string[];
+  readonly inspectors: readonly DirectoryUser[];
+  readonly readModel: DrawReadModel;
+}
 
 /** What POST /draws answers: the published draw with everything needed to re-run it. */
 export interface PublishedDraw {
@@ -77,9 +84,17 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
         const unit = this.jurisdiction.require(action.data.jurisdiction, 'jurisdiction');
         this.access.assertInScope(actor, unit.id, 'random draws');
         const drawId = this.ids.next();
+        const institutionIds = this.jurisdiction.institutionsUnder(unit.id).map((u) => u.id);
+        const inspectors = RandomDrawHandler.inspectorsOf(this.jurisdiction, unit.id, this.directory.all());
+        const readModel = await this.queries.drawInputs(
+          institutionIds,
+          inspectors.map((i) => i.id),
+        );
         await this.execution.execute(
           actor,
-          this.write(drawId, (_state, context) => this.request(drawId, unit, action.data, context)),
+          this.write(drawId, (_state, context) =>
+            this.request(drawId, unit, { institutionIds, inspectors, readModel }, action.data, context),
+          ),
         );
         const published = await this.execution.execute(
           actor,
@@ -106,13 +121,12 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
   private request(
     drawId: string,
     unit: Unit,
+    { institutionIds, inspectors, readModel }: DrawCandidates,
     data: RandomDrawAction['data'],
     { now, policy, newId }: CommandContext<CreditPolicy>,
   ): CommandBody<RequestRandomDraw> {
-    const institutionIds = this.jurisdiction.institutionsUnder(unit.id).map((u) => u.id);
-    const levels = this.queries.drawLevels(institutionIds, now, policy);
-    const inspectors = RandomDrawHandler.inspectorsOf(this.jurisdiction, unit.id, this.directory.all());
-    const conflicts = this.queries.conflictsOf(inspectors.map((i) => i.id));
+    const levels = readModel.levelsAt(now, policy);
+    const conflicts = readModel.conflicts;
     return {
       type: 'RequestRandomDraw',
       data: {
@@ -123,7 +137,7 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
         inspectors: inspectors.map((i) => ({
           id: i.id,
           unit: i.unit,
-          conflicts: conflicts.get(i.id) ?? [],
+          conflicts: [...(conflicts.get(i.id) ?? [])],
           covers: institutionIds.filter((id) => inspectorCovers(this.jurisdiction, i, id)),
         })),
         count: data.count,

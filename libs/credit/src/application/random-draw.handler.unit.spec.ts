@@ -1,11 +1,12 @@
-import Database from 'better-sqlite3';
 import { AccessPolicy, Jurisdiction, StaticUserDirectory } from '@bihuan/auth';
 import { DEMO_UNITS } from '@bihuan/demo';
 import { SequentialIdGenerator } from '@bihuan/core';
+import { migrateToLatest, openSqliteDatabase } from '@bihuan/database';
 import { MemoryEventStore } from '@bihuan/event-store';
 import { CalendarService, CommandExecution, PolicyRegistry, ReadModelSync } from '@bihuan/platform';
 import { FakeClock } from '@bihuan/testing';
 import { CreditQueries } from '../read-models/credit.queries';
+import { CREDIT_MIGRATIONS } from '../read-models/credit-read-model.schema';
 import { RandomDrawHandler, RandomDrawRequest } from './random-draw.handler';
 
 /**
@@ -14,14 +15,16 @@ import { RandomDrawHandler, RandomDrawRequest } from './random-draw.handler';
  * must name known units.
  */
 describe('the random draw takes its inspectors from the user directory', () => {
-  const setup = (users: ConstructorParameters<typeof StaticUserDirectory>[0]) => {
+  const setup = async (users: ConstructorParameters<typeof StaticUserDirectory>[0]) => {
     const clock = new FakeClock('2025-03-03T01:00:00.000Z');
     const store = new MemoryEventStore(clock);
     const policies = new PolicyRegistry(store, () => clock.now().toISOString());
     const ids = new SequentialIdGenerator('t');
     const execution = new CommandExecution(store, clock, ids, new ReadModelSync(), new CalendarService(store, clock), policies);
     const jurisdiction = new Jurisdiction(DEMO_UNITS);
-    const queries = new CreditQueries(new Database(':memory:'), execution, policies);
+    const readModels = openSqliteDatabase({ file: ':memory:' });
+    await migrateToLatest(readModels, [CREDIT_MIGRATIONS]);
+    const queries = new CreditQueries(readModels, execution, policies);
     return new RandomDrawHandler(
       execution,
       queries,
@@ -40,7 +43,7 @@ describe('the random draw takes its inspectors from the user directory', () => {
   );
 
   it("draws among the directory's active inspectors within the jurisdiction, and records them", async () => {
-    const handler = setup([
+    const handler = await setup([
       { id: 'zhou-1', name: '周监督员', role: 'inspector', unit: 'county-b1', active: true },
       { id: 'wu-2', name: '吴监督员', role: 'inspector', unit: 'county-b1', active: false },
       { id: 'zheng-3', name: '郑监督员', role: 'inspector', unit: 'county-a1', active: true },
@@ -52,6 +55,6 @@ describe('the random draw takes its inspectors from the user directory', () => {
   });
 
   it('refuses a draw the directory cannot staff', async () => {
-    await expect(setup([]).execute(request)).rejects.toMatchObject({ code: 'CREDIT.DRAW_NOT_ENOUGH_INSPECTORS' });
+    await expect((await setup([])).execute(request)).rejects.toMatchObject({ code: 'CREDIT.DRAW_NOT_ENOUGH_INSPECTORS' });
   });
 });

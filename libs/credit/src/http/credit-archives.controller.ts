@@ -53,7 +53,7 @@ export class CreditArchivesController {
     const visible = this.access
       .visibleInstitutions(actor)
       .filter((id) => !jurisdiction || this.access.jurisdiction.contains(jurisdiction, id));
-    return { levels: visible.map((id) => this.queries.level(actor.role, id, now, policy)) };
+    return { levels: await this.queries.levels(actor.role, visible, now, policy) };
   }
 
   @Get(':institutionId')
@@ -66,9 +66,9 @@ export class CreditArchivesController {
     this.access.assertInScope(actor, institutionId, 'the credit archive');
     const policy = await this.queries.policy();
     const now = this.queries.now();
-    const view = this.queries.view(actor.role, institutionId, now, policy);
+    const view = await this.queries.view(actor.role, institutionId, now, policy);
     if (!view) throw creditError('ARCHIVE_NOT_FOUND', `no credit archive for ${institutionId}`);
-    return { ...view, level: this.queries.level(actor.role, institutionId, now, policy) };
+    return { ...view, level: await this.queries.level(actor.role, institutionId, now, policy) };
   }
 
   @Get(':institutionId/level')

@@ -32,9 +32,9 @@ export class DrawsController {
   @Get('draws')
   @Roles('inspector', 'leader', 'admin')
   @ApiOperation({ summary: 'Draws of the caller’s jurisdiction, newest first' })
-  list(@CurrentActor() actor: Actor): { draws: DrawListRow[] } {
+  async list(@CurrentActor() actor: Actor): Promise<{ draws: DrawListRow[] }> {
     const units = this.access.jurisdiction.subtree(actor.role === 'admin' ? 'prov' : actor.unit).map((u) => u.id);
-    return { draws: this.queries.draws(units) };
+    return { draws: await this.queries.draws(units) };
   }
 
   @Get('draws/:drawId')
@@ -69,7 +69,7 @@ export class DrawsController {
   @Get('credit/conflicts')
   @Roles('inspector', 'leader', 'admin')
   @ApiOperation({ summary: 'Declared conflicts of interest within the caller’s jurisdiction' })
-  conflicts(@CurrentActor() actor: Actor): { conflicts: ReturnType<CreditQueries['conflicts']> } {
-    return { conflicts: this.queries.conflicts().filter((c) => this.access.inScope(actor, c.institutionId)) };
+  async conflicts(@CurrentActor() actor: Actor): Promise<{ conflicts: Awaited<ReturnType<CreditQueries['conflicts']>> }> {
+    return { conflicts: (await this.queries.conflicts()).filter((c) => this.access.inScope(actor, c.institutionId)) };
   }
 }

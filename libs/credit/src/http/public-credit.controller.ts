@@ -32,7 +32,7 @@ export class PublicCreditController {
     const unit = this.jurisdiction.requireInstitution(institutionId, 'institutionId');
     const now = this.queries.now();
     // Always the anonymous view, whoever calls: a token on a public route changes nothing here.
-    const view = this.queries.view('anonymous', institutionId, now, await this.queries.policy());
+    const view = await this.queries.view('anonymous', institutionId, now, await this.queries.policy());
     const items = view?.items ?? [];
     return {
       institution: { id: unit.id, name: unit.name },

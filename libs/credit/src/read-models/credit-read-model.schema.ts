@@ -1,42 +1,84 @@
-import type Database from 'better-sqlite3';
+import { MigrationSet } from '@bihuan/database';
+
+/** The credit read model's tables (prefix `credit_`), as Kysely sees them; 0/1 integers for booleans. */
+export type CreditTables = {
+  credit_archive_states: {
+    institution_id: string;
+    /** The archive's folded CreditArchiveState as JSON. */
+    state: string;
+  };
+  credit_points: {
+    institution_id: string;
+    points_id: string;
+    cycle_no: number;
+    /** The entry's CreditPointsAdded data as JSON. */
+    entry: string;
+    revoked: number;
+  };
+  credit_conflicts: {
+    inspector_id: string;
+    institution_id: string;
+    reason: string;
+    declared_at: string;
+  };
+  credit_draws: {
+    draw_id: string;
+    jurisdiction: string;
+    status: string;
+    requested_at: string;
+    visits: number | null;
+  };
+};
 
 /**
- * Tables of the credit read model (prefix `credit_`). `credit_archive_states` keeps each
- * institution's folded archive state (low-rate facts) and `credit_points` one row per points entry
- * (ADR 0006), so applying an event touches one small row whatever the institution's record holds;
- * reads join them into a CreditRecord for creditViewFor and creditLevel (as of now: levels age).
+ * The credit read model's schema. `credit_archive_states` keeps each institution's folded archive
+ * state (low-rate facts) and `credit_points` one row per points entry (ADR 0006), so applying an
+ * event touches one small row whatever the institution's record holds; reads join them into a
+ * CreditRecord for creditViewFor and creditLevel (as of now: levels age). Points live in the
+ * entry's JSON and are summed by the domain, never by SQL, so totals cannot differ between engines.
+ * The baseline is the schema `ensureCreditSchema` made before migrations, with `ifNotExists`, so a
+ * data directory from before adopts it unchanged.
  */
-export const CREDIT_SCHEMA = `
-CREATE TABLE IF NOT EXISTS credit_archive_states (
-  institution_id TEXT PRIMARY KEY,
-  state          TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS credit_points (
-  institution_id TEXT NOT NULL,
-  points_id      TEXT NOT NULL,
-  cycle_no       INTEGER NOT NULL,
-  entry          TEXT NOT NULL,
-  revoked        INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (institution_id, points_id)
-);
-CREATE TABLE IF NOT EXISTS credit_conflicts (
-  inspector_id   TEXT NOT NULL,
-  institution_id TEXT NOT NULL,
-  reason         TEXT NOT NULL,
-  declared_at    TEXT NOT NULL,
-  PRIMARY KEY (inspector_id, institution_id)
-);
-CREATE TABLE IF NOT EXISTS credit_draws (
-  draw_id      TEXT PRIMARY KEY,
-  jurisdiction TEXT NOT NULL,
-  status       TEXT NOT NULL,
-  requested_at TEXT NOT NULL,
-  visits       INTEGER
-);
-`;
-
-export function ensureCreditSchema(db: Database.Database): void {
-  db.exec(CREDIT_SCHEMA);
-}
+export const CREDIT_MIGRATIONS: MigrationSet = {
+  owner: 'credit',
+  migrations: {
+    '0001-baseline': async (db) => {
+      await db.schema
+        .createTable('credit_archive_states')
+        .ifNotExists()
+        .addColumn('institution_id', 'text', (c) => c.primaryKey())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('credit_points')
+        .ifNotExists()
+        .addColumn('institution_id', 'text', (c) => c.notNull())
+        .addColumn('points_id', 'text', (c) => c.notNull())
+        .addColumn('cycle_no', 'integer', (c) => c.notNull())
+        .addColumn('entry', 'text', (c) => c.notNull())
+        .addColumn('revoked', 'integer', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('credit_points_pkey', ['institution_id', 'points_id'])
+        .execute();
+      await db.schema
+        .createTable('credit_conflicts')
+        .ifNotExists()
+        .addColumn('inspector_id', 'text', (c) => c.notNull())
+        .addColumn('institution_id', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('declared_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('credit_conflicts_pkey', ['inspector_id', 'institution_id'])
+        .execute();
+      await db.schema
+        .createTable('credit_draws')
+        .ifNotExists()
+        .addColumn('draw_id', 'text', (c) => c.primaryKey())
+        .addColumn('jurisdiction', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('requested_at', 'text', (c) => c.notNull())
+        .addColumn('visits', 'integer')
+        .execute();
+    },
+  },
+};
 
 export const CREDIT_TABLES = ['credit_archive_states', 'credit_points', 'credit_conflicts', 'credit_draws'] as const;

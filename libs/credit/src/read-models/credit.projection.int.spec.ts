@@ -1,11 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { RecordedEvent } from '@bihuan/event-store';
+import { SequentialIdGenerator } from '@bihuan/core';
+import { SqlDatabase } from '@bihuan/database';
+import { MemoryEventStore, RecordedEvent } from '@bihuan/event-store';
+import { CalendarService, CommandExecution, PolicyRegistry, ReadModelSync } from '@bihuan/platform';
+import { PROCESSING_MIGRATIONS } from '@bihuan/processing';
+import { FakeClock, TEST_SQL_DIALECTS, TestSqlDatabase } from '@bihuan/testing';
 import { CreditArchiveEvent } from '../domain/archive/credit-archive.events';
 import { inspector, open, points, revoke, run, T0 } from '../testing/credit-test-fixtures';
+import { DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
 import { creditProjection } from './credit.projection';
+import { CREDIT_MIGRATIONS, CreditTables } from './credit-read-model.schema';
+import { CreditQueries } from './credit.queries';
 
 /** Each event in the stream the credit context writes it to (ADR 0006): an entry's own, else the archive. */
 function recorded(events: readonly { event: CreditArchiveEvent; stream?: string }[]): RecordedEvent[] {
@@ -50,19 +54,39 @@ const legacy: CreditArchiveEvent = {
   },
 };
 
-describe('credit projection (SQLite file)', () => {
-  let dir: string;
-  let db: Database.Database;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'bihuan-credit-rm-'));
-    db = new Database(join(dir, 'read-models.sqlite'));
-  });
-  afterEach(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+/** The queries on the same database, as the API builds them (the policy in force is the default). */
+function queriesOn(database: SqlDatabase): CreditQueries {
+  const clock = new FakeClock(T0);
+  const store = new MemoryEventStore(clock);
+  const policies = new PolicyRegistry(store, () => clock.now().toISOString());
+  const execution = new CommandExecution(
+    store,
+    clock,
+    new SequentialIdGenerator('t'),
+    new ReadModelSync(),
+    new CalendarService(store, clock),
+    policies,
+  );
+  return new CreditQueries(database, execution, policies);
+}
 
-  it('keeps one row per entry from its own stream or an old archive stream, and the archive state without points', () => {
+/** An event of another credit stream (conflicts, draws) with just the fields the projection reads. */
+const at = (position: number, streamName: string, type: string, data: object): RecordedEvent => ({
+  ...recorded([{ event: legacy }])[0]!,
+  streamName,
+  position,
+  type,
+  data,
+});
+
+describe.each(TEST_SQL_DIALECTS)('credit projection and queries on $name', (dialect) => {
+  let test: TestSqlDatabase;
+  beforeEach(async () => {
+    test = await dialect.open([PROCESSING_MIGRATIONS, CREDIT_MIGRATIONS]);
+  });
+  afterEach(() => test.dispose());
+
+  it('keeps one row per entry from its own stream or an old archive stream, and the archive state without points', async () => {
     const opened = run([open()]);
     const later = run([points('P1', 'kickbacks'), points('P2', 'commissions'), revoke('P1')], opened);
     const events = recorded([
@@ -70,22 +94,64 @@ describe('credit projection (SQLite file)', () => {
       { event: legacy, stream: 'creditArchive-H1' },
       ...later.slice(opened.length).map((event) => ({ event })),
     ]);
-    const projection = creditProjection(db);
-    for (const e of events) projection.handle(e);
-    for (const e of events) projection.handle(e); // redelivered: ignored by the checkpoint
-    const rows = db.prepare('SELECT points_id, cycle_no, revoked FROM credit_points ORDER BY points_id').all();
+    const projection = creditProjection(test.database);
+    for (const e of events) await projection.handle(e);
+    await projection.handleBatch(events); // redelivered: ignored by the checkpoint
+    const db = test.database.db.withTables<CreditTables>();
+    const rows = await db.selectFrom('credit_points').select(['points_id', 'cycle_no', 'revoked']).orderBy('points_id').execute();
     expect(rows).toEqual([
       { points_id: 'OLD', cycle_no: 1, revoked: 0 },
       { points_id: 'P1', cycle_no: 1, revoked: 1 },
       { points_id: 'P2', cycle_no: 1, revoked: 0 },
     ]);
-    const archives = db.prepare('SELECT institution_id, state FROM credit_archive_states').all() as {
-      institution_id: string;
-      state: string;
-    }[];
+    const archives = await db.selectFrom('credit_archive_states').select(['institution_id', 'state']).execute();
     expect(archives.map((a) => a.institution_id)).toEqual(['H1']);
     const state = JSON.parse(archives[0]!.state) as Record<string, unknown>;
     expect(state).not.toHaveProperty('points');
     expect(state['measures']).toEqual([expect.objectContaining({ cycleNo: 1, thresholdPoints: 12, pointsId: 'P2' })]);
+
+    // The level sums the cycle's counted entries (OLD 4 + P2), the same on either engine; an unknown institution is A.
+    const queries = queriesOn(test.database);
+    const p2 = later.find((e) => e.type === 'CreditPointsAdded' && e.data.pointsId === 'P2');
+    const expected = 4 + (p2?.type === 'CreditPointsAdded' ? p2.data.points : NaN);
+    const [h1, none] = await queries.levels('inspector', ['H1', 'H9'], T0);
+    expect(h1).toMatchObject({ institutionId: 'H1', asOf: T0, level: 'C', cyclePoints: expected });
+    expect(none).toMatchObject({ institutionId: 'H9', level: 'A', reason: 'no archive', cyclePoints: 0 });
+    expect(await queries.level('inspector', 'H1', T0)).toEqual(h1);
+    expect((await queries.drawInputs(['H1'], [])).levelsAt(T0, DEFAULT_CREDIT_POLICY).get('H1')).toMatchObject({ level: 'C' });
+    expect(await queries.view('anonymous', 'H9', T0)).toBeNull();
+    expect(await queries.view('inspector', 'H1', T0)).not.toBeNull();
+  });
+
+  it('lists conflicts and draws as they were declared and published', async () => {
+    const projection = creditProjection(test.database);
+    const conflict = (inspectorId: string, institutionId: string) => ({ inspectorId, institutionId, reason: 'kin', declaredAt: T0 });
+    await projection.handleBatch([
+      at(1, 'inspectorConflicts-i2', 'ConflictOfInterestDeclared', conflict('i2', 'H2')),
+      at(2, 'inspectorConflicts-i1', 'ConflictOfInterestDeclared', conflict('i1', 'H3')),
+      at(3, 'inspectorConflicts-i1', 'ConflictOfInterestDeclared', conflict('i1', 'H1')),
+      at(4, 'inspectorConflicts-i2', 'ConflictOfInterestWithdrawn', { inspectorId: 'i2', institutionId: 'H2' }),
+      at(5, 'randomDraw-D1', 'DrawRequested', { drawId: 'D1', jurisdiction: 'city', requestedAt: '2025-01-01T00:00:00.000Z' }),
+      at(6, 'randomDraw-D2', 'DrawRequested', { drawId: 'D2', jurisdiction: 'town', requestedAt: '2025-02-01T00:00:00.000Z' }),
+      at(7, 'randomDraw-D1', 'DrawPublished', { drawId: 'D1', visits: [{}, {}] }),
+      at(8, 'randomDraw-D3', 'DrawRequested', { drawId: 'D3', jurisdiction: 'elsewhere', requestedAt: '2025-03-01T00:00:00.000Z' }),
+    ]);
+    const queries = queriesOn(test.database);
+    expect((await queries.conflicts()).map((c) => [c.inspectorId, c.institutionId])).toEqual([
+      ['i1', 'H1'],
+      ['i1', 'H3'],
+    ]);
+    expect(await queries.conflictsOf(['i1', 'i2'])).toEqual(
+      new Map([
+        ['i1', ['H1', 'H3']],
+        ['i2', []],
+      ]),
+    );
+    expect(await queries.conflictsOf([])).toEqual(new Map());
+    expect(await queries.draws(['city', 'town'])).toEqual([
+      { drawId: 'D2', jurisdiction: 'town', status: 'requested', requestedAt: '2025-02-01T00:00:00.000Z', visits: null },
+      { drawId: 'D1', jurisdiction: 'city', status: 'published', requestedAt: '2025-01-01T00:00:00.000Z', visits: 2 },
+    ]);
+    expect(await queries.draws([])).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
-import type Database from 'better-sqlite3';
+import { Kysely } from 'kysely';
 import { categoryOf, EventTypes, idOf, isEventOf } from '@bihuan/core';
+import { SqlDatabase } from '@bihuan/database';
 import { RecordedEvent } from '@bihuan/event-store';
-import { SqliteProjection } from '@bihuan/processing';
+import { TableProjection } from '@bihuan/processing';
 import { CREDIT_ARCHIVE_CATEGORY } from '../domain/archive/credit-archive.decider';
 import {
   CREDIT_ARCHIVE_EVENTS,
@@ -14,9 +15,11 @@ import { CreditArchiveState, evolveCreditArchive, initialCreditArchiveState } fr
 import { RANDOM_DRAW_CATEGORY } from '../domain/draw/random-draw.decider';
 import { RANDOM_DRAW_EVENTS, RandomDrawEvent } from '../domain/draw/random-draw.messages';
 import { INSPECTOR_CONFLICTS_CATEGORY, InspectorConflictsEvent } from '../application/conflicts/inspector-conflicts.decider';
-import { CREDIT_TABLES, ensureCreditSchema } from './credit-read-model.schema';
+import { CREDIT_TABLES, CreditTables } from './credit-read-model.schema';
 
 export const CREDIT_PROJECTION = 'credit';
+
+type Db = Kysely<CreditTables>;
 
 /** Every type an inspector's conflicts stream holds (its decider lives in the application layer). */
 const INSPECTOR_CONFLICTS_EVENTS: EventTypes<InspectorConflictsEvent> = {
@@ -24,56 +27,78 @@ const INSPECTOR_CONFLICTS_EVENTS: EventTypes<InspectorConflictsEvent> = {
   ConflictOfInterestWithdrawn: true,
 };
 
-function applyArchive(db: Database.Database, event: RecordedEvent & CreditArchiveEvent): void {
+/** Folds the event into the archive's state: read and written in the batch's transaction, so no other writer slips between. */
+async function applyArchive(db: Db, event: RecordedEvent & CreditArchiveEvent): Promise<void> {
   const institutionId = idOf(event.streamName);
-  const row = db.prepare('SELECT state FROM credit_archive_states WHERE institution_id = ?').get(institutionId) as
-    { state: string } | undefined;
+  const row = await db.selectFrom('credit_archive_states').select('state').where('institution_id', '=', institutionId).executeTakeFirst();
   const before = row ? (JSON.parse(row.state) as CreditArchiveState) : initialCreditArchiveState;
   const state = evolveCreditArchive(before, event);
-  if (state !== before) db.prepare('INSERT OR REPLACE INTO credit_archive_states VALUES (?, ?)').run(institutionId, JSON.stringify(state));
+  if (state === before) return;
+  const json = JSON.stringify(state);
+  await db
+    .insertInto('credit_archive_states')
+    .values({ institution_id: institutionId, state: json })
+    .onConflict((oc) => oc.column('institution_id').doUpdateSet({ state: json }))
+    .execute();
 }
 
 /** A points entry, from its own stream or (before ADR 0006) from the archive stream: one row either way. */
-function applyPoints(db: Database.Database, event: CreditPointsEvent): void {
+async function applyPoints(db: Db, event: CreditPointsEvent): Promise<void> {
   const d = event.data;
   if (event.type === 'CreditPointsAdded') {
-    db.prepare('INSERT OR IGNORE INTO credit_points VALUES (?, ?, ?, ?, 0)').run(d.institutionId, d.pointsId, d.cycleNo, JSON.stringify(d));
+    await db
+      .insertInto('credit_points')
+      .values({ institution_id: d.institutionId, points_id: d.pointsId, cycle_no: d.cycleNo, entry: JSON.stringify(d), revoked: 0 })
+      .onConflict((oc) => oc.columns(['institution_id', 'points_id']).doNothing())
+      .execute();
   } else {
-    db.prepare('UPDATE credit_points SET revoked = 1 WHERE institution_id = ? AND points_id = ?').run(d.institutionId, d.pointsId);
+    await db
+      .updateTable('credit_points')
+      .set({ revoked: 1 })
+      .where('institution_id', '=', d.institutionId)
+      .where('points_id', '=', d.pointsId)
+      .execute();
   }
 }
 
-function applyConflict(db: Database.Database, event: InspectorConflictsEvent): void {
+async function applyConflict(db: Db, event: InspectorConflictsEvent): Promise<void> {
   const d = event.data;
   if (event.type === 'ConflictOfInterestDeclared') {
-    db.prepare('INSERT OR REPLACE INTO credit_conflicts VALUES (?, ?, ?, ?)').run(
-      d.inspectorId,
-      d.institutionId,
-      d.reason,
-      event.data.declaredAt,
-    );
+    const row = { reason: d.reason, declared_at: event.data.declaredAt };
+    await db
+      .insertInto('credit_conflicts')
+      .values({ inspector_id: d.inspectorId, institution_id: d.institutionId, ...row })
+      .onConflict((oc) => oc.columns(['inspector_id', 'institution_id']).doUpdateSet(row))
+      .execute();
   } else {
-    db.prepare('DELETE FROM credit_conflicts WHERE inspector_id = ? AND institution_id = ?').run(d.inspectorId, d.institutionId);
+    await db
+      .deleteFrom('credit_conflicts')
+      .where('inspector_id', '=', d.inspectorId)
+      .where('institution_id', '=', d.institutionId)
+      .execute();
   }
 }
 
-function applyDraw(db: Database.Database, event: RandomDrawEvent): void {
+async function applyDraw(db: Db, event: RandomDrawEvent): Promise<void> {
   switch (event.type) {
-    case 'DrawRequested':
-      db.prepare(`INSERT OR REPLACE INTO credit_draws VALUES (?, ?, 'requested', ?, NULL)`).run(
-        event.data.drawId,
-        event.data.jurisdiction,
-        event.data.requestedAt,
-      );
+    case 'DrawRequested': {
+      const row = { jurisdiction: event.data.jurisdiction, status: 'requested', requested_at: event.data.requestedAt, visits: null };
+      await db
+        .insertInto('credit_draws')
+        .values({ draw_id: event.data.drawId, ...row })
+        .onConflict((oc) => oc.column('draw_id').doUpdateSet(row))
+        .execute();
       return;
+    }
     case 'DrawPublished':
-      db.prepare(`UPDATE credit_draws SET status = 'published', visits = ? WHERE draw_id = ?`).run(
-        event.data.visits.length,
-        event.data.drawId,
-      );
+      await db
+        .updateTable('credit_draws')
+        .set({ status: 'published', visits: event.data.visits.length })
+        .where('draw_id', '=', event.data.drawId)
+        .execute();
       return;
     case 'DrawCancelled':
-      db.prepare(`UPDATE credit_draws SET status = 'cancelled' WHERE draw_id = ?`).run(event.data.drawId);
+      await db.updateTable('credit_draws').set({ status: 'cancelled' }).where('draw_id', '=', event.data.drawId).execute();
       return;
   }
 }
@@ -82,20 +107,18 @@ function applyDraw(db: Database.Database, event: RandomDrawEvent): void {
  * The credit read model: each archive's folded state, each points entry (levels and views are
  * computed from them when read), the inspectors' declared conflicts of interest, and the draws.
  */
-export function creditProjection(db: Database.Database): SqliteProjection {
-  ensureCreditSchema(db);
-  return new SqliteProjection({
+export function creditProjection(database: SqlDatabase): TableProjection<CreditTables> {
+  return new TableProjection<CreditTables>(database, {
     name: CREDIT_PROJECTION,
-    db,
     filter: { categories: [CREDIT_ARCHIVE_CATEGORY, CREDIT_POINTS_CATEGORY, INSPECTOR_CONFLICTS_CATEGORY, RANDOM_DRAW_CATEGORY] },
-    apply: (event, target) => {
+    tables: CREDIT_TABLES,
+    apply: async (event, db) => {
       const category = categoryOf(event.streamName);
       if ((category === CREDIT_POINTS_CATEGORY || category === CREDIT_ARCHIVE_CATEGORY) && isEventOf(CREDIT_POINTS_EVENTS, event))
-        applyPoints(target, event);
-      else if (category === CREDIT_ARCHIVE_CATEGORY && isEventOf(CREDIT_ARCHIVE_EVENTS, event)) applyArchive(target, event);
-      else if (category === INSPECTOR_CONFLICTS_CATEGORY && isEventOf(INSPECTOR_CONFLICTS_EVENTS, event)) applyConflict(target, event);
-      else if (category === RANDOM_DRAW_CATEGORY && isEventOf(RANDOM_DRAW_EVENTS, event)) applyDraw(target, event);
+        await applyPoints(db, event);
+      else if (category === CREDIT_ARCHIVE_CATEGORY && isEventOf(CREDIT_ARCHIVE_EVENTS, event)) await applyArchive(db, event);
+      else if (category === INSPECTOR_CONFLICTS_CATEGORY && isEventOf(INSPECTOR_CONFLICTS_EVENTS, event)) await applyConflict(db, event);
+      else if (category === RANDOM_DRAW_CATEGORY && isEventOf(RANDOM_DRAW_EVENTS, event)) await applyDraw(db, event);
     },
-    tables: CREDIT_TABLES,
   });
 }

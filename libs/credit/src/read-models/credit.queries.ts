@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type Database from 'better-sqlite3';
+import { Kysely } from 'kysely';
 import { Role } from '@bihuan/core';
-import { CommandExecution, POLICIES, PolicyRegistry, READ_MODEL_DB } from '@bihuan/platform';
+import { SqlDatabase } from '@bihuan/database';
+import { CommandExecution, POLICIES, PolicyRegistry, READ_MODELS } from '@bihuan/platform';
 import { CREDIT_POLICY } from '../application/credit-writes';
 import { drawDocument, DrawDocument } from '../application/draw-document';
 import { CreditPointsAdded } from '../domain/archive/credit-archive.events';
@@ -10,7 +11,7 @@ import { creditLevel, CreditLevelResult } from '../domain/archive/credit-level';
 import { creditViewFor, CreditView } from '../domain/archive/credit-views';
 import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
 import { RANDOM_DRAW_CATEGORY, randomDrawDecider } from '../domain/draw/random-draw.decider';
-import { ensureCreditSchema } from './credit-read-model.schema';
+import { CreditTables } from './credit-read-model.schema';
 
 /** A level as a reader may see it: the black-list reason is named only to partners. */
 export interface VisibleCreditLevel extends CreditLevelResult {
@@ -26,6 +27,14 @@ export interface DrawListRow {
   readonly visits: number | null;
 }
 
+/** The read model as a draw takes it (CreditQueries.drawInputs). */
+export interface DrawReadModel {
+  /** Each institution's level as of `now` under `policy`. */
+  levelsAt(now: string, policy: CreditPolicy): Map<string, CreditLevelResult>;
+  /** Each inspector's declared conflicts of interest (institution ids). */
+  readonly conflicts: ReadonlyMap<string, readonly string[]>;
+}
+
 /**
  * Reads of the credit read model. Archive information leaves only through `view` (creditViewFor:
  * the role decides the information classes), and a level's reason is redacted for every role but
@@ -34,12 +43,14 @@ export interface DrawListRow {
  */
 @Injectable()
 export class CreditQueries {
+  private readonly db: Kysely<CreditTables>;
+
   constructor(
-    @Inject(READ_MODEL_DB) private readonly db: Database.Database,
+    @Inject(READ_MODELS) database: SqlDatabase,
     private readonly execution: CommandExecution,
     @Inject(POLICIES) private readonly policies: PolicyRegistry,
   ) {
-    ensureCreditSchema(db);
+    this.db = database.db.withTables<CreditTables>();
   }
 
   policy(): Promise<CreditPolicy> {
@@ -55,64 +66,118 @@ export class CreditQueries {
     return drawDocument(await this.execution.state(randomDrawDecider(), RANDOM_DRAW_CATEGORY, drawId));
   }
 
-  /** The archive and its points entries (ADR 0006), as creditLevel and creditViewFor take them. */
-  private state(institutionId: string): CreditRecord {
-    const row = this.db.prepare('SELECT state FROM credit_archive_states WHERE institution_id = ?').get(institutionId) as
-      { state: string } | undefined;
-    const archive = row ? (JSON.parse(row.state) as CreditArchiveState) : initialCreditArchiveState;
-    const rows = this.db
-      .prepare('SELECT entry, revoked FROM credit_points WHERE institution_id = ? ORDER BY cycle_no, points_id')
-      .all(institutionId) as { entry: string; revoked: number }[];
-    const points = rows.map((r): PointsEntry => ({ ...(JSON.parse(r.entry) as CreditPointsAdded['data']), revoked: r.revoked === 1 }));
-    return { archive, points };
+  /**
+   * The archives and their points entries (ADR 0006), as creditLevel and creditViewFor take them:
+   * two queries however many institutions, each institution's entries in cycle and id order.
+   */
+  private async records(institutionIds: readonly string[]): Promise<Map<string, CreditRecord>> {
+    const records = new Map<string, { archive: CreditArchiveState; points: PointsEntry[] }>(
+      institutionIds.map((id) => [id, { archive: initialCreditArchiveState, points: [] }]),
+    );
+    if (records.size === 0) return records;
+    const ids = [...records.keys()];
+    const archives = await this.db
+      .selectFrom('credit_archive_states')
+      .select(['institution_id', 'state'])
+      .where('institution_id', 'in', ids)
+      .execute();
+    for (const a of archives) records.get(a.institution_id)!.archive = JSON.parse(a.state) as CreditArchiveState;
+    const entries = await this.db
+      .selectFrom('credit_points')
+      .select(['institution_id', 'entry', 'revoked'])
+      .where('institution_id', 'in', ids)
+      .orderBy('institution_id')
+      .orderBy('cycle_no')
+      .orderBy('points_id')
+      .execute();
+    for (const e of entries)
+      records.get(e.institution_id)!.points.push({ ...(JSON.parse(e.entry) as CreditPointsAdded['data']), revoked: e.revoked === 1 });
+    return records;
   }
 
-  view(role: Role | 'anonymous', institutionId: string, now: string, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): CreditView | null {
-    return creditViewFor(role, this.state(institutionId), now, policy);
+  private async record(institutionId: string): Promise<CreditRecord> {
+    return (await this.records([institutionId])).get(institutionId)!;
   }
 
-  level(role: Role, institutionId: string, now: string, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): VisibleCreditLevel {
-    const result = creditLevel(this.state(institutionId), now, policy);
-    const reason = role !== 'partner' && result.reason === 'black list' ? 'withheld' : result.reason;
-    return { institutionId, asOf: now, ...result, reason };
+  async view(
+    role: Role | 'anonymous',
+    institutionId: string,
+    now: string,
+    policy: CreditPolicy = DEFAULT_CREDIT_POLICY,
+  ): Promise<CreditView | null> {
+    return creditViewFor(role, await this.record(institutionId), now, policy);
   }
 
-  /** Levels for the draw (system use: the real level, not a reader's view). */
-  drawLevels(institutionIds: readonly string[], now: string, policy: CreditPolicy): Map<string, CreditLevelResult> {
-    return new Map(institutionIds.map((id) => [id, creditLevel(this.state(id), now, policy)]));
+  async level(role: Role, institutionId: string, now: string, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): Promise<VisibleCreditLevel> {
+    return (await this.levels(role, [institutionId], now, policy))[0]!;
   }
 
-  conflictsOf(inspectorIds: readonly string[]): Map<string, string[]> {
+  /** Levels of several institutions in the given order, as `level` answers each (one read for all). */
+  async levels(
+    role: Role,
+    institutionIds: readonly string[],
+    now: string,
+    policy: CreditPolicy = DEFAULT_CREDIT_POLICY,
+  ): Promise<VisibleCreditLevel[]> {
+    const records = await this.records(institutionIds);
+    return institutionIds.map((institutionId) => {
+      const result = creditLevel(records.get(institutionId)!, now, policy);
+      const reason = role !== 'partner' && result.reason === 'black list' ? 'withheld' : result.reason;
+      return { institutionId, asOf: now, ...result, reason };
+    });
+  }
+
+  /**
+   * What a draw reads of the read model before it is decided (system use: the real levels, not a
+   * reader's view). Levels are computed when the command is built, as of its `now` and under the
+   * policy it is decided with; the rows are read beforehand, since building a command is synchronous.
+   */
+  async drawInputs(institutionIds: readonly string[], inspectorIds: readonly string[]): Promise<DrawReadModel> {
+    const [records, conflicts] = await Promise.all([this.records(institutionIds), this.conflictsOf(inspectorIds)]);
+    return {
+      levelsAt: (now, policy) => new Map(institutionIds.map((id) => [id, creditLevel(records.get(id)!, now, policy)])),
+      conflicts,
+    };
+  }
+
+  /** Each inspector's declared conflicts (institution ids, in id order). */
+  async conflictsOf(inspectorIds: readonly string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>(inspectorIds.map((id) => [id, []]));
-    const rows = this.db.prepare('SELECT inspector_id, institution_id FROM credit_conflicts ORDER BY institution_id').all() as {
-      inspector_id: string;
-      institution_id: string;
-    }[];
+    if (out.size === 0) return out;
+    const rows = await this.db
+      .selectFrom('credit_conflicts')
+      .select(['inspector_id', 'institution_id'])
+      .where('inspector_id', 'in', [...out.keys()])
+      .orderBy('institution_id')
+      .execute();
     for (const r of rows) out.get(r.inspector_id)?.push(r.institution_id);
     return out;
   }
 
-  conflicts(): { inspectorId: string; institutionId: string; reason: string; declaredAt: string }[] {
-    const rows = this.db.prepare('SELECT * FROM credit_conflicts ORDER BY inspector_id, institution_id').all() as Record<string, string>[];
+  async conflicts(): Promise<{ inspectorId: string; institutionId: string; reason: string; declaredAt: string }[]> {
+    const rows = await this.db.selectFrom('credit_conflicts').selectAll().orderBy('inspector_id').orderBy('institution_id').execute();
     return rows.map((r) => ({
-      inspectorId: r['inspector_id']!,
-      institutionId: r['institution_id']!,
-      reason: r['reason']!,
-      declaredAt: r['declared_at']!,
+      inspectorId: r.inspector_id,
+      institutionId: r.institution_id,
+      reason: r.reason,
+      declaredAt: r.declared_at,
     }));
   }
 
-  draws(jurisdictions: readonly string[]): DrawListRow[] {
+  async draws(jurisdictions: readonly string[]): Promise<DrawListRow[]> {
     if (jurisdictions.length === 0) return [];
-    const rows = this.db
-      .prepare(`SELECT * FROM credit_draws WHERE jurisdiction IN (${jurisdictions.map(() => '?').join(',')}) ORDER BY requested_at DESC`)
-      .all(...jurisdictions) as Record<string, unknown>[];
+    const rows = await this.db
+      .selectFrom('credit_draws')
+      .selectAll()
+      .where('jurisdiction', 'in', jurisdictions)
+      .orderBy('requested_at', 'desc')
+      .execute();
     return rows.map((r) => ({
-      drawId: String(r['draw_id']),
-      jurisdiction: String(r['jurisdiction']),
-      status: String(r['status']),
-      requestedAt: String(r['requested_at']),
-      visits: r['visits'] === null ? null : Number(r['visits']),
+      drawId: r.draw_id,
+      jurisdiction: r.jurisdiction,
+      status: r.status,
+      requestedAt: r.requested_at,
+      visits: r.visits === null ? null : Number(r.visits),
     }));
   }
 }

@@ -19,10 +19,7 @@ export class EthicsExportService {
   ) {}
 
   async rows(institutionId: string, year: number): Promise<EthicsExportRow[]> {
-    const ids = this.queries
-      .evaluations(institutionId, year)
-      .filter((r) => r.status === 'finalised')
-      .map((r) => r.evaluationId);
+    const ids = (await this.queries.evaluations(institutionId, year)).filter((r) => r.status === 'finalised').map((r) => r.evaluationId);
     const states = await Promise.all(ids.map((id) => this.execution.state(ethicsEvaluationDecider(), ETHICS_EVALUATION_CATEGORY, id)));
     return states.map(ethicsExportRow).filter((r): r is EthicsExportRow => r !== null);
   }

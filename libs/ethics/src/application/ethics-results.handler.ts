@@ -57,7 +57,7 @@ export class EthicsResultsHandler implements ICommandHandler<EthicsResultsReques
     requireRole(actor, ['hospital'], 'finalising the evaluations');
     requireOwnInstitution(actor, institutionId, 'finalising the evaluations');
     const policy = await this.policies.current(ETHICS_POLICY.context, ETHICS_POLICY.defaults);
-    const rows = this.queries.evaluations(institutionId, year);
+    const rows = await this.queries.evaluations(institutionId, year);
     if (rows.length === 0) throw ethicsError('EVALUATION_NOT_FOUND', `no evaluations of ${institutionId} for ${year}`);
     const states = await Promise.all(
       rows.map((r) => this.execution.state(ethicsEvaluationDecider(), ETHICS_EVALUATION_CATEGORY, r.evaluationId)),

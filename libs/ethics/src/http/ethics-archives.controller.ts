@@ -33,20 +33,20 @@ export class EthicsArchivesController {
   @Roles('hospital', 'inspector', 'leader', 'admin')
   @ApiQuery({ name: 'institutionId', required: false })
   @ApiOperation({ summary: 'Archives the caller may read, optionally of one institution' })
-  list(@CurrentActor() actor: Actor, @Query('institutionId') institutionId?: string): { archives: EthicsArchiveRow[] } {
+  async list(@CurrentActor() actor: Actor, @Query('institutionId') institutionId?: string): Promise<{ archives: EthicsArchiveRow[] }> {
     const visible = this.access.visibleInstitutions(actor);
-    return { archives: this.queries.archivesOf(institutionId ? visible.filter((id) => id === institutionId) : visible) };
+    return { archives: await this.queries.archivesOf(institutionId ? visible.filter((id) => id === institutionId) : visible) };
   }
 
   @Get(':staffId')
   @Roles('hospital', 'inspector', 'leader', 'admin')
   @ApiOperation({ summary: 'A staff member’s archive with its records (retracted ones flagged)' })
-  get(@CurrentActor() actor: Actor, @Param('staffId') staffId: string): EthicsArchiveRow & { records: EthicsRecordRow[] } {
-    const archive = this.queries.archive(staffId);
+  async get(@CurrentActor() actor: Actor, @Param('staffId') staffId: string): Promise<EthicsArchiveRow & { records: EthicsRecordRow[] }> {
+    const archive = await this.queries.archive(staffId);
     if (!archive) throw ethicsError('ARCHIVE_NOT_FOUND', `no ethics archive for ${staffId}`);
     const decision = ethicsArchiveVisibility.decide(readerOf(this.access, actor), { institutionId: archive.institutionId });
     assertReadGranted(decision, () => ethicsError('ARCHIVE_NOT_FOUND', `no ethics archive for ${staffId}`));
-    return { ...archive, records: this.queries.records(staffId) };
+    return { ...archive, records: await this.queries.records(staffId) };
   }
 
   @Post(':staffId/records')

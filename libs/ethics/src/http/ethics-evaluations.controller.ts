@@ -42,14 +42,14 @@ export class EthicsEvaluationsController {
   @Get(`evaluations/${STEP}`)
   @Roles(...READERS)
   @ApiOperation({ summary: 'One evaluation as it stands' })
-  get(
+  async get(
     @CurrentActor() actor: Actor,
     @Param('institutionId') institutionId: string,
     @Param('year', ParseIntPipe) year: number,
     @Param('staffId') staffId: string,
-  ): EthicsEvaluationRow {
+  ): Promise<EthicsEvaluationRow> {
     this.access.assertInScope(actor, institutionId, 'the ethics evaluations');
-    const row = this.queries.evaluation(ethicsEvaluationStreamId(institutionId, year, staffId));
+    const row = await this.queries.evaluation(ethicsEvaluationStreamId(institutionId, year, staffId));
     if (!row) throw ethicsError('EVALUATION_NOT_FOUND', 'no such evaluation');
     return row;
   }
@@ -113,13 +113,13 @@ export class EthicsEvaluationsController {
   @Get('results/:institutionId/:year')
   @Roles(...READERS)
   @ApiOperation({ summary: 'The institution’s evaluations of a year (hospital: own; inspectors/leaders: jurisdiction)' })
-  results(
+  async results(
     @CurrentActor() actor: Actor,
     @Param('institutionId') institutionId: string,
     @Param('year', ParseIntPipe) year: number,
-  ): { institutionId: string; year: number; evaluations: EthicsEvaluationRow[] } {
+  ): Promise<{ institutionId: string; year: number; evaluations: EthicsEvaluationRow[] }> {
     this.access.assertInScope(actor, institutionId, 'the ethics evaluations');
-    return { institutionId, year, evaluations: this.queries.evaluations(institutionId, year) };
+    return { institutionId, year, evaluations: await this.queries.evaluations(institutionId, year) };
   }
 
   @Get('results/:institutionId/:year/export.xlsx')

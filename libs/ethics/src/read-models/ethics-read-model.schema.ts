@@ -1,67 +1,144 @@
-import type Database from 'better-sqlite3';
+import { MigrationSet, SqlDialectName } from '@bihuan/database';
+
+/** The ethics read model's tables (prefix `ethics_`), as Kysely sees them; 0/1 integers for booleans. */
+export type EthicsTables = {
+  ethics_archives: {
+    staff_id: string;
+    institution_id: string;
+    department_id: string | null;
+    name: string | null;
+    implicit: number;
+    opened_by: string;
+    opened_at: string;
+  };
+  ethics_records: {
+    staff_id: string;
+    record_id: string;
+    institution_id: string;
+    source_kind: string;
+    record_kind: string | null;
+    category: string | null;
+    summary: string;
+    /** JSON array of strings. */
+    evidence: string;
+    points: number;
+    veto_item: string | null;
+    occurred_at: string;
+    year: number;
+    /** JSON `{ stream, eventId }` or null. */
+    caused_by: string | null;
+    added_by: string;
+    retracted: number;
+    retract_reason: string | null;
+    position: number;
+  };
+  ethics_evaluations: {
+    evaluation_id: string;
+    institution_id: string;
+    year: number;
+    staff_id: string;
+    department_id: string | null;
+    status: string;
+    self_summary: string | null;
+    self_score: number | null;
+    department_score: number | null;
+    assessed_score: number | null;
+    deductions: number | null;
+    additions: number | null;
+    final_score: number | null;
+    /** JSON array of strings. */
+    veto_items: string | null;
+    provisional_grade: string | null;
+    reason: string | null;
+    grade: string | null;
+    downgraded_by_cap: number | null;
+    passes_assessment: number | null;
+    posted_until: string | null;
+  };
+};
 
 /**
- * Tables of the ethics read model (prefix `ethics_`), in the read-model database. Created by the
- * projection in the worker and by the queries in the API (which may run without a worker).
+ * Scores and points are fractional (e.g. −0.5). SQLite's REAL is an 8-byte float; PostgreSQL's
+ * `real` is only 4 bytes (87.35 would come back as 87.3499984741211), so there the same column is
+ * `double precision`, which holds and returns exactly what SQLite does.
  */
-export const ETHICS_SCHEMA = `
-CREATE TABLE IF NOT EXISTS ethics_archives (
-  staff_id       TEXT PRIMARY KEY,
-  institution_id TEXT NOT NULL,
-  department_id  TEXT,
-  name           TEXT,
-  implicit       INTEGER NOT NULL,
-  opened_by      TEXT NOT NULL,
-  opened_at      TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS ethics_archives_institution ON ethics_archives (institution_id);
-CREATE TABLE IF NOT EXISTS ethics_records (
-  staff_id       TEXT NOT NULL,
-  record_id      TEXT NOT NULL,
-  institution_id TEXT NOT NULL,
-  source_kind    TEXT NOT NULL,
-  record_kind    TEXT,
-  category       TEXT,
-  summary        TEXT NOT NULL,
-  evidence       TEXT NOT NULL,
-  points         REAL NOT NULL,
-  veto_item      TEXT,
-  occurred_at    TEXT NOT NULL,
-  year           INTEGER NOT NULL,
-  caused_by      TEXT,
-  added_by       TEXT NOT NULL,
-  retracted      INTEGER NOT NULL DEFAULT 0,
-  retract_reason TEXT,
-  position       INTEGER NOT NULL,
-  PRIMARY KEY (staff_id, record_id)
-);
-CREATE TABLE IF NOT EXISTS ethics_evaluations (
-  evaluation_id     TEXT PRIMARY KEY,
-  institution_id    TEXT NOT NULL,
-  year              INTEGER NOT NULL,
-  staff_id          TEXT NOT NULL,
-  department_id     TEXT,
-  status            TEXT NOT NULL,
-  self_summary      TEXT,
-  self_score        REAL,
-  department_score  REAL,
-  assessed_score    REAL,
-  deductions        REAL,
-  additions         REAL,
-  final_score       REAL,
-  veto_items        TEXT,
-  provisional_grade TEXT,
-  reason            TEXT,
-  grade             TEXT,
-  downgraded_by_cap INTEGER,
-  passes_assessment INTEGER,
-  posted_until      TEXT
-);
-CREATE INDEX IF NOT EXISTS ethics_evaluations_inst_year ON ethics_evaluations (institution_id, year);
-`;
+const real = (dialect: SqlDialectName) => (dialect === 'postgres' ? 'double precision' : 'real');
 
-export function ensureEthicsSchema(db: Database.Database): void {
-  db.exec(ETHICS_SCHEMA);
-}
+/**
+ * The ethics read model's schema. The baseline is the schema `ensureEthicsSchema` made before
+ * migrations (same tables, columns, indexes), with `ifNotExists`, so a data directory from before
+ * adopts it unchanged.
+ */
+export const ETHICS_MIGRATIONS: MigrationSet = {
+  owner: 'ethics',
+  migrations: {
+    '0001-baseline': async (db, dialect) => {
+      await db.schema
+        .createTable('ethics_archives')
+        .ifNotExists()
+        .addColumn('staff_id', 'text', (c) => c.primaryKey())
+        .addColumn('institution_id', 'text', (c) => c.notNull())
+        .addColumn('department_id', 'text')
+        .addColumn('name', 'text')
+        .addColumn('implicit', 'integer', (c) => c.notNull())
+        .addColumn('opened_by', 'text', (c) => c.notNull())
+        .addColumn('opened_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('ethics_archives_institution').ifNotExists().on('ethics_archives').column('institution_id').execute();
+      await db.schema
+        .createTable('ethics_records')
+        .ifNotExists()
+        .addColumn('staff_id', 'text', (c) => c.notNull())
+        .addColumn('record_id', 'text', (c) => c.notNull())
+        .addColumn('institution_id', 'text', (c) => c.notNull())
+        .addColumn('source_kind', 'text', (c) => c.notNull())
+        .addColumn('record_kind', 'text')
+        .addColumn('category', 'text')
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('evidence', 'text', (c) => c.notNull())
+        .addColumn('points', real(dialect), (c) => c.notNull())
+        .addColumn('veto_item', 'text')
+        .addColumn('occurred_at', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('caused_by', 'text')
+        .addColumn('added_by', 'text', (c) => c.notNull())
+        .addColumn('retracted', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('retract_reason', 'text')
+        .addColumn('position', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('ethics_records_pkey', ['staff_id', 'record_id'])
+        .execute();
+      await db.schema
+        .createTable('ethics_evaluations')
+        .ifNotExists()
+        .addColumn('evaluation_id', 'text', (c) => c.primaryKey())
+        .addColumn('institution_id', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('staff_id', 'text', (c) => c.notNull())
+        .addColumn('department_id', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('self_summary', 'text')
+        .addColumn('self_score', real(dialect))
+        .addColumn('department_score', real(dialect))
+        .addColumn('assessed_score', real(dialect))
+        .addColumn('deductions', real(dialect))
+        .addColumn('additions', real(dialect))
+        .addColumn('final_score', real(dialect))
+        .addColumn('veto_items', 'text')
+        .addColumn('provisional_grade', 'text')
+        .addColumn('reason', 'text')
+        .addColumn('grade', 'text')
+        .addColumn('downgraded_by_cap', 'integer')
+        .addColumn('passes_assessment', 'integer')
+        .addColumn('posted_until', 'text')
+        .execute();
+      await db.schema
+        .createIndex('ethics_evaluations_inst_year')
+        .ifNotExists()
+        .on('ethics_evaluations')
+        .columns(['institution_id', 'year'])
+        .execute();
+    },
+  },
+};
 
 export const ETHICS_TABLES = ['ethics_archives', 'ethics_records', 'ethics_evaluations'] as const;

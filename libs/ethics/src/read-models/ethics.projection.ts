@@ -1,104 +1,135 @@
-import type Database from 'better-sqlite3';
+import { Kysely } from 'kysely';
 import { isEventOf } from '@bihuan/core';
+import { SqlDatabase } from '@bihuan/database';
 import { RecordedEvent } from '@bihuan/event-store';
-import { SqliteProjection } from '@bihuan/processing';
+import { TableProjection } from '@bihuan/processing';
 import { ETHICS_ARCHIVE_CATEGORY } from '../domain/archive/ethics-archive.decider';
 import { ETHICS_ARCHIVE_EVENTS, EthicsArchiveEvent } from '../domain/archive/ethics-archive.events';
 import { ETHICS_EVALUATION_CATEGORY } from '../domain/evaluation/ethics-evaluation.decider';
 import { ETHICS_EVALUATION_EVENTS, EthicsEvaluationEvent } from '../domain/evaluation/ethics-evaluation.events';
-import { ensureEthicsSchema, ETHICS_TABLES } from './ethics-read-model.schema';
+import { ETHICS_TABLES, EthicsTables } from './ethics-read-model.schema';
 
 export const ETHICS_PROJECTION = 'ethics';
 
-function applyArchive(db: Database.Database, event: EthicsArchiveEvent, recorded: RecordedEvent): void {
+type Db = Kysely<EthicsTables>;
+type Evaluation = EthicsTables['ethics_evaluations'];
+
+/** What a (re)opened evaluation starts from: every later step's column empty, as a replaced row had it. */
+const NOT_YET_EVALUATED: Omit<Evaluation, 'evaluation_id' | 'institution_id' | 'year' | 'staff_id' | 'department_id' | 'status'> = {
+  self_summary: null,
+  self_score: null,
+  department_score: null,
+  assessed_score: null,
+  deductions: null,
+  additions: null,
+  final_score: null,
+  veto_items: null,
+  provisional_grade: null,
+  reason: null,
+  grade: null,
+  downgraded_by_cap: null,
+  passes_assessment: null,
+  posted_until: null,
+};
+
+async function applyArchive(db: Db, event: EthicsArchiveEvent, recorded: RecordedEvent): Promise<void> {
   switch (event.type) {
     case 'EthicsArchiveOpened': {
       const d = event.data;
-      db.prepare(`INSERT OR REPLACE INTO ethics_archives VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
-        d.staffId,
-        d.institutionId,
-        d.departmentId,
-        d.name,
-        d.implicit ? 1 : 0,
-        d.openedBy,
-        recorded.metadata.occurredAt,
-      );
+      const row = {
+        institution_id: d.institutionId,
+        department_id: d.departmentId,
+        name: d.name,
+        implicit: d.implicit ? 1 : 0,
+        opened_by: d.openedBy,
+        opened_at: recorded.metadata.occurredAt,
+      };
+      await db
+        .insertInto('ethics_archives')
+        .values({ staff_id: d.staffId, ...row })
+        .onConflict((oc) => oc.column('staff_id').doUpdateSet(row))
+        .execute();
       return;
     }
     case 'EthicsRecordAdded': {
       const d = event.data;
-      db.prepare(
-        `INSERT OR REPLACE INTO ethics_records
-        (staff_id, record_id, institution_id, source_kind, record_kind, category, summary, evidence, points, veto_item, occurred_at, year, caused_by, added_by, retracted, retract_reason, position)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?)`,
-      ).run(
-        d.staffId,
-        d.recordId,
-        d.institutionId,
-        d.sourceKind,
-        d.recordKind,
-        d.category,
-        d.summary,
-        JSON.stringify(d.evidence),
-        d.points,
-        d.vetoItem,
-        d.occurredAt,
-        d.year,
-        d.causedBy ? JSON.stringify(d.causedBy) : null,
-        d.addedBy,
-        recorded.position,
-      );
+      const row = {
+        institution_id: d.institutionId,
+        source_kind: d.sourceKind,
+        record_kind: d.recordKind,
+        category: d.category,
+        summary: d.summary,
+        evidence: JSON.stringify(d.evidence),
+        points: d.points,
+        veto_item: d.vetoItem,
+        occurred_at: d.occurredAt,
+        year: d.year,
+        caused_by: d.causedBy ? JSON.stringify(d.causedBy) : null,
+        added_by: d.addedBy,
+        retracted: 0,
+        retract_reason: null,
+        position: recorded.position,
+      };
+      await db
+        .insertInto('ethics_records')
+        .values({ staff_id: d.staffId, record_id: d.recordId, ...row })
+        .onConflict((oc) => oc.columns(['staff_id', 'record_id']).doUpdateSet(row))
+        .execute();
       return;
     }
     case 'EthicsRecordRetracted':
-      db.prepare('UPDATE ethics_records SET retracted = 1, retract_reason = ? WHERE staff_id = ? AND record_id = ?').run(
-        event.data.reason,
-        event.data.staffId,
-        event.data.recordId,
-      );
+      await db
+        .updateTable('ethics_records')
+        .set({ retracted: 1, retract_reason: event.data.reason })
+        .where('staff_id', '=', event.data.staffId)
+        .where('record_id', '=', event.data.recordId)
+        .execute();
       return;
   }
 }
 
-function applyEvaluation(db: Database.Database, event: EthicsEvaluationEvent): void {
-  const set = (sql: string, ...values: unknown[]): void =>
-    void db.prepare(`UPDATE ethics_evaluations SET ${sql} WHERE evaluation_id = ?`).run(...values, event.data.evaluationId);
+async function applyEvaluation(db: Db, event: EthicsEvaluationEvent): Promise<void> {
+  const set = async (values: Partial<Evaluation>): Promise<void> =>
+    void (await db.updateTable('ethics_evaluations').set(values).where('evaluation_id', '=', event.data.evaluationId).execute());
   switch (event.type) {
     case 'EthicsEvaluationOpened': {
       const d = event.data;
-      db.prepare(
-        `INSERT OR REPLACE INTO ethics_evaluations (evaluation_id, institution_id, year, staff_id, department_id, status) VALUES (?, ?, ?, ?, ?, 'opened')`,
-      ).run(d.evaluationId, d.institutionId, d.year, d.staffId, d.departmentId);
+      const row = { institution_id: d.institutionId, year: d.year, staff_id: d.staffId, department_id: d.departmentId, status: 'opened' };
+      await db
+        .insertInto('ethics_evaluations')
+        .values({ evaluation_id: d.evaluationId, ...row, ...NOT_YET_EVALUATED })
+        .onConflict((oc) => oc.column('evaluation_id').doUpdateSet({ ...row, ...NOT_YET_EVALUATED }))
+        .execute();
       return;
     }
     case 'SelfEvaluationSubmitted':
-      return set(`status = 'selfSubmitted', self_summary = ?, self_score = ?`, event.data.summary, event.data.selfScore);
+      return set({ status: 'selfSubmitted', self_summary: event.data.summary, self_score: event.data.selfScore });
     case 'EthicsEvaluationReviewed':
-      return set(`status = 'departmentReviewed', department_score = ?`, event.data.departmentScore);
+      return set({ status: 'departmentReviewed', department_score: event.data.departmentScore });
     case 'EthicsEvaluationScored': {
       const d = event.data;
-      return set(
-        `status = 'scored', assessed_score = ?, deductions = ?, additions = ?, final_score = ?, veto_items = ?, provisional_grade = ?, reason = ?`,
-        d.assessedScore,
-        d.deductions,
-        d.additions,
-        d.finalScore,
-        JSON.stringify(d.vetoItems),
-        d.provisionalGrade,
-        d.reason,
-      );
+      return set({
+        status: 'scored',
+        assessed_score: d.assessedScore,
+        deductions: d.deductions,
+        additions: d.additions,
+        final_score: d.finalScore,
+        veto_items: JSON.stringify(d.vetoItems),
+        provisional_grade: d.provisionalGrade,
+        reason: d.reason,
+      });
     }
     case 'EthicsEvaluationPosted':
-      return set(`status = 'posted', posted_until = ?`, event.data.until);
+      return set({ status: 'posted', posted_until: event.data.until });
     case 'EthicsEvaluationFinalised': {
       const d = event.data;
-      return set(
-        `status = 'finalised', grade = ?, downgraded_by_cap = ?, passes_assessment = ?, final_score = ?`,
-        d.grade,
-        d.downgradedByCap ? 1 : 0,
-        d.passesPeriodicAssessment ? 1 : 0,
-        d.finalScore,
-      );
+      return set({
+        status: 'finalised',
+        grade: d.grade,
+        downgraded_by_cap: d.downgradedByCap ? 1 : 0,
+        passes_assessment: d.passesPeriodicAssessment ? 1 : 0,
+        final_score: d.finalScore,
+      });
     }
   }
 }
@@ -107,17 +138,15 @@ function applyEvaluation(db: Database.Database, event: EthicsEvaluationEvent): v
  * Archives, records and evaluations as rows for the ethics queries (lists by institution and year).
  * The streams stay the source of truth; this read model is rebuilt from them at will.
  */
-export function ethicsProjection(db: Database.Database): SqliteProjection {
-  ensureEthicsSchema(db);
-  return new SqliteProjection({
+export function ethicsProjection(database: SqlDatabase): TableProjection<EthicsTables> {
+  return new TableProjection<EthicsTables>(database, {
     name: ETHICS_PROJECTION,
-    db,
     filter: { categories: [ETHICS_ARCHIVE_CATEGORY, ETHICS_EVALUATION_CATEGORY] },
-    apply: (event, target) => {
-      if (event.streamName.startsWith(`${ETHICS_ARCHIVE_CATEGORY}-`)) {
-        if (isEventOf(ETHICS_ARCHIVE_EVENTS, event)) applyArchive(target, event, event);
-      } else if (isEventOf(ETHICS_EVALUATION_EVENTS, event)) applyEvaluation(target, event);
-    },
     tables: ETHICS_TABLES,
+    apply: async (event, db) => {
+      if (event.streamName.startsWith(`${ETHICS_ARCHIVE_CATEGORY}-`)) {
+        if (isEventOf(ETHICS_ARCHIVE_EVENTS, event)) await applyArchive(db, event, event);
+      } else if (isEventOf(ETHICS_EVALUATION_EVENTS, event)) await applyEvaluation(db, event);
+    },
   });
 }

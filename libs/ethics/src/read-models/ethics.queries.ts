@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type Database from 'better-sqlite3';
-import { READ_MODEL_DB } from '@bihuan/platform';
-import { ensureEthicsSchema } from './ethics-read-model.schema';
+import { Kysely } from 'kysely';
+import { SqlDatabase } from '@bihuan/database';
+import { READ_MODELS } from '@bihuan/platform';
+import { EthicsTables } from './ethics-read-model.schema';
 
 export interface EthicsArchiveRow {
   readonly staffId: string;
@@ -52,98 +53,106 @@ export interface EthicsEvaluationRow {
   readonly passesPeriodicAssessment: boolean | null;
 }
 
-type Raw = Record<string, unknown>;
-const bool = (v: unknown): boolean | null => (v === null || v === undefined ? null : v === 1);
-const json = <T>(v: unknown, fallback: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : fallback);
+type Tables = EthicsTables;
+const bool = (v: number | null): boolean | null => (v === null ? null : v === 1);
+const json = <T>(v: string | null, fallback: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : fallback);
 
 /** Reads of the ethics read model; callers filter by scope before answering. */
 @Injectable()
 export class EthicsQueries {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {
-    ensureEthicsSchema(db);
+  private readonly db: Kysely<Tables>;
+
+  constructor(@Inject(READ_MODELS) database: SqlDatabase) {
+    this.db = database.db.withTables<Tables>();
   }
 
-  archive(staffId: string): EthicsArchiveRow | null {
-    const r = this.db.prepare('SELECT * FROM ethics_archives WHERE staff_id = ?').get(staffId) as Raw | undefined;
+  async archive(staffId: string): Promise<EthicsArchiveRow | null> {
+    const r = await this.db.selectFrom('ethics_archives').selectAll().where('staff_id', '=', staffId).executeTakeFirst();
     return r ? toArchive(r) : null;
   }
 
-  archivesOf(institutionIds: readonly string[]): EthicsArchiveRow[] {
+  async archivesOf(institutionIds: readonly string[]): Promise<EthicsArchiveRow[]> {
     if (institutionIds.length === 0) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM ethics_archives WHERE institution_id IN (${institutionIds.map(() => '?').join(',')}) ORDER BY institution_id, staff_id`,
-      )
-      .all(...institutionIds) as Raw[];
+    const rows = await this.db
+      .selectFrom('ethics_archives')
+      .selectAll()
+      .where('institution_id', 'in', institutionIds)
+      .orderBy('institution_id')
+      .orderBy('staff_id')
+      .execute();
     return rows.map(toArchive);
   }
 
-  records(staffId: string): EthicsRecordRow[] {
-    const rows = this.db.prepare('SELECT * FROM ethics_records WHERE staff_id = ? ORDER BY position').all(staffId) as Raw[];
+  async records(staffId: string): Promise<EthicsRecordRow[]> {
+    const rows = await this.db.selectFrom('ethics_records').selectAll().where('staff_id', '=', staffId).orderBy('position').execute();
     return rows.map((r) => ({
-      recordId: String(r['record_id']),
-      staffId: String(r['staff_id']),
-      institutionId: String(r['institution_id']),
-      sourceKind: String(r['source_kind']),
-      recordKind: (r['record_kind'] as string | null) ?? null,
-      category: (r['category'] as string | null) ?? null,
-      summary: String(r['summary']),
-      evidence: json<string[]>(r['evidence'], []),
-      points: Number(r['points']),
-      vetoItem: (r['veto_item'] as string | null) ?? null,
-      occurredAt: String(r['occurred_at']),
-      year: Number(r['year']),
-      causedBy: json(r['caused_by'], null),
-      addedBy: String(r['added_by']),
-      retracted: r['retracted'] === 1,
-      retractReason: (r['retract_reason'] as string | null) ?? null,
+      recordId: r.record_id,
+      staffId: r.staff_id,
+      institutionId: r.institution_id,
+      sourceKind: r.source_kind,
+      recordKind: r.record_kind,
+      category: r.category,
+      summary: r.summary,
+      evidence: json<string[]>(r.evidence, []),
+      points: Number(r.points),
+      vetoItem: r.veto_item,
+      occurredAt: r.occurred_at,
+      year: Number(r.year),
+      causedBy: json<EthicsRecordRow['causedBy']>(r.caused_by, null),
+      addedBy: r.added_by,
+      retracted: r.retracted === 1,
+      retractReason: r.retract_reason,
     }));
   }
 
-  evaluations(institutionId: string, year: number): EthicsEvaluationRow[] {
-    const rows = this.db
-      .prepare('SELECT * FROM ethics_evaluations WHERE institution_id = ? AND year = ? ORDER BY staff_id')
-      .all(institutionId, year) as Raw[];
+  async evaluations(institutionId: string, year: number): Promise<EthicsEvaluationRow[]> {
+    const rows = await this.db
+      .selectFrom('ethics_evaluations')
+      .selectAll()
+      .where('institution_id', '=', institutionId)
+      .where('year', '=', year)
+      .orderBy('staff_id')
+      .execute();
     return rows.map(toEvaluation);
   }
 
-  evaluation(evaluationId: string): EthicsEvaluationRow | null {
-    const r = this.db.prepare('SELECT * FROM ethics_evaluations WHERE evaluation_id = ?').get(evaluationId) as Raw | undefined;
+  async evaluation(evaluationId: string): Promise<EthicsEvaluationRow | null> {
+    const r = await this.db.selectFrom('ethics_evaluations').selectAll().where('evaluation_id', '=', evaluationId).executeTakeFirst();
     return r ? toEvaluation(r) : null;
   }
 }
 
-function toArchive(r: Raw): EthicsArchiveRow {
+function toArchive(r: Tables['ethics_archives']): EthicsArchiveRow {
   return {
-    staffId: String(r['staff_id']),
-    institutionId: String(r['institution_id']),
-    departmentId: (r['department_id'] as string | null) ?? null,
-    name: (r['name'] as string | null) ?? null,
-    implicit: r['implicit'] === 1,
-    openedAt: String(r['opened_at']),
+    staffId: r.staff_id,
+    institutionId: r.institution_id,
+    departmentId: r.department_id,
+    name: r.name,
+    implicit: r.implicit === 1,
+    openedAt: r.opened_at,
   };
 }
 
-function toEvaluation(r: Raw): EthicsEvaluationRow {
-  const num = (k: string): number | null => (r[k] === null || r[k] === undefined ? null : Number(r[k]));
+function toEvaluation(r: Tables['ethics_evaluations']): EthicsEvaluationRow {
+  const num = (v: number | null): number | null => (v === null ? null : Number(v));
   return {
-    evaluationId: String(r['evaluation_id']),
-    institutionId: String(r['institution_id']),
-    year: Number(r['year']),
-    staffId: String(r['staff_id']),
-    departmentId: (r['department_id'] as string | null) ?? null,
-    status: String(r['status']),
-    selfScore: num('self_score'),
-    departmentScore: num('department_score'),
-    assessedScore: num('assessed_score'),
-    deductions: num('deductions'),
-    additions: num('additions'),
-    finalScore: num('final_score'),
-    vetoItems: json<string[]>(r['veto_items'], []),
-    provisionalGrade: (r['provisional_grade'] as string | null) ?? null,
-    reason: (r['reason'] as string | null) ?? null,
-    grade: (r['grade'] as string | null) ?? null,
-    downgradedByCap: bool(r['downgraded_by_cap']),
-    passesPeriodicAssessment: bool(r['passes_assessment']),
+    evaluationId: r.evaluation_id,
+    institutionId: r.institution_id,
+    year: Number(r.year),
+    staffId: r.staff_id,
+    departmentId: r.department_id,
+    status: r.status,
+    selfScore: num(r.self_score),
+    departmentScore: num(r.department_score),
+    assessedScore: num(r.assessed_score),
+    deductions: num(r.deductions),
+    additions: num(r.additions),
+    finalScore: num(r.final_score),
+    vetoItems: json<string[]>(r.veto_items, []),
+    provisionalGrade: r.provisional_grade,
+    reason: r.reason,
+    grade: r.grade,
+    downgradedByCap: bool(r.downgraded_by_cap),
+    passesPeriodicAssessment: bool(r.passes_assessment),
   };
 }
