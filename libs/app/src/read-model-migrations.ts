@@ -1,7 +1,12 @@
+import { AUDIT_MIGRATIONS } from '@bihuan/audit';
 import { MigrationSet } from '@bihuan/database';
+import { ACCESS_LOG_MIGRATIONS } from '@bihuan/privacy';
 
 /**
  * The schema migrations of every context this application serves (CONTEXT_MODULES), run at start
  * on the read-model database after the platform's own. Add each context's set here beside its module.
  */
-export const READ_MODEL_MIGRATIONS: readonly MigrationSet[] = [];
+export const READ_MODEL_MIGRATIONS: readonly MigrationSet[] = [
+  AUDIT_MIGRATIONS, // the case index and the audit trail
+  ACCESS_LOG_MIGRATIONS, // privacy's access log lives beside the read models, not with the keys (docs/privacy.md)
+];
