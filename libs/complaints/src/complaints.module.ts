@@ -1,17 +1,10 @@
 import { Module } from '@nestjs/common';
-import type Database from 'better-sqlite3';
+import { SqlDatabase } from '@bihuan/database';
 import { AccessPolicy } from '@bihuan/auth';
 import { Clock, CLOCK } from '@bihuan/core';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
-import { AppConfig, CONFIG, READ_MODEL_DB } from '@bihuan/platform';
-import {
-  defaultKeyStoreFile,
-  MemorySubjectKeyStore,
-  PrivacyModule,
-  PrivacyResources,
-  SqliteAccessLog,
-  SqliteSubjectKeyStore,
-} from '@bihuan/privacy';
+import { AppConfig, CONFIG, READ_MODELS } from '@bihuan/platform';
+import { MemorySubjectKeyStore, PrivacyModule, PrivacyResources, SqlAccessLog, SqlSubjectKeyStore } from '@bihuan/privacy';
 import { ComplainantIdentityService } from './application/complainant-identity.service';
 import { ExternalReferences } from './application/external-references';
 import { TicketHandler } from './application/ticket.handler';
@@ -24,27 +17,29 @@ import { ComplaintStatisticsQuery } from './read-models/complaint-statistics.que
 import { ComplaintTicketQueries } from './read-models/complaint-tickets.query';
 
 /**
- * Where personal data lives: keys in `${DATA_DIR}/keys.sqlite` (outside the log, docs/privacy.md)
- * — or in memory when the log itself is in memory (tests, demo) —, the hash-chained access log
- * in the read-model database. Jurisdiction checks on reads use the AccessPolicy.
+ * Where personal data lives (docs/privacy.md): keys in the privacy database — `${DATA_DIR}/keys.sqlite`,
+ * or schema `privacy` on PostgreSQL — outside the log, or in memory when the log itself is in
+ * memory (tests, demo); the hash-chained access log in the read-model database. Jurisdiction
+ * checks on reads use the AccessPolicy.
  */
-export function privacyResourcesFor(
+export async function privacyResourcesFor(
   config: AppConfig,
   store: EventStore,
-  readModels: Database.Database,
+  readModels: SqlDatabase,
   scope: AccessPolicy,
   clock: Clock,
-): PrivacyResources {
+): Promise<PrivacyResources> {
   const keyStore =
     store.kind === 'memory'
       ? new MemorySubjectKeyStore(clock)
-      : SqliteSubjectKeyStore.open({ database: defaultKeyStoreFile(config.dataDir), clock });
-  return { keyStore, accessLog: SqliteAccessLog.open({ database: readModels }), scope };
+      : // TODO(integrator): pass config.postgresUrl (POSTGRES_URL) once the configuration has it.
+        await SqlSubjectKeyStore.open({ dataDir: config.dataDir, url: null, clock });
+  return { keyStore, accessLog: new SqlAccessLog(readModels), scope };
 }
 
 export const COMPLAINTS_PRIVACY = PrivacyModule.forRootAsync({
-  inject: [CONFIG, EVENT_STORE, READ_MODEL_DB, AccessPolicy, CLOCK],
-  useFactory: privacyResourcesFor as (...args: never[]) => PrivacyResources,
+  inject: [CONFIG, EVENT_STORE, READ_MODELS, AccessPolicy, CLOCK],
+  useFactory: privacyResourcesFor as (...args: never[]) => Promise<PrivacyResources>,
 });
 
 /**

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SystemClock } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
-import { sqliteFileOf } from '@bihuan/platform';
-import { defaultKeyStoreFile, PersonalDataCipher, SqliteAccessLog, SqliteSubjectKeyStore } from '@bihuan/privacy';
+import { migrateToLatest, openSqliteDatabase } from '@bihuan/database';
+import { PLATFORM_MIGRATIONS, sqliteFileOf } from '@bihuan/platform';
+import { ACCESS_LOG_MIGRATIONS, PersonalDataCipher, SqlAccessLog, SqlSubjectKeyStore } from '@bihuan/privacy';
 import { runCli } from '../run-cli';
 
-/** `npm run cli -- erase <subject> --reason …` against a real DATA_DIR (keys.sqlite + bihuan.sqlite). */
+/** `npm run cli -- erase <subject> --reason …` against a real DATA_DIR (keys.sqlite + bihuan.sqlite, as the API leaves them). */
 describe('complaints: erase from the CLI', () => {
   let dir: string;
   beforeAll(() => {
@@ -23,7 +24,7 @@ describe('complaints: erase from the CLI', () => {
 
   it('deletes the key, records the erasure, and leaves a log that still verifies', async () => {
     const clock = new SystemClock();
-    const keys = SqliteSubjectKeyStore.open({ database: defaultKeyStoreFile(dir), clock });
+    const keys = await SqlSubjectKeyStore.open({ dataDir: dir, url: null, clock });
     const ciphertext = await new PersonalDataCipher(keys).encrypt('subj-cli-1', { name: '赵六', phone: '13900000000' });
     await keys.close();
     const store = await SqliteEventStore.open({ file: sqliteFileOf({ dataDir: dir }), clock });
@@ -47,6 +48,14 @@ describe('complaints: erase from the CLI', () => {
     );
     await store.close();
 
+    const notStarted = io();
+    expect(await runCli(['erase', 'subj-cli-1', '--reason', 'x', '--data-dir', dir], notStarted.io)).toBe(2);
+    expect(notStarted.err.join('\n')).toContain('No access log');
+    // What the API's start does to the read-model database (the access log is among its migrations).
+    const started = openSqliteDatabase({ file: sqliteFileOf({ dataDir: dir }) });
+    await migrateToLatest(started, [...PLATFORM_MIGRATIONS, ACCESS_LOG_MIGRATIONS]);
+    await started.close();
+
     const usage = io();
     expect(await runCli(['erase', 'subj-cli-1', '--data-dir', dir], usage.io)).toBe(2);
     expect(usage.err.join('\n')).toContain('--reason is required');
@@ -59,14 +68,15 @@ describe('complaints: erase from the CLI', () => {
       erasure: { reason: 'Request 2025-018', erasedBy: { id: 'cli:ops', role: 'admin' } },
     });
 
-    const reopened = SqliteSubjectKeyStore.open({ database: defaultKeyStoreFile(dir), clock });
+    const reopened = await SqlSubjectKeyStore.open({ dataDir: dir, url: null, clock });
     expect(await new PersonalDataCipher(reopened).decrypt('subj-cli-1', ciphertext)).toEqual({ erased: true });
     await reopened.close();
-    const log = SqliteAccessLog.open({ database: sqliteFileOf({ dataDir: dir }) });
+    const readModels = openSqliteDatabase({ file: sqliteFileOf({ dataDir: dir }) });
+    const log = new SqlAccessLog(readModels);
     expect(await log.list({ subjectId: 'subj-cli-1', action: 'erase' })).toMatchObject([
       { outcome: 'granted', purpose: 'Request 2025-018' },
     ]);
-    await log.close();
+    await readModels.close();
 
     const unknown = io();
     expect(await runCli(['erase', 'subj-nobody', '--reason', 'x', '--data-dir', dir], unknown.io)).toBe(1);

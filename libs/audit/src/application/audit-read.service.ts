@@ -147,7 +147,7 @@ export class AuditReadService {
   ): Promise<{ access: StreamAccess; unit: string | null; linked: LinkedCase; withheld: number }> {
     const { access, unit } = await this.openCase(actor, stream);
     await this.catchUp();
-    return { access, unit, ...(await readableCase(access, this.cases.link(stream, asOf))) };
+    return { access, unit, ...(await readableCase(access, await this.cases.link(stream, asOf))) };
   }
 
   /** Shows each person named in `entries` as the reader may see them (resolving a name is a recorded read). */

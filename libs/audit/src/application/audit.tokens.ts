@@ -1,4 +1,4 @@
-/** The case index the API reads (a SqliteCaseIndex on READ_MODEL_DB; the worker keeps it up to date). */
+/** The case index the API reads (a SqlCaseIndex on READ_MODELS; the worker keeps it up to date). */
 export const AUDIT_CASE_INDEX = Symbol('AUDIT_CASE_INDEX');
 /** Where history reads and dossier exports are recorded (AuditTrail). */
 export const AUDIT_TRAIL = Symbol('AUDIT_TRAIL');

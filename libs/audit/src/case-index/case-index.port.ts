@@ -26,7 +26,7 @@ export interface CommandRecord {
   readonly recordedBy: string;
 }
 
-/** Only what was in the log at an instant counts (no limit: MAX values). */
+/** Only what was in the log at an instant counts (no limit: MAX values, see `boundOf`). */
 export interface IndexBound {
   readonly maxPosition: number;
   readonly maxRecordedAt: string;
@@ -47,21 +47,22 @@ export interface StreamShare {
  * command before sending it, deadline events precede their timers' wake-ups), and keeps the
  * causal edges that cross from one correlation to another. A case is then a set of correlations
  * closed under those edges, found with a few set-based queries whatever the case's size.
- * `handle` is idempotent by position, so a redelivery after a crash changes nothing.
+ * `handle` is idempotent by position, so a redelivery after a crash changes nothing. Async: the
+ * SQL adapter answers through Kysely on SQLite or PostgreSQL.
  */
 export interface CaseIndex {
   readonly name: string;
-  handle(event: RecordedEvent): void;
-  reset(): void;
+  handle(event: RecordedEvent): Promise<void>;
+  reset(): Promise<void>;
   /** Position of the last event handled, null before the first. */
-  checkpoint(): number | null;
+  checkpoint(): Promise<number | null>;
   /** Distinct correlation ids of a stream's events. */
-  correlationsOfStream(stream: string, bound: IndexBound): string[];
+  correlationsOfStream(stream: string, bound: IndexBound): Promise<string[]>;
   /** Correlations one cross-correlation causal edge away from any of `correlations`, either direction. */
-  neighbourCorrelations(correlations: readonly string[], bound: IndexBound): string[];
+  neighbourCorrelations(correlations: readonly string[], bound: IndexBound): Promise<string[]>;
   /** Per stream: how far the events of these correlations reach. */
-  streamShares(correlations: readonly string[], bound: IndexBound): StreamShare[];
-  eventsByIds(eventIds: readonly string[]): IndexedEvent[];
+  streamShares(correlations: readonly string[], bound: IndexBound): Promise<StreamShare[]>;
+  eventsByIds(eventIds: readonly string[]): Promise<IndexedEvent[]>;
   /** Streams holding at least one event of the correlation. */
-  streamsByCorrelation(correlationId: string): string[];
+  streamsByCorrelation(correlationId: string): Promise<string[]>;
 }

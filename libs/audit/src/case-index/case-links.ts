@@ -1,11 +1,18 @@
 import { AsOf } from '@bihuan/event-store';
 import { CaseIndex, IndexBound, IndexedEvent } from './case-index.port';
 
+/**
+ * `maxRecordedAt` when no instant bounds the recorded time: above every ISO-8601 string in code
+ * point order. SQL adapters leave the condition out for it rather than compare against it, since
+ * a PostgreSQL collation other than C need not sort it last.
+ */
+export const NO_RECORDED_AT_BOUND = '\uffff';
+
 /** The index bound for an instant (none: everything). */
 export function boundOf(asOf?: AsOf): IndexBound {
   return {
     maxPosition: asOf && 'position' in asOf ? asOf.position : Number.MAX_SAFE_INTEGER,
-    maxRecordedAt: asOf && 'recordedAt' in asOf ? asOf.recordedAt : '\uffff',
+    maxRecordedAt: asOf && 'recordedAt' in asOf ? asOf.recordedAt : NO_RECORDED_AT_BOUND,
   };
 }
 
@@ -20,11 +27,10 @@ export function within(e: { position: number; recordedAt: string }, asOf?: AsOf)
  * an event id, or a command id traced to the saga record / deadline event that sent it).
  * Events caused by commands nobody recorded (HTTP requests) have none: absent from the map.
  */
-export function resolveCauses(index: CaseIndex, eventIds: readonly string[]): Map<string, IndexedEvent> {
-  const events = index.eventsByIds(eventIds);
-  const causes = new Map(
-    index.eventsByIds([...new Set(events.flatMap((e) => (e.causeEventId ? [e.causeEventId] : [])))]).map((e) => [e.eventId, e]),
-  );
+export async function resolveCauses(index: CaseIndex, eventIds: readonly string[]): Promise<Map<string, IndexedEvent>> {
+  const events = await index.eventsByIds(eventIds);
+  const causeIds = [...new Set(events.flatMap((e) => (e.causeEventId ? [e.causeEventId] : [])))];
+  const causes = new Map((await index.eventsByIds(causeIds)).map((e) => [e.eventId, e]));
   const out = new Map<string, IndexedEvent>();
   for (const e of events) {
     const cause = e.causeEventId ? causes.get(e.causeEventId) : undefined;
@@ -60,14 +66,14 @@ export interface LinkedCase {
  * other events stay context and their cases are not followed. With `asOf`, events and links
  * recorded after the instant do not count.
  */
-export function linkCase(index: CaseIndex, root: string, asOf?: AsOf): LinkedCase {
+export async function linkCase(index: CaseIndex, root: string, asOf?: AsOf): Promise<LinkedCase> {
   const bound = boundOf(asOf);
-  const correlations = new Set(index.correlationsOfStream(root, bound));
+  const correlations = new Set(await index.correlationsOfStream(root, bound));
   for (let frontier = [...correlations]; frontier.length > 0;) {
-    frontier = index.neighbourCorrelations(frontier, bound).filter((c) => !correlations.has(c));
+    frontier = (await index.neighbourCorrelations(frontier, bound)).filter((c) => !correlations.has(c));
     frontier.forEach((c) => correlations.add(c));
   }
-  const shares = index.streamShares([...correlations], bound);
+  const shares = await index.streamShares([...correlations], bound);
   const streams = shares
     .sort((a, b) => (a.stream === root ? -1 : b.stream === root ? 1 : a.firstPosition - b.firstPosition))
     .map((s) => ({ stream: s.stream, lastRevision: s.lastRevision, lastPosition: s.lastPosition, linkedEvents: s.events }));

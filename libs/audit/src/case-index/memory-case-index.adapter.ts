@@ -27,7 +27,7 @@ export class MemoryCaseIndex implements CaseIndex {
   private readonly edges = new Map<string, Edge[]>();
   private last: number | null = null;
 
-  handle(event: RecordedEvent): void {
+  async handle(event: RecordedEvent): Promise<void> {
     if (this.last !== null && event.position <= this.last) return;
     const c = event.metadata.causationId;
     const cause = c ? (this.byId.get(c) ?? this.byId.get(this.commands.get(c) ?? '')) : undefined;
@@ -43,26 +43,26 @@ export class MemoryCaseIndex implements CaseIndex {
     this.last = event.position;
   }
 
-  reset(): void {
+  async reset(): Promise<void> {
     for (const m of [this.byId, this.byStream, this.byCorrelation, this.commands, this.edges]) m.clear();
     this.last = null;
   }
 
-  checkpoint(): number | null {
+  async checkpoint(): Promise<number | null> {
     return this.last;
   }
 
-  correlationsOfStream(stream: string, bound: IndexBound): string[] {
+  async correlationsOfStream(stream: string, bound: IndexBound): Promise<string[]> {
     return [...new Set((this.byStream.get(stream) ?? []).filter((e) => inBound(e, bound)).map((e) => e.correlationId))];
   }
 
-  neighbourCorrelations(correlations: readonly string[], bound: IndexBound): string[] {
+  async neighbourCorrelations(correlations: readonly string[], bound: IndexBound): Promise<string[]> {
     const out = new Set<string>();
     for (const c of correlations) for (const edge of this.edges.get(c) ?? []) if (inBound(edge, bound)) out.add(edge.other);
     return [...out];
   }
 
-  streamShares(correlations: readonly string[], bound: IndexBound): StreamShare[] {
+  async streamShares(correlations: readonly string[], bound: IndexBound): Promise<StreamShare[]> {
     const shares = new Map<string, { stream: string; lastRevision: number; lastPosition: number; firstPosition: number; events: number }>();
     for (const c of correlations) {
       for (const e of this.byCorrelation.get(c) ?? []) {
@@ -86,11 +86,11 @@ export class MemoryCaseIndex implements CaseIndex {
     return [...shares.values()];
   }
 
-  eventsByIds(eventIds: readonly string[]): IndexedEvent[] {
+  async eventsByIds(eventIds: readonly string[]): Promise<IndexedEvent[]> {
     return eventIds.flatMap((id) => this.byId.get(id) ?? []);
   }
 
-  streamsByCorrelation(correlationId: string): string[] {
+  async streamsByCorrelation(correlationId: string): Promise<string[]> {
     return [...new Set((this.byCorrelation.get(correlationId) ?? []).map((e) => e.stream))];
   }
 }

@@ -37,7 +37,7 @@ export class CaseHistoryService {
   ) {}
 
   /** Which streams the case reaches into, and how far (cheap: the index only). */
-  link(root: string, asOf?: AsOf): LinkedCase {
+  link(root: string, asOf?: AsOf): Promise<LinkedCase> {
     return linkCase(this.index, root, asOf);
   }
 
@@ -48,7 +48,7 @@ export class CaseHistoryService {
   async history(root: string, options: HistoryOptions = {}): Promise<HistoryPage> {
     const page = Math.max(1, Math.floor(options.page ?? 1));
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(options.pageSize ?? 50)));
-    const linked = options.linked ?? this.link(root, options.asOf);
+    const linked = options.linked ?? (await this.link(root, options.asOf));
     if (linked.streams.length === 0)
       throw DomainError.notFound('AUDIT.CASE_NOT_FOUND', `No events in ${root}${options.asOf ? ' at that instant' : ''}`);
     const skip = (page - 1) * pageSize;
@@ -91,7 +91,7 @@ export class CaseHistoryService {
     root: string,
     options: { asOf?: AsOf; batch?: number; linked?: LinkedCase; view?: HistoryView } = {},
   ): AsyncGenerator<HistoryEntry[]> {
-    const linked = options.linked ?? this.link(root, options.asOf);
+    const linked = options.linked ?? (await this.link(root, options.asOf));
     const size = options.batch ?? 500;
     let pending: Walked[] = [];
     for await (const w of this.walk(linked, options.asOf, undefined, options.view)) {
@@ -109,7 +109,7 @@ export class CaseHistoryService {
     root: string,
     options: { asOf?: AsOf; reader?: Actor; purpose?: string; action?: AuditAction; linked?: LinkedCase; view?: HistoryView } = {},
   ): Promise<CaseHistory> {
-    const linked = options.linked ?? this.link(root, options.asOf);
+    const linked = options.linked ?? (await this.link(root, options.asOf));
     const entries: HistoryEntry[] = [];
     const more = { ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.view ? { view: options.view } : {}) };
     for await (const batch of this.stream(root, { linked, ...more })) entries.push(...batch);
@@ -133,7 +133,7 @@ export class CaseHistoryService {
   }
 
   private async entries(walked: readonly Walked[], linked: LinkedCase, view?: HistoryView): Promise<HistoryEntry[]> {
-    const causes = resolveCauses(
+    const causes = await resolveCauses(
       this.index,
       walked.map((w) => w.event.metadata.eventId),
     );

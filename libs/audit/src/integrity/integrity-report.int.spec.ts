@@ -6,9 +6,12 @@ import { SqliteEventStore } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';
 import { integrityReport } from './integrity-report';
 import { CaseHistoryService } from '../history/case-history.service';
-import { SqliteCaseIndex } from '../case-index/sqlite-case-index.adapter';
+import { migrateToLatest, openSqliteDatabase } from '@bihuan/database';
+import { PROCESSING_MIGRATIONS } from '@bihuan/processing';
+import { AUDIT_MIGRATIONS } from '../audit.migrations';
+import { SqlCaseIndex } from '../case-index/sql-case-index.adapter';
 import { MemoryCaseIndex } from '../case-index/memory-case-index.adapter';
-import { SqliteAuditTrail } from '../trail/sqlite-audit-trail.adapter';
+import { SqlAuditTrail } from '../trail/sql-audit-trail.adapter';
 import { LEADER } from '../testing/readers.fixture';
 import { LinkedCaseIds, seedLinkedCase } from '../testing/linked-case.fixture';
 
@@ -97,15 +100,19 @@ describe('audit on a SQLite store', () => {
   });
 
   it('indexes into the store’s own file and answers like the memory index', async () => {
-    const sqliteIndex = new SqliteCaseIndex(store.database);
+    const database = openSqliteDatabase({ file: store.database });
+    await migrateToLatest(database, [PROCESSING_MIGRATIONS, AUDIT_MIGRATIONS]);
+    const sqliteIndex = new SqlCaseIndex(database);
     const memoryIndex = new MemoryCaseIndex();
     const all = await store.readAll();
-    sqliteIndex.handleBatch(all);
-    sqliteIndex.handleBatch(all); // redelivery changes nothing
-    for (const e of all) memoryIndex.handle(e);
-    expect(sqliteIndex.checkpoint()).toBe(all[all.length - 1]!.position);
-    expect(sqliteIndex.streamsByCorrelation(ids.correlationId).sort()).toEqual(memoryIndex.streamsByCorrelation(ids.correlationId).sort());
-    const trail = new SqliteAuditTrail(store.database);
+    await sqliteIndex.handleBatch(all);
+    await sqliteIndex.handleBatch(all); // redelivery changes nothing
+    for (const e of all) await memoryIndex.handle(e);
+    expect(await sqliteIndex.checkpoint()).toBe(all[all.length - 1]!.position);
+    expect((await sqliteIndex.streamsByCorrelation(ids.correlationId)).sort()).toEqual(
+      (await memoryIndex.streamsByCorrelation(ids.correlationId)).sort(),
+    );
+    const trail = new SqlAuditTrail(database);
     const clock = new FakeClock(now);
     const viaSqlite = await new CaseHistoryService(store, sqliteIndex, { trail, clock }).history(ids.ticket, {
       pageSize: 100,

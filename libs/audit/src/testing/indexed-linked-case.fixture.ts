@@ -20,6 +20,6 @@ export async function indexedLinkedCase(clock: SteppingClock) {
     () => void clock.advanceHours(1),
   );
   const index = new MemoryCaseIndex();
-  for (const e of await store.readAll()) index.handle(e);
+  for (const e of await store.readAll()) await index.handle(e);
   return { store, ids, index };
 }

@@ -35,29 +35,48 @@ export function chainEntry(record: AccessRecord, head: { seq: number; hash: stri
 }
 
 /**
- * Walks the entries in seq order: each must be numbered 1, 2, 3 …, link to its predecessor and
- * hash to its stored hash; the last must match the stored head (which catches a deleted tail).
+ * Walks the entries in seq order, one at a time (so a SQL adapter can page through a long log):
+ * each must be numbered 1, 2, 3 …, link to its predecessor and hash to its stored hash; the last
+ * must match the stored head (which catches a deleted tail).
  */
-export function verifyAccessChain(entries: Iterable<AccessLogEntry>, head: { seq: number; hash: string } | null): AccessLogVerification {
-  let count = 0;
-  let prev: AccessLogEntry | null = null;
-  for (const entry of entries) {
-    count += 1;
-    const fail = (reason: string): AccessLogVerification => ({ ok: false, count, brokenAt: entry.seq, reason });
-    if (entry.seq !== count) return fail(`expected seq ${count}, found ${entry.seq} (a row was removed or inserted)`);
-    if (entry.prevHash !== (prev?.hash ?? null)) return fail('prevHash does not match the previous entry');
+export class AccessChainWalk {
+  private count = 0;
+  private prev: AccessLogEntry | null = null;
+
+  /** The break this entry makes, or null while the chain holds. */
+  next(entry: AccessLogEntry): AccessLogVerification | null {
+    this.count += 1;
+    const fail = (reason: string): AccessLogVerification => ({ ok: false, count: this.count, brokenAt: entry.seq, reason });
+    if (entry.seq !== this.count) return fail(`expected seq ${this.count}, found ${entry.seq} (a row was removed or inserted)`);
+    if (entry.prevHash !== (this.prev?.hash ?? null)) return fail('prevHash does not match the previous entry');
     if (hashAccessEntry(entry) !== entry.hash) return fail('hash does not match the content (the row was edited)');
-    prev = entry;
+    this.prev = entry;
+    return null;
   }
-  const lastSeq = prev?.seq ?? 0;
-  const lastHash = prev?.hash ?? null;
-  if ((head?.seq ?? 0) !== lastSeq || (head?.hash ?? null) !== lastHash) {
-    return {
-      ok: false,
-      count,
-      brokenAt: lastSeq + 1,
-      reason: `head says seq ${head?.seq ?? 0}, the log ends at ${lastSeq} (the tail was cut or the head edited)`,
-    };
+
+  /** The verdict once every entry has been walked. */
+  end(head: { seq: number; hash: string } | null): AccessLogVerification {
+    const { count, prev } = this;
+    const lastSeq = prev?.seq ?? 0;
+    const lastHash = prev?.hash ?? null;
+    if ((head?.seq ?? 0) !== lastSeq || (head?.hash ?? null) !== lastHash) {
+      return {
+        ok: false,
+        count,
+        brokenAt: lastSeq + 1,
+        reason: `head says seq ${head?.seq ?? 0}, the log ends at ${lastSeq} (the tail was cut or the head edited)`,
+      };
+    }
+    return { ok: true, count, lastSeq, lastHash };
   }
-  return { ok: true, count, lastSeq, lastHash };
+}
+
+/** `AccessChainWalk` over entries in memory. */
+export function verifyAccessChain(entries: Iterable<AccessLogEntry>, head: { seq: number; hash: string } | null): AccessLogVerification {
+  const walk = new AccessChainWalk();
+  for (const entry of entries) {
+    const broken = walk.next(entry);
+    if (broken) return broken;
+  }
+  return walk.end(head);
 }

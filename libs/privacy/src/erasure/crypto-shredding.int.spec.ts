@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { Actor } from '@bihuan/core';
 import { SqliteEventStore, verifyLogAndHeads } from '@bihuan/event-store';
 import { FakeClock, testEvent } from '@bihuan/testing';
-import { SqliteAccessLog } from '../access-log/sqlite-access-log.adapter';
+import { migrateToLatest, openSqliteDatabase } from '@bihuan/database';
+import { ACCESS_LOG_MIGRATIONS } from '../access-log/access-log.migrations';
+import { SqlAccessLog } from '../access-log/sql-access-log.adapter';
 import { PersonalDataAccess } from '../access/personal-data-access.service';
 import { PersonalDataCipher } from '../cipher/personal-data-cipher';
-import { defaultKeyStoreFile, SqliteSubjectKeyStore } from '../key-store/sqlite-subject-key-store.adapter';
+import { SqlSubjectKeyStore } from '../key-store/sql-subject-key-store.adapter';
 import { ErasureService } from './erasure.service';
 
 const admin: Actor = { id: 'op-1', role: 'admin', unit: 'root' };
@@ -35,8 +37,10 @@ describe('crypto-shredding on the embedded files', () => {
   it('erases the identity everywhere while the event log still verifies', async () => {
     const clock = new FakeClock('2025-03-04T02:00:00.000Z');
     const store = SqliteEventStore.open({ file: join(dir, 'bihuan.sqlite'), clock });
-    const keys = SqliteSubjectKeyStore.open({ database: defaultKeyStoreFile(dir), clock });
-    const log = SqliteAccessLog.open({ database: store.database });
+    const keys = await SqlSubjectKeyStore.open({ dataDir: dir, url: null, clock });
+    const readModels = openSqliteDatabase({ file: store.database });
+    await migrateToLatest(readModels, [ACCESS_LOG_MIGRATIONS]);
+    const log = new SqlAccessLog(readModels);
     const cipher = new PersonalDataCipher(keys);
     const access = new PersonalDataAccess(cipher, log, clock);
 

@@ -7,7 +7,7 @@ import { PersonalDataCipher } from '../cipher/personal-data-cipher';
 import { ErasureService } from '../erasure/erasure.service';
 import { SUBJECT_KEY_STORE, SubjectKeyStore } from '../key-store/subject-key-store.port';
 
-/** The adapters the app chooses (e.g. sqlite keys in `${DATA_DIR}/keys.sqlite`, access log in the read-model file). */
+/** The adapters the app chooses (keys in the privacy database, access log in the read-model database: docs/privacy.md). */
 export interface PrivacyResources {
   readonly keyStore: SubjectKeyStore;
   readonly accessLog: AccessLog;
