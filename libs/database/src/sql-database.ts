@@ -22,6 +22,11 @@ export interface SqlDatabase {
   readonly sqlite: BetterSqlite3.Database | null;
   /** The PostgreSQL schema unqualified names resolve to (search_path); 'main' on SQLite. */
   readonly schema: string;
+  /**
+   * The connection string on PostgreSQL (set by openPostgresDatabase), undefined on SQLite: a
+   * rebuild opens its scratch schema on the same server with it.
+   */
+  readonly url?: string;
   /** Closes the connection or pool (a no-op for a SQLite connection the caller lent). */
   close(): Promise<void>;
 }

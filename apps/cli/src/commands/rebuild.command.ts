@@ -3,6 +3,7 @@ import { SystemClock } from '@bihuan/core';
 import { openEventStore, openReadModelDb, rebuildReadModel, sqliteFileOf, UnknownProjection, workerProjections } from '@bihuan/platform';
 import { RebuildRefused } from '@bihuan/processing';
 import { WORKER_CONTRIBUTIONS } from '@bihuan/app';
+import { openPostgresDatabase, openSqliteDatabase, SqlDatabase, SqliteDurability } from '@bihuan/database';
 import { UsageError } from '../argv';
 import { CliCommand } from '../cli-command';
 import { cliConfig } from './cli-config';
@@ -22,8 +23,10 @@ export const rebuildCommand: CliCommand = {
     if ((!list && !name) || rest.length > 0) throw new UsageError('name exactly one projection (rebuild --list shows them)');
     const config = cliConfig(args, io);
     if (!config) return 2;
+    // TODO(integrator): pass config.postgresUrl here once the configuration has POSTGRES_URL.
+    const postgresUrl: string | undefined = undefined;
     const liveFile = sqliteFileOf(config);
-    if (!existsSync(liveFile)) {
+    if (!postgresUrl && !existsSync(liveFile)) {
       io.err(`No data at ${liveFile} (set DATA_DIR or --data-dir)`);
       return 2;
     }
@@ -39,8 +42,13 @@ export const rebuildCommand: CliCommand = {
         }
         return 0;
       }
-      const result = await rebuildReadModel({ store, clock, contributions: WORKER_CONTRIBUTIONS, liveFile, name: name! });
-      io.out(JSON.stringify({ ...result, swapped: true }));
+      const live = await openLiveReadModels(liveFile, config.sqliteSynchronous, postgresUrl);
+      try {
+        const result = await rebuildReadModel({ store, clock, contributions: WORKER_CONTRIBUTIONS, live, name: name! });
+        io.out(JSON.stringify({ ...result, swapped: true }));
+      } finally {
+        await live.close();
+      }
       return 0;
     } catch (error) {
       if (!(error instanceof UnknownProjection || error instanceof RebuildRefused)) throw error;
@@ -51,3 +59,9 @@ export const rebuildCommand: CliCommand = {
     }
   },
 };
+
+/** The live read models: POSTGRES_URL's database when it is set, else the embedded file. */
+function openLiveReadModels(liveFile: string, synchronous: SqliteDurability, postgresUrl: string | undefined): Promise<SqlDatabase> {
+  if (postgresUrl) return openPostgresDatabase({ url: postgresUrl, poolSize: 2 });
+  return Promise.resolve(openSqliteDatabase({ file: liveFile, synchronous }));
+}

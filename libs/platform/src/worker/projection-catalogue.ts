@@ -1,7 +1,16 @@
 import type Database from 'better-sqlite3';
 import { Clock, TimeOrderedIdGenerator } from '@bihuan/core';
 import { EventStore } from '@bihuan/event-store';
-import { CommandRouter, PendingDeadlinesProjection, Projection, rebuildAside, RebuildAsideResult } from '@bihuan/processing';
+import { SqlDatabase } from '@bihuan/database';
+import {
+  asideLocationOf,
+  CommandRouter,
+  PendingDeadlinesProjection,
+  Projection,
+  rebuildAside,
+  RebuildAsideResult,
+  RebuildRefused,
+} from '@bihuan/processing';
 import { TimerScheduler } from '@bihuan/timers';
 import { CalendarService } from '../calendar/calendar.service';
 import { PolicyRegistry } from '../policy/policy-registry';
@@ -53,8 +62,11 @@ export interface RebuildReadModelOptions {
   readonly store: EventStore;
   readonly clock: Clock;
   readonly contributions: readonly WorkerContribution[];
-  /** The live read-model file (`sqliteFileOf(config)`). */
-  readonly liveFile: string;
+  /**
+   * The live read-model database: the embedded file (`openSqliteDatabase`) or PostgreSQL
+   * (`openPostgresDatabase`, which gives it the url the scratch schema is opened with).
+   */
+  readonly live: SqlDatabase;
   readonly name: string;
   readonly afterPage?: (checkpoint: number | null) => Promise<void> | void;
 }
@@ -68,17 +80,22 @@ export class UnknownProjection extends Error {
 
 /**
  * Rebuilds the worker's projection `name` aside (`rebuildAside`): in `rebuild-<name>.sqlite` next
- * to the live file, then swapped in, while the API and a running worker carry on.
+ * to the live file, or in the schema `rebuild_<name>` on PostgreSQL, then swapped in, while the API
+ * and a running worker carry on.
  */
 export function rebuildReadModel(options: RebuildReadModelOptions): Promise<RebuildAsideResult> {
-  const { store, clock, contributions, liveFile, name } = options;
+  const { store, clock, contributions, live, name } = options;
   return rebuildAside({
     store,
-    liveFile,
-    asideFile: `${liveFile.replace(/[^\\/]*$/, '')}rebuild-${name}.sqlite`,
+    live,
+    aside: asideLocationOf(live, name),
     afterPage: options.afterPage,
-    build: (db) => {
-      const projections = workerProjections(store, db, clock, contributions);
+    build: (database) => {
+      // TODO(integrator): when workerProjections builds on the read-model SqlDatabase (WorkerDeps),
+      // hand it `database` itself; until then only SQLite's raw handle can be given, so a
+      // TableProjection (and anything on PostgreSQL) is not found here yet.
+      if (!database.sqlite) throw new RebuildRefused("The worker's projections are not built on PostgreSQL yet");
+      const projections = workerProjections(store, database.sqlite, clock, contributions);
       const projection = projections.find((p) => p.name === name);
       if (!projection)
         throw new UnknownProjection(

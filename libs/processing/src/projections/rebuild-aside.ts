@@ -1,23 +1,45 @@
-import Database from 'better-sqlite3';
-import { rmSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { SqlDatabase } from '@bihuan/database';
 import { EventStore, RecordedEvent } from '@bihuan/event-store';
+import { CheckpointStore } from '../checkpoints/checkpoint-store.port';
 import { SqliteCheckpointStore } from '../checkpoints/sqlite-checkpoint-store.adapter';
-import { Projection, SqliteReadModel } from './projection';
-import { swapTables } from './sqlite-swap';
+import { TableCheckpointStore } from '../checkpoints/table-checkpoint-store.adapter';
+import { AsideTables, DEFAULT_LOCK_WAIT_MS, liveFileOf, RebuildRefused } from './aside-tables';
+import { PostgresAsideTables } from './postgres-aside-tables';
+import { SqliteAsideTables } from './sqlite-aside-tables';
+import { Projection } from './projection';
 
-export interface RebuildAsideOptions {
+export { asideLocationOf, RebuildRefused } from './aside-tables';
+
+interface RebuildAsideCommon {
   readonly store: EventStore;
-  /** The live read-model file (WAL) that the API reads and a running worker may be writing. */
-  readonly liveFile: string;
-  /** Where the new generation is built; whatever a crashed rebuild left there is discarded first. */
-  readonly asideFile: string;
-  /** The projection's factory, called on the aside database (the worker calls it on the live one). */
-  readonly build: (db: Database.Database) => Projection;
   readonly pageSize?: number;
-  /** How long to wait for the live file's write lock (ms, default 5000). */
+  /** How long the swap waits for the live database's locks (ms, default 5000). */
   readonly busyTimeoutMs?: number;
   /** Called after each page built aside, before the swap (tests pause or fail here). */
   readonly afterPage?: (checkpoint: number | null) => Promise<void> | void;
+}
+
+export interface RebuildAsideOptions extends RebuildAsideCommon {
+  /** The live read-model database (SQLite file or PostgreSQL) the API reads and a running worker may be writing. */
+  readonly live: SqlDatabase;
+  /**
+   * Where the new generation is built (`asideLocationOf(live, projection)`): a scratch file beside
+   * the live one on SQLite, a scratch schema `rebuild_…` on PostgreSQL. Whatever a crashed
+   * rebuild left there is discarded first.
+   */
+  readonly aside: string;
+  /** The projection's factory, called on the aside database (the worker calls it on the live one). */
+  readonly build: (database: SqlDatabase) => Projection;
+  readonly liveFile?: undefined;
+}
+
+/** TRANSITIONAL: the form for SqliteProjection (a better-sqlite3 handle), until every owner is on TableProjection. */
+export interface SqliteRebuildAsideOptions extends RebuildAsideCommon {
+  /** The live read-model file (WAL). */
+  readonly liveFile: string;
+  readonly asideFile: string;
+  readonly build: (db: Database.Database) => Projection;
 }
 
 export interface RebuildAsideResult {
@@ -28,109 +50,98 @@ export interface RebuildAsideResult {
   readonly rows: Readonly<Record<string, number>>;
 }
 
-/** The projection keeps no SQLite tables, so there is nothing to build aside and swap. */
-export class RebuildRefused extends Error {}
-
-const LIVE = 'live';
-
 /**
- * Rebuilds one projection without downtime (architecture.md, rule 7). The new generation is
- * built in a separate file from the beginning of the log, with its own checkpoint, while the live
- * tables keep answering and a running worker keeps projecting into them. Then, in one synchronous
- * transaction holding the live file's write lock, it reads the live checkpoint and, if the new
- * generation has got at least as far, swaps the tables and the checkpoint; otherwise it lets go,
- * catches up further, and tries again. That is all a running worker needs: every event it applied
- * is at or below the live checkpoint, hence in the new tables, and it skips whatever the new
- * checkpoint covers (SqliteProjection checks it inside its own write transaction) and applies the
- * rest — none lost, none twice. Nothing is awaited under the lock, so a worker in the same process
- * cannot deadlock with it. A crash at any point leaves the live tables as they were; the next
- * rebuild starts over.
+ * Rebuilds one projection without downtime (architecture.md, rule 7). The new generation is built
+ * aside (a scratch SQLite file, or a scratch PostgreSQL schema), in tables made like the live ones,
+ * from the beginning of the log with its own checkpoint, while the live tables keep answering and a
+ * running worker keeps projecting into them. Then, in one transaction holding the live checkpoint
+ * (SQLite: the live file's write lock; PostgreSQL: the checkpoint row's lock), it reads the live
+ * checkpoint and, if the new generation has got at least as far, swaps the tables and the
+ * checkpoint; otherwise it lets go, catches up further, and tries again. That is all a running
+ * worker needs: every event it applied is at or below the live checkpoint, hence in the new tables,
+ * and it skips whatever the new checkpoint covers (a projection reads its checkpoint inside its own
+ * write transaction) and applies the rest — none lost, none twice. A crash at any point leaves the
+ * live tables as they were; the next rebuild discards the scratch and starts over. The engines'
+ * own DDL is in aside-tables.ts.
  */
-export async function rebuildAside(options: RebuildAsideOptions): Promise<RebuildAsideResult> {
+export async function rebuildAside(options: RebuildAsideOptions | SqliteRebuildAsideOptions): Promise<RebuildAsideResult> {
   const pageSize = options.pageSize ?? 500;
-  discard(options.asideFile);
-  const aside = new Database(options.asideFile, { timeout: options.busyTimeoutMs ?? 5000 });
-  aside.pragma('synchronous = OFF'); // scratch: a crash discards it anyway
+  const aside = asideOf(options);
   try {
-    const built = builtOn(options.build(aside), aside);
+    const database = await aside.open();
+    const built = builtOn(buildOn(options, database), database);
+    if (built.cloned) await aside.clone(built.tables);
     for (let attempt = 1; ; attempt += 1) {
       // Without any lock, page by page, until a page comes back short: the head as it stood.
       for (let read = pageSize; read === pageSize;) {
         read = await catchUp(options.store, built, pageSize);
-        await options.afterPage?.(built.checkpoints.loadSync(built.projection.name));
+        await options.afterPage?.(await built.checkpoints.load(built.projection.name));
         // A synchronous store and a synchronous apply would otherwise never let the event loop
         // run: the API in the same process would not answer until the rebuild ends.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      const swapped = swapIfCaughtUp(built, options.liveFile);
-      if (swapped) return swapped;
+      const name = built.projection.name;
+      const position = await built.checkpoints.load(name);
+      const rows = await aside.swapIfCaughtUp(name, built.tables, position);
+      if (rows) return { projection: name, position, rows };
       if (attempt === MAX_ATTEMPTS)
-        throw new Error(
-          `Rebuilding ${built.projection.name}: the live projection kept ahead of the rebuild ${MAX_ATTEMPTS} times; try again`,
-        );
+        throw new Error(`Rebuilding ${name}: the live projection kept ahead of the rebuild ${MAX_ATTEMPTS} times; try again`);
     }
   } finally {
-    aside.close();
-    discard(options.asideFile);
+    await aside.close();
   }
 }
 
 const MAX_ATTEMPTS = 20;
 
+/** The scratch database for `live`: a file (`aside`) on SQLite, a schema (`aside`) on PostgreSQL. */
+function asideTablesFor(live: SqlDatabase, aside: string, lockWaitMs = DEFAULT_LOCK_WAIT_MS): AsideTables {
+  if (live.dialect === 'postgres') return new PostgresAsideTables(live, aside, lockWaitMs);
+  return new SqliteAsideTables(liveFileOf(live), aside, lockWaitMs);
+}
+
+function asideOf(options: RebuildAsideOptions | SqliteRebuildAsideOptions): AsideTables {
+  const lockWaitMs = options.busyTimeoutMs ?? DEFAULT_LOCK_WAIT_MS;
+  if (options.liveFile !== undefined) return new SqliteAsideTables(options.liveFile, options.asideFile, lockWaitMs);
+  return asideTablesFor(options.live, options.aside, lockWaitMs);
+}
+
+function buildOn(options: RebuildAsideOptions | SqliteRebuildAsideOptions, database: SqlDatabase): Projection {
+  if (options.liveFile === undefined) return options.build(database);
+  if (!database.sqlite) throw new Error('A SqliteProjection is rebuilt in a SQLite file');
+  return options.build(database.sqlite);
+}
+
 /** The projection as built on the aside database, with what the rebuild needs of it. */
 interface Built {
   readonly projection: Projection;
-  readonly model: SqliteReadModel;
-  readonly checkpoints: SqliteCheckpointStore;
-  /** Handles a page of events in one transaction. */
-  readonly handlePage: (events: readonly RecordedEvent[]) => void;
-}
-
-function builtOn(projection: Projection, aside: Database.Database): Built {
-  const { sqlite: model, checkpoints } = projection;
-  const handleBatch = projection.handleBatch?.bind(projection);
-  if (!model || !handleBatch || model.db !== aside || !(checkpoints instanceof SqliteCheckpointStore) || checkpoints.db !== aside) {
-    throw new RebuildRefused(`Projection ${projection.name} keeps no SQLite read model with its checkpoint: it cannot be rebuilt aside`);
-  }
-  // The same batch path as the live runner: one transaction and one checkpoint write per page.
-  return { projection, model, checkpoints, handlePage: (events) => void handleBatch(events) };
+  readonly tables: readonly string[];
+  readonly checkpoints: CheckpointStore;
+  /** Its tables are made like the live ones (TableProjection); a SqliteProjection's factory makes its own. */
+  readonly cloned: boolean;
+  /** Handles a page of events in one transaction, with its checkpoint. */
+  readonly handlePage: (events: readonly RecordedEvent[]) => Promise<void> | void;
 }
 
 /**
- * Synchronous from BEGIN to COMMIT. BEGIN IMMEDIATE takes the write lock of every attached file,
- * so the live checkpoint cannot move between reading it and swapping. Null when the live
- * projection is ahead of the new generation (a worker handled events the rebuild has not read).
+ * Only a projection that writes its tables and its checkpoint in one transaction, in the database
+ * it was built on, can be swapped: TableProjection, or (TRANSITIONAL) SqliteProjection.
  */
-function swapIfCaughtUp(built: Built, liveFile: string): RebuildAsideResult | null {
-  const db = built.model.db;
-  const name = built.projection.name;
-  db.prepare(`ATTACH DATABASE ? AS ${LIVE}`).run(liveFile);
-  try {
-    return db
-      .transaction((): RebuildAsideResult | null => {
-        const position = built.checkpoints.loadSync(name);
-        const hasCheckpoints = db.prepare(`SELECT 1 FROM ${LIVE}.sqlite_master WHERE name = 'checkpoints'`).get() !== undefined;
-        const live = hasCheckpoints
-          ? (db.prepare(`SELECT position FROM ${LIVE}.checkpoints WHERE name = ?`).pluck().get(name) as number | undefined)
-          : undefined;
-        if (live !== undefined && (position === null || position < live)) return null;
-        return { projection: name, position, rows: swapTables(db, LIVE, built.model.tables, name) };
-      })
-      .immediate();
-  } finally {
-    db.exec(`DETACH DATABASE ${LIVE}`);
-  }
+function builtOn(projection: Projection, database: SqlDatabase): Built {
+  const { readModelTables: tables, sqlite: model, checkpoints } = projection;
+  const handleBatch = projection.handleBatch?.bind(projection);
+  if (handleBatch && tables?.database === database && checkpoints instanceof TableCheckpointStore && checkpoints.database === database)
+    return { projection, tables: tables.tables, checkpoints, cloned: true, handlePage: handleBatch };
+  if (handleBatch && model && model.db === database.sqlite && checkpoints instanceof SqliteCheckpointStore && checkpoints.db === model.db)
+    return { projection, tables: model.tables, checkpoints, cloned: false, handlePage: handleBatch };
+  throw new RebuildRefused(`Projection ${projection.name} keeps no read-model tables with its checkpoint: it cannot be rebuilt aside`);
 }
 
-/** Applies the next page after the checkpoint; answers how many events it read. */
+/** Applies the next page after the checkpoint — one transaction, the live runner's batch path; answers how many events it read. */
 async function catchUp(store: EventStore, built: Built, pageSize: number): Promise<number> {
   const { projection } = built;
-  const fromPosition = built.checkpoints.loadSync(projection.name);
+  const fromPosition = await built.checkpoints.load(projection.name);
   const page = await store.readAll({ fromPosition, maxCount: pageSize, ...(projection.filter ? { filter: projection.filter } : {}) });
-  built.handlePage(page);
+  await built.handlePage(page);
   return page.length;
-}
-
-function discard(file: string): void {
-  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 }
