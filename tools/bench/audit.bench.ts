@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Clock, SYSTEM_ACTOR, WorkflowOutput } from '@bihuan/core';
 import { RecordedEvent, SqliteEventStore } from '@bihuan/event-store';
-import { finaliseOutput, recordEvents } from '@bihuan/processing';
+import { finaliseOutput, PROCESSING_MIGRATIONS, recordEvents } from '@bihuan/processing';
+import { migrateToLatest, openSqliteDatabase } from '@bihuan/database';
 import { AccessPolicy, Jurisdiction, readerOf } from '@bihuan/auth';
 import { DEMO_UNITS } from '@bihuan/demo';
 import {
@@ -15,7 +16,8 @@ import {
   integrityReport,
   LEADER,
   readableCase,
-  SqliteCaseIndex,
+  SqlCaseIndex,
+  AUDIT_MIGRATIONS,
   StreamAccess,
   verifyDossier,
 } from '@bihuan/audit';
@@ -116,11 +118,13 @@ export async function auditBench(): Promise<void> {
   const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), clock, synchronous: 'OFF' });
   try {
     const root = await seed(store, clock);
-    const index = new SqliteCaseIndex(store.database);
+    const db = openSqliteDatabase({ file: store.database });
+    await migrateToLatest(db, [PROCESSING_MIGRATIONS, AUDIT_MIGRATIONS]);
+    const index = new SqlCaseIndex(db);
     const build = await time(async () => {
       for (let from: number | null = null; ;) {
         const page = await store.readAll({ fromPosition: from, maxCount: 2000 });
-        index.handleBatch(page);
+        await index.handleBatch(page);
         if (page.length < 2000) break;
         from = page[page.length - 1]!.position;
       }
@@ -138,7 +142,7 @@ export async function auditBench(): Promise<void> {
     const asHospital = async (page: number) => {
       const access = new StreamAccess(store, readerOf(policy, { id: 'hospital-a1-1', role: 'hospital', unit: 'hosp-a1-1' }));
       await access.assertReadable(root);
-      const { linked } = await readableCase(access, service.link(root));
+      const { linked } = await readableCase(access, await service.link(root));
       return service.history(root, { pageSize: PAGE, page, linked, view: historyView(access) });
     };
     const viewed = await asHospital(1);

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { Clock } from '@bihuan/core';
-import { MigrationSet, migrateToLatest, openSqliteDatabase, SqlDatabase } from '@bihuan/database';
+import { MigrationSet, migrateToLatest, openPostgresDatabase, openSqliteDatabase, SqlDatabase } from '@bihuan/database';
 import { PROCESSING_MIGRATIONS } from '@bihuan/processing';
 import { EsdbEventStore, EventStore, PostgresEventStore, SqliteEventStore } from '@bihuan/event-store';
 import { BullmqTimerScheduler, SqliteTimerScheduler, TimerScheduler } from '@bihuan/timers';
@@ -42,11 +42,15 @@ export const PLATFORM_MIGRATIONS: readonly MigrationSet[] = [PROCESSING_MIGRATIO
 
 /**
  * The read-model database, migrated to the latest schema before anything reads it (several
- * processes starting together migrate once: libs/database/src/migrations.ts). `connection` is
- * the READ_MODEL_DB connection the SQLite read models share with it.
+ * processes starting together migrate once: libs/database/src/migrations.ts): on PostgreSQL when
+ * POSTGRES_URL is set, else on `connection`, the embedded file's READ_MODEL_DB connection.
  */
-export async function openReadModels(connection: Database.Database, migrations: readonly MigrationSet[]): Promise<SqlDatabase> {
-  const database = openSqliteDatabase({ file: connection });
+export async function openReadModels(
+  config: Pick<AppConfig, 'postgresUrl'>,
+  connection: Database.Database,
+  migrations: readonly MigrationSet[],
+): Promise<SqlDatabase> {
+  const database = config.postgresUrl ? await openPostgresDatabase({ url: config.postgresUrl }) : openSqliteDatabase({ file: connection });
   await migrateToLatest(database, [...PLATFORM_MIGRATIONS, ...migrations]);
   return database;
 }

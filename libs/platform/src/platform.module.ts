@@ -29,11 +29,17 @@ const EXPORTS = [
   CommandExecution,
 ];
 
-/** The read models through Kysely, on the READ_MODEL_DB connection, migrated before first use. */
+/**
+ * The read models through Kysely (the READ_MODEL_DB connection, or POSTGRES_URL), migrated before
+ * first use. Opened after the log and the timers: on the embedded default they share one file,
+ * and the store opening it synchronously while the migration holds its write lock across awaits
+ * would deadlock the process (its busy wait blocks the event loop the migration needs).
+ */
 const READ_MODELS_PROVIDER: Provider = {
   provide: READ_MODELS,
-  useFactory: (connection: Database.Database, migrations: readonly MigrationSet[]) => openReadModels(connection, migrations),
-  inject: [READ_MODEL_DB, READ_MODEL_MIGRATIONS],
+  useFactory: (config: AppConfig, connection: Database.Database, migrations: readonly MigrationSet[]) =>
+    openReadModels(config, connection, migrations),
+  inject: [CONFIG, READ_MODEL_DB, READ_MODEL_MIGRATIONS, EVENT_STORE, TIMER_SCHEDULER],
 };
 
 /** Calendar and policies stand on the log, whichever adapter holds it. */
