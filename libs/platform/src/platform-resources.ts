@@ -5,6 +5,7 @@ import { PROCESSING_MIGRATIONS } from '@bihuan/processing';
 import { EsdbEventStore, EventStore, SqliteEventStore } from '@bihuan/event-store';
 import { BullmqTimerScheduler, SqliteTimerScheduler, TimerScheduler } from '@bihuan/timers';
 import { AppConfig, sqliteFileOf } from './config/app-config';
+import { PLATFORM_TABLE_MIGRATIONS } from './platform.migrations';
 
 /** Opens the log the configuration names: EventStoreDB when ESDB_URL is set, else the SQLite file. */
 export async function openEventStore(config: AppConfig, clock: Clock): Promise<EventStore> {
@@ -34,7 +35,7 @@ export function openReadModelDb(config: AppConfig): Database.Database {
 }
 
 /** What every deployment keeps in the read-model database, whichever contexts it serves. */
-export const PLATFORM_MIGRATIONS: readonly MigrationSet[] = [PROCESSING_MIGRATIONS];
+export const PLATFORM_MIGRATIONS: readonly MigrationSet[] = [PROCESSING_MIGRATIONS, PLATFORM_TABLE_MIGRATIONS];
 
 /**
  * The read-model database, migrated to the latest schema before anything reads it (several

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
-import type Database from 'better-sqlite3';
 import { Clock, CLOCK } from '@bihuan/core';
-import { CALENDAR, CalendarOutlook, calendarOutlook, CalendarService, READ_MODEL_DB } from '@bihuan/platform';
-import { SqlitePendingDeadlines } from '@bihuan/processing';
+import { SqlDatabase } from '@bihuan/database';
+import { CALENDAR, CalendarOutlook, calendarOutlook, CalendarService, READ_MODELS } from '@bihuan/platform';
+import { TablePendingDeadlines } from '@bihuan/processing';
 
 /**
  * Issue 12, part 4: whether next year's calendar is missing (from 1 November) and how many pending
@@ -14,11 +14,11 @@ export class CalendarOutlookService {
   constructor(
     @Inject(CALENDAR) private readonly calendar: CalendarService,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+    @Inject(READ_MODELS) private readonly database: SqlDatabase,
   ) {}
 
   async outlook(): Promise<CalendarOutlook> {
-    return calendarOutlook(await this.calendar.current(), this.clock.now(), SqlitePendingDeadlines.versionCounts(this.readModels));
+    return calendarOutlook(await this.calendar.current(), this.clock.now(), await TablePendingDeadlines.of(this.database).versionCounts());
   }
 }
 
