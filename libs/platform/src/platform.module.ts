@@ -29,11 +29,16 @@ const EXPORTS = [
   CommandExecution,
 ];
 
-/** The read models through Kysely, on the READ_MODEL_DB connection, migrated before first use. */
+/**
+ * The read models through Kysely, on the READ_MODEL_DB connection, migrated before first use. After
+ * the log and the timers are open: on the embedded file the migration holds the write lock across
+ * awaits, and their synchronous schema set-up on the same file would otherwise wait for it with the
+ * event loop blocked, i.e. until its busy timeout ran out (SQLITE_BUSY at start).
+ */
 const READ_MODELS_PROVIDER: Provider = {
   provide: READ_MODELS,
   useFactory: (connection: Database.Database, migrations: readonly MigrationSet[]) => openReadModels(connection, migrations),
-  inject: [READ_MODEL_DB, READ_MODEL_MIGRATIONS],
+  inject: [READ_MODEL_DB, READ_MODEL_MIGRATIONS, EVENT_STORE, TIMER_SCHEDULER],
 };
 
 /** Calendar and policies stand on the log, whichever adapter holds it. */
