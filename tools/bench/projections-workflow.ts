@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { SystemClock, Workflow } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
-import { CheckpointStore, MemoryCheckpointStore, SqliteCheckpointStore, WorkflowRunner } from '@bihuan/processing';
+import { migrateToLatest, openSqliteDatabase } from '@bihuan/database';
+import { CheckpointStore, MemoryCheckpointStore, PROCESSING_MIGRATIONS, TableCheckpointStore, WorkflowRunner } from '@bihuan/processing';
 import { TimerScheduler } from '@bihuan/timers';
 import { report } from './bench-output';
 import { PER_STREAM, secondsSince } from './projections-log';
@@ -54,17 +54,16 @@ async function runThrough(store: SqliteEventStore, checkpoints: CheckpointStore,
  */
 export async function workflowRates(dir: string, logFile: string, inputs: number): Promise<void> {
   const store = SqliteEventStore.open({ file: logFile, clock: new SystemClock() });
-  const db = new Database(join(dir, 'workflow-checkpoints.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  const database = openSqliteDatabase({ file: join(dir, 'workflow-checkpoints.sqlite'), synchronous: 'FULL' });
   try {
-    const sqlite = new SqliteCheckpointStore(db);
+    await migrateToLatest(database, [PROCESSING_MIGRATIONS]);
+    const sqlite = new TableCheckpointStore(database);
     report(SUITE, 'workflow_catchup_first', await runThrough(store, sqlite, inputs), 'inputs/s');
     await sqlite.delete('workflow.benchSaga');
     report(SUITE, 'workflow_catchup_recorded', await runThrough(store, sqlite, inputs), 'inputs/s');
     report(SUITE, 'workflow_catchup_recorded_memory_checkpoint', await runThrough(store, new MemoryCheckpointStore(), inputs), 'inputs/s');
   } finally {
-    db.close();
+    await database.close();
     await store.close();
   }
 }

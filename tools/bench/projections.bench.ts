@@ -1,12 +1,12 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { SystemClock } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
-import { ProjectionRunner, rebuildAside, SqliteCheckpointStore } from '@bihuan/processing';
-import { loadConfig, sqliteFileOf, streamStatsProjection } from '@bihuan/platform';
+import { migrateToLatest, openSqliteDatabase, SqlDatabase } from '@bihuan/database';
+import { ProjectionRunner } from '@bihuan/processing';
+import { loadConfig, PLATFORM_MIGRATIONS, sqliteFileOf, streamStatsProjection } from '@bihuan/platform';
 import { createApp, WorkerService } from '@bihuan/app';
 import { report } from './bench-output';
 import { buildLog, secondsSince } from './projections-log';
@@ -45,36 +45,31 @@ async function readRate(file: string): Promise<{ rate: number; head: number }> {
   }
 }
 
-function openReadModels(file: string): Database.Database {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  return db;
+/** The read-model database as the app opens it (WAL, synchronous FULL), migrated. */
+async function openBenchReadModels(file: string): Promise<SqlDatabase> {
+  const database = openSqliteDatabase({ file, synchronous: 'FULL' });
+  await migrateToLatest(database, PLATFORM_MIGRATIONS);
+  return database;
 }
 
-/** stream-stats from nothing to the head through the ProjectionRunner, then rebuilt aside. */
+/**
+ * stream-stats from nothing to the head through the ProjectionRunner. Rebuilding it aside waits
+ * for rebuildAside to take table projections (issue 15): until then `rebuild_aside` is not reported.
+ */
 async function projectionRates(dir: string, logFile: string, events: number, head: number): Promise<void> {
   const store = SqliteEventStore.open({ file: logFile, clock: new SystemClock() });
   const liveFile = join(dir, 'read-models.sqlite');
-  const db = openReadModels(liveFile);
+  const database = await openBenchReadModels(liveFile);
   try {
-    const runner = new ProjectionRunner(store, streamStatsProjection(db), { checkpoints: new SqliteCheckpointStore(db) });
+    const projection = streamStatsProjection(database);
+    const runner = new ProjectionRunner(store, projection, { checkpoints: projection.checkpoints });
     const started = process.hrtime.bigint();
     await runner.start();
     await runner.caughtUpTo(head);
     report(SUITE, 'projection_catchup', events / secondsSince(started), 'events/s');
     await runner.stop();
-    const rebuilding = process.hrtime.bigint();
-    await rebuildAside({
-      store,
-      liveFile,
-      asideFile: join(dir, 'rebuild-stream-stats.sqlite'),
-      build: (aside) => streamStatsProjection(aside),
-    });
-    report(SUITE, 'rebuild_aside', events / secondsSince(rebuilding), 'events/s');
   } finally {
-    db.close();
+    await database.close();
     await store.close();
   }
 }

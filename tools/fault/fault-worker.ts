@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { Command, DeadlineEvent, Decider, TimeOrderedIdGenerator, SystemClock } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
-import { CalendarService, PolicyRegistry, WorkerContribution, WorkerRuntime } from '@bihuan/platform';
+import { CalendarService, openReadModels, PolicyRegistry, WorkerContribution, WorkerRuntime } from '@bihuan/platform';
 import { BullmqTimerScheduler, SqliteTimerScheduler, TimerScheduler } from '@bihuan/timers';
 import { FAULT_CATEGORY, faultCaseDecider } from './fault-case.decider';
 
@@ -42,6 +42,8 @@ async function main(): Promise<void> {
   const readModels = new Database(file);
   readModels.pragma('journal_mode = WAL');
   readModels.pragma('busy_timeout = 10000');
+  // Checkpoints, dead letters and pending deadlines through Kysely on that connection, migrated as the app does.
+  const database = await openReadModels(readModels, []);
   const contribution: WorkerContribution = {
     name: 'fault',
     deciders: [[FAULT_CATEGORY, faultCaseDecider as unknown as Decider<Command, DeadlineEvent, unknown>]],
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
     clock,
     ids: new TimeOrderedIdGenerator(),
     readModels,
+    database,
     calendar: new CalendarService(store, clock),
     policies: new PolicyRegistry(store, () => clock.now().toISOString()),
   };
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
     await runtime.stop();
     await scheduler.close();
     await store.close();
+    await database.close();
     readModels.close();
     log('info')('stopped');
     process.exit(0);

@@ -5,7 +5,8 @@ import { SequentialIdGenerator, SYSTEM_ACTOR } from '@bihuan/core';
 import { MemoryEventStore } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';
 import { ManualTimerScheduler } from '@bihuan/timers';
-import { readStreamStats } from '@bihuan/platform';
+import { SqlDatabase } from '@bihuan/database';
+import { READ_MODELS, readStreamStats } from '@bihuan/platform';
 import { createApp, WorkerService } from '@bihuan/app';
 
 describe('ROLE=all: the API process runs the worker too', () => {
@@ -40,7 +41,7 @@ describe('ROLE=all: the API process runs the worker too', () => {
     const { position } = await store.append('probe-1', [{ type: 'ProbeNoted', data: {}, metadata }], 'no_stream');
     const worker = app.get(WorkerService);
     await Promise.all(worker.runtime.projections.map((r) => r.caughtUpTo(position)));
-    expect(readStreamStats(readModels)).toEqual([
+    expect(await readStreamStats(app.get<SqlDatabase>(READ_MODELS))).toEqual([
       expect.objectContaining({ category: 'probe', streams: 1, events: 1, lastPosition: position }),
     ]);
     expect(await worker.projections()).toEqual(

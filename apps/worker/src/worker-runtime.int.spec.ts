@@ -42,7 +42,7 @@ describe('WorkerRuntime on the embedded SQLite file', () => {
     await first.store.append('complaintTicket-9', [event('ComplaintSubmitted', {})], 'no_stream');
     await first.runtime.start();
     await caughtUp(first.runtime, first.store);
-    expect(readStreamStats(first.readModels)).toEqual([
+    expect(await readStreamStats(first.database)).toEqual([
       expect.objectContaining({ category: 'complaintTicket', streams: 1, events: 1 }),
       expect.objectContaining({ category: 'finding', streams: 2, events: 3 }),
     ]);
@@ -58,7 +58,7 @@ describe('WorkerRuntime on the embedded SQLite file', () => {
     await second.store.append('finding-1', [event('FindingRectified', {})], 1);
     await second.runtime.start();
     await caughtUp(second.runtime, second.store);
-    const finding = readStreamStats(second.readModels).find((r) => r.category === 'finding');
+    const finding = (await readStreamStats(second.database)).find((r) => r.category === 'finding');
     expect(finding).toMatchObject({ streams: 2, events: 4, lastPosition: await second.store.headPosition() });
     await second.shutdown();
   });

@@ -5,6 +5,7 @@ export * from './app.module';
 export * from './context-modules';
 export { createOpenApiDocument, DOCS_JSON_PATH, DOCS_PATH } from './swagger';
 export { MAX_INPUT_DEPTH } from './http/input-inspection';
+export * from './read-model-migrations';
 export * from './worker/worker-contributions';
 export * from './worker/worker.module';
 export * from './worker/worker.service';

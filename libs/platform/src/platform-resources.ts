@@ -5,6 +5,7 @@ import { PROCESSING_MIGRATIONS } from '@bihuan/processing';
 import { EsdbEventStore, EventStore, PostgresEventStore, SqliteEventStore } from '@bihuan/event-store';
 import { BullmqTimerScheduler, SqliteTimerScheduler, TimerScheduler } from '@bihuan/timers';
 import { AppConfig, sqliteFileOf } from './config/app-config';
+import { PLATFORM_TABLE_MIGRATIONS } from './platform.migrations';
 
 /**
  * Opens the log the configuration names: EventStoreDB when ESDB_URL is set, else PostgreSQL (schema
@@ -38,7 +39,7 @@ export function openReadModelDb(config: AppConfig): Database.Database {
 }
 
 /** What every deployment keeps in the read-model database, whichever contexts it serves. */
-export const PLATFORM_MIGRATIONS: readonly MigrationSet[] = [PROCESSING_MIGRATIONS];
+export const PLATFORM_MIGRATIONS: readonly MigrationSet[] = [PROCESSING_MIGRATIONS, PLATFORM_TABLE_MIGRATIONS];
 
 /**
  * The read-model database, migrated to the latest schema before anything reads it (several

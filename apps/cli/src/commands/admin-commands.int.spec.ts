@@ -5,8 +5,9 @@ import Database from 'better-sqlite3';
 import { TokenService } from '@bihuan/auth';
 import { SYSTEM_ACTOR } from '@bihuan/core';
 import { EventToAppend, SqliteEventStore } from '@bihuan/event-store';
-import { CalendarService, readStreamStats, signingKeyFileOf, streamStatsProjection } from '@bihuan/platform';
-import { ProjectionRunner, SqliteCheckpointStore } from '@bihuan/processing';
+import { migrateToLatest, openSqliteDatabase } from '@bihuan/database';
+import { CalendarService, PLATFORM_MIGRATIONS, readStreamStats, signingKeyFileOf, streamStatsProjection } from '@bihuan/platform';
+import { ProjectionRunner } from '@bihuan/processing';
 import { FakeClock } from '@bihuan/testing';
 import { CliIo } from '../cli-command';
 import { runCli } from '../run-cli';
@@ -140,7 +141,10 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
       'no_stream',
     );
     const db = new Database(file);
-    const worker = new ProjectionRunner(store, streamStatsProjection(db), { checkpoints: new SqliteCheckpointStore(db) });
+    const database = openSqliteDatabase({ file: db });
+    await migrateToLatest(database, PLATFORM_MIGRATIONS);
+    const stats = streamStatsProjection(database);
+    const worker = new ProjectionRunner(store, stats, { checkpoints: stats.checkpoints });
     await worker.start();
     await worker.caughtUpTo((await store.headPosition())!);
     // A stale row the rebuild must replace (as if written by older projection code).
@@ -152,12 +156,16 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
     const io = captureIo({ DATA_DIR: dir });
     expect(await runCli(['rebuild', 'stream-stats'], io)).toBe(0);
     expect(JSON.parse(io.stdout.join(''))).toEqual({ projection: 'stream-stats', position: 2, rows: { stream_stats: 1 }, swapped: true });
-    expect(readStreamStats(db)).toEqual([expect.objectContaining({ category: 'finding', streams: 1, events: 2, lastPosition: 2 })]);
+    expect(await readStreamStats(database)).toEqual([
+      expect.objectContaining({ category: 'finding', streams: 1, events: 2, lastPosition: 2 }),
+    ]);
 
     await store.append('finding-1', [{ type: 'FindingClosed', data: {}, metadata: meta('e3') }], 1);
     await worker.caughtUpTo(3);
     await worker.stop();
-    expect(readStreamStats(db)).toEqual([expect.objectContaining({ category: 'finding', streams: 1, events: 3, lastPosition: 3 })]);
+    expect(await readStreamStats(database)).toEqual([
+      expect.objectContaining({ category: 'finding', streams: 1, events: 3, lastPosition: 3 }),
+    ]);
 
     // Every projection the worker runs declares tables its factory creates, so each can be swapped.
     for (const name of list.stdout) {

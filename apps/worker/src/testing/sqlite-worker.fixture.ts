@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { SequentialIdGenerator } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
 import { CommandRouter } from '@bihuan/processing';
-import { CalendarService, PolicyRegistry, WorkerRuntime } from '@bihuan/platform';
+import { CalendarService, openReadModels, PolicyRegistry, WorkerRuntime } from '@bihuan/platform';
+import { READ_MODEL_MIGRATIONS } from '@bihuan/app';
 import { FakeClock } from '@bihuan/testing';
 import { SqliteTimerScheduler } from '@bihuan/timers';
 
@@ -15,8 +16,9 @@ const quiet = { log: () => undefined, warn: () => undefined, error: () => undefi
 
 /**
  * A worker process on the embedded SQLite file (event log, timers, read models and checkpoints in
- * one file), in a fresh folder per test. Each `boot` is a new process on the same file; shutdowns
- * still owed run after each test even when an assertion failed (open pollers would keep jest alive).
+ * one file; the read models migrated and under Kysely as in the app), in a fresh folder per test.
+ * Each `boot` is a new process on the same file; shutdowns still owed run after each test even
+ * when an assertion failed (open pollers would keep jest alive).
  */
 export function sqliteWorkerFile(folderPrefix: string, clock: FakeClock) {
   let dir: string;
@@ -37,11 +39,13 @@ export function sqliteWorkerFile(folderPrefix: string, clock: FakeClock) {
     const store = SqliteEventStore.open({ file, clock });
     const scheduler = await SqliteTimerScheduler.open({ file, clock });
     const readModels = new Database(file);
+    // The read-model database under Kysely on that connection, migrated as the app does at start.
+    const database = await openReadModels(readModels, READ_MODEL_MIGRATIONS);
     const router = routerOf?.(store);
     const calendar = new CalendarService(store, clock);
     const policies = new PolicyRegistry(store, () => clock.now().toISOString());
     const runtime = new WorkerRuntime(
-      { store, scheduler, clock, ids: new SequentialIdGenerator('w'), readModels, calendar, policies, router },
+      { store, scheduler, clock, ids: new SequentialIdGenerator('w'), readModels, database, calendar, policies, router },
       contributions,
       quiet,
     );
@@ -50,10 +54,11 @@ export function sqliteWorkerFile(folderPrefix: string, clock: FakeClock) {
       await runtime.stop();
       await scheduler.close();
       await store.close();
+      await database.close();
       readModels.close();
     };
     open.add(shutdown);
-    return { store, scheduler, readModels, calendar, router, runtime, shutdown };
+    return { store, scheduler, readModels, database, calendar, router, runtime, shutdown };
   }
 
   return { boot, file: (): string => file };

@@ -1,11 +1,11 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type Database from 'better-sqlite3';
 import { DomainError } from '@bihuan/core';
+import { SqlDatabase } from '@bihuan/database';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { Roles } from '@bihuan/auth';
-import { READ_MODEL_DB } from '@bihuan/platform';
-import { DeadLetter, SqliteDeadLetterStore, SqliteCheckpointStore } from '@bihuan/processing';
+import { READ_MODELS } from '@bihuan/platform';
+import { DeadLetter, TableCheckpointStore, TableDeadLetterStore } from '@bihuan/processing';
 import { TIMER_SCHEDULER, TimerScheduler, TimerSpec } from '@bihuan/timers';
 import { LimitQueryDto, TimerStatusDto } from './admin.dto';
 import { WorkerAccess } from './worker-access';
@@ -30,7 +30,7 @@ interface ProjectionView {
 @Controller('admin')
 export class AdminWorkerController {
   constructor(
-    @Inject(READ_MODEL_DB) private readonly db: Database.Database,
+    @Inject(READ_MODELS) private readonly database: SqlDatabase,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(TIMER_SCHEDULER) private readonly timers: TimerScheduler,
     @Inject(WorkerAccess) private readonly worker: WorkerAccess,
@@ -39,7 +39,7 @@ export class AdminWorkerController {
   @Get('dead-letters')
   @ApiOperation({ summary: 'Workflow inputs parked after their retries failed (oldest first)' })
   deadLetters(): Promise<DeadLetter[]> {
-    return new SqliteDeadLetterStore(this.db).list();
+    return new TableDeadLetterStore(this.database).list();
   }
 
   @Post('dead-letters/:id/retry')
@@ -47,7 +47,7 @@ export class AdminWorkerController {
   @ApiOperation({ summary: 'Handle a parked input again through the in-process worker (ROLE=all)' })
   @ApiServiceUnavailableResponse({ description: 'WORKER.NOT_IN_PROCESS: this process runs no worker' })
   async retry(@Param('id') id: string): Promise<{ id: string; retried: boolean; letter: DeadLetter | null }> {
-    const letters = new SqliteDeadLetterStore(this.db);
+    const letters = new TableDeadLetterStore(this.database);
     const letter = await letters.get(id);
     if (!letter) throw DomainError.notFound('ADMIN.NO_DEAD_LETTER', `No dead letter ${id}`);
     const runner = this.worker.require('retry a dead letter').runtime.workflows.find((w) => w.workflow.name === letter.workflow);
@@ -84,7 +84,7 @@ export class AdminWorkerController {
       return { head: lags[0]?.head ?? (await this.store.headPosition()), workerInProcess: true, projections };
     }
     const head = await this.store.headPosition();
-    const projections: ProjectionView[] = [...this.storedCheckpoints()].map(([name, checkpoint]) => ({
+    const projections: ProjectionView[] = [...(await this.storedCheckpoints())].map(([name, checkpoint]) => ({
       name,
       kind: name.startsWith('workflow.') ? 'workflow' : 'projection',
       checkpoint,
@@ -115,12 +115,9 @@ export class AdminWorkerController {
     return { backend: this.timers.kind, count: pending.length, first: pending.slice(0, query.limit ?? 20) };
   }
 
-  private storedCheckpoints(): Map<string, number> {
-    const checkpoints = new SqliteCheckpointStore(this.db);
-    const rows = checkpoints.db.prepare('SELECT name, position FROM checkpoints ORDER BY name').all() as {
-      name: string;
-      position: number;
-    }[];
-    return new Map(rows.map((r) => [r.name, r.position]));
+  /** By name, as the worker saved them (the map keeps the order of the sorted names). */
+  private async storedCheckpoints(): Promise<Map<string, number>> {
+    const all = await new TableCheckpointStore(this.database).all();
+    return new Map([...all].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
 }

@@ -1,10 +1,10 @@
 import { Public, Roles } from '@bihuan/auth';
 import { Controller, DynamicModule, Get, Header, Inject, Module, Provider } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type Database from 'better-sqlite3';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { SqlDatabase } from '@bihuan/database';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
-import { CommandExecution, Exposure, READ_MODEL_DB } from '@bihuan/platform';
+import { CommandExecution, Exposure, READ_MODELS } from '@bihuan/platform';
 import { CalendarOutlookModule, CalendarOutlookService } from '../health/calendar-outlook.module';
 import { WorkerAccess } from '../admin/worker-access';
 import { LifecycleModule } from '../lifecycle/lifecycle.module';
@@ -49,7 +49,7 @@ const REGISTRY: Provider = {
     outlook: CalendarOutlookService,
     commands: CommandExecution,
     store: EventStore,
-    readModels: Database.Database,
+    database: SqlDatabase,
     worker: WorkerAccess,
     shutdown: ShutdownState,
   ): Registry => {
@@ -57,11 +57,11 @@ const REGISTRY: Provider = {
     collectDefaultMetrics({ register: registry, prefix: 'bihuan_' });
     registerCalendarGauges(registry, outlook);
     commands.observe(new CommandMetrics(registry));
-    registerWorkerGauges(registry, { store, readModels, worker: () => worker.find() });
+    registerWorkerGauges(registry, { store, database, worker: () => worker.find() });
     registerLifecycleGauges(registry, shutdown);
     return registry;
   },
-  inject: [CalendarOutlookService, CommandExecution, EVENT_STORE, READ_MODEL_DB, WorkerAccess, ShutdownState],
+  inject: [CalendarOutlookService, CommandExecution, EVENT_STORE, READ_MODELS, WorkerAccess, ShutdownState],
 };
 
 /**

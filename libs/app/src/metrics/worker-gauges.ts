@@ -1,13 +1,14 @@
-import type Database from 'better-sqlite3';
 import { Gauge, Registry } from 'prom-client';
 import { EventStore } from '@bihuan/event-store';
-import { SqliteDeadLetterStore } from '@bihuan/processing';
+import { SqlDatabase } from '@bihuan/database';
+import { TableDeadLetterStore } from '@bihuan/processing';
 import type { TimerStatus } from '@bihuan/processing';
 import { WorkerService } from '../worker/worker.service';
 
 export interface WorkerGaugeSources {
   readonly store: EventStore;
-  readonly readModels: Database.Database;
+  /** The read-model database (READ_MODELS), where dead letters are parked. */
+  readonly database: SqlDatabase;
   /** The worker running in this process, if any (ROLE=api has none: its worker process reports lag). */
   readonly worker: () => WorkerService | null;
 }
@@ -44,7 +45,7 @@ export function registerWorkerGauges(registry: Registry, sources: WorkerGaugeSou
     help: 'Workflow inputs parked after their retries failed, waiting for an admin (GET /admin/dead-letters)',
     registers: [registry],
     async collect() {
-      this.set(await new SqliteDeadLetterStore(sources.readModels).count());
+      this.set(await new TableDeadLetterStore(sources.database).count());
     },
   });
   registerTimerGauges(registry, sources);

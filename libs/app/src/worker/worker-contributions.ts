@@ -8,7 +8,7 @@ import { COMPLAINTS_WORKER } from '@bihuan/complaints';
 /** The platform's own read models. */
 const PLATFORM: WorkerContribution = {
   name: 'platform',
-  projections: ({ readModels }) => [streamStatsProjection(readModels)],
+  projections: ({ database }) => [streamStatsProjection(database)],
 };
 
 /**

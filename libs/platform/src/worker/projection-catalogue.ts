@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { Clock, TimeOrderedIdGenerator } from '@bihuan/core';
+import { openSqliteDatabase, SqlDatabase } from '@bihuan/database';
 import { EventStore } from '@bihuan/event-store';
 import { SqlDatabase } from '@bihuan/database';
 import {
@@ -32,13 +33,15 @@ const NO_TIMERS: TimerScheduler = {
 /**
  * Every read-model projection the worker runs, built on `readModels` without starting anything:
  * the platform's pendingDeadlines plus each contribution's projections (the same factories the
- * WorkerRuntime calls on the live database).
+ * WorkerRuntime calls on the live database). `database` is the read-model database the table
+ * projections write (by default the same SQLite connection under Kysely).
  */
 export function workerProjections(
   store: EventStore,
   readModels: Database.Database,
   clock: Clock,
   contributions: readonly WorkerContribution[],
+  database: SqlDatabase = openSqliteDatabase({ file: readModels }),
 ): Projection[] {
   const ids = new TimeOrderedIdGenerator();
   const calendar = new CalendarService(store, clock);
@@ -50,12 +53,13 @@ export function workerProjections(
     clock,
     ids,
     readModels,
+    database,
     router: new CommandRouter(store),
     calendar,
     policies,
     commands,
   };
-  return [PendingDeadlinesProjection.sqlite(readModels), ...contributions.flatMap((c) => c.projections?.(deps) ?? [])];
+  return [PendingDeadlinesProjection.table(database), ...contributions.flatMap((c) => c.projections?.(deps) ?? [])];
 }
 
 export interface RebuildReadModelOptions {

@@ -6,8 +6,8 @@ import {
   ProjectionLag,
   ProjectionRunner,
   rearmPendingDeadlines,
-  SqliteCheckpointStore,
-  SqliteDeadLetterStore,
+  TableCheckpointStore,
+  TableDeadLetterStore,
   TimerDispatcher,
   TimerReconciler,
   TimerStatus,
@@ -84,11 +84,11 @@ export class WorkerRuntime {
     const commands = this.deps.commands ?? workerCommandExecution({ store, clock, ids, calendar, policies });
     const deps: WorkerDeps = { ...this.deps, router, commands };
     for (const c of this.contributions) for (const [category, sender] of c.senders?.(deps) ?? []) router.registerSender(category, sender);
-    const checkpoints = new SqliteCheckpointStore(deps.readModels);
-    const deadLetters = new SqliteDeadLetterStore(deps.readModels);
+    const checkpoints = new TableCheckpointStore(deps.database);
+    const deadLetters = new TableDeadLetterStore(deps.database);
     const onError = (error: unknown, name: string): void =>
       this.logger.error(`Projection ${name} failed, restarting from its checkpoint: ${String(error)}`);
-    const pending = PendingDeadlinesProjection.sqlite(deps.readModels);
+    const pending = PendingDeadlinesProjection.table(deps.database);
     const pendingRunner = new ProjectionRunner(deps.store, pending, { checkpoints, onError });
     this.projections.push(pendingRunner);
     const recompute = new DeadlineRecomputeProcessor({

@@ -20,15 +20,15 @@ export interface PendingDeadline {
 }
 
 /**
- * Storage of the pending-deadlines read model. Synchronous, so that a SQLite implementation can
- * write its rows and the projection checkpoint in one transaction.
+ * Storage of the pending-deadlines read model. The table form is used on the transaction of the
+ * projection's batch (`TablePendingDeadlines.on(trx)`), so rows and checkpoint commit together.
  */
 export interface PendingDeadlinesStore {
-  get(stream: string, deadlineId: string): PendingDeadline | null;
-  put(row: PendingDeadline): void;
-  remove(stream: string, deadlineId: string): void;
-  /** Ordered by dueAt. */
-  list(): PendingDeadline[];
+  get(stream: string, deadlineId: string): Promise<PendingDeadline | null>;
+  put(row: PendingDeadline): Promise<void>;
+  remove(stream: string, deadlineId: string): Promise<void>;
+  /** Ordered by dueAt (then stream and deadline id). */
+  list(): Promise<PendingDeadline[]>;
 }
 
 /** Reminder instants not yet given, with their timer index. */
@@ -37,7 +37,7 @@ export function openWarnings(row: PendingDeadline): { index: number; warnAt: str
 }
 
 /** Folds one deadline event into the read model (other events are ignored). */
-export function applyDeadlineEvent(store: PendingDeadlinesStore, event: RecordedEvent): void {
+export async function applyDeadlineEvent(store: PendingDeadlinesStore, event: RecordedEvent): Promise<void> {
   const message = { type: event.type, data: event.data };
   if (!isDeadlineEvent(message)) return;
   const e = message as DeadlineEvent;
@@ -45,7 +45,7 @@ export function applyDeadlineEvent(store: PendingDeadlinesStore, event: Recorded
   const cause = { correlationId: event.metadata.correlationId, causationId: event.metadata.eventId };
   if (e.type === 'DeadlineSet') {
     const d = e.data;
-    store.put({
+    await store.put({
       stream,
       deadlineId: d.deadlineId,
       purpose: d.purpose,
@@ -58,18 +58,18 @@ export function applyDeadlineEvent(store: PendingDeadlinesStore, event: Recorded
     });
     return;
   }
-  const row = store.get(stream, e.data.deadlineId);
+  const row = await store.get(stream, e.data.deadlineId);
   if (!row) return;
   switch (e.type) {
     case 'DeadlineWarned':
-      store.put({ ...row, warned: [...row.warned, e.data.warnAt], ...cause });
+      await store.put({ ...row, warned: [...row.warned, e.data.warnAt], ...cause });
       return;
     case 'DeadlinePaused':
-      store.put({ ...row, status: 'paused', ...cause });
+      await store.put({ ...row, status: 'paused', ...cause });
       return;
     case 'DeadlineResumed':
     case 'DeadlineExtended':
-      store.put({
+      await store.put({
         ...row,
         status: 'pending',
         dueAt: e.data.dueAt,
@@ -81,7 +81,7 @@ export function applyDeadlineEvent(store: PendingDeadlinesStore, event: Recorded
       return;
     case 'DeadlineRecomputed':
       // A paused row keeps its (unarmed) warnings; its version now says on which calendar its time was used.
-      store.put({
+      await store.put({
         ...row,
         dueAt: e.data.dueAt,
         warnAt: row.status === 'paused' ? row.warnAt : e.data.warnAt,
@@ -92,7 +92,7 @@ export function applyDeadlineEvent(store: PendingDeadlinesStore, event: Recorded
       return;
     case 'DeadlineExpired':
     case 'DeadlineCleared':
-      store.remove(stream, e.data.deadlineId);
+      await store.remove(stream, e.data.deadlineId);
       return;
   }
 }
@@ -101,21 +101,33 @@ export function applyDeadlineEvent(store: PendingDeadlinesStore, event: Recorded
 export class MemoryPendingDeadlines implements PendingDeadlinesStore {
   private readonly rows = new Map<string, PendingDeadline>();
 
-  get(stream: string, deadlineId: string): PendingDeadline | null {
+  async get(stream: string, deadlineId: string): Promise<PendingDeadline | null> {
     return this.rows.get(key(stream, deadlineId)) ?? null;
   }
 
-  put(row: PendingDeadline): void {
+  async put(row: PendingDeadline): Promise<void> {
     this.rows.set(key(row.stream, row.deadlineId), row);
   }
 
-  remove(stream: string, deadlineId: string): void {
+  async remove(stream: string, deadlineId: string): Promise<void> {
     this.rows.delete(key(stream, deadlineId));
   }
 
-  list(): PendingDeadline[] {
-    return [...this.rows.values()].sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
+  async list(): Promise<PendingDeadline[]> {
+    return [...this.rows.values()].sort(byDue);
   }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The order `list` answers in: dueAt, then stream and deadline id, compared as code points (a
+ * PostgreSQL collation would order punctuation in stream names differently from SQLite).
+ */
+export function byDue(a: PendingDeadline, b: PendingDeadline): number {
+  return compare(a.dueAt, b.dueAt) || compare(a.stream, b.stream) || compare(a.deadlineId, b.deadlineId);
 }
 
 function key(stream: string, deadlineId: string): string {

@@ -33,8 +33,8 @@ describe('PendingDeadlinesProjection and rearmPendingDeadlines', () => {
     await h.close();
   });
 
-  it('lists every deadline neither expired nor cleared, with its status', () => {
-    expect(projection.pending().map((p) => [p.stream, p.deadlineId, p.status, p.dueAt, p.warnAt, p.warned])).toEqual([
+  it('lists every deadline neither expired nor cleared, with its status', async () => {
+    expect((await projection.pending()).map((p) => [p.stream, p.deadlineId, p.status, p.dueAt, p.warnAt, p.warned])).toEqual([
       ['case-1', 'answer', 'pending', DUE, [WARN], []],
       ['case-2', 'answer', 'paused', DUE, [], []],
     ]);
@@ -54,14 +54,14 @@ describe('PendingDeadlinesProjection and rearmPendingDeadlines', () => {
     expect(await h.types('case-1')).toEqual(['DeadlineSet', 'DeadlineWarned', 'DeadlineExpired']);
     expect(await h.types('case-2')).toEqual(['DeadlineSet', 'DeadlinePaused']);
     await projector.caughtUpTo((await h.store.headPosition())!);
-    expect(projection.pending().map((p) => p.stream)).toEqual(['case-2']);
+    expect((await projection.pending()).map((p) => p.stream)).toEqual(['case-2']);
   });
 
   it('given a warning already given, when re-armed, then only the expiry is scheduled again', async () => {
     await h.timers.advanceTo('2025-03-08T00:00:00.000Z');
     await h.settle();
     await projector.caughtUpTo((await h.store.headPosition())!);
-    expect(projection.pending()[0]!.warned).toEqual([WARN]);
+    expect((await projection.pending())[0]!.warned).toEqual([WARN]);
     const fresh = new ManualTimerScheduler(h.clock);
     expect(await rearmPendingDeadlines(projection, fresh)).toBe(1);
     expect((await fresh.pending()).map((t) => t.id)).toEqual(['dl.case-1.answer.expire']);

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@bihuan/event-store';
 import { SqliteTimerScheduler } from '@bihuan/timers';
 import { FakeClock } from '@bihuan/testing';
-import { SqliteCheckpointStore } from '../checkpoints/sqlite-checkpoint-store.adapter';
+import { migrateToLatest, openSqliteDatabase } from '@bihuan/database';
+import { TableCheckpointStore } from '../checkpoints/table-checkpoint-store.adapter';
 import { CommandRouter } from '../commands/command-router';
-import { SqliteDeadLetterStore } from '../dead-letters/sqlite-dead-letter-store.adapter';
+import { TableDeadLetterStore } from '../dead-letters/table-dead-letter-store.adapter';
+import { PROCESSING_MIGRATIONS } from '../processing.migrations';
 import { PendingDeadlinesProjection } from '../deadlines/pending-deadlines.projection';
 import { rearmPendingDeadlines } from '../deadlines/rearm-pending-deadlines';
 import { ProjectionRunner } from '../projections/projection-runner';
@@ -23,10 +25,12 @@ async function bootWorker(file: string, clock: FakeClock) {
   const store = SqliteEventStore.open({ file, clock, pollIntervalMs: 20 });
   const timers = await SqliteTimerScheduler.open({ file, clock, pollMs: 10 });
   const router = new CommandRouter(store).register('case', caseDecider);
-  const checkpoints = new SqliteCheckpointStore(file);
-  const deadLetters = new SqliteDeadLetterStore(file);
+  const database = openSqliteDatabase({ file });
+  await migrateToLatest(database, [PROCESSING_MIGRATIONS]);
+  const checkpoints = new TableCheckpointStore(database);
+  const deadLetters = new TableDeadLetterStore(database);
   const runner = new WorkflowRunner(deadlineTimersWorkflow, { store, commands: router, timers, clock, checkpoints, deadLetters });
-  const pending = PendingDeadlinesProjection.sqlite(checkpoints.db);
+  const pending = PendingDeadlinesProjection.table(database);
   const projector = new ProjectionRunner(store, pending, { checkpoints });
   await projector.start();
   await runner.start();
@@ -44,8 +48,7 @@ async function bootWorker(file: string, clock: FakeClock) {
     await runner.stop();
     await projector.stop();
     await timers.close();
-    checkpoints.close();
-    deadLetters.close();
+    await database.close();
     await store.close();
   };
   return { store, timers, router, runner, pending, settle, stop };
@@ -91,7 +94,7 @@ describe('WorkflowRunner on SQLite (store, timers, checkpoints, dead letters in 
     await w.settle();
 
     expect(await expiredCount()).toBe(3);
-    expect(w.pending.pending()).toEqual([]);
+    expect(await w.pending.pending()).toEqual([]);
     const inputs = await w.store.readAll({ filter: { categories: ['deadlineTimers'], eventTypes: ['InputRecorded'] } });
     expect(inputs).toHaveLength(6); // 3 DeadlineSet + 3 DeadlineExpired, none twice
     expect(await w.runner.deadLetters()).toEqual([]);

@@ -1,4 +1,6 @@
-import { SqliteCheckpointStore, SqliteDeadLetterStore } from '@bihuan/processing';
+import { SqlDatabase } from '@bihuan/database';
+import { READ_MODELS } from '@bihuan/platform';
+import { TableCheckpointStore, TableDeadLetterStore } from '@bihuan/processing';
 import { createTestApp, TestApp } from '../../testing/test-app';
 
 describe('admin API in a process without a worker (ROLE=api)', () => {
@@ -12,7 +14,7 @@ describe('admin API in a process without a worker (ROLE=api)', () => {
   afterAll(() => t.close());
 
   it('lists dead letters from the shared database but answers a retry with 503 naming the reason', async () => {
-    await new SqliteDeadLetterStore(t.readModels).put({
+    await new TableDeadLetterStore(t.app.get<SqlDatabase>(READ_MODELS)).put({
       id: 'letter-9',
       workflow: 'deadlineTimers',
       instance: 'x-1',
@@ -26,7 +28,7 @@ describe('admin API in a process without a worker (ROLE=api)', () => {
     const res = await t.http.post('/admin/dead-letters/letter-9/retry').set(bearer).expect(503);
     expect(res.body).toMatchObject({ statusCode: 503, code: 'WORKER.NOT_IN_PROCESS' });
     expect(res.body.message).toContain('this process runs no worker');
-    expect(await new SqliteDeadLetterStore(t.readModels).get('letter-9')).not.toBeNull();
+    expect(await new TableDeadLetterStore(t.app.get<SqlDatabase>(READ_MODELS)).get('letter-9')).not.toBeNull();
   });
 
   it('answers the timer reconciliation with 503: the figures live in the worker process', async () => {
@@ -35,7 +37,7 @@ describe('admin API in a process without a worker (ROLE=api)', () => {
   });
 
   it('reports stored checkpoints when the worker runs elsewhere', async () => {
-    new SqliteCheckpointStore(t.readModels).saveSync('stream-stats', 42);
+    await new TableCheckpointStore(t.app.get<SqlDatabase>(READ_MODELS)).save('stream-stats', 42);
     const res = await t.http.get('/admin/projections').set(bearer).expect(200);
     expect(res.body).toMatchObject({ workerInProcess: false, projections: [{ name: 'stream-stats', checkpoint: 42, running: null }] });
   });

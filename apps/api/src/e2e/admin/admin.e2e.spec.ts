@@ -1,6 +1,7 @@
-import { CALENDAR, CalendarService } from '@bihuan/platform';
+import { SqlDatabase } from '@bihuan/database';
+import { CALENDAR, CalendarService, READ_MODELS } from '@bihuan/platform';
 import { SYSTEM_ACTOR } from '@bihuan/core';
-import { SqliteDeadLetterStore } from '@bihuan/processing';
+import { TableDeadLetterStore } from '@bihuan/processing';
 import { createTestApp, TestApp } from '../../testing/test-app';
 
 const year2027 = { year: 2027, source: '国办发明电〔2026〕test', holidays: { '2027-01-01': '元旦' }, makeupWorkdays: {} };
@@ -112,7 +113,7 @@ describe('admin API', () => {
   });
 
   it('dead letters: listed for admins; retry goes through the in-process worker; unknown ids are 404', async () => {
-    const letters = new SqliteDeadLetterStore(t.readModels);
+    const letters = new TableDeadLetterStore(t.app.get<SqlDatabase>(READ_MODELS));
     // A parked input of the deadline workflow whose event is in the log (a DeadlineSet it failed on).
     const terms = {
       deadlineId: 'answer',
