@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { Command, DeadlineEvent, Decider, TimeOrderedIdGenerator, SystemClock } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
-import { CalendarService, openReadModels, PolicyRegistry, WorkerContribution, WorkerRuntime } from '@bihuan/platform';
+import { CalendarService, migrateReadModels, PolicyRegistry, WorkerContribution, WorkerRuntime } from '@bihuan/platform';
+import { openSqliteDatabase } from '@bihuan/database';
 import { BullmqTimerScheduler, SqliteTimerScheduler, TimerScheduler } from '@bihuan/timers';
 import { FAULT_CATEGORY, faultCaseDecider } from './fault-case.decider';
 
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
   readModels.pragma('journal_mode = WAL');
   readModels.pragma('busy_timeout = 10000');
   // Checkpoints, dead letters and pending deadlines through Kysely on that connection, migrated as the app does.
-  const database = await openReadModels(readModels, []);
+  const database = openSqliteDatabase({ file: readModels });
+  await migrateReadModels(database, []);
   const contribution: WorkerContribution = {
     name: 'fault',
     deciders: [[FAULT_CATEGORY, faultCaseDecider as unknown as Decider<Command, DeadlineEvent, unknown>]],
@@ -53,7 +55,6 @@ async function main(): Promise<void> {
     scheduler,
     clock,
     ids: new TimeOrderedIdGenerator(),
-    readModels,
     database,
     calendar: new CalendarService(store, clock),
     policies: new PolicyRegistry(store, () => clock.now().toISOString()),

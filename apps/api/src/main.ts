@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, loadConfig, runsApi } from '@bihuan/platform';
+import { ConfigError, loadConfig, runsApi, storeKindOf } from '@bihuan/platform';
 import { createApp, runWorker } from '@bihuan/app';
 
 // Files this process creates (log, keys, exports) are private to the service user: 0600 / 0700.
@@ -19,7 +19,7 @@ async function bootstrap(): Promise<void> {
   }
   const app = await createApp({ config });
   await app.listen(config.port, config.host);
-  const store = config.esdbUrl ? 'esdb' : 'sqlite';
+  const store = storeKindOf(config);
   const timers = config.redisUrl ? 'bullmq' : 'sqlite';
   app
     .get(Logger)

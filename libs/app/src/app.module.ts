@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig, authModuleFor, IdempotencyModule, platformLoggerModule, runsWorker } from '@bihuan/platform';
 import { WorkerModule } from './worker/worker.module';
+import { SharedReadModelsModule } from './worker/shared-read-models.module';
 import { CONTEXT_MODULES } from './context-modules';
 import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
@@ -39,7 +40,7 @@ export class AppModule {
         ...(options.config.apiDocs === 'admin' ? [AdminDocsModule] : []),
         SecurityModule,
         ...CONTEXT_MODULES,
-        ...(runsWorker(options.config) ? [WorkerModule] : []),
+        runsWorker(options.config) ? WorkerModule : SharedReadModelsModule,
         ...(options.extra ?? []),
       ],
     };

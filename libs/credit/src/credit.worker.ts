@@ -6,7 +6,6 @@ import { INSPECTOR_CONFLICTS_CATEGORY, inspectorConflictsDecider } from './appli
 import { CreditPolicy } from './domain/credit-policy';
 import { RANDOM_DRAW_CATEGORY, randomDrawDecider } from './domain/draw/random-draw.decider';
 import { creditProjection } from './read-models/credit.projection';
-import { workerReadModels } from './read-models/worker-read-models';
 import { commitmentBreachWorkflow } from './workflows/commitment-breach.workflow';
 import { creditConsequencesWorkflow } from './workflows/credit-consequences.workflow';
 import { creditThresholdsWorkflow } from './workflows/credit-thresholds.workflow';
@@ -39,6 +38,6 @@ export const CREDIT_WORKER: WorkerContribution = {
   name: 'credit',
   deciders: [[INSPECTOR_CONFLICTS_CATEGORY, inspectorConflictsDecider]],
   senders,
-  projections: (deps) => [creditProjection(workerReadModels(deps))],
+  projections: ({ database }) => [creditProjection(database)],
   workflows: () => [creditConsequencesWorkflow(), creditThresholdsWorkflow, commitmentBreachWorkflow, randomDrawVisitsWorkflow],
 };

@@ -4,7 +4,6 @@ import { ETHICS_ARCHIVE_CATEGORY, ethicsArchiveDecider } from './domain/archive/
 import { EthicsPolicy } from './domain/ethics-policy';
 import { ETHICS_EVALUATION_CATEGORY, ethicsEvaluationDecider } from './domain/evaluation/ethics-evaluation.decider';
 import { ethicsProjection } from './read-models/ethics.projection';
-import { workerReadModels } from './read-models/worker-read-models';
 
 /**
  * The ethics context in the worker: its streams are reachable by sagas (the complaints context's
@@ -22,5 +21,5 @@ export const ETHICS_WORKER: WorkerContribution = {
       policySender(execution, ETHICS_EVALUATION_CATEGORY, (policy: EthicsPolicy) => ethicsEvaluationDecider(policy), ETHICS_POLICY),
     ];
   },
-  projections: (deps) => [ethicsProjection(workerReadModels(deps))],
+  projections: ({ database }) => [ethicsProjection(database)],
 };

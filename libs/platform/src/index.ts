@@ -45,6 +45,4 @@ export * from './files/content-disposition';
 export * from './http/page-query';
 export * from './paging/page-cursor';
 export * from './paging/keyset-page';
-export * from './paging/legacy-keyset-page';
-export * from './paging/prepared-statements';
 export * from './http/list-fields';

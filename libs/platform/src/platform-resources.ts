@@ -44,14 +44,22 @@ export const PLATFORM_MIGRATIONS: readonly MigrationSet[] = [PROCESSING_MIGRATIO
 /**
  * The read-model database, migrated to the latest schema before anything reads it (several
  * processes starting together migrate once: libs/database/src/migrations.ts): on PostgreSQL when
- * POSTGRES_URL is set, else on `connection`, the embedded file's READ_MODEL_DB connection.
+ * POSTGRES_URL is set, else on the embedded file (through `connection`, the READ_MODEL_DB
+ * connection, when the caller holds one).
  */
 export async function openReadModels(
-  config: Pick<AppConfig, 'postgresUrl'>,
-  connection: Database.Database,
+  config: Pick<AppConfig, 'postgresUrl' | 'dataDir' | 'sqliteSynchronous'>,
   migrations: readonly MigrationSet[],
+  connection?: Database.Database,
 ): Promise<SqlDatabase> {
-  const database = config.postgresUrl ? await openPostgresDatabase({ url: config.postgresUrl }) : openSqliteDatabase({ file: connection });
-  await migrateToLatest(database, [...PLATFORM_MIGRATIONS, ...migrations]);
+  const database = config.postgresUrl
+    ? await openPostgresDatabase({ url: config.postgresUrl })
+    : openSqliteDatabase({ file: connection ?? sqliteFileOf(config), synchronous: config.sqliteSynchronous });
+  await migrateReadModels(database, migrations);
   return database;
+}
+
+/** The platform's migrations and then `migrations` (the contexts'), as every process runs them at start. */
+export async function migrateReadModels(database: SqlDatabase, migrations: readonly MigrationSet[]): Promise<void> {
+  await migrateToLatest(database, [...PLATFORM_MIGRATIONS, ...migrations]);
 }

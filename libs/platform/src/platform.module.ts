@@ -38,7 +38,7 @@ const EXPORTS = [
 const READ_MODELS_PROVIDER: Provider = {
   provide: READ_MODELS,
   useFactory: (config: AppConfig, connection: Database.Database, migrations: readonly MigrationSet[]) =>
-    openReadModels(config, connection, migrations),
+    openReadModels(config, migrations, connection),
   inject: [CONFIG, READ_MODEL_DB, READ_MODEL_MIGRATIONS, EVENT_STORE, TIMER_SCHEDULER],
 };
 

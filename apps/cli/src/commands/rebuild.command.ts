@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { SystemClock } from '@bihuan/core';
-import { openEventStore, openReadModelDb, rebuildReadModel, sqliteFileOf, UnknownProjection, workerProjections } from '@bihuan/platform';
+import { openEventStore, openReadModels, rebuildReadModel, sqliteFileOf, UnknownProjection, workerProjections } from '@bihuan/platform';
 import { RebuildRefused } from '@bihuan/processing';
-import { WORKER_CONTRIBUTIONS } from '@bihuan/app';
-import { openPostgresDatabase, openSqliteDatabase, SqlDatabase, SqliteDurability } from '@bihuan/database';
+import { READ_MODEL_MIGRATIONS, WORKER_CONTRIBUTIONS } from '@bihuan/app';
 import { UsageError } from '../argv';
 import { CliCommand } from '../cli-command';
 import { cliConfig } from './cli-config';
@@ -23,27 +22,21 @@ export const rebuildCommand: CliCommand = {
     if ((!list && !name) || rest.length > 0) throw new UsageError('name exactly one projection (rebuild --list shows them)');
     const config = cliConfig(args, io);
     if (!config) return 2;
-    // TODO(integrator): pass config.postgresUrl here once the configuration has POSTGRES_URL.
-    const postgresUrl: string | undefined = undefined;
     const liveFile = sqliteFileOf(config);
-    if (!postgresUrl && !existsSync(liveFile)) {
+    if (!config.postgresUrl && !existsSync(liveFile)) {
       io.err(`No data at ${liveFile} (set DATA_DIR or --data-dir)`);
       return 2;
     }
     const clock = new SystemClock();
     const store = await openEventStore(config, clock);
     try {
-      if (list) {
-        const readModels = openReadModelDb(config);
-        try {
-          for (const p of workerProjections(store, readModels, clock, WORKER_CONTRIBUTIONS)) io.out(p.name);
-        } finally {
-          readModels.close();
-        }
-        return 0;
-      }
-      const live = await openLiveReadModels(liveFile, config.sqliteSynchronous, postgresUrl);
+      // Migrated as the app does at start, so a rebuild finds the live tables it copies.
+      const live = await openReadModels(config, READ_MODEL_MIGRATIONS);
       try {
+        if (list) {
+          for (const p of workerProjections(store, live, clock, WORKER_CONTRIBUTIONS)) io.out(p.name);
+          return 0;
+        }
         const result = await rebuildReadModel({ store, clock, contributions: WORKER_CONTRIBUTIONS, live, name: name! });
         io.out(JSON.stringify({ ...result, swapped: true }));
       } finally {
@@ -59,9 +52,3 @@ export const rebuildCommand: CliCommand = {
     }
   },
 };
-
-/** The live read models: POSTGRES_URL's database when it is set, else the embedded file. */
-function openLiveReadModels(liveFile: string, synchronous: SqliteDurability, postgresUrl: string | undefined): Promise<SqlDatabase> {
-  if (postgresUrl) return openPostgresDatabase({ url: postgresUrl, poolSize: 2 });
-  return Promise.resolve(openSqliteDatabase({ file: liveFile, synchronous }));
-}

@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { SequentialIdGenerator } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
 import { CommandRouter } from '@bihuan/processing';
-import { CalendarService, openReadModels, PolicyRegistry, WorkerRuntime } from '@bihuan/platform';
+import { CalendarService, migrateReadModels, PolicyRegistry, WorkerRuntime } from '@bihuan/platform';
+import { openSqliteDatabase } from '@bihuan/database';
 import { READ_MODEL_MIGRATIONS } from '@bihuan/app';
 import { FakeClock } from '@bihuan/testing';
 import { SqliteTimerScheduler } from '@bihuan/timers';
@@ -40,12 +41,13 @@ export function sqliteWorkerFile(folderPrefix: string, clock: FakeClock) {
     const scheduler = await SqliteTimerScheduler.open({ file, clock });
     const readModels = new Database(file);
     // The read-model database under Kysely on that connection, migrated as the app does at start.
-    const database = await openReadModels(readModels, READ_MODEL_MIGRATIONS);
+    const database = openSqliteDatabase({ file: readModels });
+    await migrateReadModels(database, READ_MODEL_MIGRATIONS);
     const router = routerOf?.(store);
     const calendar = new CalendarService(store, clock);
     const policies = new PolicyRegistry(store, () => clock.now().toISOString());
     const runtime = new WorkerRuntime(
-      { store, scheduler, clock, ids: new SequentialIdGenerator('w'), readModels, database, calendar, policies, router },
+      { store, scheduler, clock, ids: new SequentialIdGenerator('w'), database, calendar, policies, router },
       contributions,
       quiet,
     );

@@ -1,6 +1,6 @@
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, httpLogger, PlatformModule, secureDataDir } from '@bihuan/platform';
+import { AppConfig, httpLogger, PlatformModule, secureDataDir, storeKindOf } from '@bihuan/platform';
 import { WorkerAppModule } from './worker-app.module';
 import { READ_MODEL_MIGRATIONS } from '../read-model-migrations';
 import { useStartupLogger } from '../startup-logger';
@@ -35,9 +35,6 @@ export async function runWorker(config: AppConfig): Promise<NestExpressApplicati
   if (config.workerHttpPort === null) await app.init();
   else await app.listen(config.workerHttpPort, config.host);
   const http = config.workerHttpPort === null ? 'no HTTP' : `health and metrics on http://${config.host}:${config.workerHttpPort}`;
-  logger.log(
-    `Bihuan worker running (store ${config.esdbUrl ? 'esdb' : 'sqlite'}, timers ${config.redisUrl ? 'bullmq' : 'sqlite'}, ${http})`,
-    'Bootstrap',
-  );
+  logger.log(`Bihuan worker running (store ${storeKindOf(config)}, timers ${config.redisUrl ? 'bullmq' : 'sqlite'}, ${http})`, 'Bootstrap');
   return app;
 }

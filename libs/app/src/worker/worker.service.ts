@@ -1,5 +1,4 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type Database from 'better-sqlite3';
 import { Clock, CLOCK, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { SqlDatabase } from '@bihuan/database';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
@@ -12,7 +11,6 @@ import {
   POLICIES,
   PolicyRegistry,
   ProjectionStatus,
-  READ_MODEL_DB,
   READ_MODEL_SYNC,
   READ_MODELS,
   ReadModelSync,
@@ -37,7 +35,6 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(TIMER_SCHEDULER) scheduler: TimerScheduler,
     @Inject(CLOCK) clock: Clock,
     @Inject(ID_GENERATOR) ids: IdGenerator,
-    @Inject(READ_MODEL_DB) readModels: Database.Database,
     @Inject(READ_MODELS) database: SqlDatabase,
     @Inject(CALENDAR) calendar: CalendarService,
     @Inject(POLICIES) policies: PolicyRegistry,
@@ -48,7 +45,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     const logger = new Logger('Worker');
     // The process's own write seam, so the worker's deliveries show in the command metrics too.
     this.runtime = new WorkerRuntime(
-      { store, scheduler, clock, ids, readModels, database, calendar, policies, commands },
+      { store, scheduler, clock, ids, database, calendar, policies, commands },
       WORKER_CONTRIBUTIONS,
       { log: (m) => logger.log(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
       { timerReconcileMs: config.timers.reconcileSeconds * 1_000 },

@@ -100,6 +100,11 @@ export function signingKeyFileOf(config: Pick<AppConfig, 'dataDir'>): string {
 }
 
 /** The one SQLite file of the embedded default (store, timers, checkpoints, read models). */
+/** Where the log is, for start-up lines: the adapter openEventStore picks. */
+export function storeKindOf(config: Pick<AppConfig, 'esdbUrl' | 'postgresUrl'>): 'esdb' | 'postgres' | 'sqlite' {
+  return config.esdbUrl ? 'esdb' : config.postgresUrl ? 'postgres' : 'sqlite';
+}
+
 export function sqliteFileOf(config: Pick<AppConfig, 'dataDir'>): string {
   return `${config.dataDir.replace(/[\\/]+$/, '')}/bihuan.sqlite`;
 }

@@ -1,6 +1,4 @@
-import type Database from 'better-sqlite3';
 import { Clock, TimeOrderedIdGenerator } from '@bihuan/core';
-import { openSqliteDatabase, SqlDatabase } from '@bihuan/database';
 import { EventStore } from '@bihuan/event-store';
 import { SqlDatabase } from '@bihuan/database';
 import {
@@ -10,7 +8,6 @@ import {
   Projection,
   rebuildAside,
   RebuildAsideResult,
-  RebuildRefused,
 } from '@bihuan/processing';
 import { TimerScheduler } from '@bihuan/timers';
 import { CalendarService } from '../calendar/calendar.service';
@@ -31,17 +28,15 @@ const NO_TIMERS: TimerScheduler = {
 };
 
 /**
- * Every read-model projection the worker runs, built on `readModels` without starting anything:
+ * Every read-model projection the worker runs, built on `database` without starting anything:
  * the platform's pendingDeadlines plus each contribution's projections (the same factories the
- * WorkerRuntime calls on the live database). `database` is the read-model database the table
- * projections write (by default the same SQLite connection under Kysely).
+ * WorkerRuntime calls on the live database).
  */
 export function workerProjections(
   store: EventStore,
-  readModels: Database.Database,
+  database: SqlDatabase,
   clock: Clock,
   contributions: readonly WorkerContribution[],
-  database: SqlDatabase = openSqliteDatabase({ file: readModels }),
 ): Projection[] {
   const ids = new TimeOrderedIdGenerator();
   const calendar = new CalendarService(store, clock);
@@ -52,7 +47,6 @@ export function workerProjections(
     scheduler: NO_TIMERS,
     clock,
     ids,
-    readModels,
     database,
     router: new CommandRouter(store),
     calendar,
@@ -95,11 +89,7 @@ export function rebuildReadModel(options: RebuildReadModelOptions): Promise<Rebu
     aside: asideLocationOf(live, name),
     afterPage: options.afterPage,
     build: (database) => {
-      // TODO(integrator): when workerProjections builds on the read-model SqlDatabase (WorkerDeps),
-      // hand it `database` itself; until then only SQLite's raw handle can be given, so a
-      // TableProjection (and anything on PostgreSQL) is not found here yet.
-      if (!database.sqlite) throw new RebuildRefused("The worker's projections are not built on PostgreSQL yet");
-      const projections = workerProjections(store, database.sqlite, clock, contributions);
+      const projections = workerProjections(store, database, clock, contributions);
       const projection = projections.find((p) => p.name === name);
       if (!projection)
         throw new UnknownProjection(

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { SqlDatabase } from '@bihuan/database';
 import { AnyDecider, Clock, Command, Decider, DomainEvent, IdGenerator, idOf, Workflow } from '@bihuan/core';
 import { EventStore } from '@bihuan/event-store';
@@ -15,11 +14,6 @@ export interface WorkerDeps {
   readonly scheduler: TimerScheduler;
   readonly clock: Clock;
   readonly ids: IdGenerator;
-  /**
-   * The raw read-model connection (the embedded SQLite file; in-memory SQLite in tests).
-   * TRANSITIONAL: contexts still on SqliteProjection use it; new projections use `database`.
-   */
-  readonly readModels: Database.Database;
   /** The read-model database (READ_MODELS, migrated): TableProjections, checkpoints, dead letters. */
   readonly database: SqlDatabase;
   readonly router: CommandRouter;

@@ -14,8 +14,7 @@ export interface AsideTables {
   open(): Promise<SqlDatabase>;
   /**
    * Creates in the scratch database each of `tables`, and `checkpoints`, that it lacks, as the live
-   * database defines them now (columns, defaults, constraints and indexes, with their names). A
-   * table the projection's factory made itself (SqliteProjection) is left as it made it.
+   * database defines them now (columns, defaults, constraints and indexes, with their names).
    */
   clone(tables: readonly string[]): Promise<void>;
   /**

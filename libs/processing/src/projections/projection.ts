@@ -1,13 +1,6 @@
-import type Database from 'better-sqlite3';
 import { SqlDatabase } from '@bihuan/database';
 import { EventFilter, RecordedEvent } from '@bihuan/event-store';
 import { CheckpointStore } from '../checkpoints/checkpoint-store.port';
-
-/** The tables a projection owns in one SQLite database: what a rebuild builds aside and swaps in. */
-export interface SqliteReadModel {
-  readonly db: Database.Database;
-  readonly tables: readonly string[];
-}
 
 /** The tables a projection owns in one SQL database (SQLite or PostgreSQL): what a rebuild builds aside and swaps in. */
 export interface ReadModelTables {
@@ -28,20 +21,15 @@ export interface Projection {
   handle(event: RecordedEvent): Promise<void> | void;
   /**
    * Set when the projection can take a page of consecutive events (position order) as one unit —
-   * all applied or none, with the checkpoint of the last one (SqliteProjection): the runner then
+   * all applied or none, with the checkpoint of the last one (TableProjection): the runner then
    * delivers batches. `handle(e)` must be the same as `handleBatch([e])`.
    */
   handleBatch?(events: readonly RecordedEvent[]): Promise<void> | void;
   /**
    * Set when `handle` saves the checkpoint itself, atomically with its own writes (e.g.
-   * SqliteProjection). The runner then only loads from it and never saves after `handle`.
+   * TableProjection). The runner then only loads from it and never saves after `handle`.
    */
   readonly checkpoints?: CheckpointStore;
-  /**
-   * Set when the read model is SQLite tables and `handleBatch` is synchronous (SqliteProjection):
-   * only then can it be rebuilt aside.
-   */
-  readonly sqlite?: SqliteReadModel;
   /** Set when the read model is tables written in one transaction with the checkpoint (TableProjection): only then can it be rebuilt aside. */
   readonly readModelTables?: ReadModelTables;
 }

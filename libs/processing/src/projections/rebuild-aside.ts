@@ -1,8 +1,6 @@
-import type Database from 'better-sqlite3';
 import { SqlDatabase } from '@bihuan/database';
 import { EventStore, RecordedEvent } from '@bihuan/event-store';
 import { CheckpointStore } from '../checkpoints/checkpoint-store.port';
-import { SqliteCheckpointStore } from '../checkpoints/sqlite-checkpoint-store.adapter';
 import { TableCheckpointStore } from '../checkpoints/table-checkpoint-store.adapter';
 import { AsideTables, DEFAULT_LOCK_WAIT_MS, liveFileOf, RebuildRefused } from './aside-tables';
 import { PostgresAsideTables } from './postgres-aside-tables';
@@ -11,16 +9,14 @@ import { Projection } from './projection';
 
 export { asideLocationOf, RebuildRefused } from './aside-tables';
 
-interface RebuildAsideCommon {
+export interface RebuildAsideOptions {
   readonly store: EventStore;
   readonly pageSize?: number;
   /** How long the swap waits for the live database's locks (ms, default 5000). */
   readonly busyTimeoutMs?: number;
   /** Called after each page built aside, before the swap (tests pause or fail here). */
   readonly afterPage?: (checkpoint: number | null) => Promise<void> | void;
-}
 
-export interface RebuildAsideOptions extends RebuildAsideCommon {
   /** The live read-model database (SQLite file or PostgreSQL) the API reads and a running worker may be writing. */
   readonly live: SqlDatabase;
   /**
@@ -31,15 +27,6 @@ export interface RebuildAsideOptions extends RebuildAsideCommon {
   readonly aside: string;
   /** The projection's factory, called on the aside database (the worker calls it on the live one). */
   readonly build: (database: SqlDatabase) => Projection;
-  readonly liveFile?: undefined;
-}
-
-/** TRANSITIONAL: the form for SqliteProjection (a better-sqlite3 handle), until every owner is on TableProjection. */
-export interface SqliteRebuildAsideOptions extends RebuildAsideCommon {
-  /** The live read-model file (WAL). */
-  readonly liveFile: string;
-  readonly asideFile: string;
-  readonly build: (db: Database.Database) => Projection;
 }
 
 export interface RebuildAsideResult {
@@ -64,13 +51,13 @@ export interface RebuildAsideResult {
  * live tables as they were; the next rebuild discards the scratch and starts over. The engines'
  * own DDL is in aside-tables.ts.
  */
-export async function rebuildAside(options: RebuildAsideOptions | SqliteRebuildAsideOptions): Promise<RebuildAsideResult> {
+export async function rebuildAside(options: RebuildAsideOptions): Promise<RebuildAsideResult> {
   const pageSize = options.pageSize ?? 500;
   const aside = asideOf(options);
   try {
     const database = await aside.open();
-    const built = builtOn(buildOn(options, database), database);
-    if (built.cloned) await aside.clone(built.tables);
+    const built = builtOn(options.build(database), database);
+    await aside.clone(built.tables);
     for (let attempt = 1; ; attempt += 1) {
       // Without any lock, page by page, until a page comes back short: the head as it stood.
       for (let read = pageSize; read === pageSize;) {
@@ -100,16 +87,8 @@ function asideTablesFor(live: SqlDatabase, aside: string, lockWaitMs = DEFAULT_L
   return new SqliteAsideTables(liveFileOf(live), aside, lockWaitMs);
 }
 
-function asideOf(options: RebuildAsideOptions | SqliteRebuildAsideOptions): AsideTables {
-  const lockWaitMs = options.busyTimeoutMs ?? DEFAULT_LOCK_WAIT_MS;
-  if (options.liveFile !== undefined) return new SqliteAsideTables(options.liveFile, options.asideFile, lockWaitMs);
-  return asideTablesFor(options.live, options.aside, lockWaitMs);
-}
-
-function buildOn(options: RebuildAsideOptions | SqliteRebuildAsideOptions, database: SqlDatabase): Projection {
-  if (options.liveFile === undefined) return options.build(database);
-  if (!database.sqlite) throw new Error('A SqliteProjection is rebuilt in a SQLite file');
-  return options.build(database.sqlite);
+function asideOf(options: RebuildAsideOptions): AsideTables {
+  return asideTablesFor(options.live, options.aside, options.busyTimeoutMs ?? DEFAULT_LOCK_WAIT_MS);
 }
 
 /** The projection as built on the aside database, with what the rebuild needs of it. */
@@ -117,23 +96,19 @@ interface Built {
   readonly projection: Projection;
   readonly tables: readonly string[];
   readonly checkpoints: CheckpointStore;
-  /** Its tables are made like the live ones (TableProjection); a SqliteProjection's factory makes its own. */
-  readonly cloned: boolean;
   /** Handles a page of events in one transaction, with its checkpoint. */
   readonly handlePage: (events: readonly RecordedEvent[]) => Promise<void> | void;
 }
 
 /**
  * Only a projection that writes its tables and its checkpoint in one transaction, in the database
- * it was built on, can be swapped: TableProjection, or (TRANSITIONAL) SqliteProjection.
+ * it was built on, can be swapped (TableProjection).
  */
 function builtOn(projection: Projection, database: SqlDatabase): Built {
-  const { readModelTables: tables, sqlite: model, checkpoints } = projection;
+  const { readModelTables: tables, checkpoints } = projection;
   const handleBatch = projection.handleBatch?.bind(projection);
   if (handleBatch && tables?.database === database && checkpoints instanceof TableCheckpointStore && checkpoints.database === database)
-    return { projection, tables: tables.tables, checkpoints, cloned: true, handlePage: handleBatch };
-  if (handleBatch && model && model.db === database.sqlite && checkpoints instanceof SqliteCheckpointStore && checkpoints.db === model.db)
-    return { projection, tables: model.tables, checkpoints, cloned: false, handlePage: handleBatch };
+    return { projection, tables: tables.tables, checkpoints, handlePage: handleBatch };
   throw new RebuildRefused(`Projection ${projection.name} keeps no read-model tables with its checkpoint: it cannot be rebuilt aside`);
 }
 

@@ -113,7 +113,7 @@ function inSchema(sql: string, schema: string): string {
 /**
  * Replaces `tables` (with their indexes) and the checkpoint `name` in the live file by the scratch
  * file's, inside the caller's transaction. The live tables take the definitions of the scratch
- * ones (the live definitions when cloned, a SqliteProjection factory's own otherwise). Other
+ * ones (cloned from the live definitions, so a migrated column comes along). Other
  * connections see the old tables until the transaction commits (WAL snapshot) and re-prepare their
  * statements afterwards.
  */

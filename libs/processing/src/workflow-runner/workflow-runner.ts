@@ -17,7 +17,7 @@ export interface WorkflowRunnerOptions {
   readonly commands: CommandSender;
   readonly timers: TimerScheduler;
   readonly clock: Clock;
-  /** Defaults to memory; use SqliteCheckpointStore in the embedded default. */
+  /** Defaults to memory; the worker gives a TableCheckpointStore on the read-model database. */
   readonly checkpoints?: CheckpointStore;
   readonly deadLetters?: DeadLetterStore;
   /** Instances handled at once (each instance's inputs stay in order). Default 8. */
