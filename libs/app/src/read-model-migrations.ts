@@ -4,6 +4,7 @@ import { COMPLAINTS_MIGRATIONS } from '@bihuan/complaints';
 import { ETHICS_MIGRATIONS } from '@bihuan/ethics';
 import { CREDIT_MIGRATIONS } from '@bihuan/credit';
 import { AUDIT_MIGRATIONS } from '@bihuan/audit';
+import { ACCESS_LOG_MIGRATIONS } from '@bihuan/privacy';
 
 /**
  * The schema migrations of every context this application serves (CONTEXT_MODULES), run at start
@@ -14,5 +15,6 @@ export const READ_MODEL_MIGRATIONS: readonly MigrationSet[] = [
   COMPLAINTS_MIGRATIONS,
   ETHICS_MIGRATIONS,
   CREDIT_MIGRATIONS,
-  AUDIT_MIGRATIONS,
+  AUDIT_MIGRATIONS, // the case index and the audit trail
+  ACCESS_LOG_MIGRATIONS, // privacy's access log lives beside the read models, not with the keys (docs/privacy.md)
 ];

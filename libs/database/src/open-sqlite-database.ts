@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDatabase as KyselySqliteConnection, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDatabase as KyselySqliteConnection, SqliteDialect, SqliteStatement as KyselySqliteStatement } from 'kysely';
 import { NoTables, SqlDatabase } from './sql-database';
 
 export type SqliteDurability = 'FULL' | 'NORMAL' | 'OFF';
@@ -23,18 +23,42 @@ const MAX_STATEMENTS = 512;
  * itself should the schema change under it.
  */
 function withStatementCache(raw: BetterSqlite3.Database): KyselySqliteConnection {
-  const statements = new Map<string, BetterSqlite3.Statement>();
+  const statements = new Map<string, KyselySqliteStatement>();
   return {
     close: () => raw.close(),
     prepare(sql: string) {
       let statement = statements.get(sql);
       if (!statement) {
         if (statements.size >= MAX_STATEMENTS) statements.clear();
-        statement = raw.prepare(sql);
+        statement = forgottenOnError(raw.prepare(sql), () => statements.delete(sql));
         statements.set(sql, statement);
       }
       return statement;
     },
+  };
+}
+
+/**
+ * A statement that has failed is not used again: a trigger's RAISE(ABORT) fired once through
+ * Kysely and the same statement run again then did not fire it (seen with the access log's
+ * append-only triggers), so the next call prepares afresh.
+ */
+function forgottenOnError(statement: BetterSqlite3.Statement, forget: () => void): KyselySqliteStatement {
+  const guarded =
+    <A extends unknown[], R>(run: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return run(...args);
+      } catch (error) {
+        forget();
+        throw error;
+      }
+    };
+  return {
+    reader: statement.reader,
+    all: guarded((parameters: ReadonlyArray<unknown>) => statement.all(...parameters)),
+    run: guarded((parameters: ReadonlyArray<unknown>) => statement.run(...parameters)),
+    iterate: guarded((parameters: ReadonlyArray<unknown>) => statement.iterate(...parameters)),
   };
 }
 
