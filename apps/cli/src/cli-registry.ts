@@ -4,6 +4,7 @@ import { verifyCommand } from './commands/verify.command';
 import { tokenCommand } from './commands/token.command';
 import { calendarImportCommand } from './commands/calendar-import.command';
 import { rebuildCommand } from './commands/rebuild.command';
+import { moveToPostgresCommand } from './commands/move-to-postgres.command';
 import { eraseCommand } from './commands/erase.command';
 import { demoCommand } from './commands/demo.command';
 
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CliCommand[] = [
   tokenCommand,
   calendarImportCommand,
   rebuildCommand,
+  moveToPostgresCommand,
   eraseCommand,
   demoCommand,
 ];

@@ -32,8 +32,7 @@ export async function privacyResourcesFor(
   const keyStore =
     store.kind === 'memory'
       ? new MemorySubjectKeyStore(clock)
-      : // TODO(integrator): pass config.postgresUrl (POSTGRES_URL) once the configuration has it.
-        await SqlSubjectKeyStore.open({ dataDir: config.dataDir, url: null, clock });
+      : await SqlSubjectKeyStore.open({ dataDir: config.dataDir, url: config.postgresUrl, clock });
   return { keyStore, accessLog: new SqlAccessLog(readModels), scope };
 }
 

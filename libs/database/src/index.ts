@@ -2,3 +2,4 @@ export * from './sql-database';
 export * from './open-sqlite-database';
 export * from './open-postgres-database';
 export * from './migrations';
+export * from './copy-tables';

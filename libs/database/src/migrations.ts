@@ -82,6 +82,9 @@ export async function migrateToLatest(database: SqlDatabase, sets: readonly Migr
     provider: new SetsProvider(sets, database.dialect),
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: `${MIGRATION_TABLE}_lock`,
+    // On PostgreSQL each database (read models in public, keys in privacy) keeps its own record:
+    // unqualified, Kysely would find the other schema's table and skip making this one's.
+    ...(database.dialect === 'postgres' ? { migrationTableSchema: database.schema } : {}),
     allowUnorderedMigrations: true,
   });
   const raw = database.sqlite;

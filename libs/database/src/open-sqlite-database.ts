@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDatabase as KyselySqliteConnection, SqliteDialect, SqliteStatement as KyselySqliteStatement } from 'kysely';
+import { Kysely, SqliteDatabase as KyselySqliteConnection, SqliteDialect } from 'kysely';
 import { NoTables, SqlDatabase } from './sql-database';
 
 export type SqliteDurability = 'FULL' | 'NORMAL' | 'OFF';
@@ -17,48 +17,27 @@ export interface SqliteDatabaseOptions {
 const MAX_STATEMENTS = 512;
 
 /**
- * The connection as Kysely's driver sees it, with each statement prepared once: Kysely prepares
- * per query, and preparing costs more than running a short indexed query (issue 14). Safe because
- * the driver runs one statement at a time on the connection; SQLite re-prepares a statement
- * itself should the schema change under it.
+ * The connection as Kysely's driver sees it, with each reading statement prepared once: Kysely
+ * prepares per query, and preparing costs more than running a short indexed read (issue 14).
+ * Writes are prepared afresh each time: a cached UPDATE run again after an append-only trigger
+ * had aborted it once was seen to pass the trigger, and a write's own cost dwarfs its preparing.
+ * Safe because the driver runs one statement at a time on the connection; SQLite re-prepares a
+ * statement itself should the schema change under it.
  */
 function withStatementCache(raw: BetterSqlite3.Database): KyselySqliteConnection {
-  const statements = new Map<string, KyselySqliteStatement>();
+  const readers = new Map<string, BetterSqlite3.Statement>();
   return {
     close: () => raw.close(),
     prepare(sql: string) {
-      let statement = statements.get(sql);
-      if (!statement) {
-        if (statements.size >= MAX_STATEMENTS) statements.clear();
-        statement = forgottenOnError(raw.prepare(sql), () => statements.delete(sql));
-        statements.set(sql, statement);
+      const cached = readers.get(sql);
+      if (cached) return cached;
+      const statement = raw.prepare(sql);
+      if (statement.reader) {
+        if (readers.size >= MAX_STATEMENTS) readers.clear();
+        readers.set(sql, statement);
       }
       return statement;
     },
-  };
-}
-
-/**
- * A statement that has failed is not used again: a trigger's RAISE(ABORT) fired once through
- * Kysely and the same statement run again then did not fire it (seen with the access log's
- * append-only triggers), so the next call prepares afresh.
- */
-function forgottenOnError(statement: BetterSqlite3.Statement, forget: () => void): KyselySqliteStatement {
-  const guarded =
-    <A extends unknown[], R>(run: (...args: A) => R) =>
-    (...args: A): R => {
-      try {
-        return run(...args);
-      } catch (error) {
-        forget();
-        throw error;
-      }
-    };
-  return {
-    reader: statement.reader,
-    all: guarded((parameters: ReadonlyArray<unknown>) => statement.all(...parameters)),
-    run: guarded((parameters: ReadonlyArray<unknown>) => statement.run(...parameters)),
-    iterate: guarded((parameters: ReadonlyArray<unknown>) => statement.iterate(...parameters)),
   };
 }
 

@@ -17,3 +17,4 @@ export { EVENTLOG_SCHEMA, eventlogSchemaSql } from './adapters/postgres/postgres
 export * from './adapters/verify-heads';
 export * from './upcasting/upcasters';
 export * from './upcasting/event-upcasters';
+export { importSqliteLog, LogNotEmpty, type LogImportResult } from './adapters/postgres/postgres-log-import';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Actor, isDomainError, SystemClock } from '@bihuan/core';
-import { openSqliteDatabase, SqlDatabase } from '@bihuan/database';
+import { openPostgresDatabase, openSqliteDatabase, SqlDatabase } from '@bihuan/database';
 import { AppConfig, sqliteFileOf } from '@bihuan/platform';
 import { defaultKeyStoreFile, ErasureService, SqlAccessLog, SqlSubjectKeyStore } from '@bihuan/privacy';
 import { stringFlag, UsageError } from '../argv';
@@ -12,11 +12,13 @@ import { cliConfig } from './cli-config';
  * start (ACCESS_LOG_MIGRATIONS among the read models' sets), so the CLI only checks that it did.
  */
 async function openAccessLogDatabase(config: AppConfig, io: CliIo): Promise<SqlDatabase | null> {
-  const database = openSqliteDatabase({ file: sqliteFileOf(config), synchronous: config.sqliteSynchronous });
+  const database = config.postgresUrl
+    ? await openPostgresDatabase({ url: config.postgresUrl, poolSize: 2 })
+    : openSqliteDatabase({ file: sqliteFileOf(config), synchronous: config.sqliteSynchronous });
   const tables = await database.db.introspection.getTables();
   if (tables.some((t) => t.name === 'access_log')) return database;
   await database.close();
-  io.err(`No access log in ${sqliteFileOf(config)}: start the API once on this data directory first`);
+  io.err(`No access log in ${config.postgresUrl ? 'the PostgreSQL read models' : sqliteFileOf(config)}: start the API once first`);
   return null;
 }
 
@@ -39,8 +41,8 @@ export const eraseCommand: CliCommand = {
     if (!reason || reason.trim().length === 0) throw new UsageError('--reason is required (e.g. the request it answers)');
     const config = cliConfig(args, io);
     if (!config) return 2;
-    // TODO(integrator): config.postgresUrl (POSTGRES_URL): the keys in schema `privacy`, the access log in the PostgreSQL read models.
-    const url: string | null = null;
+    // With POSTGRES_URL: the keys in schema `privacy`, the access log with the PostgreSQL read models.
+    const url = config.postgresUrl;
     const keyFile = defaultKeyStoreFile(config.dataDir);
     if (!url && !existsSync(keyFile)) {
       io.err(`No key store at ${keyFile} (set DATA_DIR or --data-dir)`);
