@@ -25,7 +25,7 @@ export class PlatformLifecycle implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(TIMER_SCHEDULER) private readonly scheduler: TimerScheduler,
-    @Inject(READ_MODEL_DB) private readonly readModels: Database.Database,
+    @Inject(READ_MODEL_DB) private readonly readModels: Database.Database | null,
     @Inject(READ_MODELS) private readonly database: SqlDatabase,
     @Inject(OWNS_RESOURCES) private readonly owns: OwnedResources,
   ) {}
@@ -38,7 +38,7 @@ export class PlatformLifecycle implements OnApplicationShutdown {
     if (this.owns.readModels) {
       await this.attempt('read-model database', () => this.database.close());
       await this.attempt('read models', () => {
-        if (this.readModels.open) this.readModels.close();
+        if (this.readModels?.open) this.readModels.close();
       });
     }
   }

@@ -37,8 +37,8 @@ const EXPORTS = [
  */
 const READ_MODELS_PROVIDER: Provider = {
   provide: READ_MODELS,
-  useFactory: (config: AppConfig, connection: Database.Database, migrations: readonly MigrationSet[]) =>
-    openReadModels(config, migrations, connection),
+  useFactory: (config: AppConfig, connection: Database.Database | null, migrations: readonly MigrationSet[]) =>
+    openReadModels(config, migrations, connection ?? undefined),
   inject: [CONFIG, READ_MODEL_DB, READ_MODEL_MIGRATIONS, EVENT_STORE, TIMER_SCHEDULER],
 };
 
@@ -93,7 +93,8 @@ export class PlatformModule {
       { provide: ID_GENERATOR, useFactory: () => new TimeOrderedIdGenerator() },
       { provide: EVENT_STORE, useFactory: (clock: Clock) => openEventStore(config, clock), inject: [CLOCK] },
       { provide: TIMER_SCHEDULER, useFactory: (clock: Clock) => openTimerScheduler(config, clock), inject: [CLOCK] },
-      { provide: READ_MODEL_DB, useFactory: () => openReadModelDb(config) },
+      // With POSTGRES_URL no read model is kept in DATA_DIR: no file is opened there for them.
+      { provide: READ_MODEL_DB, useFactory: () => (config.postgresUrl ? null : openReadModelDb(config)) },
       { provide: OWNS_RESOURCES, useValue: { storeAndTimers: true, readModels: true } },
       ...LOG_BACKED,
       PlatformLifecycle,

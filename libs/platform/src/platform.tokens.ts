@@ -2,9 +2,9 @@
 export const CONFIG = Symbol('CONFIG');
 
 /**
- * A better-sqlite3 connection for read models and checkpoints: the embedded file
- * (`${DATA_DIR}/bihuan.sqlite`) in production, an in-memory database in tests. Read models are
- * disposable (architecture.md, rule 7), so they live beside the log even when the log is ESDB.
+ * The raw better-sqlite3 connection READ_MODELS runs on in the embedded default (the file
+ * `${DATA_DIR}/bihuan.sqlite`; in-memory in tests), null with POSTGRES_URL. Only the platform uses
+ * it: everything else reads and writes through READ_MODELS.
  */
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
 
