@@ -9,8 +9,8 @@ import { WORKER_CONTRIBUTIONS } from './worker-contributions';
 /**
  * An API without a worker in its process (ROLE=api) reads read models that workers elsewhere keep
  * in the shared database: its commands and `Bihuan-Min-Position` reads wait on those projections'
- * checkpoints (CheckpointPoller) instead of on runners it does not have. The names are the
- * projections this deployment's workers run, built (never started) from the same catalogue.
+ * checkpoints (CheckpointPoller) instead of on runners it does not have. The projections (names
+ * and filters) are those this deployment's workers run, built (never started) from the same catalogue.
  */
 @Injectable()
 export class SharedReadModelsWait implements OnApplicationBootstrap {
@@ -22,8 +22,8 @@ export class SharedReadModelsWait implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const names = workerProjections(this.store, this.database, this.clock, WORKER_CONTRIBUTIONS).map((p) => p.name);
-    this.sync.register(new CheckpointPoller(new TableCheckpointStore(this.database), names));
+    const projections = workerProjections(this.store, this.database, this.clock, WORKER_CONTRIBUTIONS);
+    this.sync.register(new CheckpointPoller(new TableCheckpointStore(this.database), this.store, projections));
   }
 }
 
