@@ -1,0 +1,89 @@
+/**
+ * The attributes the directory keeps for units, departments, people and inspectors' conflicts —
+ * the shared vocabulary of the directory's deciders, its import/export and the readers (scope
+ * checks, the random draw, campaigns). Codes are English; their Chinese labels live beside them
+ * until the catalogue of words (issue 17) takes them over.
+ */
+
+/** Levels of the administrative tree (domain.md): province ⊃ city ⊃ county ⊃ institution. */
+export const UNIT_KINDS = ['province', 'city', 'county', 'institution'] as const;
+export type DirectoryUnitKind = (typeof UNIT_KINDS)[number];
+
+/** 机构类别: what campaigns and draws select on. */
+export const INSTITUTION_TYPES = {
+  general_hospital: '综合医院',
+  tcm_hospital: '中医医院',
+  integrated_hospital: '中西医结合医院',
+  specialty_hospital: '专科医院',
+  maternal_child: '妇幼保健机构',
+  primary_care: '基层医疗卫生机构',
+  public_health: '专业公共卫生机构',
+  other: '其他医疗机构',
+} as const;
+export type InstitutionType = keyof typeof INSTITUTION_TYPES;
+
+/** 所有制 / 经营性质. */
+export const OWNERSHIPS = { public: '公立', private: '民营', social: '社会办' } as const;
+export type Ownership = keyof typeof OWNERSHIPS;
+
+/** 医院等级: 一级 / 二级 / 三级, or not rated (未定级, e.g. clinics). */
+export const HOSPITAL_LEVELS = { level1: '一级', level2: '二级', level3: '三级', unrated: '未定级' } as const;
+export type HospitalLevel = keyof typeof HOSPITAL_LEVELS;
+
+/** 等次: 甲 / 乙 / 丙 within a level, or none. */
+export const HOSPITAL_GRADES = { jia: '甲等', yi: '乙等', bing: '丙等', none: '未评等' } as const;
+export type HospitalGrade = keyof typeof HOSPITAL_GRADES;
+
+export const USER_STATUSES = { active: '在用', disabled: '停用' } as const;
+export type UserStatus = keyof typeof USER_STATUSES;
+
+/** Why an inspector must not inspect an institution (回避情形). */
+export const CONFLICT_REASONS = {
+  former_employer: '曾在该机构任职',
+  relative: '近亲属在该机构任职',
+  financial: '存在经济利益关系',
+  other: '其他应当回避情形',
+} as const;
+export type ConflictReason = keyof typeof CONFLICT_REASONS;
+
+/** What an institution is, beyond its place in the tree. Absent on commission units. */
+export interface InstitutionProfile {
+  readonly institutionType: InstitutionType;
+  readonly ownership: Ownership;
+  readonly level: HospitalLevel;
+  readonly grade: HospitalGrade;
+  /** 统一社会信用代码, 18 characters, valid check character (isValidCreditCode). */
+  readonly creditCode: string;
+  readonly address: string;
+  readonly legalRepresentative: string;
+  readonly contactPhone: string;
+}
+
+/**
+ * 统一社会信用代码 (GB 32100-2015): 18 characters from 31 symbols (digits and capitals without
+ * I, O, S, V, Z); the last is a check character over the first 17 with weights 3^i mod 31.
+ */
+const CREDIT_CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+export function creditCodeCheckCharacter(first17: string): string | null {
+  if (first17.length !== 17) return null;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const value = CREDIT_CODE_CHARS.indexOf(first17[i]!);
+    if (value < 0) return null;
+    sum += value * CREDIT_CODE_WEIGHTS[i]!;
+  }
+  const check = (31 - (sum % 31)) % 31;
+  return CREDIT_CODE_CHARS[check]!;
+}
+
+export function isValidCreditCode(code: string): boolean {
+  if (!/^[0-9A-HJ-NP-RTUW-Y]{18}$/.test(code)) return false;
+  return creditCodeCheckCharacter(code.slice(0, 17)) === code[17];
+}
+
+/** Mainland mobile (1[3-9]x, 11 digits) or a landline with area code, as offices write them. */
+export function isValidPhone(phone: string): boolean {
+  return /^1[3-9]\d{9}$/.test(phone) || /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/.test(phone);
+}
