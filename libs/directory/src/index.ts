@@ -1,1 +1,2 @@
 export * from './domain/directory-attributes';
+export * from './domain/directory-inputs';
