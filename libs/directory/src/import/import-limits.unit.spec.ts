@@ -60,6 +60,14 @@ describe('parseDirectoryFile on files it cannot take', () => {
     expect(await refusal(parseDirectoryFile(noise(2048), 'xlsx', undefined, { maxBytes: 1024 }))).toEqual(TOO_LARGE);
   });
 
+  it('refuses a workbook whose zip directory says it unpacks to more than allowed, before unpacking', async () => {
+    const rows = [DEPARTMENT_HEADER, ...Array.from({ length: 2000 }, (_, i) => [`D${i}`, 'H1', '心血管内科'.repeat(20)])];
+    const file = await workbook({ 科室: rows });
+    expect(file.length).toBeLessThan(100 * 1024);
+    expect(await refusal(parseDirectoryFile(file, 'xlsx', undefined, { maxUnpackedBytes: 200 * 1024 }))).toEqual(TOO_LARGE);
+    await expect(parseDirectoryFile(file, 'xlsx')).resolves.toMatchObject({ rejected: [] });
+  });
+
   it('refuses more data rows than allowed, in XLSX and CSV', async () => {
     const rows = [DEPARTMENT_HEADER, ['D1', 'H1', '甲'], ['D2', 'H1', '乙'], ['D3', 'H1', '丙']];
     const xlsx = await workbook({ 科室: rows });

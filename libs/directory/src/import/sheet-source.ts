@@ -22,6 +22,8 @@ export interface SourceSheet {
  */
 export interface DirectoryImportLimits {
   readonly maxBytes: number;
+  /** What an XLSX may unpack to, by its zip directory (a 5 MB zip can claim gigabytes). */
+  readonly maxUnpackedBytes: number;
   /** Data rows over all sheets (headers and empty rows not counted). */
   readonly maxRows: number;
   /** Columns read per row; cells further right are ignored. */
@@ -30,6 +32,7 @@ export interface DirectoryImportLimits {
 
 export const DEFAULT_DIRECTORY_IMPORT_LIMITS: DirectoryImportLimits = {
   maxBytes: 5 * 1024 * 1024,
+  maxUnpackedBytes: 100 * 1024 * 1024,
   maxRows: 20_000,
   maxColumns: 100,
 };

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { isDomainError } from '@bihuan/core';
 import { EMPTY_CELL, SheetCell, numberCell, textCell } from './cell-text';
 import { DirectoryImportLimits, SourceRow, SourceSheet, fileTooLarge, hasContent, unreadableFile } from './sheet-source';
+import { assertZipUnpacksWithin } from './zip-guard';
 
 /**
  * Parts of a worksheet the import never reads. Data validations matter most: Excel applies a
@@ -56,6 +57,7 @@ export async function readXlsxSheets(content: Buffer, limits: DirectoryImportLim
   if (content.length < 4 || content.readUInt32LE(0) !== 0x04034b50) {
     throw unreadableFile('文件不是XLSX工作簿（请用Excel或WPS另存为.xlsx格式）');
   }
+  assertZipUnpacksWithin(content, limits.maxUnpackedBytes);
   const workbook = new ExcelJS.Workbook();
   // Rows in the XML, empty styled ones included: some slack over the data rows allowed.
   const options = { ignoreNodes: IGNORED_NODES, maxRows: limits.maxRows + 1000, maxCols: 16_384 };
