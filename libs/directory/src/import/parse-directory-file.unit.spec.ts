@@ -60,6 +60,7 @@ describe('parseDirectoryFile (XLSX)', () => {
       { sheet: 'users', row: 5, field: 'name', rule: 'DIRECTORY.REQUIRED' },
     ]);
     expect(rejected[0]!.message).toBe('单位表第5行「统一社会信用代码」校验位不正确');
+    expect(rejected[1]!.message).toBe('单位表第6行「机构类别」不能为空（医疗机构须填写）');
     expect(rejected[4]!.message).toBe('用户表第3行「登录名」与第2行重复：ZhangSan');
     expect(rejected[5]!.message).toContain('用户表第4行「角色」“院长”不是可选值，应为：管理员、领导、监督员、医院、协同单位');
 

@@ -26,16 +26,16 @@ function result<T>(reader: RowReader, input: T): ParsedRow<T> {
 
 /** An institution's profile: every column required (医疗机构须填写…). */
 function profileOf(reader: RowReader): InstitutionProfile {
-  const must = (header: string): string => `医疗机构须填写${header}`;
+  const must = (hint = ''): string => `不能为空（医疗机构须填写${hint}）`;
   return {
-    institutionType: reader.choice('profile.institutionType', INSTITUTION_TYPE_ENUM, must('机构类别')) ?? 'other',
-    ownership: reader.choice('profile.ownership', OWNERSHIP_ENUM, must('所有制')) ?? 'public',
-    level: reader.choice('profile.level', HOSPITAL_LEVEL_ENUM, must('医院等级（未定级的填“未定级”）')) ?? 'unrated',
-    grade: reader.choice('profile.grade', HOSPITAL_GRADE_ENUM, must('等次（未评等的填“未评等”）')) ?? 'none',
-    creditCode: reader.creditCode('profile.creditCode', must('统一社会信用代码')),
-    address: reader.text('profile.address', must('地址')),
-    legalRepresentative: reader.text('profile.legalRepresentative', must('法定代表人')),
-    contactPhone: reader.phone('profile.contactPhone', must('联系电话')),
+    institutionType: reader.choice('profile.institutionType', INSTITUTION_TYPE_ENUM, must()) ?? 'other',
+    ownership: reader.choice('profile.ownership', OWNERSHIP_ENUM, must()) ?? 'public',
+    level: reader.choice('profile.level', HOSPITAL_LEVEL_ENUM, must('，未定级的填“未定级”')) ?? 'unrated',
+    grade: reader.choice('profile.grade', HOSPITAL_GRADE_ENUM, must('，未评等的填“未评等”')) ?? 'none',
+    creditCode: reader.creditCode('profile.creditCode', must()),
+    address: reader.text('profile.address', must()),
+    legalRepresentative: reader.text('profile.legalRepresentative', must()),
+    contactPhone: reader.phone('profile.contactPhone', must()),
   };
 }
 
