@@ -77,6 +77,16 @@ describe('parseDirectoryFile on files it cannot take', () => {
     await expect(parseDirectoryFile(csv, 'csv', undefined, { maxRows: 3 })).resolves.toMatchObject({ rejected: [] });
   });
 
+  it('skips empty formatted rows, but refuses a sheet with far more of them than data rows allowed', async () => {
+    const file = await workbook({ 科室: [DEPARTMENT_HEADER, ['D1', 'H1', '儿科']] }, (book: ExcelJS.Workbook) => {
+      const sheet = book.getWorksheet('科室')!;
+      for (let row = 3; row <= 1200; row++) sheet.getCell(row, 1).border = { top: { style: 'thin' } };
+    });
+    const { import: parsed } = await parseDirectoryFile(file, 'xlsx', undefined, { maxRows: 100 });
+    expect(parsed.departments.map((d) => d.ref.row)).toEqual([2]);
+    expect(await refusal(parseDirectoryFile(file, 'xlsx', undefined, { maxRows: 10 }))).toEqual(TOO_LARGE);
+  });
+
   it('stops reading a CSV of endless empty lines at the row cap', async () => {
     const csv = Buffer.from(`${DEPARTMENT_HEADER.join(',')}\n${'\n'.repeat(5000)}D1,H1,甲\n`, 'utf8');
     expect(await refusal(parseDirectoryFile(csv, 'csv', undefined, { maxRows: 10 }))).toEqual(TOO_LARGE);

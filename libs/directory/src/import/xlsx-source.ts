@@ -59,8 +59,9 @@ export async function readXlsxSheets(content: Buffer, limits: DirectoryImportLim
   }
   assertZipUnpacksWithin(content, limits.maxUnpackedBytes);
   const workbook = new ExcelJS.Workbook();
-  // Rows in the XML, empty styled ones included: some slack over the data rows allowed.
-  const options = { ignoreNodes: IGNORED_NODES, maxRows: limits.maxRows + 1000, maxCols: 16_384 };
+  // Rows in the XML count empty rows that only carry a format (borders drawn down a sheet): room for
+  // those, while a sheet of a million formatted rows is still refused before it is built in memory.
+  const options = { ignoreNodes: IGNORED_NODES, maxRows: limits.maxRows * 5 + 1000, maxCols: 16_384 };
   try {
     // A Node Buffer is what JSZip takes; exceljs's typings name another Buffer.
     await workbook.xlsx.load(content as unknown as ArrayBuffer, options as ExcelJS.XlsxReadOptions);
@@ -72,7 +73,7 @@ export async function readXlsxSheets(content: Buffer, limits: DirectoryImportLim
   } catch (error: unknown) {
     if (isDomainError(error)) throw error;
     if (error instanceof Error && /^Max .* count .* exceeded/.test(error.message)) {
-      throw fileTooLarge(`工作表行数超过上限（每次最多导入${limits.maxRows}行）`);
+      throw fileTooLarge(`工作表行数超过上限（每次最多导入${limits.maxRows}行，设置了格式的空行也计入），请删除多余的行`);
     }
     throw unreadableFile('无法读取XLSX工作簿，文件可能已损坏');
   }
