@@ -43,7 +43,9 @@ function assignSheets(sources: readonly SourceSheet[], only?: DirectorySheet): M
     if (sheet !== null && !assigned.has(sheet)) assigned.set(sheet, source);
   }
   if (only) {
-    const source = assigned.get(only) ?? (sources.length === 1 ? sources[0] : undefined);
+    // A workbook of one sheet named otherwise (Sheet1) holds the list asked for.
+    const single = sources.length === 1 && sheetByName(sources[0]!.name) === null ? sources[0] : undefined;
+    const source = assigned.get(only) ?? single;
     if (!source) throw unreadableFile(`工作簿中没有「${DIRECTORY_SHEET_NAMES[only]}」工作表`);
     return new Map([[only, source]]);
   }

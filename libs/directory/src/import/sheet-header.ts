@@ -2,7 +2,7 @@ import { RowRejection } from '../domain/directory-inputs';
 import { EMPTY_CELL, SheetCell, normaliseHeader } from './cell-text';
 import { ColumnSpec, DIRECTORY_COLUMNS } from './directory-columns';
 import { DIRECTORY_SHEETS, DIRECTORY_SHEET_NAMES, DirectorySheet } from './directory-vocabulary';
-import { SourceRow, SourceSheet } from './sheet-source';
+import { SourceRow, SourceSheet, hasContent } from './sheet-source';
 
 /** One data row with its cells by column field (`profile.creditCode` → cell). */
 export interface SheetRecord {
@@ -78,6 +78,6 @@ export function readSheetRecords(sheet: DirectorySheet, source: SourceSheet): { 
       }
       return { row: row.row, cells };
     })
-    .filter((record) => [...record.cells.values()].some((cell) => cell.text.trim() !== ''));
+    .filter((record) => hasContent([...record.cells.values()]));
   return { records, rejected };
 }

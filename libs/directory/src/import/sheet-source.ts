@@ -1,5 +1,5 @@
 import { DomainError } from '@bihuan/core';
-import { SheetCell } from './cell-text';
+import { SheetCell, normaliseText } from './cell-text';
 
 /** One row of a sheet as read from the file: its number as the spreadsheet shows it, cells by column. */
 export interface SourceRow {
@@ -47,7 +47,7 @@ export function fileTooLarge(message: string): DomainError {
   return DomainError.invalid('DIRECTORY.IMPORT_FILE_TOO_LARGE', 'file', message);
 }
 
-/** Rows that have at least one non-blank cell. */
+/** Rows that have at least one cell with something visible in it. */
 export function hasContent(cells: readonly SheetCell[]): boolean {
-  return cells.some((cell) => cell.text.trim() !== '');
+  return cells.some((cell) => normaliseText(cell.text) !== '');
 }
