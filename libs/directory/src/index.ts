@@ -1,2 +1,3 @@
 export * from './domain/directory-attributes';
 export * from './domain/directory-inputs';
+export * from './import';
