@@ -80,10 +80,11 @@ describe('npm run demo', () => {
     rmSync(kept!, { recursive: true, force: true });
   });
 
-  it('is registered as the `demo` command and refuses unknown flags', async () => {
+  it('is registered as the `demo` command and refuses unknown flags before running anything', async () => {
     const errors: string[] = [];
     const code = await runCli(['demo', '--fast'], { out: () => undefined, err: (t) => errors.push(t), env: {} });
     expect(code).toBe(2);
-    expect(errors.join('\n')).toContain('Usage: npm run cli -- demo [--keep]');
+    expect(errors.join('\n')).toContain('未知选项 --fast');
+    expect(errors.join('\n')).toContain('用法：npm run cli -- demo [--keep]');
   });
 });
