@@ -112,7 +112,8 @@ export function parseCommandArgs(argv: readonly string[], schema: ArgsSchema): P
   }
   if (flags['help'] === true) return { positionals, flags };
   for (const option of schema.options) {
-    if (option.required && flags[option.name] === undefined) throw new UsageError(`缺少必填选项 --${option.name} ${option.valueName ?? '<值>'}`);
+    if (option.required && flags[option.name] === undefined)
+      throw new UsageError(`缺少必填选项 --${option.name} ${option.valueName ?? '<值>'}`);
   }
   const missing = schema.positionals.slice(positionals.length).find((p) => p.required);
   if (missing) throw new UsageError(`缺少参数 ${missing.name}（${missing.description}）`);

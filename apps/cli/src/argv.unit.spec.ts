@@ -30,7 +30,12 @@ describe('parseCommandArgs', () => {
       positionals: [],
       flags: { stream: 'finding-1', json: true, format: 'csv' },
     });
-    expect(parseCommandArgs(['subj-1', '--reason', '依申请', '--', '--not-an-option'], { ...ERASE, positionals: [...ERASE.positionals, { name: 'x', description: 'x' }] })).toEqual({
+    expect(
+      parseCommandArgs(['subj-1', '--reason', '依申请', '--', '--not-an-option'], {
+        ...ERASE,
+        positionals: [...ERASE.positionals, { name: 'x', description: 'x' }],
+      }),
+    ).toEqual({
       positionals: ['subj-1', '--not-an-option'],
       flags: { reason: '依申请' },
     });

@@ -58,7 +58,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   }
   try {
     if (command.name === 'help') {
-      parseCommandArgs(rest.filter((w) => w.startsWith('-')), command);
+      parseCommandArgs(
+        rest.filter((w) => w.startsWith('-')),
+        command,
+      );
       return help(rest, io);
     }
     const args = parseCommandArgs(rest, command);

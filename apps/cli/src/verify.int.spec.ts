@@ -129,7 +129,10 @@ describe('cli verify on a real SQLite file', () => {
     const io = captureIo();
     expect(await runCli(['verify', '--data-dir', dir], io)).toBe(0);
     expect(io.stdout.join('\n')).toMatch(/：完整，2 个流、4 个事件的 SM3 哈希链无误（流头一致、位置连续）/);
-    expect(io.stderr).toEqual([expect.stringMatching(/^校验事件（按日志位置） 4\/4（100%），每秒 \d+$/), expect.stringMatching(/^校验事件（按日志位置） 4\/4（100%），每秒 \d+，完成$/)]);
+    expect(io.stderr).toEqual([
+      expect.stringMatching(/^校验事件（按日志位置） 4\/4（100%），每秒 \d+$/),
+      expect.stringMatching(/^校验事件（按日志位置） 4\/4（100%），每秒 \d+，完成$/),
+    ]);
     const quiet = captureIo();
     expect(await runCli(['verify', '--data-dir', dir, '--quiet'], quiet)).toBe(0);
     expect(quiet.stderr).toEqual([]);

@@ -61,7 +61,9 @@ describe('complaints: erase from the CLI', () => {
     expect(usage.err.join('\n')).toContain('缺少必填选项 --reason');
 
     const run = io();
-    expect(await runCli(['erase', 'subj-cli-1', '--reason', 'Request 2025-018', '--data-dir', dir, '--by', 'ops', '--json'], run.io)).toBe(0);
+    expect(await runCli(['erase', 'subj-cli-1', '--reason', 'Request 2025-018', '--data-dir', dir, '--by', 'ops', '--json'], run.io)).toBe(
+      0,
+    );
     expect(JSON.parse(run.out.join('\n'))).toMatchObject({
       subjectId: 'subj-cli-1',
       outcome: 'erased',

@@ -79,10 +79,20 @@ export async function verifyIntegrity(
   if (stream) {
     const head = onProgress ? (await streamHeadsOf(store))?.get(stream) : undefined;
     const total = head === undefined ? null : head.revision + 1;
-    await feed(verifier, streamPages(store, stream, pageSize), (e) => e.revision + 1, (done) => onProgress?.(done, total));
+    await feed(
+      verifier,
+      streamPages(store, stream, pageSize),
+      (e) => e.revision + 1,
+      (done) => onProgress?.(done, total),
+    );
   } else {
     const total = onProgress ? await store.headPosition() : null;
-    await feed(verifier, allPages(store, pageSize), (e) => e.position, (done) => onProgress?.(done, total));
+    await feed(
+      verifier,
+      allPages(store, pageSize),
+      (e) => e.position,
+      (done) => onProgress?.(done, total),
+    );
   }
   const heads = await streamHeadsOf(store);
   if (heads && verifier.result().ok) {

@@ -79,7 +79,9 @@ export const moveToPostgresAction: CliCommand = {
     if (args.flags['json'] === true) io.out(JSON.stringify({ events: log.events, rows: moved }, null, 2));
     else {
       const rows = Object.entries(moved).map(([table, n]) => `${table} ${n} 行`);
-      io.out(`已迁移到 PostgreSQL：日志 ${log.events} 个事件${rows.length ? `；${rows.join('，')}` : ''}。请在 POSTGRES_URL 上启动工作进程以重建读模型。`);
+      io.out(
+        `已迁移到 PostgreSQL：日志 ${log.events} 个事件${rows.length ? `；${rows.join('，')}` : ''}。请在 POSTGRES_URL 上启动工作进程以重建读模型。`,
+      );
     }
     return 0;
   },

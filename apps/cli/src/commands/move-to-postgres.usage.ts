@@ -12,8 +12,6 @@ export const moveToPostgresSpec: CommandSpec = {
     '迁移日志（各流哈希链不变）、个人信息密钥、访问日志和死信；读模型由工作进程从日志重建。',
     '退出码：0 已迁移；1 目标库已有日志；2 用法错误或没有可迁移的安装。',
   ],
-  examples: [
-    { command: 'move-to-postgres --data-dir /srv/bihuan', description: '迁移 /srv/bihuan（先设置 POSTGRES_URL）' },
-  ],
+  examples: [{ command: 'move-to-postgres --data-dir /srv/bihuan', description: '迁移 /srv/bihuan（先设置 POSTGRES_URL）' }],
   load: () => import('./move-to-postgres.command').then((m) => m.moveToPostgresAction),
 };

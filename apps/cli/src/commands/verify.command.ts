@@ -78,7 +78,11 @@ export const verifyAction: CliCommand = {
       const progress = createProgress(io, progressWanted(args), { label: stream ? `校验流 ${stream} 的事件` : '校验事件（按日志位置）' });
       const result = await verifyIntegrity(store, { ...(stream ? { stream } : {}), onProgress: progress.update });
       progress.finish();
-      io.out(json ? JSON.stringify({ store: store.kind, location, stream: stream ?? null, ...result }, null, 2) : summary(result, location, stream));
+      io.out(
+        json
+          ? JSON.stringify({ store: store.kind, location, stream: stream ?? null, ...result }, null, 2)
+          : summary(result, location, stream),
+      );
       if (result.firstBreak) io.err(describeBreak(result.firstBreak));
       return result.ok ? 0 : 1;
     } finally {
