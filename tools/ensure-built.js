@@ -10,6 +10,7 @@ const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
 const MARKER = join(ROOT, 'dist', '.built-at');
+const MAIN = join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js');
 const CONFIG = ['package.json', 'tsconfig.base.json', 'tsconfig.build.json'];
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'testing', 'e2e']);
 const compiled = (name) => name.endsWith('.ts') && !name.endsWith('.spec.ts') && !name.endsWith('.fake.ts');
@@ -26,19 +27,22 @@ function newestUnder(dir) {
   return newest;
 }
 
-function builtAt() {
+function mtimeOf(file) {
   try {
-    return statSync(MARKER).mtimeMs;
+    return statSync(file).mtimeMs;
   } catch {
     return -Infinity;
   }
 }
 
+// Our stamp, or the compiler's own build info when `npm run build` made dist (no rebuild after it).
+const builtAt = () => Math.max(mtimeOf(MARKER), mtimeOf(join(ROOT, 'dist', '.tsbuildinfo')));
+
 const sources = Math.max(
   ...['apps', 'libs', 'tools'].map((d) => newestUnder(join(ROOT, d))),
   ...CONFIG.map((f) => statSync(join(ROOT, f)).mtimeMs),
 );
-if (sources > builtAt()) {
+if (sources > builtAt() || mtimeOf(MAIN) === -Infinity) {
   process.stderr.write('源代码有改动，正在编译（npm run build）…\n');
   const started = Date.now();
   const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
