@@ -1,38 +1,46 @@
-import { CliCommand } from './cli-command';
-import { helpCommand } from './commands/help.command';
-import { verifyCommand } from './commands/verify.command';
-import { tokenCommand } from './commands/token.command';
-import { calendarImportCommand } from './commands/calendar-import.command';
-import { rebuildCommand } from './commands/rebuild.command';
-import { moveToPostgresCommand } from './commands/move-to-postgres.command';
-import { eraseCommand } from './commands/erase.command';
-import { demoCommand } from './commands/demo.command';
+import { CommandSpec } from './cli-command';
+import { calendarImportSpec } from './commands/calendar-import.usage';
+import { demoSpec } from './commands/demo.usage';
+import { eraseSpec } from './commands/erase.usage';
+import { helpSpec } from './commands/help.usage';
+import { moveToPostgresSpec } from './commands/move-to-postgres.usage';
+import { rebuildSpec } from './commands/rebuild.usage';
+import { tokenSpec } from './commands/token.usage';
+import { verifySpec } from './commands/verify.usage';
+import { nearest } from './suggest';
 
 /**
- * Every subcommand. Add yours here (one file per command under commands/): `token`,
- * `calendar import`, `erase`, `demo`, `rebuild` … Multi-word names are matched longest first.
+ * Every subcommand, as declared specs (name, Chinese summary, arguments, examples) whose `load`
+ * imports the work only when it runs. Add yours here: a `<name>.usage.ts` spec and a
+ * `<name>.command.ts` CliCommand under commands/. Multi-word names are matched longest first.
  */
-export const COMMANDS: readonly CliCommand[] = [
-  verifyCommand,
-  tokenCommand,
-  calendarImportCommand,
-  rebuildCommand,
-  moveToPostgresCommand,
-  eraseCommand,
-  demoCommand,
+export const COMMANDS: readonly CommandSpec[] = [
+  verifySpec,
+  tokenSpec,
+  calendarImportSpec,
+  rebuildSpec,
+  moveToPostgresSpec,
+  eraseSpec,
+  demoSpec,
+  helpSpec,
 ];
 
-/** All commands including `help`. */
-export function allCommands(): readonly CliCommand[] {
-  return [...COMMANDS, helpCommand(allCommands)];
-}
-
-/** The command named by the leading positionals, and how many words its name took. */
-export function resolveCommand(positionals: readonly string[]): { command: CliCommand; words: number } | null {
-  const byLength = [...allCommands()].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
+/** The command named by the leading words, and how many words its name took. */
+export function resolveCommand(words: readonly string[]): { command: CommandSpec; words: number } | null {
+  const byLength = [...COMMANDS].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
   for (const command of byLength) {
-    const words = command.name.split(' ');
-    if (words.every((w, i) => positionals[i] === w)) return { command, words: words.length };
+    const name = command.name.split(' ');
+    if (name.every((w, i) => words[i] === w)) return { command, words: name.length };
   }
   return null;
+}
+
+/** `未知命令 verfy，是否想输入 verify？` — or the list hint when nothing is close. */
+export function unknownCommandMessage(words: readonly string[]): string {
+  const names = COMMANDS.map((c) => c.name);
+  const group = names.some((n) => n.startsWith(`${words[0]} `));
+  const typed = words.slice(0, group ? 2 : 1).join(' ');
+  const guess = nearest(words.slice(0, 2).join(' '), names) ?? nearest(words[0] ?? '', names);
+  const hint = guess ? `，是否想输入 ${guess}？` : '';
+  return `未知命令 ${typed}${hint}（npm run cli -- help 列出全部命令）`;
 }

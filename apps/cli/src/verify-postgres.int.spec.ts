@@ -34,7 +34,7 @@ describe('cli verify on a PostgreSQL log', () => {
 
   it('reports an intact log with exit 0, then names an edited event with exit 1', async () => {
     const io = captureIo({ POSTGRES_URL: db.url, DATA_DIR: dir });
-    expect(await runCli(['verify'], io)).toBe(0);
+    expect(await runCli(['verify', '--json'], io)).toBe(0);
     expect(JSON.parse(io.stdout.join('\n'))).toMatchObject({ store: 'postgres', location: db.url, ok: true, streams: 2, events: 4 });
 
     const intruder = new Client({ connectionString: db.url });
@@ -42,7 +42,7 @@ describe('cli verify on a PostgreSQL log', () => {
     await intruder.query(`UPDATE eventlog.events SET data = '{"n":9}' WHERE stream = 'finding-1' AND revision = 1`);
     await intruder.end();
     const tampered = captureIo({ POSTGRES_URL: db.url, DATA_DIR: dir });
-    expect(await runCli(['verify'], tampered)).toBe(1);
+    expect(await runCli(['verify', '--json'], tampered)).toBe(1);
     expect(JSON.parse(tampered.stdout.join('\n'))).toMatchObject({
       store: 'postgres',
       ok: false,

@@ -93,7 +93,7 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
     const file = join(dir, 'cn-2027.json');
     writeFileSync(file, JSON.stringify(year2027));
     const io = captureIo({ DATA_DIR: dir });
-    expect(await runCli(['calendar', 'import', file], io)).toBe(0);
+    expect(await runCli(['calendar', 'import', file, '--json'], io)).toBe(0);
     const result = JSON.parse(io.stdout.join('')) as { year: number; version: string };
     expect(result.year).toBe(2027);
     expect(result.version).toMatch(/\+2027@[0-9a-f]{12}$/);
@@ -115,7 +115,7 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
     writeFileSync(notJson, '{"year": 2027,');
     const io2 = captureIo({ DATA_DIR: dir });
     expect(await runCli(['calendar', 'import', notJson], io2)).toBe(1);
-    expect(io2.stderr.join('\n')).toMatch(/Cannot read .*broken\.json/);
+    expect(io2.stderr.join('\n')).toMatch(/无法读取 .*broken\.json/);
     const store = SqliteEventStore.open({ file: join(dir, 'bihuan.sqlite'), clock: new FakeClock() });
     expect(await store.readStream('calendar-cn')).toEqual([]);
     await store.close();
@@ -154,7 +154,7 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
     expect(await runCli(['rebuild', '--list'], list)).toBe(0);
     expect(list.stdout).toEqual(expect.arrayContaining(['pendingDeadlines', 'stream-stats']));
     const io = captureIo({ DATA_DIR: dir });
-    expect(await runCli(['rebuild', 'stream-stats'], io)).toBe(0);
+    expect(await runCli(['rebuild', 'stream-stats', '--json'], io)).toBe(0);
     expect(JSON.parse(io.stdout.join(''))).toEqual({ projection: 'stream-stats', position: 2, rows: { stream_stats: 1 }, swapped: true });
     expect(await readStreamStats(database)).toEqual([
       expect.objectContaining({ category: 'finding', streams: 1, events: 2, lastPosition: 2 }),
@@ -170,13 +170,20 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
     // Every projection the worker runs declares tables its factory creates, so each can be swapped.
     for (const name of list.stdout) {
       const each = captureIo({ DATA_DIR: dir });
-      expect(await runCli(['rebuild', name], each)).toBe(0);
+      expect(await runCli(['rebuild', name, '--json'], each)).toBe(0);
       expect(JSON.parse(each.stdout.join(''))).toMatchObject({ projection: name, swapped: true });
     }
 
     const unknown = captureIo({ DATA_DIR: dir });
     expect(await runCli(['rebuild', 'nope'], unknown)).toBe(2);
-    expect(unknown.stderr.join('\n')).toContain('Unknown projection "nope"');
+    expect(unknown.stderr.join('\n')).toContain('未知读模型 nope');
+    const typo = captureIo({ DATA_DIR: dir });
+    expect(await runCli(['rebuild', 'stream-stat'], typo)).toBe(2);
+    expect(typo.stderr.join('\n')).toContain('是否想输入 stream-stats？');
+    const shown = captureIo({ DATA_DIR: dir });
+    expect(await runCli(['rebuild', 'stream-stats'], shown)).toBe(0);
+    expect(shown.stdout.join('')).toMatch(/^读模型 stream-stats 已重建并替换（重放到日志位置 3；stream_stats 1 行）$/);
+    expect(shown.stderr.join('\n')).toMatch(/重建 stream-stats：已重放到日志位置 3\/3（100%），每秒 \d+，完成/);
     db.close();
     await store.close();
   });

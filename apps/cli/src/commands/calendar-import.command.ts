@@ -3,8 +3,8 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { Actor, isDomainError, SystemClock } from '@bihuan/core';
 import { CalendarService, openEventStore } from '@bihuan/platform';
-import { UsageError } from '../argv';
 import { CliCommand } from '../cli-command';
+import { progressWanted } from '../progress';
 import { cliConfig } from './cli-config';
 
 /** Who the import is recorded as: the operator's login, with the admin role. */
@@ -21,20 +21,19 @@ function operator(): Actor {
 /**
  * `calendar import <file>`: validates a year of the State Council calendar (docs/calendar.md
  * format) and records it in the configured log (`calendar-cn`), where every api and worker
- * process picks it up. Prints `{ year, version }`; exit 1 naming the field when the file is bad.
+ * process picks it up. Each step on stderr (the import is one append: there is nothing to count);
+ * the result in Chinese, or `{ year, version }` with --json; exit 1 naming the field when the file is bad.
  */
-export const calendarImportCommand: CliCommand = {
-  name: 'calendar import',
-  summary: 'Import a year of the working-day calendar from a JSON file; prints the new calendar version',
-  usage: 'calendar import <file.json> [--data-dir <dir>]',
+export const calendarImportAction: CliCommand = {
   async run(args, io) {
-    const [file, ...rest] = args.positionals;
-    if (!file || rest.length > 0) throw new UsageError('name exactly one JSON file');
+    const [file] = args.positionals;
+    const step = (text: string): void => (progressWanted(args) ? io.err(text) : undefined);
+    step(`读取 ${file} …`);
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(resolve(file), 'utf8'));
+      json = JSON.parse(readFileSync(resolve(file!), 'utf8'));
     } catch (error) {
-      io.err(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      io.err(`无法读取 ${file}：${error instanceof Error ? error.message : String(error)}`);
       return 1;
     }
     const config = cliConfig(args, io, { createDataDir: true });
@@ -42,12 +41,13 @@ export const calendarImportCommand: CliCommand = {
     const clock = new SystemClock();
     const store = await openEventStore(config, clock);
     try {
+      step('校验并写入日志 …');
       const result = await new CalendarService(store, clock).importYear(json, operator());
-      io.out(JSON.stringify(result));
+      io.out(args.flags['json'] === true ? JSON.stringify(result) : `已导入 ${result.year} 年工作日安排，日历版本 ${result.version}`);
       return 0;
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      io.err(`Calendar file ${file} refused (${error.code}): ${error.message}`);
+      io.err(`日历文件 ${file} 被拒绝（${error.code}）：${error.message}`);
       return 1;
     } finally {
       await store.close();

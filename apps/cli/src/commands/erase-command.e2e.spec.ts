@@ -50,7 +50,7 @@ describe('complaints: erase from the CLI', () => {
 
     const notStarted = io();
     expect(await runCli(['erase', 'subj-cli-1', '--reason', 'x', '--data-dir', dir], notStarted.io)).toBe(2);
-    expect(notStarted.err.join('\n')).toContain('No access log');
+    expect(notStarted.err.join('\n')).toContain('中没有访问日志');
     // What the API's start does to the read-model database (the access log is among its migrations).
     const started = openSqliteDatabase({ file: sqliteFileOf({ dataDir: dir }) });
     await migrateToLatest(started, [...PLATFORM_MIGRATIONS, ACCESS_LOG_MIGRATIONS]);
@@ -58,10 +58,12 @@ describe('complaints: erase from the CLI', () => {
 
     const usage = io();
     expect(await runCli(['erase', 'subj-cli-1', '--data-dir', dir], usage.io)).toBe(2);
-    expect(usage.err.join('\n')).toContain('--reason is required');
+    expect(usage.err.join('\n')).toContain('缺少必填选项 --reason');
 
     const run = io();
-    expect(await runCli(['erase', 'subj-cli-1', '--reason', 'Request 2025-018', '--data-dir', dir, '--by', 'ops'], run.io)).toBe(0);
+    expect(await runCli(['erase', 'subj-cli-1', '--reason', 'Request 2025-018', '--data-dir', dir, '--by', 'ops', '--json'], run.io)).toBe(
+      0,
+    );
     expect(JSON.parse(run.out.join('\n'))).toMatchObject({
       subjectId: 'subj-cli-1',
       outcome: 'erased',

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { Actor, isDomainError, SystemClock } from '@bihuan/core';
 import { openPostgresDatabase, openSqliteDatabase, SqlDatabase } from '@bihuan/database';
 import { AppConfig, sqliteFileOf } from '@bihuan/platform';
-import { defaultKeyStoreFile, ErasureService, SqlAccessLog, SqlSubjectKeyStore } from '@bihuan/privacy';
-import { stringFlag, UsageError } from '../argv';
+import { defaultKeyStoreFile, ErasureReceipt, ErasureService, SqlAccessLog, SqlSubjectKeyStore } from '@bihuan/privacy';
+import { stringFlag } from '../argv';
 import { CliCommand, CliIo } from '../cli-command';
 import { cliConfig } from './cli-config';
 
@@ -18,8 +18,16 @@ async function openAccessLogDatabase(config: AppConfig, io: CliIo): Promise<SqlD
   const tables = await database.db.introspection.getTables();
   if (tables.some((t) => t.name === 'access_log')) return database;
   await database.close();
-  io.err(`No access log in ${config.postgresUrl ? 'the PostgreSQL read models' : sqliteFileOf(config)}: start the API once first`);
+  io.err(`${config.postgresUrl ? 'PostgreSQL 读模型库' : sqliteFileOf(config)} 中没有访问日志：请先启动一次 API`);
   return null;
+}
+
+/** The receipt for the operator: what happened, and the tombstone (who, when, why). */
+function receiptText(receipt: ErasureReceipt): string {
+  const e = receipt.erasure;
+  const what = receipt.outcome === 'erased' ? '已删除密钥，其身份信息在各处均不可读' : '此前已删除（本次未作改动，以下为首次删除的记录）';
+  return `数据主体 ${receipt.subjectId}：${what}
+操作人 ${e.erasedBy.id}，时间 ${e.at}，事由：${e.reason}`;
 }
 
 /**
@@ -28,24 +36,20 @@ async function openAccessLogDatabase(config: AppConfig, io: CliIo): Promise<SqlD
  * (`${DATA_DIR}/keys.sqlite`), leaving a tombstone, records the erasure in the access log (in the
  * read-model database, as the API does), and prints the receipt. The log is not touched: `verify`
  * still passes. Safe to repeat (`already-erased`). Exit 0 done; 1 refused (unknown subject …);
- * 2 usage, or no key store or access log.
+ * 2 usage, or no key store or access log. The receipt in Chinese, or as JSON with --json.
+ * (Subject id and --reason are required by the declared schema, erase.usage.ts.)
  */
-export const eraseCommand: CliCommand = {
-  name: 'erase',
-  summary: 'Erase a data subject (complainant): delete their key so their identity is unreadable everywhere',
-  usage: 'erase <subjectId> --reason "<request it answers>" [--data-dir <dir>] [--by <operator>]',
+export const eraseAction: CliCommand = {
   async run(args, io) {
-    const subjectId = args.positionals[0];
-    if (!subjectId || args.positionals.length > 1) throw new UsageError('Name exactly one subject id');
-    const reason = stringFlag(args, 'reason');
-    if (!reason || reason.trim().length === 0) throw new UsageError('--reason is required (e.g. the request it answers)');
+    const subjectId = args.positionals[0]!;
+    const reason = stringFlag(args, 'reason')!;
     const config = cliConfig(args, io);
     if (!config) return 2;
     // With POSTGRES_URL: the keys in schema `privacy`, the access log with the PostgreSQL read models.
     const url = config.postgresUrl;
     const keyFile = defaultKeyStoreFile(config.dataDir);
     if (!url && !existsSync(keyFile)) {
-      io.err(`No key store at ${keyFile} (set DATA_DIR or --data-dir)`);
+      io.err(`${keyFile} 处没有密钥库（请设置 DATA_DIR 或 --data-dir）`);
       return 2;
     }
     const readModels = await openAccessLogDatabase(config, io);
@@ -55,11 +59,11 @@ export const eraseCommand: CliCommand = {
     const by: Actor = { id: `cli:${stringFlag(args, 'by') ?? io.env['USER'] ?? 'operator'}`, role: 'admin', unit: 'cli' };
     try {
       const receipt = await new ErasureService(keys, new SqlAccessLog(readModels), clock).eraseSubject(subjectId, by, reason);
-      io.out(JSON.stringify(receipt, null, 2));
+      io.out(args.flags['json'] === true ? JSON.stringify(receipt, null, 2) : receiptText(receipt));
       return 0;
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      io.err(`${error.code}: ${error.message}`);
+      io.err(`删除被拒绝（${error.code}）：${error.message}`);
       return 1;
     } finally {
       await keys.close();

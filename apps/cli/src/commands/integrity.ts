@@ -16,8 +16,20 @@ async function streamHeadsOf(store: EventStore): Promise<Heads | null> {
   return typeof candidate.streamHeads === 'function' ? await candidate.streamHeads() : null;
 }
 
-async function feed(verifier: ChainVerifier, pages: AsyncIterable<RecordedEvent[]>): Promise<void> {
-  for await (const page of pages) for (const event of page) if (verifier.check(event)) return;
+/** Called after each page: how far the walk got (log position, or stream revision + 1) of how far it goes. */
+export type IntegrityProgress = (done: number, total: number | null) => void;
+
+async function feed(
+  verifier: ChainVerifier,
+  pages: AsyncIterable<RecordedEvent[]>,
+  reached: (event: RecordedEvent) => number,
+  onPage: (done: number) => void,
+): Promise<void> {
+  for await (const page of pages) {
+    for (const event of page) if (verifier.check(event)) return;
+    const last = page[page.length - 1];
+    if (last) onPage(reached(last));
+  }
 }
 
 async function* streamPages(store: EventStore, stream: string, pageSize: number): AsyncIterable<RecordedEvent[]> {
@@ -54,12 +66,34 @@ export interface IntegrityResult extends VerifyResult {
  * compares the store's stream heads where it has them, and — whole log on sqlite — checks that
  * positions run 1, 2, 3 … up to the last one assigned, so a deleted tail (which leaves a perfectly
  * valid shorter chain) is reported too. One stream alone cannot reveal its own deleted tail: the
- * whole-log run does.
+ * whole-log run does. `onProgress` hears after every page how far the walk got (for the
+ * CLI's progress line); it changes nothing in the check.
  */
-export async function verifyIntegrity(store: EventStore, options: { stream?: string; pageSize?: number } = {}): Promise<IntegrityResult> {
+export async function verifyIntegrity(
+  store: EventStore,
+  options: { stream?: string; pageSize?: number; onProgress?: IntegrityProgress } = {},
+): Promise<IntegrityResult> {
   const verifier = new ChainVerifier();
   const pageSize = options.pageSize ?? 1000;
-  await feed(verifier, options.stream ? streamPages(store, options.stream, pageSize) : allPages(store, pageSize));
+  const { stream, onProgress } = options;
+  if (stream) {
+    const head = onProgress ? (await streamHeadsOf(store))?.get(stream) : undefined;
+    const total = head === undefined ? null : head.revision + 1;
+    await feed(
+      verifier,
+      streamPages(store, stream, pageSize),
+      (e) => e.revision + 1,
+      (done) => onProgress?.(done, total),
+    );
+  } else {
+    const total = onProgress ? await store.headPosition() : null;
+    await feed(
+      verifier,
+      allPages(store, pageSize),
+      (e) => e.position,
+      (done) => onProgress?.(done, total),
+    );
+  }
   const heads = await streamHeadsOf(store);
   if (heads && verifier.result().ok) {
     const wanted = options.stream ? new Map([...heads].filter(([name]) => name === options.stream)) : heads;
@@ -69,4 +103,14 @@ export async function verifyIntegrity(store: EventStore, options: { stream?: str
   const gap = continuityChecked && verifier.result().ok ? await checkLogContinuity(store) : null;
   const result = gap ? { ...verifier.result(), ok: false, firstBreak: gap } : verifier.result();
   return { ...result, headsChecked: heads !== null, continuityChecked };
+}
+
+/**
+ * Whether the store knows the stream: it has an event, or (sqlite, postgres) a head — a stream
+ * whose events were all deleted still has its head, so verifying it reports the deletion instead
+ * of "no such stream".
+ */
+export async function streamExists(store: EventStore, stream: string): Promise<boolean> {
+  if ((await store.readStream(stream, { maxCount: 1 })).length > 0) return true;
+  return (await streamHeadsOf(store))?.has(stream) ?? false;
 }

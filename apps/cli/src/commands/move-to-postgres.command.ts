@@ -5,6 +5,7 @@ import { openReadModels, sqliteFileOf } from '@bihuan/platform';
 import { defaultKeyStoreFile, openPrivacyDatabase } from '@bihuan/privacy';
 import { READ_MODEL_MIGRATIONS } from '@bihuan/app';
 import { CliCommand } from '../cli-command';
+import { createProgress, progressWanted } from '../progress';
 import { cliConfig } from './cli-config';
 
 /**
@@ -25,32 +26,35 @@ async function existingTables(database: SqlDatabase, wanted: readonly string[]):
  * chain unchanged, the personal-data keys into schema `privacy`, the access log and the dead
  * letters; workers started on POSTGRES_URL then rebuild the read models from the log. Stop every
  * process first. Exit 0 moved; 1 the target already holds a log; 2 usage or nothing to move.
+ * Progress (events copied of the total, then each table) on stderr unless --json or --quiet.
  */
-export const moveToPostgresCommand: CliCommand = {
-  name: 'move-to-postgres',
-  summary: 'Move an embedded installation (DATA_DIR) to the PostgreSQL at POSTGRES_URL',
-  usage: 'move-to-postgres [--data-dir <dir>]   (POSTGRES_URL names the target; stop the api and workers first)',
+export const moveToPostgresAction: CliCommand = {
   async run(args, io) {
     const config = cliConfig(args, io);
     if (!config) return 2;
     const url = config.postgresUrl;
     if (!url) {
-      io.err('Set POSTGRES_URL to the PostgreSQL database to move to');
+      io.err('请用环境变量 POSTGRES_URL 指定要迁移到的 PostgreSQL 数据库');
       return 2;
     }
     const logFile = sqliteFileOf(config);
     if (!existsSync(logFile)) {
-      io.err(`No embedded installation at ${logFile} (set DATA_DIR or --data-dir)`);
+      io.err(`${logFile} 处没有嵌入式安装（请设置 DATA_DIR 或 --data-dir）`);
       return 2;
     }
+    const wanted = progressWanted(args);
+    const step = (text: string): void => (wanted ? io.err(text) : undefined);
+    const progress = createProgress(io, wanted, { label: '迁移日志事件' });
     let log;
     try {
-      log = await importSqliteLog(logFile, url, (copied, total) => io.err(`日志 ${copied}/${total}`));
+      log = await importSqliteLog(logFile, url, progress.update);
+      progress.finish();
     } catch (error) {
       if (!(error instanceof LogNotEmpty)) throw error;
-      io.err(`${error.message}: a move only fills an empty database`);
+      io.err(`目标库已有日志，迁移只写入空库（${error.message}）`);
       return 1;
     }
+    step('迁移访问日志和死信 …');
     const moved: Record<string, number> = {};
     const from = openSqliteDatabase({ file: logFile });
     const to = await openReadModels(config, READ_MODEL_MIGRATIONS);
@@ -62,6 +66,7 @@ export const moveToPostgresCommand: CliCommand = {
     }
     const keyFile = defaultKeyStoreFile(config.dataDir);
     if (existsSync(keyFile)) {
+      step('迁移个人信息密钥 …');
       const keysFrom = openSqliteDatabase({ file: keyFile });
       const keysTo = await openPrivacyDatabase({ dataDir: config.dataDir, url });
       try {
@@ -71,7 +76,13 @@ export const moveToPostgresCommand: CliCommand = {
         await keysTo.close();
       }
     }
-    io.out(JSON.stringify({ events: log.events, rows: moved }, null, 2));
+    if (args.flags['json'] === true) io.out(JSON.stringify({ events: log.events, rows: moved }, null, 2));
+    else {
+      const rows = Object.entries(moved).map(([table, n]) => `${table} ${n} 行`);
+      io.out(
+        `已迁移到 PostgreSQL：日志 ${log.events} 个事件${rows.length ? `；${rows.join('，')}` : ''}。请在 POSTGRES_URL 上启动工作进程以重建读模型。`,
+      );
+    }
     return 0;
   },
 };

@@ -36,7 +36,7 @@ describe('verify --export <dossier file>', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('"staffId":"S1","recordKind"', '"staffId":"S2","recordKind"'));
     const bad = captureIo();
     expect(verifyExportFile(file, bad)).toBe(1);
-    expect(bad.stderr[0]).toMatch(/stream ethicsArchive-S1 revision 0 .*content/);
+    expect(bad.stderr[0]).toMatch(/案卷校验未通过：流 ethicsArchive-S1 第 0 版.*内容被改动（content）/);
     expect(verifyExportFile(join(dir, 'none.html'), captureIo())).toBe(2);
   });
 
@@ -47,7 +47,9 @@ describe('verify --export <dossier file>', () => {
     expect(await runCli(['verify', '--export', file], altered)).toBe(1);
     expect(altered.stderr.join('\n')).toContain('ethicsArchive-S1');
     writeFileSync(file, intact);
-    expect(await runCli(['verify', '--export', file], captureIo())).toBe(0);
+    const ok = captureIo();
+    expect(await runCli(['verify', '--export', file], ok)).toBe(0);
+    expect(ok.stdout).toEqual([`案卷 ${file}：完整，所有事件的 SM3 哈希与各流的哈希链无误`]);
     writeFileSync(file, '<html>not a dossier</html>');
     expect(await runCli(['verify', '--export', file], captureIo())).toBe(2);
     expect(await runCli(['verify', '--export', join(dir, 'missing.html')], captureIo())).toBe(2);

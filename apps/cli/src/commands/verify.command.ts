@@ -4,18 +4,20 @@ import { ChainBreak } from '@bihuan/event-store';
 import { openEventStore, sqliteFileOf } from '@bihuan/platform';
 import { stringFlag, UsageError } from '../argv';
 import { CliCommand, CliIo } from '../cli-command';
+import { createProgress, progressWanted } from '../progress';
 import { cliConfig } from './cli-config';
-import { verifyIntegrity } from './integrity';
-import { verifyExportFile } from './verify-export';
+import { IntegrityResult, streamExists, verifyIntegrity } from './integrity';
+import { PROBLEM_LABELS, verifyExportFile } from './verify-export';
 
 /**
- * `Integrity check failed at finding-1 revision 2 (position 7, event …): content — …`; a deleted
- * global tail has no event left to name: `Integrity check failed at position 9: missing — …`.
+ * `完整性校验未通过：流 finding-1 第 2 版（位置 7，事件 …）内容被改动（content）— …`; a deleted
+ * global tail has no event left to name: `完整性校验未通过：位置 9 事件缺失（missing）— …`.
  */
 export function describeBreak(b: ChainBreak): string {
-  if (b.streamName === '') return `Integrity check failed at position ${b.position}: ${b.problem} — ${b.detail}`;
-  const where = b.position >= 0 ? `position ${b.position}, event ${b.eventId || '?'}` : 'tail deleted';
-  return `Integrity check failed at stream ${b.streamName} revision ${b.revision} (${where}): ${b.problem} — ${b.detail}`;
+  const what = `${PROBLEM_LABELS[b.problem]}（${b.problem}）— ${b.detail}`;
+  if (b.streamName === '') return `完整性校验未通过：位置 ${b.position} ${what}`;
+  const where = b.position >= 0 ? `位置 ${b.position}，事件 ${b.eventId || '?'}` : '末尾已被删除';
+  return `完整性校验未通过：流 ${b.streamName} 第 ${b.revision} 版（${where}）${what}`;
 }
 
 /**
@@ -23,60 +25,64 @@ export function describeBreak(b: ChainBreak): string {
  * a dossier at all (no or broken JSON block, unreadable) exits 2 like a missing one — 1 is kept for
  * "this dossier was altered", naming the first broken event.
  */
-function verifyExport(file: string, io: CliIo): number {
-  let problem: string | undefined;
-  const spy: CliIo = {
-    env: io.env,
-    err: (text) => io.err(text),
-    out: (text) => {
-      try {
-        problem = (JSON.parse(text) as { firstBreak?: { problem?: string } | null }).firstBreak?.problem;
-      } catch {
-        problem = undefined;
-      }
-      io.out(text);
-    },
-  };
+function verifyExport(file: string, io: CliIo, json: boolean): number {
   let code: number;
+  let problem: string | undefined;
   try {
-    code = verifyExportFile(file, spy);
+    code = verifyExportFile(file, io, { json, onResult: (r) => (problem = r.firstBreak?.problem) });
   } catch (error) {
-    io.err(`Dossier ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`无法读取案卷 ${file}：${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
   return code === 1 && problem === 'format' ? 2 : code;
 }
 
+function summary(result: IntegrityResult, location: string, stream: string | undefined): string {
+  const scope = stream ? `流 ${stream}` : `日志 ${location}`;
+  if (!result.ok) return `${scope}：校验未通过，已检查 ${result.events} 个事件（${result.streams} 个流）`;
+  const checks = [result.headsChecked ? '流头一致' : '', result.continuityChecked ? '位置连续' : ''].filter(Boolean);
+  return `${scope}：完整，${result.streams} 个流、${result.events} 个事件的 SM3 哈希链无误${checks.length ? `（${checks.join('、')}）` : ''}${result.lastHash ? `\n末哈希 ${result.lastHash}` : ''}`;
+}
+
 /**
- * `verify [--stream <name>] [--data-dir <dir>]`: checks the SM3 hash chain of the configured
- * store (ESDB_URL or the SQLite file in DATA_DIR) and prints a JSON summary on stdout.
- * Exit 0 intact; 1 tampered (the first broken event is named on stderr and in `firstBreak`);
- * 2 when there is nothing to verify (no store file, bad configuration).
+ * `verify [--stream <name>] [--data-dir <dir>] [--json]`: checks the SM3 hash chain of the
+ * configured store (ESDB_URL, POSTGRES_URL or the SQLite file in DATA_DIR): a Chinese summary on
+ * stdout, or with --json the JSON summary (English keys) scripts read. Exit 0 intact; 1 tampered
+ * (the first broken event is named on stderr and in `firstBreak`); 2 when there is nothing to
+ * verify (no store file, a stream the log does not have, bad configuration).
  * `verify --export <file>` re-verifies an exported dossier offline instead (no store needed).
  */
-export const verifyCommand: CliCommand = {
-  name: 'verify',
-  summary: 'Check the hash chain of the whole log (or one stream, or an exported dossier); exit 1 naming the first changed event',
-  usage: 'verify [--stream <name>] [--data-dir <dir>] | verify --export <dossier.html>',
+export const verifyAction: CliCommand = {
   async run(args, io) {
     const stream = stringFlag(args, 'stream');
     const exported = stringFlag(args, 'export');
+    const json = args.flags['json'] === true;
     if (exported !== undefined) {
-      if (stream !== undefined) throw new UsageError('--export checks a dossier file; it cannot be combined with --stream');
-      return verifyExport(exported, io);
+      if (stream !== undefined) throw new UsageError('--export 校验案卷文件，不能与 --stream 同时使用');
+      return verifyExport(exported, io, json);
     }
     const config = cliConfig(args, io);
     if (!config) return 2;
     const server = config.esdbUrl ?? (config.postgresUrl ? withoutPassword(config.postgresUrl) : null);
     const location = server ?? sqliteFileOf(config);
     if (!server && !existsSync(location)) {
-      io.err(`No event store at ${location} (set DATA_DIR or --data-dir)`);
+      io.err(`${location} 处没有事件日志（请设置 DATA_DIR 或 --data-dir）`);
       return 2;
     }
     const store = await openEventStore(config, new SystemClock());
     try {
-      const result = await verifyIntegrity(store, stream ? { stream } : {});
-      io.out(JSON.stringify({ store: store.kind, location, stream: stream ?? null, ...result }, null, 2));
+      if (stream !== undefined && !(await streamExists(store, stream))) {
+        io.err(`日志中没有流 ${stream}（请检查流名，如 finding-1）`);
+        return 2;
+      }
+      const progress = createProgress(io, progressWanted(args), { label: stream ? `校验流 ${stream} 的事件` : '校验事件（按日志位置）' });
+      const result = await verifyIntegrity(store, { ...(stream ? { stream } : {}), onProgress: progress.update });
+      progress.finish();
+      io.out(
+        json
+          ? JSON.stringify({ store: store.kind, location, stream: stream ?? null, ...result }, null, 2)
+          : summary(result, location, stream),
+      );
       if (result.firstBreak) io.err(describeBreak(result.firstBreak));
       return result.ok ? 0 : 1;
     } finally {

@@ -8,7 +8,7 @@ export class DemoStepFailure extends Error {
     readonly step: string,
     readonly detail: string,
   ) {
-    super(`Step "${step}" failed: ${detail}`);
+    super(`步骤 "${step}" 失败：${detail}`);
     this.name = 'DemoStepFailure';
   }
 }

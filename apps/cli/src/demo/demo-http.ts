@@ -13,7 +13,7 @@ export interface Download {
 /** The part of an answer a failure message needs (the body, cut short). */
 function describe(method: string, path: string, status: number, text: string): string {
   const body = text.length > 400 ? `${text.slice(0, 400)}…` : text;
-  return `${method} ${path} answered HTTP ${status}: ${body}`;
+  return `${method} ${path} 返回 HTTP ${status}：${body}`;
 }
 
 /** The UTF-8 name from `filename*=UTF-8''…`, else the plain `filename="…"`. */
@@ -81,7 +81,7 @@ export class DemoHttp {
   ): Promise<Json> {
     const res = await this.send(step, method, user, path, body, headers);
     const text = await res.text();
-    if (res.status !== expected) throw new DemoStepFailure(step, `${describe(method, path, res.status, text)} (expected ${expected})`);
+    if (res.status !== expected) throw new DemoStepFailure(step, `${describe(method, path, res.status, text)}（应为 ${expected}）`);
     try {
       return JSON.parse(text) as Json;
     } catch {

@@ -53,7 +53,7 @@ describe('npm run demo', () => {
       const refused = h.http.post('hospital-signs-off', 'hospital-a1-1', '/findings/none/sign-off', {});
       await expect(refused).rejects.toBeInstanceOf(DemoStepFailure);
       await expect(refused).rejects.toThrow(
-        /^Step "hospital-signs-off" failed: POST \/findings\/none\/sign-off answered HTTP 403: .*AUTH.ROLE_NOT_ALLOWED.*\(expected 200\)$/,
+        /^步骤 "hospital-signs-off" 失败：POST \/findings\/none\/sign-off 返回 HTTP 403：.*AUTH.ROLE_NOT_ALLOWED.*（应为 200）$/,
       );
     } finally {
       await h.close();
@@ -72,18 +72,19 @@ describe('npm run demo', () => {
     );
     expect(code).toBe(1);
     expect(errors.join('\n')).toMatch(
-      /^Demo FAILED — Step "open-finding-on-unknown-visit" failed: POST \/visits\/nope\/findings answered HTTP 400: .*category/,
+      /^演示失败（Demo FAILED）— 步骤 "open-finding-on-unknown-visit" 失败：POST \/visits\/nope\/findings 返回 HTTP 400：.*category/,
     );
-    const kept = /^Data kept in (\S+) /.exec(lines[lines.length - 1] ?? '')?.[1];
+    const kept = /^数据已保留在 (\S+)（/.exec(lines[lines.length - 1] ?? '')?.[1];
     expect(kept).toBeDefined();
     expect(existsSync(join(kept!, 'bihuan.sqlite'))).toBe(true);
     rmSync(kept!, { recursive: true, force: true });
   });
 
-  it('is registered as the `demo` command and refuses unknown flags', async () => {
+  it('is registered as the `demo` command and refuses unknown flags before running anything', async () => {
     const errors: string[] = [];
     const code = await runCli(['demo', '--fast'], { out: () => undefined, err: (t) => errors.push(t), env: {} });
     expect(code).toBe(2);
-    expect(errors.join('\n')).toContain('Usage: npm run cli -- demo [--keep]');
+    expect(errors.join('\n')).toContain('未知选项 --fast');
+    expect(errors.join('\n')).toContain('用法：npm run cli -- demo [--keep]');
   });
 });

@@ -39,15 +39,15 @@ export async function runDemo(io: DemoIo, options: DemoOptions = {}): Promise<nu
     closed = true;
     await integrityStep(h.storeFile, out);
     out.line('');
-    out.line('Demo OK: every step succeeded (所有步骤成功)');
+    out.line('演示成功：所有步骤均已通过（Demo OK）');
     code = 0;
   } catch (error) {
-    if (error instanceof DemoStepFailure) io.err(`Demo FAILED — ${error.message}`);
-    else io.err(`Demo FAILED — unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (error instanceof DemoStepFailure) io.err(`演示失败（Demo FAILED）— ${error.message}`);
+    else io.err(`演示失败（Demo FAILED）— 意外错误：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     code = 1;
   } finally {
     if (h && !closed) await h.close().catch((e: unknown) => io.err(`closing the demo app: ${String(e)}`));
-    if (h && options.keep) out.line(`Data kept in ${h.dir} (bihuan.sqlite, read-models.sqlite, keys.sqlite, exports)`);
+    if (h && options.keep) out.line(`数据已保留在 ${h.dir}（bihuan.sqlite、read-models.sqlite、keys.sqlite、exports）`);
     else h?.removeDir();
   }
   return code;

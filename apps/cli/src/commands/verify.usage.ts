@@ -1,0 +1,27 @@
+import { CommandSpec } from '../cli-command';
+import { DATA_DIR_OPTION, JSON_OPTION, QUIET_OPTION } from './common-options';
+
+/** `verify`: see verify.command.ts. */
+export const verifySpec: CommandSpec = {
+  name: 'verify',
+  summary: '校验日志的 SM3 哈希链（全部、某个流，或一份导出的案卷）；发现篡改时退出码为 1 并指出第一处',
+  positionals: [],
+  options: [
+    { name: 'stream', type: 'string', valueName: '<流名>', description: '只校验这一个流（如 finding-1）；流不存在时报错' },
+    { name: 'export', type: 'string', valueName: '<案卷文件>', description: '离线复核一份导出的案卷（HTML），不需要数据库' },
+    DATA_DIR_OPTION,
+    JSON_OPTION,
+    QUIET_OPTION,
+  ],
+  details: [
+    '读取已配置的日志（ESDB_URL、POSTGRES_URL，或 DATA_DIR 中的 SQLite 文件）。',
+    '退出码：0 完整；1 被篡改（标准错误输出指出第一处被改动的事件）；2 用法错误、流不存在或没有可校验的日志。',
+  ],
+  examples: [
+    { command: 'verify', description: '校验整个日志' },
+    { command: 'verify --stream finding-1', description: '只校验流 finding-1' },
+    { command: 'verify --export 案卷.html', description: '离线复核导出的案卷' },
+    { command: 'verify --json --data-dir /srv/bihuan', description: '以 JSON 输出，供监控脚本读取' },
+  ],
+  load: () => import('./verify.command').then((m) => m.verifyAction),
+};
