@@ -74,7 +74,7 @@ describe('office sheet', () => {
     const back = texts.map((_, i) => sheet.getCell(i + 3, 2).value);
     expect(back.filter((v, i) => v !== texts[i])).toEqual([]);
     expect(sheet.getCell(1, 1).value).toBe('𠮷😀');
-  });
+  }, 120_000);
 
   it('writes the same columns as CSV with a BOM, dates as Shanghai days', () => {
     const text = officeCsv(COLUMNS, [{ n: 1, text: '𠮷,😀', at: '2025-03-24T16:00:00.000Z', rate: 0.25 }]).toString('utf8');
