@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { clipCodePoints } from './code-points';
 import { DATE_FORMAT, DATE_TIME_FORMAT, shanghaiDateWords } from './office-dates';
 import { OfficeColumn, OfficeColumnKind, OfficeSheetLayout, OfficeSheetSpec, OfficeValue } from './office-sheet.types';
@@ -25,9 +25,14 @@ const FORMATS: Readonly<Record<OfficeColumnKind, string | undefined>> = {
 
 export const DEFAULT_SIGNATURES = ['填报人：', '审核人：', '单位（盖章）：'] as const;
 
-/** A workbook with the properties every export carries. */
-export function newOfficeWorkbook(title: string): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+/**
+ * A workbook with the properties every export carries. exceljs is loaded here, on first use, not
+ * when @bihuan/platform is imported: it takes over half a second to load, which every process
+ * (the CLI above all) would otherwise pay at start.
+ */
+export async function newOfficeWorkbook(title: string): Promise<ExcelJS.Workbook> {
+  const { Workbook } = await import('exceljs');
+  const workbook = new Workbook();
   workbook.creator = 'Bihuan';
   workbook.title = title;
   return workbook;
@@ -143,7 +148,7 @@ export async function writeOfficeWorkbook(workbook: ExcelJS.Workbook): Promise<B
 
 /** One office sheet as an XLSX file. */
 export async function officeXlsx<R>(spec: OfficeSheetSpec<R>): Promise<Buffer> {
-  const workbook = newOfficeWorkbook(spec.title);
+  const workbook = await newOfficeWorkbook(spec.title);
   addOfficeSheet(workbook, spec);
   return writeOfficeWorkbook(workbook);
 }

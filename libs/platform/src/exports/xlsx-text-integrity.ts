@@ -17,8 +17,9 @@ interface ZipWriterPrototype {
  * Encoding the whole string once (Buffer.from) before JSZip sees it removes the cut at its root: JSZip
  * then slices bytes, which it stores verbatim. The CSV path never went through JSZip, hence intact.
  *
- * Applied once per process, on import of @bihuan/platform, so every exceljs writer (ours and any
- * other context's) is covered; `writeOfficeWorkbook` also calls it, for callers that load this file alone.
+ * Applied once per process, the first time `writeOfficeWorkbook` runs (not on import: loading the
+ * zip writer costs a start-up every process would pay). Any other code that writes XLSX with exceljs
+ * should write through `writeOfficeWorkbook`, or call this first.
  */
 export function ensureXlsxTextIntegrity(): void {
   const load = createRequire(require.resolve('exceljs'));
@@ -32,5 +33,3 @@ export function ensureXlsxTextIntegrity(): void {
   };
   proto.__bihuanUtf8 = true;
 }
-
-ensureXlsxTextIntegrity();
