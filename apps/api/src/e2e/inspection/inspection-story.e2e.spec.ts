@@ -166,6 +166,16 @@ describe('inspection story (e2e)', () => {
     expect(lines[3]).toContain(',是,2025-04-16');
   });
 
+  it('exports the same ledger as of now from the log (late sign-off, ladder, extension, reopened round) as today', async () => {
+    const today = (await t.download('/ledgers/institutions/hosp-a1-1/export?format=csv', 'leader-prov').expect(200)).body as Buffer;
+    const now = encodeURIComponent(t.clock.now().toISOString());
+    const asOf = await t.download(`/audit/ledgers/hosp-a1-1/export?format=csv&asOf=${now}`, 'leader-prov').expect(200);
+    const text = today.toString('utf8');
+    expect(text).toContain('逾期完成');
+    expect(text).toContain('第2轮整改');
+    expect((asOf.body as Buffer).toString('utf8')).toBe(text);
+  });
+
   it("shows one finding's full history with actors and times", async () => {
     const history = await s.get('leader-prov', `/findings/${f3}/history`);
     const entries = history['entries'] as {
