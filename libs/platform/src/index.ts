@@ -46,3 +46,4 @@ export * from './http/page-query';
 export * from './paging/page-cursor';
 export * from './paging/keyset-page';
 export * from './http/list-fields';
+export * from './exports';

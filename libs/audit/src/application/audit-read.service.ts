@@ -4,7 +4,7 @@ import { AccessPolicy, readerOf } from '@bihuan/auth';
 import { AsOf, EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { READ_MODEL_SYNC, ReadModelSync } from '@bihuan/platform';
 import { ACCESS_LOG, AccessLog, PersonalDataAccess, SUBJECT_KEY_STORE, SubjectKeyStore } from '@bihuan/privacy';
-import { listAsOf, stateAsOf } from '../as-of/as-of';
+import { listAsOf, stateAsOf, StateAsOf } from '../as-of/as-of';
 import { LinkedCase } from '../case-index/case-links';
 import { buildDossier } from '../dossier/build-dossier';
 import { Redactor } from '../dossier/dossier.types';
@@ -18,7 +18,7 @@ import { AUDIT_TRAIL, CASE_HISTORY } from './audit.tokens';
 import { historyView, readableCase } from '../access/case-view';
 import { StreamAccess } from '../access/stream-access';
 import { readableStreams } from '../access/readable-streams';
-import { institutionLedgerList, LedgerRow, ledgerRows } from './ledger-as-of';
+import { institutionLedgerList, LedgerFold, LedgerRow, ledgerRows } from './ledger-as-of';
 import { PrivacyPorts, ReadContext, resolveSubjects, subjectRedactor, subjectsIn } from './personal-data-redaction';
 import { stateDeciderFor } from './state-deciders';
 
@@ -91,10 +91,15 @@ export class AuditReadService {
   }
 
   async ledger(reader: Actor, institutionId: string, asOf: AsOf | undefined): Promise<LedgerAsOf> {
+    const result = await this.ledgerFold(reader, institutionId, asOf);
+    return { institutionId, asOf: result.asOf, events: result.events, position: result.position, rows: ledgerRows(result.state) };
+  }
+
+  /** The institution's ledger folded from the log up to `asOf` (now: the head position); scope checked. */
+  async ledgerFold(reader: Actor, institutionId: string, asOf: AsOf | undefined): Promise<StateAsOf<LedgerFold>> {
     assertCanReadInstitution(this.policy, reader, institutionId);
     const at = asOf ?? { position: (await this.store.headPosition()) ?? 0 };
-    const result = await listAsOf(this.store, institutionLedgerList(institutionId), at);
-    return { institutionId, asOf: at, events: result.events, position: result.position, rows: ledgerRows(result.state) };
+    return listAsOf(this.store, institutionLedgerList(institutionId), at);
   }
 
   async caseIntegrity(reader: Actor, stream: string): Promise<IntegrityReport & { root: string }> {

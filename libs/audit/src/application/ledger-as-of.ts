@@ -2,6 +2,7 @@ import { isEventOf } from '@bihuan/core';
 import { RecordedEvent } from '@bihuan/event-store';
 import { currentDeadline, FINDING_EVENTS, FindingState, findingDecider } from '@bihuan/inspection';
 import { ListDefinition } from '../as-of/as-of';
+import { evolveExtras, LedgerExtras, NO_EXTRAS } from './ledger-as-of-extras';
 
 /** One row of an institution's rectification ledger (整改台账) at an instant. */
 export interface LedgerRow {
@@ -21,7 +22,17 @@ export interface LedgerRow {
 
 /** Folded per finding stream; only streams whose FindingOpened names the institution are kept. */
 export interface LedgerFold {
-  readonly findings: Readonly<Record<string, { readonly state: FindingState; readonly position: number; readonly recordedAt: string }>>;
+  readonly findings: Readonly<Record<string, FoldedFinding>>;
+}
+
+/** One finding as of the instant: its decider state, what the ledger shows besides, and its last event. */
+export interface FoldedFinding {
+  readonly state: FindingState;
+  readonly extras: LedgerExtras;
+  /** The position of its FindingOpened: the ledger's order (序号). */
+  readonly openedPosition: number;
+  readonly position: number;
+  readonly recordedAt: string;
 }
 
 /**
@@ -45,6 +56,8 @@ export function institutionLedgerList(institutionId: string): ListDefinition<Led
       // The fold is private to this read (a fresh `initial` per definition): updating in place keeps it linear.
       (fold.findings as Record<string, LedgerFold['findings'][string]>)[event.streamName] = {
         state,
+        openedPosition: known?.openedPosition ?? event.position,
+        extras: evolveExtras(known?.extras ?? NO_EXTRAS, event, event.metadata.occurredAt),
         position: event.position,
         recordedAt: event.metadata.recordedAt,
       };

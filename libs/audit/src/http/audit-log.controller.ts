@@ -1,19 +1,25 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@bihuan/core';
-import { CurrentActor, Roles } from '@bihuan/auth';
+import { Controller, Get, Inject, Param, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Actor, Clock, CLOCK } from '@bihuan/core';
+import { attachmentDisposition } from '@bihuan/platform';
+import { CurrentActor, Jurisdiction, Roles } from '@bihuan/auth';
 import { AccessLogRow } from '../application/access-log-view';
 import { parseAsOf } from '../application/as-of-param';
 import { AuditReadService, LedgerAsOf } from '../application/audit-read.service';
 import { IntegrityReport } from '../integrity/integrity-report';
-import { AccessLogQueryDto, AsOfQueryDto, InstitutionParamDto } from './audit.dto';
+import { asOfLedgerFile, LEDGER_EXPORT_TYPES } from '../application/ledger-as-of-file';
+import { AccessLogQueryDto, AsOfQueryDto, InstitutionParamDto, LedgerExportQueryDto } from './audit.dto';
 
 /** Log-wide audit: ledgers as of an instant, the whole log's integrity, and the access log. */
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditLogController {
-  constructor(private readonly audit: AuditReadService) {}
+  constructor(
+    private readonly audit: AuditReadService,
+    @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get('ledgers/:institutionId')
   @Roles('leader', 'admin', 'inspector', 'hospital')
@@ -21,6 +27,30 @@ export class AuditLogController {
   @ApiOkResponse({ description: '{ institutionId, asOf, events, position, rows[] }' })
   ledger(@Param() p: InstitutionParamDto, @Query() q: AsOfQueryDto, @CurrentActor() actor: Actor): Promise<LedgerAsOf> {
     return this.audit.ledger(actor, p.institutionId, parseAsOf(q.asOf, q.asOfPosition));
+  }
+
+  @Get('ledgers/:institutionId/export')
+  @Roles('leader', 'admin', 'inspector', 'hospital')
+  @ApiOperation({
+    summary: 'The as-of ledger as XLSX (default) or CSV, laid out like today’s ledger export; the title says 截至 <instant>',
+  })
+  @ApiProduces(LEDGER_EXPORT_TYPES.xlsx, LEDGER_EXPORT_TYPES.csv)
+  async ledgerExport(
+    @Param() p: InstitutionParamDto,
+    @Query() q: LedgerExportQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<StreamableFile> {
+    const asOf = parseAsOf(q.asOf, q.asOfPosition);
+    const folded = await this.audit.ledgerFold(actor, p.institutionId, asOf);
+    const file = await asOfLedgerFile({
+      fold: folded.state,
+      asOf: asOf ?? folded.asOf,
+      institutionId: p.institutionId,
+      unitName: this.jurisdiction.get(p.institutionId)?.name ?? p.institutionId,
+      format: q.format ?? 'xlsx',
+      now: this.clock.now().toISOString(),
+    });
+    return new StreamableFile(file.body, { type: file.contentType, disposition: attachmentDisposition(file.fileName, file.asciiName) });
   }
 
   @Get('integrity')

@@ -14,6 +14,10 @@ export class AsOfQueryDto {
   @ApiPropertyOptional(PURPOSE) @IsOptional() @IsString() @MaxLength(200) purpose?: string;
 }
 
+export class LedgerExportQueryDto extends AsOfQueryDto {
+  @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' }) @IsOptional() @IsIn(['xlsx', 'csv']) format?: 'xlsx' | 'csv';
+}
+
 export class HistoryQueryDto extends AsOfQueryDto {
   @PageNumber(1_000_000) page?: number;
   @PageSize(1000, 50) pageSize?: number;

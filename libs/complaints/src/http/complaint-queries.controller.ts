@@ -1,7 +1,7 @@
-import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, StreamableFile } from '@nestjs/common';
 import { attachmentDisposition } from '@bihuan/platform';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@bihuan/auth';
+import { CurrentActor, Jurisdiction, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
 import { ComplainantIdentityService, ComplainantView } from '../application/complainant-identity.service';
 import { ComplaintStatistics, ComplaintStatisticsQuery } from '../read-models/complaint-statistics.query';
@@ -21,6 +21,7 @@ export class ComplaintQueriesController {
     private readonly tickets: ComplaintTicketQueries,
     private readonly statistics: ComplaintStatisticsQuery,
     private readonly identities: ComplainantIdentityService,
+    @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
   ) {}
 
   @Get()
@@ -43,9 +44,10 @@ export class ComplaintQueriesController {
     const { groupBy, format, ...filter } = q;
     const stats = await this.statistics.statistics(actor, groupBy ?? 'institution', filter);
     if (format !== 'xlsx') return stats;
-    return new StreamableFile(await statisticsWorkbook(stats), {
+    const unitName = (id: string): string => this.jurisdiction.get(id)?.name ?? id;
+    return new StreamableFile(await statisticsWorkbook(stats, unitName), {
       type: XLSX,
-      disposition: attachmentDisposition(`complaints-statistics-${stats.groupBy}.xlsx`),
+      disposition: attachmentDisposition(`投诉举报统计-${stats.groupBy}.xlsx`, `complaints-statistics-${stats.groupBy}.xlsx`),
     });
   }
 

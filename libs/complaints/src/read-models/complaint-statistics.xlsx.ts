@@ -1,43 +1,95 @@
-import ExcelJS from 'exceljs';
-import { ComplaintStatistics, ComplaintStats } from './complaint-statistics.query';
+import { officeXlsx, OfficeColumn, OfficeValue, shanghaiDateWords, shanghaiInstantWords } from '@bihuan/platform';
+import { ComplaintCategory } from '../domain/complaint-vocabulary';
+import { COMPLAINT_CATEGORY_LABELS, STATISTICS_GROUP_LABELS, UNASSIGNED_LABEL } from './complaint-statistics.labels';
+import { ComplaintStatistics, ComplaintStats, StatisticsGroup } from './complaint-statistics.query';
 
-const COLUMNS: readonly [string, (s: ComplaintStats) => number | string | null][] = [
-  ['分组 Group', (s) => s.key],
-  ['受理 Received', (s) => s.received],
-  ['在办 Open', (s) => s.open],
-  ['超期 Overdue', (s) => s.overdue],
-  ['办结 Closed', (s) => s.closed],
-  ['当场办结 On the spot', (s) => s.resolvedOnTheSpot],
-  ['不予受理 Declined', (s) => s.declined],
-  ['签收按时率 Acknowledge on-time', (s) => s.acknowledge.onTimeRate],
-  ['反馈按时率 Answer on-time', (s) => s.answer.onTimeRate],
-  ['满意 Satisfied', (s) => s.satisfaction.satisfied],
-  ['基本满意 Basically', (s) => s.satisfaction.basicallySatisfied],
-  ['不满意 Dissatisfied', (s) => s.satisfaction.dissatisfied],
-  ['满意率 Satisfaction rate', (s) => s.satisfaction.satisfactionRate],
-  ['属实 Substantiated', (s) => s.decisions.substantiated],
-  ['部分属实 Partly', (s) => s.decisions.partlySubstantiated],
-  ['不属实 Not', (s) => s.decisions.notSubstantiated],
-  ['属实率 Substantiated rate', (s) => s.decisions.substantiatedRate],
-  ['督办 Supervised', (s) => s.supervised],
-  ['通报 Publicly noticed', (s) => s.publiclyNoticed],
-  ['退单 Returned', (s) => s.returned],
-  ['重办 Reopened', (s) => s.reopened],
+/** A numbered group of the table; the 合计 row has no number. */
+interface Line {
+  readonly seq: number | string;
+  readonly label: string;
+  readonly stats: ComplaintStats;
+}
+
+/** A rate cell: 0–1 shown as a percentage, — where nothing was due, rated or decided. */
+const rate = (value: number | null): OfficeValue => (value === null ? '—' : value);
+
+const COUNTS: readonly [string, (s: ComplaintStats) => number][] = [
+  ['受理件数', (s) => s.received],
+  ['在办', (s) => s.open],
+  ['超期', (s) => s.overdue],
+  ['办结', (s) => s.closed],
+  ['当场办结', (s) => s.resolvedOnTheSpot],
+  ['不予受理', (s) => s.declined],
+];
+const RATES_AND_MORE: readonly [string, 'number' | 'percent', (s: ComplaintStats) => OfficeValue][] = [
+  ['签收按时率', 'percent', (s) => rate(s.acknowledge.onTimeRate)],
+  ['反馈按时率', 'percent', (s) => rate(s.answer.onTimeRate)],
+  ['满意', 'number', (s) => s.satisfaction.satisfied],
+  ['基本满意', 'number', (s) => s.satisfaction.basicallySatisfied],
+  ['不满意', 'number', (s) => s.satisfaction.dissatisfied],
+  ['满意率', 'percent', (s) => rate(s.satisfaction.satisfactionRate)],
+  ['属实', 'number', (s) => s.decisions.substantiated],
+  ['部分属实', 'number', (s) => s.decisions.partlySubstantiated],
+  ['不属实', 'number', (s) => s.decisions.notSubstantiated],
+  ['属实率', 'percent', (s) => rate(s.decisions.substantiatedRate)],
+  ['督办', 'number', (s) => s.supervised],
+  ['通报', 'number', (s) => s.publiclyNoticed],
+  ['退单', 'number', (s) => s.returned],
+  ['重办', 'number', (s) => s.reopened],
 ];
 
-/** The statistics as a workbook: one sheet, a row per group and the total last (rates as 0–1). */
-export async function statisticsWorkbook(stats: ComplaintStatistics): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Bihuan';
-  const sheet = workbook.addWorksheet('投诉统计 Complaints');
-  sheet.addRow([
-    `投诉举报统计 · by ${stats.groupBy}`,
-    `from ${stats.period.from ?? '—'}`,
-    `to ${stats.period.to ?? '—'}`,
-    `generated ${stats.generatedAt}`,
-  ]);
-  sheet.addRow(COLUMNS.map(([title]) => title)).font = { bold: true };
-  for (const group of [...stats.groups, stats.totals]) sheet.addRow(COLUMNS.map(([, value]) => value(group)));
-  sheet.columns.forEach((c) => (c.width = 16));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/** The columns of the 通报 table: Chinese headers only; the group column named after the grouping. */
+export function statisticsColumns(groupBy: StatisticsGroup): OfficeColumn<Line>[] {
+  return [
+    { header: '序号', width: 6, kind: 'number', value: (l) => l.seq },
+    { header: STATISTICS_GROUP_LABELS[groupBy], width: 24, value: (l) => l.label },
+    ...COUNTS.map(([header, of]): OfficeColumn<Line> => ({ header, width: 9, kind: 'number', value: (l) => of(l.stats) })),
+    ...RATES_AND_MORE.map(([header, kind, of]): OfficeColumn<Line> => ({
+      header,
+      width: kind === 'percent' ? 11 : 9,
+      kind,
+      value: (l) => of(l.stats),
+    })),
+  ];
+}
+
+/** What a group key reads as: the unit's name, the category's words, 2025年3月. */
+export function groupLabel(groupBy: StatisticsGroup, key: string, unitName: (id: string) => string): string {
+  switch (groupBy) {
+    case 'institution':
+      return key === '(unassigned)' ? UNASSIGNED_LABEL : unitName(key);
+    case 'category':
+      return COMPLAINT_CATEGORY_LABELS[key as ComplaintCategory] ?? key;
+    case 'month':
+      return /^\d{4}-\d{2}$/.test(key) ? `${key.slice(0, 4)}年${Number(key.slice(5))}月` : key;
+    default:
+      return '全部';
+  }
+}
+
+/** 2025年3月1日至2025年3月31日: `to` is exclusive, so the last day shown is the one before it. */
+export function periodWords(period: ComplaintStatistics['period'], generatedAt: string): string {
+  const last = period.to ? new Date(Date.parse(period.to) - 1).toISOString() : null;
+  if (period.from && last) return `${shanghaiDateWords(period.from)}至${shanghaiDateWords(last)}`;
+  if (period.from) return `${shanghaiDateWords(period.from)}至${shanghaiDateWords(generatedAt)}`;
+  return `截至${shanghaiDateWords(last ?? generatedAt)}`;
+}
+
+/**
+ * The statistics as a 通报 table: the period in the title, one row per unit (by name), category or
+ * month, percentages as percent cells, a 合计 row, Beijing time, signature lines.
+ */
+export function statisticsWorkbook(stats: ComplaintStatistics, unitName: (id: string) => string): Promise<Buffer> {
+  const lines: Line[] = stats.groups.map((g, i) => ({ seq: i + 1, label: groupLabel(stats.groupBy, g.key, unitName), stats: g }));
+  const columns = statisticsColumns(stats.groupBy);
+  const total: Line = { seq: '合计', label: '', stats: stats.totals };
+  return officeXlsx({
+    sheetName: '投诉举报统计',
+    title: `投诉举报办理情况通报表（${periodWords(stats.period, stats.generatedAt)}）`,
+    subtitle: `按受理时间统计；生成时间：${shanghaiInstantWords(stats.generatedAt)}（北京时间）`,
+    columns,
+    rows: lines,
+    totals: columns.map((c) => c.value(total)),
+    generatedAt: stats.generatedAt,
+  });
 }

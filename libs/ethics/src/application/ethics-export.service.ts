@@ -1,21 +1,26 @@
-import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
-import { ETHICS_EXPORT_HEADERS, ethicsExportRow, EthicsExportRow } from '../domain/evaluation/ethics-export';
-import { CommandExecution } from '@bihuan/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { Jurisdiction } from '@bihuan/auth';
+import { Clock, CLOCK } from '@bihuan/core';
+import { CommandExecution, officeXlsx } from '@bihuan/platform';
+import { ethicsExportRow, EthicsExportRow } from '../domain/evaluation/ethics-export';
 import { ETHICS_EVALUATION_CATEGORY, ethicsEvaluationDecider } from '../domain/evaluation/ethics-evaluation.decider';
 import { EthicsQueries } from '../read-models/ethics.queries';
+import { ETHICS_RESULT_COLUMNS, EthicsResultLine, ethicsResultTotals } from './ethics-export.columns';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * The year's final results of an institution as XLSX for the physician's periodic-assessment body
- * (定期考核): one row per finalised evaluation (ethicsExportRow, folded from its stream), Chinese headers.
+ * (定期考核): one row per finalised evaluation (ethicsExportRow, folded from its stream) with the
+ * person's name, laid out as offices file it (title, 序号, Chinese grades, 合计, signature lines).
  */
 @Injectable()
 export class EthicsExportService {
   constructor(
     private readonly execution: CommandExecution,
     private readonly queries: EthicsQueries,
+    @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async rows(institutionId: string, year: number): Promise<EthicsExportRow[]> {
@@ -24,19 +29,28 @@ export class EthicsExportService {
     return states.map(ethicsExportRow).filter((r): r is EthicsExportRow => r !== null);
   }
 
+  /** The rows with names, by department then staff id, numbered 1…n. */
+  async lines(institutionId: string, year: number): Promise<EthicsResultLine[]> {
+    const archives = new Map((await this.queries.archivesOf([institutionId])).map((a) => [a.staffId, a]));
+    const named = (await this.rows(institutionId, year)).map((r) => ({
+      ...r,
+      name: archives.get(r.staffId)?.name ?? r.staffId,
+      department: r.departmentId ?? archives.get(r.staffId)?.departmentId ?? '',
+    }));
+    named.sort((a, b) => a.department.localeCompare(b.department) || a.staffId.localeCompare(b.staffId));
+    return named.map((r, i) => ({ ...r, seq: i + 1 }));
+  }
+
   async xlsx(institutionId: string, year: number): Promise<Buffer> {
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = 'Bihuan';
-    const sheet = workbook.addWorksheet(`医德考评 ${year}`);
-    const keys = Object.keys(ETHICS_EXPORT_HEADERS) as (keyof EthicsExportRow)[];
-    sheet.columns = keys.map((key) => ({ header: ETHICS_EXPORT_HEADERS[key], key, width: 18 }));
-    for (const row of await this.rows(institutionId, year)) {
-      sheet.addRow({
-        ...row,
-        downgradedByCap: row.downgradedByCap ? '是' : '否',
-        passesPeriodicAssessment: row.passesPeriodicAssessment ? '合格' : '不合格',
-      });
-    }
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+    const lines = await this.lines(institutionId, year);
+    const unit = this.jurisdiction.get(institutionId)?.name ?? institutionId;
+    return officeXlsx({
+      sheetName: `医德考评${year}`,
+      title: `${unit}${year}年度医德考评结果`,
+      columns: ETHICS_RESULT_COLUMNS,
+      rows: lines,
+      totals: ethicsResultTotals(lines),
+      generatedAt: this.clock.now().toISOString(),
+    });
   }
 }

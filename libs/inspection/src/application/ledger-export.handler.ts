@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryBus, QueryHandler, Query } from '@nestjs/cqrs';
 import { Actor } from '@bihuan/core';
+import { VISIT_KIND_LABELS } from '../domain';
 import { ledgerCsv, ledgerXlsx, shanghaiDate } from '../read-models';
 import { LedgerQuery, LedgerScope } from './inspection.queries';
 
@@ -41,7 +42,10 @@ export class ExportLedgerHandler implements IQueryHandler<ExportLedgerQuery> {
     const subject =
       ledger.scope === 'visit' && ledger.visit ? `${ledger.institutionName}-检查${ledger.visit.visitId}` : ledger.institutionName;
     const key = 'visitId' in scope ? `visit-${scope.visitId}` : `institution-${scope.institutionId}`;
-    const body = format === 'csv' ? ledgerCsv(ledger.rows) : await ledgerXlsx(ledger.rows, `整改台账 ${subject}`);
+    const visit = ledger.scope === 'visit' ? ledger.visit : null;
+    const qualifier = visit ? `${VISIT_KIND_LABELS[visit.kind]} ${shanghaiDate(visit.conductedOn ?? visit.plannedDate)}` : undefined;
+    const title = { unitName: ledger.institutionName, cutOff: ledger.generatedAt, generatedAt: ledger.generatedAt };
+    const body = format === 'csv' ? ledgerCsv(ledger.rows) : await ledgerXlsx(ledger.rows, qualifier ? { ...title, qualifier } : title);
     return {
       body,
       contentType: CONTENT_TYPES[format],

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { steps, Steps } from '../inspection/inspection-steps';
 
@@ -6,6 +7,8 @@ interface Said {
   position: number;
   state: unknown;
   ledger: unknown;
+  /** Today's ledger export (CSV) as it was downloaded then. */
+  csv: string;
 }
 
 /**
@@ -35,7 +38,9 @@ describe('audit: state and ledger as of past instants', () => {
       await t.settle();
       const state = await get('leader-prov', `/audit/cases/${stream}/state`);
       const ledger = await get('hospital-a1-1', '/audit/ledgers/hosp-a1-1');
-      said.push({ at: t.clock.now().toISOString(), position: state['position'] as number, state: state['state'], ledger: ledger['rows'] });
+      const csv = (await t.download('/ledgers/institutions/hosp-a1-1/export?format=csv', 'hospital-a1-1').expect(200)).body as Buffer;
+      const at = t.clock.now().toISOString();
+      said.push({ at, position: state['position'] as number, state: state['state'], ledger: ledger['rows'], csv: csv.toString('utf8') });
       t.clock.advanceHours(2);
     };
     const visit = await s.visit();
@@ -67,8 +72,33 @@ describe('audit: state and ledger as of past instants', () => {
       const ledger = await get('leader-prov', `/audit/ledgers/hosp-a1-1?asOf=${encodeURIComponent(then.at)}`);
       expect(ledger['rows']).toEqual(then.ledger);
     }
+    // Exported as of each instant, the ledger is the file today's export gave then, cell for cell.
+    for (const then of said) {
+      const asOf = `/audit/ledgers/hosp-a1-1/export?format=csv&asOf=${encodeURIComponent(then.at)}`;
+      expect(((await t.download(asOf, 'leader-prov').expect(200)).body as Buffer).toString('utf8')).toBe(then.csv);
+    }
     // Before the finding existed, the ledger was empty.
     expect((await get('leader-prov', '/audit/ledgers/hosp-a1-1?asOf=2025-03-03T00:00:00Z'))['rows']).toEqual([]);
+  });
+
+  it('exports an as-of ledger as XLSX laid out like today’s, the title saying 截至 <instant>', async () => {
+    const res = await t.download('/audit/ledgers/hosp-a1-1/export?asOf=2025-03-03T04:30:00Z', 'leader-prov').expect(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="ledger-hosp-a1-1-asof-202503030430\.xlsx"; filename\*=UTF-8''/,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(res.body as Buffer).buffer);
+    const sheet = workbook.getWorksheet('整改台账')!;
+    expect(String(sheet.getCell(1, 1).value)).toMatch(/^.+整改台账（截至2025年3月3日 12:30）$/);
+    expect(String(sheet.getCell(1, 1).value)).not.toContain('hosp-');
+    expect(sheet.getCell(2, 1).value).toBe('序号');
+    expect(sheet.getCell(2, 16).value).toBe('备注');
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '2:2' });
+    const byPosition = await t.download('/audit/ledgers/hosp-a1-1/export?asOfPosition=1', 'leader-prov').expect(200);
+    expect(byPosition.headers['content-disposition']).toContain('asof');
+    expect((await t.http.get('/audit/ledgers/hosp-a1-1/export?format=pdf').set(t.auth('leader-prov'))).status).toBe(400);
+    expect((await t.http.get('/audit/ledgers/hosp-a1-2/export').set(t.auth('hospital-a1-1'))).status).toBe(403);
   });
 
   it('answers 400 naming the parameter for a bad instant, an unknown category or an unknown institution, 403 out of scope', async () => {

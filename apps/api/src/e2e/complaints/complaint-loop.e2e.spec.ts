@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { detail, HOSPITAL, INSPECTOR, INSTITUTION, publicStatus, step, submitPublic, toDecided } from './complaints-e2e.helpers';
 
@@ -119,5 +120,28 @@ describe('complaints: the closed loop on time', () => {
     const res = await t.download('/complaints/statistics', 'leader-prov').query({ format: 'xlsx', groupBy: 'category' }).expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect((res.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(res.body as Buffer).buffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(String(sheet.getCell(1, 1).value)).toMatch(/^投诉举报办理情况通报表（截至\d{4}年\d{1,2}月\d{1,2}日）$/);
+    expect((sheet.getRow(3).values as unknown[]).slice(1, 4)).toEqual(['序号', '问题类别', '受理件数']);
+    const labels = sheet.getColumn(2).values.filter((v): v is string => typeof v === 'string');
+    expect(labels.filter((v) => /^[a-z-]+$/.test(v))).toEqual([]);
+  });
+
+  it('exports the statistics by institution with unit names, not ids, and a 合计 row', async () => {
+    const res = await t.download('/complaints/statistics', 'leader-prov').query({ format: 'xlsx' }).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(res.body as Buffer).buffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getCell(3, 2).value).toBe('单位名称');
+    const firstColumn = sheet.getColumn(1).values;
+    expect(firstColumn).toContain('合计');
+    const names = sheet
+      .getColumn(2)
+      .values.slice(4)
+      .filter((v): v is string => typeof v === 'string' && v !== '');
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((n) => n.startsWith('hosp-'))).toEqual([]);
   });
 });

@@ -116,11 +116,23 @@ describe('ethics archives and evaluations (HTTP)', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as never);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['人员', '考评等次', '定期考核医德合格']));
-    expect(sheet.rowCount).toBe(8);
-    const s2 = sheet.getRows(2, 7)!.find((r) => r.getCell(3).value === 'S2')!;
+    expect(String(sheet.getCell(1, 1).value)).toMatch(new RegExp(`${Y}年度医德考评结果$`));
+    expect(String(sheet.getCell(1, 1).value)).not.toContain(H); // the unit's name, not its id
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([
+      '序号', '姓名', '人员编号', '科室', '年度', '考评得分', '考评等次', '一票否决事项', '因优秀比例限制调整', '定期考核医德结论',
+    ]); // prettier-ignore
+    const results = sheet.getRows(3, 7)!;
+    expect(results.map((r) => r.getCell(1).value)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const s1 = results.find((r) => r.getCell(3).value === 'S1')!;
+    expect(s1.getCell(2).value).toBe('医生甲');
+    expect(s1.getCell(4).value).toBe('cardiology');
+    const s2 = results.find((r) => r.getCell(3).value === 'S2')!;
     expect(s2.getCell(7).value).toBe('良好');
-    expect(s2.getCell(9).value).toBe('是');
+    expect(s2.getCell(9).value).toBe('是'); // 良好 after the 优秀 cap
+    expect(s2.getCell(10).value).toBe('合格');
+    expect(sheet.getCell(10, 1).value).toBe('合计');
+    expect(sheet.getCell(10, 2).value).toBe('共7人');
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '2:2' });
   });
 
   it('lets a hospital evaluate only its own staff (403, nothing written)', async () => {

@@ -2,6 +2,12 @@ import ExcelJS from 'exceljs';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { Steps, steps } from './inspection-steps';
 
+/** The 整改台账 columns of issue 17, in order. */
+const LEDGER_HEADERS = [
+  '序号', '问题来源', '发现日期', '问题描述', '问题类别', '整改类型', '整改措施', '责任部门',
+  '责任人', '整改时限', '完成情况', '是否销号', '销号日期', '督办级别', '通知书文号', '备注',
+]; // prettier-ignore
+
 type Row = Record<string, unknown>;
 const rowsOf = (ledger: Row) => ledger['rows'] as Row[];
 const byId = (ledger: Row, id: string) => rowsOf(ledger).find((r) => r['findingId'] === id)!;
@@ -132,25 +138,19 @@ describe('inspection story (e2e)', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(res.body as Buffer).buffer);
     const sheet = workbook.getWorksheet('整改台账')!;
-    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1).map(String);
-    expect(values(1).slice(0, 11)).toEqual([
-      '序号',
-      '问题',
-      '类别',
-      '严重程度',
-      '整改措施',
-      '责任科室',
-      '责任人',
-      '整改时限',
-      '完成情况',
-      '是否销号',
-      '销号日期',
-    ]);
-    expect(sheet.rowCount).toBe(4);
-    expect(values(2)).toEqual(expect.arrayContaining(['1', '外科病房医生收受患者红包', '收受红包', '严重', '2025-06-23', '否']));
-    expect(values(4)).toEqual(
+    const values = (n: number) =>
+      (sheet.getRow(n).values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)));
+    expect(String(sheet.getCell(1, 1).value)).toMatch(/^.+整改台账（.+，截至\d{4}年\d{1,2}月\d{1,2}日）$/);
+    expect(String(sheet.getCell(1, 1).value)).not.toContain('hosp-'); // the unit's name, not its id
+    expect(values(2)).toEqual(LEDGER_HEADERS);
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '2:2' });
+    expect(sheet.getCell(3, 3).value).toBeInstanceOf(Date);
+    expect(values(3)).toEqual(expect.arrayContaining(['1', '外科病房医生收受患者红包', '收受红包', '2025-06-23', '否']));
+    expect(values(5)).toEqual(
       expect.arrayContaining(['3', '门诊推诿患者', '开展服务礼仪培训', '李护士长', '2025-03-24', '是', '2025-04-16']),
     );
+    expect(values(6)[0]).toBe('合计');
+    expect(values(6)).toContain('2/3');
   });
 
   it('exports the institution ledger as CSV with a UTF-8 BOM', async () => {
@@ -160,10 +160,20 @@ describe('inspection story (e2e)', () => {
     const body = res.body as Buffer;
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = body.toString('utf8').slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('序号,问题,类别,严重程度,整改措施,责任科室,责任人,整改时限,完成情况,是否销号,销号日期');
+    expect(lines[0]).toBe(LEDGER_HEADERS.join(','));
     expect(lines).toHaveLength(4);
     expect(lines[3]).toContain('门诊推诿患者');
     expect(lines[3]).toContain(',是,2025-04-16');
+  });
+
+  it('exports the same ledger as of now from the log (late sign-off, ladder, extension, reopened round) as today', async () => {
+    const today = (await t.download('/ledgers/institutions/hosp-a1-1/export?format=csv', 'leader-prov').expect(200)).body as Buffer;
+    const now = encodeURIComponent(t.clock.now().toISOString());
+    const asOf = await t.download(`/audit/ledgers/hosp-a1-1/export?format=csv&asOf=${now}`, 'leader-prov').expect(200);
+    const text = today.toString('utf8');
+    expect(text).toContain('逾期完成');
+    expect(text).toContain('第2轮整改');
+    expect((asOf.body as Buffer).toString('utf8')).toBe(text);
   });
 
   it("shows one finding's full history with actors and times", async () => {

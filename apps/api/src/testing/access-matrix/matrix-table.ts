@@ -88,6 +88,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /audit/cases/{stream}/integrity': { target: 'stream' },
   'GET /audit/cases/{stream}/dossier': { target: 'stream', format: 'html' },
   'GET /audit/ledgers/{institutionId}': { target: 'institution' },
+  'GET /audit/ledgers/{institutionId}/export': { target: 'institution', format: 'xlsx', also: { query: '?format=csv', format: 'csv' } },
   'GET /audit/integrity': { target: 'none' },
   'GET /audit/access-log': { target: 'none' },
   'POST /ethics/archives': {
