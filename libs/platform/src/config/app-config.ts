@@ -16,6 +16,19 @@ export const EXPOSURES = ['public', 'admin', 'off'] as const;
 export type Exposure = (typeof EXPOSURES)[number];
 
 /**
+ * What an empty directory starts with (DIRECTORY_SEED): `none` — one root unit and one administrator
+ * (production); `demo` — the demo jurisdiction and users with known passwords (demo command, tests).
+ */
+export const DIRECTORY_SEEDS = ['none', 'demo'] as const;
+export type DirectorySeed = (typeof DIRECTORY_SEEDS)[number];
+
+export interface DirectoryConfig {
+  readonly seed: DirectorySeed;
+  /** Name of the root unit created on first start when seed is `none` (DIRECTORY_ROOT_NAME). */
+  readonly rootName: string;
+}
+
+/**
  * Where token keys come from — exactly one: a key generated into DATA_DIR on first start (embedded
  * default), JWT_SECRET (HS256), JWT_PUBLIC_KEY (PEM, verify only) or JWT_JWKS_URL (identity provider).
  */
@@ -92,6 +105,7 @@ export interface AppConfig {
   readonly shutdownGraceSeconds: number;
   /** The worker process's health and metrics listener (WORKER_HTTP_PORT); null: none (0). */
   readonly workerHttpPort: number | null;
+  readonly directory: DirectoryConfig;
 }
 
 /** The generated signing key of the embedded default (0600, beside the log). */

@@ -1,5 +1,5 @@
-import { IsIn, IsNotEmpty, IsOptional, Matches, MinLength } from 'class-validator';
-import { EXPOSURES, LOG_LEVELS, NODE_ENVS, ROLES_OF_PROCESS, SQLITE_SYNCHRONOUS_MODES } from './app-config';
+import { IsIn, IsNotEmpty, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { DIRECTORY_SEEDS, EXPOSURES, LOG_LEVELS, NODE_ENVS, ROLES_OF_PROCESS, SQLITE_SYNCHRONOUS_MODES } from './app-config';
 import { IsClockSpec, IsIntegerStringInRange, IsPublicKeyPem, IsTrustProxy } from './env-validators';
 
 export { pemFromEnv } from './env-validators';
@@ -123,6 +123,14 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIntegerStringInRange(0, 65535, { message: 'must be an integer between 1 and 65535, or 0 for no listener' })
   WORKER_HTTP_PORT?: string;
+
+  @IsOptional()
+  @IsIn([...DIRECTORY_SEEDS], { message: `must be one of ${DIRECTORY_SEEDS.join(', ')}` })
+  DIRECTORY_SEED?: string;
+
+  @IsOptional()
+  @MaxLength(100, { message: 'must be at most 100 characters long' })
+  DIRECTORY_ROOT_NAME?: string;
 }
 
 /** Every variable the configuration reads, in the order errors are reported. */
@@ -155,4 +163,6 @@ export const CONFIG_VARIABLES = [
   'IDEMPOTENCY_WAIT_SECONDS',
   'SHUTDOWN_GRACE_SECONDS',
   'WORKER_HTTP_PORT',
+  'DIRECTORY_SEED',
+  'DIRECTORY_ROOT_NAME',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];

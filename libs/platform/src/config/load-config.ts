@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validateSync } from 'class-validator';
-import { AppConfig, ClockSpec, Exposure, LogLevel, NodeEnv, ProcessRole, SqliteSynchronous } from './app-config';
+import { AppConfig, ClockSpec, DirectorySeed, Exposure, LogLevel, NodeEnv, ProcessRole, SqliteSynchronous } from './app-config';
 import { CONFIG_VARIABLES, EnvironmentVariables } from './environment-variables';
 import { ConfigError, ConfigProblem } from './config-error';
 import { jwtConfigOf, testJwtConfig } from './jwt-config';
@@ -73,6 +73,10 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     },
     shutdownGraceSeconds: Number(raw.SHUTDOWN_GRACE_SECONDS ?? 25),
     workerHttpPort: workerHttpPortOf(raw.WORKER_HTTP_PORT),
+    directory: {
+      seed: (raw.DIRECTORY_SEED ?? 'none') as DirectorySeed,
+      rootName: raw.DIRECTORY_ROOT_NAME ?? '卫生健康委员会',
+    },
   };
 }
 
@@ -108,7 +112,8 @@ function parseClockSpec(value: string): ClockSpec {
 
 /** A configuration for tests and tools: the defaults, overridden, without touching the disk. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({}, { createDataDir: false }), role: 'api', logLevel: 'silent', jwt: testJwtConfig(), ...overrides };
+  const base = loadConfig({}, { createDataDir: false });
+  return { ...base, role: 'api', logLevel: 'silent', jwt: testJwtConfig(), directory: { ...base.directory, seed: 'demo' }, ...overrides };
 }
 
 /** Warnings worth logging at start (e.g. a demo clock). */
