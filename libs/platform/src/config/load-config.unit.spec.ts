@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       idempotency: { ttlHours: 24, foldWindowMinutes: 10, waitSeconds: 10 },
       shutdownGraceSeconds: 25,
       workerHttpPort: 3001,
+      directory: { seed: 'none', rootName: '卫生健康委员会' },
     });
     expect(sqliteFileOf(config)).toBe('/srv/bihuan/data/bihuan.sqlite');
   });
@@ -71,6 +72,8 @@ describe('loadConfig', () => {
         IDEMPOTENCY_WAIT_SECONDS: '30',
         SHUTDOWN_GRACE_SECONDS: '60',
         WORKER_HTTP_PORT: '9464',
+        DIRECTORY_SEED: 'demo',
+        DIRECTORY_ROOT_NAME: '某省卫生健康委员会',
       },
       noDisk,
     );
@@ -98,7 +101,9 @@ describe('loadConfig', () => {
       idempotency: { ttlHours: 48, foldWindowMinutes: 5, waitSeconds: 30 },
       shutdownGraceSeconds: 60,
       workerHttpPort: 9464,
+      directory: { seed: 'demo', rootName: '某省卫生健康委员会' },
     });
+    expect(problemOf({ DIRECTORY_SEED: 'demos' })).toContain('DIRECTORY_SEED must be one of none, demo');
     expect(loadConfig({ PORT: '', REDIS_URL: '  ' }, noDisk)).toMatchObject({ port: 3000, redisUrl: null });
     expect(loadConfig({ WORKER_HTTP_PORT: '0' }, noDisk).workerHttpPort).toBeNull();
   });
