@@ -15,6 +15,11 @@ export interface SummaryContext {
   unit(id: string | null | undefined): string;
   /** What a deadline of the event's stream is for, from its id: `rectify` → 整改时限. */
   deadline(deadlineId: string): string;
+  /**
+   * A code another context owns, in words (a credit behaviour that is a finding or complaint
+   * category, an escalation rung): looked up in every catalogue's `terms`; the code when unknown.
+   */
+  term(code: string): string;
 }
 
 export type Summariser<D> = (data: D, ctx: SummaryContext) => string;
@@ -42,6 +47,8 @@ export interface SummaryCatalogue {
   summarise(type: string, data: object, ctx: SummaryContext): string;
   /** What one of this context's deadlines is for (null: not one of its ids). */
   deadlineName?(deadlineId: string): string | null;
+  /** Words for this context's codes that other contexts' events mention (see SummaryContext.term). */
+  readonly terms?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -51,7 +58,11 @@ export interface SummaryCatalogue {
 export function summaryCatalogue<E extends DomainEvent>(
   context: string,
   summaries: EventSummaries<E>,
-  extras: { bookkeeping?: EventTypes<E> | Partial<EventTypes<E>>; deadlineName?: (deadlineId: string) => string | null } = {},
+  extras: {
+    bookkeeping?: EventTypes<E> | Partial<EventTypes<E>>;
+    deadlineName?: (deadlineId: string) => string | null;
+    terms?: Readonly<Record<string, string>>;
+  } = {},
 ): SummaryCatalogue {
   const table = summaries as unknown as Readonly<Record<string, Summariser<object>>>;
   const types = Object.keys(table);
@@ -65,5 +76,6 @@ export function summaryCatalogue<E extends DomainEvent>(
       return summarise(data, ctx);
     },
     ...(extras.deadlineName ? { deadlineName: extras.deadlineName } : {}),
+    ...(extras.terms ? { terms: extras.terms } : {}),
   };
 }

@@ -67,5 +67,5 @@ export const FINDING_SUMMARIES: EventSummaries<FindingOwnEvent> = {
 export const INSPECTION_SUMMARY_CATALOGUE = summaryCatalogue<VisitEvent | FindingOwnEvent>(
   'inspection',
   { ...VISIT_SUMMARIES, ...FINDING_SUMMARIES },
-  { deadlineName: findingDeadlineName },
+  { deadlineName: findingDeadlineName, terms: { ...FINDING_CATEGORY_LABELS, ...ESCALATION_RUNG_LABELS } },
 );
