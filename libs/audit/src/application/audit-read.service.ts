@@ -132,7 +132,12 @@ export class AuditReadService {
     const integrity = await integrityReport(this.store, { streams: history.streams.map((s) => s.stream), now: this.now() });
     const redact = await this.redactorFor(history.entries, reader, this.context(stream, unit, o.purpose, 'dossier export'));
     const generatedAt = this.now();
-    const html = buildDossier(history, integrity, reader, { generatedAt, redact, ...(o.purpose ? { purpose: o.purpose } : {}) });
+    const html = buildDossier(history, integrity, reader, {
+      generatedAt,
+      redact,
+      summaries: this.summaries,
+      ...(o.purpose ? { purpose: o.purpose } : {}),
+    });
     return { fileName: `dossier-${stream}-${generatedAt.replace(/[:.]/g, '')}.html`, html };
   }
 
