@@ -70,13 +70,15 @@ export class EventSummaryRegistry {
   /**
    * The event's one-line summary. Data a reader's view trimmed or an old shape the summariser
    * cannot read yields a plain line naming the type rather than an error: a history always answers.
+   * Summarisers see the data as the reader sees it; none of them reads a complainant's fields.
    */
   summarise(event: SummarisedEvent): string {
     const catalogue = this.owner.get(event.type);
     const actor = this.actorName(event.actor);
     if (!catalogue) return `${actor} 记录 ${event.type}`;
     try {
-      return catalogue.summarise(event.type, event.data, this.context(actor));
+      // A field missing from old or trimmed data reads as a dash, never as `undefined`.
+      return catalogue.summarise(event.type, event.data, this.context(actor)).replace(/\bundefined\b|\bNaN\b/g, '—');
     } catch {
       return `${actor} 记录 ${event.type}`;
     }
@@ -86,7 +88,8 @@ export class EventSummaryRegistry {
     const { names } = this;
     return {
       actor,
-      person: (id) => (!id ? '' : id === 'system' ? '系统' : (names.person(id) ?? id)),
+      // No id on the event (older data, or trimmed for the reader): the person who recorded it.
+      person: (id) => (!id ? actor : id === 'system' ? '系统' : (names.person(id) ?? id)),
       unit: (id) => (!id ? '' : (names.unit(id) ?? id)),
       deadline: (id) => {
         for (const c of this.catalogues) {

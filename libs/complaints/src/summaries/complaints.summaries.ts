@@ -35,6 +35,8 @@ export const SATISFACTION_WORDS: Readonly<Record<SatisfactionRating, string>> = 
 const GROUNDS: Readonly<Record<DeclineGround, string>> = { litigation: '已诉讼', mediation: '已调解', petition: '已信访', other: '其他' };
 const COMPLEXITY: Readonly<Record<ComplaintComplexity, string>> = { simple: '简单件', complex: '复杂件' };
 
+/** What the registry calls the public entry's actor (EventSummaryRegistry.actorName). */
+const PUBLIC_ENTRY = '投诉人';
 const onTime = (v: boolean): string => (v ? '（按时）' : '（逾期）');
 const round = (n: number): string => (n > 1 ? `（第${n}轮）` : '');
 const BASE_DEADLINES: Readonly<Record<string, string>> = { acknowledge: '签收时限', answer: '答复时限', supervision: '督办时限' };
@@ -51,7 +53,7 @@ export function complaintDeadlineName(deadlineId: string): string | null {
  */
 export const COMPLAINT_SUMMARIES: EventSummaries<ComplaintDomainEvent> = {
   ComplaintReceived: (d, c) =>
-    `${c.actor} 受理投诉（${CHANNELS[d.channel] ?? d.channel}，${COMPLAINT_CATEGORY_LABELS[d.category] ?? d.category}），编号 ${d.ticketCode}${d.institutionId ? `，被投诉单位 ${c.unit(d.institutionId)}` : ''}${d.staffId ? `，涉及人员 ${c.person(d.staffId)}` : ''}`,
+    `${c.actor === PUBLIC_ENTRY ? '投诉人网上提交投诉' : `${c.actor} 受理投诉`}（${CHANNELS[d.channel] ?? d.channel}，${COMPLAINT_CATEGORY_LABELS[d.category] ?? d.category}），编号 ${d.ticketCode}${d.institutionId ? `，被投诉单位 ${c.unit(d.institutionId)}` : ''}${d.staffId ? `，涉及人员 ${c.person(d.staffId)}` : ''}`,
   ComplaintResolvedOnTheSpot: (d, c) => `${c.actor} 当场办结：${d.resolution}`,
   ComplaintDispatched: (d, c) =>
     `${c.actor} 转办至 ${c.unit(d.institutionId)}${round(d.round)}（${COMPLEXITY[d.complexity] ?? d.complexity}）`,
