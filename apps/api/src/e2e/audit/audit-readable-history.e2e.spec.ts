@@ -1,4 +1,4 @@
-import { verifyDossier } from '@bihuan/audit';
+import { eventSummaries, verifyDossier } from '@bihuan/audit';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { ComplaintCase, complaintCase, escalateToFinding, IDENTITY } from './audit-case.steps';
 
@@ -62,6 +62,13 @@ describe('audit: readable case history over HTTP', () => {
     expect(text).not.toContain(IDENTITY.name);
     expect(text).not.toContain(IDENTITY.phone);
     expect(text).not.toContain(own.subjectId);
+  });
+
+  it('has a summary for every event type the real contexts wrote to the log', async () => {
+    const registry = eventSummaries();
+    const types = new Set((await t.store.readAll()).map((e) => e.type));
+    expect(types.size).toBeGreaterThan(15);
+    expect([...types].filter((type) => !registry.has(type))).toEqual([]);
   });
 
   it('shows everything with ?all=true to leaders and admins, each entry still summarised', async () => {
