@@ -35,7 +35,8 @@ describe('dossier export', () => {
     const { html, history, ids } = await dossierFor();
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).not.toMatch(/<link |<script src=/);
-    for (const label of ['案件档案', '案件经过', '完整性校验', '通过', '参与人员', '附录二', '期限状态', '起因', 'SM3']) expect(html).toContain(label);
+    for (const label of ['案件档案', '案件经过', '完整性校验', '通过', '参与人员', '附录二', '期限状态', '起因', 'SM3'])
+      expect(html).toContain(label);
     expect(html).toContain('2025-04-01 10:00:00'); // generatedAt in Asia/Shanghai
     expect(html).toContain('计时中'); // the answer deadline, pending at receipt
     const decided = history.entries.find((e) => e.type === 'ComplaintDecided')!;
@@ -56,7 +57,9 @@ describe('dossier export', () => {
     expect(timeline).toBeLessThan(html.indexOf('<h2>完整性校验</h2>'));
     expect(html.indexOf('<h2>完整性校验</h2>')).toBeLessThan(appendix);
     const readableTimeline = html.slice(timeline, html.indexOf('<h2>完整性校验</h2>'));
-    expect(readableTimeline).toMatch(/<td>2025-03-03 20:00<\/td><td>赵监督员<\/td><td><a href="#e-evt-notice">赵监督员 开具整改通知书 整改〔2025〕7号/);
+    expect(readableTimeline).toMatch(
+      /<td>2025-03-03 20:00<\/td><td>赵监督员<\/td><td><a href="#e-evt-notice">赵监督员 开具整改通知书 整改〔2025〕7号/,
+    );
     // Bookkeeping (saga records, deadlines) only in the appendix, with every hash.
     expect(readableTimeline).not.toMatch(/InputRecorded|OutputRecorded|设定整改时限/);
     expect(readableTimeline).toContain('内部处理与时限记录未列出');

@@ -24,7 +24,10 @@ export const SUMMARY_CATALOGUES: readonly SummaryCatalogue[] = [
 ];
 
 /** Names from the directory's people and the jurisdiction's units (ids when unknown). */
-export function directoryNames(users: Pick<UserDirectory, 'get'> | undefined, jurisdiction: Pick<Jurisdiction, 'get'> | undefined): NameLookup {
+export function directoryNames(
+  users: Pick<UserDirectory, 'get'> | undefined,
+  jurisdiction: Pick<Jurisdiction, 'get'> | undefined,
+): NameLookup {
   return { person: (id) => users?.get(id)?.name, unit: (id) => jurisdiction?.get(id)?.name };
 }
 

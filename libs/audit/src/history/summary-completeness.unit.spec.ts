@@ -70,12 +70,15 @@ describe('every event type has a Chinese summary', () => {
   });
 
   it('folds exactly the bookkeeping: workflow records and deadline timers, never a case step', () => {
-    for (const t of [...core.DEADLINE_EVENT_TYPES, ...Object.keys(processing.WORKFLOW_RECORDS)]) expect(registry.isBookkeeping(t)).toBe(true);
+    for (const t of [...core.DEADLINE_EVENT_TYPES, ...Object.keys(processing.WORKFLOW_RECORDS)])
+      expect(registry.isBookkeeping(t)).toBe(true);
     for (const t of ['FindingOpened', 'RectificationNoticeIssued', 'ComplaintDecided', 'EthicsEvaluationFinalised', 'CreditMeasureImposed'])
       expect(registry.isBookkeeping(t)).toBe(false);
   });
 
   it('gives each type one home: two catalogues claiming a type are refused', () => {
-    expect(() => new EventSummaryRegistry([...SUMMARY_CATALOGUES, core.DEADLINE_SUMMARY_CATALOGUE])).toThrow(/DeadlineSet is summarised by both core and core/);
+    expect(() => new EventSummaryRegistry([...SUMMARY_CATALOGUES, core.DEADLINE_SUMMARY_CATALOGUE])).toThrow(
+      /DeadlineSet is summarised by both core and core/,
+    );
   });
 });

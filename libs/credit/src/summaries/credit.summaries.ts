@@ -29,16 +29,14 @@ export const CREDIT_ARCHIVE_SUMMARIES: EventSummaries<CreditArchiveOwnEvent> = {
   CreditPointsAdded: (d, c) =>
     `${c.person(d.addedBy)} 记不良执业行为分：${c.term(d.behaviour)} ${d.points} 分${d.summary ? `（${d.summary}）` : ''}，第${d.cycleNo}记分周期`,
   CreditPointsRevoked: (d, c) => `${c.person(d.revokedBy)} 撤销记分 ${d.points} 分：${d.reason}`,
-  CreditMeasureImposed: (d) =>
-    `本周期累计 ${d.totalPoints} 分，达到 ${d.thresholdPoints} 分档，采取措施：${measures(d.measures)}`,
+  CreditMeasureImposed: (d) => `本周期累计 ${d.totalPoints} 分，达到 ${d.thresholdPoints} 分档，采取措施：${measures(d.measures)}`,
   CreditNoticeIssued: (d) => `发出信用处理告知书（${measures(d.measures)}）${d.public ? '，并予通报' : ''}`,
   CommitmentPledged: (d, c) =>
     `${c.person(d.pledgedBy)} 登记${COMMITMENTS[d.kind] ?? d.kind}${d.staffId ? `（${c.person(d.staffId)}）` : ''}：${d.text}`,
   CommitmentBreached: (d, c) =>
     `${c.person(d.reportedBy)} 登记违反${COMMITMENTS[d.kind] ?? d.kind}${d.staffId ? `（${c.person(d.staffId)}）` : ''}：${d.description}`,
   CreditInformationRecorded: (d, c) => `${c.person(d.recordedBy)} 记入${CREDIT_LABELS[d.infoClass] ?? d.infoClass}：${d.title}`,
-  ListEntryAdded: (d, c) =>
-    `${c.person(d.listedBy)} 列入${CREDIT_LABELS[d.list] ?? d.list}至 ${chineseDate(d.expiresAt)}：${d.reason}`,
+  ListEntryAdded: (d, c) => `${c.person(d.listedBy)} 列入${CREDIT_LABELS[d.list] ?? d.list}至 ${chineseDate(d.expiresAt)}：${d.reason}`,
   ListEntryExpired: (d) => `${CREDIT_LABELS[d.list] ?? d.list}期满移出（${chineseDate(d.expiredAt)}）`,
   ListEntryRemoved: (d, c) => `${c.person(d.removedBy)} 提前移出${CREDIT_LABELS[d.list] ?? d.list}：${d.reason}`,
 };
@@ -47,8 +45,7 @@ export const CREDIT_ARCHIVE_SUMMARIES: EventSummaries<CreditArchiveOwnEvent> = {
 export const RANDOM_DRAW_SUMMARIES: EventSummaries<RandomDrawEvent> = {
   DrawRequested: (d, c) =>
     `${c.person(d.requestedBy)} 发起双随机抽取：${c.unit(d.jurisdiction)}，抽取 ${d.count} 家，每家 ${d.inspectorsPerVisit} 名检查人员，计划 ${chineseDate(d.plannedDate)}`,
-  DrawPublished: (d, c) =>
-    `${c.person(d.publishedBy)} 公开抽取结果：${d.visits.map((v) => c.unit(v.institutionId)).join('、') || '无'}`,
+  DrawPublished: (d, c) => `${c.person(d.publishedBy)} 公开抽取结果：${d.visits.map((v) => c.unit(v.institutionId)).join('、') || '无'}`,
   DrawCancelled: (d, c) => `${c.person(d.cancelledBy)} 取消抽取：${d.reason}`,
 };
 

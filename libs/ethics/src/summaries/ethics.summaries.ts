@@ -22,8 +22,7 @@ export const ETHICS_EVALUATION_SUMMARIES: EventSummaries<EthicsEvaluationEvent> 
     `${c.person(d.openedBy)} 启动 ${d.year} 年度医德考评：${c.person(d.staffId)}（${c.unit(d.institutionId)}）`,
   SelfEvaluationSubmitted: (d, c) =>
     `${c.person(d.submittedBy)} 提交个人自评${d.selfScore !== null ? `（自评${d.selfScore}分）` : ''}：${d.summary}`,
-  EthicsEvaluationReviewed: (d, c) =>
-    `${c.person(d.reviewedBy)} 科室评价 ${d.departmentScore} 分${d.comment ? `：${d.comment}` : ''}`,
+  EthicsEvaluationReviewed: (d, c) => `${c.person(d.reviewedBy)} 科室评价 ${d.departmentScore} 分${d.comment ? `：${d.comment}` : ''}`,
   EthicsEvaluationScored: (d, c) =>
     `${c.person(d.scoredBy)} 单位评分：最终 ${d.finalScore} 分，拟定等次 ${ETHICS_GRADE_LABELS[d.provisionalGrade] ?? d.provisionalGrade}${vetoes(d.vetoItems)}`,
   EthicsEvaluationPosted: (d, c) => `${c.person(d.postedBy)} 公示考评结果：${chineseDate(d.from)} 至 ${chineseDate(d.until)}`,
