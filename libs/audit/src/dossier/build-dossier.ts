@@ -77,5 +77,5 @@ export function buildDossier(history: CaseHistory, integrity: IntegrityReport, r
   const summaries = options.summaries ?? eventSummaries();
   const timeline = timelineRows(history.entries, shown, summaries);
   const title = options.title ?? `案件档案 ${history.root}`;
-  return renderDossierHtml(payload, history.entries, shown, title, timeline, summaries.actorName(reader));
+  return renderDossierHtml(payload, history.entries, shown, title, timeline, (actor) => summaries.actorName(actor));
 }
