@@ -4,8 +4,10 @@ import { SqlDatabase } from '@bihuan/database';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { READ_MODELS } from '@bihuan/platform';
 import { ACCESS_LOG, AccessLog } from '@bihuan/privacy';
+import { Jurisdiction, UserDirectory } from '@bihuan/auth';
 import { AuditReadService } from './application/audit-read.service';
-import { AUDIT_CASE_INDEX, AUDIT_TRAIL, CASE_HISTORY } from './application/audit.tokens';
+import { AUDIT_CASE_INDEX, AUDIT_TRAIL, CASE_HISTORY, EVENT_SUMMARIES } from './application/audit.tokens';
+import { directoryNames, eventSummaries } from './history/summary-catalogues';
 import { CaseIndex } from './case-index/case-index.port';
 import { SqlCaseIndex } from './case-index/sql-case-index.adapter';
 import { CaseHistoryService } from './history/case-history.service';
@@ -37,8 +39,16 @@ import { SqlAuditTrail } from './trail/sql-audit-trail.adapter';
         new CaseHistoryService(store, index, { trail, clock }),
       inject: [EVENT_STORE, AUDIT_CASE_INDEX, AUDIT_TRAIL, CLOCK],
     },
+    {
+      provide: EVENT_SUMMARIES,
+      useFactory: (users?: UserDirectory, jurisdiction?: Jurisdiction) => eventSummaries(directoryNames(users, jurisdiction)),
+      inject: [
+        { token: UserDirectory, optional: true },
+        { token: Jurisdiction, optional: true },
+      ],
+    },
     AuditReadService,
   ],
-  exports: [AuditReadService, AUDIT_TRAIL],
+  exports: [AuditReadService, AUDIT_TRAIL, EVENT_SUMMARIES],
 })
 export class AuditModule {}

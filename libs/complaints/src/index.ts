@@ -30,3 +30,4 @@ export * from './read-models/complaint-statistics.query';
 export type { PublicTicketStatus, TicketDetail, TicketListItem } from './read-models/ticket-views';
 export { ComplaintsModule, privacyResourcesFor } from './complaints.module';
 export { COMPLAINTS_WORKER } from './complaints.worker';
+export * from './summaries/complaints.summaries';

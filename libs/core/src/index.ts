@@ -13,3 +13,4 @@ export * from './input-rules';
 export * from './shanghai-time';
 export * from './event-types';
 export * from './reaction-metadata';
+export * from './summaries';

@@ -35,3 +35,4 @@ export * from './credit.worker';
 export * from './domain/visibility/credit-archive.visibility';
 export * from './domain/visibility/credit-points.visibility';
 export * from './application/credit-visibility';
+export * from './summaries/credit.summaries';

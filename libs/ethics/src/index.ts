@@ -23,3 +23,4 @@ export * from './read-models/ethics.queries';
 export * from './ethics.module';
 export * from './ethics.worker';
 export * from './domain/ethics-visibility';
+export * from './summaries/ethics.summaries';

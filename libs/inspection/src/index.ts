@@ -11,3 +11,4 @@ export * from './read-models';
 export * from './http';
 export { InspectionModule } from './inspection.module';
 export { INSPECTION_WORKER } from './inspection.worker';
+export * from './summaries/inspection.summaries';

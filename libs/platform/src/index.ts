@@ -47,3 +47,4 @@ export * from './paging/page-cursor';
 export * from './paging/keyset-page';
 export * from './http/list-fields';
 export * from './exports';
+export * from './summaries/platform.summaries';

@@ -25,3 +25,4 @@ export * from './deadlines/rearm-pending-deadlines';
 export * from './deadlines/timer-reconciler';
 // Test equipment: the one-deadline case the processing specs and the fault harness (tools/fault) share.
 export * from './testing/case.decider';
+export * from './summaries/processing.summaries';

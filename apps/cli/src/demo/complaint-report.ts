@@ -2,7 +2,8 @@ import { DemoHarness } from './demo-harness';
 import { expectState } from './demo-failure';
 import { Json } from './demo-http';
 import { DemoOutput, shanghaiTime, table } from './demo-print';
-import { actorText, ratingLabel, summarise } from './event-summary';
+import { SATISFACTION_WORDS, SatisfactionRating } from '@bihuan/complaints';
+import { actorText, isBookkeeping, summarise } from './demo-summaries';
 import { COMPLAINT_HOSPITAL, COMPLAINT_INSTITUTION, COMPLAINT_LEADER, IDENTITY, STAFF_ID, TicketKeys } from './complaint-fixtures';
 
 const LEADER = COMPLAINT_LEADER;
@@ -14,13 +15,9 @@ export async function printTimeline(h: DemoHarness, out: DemoOutput, ticketId: s
   const detail = await h.http.get('print-ticket-timeline', LEADER, `/complaints/${ticketId}`);
   const history = (detail['history'] as Json[] | undefined) ?? [];
   out.line('');
-  out.line(`  投诉件时间线（${history.length} 条事件，北京时间）`);
-  const rows = history.map((e) => [
-    shanghaiTime(e['at']),
-    actorText(e['actor']),
-    String(e['type']),
-    summarise(String(e['type']), e['data']),
-  ]);
+  const shown = history.filter((e) => !isBookkeeping(e));
+  out.line(`  投诉件时间线（${shown.length} 条事件，另有 ${history.length - shown.length} 条时限记录未列出；北京时间）`);
+  const rows = shown.map((e) => [shanghaiTime(e['at']), actorText(e['actor']), String(e['type']), summarise(e)]);
   for (const line of table(['时间', '操作人（角色，单位）', '事件', '摘要'], [16, 44, 27, 60], rows)) out.line(`  ${line}`);
 }
 
@@ -38,7 +35,7 @@ export async function printPublicStatus(h: DemoHarness, out: DemoOutput, keys: T
   out.line('');
   out.line(`  公众查询视图（编号 ${keys.ticketCode} + 密码；字段：${Object.keys(s).join(', ')}）`);
   out.line(
-    `    进度 ${String(s['step'])} · 受理 ${shanghaiTime(s['receivedAt'])} · 答复 ${shanghaiTime(s['answeredAt'])} · 办结 ${shanghaiTime(s['closedAt'])} · 评价 ${ratingLabel(s['rating'])}`,
+    `    进度 ${String(s['step'])} · 受理 ${shanghaiTime(s['receivedAt'])} · 答复 ${shanghaiTime(s['answeredAt'])} · 办结 ${shanghaiTime(s['closedAt'])} · 评价 ${SATISFACTION_WORDS[s['rating'] as SatisfactionRating] ?? String(s['rating'] ?? '')}`,
   );
   out.line(`    答复内容：${String(s['answer'])}`);
   out.line(`    无密码查询 → HTTP ${wrong.status}（与编号不存在相同）`);
@@ -108,7 +105,7 @@ export async function printConsequences(h: DemoHarness, out: DemoOutput, ticketI
     );
   }
   for (const e of caused)
-    out.line(`    ${String(e['stream']).padEnd(26)} ${String(e['type']).padEnd(22)} ${summarise(String(e['type']), e['data'])}`);
+    out.line(`    ${String(e['stream']).padEnd(26)} ${String(e['type']).padEnd(22)} ${String(e['summary'] ?? summarise(e))}`);
   out.line(
     ethics.status === 200 && records.length > 0
       ? `    医德档案 ${STAFF_ID}：${records.length} 条来自本投诉的记录`

@@ -26,17 +26,17 @@ describe('npm run demo', () => {
     expect(text).toContain('合计 3 项：已销号 2，未销号 1');
     expect(text).toMatch(/✓ climb-to-summons .*约谈通知书/);
     expect(text).toMatch(/✓ extend-third .*批准/);
-    expect(text).toMatch(/FindingEscalated +逾期升级（第1级）：提醒敦促函/);
+    expect(text).toMatch(/FindingEscalated +.*逾期升级第1级：提醒敦促函/);
     expect(text).toMatch(/整改台账-.+\.xlsx，整改台账-.+\.csv/);
 
     // The complaint: closed, the public view, the hospital without identity, the leader's read recorded.
     expect(text).toMatch(/✓ close-ticket .*办结/);
-    expect(text).toMatch(/ComplaintClosed +办结（满意）/);
+    expect(text).toMatch(/ComplaintClosed +\S+ 办结（满意）/);
     expect(text).toMatch(/公众查询视图[\s\S]*进度 closed/);
     expect(text).toMatch(/医院视图.*投诉人字段：无；请求身份 → HTTP 403/);
     expect(text).toMatch(/访问日志：.*李局长.*reveal/);
-    expect(text).toMatch(/EthicsRecordAdded .*记分 -10/);
-    expect(text).toMatch(/CreditPointsAdded .*不良执业记分 \+6/);
+    expect(text).toMatch(/EthicsRecordAdded .*记入医德档案（投诉举报）.*扣10分/);
+    expect(text).toMatch(/CreditPointsAdded .*记不良执业行为分：.* 6 分/);
 
     // Integrity, and the temporary directory is gone without --keep.
     expect(text).toMatch(/结果 ok — 完整，未被篡改：\d+ 条流，\d+ 个事件/);

@@ -5,7 +5,7 @@ import { DemoHarness } from './demo-harness';
 import { expectState } from './demo-failure';
 import { Json } from './demo-http';
 import { DemoOutput, shanghaiDay, shanghaiTime, table } from './demo-print';
-import { actorText, summarise } from './event-summary';
+import { actorText, isBookkeeping, summarise } from './demo-summaries';
 import { INSTITUTION, LEADER } from './inspection-fixtures';
 
 /** The institution's 整改台账 as a table, with the summary line; checks there are three rows and one reopened. */
@@ -53,14 +53,11 @@ export async function printFindingHistory(h: DemoHarness, out: DemoOutput, findi
     entries.some((e) => e['type'] === 'FindingEscalated') && entries.some((e) => e['type'] === 'ExtensionApproved'),
     `the history of ${findingId} should show escalations and the approved extension (got ${entries.length} entries)`,
   );
+  // Deadline timers and workflow records are folded away, as the audit history does by default.
+  const shown = entries.filter((e) => !isBookkeeping(e));
   out.line('');
-  out.line(`  ${title} 全过程（${entries.length} 条事件，时间为北京时间）`);
-  const body = entries.map((e) => [
-    shanghaiTime(e['occurredAt']),
-    actorText(e['actor']),
-    String(e['type']),
-    summarise(String(e['type']), e['data']),
-  ]);
+  out.line(`  ${title} 全过程（${shown.length} 条事件，另有 ${entries.length - shown.length} 条时限记录未列出；北京时间）`);
+  const body = shown.map((e) => [shanghaiTime(e['occurredAt']), actorText(e['actor']), String(e['type']), summarise(e)]);
   for (const line of table(['时间', '操作人（角色，单位）', '事件', '摘要'], [16, 44, 29, 60], body)) out.line(`  ${line}`);
 }
 

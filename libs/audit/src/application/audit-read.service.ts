@@ -14,7 +14,10 @@ import { integrityReport, IntegrityReport } from '../integrity/integrity-report'
 import { AUDIT_TRAIL_READERS, AuditTrail } from '../trail/audit-trail.port';
 import { AccessLogFilter, AccessLogRow, listAccess } from './access-log-view';
 import { assertCanReadInstitution, CASE_READER_ROLES } from './case-access';
-import { AUDIT_TRAIL, CASE_HISTORY } from './audit.tokens';
+import { AUDIT_TRAIL, CASE_HISTORY, EVENT_SUMMARIES } from './audit.tokens';
+import { FULL_HISTORY_ROLES } from '../history/history-access';
+import { summariseEntries } from '../history/summarise-entries';
+import { EventSummaryRegistry } from '../history/summary-registry';
 import { historyView, readableCase } from '../access/case-view';
 import { StreamAccess } from '../access/stream-access';
 import { readableStreams } from '../access/readable-streams';
@@ -59,6 +62,7 @@ export class AuditReadService {
     @Inject(AUDIT_TRAIL) private readonly trail: AuditTrail,
     @Inject(READ_MODEL_SYNC) private readonly sync: ReadModelSync,
     private readonly policy: AccessPolicy,
+    @Inject(EVENT_SUMMARIES) private readonly summaries: EventSummaryRegistry,
     @Optional() personalData?: PersonalDataAccess,
     @Optional() @Inject(SUBJECT_KEY_STORE) keys?: SubjectKeyStore,
     @Optional() @Inject(ACCESS_LOG) private readonly log?: AccessLog,
@@ -69,12 +73,17 @@ export class AuditReadService {
   async history(
     reader: Actor,
     stream: string,
-    o: { page?: number; pageSize?: number; asOf?: AsOf; purpose?: string },
+    o: { page?: number; pageSize?: number; asOf?: AsOf; purpose?: string; all?: boolean },
   ): Promise<HistoryPage> {
+    const { all, ...options } = o;
+    // Before anything is read: unfolding the bookkeeping is an auditor's switch (FULL_HISTORY_ROLES).
+    if (all) this.policy.assertRole(reader, FULL_HISTORY_ROLES, 'Showing every event of a case history (?all=true)');
     const { access, unit, linked, withheld } = await this.openLinkedCase(reader, stream, o.asOf);
-    const page = await this.cases.history(stream, { ...o, reader, linked, view: historyView(access) });
+    const fold = all ? {} : { fold: (type: string) => this.summaries.isBookkeeping(type) };
+    const page = await this.cases.history(stream, { ...options, ...fold, reader, linked, view: historyView(access) });
     const redact = await this.redactorFor(page.entries, reader, this.context(stream, unit, o.purpose, 'history'));
-    return { ...page, withheldStreams: withheld, entries: page.entries.map((e) => ({ ...e, data: redact(e, reader) })) };
+    const shown = page.entries.map((e) => ({ ...e, data: redact(e, reader) }));
+    return { ...page, withheldStreams: withheld, entries: summariseEntries(shown, this.summaries) };
   }
 
   async state(reader: Actor, stream: string, asOf: AsOf | undefined, purpose?: string): Promise<CaseState> {
@@ -123,7 +132,12 @@ export class AuditReadService {
     const integrity = await integrityReport(this.store, { streams: history.streams.map((s) => s.stream), now: this.now() });
     const redact = await this.redactorFor(history.entries, reader, this.context(stream, unit, o.purpose, 'dossier export'));
     const generatedAt = this.now();
-    const html = buildDossier(history, integrity, reader, { generatedAt, redact, ...(o.purpose ? { purpose: o.purpose } : {}) });
+    const html = buildDossier(history, integrity, reader, {
+      generatedAt,
+      redact,
+      summaries: this.summaries,
+      ...(o.purpose ? { purpose: o.purpose } : {}),
+    });
     return { fileName: `dossier-${stream}-${generatedAt.replace(/[:.]/g, '')}.html`, html };
   }
 

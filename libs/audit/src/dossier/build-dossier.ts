@@ -5,6 +5,8 @@ import { IntegrityReport } from '../integrity/integrity-report';
 import { renderDossierHtml } from './dossier-html';
 import { DossierOptions, DossierPayload, DossierStream, SealedEvent } from './dossier.types';
 import { defaultRedact } from './redaction';
+import { timelineRows } from './dossier-timeline';
+import { eventSummaries } from '../history/summary-catalogues';
 
 function recorded(e: HistoryEntry): RecordedEvent {
   const event = { streamName: e.stream, revision: e.revision, position: e.position, type: e.type, data: e.data, metadata: e.metadata };
@@ -40,7 +42,9 @@ function partialStreams(entries: readonly HistoryEntry[]): Set<string> {
  * labels, Asia/Shanghai times) that a leader can archive or print.
  *
  * Two views of the same events, so that redaction never weakens verification:
- * - the human-readable timeline shows each event's data through `redact(entry, reader)`;
+ * - the human-readable part leads with the timeline (time, actor by name, the context's summary,
+ *   bookkeeping folded), then the appendix of raw events, each event's data through
+ *   `redact(entry, reader)` (summaries are built from that redacted data too);
  * - the JSON block keeps every event the reader sees in full exactly as stored (full envelope,
  *   original data), so its hash and chain link can be recomputed offline (`verifyDossier`); an
  *   event the visibility declarations trim for this reader is carried as a sealed link (place and
@@ -70,5 +74,8 @@ export function buildDossier(history: CaseHistory, integrity: IntegrityReport, r
     integrity,
   };
   const shown = history.entries.map((e) => redact(e, reader));
-  return renderDossierHtml(payload, history.entries, shown, options.title ?? `案件档案 ${history.root}`);
+  const summaries = options.summaries ?? eventSummaries();
+  const timeline = timelineRows(history.entries, shown, summaries);
+  const title = options.title ?? `案件档案 ${history.root}`;
+  return renderDossierHtml(payload, history.entries, shown, title, timeline, (actor) => summaries.actorName(actor));
 }

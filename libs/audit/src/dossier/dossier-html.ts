@@ -3,6 +3,7 @@ import { HistoryEntry } from '../history/case-history.types';
 import { IntegrityReport } from '../integrity/integrity-report';
 import { DOSSIER_SCRIPT_ID, DossierPayload } from './dossier.types';
 import { escapeHtml as h, scriptSafeJson } from './html-text';
+import { timelineHtml, TimelineRow } from './dossier-timeline';
 
 /** `2025-03-03 09:00:00` Shanghai time for people (the ISO instant stays in the JSON block); unparseable text as it is. */
 const t = (iso: string): string => (Number.isNaN(Date.parse(iso)) ? iso : shanghaiDateTime(iso));
@@ -48,7 +49,7 @@ ${br ? `<dt>首个断点</dt><dd class="bad">${h(br.streamName)} 第 ${br.revisi
 <table><tr><th>流</th><th>事件数</th><th>首个哈希</th><th>末个哈希</th><th>结果</th></tr>${rows}</table>`;
 }
 
-function actorsHtml(entries: readonly HistoryEntry[]): string {
+function actorsHtml(entries: readonly HistoryEntry[], nameOf: (actor: Actor) => string): string {
   const counts = new Map<string, { actor: Actor; n: number }>();
   for (const e of entries) {
     const key = `${e.actor.id}\u001f${e.actor.role}\u001f${e.actor.unit}`;
@@ -58,9 +59,9 @@ function actorsHtml(entries: readonly HistoryEntry[]): string {
   }
   const rows = [...counts.values()].map(
     ({ actor, n }) =>
-      `<tr><td>${h(actor.id)}</td><td>${h(ROLE_LABELS[actor.role] ?? actor.role)}</td><td>${h(actor.unit)}</td><td>${n}</td></tr>`,
+      `<tr><td>${h(nameOf(actor))}</td><td>${h(actor.id)}</td><td>${h(ROLE_LABELS[actor.role] ?? actor.role)}</td><td>${h(actor.unit)}</td><td>${n}</td></tr>`,
   );
-  return `<h2>参与人员</h2><table><tr><th>人员</th><th>角色</th><th>单位</th><th>事件数</th></tr>${rows.join('')}</table>`;
+  return `<h2>参与人员</h2><table><tr><th>人员</th><th>账号</th><th>角色</th><th>单位</th><th>事件数</th></tr>${rows.join('')}</table>`;
 }
 
 function deadlinesText(e: HistoryEntry): string {
@@ -88,12 +89,18 @@ function entryRow(e: HistoryEntry, shown: object): string {
  */
 export const DOSSIER_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-/** The printable dossier: header, integrity, streams, actors, timeline, then the JSON block. */
+/**
+ * The printable dossier: header, the readable timeline (案件经过) first, the integrity summary and
+ * the people; then the appendix — the linked streams, every raw event with its envelope and hash,
+ * and the JSON block the offline verifier reads.
+ */
 export function renderDossierHtml(
   payload: DossierPayload,
   entries: readonly HistoryEntry[],
   shown: readonly object[],
   title: string,
+  timeline: { rows: readonly TimelineRow[]; folded: number },
+  nameOf: (actor: Actor) => string,
 ): string {
   const streams = payload.streams
     .map((s) => `<tr><td>${h(s.stream)}</td><td>0 – ${s.lastRevision}</td><td class="mono">${h(s.lastHash)}</td></tr>`)
@@ -106,15 +113,16 @@ export function renderDossierHtml(
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${DOSSIER_CSP}"><title>${h(title)}</title><style>${CSS}</style></head><body>
 <h1>${h(title)}</h1><dl><dt>案件</dt><dd>${h(payload.root)}</dd><dt>截至</dt><dd>${h(asOf)}</dd>
-<dt>导出时间</dt><dd>${h(t(payload.generatedAt))}（北京时间）</dd><dt>查阅人</dt><dd>${h(actorText(payload.reader))}</dd>
+<dt>导出时间</dt><dd>${h(t(payload.generatedAt))}（北京时间）</dd><dt>查阅人</dt><dd>${h(nameOf(payload.reader))}（${h(actorText(payload.reader))}）</dd>
 <dt>查阅目的</dt><dd>${h(payload.purpose ?? '—')}</dd><dt>事件总数</dt><dd>${entries.length}</dd></dl>
+${timelineHtml(timeline)}
 ${integrityHtml(payload.integrity)}
-<h2>关联流程</h2><table><tr><th>流</th><th>版本范围</th><th>末个哈希</th></tr>${streams}</table>
-${actorsHtml(entries)}
-<h2>时间线</h2><p>灰色行为同一流中与本案无直接关联的事件（保留以便校验哈希链）。时间均为北京时间。</p>
+${actorsHtml(entries, nameOf)}
+<h2 id="appendix">附录一 关联流程</h2><table><tr><th>流</th><th>版本范围</th><th>末个哈希</th></tr>${streams}</table>
+<h2 id="raw-events">附录二 原始事件与哈希</h2><p>全部事件（含内部处理与时限记录）的信封、内容与 SM3 哈希。灰色行为同一流中与本案无直接关联的事件（保留以便校验哈希链）。时间均为北京时间。</p>
 <table><tr><th>位置</th><th>流 / 版本</th><th>事件</th><th>操作人</th><th>发生时间</th><th>记录时间</th><th>起因</th><th>期限状态</th><th>内容</th><th>哈希</th></tr>
 ${entries.map((e, i) => entryRow(e, shown[i]!)).join('\n')}</table>
-<h2>离线校验</h2><p>本文件内嵌全部事件的原始数据与完整信封（含 SM3 哈希），可用 <code>npm run cli -- verify --export &lt;文件&gt;</code> 离线复核。</p>
+<h2>附录三 离线校验</h2><p>本文件内嵌全部事件的原始数据与完整信封（含 SM3 哈希），可用 <code>npm run cli -- verify --export &lt;文件&gt;</code> 离线复核。</p>
 <script type="application/json" id="${DOSSIER_SCRIPT_ID}">${scriptSafeJson(payload)}</script>
 </body></html>
 `;

@@ -2,6 +2,7 @@ import { Actor } from '@bihuan/core';
 import { AsOf, RecordedEvent } from '@bihuan/event-store';
 import { HistoryEntry } from '../history/case-history.types';
 import { IntegrityReport } from '../integrity/integrity-report';
+import { EventSummaryRegistry } from '../history/summary-registry';
 
 /** The data of an entry as `reader` may see it (the privacy lib decides; see defaultRedact). */
 export type Redactor = (entry: HistoryEntry, reader: Actor) => object;
@@ -15,6 +16,8 @@ export interface DossierOptions {
   readonly redact?: Redactor;
   /** Whether a data subject's key was deleted (erasure): their fields show as 已删除. */
   readonly isErased?: (subjectId: string) => boolean;
+  /** Summaries for the timeline, names from the directory (default: every context's, ids for names). */
+  readonly summaries?: EventSummaryRegistry;
 }
 
 /** One stream of the dossier: a complete prefix, revision 0 … lastRevision. */

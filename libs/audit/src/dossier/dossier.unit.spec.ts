@@ -4,6 +4,7 @@ import { integrityReport } from '../integrity/integrity-report';
 import { indexedLinkedCase } from '../testing/indexed-linked-case.fixture';
 import { HOSPITAL } from '../testing/linked-case.fixture';
 import { LEADER } from '../testing/readers.fixture';
+import { eventSummaries } from '../history/summary-catalogues';
 import { buildDossier } from './build-dossier';
 import { DOSSIER_SCRIPT_ID } from './dossier.types';
 import { ENCRYPTED_MARKER, ERASED_MARKER, PROTECTED_MARKER } from './redaction';
@@ -34,12 +35,38 @@ describe('dossier export', () => {
     const { html, history, ids } = await dossierFor();
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).not.toMatch(/<link |<script src=/);
-    for (const label of ['案件档案', '完整性校验', '通过', '参与人员', '时间线', '期限状态', '起因', 'SM3']) expect(html).toContain(label);
+    for (const label of ['案件档案', '案件经过', '完整性校验', '通过', '参与人员', '附录二', '期限状态', '起因', 'SM3'])
+      expect(html).toContain(label);
     expect(html).toContain('2025-04-01 10:00:00'); // generatedAt in Asia/Shanghai
     expect(html).toContain('计时中'); // the answer deadline, pending at receipt
     const decided = history.entries.find((e) => e.type === 'ComplaintDecided')!;
     expect(html).toContain(`href="#e-${decided.eventId}"`); // the saga's input links to its cause
     expect(html).toContain(ids.finding);
+  });
+
+  it('leads with the readable timeline (time, actor by name, summary) and keeps raw events and hashes in the appendix', async () => {
+    const names = { person: (id: string) => (id === 'u-inspector-7' ? '赵监督员' : undefined), unit: () => undefined };
+    const clock = new FakeClock('2025-03-03T01:00:00.000Z');
+    const { store, index } = await indexedLinkedCase(clock);
+    const history = await new CaseHistoryService(store, index).full('finding-F1');
+    const integrity = await integrityReport(store, { streams: history.streams.map((s) => s.stream), now: generatedAt });
+    const html = buildDossier(history, integrity, LEADER, { generatedAt, summaries: eventSummaries(names) });
+    const timeline = html.indexOf('<h2 id="timeline">案件经过</h2>');
+    const appendix = html.indexOf('<h2 id="raw-events">');
+    expect(timeline).toBeGreaterThan(0);
+    expect(timeline).toBeLessThan(html.indexOf('<h2>完整性校验</h2>'));
+    expect(html.indexOf('<h2>完整性校验</h2>')).toBeLessThan(appendix);
+    const readableTimeline = html.slice(timeline, html.indexOf('<h2>完整性校验</h2>'));
+    expect(readableTimeline).toMatch(
+      /<td>2025-03-03 20:00<\/td><td>赵监督员<\/td><td><a href="#e-evt-notice">赵监督员 开具整改通知书 整改〔2025〕7号/,
+    );
+    // Bookkeeping (saga records, deadlines) only in the appendix, with every hash.
+    expect(readableTimeline).not.toMatch(/InputRecorded|OutputRecorded|设定整改时限/);
+    expect(readableTimeline).toContain('内部处理与时限记录未列出');
+    const raw = html.slice(appendix);
+    for (const e of history.entries) expect(raw).toContain(`${e.hash.slice(0, 16)}…`);
+    expect(raw).toContain('>InputRecorded<');
+    expect(verifyDossier(html)).toMatchObject({ ok: true, firstBreak: null });
   });
 
   it('verifies offline, and fails naming the event after one byte of it is changed', async () => {

@@ -54,9 +54,10 @@ export class CaseHistoryService {
     const skip = (page - 1) * pageSize;
     const walked: Walked[] = [];
     let total = 0;
-    if (options.view) {
-      // Events left out for this reader do not count: walk the whole case to page and total it.
-      for await (const w of this.walk(linked, options.asOf, undefined, options.view)) {
+    const folded = { count: 0 };
+    if (options.view || options.fold) {
+      // Events left out for this reader (or folded away) do not count: walk the whole case to page and total it.
+      for await (const w of this.walk(linked, options.asOf, undefined, options.view, options.fold, folded)) {
         if (total >= skip && walked.length < pageSize) walked.push(w);
         total++;
       }
@@ -82,6 +83,7 @@ export class CaseHistoryService {
       page,
       pageSize,
       pages: Math.max(1, Math.ceil(total / pageSize)),
+      ...(options.fold ? { folded: folded.count } : {}),
       entries: await this.entries(walked, linked, options.view),
     };
   }
@@ -120,7 +122,14 @@ export class CaseHistoryService {
     return { root, asOf: options.asOf ?? null, streams: linked.streams, entries };
   }
 
-  private async *walk(linked: LinkedCase, asOf?: AsOf, firstChunk?: number, view?: HistoryView): AsyncGenerator<Walked> {
+  private async *walk(
+    linked: LinkedCase,
+    asOf?: AsOf,
+    firstChunk?: number,
+    view?: HistoryView,
+    fold?: (type: string) => boolean,
+    folded?: { count: number },
+  ): AsyncGenerator<Walked> {
     const books = new DeadlineBooks();
     const chunk = this.options.chunk ?? 500;
     const merge = { chunk, firstChunk: firstChunk ?? chunk, ...(asOf ? { asOf } : {}) };
@@ -128,7 +137,13 @@ export class CaseHistoryService {
       // Deadlines fold over every event; the reader's view only decides what is shown.
       const book = books.after(event);
       const shown = view ? await view.event(event) : event;
-      if (shown) yield { event: shown, book };
+      if (!shown) continue;
+      // Counted only among what the reader may see, so the count tells nothing about the rest.
+      if (fold?.(shown.type)) {
+        if (folded) folded.count++;
+        continue;
+      }
+      yield { event: shown, book };
     }
   }
 

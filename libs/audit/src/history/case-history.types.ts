@@ -41,6 +41,8 @@ export interface HistoryEntry extends Omit<EventEntry, 'causationId'> {
    * only when the reader sees the event whole, so nothing a view left out comes back this way.
    */
   readonly stored?: StoredForm;
+  /** One line in Chinese for people (the context's summary, names resolved), built from the data the reader sees. */
+  readonly summary?: string;
 }
 
 export interface HistoryOptions {
@@ -56,6 +58,11 @@ export interface HistoryOptions {
   readonly linked?: LinkedCase;
   /** What the reader sees of each event (default: everything). */
   readonly view?: HistoryView;
+  /**
+   * Types folded away (internal bookkeeping, timers): left out of entries, pages and totals, but
+   * still folded into the deadline snapshots. Default: nothing folded.
+   */
+  readonly fold?: (type: string) => boolean;
 }
 
 /**
@@ -81,6 +88,8 @@ export interface HistoryPage {
   readonly page: number;
   readonly pageSize: number;
   readonly pages: number;
+  /** How many events were folded away (bookkeeping and timers); absent when the reader asked for all. */
+  readonly folded?: number;
   readonly entries: readonly HistoryEntry[];
 }
 

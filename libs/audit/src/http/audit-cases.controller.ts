@@ -35,10 +35,11 @@ export class AuditCasesController {
 
   @Get('history')
   @ApiOperation({
-    summary: 'The merged timeline of a case across every linked stream, paged; personal data redacted for the reader; the read is recorded',
+    summary:
+      'The merged timeline of a case across every linked stream, paged, each entry with a Chinese one-line summary; bookkeeping and timer events folded away unless ?all=true (leaders and admins); personal data redacted for the reader; the read is recorded',
   })
   @ApiParam({ name: 'stream', example: 'complaintTicket-T1' })
-  @ApiOkResponse({ description: 'HistoryPage: { root, asOf, streams, total, page, pageSize, pages, entries[] }' })
+  @ApiOkResponse({ description: 'HistoryPage: { root, asOf, streams, total, page, pageSize, pages, folded?, entries[] with summary }' })
   history(@Param('stream') stream: string, @Query() q: HistoryQueryDto, @CurrentActor() actor: Actor): Promise<HistoryPage> {
     const asOf = parseAsOf(q.asOf, q.asOfPosition);
     return this.audit.history(actor, streamParam(stream), {
@@ -46,6 +47,7 @@ export class AuditCasesController {
       ...(q.pageSize ? { pageSize: q.pageSize } : {}),
       ...(asOf ? { asOf } : {}),
       ...(q.purpose ? { purpose: q.purpose } : {}),
+      ...(q.all === 'true' ? { all: true } : {}),
     });
   }
 

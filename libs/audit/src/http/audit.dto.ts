@@ -21,6 +21,15 @@ export class LedgerExportQueryDto extends AsOfQueryDto {
 export class HistoryQueryDto extends AsOfQueryDto {
   @PageNumber(1_000_000) page?: number;
   @PageSize(1000, 50) pageSize?: number;
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    default: 'false',
+    description:
+      'true: every event, internal bookkeeping (workflow records) and deadline timers included — leaders and admins only (403 AUTH.ROLE_NOT_ALLOWED otherwise). Default: folded away.',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  all?: 'true' | 'false';
 }
 
 export const ACCESS_LOG_ACTIONS = ['view', 'reveal', 'export', 'erase', 'asOf'] as const;

@@ -73,21 +73,31 @@ export async function checkAudit(t: TestApp, seed: Seed, routes: readonly [Decla
   let requests = 0;
   for (const [route, row] of routes) {
     if (row.target !== 'stream') continue;
+    // The plain read, then each role-restricted switch (refused to the roles it does not name).
+    const variants = [{ query: '', roles: null }, ...(row.roleQueries ?? [])];
+    // A switch refused by role is refused before any stream is read: once per category and reader proves it.
+    const refusedSwitch = new Set<string>();
     for (const [stream, unit] of owners) {
       const target = { label: stream, unit, params: { stream } };
-      for (const reader of READERS) {
-        const res = await t.http.get(route.path.replace('{stream}', stream)).set(headersFor(t, reader));
-        requests++;
-        const decided = verdict(route, row, reader, target);
-        const rel = decided.rel;
-        const expected = reader.actor?.role === 'hospital' && hiddenFromHospitals.has(stream) ? 'refused' : decided.verdict;
-        const where = `${route.key} ${stream} of ${unit} (${rel})`;
-        const problem = statusProblem(expected, res, row);
-        if (problem) v.add(expected === 'refused' ? 'audit-stream-not-refused' : 'audit-status', `${where} as ${reader.id}: ${problem}`);
-        const text = await responseText(res, row.format);
-        scanMarkers(v, seed.book, reader, text, where, row.format);
-        if (res.status < 300) scanStreams(v, owners, reader, text, where);
-      }
+      for (const { query, roles } of variants)
+        for (const reader of READERS) {
+          const switchRefused = roles !== null && !(reader.actor && roles.includes(reader.actor.role));
+          const once = `${query} ${stream.slice(0, stream.indexOf('-'))} ${reader.id}`;
+          if (switchRefused && refusedSwitch.has(once)) continue;
+          refusedSwitch.add(once);
+          const res = await t.http.get(route.path.replace('{stream}', stream) + query).set(headersFor(t, reader));
+          requests++;
+          const decided = verdict(route, row, reader, target);
+          const rel = decided.rel;
+          const hidden = reader.actor?.role === 'hospital' && hiddenFromHospitals.has(stream);
+          const expected = hidden || switchRefused ? 'refused' : decided.verdict;
+          const where = `${route.key}${query} ${stream} of ${unit} (${rel})`;
+          const problem = statusProblem(expected, res, row);
+          if (problem) v.add(expected === 'refused' ? 'audit-stream-not-refused' : 'audit-status', `${where} as ${reader.id}: ${problem}`);
+          const text = await responseText(res, row.format);
+          scanMarkers(v, seed.book, reader, text, where, row.format);
+          if (res.status < 300) scanStreams(v, owners, reader, text, where);
+        }
     }
   }
   for (const path of ['/audit/access-log', '/audit/integrity']) {

@@ -1,3 +1,5 @@
+import { Role } from '@bihuan/core';
+import { FULL_HISTORY_QUERY, FULL_HISTORY_ROLES } from '@bihuan/audit';
 import { TargetKind } from './matrix-targets';
 
 type Body = (p: Readonly<Record<string, string>>) => object;
@@ -18,6 +20,12 @@ export interface Row {
   readonly query?: string;
   /** A read whose in-scope answer may legitimately be a 4xx (e.g. nothing there yet). */
   readonly okStatuses?: readonly number[];
+  /**
+   * Query switches only some of the route's roles may use (e.g. a history's `?all=true`), with the
+   * declaration the route enforces them by: the same read is checked once more with each switch,
+   * refused to every other role.
+   */
+  readonly roleQueries?: readonly { readonly query: string; readonly roles: readonly Role[] }[];
 }
 
 const at = '2025-03-10T02:00:00.000Z';
@@ -82,7 +90,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   },
   'GET /ledgers/visits/{visitId}': { target: 'visit' },
   'GET /ledgers/visits/{visitId}/export': { target: 'visit', format: 'xlsx', also: { query: '?format=csv', format: 'csv' } },
-  'GET /audit/cases/{stream}/history': { target: 'stream' },
+  'GET /audit/cases/{stream}/history': { target: 'stream', roleQueries: [{ query: `?${FULL_HISTORY_QUERY}`, roles: FULL_HISTORY_ROLES }] },
   // Process streams have no decider to fold: 400 AUDIT.UNKNOWN_CATEGORY is a fair answer there.
   'GET /audit/cases/{stream}/state': { target: 'stream', okStatuses: [400] },
   'GET /audit/cases/{stream}/integrity': { target: 'stream' },

@@ -1,0 +1,3 @@
+export * from './event-summary';
+export * from './chinese-dates';
+export * from './deadline.summaries';

@@ -1,0 +1,62 @@
+import { chineseDate, EventSummaries, summaryCatalogue } from '@bihuan/core';
+import { InspectorConflictsEvent } from '../application/conflicts/inspector-conflicts.decider';
+import { CreditArchiveOwnEvent } from '../domain/archive/credit-archive.events';
+import { RandomDrawEvent } from '../domain/draw/random-draw.messages';
+import { CommitmentKind, CREDIT_LABELS, CreditMeasure } from '../domain/credit-values';
+
+/* Commitment kinds have no label map yet (credit-values.ts names them in its comment only). */
+const COMMITMENTS: Readonly<Record<CommitmentKind, string>> = {
+  institution: '机构承诺',
+  staff: '员工承诺',
+  'no-red-envelope': '医患“不收不送红包”协议',
+};
+const measures = (list: readonly CreditMeasure[]): string => list.map((m) => CREDIT_LABELS[m] ?? m).join('、') || '无';
+
+/** `cycle-3` → 第3记分周期, `list-E1` → 名单有效期 (cycleDeadlineId, listDeadlineId). */
+export function creditDeadlineName(deadlineId: string): string | null {
+  const cycle = /^cycle-(\d+)$/.exec(deadlineId);
+  if (cycle) return `第${cycle[1]}记分周期`;
+  return deadlineId.startsWith('list-') ? '名单有效期' : null;
+}
+
+/** An institution's credit archive (信用档案) and its points streams in words. */
+export const CREDIT_ARCHIVE_SUMMARIES: EventSummaries<CreditArchiveOwnEvent> = {
+  CreditArchiveOpened: (d, c) =>
+    `${d.implicit ? '因新记录自动' : `${c.person(d.openedBy)} `}建立信用档案：${d.name ?? c.unit(d.institutionId)}`,
+  CreditCycleOpened: (d) => `第${d.cycleNo}记分周期开始：${chineseDate(d.startedAt)} 至 ${chineseDate(d.endsAt)}`,
+  CreditCycleClosed: (d) =>
+    `第${d.cycleNo}记分周期结束（${chineseDate(d.closedAt)}）${d.thresholdsReached.length > 0 ? `，达到 ${d.thresholdsReached.join('、')} 分档` : ''}`,
+  CreditPointsAdded: (d, c) =>
+    `${c.person(d.addedBy)} 记不良执业行为分：${c.term(d.behaviour)} ${d.points} 分${d.summary ? `（${d.summary}）` : ''}，第${d.cycleNo}记分周期`,
+  CreditPointsRevoked: (d, c) => `${c.person(d.revokedBy)} 撤销记分 ${d.points} 分：${d.reason}`,
+  CreditMeasureImposed: (d) => `本周期累计 ${d.totalPoints} 分，达到 ${d.thresholdPoints} 分档，采取措施：${measures(d.measures)}`,
+  CreditNoticeIssued: (d) => `发出信用处理告知书（${measures(d.measures)}）${d.public ? '，并予通报' : ''}`,
+  CommitmentPledged: (d, c) =>
+    `${c.person(d.pledgedBy)} 登记${COMMITMENTS[d.kind] ?? d.kind}${d.staffId ? `（${c.person(d.staffId)}）` : ''}：${d.text}`,
+  CommitmentBreached: (d, c) =>
+    `${c.person(d.reportedBy)} 登记违反${COMMITMENTS[d.kind] ?? d.kind}${d.staffId ? `（${c.person(d.staffId)}）` : ''}：${d.description}`,
+  CreditInformationRecorded: (d, c) => `${c.person(d.recordedBy)} 记入${CREDIT_LABELS[d.infoClass] ?? d.infoClass}：${d.title}`,
+  ListEntryAdded: (d, c) => `${c.person(d.listedBy)} 列入${CREDIT_LABELS[d.list] ?? d.list}至 ${chineseDate(d.expiresAt)}：${d.reason}`,
+  ListEntryExpired: (d) => `${CREDIT_LABELS[d.list] ?? d.list}期满移出（${chineseDate(d.expiredAt)}）`,
+  ListEntryRemoved: (d, c) => `${c.person(d.removedBy)} 提前移出${CREDIT_LABELS[d.list] ?? d.list}：${d.reason}`,
+};
+
+/** A 双随机 draw (`randomDraw-<id>`) in words. */
+export const RANDOM_DRAW_SUMMARIES: EventSummaries<RandomDrawEvent> = {
+  DrawRequested: (d, c) =>
+    `${c.person(d.requestedBy)} 发起双随机抽取：${c.unit(d.jurisdiction)}，抽取 ${d.count} 家，每家 ${d.inspectorsPerVisit} 名检查人员，计划 ${chineseDate(d.plannedDate)}`,
+  DrawPublished: (d, c) => `${c.person(d.publishedBy)} 公开抽取结果：${d.visits.map((v) => c.unit(v.institutionId)).join('、') || '无'}`,
+  DrawCancelled: (d, c) => `${c.person(d.cancelledBy)} 取消抽取：${d.reason}`,
+};
+
+/** An inspector's declared conflicts of interest (回避) in words. */
+export const INSPECTOR_CONFLICT_SUMMARIES: EventSummaries<InspectorConflictsEvent> = {
+  ConflictOfInterestDeclared: (d, c) => `${c.person(d.inspectorId)} 申报与 ${c.unit(d.institutionId)} 存在利益关系（回避）：${d.reason}`,
+  ConflictOfInterestWithdrawn: (d, c) => `${c.person(d.inspectorId)} 撤回对 ${c.unit(d.institutionId)} 的回避申报：${d.reason}`,
+};
+
+export const CREDIT_SUMMARY_CATALOGUE = summaryCatalogue<CreditArchiveOwnEvent | RandomDrawEvent | InspectorConflictsEvent>(
+  'credit',
+  { ...CREDIT_ARCHIVE_SUMMARIES, ...RANDOM_DRAW_SUMMARIES, ...INSPECTOR_CONFLICT_SUMMARIES },
+  { deadlineName: creditDeadlineName, terms: { 'commitment-breach': '违反信用承诺' } },
+);
