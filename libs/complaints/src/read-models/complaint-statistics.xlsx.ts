@@ -1,6 +1,7 @@
 import { officeXlsx, OfficeColumn, OfficeValue, shanghaiDateWords, shanghaiInstantWords } from '@bihuan/platform';
 import { ComplaintCategory } from '../domain/complaint-vocabulary';
-import { COMPLAINT_CATEGORY_LABELS, STATISTICS_GROUP_LABELS, UNASSIGNED_LABEL } from './complaint-statistics.labels';
+import { COMPLAINT_CATEGORY_LABELS } from '../domain/complaint-labels';
+import { STATISTICS_GROUP_LABELS, UNASSIGNED_LABEL } from './complaint-statistics.labels';
 import { ComplaintStatistics, ComplaintStats, StatisticsGroup } from './complaint-statistics.query';
 
 /** A numbered group of the table; the 合计 row has no number. */
