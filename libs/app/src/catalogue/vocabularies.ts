@@ -1,7 +1,15 @@
-import { DEADLINE_STATUS_LABELS, Role } from '@bihuan/core';
+import { DEADLINE_STATUS_LABELS, Role, ROLES } from '@bihuan/core';
 import {
+  COMPLAINT_CATEGORIES,
   COMPLAINT_CATEGORY_LABELS,
   COMPLAINT_CHANNEL_LABELS,
+  COMPLAINT_CHANNELS,
+  COMPLAINT_COMPLEXITIES,
+  COMPLAINT_DECISIONS,
+  COMPLAINT_TIMED_STEPS,
+  DECLINE_GROUNDS,
+  PUBLIC_TICKET_STEPS,
+  SATISFACTION_RATINGS,
   COMPLAINT_COMPLEXITY_LABELS,
   COMPLAINT_DECISION_LABELS,
   COMPLAINT_STATUS_LABELS,
@@ -13,6 +21,11 @@ import {
 } from '@bihuan/complaints';
 import {
   COMMITMENT_KIND_LABELS,
+  COMMITMENT_KINDS,
+  CREDIT_INFO_CLASSES,
+  CREDIT_LEVELS,
+  CREDIT_LISTS,
+  CREDIT_MEASURES,
   CREDIT_DRAW_STATUS_LABELS,
   CREDIT_INFO_CLASS_LABELS,
   CREDIT_LEVEL_LABELS,
@@ -28,18 +41,33 @@ import {
   INSTITUTION_TYPES,
   OWNERSHIPS,
   UNIT_KIND_LABELS,
+  UNIT_KINDS,
   USER_STATUSES,
 } from '@bihuan/directory';
-import { ETHICS_EVALUATION_STATUS_LABELS, ETHICS_GRADE_LABELS, ETHICS_SOURCE_LABELS, VETO_ITEM_LABELS } from '@bihuan/ethics';
+import {
+  ETHICS_EVALUATION_STATUS_LABELS,
+  ETHICS_GRADE_LABELS,
+  ETHICS_GRADES,
+  ETHICS_SOURCE_KINDS,
+  ETHICS_SOURCE_LABELS,
+  VETO_ITEM_LABELS,
+  VETO_ITEMS,
+} from '@bihuan/ethics';
 import {
   ESCALATION_RUNG_LABELS,
+  ESCALATION_RUNGS,
+  FINDING_CATEGORIES,
   FINDING_CATEGORY_LABELS,
   FINDING_STATUS_LABELS,
   RECHECK_OUTCOME_LABELS,
+  RECHECK_OUTCOMES,
   RECHECK_STATUS_LABELS,
   REQUIRED_ACTION_LABELS,
+  REQUIRED_ACTIONS,
+  SEVERITIES,
   SEVERITY_LABELS,
   VISIT_KIND_LABELS,
+  VISIT_KINDS,
   VISIT_STATUS_LABELS,
 } from '@bihuan/inspection';
 
@@ -107,10 +135,42 @@ export interface CatalogueEntry {
 /** What GET /catalogue answers: every vocabulary as `[{ value, label }]`, in its declared order. */
 export type Catalogue = Readonly<Record<VocabularyName, readonly CatalogueEntry[]>>;
 
+/**
+ * The order of the vocabularies that have a declared value list; the others keep their map's
+ * order. (A map alone cannot keep it: JavaScript lists integer-like keys such as `12345` first.)
+ */
+const DECLARED_ORDER: Partial<Readonly<Record<VocabularyName, readonly string[]>>> = {
+  roles: ROLES,
+  unitKinds: UNIT_KINDS,
+  visitKinds: VISIT_KINDS,
+  findingCategories: FINDING_CATEGORIES,
+  severities: SEVERITIES,
+  requiredActions: REQUIRED_ACTIONS,
+  escalationRungs: ESCALATION_RUNGS,
+  recheckOutcomes: RECHECK_OUTCOMES,
+  complaintChannels: COMPLAINT_CHANNELS,
+  complaintCategories: COMPLAINT_CATEGORIES,
+  complaintComplexities: COMPLAINT_COMPLEXITIES,
+  complaintSteps: COMPLAINT_TIMED_STEPS,
+  complaintDecisions: COMPLAINT_DECISIONS,
+  declineGrounds: DECLINE_GROUNDS,
+  satisfactionRatings: SATISFACTION_RATINGS,
+  publicTicketSteps: PUBLIC_TICKET_STEPS,
+  ethicsSources: ETHICS_SOURCE_KINDS,
+  ethicsGrades: ETHICS_GRADES,
+  vetoItems: VETO_ITEMS,
+  creditInfoClasses: CREDIT_INFO_CLASSES,
+  creditLists: CREDIT_LISTS,
+  creditLevels: CREDIT_LEVELS,
+  creditMeasures: CREDIT_MEASURES,
+  commitmentKinds: COMMITMENT_KINDS,
+};
+
 export function buildCatalogue(): Catalogue {
-  const entries = Object.entries(VOCABULARIES).map(([name, labels]) => [
-    name,
-    Object.entries(labels).map(([value, label]) => ({ value, label })),
-  ]);
+  const entries = Object.entries(VOCABULARIES).map(([name, map]) => {
+    const labels: Readonly<Record<string, string>> = map;
+    const values = DECLARED_ORDER[name as VocabularyName] ?? Object.keys(labels);
+    return [name, values.map((value) => ({ value, label: labels[value]! }))];
+  });
   return Object.fromEntries(entries) as Catalogue;
 }
