@@ -73,7 +73,12 @@ describe('api app (forTest platform)', () => {
 
   it('answers an oversized body with 413 and the limit', async () => {
     const big = JSON.stringify({ institutionId: 'x'.repeat(300 * 1024), rows: 1 });
-    const res = await http().post('/__probe/dto').set('Content-Type', 'application/json').set('Accept-Language', 'en').send(big).expect(413);
+    const res = await http()
+      .post('/__probe/dto')
+      .set('Content-Type', 'application/json')
+      .set('Accept-Language', 'en')
+      .send(big)
+      .expect(413);
     expect(res.body).toMatchObject({
       statusCode: 413,
       code: 'PAYLOAD_TOO_LARGE',

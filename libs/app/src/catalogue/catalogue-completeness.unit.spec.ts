@@ -29,7 +29,9 @@ const CJK = /[\u3400-\u9fff]/;
 
 describe('the catalogue of words', () => {
   it('finds the word lists it checks (the scan works)', () => {
-    expect(lists.map((l) => l.name)).toEqual(expect.arrayContaining(['ROLES', 'VISIT_KINDS', 'COMPLAINT_CHANNELS', 'ETHICS_GRADES', 'CREDIT_MEASURES']));
+    expect(lists.map((l) => l.name)).toEqual(
+      expect.arrayContaining(['ROLES', 'VISIT_KINDS', 'COMPLAINT_CHANNELS', 'ETHICS_GRADES', 'CREDIT_MEASURES']),
+    );
   });
 
   it.each(lists.map((l) => [l.name, l.file]))('serves every value of %s (%s) with a label', (name, file) => {

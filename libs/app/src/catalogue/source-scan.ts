@@ -4,13 +4,16 @@ import { join, relative } from 'node:path';
 /** The repository root, from this file (libs/app/src/catalogue). */
 export const REPO_ROOT = join(__dirname, '../../../..');
 
+/** Folders of test equipment (architecture.md: imported only by specs). */
+const TEST_FOLDERS: ReadonlySet<string> = new Set(['testing', 'e2e', 'faults', 'node_modules']);
+
 /** Production TypeScript under `dir`: no specs, fixtures or test equipment, which may use invented codes. */
 export function productionSources(dir: string): string[] {
   const found: string[] = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {
-      if (name !== 'testing' && name !== 'node_modules') found.push(...productionSources(path));
+      if (!TEST_FOLDERS.has(name)) found.push(...productionSources(path));
     } else if (name.endsWith('.ts') && !/\.(spec|fixtures?)\.ts$/.test(name) && !name.endsWith('.d.ts')) {
       found.push(path);
     }

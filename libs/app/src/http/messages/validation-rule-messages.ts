@@ -29,6 +29,10 @@ export const VALIDATION_RULE_MESSAGES: Readonly<Record<string, string>> = {
   whitelistValidation: '{field} 是不允许提交的字段',
   isPageCursor: '{field} 必须是上一页返回的 nextCursor',
   isIntegerStringInRange: '{field} 必须是 {n} 到 {m} 之间的整数',
+  // Environment settings (libs/platform/src/config), refused at start with the same words.
+  isClockSpec: '{field} 不是有效的时钟设置',
+  isPublicKeyPem: '{field} 必须是 PEM 格式的公钥',
+  isTrustProxy: '{field} 不是有效的代理信任设置',
   wellFormedUnicode: '{field} 含有不完整的 Unicode 字符（孤立的代理项）',
   maxDepth: '{field} 的嵌套层级超过 {n} 层',
 };
