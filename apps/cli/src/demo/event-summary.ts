@@ -1,4 +1,5 @@
 import { DEMO_UNITS, DEMO_USERS } from '@bihuan/demo';
+import { COMPLAINT_DECISION_LABELS, SATISFACTION_RATING_LABELS } from '@bihuan/complaints';
 import { CREDIT_LABELS } from '@bihuan/credit';
 import {
   ESCALATION_RUNG_LABELS,
@@ -31,8 +32,9 @@ export function deadlineLabel(id: unknown): string {
   return `${DEADLINES[base] ?? text}${/\.r(\d+)$/.exec(text) ? `（第${/\.r(\d+)$/.exec(text)![1]}轮）` : ''}`;
 }
 
-const RATINGS: Record<string, string> = { satisfied: '满意', 'basically-satisfied': '基本满意', dissatisfied: '不满意' };
-const DECISIONS: Record<string, string> = { substantiated: '属实', 'partly-substantiated': '部分属实', 'not-substantiated': '不属实' };
+// The catalogue's words (GET /catalogue), not a copy.
+const RATINGS: Readonly<Record<string, string>> = SATISFACTION_RATING_LABELS;
+const DECISIONS: Readonly<Record<string, string>> = COMPLAINT_DECISION_LABELS;
 export const ratingLabel = (v: unknown): string => RATINGS[s(v)] ?? s(v);
 export const decisionLabel = (v: unknown): string => DECISIONS[s(v)] ?? s(v);
 
