@@ -42,6 +42,7 @@ describe('api app (forTest platform)', () => {
       error: 'Service Unavailable',
       code: 'UNHEALTHY',
       message: 'Unhealthy: store down',
+      down: ['store'],
       details: { store: { status: 'down', message: 'disk gone' } },
     });
     ping.mockRestore();

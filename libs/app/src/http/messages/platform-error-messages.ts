@@ -81,7 +81,7 @@ export const HTTP_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   RATE_LIMITED: '请求过于频繁，请稍后再试',
   INTERNAL: '服务器内部错误',
   UNAVAILABLE: '服务暂不可用，请稍后再试',
-  UNHEALTHY: '服务不健康',
+  UNHEALTHY: '服务不健康：{down} 不可用',
   SHUTTING_DOWN: '服务正在停止，请稍后重试',
   READ_MODEL_BEHIND: '查询数据尚未更新到最新写入，请稍后重试',
 };
