@@ -27,7 +27,7 @@ describe('error bodies in two languages', () => {
       field: 'reason',
       maxLength: 500,
     });
-    expect(toErrorBody(error).message).toBe('字段 reason 不能超过 500 个字符');
+    expect(toErrorBody(error).message).toBe('字段 reason 过长，不能超过 500 个字符');
   });
 
   it('turns each DTO rule into a Chinese sentence, reading its numbers and values from the English text', () => {
@@ -41,7 +41,7 @@ describe('error bodies in two languages', () => {
     expect(zh.code).toBe('VALIDATION');
     expect(zh.fields!.map((f) => f.message)).toEqual([
       '字段 rows 不能小于 1',
-      '字段 kind 必须是以下值之一：routine、self',
+      '字段 kind 必须是可选值之一：routine、self',
       '字段 dueDate 必须是 YYYY-MM-DD 格式的日期',
       '字段 extra 是不允许提交的字段',
     ]);
@@ -68,6 +68,12 @@ describe('error bodies in two languages', () => {
       message: '服务器内部错误',
     });
     expect(toErrorBody(new Error('secret internals'), 'en').message).toBe('Internal server error');
+  });
+
+  it('names roles by their labels, and drops a [segment] whose values the error does not carry', () => {
+    const named = new DomainError('COMPLAINT.FORBIDDEN_ROLE', 'x', 'forbidden', { role: 'hospital', allowed: ['inspector', 'leader'] });
+    expect(toErrorBody(named).message).toBe('当前角色（医院）无权进行此操作，仅限：监督员、领导');
+    expect(toErrorBody(new DomainError('INSPECTION.ROLE_FORBIDDEN', 'x', 'forbidden')).message).toBe('当前角色无权进行此操作');
   });
 
   it('leaves out a placeholder without a value and says 该字段 when no field is named', () => {

@@ -1,3 +1,4 @@
+import { VOCABULARIES } from '../../catalogue/vocabularies';
 import { CONTEXT_ERROR_MESSAGES } from './context-error-messages';
 import { HTTP_ERROR_MESSAGES, INPUT_RULE_MESSAGES, PLATFORM_ERROR_MESSAGES } from './platform-error-messages';
 import { DATE_PATTERN_MESSAGE, UNKNOWN_RULE_MESSAGE, VALIDATION_RULE_MESSAGES } from './validation-rule-messages';
@@ -29,19 +30,33 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Placeholders whose values are codes of a vocabulary: shown by their label (`hospital` → 医院). */
+const LABELLED: Readonly<Record<string, Readonly<Record<string, string>>>> = { role: VOCABULARIES.roles, allowed: VOCABULARIES.roles };
+
+function valueText(name: string, values: Values): string | undefined {
+  if (name === 'field') return typeof values['field'] === 'string' && values['field'] !== '' ? `字段 ${values['field']}` : '该字段';
+  const labels = LABELLED[name];
+  const raw = values[name];
+  const labelled = labels ? (Array.isArray(raw) ? raw.map((v) => labels[String(v)] ?? v) : (labels[String(raw)] ?? raw)) : raw;
+  return text(labelled);
+}
+
 /**
  * Fills `{field}` ("字段 dueDate", or 该字段 when the error names none) and every other `{name}`
- * from `values`; a placeholder without a value is left out rather than shown as `{name}`.
+ * from `values`. A `[…]` segment is shown only when every placeholder in it has a value, so a
+ * template can say more where an error carries more (`当前角色[（{role}）]无权进行此操作`).
  */
 export function renderTemplate(template: string, values: Values): string {
+  const fill = (part: string): string => part.replace(/\{(\w+)\}/g, (_whole, name: string) => valueText(name, values) ?? '');
   return template
-    .replace(/\{(\w+)\}/g, (_whole, name: string) => {
-      if (name === 'field') return typeof values['field'] === 'string' && values['field'] !== '' ? `字段 ${values['field']}` : '该字段';
-      return text(values[name]) ?? '';
+    .replace(/\[([^[\]]*)\]/g, (_whole, inner: string) => {
+      const names = [...inner.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      return names.every((name) => (valueText(name, values) ?? '') !== '') ? fill(inner) : '';
     })
+    .replace(/\{(\w+)\}/g, (_whole, name: string) => valueText(name, values) ?? '')
     .replace(/该字段 /g, '该字段')
     .replace(/ {2,}/g, ' ')
-    .replace(/ ([：，。；])/g, '$1')
+    .replace(/ ([：，。；）])/g, '$1')
     .trim();
 }
 

@@ -7,7 +7,7 @@
 export const PLATFORM_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'AUTH.MISSING_TOKEN': '缺少访问令牌，请先登录',
   'AUTH.INVALID_TOKEN': '访问令牌无效或已过期，请重新登录',
-  'AUTH.ROLE_NOT_ALLOWED': '当前角色无权访问此接口',
+  'AUTH.ROLE_NOT_ALLOWED': '当前角色[（{role}）]无权访问此接口[，仅限：{allowed}]',
   'AUTH.OUT_OF_SCOPE': '超出您的管辖范围',
   'AUTH.UNKNOWN_USER': '{field} 不是已登记的用户',
   'AUTH.UNKNOWN_UNIT': '{field} 不是已登记的单位',
@@ -37,14 +37,14 @@ export const PLATFORM_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'IDEMPOTENCY.KEY_REUSED': '该 Idempotency-Key 已用于内容不同的请求',
   'DEADLINE.RECOMPUTE_FORBIDDEN': '当前角色无权重算时限',
   'DEADLINE.RECOMPUTE_INVALID': '{field} 不是有效的时限重算请求',
-  'CALENDAR.DATA_MISSING': '缺少 {year} 年的工作日历数据，请导入国务院公布的节假日安排',
+  'CALENDAR.DATA_MISSING': '缺少[ {year} 年的]工作日历数据，请导入国务院公布的节假日安排',
   'CALENDAR.IMPORT_INVALID': '日历数据不符合规定格式：{field}',
   'CALENDAR.INVALID_ARGUMENT': '工作日计算的参数不正确',
   'CALENDAR.STOP_CLOCK_STATE': '当前计时状态不允许停表或恢复计时',
-  'TICKET.FORBIDDEN_ROLE': '当前角色无权进行此操作',
+  'TICKET.FORBIDDEN_ROLE': '当前角色[（{role}）]无权进行此操作[，仅限：{allowed}]',
   // Thrown outside the contexts' registries (application layer).
   'COMPLAINT.NOT_A_COMMISSION': '{field} 必须是卫生健康行政部门，不能是医疗机构',
-  'ETHICS.EVALUATIONS_PENDING': '尚有人员未完成单位评定：{staffIds}',
+  'ETHICS.EVALUATIONS_PENDING': '尚有人员未完成单位评定[：{staffIds}]',
   'DIRECTORY.IMPORT_FILE_INVALID': '无法读取导入文件，请使用下载的模板（XLSX 或 CSV）',
   'DIRECTORY.IMPORT_FILE_TOO_LARGE': '导入文件超过允许的大小或行数',
   'DIRECTORY.IMPORT_UNKNOWN_COLUMN': '{field} 不是可导入的列',
@@ -69,7 +69,7 @@ export const HTTP_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   VALIDATION: '请求参数有误',
   BAD_REQUEST: '请求有误',
   MALFORMED_JSON: '请求体不是有效的 JSON',
-  PAYLOAD_TOO_LARGE: '请求体超过 {limit} 的上限',
+  PAYLOAD_TOO_LARGE: '请求体过大[，上限为 {limit}]',
   UNSUPPORTED_MEDIA_TYPE: '请求体必须是 application/json 或 application/x-www-form-urlencoded',
   UNAUTHORIZED: '未登录或登录已失效',
   FORBIDDEN: '无权访问',
@@ -81,7 +81,7 @@ export const HTTP_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   RATE_LIMITED: '请求过于频繁，请稍后再试',
   INTERNAL: '服务器内部错误',
   UNAVAILABLE: '服务暂不可用，请稍后再试',
-  UNHEALTHY: '服务不健康：{down} 不可用',
+  UNHEALTHY: '服务不健康[：{down} 不可用]',
   SHUTTING_DOWN: '服务正在停止，请稍后重试',
   READ_MODEL_BEHIND: '查询数据尚未更新到最新写入，请稍后重试',
 };
@@ -92,7 +92,7 @@ export const HTTP_ERROR_MESSAGES: Readonly<Record<string, string>> = {
  */
 export const INPUT_RULE_MESSAGES: Readonly<Record<string, string>> = {
   FIELD_REQUIRED: '{field} 为必填项',
-  TEXT_TOO_LONG: '{field} 不能超过 {maxLength} 个字符',
+  TEXT_TOO_LONG: '{field} 过长[，不能超过 {maxLength} 个字符]',
   DATE_INVALID: '{field} 必须是 ISO-8601 格式的日期',
-  ROLE_FORBIDDEN: '当前角色无权进行此操作',
+  ROLE_FORBIDDEN: '当前角色[（{role}）]无权进行此操作[，仅限：{allowed}]',
 };
