@@ -65,10 +65,17 @@ function isFieldProblem(value: unknown): value is FieldProblem {
   return typeof field === 'string' && typeof rule === 'string' && typeof message === 'string';
 }
 
+/** Text already written in Chinese (the directory import's row messages): more specific than any template. */
+const CHINESE = /[\u3400-\u9fff]/;
+
 /** Field problems in the asked language: zh-CN sentences by rule (a DTO constraint or an error code), or as thrown. */
 function localFields(fields: readonly FieldProblem[], language: MessageLanguage): FieldProblem[] {
   if (language === 'en') return [...fields];
-  return fields.map((f) => ({ ...f, message: zhErrorMessage(f.rule, { field: f.field }) ?? zhRuleMessage(f.field, f.rule, f.message) }));
+  return fields.map((f) =>
+    CHINESE.test(f.message)
+      ? f
+      : { ...f, message: zhErrorMessage(f.rule, { field: f.field }) ?? zhRuleMessage(f.field, f.rule, f.message) },
+  );
 }
 
 /** An HttpException's answer: its code, and in zh-CN the catalogue's words for it (or for its status). */
@@ -104,7 +111,9 @@ export function toErrorBody(exception: unknown, language: MessageLanguage = 'zh'
   if (isDomainError(exception)) {
     const statusCode = STATUS_OF_KIND[exception.kind];
     const { field, ...details } = exception.details;
-    const zh = zhErrorMessage(exception.code, exception.details) ?? zhErrorMessage(codeOfStatus(statusCode), {});
+    const zh = CHINESE.test(exception.message)
+      ? exception.message
+      : (zhErrorMessage(exception.code, exception.details) ?? zhErrorMessage(codeOfStatus(statusCode), {}));
     const message = language === 'en' ? exception.message : (zh ?? exception.message);
     return {
       statusCode,

@@ -49,6 +49,13 @@ describe('error bodies in two languages', () => {
     expect(toErrorBody(refusal, 'en').fields!.map((f) => f.message)[0]).toBe('rows must not be less than 1');
   });
 
+  it('keeps a message the thrower already wrote in Chinese: it says more than a template', () => {
+    const row = inputRefusal([{ field: 'units[3].phone', rule: 'DIRECTORY.INVALID_PHONE', message: '格式不正确：应为11位手机号' }]);
+    expect(toErrorBody(row).fields![0]!.message).toBe('格式不正确：应为11位手机号');
+    const file = DomainError.invalid('DIRECTORY.IMPORT_FILE_INVALID', 'file', '第2行无法读取');
+    expect(toErrorBody(file).message).toBe('第2行无法读取');
+  });
+
   it('names a rule it has no sentence for rather than inventing one', () => {
     expect(zhRuleMessage('note', 'URIError', 'note could not be validated (URIError)')).toBe('字段 note 不符合校验规则 URIError');
   });
