@@ -36,12 +36,13 @@ describe('api app (forTest platform)', () => {
 
   it('GET /health answers 503 when the store cannot be reached', async () => {
     const ping = jest.spyOn(store, 'ping').mockRejectedValueOnce(new Error('disk gone'));
-    const res = await http().get('/health').expect(503);
+    const res = await http().get('/health').set('Accept-Language', 'en').expect(503);
     expect(res.body).toMatchObject({
       statusCode: 503,
       error: 'Service Unavailable',
       code: 'UNHEALTHY',
       message: 'Unhealthy: store down',
+      down: ['store'],
       details: { store: { status: 'down', message: 'disk gone' } },
     });
     ping.mockRestore();
@@ -61,14 +62,24 @@ describe('api app (forTest platform)', () => {
   });
 
   it('answers malformed JSON with 400 naming the problem', async () => {
-    const res = await http().post('/__probe/dto').set('Content-Type', 'application/json').send('{"institutionId": ').expect(400);
+    const res = await http()
+      .post('/__probe/dto')
+      .set('Content-Type', 'application/json')
+      .set('Accept-Language', 'en')
+      .send('{"institutionId": ')
+      .expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'MALFORMED_JSON' });
     expect(res.body.message).toMatch(/^Malformed JSON in request body: .+/);
   });
 
   it('answers an oversized body with 413 and the limit', async () => {
     const big = JSON.stringify({ institutionId: 'x'.repeat(300 * 1024), rows: 1 });
-    const res = await http().post('/__probe/dto').set('Content-Type', 'application/json').send(big).expect(413);
+    const res = await http()
+      .post('/__probe/dto')
+      .set('Content-Type', 'application/json')
+      .set('Accept-Language', 'en')
+      .send(big)
+      .expect(413);
     expect(res.body).toMatchObject({
       statusCode: 413,
       code: 'PAYLOAD_TOO_LARGE',
@@ -77,13 +88,13 @@ describe('api app (forTest platform)', () => {
   });
 
   it('answers an unknown route with a JSON 404', async () => {
-    const res = await http().get('/no/such/route').expect(404);
+    const res = await http().get('/no/such/route').set('Accept-Language', 'en').expect(404);
     expect(res.headers['content-type']).toMatch(/json/);
     expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found', code: 'NOT_FOUND', message: 'Cannot GET /no/such/route' });
   });
 
   it('validates DTOs: fields and rules listed, unknown properties refused, values transformed', async () => {
-    const bad = await http().post('/__probe/dto').send({ institutionId: '', rows: 0, extra: 1 }).expect(400);
+    const bad = await http().post('/__probe/dto').set('Accept-Language', 'en').send({ institutionId: '', rows: 0, extra: 1 }).expect(400);
     expect(bad.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'VALIDATION' });
     expect(bad.body.fields).toEqual(
       expect.arrayContaining([
@@ -104,7 +115,7 @@ describe('api app (forTest platform)', () => {
     ['conflict', 409],
     ['rule', 422],
   ])('maps DomainError kind %s to %i with its stable code', async (kind, status) => {
-    const res = await http().get(`/__probe/domain/${kind}`).expect(status);
+    const res = await http().get(`/__probe/domain/${kind}`).set('Accept-Language', 'en').expect(status);
     expect(res.body).toMatchObject({ statusCode: status, code: `PROBE.${kind.toUpperCase()}`, message: `probe ${kind}` });
     if (kind === 'validation')
       expect(res.body.fields).toEqual([{ field: 'institutionId', rule: 'PROBE.VALIDATION', message: 'probe validation' }]);
@@ -116,7 +127,7 @@ describe('api app (forTest platform)', () => {
   });
 
   it('hides unexpected errors behind a 500 without internals', async () => {
-    const res = await http().get('/__probe/crash').expect(500);
+    const res = await http().get('/__probe/crash').set('Accept-Language', 'en').expect(500);
     expect(res.body).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL', message: 'Internal server error' });
   });
 

@@ -9,6 +9,7 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { SecurityModule } from './security/me.controller';
 import { AdminDocsModule } from './swagger';
+import { CatalogueModule } from './catalogue/catalogue.controller';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -39,6 +40,7 @@ export class AppModule {
         MetricsModule.register(options.config.metrics),
         ...(options.config.apiDocs === 'admin' ? [AdminDocsModule] : []),
         SecurityModule,
+        CatalogueModule,
         ...CONTEXT_MODULES,
         runsWorker(options.config) ? WorkerModule : SharedReadModelsModule,
         ...(options.extra ?? []),

@@ -39,9 +39,11 @@ export class AccessPolicy {
   /** Throws 403 AUTH.ROLE_NOT_ALLOWED unless the actor has one of the roles. */
   assertRole(actor: Actor, roles: readonly Role[], action: string): void {
     if (!roles.includes(actor.role)) {
-      throw DomainError.forbidden(
+      throw new DomainError(
         'AUTH.ROLE_NOT_ALLOWED',
         `${action} is not allowed for role ${actor.role} (allowed: ${roles.join(', ')})`,
+        'forbidden',
+        { role: actor.role, allowed: roles },
       );
     }
   }

@@ -4,6 +4,7 @@
  * Catalogue of commands, events, states and error codes: docs/events/complaints.md.
  */
 export * from './domain/complaint-vocabulary';
+export * from './domain/complaint-labels';
 export * from './domain/complaint-errors';
 export * from './domain/complaint-policy';
 export * from './domain/complaint-ticket.commands';

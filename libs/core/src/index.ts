@@ -7,6 +7,7 @@ export * from './ids';
 export * from './domain-error';
 export * from './streams';
 export * from './deadline';
+export * from './deadline-labels';
 export * from './visibility';
 export * from './deadline-recompute';
 export * from './input-rules';

@@ -1,5 +1,6 @@
 /** Credit context (信用): archives, points, lists, levels, visibility, the 双随机 draw, and its sagas. */
 export * from './domain/credit-values';
+export * from './domain/credit-labels';
 export * from './domain/credit-errors';
 export * from './domain/credit-policy';
 export * from './domain/archive/credit-archive.commands';

@@ -9,6 +9,7 @@ export * from './domain/archive/ethics-archive.decider';
 export * from './domain/evaluation/ethics-evaluation.commands';
 export * from './domain/evaluation/ethics-evaluation.events';
 export * from './domain/evaluation/ethics-evaluation.state';
+export * from './domain/evaluation/ethics-evaluation.labels';
 export * from './domain/evaluation/ethics-evaluation.decider';
 export * from './domain/evaluation/ethics-grading';
 export * from './domain/evaluation/ethics-export';

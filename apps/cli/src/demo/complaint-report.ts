@@ -2,7 +2,7 @@ import { DemoHarness } from './demo-harness';
 import { expectState } from './demo-failure';
 import { Json } from './demo-http';
 import { DemoOutput, shanghaiTime, table } from './demo-print';
-import { SATISFACTION_WORDS, SatisfactionRating } from '@bihuan/complaints';
+import { SATISFACTION_RATING_LABELS, SatisfactionRating } from '@bihuan/complaints';
 import { actorText, isBookkeeping, summarise } from './demo-summaries';
 import { COMPLAINT_HOSPITAL, COMPLAINT_INSTITUTION, COMPLAINT_LEADER, IDENTITY, STAFF_ID, TicketKeys } from './complaint-fixtures';
 
@@ -35,7 +35,7 @@ export async function printPublicStatus(h: DemoHarness, out: DemoOutput, keys: T
   out.line('');
   out.line(`  公众查询视图（编号 ${keys.ticketCode} + 密码；字段：${Object.keys(s).join(', ')}）`);
   out.line(
-    `    进度 ${String(s['step'])} · 受理 ${shanghaiTime(s['receivedAt'])} · 答复 ${shanghaiTime(s['answeredAt'])} · 办结 ${shanghaiTime(s['closedAt'])} · 评价 ${SATISFACTION_WORDS[s['rating'] as SatisfactionRating] ?? String(s['rating'] ?? '')}`,
+    `    进度 ${String(s['step'])} · 受理 ${shanghaiTime(s['receivedAt'])} · 答复 ${shanghaiTime(s['answeredAt'])} · 办结 ${shanghaiTime(s['closedAt'])} · 评价 ${SATISFACTION_RATING_LABELS[s['rating'] as SatisfactionRating] ?? String(s['rating'] ?? '')}`,
   );
   out.line(`    答复内容：${String(s['answer'])}`);
   out.line(`    无密码查询 → HTTP ${wrong.status}（与编号不存在相同）`);

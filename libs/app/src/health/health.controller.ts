@@ -91,6 +91,8 @@ function unhealthy(error: unknown): unknown {
   return new ServiceUnavailableException({
     code: 'UNHEALTHY',
     message: `Unhealthy: ${down.length > 0 ? down.join(', ') : 'a check'} down`,
+    // The failing checks by name, for the Chinese message (服务不健康：redis 不可用) and for probes.
+    down,
     status: result.status ?? 'error',
     info: result.info ?? {},
     details: result.details ?? {},

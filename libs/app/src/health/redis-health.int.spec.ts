@@ -37,7 +37,8 @@ describe('GET /health with REDIS_URL', () => {
     const res = await request(app.getHttpServer()).get('/health').expect(503);
     expect(res.body).toMatchObject({
       code: 'UNHEALTHY',
-      message: 'Unhealthy: redis down',
+      message: '服务不健康：redis 不可用',
+      down: ['redis'],
       details: { store: { status: 'up' }, redis: { status: 'down' } },
     });
   });

@@ -24,6 +24,7 @@ export function translateBodyError(error: unknown): unknown {
     case 'entity.too.large':
       return new PayloadTooLargeException({
         code: 'PAYLOAD_TOO_LARGE',
+        limit: BODY_LIMIT,
         message: `Request body is larger than the limit of ${BODY_LIMIT}`,
       });
     case 'entity.parse.failed':

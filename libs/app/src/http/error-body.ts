@@ -1,6 +1,9 @@
 import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import { DomainErrorKind, isDomainError } from '@bihuan/core';
+import { MessageLanguage } from './messages/accept-language';
+import { zhErrorMessage, zhRuleMessage } from './messages/error-messages';
+import { HTTP_ERROR_MESSAGES } from './messages/platform-error-messages';
 
 /** One input at fault: which field, which rule, and what to tell people. */
 export interface FieldProblem {
@@ -11,7 +14,8 @@ export interface FieldProblem {
 
 /**
  * Every error the API answers with has this shape, so clients branch on the stable `code`
- * (`VALIDATION`, `COMPLAINT.ALREADY_CLOSED`, …) rather than on messages.
+ * (`VALIDATION`, `COMPLAINT.ALREADY_CLOSED`, …) rather than on messages, which are zh-CN unless
+ * the request's Accept-Language prefers English.
  */
 export interface ErrorBody {
   readonly statusCode: number;
@@ -55,33 +59,72 @@ export function codeOfStatus(status: number): string {
   return CODE_OF_STATUS[status] ?? `HTTP_${status}`;
 }
 
-/** Builds the answer for anything thrown while handling a request. */
-export function toErrorBody(exception: unknown): ErrorBody {
+function isFieldProblem(value: unknown): value is FieldProblem {
+  if (typeof value !== 'object' || value === null) return false;
+  const { field, rule, message } = value as Record<string, unknown>;
+  return typeof field === 'string' && typeof rule === 'string' && typeof message === 'string';
+}
+
+/** Text already written in Chinese (the directory import's row messages): more specific than any template. */
+const CHINESE = /[\u3400-\u9fff]/;
+
+/** Field problems in the asked language: zh-CN sentences by rule (a DTO constraint or an error code), or as thrown. */
+function localFields(fields: readonly FieldProblem[], language: MessageLanguage): FieldProblem[] {
+  if (language === 'en') return [...fields];
+  return fields.map((f) =>
+    CHINESE.test(f.message)
+      ? f
+      : { ...f, message: zhErrorMessage(f.rule, { field: f.field }) ?? zhRuleMessage(f.field, f.rule, f.message) },
+  );
+}
+
+/** An HttpException's answer: its code, and in zh-CN the catalogue's words for it (or for its status). */
+function httpExceptionBody(exception: HttpException, language: MessageLanguage): ErrorBody {
+  const statusCode = exception.getStatus();
+  const response = exception.getResponse();
+  const extra = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
+  const raw = typeof response === 'string' ? response : extra['message'];
+  const english = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : exception.message;
+  const code = typeof extra['code'] === 'string' ? extra['code'] : codeOfStatus(statusCode);
+  const given = Array.isArray(extra['fields']) ? extra['fields'].filter(isFieldProblem) : undefined;
+  const fields = given ? localFields(given, language) : undefined;
+  const zh = fields?.length
+    ? fields.map((f) => f.message).join('；')
+    : (zhErrorMessage(code, extra) ?? zhErrorMessage(codeOfStatus(statusCode), extra) ?? HTTP_ERROR_MESSAGES['BAD_REQUEST']!);
+  return {
+    ...extra,
+    statusCode,
+    error: typeof extra['error'] === 'string' ? extra['error'] : statusText(statusCode),
+    code,
+    message: language === 'en' ? english : zh,
+    ...(fields ? { fields } : {}),
+  };
+}
+
+/**
+ * Builds the answer for anything thrown while handling a request, `message` (and each
+ * `fields[].message`) in the asked language: zh-CN from the message catalogue of error codes
+ * (messages/error-messages.ts) by default, English — the text the error was thrown with — when
+ * the request prefers it. The `code` is the same in both.
+ */
+export function toErrorBody(exception: unknown, language: MessageLanguage = 'zh'): ErrorBody {
   if (isDomainError(exception)) {
     const statusCode = STATUS_OF_KIND[exception.kind];
     const { field, ...details } = exception.details;
+    const zh = CHINESE.test(exception.message)
+      ? exception.message
+      : (zhErrorMessage(exception.code, exception.details) ?? zhErrorMessage(codeOfStatus(statusCode), {}));
+    const message = language === 'en' ? exception.message : (zh ?? exception.message);
     return {
       statusCode,
       error: statusText(statusCode),
       code: exception.code,
-      message: exception.message,
-      ...(field ? { fields: [{ field, rule: exception.code, message: exception.message }] } : {}),
+      message,
+      ...(field ? { fields: [{ field, rule: exception.code, message }] } : {}),
       ...(Object.keys(details).length > 0 ? { details } : {}),
     };
   }
-  if (exception instanceof HttpException) {
-    const statusCode = exception.getStatus();
-    const response = exception.getResponse();
-    const extra = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
-    const raw = typeof response === 'string' ? response : extra['message'];
-    const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : exception.message;
-    return {
-      ...extra,
-      statusCode,
-      error: typeof extra['error'] === 'string' ? extra['error'] : statusText(statusCode),
-      code: typeof extra['code'] === 'string' ? extra['code'] : codeOfStatus(statusCode),
-      message,
-    };
-  }
-  return { statusCode: 500, error: statusText(500), code: 'INTERNAL', message: 'Internal server error' };
+  if (exception instanceof HttpException) return httpExceptionBody(exception, language);
+  const message = language === 'en' ? 'Internal server error' : HTTP_ERROR_MESSAGES['INTERNAL']!;
+  return { statusCode: 500, error: statusText(500), code: 'INTERNAL', message };
 }

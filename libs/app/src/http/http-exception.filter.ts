@@ -1,11 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { toErrorBody } from './error-body';
+import { messageLanguageOf } from './messages/accept-language';
 
 /**
  * The one place errors become HTTP answers: DomainError kinds map to statuses with their stable
  * code (a WrongExpectedRevisionError that outlived handleCommand's retries is a 409), Nest's
- * HttpExceptions keep their status, and anything else is a logged 500 that reveals nothing.
+ * HttpExceptions keep their status, and anything else is a logged 500 that reveals nothing. Messages
+ * are zh-CN, or English when the request's Accept-Language prefers it; the code is the same.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -14,11 +16,12 @@ export class HttpErrorFilter implements ExceptionFilter {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const body = toErrorBody(exception);
+    const http = host.switchToHttp();
+    const body = toErrorBody(exception, messageLanguageOf(http.getRequest()));
     if (body.statusCode >= 500 && body.code === 'INTERNAL') {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
-    const response: unknown = host.switchToHttp().getResponse();
+    const response: unknown = http.getResponse();
     this.adapterHost.httpAdapter.reply(response, body, body.statusCode);
   }
 }

@@ -33,9 +33,11 @@ export class AuthGuard implements CanActivate {
     request.actor = await this.authenticate(header);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(request.actor.role)) {
-      throw DomainError.forbidden(
+      throw new DomainError(
         'AUTH.ROLE_NOT_ALLOWED',
         `This action is not allowed for role ${request.actor.role} (allowed: ${roles.join(', ')})`,
+        'forbidden',
+        { role: request.actor.role, allowed: roles },
       );
     }
     return true;

@@ -1,6 +1,7 @@
 import { officeXlsx, OfficeColumn, OfficeValue, shanghaiDateWords, shanghaiInstantWords } from '@bihuan/platform';
 import { ComplaintCategory } from '../domain/complaint-vocabulary';
-import { COMPLAINT_CATEGORY_LABELS, STATISTICS_GROUP_LABELS, UNASSIGNED_LABEL } from './complaint-statistics.labels';
+import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_DECISION_LABELS, SATISFACTION_RATING_LABELS } from '../domain/complaint-labels';
+import { STATISTICS_GROUP_LABELS, UNASSIGNED_LABEL } from './complaint-statistics.labels';
 import { ComplaintStatistics, ComplaintStats, StatisticsGroup } from './complaint-statistics.query';
 
 /** A numbered group of the table; the 合计 row has no number. */
@@ -24,13 +25,13 @@ const COUNTS: readonly [string, (s: ComplaintStats) => number][] = [
 const RATES_AND_MORE: readonly [string, 'number' | 'percent', (s: ComplaintStats) => OfficeValue][] = [
   ['签收按时率', 'percent', (s) => rate(s.acknowledge.onTimeRate)],
   ['反馈按时率', 'percent', (s) => rate(s.answer.onTimeRate)],
-  ['满意', 'number', (s) => s.satisfaction.satisfied],
-  ['基本满意', 'number', (s) => s.satisfaction.basicallySatisfied],
-  ['不满意', 'number', (s) => s.satisfaction.dissatisfied],
+  [SATISFACTION_RATING_LABELS.satisfied, 'number', (s) => s.satisfaction.satisfied],
+  [SATISFACTION_RATING_LABELS['basically-satisfied'], 'number', (s) => s.satisfaction.basicallySatisfied],
+  [SATISFACTION_RATING_LABELS.dissatisfied, 'number', (s) => s.satisfaction.dissatisfied],
   ['满意率', 'percent', (s) => rate(s.satisfaction.satisfactionRate)],
-  ['属实', 'number', (s) => s.decisions.substantiated],
-  ['部分属实', 'number', (s) => s.decisions.partlySubstantiated],
-  ['不属实', 'number', (s) => s.decisions.notSubstantiated],
+  [COMPLAINT_DECISION_LABELS.substantiated, 'number', (s) => s.decisions.substantiated],
+  [COMPLAINT_DECISION_LABELS['partly-substantiated'], 'number', (s) => s.decisions.partlySubstantiated],
+  [COMPLAINT_DECISION_LABELS['not-substantiated'], 'number', (s) => s.decisions.notSubstantiated],
   ['属实率', 'percent', (s) => rate(s.decisions.substantiatedRate)],
   ['督办', 'number', (s) => s.supervised],
   ['通报', 'number', (s) => s.publiclyNoticed],

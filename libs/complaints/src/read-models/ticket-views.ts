@@ -1,5 +1,6 @@
 import { Actor } from '@bihuan/core';
 import { isProvisionalVersion } from '@bihuan/calendar';
+import { PublicTicketStep } from '../domain/complaint-labels';
 import { COMMISSION_ROLES } from '../domain/complaint-vocabulary';
 
 /** A row of complaints_tickets (snake_case as stored), with the computed `overdue`. */
@@ -77,7 +78,7 @@ export interface TicketDetail extends TicketListItem {
 /** The complainant's view: the step and its dates, the answer once given — nothing internal. */
 export interface PublicTicketStatus {
   readonly ticketCode: string;
-  readonly step: 'received' | 'dispatched' | 'in-progress' | 'awaiting-your-reply' | 'answered' | 'rated' | 'closed' | 'declined';
+  readonly step: PublicTicketStep;
   readonly category: string;
   readonly receivedAt: string;
   readonly answerDueAt: string | null;

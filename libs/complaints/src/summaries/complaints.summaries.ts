@@ -2,38 +2,14 @@ import { chineseDate, EventSummaries, summaryCatalogue } from '@bihuan/core';
 import { ComplaintReferenceEvent } from '../domain/complaint-reference.decider';
 import { ComplaintDomainEvent } from '../domain/complaint-ticket.events';
 import {
-  ComplaintChannel,
-  ComplaintComplexity,
-  ComplaintDecision,
-  DeclineGround,
-  SatisfactionRating,
-} from '../domain/complaint-vocabulary';
-import { COMPLAINT_CATEGORY_LABELS } from '../read-models/complaint-statistics.labels';
-
-/*
- * Words of the vocabularies the statistics labels do not cover yet (docs/events/complaints.md,
- * "Vocabulary"). The shared catalogue of words (issue 17, item 1) takes them over when it lands.
- */
-const CHANNELS: Readonly<Record<ComplaintChannel, string>> = {
-  window: '窗口',
-  hotline: '电话',
-  web: '网上',
-  letter: '来信',
-  '12345': '12345转办',
-  'agency-transfer': '其他部门转办',
-};
-export const COMPLAINT_DECISION_WORDS: Readonly<Record<ComplaintDecision, string>> = {
-  substantiated: '属实',
-  'partly-substantiated': '部分属实',
-  'not-substantiated': '不属实',
-};
-export const SATISFACTION_WORDS: Readonly<Record<SatisfactionRating, string>> = {
-  satisfied: '满意',
-  'basically-satisfied': '基本满意',
-  dissatisfied: '不满意',
-};
-const GROUNDS: Readonly<Record<DeclineGround, string>> = { litigation: '已诉讼', mediation: '已调解', petition: '已信访', other: '其他' };
-const COMPLEXITY: Readonly<Record<ComplaintComplexity, string>> = { simple: '简单件', complex: '复杂件' };
+  COMPLAINT_CATEGORY_LABELS,
+  COMPLAINT_CHANNEL_LABELS as CHANNELS,
+  COMPLAINT_COMPLEXITY_LABELS as COMPLEXITY,
+  COMPLAINT_DECISION_LABELS,
+  DECLINE_GROUND_LABELS as GROUNDS,
+  FOLLOW_UP_SOURCE_LABELS,
+  SATISFACTION_RATING_LABELS,
+} from '../domain/complaint-labels';
 
 /** What the registry calls the public entry's actor (EventSummaryRegistry.actorName). */
 const PUBLIC_ENTRY = '投诉人';
@@ -61,12 +37,12 @@ export const COMPLAINT_SUMMARIES: EventSummaries<ComplaintDomainEvent> = {
   ComplaintReturned: (d, c) => `${c.unit(d.institutionId)} 退单：${d.reason}`,
   ComplaintInvestigationNoted: (d, c) => `${c.actor} 记录调查核实情况：${d.note}`,
   ComplaintDecided: (d, c) =>
-    `${c.unit(d.institutionId)} 作出处理意见：${COMPLAINT_DECISION_WORDS[d.decision] ?? d.decision}${d.implicatedStaffId ? `，涉及人员 ${c.person(d.implicatedStaffId)}` : ''}`,
+    `${c.unit(d.institutionId)} 作出处理意见：${COMPLAINT_DECISION_LABELS[d.decision] ?? d.decision}${d.implicatedStaffId ? `，涉及人员 ${c.person(d.implicatedStaffId)}` : ''}`,
   ComplaintAnswered: (d, c) => `${c.unit(d.institutionId)} 答复投诉人${onTime(d.onTime)}`,
   ComplaintFollowedUp: (d) =>
-    `回访评价：${SATISFACTION_WORDS[d.rating] ?? d.rating}（${d.source === 'complainant' ? '投诉人自评' : '电话回访'}）`,
+    `回访评价：${SATISFACTION_RATING_LABELS[d.rating] ?? d.rating}（${FOLLOW_UP_SOURCE_LABELS[d.source] ?? d.source}）`,
   ComplaintClosed: (d, c) =>
-    `${c.actor} 办结${d.rating ? `（${SATISFACTION_WORDS[d.rating] ?? d.rating}）` : ''}${d.reason ? `：${d.reason}` : ''}`,
+    `${c.actor} 办结${d.rating ? `（${SATISFACTION_RATING_LABELS[d.rating] ?? d.rating}）` : ''}${d.reason ? `：${d.reason}` : ''}`,
   ComplaintDeclined: (d, c) => `${c.actor} 不予受理（${GROUNDS[d.ground] ?? d.ground}）：${d.reason}`,
   ComplaintExtensionRequested: (d, c) => `${c.actor} 申请延长${c.deadline(d.deadlineId)}：${d.reason}`,
   ComplaintExtensionApproved: (d, c) =>

@@ -1,4 +1,4 @@
-/** Closed vocabularies of the credit context (domain.md §4). Codes are stored in events. */
+/** Closed vocabularies of the credit context (domain.md §4). Codes are stored in events; labels in credit-labels.ts. */
 
 /** Credit information classes (seed 002): 基础信息 / 不良信息 / 黑名单信息. */
 export const CREDIT_INFO_CLASSES = ['basic', 'adverse', 'blacklist'] as const;
@@ -29,20 +29,6 @@ export type CreditMeasure = (typeof CREDIT_MEASURES)[number];
 /** 机构承诺 / 员工承诺 / 医患"不收不送红包"协议. */
 export const COMMITMENT_KINDS = ['institution', 'staff', 'no-red-envelope'] as const;
 export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
-
-export const CREDIT_LABELS: Readonly<Record<CreditInfoClass | CreditMeasure | CreditList, string>> = {
-  basic: '基础信息',
-  adverse: '不良信息',
-  blacklist: '黑名单信息',
-  red: '红名单',
-  black: '黑名单',
-  'key-supervision': '重点监管',
-  'written-advice': '书面建议',
-  summons: '约谈负责人',
-  'no-awards': '当年不得评优',
-  'public-notice': '通报',
-  'licence-validation-deferred': '暂缓校验',
-};
 
 /** The event that caused something (audit across streams). */
 export interface CausedBy {

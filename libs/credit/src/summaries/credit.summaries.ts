@@ -2,14 +2,9 @@ import { chineseDate, EventSummaries, summaryCatalogue } from '@bihuan/core';
 import { InspectorConflictsEvent } from '../application/conflicts/inspector-conflicts.decider';
 import { CreditArchiveOwnEvent } from '../domain/archive/credit-archive.events';
 import { RandomDrawEvent } from '../domain/draw/random-draw.messages';
-import { CommitmentKind, CREDIT_LABELS, CreditMeasure } from '../domain/credit-values';
+import { COMMITMENT_KIND_LABELS as COMMITMENTS, CREDIT_LABELS } from '../domain/credit-labels';
+import { CreditMeasure } from '../domain/credit-values';
 
-/* Commitment kinds have no label map yet (credit-values.ts names them in its comment only). */
-const COMMITMENTS: Readonly<Record<CommitmentKind, string>> = {
-  institution: '机构承诺',
-  staff: '员工承诺',
-  'no-red-envelope': '医患“不收不送红包”协议',
-};
 const measures = (list: readonly CreditMeasure[]): string => list.map((m) => CREDIT_LABELS[m] ?? m).join('、') || '无';
 
 /** `cycle-3` → 第3记分周期, `list-E1` → 名单有效期 (cycleDeadlineId, listDeadlineId). */

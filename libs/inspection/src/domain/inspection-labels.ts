@@ -1,6 +1,12 @@
-import { EscalationRung, FindingCategory, RequiredAction, Severity, VisitKind } from './inspection-values';
+import { FindingState, RecheckStatus } from './finding/finding.state';
+import { EscalationRung, FindingCategory, RecheckOutcome, RequiredAction, Severity, VisitKind } from './inspection-values';
+import { VisitState } from './visit/visit.state';
 
-/** Chinese labels for UI and exports (domain.md, "Words in code"); codes stay English in events. */
+/**
+ * Chinese labels for UI and exports (domain.md, "Words in code"); codes stay English in events.
+ * The one home of the inspection context's words: GET /catalogue serves them, and each map is a
+ * `Record` over its code type, so a new code without a label does not compile.
+ */
 export const VISIT_KIND_LABELS: Readonly<Record<VisitKind, string>> = {
   routine: '日常监督',
   unannounced: '暗访',
@@ -46,4 +52,39 @@ export const ESCALATION_RUNG_LABELS: Readonly<Record<EscalationRung, string>> = 
   summons: '约谈通知书',
   'listed-supervision': '挂牌督办',
   'public-notice': '通报',
+};
+
+/** Where a visit stands (VisitState.status; `none` is never returned). */
+export type VisitStatus = Exclude<VisitState['status'], 'none'>;
+export const VISIT_STATUS_LABELS: Readonly<Record<VisitStatus, string>> = {
+  planned: '计划中',
+  conducted: '已实施',
+  findingsRegistered: '已登记问题',
+  closed: '已关闭',
+  cancelled: '已取消',
+};
+
+/** Where a finding stands (FindingState.status, LedgerRow.status). */
+export type FindingStatus = Exclude<FindingState['status'], 'none'>;
+export const FINDING_STATUS_LABELS: Readonly<Record<FindingStatus, string>> = {
+  open: '待下发整改通知',
+  noticeIssued: '已下发整改通知，待提交整改方案',
+  inProgress: '整改中',
+  signOffRequested: '已申请销号',
+  signedOff: '已销号',
+  withdrawn: '已撤销',
+};
+
+/** 回头看 after sign-off, as a signed-off finding carries it. */
+export const RECHECK_STATUS_LABELS: Readonly<Record<RecheckStatus, string>> = {
+  none: '无需回头看',
+  scheduled: '待回头看',
+  due: '回头看到期',
+  passed: '回头看通过',
+};
+
+/** What a re-check found: it holds, or the problem came back (反弹). */
+export const RECHECK_OUTCOME_LABELS: Readonly<Record<RecheckOutcome, string>> = {
+  passed: '回头看通过',
+  reopened: '回头看未通过，重新整改',
 };

@@ -1,13 +1,13 @@
 import { OfficeColumn, shanghaiDateCell } from '@bihuan/platform';
-import { ESCALATION_RUNG_LABELS, FINDING_CATEGORY_LABELS, REQUIRED_ACTION_LABELS, SEVERITY_LABELS } from '../domain';
-import { COMPLETION_LABELS, FINDING_STATUS_LABELS, LEDGER_SOURCE_LABELS, RECHECK_STATUS_LABELS } from './ledger-labels';
+import { ESCALATION_RUNG_LABELS, FINDING_CATEGORY_LABELS, FINDING_STATUS_LABELS, REQUIRED_ACTION_LABELS, SEVERITY_LABELS } from '../domain';
+import { COMPLETION_LABELS, LEDGER_SOURCE_LABELS, RECHECK_REMARK_LABELS } from './ledger-labels';
 import { LedgerRow } from './ledger-row';
 
 /** 完成情况: where the row stands, in words; a late sign-off reads 逾期完成. */
 export function progressText(row: LedgerRow): string {
   const pct = row.percentComplete === null ? '' : `（${row.percentComplete}%）`;
   const summary = row.progressSummary ? `：${row.progressSummary}` : '';
-  const status = FINDING_STATUS_LABELS[row.status] ?? row.status;
+  const status = FINDING_STATUS_LABELS[row.status as keyof typeof FINDING_STATUS_LABELS] ?? row.status;
   const base: Record<string, string> = {
     inProgress: `${status}${summary}${pct}`,
     signOffRequested: `${status}${summary}`,
@@ -27,7 +27,7 @@ export function remarksText(row: LedgerRow): string {
     row.deadline && row.deadlineProvisional ? '整改时限暂定（次年法定节假日未公布）' : '',
     row.extensionsApproved > 0 ? `已延期${row.extensionsApproved}次` : '',
     row.pendingExtension ? '延期申请待审批' : '',
-    RECHECK_STATUS_LABELS[row.recheckStatus] ?? '',
+    RECHECK_REMARK_LABELS[row.recheckStatus as keyof typeof RECHECK_REMARK_LABELS] ?? '',
   ];
   return parts.filter((p) => p !== '').join('；');
 }

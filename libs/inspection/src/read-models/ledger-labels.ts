@@ -1,9 +1,9 @@
-import { VisitKind } from '../domain';
+import { RECHECK_OUTCOME_LABELS, RECHECK_STATUS_LABELS, RecheckOutcome, RecheckStatus, VisitKind } from '../domain';
 
 /**
- * Words of the ledger export (整改台账), one map per code. Kept beside the export until the shared
- * catalogue of words (issue 17, item 1) serves them; category, severity, required action and
- * escalation rung use the domain's maps (inspection-labels.ts).
+ * Words only the ledger export (整改台账) uses, in the wording of the printed ledger. Every code's
+ * own label (status, category, severity, required action, escalation rung) is the domain's
+ * (inspection-labels.ts), which GET /catalogue serves.
  */
 
 /** 问题来源: the kind of visit that found the problem. */
@@ -15,23 +15,14 @@ export const LEDGER_SOURCE_LABELS: Readonly<Record<VisitKind, string>> = {
   self: '医院自查',
 };
 
-/** Where a finding stands (LedgerRow.status). */
-export const FINDING_STATUS_LABELS: Readonly<Record<string, string>> = {
-  open: '待下发整改通知',
-  noticeIssued: '已下发整改通知，待提交整改方案',
-  inProgress: '整改中',
-  signOffRequested: '已申请销号',
-  signedOff: '已销号',
-  withdrawn: '已撤销',
-};
-
-/** 回头看 (re-check after sign-off), as 备注 words; none says nothing. */
-export const RECHECK_STATUS_LABELS: Readonly<Record<string, string>> = {
+/**
+ * 回头看 as 备注 words: the domain's labels (inspection-labels.ts), except that a row needing none
+ * says nothing and a reopened row says why it is open again.
+ */
+export const RECHECK_REMARK_LABELS: Readonly<Record<RecheckStatus | RecheckOutcome, string>> = {
+  ...RECHECK_STATUS_LABELS,
+  ...RECHECK_OUTCOME_LABELS,
   none: '',
-  scheduled: '待回头看',
-  due: '回头看到期',
-  passed: '回头看通过',
-  reopened: '回头看未通过，重新整改',
 };
 
 /** 完成情况 of a signed-off row: on time, or late (逾期完成). */

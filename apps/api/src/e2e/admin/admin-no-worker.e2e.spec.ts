@@ -25,7 +25,7 @@ describe('admin API in a process without a worker (ROLE=api)', () => {
     });
     const list = await t.http.get('/admin/dead-letters').set(bearer).expect(200);
     expect(list.body.map((l: { id: string }) => l.id)).toEqual(['letter-9']);
-    const res = await t.http.post('/admin/dead-letters/letter-9/retry').set(bearer).expect(503);
+    const res = await t.http.post('/admin/dead-letters/letter-9/retry').set(bearer).set('Accept-Language', 'en').expect(503);
     expect(res.body).toMatchObject({ statusCode: 503, code: 'WORKER.NOT_IN_PROCESS' });
     expect(res.body.message).toContain('this process runs no worker');
     expect(await new TableDeadLetterStore(t.app.get<SqlDatabase>(READ_MODELS)).get('letter-9')).not.toBeNull();

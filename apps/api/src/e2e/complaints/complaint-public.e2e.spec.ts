@@ -15,7 +15,8 @@ describe('complaints: the public entry', () => {
     const missing = await t.http.get(`/public/complaints/${s.ticketCode}`);
     for (const res of [wrong, unknown, missing]) {
       expect(res.status).toBe(404);
-      expect(res.body).toMatchObject({ code: 'COMPLAINT.NOT_FOUND', message: 'No ticket with this code and secret' });
+      // The portal's words (zh-CN by default), the same for all three: nothing tells them apart.
+      expect(res.body).toMatchObject({ code: 'COMPLAINT.NOT_FOUND', message: '投诉工单不存在，或工单编号与查询密码不匹配' });
     }
     await t.http.post(`/public/complaints/${s.ticketCode}/rating`).send({ secret: 'guess', rating: 'satisfied' }).expect(404);
     const ok = await t.http.post(`/public/complaints/${s.ticketCode}/status`).send({ secret: s.secret }).expect(200);

@@ -31,7 +31,8 @@ describe('inspection bad input (e2e)', () => {
 
   async function refused(user: string, path: string, body: unknown, expected: Problem, raw?: { type: string }): Promise<void> {
     const head = await s.head();
-    let req = t.http.post(path).set(t.auth(user));
+    // English: the assertions below read the detail the thrown message names (values, ids).
+    let req = t.http.post(path).set(t.auth(user)).set('Accept-Language', 'en');
     if (raw) req = req.set('Content-Type', raw.type);
     const res = await req.send(body as object);
     expect({ status: res.status, code: res.body.code }).toEqual({ status: expected.status, code: expected.code });

@@ -30,7 +30,8 @@ describe('token forgery through the guard', () => {
   afterAll(() => t.close());
 
   const refused = async (token: string, reason: RegExp) => {
-    const res = await t.http.get('/admin/policies').set({ Authorization: `Bearer ${token}` });
+    // English: the reason named is the token library's own words.
+    const res = await t.http.get('/admin/policies').set({ Authorization: `Bearer ${token}`, 'Accept-Language': 'en' });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('AUTH.INVALID_TOKEN');
     expect(res.body.message).toMatch(reason);

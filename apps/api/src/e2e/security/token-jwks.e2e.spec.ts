@@ -62,7 +62,7 @@ describe('tokens from an identity provider (JWKS)', () => {
   const me = (bearer: string) =>
     request(app.getHttpServer())
       .get('/me')
-      .set({ Authorization: `Bearer ${bearer}` });
+      .set({ Authorization: `Bearer ${bearer}`, 'Accept-Language': 'en' });
 
   it('accepts a token signed with the key its kid names', async () => {
     const res = await me(token('idp-2025'));

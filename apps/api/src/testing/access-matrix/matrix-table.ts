@@ -36,6 +36,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /health/live': { target: 'none' },
   'GET /health/ready': { target: 'none' },
   'GET /me': { target: 'none' },
+  'GET /catalogue': { target: 'none' },
   'GET /admin/calendar': { target: 'none' },
   'POST /admin/calendar/years': { target: 'admin', body: () => ({ year: 2030, holidays: [], workdays: [] }) },
   'GET /admin/policies': { target: 'none' },

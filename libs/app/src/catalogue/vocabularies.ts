@@ -1,0 +1,176 @@
+import { DEADLINE_STATUS_LABELS, Role, ROLES } from '@bihuan/core';
+import {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_CATEGORY_LABELS,
+  COMPLAINT_CHANNEL_LABELS,
+  COMPLAINT_CHANNELS,
+  COMPLAINT_COMPLEXITIES,
+  COMPLAINT_DECISIONS,
+  COMPLAINT_TIMED_STEPS,
+  DECLINE_GROUNDS,
+  PUBLIC_TICKET_STEPS,
+  SATISFACTION_RATINGS,
+  COMPLAINT_COMPLEXITY_LABELS,
+  COMPLAINT_DECISION_LABELS,
+  COMPLAINT_STATUS_LABELS,
+  COMPLAINT_TIMED_STEP_LABELS,
+  DECLINE_GROUND_LABELS,
+  FOLLOW_UP_SOURCE_LABELS,
+  PUBLIC_TICKET_STEP_LABELS,
+  SATISFACTION_RATING_LABELS,
+} from '@bihuan/complaints';
+import {
+  COMMITMENT_KIND_LABELS,
+  COMMITMENT_KINDS,
+  CREDIT_INFO_CLASSES,
+  CREDIT_LEVELS,
+  CREDIT_LISTS,
+  CREDIT_MEASURES,
+  CREDIT_DRAW_STATUS_LABELS,
+  CREDIT_INFO_CLASS_LABELS,
+  CREDIT_LEVEL_LABELS,
+  CREDIT_LIST_ENTRY_STATUS_LABELS,
+  CREDIT_LIST_LABELS,
+  CREDIT_MEASURE_LABELS,
+} from '@bihuan/credit';
+import {
+  CONFLICT_REASONS,
+  DIRECTORY_ROLE_LABELS,
+  HOSPITAL_GRADES,
+  HOSPITAL_LEVELS,
+  INSTITUTION_TYPES,
+  OWNERSHIPS,
+  UNIT_KIND_LABELS,
+  UNIT_KINDS,
+  USER_STATUSES,
+} from '@bihuan/directory';
+import {
+  ETHICS_EVALUATION_STATUS_LABELS,
+  ETHICS_GRADE_LABELS,
+  ETHICS_GRADES,
+  ETHICS_SOURCE_KINDS,
+  ETHICS_SOURCE_LABELS,
+  VETO_ITEM_LABELS,
+  VETO_ITEMS,
+} from '@bihuan/ethics';
+import {
+  ESCALATION_RUNG_LABELS,
+  ESCALATION_RUNGS,
+  FINDING_CATEGORIES,
+  FINDING_CATEGORY_LABELS,
+  FINDING_STATUS_LABELS,
+  RECHECK_OUTCOME_LABELS,
+  RECHECK_OUTCOMES,
+  RECHECK_STATUS_LABELS,
+  REQUIRED_ACTION_LABELS,
+  REQUIRED_ACTIONS,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  VISIT_KIND_LABELS,
+  VISIT_KINDS,
+  VISIT_STATUS_LABELS,
+} from '@bihuan/inspection';
+
+/**
+ * Every role: the directory's words for the roles an office assigns, plus the two no office assigns
+ * (the public caller and the system's own sagas and timers), which appear on histories.
+ */
+const ROLE_LABELS: Readonly<Record<Role, string>> = { ...DIRECTORY_ROLE_LABELS, public: '公众', system: '系统' };
+
+/**
+ * The one catalogue of words: every closed word list the API returns, by the name GET /catalogue
+ * answers it under. Each label map is its owning context's (typed over its codes, so a code without
+ * a label does not compile); this table only composes them, in the order a console would show them.
+ */
+export const VOCABULARIES = {
+  roles: ROLE_LABELS,
+  unitKinds: UNIT_KIND_LABELS,
+  institutionTypes: INSTITUTION_TYPES,
+  ownerships: OWNERSHIPS,
+  hospitalLevels: HOSPITAL_LEVELS,
+  hospitalGrades: HOSPITAL_GRADES,
+  userStatuses: USER_STATUSES,
+  conflictReasons: CONFLICT_REASONS,
+  deadlineStatuses: DEADLINE_STATUS_LABELS,
+  visitKinds: VISIT_KIND_LABELS,
+  visitStatuses: VISIT_STATUS_LABELS,
+  findingCategories: FINDING_CATEGORY_LABELS,
+  severities: SEVERITY_LABELS,
+  requiredActions: REQUIRED_ACTION_LABELS,
+  findingStatuses: FINDING_STATUS_LABELS,
+  escalationRungs: ESCALATION_RUNG_LABELS,
+  recheckStatuses: RECHECK_STATUS_LABELS,
+  recheckOutcomes: RECHECK_OUTCOME_LABELS,
+  complaintChannels: COMPLAINT_CHANNEL_LABELS,
+  complaintCategories: COMPLAINT_CATEGORY_LABELS,
+  complaintComplexities: COMPLAINT_COMPLEXITY_LABELS,
+  complaintStatuses: COMPLAINT_STATUS_LABELS,
+  complaintSteps: COMPLAINT_TIMED_STEP_LABELS,
+  complaintDecisions: COMPLAINT_DECISION_LABELS,
+  declineGrounds: DECLINE_GROUND_LABELS,
+  satisfactionRatings: SATISFACTION_RATING_LABELS,
+  followUpSources: FOLLOW_UP_SOURCE_LABELS,
+  publicTicketSteps: PUBLIC_TICKET_STEP_LABELS,
+  ethicsSources: ETHICS_SOURCE_LABELS,
+  ethicsGrades: ETHICS_GRADE_LABELS,
+  vetoItems: VETO_ITEM_LABELS,
+  ethicsEvaluationStatuses: ETHICS_EVALUATION_STATUS_LABELS,
+  creditInfoClasses: CREDIT_INFO_CLASS_LABELS,
+  creditLists: CREDIT_LIST_LABELS,
+  creditListEntryStatuses: CREDIT_LIST_ENTRY_STATUS_LABELS,
+  creditLevels: CREDIT_LEVEL_LABELS,
+  creditMeasures: CREDIT_MEASURE_LABELS,
+  commitmentKinds: COMMITMENT_KIND_LABELS,
+  creditDrawStatuses: CREDIT_DRAW_STATUS_LABELS,
+} as const satisfies Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+export type VocabularyName = keyof typeof VOCABULARIES;
+
+/** One code and its zh-CN label. */
+export interface CatalogueEntry {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** What GET /catalogue answers: every vocabulary as `[{ value, label }]`, in its declared order. */
+export type Catalogue = Readonly<Record<VocabularyName, readonly CatalogueEntry[]>>;
+
+/**
+ * The order of the vocabularies that have a declared value list; the others keep their map's
+ * order. (A map alone cannot keep it: JavaScript lists integer-like keys such as `12345` first.)
+ */
+const DECLARED_ORDER: Partial<Readonly<Record<VocabularyName, readonly string[]>>> = {
+  roles: ROLES,
+  unitKinds: UNIT_KINDS,
+  visitKinds: VISIT_KINDS,
+  findingCategories: FINDING_CATEGORIES,
+  severities: SEVERITIES,
+  requiredActions: REQUIRED_ACTIONS,
+  escalationRungs: ESCALATION_RUNGS,
+  recheckOutcomes: RECHECK_OUTCOMES,
+  complaintChannels: COMPLAINT_CHANNELS,
+  complaintCategories: COMPLAINT_CATEGORIES,
+  complaintComplexities: COMPLAINT_COMPLEXITIES,
+  complaintSteps: COMPLAINT_TIMED_STEPS,
+  complaintDecisions: COMPLAINT_DECISIONS,
+  declineGrounds: DECLINE_GROUNDS,
+  satisfactionRatings: SATISFACTION_RATINGS,
+  publicTicketSteps: PUBLIC_TICKET_STEPS,
+  ethicsSources: ETHICS_SOURCE_KINDS,
+  ethicsGrades: ETHICS_GRADES,
+  vetoItems: VETO_ITEMS,
+  creditInfoClasses: CREDIT_INFO_CLASSES,
+  creditLists: CREDIT_LISTS,
+  creditLevels: CREDIT_LEVELS,
+  creditMeasures: CREDIT_MEASURES,
+  commitmentKinds: COMMITMENT_KINDS,
+};
+
+export function buildCatalogue(): Catalogue {
+  const entries = Object.entries(VOCABULARIES).map(([name, map]) => {
+    const labels: Readonly<Record<string, string>> = map;
+    const values = DECLARED_ORDER[name as VocabularyName] ?? Object.keys(labels);
+    return [name, values.map((value) => ({ value, label: labels[value]! }))];
+  });
+  return Object.fromEntries(entries) as Catalogue;
+}

@@ -1,0 +1,176 @@
+import { ComplaintErrorName } from '@bihuan/complaints';
+import { CreditErrorName } from '@bihuan/credit';
+import { EthicsErrorName } from '@bihuan/ethics';
+import { InspectionErrorName } from '@bihuan/inspection';
+import { PrivacyErrorName } from '@bihuan/privacy';
+
+/**
+ * zh-CN messages of the codes in each context's error registry (*-errors.ts). Typed over the
+ * registry's names, so a new code without a Chinese message does not compile. `{field}` and other
+ * `{name}` placeholders are filled from the error's details (error-messages.ts). The English text
+ * is the message the code was thrown with.
+ */
+type Messages<N extends string> = Readonly<Record<N, string>>;
+
+const INSPECTION: Messages<InspectionErrorName> = {
+  FIELD_REQUIRED: '{field} 为必填项',
+  DATE_INVALID: '{field} 必须是 YYYY-MM-DD 格式的日期',
+  VISIT_KIND_UNKNOWN: '{field} 不是可选的检查方式',
+  INSPECTORS_REQUIRED: '至少需要一名检查人员',
+  CATEGORY_UNKNOWN: '{field} 不是可选的问题类别',
+  SEVERITY_UNKNOWN: '{field} 不是可选的严重程度',
+  REQUIRED_ACTION_UNKNOWN: '{field} 不是可选的整改类型',
+  RECHECK_OUTCOME_UNKNOWN: '{field} 不是可选的回头看结果',
+  EVIDENCE_REQUIRED: '{field} 需要提供佐证材料',
+  DEADLINE_IN_PAST: '{field} 的时限不能早于当前时间',
+  DEADLINE_INVALID: '{field} 不是有效的整改时限',
+  NEXT_DEADLINE_REQUIRED: '下一级督办需要新的时限',
+  RECHECK_DEADLINE_REQUIRED: '安排回头看需要时限',
+  REOPEN_DEADLINE_REQUIRED: '重新整改需要新的整改时限',
+  EXTENSION_TOO_LONG: '{field} 申请的延期超过允许的最长期限',
+  ROLE_FORBIDDEN: '当前角色[（{role}）]无权进行此操作[，仅限：{allowed}]',
+  INSTITUTION_FORBIDDEN: '无权操作其他医疗机构的检查或问题',
+  VISIT_NOT_FOUND: '检查不存在',
+  FINDING_NOT_FOUND: '问题不存在',
+  EXTENSION_NOT_FOUND: '延期申请不存在',
+  VISIT_ALREADY_EXISTS: '该检查已存在',
+  VISIT_ALREADY_CONDUCTED: '该检查已实施',
+  VISIT_CLOSED: '该检查已关闭',
+  VISIT_NOT_CLOSED: '该检查尚未关闭',
+  VISIT_CANCELLED: '该检查已取消',
+  FINDING_ALREADY_EXISTS: '该问题已存在',
+  FINDING_SIGNED_OFF: '该问题已销号',
+  FINDING_WITHDRAWN: '该问题已撤销',
+  NOTICE_ALREADY_ISSUED: '整改通知书已下发',
+  SIGN_OFF_ALREADY_REQUESTED: '已申请销号，请等待核验',
+  EXTENSION_ALREADY_PENDING: '已有待审批的延期申请',
+  VISIT_NOT_CONDUCTED: '检查尚未实施，不能登记问题',
+  FINDINGS_OUTSTANDING: '仍有问题未销号，不能关闭检查',
+  FINDING_NOT_IN_VISIT: '该问题不属于此次检查',
+  NOTICE_NOT_ISSUED: '尚未下发整改通知书',
+  PLAN_REQUIRED: '请先提交整改方案',
+  SIGN_OFF_NOT_REQUESTED: '尚未申请销号',
+  NOT_SIGNED_OFF: '该问题尚未销号',
+  EXTENSION_LIMIT_REACHED: '延期次数已达上限',
+  NO_ACTIVE_DEADLINE: '当前没有正在计时的时限',
+};
+
+const COMPLAINT: Messages<ComplaintErrorName> = {
+  NOT_FOUND: '投诉工单不存在，或工单编号与查询密码不匹配',
+  ALREADY_RECEIVED: '该投诉工单已受理',
+  DUPLICATE_REFERENCE: '该来源编号已登记过投诉工单',
+  ALREADY_CLOSED: '该投诉工单已办结',
+  INVALID_TRANSITION: '投诉工单当前所处环节不允许此操作',
+  FORBIDDEN_ROLE: '当前角色[（{role}）]无权进行此操作[，仅限：{allowed}]',
+  NOT_ASSIGNED_INSTITUTION: '该投诉工单未转办给本机构',
+  SYSTEM_ONLY: '此操作只能由系统执行',
+  PUBLIC_WEB_ONLY: '公众只能通过网上渠道提交投诉',
+  INVALID_CHANNEL: '{field} 不是可选的受理渠道',
+  INVALID_CATEGORY: '{field} 不是可选的投诉类别',
+  INVALID_COMPLEXITY: '{field} 不是可选的办理时限类别',
+  INVALID_DECISION: '{field} 不是可选的处理意见',
+  INVALID_RATING: '{field} 不是可选的满意度',
+  INVALID_DECLINE_GROUND: '{field} 不是可选的不予受理理由',
+  FIELD_REQUIRED: '{field} 为必填项',
+  TEXT_TOO_LONG: '{field} 过长[，不能超过 {maxLength} 个字符]',
+  IDENTITY_REQUIRED: '实名投诉需要填写投诉人身份信息',
+  ANONYMOUS_WITH_IDENTITY: '匿名投诉不能填写投诉人身份信息',
+  COMPLEXITY_MISMATCH: '{field} 与工单的办理时限类别不一致',
+  INVALID_POLICY: '{field} 不是有效的办理时限设置',
+  INVALID_TERMS: '{field} 不是有效的时限',
+  TERMS_POLICY_MISMATCH: '{field} 与现行时限设置不一致',
+  NEXT_TERMS_REQUIRED: '下一环节需要新的时限',
+  PAUSE_TERMS_MISSING: '停表需要记录剩余时限',
+  RESUME_TERMS_MISSING: '恢复计时需要新的时限',
+  STAFF_WITHOUT_SUBSTANCE: '只有属实或部分属实的投诉才能指向具体人员',
+  STAFF_WITHOUT_INSTITUTION: '指向具体人员的投诉需要所属医疗机构',
+  CLOSE_REASON_REQUIRED: '办结需要说明理由',
+  NOT_ON_THE_SPOT: '该投诉不能当场办结',
+  EXTENSION_ALREADY_PENDING: '已有待审批的延期申请',
+  NO_EXTENSION_PENDING: '没有待审批的延期申请',
+  DEADLINE_NOT_RUNNING: '当前没有正在计时的时限',
+  ALREADY_SUPERVISED: '该投诉工单已督办',
+  ALREADY_WAITING: '已在等待投诉人补充材料',
+  NOT_WAITING: '当前并未等待投诉人补充材料',
+  WAITING_ON_COMPLAINANT: '正在等待投诉人补充材料，暂不能进行此操作',
+  REOPEN_REQUIRES_DISSATISFACTION: '只有投诉人不满意时才能重办',
+};
+
+const ETHICS: Messages<EthicsErrorName> = {
+  FIELD_REQUIRED: '{field} 为必填项',
+  DATE_INVALID: '{field} 必须是有效的日期',
+  YEAR_INVALID: '{field} 不是有效的考评年度',
+  SOURCE_UNKNOWN: '{field} 不是可选的记录来源',
+  VETO_ITEM_UNKNOWN: '{field} 不是可选的一票否决事项',
+  GRADE_UNKNOWN: '{field} 不是可选的考评等次',
+  POINTS_OUT_OF_RANGE: '{field} 超出允许的分值范围',
+  SCORE_OUT_OF_RANGE: '{field} 超出允许的评分范围',
+  ARCHIVE_SUMMARY_MISMATCH: '{field} 与医德档案的汇总不一致',
+  ROLE_FORBIDDEN: '当前角色[（{role}）]无权进行此操作[，仅限：{allowed}]',
+  INSTITUTION_FORBIDDEN: '无权操作其他医疗机构的医德档案或考评',
+  ARCHIVE_INSTITUTION_MISMATCH: '该医德档案不属于此医疗机构',
+  ARCHIVE_NOT_FOUND: '医德档案不存在',
+  RECORD_NOT_FOUND: '档案记录不存在',
+  EVALUATION_NOT_FOUND: '医德考评不存在',
+  ARCHIVE_ALREADY_EXISTS: '该人员的医德档案已存在',
+  EVALUATION_ALREADY_EXISTS: '该年度的医德考评已存在',
+  EVALUATION_FINALISED: '该医德考评已确定等次',
+  STEP_OUT_OF_ORDER: '考评环节顺序不对：请按个人自评、科室评议、单位评定的顺序进行',
+  POSTING_REQUIRED: '确定等次前须先公示',
+  GRADE_MISMATCH: '确定的等次与评分规则不符',
+};
+
+const CREDIT: Messages<CreditErrorName> = {
+  FIELD_REQUIRED: '{field} 为必填项',
+  DATE_INVALID: '{field} 必须是有效的日期',
+  BEHAVIOUR_UNKNOWN: '{field} 不是已列明的不良执业行为',
+  POINTS_INVALID: '{field} 不是有效的记分',
+  CLASS_UNKNOWN: '{field} 不是可选的信用信息类别',
+  LIST_UNKNOWN: '{field} 不是可选的名单',
+  COMMITMENT_KIND_UNKNOWN: '{field} 不是可选的信用承诺类别',
+  EXPIRY_IN_PAST: '{field} 的到期时间不能早于当前时间',
+  INSTITUTION_MISMATCH: '{field} 与信用档案所属医疗机构不一致',
+  DRAW_INPUT_INVALID: '{field} 不是有效的抽查条件',
+  DRAW_NOT_ENOUGH_INSTITUTIONS: '符合条件的医疗机构不足，无法抽取',
+  DRAW_NOT_ENOUGH_INSPECTORS: '符合条件（已排除回避情形）的检查人员不足，无法抽取',
+  ROLE_FORBIDDEN: '当前角色[（{role}）]无权进行此操作[，仅限：{allowed}]',
+  INSTITUTION_FORBIDDEN: '无权操作其他医疗机构的信用档案',
+  ARCHIVE_NOT_FOUND: '信用档案不存在',
+  POINTS_NOT_FOUND: '记分记录不存在',
+  CYCLE_NOT_FOUND: '记分周期不存在',
+  COMMITMENT_NOT_FOUND: '信用承诺不存在',
+  LIST_ENTRY_NOT_FOUND: '名单记录不存在',
+  DRAW_NOT_FOUND: '抽查记录不存在或尚未公开',
+  ARCHIVE_ALREADY_EXISTS: '该医疗机构的信用档案已存在',
+  DRAW_ALREADY_EXISTS: '该抽查已存在',
+  DRAW_CANCELLED: '该抽查已取消',
+  DRAW_ALREADY_PUBLISHED: '该抽查结果已公开',
+};
+
+const PRIVACY: Messages<PrivacyErrorName> = {
+  NOT_ALLOWED: '当前角色无权查看个人信息',
+  OUT_OF_SCOPE: '该案件不在您的管辖范围内，无权查看个人信息',
+  INVALID_IDENTITY: '{field} 不是有效的身份信息',
+  INVALID_SUBJECT: '{field} 不是有效的个人信息主体编号',
+  PURPOSE_REQUIRED: '查看个人信息须说明用途',
+  REASON_REQUIRED: '此操作须说明理由',
+  CIPHERTEXT_MALFORMED: '加密数据格式不正确',
+  SCHEME_UNSUPPORTED: '不支持该加密方案',
+  CIPHERTEXT_TAMPERED: '加密数据校验失败：数据被篡改或不属于该主体',
+  KEY_MISSING: '找不到该主体的密钥',
+  SUBJECT_NOT_FOUND: '个人信息主体不存在',
+  SUBJECT_ERASED: '该主体的个人信息已删除，不能再写入',
+};
+
+function prefixed<N extends string>(prefix: string, messages: Messages<N>): Readonly<Record<string, string>> {
+  return Object.fromEntries(Object.entries(messages).map(([name, zh]) => [`${prefix}.${name}`, zh as string]));
+}
+
+/** The registries' zh-CN messages by full code (`INSPECTION.FINDING_SIGNED_OFF`). */
+export const CONTEXT_ERROR_MESSAGES: Readonly<Record<string, string>> = {
+  ...prefixed('INSPECTION', INSPECTION),
+  ...prefixed('COMPLAINT', COMPLAINT),
+  ...prefixed('ETHICS', ETHICS),
+  ...prefixed('CREDIT', CREDIT),
+  ...prefixed('PRIVACY', PRIVACY),
+};

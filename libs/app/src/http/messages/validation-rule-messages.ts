@@ -1,0 +1,44 @@
+/**
+ * zh-CN sentences for the rules a DTO field can break (class-validator's constraint names, our
+ * custom constraints, and the shared input checks of input-inspection.ts). `{field}` names the
+ * field; `{n}`, `{m}` and `{values}` are read from the English message class-validator built,
+ * which is the only place it puts a constraint's arguments (error-messages.ts).
+ */
+export const VALIDATION_RULE_MESSAGES: Readonly<Record<string, string>> = {
+  isNotEmpty: '{field} 不能为空',
+  isDefined: '{field} 为必填项',
+  isString: '{field} 必须是字符串',
+  maxLength: '{field} 不能超过 {n} 个字符',
+  minLength: '{field} 至少需要 {n} 个字符',
+  isIn: '{field} 必须是可选值之一[：{values}]',
+  isEnum: '{field} 必须是可选值之一[：{values}]',
+  isISO8601: '{field} 必须是 ISO-8601 格式的日期或时间（如 2026-01-09 或 2026-01-09T08:00:00Z）',
+  isDateString: '{field} 必须是 ISO-8601 格式的日期或时间（如 2026-01-09 或 2026-01-09T08:00:00Z）',
+  min: '{field} 不能小于 {n}',
+  max: '{field} 不能大于 {n}',
+  matches: '{field} 格式不正确',
+  isInt: '{field} 必须是整数',
+  isNumber: '{field} 必须是数字',
+  isBoolean: '{field} 必须是布尔值（true 或 false）',
+  isArray: '{field} 必须是数组',
+  arrayMinSize: '{field} 至少需要 {n} 项',
+  arrayMaxSize: '{field} 最多只能有 {n} 项',
+  isObject: '{field} 必须是对象',
+  isEmail: '{field} 必须是有效的电子邮箱地址',
+  nestedValidation: '{field} 必须是对象或对象数组',
+  whitelistValidation: '{field} 是不允许提交的字段',
+  isPageCursor: '{field} 必须是上一页返回的 nextCursor',
+  isIntegerStringInRange: '{field} 必须是整数[，范围 {n} 到 {m}]',
+  // Environment settings (libs/platform/src/config), refused at start with the same words.
+  isClockSpec: '{field} 不是有效的时钟设置',
+  isPublicKeyPem: '{field} 必须是 PEM 格式的公钥',
+  isTrustProxy: '{field} 不是有效的代理信任设置',
+  wellFormedUnicode: '{field} 含有不完整的 Unicode 字符（孤立的代理项）',
+  maxDepth: '{field} 的嵌套层级超过 {n} 层',
+};
+
+/** A `matches` rule whose pattern is a calendar date says so (the English text names the format). */
+export const DATE_PATTERN_MESSAGE = '{field} 必须是 YYYY-MM-DD 格式的日期';
+
+/** A rule we have no sentence for (a validator threw, or a constraint added later). */
+export const UNKNOWN_RULE_MESSAGE = '{field} 不符合校验规则 {rule}';

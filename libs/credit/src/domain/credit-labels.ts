@@ -1,0 +1,68 @@
+import { ListEntry } from './archive/credit-archive.state';
+import { CommitmentKind, CreditInfoClass, CreditLevel, CreditList, CreditMeasure } from './credit-values';
+import { RandomDrawState } from './draw/random-draw.decider';
+
+/**
+ * The Chinese words of the credit context, one map per closed word list (credit-values.ts): the one
+ * home of these labels, served by GET /catalogue. Each map is a `Record` over its code type, so a new
+ * code without a label does not compile.
+ */
+
+/** 信用信息类别 (seed 002). */
+export const CREDIT_INFO_CLASS_LABELS: Readonly<Record<CreditInfoClass, string>> = {
+  basic: '基础信息',
+  adverse: '不良信息',
+  blacklist: '黑名单信息',
+};
+
+/** 红黑榜. */
+export const CREDIT_LIST_LABELS: Readonly<Record<CreditList, string>> = {
+  red: '红名单',
+  black: '黑名单',
+};
+
+/** 信用等级. */
+export const CREDIT_LEVEL_LABELS: Readonly<Record<CreditLevel, string>> = {
+  A: 'A级（守信）',
+  B: 'B级（基本守信）',
+  C: 'C级（失信）',
+  D: 'D级（严重失信）',
+};
+
+/** 记分达到阈值后的处理措施. */
+export const CREDIT_MEASURE_LABELS: Readonly<Record<CreditMeasure, string>> = {
+  'key-supervision': '重点监管',
+  'written-advice': '书面建议',
+  summons: '约谈负责人',
+  'no-awards': '当年不得评优',
+  'public-notice': '通报',
+  'licence-validation-deferred': '暂缓校验',
+};
+
+/** 信用承诺类别. */
+export const COMMITMENT_KIND_LABELS: Readonly<Record<CommitmentKind, string>> = {
+  institution: '机构信用承诺',
+  staff: '员工信用承诺',
+  'no-red-envelope': '医患双方不收不送红包协议',
+};
+
+/** Where a red- or black-list entry stands. */
+export const CREDIT_LIST_ENTRY_STATUS_LABELS: Readonly<Record<ListEntry['status'], string>> = {
+  active: '有效',
+  expired: '已到期',
+  removed: '已移出',
+};
+
+/** Where a 双随机 draw stands (`none` is never returned). */
+export const CREDIT_DRAW_STATUS_LABELS: Readonly<Record<Exclude<RandomDrawState['status'], 'none'>, string>> = {
+  requested: '已申请抽取',
+  published: '已公开',
+  cancelled: '已取消',
+};
+
+/** Class, list and measure words in one map, for text that shows any of them (the demo's summaries). */
+export const CREDIT_LABELS: Readonly<Record<CreditInfoClass | CreditMeasure | CreditList, string>> = {
+  ...CREDIT_INFO_CLASS_LABELS,
+  ...CREDIT_LIST_LABELS,
+  ...CREDIT_MEASURE_LABELS,
+};
