@@ -1,5 +1,5 @@
 import PizZip from 'pizzip';
-import type { Paragraph as DocxParagraph } from 'docx';
+import type { Paragraph as DocxParagraph, TextRun as DocxTextRun } from 'docx';
 import { NOTICE_KIND_LABELS, NoticeKind } from '@bihuan/inspection';
 import { packDeterministic } from '../rendering/docx-render';
 import { DEFAULT_NOTICE_BODIES } from './default-template-texts';
@@ -24,7 +24,7 @@ export async function buildDefaultTemplate(kind: NoticeKind): Promise<Buffer> {
   const docx = await import('docx');
   const { AlignmentType, Document, Packer, Paragraph, TextRun, convertMillimetersToTwip: mm } = docx;
   const run = (text: string, extra: { bold?: boolean } = {}) => new TextRun({ text, font: BODY_FONT, size: BODY_SIZE, ...extra });
-  const para = (children: TextRun[], options: { center?: boolean; right?: boolean; indent?: boolean; before?: number } = {}) =>
+  const para = (children: DocxTextRun[], options: { center?: boolean; right?: boolean; indent?: boolean; before?: number } = {}) =>
     new Paragraph({
       children,
       spacing: { ...LINE, before: options.before ?? 0 },
