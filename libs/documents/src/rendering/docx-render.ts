@@ -18,6 +18,7 @@ export function renderNotice(template: Uint8Array, fields: NoticeFieldValues): B
   const doc = new Docxtemplater(new PizZip(template), {
     paragraphLoop: true,
     linebreaks: true,
+    errorLogging: false,
     nullGetter: () => '',
   });
   doc.render({ ...fields });

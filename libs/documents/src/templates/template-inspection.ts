@@ -35,7 +35,7 @@ export function inspectTemplate(bytes: Uint8Array): NoticeField[] {
   if (!zip.file('word/document.xml')) throw documentsError('TEMPLATE_INVALID', '模板不是 Word 文档（缺少 word/document.xml）', FIELD);
   const inspect = new InspectModule();
   try {
-    new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, modules: [inspect] });
+    new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, errorLogging: false, modules: [inspect] });
   } catch (error) {
     throw documentsError('TEMPLATE_INVALID', `模板占位符无法解析：${parseProblems(error)}`, FIELD);
   }
