@@ -1,4 +1,4 @@
-import { sm3OfBytes } from '@bihuan/documents';
+import { NoticeTemplates, sm3OfBytes } from '@bihuan/documents';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { Steps, steps } from '../inspection/inspection-steps';
 import { docxText, IssuedNotice, issue, shanghaiWords } from './notice-helpers';
@@ -109,5 +109,43 @@ describe('printable notices (e2e)', () => {
     expect(text).toContain('销号确认');
     expect(text).toContain('于2025年12月19日予以销号');
     expect((await issue(t, other, 'rectification-notice')).status).toBe(422);
+  });
+});
+
+describe('printable notices: two clicks at once (e2e)', () => {
+  it('records one notice, and the number the second one took is voided with the reason', async () => {
+    const t = await createTestApp({ start: '2025-12-19T01:00:00.000Z' });
+    try {
+      const s = steps(t);
+      const finding = await s.finding(await s.visit());
+      await s.post('inspector-a1', `/findings/${finding}/notice`, {});
+      // Hold both requests after their rule check (which both pass), so both take a number before either records.
+      const templates = t.app.get(NoticeTemplates);
+      const current = templates.current.bind(templates);
+      let arrived = 0;
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      templates.current = async (kind) => {
+        if (++arrived === 2) release();
+        await gate;
+        return current(kind);
+      };
+      const answers = await Promise.all([issue(t, finding, 'rectification-notice'), issue(t, finding, 'rectification-notice')]);
+      expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+      const onFinding = ((await s.get('inspector-a1', `/findings/${finding}/notices`))['items'] as { documentNo: string }[]).map(
+        (n) => n.documentNo,
+      );
+      expect(onFinding).toHaveLength(1);
+      const register = await t.store.readStream('docNumber-county-a1-2025');
+      const assigned = register.filter((e) => e.type === 'DocumentNumberAssigned').map((e) => (e.data as { documentNo: string }).documentNo);
+      const voided = register.filter((e) => e.type === 'DocumentNumberVoided').map((e) => (e.data as { documentNo: string }).documentNo);
+      expect(voided).toHaveLength(1);
+      expect([...assigned].sort()).toEqual([...onFinding, ...voided].sort());
+      expect((register.find((e) => e.type === 'DocumentNumberVoided')?.data as { reason: string }).reason).toContain(
+        'INSPECTION.NOTICE_DOCUMENT_ALREADY_ISSUED',
+      );
+    } finally {
+      await t.close();
+    }
   });
 });
