@@ -42,7 +42,7 @@ describe('notice templates and concurrent issuing (e2e)', () => {
     for (const [content, code] of cases) {
       const res = await put('reminder-letter', content);
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ code });
+      expect(res.body).toMatchObject({ code, fields: [expect.objectContaining({ field: 'contentBase64' })] });
     }
     expect((await put('no-such-kind', edited(builtIn, '现予以提醒敦促', '特此提醒'))).status).toBe(400);
     expect(await s.head()).toBe(head);
