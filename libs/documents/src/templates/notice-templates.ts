@@ -24,6 +24,8 @@ function toVersion(event: RecordedEvent): NoticeTemplateVersion {
  */
 export class NoticeTemplates {
   private readonly decoded = new Map<string, NoticeTemplateVersion>();
+  /** Built-in templates, built once per process (building one takes a docx render). */
+  private readonly builtIn = new Map<NoticeKind, Promise<Buffer>>();
 
   constructor(
     private readonly store: EventStore,
@@ -39,7 +41,7 @@ export class NoticeTemplates {
   async current(kind: NoticeKind): Promise<NoticeTemplateVersion> {
     const last = await this.last(kind);
     if (last) return last;
-    const bytes = await buildDefaultTemplate(kind);
+    const bytes = await this.builtInBytes(kind);
     await this.add(kind, bytes, 'default', '内置模板（首次使用时记录）', SYSTEM_ACTOR);
     const seeded = await this.last(kind);
     if (!seeded) throw new Error(`Template of ${kind} was not recorded`);
@@ -53,7 +55,7 @@ export class NoticeTemplates {
   async inForce(kind: NoticeKind): Promise<NoticeTemplateVersion> {
     const last = await this.last(kind);
     if (last) return last;
-    const bytes = await buildDefaultTemplate(kind);
+    const bytes = await this.builtInBytes(kind);
     return {
       kind,
       version: 0,
@@ -93,6 +95,12 @@ export class NoticeTemplates {
     const [head] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
     if (!head) return null;
     return this.version(kind, head.revision + 1);
+  }
+
+  private builtInBytes(kind: NoticeKind): Promise<Buffer> {
+    let bytes = this.builtIn.get(kind);
+    if (!bytes) this.builtIn.set(kind, (bytes = buildDefaultTemplate(kind)));
+    return bytes;
   }
 
   private remember(version: NoticeTemplateVersion): NoticeTemplateVersion {

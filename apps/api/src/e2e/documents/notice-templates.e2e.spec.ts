@@ -99,6 +99,15 @@ describe('notice templates and concurrent issuing (e2e)', () => {
     expect(register.map((e) => (e.data as { n: number }).n)).toEqual(Array.from({ length: issued + 50 }, (_, i) => i + 1));
   });
 
+  it('numbers in the format the documents policy sets, continuing the same sequence', async () => {
+    const overrides = { numberFormat: '{unitShort}卫健监督〔{year}〕{n}号', unitShortNames: [{ unitId: 'county-a1', short: '东卫' }] };
+    await t.http.put('/admin/policies/documents').set(t.auth('admin')).send({ overrides, reason: '区卫健局〔2026〕3号' }).expect(200);
+    const next = (await countIssued()) + 1;
+    const finding = await s.finding(await s.visit());
+    await s.post('inspector-a1', `/findings/${finding}/notice`, {});
+    expect((await issue(t, finding, 'rectification-notice')).body.documentNo).toBe(`东卫卫健监督〔2026〕${next}号`);
+  });
+
   async function countIssued(): Promise<number> {
     return (await t.store.readStream('docNumber-county-a1-2026')).length;
   }
