@@ -73,7 +73,13 @@ export class IssueNoticeDocumentHandler implements ICommandHandler<IssueNoticeDo
     const numberData = { unitId: unit.id, year, format: policy.numberFormat, unitShort: unitShortName(unit, policy), unitName: unit.name };
     const number = await this.register.assign({ ...numberData, findingId, kind }, call());
 
-    const fields = noticeFieldValues(finding, { kind, documentNo: number.documentNo, institutionName, issuingUnitName: unit.name, issuedAt });
+    const fields = noticeFieldValues(finding, {
+      kind,
+      documentNo: number.documentNo,
+      institutionName,
+      issuingUnitName: unit.name,
+      issuedAt,
+    });
     const digest = sm3OfBytes(renderNotice(template.bytes, fields));
     const fileName = noticeFileName(kind, number.documentNo);
     const data: RecordNoticeDocument['data'] = {

@@ -10,7 +10,8 @@ import { NoticeTemplateDto, NoticeTemplateListDto, UploadNoticeTemplateDto } fro
 import { FileResponse, sendDocx } from './send-docx';
 
 function kindOf(kind: string): NoticeKind {
-  if (!isNoticeKind(kind)) throw documentsError('NOTICE_KIND_UNKNOWN', `未知的文书种类“${kind}”（可用：${NOTICE_KINDS.join('、')}）`, 'kind');
+  if (!isNoticeKind(kind))
+    throw documentsError('NOTICE_KIND_UNKNOWN', `未知的文书种类“${kind}”（可用：${NOTICE_KINDS.join('、')}）`, 'kind');
   return kind;
 }
 
@@ -48,7 +49,11 @@ export class NoticeTemplatesController {
   @Put(':kind')
   @ApiOkResponse({ type: NoticeTemplateDto })
   @ApiOperation({ summary: 'Replace a kind’s template (base64 .docx, reason required); later notices use the new version' })
-  async replace(@Param('kind') kind: string, @Body() body: UploadNoticeTemplateDto, @CurrentActor() actor: Actor): Promise<NoticeTemplateDto> {
+  async replace(
+    @Param('kind') kind: string,
+    @Body() body: UploadNoticeTemplateDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<NoticeTemplateDto> {
     const bytes = Buffer.from(body.contentBase64, 'base64');
     return summary(await this.templates.replace(kindOf(kind), bytes, body.reason, actor));
   }

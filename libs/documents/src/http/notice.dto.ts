@@ -6,7 +6,8 @@ import { NOTICE_KINDS, NoticeKind } from '@bihuan/inspection';
 export class IssueNoticeDocumentDto {
   @ApiProperty({
     enum: NOTICE_KINDS,
-    description: '整改通知书 rectification-notice · 提醒敦促函 reminder-letter · 约谈通知书 summons · 挂牌督办通知 listed-supervision · 销号确认 sign-off-confirmation',
+    description:
+      '整改通知书 rectification-notice · 提醒敦促函 reminder-letter · 约谈通知书 summons · 挂牌督办通知 listed-supervision · 销号确认 sign-off-confirmation',
   })
   @IsIn(NOTICE_KINDS)
   kind!: NoticeKind;

@@ -26,7 +26,11 @@ export class NoticesController {
   @ApiOperation({
     summary: 'Issue a notice: takes the next number of the issuing unit, fills the template, records number and SM3 digest on the finding',
   })
-  issue(@CurrentActor() actor: Actor, @Param('findingId') findingId: string, @Body() body: IssueNoticeDocumentDto): Promise<NoticeDocumentView> {
+  issue(
+    @CurrentActor() actor: Actor,
+    @Param('findingId') findingId: string,
+    @Body() body: IssueNoticeDocumentDto,
+  ): Promise<NoticeDocumentView> {
     return this.commands.execute(new IssueNoticeDocument(actor, findingId, body.kind));
   }
 

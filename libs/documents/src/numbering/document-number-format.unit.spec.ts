@@ -15,7 +15,9 @@ describe('document number format (the documents policy)', () => {
     ['{unitShort}卫健监整〔{year}〕号', 'no {n}'],
     ['{unitShort}〔{year}〕{n}号{seq}', 'unknown placeholder'],
   ])('refuses %j (%s) with 422 DOCUMENTS.NUMBER_FORMAT_INVALID', (format) => {
-    expect(() => formatDocumentNo(format, parts)).toThrow(expect.objectContaining({ code: 'DOCUMENTS.NUMBER_FORMAT_INVALID', kind: 'rule' }));
+    expect(() => formatDocumentNo(format, parts)).toThrow(
+      expect.objectContaining({ code: 'DOCUMENTS.NUMBER_FORMAT_INVALID', kind: 'rule' }),
+    );
   });
 
   it('takes a unit’s short name from the policy, else its name less the commission’s ending', () => {

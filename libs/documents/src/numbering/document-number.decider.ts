@@ -66,7 +66,12 @@ export const documentNumberDecider: Decider<DocumentNumberCommand, DocumentNumbe
     if (command.type === 'VoidDocumentNumber') {
       const number = state.numbers[command.data.n];
       if (!number || number.voided) return [];
-      return [{ type: 'DocumentNumberVoided', data: { n: command.data.n, documentNo: number.documentNo, reason: command.data.reason, voidedBy: by } }];
+      return [
+        {
+          type: 'DocumentNumberVoided',
+          data: { n: command.data.n, documentNo: number.documentNo, reason: command.data.reason, voidedBy: by },
+        },
+      ];
     }
     const { unitId, year, format, unitShort, unitName, findingId, kind } = command.data;
     const n = state.last + 1;

@@ -69,10 +69,12 @@ function normalise(bytes: Buffer): Buffer {
   const zip = new PizZip(bytes);
   const core = zip.file('docProps/core.xml');
   if (core) {
-    const xml = core.asText().replace(
-      /(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g,
-      (_all, open: string, _name: string, close: string) => `${open}${BUILT_AT}${close}`,
-    );
+    const xml = core
+      .asText()
+      .replace(
+        /(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g,
+        (_all, open: string, _name: string, close: string) => `${open}${BUILT_AT}${close}`,
+      );
     zip.file('docProps/core.xml', xml);
   }
   return packDeterministic(zip);

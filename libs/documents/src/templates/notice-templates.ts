@@ -4,7 +4,12 @@ import { NoticeKind } from '@bihuan/inspection';
 import { handleCommand } from '@bihuan/processing';
 import { sm3OfBytes } from '../rendering/sm3-bytes';
 import { buildDefaultTemplate } from './default-templates';
-import { AddNoticeTemplateVersion, NOTICE_TEMPLATE_STREAM_CATEGORY, noticeTemplateDecider, NoticeTemplateVersionAdded } from './notice-template.decider';
+import {
+  AddNoticeTemplateVersion,
+  NOTICE_TEMPLATE_STREAM_CATEGORY,
+  noticeTemplateDecider,
+  NoticeTemplateVersionAdded,
+} from './notice-template.decider';
 import { inspectTemplate } from './template-inspection';
 
 /** A template version as recorded, with its bytes. */

@@ -8,7 +8,9 @@ import { isNoticeField, NOTICE_FIELD_NAMES, NoticeField } from './notice-fields'
 const FIELD = 'contentBase64';
 
 interface TemplateErrorLike {
-  readonly properties?: { readonly errors?: readonly { readonly message?: string; readonly properties?: { readonly explanation?: string } }[] };
+  readonly properties?: {
+    readonly errors?: readonly { readonly message?: string; readonly properties?: { readonly explanation?: string } }[];
+  };
   readonly message?: string;
 }
 
@@ -43,7 +45,11 @@ export function inspectTemplate(bytes: Uint8Array): NoticeField[] {
   const names = Object.keys(tags);
   const unknown = names.filter((n) => !isNoticeField(n));
   if (unknown.length > 0) {
-    throw documentsError('TEMPLATE_UNKNOWN_FIELD', `模板使用了未知字段：${unknown.join('、')}（可用字段：${NOTICE_FIELD_NAMES.join('、')}）`, FIELD);
+    throw documentsError(
+      'TEMPLATE_UNKNOWN_FIELD',
+      `模板使用了未知字段：${unknown.join('、')}（可用字段：${NOTICE_FIELD_NAMES.join('、')}）`,
+      FIELD,
+    );
   }
   const nested = names.filter((n) => Object.keys((tags[n] ?? {}) as object).length > 0);
   if (nested.length > 0) throw documentsError('TEMPLATE_INVALID', `模板不支持循环或条件段落：${nested.join('、')}`, FIELD);

@@ -39,7 +39,9 @@ describe('printable notices (e2e)', () => {
     notice = res.body as IssuedNotice;
     expect(notice).toMatchObject({ documentNo: '甲市东城区卫健监整〔2025〕1号', templateVersion: 1, kind: 'rectification-notice' });
     const history = await s.get('leader-prov', `/findings/${finding}/history`);
-    const recorded = (history['entries'] as { type: string; data: Record<string, unknown> }[]).filter((e) => e.type === 'NoticeDocumentIssued');
+    const recorded = (history['entries'] as { type: string; data: Record<string, unknown> }[]).filter(
+      (e) => e.type === 'NoticeDocumentIssued',
+    );
     expect(recorded.map((e) => [e.data['documentNo'], e.data['digest'], e.data['issuedBy']])).toEqual([
       [notice.documentNo, notice.digest, 'inspector-a1'],
     ]);
@@ -49,7 +51,9 @@ describe('printable notices (e2e)', () => {
     const res = await t.download(notice.download, 'hospital-a1-1');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('整改通知书（甲市东城区卫健监整〔2025〕1号）.docx')}`);
+    expect(res.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('整改通知书（甲市东城区卫健监整〔2025〕1号）.docx')}`,
+    );
     const bytes = res.body as Buffer;
     expect(sm3OfBytes(bytes)).toBe(notice.digest);
     const detail = await s.get('inspector-a1', `/findings/${finding}`);
@@ -95,7 +99,10 @@ describe('printable notices (e2e)', () => {
     expect((await issue(t, finding, 'sign-off-confirmation')).status).toBe(422);
     expect((await issue(t, finding, 'no-such-kind')).status).toBe(400);
     expect(await s.head()).toBe(head);
-    expect((await t.http.get(`/findings/${finding}/notices/${encodeURIComponent('甲市东城区卫健监整〔2025〕9号')}`).set(t.auth('inspector-a1'))).status).toBe(404);
+    expect(
+      (await t.http.get(`/findings/${finding}/notices/${encodeURIComponent('甲市东城区卫健监整〔2025〕9号')}`).set(t.auth('inspector-a1')))
+        .status,
+    ).toBe(404);
   });
 
   it('issues the 销号确认 after sign-off with the next number, and no 整改通知书 any more', async () => {
@@ -137,7 +144,9 @@ describe('printable notices: two clicks at once (e2e)', () => {
       );
       expect(onFinding).toHaveLength(1);
       const register = await t.store.readStream('docNumber-county-a1-2025');
-      const assigned = register.filter((e) => e.type === 'DocumentNumberAssigned').map((e) => (e.data as { documentNo: string }).documentNo);
+      const assigned = register
+        .filter((e) => e.type === 'DocumentNumberAssigned')
+        .map((e) => (e.data as { documentNo: string }).documentNo);
       const voided = register.filter((e) => e.type === 'DocumentNumberVoided').map((e) => (e.data as { documentNo: string }).documentNo);
       expect(voided).toHaveLength(1);
       expect([...assigned].sort()).toEqual([...onFinding, ...voided].sort());

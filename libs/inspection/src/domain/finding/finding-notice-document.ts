@@ -4,25 +4,7 @@ import { InspectionPolicy } from '../inspection-policy';
 import { RecordNoticeDocument } from './finding.commands';
 import { FindingEvent } from './finding.events';
 import { ExistingFinding, IssuedNoticeDocument } from './finding.state';
-
-/**
- * The printable notices of the ladder and of sign-off (issue 17): 整改通知书, 提醒敦促函, 约谈通知书,
- * 挂牌督办通知, 销号确认. Codes reuse the ladder's rung names where a notice is a rung.
- */
-export const NOTICE_KINDS = ['rectification-notice', 'reminder-letter', 'summons', 'listed-supervision', 'sign-off-confirmation'] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
-
-export const NOTICE_KIND_LABELS: Readonly<Record<NoticeKind, string>> = {
-  'rectification-notice': '整改通知书',
-  'reminder-letter': '提醒敦促函',
-  summons: '约谈通知书',
-  'listed-supervision': '挂牌督办通知',
-  'sign-off-confirmation': '销号确认',
-};
-
-export function isNoticeKind(value: unknown): value is NoticeKind {
-  return typeof value === 'string' && (NOTICE_KINDS as readonly string[]).includes(value);
-}
+import { isNoticeKind, NOTICE_KIND_LABELS, NoticeKind } from '../notice-kinds';
 
 type LadderKind = 'reminder-letter' | 'summons' | 'listed-supervision';
 
@@ -47,7 +29,11 @@ export function noticeDocumentOccasion(kind: NoticeKind, state: ExistingFinding,
   const step = occasionOf(kind, state, policy);
   const issued = state.rectification.noticeDocuments.find((d) => d.kind === kind && d.step === step);
   if (issued) {
-    throw inspectionError('NOTICE_DOCUMENT_ALREADY_ISSUED', `本轮已开具${NOTICE_KIND_LABELS[kind]}（${issued.documentNo}），可重新下载`, 'kind');
+    throw inspectionError(
+      'NOTICE_DOCUMENT_ALREADY_ISSUED',
+      `本轮已开具${NOTICE_KIND_LABELS[kind]}（${issued.documentNo}），可重新下载`,
+      'kind',
+    );
   }
   return step;
 }

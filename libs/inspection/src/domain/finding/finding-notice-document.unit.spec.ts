@@ -4,7 +4,7 @@ import { at, cmd, hospital, inspector, window } from '../inspection.fixtures';
 import { RecordNoticeDocument } from './finding.commands';
 import { findingDecider } from './finding.decider';
 import { expire, given, notice, open, plan, progress, RECTIFY_DUE, requestSignOff, signOff, withdraw } from './finding.fixtures';
-import { NoticeKind } from './finding-notice-document';
+import { NoticeKind } from '../notice-kinds';
 
 const spec = DeciderSpecification(findingDecider);
 const DIGEST = 'a'.repeat(64);
@@ -63,8 +63,14 @@ describe('Finding decider — printed notices (NoticeDocumentIssued)', () => {
   it('refuses a 整改通知书 before the deadline is set, a second one for the same occasion, and anyone but an inspector', () => {
     spec.given(given(open())).when(record('rectification-notice')).thenThrows('INSPECTION.NOTICE_DOCUMENT_NOT_ALLOWED');
     const once = [...noticed(), ...given(open(), notice(), record('rectification-notice')).slice(noticed().length)];
-    spec.given(once).when(record('rectification-notice', '东城卫健监整〔2025〕2号')).thenThrows('INSPECTION.NOTICE_DOCUMENT_ALREADY_ISSUED');
-    spec.given(noticed()).when(record('rectification-notice', 'x', hospital)).thenThrows('INSPECTION.ROLE_FORBIDDEN');
+    spec
+      .given(once)
+      .when(record('rectification-notice', '东城卫健监整〔2025〕2号'))
+      .thenThrows('INSPECTION.NOTICE_DOCUMENT_ALREADY_ISSUED');
+    spec
+      .given(noticed())
+      .when(record('rectification-notice', 'x', hospital))
+      .thenThrows('INSPECTION.ROLE_FORBIDDEN');
   });
 
   it('allows a ladder notice only once the ladder reached its rung in this round', () => {
@@ -73,7 +79,9 @@ describe('Finding decider — printed notices (NoticeDocumentIssued)', () => {
     spec
       .given(atReminder())
       .when(record('reminder-letter'))
-      .then([expect.objectContaining({ type: 'NoticeDocumentIssued', data: expect.objectContaining({ kind: 'reminder-letter', step: 1 }) })]);
+      .then([
+        expect.objectContaining({ type: 'NoticeDocumentIssued', data: expect.objectContaining({ kind: 'reminder-letter', step: 1 }) }),
+      ]);
   });
 
   it('allows the 销号确认 only after sign-off, and nothing on a withdrawn finding', () => {
@@ -83,11 +91,20 @@ describe('Finding decider — printed notices (NoticeDocumentIssued)', () => {
       .given(signedOff)
       .when(record('sign-off-confirmation', 'x', inspector, at(10)))
       .then([expect.objectContaining({ type: 'NoticeDocumentIssued', data: expect.objectContaining({ kind: 'sign-off-confirmation' }) })]);
-    spec.given(signedOff).when(record('rectification-notice', 'x', inspector, at(10))).thenThrows('INSPECTION.NOTICE_DOCUMENT_NOT_ALLOWED');
-    spec.given(given(open(), notice(), withdraw())).when(record('rectification-notice')).thenThrows('INSPECTION.NOTICE_DOCUMENT_NOT_ALLOWED');
+    spec
+      .given(signedOff)
+      .when(record('rectification-notice', 'x', inspector, at(10)))
+      .thenThrows('INSPECTION.NOTICE_DOCUMENT_NOT_ALLOWED');
+    spec
+      .given(given(open(), notice(), withdraw()))
+      .when(record('rectification-notice'))
+      .thenThrows('INSPECTION.NOTICE_DOCUMENT_NOT_ALLOWED');
   });
 
   it('refuses an unknown kind (400)', () => {
-    spec.given(noticed()).when(record('no-such-kind' as NoticeKind)).thenThrows('INSPECTION.NOTICE_KIND_UNKNOWN');
+    spec
+      .given(noticed())
+      .when(record('no-such-kind' as NoticeKind))
+      .thenThrows('INSPECTION.NOTICE_KIND_UNKNOWN');
   });
 });

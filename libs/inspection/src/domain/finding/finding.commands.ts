@@ -2,7 +2,7 @@ import { Command } from '@bihuan/core';
 import { DeadlineWindow } from '../deadline-rules';
 import { FindingCategory, RecheckOutcome, RequiredAction, Severity, VisitKind } from '../inspection-values';
 import { WakeUpCommand } from '../wake-up.commands';
-import type { NoticeKind } from './finding-notice-document';
+import type { NoticeKind } from '../notice-kinds';
 
 /**
  * Commands of the Finding aggregate (问题), stream `finding-<findingId>`; a finding is also its

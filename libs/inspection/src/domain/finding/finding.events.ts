@@ -1,7 +1,7 @@
 import { DEADLINE_EVENTS, DeadlineEvent, DomainEvent, EventTypes, typesOf } from '@bihuan/core';
 import { EscalationRung } from '../inspection-values';
 import { FindingFacts } from './finding.state';
-import type { NoticeKind } from './finding-notice-document';
+import type { NoticeKind } from '../notice-kinds';
 
 /**
  * Events of the Finding aggregate, plus the generic deadline events of core/deadline.ts, which it

@@ -1,6 +1,6 @@
 import { DeadlineBook, DeadlineState } from '@bihuan/core';
 import { EscalationRung, FindingCategory, RequiredAction, Severity, VisitKind } from '../inspection-values';
-import type { NoticeKind } from './finding-notice-document';
+import type { NoticeKind } from '../notice-kinds';
 
 /** What a finding is about; fixed when it is opened (the plan may name a new responsible person). */
 export interface FindingFacts {
