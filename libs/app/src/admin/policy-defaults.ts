@@ -1,6 +1,7 @@
 import { DomainError } from '@bihuan/core';
 import { DEFAULT_COMPLAINT_CONSEQUENCES_POLICY, DEFAULT_COMPLAINT_POLICY } from '@bihuan/complaints';
 import { DEFAULT_CREDIT_POLICY } from '@bihuan/credit';
+import { DEFAULT_DOCUMENTS_POLICY } from '@bihuan/documents';
 import { DEFAULT_ETHICS_POLICY } from '@bihuan/ethics';
 import { DEFAULT_INSPECTION_POLICY } from '@bihuan/inspection';
 
@@ -17,6 +18,7 @@ export const POLICY_DEFAULTS: Readonly<Record<string, PolicyDefaults>> = Object.
   complaintConsequences: DEFAULT_COMPLAINT_CONSEQUENCES_POLICY,
   ethics: DEFAULT_ETHICS_POLICY,
   credit: DEFAULT_CREDIT_POLICY,
+  documents: DEFAULT_DOCUMENTS_POLICY,
 });
 
 /** The defaults of a context, or 404 ADMIN.UNKNOWN_POLICY naming the known ones. */

@@ -12,6 +12,8 @@ export * from './finding/finding.commands';
 export * from './finding/finding.events';
 export * from './finding/finding.state';
 export * from './finding/finding.decider';
+export * from './notice-kinds';
+export * from './finding/finding-notice-document';
 export { nextDeadlineNeed } from './finding/finding-deadline.decide';
 export type { NextDeadlineNeed } from './finding/finding-deadline.decide';
 export * from './inspection-visibility';

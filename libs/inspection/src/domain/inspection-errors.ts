@@ -14,6 +14,7 @@ export const INSPECTION_ERRORS = {
   SEVERITY_UNKNOWN: 'validation',
   REQUIRED_ACTION_UNKNOWN: 'validation',
   RECHECK_OUTCOME_UNKNOWN: 'validation',
+  NOTICE_KIND_UNKNOWN: 'validation',
   EVIDENCE_REQUIRED: 'validation',
   DEADLINE_IN_PAST: 'validation',
   DEADLINE_INVALID: 'validation',
@@ -37,6 +38,7 @@ export const INSPECTION_ERRORS = {
   NOTICE_ALREADY_ISSUED: 'conflict',
   SIGN_OFF_ALREADY_REQUESTED: 'conflict',
   EXTENSION_ALREADY_PENDING: 'conflict',
+  NOTICE_DOCUMENT_ALREADY_ISSUED: 'conflict',
   VISIT_NOT_CONDUCTED: 'rule',
   FINDINGS_OUTSTANDING: 'rule',
   FINDING_NOT_IN_VISIT: 'rule',
@@ -46,6 +48,7 @@ export const INSPECTION_ERRORS = {
   NOT_SIGNED_OFF: 'rule',
   EXTENSION_LIMIT_REACHED: 'rule',
   NO_ACTIVE_DEADLINE: 'rule',
+  NOTICE_DOCUMENT_NOT_ALLOWED: 'rule',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type InspectionErrorName = keyof typeof INSPECTION_ERRORS;

@@ -82,6 +82,13 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /findings': { target: 'none' },
   'GET /findings/{findingId}': { target: 'finding' },
   'GET /findings/{findingId}/history': { target: 'finding' },
+  'POST /findings/{findingId}/notices': { target: 'finding', body: () => ({ kind: 'rectification-notice' }) },
+  'GET /findings/{findingId}/notices': { target: 'finding' },
+  // No notice is issued in the seed: an in-scope reader gets the 404 of an unknown number, others the finding's refusal.
+  'GET /findings/{findingId}/notices/{number}': { target: 'notice', okStatuses: [404] },
+  'GET /admin/notice-templates': { target: 'none' },
+  'GET /admin/notice-templates/{kind}': { target: 'admin' },
+  'PUT /admin/notice-templates/{kind}': { target: 'admin', body: () => ({ contentBase64: 'UEsDBA==', reason: 'x' }) },
   'GET /ledgers/counts': { target: 'none' },
   'GET /ledgers/institutions/{institutionId}': { target: 'institution' },
   'GET /ledgers/institutions/{institutionId}/export': {

@@ -8,6 +8,7 @@ export type TargetKind =
   | 'institution'
   | 'visit'
   | 'finding'
+  | 'notice'
   | 'ticket'
   | 'code'
   | 'staff'
@@ -43,7 +44,7 @@ export function targetsFor(kind: TargetKind, seed: Seed): Target[] {
     case 'stream':
       return [{ label: '-', unit: null, params: {} }];
     case 'admin':
-      return [{ label: 'admin', unit: null, params: { id: 'dl-1', context: 'complaints' } }];
+      return [{ label: 'admin', unit: null, params: { id: 'dl-1', context: 'complaints', kind: 'summons' } }];
     case 'institution':
       return [
         ...per('inst', (i) => ({ institutionId: i })),
@@ -59,6 +60,8 @@ export function targetsFor(kind: TargetKind, seed: Seed): Target[] {
       ];
     case 'finding':
       return per('finding', (i) => ({ findingId: site(i).findingId }));
+    case 'notice':
+      return per('notice', (i) => ({ findingId: site(i).findingId, number: '甲卫健监整〔2025〕1号' }));
     case 'ticket':
       return [
         ...per('ticket', (i) => ({ id: site(i).ticketId })),

@@ -2,6 +2,7 @@ import { Command } from '@bihuan/core';
 import { DeadlineWindow } from '../deadline-rules';
 import { FindingCategory, RecheckOutcome, RequiredAction, Severity, VisitKind } from '../inspection-values';
 import { WakeUpCommand } from '../wake-up.commands';
+import type { NoticeKind } from '../notice-kinds';
 
 /**
  * Commands of the Finding aggregate (问题), stream `finding-<findingId>`; a finding is also its
@@ -166,6 +167,26 @@ export type WithdrawFinding = Command<
   }
 >;
 
+/**
+ * Records a printed notice (整改通知书, 提醒敦促函 …) issued by the documents context: its number from
+ * the issuing unit's register, the SM3 digest of the DOCX bytes, the template version and the
+ * printed field values (so the document can be regenerated and checked against the log).
+ */
+export type RecordNoticeDocument = Command<
+  'RecordNoticeDocument',
+  {
+    readonly findingId: string;
+    readonly kind: NoticeKind;
+    readonly documentNo: string;
+    readonly issuingUnitId: string;
+    readonly digest: string;
+    readonly templateVersion: number;
+    readonly templateDigest: string;
+    readonly fileName: string;
+    readonly fields: Readonly<Record<string, string>>;
+  }
+>;
+
 export type FindingCommand =
   | OpenFinding
   | IssueRectificationNotice
@@ -179,4 +200,5 @@ export type FindingCommand =
   | DenyExtension
   | RecordRecheck
   | WithdrawFinding
+  | RecordNoticeDocument
   | WakeUpCommand;

@@ -7,6 +7,7 @@ import { FindingState } from './finding.state';
 import { expireDeadline, warnDeadline } from './finding-deadline.decide';
 import { approveExtension, denyExtension, requestExtension } from './finding-extension.decide';
 import { decideOpening, issueNotice, withdrawFinding } from './finding-opening.decide';
+import { recordNoticeDocument } from './finding-notice-document';
 import { recordRecheck } from './finding-recheck.decide';
 import { rejectSignOff, reportProgress, requestSignOff, signOff, submitPlan } from './finding-rectification.decide';
 
@@ -23,6 +24,8 @@ export function decideFinding(command: FindingCommand, state: FindingState, poli
     throw inspectionError('FINDING_NOT_FOUND', `finding ${command.data.findingId} does not exist`);
   }
   if (command.type === 'OpenFinding') throw inspectionError('FINDING_ALREADY_EXISTS', `finding ${state.finding.findingId} already exists`);
+  // A printed notice has its own rules for every status (finding-notice-document.ts).
+  if (command.type === 'RecordNoticeDocument') return recordNoticeDocument(command, state, policy);
   if (state.status === 'withdrawn') {
     if (command.type === 'WithdrawFinding') return [];
     throw inspectionError('FINDING_WITHDRAWN', 'the finding was withdrawn');

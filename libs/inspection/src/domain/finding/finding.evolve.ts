@@ -1,5 +1,6 @@
 import { assertNever, evolveDeadlines } from '@bihuan/core';
 import { FindingEvent } from './finding.events';
+import { issuedNotice } from './finding-notice-document';
 import { ExistingFinding, FindingState, newRound, RectificationRound } from './finding.state';
 
 function withRound(state: ExistingFinding, change: Partial<RectificationRound>): ExistingFinding {
@@ -73,6 +74,8 @@ export function evolveFinding(state: FindingState, event: FindingEvent): Finding
       const { finding, deadlines } = state;
       return { status: 'noticeIssued', finding, deadlines, rectification: newRound(event.data.round, event.data.deadlineId) };
     }
+    case 'NoticeDocumentIssued':
+      return withRound(state, { noticeDocuments: [...(state.rectification.noticeDocuments ?? []), issuedNotice(event.data)] });
     case 'FindingWithdrawn': {
       const { finding, deadlines, rectification } = state;
       return { status: 'withdrawn', finding, deadlines, rectification, reason: event.data.reason };

@@ -1,5 +1,6 @@
 import { DeadlineBook, DeadlineState } from '@bihuan/core';
 import { EscalationRung, FindingCategory, RequiredAction, Severity, VisitKind } from '../inspection-values';
+import type { NoticeKind } from '../notice-kinds';
 
 /** What a finding is about; fixed when it is opened (the plan may name a new responsible person). */
 export interface FindingFacts {
@@ -37,6 +38,15 @@ export interface RectificationRound {
   readonly approvedExtensions: number;
   readonly pendingExtension: PendingExtension | null;
   readonly rejections: number;
+  /** Printed notices of this round (NoticeDocumentIssued), one per kind and ladder step. */
+  readonly noticeDocuments: readonly IssuedNoticeDocument[];
+}
+
+/** A printed notice as the round remembers it: which kind, at which ladder step (0: none), its number. */
+export interface IssuedNoticeDocument {
+  readonly kind: NoticeKind;
+  readonly step: number;
+  readonly documentNo: string;
 }
 
 /** Re-check (回头看) of a signed-off row: none planned, scheduled, due (deadline passed), passed. */
@@ -78,6 +88,7 @@ export function newRound(round: number, currentDeadlineId: string | null): Recti
     approvedExtensions: 0,
     pendingExtension: null,
     rejections: 0,
+    noticeDocuments: [],
   };
 }
 

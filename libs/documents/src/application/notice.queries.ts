@@ -1,0 +1,74 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { Actor, streamName } from '@bihuan/core';
+import { EVENT_STORE, EventStore, RecordedEvent } from '@bihuan/event-store';
+import { FINDING_STREAM_CATEGORY, findingDecider, InspectionAccess, NoticeDocumentIssued } from '@bihuan/inspection';
+import { streamState } from '@bihuan/processing';
+import { documentsError } from '../documents-errors';
+import { renderNotice } from '../rendering/docx-render';
+import { sm3OfBytes } from '../rendering/sm3-bytes';
+import { NoticeTemplates } from '../templates/notice-templates';
+import { NoticeDocumentView, NoticeFile, noticeView } from './notice-views';
+
+export class ListNoticesQuery extends Query<{ findingId: string; items: NoticeDocumentView[] }> {
+  constructor(
+    readonly actor: Actor,
+    readonly findingId: string,
+  ) {
+    super();
+  }
+}
+
+export class DownloadNoticeQuery extends Query<NoticeFile> {
+  constructor(
+    readonly actor: Actor,
+    readonly findingId: string,
+    readonly documentNo: string,
+  ) {
+    super();
+  }
+}
+
+abstract class NoticeReads {
+  constructor(
+    @Inject(EVENT_STORE) protected readonly store: EventStore,
+    @Inject(InspectionAccess) protected readonly scope: InspectionAccess,
+    @Inject(NoticeTemplates) protected readonly templates: NoticeTemplates,
+  ) {}
+
+  /** The finding's printed notices, visible exactly as the finding is (404 unknown, 403 out of scope). */
+  protected async notices(actor: Actor, findingId: string): Promise<RecordedEvent[]> {
+    const stream = streamName(FINDING_STREAM_CATEGORY, findingId);
+    this.scope.finding(actor, findingId)(await streamState(this.store, stream, findingDecider));
+    return (await this.store.readStream(stream)).filter((e) => e.type === 'NoticeDocumentIssued');
+  }
+}
+
+@QueryHandler(ListNoticesQuery)
+export class ListNoticesHandler extends NoticeReads implements IQueryHandler<ListNoticesQuery> {
+  async execute({ actor, findingId }: ListNoticesQuery) {
+    return { findingId, items: (await this.notices(actor, findingId)).map(noticeView) };
+  }
+}
+
+/**
+ * A notice's DOCX, regenerated from what the log recorded (the field values and the template
+ * version) and answered only when its SM3 equals the digest recorded at issue: the file handed out
+ * today is provably the one issued then (ADR 0009).
+ */
+@QueryHandler(DownloadNoticeQuery)
+export class DownloadNoticeHandler extends NoticeReads implements IQueryHandler<DownloadNoticeQuery> {
+  async execute({ actor, findingId, documentNo }: DownloadNoticeQuery): Promise<NoticeFile> {
+    const event = (await this.notices(actor, findingId)).find((e) => (e.data as NoticeDocumentIssued['data']).documentNo === documentNo);
+    if (!event) throw documentsError('NOTICE_NOT_FOUND', `该问题没有文号为“${documentNo}”的文书`);
+    const d = event.data as NoticeDocumentIssued['data'];
+    const template = await this.templates.version(d.kind, d.templateVersion);
+    if (!template || template.digest !== d.templateDigest) {
+      throw documentsError('DIGEST_MISMATCH', `文书模板第${d.templateVersion}版与记录不符，无法重新生成`);
+    }
+    const body = renderNotice(template.bytes, d.fields as Parameters<typeof renderNotice>[1]);
+    const digest = sm3OfBytes(body);
+    if (digest !== d.digest) throw documentsError('DIGEST_MISMATCH', '重新生成的文书摘要（SM3）与案卷记录不符');
+    return { body, digest, utf8Name: d.fileName, asciiName: `notice-${d.kind}-r${d.round}-${d.step}.docx` };
+  }
+}

@@ -1,0 +1,33 @@
+import { documentsError } from '../documents-errors';
+
+/** What a number format may name. */
+export interface NumberParts {
+  readonly unitShort: string;
+  readonly unitName: string;
+  readonly year: number;
+  readonly n: number;
+}
+
+const KNOWN = new Set(['unitShort', 'unitName', 'year', 'n']);
+
+/**
+ * 东城卫健监整〔2026〕12号 from `{unitShort}卫健监整〔{year}〕{n}号`. A format that lacks {year} or
+ * {n}, or names anything else, is refused (422) before a number is taken: it could print the same
+ * number twice, or a brace where a value should be.
+ */
+export function formatDocumentNo(format: string, parts: NumberParts): string {
+  assertNumberFormat(format);
+  return format.replace(/\{([A-Za-z]+)\}/g, (_all, name: string) => String(parts[name as keyof NumberParts]));
+}
+
+export function assertNumberFormat(format: unknown): asserts format is string {
+  if (typeof format !== 'string' || format.trim() === '') {
+    throw documentsError('NUMBER_FORMAT_INVALID', '文号格式（documents.numberFormat）不能为空');
+  }
+  const names = [...format.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1] ?? '');
+  const unknown = names.filter((n) => !KNOWN.has(n));
+  if (unknown.length > 0) throw documentsError('NUMBER_FORMAT_INVALID', `文号格式含未知占位符：${unknown.map((u) => `{${u}}`).join('、')}`);
+  if (!names.includes('n') || !names.includes('year')) {
+    throw documentsError('NUMBER_FORMAT_INVALID', '文号格式必须包含 {year} 和 {n}（序号按单位、按年度连续编排）');
+  }
+}

@@ -1,0 +1,81 @@
+import { Command, Decider, DomainEvent } from '@bihuan/core';
+import { formatDocumentNo } from './document-number-format';
+
+/** Stream category of number registers: `docNumber-<unitId>-<year>`, one gap-free sequence each. */
+export const DOC_NUMBER_STREAM_CATEGORY = 'docNumber';
+
+/** Takes the next number of the register, for a notice about to be issued. */
+export type AssignDocumentNumber = Command<
+  'AssignDocumentNumber',
+  {
+    readonly unitId: string;
+    readonly year: number;
+    readonly format: string;
+    readonly unitShort: string;
+    readonly unitName: string;
+    readonly findingId: string;
+    readonly kind: string;
+  }
+>;
+
+/** A taken number whose notice could not be recorded (the finding refused it): accounted for, never reused. */
+export type VoidDocumentNumber = Command<'VoidDocumentNumber', { readonly n: number; readonly reason: string }>;
+
+export type DocumentNumberAssigned = DomainEvent<
+  'DocumentNumberAssigned',
+  {
+    readonly unitId: string;
+    readonly year: number;
+    readonly n: number;
+    readonly documentNo: string;
+    readonly findingId: string;
+    readonly kind: string;
+    readonly assignedBy: string;
+  }
+>;
+
+export type DocumentNumberVoided = DomainEvent<
+  'DocumentNumberVoided',
+  { readonly n: number; readonly documentNo: string; readonly reason: string; readonly voidedBy: string }
+>;
+
+export type DocumentNumberCommand = AssignDocumentNumber | VoidDocumentNumber;
+export type DocumentNumberEvent = DocumentNumberAssigned | DocumentNumberVoided;
+
+export interface DocumentNumberState {
+  readonly last: number;
+  readonly numbers: Readonly<Record<number, { readonly documentNo: string; readonly voided: boolean }>>;
+}
+
+/**
+ * The register of one unit's numbers in one year. Every number is assigned exactly once, in order,
+ * by an append at the exact expected revision (a concurrent issue retries on the new state), so
+ * the sequence has no gap and no duplicate; a number whose notice failed is voided, not reused.
+ */
+export const documentNumberDecider: Decider<DocumentNumberCommand, DocumentNumberEvent, DocumentNumberState> = {
+  initialState: { last: 0, numbers: {} },
+  evolve(state, event) {
+    if (event.type === 'DocumentNumberAssigned') {
+      return { last: event.data.n, numbers: { ...state.numbers, [event.data.n]: { documentNo: event.data.documentNo, voided: false } } };
+    }
+    const voided = state.numbers[event.data.n];
+    return voided ? { ...state, numbers: { ...state.numbers, [event.data.n]: { ...voided, voided: true } } } : state;
+  },
+  decide(command, state) {
+    const by = command.metadata.actor.id;
+    if (command.type === 'VoidDocumentNumber') {
+      const number = state.numbers[command.data.n];
+      if (!number || number.voided) return [];
+      return [
+        {
+          type: 'DocumentNumberVoided',
+          data: { n: command.data.n, documentNo: number.documentNo, reason: command.data.reason, voidedBy: by },
+        },
+      ];
+    }
+    const { unitId, year, format, unitShort, unitName, findingId, kind } = command.data;
+    const n = state.last + 1;
+    const documentNo = formatDocumentNo(format, { unitShort, unitName, year, n });
+    return [{ type: 'DocumentNumberAssigned', data: { unitId, year, n, documentNo, findingId, kind, assignedBy: by } }];
+  },
+};
