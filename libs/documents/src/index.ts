@@ -19,3 +19,4 @@ export * from './application/notice-views';
 export * from './application/issue-notice.handler';
 export * from './application/notice.queries';
 export { DocumentsModule } from './documents.module';
+export * from './summaries/documents.summaries';

@@ -45,7 +45,7 @@ describe('event summaries (names from the directory, dates in Beijing time)', ()
 
   it('a complaint step: the unit by name, decisions and deadlines in Chinese, never the complainant', () => {
     expect(say('ComplaintDispatched', { ticketId: 'T1', round: 1, institutionId: 'hosp-a1-1', complexity: 'complex' }, LEADER)).toBe(
-      '李局长 转办至 甲市第一人民医院（复杂件）',
+      '李局长 转办至 甲市第一人民医院（复杂件（多部门，10个工作日））',
     );
     expect(
       say(
@@ -66,11 +66,11 @@ describe('event summaries (names from the directory, dates in Beijing time)', ()
       complainant: { kind: 'named', subjectId: 'subj-42', identityCiphertext: 'sm4:abc' },
       institutionId: 'hosp-a1-1',
     });
-    expect(received).toBe('赵监督员 受理投诉（12345转办，红包回扣），编号 ABCD-1234，被投诉单位 甲市第一人民医院');
+    expect(received).toBe('赵监督员 受理投诉（12345热线转办，红包回扣），编号 ABCD-1234，被投诉单位 甲市第一人民医院');
     expect(received).not.toMatch(/张三丰|subj-42|sm4/);
     expect(
       say('ComplaintReceived', { ticketCode: 'X', channel: 'web', category: 'fees' }, { id: 'public', role: 'public', unit: 'public' }),
-    ).toBe('投诉人网上提交投诉（网上，收费问题），编号 X');
+    ).toBe('投诉人网上提交投诉（网上投诉，收费问题），编号 X');
   });
 
   it('an ethics grade: the staff member by name and the grade in Chinese', () => {
@@ -114,7 +114,7 @@ describe('event summaries (names from the directory, dates in Beijing time)', ()
   it('falls back to the id for people and units the directory does not know, and to a plain line for unreadable data', () => {
     expect(
       say('ComplaintDispatched', { round: 1, institutionId: 'hosp-zz', complexity: 'simple' }, { id: 'u-new', role: 'leader', unit: 'x' }),
-    ).toBe('u-new 转办至 hosp-zz（简单件）');
+    ).toBe('u-new 转办至 hosp-zz（一般件（单一部门，5个工作日））');
     expect(say('VisitPlanned', {})).toBe('赵监督员 记录 VisitPlanned');
     expect(say('SomethingNew', { a: 1 }, SYSTEM)).toBe('系统 记录 SomethingNew');
   });

@@ -2,6 +2,7 @@ import { UserDirectory, Jurisdiction } from '@bihuan/auth';
 import { DEADLINE_SUMMARY_CATALOGUE, SummaryCatalogue } from '@bihuan/core';
 import { COMPLAINTS_SUMMARY_CATALOGUE } from '@bihuan/complaints';
 import { CREDIT_SUMMARY_CATALOGUE } from '@bihuan/credit';
+import { DOCUMENTS_SUMMARY_CATALOGUE } from '@bihuan/documents';
 import { ETHICS_SUMMARY_CATALOGUE } from '@bihuan/ethics';
 import { INSPECTION_SUMMARY_CATALOGUE } from '@bihuan/inspection';
 import { PLATFORM_SUMMARY_CATALOGUE } from '@bihuan/platform';
@@ -21,6 +22,7 @@ export const SUMMARY_CATALOGUES: readonly SummaryCatalogue[] = [
   COMPLAINTS_SUMMARY_CATALOGUE,
   ETHICS_SUMMARY_CATALOGUE,
   CREDIT_SUMMARY_CATALOGUE,
+  DOCUMENTS_SUMMARY_CATALOGUE,
 ];
 
 /** Names from the directory's people and the jurisdiction's units (ids when unknown). */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as complaints from '@bihuan/complaints';
 import * as core from '@bihuan/core';
 import * as credit from '@bihuan/credit';
+import * as documents from '@bihuan/documents';
 import * as ethics from '@bihuan/ethics';
 import * as inspection from '@bihuan/inspection';
 import * as platform from '@bihuan/platform';
@@ -17,7 +18,7 @@ import { EventSummaryRegistry } from './summary-registry';
  * by scanning the libraries' exports, so a new list is checked without editing this file), and
  * the complaints catalogue in docs/events, whose union has no runtime list.
  */
-const LIBRARIES: Readonly<Record<string, object>> = { core, processing, platform, inspection, complaints, ethics, credit };
+const LIBRARIES: Readonly<Record<string, object>> = { core, processing, platform, inspection, complaints, ethics, credit, documents };
 
 /** Exported `{ Type: true, … }` lists: the runtime form of `EventTypes<E>`. */
 function exportedEventLists(): { name: string; types: string[] }[] {

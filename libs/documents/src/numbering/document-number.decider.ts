@@ -1,4 +1,4 @@
-import { Command, Decider, DomainEvent } from '@bihuan/core';
+import { Command, Decider, DomainEvent, EventTypes } from '@bihuan/core';
 import { formatDocumentNo } from './document-number-format';
 
 /** Stream category of number registers: `docNumber-<unitId>-<year>`, one gap-free sequence each. */
@@ -41,6 +41,7 @@ export type DocumentNumberVoided = DomainEvent<
 
 export type DocumentNumberCommand = AssignDocumentNumber | VoidDocumentNumber;
 export type DocumentNumberEvent = DocumentNumberAssigned | DocumentNumberVoided;
+export const DOCUMENT_NUMBER_EVENTS: EventTypes<DocumentNumberEvent> = { DocumentNumberAssigned: true, DocumentNumberVoided: true };
 
 export interface DocumentNumberState {
   readonly last: number;

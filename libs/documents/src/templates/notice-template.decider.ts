@@ -1,4 +1,4 @@
-import { Command, Decider, DomainEvent } from '@bihuan/core';
+import { Command, Decider, DomainEvent, EventTypes } from '@bihuan/core';
 
 /** Stream category of template versions: `noticeTemplate-<kind>`; version N is revision N-1. */
 export const NOTICE_TEMPLATE_STREAM_CATEGORY = 'noticeTemplate';
@@ -25,6 +25,9 @@ export type NoticeTemplateVersionAdded = DomainEvent<
   'NoticeTemplateVersionAdded',
   TemplateVersionData & { readonly version: number; readonly addedBy: string; readonly addedAt: string }
 >;
+
+/** The template stream's one event type, as a runtime list (summary completeness). */
+export const NOTICE_TEMPLATE_EVENTS: EventTypes<NoticeTemplateVersionAdded> = { NoticeTemplateVersionAdded: true };
 
 /**
  * One notice kind's templates: each upload adds a version, none is ever overwritten, so any notice

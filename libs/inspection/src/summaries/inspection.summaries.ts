@@ -9,6 +9,7 @@ import {
   VISIT_KIND_LABELS,
 } from '../domain/inspection-labels';
 import { EscalationRung } from '../domain/inspection-values';
+import { NOTICE_KIND_LABELS } from '../domain/notice-kinds';
 
 const round = (n: number): string => (n > 1 ? `（第${n}轮）` : '');
 const evidence = (list: readonly string[] | undefined): string => (list && list.length > 0 ? `，附证据${list.length}份` : '');
@@ -62,6 +63,9 @@ export const FINDING_SUMMARIES: EventSummaries<FindingOwnEvent> = {
   FindingReopened: (d, c) =>
     `${c.person(d.reopenedBy)} 回头看发现反弹，重新整改（第${d.round}轮），整改时限 ${chineseDate(d.dueAt)}：${d.notes}`,
   FindingWithdrawn: (d, c) => `${c.person(d.withdrawnBy)} 撤销问题：${d.reason}`,
+  // fields.dueDate is already in the printed form (2026年1月9日); empty on a 销号确认.
+  NoticeDocumentIssued: (d, c) =>
+    `${c.person(d.issuedBy)} 开具${NOTICE_KIND_LABELS[d.kind] ?? d.kind}（${d.documentNo}）${d.fields['dueDate'] ? `，整改时限 ${d.fields['dueDate']}${d.fields['workingDays'] ? `（${d.fields['workingDays']}个工作日）` : ''}` : ''}`,
 };
 
 export const INSPECTION_SUMMARY_CATALOGUE = summaryCatalogue<VisitEvent | FindingOwnEvent>(

@@ -53,6 +53,9 @@ const INSPECTION: Messages<InspectionErrorName> = {
   NOT_SIGNED_OFF: '该问题尚未销号',
   EXTENSION_LIMIT_REACHED: '延期次数已达上限',
   NO_ACTIVE_DEADLINE: '当前没有正在计时的时限',
+  NOTICE_KIND_UNKNOWN: '{field} 不是可开具的文书种类',
+  NOTICE_DOCUMENT_ALREADY_ISSUED: '该文书已开具，不能重复开具',
+  NOTICE_DOCUMENT_NOT_ALLOWED: '问题当前所处环节不能开具该文书',
 };
 
 const COMPLAINT: Messages<ComplaintErrorName> = {

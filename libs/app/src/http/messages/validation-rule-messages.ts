@@ -25,6 +25,7 @@ export const VALIDATION_RULE_MESSAGES: Readonly<Record<string, string>> = {
   arrayMaxSize: '{field} 最多只能有 {n} 项',
   isObject: '{field} 必须是对象',
   isEmail: '{field} 必须是有效的电子邮箱地址',
+  isBase64: '{field} 必须是 Base64 编码的内容',
   nestedValidation: '{field} 必须是对象或对象数组',
   whitelistValidation: '{field} 是不允许提交的字段',
   isPageCursor: '{field} 必须是上一页返回的 nextCursor',
