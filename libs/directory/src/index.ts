@@ -10,3 +10,6 @@ export * from './application/directory-seed';
 export * from './application/directory-view.module';
 export * from './demo/demo-directory.data';
 export * from './import';
+export * from './application/directory.handler';
+export * from './application/directory.queries';
+export * from './directory.module';
