@@ -32,6 +32,7 @@ describe('the random draw takes its inspectors from the user directory', () => {
       new AccessPolicy(jurisdiction),
       jurisdiction,
       new StaticUserDirectory(users, jurisdiction),
+      { profileOf: () => undefined, conflictsOf: () => [] },
     );
   };
   const request = new RandomDrawRequest(

@@ -1,6 +1,7 @@
 import { DirectoryUser, Jurisdiction, Unit, UnitTree, UserDirectory } from '@bihuan/auth';
 import { streamName } from '@bihuan/core';
 import { EventStore, RecordedEvent, Subscription } from '@bihuan/event-store';
+import { InstitutionProfile } from '../domain/directory-attributes';
 import { DirectoryEvent } from '../domain/directory.events';
 import { DIRECTORY_CATEGORY, DIRECTORY_ID, DirectoryPerson, DirectoryState, EMPTY_DIRECTORY } from '../domain/directory.model';
 import { evolveDirectory } from '../domain/directory.evolve';
@@ -94,6 +95,16 @@ export class LiveDirectory {
   /** Units in the subtree of `unitId` (inclusive), as the directory holds them (with profiles). */
   unitsUnder(unitId: string): Unit[] {
     return this.tree.subtree(unitId);
+  }
+
+  /** An institution's attributes (type, ownership, level …), what draws and campaigns select on. */
+  profileOf(institutionId: string): InstitutionProfile | undefined {
+    return this.current.units.get(institutionId)?.profile;
+  }
+
+  /** Institutions a person (an inspector) must not be sent to, as the directory records them. */
+  conflictsOf(userId: string): string[] {
+    return (this.current.users.get(userId)?.conflicts ?? []).map((c) => c.institutionId);
   }
 
   private apply(events: readonly RecordedEvent[]): void {
