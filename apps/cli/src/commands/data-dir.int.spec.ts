@@ -48,7 +48,13 @@ describe('DATA_DIR on the embedded default', () => {
     await app.init();
     const out: string[] = [];
     const err: string[] = [];
-    expect(await runCli(['token', 'inspector-a1'], { env: { DATA_DIR: dir, DIRECTORY_SEED: 'demo' }, out: (t) => out.push(t), err: (t) => err.push(t) })).toBe(0);
+    expect(
+      await runCli(['token', 'inspector-a1'], {
+        env: { DATA_DIR: dir, DIRECTORY_SEED: 'demo' },
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+      }),
+    ).toBe(0);
     const me = await request(app.getHttpServer())
       .get('/me')
       .set({ Authorization: `Bearer ${out.join('').trim()}` });

@@ -63,9 +63,7 @@ export const tokenCommand: CliCommand = {
       return 2;
     }
     if (!user) {
-      io.err(
-        `Unknown user "${userId}" (known: ${[...directory.keys()].join(', ')})`,
-      );
+      io.err(`Unknown user "${userId}" (known: ${[...directory.keys()].join(', ')})`);
       return 2;
     }
     const max = config.jwt.maxLifetimeSeconds;

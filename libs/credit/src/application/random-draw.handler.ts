@@ -152,7 +152,8 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
   ): CommandBody<RequestRandomDraw> {
     const levels = readModel.levelsAt(now, policy);
     // Conflicts declared on the credit side and those the directory records, together.
-    const conflictsOf = (id: string): string[] => [...new Set([...(readModel.conflicts.get(id) ?? []), ...this.attributes.conflictsOf(id)])].sort();
+    const conflictsOf = (id: string): string[] =>
+      [...new Set([...(readModel.conflicts.get(id) ?? []), ...this.attributes.conflictsOf(id)])].sort();
     return {
       type: 'RequestRandomDraw',
       data: {

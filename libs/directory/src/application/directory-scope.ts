@@ -22,7 +22,10 @@ export class DirectoryScope {
         // A new root (province) is only for an administrator of a root.
         const own = this.access.jurisdiction.get(this.actor.unit);
         if (this.actor.role !== 'system' && own?.parentId !== null) {
-          throw DomainError.forbidden('AUTH.OUT_OF_SCOPE', `${this.actor.role} ${this.actor.id} of ${this.actor.unit} may not create a top-level unit`);
+          throw DomainError.forbidden(
+            'AUTH.OUT_OF_SCOPE',
+            `${this.actor.role} ${this.actor.id} of ${this.actor.unit} may not create a top-level unit`,
+          );
         }
         continue;
       }

@@ -14,7 +14,9 @@ export const ROOT_ADMIN_ID = 'admin';
 export function initialDirectory(config: Pick<AppConfig, 'directory'>): DirectoryImport {
   if (config.directory.seed === 'demo') return demoDirectoryImport();
   return {
-    units: [{ ref: { sheet: 'units', row: 2 }, input: { id: ROOT_UNIT_ID, name: config.directory.rootName, kind: 'province', parentId: null } }],
+    units: [
+      { ref: { sheet: 'units', row: 2 }, input: { id: ROOT_UNIT_ID, name: config.directory.rootName, kind: 'province', parentId: null } },
+    ],
     departments: [],
     users: [
       {
@@ -60,7 +62,16 @@ export async function seedDirectory(execution: CommandExecution, clock: Clock, c
 export async function storedDirectory(store: EventStore, config: Pick<AppConfig, 'directory'>): Promise<DirectoryState> {
   const events = await store.readStream(DIRECTORY_STREAM);
   if (events.length > 0) return fold(DIRECTORY_DECIDER, events);
-  const metadata = { commandId: 'directory-preview', correlationId: 'directory-preview', causationId: null, actor: SYSTEM_ACTOR, now: '1970-01-01T00:00:00.000Z' };
-  const seeded = DIRECTORY_DECIDER.decide({ type: 'SeedDirectory', data: { seed: config.directory.seed, import: initialDirectory(config) }, metadata }, EMPTY_DIRECTORY);
+  const metadata = {
+    commandId: 'directory-preview',
+    correlationId: 'directory-preview',
+    causationId: null,
+    actor: SYSTEM_ACTOR,
+    now: '1970-01-01T00:00:00.000Z',
+  };
+  const seeded = DIRECTORY_DECIDER.decide(
+    { type: 'SeedDirectory', data: { seed: config.directory.seed, import: initialDirectory(config) }, metadata },
+    EMPTY_DIRECTORY,
+  );
   return fold(DIRECTORY_DECIDER, seeded);
 }

@@ -10,7 +10,15 @@ export const DIRECTORY_STREAM = streamName(DIRECTORY_CATEGORY, DIRECTORY_ID);
 
 /** A directory person as the UserDirectory port shows them. */
 export function directoryUserOf(p: DirectoryPerson): DirectoryUser {
-  return { id: p.id, name: p.name, role: p.role, unit: p.unitId, active: p.status === 'active', phone: p.phone, departmentId: p.departmentId };
+  return {
+    id: p.id,
+    name: p.name,
+    role: p.role,
+    unit: p.unitId,
+    active: p.status === 'active',
+    phone: p.phone,
+    departmentId: p.departmentId,
+  };
 }
 
 /** UserDirectory answered from the live directory's current state. */

@@ -24,7 +24,11 @@ export function createUnit(state: DirectoryState, unit: UnitInput): Decision {
 export function updateUnit(state: DirectoryState, unitId: string, changes: UnitChanges): Decision {
   const unit = state.units.get(unitId);
   if (!unit) return refuse(unknown('unitId', 'UNIT', unitId));
-  const problems = unitProblems(state, { ...unit, name: changes.name, ...(changes.profile ? { profile: changes.profile } : { profile: undefined }) });
+  const problems = unitProblems(state, {
+    ...unit,
+    name: changes.name,
+    ...(changes.profile ? { profile: changes.profile } : { profile: undefined }),
+  });
   if (problems.length > 0) return refuse(...problems);
   const same = unit.name === changes.name && JSON.stringify(unit.profile ?? null) === JSON.stringify(changes.profile ?? null);
   return same ? accept() : accept({ type: 'UnitUpdated', data: { unitId, ...changes } });
@@ -35,22 +39,27 @@ export function moveUnit(state: DirectoryState, unitId: string, parentId: string
   if (!unit) return refuse(unknown('unitId', 'UNIT', unitId));
   if (unit.parentId === parentId) return accept();
   const problems = parentProblems(state, { id: unit.id, kind: unit.kind, parentId });
-  return problems.length > 0 ? refuse(...problems) : accept({ type: 'UnitMoved', data: { unitId, fromParentId: unit.parentId, toParentId: parentId } });
+  return problems.length > 0
+    ? refuse(...problems)
+    : accept({ type: 'UnitMoved', data: { unitId, fromParentId: unit.parentId, toParentId: parentId } });
 }
 
 /** An imported row: a new unit, or changes (name, profile, parent) to one the directory holds. */
 export function upsertUnit(state: DirectoryState, unit: UnitInput): Decision {
   const current = state.units.get(unit.id);
   if (!current) return createUnit(state, unit);
-  if (current.kind !== unit.kind) return refuse(problem('kind', 'KIND_FIXED', `单位「${unit.id}」已是${current.kind}单位，层级不能改变`, 'rule'));
+  if (current.kind !== unit.kind)
+    return refuse(problem('kind', 'KIND_FIXED', `单位「${unit.id}」已是${current.kind}单位，层级不能改变`, 'rule'));
   const moved = unit.parentId !== null && unit.parentId !== current.parentId ? moveUnit(state, unit.id, unit.parentId) : accept();
-  if (unit.parentId === null && current.parentId !== null) return refuse(problem('parentId', 'PARENT_REQUIRED', '上级单位编码（parentId）不能为空'));
+  if (unit.parentId === null && current.parentId !== null)
+    return refuse(problem('parentId', 'PARENT_REQUIRED', '上级单位编码（parentId）不能为空'));
   const updated = updateUnit(state, unit.id, { name: unit.name, ...(unit.profile ? { profile: unit.profile } : {}) });
   return { events: [...moved.events, ...updated.events], problems: [...moved.problems, ...updated.problems] };
 }
 
 export function createDepartment(state: DirectoryState, department: DepartmentInput): Decision {
-  if (state.departments.has(department.id)) return refuse(problem('id', 'DUPLICATE_ID', `科室编码（id）「${department.id}」已存在`, 'conflict'));
+  if (state.departments.has(department.id))
+    return refuse(problem('id', 'DUPLICATE_ID', `科室编码（id）「${department.id}」已存在`, 'conflict'));
   const problems = departmentProblems(state, department);
   return problems.length > 0 ? refuse(...problems) : accept({ type: 'DepartmentCreated', data: { department } });
 }
@@ -67,7 +76,14 @@ export function upsertDepartment(state: DirectoryState, department: DepartmentIn
   const current = state.departments.get(department.id);
   if (!current) return createDepartment(state, department);
   if (current.institutionId !== department.institutionId) {
-    return refuse(problem('institutionId', 'DEPARTMENT_INSTITUTION_FIXED', `科室「${department.id}」属于「${current.institutionId}」，不能改属其他机构`, 'rule'));
+    return refuse(
+      problem(
+        'institutionId',
+        'DEPARTMENT_INSTITUTION_FIXED',
+        `科室「${department.id}」属于「${current.institutionId}」，不能改属其他机构`,
+        'rule',
+      ),
+    );
   }
   return updateDepartment(state, department.id, department.name);
 }
@@ -110,4 +126,3 @@ export function upsertUser(state: DirectoryState, rules: DirectoryRules, user: U
   const status = setUserStatus(state, user.id, user.status === 'active');
   return { events: [...updated.events, ...status.events], problems: [] };
 }
-

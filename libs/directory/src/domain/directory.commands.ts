@@ -13,7 +13,10 @@ export type CreateUser = C<'CreateUser', { readonly user: UserInput }>;
 export type UpdateUser = C<'UpdateUser', { readonly userId: string } & UserChanges>;
 export type DisableUser = C<'DisableUser', { readonly userId: string }>;
 export type EnableUser = C<'EnableUser', { readonly userId: string }>;
-export type SetInspectorConflicts = C<'SetInspectorConflicts', { readonly userId: string; readonly conflicts: readonly InspectorConflict[] }>;
+export type SetInspectorConflicts = C<
+  'SetInspectorConflicts',
+  { readonly userId: string; readonly conflicts: readonly InspectorConflict[] }
+>;
 export type RegisterStaff = C<'RegisterStaff', { readonly staff: DirectoryStaff }>;
 /** A whole file: every row valid → one batch of events; any bad row → 422 with every rejection, nothing written. */
 export type ImportDirectory = C<'ImportDirectory', { readonly import: DirectoryImport }>;

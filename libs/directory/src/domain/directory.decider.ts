@@ -49,7 +49,8 @@ function decide(rules: DirectoryRules, command: DirectoryCommand, state: Directo
       return events(setUserStatus(state, command.data.userId, command.type === 'EnableUser'));
     case 'SetInspectorConflicts': {
       const { userId, conflicts } = command.data;
-      if (!state.users.has(userId)) return events({ events: [], problems: [problem('userId', 'UNKNOWN_USER', `userId「${userId}」不存在`, 'not_found')] });
+      if (!state.users.has(userId))
+        return events({ events: [], problems: [problem('userId', 'UNKNOWN_USER', `userId「${userId}」不存在`, 'not_found')] });
       throwFirst(conflictProblems(state, userId, conflicts));
       return [{ type: 'InspectorConflictsSet', data: { userId, conflicts } }];
     }
@@ -57,7 +58,9 @@ function decide(rules: DirectoryRules, command: DirectoryCommand, state: Directo
       const { staff } = command.data;
       const institution = state.units.get(staff.institutionId);
       if (!institution || institution.kind !== 'institution') {
-        throwFirst([problem('institutionId', 'UNKNOWN_INSTITUTION', `所属机构编码（institutionId）「${staff.institutionId}」不是已有的医疗机构`)]);
+        throwFirst([
+          problem('institutionId', 'UNKNOWN_INSTITUTION', `所属机构编码（institutionId）「${staff.institutionId}」不是已有的医疗机构`),
+        ]);
       }
       const current = state.staff.get(staff.id);
       if (current && JSON.stringify(current) === JSON.stringify(staff)) return [];
@@ -69,7 +72,10 @@ function decide(rules: DirectoryRules, command: DirectoryCommand, state: Directo
       const { units, departments, users } = command.data.import;
       return [
         ...decision.events,
-        { type: 'DirectoryImported', data: { source: 'import', units: units.length, departments: departments.length, users: users.length } },
+        {
+          type: 'DirectoryImported',
+          data: { source: 'import', units: units.length, departments: departments.length, users: users.length },
+        },
       ];
     }
     case 'SeedDirectory': {
@@ -79,7 +85,10 @@ function decide(rules: DirectoryRules, command: DirectoryCommand, state: Directo
       if (decision.rejections.length > 0) throw importRejected(decision.rejections);
       const { units, departments, users } = command.data.import;
       const source = command.data.seed === 'demo' ? 'seed-demo' : 'seed-none';
-      return [...decision.events, { type: 'DirectoryImported', data: { source, units: units.length, departments: departments.length, users: users.length } }];
+      return [
+        ...decision.events,
+        { type: 'DirectoryImported', data: { source, units: units.length, departments: departments.length, users: users.length } },
+      ];
     }
     default:
       return assertNever(command, 'directory command');

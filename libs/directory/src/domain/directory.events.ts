@@ -1,5 +1,13 @@
 import { DomainEvent } from '@bihuan/core';
-import { DirectoryDepartment, DirectoryPerson, DirectoryStaff, DirectoryUnit, InspectorConflict, UnitChanges, UserChanges } from './directory.model';
+import {
+  DirectoryDepartment,
+  DirectoryPerson,
+  DirectoryStaff,
+  DirectoryUnit,
+  InspectorConflict,
+  UnitChanges,
+  UserChanges,
+} from './directory.model';
 
 type E<T extends string, D extends object> = DomainEvent<T, D>;
 
@@ -12,7 +20,10 @@ export type UserCreated = E<'UserCreated', { readonly user: Omit<DirectoryPerson
 export type UserUpdated = E<'UserUpdated', { readonly userId: string } & UserChanges>;
 export type UserDisabled = E<'UserDisabled', { readonly userId: string }>;
 export type UserEnabled = E<'UserEnabled', { readonly userId: string }>;
-export type InspectorConflictsSet = E<'InspectorConflictsSet', { readonly userId: string; readonly conflicts: readonly InspectorConflict[] }>;
+export type InspectorConflictsSet = E<
+  'InspectorConflictsSet',
+  { readonly userId: string; readonly conflicts: readonly InspectorConflict[] }
+>;
 export type StaffRegistered = E<'StaffRegistered', { readonly staff: DirectoryStaff }>;
 /** Closes the batch of an import or seed: how many rows it applied, so the history shows one act. */
 export type DirectoryImported = E<

@@ -31,7 +31,9 @@ export function evolveDirectory(state: DirectoryState, event: DirectoryEvent): D
       return { ...state, departments: put(state.departments, event.data.department.id, event.data.department) };
     case 'DepartmentUpdated': {
       const department = state.departments.get(event.data.departmentId);
-      return department ? { ...state, departments: put(state.departments, department.id, { ...department, name: event.data.name }) } : state;
+      return department
+        ? { ...state, departments: put(state.departments, department.id, { ...department, name: event.data.name }) }
+        : state;
     }
     case 'UserCreated':
       return { ...state, users: put(state.users, event.data.user.id, { ...event.data.user, conflicts: [] }) };

@@ -42,7 +42,10 @@ export class DirectoryFilesController {
     const snapshot = this.queries.snapshot(actor);
     if (query.format === 'csv') {
       const sheet = query.sheet ?? 'units';
-      return new StreamableFile(writeDirectoryCsv(snapshot, sheet), { type: CSV, disposition: attachmentDisposition(`directory-${sheet}.csv`) });
+      return new StreamableFile(writeDirectoryCsv(snapshot, sheet), {
+        type: CSV,
+        disposition: attachmentDisposition(`directory-${sheet}.csv`),
+      });
     }
     return new StreamableFile(await writeDirectoryWorkbook(snapshot), { type: XLSX, disposition: attachmentDisposition('directory.xlsx') });
   }

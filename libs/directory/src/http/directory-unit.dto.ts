@@ -7,7 +7,9 @@ const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** 机构信息: required on institutions, refused on commission units (the decider checks the credit code and phone). */
 export class InstitutionProfileDto {
-  @ApiProperty({ enum: Object.keys(INSTITUTION_TYPES) }) @IsIn(Object.keys(INSTITUTION_TYPES)) institutionType!: keyof typeof INSTITUTION_TYPES;
+  @ApiProperty({ enum: Object.keys(INSTITUTION_TYPES) })
+  @IsIn(Object.keys(INSTITUTION_TYPES))
+  institutionType!: keyof typeof INSTITUTION_TYPES;
   @ApiProperty({ enum: Object.keys(OWNERSHIPS) }) @IsIn(Object.keys(OWNERSHIPS)) ownership!: keyof typeof OWNERSHIPS;
   @ApiProperty({ enum: Object.keys(HOSPITAL_LEVELS) }) @IsIn(Object.keys(HOSPITAL_LEVELS)) level!: keyof typeof HOSPITAL_LEVELS;
   @ApiProperty({ enum: Object.keys(HOSPITAL_GRADES) }) @IsIn(Object.keys(HOSPITAL_GRADES)) grade!: keyof typeof HOSPITAL_GRADES;

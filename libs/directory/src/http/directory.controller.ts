@@ -52,7 +52,10 @@ export class DirectoryController {
   @Roles('admin')
   @ApiOperation({ summary: 'Rename a unit or change an institution’s profile' })
   updateUnit(@CurrentActor() actor: Actor, @Param('unitId') unitId: string, @Body() body: UpdateUnitDto): Promise<CommandReceipt> {
-    return this.send(actor, { kind: 'UpdateUnit', data: { unitId, name: body.name, ...(body.profile ? { profile: { ...body.profile } } : {}) } });
+    return this.send(actor, {
+      kind: 'UpdateUnit',
+      data: { unitId, name: body.name, ...(body.profile ? { profile: { ...body.profile } } : {}) },
+    });
   }
 
   @Post('units/:unitId/move')
@@ -66,14 +69,22 @@ export class DirectoryController {
   @Post('units/:unitId/departments')
   @Roles('admin')
   @ApiOperation({ summary: 'Create a department (科室) inside an institution' })
-  createDepartment(@CurrentActor() actor: Actor, @Param('unitId') institutionId: string, @Body() body: CreateDepartmentDto): Promise<CommandReceipt> {
+  createDepartment(
+    @CurrentActor() actor: Actor,
+    @Param('unitId') institutionId: string,
+    @Body() body: CreateDepartmentDto,
+  ): Promise<CommandReceipt> {
     return this.send(actor, { kind: 'CreateDepartment', data: { department: { id: body.id, institutionId, name: body.name } } });
   }
 
   @Put('departments/:departmentId')
   @Roles('admin')
   @ApiOperation({ summary: 'Rename a department' })
-  updateDepartment(@CurrentActor() actor: Actor, @Param('departmentId') departmentId: string, @Body() body: UpdateDepartmentDto): Promise<CommandReceipt> {
+  updateDepartment(
+    @CurrentActor() actor: Actor,
+    @Param('departmentId') departmentId: string,
+    @Body() body: UpdateDepartmentDto,
+  ): Promise<CommandReceipt> {
     return this.send(actor, { kind: 'UpdateDepartment', data: { departmentId, name: body.name } });
   }
 

@@ -95,28 +95,49 @@ describe('the directory: delegated administration, disabling and import (e2e)', 
       'hosp-a3-3,新区卫生院,医疗机构,county-nowhere,基层医疗卫生机构,公立,一级,未评等,12990000MB00000088,新区某路3号,某人,0571-88886666',
     ].join('\r\n');
     await expectNothingWritten(t, async () => {
-      const res = await t.http.post('/directory/import').set(cityAdmin).send({ format: 'csv', sheet: 'units', content: csv(bad) });
+      const res = await t.http
+        .post('/directory/import')
+        .set(cityAdmin)
+        .send({ format: 'csv', sheet: 'units', content: csv(bad) });
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('DIRECTORY.IMPORT_REJECTED');
     });
-    const parsed = await t.http.post('/directory/import').set(cityAdmin).send({ format: 'csv', sheet: 'units', content: csv(bad) });
+    const parsed = await t.http
+      .post('/directory/import')
+      .set(cityAdmin)
+      .send({ format: 'csv', sheet: 'units', content: csv(bad) });
     expect(parsed.body.details.rejections).toEqual([
       expect.objectContaining({ sheet: 'units', row: 3, field: 'profile.creditCode', rule: 'DIRECTORY.INVALID_CREDIT_CODE' }),
     ]);
     const unknownParent = [header, bad.split('\r\n')[1], bad.split('\r\n')[3]].join('\r\n');
     await expectNothingWritten(t, async () => {
-      const res = await t.http.post('/directory/import').set(cityAdmin).send({ format: 'csv', sheet: 'units', content: csv(unknownParent) });
+      const res = await t.http
+        .post('/directory/import')
+        .set(cityAdmin)
+        .send({ format: 'csv', sheet: 'units', content: csv(unknownParent) });
       expect(res.status).toBe(422);
-      expect(res.body.details.rejections).toEqual([expect.objectContaining({ row: 3, field: 'parentId', rule: 'DIRECTORY.UNKNOWN_PARENT' })]);
+      expect(res.body.details.rejections).toEqual([
+        expect.objectContaining({ row: 3, field: 'parentId', rule: 'DIRECTORY.UNKNOWN_PARENT' }),
+      ]);
     });
-    const outside = [header, 'hosp-b9-1,南区医院,医疗机构,county-b9,综合医院,公立,二级,甲等,12990000MB00000062,某路,某人,0571-88886666'].join('\r\n');
+    const outside = [
+      header,
+      'hosp-b9-1,南区医院,医疗机构,county-b9,综合医院,公立,二级,甲等,12990000MB00000062,某路,某人,0571-88886666',
+    ].join('\r\n');
     await expectNothingWritten(t, async () => {
-      const res = await t.http.post('/directory/import').set(cityAdmin).send({ format: 'csv', sheet: 'units', content: csv(outside) });
+      const res = await t.http
+        .post('/directory/import')
+        .set(cityAdmin)
+        .send({ format: 'csv', sheet: 'units', content: csv(outside) });
       expect(res.status).toBe(422);
       expect(res.body.details.rejections).toEqual([expect.objectContaining({ row: 2, rule: 'AUTH.OUT_OF_SCOPE' })]);
     });
     const good = [header, bad.split('\r\n')[1]].join('\r\n');
-    await t.http.post('/directory/import').set(cityAdmin).send({ format: 'csv', sheet: 'units', content: csv(good) }).expect(200);
+    await t.http
+      .post('/directory/import')
+      .set(cityAdmin)
+      .send({ format: 'csv', sheet: 'units', content: csv(good) })
+      .expect(200);
     const unit = await t.http.get('/directory/units/hosp-a3-1').set(cityAdmin).expect(200);
     expect(unit.body).toMatchObject({ parentId: 'county-a3', profile: { institutionType: 'general_hospital', level: 'level2' } });
   });

@@ -57,7 +57,13 @@ describe('the directory as every reader sees it (e2e)', () => {
     const res = await t.http
       .post('/draws')
       .set(t.auth('inspector-b1'))
-      .send({ jurisdiction: 'county-b1', count: 1, inspectorsPerVisit: 1, plannedDate: '2025-04-15', institutionTypes: ['general_hospital'] })
+      .send({
+        jurisdiction: 'county-b1',
+        count: 1,
+        inspectorsPerVisit: 1,
+        plannedDate: '2025-04-15',
+        institutionTypes: ['general_hospital'],
+      })
       .expect(201);
     const draw = res.body as PublishedDraw;
     expect(draw.inputs.institutions.map((i) => i.id)).toEqual(['hosp-b1-1']);
@@ -68,7 +74,14 @@ describe('the directory as every reader sees it (e2e)', () => {
     const primary = await t.http
       .post('/draws')
       .set(t.auth('inspector-b1'))
-      .send({ jurisdiction: 'county-b1', count: 1, inspectorsPerVisit: 1, plannedDate: '2025-04-15', institutionTypes: ['primary_care'], levels: ['level1'] })
+      .send({
+        jurisdiction: 'county-b1',
+        count: 1,
+        inspectorsPerVisit: 1,
+        plannedDate: '2025-04-15',
+        institutionTypes: ['primary_care'],
+        levels: ['level1'],
+      })
       .expect(201);
     expect((primary.body as PublishedDraw).inputs.institutions.map((i) => i.id)).toEqual(['hosp-b1-2']);
   });

@@ -206,7 +206,14 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'PUT /directory/users/{userId}/conflicts': { target: 'dirUser', body: () => ({ conflicts: [] }) },
   'GET /directory/staff': { target: 'none' },
   'POST /directory/staff': { target: 'none', body: () => ({ id: 'staff-x', name: '医生', institutionId: 'hosp-a1-1' }) },
-  'POST /directory/import': { target: 'none', body: () => ({ format: 'csv', sheet: 'departments', content: Buffer.from('科室编码,所属机构编码,科室名称\r\nd-1,hosp-a1-1,内科\r\n').toString('base64') }) },
+  'POST /directory/import': {
+    target: 'none',
+    body: () => ({
+      format: 'csv',
+      sheet: 'departments',
+      content: Buffer.from('科室编码,所属机构编码,科室名称\r\nd-1,hosp-a1-1,内科\r\n').toString('base64'),
+    }),
+  },
   'GET /directory/export': { target: 'none', format: 'xlsx', also: { query: 'format=csv', format: 'csv' } },
   'GET /directory/import-template': { target: 'none', format: 'xlsx' },
 };
