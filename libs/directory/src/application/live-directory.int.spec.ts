@@ -64,7 +64,12 @@ describe('LiveDirectory on SQLite', () => {
       await live.caughtUpTo(moved.position!);
       expect(live.jurisdiction.contains('county-a1', 'hosp-a1-2')).toBe(false);
       expect(live.jurisdiction.contains('county-a2', 'hosp-a1-2')).toBe(true);
-      expect(live.jurisdiction.institutionsUnder('county-a2').map((u) => u.id).sort()).toEqual(['hosp-a1-2', 'hosp-a2-1']);
+      expect(
+        live.jurisdiction
+          .institutionsUnder('county-a2')
+          .map((u) => u.id)
+          .sort(),
+      ).toEqual(['hosp-a1-2', 'hosp-a2-1']);
 
       const disabled = await write('DisableUser', { userId: 'inspector-a1' });
       await live.caughtUpTo(disabled.position!);
