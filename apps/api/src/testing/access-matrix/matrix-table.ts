@@ -214,6 +214,6 @@ export const TABLE: Readonly<Record<string, Row>> = {
       content: Buffer.from('科室编码,所属机构编码,科室名称\r\nd-1,hosp-a1-1,内科\r\n').toString('base64'),
     }),
   },
-  'GET /directory/export': { target: 'none', format: 'xlsx', also: { query: 'format=csv', format: 'csv' } },
+  'GET /directory/export': { target: 'none', format: 'xlsx', also: { query: '?format=csv', format: 'csv' } },
   'GET /directory/import-template': { target: 'none', format: 'xlsx' },
 };
