@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SequentialIdGenerator, SYSTEM_ACTOR } from '@bihuan/core';
+import { SequentialIdGenerator } from '@bihuan/core';
 import { SqliteEventStore } from '@bihuan/event-store';
 import { CalendarService, CommandExecution, PolicyRegistry, ReadModelSync, testConfig } from '@bihuan/platform';
 import { FakeClock } from '@bihuan/testing';
@@ -86,6 +86,5 @@ describe('LiveDirectory on SQLite', () => {
     } finally {
       await live.stop();
     }
-    expect(SYSTEM_ACTOR.role).toBe('system');
   });
 });

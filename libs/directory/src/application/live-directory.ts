@@ -66,18 +66,18 @@ export class LiveDirectory {
   /** Folds the stream as it stands, then follows the log after its last event. */
   async start(): Promise<void> {
     if (this.subscription) return;
-    const events = await this.store.readStream(DIRECTORY_STREAM);
-    this.apply(events);
+    this.apply(await this.store.readStream(DIRECTORY_STREAM));
+    this.follow();
+  }
+
+  private follow(): void {
     this.subscription = this.store.subscribeToAll(
       { batch: (batch) => this.apply(batch), maxEvents: 500 },
       {
         fromPosition: this.seen,
         filter: { categories: [DIRECTORY_CATEGORY] },
-        onError: () => {
-          // Never skip: start over from the last folded position.
-          this.subscription = null;
-          void this.start();
-        },
+        // Never skip: follow again from the last folded position.
+        onError: () => this.follow(),
       },
     );
   }
