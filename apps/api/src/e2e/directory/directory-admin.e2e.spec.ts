@@ -148,4 +148,24 @@ describe('the directory: delegated administration, disabling and import (e2e)', 
     expect(text).toContain('hosp-a3-1');
     expect(text).not.toContain('hosp-b1-1');
   });
+  it('a staff member the directory lists belongs to that institution for the ethics archives too', async () => {
+    await t.http
+      .post('/directory/staff')
+      .set(t.auth('admin'))
+      .send({ id: 'staff-dir-1', name: '王医生', institutionId: 'hosp-a1-1' })
+      .expect(201);
+    await expectNothingWritten(t, async () => {
+      const other = await t.http
+        .post('/ethics/archives')
+        .set(t.auth('hospital-a1-2'))
+        .send({ staffId: 'staff-dir-1', institutionId: 'hosp-a1-2' });
+      expect(other.status).toBe(403);
+      expect(other.body.code).toBe('AUTH.STAFF_OF_OTHER_INSTITUTION');
+    });
+    await t.http
+      .post('/ethics/archives')
+      .set(t.auth('hospital-a1-1'))
+      .send({ staffId: 'staff-dir-1', institutionId: 'hosp-a1-1' })
+      .expect(201);
+  });
 });
