@@ -44,8 +44,8 @@ module.exports = {
     {
       name: 'demo-fixtures-only-in-demo-and-tests',
       comment:
-        'the invented demo jurisdiction and users (libs/demo) are read by specs, testing/ and e2e/ folders, the cli demo, tools, ' +
-        "and in production only by the embedded default's demo seed (libs/platform/src/config/demo-directory.seed.ts)",
+        'the demo fixtures (libs/demo) are read by specs, testing/ and e2e/ folders, the cli demo and tools only; the demo ' +
+        'directory itself is data the directory writes only when DIRECTORY_SEED=demo (libs/directory/src/demo)',
       severity: 'error',
       from: {
         pathNot: [
@@ -54,7 +54,6 @@ module.exports = {
           '^apps/cli/src/demo/',
           '^tools/',
           '^libs/demo/',
-          '^libs/platform/src/config/demo-directory\\.seed\\.ts$',
         ],
       },
       to: { path: '^libs/demo/' },

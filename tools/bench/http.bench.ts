@@ -99,6 +99,7 @@ export async function httpBench(): Promise<void> {
   const synchronous = process.env['SQLITE_SYNCHRONOUS'];
   const config = loadConfig({
     DATA_DIR: dir,
+    DIRECTORY_SEED: 'demo',
     ROLE: 'all',
     LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'error',
     ...(synchronous ? { SQLITE_SYNCHRONOUS: synchronous } : {}),

@@ -76,7 +76,7 @@ async function projectionRates(dir: string, logFile: string, events: number, hea
 
 /** The real app on that log: first HTTP answer, then /health latency and loop delay until caught up. */
 async function appStartup(dir: string, head: number): Promise<void> {
-  const config = loadConfig({ DATA_DIR: dir, ROLE: 'all', LOG_LEVEL: 'silent', PORT: '3999', HOST: '127.0.0.1' });
+  const config = loadConfig({ DATA_DIR: dir, DIRECTORY_SEED: 'demo', ROLE: 'all', LOG_LEVEL: 'silent', PORT: '3999', HOST: '127.0.0.1' });
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   // The longest gap between two 10 ms ticks: how long the loop was held at once (no HTTP served).

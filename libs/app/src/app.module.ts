@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { DirectoryViewModule } from '@bihuan/directory';
 import { AppConfig, authModuleFor, IdempotencyModule, platformLoggerModule, runsWorker } from '@bihuan/platform';
 import { WorkerModule } from './worker/worker.module';
 import { SharedReadModelsModule } from './worker/shared-read-models.module';
@@ -33,7 +34,7 @@ export class AppModule {
         options.platform,
         platformLoggerModule(),
         CqrsModule.forRoot(),
-        authModuleFor(options.config),
+        authModuleFor(options.config, DirectoryViewModule),
         IdempotencyModule,
         LifecycleModule,
         HealthModule,

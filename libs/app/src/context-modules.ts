@@ -4,6 +4,7 @@ import { EthicsModule } from '@bihuan/ethics';
 import { CreditModule } from '@bihuan/credit';
 import { ComplaintsModule } from '@bihuan/complaints';
 import { DocumentsModule } from '@bihuan/documents';
+import { DirectoryModule } from '@bihuan/directory';
 import { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 
@@ -23,4 +24,5 @@ export const CONTEXT_MODULES: readonly ModuleRef[] = [
   CreditModule,
   ComplaintsModule,
   DocumentsModule,
+  DirectoryModule,
 ];

@@ -3,8 +3,9 @@ import { Jurisdiction } from './jurisdiction';
 
 /**
  * Scope rules (domain.md, "People"): a hospital user acts and reads only within its own
- * institution; inspectors and leaders within their jurisdiction subtree; admins everywhere
- * for operations; nobody in a sibling's subtree.
+ * institution; inspectors, leaders and admins within their jurisdiction subtree — administration
+ * is delegated down the tree, so a city's admin manages its own city and what lies below it and
+ * the root's admin everything (issue 16); the system everywhere; nobody in a sibling's subtree.
  */
 export class AccessPolicy {
   constructor(readonly jurisdiction: Jurisdiction) {}
@@ -12,11 +13,11 @@ export class AccessPolicy {
   /** May this actor see or act on things belonging to `unitId`? */
   inScope(actor: Actor, unitId: string): boolean {
     switch (actor.role) {
-      case 'admin':
       case 'system':
         return true;
       case 'hospital':
         return actor.unit === unitId;
+      case 'admin':
       case 'inspector':
       case 'leader':
       case 'partner':
@@ -52,14 +53,15 @@ export class AccessPolicy {
   visibleInstitutions(actor: Actor): string[] {
     if (actor.role === 'hospital') return [actor.unit];
     if (actor.role === 'public') return [];
-    const root = actor.role === 'admin' || actor.role === 'system' ? this.roots() : [actor.unit];
-    return root.flatMap((id) => this.jurisdiction.institutionsUnder(id).map((u) => u.id));
+    const roots = actor.role === 'system' ? this.jurisdiction.roots().map((u) => u.id) : [actor.unit];
+    return roots.flatMap((id) => this.jurisdiction.institutionsUnder(id).map((u) => u.id));
   }
 
-  private roots(): string[] {
-    return this.jurisdiction
-      .all()
-      .filter((u) => u.parentId === null)
-      .map((u) => u.id);
+  /** Units (of any kind) an actor may manage or read in the directory: its own subtree. */
+  visibleUnits(actor: Actor): string[] {
+    if (actor.role === 'public') return [];
+    if (actor.role === 'hospital') return [actor.unit];
+    const roots = actor.role === 'system' ? this.jurisdiction.roots().map((u) => u.id) : [actor.unit];
+    return roots.flatMap((id) => this.jurisdiction.subtree(id).map((u) => u.id));
   }
 }

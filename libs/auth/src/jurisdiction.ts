@@ -13,10 +13,10 @@ export interface Unit {
 const LEVEL: Record<UnitKind, number> = { province: 0, city: 1, county: 2, institution: 3 };
 
 /**
- * The jurisdiction tree. A user sees their own unit and everything under it, never a sibling's:
- * every scope decision in Bihuan goes through `contains`.
+ * One immutable state of the jurisdiction tree (checked on construction: unique ids, known
+ * parents, kinds that nest). The live directory builds a new one after every change.
  */
-export class Jurisdiction {
+export class UnitTree {
   private readonly units = new Map<string, Unit>();
   private readonly children = new Map<string, string[]>();
 
@@ -95,5 +95,66 @@ export class Jurisdiction {
 
   all(): Unit[] {
     return [...this.units.values()];
+  }
+}
+
+/**
+ * The jurisdiction tree. A user sees their own unit and everything under it, never a sibling's:
+ * every scope decision in Bihuan goes through `contains`. A view: given units it is fixed (specs),
+ * given a source it answers from the tree the source holds now — the live directory's, so a moved
+ * unit takes effect for every scope check at once.
+ */
+export class Jurisdiction {
+  private readonly current: () => UnitTree;
+
+  constructor(source: readonly Unit[] | (() => UnitTree)) {
+    if (typeof source === 'function') {
+      this.current = source;
+    } else {
+      const tree = new UnitTree(source);
+      this.current = () => tree;
+    }
+  }
+
+  get(id: string): Unit | undefined {
+    return this.current().get(id);
+  }
+
+  require(id: string, field = 'unitId'): Unit {
+    return this.current().require(id, field);
+  }
+
+  requireInstitution(id: string, field = 'institutionId'): Unit {
+    return this.current().requireInstitution(id, field);
+  }
+
+  /** True when `unitId` is `ancestorId` itself or lies anywhere below it. */
+  contains(ancestorId: string, unitId: string): boolean {
+    return this.current().contains(ancestorId, unitId);
+  }
+
+  /** The unit and its ancestors, nearest first. */
+  path(unitId: string): Unit[] {
+    return this.current().path(unitId);
+  }
+
+  /** Every unit in the subtree rooted at `unitId` (inclusive). */
+  subtree(unitId: string): Unit[] {
+    return this.current().subtree(unitId);
+  }
+
+  institutionsUnder(unitId: string): Unit[] {
+    return this.current().institutionsUnder(unitId);
+  }
+
+  all(): Unit[] {
+    return this.current().all();
+  }
+
+  /** Units without a parent (the provinces). */
+  roots(): Unit[] {
+    return this.current()
+      .all()
+      .filter((u) => u.parentId === null);
   }
 }

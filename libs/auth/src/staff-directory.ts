@@ -1,9 +1,10 @@
 import { DomainError } from '@bihuan/core';
 
 /**
- * Read port: the institution a staff member (医务人员) belongs to. Today a staff member is on an
- * institution's books once their ethics archive (`ethicsArchive-<staffId>`) is opened there, so
- * the ethics context provides the adapter; a later directory of people may replace it.
+ * Read port: the institution a staff member (医务人员) belongs to. The directory's staff records
+ * (`StaffRegistered` in `directory-main`) say it; a staff member not listed there is on an
+ * institution's books once their ethics archive (`ethicsArchive-<staffId>`) is opened there. The
+ * ethics context provides the adapter that reads both.
  */
 export abstract class StaffDirectory {
   /** The institution whose archive holds the staff member, or null when no archive exists yet. */

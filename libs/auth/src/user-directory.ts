@@ -4,23 +4,28 @@ import { Jurisdiction } from './jurisdiction';
 
 /** A person in the directory: who may sign in, in which role, at which unit. */
 export interface DirectoryUser {
+  /** The sign-in name (lowercase letters, digits, `.`, `_`, `-`): tokens name it as `sub`. */
   readonly id: string;
   readonly name: string;
   readonly role: UserRole;
   readonly unit: string;
+  /** False once disabled: the guard refuses the user's tokens on the next request (401). */
   readonly active: boolean;
+  readonly phone?: string;
+  /** The department (科室) inside the user's institution, if any. */
+  readonly departmentId?: string | null;
 }
 
 /**
- * Read port for the directory's people. Narrow on purpose: a later event-sourced directory
- * replaces the static adapter without touching the commands that check references against it.
+ * Read port for the directory's people. Narrow on purpose: the event-sourced directory
+ * (@bihuan/directory's LiveDirectory) answers it in the running apps, the static adapter in specs.
  */
 export abstract class UserDirectory {
   abstract get(userId: string): DirectoryUser | undefined;
   abstract all(): readonly DirectoryUser[];
 }
 
-/** The directory as configured at start (jurisdiction.json or the demo fixture). */
+/** A fixed directory of people (specs and tools; the apps use the live directory). */
 export class StaticUserDirectory extends UserDirectory {
   private readonly users = new Map<string, DirectoryUser>();
 

@@ -39,7 +39,6 @@ export * from './config/jwt-config';
 export * from './config/signing-key';
 export * from './config/data-dir';
 export * from './config/auth-setup';
-export * from './config/directory-file';
 export * from './files/csv';
 export * from './files/content-disposition';
 export * from './http/page-query';

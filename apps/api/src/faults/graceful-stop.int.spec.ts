@@ -95,6 +95,7 @@ describe('a graceful stop under load', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: join(dir, 'data'),
+      DIRECTORY_SEED: 'demo',
       CLOCK: `fake:${START}`,
       JWT_SECRET: SECRET,
       SHUTDOWN_GRACE_SECONDS: '120',

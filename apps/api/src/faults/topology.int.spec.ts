@@ -83,6 +83,7 @@ describe('the topology: two APIs, two workers, PostgreSQL and Redis', () => {
 
   const env = (name: string, clock: string, extra: Record<string, string>): Record<string, string> => ({
     DATA_DIR: join(dir, name),
+    DIRECTORY_SEED: 'demo',
     POSTGRES_URL: pg.url,
     REDIS_URL,
     REDIS_PREFIX: prefix,

@@ -29,7 +29,7 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
 
   it('token: mints a token the api accepts (JWT_SECRET, else the key generated in DATA_DIR), with --expires', async () => {
     const secret = 'a-secret-of-at-least-32-characters';
-    const io = captureIo({ DATA_DIR: dir, JWT_SECRET: secret });
+    const io = captureIo({ DATA_DIR: dir, JWT_SECRET: secret, DIRECTORY_SEED: 'demo' });
     expect(await runCli(['token', 'inspector-a1', '--expires', '30m'], io)).toBe(0);
     const token = io.stdout.join('').trim();
     expect(await new TokenService({ kind: 'secret', secret }).verify(token)).toEqual({
@@ -48,26 +48,21 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
     expect((await new TokenService({ kind: 'secret', secret: key }).verify(generated.stdout.join('').trim())).role).toBe('admin');
   });
 
-  it('token: with a jurisdiction.json, lists and mints for its users, not the demo users', async () => {
-    const units = [{ id: 'prov', name: '省卫生健康委员会', kind: 'province', parentId: null }];
-    writeFileSync(
-      join(dir, 'jurisdiction.json'),
-      JSON.stringify({ units, users: [{ id: 'ops-1', name: '运维', role: 'admin', unit: 'prov' }] }),
-    );
-    const list = captureIo({ DATA_DIR: dir });
+  it('token: without DIRECTORY_SEED=demo, the directory holds only the root administrator, never the demo users', async () => {
+    const list = captureIo({ DATA_DIR: dir, DIRECTORY_ROOT_NAME: '某省卫生健康委员会' });
     expect(await runCli(['token', '--list'], list)).toBe(0);
-    expect(list.stdout).toEqual([expect.stringMatching(/^ops-1\s+admin\s+prov\s+运维$/)]);
+    expect(list.stdout).toEqual([expect.stringMatching(/^admin\s+admin\s+root\s+系统管理员$/)]);
     const demo = captureIo({ DATA_DIR: dir });
-    expect(await runCli(['token', 'admin'], demo)).toBe(2);
-    expect(demo.stderr.join('\n')).toContain('Unknown user "admin" (known: ops-1)');
-    const ops = captureIo({ DATA_DIR: dir });
-    expect(await runCli(['token', 'ops-1'], ops)).toBe(0);
+    expect(await runCli(['token', 'inspector-a1'], demo)).toBe(2);
+    expect(demo.stderr.join('\n')).toContain('Unknown user "inspector-a1" (known: admin)');
+    const admin = captureIo({ DATA_DIR: dir });
+    expect(await runCli(['token', 'admin'], admin)).toBe(0);
     const key = readFileSync(signingKeyFileOf({ dataDir: dir }), 'utf8').trim();
-    expect(await new TokenService({ kind: 'secret', secret: key }).verify(ops.stdout.join('').trim())).toEqual({
-      id: 'ops-1',
+    expect(await new TokenService({ kind: 'secret', secret: key }).verify(admin.stdout.join('').trim())).toEqual({
+      id: 'admin',
       role: 'admin',
-      unit: 'prov',
-      name: '运维',
+      unit: 'root',
+      name: '系统管理员',
     });
   });
 
@@ -78,7 +73,7 @@ describe('cli token, calendar import and rebuild on a temp DATA_DIR', () => {
   });
 
   it('token: --list lists the demo users; an unknown user or a bad --expires is refused', async () => {
-    const list = captureIo({ DATA_DIR: dir });
+    const list = captureIo({ DATA_DIR: dir, DIRECTORY_SEED: 'demo' });
     expect(await runCli(['token', '--list'], list)).toBe(0);
     expect(list.stdout.join('\n')).toMatch(/hospital-a1-1\s+hospital\s+hosp-a1-1/);
     const unknown = captureIo({ DATA_DIR: dir });

@@ -43,12 +43,18 @@ describe('DATA_DIR on the embedded default', () => {
 
   it('creates log, WAL, keys and signing key 0600 in a 0700 directory; the CLI mints tokens the app accepts', async () => {
     chmodSync(dir, 0o755);
-    const config = loadConfig({ DATA_DIR: dir, ROLE: 'api', LOG_LEVEL: 'silent' });
+    const config = loadConfig({ DATA_DIR: dir, ROLE: 'api', LOG_LEVEL: 'silent', DIRECTORY_SEED: 'demo' });
     app = await createApp({ config, shutdownHooks: false });
     await app.init();
     const out: string[] = [];
     const err: string[] = [];
-    expect(await runCli(['token', 'inspector-a1'], { env: { DATA_DIR: dir }, out: (t) => out.push(t), err: (t) => err.push(t) })).toBe(0);
+    expect(
+      await runCli(['token', 'inspector-a1'], {
+        env: { DATA_DIR: dir, DIRECTORY_SEED: 'demo' },
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+      }),
+    ).toBe(0);
     const me = await request(app.getHttpServer())
       .get('/me')
       .set({ Authorization: `Bearer ${out.join('').trim()}` });

@@ -1,5 +1,7 @@
-import { Jurisdiction, StaticUserDirectory, TokenService, UserDirectory } from '@bihuan/auth';
-import { AppConfig, createClock, loadDirectory, tokenKeys, tokenRules } from '@bihuan/platform';
+import { DirectoryUser, TokenService } from '@bihuan/auth';
+import { SystemClock } from '@bihuan/core';
+import { directoryUserOf, storedDirectory } from '@bihuan/directory';
+import { AppConfig, createClock, openEventStore, tokenKeys, tokenRules } from '@bihuan/platform';
 import { stringFlag, UsageError } from '../argv';
 import { CliCommand } from '../cli-command';
 import { cliConfig } from './cli-config';
@@ -16,15 +18,20 @@ export function parseExpires(text: string, max: number): number {
   return seconds;
 }
 
-/** The API's directory (jurisdiction.json in DATA_DIR, else the demo seed), so the API knows whom a token names. */
-function directoryOf(config: Pick<AppConfig, 'dataDir'>): UserDirectory {
-  const { units, users } = loadDirectory(config);
-  return new StaticUserDirectory(users, new Jurisdiction(units));
+/** The directory's users as the configured store holds them (or as its first start will seed them), so the API knows whom a token names. */
+async function usersOf(config: AppConfig): Promise<Map<string, DirectoryUser>> {
+  const store = await openEventStore(config, new SystemClock());
+  try {
+    const state = await storedDirectory(store, config);
+    return new Map([...state.users.values()].map((p) => [p.id, directoryUserOf(p)]));
+  } finally {
+    await store.close();
+  }
 }
 
 /**
- * `token <userId> [--expires 8h]` prints a bearer token for a user of the directory (the demo users
- * of the seeded jurisdiction on the embedded default),
+ * `token <userId> [--expires 8h]` prints a bearer token for an active user of the directory in the
+ * configured store (`admin` after a first start with DIRECTORY_SEED=none, the demo users with demo),
  * signed with the api's configuration (JWT_SECRET, or the key generated in DATA_DIR on the embedded
  * default) on the configured clock and within JWT_MAX_LIFETIME, so `curl -H "Authorization: Bearer $(npm run -s cli -- token admin)"` works.
  * `token --list` lists the directory's users.
@@ -39,25 +46,24 @@ export const tokenCommand: CliCommand = {
     if (!list && (!userId || rest.length > 0)) throw new UsageError('name exactly one user (token --list shows them)');
     const config = cliConfig(args, io);
     if (!config) return 2;
-    let directory: UserDirectory;
+    let directory: Map<string, DirectoryUser>;
     try {
-      directory = directoryOf(config);
+      directory = await usersOf(config);
     } catch (error) {
       io.err(error instanceof Error ? error.message : String(error));
       return 2;
     }
     if (list) {
-      for (const u of directory.all()) io.out(`${u.id.padEnd(20)} ${u.role.padEnd(10)} ${u.unit.padEnd(12)} ${u.name}`);
+      for (const u of directory.values()) io.out(`${u.id.padEnd(20)} ${u.role.padEnd(10)} ${u.unit.padEnd(12)} ${u.name}`);
       return 0;
     }
     const user = userId ? directory.get(userId) : undefined;
+    if (user && !user.active) {
+      io.err(`User "${userId}" is disabled`);
+      return 2;
+    }
     if (!user) {
-      io.err(
-        `Unknown user "${userId}" (known: ${directory
-          .all()
-          .map((u) => u.id)
-          .join(', ')})`,
-      );
+      io.err(`Unknown user "${userId}" (known: ${[...directory.keys()].join(', ')})`);
       return 2;
     }
     const max = config.jwt.maxLifetimeSeconds;

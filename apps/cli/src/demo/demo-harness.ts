@@ -56,7 +56,8 @@ export async function startDemoHarness(start: string = DEMO_START): Promise<Demo
         ids: new SequentialIdGenerator('demo'),
         readModels,
         // dataDir: the complaints context keeps subject keys in ${dataDir}/keys.sqlite for a SQLite log.
-        config: { role: 'all', logLevel: 'silent', dataDir: dir },
+        // directory: the stories act as the demo users, so the empty directory is seeded with them.
+        config: { role: 'all', logLevel: 'silent', dataDir: dir, directory: { seed: 'demo', rootName: '示范省卫生健康委员会' } },
       },
     });
     await app.listen(0, '127.0.0.1');

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { DirectoryViewModule } from '@bihuan/directory';
 import { AppConfig, authModuleFor, platformLoggerModule } from '@bihuan/platform';
 import { HealthModule } from '../health/health.module';
 import { LifecycleModule } from '../lifecycle/lifecycle.module';
@@ -19,7 +20,7 @@ export class WorkerAppModule {
         platform,
         platformLoggerModule(),
         // Only to guard /metrics with an admin token (METRICS=admin): the worker takes no other request.
-        ...(config.metrics === 'admin' ? [authModuleFor(config)] : []),
+        ...(config.metrics === 'admin' ? [authModuleFor(config, DirectoryViewModule)] : []),
         LifecycleModule,
         HealthModule,
         MetricsModule.register(config.metrics),

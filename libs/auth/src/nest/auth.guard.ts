@@ -4,6 +4,7 @@ import { Actor, DomainError, Role } from '@bihuan/core';
 import { Jurisdiction } from '../jurisdiction';
 import { roleFitsUnit, UserRole } from '../role-units';
 import { TokenService } from '../token.service';
+import { UserDirectory } from '../user-directory';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 
 /**
@@ -18,6 +19,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(TokenService) private readonly tokens: TokenService,
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
+    @Inject(UserDirectory) private readonly users: UserDirectory,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -56,6 +58,11 @@ export class AuthGuard implements CanActivate {
         `Bearer token rejected: role ${role} cannot belong to unit "${unit}" (${known.kind})`,
         'unauthorized',
       );
+    }
+    // A disabled user's tokens stop working on the next request (a user the directory does not
+    // hold, e.g. one an external issuer vouches for, is judged by the token alone).
+    if (this.users.get(id)?.active === false) {
+      throw new DomainError('AUTH.USER_DISABLED', `Bearer token rejected: user "${id}" is disabled`, 'unauthorized');
     }
     return { id, role, unit };
   }

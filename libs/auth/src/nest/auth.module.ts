@@ -1,18 +1,19 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { Clock, CLOCK } from '@bihuan/core';
 import { AccessPolicy } from '../access-policy';
-import { Jurisdiction, Unit } from '../jurisdiction';
+import { Jurisdiction } from '../jurisdiction';
 import { TokenKeys, TokenRules, TokenService } from '../token.service';
-import { DirectoryUser, StaticUserDirectory, UserDirectory } from '../user-directory';
 import { AuthGuard } from './auth.guard';
 
 export interface AuthModuleOptions {
   readonly keys: TokenKeys;
   readonly rules: TokenRules;
-  readonly units: readonly Unit[];
-  /** The directory's people (UserDirectory); none when absent. */
-  readonly users?: readonly DirectoryUser[];
+  /**
+   * The module that provides and exports `Jurisdiction` and `UserDirectory` (the live directory,
+   * @bihuan/directory's DirectoryViewModule; a fixed one in specs). Re-exported globally.
+   */
+  readonly directory: DynamicModule | Type<unknown>;
 }
 
 /** Global: the token service, the jurisdiction tree, the user directory, the access policy and the guard on every route. */
@@ -20,18 +21,16 @@ export interface AuthModuleOptions {
 @Module({})
 export class AuthModule {
   static forRoot(options: AuthModuleOptions): DynamicModule {
-    const jurisdiction = new Jurisdiction(options.units);
     return {
       module: AuthModule,
+      imports: [options.directory],
       providers: [
         // Verified on the app's clock, so e2e tests on a FakeClock see tokens as the API does.
         { provide: TokenService, useFactory: (clock: Clock) => new TokenService(options.keys, options.rules, clock), inject: [CLOCK] },
-        { provide: Jurisdiction, useValue: jurisdiction },
-        { provide: UserDirectory, useValue: new StaticUserDirectory(options.users ?? [], jurisdiction) },
-        { provide: AccessPolicy, useValue: new AccessPolicy(jurisdiction) },
+        { provide: AccessPolicy, useFactory: (jurisdiction: Jurisdiction) => new AccessPolicy(jurisdiction), inject: [Jurisdiction] },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [TokenService, Jurisdiction, UserDirectory, AccessPolicy],
+      exports: [TokenService, AccessPolicy, options.directory],
     };
   }
 }

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, DirectoryUser, inspectorCovers, Jurisdiction, Unit, UserDirectory } from '@bihuan/auth';
 import { Actor, assertNever, deterministicId, ID_GENERATOR, IdGenerator } from '@bihuan/core';
+import { LiveDirectory } from '@bihuan/directory';
 import { CaseWrite, CommandBody, CommandContext, CommandExecution, RequestAction } from '@bihuan/platform';
 import { CreditPolicy } from '../domain/credit-policy';
 import { DrawInput, DrawResult } from '../domain/draw/draw-inspections';
@@ -19,8 +20,18 @@ export type RandomDrawAction = RequestAction<
     readonly inspectorsPerVisit: number;
     readonly plannedDate: string;
     readonly campaignId?: string | null;
+    /** Only institutions with these directory attributes (none given: every institution). */
+    readonly institutionTypes?: readonly string[];
+    readonly ownerships?: readonly string[];
+    readonly levels?: readonly string[];
   }
 >;
+
+/** What the draw reads of the directory besides the tree and its people (LiveDirectory answers it). */
+export interface DrawDirectory {
+  profileOf(institutionId: string): { readonly institutionType: string; readonly ownership: string; readonly level: string } | undefined;
+  conflictsOf(userId: string): readonly string[];
+}
 
 /** Who and what a draw draws among, gathered before the command is built. */
 interface DrawCandidates {
@@ -71,7 +82,21 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
     @Inject(UserDirectory) private readonly directory: UserDirectory,
+    @Inject(LiveDirectory) private readonly attributes: DrawDirectory,
   ) {}
+
+  /** The institutions under the unit that match the filter's directory attributes. */
+  private institutionsOf(unitId: string, data: RandomDrawAction['data']): string[] {
+    const wanted = (values: readonly string[] | undefined, value: string | undefined): boolean =>
+      !values || values.length === 0 || (value !== undefined && values.includes(value));
+    return this.jurisdiction
+      .institutionsUnder(unitId)
+      .filter((u) => {
+        const p = this.attributes.profileOf(u.id);
+        return wanted(data.institutionTypes, p?.institutionType) && wanted(data.ownerships, p?.ownership) && wanted(data.levels, p?.level);
+      })
+      .map((u) => u.id);
+  }
 
   /** Inspectors who may be drawn for a jurisdiction: the directory's active inspectors within it. */
   static inspectorsOf(jurisdiction: Jurisdiction, unitId: string, users: readonly DirectoryUser[]): DirectoryUser[] {
@@ -84,7 +109,7 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
         const unit = this.jurisdiction.require(action.data.jurisdiction, 'jurisdiction');
         this.access.assertInScope(actor, unit.id, 'random draws');
         const drawId = this.ids.next();
-        const institutionIds = this.jurisdiction.institutionsUnder(unit.id).map((u) => u.id);
+        const institutionIds = this.institutionsOf(unit.id, action.data);
         const inspectors = RandomDrawHandler.inspectorsOf(this.jurisdiction, unit.id, this.directory.all());
         const readModel = await this.queries.drawInputs(
           institutionIds,
@@ -126,7 +151,9 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
     { now, policy, newId }: CommandContext<CreditPolicy>,
   ): CommandBody<RequestRandomDraw> {
     const levels = readModel.levelsAt(now, policy);
-    const conflicts = readModel.conflicts;
+    // Conflicts declared on the credit side and those the directory records, together.
+    const conflictsOf = (id: string): string[] =>
+      [...new Set([...(readModel.conflicts.get(id) ?? []), ...this.attributes.conflictsOf(id)])].sort();
     return {
       type: 'RequestRandomDraw',
       data: {
@@ -137,7 +164,7 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
         inspectors: inspectors.map((i) => ({
           id: i.id,
           unit: i.unit,
-          conflicts: [...(conflicts.get(i.id) ?? [])],
+          conflicts: conflictsOf(i.id),
           covers: institutionIds.filter((id) => inspectorCovers(this.jurisdiction, i, id)),
         })),
         count: data.count,

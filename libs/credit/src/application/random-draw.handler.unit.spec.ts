@@ -10,7 +10,7 @@ import { CREDIT_MIGRATIONS } from '../read-models/credit-read-model.schema';
 import { RandomDrawHandler, RandomDrawRequest } from './random-draw.handler';
 
 /**
- * The draw's inspectors come from the UserDirectory port, whatever it holds (jurisdiction.json in
+ * The draw's inspectors come from the UserDirectory port, whatever it holds (the live directory in
  * production): never from the demo users. The units are the demo ones only because a directory
  * must name known units.
  */
@@ -32,6 +32,7 @@ describe('the random draw takes its inspectors from the user directory', () => {
       new AccessPolicy(jurisdiction),
       jurisdiction,
       new StaticUserDirectory(users, jurisdiction),
+      { profileOf: () => undefined, conflictsOf: () => [] },
     );
   };
   const request = new RandomDrawRequest(

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { HOSPITAL_LEVELS, INSTITUTION_TYPES, OWNERSHIPS } from '@bihuan/directory';
 
 export class RequestDrawDto {
   @ApiProperty({ maxLength: 64, example: 'city-a', description: 'Unit whose institutions are drawn' })
@@ -11,6 +12,24 @@ export class RequestDrawDto {
   @ApiProperty({ minimum: 1, maximum: 10 }) @IsInt() @Min(1) @Max(10) inspectorsPerVisit!: number;
   @ApiProperty({ example: '2025-04-15' }) @IsISO8601({ strict: true }) plannedDate!: string;
   @ApiPropertyOptional({ maxLength: 64 }) @IsOptional() @IsString() @MaxLength(64) campaignId?: string;
+  @ApiPropertyOptional({ enum: Object.keys(INSTITUTION_TYPES), isArray: true, description: 'Only institutions of these types (机构类别)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsIn(Object.keys(INSTITUTION_TYPES), { each: true })
+  institutionTypes?: string[];
+  @ApiPropertyOptional({ enum: Object.keys(OWNERSHIPS), isArray: true, description: 'Only these ownerships (所有制)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsIn(Object.keys(OWNERSHIPS), { each: true })
+  ownerships?: string[];
+  @ApiPropertyOptional({ enum: Object.keys(HOSPITAL_LEVELS), isArray: true, description: 'Only these levels (医院等级)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsIn(Object.keys(HOSPITAL_LEVELS), { each: true })
+  levels?: string[];
 }
 
 export class DeclareConflictDto {

@@ -33,7 +33,7 @@ export class DrawsController {
   @Roles('inspector', 'leader', 'admin')
   @ApiOperation({ summary: 'Draws of the caller’s jurisdiction, newest first' })
   async list(@CurrentActor() actor: Actor): Promise<{ draws: DrawListRow[] }> {
-    const units = this.access.jurisdiction.subtree(actor.role === 'admin' ? 'prov' : actor.unit).map((u) => u.id);
+    const units = this.access.jurisdiction.subtree(actor.unit).map((u) => u.id);
     return { draws: await this.queries.draws(units) };
   }
 

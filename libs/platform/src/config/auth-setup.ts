@@ -1,8 +1,7 @@
-import { DynamicModule } from '@nestjs/common';
+import { DynamicModule, Type } from '@nestjs/common';
 import { AuthModule, TokenKeys, TokenRules } from '@bihuan/auth';
 import { AppConfig } from './app-config';
 import { ensureSigningKey } from './signing-key';
-import { loadDirectory } from './directory-file';
 
 /**
  * The keys tokens are checked (and, with a secret, minted) with — the same for the API and the CLI:
@@ -26,7 +25,10 @@ export function tokenRules(config: Pick<AppConfig, 'jwt'>): TokenRules {
   return { issuer: config.jwt.issuer, audience: config.jwt.audience, maxLifetimeSeconds: config.jwt.maxLifetimeSeconds };
 }
 
-export function authModuleFor(config: AppConfig): DynamicModule {
-  const { units, users } = loadDirectory(config);
-  return AuthModule.forRoot({ keys: tokenKeys(config), rules: tokenRules(config), units, users });
+/**
+ * Auth for an app: tokens from the configuration, Jurisdiction and UserDirectory from `directory`
+ * (@bihuan/directory's DirectoryViewModule: the event-sourced directory, seeded on first start).
+ */
+export function authModuleFor(config: AppConfig, directory: DynamicModule | Type<unknown>): DynamicModule {
+  return AuthModule.forRoot({ keys: tokenKeys(config), rules: tokenRules(config), directory });
 }

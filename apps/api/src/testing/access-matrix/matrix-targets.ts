@@ -1,3 +1,4 @@
+import { DEMO_USERS } from '@bihuan/demo';
 import { Reader, inScope, relation } from './matrix-scope';
 import { Seed, SEEDED } from './matrix-seed';
 import { YEAR } from './matrix-seed-records';
@@ -21,7 +22,9 @@ export type TargetKind =
   | 'entry'
   | 'record'
   | 'admin'
-  | 'stream';
+  | 'stream'
+  | 'dirUnit'
+  | 'dirUser';
 
 export interface Target {
   readonly label: string;
@@ -87,8 +90,16 @@ export function targetsFor(kind: TargetKind, seed: Seed): Target[] {
       return per('commitment', (i) => ({ institutionId: i, commitmentId: `C-${i}` }));
     case 'entry':
       return per('entry', (i) => ({ institutionId: i, entryId: `red-${i}` }));
+    case 'dirUnit':
+      // Units of the directory (institutions and the commissions above them), by unitId.
+      return [...SEEDED, ...PARENTS].map((u) => ({ label: `dir-unit@${u}`, unit: u, params: { unitId: u, departmentId: `dept-${u}` } }));
+    case 'dirUser':
+      return DIRECTORY_USERS.map((u) => ({ label: `dir-user@${u.id}`, unit: u.unit, params: { userId: u.id } }));
   }
 }
+
+/** The people the directory routes are tried on (one per level; never written to: permitted writes are not sent). */
+const DIRECTORY_USERS = DEMO_USERS.filter((u) => ['inspector-a1', 'inspector-b1', 'hospital-a1-1', 'leader-city-a'].includes(u.id));
 
 export function fill(path: string, params: Readonly<Record<string, string>>): string {
   return path.replace(/\{([A-Za-z]+)\}/g, (_, name: string) => {

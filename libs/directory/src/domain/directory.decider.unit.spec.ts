@@ -1,0 +1,256 @@
+import { DomainError, SYSTEM_ACTOR } from '@bihuan/core';
+import { DeciderSpecification } from '@bihuan/testing';
+import { DEMO_DIRECTORY_UNITS, demoDirectoryImport } from '../demo/demo-directory.data';
+import { DirectoryCommand } from './directory.commands';
+import { directoryDecider } from './directory.decider';
+import { DirectoryEvent } from './directory.events';
+import { DirectoryState } from './directory.model';
+import { UnitInput, UserInput } from './directory-inputs';
+
+const KINDS: Record<string, readonly string[]> = {
+  hospital: ['institution'],
+  inspector: ['province', 'city', 'county'],
+  leader: ['province', 'city', 'county'],
+  admin: ['province', 'city', 'county'],
+  partner: ['province', 'city', 'county'],
+};
+const decider = directoryDecider({ roleFitsUnit: (role, kind) => KINDS[role]!.includes(kind) });
+const spec = DeciderSpecification<DirectoryCommand, DirectoryEvent, DirectoryState>(decider);
+const metadata = { commandId: 'c', correlationId: 'c', causationId: null, actor: SYSTEM_ACTOR, now: '2025-03-03T01:00:00.000Z' };
+const command = <T extends DirectoryCommand['type']>(type: T, data: Extract<DirectoryCommand, { type: T }>['data']): DirectoryCommand =>
+  ({ type, data, metadata }) as DirectoryCommand;
+
+/** The demo directory as events: what every case below starts from. */
+const seeded = decider.decide(command('SeedDirectory', { seed: 'demo', import: demoDirectoryImport() }), decider.initialState);
+const hospital = DEMO_DIRECTORY_UNITS.find((u) => u.id === 'hosp-a1-1')!;
+const inspector: UserInput = {
+  id: 'zhang.san',
+  username: 'zhang.san',
+  name: '张三',
+  phone: '13900000001',
+  role: 'inspector',
+  unitId: 'county-a1',
+  departmentId: null,
+  status: 'active',
+};
+const codeOf = (run: () => unknown): string => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  return 'none';
+};
+
+describe('the directory decider', () => {
+  it('seeds an empty directory once: a second seed (another process, after the conflict) decides nothing', () => {
+    expect(seeded.filter((e) => e.type === 'UnitCreated')).toHaveLength(11);
+    expect(seeded.at(-1)).toMatchObject({ type: 'DirectoryImported', data: { source: 'seed-demo', units: 11, users: 10 } });
+    spec
+      .given(seeded)
+      .when(command('SeedDirectory', { seed: 'none', import: demoDirectoryImport() }))
+      .thenNothing();
+  });
+
+  it('creates units whose kinds nest and refuses unknown parents, wrong nesting and duplicates', () => {
+    const county: UnitInput = { id: 'county-a3', name: '新区卫生健康局', kind: 'county', parentId: 'city-a' };
+    spec
+      .given(seeded)
+      .when(command('CreateUnit', { unit: county }))
+      .then([{ type: 'UnitCreated', data: { unit: county } }]);
+    spec
+      .given(seeded)
+      .when(command('CreateUnit', { unit: { ...county, parentId: 'nowhere' } }))
+      .thenThrows('DIRECTORY.UNKNOWN_PARENT');
+    spec
+      .given(seeded)
+      .when(command('CreateUnit', { unit: { ...county, parentId: 'county-a1' } }))
+      .thenThrows('DIRECTORY.KIND_NESTING');
+    spec
+      .given(seeded)
+      .when(command('CreateUnit', { unit: { ...county, id: 'county-a1' } }))
+      .thenThrows('DIRECTORY.DUPLICATE_ID');
+    spec
+      .given(seeded)
+      .when(command('CreateUnit', { unit: { ...county, kind: 'city', parentId: null } }))
+      .thenThrows('DIRECTORY.PARENT_REQUIRED');
+  });
+
+  it('checks an institution profile: credit code check character, its uniqueness, the phone', () => {
+    const unit = { ...hospital, id: 'hosp-new', profile: { ...hospital.profile!, creditCode: '12990000MB00000062' } };
+    spec
+      .given(seeded)
+      .when(command('CreateUnit', { unit }))
+      .then([{ type: 'UnitCreated', data: { unit } }]);
+    const wrongCheck = { ...unit, profile: { ...unit.profile, creditCode: '12990000MB00000063' } };
+    spec
+      .given(seeded)
+      .when(command('CreateUnit', { unit: wrongCheck }))
+      .thenThrows('DIRECTORY.INVALID_CREDIT_CODE');
+    const taken = { ...unit, profile: { ...unit.profile, creditCode: hospital.profile!.creditCode } };
+    spec
+      .given(seeded)
+      .when(command('CreateUnit', { unit: taken }))
+      .thenThrows('DIRECTORY.DUPLICATE_CREDIT_CODE');
+    const phone = { ...unit, profile: { ...unit.profile, contactPhone: '12345' } };
+    spec
+      .given(seeded)
+      .when(command('CreateUnit', { unit: phone }))
+      .thenThrows('DIRECTORY.INVALID_PHONE');
+    const { profile: _p, ...bare } = unit;
+    spec
+      .given(seeded)
+      .when(command('CreateUnit', { unit: bare }))
+      .thenThrows('DIRECTORY.PROFILE_REQUIRED');
+  });
+
+  it('moves a unit to another parent of the right kind, never under itself', () => {
+    spec
+      .given(seeded)
+      .when(command('MoveUnit', { unitId: 'hosp-a1-2', parentId: 'county-a2' }))
+      .then([{ type: 'UnitMoved', data: { unitId: 'hosp-a1-2', fromParentId: 'county-a1', toParentId: 'county-a2' } }]);
+    spec
+      .given(seeded)
+      .when(command('MoveUnit', { unitId: 'county-a1', parentId: 'hosp-a1-1' }))
+      .thenThrows('DIRECTORY.KIND_NESTING');
+    spec
+      .given(seeded)
+      .when(command('MoveUnit', { unitId: 'hosp-a1-2', parentId: 'county-a1' }))
+      .thenNothing();
+    spec
+      .given(seeded)
+      .when(command('MoveUnit', { unitId: 'ghost', parentId: 'county-a1' }))
+      .thenThrows('DIRECTORY.UNKNOWN_UNIT');
+  });
+
+  it('creates users with sign-in names as ids, whose role fits the unit and whose department is the unit’s', () => {
+    spec
+      .given(seeded)
+      .when(command('CreateUser', { user: inspector }))
+      .then([
+        {
+          type: 'UserCreated',
+          data: {
+            user: {
+              id: 'zhang.san',
+              name: '张三',
+              phone: '13900000001',
+              role: 'inspector',
+              unitId: 'county-a1',
+              departmentId: null,
+              status: 'active',
+            },
+          },
+        },
+      ]);
+    spec
+      .given(seeded)
+      .when(command('CreateUser', { user: { ...inspector, id: 'Zhang', username: 'Zhang' } }))
+      .thenThrows('DIRECTORY.INVALID_USER_ID');
+    spec
+      .given(seeded)
+      .when(command('CreateUser', { user: { ...inspector, unitId: 'hosp-a1-1' } }))
+      .thenThrows('DIRECTORY.ROLE_UNIT_MISMATCH');
+    spec
+      .given(seeded)
+      .when(command('CreateUser', { user: { ...inspector, departmentId: 'd-1' } }))
+      .thenThrows('DIRECTORY.UNKNOWN_DEPARTMENT');
+    spec
+      .given(seeded)
+      .when(command('CreateUser', { user: { ...inspector, phone: '2380013800' } }))
+      .thenThrows('DIRECTORY.INVALID_PHONE');
+  });
+
+  it('disables and enables users (again is a no-op) and records an inspector’s conflicts with institutions only', () => {
+    spec
+      .given(seeded)
+      .when(command('DisableUser', { userId: 'inspector-a1' }))
+      .then([{ type: 'UserDisabled', data: { userId: 'inspector-a1' } }]);
+    spec
+      .given(seeded)
+      .when(command('EnableUser', { userId: 'inspector-a1' }))
+      .thenNothing();
+    const conflicts = [{ institutionId: 'hosp-a1-1', reason: 'relative' as const }];
+    spec
+      .given(seeded)
+      .when(command('SetInspectorConflicts', { userId: 'inspector-a1', conflicts }))
+      .then([{ type: 'InspectorConflictsSet', data: { userId: 'inspector-a1', conflicts } }]);
+    spec
+      .given(seeded)
+      .when(command('SetInspectorConflicts', { userId: 'inspector-a1', conflicts: [{ institutionId: 'county-a1', reason: 'relative' }] }))
+      .thenThrows('DIRECTORY.UNKNOWN_INSTITUTION');
+    spec
+      .given(seeded)
+      .when(command('SetInspectorConflicts', { userId: 'hospital-a1-1', conflicts }))
+      .thenThrows('DIRECTORY.NOT_AN_INSPECTOR');
+  });
+
+  it('imports all rows or none: parents made by the same file in any order; every bad row reported', () => {
+    const county: UnitInput = { id: 'county-a3', name: '新区卫生健康局', kind: 'county', parentId: 'city-a' };
+    const clinic: UnitInput = {
+      ...hospital,
+      id: 'hosp-a3-1',
+      parentId: 'county-a3',
+      profile: { ...hospital.profile!, creditCode: '12990000MB00000062' },
+    };
+    const file = {
+      units: [
+        { ref: { sheet: 'units' as const, row: 2 }, input: clinic },
+        { ref: { sheet: 'units' as const, row: 3 }, input: county },
+      ],
+      departments: [{ ref: { sheet: 'departments' as const, row: 2 }, input: { id: 'd-1', institutionId: 'hosp-a3-1', name: '内科' } }],
+      users: [
+        {
+          ref: { sheet: 'users' as const, row: 2 },
+          input: { ...inspector, role: 'hospital' as const, unitId: 'hosp-a3-1', departmentId: 'd-1' },
+        },
+      ],
+    };
+    const events = spec
+      .given(seeded)
+      .when(command('ImportDirectory', { import: file }))
+      .events();
+    expect(events.map((e) => e.type)).toEqual(['UnitCreated', 'UnitCreated', 'DepartmentCreated', 'UserCreated', 'DirectoryImported']);
+
+    const bad = { ...file, users: [{ ...file.users[0]!, input: { ...file.users[0]!.input, unitId: 'nowhere' } }] };
+    let rejections: unknown;
+    try {
+      decider.decide(command('ImportDirectory', { import: bad }), seeded.reduce(decider.evolve, decider.initialState));
+    } catch (error) {
+      rejections = (error as DomainError).details['rejections'];
+      expect((error as DomainError).code).toBe('DIRECTORY.IMPORT_REJECTED');
+    }
+    expect(rejections).toEqual([expect.objectContaining({ sheet: 'users', row: 2, field: 'unitId', rule: 'DIRECTORY.UNKNOWN_UNIT' })]);
+    expect(codeOf(() => decider.decide(command('ImportDirectory', { import: bad }), decider.initialState))).toBe(
+      'DIRECTORY.IMPORT_REJECTED',
+    );
+  });
+
+  it('an import of rows the directory holds updates and moves them, and disables users marked 停用', () => {
+    const moved = { ...hospital, parentId: 'county-a2', name: '甲市第一人民医院（新院区）' };
+    const user: UserInput = {
+      id: 'inspector-a1',
+      username: 'inspector-a1',
+      name: '赵监督员',
+      phone: '13800000005',
+      role: 'inspector',
+      unitId: 'county-a1',
+      departmentId: null,
+      status: 'disabled',
+    };
+    const events = spec
+      .given(seeded)
+      .when(
+        command('ImportDirectory', {
+          import: {
+            units: [{ ref: { sheet: 'units', row: 2 }, input: moved }],
+            departments: [],
+            users: [{ ref: { sheet: 'users', row: 2 }, input: user }],
+          },
+        }),
+      )
+      .events();
+    expect(events.map((e) => e.type)).toEqual(['UnitMoved', 'UnitUpdated', 'UserDisabled', 'DirectoryImported']);
+  });
+});

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@bihuan/auth';
+import { Actor } from '@bihuan/core';
+import { attachmentDisposition, CommandReceipt } from '@bihuan/platform';
+import { DirectoryRequest } from '../application/directory.handler';
+import { DirectoryQueries } from '../application/directory.queries';
+import { importRejected } from '../domain/directory-import.decision';
+import { directoryTemplate, parseDirectoryFile, writeDirectoryCsv, writeDirectoryWorkbook } from '../import';
+import { ExportQueryDto, ImportDirectoryDto } from './directory-user.dto';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV = 'text/csv; charset=utf-8';
+
+/** Directory files (docs/directory-import.md): import all-or-nothing, export of the caller’s subtree, the blank template. */
+@ApiTags('directory')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('directory')
+export class DirectoryFilesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: DirectoryQueries,
+  ) {}
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Import units, departments and users from XLSX/CSV: every row applied, or 422 with every rejected row and nothing written',
+  })
+  async import(@CurrentActor() actor: Actor, @Body() body: ImportDirectoryDto): Promise<CommandReceipt> {
+    const parsed = await parseDirectoryFile(Buffer.from(body.content, 'base64'), body.format, body.sheet);
+    if (parsed.rejected.length > 0) throw importRejected(parsed.rejected);
+    return this.commands.execute(new DirectoryRequest(actor, { kind: 'ImportDirectory', data: { import: parsed.import } }));
+  }
+
+  @Get('export')
+  @ApiProduces(XLSX, CSV)
+  @ApiOperation({ summary: 'The caller’s subtree as the import reads it (XLSX: three sheets; CSV: one list, `sheet`)' })
+  async export(@CurrentActor() actor: Actor, @Query() query: ExportQueryDto): Promise<StreamableFile> {
+    const snapshot = this.queries.snapshot(actor);
+    if (query.format === 'csv') {
+      const sheet = query.sheet ?? 'units';
+      return new StreamableFile(writeDirectoryCsv(snapshot, sheet), {
+        type: CSV,
+        disposition: attachmentDisposition(`directory-${sheet}.csv`),
+      });
+    }
+    return new StreamableFile(await writeDirectoryWorkbook(snapshot), { type: XLSX, disposition: attachmentDisposition('directory.xlsx') });
+  }
+
+  @Get('import-template')
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: 'The blank import workbook with its instructions sheet' })
+  async template(): Promise<StreamableFile> {
+    return new StreamableFile(await directoryTemplate(), { type: XLSX, disposition: attachmentDisposition('directory-template.xlsx') });
+  }
+}
