@@ -3,6 +3,7 @@ import { AuditModule } from '@bihuan/audit';
 import { EthicsModule } from '@bihuan/ethics';
 import { CreditModule } from '@bihuan/credit';
 import { ComplaintsModule } from '@bihuan/complaints';
+import { IdentityModule } from '@bihuan/identity';
 import { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 
@@ -21,4 +22,5 @@ export const CONTEXT_MODULES: readonly ModuleRef[] = [
   EthicsModule,
   CreditModule,
   ComplaintsModule,
+  IdentityModule, // sign-in, sessions, SSO; its SESSION_VALIDATOR makes AuthGuard check sessions
 ];
