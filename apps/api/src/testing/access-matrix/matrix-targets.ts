@@ -43,7 +43,7 @@ export function targetsFor(kind: TargetKind, seed: Seed): Target[] {
     case 'stream':
       return [{ label: '-', unit: null, params: {} }];
     case 'admin':
-      return [{ label: 'admin', unit: null, params: { id: 'dl-1', context: 'complaints' } }];
+      return [{ label: 'admin', unit: null, params: { id: 'dl-1', context: 'complaints', userId: 'admin' } }];
     case 'institution':
       return [
         ...per('inst', (i) => ({ institutionId: i })),
