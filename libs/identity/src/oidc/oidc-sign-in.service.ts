@@ -64,21 +64,27 @@ export class OidcSignInService {
     const client = openIdClient();
     const url = new URL(settings.redirectUri);
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-    let claims: Record<string, unknown> | undefined;
+    let claims: Record<string, unknown>;
     try {
-      const tokens = await client.authorizationCodeGrant(await this.configuration(), url, {
+      const config = await this.configuration();
+      const tokens = await client.authorizationCodeGrant(config, url, {
         pkceCodeVerifier: login.code_verifier,
         expectedState: state,
         expectedNonce: login.nonce,
         idTokenExpected: true,
       });
-      claims = tokens.claims() as Record<string, unknown> | undefined;
+      claims = { ...(tokens.claims() ?? {}) };
+      const sub = claims['sub'];
+      // Many providers put profile claims only in userinfo, not in the ID token.
+      if (typeof sub === 'string' && settings.userClaim && claims[settings.userClaim] === undefined) {
+        claims = { ...(await client.fetchUserInfo(config, tokens.access_token, sub)), ...claims };
+      }
     } catch (error) {
       throw oidcError('OIDC_FAILED', `身份提供方未能确认登录：${(error as Error).message}`);
     }
-    const sub = claims?.['sub'];
+    const sub = claims['sub'];
     if (typeof sub !== 'string') throw oidcError('OIDC_FAILED', '身份提供方的 ID 令牌缺少 sub');
-    return this.signIns.signInExternal(await this.userFor(sub, claims ?? {}));
+    return this.signIns.signInExternal(await this.userFor(sub, claims));
   }
 
   private async userFor(subject: string, claims: Record<string, unknown>): Promise<DirectoryUser> {
