@@ -31,10 +31,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [n, r, p] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
-  if (![n, r, p].every((x) => Number.isInteger(x) && x > 0) || n > 2 ** 20) return false;
+  const powerOfTwo = Number.isInteger(n) && n >= 2 && n <= 2 ** 20 && (n & (n - 1)) === 0;
+  if (!powerOfTwo || ![r, p].every((x) => Number.isInteger(x) && x > 0 && x <= 32)) return false;
   const expected = Buffer.from(parts[5]!, 'base64');
-  const actual = await derive(password, Buffer.from(parts[4]!, 'base64'), n, r, p);
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  try {
+    const actual = await derive(password, Buffer.from(parts[4]!, 'base64'), n, r, p);
+    return expected.length === actual.length && timingSafeEqual(expected, actual);
+  } catch {
+    return false;
+  }
 }
 
 /**
