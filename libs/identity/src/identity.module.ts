@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { SESSION_VALIDATOR } from '@bihuan/auth';
 import { AppConfig, CONFIG } from '@bihuan/platform';
 import { AccountAdminService } from './application/account-admin.service';
+import { AccountWriter } from './application/account-writes';
 import { FIRST_START_OUTPUT, FirstStartOutput, FirstStartService } from './application/first-start.service';
 import { SignInService } from './application/sign-in.service';
 import { AdminAccountsController } from './http/admin-accounts.controller';
@@ -22,6 +23,14 @@ function oidcSettings(config: AppConfig): OidcSettings | null {
 }
 
 /**
+ * The one-time password line goes to stdout directly, not through the logger (whose level may hide
+ * it), but in the log's JSON line shape so that log collectors reading stdout still parse it.
+ */
+const printFirstStartLine: FirstStartOutput = (line) => {
+  process.stdout.write(`${JSON.stringify({ level: 'warn', time: new Date().toISOString(), context: 'FirstStart', msg: line })}\n`);
+};
+
+/**
  * Sign-in, sessions and single sign-on. Global so that AuthGuard (AuthModule's APP_GUARD) finds
  * SESSION_VALIDATOR: with this module every request's session is checked, without it tokens are
  * checked as before.
@@ -34,13 +43,14 @@ function oidcSettings(config: AppConfig): OidcSettings | null {
     SessionService,
     IdentitySessionValidator,
     { provide: SESSION_VALIDATOR, useExisting: IdentitySessionValidator },
+    AccountWriter,
     SignInService,
     AccountAdminService,
     OidcSignInService,
     SignInRateLimitGuard,
     FirstStartService,
     { provide: OIDC_SETTINGS, useFactory: oidcSettings, inject: [CONFIG] },
-    { provide: FIRST_START_OUTPUT, useValue: ((line) => process.stdout.write(`${line}\n`)) satisfies FirstStartOutput },
+    { provide: FIRST_START_OUTPUT, useValue: printFirstStartLine },
   ],
   exports: [SESSION_VALIDATOR, SessionService, SignInService, FirstStartService],
 })

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessPolicy, DirectoryUser, UserDirectory } from '@bihuan/auth';
 import { Actor, DomainError } from '@bihuan/core';
-import { CommandExecution, CommandOutcome } from '@bihuan/platform';
+import { CommandOutcome } from '@bihuan/platform';
 import { AccountState } from '../domain/account.state';
 import { SessionStore } from '../sessions/session.store';
-import { accountWrite } from './account-writes';
+import { AccountWriter } from './account-writes';
 import { hashPassword, oneTimePassword } from './password-hasher';
 
 export interface ResetPasswordAnswer {
@@ -39,7 +39,7 @@ function answer(outcome: CommandOutcome<AccountState>): AccountAnswer {
 @Injectable()
 export class AccountAdminService {
   constructor(
-    private readonly execution: CommandExecution,
+    private readonly accounts: AccountWriter,
     private readonly store: SessionStore,
     @Inject(UserDirectory) private readonly directory: UserDirectory,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
@@ -49,14 +49,14 @@ export class AccountAdminService {
     this.user(admin, userId);
     const password = oneTimePassword();
     const passwordHash = await hashPassword(password);
-    await this.execution.execute(admin, accountWrite(userId, () => ({ type: 'ResetPassword', data: { userId, passwordHash } })));
-    await this.store.revokeAllOf(userId, 'password-reset', this.execution.now());
+    await this.accounts.write(admin, userId, () => ({ type: 'ResetPassword', data: { userId, passwordHash } }));
+    await this.store.revokeAllOf(userId, 'password-reset', this.accounts.now());
     return { userId, oneTimePassword: password, mustChangePassword: true };
   }
 
   async unlock(admin: Actor, userId: string): Promise<AccountAnswer> {
     this.user(admin, userId);
-    return answer(await this.execution.execute(admin, accountWrite(userId, () => ({ type: 'UnlockAccount', data: { userId } }))));
+    return answer(await this.accounts.write(admin, userId, () => ({ type: 'UnlockAccount', data: { userId } })));
   }
 
   async link(admin: Actor, userId: string, issuer: string, subject: string): Promise<AccountAnswer> {
@@ -65,20 +65,14 @@ export class AccountAdminService {
     if (holder && holder !== userId) {
       throw new DomainError('AUTH.LINK_TAKEN', `该外部身份已关联到其他用户（${holder}）`, 'conflict', { field: 'subject' });
     }
-    const outcome = await this.execution.execute(
-      admin,
-      accountWrite(userId, () => ({ type: 'LinkExternalIdentity', data: { userId, issuer, subject } })),
-    );
+    const outcome = await this.accounts.write(admin, userId, () => ({ type: 'LinkExternalIdentity', data: { userId, issuer, subject } }));
     await this.store.putLink(issuer, subject, userId);
     return answer(outcome);
   }
 
   async unlink(admin: Actor, userId: string, issuer: string, subject: string): Promise<AccountAnswer> {
     this.user(admin, userId);
-    const outcome = await this.execution.execute(
-      admin,
-      accountWrite(userId, () => ({ type: 'UnlinkExternalIdentity', data: { userId, issuer, subject } })),
-    );
+    const outcome = await this.accounts.write(admin, userId, () => ({ type: 'UnlinkExternalIdentity', data: { userId, issuer, subject } }));
     if ((await this.store.linkedUser(issuer, subject)) === userId) await this.store.deleteLink(issuer, subject);
     return answer(outcome);
   }

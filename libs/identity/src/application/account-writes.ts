@@ -1,5 +1,6 @@
-import { Actor, SYSTEM_ACTOR } from '@bihuan/core';
-import { CaseWrite, CommandBody, CommandExecution } from '@bihuan/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { Actor, ID_GENERATOR, IdGenerator, SYSTEM_ACTOR } from '@bihuan/core';
+import { CaseWrite, CommandBody, CommandExecution, CommandOutcome } from '@bihuan/platform';
 import { AccountCommand } from '../domain/account.commands';
 import { accountDecider } from '../domain/account.decider';
 import { ACCOUNT_CATEGORY, AccountEvent } from '../domain/account.events';
@@ -30,4 +31,35 @@ export function accountState(execution: CommandExecution, userId: string): Promi
 /** Sign-in and first start act for the person or the system, not for a signed-in caller. */
 export function actorOf(user: { id: string; role: Actor['role']; unit: string } | null): Actor {
   return user ? { id: user.id, role: user.role, unit: user.unit } : SYSTEM_ACTOR;
+}
+
+/**
+ * Appends account writes without waiting for read models (no read model is built from accounts:
+ * sign-in reads the stream itself), so a sign-in costs its hash and one append — and a write made
+ * while the app boots (first start) never waits on a worker that has not started yet.
+ */
+@Injectable()
+export class AccountWriter {
+  constructor(
+    private readonly execution: CommandExecution,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  write(
+    actor: Actor,
+    userId: string,
+    build: (state: AccountState, policy: IdentityPolicy) => CommandBody<AccountCommand>,
+    commandId: string = this.ids.next(),
+  ): Promise<CommandOutcome<AccountState>> {
+    const metadata = { commandId, correlationId: commandId, causationId: null, actor, now: this.execution.now() };
+    return this.execution.deliver(metadata, accountWrite(userId, build));
+  }
+
+  now(): string {
+    return this.execution.now();
+  }
+
+  state(userId: string): Promise<AccountState> {
+    return accountState(this.execution, userId);
+  }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { UserDirectory } from '@bihuan/auth';
 import { isDomainError } from '@bihuan/core';
-import { AppConfig, CommandExecution, CONFIG, runsApi } from '@bihuan/platform';
-import { accountState, accountWrite, actorOf } from './account-writes';
+import { AppConfig, CONFIG, runsApi } from '@bihuan/platform';
+import { AccountWriter, actorOf } from './account-writes';
 import { hashPassword, oneTimePassword } from './password-hasher';
 
 /** Where the one-time password line goes (stdout in production; a test collects it). */
@@ -18,7 +18,7 @@ export type FirstStartOutput = (line: string) => void;
 @Injectable()
 export class FirstStartService implements OnApplicationBootstrap {
   constructor(
-    private readonly execution: CommandExecution,
+    private readonly accounts: AccountWriter,
     @Inject(UserDirectory) private readonly directory: UserDirectory,
     @Inject(CONFIG) private readonly config: AppConfig,
     @Inject(FIRST_START_OUTPUT) private readonly output: FirstStartOutput,
@@ -33,17 +33,14 @@ export class FirstStartService implements OnApplicationBootstrap {
   async issueFirstPasswords(): Promise<string[]> {
     const issued: string[] = [];
     for (const admin of this.directory.all().filter((u) => u.active && u.role === 'admin')) {
-      if ((await accountState(this.execution, admin.id)).status !== 'none') continue;
+      if ((await this.accounts.state(admin.id)).status !== 'none') continue;
       const password = oneTimePassword();
       const passwordHash = await hashPassword(password);
       try {
-        await this.execution.execute(
-          actorOf(null),
-          accountWrite(admin.id, () => ({
-            type: 'ProvisionPassword',
-            data: { userId: admin.id, passwordHash, kind: 'one-time', source: 'first-start' },
-          })),
-        );
+        await this.accounts.write(actorOf(null), admin.id, () => ({
+          type: 'ProvisionPassword',
+          data: { userId: admin.id, passwordHash, kind: 'one-time', source: 'first-start' },
+        }));
       } catch (error) {
         if (isDomainError(error) && error.code === 'AUTH.ACCOUNT_EXISTS') continue;
         throw error;

@@ -1,12 +1,12 @@
 import { HttpException, Inject, Injectable } from '@nestjs/common';
 import { DirectoryUser, UserDirectory } from '@bihuan/auth';
 import { Actor, DomainError, isDomainError } from '@bihuan/core';
-import { AppConfig, CommandExecution, CONFIG, POLICIES, PolicyRegistry } from '@bihuan/platform';
+import { AppConfig, CONFIG, POLICIES, PolicyRegistry } from '@bihuan/platform';
 import { SignInMethod } from '../domain/account.events';
 import { AccountState, lockedAt } from '../domain/account.state';
 import { IdentityPolicy, passwordExpired, passwordViolation } from '../domain/identity-policy';
 import { SessionService, SessionTokens } from '../sessions/session.service';
-import { accountState, accountWrite, actorOf, IDENTITY_POLICY } from './account-writes';
+import { AccountWriter, actorOf, IDENTITY_POLICY } from './account-writes';
 import { DEMO_PASSWORD } from './demo-password';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password-hasher';
 
@@ -26,7 +26,7 @@ function locked(until: string): HttpException {
 @Injectable()
 export class SignInService {
   constructor(
-    private readonly execution: CommandExecution,
+    private readonly accounts: AccountWriter,
     private readonly sessions: SessionService,
     @Inject(UserDirectory) private readonly directory: UserDirectory,
     @Inject(POLICIES) private readonly policies: PolicyRegistry,
@@ -38,6 +38,7 @@ export class SignInService {
   }
 
   async signIn(username: string, password: string): Promise<SessionTokens> {
+    this.sessions.assertCanMint();
     const user = this.directory.get(username);
     const state = user ? await this.stateWithDemoPassword(user) : null;
     if (!user || !state || state.status !== 'open' || !state.passwordHash) {
@@ -61,7 +62,7 @@ export class SignInService {
   /** A sign-in proven elsewhere (OIDC): recorded on the account, then a session like any other. */
   async signInExternal(user: DirectoryUser): Promise<SessionTokens> {
     const sessionId = this.sessions.newSessionId();
-    const state = await accountState(this.execution, user.id);
+    const state = await this.accounts.state(user.id);
     if (state.status === 'open') {
       const outcome = await this.record(user, true, 'oidc', sessionId);
       const until = lockedAt(outcome.state, this.sessions.now());
@@ -77,7 +78,7 @@ export class SignInService {
    */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<SessionTokens> {
     const user = this.directory.get(actor.id);
-    const state = await accountState(this.execution, actor.id);
+    const state = await this.accounts.state(actor.id);
     if (!user || state.status !== 'open' || !state.passwordHash) {
       throw DomainError.invalid('AUTH.NO_PASSWORD', 'currentPassword', '该用户未设置密码（单点登录用户请在身份提供方修改）');
     }
@@ -92,7 +93,7 @@ export class SignInService {
       throw new DomainError('AUTH.PASSWORD_POLICY', `newPassword: ${violation.message}`, 'validation', { field: 'newPassword', rule: violation.rule });
     }
     const passwordHash = await hashPassword(newPassword);
-    await this.execution.execute(actor, accountWrite(actor.id, () => ({ type: 'ChangePassword', data: { userId: actor.id, passwordHash } })));
+    await this.accounts.write(actor, actor.id, () => ({ type: 'ChangePassword', data: { userId: actor.id, passwordHash } }));
     await this.sessions.signOutAll(actor.id, 'password-changed');
     const sessionId = this.sessions.newSessionId();
     await this.record(user, true, 'password', sessionId);
@@ -105,19 +106,14 @@ export class SignInService {
 
   /** Every session of the caller ends; on the record when the caller has an account. */
   async signOutAll(actor: Actor): Promise<void> {
-    if ((await accountState(this.execution, actor.id)).status === 'open') {
-      await this.execution.execute(
-        actor,
-        accountWrite(actor.id, () => ({ type: 'RevokeSessions', data: { userId: actor.id, reason: 'sign-out-all' } })),
-      );
+    if ((await this.accounts.state(actor.id)).status === 'open') {
+      await this.accounts.write(actor, actor.id, () => ({ type: 'RevokeSessions', data: { userId: actor.id, reason: 'sign-out-all' } }));
     }
     await this.sessions.signOutAll(actor.id, 'sign-out-all');
   }
 
   private record(user: DirectoryUser, ok: boolean, method: SignInMethod, sessionId: string) {
-    return this.execution.execute(
-      actorOf(user),
-      accountWrite(user.id, (_state, policy) => ({
+    return this.accounts.write(actorOf(user), user.id, (_state, policy) => ({
         type: 'RecordSignIn',
         data: {
           userId: user.id,
@@ -128,8 +124,7 @@ export class SignInService {
           lockMinutes: policy.lockMinutes,
           policyVersion: policy.policyVersion,
         },
-      })),
-    );
+      }));
   }
 
   /**
@@ -137,17 +132,17 @@ export class SignInService {
    * the demo password: nothing is written at start, and two processes racing make it once.
    */
   private async stateWithDemoPassword(user: DirectoryUser): Promise<AccountState> {
-    const state = await accountState(this.execution, user.id);
+    const state = await this.accounts.state(user.id);
     if (state.status !== 'none' || this.config.directory.seed !== 'demo' || !user.active) return state;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     try {
-      const outcome = await this.execution.execute(
-        actorOf(null),
-        accountWrite(user.id, () => ({ type: 'ProvisionPassword', data: { userId: user.id, passwordHash, kind: 'demo', source: 'demo' } })),
-      );
+      const outcome = await this.accounts.write(actorOf(null), user.id, () => ({
+        type: 'ProvisionPassword',
+        data: { userId: user.id, passwordHash, kind: 'demo', source: 'demo' },
+      }));
       return outcome.state;
     } catch (error) {
-      if (isDomainError(error) && error.code === 'AUTH.ACCOUNT_EXISTS') return accountState(this.execution, user.id);
+      if (isDomainError(error) && error.code === 'AUTH.ACCOUNT_EXISTS') return this.accounts.state(user.id);
       throw error;
     }
   }

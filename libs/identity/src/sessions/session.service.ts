@@ -53,9 +53,7 @@ export class SessionService {
     mustChange: boolean,
     policy: IdentityPolicy,
   ): Promise<SessionTokens> {
-    if (!this.tokens.canMint) {
-      throw new DomainError('AUTH.SIGN_IN_UNAVAILABLE', '本系统令牌由外部身份提供方签发（JWT_PUBLIC_KEY / JWT_JWKS_URL），无法在此登录', 'rule');
-    }
+    this.assertCanMint();
     const now = this.now();
     const refreshToken = randomBytes(32).toString('base64url');
     await this.store.create(
@@ -74,6 +72,13 @@ export class SessionService {
       refreshHash(refreshToken),
     );
     return this.answer(sessionId, user, refreshToken, mustChange, policy);
+  }
+
+  /** 422 AUTH.SIGN_IN_UNAVAILABLE when only a public key is configured: the identity provider issues tokens. */
+  assertCanMint(): void {
+    if (!this.tokens.canMint) {
+      throw new DomainError('AUTH.SIGN_IN_UNAVAILABLE', '本系统令牌由外部身份提供方签发（JWT_PUBLIC_KEY / JWT_JWKS_URL），无法在此登录', 'rule');
+    }
   }
 
   /**
