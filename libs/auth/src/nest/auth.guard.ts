@@ -62,7 +62,10 @@ export class AuthGuard implements CanActivate {
     const actor = await this.admit(request, header, beforeChange);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(actor.role)) {
-      throw DomainError.forbidden('AUTH.ROLE_NOT_ALLOWED', `This action is not allowed for role ${actor.role} (allowed: ${roles.join(', ')})`);
+      throw DomainError.forbidden(
+        'AUTH.ROLE_NOT_ALLOWED',
+        `This action is not allowed for role ${actor.role} (allowed: ${roles.join(', ')})`,
+      );
     }
     return true;
   }

@@ -14,7 +14,10 @@ const badCredentials = (): DomainError => new DomainError('AUTH.BAD_CREDENTIALS'
 
 /** 423 with the end of the lockout: the one answer the domain error kinds have no status for. */
 function locked(until: string): HttpException {
-  return new HttpException({ code: 'AUTH.LOCKED', error: 'Locked', message: `账户已锁定，请于 ${until} 后再试或联系管理员解锁`, until }, 423);
+  return new HttpException(
+    { code: 'AUTH.LOCKED', error: 'Locked', message: `账户已锁定，请于 ${until} 后再试或联系管理员解锁`, until },
+    423,
+  );
 }
 
 /**
@@ -55,7 +58,8 @@ export class SignInService {
     const policy = await this.policy();
     const after = outcome.state;
     const mustChange =
-      after.status === 'open' && (after.mustChange || (!!after.passwordSetAt && passwordExpired(after.passwordSetAt, this.sessions.now(), policy)));
+      after.status === 'open' &&
+      (after.mustChange || (!!after.passwordSetAt && passwordExpired(after.passwordSetAt, this.sessions.now(), policy)));
     return this.sessions.open(sessionId, user, 'password', mustChange, policy);
   }
 
@@ -90,7 +94,10 @@ export class SignInService {
       passwordViolation(newPassword, actor.id, policy) ??
       (newPassword === currentPassword ? { rule: 'notCurrent' as const, message: '新密码不得与当前密码相同' } : null);
     if (violation) {
-      throw new DomainError('AUTH.PASSWORD_POLICY', `newPassword: ${violation.message}`, 'validation', { field: 'newPassword', rule: violation.rule });
+      throw new DomainError('AUTH.PASSWORD_POLICY', `newPassword: ${violation.message}`, 'validation', {
+        field: 'newPassword',
+        rule: violation.rule,
+      });
     }
     const passwordHash = await hashPassword(newPassword);
     await this.accounts.write(actor, actor.id, () => ({ type: 'ChangePassword', data: { userId: actor.id, passwordHash } }));
@@ -114,17 +121,17 @@ export class SignInService {
 
   private record(user: DirectoryUser, ok: boolean, method: SignInMethod, sessionId: string) {
     return this.accounts.write(actorOf(user), user.id, (_state, policy) => ({
-        type: 'RecordSignIn',
-        data: {
-          userId: user.id,
-          ok,
-          method,
-          sessionId,
-          maxFailures: policy.maxFailures,
-          lockMinutes: policy.lockMinutes,
-          policyVersion: policy.policyVersion,
-        },
-      }));
+      type: 'RecordSignIn',
+      data: {
+        userId: user.id,
+        ok,
+        method,
+        sessionId,
+        maxFailures: policy.maxFailures,
+        lockMinutes: policy.lockMinutes,
+        policyVersion: policy.policyVersion,
+      },
+    }));
   }
 
   /**

@@ -55,8 +55,11 @@ function decide(command: AccountCommand, state: AccountState): readonly AccountE
     }
     case 'ResetPassword': {
       const { userId, passwordHash } = command.data;
-      const events: AccountEvent[] = [{ type: 'OneTimePasswordIssued', data: { userId, passwordHash, source: 'admin-reset', issuedAt: now } }];
-      if (state.status === 'open' && state.lockedUntil) events.push({ type: 'AccountUnlocked', data: { userId, reason: 'password-reset', at: now } });
+      const events: AccountEvent[] = [
+        { type: 'OneTimePasswordIssued', data: { userId, passwordHash, source: 'admin-reset', issuedAt: now } },
+      ];
+      if (state.status === 'open' && state.lockedUntil)
+        events.push({ type: 'AccountUnlocked', data: { userId, reason: 'password-reset', at: now } });
       if (state.status === 'open') events.push({ type: 'SessionsRevoked', data: { userId, reason: 'password-reset', at: now } });
       return events;
     }

@@ -25,7 +25,10 @@ const failed = (failures: number): AccountEvent => ({
   type: 'SignInFailed',
   data: { userId: 'u1', reason: 'bad-password', failures, at: T0, policyVersion: 'p1' },
 });
-const locked: AccountEvent = { type: 'AccountLocked', data: { userId: 'u1', until: '2026-01-05T01:30:00.000Z', failures: 3, policyVersion: 'p1' } };
+const locked: AccountEvent = {
+  type: 'AccountLocked',
+  data: { userId: 'u1', until: '2026-01-05T01:30:00.000Z', failures: 3, policyVersion: 'p1' },
+};
 
 describe('account decider', () => {
   it('provisions a first password once; a second provisioning (the other process of a race) is refused', () => {
@@ -40,15 +43,26 @@ describe('account decider', () => {
   });
 
   it('locks at the policy’s number of failures in a row, until now + lock minutes', () => {
-    spec.given([set, failed(1)]).when(attempt(false)).then([failed(2)]);
-    spec.given([set, failed(1), failed(2)]).when(attempt(false)).then([failed(3), locked]);
+    spec
+      .given([set, failed(1)])
+      .when(attempt(false))
+      .then([failed(2)]);
+    spec
+      .given([set, failed(1), failed(2)])
+      .when(attempt(false))
+      .then([failed(3), locked]);
   });
 
   it('records an attempt while locked without counting it, and ends an expired lock before the attempt', () => {
     spec
       .given([set, failed(1), failed(2), failed(3), locked])
       .when(attempt(true, '2026-01-05T01:10:00.000Z'))
-      .then([{ type: 'SignInFailed', data: { userId: 'u1', reason: 'locked', failures: 3, at: '2026-01-05T01:10:00.000Z', policyVersion: 'p1' } }]);
+      .then([
+        {
+          type: 'SignInFailed',
+          data: { userId: 'u1', reason: 'locked', failures: 3, at: '2026-01-05T01:10:00.000Z', policyVersion: 'p1' },
+        },
+      ]);
     spec
       .given([set, failed(1), failed(2), failed(3), locked])
       .when(attempt(true, '2026-01-05T01:30:00.000Z'))
@@ -60,7 +74,10 @@ describe('account decider', () => {
 
   it('resets the failure count on success', () => {
     const success: AccountEvent = { type: 'SignInSucceeded', data: { userId: 'u1', method: 'password', sessionId: 's0', at: T0 } };
-    spec.given([set, failed(1), failed(2), success]).when(attempt(false)).then([failed(1)]);
+    spec
+      .given([set, failed(1), failed(2), success])
+      .when(attempt(false))
+      .then([failed(1)]);
   });
 
   it('ends every session on a password change and a reset; a reset also lifts a lock', () => {
@@ -78,10 +95,22 @@ describe('account decider', () => {
   });
 
   it('unlocks only a locked account, and links an external identity once', () => {
-    spec.given([set]).when(cmd('UnlockAccount', { userId: 'u1' })).thenNothing();
-    spec.given([]).when(cmd('UnlockAccount', { userId: 'u1' })).thenThrows('AUTH.NO_ACCOUNT');
+    spec
+      .given([set])
+      .when(cmd('UnlockAccount', { userId: 'u1' }))
+      .thenNothing();
+    spec
+      .given([])
+      .when(cmd('UnlockAccount', { userId: 'u1' }))
+      .thenThrows('AUTH.NO_ACCOUNT');
     const link = cmd('LinkExternalIdentity', { userId: 'u1', issuer: 'https://idp', subject: 's' });
-    spec.given([]).when(link).then([{ type: 'ExternalIdentityLinked', data: { userId: 'u1', issuer: 'https://idp', subject: 's' } }]);
-    spec.given([{ type: 'ExternalIdentityLinked', data: { userId: 'u1', issuer: 'https://idp', subject: 's' } }]).when(link).thenNothing();
+    spec
+      .given([])
+      .when(link)
+      .then([{ type: 'ExternalIdentityLinked', data: { userId: 'u1', issuer: 'https://idp', subject: 's' } }]);
+    spec
+      .given([{ type: 'ExternalIdentityLinked', data: { userId: 'u1', issuer: 'https://idp', subject: 's' } }])
+      .when(link)
+      .thenNothing();
   });
 });

@@ -24,7 +24,10 @@ export type SignInFailed = DomainEvent<
   { userId: string; reason: 'bad-password' | 'locked'; failures: number; at: string; policyVersion: string }
 >;
 export type AccountLocked = DomainEvent<'AccountLocked', { userId: string; until: string; failures: number; policyVersion: string }>;
-export type AccountUnlocked = DomainEvent<'AccountUnlocked', { userId: string; reason: 'admin' | 'lock-expired' | 'password-reset'; at: string }>;
+export type AccountUnlocked = DomainEvent<
+  'AccountUnlocked',
+  { userId: string; reason: 'admin' | 'lock-expired' | 'password-reset'; at: string }
+>;
 export type ExternalIdentityLinked = DomainEvent<'ExternalIdentityLinked', { userId: string; issuer: string; subject: string }>;
 export type ExternalIdentityUnlinked = DomainEvent<'ExternalIdentityUnlinked', { userId: string; issuer: string; subject: string }>;
 export type SessionsRevoked = DomainEvent<'SessionsRevoked', { userId: string; reason: RevocationReason; at: string }>;

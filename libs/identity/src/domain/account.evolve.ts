@@ -36,7 +36,10 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
     case 'AccountUnlocked':
       return { ...account, lockedUntil: null, failures: 0 };
     case 'ExternalIdentityLinked':
-      return { ...account, externalIdentities: [...account.externalIdentities, { issuer: event.data.issuer, subject: event.data.subject }] };
+      return {
+        ...account,
+        externalIdentities: [...account.externalIdentities, { issuer: event.data.issuer, subject: event.data.subject }],
+      };
     case 'ExternalIdentityUnlinked':
       return {
         ...account,

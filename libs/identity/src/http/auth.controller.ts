@@ -13,7 +13,10 @@ export const CurrentSession = createParamDecorator(
 );
 
 function sessionOf(sessionId: string | null): string {
-  if (!sessionId) throw new DomainError('AUTH.NO_SESSION', '此令牌不属于登录会话（命令行或外部令牌），无需注销', 'validation', { field: 'authorization' });
+  if (!sessionId)
+    throw new DomainError('AUTH.NO_SESSION', '此令牌不属于登录会话（命令行或外部令牌），无需注销', 'validation', {
+      field: 'authorization',
+    });
   return sessionId;
 }
 

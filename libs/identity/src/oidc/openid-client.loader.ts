@@ -14,6 +14,8 @@ interface NodeProcess {
 }
 
 export function openIdClient(): OpenIdClientModule {
-  loaded ??= (process as unknown as NodeProcess).getBuiltinModule('node:module').createRequire(__filename)('openid-client') as OpenIdClientModule;
+  loaded ??= (process as unknown as NodeProcess).getBuiltinModule('node:module').createRequire(__filename)(
+    'openid-client',
+  ) as OpenIdClientModule;
   return loaded;
 }

@@ -77,7 +77,11 @@ export class SessionService {
   /** 422 AUTH.SIGN_IN_UNAVAILABLE when only a public key is configured: the identity provider issues tokens. */
   assertCanMint(): void {
     if (!this.tokens.canMint) {
-      throw new DomainError('AUTH.SIGN_IN_UNAVAILABLE', '本系统令牌由外部身份提供方签发（JWT_PUBLIC_KEY / JWT_JWKS_URL），无法在此登录', 'rule');
+      throw new DomainError(
+        'AUTH.SIGN_IN_UNAVAILABLE',
+        '本系统令牌由外部身份提供方签发（JWT_PUBLIC_KEY / JWT_JWKS_URL），无法在此登录',
+        'rule',
+      );
     }
   }
 

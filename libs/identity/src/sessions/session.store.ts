@@ -52,7 +52,10 @@ export class SessionStore {
       .where('used_at', 'is', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
-    await this.db.insertInto('identity_refresh_tokens').values({ token_hash: newHash, session_id: sessionId, issued_at: now, used_at: null }).execute();
+    await this.db
+      .insertInto('identity_refresh_tokens')
+      .values({ token_hash: newHash, session_id: sessionId, issued_at: now, used_at: null })
+      .execute();
     return true;
   }
 

@@ -133,7 +133,7 @@ export class EnvironmentVariables {
   DIRECTORY_ROOT_NAME?: string;
 
   @IsOptional()
-  @Matches(/^https?:\/\/[^\s/]+\S*$/, { message: 'must be an http(s) URL (the identity provider\'s issuer)' })
+  @Matches(/^https?:\/\/[^\s/]+\S*$/, { message: "must be an http(s) URL (the identity provider's issuer)" })
   OIDC_ISSUER?: string;
 
   @IsOptional()

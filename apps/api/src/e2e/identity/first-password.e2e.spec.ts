@@ -56,7 +56,10 @@ describe('first-password change and password policy', () => {
   });
 
   it('asks for a change when the password has expired under the policy', async () => {
-    await t.http.put('/admin/policies/identity').set(t.auth('admin')).send({ overrides: { passwordExpiryDays: 90 }, reason: '等保' });
+    await t.http
+      .put('/admin/policies/identity')
+      .set(t.auth('admin'))
+      .send({ overrides: { passwordExpiryDays: 90 }, reason: '等保' });
     await signIn(t, 'hospital-a1-2');
     t.clock.advanceDays(91);
     expect((await signIn(t, 'hospital-a1-2')).mustChangePassword).toBe(true);

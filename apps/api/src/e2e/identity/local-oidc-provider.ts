@@ -54,23 +54,29 @@ export async function startLocalOidcProvider(client: { id: string; secret: strin
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let account = { sub: 'nobody', claims: {} as Record<string, string> };
   const Provider = providerClass();
-  const provider = new Provider(issuer, inNodeRealm({
-    clients: [
-      {
-        client_id: client.id,
-        client_secret: client.secret,
-        redirect_uris: [client.redirectUri],
-        token_endpoint_auth_method: 'client_secret_post',
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-      },
-    ],
-    cookies: { keys: ['local-oidc-provider-test-key'] },
-    claims: { openid: ['sub'], profile: ['name', 'preferred_username'] },
-    findAccount: (_ctx: unknown, id: string) => ({ accountId: id, claims: () => ({ sub: id, ...(id === account.sub ? account.claims : {}) }) }),
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
-    features: { devInteractions: { enabled: false } },
-  }) as object);
+  const provider = new Provider(
+    issuer,
+    inNodeRealm({
+      clients: [
+        {
+          client_id: client.id,
+          client_secret: client.secret,
+          redirect_uris: [client.redirectUri],
+          token_endpoint_auth_method: 'client_secret_post',
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
+      cookies: { keys: ['local-oidc-provider-test-key'] },
+      claims: { openid: ['sub'], profile: ['name', 'preferred_username'] },
+      findAccount: (_ctx: unknown, id: string) => ({
+        accountId: id,
+        claims: () => ({ sub: id, ...(id === account.sub ? account.claims : {}) }),
+      }),
+      interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+      features: { devInteractions: { enabled: false } },
+    }) as object,
+  );
   const callback = provider.callback();
   handler = (req, res) => {
     if (!req.url?.startsWith('/interaction/')) return callback(req, res);

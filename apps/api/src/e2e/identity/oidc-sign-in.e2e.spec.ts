@@ -12,7 +12,13 @@ describe('OIDC sign-in', () => {
     idp = await startLocalOidcProvider({ id: 'bihuan', secret: 'local-test-client-secret', redirectUri: REDIRECT });
     t = await createTestApp({
       config: {
-        oidc: { issuer: idp.issuer, clientId: 'bihuan', clientSecret: 'local-test-client-secret', redirectUri: REDIRECT, userClaim: 'preferred_username' },
+        oidc: {
+          issuer: idp.issuer,
+          clientId: 'bihuan',
+          clientSecret: 'local-test-client-secret',
+          redirectUri: REDIRECT,
+          userClaim: 'preferred_username',
+        },
       },
     });
   });
