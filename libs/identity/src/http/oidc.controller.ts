@@ -28,7 +28,11 @@ export class OidcController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: '身份提供方回调：把 sub 映射到目录用户并签发本系统会话' })
-  callback(@Query() query: Record<string, string>): Promise<SessionTokens> {
-    return this.oidc.callback(query, this.sessions.now());
+  callback(@Query() query: Record<string, unknown>): Promise<SessionTokens> {
+    // Only single string parameters go on to the provider check (a repeated one is an array here).
+    const strings = Object.fromEntries(
+      Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== '__proto__'),
+    );
+    return this.oidc.callback(strings, this.sessions.now());
   }
 }
