@@ -66,12 +66,9 @@ export class SignInService {
   /** A sign-in proven elsewhere (OIDC): recorded on the account, then a session like any other. */
   async signInExternal(user: DirectoryUser): Promise<SessionTokens> {
     const sessionId = this.sessions.newSessionId();
-    const state = await this.accounts.state(user.id);
-    if (state.status === 'open') {
-      const outcome = await this.record(user, true, 'oidc', sessionId);
-      const until = lockedAt(outcome.state, this.sessions.now());
-      if (until) throw locked(until);
-    }
+    const outcome = await this.record(user, true, 'oidc', sessionId);
+    const until = lockedAt(outcome.state, this.sessions.now());
+    if (until) throw locked(until);
     return this.sessions.open(sessionId, user, 'oidc', false, await this.policy());
   }
 

@@ -23,6 +23,9 @@ function addMinutes(iso: string, minutes: number): string {
 function signIn(command: RecordSignIn, state: AccountState): AccountEvent[] {
   const { userId, ok, method, sessionId, maxFailures, lockMinutes, policyVersion } = command.data;
   const now = command.metadata.now;
+  // A sign-in proven by the identity provider needs no password: its account may start with it.
+  if (state.status === 'none' && ok && method === 'oidc')
+    return [{ type: 'SignInSucceeded', data: { userId, method, sessionId, at: now } }];
   const account = open(state, userId);
   if (lockedAt(account, now)) {
     return [{ type: 'SignInFailed', data: { userId, reason: 'locked', failures: account.failures, at: now, policyVersion } }];

@@ -72,6 +72,15 @@ describe('account decider', () => {
       ]);
   });
 
+  it('starts an account with a sign-in proven by the identity provider, not with a password one', () => {
+    const oidc = cmd<RecordSignIn>('RecordSignIn', { ...attempt(true).data, method: 'oidc' });
+    spec
+      .given([])
+      .when(oidc)
+      .then([{ type: 'SignInSucceeded', data: { userId: 'u1', method: 'oidc', sessionId: 's1', at: T0 } }]);
+    spec.given([]).when(attempt(true)).thenThrows('AUTH.NO_ACCOUNT');
+  });
+
   it('resets the failure count on success', () => {
     const success: AccountEvent = { type: 'SignInSucceeded', data: { userId: 'u1', method: 'password', sessionId: 's0', at: T0 } };
     spec

@@ -60,6 +60,7 @@ describe('OIDC sign-in', () => {
     const { res } = await ssoAs('idp-li', { preferred_username: 'leader-city-a' });
     expect(res.status).toBe(200);
     expect((await t.http.get('/me').set(bearer(res.body.accessToken))).body.actor.id).toBe('leader-city-a');
+    expect(await accountEvents(t, 'leader-city-a')).toEqual(['SignInSucceeded']);
   });
 
   it('refuses a subject that maps to nobody, and a callback replayed with a used state', async () => {
