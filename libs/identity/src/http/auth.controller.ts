@@ -71,6 +71,7 @@ export class AuthController {
 
   @Post('password')
   @AllowedBeforePasswordChange()
+  @UseGuards(SignInRateLimitGuard) // the current password is guessable here too
   @ApiBearerAuth()
   @HttpCode(200)
   @ApiOperation({ summary: '修改本人密码：违反密码策略 400 AUTH.PASSWORD_POLICY（指明规则）；全部会话注销，返回新会话' })
