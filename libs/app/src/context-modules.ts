@@ -5,6 +5,7 @@ import { CreditModule } from '@bihuan/credit';
 import { ComplaintsModule } from '@bihuan/complaints';
 import { DocumentsModule } from '@bihuan/documents';
 import { DirectoryModule } from '@bihuan/directory';
+import { IdentityModule } from '@bihuan/identity';
 import { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 
@@ -25,4 +26,5 @@ export const CONTEXT_MODULES: readonly ModuleRef[] = [
   ComplaintsModule,
   DocumentsModule,
   DirectoryModule,
+  IdentityModule, // sign-in, sessions, SSO; its SESSION_VALIDATOR makes AuthGuard check sessions
 ];

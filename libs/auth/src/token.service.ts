@@ -29,7 +29,15 @@ export interface TokenClaims {
   readonly role: UserRole;
   readonly unit: string;
   readonly name?: string;
+  /**
+   * The sign-in session the token belongs to (@bihuan/identity): such a token is refused once its
+   * session is revoked. Tokens without one (CLI, scripts, an identity provider's) have no session.
+   */
+  readonly sid?: string;
 }
+
+/** What a verified token says: the actor, and its session when it has one. */
+export type VerifiedToken = Actor & { readonly name?: string; readonly sid?: string };
 
 /** Clocks of an identity provider and of this server may differ by this much (seconds). */
 const CLOCK_TOLERANCE = 30;
@@ -84,6 +92,11 @@ export class TokenService {
     }
   }
 
+  /** Whether this service can mint (a secret, or a key pair in tests); false when an identity provider issues the tokens. */
+  get canMint(): boolean {
+    return this.keys.kind === 'secret' || (this.keys.kind === 'public-key' && !!this.keys.privateKey);
+  }
+
   get maxLifetimeSeconds(): number {
     return this.rules.maxLifetimeSeconds;
   }
@@ -95,7 +108,8 @@ export class TokenService {
     }
     const [key, algorithm] = this.signingKey();
     const iat = this.nowSeconds();
-    return jwt.sign({ role: claims.role, unit: claims.unit, name: claims.name, iat }, key, {
+    const sid = claims.sid ? { sid: claims.sid } : {};
+    return jwt.sign({ role: claims.role, unit: claims.unit, name: claims.name, ...sid, iat }, key, {
       algorithm,
       subject: claims.sub,
       issuer: this.rules.issuer,
@@ -105,7 +119,7 @@ export class TokenService {
   }
 
   /** Returns the actor, or throws 401 AUTH.INVALID_TOKEN with the reason. */
-  async verify(token: string): Promise<Actor & { readonly name?: string }> {
+  async verify(token: string): Promise<VerifiedToken> {
     const [key, algorithms] = await this.verificationKey(token);
     const now = this.nowSeconds();
     let payload: string | jwt.JwtPayload;
@@ -122,11 +136,18 @@ export class TokenService {
     }
     if (typeof payload === 'string') throw rejected('it has no claims');
     this.checkLifetime(payload, now);
-    const { sub, role, unit, name } = payload as jwt.JwtPayload & Record<string, unknown>;
+    const { sub, role, unit, name, sid } = payload as jwt.JwtPayload & Record<string, unknown>;
     if (typeof sub !== 'string' || typeof unit !== 'string' || !isUserRole(role)) {
       throw rejected('it lacks sub, a valid role or unit');
     }
-    return { id: sub, role, unit, ...(typeof name === 'string' ? { name } : {}) };
+    if (sid !== undefined && (typeof sid !== 'string' || sid === '')) throw rejected('its sid is not a session id');
+    return {
+      id: sub,
+      role,
+      unit,
+      ...(typeof name === 'string' ? { name } : {}),
+      ...(typeof sid === 'string' ? { sid } : {}),
+    };
   }
 
   private checkLifetime(payload: jwt.JwtPayload, now: number): void {

@@ -1,2 +1,19 @@
 /** Sign-in, passwords, sessions and single sign-on (issue 16; docs/api/identity.md). */
-export {};
+export * from './domain/identity-policy';
+export * from './domain/account.events';
+export * from './domain/account.commands';
+export * from './domain/account.state';
+export * from './domain/account.decider';
+export * from './application/password-hasher';
+export * from './application/demo-password';
+export * from './application/account-writes';
+export * from './application/sign-in.service';
+export * from './application/account-admin.service';
+export * from './application/first-start.service';
+export * from './sessions/identity.migrations';
+export * from './sessions/session.service';
+export * from './sessions/session.store';
+export * from './sessions/session.validator';
+export * from './oidc/oidc-settings';
+export * from './oidc/oidc-sign-in.service';
+export * from './identity.module';

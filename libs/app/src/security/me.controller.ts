@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Module } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@bihuan/core';
-import { CurrentActor, Jurisdiction } from '@bihuan/auth';
+import { AllowedBeforePasswordChange, CurrentActor, Jurisdiction } from '@bihuan/auth';
 
 /** Who the bearer token says the caller is, and the unit path of their jurisdiction. */
 @ApiTags('auth')
@@ -11,6 +11,7 @@ export class MeController {
   constructor(@Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction) {}
 
   @Get()
+  @AllowedBeforePasswordChange()
   @ApiOperation({ summary: 'The authenticated user, role and unit (with the unit path)' })
   me(@CurrentActor() actor: Actor): { actor: Actor; unitPath: { id: string; name: string; kind: string }[] } {
     return { actor, unitPath: this.jurisdiction.path(actor.unit).map(({ id, name, kind }) => ({ id, name, kind })) };

@@ -1,17 +1,43 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Actor, DomainError, Role } from '@bihuan/core';
 import { Jurisdiction } from '../jurisdiction';
 import { roleFitsUnit, UserRole } from '../role-units';
 import { TokenService } from '../token.service';
-import { UserDirectory } from '../user-directory';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
+
+/** What the guard asks the session validator about, after the token's signature and claims passed. */
+export interface SessionCheck {
+  readonly actor: Actor;
+  /** The token's session (`sid`); null for a token without one (CLI, script, identity provider). */
+  readonly sessionId: string | null;
+  /** The route is one a person who must change their password may still call (@AllowedBeforePasswordChange). */
+  readonly allowedBeforePasswordChange: boolean;
+}
+
+/**
+ * Checks a token against what changed since it was issued (@bihuan/identity provides it):
+ * revoked session, disabled user, changed role or unit → 401; a password change still owed → 403.
+ * Optional: without it, a valid token is enough (as before sign-in existed).
+ */
+export interface SessionValidator {
+  validate(check: SessionCheck): Promise<void>;
+}
+
+export const SESSION_VALIDATOR = Symbol('SESSION_VALIDATOR');
+
+export const BEFORE_PASSWORD_CHANGE = 'bihuan:before-password-change';
+
+/** The route stays open while a one-time password must still be changed (change password, sign out, /me). */
+export const AllowedBeforePasswordChange = (): MethodDecorator & ClassDecorator => SetMetadata(BEFORE_PASSWORD_CHANGE, true);
+
+type GuardedRequest = { headers: Record<string, string | undefined>; actor?: Actor; sessionId?: string };
 
 /**
  * Global guard: every route needs a valid bearer token unless marked @Public();
  * @Roles() narrows who may call it. A token must name a unit of the jurisdiction that its role can
- * belong to (role-units.ts). Scope (which unit) is checked by the handlers with AccessPolicy, since
- * only they know which record a request touches.
+ * belong to (role-units.ts), and pass the session validator when there is one. Scope (which unit)
+ * is checked by the handlers with AccessPolicy, since only they know which record a request touches.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -19,27 +45,28 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(TokenService) private readonly tokens: TokenService,
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
-    @Inject(UserDirectory) private readonly users: UserDirectory,
+    @Optional() @Inject(SESSION_VALIDATOR) private readonly sessions: SessionValidator | null = null,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets);
     const header = request.headers['authorization'];
+    const beforeChange = this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE, targets) === true;
     if (isPublic) {
-      if (header) request.actor = await this.authenticate(header);
+      if (header) await this.admit(request, header, true);
       return true;
     }
     if (!header) throw new DomainError('AUTH.MISSING_TOKEN', 'Authorization: Bearer <token> is required', 'unauthorized');
-    request.actor = await this.authenticate(header);
+    const actor = await this.admit(request, header, beforeChange);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (roles && !roles.includes(request.actor.role)) {
+    if (roles && !roles.includes(actor.role)) {
       throw new DomainError(
         'AUTH.ROLE_NOT_ALLOWED',
-        `This action is not allowed for role ${request.actor.role} (allowed: ${roles.join(', ')})`,
+        `This action is not allowed for role ${actor.role} (allowed: ${roles.join(', ')})`,
         'forbidden',
-        { role: request.actor.role, allowed: roles },
+        { role: actor.role, allowed: roles },
       );
     }
     return true;
@@ -47,9 +74,22 @@ export class AuthGuard implements CanActivate {
 
   /** The actor a bearer header proves; 401 AUTH.INVALID_TOKEN with the reason otherwise. */
   async authenticate(header: string): Promise<Actor> {
+    const { actor } = await this.verified(header);
+    return actor;
+  }
+
+  private async admit(request: GuardedRequest, header: string, allowedBeforePasswordChange: boolean): Promise<Actor> {
+    const { actor, sessionId } = await this.verified(header);
+    await this.sessions?.validate({ actor, sessionId, allowedBeforePasswordChange });
+    request.actor = actor;
+    if (sessionId) request.sessionId = sessionId;
+    return actor;
+  }
+
+  private async verified(header: string): Promise<{ actor: Actor; sessionId: string | null }> {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new DomainError('AUTH.INVALID_TOKEN', 'Authorization header must be "Bearer <token>"', 'unauthorized');
-    const { id, role, unit } = await this.tokens.verify(match[1]!);
+    const { id, role, unit, sid } = await this.tokens.verify(match[1]!);
     const known = this.jurisdiction.get(unit);
     if (!known) throw new DomainError('AUTH.INVALID_TOKEN', `Bearer token rejected: unit "${unit}" is not a known unit`, 'unauthorized');
     if (!roleFitsUnit(role as UserRole, known.kind)) {
@@ -59,11 +99,6 @@ export class AuthGuard implements CanActivate {
         'unauthorized',
       );
     }
-    // A disabled user's tokens stop working on the next request (a user the directory does not
-    // hold, e.g. one an external issuer vouches for, is judged by the token alone).
-    if (this.users.get(id)?.active === false) {
-      throw new DomainError('AUTH.USER_DISABLED', `Bearer token rejected: user "${id}" is disabled`, 'unauthorized');
-    }
-    return { id, role, unit };
+    return { actor: { id, role, unit }, sessionId: sid ?? null };
   }
 }

@@ -1,3 +1,5 @@
+import { OidcConfig } from './oidc-config';
+
 /** Which parts of Bihuan a process runs: `all` (embedded default: API + worker), `api` or `worker`. */
 export const ROLES_OF_PROCESS = ['all', 'api', 'worker'] as const;
 export type ProcessRole = (typeof ROLES_OF_PROCESS)[number];
@@ -106,6 +108,8 @@ export interface AppConfig {
   /** The worker process's health and metrics listener (WORKER_HTTP_PORT); null: none (0). */
   readonly workerHttpPort: number | null;
   readonly directory: DirectoryConfig;
+  /** Single sign-on (OIDC_*); null: none. */
+  readonly oidc: OidcConfig | null;
 }
 
 /** The generated signing key of the embedded default (0600, beside the log). */

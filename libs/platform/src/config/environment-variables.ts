@@ -131,6 +131,26 @@ export class EnvironmentVariables {
   @IsOptional()
   @MaxLength(100, { message: 'must be at most 100 characters long' })
   DIRECTORY_ROOT_NAME?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+\S*$/, { message: "must be an http(s) URL (the identity provider's issuer)" })
+  OIDC_ISSUER?: string;
+
+  @IsOptional()
+  @MaxLength(255, { message: 'must be at most 255 characters long' })
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @MaxLength(1000, { message: 'must be at most 1000 characters long' })
+  OIDC_CLIENT_SECRET?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+\S*\/auth\/oidc\/callback$/, { message: 'must be an http(s) URL ending in /auth/oidc/callback' })
+  OIDC_REDIRECT_URI?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.:-]{1,100}$/, { message: 'must be a claim name (1-100 of A-Z a-z 0-9 _ . : -)' })
+  OIDC_USER_CLAIM?: string;
 }
 
 /** Every variable the configuration reads, in the order errors are reported. */
@@ -165,4 +185,9 @@ export const CONFIG_VARIABLES = [
   'WORKER_HTTP_PORT',
   'DIRECTORY_SEED',
   'DIRECTORY_ROOT_NAME',
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_REDIRECT_URI',
+  'OIDC_USER_CLAIM',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];

@@ -5,6 +5,7 @@ import { AppConfig, ClockSpec, DirectorySeed, Exposure, LogLevel, NodeEnv, Proce
 import { CONFIG_VARIABLES, EnvironmentVariables } from './environment-variables';
 import { ConfigError, ConfigProblem } from './config-error';
 import { jwtConfigOf, testJwtConfig } from './jwt-config';
+import { oidcConfigOf } from './oidc-config';
 import { parseTrustProxy } from './trust-proxy';
 
 export interface LoadConfigOptions {
@@ -31,7 +32,8 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   const nodeEnv = (raw.NODE_ENV ?? 'development') as NodeEnv;
   const production = nodeEnv === 'production';
   const { jwt, problems: jwtProblems } = problems.length > 0 ? { jwt: null, problems: [] } : jwtConfigOf(raw, nodeEnv);
-  problems.push(...jwtProblems, ...(production ? productionProblems(raw) : []));
+  const { oidc, problems: oidcProblems } = oidcConfigOf(raw);
+  problems.push(...jwtProblems, ...oidcProblems, ...(production ? productionProblems(raw) : []));
   if (problems.length > 0 || !jwt) {
     const order = (v: string): number => (CONFIG_VARIABLES as readonly string[]).indexOf(v.split(',')[0]!);
     throw new ConfigError(problems.sort((a, b) => order(a.variable) - order(b.variable)));
@@ -77,6 +79,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
       seed: (raw.DIRECTORY_SEED ?? 'none') as DirectorySeed,
       rootName: raw.DIRECTORY_ROOT_NAME ?? '卫生健康委员会',
     },
+    oidc,
   };
 }
 
