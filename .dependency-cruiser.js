@@ -48,13 +48,7 @@ module.exports = {
         'directory itself is data the directory writes only when DIRECTORY_SEED=demo (libs/directory/src/demo)',
       severity: 'error',
       from: {
-        pathNot: [
-          '\\.spec\\.ts$',
-          '^(apps|libs)/[^/]+/src/(testing|e2e)/',
-          '^apps/cli/src/demo/',
-          '^tools/',
-          '^libs/demo/',
-        ],
+        pathNot: ['\\.spec\\.ts$', '^(apps|libs)/[^/]+/src/(testing|e2e)/', '^apps/cli/src/demo/', '^tools/', '^libs/demo/'],
       },
       to: { path: '^libs/demo/' },
     },

@@ -17,7 +17,7 @@ export * from './dossier/dossier.types';
 export * from './dossier/redaction';
 export * from './dossier/build-dossier';
 export * from './dossier/verify-dossier';
-export { DOSSIER_CSP, ROLE_LABELS } from './dossier/dossier-html';
+export { DOSSIER_CSP } from './dossier/dossier-html';
 export * from './trail/audit-trail.port';
 export * from './trail/memory-audit-trail.adapter';
 export * from './trail/sql-audit-trail.adapter';

@@ -1,4 +1,5 @@
-import { eventSummaries, ROLE_LABELS } from '@bihuan/audit';
+import { eventSummaries } from '@bihuan/audit';
+import { ROLE_LABELS } from '@bihuan/core';
 import { Actor } from '@bihuan/core';
 import { DEMO_UNITS, DEMO_USERS } from '@bihuan/demo';
 
@@ -38,7 +39,7 @@ export function isBookkeeping(entry: { readonly [key: string]: unknown }): boole
   return DEMO_SUMMARIES.isBookkeeping(String(entry['type']));
 }
 
-/** `赵监督员（监督检查人员，甲市东城区卫健局）`; timers and sagas read as 系统. */
+/** `赵监督员（监督员，甲市东城区卫健局）`; timers and sagas read as 系统. */
 export function actorText(actor: unknown): string {
   const a = actorOf(actor);
   if (a.role === 'system' || a.role === 'public') return DEMO_SUMMARIES.actorName(a);

@@ -1,4 +1,4 @@
-import { DEADLINE_STATUS_LABELS, Role, ROLES } from '@bihuan/core';
+import { DEADLINE_STATUS_LABELS, ROLE_LABELS, ROLES } from '@bihuan/core';
 import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_CATEGORY_LABELS,
@@ -35,7 +35,6 @@ import {
 } from '@bihuan/credit';
 import {
   CONFLICT_REASONS,
-  DIRECTORY_ROLE_LABELS,
   HOSPITAL_GRADES,
   HOSPITAL_LEVELS,
   INSTITUTION_TYPES,
@@ -59,6 +58,8 @@ import {
   FINDING_CATEGORIES,
   FINDING_CATEGORY_LABELS,
   FINDING_STATUS_LABELS,
+  NOTICE_KIND_LABELS,
+  NOTICE_KINDS,
   RECHECK_OUTCOME_LABELS,
   RECHECK_OUTCOMES,
   RECHECK_STATUS_LABELS,
@@ -70,12 +71,6 @@ import {
   VISIT_KINDS,
   VISIT_STATUS_LABELS,
 } from '@bihuan/inspection';
-
-/**
- * Every role: the directory's words for the roles an office assigns, plus the two no office assigns
- * (the public caller and the system's own sagas and timers), which appear on histories.
- */
-const ROLE_LABELS: Readonly<Record<Role, string>> = { ...DIRECTORY_ROLE_LABELS, public: '公众', system: '系统' };
 
 /**
  * The one catalogue of words: every closed word list the API returns, by the name GET /catalogue
@@ -99,6 +94,7 @@ export const VOCABULARIES = {
   requiredActions: REQUIRED_ACTION_LABELS,
   findingStatuses: FINDING_STATUS_LABELS,
   escalationRungs: ESCALATION_RUNG_LABELS,
+  noticeKinds: NOTICE_KIND_LABELS,
   recheckStatuses: RECHECK_STATUS_LABELS,
   recheckOutcomes: RECHECK_OUTCOME_LABELS,
   complaintChannels: COMPLAINT_CHANNEL_LABELS,
@@ -147,6 +143,7 @@ const DECLARED_ORDER: Partial<Readonly<Record<VocabularyName, readonly string[]>
   severities: SEVERITIES,
   requiredActions: REQUIRED_ACTIONS,
   escalationRungs: ESCALATION_RUNGS,
+  noticeKinds: NOTICE_KINDS,
   recheckOutcomes: RECHECK_OUTCOMES,
   complaintChannels: COMPLAINT_CHANNELS,
   complaintCategories: COMPLAINT_CATEGORIES,

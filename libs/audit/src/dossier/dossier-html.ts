@@ -1,4 +1,4 @@
-import { Actor, shanghaiDateTime } from '@bihuan/core';
+import { Actor, ROLE_LABELS, shanghaiDateTime } from '@bihuan/core';
 import { HistoryEntry } from '../history/case-history.types';
 import { IntegrityReport } from '../integrity/integrity-report';
 import { DOSSIER_SCRIPT_ID, DossierPayload } from './dossier.types';
@@ -7,16 +7,6 @@ import { timelineHtml, TimelineRow } from './dossier-timeline';
 
 /** `2025-03-03 09:00:00` Shanghai time for people (the ISO instant stays in the JSON block); unparseable text as it is. */
 const t = (iso: string): string => (Number.isNaN(Date.parse(iso)) ? iso : shanghaiDateTime(iso));
-
-export const ROLE_LABELS: Readonly<Record<Actor['role'], string>> = {
-  inspector: '监督检查人员',
-  hospital: '医疗机构',
-  leader: '领导',
-  admin: '系统管理员',
-  partner: '协作单位',
-  public: '群众',
-  system: '系统',
-};
 
 const STATUS_LABELS: Readonly<Record<string, string>> = { pending: '计时中', paused: '已停表', expired: '已超期' };
 

@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '@bihuan/core';
 import {
   DirectoryUnitKind,
   HOSPITAL_GRADES,
@@ -19,17 +20,11 @@ export const DIRECTORY_SHEET_NAMES: Readonly<Record<DirectorySheet, string>> = {
   users: '用户',
 };
 
-/**
- * 角色 as offices name them. Kept here until the catalogue of words (issue 17) takes role labels
- * over; the codes are the core's roles minus `public` and `system`.
- */
-export const DIRECTORY_ROLE_LABELS: Readonly<Record<DirectoryRole, string>> = {
-  admin: '管理员',
-  leader: '领导',
-  inspector: '监督员',
-  hospital: '医院',
-  partner: '协同单位',
-};
+/** 角色 in directory lists: the core's words for the roles an office assigns (no `public`, `system`). */
+const DIRECTORY_ROLE_ORDER: readonly DirectoryRole[] = ['admin', 'leader', 'inspector', 'hospital', 'partner'];
+export const DIRECTORY_ROLE_LABELS: Readonly<Record<DirectoryRole, string>> = Object.fromEntries(
+  DIRECTORY_ROLE_ORDER.map((role) => [role, ROLE_LABELS[role]]),
+) as Record<DirectoryRole, string>;
 
 /** 层级: the unit kinds have no labels in the domain vocabulary yet. */
 export const UNIT_KIND_LABELS: Readonly<Record<DirectoryUnitKind, string>> = {
