@@ -2,8 +2,10 @@ import { UserDirectory, Jurisdiction } from '@bihuan/auth';
 import { DEADLINE_SUMMARY_CATALOGUE, SummaryCatalogue } from '@bihuan/core';
 import { COMPLAINTS_SUMMARY_CATALOGUE } from '@bihuan/complaints';
 import { CREDIT_SUMMARY_CATALOGUE } from '@bihuan/credit';
+import { DIRECTORY_SUMMARY_CATALOGUE } from '@bihuan/directory';
 import { DOCUMENTS_SUMMARY_CATALOGUE } from '@bihuan/documents';
 import { ETHICS_SUMMARY_CATALOGUE } from '@bihuan/ethics';
+import { IDENTITY_SUMMARY_CATALOGUE } from '@bihuan/identity';
 import { INSPECTION_SUMMARY_CATALOGUE } from '@bihuan/inspection';
 import { PLATFORM_SUMMARY_CATALOGUE } from '@bihuan/platform';
 import { PROCESSING_SUMMARY_CATALOGUE } from '@bihuan/processing';
@@ -23,6 +25,8 @@ export const SUMMARY_CATALOGUES: readonly SummaryCatalogue[] = [
   ETHICS_SUMMARY_CATALOGUE,
   CREDIT_SUMMARY_CATALOGUE,
   DOCUMENTS_SUMMARY_CATALOGUE,
+  DIRECTORY_SUMMARY_CATALOGUE,
+  IDENTITY_SUMMARY_CATALOGUE,
 ];
 
 /** Names from the directory's people and the jurisdiction's units (ids when unknown). */

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import * as complaints from '@bihuan/complaints';
 import * as core from '@bihuan/core';
 import * as credit from '@bihuan/credit';
+import * as directory from '@bihuan/directory';
 import * as documents from '@bihuan/documents';
+import * as identity from '@bihuan/identity';
 import * as ethics from '@bihuan/ethics';
 import * as inspection from '@bihuan/inspection';
 import * as platform from '@bihuan/platform';
@@ -18,15 +20,33 @@ import { EventSummaryRegistry } from './summary-registry';
  * by scanning the libraries' exports, so a new list is checked without editing this file), and
  * the complaints catalogue in docs/events, whose union has no runtime list.
  */
-const LIBRARIES: Readonly<Record<string, object>> = { core, processing, platform, inspection, complaints, ethics, credit, documents };
+const LIBRARIES: Readonly<Record<string, object>> = {
+  core,
+  processing,
+  platform,
+  inspection,
+  complaints,
+  ethics,
+  credit,
+  documents,
+  directory,
+  identity,
+};
+
+/** `{ Type: true, … }` (EventTypes) or `['Type', …]`: the type names a list holds, none for anything else. */
+function typeNames(value: object): string[] {
+  if (Array.isArray(value)) return value.every((v) => typeof v === 'string' && /^[A-Z]/.test(v)) ? (value as string[]) : [];
+  const values = Object.values(value);
+  return values.length > 0 && values.every((v) => v === true) ? Object.keys(value) : [];
+}
 
 /** Exported `{ Type: true, … }` lists: the runtime form of `EventTypes<E>`. */
 function exportedEventLists(): { name: string; types: string[] }[] {
   return Object.entries(LIBRARIES).flatMap(([lib, exports]) =>
     Object.entries(exports as Record<string, unknown>)
-      .filter(([name, value]) => /_EVENTS$|^WORKFLOW_RECORDS$/.test(name) && typeof value === 'object' && value !== null)
-      .filter(([, value]) => Object.values(value as object).length > 0 && Object.values(value as object).every((v) => v === true))
-      .map(([name, value]) => ({ name: `${lib}.${name}`, types: Object.keys(value as object) })),
+      .filter(([name, value]) => /_EVENTS$|_EVENT_TYPES$|^WORKFLOW_RECORDS$/.test(name) && typeof value === 'object' && value !== null)
+      .map(([name, value]) => ({ name: `${lib}.${name}`, types: typeNames(value as object) }))
+      .filter((list) => list.types.length > 0),
   );
 }
 

@@ -38,5 +38,5 @@ describe('access matrix (every route × role × scope target)', () => {
     // The scan must see permitted markers in every kind of answer, or a leak there would go unseen.
     expect([...v.seenIn].sort()).toEqual(['csv', 'html', 'json', 'xlsx']);
     if (v.list.length > 0) throw new Error(v.report());
-  }, 300_000);
+  }, 900_000); // a cap for shared, loaded machines; idle it takes about a minute
 });
