@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDatabase as KyselySqliteConnection, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDatabase as KyselySqliteConnection } from 'kysely';
+import { FifoSqliteDialect } from './fifo-sqlite-dialect';
 import { NoTables, SqlDatabase } from './sql-database';
 
 export type SqliteDurability = 'FULL' | 'NORMAL' | 'OFF';
@@ -42,9 +43,9 @@ function withStatementCache(raw: BetterSqlite3.Database): KyselySqliteConnection
 }
 
 /**
- * The embedded default's database: one better-sqlite3 connection under Kysely. Kysely's SQLite
- * driver hands the connection to one query or transaction at a time, so a transaction's
- * statements are never interleaved with another caller's.
+ * The embedded default's database: one better-sqlite3 connection under Kysely. The driver hands
+ * the connection to one query or transaction at a time, in arrival order (FifoSqliteDialect), so a
+ * transaction's statements are never interleaved with another caller's.
  */
 export function openSqliteDatabase(options: SqliteDatabaseOptions): SqlDatabase {
   const lent = typeof options.file !== 'string';
@@ -59,7 +60,7 @@ export function openSqliteDatabase(options: SqliteDatabaseOptions): SqlDatabase 
     raw.close();
     throw error;
   }
-  const db = new Kysely<NoTables>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const db = new Kysely<NoTables>({ dialect: new FifoSqliteDialect({ database: withStatementCache(raw) }) });
   return {
     dialect: 'sqlite',
     db,

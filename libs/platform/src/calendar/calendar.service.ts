@@ -20,8 +20,9 @@ export class CalendarService {
   }
 
   async current(): Promise<WorkingCalendar> {
-    const revision = await this.repository.revision();
-    if (revision !== this.loadedRevision) {
+    const loaded = this.loadedRevision;
+    if (loaded === null || (await this.repository.hasEventsFrom(loaded + 1))) {
+      const revision = await this.repository.revision();
       await this.provider.reload(this.repository);
       this.loadedRevision = revision;
     }

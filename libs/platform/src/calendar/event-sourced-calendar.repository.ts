@@ -42,6 +42,16 @@ export class EventSourcedCalendarRepository implements CalendarRepository {
     await handleCommand(this.store, CALENDAR_STREAM, calendarDecider, command);
   }
 
+  /**
+   * Whether the stream holds an event at `revision` or later: the check every write makes (through
+   * CalendarService.current) for another process's import. Reads at most one row, and none when
+   * nothing is new — `revision()` would parse the last import's whole year of data each time.
+   */
+  async hasEventsFrom(revision: number): Promise<boolean> {
+    const events = await this.store.readStream(CALENDAR_STREAM, { fromRevision: revision, maxCount: 1 });
+    return events.length > 0;
+  }
+
   /** Revision of the stream's last event, -1 when empty; lets readers notice another process's import. */
   async revision(): Promise<number> {
     const [last] = await this.store.readStream(CALENDAR_STREAM, { direction: 'backwards', maxCount: 1 });

@@ -87,6 +87,29 @@ export class IdempotencyGate {
     await this.store.complete(keyHashOf(claim), fingerprintHashOf(claim), sealResponse(claim, status, body), expiresAt);
   }
 
+  /**
+   * One heartbeat: renews each held claim's reservation at the clock's now, so a duplicate does
+   * not take it for abandoned while the request runs. False for a claim no longer held (finished,
+   * released, or retaken after this process stalled past the lease).
+   */
+  async renew(claims: readonly IdempotencyClaim[]): Promise<boolean[]> {
+    const now = this.clock.now().getTime();
+    return Promise.all(claims.map((c) => this.store.renew(keyHashOf(c), fingerprintHashOf(c), now)));
+  }
+
+  /**
+   * Renews `held` (read at each beat, so claims taken later are covered) every `renewMs` until
+   * the returned stop is called. The lease is short (8 s) so that a request on a killed host holds
+   * its key for seconds; the heartbeat is what lets a live request run longer than that.
+   */
+  keepAlive(held: readonly IdempotencyClaim[], onError: (error: unknown) => void): () => void {
+    const timer = setInterval(() => {
+      if (held.length > 0) this.renew(held).catch(onError);
+    }, this.settings.renewMs);
+    timer.unref(); // never what keeps a stopping process alive
+    return () => clearInterval(timer);
+  }
+
   async release(claim: IdempotencyClaim): Promise<void> {
     await this.store.release(keyHashOf(claim), fingerprintHashOf(claim));
   }

@@ -65,6 +65,29 @@ describe('IdempotencyGate', () => {
     expect(await gate.begin(claim())).toEqual({ kind: 'proceed' });
   });
 
+  it('a reservation whose holder died is retaken after the 8 s lease', async () => {
+    const { gate, clock } = setup();
+    await gate.begin(claim());
+    clock.advance(7_000);
+    expect(await codeOf(gate.begin(claim()))).toBe('IDEMPOTENCY.IN_PROGRESS');
+    clock.advance(1_001);
+    expect(await gate.begin(claim())).toEqual({ kind: 'proceed' });
+  });
+
+  it('a running request that renews its lease keeps its key past 8 s; renewing a finished one says so', async () => {
+    const { gate, clock } = setup();
+    await gate.begin(claim());
+    for (let beat = 0; beat < 10; beat++) {
+      clock.advance(2_000);
+      expect(await gate.renew([claim()])).toEqual([true]);
+    }
+    clock.advance(7_000); // 27 s since the reservation, 7 s since the last renewal
+    expect(await codeOf(gate.begin(claim()))).toBe('IDEMPOTENCY.IN_PROGRESS');
+    await gate.complete(claim(), 201, { ok: true });
+    expect(await gate.renew([claim()])).toEqual([false]);
+    expect(await gate.begin(claim())).toEqual({ kind: 'replay', status: 201, body: { ok: true } });
+  });
+
   it('refuses malformed keys naming the header', () => {
     for (const bad of ['', '  ', 'x'.repeat(256), 'a\tb', 'ключ', 'a\u0000b']) {
       expect(() => validateIdempotencyKey(bad)).toThrow(

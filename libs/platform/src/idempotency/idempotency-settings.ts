@@ -10,11 +10,19 @@ export interface IdempotencySettings {
   readonly waitMs: number;
   /** How often a waiting duplicate looks again. */
   readonly pollMs: number;
-  /** An unfinished reservation older than this belongs to a dead process and may be retaken (5 min). */
+  /**
+   * An unfinished reservation not renewed for this long belongs to a dead process and may be
+   * retaken (8 s): a request on a killed host blocks its key's retries for seconds, not minutes.
+   */
   readonly leaseMs: number;
+  /** How often a running request renews its reservations (the heartbeat; a quarter of the lease). */
+  readonly renewMs: number;
 }
 
 export const IDEMPOTENCY_SETTINGS = Symbol('IDEMPOTENCY_SETTINGS');
+
+/** The reservation lease: four missed heartbeats (a stalled event loop, a slow database) before takeover. */
+export const LEASE_MS = 8_000;
 
 /** The validated configuration (AppConfig.idempotency) in the milliseconds the gate counts in. */
 export function idempotencySettingsOf(config: Pick<AppConfig, 'idempotency'>): IdempotencySettings {
@@ -23,6 +31,7 @@ export function idempotencySettingsOf(config: Pick<AppConfig, 'idempotency'>): I
     foldWindowMs: config.idempotency.foldWindowMinutes * 60_000,
     waitMs: config.idempotency.waitSeconds * 1000,
     pollMs: 20,
-    leaseMs: 5 * 60_000,
+    leaseMs: LEASE_MS,
+    renewMs: LEASE_MS / 4,
   };
 }

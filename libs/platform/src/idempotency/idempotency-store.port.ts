@@ -37,13 +37,19 @@ export type Reservation =
  * Narrow on purpose: today on the read-model SQLite file, later on the shared database of a
  * multi-process deployment. Every adapter passes `idempotencyStoreContract` and guarantees:
  * `reserve` is atomic — of any number of concurrent reservations of one live key exactly one is
- * `new`; an expired entry counts as absent; `complete` and `release` act only on an unfinished
- * reservation with the same fingerprint (a late `release` never forgets a finished answer).
+ * `new`; an expired entry counts as absent; `complete`, `renew` and `release` act only on an
+ * unfinished reservation with the same fingerprint (a late `release` never forgets a finished answer).
  */
 export interface IdempotencyStore {
   reserve(request: ReserveRequest): Promise<Reservation>;
   /** Records the answer of the reservation; from now on `reserve` replays it until `expiresAt`. */
   complete(keyHash: string, fingerprintHash: string, response: SealedResponse, expiresAt: number): Promise<void>;
+  /**
+   * The holder is alive: moves the unfinished reservation's lease start to `now`, so it is not
+   * taken for abandoned (`staleBefore`) while its request still runs. True when the reservation
+   * is still this fingerprint's and unfinished; false when it is gone, finished or retaken.
+   */
+  renew(keyHash: string, fingerprintHash: string, now: number): Promise<boolean>;
   /** Forgets an unfinished reservation (the request failed), so a corrected retry can proceed. */
   release(keyHash: string, fingerprintHash: string): Promise<void>;
   /** Deletes entries expired at `now`; answers how many. */

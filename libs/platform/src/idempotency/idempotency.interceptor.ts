@@ -86,6 +86,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async run(claims: readonly IdempotencyClaim[], response: StatusResponse, next: CallHandler): Promise<unknown> {
     const held: IdempotencyClaim[] = [];
+    const stopRenewing = this.gate.keepAlive(held, (error) => this.logger.warn(`Idempotency lease not renewed: ${String(error)}`));
     try {
       for (const claim of claims) {
         const begun = await this.gate.begin(claim);
@@ -103,6 +104,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     } catch (error) {
       await Promise.allSettled(held.map((c) => this.gate.release(c)));
       throw error;
+    } finally {
+      stopRenewing();
     }
   }
 

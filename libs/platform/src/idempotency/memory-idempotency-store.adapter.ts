@@ -2,7 +2,7 @@ import { IdempotencyStore, Reservation, ReserveRequest, SealedResponse } from '.
 
 interface Entry {
   readonly fingerprintHash: string;
-  readonly reservedAt: number;
+  reservedAt: number;
   expiresAt: number;
   response: SealedResponse | null;
 }
@@ -27,6 +27,13 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     if (!entry || entry.response || entry.fingerprintHash !== fingerprintHash) return;
     entry.response = { ...response };
     entry.expiresAt = expiresAt;
+  }
+
+  async renew(keyHash: string, fingerprintHash: string, now: number): Promise<boolean> {
+    const entry = this.entries.get(keyHash);
+    if (!entry || entry.response || entry.fingerprintHash !== fingerprintHash) return false;
+    entry.reservedAt = now;
+    return true;
   }
 
   async release(keyHash: string, fingerprintHash: string): Promise<void> {

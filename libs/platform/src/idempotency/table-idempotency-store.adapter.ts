@@ -79,6 +79,17 @@ export class TableIdempotencyStore implements IdempotencyStore {
       .execute();
   }
 
+  async renew(keyHash: string, fingerprintHash: string, now: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('idempotency_keys')
+      .set({ reserved_at: now })
+      .where('key_hash', '=', keyHash)
+      .where('fingerprint_hash', '=', fingerprintHash)
+      .where('response', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async release(keyHash: string, fingerprintHash: string): Promise<void> {
     await this.db
       .deleteFrom('idempotency_keys')

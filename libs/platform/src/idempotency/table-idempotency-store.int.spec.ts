@@ -23,6 +23,7 @@ function alternating(first: IdempotencyStore, second: IdempotencyStore): Idempot
   return {
     reserve: (r) => pick().reserve(r),
     complete: (...args) => pick().complete(...args),
+    renew: (...args) => pick().renew(...args),
     release: (...args) => pick().release(...args),
     purgeExpired: (now) => pick().purgeExpired(now),
   };

@@ -83,6 +83,26 @@ export function idempotencyStoreContract(name: string, setup: () => Promise<Idem
       expect(await h.store.purgeExpired(T0 + 100 * HOUR)).toBe(2);
     });
 
+    it('renew moves the lease of the matching unfinished reservation only', async () => {
+      await h.store.reserve(req());
+      expect(await h.store.renew('k1', 'f1', T0 + 60_000)).toBe(true);
+      // Stale before T0 + 1: abandoned had it not been renewed at T0 + 60 s.
+      expect(await h.store.reserve(req({ now: T0 + 61_000, staleBefore: T0 + 1 }))).toEqual({ kind: 'in-progress' });
+      expect(await h.store.reserve(req({ now: T0 + 61_000, staleBefore: T0 + 60_001, fingerprintHash: 'f2' }))).toEqual({ kind: 'new' });
+      expect(await h.store.renew('k1', 'f1', T0 + 62_000)).toBe(false); // retaken by f2: not f1's any more
+      expect(await h.store.renew('k2', 'f1', T0 + 62_000)).toBe(false); // never reserved
+      await h.store.complete('k1', 'f2', answer, T0 + HOUR);
+      expect(await h.store.renew('k1', 'f2', T0 + 63_000)).toBe(false); // finished
+      expect(await h.store.reserve(req({ now: T0 + 63_000, fingerprintHash: 'f2' }))).toEqual({ kind: 'replay', response: answer });
+    });
+
+    it('renew after release does not bring the reservation back', async () => {
+      await h.store.reserve(req());
+      await h.store.release('k1', 'f1');
+      expect(await h.store.renew('k1', 'f1', T0 + 1_000)).toBe(false);
+      expect(await h.store.reserve(req({ now: T0 + 1_000, fingerprintHash: 'f2' }))).toEqual({ kind: 'new' });
+    });
+
     it('lets an abandoned unfinished reservation be retaken after its lease', async () => {
       await h.store.reserve(req());
       expect(await h.store.reserve(req({ now: T0 + 60_000, staleBefore: T0 - 1 }))).toEqual({ kind: 'in-progress' });

@@ -34,6 +34,20 @@ export async function saveCheckpoint(trx: Kysely<CheckpointTables>, name: string
 }
 
 /**
+ * Moves the checkpoint forward to `position` in one statement, outside any transaction: for a
+ * batch whose events write no rows, where there is nothing for the checkpoint to agree with, so
+ * neither a transaction nor the row lock is needed. Never moves it back (another worker, or a
+ * rebuild swapped in, may be further on).
+ */
+export async function advanceCheckpoint(db: Kysely<CheckpointTables>, name: string, position: number): Promise<void> {
+  await db
+    .insertInto('checkpoints')
+    .values({ name, position })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ position }).where('checkpoints.position', '<', position))
+    .execute();
+}
+
+/**
  * Checkpoints in the `checkpoints` table of a read-model database (SQLite or PostgreSQL). A
  * TableProjection saves its checkpoint in the same transaction as its rows, so the two can never
  * disagree after a crash; runners whose work lives elsewhere save through `save`.

@@ -39,6 +39,13 @@ export class ProjectionRunner {
   private failures = 0;
   private restartTimer: NodeJS.Timeout | null = null;
   private lastError: string | null = null;
+  /**
+   * The last position this runner has handled and checkpointed, as this process knows it (the
+   * checkpoint loaded at subscribe, then each handled batch's last): what `hasReached` answers from.
+   */
+  private handled: number | null = null;
+  /** Set once `handled` has been loaded from the checkpoint (null then means "nothing yet"). */
+  private loaded = false;
 
   constructor(
     private readonly store: EventStore,
@@ -65,12 +72,29 @@ export class ProjectionRunner {
     await subscription?.stop();
   }
 
-  /** Resolves once every event up to `position` has been handled and checkpointed. */
+  /**
+   * Whether every event up to `position` has been handled (or, filtered out, looked at), from
+   * memory: every command's read-your-writes wait asks this of every runner, and a checkpoint
+   * query per runner per request was most of a command's database work (issue 14, item 6).
+   */
+  hasReached(position: number): boolean {
+    return Math.max(this.handled ?? -1, this.subscription?.scannedPosition() ?? -1) >= position;
+  }
+
+  /**
+   * Resolves once every event up to `position` has been handled and checkpointed. A running runner
+   * answers from memory and its subscription; only one that is not running (stopped, restarting
+   * after a failure) reads the saved checkpoint, which another worker may have moved.
+   */
   async caughtUpTo(position: number): Promise<void> {
+    if (this.hasReached(position)) return;
+    if (this.subscription) return this.subscription.caughtUpTo(position);
     const checkpoint = await this.checkpoints.load(this.projection.name);
     if (checkpoint !== null && checkpoint >= position) return;
-    if (!this.subscription) throw new Error(`Projection ${this.projection.name} is not running`);
-    await this.subscription.caughtUpTo(position);
+    // Subscribed again while the checkpoint was read (a restart after a failure).
+    const subscription = this.subscription as Subscription | null;
+    if (!subscription) throw new Error(`Projection ${this.projection.name} is not running`);
+    await subscription.caughtUpTo(position);
   }
 
   /** The last handled position (null: none yet). */
@@ -89,9 +113,13 @@ export class ProjectionRunner {
     return { name: this.projection.name, checkpoint, scanned, head, behind: head === null ? 0 : Math.max(0, head - seen) };
   }
 
-  /** `lag(head).behind`, without reading the checkpoint when the subscription has seen `head` (every command asks). */
+  /**
+   * `lag(head).behind`, from memory while the runner runs (every command asks); the saved
+   * checkpoint is read only before the first subscription has loaded it or while not running.
+   */
   async behind(head: number): Promise<number> {
-    if ((this.subscription?.scannedPosition() ?? -1) >= head) return 0;
+    if (this.hasReached(head)) return 0;
+    if (this.subscription && this.loaded) return head - Math.max(this.handled ?? 0, this.subscription.scannedPosition() ?? 0);
     return (await this.lag(head)).behind;
   }
 
@@ -103,6 +131,8 @@ export class ProjectionRunner {
   private async subscribe(): Promise<void> {
     const fromPosition = await this.checkpoints.load(this.projection.name);
     if (!this.running) return;
+    this.handled = fromPosition;
+    this.loaded = true;
     const batches = this.projection.handleBatch !== undefined;
     const delivery = {
       batch: (events: readonly RecordedEvent[]) => this.handle(events),
@@ -118,7 +148,9 @@ export class ProjectionRunner {
   private async handle(events: readonly RecordedEvent[]): Promise<void> {
     if (this.projection.handleBatch) await this.projection.handleBatch(events);
     else for (const event of events) await this.projection.handle(event);
-    if (!this.projection.checkpoints) await this.options.checkpoints.save(this.projection.name, events[events.length - 1]!.position);
+    const last = events[events.length - 1]!.position;
+    if (!this.projection.checkpoints) await this.options.checkpoints.save(this.projection.name, last);
+    this.handled = Math.max(this.handled ?? -1, last);
     this.failures = 0;
     this.lastError = null;
   }

@@ -27,14 +27,16 @@ function event(position: number, type = 'Seen'): RecordedEvent {
 
 describe.each(TEST_SQL_DIALECTS)('TableProjection on $name', (dialect) => {
   let test: TestSqlDatabase;
-  const projection = (name = 'seen'): TableProjection<Tables> =>
+  const projection = (name = 'seen', ignoring = false): TableProjection<Tables> =>
     new TableProjection<Tables>(test.database, {
       name,
       tables: ['seen'],
       apply: async (e, db: Kysely<Tables>) => {
         if (e.type === 'Broken') throw new Error('cannot apply');
+        if (e.type === 'Other') return;
         await db.insertInto('seen').values({ id: e.streamName, position: e.position }).execute();
       },
+      ...(ignoring ? { ignores: (e: RecordedEvent) => e.type === 'Other' } : {}),
     });
   const seen = async (): Promise<number[]> =>
     (await test.database.db.withTables<Tables>().selectFrom('seen').select('position').orderBy('position').execute()).map(
@@ -66,6 +68,25 @@ describe.each(TEST_SQL_DIALECTS)('TableProjection on $name', (dialect) => {
     const batch = Array.from({ length: 20 }, (_, i) => event(i));
     await Promise.all([projection().handleBatch(batch), projection().handleBatch(batch)]);
     expect(await seen()).toEqual(batch.map((e) => e.position));
+  });
+
+  it('moves the checkpoint without a transaction over a batch it ignores whole, never backwards', async () => {
+    const p = projection('seen', true);
+    let transactions = 0;
+    const real = test.database.db.transaction.bind(test.database.db);
+    jest.spyOn(test.database.db, 'transaction').mockImplementation(() => {
+      transactions += 1;
+      return real();
+    });
+    await p.handleBatch([event(0, 'Other'), event(1, 'Other')]); // nothing checkpointed yet
+    expect(await p.checkpoints.load('seen')).toBe(1);
+    await p.handleBatch([event(2), event(3, 'Other')]);
+    await p.handleBatch([event(4, 'Other')]);
+    expect(transactions).toBe(1);
+    expect(await seen()).toEqual([2]);
+    expect(await p.checkpoints.load('seen')).toBe(4);
+    await p.handleBatch([event(3, 'Other')]); // a redelivery behind the checkpoint
+    expect(await p.checkpoints.load('seen')).toBe(4);
   });
 
   it('reset empties its tables and forgets the checkpoint', async () => {

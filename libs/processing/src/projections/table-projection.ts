@@ -1,7 +1,7 @@
 import { Kysely } from 'kysely';
 import { SqlDatabase } from '@bihuan/database';
 import { EventFilter, RecordedEvent } from '@bihuan/event-store';
-import { CheckpointTables, lockCheckpoint, saveCheckpoint, TableCheckpointStore } from '../checkpoints/table-checkpoint-store.adapter';
+import { advanceCheckpoint, CheckpointTables, lockCheckpoint, saveCheckpoint, TableCheckpointStore } from '../checkpoints/table-checkpoint-store.adapter';
 import { Projection, ReadModelTables } from './projection';
 
 export interface TableProjectionSpec<DB> {
@@ -18,6 +18,13 @@ export interface TableProjectionSpec<DB> {
    * would wait for it forever.
    */
   apply(event: RecordedEvent, db: Kysely<DB>): Promise<void>;
+  /**
+   * True for an event `apply` would write nothing for (a type the read model does not show). A
+   * batch of only such events moves the checkpoint in one statement (`advanceCheckpoint`) instead
+   * of a transaction that locks the checkpoint row and writes nothing else. Must agree with
+   * `apply`: an event it says is ignored is never applied.
+   */
+  ignores?(event: RecordedEvent): boolean;
 }
 
 /**
@@ -48,6 +55,11 @@ export class TableProjection<DB> implements Projection {
   /** Events must come in position order; those at or below the checkpoint are skipped. */
   async handleBatch(events: readonly RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
+    const ignores = this.spec.ignores;
+    if (ignores && events.every((event) => ignores(event))) {
+      await advanceCheckpoint(this.database.db.withTables<CheckpointTables>(), this.name, events[events.length - 1]!.position);
+      return;
+    }
     await this.database.db.transaction().execute(async (trx) => {
       const checkpoint = await lockCheckpoint(trx.withTables<CheckpointTables>(), this.name);
       // Which tables exist is a type-level view of the same transaction.

@@ -48,6 +48,15 @@ export class KeyedTaskQueue {
     if (this.failure !== undefined) await this.failAndReset();
   }
 
+  /**
+   * Resolves when every queued task has finished, leaving the checkpoint to its coalesced write:
+   * what a read-your-writes wait needs (the outputs are recorded and acted on), without forcing a
+   * checkpoint write per waiting request.
+   */
+  async settled(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+
   /** Resolves when every queued task has finished and the checkpoint covering them is saved. */
   async drain(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running]);

@@ -28,6 +28,24 @@ describe('KeyedTaskQueue', () => {
     expect(saved).toEqual([3]);
   });
 
+  it('settled waits for every task but leaves the checkpoint to its coalesced write', async () => {
+    const saved: number[] = [];
+    const log: string[] = [];
+    const q = new KeyedTaskQueue(8, async (p) => void saved.push(p), 60_000);
+    const slow = gate();
+    await q.push('a', 1, async () => {
+      await slow.wait;
+      log.push('a1');
+    });
+    const settled = q.settled();
+    slow.open();
+    await settled;
+    expect(log).toEqual(['a1']);
+    expect(saved).toEqual([]);
+    await q.drain();
+    expect(saved).toEqual([1]);
+  });
+
   it('coalesces the checkpoint writes of inputs finished close together, and drain writes the last at once', async () => {
     const saved: number[] = [];
     const q = new KeyedTaskQueue(8, async (p) => void saved.push(p), 60_000);

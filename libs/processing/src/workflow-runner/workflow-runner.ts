@@ -75,10 +75,14 @@ export class WorkflowRunner<S> {
     await this.queue.drain();
   }
 
-  /** Resolves once every input up to `position` has been handled or parked. */
+  /**
+   * Resolves once every input up to `position` has been handled or parked. The checkpoint covering
+   * them follows within the queue's coalescing delay (`stop` writes it at once): every command's
+   * read-your-writes wait asks this, and a checkpoint write (an fsync) per wait was what it cost.
+   */
   async caughtUpTo(position: number): Promise<void> {
     await this.runner.caughtUpTo(position);
-    await this.queue.drain();
+    await this.queue.settled();
   }
 
   /** Where its inputs stand against `head` (see ProjectionRunner.lag); named `workflow.<name>`. */
