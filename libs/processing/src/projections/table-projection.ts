@@ -1,7 +1,13 @@
 import { Kysely } from 'kysely';
 import { SqlDatabase } from '@bihuan/database';
 import { EventFilter, RecordedEvent } from '@bihuan/event-store';
-import { advanceCheckpoint, CheckpointTables, lockCheckpoint, saveCheckpoint, TableCheckpointStore } from '../checkpoints/table-checkpoint-store.adapter';
+import {
+  advanceCheckpoint,
+  CheckpointTables,
+  lockCheckpoint,
+  saveCheckpoint,
+  TableCheckpointStore,
+} from '../checkpoints/table-checkpoint-store.adapter';
 import { Projection, ReadModelTables } from './projection';
 
 export interface TableProjectionSpec<DB> {
