@@ -127,7 +127,13 @@ export class FileUploadGuard implements CanActivate {
     if (!file || file.size === 0) throw refusal(UPLOAD_FIELD, 'fileRequired', `A file is required in the form field "${UPLOAD_FIELD}"`);
     const kind = sniffFileKind(file.buffer);
     if (kind === 'other' || !spec.kinds.includes(kind)) {
-      throw refusal(UPLOAD_FIELD, 'fileType', `${UPLOAD_FIELD} must be ${spec.kindLabel} (judged by its content, not its name)`);
+      // "following values:" is where the zh rule sentence finds the kinds (messages/error-messages.ts).
+      const kinds = spec.kinds.map((k) => k.toUpperCase()).join(', ');
+      throw refusal(
+        UPLOAD_FIELD,
+        'fileType',
+        `${UPLOAD_FIELD} (${spec.kindLabel}, judged by its content) must be one of the following values: ${kinds}`,
+      );
     }
     return true;
   }
