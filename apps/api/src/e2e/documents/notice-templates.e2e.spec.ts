@@ -64,7 +64,10 @@ describe('notice templates and concurrent issuing (e2e)', () => {
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', limit: '2MB' });
     expect(tooLarge.body.message).toContain('2MB');
-    const json = await t.http.put(url).set(t.auth('admin')).send({ contentBase64: builtIn.toString('base64'), reason: 'x' });
+    const json = await t.http
+      .put(url)
+      .set(t.auth('admin'))
+      .send({ contentBase64: builtIn.toString('base64'), reason: 'x' });
     expect(json.status).toBe(415);
     const noReason = await t.http.put(url).set(t.auth('admin')).attach('file', builtIn, 'a.docx');
     expect(noReason.status).toBe(400);
