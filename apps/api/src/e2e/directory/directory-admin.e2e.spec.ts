@@ -155,6 +155,22 @@ describe('the directory: delegated administration, disabling and import (e2e)', 
     });
   });
 
+  it('fingerprints the uploaded file for Idempotency-Key: the same file replays, another file is KEY_REUSED', async () => {
+    const departments = (code: string): Buffer => csv(`科室编码,所属机构编码,科室名称\r\n${code},hosp-a1-1,内科`);
+    const send = (file: Buffer) =>
+      t.http.post('/directory/import').set(t.auth('admin')).set('Idempotency-Key', 'import-key-1').attach('file', file, 'd.csv');
+    const first = await send(departments('dept-idem-1'));
+    expect(first.status).toBe(200);
+    await expectNothingWritten(t, async () => {
+      const again = await send(departments('dept-idem-1'));
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual(first.body);
+      const other = await send(departments('dept-idem-2'));
+      expect(other.status).toBe(422);
+      expect(other.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+    });
+  });
+
   it('a multipart body is refused (415) on a route that declares no upload, as any other non-JSON body', async () => {
     const res = await t.http.post('/directory/staff').set(t.auth('admin')).field('id', 'x').attach('file', csv(header), 'a.csv');
     expect(res.status).toBe(415);

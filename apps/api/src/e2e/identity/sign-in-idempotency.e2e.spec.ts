@@ -39,7 +39,7 @@ describe('idempotency never keeps tokens or one-time passwords', () => {
     const tokens = await signIn(t, 'leader-prov');
     const refreshed = await keyed('/auth/refresh', 'refresh-key-1').send({ refreshToken: tokens.refreshToken });
     expect(refreshed.status).toBe(200);
-    const reset = () => keyed('/admin/accounts/inspector-a2/reset-password', 'reset-key-1').set(t.auth('admin'));
+    const reset = () => keyed('/admin/accounts/leader-prov/reset-password', 'reset-key-1').set(t.auth('admin'));
     const first = await reset();
     const second = await reset();
     expect([first.status, second.status]).toEqual([200, 200]);
