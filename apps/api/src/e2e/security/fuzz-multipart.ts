@@ -36,7 +36,9 @@ export function generateMultipartBodies(seed: number, minimum: number): FuzzBody
   add('garbage', '\r\n--\r\n--fuzzb\r\n\r\n', TYPE);
   add('json', '{"reason":"x"}', 'application/json');
   while (bodies.length < minimum) {
-    const bytes = Array.from({ length: 1 + Math.floor(random() * 64) }, () => String.fromCharCode(Math.floor(random() * 256))).join('');
+    // Led by a visible letter: a file of only whitespace is an empty list, which imports as nothing (a 200).
+    const lead = String.fromCharCode(0x41 + Math.floor(random() * 26));
+    const bytes = lead + Array.from({ length: Math.floor(random() * 64) }, () => String.fromCharCode(Math.floor(random() * 256))).join('');
     add(`random file #${bodies.length}`, part('sheet', 'units') + part('file', bytes, 'x.csv') + end);
   }
   return bodies;
