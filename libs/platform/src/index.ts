@@ -48,3 +48,5 @@ export * from './paging/keyset-page';
 export * from './http/list-fields';
 export * from './exports';
 export * from './summaries/platform.summaries';
+export * from './files/file-sniff';
+export * from './http/file-upload';

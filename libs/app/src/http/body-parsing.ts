@@ -3,6 +3,7 @@ import { BadRequestException, HttpException, HttpStatus, PayloadTooLargeExceptio
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DeclaredBodyInterceptor } from './declared-body.interceptor';
 import { assertSafeInput, inputRefusal, MAX_INPUT_DEPTH } from './input-inspection';
+import { isUploadRoute, UploadRoute, uploadRoutes } from './upload-routes';
 
 /** Largest request body accepted; uploads of evidence go elsewhere. */
 export const BODY_LIMIT = '256kb';
@@ -41,6 +42,8 @@ export function translateBodyError(error: unknown): unknown {
 
 /** Media types a body may have; anything else would reach the handler as an empty body. */
 const BODY_TYPES = ['application/json', 'application/x-www-form-urlencoded'];
+/** Read by multer (FileUploadGuard), and only on routes declared with @FileUpload. */
+const MULTIPART = 'multipart/form-data';
 
 /** What Express adds to the request that checkInput reads (no @types/express here). */
 interface ParsedRequest extends IncomingMessage {
@@ -53,34 +56,46 @@ function hasBody(req: IncomingMessage): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
 
+function unsupported(req: ParsedRequest, types: readonly string[]): HttpException {
+  return new HttpException(
+    {
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      expected: types.join(' 或 '),
+      message: `Request body must be ${types.join(' or ')} (got ${req.headers['content-type'] ?? 'no Content-Type'})`,
+    },
+    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  );
+}
+
 /**
  * Runs before routing, guards and handlers (so for public routes and unauthenticated callers too):
  * a body no parser read is refused rather than treated as empty, and parsed bodies and queries
  * must pass inspectInput (reserved keys, depth, well-formed Unicode) before any validator sees them.
+ * `multipart/form-data` passes (unread) only to a route in `uploads`, and such a route takes nothing else.
  */
-export function checkInput(req: ParsedRequest, _res: ServerResponse, next: (error?: unknown) => void): void {
-  try {
-    if (hasBody(req) && !req.is(BODY_TYPES)) {
-      throw new HttpException(
-        {
-          code: 'UNSUPPORTED_MEDIA_TYPE',
-          message: `Request body must be ${BODY_TYPES.join(' or ')} (got ${req.headers['content-type'] ?? 'no Content-Type'})`,
-        },
-        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-      );
+export function inputChecker(
+  uploads: readonly UploadRoute[],
+): (req: ParsedRequest, res: ServerResponse, next: (error?: unknown) => void) => void {
+  return function checkInput(req: ParsedRequest, _res: ServerResponse, next: (error?: unknown) => void): void {
+    try {
+      if (isUploadRoute(uploads, req.method, req.url)) {
+        if (hasBody(req) && !req.is([MULTIPART])) throw unsupported(req, [MULTIPART]);
+      } else if (hasBody(req) && !req.is(BODY_TYPES)) {
+        throw unsupported(req, BODY_TYPES);
+      }
+      assertSafeInput(req.body);
+      assertSafeInput(req.query);
+      next();
+    } catch (error) {
+      next(error);
     }
-    assertSafeInput(req.body);
-    assertSafeInput(req.query);
-    next();
-  } catch (error) {
-    next(error);
-  }
+  };
 }
 
 /**
  * JSON and form bodies up to BODY_LIMIT. An error middleware right after the parsers rewrites
  * their errors, which Nest's exception layer then answers through the global filter; checkInput
- * then refuses what no DTO may see, and DeclaredBodyInterceptor a body sent to a route that takes
+ * (inputChecker) then refuses what no DTO may see, and DeclaredBodyInterceptor a body sent to a route that takes
  * none (docs/api/input-limits.md).
  */
 export function useBodyParsing(app: NestExpressApplication): void {
@@ -89,6 +104,6 @@ export function useBodyParsing(app: NestExpressApplication): void {
   app.use((error: unknown, _req: IncomingMessage, _res: ServerResponse, next: (error?: unknown) => void) => {
     next(translateBodyError(error));
   });
-  app.use(checkInput);
+  app.use(inputChecker(uploadRoutes(app)));
   app.useGlobalInterceptors(new DeclaredBodyInterceptor());
 }

@@ -1,13 +1,19 @@
-import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile, UploadedFile } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
-import { attachmentDisposition, CommandReceipt } from '@bihuan/platform';
+import { attachmentDisposition, CommandReceipt, FileUpload, sniffFileKind, UploadedFileData } from '@bihuan/platform';
 import { DirectoryRequest } from '../application/directory.handler';
 import { DirectoryQueries } from '../application/directory.queries';
 import { importRejected } from '../domain/directory-import.decision';
-import { directoryTemplate, parseDirectoryFile, writeDirectoryCsv, writeDirectoryWorkbook } from '../import';
+import {
+  DEFAULT_DIRECTORY_IMPORT_LIMITS,
+  directoryTemplate,
+  parseDirectoryFile,
+  writeDirectoryCsv,
+  writeDirectoryWorkbook,
+} from '../import';
 import { ExportQueryDto, ImportDirectoryDto } from './directory-user.dto';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,11 +32,25 @@ export class DirectoryFilesController {
 
   @Post('import')
   @HttpCode(200)
+  @FileUpload({
+    maxBytes: DEFAULT_DIRECTORY_IMPORT_LIMITS.maxBytes,
+    kinds: ['xlsx', 'csv'],
+    kindLabel: 'an XLSX workbook or a CSV file',
+    fields: {
+      sheet: { type: 'string', enum: ['units', 'departments', 'users'], description: 'The list a CSV (or a one-sheet workbook) holds' },
+    },
+  })
   @ApiOperation({
     summary: 'Import units, departments and users from XLSX/CSV: every row applied, or 422 with every rejected row and nothing written',
   })
-  async import(@CurrentActor() actor: Actor, @Body() body: ImportDirectoryDto): Promise<CommandReceipt> {
-    const parsed = await parseDirectoryFile(Buffer.from(body.content, 'base64'), body.format, body.sheet);
+  async import(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: UploadedFileData,
+    @Body() body: ImportDirectoryDto,
+  ): Promise<CommandReceipt> {
+    // FileUploadGuard admitted only an XLSX or a CSV by content; the parser reads what the bytes are.
+    const format = sniffFileKind(file.buffer) === 'xlsx' ? 'xlsx' : 'csv';
+    const parsed = await parseDirectoryFile(file.buffer, format, body.sheet);
     if (parsed.rejected.length > 0) throw importRejected(parsed.rejected);
     return this.commands.execute(new DirectoryRequest(actor, { kind: 'ImportDirectory', data: { import: parsed.import } }));
   }

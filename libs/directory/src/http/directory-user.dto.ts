@@ -64,18 +64,12 @@ export class RegisterStaffDto {
   departmentId?: string | null;
 }
 
+/** POST /directory/import — the text fields of the form; the XLSX or CSV comes in field `file` (format judged by content). */
 export class ImportDirectoryDto {
-  @ApiProperty({ enum: ['xlsx', 'csv'] }) @IsIn(['xlsx', 'csv']) format!: 'xlsx' | 'csv';
   @ApiPropertyOptional({ enum: ['units', 'departments', 'users'], description: 'The list a CSV (or a one-sheet workbook) holds' })
   @IsOptional()
   @IsIn(['units', 'departments', 'users'])
   sheet?: 'units' | 'departments' | 'users';
-  @ApiProperty({ description: 'The file, base64-encoded (within the 256 KB request limit)', maxLength: 350_000 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(350_000)
-  @Matches(/^[A-Za-z0-9+/=\r\n]+$/, { message: 'content must be base64' })
-  content!: string;
 }
 
 export class ExportQueryDto {

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Inject, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Put, Res, UploadedFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@bihuan/core';
 import { CurrentActor, Roles } from '@bihuan/auth';
+import { FileUpload, UploadedFileData } from '@bihuan/platform';
 import { isNoticeKind, NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeKind } from '@bihuan/inspection';
 import { documentsError } from '../documents-errors';
 import { NOTICE_FIELDS } from '../templates/notice-fields';
 import { NoticeTemplates, NoticeTemplateVersion } from '../templates/notice-templates';
-import { NoticeTemplateDto, NoticeTemplateListDto, UploadNoticeTemplateDto } from './notice.dto';
+import { NoticeTemplateDto, NoticeTemplateListDto, TEMPLATE_MAX_BYTES, UploadNoticeTemplateDto } from './notice.dto';
 import { FileResponse, sendDocx } from './send-docx';
 
 function kindOf(kind: string): NoticeKind {
@@ -45,16 +46,23 @@ export class NoticeTemplatesController {
     sendDocx(res, { body: v.bytes, digest: v.digest, utf8Name: name, asciiName: `template-${v.kind}-v${v.version}.docx` });
   }
 
-  /** Checked before anything is kept: a DOCX whose placeholders parse and name only known fields (400 naming contentBase64). */
+  /** Checked before anything is kept: a DOCX (by content) whose placeholders parse and name only known fields (400 naming file). */
   @Put(':kind')
+  @FileUpload({
+    maxBytes: TEMPLATE_MAX_BYTES,
+    kinds: ['docx'],
+    kindLabel: 'a Word document (.docx)',
+    fields: { reason: { type: 'string', maxLength: 500, description: 'Why (recorded with the version)' } },
+    required: ['reason'],
+  })
   @ApiOkResponse({ type: NoticeTemplateDto })
-  @ApiOperation({ summary: 'Replace a kind’s template (base64 .docx, reason required); later notices use the new version' })
+  @ApiOperation({ summary: 'Replace a kind’s template (multipart: .docx in `file`, `reason` required); later notices use the new version' })
   async replace(
     @Param('kind') kind: string,
+    @UploadedFile() file: UploadedFileData,
     @Body() body: UploadNoticeTemplateDto,
     @CurrentActor() actor: Actor,
   ): Promise<NoticeTemplateDto> {
-    const bytes = Buffer.from(body.contentBase64, 'base64');
-    return summary(await this.templates.replace(kindOf(kind), bytes, body.reason, actor));
+    return summary(await this.templates.replace(kindOf(kind), file.buffer, body.reason, actor));
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBase64, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { NOTICE_KINDS, NoticeKind } from '@bihuan/inspection';
 
 /** POST /findings/:findingId/notices */
@@ -13,18 +13,11 @@ export class IssueNoticeDocumentDto {
   kind!: NoticeKind;
 }
 
-/** Largest template upload: base64 of about 180 KB of DOCX, within the API's 256 KB body limit. */
-export const TEMPLATE_BASE64_MAX = 245_000;
+/** Largest template upload (multipart field `file`): a notice template with a letterhead image fits. */
+export const TEMPLATE_MAX_BYTES = 2 * 1024 * 1024;
 
-/** PUT /admin/notice-templates/:kind — a replacement template, checked before it is kept. */
+/** PUT /admin/notice-templates/:kind — the text fields of the form; the .docx comes in field `file`. */
 export class UploadNoticeTemplateDto {
-  @ApiProperty({ description: 'The .docx file, base64-encoded (placeholders such as {documentNo}; see GET /admin/notice-templates)' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEMPLATE_BASE64_MAX)
-  @IsBase64()
-  contentBase64!: string;
-
   @ApiProperty({ description: 'Why (recorded with the version)', maxLength: 500, example: '按市卫健委〔2026〕5号文调整文书格式' })
   @IsString()
   @IsNotEmpty()

@@ -5,7 +5,7 @@ import { documentsError } from '../documents-errors';
 import { isNoticeField, NOTICE_FIELD_NAMES, NoticeField } from './notice-fields';
 
 /** Where in an upload request the template bytes are (named in every refusal). */
-const FIELD = 'contentBase64';
+const FIELD = 'file';
 
 interface TemplateErrorLike {
   readonly properties?: {
@@ -25,7 +25,7 @@ function parseProblems(error: unknown): string {
  * Checks an uploaded template before anything is kept: a DOCX (a ZIP with word/document.xml)
  * whose placeholders parse, name only known fields (templates/notice-fields.ts), use no loops or
  * conditions, and include `{documentNo}` (a notice without its number cannot be checked against
- * the log). Answers the fields it uses; refuses with 400 naming `contentBase64` otherwise.
+ * the log). Answers the fields it uses; refuses with 400 naming `file` (the form field) otherwise.
  */
 export function inspectTemplate(bytes: Uint8Array): NoticeField[] {
   let zip: PizZip;

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, HttpCode, Inject, Param, Post, Put } from '@n
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@bihuan/auth';
 import { Actor, DomainError } from '@bihuan/core';
+import { NeverStoreAnswers } from '@bihuan/platform';
 import { AccountAdminService, AccountAnswer, ResetPasswordAnswer } from '../application/account-admin.service';
 import { OIDC_SETTINGS, OidcSettings } from '../oidc/oidc-settings';
 import { ExternalIdentityDto } from './auth.dto';
@@ -18,6 +19,7 @@ export class AdminAccountsController {
   ) {}
 
   @Post(':userId/reset-password')
+  @NeverStoreAnswers()
   @HttpCode(200)
   @ApiOperation({ summary: '重置密码：返回一次性密码（只显示这一次），首次登录须修改；该用户全部会话注销' })
   resetPassword(@CurrentActor() actor: Actor, @Param('userId') userId: string): Promise<ResetPasswordAnswer> {

@@ -2,6 +2,7 @@ import { Body, Controller, createParamDecorator, ExecutionContext, HttpCode, Pos
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AllowedBeforePasswordChange, CurrentActor, Public } from '@bihuan/auth';
 import { Actor, DomainError } from '@bihuan/core';
+import { NeverStoreAnswers } from '@bihuan/platform';
 import { SignInService } from '../application/sign-in.service';
 import { SessionService, SessionTokens } from '../sessions/session.service';
 import { ChangePasswordDto, RefreshDto, SessionTokensDto, SignInDto } from './auth.dto';
@@ -31,6 +32,7 @@ export class AuthController {
 
   @Post('sign-in')
   @Public()
+  @NeverStoreAnswers()
   @UseGuards(SignInRateLimitGuard)
   @HttpCode(200)
   @ApiOperation({ summary: '用户名密码登录：错误 401 AUTH.BAD_CREDENTIALS，锁定 423 AUTH.LOCKED' })
@@ -41,6 +43,7 @@ export class AuthController {
 
   @Post('refresh')
   @Public()
+  @NeverStoreAnswers()
   @UseGuards(SignInRateLimitGuard)
   @HttpCode(200)
   @ApiOperation({ summary: '用刷新令牌换新的访问令牌和刷新令牌；旧刷新令牌再次使用即注销整个会话' })

@@ -1,11 +1,20 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { createHash } from 'node:crypto';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { canonicalJson } from '@bihuan/event-store';
 import { IdempotencyClaim, IdempotencyGate, IDEMPOTENCY_HEADER, validateIdempotencyKey } from './idempotency-gate';
 import { IDEMPOTENCY_SETTINGS, IdempotencySettings } from './idempotency-settings';
 
 const FOLD_IDENTICAL = 'bihuan:fold-identical';
+const NEVER_STORE = 'bihuan:idempotency-never-store';
+
+/**
+ * On a route whose answer is a secret (tokens from sign-in and refresh, a one-time password): an
+ * `Idempotency-Key` is ignored, so the answer is never stored and a repeated request runs again
+ * (and, for sign-in, issues new tokens) instead of replaying the earlier secret to whoever sends the key.
+ */
+export const NeverStoreAnswers = (): MethodDecorator => SetMetadata(NEVER_STORE, true);
 
 /**
  * On an unauthenticated creating route: an identical request (same method, path and body) from the
@@ -22,6 +31,8 @@ interface IdempotentRequest {
   readonly ip?: string;
   readonly socket?: { readonly remoteAddress?: string };
   readonly actor?: { readonly id: string };
+  /** An uploaded file (FileUploadGuard has read it before any interceptor runs). */
+  readonly file?: { readonly buffer: Buffer };
 }
 
 interface StatusResponse {
@@ -48,6 +59,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<IdempotentRequest>();
     if (request.method !== 'POST') return next.handle();
+    if (this.reflector.get<boolean | undefined>(NEVER_STORE, context.getHandler()) === true) return next.handle();
     const fold = this.reflector.get<boolean | undefined>(FOLD_IDENTICAL, context.getHandler()) === true;
     const claims = this.claimsOf(request, fold);
     if (claims.length === 0) return next.handle();
@@ -65,7 +77,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return []; // too deep to fingerprint: the validation pipe refuses it with a 400 anyway
     }
     const path = request.originalUrl.split('?')[0] ?? request.originalUrl;
-    const fingerprint = `${request.method} ${request.originalUrl}\n${body}`;
+    // The file of an upload is not in the body: its digest makes a different file a different request.
+    const file = request.file ? `\nfile:${createHash('sha256').update(request.file.buffer).digest('hex')}` : '';
+    const fingerprint = `${request.method} ${request.originalUrl}\n${body}${file}`;
     const claims: IdempotencyClaim[] = [];
     if (header !== undefined) {
       const scope = `${request.method} ${path} ${request.actor ? `actor:${request.actor.id}` : 'public'}`;

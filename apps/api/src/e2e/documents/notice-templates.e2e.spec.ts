@@ -5,12 +5,12 @@ import { Steps, steps } from '../inspection/inspection-steps';
 import { docxText, issue } from './notice-helpers';
 
 /** A template edited as an office would: the built-in one downloaded, its wording changed, uploaded again. */
-function edited(template: Buffer, from: string, to: string): string {
+function edited(template: Buffer, from: string, to: string): Buffer {
   const zip = new PizZip(template);
   const xml = zip.file('word/document.xml')!.asText();
   if (!xml.includes(from)) throw new Error(`template has no "${from}"`);
   zip.file('word/document.xml', xml.replace(from, to));
-  return zip.generate({ type: 'nodebuffer' }).toString('base64');
+  return zip.generate({ type: 'nodebuffer' });
 }
 
 /**
@@ -27,14 +27,15 @@ describe('notice templates and concurrent issuing (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const put = (kind: string, contentBase64: string) =>
-    t.http.put(`/admin/notice-templates/${kind}`).set(t.auth('admin')).send({ contentBase64, reason: '按新格式调整' });
+  const put = (kind: string, content: Buffer, name = 'template.docx') =>
+    t.http.put(`/admin/notice-templates/${kind}`).set(t.auth('admin')).field('reason', '按新格式调整').attach('file', content, name);
 
   it('refuses a template that is not a DOCX, or names an unknown field, or lacks {documentNo} — and keeps nothing', async () => {
     const builtIn = (await t.download('/admin/notice-templates/reminder-letter', 'admin')).body as Buffer;
     const head = await s.head();
-    const cases: [string, string][] = [
-      [Buffer.from('不是 Word 文件').toString('base64'), 'DOCUMENTS.TEMPLATE_INVALID'],
+    const cases: [Buffer, string][] = [
+      [Buffer.from('不是 Word 文件'), 'VALIDATION'],
+      [Buffer.from('PK\u0003\u0004xl/workbook.xml'), 'VALIDATION'],
       [edited(builtIn, '{description}', '{patientIdNumber}'), 'DOCUMENTS.TEMPLATE_UNKNOWN_FIELD'],
       [edited(builtIn, '{documentNo}', '文号'), 'DOCUMENTS.TEMPLATE_FIELD_REQUIRED'],
       [edited(builtIn, '{description}', '{description'), 'DOCUMENTS.TEMPLATE_INVALID'],
@@ -42,12 +43,39 @@ describe('notice templates and concurrent issuing (e2e)', () => {
     for (const [content, code] of cases) {
       const res = await put('reminder-letter', content);
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ code, fields: [expect.objectContaining({ field: 'contentBase64' })] });
+      expect(res.body).toMatchObject({ code, fields: [expect.objectContaining({ field: 'file' })] });
     }
     expect((await put('no-such-kind', edited(builtIn, '现予以提醒敦促', '特此提醒'))).status).toBe(400);
     expect(await s.head()).toBe(head);
     const list = await s.get('admin', '/admin/notice-templates');
     expect((list['items'] as { kind: string; version: number }[]).find((i) => i.kind === 'reminder-letter')?.version).toBe(0);
+  });
+
+  it('takes the template only as a multipart upload: no file, too large, JSON or no reason are refused and nothing is kept', async () => {
+    const builtIn = (await t.download('/admin/notice-templates/reminder-letter', 'admin')).body as Buffer;
+    const head = await s.head();
+    const url = '/admin/notice-templates/reminder-letter';
+    const noFile = await t.http.put(url).set(t.auth('admin')).field('reason', '按新格式调整');
+    expect(noFile.status).toBe(400);
+    expect(noFile.body).toMatchObject({ code: 'VALIDATION', fields: [expect.objectContaining({ field: 'file', rule: 'fileRequired' })] });
+    expect(noFile.body.message).toMatch(/file/);
+    const huge = Buffer.concat([builtIn, Buffer.alloc(2 * 1024 * 1024)]);
+    const tooLarge = await put('reminder-letter', huge);
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', limit: '2MB' });
+    expect(tooLarge.body.message).toContain('2MB');
+    const json = await t.http
+      .put(url)
+      .set(t.auth('admin'))
+      .send({ contentBase64: builtIn.toString('base64'), reason: 'x' });
+    expect(json.status).toBe(415);
+    const noReason = await t.http.put(url).set(t.auth('admin')).attach('file', builtIn, 'a.docx');
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'reason' })]));
+    const disguised = await put('reminder-letter', Buffer.from('不是 Word 文件'), 'really.docx');
+    expect(disguised.body).toMatchObject({ fields: [expect.objectContaining({ field: 'file', rule: 'fileType' })] });
+    expect(disguised.body.message).toContain('DOCX');
+    expect(await s.head()).toBe(head);
   });
 
   it('uses a replaced template for the next notice, and keeps the old version for notices issued from it', async () => {

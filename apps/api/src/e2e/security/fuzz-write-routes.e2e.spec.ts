@@ -1,6 +1,7 @@
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { createOpenApiDocument } from '@bihuan/app';
 import { generateBodies, Schema } from './fuzz-bodies';
+import { generateMultipartBodies } from './fuzz-multipart';
 import { routeAccess, seedCases, USER_OF_ROLE } from './fuzz-seed';
 
 /**
@@ -46,7 +47,10 @@ describe('fuzz: generated invalid bodies on every write route', () => {
         const user = who.isPublic ? null : USER_OF_ROLE[who.roles?.[0] ?? 'inspector']!;
         const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(param(path, name)));
         const schema = op.requestBody?.content?.['application/json']?.schema ?? null;
-        for (const body of generateBodies(schema, components, seed++, PER_ROUTE)) {
+        // An upload route (@FileUpload) takes a multipart form: it gets broken forms instead.
+        const upload = op.requestBody?.content?.['multipart/form-data'] !== undefined;
+        const bodies = upload ? generateMultipartBodies(seed++, PER_ROUTE) : generateBodies(schema, components, seed++, PER_ROUTE);
+        for (const body of bodies) {
           // The public routes' rate limit (10/min) would answer 429 before validation; a minute's
           // tokens per body lets every one reach the checks under test. No timer fires on its own.
           if (who.isPublic) t.clock.advance(6_000);

@@ -1,8 +1,16 @@
+import PizZip from 'pizzip';
 import { Role } from '@bihuan/core';
 import { FULL_HISTORY_QUERY, FULL_HISTORY_ROLES } from '@bihuan/audit';
 import { TargetKind } from './matrix-targets';
 
 type Body = (p: Readonly<Record<string, string>>) => object;
+
+/** A multipart upload (routes declared with @FileUpload): the file in field `file`, and the text fields. */
+export interface Upload {
+  readonly file: Buffer;
+  readonly name: string;
+  readonly fields: Readonly<Record<string, string>>;
+}
 
 /**
  * The matrix's row for each route of the OpenAPI document, keyed by method + path. Who may call it
@@ -13,6 +21,8 @@ type Body = (p: Readonly<Record<string, string>>) => object;
 export interface Row {
   readonly target: TargetKind;
   readonly body?: Body;
+  /** For an upload route instead of `body`: a valid multipart form. */
+  readonly upload?: () => Upload;
   readonly format?: 'xlsx' | 'csv' | 'html';
   /** The same read once more in another format (an export's `?format=csv`). */
   readonly also?: { readonly query: string; readonly format: 'csv' };
@@ -26,6 +36,13 @@ export interface Row {
    * refused to every other role.
    */
   readonly roleQueries?: readonly { readonly query: string; readonly roles: readonly Role[] }[];
+}
+
+/** A DOCX by its content (a zip holding word/document.xml): refusals then prove the scope check, not the type check. */
+function minimalDocx(): Buffer {
+  const zip = new PizZip();
+  zip.file('word/document.xml', '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>');
+  return zip.generate({ type: 'nodebuffer' });
 }
 
 const at = '2025-03-10T02:00:00.000Z';
@@ -100,7 +117,10 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /findings/{findingId}/notices/{number}': { target: 'notice', okStatuses: [404] },
   'GET /admin/notice-templates': { target: 'none' },
   'GET /admin/notice-templates/{kind}': { target: 'admin' },
-  'PUT /admin/notice-templates/{kind}': { target: 'admin', body: () => ({ contentBase64: 'UEsDBA==', reason: 'x' }) },
+  'PUT /admin/notice-templates/{kind}': {
+    target: 'admin',
+    upload: () => ({ file: minimalDocx(), name: 'template.docx', fields: { reason: 'x' } }),
+  },
   'GET /ledgers/counts': { target: 'none' },
   'GET /ledgers/institutions/{institutionId}': { target: 'institution' },
   'GET /ledgers/institutions/{institutionId}/export': {
@@ -236,10 +256,10 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'POST /directory/staff': { target: 'none', body: () => ({ id: 'staff-x', name: '医生', institutionId: 'hosp-a1-1' }) },
   'POST /directory/import': {
     target: 'none',
-    body: () => ({
-      format: 'csv',
-      sheet: 'departments',
-      content: Buffer.from('科室编码,所属机构编码,科室名称\r\nd-1,hosp-a1-1,内科\r\n').toString('base64'),
+    upload: () => ({
+      file: Buffer.from('科室编码,所属机构编码,科室名称\r\nd-1,hosp-a1-1,内科\r\n'),
+      name: 'departments.csv',
+      fields: { sheet: 'departments' },
     }),
   },
   'GET /directory/export': { target: 'none', format: 'xlsx', also: { query: '?format=csv', format: 'csv' } },

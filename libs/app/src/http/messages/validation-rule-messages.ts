@@ -36,6 +36,11 @@ export const VALIDATION_RULE_MESSAGES: Readonly<Record<string, string>> = {
   isTrustProxy: '{field} 不是有效的代理信任设置',
   wellFormedUnicode: '{field} 含有不完整的 Unicode 字符（孤立的代理项）',
   maxDepth: '{field} 的嵌套层级超过 {n} 层',
+  // File uploads (multipart/form-data, @FileUpload in libs/platform/src/http/file-upload.ts).
+  fileRequired: '缺少上传文件，请在表单字段 {field} 中选择文件',
+  fileType: '{field} 的文件类型不符合要求（按文件内容判断，与文件名无关）[，须为：{values}]',
+  singleFile: '请只上传一个文件，并放在表单字段 file 中',
+  multipartForm: '上传表单格式有误或字段过多、过长',
 };
 
 /** A `matches` rule whose pattern is a calendar date says so (the English text names the format). */
