@@ -2,7 +2,7 @@ import { DomainError } from '@bihuan/core';
 import { FakeClock } from '@bihuan/testing';
 import { IdempotencyClaim, IdempotencyGate, validateIdempotencyKey } from './idempotency-gate';
 import { testConfig } from '../config/load-config';
-import { idempotencySettingsOf } from './idempotency-settings';
+import { idempotencySettingsOf, LEASE_MS } from './idempotency-settings';
 import { MemoryIdempotencyStore } from './memory-idempotency-store.adapter';
 
 const claim = (over: Partial<IdempotencyClaim> = {}): IdempotencyClaim => ({
@@ -65,23 +65,23 @@ describe('IdempotencyGate', () => {
     expect(await gate.begin(claim())).toEqual({ kind: 'proceed' });
   });
 
-  it('a reservation whose holder died is retaken after the 8 s lease', async () => {
+  it('a reservation whose holder died is retaken only after the lease', async () => {
     const { gate, clock } = setup();
     await gate.begin(claim());
-    clock.advance(7_000);
+    clock.advance(LEASE_MS - 1_000);
     expect(await codeOf(gate.begin(claim()))).toBe('IDEMPOTENCY.IN_PROGRESS');
     clock.advance(1_001);
     expect(await gate.begin(claim())).toEqual({ kind: 'proceed' });
   });
 
-  it('a running request that renews its lease keeps its key past 8 s; renewing a finished one says so', async () => {
+  it('a running request that renews its lease keeps its key past the lease; renewing a finished one says so', async () => {
     const { gate, clock } = setup();
     await gate.begin(claim());
     for (let beat = 0; beat < 10; beat++) {
-      clock.advance(2_000);
+      clock.advance(LEASE_MS / 4);
       expect(await gate.renew([claim()])).toEqual([true]);
     }
-    clock.advance(7_000); // 27 s since the reservation, 7 s since the last renewal
+    clock.advance(LEASE_MS - 1_000); // 2.5 leases since the reservation, less than one since the last renewal
     expect(await codeOf(gate.begin(claim()))).toBe('IDEMPOTENCY.IN_PROGRESS');
     await gate.complete(claim(), 201, { ok: true });
     expect(await gate.renew([claim()])).toEqual([false]);

@@ -12,7 +12,10 @@ export interface IdempotencySettings {
   readonly pollMs: number;
   /**
    * An unfinished reservation not renewed for this long belongs to a dead process and may be
-   * retaken (8 s): a request on a killed host blocks its key's retries for seconds, not minutes.
+   * retaken (5 min). Not shorter: a process killed after its append but before storing the answer
+   * leaves a written command under an unfinished key, and a takeover would run it a second time
+   * (a second visit, a 409 for a notice already issued). Until the key travels with the events
+   * (so a takeover can find the earlier write), a dead host's key answers 409 IN_PROGRESS instead.
    */
   readonly leaseMs: number;
   /** How often a running request renews its reservations (the heartbeat; a quarter of the lease). */
@@ -21,8 +24,8 @@ export interface IdempotencySettings {
 
 export const IDEMPOTENCY_SETTINGS = Symbol('IDEMPOTENCY_SETTINGS');
 
-/** The reservation lease: four missed heartbeats (a stalled event loop, a slow database) before takeover. */
-export const LEASE_MS = 8_000;
+/** The reservation lease; a running request renews it every quarter (the heartbeat keeps long requests' keys). */
+export const LEASE_MS = 5 * 60_000;
 
 /** The validated configuration (AppConfig.idempotency) in the milliseconds the gate counts in. */
 export function idempotencySettingsOf(config: Pick<AppConfig, 'idempotency'>): IdempotencySettings {
