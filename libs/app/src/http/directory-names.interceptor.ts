@@ -13,7 +13,7 @@ import { isPlainObject, NameOf, namesIn } from './directory-names';
  * ids already in the body the reader is allowed to receive — so `names` shows no one the answer
  * did not already point at. Never on public routes (@Public, `/public/…`): the complainant's
  * portal shows no staff names beyond what it answers today. Arrays, files (XLSX, CSV, DOCX) and
- * HTML are left untouched, and so is a body that already has a `names` property.
+ * HTML are left untouched, and so is a body that already has a `names` property or names no one.
  */
 @Injectable()
 export class DirectoryNamesInterceptor implements NestInterceptor {
@@ -32,7 +32,9 @@ export class DirectoryNamesInterceptor implements NestInterceptor {
       map((body: unknown) => {
         // The guard set the actor: no names for an answer nobody signed in for.
         if (req.actor === undefined || !isPlainObject(body) || 'names' in body || !isJson(res)) return body;
-        return { ...body, names: namesIn(body, this.nameOf) };
+        const names = namesIn(body, this.nameOf);
+        // Absent rather than empty: an answer naming no one keeps exactly its shape.
+        return Object.keys(names).length === 0 ? body : { ...body, names };
       }),
     );
   }
