@@ -13,3 +13,4 @@ export * from './import';
 export * from './application/directory.handler';
 export * from './application/directory.queries';
 export * from './directory.module';
+export * from './summaries/directory.summaries';

@@ -2,6 +2,7 @@ import { UserDirectory, Jurisdiction } from '@bihuan/auth';
 import { DEADLINE_SUMMARY_CATALOGUE, SummaryCatalogue } from '@bihuan/core';
 import { COMPLAINTS_SUMMARY_CATALOGUE } from '@bihuan/complaints';
 import { CREDIT_SUMMARY_CATALOGUE } from '@bihuan/credit';
+import { DIRECTORY_SUMMARY_CATALOGUE } from '@bihuan/directory';
 import { DOCUMENTS_SUMMARY_CATALOGUE } from '@bihuan/documents';
 import { ETHICS_SUMMARY_CATALOGUE } from '@bihuan/ethics';
 import { INSPECTION_SUMMARY_CATALOGUE } from '@bihuan/inspection';
@@ -23,6 +24,7 @@ export const SUMMARY_CATALOGUES: readonly SummaryCatalogue[] = [
   ETHICS_SUMMARY_CATALOGUE,
   CREDIT_SUMMARY_CATALOGUE,
   DOCUMENTS_SUMMARY_CATALOGUE,
+  DIRECTORY_SUMMARY_CATALOGUE,
 ];
 
 /** Names from the directory's people and the jurisdiction's units (ids when unknown). */

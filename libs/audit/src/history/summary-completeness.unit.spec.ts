@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as complaints from '@bihuan/complaints';
 import * as core from '@bihuan/core';
 import * as credit from '@bihuan/credit';
+import * as directory from '@bihuan/directory';
 import * as documents from '@bihuan/documents';
 import * as ethics from '@bihuan/ethics';
 import * as inspection from '@bihuan/inspection';
@@ -18,7 +19,17 @@ import { EventSummaryRegistry } from './summary-registry';
  * by scanning the libraries' exports, so a new list is checked without editing this file), and
  * the complaints catalogue in docs/events, whose union has no runtime list.
  */
-const LIBRARIES: Readonly<Record<string, object>> = { core, processing, platform, inspection, complaints, ethics, credit, documents };
+const LIBRARIES: Readonly<Record<string, object>> = {
+  core,
+  processing,
+  platform,
+  inspection,
+  complaints,
+  ethics,
+  credit,
+  documents,
+  directory,
+};
 
 /** Exported `{ Type: true, … }` lists: the runtime form of `EventTypes<E>`. */
 function exportedEventLists(): { name: string; types: string[] }[] {
@@ -62,6 +73,10 @@ describe('every event type has a Chinese summary', () => {
   it('summarises every type of every exported list', () => {
     const missing = lists.flatMap((l) => l.types.filter((t) => !registry.has(t)).map((t) => `${l.name}: ${t}`));
     expect(missing).toEqual([]);
+  });
+
+  it('summarises every directory event (its list is an array, not a `*_EVENTS` map)', () => {
+    expect(directory.DIRECTORY_EVENT_TYPES.filter((t) => !registry.has(t))).toEqual([]);
   });
 
   it('summarises every complaint event the catalogue documents', () => {
