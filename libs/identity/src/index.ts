@@ -17,3 +17,4 @@ export * from './sessions/session.validator';
 export * from './oidc/oidc-settings';
 export * from './oidc/oidc-sign-in.service';
 export * from './identity.module';
+export * from './summaries/identity.summaries';

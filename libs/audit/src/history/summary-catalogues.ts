@@ -5,6 +5,7 @@ import { CREDIT_SUMMARY_CATALOGUE } from '@bihuan/credit';
 import { DIRECTORY_SUMMARY_CATALOGUE } from '@bihuan/directory';
 import { DOCUMENTS_SUMMARY_CATALOGUE } from '@bihuan/documents';
 import { ETHICS_SUMMARY_CATALOGUE } from '@bihuan/ethics';
+import { IDENTITY_SUMMARY_CATALOGUE } from '@bihuan/identity';
 import { INSPECTION_SUMMARY_CATALOGUE } from '@bihuan/inspection';
 import { PLATFORM_SUMMARY_CATALOGUE } from '@bihuan/platform';
 import { PROCESSING_SUMMARY_CATALOGUE } from '@bihuan/processing';
@@ -25,6 +26,7 @@ export const SUMMARY_CATALOGUES: readonly SummaryCatalogue[] = [
   CREDIT_SUMMARY_CATALOGUE,
   DOCUMENTS_SUMMARY_CATALOGUE,
   DIRECTORY_SUMMARY_CATALOGUE,
+  IDENTITY_SUMMARY_CATALOGUE,
 ];
 
 /** Names from the directory's people and the jurisdiction's units (ids when unknown). */

@@ -6,6 +6,7 @@ import * as credit from '@bihuan/credit';
 import * as directory from '@bihuan/directory';
 import * as documents from '@bihuan/documents';
 import * as ethics from '@bihuan/ethics';
+import * as identity from '@bihuan/identity';
 import * as inspection from '@bihuan/inspection';
 import * as platform from '@bihuan/platform';
 import * as processing from '@bihuan/processing';
@@ -75,8 +76,9 @@ describe('every event type has a Chinese summary', () => {
     expect(missing).toEqual([]);
   });
 
-  it('summarises every directory event (its list is an array, not a `*_EVENTS` map)', () => {
+  it('summarises every directory and account event (their lists are arrays, not `*_EVENTS` maps)', () => {
     expect(directory.DIRECTORY_EVENT_TYPES.filter((t) => !registry.has(t))).toEqual([]);
+    expect(identity.ACCOUNT_EVENT_TYPES.filter((t) => !registry.has(t))).toEqual([]);
   });
 
   it('summarises every complaint event the catalogue documents', () => {
