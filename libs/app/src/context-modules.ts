@@ -8,6 +8,7 @@ import { DirectoryModule } from '@bihuan/directory';
 import { IdentityModule } from '@bihuan/identity';
 import { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
+import { HistorySummariesModule } from './history-summaries.module';
 
 type ModuleRef = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
@@ -21,6 +22,7 @@ export const CONTEXT_MODULES: readonly ModuleRef[] = [
   AdminModule,
   InspectionModule,
   AuditModule,
+  HistorySummariesModule, // the audit's summary registry for the finding and complaint histories
   EthicsModule,
   CreditModule,
   ComplaintsModule,

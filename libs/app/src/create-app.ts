@@ -13,6 +13,7 @@ import {
   testConfig,
 } from '@bihuan/platform';
 import { ReadPositionInterceptor } from './http/read-position.interceptor';
+import { useDirectoryNames } from './http/directory-names.interceptor';
 import { AppModule } from './app.module';
 import { useBodyParsing } from './http/body-parsing';
 import { HttpErrorFilter } from './http/http-exception.filter';
@@ -60,6 +61,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
   app.use(requestGate(app.get(ShutdownState)));
   useBodyParsing(app);
   app.useGlobalInterceptors(new ReadPositionInterceptor(app.get<ReadModelSync>(READ_MODEL_SYNC)));
+  useDirectoryNames(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(app.get(HttpAdapterHost)));
   setupSwagger(app, config.apiDocs);

@@ -43,7 +43,11 @@ export class AdminDocsModule {}
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Bihuan API')
-    .setDescription('Event-sourced closed-loop cases: inspections, complaints, ethics, credit. Errors carry a stable `code`.')
+    .setDescription(
+      'Event-sourced closed-loop cases: inspections, complaints, ethics, credit. Errors carry a stable `code`. ' +
+        'Authenticated JSON object answers carry `names: { <id>: <name> }` for the directory ids (units, users, staff) ' +
+        'they mention — only ids already in the answer; never on /public routes (docs/api/names.md).',
+    )
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();

@@ -39,6 +39,8 @@ function sheetRow(f: FoldedFinding & { readonly state: ExistingFinding }, seq: n
     responsiblePerson: extras.responsiblePerson ?? facts.responsiblePerson,
     plannedCompletion: null,
     noticeNo: extras.noticeNo,
+    // As the ledger projection keeps it: the round's printed 整改通知书, if any.
+    noticeDocumentNo: (state.rectification.noticeDocuments ?? []).find((d) => d.kind === 'rectification-notice')?.documentNo ?? null,
     round: state.rectification.round,
     deadline: rectify?.dueAt ?? null,
     deadlineProvisional: provisional(rectify),

@@ -1,4 +1,4 @@
-import { Actor, SummaryCatalogue, SummaryContext } from '@bihuan/core';
+import { HistorySummaries, SummarisedEvent, SummaryCatalogue, SummaryContext } from '@bihuan/core';
 
 /** Names for ids: the directory's people and units (undefined when the id is unknown). */
 export interface NameLookup {
@@ -6,12 +6,8 @@ export interface NameLookup {
   unit(id: string): string | undefined;
 }
 
-/** What the registry reads of an event: a recorded event, a history entry or a dossier row. */
-export interface SummarisedEvent {
-  readonly type: string;
-  readonly data: object;
-  readonly actor: Pick<Actor, 'id' | 'role'>;
-}
+/** What the registry reads of an event (declared in core beside HistorySummaries). */
+export type { SummarisedEvent } from '@bihuan/core';
 
 const NO_NAMES: NameLookup = { person: () => undefined, unit: () => undefined };
 
@@ -21,7 +17,7 @@ const NO_NAMES: NameLookup = { person: () => undefined, unit: () => undefined };
  * composes them with the directory. Refuses two catalogues claiming one type, so a summary has
  * one home.
  */
-export class EventSummaryRegistry {
+export class EventSummaryRegistry implements HistorySummaries {
   private readonly owner = new Map<string, SummaryCatalogue>();
   private readonly bookkeeping = new Set<string>();
   private readonly terms = new Map<string, string>();
@@ -61,7 +57,7 @@ export class EventSummaryRegistry {
   }
 
   /** Who acted, by name: 系统 for timers and workflows, 投诉人 for the public entry. */
-  actorName(actor: Pick<Actor, 'id' | 'role'>): string {
+  actorName(actor: SummarisedEvent['actor']): string {
     if (actor.role === 'system' || actor.id === 'system') return '系统';
     if (actor.role === 'public') return '投诉人';
     return this.names.person(actor.id) ?? actor.id;

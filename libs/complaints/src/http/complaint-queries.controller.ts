@@ -8,7 +8,7 @@ import { ComplaintStatistics, ComplaintStatisticsQuery } from '../read-models/co
 import { statisticsWorkbook } from '../read-models/complaint-statistics.xlsx';
 import { ComplaintTicketQueries, TicketPage } from '../read-models/complaint-tickets.query';
 import { TicketDetail } from '../read-models/ticket-views';
-import { PurposeQueryDto, StatisticsQueryDto, TicketListQueryDto } from './query.dto';
+import { FullHistoryQueryDto, PurposeQueryDto, StatisticsQueryDto, TicketListQueryDto } from './query.dto';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -53,9 +53,12 @@ export class ComplaintQueriesController {
 
   @Get(':id')
   @Roles('inspector', 'leader', 'admin', 'hospital')
-  @ApiOperation({ summary: 'Ticket detail with its history (never the complainant’s identity)' })
-  detail(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<TicketDetail> {
-    return this.tickets.detail(actor, id);
+  @ApiOperation({
+    summary:
+      'Ticket detail with its history (never the complainant’s identity), each entry with a Chinese one-line summary; bookkeeping folded away unless ?all=true (leaders and admins)',
+  })
+  detail(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() q: FullHistoryQueryDto): Promise<TicketDetail> {
+    return this.tickets.detail(actor, id, q.all === 'true');
   }
 
   @Get(':id/complainant')

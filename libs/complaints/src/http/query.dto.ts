@@ -74,3 +74,16 @@ export class PurposeQueryDto {
   @ApiProperty({ description: 'Why you need the identity (recorded in the access log)', maxLength: 200 })
   purpose!: string;
 }
+
+/** `?all=true`: every event of the ticket's history, bookkeeping included — FULL_HISTORY_ROLES only (403 otherwise). */
+export class FullHistoryQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    default: 'false',
+    description:
+      'true: every event of the history, internal bookkeeping included — leaders and admins only (403 AUTH.ROLE_NOT_ALLOWED otherwise). Default: folded away.',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  all?: 'true' | 'false';
+}

@@ -1,6 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AccessPolicy, readerOf } from '@bihuan/auth';
-import { Actor, Clock, CLOCK, DomainError, ViewedMessage } from '@bihuan/core';
+import {
+  Actor,
+  Clock,
+  CLOCK,
+  DomainError,
+  FULL_HISTORY_ROLES,
+  HISTORY_SUMMARIES,
+  HistorySummaries,
+  summariseHistory,
+  ViewedMessage,
+} from '@bihuan/core';
 import { SqlDatabase } from '@bihuan/database';
 import { KeysetPage, keysetPage, READ_MODELS, SortKey } from '@bihuan/platform';
 import { complaintError } from '../domain/complaint-errors';
@@ -42,6 +52,8 @@ export class ComplaintTicketQueries {
     @Inject(READ_MODELS) private readonly database: SqlDatabase,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(CLOCK) private readonly clock: Clock,
+    // The audit's registry, bound by the app; absent in a module composed without it (entries unsummarised).
+    @Optional() @Inject(HISTORY_SUMMARIES) private readonly summaries?: HistorySummaries,
   ) {}
 
   private get db() {
@@ -82,8 +94,12 @@ export class ComplaintTicketQueries {
     });
   }
 
-  /** Detail and history; 404 for unknown tickets, 403 outside the actor's scope. */
-  async detail(actor: Actor, ticketId: string): Promise<TicketDetail> {
+  /**
+   * Detail and history; 404 for unknown tickets, 403 outside the actor's scope. Each history entry
+   * carries its summary; bookkeeping is folded away unless `all` (FULL_HISTORY_ROLES only).
+   */
+  async detail(actor: Actor, ticketId: string, all = false): Promise<TicketDetail> {
+    if (all) this.access.assertRole(actor, FULL_HISTORY_ROLES, 'Showing every event of a ticket history (?all=true)');
     const now = this.clock.now().toISOString();
     const row = await this.db
       .selectFrom('complaints_tickets')
@@ -105,7 +121,8 @@ export class ComplaintTicketQueries {
       .where('ticket_id', '=', ticketId)
       .orderBy('position')
       .execute();
-    return toDetail(row, actor, this.entries(actor, history));
+    const entries = this.entries(actor, history);
+    return toDetail(row, actor, this.summaries ? summariseHistory(entries, this.summaries, all) : entries);
   }
 
   /** What each reader sees of each step is the ticket's visibility declaration (the rows carry no identity already). */

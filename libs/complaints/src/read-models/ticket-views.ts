@@ -41,6 +41,8 @@ export interface TicketHistoryEntry {
   readonly at: string;
   readonly actor: { readonly id: string; readonly role: string; readonly unit: string };
   readonly data: Record<string, unknown>;
+  /** The Chinese one-line summary (the audit's registry), from the data as this reader sees it. */
+  readonly summary?: string;
 }
 
 export interface TicketDetail extends TicketListItem {

@@ -1,3 +1,4 @@
 export * from './event-summary';
 export * from './chinese-dates';
 export * from './deadline.summaries';
+export * from './history-summaries';

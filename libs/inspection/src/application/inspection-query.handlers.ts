@@ -1,6 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { Actor, Clock, CLOCK, DomainError, streamName } from '@bihuan/core';
+import {
+  Actor,
+  Clock,
+  CLOCK,
+  DomainError,
+  FULL_HISTORY_ROLES,
+  HISTORY_SUMMARIES,
+  HistorySummaries,
+  streamName,
+  summariseHistory,
+} from '@bihuan/core';
 import { EVENT_STORE, eventEntry, EventStore } from '@bihuan/event-store';
 import { SqlDatabase } from '@bihuan/database';
 import { READ_MODELS } from '@bihuan/platform';
@@ -83,10 +93,23 @@ export class GetFindingHandler extends ReadHandler implements IQueryHandler<GetF
 
 @QueryHandler(FindingHistoryQuery)
 export class FindingHistoryHandler extends ReadHandler implements IQueryHandler<FindingHistoryQuery> {
-  async execute({ actor, findingId }: FindingHistoryQuery) {
+  constructor(
+    @Inject(InspectionAccess) scope: InspectionAccess,
+    @Inject(InspectionReadModels) rm: InspectionReadModels,
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CLOCK) clock: Clock,
+    // The audit's registry, bound by the app; absent in a module composed without it (entries unsummarised).
+    @Optional() @Inject(HISTORY_SUMMARIES) private readonly summaries?: HistorySummaries,
+  ) {
+    super(scope, rm, store, clock);
+  }
+
+  async execute({ actor, findingId, all }: FindingHistoryQuery) {
+    // Before anything is read: unfolding the bookkeeping is an auditor's switch, as on the audit's history.
+    if (all) this.scope.access.assertRole(actor, FULL_HISTORY_ROLES, 'Showing every event of a finding history (?all=true)');
     await this.finding(actor, findingId);
-    const events = await this.store.readStream(streamName(FINDING_STREAM_CATEGORY, findingId));
-    return { findingId, entries: events.map(eventEntry) };
+    const entries = (await this.store.readStream(streamName(FINDING_STREAM_CATEGORY, findingId))).map(eventEntry);
+    return { findingId, entries: this.summaries ? summariseHistory(entries, this.summaries, all) : entries };
   }
 }
 

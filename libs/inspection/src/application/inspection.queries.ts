@@ -25,10 +25,12 @@ export class GetFindingQuery extends Query<FindingDetail> {
   }
 }
 
-export class FindingHistoryQuery extends Query<{ findingId: string; entries: EventEntry[] }> {
+export class FindingHistoryQuery extends Query<{ findingId: string; entries: (EventEntry & { summary?: string })[] }> {
   constructor(
     readonly actor: Actor,
     readonly findingId: string,
+    /** Every event, bookkeeping included (FULL_HISTORY_ROLES only). */
+    readonly all = false,
   ) {
     super();
   }

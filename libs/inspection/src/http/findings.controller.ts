@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@bihuan/core';
 import { CurrentActor, Roles } from '@bihuan/auth';
 import { FindingHistoryQuery, GetFindingQuery, ListFindingsQuery } from '../application';
-import { ListFindingsQueryDto } from './query.dto';
+import { FullHistoryQueryDto, ListFindingsQueryDto } from './query.dto';
 import { READ_ROLES } from './visits.controller';
 
 /** Findings (问题) as ledger rows, one finding's state and deadlines, and its full history. */
@@ -34,8 +34,11 @@ export class FindingsController {
 
   @Get(':findingId/history')
   @Roles(...READ_ROLES)
-  @ApiOperation({ summary: 'Every event of the finding, with actor (id, role, unit), occurredAt and recordedAt' })
-  history(@CurrentActor() actor: Actor, @Param('findingId') findingId: string) {
-    return this.queries.execute(new FindingHistoryQuery(actor, findingId));
+  @ApiOperation({
+    summary:
+      'The events of the finding, each with a Chinese one-line summary, actor (id, role, unit), occurredAt and recordedAt; bookkeeping folded away unless ?all=true (leaders and admins)',
+  })
+  history(@CurrentActor() actor: Actor, @Param('findingId') findingId: string, @Query() q: FullHistoryQueryDto) {
+    return this.queries.execute(new FindingHistoryQuery(actor, findingId, q.all === 'true'));
   }
 }

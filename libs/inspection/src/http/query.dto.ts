@@ -109,3 +109,16 @@ export class CommandAckDto {
   position!: number | null;
   @ApiPropertyOptional({ type: [String], description: 'Event types written' }) events!: string[];
 }
+
+/** `?all=true`: every event of a history, bookkeeping included — FULL_HISTORY_ROLES only (403 otherwise). */
+export class FullHistoryQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    default: 'false',
+    description:
+      'true: every event, internal bookkeeping and deadline timers included — leaders and admins only (403 AUTH.ROLE_NOT_ALLOWED otherwise). Default: folded away.',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  all?: 'true' | 'false';
+}

@@ -24,6 +24,8 @@ export type FindingRecord = {
   planned_completion: string | null;
   notice_no: string | null;
   notice_issued_at: string | null;
+  /** 文号 of the printed 整改通知书 (NoticeDocumentIssued, kind rectification-notice); null until one is printed. */
+  notice_document_no: string | null;
   round: Defaulted<number>;
   rectify_deadline_id: string | null;
   rectify_due_at: string | null;
@@ -215,6 +217,11 @@ export const INSPECTION_MIGRATIONS: MigrationSet = {
       await createFindings(db);
       await addMissingFindingColumns(db, dialect);
       await createVisits(db);
+    },
+    // The printed notice's number for the ledger's 通知书文号. Rows projected before this column
+    // show the typed number until the ledger projection is rebuilt from the log.
+    '0002-notice-document-no': async (db) => {
+      await db.schema.alterTable('inspection_findings').addColumn('notice_document_no', 'text').execute();
     },
   },
 };

@@ -35,8 +35,8 @@ export function remarksText(row: LedgerRow): string {
 const signedOffText = (r: LedgerRow): string => (r.status === 'withdrawn' ? '已撤销' : r.signedOff ? '是' : '否');
 
 /**
- * The columns of the 整改台账 offices file, in their order. 通知书文号 is empty until notices carry
- * numbers (the documents work of issue 17, item 5); everything else comes from the ledger read model.
+ * The columns of the 整改台账 offices file, in their order. 通知书文号 is the printed 整改通知书's number
+ * when one was printed, else the number typed with the notice; everything comes from the ledger read model.
  */
 export const LEDGER_COLUMNS: readonly OfficeColumn<LedgerRow>[] = [
   { header: '序号', width: 6, kind: 'number', value: (r) => r.seq },
@@ -53,7 +53,7 @@ export const LEDGER_COLUMNS: readonly OfficeColumn<LedgerRow>[] = [
   { header: '是否销号', width: 8, value: signedOffText },
   { header: '销号日期', width: 12, kind: 'date', value: (r) => shanghaiDateCell(r.signedOffAt) },
   { header: '督办级别', width: 12, value: (r) => (r.escalationRung ? ESCALATION_RUNG_LABELS[r.escalationRung] : '') },
-  { header: '通知书文号', width: 16, value: (r) => r.noticeNo ?? '' },
+  { header: '通知书文号', width: 16, value: (r) => r.noticeDocumentNo ?? r.noticeNo ?? '' },
   { header: '备注', width: 24, value: remarksText },
 ];
 

@@ -35,6 +35,20 @@ describe('ledger export', () => {
     expect(remarksText(row({ deadline: '2027-01-11T15:59:59.999Z', deadlineProvisional: true }))).toContain('整改时限暂定');
   });
 
+  it('fills 通知书文号 with the printed 整改通知书 number when there is one, else the typed number', async () => {
+    const rows = [
+      row({ seq: 1, noticeNo: '整改〔2025〕1号', noticeDocumentNo: '甲卫健监整〔2025〕7号' }),
+      row({ seq: 2, noticeNo: '整改〔2025〕2号', noticeDocumentNo: null }),
+      row({ seq: 3, noticeNo: null, noticeDocumentNo: null }),
+    ];
+    const sheet = await sheetOf(await ledgerXlsx(rows, TITLE));
+    const column = HEADERS.indexOf('通知书文号') + 1;
+    expect([3, 4, 5].map((r) => sheet.getCell(r, column).value ?? '')).toEqual(['甲卫健监整〔2025〕7号', '整改〔2025〕2号', '']);
+    const csv = ledgerCsv(rows).toString('utf8');
+    expect(csv).toContain('甲卫健监整〔2025〕7号');
+    expect(csv).not.toContain('整改〔2025〕1号');
+  });
+
   it('writes CSV with a BOM, CRLF, the same 16 columns and Shanghai dates', () => {
     const text = ledgerCsv([row()]).toString('utf8');
     expect(text.startsWith(`\uFEFF${HEADERS.join(',')}\r\n`)).toBe(true);

@@ -18,6 +18,7 @@ export const ledgerRowFixture = (over: Partial<LedgerRow> = {}): LedgerRow => ({
   responsiblePerson: '张主任',
   plannedCompletion: null,
   noticeNo: null,
+  noticeDocumentNo: null,
   round: 1,
   deadline: '2025-03-24T15:59:59.999Z',
   deadlineProvisional: false,

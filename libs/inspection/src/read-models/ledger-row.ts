@@ -23,7 +23,10 @@ export interface LedgerRow {
   readonly responsibleDepartment: string;
   readonly responsiblePerson: string | null;
   readonly plannedCompletion: string | null;
+  /** The number typed when the notice was issued (`POST /findings/{id}/notice`). */
   readonly noticeNo: string | null;
+  /** The 文号 of the printed 整改通知书, once one is printed (the ledger's 通知书文号 prefers it). */
+  readonly noticeDocumentNo: string | null;
   readonly round: number;
   /** 整改时限: the round's rectification deadline (as extended). */
   readonly deadline: string | null;
@@ -77,6 +80,7 @@ export function toLedgerRow(r: LedgerRecord, seq: number): LedgerRow {
     responsiblePerson: r.responsible_person,
     plannedCompletion: r.planned_completion,
     noticeNo: r.notice_no,
+    noticeDocumentNo: r.notice_document_no ?? null,
     round: Number(r.round),
     deadline: r.rectify_due_at,
     deadlineProvisional: provisional(r.rectify_due_at, r.rectify_calendar_version),

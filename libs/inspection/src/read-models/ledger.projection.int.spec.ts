@@ -3,7 +3,8 @@ import { handleCommand, PROCESSING_MIGRATIONS } from '@bihuan/processing';
 import { FakeClock, TEST_SQL_DIALECTS, TestSqlDatabase } from '@bihuan/testing';
 import { findingDecider, FindingCommand } from '../domain';
 import * as F from '../domain/finding/finding.fixtures';
-import { at } from '../domain/inspection.fixtures';
+import { at, cmd, inspector } from '../domain/inspection.fixtures';
+import { RecordNoticeDocument } from '../domain/finding/finding.commands';
 import { INSPECTION_MIGRATIONS } from './inspection-read-model.schema';
 import { ledgerProjection } from './ledger.projection';
 import { LedgerQueries } from './ledger.queries';
@@ -55,6 +56,40 @@ describe.each(TEST_SQL_DIALECTS)('ledger projection on $name', (dialect) => {
     for (const e of await store.readAll()) await projection.handle(e);
     expect(await queries.ledger({ institutionId: 'hosp-1' }, ['hosp-1'], at(22))).toEqual(before);
     expect((await queries.ledger({ institutionId: 'hosp-1' }, ['hosp-2'], at(22))).rows).toEqual([]); // not visible
+  });
+
+  it('keeps the printed 整改通知书 number beside the typed one', async () => {
+    const printed = (kind: RecordNoticeDocument['data']['kind'], documentNo: string) =>
+      cmd<RecordNoticeDocument>(
+        'RecordNoticeDocument',
+        {
+          findingId: 'f-2',
+          kind,
+          documentNo,
+          issuingUnitId: 'city-1',
+          digest: 'a'.repeat(64),
+          templateVersion: 1,
+          templateDigest: 'b'.repeat(64),
+          fileName: 'notice.docx',
+          fields: { documentNo },
+        },
+        inspector,
+        at(2),
+      );
+    const f2 = (c: FindingCommand) => handleCommand(store, 'finding-f-2', findingDecider, c);
+    await f2(F.open({ findingId: 'f-2', institutionId: 'hosp-9' }));
+    const notice = F.notice();
+    await f2({ ...notice, data: { ...notice.data, findingId: 'f-2' } });
+    const projection = ledgerProjection(test.database);
+    const queries = new LedgerQueries(test.database);
+    const noticeOf = async () => {
+      for (const e of await store.readAll()) await projection.handle(e);
+      const [r] = (await queries.ledger({ institutionId: 'hosp-9' }, ['hosp-9'], at(3))).rows;
+      return [r?.noticeNo, r?.noticeDocumentNo];
+    };
+    expect(await noticeOf()).toEqual(['整改〔2025〕1号', null]);
+    await f2(printed('rectification-notice', '甲卫健监整〔2025〕7号'));
+    expect(await noticeOf()).toEqual(['整改〔2025〕1号', '甲卫健监整〔2025〕7号']);
   });
 
   it('skips an event that no decider wrote (a malformed FindingOpened) instead of wedging', async () => {

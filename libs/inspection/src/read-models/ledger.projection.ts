@@ -94,6 +94,7 @@ function changes(event: FindingEvent): FindingSet | null {
         signed_off_at: null,
         signed_off_by: null,
         recheck_status: 'reopened',
+        notice_document_no: null, // a new round prints its own notice (as the finding's state keeps it)
         plan_revision: 0,
         progress_reports: 0,
         percent_complete: null,
@@ -106,6 +107,9 @@ function changes(event: FindingEvent): FindingSet | null {
     }
     case 'FindingWithdrawn':
       return { status: 'withdrawn', withdrawn_reason: event.data.reason };
+    case 'NoticeDocumentIssued':
+      // The printed 整改通知书's number is the one offices file; the other notices keep their own registers.
+      return event.data.kind === 'rectification-notice' ? { notice_document_no: event.data.documentNo } : null;
     default:
       return null; // FindingOpened is an insert; deadline events are deadlineChanges
   }

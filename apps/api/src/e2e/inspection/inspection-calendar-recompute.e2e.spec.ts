@@ -21,7 +21,7 @@ describe('inspection: a rectification deadline across the year end is recomputed
   let finding: string;
   afterAll(() => t.close());
 
-  const history = async (): Promise<Entry[]> => (await s.get('leader-prov', `/findings/${finding}/history`))['entries'] as Entry[];
+  const history = async (): Promise<Entry[]> => (await s.get('leader-prov', `/findings/${finding}/history?all=true`))['entries'] as Entry[];
   const rectify = async () => {
     const detail = await s.get('leader-prov', `/findings/${finding}`);
     return { detail, deadline: (detail['deadlines'] as Deadline[]).find((d) => d.deadlineId === 'rectify')! };

@@ -33,7 +33,7 @@ describe('inspection escalation ladder (e2e)', () => {
 
   it('warns at 50% and 80% of the rectification deadline', async () => {
     await t.advanceTo('2025-03-21T00:00:00.000Z');
-    const history = await s.get('leader-prov', `/findings/${finding}/history`);
+    const history = await s.get('leader-prov', `/findings/${finding}/history?all=true`);
     expect((history['entries'] as Entry[]).filter((e) => e.type === 'DeadlineWarned').map((e) => e.data['warnAt'])).toEqual([
       '2025-03-13T04:00:00.000Z',
       '2025-03-19T16:00:00.000Z',

@@ -110,7 +110,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'POST /findings/{findingId}/withdraw': { target: 'finding', body: () => ({ reason: 'x' }) },
   'GET /findings': { target: 'none' },
   'GET /findings/{findingId}': { target: 'finding' },
-  'GET /findings/{findingId}/history': { target: 'finding' },
+  'GET /findings/{findingId}/history': { target: 'finding', roleQueries: [{ query: `?${FULL_HISTORY_QUERY}`, roles: FULL_HISTORY_ROLES }] },
   'POST /findings/{findingId}/notices': { target: 'finding', body: () => ({ kind: 'rectification-notice' }) },
   'GET /findings/{findingId}/notices': { target: 'finding' },
   // No notice is issued in the seed: an in-scope reader gets the 404 of an unknown number, others the finding's refusal.
@@ -203,7 +203,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
     body: (p) => ({ channel: 'window', category: 'fees', description: 'x', institutionId: p['institutionId'] }),
   },
   'GET /complaints/statistics': { target: 'none' },
-  'GET /complaints/{id}': { target: 'ticket' },
+  'GET /complaints/{id}': { target: 'ticket', roleQueries: [{ query: `?${FULL_HISTORY_QUERY}`, roles: FULL_HISTORY_ROLES }] },
   'GET /complaints/{id}/complainant': { target: 'ticket', query: '?purpose=access-matrix' },
   'POST /complaints/{id}/resolve-on-the-spot': { target: 'ticket', body: () => ({ resolution: 'x' }) },
   'POST /complaints/{id}/dispatch': { target: 'ticket', body: () => ({ institutionId: 'hosp-a1-1', complexity: 'simple' }) },
