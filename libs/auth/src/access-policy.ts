@@ -12,6 +12,7 @@ export class AccessPolicy {
 
   /** May this actor see or act on things belonging to `unitId`? */
   inScope(actor: Actor, unitId: string): boolean {
+    if (this.readsEverywhere(actor)) return true;
     switch (actor.role) {
       case 'system':
         return true;
@@ -24,6 +25,34 @@ export class AccessPolicy {
         return this.jurisdiction.contains(actor.unit, unitId);
       case 'public':
         return false;
+    }
+  }
+
+  /**
+   * An admin at a root unit (the province): the one who runs system-wide operations — settings,
+   * calendar, dead letters, projections, timers — that no subtree owns. A city's admin is not.
+   */
+  isSystemAdmin(actor: Actor): boolean {
+    return actor.role === 'admin' && this.jurisdiction.get(actor.unit)?.parentId === null;
+  }
+
+  /**
+   * Reads and acts on every unit, also ones no longer (or not yet) in the tree: the system, and the
+   * root's admin. Every "sees everything" shortcut asks this, never the bare role (issue 16).
+   */
+  readsEverywhere(actor: Actor): boolean {
+    return actor.role === 'system' || this.isSystemAdmin(actor);
+  }
+
+  /** Throws 403 AUTH.SYSTEM_ADMIN_ONLY unless the actor is an admin at a root unit. */
+  assertSystemAdmin(actor: Actor, action: string): void {
+    if (!this.isSystemAdmin(actor)) {
+      throw new DomainError(
+        'AUTH.SYSTEM_ADMIN_ONLY',
+        `${action} is a system-wide operation: only an admin of the root unit may do it (${actor.role} ${actor.id} is of ${actor.unit})`,
+        'forbidden',
+        { role: actor.role, unit: actor.unit },
+      );
     }
   }
 
@@ -53,7 +82,7 @@ export class AccessPolicy {
   visibleInstitutions(actor: Actor): string[] {
     if (actor.role === 'hospital') return [actor.unit];
     if (actor.role === 'public') return [];
-    const roots = actor.role === 'system' ? this.jurisdiction.roots().map((u) => u.id) : [actor.unit];
+    const roots = this.readsEverywhere(actor) ? this.jurisdiction.roots().map((u) => u.id) : [actor.unit];
     return roots.flatMap((id) => this.jurisdiction.institutionsUnder(id).map((u) => u.id));
   }
 
@@ -61,7 +90,7 @@ export class AccessPolicy {
   visibleUnits(actor: Actor): string[] {
     if (actor.role === 'public') return [];
     if (actor.role === 'hospital') return [actor.unit];
-    const roots = actor.role === 'system' ? this.jurisdiction.roots().map((u) => u.id) : [actor.unit];
+    const roots = this.readsEverywhere(actor) ? this.jurisdiction.roots().map((u) => u.id) : [actor.unit];
     return roots.flatMap((id) => this.jurisdiction.subtree(id).map((u) => u.id));
   }
 }

@@ -20,6 +20,9 @@ describe('AccessPolicy scope matrix', () => {
     ['leader', 'city-a', 'city-b', false],
     ['partner', 'prov', 'hosp-b1-1', true],
     ['admin', 'prov', 'hosp-b1-1', true],
+    ['admin', 'city-a', 'hosp-a1-1', true], // delegated administration: its own subtree
+    ['admin', 'city-a', 'hosp-b1-1', false], // not a sibling city's
+    ['admin', 'city-a', 'prov', false], // nor above it
     ['public', 'prov', 'hosp-a1-1', false],
   ];
 
@@ -47,6 +50,23 @@ describe('AccessPolicy scope matrix', () => {
     expect(policy.visibleInstitutions(actor('inspector', 'county-a1')).sort()).toEqual(['hosp-a1-1', 'hosp-a1-2']);
     expect(policy.visibleInstitutions(actor('leader', 'prov'))).toHaveLength(5);
     expect(policy.visibleInstitutions(actor('public', 'prov'))).toEqual([]);
+    expect(policy.visibleInstitutions(actor('admin', 'prov'))).toHaveLength(5);
+    expect(policy.visibleInstitutions(actor('admin', 'city-a')).every((id) => id.startsWith('hosp-a'))).toBe(true);
+  });
+
+  it("keeps system-wide operations and reading everywhere for the root unit's admin (and the system)", () => {
+    expect(policy.isSystemAdmin(actor('admin', 'prov'))).toBe(true);
+    expect(policy.isSystemAdmin(actor('admin', 'city-a'))).toBe(false);
+    expect(policy.isSystemAdmin(actor('leader', 'prov'))).toBe(false);
+    expect(policy.readsEverywhere(actor('system', 'prov'))).toBe(true);
+    expect(policy.readsEverywhere(actor('admin', 'city-a'))).toBe(false);
+    // A unit no longer in the tree: only who reads everywhere still covers it.
+    expect(policy.inScope(actor('admin', 'prov'), 'gone-unit')).toBe(true);
+    expect(policy.inScope(actor('leader', 'prov'), 'gone-unit')).toBe(false);
+    expect(() => policy.assertSystemAdmin(actor('admin', 'city-a'), 'Changing a policy')).toThrow(
+      expect.objectContaining({ code: 'AUTH.SYSTEM_ADMIN_ONLY', kind: 'forbidden' }),
+    );
+    expect(() => policy.assertSystemAdmin(actor('admin', 'prov'), 'Changing a policy')).not.toThrow();
   });
 });
 

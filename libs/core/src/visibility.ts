@@ -4,8 +4,9 @@ import { Message } from './message';
 
 /**
  * The reader as a visibility rule sees them: who they are, and whether a unit lies in their
- * jurisdiction (their own unit or below it; everywhere for admins). Built by `readerOf` in
- * @bihuan/auth, so rules never see the jurisdiction tree itself.
+ * jurisdiction (their own unit or below it; everywhere only for the system and the root unit's
+ * admin — a city's admin covers its city). Built by `readerOf` in @bihuan/auth (AccessPolicy.inScope),
+ * so rules never see the jurisdiction tree itself.
  */
 export interface Reader {
   readonly actor: Actor;
@@ -81,17 +82,20 @@ export function assertReadGranted(decision: ReadDecision, notFound: () => Domain
   throw DomainError.forbidden('AUTH.OUT_OF_SCOPE', decision.reason);
 }
 
-/** Commission roles that read by jurisdiction (inspectors, leaders), admins everywhere. */
+/**
+ * Commission roles that read by jurisdiction: inspectors, leaders and admins (administration is
+ * delegated down the tree, so an admin reads its own subtree; the root's admin covers every unit).
+ */
 export function commissionReads(reader: Reader, units: readonly (string | null)[]): boolean {
   const { role } = reader.actor;
-  if (role === 'admin' || role === 'system') return true;
-  if (role !== 'inspector' && role !== 'leader') return false;
+  if (role === 'system') return true;
+  if (role !== 'inspector' && role !== 'leader' && role !== 'admin') return false;
   return units.some((unit) => unit !== null && reader.covers(unit));
 }
 
 /**
  * The common rule of records that belong to one institution: its own hospital users, the
- * inspectors and leaders whose jurisdiction covers it, admins. Partners and the public read
+ * inspectors, leaders and admins whose jurisdiction covers it. Partners and the public read
  * through their own routes, not case histories.
  */
 export function institutionRecordDecision(reader: Reader, institutionId: string, what: string): ReadDecision {

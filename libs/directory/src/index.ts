@@ -4,6 +4,7 @@ export * from './domain/directory.model';
 export * from './domain/directory.events';
 export * from './domain/directory.commands';
 export * from './domain/directory.decider';
+export * from './domain/directory.visibility';
 export * from './application/directory-rules';
 export * from './application/live-directory';
 export * from './application/directory-seed';

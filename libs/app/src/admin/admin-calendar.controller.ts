@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@bihuan/core';
-import { CurrentActor, Roles } from '@bihuan/auth';
+import { CurrentActor, Roles, SystemWide } from '@bihuan/auth';
 import { CALENDAR, CalendarService } from '@bihuan/platform';
 import { CalendarOutlookService } from '../health/calendar-outlook.module';
 import { CalendarImportedDto, CalendarStatusDto, CalendarYearDto } from './admin.dto';
@@ -10,6 +10,7 @@ import { CalendarImportedDto, CalendarStatusDto, CalendarYearDto } from './admin
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('admin')
+@SystemWide()
 @Controller('admin/calendar')
 export class AdminCalendarController {
   constructor(

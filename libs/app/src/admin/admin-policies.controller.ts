@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, DomainError, ID_GENERATOR, IdGenerator, isDomainError } from '@bihuan/core';
-import { CurrentActor, Roles } from '@bihuan/auth';
+import { CurrentActor, Roles, SystemWide } from '@bihuan/auth';
 import { POLICIES, PolicyRegistry } from '@bihuan/platform';
 import { PolicyViewDto, SetPolicyDto } from './admin.dto';
 import { POLICY_DEFAULTS, policyDefaults } from './policy-defaults';
@@ -10,6 +10,7 @@ import { POLICY_DEFAULTS, policyDefaults } from './policy-defaults';
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('admin')
+@SystemWide()
 @Controller('admin/policies')
 export class AdminPoliciesController {
   constructor(

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableRespon
 import { DomainError } from '@bihuan/core';
 import { SqlDatabase } from '@bihuan/database';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
-import { Roles } from '@bihuan/auth';
+import { Roles, SystemWide } from '@bihuan/auth';
 import { READ_MODELS } from '@bihuan/platform';
 import { DeadLetter, TableCheckpointStore, TableDeadLetterStore } from '@bihuan/processing';
 import { TIMER_SCHEDULER, TimerScheduler, TimerSpec } from '@bihuan/timers';
@@ -27,6 +27,7 @@ interface ProjectionView {
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('admin')
+@SystemWide()
 @Controller('admin')
 export class AdminWorkerController {
   constructor(

@@ -1,4 +1,4 @@
-import { Public, Roles } from '@bihuan/auth';
+import { Public, Roles, SystemWide } from '@bihuan/auth';
 import { Controller, DynamicModule, Get, Header, Inject, Module, Provider } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { collectDefaultMetrics, Registry } from 'prom-client';
@@ -35,6 +35,7 @@ export class PublicMetricsController extends MetricsEndpoint {}
 /** The same for an admin bearer token only (METRICS=admin; production default). */
 @ApiExcludeController()
 @Roles('admin')
+@SystemWide()
 @Controller('metrics')
 export class AdminMetricsController extends MetricsEndpoint {}
 

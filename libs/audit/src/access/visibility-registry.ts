@@ -1,8 +1,12 @@
 import { categoryOf, ReadDecision, Reader, Role, StreamVisibility } from '@bihuan/core';
 import { complaintReferenceVisibility, complaintTicketVisibility } from '@bihuan/complaints';
 import { CREDIT_VISIBILITY } from '@bihuan/credit';
+import { directoryVisibility } from '@bihuan/directory';
 import { ETHICS_VISIBILITY } from '@bihuan/ethics';
 import { INSPECTION_VISIBILITY } from '@bihuan/inspection';
+
+/** A unit id no tree holds: only a reader who reads everywhere (the root's admin, the system) covers it. */
+const WHOLE_TREE_PROBE = '\u0000whole-tree';
 
 /** A category without cases: the roles named read every stream of it, nobody else does. */
 function rolesOnlyVisibility(category: string, roles: readonly Role[], refusal: string): StreamVisibility<null> {
@@ -24,9 +28,21 @@ function configurationVisibility(category: string): StreamVisibility<null> {
   return rolesOnlyVisibility(category, ['admin', 'leader'], `${category} streams are for leaders and admins`);
 }
 
-/** Streams of a category nobody declared: operators only, so a new category is closed until it is declared. */
+/**
+ * Streams of a category nobody declared: operators only, so a new category is closed until it is
+ * declared. Such a stream names no unit, so "operators" means the admins whose jurisdiction is the
+ * whole tree (AccessPolicy.readsEverywhere); `covers` of a unit no tree holds is true for them only.
+ */
 function undeclaredVisibility(category: string): StreamVisibility<null> {
-  return rolesOnlyVisibility(category, ['admin'], `No reader is declared for ${category} streams`);
+  return {
+    category,
+    initialState: null,
+    evolve: () => null,
+    decide: (reader): ReadDecision =>
+      reader.actor.role === 'admin' && reader.covers(WHOLE_TREE_PROBE)
+        ? { kind: 'granted', institutionId: null }
+        : { kind: 'forbidden', reason: `No reader is declared for ${category} streams` },
+  };
 }
 
 /** Every case category's declaration, from the contexts that own them (one home per rule). */
@@ -39,6 +55,7 @@ export const CASE_VISIBILITY: ReadonlyMap<string, StreamVisibility> = new Map(
     ...CREDIT_VISIBILITY,
     configurationVisibility('policy'),
     configurationVisibility('calendar'),
+    directoryVisibility,
   ].map((rule) => [rule.category, rule as StreamVisibility]),
 );
 

@@ -117,11 +117,11 @@ export class AuditReadService {
     return { root: stream, ...(await integrityReport(this.store, { streams: streams.length > 0 ? streams : [stream], now: this.now() })) };
   }
 
-  /** Admins and leaders of a root unit verify the whole log; other leaders the streams of their jurisdiction (each one's chain). */
+  /** Admins and leaders of a root unit verify the whole log; other leaders and admins the streams of their jurisdiction (each one's chain). */
   async logIntegrity(reader: Actor): Promise<IntegrityReport> {
     this.assertAuditor(reader, 'The integrity report of the whole log');
     const wholeTree = this.policy.jurisdiction.get(reader.unit)?.parentId === null;
-    if (reader.role === 'admin' || wholeTree) return integrityReport(this.store, { now: this.now() });
+    if (wholeTree) return integrityReport(this.store, { now: this.now() });
     const streams = await readableStreams(this.store, new StreamAccess(this.store, this.reader(reader)));
     return integrityReport(this.store, { streams, now: this.now() });
   }
@@ -141,12 +141,13 @@ export class AuditReadService {
     return { fileName: `dossier-${stream}-${generatedAt.replace(/[:.]/g, '')}.html`, html };
   }
 
-  /** Admins see every record; a leader the records of cases they may open. */
+  /** The root's admin sees every record; a leader or a city's admin the records of cases they may open. */
   async accessLog(reader: Actor, filter: AccessLogFilter): Promise<{ total: number; rows: AccessLogRow[] }> {
     this.assertAuditor(reader, 'The access log');
     const access = new StreamAccess(this.store, this.reader(reader));
-    const keep =
-      reader.role === 'admin' ? undefined : async (row: AccessLogRow) => row.caseStream !== null && (await access.canRead(row.caseStream));
+    const keep = this.policy.readsEverywhere(reader)
+      ? undefined
+      : async (row: AccessLogRow) => row.caseStream !== null && (await access.canRead(row.caseStream));
     return listAccess({ trail: this.trail, ...(this.log ? { log: this.log } : {}) }, filter, keep);
   }
 

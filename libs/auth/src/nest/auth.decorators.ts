@@ -10,6 +10,15 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
 /** Only these roles may call the route (403 AUTH.ROLE_NOT_ALLOWED otherwise). */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ALLOWED_ROLES, roles);
 
+export const SYSTEM_WIDE = 'bihuan:system-wide';
+
+/**
+ * The route is a system-wide operation (settings, calendar, dead letters, projections, timers,
+ * erasure): beyond @Roles, only an admin of a root unit may call it (AccessPolicy.isSystemAdmin);
+ * a city's admin gets 403 AUTH.SYSTEM_ADMIN_ONLY. Administration is otherwise delegated down the tree.
+ */
+export const SystemWide = (): MethodDecorator & ClassDecorator => SetMetadata(SYSTEM_WIDE, true);
+
 /** The authenticated actor of the request (set by AuthGuard). */
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
   const request = ctx.switchToHttp().getRequest<{ actor?: Actor }>();

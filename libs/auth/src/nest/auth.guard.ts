@@ -1,10 +1,11 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Actor, DomainError, Role } from '@bihuan/core';
+import { AccessPolicy } from '../access-policy';
 import { Jurisdiction } from '../jurisdiction';
 import { roleFitsUnit, UserRole } from '../role-units';
 import { TokenService } from '../token.service';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
+import { ALLOWED_ROLES, PUBLIC_ROUTE, SYSTEM_WIDE } from './auth.decorators';
 
 /** What the guard asks the session validator about, after the token's signature and claims passed. */
 export interface SessionCheck {
@@ -35,7 +36,7 @@ type GuardedRequest = { headers: Record<string, string | undefined>; actor?: Act
 
 /**
  * Global guard: every route needs a valid bearer token unless marked @Public();
- * @Roles() narrows who may call it. A token must name a unit of the jurisdiction that its role can
+ * @Roles() narrows who may call it, @SystemWide() to admins of a root unit. A token must name a unit of the jurisdiction that its role can
  * belong to (role-units.ts), and pass the session validator when there is one. Scope (which unit)
  * is checked by the handlers with AccessPolicy, since only they know which record a request touches.
  */
@@ -68,6 +69,9 @@ export class AuthGuard implements CanActivate {
         'forbidden',
         { role: actor.role, allowed: roles },
       );
+    }
+    if (this.reflector.getAllAndOverride<boolean>(SYSTEM_WIDE, targets) === true) {
+      new AccessPolicy(this.jurisdiction).assertSystemAdmin(actor, 'This action');
     }
     return true;
   }

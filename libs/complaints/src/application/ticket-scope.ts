@@ -10,11 +10,12 @@ import { ComplaintTicketState, isAssigned } from '../domain/complaint-ticket.sta
  *
  * - hospital: only while the ticket is assigned to its own institution;
  * - inspector / leader: when the receiving unit (首诉负责) or the assigned institution lies in
- *   their jurisdiction; admin and system: everywhere; public: through the secret (not here).
+ *   their jurisdiction, admins likewise (a city's admin its city, the root's admin everywhere:
+ *   AccessPolicy.inScope); system: everywhere; public: through the secret (not here).
  */
 export function assertTicketScope(access: AccessPolicy, actor: Actor, state: ComplaintTicketState): void {
   if (state.status === 'none') throw complaintError('NOT_FOUND', 'No such complaint ticket');
-  if (actor.role === 'public' || actor.role === 'system' || actor.role === 'admin') return;
+  if (actor.role === 'public' || access.readsEverywhere(actor)) return;
   if (actor.role === 'hospital') {
     if (isAssigned(state) && state.assignment.institutionId === actor.unit) return;
     throw complaintError('NOT_ASSIGNED_INSTITUTION', 'This ticket is not assigned to your institution', { unit: actor.unit });

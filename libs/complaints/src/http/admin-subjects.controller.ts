@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@bihuan/auth';
+import { CurrentActor, Roles, SystemWide } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
 import { ErasureService } from '@bihuan/privacy';
 import { ErasureResultDto } from './response.dto';
@@ -16,6 +16,7 @@ export class AdminSubjectsController {
   @Post(':subjectId/erase')
   @HttpCode(200)
   @Roles('admin')
+  @SystemWide()
   @ApiOperation({ summary: 'Erase a data subject: delete their SM4 key; their identity reads as erased everywhere' })
   @ApiOkResponse({ type: ErasureResultDto })
   async erase(

@@ -49,12 +49,16 @@ export function overdueColumn(now: string) {
 
 /**
  * The tickets an actor may read: hospitals those assigned to their institution, commission staff
- * those received or held within their jurisdiction, admins (and the system) all, anyone else none.
+ * those received or held within their jurisdiction (admins too: a city's admin its city), the
+ * root's admin and the system all (AccessPolicy.readsEverywhere), anyone else none.
  */
 export function scopeOf(access: AccessPolicy, actor: Actor): TicketCondition {
-  if (actor.role === 'admin' || actor.role === 'system') return (eb) => eb.and([]);
+  if (access.readsEverywhere(actor)) return (eb) => eb.and([]);
   if (actor.role === 'hospital') return (eb) => eb('institution_id', '=', actor.unit);
-  const units = actor.role === 'inspector' || actor.role === 'leader' ? access.jurisdiction.subtree(actor.unit).map((u) => u.id) : [];
+  const units =
+    actor.role === 'inspector' || actor.role === 'leader' || actor.role === 'admin'
+      ? access.jurisdiction.subtree(actor.unit).map((u) => u.id)
+      : [];
   // `or([])` is false; `in ()` would be a syntax error on PostgreSQL.
   if (units.length === 0) return (eb) => eb.or([]);
   return (eb) => eb.or([eb('receiving_unit', 'in', units), eb('institution_id', 'in', units)]);

@@ -42,8 +42,7 @@ export const inspectorConflictsVisibility: StreamVisibility<{ readonly inspector
     const { actor } = reader;
     if (
       actor.id === state.inspectorId ||
-      actor.role === 'admin' ||
-      (actor.role === 'leader' && commissionReads(reader, [state.declaredIn]))
+      ((actor.role === 'leader' || actor.role === 'admin') && commissionReads(reader, [state.declaredIn]))
     ) {
       return { kind: 'granted', institutionId: null };
     }

@@ -20,8 +20,7 @@ export class DirectoryScope {
       if (id === undefined) continue;
       if (id === null) {
         // A new root (province) is only for an administrator of a root.
-        const own = this.access.jurisdiction.get(this.actor.unit);
-        if (this.actor.role !== 'system' && own?.parentId !== null) {
+        if (!this.access.readsEverywhere(this.actor)) {
           throw DomainError.forbidden(
             'AUTH.OUT_OF_SCOPE',
             `${this.actor.role} ${this.actor.id} of ${this.actor.unit} may not create a top-level unit`,
@@ -48,7 +47,7 @@ export class DirectoryScope {
   }
 
   private covers(unitId: string | null): boolean {
-    if (unitId === null) return this.actor.role === 'system' || this.access.jurisdiction.get(this.actor.unit)?.parentId === null;
+    if (unitId === null) return this.access.readsEverywhere(this.actor);
     return !this.access.jurisdiction.get(unitId) || this.access.inScope(this.actor, unitId);
   }
 

@@ -43,7 +43,8 @@ export async function streamOwners(t: TestApp, seed: Seed, v: Violations): Promi
   const owners = new Map<string, string>();
   for (const stream of first.keys()) {
     // The directory is no case of a unit: its audit readers are the audit registry's declaration
-    // (undeclared categories: admins only), not a unit's scope.
+    // (directoryVisibility: admins and leaders, each event by the unit it names), proven in
+    // e2e/security/delegated-admin.e2e.spec.ts, not a unit's scope.
     if (NOT_UNIT_OWNED.includes(stream)) continue;
     const unit = owner(stream);
     if (unit) owners.set(stream, unit);

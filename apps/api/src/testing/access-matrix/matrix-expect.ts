@@ -2,14 +2,14 @@ import { Response } from 'supertest';
 import { TestApp } from '../test-app';
 import { bearer } from './matrix-http';
 import { DeclaredRoute } from './matrix-routes';
-import { Reader } from './matrix-scope';
+import { isSystemAdmin, Reader } from './matrix-scope';
 import { Row } from './matrix-table';
 import { scopeOf, Target } from './matrix-targets';
 
 export type Verdict = 'allowed' | 'refused' | 'any';
 
 /**
- * The one expectation: the route's declaration (@Public, @Roles) and the scope rule decide whether
+ * The one expectation: the route's declaration (@Public, @Roles, @SystemWide) and the scope rule decide whether
  * this reader may reach this target. Public routes are open to all except a ticket without its secret.
  */
 export function verdict(route: DeclaredRoute, row: Row, reader: Reader, target: Target): { verdict: Verdict; rel: string } {
@@ -17,6 +17,7 @@ export function verdict(route: DeclaredRoute, row: Row, reader: Reader, target: 
   if (route.isPublic) return { verdict: row.target === 'code' ? 'refused' : 'allowed', rel };
   if (!reader.actor) return { verdict: 'refused', rel };
   if (route.roles && !route.roles.includes(reader.actor.role)) return { verdict: 'refused', rel };
+  if (route.systemWide && !isSystemAdmin(reader)) return { verdict: 'refused', rel };
   if (!covered) return { verdict: 'refused', rel };
   // A parent unit in an institution parameter: refusing it as "not an institution" is as right as answering.
   if (target.label.startsWith('unit@') || target.anyStatus?.(reader)) return { verdict: 'any', rel };

@@ -2,7 +2,7 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from '@bihuan/auth';
+import { ALLOWED_ROLES, PUBLIC_ROUTE, SYSTEM_WIDE } from '@bihuan/auth';
 import { Role } from '@bihuan/core';
 
 /** A route as the OpenAPI document names it (`GET /visits/{visitId}`) with what its decorators declare. */
@@ -13,6 +13,8 @@ export interface DeclaredRoute {
   readonly isPublic: boolean;
   /** null: any authenticated role. */
   readonly roles: readonly Role[] | null;
+  /** @SystemWide(): only an admin of a root unit (a city's admin is refused). */
+  readonly systemWide: boolean;
 }
 
 /** The OpenAPI document of the real app, built as swagger.ts builds it. */
@@ -28,7 +30,7 @@ const join = (...parts: (string | undefined)[]): string =>
     .join('/')}`.replace(/:([A-Za-z]+)/g, '{$1}');
 
 /**
- * Every controller handler of the app with its @Public / @Roles metadata, read with Nest's Reflector
+ * Every controller handler of the app with its @Public / @Roles / @SystemWide metadata, read with Nest's Reflector
  * exactly as AuthGuard reads it: the one declaration of which roles may call a route.
  */
 export function declaredRoutes(app: INestApplication): Map<string, DeclaredRoute> {
@@ -55,6 +57,7 @@ export function declaredRoutes(app: INestApplication): Map<string, DeclaredRoute
             path,
             isPublic: reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets) === true,
             roles: reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets) ?? null,
+            systemWide: reflector.getAllAndOverride<boolean | undefined>(SYSTEM_WIDE, targets) === true,
           });
         }
       }

@@ -3,7 +3,10 @@ import { DEMO_UNITS, DEMO_USERS } from '@bihuan/demo';
 import { Actor } from '@bihuan/core';
 import { Marker } from './matrix-markers';
 
-/** A reader of the matrix: every demo user, plus nobody (no token). */
+/**
+ * A reader of the matrix: every demo user, a city's admin (delegated administration, issue 16:
+ * not in the demo directory, so its token passes as one the directory does not know), plus nobody.
+ */
 export interface Reader {
   readonly id: string;
   readonly actor: Actor | null;
@@ -11,6 +14,7 @@ export interface Reader {
 
 export const READERS: readonly Reader[] = [
   ...DEMO_USERS.map((u) => ({ id: u.id, actor: { id: u.id, role: u.role, unit: u.unit } })),
+  { id: 'admin.city-a', actor: { id: 'admin.city-a', role: 'admin', unit: 'city-a' } },
   { id: 'no-token', actor: null },
 ];
 
@@ -19,11 +23,16 @@ const policy = new AccessPolicy(jurisdiction);
 
 /**
  * The scope rule the matrix expects (domain.md, "People"): a hospital only its own institution;
- * inspectors and leaders their unit's subtree; admin everything; partners the credit information
+ * inspectors, leaders and admins their unit's subtree (the province's admin: everything); partners the credit information
  * they are given (their unit is the province, so by unit they reach every institution).
  */
 export function inScope(reader: Reader, unit: string): boolean {
   return reader.actor !== null && policy.inScope(reader.actor, unit);
+}
+
+/** An admin of a root unit: the only reader of @SystemWide routes. */
+export function isSystemAdmin(reader: Reader): boolean {
+  return reader.actor !== null && policy.isSystemAdmin(reader.actor);
 }
 
 /** How the target relates to the reader, for the violation report (own / sibling / parent / other-city …). */
