@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Put, Res, UploadedFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@bihuan/core';
-import { CurrentActor, Roles } from '@bihuan/auth';
+import { CurrentActor, Roles, SystemWide } from '@bihuan/auth';
 import { FileUpload, UploadedFileData } from '@bihuan/platform';
 import { isNoticeKind, NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeKind } from '@bihuan/inspection';
 import { documentsError } from '../documents-errors';
@@ -25,6 +25,7 @@ function summary(v: NoticeTemplateVersion): NoticeTemplateDto {
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('admin')
+@SystemWide() // the templates serve every unit: only an admin at the root replaces them
 @Controller('admin/notice-templates')
 export class NoticeTemplatesController {
   constructor(@Inject(NoticeTemplates) private readonly templates: NoticeTemplates) {}
