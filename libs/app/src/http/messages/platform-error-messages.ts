@@ -9,6 +9,7 @@ export const PLATFORM_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'AUTH.INVALID_TOKEN': '访问令牌无效或已过期，请重新登录',
   'AUTH.ROLE_NOT_ALLOWED': '当前角色[（{role}）]无权访问此接口[，仅限：{allowed}]',
   'AUTH.OUT_OF_SCOPE': '超出您的管辖范围',
+  'AUTH.SYSTEM_ADMIN_ONLY': '此操作涉及全系统，仅限省级（根单位）管理员',
   'AUTH.UNKNOWN_USER': '{field} 不是已登记的用户',
   'AUTH.UNKNOWN_UNIT': '{field} 不是已登记的单位',
   'AUTH.UNKNOWN_INSTITUTION': '{field} 不是已登记的医疗机构',
