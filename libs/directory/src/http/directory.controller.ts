@@ -137,7 +137,8 @@ export class DirectoryController {
   @Put('users/:userId/conflicts')
   @Roles('admin', 'leader', 'inspector')
   @ApiOperation({
-    summary: 'Set an inspector’s conflicts of interest (institutions the draw never sends them to): admins and leaders over the inspector’s unit, or the inspector for themself',
+    summary:
+      'Set an inspector’s conflicts of interest (institutions the draw never sends them to): admins and leaders over the inspector’s unit, or the inspector for themself',
   })
   conflicts(@CurrentActor() actor: Actor, @Param('userId') userId: string, @Body() body: SetConflictsDto): Promise<CommandReceipt> {
     return this.send(actor, { kind: 'SetInspectorConflicts', data: { userId, conflicts: body.conflicts.map((c) => ({ ...c })) } });
