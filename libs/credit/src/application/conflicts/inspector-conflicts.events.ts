@@ -1,4 +1,4 @@
-import { DomainEvent } from '@bihuan/core';
+import { DomainEvent, EventTypes } from '@bihuan/core';
 
 /**
  * Historical: inspectors' conflicts of interest as credit once recorded them, stream
@@ -17,3 +17,9 @@ export type ConflictWithdrawn = DomainEvent<
   { inspectorId: string; institutionId: string; reason: string; withdrawnBy: string; withdrawnAt: string }
 >;
 export type InspectorConflictsEvent = ConflictDeclared | ConflictWithdrawn;
+
+/** Every type an old `inspectorConflicts-…` stream holds (the summary-completeness check reads this list). */
+export const INSPECTOR_CONFLICTS_EVENTS: EventTypes<InspectorConflictsEvent> = {
+  ConflictOfInterestDeclared: true,
+  ConflictOfInterestWithdrawn: true,
+};
