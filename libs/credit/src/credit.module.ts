@@ -1,17 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CreditArchiveHandler } from './application/credit-archive.handler';
-import { InspectorConflictsHandler } from './application/inspector-conflicts.handler';
 import { RandomDrawHandler } from './application/random-draw.handler';
 import { CreditArchivesController } from './http/credit-archives.controller';
 import { DrawsController } from './http/draws.controller';
 import { PublicCreditController } from './http/public-credit.controller';
 import { CreditQueries } from './read-models/credit.queries';
 
-/** The credit context in the API: archives, levels, lists, conflicts, draws and the public page. */
+/** The credit context in the API: archives, levels, lists, draws and the public page. */
 @Module({
   imports: [CqrsModule],
   controllers: [CreditArchivesController, DrawsController, PublicCreditController],
-  providers: [CreditQueries, CreditArchiveHandler, InspectorConflictsHandler, RandomDrawHandler],
+  providers: [CreditQueries, CreditArchiveHandler, RandomDrawHandler],
 })
 export class CreditModule {}

@@ -2,7 +2,6 @@ import { policySender, WorkerContribution, WorkerDeps } from '@bihuan/platform';
 import { CommandSender } from '@bihuan/processing';
 import { creditArchiveSenders } from './application/credit-points.writes';
 import { CREDIT_POLICY } from './application/credit-writes';
-import { INSPECTOR_CONFLICTS_CATEGORY, inspectorConflictsDecider } from './application/conflicts/inspector-conflicts.decider';
 import { CreditPolicy } from './domain/credit-policy';
 import { RANDOM_DRAW_CATEGORY, randomDrawDecider } from './domain/draw/random-draw.decider';
 import { creditProjection } from './read-models/credit.projection';
@@ -27,7 +26,7 @@ function senders(deps: WorkerDeps): (readonly [string, CommandSender])[] {
 }
 
 /**
- * The credit context in the worker: its streams, its read model (archives with levels, conflicts,
+ * The credit context in the worker: its streams, its read model (archives with levels and
  * draws) and four sagas — creditThresholds (a cycle's points total → ImposeCreditMeasures), creditConsequences (findings in listed adverse categories, 挂牌督办,
  * withdrawals; a substantiated complaint's points are the complaints context's complaintConsequences),
  * commitmentBreach (breach → adverse record, and an ethics record for a staff pledge) and
@@ -36,7 +35,6 @@ function senders(deps: WorkerDeps): (readonly [string, CommandSender])[] {
  */
 export const CREDIT_WORKER: WorkerContribution = {
   name: 'credit',
-  deciders: [[INSPECTOR_CONFLICTS_CATEGORY, inspectorConflictsDecider]],
   senders,
   projections: ({ database }) => [creditProjection(database)],
   workflows: () => [creditConsequencesWorkflow(), creditThresholdsWorkflow, commitmentBreachWorkflow, randomDrawVisitsWorkflow],

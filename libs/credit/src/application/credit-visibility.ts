@@ -1,5 +1,5 @@
 import { commissionReads, Message, StreamVisibility } from '@bihuan/core';
-import { INSPECTOR_CONFLICTS_CATEGORY } from './conflicts/inspector-conflicts.decider';
+import { INSPECTOR_CONFLICTS_CATEGORY } from './conflicts/inspector-conflicts.events';
 import { RANDOM_DRAW_CATEGORY } from '../domain/draw/random-draw.decider';
 import { creditArchiveVisibility } from '../domain/visibility/credit-archive.visibility';
 import { creditPointsVisibility } from '../domain/visibility/credit-points.visibility';

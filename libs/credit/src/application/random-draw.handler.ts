@@ -111,10 +111,7 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
         const drawId = this.ids.next();
         const institutionIds = this.institutionsOf(unit.id, action.data);
         const inspectors = RandomDrawHandler.inspectorsOf(this.jurisdiction, unit.id, this.directory.all());
-        const readModel = await this.queries.drawInputs(
-          institutionIds,
-          inspectors.map((i) => i.id),
-        );
+        const readModel = await this.queries.drawInputs(institutionIds);
         await this.execution.execute(
           actor,
           this.write(drawId, (_state, context) =>
@@ -151,9 +148,8 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
     { now, policy, newId }: CommandContext<CreditPolicy>,
   ): CommandBody<RequestRandomDraw> {
     const levels = readModel.levelsAt(now, policy);
-    // Conflicts declared on the credit side and those the directory records, together.
-    const conflictsOf = (id: string): string[] =>
-      [...new Set([...(readModel.conflicts.get(id) ?? []), ...this.attributes.conflictsOf(id)])].sort();
+    // Conflicts of interest have one home, the directory (issue 16).
+    const conflictsOf = (id: string): string[] => [...new Set(this.attributes.conflictsOf(id))].sort();
     return {
       type: 'RequestRandomDraw',
       data: {

@@ -15,7 +15,10 @@ import { RandomDrawHandler, RandomDrawRequest } from './random-draw.handler';
  * must name known units.
  */
 describe('the random draw takes its inspectors from the user directory', () => {
-  const setup = async (users: ConstructorParameters<typeof StaticUserDirectory>[0]) => {
+  const setup = async (
+    users: ConstructorParameters<typeof StaticUserDirectory>[0],
+    conflicts: Readonly<Record<string, readonly string[]>> = {},
+  ) => {
     const clock = new FakeClock('2025-03-03T01:00:00.000Z');
     const store = new MemoryEventStore(clock);
     const policies = new PolicyRegistry(store, () => clock.now().toISOString());
@@ -32,7 +35,7 @@ describe('the random draw takes its inspectors from the user directory', () => {
       new AccessPolicy(jurisdiction),
       jurisdiction,
       new StaticUserDirectory(users, jurisdiction),
-      { profileOf: () => undefined, conflictsOf: () => [] },
+      { profileOf: () => undefined, conflictsOf: (id) => conflicts[id] ?? [] },
     );
   };
   const request = new RandomDrawRequest(
@@ -53,6 +56,17 @@ describe('the random draw takes its inspectors from the user directory', () => {
     const draw = await handler.execute(request);
     expect(draw.inputs.inspectors).toEqual([{ id: 'zhou-1', unit: 'county-b1', conflicts: [], covers: ['hosp-b1-1', 'hosp-b1-2'] }]);
     expect(draw.result.visits).toMatchObject([{ inspectorIds: ['zhou-1'] }]);
+  });
+
+  it('excludes the conflicts the directory records (their one home since issue 16)', async () => {
+    const inspector = (id: string) => ({ id, name: '监督员', role: 'inspector' as const, unit: 'county-b1', active: true });
+    const conflicted = { 'zhou-1': ['hosp-b1-1', 'hosp-b1-2'] };
+    const draw = await (await setup([inspector('zhou-1'), inspector('qian-5')], conflicted)).execute(request);
+    expect(draw.inputs.inspectors.map((i) => [i.id, i.conflicts])).toEqual([
+      ['zhou-1', ['hosp-b1-1', 'hosp-b1-2']],
+      ['qian-5', []],
+    ]);
+    expect(draw.result.visits).toEqual([expect.objectContaining({ inspectorIds: ['qian-5'] })]);
   });
 
   it('refuses a draw the directory cannot staff', async () => {

@@ -31,14 +31,3 @@ export class RequestDrawDto {
   @IsIn(Object.keys(HOSPITAL_LEVELS), { each: true })
   levels?: string[];
 }
-
-export class DeclareConflictDto {
-  @ApiPropertyOptional({ maxLength: 64, description: 'Defaults to the caller (an inspector declares their own)' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  inspectorId?: string;
-  @ApiProperty({ maxLength: 64 }) @IsString() @IsNotEmpty() @MaxLength(64) institutionId!: string;
-  @ApiProperty({ maxLength: 1000 }) @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
-}

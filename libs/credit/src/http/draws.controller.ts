@@ -1,17 +1,15 @@
-import { CommandReceipt } from '@bihuan/platform';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
-import { InspectorConflictsRequest } from '../application/inspector-conflicts.handler';
 import { PublishedDraw, RandomDrawRequest } from '../application/random-draw.handler';
 import { DrawDocument } from '../application/draw-document';
 import { creditError } from '../domain/credit-errors';
 import { CreditQueries, DrawListRow } from '../read-models/credit.queries';
-import { DeclareConflictDto, RequestDrawDto } from './draw.dto';
+import { RequestDrawDto } from './draw.dto';
 
-/** 双随机、一公开: draws weighted by credit level, inspectors' conflicts of interest excluded. */
+/** 双随机、一公开: draws weighted by credit level, inspectors' conflicts of interest (the directory's) excluded. */
 @ApiTags('credit')
 @ApiBearerAuth()
 @Controller()
@@ -45,31 +43,5 @@ export class DrawsController {
     if (!doc) throw creditError('DRAW_NOT_FOUND', `no draw ${drawId}`);
     this.access.assertInScope(actor, doc.jurisdiction, 'random draws');
     return doc;
-  }
-
-  @Post('credit/conflicts')
-  @Roles('inspector', 'leader', 'admin')
-  @ApiOperation({ summary: 'Declare an inspector’s conflict of interest with an institution (excluded from draws)' })
-  declare(@CurrentActor() actor: Actor, @Body() body: DeclareConflictDto): Promise<CommandReceipt> {
-    return this.commands.execute(
-      new InspectorConflictsRequest(actor, { kind: 'DeclareConflict', data: { ...body, inspectorId: body.inspectorId ?? actor.id } }),
-    );
-  }
-
-  @Post('credit/conflicts/withdraw')
-  @HttpCode(200)
-  @Roles('inspector', 'leader', 'admin')
-  @ApiOperation({ summary: 'Withdraw a declared conflict of interest' })
-  withdraw(@CurrentActor() actor: Actor, @Body() body: DeclareConflictDto): Promise<CommandReceipt> {
-    return this.commands.execute(
-      new InspectorConflictsRequest(actor, { kind: 'WithdrawConflict', data: { ...body, inspectorId: body.inspectorId ?? actor.id } }),
-    );
-  }
-
-  @Get('credit/conflicts')
-  @Roles('inspector', 'leader', 'admin')
-  @ApiOperation({ summary: 'Declared conflicts of interest within the caller’s jurisdiction' })
-  async conflicts(@CurrentActor() actor: Actor): Promise<{ conflicts: Awaited<ReturnType<CreditQueries['conflicts']>> }> {
-    return { conflicts: (await this.queries.conflicts()).filter((c) => this.access.inScope(actor, c.institutionId)) };
   }
 }

@@ -15,12 +15,6 @@ export type CreditTables = {
     entry: string;
     revoked: number;
   };
-  credit_conflicts: {
-    inspector_id: string;
-    institution_id: string;
-    reason: string;
-    declared_at: string;
-  };
   credit_draws: {
     draw_id: string;
     jurisdiction: string;
@@ -78,7 +72,12 @@ export const CREDIT_MIGRATIONS: MigrationSet = {
         .addColumn('visits', 'integer')
         .execute();
     },
+    // Conflicts of interest moved to the directory (issue 16); the table was a projection of
+    // credit's conflict events only, so dropping it loses nothing the log does not hold.
+    '0002-drop-conflicts': async (db) => {
+      await db.schema.dropTable('credit_conflicts').ifExists().execute();
+    },
   },
 };
 
-export const CREDIT_TABLES = ['credit_archive_states', 'credit_points', 'credit_conflicts', 'credit_draws'] as const;
+export const CREDIT_TABLES = ['credit_archive_states', 'credit_points', 'credit_draws'] as const;

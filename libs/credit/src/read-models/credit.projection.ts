@@ -1,5 +1,5 @@
 import { Kysely } from 'kysely';
-import { categoryOf, EventTypes, idOf, isEventOf } from '@bihuan/core';
+import { categoryOf, idOf, isEventOf } from '@bihuan/core';
 import { SqlDatabase } from '@bihuan/database';
 import { RecordedEvent } from '@bihuan/event-store';
 import { TableProjection } from '@bihuan/processing';
@@ -14,18 +14,11 @@ import { CREDIT_POINTS_CATEGORY } from '../domain/archive/credit-points.decider'
 import { CreditArchiveState, evolveCreditArchive, initialCreditArchiveState } from '../domain/archive/credit-archive.state';
 import { RANDOM_DRAW_CATEGORY } from '../domain/draw/random-draw.decider';
 import { RANDOM_DRAW_EVENTS, RandomDrawEvent } from '../domain/draw/random-draw.messages';
-import { INSPECTOR_CONFLICTS_CATEGORY, InspectorConflictsEvent } from '../application/conflicts/inspector-conflicts.decider';
 import { CREDIT_TABLES, CreditTables } from './credit-read-model.schema';
 
 export const CREDIT_PROJECTION = 'credit';
 
 type Db = Kysely<CreditTables>;
-
-/** Every type an inspector's conflicts stream holds (its decider lives in the application layer). */
-const INSPECTOR_CONFLICTS_EVENTS: EventTypes<InspectorConflictsEvent> = {
-  ConflictOfInterestDeclared: true,
-  ConflictOfInterestWithdrawn: true,
-};
 
 /** Folds the event into the archive's state: read and written in the batch's transaction, so no other writer slips between. */
 async function applyArchive(db: Db, event: RecordedEvent & CreditArchiveEvent): Promise<void> {
@@ -61,24 +54,6 @@ async function applyPoints(db: Db, event: CreditPointsEvent): Promise<void> {
   }
 }
 
-async function applyConflict(db: Db, event: InspectorConflictsEvent): Promise<void> {
-  const d = event.data;
-  if (event.type === 'ConflictOfInterestDeclared') {
-    const row = { reason: d.reason, declared_at: event.data.declaredAt };
-    await db
-      .insertInto('credit_conflicts')
-      .values({ inspector_id: d.inspectorId, institution_id: d.institutionId, ...row })
-      .onConflict((oc) => oc.columns(['inspector_id', 'institution_id']).doUpdateSet(row))
-      .execute();
-  } else {
-    await db
-      .deleteFrom('credit_conflicts')
-      .where('inspector_id', '=', d.inspectorId)
-      .where('institution_id', '=', d.institutionId)
-      .execute();
-  }
-}
-
 async function applyDraw(db: Db, event: RandomDrawEvent): Promise<void> {
   switch (event.type) {
     case 'DrawRequested': {
@@ -105,19 +80,19 @@ async function applyDraw(db: Db, event: RandomDrawEvent): Promise<void> {
 
 /**
  * The credit read model: each archive's folded state, each points entry (levels and views are
- * computed from them when read), the inspectors' declared conflicts of interest, and the draws.
+ * computed from them when read) and the draws. Old logs' credit conflict events
+ * (`inspectorConflicts-…`, historical since issue 16) are not read: conflicts live in the directory.
  */
 export function creditProjection(database: SqlDatabase): TableProjection<CreditTables> {
   return new TableProjection<CreditTables>(database, {
     name: CREDIT_PROJECTION,
-    filter: { categories: [CREDIT_ARCHIVE_CATEGORY, CREDIT_POINTS_CATEGORY, INSPECTOR_CONFLICTS_CATEGORY, RANDOM_DRAW_CATEGORY] },
+    filter: { categories: [CREDIT_ARCHIVE_CATEGORY, CREDIT_POINTS_CATEGORY, RANDOM_DRAW_CATEGORY] },
     tables: CREDIT_TABLES,
     apply: async (event, db) => {
       const category = categoryOf(event.streamName);
       if ((category === CREDIT_POINTS_CATEGORY || category === CREDIT_ARCHIVE_CATEGORY) && isEventOf(CREDIT_POINTS_EVENTS, event))
         await applyPoints(db, event);
       else if (category === CREDIT_ARCHIVE_CATEGORY && isEventOf(CREDIT_ARCHIVE_EVENTS, event)) await applyArchive(db, event);
-      else if (category === INSPECTOR_CONFLICTS_CATEGORY && isEventOf(INSPECTOR_CONFLICTS_EVENTS, event)) await applyConflict(db, event);
       else if (category === RANDOM_DRAW_CATEGORY && isEventOf(RANDOM_DRAW_EVENTS, event)) await applyDraw(db, event);
     },
   });

@@ -31,8 +31,6 @@ export interface DrawListRow {
 export interface DrawReadModel {
   /** Each institution's level as of `now` under `policy`. */
   levelsAt(now: string, policy: CreditPolicy): Map<string, CreditLevelResult>;
-  /** Each inspector's declared conflicts of interest (institution ids). */
-  readonly conflicts: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -132,36 +130,9 @@ export class CreditQueries {
    * reader's view). Levels are computed when the command is built, as of its `now` and under the
    * policy it is decided with; the rows are read beforehand, since building a command is synchronous.
    */
-  async drawInputs(institutionIds: readonly string[], inspectorIds: readonly string[]): Promise<DrawReadModel> {
-    const [records, conflicts] = await Promise.all([this.records(institutionIds), this.conflictsOf(inspectorIds)]);
-    return {
-      levelsAt: (now, policy) => new Map(institutionIds.map((id) => [id, creditLevel(records.get(id)!, now, policy)])),
-      conflicts,
-    };
-  }
-
-  /** Each inspector's declared conflicts (institution ids, in id order). */
-  async conflictsOf(inspectorIds: readonly string[]): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>(inspectorIds.map((id) => [id, []]));
-    if (out.size === 0) return out;
-    const rows = await this.db
-      .selectFrom('credit_conflicts')
-      .select(['inspector_id', 'institution_id'])
-      .where('inspector_id', 'in', [...out.keys()])
-      .orderBy('institution_id')
-      .execute();
-    for (const r of rows) out.get(r.inspector_id)?.push(r.institution_id);
-    return out;
-  }
-
-  async conflicts(): Promise<{ inspectorId: string; institutionId: string; reason: string; declaredAt: string }[]> {
-    const rows = await this.db.selectFrom('credit_conflicts').selectAll().orderBy('inspector_id').orderBy('institution_id').execute();
-    return rows.map((r) => ({
-      inspectorId: r.inspector_id,
-      institutionId: r.institution_id,
-      reason: r.reason,
-      declaredAt: r.declared_at,
-    }));
+  async drawInputs(institutionIds: readonly string[]): Promise<DrawReadModel> {
+    const records = await this.records(institutionIds);
+    return { levelsAt: (now, policy) => new Map(institutionIds.map((id) => [id, creditLevel(records.get(id)!, now, policy)])) };
   }
 
   async draws(jurisdictions: readonly string[]): Promise<DrawListRow[]> {

@@ -1,5 +1,5 @@
 import { chineseDate, EventSummaries, summaryCatalogue } from '@bihuan/core';
-import { InspectorConflictsEvent } from '../application/conflicts/inspector-conflicts.decider';
+import { InspectorConflictsEvent } from '../application/conflicts/inspector-conflicts.events';
 import { CreditArchiveOwnEvent } from '../domain/archive/credit-archive.events';
 import { RandomDrawEvent } from '../domain/draw/random-draw.messages';
 import { COMMITMENT_KIND_LABELS as COMMITMENTS, CREDIT_LABELS } from '../domain/credit-labels';

@@ -33,6 +33,17 @@ export class DirectoryScope {
     }
   }
 
+  /**
+   * An inspector's conflicts of interest (issue 16, their one home): the inspector for themself, or
+   * an admin or leader whose scope covers the inspector's unit. The route's @Roles admits these three.
+   */
+  requireConflictsOf(userId: string, unitId: string | undefined): void {
+    if (this.actor.role === 'inspector' && this.actor.id !== userId) {
+      throw DomainError.forbidden('AUTH.OUT_OF_SCOPE', `inspector ${this.actor.id} records only their own conflicts of interest`);
+    }
+    this.require(unitId);
+  }
+
   /** The unit a new item hangs under, following parents the same file creates, to the first the directory holds. */
   private anchor(unitId: string, file: DirectoryImport): string | null {
     const seen = new Set<string>();

@@ -88,7 +88,7 @@ export class DirectoryHandler implements ICommandHandler<DirectoryRequest, Comma
       case 'EnableUser':
         return scope.require(userUnit(action.data.userId));
       case 'SetInspectorConflicts':
-        return scope.require(userUnit(action.data.userId));
+        return scope.requireConflictsOf(action.data.userId, userUnit(action.data.userId));
       case 'RegisterStaff':
         return scope.require(action.data.staff.institutionId, state.staff.get(action.data.staff.id)?.institutionId);
       case 'ImportDirectory': {

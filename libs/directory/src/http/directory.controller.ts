@@ -15,7 +15,8 @@ const TREE_READERS = ['admin', 'leader', 'inspector', 'hospital', 'partner'] as 
 
 /**
  * 组织机构与用户: units, departments, users, staff and inspectors' conflicts. Writes are for admins,
- * each within its own subtree (delegated administration, AccessPolicy): 403 AUTH.OUT_OF_SCOPE outside.
+ * each within its own subtree (delegated administration, AccessPolicy): 403 AUTH.OUT_OF_SCOPE outside;
+ * an inspector's conflicts also for leaders over the inspector's unit and for the inspector themself.
  */
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -134,8 +135,11 @@ export class DirectoryController {
   }
 
   @Put('users/:userId/conflicts')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Set an inspector’s conflicts of interest (institutions the draw never sends them to)' })
+  @Roles('admin', 'leader', 'inspector')
+  @ApiOperation({
+    summary:
+      'Set an inspector’s conflicts of interest (institutions the draw never sends them to): admins and leaders over the inspector’s unit, or the inspector for themself',
+  })
   conflicts(@CurrentActor() actor: Actor, @Param('userId') userId: string, @Body() body: SetConflictsDto): Promise<CommandReceipt> {
     return this.send(actor, { kind: 'SetInspectorConflicts', data: { userId, conflicts: body.conflicts.map((c) => ({ ...c })) } });
   }

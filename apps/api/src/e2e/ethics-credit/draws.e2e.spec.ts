@@ -58,11 +58,12 @@ describe('random inspection draws (e2e)', () => {
   });
 
   it('excludes declared conflicts of interest, and refuses a draw that cannot be staffed (nothing written)', async () => {
+    // Recorded in the directory, their one home (issue 16): here by the inspector themself.
     await t.http
-      .post('/credit/conflicts')
+      .put('/directory/users/inspector-a1/conflicts')
       .set(t.auth('inspector-a1'))
-      .send({ institutionId: 'hosp-a1-1', reason: '配偶在该院任职' })
-      .expect(201);
+      .send({ conflicts: [{ institutionId: 'hosp-a1-1', reason: 'relative' }] })
+      .expect(200);
     await expectNothingWritten(t, async () => {
       const refused = await draw('inspector-a1', { jurisdiction: 'county-a1', count: 2 });
       expect(refused.status).toBe(422);

@@ -58,16 +58,29 @@ describe('inspectors named by visits and draws (e2e)', () => {
     }
     expect(draw.result.visits.find((v) => v.institutionId === 'hosp-a2-1')!.inspectorIds).toEqual(['inspector-city-a']);
   });
-  it('declares conflicts of interest only for known inspectors covering the institution', async () => {
+
+  it('records conflicts of interest in the directory: admins and leaders over the inspector, or the inspector themself', async () => {
+    const set = (by: string, userId: string, institutionIds: string[] = ['hosp-a1-1']) =>
+      t.http
+        .put(`/directory/users/${userId}/conflicts`)
+        .set(t.auth(by))
+        .send({ conflicts: institutionIds.map((institutionId) => ({ institutionId, reason: 'relative' })) });
     await expectNothingWritten(t, async () => {
-      const declare = (inspectorId: string) =>
-        t.http.post('/credit/conflicts').set(t.auth('leader-city-a')).send({ inspectorId, institutionId: 'hosp-a1-1', reason: '亲属任职' });
-      const unknown = await declare('nobody');
-      expect(unknown.status).toBe(400);
-      expect(unknown.body).toMatchObject({ code: 'AUTH.UNKNOWN_USER', fields: [{ field: 'inspectorId' }] });
-      const other = await declare('inspector-b1');
-      expect(other.status).toBe(422);
-      expect(other.body).toMatchObject({ code: 'AUTH.INSPECTOR_NOT_COVERING', fields: [{ field: 'inspectorId' }] });
+      const unknown = await set('leader-city-a', 'nobody');
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.fields).toEqual([expect.objectContaining({ field: 'userId' })]);
+      expect(await set('leader-city-a', 'inspector-b1')).toMatchObject({ status: 403, body: { code: 'AUTH.OUT_OF_SCOPE' } });
+      const notInspector = await set('leader-city-a', 'hospital-a1-1');
+      expect(notInspector.status).toBe(422);
+      expect(notInspector.body.fields).toEqual([expect.objectContaining({ field: 'userId' })]);
+      // An inspector records only their own, even for a colleague within their reach.
+      expect(await set('inspector-city-a', 'inspector-a1')).toMatchObject({ status: 403, body: { code: 'AUTH.OUT_OF_SCOPE' } });
+      expect((await set('hospital-a1-1', 'inspector-a1')).status).toBe(403);
     });
+    await set('leader-city-a', 'inspector-a1').expect(200);
+    const person = await t.http.get('/directory/users/inspector-a1').set(t.auth('leader-city-a')).expect(200);
+    expect(person.body.conflicts).toEqual([{ institutionId: 'hosp-a1-1', reason: 'relative' }]);
+    await set('inspector-a1', 'inspector-a1', []).expect(200);
+    expect((await t.http.get('/directory/users/inspector-a1').set(t.auth('leader-city-a')).expect(200)).body.conflicts).toEqual([]);
   });
 });
