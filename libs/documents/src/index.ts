@@ -8,7 +8,6 @@ export * from './numbering/document-number-format';
 export * from './numbering/document-number.decider';
 export * from './numbering/document-number.register';
 export * from './rendering/docx-render';
-export * from './rendering/sm3-bytes';
 export * from './templates/notice-fields';
 export * from './templates/notice-template.decider';
 export * from './templates/notice-templates';

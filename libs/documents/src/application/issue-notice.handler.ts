@@ -1,3 +1,4 @@
+import { sm3Hex } from '@bihuan/event-store';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor, ID_GENERATOR, IdGenerator, isDomainError, shanghaiDate } from '@bihuan/core';
@@ -19,7 +20,6 @@ import { DEFAULT_DOCUMENTS_POLICY, DOCUMENTS_POLICY_CONTEXT, unitShortName } fro
 import { assertNumberFormat } from '../numbering/document-number-format';
 import { DocumentNumberRegister } from '../numbering/document-number.register';
 import { renderNotice } from '../rendering/docx-render';
-import { sm3OfBytes } from '../rendering/sm3-bytes';
 import { NoticeTemplates } from '../templates/notice-templates';
 import { noticeFieldValues } from './notice-field-values';
 import { downloadPath, NoticeDocumentView } from './notice-views';
@@ -80,7 +80,7 @@ export class IssueNoticeDocumentHandler implements ICommandHandler<IssueNoticeDo
       issuingUnitName: unit.name,
       issuedAt,
     });
-    const digest = sm3OfBytes(renderNotice(template.bytes, fields));
+    const digest = sm3Hex(renderNotice(template.bytes, fields));
     const fileName = noticeFileName(kind, number.documentNo);
     const data: RecordNoticeDocument['data'] = {
       findingId,

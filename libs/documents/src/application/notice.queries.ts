@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Actor, streamName } from '@bihuan/core';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@bihuan/event-store';
+import { EVENT_STORE, EventStore, RecordedEvent, sm3Hex } from '@bihuan/event-store';
 import { FINDING_STREAM_CATEGORY, findingDecider, InspectionAccess, NoticeDocumentIssued } from '@bihuan/inspection';
 import { streamState } from '@bihuan/processing';
 import { documentsError } from '../documents-errors';
 import { renderNotice } from '../rendering/docx-render';
-import { sm3OfBytes } from '../rendering/sm3-bytes';
 import { NoticeTemplates } from '../templates/notice-templates';
 import { NoticeDocumentView, NoticeFile, noticeView } from './notice-views';
 
@@ -67,7 +66,7 @@ export class DownloadNoticeHandler extends NoticeReads implements IQueryHandler<
       throw documentsError('DIGEST_MISMATCH', `文书模板第${d.templateVersion}版与记录不符，无法重新生成`);
     }
     const body = renderNotice(template.bytes, d.fields as Parameters<typeof renderNotice>[1]);
-    const digest = sm3OfBytes(body);
+    const digest = sm3Hex(body);
     if (digest !== d.digest) throw documentsError('DIGEST_MISMATCH', '重新生成的文书摘要（SM3）与案卷记录不符');
     return { body, digest, utf8Name: d.fileName, asciiName: `notice-${d.kind}-r${d.round}-${d.step}.docx` };
   }

@@ -5,7 +5,6 @@ import { buildDefaultTemplate } from '../templates/default-templates';
 import { NoticeFieldValues } from '../templates/notice-fields';
 import { inspectTemplate } from '../templates/template-inspection';
 import { renderNotice } from './docx-render';
-import { sm3OfBytes } from './sm3-bytes';
 
 const FIELDS: NoticeFieldValues = {
   title: '整改通知书',
@@ -50,11 +49,11 @@ describe('notice DOCX rendering', () => {
     expect(await buildDefaultTemplate('summons')).toEqual(template);
     const a = renderNotice(template, FIELDS);
     expect(renderNotice(Buffer.from(template), FIELDS)).toEqual(a);
-    expect(sm3OfBytes(renderNotice(template, { ...FIELDS, documentNo: '东城卫健监整〔2026〕13号' }))).not.toBe(sm3OfBytes(a));
+    expect(sm3Hex(renderNotice(template, { ...FIELDS, documentNo: '东城卫健监整〔2026〕13号' }))).not.toBe(sm3Hex(a));
   });
 
   it('hashes bytes with the chain’s SM3 (same digest as sm3Hex on UTF-8 text)', () => {
-    expect(sm3OfBytes(Buffer.from('𠮷abc', 'utf8'))).toBe(sm3Hex('𠮷abc'));
-    expect(sm3OfBytes(Buffer.from('abc'))).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
+    expect(sm3Hex(Buffer.from('𠮷abc', 'utf8'))).toBe(sm3Hex('𠮷abc'));
+    expect(sm3Hex(Buffer.from('abc'))).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
   });
 });

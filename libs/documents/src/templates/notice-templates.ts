@@ -1,8 +1,7 @@
 import { Actor, IdGenerator, streamName, SYSTEM_ACTOR } from '@bihuan/core';
-import { EventStore, RecordedEvent } from '@bihuan/event-store';
+import { EventStore, RecordedEvent, sm3Hex } from '@bihuan/event-store';
 import { NoticeKind } from '@bihuan/inspection';
 import { handleCommand } from '@bihuan/processing';
-import { sm3OfBytes } from '../rendering/sm3-bytes';
 import { buildDefaultTemplate } from './default-templates';
 import {
   AddNoticeTemplateVersion,
@@ -65,7 +64,7 @@ export class NoticeTemplates {
       kind,
       version: 0,
       source: 'default',
-      digest: sm3OfBytes(bytes),
+      digest: sm3Hex(bytes),
       sizeBytes: bytes.length,
       fields: inspectTemplate(bytes),
       reason: '内置模板（尚未使用）',
@@ -121,7 +120,7 @@ export class NoticeTemplates {
         kind,
         source,
         contentBase64: bytes.toString('base64'),
-        digest: sm3OfBytes(bytes),
+        digest: sm3Hex(bytes),
         sizeBytes: bytes.length,
         fields: inspectTemplate(bytes),
         reason,

@@ -15,13 +15,14 @@ export interface HashableEvent {
 }
 
 /**
- * SM3 (GB/T 32905) of a string's UTF-8 bytes, lowercase hex. One-shot `crypto.hash` where Node has
- * it (20.12+): it runs for every appended event, and skips building a streaming Hash object.
+ * SM3 (GB/T 32905), lowercase hex, of a string's UTF-8 bytes or of raw bytes (a printed notice's
+ * DOCX). One-shot `crypto.hash` where Node has it (20.12+): it runs for every appended event, and
+ * skips building a streaming Hash object.
  */
-export const sm3Hex: (text: string) => string =
+export const sm3Hex: (data: string | Uint8Array) => string =
   typeof crypto.hash === 'function'
-    ? (text) => crypto.hash('sm3', text, 'hex')
-    : (text) => crypto.createHash('sm3').update(text, 'utf8').digest('hex');
+    ? (data) => crypto.hash('sm3', data, 'hex')
+    : (data) => crypto.createHash('sm3').update(data).digest('hex');
 
 /**
  * The canonical JSON hashed for an event (docs/event-store.md), assembled from the canonical JSON

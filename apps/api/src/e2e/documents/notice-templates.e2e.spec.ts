@@ -1,5 +1,5 @@
 import PizZip from 'pizzip';
-import { sm3OfBytes } from '@bihuan/documents';
+import { sm3Hex } from '@bihuan/event-store';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { Steps, steps } from '../inspection/inspection-steps';
 import { docxText, issue } from './notice-helpers';
@@ -89,7 +89,7 @@ describe('notice templates and concurrent issuing (e2e)', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ kind: 'rectification-notice', version: 2, source: 'upload', reason: '按新格式调整' });
     const current = (await t.download('/admin/notice-templates/rectification-notice', 'admin')).body as Buffer;
-    expect(sm3OfBytes(current)).toBe(res.body.digest);
+    expect(sm3Hex(current)).toBe(res.body.digest);
 
     // The ladder reaches 提醒敦促函 once the rectification deadline expires: its notice may be issued now.
     await t.advanceTo('2026-02-20T00:00:00.000Z');
@@ -106,7 +106,7 @@ describe('notice templates and concurrent issuing (e2e)', () => {
     );
     // The notice issued before the replacement still downloads as issued.
     const old = (await t.download(before.body.download, 'inspector-a1')).body as Buffer;
-    expect(sm3OfBytes(old)).toBe(before.body.digest);
+    expect(sm3Hex(old)).toBe(before.body.digest);
     expect(await docxText(old)).toContain('根据有关规定');
   });
 

@@ -1,4 +1,5 @@
-import { NoticeTemplates, sm3OfBytes } from '@bihuan/documents';
+import { NoticeTemplates } from '@bihuan/documents';
+import { sm3Hex } from '@bihuan/event-store';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { Steps, steps } from '../inspection/inspection-steps';
 import { docxText, IssuedNotice, issue, shanghaiWords } from './notice-helpers';
@@ -55,7 +56,7 @@ describe('printable notices (e2e)', () => {
       `filename*=UTF-8''${encodeURIComponent('整改通知书（甲市东城区卫健监整〔2025〕1号）.docx')}`,
     );
     const bytes = res.body as Buffer;
-    expect(sm3OfBytes(bytes)).toBe(notice.digest);
+    expect(sm3Hex(bytes)).toBe(notice.digest);
     const detail = await s.get('inspector-a1', `/findings/${finding}`);
     const due = detail['currentDeadline'] as { dueAt: string; workingDays: number };
     const text = await docxText(bytes);
@@ -68,7 +69,7 @@ describe('printable notices (e2e)', () => {
     expect(text).toContain('2025年12月19日');
     expect(text).toContain('（盖章）');
     // The same file again: regenerated from the log, byte for byte.
-    expect(sm3OfBytes((await t.download(notice.download, 'leader-prov')).body as Buffer)).toBe(notice.digest);
+    expect(sm3Hex((await t.download(notice.download, 'leader-prov')).body as Buffer)).toBe(notice.digest);
   });
 
   it('lists the notices for whoever may read the finding', async () => {
