@@ -1,4 +1,4 @@
-import { shanghaiDateTime } from '@bihuan/core';
+import { chineseDate } from '@bihuan/core';
 import {
   currentDeadline,
   ExistingFinding,
@@ -9,12 +9,6 @@ import {
   SEVERITY_LABELS,
 } from '@bihuan/inspection';
 import { NoticeFieldValues } from '../templates/notice-fields';
-
-/** 2026年1月9日 — the Asia/Shanghai day of an instant, as a notice writes it. */
-export function chineseDate(instant: string): string {
-  const [y, m, d] = shanghaiDateTime(instant).slice(0, 10).split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
 
 /** What a notice names besides the finding: its number, the two units, the instant it is issued. */
 export interface NoticeHeader {
