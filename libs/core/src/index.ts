@@ -15,3 +15,4 @@ export * from './shanghai-time';
 export * from './event-types';
 export * from './reaction-metadata';
 export * from './summaries';
+export * from './evidence';

@@ -45,6 +45,8 @@ export interface CaseWrite<C extends Command, E extends DomainEvent, S, P extend
   readonly policy?: PolicySource<NonNullable<P>>;
   readonly authorize?: (state: S) => void;
   readonly build: (state: S, context: CommandContext<P>) => CommandBody<C>;
+  /** Runs once the decider accepted, before the append (handleCommand's `beforeAppend`): keeps an attached file's bytes. */
+  readonly beforeAppend?: (events: readonly E[]) => Promise<void>;
 }
 
 /** What every write answers: the case id, its stream, the last log position written, the event types, the state after. */
@@ -130,7 +132,8 @@ export class CommandExecution {
       write.authorize?.(state);
       return { ...write.build(state, context), metadata } as C;
     };
-    const result = await handleCommand(this.store, stream, decider, { metadata, build });
+    const beforeAppend = write.beforeAppend as ((events: readonly DomainEvent[]) => Promise<void>) | undefined;
+    const result = await handleCommand(this.store, stream, decider, { metadata, build }, beforeAppend ? { beforeAppend } : {});
     return {
       id: write.id,
       stream,

@@ -18,6 +18,12 @@ export interface HandleCommandOptions {
   readonly serializeInProcess?: boolean;
   /** Where the stream's folded state is remembered between commands (default: the store's shared one). */
   readonly cache?: StreamStateCache;
+  /**
+   * Runs after `decide` answered events and before they are appended (again on each retry): what the
+   * events name must exist first — an attached file's bytes are kept before the event that records
+   * their digest. A refused command never reaches it; a throw writes nothing.
+   */
+  readonly beforeAppend?: (events: readonly DomainEvent[]) => Promise<void>;
 }
 
 export interface HandleCommandResult<S> {
@@ -86,7 +92,7 @@ async function withRetries<C extends Command, E extends DomainEvent, S>(
   const cache = options.cache ?? streamStateCache(store);
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await attemptOnce(store, cache, streamName, decider, command);
+      return await attemptOnce(store, cache, streamName, decider, command, options.beforeAppend);
     } catch (error) {
       if (!isWrongExpectedRevision(error) || attempt >= maxAttempts) throw error;
       await sleep(backoffDelay(attempt, options.baseDelayMs ?? 10, options.maxDelayMs ?? 500, options.random));
@@ -120,6 +126,7 @@ async function attemptOnce<C extends Command, E extends DomainEvent, S>(
   streamName: string,
   decider: Decider<C, E, S>,
   input: C | CommandBuilder<C, S>,
+  beforeAppend: HandleCommandOptions['beforeAppend'],
 ): Promise<HandleCommandResult<S>> {
   const loaded = await cache.load(streamName, decider);
   const state = loaded.state;
@@ -130,6 +137,7 @@ async function attemptOnce<C extends Command, E extends DomainEvent, S>(
   const command = isBuilder(input) ? input.build(state) : input;
   const decided = decider.decide(command, state);
   if (decided.length === 0) return { events: [], nextExpectedRevision: expected, newState: state };
+  if (beforeAppend) await beforeAppend(decided);
 
   const toAppend = decided.map((event, index): EventToAppend => ({
     type: event.type,
