@@ -49,4 +49,5 @@ export * from './http/list-fields';
 export * from './exports';
 export * from './summaries/platform.summaries';
 export * from './files/file-sniff';
+export * from './files/staged-file';
 export * from './http/file-upload';
