@@ -1,4 +1,4 @@
-import { DeadlineBook, DeadlineState } from '@bihuan/core';
+import { AttachedFiles, DeadlineBook, DeadlineState } from '@bihuan/core';
 import { ComplaintClockPurpose } from './complaint-policy';
 import {
   Complainant,
@@ -31,6 +31,10 @@ export interface TicketFacts {
   /** Increments on every dispatch and reopen; deadline ids carry it (`answer-2`). */
   readonly round: number;
   readonly deadlines: DeadlineBook;
+  /** Files attached to the ticket, by digest (EvidenceAttached). */
+  readonly evidence: AttachedFiles;
+  /** How many of them the complainant attached (capped by the policy's maxComplainantFiles). */
+  readonly complainantFiles: number;
 }
 
 /** The institution currently holding the ticket, and the handling flags of the round. */

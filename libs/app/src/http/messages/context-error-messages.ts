@@ -97,6 +97,9 @@ const COMPLAINT: Messages<ComplaintErrorName> = {
   NOT_WAITING: '当前并未等待投诉人补充材料',
   WAITING_ON_COMPLAINANT: '正在等待投诉人补充材料，暂不能进行此操作',
   REOPEN_REQUIRES_DISSATISFACTION: '只有投诉人不满意时才能重办',
+  EVIDENCE_LIMIT_REACHED: '每件投诉最多可上传 {limit} 个材料文件',
+  EVIDENCE_NOT_SEALED: '投诉材料必须以投诉人的个人信息密钥加密保存',
+  INVALID_EVIDENCE: '材料文件信息不完整（摘要、大小、类型、文件名）',
 };
 
 const ETHICS: Messages<EthicsErrorName> = {
