@@ -1,4 +1,4 @@
-import { chineseDate, EventSummaries, summaryCatalogue } from '@bihuan/core';
+import { chineseDate, EventSummaries, evidenceStepTerms, summaryCatalogue } from '@bihuan/core';
 import { ComplaintReferenceEvent } from '../domain/complaint-reference.decider';
 import { ComplaintDomainEvent } from '../domain/complaint-ticket.events';
 import {
@@ -6,6 +6,7 @@ import {
   COMPLAINT_CHANNEL_LABELS as CHANNELS,
   COMPLAINT_COMPLEXITY_LABELS as COMPLEXITY,
   COMPLAINT_DECISION_LABELS,
+  COMPLAINT_EVIDENCE_STEP_LABELS,
   DECLINE_GROUND_LABELS as GROUNDS,
   FOLLOW_UP_SOURCE_LABELS,
   SATISFACTION_RATING_LABELS,
@@ -72,6 +73,7 @@ export const COMPLAINTS_SUMMARY_CATALOGUE = summaryCatalogue<ComplaintDomainEven
   {
     bookkeeping: { ExternalReferenceClaimed: true, ExternalReferenceReleased: true },
     deadlineName: complaintDeadlineName,
-    terms: COMPLAINT_CATEGORY_LABELS,
+    // Categories for other contexts' events; evidence steps for core's EvidenceAttached in a ticket.
+    terms: { ...COMPLAINT_CATEGORY_LABELS, ...evidenceStepTerms(COMPLAINT_EVIDENCE_STEP_LABELS) },
   },
 );

@@ -123,6 +123,8 @@ const ETHICS: Messages<EthicsErrorName> = {
   EVALUATION_FINALISED: '该医德考评已确定等次',
   STEP_OUT_OF_ORDER: '考评环节顺序不对：请按个人自评、科室评议、单位评定的顺序进行',
   POSTING_REQUIRED: '确定等次前须先公示',
+  EVIDENCE_NOT_ATTACHED: '{field} 须引用已上传到该医德档案的材料文件（先上传，再按文件摘要引用）',
+  INVALID_EVIDENCE: '材料文件信息不完整（摘要、大小、类型、文件名）',
   GRADE_MISMATCH: '确定的等次与评分规则不符',
 };
 
