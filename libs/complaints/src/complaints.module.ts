@@ -8,6 +8,7 @@ import { MemorySubjectKeyStore, PrivacyModule, PrivacyResources, SqlAccessLog, S
 import { ComplainantIdentityService } from './application/complainant-identity.service';
 import { ExternalReferences } from './application/external-references';
 import { TicketHandler } from './application/ticket.handler';
+import { TicketEvidenceService } from './application/ticket-evidence.service';
 import { AdminSubjectsController } from './http/admin-subjects.controller';
 import { ComplaintQueriesController } from './http/complaint-queries.controller';
 import { ComplaintStepsController } from './http/complaint-steps.controller';
@@ -51,6 +52,7 @@ export const COMPLAINTS_PRIVACY = PrivacyModule.forRootAsync({
   controllers: [ComplaintQueriesController, ComplaintStepsController, PublicComplaintsController, AdminSubjectsController],
   providers: [
     TicketHandler,
+    TicketEvidenceService,
     ExternalReferences,
     ComplainantIdentityService,
     ComplaintTicketQueries,

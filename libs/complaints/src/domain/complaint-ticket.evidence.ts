@@ -88,7 +88,7 @@ export function attachEvidence(command: AttachComplaintEvidence, state: Complain
   if (step === 'complainant') {
     if (!Number.isInteger(limit) || limit < 0)
       throw complaintError('INVALID_POLICY', 'maxComplainantFiles must be a whole number', { field: 'policy' });
-    if (ticket.complainantFiles >= limit) {
+    if (ticket.complainantFiles.length >= limit) {
       throw complaintError('EVIDENCE_LIMIT_REACHED', `A complainant may attach at most ${limit} files to a ticket`, {
         field: 'file',
         limit,

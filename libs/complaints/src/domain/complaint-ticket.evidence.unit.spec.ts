@@ -189,6 +189,6 @@ describe('ComplaintTicket — evidence (投诉材料)', () => {
 
   it('keeps the files and the complainant’s count in the state', () => {
     const state = fold(complaintTicketDecider, [received(), attached(file(1), 'complainant'), attached(file(2), 'intake', inspector)]);
-    expect(state).toMatchObject({ complainantFiles: 1, evidence: { [digest(1)]: file(1), [digest(2)]: file(2) } });
+    expect(state).toMatchObject({ complainantFiles: [digest(1)], evidence: { [digest(1)]: file(1), [digest(2)]: file(2) } });
   });
 });

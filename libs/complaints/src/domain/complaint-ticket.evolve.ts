@@ -39,8 +39,8 @@ export function evolveComplaintTicket(state: ComplaintTicketState, event: Compla
   }
   if (event.type === 'EvidenceAttached') {
     if (state.status === 'none') return state;
-    const byComplainant = event.data.step === 'complainant' ? 1 : 0;
-    return { ...state, evidence: withAttached(state.evidence, event), complainantFiles: state.complainantFiles + byComplainant };
+    const byComplainant = event.data.step === 'complainant' ? [event.data.file.digest] : [];
+    return { ...state, evidence: withAttached(state.evidence, event), complainantFiles: [...state.complainantFiles, ...byComplainant] };
   }
   return evolveDomain(state, event);
 }
@@ -66,7 +66,7 @@ function evolveDomain(state: ComplaintTicketState, event: ComplaintDomainEvent):
       round: 0,
       deadlines: {},
       evidence: {},
-      complainantFiles: 0,
+      complainantFiles: [],
       lastReturn: null,
     };
   }

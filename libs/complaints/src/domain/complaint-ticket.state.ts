@@ -33,8 +33,8 @@ export interface TicketFacts {
   readonly deadlines: DeadlineBook;
   /** Files attached to the ticket, by digest (EvidenceAttached). */
   readonly evidence: AttachedFiles;
-  /** How many of them the complainant attached (capped by the policy's maxComplainantFiles). */
-  readonly complainantFiles: number;
+  /** The digests of those the complainant attached, in order (capped by the policy's maxComplainantFiles; theirs to list and download). */
+  readonly complainantFiles: readonly string[];
 }
 
 /** The institution currently holding the ticket, and the handling flags of the round. */
