@@ -7,7 +7,7 @@ import { Actor, assertReadGranted } from '@bihuan/core';
 import { EthicsArchiveRequest } from '../application/ethics-archive.handler';
 import { ethicsError } from '../domain/ethics-errors';
 import { ethicsArchiveVisibility } from '../domain/ethics-visibility';
-import { EthicsArchiveRow, EthicsQueries, EthicsRecordRow } from '../read-models/ethics.queries';
+import { EthicsArchiveRow, EthicsFileRow, EthicsQueries, EthicsRecordRow } from '../read-models/ethics.queries';
 import { AddEthicsRecordDto, OpenEthicsArchiveDto, RetractEthicsRecordDto } from './ethics-archive.dto';
 
 /** 医德档案: one archive per staff member, records from inspections, complaints, commendations … */
@@ -40,13 +40,17 @@ export class EthicsArchivesController {
 
   @Get(':staffId')
   @Roles('hospital', 'inspector', 'leader', 'admin')
-  @ApiOperation({ summary: 'A staff member’s archive with its records (retracted ones flagged)' })
-  async get(@CurrentActor() actor: Actor, @Param('staffId') staffId: string): Promise<EthicsArchiveRow & { records: EthicsRecordRow[] }> {
+  @ApiOperation({ summary: 'A staff member’s archive with its records (retracted ones flagged) and the files they cite' })
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('staffId') staffId: string,
+  ): Promise<EthicsArchiveRow & { records: EthicsRecordRow[]; files: EthicsFileRow[] }> {
     const archive = await this.queries.archive(staffId);
     if (!archive) throw ethicsError('ARCHIVE_NOT_FOUND', `no ethics archive for ${staffId}`);
     const decision = ethicsArchiveVisibility.decide(readerOf(this.access, actor), { institutionId: archive.institutionId });
     assertReadGranted(decision, () => ethicsError('ARCHIVE_NOT_FOUND', `no ethics archive for ${staffId}`));
-    return { ...archive, records: await this.queries.records(staffId) };
+    const [records, files] = await Promise.all([this.queries.records(staffId), this.queries.files(staffId)]);
+    return { ...archive, records, files };
   }
 
   @Post(':staffId/records')
