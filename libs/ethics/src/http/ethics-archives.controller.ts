@@ -1,4 +1,4 @@
-import { CommandReceipt } from '@bihuan/platform';
+import { CommandReceipt, FileUpload, StagedFile, StagedUpload } from '@bihuan/platform';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -8,7 +8,7 @@ import { EthicsArchiveRequest } from '../application/ethics-archive.handler';
 import { ethicsError } from '../domain/ethics-errors';
 import { ethicsArchiveVisibility } from '../domain/ethics-visibility';
 import { EthicsArchiveRow, EthicsFileRow, EthicsQueries, EthicsRecordRow } from '../read-models/ethics.queries';
-import { AddEthicsRecordDto, OpenEthicsArchiveDto, RetractEthicsRecordDto } from './ethics-archive.dto';
+import { AddEthicsRecordDto, AttachEthicsEvidenceDto, OpenEthicsArchiveDto, RetractEthicsRecordDto } from './ethics-archive.dto';
 
 /** 医德档案: one archive per staff member, records from inspections, complaints, commendations … */
 @ApiTags('ethics')
@@ -59,6 +59,36 @@ export class EthicsArchivesController {
   add(@CurrentActor() actor: Actor, @Param('staffId') staffId: string, @Body() body: AddEthicsRecordDto): Promise<CommandReceipt> {
     return this.commands.execute(
       new EthicsArchiveRequest(actor, staffId, { kind: 'AddEthicsRecord', data: { ...body, source: { ...body.source } } }),
+    );
+  }
+
+  @Post(':staffId/evidence')
+  @HttpCode(200)
+  @Roles('hospital', 'inspector')
+  @FileUpload({
+    mode: 'streamed',
+    use: 'ethics',
+    fields: {
+      institutionId: { type: 'string', maxLength: 64, description: 'The institution the staff member works at' },
+      note: { type: 'string', maxLength: 1000 },
+    },
+    required: ['institutionId'],
+  })
+  @ApiOperation({
+    summary:
+      '上传材料 for the archive’s records, which then cite it by its SM3 digest (hospital: own staff; inspector: within jurisdiction)',
+  })
+  attach(
+    @CurrentActor() actor: Actor,
+    @Param('staffId') staffId: string,
+    @StagedUpload() staged: StagedFile,
+    @Body() body: AttachEthicsEvidenceDto,
+  ): Promise<CommandReceipt> {
+    return this.commands.execute(
+      new EthicsArchiveRequest(actor, staffId, {
+        kind: 'AttachEvidence',
+        data: { institutionId: body.institutionId, staged, note: body.note ?? null },
+      }),
     );
   }
 
