@@ -1,4 +1,4 @@
-import { sm3Hex } from '@bihuan/core';
+import { sm3Hex } from '@bihuan/event-store';
 import { EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
 import { ACCESS_LOG, AccessLog } from '@bihuan/privacy';
 import { createTestApp, TestApp } from '../../testing/test-app';
@@ -19,8 +19,12 @@ interface Attached {
 
 describe('complaints: evidence files', () => {
   let t: TestApp;
+  const saved = { ...process.env };
   beforeAll(async () => {
+    // One test client sends every complainant's uploads: the per-IP limit of the public entry is not what is tested here.
+    process.env['COMPLAINTS_PUBLIC_RATE_BURST'] = '500';
     t = await createTestApp();
+    process.env = saved;
   });
   afterAll(() => t.close());
 

@@ -1,4 +1,4 @@
-import { sm3Hex } from '@bihuan/core';
+import { sm3Hex } from '@bihuan/event-store';
 import { createTestApp, TestApp } from '../../testing/test-app';
 
 const H = 'hosp-a1-1';
