@@ -66,7 +66,9 @@ export class BlobEvidenceVault implements EvidenceVault {
     const key = await this.keys.get(subjectId);
     if (key === 'erased') return 'erased';
     if (key === null)
-      throw privacyError('KEY_MISSING', `No key for subject ${subjectId}: was the key store restored from the right backup?`, { subjectId });
+      throw privacyError('KEY_MISSING', `No key for subject ${subjectId}: was the key store restored from the right backup?`, {
+        subjectId,
+      });
     try {
       const open = async (): Promise<Readable> => {
         const stream = await this.blobs.open(storedDigest);

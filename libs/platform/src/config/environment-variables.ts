@@ -157,7 +157,9 @@ export class EnvironmentVariables {
   S3_ENDPOINT?: string;
 
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a bucket name: 3-63 of a-z 0-9 . - starting and ending with a letter or digit' })
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'must be a bucket name: 3-63 of a-z 0-9 . - starting and ending with a letter or digit',
+  })
   S3_BUCKET?: string;
 
   @IsOptional()

@@ -29,7 +29,10 @@ describe('sealed files (SM4-CBC + HMAC-SM3, streamed)', () => {
   let plainPath: string;
   let sealedPath: string;
   const plain = randomBytes(1024 * 1024 + 5); // several stream chunks, not a block multiple
-  const openSealed = (path = sealedPath) => async () => createReadStream(path, { highWaterMark: 1000 });
+  const openSealed =
+    (path = sealedPath) =>
+    async () =>
+      createReadStream(path, { highWaterMark: 1000 });
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'sm4-file-'));
     plainPath = join(dir, 'plain');
