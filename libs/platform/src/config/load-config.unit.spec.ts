@@ -48,6 +48,29 @@ describe('loadConfig', () => {
     expect(stagingDirOf(config)).toBe('/srv/bihuan/data/staging');
   });
 
+  it('takes single sign-on settings all four or none, naming the missing ones', () => {
+    const all = {
+      OIDC_ISSUER: 'https://idp.example/realms/gov',
+      OIDC_CLIENT_ID: 'bihuan',
+      OIDC_CLIENT_SECRET: 's3cret',
+      OIDC_REDIRECT_URI: 'https://bihuan.example/auth/oidc/callback',
+    };
+    expect(loadConfig(all, noDisk).oidc).toEqual({
+      issuer: 'https://idp.example/realms/gov',
+      clientId: 'bihuan',
+      clientSecret: 's3cret',
+      redirectUri: 'https://bihuan.example/auth/oidc/callback',
+      userClaim: null,
+    });
+    expect(loadConfig({ ...all, OIDC_USER_CLAIM: 'preferred_username' }, noDisk).oidc?.userClaim).toBe('preferred_username');
+    expect(problemOf({ OIDC_ISSUER: all.OIDC_ISSUER, OIDC_CLIENT_ID: 'bihuan' })).toContain(
+      'OIDC_CLIENT_SECRET,OIDC_REDIRECT_URI must be set together with OIDC_ISSUER, OIDC_CLIENT_ID',
+    );
+    expect(problemOf({ ...all, OIDC_REDIRECT_URI: 'https://bihuan.example/callback' })).toContain(
+      'OIDC_REDIRECT_URI must be an http(s) URL ending in /auth/oidc/callback',
+    );
+  });
+
   it('reads every variable, treating empty values as unset', () => {
     const config = loadConfig(
       {
