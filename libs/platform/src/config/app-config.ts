@@ -127,6 +127,11 @@ export function sqliteFileOf(config: Pick<AppConfig, 'dataDir'>): string {
   return `${config.dataDir.replace(/[\\/]+$/, '')}/bihuan.sqlite`;
 }
 
+/** Where uploads are streamed while they are checked (`<DATA_DIR>/staging`), removed once answered. */
+export function stagingDirOf(config: Pick<AppConfig, 'dataDir'>): string {
+  return `${config.dataDir.replace(/[\\/]+$/, '')}/staging`;
+}
+
 /** Whether this process serves HTTP / runs the worker. */
 export function runsApi(config: Pick<AppConfig, 'role'>): boolean {
   return config.role === 'all' || config.role === 'api';
