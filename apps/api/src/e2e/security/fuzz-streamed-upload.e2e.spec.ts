@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Body, Controller, Module, Param, Post } from '@nestjs/common';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Roles } from '@bihuan/auth';
+import { FileUpload, StagedFile, StagedUpload, stagingDirOf } from '@bihuan/platform';
+import { createTestApp, TestApp } from '../../testing/test-app';
+import { generateMultipartBodies } from './fuzz-multipart';
+
+class NoteDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  note?: string;
+}
+
+/** Test-only: a streamed evidence route as the contexts will declare one, inside the real app. */
+@Controller('probe-cases')
+class StreamedProbeController {
+  @Post(':caseId/evidence')
+  @Roles('inspector')
+  @FileUpload({ mode: 'streamed', use: 'inspection', fields: { note: { type: 'string', maxLength: 100 } } })
+  take(@Param('caseId') caseId: string, @StagedUpload() file: StagedFile, @Body() body: NoteDto): object {
+    return { caseId, file, note: body.note ?? null };
+  }
+}
+
+@Module({ controllers: [StreamedProbeController] })
+class StreamedProbeModule {}
+
+/**
+ * The real app's HTTP stack (body parsing, auth, validation pipe, error filter) in front of a
+ * streamed @FileUpload route: multipart is admitted there from the one declaration, a real file
+ * is staged, and every broken form of the fuzz set is a 4xx with a code that leaves no staging file.
+ */
+describe('fuzz: broken multipart forms on a streamed upload route', () => {
+  let t: TestApp;
+  let dataDir: string;
+  const staging = (): string[] => (existsSync(stagingDirOf({ dataDir })) ? readdirSync(stagingDirOf({ dataDir })) : []);
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'bihuan-fuzz-upload-'));
+    t = await createTestApp({ config: { dataDir }, extra: [{ module: StreamedProbeModule }] });
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('stages a real file through the whole stack, and refuses JSON with 415', async () => {
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n');
+    const res = await t.http
+      .post('/probe-cases/c-1/evidence')
+      .set(t.auth('inspector-a1'))
+      .field('note', '现场笔录')
+      .attach('file', pdf, { filename: '笔录.pdf', contentType: 'application/octet-stream' })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      caseId: 'c-1',
+      note: '现场笔录',
+      file: { digest: createHash('sm3').update(pdf).digest('hex'), size: pdf.length, mediaType: 'application/pdf', name: '笔录.pdf' },
+    });
+    const json = await t.http.post('/probe-cases/c-1/evidence').set(t.auth('inspector-a1')).send({ note: 'x' }).expect(415);
+    expect(json.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('answers every broken form with a 4xx and a code, and leaves nothing in staging', async () => {
+    const offenders: string[] = [];
+    for (const body of generateMultipartBodies(29, 36)) {
+      const res = await t.http
+        .post('/probe-cases/c-1/evidence')
+        .set(t.auth('inspector-a1'))
+        .set('Content-Type', body.contentType)
+        .send(body.payload);
+      if (res.status < 400 || res.status >= 500 || typeof res.body?.code !== 'string') {
+        offenders.push(`[${body.label}] → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+    for (let i = 0; i < 100 && staging().length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(staging()).toEqual([]);
+  });
+});
