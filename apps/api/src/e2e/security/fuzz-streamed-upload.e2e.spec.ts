@@ -65,6 +65,23 @@ describe('fuzz: broken multipart forms on a streamed upload route', () => {
     expect(json.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it('fingerprints a staged file for Idempotency-Key by its SM3: the same file replays, another is KEY_REUSED', async () => {
+    const send = (text: string) =>
+      t.http
+        .post('/probe-cases/c-2/evidence')
+        .set(t.auth('inspector-a1'))
+        .set('Idempotency-Key', 'evidence-key-1')
+        .attach('file', Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`), '笔录.pdf');
+    const first = await send('first');
+    expect(first.status).toBe(201);
+    const again = await send('first');
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const other = await send('second');
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+  });
+
   it('answers every broken form with a 4xx and a code, and leaves nothing in staging', async () => {
     const offenders: string[] = [];
     for (const body of generateMultipartBodies(29, 36)) {
