@@ -1,5 +1,6 @@
 import { finished } from 'node:stream';
-import { unlink } from 'node:fs/promises';
+import { readdir, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FileKind } from './file-kinds';
 
@@ -20,6 +21,34 @@ export async function unlinkQuietly(path: string): Promise<void> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+}
+
+/** A staging file this old was left by a process that stopped mid-upload: no request owns it. */
+export const STALE_STAGING_MS = 24 * 3600_000;
+
+/**
+ * Removes staging files a crashed or killed process left behind (a request's own are removed when
+ * it is answered). Ages are the files' own times on this host's disk, so the wall clock is the
+ * right one here, whatever clock the app runs on; a day keeps clear of any upload still arriving.
+ */
+export async function sweepStaleStaging(dir: string, maxAgeMs = STALE_STAGING_MS, nowMs = Date.now()): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isFile() && nowMs - info.mtimeMs > maxAgeMs) {
+      await unlinkQuietly(path);
+      removed++;
+    }
+  }
+  return removed;
 }
 
 /**
