@@ -17,13 +17,20 @@ import { startUploadProbe } from './upload-probe-app';
  * held by the bench either) to `POST /findings/{id}/evidence`, field `file`. Prints rss and
  * heapUsed before, the peak while uploading (sampled every 50 ms) and after, and MB/s.
  * Options: `--route="POST /findings/{id}/evidence"` (`{id}`: the finding opened), `--mb=200`,
- * `--target=probe` (the streamed pipeline alone behind `POST /probe/{id}/evidence`, bench-only).
+ * `--target=probe` (the streamed pipeline alone behind `POST /probe/{id}/evidence`, bench-only),
+ * `--field=name=value` (a text field the route's DTO wants; repeatable).
  */
 const SUITE = 'upload';
 const MB = 1024 * 1024;
 
-const option = (name: string): string | undefined =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const option = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+/** `--field=note=基准` → ['note', '基准'], in the order given. */
+const textFields = (): [string, string][] =>
+  process.argv
+    .filter((a) => a.startsWith('--field='))
+    .map((a) => a.slice('--field='.length))
+    .map((pair) => [pair.split('=')[0] ?? '', pair.split('=').slice(1).join('=')]);
 
 /** An MP4 (an `ftyp` box, then noise) of `size` bytes, written to disk 1 MB at a time. */
 async function generateFile(path: string, size: number): Promise<void> {
@@ -46,7 +53,12 @@ interface Answer {
 /** POSTs the file as one multipart part, piped from disk with the socket's backpressure. */
 function postFile(url: string, file: string, size: number, headers: Record<string, string>): Promise<Answer> {
   const boundary = `bench${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="现场录像.mp4"\r\nContent-Type: video/mp4\r\n\r\n`);
+  const fields = textFields()
+    .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+    .join('');
+  const head = Buffer.from(
+    `${fields}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="现场录像.mp4"\r\nContent-Type: video/mp4\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return new Promise((resolve, reject) => {
     const req = request(url, {
@@ -100,7 +112,11 @@ async function realApp(dir: string): Promise<{ app: INestApplication; id: string
   const headers = { authorization: `Bearer ${token}` };
   const base = await app.getUrl();
   const json = async (path: string, body: object): Promise<Record<string, unknown>> => {
-    const res = await fetch(`${base}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`POST ${path} → ${res.status} ${await res.text()}`);
     return (await res.json()) as Record<string, unknown>;
   };
@@ -127,7 +143,9 @@ export async function uploadBench(): Promise<void> {
   const file = join(dir, 'bench-upload.mp4');
   try {
     await generateFile(file, size);
-    const target = probe ? { app: await startUploadProbe(join(dir, 'data')), id: 'probe-1', headers: {} } : await realApp(join(dir, 'data'));
+    const target = probe
+      ? { app: await startUploadProbe(join(dir, 'data')), id: 'probe-1', headers: {} }
+      : await realApp(join(dir, 'data'));
     try {
       const url = `${await target.app.getUrl()}${(template ?? '').replace('{id}', encodeURIComponent(target.id))}`;
       const before = process.memoryUsage();
@@ -137,7 +155,8 @@ export async function uploadBench(): Promise<void> {
       await new Promise((r) => setTimeout(r, 200)); // the staging file's removal follows the response
       const after = process.memoryUsage();
       // A refusal measures the refusal, not the upload: say so rather than hide it.
-      if (result.status >= 300) process.stderr.write(`upload bench: ${method} ${template} answered ${result.status} ${result.body.slice(0, 300)}\n`);
+      if (result.status >= 300)
+        process.stderr.write(`upload bench: ${method} ${template} answered ${result.status} ${result.body.slice(0, 300)}\n`);
       report(SUITE, 'status', result.status, 'http');
       report(SUITE, 'file_mb', size / MB, 'MB');
       report(SUITE, 'rss_before', before.rss / MB, 'MB');
