@@ -68,7 +68,7 @@ export const FILE_KIND_GROUPS = Object.freeze({
 export type FileKindGroup = keyof typeof FILE_KIND_GROUPS;
 
 /** Kinds and groups: what a policy's `kinds` list may hold. */
-export const FILE_KIND_NAMES: readonly string[] = Object.freeze([...Object.keys(FILE_KIND_GROUPS), ...FILE_KINDS]);
+export const FILE_KIND_NAMES: readonly string[] = Object.freeze([...new Set([...Object.keys(FILE_KIND_GROUPS), ...FILE_KINDS])]);
 
 /** Kinds that are zip packages: told apart by their entry names, read at the end of the file. */
 export const ZIP_KINDS: readonly FileKind[] = Object.freeze(['docx', 'xlsx', 'pptx', 'ofd']);

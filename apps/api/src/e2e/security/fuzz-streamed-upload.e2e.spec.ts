@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Body, Controller, Module, Param, Post } from '@nestjs/common';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Document, Packer, Paragraph } from 'docx';
 import { Roles } from '@bihuan/auth';
 import { FileUpload, StagedFile, StagedUpload, stagingDirOf } from '@bihuan/platform';
 import { createTestApp, TestApp } from '../../testing/test-app';
@@ -63,6 +64,20 @@ describe('fuzz: broken multipart forms on a streamed upload route', () => {
     });
     const json = await t.http.post('/probe-cases/c-1/evidence').set(t.auth('inspector-a1')).send({ note: 'x' }).expect(415);
     expect(json.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('tells an Office document by its zip entries while it streams (head and tail)', async () => {
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('整改情况说明')] }] }));
+    const res = await t.http
+      .post('/probe-cases/c-3/evidence')
+      .set(t.auth('inspector-a1'))
+      .attach('file', docx, { filename: '整改情况说明.docx', contentType: 'application/octet-stream' })
+      .expect(201);
+    expect(res.body.file).toMatchObject({
+      size: docx.length,
+      digest: createHash('sm3').update(docx).digest('hex'),
+      mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
   });
 
   it('fingerprints a staged file for Idempotency-Key by its SM3: the same file replays, another is KEY_REUSED', async () => {
