@@ -80,6 +80,16 @@ describe('fuzz: broken multipart forms on a streamed upload route', () => {
     });
   });
 
+  it('refuses a kind the use does not admit in Chinese, naming file and the kinds', async () => {
+    const res = await t.http
+      .post('/probe-cases/c-4/evidence')
+      .set(t.auth('inspector-a1'))
+      .attach('file', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'photo.jpg')
+      .expect(400);
+    expect(res.body.fields).toEqual([expect.objectContaining({ field: 'file', rule: 'fileType' })]);
+    expect(res.body.fields[0].message).toMatch(/文件类型不符合要求.*JPEG.*PDF.*DOCX/);
+  });
+
   it('fingerprints a staged file for Idempotency-Key by its SM3: the same file replays, another is KEY_REUSED', async () => {
     const send = (text: string) =>
       t.http
