@@ -46,7 +46,10 @@ function sniffText(head: Buffer): Sniffed {
   if (NOT_TEXT.some((magic) => startsWith(head, magic))) return OTHER;
   const probe = head.subarray(0, TEXT_PROBE_BYTES);
   if (!probe.every(isTextByte)) return OTHER;
-  const lead = probe.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const lead = probe
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return lead.startsWith('<') ? OTHER : sniffed('csv');
 }
 

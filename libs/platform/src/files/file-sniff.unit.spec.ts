@@ -33,8 +33,19 @@ describe('sniffFile: what a file is by its bytes, whatever its name', () => {
     ['amr', bytes('#!AMR-WB\n', [0x04]), 'audio/amr-wb'],
     ['wav', bytes('RIFF', [0x24, 0, 0, 0], 'WAVEfmt ', [16, 0, 0, 0]), 'audio/wav'],
     ['pdf', bytes('%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n'), 'application/pdf'],
-    ['ole', bytes(OLE, Array.from({ length: 504 }, () => 0)), 'application/x-ole-storage'],
-    ['pptx', testZip(['[Content_Types].xml', '_rels/.rels', 'ppt/presentation.xml']), 'application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+    [
+      'ole',
+      bytes(
+        OLE,
+        Array.from({ length: 504 }, () => 0),
+      ),
+      'application/x-ole-storage',
+    ],
+    [
+      'pptx',
+      testZip(['[Content_Types].xml', '_rels/.rels', 'ppt/presentation.xml']),
+      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    ],
     ['ofd', testZip(['OFD.xml', 'Doc_0/Document.xml']), 'application/ofd'],
   ])('knows %s by its magic bytes (%#)', (kind, content, mediaType) => {
     expect(sniffFile(content)).toEqual({ kind, mediaType });
@@ -71,7 +82,13 @@ describe('sniffFile: what a file is by its bytes, whatever its name', () => {
     ['two bytes of frame sync and noise', Buffer.concat([bytes([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(600, 0x01)])],
     ['a truncated OLE signature', bytes([0xd0, 0xcf, 0x11, 0xe0, 0x41])],
     ['an AAC stream (frame sync, layer 0)', Buffer.concat([bytes([0xff, 0xf1, 0x50, 0x80]), Buffer.alloc(300, 0x01)])],
-    ['an empty zip', bytes([0x50, 0x4b, 0x05, 0x06], Array.from({ length: 18 }, () => 0))],
+    [
+      'an empty zip',
+      bytes(
+        [0x50, 0x4b, 0x05, 0x06],
+        Array.from({ length: 18 }, () => 0),
+      ),
+    ],
     ['gzip', bytes([0x1f, 0x8b, 0x08, 0])],
   ])('refuses %s', (_label, content) => {
     expect(sniffFile(content).kind).toBe('other');

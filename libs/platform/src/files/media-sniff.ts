@@ -52,7 +52,11 @@ export function sniffRiff(head: Buffer): Sniffed | undefined {
 const MPEG1_L3_KBPS = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320];
 const MPEG2_L3_KBPS = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160];
 /** Sample rates by version bits (0: MPEG 2.5, 2: MPEG 2, 3: MPEG 1). */
-const SAMPLE_RATES: Readonly<Record<number, readonly number[]>> = { 0: [11025, 12000, 8000], 2: [22050, 24000, 16000], 3: [44100, 48000, 32000] };
+const SAMPLE_RATES: Readonly<Record<number, readonly number[]>> = {
+  0: [11025, 12000, 8000],
+  2: [22050, 24000, 16000],
+  3: [44100, 48000, 32000],
+};
 
 /** The length of the MPEG layer III frame whose header is at `at`, or 0 when there is none. */
 function mp3FrameLength(head: Buffer, at: number): number {

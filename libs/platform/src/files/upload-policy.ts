@@ -65,7 +65,11 @@ export function checkUploadPolicy(policy: object): void {
       }
     });
     if (!Number.isInteger(maxBytes) || maxBytes <= 0 || maxBytes > MAX_UPLOAD_BYTES) {
-      throw DomainError.invalid('POLICY.OUT_OF_RANGE', `${at}.maxBytes`, `${at}.maxBytes must be a whole number of bytes from 1 to ${MAX_UPLOAD_BYTES}`);
+      throw DomainError.invalid(
+        'POLICY.OUT_OF_RANGE',
+        `${at}.maxBytes`,
+        `${at}.maxBytes must be a whole number of bytes from 1 to ${MAX_UPLOAD_BYTES}`,
+      );
     }
   }
 }

@@ -14,7 +14,10 @@ describe('the uploads policy', () => {
     r.set(UPLOADS_POLICY_CONTEXT, DEFAULT_UPLOAD_POLICY, overrides, admin, '市局要求', 'p-1', checkUploadPolicy);
 
   it('by default admits photos and PDFs of up to 10 MB from the public, and video from inspectors', () => {
-    expect(uploadRuleOf(DEFAULT_UPLOAD_POLICY, 'public')).toEqual({ kinds: ['jpeg', 'png', 'gif', 'webp', 'heic', 'pdf'], maxBytes: 10 * 1024 * 1024 });
+    expect(uploadRuleOf(DEFAULT_UPLOAD_POLICY, 'public')).toEqual({
+      kinds: ['jpeg', 'png', 'gif', 'webp', 'heic', 'pdf'],
+      maxBytes: 10 * 1024 * 1024,
+    });
     expect(uploadRuleOf(DEFAULT_UPLOAD_POLICY, 'inspection').kinds).toEqual(expect.arrayContaining(['mp4', 'mp3', 'docx', 'ofd', 'ole']));
     expect(uploadRuleOf(DEFAULT_UPLOAD_POLICY, 'ethics').kinds).not.toContain('mp4');
     expect(() => checkUploadPolicy(DEFAULT_UPLOAD_POLICY)).not.toThrow();

@@ -1,14 +1,4 @@
-import {
-  applyDecorators,
-  CanActivate,
-  ExecutionContext,
-  Inject,
-  Injectable,
-  Optional,
-  SetMetadata,
-  Type,
-  UseGuards,
-} from '@nestjs/common';
+import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, Optional, SetMetadata, Type, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
@@ -20,7 +10,14 @@ import { sniffFileKind } from '../files/file-sniff';
 import { StagedFile } from '../files/staged-file';
 import { onResponseClose, openStagingSession, StagingRules } from '../files/staging-session';
 import { StagingStorage } from '../files/staging-storage';
-import { DEFAULT_UPLOAD_POLICY, MAX_UPLOAD_BYTES, UploadPolicy, uploadRuleOf, UPLOADS_POLICY_CONTEXT, UploadUseName } from '../files/upload-policy';
+import {
+  DEFAULT_UPLOAD_POLICY,
+  MAX_UPLOAD_BYTES,
+  UploadPolicy,
+  uploadRuleOf,
+  UPLOADS_POLICY_CONTEXT,
+  UploadUseName,
+} from '../files/upload-policy';
 import { CONFIG, POLICIES } from '../platform.tokens';
 import { PolicyRegistry } from '../policy/policy-registry';
 import { fileRequired, formatBytes, refusal, tooLarge, translateUploadError, UPLOAD_FIELD, wrongKind } from './upload-refusals';

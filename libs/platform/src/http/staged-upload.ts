@@ -2,7 +2,12 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { StagedFile } from '../files/staged-file';
 
 function isStaged(file: unknown): file is StagedFile {
-  return typeof file === 'object' && file !== null && typeof (file as StagedFile).path === 'string' && typeof (file as StagedFile).digest === 'string';
+  return (
+    typeof file === 'object' &&
+    file !== null &&
+    typeof (file as StagedFile).path === 'string' &&
+    typeof (file as StagedFile).digest === 'string'
+  );
 }
 
 /**

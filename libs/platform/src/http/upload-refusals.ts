@@ -34,7 +34,11 @@ export function tooLarge(maxBytes: number): PayloadTooLargeException {
 /** 400 naming the field and the kinds admitted; "following values:" is where the zh rule sentence finds them. */
 export function wrongKind(kindLabel: string, kinds: readonly string[]): BadRequestException {
   const listed = kinds.map((k) => k.toUpperCase()).join(', ');
-  return refusal(UPLOAD_FIELD, 'fileType', `${UPLOAD_FIELD} (${kindLabel}, judged by its content) must be one of the following values: ${listed}`);
+  return refusal(
+    UPLOAD_FIELD,
+    'fileType',
+    `${UPLOAD_FIELD} (${kindLabel}, judged by its content) must be one of the following values: ${listed}`,
+  );
 }
 
 export function fileRequired(): BadRequestException {
