@@ -135,7 +135,7 @@ export function filesDirOf(config: Pick<AppConfig, 'dataDir'>): string {
   return `${config.dataDir.replace(/[\\/]+$/, '')}/files`;
 }
 
-/** Uploads being received: streamed here, hashed and sniffed, then kept in the blob store or removed. */
+/** Where uploads are streamed while they are checked (`<DATA_DIR>/staging`), removed once answered. */
 export function stagingDirOf(config: Pick<AppConfig, 'dataDir'>): string {
   return `${config.dataDir.replace(/[\\/]+$/, '')}/staging`;
 }

@@ -36,6 +36,7 @@ export const PLATFORM_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'POLICY.UNKNOWN_SETTING': '{field} 不是可设置的政策参数',
   'POLICY.WRONG_TYPE': '{field} 的取值类型不正确',
   'POLICY.OUT_OF_RANGE': '{field} 的取值超出允许范围',
+  'POLICY.UNKNOWN_FILE_KIND': '{field} 不是已知的文件类型或类型组（images、video、audio、pdf、office，或 jpeg、pdf 等单一类型）',
   'POLICY.READ_ONLY': '{field} 是只读参数，不能修改',
   'POLICY.REASON_REQUIRED': '修改政策参数须说明理由',
   'ADMIN.UNKNOWN_POLICY': '不存在该业务的政策设置',
