@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DirectoryUser, TokenService } from '@bihuan/auth';
-import { Clock, CLOCK, DomainError, ID_GENERATOR, IdGenerator } from '@bihuan/core';
+import { Clock, CLOCK, DomainError, DomainErrorDetails, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { SignInMethod } from '../domain/account.events';
 import { IdentityPolicy } from '../domain/identity-policy';
 import { SessionStore } from './session.store';
