@@ -30,12 +30,21 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
+/** A label's own `{name}`s, filled from the error's values as they are (one level: no labels of labels). */
+function labelText(label: string, values: Values): string {
+  return label.replace(/\{(\w+)\}/g, (_whole, name: string) => text(values[name]) ?? '');
+}
+
 function valueText(name: string, values: Values): string | undefined {
   if (name === 'field') return typeof values['field'] === 'string' && values['field'] !== '' ? `字段 ${values['field']}` : '该字段';
   const labels = LABELLED[name];
   const raw = values[name];
-  const labelled = labels ? (Array.isArray(raw) ? raw.map((v) => labels[String(v)] ?? v) : (labels[String(raw)] ?? raw)) : raw;
-  return text(labelled);
+  if (!labels) return text(raw);
+  const label = (v: unknown): unknown => {
+    const found = labels[String(v)];
+    return found === undefined ? v : labelText(found, values);
+  };
+  return text(Array.isArray(raw) ? raw.map(label) : raw === undefined ? raw : label(raw));
 }
 
 /**

@@ -70,8 +70,8 @@ export const PLATFORM_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   // Thrown outside the contexts' registries (application layer).
   'COMPLAINT.NOT_A_COMMISSION': '{field} 必须是卫生健康行政部门，不能是医疗机构',
   'ETHICS.EVALUATIONS_PENDING': '尚有人员未完成单位评定[：{staffIds}]',
-  'DIRECTORY.IMPORT_FILE_INVALID': '无法读取导入文件，请使用下载的模板（XLSX 或 CSV）',
-  'DIRECTORY.IMPORT_FILE_TOO_LARGE': '导入文件超过允许的大小或行数',
+  'DIRECTORY.IMPORT_FILE_INVALID': '无法读取导入文件[：{fileProblem}]，请使用下载的模板（XLSX 或 CSV）',
+  'DIRECTORY.IMPORT_FILE_TOO_LARGE': '导入文件超过允许的大小或行数[：{fileProblem}]',
   'DIRECTORY.IMPORT_UNKNOWN_COLUMN': '{field} 不是可导入的列',
   'DIRECTORY.IMPORT_DUPLICATE_COLUMN': '{field} 列重复出现',
   'DIRECTORY.IMPORT_MISSING_COLUMN': '缺少必填列 {field}',
