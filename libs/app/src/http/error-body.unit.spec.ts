@@ -95,7 +95,12 @@ describe('error bodies in two languages', () => {
   });
 
   it('says a labelled code in Chinese, filling the label from the other values', () => {
-    const tooLarge = new DomainError('DIRECTORY.IMPORT_FILE_TOO_LARGE', 'x', 'validation', { field: 'file', fileProblem: 'rows', rows: 20001, maxRows: 20000 });
+    const tooLarge = new DomainError('DIRECTORY.IMPORT_FILE_TOO_LARGE', 'x', 'validation', {
+      field: 'file',
+      fileProblem: 'rows',
+      rows: 20001,
+      maxRows: 20000,
+    });
     expect(toErrorBody(tooLarge).message).toBe('导入文件超过允许的大小或行数：共20001行，超过每次导入的上限20000行，请分批导入');
     const policy = new DomainError('AUTH.PASSWORD_POLICY', 'x', 'validation', { field: 'newPassword', rule: 'minLength', minLength: 12 });
     expect(toErrorBody(policy).message).toBe('字段 newPassword 不符合密码策略：密码过短，至少需要 12 个字符');

@@ -1,6 +1,6 @@
 import { ArgumentsHost } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { request as expressRequest } from 'express';
+import { createRequire } from 'node:module';
 import { DirectoryUser, UserDirectory } from '@bihuan/auth';
 import { Clock } from '@bihuan/core';
 import { inspectTemplate } from '@bihuan/documents';
@@ -13,6 +13,9 @@ import { HttpErrorFilter } from './http-exception.filter';
  * with when the request's Accept-Language (read by Express's own negotiator) prefers English, and
  * the catalogue's Chinese, filled from the error's details, otherwise.
  */
+/** Express's request prototype (the one Nest hands the filter): its acceptsLanguages is the real negotiator. */
+const expressRequest = (createRequire(__filename)('express') as { request: object }).request;
+
 function answer(error: unknown, acceptLanguage?: string): ErrorBody {
   const request = Object.assign(Object.create(expressRequest) as object, {
     headers: acceptLanguage === undefined ? {} : { 'accept-language': acceptLanguage },

@@ -35,7 +35,8 @@ function assignSheets(sources: readonly SourceSheet[], only?: DirectorySheet): M
   for (const source of sources) {
     const sheet = sheetByName(source.name);
     if (sheet === null) unnamed.push(source);
-    else if (assigned.has(sheet)) throw unreadableFile('duplicateSheet', `The workbook has more than one "${DIRECTORY_SHEET_NAMES[sheet]}" sheet`, {
+    else if (assigned.has(sheet))
+      throw unreadableFile('duplicateSheet', `The workbook has more than one "${DIRECTORY_SHEET_NAMES[sheet]}" sheet`, {
         sheet: DIRECTORY_SHEET_NAMES[sheet],
       });
     else assigned.set(sheet, source);
@@ -49,7 +50,9 @@ function assignSheets(sources: readonly SourceSheet[], only?: DirectorySheet): M
     const single = sources.length === 1 && sheetByName(sources[0]!.name) === null ? sources[0] : undefined;
     const source = assigned.get(only) ?? single;
     if (!source) {
-      throw unreadableFile('missingSheet', `The workbook has no "${DIRECTORY_SHEET_NAMES[only]}" sheet`, { sheet: DIRECTORY_SHEET_NAMES[only] });
+      throw unreadableFile('missingSheet', `The workbook has no "${DIRECTORY_SHEET_NAMES[only]}" sheet`, {
+        sheet: DIRECTORY_SHEET_NAMES[only],
+      });
     }
     return new Map([[only, source]]);
   }
@@ -69,7 +72,11 @@ async function readSources(
   if (format === 'xlsx') return assignSheets(await readXlsxSheets(content, limits), sheet);
   const source = readCsvSheet(content, sheet ? DIRECTORY_SHEET_NAMES[sheet] : 'CSV', limits);
   const detected = sheet ?? detectSheet(source);
-  if (!detected) throw unreadableFile('csvKindUnknown', 'The header does not tell whether the CSV file lists units, departments or users; name the sheet');
+  if (!detected)
+    throw unreadableFile(
+      'csvKindUnknown',
+      'The header does not tell whether the CSV file lists units, departments or users; name the sheet',
+    );
   return new Map([[detected, source]]);
 }
 

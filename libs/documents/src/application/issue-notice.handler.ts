@@ -62,7 +62,8 @@ export class IssueNoticeDocumentHandler implements ICommandHandler<IssueNoticeDo
     const policy = await this.policies.current(DOCUMENTS_POLICY_CONTEXT, DEFAULT_DOCUMENTS_POLICY);
     assertNumberFormat(policy.numberFormat);
     const unit = this.scope.jurisdiction.get(actor.unit);
-    if (!unit) throw documentsError('ISSUING_UNIT_UNKNOWN', `The issuing unit "${actor.unit}" is not in the directory`, { unit: actor.unit });
+    if (!unit)
+      throw documentsError('ISSUING_UNIT_UNKNOWN', `The issuing unit "${actor.unit}" is not in the directory`, { unit: actor.unit });
     const institutionId = finding.finding.institutionId;
     const institutionName = this.scope.jurisdiction.get(institutionId)?.name ?? institutionId;
     const template = await this.templates.current(kind);

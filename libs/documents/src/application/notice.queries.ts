@@ -63,13 +63,18 @@ export class DownloadNoticeHandler extends NoticeReads implements IQueryHandler<
     const d = event.data as NoticeDocumentIssued['data'];
     const template = await this.templates.version(d.kind, d.templateVersion);
     if (!template || template.digest !== d.templateDigest) {
-      throw documentsError('DIGEST_MISMATCH', `Template version ${d.templateVersion} differs from the record; the notice cannot be regenerated`, {
-        templateVersion: d.templateVersion,
-      });
+      throw documentsError(
+        'DIGEST_MISMATCH',
+        `Template version ${d.templateVersion} differs from the record; the notice cannot be regenerated`,
+        {
+          templateVersion: d.templateVersion,
+        },
+      );
     }
     const body = renderNotice(template.bytes, d.fields as Parameters<typeof renderNotice>[1]);
     const digest = sm3Hex(body);
-    if (digest !== d.digest) throw documentsError('DIGEST_MISMATCH', "The regenerated notice's SM3 digest differs from the case record", {
+    if (digest !== d.digest)
+      throw documentsError('DIGEST_MISMATCH', "The regenerated notice's SM3 digest differs from the case record", {
         algorithm: 'SM3',
       });
     return { body, digest, utf8Name: d.fileName, asciiName: `notice-${d.kind}-r${d.round}-${d.step}.docx` };

@@ -33,8 +33,12 @@ export function assertNumberFormat(format: unknown): asserts format is string {
     });
   }
   if (!names.includes('n') || !names.includes('year')) {
-    throw documentsError('NUMBER_FORMAT_INVALID', 'The document number format must contain {year} and {n} (numbers run per unit and year)', {
-      required: ['{year}', '{n}'],
-    });
+    throw documentsError(
+      'NUMBER_FORMAT_INVALID',
+      'The document number format must contain {year} and {n} (numbers run per unit and year)',
+      {
+        required: ['{year}', '{n}'],
+      },
+    );
   }
 }

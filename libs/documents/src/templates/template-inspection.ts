@@ -32,9 +32,13 @@ export function inspectTemplate(bytes: Uint8Array): NoticeField[] {
   try {
     zip = new PizZip(bytes);
   } catch {
-    throw documentsError('TEMPLATE_INVALID', 'The template is not a valid DOCX file (it cannot be read as a ZIP)', { field: FIELD, notZip: true });
+    throw documentsError('TEMPLATE_INVALID', 'The template is not a valid DOCX file (it cannot be read as a ZIP)', {
+      field: FIELD,
+      notZip: true,
+    });
   }
-  if (!zip.file('word/document.xml')) throw documentsError('TEMPLATE_INVALID', 'The template is not a Word document (word/document.xml is missing)', {
+  if (!zip.file('word/document.xml'))
+    throw documentsError('TEMPLATE_INVALID', 'The template is not a Word document (word/document.xml is missing)', {
       field: FIELD,
       notWord: true,
     });
@@ -57,7 +61,10 @@ export function inspectTemplate(bytes: Uint8Array): NoticeField[] {
   }
   const nested = names.filter((n) => Object.keys((tags[n] ?? {}) as object).length > 0);
   if (nested.length > 0) {
-    throw documentsError('TEMPLATE_INVALID', `Templates may not have loops or conditional sections: ${nested.join(', ')}`, { field: FIELD, nested });
+    throw documentsError('TEMPLATE_INVALID', `Templates may not have loops or conditional sections: ${nested.join(', ')}`, {
+      field: FIELD,
+      nested,
+    });
   }
   if (!names.includes('documentNo')) {
     throw documentsError('TEMPLATE_FIELD_REQUIRED', 'The template must contain the document number placeholder {documentNo}', {

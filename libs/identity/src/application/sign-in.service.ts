@@ -15,7 +15,12 @@ const badCredentials = (): DomainError => new DomainError('AUTH.BAD_CREDENTIALS'
 /** 423 with the end of the lockout: the one answer the domain error kinds have no status for. */
 function locked(until: string): HttpException {
   return new HttpException(
-    { code: 'AUTH.LOCKED', error: 'Locked', message: `The account is locked until ${until}; retry then or ask an administrator to unlock it`, until },
+    {
+      code: 'AUTH.LOCKED',
+      error: 'Locked',
+      message: `The account is locked until ${until}; retry then or ask an administrator to unlock it`,
+      until,
+    },
     423,
   );
 }
@@ -81,7 +86,11 @@ export class SignInService {
     const user = this.directory.get(actor.id);
     const state = await this.accounts.state(actor.id);
     if (!user || state.status !== 'open' || !state.passwordHash) {
-      throw DomainError.invalid('AUTH.NO_PASSWORD', 'currentPassword', 'This user has no password (single sign-on users change it at their identity provider)');
+      throw DomainError.invalid(
+        'AUTH.NO_PASSWORD',
+        'currentPassword',
+        'This user has no password (single sign-on users change it at their identity provider)',
+      );
     }
     if (!(await verifyPassword(currentPassword, state.passwordHash))) {
       throw DomainError.invalid('AUTH.WRONG_CURRENT_PASSWORD', 'currentPassword', 'The current password is wrong');

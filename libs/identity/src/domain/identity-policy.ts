@@ -54,8 +54,10 @@ function characterClasses(password: string): number {
 /** The first rule of the policy `password` breaks, or null. Pure: the hash comparison with the current password is the caller's. */
 export function passwordViolation(password: string, userId: string, policy: IdentityPolicy): PasswordViolation | null {
   const length = [...password].length;
-  if (length > MAX_PASSWORD_LENGTH) return { rule: 'maxLength', message: `must be at most ${MAX_PASSWORD_LENGTH} characters`, limit: MAX_PASSWORD_LENGTH };
-  if (length < policy.minLength) return { rule: 'minLength', message: `must be at least ${policy.minLength} characters`, limit: policy.minLength };
+  if (length > MAX_PASSWORD_LENGTH)
+    return { rule: 'maxLength', message: `must be at most ${MAX_PASSWORD_LENGTH} characters`, limit: MAX_PASSWORD_LENGTH };
+  if (length < policy.minLength)
+    return { rule: 'minLength', message: `must be at least ${policy.minLength} characters`, limit: policy.minLength };
   if (characterClasses(password) < policy.minCharacterClasses) {
     return {
       rule: 'minCharacterClasses',

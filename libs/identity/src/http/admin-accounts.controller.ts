@@ -47,7 +47,8 @@ export class AdminAccountsController {
 
   private issuerOf(body: ExternalIdentityDto): string {
     const issuer = body.issuer ?? this.oidc?.issuer;
-    if (!issuer) throw DomainError.invalid('AUTH.ISSUER_REQUIRED', 'issuer', 'issuer: name the identity provider when OIDC_ISSUER is not configured');
+    if (!issuer)
+      throw DomainError.invalid('AUTH.ISSUER_REQUIRED', 'issuer', 'issuer: name the identity provider when OIDC_ISSUER is not configured');
     return issuer;
   }
 }

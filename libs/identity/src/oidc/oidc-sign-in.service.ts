@@ -89,7 +89,8 @@ export class OidcSignInService {
       throw oidcError('AUTH.OIDC_FAILED', `The identity provider did not confirm the sign-in: ${reason}`, 'unauthorized', { reason });
     }
     const sub = claims['sub'];
-    if (typeof sub !== 'string') throw oidcError('AUTH.OIDC_FAILED', "The identity provider's ID token has no sub", 'unauthorized', { claim: 'sub' });
+    if (typeof sub !== 'string')
+      throw oidcError('AUTH.OIDC_FAILED', "The identity provider's ID token has no sub", 'unauthorized', { claim: 'sub' });
     return this.signIns.signInExternal(await this.userFor(sub, claims));
   }
 
@@ -99,7 +100,8 @@ export class OidcSignInService {
     const claimed = settings.userClaim ? claims[settings.userClaim] : undefined;
     const userId = linked ?? (typeof claimed === 'string' ? claimed : undefined);
     const user = userId ? this.directory.get(userId) : undefined;
-    if (!user || !user.active) throw oidcError('AUTH.OIDC_UNKNOWN_USER', 'This external identity is not linked to an active user here; ask an administrator');
+    if (!user || !user.active)
+      throw oidcError('AUTH.OIDC_UNKNOWN_USER', 'This external identity is not linked to an active user here; ask an administrator');
     return user;
   }
 

@@ -81,7 +81,8 @@ function occasionOf(kind: NoticeKind, state: ExistingFinding, policy: Inspection
 export function recordNoticeDocument(command: RecordNoticeDocument, state: ExistingFinding, policy: InspectionPolicy): FindingEvent[] {
   requireRole(command.metadata.actor, ['inspector'], 'issuing a notice document');
   const { data } = command;
-  if (!isNoticeKind(data.kind)) throw inspectionError('NOTICE_KIND_UNKNOWN', `Unknown notice kind "${String(data.kind)}"`, 'kind', {
+  if (!isNoticeKind(data.kind))
+    throw inspectionError('NOTICE_KIND_UNKNOWN', `Unknown notice kind "${String(data.kind)}"`, 'kind', {
       kind: String(data.kind),
     });
   const step = noticeDocumentOccasion(data.kind, state, policy);
