@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@bihuan/auth';
 import { Actor, Clock, CLOCK, EvidenceFile } from '@bihuan/core';
 import { EVIDENCE_VAULT, EvidenceContent, EvidenceVault } from '@bihuan/evidence';
@@ -45,14 +45,14 @@ export class TicketEvidenceService {
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(ACCESS_LOG) private readonly accessLog: AccessLog,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Optional() @Inject(EVIDENCE_VAULT) private readonly evidenceVault: EvidenceVault | null,
+    @Inject(EVIDENCE_VAULT) private readonly vault: EvidenceVault,
   ) {}
 
   async attach(actor: Actor, ticketId: string, staged: StagedFile, note: string | null): Promise<TicketCommandResult> {
     const authorize = (state: ComplaintTicketState) => assertTicketScope(this.access, actor, state);
     const ticket = await this.ticket(ticketId);
     authorize(ticket);
-    const prepared = await this.vault().prepare(staged, { sealFor: evidenceSubjectOf(ticket as ExistingTicket) });
+    const prepared = await this.vault.prepare(staged, { sealFor: evidenceSubjectOf(ticket as ExistingTicket) });
     try {
       const write = ticketWrite(
         ticketId,
@@ -82,7 +82,7 @@ export class TicketEvidenceService {
     const state = await this.ticket(ticketId);
     const file = state.status === 'none' || !state.complainantFiles.includes(digest) ? undefined : state.evidence[digest];
     if (!file) throw complaintError('NOT_FOUND', 'No such file of yours on this ticket');
-    const content = await this.vault().read(file);
+    const content = await this.vault.read(file);
     const outcome = content === 'erased' ? 'erased' : content === 'missing' ? 'failed' : 'granted';
     await this.accessLog.record({
       at: this.clock.now().toISOString(),
@@ -100,11 +100,5 @@ export class TicketEvidenceService {
 
   private ticket(ticketId: string): Promise<ComplaintTicketState> {
     return this.commands.state(complaintTicketDecider, COMPLAINT_TICKET_CATEGORY, ticketId);
-  }
-
-  /** The vault is the evidence lib's (wired by the app); a deployment without it takes no files. */
-  private vault(): EvidenceVault {
-    if (!this.evidenceVault) throw new Error('No EvidenceVault is configured (EVIDENCE_VAULT)');
-    return this.evidenceVault;
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Optional } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
 import { Actor, assertNever } from '@bihuan/core';
@@ -46,7 +46,7 @@ export class EthicsArchiveHandler implements ICommandHandler<EthicsArchiveReques
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
     @Inject(StaffDirectory) private readonly staff: StaffDirectory,
-    @Optional() @Inject(EVIDENCE_VAULT) private readonly vault: EvidenceVault | null,
+    @Inject(EVIDENCE_VAULT) private readonly vault: EvidenceVault,
   ) {}
 
   async execute({ actor, staffId, action }: EthicsArchiveRequest): Promise<CommandReceipt> {
@@ -59,9 +59,12 @@ export class EthicsArchiveHandler implements ICommandHandler<EthicsArchiveReques
    * institution's materials about its staff), decided, and its bytes kept only once accepted;
    * the staging copy goes whatever the answer.
    */
-  private async attach(actor: Actor, staffId: string, data: Extract<EthicsArchiveAction, { kind: 'AttachEvidence' }>['data']) {
+  private async attach(
+    actor: Actor,
+    staffId: string,
+    data: Extract<EthicsArchiveAction, { kind: 'AttachEvidence' }>['data'],
+  ): Promise<CommandReceipt> {
     await this.assertStaffInScope(actor, staffId, data.institutionId);
-    if (!this.vault) throw new Error('No EvidenceVault is configured (EVIDENCE_VAULT)');
     const prepared = await this.vault.prepare(data.staged);
     try {
       const write = archive(staffId, () => ({
