@@ -101,7 +101,7 @@ describe('TicketEvidenceService', () => {
     expect(vault.discarded).toEqual([staged(1).digest]);
     expect(await events()).toEqual(['ComplaintReceived', 'EvidenceAttached']);
     expect(await service.complainantFiles('tk-1')).toEqual([
-      { digest: staged(1).digest, name: '收据-1.jpg', size: 1001, mediaType: 'image/jpeg' },
+      { digest: staged(1).digest, name: `投诉材料-${staged(1).digest.slice(0, 8)}.jpg`, size: 1001, mediaType: 'image/jpeg' },
     ]);
   });
 
@@ -134,7 +134,7 @@ describe('TicketEvidenceService', () => {
     await service.attach(PUBLIC_ACTOR, 'tk-1', staged(1), null);
     await service.attach(inspector, 'tk-1', staged(2), null);
     const served = await service.complainantDownload('tk-1', staged(1).digest);
-    expect(served).toMatchObject({ file: { name: '收据-1.jpg' }, content: { mediaType: 'image/jpeg' } });
+    expect(served).toMatchObject({ file: { name: `投诉材料-${staged(1).digest.slice(0, 8)}.jpg` }, content: { mediaType: 'image/jpeg' } });
     await expect(service.complainantDownload('tk-1', staged(2).digest)).rejects.toMatchObject({ code: 'COMPLAINT.NOT_FOUND' });
     vault.erased.add('subj-9');
     expect(await service.complainantDownload('tk-1', staged(1).digest)).toBe('erased');

@@ -55,6 +55,38 @@ export function evidenceStepFor(actor: Actor, ticket: ReturnType<typeof requireO
   return ticket.status === 'received' ? 'intake' : 'oversight';
 }
 
+/** File name endings by media type, for the neutral names below (the usual ones; anything else `.bin`). */
+const EXTENSIONS: Readonly<Record<string, string>> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/heic': 'heic',
+  'image/heif': 'heif',
+  'video/mp4': 'mp4',
+  'video/quicktime': 'mov',
+  'video/3gpp': '3gp',
+  'audio/mp4': 'm4a',
+  'audio/mpeg': 'mp3',
+  'audio/amr': 'amr',
+  'audio/wav': 'wav',
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
+  'application/ofd': 'ofd',
+};
+
+/**
+ * The name a ticket's file is recorded under: `投诉材料-<first 8 hex of its digest>.<ext>`, never the
+ * name it was uploaded under. The log is kept forever and in clear; only the bytes are sealed, so
+ * an uploaded name (`张三身份证.jpg`, a phone's `IMG_张三…`) would outlive the complainant's
+ * erasure. What the file is goes in the note, as plain text that must not name the complainant.
+ */
+export function neutralEvidenceName(file: Pick<EvidenceFile, 'digest' | 'mediaType'>): string {
+  return `投诉材料-${file.digest.slice(0, 8)}.${EXTENSIONS[file.mediaType] ?? 'bin'}`;
+}
+
 function checkFile(file: EvidenceFile | undefined, subjectId: string): EvidenceFile {
   const described =
     !!file &&
@@ -70,11 +102,11 @@ function checkFile(file: EvidenceFile | undefined, subjectId: string): EvidenceF
   if (!file.sealed || file.sealed.subjectId !== subjectId || !isEvidenceDigest(file.sealed.storedDigest)) {
     throw complaintError('EVIDENCE_NOT_SEALED', `Files on a complaint are sealed under ${subjectId}`, { field: 'file' });
   }
-  return file;
+  return { ...file, name: neutralEvidenceName(file) };
 }
 
 /**
- * Attaches one file. The same file again (by its plaintext digest) is a retried upload: nothing.
+ * Attaches one file, under its neutral name (neutralEvidenceName). The same file again (by its plaintext digest) is a retried upload: nothing.
  * The complainant may attach at most `maxComplainantFiles` (policy) files to a ticket.
  */
 export function attachEvidence(command: AttachComplaintEvidence, state: ComplaintTicketState): ComplaintTicketEvent[] {

@@ -3,7 +3,7 @@ import { DeciderSpecification } from '@bihuan/testing';
 import { AttachComplaintEvidence } from './complaint-ticket.commands';
 import { complaintTicketDecider } from './complaint-ticket.decider';
 import { ComplaintTicketEvent } from './complaint-ticket.events';
-import { evidenceSubjectOf } from './complaint-ticket.evidence';
+import { evidenceSubjectOf, neutralEvidenceName } from './complaint-ticket.evidence';
 import {
   T,
   TICKET,
@@ -30,7 +30,7 @@ function file(n: number, subjectId = ANON_SUBJECT, over: Partial<EvidenceFile> =
     digest: digest(n),
     size: 1000 + n,
     mediaType: 'image/jpeg',
-    name: `receipt-${n}.jpg`,
+    name: `投诉材料-${digest(n).slice(0, 8)}.jpg`,
     sealed: { subjectId, storedDigest: digest(1000 + n), storedSize: 1032 + n },
     ...over,
   };
@@ -52,6 +52,15 @@ describe('ComplaintTicket — evidence (投诉材料)', () => {
       .given([received()])
       .when(attach(file(1), citizen, 9, '收据'))
       .then([{ type: 'EvidenceAttached', data: { file: file(1), step: 'complainant', note: '收据', attachedBy: 'public' } }]);
+  });
+
+  it('records a file under a neutral name, never the one it was uploaded under (that would outlive an erasure)', () => {
+    spec
+      .given([received(true)])
+      .when(attach(file(7, 'subj-1', { name: '张三身份证.jpg' })))
+      .then([{ type: 'EvidenceAttached', data: { file: file(7, 'subj-1'), step: 'complainant', note: null, attachedBy: 'public' } }]);
+    expect(neutralEvidenceName({ digest: 'abcdef0123'.padEnd(64, '0'), mediaType: 'application/pdf' })).toBe('投诉材料-abcdef01.pdf');
+    expect(neutralEvidenceName({ digest: digest(1), mediaType: 'application/x-unknown' })).toMatch(/\.bin$/);
   });
 
   it('seals a named complaint’s files under the complainant’s own subject, an anonymous one under the ticket', () => {

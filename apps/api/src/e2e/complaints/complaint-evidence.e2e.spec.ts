@@ -8,6 +8,8 @@ const KB = 1024;
 const jpeg = (size: number, fill = 0x5a): Buffer => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(size - 4, fill)]);
 const pdf = (text: string): Buffer => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`);
 const IDENTITY = { name: '王五', phone: '13900001111' };
+/** What a ticket records a file as: never its uploaded name, which would outlive an erasure. */
+const neutral = (bytes: Buffer, ext: string): string => `投诉材料-${sm3Hex(bytes).slice(0, 8)}.${ext}`;
 
 interface Attached {
   readonly type: string;
@@ -45,11 +47,19 @@ describe('complaints: evidence files', () => {
     const received = (await events(s.ticketId))[0]!.data as unknown as { complainant: { subjectId: string } };
     expect(attached!.data).toMatchObject({
       step: 'complainant',
-      file: { digest: sm3Hex(bytes), mediaType: 'image/jpeg', name: '收据.jpg', sealed: { subjectId: received.complainant.subjectId } },
+      file: {
+        digest: sm3Hex(bytes),
+        mediaType: 'image/jpeg',
+        name: neutral(bytes, 'jpg'),
+        sealed: { subjectId: received.complainant.subjectId },
+      },
     });
 
     const status = await t.http.get(`/public/complaints/${s.ticketCode}`).set('X-Ticket-Secret', s.secret).expect(200);
-    expect(status.body.files).toEqual([{ digest: sm3Hex(bytes), name: '收据.jpg', size: bytes.length, mediaType: 'image/jpeg' }]);
+    expect(status.body.files).toEqual([
+      { digest: sm3Hex(bytes), name: neutral(bytes, 'jpg'), size: bytes.length, mediaType: 'image/jpeg' },
+    ]);
+    expect(JSON.stringify(await t.store.readStream(`complaintTicket-${s.ticketId}`))).not.toContain('收据.jpg');
 
     const download = await t.http
       .get(`/public/complaints/${s.ticketCode}/evidence/${sm3Hex(bytes)}`)
@@ -82,10 +92,11 @@ describe('complaints: evidence files', () => {
     ]);
     const status = await t.http.get(`/public/complaints/${s.ticketCode}`).set('X-Ticket-Secret', s.secret).expect(200);
     expect(status.body.files).toEqual([]);
-    // The hospital's history names its own file, not the commission's (which may show the complainant).
+    // The hospital's history names its own file (neutrally), not the commission's, and never an uploaded name.
     const seen = JSON.stringify((await t.http.get(`/complaints/${s.ticketId}`).set(t.auth(HOSPITAL)).expect(200)).body);
-    expect(seen).toContain('病区记录.pdf');
-    expect(seen).not.toContain('来信扫描.pdf');
+    expect(seen).toContain(neutral(pdf('ward records'), 'pdf'));
+    expect(seen).not.toContain(neutral(pdf('letter'), 'pdf'));
+    expect(seen).not.toMatch(/来信扫描|病区记录|subj-ticket/);
   });
 
   it('refuses a wrong type, an oversize file, a wrong secret and staff out of scope, and writes nothing', async () => {
