@@ -1,3 +1,4 @@
+import { NotificationsConfig } from './notifications-config';
 import { OidcConfig } from './oidc-config';
 
 /** Which parts of Bihuan a process runs: `all` (embedded default: API + worker), `api` or `worker`. */
@@ -110,6 +111,8 @@ export interface AppConfig {
   readonly directory: DirectoryConfig;
   /** Single sign-on (OIDC_*); null: none. */
   readonly oidc: OidcConfig | null;
+  /** Delivery channels beyond the inbox (SMTP_*, SMS_GATEWAY_*, NOTIFY_WEBHOOK_SECRET_*). */
+  readonly notifications: NotificationsConfig;
 }
 
 /** The generated signing key of the embedded default (0600, beside the log). */

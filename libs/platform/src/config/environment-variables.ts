@@ -151,6 +151,23 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^[A-Za-z0-9_.:-]{1,100}$/, { message: 'must be a claim name (1-100 of A-Z a-z 0-9 _ . : -)' })
   OIDC_USER_CLAIM?: string;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.cn:587' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @MaxLength(320, { message: 'must be at most 320 characters long' })
+  @Matches(/@/, { message: 'must be a sender address, e.g. "闭环督办" <noreply@wjw.example.cn>' })
+  SMTP_FROM?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+\S*$/, { message: 'must be an http(s) URL' })
+  SMS_GATEWAY_URL?: string;
+
+  @IsOptional()
+  @MaxLength(1000, { message: 'must be at most 1000 characters long' })
+  SMS_GATEWAY_TOKEN?: string;
 }
 
 /** Every variable the configuration reads, in the order errors are reported. */
@@ -190,4 +207,8 @@ export const CONFIG_VARIABLES = [
   'OIDC_CLIENT_SECRET',
   'OIDC_REDIRECT_URI',
   'OIDC_USER_CLAIM',
+  'SMTP_URL',
+  'SMTP_FROM',
+  'SMS_GATEWAY_URL',
+  'SMS_GATEWAY_TOKEN',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];

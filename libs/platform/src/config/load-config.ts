@@ -6,6 +6,7 @@ import { CONFIG_VARIABLES, EnvironmentVariables } from './environment-variables'
 import { ConfigError, ConfigProblem } from './config-error';
 import { jwtConfigOf, testJwtConfig } from './jwt-config';
 import { oidcConfigOf } from './oidc-config';
+import { notificationsConfigOf } from './notifications-config';
 import { parseTrustProxy } from './trust-proxy';
 
 export interface LoadConfigOptions {
@@ -33,9 +34,14 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   const production = nodeEnv === 'production';
   const { jwt, problems: jwtProblems } = problems.length > 0 ? { jwt: null, problems: [] } : jwtConfigOf(raw, nodeEnv);
   const { oidc, problems: oidcProblems } = oidcConfigOf(raw);
-  problems.push(...jwtProblems, ...oidcProblems, ...(production ? productionProblems(raw) : []));
+  const { notifications, problems: notificationProblems } = notificationsConfigOf(raw, env);
+  problems.push(...jwtProblems, ...oidcProblems, ...notificationProblems, ...(production ? productionProblems(raw) : []));
   if (problems.length > 0 || !jwt) {
-    const order = (v: string): number => (CONFIG_VARIABLES as readonly string[]).indexOf(v.split(',')[0]!);
+    // Unlisted names (NOTIFY_WEBHOOK_SECRET_*) sort last: indexOf's -1 would put them first.
+    const order = (v: string): number => {
+      const at = (CONFIG_VARIABLES as readonly string[]).indexOf(v.split(',')[0]!);
+      return at < 0 ? CONFIG_VARIABLES.length : at;
+    };
     throw new ConfigError(problems.sort((a, b) => order(a.variable) - order(b.variable)));
   }
   const dataDir = resolve(options.cwd ?? process.cwd(), raw.DATA_DIR ?? './data');
@@ -80,6 +86,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
       rootName: raw.DIRECTORY_ROOT_NAME ?? '卫生健康委员会',
     },
     oidc,
+    notifications,
   };
 }
 
