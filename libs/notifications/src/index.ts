@@ -11,3 +11,6 @@ export * from './outbox/backoff';
 export * from './outbox/delivery-outbox';
 export * from './outbox/delivery-view';
 export * from './outbox/delivery-dispatcher';
+export * from './nest/notification-channels';
+export * from './nest/notifications.module';
+export * from './nest/notifications-dispatch.module';

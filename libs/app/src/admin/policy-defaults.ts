@@ -5,6 +5,7 @@ import { DEFAULT_DOCUMENTS_POLICY } from '@bihuan/documents';
 import { DEFAULT_ETHICS_POLICY } from '@bihuan/ethics';
 import { DEFAULT_INSPECTION_POLICY } from '@bihuan/inspection';
 import { DEFAULT_IDENTITY_POLICY } from '@bihuan/identity';
+import { DEFAULT_NOTIFICATIONS_POLICY } from '@bihuan/notifications';
 
 /** A policy's defaults: any object with the version that events record. */
 export type PolicyDefaults = { readonly policyVersion: string } & object;
@@ -21,6 +22,7 @@ export const POLICY_DEFAULTS: Readonly<Record<string, PolicyDefaults>> = Object.
   credit: DEFAULT_CREDIT_POLICY,
   documents: DEFAULT_DOCUMENTS_POLICY,
   identity: DEFAULT_IDENTITY_POLICY,
+  notifications: DEFAULT_NOTIFICATIONS_POLICY,
 });
 
 /** The defaults of a context, or 404 ADMIN.UNKNOWN_POLICY naming the known ones. */

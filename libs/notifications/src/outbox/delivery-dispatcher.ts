@@ -57,7 +57,7 @@ export class DeliveryDispatcher {
       this.pumping = this.pump()
         .catch((error: unknown) => this.options.log?.error(`Delivery dispatcher: claiming failed: ${String(error)}`))
         .finally(() => {
-          if (this.running) this.timer = setTimeout(loop, this.options.pollMs ?? 1_000);
+          if (this.running) this.timer = setTimeout(loop, this.options.pollMs ?? 1_000).unref();
         });
     };
     loop();

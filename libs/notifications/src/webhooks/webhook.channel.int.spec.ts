@@ -4,7 +4,7 @@ import { Delivery } from '../notification';
 import { DEFAULT_NOTIFICATIONS_POLICY, WebhookEndpoint } from '../notifications.policy';
 import { LocalHttpReceiver, ReceivedRequest } from '../testing/local-http-receiver';
 import { deadlineWarning } from '../testing/notification-fixtures';
-import { environmentSecrets, WebhookChannel } from './webhook.channel';
+import { namedSecrets, WebhookChannel } from './webhook.channel';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from './webhook-signature';
 
 const clock = new FakeClock('2025-03-03T01:00:00.000Z');
@@ -17,7 +17,7 @@ describe('WebhookChannel against a local receiver', () => {
   let endpoints: WebhookEndpoint[];
   const channel = new WebhookChannel({
     policy: async () => ({ delivery: { ...DEFAULT_NOTIFICATIONS_POLICY.delivery, webhookTimeoutSeconds: 0.3 }, webhooks: endpoints }),
-    secretOf: environmentSecrets({ NOTIFY_WEBHOOK_SECRET_DING: 'SECding-secret' }),
+    secretOf: namedSecrets({ DING: 'SECding-secret' }),
     clock,
     linkBase: 'https://bihuan.example.cn',
   });
@@ -92,7 +92,9 @@ describe('WebhookChannel against a local receiver', () => {
     expect((await channel.deliver(toOa('wecom'))).status).toBe('failed');
   });
 
-  it('fails at once for an unknown endpoint, a kind it does not take, or a generic endpoint without a secret', async () => {
+  it('fails at once for an unknown or malformed endpoint, a kind it does not take, or a generic endpoint without a secret', async () => {
+    endpoints.push({ id: 'broken', url: 'ftp://x', kinds: [], format: 'generic', secret: 's' });
+    expect(await channel.deliver(toOa('broken'))).toEqual({ status: 'failed', reason: 'endpoint broken: url must be an http(s) URL' });
     expect(await channel.deliver(toOa('nowhere'))).toEqual({ status: 'failed', reason: expect.stringContaining('nowhere') });
     expect(await channel.deliver(toOa('escalations'))).toEqual({ status: 'failed', reason: expect.stringContaining('deadlineWarning') });
     expect((await channel.deliver(toOa('unsigned'))).status).toBe('failed');

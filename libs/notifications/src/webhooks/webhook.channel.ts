@@ -1,7 +1,7 @@
 import { Clock } from '@bihuan/core';
 import { Delivery, DeliveryResult, failed, retry } from '../notification';
 import { NotificationChannel } from '../notification-channel.port';
-import { NotificationsPolicy, WebhookEndpoint } from '../notifications.policy';
+import { NotificationsPolicy, WEBHOOK_FORMATS, WebhookEndpoint } from '../notifications.policy';
 import { postJson, resultOfHttp } from '../channels/post-json';
 import { robotRefusal, webhookBody } from './webhook-body';
 import { dingtalkSignedUrl, NOTIFICATION_ID_HEADER, signWebhook } from './webhook-signature';
@@ -31,9 +31,10 @@ export class WebhookChannel implements NotificationChannel {
     const policy = await this.options.policy();
     const endpoint = policy.webhooks.find((e) => e.id === delivery.address);
     if (!endpoint) return failed(`no webhook endpoint "${delivery.address}" in the notifications policy`);
+    const problem = endpointProblem(endpoint);
+    if (problem) return failed(`endpoint ${endpoint.id}: ${problem}`);
     const n = delivery.notification;
     if (endpoint.kinds.length > 0 && !endpoint.kinds.includes(n.kind)) return failed(`endpoint ${endpoint.id} does not take ${n.kind}`);
-    if (!/^https?:\/\//.test(endpoint.url)) return failed(`endpoint ${endpoint.id} has no http(s) URL`);
     const secret = this.secretOf(endpoint);
     if (secret === undefined) return failed(`endpoint ${endpoint.id}: its secret ${endpoint.secretRef ?? ''} is not set`);
     const now = this.options.clock.now().getTime();
@@ -60,11 +61,18 @@ export class WebhookChannel implements NotificationChannel {
   }
 }
 
-/** The environment variables a `secretRef` may name: `NOTIFY_WEBHOOK_SECRET_<NAME>`, nothing else. */
-export function environmentSecrets(env: Readonly<Record<string, string | undefined>>): (ref: string) => string | undefined {
-  return (ref) => {
-    const name = /^[A-Z0-9_]{1,60}$/.test(ref) ? `NOTIFY_WEBHOOK_SECRET_${ref}` : null;
-    const value = name ? env[name]?.trim() : undefined;
-    return value ? value : undefined;
-  };
+/**
+ * The policy check compares an override's JSON shape with the defaults, whose list of endpoints is
+ * empty: so each endpoint is checked here, where a bad one fails its deliveries (visible to admins).
+ */
+function endpointProblem(e: WebhookEndpoint): string | null {
+  if (typeof e.url !== 'string' || !/^https?:\/\/\S+$/.test(e.url)) return 'url must be an http(s) URL';
+  if (!Array.isArray(e.kinds) || e.kinds.some((k) => typeof k !== 'string')) return 'kinds must be a list of notification kinds';
+  if (!WEBHOOK_FORMATS.includes(e.format)) return `format must be one of ${WEBHOOK_FORMATS.join(', ')}`;
+  return null;
+}
+
+/** `secretRef` → secret from the configured names (`config.notifications.webhookSecrets`, NOTIFY_WEBHOOK_SECRET_<NAME>). */
+export function namedSecrets(secrets: Readonly<Record<string, string>>): (ref: string) => string | undefined {
+  return (ref) => (Object.prototype.hasOwnProperty.call(secrets, ref) ? secrets[ref] : undefined);
 }
