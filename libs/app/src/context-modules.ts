@@ -6,7 +6,7 @@ import { ComplaintsModule } from '@bihuan/complaints';
 import { DocumentsModule } from '@bihuan/documents';
 import { DirectoryModule } from '@bihuan/directory';
 import { IdentityModule } from '@bihuan/identity';
-import { NotificationsModule } from '@bihuan/notifications';
+import { NotificationsHttpModule } from '@bihuan/notifications';
 import { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 import { HistorySummariesModule } from './history-summaries.module';
@@ -29,6 +29,6 @@ export const CONTEXT_MODULES: readonly ModuleRef[] = [
   ComplaintsModule,
   DocumentsModule,
   DirectoryModule,
-  NotificationsModule, // delivery channels and the outbox (sending is the worker's: NotificationsDispatchModule)
+  NotificationsHttpModule, // delivery status for admins; the outbox is sent by the worker (NotificationsDispatchModule)
   IdentityModule, // sign-in, sessions, SSO; its SESSION_VALIDATOR makes AuthGuard check sessions
 ];

@@ -24,7 +24,12 @@ export const NOTIFICATIONS_MIGRATIONS: MigrationSet = {
         .addColumn('read_at', 'bigint')
         .addPrimaryKeyConstraint('notification_inbox_pk', ['user_id', 'notification_id'])
         .execute();
-      await db.schema.createIndex('notification_inbox_newest').ifNotExists().on('notification_inbox').columns(['user_id', 'delivered_at']).execute();
+      await db.schema
+        .createIndex('notification_inbox_newest')
+        .ifNotExists()
+        .on('notification_inbox')
+        .columns(['user_id', 'delivered_at'])
+        .execute();
       await db.schema
         .createTable('notification_deliveries')
         .ifNotExists()

@@ -18,7 +18,13 @@ describe('EmailChannel against a local SMTP server', () => {
 
   it('sends the Chinese title as subject and the body with an absolute link, to the recipient, after AUTH', async () => {
     const n = deadlineWarning();
-    const result = await channel.deliver({ id: 'd-1', channel: 'email', address: 'zhang@hospital.example.cn', notification: n, attempt: 1 });
+    const result = await channel.deliver({
+      id: 'd-1',
+      channel: 'email',
+      address: 'zhang@hospital.example.cn',
+      notification: n,
+      attempt: 1,
+    });
 
     expect(result).toEqual({ status: 'sent' });
     expect(smtp.received).toHaveLength(1);

@@ -2,6 +2,7 @@ import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/commo
 import { Clock, CLOCK } from '@bihuan/core';
 import { SqlDatabase } from '@bihuan/database';
 import { AppConfig, CONFIG, POLICIES, PolicyRegistry, READ_MODELS } from '@bihuan/platform';
+import { AdminDeliveriesController } from './admin-deliveries.controller';
 import { EmailChannel } from '../channels/email.channel';
 import { InboxChannel } from '../channels/inbox.channel';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from '../notification-channel.port';
@@ -45,3 +46,10 @@ export class NotificationChannelsCloser implements OnApplicationShutdown {
   exports: [NOTIFICATION_CHANNELS, DeliveryOutbox, InboxChannel],
 })
 export class NotificationsModule {}
+
+/** The admin routes over the outbox: for the HTTP application only (never the worker's operator port). */
+@Module({
+  imports: [NotificationsModule],
+  controllers: [AdminDeliveriesController],
+})
+export class NotificationsHttpModule {}

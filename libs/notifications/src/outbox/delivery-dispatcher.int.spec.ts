@@ -124,7 +124,9 @@ describe('Two worker processes on one SQLite file', () => {
       },
     };
     const settings = async () => DEFAULT_NOTIFICATIONS_POLICY.delivery;
-    const [a, b] = connections.map((c, i) => new DeliveryDispatcher(new DeliveryOutbox(c, clock), [channel], { owner: `w${i}`, settings, concurrency: 3 }));
+    const [a, b] = connections.map(
+      (c, i) => new DeliveryDispatcher(new DeliveryOutbox(c, clock), [channel], { owner: `w${i}`, settings, concurrency: 3 }),
+    );
     const outbox = new DeliveryOutbox(connections[0]!, clock);
     for (let i = 0; i < 20; i += 1) await outbox.enqueue(deadlineWarning(`n-${i}`), [{ channel: 'inbox', address: 'u' }]);
     for (let round = 0; round < 8; round += 1) await Promise.all([a!.tick(), b!.tick()]);

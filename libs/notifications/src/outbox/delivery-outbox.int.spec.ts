@@ -19,7 +19,13 @@ class CountingChannel implements NotificationChannel {
   }
 }
 
-const settings: DeliverySettings = { ...DEFAULT_NOTIFICATIONS_POLICY.delivery, maxAttempts: 3, baseDelaySeconds: 60, maxDelaySeconds: 100, leaseSeconds: 120 };
+const settings: DeliverySettings = {
+  ...DEFAULT_NOTIFICATIONS_POLICY.delivery,
+  maxAttempts: 3,
+  baseDelaySeconds: 60,
+  maxDelaySeconds: 100,
+  leaseSeconds: 120,
+};
 
 describe.each(TEST_SQL_DIALECTS)('DeliveryOutbox and DeliveryDispatcher on $name', (dialect) => {
   let test: TestSqlDatabase;
@@ -92,7 +98,12 @@ describe.each(TEST_SQL_DIALECTS)('DeliveryOutbox and DeliveryDispatcher on $name
     expect(await outbox.get(id)).toMatchObject({ status: 'retrying', attempts: 2, nextAttemptAt: '2025-03-03T01:02:40.000Z' });
     clock.advance(100_000);
     expect(await d.tick()).toBe(1);
-    expect(await outbox.get(id)).toMatchObject({ status: 'failed', attempts: 3, nextAttemptAt: null, lastError: '3 attempts: webhook oa answered 500' });
+    expect(await outbox.get(id)).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      nextAttemptAt: null,
+      lastError: '3 attempts: webhook oa answered 500',
+    });
     clock.advanceDays(1);
     expect(await d.tick()).toBe(0);
 

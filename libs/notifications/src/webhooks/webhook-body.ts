@@ -24,7 +24,10 @@ export function webhookBody(format: WebhookFormat, n: Notification, linkBase: st
     case 'wecom':
       return JSON.stringify({ msgtype: 'markdown', markdown: { content: `**${n.title}**\n${n.body}\n[查看详情](${link})` } });
     case 'dingtalk':
-      return JSON.stringify({ msgtype: 'markdown', markdown: { title: n.title, text: `#### ${n.title}\n${n.body}\n\n[查看详情](${link})` } });
+      return JSON.stringify({
+        msgtype: 'markdown',
+        markdown: { title: n.title, text: `#### ${n.title}\n${n.body}\n\n[查看详情](${link})` },
+      });
     default: {
       const never: never = format;
       throw new Error(`Unknown webhook format ${String(never)}`);

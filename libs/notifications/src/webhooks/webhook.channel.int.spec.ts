@@ -69,7 +69,11 @@ describe('WebhookChannel against a local receiver', () => {
     const [request] = receiver.requestsTo('/cgi-bin/webhook/send');
     expect(JSON.parse(request!.body)).toEqual({
       msgtype: 'markdown',
-      markdown: { content: expect.stringMatching(/^\*\*整改期限即将届满：门诊处方点评问题\*\*\n.*\[查看详情\]\(https:\/\/bihuan\.example\.cn\/findings\/f1\)$/s) },
+      markdown: {
+        content: expect.stringMatching(
+          /^\*\*整改期限即将届满：门诊处方点评问题\*\*\n.*\[查看详情\]\(https:\/\/bihuan\.example\.cn\/findings\/f1\)$/s,
+        ),
+      },
     });
   });
 

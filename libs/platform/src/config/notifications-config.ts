@@ -35,7 +35,8 @@ export function notificationsConfigOf(
   for (const [name, value] of Object.entries(env)) {
     if (!name.startsWith(WEBHOOK_SECRET_PREFIX)) continue;
     const secret = value?.trim() ?? '';
-    if (!SECRET_NAME.test(name)) problems.push({ variable: name, rule: 'must be NOTIFY_WEBHOOK_SECRET_ followed by 1-60 of A-Z 0-9 _', value: '' });
+    if (!SECRET_NAME.test(name))
+      problems.push({ variable: name, rule: 'must be NOTIFY_WEBHOOK_SECRET_ followed by 1-60 of A-Z 0-9 _', value: '' });
     else if (secret.length < 16) problems.push({ variable: name, rule: 'must be at least 16 characters long', value: '' });
     else webhookSecrets[name.slice(WEBHOOK_SECRET_PREFIX.length)] = secret;
   }
