@@ -32,7 +32,13 @@ describe.each(TEST_SQL_DIALECTS)('Delivering through real local servers on $name
     const [smtpUrl, base] = await Promise.all([smtp.start(), http.start()]);
     const policy: NotificationsPolicy = {
       ...DEFAULT_NOTIFICATIONS_POLICY,
-      delivery: { ...DEFAULT_NOTIFICATIONS_POLICY.delivery, maxAttempts: 4, baseDelaySeconds: 30, maxDelaySeconds: 600 },
+      delivery: {
+        ...DEFAULT_NOTIFICATIONS_POLICY.delivery,
+        maxAttempts: 4,
+        baseDelaySeconds: 30,
+        maxDelaySeconds: 600,
+        webhookTimeoutSeconds: 0.2,
+      },
       webhooks: [{ id: 'oa', url: `${base}/hooks/oa`, secret: 'oa-secret', kinds: [], format: 'generic' }],
     };
     email = new EmailChannel({ url: smtpUrl, from: 'noreply@wjw.example.cn' });
@@ -75,6 +81,24 @@ describe.each(TEST_SQL_DIALECTS)('Delivering through real local servers on $name
     ]);
     expect((await outbox.list({ status: 'sent' })).map((d) => d.channel).sort()).toEqual(['email', 'inbox']);
     expect(smtp.received).toHaveLength(1);
+  });
+
+  it('a webhook that does not answer holds only its own delivery: the e-mail is sent while it waits for the timeout', async () => {
+    http.answers.set('/hooks/oa', 'hang');
+    const n = deadlineWarning();
+    await outbox.enqueue(n, [
+      { channel: 'webhook', address: 'oa' },
+      { channel: 'email', address: n.recipient.email! },
+    ]);
+    const tick = dispatcher.tick();
+    while (smtp.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await outbox.list({ status: 'sent' })).toEqual([expect.objectContaining({ channel: 'email' })]);
+    expect(http.requestsTo('/hooks/oa')).toHaveLength(1);
+
+    await tick;
+    expect(await outbox.list({ status: 'retrying' })).toEqual([
+      expect.objectContaining({ channel: 'webhook', lastError: expect.stringContaining('no answer within 200 ms') }),
+    ]);
   });
 
   it('an SMS the gateway refuses with 400 fails at once; one it answers 500 is retried', async () => {
