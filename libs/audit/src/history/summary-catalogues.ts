@@ -18,7 +18,7 @@ import { EventSummaryRegistry, NameLookup } from './summary-registry';
  */
 export const SUMMARY_CATALOGUES: readonly SummaryCatalogue[] = [
   DEADLINE_SUMMARY_CATALOGUE,
-  EVIDENCE_SUMMARY_CATALOGUE,
+  EVIDENCE_SUMMARY_CATALOGUE, // files attached to any case (core/evidence.ts)
   PROCESSING_SUMMARY_CATALOGUE,
   PLATFORM_SUMMARY_CATALOGUE,
   INSPECTION_SUMMARY_CATALOGUE,

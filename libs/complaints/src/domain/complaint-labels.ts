@@ -73,12 +73,13 @@ export const FOLLOW_UP_SOURCE_LABELS: Readonly<Record<FollowUpSource, string>> =
   'follow-up-call': '电话回访',
 };
 
-/** What a file on a ticket belongs to (EvidenceAttached.step, see complaint-ticket.evidence.ts). */
+/** What a file on a ticket belongs to (EvidenceAttached.step), in the words core's summary of it uses. */
 export const COMPLAINT_EVIDENCE_STEP_LABELS: Readonly<Record<ComplaintEvidenceStep, string>> = {
-  complainant: '投诉人提交',
-  intake: '受理环节',
-  handling: '医疗机构办理',
-  oversight: '跟踪督办',
+  complaint: '投诉举报',
+  intake: '受理',
+  handling: '办理',
+  followUp: '回访',
+  supervision: '督办',
 };
 
 /** Where a ticket stands (ComplaintTicketState.status; `none` is never returned). */

@@ -15,7 +15,7 @@ const file: EvidenceFile = {
 };
 const attachedBy = (by: Actor) => ({
   type: 'EvidenceAttached',
-  data: { file, step: 'complainant', note: null, attachedBy: by.id },
+  data: { file, step: 'complaint', note: null, attachedBy: by.id },
   metadata: { actor: by },
 });
 
@@ -25,7 +25,7 @@ describe('ComplaintTicket — what readers see of its files', () => {
       const seen = see(hospitalA, attachedBy(by));
       expect(seen?.data).toEqual({
         file: { digest: file.digest, size: 2048, mediaType: 'image/jpeg', sealed: { storedDigest: 'b'.repeat(64), storedSize: 2080 } },
-        step: 'complainant',
+        step: 'complaint',
         note: null,
         attachedBy: by.id,
       });

@@ -13,11 +13,12 @@ import { COMMISSION_ROLES } from './complaint-vocabulary';
  */
 
 /**
- * What a file on a ticket belongs to, in the ticket's words: `complainant` 投诉人提交, `intake`
- * 受理 (commission staff before dispatch), `handling` 办理 (the assigned hospital), `oversight`
- * 监督 (commission staff once dispatched: follow-up calls, supervision).
+ * What a file on a ticket belongs to (the step words of core's EvidenceAttached summary):
+ * `complaint` 投诉举报 (the complainant's own), `intake` 受理 (commission staff before dispatch),
+ * `handling` 办理 (the assigned hospital), `followUp` 回访 (commission staff once answered),
+ * `supervision` 督办 (commission staff while an institution handles it).
  */
-export const COMPLAINT_EVIDENCE_STEPS = ['complainant', 'intake', 'handling', 'oversight'] as const;
+export const COMPLAINT_EVIDENCE_STEPS = ['complaint', 'intake', 'handling', 'followUp', 'supervision'] as const;
 export type ComplaintEvidenceStep = (typeof COMPLAINT_EVIDENCE_STEPS)[number];
 
 /**
@@ -37,7 +38,7 @@ export function evidenceSubjectOf(ticket: ExistingTicket): string {
  * until its answer). Timers and partners never.
  */
 export function evidenceStepFor(actor: Actor, ticket: ReturnType<typeof requireOpenTicket>): ComplaintEvidenceStep {
-  if (actor.role === 'public') return 'complainant';
+  if (actor.role === 'public') return 'complaint';
   if (actor.role === 'hospital') {
     if (!isAssigned(ticket)) {
       throw complaintError('NOT_ASSIGNED_INSTITUTION', 'Only the assigned institution may attach files', { unit: actor.unit });
@@ -52,7 +53,8 @@ export function evidenceStepFor(actor: Actor, ticket: ReturnType<typeof requireO
     return 'handling';
   }
   requireRole(actor, COMMISSION_ROLES, 'attach files');
-  return ticket.status === 'received' ? 'intake' : 'oversight';
+  if (ticket.status === 'received') return 'intake';
+  return ticket.status === 'answered' || ticket.status === 'followed-up' ? 'followUp' : 'supervision';
 }
 
 /** File name endings by media type, for the neutral names below (the usual ones; anything else `.bin`). */
@@ -117,7 +119,7 @@ export function attachEvidence(command: AttachComplaintEvidence, state: Complain
   const note = optionalText(command.data.note, 'note', 1000);
   if (ticket.evidence[file.digest]) return [];
   const limit = command.data.maxComplainantFiles;
-  if (step === 'complainant') {
+  if (step === 'complaint') {
     if (!Number.isInteger(limit) || limit < 0)
       throw complaintError('INVALID_POLICY', 'maxComplainantFiles must be a whole number', { field: 'policy' });
     if (ticket.complainantFiles.length >= limit) {

@@ -51,14 +51,14 @@ describe('ComplaintTicket — evidence (投诉材料)', () => {
     spec
       .given([received()])
       .when(attach(file(1), citizen, 9, '收据'))
-      .then([{ type: 'EvidenceAttached', data: { file: file(1), step: 'complainant', note: '收据', attachedBy: 'public' } }]);
+      .then([{ type: 'EvidenceAttached', data: { file: file(1), step: 'complaint', note: '收据', attachedBy: 'public' } }]);
   });
 
   it('records a file under a neutral name, never the one it was uploaded under (that would outlive an erasure)', () => {
     spec
       .given([received(true)])
       .when(attach(file(7, 'subj-1', { name: '张三身份证.jpg' })))
-      .then([{ type: 'EvidenceAttached', data: { file: file(7, 'subj-1'), step: 'complainant', note: null, attachedBy: 'public' } }]);
+      .then([{ type: 'EvidenceAttached', data: { file: file(7, 'subj-1'), step: 'complaint', note: null, attachedBy: 'public' } }]);
     expect(neutralEvidenceName({ digest: 'abcdef0123'.padEnd(64, '0'), mediaType: 'application/pdf' })).toBe('投诉材料-abcdef01.pdf');
     expect(neutralEvidenceName({ digest: digest(1), mediaType: 'application/x-unknown' })).toMatch(/\.bin$/);
   });
@@ -87,11 +87,11 @@ describe('ComplaintTicket — evidence (投诉材料)', () => {
 
   it('answers nothing for the same file again (a retried upload), whoever sends it', () => {
     spec
-      .given([received(), attached(file(1), 'complainant')])
+      .given([received(), attached(file(1), 'complaint')])
       .when(attach(file(1)))
       .thenNothing();
     spec
-      .given([received(), attached(file(1), 'complainant')])
+      .given([received(), attached(file(1), 'complaint')])
       .when(attach(file(1), inspector))
       .thenNothing();
   });
@@ -108,7 +108,13 @@ describe('ComplaintTicket — evidence (投诉材料)', () => {
         .given(atDispatched())
         .when(attach(file(1), admin))
         .events(),
-    ).toMatchObject([{ data: { step: 'oversight' } }]);
+    ).toMatchObject([{ data: { step: 'supervision' } }]);
+    expect(
+      spec
+        .given(atAnswered())
+        .when(attach(file(1), inspector))
+        .events(),
+    ).toMatchObject([{ data: { step: 'followUp' } }]);
     expect(
       spec
         .given(atAcknowledged())
@@ -162,7 +168,7 @@ describe('ComplaintTicket — evidence (投诉材料)', () => {
   });
 
   it('caps the complainant’s own files at the policy number, not the staff’s', () => {
-    const two = [received(), attached(file(1), 'complainant'), attached(file(2), 'complainant'), attached(file(3), 'intake', inspector)];
+    const two = [received(), attached(file(1), 'complaint'), attached(file(2), 'complaint'), attached(file(3), 'intake', inspector)];
     spec
       .given(two)
       .when(attach(file(4), citizen, 2))
@@ -197,7 +203,7 @@ describe('ComplaintTicket — evidence (投诉材料)', () => {
   });
 
   it('keeps the files and the complainant’s count in the state', () => {
-    const state = fold(complaintTicketDecider, [received(), attached(file(1), 'complainant'), attached(file(2), 'intake', inspector)]);
+    const state = fold(complaintTicketDecider, [received(), attached(file(1), 'complaint'), attached(file(2), 'intake', inspector)]);
     expect(state).toMatchObject({ complainantFiles: [digest(1)], evidence: { [digest(1)]: file(1), [digest(2)]: file(2) } });
   });
 });

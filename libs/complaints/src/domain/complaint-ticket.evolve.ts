@@ -39,7 +39,7 @@ export function evolveComplaintTicket(state: ComplaintTicketState, event: Compla
   }
   if (event.type === 'EvidenceAttached') {
     if (state.status === 'none') return state;
-    const byComplainant = event.data.step === 'complainant' ? [event.data.file.digest] : [];
+    const byComplainant = event.data.step === 'complaint' ? [event.data.file.digest] : [];
     return { ...state, evidence: withAttached(state.evidence, event), complainantFiles: [...state.complainantFiles, ...byComplainant] };
   }
   return evolveDomain(state, event);

@@ -1,4 +1,4 @@
-import { chineseDate, EventSummaries, evidenceStepTerms, summaryCatalogue } from '@bihuan/core';
+import { chineseDate, EventSummaries, summaryCatalogue } from '@bihuan/core';
 import { ComplaintReferenceEvent } from '../domain/complaint-reference.decider';
 import { ComplaintDomainEvent } from '../domain/complaint-ticket.events';
 import {
@@ -6,7 +6,6 @@ import {
   COMPLAINT_CHANNEL_LABELS as CHANNELS,
   COMPLAINT_COMPLEXITY_LABELS as COMPLEXITY,
   COMPLAINT_DECISION_LABELS,
-  COMPLAINT_EVIDENCE_STEP_LABELS,
   DECLINE_GROUND_LABELS as GROUNDS,
   FOLLOW_UP_SOURCE_LABELS,
   SATISFACTION_RATING_LABELS,
@@ -73,7 +72,6 @@ export const COMPLAINTS_SUMMARY_CATALOGUE = summaryCatalogue<ComplaintDomainEven
   {
     bookkeeping: { ExternalReferenceClaimed: true, ExternalReferenceReleased: true },
     deadlineName: complaintDeadlineName,
-    // Categories for other contexts' events; evidence steps for core's EvidenceAttached in a ticket.
-    terms: { ...COMPLAINT_CATEGORY_LABELS, ...evidenceStepTerms(COMPLAINT_EVIDENCE_STEP_LABELS) },
+    terms: COMPLAINT_CATEGORY_LABELS,
   },
 );

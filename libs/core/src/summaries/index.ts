@@ -1,5 +1,5 @@
 export * from './event-summary';
 export * from './chinese-dates';
 export * from './deadline.summaries';
-export * from './evidence.summaries';
 export * from './history-summaries';
+export * from './evidence.summaries';

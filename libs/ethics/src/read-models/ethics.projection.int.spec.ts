@@ -109,7 +109,7 @@ const events: RecordedEvent[] = [
   }),
   ev(14, 'ethicsArchive-S1', 'EvidenceAttached', {
     file: { digest: 'd'.repeat(64), size: 2048, mediaType: 'application/pdf', name: '谈话记录.pdf' },
-    step: 'record',
+    step: 'ethics',
     note: '院内调查',
     attachedBy: 'u',
   }),

@@ -46,7 +46,7 @@ describe('complaints: evidence files', () => {
     const [attached] = await files(s.ticketId);
     const received = (await events(s.ticketId))[0]!.data as unknown as { complainant: { subjectId: string } };
     expect(attached!.data).toMatchObject({
-      step: 'complainant',
+      step: 'complaint',
       file: {
         digest: sm3Hex(bytes),
         mediaType: 'image/jpeg',

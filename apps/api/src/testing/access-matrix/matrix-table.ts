@@ -77,6 +77,8 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'PUT /admin/policies/{context}': { target: 'admin', body: () => ({}) },
   'GET /admin/dead-letters': { target: 'none' },
   'POST /admin/dead-letters/{id}/retry': { target: 'admin', body: () => ({}) },
+  'GET /admin/deliveries': { target: 'none' },
+  'POST /admin/deliveries/{id}/retry': { target: 'admin', body: () => ({}) },
   'GET /admin/projections': { target: 'none' },
   'GET /admin/timers': { target: 'none' },
   'GET /admin/timers/pending': { target: 'none' },

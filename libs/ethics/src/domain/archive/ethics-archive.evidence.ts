@@ -6,10 +6,11 @@ import { EthicsArchiveEvent } from './ethics-archive.events';
 import { EthicsArchiveState } from './ethics-archive.state';
 
 /** What the files of an archive are for, in EvidenceAttached.step: materials its records cite. */
-export const ETHICS_EVIDENCE_STEPS = ['record'] as const;
+export const ETHICS_EVIDENCE_STEPS = ['ethics'] as const;
 export type EthicsEvidenceStep = (typeof ETHICS_EVIDENCE_STEPS)[number];
-export const ETHICS_EVIDENCE_STEP: EthicsEvidenceStep = 'record';
-export const ETHICS_EVIDENCE_STEP_LABELS: Readonly<Record<EthicsEvidenceStep, string>> = { record: '医德档案记录材料' };
+export const ETHICS_EVIDENCE_STEP: EthicsEvidenceStep = 'ethics';
+/** In the words core's EvidenceAttached summary uses for the step. */
+export const ETHICS_EVIDENCE_STEP_LABELS: Readonly<Record<EthicsEvidenceStep, string>> = { ethics: '医德档案' };
 
 /**
  * One file for the archive (the caller has checked who and for which institution): the same file

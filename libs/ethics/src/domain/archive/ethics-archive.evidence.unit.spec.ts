@@ -22,7 +22,7 @@ const attach = (f: EvidenceFile, actor = hospitalOf('H1'), institutionId = 'H1')
   command<AttachEthicsEvidence>('AttachEvidence', { staffId: 'S1', institutionId, file: f, note: '院内调查' }, actor);
 const attached = (f: EvidenceFile, by = 'user-H1'): EthicsArchiveEvent => ({
   type: 'EvidenceAttached',
-  data: { file: f, step: 'record', note: '院内调查', attachedBy: by },
+  data: { file: f, step: 'ethics', note: '院内调查', attachedBy: by },
 });
 const add = (evidence: string[], actor = hospitalOf('H1')) =>
   command<AddEthicsRecord>(
