@@ -117,6 +117,7 @@ export const HTTP_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   UNHEALTHY: '服务不健康[：{down} 不可用]',
   SHUTTING_DOWN: '服务正在停止，请稍后重试',
   READ_MODEL_BEHIND: '查询数据尚未更新到最新写入，请稍后重试',
+  EVIDENCE_ERASED: '该材料已随个人信息一并删除，无法再读取',
 };
 
 /**
