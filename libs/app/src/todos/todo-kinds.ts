@@ -1,0 +1,53 @@
+import { Role } from '@bihuan/core';
+
+/**
+ * The kinds of open step a to-do list shows (docs/todos.md): who each waits on and its Chinese
+ * title. A step is on someone's list while the read model says it is waiting and leaves it when the
+ * step is taken, because the list is read from the same rows the step changes.
+ */
+export const TODO_KINDS = [
+  'rectification-plan',
+  'sign-off-verification',
+  'extension-decision',
+  'recheck',
+  'complaint-dispatch',
+  'complaint-acknowledge',
+  'complaint-answer',
+  'complaint-follow-up',
+] as const;
+
+export type TodoKind = (typeof TODO_KINDS)[number];
+
+export interface TodoKindInfo {
+  /** 待办 title shown to people. */
+  readonly title: string;
+  /** The role whose list it is on (scoped to the unit: the institution for hospital, the jurisdiction otherwise). */
+  readonly role: Extract<Role, 'hospital' | 'inspector'>;
+}
+
+export const TODO_KIND_INFO: Readonly<Record<TodoKind, TodoKindInfo>> = {
+  'rectification-plan': { title: '整改方案待提交', role: 'hospital' },
+  'sign-off-verification': { title: '销号申请待核验', role: 'inspector' },
+  'extension-decision': { title: '延期申请待审批', role: 'inspector' },
+  recheck: { title: '回头看待开展', role: 'inspector' },
+  'complaint-dispatch': { title: '投诉待受理转办', role: 'inspector' },
+  'complaint-acknowledge': { title: '投诉待签收', role: 'hospital' },
+  'complaint-answer': { title: '投诉待办理答复', role: 'hospital' },
+  'complaint-follow-up': { title: '投诉待回访', role: 'inspector' },
+};
+
+/** An open step as the read models know it, before the calendar says how much time is left. */
+export interface OpenStep {
+  readonly kind: TodoKind;
+  /** The case: a finding or complaint ticket id. */
+  readonly caseId: string;
+  /** The institution the case concerns (null for a complaint not yet dispatched). */
+  readonly institutionId: string | null;
+  /** The unit the step waits on: the institution, or the commission unit that must act. */
+  readonly unitId: string;
+  /** Console path of the case. */
+  readonly link: string;
+  readonly dueAt: string | null;
+  /** When the case last changed (the step's start, as near as the read model knows it). */
+  readonly since: string;
+}
