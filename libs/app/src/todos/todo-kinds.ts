@@ -1,22 +1,16 @@
 import { Role } from '@bihuan/core';
+import { COMPLAINT_STEP_KINDS, ComplaintOpenStep, ComplaintStepKind } from '@bihuan/complaints';
+import { FINDING_STEP_KINDS, FindingOpenStep, FindingStepKind } from '@bihuan/inspection';
 
 /**
- * The kinds of open step a to-do list shows (docs/todos.md): who each waits on and its Chinese
- * title. A step is on someone's list while the read model says it is waiting and leaves it when the
- * step is taken, because the list is read from the same rows the step changes.
+ * The kinds of open step a to-do list shows (docs/todos.md; each context says which of its steps
+ * are open, from its own read model): who each waits on and its Chinese title. A step is on
+ * someone's list while the read model says it is waiting, and leaves it when the step is taken,
+ * because the list is read from the same rows the step changes.
  */
-export const TODO_KINDS = [
-  'rectification-plan',
-  'sign-off-verification',
-  'extension-decision',
-  'recheck',
-  'complaint-dispatch',
-  'complaint-acknowledge',
-  'complaint-answer',
-  'complaint-follow-up',
-] as const;
+export const TODO_KINDS = [...FINDING_STEP_KINDS, ...COMPLAINT_STEP_KINDS] as const;
 
-export type TodoKind = (typeof TODO_KINDS)[number];
+export type TodoKind = FindingStepKind | ComplaintStepKind;
 
 export interface TodoKindInfo {
   /** 待办 title shown to people. */
@@ -36,18 +30,5 @@ export const TODO_KIND_INFO: Readonly<Record<TodoKind, TodoKindInfo>> = {
   'complaint-follow-up': { title: '投诉待回访', role: 'inspector' },
 };
 
-/** An open step as the read models know it, before the calendar says how much time is left. */
-export interface OpenStep {
-  readonly kind: TodoKind;
-  /** The case: a finding or complaint ticket id. */
-  readonly caseId: string;
-  /** The institution the case concerns (null for a complaint not yet dispatched). */
-  readonly institutionId: string | null;
-  /** The unit the step waits on: the institution, or the commission unit that must act. */
-  readonly unitId: string;
-  /** Console path of the case. */
-  readonly link: string;
-  readonly dueAt: string | null;
-  /** When the case last changed (the step's start, as near as the read model knows it). */
-  readonly since: string;
-}
+/** An open step as the contexts' read models know it, before the calendar says how much time is left. */
+export type OpenStep = FindingOpenStep | ComplaintOpenStep;

@@ -1,13 +1,13 @@
 import { OpenStep, TODO_KIND_INFO, TODO_KINDS, TodoKind } from './todo-kinds';
 
 /** One item of a to-do list (待办), as `GET /me/todos` returns it. */
-export interface TodoItem extends OpenStep {
+export type TodoItem = OpenStep & {
   /** Chinese title of the kind, e.g. 整改方案待提交. */
   readonly title: string;
   /** Working days from now to the due date (Asia/Shanghai calendar); negative once past it; null without a due date. */
   readonly workingDaysLeft: number | null;
   readonly overdue: boolean;
-}
+};
 
 export interface TodoList {
   readonly items: TodoItem[];

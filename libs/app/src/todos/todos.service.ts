@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, Clock, CLOCK } from '@bihuan/core';
 import { AccessPolicy } from '@bihuan/auth';
-import { ComplaintsTables } from '@bihuan/complaints';
+import { complaintOpenSteps, ComplaintStepScope, ComplaintsTables } from '@bihuan/complaints';
 import { SqlDatabase } from '@bihuan/database';
-import { InspectionTables } from '@bihuan/inspection';
+import { findingOpenSteps, InspectionTables } from '@bihuan/inspection';
 import { CALENDAR, CalendarService, READ_MODELS } from '@bihuan/platform';
-import { complaintSteps, ComplaintScope } from './complaint-steps';
-import { findingSteps } from './finding-steps';
 import { TodoKind } from './todo-kinds';
 import { todoList, TodoList } from './todo-list';
 
@@ -16,7 +14,7 @@ import { todoList, TodoList } from './todo-list';
  * institutions (and commission units) within its jurisdiction. Leaders and admins act on no step
  * of these loops, so their lists are empty (their overdue view is `GET /ledgers/counts`).
  */
-export function stepScope(actor: Actor, access: AccessPolicy): ComplaintScope {
+export function stepScope(actor: Actor, access: AccessPolicy): ComplaintStepScope {
   switch (actor.role) {
     case 'hospital':
       return { hospitalOf: access.visibleInstitutions(actor), inspectorOver: [], commissionUnits: [] };
@@ -41,8 +39,8 @@ export class TodosService {
     const scope = stepScope(actor, this.access);
     const now = this.clock.now().toISOString();
     const [findings, complaints] = await Promise.all([
-      findingSteps(this.database.db.withTables<InspectionTables>(), scope, now),
-      complaintSteps(this.database.db.withTables<ComplaintsTables>(), scope),
+      findingOpenSteps(this.database.db.withTables<InspectionTables>(), scope, now),
+      complaintOpenSteps(this.database.db.withTables<ComplaintsTables>(), scope),
     ]);
     const calendar = await this.calendars.current();
     return todoList([...findings, ...complaints], now, calendar, view);

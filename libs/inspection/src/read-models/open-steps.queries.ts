@@ -1,9 +1,25 @@
 import { Kysely, sql } from 'kysely';
-import { InspectionTables } from '@bihuan/inspection';
-import { OpenStep, TodoKind } from './todo-kinds';
+import { InspectionTables } from './inspection-read-model.schema';
+
+/** The finding steps a to-do list (待办, docs/todos.md) shows. */
+export const FINDING_STEP_KINDS = ['rectification-plan', 'sign-off-verification', 'extension-decision', 'recheck'] as const;
+export type FindingStepKind = (typeof FINDING_STEP_KINDS)[number];
+
+/** A step of a finding that waits on someone: the institution it concerns is also the unit it waits on or is about. */
+export interface FindingOpenStep {
+  readonly kind: FindingStepKind;
+  readonly caseId: string;
+  readonly institutionId: string;
+  readonly unitId: string;
+  /** Console path of the finding. */
+  readonly link: string;
+  readonly dueAt: string | null;
+  /** When the row last changed. */
+  readonly since: string;
+}
 
 /** Institutions whose open steps the caller acts on, by the side of the loop they are on. */
-export interface StepScope {
+export interface FindingStepScope {
   /** The hospital's own institution (role hospital), else empty. */
   readonly hospitalOf: readonly string[];
   /** Institutions within an inspector's jurisdiction, else empty. */
@@ -26,7 +42,7 @@ type Row = {
   updated_at: string;
 };
 
-function step(kind: TodoKind, r: Row, dueAt: string | null): OpenStep {
+function step(kind: FindingStepKind, r: Row, dueAt: string | null): FindingOpenStep {
   const link = `/findings/${r.finding_id}`;
   return { kind, caseId: r.finding_id, institutionId: r.institution_id, unitId: r.institution_id, link, dueAt, since: r.updated_at };
 }
@@ -36,8 +52,8 @@ function step(kind: TodoKind, r: Row, dueAt: string | null): OpenStep {
  * waits on the hospital; a sign-off request, an extension request and a re-check that has fallen
  * due (FindingRecheckDue, or its date passed before the wake-up) wait on the inspectors.
  */
-export async function findingSteps(db: Kysely<InspectionTables>, scope: StepScope, now: string): Promise<OpenStep[]> {
-  const steps: OpenStep[] = [];
+export async function findingOpenSteps(db: Kysely<InspectionTables>, scope: FindingStepScope, now: string): Promise<FindingOpenStep[]> {
+  const steps: FindingOpenStep[] = [];
   const columns = [
     'finding_id',
     'institution_id',

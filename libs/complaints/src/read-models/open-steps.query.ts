@@ -1,11 +1,33 @@
 import { Kysely, sql } from 'kysely';
-import { ComplaintsTables } from '@bihuan/complaints';
-import { StepScope } from './finding-steps';
-import { OpenStep, TodoKind } from './todo-kinds';
+import { ComplaintsTables } from './complaints.tables';
 
-/** The commission units whose received tickets an inspector may dispatch (their jurisdiction). */
-export interface ComplaintScope extends StepScope {
+/** The ticket steps a to-do list (待办, docs/todos.md) shows. */
+export const COMPLAINT_STEP_KINDS = ['complaint-dispatch', 'complaint-acknowledge', 'complaint-answer', 'complaint-follow-up'] as const;
+export type ComplaintStepKind = (typeof COMPLAINT_STEP_KINDS)[number];
+
+/** Whose steps to read, by the side of the loop the caller is on (empty lists read nothing). */
+export interface ComplaintStepScope {
+  /** The hospital's own institution (role hospital). */
+  readonly hospitalOf: readonly string[];
+  /** Institutions within an inspector's jurisdiction: answered tickets to follow up. */
+  readonly inspectorOver: readonly string[];
+  /** Commission units within an inspector's jurisdiction: received tickets to dispatch. */
   readonly commissionUnits: readonly string[];
+}
+
+/** A step of a ticket that waits on someone. */
+export interface ComplaintOpenStep {
+  readonly kind: ComplaintStepKind;
+  readonly caseId: string;
+  /** The institution it is assigned to (null before dispatch). */
+  readonly institutionId: string | null;
+  /** The unit that must act: the assigned institution, or the receiving commission unit. */
+  readonly unitId: string;
+  /** Console path of the ticket. */
+  readonly link: string;
+  readonly dueAt: string | null;
+  /** When the row last changed. */
+  readonly since: string;
 }
 
 function inList(column: string, ids: readonly string[]) {
@@ -22,7 +44,7 @@ type Row = {
   updated_at: string;
 };
 
-function step(kind: TodoKind, r: Row, unitId: string, dueAt: string | null): OpenStep {
+function step(kind: ComplaintStepKind, r: Row, unitId: string, dueAt: string | null): ComplaintOpenStep {
   const link = `/complaints/${r.ticket_id}`;
   return { kind, caseId: r.ticket_id, institutionId: r.institution_id, unitId, link, dueAt, since: r.updated_at };
 }
@@ -34,8 +56,8 @@ function step(kind: TodoKind, r: Row, unitId: string, dueAt: string | null): Ope
  * still the answer step, due at the answer deadline. A clock stopped for the complainant keeps
  * the step on the list (the due date moves when it resumes).
  */
-export async function complaintSteps(db: Kysely<ComplaintsTables>, scope: ComplaintScope): Promise<OpenStep[]> {
-  const steps: OpenStep[] = [];
+export async function complaintOpenSteps(db: Kysely<ComplaintsTables>, scope: ComplaintStepScope): Promise<ComplaintOpenStep[]> {
+  const steps: ComplaintOpenStep[] = [];
   const columns = ['ticket_id', 'institution_id', 'receiving_unit', 'status', 'ack_due_at', 'answer_due_at', 'updated_at'] as const;
   if (scope.hospitalOf.length > 0) {
     const rows = await db
