@@ -41,7 +41,7 @@ describe.each(TEST_SQL_DIALECTS)('complaint open steps on $name', (dialect) => {
   const steps = async (scope: ComplaintStepScope) =>
     (await complaintOpenSteps(test.database.db.withTables<ComplaintsTables>(), scope)).map((s) => [s.kind, s.unitId, s.dueAt]);
 
-  it('dispatch, acknowledge, answer and follow-up wait on the commission or the assigned hospital in turn', async () => {
+  it('dispatch, acknowledge, answer (not while waiting on the complainant) and follow-up wait on the commission or the assigned hospital in turn', async () => {
     position = 0;
     await project([received()]);
     expect(await steps(COMMISSION)).toEqual([['complaint-dispatch', 'weihai', null]]);
@@ -50,6 +50,11 @@ describe.each(TEST_SQL_DIALECTS)('complaint open steps on $name', (dialect) => {
     expect(await steps(COMMISSION)).toEqual([]);
     expect(await steps(HOSPITAL)).toEqual([['complaint-acknowledge', 'hosp-a', T.ackDue]]);
     await project(acknowledged());
+    expect(await steps(HOSPITAL)).toEqual([['complaint-answer', 'hosp-a', T.answerDue]]);
+    // 停表: the answer waits on the complainant meanwhile, not on the hospital.
+    await project([{ type: 'ComplaintAwaitingComplainant', data: { round: 1, reason: '补充材料', since: T.acknowledged } }]);
+    expect(await steps(HOSPITAL)).toEqual([]);
+    await project([{ type: 'ComplaintComplainantReplied', data: { round: 1, note: null, repliedAt: T.decided } }]);
     expect(await steps(HOSPITAL)).toEqual([['complaint-answer', 'hosp-a', T.answerDue]]);
     await project([decided()]);
     expect(await steps(HOSPITAL)).toEqual([['complaint-answer', 'hosp-a', T.answerDue]]); // decided, still to answer

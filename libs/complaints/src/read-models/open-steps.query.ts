@@ -41,6 +41,7 @@ type Row = {
   status: string;
   ack_due_at: string | null;
   answer_due_at: string | null;
+  waiting_since: string | null;
   updated_at: string;
 };
 
@@ -53,12 +54,13 @@ function step(kind: ComplaintStepKind, r: Row, unitId: string, dueAt: string | n
  * Open steps of complaint tickets (the ticket decider's guards say who may take each): the
  * commission dispatches a received ticket (转办) and records the follow-up (回访); the assigned
  * hospital acknowledges (签收), then decides and answers (办理答复) — decided-but-unanswered is
- * still the answer step, due at the answer deadline. A clock stopped for the complainant keeps
- * the step on the list (the due date moves when it resumes).
+ * still the answer step, due at the answer deadline. While the clock is stopped for the
+ * complainant (停表) the answer waits on the complainant, not the hospital (it may not decide or
+ * answer meanwhile), so it leaves the list and comes back, with its moved due date, on resume.
  */
 export async function complaintOpenSteps(db: Kysely<ComplaintsTables>, scope: ComplaintStepScope): Promise<ComplaintOpenStep[]> {
   const steps: ComplaintOpenStep[] = [];
-  const columns = ['ticket_id', 'institution_id', 'receiving_unit', 'status', 'ack_due_at', 'answer_due_at', 'updated_at'] as const;
+  const columns = ['ticket_id', 'institution_id', 'receiving_unit', 'status', 'ack_due_at', 'answer_due_at', 'waiting_since', 'updated_at'] as const;
   if (scope.hospitalOf.length > 0) {
     const rows = await db
       .selectFrom('complaints_tickets')
@@ -69,7 +71,7 @@ export async function complaintOpenSteps(db: Kysely<ComplaintsTables>, scope: Co
     for (const r of rows) {
       const unit = r.institution_id ?? r.receiving_unit;
       if (r.status === 'dispatched') steps.push(step('complaint-acknowledge', r, unit, r.ack_due_at));
-      else steps.push(step('complaint-answer', r, unit, r.answer_due_at));
+      else if (r.waiting_since === null) steps.push(step('complaint-answer', r, unit, r.answer_due_at));
     }
   }
   if (scope.commissionUnits.length > 0) {
