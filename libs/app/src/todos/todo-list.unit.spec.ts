@@ -9,7 +9,15 @@ const days: WorkingDays = {
 const NOW = '2025-03-10T01:00:00.000Z';
 
 function step(caseId: string, kind: OpenStep['kind'], dueAt: string | null): OpenStep {
-  return { kind, caseId, institutionId: 'hosp-1', unitId: 'hosp-1', link: `/x/${caseId}`, dueAt, since: '2025-03-01T00:00:00.000Z' } as OpenStep;
+  return {
+    kind,
+    caseId,
+    institutionId: 'hosp-1',
+    unitId: 'hosp-1',
+    link: `/x/${caseId}`,
+    dueAt,
+    since: '2025-03-01T00:00:00.000Z',
+  } as OpenStep;
 }
 
 describe('todoList', () => {
@@ -29,7 +37,11 @@ describe('todoList', () => {
       ['c-none', false, null],
     ]);
     expect(list.items[0]).toMatchObject({ title: '整改方案待提交' });
-    expect(list).toMatchObject({ total: 4, overdue: 1, counts: { 'rectification-plan': 2, 'complaint-answer': 1, 'complaint-follow-up': 1, recheck: 0 } });
+    expect(list).toMatchObject({
+      total: 4,
+      overdue: 1,
+      counts: { 'rectification-plan': 2, 'complaint-answer': 1, 'complaint-follow-up': 1, recheck: 0 },
+    });
   });
 
   it('filters one kind and pages it, while the counts still cover every kind', () => {

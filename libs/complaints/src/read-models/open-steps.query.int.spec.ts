@@ -1,7 +1,17 @@
 import { RecordedEvent } from '@bihuan/event-store';
 import { PROCESSING_MIGRATIONS } from '@bihuan/processing';
 import { TEST_SQL_DIALECTS, TestSqlDatabase } from '@bihuan/testing';
-import { acknowledged, answered, decided, dispatched, followedUp, hospitalA, received, T, TICKET } from '../domain/complaint-ticket.fixtures';
+import {
+  acknowledged,
+  answered,
+  decided,
+  dispatched,
+  followedUp,
+  hospitalA,
+  received,
+  T,
+  TICKET,
+} from '../domain/complaint-ticket.fixtures';
 import { ComplaintTicketEvent } from '../domain/complaint-ticket.events';
 import { complaintTicketsProjection } from './complaint-tickets.projection';
 import { COMPLAINTS_MIGRATIONS } from './complaints.migrations';
@@ -26,7 +36,14 @@ describe.each(TEST_SQL_DIALECTS)('complaint open steps on $name', (dialect) => {
     for (const e of events) {
       position += 1;
       const at = T.received;
-      const metadata = { eventId: `ev-${position}`, correlationId: 'c', causationId: null, actor: hospitalA, occurredAt: at, recordedAt: at };
+      const metadata = {
+        eventId: `ev-${position}`,
+        correlationId: 'c',
+        causationId: null,
+        actor: hospitalA,
+        occurredAt: at,
+        recordedAt: at,
+      };
       const event: RecordedEvent = {
         streamName: `complaintTicket-${TICKET}`,
         revision: position - 1,
@@ -52,9 +69,11 @@ describe.each(TEST_SQL_DIALECTS)('complaint open steps on $name', (dialect) => {
     await project(acknowledged());
     expect(await steps(HOSPITAL)).toEqual([['complaint-answer', 'hosp-a', T.answerDue]]);
     // 停表: the answer waits on the complainant meanwhile, not on the hospital.
-    await project([{ type: 'ComplaintAwaitingComplainant', data: { round: 1, reason: '补充材料', since: T.acknowledged } }]);
+    await project([
+      { type: 'ComplaintAwaitingComplainant', data: { ticketId: TICKET, round: 1, reason: '补充材料', since: T.acknowledged } },
+    ]);
     expect(await steps(HOSPITAL)).toEqual([]);
-    await project([{ type: 'ComplaintComplainantReplied', data: { round: 1, note: null, repliedAt: T.decided } }]);
+    await project([{ type: 'ComplaintComplainantReplied', data: { ticketId: TICKET, round: 1, note: null, repliedAt: T.decided } }]);
     expect(await steps(HOSPITAL)).toEqual([['complaint-answer', 'hosp-a', T.answerDue]]);
     await project([decided()]);
     expect(await steps(HOSPITAL)).toEqual([['complaint-answer', 'hosp-a', T.answerDue]]); // decided, still to answer

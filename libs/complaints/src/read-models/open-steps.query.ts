@@ -60,7 +60,16 @@ function step(kind: ComplaintStepKind, r: Row, unitId: string, dueAt: string | n
  */
 export async function complaintOpenSteps(db: Kysely<ComplaintsTables>, scope: ComplaintStepScope): Promise<ComplaintOpenStep[]> {
   const steps: ComplaintOpenStep[] = [];
-  const columns = ['ticket_id', 'institution_id', 'receiving_unit', 'status', 'ack_due_at', 'answer_due_at', 'waiting_since', 'updated_at'] as const;
+  const columns = [
+    'ticket_id',
+    'institution_id',
+    'receiving_unit',
+    'status',
+    'ack_due_at',
+    'answer_due_at',
+    'waiting_since',
+    'updated_at',
+  ] as const;
   if (scope.hospitalOf.length > 0) {
     const rows = await db
       .selectFrom('complaints_tickets')
