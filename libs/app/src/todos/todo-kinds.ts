@@ -1,5 +1,6 @@
 import { Role } from '@bihuan/core';
 import { COMPLAINT_STEP_KINDS, ComplaintOpenStep, ComplaintStepKind } from '@bihuan/complaints';
+import { ETHICS_STEP_KINDS, EthicsOpenStep, EthicsStepKind } from '@bihuan/ethics';
 import { FINDING_STEP_KINDS, FindingOpenStep, FindingStepKind } from '@bihuan/inspection';
 
 /**
@@ -8,9 +9,9 @@ import { FINDING_STEP_KINDS, FindingOpenStep, FindingStepKind } from '@bihuan/in
  * someone's list while the read model says it is waiting, and leaves it when the step is taken,
  * because the list is read from the same rows the step changes.
  */
-export const TODO_KINDS = [...FINDING_STEP_KINDS, ...COMPLAINT_STEP_KINDS] as const;
+export const TODO_KINDS = [...FINDING_STEP_KINDS, ...COMPLAINT_STEP_KINDS, ...ETHICS_STEP_KINDS] as const;
 
-export type TodoKind = FindingStepKind | ComplaintStepKind;
+export type TodoKind = FindingStepKind | ComplaintStepKind | EthicsStepKind;
 
 export interface TodoKindInfo {
   /** 待办 title shown to people. */
@@ -28,7 +29,8 @@ export const TODO_KIND_INFO: Readonly<Record<TodoKind, TodoKindInfo>> = {
   'complaint-acknowledge': { title: '投诉待签收', role: 'hospital' },
   'complaint-answer': { title: '投诉待办理答复', role: 'hospital' },
   'complaint-follow-up': { title: '投诉待回访', role: 'inspector' },
+  'ethics-evaluation': { title: '医德考评待完成', role: 'hospital' },
 };
 
 /** An open step as the contexts' read models know it, before the calendar says how much time is left. */
-export type OpenStep = FindingOpenStep | ComplaintOpenStep;
+export type OpenStep = FindingOpenStep | ComplaintOpenStep | EthicsOpenStep;

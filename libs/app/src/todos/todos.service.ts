@@ -3,6 +3,7 @@ import { Actor, Clock, CLOCK } from '@bihuan/core';
 import { AccessPolicy } from '@bihuan/auth';
 import { complaintOpenSteps, ComplaintStepScope, ComplaintsTables } from '@bihuan/complaints';
 import { SqlDatabase } from '@bihuan/database';
+import { ethicsOpenSteps, EthicsTables } from '@bihuan/ethics';
 import { findingOpenSteps, InspectionTables } from '@bihuan/inspection';
 import { CALENDAR, CalendarService, READ_MODELS } from '@bihuan/platform';
 import { TodoKind } from './todo-kinds';
@@ -38,11 +39,13 @@ export class TodosService {
   async list(actor: Actor, view: { kind?: TodoKind; page: number; pageSize: number }): Promise<TodoList> {
     const scope = stepScope(actor, this.access);
     const now = this.clock.now().toISOString();
-    const [findings, complaints] = await Promise.all([
-      findingOpenSteps(this.database.db.withTables<InspectionTables>(), scope, now),
-      complaintOpenSteps(this.database.db.withTables<ComplaintsTables>(), scope),
+    const db = this.database.db;
+    const [findings, complaints, evaluations] = await Promise.all([
+      findingOpenSteps(db.withTables<InspectionTables>(), scope, now),
+      complaintOpenSteps(db.withTables<ComplaintsTables>(), scope),
+      ethicsOpenSteps(db.withTables<EthicsTables>(), scope.hospitalOf),
     ]);
     const calendar = await this.calendars.current();
-    return todoList([...findings, ...complaints], now, calendar, view);
+    return todoList([...findings, ...complaints, ...evaluations], now, calendar, view);
   }
 }
