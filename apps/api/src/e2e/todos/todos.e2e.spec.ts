@@ -100,6 +100,24 @@ describe('GET /me/todos (e2e)', () => {
     expect(of(await todos(INSPECTOR), other.ticketId)).toEqual([]);
   });
 
+  it('lists an ethics evaluation on its institution’s list at every stage until the year is finalised', async () => {
+    const evaluation = (path: string, body: object) => s.post(HOSPITAL, `/ethics/evaluations${path}`, body, path === '' ? 201 : 200);
+    await evaluation('', { institutionId: 'hosp-a1-1', year: 2025, staffId: 'S1' });
+    const listed = await todos(HOSPITAL, '?kind=ethics-evaluation');
+    expect(listed.items).toEqual([
+      expect.objectContaining({ title: '医德考评待完成', stage: 'opened', link: '/ethics/evaluations/hosp-a1-1/2025/S1', dueAt: null }),
+    ]);
+    expect(listed.counts['ethics-evaluation']).toBe(1);
+    expect((await todos('hospital-a1-2', '?kind=ethics-evaluation')).items).toEqual([]);
+    expect((await todos(INSPECTOR, '?kind=ethics-evaluation')).items).toEqual([]);
+    await evaluation('/hosp-a1-1/2025/S1/self', { summary: '遵守医德规范', selfScore: 90 });
+    await evaluation('/hosp-a1-1/2025/S1/department', { score: 88 });
+    await evaluation('/hosp-a1-1/2025/S1/institution', {});
+    expect((await todos(HOSPITAL, '?kind=ethics-evaluation')).items).toEqual([expect.objectContaining({ stage: 'scored' })]);
+    await s.post(HOSPITAL, '/ethics/results/hosp-a1-1/2025/finalise', {});
+    expect((await todos(HOSPITAL, '?kind=ethics-evaluation')).items).toEqual([]);
+  });
+
   it('flags a step past its due date as overdue and puts it first, with the working days since', async () => {
     const v = await s.visit({ institutionId: 'hosp-a1-2' });
     const later = await s.finding(v);
