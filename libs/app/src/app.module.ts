@@ -11,6 +11,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { SecurityModule } from './security/me.controller';
 import { AdminDocsModule } from './swagger';
 import { CatalogueModule } from './catalogue/catalogue.controller';
+import { TodosModule } from './todos/todos.controller';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -42,6 +43,7 @@ export class AppModule {
         ...(options.config.apiDocs === 'admin' ? [AdminDocsModule] : []),
         SecurityModule,
         CatalogueModule,
+        TodosModule,
         ...CONTEXT_MODULES,
         runsWorker(options.config) ? WorkerModule : SharedReadModelsModule,
         ...(options.extra ?? []),

@@ -29,6 +29,7 @@ export { complaintTicketsProjection, applyComplaintEvent } from './read-models/c
 export { ComplaintTicketQueries } from './read-models/complaint-tickets.query';
 export type { TicketListFilter, TicketPage } from './read-models/complaint-tickets.query';
 export * from './read-models/complaint-statistics.query';
+export * from './read-models/open-steps.query';
 export type { PublicTicketStatus, TicketDetail, TicketListItem } from './read-models/ticket-views';
 export { ComplaintsModule, privacyResourcesFor } from './complaints.module';
 export { COMPLAINTS_WORKER } from './complaints.worker';

@@ -26,3 +26,4 @@ export * from './ethics.module';
 export * from './ethics.worker';
 export * from './domain/ethics-visibility';
 export * from './summaries/ethics.summaries';
+export * from './read-models/open-steps.queries';

@@ -6,3 +6,4 @@ export * from './ledger.queries';
 export * from './counts.queries';
 export * from './visits.queries';
 export * from './ledger-export';
+export * from './open-steps.queries';

@@ -57,6 +57,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /health/live': { target: 'none' },
   'GET /health/ready': { target: 'none' },
   'GET /me': { target: 'none' },
+  'GET /me/todos': { target: 'none' },
   'GET /catalogue': { target: 'none' },
   // Sign-in (libs/identity): public routes are allowed to all; a wrong password is their 2xx-less answer.
   'POST /auth/sign-in': { target: 'none', body: () => ({ username: 'admin', password: 'not-the-password' }) },

@@ -1,0 +1,27 @@
+import { Controller, Get, Inject, Module, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@bihuan/core';
+import { CurrentActor, Roles } from '@bihuan/auth';
+import { TodosQueryDto } from './todos.dto';
+import { TodosService } from './todos.service';
+import { TodoList } from './todo-list';
+
+/** The signed-in user's to-do list (待办): docs/todos.md. */
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller('me')
+export class TodosController {
+  constructor(@Inject(TodosService) private readonly todos: TodosService) {}
+
+  @Get('todos')
+  @Roles('hospital', 'inspector', 'leader', 'admin')
+  @ApiOperation({
+    summary: "Open steps waiting on the caller's unit and role: due date, working days left, overdue first, counts per kind",
+  })
+  list(@CurrentActor() actor: Actor, @Query() q: TodosQueryDto): Promise<TodoList> {
+    return this.todos.list(actor, { kind: q.kind, page: q.page ?? 1, pageSize: q.pageSize ?? 50 });
+  }
+}
+
+@Module({ controllers: [TodosController], providers: [TodosService] })
+export class TodosModule {}

@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Actor, Clock, CLOCK } from '@bihuan/core';
+import { AccessPolicy } from '@bihuan/auth';
+import { complaintOpenSteps, ComplaintStepScope, ComplaintsTables } from '@bihuan/complaints';
+import { SqlDatabase } from '@bihuan/database';
+import { ethicsOpenSteps, EthicsTables } from '@bihuan/ethics';
+import { findingOpenSteps, InspectionTables } from '@bihuan/inspection';
+import { CALENDAR, CalendarService, READ_MODELS } from '@bihuan/platform';
+import { TodoKind } from './todo-kinds';
+import { todoList, TodoList } from './todo-list';
+
+/**
+ * Whose list each step is on, through the same access declarations as every other read
+ * (AccessPolicy): a hospital user sees its own institution's steps; an inspector the steps of
+ * institutions (and commission units) within its jurisdiction. Leaders and admins act on no step
+ * of these loops, so their lists are empty (their overdue view is `GET /ledgers/counts`).
+ */
+export function stepScope(actor: Actor, access: AccessPolicy): ComplaintStepScope {
+  switch (actor.role) {
+    case 'hospital':
+      return { hospitalOf: access.visibleInstitutions(actor), inspectorOver: [], commissionUnits: [] };
+    case 'inspector':
+      return { hospitalOf: [], inspectorOver: access.visibleInstitutions(actor), commissionUnits: access.visibleUnits(actor) };
+    default:
+      return { hospitalOf: [], inspectorOver: [], commissionUnits: [] };
+  }
+}
+
+/** The signed-in user's to-do list (待办), read from the contexts' read models at request time. */
+@Injectable()
+export class TodosService {
+  constructor(
+    @Inject(READ_MODELS) private readonly database: SqlDatabase,
+    @Inject(AccessPolicy) private readonly access: AccessPolicy,
+    @Inject(CALENDAR) private readonly calendars: CalendarService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async list(actor: Actor, view: { kind?: TodoKind; page: number; pageSize: number }): Promise<TodoList> {
+    const scope = stepScope(actor, this.access);
+    const now = this.clock.now().toISOString();
+    const db = this.database.db;
+    const [findings, complaints, evaluations] = await Promise.all([
+      findingOpenSteps(db.withTables<InspectionTables>(), scope, now),
+      complaintOpenSteps(db.withTables<ComplaintsTables>(), scope),
+      ethicsOpenSteps(db.withTables<EthicsTables>(), scope.hospitalOf),
+    ]);
+    const calendar = await this.calendars.current();
+    return todoList([...findings, ...complaints, ...evaluations], now, calendar, view);
+  }
+}
