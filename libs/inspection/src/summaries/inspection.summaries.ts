@@ -1,8 +1,9 @@
-import { chineseDate, EventSummaries, summaryCatalogue, SummaryContext, workingDaysNote } from '@bihuan/core';
+import { chineseDate, EventSummaries, EvidenceAttached, summaryCatalogue, SummaryContext, workingDaysNote } from '@bihuan/core';
 import { FindingOwnEvent } from '../domain/finding/finding.events';
-import { VisitEvent } from '../domain/visit/visit.events';
+import { VisitOwnEvent } from '../domain/visit/visit.events';
 import {
   ESCALATION_RUNG_LABELS,
+  EVIDENCE_STEP_LABELS,
   FINDING_CATEGORY_LABELS,
   REQUIRED_ACTION_LABELS,
   SEVERITY_LABELS,
@@ -10,6 +11,7 @@ import {
 } from '../domain/inspection-labels';
 import { EscalationRung } from '../domain/inspection-values';
 import { NOTICE_KIND_LABELS } from '../domain/notice-kinds';
+import { evidenceAttachedSummary } from './evidence.summary';
 
 const round = (n: number): string => (n > 1 ? `（第${n}轮）` : '');
 const evidence = (list: readonly string[] | undefined): string => (list && list.length > 0 ? `，附证据${list.length}份` : '');
@@ -27,7 +29,7 @@ export function findingDeadlineName(deadlineId: string): string | null {
 }
 
 /** The visit's events in words (docs/events/inspection.md). */
-export const VISIT_SUMMARIES: EventSummaries<VisitEvent> = {
+export const VISIT_SUMMARIES: EventSummaries<VisitOwnEvent> = {
   VisitPlanned: (d, c) =>
     `${c.person(d.plannedBy)} 安排${VISIT_KIND_LABELS[d.kind] ?? d.kind}：${c.unit(d.institutionId)}，${chineseDate(d.plannedDate)}，检查人员 ${people(d.inspectorIds, c)}`,
   VisitConducted: (d, c) =>
@@ -68,8 +70,11 @@ export const FINDING_SUMMARIES: EventSummaries<FindingOwnEvent> = {
     `${c.person(d.issuedBy)} 开具${NOTICE_KIND_LABELS[d.kind] ?? d.kind}（${d.documentNo}）${d.fields['dueDate'] ? `，整改时限 ${d.fields['dueDate']}${d.fields['workingDays'] ? `（${d.fields['workingDays']}个工作日）` : ''}` : ''}`,
 };
 
-export const INSPECTION_SUMMARY_CATALOGUE = summaryCatalogue<VisitEvent | FindingOwnEvent>(
+/** Core's EvidenceAttached, which visits and findings write into their streams (evidence.summary.ts). */
+const EVIDENCE_SUMMARIES: EventSummaries<EvidenceAttached> = { EvidenceAttached: evidenceAttachedSummary };
+
+export const INSPECTION_SUMMARY_CATALOGUE = summaryCatalogue<VisitOwnEvent | FindingOwnEvent | EvidenceAttached>(
   'inspection',
-  { ...VISIT_SUMMARIES, ...FINDING_SUMMARIES },
-  { deadlineName: findingDeadlineName, terms: { ...FINDING_CATEGORY_LABELS, ...ESCALATION_RUNG_LABELS } },
+  { ...VISIT_SUMMARIES, ...FINDING_SUMMARIES, ...EVIDENCE_SUMMARIES },
+  { deadlineName: findingDeadlineName, terms: { ...FINDING_CATEGORY_LABELS, ...ESCALATION_RUNG_LABELS, ...EVIDENCE_STEP_LABELS } },
 );
