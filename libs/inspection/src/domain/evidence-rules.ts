@@ -28,7 +28,11 @@ function acceptFile(file: EvidenceFile | undefined): EvidenceFile {
 /** Refuses a step the actor may not attach files to here and now (422, field `step`). */
 export function requireStep(step: EvidenceStep, allowed: readonly EvidenceStep[], where: string): void {
   if (!allowed.includes(step)) {
-    throw inspectionError('EVIDENCE_NOT_ALLOWED', `${where}: files may be attached for ${allowed.join(', ') || 'no step'}, not ${step}`, 'step');
+    throw inspectionError(
+      'EVIDENCE_NOT_ALLOWED',
+      `${where}: files may be attached for ${allowed.join(', ') || 'no step'}, not ${step}`,
+      'step',
+    );
   }
 }
 

@@ -13,11 +13,7 @@ type Live = Exclude<VisitState, { status: 'none' | 'cancelled' }>;
  * up — until the visit is closed: a closed visit's ledger is settled, and what is seen later
  * (回头看) belongs to the finding it concerns. A reopened visit takes files again.
  */
-export function attachVisitEvidence(
-  command: AttachVisitEvidence,
-  state: Live,
-  requireVisitActor: (action: string) => void,
-): VisitEvent[] {
+export function attachVisitEvidence(command: AttachVisitEvidence, state: Live, requireVisitActor: (action: string) => void): VisitEvent[] {
   const data = acceptAttachment(command.data);
   requireVisitActor('attaching evidence to a visit');
   if (state.status === 'closed') throw inspectionError('VISIT_CLOSED', 'the visit is closed: attach files to its findings');

@@ -81,11 +81,4 @@ export type CancelVisit = Command<
 export type AttachVisitEvidence = Command<'AttachEvidence', AttachEvidenceData & { readonly visitId: string }>;
 
 export type VisitCommand =
-  | PlanVisit
-  | RecordVisit
-  | RegisterFindings
-  | CloseVisit
-  | ReopenVisit
-  | CancelVisit
-  | AttachVisitEvidence
-  | WakeUpCommand;
+  PlanVisit | RecordVisit | RegisterFindings | CloseVisit | ReopenVisit | CancelVisit | AttachVisitEvidence | WakeUpCommand;

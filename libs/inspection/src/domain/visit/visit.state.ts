@@ -61,7 +61,9 @@ export function evolveVisit(state: VisitState, event: VisitEvent): VisitState {
       return { ...open, status: 'findingsRegistered', reopenCount: state.reopenCount + 1 };
     }
     case 'VisitCancelled':
-      return state.status === 'planned' ? { status: 'cancelled', visit: state.visit, reason: event.data.reason, files: state.files } : state;
+      return state.status === 'planned'
+        ? { status: 'cancelled', visit: state.visit, reason: event.data.reason, files: state.files }
+        : state;
     case 'EvidenceAttached':
       return state.status === 'none' ? state : { ...state, files: withAttached(state.files, event) };
     default:
