@@ -27,7 +27,7 @@ const spec = DeciderSpecification(findingDecider);
 const signingOff = [open(), notice(), plan(), ...rectificationFiles(), progress(), requestSignOff(), signOff()];
 const signedOff = given(...signingOff);
 const attached = (step: string, digest: string, attachedBy: string, note: string | null = null) => ({
-  type: 'EvidenceAttached',
+  type: 'EvidenceAttached' as const,
   data: { file: evidenceFile(digest), step, note, attachedBy },
 });
 
