@@ -6,3 +6,5 @@ export * from './ledger.queries';
 export * from './counts.queries';
 export * from './visits.queries';
 export * from './ledger-export';
+export * from './evidence-files.projection';
+export * from './evidence-files.queries';

@@ -18,7 +18,10 @@ const close = cmd<CloseVisit>('CloseVisit', { visitId: 'v-1', settledFindingIds:
 const attach = (actor = inspector, step = 'visit') =>
   cmd<AttachVisitEvidence>('AttachEvidence', { visitId: 'v-1', file, step, note: '暗访录像截图' }, actor);
 const given = (...commands: VisitCommand[]) => history(visitDecider, commands);
-const attached = (attachedBy: string) => ({ type: 'EvidenceAttached' as const, data: { file, step: 'visit', note: '暗访录像截图', attachedBy } });
+const attached = (attachedBy: string) => ({
+  type: 'EvidenceAttached' as const,
+  data: { file, step: 'visit', note: '暗访录像截图', attachedBy },
+});
 
 describe('Visit decider — evidence files', () => {
   it('attaches the inspectors’ photos from planning on (an unannounced visit is filmed before it is written up)', () => {
