@@ -4,10 +4,10 @@ import { StagedFile } from '@bihuan/platform';
 import { EvidenceStep } from '../domain';
 import { CommandAck } from './inspection-access';
 
-/** An upload to attach, as the streamed upload guard staged it, with the step and note the form named. */
+/** An upload to attach, as the streamed upload guard staged it, with the step (default: by who and where) and note the form named. */
 export interface EvidenceUpload {
   readonly staged: StagedFile;
-  readonly step: EvidenceStep;
+  readonly step?: EvidenceStep;
   readonly note?: string;
 }
 

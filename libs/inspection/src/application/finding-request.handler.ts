@@ -3,7 +3,7 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor, assertNever } from '@bihuan/core';
 import { EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
 import { CommandBody, CommandContext, CommandExecution } from '@bihuan/platform';
-import { ExistingFinding, FindingCommand, InspectionPolicy, RecheckOutcome } from '../domain';
+import { defaultFindingEvidenceStep, ExistingFinding, FindingCommand, InspectionPolicy, RecheckOutcome } from '../domain';
 import { extensionDeadline, noticeDeadline, parseDueInput, reopeningDeadline, signOffRecheck } from './deadline-windows';
 import { EvidenceAck, EvidenceUpload, withPreparedEvidence } from './evidence-attachment';
 import { CommandAck, existingFinding, FINDING_WRITE, InspectionAccess, toAck } from './inspection-access';
@@ -101,9 +101,14 @@ export class FindingRequestHandler implements ICommandHandler<FindingRequest> {
         ...FINDING_WRITE,
         id: r.findingId,
         authorize: this.scope.finding(actor, r.findingId),
-        build: () => ({
+        build: (state) => ({
           type: 'AttachEvidence',
-          data: { findingId: r.findingId, file: prepared.file, step: r.step, note: r.note ?? null },
+          data: {
+            findingId: r.findingId,
+            file: prepared.file,
+            step: r.step ?? defaultFindingEvidenceStep(actor, existingFinding(state, r.findingId)),
+            note: r.note ?? null,
+          },
         }),
         beforeAppend: () => prepared.keep(),
       });

@@ -137,7 +137,7 @@ export class VisitRequestHandler implements ICommandHandler<VisitRequest> {
             authorize: this.scope.visit(actor, r.visitId),
             build: () => ({
               type: 'AttachEvidence',
-              data: { visitId: r.visitId, file: prepared.file, step: r.step, note: r.note ?? null },
+              data: { visitId: r.visitId, file: prepared.file, step: r.step ?? 'visit', note: r.note ?? null },
             }),
             beforeAppend: () => prepared.keep(),
           });

@@ -1,4 +1,4 @@
-import { decideAttach } from '@bihuan/core';
+import { Actor, decideAttach } from '@bihuan/core';
 import { requireHospitalOf, requireRole } from '../actor-rules';
 import { acceptAttachment, requireStep } from '../evidence-rules';
 import { inspectionError } from '../inspection-errors';
@@ -36,4 +36,15 @@ export function attachFindingEvidence(command: AttachFindingEvidence, state: Exi
   if (state.status === 'withdrawn') throw inspectionError('FINDING_WITHDRAWN', 'the finding was withdrawn');
   requireStep(data.step, state.status === 'signedOff' ? ['recheck'] : ['finding'], `an inspector on a ${state.status} finding`);
   return decideAttach(state.files, data, actor.id);
+}
+
+/**
+ * The step an upload that names none belongs to, by who attaches it and where the finding stands:
+ * an inspector's is evidence of the problem, or of the re-check once signed off; the hospital's
+ * belongs to its plan until one is in, then to its progress (on a 自查 not yet noticed: the problem).
+ */
+export function defaultFindingEvidenceStep(actor: Actor, state: ExistingFinding): EvidenceStep {
+  if (actor.role !== 'hospital') return state.status === 'signedOff' ? 'recheck' : 'finding';
+  if (state.status === 'open') return state.finding.visitKind === 'self' ? 'finding' : 'plan';
+  return state.status === 'noticeIssued' ? 'plan' : 'progress';
 }

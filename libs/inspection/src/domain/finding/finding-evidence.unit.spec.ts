@@ -2,6 +2,7 @@ import { fold } from '@bihuan/core';
 import { DeciderSpecification } from '@bihuan/testing';
 import { at, hospital, inspector, leader, otherHospital } from '../inspection.fixtures';
 import { findingDecider } from './finding.decider';
+import { defaultFindingEvidenceStep } from './finding-evidence.decide';
 import {
   attach,
   evidenceFile,
@@ -137,5 +138,18 @@ describe('Finding decider — evidence files', () => {
       .given(attachedOnly)
       .when(requestSignOff(hospital, at(8), []))
       .thenThrows('INSPECTION.EVIDENCE_REQUIRED');
+  });
+
+  it('gives an upload without a step the one its sender and the finding’s status imply', () => {
+    const step = (commands: Parameters<typeof given>, actor = hospital) => {
+      const state = fold(findingDecider, given(...commands));
+      return state.status === 'none' ? null : defaultFindingEvidenceStep(actor, state);
+    };
+    expect([step([open(), notice()]), step([open(), notice(), plan()]), step(signingOff, inspector), step([open()], inspector)]).toEqual([
+      'plan',
+      'progress',
+      'recheck',
+      'finding',
+    ]);
   });
 });
