@@ -21,11 +21,10 @@ export type EvidenceAck = CommandAck & { readonly file: EvidenceFile };
  * discarded however the write ends, so a refused or out-of-scope upload keeps nothing.
  */
 export async function withPreparedEvidence<T>(
-  vault: EvidenceVault | undefined,
+  vault: EvidenceVault,
   staged: StagedFile,
   write: (prepared: PreparedEvidence) => Promise<T>,
 ): Promise<T> {
-  if (!vault) throw new Error('no EvidenceVault is bound (EVIDENCE_VAULT): evidence uploads need the evidence module');
   const prepared = await vault.prepare(staged);
   try {
     return await write(prepared);

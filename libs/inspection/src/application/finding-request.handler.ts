@@ -1,4 +1,4 @@
-import { Inject, Optional } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor, assertNever } from '@bihuan/core';
 import { EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
@@ -74,8 +74,7 @@ export class FindingRequestHandler implements ICommandHandler<FindingRequest> {
   constructor(
     @Inject(CommandExecution) private readonly commands: CommandExecution,
     @Inject(InspectionAccess) private readonly scope: InspectionAccess,
-    // Bound by the evidence module; a module composed without it answers every other step.
-    @Optional() @Inject(EVIDENCE_VAULT) private readonly vault?: EvidenceVault,
+    @Inject(EVIDENCE_VAULT) private readonly vault: EvidenceVault,
   ) {}
 
   async execute({ actor, request }: FindingRequest): Promise<FindingAck> {

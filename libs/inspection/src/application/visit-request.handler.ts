@@ -1,4 +1,4 @@
-import { Inject, Optional } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor, assertNever, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
@@ -58,8 +58,7 @@ export class VisitRequestHandler implements ICommandHandler<VisitRequest> {
     @Inject(CommandExecution) private readonly commands: CommandExecution,
     @Inject(InspectionAccess) private readonly scope: InspectionAccess,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
-    // Bound by the evidence module; a module composed without it answers every other request.
-    @Optional() @Inject(EVIDENCE_VAULT) private readonly vault?: EvidenceVault,
+    @Inject(EVIDENCE_VAULT) private readonly vault: EvidenceVault,
   ) {}
 
   async execute({ actor, request: r }: VisitRequest): Promise<VisitAck> {

@@ -8,7 +8,9 @@ export const EVIDENCE_NOT_ATTACHED = 'INSPECTION.EVIDENCE_NOT_ATTACHED';
 
 /** An attachment as the rules accept it: a well-described file (as the vault described it), a known step, an optional note (its length is the DTO's). */
 export function acceptAttachment(data: AttachEvidenceData): AttachEvidenceData & { readonly step: EvidenceStep } {
-  if (!isEvidenceStep(data.step)) throw inspectionError('EVIDENCE_STEP_UNKNOWN', `unknown evidence step "${String(data.step)}"`, 'step');
+  if (!isEvidenceStep(data.step)) {
+    throw inspectionError('EVIDENCE_STEP_UNKNOWN', `unknown evidence step "${String(data.step)}"`, 'step', { step: String(data.step) });
+  }
   return { file: acceptFile(data.file), step: data.step, note: optionalText(data.note, 'note') };
 }
 

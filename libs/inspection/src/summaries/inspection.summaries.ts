@@ -1,9 +1,8 @@
-import { chineseDate, EventSummaries, EvidenceAttached, summaryCatalogue, SummaryContext, workingDaysNote } from '@bihuan/core';
+import { chineseDate, EventSummaries, summaryCatalogue, SummaryContext, workingDaysNote } from '@bihuan/core';
 import { FindingOwnEvent } from '../domain/finding/finding.events';
 import { VisitOwnEvent } from '../domain/visit/visit.events';
 import {
   ESCALATION_RUNG_LABELS,
-  EVIDENCE_STEP_LABELS,
   FINDING_CATEGORY_LABELS,
   REQUIRED_ACTION_LABELS,
   SEVERITY_LABELS,
@@ -11,7 +10,6 @@ import {
 } from '../domain/inspection-labels';
 import { EscalationRung } from '../domain/inspection-values';
 import { NOTICE_KIND_LABELS } from '../domain/notice-kinds';
-import { evidenceAttachedSummary } from './evidence.summary';
 
 const round = (n: number): string => (n > 1 ? `（第${n}轮）` : '');
 const evidence = (list: readonly string[] | undefined): string => (list && list.length > 0 ? `，附证据${list.length}份` : '');
@@ -70,11 +68,9 @@ export const FINDING_SUMMARIES: EventSummaries<FindingOwnEvent> = {
     `${c.person(d.issuedBy)} 开具${NOTICE_KIND_LABELS[d.kind] ?? d.kind}（${d.documentNo}）${d.fields['dueDate'] ? `，整改时限 ${d.fields['dueDate']}${d.fields['workingDays'] ? `（${d.fields['workingDays']}个工作日）` : ''}` : ''}`,
 };
 
-/** Core's EvidenceAttached, which visits and findings write into their streams (evidence.summary.ts). */
-const EVIDENCE_SUMMARIES: EventSummaries<EvidenceAttached> = { EvidenceAttached: evidenceAttachedSummary };
-
-export const INSPECTION_SUMMARY_CATALOGUE = summaryCatalogue<VisitOwnEvent | FindingOwnEvent | EvidenceAttached>(
+/** The visit's and the finding's own events; the EvidenceAttached they also write is core's (evidence.summaries.ts). */
+export const INSPECTION_SUMMARY_CATALOGUE = summaryCatalogue<VisitOwnEvent | FindingOwnEvent>(
   'inspection',
-  { ...VISIT_SUMMARIES, ...FINDING_SUMMARIES, ...EVIDENCE_SUMMARIES },
-  { deadlineName: findingDeadlineName, terms: { ...FINDING_CATEGORY_LABELS, ...ESCALATION_RUNG_LABELS, ...EVIDENCE_STEP_LABELS } },
+  { ...VISIT_SUMMARIES, ...FINDING_SUMMARIES },
+  { deadlineName: findingDeadlineName, terms: { ...FINDING_CATEGORY_LABELS, ...ESCALATION_RUNG_LABELS } },
 );
