@@ -49,7 +49,7 @@ describe('inspection evidence files (e2e)', () => {
     const entries = history['entries'] as { type: string; data: { file: EvidenceFile; step: string }; summary?: string }[];
     expect(entries.find((e) => e.type === 'EvidenceAttached')).toMatchObject({
       data: { file: { digest: digestOf(png) }, step: 'finding' },
-      summary: expect.stringContaining('上传问题取证证据《现场照片.png》（图片，'),
+      summary: expect.stringContaining('上传证据《现场照片.png》（图片，'),
     });
     const page = await s.get('hospital-a1-1', `/findings/${finding}`);
     expect(page['files']).toEqual([
