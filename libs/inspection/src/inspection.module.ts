@@ -14,7 +14,7 @@ import {
   ListVisitsHandler,
   VisitRequestHandler,
 } from './application';
-import { FindingStepsController, FindingsController, LedgersController, VisitsController } from './http';
+import { EvidenceController, FindingStepsController, FindingsController, LedgersController, VisitsController } from './http';
 
 /** One message and one handler per aggregate: the visit's and the finding's application services. */
 const COMMAND_HANDLERS = [VisitRequestHandler, FindingRequestHandler];
@@ -37,7 +37,7 @@ const QUERY_HANDLERS = [
  */
 @Module({
   imports: [CqrsModule],
-  controllers: [VisitsController, FindingStepsController, FindingsController, LedgersController],
+  controllers: [VisitsController, FindingStepsController, FindingsController, LedgersController, EvidenceController],
   providers: [InspectionAccess, InspectionReadModels, ...COMMAND_HANDLERS, ...QUERY_HANDLERS],
 })
 export class InspectionModule {}

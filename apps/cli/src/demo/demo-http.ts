@@ -39,6 +39,33 @@ export class DemoHttp {
     return this.json(step, 'POST', user, path, expected, body, {});
   }
 
+  /** A multipart upload (field `file` plus text fields), e.g. an evidence photo; answers the JSON body. */
+  async upload(
+    step: string,
+    user: string,
+    path: string,
+    file: { bytes: Buffer; name: string; type: string },
+    fields: Record<string, string> = {},
+    expected = 201,
+  ): Promise<Json> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', new Blob([file.bytes], { type: file.type }), file.name);
+    let res: Response;
+    try {
+      res = await fetch(`${this.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${this.tokenFor(user)}` },
+        body: form,
+      });
+    } catch (error) {
+      throw new DemoStepFailure(step, `POST ${path} could not be sent: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const text = await res.text();
+    if (res.status !== expected) throw new DemoStepFailure(step, `${describe('POST', path, res.status, text)}（应为 ${expected}）`);
+    return JSON.parse(text) as Json;
+  }
+
   async get(
     step: string,
     user: string | null,

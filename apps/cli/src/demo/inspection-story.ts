@@ -1,10 +1,20 @@
 import { ESCALATION_RUNG_LABELS, EscalationRung } from '@bihuan/inspection';
 import { DemoHarness } from './demo-harness';
 import { expectState } from './demo-failure';
-import { Json } from './demo-http';
+import { DemoHttp, Json } from './demo-http';
 import { DemoOutput, heading, nextWorkingMorning, ok, shanghaiDay, shanghaiTime } from './demo-print';
 import { HOSPITAL, INSPECTOR, INSTITUTION, LEADER } from './inspection-fixtures';
 import { printFindingHistory, printLedger, writeExports } from './inspection-report';
+
+/** A 1×1 PNG: the demo's photos are this image with a caption after its end, so each is its own file (its own SM3). */
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+/** Uploads a photo to a finding as `user` and answers its digest, for a step to cite. */
+async function photo(http: DemoHttp, step: string, user: string, findingId: string, name: string): Promise<string> {
+  const bytes = Buffer.concat([PIXEL, Buffer.from(name, 'utf8')]);
+  const ack = await http.upload(step, user, `/findings/${findingId}/evidence`, { bytes, name: `${name}.png`, type: 'image/png' });
+  return String((ack['file'] as Json)['digest']);
+}
 
 const FINDINGS = [
   {
@@ -99,12 +109,12 @@ export async function inspectionStory(h: DemoHarness, out: DemoOutput): Promise<
   for (const id of [f1, f2]) {
     await http.post(step, HOSPITAL, `/findings/${id}/progress`, {
       summary: '已完成整改',
-      evidence: [`整改照片-${id.slice(-2)}`],
+      evidence: [await photo(http, step, HOSPITAL, id, `整改照片-${id.slice(-2)}`)],
       percentComplete: 100,
     });
     await http.post(step, HOSPITAL, `/findings/${id}/sign-off-request`, {
       summary: '整改完成，申请销号',
-      evidence: [`承诺书-${id.slice(-2)}`],
+      evidence: [await photo(http, step, HOSPITAL, id, `承诺书-${id.slice(-2)}`)],
     });
   }
   expectState(step, (await row(step, f1))['status'] === 'signOffRequested', `row ${f1} should be signOffRequested`);
@@ -172,10 +182,13 @@ export async function inspectionStory(h: DemoHarness, out: DemoOutput): Promise<
   await h.advanceTo(nextWorkingMorning(h.clock.now().toISOString()));
   await http.post(step, HOSPITAL, `/findings/${f3}/progress`, {
     summary: '已完成全员培训',
-    evidence: ['培训签到表-31'],
+    evidence: [await photo(http, step, HOSPITAL, f3, '培训签到表-31')],
     percentComplete: 100,
   });
-  await http.post(step, HOSPITAL, `/findings/${f3}/sign-off-request`, { summary: '整改完成，申请销号', evidence: ['整改报告-32'] });
+  await http.post(step, HOSPITAL, `/findings/${f3}/sign-off-request`, {
+    summary: '整改完成，申请销号',
+    evidence: [await photo(http, step, HOSPITAL, f3, '整改报告-32')],
+  });
   await http.post(step, INSPECTOR, `/findings/${f3}/sign-off`, { comment: '逾期完成，予以销号' });
   r3 = await row(step, f3);
   const closed = await http.get(step, LEADER, `/visits/${visitId}`);
@@ -191,7 +204,7 @@ export async function inspectionStory(h: DemoHarness, out: DemoOutput): Promise<
   await http.post(step, INSPECTOR, `/findings/${f1}/recheck`, {
     outcome: 'reopened',
     notes: '回头看发现红包问题反弹',
-    evidence: ['回头看记录-90'],
+    evidence: [await photo(http, step, INSPECTOR, f1, '回头看记录-90')],
   });
   const detail = await http.get(step, LEADER, `/findings/${f1}`);
   const reopened = await row(step, f1);

@@ -33,6 +33,7 @@ function sheetRow(f: FoldedFinding & { readonly state: ExistingFinding }, seq: n
     severity: facts.severity,
     description: facts.description,
     evidence: [...facts.evidence],
+    evidenceFiles: Object.keys(state.files ?? {}).length,
     requiredAction: facts.requiredAction,
     measures: extras.measures,
     responsibleDepartment: extras.responsibleDepartment ?? facts.responsibleDepartment,

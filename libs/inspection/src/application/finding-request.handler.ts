@@ -1,9 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor, assertNever } from '@bihuan/core';
+import { EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
 import { CommandBody, CommandContext, CommandExecution } from '@bihuan/platform';
-import { ExistingFinding, FindingCommand, InspectionPolicy, RecheckOutcome } from '../domain';
+import { defaultFindingEvidenceStep, ExistingFinding, FindingCommand, InspectionPolicy, RecheckOutcome } from '../domain';
 import { extensionDeadline, noticeDeadline, parseDueInput, reopeningDeadline, signOffRecheck } from './deadline-windows';
+import { EvidenceAck, EvidenceUpload, withPreparedEvidence } from './evidence-attachment';
 import { CommandAck, existingFinding, FINDING_WRITE, InspectionAccess, toAck } from './inspection-access';
 
 /** One step on an existing finding (ledger row); `kind` names it. Optional fields may be left out. */
@@ -42,10 +44,15 @@ export type FindingRequestBody = { readonly findingId: string } &
         readonly dueDate?: string;
       }
     | { readonly kind: 'Withdraw'; readonly reason: string }
+    /** A file uploaded to the finding (inspector's or hospital's); steps then cite it by digest. */
+    | ({ readonly kind: 'AttachEvidence' } & EvidenceUpload)
   );
 
-/** An extension request also answers the id of the extension it asked for. */
-export type FindingAck = CommandAck & { readonly extensionId?: string };
+/** A step of the finding's own, as `findingCommand` builds it (an attachment is built around its file). */
+type FindingStep = Exclude<FindingRequestBody, { readonly kind: 'AttachEvidence' }>;
+
+/** An extension request also answers the id of the extension it asked for; an attachment, its file. */
+export type FindingAck = CommandAck & { readonly extensionId?: string; readonly file?: EvidenceAck['file'] };
 
 /** The one message to the Finding aggregate (`finding-<id>`) from the API. */
 export class FindingRequest extends Command<FindingAck> {
@@ -67,9 +74,12 @@ export class FindingRequestHandler implements ICommandHandler<FindingRequest> {
   constructor(
     @Inject(CommandExecution) private readonly commands: CommandExecution,
     @Inject(InspectionAccess) private readonly scope: InspectionAccess,
+    @Inject(EVIDENCE_VAULT) private readonly vault: EvidenceVault,
   ) {}
 
   async execute({ actor, request }: FindingRequest): Promise<FindingAck> {
+    if (request.kind === 'AttachEvidence') return this.attach(actor, request);
+    const step: FindingStep = request;
     let extensionId: string | undefined;
     const outcome = await this.commands.execute(actor, {
       ...FINDING_WRITE,
@@ -77,16 +87,38 @@ export class FindingRequestHandler implements ICommandHandler<FindingRequest> {
       authorize: this.scope.finding(actor, request.findingId),
       build: (state, ctx) => {
         if (request.kind === 'RequestExtension') extensionId = ctx.newId();
-        return findingCommand(request, existingFinding(state, request.findingId), ctx, extensionId ?? '');
+        return findingCommand(step, existingFinding(state, request.findingId), ctx, extensionId ?? '');
       },
     });
     return extensionId === undefined ? toAck(outcome) : { ...toAck(outcome), extensionId };
+  }
+
+  /** Attaches an upload: scope and the decider's rules first, the bytes kept only if they accept (evidence-attachment.ts). */
+  private attach(actor: Actor, r: Extract<FindingRequestBody, { kind: 'AttachEvidence' }>): Promise<EvidenceAck> {
+    return withPreparedEvidence(this.vault, r.staged, async (prepared) => {
+      const outcome = await this.commands.execute(actor, {
+        ...FINDING_WRITE,
+        id: r.findingId,
+        authorize: this.scope.finding(actor, r.findingId),
+        build: (state) => ({
+          type: 'AttachEvidence',
+          data: {
+            findingId: r.findingId,
+            file: prepared.file,
+            step: r.step ?? defaultFindingEvidenceStep(actor, existingFinding(state, r.findingId)),
+            note: r.note ?? null,
+          },
+        }),
+        beforeAppend: () => prepared.keep(),
+      });
+      return { ...toAck(outcome), file: prepared.file };
+    });
   }
 }
 
 /** The domain command a request asks for, on the finding as it is now. */
 function findingCommand(
-  r: FindingRequestBody,
+  r: FindingStep,
   state: ExistingFinding,
   ctx: CommandContext<InspectionPolicy>,
   newExtensionId: string,

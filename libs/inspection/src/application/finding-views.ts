@@ -1,7 +1,7 @@
 import { DeadlineState } from '@bihuan/core';
 import { isProvisionalVersion } from '@bihuan/calendar';
 import { currentDeadline, FindingFacts, FindingState, isActive, PendingExtension, RectificationRound } from '../domain';
-import { LedgerRow } from '../read-models';
+import { AttachedFileView, LedgerRow } from '../read-models';
 
 export interface DeadlineView {
   readonly deadlineId: string;
@@ -32,6 +32,8 @@ export interface FindingDetail {
   readonly recheck: string | null;
   readonly withdrawnReason: string | null;
   readonly ledger: LedgerRow | null;
+  /** Files attached to the finding, in the order attached (the read model keeps when and by whom). */
+  readonly files: readonly AttachedFileView[];
 }
 
 function deadlineView(d: DeadlineState): DeadlineView {
@@ -52,7 +54,12 @@ function deadlineView(d: DeadlineState): DeadlineView {
   };
 }
 
-export function findingDetail(state: Exclude<FindingState, { status: 'none' }>, now: string, ledger: LedgerRow | null): FindingDetail {
+export function findingDetail(
+  state: Exclude<FindingState, { status: 'none' }>,
+  now: string,
+  ledger: LedgerRow | null,
+  files: readonly AttachedFileView[] = [],
+): FindingDetail {
   const current = currentDeadline(state);
   const overdue = isActive(state) && current !== null && (state.rectification.escalation !== null || current.dueAt < now);
   return {
@@ -67,5 +74,6 @@ export function findingDetail(state: Exclude<FindingState, { status: 'none' }>, 
     recheck: state.status === 'signedOff' ? state.recheck : null,
     withdrawnReason: state.status === 'withdrawn' ? state.reason : null,
     ledger,
+    files,
   };
 }

@@ -1,5 +1,6 @@
 export * from './deadline-windows';
 export * from './inspection-access';
+export * from './evidence-attachment';
 export * from './visit-request.handler';
 export * from './finding-request.handler';
 export * from './finding.sender';

@@ -16,7 +16,7 @@ import { SqlDatabase } from '@bihuan/database';
 import { READ_MODELS } from '@bihuan/platform';
 import { streamState } from '@bihuan/processing';
 import { ExistingFinding, FINDING_STREAM_CATEGORY, findingDecider, VISIT_STREAM_CATEGORY, visitDecider } from '../domain';
-import { CountsQueries, LedgerQueries, VisitQueries } from '../read-models';
+import { CountsQueries, EvidenceFileQueries, LedgerQueries, VisitQueries } from '../read-models';
 import { findingDetail } from './finding-views';
 import { ExistingVisit, InspectionAccess } from './inspection-access';
 import {
@@ -36,11 +36,13 @@ export class InspectionReadModels {
   readonly ledger: LedgerQueries;
   readonly counts: CountsQueries;
   readonly visits: VisitQueries;
+  readonly files: EvidenceFileQueries;
 
   constructor(@Inject(READ_MODELS) database: SqlDatabase) {
     this.ledger = new LedgerQueries(database);
     this.counts = new CountsQueries(database);
     this.visits = new VisitQueries(database);
+    this.files = new EvidenceFileQueries(database);
   }
 }
 
@@ -87,7 +89,8 @@ export class GetFindingHandler extends ReadHandler implements IQueryHandler<GetF
   async execute({ actor, findingId }: GetFindingQuery) {
     const state = await this.finding(actor, findingId);
     const now = this.now();
-    return findingDetail(state, now, await this.rm.ledger.row(findingId, now));
+    const [ledger, files] = await Promise.all([this.rm.ledger.row(findingId, now), this.rm.files.files('finding', findingId)]);
+    return findingDetail(state, now, ledger, files);
   }
 }
 
@@ -163,6 +166,7 @@ export class GetVisitHandler extends ReadHandler implements IQueryHandler<GetVis
     const view = await this.rm.visits.get(visitId);
     if (!view) throw DomainError.notFound('INSPECTION.VISIT_NOT_FOUND', `visit ${visitId} is not in the read model yet; retry shortly`);
     const ledger = await this.rm.ledger.ledger({ visitId }, this.scope.access.visibleInstitutions(actor), this.now());
-    return { ...view, ledger: { ...ledger.summary, closed: view.status === 'closed' } };
+    const files = await this.rm.files.files('visit', visitId);
+    return { ...view, ledger: { ...ledger.summary, closed: view.status === 'closed' }, files };
   }
 }

@@ -2,7 +2,7 @@ import { Query } from '@nestjs/cqrs';
 import { Actor } from '@bihuan/core';
 import { EventEntry } from '@bihuan/event-store';
 import { KeysetPage } from '@bihuan/platform';
-import { FindingFilter, Ledger, LedgerCounts, LedgerRow, VisitFilter, VisitView } from '../read-models';
+import { AttachedFileView, FindingFilter, Ledger, LedgerCounts, LedgerRow, VisitFilter, VisitView } from '../read-models';
 import { FindingDetail } from './finding-views';
 
 export class ListFindingsQuery extends Query<KeysetPage<LedgerRow>> {
@@ -75,7 +75,7 @@ export class ListVisitsQuery extends Query<KeysetPage<VisitView>> {
   }
 }
 
-export class GetVisitQuery extends Query<VisitView & { ledger: Ledger['summary'] }> {
+export class GetVisitQuery extends Query<VisitView & { ledger: Ledger['summary']; files: readonly AttachedFileView[] }> {
   constructor(
     readonly actor: Actor,
     readonly visitId: string,

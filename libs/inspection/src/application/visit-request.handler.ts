@@ -1,9 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor, assertNever, ID_GENERATOR, IdGenerator } from '@bihuan/core';
+import { EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
 import { CommandExecution, CommandOutcome } from '@bihuan/platform';
 import { FindingDraft, VISIT_STREAM_CATEGORY, visitDecider, VisitFindingsRegistered, VisitKind } from '../domain';
 import { findingOpenings } from '../workflows';
+import { EvidenceAck, EvidenceUpload, withPreparedEvidence } from './evidence-attachment';
 import { CommandAck, FINDING_WRITE, InspectionAccess, toAck } from './inspection-access';
 
 export type VisitRequestBody =
@@ -27,10 +29,12 @@ export type VisitRequestBody =
   /** Cancel a planned visit that will not take place. */
   | { readonly kind: 'Cancel'; readonly visitId: string; readonly reason: string }
   /** Record a finding on a conducted visit, then open its stream from that record. */
-  | { readonly kind: 'RegisterFinding'; readonly visitId: string; readonly finding: Omit<FindingDraft, 'findingId'> };
+  | { readonly kind: 'RegisterFinding'; readonly visitId: string; readonly finding: Omit<FindingDraft, 'findingId'> }
+  /** A photo or recording of the visit, uploaded by those who record it. */
+  | ({ readonly kind: 'AttachEvidence'; readonly visitId: string } & EvidenceUpload);
 
-/** A registered finding answers with its own id, and names its visit. */
-export type VisitAck = CommandAck & { readonly visitId?: string };
+/** A registered finding answers with its own id, and names its visit; an attachment answers its file. */
+export type VisitAck = CommandAck & { readonly visitId?: string; readonly file?: EvidenceAck['file'] };
 
 /** The one message to the Visit aggregate (`visit-<id>`) from the API. */
 export class VisitRequest extends Command<VisitAck> {
@@ -54,6 +58,7 @@ export class VisitRequestHandler implements ICommandHandler<VisitRequest> {
     @Inject(CommandExecution) private readonly commands: CommandExecution,
     @Inject(InspectionAccess) private readonly scope: InspectionAccess,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    @Inject(EVIDENCE_VAULT) private readonly vault: EvidenceVault,
   ) {}
 
   async execute({ actor, request: r }: VisitRequest): Promise<VisitAck> {
@@ -123,6 +128,20 @@ export class VisitRequestHandler implements ICommandHandler<VisitRequest> {
           events: [...opened.events, ...registered.events],
         };
       }
+      case 'AttachEvidence':
+        return withPreparedEvidence(this.vault, r.staged, async (prepared) => {
+          const outcome = await this.commands.execute(actor, {
+            ...write,
+            id: r.visitId,
+            authorize: this.scope.visit(actor, r.visitId),
+            build: () => ({
+              type: 'AttachEvidence',
+              data: { visitId: r.visitId, file: prepared.file, step: r.step ?? 'visit', note: r.note ?? null },
+            }),
+            beforeAppend: () => prepared.keep(),
+          });
+          return { ...toAck(outcome), file: prepared.file };
+        });
       default:
         return assertNever(r, 'visit request');
     }

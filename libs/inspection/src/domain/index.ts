@@ -17,3 +17,4 @@ export * from './finding/finding-notice-document';
 export { nextDeadlineNeed } from './finding/finding-deadline.decide';
 export type { NextDeadlineNeed } from './finding/finding-deadline.decide';
 export * from './inspection-visibility';
+export { defaultFindingEvidenceStep } from './finding/finding-evidence.decide';

@@ -16,6 +16,8 @@ export const INSPECTION_ERRORS = {
   RECHECK_OUTCOME_UNKNOWN: 'validation',
   NOTICE_KIND_UNKNOWN: 'validation',
   EVIDENCE_REQUIRED: 'validation',
+  EVIDENCE_STEP_UNKNOWN: 'validation',
+  EVIDENCE_FILE_INVALID: 'validation',
   DEADLINE_IN_PAST: 'validation',
   DEADLINE_INVALID: 'validation',
   NEXT_DEADLINE_REQUIRED: 'validation',
@@ -49,6 +51,8 @@ export const INSPECTION_ERRORS = {
   EXTENSION_LIMIT_REACHED: 'rule',
   NO_ACTIVE_DEADLINE: 'rule',
   NOTICE_DOCUMENT_NOT_ALLOWED: 'rule',
+  EVIDENCE_NOT_ALLOWED: 'rule',
+  EVIDENCE_NOT_ATTACHED: 'rule',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type InspectionErrorName = keyof typeof INSPECTION_ERRORS;

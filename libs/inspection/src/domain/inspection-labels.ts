@@ -1,5 +1,5 @@
 import { FindingState, RecheckStatus } from './finding/finding.state';
-import { EscalationRung, FindingCategory, RecheckOutcome, RequiredAction, Severity, VisitKind } from './inspection-values';
+import { EscalationRung, EvidenceStep, FindingCategory, RecheckOutcome, RequiredAction, Severity, VisitKind } from './inspection-values';
 import { VisitState } from './visit/visit.state';
 
 /**
@@ -87,4 +87,14 @@ export const RECHECK_STATUS_LABELS: Readonly<Record<RecheckStatus, string>> = {
 export const RECHECK_OUTCOME_LABELS: Readonly<Record<RecheckOutcome, string>> = {
   passed: '回头看通过',
   reopened: '回头看未通过，重新整改',
+};
+
+/** What an attached file belongs to (EvidenceAttached.step). */
+export const EVIDENCE_STEP_LABELS: Readonly<Record<EvidenceStep, string>> = {
+  visit: '现场检查',
+  finding: '问题取证',
+  plan: '整改方案',
+  progress: '整改进展',
+  signOff: '销号申请',
+  recheck: '回头看',
 };

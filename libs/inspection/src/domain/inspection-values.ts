@@ -55,6 +55,13 @@ export type EscalationRung = (typeof ESCALATION_RUNGS)[number];
 export const RECHECK_OUTCOMES = ['passed', 'reopened'] as const;
 export type RecheckOutcome = (typeof RECHECK_OUTCOMES)[number];
 
+/**
+ * What an attached file (EvidenceAttached.step) belongs to: the visit itself (现场检查记录), the
+ * finding (问题取证), the hospital's plan, progress report or sign-off request, or a re-check (回头看).
+ */
+export const EVIDENCE_STEPS = ['visit', 'finding', 'plan', 'progress', 'signOff', 'recheck'] as const;
+export type EvidenceStep = (typeof EVIDENCE_STEPS)[number];
+
 function isOneOf<T extends string>(values: readonly T[]) {
   return (value: unknown): value is T => typeof value === 'string' && (values as readonly string[]).includes(value);
 }
@@ -65,3 +72,4 @@ export const isSeverity = isOneOf<Severity>(SEVERITIES);
 export const isRequiredAction = isOneOf<RequiredAction>(REQUIRED_ACTIONS);
 export const isEscalationRung = isOneOf<EscalationRung>(ESCALATION_RUNGS);
 export const isRecheckOutcome = isOneOf<RecheckOutcome>(RECHECK_OUTCOMES);
+export const isEvidenceStep = isOneOf<EvidenceStep>(EVIDENCE_STEPS);

@@ -14,25 +14,14 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { EvidenceDigestList } from '@bihuan/platform';
 import { RECHECK_OUTCOMES, RecheckOutcome } from '../domain';
 import { ID_MAX, TEXT_MAX } from './visit.dto';
 
 const DUE = 'A date (YYYY-MM-DD, meaning the end of that day in Asia/Shanghai) or an ISO-8601 instant; must be in the future';
 
-function Evidence(): PropertyDecorator {
-  return (target, key) => {
-    for (const d of [
-      IsOptional(),
-      IsArray(),
-      ArrayMaxSize(50),
-      IsString({ each: true }),
-      IsNotEmpty({ each: true }),
-      MaxLength(500, { each: true }),
-      ApiPropertyOptional({ type: [String], description: 'Evidence references (attachment ids / URIs)' }),
-    ])
-      d(target, key);
-  };
-}
+/** Cited evidence: digests of files attached to this finding (POST /findings/{id}/evidence answers them). */
+const Evidence = EvidenceDigestList;
 
 export class IssueNoticeDto {
   @ApiPropertyOptional({ example: '整改〔2025〕1号' })

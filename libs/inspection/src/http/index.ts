@@ -5,3 +5,5 @@ export * from './visits.controller';
 export * from './finding-steps.controller';
 export * from './findings.controller';
 export * from './ledgers.controller';
+export * from './evidence.dto';
+export * from './evidence.controller';

@@ -7,3 +7,5 @@ export * from './counts.queries';
 export * from './visits.queries';
 export * from './ledger-export';
 export * from './open-steps.queries';
+export * from './evidence-files.projection';
+export * from './evidence-files.queries';

@@ -1,5 +1,6 @@
 import { ColumnType, Generated, Kysely } from 'kysely';
 import { MigrationSet, NoTables, SqlDialectName } from '@bihuan/database';
+import { createEvidenceFiles, EvidenceFileRecord } from './evidence-files.schema';
 
 /** A column the database fills in when an insert leaves it out (its DEFAULT). */
 type Defaulted<T> = Generated<T>;
@@ -14,8 +15,10 @@ export type FindingRecord = {
   category: string;
   severity: string;
   description: string;
-  /** JSON array of strings. */
+  /** JSON array of strings (the draft's free-text references). */
   evidence: Defaulted<string>;
+  /** How many files are attached to the finding (inspection_evidence_files). */
+  evidence_files: Defaulted<number>;
   required_action: string;
   responsible_department: string;
   responsible_person: string | null;
@@ -89,6 +92,7 @@ export type VisitRecord = {
 export type InspectionTables = {
   inspection_findings: FindingRecord;
   inspection_visits: VisitRecord;
+  inspection_evidence_files: EvidenceFileRecord;
 };
 
 /** Columns added after the first release: the calendar version of each due date (is it provisional?). */
@@ -223,5 +227,8 @@ export const INSPECTION_MIGRATIONS: MigrationSet = {
     '0002-notice-document-no': async (db) => {
       await db.schema.alterTable('inspection_findings').addColumn('notice_document_no', 'text').execute();
     },
+    // Files attached to visits and findings (issue 18). Filled as the projections reach the
+    // EvidenceAttached events; there are none in a log written before this migration.
+    '0003-evidence-files': createEvidenceFiles,
   },
 };

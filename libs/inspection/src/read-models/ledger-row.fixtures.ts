@@ -12,6 +12,7 @@ export const ledgerRowFixture = (over: Partial<LedgerRow> = {}): LedgerRow => ({
   severity: 'severe',
   description: '收受红包, 情节"严重"',
   evidence: [],
+  evidenceFiles: 0,
   requiredAction: 'deadline',
   measures: '警示教育\n签订承诺书',
   responsibleDepartment: '外科',

@@ -17,6 +17,8 @@ export interface LedgerRow {
   /** 问题 */
   readonly description: string;
   readonly evidence: string[];
+  /** Files attached to the finding (listed on its page). */
+  readonly evidenceFiles: number;
   readonly requiredAction: RequiredAction;
   /** 整改措施, from the latest plan of the round. */
   readonly measures: string | null;
@@ -74,6 +76,7 @@ export function toLedgerRow(r: LedgerRecord, seq: number): LedgerRow {
     severity: r.severity as Severity,
     description: r.description,
     evidence: JSON.parse(r.evidence) as string[],
+    evidenceFiles: Number(r.evidence_files ?? 0),
     requiredAction: r.required_action as RequiredAction,
     measures: r.measures,
     responsibleDepartment: r.responsible_department,

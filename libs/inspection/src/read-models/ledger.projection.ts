@@ -107,6 +107,8 @@ function changes(event: FindingEvent): FindingSet | null {
     }
     case 'FindingWithdrawn':
       return { status: 'withdrawn', withdrawn_reason: event.data.reason };
+    case 'EvidenceAttached':
+      return { evidence_files: findings('evidence_files', '+', 1) };
     case 'NoticeDocumentIssued':
       // The printed 整改通知书's number is the one offices file; the other notices keep their own registers.
       return event.data.kind === 'rectification-notice' ? { notice_document_no: event.data.documentNo } : null;

@@ -1,6 +1,6 @@
 import { chineseDate, EventSummaries, summaryCatalogue, SummaryContext, workingDaysNote } from '@bihuan/core';
 import { FindingOwnEvent } from '../domain/finding/finding.events';
-import { VisitEvent } from '../domain/visit/visit.events';
+import { VisitOwnEvent } from '../domain/visit/visit.events';
 import {
   ESCALATION_RUNG_LABELS,
   FINDING_CATEGORY_LABELS,
@@ -27,7 +27,7 @@ export function findingDeadlineName(deadlineId: string): string | null {
 }
 
 /** The visit's events in words (docs/events/inspection.md). */
-export const VISIT_SUMMARIES: EventSummaries<VisitEvent> = {
+export const VISIT_SUMMARIES: EventSummaries<VisitOwnEvent> = {
   VisitPlanned: (d, c) =>
     `${c.person(d.plannedBy)} 安排${VISIT_KIND_LABELS[d.kind] ?? d.kind}：${c.unit(d.institutionId)}，${chineseDate(d.plannedDate)}，检查人员 ${people(d.inspectorIds, c)}`,
   VisitConducted: (d, c) =>
@@ -68,7 +68,8 @@ export const FINDING_SUMMARIES: EventSummaries<FindingOwnEvent> = {
     `${c.person(d.issuedBy)} 开具${NOTICE_KIND_LABELS[d.kind] ?? d.kind}（${d.documentNo}）${d.fields['dueDate'] ? `，整改时限 ${d.fields['dueDate']}${d.fields['workingDays'] ? `（${d.fields['workingDays']}个工作日）` : ''}` : ''}`,
 };
 
-export const INSPECTION_SUMMARY_CATALOGUE = summaryCatalogue<VisitEvent | FindingOwnEvent>(
+/** The visit's and the finding's own events; the EvidenceAttached they also write is core's (evidence.summaries.ts). */
+export const INSPECTION_SUMMARY_CATALOGUE = summaryCatalogue<VisitOwnEvent | FindingOwnEvent>(
   'inspection',
   { ...VISIT_SUMMARIES, ...FINDING_SUMMARIES },
   { deadlineName: findingDeadlineName, terms: { ...FINDING_CATEGORY_LABELS, ...ESCALATION_RUNG_LABELS } },

@@ -1,4 +1,4 @@
-import { DomainError } from '@bihuan/core';
+import { DomainError, Role } from '@bihuan/core';
 import { expandKinds, FILE_KIND_NAMES, FileKind } from './file-kinds';
 
 /** What one use of uploads admits: kinds and groups by name (file-kinds.ts), and the largest file. */
@@ -78,4 +78,27 @@ export function checkUploadPolicy(policy: object): void {
 export function uploadRuleOf(policy: UploadPolicy, name: UploadUseName): { readonly kinds: FileKind[]; readonly maxBytes: number } {
   const rule = policy.uses[name] ?? DEFAULT_UPLOAD_POLICY.uses[name];
   return { kinds: expandKinds(rule.kinds), maxBytes: Math.min(rule.maxBytes, MAX_UPLOAD_BYTES) };
+}
+
+/**
+ * The use a streamed route uploads under: one for every sender, or one per role where one route
+ * takes files from several kinds of people (a finding's: inspectors' photos under `inspection`,
+ * the hospital's scans under `rectification`). The route's @Roles names who may call it at all.
+ */
+export type UploadUseChoice = UploadUseName | { readonly byRole: Readonly<Partial<Record<Role, UploadUseName>>> };
+
+/** The use for a sender of `role` (after authentication); a role the choice does not name is a wiring mistake. */
+export function uploadUseFor(choice: UploadUseChoice, role: Role | undefined): UploadUseName {
+  if (typeof choice === 'string') return choice;
+  const use = role === undefined ? undefined : choice.byRole[role];
+  if (!use) throw new Error(`the upload route names no use for role ${String(role)}`);
+  return use;
+}
+
+/** Every use a choice may pick, with the roles that pick it (for OpenAPI). */
+export function uploadUsesOf(choice: UploadUseChoice): readonly { readonly use: UploadUseName; readonly roles: readonly string[] }[] {
+  if (typeof choice === 'string') return [{ use: choice, roles: [] }];
+  const byUse = new Map<UploadUseName, string[]>();
+  for (const [role, use] of Object.entries(choice.byRole)) if (use) byUse.set(use, [...(byUse.get(use) ?? []), role]);
+  return [...byUse].map(([use, roles]) => ({ use, roles }));
 }

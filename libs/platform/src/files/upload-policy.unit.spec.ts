@@ -1,7 +1,15 @@
 import { MemoryEventStore } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';
 import { PolicyRegistry } from '../policy/policy-registry';
-import { checkUploadPolicy, DEFAULT_UPLOAD_POLICY, UploadPolicy, uploadRuleOf, UPLOADS_POLICY_CONTEXT } from './upload-policy';
+import {
+  checkUploadPolicy,
+  DEFAULT_UPLOAD_POLICY,
+  UploadPolicy,
+  uploadRuleOf,
+  UPLOADS_POLICY_CONTEXT,
+  uploadUseFor,
+  uploadUsesOf,
+} from './upload-policy';
 
 const admin = { id: 'admin', role: 'admin' as const, unit: 'prov' };
 
@@ -45,5 +53,21 @@ describe('the uploads policy', () => {
     const r = registry();
     await expect(set(r, overrides)).rejects.toMatchObject({ code, details: { field } });
     expect(await r.history(UPLOADS_POLICY_CONTEXT)).toEqual([]);
+  });
+});
+
+describe('the use a streamed route uploads under', () => {
+  it('is the route’s one use, or the sender’s role’s; a role the route does not name is a wiring mistake', () => {
+    const byRole = { byRole: { inspector: 'inspection', hospital: 'rectification' } } as const;
+    expect([uploadUseFor('public', undefined), uploadUseFor(byRole, 'inspector'), uploadUseFor(byRole, 'hospital')]).toEqual([
+      'public',
+      'inspection',
+      'rectification',
+    ]);
+    expect(() => uploadUseFor(byRole, 'leader')).toThrow(/no use for role leader/);
+    expect(uploadUsesOf(byRole)).toEqual([
+      { use: 'inspection', roles: ['inspector'] },
+      { use: 'rectification', roles: ['hospital'] },
+    ]);
   });
 });

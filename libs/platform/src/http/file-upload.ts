@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Role } from '@bihuan/core';
 import { of } from 'rxjs';
 import { AppConfig, stagingDirOf } from '../config/app-config';
 import { expandKinds, FileKind } from '../files/file-kinds';
@@ -16,7 +17,10 @@ import {
   UploadPolicy,
   uploadRuleOf,
   UPLOADS_POLICY_CONTEXT,
+  UploadUseChoice,
+  uploadUseFor,
   UploadUseName,
+  uploadUsesOf,
 } from '../files/upload-policy';
 import { CONFIG, POLICIES } from '../platform.tokens';
 import { PolicyRegistry } from '../policy/policy-registry';
@@ -47,7 +51,8 @@ export interface MemoryUploadSpec {
  */
 export interface StreamedUploadSpec {
   readonly mode: 'streamed';
-  readonly use: UploadUseName;
+  /** One use, or one per role of the sender (`{ byRole: { inspector: 'inspection', hospital: 'rectification' } }`). */
+  readonly use: UploadUseChoice;
   readonly kindLabel?: string;
   readonly fields: TextFields;
   readonly required?: readonly string[];
@@ -67,6 +72,8 @@ export interface UploadedFileData {
 interface UploadRequest extends IncomingMessage {
   file?: UploadedFileData | (StagedFile & Record<string, unknown>);
   body?: unknown;
+  /** Set by the authentication guard, which runs before this one. */
+  actor?: { readonly role: Role };
 }
 
 /** The part of FileInterceptor's instance the guard calls. */
@@ -96,7 +103,7 @@ function multerFor(spec: FileUploadSpec): MulterRunner {
   return interceptor;
 }
 
-const labelOf = (spec: StreamedUploadSpec): string => spec.kindLabel ?? `evidence (${spec.use})`;
+const labelOf = (spec: StreamedUploadSpec, use: UploadUseName): string => spec.kindLabel ?? `evidence (${use})`;
 
 /**
  * Reads the multipart body with multer (FileInterceptor, the route's limits). A guard rather than
@@ -147,13 +154,15 @@ export class FileUploadGuard implements CanActivate {
   private async openStaging(spec: StreamedUploadSpec, request: UploadRequest, response: ServerResponse): Promise<number> {
     if (!this.config || !this.policies) throw new Error('A streamed @FileUpload needs CONFIG and POLICIES (PlatformModule)');
     const policy = await this.policies.current<UploadPolicy>(UPLOADS_POLICY_CONTEXT, DEFAULT_UPLOAD_POLICY);
-    const { kinds, maxBytes } = uploadRuleOf(policy, spec.use);
+    // Guards run after authentication: the sender's role picks the use where the route names one per role.
+    const use = uploadUseFor(spec.use, request.actor?.role);
+    const { kinds, maxBytes } = uploadRuleOf(policy, use);
     const rules: StagingRules = {
       dir: stagingDirOf(this.config),
       maxBytes,
       kinds,
       tooLarge: () => tooLarge(maxBytes),
-      wrongKind: () => wrongKind(labelOf(spec), kinds),
+      wrongKind: () => wrongKind(labelOf(spec, use), kinds),
     };
     const session = openStagingSession(request, rules);
     onResponseClose(request, response, () => void session.release());
@@ -165,10 +174,16 @@ function fileSchema(spec: FileUploadSpec): { type: 'string'; format: 'binary'; d
   if (spec.mode !== 'streamed') {
     return { type: 'string', format: 'binary', description: `${spec.kindLabel}, at most ${formatBytes(spec.maxBytes)}` };
   }
-  const rule = DEFAULT_UPLOAD_POLICY.uses[spec.use];
-  const kinds = expandKinds(rule.kinds).join(', ');
-  const description = `${labelOf(spec)}: kinds and size from the uploads policy, use "${spec.use}" (by default ${kinds}; at most ${formatBytes(rule.maxBytes)})`;
-  return { type: 'string', format: 'binary', description };
+  const uses = uploadUsesOf(spec.use).map(({ use, roles }) => {
+    const rule = DEFAULT_UPLOAD_POLICY.uses[use];
+    const who = roles.length > 0 ? `${roles.join(', ')}: ` : '';
+    return `${who}use "${use}" (by default ${expandKinds(rule.kinds).join(', ')}; at most ${formatBytes(rule.maxBytes)})`;
+  });
+  return {
+    type: 'string',
+    format: 'binary',
+    description: `${spec.kindLabel ?? 'evidence'}: kinds and size from the uploads policy, ${uses.join('; ')}`,
+  };
 }
 
 /**

@@ -50,13 +50,14 @@ describe('audit: state and ledger as of past instants', () => {
     await s.post('inspector-a1', `/findings/${findingId}/notice`, { noticeNo: '整改〔2025〕9号' });
     await look(); // t2: notice issued, deadline running
     await s.post('hospital-a1-1', `/findings/${findingId}/plan`, { measures: '全院警示教育' });
+    const photo = await s.evidence('hospital-a1-1', findingId);
     await s.post('hospital-a1-1', `/findings/${findingId}/progress`, {
       summary: '已召开警示教育会',
-      evidence: ['att-2'],
+      evidence: [photo],
       percentComplete: 80,
     });
     await look(); // t3: in progress
-    await s.post('hospital-a1-1', `/findings/${findingId}/sign-off-request`, { summary: '整改完成', evidence: ['att-3'] });
+    await s.post('hospital-a1-1', `/findings/${findingId}/sign-off-request`, { summary: '整改完成', evidence: [photo] });
     await s.post('inspector-a1', `/findings/${findingId}/sign-off`, {});
     await look(); // t4: signed off
 

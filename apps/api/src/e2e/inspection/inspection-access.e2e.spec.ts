@@ -1,3 +1,4 @@
+import { digestOf, onePixelPng } from '../../testing/evidence-upload';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { FINDING, Steps, steps } from './inspection-steps';
 
@@ -95,10 +96,33 @@ describe('inspection access matrix (e2e)', () => {
   it.each(
     cases([
       ['hospital-b1-1', 403, 'AUTH.OUT_OF_SCOPE'],
+      ['leader-prov', 403, 'AUTH.ROLE_NOT_ALLOWED'],
+      ['hospital-a1-1', 201],
+    ]),
+  )('upload evidence to the finding: %s → %i', async (user: string, expected: number, code: string) => {
+    const head = await s.head();
+    const res = await t.http
+      .post(`/findings/${finding}/evidence`)
+      .set(t.auth(user))
+      .attach('file', onePixelPng(), { filename: '整改照片.png', contentType: 'image/png' });
+    expect({ status: res.status, code: expected >= 400 ? res.body.code : undefined }).toEqual({
+      status: expected,
+      code: expected >= 400 ? code : undefined,
+    });
+    if (expected >= 400) expect(await s.head()).toBe(head);
+  });
+
+  it.each(
+    cases([
+      ['hospital-b1-1', 403, 'AUTH.OUT_OF_SCOPE'],
       ['hospital-a1-1', 200],
     ]),
   )('request sign-off: %s → %i', (u: string, n: number, c: string) =>
-    check('post', `/findings/${finding}/sign-off-request`, { summary: '完成', evidence: ['att-1'] }, [u, n, c || undefined]),
+    check('post', `/findings/${finding}/sign-off-request`, { summary: '完成', evidence: [digestOf(onePixelPng())] }, [
+      u,
+      n,
+      c || undefined,
+    ]),
   );
 
   it.each(

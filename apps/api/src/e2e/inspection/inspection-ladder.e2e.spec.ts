@@ -100,7 +100,8 @@ describe('inspection escalation ladder (e2e)', () => {
 
   it('a sign-off after the ladder records the row as late, and clears nothing left armed', async () => {
     await s.post('hospital-a1-1', `/findings/${finding}/plan`, { measures: '整改' });
-    await s.post('hospital-a1-1', `/findings/${finding}/sign-off-request`, { summary: '完成', evidence: ['att-1'] });
+    const photo = await s.evidence('hospital-a1-1', finding);
+    await s.post('hospital-a1-1', `/findings/${finding}/sign-off-request`, { summary: '完成', evidence: [photo] });
     await s.post('inspector-a1', `/findings/${finding}/sign-off`, {});
     const row = await s.get('leader-prov', `/findings/${finding}`);
     expect(row).toMatchObject({

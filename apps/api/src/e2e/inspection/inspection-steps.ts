@@ -1,3 +1,4 @@
+import { onePixelPng, uploadEvidence } from '../../testing/evidence-upload';
 import { TestApp } from '../../testing/test-app';
 
 /** Step helpers for the inspection e2e tests: each asserts its own HTTP status and returns the body. */
@@ -6,7 +7,9 @@ export interface Steps {
   finding(visitId: string, body?: Record<string, unknown>, by?: string): Promise<string>;
   post(user: string, path: string, body?: object, status?: number): Promise<Record<string, unknown>>;
   get(user: string, path: string, status?: number): Promise<Record<string, unknown>>;
-  /** Notice → plan → progress → sign-off request, as the hospital of the finding's institution. */
+  /** Uploads a small PNG to the finding as `user` (201) and answers its digest, for a step to cite. */
+  evidence(user: string, findingId: string, shade?: number): Promise<string>;
+  /** Notice → plan → progress → sign-off request, as the hospital of the finding's institution (citing an uploaded photo). */
   rectify(findingId: string, hospital?: string): Promise<void>;
   head(): Promise<number | null>;
 }
@@ -33,6 +36,10 @@ export function steps(t: TestApp): Steps {
     if (res.status !== status) throw new Error(`GET ${path} as ${user}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as Record<string, unknown>;
   };
+  const evidence = async (user: string, findingId: string, shade?: number): Promise<string> => {
+    const ack = await uploadEvidence(t, user, `/findings/${findingId}/evidence`, { file: onePixelPng(shade), name: '整改照片.png' });
+    return (ack['file'] as { digest: string }).digest;
+  };
   return {
     post,
     get,
@@ -45,11 +52,13 @@ export function steps(t: TestApp): Steps {
     async finding(visitId, body = {}, by = 'inspector-a1') {
       return String((await post(by, `/visits/${visitId}/findings`, { ...FINDING, ...body }, 201))['id']);
     },
+    evidence,
     async rectify(findingId, hospital = 'hospital-a1-1') {
       await post('inspector-a1', `/findings/${findingId}/notice`, { noticeNo: '整改〔2025〕1号' });
       await post(hospital, `/findings/${findingId}/plan`, { measures: '全院警示教育，签订廉洁承诺书' });
-      await post(hospital, `/findings/${findingId}/progress`, { summary: '已召开警示教育会', evidence: ['att-2'], percentComplete: 80 });
-      await post(hospital, `/findings/${findingId}/sign-off-request`, { summary: '整改完成', evidence: ['att-3'] });
+      const photo = await evidence(hospital, findingId);
+      await post(hospital, `/findings/${findingId}/progress`, { summary: '已召开警示教育会', evidence: [photo], percentComplete: 80 });
+      await post(hospital, `/findings/${findingId}/sign-off-request`, { summary: '整改完成', evidence: [photo] });
     },
     head: () => t.store.headPosition(),
   };

@@ -101,8 +101,9 @@ describe('inspection story (e2e)', () => {
     row = byId(await s.get('inspector-a1', `/ledgers/visits/${visit}`), f3);
     // 5 working days after 22 April: 23, 24, 25, Sunday 27 (调休上班) and 28 April.
     expect(row).toMatchObject({ currentDueAt: '2025-04-28T15:59:59.999Z', extensionsApproved: 1, pendingExtension: null });
-    await s.post('hospital-a1-1', `/findings/${f3}/progress`, { summary: '已完成全员培训', evidence: ['att-31'] });
-    await s.post('hospital-a1-1', `/findings/${f3}/sign-off-request`, { summary: '整改完成', evidence: ['att-32'] });
+    const [roster, report] = [await s.evidence('hospital-a1-1', f3, 31), await s.evidence('hospital-a1-1', f3, 32)];
+    await s.post('hospital-a1-1', `/findings/${f3}/progress`, { summary: '已完成全员培训', evidence: [roster] });
+    await s.post('hospital-a1-1', `/findings/${f3}/sign-off-request`, { summary: '整改完成', evidence: [report] });
     await s.post('inspector-a1', `/findings/${f3}/sign-off`, { comment: '逾期完成，予以销号' });
     const ledger = await s.get('leader-prov', `/ledgers/visits/${visit}`);
     expect(byId(ledger, f3)).toMatchObject({ signedOff: true, onTime: false, overdue: false });
@@ -113,7 +114,8 @@ describe('inspection story (e2e)', () => {
   it('a re-check (回头看) falls due and reopens the severe finding, which reopens the visit', async () => {
     await t.advanceTo('2025-06-02T02:00:00.000Z');
     expect((await s.get('inspector-a1', `/findings/${f1}`))['recheck']).toBe('due');
-    await s.post('inspector-a1', `/findings/${f1}/recheck`, { outcome: 'reopened', notes: '回头看发现问题反弹', evidence: ['att-90'] });
+    const seen = await s.evidence('inspector-a1', f1, 90); // a signed-off finding takes the inspector's re-check files
+    await s.post('inspector-a1', `/findings/${f1}/recheck`, { outcome: 'reopened', notes: '回头看发现问题反弹', evidence: [seen] });
     const detail = await s.get('inspector-a1', `/findings/${f1}`);
     expect(detail).toMatchObject({ status: 'noticeIssued', rectification: { round: 2 }, currentDeadline: { deadlineId: 'rectify.r2' } });
     // Dragon Boat Festival: 2 June is off, so 15 working days run 3–23 June.

@@ -1,3 +1,4 @@
+import { onePixelPng } from '../evidence-upload';
 import { TestApp } from '../test-app';
 import { call, Headers } from './matrix-http';
 import { MarkerBook } from './matrix-markers';
@@ -60,12 +61,20 @@ export async function seedInspection(
     { measures: mk('plan measures'), responsiblePerson: mk('plan person') },
     200,
   );
+  // A file whose name and note are markers: the finding's page lists them, only to its readers.
+  const upload = await t.http
+    .post(`/findings/${findingId}/evidence`)
+    .set(s.hospital)
+    .field('note', mk('evidence note'))
+    .attach('file', onePixelPng(), { filename: `${mk('evidence name')}.png`, contentType: 'image/png' });
+  if (upload.status !== 201) throw new Error(`seed evidence upload: expected 201, got ${upload.status} ${JSON.stringify(upload.body)}`);
+  const photo = (upload.body as { file: { digest: string } }).file.digest;
   await call(
     t,
     s.hospital,
     'post',
     `/findings/${findingId}/progress`,
-    { summary: mk('progress summary'), evidence: [mk('progress evidence')], percentComplete: 50 },
+    { summary: mk('progress summary'), evidence: [photo], percentComplete: 50 },
     200,
   );
   const campaignId = book.next(i, 'inspection', 'planned unannounced visit campaign', 'planned');

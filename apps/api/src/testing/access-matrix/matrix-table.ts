@@ -1,6 +1,7 @@
 import PizZip from 'pizzip';
 import { Role } from '@bihuan/core';
 import { FULL_HISTORY_QUERY, FULL_HISTORY_ROLES } from '@bihuan/audit';
+import { onePixelPng } from '../evidence-upload';
 import { TargetKind } from './matrix-targets';
 
 type Body = (p: Readonly<Record<string, string>>) => object;
@@ -101,6 +102,12 @@ export const TABLE: Readonly<Record<string, Row>> = {
     }),
   },
   'GET /visits/{visitId}': { target: 'visit' },
+  // Evidence uploads (streamed @FileUpload): a real PNG, so a refusal proves the scope check, not the type check.
+  'POST /visits/{visitId}/evidence': { target: 'visit', upload: () => ({ file: onePixelPng(), name: 'x.png', fields: { note: 'x' } }) },
+  'POST /findings/{findingId}/evidence': {
+    target: 'finding',
+    upload: () => ({ file: onePixelPng(), name: 'x.png', fields: { note: 'x' } }),
+  },
   'POST /findings/{findingId}/notice': { target: 'finding', body: () => ({ noticeNo: 'x' }) },
   'POST /findings/{findingId}/plan': { target: 'finding', body: () => ({ measures: 'x' }) },
   'POST /findings/{findingId}/progress': { target: 'finding', body: () => ({ summary: 'x', percentComplete: 90 }) },

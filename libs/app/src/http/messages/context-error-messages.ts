@@ -57,6 +57,10 @@ const INSPECTION: Messages<InspectionErrorName> = {
   NOTICE_KIND_UNKNOWN: '{field} 不是可开具的文书种类[：“{kind}”]',
   NOTICE_DOCUMENT_ALREADY_ISSUED: '本轮已开具该文书[（{noticeKind}，文号 {documentNo}）]，不能重复开具，可重新下载',
   NOTICE_DOCUMENT_NOT_ALLOWED: '问题当前所处环节不能开具该文书[（{noticeKind}）][：{refusal}]',
+  EVIDENCE_STEP_UNKNOWN: '{field} 不是可选的证据环节[：“{step}”]',
+  EVIDENCE_FILE_INVALID: '{field} 不是已保存的证据文件（缺少摘要、大小或类型）',
+  EVIDENCE_NOT_ALLOWED: '此时不能以当前身份上传该环节的证据[（{step}）][，可选环节：{allowed}]',
+  EVIDENCE_NOT_ATTACHED: '{field} 引用了尚未上传到本案的文件，请先上传证据文件，再引用上传时返回的摘要',
 };
 
 const COMPLAINT: Messages<ComplaintErrorName> = {

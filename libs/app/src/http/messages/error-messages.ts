@@ -1,7 +1,7 @@
 import { CONTEXT_ERROR_MESSAGES } from './context-error-messages';
 import { LABELLED } from './labelled-values';
 import { HTTP_ERROR_MESSAGES, INPUT_RULE_MESSAGES, PLATFORM_ERROR_MESSAGES } from './platform-error-messages';
-import { DATE_PATTERN_MESSAGE, UNKNOWN_RULE_MESSAGE, VALIDATION_RULE_MESSAGES } from './validation-rule-messages';
+import { DATE_PATTERN_MESSAGE, DIGEST_PATTERN_MESSAGE, UNKNOWN_RULE_MESSAGE, VALIDATION_RULE_MESSAGES } from './validation-rule-messages';
 
 /**
  * The message catalogue of error codes: a zh-CN template per stable code, from the contexts'
@@ -90,6 +90,8 @@ export function zhRuleMessage(field: string, rule: string, english: string): str
   const template =
     rule === 'matches' && /YYYY-MM-DD/.test(english)
       ? DATE_PATTERN_MESSAGE
-      : (VALIDATION_RULE_MESSAGES[rule] ?? zhTemplateOf(rule) ?? UNKNOWN_RULE_MESSAGE);
+      : rule === 'matches' && /SM3 digests/.test(english)
+        ? DIGEST_PATTERN_MESSAGE
+        : (VALIDATION_RULE_MESSAGES[rule] ?? zhTemplateOf(rule) ?? UNKNOWN_RULE_MESSAGE);
   return renderTemplate(template, values);
 }

@@ -46,5 +46,9 @@ export const VALIDATION_RULE_MESSAGES: Readonly<Record<string, string>> = {
 /** A `matches` rule whose pattern is a calendar date says so (the English text names the format). */
 export const DATE_PATTERN_MESSAGE = '{field} 必须是 YYYY-MM-DD 格式的日期';
 
+/** A `matches` rule on cited evidence (EvidenceDigestList) says what a digest is and where it comes from. */
+export const DIGEST_PATTERN_MESSAGE =
+  '{field} 必须是已上传到本案的证据文件的 SM3 摘要（64 位小写十六进制，即上传证据时返回的 file.digest）';
+
 /** A rule we have no sentence for (a validator threw, or a constraint added later). */
 export const UNKNOWN_RULE_MESSAGE = '{field} 不符合校验规则 {rule}';

@@ -11,8 +11,10 @@ import {
   open,
   plan,
   progress,
-  RECTIFY_DUE,
+  PROGRESS_PHOTO,
   recheck,
+  rectificationFiles,
+  RECTIFY_DUE,
   reject,
   requested,
   requestExtension,
@@ -39,7 +41,7 @@ describe('Finding decider — who may do what', () => {
       .thenThrows('INSPECTION.ROLE_FORBIDDEN');
     spec.given(pending).when(denyExtension('x-1', hospital)).thenThrows('INSPECTION.ROLE_FORBIDDEN');
     spec.given(working).when(withdraw(hospital)).thenThrows('INSPECTION.ROLE_FORBIDDEN');
-    const signed = given(open(), notice(), plan(), progress(), requestSignOff(), signOff());
+    const signed = given(open(), notice(), plan(), ...rectificationFiles(), progress(), requestSignOff(), signOff());
     spec
       .given(signed)
       .when({ ...recheck('passed'), metadata: { ...recheck('passed').metadata, actor: hospital } })
@@ -51,7 +53,7 @@ describe('Finding decider — who may do what', () => {
     spec.given(given(open(), notice())).when(plan(otherHospital)).thenThrows('INSPECTION.INSTITUTION_FORBIDDEN');
     spec
       .given(working)
-      .when(progress(['att-5'], otherHospital))
+      .when(progress([PROGRESS_PHOTO], otherHospital))
       .thenThrows('INSPECTION.INSTITUTION_FORBIDDEN');
     spec.given(working).when(requestSignOff(otherHospital)).thenThrows('INSPECTION.INSTITUTION_FORBIDDEN');
     spec.given(working).when(requestSignOff(leader)).thenThrows('INSPECTION.ROLE_FORBIDDEN');

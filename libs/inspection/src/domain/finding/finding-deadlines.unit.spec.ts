@@ -9,13 +9,14 @@ import {
   approveExtension,
   expire,
   given,
-  requestExtension,
   notice,
   open,
   plan,
   progress,
+  rectificationFiles,
   RECTIFY_DUE,
   RECTIFY_WARN,
+  requestExtension,
   requestSignOff,
   signOff,
   warn,
@@ -215,7 +216,7 @@ describe('Finding decider — deadlines and the escalation ladder', () => {
 
   it('clears every pending deadline on sign-off, so later wake-ups do nothing', () => {
     const escalated = step(
-      given(open(), notice(), plan(), progress()),
+      given(open(), notice(), plan(), ...rectificationFiles(), progress()),
       expire('rectify', RECTIFY_DUE, RECTIFY_DUE, window(RECTIFY_DUE, at(28), 5)),
     );
     const requested = step(escalated, requestSignOff(undefined, at(23)));

@@ -12,8 +12,9 @@ import {
   open,
   plan,
   progress,
-  RECTIFY_DUE,
   recheck,
+  rectificationFiles,
+  RECTIFY_DUE,
   requestExtension,
   requestSignOff,
   signOff,
@@ -43,7 +44,7 @@ describe('Finding decider — extensions (延期)', () => {
       .when(requestExtension('x-2'))
       .thenThrows('INSPECTION.EXTENSION_ALREADY_PENDING');
     spec
-      .given(given(open(), notice(), plan(), progress(), requestSignOff()))
+      .given(given(open(), notice(), plan(), ...rectificationFiles(), progress(), requestSignOff()))
       .when(requestExtension())
       .thenThrows('INSPECTION.SIGN_OFF_ALREADY_REQUESTED');
     spec
@@ -122,10 +123,10 @@ describe('Finding decider — extensions (延期)', () => {
 describe('Finding decider — re-check (回头看)', () => {
   const severe = () => open({ severity: 'severe' });
   const recheckWindow = window(at(9), at(99), 0);
-  const signedOff = given(severe(), notice(), plan(), progress(), requestSignOff(), signOff(recheckWindow));
+  const signedOff = given(severe(), notice(), plan(), ...rectificationFiles(), progress(), requestSignOff(), signOff(recheckWindow));
 
   it('requires a re-check deadline for severe findings and sets it at sign-off', () => {
-    const requested = given(severe(), notice(), plan(), progress(), requestSignOff());
+    const requested = given(severe(), notice(), plan(), ...rectificationFiles(), progress(), requestSignOff());
     spec.given(requested).when(signOff(null)).thenThrows('INSPECTION.RECHECK_DEADLINE_REQUIRED');
     expect(spec.given(requested).when(signOff(recheckWindow)).events()).toMatchObject([
       { type: 'FindingSignedOff', data: { recheckDueAt: at(99) } },
@@ -145,7 +146,16 @@ describe('Finding decider — re-check (回头看)', () => {
     expect(
       fold(
         findingDecider,
-        given(severe(), notice(), plan(), progress(), requestSignOff(), signOff(recheckWindow), expire('recheck', at(99))),
+        given(
+          severe(),
+          notice(),
+          plan(),
+          ...rectificationFiles(),
+          progress(),
+          requestSignOff(),
+          signOff(recheckWindow),
+          expire('recheck', at(99)),
+        ),
       ),
     ).toMatchObject({ status: 'signedOff', recheck: 'due' });
   });
@@ -155,7 +165,7 @@ describe('Finding decider — re-check (回头看)', () => {
       .given(signedOff)
       .when(recheck('passed', at(60)))
       .then([
-        { type: 'FindingRecheckPassed', data: { ...where, round: 1, notes: '回头看', evidence: ['att-9'], checkedBy: 'u-inspector-1' } },
+        { type: 'FindingRecheckPassed', data: { ...where, round: 1, notes: '回头看', evidence: [], checkedBy: 'u-inspector-1' } },
         { type: 'DeadlineCleared', data: { deadlineId: 'recheck', clearedAt: at(60), outcome: 'met' } },
       ]);
   });
@@ -175,7 +185,16 @@ describe('Finding decider — re-check (回头看)', () => {
       { type: 'FindingReopened', data: { ...where, round: 2, deadlineId: 'rectify.r2', dueAt: at(121) } },
       { type: 'DeadlineSet', data: { deadlineId: 'rectify.r2', purpose: 'rectify' } },
     ]);
-    const reopened = given(severe(), notice(), plan(), progress(), requestSignOff(), signOff(recheckWindow), reopen);
+    const reopened = given(
+      severe(),
+      notice(),
+      plan(),
+      ...rectificationFiles(),
+      progress(),
+      requestSignOff(),
+      signOff(recheckWindow),
+      reopen,
+    );
     expect(fold(findingDecider, reopened)).toMatchObject({
       status: 'noticeIssued',
       rectification: { round: 2, planRevision: 0, escalation: null },

@@ -9,9 +9,11 @@ import {
   openData,
   plan,
   progress,
+  PROGRESS_PHOTO,
+  recheck,
+  rectificationFiles,
   RECTIFY_DUE,
   RECTIFY_WARN,
-  recheck,
   reject,
   requested,
   requestSignOff,
@@ -84,8 +86,8 @@ describe('Finding decider — the rectification loop', () => {
         .events(),
     ).toMatchObject([{ data: { revision: 2 } }]);
     spec
-      .given(given(open(), notice(), plan(), progress()))
-      .when(progress(['att-4']))
+      .given(given(open(), notice(), plan(), ...rectificationFiles(), progress()))
+      .when(progress([PROGRESS_PHOTO]))
       .then([
         {
           type: 'RectificationProgressReported',
@@ -94,7 +96,7 @@ describe('Finding decider — the rectification loop', () => {
             round: 1,
             reportNo: 2,
             summary: '已召开警示教育会',
-            evidence: ['att-4'],
+            evidence: [PROGRESS_PHOTO],
             percentComplete: 60,
             reportedBy: 'u-hospital-1',
           },
@@ -149,7 +151,7 @@ describe('Finding decider — the rectification loop', () => {
         { type: 'DeadlineCleared', data: { deadlineId: 'rectify', clearedAt: at(9), outcome: 'met' } },
       ]);
     spec
-      .given(given(open(), notice(), plan(), progress(), requestSignOff(), signOff()))
+      .given(given(open(), notice(), plan(), ...rectificationFiles(), progress(), requestSignOff(), signOff()))
       .when(progress())
       .thenThrows('INSPECTION.FINDING_SIGNED_OFF');
   });
@@ -175,7 +177,7 @@ describe('Finding decider — the rectification loop', () => {
           data: { findingId: 'f-1', round: 1, reasons: ['缺少承诺书扫描件'], rejectedBy: 'u-inspector-1' },
         },
       ]);
-    const rejected = given(open(), notice(), plan(), progress(), requestSignOff(), reject());
+    const rejected = given(open(), notice(), plan(), ...rectificationFiles(), progress(), requestSignOff(), reject());
     expect(fold(findingDecider, rejected)).toMatchObject({ status: 'inProgress', rectification: { rejections: 1 } });
     expect(spec.given(rejected).when(requestSignOff()).events()).toMatchObject([{ type: 'SignOffRequested' }]);
   });

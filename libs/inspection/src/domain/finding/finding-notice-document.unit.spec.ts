@@ -3,7 +3,19 @@ import { DeciderSpecification } from '@bihuan/testing';
 import { at, cmd, hospital, inspector, window } from '../inspection.fixtures';
 import { RecordNoticeDocument } from './finding.commands';
 import { findingDecider } from './finding.decider';
-import { expire, given, notice, open, plan, progress, RECTIFY_DUE, requestSignOff, signOff, withdraw } from './finding.fixtures';
+import {
+  expire,
+  given,
+  notice,
+  open,
+  plan,
+  progress,
+  rectificationFiles,
+  RECTIFY_DUE,
+  requestSignOff,
+  signOff,
+  withdraw,
+} from './finding.fixtures';
 import { NoticeKind } from '../notice-kinds';
 
 const spec = DeciderSpecification(findingDecider);
@@ -86,7 +98,7 @@ describe('Finding decider — printed notices (NoticeDocumentIssued)', () => {
 
   it('allows the 销号确认 only after sign-off, and nothing on a withdrawn finding', () => {
     spec.given(noticed()).when(record('sign-off-confirmation')).thenThrows('INSPECTION.NOTICE_DOCUMENT_NOT_ALLOWED');
-    const signedOff = given(open(), notice(), plan(), progress(), requestSignOff(), signOff());
+    const signedOff = given(open(), notice(), plan(), ...rectificationFiles(), progress(), requestSignOff(), signOff());
     spec
       .given(signedOff)
       .when(record('sign-off-confirmation', 'x', inspector, at(10)))

@@ -1,5 +1,6 @@
 import { DeadlineCleared } from '@bihuan/core';
-import { requireRole, requireText, requireTextList } from '../actor-rules';
+import { requireRole, requireText } from '../actor-rules';
+import { citedEvidence } from '../evidence-rules';
 import { assertWindow, findingDeadlineId, toTerms } from '../deadline-rules';
 import { inspectionError } from '../inspection-errors';
 import { InspectionPolicy } from '../inspection-policy';
@@ -21,7 +22,7 @@ export function recordRecheck(command: RecordRecheck, state: SignedOff, policy: 
   if (!isRecheckOutcome(data.outcome))
     throw inspectionError('RECHECK_OUTCOME_UNKNOWN', `unknown outcome "${String(data.outcome)}"`, 'outcome');
   const notes = requireText(data.notes, 'notes');
-  const evidence = requireTextList(data.evidence, 'evidence');
+  const evidence = citedEvidence(state.files, data.evidence);
   const { finding, rectification } = state;
   const recheckId = findingDeadlineId('recheck', rectification.round);
   const pending = state.deadlines[recheckId];

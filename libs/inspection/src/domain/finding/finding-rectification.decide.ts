@@ -1,6 +1,7 @@
 import { Actor, DeadlineSet } from '@bihuan/core';
 import { optionalText, requireHospitalOf, requireIsoDate, requireRole, requireText, requireTextList } from '../actor-rules';
 import { assertWindow, toTerms } from '../deadline-rules';
+import { citedEvidence } from '../evidence-rules';
 import { inspectionError } from '../inspection-errors';
 import { InspectionPolicy } from '../inspection-policy';
 import { RejectSignOff, ReportRectificationProgress, RequestSignOff, SignOffFinding, SubmitRectificationPlan } from './finding.commands';
@@ -8,8 +9,8 @@ import { FindingEvent } from './finding.events';
 import { ActiveFinding } from './finding.state';
 import { clearDeadlines } from './finding-opening.decide';
 
-/** The hospital's steps need the notice first, and none may be taken while sign-off is pending. */
-function requireWorkable(state: ActiveFinding): void {
+/** The hospital's steps (attaching files included) need the notice first, and none may be taken while sign-off is pending. */
+export function requireWorkable(state: ActiveFinding): void {
   if (state.status === 'open') throw inspectionError('NOTICE_NOT_ISSUED', 'no rectification notice has been issued yet');
   if (state.status === 'signOffRequested') throw inspectionError('SIGN_OFF_ALREADY_REQUESTED', 'sign-off is already requested');
 }
@@ -56,7 +57,7 @@ export function reportProgress(command: ReportRectificationProgress, state: Acti
         round: state.rectification.round,
         reportNo: state.rectification.progressReports + 1,
         summary: requireText(command.data.summary, 'summary'),
-        evidence: requireTextList(command.data.evidence, 'evidence'),
+        evidence: citedEvidence(state.files, command.data.evidence),
         percentComplete: percent ?? null,
         reportedBy: command.metadata.actor.id,
       },
@@ -66,7 +67,8 @@ export function reportProgress(command: ReportRectificationProgress, state: Acti
 
 export function requestSignOff(command: RequestSignOff, state: ActiveFinding, policy: InspectionPolicy): FindingEvent[] {
   requirePlanInWork(command.metadata.actor, state, 'requesting sign-off');
-  const evidence = requireTextList(command.data.evidence, 'evidence');
+  const evidence = citedEvidence(state.files, command.data.evidence);
+  // At least one attached file cited in this round: in this request or in an earlier progress report.
   if (policy.signOffRequiresEvidence && evidence.length + state.rectification.evidence.length === 0) {
     throw inspectionError('EVIDENCE_REQUIRED', 'sign-off needs evidence of the rectification', 'evidence');
   }

@@ -1,4 +1,4 @@
-import { Command } from '@bihuan/core';
+import { AttachEvidenceData, Command } from '@bihuan/core';
 import { DeadlineWindow } from '../deadline-rules';
 import { FindingCategory, RecheckOutcome, RequiredAction, Severity, VisitKind } from '../inspection-values';
 import { WakeUpCommand } from '../wake-up.commands';
@@ -16,7 +16,10 @@ export interface FindingDraft {
   readonly category: FindingCategory;
   readonly severity: Severity;
   readonly description: string;
-  /** Attachment references (ids or URIs of stored files), may be empty. */
+  /**
+   * Free-text references recorded with the draft (kept as given, may be empty). Files are attached
+   * to the finding once it is open (AttachFindingEvidence, step `finding`).
+   */
   readonly evidence?: readonly string[];
   readonly responsibleDepartment: string;
   readonly responsiblePerson?: string | null;
@@ -64,7 +67,13 @@ export type SubmitRectificationPlan = Command<
   }
 >;
 
-/** Hospital reports progress with evidence; repeatable. */
+/**
+ * Attaches a stored file to the finding: the inspector's (step `finding`, or `recheck` once signed
+ * off) or the hospital's while it rectifies (`plan`, `progress`, `signOff`). Steps then cite it by digest.
+ */
+export type AttachFindingEvidence = Command<'AttachEvidence', AttachEvidenceData & { readonly findingId: string }>;
+
+/** Hospital reports progress; `evidence` cites files attached to the finding, by digest. Repeatable. */
 export type ReportRectificationProgress = Command<
   'ReportRectificationProgress',
   {
@@ -76,7 +85,7 @@ export type ReportRectificationProgress = Command<
   }
 >;
 
-/** Hospital asks for sign-off (申请销号). The rectification clock keeps running meanwhile. */
+/** Hospital asks for sign-off (申请销号), citing attached files. The rectification clock keeps running meanwhile. */
 export type RequestSignOff = Command<
   'RequestSignOff',
   {
@@ -201,4 +210,5 @@ export type FindingCommand =
   | RecordRecheck
   | WithdrawFinding
   | RecordNoticeDocument
+  | AttachFindingEvidence
   | WakeUpCommand;

@@ -8,6 +8,7 @@ import { expireDeadline, warnDeadline } from './finding-deadline.decide';
 import { approveExtension, denyExtension, requestExtension } from './finding-extension.decide';
 import { decideOpening, issueNotice, withdrawFinding } from './finding-opening.decide';
 import { recordNoticeDocument } from './finding-notice-document';
+import { attachFindingEvidence } from './finding-evidence.decide';
 import { recordRecheck } from './finding-recheck.decide';
 import { rejectSignOff, reportProgress, requestSignOff, signOff, submitPlan } from './finding-rectification.decide';
 
@@ -26,6 +27,8 @@ export function decideFinding(command: FindingCommand, state: FindingState, poli
   if (command.type === 'OpenFinding') throw inspectionError('FINDING_ALREADY_EXISTS', `finding ${state.finding.findingId} already exists`);
   // A printed notice has its own rules for every status (finding-notice-document.ts).
   if (command.type === 'RecordNoticeDocument') return recordNoticeDocument(command, state, policy);
+  // So has an attached file: a re-check's files come after sign-off (finding-evidence.decide.ts).
+  if (command.type === 'AttachEvidence') return attachFindingEvidence(command, state);
   if (state.status === 'withdrawn') {
     if (command.type === 'WithdrawFinding') return [];
     throw inspectionError('FINDING_WITHDRAWN', 'the finding was withdrawn');

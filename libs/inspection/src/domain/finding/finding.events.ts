@@ -1,4 +1,4 @@
-import { DEADLINE_EVENTS, DeadlineEvent, DomainEvent, EventTypes, typesOf } from '@bihuan/core';
+import { DEADLINE_EVENTS, DeadlineEvent, DomainEvent, EVIDENCE_EVENTS, EvidenceAttached, EventTypes, typesOf } from '@bihuan/core';
 import { EscalationRung } from '../inspection-values';
 import { FindingFacts } from './finding.state';
 import type { NoticeKind } from '../notice-kinds';
@@ -241,7 +241,8 @@ export type FindingOwnEvent =
   | FindingWithdrawn
   | NoticeDocumentIssued;
 
-export type FindingEvent = FindingOwnEvent | DeadlineEvent;
+/** Plus core's generic events the finding writes into its own stream: deadlines and attached files. */
+export type FindingEvent = FindingOwnEvent | DeadlineEvent | EvidenceAttached;
 
 /** The finding's own event types (the documented catalogue), without the deadline events. */
 const FINDING_OWN_EVENTS: EventTypes<FindingOwnEvent> = {
@@ -268,5 +269,6 @@ export const FINDING_EVENT_TYPES = typesOf(FINDING_OWN_EVENTS);
 /** Every type a finding stream holds, for narrowing events read from the log (isEventOf). */
 export const FINDING_EVENTS: EventTypes<FindingEvent> = {
   ...DEADLINE_EVENTS,
+  ...EVIDENCE_EVENTS,
   ...FINDING_OWN_EVENTS,
 };

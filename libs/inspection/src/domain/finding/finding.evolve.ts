@@ -1,4 +1,4 @@
-import { assertNever, evolveDeadlines } from '@bihuan/core';
+import { assertNever, evolveDeadlines, withAttached } from '@bihuan/core';
 import { FindingEvent } from './finding.events';
 import { issuedNotice } from './finding-notice-document';
 import { ExistingFinding, FindingState, newRound, RectificationRound } from './finding.state';
@@ -14,7 +14,7 @@ function withRound(state: ExistingFinding, change: Partial<RectificationRound>):
 export function evolveFinding(state: FindingState, event: FindingEvent): FindingState {
   if (event.type === 'FindingOpened') {
     const { openedBy: _by, policyVersion: _policy, ...finding } = event.data;
-    return { status: 'open', finding, deadlines: {}, rectification: newRound(1, null) };
+    return { status: 'open', finding, deadlines: {}, rectification: newRound(1, null), files: {} };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -71,15 +71,17 @@ export function evolveFinding(state: FindingState, event: FindingEvent): Finding
     case 'FindingRecheckPassed':
       return state.status === 'signedOff' ? { ...state, recheck: 'passed' } : state;
     case 'FindingReopened': {
-      const { finding, deadlines } = state;
-      return { status: 'noticeIssued', finding, deadlines, rectification: newRound(event.data.round, event.data.deadlineId) };
+      const { finding, deadlines, files } = state;
+      return { status: 'noticeIssued', finding, deadlines, files, rectification: newRound(event.data.round, event.data.deadlineId) };
     }
     case 'NoticeDocumentIssued':
       return withRound(state, { noticeDocuments: [...(state.rectification.noticeDocuments ?? []), issuedNotice(event.data)] });
     case 'FindingWithdrawn': {
-      const { finding, deadlines, rectification } = state;
-      return { status: 'withdrawn', finding, deadlines, rectification, reason: event.data.reason };
+      const { finding, deadlines, rectification, files } = state;
+      return { status: 'withdrawn', finding, deadlines, rectification, files, reason: event.data.reason };
     }
+    case 'EvidenceAttached':
+      return { ...state, files: withAttached(state.files, event) };
     default:
       return assertNever(event, 'finding event');
   }

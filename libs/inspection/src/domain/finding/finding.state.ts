@@ -1,4 +1,4 @@
-import { DeadlineBook, DeadlineState } from '@bihuan/core';
+import { AttachedFiles, DeadlineBook, DeadlineState } from '@bihuan/core';
 import { EscalationRung, FindingCategory, RequiredAction, Severity, VisitKind } from '../inspection-values';
 import type { NoticeKind } from '../notice-kinds';
 
@@ -31,7 +31,10 @@ export interface RectificationRound {
   readonly currentDeadlineId: string | null;
   readonly planRevision: number;
   readonly progressReports: number;
-  /** Evidence submitted by the hospital in this round (progress reports and sign-off request). */
+  /**
+   * Evidence cited by the hospital in this round (progress reports and sign-off request): digests
+   * of attached files (free-text references in events written before files could be attached).
+   */
   readonly evidence: readonly string[];
   /** The highest rung reached in this round, or null while not overdue. */
   readonly escalation: { readonly rung: EscalationRung; readonly step: number } | null;
@@ -56,6 +59,8 @@ interface Existing {
   readonly finding: FindingFacts;
   readonly deadlines: DeadlineBook;
   readonly rectification: RectificationRound;
+  /** Every file attached to the finding, any round, by digest: what steps may cite. */
+  readonly files: AttachedFiles;
 }
 
 /**

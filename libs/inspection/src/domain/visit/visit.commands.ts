@@ -1,4 +1,4 @@
-import { Command } from '@bihuan/core';
+import { AttachEvidenceData, Command } from '@bihuan/core';
 import { VisitKind } from '../inspection-values';
 import { WakeUpCommand } from '../wake-up.commands';
 import { FindingDraft } from '../finding/finding.commands';
@@ -77,4 +77,8 @@ export type CancelVisit = Command<
   }
 >;
 
-export type VisitCommand = PlanVisit | RecordVisit | RegisterFindings | CloseVisit | ReopenVisit | CancelVisit | WakeUpCommand;
+/** Attaches a stored file (photo, recording …) to the visit; `step` is `visit`. */
+export type AttachVisitEvidence = Command<'AttachEvidence', AttachEvidenceData & { readonly visitId: string }>;
+
+export type VisitCommand =
+  PlanVisit | RecordVisit | RegisterFindings | CloseVisit | ReopenVisit | CancelVisit | AttachVisitEvidence | WakeUpCommand;

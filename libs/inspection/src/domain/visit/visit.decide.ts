@@ -5,6 +5,7 @@ import { inspectionError } from '../inspection-errors';
 import { isVisitKind } from '../inspection-values';
 import { CloseVisit, PlanVisit, RegisterFindings, ReopenVisit, VisitCommand } from './visit.commands';
 import { VisitEvent, VisitFacts } from './visit.events';
+import { attachVisitEvidence } from './visit-evidence.decide';
 import { VisitState } from './visit.state';
 
 type Existing = Exclude<VisitState, { status: 'none' }>;
@@ -151,6 +152,8 @@ export function decideVisit(command: VisitCommand, state: VisitState): VisitEven
           },
         },
       ];
+    case 'AttachEvidence':
+      return attachVisitEvidence(command, state, (action) => requireVisitActor(command.metadata.actor, state.visit, action));
     default:
       return assertNever(command, 'visit command');
   }

@@ -1,4 +1,4 @@
-import { DomainEvent, EventTypes, typesOf } from '@bihuan/core';
+import { DomainEvent, EVIDENCE_EVENTS, EvidenceAttached, EventTypes, typesOf } from '@bihuan/core';
 import { VisitKind } from '../inspection-values';
 import { NewFinding } from '../finding/finding.commands';
 
@@ -74,10 +74,13 @@ export type VisitCancelled = DomainEvent<
   }
 >;
 
-export type VisitEvent = VisitPlanned | VisitConducted | VisitFindingsRegistered | VisitClosed | VisitReopened | VisitCancelled;
+export type VisitOwnEvent = VisitPlanned | VisitConducted | VisitFindingsRegistered | VisitClosed | VisitReopened | VisitCancelled;
 
-/** Every type a visit stream holds, for narrowing events read from the log (isEventOf). */
-export const VISIT_EVENTS: EventTypes<VisitEvent> = {
+/** The visit's own events plus core's generic EvidenceAttached (photos and recordings of the visit). */
+export type VisitEvent = VisitOwnEvent | EvidenceAttached;
+
+/** The visit's own event types (the documented catalogue), without the generic evidence event. */
+const VISIT_OWN_EVENTS: EventTypes<VisitOwnEvent> = {
   VisitPlanned: true,
   VisitConducted: true,
   VisitFindingsRegistered: true,
@@ -86,4 +89,7 @@ export const VISIT_EVENTS: EventTypes<VisitEvent> = {
   VisitCancelled: true,
 };
 
-export const VISIT_EVENT_TYPES = typesOf(VISIT_EVENTS);
+export const VISIT_EVENT_TYPES = typesOf(VISIT_OWN_EVENTS);
+
+/** Every type a visit stream holds, for narrowing events read from the log (isEventOf). */
+export const VISIT_EVENTS: EventTypes<VisitEvent> = { ...VISIT_OWN_EVENTS, ...EVIDENCE_EVENTS };
