@@ -10,7 +10,9 @@ import { buildDossier } from '../dossier/build-dossier';
 import { Redactor } from '../dossier/dossier.types';
 import { CaseHistoryService } from '../history/case-history.service';
 import { HistoryEntry, HistoryPage } from '../history/case-history.types';
-import { integrityReport, IntegrityReport } from '../integrity/integrity-report';
+import { integrityReport, IntegrityFileOptions, IntegrityReport } from '../integrity/integrity-report';
+import { EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
+import { CaseFileView } from '../files/case-file-view';
 import { AUDIT_TRAIL_READERS, AuditTrail } from '../trail/audit-trail.port';
 import { AccessLogFilter, AccessLogRow, listAccess } from './access-log-view';
 import { assertCanReadInstitution, CASE_READER_ROLES } from './case-access';
@@ -54,6 +56,7 @@ export interface DossierFile {
 @Injectable()
 export class AuditReadService {
   private readonly privacy: PrivacyPorts;
+  private readonly files: CaseFileView;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -66,8 +69,10 @@ export class AuditReadService {
     @Optional() personalData?: PersonalDataAccess,
     @Optional() @Inject(SUBJECT_KEY_STORE) keys?: SubjectKeyStore,
     @Optional() @Inject(ACCESS_LOG) private readonly log?: AccessLog,
+    @Optional() @Inject(EVIDENCE_VAULT) private readonly vault?: EvidenceVault,
   ) {
     this.privacy = { ...(personalData ? { access: personalData } : {}), ...(keys ? { keys } : {}) };
+    this.files = new CaseFileView(keys);
   }
 
   async history(
@@ -112,18 +117,24 @@ export class AuditReadService {
   }
 
   async caseIntegrity(reader: Actor, stream: string): Promise<IntegrityReport & { root: string }> {
-    const { linked } = await this.openLinkedCase(reader, stream);
+    const { access, linked } = await this.openLinkedCase(reader, stream);
     const streams = linked.streams.map((s) => s.stream);
-    return { root: stream, ...(await integrityReport(this.store, { streams: streams.length > 0 ? streams : [stream], now: this.now() })) };
+    const report = await integrityReport(this.store, {
+      streams: streams.length > 0 ? streams : [stream],
+      now: this.now(),
+      ...this.fileChecks(access),
+    });
+    return { root: stream, ...this.shownFiles(report, reader) };
   }
 
   /** Admins and leaders of a root unit verify the whole log; other leaders and admins the streams of their jurisdiction (each one's chain). */
   async logIntegrity(reader: Actor): Promise<IntegrityReport> {
     this.assertAuditor(reader, 'The integrity report of the whole log');
     const wholeTree = this.policy.jurisdiction.get(reader.unit)?.parentId === null;
-    if (wholeTree) return integrityReport(this.store, { now: this.now() });
-    const streams = await readableStreams(this.store, new StreamAccess(this.store, this.reader(reader)));
-    return integrityReport(this.store, { streams, now: this.now() });
+    const access = new StreamAccess(this.store, this.reader(reader));
+    if (wholeTree) return this.shownFiles(await integrityReport(this.store, { now: this.now(), ...this.fileChecks(access) }), reader);
+    const streams = await readableStreams(this.store, access);
+    return this.shownFiles(await integrityReport(this.store, { streams, now: this.now(), ...this.fileChecks(access) }), reader);
   }
 
   async dossier(reader: Actor, stream: string, o: { asOf?: AsOf; purpose?: string }): Promise<DossierFile> {
@@ -159,8 +170,11 @@ export class AuditReadService {
     return { access, unit: opened.decision.kind === 'granted' ? opened.decision.institutionId : null };
   }
 
-  /** The case with the streams linked to it that the reader may read, once the case index has seen the log. */
-  private async openLinkedCase(
+  /**
+   * The case with the streams linked to it that the reader may read, once the case index has seen
+   * the log: 403 / 404 as every audit read answers (the files of a case are opened through it too).
+   */
+  async openLinkedCase(
     actor: Actor,
     stream: string,
     asOf?: AsOf,
@@ -168,6 +182,19 @@ export class AuditReadService {
     const { access, unit } = await this.openCase(actor, stream);
     await this.catchUp();
     return { access, unit, ...(await readableCase(access, await this.cases.link(stream, asOf))) };
+  }
+
+  /** Each attached file the reader may see is checked in the blob store too (when a vault is wired). */
+  private fileChecks(access: StreamAccess): { files?: IntegrityFileOptions } {
+    const vault = this.vault;
+    if (!vault) return {};
+    return { files: { check: (file) => vault.check(file), include: async (e) => (await access.view(e.streamName, e)) !== null } };
+  }
+
+  /** The report with sealed files' names hidden from readers who may not see personal data. */
+  private shownFiles(report: IntegrityReport, reader: Actor): IntegrityReport {
+    if (!report.files) return report;
+    return { ...report, files: { ...report.files, problems: this.files.problemsFor(report.files.problems, reader) } };
   }
 
   /** Shows each person named in `entries` as the reader may see them (resolving a name is a recorded read). */

@@ -1,0 +1,70 @@
+import { Actor, EvidenceFile } from '@bihuan/core';
+import { identityDisplayFor, SubjectKeyStore } from '@bihuan/privacy';
+import { PROTECTED_MARKER } from '../dossier/redaction';
+import { FileChecker, FileProblem } from '../integrity/evidence-check';
+import { CaseFileRecord } from './case-files';
+import { CaseFileRow } from './case-file.types';
+
+export { CaseFileRow } from './case-file.types';
+
+/** A sealed file whose owner was erased: the bytes are kept (encrypted) but nobody can read them. */
+export const ERASED_FILE_MARKER = '已删除（个人信息已销毁）';
+
+/** The part of the EvidenceVault the audit views use (EVIDENCE_VAULT implements it). */
+export interface FileVault {
+  readonly check: FileChecker;
+  thumbnail(file: EvidenceFile): Promise<Buffer | null>;
+}
+
+/**
+ * How attached files appear to one reader: a sealed file belongs to a person, so its name (and its
+ * thumbnail, and its bytes) are personal data — shown only to roles privacy lets see personal data
+ * (IDENTITY_DISPLAY), and to nobody once the person was erased. One home for that rule, used by the
+ * file list, downloads, the dossier and the integrity report.
+ */
+export class CaseFileView {
+  constructor(private readonly keys?: SubjectKeyStore) {}
+
+  /** Whether the reader may see this file's name, thumbnail and bytes (unsealed files: whoever sees the case). */
+  mayOpen(file: EvidenceFile, reader: Actor): boolean {
+    return !file.sealed || identityDisplayFor(reader) !== 'hidden';
+  }
+
+  async erased(file: EvidenceFile): Promise<boolean> {
+    return !!file.sealed && !!this.keys && (await this.keys.get(file.sealed.subjectId)) === 'erased';
+  }
+
+  /** The file's name for this reader: a marker when it is sealed and hidden from them, or erased. */
+  nameFor(file: EvidenceFile, reader: Actor, erased: boolean): string {
+    if (erased) return ERASED_FILE_MARKER;
+    return this.mayOpen(file, reader) ? file.name : PROTECTED_MARKER;
+  }
+
+  async rows(records: readonly CaseFileRecord[], reader: Actor): Promise<CaseFileRow[]> {
+    const rows: CaseFileRow[] = [];
+    for (const r of records) {
+      const erased = await this.erased(r.file);
+      rows.push({
+        stream: r.stream,
+        revision: r.revision,
+        position: r.position,
+        digest: r.file.digest,
+        name: this.nameFor(r.file, reader, erased),
+        size: r.file.size,
+        mediaType: r.file.mediaType,
+        step: r.step,
+        attachedAt: r.attachedAt,
+        attachedBy: r.attachedBy,
+        sealed: !!r.file.sealed,
+        erased,
+      });
+    }
+    return rows;
+  }
+
+  /** Integrity problems with sealed files' names hidden from readers who may not see personal data. */
+  problemsFor(problems: readonly FileProblem[], reader: Actor): FileProblem[] {
+    const hidden = identityDisplayFor(reader) === 'hidden';
+    return problems.map((p) => (p.sealed && hidden ? { ...p, name: PROTECTED_MARKER } : p));
+  }
+}
