@@ -46,3 +46,4 @@ export * from './access/case-view';
 export * from './application/audit-files.service';
 export * from './files/case-files';
 export * from './files/case-file-view';
+export * from './testing/evidence.fixture';

@@ -13,6 +13,7 @@ import { HistoryEntry, HistoryPage } from '../history/case-history.types';
 import { integrityReport, IntegrityFileOptions, IntegrityReport } from '../integrity/integrity-report';
 import { EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
 import { CaseFileView } from '../files/case-file-view';
+import { dossierFiles } from '../files/dossier-files';
 import { AUDIT_TRAIL_READERS, AuditTrail } from '../trail/audit-trail.port';
 import { AccessLogFilter, AccessLogRow, listAccess } from './access-log-view';
 import { assertCanReadInstitution, CASE_READER_ROLES } from './case-access';
@@ -140,13 +141,16 @@ export class AuditReadService {
   async dossier(reader: Actor, stream: string, o: { asOf?: AsOf; purpose?: string }): Promise<DossierFile> {
     const { access, unit, linked } = await this.openLinkedCase(reader, stream, o.asOf);
     const history = await this.cases.full(stream, { reader, ...o, linked, view: historyView(access) });
-    const integrity = await integrityReport(this.store, { streams: history.streams.map((s) => s.stream), now: this.now() });
+    const streams = history.streams.map((s) => s.stream);
+    const integrity = this.shownFiles(await integrityReport(this.store, { streams, now: this.now(), ...this.fileChecks(access) }), reader);
+    const files = await dossierFiles(this.store, access, linked, reader, this.files, this.vault);
     const redact = await this.redactorFor(history.entries, reader, this.context(stream, unit, o.purpose, 'dossier export'));
     const generatedAt = this.now();
     const html = buildDossier(history, integrity, reader, {
       generatedAt,
       redact,
       summaries: this.summaries,
+      files,
       ...(o.purpose ? { purpose: o.purpose } : {}),
     });
     return { fileName: `dossier-${stream}-${generatedAt.replace(/[:.]/g, '')}.html`, html };

@@ -3,12 +3,10 @@ import { identityDisplayFor, SubjectKeyStore } from '@bihuan/privacy';
 import { PROTECTED_MARKER } from '../dossier/redaction';
 import { FileChecker, FileProblem } from '../integrity/evidence-check';
 import { CaseFileRecord } from './case-files';
-import { CaseFileRow } from './case-file.types';
+import { CaseFileRow, ERASED_FILE_MARKER } from './case-file.types';
 
-export { CaseFileRow } from './case-file.types';
+export { CaseFileRow, ERASED_FILE_MARKER } from './case-file.types';
 
-/** A sealed file whose owner was erased: the bytes are kept (encrypted) but nobody can read them. */
-export const ERASED_FILE_MARKER = '已删除（个人信息已销毁）';
 
 /** The part of the EvidenceVault the audit views use (EVIDENCE_VAULT implements it). */
 export interface FileVault {

@@ -1,3 +1,6 @@
+/** A sealed file whose owner was erased: the bytes are kept (encrypted) but nobody can read them. */
+export const ERASED_FILE_MARKER = '已删除（个人信息已销毁）';
+
 /** One file of a case as the list, the dossier and the reader see it. */
 export interface CaseFileRow {
   readonly stream: string;
