@@ -18,6 +18,7 @@ export * from './dossier/dossier.types';
 export * from './dossier/redaction';
 export * from './dossier/build-dossier';
 export * from './dossier/verify-dossier';
+export * from './dossier/files-beside';
 export { DOSSIER_CSP } from './dossier/dossier-html';
 export * from './trail/audit-trail.port';
 export * from './trail/memory-audit-trail.adapter';

@@ -25,11 +25,11 @@ export function describeBreak(b: ChainBreak): string {
  * a dossier at all (no or broken JSON block, unreadable) exits 2 like a missing one — 1 is kept for
  * "this dossier was altered", naming the first broken event.
  */
-function verifyExport(file: string, io: CliIo, json: boolean): number {
+async function verifyExport(file: string, io: CliIo, json: boolean, requireFiles: boolean): Promise<number> {
   let code: number;
   let problem: string | undefined;
   try {
-    code = verifyExportFile(file, io, { json, onResult: (r) => (problem = r.firstBreak?.problem) });
+    code = await verifyExportFile(file, io, { json, requireFiles, onResult: (r) => (problem = r.firstBreak?.problem) });
   } catch (error) {
     io.err(`无法读取案卷 ${file}：${error instanceof Error ? error.message : String(error)}`);
     return 2;
@@ -57,10 +57,12 @@ export const verifyAction: CliCommand = {
     const stream = stringFlag(args, 'stream');
     const exported = stringFlag(args, 'export');
     const json = args.flags['json'] === true;
+    const requireFiles = args.flags['require-files'] === true;
     if (exported !== undefined) {
       if (stream !== undefined) throw new UsageError('--export 校验案卷文件，不能与 --stream 同时使用');
-      return verifyExport(exported, io, json);
+      return verifyExport(exported, io, json, requireFiles);
     }
+    if (requireFiles) throw new UsageError('--require-files 只用于 --export（案卷旁的附件）');
     const config = cliConfig(args, io);
     if (!config) return 2;
     const server = config.esdbUrl ?? (config.postgresUrl ? withoutPassword(config.postgresUrl) : null);

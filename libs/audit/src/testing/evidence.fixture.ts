@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { EvidenceFile } from '@bihuan/core';
+import { Actor, EvidenceFile } from '@bihuan/core';
+import { EventStore, RecordedEvent } from '@bihuan/event-store';
+import { DossierAttachment } from '../dossier/dossier.types';
+import { appendForCommand } from './linked-case.fixture';
 import { EvidenceCheck, EvidenceContent, EvidenceVault, PreparedEvidence } from '@bihuan/evidence';
 
 export const sm3OfBytes = (bytes: Buffer): string => createHash('sm3').update(bytes).digest('hex');
@@ -64,4 +67,40 @@ export class FakeEvidenceVault implements EvidenceVault {
     if (file.sealed && this.erased.has(file.sealed.subjectId)) return null;
     return this.thumbnails.get(file.digest) ?? null;
   }
+}
+
+/** Appends an EvidenceAttached to `stream` in the correlation of its first event (part of that case). */
+export async function attachEvidence(
+  store: EventStore,
+  stream: string,
+  file: EvidenceFile,
+  o: { commandId: string; actor: Actor; now: string; step?: string },
+): Promise<RecordedEvent> {
+  const [first] = await store.readStream(stream, { maxCount: 1 });
+  const [attached] = await appendForCommand(
+    store,
+    stream,
+    { commandId: o.commandId, correlationId: first?.metadata.correlationId ?? o.commandId, actor: o.actor, now: o.now },
+    [{ type: 'EvidenceAttached', data: { file, step: o.step ?? 'visit', note: null, attachedBy: o.actor.id } }],
+  );
+  return attached!;
+}
+
+/** The dossier's row of an attached file as a reader allowed to see it would get it. */
+export function attachmentOf(e: RecordedEvent, file: EvidenceFile, thumbnail: string | null = null): DossierAttachment {
+  return {
+    stream: e.streamName,
+    revision: e.revision,
+    position: e.position,
+    digest: file.digest,
+    name: file.name,
+    size: file.size,
+    mediaType: file.mediaType,
+    step: 'visit',
+    attachedAt: e.metadata.recordedAt,
+    attachedBy: e.metadata.actor.id,
+    sealed: !!file.sealed,
+    erased: false,
+    thumbnail,
+  };
 }
