@@ -32,10 +32,13 @@ export class CaseFileView {
     return !!file.sealed && !!this.keys && (await this.keys.get(file.sealed.subjectId)) === 'erased';
   }
 
-  /** The file's name for this reader: a marker when it is sealed and hidden from them, or erased. */
-  nameFor(file: EvidenceFile, reader: Actor, erased: boolean): string {
+  /**
+   * The file's name for this reader: a marker when it is sealed and hidden from them, when the
+   * stream's declaration trims it (`shownName` null), or when its owner was erased.
+   */
+  nameFor(file: EvidenceFile, reader: Actor, erased: boolean, shownName: string | null = file.name): string {
     if (erased) return ERASED_FILE_MARKER;
-    return this.mayOpen(file, reader) ? file.name : PROTECTED_MARKER;
+    return this.mayOpen(file, reader) && shownName !== null ? shownName : PROTECTED_MARKER;
   }
 
   async rows(records: readonly CaseFileRecord[], reader: Actor): Promise<CaseFileRow[]> {
@@ -47,7 +50,7 @@ export class CaseFileView {
         revision: r.revision,
         position: r.position,
         digest: r.file.digest,
-        name: this.nameFor(r.file, reader, erased),
+        name: this.nameFor(r.file, reader, erased, r.shownName),
         size: r.file.size,
         mediaType: r.file.mediaType,
         step: r.step,

@@ -18,6 +18,8 @@ export interface CaseFileRecord {
   readonly attachedAt: string;
   /** The user who attached it (the event's `attachedBy`). */
   readonly attachedBy: string;
+  /** The file's name as the stream's declaration shows it to this reader; null when it trims the name away. */
+  readonly shownName: string | null;
 }
 
 interface AttachedData {
@@ -26,7 +28,7 @@ interface AttachedData {
   readonly attachedBy?: unknown;
 }
 
-function record(e: RecordedEvent, file: EvidenceFile): CaseFileRecord {
+function record(e: RecordedEvent, file: EvidenceFile, shown: EvidenceFile): CaseFileRecord {
   const d = e.data as AttachedData;
   return {
     file,
@@ -38,6 +40,7 @@ function record(e: RecordedEvent, file: EvidenceFile): CaseFileRecord {
     note: typeof d.note === 'string' ? d.note : null,
     attachedAt: e.metadata.recordedAt,
     attachedBy: typeof d.attachedBy === 'string' ? d.attachedBy : e.metadata.actor.id,
+    shownName: typeof shown.name === 'string' ? shown.name : null,
   };
 }
 
@@ -59,7 +62,8 @@ export async function caseFiles(store: EventStore, access: StreamAccess, linked:
       if (!file) continue;
       if (linked.streams.length > 0 && !linked.correlations.has(e.metadata.correlationId)) continue;
       const shown = await access.view(span.stream, e);
-      if (shown && attachedFile(shown)) found.push(record(e, file));
+      const shownFile = shown ? attachedFile(shown) : null;
+      if (shownFile) found.push(record(e, file, shownFile));
     }
   }
   return found.sort((a, b) => a.position - b.position);
