@@ -7,6 +7,7 @@ import { runStoreBench } from './store.bench';
 import { streamsBench } from './streams.bench';
 import { timersBench } from './timers.bench';
 import { reconcileBench } from './reconcile.bench';
+import { uploadBench } from './upload.bench';
 
 /**
  * `npm run bench -- <suite>…` (no argument: every suite). Each suite prints one JSON object per
@@ -22,6 +23,7 @@ export const suites: Record<string, () => Promise<void>> = {
   credit: creditBench,
   projections: projectionsBench,
   http: httpBench,
+  upload: uploadBench,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -4,6 +4,7 @@ import { EthicsModule } from '@bihuan/ethics';
 import { CreditModule } from '@bihuan/credit';
 import { ComplaintsModule } from '@bihuan/complaints';
 import { DocumentsModule } from '@bihuan/documents';
+import { EvidenceModule } from '@bihuan/evidence';
 import { DirectoryModule } from '@bihuan/directory';
 import { IdentityModule } from '@bihuan/identity';
 import { DynamicModule, ForwardReference, Type } from '@nestjs/common';
@@ -27,6 +28,7 @@ export const CONTEXT_MODULES: readonly ModuleRef[] = [
   CreditModule,
   ComplaintsModule,
   DocumentsModule,
+  EvidenceModule, // evidence files (global BLOB_STORE, EVIDENCE_VAULT); its sealed files use the keys PrivacyModule brings
   DirectoryModule,
   IdentityModule, // sign-in, sessions, SSO; its SESSION_VALIDATOR makes AuthGuard check sessions
 ];

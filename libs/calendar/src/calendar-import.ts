@@ -25,7 +25,7 @@ function parseDays(value: unknown, field: string, year: number, weekendOnly: boo
     if (typeof name !== 'string' || name.trim() === '') throw new CalendarImportError(at, 'name must be a non-empty string');
     const weekday = weekdayOf(day);
     if (weekendOnly && weekday !== 0 && weekday !== 6) {
-      throw new CalendarImportError(at, 'a make-up working day (调休上班) must be a Saturday or Sunday');
+      throw new CalendarImportError(at, 'a make-up working day (a swapped weekend day) must be a Saturday or Sunday');
     }
     out[date] = name.trim();
   }

@@ -34,7 +34,8 @@ export function provisionalYear(year: number, ruleSet: HolidayRuleSet): Calendar
   for (const { day, name } of owed.sort((a, b) => a.day - b.day)) {
     let substitute = day + 1;
     while (isWeekend(substitute) || statutory.has(substitute) || given.has(substitute)) substitute += 1;
-    if (yearOf(substitute) !== year) throw new RangeError(`rule set ${ruleSet.id}: 补假 for ${dayToDate(day)} falls outside ${year}`);
+    if (yearOf(substitute) !== year)
+      throw new RangeError(`rule set ${ruleSet.id}: the substitute day off for ${dayToDate(day)} falls outside ${year}`);
     given.add(substitute);
     holidays[dayToDate(substitute)] = `${name}（补假）`;
   }

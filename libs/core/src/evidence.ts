@@ -83,6 +83,8 @@ export function decideAttach(files: AttachedFiles, data: AttachEvidenceData, att
 export function assertAttached(files: AttachedFiles, digests: readonly string[], code: string): void {
   for (const digest of digests) {
     if (!files[digest])
-      throw new DomainError(code, `evidence "${digest}" is not a file attached to this case (upload it first)`, 'rule', { field: 'evidence' });
+      throw new DomainError(code, `evidence "${digest}" is not a file attached to this case (upload it first)`, 'rule', {
+        field: 'evidence',
+      });
   }
 }

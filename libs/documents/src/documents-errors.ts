@@ -1,8 +1,9 @@
-import { DomainError, DomainErrorKind, domainErrorBuilder } from '@bihuan/core';
+import { DomainError, DomainErrorDetails, DomainErrorKind, domainErrorBuilder } from '@bihuan/core';
 
 /**
  * Stable error codes of the documents context (validation 400, not_found 404, conflict 409,
- * rule 422). Messages are Chinese, for the people who read them; clients branch on the code.
+ * rule 422). Messages are thrown in English; the API answers zh-CN by default from the message
+ * catalogue (DOCUMENTS in app's context-error-messages.ts). Clients branch on the code.
  * The rules of which notice may be issued when are the finding's (INSPECTION.NOTICE_DOCUMENT_*).
  */
 export const DOCUMENTS_ERRORS = {
@@ -20,6 +21,10 @@ export type DocumentsErrorName = keyof typeof DOCUMENTS_ERRORS;
 
 const build = domainErrorBuilder<DocumentsErrorName>('DOCUMENTS', DOCUMENTS_ERRORS);
 
-export function documentsError(name: DocumentsErrorName, message: string, field?: string): DomainError {
-  return build(name, message, field === undefined ? {} : { field });
+/**
+ * English message for clients that ask for it; `details` name the field at fault and carry the
+ * variable parts (kind, documentNo, …) that the zh-CN template (app's context-error-messages.ts) says.
+ */
+export function documentsError(name: DocumentsErrorName, message: string, details: DomainErrorDetails = {}): DomainError {
+  return build(name, message, details);
 }

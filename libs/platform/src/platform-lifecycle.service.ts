@@ -1,9 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { TIMER_SCHEDULER, TimerScheduler } from '@bihuan/timers';
 import { SqlDatabase } from '@bihuan/database';
-import { READ_MODEL_DB, READ_MODELS } from './platform.tokens';
+import { AppConfig, stagingDirOf } from './config/app-config';
+import { sweepStaleStaging } from './files/staging-session';
+import { CONFIG, READ_MODEL_DB, READ_MODELS } from './platform.tokens';
 
 export const OWNS_RESOURCES = Symbol('OWNS_RESOURCES');
 
@@ -14,12 +16,13 @@ export interface OwnedResources {
 }
 
 /**
+ * At start, removes the staging files of uploads a stopped process left (sweepStaleStaging).
  * Closes the store, the timer backend and the read-model connection on shutdown. It runs in
  * `onApplicationShutdown`, the last hook, so the worker (which stops in `beforeApplicationShutdown`)
  * and in-flight HTTP requests are done with them first.
  */
 @Injectable()
-export class PlatformLifecycle implements OnApplicationShutdown {
+export class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Platform');
 
   constructor(
@@ -28,7 +31,17 @@ export class PlatformLifecycle implements OnApplicationShutdown {
     @Inject(READ_MODEL_DB) private readonly readModels: Database.Database | null,
     @Inject(READ_MODELS) private readonly database: SqlDatabase,
     @Inject(OWNS_RESOURCES) private readonly owns: OwnedResources,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onApplicationBootstrap(): void {
+    // Not awaited: a slow disk must not hold the start; a failure is only logged.
+    sweepStaleStaging(stagingDirOf(this.config)).then(
+      (removed) => removed > 0 && this.logger.log(`Removed ${removed} staging file(s) left by an interrupted upload`),
+      (error: unknown) =>
+        this.logger.error(`Sweeping the staging directory failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.owns.storeAndTimers) {

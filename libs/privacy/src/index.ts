@@ -8,6 +8,8 @@ export * from './key-store/privacy-database';
 export * from './key-store/privacy.migrations';
 export { sm4Available, SM4_SCHEME, SM4_SCHEME_VERSION } from './cipher/sm4-envelope';
 export * from './cipher/personal-data-cipher';
+export { openSealedFileSm4, sealedFileSize, sealFileSm4, SM4_FILE_HEADER_BYTES } from './cipher/sm4-file';
+export type { SealedFileInfo } from './cipher/sm4-file';
 export * from './access-log/access-log.port';
 export { AccessChainWalk, hashAccessEntry, verifyAccessChain } from './access-log/access-log-chain';
 export * from './access-log/memory-access-log.adapter';

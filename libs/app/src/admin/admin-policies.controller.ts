@@ -4,7 +4,7 @@ import { Actor, DomainError, ID_GENERATOR, IdGenerator, isDomainError } from '@b
 import { CurrentActor, Roles, SystemWide } from '@bihuan/auth';
 import { POLICIES, PolicyRegistry } from '@bihuan/platform';
 import { PolicyViewDto, SetPolicyDto } from './admin.dto';
-import { POLICY_DEFAULTS, policyDefaults } from './policy-defaults';
+import { POLICY_DEFAULTS, policyCheck, policyDefaults } from './policy-defaults';
 
 /** Policy settings per context (domain.md: every number is a default), changed with a reason. */
 @ApiTags('admin')
@@ -40,7 +40,7 @@ export class AdminPoliciesController {
   async set(@Param('context') context: string, @Body() body: SetPolicyDto, @CurrentActor() actor: Actor): Promise<PolicyViewDto> {
     const defaults = policyDefaults(context);
     try {
-      await this.policies.set(context, defaults, body.overrides, actor, body.reason, this.ids.next());
+      await this.policies.set(context, defaults, body.overrides, actor, body.reason, this.ids.next(), policyCheck(context));
     } catch (error) {
       if (isDomainError(error) && error.kind === 'validation' && error.details.field && error.details.field !== 'reason') {
         throw new DomainError(error.code, `overrides.${error.message}`, 'validation', { field: `overrides.${error.details.field}` });

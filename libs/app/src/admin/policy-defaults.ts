@@ -5,6 +5,7 @@ import { DEFAULT_DOCUMENTS_POLICY } from '@bihuan/documents';
 import { DEFAULT_ETHICS_POLICY } from '@bihuan/ethics';
 import { DEFAULT_INSPECTION_POLICY } from '@bihuan/inspection';
 import { DEFAULT_IDENTITY_POLICY } from '@bihuan/identity';
+import { checkUploadPolicy, DEFAULT_UPLOAD_POLICY, PolicyCheck, UPLOADS_POLICY_CONTEXT } from '@bihuan/platform';
 
 /** A policy's defaults: any object with the version that events record. */
 export type PolicyDefaults = { readonly policyVersion: string } & object;
@@ -21,7 +22,17 @@ export const POLICY_DEFAULTS: Readonly<Record<string, PolicyDefaults>> = Object.
   credit: DEFAULT_CREDIT_POLICY,
   documents: DEFAULT_DOCUMENTS_POLICY,
   identity: DEFAULT_IDENTITY_POLICY,
+  [UPLOADS_POLICY_CONTEXT]: DEFAULT_UPLOAD_POLICY,
 });
+
+/** A context's own rule on its settings beyond the generic check (known kinds, sane limits …). */
+export const POLICY_CHECKS: Readonly<Record<string, PolicyCheck>> = Object.freeze({
+  [UPLOADS_POLICY_CONTEXT]: checkUploadPolicy,
+});
+
+export function policyCheck(context: string): PolicyCheck | undefined {
+  return Object.prototype.hasOwnProperty.call(POLICY_CHECKS, context) ? POLICY_CHECKS[context] : undefined;
+}
 
 /** The defaults of a context, or 404 ADMIN.UNKNOWN_POLICY naming the known ones. */
 export function policyDefaults(context: string): PolicyDefaults {

@@ -24,11 +24,36 @@ export function productionSources(dir: string): string[] {
 export interface Found {
   readonly name: string;
   readonly file: string;
+  /** 1-based line of the match's start, so a failure can say where to look. */
+  readonly line: number;
+  /** Offset of the match's end in the file's text, for a caller that reads on (a call's arguments). */
+  readonly end: number;
 }
 
-/** Every match of `pattern`'s first group in the files, with the file (relative to the root) it is in. */
+/** The 1-based line of each offset, by binary search over the offsets of the line breaks. */
+function lineOf(text: string): (offset: number) => number {
+  const breaks = [...text.matchAll(/\n/g)].map((m) => m.index);
+  return (offset) => {
+    let [low, high] = [0, breaks.length];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (breaks[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low + 1;
+  };
+}
+
+/** Every match of `pattern`'s first group in the files, with the file (relative to the root) and line it is at. */
 export function scan(files: readonly string[], pattern: RegExp): Found[] {
-  return files.flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(pattern)].map((m) => ({ name: m[1]!, file: relative(REPO_ROOT, file) })),
-  );
+  return files.flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    const line = lineOf(text);
+    return [...text.matchAll(pattern)].map((m) => ({
+      name: m[1]!,
+      file: relative(REPO_ROOT, file),
+      line: line(m.index),
+      end: m.index + m[0].length,
+    }));
+  });
 }

@@ -60,7 +60,7 @@ function unsupported(req: ParsedRequest, types: readonly string[]): HttpExceptio
   return new HttpException(
     {
       code: 'UNSUPPORTED_MEDIA_TYPE',
-      expected: types.join(' 或 '),
+      expected: [...types],
       message: `Request body must be ${types.join(' or ')} (got ${req.headers['content-type'] ?? 'no Content-Type'})`,
     },
     HttpStatus.UNSUPPORTED_MEDIA_TYPE,

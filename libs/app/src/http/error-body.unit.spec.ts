@@ -87,6 +87,24 @@ describe('error bodies in two languages', () => {
     expect(renderTemplate('{field} 为必填项', {})).toBe('该字段为必填项');
     expect(renderTemplate('尚有人员未完成：{staffIds}', { staffIds: ['s-1', 's-2'] })).toBe('尚有人员未完成：s-1、s-2');
   });
+
+  it('shows a [segment] on a {?flag} without printing it, and never reads a value as a placeholder', () => {
+    const template = '文号格式不正确[：{?empty}不能为空][：必须包含 {required}]';
+    expect(renderTemplate(template, { empty: true })).toBe('文号格式不正确：不能为空');
+    expect(renderTemplate(template, { required: ['{year}', '{n}'], year: 2026 })).toBe('文号格式不正确：必须包含 {year}、{n}');
+  });
+
+  it('says a labelled code in Chinese, filling the label from the other values', () => {
+    const tooLarge = new DomainError('DIRECTORY.IMPORT_FILE_TOO_LARGE', 'x', 'validation', {
+      field: 'file',
+      fileProblem: 'rows',
+      rows: 20001,
+      maxRows: 20000,
+    });
+    expect(toErrorBody(tooLarge).message).toBe('导入文件超过允许的大小或行数：共20001行，超过每次导入的上限20000行，请分批导入');
+    const policy = new DomainError('AUTH.PASSWORD_POLICY', 'x', 'validation', { field: 'newPassword', rule: 'minLength', minLength: 12 });
+    expect(toErrorBody(policy).message).toBe('字段 newPassword 不符合密码策略：密码过短，至少需要 12 个字符');
+  });
 });
 
 describe('messageLanguageOf', () => {

@@ -14,6 +14,23 @@ const SYSTEM: Actor = { id: 'system', role: 'system', unit: 'root' };
 const say = (type: string, data: object, actor: Actor = INSPECTOR): string => registry.summarise({ type, data, actor });
 
 describe('event summaries (names from the directory, dates in Beijing time)', () => {
+  it('an attached file: who, its name, kind and size, the step; a sealed file says only what it is', () => {
+    const file = { digest: 'a'.repeat(64), size: 2_411_724, mediaType: 'image/jpeg', name: '现场照片.jpg' };
+    expect(say('EvidenceAttached', { file, step: 'visit', note: null, attachedBy: 'inspector-a1' })).toBe(
+      '赵监督员上传证据《现场照片.jpg》（图片，2.3MB）（检查现场）',
+    );
+    const sealed = {
+      ...file,
+      name: '张三的收据.pdf',
+      mediaType: 'application/pdf',
+      size: 800,
+      sealed: { subjectId: 's', storedDigest: 'b'.repeat(64), storedSize: 853 },
+    };
+    const text = say('EvidenceAttached', { file: sealed, step: 'complaint', note: null, attachedBy: 'inspector-a1' });
+    expect(text).toBe('赵监督员上传证据材料（PDF，800B，加密保存）（投诉举报）');
+    expect(text).not.toContain('张三');
+  });
+
   it('a finding’s notice: who issued it, the notice number, the Beijing due date and its working days', () => {
     const data = {
       findingId: 'F1',

@@ -1,5 +1,5 @@
 import { UserDirectory, Jurisdiction } from '@bihuan/auth';
-import { DEADLINE_SUMMARY_CATALOGUE, SummaryCatalogue } from '@bihuan/core';
+import { DEADLINE_SUMMARY_CATALOGUE, EVIDENCE_SUMMARY_CATALOGUE, SummaryCatalogue } from '@bihuan/core';
 import { COMPLAINTS_SUMMARY_CATALOGUE } from '@bihuan/complaints';
 import { CREDIT_SUMMARY_CATALOGUE } from '@bihuan/credit';
 import { DIRECTORY_SUMMARY_CATALOGUE } from '@bihuan/directory';
@@ -18,6 +18,7 @@ import { EventSummaryRegistry, NameLookup } from './summary-registry';
  */
 export const SUMMARY_CATALOGUES: readonly SummaryCatalogue[] = [
   DEADLINE_SUMMARY_CATALOGUE,
+  EVIDENCE_SUMMARY_CATALOGUE, // files attached to any case (core/evidence.ts)
   PROCESSING_SUMMARY_CATALOGUE,
   PLATFORM_SUMMARY_CATALOGUE,
   INSPECTION_SUMMARY_CATALOGUE,

@@ -55,7 +55,7 @@ export function reopen(command: ReopenComplaint, state: ComplaintTicketState): C
   const ticket = requireStatus(state, ['followed-up'], 'reopen');
   requireCommission(command.metadata.actor, 'reopen a complaint');
   if (ticket.followUp.rating !== 'dissatisfied') {
-    throw complaintError('REOPEN_REQUIRES_DISSATISFACTION', 'Only a dissatisfied follow-up can lead to 重办');
+    throw complaintError('REOPEN_REQUIRES_DISSATISFACTION', 'Only a dissatisfied follow-up can lead to reopening');
   }
   const { data, metadata } = command;
   const reason = requireText(data.reason, 'reason');

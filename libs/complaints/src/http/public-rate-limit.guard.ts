@@ -64,7 +64,7 @@ export class PublicRateLimitGuard implements CanActivate {
     const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
     http.getResponse<{ setHeader(name: string, value: string): void }>().setHeader('Retry-After', String(retryAfter));
     throw new HttpException(
-      { code: 'RATE_LIMITED', message: `Too many requests from this client; retry in ${retryAfter} s` },
+      { code: 'RATE_LIMITED', message: `Too many requests from this client; retry in ${retryAfter} s`, retryAfter },
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }

@@ -82,7 +82,7 @@ export class DirectoryHandler implements ICommandHandler<DirectoryRequest, Comma
         return scope.require(userUnit(action.data.userId), action.data.unitId);
       case 'DisableUser':
         if (action.data.userId === actor.id) {
-          throw new DomainError('DIRECTORY.CANNOT_DISABLE_SELF', '不能停用自己的账号', 'rule', { field: 'userId' });
+          throw new DomainError('DIRECTORY.CANNOT_DISABLE_SELF', 'You cannot disable your own account', 'rule', { field: 'userId' });
         }
         return scope.require(userUnit(action.data.userId));
       case 'EnableUser':

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@bihuan/auth';
-import { Actor, DomainError } from '@bihuan/core';
+import { Actor } from '@bihuan/core';
 import { DirectorySnapshot } from '../import';
 import { DirectoryDepartment, DirectoryPerson, DirectoryStaff, DirectoryUnit } from '../domain/directory.model';
+import { notFound } from '../domain/directory-errors';
 import { LiveDirectory } from './live-directory';
 
 export interface UnitView extends DirectoryUnit {
@@ -31,7 +32,7 @@ export class DirectoryQueries {
   unit(actor: Actor, unitId: string): UnitView {
     const state = this.live.state;
     const unit = state.units.get(unitId);
-    if (!unit || !this.visible(actor).has(unitId)) throw DomainError.notFound('DIRECTORY.UNKNOWN_UNIT', `单位「${unitId}」不存在`);
+    if (!unit || !this.visible(actor).has(unitId)) throw notFound('UNIT', 'unitId', unitId);
     const children = [...state.units.values()].filter((u) => u.parentId === unitId).map((u) => u.id);
     const departments = [...state.departments.values()].filter((d) => d.institutionId === unitId);
     return { ...unit, children, departments };
@@ -44,7 +45,7 @@ export class DirectoryQueries {
 
   user(actor: Actor, userId: string): DirectoryPerson {
     const user = this.live.state.users.get(userId);
-    if (!user || !this.visible(actor).has(user.unitId)) throw DomainError.notFound('DIRECTORY.UNKNOWN_USER', `用户「${userId}」不存在`);
+    if (!user || !this.visible(actor).has(user.unitId)) throw notFound('USER', 'userId', userId);
     return user;
   }
 

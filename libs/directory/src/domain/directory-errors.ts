@@ -22,6 +22,7 @@ export function throwFirst(problems: readonly DirectoryProblem[]): void {
   if (problems.length > 0) throw problemError(problems[0]!);
 }
 
-export function notFound(what: string, field: string, id: string): DomainError {
-  return new DomainError(`DIRECTORY.UNKNOWN_${what}`, `${field}「${id}」不存在`, 'not_found', { field });
+/** 404 DIRECTORY.UNKNOWN_UNIT / UNKNOWN_USER naming the field and the id nobody may see here. */
+export function notFound(what: 'UNIT' | 'USER', field: string, id: string): DomainError {
+  return new DomainError(`DIRECTORY.UNKNOWN_${what}`, `${field} "${id}" does not exist`, 'not_found', { field, id });
 }

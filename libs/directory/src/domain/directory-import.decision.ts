@@ -42,8 +42,8 @@ export function decideImport(state: DirectoryState, rules: DirectoryRules, file:
 export function importRejected(rejections: readonly RowRejection[]): DomainError {
   return new DomainError(
     'DIRECTORY.IMPORT_REJECTED',
-    `导入未执行：共${rejections.length}处错误，请修改后重新导入（未写入任何数据）`,
+    `Import not run: ${rejections.length} problem(s); fix them and import again (nothing was written)`,
     'rule',
-    { rejections },
+    { count: rejections.length, rejections },
   );
 }

@@ -22,7 +22,7 @@ export function decodeCsv(content: Buffer): { text: string; encoding: CsvEncodin
     if (content[0] === 0xff && content[1] === 0xfe) return { text: decode('utf-16le', content.subarray(2)), encoding: 'utf-16le' };
     if (content[0] === 0xfe && content[1] === 0xff) return { text: decode('utf-16be', content.subarray(2)), encoding: 'utf-16be' };
   } catch {
-    throw unreadableFile('CSV文件的编码与其字节顺序标记不符，无法读取');
+    throw unreadableFile('csvBomMismatch', "The CSV file's encoding does not match its byte order mark");
   }
   try {
     return { text: decode('utf-8', content), encoding: 'utf-8' };
@@ -30,7 +30,7 @@ export function decodeCsv(content: Buffer): { text: string; encoding: CsvEncodin
     try {
       return { text: decode('gb18030', content), encoding: 'gb18030' };
     } catch {
-      throw unreadableFile('无法识别CSV文件的编码（应为UTF-8或GBK/GB18030）');
+      throw unreadableFile('csvEncoding', "The CSV file's encoding is not recognised (use UTF-8 or GBK/GB18030)");
     }
   }
 }
@@ -50,10 +50,10 @@ class TooManyRows extends Error {}
  */
 export function readCsvSheet(content: Buffer, name: string, limits: DirectoryImportLimits): SourceSheet {
   if (content.length >= 4 && content.readUInt32LE(0) === 0x04034b50) {
-    throw unreadableFile('文件是XLSX工作簿而不是CSV，请按XLSX格式上传');
+    throw unreadableFile('xlsxNotCsv', 'The file is an XLSX workbook, not a CSV; upload it as XLSX');
   }
   const { text } = decodeCsv(content);
-  if (text.includes('\u0000')) throw unreadableFile('文件不是文本格式的CSV');
+  if (text.includes('\u0000')) throw unreadableFile('notText', 'The file is not a text CSV');
   const cap = limits.maxRows + 1000;
   let records: string[][];
   try {
@@ -68,8 +68,10 @@ export function readCsvSheet(content: Buffer, name: string, limits: DirectoryImp
       },
     });
   } catch (error: unknown) {
-    if (error instanceof TooManyRows) throw fileTooLarge(`CSV文件行数超过上限（每次最多导入${limits.maxRows}行）`);
-    throw unreadableFile('CSV文件格式不正确（引号或分隔符不成对），无法读取');
+    if (error instanceof TooManyRows) {
+      throw fileTooLarge('csvRows', `The CSV file has more rows than ${limits.maxRows}`, { maxRows: limits.maxRows });
+    }
+    throw unreadableFile('csvMalformed', 'The CSV file is malformed (unbalanced quotes or separators)');
   }
   const rows: SourceRow[] = [];
   records.forEach((record, index) => {

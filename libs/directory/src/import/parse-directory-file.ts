@@ -35,7 +35,10 @@ function assignSheets(sources: readonly SourceSheet[], only?: DirectorySheet): M
   for (const source of sources) {
     const sheet = sheetByName(source.name);
     if (sheet === null) unnamed.push(source);
-    else if (assigned.has(sheet)) throw unreadableFile(`工作簿中有不止一个「${DIRECTORY_SHEET_NAMES[sheet]}」工作表`);
+    else if (assigned.has(sheet))
+      throw unreadableFile('duplicateSheet', `The workbook has more than one "${DIRECTORY_SHEET_NAMES[sheet]}" sheet`, {
+        sheet: DIRECTORY_SHEET_NAMES[sheet],
+      });
     else assigned.set(sheet, source);
   }
   for (const source of unnamed) {
@@ -46,10 +49,17 @@ function assignSheets(sources: readonly SourceSheet[], only?: DirectorySheet): M
     // A workbook of one sheet named otherwise (Sheet1) holds the list asked for.
     const single = sources.length === 1 && sheetByName(sources[0]!.name) === null ? sources[0] : undefined;
     const source = assigned.get(only) ?? single;
-    if (!source) throw unreadableFile(`工作簿中没有「${DIRECTORY_SHEET_NAMES[only]}」工作表`);
+    if (!source) {
+      throw unreadableFile('missingSheet', `The workbook has no "${DIRECTORY_SHEET_NAMES[only]}" sheet`, {
+        sheet: DIRECTORY_SHEET_NAMES[only],
+      });
+    }
     return new Map([[only, source]]);
   }
-  if (assigned.size === 0) throw unreadableFile('工作簿中没有「单位」「科室」「用户」工作表');
+  if (assigned.size === 0) {
+    const names = DIRECTORY_SHEETS.map((s) => `"${DIRECTORY_SHEET_NAMES[s]}"`).join(', ');
+    throw unreadableFile('noSheets', `The workbook has none of the sheets ${names}`);
+  }
   return assigned;
 }
 
@@ -62,7 +72,11 @@ async function readSources(
   if (format === 'xlsx') return assignSheets(await readXlsxSheets(content, limits), sheet);
   const source = readCsvSheet(content, sheet ? DIRECTORY_SHEET_NAMES[sheet] : 'CSV', limits);
   const detected = sheet ?? detectSheet(source);
-  if (!detected) throw unreadableFile('无法从表头判断CSV文件是单位、科室还是用户名单，请指明');
+  if (!detected)
+    throw unreadableFile(
+      'csvKindUnknown',
+      'The header does not tell whether the CSV file lists units, departments or users; name the sheet',
+    );
   return new Map([[detected, source]]);
 }
 
@@ -85,9 +99,10 @@ export async function parseDirectoryFile(
   limits: Partial<DirectoryImportLimits> = {},
 ): Promise<DirectoryFileParse> {
   const bounds: DirectoryImportLimits = { ...DEFAULT_DIRECTORY_IMPORT_LIMITS, ...limits };
-  if (content.length === 0) throw unreadableFile('文件为空');
+  if (content.length === 0) throw unreadableFile('empty', 'The file is empty');
   if (content.length > bounds.maxBytes) {
-    throw fileTooLarge(`文件大小超过上限（最大${Math.floor(bounds.maxBytes / 1024)}KB），请分批导入`);
+    const maxKb = Math.floor(bounds.maxBytes / 1024);
+    throw fileTooLarge('bytes', `The file is larger than ${maxKb} KB; import it in parts`, { maxKb });
   }
   const sources = await readSources(content, format, sheet, bounds);
   const rejected: RowRejection[] = [];
@@ -100,7 +115,12 @@ export async function parseDirectoryFile(
     rejected.push(...read.rejected);
   }
   const rowCount = [...records.values()].reduce((sum, list) => sum + list.length, 0);
-  if (rowCount > bounds.maxRows) throw fileTooLarge(`共${rowCount}行，超过每次导入的上限${bounds.maxRows}行，请分批导入`);
+  if (rowCount > bounds.maxRows) {
+    throw fileTooLarge('rows', `${rowCount} rows, more than the ${bounds.maxRows} of one import; import them in parts`, {
+      rows: rowCount,
+      maxRows: bounds.maxRows,
+    });
+  }
 
   const parsed = {
     units: (records.get('units') ?? []).map(parseUnitRow),

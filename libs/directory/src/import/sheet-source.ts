@@ -37,14 +37,47 @@ export const DEFAULT_DIRECTORY_IMPORT_LIMITS: DirectoryImportLimits = {
   maxColumns: 100,
 };
 
+/**
+ * Why a file was refused as a whole, by a stable name: the error carries it as `fileProblem` with
+ * its numbers and sheet names, and the API's message catalogue says it in Chinese (the thrown
+ * message is English).
+ */
+export type DirectoryFileProblem =
+  | 'empty'
+  | 'duplicateSheet'
+  | 'missingSheet'
+  | 'noSheets'
+  | 'csvKindUnknown'
+  | 'notXlsx'
+  | 'xlsxBroken'
+  | 'xlsxIncomplete'
+  | 'notPlainXlsx'
+  | 'xlsxNotCsv'
+  | 'notText'
+  | 'csvBomMismatch'
+  | 'csvEncoding'
+  | 'csvMalformed'
+  | 'bytes'
+  | 'rows'
+  | 'xlsxRows'
+  | 'csvRows'
+  | 'unpacked'
+  | 'unpackedMb';
+
+type ProblemDetails = Readonly<Record<string, string | number>>;
+
+function fileError(code: string, problem: DirectoryFileProblem, message: string, details: ProblemDetails): DomainError {
+  return new DomainError(code, message, 'validation', { field: 'file', fileProblem: problem, ...details });
+}
+
 /** The file cannot be read at all (not an XLSX/CSV, broken zip, binary garbage). */
-export function unreadableFile(message: string): DomainError {
-  return DomainError.invalid('DIRECTORY.IMPORT_FILE_INVALID', 'file', message);
+export function unreadableFile(problem: DirectoryFileProblem, message: string, details: ProblemDetails = {}): DomainError {
+  return fileError('DIRECTORY.IMPORT_FILE_INVALID', problem, message, details);
 }
 
 /** The file is readable but larger than the limits allow. */
-export function fileTooLarge(message: string): DomainError {
-  return DomainError.invalid('DIRECTORY.IMPORT_FILE_TOO_LARGE', 'file', message);
+export function fileTooLarge(problem: DirectoryFileProblem, message: string, details: ProblemDetails = {}): DomainError {
+  return fileError('DIRECTORY.IMPORT_FILE_TOO_LARGE', problem, message, details);
 }
 
 /** Rows that have at least one cell with something visible in it. */

@@ -55,7 +55,7 @@ function rowsOf(worksheet: ExcelJS.Worksheet, limits: DirectoryImportLimits): So
  */
 export async function readXlsxSheets(content: Buffer, limits: DirectoryImportLimits): Promise<SourceSheet[]> {
   if (content.length < 4 || content.readUInt32LE(0) !== 0x04034b50) {
-    throw unreadableFile('文件不是XLSX工作簿（请用Excel或WPS另存为.xlsx格式）');
+    throw unreadableFile('notXlsx', 'The file is not an XLSX workbook (save it as .xlsx in Excel or WPS)');
   }
   assertZipUnpacksWithin(content, limits.maxUnpackedBytes);
   const workbook = new ExcelJS.Workbook();
@@ -73,8 +73,11 @@ export async function readXlsxSheets(content: Buffer, limits: DirectoryImportLim
   } catch (error: unknown) {
     if (isDomainError(error)) throw error;
     if (error instanceof Error && /^Max .* count .* exceeded/.test(error.message)) {
-      throw fileTooLarge(`工作表行数超过上限（每次最多导入${limits.maxRows}行，设置了格式的空行也计入），请删除多余的行`);
+      const maxRows = limits.maxRows;
+      throw fileTooLarge('xlsxRows', `A sheet has more rows than ${maxRows} (formatted empty rows count too); delete the extra rows`, {
+        maxRows,
+      });
     }
-    throw unreadableFile('无法读取XLSX工作簿，文件可能已损坏');
+    throw unreadableFile('xlsxBroken', 'The XLSX workbook cannot be read; the file may be damaged');
   }
 }

@@ -21,23 +21,24 @@ export function assertZipUnpacksWithin(content: Buffer, maxUnpackedBytes: number
       break;
     }
   }
-  if (end < 0) throw unreadableFile('无法读取XLSX工作簿，文件可能不完整');
+  if (end < 0) throw unreadableFile('xlsxIncomplete', 'The XLSX workbook cannot be read; the file may be incomplete');
   const entries = content.readUInt16LE(end + 10);
   let offset = content.readUInt32LE(end + 16);
   if (entries > MAX_ENTRIES || entries === 0xffff || offset === 0xffffffff) {
-    throw unreadableFile('文件不是普通的XLSX工作簿');
+    throw unreadableFile('notPlainXlsx', 'The file is not a plain XLSX workbook');
   }
   let total = 0;
   for (let n = 0; n < entries; n++) {
     if (offset + 46 > content.length || content.readUInt32LE(offset) !== CENTRAL_DIRECTORY_ENTRY) {
-      throw unreadableFile('无法读取XLSX工作簿，文件可能已损坏');
+      throw unreadableFile('xlsxBroken', 'The XLSX workbook cannot be read; the file may be damaged');
     }
     const size = content.readUInt32LE(offset + 24);
-    if (size === 0xffffffff) throw fileTooLarge('工作簿解压后过大');
+    if (size === 0xffffffff) throw fileTooLarge('unpacked', 'The workbook is too large unpacked');
     total += size;
     offset += 46 + content.readUInt16LE(offset + 28) + content.readUInt16LE(offset + 30) + content.readUInt16LE(offset + 32);
   }
   if (total > maxUnpackedBytes) {
-    throw fileTooLarge(`工作簿解压后超过${Math.floor(maxUnpackedBytes / 1024 / 1024)}MB，请分批导入`);
+    const maxMb = Math.floor(maxUnpackedBytes / 1024 / 1024);
+    throw fileTooLarge('unpackedMb', `The workbook unpacks to more than ${maxMb} MB; import it in parts`, { maxMb });
   }
 }

@@ -55,14 +55,15 @@ export class IssueNoticeDocumentHandler implements ICommandHandler<IssueNoticeDo
   ) {}
 
   async execute({ actor, findingId, kind }: IssueNoticeDocument): Promise<NoticeDocumentView> {
-    if (!isNoticeKind(kind)) throw documentsError('NOTICE_KIND_UNKNOWN', `未知的文书种类“${kind}”`, 'kind');
+    if (!isNoticeKind(kind)) throw documentsError('NOTICE_KIND_UNKNOWN', `Unknown notice kind "${kind}"`, { field: 'kind', kind });
     const state = await this.commands.state(findingDecider, FINDING_STREAM_CATEGORY, findingId);
     const finding = this.scope.finding(actor, findingId)(state);
     noticeDocumentOccasion(kind, finding, await this.policies.current(INSPECTION_POLICY.context, INSPECTION_POLICY.defaults));
     const policy = await this.policies.current(DOCUMENTS_POLICY_CONTEXT, DEFAULT_DOCUMENTS_POLICY);
     assertNumberFormat(policy.numberFormat);
     const unit = this.scope.jurisdiction.get(actor.unit);
-    if (!unit) throw documentsError('ISSUING_UNIT_UNKNOWN', `发文单位“${actor.unit}”不在机构目录中`);
+    if (!unit)
+      throw documentsError('ISSUING_UNIT_UNKNOWN', `The issuing unit "${actor.unit}" is not in the directory`, { unit: actor.unit });
     const institutionId = finding.finding.institutionId;
     const institutionName = this.scope.jurisdiction.get(institutionId)?.name ?? institutionId;
     const template = await this.templates.current(kind);

@@ -59,15 +59,24 @@ export class ListNoticesHandler extends NoticeReads implements IQueryHandler<Lis
 export class DownloadNoticeHandler extends NoticeReads implements IQueryHandler<DownloadNoticeQuery> {
   async execute({ actor, findingId, documentNo }: DownloadNoticeQuery): Promise<NoticeFile> {
     const event = (await this.notices(actor, findingId)).find((e) => (e.data as NoticeDocumentIssued['data']).documentNo === documentNo);
-    if (!event) throw documentsError('NOTICE_NOT_FOUND', `该问题没有文号为“${documentNo}”的文书`);
+    if (!event) throw documentsError('NOTICE_NOT_FOUND', `This finding has no notice numbered "${documentNo}"`, { documentNo });
     const d = event.data as NoticeDocumentIssued['data'];
     const template = await this.templates.version(d.kind, d.templateVersion);
     if (!template || template.digest !== d.templateDigest) {
-      throw documentsError('DIGEST_MISMATCH', `文书模板第${d.templateVersion}版与记录不符，无法重新生成`);
+      throw documentsError(
+        'DIGEST_MISMATCH',
+        `Template version ${d.templateVersion} differs from the record; the notice cannot be regenerated`,
+        {
+          templateVersion: d.templateVersion,
+        },
+      );
     }
     const body = renderNotice(template.bytes, d.fields as Parameters<typeof renderNotice>[1]);
     const digest = sm3Hex(body);
-    if (digest !== d.digest) throw documentsError('DIGEST_MISMATCH', '重新生成的文书摘要（SM3）与案卷记录不符');
+    if (digest !== d.digest)
+      throw documentsError('DIGEST_MISMATCH', "The regenerated notice's SM3 digest differs from the case record", {
+        algorithm: 'SM3',
+      });
     return { body, digest, utf8Name: d.fileName, asciiName: `notice-${d.kind}-r${d.round}-${d.step}.docx` };
   }
 }

@@ -12,7 +12,11 @@ import { FileResponse, sendDocx } from './send-docx';
 
 function kindOf(kind: string): NoticeKind {
   if (!isNoticeKind(kind))
-    throw documentsError('NOTICE_KIND_UNKNOWN', `未知的文书种类“${kind}”（可用：${NOTICE_KINDS.join('、')}）`, 'kind');
+    throw documentsError('NOTICE_KIND_UNKNOWN', `Unknown notice kind "${kind}" (known: ${NOTICE_KINDS.join(', ')})`, {
+      field: 'kind',
+      kind,
+      kinds: NOTICE_KINDS,
+    });
   return kind;
 }
 

@@ -22,12 +22,23 @@ export function formatDocumentNo(format: string, parts: NumberParts): string {
 
 export function assertNumberFormat(format: unknown): asserts format is string {
   if (typeof format !== 'string' || format.trim() === '') {
-    throw documentsError('NUMBER_FORMAT_INVALID', '文号格式（documents.numberFormat）不能为空');
+    throw documentsError('NUMBER_FORMAT_INVALID', 'The document number format (documents.numberFormat) is empty', { empty: true });
   }
   const names = [...format.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1] ?? '');
   const unknown = names.filter((n) => !KNOWN.has(n));
-  if (unknown.length > 0) throw documentsError('NUMBER_FORMAT_INVALID', `文号格式含未知占位符：${unknown.map((u) => `{${u}}`).join('、')}`);
+  if (unknown.length > 0) {
+    const placeholders = unknown.map((u) => `{${u}}`);
+    throw documentsError('NUMBER_FORMAT_INVALID', `The document number format has unknown placeholders: ${placeholders.join(', ')}`, {
+      unknown: placeholders,
+    });
+  }
   if (!names.includes('n') || !names.includes('year')) {
-    throw documentsError('NUMBER_FORMAT_INVALID', '文号格式必须包含 {year} 和 {n}（序号按单位、按年度连续编排）');
+    throw documentsError(
+      'NUMBER_FORMAT_INVALID',
+      'The document number format must contain {year} and {n} (numbers run per unit and year)',
+      {
+        required: ['{year}', '{n}'],
+      },
+    );
   }
 }

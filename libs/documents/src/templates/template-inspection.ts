@@ -18,7 +18,7 @@ function parseProblems(error: unknown): string {
   const e = error as TemplateErrorLike;
   const inner = e.properties?.errors ?? [];
   const texts = inner.map((i) => i.properties?.explanation ?? i.message ?? '').filter((t) => t.length > 0);
-  return (texts.length > 0 ? texts : [e.message ?? String(error)]).slice(0, 5).join('；');
+  return (texts.length > 0 ? texts : [e.message ?? String(error)]).slice(0, 5).join('; ');
 }
 
 /**
@@ -32,14 +32,22 @@ export function inspectTemplate(bytes: Uint8Array): NoticeField[] {
   try {
     zip = new PizZip(bytes);
   } catch {
-    throw documentsError('TEMPLATE_INVALID', '模板不是有效的 DOCX 文件（无法作为 ZIP 读取）', FIELD);
+    throw documentsError('TEMPLATE_INVALID', 'The template is not a valid DOCX file (it cannot be read as a ZIP)', {
+      field: FIELD,
+      notZip: true,
+    });
   }
-  if (!zip.file('word/document.xml')) throw documentsError('TEMPLATE_INVALID', '模板不是 Word 文档（缺少 word/document.xml）', FIELD);
+  if (!zip.file('word/document.xml'))
+    throw documentsError('TEMPLATE_INVALID', 'The template is not a Word document (word/document.xml is missing)', {
+      field: FIELD,
+      notWord: true,
+    });
   const inspect = new InspectModule();
   try {
     new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, errorLogging: false, modules: [inspect] });
   } catch (error) {
-    throw documentsError('TEMPLATE_INVALID', `模板占位符无法解析：${parseProblems(error)}`, FIELD);
+    const problems = parseProblems(error);
+    throw documentsError('TEMPLATE_INVALID', `The template's placeholders cannot be parsed: ${problems}`, { field: FIELD, problems });
   }
   const tags = inspect.getAllTags();
   const names = Object.keys(tags);
@@ -47,12 +55,22 @@ export function inspectTemplate(bytes: Uint8Array): NoticeField[] {
   if (unknown.length > 0) {
     throw documentsError(
       'TEMPLATE_UNKNOWN_FIELD',
-      `模板使用了未知字段：${unknown.join('、')}（可用字段：${NOTICE_FIELD_NAMES.join('、')}）`,
-      FIELD,
+      `The template uses unknown fields: ${unknown.join(', ')} (known: ${NOTICE_FIELD_NAMES.join(', ')})`,
+      { field: FIELD, unknown, known: NOTICE_FIELD_NAMES },
     );
   }
   const nested = names.filter((n) => Object.keys((tags[n] ?? {}) as object).length > 0);
-  if (nested.length > 0) throw documentsError('TEMPLATE_INVALID', `模板不支持循环或条件段落：${nested.join('、')}`, FIELD);
-  if (!names.includes('documentNo')) throw documentsError('TEMPLATE_FIELD_REQUIRED', '模板必须包含文号占位符 {documentNo}', FIELD);
+  if (nested.length > 0) {
+    throw documentsError('TEMPLATE_INVALID', `Templates may not have loops or conditional sections: ${nested.join(', ')}`, {
+      field: FIELD,
+      nested,
+    });
+  }
+  if (!names.includes('documentNo')) {
+    throw documentsError('TEMPLATE_FIELD_REQUIRED', 'The template must contain the document number placeholder {documentNo}', {
+      field: FIELD,
+      required: '{documentNo}',
+    });
+  }
   return names.filter(isNoticeField);
 }

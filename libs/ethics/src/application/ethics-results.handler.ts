@@ -71,7 +71,7 @@ export class EthicsResultsHandler implements ICommandHandler<EthicsResultsReques
     }
     const scored = states as Scored[];
     if (policy.publicPostingRequired && scored.some((s) => s.status === 'scored')) {
-      throw ethicsError('POSTING_REQUIRED', 'the policy requires a public posting (公示) of every evaluation first');
+      throw ethicsError('POSTING_REQUIRED', 'the policy requires a public posting of every evaluation first');
     }
     const results = applyExcellentCap(
       scored.map((s) => ({ staffId: s.opened.staffId, finalScore: s.scored!.finalScore, provisionalGrade: s.scored!.provisionalGrade })),

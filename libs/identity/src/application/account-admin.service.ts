@@ -63,7 +63,10 @@ export class AccountAdminService {
     this.user(admin, userId);
     const holder = await this.store.linkedUser(issuer, subject);
     if (holder && holder !== userId) {
-      throw new DomainError('AUTH.LINK_TAKEN', `该外部身份已关联到其他用户（${holder}）`, 'conflict', { field: 'subject' });
+      throw new DomainError('AUTH.LINK_TAKEN', `This external identity is already linked to another user (${holder})`, 'conflict', {
+        field: 'subject',
+        holder,
+      });
     }
     const outcome = await this.accounts.write(admin, userId, () => ({ type: 'LinkExternalIdentity', data: { userId, issuer, subject } }));
     await this.store.putLink(issuer, subject, userId);
@@ -79,8 +82,8 @@ export class AccountAdminService {
 
   private user(admin: Actor, userId: string): DirectoryUser {
     const user = this.directory.get(userId);
-    if (!user) throw DomainError.notFound('AUTH.UNKNOWN_USER', `目录中没有用户 ${userId}`);
-    this.access.assertInScope(admin, user.unit, `用户 ${userId} 的账户`);
+    if (!user) throw new DomainError('AUTH.UNKNOWN_USER', `No user ${userId} in the directory`, 'not_found', { field: 'userId', userId });
+    this.access.assertInScope(admin, user.unit, `the account of user ${userId}`);
     return user;
   }
 }

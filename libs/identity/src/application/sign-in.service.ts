@@ -10,12 +10,17 @@ import { AccountWriter, actorOf, IDENTITY_POLICY } from './account-writes';
 import { DEMO_PASSWORD } from './demo-password';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password-hasher';
 
-const badCredentials = (): DomainError => new DomainError('AUTH.BAD_CREDENTIALS', '用户名或密码错误', 'unauthorized');
+const badCredentials = (): DomainError => new DomainError('AUTH.BAD_CREDENTIALS', 'Wrong username or password', 'unauthorized');
 
 /** 423 with the end of the lockout: the one answer the domain error kinds have no status for. */
 function locked(until: string): HttpException {
   return new HttpException(
-    { code: 'AUTH.LOCKED', error: 'Locked', message: `账户已锁定，请于 ${until} 后再试或联系管理员解锁`, until },
+    {
+      code: 'AUTH.LOCKED',
+      error: 'Locked',
+      message: `The account is locked until ${until}; retry then or ask an administrator to unlock it`,
+      until,
+    },
     423,
   );
 }
@@ -81,19 +86,24 @@ export class SignInService {
     const user = this.directory.get(actor.id);
     const state = await this.accounts.state(actor.id);
     if (!user || state.status !== 'open' || !state.passwordHash) {
-      throw DomainError.invalid('AUTH.NO_PASSWORD', 'currentPassword', '该用户未设置密码（单点登录用户请在身份提供方修改）');
+      throw DomainError.invalid(
+        'AUTH.NO_PASSWORD',
+        'currentPassword',
+        'This user has no password (single sign-on users change it at their identity provider)',
+      );
     }
     if (!(await verifyPassword(currentPassword, state.passwordHash))) {
-      throw DomainError.invalid('AUTH.WRONG_CURRENT_PASSWORD', 'currentPassword', '当前密码不正确');
+      throw DomainError.invalid('AUTH.WRONG_CURRENT_PASSWORD', 'currentPassword', 'The current password is wrong');
     }
     const policy = await this.policy();
     const violation =
       passwordViolation(newPassword, actor.id, policy) ??
-      (newPassword === currentPassword ? { rule: 'notCurrent' as const, message: '新密码不得与当前密码相同' } : null);
+      (newPassword === currentPassword ? { rule: 'notCurrent' as const, message: 'must differ from the current password' } : null);
     if (violation) {
       throw new DomainError('AUTH.PASSWORD_POLICY', `newPassword: ${violation.message}`, 'validation', {
         field: 'newPassword',
         rule: violation.rule,
+        ...(violation.limit === undefined ? {} : { [violation.rule]: violation.limit }),
       });
     }
     const passwordHash = await hashPassword(newPassword);

@@ -1,18 +1,21 @@
-import { assertNever, Decider, domainErrorBuilder } from '@bihuan/core';
+import { assertNever, Decider, DomainErrorKind, domainErrorBuilder } from '@bihuan/core';
 import { AccountCommand, RecordSignIn } from './account.commands';
 import { AccountEvent } from './account.events';
 import { AccountState, initialAccountState, lockedAt, OpenAccount } from './account.state';
 import { evolveAccount } from './account.evolve';
 
-export const accountError = domainErrorBuilder('AUTH', {
+/** The account's refusals (AUTH.*): a registry, so the message catalogue's completeness spec checks each has zh-CN words. */
+export const ACCOUNT_ERRORS = {
   ACCOUNT_EXISTS: 'conflict',
   NO_ACCOUNT: 'not_found',
   NO_PASSWORD: 'rule',
   LINK_TAKEN: 'conflict',
-});
+} as const satisfies Record<string, DomainErrorKind>;
+
+export const accountError = domainErrorBuilder<keyof typeof ACCOUNT_ERRORS>('AUTH', ACCOUNT_ERRORS);
 
 function open(state: AccountState, userId: string): OpenAccount {
-  if (state.status !== 'open') throw accountError('NO_ACCOUNT', `用户 ${userId} 尚无账户（未设置密码）`);
+  if (state.status !== 'open') throw accountError('NO_ACCOUNT', `User ${userId} has no account (no password set)`, { userId });
   return state;
 }
 
@@ -51,7 +54,7 @@ function decide(command: AccountCommand, state: AccountState): readonly AccountE
   switch (command.type) {
     case 'ProvisionPassword': {
       const { userId, passwordHash, kind, source } = command.data;
-      if (state.status !== 'none') throw accountError('ACCOUNT_EXISTS', `用户 ${userId} 已有账户`);
+      if (state.status !== 'none') throw accountError('ACCOUNT_EXISTS', `User ${userId} already has an account`, { userId });
       return kind === 'one-time'
         ? [{ type: 'OneTimePasswordIssued', data: { userId, passwordHash, source: 'first-start', issuedAt: now } }]
         : [{ type: 'PasswordSet', data: { userId, passwordHash, source: source === 'demo' ? 'demo' : 'admin', setAt: now } }];
@@ -69,7 +72,7 @@ function decide(command: AccountCommand, state: AccountState): readonly AccountE
     case 'ChangePassword': {
       const { userId, passwordHash } = command.data;
       const account = open(state, userId);
-      if (!account.passwordHash) throw accountError('NO_PASSWORD', `用户 ${userId} 未设置密码`);
+      if (!account.passwordHash) throw accountError('NO_PASSWORD', `User ${userId} has no password`, { userId });
       return [
         { type: 'PasswordChanged', data: { userId, passwordHash, changedAt: now } },
         { type: 'SessionsRevoked', data: { userId, reason: 'password-changed', at: now } },

@@ -39,6 +39,8 @@ export const DEFAULT_IDENTITY_POLICY: IdentityPolicy = Object.freeze({
 export interface PasswordViolation {
   readonly rule: 'minLength' | 'minCharacterClasses' | 'notUserId' | 'notCurrent' | 'maxLength';
   readonly message: string;
+  /** The policy's number the password missed (minLength 8 …), for the zh-CN message of AUTH.PASSWORD_POLICY. */
+  readonly limit?: number;
 }
 
 /** scrypt is fed the whole password; a cap keeps one request from costing unbounded work. */
@@ -52,15 +54,18 @@ function characterClasses(password: string): number {
 /** The first rule of the policy `password` breaks, or null. Pure: the hash comparison with the current password is the caller's. */
 export function passwordViolation(password: string, userId: string, policy: IdentityPolicy): PasswordViolation | null {
   const length = [...password].length;
-  if (length > MAX_PASSWORD_LENGTH) return { rule: 'maxLength', message: `密码不得超过 ${MAX_PASSWORD_LENGTH} 个字符` };
-  if (length < policy.minLength) return { rule: 'minLength', message: `密码至少需要 ${policy.minLength} 个字符` };
+  if (length > MAX_PASSWORD_LENGTH)
+    return { rule: 'maxLength', message: `must be at most ${MAX_PASSWORD_LENGTH} characters`, limit: MAX_PASSWORD_LENGTH };
+  if (length < policy.minLength)
+    return { rule: 'minLength', message: `must be at least ${policy.minLength} characters`, limit: policy.minLength };
   if (characterClasses(password) < policy.minCharacterClasses) {
     return {
       rule: 'minCharacterClasses',
-      message: `密码须包含小写字母、大写字母、数字、其他字符中的至少 ${policy.minCharacterClasses} 类`,
+      message: `must mix at least ${policy.minCharacterClasses} of: lower case, upper case, digits, other characters`,
+      limit: policy.minCharacterClasses,
     };
   }
-  if (password.toLowerCase().includes(userId.toLowerCase())) return { rule: 'notUserId', message: '密码不得包含用户名' };
+  if (password.toLowerCase().includes(userId.toLowerCase())) return { rule: 'notUserId', message: 'must not contain the user name' };
   return null;
 }
 

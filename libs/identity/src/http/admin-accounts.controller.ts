@@ -47,7 +47,8 @@ export class AdminAccountsController {
 
   private issuerOf(body: ExternalIdentityDto): string {
     const issuer = body.issuer ?? this.oidc?.issuer;
-    if (!issuer) throw DomainError.invalid('AUTH.ISSUER_REQUIRED', 'issuer', 'issuer：未配置 OIDC_ISSUER 时须指明身份提供方');
+    if (!issuer)
+      throw DomainError.invalid('AUTH.ISSUER_REQUIRED', 'issuer', 'issuer: name the identity provider when OIDC_ISSUER is not configured');
     return issuer;
   }
 }

@@ -15,9 +15,14 @@ export const CurrentSession = createParamDecorator(
 
 function sessionOf(sessionId: string | null): string {
   if (!sessionId)
-    throw new DomainError('AUTH.NO_SESSION', '此令牌不属于登录会话（命令行或外部令牌），无需注销', 'validation', {
-      field: 'authorization',
-    });
+    throw new DomainError(
+      'AUTH.NO_SESSION',
+      'This token belongs to no sign-in session (a CLI or external token); there is nothing to sign out',
+      'validation',
+      {
+        field: 'authorization',
+      },
+    );
   return sessionId;
 }
 

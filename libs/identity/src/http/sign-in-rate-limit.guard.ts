@@ -35,6 +35,9 @@ export class SignInRateLimitGuard implements CanActivate {
     }
     const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
     http.getResponse<{ setHeader(name: string, value: string): void }>().setHeader('Retry-After', String(retryAfter));
-    throw new HttpException({ code: 'RATE_LIMITED', message: `登录尝试过于频繁，请 ${retryAfter} 秒后再试` }, HttpStatus.TOO_MANY_REQUESTS);
+    throw new HttpException(
+      { code: 'RATE_LIMITED', message: `Too many sign-in attempts; retry in ${retryAfter} s`, retryAfter },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
   }
 }

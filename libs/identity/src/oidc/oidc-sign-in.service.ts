@@ -1,15 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Configuration } from 'openid-client';
 import { DirectoryUser, UserDirectory } from '@bihuan/auth';
-import { DomainError } from '@bihuan/core';
+import { DomainError, DomainErrorDetails } from '@bihuan/core';
 import { SignInService } from '../application/sign-in.service';
 import { SessionTokens } from '../sessions/session.service';
 import { SessionStore } from '../sessions/session.store';
 import { OIDC_SETTINGS, OidcSettings } from './oidc-settings';
 import { openIdClient } from './openid-client.loader';
 
-const oidcError = (code: string, message: string, kind: 'validation' | 'unauthorized' | 'not_found' = 'unauthorized'): DomainError =>
-  new DomainError(`AUTH.${code}`, message, kind);
+/** The full code is written at each throw, so the message catalogue's completeness spec sees it. */
+const oidcError = (
+  code: string,
+  message: string,
+  kind: 'validation' | 'unauthorized' | 'not_found' = 'unauthorized',
+  details: DomainErrorDetails = {},
+): DomainError => new DomainError(code, message, kind, details);
 
 /** Login states older than this are refused (the person took too long at the provider). */
 const LOGIN_TTL_MS = 10 * 60_000;
@@ -56,10 +61,10 @@ export class OidcSignInService {
   async callback(query: Record<string, string>, now: string): Promise<SessionTokens> {
     const settings = this.required();
     const state = query['state'];
-    if (!state) throw oidcError('OIDC_STATE', 'state：缺少登录状态参数', 'validation');
+    if (!state) throw oidcError('AUTH.OIDC_STATE', 'state: the login state parameter is missing', 'validation', { missing: 'state' });
     const login = await this.store.takeLogin(state);
     if (!login || Date.parse(now) - Date.parse(login.created_at) > LOGIN_TTL_MS) {
-      throw oidcError('OIDC_STATE', '单点登录状态无效或已过期，请重新登录');
+      throw oidcError('AUTH.OIDC_STATE', 'The single sign-on state is invalid or has expired; sign in again');
     }
     const client = openIdClient();
     const url = new URL(settings.redirectUri);
@@ -80,10 +85,12 @@ export class OidcSignInService {
         claims = { ...(await client.fetchUserInfo(config, tokens.access_token, sub)), ...claims };
       }
     } catch (error) {
-      throw oidcError('OIDC_FAILED', `身份提供方未能确认登录：${(error as Error).message}`);
+      const reason = (error as Error).message;
+      throw oidcError('AUTH.OIDC_FAILED', `The identity provider did not confirm the sign-in: ${reason}`, 'unauthorized', { reason });
     }
     const sub = claims['sub'];
-    if (typeof sub !== 'string') throw oidcError('OIDC_FAILED', '身份提供方的 ID 令牌缺少 sub');
+    if (typeof sub !== 'string')
+      throw oidcError('AUTH.OIDC_FAILED', "The identity provider's ID token has no sub", 'unauthorized', { claim: 'sub' });
     return this.signIns.signInExternal(await this.userFor(sub, claims));
   }
 
@@ -93,12 +100,13 @@ export class OidcSignInService {
     const claimed = settings.userClaim ? claims[settings.userClaim] : undefined;
     const userId = linked ?? (typeof claimed === 'string' ? claimed : undefined);
     const user = userId ? this.directory.get(userId) : undefined;
-    if (!user || !user.active) throw oidcError('OIDC_UNKNOWN_USER', '该外部身份未关联到本系统的有效用户，请联系管理员');
+    if (!user || !user.active)
+      throw oidcError('AUTH.OIDC_UNKNOWN_USER', 'This external identity is not linked to an active user here; ask an administrator');
     return user;
   }
 
   private required(): OidcSettings {
-    if (!this.settings) throw oidcError('OIDC_NOT_CONFIGURED', '未配置单点登录（OIDC_*）', 'not_found');
+    if (!this.settings) throw oidcError('AUTH.OIDC_NOT_CONFIGURED', 'Single sign-on is not configured (OIDC_*)', 'not_found');
     return this.settings;
   }
 
@@ -116,7 +124,8 @@ export class OidcSignInService {
       )
       .catch((error: unknown) => {
         this.config = null;
-        throw new DomainError('AUTH.OIDC_UNAVAILABLE', `无法连接身份提供方：${(error as Error).message}`, 'rule');
+        const reason = (error as Error).message;
+        throw new DomainError('AUTH.OIDC_UNAVAILABLE', `Cannot reach the identity provider: ${reason}`, 'rule', { reason });
       });
     return this.config;
   }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DirectoryUser, TokenService } from '@bihuan/auth';
-import { Clock, CLOCK, DomainError, ID_GENERATOR, IdGenerator } from '@bihuan/core';
+import { Clock, CLOCK, DomainError, DomainErrorDetails, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { SignInMethod } from '../domain/account.events';
 import { IdentityPolicy } from '../domain/identity-policy';
 import { SessionStore } from './session.store';
@@ -21,7 +21,9 @@ export function refreshHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-const unauthorized = (code: string, message: string): DomainError => new DomainError(code, message, 'unauthorized');
+const unauthorized = (code: string, message: string, details: DomainErrorDetails = {}): DomainError =>
+  new DomainError(code, message, 'unauthorized', details);
+const REUSED = 'The refresh token was already used: every session of it is signed out; sign in again';
 
 /**
  * Sessions: a short access JWT (TokenService's keys, `sid` = session id) and an opaque refresh
@@ -79,7 +81,7 @@ export class SessionService {
     if (!this.tokens.canMint) {
       throw new DomainError(
         'AUTH.SIGN_IN_UNAVAILABLE',
-        '本系统令牌由外部身份提供方签发（JWT_PUBLIC_KEY / JWT_JWKS_URL），无法在此登录',
+        'Tokens here are issued by an external identity provider (JWT_PUBLIC_KEY / JWT_JWKS_URL); password sign-in is unavailable',
         'rule',
       );
     }
@@ -94,24 +96,26 @@ export class SessionService {
     const hash = refreshHash(refreshToken);
     const found = await this.store.lookupRefresh(hash);
     const now = this.now();
-    if (found.kind === 'unknown') throw unauthorized('AUTH.INVALID_REFRESH_TOKEN', '刷新令牌无效');
+    if (found.kind === 'unknown') throw unauthorized('AUTH.INVALID_REFRESH_TOKEN', 'Invalid refresh token');
     const session = found.session;
     if (found.kind === 'reused') {
       await this.store.revoke(session.session_id, 'refresh-token-reused', now);
-      throw unauthorized('AUTH.REFRESH_TOKEN_REUSED', '刷新令牌已被使用过：该会话已全部注销，请重新登录');
+      throw unauthorized('AUTH.REFRESH_TOKEN_REUSED', REUSED);
     }
     if (session.revoked_at || Date.parse(session.expires_at) <= Date.parse(now)) {
-      throw unauthorized('AUTH.SESSION_REVOKED', '会话已注销或已过期，请重新登录');
+      throw unauthorized('AUTH.SESSION_REVOKED', 'The session was signed out or has expired; sign in again');
     }
     const user = userOf(session.user_id);
     if (!user || !user.active || user.role !== session.role || user.unit !== session.unit) {
       await this.store.revoke(session.session_id, 'user-changed', now);
-      throw unauthorized('AUTH.SESSION_REVOKED', '用户已停用或角色、单位已变更，请重新登录');
+      throw unauthorized('AUTH.SESSION_REVOKED', `User ${session.user_id} was disabled or their role or unit changed; sign in again`, {
+        userId: session.user_id,
+      });
     }
     const next = randomBytes(32).toString('base64url');
     if (!(await this.store.rotate(hash, refreshHash(next), session.session_id, now))) {
       await this.store.revoke(session.session_id, 'refresh-token-reused', now);
-      throw unauthorized('AUTH.REFRESH_TOKEN_REUSED', '刷新令牌已被使用过：该会话已全部注销，请重新登录');
+      throw unauthorized('AUTH.REFRESH_TOKEN_REUSED', REUSED);
     }
     return this.answer(session.session_id, user, next, session.must_change === 1, policy);
   }

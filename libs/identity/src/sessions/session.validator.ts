@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SessionCheck, SessionValidator, UserDirectory } from '@bihuan/auth';
-import { Clock, CLOCK, DomainError } from '@bihuan/core';
+import { Clock, CLOCK, DomainError, DomainErrorDetails } from '@bihuan/core';
 import { SessionStore } from './session.store';
 
-const unauthorized = (code: string, message: string): DomainError => new DomainError(code, message, 'unauthorized');
+const unauthorized = (code: string, message: string, details: DomainErrorDetails = {}): DomainError =>
+  new DomainError(code, message, 'unauthorized', details);
 
 /**
  * AuthGuard's per-request check (SESSION_VALIDATOR): revocation takes effect on the next request.
@@ -24,27 +25,31 @@ export class IdentitySessionValidator implements SessionValidator {
   async validate({ actor, sessionId, allowedBeforePasswordChange }: SessionCheck): Promise<void> {
     const user = this.directory.get(actor.id);
     if (!sessionId) {
-      if (user && !user.active) throw unauthorized('AUTH.USER_DISABLED', `用户 ${actor.id} 已停用`);
+      if (user && !user.active) throw unauthorized('AUTH.USER_DISABLED', `User ${actor.id} is disabled`, { userId: actor.id });
       if (user && (user.role !== actor.role || user.unit !== actor.unit)) {
-        throw unauthorized('AUTH.TOKEN_OUTDATED', `令牌中的角色或单位与目录不符（目录：${user.role} / ${user.unit}），请重新获取令牌`);
+        throw unauthorized(
+          'AUTH.TOKEN_OUTDATED',
+          `The token's role or unit differs from the directory (${user.role} / ${user.unit}); get a new token`,
+          { role: user.role, unit: user.unit },
+        );
       }
       return;
     }
     const now = this.clock.now().toISOString();
     const session = await this.store.get(sessionId);
     if (!session || session.user_id !== actor.id || session.revoked_at || Date.parse(session.expires_at) <= Date.parse(now)) {
-      throw unauthorized('AUTH.SESSION_REVOKED', '会话已注销或已过期，请重新登录');
+      throw unauthorized('AUTH.SESSION_REVOKED', 'The session was signed out or has expired; sign in again');
     }
     if (!user || !user.active) {
       await this.store.revoke(sessionId, 'user-disabled', now);
-      throw unauthorized('AUTH.USER_DISABLED', `用户 ${actor.id} 已停用`);
+      throw unauthorized('AUTH.USER_DISABLED', `User ${actor.id} is disabled`, { userId: actor.id });
     }
     if (user.role !== session.role || user.unit !== session.unit || actor.role !== session.role || actor.unit !== session.unit) {
       await this.store.revoke(sessionId, 'user-changed', now);
-      throw unauthorized('AUTH.SESSION_REVOKED', '用户的角色或单位已变更，请重新登录');
+      throw unauthorized('AUTH.SESSION_REVOKED', `The role or unit of user ${actor.id} changed; sign in again`, { userId: actor.id });
     }
     if (session.must_change === 1 && !allowedBeforePasswordChange) {
-      throw DomainError.forbidden('AUTH.PASSWORD_CHANGE_REQUIRED', '须先修改密码（POST /auth/password）才能继续使用');
+      throw DomainError.forbidden('AUTH.PASSWORD_CHANGE_REQUIRED', 'Change your password first (POST /auth/password)');
     }
   }
 }

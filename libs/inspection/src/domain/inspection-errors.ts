@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorKind, domainErrorBuilder } from '@bihuan/core';
+import { DomainError, DomainErrorDetails, DomainErrorKind, domainErrorBuilder } from '@bihuan/core';
 
 /**
  * Stable error codes of the inspection context, with the kind the API maps to HTTP
@@ -57,7 +57,15 @@ export type InspectionErrorCode = `INSPECTION.${InspectionErrorName}`;
 
 const buildInspectionError = domainErrorBuilder<InspectionErrorName>('INSPECTION', INSPECTION_ERRORS);
 
-/** Builds the DomainError for a named rule; `field` names the input at fault where there is one. */
-export function inspectionError(name: InspectionErrorName, message: string, field?: string): DomainError {
-  return buildInspectionError(name, message, field === undefined ? {} : { field });
+/**
+ * Builds the DomainError for a named rule; `field` names the input at fault where there is one, and
+ * `details` carry the variable parts the zh-CN template says (the message is English).
+ */
+export function inspectionError(
+  name: InspectionErrorName,
+  message: string,
+  field?: string,
+  details: Omit<DomainErrorDetails, 'field'> = {},
+): DomainError {
+  return buildInspectionError(name, message, field === undefined ? details : { ...details, field });
 }

@@ -1,4 +1,5 @@
 import { OidcConfig } from './oidc-config';
+import { S3Config } from './s3-config';
 
 /** Which parts of Bihuan a process runs: `all` (embedded default: API + worker), `api` or `worker`. */
 export const ROLES_OF_PROCESS = ['all', 'api', 'worker'] as const;
@@ -110,6 +111,8 @@ export interface AppConfig {
   readonly directory: DirectoryConfig;
   /** Single sign-on (OIDC_*); null: none. */
   readonly oidc: OidcConfig | null;
+  /** Evidence files in S3-compatible object storage (S3_*); null: under `<DATA_DIR>/files`. */
+  readonly s3: S3Config | null;
 }
 
 /** The generated signing key of the embedded default (0600, beside the log). */
@@ -125,6 +128,16 @@ export function storeKindOf(config: Pick<AppConfig, 'esdbUrl' | 'postgresUrl'>):
 
 export function sqliteFileOf(config: Pick<AppConfig, 'dataDir'>): string {
   return `${config.dataDir.replace(/[\\/]+$/, '')}/bihuan.sqlite`;
+}
+
+/** Evidence files of the embedded default (the fs blob store), unless S3_BUCKET moves them to object storage. */
+export function filesDirOf(config: Pick<AppConfig, 'dataDir'>): string {
+  return `${config.dataDir.replace(/[\\/]+$/, '')}/files`;
+}
+
+/** Where uploads are streamed while they are checked (`<DATA_DIR>/staging`), removed once answered. */
+export function stagingDirOf(config: Pick<AppConfig, 'dataDir'>): string {
+  return `${config.dataDir.replace(/[\\/]+$/, '')}/staging`;
 }
 
 /** Whether this process serves HTTP / runs the worker. */

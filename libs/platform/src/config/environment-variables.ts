@@ -151,6 +151,28 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^[A-Za-z0-9_.:-]{1,100}$/, { message: 'must be a claim name (1-100 of A-Z a-z 0-9 _ . : -)' })
   OIDC_USER_CLAIM?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+\/?$/, { message: 'must be an http(s) URL of the server, without a path (e.g. http://127.0.0.1:9000)' })
+  S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'must be a bucket name: 3-63 of a-z 0-9 . - starting and ending with a letter or digit',
+  })
+  S3_BUCKET?: string;
+
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,50}$/, { message: 'must be a region name such as us-east-1 (a-z 0-9 -)' })
+  S3_REGION?: string;
+
+  @IsOptional()
+  @Matches(/^\S{1,128}$/, { message: 'must be 1-128 characters without spaces' })
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @Matches(/^\S{1,256}$/, { message: 'must be 1-256 characters without spaces' })
+  S3_SECRET_ACCESS_KEY?: string;
 }
 
 /** Every variable the configuration reads, in the order errors are reported. */
@@ -190,4 +212,9 @@ export const CONFIG_VARIABLES = [
   'OIDC_CLIENT_SECRET',
   'OIDC_REDIRECT_URI',
   'OIDC_USER_CLAIM',
+  'S3_ENDPOINT',
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];

@@ -7,6 +7,7 @@ import { ConfigError, ConfigProblem } from './config-error';
 import { jwtConfigOf, testJwtConfig } from './jwt-config';
 import { oidcConfigOf } from './oidc-config';
 import { parseTrustProxy } from './trust-proxy';
+import { s3ConfigOf } from './s3-config';
 
 export interface LoadConfigOptions {
   /** Create DATA_DIR when missing (default true); false for checks that must not touch the disk. */
@@ -33,7 +34,8 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   const production = nodeEnv === 'production';
   const { jwt, problems: jwtProblems } = problems.length > 0 ? { jwt: null, problems: [] } : jwtConfigOf(raw, nodeEnv);
   const { oidc, problems: oidcProblems } = oidcConfigOf(raw);
-  problems.push(...jwtProblems, ...oidcProblems, ...(production ? productionProblems(raw) : []));
+  const { s3, problems: s3Problems } = s3ConfigOf(raw);
+  problems.push(...jwtProblems, ...oidcProblems, ...s3Problems, ...(production ? productionProblems(raw) : []));
   if (problems.length > 0 || !jwt) {
     const order = (v: string): number => (CONFIG_VARIABLES as readonly string[]).indexOf(v.split(',')[0]!);
     throw new ConfigError(problems.sort((a, b) => order(a.variable) - order(b.variable)));
@@ -80,6 +82,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
       rootName: raw.DIRECTORY_ROOT_NAME ?? '卫生健康委员会',
     },
     oidc,
+    s3,
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
-import { ConfigError, loadConfig, sqliteFileOf } from '../index';
+import { ConfigError, filesDirOf, loadConfig, sqliteFileOf, stagingDirOf } from '../index';
 
 const noDisk = { createDataDir: false, cwd: '/srv/bihuan' };
 
@@ -41,8 +41,11 @@ describe('loadConfig', () => {
       workerHttpPort: 3001,
       directory: { seed: 'none', rootName: '卫生健康委员会' },
       oidc: null,
+      s3: null,
     });
     expect(sqliteFileOf(config)).toBe('/srv/bihuan/data/bihuan.sqlite');
+    expect(filesDirOf(config)).toBe('/srv/bihuan/data/files');
+    expect(stagingDirOf(config)).toBe('/srv/bihuan/data/staging');
   });
 
   it('takes single sign-on settings all four or none, naming the missing ones', () => {

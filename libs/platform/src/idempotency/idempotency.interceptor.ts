@@ -31,8 +31,14 @@ interface IdempotentRequest {
   readonly ip?: string;
   readonly socket?: { readonly remoteAddress?: string };
   readonly actor?: { readonly id: string };
-  /** An uploaded file (FileUploadGuard has read it before any interceptor runs). */
-  readonly file?: { readonly buffer: Buffer };
+  /** An uploaded file (FileUploadGuard has read it before any interceptor runs): in memory, or staged with its SM3. */
+  readonly file?: { readonly buffer?: Buffer; readonly digest?: string };
+}
+
+/** A staged upload was hashed while it streamed (SM3); a file in memory is hashed here. */
+function fileDigest(file: NonNullable<IdempotentRequest['file']>): string {
+  if (file.buffer) return createHash('sha256').update(file.buffer).digest('hex');
+  return `sm3:${file.digest ?? ''}`;
 }
 
 interface StatusResponse {
@@ -78,7 +84,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const path = request.originalUrl.split('?')[0] ?? request.originalUrl;
     // The file of an upload is not in the body: its digest makes a different file a different request.
-    const file = request.file ? `\nfile:${createHash('sha256').update(request.file.buffer).digest('hex')}` : '';
+    const file = request.file ? `\nfile:${fileDigest(request.file)}` : '';
     const fingerprint = `${request.method} ${request.originalUrl}\n${body}${file}`;
     const claims: IdempotencyClaim[] = [];
     if (header !== undefined) {

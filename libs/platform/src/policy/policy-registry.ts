@@ -2,7 +2,7 @@ import { Actor } from '@bihuan/core';
 import { EventStore } from '@bihuan/event-store';
 import { handleCommand } from '@bihuan/processing';
 import { applyPolicyOverrides } from './policy-overrides';
-import { ChangePolicy, policyDecider } from './policy.decider';
+import { ChangePolicy, PolicyCheck, policyDecider } from './policy.decider';
 
 /** Every policy object carries the version that is recorded on the events it shaped. */
 export type Versioned<T> = T & { readonly policyVersion: string };
@@ -51,7 +51,7 @@ export class PolicyRegistry {
 
   /**
    * Replaces the overrides of a context; the decider refuses keys or value types the defaults do
-   * not have, and an empty reason. Decided and appended by handleCommand (exact expected revision,
+   * not have, and an empty reason, and `check` (the context's own rule) what it refuses. Decided and appended by handleCommand (exact expected revision,
    * retried on a concurrent change), the loop CommandExecution runs; not through CommandExecution
    * itself, which reads this registry for every write's policy and so cannot be built before it.
    */
@@ -62,13 +62,14 @@ export class PolicyRegistry {
     by: Actor,
     reason: string,
     commandId: string,
+    check?: PolicyCheck,
   ): Promise<T> {
     const command: ChangePolicy = {
       type: 'ChangePolicy',
       data: { context, overrides, reason },
       metadata: { commandId, correlationId: commandId, causationId: null, actor: by, now: this.now() },
     };
-    await handleCommand(this.store, policyStream(context), policyDecider(defaults), command);
+    await handleCommand(this.store, policyStream(context), policyDecider(defaults, check), command);
     return this.current(context, defaults);
   }
 }

@@ -1,4 +1,4 @@
-import { Actor } from '@bihuan/core';
+import { Actor, DomainError } from '@bihuan/core';
 import { DeciderSpecification } from '@bihuan/testing';
 import { ChangePolicy, policyDecider, PolicyChanged } from './policy.decider';
 
@@ -54,5 +54,21 @@ describe('policy decider', () => {
     [{ policyVersion: 'mine' }, 'POLICY.READ_ONLY'],
   ])('when the overrides are %j, then it refuses with %s', (overrides, code) => {
     spec.given([]).when(change(overrides)).thenThrows(code);
+  });
+
+  it('when the context’s own check refuses the policy the overrides make, then nothing is decided; otherwise the change is recorded', () => {
+    const atMostTen = (policy: object): void => {
+      if ((policy as { answerDays: number }).answerDays > 10)
+        throw DomainError.invalid('POLICY.OUT_OF_RANGE', 'answerDays', 'answerDays ≤ 10');
+    };
+    const checked = DeciderSpecification(policyDecider(defaults, atMostTen));
+    checked
+      .given([])
+      .when(change({ answerDays: 11 }))
+      .thenThrows('POLICY.OUT_OF_RANGE');
+    checked
+      .given([])
+      .when(change({ ladder: { summons: 3 } }))
+      .then([changed({ ladder: { summons: 3 } })]);
   });
 });

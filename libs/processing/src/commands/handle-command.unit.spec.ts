@@ -112,6 +112,26 @@ describe('handleCommand (memory store)', () => {
     expect(await store.readStream('counter-1')).toHaveLength(1);
   });
 
+  it('runs beforeAppend with the decided events before they are appended, never for a refusal, and writes nothing when it throws', async () => {
+    const seen: { types: string[]; storedBefore: number }[] = [];
+    const beforeAppend = async (events: readonly { type: string }[]): Promise<void> => {
+      seen.push({ types: events.map((e) => e.type), storedBefore: (await store.readStream('counter-1')).length });
+    };
+    await handleCommand(store, 'counter-1', counterDecider(1), increment('a'), { beforeAppend });
+    await expect(handleCommand(store, 'counter-1', counterDecider(1), increment('b'), { beforeAppend })).rejects.toMatchObject({
+      code: 'COUNTER.LIMIT',
+    });
+    expect(seen).toEqual([{ types: ['Incremented'], storedBefore: 0 }]);
+
+    const failing = async (): Promise<void> => {
+      throw new Error('blob store down');
+    };
+    await expect(handleCommand(store, 'counter-2', counterDecider(), increment('c'), { beforeAppend: failing })).rejects.toThrow(
+      'blob store down',
+    );
+    expect(await store.readStream('counter-2')).toHaveLength(0);
+  });
+
   it('when decide returns [], then nothing is appended', async () => {
     const result = await handleCommand(store, 'counter-9', counterDecider(), {
       type: 'Noop',

@@ -112,6 +112,20 @@ describe('admin API', () => {
     expect(await t.store.readStream('policy-credit')).toEqual([]);
   });
 
+  it('policies: uploads takes kinds and limits per use, refusing an unknown kind or an absurd size by field', async () => {
+    const put = (overrides: object) => t.http.put('/admin/policies/uploads').set(admin()).send({ overrides, reason: '证据上传规则' });
+    const kind = await put({ uses: { public: { kinds: ['images', 'svg'] } } }).expect(400);
+    expect(kind.body).toMatchObject({ code: 'POLICY.UNKNOWN_FILE_KIND', fields: [{ field: 'overrides.uses.public.kinds[1]' }] });
+    const huge = await put({ uses: { inspection: { maxBytes: 5 * 1024 ** 3 } } }).expect(400);
+    expect(huge.body).toMatchObject({ code: 'POLICY.OUT_OF_RANGE', fields: [{ field: 'overrides.uses.inspection.maxBytes' }] });
+    const zero = await put({ uses: { ethics: { maxBytes: 0 } } }).expect(400);
+    expect(zero.body.fields).toEqual([expect.objectContaining({ field: 'overrides.uses.ethics.maxBytes' })]);
+    expect(await t.store.readStream('policy-uploads')).toEqual([]);
+    const ok = await put({ uses: { public: { kinds: ['images', 'pdf', 'ofd'], maxBytes: 5 * 1024 * 1024 } } }).expect(200);
+    expect(ok.body.current.uses.public).toEqual({ kinds: ['images', 'pdf', 'ofd'], maxBytes: 5 * 1024 * 1024 });
+    expect(ok.body.current.uses.inspection).toEqual(ok.body.defaults.uses.inspection);
+  });
+
   it('dead letters: listed for admins; retry goes through the in-process worker; unknown ids are 404', async () => {
     const letters = new TableDeadLetterStore(t.app.get<SqlDatabase>(READ_MODELS));
     // A parked input of the deadline workflow whose event is in the log (a DeadlineSet it failed on).

@@ -1,5 +1,6 @@
 import { ComplaintErrorName } from '@bihuan/complaints';
 import { CreditErrorName } from '@bihuan/credit';
+import { DocumentsErrorName } from '@bihuan/documents';
 import { EthicsErrorName } from '@bihuan/ethics';
 import { InspectionErrorName } from '@bihuan/inspection';
 import { PrivacyErrorName } from '@bihuan/privacy';
@@ -53,9 +54,9 @@ const INSPECTION: Messages<InspectionErrorName> = {
   NOT_SIGNED_OFF: '该问题尚未销号',
   EXTENSION_LIMIT_REACHED: '延期次数已达上限',
   NO_ACTIVE_DEADLINE: '当前没有正在计时的时限',
-  NOTICE_KIND_UNKNOWN: '{field} 不是可开具的文书种类',
-  NOTICE_DOCUMENT_ALREADY_ISSUED: '该文书已开具，不能重复开具',
-  NOTICE_DOCUMENT_NOT_ALLOWED: '问题当前所处环节不能开具该文书',
+  NOTICE_KIND_UNKNOWN: '{field} 不是可开具的文书种类[：“{kind}”]',
+  NOTICE_DOCUMENT_ALREADY_ISSUED: '本轮已开具该文书[（{noticeKind}，文号 {documentNo}）]，不能重复开具，可重新下载',
+  NOTICE_DOCUMENT_NOT_ALLOWED: '问题当前所处环节不能开具该文书[（{noticeKind}）][：{refusal}]',
 };
 
 const COMPLAINT: Messages<ComplaintErrorName> = {
@@ -165,6 +166,21 @@ const PRIVACY: Messages<PrivacyErrorName> = {
   SUBJECT_ERASED: '该主体的个人信息已删除，不能再写入',
 };
 
+/** `{?name}` asks only whether the error carries `name`: one code, thrown for several reasons, says which. */
+const DOCUMENTS: Messages<DocumentsErrorName> = {
+  NOTICE_KIND_UNKNOWN: '未知的文书种类[“{kind}”][（可用：{kinds}）]',
+  TEMPLATE_INVALID:
+    '模板不合格[：{?notZip}不是有效的 DOCX 文件（无法作为 ZIP 读取）][：{?notWord}不是 Word 文档（缺少 word/document.xml）][：占位符无法解析：{problems}][：不支持循环或条件段落：{nested}]',
+  TEMPLATE_UNKNOWN_FIELD: '模板使用了未知字段[：{unknown}][（可用字段：{known}）]',
+  TEMPLATE_FIELD_REQUIRED: '模板必须包含文号占位符[ {required}]',
+  NOTICE_NOT_FOUND: '该问题没有[文号为“{documentNo}”的]文书',
+  DIGEST_MISMATCH:
+    '文书与案卷记录不符[：文书模板第{templateVersion}版与记录不符，无法重新生成][：重新生成的文书摘要（{algorithm}）与案卷记录不符]',
+  NUMBER_FORMAT_INVALID:
+    '文号格式（documents.numberFormat）不正确[：{?empty}不能为空][：含未知占位符 {unknown}][：必须包含 {required}（序号按单位、按年度连续编排）]',
+  ISSUING_UNIT_UNKNOWN: '发文单位[“{unit}”]不在机构目录中',
+};
+
 function prefixed<N extends string>(prefix: string, messages: Messages<N>): Readonly<Record<string, string>> {
   return Object.fromEntries(Object.entries(messages).map(([name, zh]) => [`${prefix}.${name}`, zh as string]));
 }
@@ -176,4 +192,5 @@ export const CONTEXT_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   ...prefixed('ETHICS', ETHICS),
   ...prefixed('CREDIT', CREDIT),
   ...prefixed('PRIVACY', PRIVACY),
+  ...prefixed('DOCUMENTS', DOCUMENTS),
 };

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import * as classValidator from 'class-validator';
 import { COMPLAINT_ERRORS } from '@bihuan/complaints';
 import { CREDIT_ERRORS } from '@bihuan/credit';
+import { DOCUMENTS_ERRORS } from '@bihuan/documents';
+import { ACCOUNT_ERRORS } from '@bihuan/identity';
 import { ETHICS_ERRORS } from '@bihuan/ethics';
 import { INSPECTION_ERRORS } from '@bihuan/inspection';
 import { PRIVACY_ERRORS } from '@bihuan/privacy';
@@ -20,13 +22,16 @@ import { VALIDATION_RULE_MESSAGES } from './validation-rule-messages';
 const sources = [...productionSources(join(REPO_ROOT, 'libs')), ...productionSources(join(REPO_ROOT, 'apps'))];
 const CJK = /[\u3400-\u9fff]/;
 
-const registries = Object.entries({
-  INSPECTION: INSPECTION_ERRORS,
-  COMPLAINT: COMPLAINT_ERRORS,
-  ETHICS: ETHICS_ERRORS,
-  CREDIT: CREDIT_ERRORS,
-  PRIVACY: PRIVACY_ERRORS,
-}).flatMap(([prefix, table]) => Object.keys(table).map((name) => `${prefix}.${name}`));
+const tables: ReadonlyArray<readonly [prefix: string, table: object]> = [
+  ['INSPECTION', INSPECTION_ERRORS],
+  ['COMPLAINT', COMPLAINT_ERRORS],
+  ['ETHICS', ETHICS_ERRORS],
+  ['CREDIT', CREDIT_ERRORS],
+  ['PRIVACY', PRIVACY_ERRORS],
+  ['DOCUMENTS', DOCUMENTS_ERRORS],
+  ['AUTH', ACCOUNT_ERRORS],
+];
+const registries = tables.flatMap(([prefix, table]) => Object.keys(table).map((name) => `${prefix}.${name}`));
 const literals = scan(sources, /'([A-Z][A-Z0-9]*\.[A-Z][A-Z0-9_]*)'/g).map((f) => f.name);
 const httpCodes = scan(
   sources.filter((f) => /[/\\]libs[/\\](app|platform|auth|complaints)[/\\]/.test(f)),

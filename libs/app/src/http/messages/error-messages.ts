@@ -1,5 +1,5 @@
-import { VOCABULARIES } from '../../catalogue/vocabularies';
 import { CONTEXT_ERROR_MESSAGES } from './context-error-messages';
+import { LABELLED } from './labelled-values';
 import { HTTP_ERROR_MESSAGES, INPUT_RULE_MESSAGES, PLATFORM_ERROR_MESSAGES } from './platform-error-messages';
 import { DATE_PATTERN_MESSAGE, UNKNOWN_RULE_MESSAGE, VALIDATION_RULE_MESSAGES } from './validation-rule-messages';
 
@@ -30,30 +30,41 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Placeholders whose values are codes of a vocabulary: shown by their label (`hospital` → 医院). */
-const LABELLED: Readonly<Record<string, Readonly<Record<string, string>>>> = { role: VOCABULARIES.roles, allowed: VOCABULARIES.roles };
+/** A label's own `{name}`s, filled from the error's values as they are (one level: no labels of labels). */
+function labelText(label: string, values: Values): string {
+  return label.replace(/\{(\w+)\}/g, (_whole, name: string) => text(values[name]) ?? '');
+}
 
 function valueText(name: string, values: Values): string | undefined {
   if (name === 'field') return typeof values['field'] === 'string' && values['field'] !== '' ? `字段 ${values['field']}` : '该字段';
   const labels = LABELLED[name];
   const raw = values[name];
-  const labelled = labels ? (Array.isArray(raw) ? raw.map((v) => labels[String(v)] ?? v) : (labels[String(raw)] ?? raw)) : raw;
-  return text(labelled);
+  if (!labels) return text(raw);
+  const label = (v: unknown): unknown => {
+    const found = labels[String(v)];
+    return found === undefined ? v : labelText(found, values);
+  };
+  return text(Array.isArray(raw) ? raw.map(label) : raw === undefined ? raw : label(raw));
 }
 
 /**
  * Fills `{field}` ("字段 dueDate", or 该字段 when the error names none) and every other `{name}`
  * from `values`. A `[…]` segment is shown only when every placeholder in it has a value, so a
- * template can say more where an error carries more (`当前角色[（{role}）]无权进行此操作`).
+ * template can say more where an error carries more (`当前角色[（{role}）]无权进行此操作`); a
+ * `{?name}` only asks whether the value is there and shows nothing, so one code thrown for several
+ * reasons can say which (`[{?empty}不能为空]`). One pass: a value that itself looks like a
+ * placeholder (`{year}` in a document number format) is shown as it is.
  */
 export function renderTemplate(template: string, values: Values): string {
-  const fill = (part: string): string => part.replace(/\{(\w+)\}/g, (_whole, name: string) => valueText(name, values) ?? '');
+  const has = (name: string): boolean => (valueText(name, values) ?? '') !== '';
+  const fill = (part: string): string =>
+    part.replace(/\{(\??)(\w+)\}/g, (_whole, ask: string, name: string) => (ask ? '' : (valueText(name, values) ?? '')));
   return template
-    .replace(/\[([^[\]]*)\]/g, (_whole, inner: string) => {
-      const names = [...inner.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-      return names.every((name) => (valueText(name, values) ?? '') !== '') ? fill(inner) : '';
+    .replace(/\[([^[\]]*)\]|\{\??\w+\}/g, (whole, inner: string | undefined) => {
+      if (inner === undefined) return fill(whole);
+      const names = [...inner.matchAll(/\{\??(\w+)\}/g)].map((m) => m[1]!);
+      return names.every(has) ? fill(inner) : '';
     })
-    .replace(/\{(\w+)\}/g, (_whole, name: string) => valueText(name, values) ?? '')
     .replace(/该字段 /g, '该字段')
     .replace(/ {2,}/g, ' ')
     .replace(/ ([：，。；）])/g, '$1')

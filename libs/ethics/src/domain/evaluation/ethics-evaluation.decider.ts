@@ -103,7 +103,7 @@ function finalise(
   if (grade !== scored.provisionalGrade && !capped) {
     throw ethicsError(
       'GRADE_MISMATCH',
-      `the final grade is the provisional ${scored.provisionalGrade}, or good when the 优秀 cap applies`,
+      `the final grade is the provisional ${scored.provisionalGrade}, or good when the cap on excellent grades applies`,
       { field: 'grade' },
     );
   }
@@ -199,7 +199,7 @@ export function decideEthicsEvaluation(
     }
     case 'FinaliseEthicsEvaluation':
       if (policy.publicPostingRequired && state.status === 'scored')
-        throw ethicsError('POSTING_REQUIRED', 'the policy requires a public posting (公示) first');
+        throw ethicsError('POSTING_REQUIRED', 'the policy requires a public posting first');
       requireStep(state, ['scored', 'posted'], 'finalising');
       return finalise(command, state, policy);
     default:

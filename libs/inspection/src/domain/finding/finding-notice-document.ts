@@ -4,12 +4,27 @@ import { InspectionPolicy } from '../inspection-policy';
 import { RecordNoticeDocument } from './finding.commands';
 import { FindingEvent } from './finding.events';
 import { ExistingFinding, IssuedNoticeDocument } from './finding.state';
-import { isNoticeKind, NOTICE_KIND_LABELS, NoticeKind } from '../notice-kinds';
+import { isNoticeKind, NoticeKind } from '../notice-kinds';
 
 type LadderKind = 'reminder-letter' | 'summons' | 'listed-supervision';
 
-function notAllowed(kind: NoticeKind, why: string) {
-  return inspectionError('NOTICE_DOCUMENT_NOT_ALLOWED', `不能开具${NOTICE_KIND_LABELS[kind]}：${why}`, 'kind');
+/** Why a notice may not be issued now, by a stable name (its zh-CN words are the message catalogue's). */
+export const NOTICE_REFUSALS = {
+  withdrawn: 'the finding was withdrawn',
+  notSignedOff: 'the finding is not signed off yet',
+  signedOff: 'the finding is already signed off',
+  noRequirement: 'no rectification requirement was set (the deadline is not fixed)',
+  notInLadder: 'the escalation ladder in force has no such rung',
+  notEscalated: 'this round has not escalated to that rung',
+} as const;
+
+export type NoticeRefusal = keyof typeof NOTICE_REFUSALS;
+
+function notAllowed(kind: NoticeKind, refusal: NoticeRefusal) {
+  return inspectionError('NOTICE_DOCUMENT_NOT_ALLOWED', `Cannot issue a ${kind} notice: ${NOTICE_REFUSALS[refusal]}`, 'kind', {
+    noticeKind: kind,
+    refusal,
+  });
 }
 
 /** Ladder step (1-based, from the policy in force) at which a ladder notice's rung sits, or null when the policy has no such rung. */
@@ -31,31 +46,32 @@ export function noticeDocumentOccasion(kind: NoticeKind, state: ExistingFinding,
   if (issued) {
     throw inspectionError(
       'NOTICE_DOCUMENT_ALREADY_ISSUED',
-      `本轮已开具${NOTICE_KIND_LABELS[kind]}（${issued.documentNo}），可重新下载`,
+      `A ${kind} notice was already issued this round (${issued.documentNo}); download it again`,
       'kind',
+      { noticeKind: kind, documentNo: issued.documentNo },
     );
   }
   return step;
 }
 
 function occasionOf(kind: NoticeKind, state: ExistingFinding, policy: InspectionPolicy): number {
-  if (state.status === 'withdrawn') throw notAllowed(kind, '该问题已撤销');
+  if (state.status === 'withdrawn') throw notAllowed(kind, 'withdrawn');
   const escalation = state.rectification.escalation;
   switch (kind) {
     case 'sign-off-confirmation':
-      if (state.status !== 'signedOff') throw notAllowed(kind, '该问题尚未销号');
+      if (state.status !== 'signedOff') throw notAllowed(kind, 'notSignedOff');
       return 0;
     case 'rectification-notice':
-      if (state.status === 'signedOff') throw notAllowed(kind, '该问题已销号');
-      if (state.status === 'open') throw notAllowed(kind, '尚未下达整改要求（整改时限未确定）');
+      if (state.status === 'signedOff') throw notAllowed(kind, 'signedOff');
+      if (state.status === 'open') throw notAllowed(kind, 'noRequirement');
       return escalation?.rung === 'rectification-notice' ? escalation.step : 0;
     case 'reminder-letter':
     case 'summons':
     case 'listed-supervision': {
-      if (state.status === 'signedOff') throw notAllowed(kind, '该问题已销号');
+      if (state.status === 'signedOff') throw notAllowed(kind, 'signedOff');
       const step = ladderStep(kind, policy);
-      if (step === null) throw notAllowed(kind, '现行督办阶梯不含此环节');
-      if (escalation === null || escalation.step < step) throw notAllowed(kind, '本轮整改尚未逾期升级到此环节');
+      if (step === null) throw notAllowed(kind, 'notInLadder');
+      if (escalation === null || escalation.step < step) throw notAllowed(kind, 'notEscalated');
       return step;
     }
   }
@@ -65,7 +81,10 @@ function occasionOf(kind: NoticeKind, state: ExistingFinding, policy: Inspection
 export function recordNoticeDocument(command: RecordNoticeDocument, state: ExistingFinding, policy: InspectionPolicy): FindingEvent[] {
   requireRole(command.metadata.actor, ['inspector'], 'issuing a notice document');
   const { data } = command;
-  if (!isNoticeKind(data.kind)) throw inspectionError('NOTICE_KIND_UNKNOWN', `未知的文书种类“${String(data.kind)}”`, 'kind');
+  if (!isNoticeKind(data.kind))
+    throw inspectionError('NOTICE_KIND_UNKNOWN', `Unknown notice kind "${String(data.kind)}"`, 'kind', {
+      kind: String(data.kind),
+    });
   const step = noticeDocumentOccasion(data.kind, state, policy);
   if (!/^[0-9a-f]{64}$/.test(data.digest)) throw inspectionError('FIELD_REQUIRED', 'digest must be an SM3 hex digest', 'digest');
   const { finding, rectification } = state;
