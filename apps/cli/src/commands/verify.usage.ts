@@ -15,8 +15,8 @@ export const verifySpec: CommandSpec = {
     QUIET_OPTION,
   ],
   details: [
-    '读取已配置的日志（ESDB_URL、POSTGRES_URL，或 DATA_DIR 中的 SQLite 文件）。',
-    '退出码：0 完整；1 被篡改（标准错误输出指出第一处被改动的事件）；2 用法错误、流不存在或没有可校验的日志。',
+    '读取已配置的日志（ESDB_URL、POSTGRES_URL，或 DATA_DIR 中的 SQLite 文件），并逐个核对事件所附的证据文件（S3_BUCKET 或 DATA_DIR/files）：缺失或被改动的文件逐行指出所属案件与文件。',
+    '退出码：0 完整；1 被篡改（标准错误输出指出第一处被改动的事件，或缺失、被改动的附件）；2 用法错误、流不存在或没有可校验的日志。',
   ],
   examples: [
     { command: 'verify', description: '校验整个日志' },
