@@ -117,7 +117,7 @@ ${actorsHtml(entries, nameOf)}
 <h2 id="raw-events">附录二 原始事件与哈希</h2><p>全部事件（含内部处理与时限记录）的信封、内容与 SM3 哈希。灰色行为同一流中与本案无直接关联的事件（保留以便校验哈希链）。时间均为北京时间。</p>
 <table><tr><th>位置</th><th>流 / 版本</th><th>事件</th><th>操作人</th><th>发生时间</th><th>记录时间</th><th>起因</th><th>期限状态</th><th>内容</th><th>哈希</th></tr>
 ${entries.map((e, i) => entryRow(e, shown[i]!)).join('\n')}</table>
-<h2>附录三 离线校验</h2><p>本文件内嵌全部事件的原始数据与完整信封（含 SM3 哈希），可用 <code>npm run cli -- verify --export &lt;文件&gt;</code> 离线复核。</p>
+<h2>附录三 离线校验</h2><p>本文件内嵌全部事件的原始数据与完整信封（含 SM3 哈希），可用 <code>npm run cli -- verify --export &lt;文件&gt;</code> 离线复核；所列附件（以 SM3 摘要或原名命名）放在本文件旁时一并核对。</p>
 <script type="application/json" id="${DOSSIER_SCRIPT_ID}">${scriptSafeJson(payload)}</script>
 </body></html>
 `;
