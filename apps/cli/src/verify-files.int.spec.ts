@@ -19,7 +19,14 @@ function captureIo(): CliIo & { stdout: string[]; stderr: string[] } {
 const attached = (id: string, file: EvidenceFile) => ({
   type: 'EvidenceAttached',
   data: { file, step: 'visit', note: null, attachedBy: INSPECTOR.id },
-  metadata: { eventId: id, correlationId: 'c-1', causationId: null, actor: INSPECTOR, occurredAt: '2025-03-03T01:00:00.000Z', schemaVersion: 1 },
+  metadata: {
+    eventId: id,
+    correlationId: 'c-1',
+    causationId: null,
+    actor: INSPECTOR,
+    occurredAt: '2025-03-03T01:00:00.000Z',
+    schemaVersion: 1,
+  },
 });
 
 describe('cli verify checks the attached files in the blob store (DATA_DIR/files)', () => {

@@ -11,7 +11,15 @@ const refuse = (): Promise<never> => Promise.reject(new Error('verify reads no p
  * it opens no key store: the vault gets one that refuses every use, and reading plaintext cannot
  * happen by mistake.
  */
-const NO_KEYS: SubjectKeyStore = { create: refuse, get: refuse, erase: refuse, info: refuse, list: refuse, stats: refuse, close: async () => {} };
+const NO_KEYS: SubjectKeyStore = {
+  create: refuse,
+  get: refuse,
+  erase: refuse,
+  info: refuse,
+  list: refuse,
+  stats: refuse,
+  close: async () => {},
+};
 
 /** The configured blob store (S3 with S3_BUCKET, else `<DATA_DIR>/files`) as `vault.check`, and how to close it. */
 export async function openFileChecker(config: AppConfig, store: EventStore): Promise<{ check: FileChecker; close(): Promise<void> }> {

@@ -90,7 +90,9 @@ export async function verifyIntegrity(
   } = {},
 ): Promise<IntegrityResult> {
   const verifier = new ChainVerifier();
-  const files = options.files ? { tally: new FileTally(options.files), ...(options.onFileProblem ? { onProblem: options.onFileProblem } : {}) } : null;
+  const files = options.files
+    ? { tally: new FileTally(options.files), ...(options.onFileProblem ? { onProblem: options.onFileProblem } : {}) }
+    : null;
   const pageSize = options.pageSize ?? 1000;
   const { stream, onProgress } = options;
   if (stream) {

@@ -42,7 +42,10 @@ async function verifyExport(file: string, io: CliIo, json: boolean, requireFiles
 function summary(result: IntegrityResult, location: string, stream: string | undefined): string {
   const scope = stream ? `流 ${stream}` : `日志 ${location}`;
   const files = result.files;
-  const fileText = files && files.checked > 0 ? `；附件文件 ${files.checked} 个${files.problems.length ? `，其中 ${files.problems.length} 个缺失或被改动` : '，均存在且与记录一致'}` : '';
+  const fileText =
+    files && files.checked > 0
+      ? `；附件文件 ${files.checked} 个${files.problems.length ? `，其中 ${files.problems.length} 个缺失或被改动` : '，均存在且与记录一致'}`
+      : '';
   if (!result.ok) return `${scope}：校验未通过，已检查 ${result.events} 个事件（${result.streams} 个流）${fileText}`;
   const checks = [result.headsChecked ? '流头一致' : '', result.continuityChecked ? '位置连续' : ''].filter(Boolean);
   return `${scope}：完整，${result.streams} 个流、${result.events} 个事件的 SM3 哈希链无误${checks.length ? `（${checks.join('、')}）` : ''}${fileText}${result.lastHash ? `\n末哈希 ${result.lastHash}` : ''}`;

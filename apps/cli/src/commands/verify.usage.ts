@@ -8,7 +8,12 @@ export const verifySpec: CommandSpec = {
   positionals: [],
   options: [
     { name: 'stream', type: 'string', valueName: '<流名>', description: '只校验这一个流（如 finding-1）；流不存在时报错' },
-    { name: 'export', type: 'string', valueName: '<案卷文件>', description: '离线复核一份导出的案卷（HTML），不需要数据库；并核对放在案卷旁的附件' },
+    {
+      name: 'export',
+      type: 'string',
+      valueName: '<案卷文件>',
+      description: '离线复核一份导出的案卷（HTML），不需要数据库；并核对放在案卷旁的附件',
+    },
     { name: 'require-files', type: 'boolean', description: '与 --export 同用：案卷所列附件未放在案卷旁时也算未通过' },
     DATA_DIR_OPTION,
     JSON_OPTION,

@@ -82,7 +82,9 @@ export class AuditFilesService {
 
   private missing(stream: string, found: CaseFileRecord): DomainError {
     // The log names bytes the store no longer has: an integrity problem for operators, not only a 404.
-    this.logger.error(`Integrity: file ${found.file.digest} ("${found.file.name}") of case ${stream} (${found.stream}@${found.revision}) is missing from the blob store`);
+    this.logger.error(
+      `Integrity: file ${found.file.digest} ("${found.file.name}") of case ${stream} (${found.stream}@${found.revision}) is missing from the blob store`,
+    );
     return new DomainError('AUDIT.FILE_MISSING', `File ${found.file.digest} of case ${stream} is missing from the store`, 'not_found', {
       case: stream,
       file: found.file.name,
@@ -90,7 +92,13 @@ export class AuditFilesService {
     });
   }
 
-  private async record(reader: Actor, stream: string, digest: string, purpose: string | undefined, what: 'file' | 'thumbnail'): Promise<void> {
+  private async record(
+    reader: Actor,
+    stream: string,
+    digest: string,
+    purpose: string | undefined,
+    what: 'file' | 'thumbnail',
+  ): Promise<void> {
     const why = purpose?.trim() || `audit ${what === 'file' ? 'file download' : 'file thumbnail'}`;
     await this.trail.record({
       at: this.clock.now().toISOString(),
@@ -103,7 +111,8 @@ export class AuditFilesService {
   }
 
   private vaultOf(): EvidenceVault {
-    if (!this.vault) throw new HttpException({ code: 'UNAVAILABLE', message: 'No evidence vault is configured' }, HttpStatus.SERVICE_UNAVAILABLE);
+    if (!this.vault)
+      throw new HttpException({ code: 'UNAVAILABLE', message: 'No evidence vault is configured' }, HttpStatus.SERVICE_UNAVAILABLE);
     return this.vault;
   }
 }

@@ -19,11 +19,13 @@ import { verifyDossier } from './verify-dossier';
 const generatedAt = '2025-04-01T02:00:00.000Z';
 const photo = evidenceFileOf(Buffer.from('a photo'), '病房照片.jpg', 'image/jpeg');
 const receipt = evidenceFileOf(Buffer.from('a receipt'), '张三的收据.jpg', 'image/jpeg', 'subj-42');
-const readable = (html: string) => html.replace(new RegExp(`<script type="application/json" id="${DOSSIER_SCRIPT_ID}">[\\s\\S]*?</script>`), '');
+const readable = (html: string) =>
+  html.replace(new RegExp(`<script type="application/json" id="${DOSSIER_SCRIPT_ID}">[\\s\\S]*?</script>`), '');
 const block = (html: string) => JSON.parse(new RegExp(`id="${DOSSIER_SCRIPT_ID}">([\\s\\S]*?)</script>`).exec(html)![1]!);
 
 /** Only `get` is asked (is this person erased?). */
-const keysWith = (erased: readonly string[]) => ({ get: async (s: string) => (erased.includes(s) ? 'erased' : Buffer.alloc(16)) }) as unknown as SubjectKeyStore;
+const keysWith = (erased: readonly string[]) =>
+  ({ get: async (s: string) => (erased.includes(s) ? 'erased' : Buffer.alloc(16)) }) as unknown as SubjectKeyStore;
 
 const recordOf = (file: typeof photo): CaseFileRecord => ({
   file,
@@ -68,9 +70,12 @@ describe('files in the dossier and the lists', () => {
     expect((await view.rows([{ ...recordOf(photo), shownName: null }], LEADER))[0]!.name).toBe(PROTECTED_MARKER);
     const erased = await new CaseFileView(keysWith(['subj-42'])).rows([recordOf(receipt)], LEADER);
     expect(erased[0]).toMatchObject({ name: ERASED_FILE_MARKER, erased: true });
-    expect(view.problemsFor([{ stream: 's-1', revision: 0, position: 1, digest: receipt.digest, name: receipt.name, sealed: true, status: 'missing' }], HOSPITAL)).toEqual([
-      expect.objectContaining({ name: PROTECTED_MARKER }),
-    ]);
+    expect(
+      view.problemsFor(
+        [{ stream: 's-1', revision: 0, position: 1, digest: receipt.digest, name: receipt.name, sealed: true, status: 'missing' }],
+        HOSPITAL,
+      ),
+    ).toEqual([expect.objectContaining({ name: PROTECTED_MARKER })]);
   });
 
   it('the history redaction hides a sealed file’s name as it hides its owner’s other data', () => {

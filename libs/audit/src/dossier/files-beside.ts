@@ -48,7 +48,13 @@ export async function checkFilesBeside(files: readonly DossierFileCheck[], dir: 
     let matched: BesideFile | null = null;
     for (const path of found) {
       const actualDigest = await sm3OfFile(path);
-      const checked: BesideFile = { ...f, path, actualDigest, actualSize: statSync(path).size, status: actualDigest === f.digest ? 'match' : 'mismatch' };
+      const checked: BesideFile = {
+        ...f,
+        path,
+        actualDigest,
+        actualSize: statSync(path).size,
+        status: actualDigest === f.digest ? 'match' : 'mismatch',
+      };
       first ??= checked;
       if (checked.status === 'match') {
         matched = checked;

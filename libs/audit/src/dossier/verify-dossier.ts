@@ -81,7 +81,10 @@ export function verifyDossier(htmlOrJson: string): DossierVerification {
  * whole in the block, so hashed and chained) says, or the list was edited. A file whose event
  * travels as a sealed link is pinned only by its place.
  */
-function unpinnedFile(files: readonly DossierFileCheck[], events: readonly (RecordedEvent | SealedEvent)[]): DossierVerification['firstBreak'] {
+function unpinnedFile(
+  files: readonly DossierFileCheck[],
+  events: readonly (RecordedEvent | SealedEvent)[],
+): DossierVerification['firstBreak'] {
   const at = new Map(events.map((e) => [`${e.streamName}\u0000${e.revision}`, e]));
   for (const f of files) {
     const e = at.get(`${f.stream}\u0000${f.revision}`);

@@ -7,7 +7,6 @@ import { CaseFileRow, ERASED_FILE_MARKER } from './case-file.types';
 
 export { CaseFileRow, ERASED_FILE_MARKER } from './case-file.types';
 
-
 /** The part of the EvidenceVault the audit views use (EVIDENCE_VAULT implements it). */
 export interface FileVault {
   readonly check: FileChecker;

@@ -37,7 +37,10 @@ export class AuditFilesController {
 
   @Get()
   @ApiOperation({ summary: 'The files attached to the case that the reader may see (digest, name, size, type, step, who and when)' })
-  @ApiOkResponse({ description: '{ root, files: [{ stream, revision, position, digest, name, size, mediaType, step, attachedAt, attachedBy, sealed, erased }] }' })
+  @ApiOkResponse({
+    description:
+      '{ root, files: [{ stream, revision, position, digest, name, size, mediaType, step, attachedAt, attachedBy, sealed, erased }] }',
+  })
   list(@Param() p: CaseStreamParamDto, @CurrentActor() actor: Actor): Promise<{ root: string; files: CaseFileRow[] }> {
     return this.files.list(actor, p.stream);
   }
@@ -74,7 +77,11 @@ export class AuditFilesController {
   ): Promise<StreamableFile> {
     const jpeg = await this.files.thumbnail(actor, p.stream, p.digest, q.purpose);
     fileHeaders(res);
-    return new StreamableFile(jpeg, { type: 'image/jpeg', length: jpeg.length, disposition: `inline; filename="${p.digest.slice(0, 16)}.jpg"` });
+    return new StreamableFile(jpeg, {
+      type: 'image/jpeg',
+      length: jpeg.length,
+      disposition: `inline; filename="${p.digest.slice(0, 16)}.jpg"`,
+    });
   }
 }
 

@@ -3,9 +3,7 @@ import { RecordedEvent } from '@bihuan/event-store';
 
 /** What a check of one stored file found (the EvidenceVault's `check` answer). */
 export type FileCheckResult =
-  | { readonly status: 'intact' }
-  | { readonly status: 'missing' }
-  | { readonly status: 'altered'; readonly actualDigest: string };
+  { readonly status: 'intact' } | { readonly status: 'missing' } | { readonly status: 'altered'; readonly actualDigest: string };
 
 /** Hashes what the blob store holds for an attached file (EvidenceVault.check). */
 export type FileChecker = (file: EvidenceFile) => Promise<FileCheckResult>;

@@ -54,8 +54,20 @@ describe('integrity reports check the attached files', () => {
     expect(r.firstBreak).toBeNull();
     expect(r.files!.checked).toBe(2);
     expect(r.files!.problems).toEqual([
-      expect.objectContaining({ stream: 'finding-F1', revision: 1, name: '病房照片.jpg', digest: files['photo']!.digest, status: 'missing' }),
-      expect.objectContaining({ stream: 'finding-F1', revision: 2, name: '整改报告.pdf', status: 'altered', actualDigest: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      expect.objectContaining({
+        stream: 'finding-F1',
+        revision: 1,
+        name: '病房照片.jpg',
+        digest: files['photo']!.digest,
+        status: 'missing',
+      }),
+      expect.objectContaining({
+        stream: 'finding-F1',
+        revision: 2,
+        name: '整改报告.pdf',
+        status: 'altered',
+        actualDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
     ]);
     expect(r.files!.problems[1]!.actualDigest).not.toBe(files['report']!.digest);
     const lines = r.files!.problems.map(describeFileProblem);
@@ -68,11 +80,17 @@ describe('integrity reports check the attached files', () => {
 
   it('checks the whole log as it scans, and a sealed file by its stored bytes (also once its owner is erased)', async () => {
     vault.erased.add('subject-1');
-    expect(await integrityReport(store, { now, files: check, pageSize: 2 })).toMatchObject({ ok: true, scope: 'log', files: { checked: 3 } });
+    expect(await integrityReport(store, { now, files: check, pageSize: 2 })).toMatchObject({
+      ok: true,
+      scope: 'log',
+      files: { checked: 3 },
+    });
     vault.corrupt(files['receipt']!);
     const r = await integrityReport(store, { now, files: check, pageSize: 2 });
     expect(r.ok).toBe(false);
-    expect(r.files!.problems).toEqual([expect.objectContaining({ stream: 'complaintTicket-T1', name: '收据.jpg', sealed: true, status: 'altered' })]);
+    expect(r.files!.problems).toEqual([
+      expect.objectContaining({ stream: 'complaintTicket-T1', name: '收据.jpg', sealed: true, status: 'altered' }),
+    ]);
   });
 
   it('checks only the files the reader may see (include)', async () => {

@@ -12,7 +12,9 @@ export const sm3OfBytes = (bytes: Buffer): string => createHash('sm3').update(by
 export function evidenceFileOf(bytes: Buffer, name: string, mediaType: string, sealedFor?: string): EvidenceFile {
   const file = { digest: sm3OfBytes(bytes), size: bytes.length, mediaType, name };
   // A stand-in for SM4: the stored form differs from the plaintext, so its digest does too.
-  return sealedFor ? { ...file, sealed: { subjectId: sealedFor, storedDigest: sm3OfBytes(sealedBytes(bytes)), storedSize: bytes.length + 1 } } : file;
+  return sealedFor
+    ? { ...file, sealed: { subjectId: sealedFor, storedDigest: sm3OfBytes(sealedBytes(bytes)), storedSize: bytes.length + 1 } }
+    : file;
 }
 
 function sealedBytes(bytes: Buffer): Buffer {

@@ -36,7 +36,14 @@ describe('audit: evidence files over HTTP', () => {
     const attach = (id: string, file: EvidenceFile) => ({
       type: 'EvidenceAttached',
       data: { file, step: 'visit', note: null, attachedBy: ADMIN.id },
-      metadata: { eventId: id, correlationId: 'c-files', causationId: null, actor: ADMIN, occurredAt: t.clock.now().toISOString(), schemaVersion: 1 },
+      metadata: {
+        eventId: id,
+        correlationId: 'c-files',
+        causationId: null,
+        actor: ADMIN,
+        occurredAt: t.clock.now().toISOString(),
+        schemaVersion: 1,
+      },
     });
     await blobs.putBytes(photo.digest, png);
     await blobs.putBytes(report.digest, pdf);
@@ -51,7 +58,16 @@ describe('audit: evidence files over HTTP', () => {
     const list = await t.http.get(files).set(t.auth('admin'));
     expect(list.status).toBe(200);
     expect(list.body.files).toEqual([
-      expect.objectContaining({ stream: CASE, digest: photo.digest, name: '现场照片.png', size: png.length, mediaType: 'image/png', step: 'visit', attachedBy: 'admin', sealed: false }),
+      expect.objectContaining({
+        stream: CASE,
+        digest: photo.digest,
+        name: '现场照片.png',
+        size: png.length,
+        mediaType: 'image/png',
+        step: 'visit',
+        attachedBy: 'admin',
+        sealed: false,
+      }),
       expect.objectContaining({ digest: report.digest, name: '整改报告 2025.pdf', size: pdf.length, mediaType: 'application/pdf' }),
     ]);
     expect(list.body.files[0].attachedAt).toBe(t.clock.now().toISOString());
@@ -70,7 +86,13 @@ describe('audit: evidence files over HTTP', () => {
     const log = await t.http.get(`/audit/access-log?caseStream=${CASE}`).set(t.auth('admin'));
     expect(log.status).toBe(200);
     expect(log.body.rows).toEqual(
-      expect.arrayContaining([expect.objectContaining({ caseStream: CASE, action: 'export', purpose: expect.stringContaining(`年度审计 (file ${report.digest})`) })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          caseStream: CASE,
+          action: 'export',
+          purpose: expect.stringContaining(`年度审计 (file ${report.digest})`),
+        }),
+      ]),
     );
   });
 
@@ -115,10 +137,18 @@ describe('audit: evidence files over HTTP', () => {
     expect(integrity.body).toMatchObject({ ok: false, firstBreak: null, files: { checked: 2 } });
     expect(integrity.body.files.problems).toEqual([
       expect.objectContaining({ stream: CASE, name: '现场照片.png', digest: photo.digest, status: 'missing' }),
-      expect.objectContaining({ stream: CASE, name: '整改报告 2025.pdf', status: 'altered', actualDigest: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      expect.objectContaining({
+        stream: CASE,
+        name: '整改报告 2025.pdf',
+        status: 'altered',
+        actualDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
     ]);
     const log = await t.http.get('/audit/integrity').set(t.auth('admin'));
-    expect(log.body).toMatchObject({ ok: false, files: { problems: [expect.objectContaining({ status: 'missing' }), expect.objectContaining({ status: 'altered' })] } });
+    expect(log.body).toMatchObject({
+      ok: false,
+      files: { problems: [expect.objectContaining({ status: 'missing' }), expect.objectContaining({ status: 'altered' })] },
+    });
   });
 
   it('the dossier lists the files with digests, a thumbnail where the image is still there, and carries them for the offline check', async () => {
