@@ -1,7 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { evidenceFileOf } from '@bihuan/audit';
 import { Actor, EvidenceFile } from '@bihuan/core';
-import { BLOB_STORE, BlobStore } from '@bihuan/evidence';
+import { BLOB_STORE, BlobStore, EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
+import { SUBJECT_KEY_STORE, SubjectKeyStore } from '@bihuan/privacy';
 import { createTestApp, TestApp } from '../../testing/test-app';
 
 const ADMIN: Actor = { id: 'admin', role: 'admin', unit: 'prov' };
@@ -166,5 +169,48 @@ describe('audit: evidence files over HTTP', () => {
       expect.objectContaining({ digest: photo.digest, size: png.length, name: '现场照片.png' }),
       expect.objectContaining({ digest: report.digest, size: pdf.length }),
     ]);
+  });
+
+  it('a sealed file reads decrypted until its owner is erased, then is 410 AUDIT.FILE_ERASED, listed as 已删除 and still checks intact', async () => {
+    const bytes = Buffer.from('%PDF-1.4 a complainant’s receipt');
+    const path = join(t.file!, '..', 'receipt.pdf');
+    writeFileSync(path, bytes);
+    const vault = t.app.get<EvidenceVault>(EVIDENCE_VAULT);
+    const staged = {
+      path,
+      digest: evidenceFileOf(bytes, 'x', 'x').digest,
+      size: bytes.length,
+      mediaType: 'application/pdf',
+      name: '张三的收据.pdf',
+    };
+    const prepared = await vault.prepare(staged, { sealFor: 'subject-e2e-1' });
+    await prepared.keep();
+    await prepared.discard();
+    const sealedCase = 'evidenceProbe-P2';
+    const metadata = {
+      eventId: 'ev-3',
+      correlationId: 'c-sealed',
+      causationId: null,
+      actor: ADMIN,
+      occurredAt: t.clock.now().toISOString(),
+      schemaVersion: 1,
+    };
+    const data = { file: prepared.file, step: 'complaint', note: null, attachedBy: ADMIN.id };
+    await t.store.append(sealedCase, [{ type: 'EvidenceAttached', data, metadata }], 'no_stream');
+    await t.settle();
+    const url = `/audit/cases/${sealedCase}/files/${prepared.file.digest}`;
+    const before = await t.download(url, 'admin');
+    expect(before.status).toBe(200);
+    expect(Buffer.compare(before.body as Buffer, bytes)).toBe(0);
+
+    const keys = t.app.get<SubjectKeyStore>(SUBJECT_KEY_STORE);
+    await keys.erase('subject-e2e-1', { erasedBy: ADMIN, reason: '个人信息删除请求', at: t.clock.now().toISOString() });
+    const gone = await t.http.get(url).set(t.auth('admin'));
+    expect(gone.status).toBe(410);
+    expect(gone.body.code).toBe('AUDIT.FILE_ERASED');
+    const list = await t.http.get(`/audit/cases/${sealedCase}/files`).set(t.auth('admin'));
+    expect(list.body.files).toEqual([expect.objectContaining({ name: '已删除（个人信息已销毁）', sealed: true, erased: true })]);
+    const integrity = await t.http.get(`/audit/cases/${sealedCase}/integrity`).set(t.auth('admin'));
+    expect(integrity.body).toMatchObject({ ok: true, files: { checked: 1, problems: [] } });
   });
 });
