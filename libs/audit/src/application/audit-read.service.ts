@@ -10,7 +10,7 @@ import { buildDossier } from '../dossier/build-dossier';
 import { Redactor } from '../dossier/dossier.types';
 import { CaseHistoryService } from '../history/case-history.service';
 import { HistoryEntry, HistoryPage } from '../history/case-history.types';
-import { integrityReport, IntegrityFileOptions, IntegrityReport } from '../integrity/integrity-report';
+import { integrityReport, IntegrityReport } from '../integrity/integrity-report';
 import { EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
 import { CaseFileView } from '../files/case-file-view';
 import { dossierFiles } from '../files/dossier-files';
@@ -120,12 +120,7 @@ export class AuditReadService {
   async caseIntegrity(reader: Actor, stream: string): Promise<IntegrityReport & { root: string }> {
     const { access, linked } = await this.openLinkedCase(reader, stream);
     const streams = linked.streams.map((s) => s.stream);
-    const report = await integrityReport(this.store, {
-      streams: streams.length > 0 ? streams : [stream],
-      now: this.now(),
-      ...this.fileChecks(access),
-    });
-    return { root: stream, ...this.shownFiles(report, reader) };
+    return { root: stream, ...(await this.checked(reader, access, streams.length > 0 ? streams : [stream])) };
   }
 
   /** Admins and leaders of a root unit verify the whole log; other leaders and admins the streams of their jurisdiction (each one's chain). */
@@ -133,16 +128,17 @@ export class AuditReadService {
     this.assertAuditor(reader, 'The integrity report of the whole log');
     const wholeTree = this.policy.jurisdiction.get(reader.unit)?.parentId === null;
     const access = new StreamAccess(this.store, this.reader(reader));
-    if (wholeTree) return this.shownFiles(await integrityReport(this.store, { now: this.now(), ...this.fileChecks(access) }), reader);
-    const streams = await readableStreams(this.store, access);
-    return this.shownFiles(await integrityReport(this.store, { streams, now: this.now(), ...this.fileChecks(access) }), reader);
+    return this.checked(reader, access, wholeTree ? undefined : await readableStreams(this.store, access));
   }
 
   async dossier(reader: Actor, stream: string, o: { asOf?: AsOf; purpose?: string }): Promise<DossierFile> {
     const { access, unit, linked } = await this.openLinkedCase(reader, stream, o.asOf);
     const history = await this.cases.full(stream, { reader, ...o, linked, view: historyView(access) });
-    const streams = history.streams.map((s) => s.stream);
-    const integrity = this.shownFiles(await integrityReport(this.store, { streams, now: this.now(), ...this.fileChecks(access) }), reader);
+    const integrity = await this.checked(
+      reader,
+      access,
+      history.streams.map((s) => s.stream),
+    );
     const files = await dossierFiles(this.store, access, linked, reader, this.files, this.vault);
     const redact = await this.redactorFor(history.entries, reader, this.context(stream, unit, o.purpose, 'dossier export'));
     const generatedAt = this.now();
@@ -188,17 +184,10 @@ export class AuditReadService {
     return { access, unit, ...(await readableCase(access, await this.cases.link(stream, asOf))) };
   }
 
-  /** Each attached file the reader may see is checked in the blob store too (when a vault is wired). */
-  private fileChecks(access: StreamAccess): { files?: IntegrityFileOptions } {
-    const vault = this.vault;
-    if (!vault) return {};
-    return { files: { check: (file) => vault.check(file), include: async (e) => (await access.view(e.streamName, e)) !== null } };
-  }
-
-  /** The report with sealed files' names hidden from readers who may not see personal data. */
-  private shownFiles(report: IntegrityReport, reader: Actor): IntegrityReport {
-    if (!report.files) return report;
-    return { ...report, files: { ...report.files, problems: this.files.problemsFor(report.files.problems, reader) } };
+  /** The SM3 chain of `streams` (none: the whole log) and each attached file the reader may see, named as they may see it. */
+  private async checked(reader: Actor, access: StreamAccess, streams?: readonly string[]): Promise<IntegrityReport> {
+    const options = { ...(streams ? { streams } : {}), now: this.now(), ...this.files.checks(access, this.vault) };
+    return this.files.shownReport(await integrityReport(this.store, options), reader);
   }
 
   /** Shows each person named in `entries` as the reader may see them (resolving a name is a recorded read). */

@@ -2,6 +2,8 @@ import { Actor, EvidenceFile } from '@bihuan/core';
 import { identityDisplayFor, SubjectKeyStore } from '@bihuan/privacy';
 import { PROTECTED_MARKER } from '../dossier/redaction';
 import { FileChecker, FileProblem } from '../integrity/evidence-check';
+import { IntegrityFileOptions, IntegrityReport } from '../integrity/integrity-report';
+import { StreamAccess } from '../access/stream-access';
 import { CaseFileRecord } from './case-files';
 import { CaseFileRow, ERASED_FILE_MARKER } from './case-file.types';
 
@@ -66,5 +68,17 @@ export class CaseFileView {
   problemsFor(problems: readonly FileProblem[], reader: Actor): FileProblem[] {
     const hidden = identityDisplayFor(reader) === 'hidden';
     return problems.map((p) => (p.sealed && hidden ? { ...p, name: PROTECTED_MARKER } : p));
+  }
+
+  /** Integrity options checking each attached file the reader may see (none without a vault). */
+  checks(access: StreamAccess, vault?: FileVault): { files?: IntegrityFileOptions } {
+    if (!vault) return {};
+    return { files: { check: (file) => vault.check(file), include: async (e) => (await access.view(e.streamName, e)) !== null } };
+  }
+
+  /** The report with sealed files' names hidden from readers who may not see personal data. */
+  shownReport(report: IntegrityReport, reader: Actor): IntegrityReport {
+    if (!report.files) return report;
+    return { ...report, files: { ...report.files, problems: this.problemsFor(report.files.problems, reader) } };
   }
 }
