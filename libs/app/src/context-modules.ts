@@ -7,6 +7,7 @@ import { DocumentsModule } from '@bihuan/documents';
 import { EvidenceModule } from '@bihuan/evidence';
 import { DirectoryModule } from '@bihuan/directory';
 import { IdentityModule } from '@bihuan/identity';
+import { NotificationsHttpModule } from '@bihuan/notifications';
 import { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 import { HistorySummariesModule } from './history-summaries.module';
@@ -30,5 +31,6 @@ export const CONTEXT_MODULES: readonly ModuleRef[] = [
   DocumentsModule,
   EvidenceModule, // evidence files (global BLOB_STORE, EVIDENCE_VAULT); its sealed files use the keys PrivacyModule brings
   DirectoryModule,
+  NotificationsHttpModule, // delivery status for admins; the outbox is sent by the worker (NotificationsDispatchModule)
   IdentityModule, // sign-in, sessions, SSO; its SESSION_VALIDATOR makes AuthGuard check sessions
 ];

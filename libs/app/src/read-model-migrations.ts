@@ -6,6 +6,7 @@ import { CREDIT_MIGRATIONS } from '@bihuan/credit';
 import { AUDIT_MIGRATIONS } from '@bihuan/audit';
 import { ACCESS_LOG_MIGRATIONS } from '@bihuan/privacy';
 import { IDENTITY_MIGRATIONS } from '@bihuan/identity';
+import { NOTIFICATIONS_MIGRATIONS } from '@bihuan/notifications';
 
 /**
  * The schema migrations of every context this application serves (CONTEXT_MODULES), run at start
@@ -18,5 +19,6 @@ export const READ_MODEL_MIGRATIONS: readonly MigrationSet[] = [
   CREDIT_MIGRATIONS,
   AUDIT_MIGRATIONS, // the case index and the audit trail
   IDENTITY_MIGRATIONS, // sessions and refresh-token hashes (operational state, not a read model)
+  NOTIFICATIONS_MIGRATIONS, // the inbox and the delivery outbox (operational state, not a read model)
   ACCESS_LOG_MIGRATIONS, // privacy's access log lives beside the read models, not with the keys (docs/privacy.md)
 ];

@@ -8,10 +8,13 @@ import { MemorySubjectKeyStore, PrivacyModule, PrivacyResources, SqlAccessLog, S
 import { ComplainantIdentityService } from './application/complainant-identity.service';
 import { ExternalReferences } from './application/external-references';
 import { TicketHandler } from './application/ticket.handler';
+import { TicketEvidenceService } from './application/ticket-evidence.service';
 import { AdminSubjectsController } from './http/admin-subjects.controller';
 import { ComplaintQueriesController } from './http/complaint-queries.controller';
+import { ComplaintEvidenceController } from './http/complaint-evidence.controller';
 import { ComplaintStepsController } from './http/complaint-steps.controller';
 import { PublicComplaintsController } from './http/public-complaints.controller';
+import { PublicEvidenceController } from './http/public-evidence.controller';
 import { PUBLIC_RATE_LIMIT, PublicRateLimitGuard, rateLimitFromEnv } from './http/public-rate-limit.guard';
 import { ComplaintStatisticsQuery } from './read-models/complaint-statistics.query';
 import { ComplaintTicketQueries } from './read-models/complaint-tickets.query';
@@ -48,9 +51,17 @@ export const COMPLAINTS_PRIVACY = PrivacyModule.forRootAsync({
  */
 @Module({
   imports: [COMPLAINTS_PRIVACY],
-  controllers: [ComplaintQueriesController, ComplaintStepsController, PublicComplaintsController, AdminSubjectsController],
+  controllers: [
+    ComplaintQueriesController,
+    ComplaintStepsController,
+    ComplaintEvidenceController,
+    PublicComplaintsController,
+    PublicEvidenceController,
+    AdminSubjectsController,
+  ],
   providers: [
     TicketHandler,
+    TicketEvidenceService,
     ExternalReferences,
     ComplainantIdentityService,
     ComplaintTicketQueries,

@@ -11,6 +11,7 @@ export * from './domain/complaint-ticket.commands';
 export * from './domain/complaint-ticket.events';
 export * from './domain/complaint-ticket.state';
 export * from './domain/complaint-ticket.visibility';
+export * from './domain/complaint-ticket.evidence';
 export * from './domain/complaint-reference.visibility';
 export { evolveComplaintTicket } from './domain/complaint-ticket.evolve';
 export { complaintTicketDecider, decideComplaintTicket, complaintTicketStream } from './domain/complaint-ticket.decider';

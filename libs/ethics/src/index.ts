@@ -6,6 +6,7 @@ export * from './domain/archive/ethics-archive.commands';
 export * from './domain/archive/ethics-archive.events';
 export * from './domain/archive/ethics-archive.state';
 export * from './domain/archive/ethics-archive.decider';
+export * from './domain/archive/ethics-archive.evidence';
 export * from './domain/evaluation/ethics-evaluation.commands';
 export * from './domain/evaluation/ethics-evaluation.events';
 export * from './domain/evaluation/ethics-evaluation.state';

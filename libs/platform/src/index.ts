@@ -38,6 +38,7 @@ export * from './idempotency/idempotency.openapi';
 export * from './config/jwt-config';
 export * from './config/oidc-config';
 export * from './config/s3-config';
+export * from './config/notifications-config';
 export * from './config/signing-key';
 export * from './config/data-dir';
 export * from './config/auth-setup';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsDispatchModule } from '@bihuan/notifications';
 import { WorkerService } from './worker.service';
 
 /**
@@ -7,6 +8,8 @@ import { WorkerService } from './worker.service';
  * Needs the platform's global providers.
  */
 @Module({
+  // The delivery outbox's sender runs wherever the worker runs (ROLE=all or worker).
+  imports: [NotificationsDispatchModule],
   providers: [WorkerService],
   exports: [WorkerService],
 })

@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import { Actor } from '@bihuan/core';
+import { StagedFile } from '@bihuan/platform';
 import { PersonalIdentity } from '@bihuan/privacy';
 import { ComplaintTicketStatus } from '../domain/complaint-ticket.state';
 import {
@@ -79,4 +80,6 @@ export type TicketRequestBody =
   | On<'supervise', { reason: string }>
   | On<'follow-up', { rating: SatisfactionRating; comment: string | null }>
   | On<'close', { reason: string | null }>
-  | On<'reopen', { reason: string; complexity: ComplaintComplexity }>;
+  | On<'reopen', { reason: string; complexity: ComplaintComplexity }>
+  /** 上传材料: a streamed upload (the upload guard staged it), by staff or — as PUBLIC_ACTOR — the complainant. */
+  | On<'attach-evidence', { staged: StagedFile; note: string | null }>;

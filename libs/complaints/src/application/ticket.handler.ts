@@ -13,6 +13,7 @@ import * as B from './ticket-builds';
 import { externalReferenceOf, publicReceivingUnit, receiveBody } from './ticket-intake';
 import { IntakeKind, PUBLIC_ACTOR, ReceivedTicket, TicketCommandResult, TicketRequest, TicketRequestBody } from './ticket-request';
 import { assertTicketScope } from './ticket-scope';
+import { TicketEvidenceService } from './ticket-evidence.service';
 
 type Intake = Extract<TicketRequestBody, { kind: IntakeKind }>;
 
@@ -32,6 +33,7 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
     private readonly identities: ComplainantIdentityService,
     private readonly queries: ComplaintTicketQueries,
     private readonly references: ExternalReferences,
+    private readonly evidence: TicketEvidenceService,
   ) {}
 
   async execute({ actor, request: r }: TicketRequest): Promise<TicketCommandResult> {
@@ -84,6 +86,8 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
         return this.onTicket(actor, r.ticketId, () => ({ type: 'CloseComplaint', data: { reason: r.reason } }));
       case 'reopen':
         return this.onTicket(actor, r.ticketId, B.reopenBody(r));
+      case 'attach-evidence':
+        return this.evidence.attach(actor, r.ticketId, r.staged, r.note);
       default:
         return assertNever(r, 'ticket request');
     }

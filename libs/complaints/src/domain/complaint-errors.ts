@@ -44,6 +44,9 @@ export const COMPLAINT_ERRORS = {
   NOT_WAITING: 'conflict',
   WAITING_ON_COMPLAINANT: 'rule',
   REOPEN_REQUIRES_DISSATISFACTION: 'rule',
+  EVIDENCE_LIMIT_REACHED: 'rule',
+  EVIDENCE_NOT_SEALED: 'validation',
+  INVALID_EVIDENCE: 'validation',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type ComplaintErrorName = keyof typeof COMPLAINT_ERRORS;

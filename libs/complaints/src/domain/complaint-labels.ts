@@ -1,3 +1,4 @@
+import { ComplaintEvidenceStep } from './complaint-ticket.evidence';
 import { ComplaintTicketStatus } from './complaint-ticket.state';
 import {
   ComplaintCategory,
@@ -70,6 +71,15 @@ export const COMPLAINT_COMPLEXITY_LABELS: Readonly<Record<ComplaintComplexity, s
 export const FOLLOW_UP_SOURCE_LABELS: Readonly<Record<FollowUpSource, string>> = {
   complainant: '投诉人评价',
   'follow-up-call': '电话回访',
+};
+
+/** What a file on a ticket belongs to (EvidenceAttached.step), in the words core's summary of it uses. */
+export const COMPLAINT_EVIDENCE_STEP_LABELS: Readonly<Record<ComplaintEvidenceStep, string>> = {
+  complaint: '投诉举报',
+  intake: '受理',
+  handling: '办理',
+  followUp: '回访',
+  supervision: '督办',
 };
 
 /** Where a ticket stands (ComplaintTicketState.status; `none` is never returned). */

@@ -19,6 +19,8 @@ export interface ComplaintPolicy {
   readonly reminderWorkingDaysBefore: number;
   /** 督办 deadline: still open this many working days after supervision → 通报. Default 5. */
   readonly publicNoticeWorkingDaysAfterSupervision: number;
+  /** Files the complainant may attach to one ticket through the public entry (staff are not capped). Default 9. */
+  readonly maxComplainantFiles: number;
 }
 
 /** Defaults from domain.md §2. */
@@ -28,6 +30,7 @@ export const DEFAULT_COMPLAINT_POLICY: ComplaintPolicy = Object.freeze({
   answerWorkingDays: Object.freeze({ simple: 5, complex: 10 }),
   reminderWorkingDaysBefore: 1,
   publicNoticeWorkingDaysAfterSupervision: 5,
+  maxComplainantFiles: 9,
 });
 
 /**

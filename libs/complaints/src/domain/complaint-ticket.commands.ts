@@ -1,4 +1,4 @@
-import { Command, ExpireDeadlineData, RecomputeDeadline, WarnDeadlineData } from '@bihuan/core';
+import { Command, EvidenceFile, ExpireDeadlineData, RecomputeDeadline, WarnDeadlineData } from '@bihuan/core';
 import { ClockTerms, ComplaintPolicy, RescheduleTerms } from './complaint-policy';
 import {
   Complainant,
@@ -110,6 +110,13 @@ export type ReopenComplaint = C<
   { reason: string; complexity: ComplaintComplexity; policy: ComplaintPolicy; answer: ClockTerms }
 >;
 
+/**
+ * 上传材料: attach one file already prepared by the evidence vault (sealed under the ticket's
+ * subject, see evidenceSubjectOf). The decider names the step from who attaches and when;
+ * `maxComplainantFiles` is the policy's cap on the complainant's own files.
+ */
+export type AttachComplaintEvidence = C<'AttachEvidence', { file: EvidenceFile; note?: string | null; maxComplainantFiles: number }>;
+
 /** Terms for the step that follows an expired deadline, computed when the wake-up is handled. */
 export interface ExpiryNext {
   readonly policy: ComplaintPolicy;
@@ -139,6 +146,7 @@ export type ComplaintTicketCommand =
   | AwaitComplainant
   | RecordComplainantReply
   | ReopenComplaint
+  | AttachComplaintEvidence
   | WarnDeadline
   | ExpireDeadline
   | RecomputeDeadline;

@@ -4,6 +4,7 @@ import { ComplaintTicketEvent } from './complaint-ticket.events';
 import { evolveComplaintTicket } from './complaint-ticket.evolve';
 import { awaitComplainant, expire, recordReply, supervise, warn } from './complaint-ticket.clock';
 import { approveExtension, denyExtension, requestExtension } from './complaint-ticket.extension';
+import { attachEvidence } from './complaint-ticket.evidence';
 import { close, followUp, reopen } from './complaint-ticket.follow-up';
 import { acknowledge, answer, decideComplaint, noteInvestigation, returnTicket } from './complaint-ticket.handling';
 import { decline, dispatch, receive, resolveOnTheSpot } from './complaint-ticket.intake';
@@ -51,6 +52,8 @@ export function decideComplaintTicket(command: ComplaintTicketCommand, state: Co
       return recordReply(command, state);
     case 'ReopenComplaint':
       return reopen(command, state);
+    case 'AttachEvidence':
+      return attachEvidence(command, state);
     case 'WarnDeadline':
       return warn(command, state);
     case 'ExpireDeadline':

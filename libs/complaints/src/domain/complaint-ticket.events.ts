@@ -1,4 +1,4 @@
-import { DeadlineEvent, DomainEvent } from '@bihuan/core';
+import { DeadlineEvent, DomainEvent, EvidenceAttached } from '@bihuan/core';
 import {
   Complainant,
   ComplaintCategory,
@@ -181,6 +181,6 @@ export type ComplaintDomainEvent =
   | ComplaintComplainantReplied
   | ComplaintReopened;
 
-/** Everything in a `complaintTicket-<id>` stream. */
-export type ComplaintTicketEvent = ComplaintDomainEvent | DeadlineEvent;
+/** Everything in a `complaintTicket-<id>` stream: with core's generic deadline and evidence events. */
+export type ComplaintTicketEvent = ComplaintDomainEvent | DeadlineEvent | EvidenceAttached;
 export type ComplaintEventType = ComplaintTicketEvent['type'];

@@ -1,4 +1,4 @@
-import { assertNever, evolveDeadlines, isDeadlineEvent } from '@bihuan/core';
+import { assertNever, evolveDeadlines, isDeadlineEvent, withAttached } from '@bihuan/core';
 import { ComplaintDomainEvent, ComplaintTicketEvent } from './complaint-ticket.events';
 import { Assignment, ComplaintTicketState, ExistingTicket, TicketFacts, isAssigned } from './complaint-ticket.state';
 
@@ -20,6 +20,8 @@ function facts(s: ExistingTicket): TicketFacts {
     receivedAt: s.receivedAt,
     round: s.round,
     deadlines: s.deadlines,
+    evidence: s.evidence,
+    complainantFiles: s.complainantFiles,
   };
 }
 
@@ -34,6 +36,11 @@ function withAssignment(s: ComplaintTicketState, change: (a: Assignment) => Assi
 export function evolveComplaintTicket(state: ComplaintTicketState, event: ComplaintTicketEvent): ComplaintTicketState {
   if (isDeadlineEvent(event)) {
     return state.status === 'none' ? state : { ...state, deadlines: evolveDeadlines(state.deadlines, event) };
+  }
+  if (event.type === 'EvidenceAttached') {
+    if (state.status === 'none') return state;
+    const byComplainant = event.data.step === 'complaint' ? [event.data.file.digest] : [];
+    return { ...state, evidence: withAttached(state.evidence, event), complainantFiles: [...state.complainantFiles, ...byComplainant] };
   }
   return evolveDomain(state, event);
 }
@@ -58,6 +65,8 @@ function evolveDomain(state: ComplaintTicketState, event: ComplaintDomainEvent):
       receivedAt: d.receivedAt,
       round: 0,
       deadlines: {},
+      evidence: {},
+      complainantFiles: [],
       lastReturn: null,
     };
   }

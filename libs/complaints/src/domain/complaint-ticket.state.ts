@@ -1,4 +1,4 @@
-import { DeadlineBook, DeadlineState } from '@bihuan/core';
+import { AttachedFiles, DeadlineBook, DeadlineState } from '@bihuan/core';
 import { ComplaintClockPurpose } from './complaint-policy';
 import {
   Complainant,
@@ -31,6 +31,10 @@ export interface TicketFacts {
   /** Increments on every dispatch and reopen; deadline ids carry it (`answer-2`). */
   readonly round: number;
   readonly deadlines: DeadlineBook;
+  /** Files attached to the ticket, by digest (EvidenceAttached). */
+  readonly evidence: AttachedFiles;
+  /** The digests of those the complainant attached, in order (capped by the policy's maxComplainantFiles; theirs to list and download). */
+  readonly complainantFiles: readonly string[];
 }
 
 /** The institution currently holding the ticket, and the handling flags of the round. */

@@ -45,6 +45,28 @@ export function decideTicketRead(reader: Reader, s: TicketOwnership): ReadDecisi
   return { kind: 'forbidden', reason: `${actor.role} ${actor.id} of ${actor.unit} may not read complaint ${s.ticketId ?? ''}` };
 }
 
+/**
+ * A file the complainant or the commission attached may show the complainant in its very name
+ * (`张三身份证.jpg`); a hospital sees that it exists (kind, size, digest), not what it is called.
+ * The hospital's own files keep their names.
+ */
+function withoutName(file: object): object {
+  const { name: _hidden, ...rest } = file as { name?: string };
+  return rest;
+}
+
+function withoutFileName(data: object): object {
+  const { file } = data as { file?: object };
+  return file ? { ...data, file: withoutName(file) } : data;
+}
+
+/** The state's file list keeps no record of who attached what: a hospital sees none of the names there. */
+function withoutFileNames(state: unknown): unknown {
+  const { evidence } = (state ?? {}) as { evidence?: Readonly<Record<string, object>> };
+  if (!evidence) return state;
+  return { ...(state as object), evidence: Object.fromEntries(Object.entries(evidence).map(([digest, f]) => [digest, withoutName(f)])) };
+}
+
 function forHospital(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(forHospital);
   if (value === null || typeof value !== 'object') return value;
@@ -67,7 +89,8 @@ export const complaintTicketVisibility: StreamVisibility<TicketOwnership> = {
     if (reader.actor.role !== 'hospital') return message;
     const by = message.metadata?.actor;
     if (by?.role === 'hospital' && by.unit !== reader.actor.unit) return null;
-    return { ...message, data: forHospital(message.data) as object };
+    const data = forHospital(message.data) as object;
+    return { ...message, data: message.type === 'EvidenceAttached' && by?.role !== 'hospital' ? withoutFileName(data) : data };
   },
-  viewState: (reader, state) => (reader.actor.role === 'hospital' ? forHospital(state) : state),
+  viewState: (reader, state) => (reader.actor.role === 'hospital' ? withoutFileNames(forHospital(state)) : state),
 };

@@ -5,6 +5,7 @@ import { Public } from '@bihuan/auth';
 import { FoldIdenticalRequests } from '@bihuan/platform';
 import { complaintError } from '../domain/complaint-errors';
 import { normalizeTicketCode, resolvePublicTicket } from '../application/public-secret';
+import { ComplainantFile, TicketEvidenceService } from '../application/ticket-evidence.service';
 import { PUBLIC_ACTOR, TicketRequest } from '../application/ticket-request';
 import { ComplaintTicketQueries } from '../read-models/complaint-tickets.query';
 import { PublicTicketStatus } from '../read-models/ticket-views';
@@ -12,6 +13,9 @@ import { PublicComplaintDto } from './intake.dto';
 import { PublicRateLimitGuard } from './public-rate-limit.guard';
 import { PublicStatusDto, PublicSubmissionDto } from './response.dto';
 import { PublicRatingDto, PublicReplyDto, SecretDto } from './steps.dto';
+
+/** The public status with the files the complainant attached (theirs only: name, size, type, digest). */
+type PublicView = PublicTicketStatus & { readonly files: readonly ComplainantFile[] };
 
 /**
  * The public entry (no token), rate limited per client IP. The ticket code is in the path; the
@@ -28,6 +32,7 @@ export class PublicComplaintsController {
   constructor(
     private readonly bus: CommandBus,
     private readonly tickets: ComplaintTicketQueries,
+    private readonly evidence: TicketEvidenceService,
   ) {}
 
   @Post()
@@ -43,7 +48,7 @@ export class PublicComplaintsController {
   @ApiHeader({ name: 'X-Ticket-Secret', required: true })
   @ApiOperation({ summary: 'Public status of a ticket (step, dates, the answer once given)' })
   @ApiOkResponse({ type: PublicStatusDto })
-  status(@Param('code') code: string, @Headers('x-ticket-secret') secret: string | undefined): Promise<PublicTicketStatus> {
+  status(@Param('code') code: string, @Headers('x-ticket-secret') secret: string | undefined): Promise<PublicView> {
     return this.read(code, secret);
   }
 
@@ -51,7 +56,7 @@ export class PublicComplaintsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Public status, with the secret in the body' })
   @ApiOkResponse({ type: PublicStatusDto })
-  statusByBody(@Param('code') code: string, @Body() dto: SecretDto): Promise<PublicTicketStatus> {
+  statusByBody(@Param('code') code: string, @Body() dto: SecretDto): Promise<PublicView> {
     return this.read(code, dto.secret);
   }
 
@@ -77,8 +82,10 @@ export class PublicComplaintsController {
     return { ticketCode: normalizeTicketCode(code) ?? code, status };
   }
 
-  private async read(code: string, secret: string | undefined): Promise<PublicTicketStatus> {
+  private async read(code: string, secret: string | undefined): Promise<PublicView> {
     if (!secret || secret.length > 100) throw complaintError('NOT_FOUND', 'No ticket with this code and secret');
-    return this.tickets.publicStatus(await resolvePublicTicket(this.tickets, code, secret));
+    const ticketId = await resolvePublicTicket(this.tickets, code, secret);
+    const [status, files] = await Promise.all([this.tickets.publicStatus(ticketId), this.evidence.complainantFiles(ticketId)]);
+    return { ...status, files };
   }
 }

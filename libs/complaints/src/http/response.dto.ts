@@ -19,6 +19,14 @@ export class PublicSubmissionDto {
   @ApiProperty({ description: 'Keep it: with the code it shows your ticket’s status. It cannot be recovered.' }) secret!: string;
 }
 
+/** A file the complainant attached, as the public status lists it. */
+export class ComplainantFileDto {
+  @ApiProperty({ description: 'SM3 of the file, 64 hex digits; names it in the download path' }) digest!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty({ example: 'image/jpeg' }) mediaType!: string;
+}
+
 export class PublicStatusDto {
   @ApiProperty() ticketCode!: string;
   @ApiProperty({ enum: ['received', 'dispatched', 'in-progress', 'awaiting-your-reply', 'answered', 'rated', 'closed', 'declined'] })
@@ -37,6 +45,7 @@ export class PublicStatusDto {
   @ApiPropertyOptional({ nullable: true, type: String }) closedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) declinedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) declineGround!: string | null;
+  @ApiProperty({ type: [ComplainantFileDto], description: 'The files you attached' }) files!: ComplainantFileDto[];
 }
 
 export class ErasureResultDto {

@@ -157,3 +157,17 @@ export class PublicReplyDto extends SecretDto {
 }
 
 export class EraseSubjectDto extends ReasonDto {}
+
+/** The text field of a staff upload (the file itself is the form's `file`). */
+export class EvidenceNoteDto {
+  @ApiPropertyOptional({ maxLength: 1000, description: 'What the file is (never the complainant’s name or contacts)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
+
+/** The complainant's upload: the secret in the form (never in the URL), and an optional note. */
+export class PublicEvidenceDto extends SecretDto {
+  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}

@@ -10,9 +10,17 @@ import { TicketChanges, ticketUpdate } from './ticket-changes';
 type Data = Record<string, unknown>;
 type Db = Kysely<ComplaintsTables>;
 
-/** Event data as history shows it: never the complainant, the secret hash or a policy blob. */
+/**
+ * Event data as history shows it: never the complainant (nor the subject a file is sealed under),
+ * the secret hash or a policy blob.
+ */
 export function historyData(type: string, data: Data): Data {
   const { complainant: _c, secretHash: _s, policy: _p, ...rest } = data;
+  if (type === 'EvidenceAttached') {
+    const { sealed, ...file } = (rest['file'] ?? {}) as { sealed?: { subjectId?: string } };
+    const { subjectId: _subject, ...kept } = sealed ?? {};
+    return { ...rest, file: sealed ? { ...file, sealed: kept } : file };
+  }
   return type.startsWith('Deadline') || type.startsWith('Complaint') ? rest : {};
 }
 

@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
 import { Actor, assertNever } from '@bihuan/core';
-import { CaseWrite, CommandExecution, CommandReceipt, RequestAction, commandReceipt } from '@bihuan/platform';
+import { EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
+import { CaseWrite, CommandExecution, CommandReceipt, RequestAction, StagedFile, commandReceipt } from '@bihuan/platform';
 import { AddEthicsRecord, EthicsArchiveCommand, OpenEthicsArchive, RetractEthicsRecord } from '../domain/archive/ethics-archive.commands';
 import { ETHICS_ARCHIVE_CATEGORY, ethicsArchiveDecider } from '../domain/archive/ethics-archive.decider';
 import { EthicsArchiveEvent } from '../domain/archive/ethics-archive.events';
@@ -17,7 +18,9 @@ type ArchiveWrite = CaseWrite<EthicsArchiveCommand, EthicsArchiveEvent, EthicsAr
 export type EthicsArchiveAction =
   | RequestAction<'OpenEthicsArchive', Omit<OpenEthicsArchive['data'], 'staffId'>>
   | RequestAction<'AddEthicsRecord', Omit<AddEthicsRecord['data'], 'staffId'>>
-  | RequestAction<'RetractEthicsRecord', Omit<RetractEthicsRecord['data'], 'staffId'>>;
+  | RequestAction<'RetractEthicsRecord', Omit<RetractEthicsRecord['data'], 'staffId'>>
+  /** 上传材料: a streamed upload the upload guard staged, for the records to cite by digest. */
+  | RequestAction<'AttachEvidence', { readonly institutionId: string; readonly staged: StagedFile; readonly note: string | null }>;
 
 /** CommandBus message: one request to the archive `ethicsArchive-<staffId>`. */
 export class EthicsArchiveRequest extends Command<CommandReceipt> {
@@ -43,13 +46,42 @@ export class EthicsArchiveHandler implements ICommandHandler<EthicsArchiveReques
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
     @Inject(StaffDirectory) private readonly staff: StaffDirectory,
+    @Inject(EVIDENCE_VAULT) private readonly vault: EvidenceVault,
   ) {}
 
   async execute({ actor, staffId, action }: EthicsArchiveRequest): Promise<CommandReceipt> {
+    if (action.kind === 'AttachEvidence') return this.attach(actor, staffId, action.data);
     return commandReceipt(await this.execution.execute(actor, await this.write(actor, staffId, action)));
   }
 
-  private async write(actor: Actor, staffId: string, action: EthicsArchiveAction): Promise<ArchiveWrite> {
+  /**
+   * Scope first (as for a record), then the file is described (not sealed: these are the
+   * institution's materials about its staff), decided, and its bytes kept only once accepted;
+   * the staging copy goes whatever the answer.
+   */
+  private async attach(
+    actor: Actor,
+    staffId: string,
+    data: Extract<EthicsArchiveAction, { kind: 'AttachEvidence' }>['data'],
+  ): Promise<CommandReceipt> {
+    await this.assertStaffInScope(actor, staffId, data.institutionId);
+    const prepared = await this.vault.prepare(data.staged);
+    try {
+      const write = archive(staffId, () => ({
+        type: 'AttachEvidence',
+        data: { staffId, institutionId: data.institutionId, file: prepared.file, note: data.note },
+      }));
+      return commandReceipt(await this.execution.execute(actor, { ...write, beforeAppend: () => prepared.keep() }));
+    } finally {
+      await prepared.discard();
+    }
+  }
+
+  private async write(
+    actor: Actor,
+    staffId: string,
+    action: Exclude<EthicsArchiveAction, { kind: 'AttachEvidence' }>,
+  ): Promise<ArchiveWrite> {
     switch (action.kind) {
       case 'OpenEthicsArchive':
         await this.assertStaffInScope(actor, staffId, action.data.institutionId);

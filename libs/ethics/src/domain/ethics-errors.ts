@@ -26,6 +26,8 @@ export const ETHICS_ERRORS = {
   STEP_OUT_OF_ORDER: 'rule',
   POSTING_REQUIRED: 'rule',
   GRADE_MISMATCH: 'rule',
+  EVIDENCE_NOT_ATTACHED: 'rule',
+  INVALID_EVIDENCE: 'validation',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type EthicsErrorName = keyof typeof ETHICS_ERRORS;

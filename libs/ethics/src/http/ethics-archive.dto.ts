@@ -1,7 +1,20 @@
-import { EvidenceList } from '@bihuan/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { ETHICS_SOURCE_KINDS, EthicsSourceKind, VETO_ITEMS, VetoItem } from '../domain/ethics-values';
 
 const ID = 64;
@@ -35,7 +48,16 @@ export class AddEthicsRecordDto {
   @ApiPropertyOptional({ maxLength: 64, example: 'complaint-substantiated' }) @IsOptional() @IsString() @MaxLength(64) recordKind?: string;
   @ApiPropertyOptional({ maxLength: 64 }) @IsOptional() @IsString() @MaxLength(64) category?: string;
   @ApiProperty({ maxLength: 2000 }) @IsString() @IsNotEmpty() @MaxLength(2000) summary!: string;
-  @EvidenceList() evidence?: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'SM3 digests of files attached to this archive first (POST …/evidence), up to 20',
+    example: ['0a1b…(64 hex)'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(/^[0-9a-f]{64}$/, { each: true })
+  evidence?: string[];
   @ApiPropertyOptional({ minimum: -30, maximum: 10 }) @IsOptional() @IsNumber() @Min(-100) @Max(100) points?: number;
   @ApiPropertyOptional({ enum: VETO_ITEMS }) @IsOptional() @IsIn(VETO_ITEMS) vetoItem?: VetoItem;
   @ApiProperty({ example: '2025-03-01T02:00:00.000Z' }) @IsISO8601({ strict: true }) occurredAt!: string;
@@ -43,4 +65,14 @@ export class AddEthicsRecordDto {
 
 export class RetractEthicsRecordDto {
   @ApiProperty({ maxLength: 1000 }) @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
+}
+
+/** The text fields of an archive upload (the file itself is the form's `file`). */
+export class AttachEthicsEvidenceDto {
+  @ApiProperty({ maxLength: ID, description: 'The institution the staff member works at (as for a record)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID)
+  institutionId!: string;
+  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) note?: string;
 }

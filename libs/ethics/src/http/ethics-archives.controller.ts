@@ -1,4 +1,4 @@
-import { CommandReceipt } from '@bihuan/platform';
+import { CommandReceipt, FileUpload, StagedFile, StagedUpload } from '@bihuan/platform';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -7,8 +7,8 @@ import { Actor, assertReadGranted } from '@bihuan/core';
 import { EthicsArchiveRequest } from '../application/ethics-archive.handler';
 import { ethicsError } from '../domain/ethics-errors';
 import { ethicsArchiveVisibility } from '../domain/ethics-visibility';
-import { EthicsArchiveRow, EthicsQueries, EthicsRecordRow } from '../read-models/ethics.queries';
-import { AddEthicsRecordDto, OpenEthicsArchiveDto, RetractEthicsRecordDto } from './ethics-archive.dto';
+import { EthicsArchiveRow, EthicsFileRow, EthicsQueries, EthicsRecordRow } from '../read-models/ethics.queries';
+import { AddEthicsRecordDto, AttachEthicsEvidenceDto, OpenEthicsArchiveDto, RetractEthicsRecordDto } from './ethics-archive.dto';
 
 /** 医德档案: one archive per staff member, records from inspections, complaints, commendations … */
 @ApiTags('ethics')
@@ -40,13 +40,17 @@ export class EthicsArchivesController {
 
   @Get(':staffId')
   @Roles('hospital', 'inspector', 'leader', 'admin')
-  @ApiOperation({ summary: 'A staff member’s archive with its records (retracted ones flagged)' })
-  async get(@CurrentActor() actor: Actor, @Param('staffId') staffId: string): Promise<EthicsArchiveRow & { records: EthicsRecordRow[] }> {
+  @ApiOperation({ summary: 'A staff member’s archive with its records (retracted ones flagged) and the files they cite' })
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('staffId') staffId: string,
+  ): Promise<EthicsArchiveRow & { records: EthicsRecordRow[]; files: EthicsFileRow[] }> {
     const archive = await this.queries.archive(staffId);
     if (!archive) throw ethicsError('ARCHIVE_NOT_FOUND', `no ethics archive for ${staffId}`);
     const decision = ethicsArchiveVisibility.decide(readerOf(this.access, actor), { institutionId: archive.institutionId });
     assertReadGranted(decision, () => ethicsError('ARCHIVE_NOT_FOUND', `no ethics archive for ${staffId}`));
-    return { ...archive, records: await this.queries.records(staffId) };
+    const [records, files] = await Promise.all([this.queries.records(staffId), this.queries.files(staffId)]);
+    return { ...archive, records, files };
   }
 
   @Post(':staffId/records')
@@ -55,6 +59,36 @@ export class EthicsArchivesController {
   add(@CurrentActor() actor: Actor, @Param('staffId') staffId: string, @Body() body: AddEthicsRecordDto): Promise<CommandReceipt> {
     return this.commands.execute(
       new EthicsArchiveRequest(actor, staffId, { kind: 'AddEthicsRecord', data: { ...body, source: { ...body.source } } }),
+    );
+  }
+
+  @Post(':staffId/evidence')
+  @HttpCode(200)
+  @Roles('hospital', 'inspector')
+  @FileUpload({
+    mode: 'streamed',
+    use: 'ethics',
+    fields: {
+      institutionId: { type: 'string', maxLength: 64, description: 'The institution the staff member works at' },
+      note: { type: 'string', maxLength: 1000 },
+    },
+    required: ['institutionId'],
+  })
+  @ApiOperation({
+    summary:
+      '上传材料 for the archive’s records, which then cite it by its SM3 digest (hospital: own staff; inspector: within jurisdiction)',
+  })
+  attach(
+    @CurrentActor() actor: Actor,
+    @Param('staffId') staffId: string,
+    @StagedUpload() staged: StagedFile,
+    @Body() body: AttachEthicsEvidenceDto,
+  ): Promise<CommandReceipt> {
+    return this.commands.execute(
+      new EthicsArchiveRequest(actor, staffId, {
+        kind: 'AttachEvidence',
+        data: { institutionId: body.institutionId, staged, note: body.note ?? null },
+      }),
     );
   }
 

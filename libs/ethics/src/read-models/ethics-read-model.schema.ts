@@ -32,6 +32,17 @@ export type EthicsTables = {
     retract_reason: string | null;
     position: number;
   };
+  /** Files attached to an archive (EvidenceAttached), which its records cite by digest. */
+  ethics_files: {
+    staff_id: string;
+    digest: string;
+    name: string;
+    size: number;
+    media_type: string;
+    note: string | null;
+    attached_by: string;
+    position: number;
+  };
   ethics_evaluations: {
     evaluation_id: string;
     institution_id: string;
@@ -138,7 +149,21 @@ export const ETHICS_MIGRATIONS: MigrationSet = {
         .columns(['institution_id', 'year'])
         .execute();
     },
+    '0002-files': async (db) => {
+      await db.schema
+        .createTable('ethics_files')
+        .addColumn('staff_id', 'text', (c) => c.notNull())
+        .addColumn('digest', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('size', 'bigint', (c) => c.notNull())
+        .addColumn('media_type', 'text', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .addColumn('attached_by', 'text', (c) => c.notNull())
+        .addColumn('position', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('ethics_files_pkey', ['staff_id', 'digest'])
+        .execute();
+    },
   },
 };
 
-export const ETHICS_TABLES = ['ethics_archives', 'ethics_records', 'ethics_evaluations'] as const;
+export const ETHICS_TABLES = ['ethics_archives', 'ethics_records', 'ethics_files', 'ethics_evaluations'] as const;

@@ -107,6 +107,12 @@ const events: RecordedEvent[] = [
     passesPeriodicAssessment: false,
     finalScore: 88.1,
   }),
+  ev(14, 'ethicsArchive-S1', 'EvidenceAttached', {
+    file: { digest: 'd'.repeat(64), size: 2048, mediaType: 'application/pdf', name: '谈话记录.pdf' },
+    step: 'ethics',
+    note: '院内调查',
+    attachedBy: 'u',
+  }),
 ];
 
 describe.each(TEST_SQL_DIALECTS)('ethics projection and queries on $name', (dialect) => {
@@ -147,6 +153,13 @@ describe.each(TEST_SQL_DIALECTS)('ethics projection and queries on $name', (dial
     });
     expect(rows[1]!.causedBy).toBeNull();
     expect(rows.reduce((sum, r) => sum + (r.retracted ? 0 : r.points), 0)).toBe(2.25);
+  });
+
+  it('lists the files an archive’s records cite, by digest', async () => {
+    expect(await queries.files('S1')).toEqual([
+      { digest: 'd'.repeat(64), name: '谈话记录.pdf', size: 2048, mediaType: 'application/pdf', note: '院内调查', attachedBy: 'u' },
+    ]);
+    expect(await queries.files('S0')).toEqual([]);
   });
 
   it('answers evaluations with the scores exactly as decided, ordered by staff', async () => {

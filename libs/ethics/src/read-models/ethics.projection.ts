@@ -77,6 +77,24 @@ async function applyArchive(db: Db, event: EthicsArchiveEvent, recorded: Recorde
         .execute();
       return;
     }
+    case 'EvidenceAttached': {
+      const { file, note, attachedBy } = event.data;
+      const staffId = recorded.streamName.slice(ETHICS_ARCHIVE_CATEGORY.length + 1);
+      const row = {
+        name: file.name,
+        size: file.size,
+        media_type: file.mediaType,
+        note,
+        attached_by: attachedBy,
+        position: recorded.position,
+      };
+      await db
+        .insertInto('ethics_files')
+        .values({ staff_id: staffId, digest: file.digest, ...row })
+        .onConflict((oc) => oc.columns(['staff_id', 'digest']).doUpdateSet(row))
+        .execute();
+      return;
+    }
     case 'EthicsRecordRetracted':
       await db
         .updateTable('ethics_records')

@@ -32,6 +32,16 @@ export interface EthicsRecordRow {
   readonly retractReason: string | null;
 }
 
+/** A file of an archive; a record's `evidence` names these by digest (free text in records from before). */
+export interface EthicsFileRow {
+  readonly digest: string;
+  readonly name: string;
+  readonly size: number;
+  readonly mediaType: string;
+  readonly note: string | null;
+  readonly attachedBy: string;
+}
+
 export interface EthicsEvaluationRow {
   readonly evaluationId: string;
   readonly institutionId: string;
@@ -102,6 +112,18 @@ export class EthicsQueries {
       addedBy: r.added_by,
       retracted: r.retracted === 1,
       retractReason: r.retract_reason,
+    }));
+  }
+
+  async files(staffId: string): Promise<EthicsFileRow[]> {
+    const rows = await this.db.selectFrom('ethics_files').selectAll().where('staff_id', '=', staffId).orderBy('position').execute();
+    return rows.map((r) => ({
+      digest: r.digest,
+      name: r.name,
+      size: Number(r.size),
+      mediaType: r.media_type,
+      note: r.note,
+      attachedBy: r.attached_by,
     }));
   }
 

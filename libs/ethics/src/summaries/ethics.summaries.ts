@@ -1,5 +1,5 @@
 import { chineseDate, EventSummaries, summaryCatalogue } from '@bihuan/core';
-import { EthicsArchiveEvent } from '../domain/archive/ethics-archive.events';
+import { EthicsArchiveDomainEvent } from '../domain/archive/ethics-archive.events';
 import { EthicsEvaluationEvent } from '../domain/evaluation/ethics-evaluation.events';
 import { ETHICS_GRADE_LABELS, ETHICS_SOURCE_LABELS, VETO_ITEM_LABELS, VetoItem } from '../domain/ethics-values';
 
@@ -8,7 +8,8 @@ const vetoes = (items: readonly VetoItem[]): string =>
   items.length > 0 ? `，一票否决：${items.map((v) => VETO_ITEM_LABELS[v] ?? v).join('、')}` : '';
 
 /** A staff member's ethics archive (医德档案) in words. */
-export const ETHICS_ARCHIVE_SUMMARIES: EventSummaries<EthicsArchiveEvent> = {
+/** EvidenceAttached is core's (EVIDENCE_SUMMARIES). */
+export const ETHICS_ARCHIVE_SUMMARIES: EventSummaries<EthicsArchiveDomainEvent> = {
   EthicsArchiveOpened: (d, c) =>
     `${d.implicit ? '因新记录自动' : `${c.person(d.openedBy)} `}建立医德档案：${d.name ?? c.person(d.staffId)}（${c.unit(d.institutionId)}）`,
   EthicsRecordAdded: (d, c) =>
@@ -30,7 +31,7 @@ export const ETHICS_EVALUATION_SUMMARIES: EventSummaries<EthicsEvaluationEvent> 
     `${c.person(d.finalisedBy)} 确定 ${d.year} 年度医德考评等次：${c.person(d.staffId)} ${ETHICS_GRADE_LABELS[d.grade] ?? d.grade}（${d.finalScore}分）${d.downgradedByCap ? '，因优秀比例限制由优秀调整' : ''}${d.passesPeriodicAssessment ? '' : '，定期考核不合格'}`,
 };
 
-export const ETHICS_SUMMARY_CATALOGUE = summaryCatalogue<EthicsArchiveEvent | EthicsEvaluationEvent>('ethics', {
+export const ETHICS_SUMMARY_CATALOGUE = summaryCatalogue<EthicsArchiveDomainEvent | EthicsEvaluationEvent>('ethics', {
   ...ETHICS_ARCHIVE_SUMMARIES,
   ...ETHICS_EVALUATION_SUMMARIES,
 });

@@ -1,3 +1,4 @@
+import { NotificationsConfig } from './notifications-config';
 import { OidcConfig } from './oidc-config';
 import { S3Config } from './s3-config';
 
@@ -113,6 +114,8 @@ export interface AppConfig {
   readonly oidc: OidcConfig | null;
   /** Evidence files in S3-compatible object storage (S3_*); null: under `<DATA_DIR>/files`. */
   readonly s3: S3Config | null;
+  /** Delivery channels beyond the inbox (SMTP_*, SMS_GATEWAY_*, NOTIFY_WEBHOOK_SECRET_*). */
+  readonly notifications: NotificationsConfig;
 }
 
 /** The generated signing key of the embedded default (0600, beside the log). */

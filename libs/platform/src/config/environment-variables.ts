@@ -173,6 +173,23 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^\S{1,256}$/, { message: 'must be 1-256 characters without spaces' })
   S3_SECRET_ACCESS_KEY?: string;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.cn:587' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @MaxLength(320, { message: 'must be at most 320 characters long' })
+  @Matches(/@/, { message: 'must be a sender address, e.g. "闭环督办" <noreply@wjw.example.cn>' })
+  SMTP_FROM?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+\S*$/, { message: 'must be an http(s) URL' })
+  SMS_GATEWAY_URL?: string;
+
+  @IsOptional()
+  @MaxLength(1000, { message: 'must be at most 1000 characters long' })
+  SMS_GATEWAY_TOKEN?: string;
 }
 
 /** Every variable the configuration reads, in the order errors are reported. */
@@ -217,4 +234,8 @@ export const CONFIG_VARIABLES = [
   'S3_REGION',
   'S3_ACCESS_KEY_ID',
   'S3_SECRET_ACCESS_KEY',
+  'SMTP_URL',
+  'SMTP_FROM',
+  'SMS_GATEWAY_URL',
+  'SMS_GATEWAY_TOKEN',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];

@@ -6,6 +6,7 @@ import { CONFIG_VARIABLES, EnvironmentVariables } from './environment-variables'
 import { ConfigError, ConfigProblem } from './config-error';
 import { jwtConfigOf, testJwtConfig } from './jwt-config';
 import { oidcConfigOf } from './oidc-config';
+import { notificationsConfigOf } from './notifications-config';
 import { parseTrustProxy } from './trust-proxy';
 import { s3ConfigOf } from './s3-config';
 
@@ -35,9 +36,14 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   const { jwt, problems: jwtProblems } = problems.length > 0 ? { jwt: null, problems: [] } : jwtConfigOf(raw, nodeEnv);
   const { oidc, problems: oidcProblems } = oidcConfigOf(raw);
   const { s3, problems: s3Problems } = s3ConfigOf(raw);
-  problems.push(...jwtProblems, ...oidcProblems, ...s3Problems, ...(production ? productionProblems(raw) : []));
+  const { notifications, problems: notificationProblems } = notificationsConfigOf(raw, env);
+  problems.push(...jwtProblems, ...oidcProblems, ...s3Problems, ...notificationProblems, ...(production ? productionProblems(raw) : []));
   if (problems.length > 0 || !jwt) {
-    const order = (v: string): number => (CONFIG_VARIABLES as readonly string[]).indexOf(v.split(',')[0]!);
+    // Unlisted names (NOTIFY_WEBHOOK_SECRET_*) sort last: indexOf's -1 would put them first.
+    const order = (v: string): number => {
+      const at = (CONFIG_VARIABLES as readonly string[]).indexOf(v.split(',')[0]!);
+      return at < 0 ? CONFIG_VARIABLES.length : at;
+    };
     throw new ConfigError(problems.sort((a, b) => order(a.variable) - order(b.variable)));
   }
   const dataDir = resolve(options.cwd ?? process.cwd(), raw.DATA_DIR ?? './data');
@@ -83,6 +89,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     },
     oidc,
     s3,
+    notifications,
   };
 }
 

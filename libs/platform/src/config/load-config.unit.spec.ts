@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       directory: { seed: 'none', rootName: '卫生健康委员会' },
       oidc: null,
       s3: null,
+      notifications: { smtp: null, sms: null, webhookSecrets: {} },
     });
     expect(sqliteFileOf(config)).toBe('/srv/bihuan/data/bihuan.sqlite');
     expect(filesDirOf(config)).toBe('/srv/bihuan/data/files');
@@ -69,6 +70,25 @@ describe('loadConfig', () => {
     expect(problemOf({ ...all, OIDC_REDIRECT_URI: 'https://bihuan.example/callback' })).toContain(
       'OIDC_REDIRECT_URI must be an http(s) URL ending in /auth/oidc/callback',
     );
+  });
+
+  it('takes the e-mail and SMS channels in pairs, and webhook secrets by name', () => {
+    const env = {
+      SMTP_URL: 'smtp://bihuan:pw@mail.example.cn:587',
+      SMTP_FROM: '"闭环督办" <noreply@wjw.example.cn>',
+      SMS_GATEWAY_URL: 'https://sms.example.cn/send',
+      SMS_GATEWAY_TOKEN: 'tok',
+      NOTIFY_WEBHOOK_SECRET_OA: 'a-secret-of-16-chars',
+    };
+    expect(loadConfig(env, noDisk).notifications).toEqual({
+      smtp: { url: 'smtp://bihuan:pw@mail.example.cn:587', from: '"闭环督办" <noreply@wjw.example.cn>' },
+      sms: { url: 'https://sms.example.cn/send', token: 'tok' },
+      webhookSecrets: { OA: 'a-secret-of-16-chars' },
+    });
+    expect(problemOf({ SMTP_URL: env.SMTP_URL })).toContain('SMTP_FROM must be set together with SMTP_URL');
+    expect(problemOf({ SMS_GATEWAY_TOKEN: 'tok' })).toContain('SMS_GATEWAY_URL must be set together with SMS_GATEWAY_TOKEN');
+    expect(problemOf({ SMTP_URL: 'mail.example.cn', SMTP_FROM: env.SMTP_FROM })).toContain('SMTP_URL must be an smtp:// or smtps:// URL');
+    expect(problemOf({ NOTIFY_WEBHOOK_SECRET_OA: 'short' })).toContain('NOTIFY_WEBHOOK_SECRET_OA must be at least 16 characters long');
   });
 
   it('reads every variable, treating empty values as unset', () => {

@@ -49,6 +49,7 @@ describe('complaints: the closed loop on time', () => {
         'closedAt',
         'declineGround',
         'declinedAt',
+        'files',
         'rating',
         'receivedAt',
         'step',

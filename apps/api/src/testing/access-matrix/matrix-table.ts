@@ -50,6 +50,10 @@ function minimalDocx(): Buffer {
   return zip.generate({ type: 'nodebuffer' });
 }
 
+/** Evidence files by their content: refusals then prove the scope (or secret) check, not the type check. */
+const PDF = (): Buffer => Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const JPEG = (): Buffer => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1020, 0x5a)]);
+
 const at = '2025-03-10T02:00:00.000Z';
 const inst: Body = (p) => ({ institutionId: p['institutionId'] });
 
@@ -78,6 +82,8 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'PUT /admin/policies/{context}': { target: 'admin', body: () => ({}) },
   'GET /admin/dead-letters': { target: 'none' },
   'POST /admin/dead-letters/{id}/retry': { target: 'admin', body: () => ({}) },
+  'GET /admin/deliveries': { target: 'none' },
+  'POST /admin/deliveries/{id}/retry': { target: 'admin', body: () => ({}) },
   'GET /admin/projections': { target: 'none' },
   'GET /admin/timers': { target: 'none' },
   'GET /admin/timers/pending': { target: 'none' },
@@ -157,6 +163,10 @@ export const TABLE: Readonly<Record<string, Row>> = {
     target: 'staff',
     body: () => ({ institutionId: 'hosp-a1-1', source: { kind: 'commendation' }, summary: 'x', occurredAt: at }),
   },
+  'POST /ethics/archives/{staffId}/evidence': {
+    target: 'staff',
+    upload: () => ({ file: PDF(), name: '谈话记录.pdf', fields: { institutionId: 'hosp-a1-1' } }),
+  },
   'POST /ethics/archives/{staffId}/records/{recordId}/retract': { target: 'record', body: () => ({ reason: 'x' }) },
   'POST /ethics/evaluations': { target: 'institution', body: (p) => ({ institutionId: p['institutionId'], year: 2026, staffId: 'S-new' }) },
   'GET /ethics/evaluations/{institutionId}/{year}/{staffId}': { target: 'evaluation' },
@@ -227,11 +237,17 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'POST /complaints/{id}/follow-up': { target: 'ticket', body: () => ({ rating: 'satisfied' }) },
   'POST /complaints/{id}/close': { target: 'ticket', body: () => ({ reason: 'x' }) },
   'POST /complaints/{id}/reopen': { target: 'ticket', body: () => ({ reason: 'x', complexity: 'simple' }) },
+  'POST /complaints/{id}/evidence': { target: 'ticket', upload: () => ({ file: PDF(), name: '来信扫描.pdf', fields: { note: 'x' } }) },
   'POST /public/complaints': { target: 'none' },
   'GET /public/complaints/{code}': { target: 'code' },
   'POST /public/complaints/{code}/status': { target: 'code', body: () => ({ secret: 'not-the-secret' }) },
   'POST /public/complaints/{code}/rating': { target: 'code', body: () => ({ secret: 'not-the-secret', rating: 'satisfied' }) },
   'POST /public/complaints/{code}/reply': { target: 'code', body: () => ({ secret: 'not-the-secret', note: 'x' }) },
+  'POST /public/complaints/{code}/evidence': {
+    target: 'code',
+    upload: () => ({ file: JPEG(), name: '收据.jpg', fields: { secret: 'not-the-secret' } }),
+  },
+  'GET /public/complaints/{code}/evidence/{digest}': { target: 'code' },
   'POST /admin/subjects/{subjectId}/erase': { target: 'subject', body: () => ({ reason: 'x' }) },
   // The directory (issue 16): reads of the caller's subtree; writes for admins within theirs.
   'GET /directory/units': { target: 'none' },

@@ -98,6 +98,9 @@ const COMPLAINT: Messages<ComplaintErrorName> = {
   NOT_WAITING: '当前并未等待投诉人补充材料',
   WAITING_ON_COMPLAINANT: '正在等待投诉人补充材料，暂不能进行此操作',
   REOPEN_REQUIRES_DISSATISFACTION: '只有投诉人不满意时才能重办',
+  EVIDENCE_LIMIT_REACHED: '每件投诉最多可上传 {limit} 个材料文件',
+  EVIDENCE_NOT_SEALED: '投诉材料必须以投诉人的个人信息密钥加密保存',
+  INVALID_EVIDENCE: '材料文件信息不完整（摘要、大小、类型、文件名）',
 };
 
 const ETHICS: Messages<EthicsErrorName> = {
@@ -121,6 +124,8 @@ const ETHICS: Messages<EthicsErrorName> = {
   EVALUATION_FINALISED: '该医德考评已确定等次',
   STEP_OUT_OF_ORDER: '考评环节顺序不对：请按个人自评、科室评议、单位评定的顺序进行',
   POSTING_REQUIRED: '确定等次前须先公示',
+  EVIDENCE_NOT_ATTACHED: '{field} 须引用已上传到该医德档案的材料文件（先上传，再按文件摘要引用）',
+  INVALID_EVIDENCE: '材料文件信息不完整（摘要、大小、类型、文件名）',
   GRADE_MISMATCH: '确定的等次与评分规则不符',
 };
 

@@ -47,6 +47,8 @@ export const PLATFORM_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'POLICY.REASON_REQUIRED': '修改政策参数须说明理由',
   'ADMIN.UNKNOWN_POLICY': '不存在该业务的政策设置',
   'ADMIN.NO_DEAD_LETTER': '不存在该死信记录',
+  'ADMIN.NO_DELIVERY': '不存在该通知投递记录',
+  'ADMIN.DELIVERY_NOT_RETRYABLE': '只有投递失败或待重试的通知可以重新投递（已送达或排队中的不必重试）',
   'ADMIN.WORKFLOW_NOT_RUNNING': '该死信所属的流程未在本进程中运行',
   'WORKER.NOT_IN_PROCESS': '本进程未运行后台任务（ROLE=api），请在 ROLE=all 的进程上操作',
   'AUDIT.CASE_NOT_FOUND': '案件不存在，或在该时间点尚无记录',
@@ -120,6 +122,7 @@ export const HTTP_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   UNHEALTHY: '服务不健康[：{down} 不可用]',
   SHUTTING_DOWN: '服务正在停止，请稍后重试',
   READ_MODEL_BEHIND: '查询数据尚未更新到最新写入，请稍后重试',
+  EVIDENCE_ERASED: '该材料已随个人信息一并删除，无法再读取',
 };
 
 /**

@@ -1,4 +1,4 @@
-import { Command, ExpireDeadlineData, WarnDeadlineData } from '@bihuan/core';
+import { Command, EvidenceFile, ExpireDeadlineData, WarnDeadlineData } from '@bihuan/core';
 import { CausedBy, EthicsSourceKind, VetoItem } from '../ethics-values';
 
 /** Commands of a staff member's ethics archive (医德档案), stream `ethicsArchive-<staffId>`. */
@@ -43,6 +43,10 @@ export type AddEthicsRecord = Command<
     readonly category?: string | null;
     readonly decision?: string | null;
     readonly summary: string;
+    /**
+     * Files attached to this archive first (AttachEvidence), by SM3 digest. A saga's record (actor
+     * `system`) carries its source case's own references instead (credit's breach evidence).
+     */
     readonly evidence?: readonly string[];
     /** ± points; the policy default for the kind when absent. */
     readonly points?: number | null;
@@ -62,7 +66,22 @@ export type RetractEthicsRecord = Command<
   }
 >;
 
+/**
+ * 上传材料 for the archive's records: one file the evidence vault prepared (not sealed: the archive
+ * holds the institution's materials about its staff, not a complainant's). Like a record, it names
+ * the institution, and opens the archive when there is none yet.
+ */
+export type AttachEthicsEvidence = Command<
+  'AttachEvidence',
+  {
+    readonly staffId: string;
+    readonly institutionId: string;
+    readonly file: EvidenceFile;
+    readonly note?: string | null;
+  }
+>;
+
 /** Archives keep no deadlines; the wake-ups are accepted and answered with []. */
 export type EthicsWakeUp = Command<'WarnDeadline', WarnDeadlineData> | Command<'ExpireDeadline', ExpireDeadlineData>;
 
-export type EthicsArchiveCommand = OpenEthicsArchive | AddEthicsRecord | RetractEthicsRecord | EthicsWakeUp;
+export type EthicsArchiveCommand = OpenEthicsArchive | AddEthicsRecord | RetractEthicsRecord | AttachEthicsEvidence | EthicsWakeUp;

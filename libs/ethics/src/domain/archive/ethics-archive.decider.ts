@@ -1,4 +1,4 @@
-import { Actor, assertNever, Decider, deterministicId } from '@bihuan/core';
+import { Actor, assertAttached, assertNever, Decider, deterministicId } from '@bihuan/core';
 import { ethicsError } from '../ethics-errors';
 import { DEFAULT_ETHICS_POLICY, EthicsPolicy } from '../ethics-policy';
 import {
@@ -11,8 +11,9 @@ import {
   requireTextList,
 } from '../ethics-rules';
 import { CausedBy, isEthicsSourceKind, isVetoItem, shanghaiYear } from '../ethics-values';
-import { AddEthicsRecord, EthicsArchiveCommand, EthicsSourceRef, OpenEthicsArchive } from './ethics-archive.commands';
+import { AddEthicsRecord, AttachEthicsEvidence, EthicsArchiveCommand, EthicsSourceRef, OpenEthicsArchive } from './ethics-archive.commands';
 import { EthicsArchiveEvent, EthicsArchiveOpened } from './ethics-archive.events';
+import { attachEthicsEvidence } from './ethics-archive.evidence';
 import { EthicsArchiveState, evolveEthicsArchive, initialEthicsArchiveState, StaffFacts } from './ethics-archive.state';
 
 /** Stream category: `ethicsArchive-<staffId>`. */
@@ -76,6 +77,10 @@ function addRecord(command: AddEthicsRecord, staff: StaffFacts, state: EthicsArc
       ? (policy.defaultPoints[recordKind ?? ''] ?? policy.defaultPoints[source.kind] ?? 0)
       : requireNumber(data.points, 'points', policy.pointsRange.min, policy.pointsRange.max, 'POINTS_OUT_OF_RANGE');
   const occurredAt = requireIsoDate(data.occurredAt, 'occurredAt');
+  const evidence = requireTextList(data.evidence, 'evidence');
+  // People cite files they attached to this archive; a saga's record cites its source case's own.
+  if (metadata.actor.role !== 'system')
+    assertAttached(state.status === 'open' ? state.files : {}, evidence, 'ETHICS.EVIDENCE_NOT_ATTACHED');
   return [
     {
       type: 'EthicsRecordAdded',
@@ -88,7 +93,7 @@ function addRecord(command: AddEthicsRecord, staff: StaffFacts, state: EthicsArc
         recordKind,
         category: optionalText(data.category, 'category'),
         summary: requireText(data.summary, 'summary'),
-        evidence: requireTextList(data.evidence, 'evidence'),
+        evidence,
         points,
         vetoItem: data.vetoItem ?? null,
         occurredAt,
@@ -99,6 +104,37 @@ function addRecord(command: AddEthicsRecord, staff: StaffFacts, state: EthicsArc
       },
     },
   ];
+}
+
+/**
+ * A record or a file for the archive of `data.staffId`: a saga's (or inspector's) record may arrive
+ * before the institution opened the archive, which then opens implicitly; an open archive takes
+ * them only for the institution it belongs to, whoever sends them (defence in depth: a saga's
+ * record carries the institution of its source case).
+ */
+function onArchive(
+  command: AddEthicsRecord | AttachEthicsEvidence,
+  state: EthicsArchiveState,
+  actor: Actor,
+  what: string,
+  step: (staff: StaffFacts, state: EthicsArchiveState) => EthicsArchiveEvent[],
+): EthicsArchiveEvent[] {
+  const data = command.data;
+  if (state.status === 'none') {
+    requireOwnInstitution(actor, data.institutionId, what);
+    const departmentId = command.type === 'AddEthicsRecord' ? (command.data.departmentId ?? null) : null;
+    const opened = open({ staffId: data.staffId, institutionId: data.institutionId, departmentId }, actor, true);
+    return [opened, ...step(opened.data, evolveEthicsArchive(state, opened))];
+  }
+  requireOwnInstitution(actor, state.staff.institutionId, what);
+  if (data.institutionId !== state.staff.institutionId) {
+    throw ethicsError(
+      'ARCHIVE_INSTITUTION_MISMATCH',
+      `${what}: institution ${data.institutionId} does not fit the archive of ${state.staff.staffId}`,
+      { field: 'institutionId' },
+    );
+  }
+  return step(state.staff, state);
 }
 
 /** Archive rules; docs/events/ethics.md has the table of commands and codes. */
@@ -118,30 +154,14 @@ export function decideEthicsArchive(
       if (state.status === 'open') throw ethicsError('ARCHIVE_ALREADY_EXISTS', `archive of ${state.staff.staffId} already exists`);
       return [open(command.data, actor, false)];
     }
-    case 'AddEthicsRecord': {
+    case 'AddEthicsRecord':
       requireRole(actor, ['hospital', 'inspector', 'system'], 'adding an ethics record');
-      if (state.status === 'none') {
-        // A saga's (or inspector's) record may arrive before the institution opened the archive.
-        requireOwnInstitution(actor, command.data.institutionId, 'adding an ethics record');
-        const opened = open(
-          { staffId: command.data.staffId, institutionId: command.data.institutionId, departmentId: command.data.departmentId ?? null },
-          actor,
-          true,
-        );
-        return [opened, ...addRecord(command, opened.data, evolveEthicsArchive(state, opened), policy)];
-      }
-      requireOwnInstitution(actor, state.staff.institutionId, 'adding an ethics record');
-      // Defence in depth: a saga's record carries the institution of its source case; the archive
-      // takes records only for the institution it belongs to, whoever sends them (system too).
-      if (command.data.institutionId !== state.staff.institutionId) {
-        throw ethicsError(
-          'ARCHIVE_INSTITUTION_MISMATCH',
-          `a record for institution ${command.data.institutionId} does not fit the archive of ${state.staff.staffId}`,
-          { field: 'institutionId' },
-        );
-      }
-      return addRecord(command, state.staff, state, policy);
-    }
+      return onArchive(command, state, actor, 'adding an ethics record', (staff, current) => addRecord(command, staff, current, policy));
+    case 'AttachEvidence':
+      requireRole(actor, ['hospital', 'inspector'], 'attaching a file to an ethics archive');
+      return onArchive(command, state, actor, 'attaching a file to an ethics archive', (_staff, current) =>
+        attachEthicsEvidence(command, current),
+      );
     case 'RetractEthicsRecord': {
       requireRole(actor, ['hospital', 'inspector', 'system'], 'retracting an ethics record');
       if (state.status === 'none') throw ethicsError('ARCHIVE_NOT_FOUND', `no archive for ${command.data.staffId}`);

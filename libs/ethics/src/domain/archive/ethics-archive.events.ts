@@ -1,4 +1,4 @@
-import { DomainEvent, EventTypes } from '@bihuan/core';
+import { DomainEvent, EvidenceAttached, EventTypes } from '@bihuan/core';
 import { CausedBy, EthicsSourceKind, VetoItem } from '../ethics-values';
 import { EthicsSourceRef } from './ethics-archive.commands';
 
@@ -26,6 +26,7 @@ export type EthicsRecordAdded = DomainEvent<
     readonly recordKind: string | null;
     readonly category: string | null;
     readonly summary: string;
+    /** Digests of files attached to the archive; free text in records from before issue 18 (still read as it is). */
     readonly evidence: readonly string[];
     readonly points: number;
     readonly vetoItem: VetoItem | null;
@@ -49,11 +50,14 @@ export type EthicsRecordRetracted = DomainEvent<
   }
 >;
 
-export type EthicsArchiveEvent = EthicsArchiveOpened | EthicsRecordAdded | EthicsRecordRetracted;
+/** The archive's own events; with core's EvidenceAttached they are everything its stream holds. */
+export type EthicsArchiveDomainEvent = EthicsArchiveOpened | EthicsRecordAdded | EthicsRecordRetracted;
+export type EthicsArchiveEvent = EthicsArchiveDomainEvent | EvidenceAttached;
 
 /** Every type an ethics archive stream holds, for narrowing events read from the log (isEventOf). */
 export const ETHICS_ARCHIVE_EVENTS: EventTypes<EthicsArchiveEvent> = {
   EthicsArchiveOpened: true,
   EthicsRecordAdded: true,
   EthicsRecordRetracted: true,
+  EvidenceAttached: true,
 };

@@ -1,4 +1,4 @@
-import { assertNever } from '@bihuan/core';
+import { AttachedFiles, assertNever, withAttached } from '@bihuan/core';
 import { VetoItem } from '../ethics-values';
 import { EthicsArchiveEvent, EthicsArchiveOpened, EthicsRecordAdded } from './ethics-archive.events';
 
@@ -12,6 +12,8 @@ export type EthicsArchiveState =
       readonly staff: StaffFacts;
       readonly records: Readonly<Record<string, EthicsRecord>>;
       readonly order: readonly string[];
+      /** Files attached to the archive, by digest: what records may cite as evidence. */
+      readonly files: AttachedFiles;
     };
 
 export const initialEthicsArchiveState: EthicsArchiveState = { status: 'none' };
@@ -19,7 +21,7 @@ export const initialEthicsArchiveState: EthicsArchiveState = { status: 'none' };
 export function evolveEthicsArchive(state: EthicsArchiveState, event: EthicsArchiveEvent): EthicsArchiveState {
   switch (event.type) {
     case 'EthicsArchiveOpened':
-      return { status: 'open', staff: event.data, records: {}, order: [] };
+      return { status: 'open', staff: event.data, records: {}, order: [], files: {} };
     case 'EthicsRecordAdded':
       if (state.status !== 'open') return state;
       return {
@@ -32,6 +34,8 @@ export function evolveEthicsArchive(state: EthicsArchiveState, event: EthicsArch
       const record = state.records[event.data.recordId];
       return record ? { ...state, records: { ...state.records, [record.recordId]: { ...record, retracted: true } } } : state;
     }
+    case 'EvidenceAttached':
+      return state.status === 'open' ? { ...state, files: withAttached(state.files, event) } : state;
     default:
       return assertNever(event, 'ethics archive event');
   }
