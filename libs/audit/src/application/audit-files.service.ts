@@ -75,7 +75,7 @@ export class AuditFilesService {
     const found = (await this.records(reader, stream)).find((r) => r.file.digest === digest);
     if (!found)
       throw new DomainError('AUDIT.FILE_NOT_FOUND', `Case ${stream} has no file ${digest}`, 'not_found', { case: stream, digest });
-    if (!this.view.mayOpen(found.file, reader))
+    if (!this.view.mayOpen(found.file, reader, found.attachedByUnit))
       throw DomainError.forbidden('AUDIT.FILE_PERSONAL_DATA', `File ${digest} of ${stream} is personal data a ${reader.role} may not open`);
     return found;
   }

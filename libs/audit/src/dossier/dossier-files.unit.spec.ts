@@ -37,6 +37,7 @@ const recordOf = (file: typeof photo): CaseFileRecord => ({
   note: null,
   attachedAt: generatedAt,
   attachedBy: 'public',
+  attachedByUnit: 'public',
   shownName: file.name,
 });
 
@@ -65,6 +66,7 @@ describe('files in the dossier and the lists', () => {
     expect(view.mayOpen(receipt, HOSPITAL)).toBe(false);
     expect(view.mayOpen(receipt, LEADER)).toBe(true);
     expect(view.mayOpen(photo, HOSPITAL)).toBe(true);
+    expect(view.mayOpen(receipt, HOSPITAL, HOSPITAL.unit)).toBe(true); // its own upload, sealed under the ticket's key
     expect((await view.rows([recordOf(receipt)], HOSPITAL))[0]).toMatchObject({ name: PROTECTED_MARKER, sealed: true, erased: false });
     expect((await view.rows([recordOf(receipt)], LEADER))[0]).toMatchObject({ name: '张三的收据.jpg' });
     expect((await view.rows([{ ...recordOf(photo), shownName: null }], LEADER))[0]!.name).toBe(PROTECTED_MARKER);

@@ -24,9 +24,13 @@ export interface FileVault {
 export class CaseFileView {
   constructor(private readonly keys?: SubjectKeyStore) {}
 
-  /** Whether the reader may see this file's name, thumbnail and bytes (unsealed files: whoever sees the case). */
-  mayOpen(file: EvidenceFile, reader: Actor): boolean {
-    return !file.sealed || identityDisplayFor(reader) !== 'hidden';
+  /**
+   * Whether the reader may see this file's name, thumbnail and bytes: an unsealed file whoever sees
+   * the case; a sealed one the roles that may see personal data, and the unit that attached it (a
+   * hospital's own files on a ticket it handles, sealed under the ticket's key like every ticket file).
+   */
+  mayOpen(file: EvidenceFile, reader: Actor, attachedByUnit?: string): boolean {
+    return !file.sealed || identityDisplayFor(reader) !== 'hidden' || (attachedByUnit !== undefined && attachedByUnit === reader.unit);
   }
 
   async erased(file: EvidenceFile): Promise<boolean> {
@@ -37,9 +41,9 @@ export class CaseFileView {
    * The file's name for this reader: a marker when it is sealed and hidden from them, when the
    * stream's declaration trims it (`shownName` null), or when its owner was erased.
    */
-  nameFor(file: EvidenceFile, reader: Actor, erased: boolean, shownName: string | null = file.name): string {
+  nameFor(file: EvidenceFile, reader: Actor, erased: boolean, shownName: string | null = file.name, attachedByUnit?: string): string {
     if (erased) return ERASED_FILE_MARKER;
-    return this.mayOpen(file, reader) && shownName !== null ? shownName : PROTECTED_MARKER;
+    return this.mayOpen(file, reader, attachedByUnit) && shownName !== null ? shownName : PROTECTED_MARKER;
   }
 
   async rows(records: readonly CaseFileRecord[], reader: Actor): Promise<CaseFileRow[]> {
@@ -51,7 +55,7 @@ export class CaseFileView {
         revision: r.revision,
         position: r.position,
         digest: r.file.digest,
-        name: this.nameFor(r.file, reader, erased, r.shownName),
+        name: this.nameFor(r.file, reader, erased, r.shownName, r.attachedByUnit),
         size: r.file.size,
         mediaType: r.file.mediaType,
         step: r.step,

@@ -18,6 +18,8 @@ export interface CaseFileRecord {
   readonly attachedAt: string;
   /** The user who attached it (the event's `attachedBy`). */
   readonly attachedBy: string;
+  /** The unit of whoever recorded the attachment (the event's actor): a hospital opens the sealed files it gave itself. */
+  readonly attachedByUnit: string;
   /** The file's name as the stream's declaration shows it to this reader; null when it trims the name away. */
   readonly shownName: string | null;
 }
@@ -40,6 +42,7 @@ function record(e: RecordedEvent, file: EvidenceFile, shown: EvidenceFile): Case
     note: typeof d.note === 'string' ? d.note : null,
     attachedAt: e.metadata.recordedAt,
     attachedBy: typeof d.attachedBy === 'string' ? d.attachedBy : e.metadata.actor.id,
+    attachedByUnit: e.metadata.actor.unit,
     shownName: typeof shown.name === 'string' ? shown.name : null,
   };
 }

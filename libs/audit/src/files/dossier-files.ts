@@ -23,8 +23,8 @@ export async function dossierFiles(
   const rows = await view.rows(records, reader);
   const out: DossierAttachment[] = [];
   for (const [i, row] of rows.entries()) {
-    const file = records[i]!.file;
-    const showable = vault && row.mediaType.startsWith('image/') && !row.erased && view.mayOpen(file, reader);
+    const { file, attachedByUnit } = records[i]!;
+    const showable = vault && row.mediaType.startsWith('image/') && !row.erased && view.mayOpen(file, reader, attachedByUnit);
     const jpeg = showable ? await vault.thumbnail(file) : null;
     out.push({ ...row, thumbnail: jpeg ? `data:image/jpeg;base64,${jpeg.toString('base64')}` : null });
   }
