@@ -13,6 +13,8 @@ import { SqlCaseIndex } from './case-index/sql-case-index.adapter';
 import { CaseHistoryService } from './history/case-history.service';
 import { AuditCasesController } from './http/audit-cases.controller';
 import { AuditLogController } from './http/audit-log.controller';
+import { AuditFilesController } from './http/audit-files.controller';
+import { AuditFilesService } from './application/audit-files.service';
 import { AccessLogAuditTrail } from './trail/access-log-audit-trail.adapter';
 import { AuditTrail } from './trail/audit-trail.port';
 import { SqlAuditTrail } from './trail/sql-audit-trail.adapter';
@@ -24,7 +26,7 @@ import { SqlAuditTrail } from './trail/sql-audit-trail.adapter';
  * table beside the read models.
  */
 @Module({
-  controllers: [AuditCasesController, AuditLogController],
+  controllers: [AuditCasesController, AuditFilesController, AuditLogController],
   providers: [
     { provide: AUDIT_CASE_INDEX, useFactory: (database: SqlDatabase): CaseIndex => new SqlCaseIndex(database), inject: [READ_MODELS] },
     {
@@ -48,6 +50,7 @@ import { SqlAuditTrail } from './trail/sql-audit-trail.adapter';
       ],
     },
     AuditReadService,
+    AuditFilesService,
   ],
   exports: [AuditReadService, AUDIT_TRAIL, EVENT_SUMMARIES],
 })

@@ -7,6 +7,7 @@ import {
   StreamHeadSource,
   VerifyResult,
 } from '@bihuan/event-store';
+import { FileChecker, FileChecks, FileProblem, FileTally } from '@bihuan/audit';
 
 type Heads = Awaited<ReturnType<StreamHeadSource['streamHeads']>>;
 
@@ -24,8 +25,15 @@ async function feed(
   pages: AsyncIterable<RecordedEvent[]>,
   reached: (event: RecordedEvent) => number,
   onPage: (done: number) => void,
+  files: { tally: FileTally; onProblem?: (problem: FileProblem) => void } | null,
 ): Promise<void> {
   for await (const page of pages) {
+    // Each attached file is hashed as its event goes by: a whole log never holds more than a page.
+    if (files)
+      for (const event of page) {
+        const problem = await files.tally.feed(event);
+        if (problem) files.onProblem?.(problem);
+      }
     for (const event of page) if (verifier.check(event)) return;
     const last = page[page.length - 1];
     if (last) onPage(reached(last));
@@ -58,6 +66,8 @@ export interface IntegrityResult extends VerifyResult {
    * reveals a deleted event that left a valid chain behind (a stream's or the log's newest event).
    */
   readonly continuityChecked: boolean;
+  /** The attached evidence files, when a checker was given: each hashed in the blob store as the walk met it. */
+  readonly files?: FileChecks;
 }
 
 /**
@@ -71,9 +81,18 @@ export interface IntegrityResult extends VerifyResult {
  */
 export async function verifyIntegrity(
   store: EventStore,
-  options: { stream?: string; pageSize?: number; onProgress?: IntegrityProgress } = {},
+  options: {
+    stream?: string;
+    pageSize?: number;
+    onProgress?: IntegrityProgress;
+    files?: FileChecker;
+    onFileProblem?: (problem: FileProblem) => void;
+  } = {},
 ): Promise<IntegrityResult> {
   const verifier = new ChainVerifier();
+  const files = options.files
+    ? { tally: new FileTally(options.files), ...(options.onFileProblem ? { onProblem: options.onFileProblem } : {}) }
+    : null;
   const pageSize = options.pageSize ?? 1000;
   const { stream, onProgress } = options;
   if (stream) {
@@ -84,6 +103,7 @@ export async function verifyIntegrity(
       streamPages(store, stream, pageSize),
       (e) => e.revision + 1,
       (done) => onProgress?.(done, total),
+      files,
     );
   } else {
     const total = onProgress ? await store.headPosition() : null;
@@ -92,6 +112,7 @@ export async function verifyIntegrity(
       allPages(store, pageSize),
       (e) => e.position,
       (done) => onProgress?.(done, total),
+      files,
     );
   }
   const heads = await streamHeadsOf(store);
@@ -102,7 +123,9 @@ export async function verifyIntegrity(
   const continuityChecked = !options.stream && hasContinuityCheck(store);
   const gap = continuityChecked && verifier.result().ok ? await checkLogContinuity(store) : null;
   const result = gap ? { ...verifier.result(), ok: false, firstBreak: gap } : verifier.result();
-  return { ...result, headsChecked: heads !== null, continuityChecked };
+  const fileChecks = files?.tally.result();
+  const ok = result.ok && (fileChecks?.problems.length ?? 0) === 0;
+  return { ...result, ok, headsChecked: heads !== null, continuityChecked, ...(fileChecks ? { files: fileChecks } : {}) };
 }
 
 /**

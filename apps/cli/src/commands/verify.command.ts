@@ -7,6 +7,8 @@ import { CliCommand, CliIo } from '../cli-command';
 import { createProgress, progressWanted } from '../progress';
 import { cliConfig } from './cli-config';
 import { IntegrityResult, streamExists, verifyIntegrity } from './integrity';
+import { openFileChecker } from './evidence-checker';
+import { describeFileProblem } from '@bihuan/audit';
 import { PROBLEM_LABELS, verifyExportFile } from './verify-export';
 
 /**
@@ -25,11 +27,11 @@ export function describeBreak(b: ChainBreak): string {
  * a dossier at all (no or broken JSON block, unreadable) exits 2 like a missing one — 1 is kept for
  * "this dossier was altered", naming the first broken event.
  */
-function verifyExport(file: string, io: CliIo, json: boolean): number {
+async function verifyExport(file: string, io: CliIo, json: boolean, requireFiles: boolean): Promise<number> {
   let code: number;
   let problem: string | undefined;
   try {
-    code = verifyExportFile(file, io, { json, onResult: (r) => (problem = r.firstBreak?.problem) });
+    code = await verifyExportFile(file, io, { json, requireFiles, onResult: (r) => (problem = r.firstBreak?.problem) });
   } catch (error) {
     io.err(`无法读取案卷 ${file}：${error instanceof Error ? error.message : String(error)}`);
     return 2;
@@ -39,14 +41,21 @@ function verifyExport(file: string, io: CliIo, json: boolean): number {
 
 function summary(result: IntegrityResult, location: string, stream: string | undefined): string {
   const scope = stream ? `流 ${stream}` : `日志 ${location}`;
-  if (!result.ok) return `${scope}：校验未通过，已检查 ${result.events} 个事件（${result.streams} 个流）`;
+  const files = result.files;
+  const fileText =
+    files && files.checked > 0
+      ? `；附件文件 ${files.checked} 个${files.problems.length ? `，其中 ${files.problems.length} 个缺失或被改动` : '，均存在且与记录一致'}`
+      : '';
+  if (!result.ok) return `${scope}：校验未通过，已检查 ${result.events} 个事件（${result.streams} 个流）${fileText}`;
   const checks = [result.headsChecked ? '流头一致' : '', result.continuityChecked ? '位置连续' : ''].filter(Boolean);
-  return `${scope}：完整，${result.streams} 个流、${result.events} 个事件的 SM3 哈希链无误${checks.length ? `（${checks.join('、')}）` : ''}${result.lastHash ? `\n末哈希 ${result.lastHash}` : ''}`;
+  return `${scope}：完整，${result.streams} 个流、${result.events} 个事件的 SM3 哈希链无误${checks.length ? `（${checks.join('、')}）` : ''}${fileText}${result.lastHash ? `\n末哈希 ${result.lastHash}` : ''}`;
 }
 
 /**
  * `verify [--stream <name>] [--data-dir <dir>] [--json]`: checks the SM3 hash chain of the
- * configured store (ESDB_URL, POSTGRES_URL or the SQLite file in DATA_DIR): a Chinese summary on
+ * configured store (ESDB_URL, POSTGRES_URL or the SQLite file in DATA_DIR) and every attached
+ * evidence file in the blob store as the walk meets its event (a line on stderr per missing or
+ * altered file, naming the case and the file; exit 1): a Chinese summary on
  * stdout, or with --json the JSON summary (English keys) scripts read. Exit 0 intact; 1 tampered
  * (the first broken event is named on stderr and in `firstBreak`); 2 when there is nothing to
  * verify (no store file, a stream the log does not have, bad configuration).
@@ -57,10 +66,12 @@ export const verifyAction: CliCommand = {
     const stream = stringFlag(args, 'stream');
     const exported = stringFlag(args, 'export');
     const json = args.flags['json'] === true;
+    const requireFiles = args.flags['require-files'] === true;
     if (exported !== undefined) {
       if (stream !== undefined) throw new UsageError('--export 校验案卷文件，不能与 --stream 同时使用');
-      return verifyExport(exported, io, json);
+      return verifyExport(exported, io, json, requireFiles);
     }
+    if (requireFiles) throw new UsageError('--require-files 只用于 --export（案卷旁的附件）');
     const config = cliConfig(args, io);
     if (!config) return 2;
     const server = config.esdbUrl ?? (config.postgresUrl ? withoutPassword(config.postgresUrl) : null);
@@ -76,7 +87,18 @@ export const verifyAction: CliCommand = {
         return 2;
       }
       const progress = createProgress(io, progressWanted(args), { label: stream ? `校验流 ${stream} 的事件` : '校验事件（按日志位置）' });
-      const result = await verifyIntegrity(store, { ...(stream ? { stream } : {}), onProgress: progress.update });
+      const files = await openFileChecker(config, store);
+      let result: IntegrityResult;
+      try {
+        result = await verifyIntegrity(store, {
+          ...(stream ? { stream } : {}),
+          onProgress: progress.update,
+          files: files.check,
+          onFileProblem: (problem) => io.err(describeFileProblem(problem)),
+        });
+      } finally {
+        await files.close();
+      }
       progress.finish();
       io.out(
         json

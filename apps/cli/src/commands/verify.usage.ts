@@ -8,14 +8,20 @@ export const verifySpec: CommandSpec = {
   positionals: [],
   options: [
     { name: 'stream', type: 'string', valueName: '<流名>', description: '只校验这一个流（如 finding-1）；流不存在时报错' },
-    { name: 'export', type: 'string', valueName: '<案卷文件>', description: '离线复核一份导出的案卷（HTML），不需要数据库' },
+    {
+      name: 'export',
+      type: 'string',
+      valueName: '<案卷文件>',
+      description: '离线复核一份导出的案卷（HTML），不需要数据库；并核对放在案卷旁的附件',
+    },
+    { name: 'require-files', type: 'boolean', description: '与 --export 同用：案卷所列附件未放在案卷旁时也算未通过' },
     DATA_DIR_OPTION,
     JSON_OPTION,
     QUIET_OPTION,
   ],
   details: [
-    '读取已配置的日志（ESDB_URL、POSTGRES_URL，或 DATA_DIR 中的 SQLite 文件）。',
-    '退出码：0 完整；1 被篡改（标准错误输出指出第一处被改动的事件）；2 用法错误、流不存在或没有可校验的日志。',
+    '读取已配置的日志（ESDB_URL、POSTGRES_URL，或 DATA_DIR 中的 SQLite 文件），并逐个核对事件所附的证据文件（S3_BUCKET 或 DATA_DIR/files）：缺失或被改动的文件逐行指出所属案件与文件。',
+    '退出码：0 完整；1 被篡改（标准错误输出指出第一处被改动的事件，或缺失、被改动的附件）；2 用法错误、流不存在或没有可校验的日志。',
   ],
   examples: [
     { command: 'verify', description: '校验整个日志' },

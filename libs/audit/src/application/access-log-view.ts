@@ -6,7 +6,7 @@ import { AuditTrail } from '../trail/audit-trail.port';
 export interface AccessLogRow {
   readonly at: string;
   readonly reader: Actor;
-  /** `view` (case history or identity shown), `reveal`, `export` (dossier), `erase`, or `asOf` (state read). */
+  /** `view` (case history or identity shown), `reveal`, `export` (dossier, file download), `erase`, or `asOf` (state read). */
   readonly action: string;
   readonly subjectId: string | null;
   readonly caseStream: string | null;
@@ -85,7 +85,7 @@ export async function listAccess(
       .map((e) => ({
         at: e.at,
         reader: e.reader,
-        action: e.action === 'dossier' ? 'export' : e.action === 'history' ? 'view' : e.action,
+        action: e.action === 'dossier' || e.action === 'file' ? 'export' : e.action === 'history' ? 'view' : e.action,
         subjectId: null,
         caseStream: e.stream,
         purpose: e.purpose,

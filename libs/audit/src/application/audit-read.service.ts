@@ -11,6 +11,9 @@ import { Redactor } from '../dossier/dossier.types';
 import { CaseHistoryService } from '../history/case-history.service';
 import { HistoryEntry, HistoryPage } from '../history/case-history.types';
 import { integrityReport, IntegrityReport } from '../integrity/integrity-report';
+import { EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
+import { CaseFileView } from '../files/case-file-view';
+import { dossierFiles } from '../files/dossier-files';
 import { AUDIT_TRAIL_READERS, AuditTrail } from '../trail/audit-trail.port';
 import { AccessLogFilter, AccessLogRow, listAccess } from './access-log-view';
 import { assertCanReadInstitution, CASE_READER_ROLES } from './case-access';
@@ -54,6 +57,7 @@ export interface DossierFile {
 @Injectable()
 export class AuditReadService {
   private readonly privacy: PrivacyPorts;
+  private readonly files: CaseFileView;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -66,8 +70,10 @@ export class AuditReadService {
     @Optional() personalData?: PersonalDataAccess,
     @Optional() @Inject(SUBJECT_KEY_STORE) keys?: SubjectKeyStore,
     @Optional() @Inject(ACCESS_LOG) private readonly log?: AccessLog,
+    @Optional() @Inject(EVIDENCE_VAULT) private readonly vault?: EvidenceVault,
   ) {
     this.privacy = { ...(personalData ? { access: personalData } : {}), ...(keys ? { keys } : {}) };
+    this.files = new CaseFileView(keys);
   }
 
   async history(
@@ -112,30 +118,35 @@ export class AuditReadService {
   }
 
   async caseIntegrity(reader: Actor, stream: string): Promise<IntegrityReport & { root: string }> {
-    const { linked } = await this.openLinkedCase(reader, stream);
+    const { access, linked } = await this.openLinkedCase(reader, stream);
     const streams = linked.streams.map((s) => s.stream);
-    return { root: stream, ...(await integrityReport(this.store, { streams: streams.length > 0 ? streams : [stream], now: this.now() })) };
+    return { root: stream, ...(await this.checked(reader, access, streams.length > 0 ? streams : [stream])) };
   }
 
   /** Admins and leaders of a root unit verify the whole log; other leaders and admins the streams of their jurisdiction (each one's chain). */
   async logIntegrity(reader: Actor): Promise<IntegrityReport> {
     this.assertAuditor(reader, 'The integrity report of the whole log');
     const wholeTree = this.policy.jurisdiction.get(reader.unit)?.parentId === null;
-    if (wholeTree) return integrityReport(this.store, { now: this.now() });
-    const streams = await readableStreams(this.store, new StreamAccess(this.store, this.reader(reader)));
-    return integrityReport(this.store, { streams, now: this.now() });
+    const access = new StreamAccess(this.store, this.reader(reader));
+    return this.checked(reader, access, wholeTree ? undefined : await readableStreams(this.store, access));
   }
 
   async dossier(reader: Actor, stream: string, o: { asOf?: AsOf; purpose?: string }): Promise<DossierFile> {
     const { access, unit, linked } = await this.openLinkedCase(reader, stream, o.asOf);
     const history = await this.cases.full(stream, { reader, ...o, linked, view: historyView(access) });
-    const integrity = await integrityReport(this.store, { streams: history.streams.map((s) => s.stream), now: this.now() });
+    const integrity = await this.checked(
+      reader,
+      access,
+      history.streams.map((s) => s.stream),
+    );
+    const files = await dossierFiles(this.store, access, linked, reader, this.files, this.vault);
     const redact = await this.redactorFor(history.entries, reader, this.context(stream, unit, o.purpose, 'dossier export'));
     const generatedAt = this.now();
     const html = buildDossier(history, integrity, reader, {
       generatedAt,
       redact,
       summaries: this.summaries,
+      files,
       ...(o.purpose ? { purpose: o.purpose } : {}),
     });
     return { fileName: `dossier-${stream}-${generatedAt.replace(/[:.]/g, '')}.html`, html };
@@ -159,8 +170,11 @@ export class AuditReadService {
     return { access, unit: opened.decision.kind === 'granted' ? opened.decision.institutionId : null };
   }
 
-  /** The case with the streams linked to it that the reader may read, once the case index has seen the log. */
-  private async openLinkedCase(
+  /**
+   * The case with the streams linked to it that the reader may read, once the case index has seen
+   * the log: 403 / 404 as every audit read answers (the files of a case are opened through it too).
+   */
+  async openLinkedCase(
     actor: Actor,
     stream: string,
     asOf?: AsOf,
@@ -168,6 +182,12 @@ export class AuditReadService {
     const { access, unit } = await this.openCase(actor, stream);
     await this.catchUp();
     return { access, unit, ...(await readableCase(access, await this.cases.link(stream, asOf))) };
+  }
+
+  /** The SM3 chain of `streams` (none: the whole log) and each attached file the reader may see, named as they may see it. */
+  private async checked(reader: Actor, access: StreamAccess, streams?: readonly string[]): Promise<IntegrityReport> {
+    const options = { ...(streams ? { streams } : {}), now: this.now(), ...this.files.checks(access, this.vault) };
+    return this.files.shownReport(await integrityReport(this.store, options), reader);
   }
 
   /** Shows each person named in `entries` as the reader may see them (resolving a name is a recorded read). */

@@ -91,6 +91,17 @@ async function viewThroughPrivacy(
   }
 }
 
+/**
+ * The owner of a sealed evidence file (`{ name, sealed: { subjectId } }`, core's EvidenceFile):
+ * its name is that person's data, shown only to whom their identity is.
+ */
+export function sealedOwner(value: { readonly [key: string]: unknown }): string | null {
+  const sealed = value['sealed'];
+  if (typeof sealed !== 'object' || sealed === null) return null;
+  const subject = (sealed as { subjectId?: unknown }).subjectId;
+  return typeof subject === 'string' ? subject : null;
+}
+
 const MARKER: Record<Exclude<SubjectView['kind'], 'shown'>, string> = {
   erased: ERASED_MARKER,
   hidden: PROTECTED_MARKER,
@@ -111,9 +122,12 @@ export function subjectRedactor(views: ReadonlyMap<string, SubjectView>, reader:
     if (value === null || typeof value !== 'object') return value;
     const subject = value['subjectId'];
     const view = typeof subject === 'string' ? (views.get(subject) ?? fallback) : inherited;
+    const owner = sealedOwner(value);
+    const nameView = owner === null ? null : (views.get(owner) ?? fallback);
     const out: { [key: string]: Json } = {};
     for (const [k, v] of Object.entries(value)) {
-      if (!PERSONAL_FIELD.test(k)) out[k] = redact(v, view);
+      if (k === 'name' && nameView && (nameView.kind === 'erased' || nameView.kind === 'hidden')) out[k] = MARKER[nameView.kind];
+      else if (!PERSONAL_FIELD.test(k)) out[k] = redact(v, view);
       else if (view.kind !== 'shown') out[k] = MARKER[view.kind];
       else if (/ciphertext$/i.test(k)) {
         const name = k.replace(/ciphertext$/i, '') || 'identity';

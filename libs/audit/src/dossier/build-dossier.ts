@@ -4,9 +4,11 @@ import { CaseHistory, HistoryEntry } from '../history/case-history.types';
 import { IntegrityReport } from '../integrity/integrity-report';
 import { renderDossierHtml } from './dossier-html';
 import { DossierOptions, DossierPayload, DossierStream, SealedEvent } from './dossier.types';
-import { defaultRedact } from './redaction';
+import { defaultRedact, PROTECTED_MARKER } from './redaction';
 import { timelineRows } from './dossier-timeline';
 import { eventSummaries } from '../history/summary-catalogues';
+import { fileCheckOf } from './dossier-files-html';
+import { ERASED_FILE_MARKER } from '../files/case-file.types';
 
 function recorded(e: HistoryEntry): RecordedEvent {
   const event = { streamName: e.stream, revision: e.revision, position: e.position, type: e.type, data: e.data, metadata: e.metadata };
@@ -57,6 +59,7 @@ export function buildDossier(history: CaseHistory, integrity: IntegrityReport, r
   const last = new Map<string, HistoryEntry>();
   for (const e of history.entries) last.set(e.stream, e);
   const partial = partialStreams(history.entries);
+  const files = options.files ?? [];
   const streams: DossierStream[] = history.streams.flatMap((s) => {
     const tail = last.get(s.stream);
     return tail && !partial.has(s.stream) ? [{ stream: s.stream, lastRevision: tail.revision, lastHash: tail.hash }] : [];
@@ -71,11 +74,12 @@ export function buildDossier(history: CaseHistory, integrity: IntegrityReport, r
     streams,
     events: history.entries.filter((e) => !partial.has(e.stream)).map(forVerification),
     ...(partial.size > 0 ? { partialStreams: [...partial] } : {}),
+    ...(files.length > 0 ? { files: files.map((f) => fileCheckOf(f, f.name !== PROTECTED_MARKER && f.name !== ERASED_FILE_MARKER)) } : {}),
     integrity,
   };
   const shown = history.entries.map((e) => redact(e, reader));
   const summaries = options.summaries ?? eventSummaries();
   const timeline = timelineRows(history.entries, shown, summaries);
   const title = options.title ?? `案件档案 ${history.root}`;
-  return renderDossierHtml(payload, history.entries, shown, title, timeline, (actor) => summaries.actorName(actor));
+  return renderDossierHtml(payload, history.entries, shown, title, timeline, (actor) => summaries.actorName(actor), files);
 }

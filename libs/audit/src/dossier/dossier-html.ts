@@ -4,6 +4,8 @@ import { IntegrityReport } from '../integrity/integrity-report';
 import { DOSSIER_SCRIPT_ID, DossierPayload } from './dossier.types';
 import { escapeHtml as h, scriptSafeJson } from './html-text';
 import { timelineHtml, TimelineRow } from './dossier-timeline';
+import { fileChecksHtml, filesHtml } from './dossier-files-html';
+import { DossierAttachment } from './dossier.types';
 
 /** `2025-03-03 09:00:00` Shanghai time for people (the ISO instant stays in the JSON block); unparseable text as it is. */
 const t = (iso: string): string => (Number.isNaN(Date.parse(iso)) ? iso : shanghaiDateTime(iso));
@@ -30,10 +32,11 @@ function integrityHtml(r: IntegrityReport): string {
     .join('');
   const br = r.firstBreak;
   return `<h2>完整性校验</h2><dl>
-<dt>结果</dt><dd class="${r.ok ? 'ok' : 'bad'}">${r.ok ? '通过：哈希链完整，未发现篡改' : '未通过：发现篡改'}</dd>
+<dt>结果</dt><dd class="${r.ok ? 'ok' : 'bad'}">${r.ok ? '通过：哈希链完整，未发现篡改' : r.firstBreak ? '未通过：发现篡改' : '未通过：附件缺失或被改动'}</dd>
 <dt>算法</dt><dd>${r.algorithm}（GB/T 32905-2016）</dd><dt>校验时间</dt><dd>${h(t(r.verifiedAt))}（北京时间）</dd>
 <dt>事件数</dt><dd>${r.events}（${r.streams} 个流）</dd><dt>位置范围</dt><dd>${r.firstPosition ?? '—'} – ${r.lastPosition ?? '—'}</dd>
 <dt>首个哈希</dt><dd class="mono">${h(r.firstHash ?? '—')}</dd><dt>末个哈希</dt><dd class="mono">${h(r.lastHash ?? '—')}</dd>
+${fileChecksHtml(r.files)}
 ${br ? `<dt>首个断点</dt><dd class="bad">${h(br.streamName)} 第 ${br.revision} 版（位置 ${br.position}）：${h(br.problem)} — ${h(br.detail)}</dd>` : ''}
 <dt>规范化</dt><dd>${h(r.canonicalization)}</dd></dl>
 <table><tr><th>流</th><th>事件数</th><th>首个哈希</th><th>末个哈希</th><th>结果</th></tr>${rows}</table>`;
@@ -73,11 +76,11 @@ function entryRow(e: HistoryEntry, shown: object): string {
 }
 
 /**
- * The dossier needs only its inline stylesheet: no script runs (the JSON block is data), nothing is
- * fetched. Sent as a header with the download and embedded as a meta tag, so it still holds when
- * the saved file is opened from disk.
+ * The dossier needs only its inline stylesheet and its inline thumbnails (`data:` images): no
+ * script runs (the JSON block is data), nothing is fetched. Sent as a header with the download and
+ * embedded as a meta tag, so it still holds when the saved file is opened from disk.
  */
-export const DOSSIER_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+export const DOSSIER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /**
  * The printable dossier: header, the readable timeline (案件经过) first, the integrity summary and
@@ -91,6 +94,7 @@ export function renderDossierHtml(
   title: string,
   timeline: { rows: readonly TimelineRow[]; folded: number },
   nameOf: (actor: Actor) => string,
+  files: readonly DossierAttachment[] = [],
 ): string {
   const streams = payload.streams
     .map((s) => `<tr><td>${h(s.stream)}</td><td>0 – ${s.lastRevision}</td><td class="mono">${h(s.lastHash)}</td></tr>`)
@@ -106,13 +110,14 @@ export function renderDossierHtml(
 <dt>导出时间</dt><dd>${h(t(payload.generatedAt))}（北京时间）</dd><dt>查阅人</dt><dd>${h(nameOf(payload.reader))}（${h(actorText(payload.reader))}）</dd>
 <dt>查阅目的</dt><dd>${h(payload.purpose ?? '—')}</dd><dt>事件总数</dt><dd>${entries.length}</dd></dl>
 ${timelineHtml(timeline)}
+${filesHtml(files)}
 ${integrityHtml(payload.integrity)}
 ${actorsHtml(entries, nameOf)}
 <h2 id="appendix">附录一 关联流程</h2><table><tr><th>流</th><th>版本范围</th><th>末个哈希</th></tr>${streams}</table>
 <h2 id="raw-events">附录二 原始事件与哈希</h2><p>全部事件（含内部处理与时限记录）的信封、内容与 SM3 哈希。灰色行为同一流中与本案无直接关联的事件（保留以便校验哈希链）。时间均为北京时间。</p>
 <table><tr><th>位置</th><th>流 / 版本</th><th>事件</th><th>操作人</th><th>发生时间</th><th>记录时间</th><th>起因</th><th>期限状态</th><th>内容</th><th>哈希</th></tr>
 ${entries.map((e, i) => entryRow(e, shown[i]!)).join('\n')}</table>
-<h2>附录三 离线校验</h2><p>本文件内嵌全部事件的原始数据与完整信封（含 SM3 哈希），可用 <code>npm run cli -- verify --export &lt;文件&gt;</code> 离线复核。</p>
+<h2>附录三 离线校验</h2><p>本文件内嵌全部事件的原始数据与完整信封（含 SM3 哈希），可用 <code>npm run cli -- verify --export &lt;文件&gt;</code> 离线复核；所列附件（以 SM3 摘要或原名命名）放在本文件旁时一并核对。</p>
 <script type="application/json" id="${DOSSIER_SCRIPT_ID}">${scriptSafeJson(payload)}</script>
 </body></html>
 `;

@@ -3,6 +3,26 @@ import { AsOf, RecordedEvent } from '@bihuan/event-store';
 import { HistoryEntry } from '../history/case-history.types';
 import { IntegrityReport } from '../integrity/integrity-report';
 import { EventSummaryRegistry } from '../history/summary-registry';
+import { CaseFileRow } from '../files/case-file.types';
+
+/** A file the dossier lists: as the reader sees it, with an inline thumbnail for images (or null). */
+export interface DossierAttachment extends CaseFileRow {
+  /** `data:image/jpeg;base64,…`, or null (not an image, hidden, erased, or no vault). */
+  readonly thumbnail: string | null;
+}
+
+/**
+ * A file in the verification block: enough to check a copy placed beside the dossier (digest and
+ * size; the name when the reader may know it, to find a copy saved under its own name).
+ */
+export interface DossierFileCheck {
+  readonly stream: string;
+  readonly revision: number;
+  readonly digest: string;
+  readonly size: number;
+  readonly mediaType: string;
+  readonly name?: string;
+}
 
 /** The data of an entry as `reader` may see it (the privacy lib decides; see defaultRedact). */
 export type Redactor = (entry: HistoryEntry, reader: Actor) => object;
@@ -18,6 +38,8 @@ export interface DossierOptions {
   readonly isErased?: (subjectId: string) => boolean;
   /** Summaries for the timeline, names from the directory (default: every context's, ids for names). */
   readonly summaries?: EventSummaryRegistry;
+  /** The case's files as the reader may see them (listed, and carried in the verification block). */
+  readonly files?: readonly DossierAttachment[];
 }
 
 /** One stream of the dossier: a complete prefix, revision 0 … lastRevision. */
@@ -43,6 +65,8 @@ export interface DossierPayload {
   readonly events: readonly (RecordedEvent | SealedEvent)[];
   /** Linked streams with events the reader may not see at all: left out of offline verification. */
   readonly partialStreams?: readonly string[];
+  /** The attached files, by digest and size, so copies beside the dossier can be checked offline. */
+  readonly files?: readonly DossierFileCheck[];
   readonly integrity: IntegrityReport;
 }
 

@@ -21,8 +21,15 @@ function redactValue(value: Json, marker: (subjectId: string | null) => string, 
   if (Array.isArray(value)) return value.map((v) => redactValue(v, marker, subjectId));
   if (value === null || typeof value !== 'object') return value;
   const own = typeof value['subjectId'] === 'string' ? (value['subjectId'] as string) : subjectId;
+  // A sealed evidence file's name is its owner's data (core's EvidenceFile: { name, sealed: { subjectId } }).
+  const sealed = value['sealed'];
+  const owner =
+    sealed && typeof sealed === 'object' && !Array.isArray(sealed) && typeof sealed['subjectId'] === 'string' ? sealed['subjectId'] : null;
   const out: { [key: string]: Json } = {};
-  for (const [k, v] of Object.entries(value)) out[k] = PERSONAL_FIELD.test(k) ? marker(own) : redactValue(v, marker, own);
+  for (const [k, v] of Object.entries(value)) {
+    const personal = PERSONAL_FIELD.test(k) || (k === 'name' && owner !== null && marker(owner) !== ENCRYPTED_MARKER);
+    out[k] = personal ? marker(k === 'name' ? owner : own) : redactValue(v, marker, own);
+  }
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { ChainBreak, ChainVerifier, checkLogContinuity, EventStore, RecordedEvent, StreamHeadSource } from '@bihuan/event-store';
+import { FileChecker, FileChecks, FileTally } from './evidence-check';
 
 export interface StreamIntegrity {
   readonly stream: string;
@@ -26,6 +27,11 @@ export interface IntegrityReport {
    */
   readonly headsChecked: boolean;
   readonly verifiedAt: string;
+  /**
+   * The attached evidence files (present when a checker was given): each EvidenceAttached's file
+   * hashed in the blob store; a missing or altered one makes the report fail (`ok: false`).
+   */
+  readonly files?: FileChecks;
   readonly algorithm: 'SM3';
   readonly canonicalization: string;
 }
@@ -35,6 +41,13 @@ export const CANONICALIZATION =
   '{streamName, revision, type, data, metadata (every member except hash)}: object keys sorted by UTF-16 code unit, ' +
   'no whitespace, undefined members omitted, strings and numbers as JSON.stringify writes them; ' +
   'metadata.prevHash = hash of the previous event of the same stream (null at revision 0); global position not hashed.';
+
+/** How the files of the verified events are checked, and (for one reader) which of them to check. */
+export interface IntegrityFileOptions {
+  readonly check: FileChecker;
+  /** Leaves out files the reader may not see (their events trimmed away); default: every file. */
+  readonly include?: (event: RecordedEvent) => Promise<boolean>;
+}
 
 function hasHeads(store: EventStore): store is EventStore & StreamHeadSource {
   return typeof (store as Partial<StreamHeadSource>).streamHeads === 'function';
@@ -92,16 +105,24 @@ class Tally {
  */
 export async function integrityReport(
   store: EventStore,
-  options: { stream?: string; streams?: readonly string[]; now: string; pageSize?: number },
+  options: { stream?: string; streams?: readonly string[]; now: string; pageSize?: number; files?: IntegrityFileOptions },
 ): Promise<IntegrityReport> {
   const pageSize = options.pageSize ?? 1000;
   const names = options.streams ?? (options.stream ? [options.stream] : null);
   const tally = new Tally(names !== null);
+  const files = options.files ? new FileTally(options.files.check) : null;
+  const include = options.files?.include;
+  // Files are checked as the events are read, so a whole log never holds more than a page.
+  const checkFiles = async (page: readonly RecordedEvent[]): Promise<void> => {
+    if (!files) return;
+    for (const e of page) if (e.type === 'EvidenceAttached' && (!include || (await include(e)))) await files.feed(e);
+  };
   let headsChecked = false;
   if (names) {
     outer: for (const stream of names) {
       for (let from = 0; ;) {
         const page = await store.readStream(stream, { fromRevision: from, maxCount: pageSize });
+        await checkFiles(page);
         for (const e of page) if (!tally.feed(e)) break outer;
         if (page.length < pageSize) break;
         from = page[page.length - 1]!.revision + 1;
@@ -111,6 +132,7 @@ export async function integrityReport(
     let position: number | null = null;
     outer: for (;;) {
       const page: RecordedEvent[] = await store.readAll({ fromPosition: position, maxCount: pageSize });
+      await checkFiles(page);
       for (const e of page) if (!tally.feed(e)) break outer;
       if (page.length < pageSize) break;
       position = page[page.length - 1]!.position;
@@ -123,8 +145,9 @@ export async function integrityReport(
   const firstBreak = tally.firstBreak;
   const broken = firstBreak?.streamName;
   const perStream = [...tally.per.entries()].map(([stream, s]) => ({ stream, ...s, ok: stream !== broken }));
+  const fileChecks = files?.result();
   return {
-    ok: firstBreak === null,
+    ok: firstBreak === null && (fileChecks?.problems.length ?? 0) === 0,
     scope: names ? 'streams' : 'log',
     streams: perStream.length,
     events: tally.events,
@@ -136,6 +159,7 @@ export async function integrityReport(
     firstBreak,
     headsChecked,
     verifiedAt: options.now,
+    ...(fileChecks ? { files: fileChecks } : {}),
     algorithm: 'SM3',
     canonicalization: CANONICALIZATION,
   };

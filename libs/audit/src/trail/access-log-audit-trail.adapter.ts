@@ -6,6 +6,7 @@ const PAGE = 1000;
 /**
  * The access audit written into libs/privacy's hash-chained AccessLog, so a deployment keeps ONE
  * record of reads: a history or as-of read is a `view` of the case, a dossier an `export`
+ * and a file download an `export` too (the bytes left the system; its purpose names the digest)
  * (subjectId null, caseStream = the root stream, outcome `granted`). The mapping back is lossy:
  * `history` and `asOf` both come back as `history`, and `detail` is not kept.
  */
@@ -16,7 +17,7 @@ export class AccessLogAuditTrail implements AuditTrail {
     await this.log.record({
       at: e.at,
       reader: e.reader,
-      action: e.action === 'dossier' ? 'export' : 'view',
+      action: e.action === 'dossier' || e.action === 'file' ? 'export' : 'view',
       subjectId: null,
       caseStream: e.stream,
       purpose: e.purpose || `audit ${e.action}`,

@@ -1,6 +1,7 @@
 import { Actor, DomainError } from '@bihuan/core';
 
-export type AuditAction = 'history' | 'dossier' | 'asOf';
+/** `file`: an evidence file (or its thumbnail) was downloaded; `detail.digest` names it. */
+export type AuditAction = 'history' | 'dossier' | 'asOf' | 'file';
 
 /** One read of a case: who, when, what, and why (the purpose the reader gave). */
 export interface AuditAccess {

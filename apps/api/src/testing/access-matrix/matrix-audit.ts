@@ -4,6 +4,7 @@ import { responseText, scanMarkers, Violations } from './matrix-report';
 import { DeclaredRoute } from './matrix-routes';
 import { inScope, READERS, Reader } from './matrix-scope';
 import { Seed } from './matrix-seed';
+import { fill } from './matrix-targets';
 import { Row } from './matrix-table';
 
 /**
@@ -91,7 +92,7 @@ export async function checkAudit(t: TestApp, seed: Seed, routes: readonly [Decla
           const once = `${query} ${stream.slice(0, stream.indexOf('-'))} ${reader.id}`;
           if (switchRefused && refusedSwitch.has(once)) continue;
           refusedSwitch.add(once);
-          const res = await t.http.get(route.path.replace('{stream}', stream) + query).set(headersFor(t, reader));
+          const res = await t.http.get(fill(route.path.replace('{stream}', stream), row.params ?? {}) + query).set(headersFor(t, reader));
           requests++;
           const decided = verdict(route, row, reader, target);
           const rel = decided.rel;

@@ -37,7 +37,12 @@ export interface Row {
    * refused to every other role.
    */
   readonly roleQueries?: readonly { readonly query: string; readonly roles: readonly Role[] }[];
+  /** Values for path parameters the target does not give (an audit route's file digest). */
+  readonly params?: Readonly<Record<string, string>>;
 }
+
+/** A well-formed digest no seeded case holds: an in-scope reader gets 404 AUDIT.FILE_NOT_FOUND, others the case's refusal. */
+const NO_SUCH_FILE = { digest: '0'.repeat(64) };
 
 /** A DOCX by its content (a zip holding word/document.xml): refusals then prove the scope check, not the type check. */
 function minimalDocx(): Buffer {
@@ -149,6 +154,9 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /audit/cases/{stream}/state': { target: 'stream', okStatuses: [400] },
   'GET /audit/cases/{stream}/integrity': { target: 'stream' },
   'GET /audit/cases/{stream}/dossier': { target: 'stream', format: 'html' },
+  'GET /audit/cases/{stream}/files': { target: 'stream' },
+  'GET /audit/cases/{stream}/files/{digest}': { target: 'stream', params: NO_SUCH_FILE, okStatuses: [404] },
+  'GET /audit/cases/{stream}/files/{digest}/thumbnail': { target: 'stream', params: NO_SUCH_FILE, okStatuses: [404] },
   'GET /audit/ledgers/{institutionId}': { target: 'institution' },
   'GET /audit/ledgers/{institutionId}/export': { target: 'institution', format: 'xlsx', also: { query: '?format=csv', format: 'csv' } },
   'GET /audit/integrity': { target: 'none' },

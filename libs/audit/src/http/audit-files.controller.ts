@@ -1,0 +1,92 @@
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@bihuan/core';
+import { CurrentActor, Roles } from '@bihuan/auth';
+import { attachmentDisposition } from '@bihuan/platform';
+import { AuditFilesService } from '../application/audit-files.service';
+import { CaseFileRow } from '../files/case-file-view';
+import { CaseFileParamDto, CaseStreamParamDto, FileReadQueryDto } from './audit-files.dto';
+
+/** The bit of Express's response a file download needs. */
+interface HeaderSink {
+  setHeader(name: string, value: string): unknown;
+}
+
+/**
+ * A downloaded file is shown by nothing of ours: never sniffed into HTML, never cached, and if a
+ * browser opens it anyway it runs sandboxed with nothing to load.
+ */
+export const FILE_CSP = "default-src 'none'; sandbox";
+
+function fileHeaders(res: HeaderSink): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.setHeader('Content-Security-Policy', FILE_CSP);
+}
+
+/**
+ * The evidence files of a case (issue 18): listed, downloaded and shown as thumbnails through the
+ * case's visibility, exactly as its history is; every download is recorded.
+ */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles('leader', 'admin', 'inspector', 'hospital')
+@Controller('audit/cases/:stream/files')
+export class AuditFilesController {
+  constructor(private readonly files: AuditFilesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The files attached to the case that the reader may see (digest, name, size, type, step, who and when)' })
+  @ApiOkResponse({
+    description:
+      '{ root, files: [{ stream, revision, position, digest, name, size, mediaType, step, attachedAt, attachedBy, sealed, erased }] }',
+  })
+  list(@Param() p: CaseStreamParamDto, @CurrentActor() actor: Actor): Promise<{ root: string; files: CaseFileRow[] }> {
+    return this.files.list(actor, p.stream);
+  }
+
+  @Get(':digest')
+  @ApiOperation({
+    summary:
+      'The file’s bytes (streamed) with its recorded type, as an attachment; 404 AUDIT.FILE_MISSING when the store lost it, 410 AUDIT.FILE_ERASED when its owner was erased; the read is recorded',
+  })
+  @ApiProduces('application/octet-stream')
+  async download(
+    @Param() p: CaseFileParamDto,
+    @Query() q: FileReadQueryDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<StreamableFile> {
+    const { row, content } = await this.files.download(actor, p.stream, p.digest, q.purpose);
+    fileHeaders(res);
+    return new StreamableFile(content.stream, {
+      type: row.mediaType,
+      length: content.size,
+      disposition: attachmentDisposition(row.name, `${row.digest.slice(0, 16)}${extensionOf(row.name)}`),
+    });
+  }
+
+  @Get(':digest/thumbnail')
+  @ApiOperation({ summary: 'A small JPEG of an image file; 404 AUDIT.FILE_NO_THUMBNAIL for other kinds; the read is recorded' })
+  @ApiProduces('image/jpeg')
+  async thumbnail(
+    @Param() p: CaseFileParamDto,
+    @Query() q: FileReadQueryDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<StreamableFile> {
+    const jpeg = await this.files.thumbnail(actor, p.stream, p.digest, q.purpose);
+    fileHeaders(res);
+    return new StreamableFile(jpeg, {
+      type: 'image/jpeg',
+      length: jpeg.length,
+      disposition: `inline; filename="${p.digest.slice(0, 16)}.jpg"`,
+    });
+  }
+}
+
+/** `.pdf` of `报告.pdf` for the ASCII fallback name (letters and digits only, at most 8). */
+function extensionOf(name: string): string {
+  const ext = /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1];
+  return ext ? `.${ext.toLowerCase()}` : '';
+}
