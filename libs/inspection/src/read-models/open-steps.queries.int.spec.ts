@@ -53,9 +53,17 @@ describe.each(TEST_SQL_DIALECTS)('finding open steps on $name', (dialect) => {
     expect(await after([F.requestExtension('x-1', hospital)], INSPECTOR)).toEqual([{ kind: 'extension-decision', dueAt: F.RECTIFY_DUE }]);
     expect(await after([], ELSEWHERE)).toEqual([]);
     expect(await after([F.denyExtension()], INSPECTOR)).toEqual([]);
-    expect(await after([F.progress(['att-2'], hospital), F.requestSignOff(hospital)], INSPECTOR)).toEqual([
-      { kind: 'sign-off-verification', dueAt: F.RECTIFY_DUE },
-    ]);
+    expect(
+      await after(
+        [
+          F.attach('progress', F.PROGRESS_PHOTO, hospital),
+          F.attach('signOff', F.SIGN_OFF_SCAN, hospital),
+          F.progress(undefined, hospital),
+          F.requestSignOff(hospital),
+        ],
+        INSPECTOR,
+      ),
+    ).toEqual([{ kind: 'sign-off-verification', dueAt: F.RECTIFY_DUE }]);
     expect(await after([], HOSPITAL)).toEqual([]);
     expect(await after([F.reject()], INSPECTOR)).toEqual([]);
   });
@@ -63,7 +71,16 @@ describe.each(TEST_SQL_DIALECTS)('finding open steps on $name', (dialect) => {
   it('a re-check waits on the inspectors once due (or its date passed before the wake-up), until recorded; a rebuild gives the same steps', async () => {
     const hospital = { id: 'h', role: 'hospital' as const, unit: 'hosp-1' };
     const signed = [F.open({ institutionId: 'hosp-1', severity: 'severe' }), F.notice(), F.plan(hospital)];
-    await after([...signed, F.progress(['att-2'], hospital), F.requestSignOff(hospital)], INSPECTOR);
+    await after(
+      [
+        ...signed,
+        F.attach('progress', F.PROGRESS_PHOTO, hospital),
+        F.attach('signOff', F.SIGN_OFF_SCAN, hospital),
+        F.progress(undefined, hospital),
+        F.requestSignOff(hospital),
+      ],
+      INSPECTOR,
+    );
     expect(await after([F.signOff(window(at(9), at(99), 0))], INSPECTOR, at(50))).toEqual([]);
     expect(await after([], INSPECTOR, at(99, 1))).toEqual([{ kind: 'recheck', dueAt: at(99) }]); // late wake-up
     expect(await after([F.expire('recheck', at(99))], INSPECTOR, at(50))).toEqual([{ kind: 'recheck', dueAt: at(99) }]);
