@@ -14,3 +14,4 @@ export * from './outbox/delivery-dispatcher';
 export * from './nest/notification-channels';
 export * from './nest/notifications.module';
 export * from './nest/notifications-dispatch.module';
+export * from './workflows';
