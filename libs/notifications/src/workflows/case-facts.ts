@@ -20,6 +20,8 @@ export interface SourceEvent {
 export interface CaseFacts {
   /** The institution that must act (a finding's institution, a ticket's current handling institution). */
   readonly institutionId: string | null;
+  /** A finding's visit: the producer reads the visit's stream for its inspectors. */
+  readonly visitId: string | null;
   readonly inspectorIds: readonly string[];
   /** A finding's description (staff wording, no personal data) — null for a ticket. */
   readonly description: string | null;
@@ -36,6 +38,7 @@ export interface CaseFacts {
 
 export const NO_FACTS: CaseFacts = {
   institutionId: null,
+  visitId: null,
   inspectorIds: [],
   description: null,
   purposes: {},
@@ -54,7 +57,12 @@ export function evolveCaseFacts(facts: CaseFacts, event: Pick<SourceEvent, 'type
   const d = event.data as Data;
   switch (event.type) {
     case 'FindingOpened':
-      return { ...facts, institutionId: str(d['institutionId']), description: str(d['description']) };
+      return {
+        ...facts,
+        institutionId: str(d['institutionId']),
+        visitId: str(d['visitId']),
+        description: str(d['description']),
+      };
     case 'VisitPlanned':
     case 'VisitConducted':
       return { ...facts, inspectorIds: strings(d['inspectorIds']) };
