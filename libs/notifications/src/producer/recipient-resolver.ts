@@ -9,15 +9,13 @@ export type ChannelPreference = (userId: string, kind: string) => Promise<readon
 /** Every channel: what a user without preferences gets (each still only when it has an address and is configured). */
 export const ALL_CHANNELS: ChannelPreference = () => ['inbox', 'email', 'webhook', 'sms'];
 
-/** A directory user may carry an e-mail address where the directory records one (the port's field is optional). */
-type WithEmail = DirectoryUser & { readonly email?: string };
 
 /**
  * The active directory users an audience names, sorted by id (so "the first recipient" is the same
  * in every worker). A unit-and-role audience is everyone of that role at that unit (a hospital's
  * quality office users, a commission's inspectors); named users count only while active.
  */
-export function usersOf(directory: UserDirectory, audience: Audience): WithEmail[] {
+export function usersOf(directory: UserDirectory, audience: Audience): DirectoryUser[] {
   switch (audience.kind) {
     case 'unitRole':
       return directory
@@ -43,7 +41,7 @@ export function usersOf(directory: UserDirectory, audience: Audience): WithEmail
  * unit (policy endpoints taking the kind and, when they list units, this unit) are attached by the
  * producer to one recipient per unit only, so a group robot gets one message, not one per person.
  */
-export function recipientOf(user: WithEmail): NotificationRecipient {
+export function recipientOf(user: DirectoryUser): NotificationRecipient {
   return {
     userId: user.id,
     unitId: user.unit,
