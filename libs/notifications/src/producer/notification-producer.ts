@@ -69,7 +69,10 @@ export class NotificationProducer implements Projection {
       if (wanted.has('email') && channels.has('email') && recipient.email) targets.push({ channel: 'email', address: recipient.email });
       if (wanted.has('sms') && channels.has('sms') && recipient.phone) targets.push({ channel: 'sms', address: recipient.phone });
       // A unit's webhooks (a group robot, its OA) once per notification, on its first user.
-      const hooks = unitsWithWebhook.has(user.unit) ? [] : webhooksFor(policy, intent.kind, user.unit);
+      const hooks =
+        unitsWithWebhook.has(user.unit) || !channels.has('webhook') || !wanted.has('webhook')
+          ? []
+          : webhooksFor(policy, intent.kind, user.unit);
       unitsWithWebhook.add(user.unit);
       for (const id of hooks) targets.push({ channel: 'webhook', address: id });
       await outbox.enqueue(this.notification(intent, { ...recipient, ...(hooks.length > 0 ? { webhookEndpoints: hooks } : {}) }), targets);

@@ -9,7 +9,6 @@ export type ChannelPreference = (userId: string, kind: string) => Promise<readon
 /** Every channel: what a user without preferences gets (each still only when it has an address and is configured). */
 export const ALL_CHANNELS: ChannelPreference = () => ['inbox', 'email', 'webhook', 'sms'];
 
-
 /**
  * The active directory users an audience names, sorted by id (so "the first recipient" is the same
  * in every worker). A unit-and-role audience is everyone of that role at that unit (a hospital's

@@ -7,7 +7,8 @@ type Rule = (d: Data, facts: CaseFacts) => Omit<NotificationIntent, 'link' | 'st
 
 const hospital = (facts: CaseFacts): Audience[] =>
   facts.institutionId ? [{ kind: 'unitRole', unitId: facts.institutionId, role: 'hospital' }] : [];
-const inspectors = (facts: CaseFacts): Audience[] => (facts.inspectorIds.length > 0 ? [{ kind: 'users', userIds: facts.inspectorIds }] : []);
+const inspectors = (facts: CaseFacts): Audience[] =>
+  facts.inspectorIds.length > 0 ? [{ kind: 'users', userIds: facts.inspectorIds }] : [];
 const what = (facts: CaseFacts): string => (facts.description ? `问题“${clip(facts.description)}”` : '检查发现的问题');
 const clip = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');

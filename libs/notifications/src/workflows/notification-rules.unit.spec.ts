@@ -97,7 +97,9 @@ describe('complaint notifications', () => {
       audience: [{ kind: 'unitRole', unitId: 'h1', role: 'hospital' }],
     });
     const all = ['ComplaintReminded', 'ComplaintSupervised', 'ComplaintAnswered', 'ComplaintExtensionDenied']
-      .flatMap((type) => notificationsFor(ev(ticket, type, { ticketId: 't1', deadlineId: 'answer-1', dueAt: at, reason: '不予' }), factsOf(true)))
+      .flatMap((type) =>
+        notificationsFor(ev(ticket, type, { ticketId: 't1', deadlineId: 'answer-1', dueAt: at, reason: '不予' }), factsOf(true)),
+      )
       .concat(staff!);
     for (const n of all) expect(`${n.title}${n.body}`).not.toMatch(/张三|13900001111|s-1|sm4cbc/);
   });
@@ -126,7 +128,10 @@ describe('complaint notifications', () => {
 
   it('answers a ticket’s deadline warning through its 催办, not twice', () => {
     expect(notificationsFor(ev(ticket, 'DeadlineWarned', { deadlineId: 'answer-1', dueAt: at }), factsOf(false))).toEqual([]);
-    const [n] = notificationsFor(ev(ticket, 'ComplaintReminded', { institutionId: 'h1', deadlineId: 'answer-2', dueAt: at }), factsOf(false));
+    const [n] = notificationsFor(
+      ev(ticket, 'ComplaintReminded', { institutionId: 'h1', deadlineId: 'answer-2', dueAt: at }),
+      factsOf(false),
+    );
     expect(n!.body).toBe('投诉 TS2026-0042的答复时限（第2轮）将于 2026年3月2日 到期，请及时办理。');
   });
 });

@@ -98,7 +98,10 @@ describe('deadline warning notifications across a restart (e2e)', () => {
       'inbox:hospital-a1-1',
       'inbox:quality-a1-1b',
     ]);
-    const inbox = db.prepare(`SELECT user_id, title FROM notification_inbox WHERE kind = 'deadlineWarning'`).all() as { user_id: string; title: string }[];
+    const inbox = db.prepare(`SELECT user_id, title FROM notification_inbox WHERE kind = 'deadlineWarning'`).all() as {
+      user_id: string;
+      title: string;
+    }[];
     expect(inbox.map((i) => i.user_id).sort()).toEqual(['hospital-a1-1', 'quality-a1-1b']);
     expect(inbox[0]!.title).toBe('整改时限即将届满：问题“外科病房医生收受患者红包”');
     const mails = smtp.received.filter((m) => m.subject?.includes('即将届满'));

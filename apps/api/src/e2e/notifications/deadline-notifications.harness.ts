@@ -38,7 +38,10 @@ export async function startRun(dir: string, clock: FakeClock, runId: string, smt
       clock,
       ids: new SequentialIdGenerator(runId),
       readModels,
-      config: { ...base, notifications: { smtp: { url: smtpUrl, from: '"闭环督办" <noreply@wjw.example.cn>' }, sms: null, webhookSecrets: {} } },
+      config: {
+        ...base,
+        notifications: { smtp: { url: smtpUrl, from: '"闭环督办" <noreply@wjw.example.cn>' }, sms: null, webhookSecrets: {} },
+      },
     },
   });
   await app.init();
@@ -64,14 +67,35 @@ export async function startRun(dir: string, clock: FakeClock, runId: string, smt
 
 /** A hospital user of `unit` with a work e-mail, written to the directory's stream as the directory records a new user. */
 export async function addHospitalUser(run: Run, id: string, unitId: string, email: string, at: string): Promise<void> {
-  const user = { id, username: id, name: `${id}（质控办）`, phone: '', email, role: 'hospital', unitId, departmentId: null, status: 'active' };
-  await run.store.append('directory-main', [
-    {
-      type: 'UserCreated',
-      data: { user },
-      metadata: { eventId: `${id}-created`, correlationId: `${id}-created`, causationId: null, actor: SYSTEM_ACTOR, occurredAt: at, schemaVersion: 1 },
-    },
-  ], 'any');
+  const user = {
+    id,
+    username: id,
+    name: `${id}（质控办）`,
+    phone: '',
+    email,
+    role: 'hospital',
+    unitId,
+    departmentId: null,
+    status: 'active',
+  };
+  await run.store.append(
+    'directory-main',
+    [
+      {
+        type: 'UserCreated',
+        data: { user },
+        metadata: {
+          eventId: `${id}-created`,
+          correlationId: `${id}-created`,
+          causationId: null,
+          actor: SYSTEM_ACTOR,
+          occurredAt: at,
+          schemaVersion: 1,
+        },
+      },
+    ],
+    'any',
+  );
 }
 
 /** Polls `check` until it holds (the worker runs on its own loop), failing after `ms`. */
