@@ -12,6 +12,8 @@ export interface DirectoryUser {
   /** False once disabled: the guard refuses the user's tokens on the next request (401). */
   readonly active: boolean;
   readonly phone?: string;
+  /** Work e-mail, where the directory records one: notifications go there when e-mail is configured. */
+  readonly email?: string;
   /** The department (科室) inside the user's institution, if any. */
   readonly departmentId?: string | null;
 }

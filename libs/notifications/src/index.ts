@@ -14,3 +14,7 @@ export * from './outbox/delivery-dispatcher';
 export * from './nest/notification-channels';
 export * from './nest/notifications.module';
 export * from './nest/notifications-dispatch.module';
+export * from './nest/notification-producer.service';
+export * from './producer/notification-producer';
+export * from './producer/recipient-resolver';
+export * from './workflows';

@@ -17,6 +17,8 @@ export interface WebhookEndpoint {
   readonly secretRef?: string;
   /** Notification kinds this endpoint takes; empty: all. */
   readonly kinds: readonly string[];
+  /** Units whose notifications it takes (e.g. one hospital's own OA); absent or empty: every unit. */
+  readonly units?: readonly string[];
   readonly format: WebhookFormat;
 }
 

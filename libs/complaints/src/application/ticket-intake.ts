@@ -34,6 +34,7 @@ export function receiveBody(r: Intake, facts: IntakeFacts): CommandBody<ReceiveC
       staffId: r.staffId ?? null,
       externalReference: externalReferenceOf(r),
       receivingUnit: facts.receivingUnit,
+      ...(r.notifyBySms === true ? { notifyBySms: true } : {}),
     },
   };
 }

@@ -55,6 +55,8 @@ export interface IntakeRequest {
   readonly institutionId?: string | null;
   readonly departmentId?: string | null;
   readonly staffId?: string | null;
+  /** Consent to status SMS at the identity's phone (docs/notifications.md, 谁会收到什么). */
+  readonly notifyBySms?: boolean;
 }
 
 type On<K extends string, D extends object = object> = { readonly kind: K; readonly ticketId: string } & Readonly<D>;

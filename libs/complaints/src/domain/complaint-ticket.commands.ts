@@ -37,6 +37,8 @@ export type ReceiveComplaint = C<
     externalReference?: string | null;
     /** Owner (首诉负责). Defaults to the actor's unit for staff; required for `public` and `system`. */
     receivingUnit?: string;
+    /** The complainant consented to status SMS (ticket code only); absent: no. */
+    notifyBySms?: boolean;
   }
 >;
 

@@ -40,6 +40,11 @@ export type ComplaintReceived = E<
     externalReference: string | null;
     receivingUnit: string;
     receivedAt: string;
+    /**
+     * The complainant consented to an SMS at their (encrypted) phone when the status changes: the
+     * ticket code only. Absent on tickets received without consent and on every earlier ticket.
+     */
+    notifyBySms?: true;
   }
 >;
 /** 当场办结: always followed by ComplaintClosed with outcome `resolved-on-the-spot`. */

@@ -66,6 +66,8 @@ export function receive(command: ReceiveComplaint, state: ComplaintTicketState):
         externalReference: optionalText(data.externalReference, 'externalReference', 200),
         receivingUnit,
         receivedAt: metadata.now,
+        // Written only when given, so tickets without consent read exactly as before.
+        ...(data.notifyBySms === true ? { notifyBySms: true as const } : {}),
       },
     },
   ];

@@ -53,6 +53,22 @@ describe('ComplaintTicket — receive (受理)', () => {
       .then([received(true)]);
   });
 
+  it('records the complainant’s consent to status SMS only when given, so other tickets read as before', () => {
+    const named = { kind: 'named', subjectId: 'subj-1', identityCiphertext: 'sm4:ZZZ' } as const;
+    expect(
+      spec
+        .given([])
+        .when(receive({ complainant: named, notifyBySms: true }))
+        .events(),
+    ).toEqual([{ ...received(true), data: { ...received(true).data, notifyBySms: true } }]);
+    expect(
+      spec
+        .given([])
+        .when(receive({ complainant: named, notifyBySms: false }))
+        .events(),
+    ).toEqual([received(true)]);
+  });
+
   it('defaults the receiving unit (首诉负责) to the staff member’s unit', () => {
     expect(
       spec

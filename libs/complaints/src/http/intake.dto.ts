@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, ComplaintCategory, ComplaintChannel } from '../domain/complaint-vocabulary';
 
 /** Longest free text accepted on the public form (the global body limit is 256 kB). */
@@ -76,6 +76,14 @@ class IntakeFields {
   @ValidateNested()
   @Type(() => IdentityDto)
   identity?: IdentityDto;
+
+  @ApiPropertyOptional({
+    description:
+      'The complainant agrees to an SMS at `identity.phone` when the ticket’s status changes (the ticket code only, no content). Default false; without a phone nothing is sent.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  notifyBySms?: boolean;
 }
 
 /** 受理 by commission staff. */

@@ -17,6 +17,7 @@ export function directoryUserOf(p: DirectoryPerson): DirectoryUser {
     unit: p.unitId,
     active: p.status === 'active',
     phone: p.phone,
+    ...(p.email ? { email: p.email } : {}),
     departmentId: p.departmentId,
   };
 }

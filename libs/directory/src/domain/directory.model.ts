@@ -19,6 +19,8 @@ export interface DirectoryPerson {
   readonly id: string;
   readonly name: string;
   readonly phone: string;
+  /** Work e-mail for notifications (optional; UserCreated events without it read as before). */
+  readonly email?: string;
   readonly role: DirectoryRole;
   readonly unitId: string;
   readonly departmentId: string | null;

@@ -7,6 +7,7 @@ import { DeliveryDispatcher } from '../outbox/delivery-dispatcher';
 import { DeliveryOutbox } from '../outbox/delivery-outbox';
 import { notificationsPolicy } from './notification-channels';
 import { NotificationsModule } from './notifications.module';
+import { NotificationProducerService } from './notification-producer.service';
 
 /**
  * The worker's delivery loop. Starts with the worker (it is imported by WorkerModule, so only a
@@ -42,10 +43,10 @@ export class DeliveryDispatcherService implements OnApplicationBootstrap, Before
   }
 }
 
-/** Imported by the worker: the outbox's sender. */
+/** Imported by the worker: the producer (events → outbox) and the outbox's sender. */
 @Module({
   imports: [NotificationsModule],
-  providers: [DeliveryDispatcherService],
-  exports: [DeliveryDispatcherService],
+  providers: [DeliveryDispatcherService, NotificationProducerService],
+  exports: [DeliveryDispatcherService, NotificationProducerService],
 })
 export class NotificationsDispatchModule {}

@@ -1,0 +1,105 @@
+import { categoryOf } from '@bihuan/core';
+
+/**
+ * An event as the notification rules read it: type, data and where it was recorded. Structural (no
+ * store types), so the rules stay pure; the producer passes the store's recorded events.
+ */
+export interface SourceEvent {
+  readonly type: string;
+  readonly data: object;
+  readonly streamName: string;
+  readonly metadata: { readonly eventId: string; readonly occurredAt: string };
+}
+
+/**
+ * What the rules need to know of the case an event belongs to, beyond the event itself: a finding
+ * event names only its finding, so who owns it (the institution) and who inspects it (the visit's
+ * inspectors) come from the case's earlier events. Folded by `foldCaseFacts` from the case stream
+ * (and the visit's stream for the inspectors), read by the producer; the rules never read the store.
+ */
+export interface CaseFacts {
+  /** The institution that must act (a finding's institution, a ticket's current handling institution). */
+  readonly institutionId: string | null;
+  /** A finding's visit: the producer reads the visit's stream for its inspectors. */
+  readonly visitId: string | null;
+  readonly inspectorIds: readonly string[];
+  /** A finding's description (staff wording, no personal data) — null for a ticket. */
+  readonly description: string | null;
+  /** Deadline id → purpose, from DeadlineSet (DeadlineWarned names only the id). */
+  readonly purposes: Readonly<Record<string, string>>;
+  // Complaint tickets only:
+  readonly ticketCode: string | null;
+  readonly receivingUnit: string | null;
+  /** The complainant's subject and ciphertext, when named: the producer decrypts the phone from it. */
+  readonly complainant: { readonly subjectId: string; readonly identityCiphertext: string } | null;
+  /** The complainant consented to SMS on status changes (ComplaintReceived.notifyBySms). */
+  readonly notifyBySms: boolean;
+}
+
+export const NO_FACTS: CaseFacts = {
+  institutionId: null,
+  visitId: null,
+  inspectorIds: [],
+  description: null,
+  purposes: {},
+  ticketCode: null,
+  receivingUnit: null,
+  complainant: null,
+  notifyBySms: false,
+};
+
+type Data = Readonly<Record<string, unknown>>;
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** One step of the fold: the facts after `event` (of a finding, visit or ticket stream). */
+export function evolveCaseFacts(facts: CaseFacts, event: Pick<SourceEvent, 'type' | 'data'>): CaseFacts {
+  const d = event.data as Data;
+  switch (event.type) {
+    case 'FindingOpened':
+      return {
+        ...facts,
+        institutionId: str(d['institutionId']),
+        visitId: str(d['visitId']),
+        description: str(d['description']),
+      };
+    case 'VisitPlanned':
+    case 'VisitConducted':
+      return { ...facts, inspectorIds: strings(d['inspectorIds']) };
+    case 'DeadlineSet': {
+      const id = str(d['deadlineId']);
+      const purpose = str(d['purpose']);
+      return id && purpose ? { ...facts, purposes: { ...facts.purposes, [id]: purpose } } : facts;
+    }
+    case 'ComplaintReceived': {
+      const c = d['complainant'] as Data | undefined;
+      const named = c?.['kind'] === 'named' && str(c['subjectId']) && str(c['identityCiphertext']);
+      return {
+        ...facts,
+        ticketCode: str(d['ticketCode']),
+        receivingUnit: str(d['receivingUnit']),
+        institutionId: str(d['institutionId']),
+        complainant: named ? { subjectId: String(c['subjectId']), identityCiphertext: String(c['identityCiphertext']) } : null,
+        notifyBySms: d['notifyBySms'] === true,
+      };
+    }
+    case 'ComplaintDispatched':
+    case 'ComplaintReopened':
+      return { ...facts, institutionId: str(d['institutionId']) };
+    default:
+      return facts;
+  }
+}
+
+export function foldCaseFacts(events: Iterable<Pick<SourceEvent, 'type' | 'data'>>, from: CaseFacts = NO_FACTS): CaseFacts {
+  let facts = from;
+  for (const e of events) facts = evolveCaseFacts(facts, e);
+  return facts;
+}
+
+/** The stream categories whose events the rules answer (others are never read for facts). */
+export const NOTIFYING_CATEGORIES: readonly string[] = ['finding', 'complaintTicket'];
+
+export function isNotifyingStream(stream: string): boolean {
+  return NOTIFYING_CATEGORIES.includes(categoryOf(stream));
+}

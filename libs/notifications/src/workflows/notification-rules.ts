@@ -1,0 +1,51 @@
+import { categoryOf } from '@bihuan/core';
+import { CaseFacts, SourceEvent } from './case-facts';
+import { complaintNotifications } from './complaint-notification-rules';
+import { findingNotifications } from './finding-notification-rules';
+import { NotificationIntent } from './notification-intent';
+
+/**
+ * Events → what people must be told (issue 19, docs/notifications.md "谁会收到什么"). Pure: the
+ * case's facts are folded by the caller from the case's stream (`foldCaseFacts`), and the audience
+ * is resolved to users and addresses by the producer through the directory.
+ */
+export function notificationsFor(event: SourceEvent, facts: CaseFacts): NotificationIntent[] {
+  switch (categoryOf(event.streamName)) {
+    case 'finding':
+      return findingNotifications(event, facts);
+    case 'complaintTicket':
+      return complaintNotifications(event, facts);
+    default:
+      return [];
+  }
+}
+
+/** Event types the rules may answer: the producer reads a case's facts only for these. */
+export const NOTIFYING_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'FindingOpened',
+  'RectificationNoticeIssued',
+  'DeadlineWarned',
+  'FindingEscalated',
+  'SignOffRequested',
+  'SignOffRejected',
+  'FindingSignedOff',
+  'ExtensionRequested',
+  'ExtensionApproved',
+  'ExtensionDenied',
+  'FindingRecheckDue',
+  'FindingReopened',
+  'ComplaintDispatched',
+  'ComplaintReopened',
+  'ComplaintReturned',
+  'ComplaintReminded',
+  'ComplaintSupervised',
+  'ComplaintPubliclyNoticed',
+  'ComplaintExtensionRequested',
+  'ComplaintExtensionApproved',
+  'ComplaintExtensionDenied',
+  'ComplaintAnswered',
+  'ComplaintComplainantReplied',
+  'ComplaintAwaitingComplainant',
+  'ComplaintClosed',
+  'ComplaintDeclined',
+]);

@@ -1,0 +1,35 @@
+import { chineseDate } from '@bihuan/core';
+
+/**
+ * Words the notifications share with the contexts' catalogues. The rules are pure and may import
+ * only @bihuan/core, so these are copies of the labels in libs/inspection/src/domain/inspection-labels.ts
+ * (ESCALATION_RUNG_LABELS) and of the deadline names of the inspection and complaints summaries;
+ * notification-wording.unit.spec.ts checks them against the originals.
+ */
+export const RUNG_LABELS: Readonly<Record<string, string>> = {
+  'reminder-letter': '提醒敦促函',
+  'rectification-notice': '整改通知书',
+  summons: '约谈通知书',
+  'listed-supervision': '挂牌督办',
+  'public-notice': '通报',
+};
+
+const FINDING_BASE: Readonly<Record<string, string>> = { rectify: '整改时限', recheck: '回头看时限' };
+const COMPLAINT_BASE: Readonly<Record<string, string>> = { acknowledge: '签收时限', answer: '答复时限', supervision: '督办时限' };
+
+/** `rectify` → 整改时限, `escalation.summons.r2` → 约谈通知书时限（第2轮）, `answer-2` → 答复时限（第2轮）. */
+export function deadlineLabel(deadlineId: string): string {
+  const f = /^(rectify|recheck|escalation\.([a-z-]+))(?:\.r(\d+))?$/.exec(deadlineId);
+  if (f) {
+    const base = f[2] ? `${RUNG_LABELS[f[2]] ?? f[2]}时限` : FINDING_BASE[f[1]!]!;
+    return `${base}${f[3] ? `（第${f[3]}轮）` : ''}`;
+  }
+  const c = /^(acknowledge|answer|supervision)-(\d+)$/.exec(deadlineId);
+  if (c) return `${COMPLAINT_BASE[c[1]!]}${Number(c[2]) > 1 ? `（第${c[2]}轮）` : ''}`;
+  return '办理时限';
+}
+
+/** An ISO instant or date as 2026年1月9日 (Asia/Shanghai); '' for anything that is not a string. */
+export function chineseDay(v: unknown): string {
+  return typeof v === 'string' ? chineseDate(v) : '';
+}
