@@ -114,6 +114,8 @@ describe('the built api process', () => {
     running.push(run);
     await waitFor(async () => run.stdout().includes('Bihuan worker running'), 'the worker to start');
     expect(run.stdout()).toContain('Worker started');
+    // The worker alone tells people too: it reads the directory and the personal-data keys.
+    expect(run.stdout()).toContain('Notification producer started');
     const base = `http://127.0.0.1:${port}`;
     expect(await getStatus(`${base}/health/live`)).toBe(200);
     expect(await getStatus(`${base}/health/ready`)).toBe(200);

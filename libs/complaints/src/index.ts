@@ -31,6 +31,6 @@ export type { TicketListFilter, TicketPage } from './read-models/complaint-ticke
 export * from './read-models/complaint-statistics.query';
 export * from './read-models/open-steps.query';
 export type { PublicTicketStatus, TicketDetail, TicketListItem } from './read-models/ticket-views';
-export { ComplaintsModule, privacyResourcesFor } from './complaints.module';
+export { ComplaintsModule, COMPLAINTS_PRIVACY, privacyResourcesFor } from './complaints.module';
 export { COMPLAINTS_WORKER } from './complaints.worker';
 export * from './summaries/complaints.summaries';

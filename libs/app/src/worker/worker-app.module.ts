@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { COMPLAINTS_PRIVACY } from '@bihuan/complaints';
 import { DirectoryViewModule } from '@bihuan/directory';
 import { AppConfig, authModuleFor, platformLoggerModule } from '@bihuan/platform';
 import { HealthModule } from '../health/health.module';
@@ -8,7 +9,8 @@ import { WorkerModule } from './worker.module';
 
 /**
  * The standalone worker process: platform, logs, worker, and a small HTTP surface for operators —
- * `/health/live`, `/health/ready`, `/health` and `/metrics` (WORKER_HTTP_PORT), nothing else.
+ * `/health/live`, `/health/ready`, `/health` and `/metrics` (WORKER_HTTP_PORT), nothing else. It
+ * reads the directory and the personal-data keys, so notifications are produced here as with ROLE=all.
  */
 @Module({})
 export class WorkerAppModule {
@@ -19,8 +21,10 @@ export class WorkerAppModule {
       imports: [
         platform,
         platformLoggerModule(),
-        // Only to guard /metrics with an admin token (METRICS=admin): the worker takes no other request.
-        ...(config.metrics === 'admin' ? [authModuleFor(config, DirectoryViewModule)] : []),
+        // The directory (who is told: the notification producer; /metrics's admin token when METRICS=admin)
+        // and the personal-data keys (a consenting complainant's phone): the worker takes no request.
+        authModuleFor(config, DirectoryViewModule),
+        COMPLAINTS_PRIVACY,
         LifecycleModule,
         HealthModule,
         MetricsModule.register(config.metrics),

@@ -16,8 +16,7 @@ import { notificationsPolicy } from './notification-channels';
  * read-model database. On its first start (no checkpoint yet) it begins at the log's head: a
  * deployment that gains notifications does not announce its whole history. It needs the directory
  * (who is in a unit) and the personal-data cipher (a consenting complainant's phone); a process
- * without them (the standalone worker has neither) logs that and produces nothing — the notifications
- * are then produced by a process with ROLE=all.
+ * without them (a test module without them) logs that and produces nothing.
  */
 @Injectable()
 export class NotificationProducerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -41,7 +40,7 @@ export class NotificationProducerService implements OnApplicationBootstrap, Befo
     const directory = this.optional(UserDirectory);
     const cipher = this.optional(PersonalDataCipher);
     if (!directory || !cipher) {
-      this.logger.warn('No directory or personal-data cipher in this process: notifications are produced where ROLE=all');
+      this.logger.warn('No directory or personal-data cipher in this process: it produces no notifications');
       return;
     }
     const { smtp, sms } = this.config.notifications;
@@ -61,6 +60,7 @@ export class NotificationProducerService implements OnApplicationBootstrap, Befo
       onError: (error) => this.logger.error(`Notification producer: ${error instanceof Error ? error.message : String(error)}`),
     });
     await this.runner.start();
+    this.logger.log(`Notification producer started (channels: ${[...channels].join(', ')})`);
   }
 
   beforeApplicationShutdown(): Promise<void> {
