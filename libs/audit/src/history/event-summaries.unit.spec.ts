@@ -17,7 +17,7 @@ describe('event summaries (names from the directory, dates in Beijing time)', ()
   it('an attached file: who, its name, kind and size, the step; a sealed file says only what it is', () => {
     const file = { digest: 'a'.repeat(64), size: 2_411_724, mediaType: 'image/jpeg', name: '现场照片.jpg' };
     expect(say('EvidenceAttached', { file, step: 'visit', note: null, attachedBy: 'inspector-a1' })).toBe(
-      '赵监督员上传证据《现场照片.jpg》（图片，2.3MB）（检查现场）',
+      '赵监督员上传证据《现场照片.jpg》（图片，2.3MB）（现场检查）',
     );
     const sealed = {
       ...file,

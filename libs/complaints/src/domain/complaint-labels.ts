@@ -1,3 +1,4 @@
+import { EVIDENCE_STEP_WORDS } from '@bihuan/core';
 import { ComplaintEvidenceStep } from './complaint-ticket.evidence';
 import { ComplaintTicketStatus } from './complaint-ticket.state';
 import {
@@ -75,11 +76,11 @@ export const FOLLOW_UP_SOURCE_LABELS: Readonly<Record<FollowUpSource, string>> =
 
 /** What a file on a ticket belongs to (EvidenceAttached.step), in the words core's summary of it uses. */
 export const COMPLAINT_EVIDENCE_STEP_LABELS: Readonly<Record<ComplaintEvidenceStep, string>> = {
-  complaint: '投诉举报',
-  intake: '受理',
-  handling: '办理',
-  followUp: '回访',
-  supervision: '督办',
+  complaint: EVIDENCE_STEP_WORDS.complaint,
+  intake: EVIDENCE_STEP_WORDS.intake,
+  handling: EVIDENCE_STEP_WORDS.handling,
+  followUp: EVIDENCE_STEP_WORDS.followUp,
+  supervision: EVIDENCE_STEP_WORDS.supervision,
 };
 
 /** Where a ticket stands (ComplaintTicketState.status; `none` is never returned). */

@@ -18,10 +18,13 @@ export function fileSizeText(bytes: number): string {
   return `${bytes}B`;
 }
 
-/** The steps files are attached at, across the contexts (the step names are the contexts' own). */
-const STEP_WORDS: Readonly<Record<string, string>> = {
-  visit: '检查现场',
-  finding: '问题',
+/**
+ * The steps files are attached at, across the contexts, in words: one home for them — the
+ * contexts' catalogue labels (EVIDENCE_STEP_LABELS …) pick theirs from here.
+ */
+export const EVIDENCE_STEP_WORDS = {
+  visit: '现场检查',
+  finding: '问题取证',
   plan: '整改方案',
   progress: '整改进展',
   signOff: '销号申请',
@@ -33,7 +36,8 @@ const STEP_WORDS: Readonly<Record<string, string>> = {
   followUp: '回访',
   supervision: '督办',
   ethics: '医德档案',
-};
+} as const;
+const STEP_WORDS: Readonly<Record<string, string>> = EVIDENCE_STEP_WORDS;
 
 /**
  * A sealed file's name may itself be personal data (a complainant's receipt named after them), so

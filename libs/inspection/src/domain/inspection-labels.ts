@@ -1,3 +1,4 @@
+import { EVIDENCE_STEP_WORDS } from '@bihuan/core';
 import { FindingState, RecheckStatus } from './finding/finding.state';
 import { EscalationRung, EvidenceStep, FindingCategory, RecheckOutcome, RequiredAction, Severity, VisitKind } from './inspection-values';
 import { VisitState } from './visit/visit.state';
@@ -91,10 +92,10 @@ export const RECHECK_OUTCOME_LABELS: Readonly<Record<RecheckOutcome, string>> = 
 
 /** What an attached file belongs to (EvidenceAttached.step). */
 export const EVIDENCE_STEP_LABELS: Readonly<Record<EvidenceStep, string>> = {
-  visit: '现场检查',
-  finding: '问题取证',
-  plan: '整改方案',
-  progress: '整改进展',
-  signOff: '销号申请',
-  recheck: '回头看',
+  visit: EVIDENCE_STEP_WORDS.visit,
+  finding: EVIDENCE_STEP_WORDS.finding,
+  plan: EVIDENCE_STEP_WORDS.plan,
+  progress: EVIDENCE_STEP_WORDS.progress,
+  signOff: EVIDENCE_STEP_WORDS.signOff,
+  recheck: EVIDENCE_STEP_WORDS.recheck,
 };

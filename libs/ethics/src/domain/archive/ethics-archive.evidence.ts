@@ -1,4 +1,4 @@
-import { decideAttach, isEvidenceDigest } from '@bihuan/core';
+import { decideAttach, EVIDENCE_STEP_WORDS, isEvidenceDigest } from '@bihuan/core';
 import { ethicsError } from '../ethics-errors';
 import { optionalText } from '../ethics-rules';
 import { AttachEthicsEvidence } from './ethics-archive.commands';
@@ -10,7 +10,7 @@ export const ETHICS_EVIDENCE_STEPS = ['ethics'] as const;
 export type EthicsEvidenceStep = (typeof ETHICS_EVIDENCE_STEPS)[number];
 export const ETHICS_EVIDENCE_STEP: EthicsEvidenceStep = 'ethics';
 /** In the words core's EvidenceAttached summary uses for the step. */
-export const ETHICS_EVIDENCE_STEP_LABELS: Readonly<Record<EthicsEvidenceStep, string>> = { ethics: '医德档案' };
+export const ETHICS_EVIDENCE_STEP_LABELS: Readonly<Record<EthicsEvidenceStep, string>> = { ethics: EVIDENCE_STEP_WORDS.ethics };
 
 /**
  * One file for the archive (the caller has checked who and for which institution): the same file
