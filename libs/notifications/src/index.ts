@@ -14,3 +14,8 @@ export * from './outbox/delivery-dispatcher';
 export * from './nest/notification-channels';
 export * from './nest/notifications.module';
 export * from './nest/notifications-dispatch.module';
+export * from './live/live-updates';
+export * from './live/event-stream';
+export * from './live/stream-tickets';
+export * from './preferences/notification-preferences';
+export * from './me/me-stream.controller';
