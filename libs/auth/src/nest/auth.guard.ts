@@ -115,7 +115,8 @@ export class AuthGuard implements CanActivate {
 
   private async admitTicket(request: GuardedRequest, ticket: string, allowedBeforePasswordChange: boolean): Promise<Actor> {
     const redeemed = await this.tickets?.redeem(ticket);
-    if (!redeemed) throw new DomainError('AUTH.INVALID_TICKET', 'The ticket is unknown, used or expired: ask for a new one', 'unauthorized');
+    if (!redeemed)
+      throw new DomainError('AUTH.INVALID_TICKET', 'The ticket is unknown, used or expired: ask for a new one', 'unauthorized');
     await this.sessions?.validate({ ...redeemed, allowedBeforePasswordChange });
     request.actor = redeemed.actor;
     if (redeemed.sessionId) request.sessionId = redeemed.sessionId;

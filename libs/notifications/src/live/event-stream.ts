@@ -18,7 +18,13 @@ export const sseFrame = (event: LiveEvent): string => `event: ${event.type}\ndat
  * live events and heartbeats until the client goes away or the process stops. Exactly one cleanup
  * runs (listener removed, heartbeat cleared) whichever end comes first, so nothing outlives the stream.
  */
-export function openEventStream(request: IncomingMessage, response: ServerResponse, live: LiveUpdates, userId: string, options: EventStreamOptions): void {
+export function openEventStream(
+  request: IncomingMessage,
+  response: ServerResponse,
+  live: LiveUpdates,
+  userId: string,
+  options: EventStreamOptions,
+): void {
   response.statusCode = 200;
   response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
   response.setHeader('Cache-Control', 'no-cache, no-transform');

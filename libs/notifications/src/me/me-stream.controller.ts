@@ -25,7 +25,10 @@ export class MeStreamController {
 
   @Post('stream-ticket')
   @ApiOperation({ summary: 'A one-time ticket (valid 60 s) to open GET /me/stream?ticket=… from a browser EventSource' })
-  async ticket(@CurrentActor() actor: Actor, @Req() request: IncomingMessage & { sessionId?: string }): Promise<IssuedTicket & { url: string }> {
+  async ticket(
+    @CurrentActor() actor: Actor,
+    @Req() request: IncomingMessage & { sessionId?: string },
+  ): Promise<IssuedTicket & { url: string }> {
     const issued = await this.tickets.issue(actor, request.sessionId ?? null);
     return { ...issued, url: `/me/stream?ticket=${issued.ticket}` };
   }
@@ -34,7 +37,12 @@ export class MeStreamController {
   @AcceptsTicket()
   @ApiProduces('text/event-stream')
   @ApiOperation({ summary: 'My live events (text/event-stream): notification, unread, todo; bearer header or ?ticket=' })
-  stream(@CurrentActor() actor: Actor, @Query() _query: StreamQueryDto, @Req() request: IncomingMessage, @Res() response: ServerResponse): void {
+  stream(
+    @CurrentActor() actor: Actor,
+    @Query() _query: StreamQueryDto,
+    @Req() request: IncomingMessage,
+    @Res() response: ServerResponse,
+  ): void {
     openEventStream(request, response, this.live, actor.id, this.options);
   }
 }
