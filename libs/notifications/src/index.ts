@@ -19,3 +19,4 @@ export * from './live/event-stream';
 export * from './live/stream-tickets';
 export * from './preferences/notification-preferences';
 export * from './me/me-stream.controller';
+export * from './live/redis-live-bridge';

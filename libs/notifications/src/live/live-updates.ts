@@ -63,8 +63,12 @@ export class LiveUpdates {
   }
 
   /** A bridge to other processes (e.g. Redis pub/sub) receives every published event. */
-  addRelay(relay: (userId: string, event: LiveEvent) => void): void {
+  addRelay(relay: (userId: string, event: LiveEvent) => void): () => void {
     this.relays.push(relay);
+    return () => {
+      const at = this.relays.indexOf(relay);
+      if (at >= 0) this.relays.splice(at, 1);
+    };
   }
 
   /** Open streams: of one user, or of all. */

@@ -15,6 +15,7 @@ import { MeNotificationsController } from '../me/me-notifications.controller';
 import { EVENT_STREAM_OPTIONS, MeStreamController } from '../me/me-stream.controller';
 import { NotificationPreferences } from '../preferences/notification-preferences';
 import { channelsFrom } from './notification-channels';
+import { LiveBridgeService } from './live-bridge.service';
 
 /** Closes the SMTP connections when the process stops (after the dispatcher has stopped sending). */
 @Injectable()
@@ -48,6 +49,7 @@ export class LiveStreamsCloser implements OnModuleDestroy {
   providers: [
     { provide: LiveUpdates, useValue: new LiveUpdates() },
     LiveStreamsCloser,
+    LiveBridgeService,
     {
       provide: NOTIFICATION_CHANNELS,
       inject: [CONFIG, READ_MODELS, CLOCK, POLICIES, LiveUpdates],
