@@ -56,6 +56,25 @@ export const NOTIFICATIONS_MIGRATIONS: MigrationSet = {
         .columns(['status', 'next_attempt_at'])
         .execute();
     },
+    '0002-preferences-and-stream-tickets': async (db) => {
+      // A person's channel choices (docs/notifications.md, Preferences): settings, not facts of a case.
+      await db.schema
+        .createTable('notification_preferences')
+        .ifNotExists()
+        .addColumn('user_id', 'text', (c) => c.primaryKey())
+        .addColumn('preferences', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      // One-time tickets for GET /me/stream, shared by every API process (only the hash is kept).
+      await db.schema
+        .createTable('notification_stream_tickets')
+        .ifNotExists()
+        .addColumn('ticket_hash', 'text', (c) => c.primaryKey())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('session_id', 'text')
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
   },
 };
 
@@ -91,5 +110,19 @@ export type NotificationTables = {
     last_error: string | null;
     created_at: number;
     updated_at: number;
+  };
+  notification_preferences: {
+    user_id: string;
+    /** NotificationPreferencesView as JSON. */
+    preferences: string;
+    updated_at: number;
+  };
+  notification_stream_tickets: {
+    /** SHA-256 (hex) of the ticket: a leaked table holds no usable ticket. */
+    ticket_hash: string;
+    /** The Actor it was issued to, as JSON. */
+    actor: string;
+    session_id: string | null;
+    expires_at: number;
   };
 };

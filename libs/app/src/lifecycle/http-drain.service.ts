@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import { AppConfig, CONFIG } from '@bihuan/platform';
+import { LiveUpdates } from '@bihuan/notifications';
 import { ShutdownState } from './shutdown-state';
 
 /**
@@ -17,10 +18,14 @@ export class HttpDrain implements OnModuleDestroy {
   constructor(
     private readonly state: ShutdownState,
     @Inject(CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(LiveUpdates) private readonly live: LiveUpdates | null = null,
   ) {}
 
   async onModuleDestroy(): Promise<void> {
     this.state.begin();
+    // Event streams (GET /me/stream) never finish by themselves: end them now (browsers reconnect to
+    // another process after `retry:`) instead of waiting out the grace period and cutting them.
+    this.live?.endAll();
     const waiting = this.state.inFlight;
     this.logger.log(`Stopping: unready, refusing new requests, ${waiting} in flight (grace ${this.config.shutdownGraceSeconds} s)`);
     if (await this.state.drained(this.config.shutdownGraceSeconds * 1000)) {

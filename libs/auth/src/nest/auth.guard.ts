@@ -32,7 +32,27 @@ export const BEFORE_PASSWORD_CHANGE = 'bihuan:before-password-change';
 /** The route stays open while a one-time password must still be changed (change password, sign out, /me). */
 export const AllowedBeforePasswordChange = (): MethodDecorator & ClassDecorator => SetMetadata(BEFORE_PASSWORD_CHANGE, true);
 
-type GuardedRequest = { headers: Record<string, string | undefined>; actor?: Actor; sessionId?: string };
+/**
+ * Redeems a one-time ticket a signed-in person asked for (`?ticket=` on routes marked
+ * @AcceptsTicket()): a browser's EventSource cannot send an Authorization header. The ticket stands
+ * for the actor and session it was issued to, and is then gone; null when unknown, used or expired.
+ */
+export interface TicketRedeemer {
+  redeem(ticket: string): Promise<{ readonly actor: Actor; readonly sessionId: string | null } | null>;
+}
+
+export const TICKET_REDEEMER = Symbol('TICKET_REDEEMER');
+export const ACCEPTS_TICKET = 'bihuan:accepts-ticket';
+
+/** Without an Authorization header the route takes `?ticket=` (TicketRedeemer), then roles and session as for a token. */
+export const AcceptsTicket = (): MethodDecorator & ClassDecorator => SetMetadata(ACCEPTS_TICKET, true);
+
+type GuardedRequest = {
+  headers: Record<string, string | undefined>;
+  query?: Record<string, unknown>;
+  actor?: Actor;
+  sessionId?: string;
+};
 
 /**
  * Global guard: every route needs a valid bearer token unless marked @Public();
@@ -47,6 +67,7 @@ export class AuthGuard implements CanActivate {
     @Inject(TokenService) private readonly tokens: TokenService,
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
     @Optional() @Inject(SESSION_VALIDATOR) private readonly sessions: SessionValidator | null = null,
+    @Optional() @Inject(TICKET_REDEEMER) private readonly tickets: TicketRedeemer | null = null,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -59,8 +80,10 @@ export class AuthGuard implements CanActivate {
       if (header) await this.admit(request, header, true);
       return true;
     }
-    if (!header) throw new DomainError('AUTH.MISSING_TOKEN', 'Authorization: Bearer <token> is required', 'unauthorized');
-    const actor = await this.admit(request, header, beforeChange);
+    const ticket = request.query?.['ticket'];
+    const byTicket = !header && typeof ticket === 'string' && this.reflector.getAllAndOverride<boolean>(ACCEPTS_TICKET, targets) === true;
+    if (!header && !byTicket) throw new DomainError('AUTH.MISSING_TOKEN', 'Authorization: Bearer <token> is required', 'unauthorized');
+    const actor = byTicket ? await this.admitTicket(request, ticket, beforeChange) : await this.admit(request, header!, beforeChange);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(actor.role)) {
       throw new DomainError(
@@ -88,6 +111,16 @@ export class AuthGuard implements CanActivate {
     request.actor = actor;
     if (sessionId) request.sessionId = sessionId;
     return actor;
+  }
+
+  private async admitTicket(request: GuardedRequest, ticket: string, allowedBeforePasswordChange: boolean): Promise<Actor> {
+    const redeemed = await this.tickets?.redeem(ticket);
+    if (!redeemed)
+      throw new DomainError('AUTH.INVALID_TICKET', 'The ticket is unknown, used or expired: ask for a new one', 'unauthorized');
+    await this.sessions?.validate({ ...redeemed, allowedBeforePasswordChange });
+    request.actor = redeemed.actor;
+    if (redeemed.sessionId) request.sessionId = redeemed.sessionId;
+    return redeemed.actor;
   }
 
   private async verified(header: string): Promise<{ actor: Actor; sessionId: string | null }> {

@@ -42,4 +42,20 @@ describe.each(TEST_SQL_DIALECTS)('InboxChannel on $name', (dialect) => {
     expect((await inbox.list('u-zhang', { unreadOnly: true })).map((i) => i.notificationId)).toEqual(['n-2']);
     expect(await inbox.unreadCount('u-zhang')).toBe(1);
   });
+
+  it('pages a user’s items newest first by keyset, unread only on request, and marks all read', async () => {
+    for (const id of ['n-1', 'n-2', 'n-3']) {
+      await deliver(id);
+      clock.advance(1000);
+    }
+    await deliver('n-4', 'u-li');
+    const first = await inbox.page('u-zhang', { pageSize: 2 });
+    expect(first.items.map((i) => i.notificationId)).toEqual(['n-3', 'n-2']);
+    const second = await inbox.page('u-zhang', { pageSize: 2, cursor: first.nextCursor! });
+    expect(second).toEqual({ items: [expect.objectContaining({ notificationId: 'n-1' })], nextCursor: null });
+    await inbox.markRead('u-zhang', 'n-2');
+    expect((await inbox.page('u-zhang', { pageSize: 5, unreadOnly: true })).items.map((i) => i.notificationId)).toEqual(['n-3', 'n-1']);
+    expect(await inbox.markAllRead('u-zhang')).toBe(2);
+    expect([await inbox.unreadCount('u-zhang'), await inbox.unreadCount('u-li')]).toEqual([0, 1]);
+  });
 });

@@ -1,6 +1,8 @@
 import { Kysely } from 'kysely';
 import { Clock } from '@bihuan/core';
 import { SqlDatabase } from '@bihuan/database';
+import { KeysetPage, keysetPage } from '@bihuan/platform';
+import { LiveUpdates } from '../live/live-updates';
 import { Delivery, DeliveryResult, SENT } from '../notification';
 import { NotificationChannel } from '../notification-channel.port';
 import { NotificationTables } from '../notifications.migrations';
@@ -25,6 +27,26 @@ export interface InboxQuery {
   readonly unreadOnly?: boolean;
 }
 
+export interface InboxPageQuery {
+  readonly unreadOnly?: boolean;
+  readonly cursor?: string;
+  readonly pageSize: number;
+}
+
+type InboxRow = NotificationTables['notification_inbox'];
+
+const itemOf = (r: InboxRow): InboxItem => ({
+  notificationId: r.notification_id,
+  kind: r.kind,
+  title: r.title,
+  body: r.body,
+  link: r.link,
+  stream: r.stream,
+  occurredAt: r.occurred_at,
+  deliveredAt: new Date(Number(r.delivered_at)).toISOString(),
+  readAt: r.read_at === null ? null : new Date(Number(r.read_at)).toISOString(),
+});
+
 /**
  * The in-app inbox, always on: a row per user and notification in the shared database. Keyed on
  * both, so a redelivery (a worker died after writing, before the outbox recorded it) is a no-op
@@ -37,13 +59,15 @@ export class InboxChannel implements NotificationChannel {
   constructor(
     database: SqlDatabase,
     private readonly clock: Clock,
+    /** Told of each new item, so the user's open console shows it at once (GET /me/stream). */
+    private readonly live: LiveUpdates | null = null,
   ) {
     this.db = database.db.withTables<NotificationTables>();
   }
 
   async deliver(delivery: Delivery): Promise<DeliveryResult> {
     const n = delivery.notification;
-    await this.db
+    const inserted = await this.db
       .insertInto('notification_inbox')
       .values({
         user_id: delivery.address,
@@ -58,8 +82,54 @@ export class InboxChannel implements NotificationChannel {
         read_at: null,
       })
       .onConflict((oc) => oc.columns(['user_id', 'notification_id']).doNothing())
-      .execute();
+      .executeTakeFirst();
+    // A redelivery inserts nothing and pings nobody.
+    if (this.live && Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+      const unreadCount = await this.unreadCount(delivery.address);
+      this.live.publish(delivery.address, {
+        type: 'notification',
+        data: { notificationId: n.id, kind: n.kind, title: n.title, link: n.link, unreadCount },
+      });
+    }
     return SENT;
+  }
+
+  /** A page of a user's inbox, newest first (keyset paging like every list: pass back `nextCursor`). */
+  page(userId: string, query: InboxPageQuery): Promise<KeysetPage<InboxItem>> {
+    let select = this.db.selectFrom('notification_inbox').selectAll().where('user_id', '=', userId);
+    if (query.unreadOnly) select = select.where('read_at', 'is', null);
+    return keysetPage({
+      query: select,
+      order: [
+        { column: 'delivered_at', descending: true, of: (r: InboxRow) => Number(r.delivered_at) },
+        { column: 'notification_id', descending: true, of: (r: InboxRow) => r.notification_id },
+      ],
+      cursor: query.cursor,
+      pageSize: query.pageSize,
+      map: itemOf,
+    });
+  }
+
+  /** One item of the user's inbox; undefined when this user has none with that id (another's included). */
+  async get(userId: string, notificationId: string): Promise<InboxItem | undefined> {
+    const row = await this.db
+      .selectFrom('notification_inbox')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('notification_id', '=', notificationId)
+      .executeTakeFirst();
+    return row && itemOf(row);
+  }
+
+  /** Marks every unread item of the user read; answers how many were. */
+  async markAllRead(userId: string): Promise<number> {
+    const result = await this.db
+      .updateTable('notification_inbox')
+      .set({ read_at: this.clock.now().getTime() })
+      .where('user_id', '=', userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 
   /** A user's inbox, newest first (at most `limit`, default 50, cap 500). */
@@ -71,17 +141,7 @@ export class InboxChannel implements NotificationChannel {
       .orderBy('notification_id', 'desc')
       .limit(Math.min(Math.max(query.limit ?? 50, 1), 500))
       .execute();
-    return rows.map((r) => ({
-      notificationId: r.notification_id,
-      kind: r.kind,
-      title: r.title,
-      body: r.body,
-      link: r.link,
-      stream: r.stream,
-      occurredAt: r.occurred_at,
-      deliveredAt: new Date(r.delivered_at).toISOString(),
-      readAt: r.read_at === null ? null : new Date(r.read_at).toISOString(),
-    }));
+    return rows.map(itemOf);
   }
 
   async unreadCount(userId: string): Promise<number> {

@@ -1,5 +1,6 @@
 import { Delivery, DeliveryResult } from '../notification';
 import { NotificationChannel } from '../notification-channel.port';
+import { absoluteLink } from './links';
 import { postJson, resultOfHttp } from './post-json';
 
 export interface SmsGatewayOptions {
@@ -8,6 +9,8 @@ export interface SmsGatewayOptions {
   /** SMS_GATEWAY_TOKEN, sent as `Authorization: Bearer …`. */
   readonly token: string;
   readonly timeoutMs?: number;
+  /** Base URL the console's link is made absolute with (PUBLIC_BASE_URL); null: the path as is. */
+  readonly linkBase?: string | null;
 }
 
 /**
@@ -28,7 +31,7 @@ export class SmsGatewayChannel implements NotificationChannel {
       id: n.id,
       phone: delivery.address,
       template: n.kind,
-      params: { title: n.title, link: n.link },
+      params: { title: n.title, link: absoluteLink(this.options.linkBase ?? null, n.link) },
     });
     const answer = await postJson({
       url: this.options.url,

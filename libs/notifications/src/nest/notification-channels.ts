@@ -3,6 +3,7 @@ import { SqlDatabase } from '@bihuan/database';
 import { AppConfig, PolicyRegistry } from '@bihuan/platform';
 import { EmailChannel } from '../channels/email.channel';
 import { InboxChannel } from '../channels/inbox.channel';
+import { LiveUpdates } from '../live/live-updates';
 import { SmsGatewayChannel } from '../channels/sms-gateway.channel';
 import { NotificationChannel } from '../notification-channel.port';
 import { DEFAULT_NOTIFICATIONS_POLICY, NOTIFICATIONS_POLICY_CONTEXT, NotificationsPolicy } from '../notifications.policy';
@@ -18,16 +19,25 @@ export function notificationsPolicy(policies: PolicyRegistry): () => Promise<Not
  * policy's, none by default); e-mail and SMS only when their variables are set — a delivery for a
  * channel no process has stays queued, visible to admins, instead of failing.
  */
-export function channelsFrom(config: AppConfig, database: SqlDatabase, clock: Clock, policies: PolicyRegistry): NotificationChannel[] {
+export function channelsFrom(
+  config: AppConfig,
+  database: SqlDatabase,
+  clock: Clock,
+  policies: PolicyRegistry,
+  live: LiveUpdates | null = null,
+): NotificationChannel[] {
   const { smtp, sms, webhookSecrets } = config.notifications;
+  // Links that leave the system (mail, robots, SMS) are absolute when PUBLIC_BASE_URL is set.
+  const linkBase = config.publicBaseUrl;
   return [
-    new InboxChannel(database, clock),
+    new InboxChannel(database, clock, live),
     new WebhookChannel({
       policy: notificationsPolicy(policies),
       secretOf: namedSecrets(webhookSecrets),
       clock,
+      linkBase,
     }),
-    ...(smtp ? [new EmailChannel({ url: smtp.url, from: smtp.from })] : []),
-    ...(sms ? [new SmsGatewayChannel({ url: sms.url, token: sms.token })] : []),
+    ...(smtp ? [new EmailChannel({ url: smtp.url, from: smtp.from, linkBase })] : []),
+    ...(sms ? [new SmsGatewayChannel({ url: sms.url, token: sms.token, linkBase })] : []),
   ];
 }

@@ -116,6 +116,11 @@ export interface AppConfig {
   readonly s3: S3Config | null;
   /** Delivery channels beyond the inbox (SMTP_*, SMS_GATEWAY_*, NOTIFY_WEBHOOK_SECRET_*). */
   readonly notifications: NotificationsConfig;
+  /**
+   * PUBLIC_BASE_URL: where people open the console (https://bihuan.wjw.example.cn); links that leave
+   * the system (e-mail, webhooks, SMS) are made absolute with it. Null: they stay paths.
+   */
+  readonly publicBaseUrl: string | null;
 }
 
 /** The generated signing key of the embedded default (0600, beside the log). */

@@ -190,6 +190,13 @@ export class EnvironmentVariables {
   @IsOptional()
   @MaxLength(1000, { message: 'must be at most 1000 characters long' })
   SMS_GATEWAY_TOKEN?: string;
+
+  @IsOptional()
+  @MaxLength(500, { message: 'must be at most 500 characters long' })
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message: 'must be an http(s) URL of the console, without query or fragment (e.g. https://bihuan.wjw.example.cn)',
+  })
+  PUBLIC_BASE_URL?: string;
 }
 
 /** Every variable the configuration reads, in the order errors are reported. */
@@ -238,4 +245,5 @@ export const CONFIG_VARIABLES = [
   'SMTP_FROM',
   'SMS_GATEWAY_URL',
   'SMS_GATEWAY_TOKEN',
+  'PUBLIC_BASE_URL',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];

@@ -90,6 +90,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     oidc,
     s3,
     notifications,
+    publicBaseUrl: raw.PUBLIC_BASE_URL ? raw.PUBLIC_BASE_URL.replace(/\/+$/, '') : null,
   };
 }
 

@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       oidc: null,
       s3: null,
       notifications: { smtp: null, sms: null, webhookSecrets: {} },
+      publicBaseUrl: null,
     });
     expect(sqliteFileOf(config)).toBe('/srv/bihuan/data/bihuan.sqlite');
     expect(filesDirOf(config)).toBe('/srv/bihuan/data/files');
@@ -89,6 +90,14 @@ describe('loadConfig', () => {
     expect(problemOf({ SMS_GATEWAY_TOKEN: 'tok' })).toContain('SMS_GATEWAY_URL must be set together with SMS_GATEWAY_TOKEN');
     expect(problemOf({ SMTP_URL: 'mail.example.cn', SMTP_FROM: env.SMTP_FROM })).toContain('SMTP_URL must be an smtp:// or smtps:// URL');
     expect(problemOf({ NOTIFY_WEBHOOK_SECRET_OA: 'short' })).toContain('NOTIFY_WEBHOOK_SECRET_OA must be at least 16 characters long');
+  });
+
+  it('takes PUBLIC_BASE_URL as an http(s) URL without a trailing slash, refusing anything else by name', () => {
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://bihuan.wjw.example.cn/' }, noDisk).publicBaseUrl).toBe('https://bihuan.wjw.example.cn');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'http://10.0.0.5:8080/console' }, noDisk).publicBaseUrl).toBe('http://10.0.0.5:8080/console');
+    for (const bad of ['bihuan.example.cn', 'ftp://bihuan.example.cn', 'https://bihuan.example.cn/?a=1', 'https://x.cn/#top']) {
+      expect(problemOf({ PUBLIC_BASE_URL: bad })).toContain('PUBLIC_BASE_URL must be an http(s) URL of the console');
+    }
   });
 
   it('reads every variable, treating empty values as unset', () => {

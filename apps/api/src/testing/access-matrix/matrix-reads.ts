@@ -1,3 +1,4 @@
+import { Response } from 'supertest';
 import { TestApp } from '../test-app';
 import { headersFor, statusProblem, verdict } from './matrix-expect';
 import { binary, responseText, scanMarkers, Violations } from './matrix-report';
@@ -6,6 +7,12 @@ import { READERS } from './matrix-scope';
 import { Seed } from './matrix-seed';
 import { Row } from './matrix-table';
 import { fill, targetsFor } from './matrix-targets';
+
+/** An event stream (or its refusal): the status is all that is read; closing the response ends the stream. */
+function statusOnly(res: Response, done: (error: Error | null, body: unknown) => void): void {
+  (res as unknown as { destroy(): void }).destroy();
+  done(null, {});
+}
 
 /** Every GET route × every reader × every target: the status class, then every marker in the body or file. */
 export async function checkReads(t: TestApp, seed: Seed, routes: readonly [DeclaredRoute, Row][], v: Violations): Promise<number> {
@@ -18,7 +25,7 @@ export async function checkReads(t: TestApp, seed: Seed, routes: readonly [Decla
         const url = fill(route.path, target.params) + query;
         for (const reader of READERS) {
           const req = t.http.get(url).set(headersFor(t, reader));
-          const res = await (format === 'xlsx' ? req.buffer(true).parse(binary) : req);
+          const res = await (format === 'xlsx' ? req.buffer(true).parse(binary) : format === 'sse' ? req.parse(statusOnly) : req);
           requests++;
           const { verdict: expected, rel } = verdict(route, row, reader, target);
           const where = `${route.key}${query} ${target.label} (${rel})`;

@@ -31,7 +31,7 @@ export function binary(res: Response, done: (err: Error | null, body: unknown) =
 }
 
 /** The text a reader gets from a response: JSON, CSV, HTML, or every cell of every sheet of an xlsx. */
-export async function responseText(res: Response, format: 'xlsx' | 'csv' | 'html' | undefined): Promise<string> {
+export async function responseText(res: Response, format: 'xlsx' | 'csv' | 'html' | 'sse' | undefined): Promise<string> {
   if (format === 'xlsx' && res.status < 300 && Buffer.isBuffer(res.body)) {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as unknown as ArrayBuffer);

@@ -24,7 +24,8 @@ export interface Row {
   readonly body?: Body;
   /** For an upload route instead of `body`: a valid multipart form. */
   readonly upload?: () => Upload;
-  readonly format?: 'xlsx' | 'csv' | 'html';
+  /** `sse`: a text/event-stream that never ends by itself; only its status is read, then it is closed. */
+  readonly format?: 'xlsx' | 'csv' | 'html' | 'sse';
   /** The same read once more in another format (an export's `?format=csv`). */
   readonly also?: { readonly query: string; readonly format: 'csv' };
   /** Query string a read needs to be valid (e.g. the purpose of an identity read). */
@@ -64,6 +65,15 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /health/ready': { target: 'none' },
   'GET /me': { target: 'none' },
   'GET /me/todos': { target: 'none' },
+  // A person's own notifications (libs/notifications): keyed on the caller, so there is no scope to cross.
+  'GET /me/notifications': { target: 'none' },
+  'GET /me/notifications/unread-count': { target: 'none' },
+  'POST /me/notifications/{id}/read': { target: 'admin', body: () => ({}) },
+  'POST /me/notifications/read-all': { target: 'none', body: () => ({}) },
+  'GET /me/notification-preferences': { target: 'none' },
+  'PUT /me/notification-preferences': { target: 'none', body: () => ({ email: true, sms: false }) },
+  'POST /me/stream-ticket': { target: 'none', body: () => ({}) },
+  'GET /me/stream': { target: 'none', format: 'sse' },
   'GET /catalogue': { target: 'none' },
   // Sign-in (libs/identity): public routes are allowed to all; a wrong password is their 2xx-less answer.
   'POST /auth/sign-in': { target: 'none', body: () => ({ username: 'admin', password: 'not-the-password' }) },

@@ -7,6 +7,7 @@
 export const PLATFORM_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'AUTH.MISSING_TOKEN': '缺少访问令牌，请先登录',
   'AUTH.INVALID_TOKEN': '访问令牌无效或已过期，请重新登录',
+  'AUTH.INVALID_TICKET': '连接票据无效、已使用或已过期，请重新申请',
   'AUTH.ROLE_NOT_ALLOWED': '当前角色[（{role}）]无权访问此接口[，仅限：{allowed}]',
   'AUTH.OUT_OF_SCOPE': '超出您的管辖范围',
   'AUTH.SYSTEM_ADMIN_ONLY': '此操作涉及全系统，仅限省级（根单位）管理员',
@@ -48,6 +49,7 @@ export const PLATFORM_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'ADMIN.UNKNOWN_POLICY': '不存在该业务的政策设置',
   'ADMIN.NO_DEAD_LETTER': '不存在该死信记录',
   'ADMIN.NO_DELIVERY': '不存在该通知投递记录',
+  'NOTIFICATIONS.NO_ITEM': '您的通知中没有这一条',
   'ADMIN.DELIVERY_NOT_RETRYABLE': '只有投递失败或待重试的通知可以重新投递（已送达或排队中的不必重试）',
   'ADMIN.WORKFLOW_NOT_RUNNING': '该死信所属的流程未在本进程中运行',
   'WORKER.NOT_IN_PROCESS': '本进程未运行后台任务（ROLE=api），请在 ROLE=all 的进程上操作',

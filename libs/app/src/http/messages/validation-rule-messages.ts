@@ -23,6 +23,8 @@ export const VALIDATION_RULE_MESSAGES: Readonly<Record<string, string>> = {
   isArray: '{field} 必须是数组',
   arrayMinSize: '{field} 至少需要 {n} 项',
   arrayMaxSize: '{field} 最多只能有 {n} 项',
+  arrayUnique: '{field} 中不能有重复项',
+  equals: '{field} 只能取规定的值，不能更改',
   isObject: '{field} 必须是对象',
   isEmail: '{field} 必须是有效的电子邮箱地址',
   isBase64: '{field} 必须是 Base64 编码的内容',

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, Equals, IsArray, IsBoolean, IsOptional, Matches, ValidateNested } from 'class-validator';
+
+export class KindOverrideDto {
+  @ApiProperty({ example: 'escalation', description: 'Notification kind (deadlineWarning, reminder, escalation, assignment …)' })
+  @Matches(/^[A-Za-z][A-Za-z0-9]{0,63}$/, { message: '$property must be a notification kind (letters and digits, at most 64)' })
+  kind!: string;
+
+  @ApiPropertyOptional({ description: 'E-mail for this kind; absent: as the global choice' })
+  @IsOptional()
+  @IsBoolean()
+  email?: boolean;
+
+  @ApiPropertyOptional({ description: 'SMS for this kind; absent: as the global choice' })
+  @IsOptional()
+  @IsBoolean()
+  sms?: boolean;
+}
+
+/** PUT /me/notification-preferences — the whole choice at once. */
+export class NotificationPreferencesDto {
+  @ApiPropertyOptional({ enum: [true], description: 'The in-app inbox is always on: only `true` is accepted' })
+  @IsOptional()
+  @Equals(true, { message: '$property is always on and cannot be turned off' })
+  inbox?: true;
+
+  @ApiProperty({ description: 'E-mail on or off (every kind without an override)' })
+  @IsBoolean()
+  email!: boolean;
+
+  @ApiProperty({ description: 'SMS on or off (every kind without an override)' })
+  @IsBoolean()
+  sms!: boolean;
+
+  @ApiPropertyOptional({ type: [KindOverrideDto], description: 'Per-kind exceptions, one per kind' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique((o: KindOverrideDto) => o?.kind, { message: '$property must name each kind once' })
+  @ValidateNested({ each: true })
+  @Type(() => KindOverrideDto)
+  overrides?: KindOverrideDto[];
+}
