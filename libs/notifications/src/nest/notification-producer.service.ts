@@ -1,12 +1,14 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { UserDirectory } from '@bihuan/auth';
+import { Clock, CLOCK } from '@bihuan/core';
 import { SqlDatabase } from '@bihuan/database';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { AppConfig, CONFIG, POLICIES, PolicyRegistry, READ_MODELS } from '@bihuan/platform';
 import { PersonalDataCipher } from '@bihuan/privacy';
 import { ProjectionRunner, TableCheckpointStore } from '@bihuan/processing';
 import { ChannelKind } from '../notification';
+import { NotificationPreferences } from '../preferences/notification-preferences';
 import { DeliveryOutbox } from '../outbox/delivery-outbox';
 import { NotificationProducer } from '../producer/notification-producer';
 import { notificationsPolicy } from './notification-channels';
@@ -29,6 +31,7 @@ export class NotificationProducerService implements OnApplicationBootstrap, Befo
     @Inject(READ_MODELS) private readonly database: SqlDatabase,
     @Inject(POLICIES) private readonly policies: PolicyRegistry,
     @Inject(CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly outbox: DeliveryOutbox,
   ) {}
 
@@ -43,6 +46,7 @@ export class NotificationProducerService implements OnApplicationBootstrap, Befo
       this.logger.warn('No directory or personal-data cipher in this process: it produces no notifications');
       return;
     }
+    const preferences = new NotificationPreferences(this.database, this.clock);
     const { smtp, sms } = this.config.notifications;
     const channels = new Set<ChannelKind>(['inbox', 'webhook', ...(smtp ? (['email'] as const) : []), ...(sms ? (['sms'] as const) : [])]);
     const producer = new NotificationProducer({
@@ -52,6 +56,8 @@ export class NotificationProducerService implements OnApplicationBootstrap, Befo
       policy: notificationsPolicy(this.policies),
       channels,
       complainantPhone: (subjectId, ciphertext) => this.phoneOf(cipher, subjectId, ciphertext),
+      // Each person's choice of e-mail and SMS (the inbox is always on; webhooks are the unit's).
+      preferences: (userId, kind) => preferences.channelsFor(userId, kind),
     });
     const checkpoints = new TableCheckpointStore(this.database);
     if ((await checkpoints.load(producer.name)) === null) await checkpoints.save(producer.name, (await this.store.headPosition()) ?? 0);

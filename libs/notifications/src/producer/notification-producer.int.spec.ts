@@ -8,6 +8,7 @@ import { NOTIFICATIONS_MIGRATIONS } from '../notifications.migrations';
 import { DEFAULT_NOTIFICATIONS_POLICY, NotificationsPolicy } from '../notifications.policy';
 import { DeliveryOutbox } from '../outbox/delivery-outbox';
 import { NotificationProducer } from './notification-producer';
+import { NotificationPreferences } from '../preferences/notification-preferences';
 
 class Users extends UserDirectory {
   constructor(private readonly users: readonly DirectoryUser[]) {
@@ -49,8 +50,9 @@ describe.each(TEST_SQL_DIALECTS)('NotificationProducer on $name', (dialect) => {
   let outbox: DeliveryOutbox;
   let cipher: PersonalDataCipher;
   const phonesRead: string[] = [];
-  const producer = (channels: ChannelKind[]) =>
+  const producer = (channels: ChannelKind[], preferences?: NotificationPreferences) =>
     new NotificationProducer({
+      ...(preferences ? { preferences: (userId: string, kind: string) => preferences.channelsFor(userId, kind) } : {}),
       store,
       outbox,
       directory: users,
@@ -113,6 +115,35 @@ describe.each(TEST_SQL_DIALECTS)('NotificationProducer on $name', (dialect) => {
     ]);
     expect(new Set(warnings.map((d) => d.notification.id)).size).toBe(2);
     expect(warnings[0]!.notification).toMatchObject({ link: '/findings/f1', stream: 'finding-f1' });
+  });
+
+  it('leaves out the e-mail of a person who turned e-mail off for the kind, but keeps their inbox and the unit’s webhook', async () => {
+    await store.append(
+      'finding-f1',
+      [
+        {
+          type: 'FindingOpened',
+          data: { findingId: 'f1', visitId: 'v1', institutionId: 'h1', description: '处方点评不规范' },
+          metadata: meta('e2'),
+        },
+        {
+          type: 'DeadlineSet',
+          data: { deadlineId: 'rectify', purpose: 'rectify', dueAt: '2026-03-20T16:00:00.000Z' },
+          metadata: meta('e3'),
+        },
+        { type: 'DeadlineWarned', data: { deadlineId: 'rectify', dueAt: '2026-03-20T16:00:00.000Z' }, metadata: meta('e4') },
+      ],
+      'any',
+    );
+    const preferences = new NotificationPreferences(test.database, new FakeClock('2026-03-02T01:00:00.000Z'));
+    await preferences.set('qc-1', { email: true, sms: true, overrides: [{ kind: 'deadlineWarning', email: false }] });
+    await feed(producer(['inbox', 'email', 'webhook'], preferences), 'finding-f1');
+    const warnings = (await all()).filter((d) => d.notification.kind === 'deadlineWarning');
+    expect(warnings.map((d) => `${d.notification.recipient.userId} ${d.channel}:${d.address}`).sort()).toEqual([
+      'qc-1 inbox:qc-1',
+      'qc-1 webhook:h1-oa',
+      'qc-2 inbox:qc-2',
+    ]);
   });
 
   it('tells staff of a named complainant’s ticket without their identity, and the consenting complainant by SMS with the code only', async () => {

@@ -68,11 +68,9 @@ export class NotificationProducer implements Projection {
       const targets: DeliveryTarget[] = [{ channel: 'inbox', address: user.id }];
       if (wanted.has('email') && channels.has('email') && recipient.email) targets.push({ channel: 'email', address: recipient.email });
       if (wanted.has('sms') && channels.has('sms') && recipient.phone) targets.push({ channel: 'sms', address: recipient.phone });
-      // A unit's webhooks (a group robot, its OA) once per notification, on its first user.
-      const hooks =
-        unitsWithWebhook.has(user.unit) || !channels.has('webhook') || !wanted.has('webhook')
-          ? []
-          : webhooksFor(policy, intent.kind, user.unit);
+      // A unit's webhooks (a group robot, its OA) once per notification, on its first user: the
+      // unit's endpoints (policy `notifications`) decide, not a person's preferences.
+      const hooks = unitsWithWebhook.has(user.unit) || !channels.has('webhook') ? [] : webhooksFor(policy, intent.kind, user.unit);
       unitsWithWebhook.add(user.unit);
       for (const id of hooks) targets.push({ channel: 'webhook', address: id });
       await outbox.enqueue(this.notification(intent, { ...recipient, ...(hooks.length > 0 ? { webhookEndpoints: hooks } : {}) }), targets);
