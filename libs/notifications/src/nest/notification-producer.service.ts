@@ -9,6 +9,7 @@ import { PersonalDataCipher } from '@bihuan/privacy';
 import { ProjectionRunner, TableCheckpointStore } from '@bihuan/processing';
 import { ChannelKind } from '../notification';
 import { NotificationPreferences } from '../preferences/notification-preferences';
+import { LiveUpdates } from '../live/live-updates';
 import { DeliveryOutbox } from '../outbox/delivery-outbox';
 import { NotificationProducer } from '../producer/notification-producer';
 import { notificationsPolicy } from './notification-channels';
@@ -47,6 +48,7 @@ export class NotificationProducerService implements OnApplicationBootstrap, Befo
       return;
     }
     const preferences = new NotificationPreferences(this.database, this.clock);
+    const live = this.optional(LiveUpdates);
     const { smtp, sms } = this.config.notifications;
     const channels = new Set<ChannelKind>(['inbox', 'webhook', ...(smtp ? (['email'] as const) : []), ...(sms ? (['sms'] as const) : [])]);
     const producer = new NotificationProducer({
@@ -58,6 +60,8 @@ export class NotificationProducerService implements OnApplicationBootstrap, Befo
       complainantPhone: (subjectId, ciphertext) => this.phoneOf(cipher, subjectId, ciphertext),
       // Each person's choice of e-mail and SMS (the inbox is always on; webhooks are the unit's).
       preferences: (userId, kind) => preferences.channelsFor(userId, kind),
+      // Their open consoles re-read GET /me/todos (relayed to every API process when REDIS_URL is set).
+      ...(live ? { todoChanged: (userId: string) => live.publish(userId, { type: 'todo', data: {} }) } : {}),
     });
     const checkpoints = new TableCheckpointStore(this.database);
     if ((await checkpoints.load(producer.name)) === null) await checkpoints.save(producer.name, (await this.store.headPosition()) ?? 0);

@@ -50,8 +50,10 @@ describe.each(TEST_SQL_DIALECTS)('NotificationProducer on $name', (dialect) => {
   let outbox: DeliveryOutbox;
   let cipher: PersonalDataCipher;
   const phonesRead: string[] = [];
+  const todoPings: string[] = [];
   const producer = (channels: ChannelKind[], preferences?: NotificationPreferences) =>
     new NotificationProducer({
+      todoChanged: (userId) => todoPings.push(userId),
       ...(preferences ? { preferences: (userId: string, kind: string) => preferences.channelsFor(userId, kind) } : {}),
       store,
       outbox,
@@ -77,6 +79,7 @@ describe.each(TEST_SQL_DIALECTS)('NotificationProducer on $name', (dialect) => {
     outbox = new DeliveryOutbox(test.database, clock);
     cipher = new PersonalDataCipher(new MemorySubjectKeyStore(clock));
     phonesRead.length = 0;
+    todoPings.length = 0;
   });
   afterEach(() => test.dispose());
 
@@ -144,6 +147,8 @@ describe.each(TEST_SQL_DIALECTS)('NotificationProducer on $name', (dialect) => {
       'qc-1 webhook:h1-oa',
       'qc-2 inbox:qc-2',
     ]);
+    // Whoever is told has a changed to-do list: their open consoles are pinged to re-read it.
+    expect([...new Set(todoPings)].sort()).toEqual(['qc-1', 'qc-2']);
   });
 
   it('tells staff of a named complainant’s ticket without their identity, and the consenting complainant by SMS with the code only', async () => {

@@ -25,6 +25,11 @@ export interface NotificationProducerDeps {
    */
   readonly complainantPhone: (subjectId: string, identityCiphertext: string) => Promise<string | null>;
   readonly preferences?: ChannelPreference;
+  /**
+   * Told of each staff recipient of an event: what people are told about is what changed on their
+   * to-do list (a notice issued, a sign-off requested), so their open consoles re-read it.
+   */
+  readonly todoChanged?: (userId: string) => void;
 }
 
 /**
@@ -74,6 +79,7 @@ export class NotificationProducer implements Projection {
       unitsWithWebhook.add(user.unit);
       for (const id of hooks) targets.push({ channel: 'webhook', address: id });
       await outbox.enqueue(this.notification(intent, { ...recipient, ...(hooks.length > 0 ? { webhookEndpoints: hooks } : {}) }), targets);
+      this.deps.todoChanged?.(user.id);
     }
   }
 
