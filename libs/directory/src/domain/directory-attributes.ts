@@ -84,6 +84,11 @@ export function isValidCreditCode(code: string): boolean {
 }
 
 /** Mainland mobile (1[3-9]x, 11 digits) or a landline with area code, as offices write them. */
+/** A work e-mail address, as mail servers take it: local part, @, a dotted domain; no spaces. */
+export function isValidEmail(email: string): boolean {
+  return email.length <= 254 && /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(email);
+}
+
 export function isValidPhone(phone: string): boolean {
   return /^1[3-9]\d{9}$/.test(phone) || /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/.test(phone);
 }

@@ -8,6 +8,7 @@ import {
   UNIT_KINDS,
   USER_STATUSES,
   isValidCreditCode,
+  isValidEmail,
   isValidPhone,
 } from './directory-attributes';
 import { DepartmentInput, UnitInput, UserInput } from './directory-inputs';
@@ -141,6 +142,8 @@ export function personProblems(state: DirectoryState, rules: DirectoryRules, use
   // A seeded administrator has no phone yet: empty is allowed here, the import file requires one.
   if (user.phone !== '' && !isValidPhone(user.phone ?? ''))
     out.push(problem('phone', 'INVALID_PHONE', `手机号（phone）不是有效的手机号或带区号的固定电话：${user.phone}`));
+  if (user.email !== undefined && user.email !== '' && !isValidEmail(user.email))
+    out.push(problem('email', 'INVALID_EMAIL', `电子邮箱（email）格式不正确：${user.email}`));
   if (!ROLES.includes(user.role)) return [...out, problem('role', 'INVALID_VALUE', `角色（role）不是可选的值：${user.role}`)];
   const unit = state.units.get(user.unitId);
   if (!unit) return [...out, problem('unitId', 'UNKNOWN_UNIT', `所属单位编码（unitId）「${user.unitId}」不存在`)];

@@ -121,8 +121,8 @@ export function upsertUser(state: DirectoryState, rules: DirectoryRules, user: U
   }
   const problems = userProblems(state, rules, user);
   if (problems.length > 0) return refuse(...problems);
-  const { name, phone, role, unitId, departmentId } = user;
-  const updated = updateUser(state, rules, user.id, { name, phone, role, unitId, departmentId });
+  const { name, phone, email, role, unitId, departmentId } = user;
+  const updated = updateUser(state, rules, user.id, { name, phone, ...(email === undefined ? {} : { email }), role, unitId, departmentId });
   const status = setUserStatus(state, user.id, user.status === 'active');
   return { events: [...updated.events, ...status.events], problems: [] };
 }

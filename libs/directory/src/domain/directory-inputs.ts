@@ -32,6 +32,8 @@ export interface UserInput {
   readonly username: string;
   readonly name: string;
   readonly phone: string;
+  /** Work e-mail for notifications (optional). */
+  readonly email?: string;
   readonly role: DirectoryRole;
   readonly unitId: string;
   readonly departmentId: string | null;

@@ -124,6 +124,42 @@ describe('the directory decider', () => {
       .thenThrows('DIRECTORY.UNKNOWN_UNIT');
   });
 
+  it('keeps a user’s work e-mail for notifications: checked when given, changed or cleared by an update, kept when an update leaves it out', () => {
+    const withEmail = { ...inspector, email: 'zhang.san@wjw.example.cn' };
+    spec
+      .given(seeded)
+      .when(command('CreateUser', { user: withEmail }))
+      .then([
+        {
+          type: 'UserCreated',
+          data: {
+            user: {
+              id: 'zhang.san',
+              name: '张三',
+              phone: '13900000001',
+              email: 'zhang.san@wjw.example.cn',
+              role: 'inspector',
+              unitId: 'county-a1',
+              departmentId: null,
+              status: 'active',
+            },
+          },
+        },
+      ]);
+    spec
+      .given(seeded)
+      .when(command('CreateUser', { user: { ...inspector, email: 'zhang san@wjw' } }))
+      .thenThrows('DIRECTORY.INVALID_EMAIL');
+    const directory = seeded.reduce(decider.evolve, decider.initialState);
+    const state = decider.decide(command('CreateUser', { user: withEmail }), directory).reduce(decider.evolve, directory);
+    const { name, phone, role, unitId, departmentId } = inspector;
+    const same = { name, phone, role, unitId, departmentId };
+    expect(decider.decide(command('UpdateUser', { userId: 'zhang.san', ...same }), state)).toEqual([]);
+    const cleared = decider.decide(command('UpdateUser', { userId: 'zhang.san', ...same, email: '' }), state);
+    expect(cleared).toEqual([{ type: 'UserUpdated', data: { userId: 'zhang.san', ...same, email: '' } }]);
+    expect(cleared.reduce(decider.evolve, state).users.get('zhang.san')?.email).toBe('');
+  });
+
   it('creates users with sign-in names as ids, whose role fits the unit and whose department is the unit’s', () => {
     spec
       .given(seeded)

@@ -70,6 +70,8 @@ export interface UnitChanges {
 export interface UserChanges {
   readonly name: string;
   readonly phone: string;
+  /** Work e-mail for notifications; '' clears it, absent leaves it as it is. */
+  readonly email?: string;
   readonly role: DirectoryRole;
   readonly unitId: string;
   readonly departmentId: string | null;

@@ -21,6 +21,11 @@ const ROLES = ['admin', 'leader', 'inspector', 'hospital', 'partner'] as const;
 export class UserChangesDto {
   @ApiProperty({ maxLength: 50 }) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
   @ApiProperty({ maxLength: 30, example: '13800138000' }) @IsString() @MaxLength(30) phone!: string;
+  @ApiPropertyOptional({ maxLength: 254, example: 'zhang.san@wjw.example.cn', description: 'Work e-mail for notifications; "" clears it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  email?: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: (typeof ROLES)[number];
   @ApiProperty({ maxLength: 64 }) @IsString() @Matches(CODE) unitId!: string;
   @ApiPropertyOptional({ maxLength: 64, nullable: true })

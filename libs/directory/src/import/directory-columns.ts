@@ -79,6 +79,8 @@ export const USER_COLUMNS: readonly ColumnSpec[] = [
   column('unitId', '所属单位编码', { ...ID, requiredColumn: true, aliases: ['单位编码'] }),
   column('departmentId', '科室编码', { ...ID, aliases: ['所属科室编码'] }),
   column('status', '状态', { enumeration: USER_STATUS_ENUM, aliases: ['账号状态'], width: 10 }),
+  // Last, so sheets made before it still line up; optional: notifications by e-mail need it.
+  column('email', '电子邮箱', { kind: 'code', maxLength: 254, aliases: ['邮箱', 'Email', 'E-mail'], width: 24 }),
 ];
 
 export const DIRECTORY_COLUMNS: Readonly<Record<DirectorySheet, readonly ColumnSpec[]>> = {

@@ -49,6 +49,7 @@ function userCells(user: UserInput): Record<string, string> {
     username: user.username,
     name: user.name,
     phone: user.phone,
+    email: user.email ?? '',
     role: DIRECTORY_ROLE_LABELS[user.role],
     unitId: user.unitId,
     departmentId: user.departmentId ?? '',

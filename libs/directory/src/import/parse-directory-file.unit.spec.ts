@@ -128,6 +128,15 @@ describe('parseDirectoryFile (XLSX)', () => {
     expect(parsed.users).toEqual([]);
   });
 
+  it('reads the optional 电子邮箱 column (a sheet without it still reads) and refuses an address that is not one', async () => {
+    const header = [...USER_HEADER, '电子邮箱'];
+    const good = ['u1', 'u1', '王五', '13900000002', '医院', 'H1', '', '在用', 'wang.wu@h1.example.cn'];
+    const bad = ['u2', 'u2', '赵六', '13900000003', '医院', 'H1', '', '在用', 'zhao liu@h1'];
+    const { import: parsed, rejected } = await parseDirectoryFile(await workbook({ 用户: [header, good, bad] }), 'xlsx');
+    expect(parsed.users.map((u) => u.input.email)).toEqual(['wang.wu@h1.example.cn']);
+    expect(where(rejected)).toEqual([{ sheet: 'users', row: 3, field: 'email', rule: 'DIRECTORY.INVALID_EMAIL' }]);
+  });
+
   it('takes English codes and common aliases, and rejects a profile on a commission unit', async () => {
     const file = await workbook({
       单位: [

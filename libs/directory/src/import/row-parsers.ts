@@ -86,6 +86,7 @@ export function parseUserRow(record: SheetRecord): ParsedRow<UserInput> {
   const username = reader.code('username', true, 'username');
   const name = reader.text('name', true);
   const phone = reader.phone('phone', true);
+  const email = reader.email('email');
   const role = reader.choice('role', DIRECTORY_ROLE_ENUM, true);
   const unitId = reader.code('unitId', true);
   const departmentId = reader.code('departmentId', false);
@@ -95,6 +96,7 @@ export function parseUserRow(record: SheetRecord): ParsedRow<UserInput> {
     username,
     name,
     phone,
+    ...(email === '' ? {} : { email }),
     role: role ?? 'hospital',
     unitId,
     departmentId: departmentId === '' ? null : departmentId,

@@ -1,4 +1,4 @@
-import { isValidCreditCode, isValidPhone } from '../domain/directory-attributes';
+import { isValidCreditCode, isValidEmail, isValidPhone } from '../domain/directory-attributes';
 import { RowRejection } from '../domain/directory-inputs';
 import { EMPTY_CELL, SheetCell, looksLikeScientific, normaliseCode, normaliseText } from './cell-text';
 import { ColumnSpec, DIRECTORY_COLUMNS } from './directory-columns';
@@ -61,6 +61,14 @@ export class RowReader {
       return '';
     }
     return value;
+  }
+
+  /** A work e-mail address, optional. */
+  email(field: string): string {
+    const value = this.codeText(field, false);
+    if (value === '' || isValidEmail(value)) return value;
+    this.reject(field, 'DIRECTORY.INVALID_EMAIL', `格式不正确：应为电子邮箱地址（如 zhang.san@wjw.example.cn），填写的是“${value}”`);
+    return '';
   }
 
   /** A mobile number or a landline with its area code; a leading 0 that Excel dropped is put back. */

@@ -89,6 +89,7 @@ export const PLATFORM_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'DIRECTORY.TOO_LONG': '{field} 超过允许的长度',
   'DIRECTORY.INVALID_CODE': '{field} 含有不允许的字符',
   'DIRECTORY.INVALID_PHONE': '{field} 不是有效的电话号码',
+  'DIRECTORY.INVALID_EMAIL': '{field} 不是有效的电子邮箱地址',
   'DIRECTORY.INVALID_CREDIT_CODE': '{field} 不是有效的统一社会信用代码',
   'DIRECTORY.UNKNOWN_VALUE': '{field} 不是可选值',
   'DIRECTORY.NUMBER_PRECISION_LOST': '{field} 被保存为数字，超过15位的部分已被改动，请设为文本格式后重新填写',
