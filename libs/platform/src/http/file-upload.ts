@@ -19,7 +19,6 @@ import {
   UPLOADS_POLICY_CONTEXT,
   UploadUseChoice,
   uploadUseFor,
-  UploadUseName,
   uploadUsesOf,
 } from '../files/upload-policy';
 import { CONFIG, POLICIES } from '../platform.tokens';
@@ -38,7 +37,7 @@ export interface MemoryUploadSpec {
   readonly mode?: 'memory';
   readonly maxBytes: number;
   readonly kinds: readonly FileKind[];
-  /** Words for people: what the file must be (in the 400 when it is not). */
+  /** Words for people: what the file must be (in the OpenAPI description of the form). */
   readonly kindLabel: string;
   /** OpenAPI schemas of the text fields (the DTO validates them). */
   readonly fields: TextFields;
@@ -103,8 +102,6 @@ function multerFor(spec: FileUploadSpec): MulterRunner {
   return interceptor;
 }
 
-const labelOf = (spec: StreamedUploadSpec, use: UploadUseName): string => spec.kindLabel ?? `evidence (${use})`;
-
 /**
  * Reads the multipart body with multer (FileInterceptor, the route's limits). A guard rather than
  * an interceptor: guards run after authentication (no anonymous caller makes us read a file) and
@@ -146,7 +143,7 @@ export class FileUploadGuard implements CanActivate {
       return true;
     }
     const kind = sniffFileKind((file as UploadedFileData).buffer);
-    if (kind === 'other' || !spec.kinds.includes(kind)) throw wrongKind(spec.kindLabel, spec.kinds);
+    if (kind === 'other' || !spec.kinds.includes(kind)) throw wrongKind(spec.kinds);
     return true;
   }
 
@@ -162,7 +159,7 @@ export class FileUploadGuard implements CanActivate {
       maxBytes,
       kinds,
       tooLarge: () => tooLarge(maxBytes),
-      wrongKind: () => wrongKind(labelOf(spec, use), kinds),
+      wrongKind: () => wrongKind(kinds),
     };
     const session = openStagingSession(request, rules);
     onResponseClose(request, response, () => void session.release());

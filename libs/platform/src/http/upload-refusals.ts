@@ -31,13 +31,17 @@ export function tooLarge(maxBytes: number): PayloadTooLargeException {
   });
 }
 
-/** 400 naming the field and the kinds admitted; "following values:" is where the zh rule sentence finds them. */
-export function wrongKind(kindLabel: string, kinds: readonly string[]): BadRequestException {
+/**
+ * 400 naming the field and the kinds admitted; "following values:" is where the zh rule sentence
+ * finds them. English only: a message holding Chinese would be passed through as if already
+ * translated, so the route's Chinese `kindLabel` stays in its OpenAPI description.
+ */
+export function wrongKind(kinds: readonly string[]): BadRequestException {
   const listed = kinds.map((k) => k.toUpperCase()).join(', ');
   return refusal(
     UPLOAD_FIELD,
     'fileType',
-    `${UPLOAD_FIELD} (${kindLabel}, judged by its content) must be one of the following values: ${listed}`,
+    `${UPLOAD_FIELD} (judged by its content, not its name) must be one of the following values: ${listed}`,
   );
 }
 

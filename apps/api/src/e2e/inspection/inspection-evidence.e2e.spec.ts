@@ -107,6 +107,8 @@ describe('inspection evidence files (e2e)', () => {
         .attach('file', html, { filename: '照片.png', contentType: 'image/png' });
       expect(res.status).toBe(400);
       expect(res.body.fields).toEqual([expect.objectContaining({ field: 'file' })]);
+      // In Chinese by default, on the real route whose form is labelled in Chinese.
+      expect(res.body.message).toMatch(/文件类型不符合要求.*须为：JPEG/);
     });
     const foreign = onePixelPng(0x55);
     await nothingWritten(async () => {

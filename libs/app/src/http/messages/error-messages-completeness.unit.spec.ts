@@ -46,8 +46,15 @@ const codes = [...new Set([...registries, ...literals, ...httpCodes, ...inputRul
 /** class-validator decorators in DTOs, by the constraint name their errors carry. */
 const decorators = scan(sources, /@([A-Z][A-Za-z0-9]+)\(/g).map((f) => f.name);
 const NOT_CONSTRAINTS = new Set(['IsOptional', 'ValidateIf', 'Allow', 'ValidateBy', 'ValidatePromise']);
-const constraintOf = (decorator: string): string =>
-  decorator === 'ValidateNested' ? 'nestedValidation' : decorator[0]!.toLowerCase() + decorator.slice(1);
+/**
+ * The name a decorator's errors carry, as class-validator exports it (`IsISO8601` → `IS_ISO8601` =
+ * 'isIso8601', not 'isISO8601'); decorators without such a constant lower their first letter.
+ */
+const constraintOf = (decorator: string): string => {
+  if (decorator === 'ValidateNested') return 'nestedValidation';
+  const constant = (classValidator as unknown as Record<string, unknown>)[decorator.replace(/(?<=[a-z0-9])(?=[A-Z])/g, '_').toUpperCase()];
+  return typeof constant === 'string' ? constant : decorator[0]!.toLowerCase() + decorator.slice(1);
+};
 const builtIn = decorators.filter((d) => d in classValidator && !NOT_CONSTRAINTS.has(d)).map(constraintOf);
 const custom = scan(sources, /ValidateBy\(\s*\{\s*name: '(\w+)'|registerDecorator\(\{[^}]*?name: '(\w+)'/g).map((f) => f.name);
 const constraints = [...new Set([...builtIn, ...custom, 'whitelistValidation', 'wellFormedUnicode', 'maxDepth'])].sort();

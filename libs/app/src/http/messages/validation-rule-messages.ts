@@ -12,7 +12,7 @@ export const VALIDATION_RULE_MESSAGES: Readonly<Record<string, string>> = {
   minLength: '{field} 至少需要 {n} 个字符',
   isIn: '{field} 必须是可选值之一[：{values}]',
   isEnum: '{field} 必须是可选值之一[：{values}]',
-  isISO8601: '{field} 必须是 ISO-8601 格式的日期或时间（如 2026-01-09 或 2026-01-09T08:00:00Z）',
+  isIso8601: '{field} 必须是 ISO-8601 格式的日期或时间（如 2026-01-09 或 2026-01-09T08:00:00Z）',
   isDateString: '{field} 必须是 ISO-8601 格式的日期或时间（如 2026-01-09 或 2026-01-09T08:00:00Z）',
   min: '{field} 不能小于 {n}',
   max: '{field} 不能大于 {n}',
