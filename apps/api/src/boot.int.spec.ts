@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { eventually } from '@bihuan/testing';
 import { freePort } from '../../../tools/fault/fault-processes';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -42,15 +43,6 @@ function startApi(env: Record<string, string>, main = MAIN): Run {
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
 describe('the built api process', () => {
   let dataDir: string;
   const running: Run[] = [];
@@ -75,7 +67,7 @@ describe('the built api process', () => {
     const run = startApi({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data') });
     running.push(run);
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(async () => (await getStatus(`${base}/health`)) === 200, '/health = 200');
+    await eventually(async () => (await getStatus(`${base}/health`)) === 200, '/health = 200', { ms: 30_000, every: 200 });
     expect(existsSync(join(dataDir, 'data', 'bihuan.sqlite'))).toBe(true);
     // umask 077 in main plus secureDataDir: the process's own files are private.
     for (const file of ['bihuan.sqlite', 'bihuan.sqlite-wal', 'keys.sqlite', 'jwt-signing.key']) {
@@ -89,7 +81,7 @@ describe('the built api process', () => {
       body: JSON.stringify({ blob: 'x'.repeat(300 * 1024) }),
     });
     expect(big.status).toBe(413);
-    await waitFor(async () => run.stdout().includes('"boot-test-2"'), 'the request log lines');
+    await eventually(async () => run.stdout().includes('"boot-test-2"'), 'the request log lines', { ms: 30_000, every: 200 });
     const lines = run
       .stdout()
       .trim()
@@ -112,7 +104,7 @@ describe('the built api process', () => {
       join(ROOT, 'dist/apps/worker/src/main.js'),
     );
     running.push(run);
-    await waitFor(async () => run.stdout().includes('Bihuan worker running'), 'the worker to start');
+    await eventually(async () => run.stdout().includes('Bihuan worker running'), 'the worker to start', { ms: 30_000, every: 200 });
     expect(run.stdout()).toContain('Worker started');
     // The worker alone tells people too: it reads the directory and the personal-data keys.
     expect(run.stdout()).toContain('Notification producer started');

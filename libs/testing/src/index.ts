@@ -1,3 +1,4 @@
+export * from './eventually';
 export * from './fake-clock';
 export * from './decider-specification';
 export * from './event-store.contract';

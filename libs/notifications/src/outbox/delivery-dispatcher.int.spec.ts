@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateToLatest, openSqliteDatabase, SqlDatabase } from '@bihuan/database';
-import { FakeClock, TEST_SQL_DIALECTS, TestSqlDatabase } from '@bihuan/testing';
+import { eventually, FakeClock, TEST_SQL_DIALECTS, TestSqlDatabase } from '@bihuan/testing';
 import { EmailChannel } from '../channels/email.channel';
 import { InboxChannel } from '../channels/inbox.channel';
 import { SmsGatewayChannel } from '../channels/sms-gateway.channel';
@@ -91,8 +91,10 @@ describe.each(TEST_SQL_DIALECTS)('Delivering through real local servers on $name
       { channel: 'email', address: n.recipient.email! },
     ]);
     const tick = dispatcher.tick();
-    while (smtp.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    // The SMTP server sees the mail a moment before the outbox records it sent: wait for the record.
+    await eventually(async () => (await outbox.list({ status: 'sent' })).length > 0, 'the e-mail to be recorded sent');
     expect(await outbox.list({ status: 'sent' })).toEqual([expect.objectContaining({ channel: 'email' })]);
+    expect(smtp.received).toHaveLength(1);
     expect(http.requestsTo('/hooks/oa')).toHaveLength(1);
 
     await tick;

@@ -1,8 +1,8 @@
+import { eventually } from '@bihuan/testing';
 import { InboxChannel } from '@bihuan/notifications';
 // Test equipment of the notifications lib (not in its index: it is for tests only).
 import { LocalHttpReceiver } from '../../../../../libs/notifications/src/testing/local-http-receiver';
 import { createTestApp, TestApp } from '../../testing/test-app';
-import { eventually } from './deadline-notifications.harness';
 
 /**
  * Issue 19, privacy: a named complainant who consented is told of status changes by SMS with the

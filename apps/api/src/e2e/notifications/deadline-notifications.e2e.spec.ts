@@ -6,8 +6,8 @@ import { UserDirectory } from '@bihuan/auth';
 import { DeliveryDispatcherService, NOTIFICATION_PRODUCER } from '@bihuan/notifications';
 // Test equipment of the notifications lib (smtp-server is a dev dependency, so it is not in the lib's index).
 import { LocalSmtpServer } from '../../../../../libs/notifications/src/testing/local-smtp-server';
-import { FakeClock } from '@bihuan/testing';
-import { addHospitalUser, eventually, Run, startRun } from './deadline-notifications.harness';
+import { FakeClock, eventually } from '@bihuan/testing';
+import { addHospitalUser, Run, startRun } from './deadline-notifications.harness';
 
 type Row = { channel: string; address: string; status: string; notification_id: string; kind: string };
 

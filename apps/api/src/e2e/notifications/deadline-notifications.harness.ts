@@ -97,12 +97,3 @@ export async function addHospitalUser(run: Run, id: string, unitId: string, emai
     'any',
   );
 }
-
-/** Polls `check` until it holds (the worker runs on its own loop), failing after `ms`. */
-export async function eventually(check: () => boolean | Promise<boolean>, what: string, ms = 8_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

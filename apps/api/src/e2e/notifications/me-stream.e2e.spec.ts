@@ -1,6 +1,7 @@
 import { get, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { DeliveryDispatcherService, DeliveryOutbox, LiveUpdates } from '@bihuan/notifications';
+import { eventually } from '@bihuan/testing';
 import { createTestApp, TestApp } from '../../testing/test-app';
 
 /** Collects an event stream's text; `next(re)` waits until what has arrived matches. */
@@ -25,11 +26,6 @@ function reader(res: IncomingMessage): { next(re: RegExp): Promise<string> } {
     });
   return { next };
 }
-
-const until = async (check: () => boolean): Promise<void> => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(check()).toBe(true);
-};
 
 describe('GET /me/stream: live events for the signed-in person', () => {
   let t: TestApp;
@@ -75,7 +71,7 @@ describe('GET /me/stream: live events for the signed-in person', () => {
     expect(await stream.next(/event: unread\ndata: \{"unreadCount":0\}/)).toBeTruthy();
 
     res.destroy();
-    await until(() => live.connections() === 0);
+    await eventually(() => live.connections() === 0, 'the stream to be closed on the server');
   });
 
   it('opens with a one-time ticket (no token in the URL), refuses it a second time and after 60 s', async () => {
@@ -90,7 +86,7 @@ describe('GET /me/stream: live events for the signed-in person', () => {
     await reader(res).next(/event: ready/);
     expect(live.connections(me)).toBe(1);
     res.destroy();
-    await until(() => live.connections() === 0);
+    await eventually(() => live.connections() === 0, 'the stream to be closed on the server');
 
     const again = await t.http.get(issued.body.url).expect(401);
     expect(again.body.code).toBe('AUTH.INVALID_TICKET');
