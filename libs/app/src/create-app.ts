@@ -21,6 +21,7 @@ import { createValidationPipe } from './http/validation.pipe';
 import { DOCS_PATH, setupSwagger } from './swagger';
 import { READ_MODEL_MIGRATIONS } from './read-model-migrations';
 import { useSecurityHeaders } from './http/security-headers';
+import { useConsoleSite } from './http/console-site';
 import { useStartupLogger } from './startup-logger';
 import { requestGate } from './lifecycle/request-gate';
 import { ShutdownState } from './lifecycle/shutdown-state';
@@ -57,6 +58,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
   app.set('trust proxy', config.trustProxy);
   useSecurityHeaders(app, DOCS_PATH);
   app.use(httpLogger(config));
+  useConsoleSite(app, config.consoleDir);
   // Before the body is read: a request refused while stopping is logged and certainly not written.
   app.use(requestGate(app.get(ShutdownState)));
   useBodyParsing(app);

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, INestApplication, Injectable, Module } from '@
 import { ApiExcludeController, DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Roles } from '@bihuan/auth';
 import { declareIdempotencyHeader, Exposure } from '@bihuan/platform';
+import { declareErrorResponses } from './http/error-body.openapi';
 
 export const DOCS_PATH = 'api/docs';
 export const DOCS_JSON_PATH = 'api/docs-json';
@@ -51,7 +52,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  return declareIdempotencyHeader(SwaggerModule.createDocument(app, config));
+  return declareErrorResponses(declareIdempotencyHeader(SwaggerModule.createDocument(app, config)));
 }
 
 /**

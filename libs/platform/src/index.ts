@@ -57,3 +57,6 @@ export * from './files/upload-policy';
 export * from './files/staged-file';
 export * from './http/file-upload';
 export * from './http/staged-upload';
+export * from './openapi/command-receipt.dto';
+export * from './openapi/paged-response';
+export * from './openapi/file-response';

@@ -121,6 +121,11 @@ export interface AppConfig {
    * the system (e-mail, webhooks, SMS) are made absolute with it. Null: they stay paths.
    */
   readonly publicBaseUrl: string | null;
+  /**
+   * CONSOLE_DIR: the built web console (`npm run build` writes it to dist/console); the API serves it
+   * at `/` when its index.html is there, and answers only the API otherwise.
+   */
+  readonly consoleDir: string;
 }
 
 /** The generated signing key of the embedded default (0600, beside the log). */

@@ -197,6 +197,10 @@ export class EnvironmentVariables {
     message: 'must be an http(s) URL of the console, without query or fragment (e.g. https://bihuan.wjw.example.cn)',
   })
   PUBLIC_BASE_URL?: string;
+
+  @IsOptional()
+  @MaxLength(1000, { message: 'must be at most 1000 characters long' })
+  CONSOLE_DIR?: string;
 }
 
 /** Every variable the configuration reads, in the order errors are reported. */
@@ -246,4 +250,5 @@ export const CONFIG_VARIABLES = [
   'SMS_GATEWAY_URL',
   'SMS_GATEWAY_TOKEN',
   'PUBLIC_BASE_URL',
+  'CONSOLE_DIR',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];

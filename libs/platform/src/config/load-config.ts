@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { validateSync } from 'class-validator';
 import { AppConfig, ClockSpec, DirectorySeed, Exposure, LogLevel, NodeEnv, ProcessRole, SqliteSynchronous } from './app-config';
 import { CONFIG_VARIABLES, EnvironmentVariables } from './environment-variables';
@@ -91,7 +91,18 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     s3,
     notifications,
     publicBaseUrl: raw.PUBLIC_BASE_URL ? raw.PUBLIC_BASE_URL.replace(/\/+$/, '') : null,
+    consoleDir: raw.CONSOLE_DIR ? resolve(options.cwd ?? process.cwd(), raw.CONSOLE_DIR) : builtConsoleDir(),
   };
+}
+
+/**
+ * dist/console of this checkout: the nearest folder above this file holding package.json is the
+ * project root, both when running from source (tests) and from dist/ (npm start).
+ */
+function builtConsoleDir(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'dist', 'console');
 }
 
 /** NODE_ENV=production refuses what is only acceptable on a developer's machine. */

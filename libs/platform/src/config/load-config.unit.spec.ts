@@ -1,6 +1,6 @@
 import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, filesDirOf, loadConfig, sqliteFileOf, stagingDirOf } from '../index';
 
@@ -44,6 +44,7 @@ describe('loadConfig', () => {
       s3: null,
       notifications: { smtp: null, sms: null, webhookSecrets: {} },
       publicBaseUrl: null,
+      consoleDir: resolve(__dirname, '../../../../dist/console'),
     });
     expect(sqliteFileOf(config)).toBe('/srv/bihuan/data/bihuan.sqlite');
     expect(filesDirOf(config)).toBe('/srv/bihuan/data/files');
@@ -90,6 +91,10 @@ describe('loadConfig', () => {
     expect(problemOf({ SMS_GATEWAY_TOKEN: 'tok' })).toContain('SMS_GATEWAY_URL must be set together with SMS_GATEWAY_TOKEN');
     expect(problemOf({ SMTP_URL: 'mail.example.cn', SMTP_FROM: env.SMTP_FROM })).toContain('SMTP_URL must be an smtp:// or smtps:// URL');
     expect(problemOf({ NOTIFY_WEBHOOK_SECRET_OA: 'short' })).toContain('NOTIFY_WEBHOOK_SECRET_OA must be at least 16 characters long');
+  });
+
+  it('serves the console built into dist/console unless CONSOLE_DIR names another folder (relative to the working directory)', () => {
+    expect(loadConfig({ CONSOLE_DIR: 'web' }, noDisk).consoleDir).toBe('/srv/bihuan/web');
   });
 
   it('takes PUBLIC_BASE_URL as an http(s) URL without a trailing slash, refusing anything else by name', () => {
