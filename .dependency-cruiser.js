@@ -1,7 +1,8 @@
 /**
  * Dependency rules checked on every `npm test` (architecture.md, rule 1 and "Shape"):
  * domain/ and workflows/ stay pure, core has no runtime dependencies, libs never import apps,
- * apps are leaves (no app imports another; what they share lives in libs), tools/ is reached only
+ * apps are leaves (no app imports another; what they share lives in libs), the browser console imports
+ * no lib (it knows the API only through the generated client), tools/ is reached only
  * from tests, and the demo fixtures (@bihuan/demo) only from demo and test code.
  */
 module.exports = {
@@ -33,6 +34,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^apps/([^/]+)/' },
       to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'console-talks-only-to-the-api',
+      comment:
+        'apps/console runs in the browser: it reaches the server only over HTTP through its generated client, never by importing libs',
+      severity: 'error',
+      from: { path: '^apps/console/' },
+      to: { path: '^(libs|tools)/' },
     },
     {
       name: 'tools-only-from-tests',

@@ -1,0 +1,93 @@
+import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Dropdown, Layout, Menu, Spin, Typography } from 'antd';
+import { Suspense } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../../api/client';
+import { call } from '../../api/errors';
+import { PATHS } from '../../routes';
+import { LIVE_KEYS, useLiveUpdates } from '../../session/live-updates';
+import { sessionStore } from '../../session/session-store';
+import { useMe, useStoredSession } from '../../session/use-session';
+import { useCatalogue } from '../../shared/catalogue';
+import { menuOf } from './menus';
+
+/**
+ * The frame of every signed-in page: the role's menu, who is signed in and for which unit, the
+ * unread notifications, sign-out. Without a session it sends the browser to sign in and back.
+ */
+export function StaffLayout() {
+  const session = useStoredSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queries = useQueryClient();
+  const words = useCatalogue();
+  const me = useMe(Boolean(session));
+  const unread = useQuery({
+    queryKey: [...LIVE_KEYS.notifications, 'unread'],
+    queryFn: () => call(api.GET('/me/notifications/unread-count')),
+    enabled: Boolean(session) && !session?.mustChangePassword,
+  });
+  useLiveUpdates(Boolean(session) && !session?.mustChangePassword);
+
+  if (!session) return <Navigate to={`${PATHS.signIn}?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (session.mustChangePassword) return <Navigate to={PATHS.changePassword} replace />;
+  if (!me.data) return <Spin fullscreen />;
+
+  const { actor, unitPath } = me.data;
+  const names = (me.data as { names?: Record<string, string> }).names ?? {};
+  const unitName = unitPath[unitPath.length - 1]?.name ?? actor.unit;
+  const items = menuOf(actor.role);
+  const selected = items.filter((item) => location.pathname.startsWith(item.key)).sort((a, b) => b.key.length - a.key.length)[0]?.key;
+
+  const signOut = async (): Promise<void> => {
+    await api.POST('/auth/sign-out').catch(() => undefined);
+    sessionStore.clear();
+    queries.clear();
+    navigate(PATHS.signIn, { replace: true });
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={208}>
+        <div className="brand">闭环</div>
+        <Menu
+          mode="inline"
+          selectedKeys={selected ? [selected] : []}
+          items={items.map(({ key, label }) => ({ key, label: <Link to={key}>{label}</Link> }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="staff-header">
+          <Typography.Text ellipsis className="unit-name">
+            {unitName}
+          </Typography.Text>
+          <span className="header-actions">
+            <Link to={PATHS.inbox} aria-label={`消息，${unread.data?.unreadCount ?? 0} 条未读`}>
+              <Badge count={unread.data?.unreadCount ?? 0} size="small">
+                <BellOutlined style={{ fontSize: 18 }} />
+              </Badge>
+            </Link>
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'password', label: <Link to={PATHS.changePassword}>修改密码</Link> },
+                  { key: 'out', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void signOut() },
+                ],
+              }}
+            >
+              <Button type="text" icon={<UserOutlined />}>
+                {names[actor.id] ?? actor.id}（{words.label('roles', actor.role)}）
+              </Button>
+            </Dropdown>
+          </span>
+        </Layout.Header>
+        <Layout.Content className="staff-content">
+          <Suspense fallback={<Spin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,28 @@
+import { PATHS } from '../../routes';
+
+export interface MenuEntry {
+  readonly key: string;
+  readonly label: string;
+}
+
+/** Each role's menu: the pages of its workspace, then the inbox everyone has. */
+export function menuOf(role: string): MenuEntry[] {
+  const inbox = { key: PATHS.inbox, label: '消息通知' };
+  if (role === 'hospital')
+    return [
+      { key: PATHS.hospital, label: '待办事项' },
+      { key: PATHS.hospitalLedger, label: '整改台账' },
+      { key: PATHS.hospitalComplaints, label: '投诉办理' },
+      { key: PATHS.hospitalEthics, label: '医德考评' },
+      inbox,
+    ];
+  if (role === 'inspector')
+    return [
+      { key: PATHS.inspector, label: '待办事项' },
+      { key: PATHS.inspectorVisits, label: '监督检查' },
+      { key: PATHS.inspectorReviews, label: '销号审核' },
+      { key: PATHS.inspectorComplaints, label: '投诉受理与督办' },
+      inbox,
+    ];
+  return [inbox];
+}

@@ -1,0 +1,45 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Card, Form, Switch, Typography } from 'antd';
+import { api } from '../api/client';
+import { call, messageOf } from '../api/errors';
+
+/** 接收方式: e-mail and SMS on or off (站内消息 is always on); per-kind choices stay as they are. */
+export function PreferencesCard() {
+  const queries = useQueryClient();
+  const { message } = App.useApp();
+  const preferences = useQuery({ queryKey: ['notification-preferences'], queryFn: () => call(api.GET('/me/notification-preferences')) });
+  const save = useMutation({
+    mutationFn: (change: { email?: boolean; sms?: boolean }) => {
+      const current = preferences.data!;
+      return call(
+        api.PUT('/me/notification-preferences', {
+          body: { email: current.email, sms: current.sms, overrides: [...current.overrides], ...change },
+        }),
+      );
+    },
+    onSuccess: () => {
+      void queries.invalidateQueries({ queryKey: ['notification-preferences'] });
+      void message.success('接收方式已保存');
+    },
+    onError: (error) => void message.error(messageOf(error)),
+  });
+  const data = preferences.data;
+  return (
+    <Card title="接收方式" loading={!data}>
+      {data && (
+        <Form layout="inline">
+          <Form.Item label="站内消息">
+            <Switch checked disabled aria-label="站内消息（始终开启）" />
+          </Form.Item>
+          <Form.Item label="电子邮件">
+            <Switch checked={data.email} loading={save.isPending} onChange={(email) => save.mutate({ email })} aria-label="电子邮件通知" />
+          </Form.Item>
+          <Form.Item label="短信">
+            <Switch checked={data.sms} loading={save.isPending} onChange={(sms) => save.mutate({ sms })} aria-label="短信通知" />
+          </Form.Item>
+          <Typography.Text type="secondary">邮件与短信需管理员登记邮箱、手机号并开通通道后才会送达。</Typography.Text>
+        </Form>
+      )}
+    </Card>
+  );
+}

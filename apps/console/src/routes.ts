@@ -1,0 +1,29 @@
+/**
+ * The console's paths, one home: the router, the landing by role and the links in notifications
+ * (libs/notifications) use these. The API serves each prefix with the console page
+ * (libs/app/src/http/console-site.ts keeps the same list; a spec checks none is an API path).
+ */
+export const PATHS = {
+  signIn: '/signin',
+  ssoCallback: '/sso/callback',
+  changePassword: '/password',
+  hospital: '/hospital',
+  hospitalLedger: '/hospital/ledger',
+  hospitalComplaints: '/hospital/complaints',
+  hospitalEthics: '/hospital/ethics',
+  inspector: '/inspector',
+  inspectorVisits: '/inspector/visits',
+  inspectorReviews: '/inspector/reviews',
+  inspectorComplaints: '/inspector/complaints',
+  finding: (id: string) => `/cases/findings/${encodeURIComponent(id)}`,
+  visit: (id: string) => `/cases/visits/${encodeURIComponent(id)}`,
+  complaint: (id: string) => `/cases/complaints/${encodeURIComponent(id)}`,
+  inbox: '/inbox',
+} as const;
+
+/** Where each role starts after signing in. Leaders and admins get their workspaces in part 2 of the console. */
+export function landingOf(role: string): string {
+  if (role === 'hospital') return PATHS.hospital;
+  if (role === 'inspector') return PATHS.inspector;
+  return PATHS.inbox;
+}

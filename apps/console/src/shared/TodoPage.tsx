@@ -1,0 +1,91 @@
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Card, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../api/client';
+import { call } from '../api/errors';
+import type { operations } from '../api/schema.gen';
+import { LIVE_KEYS } from '../session/live-updates';
+import { beijingDate, workingDaysText } from './time';
+
+type TodoList = operations['TodosController_list']['responses'][200]['content']['application/json'];
+type TodoKind = NonNullable<NonNullable<operations['TodosController_list']['parameters']['query']>['kind']>;
+type TodoItem = TodoList['items'][number];
+
+/** 待办: every open step waiting on the signed-in person's unit and role, most urgent first, live. */
+export function TodoPage({ title }: { title: string }) {
+  const [kind, setKind] = useState<TodoKind | 'all'>('all');
+  const [page, setPage] = useState(1);
+  const list = useQuery({
+    queryKey: [...LIVE_KEYS.todos, kind, page],
+    queryFn: () => call(api.GET('/me/todos', { params: { query: { page, ...(kind === 'all' ? {} : { kind }) } } })),
+    placeholderData: (previous) => previous,
+  });
+  const counts = Object.entries(list.data?.counts ?? {}).filter(([, n]) => n > 0) as [TodoKind, number][];
+  const titleOf = (k: TodoKind): string => list.data?.items.find((item) => item.kind === k)?.title ?? k;
+
+  return (
+    <Card
+      title={
+        <Space>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {title}
+          </Typography.Title>
+          {list.data && <Tag color={list.data.overdue > 0 ? 'red' : 'default'}>逾期 {list.data.overdue}</Tag>}
+        </Space>
+      }
+    >
+      {counts.length > 1 && (
+        <Segmented<TodoKind | 'all'>
+          style={{ marginBottom: 16 }}
+          value={kind}
+          onChange={(value) => {
+            setKind(value);
+            setPage(1);
+          }}
+          options={[
+            { value: 'all', label: `全部 ${list.data?.total ?? 0}` },
+            ...counts.map(([k, n]) => ({ value: k, label: `${titleOf(k)} ${n}` })),
+          ]}
+        />
+      )}
+      <Table<TodoItem>
+        rowKey={(item) => `${item.kind}:${item.caseId}`}
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: <Empty description="暂无待办事项" /> }}
+        rowClassName={(item) => (item.overdue ? 'row-overdue' : '')}
+        pagination={{
+          current: page,
+          pageSize: list.data?.pageSize ?? 20,
+          total: list.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+        columns={[
+          {
+            title: '事项',
+            render: (_, item) => (
+              <Link to={item.link}>
+                {item.overdue && <Badge status="error" />} {item.title}
+              </Link>
+            ),
+          },
+          { title: '案件', dataIndex: 'caseId', render: (id: string) => <Typography.Text code>{id}</Typography.Text> },
+          { title: '办理期限', dataIndex: 'dueAt', render: (dueAt: string | null) => beijingDate(dueAt) },
+          {
+            title: '剩余',
+            render: (_, item) =>
+              item.workingDaysLeft === null ? (
+                '—'
+              ) : (
+                <Tag color={item.overdue ? 'red' : item.workingDaysLeft <= 2 ? 'orange' : 'blue'}>
+                  {workingDaysText(item.workingDaysLeft)}
+                </Tag>
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

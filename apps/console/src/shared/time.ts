@@ -1,0 +1,30 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+import 'dayjs/locale/zh-cn';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.locale('zh-cn');
+
+/** Every date people read is Beijing time, wherever the browser is. */
+export const BEIJING = 'Asia/Shanghai';
+
+/** An instant as Beijing date and time, e.g. 2026-12-04 09:30. */
+export function beijingDateTime(instant: string | null | undefined): string {
+  return instant ? dayjs(instant).tz(BEIJING).format('YYYY-MM-DD HH:mm') : '—';
+}
+
+/** An instant (or a calendar date) as a Beijing date, e.g. 2026-12-04. */
+export function beijingDate(instant: string | null | undefined): string {
+  if (!instant) return '—';
+  return /^\d{4}-\d{2}-\d{2}$/.test(instant) ? instant : dayjs(instant).tz(BEIJING).format('YYYY-MM-DD');
+}
+
+/** Chinese words for working days left: 剩 3 个工作日 / 今日到期 / 逾期 2 个工作日. */
+export function workingDaysText(left: number | null | undefined): string {
+  if (left === null || left === undefined) return '';
+  if (left > 0) return `剩 ${left} 个工作日`;
+  if (left === 0) return '今日到期';
+  return `逾期 ${-left} 个工作日`;
+}
