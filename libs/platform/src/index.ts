@@ -62,3 +62,4 @@ export * from './openapi/paged-response';
 export * from './openapi/file-response';
 export * from './openapi/actor.dto';
 export * from './openapi/event-entry.dto';
+export * from './openapi/nullable-enum';
