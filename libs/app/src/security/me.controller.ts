@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Module } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@bihuan/core';
 import { AllowedBeforePasswordChange, CurrentActor, Jurisdiction } from '@bihuan/auth';
+import { MeDto } from './me.dto';
 
 /** Who the bearer token says the caller is, and the unit path of their jurisdiction. */
 @ApiTags('auth')
@@ -13,7 +14,8 @@ export class MeController {
   @Get()
   @AllowedBeforePasswordChange()
   @ApiOperation({ summary: 'The authenticated user, role and unit (with the unit path)' })
-  me(@CurrentActor() actor: Actor): { actor: Actor; unitPath: { id: string; name: string; kind: string }[] } {
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentActor() actor: Actor): MeDto {
     return { actor, unitPath: this.jurisdiction.path(actor.unit).map(({ id, name, kind }) => ({ id, name, kind })) };
   }
 }
