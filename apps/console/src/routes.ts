@@ -11,6 +11,9 @@ export const PATHS = {
   hospitalLedger: '/hospital/ledger',
   hospitalComplaints: '/hospital/complaints',
   hospitalEthics: '/hospital/ethics',
+  /** One ethics evaluation (the API's to-do link for it). */
+  hospitalEthicsEvaluation: (institutionId: string, year: number | string, staffId: string) =>
+    `/hospital/ethics/${encodeURIComponent(institutionId)}/${year}/${encodeURIComponent(staffId)}`,
   inspector: '/inspector',
   inspectorVisits: '/inspector/visits',
   inspectorReviews: '/inspector/reviews',

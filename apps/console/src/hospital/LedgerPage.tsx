@@ -1,0 +1,214 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { App, Button, Card, DatePicker, Empty, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, Schemas } from '../api/client';
+import { call, messageOf } from '../api/errors';
+import { downloadFile } from '../api/files';
+import type { operations } from '../api/schema.gen';
+import { PATHS } from '../routes';
+import { useMe } from '../session/use-session';
+import { useCatalogue } from '../shared/catalogue';
+import { DueText } from '../shared/DueText';
+import { beijingDate } from '../shared/time';
+
+type LedgerRow = Schemas['InspectionLedgerRowDto'];
+type Query = NonNullable<operations['FindingsController_list']['parameters']['query']>;
+type Filters = Pick<Query, 'status' | 'category' | 'severity' | 'overdue' | 'from' | 'to'>;
+
+const PAGE_SIZE = 20;
+
+interface FilterValues {
+  status?: string;
+  category?: string;
+  severity?: string;
+  overdue?: 'true' | 'false';
+  opened?: [Dayjs, Dayjs] | null;
+}
+
+function filtersOf(values: FilterValues): Filters {
+  return {
+    ...(values.status ? { status: values.status as Filters['status'] } : {}),
+    ...(values.category ? { category: values.category as Filters['category'] } : {}),
+    ...(values.severity ? { severity: values.severity as Filters['severity'] } : {}),
+    ...(values.overdue ? { overdue: values.overdue === 'true' } : {}),
+    ...(values.opened ? { from: values.opened[0].format('YYYY-MM-DD'), to: values.opened[1].format('YYYY-MM-DD') } : {}),
+  } as Filters;
+}
+
+/**
+ * 整改台账: the institution's findings, one row each, paged on the server by keyset cursor (never the
+ * whole ledger in the browser: 10,000 rows stay one page of 20 away), filtered as the API allows,
+ * overdue rows highlighted, and the office's XLSX export.
+ */
+export function LedgerPage() {
+  const words = useCatalogue();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const me = useMe();
+  const [form] = Form.useForm<FilterValues>();
+  const [filters, setFilters] = useState<Filters>({});
+  /** Cursors of the pages before the current one (the first page has none): 上一页 pops. */
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const cursor = cursors[cursors.length - 1];
+  const [exporting, setExporting] = useState(false);
+  const page = useQuery({
+    queryKey: ['ledger', 'findings', filters, cursor],
+    queryFn: () => call(api.GET('/findings', { params: { query: { ...filters, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) } } })),
+    placeholderData: keepPreviousData,
+  });
+  const institutionId = me.data?.actor.unit;
+
+  const exportLedger = async (): Promise<void> => {
+    if (!institutionId) return;
+    setExporting(true);
+    try {
+      await downloadFile(`/ledgers/institutions/${encodeURIComponent(institutionId)}/export?format=xlsx`, '整改台账.xlsx');
+    } catch (error) {
+      void message.error(messageOf(error));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          整改台账
+        </Typography.Title>
+      }
+      extra={
+        <Button icon={<DownloadOutlined />} onClick={() => void exportLedger()} loading={exporting} disabled={!institutionId}>
+          导出 Excel
+        </Button>
+      }
+    >
+      <Form<FilterValues>
+        form={form}
+        layout="inline"
+        className="ledger-filters"
+        aria-label="筛选条件"
+        onValuesChange={(_, all) => {
+          setFilters(filtersOf(all));
+          setCursors([undefined]);
+        }}
+      >
+        <Form.Item name="status" label="状态">
+          <Select allowClear placeholder="全部" style={{ width: 140 }} options={words.options('findingStatuses')} />
+        </Form.Item>
+        <Form.Item name="category" label="问题类别">
+          <Select
+            allowClear
+            placeholder="全部"
+            style={{ width: 200 }}
+            options={words.options('findingCategories')}
+            showSearch
+            optionFilterProp="label"
+          />
+        </Form.Item>
+        <Form.Item name="severity" label="严重程度">
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={words.options('severities')} />
+        </Form.Item>
+        <Form.Item name="overdue" label="是否逾期">
+          <Select
+            allowClear
+            placeholder="全部"
+            style={{ width: 120 }}
+            options={[
+              { value: 'true', label: '已逾期' },
+              { value: 'false', label: '未逾期' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="opened" label="发现日期">
+          <DatePicker.RangePicker />
+        </Form.Item>
+        <Form.Item>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              setFilters({});
+              setCursors([undefined]);
+            }}
+          >
+            重置
+          </Button>
+        </Form.Item>
+      </Form>
+      {page.isError && <Typography.Text type="danger">台账加载失败：{messageOf(page.error)}</Typography.Text>}
+      <Table<LedgerRow>
+        style={{ marginTop: 16 }}
+        rowKey="findingId"
+        size="middle"
+        loading={page.isFetching}
+        dataSource={page.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 960 }}
+        locale={{ emptyText: <Empty description={Object.keys(filters).length ? '没有符合条件的问题' : '暂无整改问题'} /> }}
+        rowClassName={(row) => (row.overdue ? 'row-overdue ledger-row' : 'ledger-row')}
+        onRow={(row) => ({ onClick: () => navigate(PATHS.finding(row.findingId)) })}
+        columns={[
+          { title: '序号', dataIndex: 'seq', width: 64, fixed: 'left' },
+          {
+            title: '问题描述',
+            dataIndex: 'description',
+            width: 260,
+            render: (description: string, row) => (
+              <Link to={PATHS.finding(row.findingId)} onClick={(event) => event.stopPropagation()}>
+                <Typography.Text ellipsis={{ tooltip: description }} style={{ maxWidth: 240, color: 'inherit' }}>
+                  {description}
+                </Typography.Text>
+              </Link>
+            ),
+          },
+          { title: '问题类别', dataIndex: 'category', width: 150, render: (value: string) => words.label('findingCategories', value) },
+          { title: '严重程度', dataIndex: 'severity', width: 90, render: (value: string) => words.label('severities', value) },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 130,
+            render: (value: string, row) => (
+              <Space size={4} wrap>
+                <Tag>{words.label('findingStatuses', value)}</Tag>
+                {row.escalationRung && <Tag color="volcano">{words.label('escalationRungs', row.escalationRung)}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: '整改期限',
+            width: 190,
+            render: (_, row) =>
+              row.signedOff ? (
+                <Tag color={row.onTime === false ? 'orange' : 'green'}>{row.onTime === false ? '逾期完成' : '按期完成'}</Tag>
+              ) : (
+                <DueText dueAt={row.currentDueAt} overdue={row.overdue} provisional={row.currentDueProvisional} />
+              ),
+          },
+          {
+            title: '进度',
+            dataIndex: 'percentComplete',
+            width: 70,
+            render: (value: number | null) => (value === null ? '—' : `${value}%`),
+          },
+          { title: '证据', dataIndex: 'evidenceFiles', width: 60 },
+          { title: '发现日期', dataIndex: 'openedAt', width: 110, render: (value: string) => beijingDate(value) },
+        ]}
+      />
+      <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }}>
+        <Typography.Text type="secondary">第 {cursors.length} 页</Typography.Text>
+        <Button disabled={cursors.length <= 1 || page.isFetching} onClick={() => setCursors((list) => list.slice(0, -1))}>
+          上一页
+        </Button>
+        <Button
+          disabled={!page.data?.nextCursor || page.isFetching}
+          onClick={() => page.data?.nextCursor && setCursors((list) => [...list, page.data.nextCursor ?? undefined])}
+        >
+          下一页
+        </Button>
+      </Space>
+    </Card>
+  );
+}
