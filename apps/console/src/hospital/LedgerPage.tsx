@@ -146,7 +146,7 @@ export function LedgerPage() {
         loading={page.isFetching}
         dataSource={page.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 960 }}
+        scroll={{ x: 1010 }}
         locale={{ emptyText: <Empty description={Object.keys(filters).length ? '没有符合条件的问题' : '暂无整改问题'} /> }}
         rowClassName={(row) => (row.overdue ? 'row-overdue ledger-row' : 'ledger-row')}
         onRow={(row) => ({ onClick: () => navigate(PATHS.finding(row.findingId)) })}
@@ -169,10 +169,10 @@ export function LedgerPage() {
           {
             title: '状态',
             dataIndex: 'status',
-            width: 130,
+            width: 180,
             render: (value: string, row) => (
               <Space size={4} wrap>
-                <Tag>{words.label('findingStatuses', value)}</Tag>
+                <Tag style={{ whiteSpace: 'normal' }}>{words.label('findingStatuses', value)}</Tag>
                 {row.escalationRung && <Tag color="volcano">{words.label('escalationRungs', row.escalationRung)}</Tag>}
               </Space>
             ),

@@ -1,0 +1,96 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { onePixelPng } from '../../testing/evidence-upload';
+import { steps, Steps } from '../inspection/inspection-steps';
+import { ConsoleSession, openConsole, PHONE } from './browser-harness';
+
+/**
+ * The hospital's rectification loop in a real browser: an inspector opens a finding at hosp-a1-1
+ * and issues the notice (through the API); the hospital's quality office sees it on its to-do list
+ * and ledger, opens the row, submits the plan, reports progress with an uploaded photo and asks
+ * for sign-off — each step checked on the page and in the API's state.
+ */
+describe('console: the hospital workspace in Chromium', () => {
+  let c: ConsoleSession;
+  let s: Steps;
+  let findingId: string;
+  const photoPath = join(mkdtempSync(join(tmpdir(), 'bihuan-photo-')), '整改现场.png');
+
+  beforeAll(async () => {
+    c = await openConsole();
+    s = steps(c.t);
+    writeFileSync(photoPath, onePixelPng(0x40));
+    const visitId = await s.visit();
+    findingId = await s.finding(visitId, { description: '门诊药房处方审核记录缺失' });
+    await s.post('inspector-a1', `/findings/${findingId}/notice`, { noticeNo: '整改〔2026〕7号' });
+  });
+  afterAll(() => c.close());
+
+  const finding = async (): Promise<Record<string, unknown>> => s.get('hospital-a1-1', `/findings/${findingId}`);
+
+  it('shows the finding on the to-do list and the ledger, and carries the rectification to a sign-off request', async () => {
+    const page = await c.signIn('hospital-a1-1');
+    // 待办: the plan is due, with its due date and working days left.
+    const todo = page.getByRole('row').filter({ hasText: '整改' }).first();
+    await todo.waitFor();
+    await todo.getByText(/剩 \d+ 个工作日|今日到期/).waitFor();
+    expect(existsSync(await c.screenshot(page, 'hospital-todos-finding'))).toBe(true);
+
+    // 整改台账: the row is listed; opening it leads to the finding's page.
+    await page.getByRole('menuitem', { name: '整改台账' }).click();
+    await page.waitForURL('**/hospital/ledger');
+    const row = page.getByRole('row').filter({ hasText: '门诊药房处方审核记录缺失' });
+    await row.waitFor();
+    await row.getByText('收受红包').waitFor();
+    expect(existsSync(await c.screenshot(page, 'hospital-ledger'))).toBe(true);
+    await row.getByRole('link').click();
+    await page.waitForURL(`**/cases/findings/${findingId}`);
+
+    // 整改方案.
+    await page.getByLabel('整改措施').fill('修订处方审核制度，药师每日抽查并登记');
+    await page.getByLabel('责任人').fill('王药师');
+    await page.getByRole('button', { name: '提交整改方案' }).click();
+    await page.getByText('整改方案已提交').waitFor();
+    await page.getByRole('tab', { name: '整改进展' }).waitFor();
+    expect((await finding())['status']).toBe('inProgress');
+
+    // 整改进展 with a photo uploaded through the drag-and-drop control.
+    await page.getByRole('tab', { name: '整改进展' }).click();
+    await page.getByLabel('进展情况').fill('已完成全院药师培训');
+    await page.getByLabel('完成比例（%）').fill('60');
+    await page.locator('#progress input[type=file]').last().setInputFiles(photoPath);
+    await page.locator('#progress').getByText('整改现场.png').first().waitFor();
+    await page.getByRole('button', { name: '报送整改进展' }).click();
+    await page.getByText('整改进展已报送').waitFor();
+    const reported = await finding();
+    const rectification = reported['rectification'] as { progressReports: number; evidence: string[] };
+    expect(rectification.progressReports).toBe(1);
+    expect(rectification.evidence).toHaveLength(1);
+    // The photo is listed with its thumbnail.
+    await page.getByRole('img', { name: '整改现场.png' }).waitFor();
+
+    // 申请销号, citing the photo reported with the progress.
+    await page.getByRole('tab', { name: '申请销号' }).click();
+    await page.getByLabel('整改完成情况').fill('制度已修订，抽查记录完整');
+    await page.getByRole('button', { name: '申请销号' }).click();
+    await page.getByText('销号申请已提交，等待监督员审核').waitFor();
+    await page.getByText('已申请销号，等待监督员审核。').waitFor();
+    expect((await finding())['status']).toBe('signOffRequested');
+    await page
+      .getByText(/申请销号/)
+      .last()
+      .waitFor();
+    expect(existsSync(await c.screenshot(page, 'hospital-finding'))).toBe(true);
+  });
+
+  it('fits a phone: the finding page and the ledger at 375 px', async () => {
+    const page = await c.signIn('hospital-a1-1', PHONE);
+    await page.goto(`/cases/findings/${findingId}`);
+    await page.getByText('门诊药房处方审核记录缺失', { exact: true }).waitFor();
+    expect(existsSync(await c.screenshot(page, 'hospital-finding-phone'))).toBe(true);
+    await page.goto('/hospital/ledger');
+    await page.getByRole('row').filter({ hasText: '门诊药房处方审核记录缺失' }).waitFor();
+    expect(existsSync(await c.screenshot(page, 'hospital-ledger-phone'))).toBe(true);
+  });
+});
