@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Empty, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Form, Grid, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -54,6 +54,9 @@ export function LedgerPage() {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
   const [exporting, setExporting] = useState(false);
+  /** On a phone the filters fold away behind a button, so the rows come first. */
+  const phone = !Grid.useBreakpoint().md;
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const page = useQuery({
     queryKey: ['ledger', 'findings', filters, cursor],
     queryFn: () => call(api.GET('/findings', { params: { query: { ...filters, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) } } })),
@@ -86,8 +89,14 @@ export function LedgerPage() {
         </Button>
       }
     >
+      {phone && (
+        <Button block style={{ marginBottom: 12 }} onClick={() => setFiltersOpen((open) => !open)} aria-expanded={filtersOpen}>
+          {filtersOpen ? '收起筛选' : `筛选${Object.keys(filters).length ? `（${Object.keys(filters).length}）` : ''}`}
+        </Button>
+      )}
       <Form<FilterValues>
         form={form}
+        hidden={phone && !filtersOpen}
         layout="inline"
         className="ledger-filters"
         aria-label="筛选条件"

@@ -33,7 +33,8 @@ export function CaseTimeline({
           <>
             <div>{entry.summary || entry.type}</div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {beijingDateTime(entry.at)} · {words.label('roles', entry.actor.role)} {names?.[entry.actor.id] ?? entry.actor.id}
+              {beijingDateTime(entry.at)} · {words.label('roles', entry.actor.role)}{' '}
+              {names?.[entry.actor.id] ?? (entry.actor.role === 'public' ? '' : entry.actor.id)}
             </Typography.Text>
           </>
         ),

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onePixelPng } from '../../testing/evidence-upload';
+import { detail, INSPECTOR, INSTITUTION, step, submitPublic } from '../complaints/complaints-e2e.helpers';
 import { steps, Steps } from '../inspection/inspection-steps';
 import { ConsoleSession, openConsole, PHONE } from './browser-harness';
 
@@ -92,5 +93,38 @@ describe('console: the hospital workspace in Chromium', () => {
     await page.goto('/hospital/ledger');
     await page.getByRole('row').filter({ hasText: '门诊药房处方审核记录缺失' }).waitFor();
     expect(existsSync(await c.screenshot(page, 'hospital-ledger-phone'))).toBe(true);
+  });
+
+  it('handles a complaint dispatched to the hospital: acknowledge, investigate, decide, answer — no complainant shown', async () => {
+    const ticket = await submitPublic(c.t, { description: '门诊医生索要红包' });
+    await step(c.t, INSPECTOR, ticket.ticketId, 'dispatch', { institutionId: INSTITUTION, complexity: 'simple' });
+    const page = await c.signIn('hospital-a1-1');
+    await page.getByRole('menuitem', { name: '投诉办理' }).click();
+    await page.getByRole('link', { name: ticket.ticketCode }).click();
+    await page.waitForURL(`**/cases/complaints/${ticket.ticketId}`);
+    await page.getByText('门诊医生索要红包').waitFor();
+
+    await page.getByRole('button', { name: /签\s*收/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /签\s*收/ })
+      .click();
+    await page.getByText('已签收', { exact: true }).first().waitFor();
+    await page.getByLabel('调查核实情况').fill('调阅门诊监控，约谈当事医生');
+    await page.getByRole('button', { name: '记录调查情况' }).click();
+    await page.getByText('调查核实情况已记录').waitFor();
+
+    await page.getByRole('tab', { name: '处理意见' }).click();
+    await page.getByLabel('核查结论').click();
+    await page.getByTitle('部分属实').click();
+    await page.getByRole('textbox', { name: '处理意见' }).fill('当事医生已退还并作检查');
+    await page.getByRole('button', { name: '提交处理意见' }).click();
+    await page.getByText('处理意见已提交').waitFor();
+
+    await page.getByLabel('反馈内容').fill('经核查部分属实，已严肃处理。');
+    await page.getByRole('button', { name: '反馈投诉人' }).click();
+    await page.getByText('已反馈投诉人').waitFor();
+    expect((await detail(c.t, 'hospital-a1-1', ticket.ticketId))['status']).toBe('answered');
+    expect(existsSync(await c.screenshot(page, 'hospital-complaint'))).toBe(true);
   });
 });
