@@ -127,4 +127,34 @@ describe('console: the hospital workspace in Chromium', () => {
     expect((await detail(c.t, 'hospital-a1-1', ticket.ticketId))['status']).toBe('answered');
     expect(existsSync(await c.screenshot(page, 'hospital-complaint'))).toBe(true);
   });
+
+  it("carries a staff member's ethics evaluation through self and department review from the to-do link", async () => {
+    await s.post(
+      'hospital-a1-1',
+      '/ethics/archives',
+      { staffId: 'S1', institutionId: INSTITUTION, departmentId: 'cardiology', name: '医生甲' },
+      201,
+    );
+    await s.post('hospital-a1-1', '/ethics/evaluations', { institutionId: INSTITUTION, year: 2025, staffId: 'S1' }, 201);
+    const page = await c.signIn('hospital-a1-1');
+    await page.getByRole('menuitem', { name: '医德考评' }).click();
+    // The browser's own date picks the default year; the API's clock is 2025 here.
+    await page.getByLabel('考评年度').click();
+    await page.getByTitle('2025 年度').click();
+    const row = page.getByRole('row').filter({ hasText: '待个人自评' });
+    await row.getByRole('link').click();
+    await page.waitForURL(`**/hospital/ethics/${INSTITUTION}/2025/S1`);
+
+    await page.getByLabel('个人自评').fill('遵守医德规范，无投诉');
+    await page.getByLabel('自评分（0–100）').fill('92');
+    await page.getByRole('button', { name: '提交自评' }).click();
+    await page.getByText('个人自评已提交').waitFor();
+    await page.getByLabel('科室评分（0–100）').fill('90');
+    await page.getByRole('button', { name: '提交科室评议' }).click();
+    await page.getByText('科室评议已提交').waitFor();
+    const evaluation = await s.get('hospital-a1-1', `/ethics/evaluations/${INSTITUTION}/2025/S1`);
+    expect(evaluation).toMatchObject({ status: 'departmentReviewed', selfScore: 92, departmentScore: 90 });
+    await page.getByRole('button', { name: '完成单位评定' }).waitFor();
+    expect(existsSync(await c.screenshot(page, 'hospital-ethics-evaluation'))).toBe(true);
+  });
 });

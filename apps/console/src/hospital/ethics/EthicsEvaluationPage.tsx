@@ -221,7 +221,8 @@ export function EthicsEvaluationPage() {
       <Card title={`${names[e.staffId] ?? e.staffId} · ${e.year} 年度医德考评`}>
         <Steps
           size="small"
-          current={Math.max(stage, 0)}
+          current={Math.min(stage + 1, STAGES.length - 1)}
+          status={e.status === 'finalised' ? 'finish' : 'process'}
           responsive
           items={STAGE_TITLES.map((title) => ({ title }))}
           style={{ marginBottom: 16 }}
