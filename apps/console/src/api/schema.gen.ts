@@ -107,6 +107,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/working-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Working days left to each given due date (negative once past), as the to-do list counts them */
+        get: operations["WorkingDaysController_left"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/calendar": {
         parameters: {
             query?: never;
@@ -2619,6 +2636,16 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        WorkingDaysLeftDto: {
+            due: string;
+            /** @description Working days from now to the due date; negative once past it */
+            workingDaysLeft: number;
+        };
+        WorkingDaysAnswerDto: {
+            /** @description The instant counted from */
+            now: string;
+            items: components["schemas"]["WorkingDaysLeftDto"][];
         };
         CalendarImportedYearDto: {
             year: number;
@@ -5195,6 +5222,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TodoListDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    WorkingDaysController_left: {
+        parameters: {
+            query: {
+                /** @description Up to 100 due instants (ISO-8601 with an offset), comma-separated */
+                due: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingDaysAnswerDto"];
                 };
             };
             503: components["responses"]["Error"];

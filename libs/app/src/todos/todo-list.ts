@@ -35,10 +35,15 @@ export function byUrgency(a: TodoItem, b: TodoItem): number {
   return a.caseId === b.caseId ? a.kind.localeCompare(b.kind) : a.caseId.localeCompare(b.caseId);
 }
 
+/** Working days from `now` to `due` (Asia/Shanghai calendar); negative once past it (0 on the day it passed). */
+export function workingDaysLeft(due: string, now: string, calendar: WorkingDays): number {
+  return due < now ? -calendar.workingDaysBetween(due, now) || 0 : calendar.workingDaysBetween(now, due);
+}
+
 export function toItem(step: OpenStep, now: string, calendar: WorkingDays): TodoItem {
   const due = step.dueAt;
   const overdue = due !== null && due < now;
-  const left = due === null ? null : overdue ? -calendar.workingDaysBetween(due, now) || 0 : calendar.workingDaysBetween(now, due);
+  const left = due === null ? null : workingDaysLeft(due, now, calendar);
   return { ...step, title: TODO_KIND_INFO[step.kind].title, workingDaysLeft: left, overdue };
 }
 

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Actor } from '@bihuan/core';
 import { CurrentActor, Roles } from '@bihuan/auth';
 import { TodosQueryDto } from './todos.dto';
+import { WorkingDaysController } from './working-days.controller';
 import { TodosService } from './todos.service';
 import { TodoList } from './todo-list';
 import { TodoListDto } from './todos.response';
@@ -25,5 +26,5 @@ export class TodosController {
   }
 }
 
-@Module({ controllers: [TodosController], providers: [TodosService] })
+@Module({ controllers: [TodosController, WorkingDaysController], providers: [TodosService] })
 export class TodosModule {}

@@ -65,6 +65,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /health/ready': { target: 'none' },
   'GET /me': { target: 'none' },
   'GET /me/todos': { target: 'none' },
+  'GET /me/working-days': { target: 'none', query: '?due=2025-03-24T15:59:59.999Z' },
   // A person's own notifications (libs/notifications): keyed on the caller, so there is no scope to cross.
   'GET /me/notifications': { target: 'none' },
   'GET /me/notifications/unread-count': { target: 'none' },
