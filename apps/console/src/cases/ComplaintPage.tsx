@@ -13,6 +13,7 @@ import { namesOf } from '../shared/names';
 import { DueText } from '../shared/DueText';
 import { EvidenceUpload } from '../shared/EvidenceUpload';
 import { beijingDateTime } from '../shared/time';
+import { useWorkingDaysLeft } from '../shared/working-days';
 import { HospitalComplaintSteps, ticketStream, useRefreshTicket } from './complaint/HospitalComplaintSteps';
 
 /**
@@ -29,6 +30,12 @@ export function ComplaintPage() {
     queryFn: () => call(api.GET('/complaints/{id}', { params: { path: { id: ticketId } } })),
   });
   const role = me.data?.actor.role;
+  const open = ticket.data && !ticket.data.waitingOnComplainant;
+  const daysLeft = useWorkingDaysLeft(
+    open
+      ? [ticket.data?.acknowledgedAt ? null : ticket.data?.acknowledgeDueAt, ticket.data?.answeredAt ? null : ticket.data?.answerDueAt]
+      : [],
+  );
   if (ticket.isError)
     return <Result status="warning" title="无法打开该投诉" subTitle={messageOf(ticket.error)} extra={<Link to="/">返回首页</Link>} />;
   if (!ticket.data) return <Skeleton active paragraph={{ rows: 8 }} />;
@@ -74,7 +81,12 @@ export function ComplaintPage() {
               children: t.acknowledgedAt ? (
                 `已签收 ${beijingDateTime(t.acknowledgedAt)}`
               ) : (
-                <DueText dueAt={t.acknowledgeDueAt} overdue={t.overdue} provisional={t.acknowledgeDueProvisional} />
+                <DueText
+                  dueAt={t.acknowledgeDueAt}
+                  overdue={t.overdue}
+                  provisional={t.acknowledgeDueProvisional}
+                  workingDaysLeft={daysLeft(t.acknowledgeDueAt)}
+                />
               ),
             },
             {
@@ -83,7 +95,12 @@ export function ComplaintPage() {
               children: t.answeredAt ? (
                 `已反馈 ${beijingDateTime(t.answeredAt)}`
               ) : (
-                <DueText dueAt={t.answerDueAt} overdue={t.overdue && !!t.acknowledgedAt} provisional={t.answerDueProvisional} />
+                <DueText
+                  dueAt={t.answerDueAt}
+                  overdue={t.overdue && !!t.acknowledgedAt}
+                  provisional={t.answerDueProvisional}
+                  workingDaysLeft={daysLeft(t.answerDueAt)}
+                />
               ),
             },
             { key: 'institution', label: '承办单位', children: t.institutionId ? (names[t.institutionId] ?? t.institutionId) : '—' },

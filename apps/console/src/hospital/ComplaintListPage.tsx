@@ -9,6 +9,7 @@ import { PATHS } from '../routes';
 import { useCatalogue } from '../shared/catalogue';
 import { DueText } from '../shared/DueText';
 import { beijingDateTime } from '../shared/time';
+import { useWorkingDaysLeft } from '../shared/working-days';
 
 type Ticket = Schemas['ComplaintTicketDto'];
 type Query = NonNullable<operations['ComplaintQueriesController_list']['parameters']['query']>;
@@ -33,6 +34,7 @@ export function ComplaintListPage() {
     queryFn: () => call(api.GET('/complaints', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } })),
     placeholderData: keepPreviousData,
   });
+  const daysLeft = useWorkingDaysLeft((page.data?.items ?? []).map((row) => dueOf(row).dueAt));
   return (
     <Card
       title={
@@ -115,7 +117,7 @@ export function ComplaintListPage() {
               return due.dueAt ? (
                 <Space size={4}>
                   <span>{due.label}</span>
-                  <DueText dueAt={due.dueAt} overdue={row.overdue} provisional={due.provisional} />
+                  <DueText dueAt={due.dueAt} overdue={row.overdue} provisional={due.provisional} workingDaysLeft={daysLeft(due.dueAt)} />
                 </Space>
               ) : (
                 '—'

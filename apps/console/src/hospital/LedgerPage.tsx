@@ -13,6 +13,7 @@ import { useMe } from '../session/use-session';
 import { useCatalogue } from '../shared/catalogue';
 import { DueText } from '../shared/DueText';
 import { beijingDate } from '../shared/time';
+import { useWorkingDaysLeft } from '../shared/working-days';
 
 type LedgerRow = Schemas['InspectionLedgerRowDto'];
 type Query = NonNullable<operations['FindingsController_list']['parameters']['query']>;
@@ -63,6 +64,7 @@ export function LedgerPage() {
     placeholderData: keepPreviousData,
   });
   const institutionId = me.data?.actor.unit;
+  const daysLeft = useWorkingDaysLeft((page.data?.items ?? []).filter((row) => !row.signedOff).map((row) => row.currentDueAt));
 
   const exportLedger = async (): Promise<void> => {
     if (!institutionId) return;
@@ -193,7 +195,12 @@ export function LedgerPage() {
               row.signedOff ? (
                 <Tag color={row.onTime === false ? 'orange' : 'green'}>{row.onTime === false ? '逾期完成' : '按期完成'}</Tag>
               ) : (
-                <DueText dueAt={row.currentDueAt} overdue={row.overdue} provisional={row.currentDueProvisional} />
+                <DueText
+                  dueAt={row.currentDueAt}
+                  overdue={row.overdue}
+                  provisional={row.currentDueProvisional}
+                  workingDaysLeft={daysLeft(row.currentDueAt)}
+                />
               ),
           },
           {

@@ -44,9 +44,11 @@ describe('console: the hospital workspace in Chromium', () => {
     const row = page.getByRole('row').filter({ hasText: '门诊药房处方审核记录缺失' });
     await row.waitFor();
     await row.getByText('收受红包').waitFor();
+    await row.getByText('剩 15 个工作日').waitFor();
     expect(existsSync(await c.screenshot(page, 'hospital-ledger'))).toBe(true);
     await row.getByRole('link').click();
     await page.waitForURL(`**/cases/findings/${findingId}`);
+    await page.getByText('剩 15 个工作日').waitFor();
 
     // 整改方案.
     await page.getByLabel('整改措施').fill('修订处方审核制度，药师每日抽查并登记');

@@ -3,6 +3,7 @@ import type { Schemas } from '../../api/client';
 import { useCatalogue } from '../../shared/catalogue';
 import { DueText } from '../../shared/DueText';
 import { beijingDate, beijingDateTime } from '../../shared/time';
+import { useWorkingDaysLeft } from '../../shared/working-days';
 
 type FindingDetail = Schemas['InspectionFindingDetailDto'];
 
@@ -19,6 +20,7 @@ const STATUS_COLORS: Record<string, string> = {
 export function FindingHeader({ detail, names }: { detail: FindingDetail; names: Readonly<Record<string, string>> }) {
   const words = useCatalogue();
   const { finding, rectification, ledger, currentDeadline } = detail;
+  const daysLeft = useWorkingDaysLeft([detail.status === 'signedOff' || detail.status === 'withdrawn' ? null : currentDeadline?.dueAt]);
   return (
     <Descriptions
       size="small"
@@ -41,7 +43,12 @@ export function FindingHeader({ detail, names }: { detail: FindingDetail; names:
           key: 'due',
           label: '整改期限',
           children: currentDeadline ? (
-            <DueText dueAt={currentDeadline.dueAt} overdue={detail.overdue} provisional={currentDeadline.provisional} />
+            <DueText
+              dueAt={currentDeadline.dueAt}
+              overdue={detail.overdue}
+              provisional={currentDeadline.provisional}
+              workingDaysLeft={daysLeft(currentDeadline.dueAt)}
+            />
           ) : detail.status === 'open' ? (
             '待下达整改通知书'
           ) : (
