@@ -60,3 +60,4 @@ export * from './http/staged-upload';
 export * from './openapi/command-receipt.dto';
 export * from './openapi/paged-response';
 export * from './openapi/file-response';
+export * from './openapi/nullable-enum';
