@@ -55,12 +55,12 @@ export class OpenApiAnswers {
       .reduce<Schema>((node, part) => node[part] as Schema, this.doc as unknown as Schema);
   }
 
-  private templateOf(path: string): string | null {
-    for (const template of Object.keys(this.doc.paths)) {
-      const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);
-      if (pattern.test(path)) return template;
-    }
-    return null;
+  /** The document's template of `path` (ids filled in); where several match, the one with fewest parameters (`/complaints/statistics` over `/complaints/{id}`). */
+  templateOf(path: string): string | null {
+    const matching = Object.keys(this.doc.paths).filter((template) =>
+      new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`).test(path),
+    );
+    return matching.sort((a, b) => a.split('{').length - b.split('{').length)[0] ?? null;
   }
 }
 
@@ -68,11 +68,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Every object schema with declared properties rejects undeclared ones (unless it says otherwise). */
+/**
+ * Every object schema with declared properties rejects undeclared ones (unless it says otherwise),
+ * and a nullable reference (`allOf: [$ref], nullable: true`, as @nestjs/swagger writes a nullable
+ * nested DTO) admits null, as the generated client types it.
+ */
 function closeObjects(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(closeObjects);
   if (!isObject(node)) return node;
   for (const [key, value] of Object.entries(node)) node[key] = closeObjects(value);
   if (isObject(node['properties']) && !('additionalProperties' in node)) node['additionalProperties'] = false;
+  if (node['nullable'] === true && (node['allOf'] || node['$ref'])) {
+    const { nullable: _nullable, ...rest } = node;
+    return { anyOf: [rest, { type: 'null' }] };
+  }
   return node;
 }

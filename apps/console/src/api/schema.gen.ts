@@ -2731,6 +2731,7 @@ export interface components {
             summary?: string;
         };
         ReasonDto: {
+            /** @example 机构停业整顿 */
             reason: string;
         };
         FindingDraftDto: {
@@ -2874,6 +2875,79 @@ export interface components {
             departmentId?: string;
             name?: string;
         };
+        CommandReceiptDto: {
+            /** @description Id of the case the command acted on */
+            id: string;
+            /** @description The case stream written */
+            stream: string;
+            /** @description Log position of the last event written (null: nothing changed) */
+            position: number | null;
+            /** @description Event types written, in order */
+            events: string[];
+        };
+        EthicsArchiveDto: {
+            staffId: string;
+            institutionId: string;
+            departmentId: string | null;
+            name: string | null;
+            /** @description Opened by a record’s first arrival (a saga), not by a person */
+            implicit: boolean;
+            /** Format: date-time */
+            openedAt: string;
+        };
+        EthicsArchiveListDto: {
+            archives: components["schemas"]["EthicsArchiveDto"][];
+        };
+        EthicsRecordDto: {
+            recordId: string;
+            staffId: string;
+            institutionId: string;
+            /** @enum {string} */
+            sourceKind: "inspection" | "questionnaire" | "patient-feedback" | "complaint" | "commendation" | "reward" | "commitment";
+            recordKind: string | null;
+            category: string | null;
+            summary: string;
+            /** @description SM3 digests of the archive’s files (free text in records from before) */
+            evidence: string[];
+            /** @description Negative: a deduction; positive: an addition */
+            points: number;
+            /** @enum {string|null} */
+            vetoItem: "demanding-money-or-goods" | "kickbacks" | "serious-overcharging" | "medical-records-falsified" | "accident-from-neglect" | null;
+            /** Format: date-time */
+            occurredAt: string;
+            year: number;
+            /** @description The event that caused the record (a saga or a linked case); null when a person added it */
+            causedBy?: {
+                /** @example complaintTicket-T1 */
+                stream: string | null;
+                eventId: string;
+            } | null;
+            addedBy: string;
+            retracted: boolean;
+            retractReason: string | null;
+        };
+        EthicsFileDto: {
+            /** @description SM3 of the file, 64 hex digits */
+            digest: string;
+            name: string;
+            size: number;
+            /** @example application/pdf */
+            mediaType: string;
+            note: string | null;
+            attachedBy: string;
+        };
+        EthicsArchiveDetailDto: {
+            staffId: string;
+            institutionId: string;
+            departmentId: string | null;
+            name: string | null;
+            /** @description Opened by a record’s first arrival (a saga), not by a person */
+            implicit: boolean;
+            /** Format: date-time */
+            openedAt: string;
+            records: components["schemas"]["EthicsRecordDto"][];
+            files: components["schemas"]["EthicsFileDto"][];
+        };
         EthicsSourceDto: {
             /** @enum {string} */
             kind: "inspection" | "questionnaire" | "patient-feedback" | "complaint" | "commendation" | "reward" | "commitment";
@@ -2913,6 +2987,30 @@ export interface components {
             staffId: string;
             departmentId?: string;
         };
+        EthicsEvaluationDto: {
+            evaluationId: string;
+            institutionId: string;
+            year: number;
+            staffId: string;
+            departmentId: string | null;
+            /** @enum {string} */
+            status: "opened" | "selfSubmitted" | "departmentReviewed" | "scored" | "posted" | "finalised";
+            selfScore: number | null;
+            departmentScore: number | null;
+            assessedScore: number | null;
+            deductions: number | null;
+            additions: number | null;
+            finalScore: number | null;
+            vetoItems: ("demanding-money-or-goods" | "kickbacks" | "serious-overcharging" | "medical-records-falsified" | "accident-from-neglect")[];
+            /** @enum {string|null} */
+            provisionalGrade: "excellent" | "good" | "fair" | "poor" | null;
+            /** @description Why the grade is what it is, e.g. `score>=90,deductions<=0` */
+            reason: string | null;
+            /** @enum {string|null} */
+            grade: "excellent" | "good" | "fair" | "poor" | null;
+            downgradedByCap: boolean | null;
+            passesPeriodicAssessment: boolean | null;
+        };
         SelfEvaluationDto: {
             summary: string;
             selfScore?: number;
@@ -2931,12 +3029,73 @@ export interface components {
             from: string;
             until: string;
         };
+        EthicsCappedResultDto: {
+            staffId: string;
+            finalScore: number;
+            /** @enum {string} */
+            provisionalGrade: "excellent" | "good" | "fair" | "poor";
+            /** @enum {string} */
+            grade: "excellent" | "good" | "fair" | "poor";
+            downgradedByCap: boolean;
+        };
+        EthicsFinalisedResultsDto: {
+            institutionId: string;
+            year: number;
+            /** @description Share of the evaluated staff that may keep 优秀 */
+            capRatio: number;
+            results: components["schemas"]["EthicsCappedResultDto"][];
+        };
+        EthicsResultsDto: {
+            institutionId: string;
+            year: number;
+            evaluations: components["schemas"]["EthicsEvaluationDto"][];
+        };
         OpenCreditArchiveDto: {
             institutionId: string;
             name?: string;
             responsiblePerson?: string;
             /** @description Start of the first 校验期; now when absent */
             cycleStartedAt?: string;
+        };
+        CreditLevelDto: {
+            institutionId: string;
+            /** Format: date-time */
+            asOf: string;
+            /** @enum {string} */
+            level: "A" | "B" | "C" | "D";
+            /** @description The rule that decided it */
+            reason: string;
+            /** @description Points of the current 校验期 */
+            cyclePoints: number;
+            /** @description Adverse items within the level rule’s window */
+            adverseInWindow: number;
+        };
+        CreditLevelListDto: {
+            levels: components["schemas"]["CreditLevelDto"][];
+        };
+        CreditViewItemDto: {
+            id: string;
+            /** @enum {string} */
+            infoClass: "basic" | "adverse" | "blacklist";
+            /** @description `archive`, `commitment`, `red-list`, `black-list`, `points`, `measure`, or the information record’s kind */
+            kind: string;
+            title: string;
+            /** @description Null for the archive’s own entry */
+            occurredAt: string | null;
+            /** @description When a list entry comes off its list */
+            until: string | null;
+        };
+        CreditArchiveViewDto: {
+            institutionId: string;
+            /**
+             * @description Whose view: `partner` includes the black list
+             * @enum {string}
+             */
+            audience: "public" | "hospital" | "partner";
+            /** Format: date-time */
+            asOf: string;
+            items: components["schemas"]["CreditViewItemDto"][];
+            level: components["schemas"]["CreditLevelDto"];
         };
         AddCreditPointsDto: {
             /** @description Idempotency key; generated when absent */
@@ -2953,6 +3112,9 @@ export interface components {
             points?: 1 | 2 | 4 | 6 | 12;
             occurredAt: string;
             summary?: string;
+        };
+        CreditReasonDto: {
+            reason: string;
         };
         PledgeCommitmentDto: {
             commitmentId?: string;
@@ -3003,6 +3165,319 @@ export interface components {
             ownerships?: ("public" | "private" | "social")[];
             /** @description Only these levels (医院等级) */
             levels?: ("level1" | "level2" | "level3" | "unrated")[];
+        };
+        CreditDrawInstitutionDto: {
+            id: string;
+            /** @enum {string} */
+            creditLevel: "A" | "B" | "C" | "D";
+        };
+        CreditDrawInspectorDto: {
+            id: string;
+            unit: string;
+            /** @description Institutions this inspector must not inspect (回避) */
+            conflicts: string[];
+            /** @description Institutions the inspector’s unit covers (absent on older draws: all) */
+            covers?: string[];
+        };
+        CreditDrawWeightsDto: {
+            A: number;
+            B: number;
+            C: number;
+            D: number;
+        };
+        CreditDrawInputDto: {
+            seed: string;
+            institutions: components["schemas"]["CreditDrawInstitutionDto"][];
+            inspectors: components["schemas"]["CreditDrawInspectorDto"][];
+            count: number;
+            inspectorsPerVisit: number;
+            weights: components["schemas"]["CreditDrawWeightsDto"];
+        };
+        CreditDrawnVisitDto: {
+            institutionId: string;
+            /** @enum {string} */
+            creditLevel: "A" | "B" | "C" | "D";
+            /** @description Order in which it was drawn (1-based) */
+            rank: number;
+            inspectorIds: string[];
+        };
+        CreditDrawResultDto: {
+            algorithm: string;
+            visits: components["schemas"]["CreditDrawnVisitDto"][];
+        };
+        CreditPublishedDrawDto: {
+            drawId: string;
+            jurisdiction: string;
+            seed: string;
+            algorithm: string;
+            inputs: components["schemas"]["CreditDrawInputDto"];
+            result: components["schemas"]["CreditDrawResultDto"];
+            plannedDate: string;
+            /** @description Log position of the last event written */
+            position: number | null;
+        };
+        CreditDrawSummaryDto: {
+            drawId: string;
+            jurisdiction: string;
+            /** @enum {string} */
+            status: "requested" | "published" | "cancelled";
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description Visits drawn, once published */
+            visits: number | null;
+        };
+        CreditDrawListDto: {
+            draws: components["schemas"]["CreditDrawSummaryDto"][];
+        };
+        CreditDrawDocumentDto: {
+            drawId: string;
+            /** @enum {string} */
+            status: "requested" | "published" | "cancelled";
+            jurisdiction: string;
+            seed: string;
+            algorithm: string;
+            inputs: components["schemas"]["CreditDrawInputDto"];
+            /** @description Null until published */
+            visits: components["schemas"]["CreditDrawnVisitDto"][] | null;
+            plannedDate: string;
+            campaignId: string | null;
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+            publishedAt: string | null;
+            policyVersion: string;
+        };
+        PublicCreditInstitutionDto: {
+            id: string;
+            name: string;
+        };
+        PublicCreditPageDto: {
+            institution: components["schemas"]["PublicCreditInstitutionDto"];
+            /** Format: date-time */
+            asOf: string;
+            basic: components["schemas"]["CreditViewItemDto"][];
+            /** @description Adverse information that occurred within the last 5 years */
+            adverse: components["schemas"]["CreditViewItemDto"][];
+            redList: components["schemas"]["CreditViewItemDto"][];
+        };
+        ComplaintComplainantSummaryDto: {
+            /** @enum {string} */
+            kind: "anonymous" | "named";
+            /** @description Key-store subject of a named complainant */
+            subjectId: string | null;
+        };
+        ComplaintTicketDto: {
+            ticketId: string;
+            /** @example K7Q2-M9XD */
+            ticketCode: string;
+            /** @enum {string} */
+            status: "received" | "dispatched" | "acknowledged" | "decided" | "answered" | "followed-up" | "closed" | "declined";
+            /** @enum {string} */
+            channel: "window" | "hotline" | "web" | "letter" | "12345" | "agency-transfer";
+            /** @enum {string} */
+            category: "service-attitude" | "medical-quality" | "fees" | "red-envelopes-kickbacks" | "medical-ethics" | "waiting" | "privacy" | "environment" | "other";
+            /** @description The commission unit that received it */
+            receivingUnit: string;
+            /** @description The institution handling it, once dispatched */
+            institutionId: string | null;
+            /** @description Handling round (1, then +1 on each reopen or return) */
+            round: number;
+            /** Format: date-time */
+            receivedAt: string;
+            acknowledgeDueAt: string | null;
+            /** @description Counted over a year whose official holidays are not yet published */
+            acknowledgeDueProvisional: boolean;
+            answerDueAt: string | null;
+            answerDueProvisional: boolean;
+            answeredAt: string | null;
+            closedAt: string | null;
+            overdue: boolean;
+            /** @description The clock is paused for the complainant’s reply */
+            waitingOnComplainant: boolean;
+            supervisedAt: string | null;
+            publiclyNoticedAt: string | null;
+            /** @enum {string|null} */
+            decision: "substantiated" | "partly-substantiated" | "not-substantiated" | null;
+            /** @enum {string|null} */
+            rating: "satisfied" | "basically-satisfied" | "dissatisfied" | null;
+            /** @description Commission staff only (never for hospitals) */
+            complainant?: components["schemas"]["ComplaintComplainantSummaryDto"];
+        };
+        ComplaintTicketPageDto: {
+            items: components["schemas"]["ComplaintTicketDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ComplaintStatisticsPeriodDto: {
+            from: string | null;
+            to: string | null;
+        };
+        ComplaintStepStatsDto: {
+            /** @description Steps done, plus steps past due and not done */
+            due: number;
+            onTime: number;
+            late: number;
+            /** @description Between 0 and 1, four decimals; null when there is nothing to count */
+            onTimeRate: number | null;
+        };
+        ComplaintSatisfactionStatsDto: {
+            satisfied: number;
+            basicallySatisfied: number;
+            dissatisfied: number;
+            rated: number;
+            /** @description Between 0 and 1, four decimals; null when there is nothing to count */
+            satisfactionRate: number | null;
+        };
+        ComplaintDecisionStatsDto: {
+            substantiated: number;
+            partlySubstantiated: number;
+            notSubstantiated: number;
+            decided: number;
+            /** @description Partly substantiated counts as substantiated */
+            substantiatedRate: number | null;
+        };
+        ComplaintStatsDto: {
+            /** @description Institution id, category, month (YYYY-MM, China time) or `all` */
+            key: string;
+            received: number;
+            open: number;
+            overdue: number;
+            closed: number;
+            resolvedOnTheSpot: number;
+            declined: number;
+            supervised: number;
+            publiclyNoticed: number;
+            returned: number;
+            reopened: number;
+            acknowledge: components["schemas"]["ComplaintStepStatsDto"];
+            answer: components["schemas"]["ComplaintStepStatsDto"];
+            satisfaction: components["schemas"]["ComplaintSatisfactionStatsDto"];
+            decisions: components["schemas"]["ComplaintDecisionStatsDto"];
+        };
+        ComplaintStatisticsDto: {
+            /** @enum {string} */
+            groupBy: "none" | "institution" | "category" | "month";
+            period: components["schemas"]["ComplaintStatisticsPeriodDto"];
+            /** Format: date-time */
+            generatedAt: string;
+            totals: components["schemas"]["ComplaintStatsDto"];
+            groups: components["schemas"]["ComplaintStatsDto"][];
+        };
+        ComplaintHistoryActorDto: {
+            id: string;
+            role: string;
+            unit: string;
+        };
+        ComplaintHistoryEntryDto: {
+            /** @description Position in the ticket’s stream */
+            position: number;
+            /** @example ComplaintDispatched */
+            type: string;
+            /** Format: date-time */
+            at: string;
+            actor: components["schemas"]["ComplaintHistoryActorDto"];
+            /** @description The event’s data (per event type) */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description The Chinese one-line summary */
+            summary?: string;
+        };
+        ComplaintTicketDetailDto: {
+            ticketId: string;
+            /** @example K7Q2-M9XD */
+            ticketCode: string;
+            /** @enum {string} */
+            status: "received" | "dispatched" | "acknowledged" | "decided" | "answered" | "followed-up" | "closed" | "declined";
+            /** @enum {string} */
+            channel: "window" | "hotline" | "web" | "letter" | "12345" | "agency-transfer";
+            /** @enum {string} */
+            category: "service-attitude" | "medical-quality" | "fees" | "red-envelopes-kickbacks" | "medical-ethics" | "waiting" | "privacy" | "environment" | "other";
+            /** @description The commission unit that received it */
+            receivingUnit: string;
+            /** @description The institution handling it, once dispatched */
+            institutionId: string | null;
+            /** @description Handling round (1, then +1 on each reopen or return) */
+            round: number;
+            /** Format: date-time */
+            receivedAt: string;
+            acknowledgeDueAt: string | null;
+            /** @description Counted over a year whose official holidays are not yet published */
+            acknowledgeDueProvisional: boolean;
+            answerDueAt: string | null;
+            answerDueProvisional: boolean;
+            answeredAt: string | null;
+            closedAt: string | null;
+            overdue: boolean;
+            /** @description The clock is paused for the complainant’s reply */
+            waitingOnComplainant: boolean;
+            supervisedAt: string | null;
+            publiclyNoticedAt: string | null;
+            /** @enum {string|null} */
+            decision: "substantiated" | "partly-substantiated" | "not-substantiated" | null;
+            /** @enum {string|null} */
+            rating: "satisfied" | "basically-satisfied" | "dissatisfied" | null;
+            /** @description Commission staff only (never for hospitals) */
+            complainant?: components["schemas"]["ComplaintComplainantSummaryDto"];
+            description: string;
+            concernedInstitutionId: string | null;
+            departmentIds: string[];
+            /** @enum {string|null} */
+            complexity: "simple" | "complex" | null;
+            staffId: string | null;
+            externalReference: string | null;
+            resolution: string | null;
+            dispatchedAt: string | null;
+            acknowledgedAt: string | null;
+            acknowledgedOnTime: boolean | null;
+            decidedAt: string | null;
+            findings: string | null;
+            implicatedStaffId: string | null;
+            answer: string | null;
+            answeredOnTime: boolean | null;
+            followedUpAt: string | null;
+            /** @enum {string|null} */
+            closeOutcome: "resolved-on-the-spot" | "answered" | null;
+            closeReason: string | null;
+            declinedAt: string | null;
+            /** @enum {string|null} */
+            declineGround: "litigation" | "mediation" | "petition" | "other" | null;
+            declineReason: string | null;
+            supervisionDueAt: string | null;
+            supervisionDueProvisional: boolean;
+            extensionPending: boolean;
+            reminders: number;
+            returns: number;
+            reopens: number;
+            lastReturnReason: string | null;
+            history: components["schemas"]["ComplaintHistoryEntryDto"][];
+        };
+        AnonymousComplainantDto: {
+            /** @enum {string} */
+            kind: "anonymous";
+        };
+        ErasedComplainantDto: {
+            /** @enum {string} */
+            kind: "named";
+            subjectId: string;
+            /** @enum {boolean} */
+            erased: true;
+        };
+        RevealedComplainantIdentityDto: {
+            name?: string;
+            phone?: string;
+            /** @description Resident ID card or passport number */
+            idNumber?: string;
+            address?: string;
+            email?: string;
+        };
+        NamedComplainantDto: {
+            /** @enum {string} */
+            kind: "named";
+            subjectId: string;
+            /** @enum {boolean} */
+            erased: false;
+            identity: components["schemas"]["RevealedComplainantIdentityDto"];
         };
         IdentityDto: {
             /** @example 张三 */
@@ -3071,6 +3546,9 @@ export interface components {
             reason: string;
             /** @enum {string} */
             ground: "litigation" | "mediation" | "petition" | "other";
+        };
+        ComplaintReasonDto: {
+            reason: string;
         };
         NoteDto: {
             note: string;
@@ -3149,11 +3627,13 @@ export interface components {
             answerDueProvisional: boolean;
             answeredAt?: string | null;
             answer?: string | null;
-            rating?: string | null;
+            /** @enum {string|null} */
+            rating?: "satisfied" | "basically-satisfied" | "dissatisfied" | null;
             canRate: boolean;
             closedAt?: string | null;
             declinedAt?: string | null;
-            declineGround?: string | null;
+            /** @enum {string|null} */
+            declineGround?: "litigation" | "mediation" | "petition" | "other" | null;
             /** @description The files you attached */
             files: components["schemas"]["ComplainantFileDto"][];
         };
@@ -3166,10 +3646,30 @@ export interface components {
             rating: "satisfied" | "basically-satisfied" | "dissatisfied";
             comment?: string;
         };
+        PublicComplaintStepDto: {
+            /** @example K7Q2-M9XD */
+            ticketCode: string;
+            /**
+             * @description Ticket status after the step
+             * @enum {string}
+             */
+            status: "received" | "dispatched" | "acknowledged" | "decided" | "answered" | "followed-up" | "closed" | "declined";
+        };
         PublicReplyDto: {
             secret: string;
             /** @description Your answer to the question asked (no identity here) */
             note?: string;
+        };
+        PublicEvidenceReceiptDto: {
+            /** @example K7Q2-M9XD */
+            ticketCode: string;
+            /**
+             * @description Ticket status after the step
+             * @enum {string}
+             */
+            status: "received" | "dispatched" | "acknowledged" | "decided" | "answered" | "followed-up" | "closed" | "declined";
+            /** @description SM3 of the file, 64 hex digits */
+            digest: string;
         };
         EraseSubjectDto: {
             reason: string;
@@ -3238,6 +3738,52 @@ export interface components {
              */
             fields: Record<string, never>;
         };
+        DirectoryInstitutionProfileDto: {
+            /** @enum {string} */
+            institutionType: "general_hospital" | "tcm_hospital" | "integrated_hospital" | "specialty_hospital" | "maternal_child" | "primary_care" | "public_health" | "other";
+            /** @enum {string} */
+            ownership: "public" | "private" | "social";
+            /** @enum {string} */
+            level: "level1" | "level2" | "level3" | "unrated";
+            /** @enum {string} */
+            grade: "jia" | "yi" | "bing" | "none";
+            /** @description 统一社会信用代码, 18 characters */
+            creditCode: string;
+            address: string;
+            legalRepresentative: string;
+            contactPhone: string;
+        };
+        DirectoryUnitDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "province" | "city" | "county" | "institution";
+            /** @description Null only for the root (the province) */
+            parentId: string | null;
+            /** @description Institutions only */
+            profile?: components["schemas"]["DirectoryInstitutionProfileDto"];
+        };
+        DirectoryUnitListDto: {
+            /** @description Parents first */
+            units: components["schemas"]["DirectoryUnitDto"][];
+        };
+        DirectoryDepartmentDto: {
+            id: string;
+            institutionId: string;
+            name: string;
+        };
+        DirectoryUnitDetailDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "province" | "city" | "county" | "institution";
+            /** @description Null only for the root (the province) */
+            parentId: string | null;
+            /** @description Institutions only */
+            profile?: components["schemas"]["DirectoryInstitutionProfileDto"];
+            children: string[];
+            departments: components["schemas"]["DirectoryDepartmentDto"][];
+        };
         InstitutionProfileDto: {
             /** @enum {string} */
             institutionType: "general_hospital" | "tcm_hospital" | "integrated_hospital" | "specialty_hospital" | "maternal_child" | "primary_care" | "public_health" | "other";
@@ -3282,6 +3828,28 @@ export interface components {
         UpdateDepartmentDto: {
             name: string;
         };
+        DirectoryInspectorConflictDto: {
+            institutionId: string;
+            /** @enum {string} */
+            reason: "former_employer" | "relative" | "financial" | "other";
+        };
+        DirectoryUserDto: {
+            id: string;
+            name: string;
+            phone: string;
+            /** @description Work e-mail for notifications */
+            email?: string;
+            /** @enum {string} */
+            role: "admin" | "leader" | "inspector" | "hospital" | "partner";
+            unitId: string;
+            departmentId: string | null;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            conflicts: components["schemas"]["DirectoryInspectorConflictDto"][];
+        };
+        DirectoryUserListDto: {
+            users: components["schemas"]["DirectoryUserDto"][];
+        };
         CreateUserDto: {
             name: string;
             /** @example 13800138000 */
@@ -3323,11 +3891,44 @@ export interface components {
         SetConflictsDto: {
             conflicts: components["schemas"]["InspectorConflictDto"][];
         };
+        DirectoryStaffDto: {
+            id: string;
+            name: string;
+            institutionId: string;
+            departmentId: string | null;
+        };
+        DirectoryStaffListDto: {
+            staff: components["schemas"]["DirectoryStaffDto"][];
+        };
         RegisterStaffDto: {
             id: string;
             name: string;
             institutionId: string;
             departmentId?: Record<string, never> | null;
+        };
+        DirectoryRowRejectionDto: {
+            /** @enum {string} */
+            sheet: "units" | "departments" | "users";
+            /** @description Row number as the spreadsheet shows it (the header is row 1) */
+            row: number;
+            field: string;
+            /** @example DIRECTORY.INVALID_CREDIT_CODE */
+            rule: string;
+            message: string;
+        };
+        DirectoryImportRejectionsDto: {
+            count: number;
+            /** @description Sheet by sheet, row by row */
+            rejections: components["schemas"]["DirectoryRowRejectionDto"][];
+        };
+        DirectoryImportRejectedDto: {
+            /** @enum {number} */
+            statusCode: 422;
+            error: string;
+            /** @enum {string} */
+            code: "DIRECTORY.IMPORT_REJECTED";
+            message: string;
+            details: components["schemas"]["DirectoryImportRejectionsDto"];
         };
         KindOverrideDto: {
             /**
@@ -5140,7 +5741,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EthicsArchiveListDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5166,7 +5769,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5187,7 +5792,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EthicsArchiveDetailDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5215,7 +5822,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5252,7 +5861,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5281,7 +5892,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5307,7 +5920,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5330,7 +5945,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EthicsEvaluationDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5360,7 +5977,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5390,7 +6009,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5420,7 +6041,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5450,7 +6073,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5475,7 +6100,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EthicsFinalisedResultsDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5497,7 +6124,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EthicsResultsDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5515,11 +6144,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The year’s final results, one row per staff member */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5540,7 +6172,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditLevelListDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5566,7 +6200,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5587,7 +6223,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditArchiveViewDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5608,7 +6246,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditLevelDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5636,7 +6276,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5657,7 +6299,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["CreditReasonDto"];
             };
         };
         responses: {
@@ -5665,7 +6307,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5693,7 +6337,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5722,7 +6368,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5750,7 +6398,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5778,7 +6428,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5799,7 +6451,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["CreditReasonDto"];
             };
         };
         responses: {
@@ -5807,7 +6459,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5827,7 +6481,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["CreditReasonDto"];
             };
         };
         responses: {
@@ -5835,7 +6489,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5854,7 +6510,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditDrawListDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5880,7 +6538,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditPublishedDrawDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5901,7 +6561,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditDrawDocumentDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5922,7 +6584,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicCreditPageDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5943,7 +6607,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditDrawDocumentDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5976,7 +6642,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ComplaintTicketPageDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6029,11 +6697,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The statistics, or with ?format=xlsx the same as a workbook */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ComplaintStatisticsDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6057,7 +6729,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ComplaintTicketDetailDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6077,12 +6751,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { kind: anonymous } | { kind: named, subjectId, erased: true } | { kind: named, subjectId, erased: false, identity } */
+            /** @description Anonymous; named and erased; or named with the decrypted identity */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnonymousComplainantDto"] | components["schemas"]["ErasedComplainantDto"] | components["schemas"]["NamedComplainantDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6218,7 +6894,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["ComplaintReasonDto"];
             };
         };
         responses: {
@@ -6338,7 +7014,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["ComplaintReasonDto"];
             };
         };
         responses: {
@@ -6398,7 +7074,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["ComplaintReasonDto"];
             };
         };
         responses: {
@@ -6428,7 +7104,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["ComplaintReasonDto"];
             };
         };
         responses: {
@@ -6488,7 +7164,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["ComplaintReasonDto"];
             };
         };
         responses: {
@@ -6758,7 +7434,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicComplaintStepDto"];
+                };
             };
             /** @description RATE_LIMITED, with Retry-After */
             429: {
@@ -6793,7 +7471,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicComplaintStepDto"];
+                };
             };
             /** @description RATE_LIMITED, with Retry-After */
             429: {
@@ -6838,7 +7518,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicEvidenceReceiptDto"];
+                };
             };
             /** @description RATE_LIMITED, with Retry-After */
             429: {
@@ -6865,12 +7547,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, as an attachment */
+            /** @description The file, as an attachment, in its own media type (images and PDF under the default uploads policy) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "*/*": string;
+                };
             };
             /** @description EVIDENCE_ERASED: your personal data was erased, the file with it */
             410: {
@@ -7085,7 +7769,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectoryUnitListDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7111,7 +7797,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7132,7 +7820,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectoryUnitDetailDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7157,7 +7847,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7185,7 +7877,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7213,7 +7907,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7238,7 +7934,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7259,7 +7957,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectoryUserListDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7285,7 +7985,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7306,7 +8008,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectoryUserDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7331,7 +8035,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7355,7 +8061,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7379,7 +8087,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7404,7 +8114,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7412,8 +8124,8 @@ export interface operations {
     };
     DirectoryController_staff: {
         parameters: {
-            query: {
-                institutionId: string;
+            query?: {
+                institutionId?: string;
             };
             header?: never;
             path?: never;
@@ -7425,7 +8137,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectoryStaffListDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7451,7 +8165,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7488,7 +8204,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            /** @description Rows rejected: every one reported, nothing written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryImportRejectedDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7507,11 +8234,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description XLSX with three sheets, or with ?format=csv one list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7526,11 +8257,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The blank import workbook */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
