@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@bihuan/auth';
 import { OidcSignInService } from '../oidc/oidc-sign-in.service';
 import { SessionService, SessionTokens } from '../sessions/session.service';
+import { SessionTokensDto } from './auth.dto';
 
 interface Redirecting {
   redirect(status: number, url: string): void;
@@ -28,6 +29,7 @@ export class OidcController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: '身份提供方回调：把 sub 映射到目录用户并签发本系统会话' })
+  @ApiOkResponse({ type: SessionTokensDto })
   callback(@Query() query: Record<string, unknown>): Promise<SessionTokens> {
     // Only single string parameters go on to the provider check (a repeated one is an array here).
     const strings = Object.fromEntries(
