@@ -2540,24 +2540,29 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+            /** @description True from the first moment of a stop (SIGTERM) */
+            stopping: boolean;
+        };
         ActorDto: {
-            /** @description Directory user id (its name is in `names`) */
+            /** @description User id (`system` for sagas and timers) */
             id: string;
             /** @enum {string} */
             role: "inspector" | "hospital" | "leader" | "admin" | "partner" | "public" | "system";
-            /** @description Directory unit id the user acts for */
+            /** @description Unit (jurisdiction node) they act for */
             unit: string;
         };
-        UnitPathStepDto: {
+        MeUnitDto: {
             id: string;
             name: string;
-            /** @description Unit kind (catalogue: unitKinds) */
-            kind: string;
+            /** @enum {string} */
+            kind: "province" | "city" | "county" | "institution";
         };
         MeDto: {
             actor: components["schemas"]["ActorDto"];
-            /** @description From the root unit down to the user’s own */
-            unitPath: components["schemas"]["UnitPathStepDto"][];
+            unitPath: components["schemas"]["MeUnitDto"][];
         };
         CatalogueEntryDto: {
             /**
@@ -2570,6 +2575,55 @@ export interface components {
              * @example 属实
              */
             label: string;
+        };
+        TodoItemDto: {
+            /** @enum {string} */
+            kind: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation";
+            /** @description Finding, complaint ticket or evaluation id */
+            caseId: string;
+            /** @description The institution concerned (null: a complaint not yet dispatched) */
+            institutionId: string | null;
+            /** @description The unit that must act */
+            unitId: string;
+            /**
+             * @description Console path of the case
+             * @example /findings/F1
+             */
+            link: string;
+            dueAt: string | null;
+            /** @description When the row last changed (null where the read model keeps no time) */
+            since: string | null;
+            /** @description Ethics evaluations: the stage it stands at */
+            stage?: string;
+            /** @example 整改方案待提交 */
+            title: string;
+            /** @description Working days to the due date; negative once past; null without one */
+            workingDaysLeft: number | null;
+            overdue: boolean;
+        };
+        TodoListDto: {
+            items: components["schemas"]["TodoItemDto"][];
+            /** @description Items of every kind (before the kind filter and paging) */
+            counts?: {
+                "rectification-plan": number;
+                "sign-off-verification": number;
+                "extension-decision": number;
+                recheck: number;
+                "complaint-dispatch": number;
+                "complaint-acknowledge": number;
+                "complaint-answer": number;
+                "complaint-follow-up": number;
+                "ethics-evaluation": number;
+            };
+            overdue: number;
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CalendarImportedYearDto: {
+            year: number;
+            /** @description SM3 of the imported notice */
+            hash: string;
         };
         CalendarOutlookDto: {
             nextYear: number;
@@ -2590,7 +2644,7 @@ export interface components {
             version: string;
             years: number[];
             /** @description Years imported at run time with their content hash */
-            importedYears: string[];
+            importedYears: components["schemas"]["CalendarImportedYearDto"][];
             /** @description From 1 November (Shanghai): next year not imported (computed provisionally); provisional pending deadlines per year */
             outlook: components["schemas"]["CalendarOutlookDto"];
         };
@@ -2618,13 +2672,46 @@ export interface components {
             year: number;
             version: string;
         };
+        PolicyContextsDto: {
+            /**
+             * @example [
+             *       "inspection",
+             *       "complaints",
+             *       "complaintConsequences",
+             *       "ethics",
+             *       "credit",
+             *       "documents",
+             *       "identity",
+             *       "uploads",
+             *       "notifications"
+             *     ]
+             */
+            contexts: ("inspection" | "complaints" | "complaintConsequences" | "ethics" | "credit" | "documents" | "identity" | "uploads" | "notifications")[];
+        };
+        PolicyChangeDto: {
+            revision: number;
+            /** @example inspection */
+            context: string;
+            /** @description Settings that differed from the defaults after the change */
+            overrides: {
+                [key: string]: unknown;
+            };
+            reason: string;
+            changedBy: components["schemas"]["ActorDto"];
+            changedAt: string;
+        };
         PolicyViewDto: {
             context: string;
-            /** @description The policy in force (defaults + overrides) */
-            current: Record<string, never>;
-            defaults: Record<string, never>;
-            /** @description Every change: revision, overrides, reason, changedBy, changedAt */
-            history: string[];
+            /** @description The policy in force (defaults + overrides); its settings are the context’s */
+            current: {
+                [key: string]: unknown;
+            };
+            /** @description The code’s defaults */
+            defaults: {
+                [key: string]: unknown;
+            };
+            /** @description Every change, oldest first */
+            history: components["schemas"]["PolicyChangeDto"][];
         };
         SetPolicyDto: {
             /**
@@ -2639,6 +2726,49 @@ export interface components {
              * @example 市卫健委〔2026〕12号
              */
             reason: string;
+        };
+        DeadLetterInputDto: {
+            eventId: string;
+            type: string;
+            streamName: string;
+            revision: number;
+            position: number;
+        };
+        DeadLetterDto: {
+            /** @description Workflow + input eventId */
+            id: string;
+            workflow: string;
+            instance: string | null;
+            input: components["schemas"]["DeadLetterInputDto"];
+            /** @description Message of the last error */
+            error: string;
+            attempts: number;
+            /** @description When it was parked */
+            at: string;
+        };
+        DeadLetterRetryDto: {
+            id: string;
+            retried: boolean;
+            letter: components["schemas"]["DeadLetterDto"] | null;
+        };
+        ProjectionStatusDto: {
+            name: string;
+            /** @enum {string} */
+            kind: "projection" | "workflow";
+            checkpoint: number | null;
+            running: boolean | null;
+            failures: number | null;
+            lastError: string | null;
+            /** @description Events between what it has seen and the head (in-process worker only) */
+            behind: number | null;
+            /** @description Catching up with the head (in-process worker only) */
+            catchingUp: boolean | null;
+        };
+        ProjectionsDto: {
+            /** @description Log head position (null: empty log) */
+            head: number | null;
+            workerInProcess: boolean;
+            projections: components["schemas"]["ProjectionStatusDto"][];
         };
         TimerStatusDto: {
             /**
@@ -2676,6 +2806,21 @@ export interface components {
              * @example 2026-12-05T12:00:00.000Z
              */
             lastReconciledAt: string | null;
+        };
+        PendingTimerDto: {
+            /** @example deadline.complaintTicket-42.answer.expire */
+            id: string;
+            dueAt: string;
+            /** @description Handed back on firing (usually { stream, command }) */
+            payload: {
+                [key: string]: unknown;
+            };
+        };
+        PendingTimersDto: {
+            /** @enum {string} */
+            backend: "sqlite" | "bullmq" | "manual";
+            count: number;
+            first: components["schemas"]["PendingTimerDto"][];
         };
         PlanVisitDto: {
             /**
@@ -3437,11 +3582,6 @@ export interface components {
         EthicsArchiveListDto: {
             archives: components["schemas"]["EthicsArchiveDto"][];
         };
-        EthicsCausedByDto: {
-            /** @example complaintTicket-T1 */
-            stream: string | null;
-            eventId: string;
-        };
         EthicsRecordDto: {
             recordId: string;
             staffId: string;
@@ -3460,7 +3600,12 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             year: number;
-            causedBy: components["schemas"]["EthicsCausedByDto"] | null;
+            /** @description The event that caused the record (a saga or a linked case); null when a person added it */
+            causedBy?: {
+                /** @example complaintTicket-T1 */
+                stream: string | null;
+                eventId: string;
+            } | null;
             addedBy: string;
             retracted: boolean;
             retractReason: string | null;
@@ -4469,6 +4614,61 @@ export interface components {
             message: string;
             details: components["schemas"]["DirectoryImportRejectionsDto"];
         };
+        DeliveryRecipientDto: {
+            userId: string;
+            unitId: string;
+        };
+        DeliveryDto: {
+            id: string;
+            notificationId: string;
+            kind: string;
+            /** @enum {string} */
+            channel: "inbox" | "email" | "webhook" | "sms";
+            /** @description For e-mail and SMS only the domain / the last four digits */
+            address: string;
+            recipient: components["schemas"]["DeliveryRecipientDto"];
+            /** @enum {string} */
+            status: "queued" | "sent" | "retrying" | "failed";
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        InboxItemDto: {
+            notificationId: string;
+            /**
+             * @description deadlineWarning, reminder, escalation, assignment …
+             * @example deadlineWarning
+             */
+            kind: string;
+            title: string;
+            body: string;
+            /**
+             * @description Console path of what it is about
+             * @example /findings/F1
+             */
+            link: string;
+            /** @description The case stream, if any */
+            stream: string | null;
+            occurredAt: string;
+            /** @description When it reached the inbox */
+            deliveredAt: string;
+            /** @description When it was read; null: unread */
+            readAt: string | null;
+        };
+        InboxItemPageDto: {
+            items: components["schemas"]["InboxItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        UnreadCountDto: {
+            unreadCount: number;
+        };
+        MarkedReadDto: {
+            unreadCount: number;
+            marked: number;
+        };
         KindOverrideDto: {
             /**
              * @description Notification kind (deadlineWarning, reminder, escalation, assignment …)
@@ -4479,6 +4679,16 @@ export interface components {
             email?: boolean;
             /** @description SMS for this kind; absent: as the global choice */
             sms?: boolean;
+        };
+        NotificationPreferencesViewDto: {
+            /**
+             * @description The in-app inbox is always on
+             * @enum {boolean}
+             */
+            inbox: true;
+            email: boolean;
+            sms: boolean;
+            overrides: components["schemas"]["KindOverrideDto"][];
         };
         NotificationPreferencesDto: {
             /**
@@ -4492,6 +4702,13 @@ export interface components {
             sms: boolean;
             /** @description Per-kind exceptions, one per kind */
             overrides?: components["schemas"]["KindOverrideDto"][];
+        };
+        StreamTicketDto: {
+            ticket: string;
+            /** @description Valid until (60 s after issue) */
+            expiresAt: string;
+            /** @example /me/stream?ticket=… */
+            url: string;
         };
         SignInDto: {
             /**
@@ -4524,6 +4741,10 @@ export interface components {
             /** @description 登录或上次刷新时得到的刷新令牌（每个只能用一次） */
             refreshToken: string;
         };
+        SignedOutDto: {
+            /** @enum {boolean} */
+            signedOut: true;
+        };
         ChangePasswordDto: {
             /**
              * Format: password
@@ -4535,6 +4756,30 @@ export interface components {
              * @description 新密码，须符合密码策略（GET /admin/policies/identity）
              */
             newPassword: string;
+        };
+        ResetPasswordAnswerDto: {
+            userId: string;
+            /** @description 一次性密码（只显示这一次，仅保存其哈希） */
+            oneTimePassword: string;
+            /**
+             * @description 首次登录须修改
+             * @enum {boolean}
+             */
+            mustChangePassword: true;
+        };
+        AccountExternalIdentityDto: {
+            /** @description 身份提供方（issuer URL） */
+            issuer: string;
+            /** @description 身份提供方中此人的 sub */
+            subject: string;
+        };
+        AccountAnswerDto: {
+            userId: string;
+            /** @description Event types written (empty: nothing changed) */
+            events: string[];
+            /** @description 因连续登录失败而锁定 */
+            locked: boolean;
+            externalIdentities: components["schemas"]["AccountExternalIdentityDto"][];
         };
         ExternalIdentityDto: {
             /**
@@ -4716,7 +4961,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4946,7 +5193,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TodoListDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4989,7 +5238,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5014,7 +5263,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyContextsDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5083,7 +5334,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadLetterDto"][];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5103,6 +5356,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterRetryDto"];
+                };
+            };
             /** @description WORKER.NOT_IN_PROCESS: this process runs no worker */
             503: {
                 headers: {
@@ -5126,7 +5387,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectionsDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5175,7 +5438,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PendingTimersDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8250,11 +8515,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The notice (DOCX), byte for byte the one whose digest was recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8292,11 +8560,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The template in force (DOCX) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8869,7 +9140,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto"][];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8889,11 +9162,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The delivery, queued again */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8918,7 +9194,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxItemPageDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8937,7 +9215,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8955,11 +9235,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The item, now read */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxItemDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8981,7 +9264,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MarkedReadDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -9000,7 +9285,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesViewDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -9023,7 +9310,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesViewDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -9045,7 +9334,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StreamTicketDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -9063,11 +9354,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Events `notification`, `unread` and `todo`, each a JSON `data` line (docs/notifications.md) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -9145,7 +9439,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedOutDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -9167,7 +9463,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedOutDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -9233,7 +9531,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionTokensDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -9257,7 +9557,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResetPasswordAnswerDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -9281,7 +9583,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountAnswerDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -9306,7 +9610,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountAnswerDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -9331,7 +9637,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountAnswerDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
