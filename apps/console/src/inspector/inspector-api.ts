@@ -24,7 +24,7 @@ export function useComplaint(ticketId: string) {
   });
 }
 
-/** After a step: everything shown about the case, the to-do lists and the lists of the workspace. */
+/** After a step: everything shown about the case, the to-do lists and the workspace's lists (visits, reviews, complaints). */
 export function useRefreshAfterStep() {
   const queries = useQueryClient();
   return (key: readonly string[]): Promise<unknown> =>
@@ -32,6 +32,8 @@ export function useRefreshAfterStep() {
       queries.invalidateQueries({ queryKey: key }),
       queries.invalidateQueries({ queryKey: LIVE_KEYS.todos }),
       queries.invalidateQueries({ queryKey: ['inspector'] }),
+      queries.invalidateQueries({ queryKey: ['visits'] }),
+      queries.invalidateQueries({ queryKey: ['complaints'] }),
     ]);
 }
 

@@ -7,9 +7,11 @@ import { ConsoleSession, openConsole, PHONE } from './browser-harness';
 /** The day the test app's FakeClock stands on (2025-03-03T01:00Z = 09:00 in Beijing). */
 const TODAY = '2025-03-03';
 
-/** Picks an option of an antd Select labelled `label` by typing part of its text. */
+/** Picks an option of an antd Select labelled `label`: typing part of its text where the select searches. */
 async function choose(page: Page, label: string, text: string): Promise<void> {
-  await page.getByLabel(label).fill(text);
+  const select = page.getByLabel(label);
+  if (await select.isEditable()) await select.fill(text);
+  else await select.click();
   await page.locator('.ant-select-item-option', { hasText: text }).first().click();
 }
 
@@ -116,5 +118,36 @@ describe('console: the inspector workspace in Chromium (phone)', () => {
     const detail = (await c.t.http.get(`/findings/${finding}`).set(c.t.auth('inspector-a1'))).body as { status: string };
     expect(detail.status).toBe('signedOff');
     expect(existsSync(await c.screenshot(page, 'inspector-signed-off'))).toBe(true);
+  });
+
+  it('registers a complaint received by phone, shows its code and secret once, dispatches it and orders 督办', async () => {
+    const page = await c.signIn('inspector-a1', PHONE);
+    await page.goto('/inspector/complaints');
+    await page.getByRole('button', { name: '登记投诉' }).click();
+    await choose(page, '投诉类别', '服务态度');
+    await choose(page, '被投诉机构', '甲市第一人民医院');
+    await page.getByLabel('投诉内容').fill('门诊收费处工作人员态度恶劣，推诿患者');
+    await page.getByRole('button', { name: '受理登记' }).click();
+    await page.getByText('投诉已受理').waitFor();
+    await c.screenshot(page, 'inspector-complaint-received');
+    await page.getByRole('button', { name: '立即转办' }).click();
+    await page.getByRole('button', { name: /^转\s*办$/ }).click();
+    await page.getByText('已转办，医院将在期限内签收办理').waitFor();
+
+    const list = (await c.t.http.get('/complaints').set(c.t.auth('inspector-a1'))).body as {
+      items: { ticketId: string; status: string; institutionId: string | null; channel: string }[];
+    };
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({ status: 'dispatched', institutionId: 'hosp-a1-1', channel: 'hotline' });
+
+    await page.getByRole('button', { name: /^督\s*办$/ }).click();
+    await page.getByLabel('督办事由').fill('群众反映强烈，请加快办理');
+    await page.getByRole('button', { name: /^确\s*认$/ }).click();
+    await page.getByText(/已于 .+ 督办/).waitFor();
+    const ticket = (await c.t.http.get(`/complaints/${list.items[0]?.ticketId}`).set(c.t.auth('inspector-a1'))).body as {
+      supervisedAt: string | null;
+    };
+    expect(ticket.supervisedAt).not.toBeNull();
+    expect(existsSync(await c.screenshot(page, 'inspector-complaint-supervised'))).toBe(true);
   });
 });

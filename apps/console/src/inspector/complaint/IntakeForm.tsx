@@ -89,13 +89,13 @@ export function IntakeForm({ onOpenTicket }: { onOpenTicket: (ticketId: string) 
       >
         <Typography.Paragraph style={{ fontSize: 18 }}>
           受理编号：
-          <Typography.Text strong copyable>
+          <Typography.Text strong code copyable>
             {received.ticketCode}
           </Typography.Text>
         </Typography.Paragraph>
         <Typography.Paragraph style={{ fontSize: 18 }}>
           查询密码：
-          <Typography.Text strong copyable>
+          <Typography.Text strong code copyable>
             {received.secret}
           </Typography.Text>
         </Typography.Paragraph>
