@@ -84,6 +84,11 @@ describe('console: the inspector workspace in Chromium (phone)', () => {
     expect(await list.getByRole('link').first().getAttribute('href')).toMatch(/^\/cases\/findings\//);
     await page.getByRole('img', { name: '红包现场.png' }).waitFor();
     expect(existsSync(await c.screenshot(page, 'inspector-visit-findings'))).toBe(true);
+
+    await page.goto('/inspector/visits');
+    await page.getByRole('link', { name: '甲市第一人民医院' }).waitFor();
+    await page.getByText('问题 3 项').waitFor();
+    await c.screenshot(page, 'inspector-visits');
   });
 
   it('reviews a sign-off request with the evidence thumbnail, prints the 整改通知书 and signs the finding off', async () => {
