@@ -125,6 +125,29 @@ describe('console: the inspector workspace in Chromium (phone)', () => {
     expect(existsSync(await c.screenshot(page, 'inspector-signed-off'))).toBe(true);
   });
 
+  it('rejects a sign-off request with reasons, one a line, and the finding goes back to rectification', async () => {
+    const s = steps(c.t);
+    const finding = await s.finding(await s.visit(), { category: 'over-treatment', description: '无指征开具大型检查' });
+    await s.rectify(finding);
+
+    const page = await c.signIn('inspector-a1', PHONE);
+    await page.goto('/inspector/reviews');
+    await page.getByRole('button', { name: '审核：甲市第一人民医院 过度诊疗' }).click();
+    await page.getByRole('button', { name: '退回整改' }).click();
+    await page.getByLabel('退回理由').fill('缺少承诺书扫描件\n整改照片不清晰');
+    await page.getByRole('button', { name: /^退\s*回$/ }).click();
+    await page.getByText('已退回医院继续整改').waitFor();
+    const detail = (await c.t.http.get(`/findings/${finding}`).set(c.t.auth('inspector-a1'))).body as {
+      status: string;
+      rectification: { rejections: number };
+    };
+    expect(detail).toMatchObject({ status: 'inProgress', rectification: { rejections: 1 } });
+    const history = (await c.t.http.get(`/findings/${finding}/history`).set(c.t.auth('inspector-a1'))).body as {
+      entries: { type: string; data: { reasons?: string[] } }[];
+    };
+    expect(history.entries.find((entry) => entry.type === 'SignOffRejected')?.data.reasons).toEqual(['缺少承诺书扫描件', '整改照片不清晰']);
+  });
+
   it('registers a complaint received by phone, shows its code and secret once, dispatches it and orders 督办', async () => {
     const page = await c.signIn('inspector-a1', PHONE);
     await page.goto('/inspector/complaints');
