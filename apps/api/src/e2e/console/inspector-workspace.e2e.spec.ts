@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { onePixelPng } from '../../testing/evidence-upload';
 import { steps } from '../inspection/inspection-steps';
-import { ConsoleSession, openConsole, PHONE } from './browser-harness';
+import { ConsoleSession, DESKTOP, openConsole, PHONE } from './browser-harness';
 
 /** The day the test app's FakeClock stands on (2025-03-03T01:00Z = 09:00 in Beijing). */
 const TODAY = '2025-03-03';
@@ -89,6 +89,12 @@ describe('console: the inspector workspace in Chromium (phone)', () => {
     await page.getByRole('link', { name: '甲市第一人民医院' }).waitFor();
     await page.getByText('问题 3 项').waitFor();
     await c.screenshot(page, 'inspector-visits');
+
+    // The same visit on a desktop in the office.
+    const desk = await c.signIn('inspector-a1', DESKTOP);
+    await desk.goto(`/cases/visits/${visitId}`);
+    await desk.getByRole('list', { name: '本次检查发现的问题' }).getByRole('listitem').nth(2).waitFor();
+    await c.screenshot(desk, 'inspector-visit-desktop');
   });
 
   it('reviews a sign-off request with the evidence thumbnail, prints the 整改通知书 and signs the finding off', async () => {

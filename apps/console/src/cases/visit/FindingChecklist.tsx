@@ -153,7 +153,7 @@ export function FindingChecklist({ visitId }: { visitId: string }) {
         />
       )}
       <Typography.Paragraph type="secondary">勾选检查中发现的问题，逐项填写情况并拍照，最后一次提交。</Typography.Paragraph>
-      <Form form={form} layout="vertical" size="large" disabled={submitting}>
+      <Form form={form} layout="vertical" size="large" disabled={submitting} className="checklist-grid">
         {categories.map(({ value: category, label }) => {
           const on = ticked.includes(category);
           const state = submissions[category];
@@ -212,7 +212,10 @@ export function FindingChecklist({ visitId }: { visitId: string }) {
           );
         })}
       </Form>
-      <div className="field-actions" style={{ position: 'sticky', bottom: 0, background: '#fff', padding: '8px 0' }}>
+      <div
+        className="field-actions"
+        style={{ position: ticked.length > 0 ? 'sticky' : 'static', bottom: 0, background: '#fff', padding: '8px 0' }}
+      >
         <Button type="primary" block size="large" loading={submitting} disabled={ticked.length === 0} onClick={() => void submitAll()}>
           {ticked.length > 0 ? `提交 ${ticked.length} 个问题` : '提交问题'}
         </Button>
