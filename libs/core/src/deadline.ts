@@ -115,7 +115,8 @@ export interface ExpireDeadlineData {
   readonly dueAt: string;
 }
 
-export type DeadlineStatus = 'pending' | 'paused' | 'expired' | 'cleared';
+export const DEADLINE_STATUSES = ['pending', 'paused', 'expired', 'cleared'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
 /** A deadline's state as a case decider keeps it. */
 export interface DeadlineState {

@@ -68,11 +68,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Every object schema with declared properties rejects undeclared ones (unless it says otherwise). */
+/**
+ * Every object schema with declared properties rejects undeclared ones (unless it says otherwise),
+ * and OpenAPI 3.0's `nullable: true` becomes "null or the schema" — as the generated client reads it
+ * (`X | null`), also beside an `enum` or a `$ref` (`allOf`), where JSON Schema alone would refuse null.
+ */
 function closeObjects(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(closeObjects);
   if (!isObject(node)) return node;
   for (const [key, value] of Object.entries(node)) node[key] = closeObjects(value);
   if (isObject(node['properties']) && !('additionalProperties' in node)) node['additionalProperties'] = false;
+  if (node['nullable'] === true) {
+    const { nullable: _nullable, ...schema } = node;
+    return { anyOf: [{ type: 'null' }, schema] };
+  }
   return node;
 }

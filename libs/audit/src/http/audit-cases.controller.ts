@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { attachmentDisposition } from '@bihuan/platform';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse, attachmentDisposition } from '@bihuan/platform';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor, DomainError } from '@bihuan/core';
 import { CurrentActor, Roles } from '@bihuan/auth';
 import { parseAsOf } from '../application/as-of-param';
@@ -9,6 +9,8 @@ import { HistoryPage } from '../history/case-history.types';
 import { IntegrityReport } from '../integrity/integrity-report';
 import { DOSSIER_CSP } from '../dossier/dossier-html';
 import { AsOfQueryDto, HistoryQueryDto, STREAM_PATTERN } from './audit.dto';
+import { AuditCaseStateDto, AuditHistoryPageDto } from './audit-history.response';
+import { AuditCaseIntegrityReportDto } from './audit-log.response';
 
 /** The bit of Express's response the dossier download needs. */
 interface HeaderSink {
@@ -39,7 +41,7 @@ export class AuditCasesController {
       'The merged timeline of a case across every linked stream, paged, each entry with a Chinese one-line summary; bookkeeping and timer events folded away unless ?all=true (leaders and admins); personal data redacted for the reader; the read is recorded',
   })
   @ApiParam({ name: 'stream', example: 'complaintTicket-T1' })
-  @ApiOkResponse({ description: 'HistoryPage: { root, asOf, streams, total, page, pageSize, pages, folded?, entries[] with summary }' })
+  @ApiOkResponse({ type: AuditHistoryPageDto })
   history(@Param('stream') stream: string, @Query() q: HistoryQueryDto, @CurrentActor() actor: Actor): Promise<HistoryPage> {
     const asOf = parseAsOf(q.asOf, q.asOfPosition);
     return this.audit.history(actor, streamParam(stream), {
@@ -53,13 +55,14 @@ export class AuditCasesController {
 
   @Get('state')
   @ApiOperation({ summary: 'The state of the case stream at a past instant, folded from the log with its decider (now when no asOf)' })
-  @ApiOkResponse({ description: '{ stream, asOf, state, events, revision, position }' })
+  @ApiOkResponse({ type: AuditCaseStateDto })
   state(@Param('stream') stream: string, @Query() q: AsOfQueryDto, @CurrentActor() actor: Actor): Promise<CaseState> {
     return this.audit.state(actor, streamParam(stream), parseAsOf(q.asOf, q.asOfPosition), q.purpose);
   }
 
   @Get('integrity')
   @ApiOperation({ summary: 'SM3 chain of every stream of the case, with the verified hash range' })
+  @ApiOkResponse({ type: AuditCaseIntegrityReportDto })
   integrity(@Param('stream') stream: string, @CurrentActor() actor: Actor): Promise<IntegrityReport & { root: string }> {
     return this.audit.caseIntegrity(actor, streamParam(stream));
   }
@@ -68,7 +71,7 @@ export class AuditCasesController {
   @ApiOperation({
     summary: 'Self-contained HTML dossier (download) with the integrity summary; redacted for the reader; the export is recorded',
   })
-  @ApiProduces('text/html')
+  @ApiFileResponse(['text/html'], 'The dossier: one self-contained HTML page, as an attachment')
   async dossier(
     @Param('stream') stream: string,
     @Query() q: AsOfQueryDto,

@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@bihuan/core';
 import { CurrentActor, Roles } from '@bihuan/auth';
-import { attachmentDisposition } from '@bihuan/platform';
+import { ApiFileResponse, attachmentDisposition } from '@bihuan/platform';
 import { AuditFilesService } from '../application/audit-files.service';
 import { CaseFileRow } from '../files/case-file-view';
 import { CaseFileParamDto, CaseStreamParamDto, FileReadQueryDto } from './audit-files.dto';
+import { AuditCaseFilesDto } from './audit-log.response';
 
 /** The bit of Express's response a file download needs. */
 interface HeaderSink {
@@ -37,10 +38,7 @@ export class AuditFilesController {
 
   @Get()
   @ApiOperation({ summary: 'The files attached to the case that the reader may see (digest, name, size, type, step, who and when)' })
-  @ApiOkResponse({
-    description:
-      '{ root, files: [{ stream, revision, position, digest, name, size, mediaType, step, attachedAt, attachedBy, sealed, erased }] }',
-  })
+  @ApiOkResponse({ type: AuditCaseFilesDto })
   list(@Param() p: CaseStreamParamDto, @CurrentActor() actor: Actor): Promise<{ root: string; files: CaseFileRow[] }> {
     return this.files.list(actor, p.stream);
   }
@@ -50,7 +48,7 @@ export class AuditFilesController {
     summary:
       'The file’s bytes (streamed) with its recorded type, as an attachment; 404 AUDIT.FILE_MISSING when the store lost it, 410 AUDIT.FILE_ERASED when its owner was erased; the read is recorded',
   })
-  @ApiProduces('application/octet-stream')
+  @ApiFileResponse(['application/octet-stream'], 'The bytes, sent with the media type recorded for the file')
   async download(
     @Param() p: CaseFileParamDto,
     @Query() q: FileReadQueryDto,
@@ -68,7 +66,7 @@ export class AuditFilesController {
 
   @Get(':digest/thumbnail')
   @ApiOperation({ summary: 'A small JPEG of an image file; 404 AUDIT.FILE_NO_THUMBNAIL for other kinds; the read is recorded' })
-  @ApiProduces('image/jpeg')
+  @ApiFileResponse(['image/jpeg'], 'A small JPEG, shown inline')
   async thumbnail(
     @Param() p: CaseFileParamDto,
     @Query() q: FileReadQueryDto,

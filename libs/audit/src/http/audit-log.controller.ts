@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Clock, CLOCK } from '@bihuan/core';
-import { attachmentDisposition } from '@bihuan/platform';
+import { ApiFileResponse, attachmentDisposition } from '@bihuan/platform';
 import { CurrentActor, Jurisdiction, Roles } from '@bihuan/auth';
 import { AccessLogRow } from '../application/access-log-view';
 import { parseAsOf } from '../application/as-of-param';
@@ -9,6 +9,7 @@ import { AuditReadService, LedgerAsOf } from '../application/audit-read.service'
 import { IntegrityReport } from '../integrity/integrity-report';
 import { asOfLedgerFile, LEDGER_EXPORT_TYPES } from '../application/ledger-as-of-file';
 import { AccessLogQueryDto, AsOfQueryDto, InstitutionParamDto, LedgerExportQueryDto } from './audit.dto';
+import { AuditAccessLogPageDto, AuditIntegrityReportDto, AuditLedgerAsOfDto } from './audit-log.response';
 
 /** Log-wide audit: ledgers as of an instant, the whole log's integrity, and the access log. */
 @ApiTags('audit')
@@ -24,7 +25,7 @@ export class AuditLogController {
   @Get('ledgers/:institutionId')
   @Roles('leader', 'admin', 'inspector', 'hospital')
   @ApiOperation({ summary: 'An institution’s rectification ledger (findings and status) at a past instant, recomputed from the log' })
-  @ApiOkResponse({ description: '{ institutionId, asOf, events, position, rows[] }' })
+  @ApiOkResponse({ type: AuditLedgerAsOfDto })
   ledger(@Param() p: InstitutionParamDto, @Query() q: AsOfQueryDto, @CurrentActor() actor: Actor): Promise<LedgerAsOf> {
     return this.audit.ledger(actor, p.institutionId, parseAsOf(q.asOf, q.asOfPosition));
   }
@@ -34,7 +35,7 @@ export class AuditLogController {
   @ApiOperation({
     summary: 'The as-of ledger as XLSX (default) or CSV, laid out like today’s ledger export; the title says 截至 <instant>',
   })
-  @ApiProduces(LEDGER_EXPORT_TYPES.xlsx, LEDGER_EXPORT_TYPES.csv)
+  @ApiFileResponse([LEDGER_EXPORT_TYPES.xlsx, LEDGER_EXPORT_TYPES.csv], 'The as-of ledger file (?format=xlsx, the default, or csv)')
   async ledgerExport(
     @Param() p: InstitutionParamDto,
     @Query() q: LedgerExportQueryDto,
@@ -56,6 +57,7 @@ export class AuditLogController {
   @Get('integrity')
   @Roles('leader', 'admin')
   @ApiOperation({ summary: 'SM3 chain of the whole log in position order, heads compared, with the verified hash range' })
+  @ApiOkResponse({ type: AuditIntegrityReportDto })
   integrity(@CurrentActor() actor: Actor): Promise<IntegrityReport> {
     return this.audit.logIntegrity(actor);
   }
@@ -65,7 +67,7 @@ export class AuditLogController {
   @ApiOperation({
     summary: 'Reads of personal data, case reads and dossier exports, newest first; filter by reader, subject, case, period',
   })
-  @ApiOkResponse({ description: '{ total, limit, offset, rows[] }' })
+  @ApiOkResponse({ type: AuditAccessLogPageDto })
   async accessLog(
     @Query() q: AccessLogQueryDto,
     @CurrentActor() actor: Actor,

@@ -57,7 +57,7 @@ export class ComplaintStepsController {
   }
 
   @TicketStep(':id/return', ['hospital'], '退单: return as wrongly assigned, with a reason')
-  returnTicket(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ReasonDto): Promise<TicketCommandResult> {
+  returnTicket(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ComplaintReasonDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'return', ticketId: id, reason: dto.reason }));
   }
 
@@ -85,7 +85,7 @@ export class ComplaintStepsController {
   }
 
   @TicketStep(':id/extension-request', ['hospital'], '延期申请 of the answer deadline')
-  requestExtension(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ReasonDto): Promise<TicketCommandResult> {
+  requestExtension(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ComplaintReasonDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'request-extension', ticketId: id, reason: dto.reason }));
   }
 
@@ -95,7 +95,7 @@ export class ComplaintStepsController {
   }
 
   @TicketStep(':id/extension/deny', ['inspector', 'leader'], 'Deny the pending extension request')
-  denyExtension(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ReasonDto): Promise<TicketCommandResult> {
+  denyExtension(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ComplaintReasonDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'deny-extension', ticketId: id, reason: dto.reason }));
   }
 
@@ -104,7 +104,7 @@ export class ComplaintStepsController {
     ['hospital', ...COMMISSION],
     '停表: wait on the complainant; running clocks pause with their working time left',
   )
-  awaitComplainant(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ReasonDto): Promise<TicketCommandResult> {
+  awaitComplainant(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ComplaintReasonDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'await-complainant', ticketId: id, reason: dto.reason }));
   }
 
@@ -118,7 +118,7 @@ export class ComplaintStepsController {
   }
 
   @TicketStep(':id/supervise', COMMISSION, '督办 ordered by the commission (通报 follows if still open after 5 working days)')
-  supervise(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ReasonDto): Promise<TicketCommandResult> {
+  supervise(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ComplaintReasonDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'supervise', ticketId: id, reason: dto.reason }));
   }
 

@@ -11,7 +11,7 @@ import { ComplaintTicketQueries } from '../read-models/complaint-tickets.query';
 import { PublicTicketStatus } from '../read-models/ticket-views';
 import { PublicComplaintDto } from './intake.dto';
 import { PublicRateLimitGuard } from './public-rate-limit.guard';
-import { PublicStatusDto, PublicSubmissionDto } from './response.dto';
+import { PublicComplaintStepDto, PublicStatusDto, PublicSubmissionDto } from './response.dto';
 import { PublicRatingDto, PublicReplyDto, SecretDto } from './steps.dto';
 
 /** The public status with the files the complainant attached (theirs only: name, size, type, digest). */
@@ -63,6 +63,7 @@ export class PublicComplaintsController {
   @Post(':code/rating')
   @HttpCode(200)
   @ApiOperation({ summary: '回访: rate the answer (satisfied / basically-satisfied / dissatisfied)' })
+  @ApiOkResponse({ type: PublicComplaintStepDto })
   async rate(@Param('code') code: string, @Body() dto: PublicRatingDto): Promise<{ ticketCode: string; status: string }> {
     const ticketId = await resolvePublicTicket(this.tickets, code, dto.secret);
     const { status } = await this.bus.execute(
@@ -74,6 +75,7 @@ export class PublicComplaintsController {
   @Post(':code/reply')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reply when the ticket is awaiting your reply (the clock resumes)' })
+  @ApiOkResponse({ type: PublicComplaintStepDto })
   async reply(@Param('code') code: string, @Body() dto: PublicReplyDto): Promise<{ ticketCode: string; status: string }> {
     const ticketId = await resolvePublicTicket(this.tickets, code, dto.secret);
     const { status } = await this.bus.execute(

@@ -2,13 +2,14 @@ import { Body, Controller, Get, GoneException, Headers, HttpCode, Param, Post, R
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiGoneResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Public } from '@bihuan/auth';
-import { attachmentDisposition, FileUpload, StagedFile, StagedUpload } from '@bihuan/platform';
+import { ApiFileResponse, attachmentDisposition, FileUpload, StagedFile, StagedUpload } from '@bihuan/platform';
 import { complaintError } from '../domain/complaint-errors';
 import { normalizeTicketCode, resolvePublicTicket } from '../application/public-secret';
 import { TicketEvidenceService } from '../application/ticket-evidence.service';
 import { PUBLIC_ACTOR, TicketRequest } from '../application/ticket-request';
 import { ComplaintTicketQueries } from '../read-models/complaint-tickets.query';
 import { PublicRateLimitGuard } from './public-rate-limit.guard';
+import { PublicEvidenceReceiptDto } from './response.dto';
 import { PublicEvidenceDto } from './steps.dto';
 
 /** What a download sets besides the body (Express's response, as far as it is used). */
@@ -47,6 +48,7 @@ export class PublicEvidenceController {
     required: ['secret'],
   })
   @ApiOperation({ summary: 'Attach a photo or PDF to your complaint (kept encrypted under your personal key)' })
+  @ApiOkResponse({ type: PublicEvidenceReceiptDto })
   async attach(
     @Param('code') code: string,
     @StagedUpload() staged: StagedFile,
@@ -62,7 +64,7 @@ export class PublicEvidenceController {
   @Get(':code/evidence/:digest')
   @ApiHeader({ name: 'X-Ticket-Secret', required: true })
   @ApiOperation({ summary: 'Download a file you attached (recorded in the access log)' })
-  @ApiOkResponse({ description: 'The file, as an attachment' })
+  @ApiFileResponse(['*/*'], 'The file, as an attachment, in its own media type (images and PDF under the default uploads policy)')
   @ApiGoneResponse({ description: 'EVIDENCE_ERASED: your personal data was erased, the file with it' })
   async download(
     @Param('code') code: string,

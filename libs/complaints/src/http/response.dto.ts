@@ -1,4 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PUBLIC_TICKET_STEPS, PublicTicketStep } from '../domain/complaint-labels';
+import { DECLINE_GROUNDS, SATISFACTION_RATINGS } from '../domain/complaint-vocabulary';
+import { ComplainantFile } from '../application/ticket-evidence.service';
+import { PublicTicketStatus } from '../read-models/ticket-views';
+import { nullableEnum } from '@bihuan/platform';
+import { COMPLAINT_TICKET_STATUSES } from './ticket.response';
 
 /** What every step endpoint answers. */
 export class TicketCommandResultDto {
@@ -20,17 +26,16 @@ export class PublicSubmissionDto {
 }
 
 /** A file the complainant attached, as the public status lists it. */
-export class ComplainantFileDto {
+export class ComplainantFileDto implements ComplainantFile {
   @ApiProperty({ description: 'SM3 of the file, 64 hex digits; names it in the download path' }) digest!: string;
   @ApiProperty() name!: string;
   @ApiProperty() size!: number;
   @ApiProperty({ example: 'image/jpeg' }) mediaType!: string;
 }
 
-export class PublicStatusDto {
+export class PublicStatusDto implements PublicTicketStatus {
   @ApiProperty() ticketCode!: string;
-  @ApiProperty({ enum: ['received', 'dispatched', 'in-progress', 'awaiting-your-reply', 'answered', 'rated', 'closed', 'declined'] })
-  step!: string;
+  @ApiProperty({ enum: PUBLIC_TICKET_STEPS }) step!: PublicTicketStep;
   @ApiProperty() category!: string;
   @ApiProperty() receivedAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) answerDueAt!: string | null;
@@ -40,12 +45,23 @@ export class PublicStatusDto {
   answerDueProvisional!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) answeredAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) answer!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) rating!: string | null;
+  @ApiPropertyOptional(nullableEnum(SATISFACTION_RATINGS)) rating!: string | null;
   @ApiProperty() canRate!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) closedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) declinedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) declineGround!: string | null;
+  @ApiPropertyOptional(nullableEnum(DECLINE_GROUNDS)) declineGround!: string | null;
   @ApiProperty({ type: [ComplainantFileDto], description: 'The files you attached' }) files!: ComplainantFileDto[];
+}
+
+/** What the complainant's rating and reply answer: the ticket's code and where it stands now. */
+export class PublicComplaintStepDto {
+  @ApiProperty({ example: 'K7Q2-M9XD' }) ticketCode!: string;
+  @ApiProperty({ enum: COMPLAINT_TICKET_STATUSES, description: 'Ticket status after the step' }) status!: string;
+}
+
+/** What attaching a file through the public entry answers: the step, and the file's SM3 digest (its download name). */
+export class PublicEvidenceReceiptDto extends PublicComplaintStepDto {
+  @ApiProperty({ description: 'SM3 of the file, 64 hex digits' }) digest!: string;
 }
 
 export class ErasureResultDto {

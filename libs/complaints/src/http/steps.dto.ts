@@ -14,7 +14,7 @@ import {
 import { ID_MAX, PUBLIC_TEXT_MAX, REASON_MAX, TEXT_MAX } from './intake.dto';
 
 /** A required reason or note (plain text, no complainant identity). */
-export class ReasonDto {
+export class ComplaintReasonDto {
   @ApiProperty({ maxLength: REASON_MAX })
   @IsString()
   @IsNotEmpty()
@@ -44,7 +44,7 @@ export class DispatchDto {
   @OptionalIdList(ID_MAX, { type: [String], maxItems: 20 }) departmentIds?: string[];
 }
 
-export class DeclineDto extends ReasonDto {
+export class DeclineDto extends ComplaintReasonDto {
   @ApiProperty({ enum: DECLINE_GROUNDS })
   @IsIn(DECLINE_GROUNDS)
   ground!: DeclineGround;
@@ -121,7 +121,7 @@ export class CloseDto {
   reason?: string;
 }
 
-export class ReopenDto extends ReasonDto {
+export class ReopenDto extends ComplaintReasonDto {
   @ApiProperty({ enum: COMPLAINT_COMPLEXITIES })
   @IsIn(COMPLAINT_COMPLEXITIES)
   complexity!: ComplaintComplexity;
@@ -156,7 +156,7 @@ export class PublicReplyDto extends SecretDto {
   note?: string;
 }
 
-export class EraseSubjectDto extends ReasonDto {}
+export class EraseSubjectDto extends ComplaintReasonDto {}
 
 /** The text field of a staff upload (the file itself is the form's `file`). */
 export class EvidenceNoteDto {

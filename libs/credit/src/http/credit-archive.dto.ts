@@ -35,7 +35,7 @@ export class AddCreditPointsDto {
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) summary?: string;
 }
 
-export class ReasonDto {
+export class CreditReasonDto {
   @ApiProperty({ maxLength: 1000 }) @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
 }
 

@@ -1,19 +1,20 @@
-import { CommandReceipt } from '@bihuan/platform';
+import { CommandReceipt, CommandReceiptDto } from '@bihuan/platform';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
 import { CreditArchiveAction, CreditArchiveRequest } from '../application/credit-archive.handler';
 import { CreditView } from '../domain/archive/credit-views';
 import { creditError } from '../domain/credit-errors';
 import { CreditQueries, VisibleCreditLevel } from '../read-models/credit.queries';
+import { CreditArchiveViewDto, CreditLevelDto, CreditLevelListDto } from './credit-archive.response';
 import {
   AddCreditPointsDto,
   AddListEntryDto,
   OpenCreditArchiveDto,
   PledgeCommitmentDto,
-  ReasonDto,
+  CreditReasonDto,
   RecordInformationDto,
   ReportBreachDto,
 } from './credit-archive.dto';
@@ -38,6 +39,7 @@ export class CreditArchivesController {
   @Post()
   @Roles('inspector', 'admin')
   @ApiOperation({ summary: 'Open an institution’s credit archive (first 校验期 and its end as a deadline)' })
+  @ApiCreatedResponse({ type: CommandReceiptDto })
   open(@CurrentActor() actor: Actor, @Body() body: OpenCreditArchiveDto): Promise<CommandReceipt> {
     const { institutionId, ...data } = body;
     return this.run(actor, institutionId, { kind: 'OpenCreditArchive', data });
@@ -47,6 +49,7 @@ export class CreditArchivesController {
   @Roles('inspector', 'leader', 'admin', 'partner')
   @ApiQuery({ name: 'jurisdiction', required: false })
   @ApiOperation({ summary: 'Credit levels of the institutions the caller may read (optionally under one unit)' })
+  @ApiOkResponse({ type: CreditLevelListDto })
   async levels(@CurrentActor() actor: Actor, @Query('jurisdiction') jurisdiction?: string): Promise<{ levels: VisibleCreditLevel[] }> {
     const policy = await this.queries.policy();
     const now = this.queries.now();
@@ -59,6 +62,7 @@ export class CreditArchivesController {
   @Get(':institutionId')
   @Roles(...READERS)
   @ApiOperation({ summary: 'The archive as the caller’s role may see it (blacklist only for partner)' })
+  @ApiOkResponse({ type: CreditArchiveViewDto })
   async get(
     @CurrentActor() actor: Actor,
     @Param('institutionId') institutionId: string,
@@ -74,6 +78,7 @@ export class CreditArchivesController {
   @Get(':institutionId/level')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Credit level A/B/C/D as of now (creditLevel)' })
+  @ApiOkResponse({ type: CreditLevelDto })
   async level(@CurrentActor() actor: Actor, @Param('institutionId') institutionId: string): Promise<VisibleCreditLevel> {
     this.access.assertInScope(actor, institutionId, 'the credit archive');
     return this.queries.level(actor.role, institutionId, this.queries.now(), await this.queries.policy());
@@ -82,6 +87,7 @@ export class CreditArchivesController {
   @Post(':institutionId/points')
   @Roles('inspector')
   @ApiOperation({ summary: '不良执业行为记分: points for a behaviour code; thresholds impose measures' })
+  @ApiCreatedResponse({ type: CommandReceiptDto })
   points(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: AddCreditPointsDto): Promise<CommandReceipt> {
     return this.run(actor, id, { kind: 'AddCreditPoints', data: body });
   }
@@ -90,11 +96,12 @@ export class CreditArchivesController {
   @HttpCode(200)
   @Roles('inspector')
   @ApiOperation({ summary: 'Revoke a points entry (measures already imposed stand)' })
+  @ApiOkResponse({ type: CommandReceiptDto })
   revoke(
     @CurrentActor() actor: Actor,
     @Param('institutionId') id: string,
     @Param('pointsId') pointsId: string,
-    @Body() body: ReasonDto,
+    @Body() body: CreditReasonDto,
   ): Promise<CommandReceipt> {
     return this.run(actor, id, { kind: 'RevokeCreditPoints', data: { pointsId, reason: body.reason } });
   }
@@ -102,6 +109,7 @@ export class CreditArchivesController {
   @Post(':institutionId/commitments')
   @Roles('hospital', 'inspector', 'admin')
   @ApiOperation({ summary: '信用承诺: an institution, staff or no-red-envelope pledge' })
+  @ApiCreatedResponse({ type: CommandReceiptDto })
   pledge(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: PledgeCommitmentDto): Promise<CommandReceipt> {
     return this.run(actor, id, { kind: 'PledgeCommitment', data: body });
   }
@@ -109,6 +117,7 @@ export class CreditArchivesController {
   @Post(':institutionId/commitments/:commitmentId/breaches')
   @Roles('inspector', 'leader')
   @ApiOperation({ summary: 'Report a breached commitment (a saga records it as adverse information)' })
+  @ApiCreatedResponse({ type: CommandReceiptDto })
   breach(
     @CurrentActor() actor: Actor,
     @Param('institutionId') id: string,
@@ -121,6 +130,7 @@ export class CreditArchivesController {
   @Post(':institutionId/information')
   @Roles('inspector', 'admin')
   @ApiOperation({ summary: 'Record credit information of class basic / adverse / blacklist' })
+  @ApiCreatedResponse({ type: CommandReceiptDto })
   information(
     @CurrentActor() actor: Actor,
     @Param('institutionId') id: string,
@@ -132,6 +142,7 @@ export class CreditArchivesController {
   @Post(':institutionId/lists')
   @Roles('inspector', 'leader', 'admin')
   @ApiOperation({ summary: '红/黑名单 entry; it expires at expiresAt by a deadline timer' })
+  @ApiCreatedResponse({ type: CommandReceiptDto })
   list(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: AddListEntryDto): Promise<CommandReceipt> {
     return this.run(actor, id, { kind: 'AddListEntry', data: body });
   }
@@ -140,11 +151,12 @@ export class CreditArchivesController {
   @HttpCode(200)
   @Roles('inspector', 'leader', 'admin')
   @ApiOperation({ summary: 'Take an entry off its list early' })
+  @ApiOkResponse({ type: CommandReceiptDto })
   unlist(
     @CurrentActor() actor: Actor,
     @Param('institutionId') id: string,
     @Param('entryId') entryId: string,
-    @Body() body: ReasonDto,
+    @Body() body: CreditReasonDto,
   ): Promise<CommandReceipt> {
     return this.run(actor, id, { kind: 'RemoveListEntry', data: { entryId, reason: body.reason } });
   }
@@ -153,7 +165,8 @@ export class CreditArchivesController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Close the current 校验期 early and open the next (points reset)' })
-  closeCycle(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: ReasonDto): Promise<CommandReceipt> {
+  @ApiOkResponse({ type: CommandReceiptDto })
+  closeCycle(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: CreditReasonDto): Promise<CommandReceipt> {
     return this.run(actor, id, { kind: 'CloseCreditCycle', data: { reason: body.reason } });
   }
 }

@@ -1,10 +1,12 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Jurisdiction, Public } from '@bihuan/auth';
 import { DrawDocument } from '../application/draw-document';
 import { CreditViewItem } from '../domain/archive/credit-views';
 import { creditError } from '../domain/credit-errors';
 import { CreditQueries } from '../read-models/credit.queries';
+import { PublicCreditPageDto } from './credit-archive.response';
+import { CreditDrawDocumentDto } from './draw.response';
 
 /** The public credit page of an institution: nothing beyond publicView. */
 export interface PublicCreditPage {
@@ -28,6 +30,7 @@ export class PublicCreditController {
 
   @Get('institutions/:institutionId/credit')
   @ApiOperation({ summary: 'Public credit information: basic, adverse within 5 years, red list — never the blacklist' })
+  @ApiOkResponse({ type: PublicCreditPageDto })
   async credit(@Param('institutionId') institutionId: string): Promise<PublicCreditPage> {
     const unit = this.jurisdiction.requireInstitution(institutionId, 'institutionId');
     const now = this.queries.now();
@@ -45,6 +48,7 @@ export class PublicCreditController {
 
   @Get('draws/:drawId')
   @ApiOperation({ summary: 'A published draw: seed, inputs, algorithm and result, to re-run drawInspections' })
+  @ApiOkResponse({ type: CreditDrawDocumentDto })
   async draw(@Param('drawId') drawId: string): Promise<DrawDocument> {
     const doc = await this.queries.draw(drawId);
     if (!doc || doc.status !== 'published') throw creditError('DRAW_NOT_FOUND', `no published draw ${drawId}`);

@@ -11,7 +11,7 @@ import {
   isValidEmail,
   isValidPhone,
 } from './directory-attributes';
-import { DepartmentInput, UnitInput, UserInput } from './directory-inputs';
+import { DepartmentInput, DIRECTORY_ROLES, UnitInput, UserInput } from './directory-inputs';
 import { DirectoryProblem, problem } from './directory-errors';
 import { DirectoryRules, DirectoryState, InspectorConflict, UserChanges } from './directory.model';
 
@@ -19,7 +19,7 @@ const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 /** Sign-in names: what people type, so one case only. */
 const LOGIN = /^[a-z0-9._-]{1,64}$/;
 const LEVEL = { province: 0, city: 1, county: 2, institution: 3 } as const;
-const ROLES = ['admin', 'leader', 'inspector', 'hospital', 'partner'];
+const ROLES: readonly string[] = DIRECTORY_ROLES;
 
 const has = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
 

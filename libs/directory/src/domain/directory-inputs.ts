@@ -8,6 +8,7 @@ import { DirectoryUnitKind, InstitutionProfile, UserStatus } from './directory-a
 
 /** The roles a directory user can hold (the core's `public` and `system` are not people). */
 export type DirectoryRole = Exclude<Role, 'public' | 'system'>;
+export const DIRECTORY_ROLES = ['admin', 'leader', 'inspector', 'hospital', 'partner'] as const satisfies readonly DirectoryRole[];
 
 export interface UnitInput {
   /** Stable code chosen by the office (e.g. its own 机构编码); letters, digits, `-` and `_`. */

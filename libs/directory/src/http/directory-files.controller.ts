@@ -1,9 +1,19 @@
 import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile, UploadedFile } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
-import { attachmentDisposition, CommandReceipt, FileUpload, sniffFileKind, UploadedFileData } from '@bihuan/platform';
+import {
+  ApiFileResponse,
+  attachmentDisposition,
+  CommandReceipt,
+  CommandReceiptDto,
+  CSV_MEDIA_TYPE,
+  FileUpload,
+  sniffFileKind,
+  UploadedFileData,
+  XLSX_MEDIA_TYPE,
+} from '@bihuan/platform';
 import { DirectoryRequest } from '../application/directory.handler';
 import { DirectoryQueries } from '../application/directory.queries';
 import { importRejected } from '../domain/directory-import.decision';
@@ -15,9 +25,10 @@ import {
   writeDirectoryWorkbook,
 } from '../import';
 import { ExportQueryDto, ImportDirectoryDto } from './directory-user.dto';
+import { DirectoryImportRejectedDto } from './directory.response';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CSV = 'text/csv; charset=utf-8';
+/** Excel reads a CSV's Chinese right only when told its charset. */
+const CSV = `${CSV_MEDIA_TYPE}; charset=utf-8`;
 
 /** Directory files (docs/directory-import.md): import all-or-nothing, export of the caller’s subtree, the blank template. */
 @ApiTags('directory')
@@ -43,6 +54,8 @@ export class DirectoryFilesController {
   @ApiOperation({
     summary: 'Import units, departments and users from XLSX/CSV: every row applied, or 422 with every rejected row and nothing written',
   })
+  @ApiOkResponse({ type: CommandReceiptDto })
+  @ApiUnprocessableEntityResponse({ type: DirectoryImportRejectedDto, description: 'Rows rejected: every one reported, nothing written' })
   async import(
     @CurrentActor() actor: Actor,
     @UploadedFile() file: UploadedFileData,
@@ -56,7 +69,7 @@ export class DirectoryFilesController {
   }
 
   @Get('export')
-  @ApiProduces(XLSX, CSV)
+  @ApiFileResponse([XLSX_MEDIA_TYPE, CSV_MEDIA_TYPE], 'XLSX with three sheets, or with ?format=csv one list')
   @ApiOperation({ summary: 'The caller’s subtree as the import reads it (XLSX: three sheets; CSV: one list, `sheet`)' })
   async export(@CurrentActor() actor: Actor, @Query() query: ExportQueryDto): Promise<StreamableFile> {
     const snapshot = this.queries.snapshot(actor);
@@ -67,13 +80,19 @@ export class DirectoryFilesController {
         disposition: attachmentDisposition(`directory-${sheet}.csv`),
       });
     }
-    return new StreamableFile(await writeDirectoryWorkbook(snapshot), { type: XLSX, disposition: attachmentDisposition('directory.xlsx') });
+    return new StreamableFile(await writeDirectoryWorkbook(snapshot), {
+      type: XLSX_MEDIA_TYPE,
+      disposition: attachmentDisposition('directory.xlsx'),
+    });
   }
 
   @Get('import-template')
-  @ApiProduces(XLSX)
+  @ApiFileResponse([XLSX_MEDIA_TYPE], 'The blank import workbook')
   @ApiOperation({ summary: 'The blank import workbook with its instructions sheet' })
   async template(): Promise<StreamableFile> {
-    return new StreamableFile(await directoryTemplate(), { type: XLSX, disposition: attachmentDisposition('directory-template.xlsx') });
+    return new StreamableFile(await directoryTemplate(), {
+      type: XLSX_MEDIA_TYPE,
+      disposition: attachmentDisposition('directory-template.xlsx'),
+    });
   }
 }

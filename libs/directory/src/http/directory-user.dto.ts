@@ -13,10 +13,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CONFLICT_REASONS } from '../domain/directory-attributes';
+import { DIRECTORY_ROLES } from '../domain/directory-inputs';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 const LOGIN = /^[a-z0-9._-]{1,64}$/;
-const ROLES = ['admin', 'leader', 'inspector', 'hospital', 'partner'] as const;
 
 export class UserChangesDto {
   @ApiProperty({ maxLength: 50 }) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
@@ -26,7 +26,7 @@ export class UserChangesDto {
   @IsString()
   @MaxLength(254)
   email?: string;
-  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: (typeof ROLES)[number];
+  @ApiProperty({ enum: DIRECTORY_ROLES }) @IsIn(DIRECTORY_ROLES) role!: (typeof DIRECTORY_ROLES)[number];
   @ApiProperty({ maxLength: 64 }) @IsString() @Matches(CODE) unitId!: string;
   @ApiPropertyOptional({ maxLength: 64, nullable: true })
   @IsOptional()

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Jurisdiction } from '@bihuan/auth';
 import { Clock, CLOCK } from '@bihuan/core';
-import { CommandExecution, officeXlsx } from '@bihuan/platform';
+import { CommandExecution, officeXlsx, XLSX_MEDIA_TYPE } from '@bihuan/platform';
 import { ethicsExportRow, EthicsExportRow } from '../domain/evaluation/ethics-export';
 import { ETHICS_EVALUATION_CATEGORY, ethicsEvaluationDecider } from '../domain/evaluation/ethics-evaluation.decider';
 import { EthicsQueries } from '../read-models/ethics.queries';
 import { ETHICS_RESULT_COLUMNS, EthicsResultLine, ethicsResultTotals } from './ethics-export.columns';
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The export's media type, the platform's one name for XLSX. */
+export const XLSX_CONTENT_TYPE = XLSX_MEDIA_TYPE;
 
 /**
  * The year's final results of an institution as XLSX for the physician's periodic-assessment body

@@ -1,7 +1,7 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, StreamableFile } from '@nestjs/common';
-import { attachmentDisposition, CommandReceipt } from '@bihuan/platform';
+import { ApiFileResponse, attachmentDisposition, CommandReceipt, CommandReceiptDto } from '@bihuan/platform';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
 import { EthicsEvaluationAction, EthicsEvaluationRequest, EvaluationKey } from '../application/ethics-evaluation.handler';
@@ -10,6 +10,7 @@ import { EthicsExportService, XLSX_CONTENT_TYPE } from '../application/ethics-ex
 import { ethicsError } from '../domain/ethics-errors';
 import { ethicsEvaluationStreamId } from '../domain/evaluation/ethics-evaluation.state';
 import { EthicsEvaluationRow, EthicsQueries } from '../read-models/ethics.queries';
+import { EthicsEvaluationDto, EthicsFinalisedResultsDto, EthicsResultsDto } from './ethics-evaluation.response';
 import { DepartmentReviewDto, InstitutionScoreDto, OpenEthicsEvaluationDto, PostingDto, SelfEvaluationDto } from './ethics-evaluation.dto';
 
 const READERS = ['hospital', 'inspector', 'leader', 'admin'] as const;
@@ -17,7 +18,13 @@ const STEP = ':institutionId/:year/:staffId';
 
 /** A step on one evaluation, by the hospital, answering 200; listed bottom-up, as a stack above the method applies them. */
 const EvaluationStep = (step: string, summary: string): MethodDecorator =>
-  applyDecorators(ApiOperation({ summary }), Roles('hospital'), HttpCode(200), Post(`evaluations/${STEP}/${step}`));
+  applyDecorators(
+    ApiOperation({ summary }),
+    ApiOkResponse({ type: CommandReceiptDto }),
+    Roles('hospital'),
+    HttpCode(200),
+    Post(`evaluations/${STEP}/${step}`),
+  );
 
 /** 医德考评: self → department → institution (→ 公示) → final grades after the 优秀 cap; results and export. */
 @ApiTags('ethics')
@@ -34,6 +41,7 @@ export class EthicsEvaluationsController {
   @Post('evaluations')
   @Roles('hospital')
   @ApiOperation({ summary: 'Open the year’s evaluation of one of the institution’s staff' })
+  @ApiCreatedResponse({ type: CommandReceiptDto })
   open(@CurrentActor() actor: Actor, @Body() body: OpenEthicsEvaluationDto): Promise<CommandReceipt> {
     const { institutionId, year, staffId, ...data } = body;
     return this.step(actor, { institutionId, year, staffId }, { kind: 'OpenEthicsEvaluation', data });
@@ -42,6 +50,7 @@ export class EthicsEvaluationsController {
   @Get(`evaluations/${STEP}`)
   @Roles(...READERS)
   @ApiOperation({ summary: 'One evaluation as it stands' })
+  @ApiOkResponse({ type: EthicsEvaluationDto })
   async get(
     @CurrentActor() actor: Actor,
     @Param('institutionId') institutionId: string,
@@ -102,6 +111,7 @@ export class EthicsEvaluationsController {
   @HttpCode(200)
   @Roles('hospital')
   @ApiOperation({ summary: 'Apply the 优秀 cap over the institution’s year and finalise every evaluation' })
+  @ApiOkResponse({ type: EthicsFinalisedResultsDto })
   finalise(
     @CurrentActor() actor: Actor,
     @Param('institutionId') institutionId: string,
@@ -113,6 +123,7 @@ export class EthicsEvaluationsController {
   @Get('results/:institutionId/:year')
   @Roles(...READERS)
   @ApiOperation({ summary: 'The institution’s evaluations of a year (hospital: own; inspectors/leaders: jurisdiction)' })
+  @ApiOkResponse({ type: EthicsResultsDto })
   async results(
     @CurrentActor() actor: Actor,
     @Param('institutionId') institutionId: string,
@@ -124,7 +135,7 @@ export class EthicsEvaluationsController {
 
   @Get('results/:institutionId/:year/export.xlsx')
   @Roles(...READERS)
-  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiFileResponse([XLSX_CONTENT_TYPE], 'The year’s final results, one row per staff member')
   @ApiOperation({ summary: 'Final results as XLSX for the physician’s periodic assessment (定期考核)' })
   async export(
     @CurrentActor() actor: Actor,

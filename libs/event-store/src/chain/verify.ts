@@ -1,7 +1,8 @@
 import { EventStore, RecordedEvent } from '../event-store.port';
 import { hashEvent } from './hash-chain';
 
-export type ChainProblem = 'content' | 'order' | 'missing' | 'link';
+export const CHAIN_PROBLEMS = ['content', 'order', 'missing', 'link'] as const;
+export type ChainProblem = (typeof CHAIN_PROBLEMS)[number];
 
 /** The first place where the log differs from what was appended. */
 export interface ChainBreak {

@@ -1,8 +1,7 @@
 import { EvidenceFile } from '@bihuan/core';
 import { EvidenceVault, PreparedEvidence } from '@bihuan/evidence';
-import { StagedFile } from '@bihuan/platform';
+import { CommandReceipt, StagedFile } from '@bihuan/platform';
 import { EvidenceStep } from '../domain';
-import { CommandAck } from './inspection-access';
 
 /** An upload to attach, as the streamed upload guard staged it, with the step (default: by who and where) and note the form named. */
 export interface EvidenceUpload {
@@ -12,7 +11,7 @@ export interface EvidenceUpload {
 }
 
 /** An attachment answers the file as its event records it (also when it was already attached: `events` is then empty). */
-export type EvidenceAck = CommandAck & { readonly file: EvidenceFile };
+export type EvidenceAck = CommandReceipt & { readonly file: EvidenceFile };
 
 /**
  * The two steps around a case's write that attaches a file (EvidenceVault): `prepare` describes

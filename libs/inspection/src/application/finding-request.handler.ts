@@ -2,11 +2,11 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor, assertNever } from '@bihuan/core';
 import { EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
-import { CommandBody, CommandContext, CommandExecution } from '@bihuan/platform';
+import { CommandBody, CommandContext, CommandExecution, CommandReceipt, commandReceipt } from '@bihuan/platform';
 import { defaultFindingEvidenceStep, ExistingFinding, FindingCommand, InspectionPolicy, RecheckOutcome } from '../domain';
 import { extensionDeadline, noticeDeadline, parseDueInput, reopeningDeadline, signOffRecheck } from './deadline-windows';
 import { EvidenceAck, EvidenceUpload, withPreparedEvidence } from './evidence-attachment';
-import { CommandAck, existingFinding, FINDING_WRITE, InspectionAccess, toAck } from './inspection-access';
+import { existingFinding, FINDING_WRITE, InspectionAccess } from './inspection-access';
 
 /** One step on an existing finding (ledger row); `kind` names it. Optional fields may be left out. */
 export type FindingRequestBody = { readonly findingId: string } &
@@ -52,7 +52,7 @@ export type FindingRequestBody = { readonly findingId: string } &
 type FindingStep = Exclude<FindingRequestBody, { readonly kind: 'AttachEvidence' }>;
 
 /** An extension request also answers the id of the extension it asked for; an attachment, its file. */
-export type FindingAck = CommandAck & { readonly extensionId?: string; readonly file?: EvidenceAck['file'] };
+export type FindingAck = CommandReceipt & { readonly extensionId?: string; readonly file?: EvidenceAck['file'] };
 
 /** The one message to the Finding aggregate (`finding-<id>`) from the API. */
 export class FindingRequest extends Command<FindingAck> {
@@ -90,7 +90,7 @@ export class FindingRequestHandler implements ICommandHandler<FindingRequest> {
         return findingCommand(step, existingFinding(state, request.findingId), ctx, extensionId ?? '');
       },
     });
-    return extensionId === undefined ? toAck(outcome) : { ...toAck(outcome), extensionId };
+    return extensionId === undefined ? commandReceipt(outcome) : { ...commandReceipt(outcome), extensionId };
   }
 
   /** Attaches an upload: scope and the decider's rules first, the bytes kept only if they accept (evidence-attachment.ts). */
@@ -111,7 +111,7 @@ export class FindingRequestHandler implements ICommandHandler<FindingRequest> {
         }),
         beforeAppend: () => prepared.keep(),
       });
-      return { ...toAck(outcome), file: prepared.file };
+      return { ...commandReceipt(outcome), file: prepared.file };
     });
   }
 }

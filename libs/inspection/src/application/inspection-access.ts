@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, assertReadGranted } from '@bihuan/core';
 import { AccessPolicy, assertInspectorsCover, Jurisdiction, readerOf, UserDirectory } from '@bihuan/auth';
-import { CommandOutcome, PolicySource } from '@bihuan/platform';
+import { PolicySource } from '@bihuan/platform';
 import {
   createFindingDecider,
   DEFAULT_INSPECTION_POLICY,
@@ -14,18 +14,6 @@ import {
   VisitState,
   visitVisibility,
 } from '../domain';
-
-/** What every command endpoint answers: the id of the case, and the log position of its last event. */
-export interface CommandAck {
-  readonly id: string;
-  readonly position: number | null;
-  /** Event types written (empty when the command changed nothing). */
-  readonly events: readonly string[];
-}
-
-export function toAck(outcome: CommandOutcome): CommandAck {
-  return { id: outcome.id, position: outcome.position, events: outcome.events };
-}
 
 /** The context id under which inspection policy overrides are recorded (`policy-inspection`). */
 export const INSPECTION_POLICY_CONTEXT = 'inspection';

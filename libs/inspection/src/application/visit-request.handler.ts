@@ -2,11 +2,11 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Actor, assertNever, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
-import { CommandExecution, CommandOutcome } from '@bihuan/platform';
+import { CommandExecution, CommandOutcome, CommandReceipt, commandReceipt } from '@bihuan/platform';
 import { FindingDraft, VISIT_STREAM_CATEGORY, visitDecider, VisitFindingsRegistered, VisitKind } from '../domain';
 import { findingOpenings } from '../workflows';
 import { EvidenceAck, EvidenceUpload, withPreparedEvidence } from './evidence-attachment';
-import { CommandAck, FINDING_WRITE, InspectionAccess, toAck } from './inspection-access';
+import { FINDING_WRITE, InspectionAccess } from './inspection-access';
 
 export type VisitRequestBody =
   /** Plan a visit (inspector; a hospital plans its own `self` inspection). */
@@ -33,8 +33,8 @@ export type VisitRequestBody =
   /** A photo or recording of the visit, uploaded by those who record it. */
   | ({ readonly kind: 'AttachEvidence'; readonly visitId: string } & EvidenceUpload);
 
-/** A registered finding answers with its own id, and names its visit; an attachment answers its file. */
-export type VisitAck = CommandAck & { readonly visitId?: string; readonly file?: EvidenceAck['file'] };
+/** A registered finding answers with its own id and stream, and names its visit; an attachment answers its file. */
+export type VisitAck = CommandReceipt & { readonly visitId?: string; readonly file?: EvidenceAck['file'] };
 
 /** The one message to the Visit aggregate (`visit-<id>`) from the API. */
 export class VisitRequest extends Command<VisitAck> {
@@ -67,7 +67,7 @@ export class VisitRequestHandler implements ICommandHandler<VisitRequest> {
       case 'Plan': {
         const visitId = this.ids.next();
         const inspectorIds = r.inspectorIds ?? (actor.role === 'inspector' ? [actor.id] : []);
-        return toAck(
+        return commandReceipt(
           await this.commands.execute(actor, {
             ...write,
             id: visitId,
@@ -91,7 +91,7 @@ export class VisitRequestHandler implements ICommandHandler<VisitRequest> {
         );
       }
       case 'Record':
-        return toAck(
+        return commandReceipt(
           await this.commands.execute(actor, {
             ...write,
             id: r.visitId,
@@ -104,7 +104,7 @@ export class VisitRequestHandler implements ICommandHandler<VisitRequest> {
           }),
         );
       case 'Cancel':
-        return toAck(
+        return commandReceipt(
           await this.commands.execute(actor, {
             ...write,
             id: r.visitId,
@@ -123,6 +123,7 @@ export class VisitRequestHandler implements ICommandHandler<VisitRequest> {
         const opened = await this.open(registered.stream, findingId);
         return {
           id: findingId,
+          stream: opened.stream,
           visitId: r.visitId,
           position: opened.position ?? registered.position,
           events: [...opened.events, ...registered.events],
@@ -140,7 +141,7 @@ export class VisitRequestHandler implements ICommandHandler<VisitRequest> {
             }),
             beforeAppend: () => prepared.keep(),
           });
-          return { ...toAck(outcome), file: prepared.file };
+          return { ...commandReceipt(outcome), file: prepared.file };
         });
       default:
         return assertNever(r, 'visit request');

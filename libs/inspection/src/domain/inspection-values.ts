@@ -7,6 +7,12 @@
 export const VISIT_KINDS = ['routine', 'unannounced', 'random', 'special', 'self'] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
 
+/** A visit's status as the read models list it (planned → conducted → findingsRegistered → closed, or cancelled). */
+export const VISIT_STATUSES = ['planned', 'conducted', 'findingsRegistered', 'closed', 'cancelled'] as const;
+
+/** A finding's status once opened (FindingState without `none`), as filters and answers name it. */
+export const FINDING_STATUSES = ['open', 'noticeIssued', 'inProgress', 'signOffRequested', 'signedOff', 'withdrawn'] as const;
+
 /** The nine rules of 《医疗机构工作人员廉洁从业九项准则》, in the order the rules give them. */
 export const INTEGRITY_RULE_CATEGORIES = [
   'commissions',

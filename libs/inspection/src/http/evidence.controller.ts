@@ -5,7 +5,7 @@ import { Actor } from '@bihuan/core';
 import { CurrentActor, Roles } from '@bihuan/auth';
 import { FileUpload, StagedFile, StagedUpload, StreamedUploadSpec } from '@bihuan/platform';
 import { EvidenceAck, FindingRequest, VisitRequest } from '../application';
-import { AttachEvidenceDto, EVIDENCE_FORM_FIELDS, EvidenceAckDto } from './evidence.dto';
+import { AttachEvidenceDto, EVIDENCE_FORM_FIELDS, InspectionEvidenceAckDto } from './evidence.dto';
 
 /** Inspectors upload under the `inspection` use, hospitals under `rectification` (the uploads policy's kinds and limits). */
 const EVIDENCE_UPLOAD: StreamedUploadSpec = {
@@ -32,7 +32,7 @@ export class EvidenceController {
   @ApiOperation({
     summary: 'Upload a photo, recording or document of the visit (inspector; on a self-inspection its hospital), until it is closed',
   })
-  @ApiCreatedResponse({ type: EvidenceAckDto })
+  @ApiCreatedResponse({ type: InspectionEvidenceAckDto })
   visit(
     @CurrentActor() actor: Actor,
     @Param('visitId') visitId: string,
@@ -49,7 +49,7 @@ export class EvidenceController {
     summary:
       "Upload evidence to a finding: the inspector's (the problem; a re-check once signed off) or its hospital's (plan, progress, sign-off request); cite it by digest",
   })
-  @ApiCreatedResponse({ type: EvidenceAckDto })
+  @ApiCreatedResponse({ type: InspectionEvidenceAckDto })
   finding(
     @CurrentActor() actor: Actor,
     @Param('findingId') findingId: string,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { EVIDENCE_STEPS, EvidenceStep } from '../domain';
-import { CommandAckDto } from './query.dto';
+import { CommandReceiptDto } from '@bihuan/platform';
 
 /** Longest note with an uploaded file. */
 export const EVIDENCE_NOTE_MAX = 500;
@@ -31,14 +31,14 @@ export const EVIDENCE_FORM_FIELDS = {
   note: { type: 'string', maxLength: EVIDENCE_NOTE_MAX, description: 'A short note on the file' },
 } as const;
 
-export class EvidenceFileDto {
+export class InspectionEvidenceFileDto {
   @ApiProperty({ description: 'SM3 of the bytes (64 lowercase hex digits): what steps cite in `evidence`' }) digest!: string;
   @ApiProperty({ description: 'Bytes' }) size!: number;
   @ApiProperty({ description: 'Judged from the content, not the name', example: 'image/jpeg' }) mediaType!: string;
   @ApiProperty({ description: 'The name it was uploaded under (shown to people only)' }) name!: string;
 }
 
-/** What an upload answers: the ack (`events: []` when the same file was already attached) and the file as recorded. */
-export class EvidenceAckDto extends CommandAckDto {
-  @ApiProperty({ type: EvidenceFileDto }) file!: EvidenceFileDto;
+/** What an upload answers: the receipt (`events: []` when the same file was already attached) and the file as recorded. */
+export class InspectionEvidenceAckDto extends CommandReceiptDto {
+  @ApiProperty({ type: () => InspectionEvidenceFileDto }) file!: InspectionEvidenceFileDto;
 }

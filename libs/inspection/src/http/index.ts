@@ -7,3 +7,7 @@ export * from './findings.controller';
 export * from './ledgers.controller';
 export * from './evidence.dto';
 export * from './evidence.controller';
+export * from './receipt.response';
+export * from './visit.response';
+export * from './ledger.response';
+export * from './finding.response';

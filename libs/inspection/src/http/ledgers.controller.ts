@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@bihuan/core';
 import { CurrentActor, Roles } from '@bihuan/auth';
-import { attachmentDisposition } from '@bihuan/platform';
+import { ApiFileResponse, attachmentDisposition, CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '@bihuan/platform';
 import { ExportLedgerQuery, LedgerCountsQuery, LedgerFile, LedgerQuery, LedgerScope } from '../application';
 import { CountsQueryDto, ExportQueryDto } from './query.dto';
+import { InspectionLedgerCountsDto, InspectionLedgerDto } from './ledger.response';
 import { READ_ROLES } from './visits.controller';
 
 /** The part of Express's response the file download needs (no @types/express here). */
@@ -22,8 +23,6 @@ function sendFile(res: Response, file: LedgerFile): void {
   res.status(200).end(file.body);
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** Rectification ledgers (整改台账) per institution and per visit, their exports, and counts for leaders. */
 @ApiTags('inspection: ledgers')
 @ApiBearerAuth()
@@ -36,6 +35,7 @@ export class LedgersController {
   @ApiOperation({
     summary: "Counts by institution / status / category / severity / escalation rung, with overdue, within the caller's jurisdiction",
   })
+  @ApiOkResponse({ type: InspectionLedgerCountsDto })
   counts(@CurrentActor() actor: Actor, @Query() q: CountsQueryDto) {
     const { cursor: _cursor, pageSize: _size, ...filter } = q;
     return this.queries.execute(new LedgerCountsQuery(actor, filter));
@@ -44,14 +44,15 @@ export class LedgersController {
   @Get('institutions/:institutionId')
   @Roles(...READ_ROLES)
   @ApiOperation({ summary: "An institution's ledger: rows (序号 1…n) and summary (total, signedOff, overdue, closed)" })
+  @ApiOkResponse({ type: InspectionLedgerDto })
   institution(@CurrentActor() actor: Actor, @Param('institutionId') institutionId: string) {
     return this.queries.execute(new LedgerQuery(actor, { institutionId }));
   }
 
   @Get('institutions/:institutionId/export')
   @Roles(...READ_ROLES)
-  @ApiProduces(XLSX, 'text/csv')
   @ApiOperation({ summary: "The institution's ledger as XLSX (default) or CSV (UTF-8 with BOM); dates in Asia/Shanghai" })
+  @ApiFileResponse([XLSX_MEDIA_TYPE, CSV_MEDIA_TYPE], 'The ledger file (?format=xlsx, the default, or csv)')
   async exportInstitution(
     @CurrentActor() actor: Actor,
     @Param('institutionId') institutionId: string,
@@ -64,14 +65,15 @@ export class LedgersController {
   @Get('visits/:visitId')
   @Roles(...READ_ROLES)
   @ApiOperation({ summary: "A visit's ledger: rows and summary (closed when every row is signed off or withdrawn)" })
+  @ApiOkResponse({ type: InspectionLedgerDto })
   visit(@CurrentActor() actor: Actor, @Param('visitId') visitId: string) {
     return this.queries.execute(new LedgerQuery(actor, { visitId }));
   }
 
   @Get('visits/:visitId/export')
   @Roles(...READ_ROLES)
-  @ApiProduces(XLSX, 'text/csv')
   @ApiOperation({ summary: "The visit's ledger as XLSX (default) or CSV" })
+  @ApiFileResponse([XLSX_MEDIA_TYPE, CSV_MEDIA_TYPE], 'The ledger file (?format=xlsx, the default, or csv)')
   async exportVisit(@CurrentActor() actor: Actor, @Param('visitId') visitId: string, @Query() q: ExportQueryDto, @Res() res: Response) {
     await this.export(actor, { visitId }, q, res);
   }

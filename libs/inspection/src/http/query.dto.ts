@@ -2,11 +2,9 @@ import { PageCursor, PageSize } from '@bihuan/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ESCALATION_RUNGS, FINDING_CATEGORIES, SEVERITIES, VISIT_KINDS } from '../domain';
+import { ESCALATION_RUNGS, FINDING_CATEGORIES, FINDING_STATUSES, SEVERITIES, VISIT_KINDS, VISIT_STATUSES } from '../domain';
 import { ID_MAX } from './visit.dto';
 
-export const FINDING_STATUSES = ['open', 'noticeIssued', 'inProgress', 'signOffRequested', 'signedOff', 'withdrawn'] as const;
-export const VISIT_STATUSES = ['planned', 'conducted', 'findingsRegistered', 'closed', 'cancelled'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
 
@@ -100,14 +98,6 @@ export class ExportQueryDto {
   @IsOptional()
   @IsIn(['xlsx', 'csv'])
   format?: 'xlsx' | 'csv';
-}
-
-/** What every command endpoint answers. */
-export class CommandAckDto {
-  @ApiPropertyOptional({ description: 'Id of the visit / finding' }) id!: string;
-  @ApiPropertyOptional({ description: 'Log position of the last event written (null: nothing changed)', nullable: true, type: Number })
-  position!: number | null;
-  @ApiPropertyOptional({ type: [String], description: 'Event types written' }) events!: string[];
 }
 
 /** `?all=true`: every event of a history, bookkeeping included — FULL_HISTORY_ROLES only (403 otherwise). */

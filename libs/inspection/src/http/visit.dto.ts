@@ -58,7 +58,8 @@ export class RecordVisitDto {
   summary?: string;
 }
 
-export class ReasonDto {
+/** A reason for cancelling a visit or withdrawing a finding (named for its context: schema names are global). */
+export class InspectionReasonDto {
   @ApiProperty({ example: '机构停业整顿' })
   @IsString()
   @IsNotEmpty()

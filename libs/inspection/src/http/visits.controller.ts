@@ -3,9 +3,12 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@bihuan/core';
 import { CurrentActor, Roles } from '@bihuan/auth';
-import { CommandAck, GetVisitQuery, ListVisitsQuery, VisitRequest } from '../application';
-import { CommandAckDto, ListVisitsQueryDto } from './query.dto';
-import { FindingDraftDto, PlanVisitDto, ReasonDto, RecordVisitDto } from './visit.dto';
+import { ApiPagedResponse, CommandReceipt, CommandReceiptDto } from '@bihuan/platform';
+import { GetVisitQuery, ListVisitsQuery, VisitAck, VisitRequest } from '../application';
+import { ListVisitsQueryDto } from './query.dto';
+import { InspectionFindingRegisteredDto } from './receipt.response';
+import { InspectionVisitDetailDto, InspectionVisitDto } from './visit.response';
+import { FindingDraftDto, PlanVisitDto, InspectionReasonDto, RecordVisitDto } from './visit.dto';
 
 export const READ_ROLES = ['inspector', 'hospital', 'leader', 'admin'] as const;
 
@@ -22,8 +25,8 @@ export class VisitsController {
   @Post()
   @Roles('inspector', 'hospital')
   @ApiOperation({ summary: 'Plan a visit (inspector; a hospital only its own `self` inspection)' })
-  @ApiCreatedResponse({ type: CommandAckDto })
-  plan(@CurrentActor() actor: Actor, @Body() body: PlanVisitDto): Promise<CommandAck> {
+  @ApiCreatedResponse({ type: CommandReceiptDto })
+  plan(@CurrentActor() actor: Actor, @Body() body: PlanVisitDto): Promise<CommandReceipt> {
     const { kind: visitKind, ...plan } = body;
     return this.commands.execute(new VisitRequest(actor, { kind: 'Plan', visitKind, ...plan }));
   }
@@ -32,8 +35,8 @@ export class VisitsController {
   @HttpCode(200)
   @Roles('inspector', 'hospital')
   @ApiOperation({ summary: 'Record that the visit took place (conductedOn not in the future)' })
-  @ApiOkResponse({ type: CommandAckDto })
-  record(@CurrentActor() actor: Actor, @Param('visitId') visitId: string, @Body() body: RecordVisitDto): Promise<CommandAck> {
+  @ApiOkResponse({ type: CommandReceiptDto })
+  record(@CurrentActor() actor: Actor, @Param('visitId') visitId: string, @Body() body: RecordVisitDto): Promise<CommandReceipt> {
     return this.commands.execute(new VisitRequest(actor, { kind: 'Record', visitId, ...body }));
   }
 
@@ -41,16 +44,16 @@ export class VisitsController {
   @HttpCode(200)
   @Roles('inspector', 'hospital')
   @ApiOperation({ summary: 'Cancel a planned visit, with a reason' })
-  @ApiOkResponse({ type: CommandAckDto })
-  cancel(@CurrentActor() actor: Actor, @Param('visitId') visitId: string, @Body() body: ReasonDto): Promise<CommandAck> {
+  @ApiOkResponse({ type: CommandReceiptDto })
+  cancel(@CurrentActor() actor: Actor, @Param('visitId') visitId: string, @Body() body: InspectionReasonDto): Promise<CommandReceipt> {
     return this.commands.execute(new VisitRequest(actor, { kind: 'Cancel', visitId, reason: body.reason }));
   }
 
   @Post(':visitId/findings')
   @Roles('inspector', 'hospital')
   @ApiOperation({ summary: 'Record a finding (问题) on a conducted, open visit; its ledger row opens from that record' })
-  @ApiCreatedResponse({ type: CommandAckDto })
-  registerFinding(@CurrentActor() actor: Actor, @Param('visitId') visitId: string, @Body() body: FindingDraftDto): Promise<CommandAck> {
+  @ApiCreatedResponse({ type: InspectionFindingRegisteredDto })
+  registerFinding(@CurrentActor() actor: Actor, @Param('visitId') visitId: string, @Body() body: FindingDraftDto): Promise<VisitAck> {
     return this.commands.execute(new VisitRequest(actor, { kind: 'RegisterFinding', visitId, finding: body }));
   }
 
@@ -60,6 +63,7 @@ export class VisitsController {
     summary:
       "Visits in the caller's scope (filters: institutionId, kind, status, campaignId, planned from/to); newest first, a page after `cursor`: { items, nextCursor }",
   })
+  @ApiPagedResponse(InspectionVisitDto)
   list(@CurrentActor() actor: Actor, @Query() q: ListVisitsQueryDto) {
     const { cursor, pageSize = 20, ...filter } = q;
     return this.queries.execute(new ListVisitsQuery(actor, filter, cursor, pageSize));
@@ -68,6 +72,7 @@ export class VisitsController {
   @Get(':visitId')
   @Roles(...READ_ROLES)
   @ApiOperation({ summary: 'One visit with its findings and ledger summary' })
+  @ApiOkResponse({ type: InspectionVisitDetailDto })
   get(@CurrentActor() actor: Actor, @Param('visitId') visitId: string) {
     return this.queries.execute(new GetVisitQuery(actor, visitId));
   }

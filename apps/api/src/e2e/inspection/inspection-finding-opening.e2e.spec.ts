@@ -43,6 +43,7 @@ describe('opening findings on a visit (e2e)', () => {
     const res = await s.post('inspector-a1', `/visits/${visitId}/findings`, FINDING, 201);
     expect(res).toEqual({
       id: expect.any(String),
+      stream: `finding-${String(res['id'])}`,
       visitId,
       position: expect.any(Number),
       events: ['FindingOpened', 'VisitFindingsRegistered'],
