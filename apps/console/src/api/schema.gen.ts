@@ -2695,13 +2695,15 @@ export interface components {
             /** @description Special campaign (专项行动) id */
             campaignId?: string;
         };
-        CommandAckDto: {
-            /** @description Id of the visit / finding */
-            id?: string;
+        CommandReceiptDto: {
+            /** @description Id of the case the command acted on */
+            id: string;
+            /** @description The case stream written */
+            stream: string;
             /** @description Log position of the last event written (null: nothing changed) */
-            position?: number | null;
-            /** @description Event types written */
-            events?: string[];
+            position: number | null;
+            /** @description Event types written, in order */
+            events: string[];
         };
         RecordVisitDto: {
             /**
@@ -2713,7 +2715,8 @@ export interface components {
             /** @example 暗访门诊、住院部 */
             summary?: string;
         };
-        ReasonDto: {
+        InspectionReasonDto: {
+            /** @example 机构停业整顿 */
             reason: string;
         };
         FindingDraftDto: {
@@ -2737,6 +2740,99 @@ export interface components {
              * @enum {string}
              */
             requiredAction: "immediate" | "deadline" | "long-term";
+        };
+        InspectionFindingRegisteredDto: {
+            /** @description Id of the case the command acted on */
+            id: string;
+            /** @description The case stream written */
+            stream: string;
+            /** @description Log position of the last event written (null: nothing changed) */
+            position: number | null;
+            /** @description Event types written, in order */
+            events: string[];
+            /** @description The visit the finding was recorded on */
+            visitId: string;
+        };
+        InspectionVisitDto: {
+            visitId: string;
+            /** @enum {string} */
+            kind: "routine" | "unannounced" | "random" | "special" | "self";
+            institutionId: string;
+            campaignId: string | null;
+            inspectorIds: string[];
+            /**
+             * @description YYYY-MM-DD
+             * @example 2026-03-05
+             */
+            plannedDate: string;
+            plannedBy: string;
+            /** @description YYYY-MM-DD once recorded */
+            conductedOn: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            status: "planned" | "conducted" | "findingsRegistered" | "closed" | "cancelled";
+            findingIds: string[];
+            closedAt: string | null;
+            reopenCount: number;
+            cancelledReason: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        InspectionVisitPageDto: {
+            items: components["schemas"]["InspectionVisitDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        InspectionLedgerSummaryDto: {
+            total: number;
+            signedOff: number;
+            open: number;
+            overdue: number;
+            withdrawn: number;
+            /** @description Every counted row signed off (or the visit closed) */
+            closed: boolean;
+        };
+        InspectionAttachedFileDto: {
+            /** @description SM3 of the bytes (64 lowercase hex digits) */
+            digest: string;
+            name: string;
+            /** @description Bytes */
+            size: number;
+            /** @example image/jpeg */
+            mediaType: string;
+            /** @enum {string} */
+            step: "visit" | "finding" | "plan" | "progress" | "signOff" | "recheck";
+            note: string | null;
+            attachedAt: string;
+            /** @description User id */
+            attachedBy: string;
+        };
+        InspectionVisitDetailDto: {
+            visitId: string;
+            /** @enum {string} */
+            kind: "routine" | "unannounced" | "random" | "special" | "self";
+            institutionId: string;
+            campaignId: string | null;
+            inspectorIds: string[];
+            /**
+             * @description YYYY-MM-DD
+             * @example 2026-03-05
+             */
+            plannedDate: string;
+            plannedBy: string;
+            /** @description YYYY-MM-DD once recorded */
+            conductedOn: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            status: "planned" | "conducted" | "findingsRegistered" | "closed" | "cancelled";
+            findingIds: string[];
+            closedAt: string | null;
+            reopenCount: number;
+            cancelledReason: string | null;
+            createdAt: string;
+            updatedAt: string;
+            ledger: components["schemas"]["InspectionLedgerSummaryDto"];
+            files: components["schemas"]["InspectionAttachedFileDto"][];
         };
         IssueNoticeDto: {
             /** @example 整改〔2025〕1号 */
@@ -2801,6 +2897,18 @@ export interface components {
              */
             requestedDueAt: string;
         };
+        InspectionExtensionRequestedDto: {
+            /** @description Id of the case the command acted on */
+            id: string;
+            /** @description The case stream written */
+            stream: string;
+            /** @description Log position of the last event written (null: nothing changed) */
+            position: number | null;
+            /** @description Event types written, in order */
+            events: string[];
+            /** @description Cite it when approving or denying */
+            extensionId: string;
+        };
         ExtensionApprovalDto: {
             extensionId: string;
             /** @description Working days granted, counted from the current due date (or now if later) */
@@ -2829,7 +2937,221 @@ export interface components {
             /** @description For reopened: new rectification due date (default: policy). A date (YYYY-MM-DD, meaning the end of that day in Asia/Shanghai) or an ISO-8601 instant; must be in the future */
             dueDate?: string;
         };
-        EvidenceFileDto: {
+        InspectionPendingExtensionRefDto: {
+            extensionId: string;
+            requestedDueAt: string | null;
+        };
+        InspectionLedgerRowDto: {
+            /** @description 序号 within the list it is returned in (1-based) */
+            seq: number;
+            findingId: string;
+            institutionId: string;
+            visitId: string;
+            /** @enum {string} */
+            visitKind: "routine" | "unannounced" | "random" | "special" | "self";
+            campaignId: string | null;
+            /** @enum {string} */
+            category: "commissions" | "improper-donations" | "profit-driven-referrals" | "insurance-fraud" | "patient-privacy" | "kickbacks" | "queue-jumping" | "red-envelopes" | "over-treatment" | "service-attitude" | "environment-signage" | "medical-quality" | "disclosure" | "informed-consent" | "other";
+            /** @enum {string} */
+            severity: "minor" | "general" | "serious" | "severe";
+            /** @description 问题 */
+            description: string;
+            evidence: string[];
+            /** @description Files attached to the finding */
+            evidenceFiles: number;
+            /** @enum {string} */
+            requiredAction: "immediate" | "deadline" | "long-term";
+            /** @description 整改措施 */
+            measures: string | null;
+            responsibleDepartment: string;
+            responsiblePerson: string | null;
+            plannedCompletion: string | null;
+            noticeNo: string | null;
+            /** @description 文号 of the printed 整改通知书 */
+            noticeDocumentNo: string | null;
+            round: number;
+            /** @description 整改时限 (as extended) */
+            deadline: string | null;
+            deadlineProvisional: boolean;
+            currentDueAt: string | null;
+            currentDueProvisional: boolean;
+            progressSummary: string | null;
+            percentComplete: number | null;
+            /** @enum {string} */
+            status: "open" | "noticeIssued" | "inProgress" | "signOffRequested" | "signedOff" | "withdrawn";
+            /** @enum {string|null} */
+            escalationRung: "reminder-letter" | "rectification-notice" | "summons" | "listed-supervision" | "public-notice" | null;
+            escalationStep: number | null;
+            overdue: boolean;
+            signedOff: boolean;
+            signedOffAt: string | null;
+            onTime: boolean | null;
+            /** @enum {string} */
+            recheckStatus: "none" | "scheduled" | "due" | "passed";
+            recheckDueAt: string | null;
+            pendingExtension: components["schemas"]["InspectionPendingExtensionRefDto"] | null;
+            extensionsApproved: number;
+            withdrawnReason: string | null;
+            openedAt: string;
+            openedBy: string;
+            updatedAt: string;
+        };
+        InspectionLedgerRowPageDto: {
+            items: components["schemas"]["InspectionLedgerRowDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        InspectionFindingFactsDto: {
+            findingId: string;
+            visitId: string;
+            /** @enum {string} */
+            visitKind: "routine" | "unannounced" | "random" | "special" | "self";
+            institutionId: string;
+            campaignId: string | null;
+            /** @enum {string} */
+            category: "commissions" | "improper-donations" | "profit-driven-referrals" | "insurance-fraud" | "patient-privacy" | "kickbacks" | "queue-jumping" | "red-envelopes" | "over-treatment" | "service-attitude" | "environment-signage" | "medical-quality" | "disclosure" | "informed-consent" | "other";
+            /** @enum {string} */
+            severity: "minor" | "general" | "serious" | "severe";
+            description: string;
+            evidence: string[];
+            responsibleDepartment: string;
+            responsiblePerson: string | null;
+            /** @enum {string} */
+            requiredAction: "immediate" | "deadline" | "long-term";
+        };
+        InspectionEscalationDto: {
+            /** @enum {string} */
+            rung: "reminder-letter" | "rectification-notice" | "summons" | "listed-supervision" | "public-notice";
+            step: number;
+        };
+        InspectionPendingExtensionDto: {
+            extensionId: string;
+            reason: string;
+            requestedDueAt: string;
+        };
+        InspectionNoticeDocumentRefDto: {
+            /** @enum {string} */
+            kind: "rectification-notice" | "reminder-letter" | "summons" | "listed-supervision" | "sign-off-confirmation";
+            step: number;
+            documentNo: string;
+        };
+        InspectionRectificationRoundDto: {
+            round: number;
+            currentDeadlineId: string | null;
+            planRevision: number;
+            progressReports: number;
+            /** @description Evidence cited by the hospital in this round (file digests) */
+            evidence: string[];
+            escalation: components["schemas"]["InspectionEscalationDto"] | null;
+            approvedExtensions: number;
+            pendingExtension: components["schemas"]["InspectionPendingExtensionDto"] | null;
+            rejections: number;
+            noticeDocuments: components["schemas"]["InspectionNoticeDocumentRefDto"][];
+        };
+        InspectionDeadlineDto: {
+            deadlineId: string;
+            /** @example rectification */
+            purpose: string;
+            /** @enum {string} */
+            status: "pending" | "paused" | "expired" | "cleared";
+            startedAt: string;
+            dueAt: string;
+            workingDays: number;
+            /** @description Calendar version the current dueAt was counted with */
+            calendarVersion: string;
+            /** @description Counted over a year without the State Council's notice (docs/calendar.md) */
+            provisional: boolean;
+            warnAt: string[];
+            warned: string[];
+            /** @description The policy figures the deadline was set under */
+            policy: {
+                [key: string]: unknown;
+            };
+        };
+        InspectionFindingDetailDto: {
+            findingId: string;
+            /** @enum {string} */
+            status: "open" | "noticeIssued" | "inProgress" | "signOffRequested" | "signedOff" | "withdrawn";
+            finding: components["schemas"]["InspectionFindingFactsDto"];
+            rectification: components["schemas"]["InspectionRectificationRoundDto"];
+            currentDeadline: components["schemas"]["InspectionDeadlineDto"] | null;
+            deadlines: components["schemas"]["InspectionDeadlineDto"][];
+            overdue: boolean;
+            signedOffAt: string | null;
+            /**
+             * @description 回头看 status once signed off
+             * @enum {string|null}
+             */
+            recheck: "none" | "scheduled" | "due" | "passed" | null;
+            withdrawnReason: string | null;
+            ledger: components["schemas"]["InspectionLedgerRowDto"] | null;
+            files: components["schemas"]["InspectionAttachedFileDto"][];
+        };
+        EventEntryDto: {
+            /** @description Revision within its stream (0-based) */
+            revision: number;
+            /** @description Global log position */
+            position: number;
+            /** @example FindingOpened */
+            type: string;
+            /** @description The event's data as the reader may see it (per type: docs/events) */
+            data: {
+                [key: string]: unknown;
+            };
+            eventId: string;
+            actor: components["schemas"]["ActorDto"];
+            /** @description When it happened in the world (ISO-8601) */
+            occurredAt: string;
+            /** @description When the log accepted it (ISO-8601) */
+            recordedAt: string;
+            causationId: string | null;
+            correlationId: string;
+            /**
+             * @description One line in Chinese for people, names resolved
+             * @example 监督员张三发现问题：…
+             */
+            summary?: string;
+        };
+        InspectionFindingHistoryDto: {
+            findingId: string;
+            entries: components["schemas"]["EventEntryDto"][];
+        };
+        InspectionCountRowDto: {
+            /** @description The group: institution id, status, category, severity or rung */
+            key: string;
+            total: number;
+            open: number;
+            signedOff: number;
+            withdrawn: number;
+            overdue: number;
+            /** @description For institutions: the unit's name */
+            name?: string;
+        };
+        InspectionLedgerCountsDto: {
+            total: number;
+            open: number;
+            signedOff: number;
+            withdrawn: number;
+            overdue: number;
+            byInstitution: components["schemas"]["InspectionCountRowDto"][];
+            byStatus: components["schemas"]["InspectionCountRowDto"][];
+            byCategory: components["schemas"]["InspectionCountRowDto"][];
+            bySeverity: components["schemas"]["InspectionCountRowDto"][];
+            byEscalationRung: components["schemas"]["InspectionCountRowDto"][];
+            generatedAt: string;
+        };
+        InspectionLedgerDto: {
+            /** @enum {string} */
+            scope: "institution" | "visit";
+            institutionId: string;
+            institutionName: string;
+            /** @description The visit (a visit's ledger), else null */
+            visit: components["schemas"]["InspectionVisitDto"] | null;
+            generatedAt: string;
+            rows: components["schemas"]["InspectionLedgerRowDto"][];
+            summary: components["schemas"]["InspectionLedgerSummaryDto"];
+        };
+        InspectionEvidenceFileDto: {
             /** @description SM3 of the bytes (64 lowercase hex digits): what steps cite in `evidence` */
             digest: string;
             /** @description Bytes */
@@ -2842,20 +3164,328 @@ export interface components {
             /** @description The name it was uploaded under (shown to people only) */
             name: string;
         };
-        EvidenceAckDto: {
-            /** @description Id of the visit / finding */
-            id?: string;
+        InspectionEvidenceAckDto: {
+            /** @description Id of the case the command acted on */
+            id: string;
+            /** @description The case stream written */
+            stream: string;
             /** @description Log position of the last event written (null: nothing changed) */
-            position?: number | null;
-            /** @description Event types written */
-            events?: string[];
-            file: components["schemas"]["EvidenceFileDto"];
+            position: number | null;
+            /** @description Event types written, in order */
+            events: string[];
+            file: components["schemas"]["InspectionEvidenceFileDto"];
+        };
+        AuditAsOfDto: {
+            /** @description The log as it stood when it held this position */
+            position?: number;
+            /** @description The log as it stood at this instant (ISO-8601) */
+            recordedAt?: string;
+        };
+        AuditStreamSpanDto: {
+            stream: string;
+            lastRevision: number;
+            lastPosition: number;
+            /** @description Events of the stream that belong to the case (the rest are context) */
+            linkedEvents: number;
+        };
+        AuditCauseRefDto: {
+            eventId: string;
+            stream: string;
+            type: string;
+            position: number;
+        };
+        AuditDeadlineSnapshotDto: {
+            deadlineId: string;
+            purpose: string;
+            /** @enum {string} */
+            status: "pending" | "paused" | "expired";
+            dueAt: string;
+            /** @description Counted over a year without the State Council's notice */
+            provisional: boolean;
+            startedAt: string;
+            warned: string[];
+        };
+        AuditEventMetadataDto: {
+            eventId: string;
+            correlationId: string;
+            causationId: string | null;
+            actor: components["schemas"]["ActorDto"];
+            occurredAt: string;
+            recordedAt: string;
+            schemaVersion: number;
+            /** @description SM3 of the previous event of the stream */
+            prevHash: string | null;
+            /** @description SM3 of this event (canonical form) */
+            hash: string;
+        };
+        AuditStoredFormDto: {
+            data: {
+                [key: string]: unknown;
+            };
+            schemaVersion: number;
+        };
+        AuditHistoryEntryDto: {
+            stream: string;
+            revision: number;
+            position: number;
+            type: string;
+            /** @description The data as the reader may see it (personal data redacted) */
+            data: {
+                [key: string]: unknown;
+            };
+            eventId: string;
+            actor: components["schemas"]["ActorDto"];
+            occurredAt: string;
+            recordedAt: string;
+            correlationId: string;
+            causedBy: components["schemas"]["AuditCauseRefDto"] | null;
+            hash: string;
+            /** @description False for context events: in a linked stream but not this case's */
+            linked: boolean;
+            deadlines: components["schemas"]["AuditDeadlineSnapshotDto"][];
+            metadata: components["schemas"]["AuditEventMetadataDto"];
+            /** @description An upcast event's data as stored */
+            stored?: components["schemas"]["AuditStoredFormDto"];
+            /** @description One line in Chinese for people */
+            summary?: string;
+        };
+        AuditHistoryPageDto: {
+            /** @description The root stream of the case */
+            root: string;
+            asOf: components["schemas"]["AuditAsOfDto"] | null;
+            streams: components["schemas"]["AuditStreamSpanDto"][];
+            /** @description Linked streams the reader may not open (left out) */
+            withheldStreams?: number;
+            total: number;
+            page: number;
+            pageSize: number;
+            pages: number;
+            /** @description Events folded away (absent with ?all=true) */
+            folded?: number;
+            entries: components["schemas"]["AuditHistoryEntryDto"][];
+        };
+        AuditCaseStateDto: {
+            stream: string;
+            asOf: components["schemas"]["AuditAsOfDto"];
+            /** @description The decider's state (its shape is the stream category's) */
+            state: {
+                [key: string]: unknown;
+            };
+            /** @description Events folded */
+            events: number;
+            revision: number | null;
+            position: number | null;
+        };
+        AuditStreamIntegrityDto: {
+            stream: string;
+            events: number;
+            firstHash: string | null;
+            lastHash: string | null;
+            ok: boolean;
+        };
+        AuditChainBreakDto: {
+            streamName: string;
+            revision: number;
+            position: number;
+            eventId: string;
+            /** @enum {string} */
+            problem: "content" | "order" | "missing" | "link";
+            detail: string;
+        };
+        AuditFileProblemDto: {
+            stream: string;
+            revision: number;
+            position: number;
+            digest: string;
+            name: string;
+            sealed: boolean;
+            /** @enum {string} */
+            status: "missing" | "altered";
+            /** @description For `altered`: what the stored bytes hash to now */
+            actualDigest?: string;
+        };
+        AuditFileChecksDto: {
+            checked: number;
+            problems: components["schemas"]["AuditFileProblemDto"][];
+        };
+        AuditCaseIntegrityReportDto: {
+            ok: boolean;
+            /** @enum {string} */
+            scope: "log" | "streams";
+            streams: number;
+            events: number;
+            firstHash: string | null;
+            lastHash: string | null;
+            firstPosition: number | null;
+            lastPosition: number | null;
+            perStream: components["schemas"]["AuditStreamIntegrityDto"][];
+            firstBreak: components["schemas"]["AuditChainBreakDto"] | null;
+            /** @description The whole log was compared with the store's stream heads */
+            headsChecked: boolean;
+            verifiedAt: string;
+            /** @description The attached evidence files, hashed in the blob store */
+            files?: components["schemas"]["AuditFileChecksDto"];
+            /** @enum {string} */
+            algorithm: "SM3";
+            canonicalization: string;
+            root: string;
+        };
+        AuditCaseFileDto: {
+            stream: string;
+            revision: number;
+            position: number;
+            digest: string;
+            /** @description The name it was uploaded under, or a marker for a sealed or erased file */
+            name: string;
+            size: number;
+            mediaType: string;
+            step: string;
+            attachedAt: string;
+            attachedBy: string;
+            /** @description Kept encrypted under its owner's personal-data key */
+            sealed: boolean;
+            /** @description Sealed and its owner erased: unreadable for everyone */
+            erased: boolean;
+        };
+        AuditCaseFilesDto: {
+            root: string;
+            files: components["schemas"]["AuditCaseFileDto"][];
+        };
+        AuditEscalationDto: {
+            rung: string;
+            step: number;
+        };
+        AuditLedgerRowDto: {
+            stream: string;
+            findingId: string;
+            category: string;
+            severity: string;
+            /** @enum {string} */
+            status: "open" | "noticeIssued" | "inProgress" | "signOffRequested" | "signedOff" | "withdrawn";
+            round: number;
+            dueAt: string | null;
+            deadlineStatus: string | null;
+            escalation: components["schemas"]["AuditEscalationDto"] | null;
+            lastPosition: number;
+            lastRecordedAt: string;
+        };
+        AuditLedgerAsOfDto: {
+            institutionId: string;
+            asOf: components["schemas"]["AuditAsOfDto"];
+            events: number;
+            position: number | null;
+            rows: components["schemas"]["AuditLedgerRowDto"][];
+        };
+        AuditIntegrityReportDto: {
+            ok: boolean;
+            /** @enum {string} */
+            scope: "log" | "streams";
+            streams: number;
+            events: number;
+            firstHash: string | null;
+            lastHash: string | null;
+            firstPosition: number | null;
+            lastPosition: number | null;
+            perStream: components["schemas"]["AuditStreamIntegrityDto"][];
+            firstBreak: components["schemas"]["AuditChainBreakDto"] | null;
+            /** @description The whole log was compared with the store's stream heads */
+            headsChecked: boolean;
+            verifiedAt: string;
+            /** @description The attached evidence files, hashed in the blob store */
+            files?: components["schemas"]["AuditFileChecksDto"];
+            /** @enum {string} */
+            algorithm: "SM3";
+            canonicalization: string;
+        };
+        AuditAccessLogRowDto: {
+            at: string;
+            reader: components["schemas"]["ActorDto"];
+            /**
+             * @description view, reveal, export, erase or asOf
+             * @example view
+             */
+            action: string;
+            subjectId: string | null;
+            caseStream: string | null;
+            purpose: string;
+            outcome: string;
+            /** @description Place in the privacy access log's SM3 chain */
+            seq: number | null;
+        };
+        AuditAccessLogPageDto: {
+            total: number;
+            limit: number;
+            offset: number;
+            rows: components["schemas"]["AuditAccessLogRowDto"][];
         };
         OpenEthicsArchiveDto: {
             staffId: string;
             institutionId: string;
             departmentId?: string;
             name?: string;
+        };
+        EthicsArchiveDto: {
+            staffId: string;
+            institutionId: string;
+            departmentId: string | null;
+            name: string | null;
+            /** @description Opened by a record’s first arrival (a saga), not by a person */
+            implicit: boolean;
+            /** Format: date-time */
+            openedAt: string;
+        };
+        EthicsArchiveListDto: {
+            archives: components["schemas"]["EthicsArchiveDto"][];
+        };
+        EthicsCausedByDto: {
+            /** @example complaintTicket-T1 */
+            stream: string | null;
+            eventId: string;
+        };
+        EthicsRecordDto: {
+            recordId: string;
+            staffId: string;
+            institutionId: string;
+            /** @enum {string} */
+            sourceKind: "inspection" | "questionnaire" | "patient-feedback" | "complaint" | "commendation" | "reward" | "commitment";
+            recordKind: string | null;
+            category: string | null;
+            summary: string;
+            /** @description SM3 digests of the archive’s files (free text in records from before) */
+            evidence: string[];
+            /** @description Negative: a deduction; positive: an addition */
+            points: number;
+            /** @enum {string|null} */
+            vetoItem: "demanding-money-or-goods" | "kickbacks" | "serious-overcharging" | "medical-records-falsified" | "accident-from-neglect" | null;
+            /** Format: date-time */
+            occurredAt: string;
+            year: number;
+            causedBy: components["schemas"]["EthicsCausedByDto"] | null;
+            addedBy: string;
+            retracted: boolean;
+            retractReason: string | null;
+        };
+        EthicsFileDto: {
+            /** @description SM3 of the file, 64 hex digits */
+            digest: string;
+            name: string;
+            size: number;
+            /** @example application/pdf */
+            mediaType: string;
+            note: string | null;
+            attachedBy: string;
+        };
+        EthicsArchiveDetailDto: {
+            staffId: string;
+            institutionId: string;
+            departmentId: string | null;
+            name: string | null;
+            /** @description Opened by a record’s first arrival (a saga), not by a person */
+            implicit: boolean;
+            /** Format: date-time */
+            openedAt: string;
+            records: components["schemas"]["EthicsRecordDto"][];
+            files: components["schemas"]["EthicsFileDto"][];
         };
         EthicsSourceDto: {
             /** @enum {string} */
@@ -2896,6 +3526,30 @@ export interface components {
             staffId: string;
             departmentId?: string;
         };
+        EthicsEvaluationDto: {
+            evaluationId: string;
+            institutionId: string;
+            year: number;
+            staffId: string;
+            departmentId: string | null;
+            /** @enum {string} */
+            status: "opened" | "selfSubmitted" | "departmentReviewed" | "scored" | "posted" | "finalised";
+            selfScore: number | null;
+            departmentScore: number | null;
+            assessedScore: number | null;
+            deductions: number | null;
+            additions: number | null;
+            finalScore: number | null;
+            vetoItems: ("demanding-money-or-goods" | "kickbacks" | "serious-overcharging" | "medical-records-falsified" | "accident-from-neglect")[];
+            /** @enum {string|null} */
+            provisionalGrade: "excellent" | "good" | "fair" | "poor" | null;
+            /** @description Why the grade is what it is, e.g. `score>=90,deductions<=0` */
+            reason: string | null;
+            /** @enum {string|null} */
+            grade: "excellent" | "good" | "fair" | "poor" | null;
+            downgradedByCap: boolean | null;
+            passesPeriodicAssessment: boolean | null;
+        };
         SelfEvaluationDto: {
             summary: string;
             selfScore?: number;
@@ -2914,12 +3568,73 @@ export interface components {
             from: string;
             until: string;
         };
+        EthicsCappedResultDto: {
+            staffId: string;
+            finalScore: number;
+            /** @enum {string} */
+            provisionalGrade: "excellent" | "good" | "fair" | "poor";
+            /** @enum {string} */
+            grade: "excellent" | "good" | "fair" | "poor";
+            downgradedByCap: boolean;
+        };
+        EthicsFinalisedResultsDto: {
+            institutionId: string;
+            year: number;
+            /** @description Share of the evaluated staff that may keep 优秀 */
+            capRatio: number;
+            results: components["schemas"]["EthicsCappedResultDto"][];
+        };
+        EthicsResultsDto: {
+            institutionId: string;
+            year: number;
+            evaluations: components["schemas"]["EthicsEvaluationDto"][];
+        };
         OpenCreditArchiveDto: {
             institutionId: string;
             name?: string;
             responsiblePerson?: string;
             /** @description Start of the first 校验期; now when absent */
             cycleStartedAt?: string;
+        };
+        CreditLevelDto: {
+            institutionId: string;
+            /** Format: date-time */
+            asOf: string;
+            /** @enum {string} */
+            level: "A" | "B" | "C" | "D";
+            /** @description The rule that decided it */
+            reason: string;
+            /** @description Points of the current 校验期 */
+            cyclePoints: number;
+            /** @description Adverse items within the level rule’s window */
+            adverseInWindow: number;
+        };
+        CreditLevelListDto: {
+            levels: components["schemas"]["CreditLevelDto"][];
+        };
+        CreditViewItemDto: {
+            id: string;
+            /** @enum {string} */
+            infoClass: "basic" | "adverse" | "blacklist";
+            /** @description `archive`, `commitment`, `red-list`, `black-list`, `points`, `measure`, or the information record’s kind */
+            kind: string;
+            title: string;
+            /** @description Null for the archive’s own entry */
+            occurredAt: string | null;
+            /** @description When a list entry comes off its list */
+            until: string | null;
+        };
+        CreditArchiveViewDto: {
+            institutionId: string;
+            /**
+             * @description Whose view: `partner` includes the black list
+             * @enum {string}
+             */
+            audience: "public" | "hospital" | "partner";
+            /** Format: date-time */
+            asOf: string;
+            items: components["schemas"]["CreditViewItemDto"][];
+            level: components["schemas"]["CreditLevelDto"];
         };
         AddCreditPointsDto: {
             /** @description Idempotency key; generated when absent */
@@ -2936,6 +3651,9 @@ export interface components {
             points?: 1 | 2 | 4 | 6 | 12;
             occurredAt: string;
             summary?: string;
+        };
+        CreditReasonDto: {
+            reason: string;
         };
         PledgeCommitmentDto: {
             commitmentId?: string;
@@ -2986,6 +3704,319 @@ export interface components {
             ownerships?: ("public" | "private" | "social")[];
             /** @description Only these levels (医院等级) */
             levels?: ("level1" | "level2" | "level3" | "unrated")[];
+        };
+        CreditDrawInstitutionDto: {
+            id: string;
+            /** @enum {string} */
+            creditLevel: "A" | "B" | "C" | "D";
+        };
+        CreditDrawInspectorDto: {
+            id: string;
+            unit: string;
+            /** @description Institutions this inspector must not inspect (回避) */
+            conflicts: string[];
+            /** @description Institutions the inspector’s unit covers (absent on older draws: all) */
+            covers?: string[];
+        };
+        CreditDrawWeightsDto: {
+            A: number;
+            B: number;
+            C: number;
+            D: number;
+        };
+        CreditDrawInputDto: {
+            seed: string;
+            institutions: components["schemas"]["CreditDrawInstitutionDto"][];
+            inspectors: components["schemas"]["CreditDrawInspectorDto"][];
+            count: number;
+            inspectorsPerVisit: number;
+            weights: components["schemas"]["CreditDrawWeightsDto"];
+        };
+        CreditDrawnVisitDto: {
+            institutionId: string;
+            /** @enum {string} */
+            creditLevel: "A" | "B" | "C" | "D";
+            /** @description Order in which it was drawn (1-based) */
+            rank: number;
+            inspectorIds: string[];
+        };
+        CreditDrawResultDto: {
+            algorithm: string;
+            visits: components["schemas"]["CreditDrawnVisitDto"][];
+        };
+        CreditPublishedDrawDto: {
+            drawId: string;
+            jurisdiction: string;
+            seed: string;
+            algorithm: string;
+            inputs: components["schemas"]["CreditDrawInputDto"];
+            result: components["schemas"]["CreditDrawResultDto"];
+            plannedDate: string;
+            /** @description Log position of the last event written */
+            position: number | null;
+        };
+        CreditDrawSummaryDto: {
+            drawId: string;
+            jurisdiction: string;
+            /** @enum {string} */
+            status: "requested" | "published" | "cancelled";
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description Visits drawn, once published */
+            visits: number | null;
+        };
+        CreditDrawListDto: {
+            draws: components["schemas"]["CreditDrawSummaryDto"][];
+        };
+        CreditDrawDocumentDto: {
+            drawId: string;
+            /** @enum {string} */
+            status: "requested" | "published" | "cancelled";
+            jurisdiction: string;
+            seed: string;
+            algorithm: string;
+            inputs: components["schemas"]["CreditDrawInputDto"];
+            /** @description Null until published */
+            visits: components["schemas"]["CreditDrawnVisitDto"][] | null;
+            plannedDate: string;
+            campaignId: string | null;
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+            publishedAt: string | null;
+            policyVersion: string;
+        };
+        PublicCreditInstitutionDto: {
+            id: string;
+            name: string;
+        };
+        PublicCreditPageDto: {
+            institution: components["schemas"]["PublicCreditInstitutionDto"];
+            /** Format: date-time */
+            asOf: string;
+            basic: components["schemas"]["CreditViewItemDto"][];
+            /** @description Adverse information that occurred within the last 5 years */
+            adverse: components["schemas"]["CreditViewItemDto"][];
+            redList: components["schemas"]["CreditViewItemDto"][];
+        };
+        ComplaintComplainantSummaryDto: {
+            /** @enum {string} */
+            kind: "anonymous" | "named";
+            /** @description Key-store subject of a named complainant */
+            subjectId: string | null;
+        };
+        ComplaintTicketDto: {
+            ticketId: string;
+            /** @example K7Q2-M9XD */
+            ticketCode: string;
+            /** @enum {string} */
+            status: "received" | "dispatched" | "acknowledged" | "decided" | "answered" | "followed-up" | "closed" | "declined";
+            /** @enum {string} */
+            channel: "window" | "hotline" | "web" | "letter" | "12345" | "agency-transfer";
+            /** @enum {string} */
+            category: "service-attitude" | "medical-quality" | "fees" | "red-envelopes-kickbacks" | "medical-ethics" | "waiting" | "privacy" | "environment" | "other";
+            /** @description The commission unit that received it */
+            receivingUnit: string;
+            /** @description The institution handling it, once dispatched */
+            institutionId: string | null;
+            /** @description Handling round (1, then +1 on each reopen or return) */
+            round: number;
+            /** Format: date-time */
+            receivedAt: string;
+            acknowledgeDueAt: string | null;
+            /** @description Counted over a year whose official holidays are not yet published */
+            acknowledgeDueProvisional: boolean;
+            answerDueAt: string | null;
+            answerDueProvisional: boolean;
+            answeredAt: string | null;
+            closedAt: string | null;
+            overdue: boolean;
+            /** @description The clock is paused for the complainant’s reply */
+            waitingOnComplainant: boolean;
+            supervisedAt: string | null;
+            publiclyNoticedAt: string | null;
+            /** @enum {string|null} */
+            decision: "substantiated" | "partly-substantiated" | "not-substantiated" | null;
+            /** @enum {string|null} */
+            rating: "satisfied" | "basically-satisfied" | "dissatisfied" | null;
+            /** @description Commission staff only (never for hospitals) */
+            complainant?: components["schemas"]["ComplaintComplainantSummaryDto"];
+        };
+        ComplaintTicketPageDto: {
+            items: components["schemas"]["ComplaintTicketDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ComplaintStatisticsPeriodDto: {
+            from: string | null;
+            to: string | null;
+        };
+        ComplaintStepStatsDto: {
+            /** @description Steps done, plus steps past due and not done */
+            due: number;
+            onTime: number;
+            late: number;
+            /** @description Between 0 and 1, four decimals; null when there is nothing to count */
+            onTimeRate: number | null;
+        };
+        ComplaintSatisfactionStatsDto: {
+            satisfied: number;
+            basicallySatisfied: number;
+            dissatisfied: number;
+            rated: number;
+            /** @description Between 0 and 1, four decimals; null when there is nothing to count */
+            satisfactionRate: number | null;
+        };
+        ComplaintDecisionStatsDto: {
+            substantiated: number;
+            partlySubstantiated: number;
+            notSubstantiated: number;
+            decided: number;
+            /** @description Partly substantiated counts as substantiated */
+            substantiatedRate: number | null;
+        };
+        ComplaintStatsDto: {
+            /** @description Institution id, category, month (YYYY-MM, China time) or `all` */
+            key: string;
+            received: number;
+            open: number;
+            overdue: number;
+            closed: number;
+            resolvedOnTheSpot: number;
+            declined: number;
+            supervised: number;
+            publiclyNoticed: number;
+            returned: number;
+            reopened: number;
+            acknowledge: components["schemas"]["ComplaintStepStatsDto"];
+            answer: components["schemas"]["ComplaintStepStatsDto"];
+            satisfaction: components["schemas"]["ComplaintSatisfactionStatsDto"];
+            decisions: components["schemas"]["ComplaintDecisionStatsDto"];
+        };
+        ComplaintStatisticsDto: {
+            /** @enum {string} */
+            groupBy: "none" | "institution" | "category" | "month";
+            period: components["schemas"]["ComplaintStatisticsPeriodDto"];
+            /** Format: date-time */
+            generatedAt: string;
+            totals: components["schemas"]["ComplaintStatsDto"];
+            groups: components["schemas"]["ComplaintStatsDto"][];
+        };
+        ComplaintHistoryActorDto: {
+            id: string;
+            role: string;
+            unit: string;
+        };
+        ComplaintHistoryEntryDto: {
+            /** @description Position in the ticket’s stream */
+            position: number;
+            /** @example ComplaintDispatched */
+            type: string;
+            /** Format: date-time */
+            at: string;
+            actor: components["schemas"]["ComplaintHistoryActorDto"];
+            /** @description The event’s data (per event type) */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description The Chinese one-line summary */
+            summary?: string;
+        };
+        ComplaintTicketDetailDto: {
+            ticketId: string;
+            /** @example K7Q2-M9XD */
+            ticketCode: string;
+            /** @enum {string} */
+            status: "received" | "dispatched" | "acknowledged" | "decided" | "answered" | "followed-up" | "closed" | "declined";
+            /** @enum {string} */
+            channel: "window" | "hotline" | "web" | "letter" | "12345" | "agency-transfer";
+            /** @enum {string} */
+            category: "service-attitude" | "medical-quality" | "fees" | "red-envelopes-kickbacks" | "medical-ethics" | "waiting" | "privacy" | "environment" | "other";
+            /** @description The commission unit that received it */
+            receivingUnit: string;
+            /** @description The institution handling it, once dispatched */
+            institutionId: string | null;
+            /** @description Handling round (1, then +1 on each reopen or return) */
+            round: number;
+            /** Format: date-time */
+            receivedAt: string;
+            acknowledgeDueAt: string | null;
+            /** @description Counted over a year whose official holidays are not yet published */
+            acknowledgeDueProvisional: boolean;
+            answerDueAt: string | null;
+            answerDueProvisional: boolean;
+            answeredAt: string | null;
+            closedAt: string | null;
+            overdue: boolean;
+            /** @description The clock is paused for the complainant’s reply */
+            waitingOnComplainant: boolean;
+            supervisedAt: string | null;
+            publiclyNoticedAt: string | null;
+            /** @enum {string|null} */
+            decision: "substantiated" | "partly-substantiated" | "not-substantiated" | null;
+            /** @enum {string|null} */
+            rating: "satisfied" | "basically-satisfied" | "dissatisfied" | null;
+            /** @description Commission staff only (never for hospitals) */
+            complainant?: components["schemas"]["ComplaintComplainantSummaryDto"];
+            description: string;
+            concernedInstitutionId: string | null;
+            departmentIds: string[];
+            /** @enum {string|null} */
+            complexity: "simple" | "complex" | null;
+            staffId: string | null;
+            externalReference: string | null;
+            resolution: string | null;
+            dispatchedAt: string | null;
+            acknowledgedAt: string | null;
+            acknowledgedOnTime: boolean | null;
+            decidedAt: string | null;
+            findings: string | null;
+            implicatedStaffId: string | null;
+            answer: string | null;
+            answeredOnTime: boolean | null;
+            followedUpAt: string | null;
+            /** @enum {string|null} */
+            closeOutcome: "resolved-on-the-spot" | "answered" | null;
+            closeReason: string | null;
+            declinedAt: string | null;
+            /** @enum {string|null} */
+            declineGround: "litigation" | "mediation" | "petition" | "other" | null;
+            declineReason: string | null;
+            supervisionDueAt: string | null;
+            supervisionDueProvisional: boolean;
+            extensionPending: boolean;
+            reminders: number;
+            returns: number;
+            reopens: number;
+            lastReturnReason: string | null;
+            history: components["schemas"]["ComplaintHistoryEntryDto"][];
+        };
+        AnonymousComplainantDto: {
+            /** @enum {string} */
+            kind: "anonymous";
+        };
+        ErasedComplainantDto: {
+            /** @enum {string} */
+            kind: "named";
+            subjectId: string;
+            /** @enum {boolean} */
+            erased: true;
+        };
+        RevealedComplainantIdentityDto: {
+            name?: string;
+            phone?: string;
+            /** @description Resident ID card or passport number */
+            idNumber?: string;
+            address?: string;
+            email?: string;
+        };
+        NamedComplainantDto: {
+            /** @enum {string} */
+            kind: "named";
+            subjectId: string;
+            /** @enum {boolean} */
+            erased: false;
+            identity: components["schemas"]["RevealedComplainantIdentityDto"];
         };
         IdentityDto: {
             /** @example 张三 */
@@ -3054,6 +4085,9 @@ export interface components {
             reason: string;
             /** @enum {string} */
             ground: "litigation" | "mediation" | "petition" | "other";
+        };
+        ComplaintReasonDto: {
+            reason: string;
         };
         NoteDto: {
             note: string;
@@ -3132,11 +4166,13 @@ export interface components {
             answerDueProvisional: boolean;
             answeredAt?: string | null;
             answer?: string | null;
-            rating?: string | null;
+            /** @enum {string|null} */
+            rating?: "satisfied" | "basically-satisfied" | "dissatisfied" | null;
             canRate: boolean;
             closedAt?: string | null;
             declinedAt?: string | null;
-            declineGround?: string | null;
+            /** @enum {string|null} */
+            declineGround?: "litigation" | "mediation" | "petition" | "other" | null;
             /** @description The files you attached */
             files: components["schemas"]["ComplainantFileDto"][];
         };
@@ -3149,10 +4185,30 @@ export interface components {
             rating: "satisfied" | "basically-satisfied" | "dissatisfied";
             comment?: string;
         };
+        PublicComplaintStepDto: {
+            /** @example K7Q2-M9XD */
+            ticketCode: string;
+            /**
+             * @description Ticket status after the step
+             * @enum {string}
+             */
+            status: "received" | "dispatched" | "acknowledged" | "decided" | "answered" | "followed-up" | "closed" | "declined";
+        };
         PublicReplyDto: {
             secret: string;
             /** @description Your answer to the question asked (no identity here) */
             note?: string;
+        };
+        PublicEvidenceReceiptDto: {
+            /** @example K7Q2-M9XD */
+            ticketCode: string;
+            /**
+             * @description Ticket status after the step
+             * @enum {string}
+             */
+            status: "received" | "dispatched" | "acknowledged" | "decided" | "answered" | "followed-up" | "closed" | "declined";
+            /** @description SM3 of the file, 64 hex digits */
+            digest: string;
         };
         EraseSubjectDto: {
             reason: string;
@@ -3221,6 +4277,52 @@ export interface components {
              */
             fields: Record<string, never>;
         };
+        DirectoryInstitutionProfileDto: {
+            /** @enum {string} */
+            institutionType: "general_hospital" | "tcm_hospital" | "integrated_hospital" | "specialty_hospital" | "maternal_child" | "primary_care" | "public_health" | "other";
+            /** @enum {string} */
+            ownership: "public" | "private" | "social";
+            /** @enum {string} */
+            level: "level1" | "level2" | "level3" | "unrated";
+            /** @enum {string} */
+            grade: "jia" | "yi" | "bing" | "none";
+            /** @description 统一社会信用代码, 18 characters */
+            creditCode: string;
+            address: string;
+            legalRepresentative: string;
+            contactPhone: string;
+        };
+        DirectoryUnitDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "province" | "city" | "county" | "institution";
+            /** @description Null only for the root (the province) */
+            parentId: string | null;
+            /** @description Institutions only */
+            profile?: components["schemas"]["DirectoryInstitutionProfileDto"];
+        };
+        DirectoryUnitListDto: {
+            /** @description Parents first */
+            units: components["schemas"]["DirectoryUnitDto"][];
+        };
+        DirectoryDepartmentDto: {
+            id: string;
+            institutionId: string;
+            name: string;
+        };
+        DirectoryUnitDetailDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "province" | "city" | "county" | "institution";
+            /** @description Null only for the root (the province) */
+            parentId: string | null;
+            /** @description Institutions only */
+            profile?: components["schemas"]["DirectoryInstitutionProfileDto"];
+            children: string[];
+            departments: components["schemas"]["DirectoryDepartmentDto"][];
+        };
         InstitutionProfileDto: {
             /** @enum {string} */
             institutionType: "general_hospital" | "tcm_hospital" | "integrated_hospital" | "specialty_hospital" | "maternal_child" | "primary_care" | "public_health" | "other";
@@ -3265,6 +4367,28 @@ export interface components {
         UpdateDepartmentDto: {
             name: string;
         };
+        DirectoryInspectorConflictDto: {
+            institutionId: string;
+            /** @enum {string} */
+            reason: "former_employer" | "relative" | "financial" | "other";
+        };
+        DirectoryUserDto: {
+            id: string;
+            name: string;
+            phone: string;
+            /** @description Work e-mail for notifications */
+            email?: string;
+            /** @enum {string} */
+            role: "admin" | "leader" | "inspector" | "hospital" | "partner";
+            unitId: string;
+            departmentId: string | null;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            conflicts: components["schemas"]["DirectoryInspectorConflictDto"][];
+        };
+        DirectoryUserListDto: {
+            users: components["schemas"]["DirectoryUserDto"][];
+        };
         CreateUserDto: {
             name: string;
             /** @example 13800138000 */
@@ -3306,11 +4430,44 @@ export interface components {
         SetConflictsDto: {
             conflicts: components["schemas"]["InspectorConflictDto"][];
         };
+        DirectoryStaffDto: {
+            id: string;
+            name: string;
+            institutionId: string;
+            departmentId: string | null;
+        };
+        DirectoryStaffListDto: {
+            staff: components["schemas"]["DirectoryStaffDto"][];
+        };
         RegisterStaffDto: {
             id: string;
             name: string;
             institutionId: string;
             departmentId?: Record<string, never> | null;
+        };
+        DirectoryRowRejectionDto: {
+            /** @enum {string} */
+            sheet: "units" | "departments" | "users";
+            /** @description Row number as the spreadsheet shows it (the header is row 1) */
+            row: number;
+            field: string;
+            /** @example DIRECTORY.INVALID_CREDIT_CODE */
+            rule: string;
+            message: string;
+        };
+        DirectoryImportRejectionsDto: {
+            count: number;
+            /** @description Sheet by sheet, row by row */
+            rejections: components["schemas"]["DirectoryRowRejectionDto"][];
+        };
+        DirectoryImportRejectedDto: {
+            /** @enum {number} */
+            statusCode: 422;
+            error: string;
+            /** @enum {string} */
+            code: "DIRECTORY.IMPORT_REJECTED";
+            message: string;
+            details: components["schemas"]["DirectoryImportRejectionsDto"];
         };
         KindOverrideDto: {
             /**
@@ -4049,7 +5206,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InspectionVisitPageDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4076,7 +5235,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4106,7 +5265,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4127,7 +5286,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["InspectionReasonDto"];
             };
         };
         responses: {
@@ -4136,7 +5295,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4166,7 +5325,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["InspectionFindingRegisteredDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4188,7 +5347,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InspectionVisitDetailDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4217,7 +5378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4247,7 +5408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4277,7 +5438,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4307,7 +5468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4337,7 +5498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4367,7 +5528,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4397,7 +5558,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["InspectionExtensionRequestedDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4427,7 +5588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4457,7 +5618,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4487,7 +5648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4508,7 +5669,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["InspectionReasonDto"];
             };
         };
         responses: {
@@ -4517,7 +5678,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4554,7 +5715,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InspectionLedgerRowPageDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4575,7 +5738,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InspectionFindingDetailDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4599,7 +5764,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InspectionFindingHistoryDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4629,7 +5796,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InspectionLedgerCountsDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4650,7 +5819,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InspectionLedgerDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4669,11 +5840,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The ledger file (?format=xlsx, the default, or csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4694,7 +5869,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InspectionLedgerDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4713,11 +5890,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The ledger file (?format=xlsx, the default, or csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4759,7 +5940,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EvidenceAckDto"];
+                    "application/json": components["schemas"]["InspectionEvidenceAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4802,7 +5983,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EvidenceAckDto"];
+                    "application/json": components["schemas"]["InspectionEvidenceAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4831,12 +6012,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description HistoryPage: { root, asOf, streams, total, page, pageSize, pages, folded?, entries[] with summary } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditHistoryPageDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4860,12 +6042,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { stream, asOf, state, events, revision, position } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditCaseStateDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4886,7 +6069,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditCaseIntegrityReportDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4910,11 +6095,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The dossier: one self-contained HTML page, as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4932,12 +6120,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { root, files: [{ stream, revision, position, digest, name, size, mediaType, step, attachedAt, attachedBy, sealed, erased }] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditCaseFilesDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4960,11 +6149,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The bytes, sent with the media type recorded for the file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4987,11 +6179,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A small JPEG, shown inline */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "image/jpeg": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5013,12 +6208,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { institutionId, asOf, events, position, rows[] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditLedgerAsOfDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5041,11 +6237,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The as-of ledger file (?format=xlsx, the default, or csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5064,7 +6264,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditIntegrityReportDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5093,12 +6295,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { total, limit, offset, rows[] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditAccessLogPageDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5119,7 +6322,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EthicsArchiveListDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5145,7 +6350,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5166,7 +6373,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EthicsArchiveDetailDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5194,7 +6403,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5231,7 +6442,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5260,7 +6473,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5286,7 +6501,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5309,7 +6526,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EthicsEvaluationDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5339,7 +6558,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5369,7 +6590,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5399,7 +6622,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5429,7 +6654,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5454,7 +6681,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EthicsFinalisedResultsDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5476,7 +6705,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EthicsResultsDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5494,11 +6725,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The year’s final results, one row per staff member */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5519,7 +6753,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditLevelListDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5545,7 +6781,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5566,7 +6804,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditArchiveViewDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5587,7 +6827,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditLevelDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5615,7 +6857,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5636,7 +6880,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["CreditReasonDto"];
             };
         };
         responses: {
@@ -5644,7 +6888,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5672,7 +6918,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5701,7 +6949,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5729,7 +6979,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5757,7 +7009,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5778,7 +7032,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["CreditReasonDto"];
             };
         };
         responses: {
@@ -5786,7 +7040,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5806,7 +7062,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["CreditReasonDto"];
             };
         };
         responses: {
@@ -5814,7 +7070,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5833,7 +7091,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditDrawListDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5859,7 +7119,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditPublishedDrawDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5880,7 +7142,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditDrawDocumentDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5901,7 +7165,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicCreditPageDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5922,7 +7188,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditDrawDocumentDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5955,7 +7223,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ComplaintTicketPageDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6008,11 +7278,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The statistics, or with ?format=xlsx the same as a workbook */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ComplaintStatisticsDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6036,7 +7310,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ComplaintTicketDetailDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6056,12 +7332,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { kind: anonymous } | { kind: named, subjectId, erased: true } | { kind: named, subjectId, erased: false, identity } */
+            /** @description Anonymous; named and erased; or named with the decrypted identity */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnonymousComplainantDto"] | components["schemas"]["ErasedComplainantDto"] | components["schemas"]["NamedComplainantDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6197,7 +7475,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["ComplaintReasonDto"];
             };
         };
         responses: {
@@ -6317,7 +7595,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["ComplaintReasonDto"];
             };
         };
         responses: {
@@ -6377,7 +7655,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["ComplaintReasonDto"];
             };
         };
         responses: {
@@ -6407,7 +7685,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["ComplaintReasonDto"];
             };
         };
         responses: {
@@ -6467,7 +7745,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["ComplaintReasonDto"];
             };
         };
         responses: {
@@ -6737,7 +8015,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicComplaintStepDto"];
+                };
             };
             /** @description RATE_LIMITED, with Retry-After */
             429: {
@@ -6772,7 +8052,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicComplaintStepDto"];
+                };
             };
             /** @description RATE_LIMITED, with Retry-After */
             429: {
@@ -6817,7 +8099,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicEvidenceReceiptDto"];
+                };
             };
             /** @description RATE_LIMITED, with Retry-After */
             429: {
@@ -6844,12 +8128,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, as an attachment */
+            /** @description The file, as an attachment, in its own media type (images and PDF under the default uploads policy) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "*/*": string;
+                };
             };
             /** @description EVIDENCE_ERASED: your personal data was erased, the file with it */
             410: {
@@ -7064,7 +8350,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectoryUnitListDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7090,7 +8378,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7111,7 +8401,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectoryUnitDetailDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7136,7 +8428,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7164,7 +8458,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7192,7 +8488,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7217,7 +8515,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7238,7 +8538,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectoryUserListDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7264,7 +8566,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7285,7 +8589,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectoryUserDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7310,7 +8616,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7334,7 +8642,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7358,7 +8668,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7383,7 +8695,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7391,8 +8705,8 @@ export interface operations {
     };
     DirectoryController_staff: {
         parameters: {
-            query: {
-                institutionId: string;
+            query?: {
+                institutionId?: string;
             };
             header?: never;
             path?: never;
@@ -7404,7 +8718,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectoryStaffListDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7430,7 +8746,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7467,7 +8785,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            /** @description Rows rejected: every one reported, nothing written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryImportRejectedDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7486,11 +8815,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description XLSX with three sheets, or with ?format=csv one list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7505,11 +8838,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The blank import workbook */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
