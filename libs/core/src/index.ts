@@ -16,3 +16,4 @@ export * from './event-types';
 export * from './reaction-metadata';
 export * from './summaries';
 export * from './evidence';
+export * from './console-links';

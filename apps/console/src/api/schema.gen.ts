@@ -2467,6 +2467,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单点登录是否可用（配置了身份提供方时可用）：登录页据此显示“统一身份认证登录” */
+        get: operations["OidcController_availability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/oidc/login": {
         parameters: {
             query?: never;
@@ -4565,6 +4582,10 @@ export interface components {
              * @description 新密码，须符合密码策略（GET /admin/policies/identity）
              */
             newPassword: string;
+        };
+        OidcAvailabilityDto: {
+            /** @description true: GET /auth/oidc/login leads to the identity provider */
+            enabled: boolean;
         };
         ExternalIdentityDto: {
             /**
@@ -9246,6 +9267,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionTokensDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    OidcController_availability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcAvailabilityDto"];
                 };
             };
             503: components["responses"]["Error"];

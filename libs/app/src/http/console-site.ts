@@ -31,8 +31,8 @@ export function consolePageOf(path: string): Page | null {
 export function useConsoleSite(app: NestExpressApplication, dir: string): boolean {
   if (!existsSync(join(dir, 'index.html')) || !existsSync(join(dir, 'portal.html'))) return false;
   const pages: Record<Page, Buffer> = { console: readFileSync(join(dir, 'index.html')), portal: readFileSync(join(dir, 'portal.html')) };
-  app.useStaticAssets(join(dir, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false, fallthrough: false });
-  app.useStaticAssets(join(dir, 'static'), { prefix: '/static/', maxAge: '1d', index: false, fallthrough: false });
+  app.useStaticAssets(join(dir, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false });
+  app.useStaticAssets(join(dir, 'static'), { prefix: '/static/', maxAge: '1d', index: false });
   app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
     const page = req.method === 'GET' || req.method === 'HEAD' ? consolePageOf((req.url ?? '/').split('?')[0]!) : null;
     if (!page) return next();

@@ -1,5 +1,6 @@
 import { Kysely, sql } from 'kysely';
 import { ComplaintsTables } from './complaints.tables';
+import { CONSOLE_LINKS } from '@bihuan/core';
 
 /** The ticket steps a to-do list (待办, docs/todos.md) shows. */
 export const COMPLAINT_STEP_KINDS = ['complaint-dispatch', 'complaint-acknowledge', 'complaint-answer', 'complaint-follow-up'] as const;
@@ -46,7 +47,7 @@ type Row = {
 };
 
 function step(kind: ComplaintStepKind, r: Row, unitId: string, dueAt: string | null): ComplaintOpenStep {
-  const link = `/complaints/${r.ticket_id}`;
+  const link = CONSOLE_LINKS.complaint(r.ticket_id);
   return { kind, caseId: r.ticket_id, institutionId: r.institution_id, unitId, link, dueAt, since: r.updated_at };
 }
 

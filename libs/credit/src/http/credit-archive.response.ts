@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CreditView, CreditViewItem } from '../domain/archive/credit-views';
+import { CreditView, CreditViewItem, PublicCreditPage } from '../domain/archive/credit-views';
 import { CREDIT_INFO_CLASSES, CREDIT_LEVELS, CreditInfoClass, CreditLevel } from '../domain/credit-values';
 import { VisibleCreditLevel } from '../read-models/credit.queries';
-import type { PublicCreditPage } from './public-credit.controller';
 
 /** One line of credit information as the reader’s role may see it. */
 export class CreditViewItemDto implements CreditViewItem {

@@ -2,21 +2,11 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Jurisdiction, Public } from '@bihuan/auth';
 import { DrawDocument } from '../application/draw-document';
-import { CreditViewItem } from '../domain/archive/credit-views';
+import { PublicCreditPage } from '../domain/archive/credit-views';
 import { creditError } from '../domain/credit-errors';
 import { CreditQueries } from '../read-models/credit.queries';
 import { PublicCreditPageDto } from './credit-archive.response';
 import { CreditDrawDocumentDto } from './draw.response';
-
-/** The public credit page of an institution: nothing beyond publicView. */
-export interface PublicCreditPage {
-  readonly institution: { readonly id: string; readonly name: string };
-  readonly asOf: string;
-  readonly basic: readonly CreditViewItem[];
-  /** Adverse information that occurred within the last 5 years (older is kept, not shown). */
-  readonly adverse: readonly CreditViewItem[];
-  readonly redList: readonly CreditViewItem[];
-}
 
 /** Unauthenticated reads: the public credit page and published draws (一公开). */
 @ApiTags('public')

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
 import { nullableEnum } from '@bihuan/platform';
 import { CausedBy, ETHICS_SOURCE_KINDS, VETO_ITEMS } from '../domain/ethics-values';
 import { EthicsArchiveRow, EthicsFileRow, EthicsRecordRow } from '../read-models/ethics.queries';
@@ -17,11 +17,21 @@ export class EthicsArchiveListDto {
   @ApiProperty({ type: [EthicsArchiveDto] }) archives!: EthicsArchiveDto[];
 }
 
-/** The event that caused a record, when a saga or a linked case added it. */
-export class EthicsCausedByDto implements CausedBy {
-  @ApiProperty({ nullable: true, type: String, example: 'complaintTicket-T1' }) stream!: string | null;
-  @ApiProperty() eventId!: string;
-}
+/**
+ * The event that caused a record, when a saga or a linked case added it; null when a person added it.
+ * Inline rather than a nullable reference: OpenAPI 3.0's `nullable` does not reach into an `allOf`
+ * reference, so a validator would refuse the null.
+ */
+const CAUSED_BY_SCHEMA: ApiPropertyOptions = {
+  type: 'object',
+  nullable: true,
+  description: 'The event that caused the record (a saga or a linked case); null when a person added it',
+  properties: {
+    stream: { type: 'string', nullable: true, example: 'complaintTicket-T1' },
+    eventId: { type: 'string' },
+  },
+  required: ['stream', 'eventId'],
+};
 
 export class EthicsRecordDto implements EthicsRecordRow {
   @ApiProperty() recordId!: string;
@@ -37,7 +47,7 @@ export class EthicsRecordDto implements EthicsRecordRow {
   @ApiProperty(nullableEnum(VETO_ITEMS)) vetoItem!: string | null;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty() year!: number;
-  @ApiProperty({ type: () => EthicsCausedByDto, nullable: true }) causedBy!: EthicsCausedByDto | null;
+  @ApiProperty(CAUSED_BY_SCHEMA) causedBy!: CausedBy | null;
   @ApiProperty() addedBy!: string;
   @ApiProperty() retracted!: boolean;
   @ApiProperty({ nullable: true, type: String }) retractReason!: string | null;

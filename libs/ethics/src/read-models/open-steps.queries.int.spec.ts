@@ -39,7 +39,7 @@ describe.each(TEST_SQL_DIALECTS)('ethics open steps on $name', (dialect) => {
     const projection = ethicsProjection(test.database);
     const steps = async (institutions: string[]) =>
       (await ethicsOpenSteps(test.database.db.withTables<EthicsTables>(), institutions)).map((s) => [s.caseId, s.stage, s.link]);
-    const link = '/ethics/evaluations/H1/2025/S1';
+    const link = '/hospital/ethics/H1/2025/S1';
     await projection.handle(
       ev(1, 'EthicsEvaluationOpened', {
         institutionId: 'H1',

@@ -1,5 +1,6 @@
 import { Kysely, sql } from 'kysely';
 import { EthicsTables } from './ethics-read-model.schema';
+import { CONSOLE_LINKS } from '@bihuan/core';
 
 /** The evaluation steps a to-do list (待办, docs/todos.md) shows. */
 export const ETHICS_STEP_KINDS = ['ethics-evaluation'] as const;
@@ -39,7 +40,7 @@ export async function ethicsOpenSteps(db: Kysely<EthicsTables>, hospitalOf: read
     caseId: r.evaluation_id,
     institutionId: r.institution_id,
     unitId: r.institution_id,
-    link: `/ethics/evaluations/${r.institution_id}/${Number(r.year)}/${r.staff_id}`,
+    link: CONSOLE_LINKS.ethicsEvaluation(r.institution_id, Number(r.year), r.staff_id),
     dueAt: null,
     stage: r.status,
     since: null,

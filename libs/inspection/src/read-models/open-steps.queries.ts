@@ -1,5 +1,6 @@
 import { Kysely, sql } from 'kysely';
 import { InspectionTables } from './inspection-read-model.schema';
+import { CONSOLE_LINKS } from '@bihuan/core';
 
 /** The finding steps a to-do list (待办, docs/todos.md) shows. */
 export const FINDING_STEP_KINDS = ['rectification-plan', 'sign-off-verification', 'extension-decision', 'recheck'] as const;
@@ -43,7 +44,7 @@ type Row = {
 };
 
 function step(kind: FindingStepKind, r: Row, dueAt: string | null): FindingOpenStep {
-  const link = `/findings/${r.finding_id}`;
+  const link = CONSOLE_LINKS.finding(r.finding_id);
   return { kind, caseId: r.finding_id, institutionId: r.institution_id, unitId: r.institution_id, link, dueAt, since: r.updated_at };
 }
 

@@ -117,7 +117,7 @@ describe.each(TEST_SQL_DIALECTS)('NotificationProducer on $name', (dialect) => {
       'qc-2 inbox:qc-2',
     ]);
     expect(new Set(warnings.map((d) => d.notification.id)).size).toBe(2);
-    expect(warnings[0]!.notification).toMatchObject({ link: '/findings/f1', stream: 'finding-f1' });
+    expect(warnings[0]!.notification).toMatchObject({ link: '/cases/findings/f1', stream: 'finding-f1' });
   });
 
   it('leaves out the e-mail of a person who turned e-mail off for the kind, but keeps their inbox and the unit’s webhook', async () => {

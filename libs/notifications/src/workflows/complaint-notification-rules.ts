@@ -1,6 +1,7 @@
 import { CaseFacts, SourceEvent } from './case-facts';
 import { Audience, NotificationIntent } from './notification-intent';
 import { chineseDay, deadlineLabel } from './notification-wording';
+import { CONSOLE_LINKS } from '@bihuan/core';
 
 type Data = Readonly<Record<string, unknown>>;
 type Staff = { kind: string; title: string; body: string; audience: Audience[] };
@@ -107,7 +108,7 @@ export function complaintNotifications(event: SourceEvent, facts: CaseFacts): No
   const base = { stream: event.streamName, occurredAt: event.metadata.occurredAt, sourceEventId: event.metadata.eventId };
   const intents: NotificationIntent[] = [];
   const staff = COMPLAINT_RULES[event.type]?.(event.data as Data, facts);
-  if (staff && staff.audience.length > 0) intents.push({ ...staff, ...base, link: `/complaints/${ticketId}` });
+  if (staff && staff.audience.length > 0) intents.push({ ...staff, ...base, link: CONSOLE_LINKS.complaint(ticketId) });
   if (COMPLAINANT_STATUS[event.type] && facts.notifyBySms && facts.complainant && facts.ticketCode) {
     intents.push({
       ...base,
@@ -115,7 +116,7 @@ export function complaintNotifications(event: SourceEvent, facts: CaseFacts): No
       // The ticket code only: an SMS may be read by anyone holding the phone, so no content.
       title: `您的投诉 ${facts.ticketCode} 办理状态有更新`,
       body: `您的投诉 ${facts.ticketCode} 办理状态有更新，请凭投诉编号和查询码查询。`,
-      link: `/public/complaints/${facts.ticketCode}`,
+      link: CONSOLE_LINKS.publicComplaint(facts.ticketCode),
       audience: [{ kind: 'complainant' }],
     });
   }

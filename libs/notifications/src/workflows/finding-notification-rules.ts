@@ -1,6 +1,7 @@
 import { CaseFacts, SourceEvent } from './case-facts';
 import { Audience, NotificationIntent } from './notification-intent';
 import { chineseDay, deadlineLabel, RUNG_LABELS } from './notification-wording';
+import { CONSOLE_LINKS } from '@bihuan/core';
 
 type Data = Readonly<Record<string, unknown>>;
 type Rule = (d: Data, facts: CaseFacts) => Omit<NotificationIntent, 'link' | 'stream' | 'occurredAt' | 'sourceEventId'> | null;
@@ -107,7 +108,7 @@ export function findingNotifications(event: SourceEvent, facts: CaseFacts): Noti
   return [
     {
       ...decided,
-      link: `/findings/${findingId}`,
+      link: CONSOLE_LINKS.finding(findingId),
       stream: event.streamName,
       occurredAt: event.metadata.occurredAt,
       sourceEventId: event.metadata.eventId,

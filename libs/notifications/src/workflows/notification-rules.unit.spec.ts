@@ -31,7 +31,7 @@ describe('finding notifications', () => {
       kind: 'deadlineWarning',
       title: '整改时限即将届满：问题“门诊处方点评不规范”',
       body: '问题“门诊处方点评不规范”的整改时限将于 2026年3月21日 届满，请及时办理。',
-      link: '/findings/f1',
+      link: '/cases/findings/f1',
       stream: finding,
       sourceEventId: 'w1',
       audience: [{ kind: 'unitRole', unitId: 'h1', role: 'hospital' }],
@@ -93,7 +93,7 @@ describe('complaint notifications', () => {
     expect(staff).toMatchObject({
       kind: 'assignment',
       title: '新的投诉转办：投诉 TS2026-0042',
-      link: '/complaints/t1',
+      link: '/cases/complaints/t1',
       audience: [{ kind: 'unitRole', unitId: 'h1', role: 'hospital' }],
     });
     const all = ['ComplaintReminded', 'ComplaintSupervised', 'ComplaintAnswered', 'ComplaintExtensionDenied']

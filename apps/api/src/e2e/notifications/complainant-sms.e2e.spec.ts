@@ -59,7 +59,7 @@ describe('complainant SMS and staff notifications of a named complaint (e2e)', (
     expect(toComplainant).toEqual([
       expect.objectContaining({
         template: 'complaintStatus',
-        params: { title: `您的投诉 ${code} 办理状态有更新`, link: `/public/complaints/${code}` },
+        params: { title: `您的投诉 ${code} 办理状态有更新`, link: `/portal/complaints/${code}` },
       }),
     ]);
     // Neither message names the complainant or repeats their words (the staff one goes to the hospital user's own phone).
@@ -68,7 +68,7 @@ describe('complainant SMS and staff notifications of a named complaint (e2e)', (
     const inbox = t.app.get(InboxChannel);
     await eventually(async () => (await inbox.list('hospital-a1-1')).some((i) => i.kind === 'assignment'), 'the hospital’s inbox');
     const item = (await inbox.list('hospital-a1-1')).find((i) => i.kind === 'assignment')!;
-    expect(item).toMatchObject({ title: `新的投诉转办：投诉 ${code}`, link: `/complaints/${ticketId}` });
+    expect(item).toMatchObject({ title: `新的投诉转办：投诉 ${code}`, link: `/cases/complaints/${ticketId}` });
     expect(`${item.title}${item.body}`).not.toMatch(/王五|13912345678|急诊/);
   });
 });

@@ -45,7 +45,7 @@ describe('GET /me/todos (e2e)', () => {
         caseId: f,
         institutionId: 'hosp-a1-1',
         unitId: 'hosp-a1-1',
-        link: `/findings/${f}`,
+        link: `/cases/findings/${f}`,
         dueAt: '2025-03-24T15:59:59.999Z',
         workingDaysLeft: 15,
         overdue: false,
@@ -105,7 +105,7 @@ describe('GET /me/todos (e2e)', () => {
     await evaluation('', { institutionId: 'hosp-a1-1', year: 2025, staffId: 'S1' });
     const listed = await todos(HOSPITAL, '?kind=ethics-evaluation');
     expect(listed.items).toEqual([
-      expect.objectContaining({ title: '医德考评待完成', stage: 'opened', link: '/ethics/evaluations/hosp-a1-1/2025/S1', dueAt: null }),
+      expect.objectContaining({ title: '医德考评待完成', stage: 'opened', link: '/hospital/ethics/hosp-a1-1/2025/S1', dueAt: null }),
     ]);
     expect(listed.counts['ethics-evaluation']).toBe(1);
     expect((await todos('hospital-a1-2', '?kind=ethics-evaluation')).items).toEqual([]);

@@ -81,6 +81,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'POST /auth/sign-out': { target: 'none', body: () => ({}) },
   'POST /auth/sign-out-all': { target: 'none', body: () => ({}) },
   'POST /auth/password': { target: 'none', body: () => ({ currentPassword: 'x', newPassword: 'Another#Pass1' }) },
+  'GET /auth/oidc': { target: 'none' },
   'GET /auth/oidc/login': { target: 'none', okStatuses: [302, 404] },
   'GET /auth/oidc/callback': { target: 'none', okStatuses: [400, 404] },
   'POST /admin/accounts/{userId}/reset-password': { target: 'admin', body: () => ({}) },

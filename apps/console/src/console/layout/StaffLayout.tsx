@@ -36,7 +36,7 @@ export function StaffLayout() {
 
   const { actor, unitPath } = me.data;
   const names = (me.data as { names?: Record<string, string> }).names ?? {};
-  const unitName = unitPath[unitPath.length - 1]?.name ?? actor.unit;
+  const unitName = names[actor.unit] ?? unitPath[unitPath.length - 1]?.name ?? actor.unit;
   const items = menuOf(actor.role);
   const selected = items.filter((item) => location.pathname.startsWith(item.key)).sort((a, b) => b.key.length - a.key.length)[0]?.key;
 

@@ -15,6 +15,16 @@ export interface CreditViewItem {
   readonly until: string | null;
 }
 
+/** The public credit page of an institution: nothing beyond publicView. */
+export interface PublicCreditPage {
+  readonly institution: { readonly id: string; readonly name: string };
+  readonly asOf: string;
+  readonly basic: readonly CreditViewItem[];
+  /** Adverse information that occurred within the last 5 years (older is kept, not shown). */
+  readonly adverse: readonly CreditViewItem[];
+  readonly redList: readonly CreditViewItem[];
+}
+
 export type CreditAudience = 'public' | 'hospital' | 'partner';
 
 export interface CreditView {

@@ -1,0 +1,214 @@
+import { createTestApp, TestApp } from '../../testing/test-app';
+import { AnswerChecks } from './answer-checks';
+
+const H = 'hosp-a1-1';
+const Y = 2025;
+const HOSPITAL = 'hospital-a1-1';
+const INSPECTOR = 'inspector-a1';
+const pdf = (text: string): Buffer => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`);
+const csv = (text: string): Buffer => Buffer.from(`\uFEFF${text}`, 'utf8');
+
+/**
+ * The directory, ethics and credit routes' real answers (and the public credit page and draws) match
+ * the OpenAPI document the console's client is generated from, down to every field.
+ */
+describe('OpenAPI answers: directory, ethics, credit and draws', () => {
+  let t: TestApp;
+  let checks: AnswerChecks;
+  beforeAll(async () => {
+    t = await createTestApp({ start: '2025-11-03T01:00:00.000Z' });
+    checks = new AnswerChecks(t);
+  });
+  afterAll(() => t.close());
+
+  it('describes the directory: units, departments, users, staff and their writes', async () => {
+    await checks.send(
+      'POST',
+      '/directory/units',
+      'admin',
+      { id: 'county-oa', name: '新区卫生健康局', kind: 'county', parentId: 'city-a' },
+      201,
+    );
+    await checks.send('PUT', '/directory/units/county-oa', 'admin', { name: '新区卫健局' });
+    await checks.send('POST', '/directory/units/county-oa/move', 'admin', { parentId: 'city-b' }, 200);
+    await checks.send('POST', `/directory/units/${H}/departments`, 'admin', { id: 'dept-oa', name: '口腔科' }, 201);
+    await checks.send('PUT', '/directory/departments/dept-oa', 'admin', { name: '口腔医学科' });
+    const units = await checks.send<{ units: { profile?: unknown }[] }>('GET', '/directory/units', 'leader-city-a');
+    expect(units.units.some((u) => u.profile)).toBe(true);
+    const unit = await checks.send<{ departments: unknown[] }>('GET', `/directory/units/${H}`, HOSPITAL);
+    expect(unit.departments.length).toBeGreaterThan(0);
+
+    const user = { name: '新区监督员', phone: '13900000002', role: 'inspector', unitId: 'city-a' };
+    await checks.send('POST', '/directory/users', 'admin', { id: 'oa.inspector', ...user }, 201);
+    await checks.send('PUT', '/directory/users/oa.inspector', 'admin', { ...user, email: 'oa@example.gov.cn' });
+    await checks.send('POST', '/directory/users/oa.inspector/disable', 'admin', undefined, 200);
+    await checks.send('POST', '/directory/users/oa.inspector/enable', 'admin', undefined, 200);
+    await checks.send('PUT', '/directory/users/inspector-b1/conflicts', 'admin', {
+      conflicts: [{ institutionId: 'hosp-b1-1', reason: 'relative' }],
+    });
+    const users = await checks.send<{ users: unknown[] }>('GET', '/directory/users?unitId=city-a', 'admin');
+    expect(users.users.length).toBeGreaterThan(0);
+    expect(await checks.send('GET', '/directory/users/inspector-b1', 'admin')).toMatchObject({
+      conflicts: [{ institutionId: 'hosp-b1-1' }],
+    });
+
+    await checks.send(
+      'POST',
+      '/directory/staff',
+      'admin',
+      { id: 'staff-oa', name: '王医生', institutionId: H, departmentId: 'dept-oa' },
+      201,
+    );
+    const staff = await checks.send<{ staff: unknown[] }>('GET', `/directory/staff?institutionId=${H}`, HOSPITAL);
+    expect(staff.staff).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'staff-oa' })]));
+  });
+
+  it('describes an import applied whole and its 422 row report', async () => {
+    const departments = (rows: string[]) => csv(['科室编码,所属机构编码,科室名称', ...rows].join('\r\n'));
+    const upload = (file: Buffer) =>
+      t.http.post('/directory/import').set(t.auth('admin')).field('sheet', 'departments').attach('file', file, 'd.csv');
+    checks.hold('POST', '/directory/import', await upload(departments(['dept-oa-2,hosp-a1-1,内科'])), 200);
+    const rejected = checks.hold<{ details: { rejections: unknown[] } }>(
+      'POST',
+      '/directory/import',
+      await upload(departments(['dept-oa-3,no-such-hospital,外科'])),
+      422,
+    );
+    expect(rejected.details.rejections).toHaveLength(1);
+  });
+
+  it('describes ethics archives, records, evidence and retraction', async () => {
+    await checks.send(
+      'POST',
+      '/ethics/archives',
+      HOSPITAL,
+      { staffId: 'OA1', institutionId: H, departmentId: 'dept-oa', name: '医生甲' },
+      201,
+    );
+    const attached = await t.http
+      .post('/ethics/archives/OA1/evidence')
+      .set(t.auth(HOSPITAL))
+      .field('institutionId', H)
+      .field('note', '表扬信')
+      .attach('file', pdf('letter'), { filename: '表扬信.pdf' });
+    checks.hold('POST', '/ethics/archives/OA1/evidence', attached, 200);
+    const archiveFiles = await checks.send<{ files: { digest: string }[] }>('GET', '/ethics/archives/OA1', HOSPITAL);
+    const record = { institutionId: H, source: { kind: 'commendation' }, summary: '患者表扬', occurredAt: '2025-04-01T02:00:00.000Z' };
+    await checks.send('POST', '/ethics/archives/OA1/records', HOSPITAL, { ...record, evidence: [archiveFiles.files[0]!.digest] }, 201);
+    await checks.send(
+      'POST',
+      '/ethics/archives/OA1/records',
+      INSPECTOR,
+      { ...record, source: { kind: 'inspection' }, summary: '态度生硬' },
+      201,
+    );
+    const archive = await checks.send<{ records: { recordId: string }[] }>('GET', '/ethics/archives/OA1', 'leader-city-a');
+    await checks.send('POST', `/ethics/archives/OA1/records/${archive.records[1]!.recordId}/retract`, INSPECTOR, { reason: '误记' }, 200);
+    const list = await checks.send<{ archives: unknown[] }>('GET', `/ethics/archives?institutionId=${H}`, INSPECTOR);
+    expect(list.archives).toHaveLength(1);
+  });
+
+  it('describes an evaluation step by step, the finalised year, its results and export', async () => {
+    const path = `/ethics/evaluations/${H}/${Y}/OA1`;
+    await checks.send('POST', '/ethics/evaluations', HOSPITAL, { institutionId: H, year: Y, staffId: 'OA1' }, 201);
+    await checks.send('POST', `${path}/self`, HOSPITAL, { summary: '遵守医德规范', selfScore: 90 }, 200);
+    await checks.send('POST', `${path}/department`, HOSPITAL, { score: 95 }, 200);
+    await checks.send('POST', `${path}/institution`, HOSPITAL, {}, 200);
+    await checks.send('POST', `${path}/posting`, HOSPITAL, { from: '2025-11-03T01:00:00.000Z', until: '2025-11-10T01:00:00.000Z' }, 200);
+    expect(await checks.send('GET', path, HOSPITAL)).toMatchObject({ status: 'posted' });
+    const finalised = await checks.send<{ results: unknown[] }>('POST', `/ethics/results/${H}/${Y}/finalise`, HOSPITAL, undefined, 200);
+    expect(finalised.results).toHaveLength(1);
+    await t.settle();
+    const results = await checks.send<{ evaluations: { grade: string | null }[] }>('GET', `/ethics/results/${H}/${Y}`, INSPECTOR);
+    expect(results.evaluations[0]!.grade).not.toBeNull();
+    const xlsx = await t.download(`/ethics/results/${H}/${Y}/export.xlsx`, INSPECTOR).expect(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+  });
+
+  it('describes credit archives, their writes, levels and the views of each role', async () => {
+    const archive = `/credit/archives/${H}`;
+    await checks.send(
+      'POST',
+      '/credit/archives',
+      INSPECTOR,
+      { institutionId: H, name: '甲市第一人民医院', responsiblePerson: '院长甲' },
+      201,
+    );
+    const points = await checks.send<{ stream: string }>(
+      'POST',
+      `${archive}/points`,
+      INSPECTOR,
+      { behaviour: 'red-envelopes', occurredAt: '2025-10-01T02:00:00.000Z' },
+      201,
+    );
+    const pointsId = points.stream.slice(points.stream.indexOf('.') + 1);
+    await checks.send('POST', `${archive}/points/${pointsId}/revoke`, INSPECTOR, { reason: '复核撤销' }, 200);
+    await checks.send(
+      'POST',
+      `${archive}/commitments`,
+      HOSPITAL,
+      { commitmentId: 'C-OA', kind: 'institution', text: '依法执业', pledgedAt: '2025-01-05T00:00:00.000Z' },
+      201,
+    );
+    await checks.send(
+      'POST',
+      `${archive}/commitments/C-OA/breaches`,
+      INSPECTOR,
+      { description: '违规收费', occurredAt: '2025-10-02T02:00:00.000Z' },
+      201,
+    );
+    await checks.send(
+      'POST',
+      `${archive}/information`,
+      INSPECTOR,
+      { infoClass: 'adverse', kind: 'penalty', title: '行政处罚', occurredAt: '2025-09-01T00:00:00.000Z' },
+      201,
+    );
+    await checks.send(
+      'POST',
+      `${archive}/lists`,
+      INSPECTOR,
+      { entryId: 'red-oa', list: 'red', reason: '诚信示范', expiresAt: '2026-06-01T00:00:00.000Z' },
+      201,
+    );
+    await checks.send(
+      'POST',
+      `${archive}/lists`,
+      INSPECTOR,
+      { entryId: 'black-oa', list: 'black', reason: '联合惩戒', expiresAt: '2026-06-01T00:00:00.000Z' },
+      201,
+    );
+    await t.settle();
+
+    const page = await checks.send<{ redList: unknown[]; adverse: unknown[] }>('GET', `/public/institutions/${H}/credit`, null);
+    expect(page.redList).toHaveLength(1);
+    expect(JSON.stringify(page)).not.toContain('联合惩戒');
+    const partner = await checks.send<{ audience: string; level: { level: string } }>('GET', archive, 'partner-discipline');
+    expect(partner).toMatchObject({ audience: 'partner', level: { level: 'D' } });
+    await checks.send('GET', archive, HOSPITAL);
+    await checks.send('GET', `${archive}/level`, HOSPITAL);
+    const levels = await checks.send<{ levels: unknown[] }>('GET', '/credit/archives?jurisdiction=city-a', 'leader-city-a');
+    expect(levels.levels.length).toBeGreaterThan(0);
+
+    await checks.send('POST', `${archive}/lists/red-oa/remove`, 'leader-city-a', { reason: '提前移出' }, 200);
+    await checks.send('POST', `${archive}/cycles/close`, 'admin', { reason: '校验期提前结束' }, 200);
+  });
+
+  it('describes draws: the published draw, the list, a draw, and the public draw', async () => {
+    const made = await checks.send<{ drawId: string }>(
+      'POST',
+      '/draws',
+      'inspector-city-a',
+      { jurisdiction: 'city-a', count: 2, inspectorsPerVisit: 1, plannedDate: '2025-12-15' },
+      201,
+    );
+    const list = await checks.send<{ draws: { drawId: string }[] }>('GET', '/draws', 'leader-city-a');
+    expect(list.draws.map((d) => d.drawId)).toContain(made.drawId);
+    await checks.send('GET', `/draws/${made.drawId}`, 'inspector-city-a');
+    expect(await checks.send('GET', `/public/draws/${made.drawId}`, null)).toMatchObject({ status: 'published' });
+  });
+
+  it('has checked a JSON answer of every directory, ethics and credit route', () => {
+    expect(checks.unchecked(['/directory', '/ethics', '/credit', '/draws', '/public/institutions', '/public/draws'])).toEqual([]);
+  });
+});

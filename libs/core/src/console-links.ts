@@ -1,0 +1,14 @@
+/**
+ * Where people open a case in the web console (apps/console/src/routes.ts has the same paths): the
+ * links of to-do items, notifications, e-mails and text messages. One home, so a link in an
+ * e-mail and the console's router cannot disagree; the API answers each with the console page.
+ */
+export const CONSOLE_LINKS = {
+  finding: (findingId: string): string => `/cases/findings/${encodeURIComponent(findingId)}`,
+  visit: (visitId: string): string => `/cases/visits/${encodeURIComponent(visitId)}`,
+  complaint: (ticketId: string): string => `/cases/complaints/${encodeURIComponent(ticketId)}`,
+  ethicsEvaluation: (institutionId: string, year: number, staffId: string): string =>
+    `/hospital/ethics/${encodeURIComponent(institutionId)}/${year}/${encodeURIComponent(staffId)}`,
+  /** The public portal's status page of a ticket (the complainant types the secret there). */
+  publicComplaint: (ticketCode: string): string => `/portal/complaints/${encodeURIComponent(ticketCode)}`,
+} as const;
