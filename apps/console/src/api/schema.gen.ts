@@ -3471,11 +3471,6 @@ export interface components {
         EthicsArchiveListDto: {
             archives: components["schemas"]["EthicsArchiveDto"][];
         };
-        EthicsCausedByDto: {
-            /** @example complaintTicket-T1 */
-            stream: string | null;
-            eventId: string;
-        };
         EthicsRecordDto: {
             recordId: string;
             staffId: string;
@@ -3494,7 +3489,12 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             year: number;
-            causedBy: components["schemas"]["EthicsCausedByDto"] | null;
+            /** @description The event that caused the record (a saga or a linked case); null when a person added it */
+            causedBy?: {
+                /** @example complaintTicket-T1 */
+                stream: string | null;
+                eventId: string;
+            } | null;
             addedBy: string;
             retracted: boolean;
             retractReason: string | null;
