@@ -49,6 +49,9 @@ describe('console: the public portal in Chromium', () => {
     expect(await home.getByLabel('问题描述').getAttribute('aria-describedby')).toMatch(/error/);
 
     await home.getByRole('radio', { name: '实名投诉' }).check();
+    // An error goes once its field is edited.
+    await home.getByLabel('问题描述').fill('手术前');
+    expect(await home.getByText('请描述您遇到的问题').count()).toBe(0);
     await home.getByLabel('姓名').fill('李四');
     await home.getByLabel('手机号码').fill('13912345678');
     await home.getByLabel(/接收短信通知/).check();
@@ -66,7 +69,9 @@ describe('console: the public portal in Chromium', () => {
     const secret = (await home.getByTestId('ticket-secret').innerText()).trim();
     expect(code).toMatch(/^[2-9A-Z]{4}-?[2-9A-Z]{4}$/);
     expect(secret.length).toBeGreaterThan(10);
-    await home.getByText('转账截图.png', { exact: true }).waitFor();
+    await home.getByText('1 个：转账截图.png').waitFor();
+    // The time the API recorded (the test clock's), not the browser's.
+    await home.getByText(/2025-03-03 09:00/).waitFor();
     await home.getByRole('button', { name: '打印回执' }).waitFor();
     expect(await home.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toContain(secret);
     await c.screenshot(home, 'portal-receipt');

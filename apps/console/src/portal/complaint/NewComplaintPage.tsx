@@ -29,7 +29,11 @@ export default function NewComplaintPage() {
 
   if (receipt) return <Receipt facts={receipt} />;
 
-  const set = <K extends keyof ComplaintDraft>(key: K, value: ComplaintDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  // A field's error goes once it is edited; the whole draft is checked again on sending.
+  const set = <K extends keyof ComplaintDraft>(key: K, value: ComplaintDraft[K]) => {
+    setDraft((current) => ({ ...current, [key]: value }));
+    setProblems((current) => ({ ...current, [key]: undefined }));
+  };
 
   const focusFirstInvalid = () => requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 
@@ -54,10 +58,14 @@ export default function NewComplaintPage() {
         }
       }
       const institution = institutions?.find((i) => i.id === draft.institutionId)?.name ?? null;
+      // The receipt states the receipt time the API recorded, not this device's clock.
+      const recorded = await call(
+        publicApi.POST('/public/complaints/{code}/status', { params: { path: { code: ticketCode } }, body: { secret } }),
+      ).catch(() => null);
       setReceipt({
         ticketCode,
         secret,
-        submittedAt: new Date().toISOString(),
+        submittedAt: recorded?.receivedAt ?? new Date().toISOString(),
         category: words.label('complaintCategories', draft.category),
         institution,
         attached,

@@ -46,7 +46,7 @@ export function Receipt({ facts }: { readonly facts: ReceiptFacts }) {
         <dt>被投诉机构</dt>
         <dd>{facts.institution ?? '未指定'}</dd>
         <dt>已上传材料</dt>
-        <dd>{facts.attached.length ? facts.attached.join('、') : '无'}</dd>
+        <dd>{facts.attached.length ? `${facts.attached.length} 个：${facts.attached.join('、')}` : '无'}</dd>
       </dl>
       {facts.refused.length > 0 ? (
         <div className="alert alert-error no-print" role="alert">
