@@ -136,11 +136,23 @@ describe('console: the public portal in Chromium', () => {
   });
 
   it('finds an institution on the credit pages and opens its public credit page', async () => {
+    const archive = (path: string, body: object) =>
+      c.t.http.post(`/credit/archives${path}`).set(c.t.auth('inspector-b1')).send(body).expect(201);
+    await archive('', { institutionId: 'hosp-b1-1', name: '南山县人民医院' });
+    await archive('/hosp-b1-1/information', {
+      infoClass: 'basic',
+      kind: 'license',
+      title: '医疗机构执业许可证（有效）',
+      occurredAt: '2025-01-02T02:00:00.000Z',
+    });
+    await archive('/hosp-b1-1/lists', { list: 'red', reason: '连续三年无投诉属实', expiresAt: '2026-03-01T00:00:00.000Z' });
     const page = await c.open('/portal/credit', PHONE);
     await page.getByLabel('查找医疗机构').fill('南山');
     await page.getByRole('button', { name: /南山县人民医院/ }).click();
     await page.getByRole('heading', { name: '南山县人民医院' }).waitFor();
     await page.getByRole('heading', { name: '红名单' }).waitFor();
+    await page.getByText('医疗机构执业许可证（有效）').waitFor();
+    expect(await page.getByRole('region', { name: '红名单' }).getByRole('listitem').count()).toBe(1);
     expect(await unnamedControls(page)).toEqual([]);
     await c.screenshot(page, 'portal-credit');
   });
