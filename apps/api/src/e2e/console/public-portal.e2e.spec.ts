@@ -12,7 +12,10 @@ async function unnamedControls(page: Page): Promise<string[]> {
   return page.locator('input, select, textarea').evaluateAll((controls) =>
     controls
       .filter((c) => {
-        const labelled = (c as HTMLInputElement).labels?.length || c.getAttribute('aria-label') || c.getAttribute('aria-labelledby');
+        const labelled =
+          (c as unknown as { labels: { length: number } | null }).labels?.length ||
+          c.getAttribute('aria-label') ||
+          c.getAttribute('aria-labelledby');
         return !labelled;
       })
       .map((c) => c.outerHTML),
@@ -44,7 +47,7 @@ describe('console: the public portal in Chromium', () => {
     await home.getByText('请选择投诉类别').waitFor();
     const category = home.getByLabel('投诉类别');
     expect(await category.getAttribute('aria-invalid')).toBe('true');
-    expect(await category.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await category.evaluate((el) => el.matches(':focus'))).toBe(true);
     await home.getByLabel('问题描述').waitFor();
     expect(await home.getByLabel('问题描述').getAttribute('aria-describedby')).toMatch(/error/);
 
@@ -73,7 +76,7 @@ describe('console: the public portal in Chromium', () => {
     // The time the API recorded (the test clock's), not the browser's.
     await home.getByText(/2025-03-03 09:00/).waitFor();
     await home.getByRole('button', { name: '打印回执' }).waitFor();
-    expect(await home.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toContain(secret);
+    expect(await home.evaluate<string>('JSON.stringify({ ...localStorage, ...sessionStorage })')).not.toContain(secret);
     await c.screenshot(home, 'portal-receipt');
     // Printed, the page is the receipt alone: no navigation, no buttons, the code and the secret.
     await home.emulateMedia({ media: 'print' });

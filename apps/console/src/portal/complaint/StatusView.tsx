@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { components } from '../../api/schema.gen';
 import { beijingDate, beijingDateTime } from '../../shared/time';
 import { usePortalCatalogue } from '../catalogue';
 import { Alert } from '../Field';
@@ -6,7 +7,8 @@ import { downloadOwnFile, sizeText } from './evidence';
 import { MoreFiles } from './MoreFiles';
 import { RatingForm } from './RatingForm';
 import { ReplyForm } from './ReplyForm';
-import type { PublicStatus } from './TrackPage';
+
+export type PublicStatus = components['schemas']['PublicStatusDto'];
 
 /** The steps a ticket normally passes, in order; `awaiting-your-reply` and `declined` are shown only when they happen. */
 const MAIN_PATH = ['received', 'dispatched', 'in-progress', 'answered', 'rated', 'closed'] as const;

@@ -1,12 +1,9 @@
 import { FormEvent, useState } from 'react';
 import { call, messageOf } from '../../api/errors';
-import type { components } from '../../api/schema.gen';
 import { PATHS } from '../../routes';
 import { Alert, Field } from '../Field';
 import { publicApi } from '../public-api';
-import { StatusView } from './StatusView';
-
-export type PublicStatus = components['schemas']['PublicStatusDto'];
+import { PublicStatus, StatusView } from './StatusView';
 
 /** People type codes as K7Q2M9XD, k7q2-m9xd …: the API takes any of them; this only trims. */
 const cleanCode = (code: string) => code.trim().toUpperCase();
