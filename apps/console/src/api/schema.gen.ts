@@ -1387,23 +1387,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/public/institutions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Institutions the public can name (complaint form, credit pages), sorted by supervising unit, then name */
-        get: operations["PublicInstitutionsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/complaints": {
         parameters: {
             query?: never;
@@ -2729,15 +2712,13 @@ export interface components {
             /** @description Special campaign (专项行动) id */
             campaignId?: string;
         };
-        CommandReceiptDto: {
-            /** @description Id of the case the command acted on */
-            id: string;
-            /** @description The case stream written */
-            stream: string;
+        CommandAckDto: {
+            /** @description Id of the visit / finding */
+            id?: string;
             /** @description Log position of the last event written (null: nothing changed) */
-            position: number | null;
-            /** @description Event types written, in order */
-            events: string[];
+            position?: number | null;
+            /** @description Event types written */
+            events?: string[];
         };
         RecordVisitDto: {
             /**
@@ -2749,7 +2730,7 @@ export interface components {
             /** @example 暗访门诊、住院部 */
             summary?: string;
         };
-        InspectionReasonDto: {
+        ReasonDto: {
             /** @example 机构停业整顿 */
             reason: string;
         };
@@ -2774,99 +2755,6 @@ export interface components {
              * @enum {string}
              */
             requiredAction: "immediate" | "deadline" | "long-term";
-        };
-        InspectionFindingRegisteredDto: {
-            /** @description Id of the case the command acted on */
-            id: string;
-            /** @description The case stream written */
-            stream: string;
-            /** @description Log position of the last event written (null: nothing changed) */
-            position: number | null;
-            /** @description Event types written, in order */
-            events: string[];
-            /** @description The visit the finding was recorded on */
-            visitId: string;
-        };
-        InspectionVisitDto: {
-            visitId: string;
-            /** @enum {string} */
-            kind: "routine" | "unannounced" | "random" | "special" | "self";
-            institutionId: string;
-            campaignId: string | null;
-            inspectorIds: string[];
-            /**
-             * @description YYYY-MM-DD
-             * @example 2026-03-05
-             */
-            plannedDate: string;
-            plannedBy: string;
-            /** @description YYYY-MM-DD once recorded */
-            conductedOn: string | null;
-            summary: string | null;
-            /** @enum {string} */
-            status: "planned" | "conducted" | "findingsRegistered" | "closed" | "cancelled";
-            findingIds: string[];
-            closedAt: string | null;
-            reopenCount: number;
-            cancelledReason: string | null;
-            createdAt: string;
-            updatedAt: string;
-        };
-        InspectionVisitPageDto: {
-            items: components["schemas"]["InspectionVisitDto"][];
-            /** @description Pass as `cursor` for the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        InspectionLedgerSummaryDto: {
-            total: number;
-            signedOff: number;
-            open: number;
-            overdue: number;
-            withdrawn: number;
-            /** @description Every counted row signed off (or the visit closed) */
-            closed: boolean;
-        };
-        InspectionAttachedFileDto: {
-            /** @description SM3 of the bytes (64 lowercase hex digits) */
-            digest: string;
-            name: string;
-            /** @description Bytes */
-            size: number;
-            /** @example image/jpeg */
-            mediaType: string;
-            /** @enum {string} */
-            step: "visit" | "finding" | "plan" | "progress" | "signOff" | "recheck";
-            note: string | null;
-            attachedAt: string;
-            /** @description User id */
-            attachedBy: string;
-        };
-        InspectionVisitDetailDto: {
-            visitId: string;
-            /** @enum {string} */
-            kind: "routine" | "unannounced" | "random" | "special" | "self";
-            institutionId: string;
-            campaignId: string | null;
-            inspectorIds: string[];
-            /**
-             * @description YYYY-MM-DD
-             * @example 2026-03-05
-             */
-            plannedDate: string;
-            plannedBy: string;
-            /** @description YYYY-MM-DD once recorded */
-            conductedOn: string | null;
-            summary: string | null;
-            /** @enum {string} */
-            status: "planned" | "conducted" | "findingsRegistered" | "closed" | "cancelled";
-            findingIds: string[];
-            closedAt: string | null;
-            reopenCount: number;
-            cancelledReason: string | null;
-            createdAt: string;
-            updatedAt: string;
-            ledger: components["schemas"]["InspectionLedgerSummaryDto"];
-            files: components["schemas"]["InspectionAttachedFileDto"][];
         };
         IssueNoticeDto: {
             /** @example 整改〔2025〕1号 */
@@ -2931,18 +2819,6 @@ export interface components {
              */
             requestedDueAt: string;
         };
-        InspectionExtensionRequestedDto: {
-            /** @description Id of the case the command acted on */
-            id: string;
-            /** @description The case stream written */
-            stream: string;
-            /** @description Log position of the last event written (null: nothing changed) */
-            position: number | null;
-            /** @description Event types written, in order */
-            events: string[];
-            /** @description Cite it when approving or denying */
-            extensionId: string;
-        };
         ExtensionApprovalDto: {
             extensionId: string;
             /** @description Working days granted, counted from the current due date (or now if later) */
@@ -2971,221 +2847,7 @@ export interface components {
             /** @description For reopened: new rectification due date (default: policy). A date (YYYY-MM-DD, meaning the end of that day in Asia/Shanghai) or an ISO-8601 instant; must be in the future */
             dueDate?: string;
         };
-        InspectionPendingExtensionRefDto: {
-            extensionId: string;
-            requestedDueAt: string | null;
-        };
-        InspectionLedgerRowDto: {
-            /** @description 序号 within the list it is returned in (1-based) */
-            seq: number;
-            findingId: string;
-            institutionId: string;
-            visitId: string;
-            /** @enum {string} */
-            visitKind: "routine" | "unannounced" | "random" | "special" | "self";
-            campaignId: string | null;
-            /** @enum {string} */
-            category: "commissions" | "improper-donations" | "profit-driven-referrals" | "insurance-fraud" | "patient-privacy" | "kickbacks" | "queue-jumping" | "red-envelopes" | "over-treatment" | "service-attitude" | "environment-signage" | "medical-quality" | "disclosure" | "informed-consent" | "other";
-            /** @enum {string} */
-            severity: "minor" | "general" | "serious" | "severe";
-            /** @description 问题 */
-            description: string;
-            evidence: string[];
-            /** @description Files attached to the finding */
-            evidenceFiles: number;
-            /** @enum {string} */
-            requiredAction: "immediate" | "deadline" | "long-term";
-            /** @description 整改措施 */
-            measures: string | null;
-            responsibleDepartment: string;
-            responsiblePerson: string | null;
-            plannedCompletion: string | null;
-            noticeNo: string | null;
-            /** @description 文号 of the printed 整改通知书 */
-            noticeDocumentNo: string | null;
-            round: number;
-            /** @description 整改时限 (as extended) */
-            deadline: string | null;
-            deadlineProvisional: boolean;
-            currentDueAt: string | null;
-            currentDueProvisional: boolean;
-            progressSummary: string | null;
-            percentComplete: number | null;
-            /** @enum {string} */
-            status: "open" | "noticeIssued" | "inProgress" | "signOffRequested" | "signedOff" | "withdrawn";
-            /** @enum {string|null} */
-            escalationRung: "reminder-letter" | "rectification-notice" | "summons" | "listed-supervision" | "public-notice" | null;
-            escalationStep: number | null;
-            overdue: boolean;
-            signedOff: boolean;
-            signedOffAt: string | null;
-            onTime: boolean | null;
-            /** @enum {string} */
-            recheckStatus: "none" | "scheduled" | "due" | "passed";
-            recheckDueAt: string | null;
-            pendingExtension: components["schemas"]["InspectionPendingExtensionRefDto"] | null;
-            extensionsApproved: number;
-            withdrawnReason: string | null;
-            openedAt: string;
-            openedBy: string;
-            updatedAt: string;
-        };
-        InspectionLedgerRowPageDto: {
-            items: components["schemas"]["InspectionLedgerRowDto"][];
-            /** @description Pass as `cursor` for the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        InspectionFindingFactsDto: {
-            findingId: string;
-            visitId: string;
-            /** @enum {string} */
-            visitKind: "routine" | "unannounced" | "random" | "special" | "self";
-            institutionId: string;
-            campaignId: string | null;
-            /** @enum {string} */
-            category: "commissions" | "improper-donations" | "profit-driven-referrals" | "insurance-fraud" | "patient-privacy" | "kickbacks" | "queue-jumping" | "red-envelopes" | "over-treatment" | "service-attitude" | "environment-signage" | "medical-quality" | "disclosure" | "informed-consent" | "other";
-            /** @enum {string} */
-            severity: "minor" | "general" | "serious" | "severe";
-            description: string;
-            evidence: string[];
-            responsibleDepartment: string;
-            responsiblePerson: string | null;
-            /** @enum {string} */
-            requiredAction: "immediate" | "deadline" | "long-term";
-        };
-        InspectionEscalationDto: {
-            /** @enum {string} */
-            rung: "reminder-letter" | "rectification-notice" | "summons" | "listed-supervision" | "public-notice";
-            step: number;
-        };
-        InspectionPendingExtensionDto: {
-            extensionId: string;
-            reason: string;
-            requestedDueAt: string;
-        };
-        InspectionNoticeDocumentRefDto: {
-            /** @enum {string} */
-            kind: "rectification-notice" | "reminder-letter" | "summons" | "listed-supervision" | "sign-off-confirmation";
-            step: number;
-            documentNo: string;
-        };
-        InspectionRectificationRoundDto: {
-            round: number;
-            currentDeadlineId: string | null;
-            planRevision: number;
-            progressReports: number;
-            /** @description Evidence cited by the hospital in this round (file digests) */
-            evidence: string[];
-            escalation: components["schemas"]["InspectionEscalationDto"] | null;
-            approvedExtensions: number;
-            pendingExtension: components["schemas"]["InspectionPendingExtensionDto"] | null;
-            rejections: number;
-            noticeDocuments: components["schemas"]["InspectionNoticeDocumentRefDto"][];
-        };
-        InspectionDeadlineDto: {
-            deadlineId: string;
-            /** @example rectification */
-            purpose: string;
-            /** @enum {string} */
-            status: "pending" | "paused" | "expired" | "cleared";
-            startedAt: string;
-            dueAt: string;
-            workingDays: number;
-            /** @description Calendar version the current dueAt was counted with */
-            calendarVersion: string;
-            /** @description Counted over a year without the State Council's notice (docs/calendar.md) */
-            provisional: boolean;
-            warnAt: string[];
-            warned: string[];
-            /** @description The policy figures the deadline was set under */
-            policy: {
-                [key: string]: unknown;
-            };
-        };
-        InspectionFindingDetailDto: {
-            findingId: string;
-            /** @enum {string} */
-            status: "open" | "noticeIssued" | "inProgress" | "signOffRequested" | "signedOff" | "withdrawn";
-            finding: components["schemas"]["InspectionFindingFactsDto"];
-            rectification: components["schemas"]["InspectionRectificationRoundDto"];
-            currentDeadline: components["schemas"]["InspectionDeadlineDto"] | null;
-            deadlines: components["schemas"]["InspectionDeadlineDto"][];
-            overdue: boolean;
-            signedOffAt: string | null;
-            /**
-             * @description 回头看 status once signed off
-             * @enum {string|null}
-             */
-            recheck: "none" | "scheduled" | "due" | "passed" | null;
-            withdrawnReason: string | null;
-            ledger: components["schemas"]["InspectionLedgerRowDto"] | null;
-            files: components["schemas"]["InspectionAttachedFileDto"][];
-        };
-        EventEntryDto: {
-            /** @description Revision within its stream (0-based) */
-            revision: number;
-            /** @description Global log position */
-            position: number;
-            /** @example FindingOpened */
-            type: string;
-            /** @description The event's data as the reader may see it (per type: docs/events) */
-            data: {
-                [key: string]: unknown;
-            };
-            eventId: string;
-            actor: components["schemas"]["ActorDto"];
-            /** @description When it happened in the world (ISO-8601) */
-            occurredAt: string;
-            /** @description When the log accepted it (ISO-8601) */
-            recordedAt: string;
-            causationId: string | null;
-            correlationId: string;
-            /**
-             * @description One line in Chinese for people, names resolved
-             * @example 监督员张三发现问题：…
-             */
-            summary?: string;
-        };
-        InspectionFindingHistoryDto: {
-            findingId: string;
-            entries: components["schemas"]["EventEntryDto"][];
-        };
-        InspectionCountRowDto: {
-            /** @description The group: institution id, status, category, severity or rung */
-            key: string;
-            total: number;
-            open: number;
-            signedOff: number;
-            withdrawn: number;
-            overdue: number;
-            /** @description For institutions: the unit's name */
-            name?: string;
-        };
-        InspectionLedgerCountsDto: {
-            total: number;
-            open: number;
-            signedOff: number;
-            withdrawn: number;
-            overdue: number;
-            byInstitution: components["schemas"]["InspectionCountRowDto"][];
-            byStatus: components["schemas"]["InspectionCountRowDto"][];
-            byCategory: components["schemas"]["InspectionCountRowDto"][];
-            bySeverity: components["schemas"]["InspectionCountRowDto"][];
-            byEscalationRung: components["schemas"]["InspectionCountRowDto"][];
-            generatedAt: string;
-        };
-        InspectionLedgerDto: {
-            /** @enum {string} */
-            scope: "institution" | "visit";
-            institutionId: string;
-            institutionName: string;
-            /** @description The visit (a visit's ledger), else null */
-            visit: components["schemas"]["InspectionVisitDto"] | null;
-            generatedAt: string;
-            rows: components["schemas"]["InspectionLedgerRowDto"][];
-            summary: components["schemas"]["InspectionLedgerSummaryDto"];
-        };
-        InspectionEvidenceFileDto: {
+        EvidenceFileDto: {
             /** @description SM3 of the bytes (64 lowercase hex digits): what steps cite in `evidence` */
             digest: string;
             /** @description Bytes */
@@ -3198,7 +2860,22 @@ export interface components {
             /** @description The name it was uploaded under (shown to people only) */
             name: string;
         };
-        InspectionEvidenceAckDto: {
+        EvidenceAckDto: {
+            /** @description Id of the visit / finding */
+            id?: string;
+            /** @description Log position of the last event written (null: nothing changed) */
+            position?: number | null;
+            /** @description Event types written */
+            events?: string[];
+            file: components["schemas"]["EvidenceFileDto"];
+        };
+        OpenEthicsArchiveDto: {
+            staffId: string;
+            institutionId: string;
+            departmentId?: string;
+            name?: string;
+        };
+        CommandReceiptDto: {
             /** @description Id of the case the command acted on */
             id: string;
             /** @description The case stream written */
@@ -3207,256 +2884,6 @@ export interface components {
             position: number | null;
             /** @description Event types written, in order */
             events: string[];
-            file: components["schemas"]["InspectionEvidenceFileDto"];
-        };
-        AuditAsOfDto: {
-            /** @description The log as it stood when it held this position */
-            position?: number;
-            /** @description The log as it stood at this instant (ISO-8601) */
-            recordedAt?: string;
-        };
-        AuditStreamSpanDto: {
-            stream: string;
-            lastRevision: number;
-            lastPosition: number;
-            /** @description Events of the stream that belong to the case (the rest are context) */
-            linkedEvents: number;
-        };
-        AuditCauseRefDto: {
-            eventId: string;
-            stream: string;
-            type: string;
-            position: number;
-        };
-        AuditDeadlineSnapshotDto: {
-            deadlineId: string;
-            purpose: string;
-            /** @enum {string} */
-            status: "pending" | "paused" | "expired";
-            dueAt: string;
-            /** @description Counted over a year without the State Council's notice */
-            provisional: boolean;
-            startedAt: string;
-            warned: string[];
-        };
-        AuditEventMetadataDto: {
-            eventId: string;
-            correlationId: string;
-            causationId: string | null;
-            actor: components["schemas"]["ActorDto"];
-            occurredAt: string;
-            recordedAt: string;
-            schemaVersion: number;
-            /** @description SM3 of the previous event of the stream */
-            prevHash: string | null;
-            /** @description SM3 of this event (canonical form) */
-            hash: string;
-        };
-        AuditStoredFormDto: {
-            data: {
-                [key: string]: unknown;
-            };
-            schemaVersion: number;
-        };
-        AuditHistoryEntryDto: {
-            stream: string;
-            revision: number;
-            position: number;
-            type: string;
-            /** @description The data as the reader may see it (personal data redacted) */
-            data: {
-                [key: string]: unknown;
-            };
-            eventId: string;
-            actor: components["schemas"]["ActorDto"];
-            occurredAt: string;
-            recordedAt: string;
-            correlationId: string;
-            causedBy: components["schemas"]["AuditCauseRefDto"] | null;
-            hash: string;
-            /** @description False for context events: in a linked stream but not this case's */
-            linked: boolean;
-            deadlines: components["schemas"]["AuditDeadlineSnapshotDto"][];
-            metadata: components["schemas"]["AuditEventMetadataDto"];
-            /** @description An upcast event's data as stored */
-            stored?: components["schemas"]["AuditStoredFormDto"];
-            /** @description One line in Chinese for people */
-            summary?: string;
-        };
-        AuditHistoryPageDto: {
-            /** @description The root stream of the case */
-            root: string;
-            asOf: components["schemas"]["AuditAsOfDto"] | null;
-            streams: components["schemas"]["AuditStreamSpanDto"][];
-            /** @description Linked streams the reader may not open (left out) */
-            withheldStreams?: number;
-            total: number;
-            page: number;
-            pageSize: number;
-            pages: number;
-            /** @description Events folded away (absent with ?all=true) */
-            folded?: number;
-            entries: components["schemas"]["AuditHistoryEntryDto"][];
-        };
-        AuditCaseStateDto: {
-            stream: string;
-            asOf: components["schemas"]["AuditAsOfDto"];
-            /** @description The decider's state (its shape is the stream category's) */
-            state: {
-                [key: string]: unknown;
-            };
-            /** @description Events folded */
-            events: number;
-            revision: number | null;
-            position: number | null;
-        };
-        AuditStreamIntegrityDto: {
-            stream: string;
-            events: number;
-            firstHash: string | null;
-            lastHash: string | null;
-            ok: boolean;
-        };
-        AuditChainBreakDto: {
-            streamName: string;
-            revision: number;
-            position: number;
-            eventId: string;
-            /** @enum {string} */
-            problem: "content" | "order" | "missing" | "link";
-            detail: string;
-        };
-        AuditFileProblemDto: {
-            stream: string;
-            revision: number;
-            position: number;
-            digest: string;
-            name: string;
-            sealed: boolean;
-            /** @enum {string} */
-            status: "missing" | "altered";
-            /** @description For `altered`: what the stored bytes hash to now */
-            actualDigest?: string;
-        };
-        AuditFileChecksDto: {
-            checked: number;
-            problems: components["schemas"]["AuditFileProblemDto"][];
-        };
-        AuditCaseIntegrityReportDto: {
-            ok: boolean;
-            /** @enum {string} */
-            scope: "log" | "streams";
-            streams: number;
-            events: number;
-            firstHash: string | null;
-            lastHash: string | null;
-            firstPosition: number | null;
-            lastPosition: number | null;
-            perStream: components["schemas"]["AuditStreamIntegrityDto"][];
-            firstBreak: components["schemas"]["AuditChainBreakDto"] | null;
-            /** @description The whole log was compared with the store's stream heads */
-            headsChecked: boolean;
-            verifiedAt: string;
-            /** @description The attached evidence files, hashed in the blob store */
-            files?: components["schemas"]["AuditFileChecksDto"];
-            /** @enum {string} */
-            algorithm: "SM3";
-            canonicalization: string;
-            root: string;
-        };
-        AuditCaseFileDto: {
-            stream: string;
-            revision: number;
-            position: number;
-            digest: string;
-            /** @description The name it was uploaded under, or a marker for a sealed or erased file */
-            name: string;
-            size: number;
-            mediaType: string;
-            step: string;
-            attachedAt: string;
-            attachedBy: string;
-            /** @description Kept encrypted under its owner's personal-data key */
-            sealed: boolean;
-            /** @description Sealed and its owner erased: unreadable for everyone */
-            erased: boolean;
-        };
-        AuditCaseFilesDto: {
-            root: string;
-            files: components["schemas"]["AuditCaseFileDto"][];
-        };
-        AuditEscalationDto: {
-            rung: string;
-            step: number;
-        };
-        AuditLedgerRowDto: {
-            stream: string;
-            findingId: string;
-            category: string;
-            severity: string;
-            /** @enum {string} */
-            status: "open" | "noticeIssued" | "inProgress" | "signOffRequested" | "signedOff" | "withdrawn";
-            round: number;
-            dueAt: string | null;
-            deadlineStatus: string | null;
-            escalation: components["schemas"]["AuditEscalationDto"] | null;
-            lastPosition: number;
-            lastRecordedAt: string;
-        };
-        AuditLedgerAsOfDto: {
-            institutionId: string;
-            asOf: components["schemas"]["AuditAsOfDto"];
-            events: number;
-            position: number | null;
-            rows: components["schemas"]["AuditLedgerRowDto"][];
-        };
-        AuditIntegrityReportDto: {
-            ok: boolean;
-            /** @enum {string} */
-            scope: "log" | "streams";
-            streams: number;
-            events: number;
-            firstHash: string | null;
-            lastHash: string | null;
-            firstPosition: number | null;
-            lastPosition: number | null;
-            perStream: components["schemas"]["AuditStreamIntegrityDto"][];
-            firstBreak: components["schemas"]["AuditChainBreakDto"] | null;
-            /** @description The whole log was compared with the store's stream heads */
-            headsChecked: boolean;
-            verifiedAt: string;
-            /** @description The attached evidence files, hashed in the blob store */
-            files?: components["schemas"]["AuditFileChecksDto"];
-            /** @enum {string} */
-            algorithm: "SM3";
-            canonicalization: string;
-        };
-        AuditAccessLogRowDto: {
-            at: string;
-            reader: components["schemas"]["ActorDto"];
-            /**
-             * @description view, reveal, export, erase or asOf
-             * @example view
-             */
-            action: string;
-            subjectId: string | null;
-            caseStream: string | null;
-            purpose: string;
-            outcome: string;
-            /** @description Place in the privacy access log's SM3 chain */
-            seq: number | null;
-        };
-        AuditAccessLogPageDto: {
-            total: number;
-            limit: number;
-            offset: number;
-            rows: components["schemas"]["AuditAccessLogRowDto"][];
-        };
-        OpenEthicsArchiveDto: {
-            staffId: string;
-            institutionId: string;
-            departmentId?: string;
-            name?: string;
         };
         EthicsArchiveDto: {
             staffId: string;
@@ -3832,19 +3259,6 @@ export interface components {
             /** @description Adverse information that occurred within the last 5 years */
             adverse: components["schemas"]["CreditViewItemDto"][];
             redList: components["schemas"]["CreditViewItemDto"][];
-        };
-        PublicInstitutionDto: {
-            /** @example hosp-a1-1 */
-            id: string;
-            name: string;
-            /**
-             * @description The health commission it answers to (its parent unit), to tell same-named hospitals apart
-             * @example 甲市东城区卫生健康局
-             */
-            supervisingUnit: string;
-        };
-        PublicInstitutionListDto: {
-            items: components["schemas"]["PublicInstitutionDto"][];
         };
         ComplaintComplainantSummaryDto: {
             /** @enum {string} */
@@ -5257,9 +4671,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["InspectionVisitPageDto"];
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5286,7 +4698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandReceiptDto"];
+                    "application/json": components["schemas"]["CommandAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5316,7 +4728,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandReceiptDto"];
+                    "application/json": components["schemas"]["CommandAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5337,7 +4749,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InspectionReasonDto"];
+                "application/json": components["schemas"]["ReasonDto"];
             };
         };
         responses: {
@@ -5346,7 +4758,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandReceiptDto"];
+                    "application/json": components["schemas"]["CommandAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5376,7 +4788,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InspectionFindingRegisteredDto"];
+                    "application/json": components["schemas"]["CommandAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5398,9 +4810,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["InspectionVisitDetailDto"];
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5429,7 +4839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandReceiptDto"];
+                    "application/json": components["schemas"]["CommandAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5459,7 +4869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandReceiptDto"];
+                    "application/json": components["schemas"]["CommandAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5489,7 +4899,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandReceiptDto"];
+                    "application/json": components["schemas"]["CommandAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5519,7 +4929,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandReceiptDto"];
+                    "application/json": components["schemas"]["CommandAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5549,7 +4959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandReceiptDto"];
+                    "application/json": components["schemas"]["CommandAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5579,7 +4989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandReceiptDto"];
+                    "application/json": components["schemas"]["CommandAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5609,7 +5019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InspectionExtensionRequestedDto"];
+                    "application/json": components["schemas"]["CommandAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5639,7 +5049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandReceiptDto"];
+                    "application/json": components["schemas"]["CommandAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5669,7 +5079,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandReceiptDto"];
+                    "application/json": components["schemas"]["CommandAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5699,7 +5109,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandReceiptDto"];
+                    "application/json": components["schemas"]["CommandAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5720,7 +5130,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InspectionReasonDto"];
+                "application/json": components["schemas"]["ReasonDto"];
             };
         };
         responses: {
@@ -5729,7 +5139,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandReceiptDto"];
+                    "application/json": components["schemas"]["CommandAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5766,9 +5176,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["InspectionLedgerRowPageDto"];
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5789,9 +5197,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["InspectionFindingDetailDto"];
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5815,9 +5221,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["InspectionFindingHistoryDto"];
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5847,9 +5251,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["InspectionLedgerCountsDto"];
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5870,9 +5272,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["InspectionLedgerDto"];
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5891,15 +5291,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The ledger file (?format=xlsx, the default, or csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv": string;
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5920,9 +5316,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["InspectionLedgerDto"];
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5941,15 +5335,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The ledger file (?format=xlsx, the default, or csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv": string;
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5991,7 +5381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InspectionEvidenceAckDto"];
+                    "application/json": components["schemas"]["EvidenceAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -6034,7 +5424,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InspectionEvidenceAckDto"];
+                    "application/json": components["schemas"]["EvidenceAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -6063,13 +5453,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description HistoryPage: { root, asOf, streams, total, page, pageSize, pages, folded?, entries[] with summary } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["AuditHistoryPageDto"];
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6093,13 +5482,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description { stream, asOf, state, events, revision, position } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["AuditCaseStateDto"];
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6120,9 +5508,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["AuditCaseIntegrityReportDto"];
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6146,14 +5532,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The dossier: one self-contained HTML page, as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "text/html": string;
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6171,13 +5554,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description { root, files: [{ stream, revision, position, digest, name, size, mediaType, step, attachedAt, attachedBy, sealed, erased }] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["AuditCaseFilesDto"];
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6200,14 +5582,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The bytes, sent with the media type recorded for the file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/octet-stream": string;
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6230,14 +5609,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A small JPEG, shown inline */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "image/jpeg": string;
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6259,13 +5635,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description { institutionId, asOf, events, position, rows[] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["AuditLedgerAsOfDto"];
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6288,15 +5663,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The as-of ledger file (?format=xlsx, the default, or csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv; charset=utf-8": string;
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6315,9 +5686,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["AuditIntegrityReportDto"];
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6346,13 +5715,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description { total, limit, offset, rows[] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["AuditAccessLogPageDto"];
-                };
+                content?: never;
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7241,27 +6609,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreditDrawDocumentDto"];
-                };
-            };
-            503: components["responses"]["Error"];
-            "4XX": components["responses"]["Error"];
-        };
-    };
-    PublicInstitutionsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicInstitutionListDto"];
                 };
             };
             503: components["responses"]["Error"];

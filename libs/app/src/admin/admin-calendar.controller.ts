@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@bihuan/core';
 import { CurrentActor, Roles, SystemWide } from '@bihuan/auth';
 import { CALENDAR, CalendarService } from '@bihuan/platform';
@@ -38,7 +38,7 @@ export class AdminCalendarController {
     summary: 'Import a year (the State Council notice as JSON, docs/calendar.md); deadlines computed afterwards record the new version',
   })
   @ApiBody({ type: CalendarYearDto })
-  @ApiOkResponse({ type: CalendarImportedDto })
+  @ApiCreatedResponse({ type: CalendarImportedDto })
   importYear(@Body() body: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<CalendarImportedDto> {
     return this.calendar.importYear(body, actor);
   }

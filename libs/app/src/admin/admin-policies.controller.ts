@@ -4,6 +4,7 @@ import { Actor, DomainError, ID_GENERATOR, IdGenerator, isDomainError } from '@b
 import { CurrentActor, Roles, SystemWide } from '@bihuan/auth';
 import { POLICIES, PolicyRegistry } from '@bihuan/platform';
 import { PolicyViewDto, SetPolicyDto } from './admin.dto';
+import { PolicyContextsDto } from './admin.response';
 import { POLICY_DEFAULTS, policyCheck, policyDefaults } from './policy-defaults';
 
 /** Policy settings per context (domain.md: every number is a default), changed with a reason. */
@@ -20,7 +21,8 @@ export class AdminPoliciesController {
 
   @Get()
   @ApiOperation({ summary: 'The policy contexts that can be changed' })
-  list(): { contexts: string[] } {
+  @ApiOkResponse({ type: PolicyContextsDto })
+  list(): PolicyContextsDto {
     return { contexts: Object.keys(POLICY_DEFAULTS) };
   }
 

@@ -6,22 +6,10 @@ import { EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { Roles, SystemWide } from '@bihuan/auth';
 import { READ_MODELS } from '@bihuan/platform';
 import { DeadLetter, TableCheckpointStore, TableDeadLetterStore } from '@bihuan/processing';
-import { TIMER_SCHEDULER, TimerScheduler, TimerSpec } from '@bihuan/timers';
+import { TIMER_SCHEDULER, TimerScheduler } from '@bihuan/timers';
 import { LimitQueryDto, TimerStatusDto } from './admin.dto';
+import { DeadLetterDto, DeadLetterRetryDto, PendingTimersDto, ProjectionsDto, ProjectionStatusDto } from './admin.response';
 import { WorkerAccess } from './worker-access';
-
-interface ProjectionView {
-  readonly name: string;
-  readonly kind: 'projection' | 'workflow';
-  readonly checkpoint: number | null;
-  readonly running: boolean | null;
-  readonly failures: number | null;
-  readonly lastError: string | null;
-  /** Events between what it has seen and the head (in-process worker only; null otherwise). */
-  readonly behind: number | null;
-  /** True while it is catching up with the head (in-process worker only; null otherwise). */
-  readonly catchingUp: boolean | null;
-}
 
 /** What the worker is doing: dead letters, projection checkpoints, pending timers. */
 @ApiTags('admin')
@@ -39,6 +27,7 @@ export class AdminWorkerController {
 
   @Get('dead-letters')
   @ApiOperation({ summary: 'Workflow inputs parked after their retries failed (oldest first)' })
+  @ApiOkResponse({ type: [DeadLetterDto] })
   deadLetters(): Promise<DeadLetter[]> {
     return new TableDeadLetterStore(this.database).list();
   }
@@ -46,8 +35,9 @@ export class AdminWorkerController {
   @Post('dead-letters/:id/retry')
   @HttpCode(200)
   @ApiOperation({ summary: 'Handle a parked input again through the in-process worker (ROLE=all)' })
+  @ApiOkResponse({ type: DeadLetterRetryDto })
   @ApiServiceUnavailableResponse({ description: 'WORKER.NOT_IN_PROCESS: this process runs no worker' })
-  async retry(@Param('id') id: string): Promise<{ id: string; retried: boolean; letter: DeadLetter | null }> {
+  async retry(@Param('id') id: string): Promise<DeadLetterRetryDto> {
     const letters = new TableDeadLetterStore(this.database);
     const letter = await letters.get(id);
     if (!letter) throw DomainError.notFound('ADMIN.NO_DEAD_LETTER', `No dead letter ${id}`);
@@ -67,12 +57,13 @@ export class AdminWorkerController {
     summary:
       'Projections and workflows: checkpoint (last handled position; filtered ones move only on events they read) beside the log head; with the worker in-process also running/failures and how far behind the head each one is (catchingUp)',
   })
-  async projections(): Promise<{ head: number | null; workerInProcess: boolean; projections: ProjectionView[] }> {
+  @ApiOkResponse({ type: ProjectionsDto })
+  async projections(): Promise<ProjectionsDto> {
     const worker = this.worker.find();
     if (worker) {
       const [lags, statuses] = await Promise.all([worker.runtime.lag(), worker.projections()]);
       const status = new Map(statuses.map((p) => [p.name, p]));
-      const projections: ProjectionView[] = lags.map((l) => ({
+      const projections: ProjectionStatusDto[] = lags.map((l) => ({
         name: l.name,
         kind: l.kind,
         checkpoint: l.checkpoint,
@@ -85,7 +76,7 @@ export class AdminWorkerController {
       return { head: lags[0]?.head ?? (await this.store.headPosition()), workerInProcess: true, projections };
     }
     const head = await this.store.headPosition();
-    const projections: ProjectionView[] = [...(await this.storedCheckpoints())].map(([name, checkpoint]) => ({
+    const projections: ProjectionStatusDto[] = [...(await this.storedCheckpoints())].map(([name, checkpoint]) => ({
       name,
       kind: name.startsWith('workflow.') ? 'workflow' : 'projection',
       checkpoint,
@@ -111,7 +102,8 @@ export class AdminWorkerController {
 
   @Get('timers/pending')
   @ApiOperation({ summary: 'Timers not yet handled, by due instant: the count and the first N (?limit, default 20)' })
-  async pendingTimers(@Query() query: LimitQueryDto): Promise<{ backend: string; count: number; first: TimerSpec[] }> {
+  @ApiOkResponse({ type: PendingTimersDto })
+  async pendingTimers(@Query() query: LimitQueryDto): Promise<PendingTimersDto> {
     const pending = await this.timers.pending();
     return { backend: this.timers.kind, count: pending.length, first: pending.slice(0, query.limit ?? 20) };
   }

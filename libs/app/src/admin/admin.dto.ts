@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { FREE_OBJECT } from '@bihuan/platform';
+import { CalendarImportedYearDto, PolicyChangeDto } from './admin.response';
 
 /** PUT /admin/policies/:context — replaces the context's overrides; the reason goes on the record. */
 export class SetPolicyDto {
@@ -49,7 +51,8 @@ export class CalendarOutlookDto {
 export class CalendarStatusDto {
   @ApiProperty({ description: 'Recorded on every deadline computed with it' }) version!: string;
   @ApiProperty({ type: [Number] }) years!: number[];
-  @ApiProperty({ description: 'Years imported at run time with their content hash' }) importedYears!: { year: number; hash: string }[];
+  @ApiProperty({ type: () => [CalendarImportedYearDto], description: 'Years imported at run time with their content hash' })
+  importedYears!: CalendarImportedYearDto[];
   @ApiProperty({
     description: 'From 1 November (Shanghai): next year not imported (computed provisionally); provisional pending deadlines per year',
   })
@@ -63,9 +66,10 @@ export class CalendarImportedDto {
 
 export class PolicyViewDto {
   @ApiProperty() context!: string;
-  @ApiProperty({ description: 'The policy in force (defaults + overrides)' }) current!: Record<string, unknown>;
-  @ApiProperty() defaults!: Record<string, unknown>;
-  @ApiProperty({ description: 'Every change: revision, overrides, reason, changedBy, changedAt' }) history!: Record<string, unknown>[];
+  @ApiProperty({ ...FREE_OBJECT, description: 'The policy in force (defaults + overrides); its settings are the context’s' })
+  current!: Record<string, unknown>;
+  @ApiProperty({ ...FREE_OBJECT, description: 'The code’s defaults' }) defaults!: Record<string, unknown>;
+  @ApiProperty({ type: () => [PolicyChangeDto], description: 'Every change, oldest first' }) history!: PolicyChangeDto[];
 }
 
 /** GET /admin/timers — the worker's timer reconciliation: pending deadlines against armed timers. */

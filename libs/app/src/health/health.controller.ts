@@ -1,6 +1,6 @@
 import { Public } from '@bihuan/auth';
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckResult,
@@ -13,6 +13,7 @@ import { AppConfig, CONFIG } from '@bihuan/platform';
 import { CalendarOutlookService } from './calendar-outlook.module';
 import { RedisHealthIndicator } from './redis.health';
 import { StoreHealthIndicator } from './store.health';
+import { LivenessDto } from './health.dto';
 import { ShutdownState } from '../lifecycle/shutdown-state';
 
 @ApiTags('operations')
@@ -41,7 +42,8 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness: 200 while the process answers, also while it stops (restart it only when this fails)' })
-  live(): { status: 'ok'; stopping: boolean } {
+  @ApiOkResponse({ type: LivenessDto })
+  live(): LivenessDto {
     return { status: 'ok', stopping: this.shutdown.stopping };
   }
 

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Module } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@bihuan/core';
 import { AllowedBeforePasswordChange, CurrentActor, Jurisdiction } from '@bihuan/auth';
-import { MeDto } from './me.response';
+import { MeDto } from './me.dto';
 
 /** Who the bearer token says the caller is, and the unit path of their jurisdiction. */
 @ApiTags('auth')

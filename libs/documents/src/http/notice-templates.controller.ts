@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Put, Res, UploadedFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@bihuan/core';
 import { CurrentActor, Roles, SystemWide } from '@bihuan/auth';
-import { FileUpload, UploadedFileData } from '@bihuan/platform';
+import { ApiFileResponse, DOCX_MEDIA_TYPE, FileUpload, UploadedFileData } from '@bihuan/platform';
 import { isNoticeKind, NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeKind } from '@bihuan/inspection';
 import { documentsError } from '../documents-errors';
 import { NOTICE_FIELDS } from '../templates/notice-fields';
@@ -43,7 +43,7 @@ export class NoticeTemplatesController {
   }
 
   @Get(':kind')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @ApiFileResponse([DOCX_MEDIA_TYPE], 'The template in force (DOCX)')
   @ApiOperation({ summary: 'The template in force as DOCX (to edit and upload again)' })
   async download(@Param('kind') kind: string, @Res() res: FileResponse): Promise<void> {
     const v = await this.templates.inForce(kindOf(kind));

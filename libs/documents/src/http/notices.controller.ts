@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@bihuan/core';
 import { CurrentActor, Roles } from '@bihuan/auth';
 import { READ_ROLES } from '@bihuan/inspection';
+import { ApiFileResponse, DOCX_MEDIA_TYPE } from '@bihuan/platform';
 import { IssueNoticeDocument } from '../application/issue-notice.handler';
 import { DownloadNoticeQuery, ListNoticesQuery } from '../application/notice.queries';
 import { NoticeDocumentView } from '../application/notice-views';
@@ -44,7 +45,7 @@ export class NoticesController {
 
   @Get(':number')
   @Roles(...READ_ROLES)
-  @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @ApiFileResponse([DOCX_MEDIA_TYPE], 'The notice (DOCX), byte for byte the one whose digest was recorded')
   @ApiOperation({ summary: 'The notice as DOCX, regenerated from the log and answered only if its SM3 equals the recorded digest' })
   async download(
     @CurrentActor() actor: Actor,

@@ -7,6 +7,7 @@ import { SignInService } from '../application/sign-in.service';
 import { SessionService, SessionTokens } from '../sessions/session.service';
 import { ChangePasswordDto, RefreshDto, SessionTokensDto, SignInDto } from './auth.dto';
 import { SignInRateLimitGuard } from './sign-in-rate-limit.guard';
+import { SignedOutDto } from './account.response';
 
 /** The caller's session id (AuthGuard sets it from the token's `sid`); null for a token without one. */
 export const CurrentSession = createParamDecorator(
@@ -62,7 +63,8 @@ export class AuthController {
   @ApiBearerAuth()
   @HttpCode(200)
   @ApiOperation({ summary: '注销当前会话：其访问令牌和刷新令牌下一次请求即失效' })
-  async signOut(@CurrentSession() sessionId: string | null): Promise<{ signedOut: true }> {
+  @ApiOkResponse({ type: SignedOutDto })
+  async signOut(@CurrentSession() sessionId: string | null): Promise<SignedOutDto> {
     await this.sessions.signOut(sessionOf(sessionId));
     return { signedOut: true };
   }
@@ -72,7 +74,8 @@ export class AuthController {
   @ApiBearerAuth()
   @HttpCode(200)
   @ApiOperation({ summary: '注销本人的全部会话（所有设备）' })
-  async signOutAll(@CurrentActor() actor: Actor): Promise<{ signedOut: true }> {
+  @ApiOkResponse({ type: SignedOutDto })
+  async signOutAll(@CurrentActor() actor: Actor): Promise<SignedOutDto> {
     await this.signIns.signOutAll(actor);
     return { signedOut: true };
   }

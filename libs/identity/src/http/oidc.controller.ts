@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { Public } from '@bihuan/auth';
 import { OidcSignInService } from '../oidc/oidc-sign-in.service';
 import { SessionService, SessionTokens } from '../sessions/session.service';
+import { SessionTokensDto } from './auth.dto';
 
 export class OidcAvailabilityDto {
   @ApiProperty({ description: 'true: GET /auth/oidc/login leads to the identity provider' }) enabled!: boolean;
@@ -40,6 +41,7 @@ export class OidcController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: '身份提供方回调：把 sub 映射到目录用户并签发本系统会话' })
+  @ApiOkResponse({ type: SessionTokensDto })
   callback(@Query() query: Record<string, unknown>): Promise<SessionTokens> {
     // Only single string parameters go on to the provider check (a repeated one is an array here).
     const strings = Object.fromEntries(

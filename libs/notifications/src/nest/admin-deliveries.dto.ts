@@ -1,7 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { CHANNEL_KINDS, ChannelKind } from '../notification';
 import { DELIVERY_STATUSES, DeliveryStatus } from '../notifications.migrations';
+import { DeliveryView } from '../outbox/delivery-view';
 
 /** GET /admin/deliveries — newest first, optionally of one status. */
 export class DeliveriesQueryDto {
@@ -17,4 +19,25 @@ export class DeliveriesQueryDto {
   @Min(1)
   @Max(500)
   limit?: number;
+}
+
+export class DeliveryRecipientDto {
+  @ApiProperty() userId!: string;
+  @ApiProperty() unitId!: string;
+}
+
+/** One delivery of a notification on one channel, as admins see it. */
+export class DeliveryDto implements DeliveryView {
+  @ApiProperty() id!: string;
+  @ApiProperty() notificationId!: string;
+  @ApiProperty() kind!: string;
+  @ApiProperty({ enum: CHANNEL_KINDS }) channel!: ChannelKind;
+  @ApiProperty({ description: 'For e-mail and SMS only the domain / the last four digits' }) address!: string;
+  @ApiProperty({ type: () => DeliveryRecipientDto }) recipient!: DeliveryRecipientDto;
+  @ApiProperty({ enum: DELIVERY_STATUSES }) status!: DeliveryStatus;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ type: String, nullable: true }) nextAttemptAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
 }

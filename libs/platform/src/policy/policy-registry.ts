@@ -9,6 +9,8 @@ export type Versioned<T> = T & { readonly policyVersion: string };
 
 export interface PolicyChange {
   readonly revision: number;
+  /** The context changed (as recorded on the PolicyChanged event). */
+  readonly context: string;
   readonly overrides: Readonly<Record<string, unknown>>;
   readonly reason: string;
   readonly changedBy: Actor;
