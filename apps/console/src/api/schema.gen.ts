@@ -1387,6 +1387,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Institutions the public can name (complaint form, credit pages), sorted by supervising unit, then name */
+        get: operations["PublicInstitutionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/complaints": {
         parameters: {
             query?: never;
@@ -2557,24 +2574,29 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+            /** @description True from the first moment of a stop (SIGTERM) */
+            stopping: boolean;
+        };
         ActorDto: {
-            /** @description Directory user id (its name is in `names`) */
+            /** @description User id (`system` for sagas and timers) */
             id: string;
             /** @enum {string} */
             role: "inspector" | "hospital" | "leader" | "admin" | "partner" | "public" | "system";
-            /** @description Directory unit id the user acts for */
+            /** @description Unit (jurisdiction node) they act for */
             unit: string;
         };
-        UnitPathStepDto: {
+        MeUnitDto: {
             id: string;
             name: string;
-            /** @description Unit kind (catalogue: unitKinds) */
-            kind: string;
+            /** @enum {string} */
+            kind: "province" | "city" | "county" | "institution";
         };
         MeDto: {
             actor: components["schemas"]["ActorDto"];
-            /** @description From the root unit down to the user’s own */
-            unitPath: components["schemas"]["UnitPathStepDto"][];
+            unitPath: components["schemas"]["MeUnitDto"][];
         };
         CatalogueEntryDto: {
             /**
@@ -2587,6 +2609,55 @@ export interface components {
              * @example 属实
              */
             label: string;
+        };
+        TodoItemDto: {
+            /** @enum {string} */
+            kind: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation";
+            /** @description Finding, complaint ticket or evaluation id */
+            caseId: string;
+            /** @description The institution concerned (null: a complaint not yet dispatched) */
+            institutionId: string | null;
+            /** @description The unit that must act */
+            unitId: string;
+            /**
+             * @description Console path of the case
+             * @example /findings/F1
+             */
+            link: string;
+            dueAt: string | null;
+            /** @description When the row last changed (null where the read model keeps no time) */
+            since: string | null;
+            /** @description Ethics evaluations: the stage it stands at */
+            stage?: string;
+            /** @example 整改方案待提交 */
+            title: string;
+            /** @description Working days to the due date; negative once past; null without one */
+            workingDaysLeft: number | null;
+            overdue: boolean;
+        };
+        TodoListDto: {
+            items: components["schemas"]["TodoItemDto"][];
+            /** @description Items of every kind (before the kind filter and paging) */
+            counts?: {
+                "rectification-plan": number;
+                "sign-off-verification": number;
+                "extension-decision": number;
+                recheck: number;
+                "complaint-dispatch": number;
+                "complaint-acknowledge": number;
+                "complaint-answer": number;
+                "complaint-follow-up": number;
+                "ethics-evaluation": number;
+            };
+            overdue: number;
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CalendarImportedYearDto: {
+            year: number;
+            /** @description SM3 of the imported notice */
+            hash: string;
         };
         CalendarOutlookDto: {
             nextYear: number;
@@ -2607,7 +2678,7 @@ export interface components {
             version: string;
             years: number[];
             /** @description Years imported at run time with their content hash */
-            importedYears: string[];
+            importedYears: components["schemas"]["CalendarImportedYearDto"][];
             /** @description From 1 November (Shanghai): next year not imported (computed provisionally); provisional pending deadlines per year */
             outlook: components["schemas"]["CalendarOutlookDto"];
         };
@@ -2635,13 +2706,46 @@ export interface components {
             year: number;
             version: string;
         };
+        PolicyContextsDto: {
+            /**
+             * @example [
+             *       "inspection",
+             *       "complaints",
+             *       "complaintConsequences",
+             *       "ethics",
+             *       "credit",
+             *       "documents",
+             *       "identity",
+             *       "uploads",
+             *       "notifications"
+             *     ]
+             */
+            contexts: ("inspection" | "complaints" | "complaintConsequences" | "ethics" | "credit" | "documents" | "identity" | "uploads" | "notifications")[];
+        };
+        PolicyChangeDto: {
+            revision: number;
+            /** @example inspection */
+            context: string;
+            /** @description Settings that differed from the defaults after the change */
+            overrides: {
+                [key: string]: unknown;
+            };
+            reason: string;
+            changedBy: components["schemas"]["ActorDto"];
+            changedAt: string;
+        };
         PolicyViewDto: {
             context: string;
-            /** @description The policy in force (defaults + overrides) */
-            current: Record<string, never>;
-            defaults: Record<string, never>;
-            /** @description Every change: revision, overrides, reason, changedBy, changedAt */
-            history: string[];
+            /** @description The policy in force (defaults + overrides); its settings are the context’s */
+            current: {
+                [key: string]: unknown;
+            };
+            /** @description The code’s defaults */
+            defaults: {
+                [key: string]: unknown;
+            };
+            /** @description Every change, oldest first */
+            history: components["schemas"]["PolicyChangeDto"][];
         };
         SetPolicyDto: {
             /**
@@ -2656,6 +2760,49 @@ export interface components {
              * @example 市卫健委〔2026〕12号
              */
             reason: string;
+        };
+        DeadLetterInputDto: {
+            eventId: string;
+            type: string;
+            streamName: string;
+            revision: number;
+            position: number;
+        };
+        DeadLetterDto: {
+            /** @description Workflow + input eventId */
+            id: string;
+            workflow: string;
+            instance: string | null;
+            input: components["schemas"]["DeadLetterInputDto"];
+            /** @description Message of the last error */
+            error: string;
+            attempts: number;
+            /** @description When it was parked */
+            at: string;
+        };
+        DeadLetterRetryDto: {
+            id: string;
+            retried: boolean;
+            letter: components["schemas"]["DeadLetterDto"] | null;
+        };
+        ProjectionStatusDto: {
+            name: string;
+            /** @enum {string} */
+            kind: "projection" | "workflow";
+            checkpoint: number | null;
+            running: boolean | null;
+            failures: number | null;
+            lastError: string | null;
+            /** @description Events between what it has seen and the head (in-process worker only) */
+            behind: number | null;
+            /** @description Catching up with the head (in-process worker only) */
+            catchingUp: boolean | null;
+        };
+        ProjectionsDto: {
+            /** @description Log head position (null: empty log) */
+            head: number | null;
+            workerInProcess: boolean;
+            projections: components["schemas"]["ProjectionStatusDto"][];
         };
         TimerStatusDto: {
             /**
@@ -2694,6 +2841,21 @@ export interface components {
              */
             lastReconciledAt: string | null;
         };
+        PendingTimerDto: {
+            /** @example deadline.complaintTicket-42.answer.expire */
+            id: string;
+            dueAt: string;
+            /** @description Handed back on firing (usually { stream, command }) */
+            payload: {
+                [key: string]: unknown;
+            };
+        };
+        PendingTimersDto: {
+            /** @enum {string} */
+            backend: "sqlite" | "bullmq" | "manual";
+            count: number;
+            first: components["schemas"]["PendingTimerDto"][];
+        };
         PlanVisitDto: {
             /**
              * @description routine 日常监督 / unannounced 暗访 / random 双随机 / special 专项行动 / self 自查 (hospital)
@@ -2712,13 +2874,15 @@ export interface components {
             /** @description Special campaign (专项行动) id */
             campaignId?: string;
         };
-        CommandAckDto: {
-            /** @description Id of the visit / finding */
-            id?: string;
+        CommandReceiptDto: {
+            /** @description Id of the case the command acted on */
+            id: string;
+            /** @description The case stream written */
+            stream: string;
             /** @description Log position of the last event written (null: nothing changed) */
-            position?: number | null;
-            /** @description Event types written */
-            events?: string[];
+            position: number | null;
+            /** @description Event types written, in order */
+            events: string[];
         };
         RecordVisitDto: {
             /**
@@ -2730,7 +2894,7 @@ export interface components {
             /** @example 暗访门诊、住院部 */
             summary?: string;
         };
-        ReasonDto: {
+        InspectionReasonDto: {
             /** @example 机构停业整顿 */
             reason: string;
         };
@@ -2755,6 +2919,99 @@ export interface components {
              * @enum {string}
              */
             requiredAction: "immediate" | "deadline" | "long-term";
+        };
+        InspectionFindingRegisteredDto: {
+            /** @description Id of the case the command acted on */
+            id: string;
+            /** @description The case stream written */
+            stream: string;
+            /** @description Log position of the last event written (null: nothing changed) */
+            position: number | null;
+            /** @description Event types written, in order */
+            events: string[];
+            /** @description The visit the finding was recorded on */
+            visitId: string;
+        };
+        InspectionVisitDto: {
+            visitId: string;
+            /** @enum {string} */
+            kind: "routine" | "unannounced" | "random" | "special" | "self";
+            institutionId: string;
+            campaignId: string | null;
+            inspectorIds: string[];
+            /**
+             * @description YYYY-MM-DD
+             * @example 2026-03-05
+             */
+            plannedDate: string;
+            plannedBy: string;
+            /** @description YYYY-MM-DD once recorded */
+            conductedOn: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            status: "planned" | "conducted" | "findingsRegistered" | "closed" | "cancelled";
+            findingIds: string[];
+            closedAt: string | null;
+            reopenCount: number;
+            cancelledReason: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        InspectionVisitPageDto: {
+            items: components["schemas"]["InspectionVisitDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        InspectionLedgerSummaryDto: {
+            total: number;
+            signedOff: number;
+            open: number;
+            overdue: number;
+            withdrawn: number;
+            /** @description Every counted row signed off (or the visit closed) */
+            closed: boolean;
+        };
+        InspectionAttachedFileDto: {
+            /** @description SM3 of the bytes (64 lowercase hex digits) */
+            digest: string;
+            name: string;
+            /** @description Bytes */
+            size: number;
+            /** @example image/jpeg */
+            mediaType: string;
+            /** @enum {string} */
+            step: "visit" | "finding" | "plan" | "progress" | "signOff" | "recheck";
+            note: string | null;
+            attachedAt: string;
+            /** @description User id */
+            attachedBy: string;
+        };
+        InspectionVisitDetailDto: {
+            visitId: string;
+            /** @enum {string} */
+            kind: "routine" | "unannounced" | "random" | "special" | "self";
+            institutionId: string;
+            campaignId: string | null;
+            inspectorIds: string[];
+            /**
+             * @description YYYY-MM-DD
+             * @example 2026-03-05
+             */
+            plannedDate: string;
+            plannedBy: string;
+            /** @description YYYY-MM-DD once recorded */
+            conductedOn: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            status: "planned" | "conducted" | "findingsRegistered" | "closed" | "cancelled";
+            findingIds: string[];
+            closedAt: string | null;
+            reopenCount: number;
+            cancelledReason: string | null;
+            createdAt: string;
+            updatedAt: string;
+            ledger: components["schemas"]["InspectionLedgerSummaryDto"];
+            files: components["schemas"]["InspectionAttachedFileDto"][];
         };
         IssueNoticeDto: {
             /** @example 整改〔2025〕1号 */
@@ -2819,6 +3076,18 @@ export interface components {
              */
             requestedDueAt: string;
         };
+        InspectionExtensionRequestedDto: {
+            /** @description Id of the case the command acted on */
+            id: string;
+            /** @description The case stream written */
+            stream: string;
+            /** @description Log position of the last event written (null: nothing changed) */
+            position: number | null;
+            /** @description Event types written, in order */
+            events: string[];
+            /** @description Cite it when approving or denying */
+            extensionId: string;
+        };
         ExtensionApprovalDto: {
             extensionId: string;
             /** @description Working days granted, counted from the current due date (or now if later) */
@@ -2847,7 +3116,221 @@ export interface components {
             /** @description For reopened: new rectification due date (default: policy). A date (YYYY-MM-DD, meaning the end of that day in Asia/Shanghai) or an ISO-8601 instant; must be in the future */
             dueDate?: string;
         };
-        EvidenceFileDto: {
+        InspectionPendingExtensionRefDto: {
+            extensionId: string;
+            requestedDueAt: string | null;
+        };
+        InspectionLedgerRowDto: {
+            /** @description 序号 within the list it is returned in (1-based) */
+            seq: number;
+            findingId: string;
+            institutionId: string;
+            visitId: string;
+            /** @enum {string} */
+            visitKind: "routine" | "unannounced" | "random" | "special" | "self";
+            campaignId: string | null;
+            /** @enum {string} */
+            category: "commissions" | "improper-donations" | "profit-driven-referrals" | "insurance-fraud" | "patient-privacy" | "kickbacks" | "queue-jumping" | "red-envelopes" | "over-treatment" | "service-attitude" | "environment-signage" | "medical-quality" | "disclosure" | "informed-consent" | "other";
+            /** @enum {string} */
+            severity: "minor" | "general" | "serious" | "severe";
+            /** @description 问题 */
+            description: string;
+            evidence: string[];
+            /** @description Files attached to the finding */
+            evidenceFiles: number;
+            /** @enum {string} */
+            requiredAction: "immediate" | "deadline" | "long-term";
+            /** @description 整改措施 */
+            measures: string | null;
+            responsibleDepartment: string;
+            responsiblePerson: string | null;
+            plannedCompletion: string | null;
+            noticeNo: string | null;
+            /** @description 文号 of the printed 整改通知书 */
+            noticeDocumentNo: string | null;
+            round: number;
+            /** @description 整改时限 (as extended) */
+            deadline: string | null;
+            deadlineProvisional: boolean;
+            currentDueAt: string | null;
+            currentDueProvisional: boolean;
+            progressSummary: string | null;
+            percentComplete: number | null;
+            /** @enum {string} */
+            status: "open" | "noticeIssued" | "inProgress" | "signOffRequested" | "signedOff" | "withdrawn";
+            /** @enum {string|null} */
+            escalationRung: "reminder-letter" | "rectification-notice" | "summons" | "listed-supervision" | "public-notice" | null;
+            escalationStep: number | null;
+            overdue: boolean;
+            signedOff: boolean;
+            signedOffAt: string | null;
+            onTime: boolean | null;
+            /** @enum {string} */
+            recheckStatus: "none" | "scheduled" | "due" | "passed";
+            recheckDueAt: string | null;
+            pendingExtension: components["schemas"]["InspectionPendingExtensionRefDto"] | null;
+            extensionsApproved: number;
+            withdrawnReason: string | null;
+            openedAt: string;
+            openedBy: string;
+            updatedAt: string;
+        };
+        InspectionLedgerRowPageDto: {
+            items: components["schemas"]["InspectionLedgerRowDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        InspectionFindingFactsDto: {
+            findingId: string;
+            visitId: string;
+            /** @enum {string} */
+            visitKind: "routine" | "unannounced" | "random" | "special" | "self";
+            institutionId: string;
+            campaignId: string | null;
+            /** @enum {string} */
+            category: "commissions" | "improper-donations" | "profit-driven-referrals" | "insurance-fraud" | "patient-privacy" | "kickbacks" | "queue-jumping" | "red-envelopes" | "over-treatment" | "service-attitude" | "environment-signage" | "medical-quality" | "disclosure" | "informed-consent" | "other";
+            /** @enum {string} */
+            severity: "minor" | "general" | "serious" | "severe";
+            description: string;
+            evidence: string[];
+            responsibleDepartment: string;
+            responsiblePerson: string | null;
+            /** @enum {string} */
+            requiredAction: "immediate" | "deadline" | "long-term";
+        };
+        InspectionEscalationDto: {
+            /** @enum {string} */
+            rung: "reminder-letter" | "rectification-notice" | "summons" | "listed-supervision" | "public-notice";
+            step: number;
+        };
+        InspectionPendingExtensionDto: {
+            extensionId: string;
+            reason: string;
+            requestedDueAt: string;
+        };
+        InspectionNoticeDocumentRefDto: {
+            /** @enum {string} */
+            kind: "rectification-notice" | "reminder-letter" | "summons" | "listed-supervision" | "sign-off-confirmation";
+            step: number;
+            documentNo: string;
+        };
+        InspectionRectificationRoundDto: {
+            round: number;
+            currentDeadlineId: string | null;
+            planRevision: number;
+            progressReports: number;
+            /** @description Evidence cited by the hospital in this round (file digests) */
+            evidence: string[];
+            escalation: components["schemas"]["InspectionEscalationDto"] | null;
+            approvedExtensions: number;
+            pendingExtension: components["schemas"]["InspectionPendingExtensionDto"] | null;
+            rejections: number;
+            noticeDocuments: components["schemas"]["InspectionNoticeDocumentRefDto"][];
+        };
+        InspectionDeadlineDto: {
+            deadlineId: string;
+            /** @example rectification */
+            purpose: string;
+            /** @enum {string} */
+            status: "pending" | "paused" | "expired" | "cleared";
+            startedAt: string;
+            dueAt: string;
+            workingDays: number;
+            /** @description Calendar version the current dueAt was counted with */
+            calendarVersion: string;
+            /** @description Counted over a year without the State Council's notice (docs/calendar.md) */
+            provisional: boolean;
+            warnAt: string[];
+            warned: string[];
+            /** @description The policy figures the deadline was set under */
+            policy: {
+                [key: string]: unknown;
+            };
+        };
+        InspectionFindingDetailDto: {
+            findingId: string;
+            /** @enum {string} */
+            status: "open" | "noticeIssued" | "inProgress" | "signOffRequested" | "signedOff" | "withdrawn";
+            finding: components["schemas"]["InspectionFindingFactsDto"];
+            rectification: components["schemas"]["InspectionRectificationRoundDto"];
+            currentDeadline: components["schemas"]["InspectionDeadlineDto"] | null;
+            deadlines: components["schemas"]["InspectionDeadlineDto"][];
+            overdue: boolean;
+            signedOffAt: string | null;
+            /**
+             * @description 回头看 status once signed off
+             * @enum {string|null}
+             */
+            recheck: "none" | "scheduled" | "due" | "passed" | null;
+            withdrawnReason: string | null;
+            ledger: components["schemas"]["InspectionLedgerRowDto"] | null;
+            files: components["schemas"]["InspectionAttachedFileDto"][];
+        };
+        EventEntryDto: {
+            /** @description Revision within its stream (0-based) */
+            revision: number;
+            /** @description Global log position */
+            position: number;
+            /** @example FindingOpened */
+            type: string;
+            /** @description The event's data as the reader may see it (per type: docs/events) */
+            data: {
+                [key: string]: unknown;
+            };
+            eventId: string;
+            actor: components["schemas"]["ActorDto"];
+            /** @description When it happened in the world (ISO-8601) */
+            occurredAt: string;
+            /** @description When the log accepted it (ISO-8601) */
+            recordedAt: string;
+            causationId: string | null;
+            correlationId: string;
+            /**
+             * @description One line in Chinese for people, names resolved
+             * @example 监督员张三发现问题：…
+             */
+            summary?: string;
+        };
+        InspectionFindingHistoryDto: {
+            findingId: string;
+            entries: components["schemas"]["EventEntryDto"][];
+        };
+        InspectionCountRowDto: {
+            /** @description The group: institution id, status, category, severity or rung */
+            key: string;
+            total: number;
+            open: number;
+            signedOff: number;
+            withdrawn: number;
+            overdue: number;
+            /** @description For institutions: the unit's name */
+            name?: string;
+        };
+        InspectionLedgerCountsDto: {
+            total: number;
+            open: number;
+            signedOff: number;
+            withdrawn: number;
+            overdue: number;
+            byInstitution: components["schemas"]["InspectionCountRowDto"][];
+            byStatus: components["schemas"]["InspectionCountRowDto"][];
+            byCategory: components["schemas"]["InspectionCountRowDto"][];
+            bySeverity: components["schemas"]["InspectionCountRowDto"][];
+            byEscalationRung: components["schemas"]["InspectionCountRowDto"][];
+            generatedAt: string;
+        };
+        InspectionLedgerDto: {
+            /** @enum {string} */
+            scope: "institution" | "visit";
+            institutionId: string;
+            institutionName: string;
+            /** @description The visit (a visit's ledger), else null */
+            visit: components["schemas"]["InspectionVisitDto"] | null;
+            generatedAt: string;
+            rows: components["schemas"]["InspectionLedgerRowDto"][];
+            summary: components["schemas"]["InspectionLedgerSummaryDto"];
+        };
+        InspectionEvidenceFileDto: {
             /** @description SM3 of the bytes (64 lowercase hex digits): what steps cite in `evidence` */
             digest: string;
             /** @description Bytes */
@@ -2860,22 +3343,7 @@ export interface components {
             /** @description The name it was uploaded under (shown to people only) */
             name: string;
         };
-        EvidenceAckDto: {
-            /** @description Id of the visit / finding */
-            id?: string;
-            /** @description Log position of the last event written (null: nothing changed) */
-            position?: number | null;
-            /** @description Event types written */
-            events?: string[];
-            file: components["schemas"]["EvidenceFileDto"];
-        };
-        OpenEthicsArchiveDto: {
-            staffId: string;
-            institutionId: string;
-            departmentId?: string;
-            name?: string;
-        };
-        CommandReceiptDto: {
+        InspectionEvidenceAckDto: {
             /** @description Id of the case the command acted on */
             id: string;
             /** @description The case stream written */
@@ -2884,6 +3352,256 @@ export interface components {
             position: number | null;
             /** @description Event types written, in order */
             events: string[];
+            file: components["schemas"]["InspectionEvidenceFileDto"];
+        };
+        AuditAsOfDto: {
+            /** @description The log as it stood when it held this position */
+            position?: number;
+            /** @description The log as it stood at this instant (ISO-8601) */
+            recordedAt?: string;
+        };
+        AuditStreamSpanDto: {
+            stream: string;
+            lastRevision: number;
+            lastPosition: number;
+            /** @description Events of the stream that belong to the case (the rest are context) */
+            linkedEvents: number;
+        };
+        AuditCauseRefDto: {
+            eventId: string;
+            stream: string;
+            type: string;
+            position: number;
+        };
+        AuditDeadlineSnapshotDto: {
+            deadlineId: string;
+            purpose: string;
+            /** @enum {string} */
+            status: "pending" | "paused" | "expired";
+            dueAt: string;
+            /** @description Counted over a year without the State Council's notice */
+            provisional: boolean;
+            startedAt: string;
+            warned: string[];
+        };
+        AuditEventMetadataDto: {
+            eventId: string;
+            correlationId: string;
+            causationId: string | null;
+            actor: components["schemas"]["ActorDto"];
+            occurredAt: string;
+            recordedAt: string;
+            schemaVersion: number;
+            /** @description SM3 of the previous event of the stream */
+            prevHash: string | null;
+            /** @description SM3 of this event (canonical form) */
+            hash: string;
+        };
+        AuditStoredFormDto: {
+            data: {
+                [key: string]: unknown;
+            };
+            schemaVersion: number;
+        };
+        AuditHistoryEntryDto: {
+            stream: string;
+            revision: number;
+            position: number;
+            type: string;
+            /** @description The data as the reader may see it (personal data redacted) */
+            data: {
+                [key: string]: unknown;
+            };
+            eventId: string;
+            actor: components["schemas"]["ActorDto"];
+            occurredAt: string;
+            recordedAt: string;
+            correlationId: string;
+            causedBy: components["schemas"]["AuditCauseRefDto"] | null;
+            hash: string;
+            /** @description False for context events: in a linked stream but not this case's */
+            linked: boolean;
+            deadlines: components["schemas"]["AuditDeadlineSnapshotDto"][];
+            metadata: components["schemas"]["AuditEventMetadataDto"];
+            /** @description An upcast event's data as stored */
+            stored?: components["schemas"]["AuditStoredFormDto"];
+            /** @description One line in Chinese for people */
+            summary?: string;
+        };
+        AuditHistoryPageDto: {
+            /** @description The root stream of the case */
+            root: string;
+            asOf: components["schemas"]["AuditAsOfDto"] | null;
+            streams: components["schemas"]["AuditStreamSpanDto"][];
+            /** @description Linked streams the reader may not open (left out) */
+            withheldStreams?: number;
+            total: number;
+            page: number;
+            pageSize: number;
+            pages: number;
+            /** @description Events folded away (absent with ?all=true) */
+            folded?: number;
+            entries: components["schemas"]["AuditHistoryEntryDto"][];
+        };
+        AuditCaseStateDto: {
+            stream: string;
+            asOf: components["schemas"]["AuditAsOfDto"];
+            /** @description The decider's state (its shape is the stream category's) */
+            state: {
+                [key: string]: unknown;
+            };
+            /** @description Events folded */
+            events: number;
+            revision: number | null;
+            position: number | null;
+        };
+        AuditStreamIntegrityDto: {
+            stream: string;
+            events: number;
+            firstHash: string | null;
+            lastHash: string | null;
+            ok: boolean;
+        };
+        AuditChainBreakDto: {
+            streamName: string;
+            revision: number;
+            position: number;
+            eventId: string;
+            /** @enum {string} */
+            problem: "content" | "order" | "missing" | "link";
+            detail: string;
+        };
+        AuditFileProblemDto: {
+            stream: string;
+            revision: number;
+            position: number;
+            digest: string;
+            name: string;
+            sealed: boolean;
+            /** @enum {string} */
+            status: "missing" | "altered";
+            /** @description For `altered`: what the stored bytes hash to now */
+            actualDigest?: string;
+        };
+        AuditFileChecksDto: {
+            checked: number;
+            problems: components["schemas"]["AuditFileProblemDto"][];
+        };
+        AuditCaseIntegrityReportDto: {
+            ok: boolean;
+            /** @enum {string} */
+            scope: "log" | "streams";
+            streams: number;
+            events: number;
+            firstHash: string | null;
+            lastHash: string | null;
+            firstPosition: number | null;
+            lastPosition: number | null;
+            perStream: components["schemas"]["AuditStreamIntegrityDto"][];
+            firstBreak: components["schemas"]["AuditChainBreakDto"] | null;
+            /** @description The whole log was compared with the store's stream heads */
+            headsChecked: boolean;
+            verifiedAt: string;
+            /** @description The attached evidence files, hashed in the blob store */
+            files?: components["schemas"]["AuditFileChecksDto"];
+            /** @enum {string} */
+            algorithm: "SM3";
+            canonicalization: string;
+            root: string;
+        };
+        AuditCaseFileDto: {
+            stream: string;
+            revision: number;
+            position: number;
+            digest: string;
+            /** @description The name it was uploaded under, or a marker for a sealed or erased file */
+            name: string;
+            size: number;
+            mediaType: string;
+            step: string;
+            attachedAt: string;
+            attachedBy: string;
+            /** @description Kept encrypted under its owner's personal-data key */
+            sealed: boolean;
+            /** @description Sealed and its owner erased: unreadable for everyone */
+            erased: boolean;
+        };
+        AuditCaseFilesDto: {
+            root: string;
+            files: components["schemas"]["AuditCaseFileDto"][];
+        };
+        AuditEscalationDto: {
+            rung: string;
+            step: number;
+        };
+        AuditLedgerRowDto: {
+            stream: string;
+            findingId: string;
+            category: string;
+            severity: string;
+            /** @enum {string} */
+            status: "open" | "noticeIssued" | "inProgress" | "signOffRequested" | "signedOff" | "withdrawn";
+            round: number;
+            dueAt: string | null;
+            deadlineStatus: string | null;
+            escalation: components["schemas"]["AuditEscalationDto"] | null;
+            lastPosition: number;
+            lastRecordedAt: string;
+        };
+        AuditLedgerAsOfDto: {
+            institutionId: string;
+            asOf: components["schemas"]["AuditAsOfDto"];
+            events: number;
+            position: number | null;
+            rows: components["schemas"]["AuditLedgerRowDto"][];
+        };
+        AuditIntegrityReportDto: {
+            ok: boolean;
+            /** @enum {string} */
+            scope: "log" | "streams";
+            streams: number;
+            events: number;
+            firstHash: string | null;
+            lastHash: string | null;
+            firstPosition: number | null;
+            lastPosition: number | null;
+            perStream: components["schemas"]["AuditStreamIntegrityDto"][];
+            firstBreak: components["schemas"]["AuditChainBreakDto"] | null;
+            /** @description The whole log was compared with the store's stream heads */
+            headsChecked: boolean;
+            verifiedAt: string;
+            /** @description The attached evidence files, hashed in the blob store */
+            files?: components["schemas"]["AuditFileChecksDto"];
+            /** @enum {string} */
+            algorithm: "SM3";
+            canonicalization: string;
+        };
+        AuditAccessLogRowDto: {
+            at: string;
+            reader: components["schemas"]["ActorDto"];
+            /**
+             * @description view, reveal, export, erase or asOf
+             * @example view
+             */
+            action: string;
+            subjectId: string | null;
+            caseStream: string | null;
+            purpose: string;
+            outcome: string;
+            /** @description Place in the privacy access log's SM3 chain */
+            seq: number | null;
+        };
+        AuditAccessLogPageDto: {
+            total: number;
+            limit: number;
+            offset: number;
+            rows: components["schemas"]["AuditAccessLogRowDto"][];
+        };
+        OpenEthicsArchiveDto: {
+            staffId: string;
+            institutionId: string;
+            departmentId?: string;
+            name?: string;
         };
         EthicsArchiveDto: {
             staffId: string;
@@ -3259,6 +3977,19 @@ export interface components {
             /** @description Adverse information that occurred within the last 5 years */
             adverse: components["schemas"]["CreditViewItemDto"][];
             redList: components["schemas"]["CreditViewItemDto"][];
+        };
+        PublicInstitutionDto: {
+            /** @example hosp-a1-1 */
+            id: string;
+            name: string;
+            /**
+             * @description The health commission it answers to (its parent unit), to tell same-named hospitals apart
+             * @example 甲市东城区卫生健康局
+             */
+            supervisingUnit: string;
+        };
+        PublicInstitutionListDto: {
+            items: components["schemas"]["PublicInstitutionDto"][];
         };
         ComplaintComplainantSummaryDto: {
             /** @enum {string} */
@@ -3930,6 +4661,61 @@ export interface components {
             message: string;
             details: components["schemas"]["DirectoryImportRejectionsDto"];
         };
+        DeliveryRecipientDto: {
+            userId: string;
+            unitId: string;
+        };
+        DeliveryDto: {
+            id: string;
+            notificationId: string;
+            kind: string;
+            /** @enum {string} */
+            channel: "inbox" | "email" | "webhook" | "sms";
+            /** @description For e-mail and SMS only the domain / the last four digits */
+            address: string;
+            recipient: components["schemas"]["DeliveryRecipientDto"];
+            /** @enum {string} */
+            status: "queued" | "sent" | "retrying" | "failed";
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        InboxItemDto: {
+            notificationId: string;
+            /**
+             * @description deadlineWarning, reminder, escalation, assignment …
+             * @example deadlineWarning
+             */
+            kind: string;
+            title: string;
+            body: string;
+            /**
+             * @description Console path of what it is about
+             * @example /findings/F1
+             */
+            link: string;
+            /** @description The case stream, if any */
+            stream: string | null;
+            occurredAt: string;
+            /** @description When it reached the inbox */
+            deliveredAt: string;
+            /** @description When it was read; null: unread */
+            readAt: string | null;
+        };
+        InboxItemPageDto: {
+            items: components["schemas"]["InboxItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        UnreadCountDto: {
+            unreadCount: number;
+        };
+        MarkedReadDto: {
+            unreadCount: number;
+            marked: number;
+        };
         KindOverrideDto: {
             /**
              * @description Notification kind (deadlineWarning, reminder, escalation, assignment …)
@@ -3940,6 +4726,16 @@ export interface components {
             email?: boolean;
             /** @description SMS for this kind; absent: as the global choice */
             sms?: boolean;
+        };
+        NotificationPreferencesViewDto: {
+            /**
+             * @description The in-app inbox is always on
+             * @enum {boolean}
+             */
+            inbox: true;
+            email: boolean;
+            sms: boolean;
+            overrides: components["schemas"]["KindOverrideDto"][];
         };
         NotificationPreferencesDto: {
             /**
@@ -3953,6 +4749,13 @@ export interface components {
             sms: boolean;
             /** @description Per-kind exceptions, one per kind */
             overrides?: components["schemas"]["KindOverrideDto"][];
+        };
+        StreamTicketDto: {
+            ticket: string;
+            /** @description Valid until (60 s after issue) */
+            expiresAt: string;
+            /** @example /me/stream?ticket=… */
+            url: string;
         };
         SignInDto: {
             /**
@@ -3985,6 +4788,10 @@ export interface components {
             /** @description 登录或上次刷新时得到的刷新令牌（每个只能用一次） */
             refreshToken: string;
         };
+        SignedOutDto: {
+            /** @enum {boolean} */
+            signedOut: true;
+        };
         ChangePasswordDto: {
             /**
              * Format: password
@@ -4000,6 +4807,30 @@ export interface components {
         OidcAvailabilityDto: {
             /** @description true: GET /auth/oidc/login leads to the identity provider */
             enabled: boolean;
+        };
+        ResetPasswordAnswerDto: {
+            userId: string;
+            /** @description 一次性密码（只显示这一次，仅保存其哈希） */
+            oneTimePassword: string;
+            /**
+             * @description 首次登录须修改
+             * @enum {boolean}
+             */
+            mustChangePassword: true;
+        };
+        AccountExternalIdentityDto: {
+            /** @description 身份提供方（issuer URL） */
+            issuer: string;
+            /** @description 身份提供方中此人的 sub */
+            subject: string;
+        };
+        AccountAnswerDto: {
+            userId: string;
+            /** @description Event types written (empty: nothing changed) */
+            events: string[];
+            /** @description 因连续登录失败而锁定 */
+            locked: boolean;
+            externalIdentities: components["schemas"]["AccountExternalIdentityDto"][];
         };
         ExternalIdentityDto: {
             /**
@@ -4181,7 +5012,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4411,7 +5244,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TodoListDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4454,7 +5289,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4479,7 +5314,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyContextsDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4548,7 +5385,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadLetterDto"][];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4568,6 +5407,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterRetryDto"];
+                };
+            };
             /** @description WORKER.NOT_IN_PROCESS: this process runs no worker */
             503: {
                 headers: {
@@ -4591,7 +5438,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectionsDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4640,7 +5489,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PendingTimersDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4671,7 +5522,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InspectionVisitPageDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4698,7 +5551,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4728,7 +5581,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4749,7 +5602,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["InspectionReasonDto"];
             };
         };
         responses: {
@@ -4758,7 +5611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4788,7 +5641,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["InspectionFindingRegisteredDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4810,7 +5663,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InspectionVisitDetailDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -4839,7 +5694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4869,7 +5724,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4899,7 +5754,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4929,7 +5784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4959,7 +5814,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -4989,7 +5844,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5019,7 +5874,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["InspectionExtensionRequestedDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5049,7 +5904,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5079,7 +5934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5109,7 +5964,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5130,7 +5985,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["InspectionReasonDto"];
             };
         };
         responses: {
@@ -5139,7 +5994,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandAckDto"];
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5176,7 +6031,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InspectionLedgerRowPageDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5197,7 +6054,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InspectionFindingDetailDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5221,7 +6080,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InspectionFindingHistoryDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5251,7 +6112,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InspectionLedgerCountsDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5272,7 +6135,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InspectionLedgerDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5291,11 +6156,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The ledger file (?format=xlsx, the default, or csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5316,7 +6185,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InspectionLedgerDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5335,11 +6206,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The ledger file (?format=xlsx, the default, or csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5381,7 +6256,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EvidenceAckDto"];
+                    "application/json": components["schemas"]["InspectionEvidenceAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5424,7 +6299,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EvidenceAckDto"];
+                    "application/json": components["schemas"]["InspectionEvidenceAckDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -5453,12 +6328,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description HistoryPage: { root, asOf, streams, total, page, pageSize, pages, folded?, entries[] with summary } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditHistoryPageDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5482,12 +6358,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { stream, asOf, state, events, revision, position } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditCaseStateDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5508,7 +6385,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditCaseIntegrityReportDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5532,11 +6411,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The dossier: one self-contained HTML page, as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5554,12 +6436,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { root, files: [{ stream, revision, position, digest, name, size, mediaType, step, attachedAt, attachedBy, sealed, erased }] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditCaseFilesDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5582,11 +6465,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The bytes, sent with the media type recorded for the file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5609,11 +6495,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A small JPEG, shown inline */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "image/jpeg": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5635,12 +6524,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { institutionId, asOf, events, position, rows[] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditLedgerAsOfDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5663,11 +6553,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The as-of ledger file (?format=xlsx, the default, or csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5686,7 +6580,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditIntegrityReportDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -5715,12 +6611,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { total, limit, offset, rows[] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditAccessLogPageDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -6609,6 +7506,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreditDrawDocumentDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicInstitutionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicInstitutionListDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -7669,11 +8587,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The notice (DOCX), byte for byte the one whose digest was recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -7711,11 +8632,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The template in force (DOCX) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8288,7 +9212,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto"][];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8308,11 +9234,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The delivery, queued again */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8337,7 +9266,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxItemPageDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8356,7 +9287,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8374,11 +9307,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The item, now read */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxItemDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8400,7 +9336,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MarkedReadDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8419,7 +9357,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesViewDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8442,7 +9382,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesViewDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8464,7 +9406,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StreamTicketDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8482,11 +9426,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Events `notification`, `unread` and `todo`, each a JSON `data` line (docs/notifications.md) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8564,7 +9511,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedOutDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8586,7 +9535,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedOutDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8673,7 +9624,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionTokensDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8697,7 +9650,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResetPasswordAnswerDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8721,7 +9676,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountAnswerDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8746,7 +9703,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountAnswerDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
@@ -8771,7 +9730,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountAnswerDto"];
+                };
             };
             503: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
