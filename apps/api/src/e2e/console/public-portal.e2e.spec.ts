@@ -129,6 +129,32 @@ describe('console: the public portal in Chromium', () => {
     });
   });
 
+  it('asks for the complainant’s reply while the ticket waits on them, and sends it', async () => {
+    const submitted = await c.t.http
+      .post('/public/complaints')
+      .send({ category: 'fees', description: '同一项检查被收费两次。', institutionId: INSTITUTION })
+      .expect(201);
+    const { ticketCode: code, secret } = submitted.body as { ticketCode: string; secret: string };
+    const list = await c.t.http.get('/complaints').set(c.t.auth('inspector-a1')).expect(200);
+    const ticketId = (list.body.items as { ticketId: string; ticketCode: string }[]).find((i) => i.ticketCode === code)!.ticketId;
+    await staffStep('inspector-a1', ticketId, 'dispatch', { institutionId: INSTITUTION, complexity: 'simple' });
+    await staffStep('hospital-a1-1', ticketId, 'acknowledge');
+    await staffStep('hospital-a1-1', ticketId, 'await-complainant', { reason: '请提供收费票据' });
+
+    const page = await c.open(`/portal/complaints/${code}`, PHONE);
+    await page.getByLabel('查询码').fill(secret);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByText('当前状态：等待您补充材料').waitFor();
+    await page.getByRole('textbox', { name: '补充说明' }).fill('票据已拍照上传，两张收费单号相同。');
+    expect(await unnamedControls(page)).toEqual([]);
+    await c.screenshot(page, 'portal-status-awaiting-reply');
+    await page.getByRole('button', { name: '提交补充说明' }).click();
+    await page.getByText('您的补充说明已提交，办理继续计时。').waitFor();
+    expect(await page.getByRole('button', { name: '提交补充说明' }).count()).toBe(0);
+    const status = await c.t.http.get(`/public/complaints/${code}`).set('X-Ticket-Secret', secret).expect(200);
+    expect(status.body.step).not.toBe('awaiting-your-reply');
+  });
+
   it('refuses a wrong secret in Chinese, revealing nothing', async () => {
     const page = await c.open('/portal/complaints', PHONE);
     await page.getByLabel('投诉编号').fill('K7Q2-M9XD');

@@ -33,7 +33,7 @@ export function ReplyForm({ code, secret, onDone }: { readonly code: string; rea
   };
   return (
     <section aria-labelledby="reply-title" className="card">
-      <h2 id="reply-title">补充说明</h2>
+      <h2 id="reply-title">需要您补充情况</h2>
       <p>办理单位需要您补充情况或材料。可在下方说明，也可上传材料后提交。</p>
       <form onSubmit={submit} noValidate>
         <Field label="补充说明" hint="请勿填写姓名、电话等个人信息" error={error}>
