@@ -1387,6 +1387,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Institutions the public can name (complaint form, credit pages), sorted by supervising unit, then name */
+        get: operations["PublicInstitutionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/complaints": {
         parameters: {
             query?: never;
@@ -3960,6 +3977,19 @@ export interface components {
             /** @description Adverse information that occurred within the last 5 years */
             adverse: components["schemas"]["CreditViewItemDto"][];
             redList: components["schemas"]["CreditViewItemDto"][];
+        };
+        PublicInstitutionDto: {
+            /** @example hosp-a1-1 */
+            id: string;
+            name: string;
+            /**
+             * @description The health commission it answers to (its parent unit), to tell same-named hospitals apart
+             * @example 甲市东城区卫生健康局
+             */
+            supervisingUnit: string;
+        };
+        PublicInstitutionListDto: {
+            items: components["schemas"]["PublicInstitutionDto"][];
         };
         ComplaintComplainantSummaryDto: {
             /** @enum {string} */
@@ -7482,6 +7512,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreditDrawDocumentDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicInstitutionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicInstitutionListDto"];
                 };
             };
             503: components["responses"]["Error"];

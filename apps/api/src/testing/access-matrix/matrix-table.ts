@@ -229,6 +229,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   },
   'GET /draws': { target: 'none' },
   'GET /draws/{drawId}': { target: 'draw' },
+  'GET /public/institutions': { target: 'none' },
   'GET /public/institutions/{institutionId}/credit': { target: 'institution', okStatuses: [400] },
   'GET /public/draws/{drawId}': { target: 'draw' },
   'GET /complaints': { target: 'none' },
