@@ -1,5 +1,6 @@
 import { auditBench } from './audit.bench';
 import { commandsBench } from './commands.bench';
+import { consoleBench } from './console.bench';
 import { creditBench } from './credit.bench';
 import { projectionsBench } from './projections.bench';
 import { httpBench } from './http.bench';
@@ -24,6 +25,7 @@ export const suites: Record<string, () => Promise<void>> = {
   projections: projectionsBench,
   http: httpBench,
   upload: uploadBench,
+  console: consoleBench,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -22,6 +22,11 @@ export const PATHS = {
   visit: (id: string) => `/cases/visits/${encodeURIComponent(id)}`,
   complaint: (id: string) => `/cases/complaints/${encodeURIComponent(id)}`,
   inbox: '/inbox',
+  portal: '/portal',
+  portalNewComplaint: '/portal/complaints/new',
+  /** The lookup page; SMS links carry the code (the secret never goes in a URL). */
+  portalComplaint: (code = '') => (code ? `/portal/complaints/${encodeURIComponent(code)}` : '/portal/complaints'),
+  portalCredit: '/portal/credit',
 } as const;
 
 /** Where each role starts after signing in. Leaders and admins get their workspaces in part 2 of the console. */

@@ -5,12 +5,13 @@ import { RandomDrawHandler } from './application/random-draw.handler';
 import { CreditArchivesController } from './http/credit-archives.controller';
 import { DrawsController } from './http/draws.controller';
 import { PublicCreditController } from './http/public-credit.controller';
+import { PublicInstitutionsController } from './http/public-institutions.controller';
 import { CreditQueries } from './read-models/credit.queries';
 
 /** The credit context in the API: archives, levels, lists, draws and the public page. */
 @Module({
   imports: [CqrsModule],
-  controllers: [CreditArchivesController, DrawsController, PublicCreditController],
+  controllers: [CreditArchivesController, DrawsController, PublicCreditController, PublicInstitutionsController],
   providers: [CreditQueries, CreditArchiveHandler, RandomDrawHandler],
 })
 export class CreditModule {}

@@ -60,6 +60,6 @@ export * from './http/staged-upload';
 export * from './openapi/command-receipt.dto';
 export * from './openapi/paged-response';
 export * from './openapi/file-response';
+export * from './openapi/nullable-enum';
 export * from './openapi/actor.dto';
 export * from './openapi/event-entry.dto';
-export * from './openapi/nullable-enum';

@@ -55,12 +55,12 @@ export class OpenApiAnswers {
       .reduce<Schema>((node, part) => node[part] as Schema, this.doc as unknown as Schema);
   }
 
-  private templateOf(path: string): string | null {
-    for (const template of Object.keys(this.doc.paths)) {
-      const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);
-      if (pattern.test(path)) return template;
-    }
-    return null;
+  /** The document's template of `path` (ids filled in); where several match, the one with fewest parameters (`/complaints/statistics` over `/complaints/{id}`). */
+  templateOf(path: string): string | null {
+    const matching = Object.keys(this.doc.paths).filter((template) =>
+      new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`).test(path),
+    );
+    return matching.sort((a, b) => a.split('{').length - b.split('{').length)[0] ?? null;
   }
 }
 

@@ -1404,6 +1404,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Institutions the public can name (complaint form, credit pages), sorted by supervising unit, then name */
+        get: operations["PublicInstitutionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/complaints": {
         parameters: {
             query?: never;
@@ -2461,6 +2478,23 @@ export interface paths {
         put?: never;
         /** 修改本人密码：违反密码策略 400 AUTH.PASSWORD_POLICY（指明规则）；全部会话注销，返回新会话 */
         post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单点登录是否可用（配置了身份提供方时可用）：登录页据此显示“统一身份认证登录” */
+        get: operations["OidcController_availability"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3971,6 +4005,19 @@ export interface components {
             adverse: components["schemas"]["CreditViewItemDto"][];
             redList: components["schemas"]["CreditViewItemDto"][];
         };
+        PublicInstitutionDto: {
+            /** @example hosp-a1-1 */
+            id: string;
+            name: string;
+            /**
+             * @description The health commission it answers to (its parent unit), to tell same-named hospitals apart
+             * @example 甲市东城区卫生健康局
+             */
+            supervisingUnit: string;
+        };
+        PublicInstitutionListDto: {
+            items: components["schemas"]["PublicInstitutionDto"][];
+        };
         ComplaintComplainantSummaryDto: {
             /** @enum {string} */
             kind: "anonymous" | "named";
@@ -4783,6 +4830,10 @@ export interface components {
              * @description 新密码，须符合密码策略（GET /admin/policies/identity）
              */
             newPassword: string;
+        };
+        OidcAvailabilityDto: {
+            /** @description true: GET /auth/oidc/login leads to the identity provider */
+            enabled: boolean;
         };
         ResetPasswordAnswerDto: {
             userId: string;
@@ -6519,7 +6570,10 @@ export interface operations {
                 purpose?: string;
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description Directory unit id of the institution */
+                institutionId: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -6548,7 +6602,10 @@ export interface operations {
                 format?: "xlsx" | "csv";
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description Directory unit id of the institution */
+                institutionId: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -7506,6 +7563,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreditDrawDocumentDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicInstitutionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicInstitutionListDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -9281,7 +9359,10 @@ export interface operations {
                 /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
                 "Idempotency-Key"?: string;
             };
-            path?: never;
+            path: {
+                /** @description The notification id (notificationId of an inbox item) */
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -9544,6 +9625,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionTokensDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    OidcController_availability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcAvailabilityDto"];
                 };
             };
             503: components["responses"]["Error"];

@@ -1,5 +1,5 @@
 import { PageNumber, PageSize } from '@bihuan/platform';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
@@ -55,5 +55,8 @@ export class AccessLogQueryDto {
 export const STREAM_PATTERN = /^[A-Za-z][A-Za-z0-9]{0,63}-[A-Za-z0-9_.:-]{1,200}$/;
 
 export class InstitutionParamDto {
-  @IsString() @Matches(/^[A-Za-z0-9_.:-]{1,100}$/) institutionId!: string;
+  @ApiProperty({ description: 'Directory unit id of the institution', pattern: '^[A-Za-z0-9_.:-]{1,100}$' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.:-]{1,100}$/)
+  institutionId!: string;
 }

@@ -1,9 +1,13 @@
 import { Controller, Get, HttpCode, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '@bihuan/auth';
 import { OidcSignInService } from '../oidc/oidc-sign-in.service';
 import { SessionService, SessionTokens } from '../sessions/session.service';
 import { SessionTokensDto } from './auth.dto';
+
+export class OidcAvailabilityDto {
+  @ApiProperty({ description: 'true: GET /auth/oidc/login leads to the identity provider' }) enabled!: boolean;
+}
 
 interface Redirecting {
   redirect(status: number, url: string): void;
@@ -17,6 +21,14 @@ export class OidcController {
     private readonly oidc: OidcSignInService,
     private readonly sessions: SessionService,
   ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: '单点登录是否可用（配置了身份提供方时可用）：登录页据此显示“统一身份认证登录”' })
+  @ApiOkResponse({ type: OidcAvailabilityDto })
+  availability(): OidcAvailabilityDto {
+    return { enabled: this.oidc.enabled };
+  }
 
   @Get('login')
   @Public()

@@ -36,6 +36,11 @@ export class OidcSignInService {
     @Inject(UserDirectory) private readonly directory: UserDirectory,
   ) {}
 
+  /** Whether single sign-on is configured (the console shows its button only then). */
+  get enabled(): boolean {
+    return this.settings !== null;
+  }
+
   /** The provider's authorization URL for a new login (state, nonce and PKCE verifier kept for the callback). */
   async loginUrl(now: string): Promise<string> {
     const settings = this.required();

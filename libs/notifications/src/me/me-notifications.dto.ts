@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageCursor, PageSize } from '@bihuan/platform';
 
@@ -15,6 +15,7 @@ export class MyNotificationsQueryDto {
 
 /** `:id` of POST /me/notifications/:id/read. */
 export class NotificationIdParamDto {
+  @ApiProperty({ description: 'The notification id (notificationId of an inbox item)' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

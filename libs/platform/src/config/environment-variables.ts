@@ -144,8 +144,11 @@ export class EnvironmentVariables {
   @MaxLength(1000, { message: 'must be at most 1000 characters long' })
   OIDC_CLIENT_SECRET?: string;
 
+  /** The console's page /sso/callback (people in a browser), or the API's own callback (a client calling it directly). */
   @IsOptional()
-  @Matches(/^https?:\/\/[^\s/]+\S*\/auth\/oidc\/callback$/, { message: 'must be an http(s) URL ending in /auth/oidc/callback' })
+  @Matches(/^https?:\/\/[^\s/]+\S*\/(sso\/callback|auth\/oidc\/callback)$/, {
+    message: 'must be an http(s) URL ending in /sso/callback (the console) or /auth/oidc/callback',
+  })
   OIDC_REDIRECT_URI?: string;
 
   @IsOptional()

@@ -70,7 +70,10 @@ describe('loadConfig', () => {
       'OIDC_CLIENT_SECRET,OIDC_REDIRECT_URI must be set together with OIDC_ISSUER, OIDC_CLIENT_ID',
     );
     expect(problemOf({ ...all, OIDC_REDIRECT_URI: 'https://bihuan.example/callback' })).toContain(
-      'OIDC_REDIRECT_URI must be an http(s) URL ending in /auth/oidc/callback',
+      'OIDC_REDIRECT_URI must be an http(s) URL ending in /sso/callback (the console) or /auth/oidc/callback',
+    );
+    expect(loadConfig({ ...all, OIDC_REDIRECT_URI: 'https://bihuan.example/sso/callback' }, noDisk).oidc?.redirectUri).toBe(
+      'https://bihuan.example/sso/callback',
     );
   });
 

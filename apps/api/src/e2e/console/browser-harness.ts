@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@bihuan/identity';
+import { AppConfig } from '@bihuan/platform';
 import { createTestApp, TestApp } from '../../testing/test-app';
 
 /**
@@ -47,10 +48,23 @@ function ensureConsoleBuilt(): void {
   );
 }
 
-export async function openConsole(options: { start?: string } = {}): Promise<ConsoleSession> {
+/** A port no one listens on now (for a console whose address a provider must know before it starts). */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((done) => probe.close(done));
+  return port;
+}
+
+/** `start`: the FakeClock's instant; `config`: settings over the test defaults; `port`: where to listen (any free one by default). */
+export async function openConsole(options: { start?: string; config?: Partial<AppConfig>; port?: number } = {}): Promise<ConsoleSession> {
   ensureConsoleBuilt();
-  const t = await createTestApp({ ...(options.start ? { start: options.start } : {}), config: { consoleDir: CONSOLE_DIR } });
-  await t.app.listen(0, '127.0.0.1');
+  const t = await createTestApp({
+    ...(options.start ? { start: options.start } : {}),
+    config: { ...options.config, consoleDir: CONSOLE_DIR },
+  });
+  await t.app.listen(options.port ?? 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,

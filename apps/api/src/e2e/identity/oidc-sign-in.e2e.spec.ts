@@ -1,3 +1,5 @@
+import { createOpenApiDocument } from '@bihuan/app';
+import { OpenApiAnswers } from '../../testing/openapi-answers';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { accountEvents, bearer } from './identity-helpers';
 import { LocalOidcProvider, startLocalOidcProvider } from './local-oidc-provider';
@@ -48,6 +50,7 @@ describe('OIDC sign-in', () => {
     const { res } = await ssoAs('idp-zhao');
     expect(res.status).toBe(200);
     expect(res.body.mustChangePassword).toBe(false);
+    expect(new OpenApiAnswers(createOpenApiDocument(t.app)).problems('GET', '/auth/oidc/callback', 200, res.body)).toEqual([]);
     const me = await t.http.get('/me').set(bearer(res.body.accessToken));
     expect(me.body.actor).toEqual({ id: 'inspector-a1', role: 'inspector', unit: 'county-a1' });
     expect(await accountEvents(t, 'inspector-a1')).toEqual(['ExternalIdentityLinked', 'SignInSucceeded']);

@@ -9,14 +9,6 @@ interface Operation {
   readonly responses: Record<string, { content?: Record<string, unknown> }>;
 }
 
-/** The template of `path` in the document (ids filled in), the one with fewest parameters first. */
-function templateOf(doc: OpenAPIObject, path: string): string | null {
-  const matching = Object.keys(doc.paths).filter((template) =>
-    new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`).test(path),
-  );
-  return matching.sort((a, b) => a.split('{').length - b.split('{').length)[0] ?? null;
-}
-
 /**
  * Real answers held to the OpenAPI document (OpenApiAnswers), remembering which operations were
  * checked, so a spec can also insist that every JSON answer of its routes was seen at least once.
@@ -46,7 +38,7 @@ export class AnswerChecks {
     const statuses = Array.isArray(expected) ? expected : [expected];
     if (!statuses.includes(res.status)) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
     expect(this.answers.problems(method, path, res.status, res.body)).toEqual([]);
-    const template = templateOf(this.doc, path.split('?')[0]!);
+    const template = this.answers.templateOf(path.split('?')[0]!);
     if (template) this.checked.add(`${method} ${template} ${res.status}`);
     return res.body as T;
   }

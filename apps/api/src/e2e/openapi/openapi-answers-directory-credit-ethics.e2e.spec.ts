@@ -180,6 +180,8 @@ describe('OpenAPI answers: directory, ethics, credit and draws', () => {
     );
     await t.settle();
 
+    const institutions = await checks.send<{ items: { id: string }[] }>('GET', '/public/institutions', null);
+    expect(institutions.items.map((i) => i.id)).toContain(H);
     const page = await checks.send<{ redList: unknown[]; adverse: unknown[] }>('GET', `/public/institutions/${H}/credit`, null);
     expect(page.redList).toHaveLength(1);
     expect(JSON.stringify(page)).not.toContain('联合惩戒');

@@ -15,6 +15,7 @@ interface Response {
 }
 interface Operation {
   readonly operationId: string;
+  readonly parameters?: readonly { readonly name: string; readonly in: string }[];
   readonly responses: Record<string, Response>;
 }
 
@@ -30,14 +31,14 @@ function isDescribed(schema: Record<string, unknown> | undefined): boolean {
 
 describe('OpenAPI: every answer is described', () => {
   let t: TestApp;
-  let operations: { name: string; op: Operation }[];
+  let operations: { name: string; path: string; op: Operation }[];
   beforeAll(async () => {
     t = await createTestApp();
     const doc = createOpenApiDocument(t.app);
     operations = Object.entries(doc.paths).flatMap(([path, item]) =>
       METHODS.flatMap((method) => {
         const op = (item as Record<string, Operation | undefined>)[method];
-        return op ? [{ name: `${method.toUpperCase()} ${path} (${op.operationId})`, op }] : [];
+        return op ? [{ name: `${method.toUpperCase()} ${path} (${op.operationId})`, path, op }] : [];
       }),
     );
   });
@@ -62,5 +63,15 @@ describe('OpenAPI: every answer is described', () => {
   it('gives every operation the one error body', () => {
     const without = operations.filter(({ op }) => op.responses['4XX']?.$ref !== '#/components/responses/Error').map(({ name }) => name);
     expect(without).toEqual([]);
+  });
+
+  it('declares every parameter of every path, so the client can fill it in', () => {
+    const undeclared = operations.flatMap(({ name, path, op }) =>
+      [...path.matchAll(/\{(\w+)\}/g)]
+        .map((match) => match[1]!)
+        .filter((param) => !(op.parameters ?? []).some((p) => p.in === 'path' && p.name === param))
+        .map((param) => `${name}: {${param}}`),
+    );
+    expect(undeclared).toEqual([]);
   });
 });

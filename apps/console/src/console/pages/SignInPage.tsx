@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -20,6 +20,7 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(params.get('expired') ? '登录已过期，请重新登录' : null);
   const [busy, setBusy] = useState(false);
+  const sso = useQuery({ queryKey: ['sso'], queryFn: () => call(api.GET('/auth/oidc')), staleTime: Infinity });
 
   const submit = async (form: SignInForm): Promise<void> => {
     setBusy(true);
@@ -54,11 +55,15 @@ export function SignInPage() {
             登录
           </Button>
         </Form>
-        <Divider plain>或</Divider>
-        {/* The API redirects to the identity provider; 404 AUTH.OIDC_NOT_CONFIGURED where there is none. */}
-        <Button block href="/auth/oidc/login">
-          统一身份认证登录
-        </Button>
+        {sso.data?.enabled && (
+          <>
+            <Divider plain>或</Divider>
+            {/* The API redirects to the identity provider, which sends the browser back to /sso/callback. */}
+            <Button block href="/auth/oidc/login">
+              统一身份认证登录
+            </Button>
+          </>
+        )}
       </Card>
     </main>
   );

@@ -1,0 +1,40 @@
+import { Button, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { call } from '../../api/errors';
+import { findingKey } from '../inspector-api';
+import { useStep } from '../use-step';
+
+/** 撤销问题: for a finding opened in error; it stays on the record as withdrawn, with the reason. */
+export function WithdrawFinding({ findingId }: { findingId: string }) {
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ reason: string }>();
+  const withdraw = useStep(
+    findingKey(findingId),
+    (reason: string) => call(api.POST('/findings/{findingId}/withdraw', { params: { path: { findingId } }, body: { reason } })),
+    '问题已撤销',
+  );
+  return (
+    <>
+      <Button danger type="link" onClick={() => setOpen(true)}>
+        撤销此问题（误登记）
+      </Button>
+      <Modal
+        title="撤销问题"
+        open={open}
+        okText="确认撤销"
+        cancelText="返回"
+        okButtonProps={{ danger: true, loading: withdraw.isPending }}
+        onCancel={() => setOpen(false)}
+        onOk={() => void form.validateFields().then((values) => withdraw.mutate(values.reason.trim(), { onSuccess: () => setOpen(false) }))}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical">
+          <Form.Item name="reason" label="撤销原因" rules={[{ required: true, whitespace: true, message: '请填写撤销原因' }]}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
