@@ -20,6 +20,11 @@ describe('console: sign-in in Chromium', () => {
     const inspector = await c.signIn('inspector-a1', PHONE);
     expect(new URL(inspector.url()).pathname).toBe('/inspector');
     await inspector.getByText('赵监督员').waitFor();
+    // On a phone the menu folds behind a header button and lies over the page when opened.
+    await inspector.getByRole('button', { name: '菜单' }).click();
+    await c.screenshot(inspector, 'inspector-phone-menu');
+    await inspector.getByRole('link', { name: '消息通知' }).click();
+    await inspector.waitForURL((url) => url.pathname === '/inbox');
   });
 
   it('refuses a wrong password in Chinese and keeps the user on the sign-in page', async () => {

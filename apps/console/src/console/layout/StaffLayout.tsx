@@ -1,7 +1,7 @@
-import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Dropdown, Layout, Menu, Spin, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { call } from '../../api/errors';
@@ -10,6 +10,7 @@ import { LIVE_KEYS, useLiveUpdates } from '../../session/live-updates';
 import { sessionStore } from '../../session/session-store';
 import { useMe, useStoredSession } from '../../session/use-session';
 import { useCatalogue } from '../../shared/catalogue';
+import { namesOf } from '../../shared/names';
 import { menuOf } from './menus';
 
 /**
@@ -29,14 +30,18 @@ export function StaffLayout() {
     enabled: Boolean(session) && !session?.mustChangePassword,
   });
   useLiveUpdates(Boolean(session) && !session?.mustChangePassword);
+  // Below the lg breakpoint (phones, tablets) the menu folds away behind a button in the header.
+  const [narrow, setNarrow] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
 
   if (!session) return <Navigate to={`${PATHS.signIn}?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (session.mustChangePassword) return <Navigate to={PATHS.changePassword} replace />;
   if (!me.data) return <Spin fullscreen />;
 
   const { actor, unitPath } = me.data;
-  const names = (me.data as { names?: Record<string, string> }).names ?? {};
-  const unitName = names[actor.unit] ?? unitPath[unitPath.length - 1]?.name ?? actor.unit;
+  const names = namesOf(me.data);
+  // unitPath runs from the user's own unit up to the root.
+  const unitName = unitPath[0]?.id === actor.unit ? unitPath[0].name : (names[actor.unit] ?? actor.unit);
   const items = menuOf(actor.role);
   const selected = items.filter((item) => location.pathname.startsWith(item.key)).sort((a, b) => b.key.length - a.key.length)[0]?.key;
 
@@ -49,16 +54,29 @@ export function StaffLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={208}>
+      <Layout.Sider
+        breakpoint="lg"
+        collapsedWidth={0}
+        collapsed={narrow && !menuOpen}
+        onBreakpoint={setNarrow}
+        trigger={null}
+        theme="light"
+        width={208}
+        className={narrow ? 'sider-overlay' : undefined}
+      >
         <div className="brand">闭环</div>
         <Menu
           mode="inline"
+          onClick={() => setMenuOpen(false)}
           selectedKeys={selected ? [selected] : []}
           items={items.map(({ key, label }) => ({ key, label: <Link to={key}>{label}</Link> }))}
         />
       </Layout.Sider>
       <Layout>
         <Layout.Header className="staff-header">
+          {narrow && (
+            <Button type="text" icon={<MenuOutlined />} aria-label="菜单" aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)} />
+          )}
           <Typography.Text ellipsis className="unit-name">
             {unitName}
           </Typography.Text>
