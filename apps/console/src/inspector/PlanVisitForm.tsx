@@ -7,7 +7,7 @@ import { call, messageOf } from '../api/errors';
 import { PATHS } from '../routes';
 import { useCatalogue } from '../shared/catalogue';
 import { newActionKey, useInstitutions, useRefreshAfterStep } from './inspector-api';
-import { beijingToday } from './dates';
+import { beijingToday } from '../shared/time';
 
 interface PlanValues {
   institutionId: string;

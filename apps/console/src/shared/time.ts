@@ -10,6 +10,11 @@ dayjs.locale('zh-cn');
 /** Every date people read is Beijing time, wherever the browser is. */
 export const BEIJING = 'Asia/Shanghai';
 
+/** Today's calendar date in Beijing (YYYY-MM-DD), what date fields of the API expect. */
+export function beijingToday(): string {
+  return dayjs().tz(BEIJING).format('YYYY-MM-DD');
+}
+
 /** An instant as Beijing date and time, e.g. 2026-12-04 09:30. */
 export function beijingDateTime(instant: string | null | undefined): string {
   return instant ? dayjs(instant).tz(BEIJING).format('YYYY-MM-DD HH:mm') : '—';

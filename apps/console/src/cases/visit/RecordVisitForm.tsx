@@ -3,7 +3,7 @@ import { App, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { call, messageOf } from '../../api/errors';
-import { beijingToday } from '../../inspector/dates';
+import { beijingToday } from '../../shared/time';
 import { newActionKey, useRefreshAfterStep, visitKey } from '../../inspector/inspector-api';
 
 interface RecordValues {
