@@ -7,8 +7,8 @@ import { DeclineButton } from './complaint/DeclineButton';
 import { DispatchForm } from './complaint/DispatchForm';
 import { FollowUpForm } from './complaint/FollowUpForm';
 import { TextStepButton } from './complaint/TextStepButton';
-import { complaintKey, useComplaint } from './inspector-api';
-import { useStep } from './use-step';
+import { complaintKey, useComplaint, useRefreshAfterStep } from './inspector-api';
+import { useStepMutation } from '../shared/step-mutation';
 import './inspector.css';
 
 const IN_HANDS_OF_HOSPITAL = ['dispatched', 'acknowledged', 'decided'];
@@ -23,48 +23,53 @@ export function InspectorComplaintActions({ ticketId }: { ticketId: string }) {
   const ticket = useComplaint(ticketId);
   const key = complaintKey(ticketId);
   const path = { params: { path: { id: ticketId } } };
-  const resolve = useStep(
-    key,
-    (resolution: string) => call(api.POST('/complaints/{id}/resolve-on-the-spot', { ...path, body: { resolution } })),
-    '已当场办结',
-  );
-  const supervise = useStep(key, (reason: string) => call(api.POST('/complaints/{id}/supervise', { ...path, body: { reason } })), '已督办');
-  const pause = useStep(
-    key,
-    (reason: string) => call(api.POST('/complaints/{id}/await-complainant', { ...path, body: { reason } })),
-    '已停表，等待投诉人补充',
-  );
-  const reply = useStep(
-    key,
-    (note: string | undefined) => call(api.POST('/complaints/{id}/complainant-reply', { ...path, body: { note } })),
-    '已记录投诉人答复，计时恢复',
-  );
-  const approve = useStep(
-    key,
-    (extraWorkingDays: number) => call(api.POST('/complaints/{id}/extension/approve', { ...path, body: { extraWorkingDays } })),
-    '已批准延期',
-  );
-  const deny = useStep(
-    key,
-    (reason: string) => call(api.POST('/complaints/{id}/extension/deny', { ...path, body: { reason } })),
-    '已不予延期',
-  );
-  const close = useStep(
-    key,
-    (reason: string | undefined) => call(api.POST('/complaints/{id}/close', { ...path, body: { reason } })),
-    '已办结',
-  );
-  const reopen = useStep(
-    key,
-    (reason: string) =>
+  const refreshAfterStep = useRefreshAfterStep();
+  const resolve = useStepMutation({
+    send: (resolution: string) => call(api.POST('/complaints/{id}/resolve-on-the-spot', { ...path, body: { resolution } })),
+    done: '已当场办结',
+    refresh: () => refreshAfterStep(key),
+  });
+  const supervise = useStepMutation({
+    send: (reason: string) => call(api.POST('/complaints/{id}/supervise', { ...path, body: { reason } })),
+    done: '已督办',
+    refresh: () => refreshAfterStep(key),
+  });
+  const pause = useStepMutation({
+    send: (reason: string) => call(api.POST('/complaints/{id}/await-complainant', { ...path, body: { reason } })),
+    done: '已停表，等待投诉人补充',
+    refresh: () => refreshAfterStep(key),
+  });
+  const reply = useStepMutation({
+    send: (note: string | undefined) => call(api.POST('/complaints/{id}/complainant-reply', { ...path, body: { note } })),
+    done: '已记录投诉人答复，计时恢复',
+    refresh: () => refreshAfterStep(key),
+  });
+  const approve = useStepMutation({
+    send: (extraWorkingDays: number) => call(api.POST('/complaints/{id}/extension/approve', { ...path, body: { extraWorkingDays } })),
+    done: '已批准延期',
+    refresh: () => refreshAfterStep(key),
+  });
+  const deny = useStepMutation({
+    send: (reason: string) => call(api.POST('/complaints/{id}/extension/deny', { ...path, body: { reason } })),
+    done: '已不予延期',
+    refresh: () => refreshAfterStep(key),
+  });
+  const close = useStepMutation({
+    send: (reason: string | undefined) => call(api.POST('/complaints/{id}/close', { ...path, body: { reason } })),
+    done: '已办结',
+    refresh: () => refreshAfterStep(key),
+  });
+  const reopen = useStepMutation({
+    send: (reason: string) =>
       call(
         api.POST('/complaints/{id}/reopen', {
           ...path,
           body: { reason, complexity: ticket.data?.complexity === 'complex' ? 'complex' : 'simple' },
         }),
       ),
-    '已重新交办',
-  );
+    done: '已重新交办',
+    refresh: () => refreshAfterStep(key),
+  });
   if (ticket.isLoading) return <Skeleton active />;
   if (ticket.isError || !ticket.data) return <Result status="warning" title="无法读取投诉" subTitle={messageOf(ticket.error)} />;
   const t = ticket.data;

@@ -6,7 +6,9 @@ import { ApiError, messageOf } from '../api/errors';
 /**
  * A step's submission: on success a Chinese confirmation, the form cleared and the page refreshed
  * (`refresh` invalidates its queries so the timeline and state follow); on refusal the API's
- * Chinese message, also put under the fields it names.
+ * Chinese message, also put under the fields it names. The one way to run a step in every workspace:
+ * the inspector's pages pass `refresh: () => refreshAfterStep(caseKey)` (inspector-api's
+ * useRefreshAfterStep, which also refreshes its lists), the hospital's forms pass their form.
  */
 export function useStepMutation<Values>(options: {
   form?: FormInstance<Values>;

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { call } from '../../api/errors';
 import { useCatalogue } from '../../shared/catalogue';
-import { complaintKey } from '../inspector-api';
-import { useStep } from '../use-step';
+import { complaintKey, useRefreshAfterStep } from '../inspector-api';
+import { useStepMutation } from '../../shared/step-mutation';
 
 interface DeclineValues {
   ground: 'litigation' | 'mediation' | 'petition' | 'other';
@@ -16,17 +16,18 @@ export function DeclineButton({ ticketId }: { ticketId: string }) {
   const words = useCatalogue();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<DeclineValues>();
-  const decline = useStep(
-    complaintKey(ticketId),
-    (values: DeclineValues) =>
+  const refreshAfterStep = useRefreshAfterStep();
+  const decline = useStepMutation({
+    send: (values: DeclineValues) =>
       call(
         api.POST('/complaints/{id}/decline', {
           params: { path: { id: ticketId } },
           body: { ground: values.ground, reason: values.reason.trim() },
         }),
       ),
-    '已不予受理',
-  );
+    done: '已不予受理',
+    refresh: () => refreshAfterStep(complaintKey(ticketId)),
+  });
   return (
     <>
       <Button size="large" danger onClick={() => setOpen(true)}>

@@ -2,8 +2,8 @@ import { Alert, Button, Form, Radio, Select } from 'antd';
 import { api, type Schemas } from '../../api/client';
 import { call } from '../../api/errors';
 import { useCatalogue } from '../../shared/catalogue';
-import { complaintKey, useInstitutions } from '../inspector-api';
-import { useStep } from '../use-step';
+import { complaintKey, useInstitutions, useRefreshAfterStep } from '../inspector-api';
+import { useStepMutation } from '../../shared/step-mutation';
 
 type Ticket = Schemas['ComplaintTicketDetailDto'];
 interface DispatchValues {
@@ -15,11 +15,13 @@ interface DispatchValues {
 export function DispatchForm({ ticket }: { ticket: Ticket }) {
   const words = useCatalogue();
   const { institutions, loading } = useInstitutions();
-  const dispatch = useStep(
-    complaintKey(ticket.ticketId),
-    (values: DispatchValues) => call(api.POST('/complaints/{id}/dispatch', { params: { path: { id: ticket.ticketId } }, body: values })),
-    '已转办，医院将在期限内签收办理',
-  );
+  const refreshAfterStep = useRefreshAfterStep();
+  const dispatch = useStepMutation({
+    send: (values: DispatchValues) =>
+      call(api.POST('/complaints/{id}/dispatch', { params: { path: { id: ticket.ticketId } }, body: values })),
+    done: '已转办，医院将在期限内签收办理',
+    refresh: () => refreshAfterStep(complaintKey(ticket.ticketId)),
+  });
   return (
     <Form<DispatchValues>
       layout="vertical"

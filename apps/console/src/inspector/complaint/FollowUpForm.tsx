@@ -2,8 +2,8 @@ import { Button, Form, Input, Radio } from 'antd';
 import { api } from '../../api/client';
 import { call } from '../../api/errors';
 import { useCatalogue } from '../../shared/catalogue';
-import { complaintKey } from '../inspector-api';
-import { useStep } from '../use-step';
+import { complaintKey, useRefreshAfterStep } from '../inspector-api';
+import { useStepMutation } from '../../shared/step-mutation';
 
 interface FollowUpValues {
   rating: 'satisfied' | 'basically-satisfied' | 'dissatisfied';
@@ -13,17 +13,18 @@ interface FollowUpValues {
 /** 回访: the rating the complainant gave on the follow-up call. */
 export function FollowUpForm({ ticketId }: { ticketId: string }) {
   const words = useCatalogue();
-  const followUp = useStep(
-    complaintKey(ticketId),
-    (values: FollowUpValues) =>
+  const refreshAfterStep = useRefreshAfterStep();
+  const followUp = useStepMutation({
+    send: (values: FollowUpValues) =>
       call(
         api.POST('/complaints/{id}/follow-up', {
           params: { path: { id: ticketId } },
           body: { rating: values.rating, comment: values.comment?.trim() || undefined },
         }),
       ),
-    '回访结果已记录',
-  );
+    done: '回访结果已记录',
+    refresh: () => refreshAfterStep(complaintKey(ticketId)),
+  });
   return (
     <Form<FollowUpValues> layout="vertical" size="large" onFinish={(values) => followUp.mutate(values)}>
       <Form.Item name="rating" label="投诉人评价" rules={[{ required: true, message: '请选择评价' }]}>

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { call } from '../../api/errors';
 import { beijingDate, beijingDateTime } from '../../shared/time';
-import { findingKey } from '../inspector-api';
-import { useStep } from '../use-step';
+import { findingKey, useRefreshAfterStep } from '../inspector-api';
+import { useStepMutation } from '../../shared/step-mutation';
 
 type PendingExtension = Schemas['InspectionPendingExtensionDto'];
 
@@ -29,9 +29,9 @@ export function ExtensionDecision({
   const how = Form.useWatch('how', form);
   const [denying, setDenying] = useState(false);
   const [denyForm] = Form.useForm<{ reason: string }>();
-  const approve = useStep(
-    findingKey(findingId),
-    (values: ApprovalValues) =>
+  const refreshAfterStep = useRefreshAfterStep();
+  const approve = useStepMutation({
+    send: (values: ApprovalValues) =>
       call(
         api.POST('/findings/{findingId}/extension-approval', {
           params: { path: { findingId } },
@@ -43,19 +43,20 @@ export function ExtensionDecision({
           },
         }),
       ),
-    '已批准延期',
-  );
-  const deny = useStep(
-    findingKey(findingId),
-    (reason: string) =>
+    done: '已批准延期',
+    refresh: () => refreshAfterStep(findingKey(findingId)),
+  });
+  const deny = useStepMutation({
+    send: (reason: string) =>
       call(
         api.POST('/findings/{findingId}/extension-denial', {
           params: { path: { findingId } },
           body: { extensionId: pending.extensionId, reason },
         }),
       ),
-    '已不予延期',
-  );
+    done: '已不予延期',
+    refresh: () => refreshAfterStep(findingKey(findingId)),
+  });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Alert

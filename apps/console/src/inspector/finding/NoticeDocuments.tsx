@@ -7,8 +7,8 @@ import { call, messageOf } from '../../api/errors';
 import { downloadFile } from '../../api/files';
 import { useCatalogue } from '../../shared/catalogue';
 import { beijingDateTime } from '../../shared/time';
-import { findingKey } from '../inspector-api';
-import { useStep } from '../use-step';
+import { findingKey, useRefreshAfterStep } from '../inspector-api';
+import { useStepMutation } from '../../shared/step-mutation';
 
 type NoticeKind = Schemas['NoticeDocumentDto']['kind'];
 type NoticeDocument = Schemas['NoticeDocumentDto'];
@@ -34,16 +34,17 @@ export function NoticeDocuments({ findingId, status, rung }: { findingId: string
   });
   const print = (notice: NoticeDocument) =>
     downloadFile(notice.download, notice.fileName).catch((error: unknown) => message.error(messageOf(error)));
-  const issue = useStep(
-    findingKey(findingId),
-    async (chosen: NoticeKind) => {
+  const refreshAfterStep = useRefreshAfterStep();
+  const issue = useStepMutation({
+    send: async (chosen: NoticeKind) => {
       const issued = await call(api.POST('/findings/{findingId}/notices', { params: { path: { findingId } }, body: { kind: chosen } }));
       message.info(`已出具${issued.title}，文号 ${issued.documentNo}`);
       await print(issued);
       return issued;
     },
-    '文书已出具，正在下载打印文件',
-  );
+    done: '文书已出具，正在下载打印文件',
+    refresh: () => refreshAfterStep(findingKey(findingId)),
+  });
   const items = notices.data?.items ?? [];
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>

@@ -1,8 +1,8 @@
 import { Button, Form, Input, Typography } from 'antd';
 import { api } from '../../api/client';
 import { call } from '../../api/errors';
-import { findingKey } from '../inspector-api';
-import { useStep } from '../use-step';
+import { findingKey, useRefreshAfterStep } from '../inspector-api';
+import { useStepMutation } from '../../shared/step-mutation';
 
 interface NoticeValues {
   noticeNo?: string;
@@ -12,9 +12,9 @@ interface NoticeValues {
 
 /** 下达整改要求: the rectification requirement and deadline (policy working days unless a date is given). */
 export function NoticeStep({ findingId }: { findingId: string }) {
-  const notice = useStep(
-    findingKey(findingId),
-    (values: NoticeValues) =>
+  const refreshAfterStep = useRefreshAfterStep();
+  const notice = useStepMutation({
+    send: (values: NoticeValues) =>
       call(
         api.POST('/findings/{findingId}/notice', {
           params: { path: { findingId } },
@@ -25,8 +25,9 @@ export function NoticeStep({ findingId }: { findingId: string }) {
           },
         }),
       ),
-    '整改要求已下达，整改时限开始计算',
-  );
+    done: '整改要求已下达，整改时限开始计算',
+    refresh: () => refreshAfterStep(findingKey(findingId)),
+  });
   return (
     <Form<NoticeValues> layout="vertical" size="large" onFinish={(values) => notice.mutate(values)}>
       <Typography.Paragraph type="secondary">

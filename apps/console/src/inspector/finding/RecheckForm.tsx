@@ -4,8 +4,8 @@ import { api, type Schemas } from '../../api/client';
 import { call } from '../../api/errors';
 import { uploadFile } from '../../api/files';
 import { PhotoPicker } from '../../cases/visit/PhotoPicker';
-import { findingKey } from '../inspector-api';
-import { useStep } from '../use-step';
+import { findingKey, useRefreshAfterStep } from '../inspector-api';
+import { useStepMutation } from '../../shared/step-mutation';
 
 type EvidenceAck = Schemas['InspectionEvidenceAckDto'];
 
@@ -20,9 +20,9 @@ export function RecheckForm({ findingId }: { findingId: string }) {
   const [form] = Form.useForm<RecheckValues>();
   const outcome = Form.useWatch('outcome', form);
   const [photos, setPhotos] = useState<File[]>([]);
-  const recheck = useStep(
-    findingKey(findingId),
-    async (values: RecheckValues) => {
+  const refreshAfterStep = useRefreshAfterStep();
+  const recheck = useStepMutation({
+    send: async (values: RecheckValues) => {
       const evidence: string[] = [];
       for (const photo of photos) {
         const body = new FormData();
@@ -43,8 +43,9 @@ export function RecheckForm({ findingId }: { findingId: string }) {
         }),
       );
     },
-    '回头看结果已记录',
-  );
+    done: '回头看结果已记录',
+    refresh: () => refreshAfterStep(findingKey(findingId)),
+  });
   return (
     <Form<RecheckValues>
       form={form}

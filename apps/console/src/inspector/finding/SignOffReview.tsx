@@ -5,8 +5,8 @@ import { api, type Schemas } from '../../api/client';
 import { call } from '../../api/errors';
 import { beijingDateTime } from '../../shared/time';
 import { EvidenceThumbnails } from '../EvidenceThumbnails';
-import { findingKey } from '../inspector-api';
-import { useStep } from '../use-step';
+import { findingKey, useRefreshAfterStep } from '../inspector-api';
+import { useStepMutation } from '../../shared/step-mutation';
 
 type FindingDetail = Schemas['InspectionFindingDetailDto'];
 
@@ -38,9 +38,9 @@ export function SignOffReview({ detail, direct = false }: { detail: FindingDetai
   const [rejectForm] = Form.useForm<{ reasons: string }>();
   const severe = detail.finding.severity === 'severe';
   const [recheck, setRecheck] = useState(severe);
-  const signOff = useStep(
-    findingKey(findingId),
-    (values: SignOffValues) =>
+  const refreshAfterStep = useRefreshAfterStep();
+  const signOff = useStepMutation({
+    send: (values: SignOffValues) =>
       call(
         api.POST('/findings/{findingId}/sign-off', {
           params: { path: { findingId } },
@@ -51,13 +51,14 @@ export function SignOffReview({ detail, direct = false }: { detail: FindingDetai
           },
         }),
       ),
-    '已销号',
-  );
-  const reject = useStep(
-    findingKey(findingId),
-    (reasons: string[]) => call(api.POST('/findings/{findingId}/reject', { params: { path: { findingId } }, body: { reasons } })),
-    '已退回医院继续整改',
-  );
+    done: '已销号',
+    refresh: () => refreshAfterStep(findingKey(findingId)),
+  });
+  const reject = useStepMutation({
+    send: (reasons: string[]) => call(api.POST('/findings/{findingId}/reject', { params: { path: { findingId } }, body: { reasons } })),
+    done: '已退回医院继续整改',
+    refresh: () => refreshAfterStep(findingKey(findingId)),
+  });
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       {!direct && (

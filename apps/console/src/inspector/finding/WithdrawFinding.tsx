@@ -2,18 +2,19 @@ import { Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { call } from '../../api/errors';
-import { findingKey } from '../inspector-api';
-import { useStep } from '../use-step';
+import { findingKey, useRefreshAfterStep } from '../inspector-api';
+import { useStepMutation } from '../../shared/step-mutation';
 
 /** 撤销问题: for a finding opened in error; it stays on the record as withdrawn, with the reason. */
 export function WithdrawFinding({ findingId }: { findingId: string }) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
-  const withdraw = useStep(
-    findingKey(findingId),
-    (reason: string) => call(api.POST('/findings/{findingId}/withdraw', { params: { path: { findingId } }, body: { reason } })),
-    '问题已撤销',
-  );
+  const refreshAfterStep = useRefreshAfterStep();
+  const withdraw = useStepMutation({
+    send: (reason: string) => call(api.POST('/findings/{findingId}/withdraw', { params: { path: { findingId } }, body: { reason } })),
+    done: '问题已撤销',
+    refresh: () => refreshAfterStep(findingKey(findingId)),
+  });
   return (
     <>
       <Button danger type="link" onClick={() => setOpen(true)}>
