@@ -3,10 +3,11 @@ import { Card, Descriptions, Empty, Result, Space, Spin, Tag, Typography } from 
 import { useParams } from 'react-router';
 import { api } from '../api/client';
 import { call, messageOf } from '../api/errors';
-import { EvidenceThumbnails } from '../inspector/EvidenceThumbnails';
 import { useInstitutions, visitKey } from '../inspector/inspector-api';
 import { useMe } from '../session/use-session';
+import { CaseFiles } from '../shared/CaseFiles';
 import { useCatalogue } from '../shared/catalogue';
+import { namesOf } from '../shared/names';
 import { beijingDate, beijingDateTime } from '../shared/time';
 import { FindingChecklist } from './visit/FindingChecklist';
 import { RecordVisitForm } from './visit/RecordVisitForm';
@@ -74,7 +75,13 @@ export function VisitPage() {
         )}
       </Card>
       <Card title="检查照片与材料">
-        <EvidenceThumbnails stream={`visit-${visitId}`} files={v.files} />
+        <CaseFiles
+          stream={`visit-${visitId}`}
+          files={v.files}
+          names={namesOf(v)}
+          stepLabel={(step) => words.label('inspectionEvidenceSteps', step)}
+          large
+        />
       </Card>
     </Space>
   );

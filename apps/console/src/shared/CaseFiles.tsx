@@ -1,13 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Empty, Image, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../api/client';
+import { api, type Schemas } from '../api/client';
 import { call, messageOf } from '../api/errors';
 import { downloadFile, fetchBlob } from '../api/files';
 import { beijingDateTime } from './time';
 
 /** The query key of a case's files: invalidate it after an upload so the list refreshes. */
 export const caseFilesKey = (stream: string): readonly unknown[] => ['case', stream, 'files'];
+
+/** A file as the case's file list tells it, or as an inspection read model (visit, finding) carries it with its note. */
+type ShownFile = Schemas['AuditCaseFileDto'] | Schemas['InspectionAttachedFileDto'];
 
 const filePath = (stream: string, digest: string): string => `/audit/cases/${encodeURIComponent(stream)}/files/${digest}`;
 
@@ -18,69 +21,97 @@ function sizeText(bytes: number): string {
 }
 
 /**
- * An image file's thumbnail. Thumbnails need the bearer token, which an <img src> cannot send, so the
- * bytes are fetched and shown from an object URL (revoked when the thumbnail goes); clicking opens
- * the full image the same way.
+ * An object URL of an authorized file (null path: nothing yet), released when the component goes.
+ * Files need the bearer token, which an <img src> cannot send, so the bytes are fetched; they are kept
+ * in the query cache so a re-render or a second viewer of the same file does not fetch them again.
  */
-function Thumbnail({ stream, digest, name }: { stream: string; digest: string; name: string }) {
-  const [src, setSrc] = useState<string | null>(null);
-  const [full, setFull] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
+function useObjectUrl(path: string | null) {
+  const blob = useQuery({
+    queryKey: ['file-blob', path],
+    queryFn: async () => (await fetchBlob(path ?? '')).blob,
+    enabled: path !== null,
+    staleTime: Infinity,
+    gcTime: 60_000,
+  });
+  const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
-    let url: string | null = null;
-    let live = true;
-    fetchBlob(`${filePath(stream, digest)}/thumbnail`)
-      .then(({ blob }) => {
-        if (!live) return;
-        url = URL.createObjectURL(blob);
-        setSrc(url);
-      })
-      .catch(() => live && setFailed(true));
-    return () => {
-      live = false;
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [stream, digest]);
-  useEffect(() => () => void (full && URL.revokeObjectURL(full)), [full]);
-  if (failed) return <div className="file-thumb file-thumb-none">无预览</div>;
-  if (!src) return <Skeleton.Image active className="file-thumb" />;
+    if (!blob.data) return undefined;
+    const created = URL.createObjectURL(blob.data);
+    setUrl(created);
+    return () => URL.revokeObjectURL(created);
+  }, [blob.data]);
+  return { url, loading: blob.isLoading, failed: blob.isError };
+}
+
+/** An image file's thumbnail; opening it fetches the full image only then. */
+function Thumbnail({ stream, file, px }: { stream: string; file: ShownFile; px: number }) {
+  const thumb = useObjectUrl(`${filePath(stream, file.digest)}/thumbnail`);
+  const [previewing, setPreviewing] = useState(false);
+  const full = useObjectUrl(previewing ? filePath(stream, file.digest) : null);
+  const box = { width: px, height: px };
+  if (thumb.failed)
+    return (
+      <div className="file-thumb-none" style={box}>
+        无预览
+      </div>
+    );
+  if (!thumb.url) return <Skeleton.Image active style={box} />;
   return (
     <Image
-      className="file-thumb"
-      src={src}
-      alt={name}
-      width={72}
-      height={72}
-      style={{ objectFit: 'cover' }}
-      preview={{
-        src: full ?? src,
-        onVisibleChange: (visible) => {
-          if (visible && !full) void fetchBlob(filePath(stream, digest)).then(({ blob }) => setFull(URL.createObjectURL(blob)));
-        },
-      }}
+      width={px}
+      height={px}
+      style={{ objectFit: 'cover', borderRadius: 4 }}
+      src={thumb.url}
+      alt={file.name}
+      preview={{ src: full.url ?? thumb.url, open: previewing, onOpenChange: setPreviewing }}
     />
   );
 }
 
-/** 附件: the files attached to a case (any of its streams), with image thumbnails and downloads. */
-export function CaseFiles({ stream, stepLabel }: { stream: string; stepLabel?: (step: string | null) => string }) {
+/**
+ * 附件: the files attached to a case, with image thumbnails (opening full size) and downloads.
+ * Without `files` it reads the case's file list (GET /audit/cases/:stream/files); a page that already
+ * holds them (a visit, a finding under review) passes them. `cited` marks the files a request cites
+ * (the sign-off request's evidence), `names` says who attached each, `large` shows bigger thumbnails
+ * for judging evidence on a phone.
+ */
+export function CaseFiles({
+  stream,
+  files,
+  stepLabel,
+  cited = [],
+  names = {},
+  large = false,
+}: {
+  stream: string;
+  files?: readonly ShownFile[];
+  stepLabel?: (step: string | null) => string;
+  cited?: readonly string[];
+  names?: Readonly<Record<string, string>>;
+  large?: boolean;
+}) {
   const { message } = App.useApp();
-  const files = useQuery({
+  const listed = useQuery({
     queryKey: caseFilesKey(stream),
     queryFn: () => call(api.GET('/audit/cases/{stream}/files', { params: { path: { stream } } })),
+    enabled: files === undefined,
   });
-  if (files.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
-  if (files.isError) return <Typography.Text type="danger">附件加载失败：{messageOf(files.error)}</Typography.Text>;
-  const rows = files.data?.files ?? [];
+  if (files === undefined && listed.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
+  if (files === undefined && listed.isError)
+    return <Typography.Text type="danger">附件加载失败：{messageOf(listed.error)}</Typography.Text>;
+  const rows: readonly ShownFile[] = files ?? listed.data?.files ?? [];
   if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无附件" />;
+  const px = large ? 96 : 72;
+  const erased = (file: ShownFile): boolean => 'erased' in file && file.erased;
   return (
     <List
-      dataSource={rows}
+      aria-label="附件"
+      dataSource={[...rows]}
       rowKey={(file) => file.digest}
       renderItem={(file) => (
         <List.Item
           actions={
-            file.erased
+            erased(file)
               ? []
               : [
                   <Button
@@ -98,19 +129,28 @@ export function CaseFiles({ stream, stepLabel }: { stream: string; stepLabel?: (
         >
           <List.Item.Meta
             avatar={
-              file.mediaType.startsWith('image/') && !file.erased ? (
-                <Thumbnail stream={stream} digest={file.digest} name={file.name} />
+              file.mediaType.startsWith('image/') && !erased(file) ? (
+                <Thumbnail stream={stream} file={file} px={px} />
               ) : (
-                <div className="file-thumb file-thumb-none">{file.name.split('.').pop()?.toUpperCase() ?? '文件'}</div>
+                <div className="file-thumb-none" style={{ width: px, height: px }}>
+                  {file.name.split('.').pop()?.toUpperCase() ?? '文件'}
+                </div>
               )
             }
             title={<Typography.Text ellipsis={{ tooltip: file.name }}>{file.name}</Typography.Text>}
             description={
-              <Space size={4} wrap>
-                {file.step && <Tag>{stepLabel ? stepLabel(file.step) : file.step}</Tag>}
-                <span>{sizeText(file.size)}</span>
-                <span>{beijingDateTime(file.attachedAt)}</span>
-                {file.erased && <Tag color="default">已依法删除</Tag>}
+              <Space orientation="vertical" size={2}>
+                {'note' in file && file.note && <Typography.Text>{file.note}</Typography.Text>}
+                <Space size={4} wrap>
+                  {file.step && <Tag>{stepLabel ? stepLabel(file.step) : file.step}</Tag>}
+                  {cited.includes(file.digest) && <Tag color="blue">申请所附</Tag>}
+                  <span>{sizeText(file.size)}</span>
+                  <span>
+                    {names[file.attachedBy] ? `${names[file.attachedBy]} · ` : ''}
+                    {beijingDateTime(file.attachedAt)}
+                  </span>
+                  {erased(file) && <Tag color="default">已依法删除</Tag>}
+                </Space>
               </Space>
             }
           />

@@ -3,8 +3,11 @@ import { Alert, Button, Checkbox, Form, Input, Modal, Space, Typography } from '
 import { useState } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { call } from '../../api/errors';
+import { findingStream } from '../../cases/finding/finding-queries';
+import { CaseFiles } from '../../shared/CaseFiles';
+import { useCatalogue } from '../../shared/catalogue';
+import { namesOf } from '../../shared/names';
 import { beijingDateTime } from '../../shared/time';
-import { EvidenceThumbnails } from '../EvidenceThumbnails';
 import { findingKey, useRefreshAfterStep } from '../inspector-api';
 import { useStepMutation } from '../../shared/step-mutation';
 
@@ -33,6 +36,7 @@ function useSignOffRequest(findingId: string) {
  */
 export function SignOffReview({ detail, direct = false }: { detail: FindingDetail; direct?: boolean }) {
   const findingId = detail.findingId;
+  const words = useCatalogue();
   const request = useSignOffRequest(findingId);
   const [rejecting, setRejecting] = useState(false);
   const [rejectForm] = Form.useForm<{ reasons: string }>();
@@ -83,7 +87,14 @@ export function SignOffReview({ detail, direct = false }: { detail: FindingDetai
       <Typography.Title level={5} style={{ margin: 0 }}>
         整改证据
       </Typography.Title>
-      <EvidenceThumbnails stream={`finding-${findingId}`} files={detail.files} cited={detail.rectification.evidence} />
+      <CaseFiles
+        stream={findingStream(findingId)}
+        files={detail.files}
+        cited={detail.rectification.evidence}
+        names={namesOf(detail)}
+        stepLabel={(step) => words.label('inspectionEvidenceSteps', step)}
+        large
+      />
       <Form<SignOffValues> layout="vertical" size="large" onFinish={(values) => signOff.mutate(values)}>
         <Form.Item name="comment" label="审核意见">
           <Input.TextArea rows={2} maxLength={2000} placeholder="如：整改到位，同意销号" />
