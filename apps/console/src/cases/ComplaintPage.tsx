@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Col, Descriptions, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { api } from '../api/client';
-import { call, messageOf } from '../api/errors';
+import { messageOf } from '../api/errors';
 import { InspectorComplaintActions } from '../inspector/ComplaintActions';
+import { useComplaint } from '../inspector/inspector-api';
 import { PATHS } from '../routes';
 import { useMe } from '../session/use-session';
 import { CaseFiles } from '../shared/CaseFiles';
@@ -25,10 +24,7 @@ export function ComplaintPage() {
   const me = useMe();
   const words = useCatalogue();
   const refresh = useRefreshTicket(ticketId);
-  const ticket = useQuery({
-    queryKey: ['complaint', ticketId, 'detail'],
-    queryFn: () => call(api.GET('/complaints/{id}', { params: { path: { id: ticketId } } })),
-  });
+  const ticket = useComplaint(ticketId);
   const role = me.data?.actor.role;
   const open = ticket.data && !ticket.data.waitingOnComplainant;
   const daysLeft = useWorkingDaysLeft(

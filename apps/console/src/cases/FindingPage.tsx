@@ -2,6 +2,7 @@ import { Alert, Breadcrumb, Card, Col, Result, Row, Skeleton, Space, Typography 
 import { Link, useParams } from 'react-router';
 import { messageOf } from '../api/errors';
 import { InspectorFindingActions } from '../inspector/FindingActions';
+import { useFinding } from '../inspector/inspector-api';
 import { PATHS } from '../routes';
 import { useMe } from '../session/use-session';
 import { CaseFiles } from '../shared/CaseFiles';
@@ -9,7 +10,7 @@ import { CaseTimeline } from '../shared/CaseTimeline';
 import { useCatalogue } from '../shared/catalogue';
 import { namesOf } from '../shared/names';
 import { FindingHeader } from './finding/FindingHeader';
-import { findingStream, useFinding, useFindingHistory } from './finding/finding-queries';
+import { findingStream, useFindingHistory } from './finding/finding-queries';
 import { HospitalFindingSteps } from './finding/HospitalFindingSteps';
 
 /** 问题 (one ledger row): its facts and deadline, the steps open to the reader's role, files and timeline. */

@@ -1,20 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { call } from '../../api/errors';
+import { findingKey } from '../../inspector/inspector-api';
 import { LIVE_KEYS } from '../../session/live-updates';
 import { caseFilesKey } from '../../shared/CaseFiles';
 
 /** The finding's stream, as the audit's file routes name it. */
 export const findingStream = (findingId: string): string => `finding-${findingId}`;
-const findingKey = (findingId: string): readonly unknown[] => ['finding', findingId];
 
-/** GET /findings/:id — the finding as its stream says now. */
-export function useFinding(findingId: string) {
-  return useQuery({
-    queryKey: [...findingKey(findingId), 'detail'],
-    queryFn: () => call(api.GET('/findings/{findingId}', { params: { path: { findingId } } })),
-  });
-}
+/* The finding itself is read by useFinding in inspector-api (one query for both workspaces' views). */
 
 /** GET /findings/:id/history — the readable timeline. */
 export function useFindingHistory(findingId: string) {

@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { call } from '../../api/errors';
-import { findingStream } from '../../cases/finding/finding-queries';
+import { findingStream, useFindingHistory } from '../../cases/finding/finding-queries';
 import { CaseFiles } from '../../shared/CaseFiles';
 import { useCatalogue } from '../../shared/catalogue';
 import { namesOf } from '../../shared/names';
@@ -20,10 +19,7 @@ interface SignOffValues {
 
 /** The hospital's words when it asked for sign-off: the last SignOffRequested of the history. */
 function useSignOffRequest(findingId: string) {
-  const history = useQuery({
-    queryKey: [...findingKey(findingId), 'history'],
-    queryFn: () => call(api.GET('/findings/{findingId}/history', { params: { path: { findingId } } })),
-  });
+  const history = useFindingHistory(findingId);
   const entry = [...(history.data?.entries ?? [])].reverse().find((e) => e.type === 'SignOffRequested');
   const data = (entry?.data ?? {}) as { summary?: unknown };
   return entry ? { summary: typeof data.summary === 'string' ? data.summary : '', at: entry.occurredAt } : null;
