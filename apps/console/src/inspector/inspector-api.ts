@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { call } from '../api/errors';
 import { LIVE_KEYS } from '../session/live-updates';
+import { CASE_FILES_KEYS } from '../shared/CaseFiles';
 
 /** The finding's own queries (page, actions) all sit under this key, so one step refreshes them together. */
 export const findingKey = (findingId: string) => ['finding', findingId] as const;
@@ -24,12 +25,16 @@ export function useComplaint(ticketId: string) {
   });
 }
 
-/** After a step: everything shown about the case, the to-do lists and the workspace's lists (visits, reviews, complaints). */
+/**
+ * After a step: everything shown about the case, its file list (CaseFiles: a re-check's photos), the
+ * to-do lists and the workspace's lists (visits, reviews, complaints).
+ */
 export function useRefreshAfterStep() {
   const queries = useQueryClient();
   return (key: readonly string[]): Promise<unknown> =>
     Promise.all([
       queries.invalidateQueries({ queryKey: key }),
+      queries.invalidateQueries({ queryKey: CASE_FILES_KEYS }),
       queries.invalidateQueries({ queryKey: LIVE_KEYS.todos }),
       queries.invalidateQueries({ queryKey: ['inspector'] }),
       queries.invalidateQueries({ queryKey: ['visits'] }),

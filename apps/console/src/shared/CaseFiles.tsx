@@ -6,8 +6,10 @@ import { call, messageOf } from '../api/errors';
 import { downloadFile, fetchBlob } from '../api/files';
 import { beijingDateTime } from './time';
 
+/** The prefix of every case's file list: invalidate it when a step may have attached files to a case. */
+export const CASE_FILES_KEYS: readonly unknown[] = ['case'];
 /** The query key of a case's files: invalidate it after an upload so the list refreshes. */
-export const caseFilesKey = (stream: string): readonly unknown[] => ['case', stream, 'files'];
+export const caseFilesKey = (stream: string): readonly unknown[] => [...CASE_FILES_KEYS, stream, 'files'];
 
 /** A file as the case's file list tells it, or as an inspection read model (visit, finding) carries it with its note. */
 type ShownFile = Schemas['AuditCaseFileDto'] | Schemas['InspectionAttachedFileDto'];
