@@ -10,7 +10,8 @@ import { ConsoleSession, openConsole, PHONE } from './browser-harness';
  * The hospital's rectification loop in a real browser: an inspector opens a finding at hosp-a1-1
  * and issues the notice (through the API); the hospital's quality office sees it on its to-do list
  * and ledger, opens the row, submits the plan, reports progress with an uploaded photo and asks
- * for sign-off — each step checked on the page and in the API's state.
+ * for sign-off; the inspector reviews the photo and signs the row off — each step checked on the
+ * page and in the API's state.
  */
 describe('console: the hospital workspace in Chromium', () => {
   let c: ConsoleSession;
@@ -30,7 +31,7 @@ describe('console: the hospital workspace in Chromium', () => {
 
   const finding = async (): Promise<Record<string, unknown>> => s.get('hospital-a1-1', `/findings/${findingId}`);
 
-  it('shows the finding on the to-do list and the ledger, and carries the rectification to a sign-off request', async () => {
+  it('shows the finding on the to-do list and the ledger, carries the rectification to a sign-off request, and the inspector signs it off', async () => {
     const page = await c.signIn('hospital-a1-1');
     // 待办: the plan is due, with its due date and working days left.
     const todo = page.getByRole('row').filter({ hasText: '整改' }).first();
@@ -85,6 +86,23 @@ describe('console: the hospital workspace in Chromium', () => {
       .last()
       .waitFor();
     expect(existsSync(await c.screenshot(page, 'hospital-finding'))).toBe(true);
+
+    // The inspector, on a phone, reviews the request with the hospital's photo and signs the row off (销号).
+    const inspector = await c.signIn('inspector-a1', PHONE);
+    await inspector.getByRole('link', { name: /销号申请待核验/ }).waitFor();
+    await inspector.goto('/inspector/reviews');
+    await inspector.getByRole('button', { name: '审核：甲市第一人民医院 收受红包' }).click();
+    await inspector.getByRole('img', { name: '整改现场.png' }).first().waitFor();
+    await inspector.getByLabel('审核意见').fill('整改到位，同意销号');
+    await inspector.getByRole('button', { name: '同意销号' }).click();
+    await inspector.getByText('已销号').first().waitFor();
+    expect((await finding())['status']).toBe('signedOff');
+
+    // The hospital's page of the row now reads 已销号, and its to-do list no longer holds it.
+    await page.reload();
+    await page.getByText('已销号').first().waitFor();
+    await page.goto('/hospital');
+    await page.getByText('暂无待办事项').waitFor();
   });
 
   it('fits a phone: the finding page and the ledger at 375 px', async () => {
