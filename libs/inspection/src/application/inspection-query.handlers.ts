@@ -79,8 +79,8 @@ abstract class ReadHandler {
 
 @QueryHandler(ListFindingsQuery)
 export class ListFindingsHandler extends ReadHandler implements IQueryHandler<ListFindingsQuery> {
-  async execute({ actor, filter, cursor, pageSize }: ListFindingsQuery) {
-    return this.rm.ledger.list(filter, this.visible(actor, filter.institutionId), this.now(), cursor, pageSize);
+  async execute({ actor, filter, cursor, pageSize, sort }: ListFindingsQuery) {
+    return this.rm.ledger.list(filter, this.visible(actor, filter.institutionId), this.now(), cursor, pageSize, sort);
   }
 }
 

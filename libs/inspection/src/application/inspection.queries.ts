@@ -2,7 +2,7 @@ import { Query } from '@nestjs/cqrs';
 import { Actor } from '@bihuan/core';
 import { EventEntry } from '@bihuan/event-store';
 import { KeysetPage } from '@bihuan/platform';
-import { AttachedFileView, FindingFilter, Ledger, LedgerCounts, LedgerRow, VisitFilter, VisitView } from '../read-models';
+import { AttachedFileView, FindingFilter, Ledger, LedgerCounts, LedgerRow, LedgerSort, VisitFilter, VisitView } from '../read-models';
 import { FindingDetail } from './finding-views';
 
 export class ListFindingsQuery extends Query<KeysetPage<LedgerRow>> {
@@ -11,6 +11,7 @@ export class ListFindingsQuery extends Query<KeysetPage<LedgerRow>> {
     readonly filter: FindingFilter,
     readonly cursor: string | undefined,
     readonly pageSize: number,
+    readonly sort: LedgerSort = 'opened',
   ) {
     super();
   }

@@ -21,12 +21,12 @@ export class FindingsController {
   @Roles(...READ_ROLES)
   @ApiOperation({
     summary:
-      'Ledger rows in scope; filters institutionId, visitId, campaignId, status, category, severity, escalationRung, overdue, from/to; a page after `cursor`: { items, nextCursor }',
+      'Ledger rows in scope; filters institutionId, visitId, campaignId, status, category, severity, escalationRung, overdue, from/to; sorted by `sort` (default opened); a page after `cursor`: { items, nextCursor }',
   })
   @ApiPagedResponse(InspectionLedgerRowDto)
   list(@CurrentActor() actor: Actor, @Query() q: ListFindingsQueryDto) {
-    const { cursor, pageSize = 20, ...filter } = q;
-    return this.queries.execute(new ListFindingsQuery(actor, filter, cursor, pageSize));
+    const { cursor, pageSize = 20, sort, ...filter } = q;
+    return this.queries.execute(new ListFindingsQuery(actor, filter, cursor, pageSize, sort));
   }
 
   @Get(':findingId')

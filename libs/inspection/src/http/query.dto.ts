@@ -3,6 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ESCALATION_RUNGS, FINDING_CATEGORIES, FINDING_STATUSES, SEVERITIES, VISIT_KINDS, VISIT_STATUSES } from '../domain';
+import { LEDGER_SORTS, LedgerSort } from '../read-models';
 import { ID_MAX } from './visit.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -72,6 +73,16 @@ export class ListFindingsQueryDto extends PeriodDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({
+    enum: LEDGER_SORTS,
+    default: 'opened',
+    description:
+      'opened: as opened (序号); due: current due date soonest first, rows without one last; a leading - reverses. A cursor belongs to the sort that answered it (400 PAGING.CURSOR_INVALID otherwise).',
+  })
+  @IsOptional()
+  @IsIn(LEDGER_SORTS)
+  sort?: LedgerSort;
 }
 
 export class CountsQueryDto extends PeriodDto {

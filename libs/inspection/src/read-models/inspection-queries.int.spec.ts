@@ -5,7 +5,7 @@ import { at } from '../domain/inspection.fixtures';
 import { CountsQueries } from './counts.queries';
 import { INSPECTION_MIGRATIONS } from './inspection-read-model.schema';
 import { ledgerProjection } from './ledger.projection';
-import { LedgerQueries } from './ledger.queries';
+import { LedgerQueries, LedgerSort } from './ledger.queries';
 import { visitsProjection } from './visits.projection';
 import { VisitQueries } from './visits.queries';
 
@@ -110,6 +110,44 @@ describe.each(TEST_SQL_DIALECTS)('inspection queries on $name', (dialect) => {
       [4, 'f-5'],
     ]);
     expect(second.nextCursor).toBeNull();
+  });
+
+  /** Every page of a sort, two rows at a time: `[seq, findingId]` in the order answered. */
+  async function walk(sort: LedgerSort, visible: readonly string[]): Promise<[number, string][]> {
+    const rows: [number, string][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await ledger.list({}, visible, at(10), cursor, 2, sort);
+      rows.push(...page.items.map((r): [number, string] => [r.seq, r.findingId]));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return rows;
+  }
+
+  it('pages each sort to the end, no row skipped or repeated; seq counts places in that order', async () => {
+    const all = [...both, 'hosp-3'];
+    const numbered = (order: string[]) => order.map((id, i) => [i + 1, id]);
+    expect(await walk('opened', all)).toEqual(numbered(['f-1', 'f-2', 'f-3', 'f-4', 'f-5']));
+    expect(await walk('-opened', all)).toEqual(numbered(['f-5', 'f-4', 'f-3', 'f-2', 'f-1']));
+    // Due dates: f-2 at 12 (its rung's), f-4 and f-5 tie at 21 (in the order opened), f-1 at 28 (extended);
+    // withdrawn f-3 never had one and comes last.
+    expect(await walk('due', all)).toEqual(numbered(['f-2', 'f-4', 'f-5', 'f-1', 'f-3']));
+    expect(await walk('-due', all)).toEqual(numbered(['f-3', 'f-1', 'f-5', 'f-4', 'f-2']));
+  });
+
+  it("refuses one sort's cursor in another, even of as many keys", async () => {
+    const cursorOf = async (sort: LedgerSort) => (await ledger.list({}, both, at(10), undefined, 1, sort)).nextCursor!;
+    const refused = { code: 'PAGING.CURSOR_INVALID', details: { field: 'cursor' } };
+    for (const [from, to] of [
+      ['due', '-due'],
+      ['-due', 'due'],
+      ['opened', '-opened'],
+      ['-opened', 'opened'],
+      ['opened', 'due'],
+      ['due', 'opened'],
+    ] as const) {
+      await expect(ledger.list({}, both, at(10), await cursorOf(from), 1, to)).rejects.toMatchObject(refused);
+    }
   });
 
   it('keeps to the scope: one institution, several, or none', async () => {

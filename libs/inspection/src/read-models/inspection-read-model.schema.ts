@@ -1,4 +1,4 @@
-import { ColumnType, Generated, Kysely } from 'kysely';
+import { ColumnType, Generated, Kysely, sql } from 'kysely';
 import { MigrationSet, NoTables, SqlDialectName } from '@bihuan/database';
 import { createEvidenceFiles, EvidenceFileRecord } from './evidence-files.schema';
 
@@ -36,6 +36,8 @@ export type FindingRecord = {
   current_deadline_id: string | null;
   current_due_at: string | null;
   current_calendar_version: string | null;
+  /** `current_due_at`, or NO_DUE_DATE while there is none: never NULL, so keyset pages can sort by it (`?sort=due`). */
+  due_order: Defaulted<string>;
   progress_summary: string | null;
   percent_complete: number | null;
   progress_reports: Defaulted<number>;
@@ -94,6 +96,9 @@ export type InspectionTables = {
   inspection_visits: VisitRecord;
   inspection_evidence_files: EvidenceFileRecord;
 };
+
+/** The `due_order` of a row without a due date (not yet noticed): after every real instant. */
+export const NO_DUE_DATE = '9999-12-31T23:59:59.999Z';
 
 /** Columns added after the first release: the calendar version of each due date (is it provisional?). */
 const ADDED_FINDING_COLUMNS = ['rectify_calendar_version', 'current_calendar_version'] as const;
@@ -230,5 +235,20 @@ export const INSPECTION_MIGRATIONS: MigrationSet = {
     // Files attached to visits and findings (issue 18). Filled as the projections reach the
     // EvidenceAttached events; there are none in a log written before this migration.
     '0003-evidence-files': createEvidenceFiles,
+    // The ledger sorted by due date (`GET /findings?sort=due`): keyset pages compare columns, and a
+    // NULL due date compares as nothing, so the sort reads a copy that is never NULL.
+    '0004-due-order': async (db) => {
+      await db.schema
+        .alterTable('inspection_findings')
+        .addColumn('due_order', 'text', (c) => c.notNull().defaultTo(NO_DUE_DATE))
+        .execute();
+      await sql`UPDATE inspection_findings SET due_order = current_due_at WHERE current_due_at IS NOT NULL`.execute(db);
+      await db.schema
+        .createIndex('inspection_findings_due')
+        .ifNotExists()
+        .on('inspection_findings')
+        .columns(['due_order', 'opened_position'])
+        .execute();
+    },
   },
 };

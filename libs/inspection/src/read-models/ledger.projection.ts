@@ -4,7 +4,7 @@ import { SqlDatabase } from '@bihuan/database';
 import { RecordedEvent } from '@bihuan/event-store';
 import { TableProjection } from '@bihuan/processing';
 import { FINDING_EVENTS, FINDING_STREAM_CATEGORY, FindingEvent } from '../domain';
-import { InspectionTables } from './inspection-read-model.schema';
+import { InspectionTables, NO_DUE_DATE } from './inspection-read-model.schema';
 
 export const LEDGER_PROJECTION = 'inspection-ledger';
 
@@ -21,6 +21,7 @@ function roundColumns(d: { readonly round: number; readonly deadlineId: string; 
     rectify_due_at: d.dueAt,
     current_deadline_id: d.deadlineId,
     current_due_at: d.dueAt,
+    due_order: d.dueAt,
   };
 }
 
@@ -76,7 +77,7 @@ function changes(event: FindingEvent): FindingSet | null {
       return {
         escalation_rung: d.rung,
         escalation_step: d.step,
-        ...(d.deadlineId ? { current_deadline_id: d.deadlineId, current_due_at: d.dueAt } : {}),
+        ...(d.deadlineId ? { current_deadline_id: d.deadlineId, current_due_at: d.dueAt, due_order: d.dueAt ?? NO_DUE_DATE } : {}),
       };
     }
     case 'FindingRecheckDue':
@@ -140,7 +141,7 @@ async function deadlineChanges(event: FindingEvent, db: Kysely<InspectionTables>
   const { deadlineId, dueAt, calendarVersion } = moved;
   const row = db.updateTable('inspection_findings').where('finding_id', '=', findingId);
   await row
-    .set({ current_due_at: dueAt, current_calendar_version: calendarVersion, updated_at: at })
+    .set({ current_due_at: dueAt, due_order: dueAt, current_calendar_version: calendarVersion, updated_at: at })
     .where('current_deadline_id', '=', deadlineId)
     .execute();
   await row

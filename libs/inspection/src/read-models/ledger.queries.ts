@@ -72,6 +72,24 @@ export function findingWhere(eb: Findings, filter: FindingFilter, visible: reado
 /** The ledger's order (序号): as opened. Unique: one event (the first of the finding's stream) opens each row. */
 const OPENED_ORDER: readonly SortKey<LedgerRecord>[] = [{ column: 'opened_position', of: (r) => Number(r.opened_position) }];
 
+/** The orders `GET /findings?sort=` offers; `-` reverses one. */
+export const LEDGER_SORTS = ['opened', '-opened', 'due', '-due'] as const;
+export type LedgerSort = (typeof LEDGER_SORTS)[number];
+
+const opened = (descending: boolean): SortKey<LedgerRecord> => ({ ...OPENED_ORDER[0]!, descending });
+/** By the current due date (rows without one sort as the latest), ties in the order opened. */
+const byDue = (descending: boolean): readonly SortKey<LedgerRecord>[] => [
+  { column: 'due_order', descending, of: (r) => r.due_order },
+  opened(descending),
+];
+
+const ORDERS: Readonly<Record<LedgerSort, readonly SortKey<LedgerRecord>[]>> = {
+  opened: OPENED_ORDER,
+  '-opened': [opened(true)],
+  due: byDue(false),
+  '-due': byDue(true),
+};
+
 /** Queries over the ledger read model; `now` is the clock's instant, for the overdue flag. */
 export class LedgerQueries {
   private readonly db: Kysely<InspectionTables>;
@@ -94,17 +112,23 @@ export class LedgerQueries {
     return r ? toLedgerRow(r, 1) : null;
   }
 
-  /** In the order opened, a page after `cursor`; `seq` (序号) keeps counting across pages. */
+  /**
+   * In the `sort` order (default: as opened), a page after `cursor`; `seq` keeps counting across
+   * pages, so it is the row's place in that order (序号 only in the order opened).
+   */
   list(
     filter: FindingFilter,
     visible: readonly string[],
     now: string,
     cursor: string | undefined,
     pageSize = 20,
+    sort: LedgerSort = 'opened',
   ): Promise<KeysetPage<LedgerRow>> {
     return keysetPage({
       query: this.rows(now, (eb) => findingWhere(eb, filter, visible, now)),
-      order: OPENED_ORDER,
+      order: ORDERS[sort],
+      // The default stays unnamed so cursors answered before sorting existed keep working.
+      ...(sort === 'opened' ? {} : { orderName: sort }),
       cursor,
       pageSize,
       map: toLedgerRow,

@@ -21,6 +21,11 @@ export interface KeysetQuery<DB, TB extends keyof DB, R, T> {
   readonly query: SelectQueryBuilder<DB, TB, R>;
   /** The sort, most significant first; the last key unique. */
   readonly order: readonly SortKey<R>[];
+  /**
+   * Names the order when a list offers several: the cursor carries it, so a cursor one order
+   * answered is refused by another of as many keys (`due` and `-due`). Lists of one order omit it.
+   */
+  readonly orderName?: string;
   readonly cursor?: string | undefined;
   readonly pageSize: number;
   /** A row as the answer shows it; `seq` numbers the rows of the whole list from 1. */
@@ -59,9 +64,15 @@ function after<DB, TB extends keyof DB, R>(
   );
 }
 
+/** The cursor's keys are as many as the order's, followed by the order's name when it has one. */
+function fits(keys: readonly CursorValue[], length: number, named: readonly string[]): boolean {
+  return keys.length === length + named.length && named.every((name, i) => keys[length + i] === name);
+}
+
 export async function keysetPage<DB, TB extends keyof DB, R, T>(page: KeysetQuery<DB, TB, R, T>): Promise<KeysetPage<T>> {
   const cursor = page.cursor === undefined ? null : decodeCursor(page.cursor);
-  if (page.cursor !== undefined && (!cursor || cursor.after.length !== page.order.length)) throw foreignCursor();
+  const named = page.orderName === undefined ? [] : [page.orderName];
+  if (page.cursor !== undefined && (!cursor || !fits(cursor.after, page.order.length, named))) throw foreignCursor();
   let query = cursor ? after(page.query, page.order, cursor.after) : page.query;
   for (const key of page.order) query = query.orderBy(sql.ref(key.column), key.descending ? 'desc' : 'asc');
   const rows = (await query.limit(page.pageSize + 1).execute()) as R[];
@@ -70,7 +81,7 @@ export async function keysetPage<DB, TB extends keyof DB, R, T>(page: KeysetQuer
   const last = shown[shown.length - 1];
   const nextCursor =
     rows.length > page.pageSize && last !== undefined
-      ? encodeCursor({ after: page.order.map((k) => k.of(last)), before: before + shown.length })
+      ? encodeCursor({ after: [...page.order.map((k) => k.of(last)), ...named], before: before + shown.length })
       : null;
   return { items: shown.map((row, i) => page.map(row, before + i + 1)), nextCursor };
 }
