@@ -558,7 +558,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ledger rows in scope; filters institutionId, visitId, campaignId, status, category, severity, escalationRung, overdue, from/to; a page after `cursor`: { items, nextCursor } */
+        /** Ledger rows in scope; filters institutionId, visitId, campaignId, status, category, severity, escalationRung, overdue, from/to; sorted by `sort` (default opened); a page after `cursor`: { items, nextCursor } */
         get: operations["FindingsController_list"];
         put?: never;
         post?: never;
@@ -6071,6 +6071,8 @@ export interface operations {
                 escalationRung?: "reminder-letter" | "rectification-notice" | "summons" | "listed-supervision" | "public-notice";
                 /** @description true: only overdue rows (against the clock now); false: only rows not overdue */
                 overdue?: boolean;
+                /** @description opened: as opened (序号); due: current due date soonest first, rows without one last; a leading - reverses. A cursor belongs to the sort that answered it (400 PAGING.CURSOR_INVALID otherwise). */
+                sort?: "opened" | "-opened" | "due" | "-due";
             };
             header?: never;
             path?: never;

@@ -105,8 +105,43 @@ describe('inspection steps and lists (e2e)', () => {
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['cursor', 'overdue', 'pageSize']);
   });
 
+  it('sorts the ledger on the server by due date, soonest first and rows without one last, across pages', async () => {
+    const walk = async (sort: string): Promise<Row[]> => {
+      const rows: Row[] = [];
+      for (let cursor: unknown = undefined, n = 0; n === 0 || cursor; n++) {
+        const page = await s.get('leader-prov', `/findings?sort=${sort}&pageSize=1${cursor ? `&cursor=${String(cursor)}` : ''}`);
+        rows.push(...(page['items'] as Row[]));
+        cursor = page['nextCursor'];
+      }
+      return rows;
+    };
+    const byDue = await walk('due');
+    const dues = byDue.map((r) => r['currentDueAt'] as string | null);
+    const dated = dues.filter((d): d is string => d !== null);
+    expect(dated.length).toBeGreaterThan(1);
+    expect(dues).toEqual([...[...dated].sort(), ...dues.filter((d) => d === null)]);
+    expect(byDue.map((r) => r['seq'])).toEqual(byDue.map((_, i) => i + 1));
+    const opened = ((await s.get('leader-prov', '/findings?pageSize=200'))['items'] as Row[]).map((r) => r['findingId']);
+    expect([...byDue.map((r) => r['findingId'])].sort()).toEqual([...opened].sort());
+    expect((await walk('-due')).map((r) => r['findingId'])).toEqual(byDue.map((r) => r['findingId']).reverse());
+    expect((await walk('-opened')).map((r) => r['findingId'])).toEqual([...opened].reverse());
+    // A cursor belongs to the sort that answered it.
+    const due = await s.get('leader-prov', '/findings?sort=due&pageSize=1');
+    const mixed = await t.http.get(`/findings?sort=-due&cursor=${String(due['nextCursor'])}`).set(t.auth('leader-prov'));
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.fields).toEqual([expect.objectContaining({ field: 'cursor', rule: 'PAGING.CURSOR_INVALID' })]);
+  });
+
+  it('refuses a sort it does not offer as 400 naming sort, and lists as before', async () => {
+    const before = await s.get('leader-prov', '/findings?pageSize=200');
+    const bad = await t.http.get('/findings?sort=bogus').set(t.auth('leader-prov'));
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['sort']);
+    expect(await s.get('leader-prov', '/findings?pageSize=200')).toEqual(before);
+  });
+
   it('refuses a cursor of another list as 400 naming cursor', async () => {
-    // A well-formed cursor with three sort keys: the findings list keeps two.
+    // A well-formed cursor with three sort keys: the findings list's default order keeps one.
     const foreign = Buffer.from(JSON.stringify([1, 'a', 'b', 2])).toString('base64url');
     const res = await t.http.get(`/findings?cursor=${foreign}`).set(t.auth('leader-prov'));
     expect(res.status).toBe(400);
