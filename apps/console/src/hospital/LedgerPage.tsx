@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Empty, Form, Grid, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -18,6 +19,10 @@ import { useWorkingDaysLeft } from '../shared/working-days';
 type LedgerRow = Schemas['InspectionLedgerRowDto'];
 type Query = NonNullable<operations['FindingsController_list']['parameters']['query']>;
 type Filters = Pick<Query, 'status' | 'category' | 'severity' | 'overdue' | 'from' | 'to'>;
+type Sort = NonNullable<Query['sort']>;
+type SortOrder = 'ascend' | 'descend' | null;
+/** What antd's Table hands `onChange` about the sort: one column's, or several. */
+type Sorter = Parameters<NonNullable<TableProps<LedgerRow>['onChange']>>[2];
 
 const PAGE_SIZE = 20;
 
@@ -39,9 +44,22 @@ function filtersOf(values: FilterValues): Filters {
   } as Filters;
 }
 
+/** The API's sort for a sortable column (its key) in the order antd asks; no order: as opened. */
+function sortOf(sorter: Sorter): Sort {
+  const one = Array.isArray(sorter) ? sorter[0] : sorter;
+  if (!one?.order || (one.columnKey !== 'due' && one.columnKey !== 'opened')) return 'opened';
+  return one.order === 'descend' ? `-${one.columnKey}` : one.columnKey;
+}
+
+/** How a sortable column shows `sort`. */
+function orderOf(sort: Sort, column: 'due' | 'opened'): SortOrder {
+  return sort === column ? 'ascend' : sort === `-${column}` ? 'descend' : null;
+}
+
 /**
  * 整改台账: the institution's findings, one row each, paged on the server by keyset cursor (never the
- * whole ledger in the browser: 10,000 rows stay one page of 20 away), filtered as the API allows,
+ * whole ledger in the browser: 10,000 rows stay one page of 20 away), filtered and sorted (整改期限,
+ * 发现日期) by the API,
  * overdue rows highlighted, and the office's XLSX export.
  */
 export function LedgerPage() {
@@ -51,6 +69,7 @@ export function LedgerPage() {
   const me = useMe();
   const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<Filters>({});
+  const [sort, setSort] = useState<Sort>('opened');
   /** Cursors of the pages before the current one (the first page has none): 上一页 pops. */
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
@@ -59,8 +78,9 @@ export function LedgerPage() {
   const phone = !Grid.useBreakpoint().md;
   const [filtersOpen, setFiltersOpen] = useState(false);
   const page = useQuery({
-    queryKey: ['ledger', 'findings', filters, cursor],
-    queryFn: () => call(api.GET('/findings', { params: { query: { ...filters, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) } } })),
+    queryKey: ['ledger', 'findings', filters, sort, cursor],
+    queryFn: () =>
+      call(api.GET('/findings', { params: { query: { ...filters, sort, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) } } })),
     placeholderData: keepPreviousData,
   });
   const institutionId = me.data?.actor.unit;
@@ -161,6 +181,11 @@ export function LedgerPage() {
         locale={{ emptyText: <Empty description={Object.keys(filters).length ? '没有符合条件的问题' : '暂无整改问题'} /> }}
         rowClassName={(row) => (row.overdue ? 'row-overdue ledger-row' : 'ledger-row')}
         onRow={(row) => ({ onClick: () => navigate(PATHS.finding(row.findingId)) })}
+        onChange={(_pagination, _filters, sorter) => {
+          // A cursor belongs to the order that answered it: a new order starts again from its first page.
+          setSort(sortOf(sorter));
+          setCursors([undefined]);
+        }}
         columns={[
           { title: '序号', dataIndex: 'seq', width: 64, fixed: 'left' },
           {
@@ -190,7 +215,10 @@ export function LedgerPage() {
           },
           {
             title: '整改期限',
+            key: 'due',
             width: 190,
+            sorter: true,
+            sortOrder: orderOf(sort, 'due'),
             render: (_, row) =>
               row.signedOff ? (
                 <Tag color={row.onTime === false ? 'orange' : 'green'}>{row.onTime === false ? '逾期完成' : '按期完成'}</Tag>
@@ -210,7 +238,17 @@ export function LedgerPage() {
             render: (value: number | null) => (value === null ? '—' : `${value}%`),
           },
           { title: '证据', dataIndex: 'evidenceFiles', width: 60 },
-          { title: '发现日期', dataIndex: 'openedAt', width: 110, render: (value: string) => beijingDate(value) },
+          {
+            title: '发现日期',
+            key: 'opened',
+            dataIndex: 'openedAt',
+            width: 110,
+            sorter: true,
+            // The default order (as opened) is this column ascending: it only flips.
+            sortDirections: ['ascend', 'descend'],
+            sortOrder: orderOf(sort, 'opened'),
+            render: (value: string) => beijingDate(value),
+          },
         ]}
       />
       <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }}>

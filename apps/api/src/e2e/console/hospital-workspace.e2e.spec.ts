@@ -47,6 +47,19 @@ describe('console: the hospital workspace in Chromium', () => {
     await row.getByText('收受红包').waitFor();
     await row.getByText('剩 15 个工作日').waitFor();
     expect(existsSync(await c.screenshot(page, 'hospital-ledger'))).toBe(true);
+    // Sorting asks the API (a ledger may hold 10,000 rows): 整改期限 soonest first, then latest first.
+    for (const [sort, shown] of [
+      ['due', 'ascending'],
+      ['-due', 'descending'],
+    ] as const) {
+      const answered = page.waitForResponse(
+        (r) => new URL(r.url()).pathname === '/findings' && new URL(r.url()).searchParams.get('sort') === sort,
+      );
+      await page.getByRole('columnheader', { name: '整改期限' }).click();
+      expect((await answered).status()).toBe(200);
+      await page.locator(`th[aria-sort="${shown}"]`, { hasText: '整改期限' }).waitFor();
+      await row.waitFor();
+    }
     await row.getByRole('link').click();
     await page.waitForURL(`**/cases/findings/${findingId}`);
     await page.getByText('剩 15 个工作日').waitFor();
