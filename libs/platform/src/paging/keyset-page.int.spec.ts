@@ -51,10 +51,11 @@ describe.each(TEST_SQL_DIALECTS)('keysetPage on $name', (dialect) => {
   });
   afterAll(() => test.dispose());
 
-  const page = (cursor: string | undefined, pageSize = 2) =>
+  const page = (cursor: string | undefined, pageSize = 2, orderName?: string) =>
     keysetPage({
       query: test.database.db.withTables<Tables>().selectFrom('t').selectAll().where('unit', '=', 'u1'),
       order: ORDER,
+      ...(orderName === undefined ? {} : { orderName }),
       cursor,
       pageSize,
       map: (r: Row, seq: number) => `${seq}:${r.id}`,
@@ -79,6 +80,15 @@ describe.each(TEST_SQL_DIALECTS)('keysetPage on $name', (dialect) => {
     const foreign = encodeCursor({ after: ['2025-03-02'], before: 2 });
     await expect(page(foreign)).rejects.toMatchObject({ code: 'PAGING.CURSOR_INVALID', kind: 'validation', details: { field: 'cursor' } });
     await expect(page(foreign)).rejects.toBeInstanceOf(DomainError);
+  });
+
+  it('keeps a named order to its own cursors: another name, or none, is refused', async () => {
+    const first = await page(undefined, 2, 'newest');
+    expect((await page(first.nextCursor!, 2, 'newest')).items).toEqual(['3:b', '4:c']);
+    const refused = { code: 'PAGING.CURSOR_INVALID', details: { field: 'cursor' } };
+    await expect(page(first.nextCursor!, 2, 'oldest')).rejects.toMatchObject(refused);
+    await expect(page(first.nextCursor!, 2)).rejects.toMatchObject(refused);
+    await expect(page((await page(undefined, 2)).nextCursor!, 2, 'newest')).rejects.toMatchObject(refused);
   });
 });
 
