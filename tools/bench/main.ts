@@ -4,6 +4,7 @@ import { consoleBench } from './console.bench';
 import { creditBench } from './credit.bench';
 import { projectionsBench } from './projections.bench';
 import { httpBench } from './http.bench';
+import { ledgerBench } from './ledger.bench';
 import { runStoreBench } from './store.bench';
 import { streamsBench } from './streams.bench';
 import { timersBench } from './timers.bench';
@@ -26,6 +27,7 @@ export const suites: Record<string, () => Promise<void>> = {
   http: httpBench,
   upload: uploadBench,
   console: consoleBench,
+  ledger: ledgerBench,
 };
 
 async function main(argv: readonly string[]): Promise<number> {
