@@ -39,7 +39,9 @@ describe('fault: 1,000 deadlines, worker SIGKILLed twice (embedded SQLite)', () 
       await kill(second, 'SIGKILL');
       const atSecondKill = log.expiredCount();
       const third = start();
-      await waitFor(() => log.expiredCount() >= COUNT, `all ${COUNT} expiries`, 90_000, 100);
+      // Bounds catch a hang, not slowness: a shared 2-core machine running browser tests beside this one
+      // has taken over 90 s for what takes 11 s alone.
+      await waitFor(() => log.expiredCount() >= COUNT, `all ${COUNT} expiries`, 240_000, 100);
       // Let the last worker finish its deliveries and catch up, then look for duplicates and leftovers.
       await waitFor(() => log.count('SELECT COUNT(*) AS n FROM timers') === 0, 'the timers table to empty', 30_000);
       await waitFor(() => log.count('SELECT COUNT(*) AS n FROM pending_deadlines') === 0, 'pending deadlines to empty', 30_000);
@@ -65,5 +67,5 @@ describe('fault: 1,000 deadlines, worker SIGKILLed twice (embedded SQLite)', () 
     } finally {
       log.close();
     }
-  }, 240_000);
+  }, 480_000);
 });
