@@ -1,6 +1,6 @@
 import { Alert, Breadcrumb, Card, Col, Descriptions, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { messageOf } from '../api/errors';
+import { messageOf } from '../client/errors';
 import { InspectorComplaintActions } from '../inspector/ComplaintActions';
 import { useComplaint } from '../inspector/inspector-api';
 import { PATHS } from '../routes';

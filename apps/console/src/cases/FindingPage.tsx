@@ -1,6 +1,6 @@
 import { Alert, Breadcrumb, Card, Col, Result, Row, Skeleton, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { messageOf } from '../api/errors';
+import { messageOf } from '../client/errors';
 import { InspectorFindingActions } from '../inspector/FindingActions';
 import { useFinding } from '../inspector/inspector-api';
 import { PATHS } from '../routes';

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Empty, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
-import { api } from '../api/client';
-import { call, messageOf } from '../api/errors';
+import { api } from '../client/client';
+import { call, messageOf } from '../client/errors';
 import { useInstitutions, visitKey } from '../inspector/inspector-api';
 import { useMe } from '../session/use-session';
 import { CaseFiles } from '../shared/CaseFiles';

@@ -4,7 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { ApiError } from '../api/errors';
+import { ApiError } from '../client/errors';
 import '../shared/time';
 import './console.css';
 import { consoleRouter } from './router';

@@ -2,8 +2,8 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { App, Button, Card, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../api/client';
-import { call, messageOf } from '../api/errors';
+import { api } from '../client/client';
+import { call, messageOf } from '../client/errors';
 import { LIVE_KEYS } from '../session/live-updates';
 import { beijingDateTime } from '../shared/time';
 import { PreferencesCard } from './PreferencesCard';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Card, Form, Switch, Typography } from 'antd';
-import { api } from '../api/client';
-import { call, messageOf } from '../api/errors';
+import { api } from '../client/client';
+import { call, messageOf } from '../client/errors';
 
 /** 接收方式: e-mail and SMS on or off (站内消息 is always on); per-kind choices stay as they are. */
 export function PreferencesCard() {

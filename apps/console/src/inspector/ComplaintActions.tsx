@@ -1,6 +1,6 @@
 import { Alert, Card, Form, InputNumber, Button, Result, Skeleton, Space, Typography } from 'antd';
-import { api } from '../api/client';
-import { call, messageOf } from '../api/errors';
+import { api } from '../client/client';
+import { call, messageOf } from '../client/errors';
 import { useCatalogue } from '../shared/catalogue';
 import { beijingDateTime } from '../shared/time';
 import { DeclineButton } from './complaint/DeclineButton';

@@ -1,5 +1,5 @@
 import { Card, Result, Skeleton, Space, Typography } from 'antd';
-import { messageOf } from '../api/errors';
+import { messageOf } from '../client/errors';
 import { useCatalogue } from '../shared/catalogue';
 import { beijingDate } from '../shared/time';
 import { ExtensionDecision } from './finding/ExtensionDecision';

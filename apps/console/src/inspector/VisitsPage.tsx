@@ -3,8 +3,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Drawer, Empty, Grid, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, type Schemas } from '../api/client';
-import { call, messageOf } from '../api/errors';
+import { api, type Schemas } from '../client/client';
+import { call, messageOf } from '../client/errors';
 import { PATHS } from '../routes';
 import { useCatalogue } from '../shared/catalogue';
 import { beijingDate } from '../shared/time';
@@ -14,7 +14,7 @@ import './inspector.css';
 
 type Visit = Schemas['InspectionVisitDto'];
 type VisitStatus = NonNullable<
-  NonNullable<import('../api/schema.gen').operations['VisitsController_list']['parameters']['query']>['status']
+  NonNullable<import('../client/schema.gen').operations['VisitsController_list']['parameters']['query']>['status']
 >;
 
 const STATUS_COLORS: Record<string, string> = {

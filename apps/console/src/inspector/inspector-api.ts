@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client';
-import { call } from '../api/errors';
+import { api } from '../client/client';
+import { call } from '../client/errors';
 import { LIVE_KEYS } from '../session/live-updates';
 import { CASE_FILES_KEYS } from '../shared/CaseFiles';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { call } from '../api/errors';
-import type { operations } from '../api/schema.gen';
+import { call } from '../client/errors';
+import type { operations } from '../client/schema.gen';
 import { publicApi } from './public-api';
 
 type Catalogue = operations['CatalogueController_read']['responses'][200]['content']['application/json'];

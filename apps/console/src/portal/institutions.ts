@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { call, messageOf } from '../api/errors';
-import type { components } from '../api/schema.gen';
+import { call, messageOf } from '../client/errors';
+import type { components } from '../client/schema.gen';
 import { publicApi } from './public-api';
 
 export type PublicInstitution = components['schemas']['PublicInstitutionDto'];

@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import type { paths } from '../api/schema.gen';
+import type { paths } from '../client/schema.gen';
 
 /**
  * The API for the public portal: the same typed client as the console's, but with plain fetch —

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { api } from '../api/client';
-import { call } from '../api/errors';
+import { api } from '../client/client';
+import { call } from '../client/errors';
 
 /** Query keys the live stream refreshes: a page showing to-dos or notifications uses these. */
 export const LIVE_KEYS = { todos: ['todos'], notifications: ['notifications'] } as const;

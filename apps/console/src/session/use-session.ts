@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import { api } from '../api/client';
-import { call } from '../api/errors';
+import { api } from '../client/client';
+import { call } from '../client/errors';
 import { sessionStore, StoredSession } from './session-store';
 
 /** The stored session, re-rendering when it changes here or in another tab. */

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Empty, Image, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, type Schemas } from '../api/client';
-import { call, messageOf } from '../api/errors';
-import { downloadFile, fetchBlob } from '../api/files';
+import { api, type Schemas } from '../client/client';
+import { call, messageOf } from '../client/errors';
+import { downloadFile, fetchBlob } from '../client/files';
 import { beijingDateTime } from './time';
 
 /** The prefix of every case's file list: invalidate it when a step may have attached files to a case. */

@@ -2,8 +2,8 @@ import { CameraOutlined, InboxOutlined } from '@ant-design/icons';
 import { App, Button, Grid, Space, Upload } from 'antd';
 import type { UploadFile, UploadProps } from 'antd';
 import { useState } from 'react';
-import { messageOf } from '../api/errors';
-import { uploadFile } from '../api/files';
+import { messageOf } from '../client/errors';
+import { uploadFile } from '../client/files';
 
 /** A file the API took: its SM3 digest is what a step's `evidence` cites. */
 export interface UploadedEvidence {

@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Empty, Grid, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api/client';
-import { call } from '../api/errors';
-import type { operations } from '../api/schema.gen';
+import { api } from '../client/client';
+import { call } from '../client/errors';
+import type { operations } from '../client/schema.gen';
 import { LIVE_KEYS } from '../session/live-updates';
 import { beijingDate, workingDaysText } from './time';
 

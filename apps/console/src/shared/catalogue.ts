@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
-import { call } from '../api/errors';
-import type { operations } from '../api/schema.gen';
+import { api } from '../client/client';
+import { call } from '../client/errors';
+import type { operations } from '../client/schema.gen';
 
 type Catalogue = operations['CatalogueController_read']['responses'][200]['content']['application/json'];
 /** A vocabulary of the catalogue: roles, findingStatuses, complaintCategories … */

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { App } from 'antd';
 import type { FormInstance } from 'antd';
-import { ApiError, messageOf } from '../api/errors';
+import { ApiError, messageOf } from '../client/errors';
 
 /**
  * A step's submission: on success a Chinese confirmation, the form cleared and the page refreshed

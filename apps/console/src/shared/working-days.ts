@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
-import { call } from '../api/errors';
+import { api } from '../client/client';
+import { call } from '../client/errors';
 
 /**
  * Working days left to each due date a page shows, counted by the API as the to-do list counts

@@ -7,13 +7,13 @@ import { createTestApp, TestApp } from '../../testing/test-app';
 
 /**
  * The console's API client is generated from the OpenAPI document (apps/console/openapi.json →
- * src/api/schema.gen.ts, by openapi-typescript), and both are committed so the console builds
+ * src/client/schema.gen.ts, by openapi-typescript), and both are committed so the console builds
  * without a running API. This spec fails when either is stale, so the console cannot drift from
  * the API; `npm run openapi` runs it with UPDATE_OPENAPI=1 to write them afresh.
  */
 const ROOT = resolve(__dirname, '../../../../..');
 const DOCUMENT = join(ROOT, 'apps/console/openapi.json');
-const SCHEMA = join(ROOT, 'apps/console/src/api/schema.gen.ts');
+const SCHEMA = join(ROOT, 'apps/console/src/client/schema.gen.ts');
 const GENERATOR = join(ROOT, 'node_modules/openapi-typescript/bin/cli.js');
 
 function generate(document: string): string {
@@ -41,7 +41,7 @@ describe("the console's generated API client", () => {
       writeFileSync(DOCUMENT, document);
       writeFileSync(SCHEMA, schema);
     }
-    const stale = 'is stale: run `npm run openapi` and commit apps/console/openapi.json and src/api/schema.gen.ts';
+    const stale = 'is stale: run `npm run openapi` and commit apps/console/openapi.json and src/client/schema.gen.ts';
     expect({ file: 'apps/console/openapi.json', current: readFileSync(DOCUMENT, 'utf8') === document }).toEqual({
       file: 'apps/console/openapi.json',
       current: true,

@@ -1,46 +1,10 @@
 import PizZip from 'pizzip';
-import { Role } from '@bihuan/core';
 import { FULL_HISTORY_QUERY, FULL_HISTORY_ROLES } from '@bihuan/audit';
 import { onePixelPng } from '../evidence-upload';
-import { TargetKind } from './matrix-targets';
+import { DIRECTORY_ROWS } from './matrix-table-directory';
+import { Body, Row } from './matrix-row';
 
-type Body = (p: Readonly<Record<string, string>>) => object;
-
-/** A multipart upload (routes declared with @FileUpload): the file in field `file`, and the text fields. */
-export interface Upload {
-  readonly file: Buffer;
-  readonly name: string;
-  readonly fields: Readonly<Record<string, string>>;
-}
-
-/**
- * The matrix's row for each route of the OpenAPI document, keyed by method + path. Who may call it
- * comes from its @Roles / @Public declaration; this table says only what its parameters point at,
- * how its answer is read (json, xlsx, csv, html) and, for writes, a valid body, so that a refusal
- * proves the scope check and not the validation pipe. A new route fails the matrix until it has a row.
- */
-export interface Row {
-  readonly target: TargetKind;
-  readonly body?: Body;
-  /** For an upload route instead of `body`: a valid multipart form. */
-  readonly upload?: () => Upload;
-  /** `sse`: a text/event-stream that never ends by itself; only its status is read, then it is closed. */
-  readonly format?: 'xlsx' | 'csv' | 'html' | 'sse';
-  /** The same read once more in another format (an export's `?format=csv`). */
-  readonly also?: { readonly query: string; readonly format: 'csv' };
-  /** Query string a read needs to be valid (e.g. the purpose of an identity read). */
-  readonly query?: string;
-  /** A read whose in-scope answer may legitimately be a 4xx (e.g. nothing there yet). */
-  readonly okStatuses?: readonly number[];
-  /**
-   * Query switches only some of the route's roles may use (e.g. a history's `?all=true`), with the
-   * declaration the route enforces them by: the same read is checked once more with each switch,
-   * refused to every other role.
-   */
-  readonly roleQueries?: readonly { readonly query: string; readonly roles: readonly Role[] }[];
-  /** Values for path parameters the target does not give (an audit route's file digest). */
-  readonly params?: Readonly<Record<string, string>>;
-}
+export type { Row, Upload } from './matrix-row';
 
 /** A well-formed digest no seeded case holds: an in-scope reader gets 404 AUDIT.FILE_NOT_FOUND, others the case's refusal. */
 const NO_SUCH_FILE = { digest: '0'.repeat(64) };
@@ -270,40 +234,5 @@ export const TABLE: Readonly<Record<string, Row>> = {
   },
   'GET /public/complaints/{code}/evidence/{digest}': { target: 'code' },
   'POST /admin/subjects/{subjectId}/erase': { target: 'subject', body: () => ({ reason: 'x' }) },
-  // The directory (issue 16): reads of the caller's subtree; writes for admins within theirs.
-  'GET /directory/units': { target: 'none' },
-  'GET /directory/units/{unitId}': { target: 'dirUnit' },
-  'POST /directory/units': {
-    target: 'none',
-    body: () => ({ id: 'county-new', name: '新区卫生健康局', kind: 'county', parentId: 'city-a' }),
-  },
-  'PUT /directory/units/{unitId}': { target: 'dirUnit', body: () => ({ name: '更名后的单位' }) },
-  'POST /directory/units/{unitId}/move': { target: 'dirUnit', body: () => ({ parentId: 'prov' }) },
-  'POST /directory/units/{unitId}/departments': { target: 'dirUnit', body: () => ({ id: 'dept-x', name: '内科' }) },
-  'PUT /directory/departments/{departmentId}': { target: 'dirUnit', body: () => ({ name: '外科' }) },
-  'GET /directory/users': { target: 'none' },
-  'GET /directory/users/{userId}': { target: 'dirUser' },
-  'POST /directory/users': {
-    target: 'none',
-    body: () => ({ id: 'new.user', name: '新用户', phone: '13800138000', role: 'inspector', unitId: 'county-a1' }),
-  },
-  'PUT /directory/users/{userId}': {
-    target: 'dirUser',
-    body: () => ({ name: '改名', phone: '13800138000', role: 'inspector', unitId: 'county-a1' }),
-  },
-  'POST /directory/users/{userId}/disable': { target: 'dirUser', body: () => ({}) },
-  'POST /directory/users/{userId}/enable': { target: 'dirUser', body: () => ({}) },
-  'PUT /directory/users/{userId}/conflicts': { target: 'dirUser', body: () => ({ conflicts: [] }) },
-  'GET /directory/staff': { target: 'none' },
-  'POST /directory/staff': { target: 'none', body: () => ({ id: 'staff-x', name: '医生', institutionId: 'hosp-a1-1' }) },
-  'POST /directory/import': {
-    target: 'none',
-    upload: () => ({
-      file: Buffer.from('科室编码,所属机构编码,科室名称\r\nd-1,hosp-a1-1,内科\r\n'),
-      name: 'departments.csv',
-      fields: { sheet: 'departments' },
-    }),
-  },
-  'GET /directory/export': { target: 'none', format: 'xlsx', also: { query: '?format=csv', format: 'csv' } },
-  'GET /directory/import-template': { target: 'none', format: 'xlsx' },
+  ...DIRECTORY_ROWS,
 };

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Popconfirm, Select, Space, Tabs } from 'antd';
-import { api, Schemas } from '../../api/client';
-import { call } from '../../api/errors';
+import { api, Schemas } from '../../client/client';
+import { call } from '../../client/errors';
 import { LIVE_KEYS } from '../../session/live-updates';
 import { caseFilesKey } from '../../shared/CaseFiles';
 import { useCatalogue } from '../../shared/catalogue';

@@ -1,5 +1,5 @@
 import { Descriptions, Progress, Space, Tag, Typography } from 'antd';
-import type { Schemas } from '../../api/client';
+import type { Schemas } from '../../client/client';
 import { useCatalogue } from '../../shared/catalogue';
 import { DueText } from '../../shared/DueText';
 import { beijingDate, beijingDateTime } from '../../shared/time';

@@ -1,8 +1,8 @@
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Tabs, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { api, Schemas } from '../../api/client';
-import { call } from '../../api/errors';
+import { api, Schemas } from '../../client/client';
+import { call } from '../../client/errors';
 import { EvidencePicker } from '../../shared/EvidencePicker';
 import { textRules, useStepMutation } from '../../shared/step-mutation';
 import { BEIJING } from '../../shared/time';

@@ -1,9 +1,9 @@
 import { Alert, App, Button, Checkbox, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, type Schemas } from '../../api/client';
-import { call, messageOf } from '../../api/errors';
-import { uploadFile } from '../../api/files';
+import { api, type Schemas } from '../../client/client';
+import { call, messageOf } from '../../client/errors';
+import { uploadFile } from '../../client/files';
 import { newActionKey, useRefreshAfterStep, visitKey } from '../../inspector/inspector-api';
 import { PATHS } from '../../routes';
 import { useCatalogue } from '../../shared/catalogue';

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client';
-import { call, messageOf } from '../../api/errors';
+import { api } from '../../client/client';
+import { call, messageOf } from '../../client/errors';
 import { beijingToday } from '../../shared/time';
 import { newActionKey, useRefreshAfterStep, visitKey } from '../../inspector/inspector-api';
 

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import { call, messageOf } from '../../api/errors';
+import { api } from '../../client/client';
+import { call, messageOf } from '../../client/errors';
 import { visitKey } from '../../inspector/inspector-api';
 import { PATHS } from '../../routes';
 import { useCatalogue } from '../../shared/catalogue';

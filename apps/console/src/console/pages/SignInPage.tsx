@@ -3,8 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
-import { call, messageOf } from '../../api/errors';
+import { api } from '../../client/client';
+import { call, messageOf } from '../../client/errors';
 import { sessionStore } from '../../session/session-store';
 import { PATHS } from '../../routes';
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Result, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, messageOf } from '../../api/errors';
+import { ApiError, messageOf } from '../../client/errors';
 import { sessionStore, SessionTokens } from '../../session/session-store';
 import { PATHS } from '../../routes';
 

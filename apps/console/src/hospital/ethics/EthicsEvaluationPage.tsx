@@ -18,8 +18,8 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router';
-import { api, Schemas } from '../../api/client';
-import { call, messageOf } from '../../api/errors';
+import { api, Schemas } from '../../client/client';
+import { call, messageOf } from '../../client/errors';
 import { PATHS } from '../../routes';
 import { useCatalogue } from '../../shared/catalogue';
 import { namesOf } from '../../shared/names';

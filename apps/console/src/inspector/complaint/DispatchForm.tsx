@@ -1,6 +1,6 @@
 import { Alert, Button, Form, Radio, Select } from 'antd';
-import { api, type Schemas } from '../../api/client';
-import { call } from '../../api/errors';
+import { api, type Schemas } from '../../client/client';
+import { call } from '../../client/errors';
 import { useCatalogue } from '../../shared/catalogue';
 import { complaintKey, useInstitutions, useRefreshAfterStep } from '../inspector-api';
 import { useStepMutation } from '../../shared/step-mutation';

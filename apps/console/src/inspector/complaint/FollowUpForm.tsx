@@ -1,6 +1,6 @@
 import { Button, Form, Input, Radio } from 'antd';
-import { api } from '../../api/client';
-import { call } from '../../api/errors';
+import { api } from '../../client/client';
+import { call } from '../../client/errors';
 import { useCatalogue } from '../../shared/catalogue';
 import { complaintKey, useRefreshAfterStep } from '../inspector-api';
 import { useStepMutation } from '../../shared/step-mutation';

@@ -1,7 +1,7 @@
 import { App, Button, Checkbox, Form, Input, Radio, Result, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { api, type Schemas } from '../../api/client';
-import { call, messageOf } from '../../api/errors';
+import { api, type Schemas } from '../../client/client';
+import { call, messageOf } from '../../client/errors';
 import { useCatalogue } from '../../shared/catalogue';
 import { newActionKey, useInstitutions, useRefreshAfterStep } from '../inspector-api';
 import { useMutation } from '@tanstack/react-query';

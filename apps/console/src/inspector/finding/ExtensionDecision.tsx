@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, InputNumber, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, type Schemas } from '../../api/client';
-import { call } from '../../api/errors';
+import { api, type Schemas } from '../../client/client';
+import { call } from '../../client/errors';
 import { beijingDate, beijingDateTime } from '../../shared/time';
 import { findingKey, useRefreshAfterStep } from '../inspector-api';
 import { useStepMutation } from '../../shared/step-mutation';

@@ -1,6 +1,6 @@
 import { Button, Form, Input, Typography } from 'antd';
-import { api } from '../../api/client';
-import { call } from '../../api/errors';
+import { api } from '../../client/client';
+import { call } from '../../client/errors';
 import { findingKey, useRefreshAfterStep } from '../inspector-api';
 import { useStepMutation } from '../../shared/step-mutation';
 

@@ -1,8 +1,8 @@
 import { Button, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
-import { api, type Schemas } from '../../api/client';
-import { call } from '../../api/errors';
-import { uploadFile } from '../../api/files';
+import { api, type Schemas } from '../../client/client';
+import { call } from '../../client/errors';
+import { uploadFile } from '../../client/files';
 import { PhotoPicker } from '../../cases/visit/PhotoPicker';
 import { findingKey, useRefreshAfterStep } from '../inspector-api';
 import { useStepMutation } from '../../shared/step-mutation';

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, type Schemas } from '../../api/client';
-import { call } from '../../api/errors';
+import { api, type Schemas } from '../../client/client';
+import { call } from '../../client/errors';
 import { findingStream, useFindingHistory } from '../../cases/finding/finding-queries';
 import { CaseFiles } from '../../shared/CaseFiles';
 import { useCatalogue } from '../../shared/catalogue';

@@ -1,7 +1,7 @@
 import { Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client';
-import { call } from '../../api/errors';
+import { api } from '../../client/client';
+import { call } from '../../client/errors';
 import { findingKey, useRefreshAfterStep } from '../inspector-api';
 import { useStepMutation } from '../../shared/step-mutation';
 

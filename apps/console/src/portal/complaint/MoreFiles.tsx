@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { messageOf } from '../../api/errors';
+import { messageOf } from '../../client/errors';
 import { Alert } from '../Field';
 import { attachFile, PUBLIC_FILES_MAX } from './evidence';
 import { FilePicker } from './FilePicker';

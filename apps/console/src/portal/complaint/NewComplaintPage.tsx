@@ -1,5 +1,5 @@
 import { FormEvent, useRef, useState } from 'react';
-import { call, messageOf, ApiError } from '../../api/errors';
+import { call, messageOf, ApiError } from '../../client/errors';
 import { Alert, Field } from '../Field';
 import { usePortalCatalogue } from '../catalogue';
 import { useInstitutions } from '../institutions';

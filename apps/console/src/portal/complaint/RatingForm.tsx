@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
-import { call, messageOf } from '../../api/errors';
-import type { components } from '../../api/schema.gen';
+import { call, messageOf } from '../../client/errors';
+import type { components } from '../../client/schema.gen';
 import { usePortalCatalogue } from '../catalogue';
 import { Alert, Field } from '../Field';
 import { publicApi } from '../public-api';

@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { call, messageOf } from '../../api/errors';
+import { call, messageOf } from '../../client/errors';
 import { Alert, Field } from '../Field';
 import { publicApi } from '../public-api';
 import { DESCRIPTION_MAX } from './complaint-form';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { components } from '../../api/schema.gen';
+import type { components } from '../../client/schema.gen';
 import { beijingDate, beijingDateTime } from '../../shared/time';
 import { usePortalCatalogue } from '../catalogue';
 import { Alert } from '../Field';

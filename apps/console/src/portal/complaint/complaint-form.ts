@@ -1,4 +1,4 @@
-import type { components } from '../../api/schema.gen';
+import type { components } from '../../client/schema.gen';
 
 type PublicComplaint = components['schemas']['PublicComplaintDto'];
 

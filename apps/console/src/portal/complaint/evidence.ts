@@ -1,5 +1,5 @@
-import { ApiError } from '../../api/errors';
-import type { components } from '../../api/schema.gen';
+import { ApiError } from '../../client/errors';
+import type { components } from '../../client/schema.gen';
 
 type AttachReceipt = components['schemas']['PublicEvidenceReceiptDto'];
 

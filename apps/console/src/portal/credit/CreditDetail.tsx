@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { call, messageOf } from '../../api/errors';
-import type { components } from '../../api/schema.gen';
+import { call, messageOf } from '../../client/errors';
+import type { components } from '../../client/schema.gen';
 import { beijingDate } from '../../shared/time';
 import { usePortalCatalogue } from '../catalogue';
 import { publicApi } from '../public-api';
