@@ -22,6 +22,14 @@ export const PATHS = {
   visit: (id: string) => `/cases/visits/${encodeURIComponent(id)}`,
   complaint: (id: string) => `/cases/complaints/${encodeURIComponent(id)}`,
   inbox: '/inbox',
+  /** Leaders' workspace: the jurisdiction's dashboard, its drill-down lists and as-of ledgers. */
+  leader: '/leader',
+  leaderFindings: '/leader/findings',
+  leaderLedger: (institutionId: string) => `/leader/ledgers/${encodeURIComponent(institutionId)}`,
+  /** Any case's audit page (whole history across linked streams, integrity, as-of), opened by stream name. */
+  caseAudit: (stream: string) => `/cases/audit/${encodeURIComponent(stream)}`,
+  /** Admins' workspace (系统管理); not /admin, which is the API's. */
+  manage: '/manage',
   portal: '/portal',
   portalNewComplaint: '/portal/complaints/new',
   /** The lookup page; SMS links carry the code (the secret never goes in a URL). */
