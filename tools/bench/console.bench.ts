@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { report } from './bench-output';
@@ -62,6 +62,23 @@ export function measure(dir: string, load: FirstLoad): { js: number; jsGzip: num
   return { js: js.raw, jsGzip: js.gzip, css: css.raw, cssGzip: css.gzip };
 }
 
+/** A string only ECharts's code carries (the attribute it marks a chart's element with), minified or not. */
+const CHARTS_MARKER = '_echarts_instance_';
+
+/**
+ * The leaders' charts (ECharts) come in a lazy chunk of their own: its size is reported, and the
+ * bench fails if any first-load file of the staff console carries them.
+ */
+function chartsChunk(dir: string, firstLoad: FirstLoad): void {
+  const assets = readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.js'));
+  const charts = assets.map((f) => `/assets/${f}`).filter((p) => readFileSync(join(dir, p), 'utf8').includes(CHARTS_MARKER));
+  const inFirstLoad = charts.filter((p) => firstLoad.js.includes(p));
+  if (inFirstLoad.length > 0) throw new Error(`ECharts is in the staff console's first load: ${inFirstLoad.join(', ')}`);
+  const size = measure(dir, { js: charts, css: [] });
+  report(SUITE, 'staff_charts_lazy_js_bytes', size.js, 'bytes');
+  report(SUITE, 'staff_charts_lazy_js_gzip_bytes', size.jsGzip, 'bytes');
+}
+
 export async function consoleBench(): Promise<void> {
   const dir = resolve(process.env['BENCH_CONSOLE_DIR'] ?? 'dist/console');
   if (!existsSync(join(dir, PAGES.portal))) throw new Error(`No built console in ${dir}: run npm run build first`);
@@ -73,5 +90,6 @@ export async function consoleBench(): Promise<void> {
     report(SUITE, `${name}_css_bytes`, size.css, 'bytes');
     report(SUITE, `${name}_css_gzip_bytes`, size.cssGzip, 'bytes');
     report(SUITE, `${name}_files`, load.js.length + load.css.length, 'files');
+    if (name === 'staff') chartsChunk(dir, load);
   }
 }

@@ -37,9 +37,10 @@ export const PATHS = {
   portalCredit: '/portal/credit',
 } as const;
 
-/** Where each role starts after signing in. Leaders and admins get their workspaces in part 2 of the console. */
+/** Where each role starts after signing in. Admins get their workspace in part 2 of the console. */
 export function landingOf(role: string): string {
   if (role === 'hospital') return PATHS.hospital;
   if (role === 'inspector') return PATHS.inspector;
+  if (role === 'leader') return PATHS.leader;
   return PATHS.inbox;
 }

@@ -12,6 +12,7 @@ import { SecurityModule } from './security/me.controller';
 import { AdminDocsModule } from './swagger';
 import { CatalogueModule } from './catalogue/catalogue.controller';
 import { TodosModule } from './todos/todos.controller';
+import { StatisticsModule } from './statistics/statistics.controller';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -45,6 +46,7 @@ export class AppModule {
         CatalogueModule,
         TodosModule,
         ...CONTEXT_MODULES,
+        StatisticsModule, // the leaders' 通报 tables, across the contexts above
         runsWorker(options.config) ? WorkerModule : SharedReadModelsModule,
         ...(options.extra ?? []),
       ],

@@ -69,6 +69,6 @@ export const COMPLAINTS_PRIVACY = PrivacyModule.forRootAsync({
     { provide: PUBLIC_RATE_LIMIT, useFactory: () => rateLimitFromEnv() },
     PublicRateLimitGuard,
   ],
-  exports: [ComplaintTicketQueries, ComplainantIdentityService],
+  exports: [ComplaintTicketQueries, ComplainantIdentityService, ComplaintStatisticsQuery],
 })
 export class ComplaintsModule {}

@@ -34,3 +34,4 @@ export type { PublicTicketStatus, TicketDetail, TicketListItem } from './read-mo
 export { ComplaintsModule, COMPLAINTS_PRIVACY, privacyResourcesFor } from './complaints.module';
 export { COMPLAINTS_WORKER } from './complaints.worker';
 export * from './summaries/complaints.summaries';
+export { statisticsSheet } from './read-models/complaint-statistics.xlsx';

@@ -13,5 +13,6 @@ import { CreditQueries } from './read-models/credit.queries';
   imports: [CqrsModule],
   controllers: [CreditArchivesController, DrawsController, PublicCreditController, PublicInstitutionsController],
   providers: [CreditQueries, CreditArchiveHandler, RandomDrawHandler],
+  exports: [CreditQueries],
 })
 export class CreditModule {}

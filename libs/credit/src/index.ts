@@ -36,3 +36,4 @@ export * from './domain/visibility/credit-archive.visibility';
 export * from './domain/visibility/credit-points.visibility';
 export * from './application/credit-visibility';
 export * from './summaries/credit.summaries';
+export * from './read-models/credit-sheets';

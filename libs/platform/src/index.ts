@@ -45,6 +45,7 @@ export * from './config/auth-setup';
 export * from './files/csv';
 export * from './files/content-disposition';
 export * from './http/page-query';
+export * from './http/date-query';
 export * from './paging/page-cursor';
 export * from './paging/keyset-page';
 export * from './http/list-fields';

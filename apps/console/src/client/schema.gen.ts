@@ -1154,7 +1154,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Credit levels of the institutions the caller may read (optionally under one unit) */
+        /** Credit levels and active 红/黑名单 entries (black: partners only) of the institutions the caller may read (optionally under one unit) */
         get: operations["CreditArchivesController_levels"];
         put?: never;
         /** Open an institution’s credit archive (first 校验期 and its end as a deadline) */
@@ -2587,6 +2587,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/statistics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard's figures in the caller's jurisdiction as 通报 tables: XLSX with every table a sheet (or ?table= one), CSV one table; Chinese headings, Beijing dates */
+        get: operations["StatisticsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3333,6 +3350,33 @@ export interface components {
             /** @description For institutions: the unit's name */
             name?: string;
         };
+        InspectionCrossCountRowDto: {
+            /** @description The group: institution id, status, category, severity or rung */
+            key: string;
+            total: number;
+            open: number;
+            signedOff: number;
+            withdrawn: number;
+            overdue: number;
+            /** @description For institutions: the unit's name */
+            name?: string;
+            /**
+             * @description The category; `key` is the institution
+             * @enum {string}
+             */
+            category: "commissions" | "improper-donations" | "profit-driven-referrals" | "insurance-fraud" | "patient-privacy" | "kickbacks" | "queue-jumping" | "red-envelopes" | "over-treatment" | "service-attitude" | "environment-signage" | "medical-quality" | "disclosure" | "informed-consent" | "other";
+        };
+        InspectionMonthCountDto: {
+            /**
+             * @description YYYY-MM, Asia/Shanghai
+             * @example 2025-03
+             */
+            month: string;
+            /** @description Rows opened in the month (within the period) */
+            opened: number;
+            /** @description Rows signed off in the month (within the period), as they stand now */
+            signedOff: number;
+        };
         InspectionLedgerCountsDto: {
             total: number;
             open: number;
@@ -3344,6 +3388,10 @@ export interface components {
             byCategory: components["schemas"]["InspectionCountRowDto"][];
             bySeverity: components["schemas"]["InspectionCountRowDto"][];
             byEscalationRung: components["schemas"]["InspectionCountRowDto"][];
+            /** @description Institution × category: only the cells that have rows */
+            byInstitutionCategory: components["schemas"]["InspectionCrossCountRowDto"][];
+            /** @description Opened and signed off per Beijing month, each row counted by its own date within from/to; no gaps between the first and last month */
+            byMonth: components["schemas"]["InspectionMonthCountDto"][];
             generatedAt: string;
         };
         InspectionLedgerDto: {
@@ -3815,8 +3863,25 @@ export interface components {
             /** @description Adverse items within the level rule’s window */
             adverseInWindow: number;
         };
+        CreditListEntryDto: {
+            institutionId: string;
+            entryId: string;
+            /** @enum {string} */
+            list: "red" | "black";
+            /** @description 列入事由 */
+            reason: string;
+            /** Format: date-time */
+            listedAt: string;
+            /**
+             * Format: date-time
+             * @description When the entry comes off its list (by a deadline timer)
+             */
+            expiresAt: string;
+        };
         CreditLevelListDto: {
             levels: components["schemas"]["CreditLevelDto"][];
+            /** @description Active list entries of the same institutions, oldest first: the red list for every reader, the black list for partners only */
+            listEntries: components["schemas"]["CreditListEntryDto"][];
         };
         CreditViewItemDto: {
             id: string;
@@ -6071,6 +6136,12 @@ export interface operations {
                 escalationRung?: "reminder-letter" | "rectification-notice" | "summons" | "listed-supervision" | "public-notice";
                 /** @description true: only overdue rows (against the clock now); false: only rows not overdue */
                 overdue?: boolean;
+                /** @description true: only rows still needing work (not signed off, not withdrawn); false: only those done */
+                active?: boolean;
+                /** @description Signed off on or after this date (Asia/Shanghai) */
+                signedOffFrom?: string;
+                /** @description Signed off on or before this date (Asia/Shanghai) */
+                signedOffTo?: string;
                 /** @description opened: as opened (序号); due: current due date soonest first, rows without one last; a leading - reverses. A cursor belongs to the sort that answered it (400 PAGING.CURSOR_INVALID otherwise). */
                 sort?: "opened" | "-opened" | "due" | "-due";
             };
@@ -9794,6 +9865,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccountAnswerDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    StatisticsController_export: {
+        parameters: {
+            query?: {
+                /** @description From this date (Asia/Shanghai), inclusive: findings opened, complaints received */
+                from?: string;
+                /** @description Up to this date (Asia/Shanghai), inclusive */
+                to?: string;
+                /** @description One institution in your jurisdiction (400 unknown, 403 outside it) */
+                institutionId?: string;
+                format?: "xlsx" | "csv";
+                /** @description One table (a sheet of its own); without it, XLSX holds every table, one sheet each. Required for CSV (one table per file). */
+                table?: "findings-by-institution" | "findings-by-category" | "findings-by-institution-category" | "findings-by-rung" | "findings-by-month" | "complaints-by-institution" | "complaints-by-month" | "credit-levels" | "credit-lists";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tables (?format=xlsx, the default, or csv with ?table=) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             503: components["responses"]["Error"];

@@ -43,6 +43,7 @@ export const consoleRouter = createBrowserRouter([
       { index: true, element: <Landing /> },
       { path: 'hospital/*', lazy: () => import('../hospital/routes').then(({ HospitalRoutes }) => ({ Component: HospitalRoutes })) },
       { path: 'inspector/*', lazy: () => import('../inspector/routes').then(({ InspectorRoutes }) => ({ Component: InspectorRoutes })) },
+      { path: 'leader/*', lazy: () => import('../leader/routes').then(({ LeaderRoutes }) => ({ Component: LeaderRoutes })) },
       { path: 'cases/*', lazy: () => import('../cases/routes').then(({ CaseRoutes }) => ({ Component: CaseRoutes })) },
       { path: 'inbox', lazy: () => import('../inbox/InboxPage').then(({ InboxPage }) => ({ Component: InboxPage })) },
       { path: '*', element: <NotFound /> },

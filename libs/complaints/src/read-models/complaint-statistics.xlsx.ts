@@ -1,11 +1,21 @@
-import { officeXlsx, OfficeColumn, OfficeValue, shanghaiDateWords, shanghaiInstantWords } from '@bihuan/platform';
+import {
+  officeXlsx,
+  OfficeColumn,
+  OfficeSheetSpec,
+  OfficeValue,
+  shanghaiDateWords,
+  shanghaiInstantWords,
+  StatisticsHeading,
+  statisticsSubtitle,
+  statisticsTitle,
+} from '@bihuan/platform';
 import { ComplaintCategory } from '../domain/complaint-vocabulary';
 import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_DECISION_LABELS, SATISFACTION_RATING_LABELS } from '../domain/complaint-labels';
 import { STATISTICS_GROUP_LABELS, UNASSIGNED_LABEL } from './complaint-statistics.labels';
 import { ComplaintStatistics, ComplaintStats, StatisticsGroup } from './complaint-statistics.query';
 
 /** A numbered group of the table; the 合计 row has no number. */
-interface Line {
+export interface StatisticsLine {
   readonly seq: number | string;
   readonly label: string;
   readonly stats: ComplaintStats;
@@ -40,12 +50,12 @@ const RATES_AND_MORE: readonly [string, 'number' | 'percent', (s: ComplaintStats
 ];
 
 /** The columns of the 通报 table: Chinese headers only; the group column named after the grouping. */
-export function statisticsColumns(groupBy: StatisticsGroup): OfficeColumn<Line>[] {
+export function statisticsColumns(groupBy: StatisticsGroup): OfficeColumn<StatisticsLine>[] {
   return [
     { header: '序号', width: 6, kind: 'number', value: (l) => l.seq },
     { header: STATISTICS_GROUP_LABELS[groupBy], width: 24, value: (l) => l.label },
-    ...COUNTS.map(([header, of]): OfficeColumn<Line> => ({ header, width: 9, kind: 'number', value: (l) => of(l.stats) })),
-    ...RATES_AND_MORE.map(([header, kind, of]): OfficeColumn<Line> => ({
+    ...COUNTS.map(([header, of]): OfficeColumn<StatisticsLine> => ({ header, width: 9, kind: 'number', value: (l) => of(l.stats) })),
+    ...RATES_AND_MORE.map(([header, kind, of]): OfficeColumn<StatisticsLine> => ({
       header,
       width: kind === 'percent' ? 11 : 9,
       kind,
@@ -76,21 +86,45 @@ export function periodWords(period: ComplaintStatistics['period'], generatedAt: 
   return `截至${shanghaiDateWords(last ?? generatedAt)}`;
 }
 
+/** By institution / category / month, as a title says it. */
+const GROUPED_BY: Readonly<Record<StatisticsGroup, string | undefined>> = {
+  none: undefined,
+  institution: '按单位',
+  category: '按类别',
+  month: '按月份',
+};
+
 /**
  * The statistics as a 通报 table: the period in the title, one row per unit (by name), category or
- * month, percentages as percent cells, a 合计 row, Beijing time, signature lines.
+ * month, percentages as percent cells, a 合计 row, Beijing time, signature lines. With `heading`
+ * (the leaders' workbook, several contexts' tables side by side) the title names the jurisdiction
+ * and the grouping, and the sheet is named after the grouping so that two groupings fit one workbook.
  */
-export function statisticsWorkbook(stats: ComplaintStatistics, unitName: (id: string) => string): Promise<Buffer> {
-  const lines: Line[] = stats.groups.map((g, i) => ({ seq: i + 1, label: groupLabel(stats.groupBy, g.key, unitName), stats: g }));
+export function statisticsSheet(
+  stats: ComplaintStatistics,
+  unitName: (id: string) => string,
+  heading?: StatisticsHeading,
+): OfficeSheetSpec<StatisticsLine> {
+  const lines: StatisticsLine[] = stats.groups.map((g, i) => ({ seq: i + 1, label: groupLabel(stats.groupBy, g.key, unitName), stats: g }));
   const columns = statisticsColumns(stats.groupBy);
-  const total: Line = { seq: '合计', label: '', stats: stats.totals };
-  return officeXlsx({
-    sheetName: '投诉举报统计',
-    title: `投诉举报办理情况通报表（${periodWords(stats.period, stats.generatedAt)}）`,
-    subtitle: `按受理时间统计；生成时间：${shanghaiInstantWords(stats.generatedAt)}（北京时间）`,
+  const total: StatisticsLine = { seq: '合计', label: '', stats: stats.totals };
+  const by = GROUPED_BY[stats.groupBy];
+  return {
+    sheetName: heading ? `投诉举报（${by ?? '合计'}）` : '投诉举报统计',
+    title: heading
+      ? statisticsTitle(heading, '投诉举报办理情况通报表', by)
+      : `投诉举报办理情况通报表（${periodWords(stats.period, stats.generatedAt)}）`,
+    subtitle: heading
+      ? statisticsSubtitle(heading, '按受理时间统计')
+      : `按受理时间统计；生成时间：${shanghaiInstantWords(stats.generatedAt)}（北京时间）`,
     columns,
     rows: lines,
     totals: columns.map((c) => c.value(total)),
     generatedAt: stats.generatedAt,
-  });
+  };
+}
+
+/** GET /complaints/statistics?format=xlsx: the table as a workbook of its own. */
+export function statisticsWorkbook(stats: ComplaintStatistics, unitName: (id: string) => string): Promise<Buffer> {
+  return officeXlsx(statisticsSheet(stats, unitName));
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CreditView, CreditViewItem, PublicCreditPage } from '../domain/archive/credit-views';
-import { CREDIT_INFO_CLASSES, CREDIT_LEVELS, CreditInfoClass, CreditLevel } from '../domain/credit-values';
+import { CreditView, CreditViewItem, PublicCreditPage, VisibleListEntry } from '../domain/archive/credit-views';
+import { CREDIT_INFO_CLASSES, CREDIT_LEVELS, CREDIT_LISTS, CreditInfoClass, CreditLevel, CreditList } from '../domain/credit-values';
 import { VisibleCreditLevel } from '../read-models/credit.queries';
 
 /** One line of credit information as the reader’s role may see it. */
@@ -24,8 +24,24 @@ export class CreditLevelDto implements VisibleCreditLevel {
   @ApiProperty({ description: 'Adverse items within the level rule’s window' }) adverseInWindow!: number;
 }
 
+/** An active 红/黑名单 entry; black-list entries are answered to partners only. */
+export class CreditListEntryDto implements VisibleListEntry {
+  @ApiProperty() institutionId!: string;
+  @ApiProperty() entryId!: string;
+  @ApiProperty({ enum: CREDIT_LISTS }) list!: CreditList;
+  @ApiProperty({ description: '列入事由' }) reason!: string;
+  @ApiProperty({ format: 'date-time' }) listedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the entry comes off its list (by a deadline timer)' }) expiresAt!: string;
+}
+
 export class CreditLevelListDto {
   @ApiProperty({ type: [CreditLevelDto] }) levels!: CreditLevelDto[];
+  @ApiProperty({
+    type: [CreditListEntryDto],
+    description:
+      'Active list entries of the same institutions, oldest first: the red list for every reader, the black list for partners only',
+  })
+  listEntries!: CreditListEntryDto[];
 }
 
 /** GET /credit/archives/{institutionId}: the archive as the caller’s role may see it, with its level. */

@@ -5,7 +5,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuer
 import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
 import { CreditArchiveAction, CreditArchiveRequest } from '../application/credit-archive.handler';
-import { CreditView } from '../domain/archive/credit-views';
+import { CreditView, VisibleListEntry } from '../domain/archive/credit-views';
 import { creditError } from '../domain/credit-errors';
 import { CreditQueries, VisibleCreditLevel } from '../read-models/credit.queries';
 import { CreditArchiveViewDto, CreditLevelDto, CreditLevelListDto } from './credit-archive.response';
@@ -48,15 +48,25 @@ export class CreditArchivesController {
   @Get()
   @Roles('inspector', 'leader', 'admin', 'partner')
   @ApiQuery({ name: 'jurisdiction', required: false })
-  @ApiOperation({ summary: 'Credit levels of the institutions the caller may read (optionally under one unit)' })
+  @ApiOperation({
+    summary:
+      'Credit levels and active 红/黑名单 entries (black: partners only) of the institutions the caller may read (optionally under one unit)',
+  })
   @ApiOkResponse({ type: CreditLevelListDto })
-  async levels(@CurrentActor() actor: Actor, @Query('jurisdiction') jurisdiction?: string): Promise<{ levels: VisibleCreditLevel[] }> {
+  async levels(
+    @CurrentActor() actor: Actor,
+    @Query('jurisdiction') jurisdiction?: string,
+  ): Promise<{ levels: VisibleCreditLevel[]; listEntries: VisibleListEntry[] }> {
     const policy = await this.queries.policy();
     const now = this.queries.now();
     const visible = this.access
       .visibleInstitutions(actor)
       .filter((id) => !jurisdiction || this.access.jurisdiction.contains(jurisdiction, id));
-    return { levels: await this.queries.levels(actor.role, visible, now, policy) };
+    const [levels, listEntries] = await Promise.all([
+      this.queries.levels(actor.role, visible, now, policy),
+      this.queries.listEntries(actor.role, visible),
+    ]);
+    return { levels, listEntries };
   }
 
   @Get(':institutionId')

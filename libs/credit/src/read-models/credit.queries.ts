@@ -8,7 +8,7 @@ import { drawDocument, DrawDocument } from '../application/draw-document';
 import { CreditPointsAdded } from '../domain/archive/credit-archive.events';
 import { CreditArchiveState, CreditRecord, initialCreditArchiveState, PointsEntry } from '../domain/archive/credit-archive.state';
 import { creditLevel, CreditLevelResult } from '../domain/archive/credit-level';
-import { creditViewFor, CreditView } from '../domain/archive/credit-views';
+import { creditViewFor, CreditView, VisibleListEntry, visibleListEntries } from '../domain/archive/credit-views';
 import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
 import { RANDOM_DRAW_CATEGORY, randomDrawDecider } from '../domain/draw/random-draw.decider';
 import { CreditTables } from './credit-read-model.schema';
@@ -123,6 +123,12 @@ export class CreditQueries {
       const reason = role !== 'partner' && result.reason === 'black list' ? 'withheld' : result.reason;
       return { institutionId, asOf: now, ...result, reason };
     });
+  }
+
+  /** The active red-list entries (and for partners the black-list ones) of the institutions, oldest first. */
+  async listEntries(role: Role, institutionIds: readonly string[]): Promise<VisibleListEntry[]> {
+    const records = await this.records(institutionIds);
+    return institutionIds.flatMap((id) => visibleListEntries(role, records.get(id)!));
   }
 
   /**

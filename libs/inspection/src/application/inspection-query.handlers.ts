@@ -16,7 +16,7 @@ import { SqlDatabase } from '@bihuan/database';
 import { READ_MODELS } from '@bihuan/platform';
 import { streamState } from '@bihuan/processing';
 import { ExistingFinding, FINDING_STREAM_CATEGORY, findingDecider, VISIT_STREAM_CATEGORY, visitDecider } from '../domain';
-import { CountsQueries, EvidenceFileQueries, LedgerQueries, VisitQueries } from '../read-models';
+import { CountRow, CountsQueries, EvidenceFileQueries, LedgerQueries, VisitQueries } from '../read-models';
 import { findingDetail } from './finding-views';
 import { ExistingVisit, InspectionAccess } from './inspection-access';
 import {
@@ -141,8 +141,13 @@ export class LedgerCountsHandler extends ReadHandler implements IQueryHandler<Le
   async execute({ actor, filter }: LedgerCountsQuery) {
     const now = this.now();
     const counts = await this.rm.counts.counts(filter, this.visible(actor, filter.institutionId), now);
-    const byInstitution = counts.byInstitution.map((r) => ({ ...r, name: this.scope.jurisdiction.get(r.key)?.name ?? r.key }));
-    return { ...counts, byInstitution, generatedAt: now };
+    const named = <R extends CountRow>(r: R): R => ({ ...r, name: this.scope.jurisdiction.get(r.key)?.name ?? r.key });
+    return {
+      ...counts,
+      byInstitution: counts.byInstitution.map(named),
+      byInstitutionCategory: counts.byInstitutionCategory.map(named),
+      generatedAt: now,
+    };
   }
 }
 

@@ -14,7 +14,7 @@ import {
   VisitKind,
 } from '../domain';
 import { LedgerView } from '../application';
-import { CountRow, LedgerCounts, LedgerRow } from '../read-models';
+import { CountRow, CrossCountRow, LedgerCounts, LedgerRow, MonthCountRow } from '../read-models';
 import { InspectionLedgerSummaryDto, InspectionVisitDto } from './visit.response';
 
 export class InspectionPendingExtensionRefDto {
@@ -90,6 +90,18 @@ export class InspectionCountRowDto implements CountRow {
   @ApiPropertyOptional({ description: "For institutions: the unit's name" }) name?: string;
 }
 
+/** One cell of the institution × category table. */
+export class InspectionCrossCountRowDto extends InspectionCountRowDto implements CrossCountRow {
+  @ApiProperty({ enum: FINDING_CATEGORIES, description: 'The category; `key` is the institution' }) category!: FindingCategory;
+}
+
+/** One Beijing month of the trend. */
+export class InspectionMonthCountDto implements MonthCountRow {
+  @ApiProperty({ example: '2025-03', description: 'YYYY-MM, Asia/Shanghai' }) month!: string;
+  @ApiProperty({ description: 'Rows opened in the month (within the period)' }) opened!: number;
+  @ApiProperty({ description: 'Rows signed off in the month (within the period), as they stand now' }) signedOff!: number;
+}
+
 /** GET /ledgers/counts: totals and counts per group within the caller's jurisdiction. */
 export class InspectionLedgerCountsDto implements LedgerCounts {
   @ApiProperty() total!: number;
@@ -102,5 +114,13 @@ export class InspectionLedgerCountsDto implements LedgerCounts {
   @ApiProperty({ type: () => [InspectionCountRowDto] }) byCategory!: InspectionCountRowDto[];
   @ApiProperty({ type: () => [InspectionCountRowDto] }) bySeverity!: InspectionCountRowDto[];
   @ApiProperty({ type: () => [InspectionCountRowDto] }) byEscalationRung!: InspectionCountRowDto[];
+  @ApiProperty({ type: () => [InspectionCrossCountRowDto], description: 'Institution × category: only the cells that have rows' })
+  byInstitutionCategory!: InspectionCrossCountRowDto[];
+  @ApiProperty({
+    type: () => [InspectionMonthCountDto],
+    description:
+      'Opened and signed off per Beijing month, each row counted by its own date within from/to; no gaps between the first and last month',
+  })
+  byMonth!: InspectionMonthCountDto[];
   @ApiProperty() generatedAt!: string;
 }

@@ -1,13 +1,12 @@
-import { PageCursor, PageSize } from '@bihuan/platform';
+import { BeijingDateQuery, PageCursor, PageSize } from '@bihuan/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ESCALATION_RUNGS, FINDING_CATEGORIES, FINDING_STATUSES, SEVERITIES, VISIT_KINDS, VISIT_STATUSES } from '../domain';
 import { LEDGER_SORTS, LedgerSort } from '../read-models';
 import { ID_MAX } from './visit.dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
+const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 class PageDto {
   @PageCursor() cursor?: string;
@@ -15,14 +14,10 @@ class PageDto {
 }
 
 export class PeriodDto extends PageDto {
-  @ApiPropertyOptional({ example: '2025-03-01', description: 'From this date (Asia/Shanghai), inclusive' })
-  @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @BeijingDateQuery('From this date (Asia/Shanghai), inclusive', '2025-03-01')
   from?: string;
 
-  @ApiPropertyOptional({ example: '2025-03-31', description: 'Up to this date (Asia/Shanghai), inclusive' })
-  @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @BeijingDateQuery('Up to this date (Asia/Shanghai), inclusive', '2025-03-31')
   to?: string;
 
   @ApiPropertyOptional()
@@ -70,9 +65,21 @@ export class ListFindingsQueryDto extends PeriodDto {
 
   @ApiPropertyOptional({ description: 'true: only overdue rows (against the clock now); false: only rows not overdue' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(toBoolean)
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: only rows still needing work (not signed off, not withdrawn); false: only those done' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  active?: boolean;
+
+  @BeijingDateQuery('Signed off on or after this date (Asia/Shanghai)', '2025-03-01')
+  signedOffFrom?: string;
+
+  @BeijingDateQuery('Signed off on or before this date (Asia/Shanghai)', '2025-03-31')
+  signedOffTo?: string;
 
   @ApiPropertyOptional({
     enum: LEDGER_SORTS,

@@ -3,6 +3,7 @@ import { SqlDatabase } from '@bihuan/database';
 import { InspectionTables } from './inspection-read-model.schema';
 import { FindingFilter, findingWhere } from './ledger.queries';
 import { isActive, isOverdue, oneIf } from './overdue';
+import { MonthCountRow, monthlyTrend } from './ledger-trend';
 
 export interface CountRow {
   readonly key: string;
@@ -13,6 +14,11 @@ export interface CountRow {
   readonly overdue: number;
   /** For institutions: the unit's name (filled in by the query handler). */
   readonly name?: string;
+}
+
+/** One cell of the institution × category table: `key` is the institution, `category` the category. */
+export interface CrossCountRow extends CountRow {
+  readonly category: string;
 }
 
 /** Counts for leaders (统计): totals and breakdowns within the caller's jurisdiction. */
@@ -27,6 +33,10 @@ export interface LedgerCounts {
   readonly byCategory: CountRow[];
   readonly bySeverity: CountRow[];
   readonly byEscalationRung: CountRow[];
+  /** Institution × category, the cells that have rows (the 通报's cross table; drills to `/findings?institutionId&category`). */
+  readonly byInstitutionCategory: CrossCountRow[];
+  /** Opened and signed off per Beijing month within the period (ledger-trend.ts). */
+  readonly byMonth: MonthCountRow[];
 }
 
 type Findings = ExpressionBuilder<InspectionTables, 'inspection_findings'>;
@@ -87,7 +97,7 @@ export class CountsQueries {
       )
         .map((r) => toCount(r.key, r))
         .sort(byKey);
-    const [all, byInstitution, byStatus, byCategory, bySeverity, byRung] = await Promise.all([
+    const [all, byInstitution, byStatus, byCategory, bySeverity, byRung, byInstitutionCategory, byMonth] = await Promise.all([
       filtered
         .select((eb) => measures(eb, now))
         .executeTakeFirst()
@@ -97,6 +107,8 @@ export class CountsQueries {
       by('category'),
       by('severity'),
       by('escalation_rung'),
+      this.crossCounts(filter, visible, now),
+      this.trend(filter, visible, now),
     ]);
     return {
       total: all.total,
@@ -109,6 +121,31 @@ export class CountsQueries {
       byCategory,
       bySeverity,
       byEscalationRung: byRung.filter((r) => r.key !== 'none'),
+      byInstitutionCategory,
+      byMonth,
     };
+  }
+
+  private async crossCounts(filter: FindingFilter, visible: readonly string[], now: string): Promise<CrossCountRow[]> {
+    const rows = await this.db
+      .selectFrom('inspection_findings')
+      .where((eb) => findingWhere(eb, filter, visible, now))
+      .select((eb) => [eb.ref('institution_id').as('key'), eb.ref('category').as('category'), ...measures(eb, now)])
+      .groupBy(['institution_id', 'category'])
+      .execute();
+    return rows
+      .map((r) => ({ ...toCount(r.key, r), category: r.category }))
+      .sort((a, b) => byKey(a, b) || (a.category < b.category ? -1 : 1));
+  }
+
+  /** The trend reads every row of the filter but its period, since a row counts in the month of each of its dates. */
+  private async trend(filter: FindingFilter, visible: readonly string[], now: string): Promise<MonthCountRow[]> {
+    const { from, to, ...rest } = filter;
+    const rows = await this.db
+      .selectFrom('inspection_findings')
+      .where((eb) => findingWhere(eb, rest, visible, now))
+      .select(['opened_at', 'signed_off_at'])
+      .execute();
+    return monthlyTrend(rows, { from, to });
   }
 }

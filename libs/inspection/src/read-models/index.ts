@@ -4,6 +4,8 @@ export * from './ledger.projection';
 export * from './visits.projection';
 export * from './ledger.queries';
 export * from './counts.queries';
+export * from './ledger-trend';
+export * from './counts-sheets';
 export * from './visits.queries';
 export * from './ledger-export';
 export * from './open-steps.queries';

@@ -4,7 +4,7 @@ import { KeysetPage, keysetPage, SortKey } from '@bihuan/platform';
 import { shanghaiDayStartMs } from '@bihuan/core';
 import { InspectionTables } from './inspection-read-model.schema';
 import { LedgerRecord, LedgerRow, toLedgerRow } from './ledger-row';
-import { isOverdue, overdueFlag } from './overdue';
+import { isActive, isOverdue, overdueFlag } from './overdue';
 import { inScope } from './scope-clause';
 
 export interface FindingFilter {
@@ -16,10 +16,16 @@ export interface FindingFilter {
   readonly severity?: string;
   readonly escalationRung?: string;
   readonly overdue?: boolean;
+  /** true: rows still needing work (ACTIVE_STATUSES); false: signed off or withdrawn. */
+  readonly active?: boolean;
   /** Opened on or after this Shanghai date (YYYY-MM-DD) … */
   readonly from?: string;
   /** … and on or before this one. */
   readonly to?: string;
+  /** Signed off on or after this Shanghai date … (a trend's 已销号 month, drilled down) */
+  readonly signedOffFrom?: string;
+  /** … and on or before this one. */
+  readonly signedOffTo?: string;
 }
 
 export interface LedgerSummary {
@@ -64,8 +70,11 @@ export function findingWhere(eb: Findings, filter: FindingFilter, visible: reado
     if (typeof value === 'string') parts.push(eb(column, '=', value));
   }
   if (filter.overdue !== undefined) parts.push(filter.overdue ? isOverdue(eb, now) : eb.not(isOverdue(eb, now)));
+  if (filter.active !== undefined) parts.push(filter.active ? isActive(eb) : eb.not(isActive(eb)));
   if (filter.from) parts.push(eb('opened_at', '>=', startOfDay(filter.from)));
   if (filter.to) parts.push(eb('opened_at', '<=', endOfDay(filter.to)));
+  if (filter.signedOffFrom) parts.push(eb('signed_off_at', '>=', startOfDay(filter.signedOffFrom)));
+  if (filter.signedOffTo) parts.push(eb('signed_off_at', '<=', endOfDay(filter.signedOffTo)));
   return eb.and(parts);
 }
 

@@ -4,3 +4,4 @@ export * from './office-dates';
 export * from './office-sheet.types';
 export * from './office-sheet';
 export * from './office-csv';
+export * from './office-heading';

@@ -203,6 +203,8 @@ export const TABLE: Readonly<Record<string, Row>> = {
     body: (p) => ({ channel: 'window', category: 'fees', description: 'x', institutionId: p['institutionId'] }),
   },
   'GET /complaints/statistics': { target: 'none' },
+  // Every table in one workbook; then one table as CSV (the red/black list, whose black entries only partners may read).
+  'GET /statistics/export': { target: 'none', format: 'xlsx', also: { query: '?format=csv&table=credit-lists', format: 'csv' } },
   'GET /complaints/{id}': { target: 'ticket', roleQueries: [{ query: `?${FULL_HISTORY_QUERY}`, roles: FULL_HISTORY_ROLES }] },
   'GET /complaints/{id}/complainant': { target: 'ticket', query: '?purpose=access-matrix' },
   'POST /complaints/{id}/resolve-on-the-spot': { target: 'ticket', body: () => ({ resolution: 'x' }) },

@@ -24,5 +24,6 @@ export function menuOf(role: string): MenuEntry[] {
       { key: PATHS.inspectorComplaints, label: '投诉受理与督办' },
       inbox,
     ];
+  if (role === 'leader') return [{ key: PATHS.leader, label: '仪表盘' }, { key: PATHS.leaderFindings, label: '督办台账' }, inbox];
   return [inbox];
 }

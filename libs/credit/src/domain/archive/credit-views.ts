@@ -1,6 +1,6 @@
 import { Role } from '@bihuan/core';
 import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../credit-policy';
-import { addMonths, CreditInfoClass } from '../credit-values';
+import { addMonths, CreditInfoClass, CreditList } from '../credit-values';
 import { CreditRecord, OpenCreditArchiveState, PointsEntry } from './credit-archive.state';
 
 /** One line of credit information as a reader sees it. */
@@ -143,4 +143,35 @@ export function creditViewFor(
   if (seesBlacklist(role)) return partnerView(state, now);
   if (role === 'public' || role === 'anonymous' || role === 'system') return publicView(state, now, policy);
   return hospitalView(state, now);
+}
+
+/** An active red- or black-list entry (红黑榜) as a reader may see it: the leaders' statistics. */
+export interface VisibleListEntry {
+  readonly institutionId: string;
+  readonly entryId: string;
+  readonly list: CreditList;
+  readonly reason: string;
+  readonly listedAt: string;
+  readonly expiresAt: string;
+}
+
+/**
+ * The active list entries of an archive a role may see: red-list entries are basic information
+ * (public), black-list ones are shared with partner agencies only (seesBlacklist) — the same rule
+ * as creditViewFor, so a leader's count never includes the black list.
+ */
+export function visibleListEntries(role: Role | 'anonymous', record: CreditRecord): VisibleListEntry[] {
+  const state = record.archive;
+  if (state.status !== 'open') return [];
+  return Object.values(state.lists)
+    .filter((e) => e.status === 'active' && (e.list === 'red' || seesBlacklist(role)))
+    .map((e) => ({
+      institutionId: state.archive.institutionId,
+      entryId: e.entryId,
+      list: e.list,
+      reason: e.reason,
+      listedAt: e.listedAt,
+      expiresAt: e.expiresAt,
+    }))
+    .sort((a, b) => (a.listedAt < b.listedAt ? -1 : a.listedAt > b.listedAt ? 1 : 0));
 }
