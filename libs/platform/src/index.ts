@@ -46,6 +46,7 @@ export * from './files/csv';
 export * from './files/content-disposition';
 export * from './http/page-query';
 export * from './http/date-query';
+export * from './http/instant.validator';
 export * from './paging/page-cursor';
 export * from './paging/keyset-page';
 export * from './http/list-fields';

@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601 } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
 import { Roles } from '@bihuan/auth';
 import { Clock, CLOCK } from '@bihuan/core';
-import { CALENDAR, CalendarService } from '@bihuan/platform';
+import { CALENDAR, CalendarService, IsInstant } from '@bihuan/platform';
 import { workingDaysLeft } from './todo-list';
 
 /** `GET /me/working-days?due=…,…`: the due dates a page shows (instants with an offset, comma-separated). */
@@ -18,7 +18,7 @@ export class WorkingDaysQueryDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
-  @IsISO8601({ strict: true }, { each: true })
+  @IsInstant({ each: true })
   due!: string[];
 }
 

@@ -1,7 +1,7 @@
-import { PageNumber, PageSize } from '@bihuan/platform';
+import { IsInstant, PageNumber, PageSize } from '@bihuan/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const POSITION = { description: 'A global log position: the state as it was right after that event (exact, reproducible).', minimum: 0 };
 const INSTANT = { description: 'An ISO-8601 instant with zone: events recorded after it do not count.', example: '2025-03-10T08:00:00Z' };
@@ -9,7 +9,7 @@ const PURPOSE = { description: 'Why you read this (recorded in the access log).'
 
 /** `?asOf=` or `?asOfPosition=` (not both), and the reader's purpose. */
 export class AsOfQueryDto {
-  @ApiPropertyOptional(INSTANT) @IsOptional() @IsISO8601({ strict: true }) @MaxLength(40) asOf?: string;
+  @ApiPropertyOptional(INSTANT) @IsOptional() @IsInstant() @MaxLength(40) asOf?: string;
   @ApiPropertyOptional(POSITION) @IsOptional() @Type(() => Number) @IsInt() @Min(0) asOfPosition?: number;
   @ApiPropertyOptional(PURPOSE) @IsOptional() @IsString() @MaxLength(200) purpose?: string;
 }
@@ -39,8 +39,8 @@ export class AccessLogQueryDto {
   @ApiPropertyOptional({ description: 'Data subject id.' }) @IsOptional() @IsString() @MaxLength(200) subjectId?: string;
   @ApiPropertyOptional({ description: 'Case (root stream).' }) @IsOptional() @IsString() @MaxLength(300) caseStream?: string;
   @ApiPropertyOptional({ enum: ACCESS_LOG_ACTIONS }) @IsOptional() @IsIn(ACCESS_LOG_ACTIONS) action?: string;
-  @ApiPropertyOptional({ description: 'Inclusive ISO-8601 lower bound.' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional({ description: 'Exclusive ISO-8601 upper bound.' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ description: 'Inclusive ISO-8601 lower bound.' }) @IsOptional() @IsInstant() from?: string;
+  @ApiPropertyOptional({ description: 'Exclusive ISO-8601 upper bound.' }) @IsOptional() @IsInstant() to?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()
   @Type(() => Number)

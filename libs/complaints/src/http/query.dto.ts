@@ -1,7 +1,7 @@
-import { PageCursor, PageSize } from '@bihuan/platform';
+import { IsInstant, PageCursor, PageSize } from '@bihuan/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS } from '../domain/complaint-vocabulary';
 import { STATISTICS_GROUPS, StatisticsGroup } from '../read-models/complaint-statistics.query';
 import { ID_MAX } from './intake.dto';
@@ -30,12 +30,12 @@ export class PeriodFilterDto {
 
   @ApiPropertyOptional({ description: 'Received at or after (ISO-8601)', example: '2025-03-01T00:00:00+08:00' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Received before (ISO-8601, exclusive)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   to?: string;
 }
 

@@ -90,6 +90,9 @@ describe.each(TEST_SQL_DIALECTS)('complaints queries and statistics on $name', (
     expect(await ids(admin, { overdue: false })).toEqual(['tk-a', 'tk-c']);
     expect(await ids(admin, { institutionId: 'hosp-a1-1' })).toEqual(['tk-a']);
     expect(await ids(admin, { from: '2025-03-04T00:00:00.000Z', to: '2025-04-01T00:00:00.000Z' })).toEqual(['tk-a', 'tk-c']);
+    // Bounds with an offset or a bare (Beijing) date are instants, not text: tk-a came at 01:00 on 1 April in Beijing.
+    expect(await ids(admin, { from: '2025-03-04T00:00:00+08:00', to: '2025-04-01T00:00:00+08:00' })).toEqual(['tk-c']);
+    expect(await ids(admin, { from: '2025-03-04', to: '2025-04-01' })).toEqual(['tk-c']);
     const first = await queries.list(admin, { pageSize: 2 });
     expect(first.items.map((i) => [i.ticketId, i.overdue])).toEqual([
       ['tk-a', false],

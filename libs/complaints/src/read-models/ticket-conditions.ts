@@ -64,6 +64,15 @@ export function scopeOf(access: AccessPolicy, actor: Actor): TicketCondition {
   return (eb) => eb.or([eb('receiving_unit', 'in', units), eb('institution_id', 'in', units)]);
 }
 
+/**
+ * An ISO-8601 bound as received_at is stored (UTC, `…Z`), so the text comparison compares instants:
+ * `2025-04-01T00:00:00+08:00` is `2025-03-31T16:00:00.000Z`. A date alone is that day's start in
+ * Beijing, the day people mean when they pick one.
+ */
+export function storedInstantOf(bound: string): string {
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(bound) ? `${bound}T00:00:00+08:00` : bound).toISOString();
+}
+
 /** Scope and filters, shared by the list and the statistics. */
 export function ticketsWhere(access: AccessPolicy, actor: Actor, f: TicketFilter, now: string): TicketCondition {
   return (eb) => {
@@ -72,8 +81,8 @@ export function ticketsWhere(access: AccessPolicy, actor: Actor, f: TicketFilter
     if (f.status !== undefined) parts.push(eb('status', '=', f.status));
     if (f.category !== undefined) parts.push(eb('category', '=', f.category));
     if (f.channel !== undefined) parts.push(eb('channel', '=', f.channel));
-    if (f.from) parts.push(eb('received_at', '>=', f.from));
-    if (f.to) parts.push(eb('received_at', '<', f.to));
+    if (f.from) parts.push(eb('received_at', '>=', storedInstantOf(f.from)));
+    if (f.to) parts.push(eb('received_at', '<', storedInstantOf(f.to)));
     if (f.overdue !== undefined) parts.push(f.overdue ? overdueAt(now)(eb) : eb.not(overdueAt(now)(eb)));
     return eb.and(parts);
   };

@@ -1,6 +1,6 @@
-import { EvidenceList } from '@bihuan/platform';
+import { EvidenceList, IsInstant } from '@bihuan/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { COMMITMENT_KINDS, CommitmentKind, CREDIT_INFO_CLASSES, CREDIT_LISTS, CreditInfoClass, CreditList } from '../domain/credit-values';
 
 const ID = 64;
@@ -11,7 +11,7 @@ export class OpenCreditArchiveDto {
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) responsiblePerson?: string;
   @ApiPropertyOptional({ description: 'Start of the first 校验期; now when absent' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   cycleStartedAt?: string;
 }
 
@@ -31,7 +31,7 @@ export class AddCreditPointsDto {
   @IsOptional()
   @IsIn([1, 2, 4, 6, 12])
   points?: number;
-  @ApiProperty() @IsISO8601({ strict: true }) occurredAt!: string;
+  @ApiProperty() @IsInstant() occurredAt!: string;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) summary?: string;
 }
 
@@ -44,14 +44,14 @@ export class PledgeCommitmentDto {
   @ApiProperty({ enum: COMMITMENT_KINDS }) @IsIn(COMMITMENT_KINDS) kind!: CommitmentKind;
   @ApiPropertyOptional({ maxLength: ID }) @IsOptional() @IsString() @MaxLength(ID) staffId?: string;
   @ApiProperty({ maxLength: 4000 }) @IsString() @IsNotEmpty() @MaxLength(4000) text!: string;
-  @ApiProperty() @IsISO8601({ strict: true }) pledgedAt!: string;
+  @ApiProperty() @IsInstant() pledgedAt!: string;
 }
 
 export class ReportBreachDto {
   @ApiPropertyOptional({ maxLength: ID }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID) breachId?: string;
   @ApiProperty({ maxLength: 4000 }) @IsString() @IsNotEmpty() @MaxLength(4000) description!: string;
   @EvidenceList() evidence?: string[];
-  @ApiProperty() @IsISO8601({ strict: true }) occurredAt!: string;
+  @ApiProperty() @IsInstant() occurredAt!: string;
 }
 
 export class RecordInformationDto {
@@ -60,12 +60,12 @@ export class RecordInformationDto {
   @ApiProperty({ maxLength: 64, example: 'penalty' }) @IsString() @IsNotEmpty() @MaxLength(64) kind!: string;
   @ApiProperty({ maxLength: 200 }) @IsString() @IsNotEmpty() @MaxLength(200) title!: string;
   @ApiPropertyOptional({ maxLength: 4000 }) @IsOptional() @IsString() @MaxLength(4000) content?: string;
-  @ApiProperty() @IsISO8601({ strict: true }) occurredAt!: string;
+  @ApiProperty() @IsInstant() occurredAt!: string;
 }
 
 export class AddListEntryDto {
   @ApiPropertyOptional({ maxLength: ID }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(ID) entryId?: string;
   @ApiProperty({ enum: CREDIT_LISTS }) @IsIn(CREDIT_LISTS) list!: CreditList;
   @ApiProperty({ maxLength: 1000 }) @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
-  @ApiProperty({ description: 'When the entry comes off the list (a deadline timer)' }) @IsISO8601({ strict: true }) expiresAt!: string;
+  @ApiProperty({ description: 'When the entry comes off the list (a deadline timer)' }) @IsInstant() expiresAt!: string;
 }

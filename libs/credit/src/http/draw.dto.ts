@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { HOSPITAL_LEVELS, INSTITUTION_TYPES, OWNERSHIPS } from '@bihuan/directory';
+import { IsInstant } from '@bihuan/platform';
 
 export class RequestDrawDto {
   @ApiProperty({ maxLength: 64, example: 'city-a', description: 'Unit whose institutions are drawn' })
@@ -10,7 +11,7 @@ export class RequestDrawDto {
   jurisdiction!: string;
   @ApiProperty({ minimum: 1, maximum: 500 }) @IsInt() @Min(1) @Max(500) count!: number;
   @ApiProperty({ minimum: 1, maximum: 10 }) @IsInt() @Min(1) @Max(10) inspectorsPerVisit!: number;
-  @ApiProperty({ example: '2025-04-15' }) @IsISO8601({ strict: true }) plannedDate!: string;
+  @ApiProperty({ example: '2025-04-15' }) @IsInstant() plannedDate!: string;
   @ApiPropertyOptional({ maxLength: 64 }) @IsOptional() @IsString() @MaxLength(64) campaignId?: string;
   @ApiPropertyOptional({ enum: Object.keys(INSTITUTION_TYPES), isArray: true, description: 'Only institutions of these types (机构类别)' })
   @IsOptional()

@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -16,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ETHICS_SOURCE_KINDS, EthicsSourceKind, VETO_ITEMS, VetoItem } from '../domain/ethics-values';
+import { IsInstant } from '@bihuan/platform';
 
 const ID = 64;
 
@@ -60,7 +60,7 @@ export class AddEthicsRecordDto {
   evidence?: string[];
   @ApiPropertyOptional({ minimum: -30, maximum: 10 }) @IsOptional() @IsNumber() @Min(-100) @Max(100) points?: number;
   @ApiPropertyOptional({ enum: VETO_ITEMS }) @IsOptional() @IsIn(VETO_ITEMS) vetoItem?: VetoItem;
-  @ApiProperty({ example: '2025-03-01T02:00:00.000Z' }) @IsISO8601({ strict: true }) occurredAt!: string;
+  @ApiProperty({ example: '2025-03-01T02:00:00.000Z' }) @IsInstant() occurredAt!: string;
 }
 
 export class RetractEthicsRecordDto {

@@ -1,19 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { VETO_ITEMS, VetoItem } from '../domain/ethics-values';
+import { IsInstant } from '@bihuan/platform';
 
 export class OpenEthicsEvaluationDto {
   @ApiProperty({ maxLength: 64 }) @IsString() @IsNotEmpty() @MaxLength(64) institutionId!: string;
@@ -49,6 +37,6 @@ export class InstitutionScoreDto {
 }
 
 export class PostingDto {
-  @ApiProperty() @IsISO8601({ strict: true }) from!: string;
-  @ApiProperty() @IsISO8601({ strict: true }) until!: string;
+  @ApiProperty() @IsInstant() from!: string;
+  @ApiProperty() @IsInstant() until!: string;
 }

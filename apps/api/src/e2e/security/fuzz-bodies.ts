@@ -136,7 +136,7 @@ function wrongTypes(s: Schema): Json[] {
       return ['not-a-known-value', 1, [s.enum![0] as Json], {}, ''];
     default:
       return s.format === 'date-time' || s.format === 'date'
-        ? ['yesterday', '2025-13-45T99:99:99Z', 20250301, {}, []]
+        ? ['yesterday', '2025-13-45T99:99:99Z', '2025-W10', '2025-123', 20250301, {}, []]
         : [12345, true, {}, ['x']];
   }
 }

@@ -14,6 +14,7 @@ export const VALIDATION_RULE_MESSAGES: Readonly<Record<string, string>> = {
   isEnum: '{field} 必须是可选值之一[：{values}]',
   isIso8601: '{field} 必须是 ISO-8601 格式的日期或时间（如 2026-01-09 或 2026-01-09T08:00:00Z）',
   isDateString: '{field} 必须是 ISO-8601 格式的日期或时间（如 2026-01-09 或 2026-01-09T08:00:00Z）',
+  isInstant: '{field} 必须是日历形式的 ISO-8601 日期或时间（如 2026-01-09 或 2026-01-09T08:00:00+08:00）',
   min: '{field} 不能小于 {n}',
   max: '{field} 不能大于 {n}',
   matches: '{field} 格式不正确',
