@@ -44,6 +44,11 @@ export const consoleRouter = createBrowserRouter([
       { path: 'hospital/*', lazy: () => import('../hospital/routes').then(({ HospitalRoutes }) => ({ Component: HospitalRoutes })) },
       { path: 'inspector/*', lazy: () => import('../inspector/routes').then(({ InspectorRoutes }) => ({ Component: InspectorRoutes })) },
       { path: 'cases/*', lazy: () => import('../cases/routes').then(({ CaseRoutes }) => ({ Component: CaseRoutes })) },
+      // The as-of ledger; the rest of the leaders' workspace (/leader) has its own routes.
+      {
+        path: 'leader/ledgers/:institutionId',
+        lazy: () => import('../audit/LedgerAsOfPage').then(({ LedgerAsOfPage }) => ({ Component: LedgerAsOfPage })),
+      },
       { path: 'inbox', lazy: () => import('../inbox/InboxPage').then(({ InboxPage }) => ({ Component: InboxPage })) },
       { path: '*', element: <NotFound /> },
     ],
