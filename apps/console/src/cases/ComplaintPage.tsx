@@ -1,5 +1,6 @@
 import { Alert, Breadcrumb, Card, Col, Descriptions, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { AuditLink } from '../audit/AuditLink';
 import { messageOf } from '../client/errors';
 import { InspectorComplaintActions } from '../inspector/ComplaintActions';
 import { useComplaint } from '../inspector/inspector-api';
@@ -49,6 +50,7 @@ export function ComplaintPage() {
             投诉 {t.ticketCode}
           </Typography.Title>
         }
+        extra={<AuditLink stream={ticketStream(ticketId)} />}
       >
         {t.overdue && <Alert type="error" showIcon style={{ marginBottom: 12 }} message="该投诉已超过办理期限，请尽快办理。" />}
         <Descriptions

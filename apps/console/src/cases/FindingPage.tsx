@@ -1,5 +1,6 @@
 import { Alert, Breadcrumb, Card, Col, Result, Row, Skeleton, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { AuditLink } from '../audit/AuditLink';
 import { messageOf } from '../client/errors';
 import { InspectorFindingActions } from '../inspector/FindingActions';
 import { useFinding } from '../inspector/inspector-api';
@@ -36,6 +37,7 @@ export function FindingPage() {
             {words.label('findingCategories', data.finding.category)}
           </Typography.Title>
         }
+        extra={<AuditLink stream={findingStream(findingId)} />}
       >
         {data.overdue && <Alert type="error" showIcon style={{ marginBottom: 12 }} message="该问题已超过整改期限，请尽快整改并报送。" />}
         <FindingHeader detail={data} names={names} />

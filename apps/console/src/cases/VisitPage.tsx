@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Empty, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
+import { AuditLink } from '../audit/AuditLink';
 import { api } from '../client/client';
 import { call, messageOf } from '../client/errors';
 import { useInstitutions, visitKey } from '../inspector/inspector-api';
@@ -43,7 +44,12 @@ export function VisitPage() {
             {title}
           </Typography.Title>
         }
-        extra={<Tag color={v.status === 'closed' ? 'green' : 'blue'}>{words.label('visitStatuses', v.status)}</Tag>}
+        extra={
+          <Space wrap>
+            <Tag color={v.status === 'closed' ? 'green' : 'blue'}>{words.label('visitStatuses', v.status)}</Tag>
+            <AuditLink stream={`visit-${visitId}`} />
+          </Space>
+        }
       >
         <Descriptions column={{ xs: 1, sm: 2, md: 3 }} size="small">
           <Descriptions.Item label="计划日期">{beijingDate(v.plannedDate)}</Descriptions.Item>

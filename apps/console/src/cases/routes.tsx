@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { CaseAuditPage } from '../audit/CaseAuditPage';
 import { ComplaintPage } from './ComplaintPage';
 import { FindingPage } from './FindingPage';
 import { VisitPage } from './VisitPage';
@@ -10,6 +11,7 @@ export function CaseRoutes() {
       <Route path="findings/:findingId" element={<FindingPage />} />
       <Route path="visits/:visitId" element={<VisitPage />} />
       <Route path="complaints/:ticketId" element={<ComplaintPage />} />
+      <Route path="audit/:stream" element={<CaseAuditPage />} />
     </Routes>
   );
 }

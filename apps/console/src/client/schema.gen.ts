@@ -738,6 +738,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/cases/{stream}/instants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When each event of the case was recorded, in timeline order, folded and viewed exactly as the history (the stops of an "as of" slider; which page an event is on); the read is recorded */
+        get: operations["AuditCasesController_instants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/cases/{stream}/state": {
         parameters: {
             query?: never;
@@ -3458,6 +3475,8 @@ export interface components {
             provisional: boolean;
             startedAt: string;
             warned: string[];
+            /** @description What the deadline is for, in Chinese (整改时限) */
+            label?: string;
         };
         AuditEventMetadataDto: {
             eventId: string;
@@ -3493,6 +3512,8 @@ export interface components {
             recordedAt: string;
             correlationId: string;
             causedBy: components["schemas"]["AuditCauseRefDto"] | null;
+            /** @description The cause as people read it: causedBy followed past folded bookkeeping (saga records, deadline events) to a case event */
+            origin?: components["schemas"]["AuditCauseRefDto"] | null;
             hash: string;
             /** @description False for context events: in a linked stream but not this case's */
             linked: boolean;
@@ -3517,6 +3538,19 @@ export interface components {
             /** @description Events folded away (absent with ?all=true) */
             folded?: number;
             entries: components["schemas"]["AuditHistoryEntryDto"][];
+        };
+        AuditCaseInstantDto: {
+            stream: string;
+            revision: number;
+            position: number;
+            type: string;
+            recordedAt: string;
+            occurredAt: string;
+        };
+        AuditCaseInstantsDto: {
+            root: string;
+            total: number;
+            instants: components["schemas"]["AuditCaseInstantDto"][];
         };
         AuditCaseStateDto: {
             stream: string;
@@ -3614,6 +3648,8 @@ export interface components {
             findingId: string;
             category: string;
             severity: string;
+            /** @description When the finding was opened */
+            openedAt: string;
             /** @enum {string} */
             status: "open" | "noticeIssued" | "inProgress" | "signOffRequested" | "signedOff" | "withdrawn";
             round: number;
@@ -6458,6 +6494,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditHistoryPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    AuditCasesController_instants: {
+        parameters: {
+            query?: {
+                /** @description Why you read this (recorded in the access log). */
+                purpose?: string;
+                /** @description true: every event, internal bookkeeping (workflow records) and deadline timers included — leaders and admins only (403 AUTH.ROLE_NOT_ALLOWED otherwise). Default: folded away. */
+                all?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                stream: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCaseInstantsDto"];
                 };
             };
             503: components["responses"]["Error"];

@@ -74,7 +74,17 @@ export function LeaderFindingsPage() {
         rowClassName={(row) => (row.overdue ? 'row-overdue ledger-row' : 'ledger-row')}
         columns={[
           { title: '序号', dataIndex: 'seq', width: 64, fixed: 'left' },
-          { title: '机构', dataIndex: 'institutionId', width: 150, render: (id: string) => names[id] ?? id },
+          {
+            title: '机构',
+            dataIndex: 'institutionId',
+            width: 150,
+            // The institution's whole ledger, which can be turned back to any past day.
+            render: (id: string) => (
+              <Link to={PATHS.leaderLedger(id)} title="该机构整改台账（可回溯到任一日）">
+                {names[id] ?? id}
+              </Link>
+            ),
+          },
           {
             title: '问题描述',
             dataIndex: 'description',

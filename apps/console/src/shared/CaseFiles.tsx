@@ -14,13 +14,23 @@ export const caseFilesKey = (stream: string): readonly unknown[] => [...CASE_FIL
 /** A file as the case's file list tells it, or as an inspection read model (visit, finding) carries it with its note. */
 type ShownFile = Schemas['AuditCaseFileDto'] | Schemas['InspectionAttachedFileDto'];
 
-const filePath = (stream: string, digest: string): string => `/audit/cases/${encodeURIComponent(stream)}/files/${digest}`;
-
 function sizeText(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** GET /audit/cases/:stream/files — the case's files (every readable linked stream's), one query however many views show them. */
+export function useCaseFileList(stream: string, enabled = true) {
+  return useQuery({
+    queryKey: caseFilesKey(stream),
+    queryFn: () => call(api.GET('/audit/cases/{stream}/files', { params: { path: { stream } } })),
+    enabled,
+  });
+}
+
+/** The download path of one of a case's files. */
+export const caseFilePath = (stream: string, digest: string): string => `/audit/cases/${encodeURIComponent(stream)}/files/${digest}`;
 
 /**
  * An object URL of an authorized file (null path: nothing yet), released when the component goes.
@@ -47,9 +57,9 @@ function useObjectUrl(path: string | null) {
 
 /** An image file's thumbnail; opening it fetches the full image only then. */
 function Thumbnail({ stream, file, px }: { stream: string; file: ShownFile; px: number }) {
-  const thumb = useObjectUrl(`${filePath(stream, file.digest)}/thumbnail`);
+  const thumb = useObjectUrl(`${caseFilePath(stream, file.digest)}/thumbnail`);
   const [previewing, setPreviewing] = useState(false);
-  const full = useObjectUrl(previewing ? filePath(stream, file.digest) : null);
+  const full = useObjectUrl(previewing ? caseFilePath(stream, file.digest) : null);
   const box = { width: px, height: px };
   if (thumb.failed)
     return (
@@ -75,7 +85,8 @@ function Thumbnail({ stream, file, px }: { stream: string; file: ShownFile; px: 
  * Without `files` it reads the case's file list (GET /audit/cases/:stream/files); a page that already
  * holds them (a visit, a finding under review) passes them. `cited` marks the files a request cites
  * (the sign-off request's evidence), `names` says who attached each, `large` shows bigger thumbnails
- * for judging evidence on a phone.
+ * for judging evidence on a phone. With `asOf` (a past instant being looked at), files attached after
+ * it are greyed and marked.
  */
 export function CaseFiles({
   stream,
@@ -84,6 +95,7 @@ export function CaseFiles({
   cited = [],
   names = {},
   large = false,
+  asOf = null,
 }: {
   stream: string;
   files?: readonly ShownFile[];
@@ -91,13 +103,10 @@ export function CaseFiles({
   cited?: readonly string[];
   names?: Readonly<Record<string, string>>;
   large?: boolean;
+  asOf?: string | null;
 }) {
   const { message } = App.useApp();
-  const listed = useQuery({
-    queryKey: caseFilesKey(stream),
-    queryFn: () => call(api.GET('/audit/cases/{stream}/files', { params: { path: { stream } } })),
-    enabled: files === undefined,
-  });
+  const listed = useCaseFileList(stream, files === undefined);
   if (files === undefined && listed.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
   if (files === undefined && listed.isError)
     return <Typography.Text type="danger">附件加载失败：{messageOf(listed.error)}</Typography.Text>;
@@ -112,6 +121,7 @@ export function CaseFiles({
       rowKey={(file) => file.digest}
       renderItem={(file) => (
         <List.Item
+          className={asOf && file.attachedAt > asOf ? 'timeline-later' : undefined}
           actions={
             erased(file)
               ? []
@@ -121,7 +131,9 @@ export function CaseFiles({
                     type="link"
                     aria-label={`下载 ${file.name}`}
                     onClick={() =>
-                      void downloadFile(filePath(stream, file.digest), file.name).catch((error: unknown) => message.error(messageOf(error)))
+                      void downloadFile(caseFilePath(stream, file.digest), file.name).catch((error: unknown) =>
+                        message.error(messageOf(error)),
+                      )
                     }
                   >
                     下载
@@ -152,6 +164,7 @@ export function CaseFiles({
                     {beijingDateTime(file.attachedAt)}
                   </span>
                   {erased(file) && <Tag color="default">已依法删除</Tag>}
+                  {asOf && file.attachedAt > asOf && <Tag>该时刻之后上传</Tag>}
                 </Space>
               </Space>
             }

@@ -33,3 +33,28 @@ export function workingDaysText(left: number | null | undefined): string {
   if (left === 0) return '今日到期';
   return `逾期 ${-left} 个工作日`;
 }
+
+/** Beijing has kept UTC+8 all year since 1991: a wall-clock time there is this offset from UTC. */
+const BEIJING_OFFSET = '+08:00';
+
+/**
+ * A wall-clock time typed or picked as Beijing time (`YYYY-MM-DD HH:mm`, what a date-time picker
+ * shows) as the instant ending that minute: 截至 10:30 includes what was recorded at 10:30:20.
+ */
+export function beijingMinuteEnd(wall: string): string {
+  return new Date(`${wall.replace(' ', 'T')}:59.999${BEIJING_OFFSET}`).toISOString();
+}
+
+/** The instant ending a Beijing calendar day (YYYY-MM-DD). */
+export function beijingDayEnd(date: string): string {
+  return new Date(`${date}T23:59:59.999${BEIJING_OFFSET}`).toISOString();
+}
+
+/** The end of every Beijing day from `from`'s to `to`'s, the latest `limit` of them. */
+export function beijingDayEnds(from: string, to: string, limit = 731): string[] {
+  const last = beijingDate(to);
+  const days: string[] = [];
+  for (let day = dayjs(beijingDate(from)); !day.isAfter(dayjs(last)); day = day.add(1, 'day'))
+    days.push(beijingDayEnd(day.format('YYYY-MM-DD')));
+  return days.slice(-limit);
+}

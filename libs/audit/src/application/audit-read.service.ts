@@ -9,7 +9,7 @@ import { LinkedCase } from '../case-index/case-links';
 import { buildDossier } from '../dossier/build-dossier';
 import { Redactor } from '../dossier/dossier.types';
 import { CaseHistoryService } from '../history/case-history.service';
-import { HistoryEntry, HistoryPage } from '../history/case-history.types';
+import { CaseInstant, HistoryEntry, HistoryPage } from '../history/case-history.types';
 import { integrityReport, IntegrityReport } from '../integrity/integrity-report';
 import { EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
 import { CaseFileView } from '../files/case-file-view';
@@ -35,6 +35,12 @@ export interface CaseState {
   readonly events: number;
   readonly revision: number | null;
   readonly position: number | null;
+}
+
+export interface CaseInstants {
+  readonly root: string;
+  readonly total: number;
+  readonly instants: readonly CaseInstant[];
 }
 
 export interface LedgerAsOf {
@@ -90,6 +96,16 @@ export class AuditReadService {
     const redact = await this.redactorFor(page.entries, reader, this.context(stream, unit, o.purpose, 'history'));
     const shown = page.entries.map((e) => ({ ...e, data: redact(e, reader) }));
     return { ...page, withheldStreams: withheld, entries: summariseEntries(shown, this.summaries) };
+  }
+
+  /** When each event of the case was recorded, folded and viewed as `history` folds and views it. */
+  async instants(reader: Actor, stream: string, o: { purpose?: string; all?: boolean }): Promise<CaseInstants> {
+    if (o.all) this.policy.assertRole(reader, FULL_HISTORY_ROLES, 'Showing every event of a case history (?all=true)');
+    const { access, linked } = await this.openLinkedCase(reader, stream);
+    const fold = o.all ? {} : { fold: (type: string) => this.summaries.isBookkeeping(type) };
+    const view = historyView(access);
+    const instants = await this.cases.instants(stream, { ...fold, reader, linked, view, ...(o.purpose ? { purpose: o.purpose } : {}) });
+    return { root: stream, total: instants.length, instants };
   }
 
   async state(reader: Actor, stream: string, asOf: AsOf | undefined, purpose?: string): Promise<CaseState> {

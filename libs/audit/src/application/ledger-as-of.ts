@@ -10,6 +10,8 @@ export interface LedgerRow {
   readonly findingId: string;
   readonly category: string;
   readonly severity: string;
+  /** When the finding was opened (its FindingOpened's occurredAt). */
+  readonly openedAt: string;
   readonly status: FindingState['status'];
   readonly round: number;
   /** The current rectification deadline, if a notice was issued. */
@@ -69,7 +71,7 @@ export function institutionLedgerList(institutionId: string): ListDefinition<Led
 /** The ledger rows of a fold, by finding id. */
 export function ledgerRows(fold: LedgerFold): LedgerRow[] {
   const rows: LedgerRow[] = [];
-  for (const [stream, { state, position, recordedAt }] of Object.entries(fold.findings)) {
+  for (const [stream, { state, extras, position, recordedAt }] of Object.entries(fold.findings)) {
     if (state.status === 'none') continue;
     const deadline = currentDeadline(state);
     rows.push({
@@ -77,6 +79,7 @@ export function ledgerRows(fold: LedgerFold): LedgerRow[] {
       findingId: state.finding.findingId,
       category: state.finding.category,
       severity: state.finding.severity,
+      openedAt: extras.openedAt,
       status: state.status,
       round: state.rectification.round,
       dueAt: deadline?.dueAt ?? null,

@@ -1,9 +1,10 @@
 import { Actor, Clock, DeadlineBook, DomainError } from '@bihuan/core';
 import { AsOf, eventEntry, EventStore, RecordedEvent } from '@bihuan/event-store';
-import { CaseIndex } from '../case-index/case-index.port';
+import { CaseIndex, IndexedEvent } from '../case-index/case-index.port';
 import { linkCase, LinkedCase, resolveCauses } from '../case-index/case-links';
 import { AuditAction, AuditTrail } from '../trail/audit-trail.port';
-import { CaseHistory, CauseRef, HistoryEntry, HistoryOptions, HistoryPage, HistoryView } from './case-history.types';
+import { CaseHistory, CaseInstant, CauseRef, HistoryEntry, HistoryOptions, HistoryPage, HistoryView } from './case-history.types';
+import { caseOrigins } from './case-origins';
 import { DeadlineBooks, snapshotOf } from './deadline-snapshot';
 import { mergeStreams } from './stream-merge';
 
@@ -22,6 +23,11 @@ interface Walked {
 }
 
 const MAX_PAGE_SIZE = 1000;
+
+/** Written by one command: the same stream and causation (handleCommand appends a command's events together). */
+function sameCommand(a: RecordedEvent, b: RecordedEvent): boolean {
+  return a.streamName === b.streamName && a.metadata.causationId !== null && a.metadata.causationId === b.metadata.causationId;
+}
 
 /**
  * A case's merged timeline: the root stream and every stream prefix linked to it (CaseIndex),
@@ -84,7 +90,7 @@ export class CaseHistoryService {
       pageSize,
       pages: Math.max(1, Math.ceil(total / pageSize)),
       ...(options.fold ? { folded: folded.count } : {}),
-      entries: await this.entries(walked, linked, options.view),
+      entries: await this.entries(walked, linked, options.view, options.fold),
     };
   }
 
@@ -122,6 +128,26 @@ export class CaseHistoryService {
     return { root, asOf: options.asOf ?? null, streams: linked.streams, entries };
   }
 
+  /**
+   * When each event of the case was recorded, in timeline order: the same events, view and folding
+   * as `history`, without their data (an "as of" slider's stops; the page an event is on). Recorded
+   * as a `history` read when a reader is named.
+   */
+  async instants(
+    root: string,
+    options: Pick<HistoryOptions, 'reader' | 'purpose' | 'linked' | 'view' | 'fold'> = {},
+  ): Promise<CaseInstant[]> {
+    const linked = options.linked ?? (await this.link(root));
+    if (linked.streams.length === 0) throw DomainError.notFound('AUDIT.CASE_NOT_FOUND', `No events in ${root}`);
+    const instants: CaseInstant[] = [];
+    for await (const { event } of this.walk(linked, undefined, undefined, options.view, options.fold)) {
+      const { streamName: stream, revision, position, type, metadata } = event;
+      instants.push({ stream, revision, position, type, recordedAt: metadata.recordedAt, occurredAt: metadata.occurredAt });
+    }
+    await this.audit(options.reader, root, 'history', options.purpose, { instants: instants.length });
+    return instants;
+  }
+
   private async *walk(
     linked: LinkedCase,
     asOf?: AsOf,
@@ -133,38 +159,53 @@ export class CaseHistoryService {
     const books = new DeadlineBooks();
     const chunk = this.options.chunk ?? 500;
     const merge = { chunk, firstChunk: firstChunk ?? chunk, ...(asOf ? { asOf } : {}) };
+    // Held back until the next shown event: the deadline events its command wrote after it (a
+    // notice's DeadlineSet, a sign-off's DeadlineCleared), folded or hidden, still count towards it.
+    let held: Walked | null = null;
     for await (const event of mergeStreams(this.store, linked.streams, merge)) {
       // Deadlines fold over every event; the reader's view only decides what is shown.
       const book = books.after(event);
       const shown = view ? await view.event(event) : event;
-      if (!shown) continue;
       // Counted only among what the reader may see, so the count tells nothing about the rest.
-      if (fold?.(shown.type)) {
-        if (folded) folded.count++;
+      const foldedAway = shown !== null && fold?.(shown.type) === true;
+      if (foldedAway && folded) folded.count++;
+      if (!shown || foldedAway) {
+        if (held && sameCommand(held.event, event)) held = { event: held.event, book };
         continue;
       }
-      yield { event: shown, book };
+      if (held) yield held;
+      held = { event: shown, book };
     }
+    if (held) yield held;
   }
 
-  private async entries(walked: readonly Walked[], linked: LinkedCase, view?: HistoryView): Promise<HistoryEntry[]> {
+  private async entries(
+    walked: readonly Walked[],
+    linked: LinkedCase,
+    view?: HistoryView,
+    fold?: (type: string) => boolean,
+  ): Promise<HistoryEntry[]> {
     const causes = await resolveCauses(
       this.index,
       walked.map((w) => w.event.metadata.eventId),
     );
+    const origins = fold ? await caseOrigins(this.index, causes, fold) : causes;
     const visibleCause = new Map<string, boolean>();
-    for (const c of causes.values()) if (view && !visibleCause.has(c.stream)) visibleCause.set(c.stream, await view.cause(c.stream));
+    for (const c of [...causes.values(), ...origins.values()])
+      if (view && !visibleCause.has(c.stream)) visibleCause.set(c.stream, await view.cause(c.stream));
+    const shown = (c: IndexedEvent | undefined): CauseRef | null =>
+      c && (!view || visibleCause.get(c.stream)) ? { eventId: c.eventId, stream: c.stream, type: c.type, position: c.position } : null;
     return walked.map(({ event, book }) => {
       const m = event.metadata;
-      const c = causes.get(m.eventId);
-      const causedBy: CauseRef | null =
-        c && (!view || visibleCause.get(c.stream)) ? { eventId: c.eventId, stream: c.stream, type: c.type, position: c.position } : null;
+      const causedBy = shown(causes.get(m.eventId));
+      const origin = shown(origins.get(m.eventId));
       const deadlines = snapshotOf(book).filter((d) => !view || view.deadline(event.streamName, d.deadlineId));
       const { causationId: _resolvedAsCausedBy, ...entry } = eventEntry(event);
       return {
         stream: event.streamName,
         ...entry,
         causedBy,
+        origin,
         hash: m.hash,
         linked: linked.correlations.has(m.correlationId),
         deadlines,

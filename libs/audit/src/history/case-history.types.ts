@@ -20,6 +20,8 @@ export interface DeadlineSnapshot {
   readonly provisional: boolean;
   readonly startedAt: string;
   readonly warned: readonly string[];
+  /** What the deadline is for, in Chinese (整改时限, 答复时限（第2轮）); added with the summaries. */
+  readonly label?: string;
 }
 
 /**
@@ -29,6 +31,12 @@ export interface DeadlineSnapshot {
 export interface HistoryEntry extends Omit<EventEntry, 'causationId'> {
   readonly stream: string;
   readonly causedBy: CauseRef | null;
+  /**
+   * The cause as people read it: `causedBy` followed past folded bookkeeping (saga records, deadline
+   * events) to a case event the folded history shows (history.service's `caseOrigins`); the same as
+   * `causedBy` when nothing is folded. Null when there is none the reader may see.
+   */
+  readonly origin?: CauseRef | null;
   readonly hash: string;
   /** False for context events: in a linked stream's prefix but not linked to this case. */
   readonly linked: boolean;
@@ -99,4 +107,14 @@ export interface CaseHistory {
   readonly asOf: AsOf | null;
   readonly streams: readonly CaseStreamSpan[];
   readonly entries: readonly HistoryEntry[];
+}
+
+/** One event of a case's timeline without its data: where and when it was recorded. */
+export interface CaseInstant {
+  readonly stream: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly type: string;
+  readonly recordedAt: string;
+  readonly occurredAt: string;
 }

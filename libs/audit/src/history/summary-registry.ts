@@ -80,6 +80,15 @@ export class EventSummaryRegistry implements HistorySummaries {
     }
   }
 
+  /** What a deadline is for, from its id (`rectify` → 整改时限), as the contexts name their own ids; the id when none does. */
+  deadlineName(deadlineId: string): string {
+    for (const c of this.catalogues) {
+      const name = c.deadlineName?.(deadlineId);
+      if (name) return name;
+    }
+    return deadlineId;
+  }
+
   private context(actor: string): SummaryContext {
     const { names } = this;
     return {
@@ -87,13 +96,7 @@ export class EventSummaryRegistry implements HistorySummaries {
       // No id on the event (older data, or trimmed for the reader): the person who recorded it.
       person: (id) => (!id ? actor : id === 'system' ? '系统' : (names.person(id) ?? id)),
       unit: (id) => (!id ? '' : (names.unit(id) ?? id)),
-      deadline: (id) => {
-        for (const c of this.catalogues) {
-          const name = c.deadlineName?.(id);
-          if (name) return name;
-        }
-        return id;
-      },
+      deadline: (id) => this.deadlineName(id),
       term: (code) => this.terms.get(code) ?? code,
     };
   }

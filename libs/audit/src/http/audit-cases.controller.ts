@@ -4,12 +4,12 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@
 import { Actor, DomainError } from '@bihuan/core';
 import { CurrentActor, Roles } from '@bihuan/auth';
 import { parseAsOf } from '../application/as-of-param';
-import { AuditReadService, CaseState } from '../application/audit-read.service';
+import { AuditReadService, CaseInstants, CaseState } from '../application/audit-read.service';
 import { HistoryPage } from '../history/case-history.types';
 import { IntegrityReport } from '../integrity/integrity-report';
 import { DOSSIER_CSP } from '../dossier/dossier-html';
-import { AsOfQueryDto, HistoryQueryDto, STREAM_PATTERN } from './audit.dto';
-import { AuditCaseStateDto, AuditHistoryPageDto } from './audit-history.response';
+import { AsOfQueryDto, HistoryQueryDto, InstantsQueryDto, STREAM_PATTERN } from './audit.dto';
+import { AuditCaseInstantsDto, AuditCaseStateDto, AuditHistoryPageDto } from './audit-history.response';
 import { AuditCaseIntegrityReportDto } from './audit-log.response';
 
 /** The bit of Express's response the dossier download needs. */
@@ -48,6 +48,19 @@ export class AuditCasesController {
       ...(q.page ? { page: q.page } : {}),
       ...(q.pageSize ? { pageSize: q.pageSize } : {}),
       ...(asOf ? { asOf } : {}),
+      ...(q.purpose ? { purpose: q.purpose } : {}),
+      ...(q.all === 'true' ? { all: true } : {}),
+    });
+  }
+
+  @Get('instants')
+  @ApiOperation({
+    summary:
+      'When each event of the case was recorded, in timeline order, folded and viewed exactly as the history (the stops of an "as of" slider; which page an event is on); the read is recorded',
+  })
+  @ApiOkResponse({ type: AuditCaseInstantsDto })
+  instants(@Param('stream') stream: string, @Query() q: InstantsQueryDto, @CurrentActor() actor: Actor): Promise<CaseInstants> {
+    return this.audit.instants(actor, streamParam(stream), {
       ...(q.purpose ? { purpose: q.purpose } : {}),
       ...(q.all === 'true' ? { all: true } : {}),
     });

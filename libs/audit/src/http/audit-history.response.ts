@@ -3,8 +3,8 @@ import { DEADLINE_STATUSES, EventMetadata } from '@bihuan/core';
 import { AsOf, StoredForm } from '@bihuan/event-store';
 import { ActorDto, FREE_OBJECT } from '@bihuan/platform';
 import { CaseStreamSpan } from '../case-index/case-links';
-import { CauseRef, DeadlineSnapshot, HistoryEntry, HistoryPage } from '../history/case-history.types';
-import { CaseState } from '../application/audit-read.service';
+import { CaseInstant, CauseRef, DeadlineSnapshot, HistoryEntry, HistoryPage } from '../history/case-history.types';
+import { CaseInstants, CaseState } from '../application/audit-read.service';
 
 /** A past instant the answer was read at: a log position, or a recording time (one of the two). */
 export class AuditAsOfDto {
@@ -37,6 +37,7 @@ export class AuditDeadlineSnapshotDto implements DeadlineSnapshot {
   @ApiProperty({ description: "Counted over a year without the State Council's notice" }) provisional!: boolean;
   @ApiProperty() startedAt!: string;
   @ApiProperty({ type: [String] }) warned!: string[];
+  @ApiPropertyOptional({ description: 'What the deadline is for, in Chinese (整改时限)' }) label?: string;
 }
 
 /** The envelope of a stored event (what the hash covers beside the data). */
@@ -71,6 +72,12 @@ export class AuditHistoryEntryDto implements HistoryEntry {
   @ApiProperty() recordedAt!: string;
   @ApiProperty() correlationId!: string;
   @ApiProperty({ type: () => AuditCauseRefDto, nullable: true }) causedBy!: AuditCauseRefDto | null;
+  @ApiPropertyOptional({
+    type: () => AuditCauseRefDto,
+    nullable: true,
+    description: 'The cause as people read it: causedBy followed past folded bookkeeping (saga records, deadline events) to a case event',
+  })
+  origin?: AuditCauseRefDto | null;
   @ApiProperty() hash!: string;
   @ApiProperty({ description: "False for context events: in a linked stream but not this case's" }) linked!: boolean;
   @ApiProperty({ type: () => [AuditDeadlineSnapshotDto] }) deadlines!: AuditDeadlineSnapshotDto[];
@@ -101,4 +108,21 @@ export class AuditCaseStateDto implements CaseState {
   @ApiProperty({ description: 'Events folded' }) events!: number;
   @ApiProperty({ type: Number, nullable: true }) revision!: number | null;
   @ApiProperty({ type: Number, nullable: true }) position!: number | null;
+}
+
+/** One event of the case's timeline without its data. */
+export class AuditCaseInstantDto implements CaseInstant {
+  @ApiProperty() stream!: string;
+  @ApiProperty() revision!: number;
+  @ApiProperty() position!: number;
+  @ApiProperty() type!: string;
+  @ApiProperty() recordedAt!: string;
+  @ApiProperty() occurredAt!: string;
+}
+
+/** GET /audit/cases/{stream}/instants: every event of the timeline, in its order, folded like the history. */
+export class AuditCaseInstantsDto implements CaseInstants {
+  @ApiProperty() root!: string;
+  @ApiProperty() total!: number;
+  @ApiProperty({ type: () => [AuditCaseInstantDto] }) instants!: AuditCaseInstantDto[];
 }

@@ -102,6 +102,7 @@ export class AuditLedgerRowDto implements LedgerRow {
   @ApiProperty() findingId!: string;
   @ApiProperty() category!: string;
   @ApiProperty() severity!: string;
+  @ApiProperty({ description: 'When the finding was opened' }) openedAt!: string;
   @ApiProperty({ enum: FINDING_STATUSES })
   status!: LedgerRow['status'];
   @ApiProperty() round!: number;

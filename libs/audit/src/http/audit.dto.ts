@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { IsInstant, PageNumber, PageSize } from '@bihuan/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -18,18 +19,30 @@ export class LedgerExportQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' }) @IsOptional() @IsIn(['xlsx', 'csv']) format?: 'xlsx' | 'csv';
 }
 
+/** `?all=true`: every event, bookkeeping included (FULL_HISTORY_ROLES); one declaration for the history and its instants. */
+function AllEventsSwitch(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      enum: ['true', 'false'],
+      default: 'false',
+      description:
+        'true: every event, internal bookkeeping (workflow records) and deadline timers included — leaders and admins only (403 AUTH.ROLE_NOT_ALLOWED otherwise). Default: folded away.',
+    }),
+    IsOptional(),
+    IsIn(['true', 'false']),
+  );
+}
+
 export class HistoryQueryDto extends AsOfQueryDto {
   @PageNumber(1_000_000) page?: number;
   @PageSize(1000, 50) pageSize?: number;
-  @ApiPropertyOptional({
-    enum: ['true', 'false'],
-    default: 'false',
-    description:
-      'true: every event, internal bookkeeping (workflow records) and deadline timers included — leaders and admins only (403 AUTH.ROLE_NOT_ALLOWED otherwise). Default: folded away.',
-  })
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  all?: 'true' | 'false';
+  @AllEventsSwitch() all?: 'true' | 'false';
+}
+
+/** `GET /audit/cases/:stream/instants`: the reader's purpose and the same `all` switch as the history. */
+export class InstantsQueryDto {
+  @ApiPropertyOptional(PURPOSE) @IsOptional() @IsString() @MaxLength(200) purpose?: string;
+  @AllEventsSwitch() all?: 'true' | 'false';
 }
 
 export const ACCESS_LOG_ACTIONS = ['view', 'reveal', 'export', 'erase', 'asOf'] as const;

@@ -30,8 +30,8 @@ export interface ConsoleSession {
   open(path: string, size?: { width: number; height: number }): Promise<Page>;
   /** Signs `userId` in through the sign-in page (demo password) and waits for their landing page. */
   signIn(userId: string, size?: { width: number; height: number }): Promise<Page>;
-  /** Saves a full-page PNG as screenshots/console/<name>.png. */
-  screenshot(page: Page, name: string): Promise<string>;
+  /** Saves a full-page PNG (or, with `fullPage: false`, the viewport: a drawer or modal over it) as screenshots/console/<name>.png. */
+  screenshot(page: Page, name: string, options?: { fullPage?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -104,10 +104,10 @@ export async function openConsole(options: { start?: string; config?: Partial<Ap
       await page.waitForURL((url) => !url.pathname.startsWith('/signin') && url.pathname !== '/');
       return page;
     },
-    async screenshot(page, name) {
+    async screenshot(page, name, options = {}) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       const file = join(SCREENSHOT_DIR, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
       return file;
     },
     async close() {

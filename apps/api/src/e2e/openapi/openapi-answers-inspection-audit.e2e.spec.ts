@@ -96,13 +96,16 @@ describe('OpenAPI answers: inspection, notices and audit', () => {
     await call('GET', `/findings/${findingId}/notices`, 'hospital-a1-1', 200);
   });
 
-  it('describes the audit of the case: history, state, integrity, files', async () => {
+  it('describes the audit of the case: history, instants, state, integrity, files', async () => {
     const stream = `finding-${findingId}`;
     const history = await call('GET', `/audit/cases/${stream}/history`, 'leader-prov', 200);
     expect((history['entries'] as unknown[]).length).toBeGreaterThan(0);
     await call('GET', `/audit/cases/${stream}/history?all=true`, 'admin', 200);
     const latest = Math.max(...(history['entries'] as { position: number }[]).map((e) => e.position));
     await call('GET', `/audit/cases/${stream}/history?asOfPosition=${latest}`, 'inspector-a1', 200);
+    const instants = await call('GET', `/audit/cases/${stream}/instants`, 'hospital-a1-1', 200);
+    expect(instants['total']).toBe((history['entries'] as unknown[]).length);
+    await call('GET', `/audit/cases/${stream}/instants?all=true`, 'leader-prov', 200);
     await call('GET', `/audit/cases/${stream}/state`, 'inspector-a1', 200);
     await call('GET', `/audit/cases/visit-${visitId}/state`, 'hospital-a1-1', 200);
     await call('GET', `/audit/cases/${stream}/integrity`, 'leader-prov', 200);

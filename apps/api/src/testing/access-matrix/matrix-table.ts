@@ -126,6 +126,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /ledgers/visits/{visitId}': { target: 'visit' },
   'GET /ledgers/visits/{visitId}/export': { target: 'visit', format: 'xlsx', also: { query: '?format=csv', format: 'csv' } },
   'GET /audit/cases/{stream}/history': { target: 'stream', roleQueries: [{ query: `?${FULL_HISTORY_QUERY}`, roles: FULL_HISTORY_ROLES }] },
+  'GET /audit/cases/{stream}/instants': { target: 'stream', roleQueries: [{ query: `?${FULL_HISTORY_QUERY}`, roles: FULL_HISTORY_ROLES }] },
   // Process streams have no decider to fold: 400 AUDIT.UNKNOWN_CATEGORY is a fair answer there.
   'GET /audit/cases/{stream}/state': { target: 'stream', okStatuses: [400] },
   'GET /audit/cases/{stream}/integrity': { target: 'stream' },
