@@ -5,8 +5,8 @@ import { ConsoleSession, DESKTOP, openConsole } from './browser-harness';
  * The leaders' workspace in Chromium (issue 21, item 1), through the real API: a city's leader
  * signs in and lands on the dashboard, sees the city's figures as charts with their tables (and
  * nothing of the other city), opens the overdue rows of a rung of the ladder from the table under
- * the chart, and finds the overdue row highlighted with a link to its case audit; the 通报 tables
- * download as one workbook.
+ * the chart, finds the overdue row highlighted, opens its case audit and slides it back to before it
+ * went overdue; the 通报 tables download as one workbook.
  */
 describe('console: the leader dashboard in Chromium', () => {
   let c: ConsoleSession;
@@ -58,6 +58,17 @@ describe('console: the leader dashboard in Chromium', () => {
     await c.screenshot(page, 'leader-findings');
     await audit.click();
     await page.waitForURL((url) => url.pathname === `/cases/audit/finding-${seed.overdueA}`);
+
+    // …and on the case, the 时间回溯 slider back to the first step: the case before it went overdue.
+    const facts = page.locator('.ant-descriptions').first();
+    await facts.getByText(/^逾期升级：提醒敦促函/).waitFor();
+    await page.locator('.as-of-slider .ant-slider-handle').focus();
+    await page.keyboard.press('Home');
+    await page.getByText(/^截至 2025-03-\d\d \d\d:\d\d 的状态$/).waitFor();
+    await page.waitForURL((url) => url.searchParams.has('asOf'));
+    await facts.getByText(/^逾期升级/).waitFor({ state: 'detached' });
+    expect(await facts.getByText(/逾期/).count()).toBe(0);
+    await c.screenshot(page, 'leader-case-as-of');
   });
 
   it('keeps the period in the URL and drills a month of the trend to the rows signed off in it', async () => {
