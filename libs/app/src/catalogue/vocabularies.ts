@@ -36,6 +36,7 @@ import {
   CREDIT_MEASURE_LABELS,
 } from '@bihuan/credit';
 import {
+  AGENCY_TYPES,
   CONFLICT_REASONS,
   HOSPITAL_GRADES,
   HOSPITAL_LEVELS,
@@ -87,6 +88,7 @@ export const VOCABULARIES = {
   roles: ROLE_LABELS,
   unitKinds: UNIT_KIND_LABELS,
   institutionTypes: INSTITUTION_TYPES,
+  agencyTypes: AGENCY_TYPES,
   ownerships: OWNERSHIPS,
   hospitalLevels: HOSPITAL_LEVELS,
   hospitalGrades: HOSPITAL_GRADES,

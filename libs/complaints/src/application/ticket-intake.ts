@@ -1,4 +1,4 @@
-import { Jurisdiction } from '@bihuan/auth';
+import { isCommissionUnit, Jurisdiction } from '@bihuan/auth';
 import { DomainError } from '@bihuan/core';
 import { CommandBody } from '@bihuan/platform';
 import { ReceiveComplaint } from '../domain/complaint-ticket.commands';
@@ -52,8 +52,12 @@ export function publicReceivingUnit(
 ): string {
   if (unitId) {
     const unit = jurisdiction.require(unitId, 'unitId');
-    if (unit.kind === 'institution')
-      throw DomainError.invalid('COMPLAINT.NOT_A_COMMISSION', 'unitId', 'unitId must name a health commission, not an institution');
+    if (!isCommissionUnit(unit))
+      throw DomainError.invalid(
+        'COMPLAINT.NOT_A_COMMISSION',
+        'unitId',
+        'unitId must name a health commission, not an institution or an agency',
+      );
     return unit.id;
   }
   if (institutionId) {

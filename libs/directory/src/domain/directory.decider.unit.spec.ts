@@ -1,3 +1,4 @@
+import { roleFitsUnit } from '@bihuan/auth';
 import { DomainError, SYSTEM_ACTOR } from '@bihuan/core';
 import { DeciderSpecification } from '@bihuan/testing';
 import { DEMO_DIRECTORY_UNITS, demoDirectoryImport } from '../demo/demo-directory.data';
@@ -7,14 +8,7 @@ import { DirectoryEvent } from './directory.events';
 import { DirectoryState } from './directory.model';
 import { UnitInput, UserInput } from './directory-inputs';
 
-const KINDS: Record<string, readonly string[]> = {
-  hospital: ['institution'],
-  inspector: ['province', 'city', 'county'],
-  leader: ['province', 'city', 'county'],
-  admin: ['province', 'city', 'county'],
-  partner: ['province', 'city', 'county'],
-};
-const decider = directoryDecider({ roleFitsUnit: (role, kind) => KINDS[role]!.includes(kind) });
+const decider = directoryDecider({ roleFitsUnit });
 const spec = DeciderSpecification<DirectoryCommand, DirectoryEvent, DirectoryState>(decider);
 const metadata = { commandId: 'c', correlationId: 'c', causationId: null, actor: SYSTEM_ACTOR, now: '2025-03-03T01:00:00.000Z' };
 const command = <T extends DirectoryCommand['type']>(type: T, data: Extract<DirectoryCommand, { type: T }>['data']): DirectoryCommand =>
@@ -45,8 +39,8 @@ const codeOf = (run: () => unknown): string => {
 
 describe('the directory decider', () => {
   it('seeds an empty directory once: a second seed (another process, after the conflict) decides nothing', () => {
-    expect(seeded.filter((e) => e.type === 'UnitCreated')).toHaveLength(11);
-    expect(seeded.at(-1)).toMatchObject({ type: 'DirectoryImported', data: { source: 'seed-demo', units: 11, users: 10 } });
+    expect(seeded.filter((e) => e.type === 'UnitCreated')).toHaveLength(14);
+    expect(seeded.at(-1)).toMatchObject({ type: 'DirectoryImported', data: { source: 'seed-demo', units: 14, users: 12 } });
     spec
       .given(seeded)
       .when(command('SeedDirectory', { seed: 'none', import: demoDirectoryImport() }))
@@ -103,6 +97,60 @@ describe('the directory decider', () => {
       .given(seeded)
       .when(command('CreateUnit', { unit: bare }))
       .thenThrows('DIRECTORY.PROFILE_REQUIRED');
+  });
+
+  it('keeps partner agencies beside a commission: a type from the list, nothing below them, partners only in them', () => {
+    const agency: UnitInput = {
+      id: 'agency-a1-market',
+      name: '东城区市场监管局',
+      kind: 'agency',
+      parentId: 'county-a1',
+      agencyType: 'market_regulation',
+    };
+    spec
+      .given(seeded)
+      .when(command('CreateUnit', { unit: agency }))
+      .then([{ type: 'UnitCreated', data: { unit: agency } }]);
+    const { agencyType: _t, ...untyped } = agency;
+    spec
+      .given(seeded)
+      .when(command('CreateUnit', { unit: untyped }))
+      .thenThrows('DIRECTORY.AGENCY_TYPE_REQUIRED');
+    const county: UnitInput = { id: 'county-a3', name: '新区卫生健康局', kind: 'county', parentId: 'city-a', agencyType: 'police' };
+    spec
+      .given(seeded)
+      .when(command('CreateUnit', { unit: county }))
+      .thenThrows('DIRECTORY.AGENCY_TYPE_NOT_ALLOWED');
+    spec
+      .given(seeded)
+      .when(command('CreateUnit', { unit: { ...agency, parentId: 'hosp-a1-1' } }))
+      .thenThrows('DIRECTORY.KIND_NESTING');
+    const clinic = {
+      ...hospital,
+      id: 'hosp-under-agency',
+      parentId: 'agency-city-a-police',
+      profile: { ...hospital.profile!, creditCode: '12990000MB00000062' },
+    };
+    spec
+      .given(seeded)
+      .when(command('CreateUnit', { unit: clinic }))
+      .thenThrows('DIRECTORY.KIND_NESTING');
+    spec
+      .given(seeded)
+      .when(command('CreateUser', { user: { ...inspector, role: 'partner' } }))
+      .thenThrows('DIRECTORY.ROLE_UNIT_MISMATCH');
+    spec
+      .given(seeded)
+      .when(command('CreateUser', { user: { ...inspector, unitId: 'agency-city-a-police' } }))
+      .thenThrows('DIRECTORY.ROLE_UNIT_MISMATCH');
+    spec
+      .given(seeded)
+      .when(command('UpdateUnit', { unitId: 'agency-city-a-police', name: '甲市公安局', agencyType: 'procuratorate' }))
+      .then([{ type: 'UnitUpdated', data: { unitId: 'agency-city-a-police', name: '甲市公安局', agencyType: 'procuratorate' } }]);
+    spec
+      .given(seeded)
+      .when(command('UpdateUnit', { unitId: 'agency-city-a-police', name: '甲市公安局' }))
+      .thenNothing();
   });
 
   it('moves a unit to another parent of the right kind, never under itself', () => {
