@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
-import { Actor, assertNever, ID_GENERATOR, IdGenerator } from '@bihuan/core';
+import { Actor, assertNever, DomainError, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { CommandExecution, CommandOutcome } from '@bihuan/platform';
 import { complaintError } from '../domain/complaint-errors';
 import { ComplaintTicketState } from '../domain/complaint-ticket.state';
@@ -10,7 +10,7 @@ import { ComplainantIdentityService } from './complainant-identity.service';
 import { ExternalReferences } from './external-references';
 import { generateSecret, generateTicketCode } from './public-secret';
 import * as B from './ticket-builds';
-import { externalReferenceOf, publicReceivingUnit, receiveBody } from './ticket-intake';
+import { externalReferenceOf, publicReceivingUnit, receiveBody, requireCommission } from './ticket-intake';
 import { IntakeKind, PUBLIC_ACTOR, ReceivedTicket, TicketCommandResult, TicketRequest, TicketRequestBody } from './ticket-request';
 import { assertTicketScope } from './ticket-scope';
 import { TicketEvidenceService } from './ticket-evidence.service';
@@ -36,7 +36,7 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
     private readonly evidence: TicketEvidenceService,
   ) {}
 
-  async execute({ actor, request: r }: TicketRequest): Promise<TicketCommandResult> {
+  async execute({ actor, request: r, continues }: TicketRequest): Promise<TicketCommandResult> {
     switch (r.kind) {
       case 'receive':
         // Staff receive complaints about institutions of their own jurisdiction; one about an
@@ -48,6 +48,8 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
         return this.receive(actor, r, actor.unit);
       case 'submit-public':
         return this.receive(PUBLIC_ACTOR, r, publicReceivingUnit(this.jurisdiction, r.unitId, r.institutionId));
+      case 'transfer-in':
+        return this.receive(actor, r, this.transferTarget(actor, r), continues);
       case 'resolve-on-the-spot':
         return this.onTicket(actor, r.ticketId, () => ({ type: 'ResolveComplaintOnTheSpot', data: { resolution: r.resolution } }));
       case 'dispatch':
@@ -93,6 +95,19 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
     }
   }
 
+  /**
+   * A partner agency's lead goes to a health commission the partner works with (its agency's
+   * commission or one below it), about an institution under that commission if it names one.
+   */
+  private transferTarget(actor: Actor, r: Extract<Intake, { kind: 'transfer-in' }>): string {
+    this.access.assertRole(actor, ['partner'], 'Transferring a lead to a commission');
+    const unit = requireCommission(this.jurisdiction, r.unitId);
+    this.access.assertInScope(actor, unit, 'the commission');
+    if (r.institutionId && !this.jurisdiction.contains(unit, this.jurisdiction.requireInstitution(r.institutionId).id))
+      throw DomainError.forbidden('AUTH.OUT_OF_SCOPE', `institution ${r.institutionId} is not under ${unit}`);
+    return unit;
+  }
+
   /** A step on an existing ticket: scope is checked on the loaded state first, then the domain decides. */
   private async onTicket(actor: Actor, ticketId: string, build: B.TicketBuild): Promise<TicketCommandResult> {
     const authorize = (state: ComplaintTicketState) => assertTicketScope(this.access, actor, state);
@@ -105,7 +120,7 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
    * reference) and released when the ticket is refused. A new ticket has no scope to check: its
    * decider refuses an existing stream.
    */
-  private async receive(actor: Actor, r: Intake, receivingUnit: string): Promise<ReceivedTicket> {
+  private async receive(actor: Actor, r: Intake, receivingUnit: string, continues?: TicketRequest['continues']): Promise<ReceivedTicket> {
     if (r.institutionId) this.jurisdiction.requireInstitution(r.institutionId, 'institutionId');
     if (r.staffId) {
       if (!r.institutionId)
@@ -128,6 +143,7 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
           await this.commands.execute(
             actor,
             B.ticketWrite(ticketId, () => body),
+            continues,
           ),
         ),
         ticketCode,

@@ -73,6 +73,7 @@ const COMPLAINT: Messages<ComplaintErrorName> = {
   NOT_ASSIGNED_INSTITUTION: '该投诉工单未转办给本机构',
   SYSTEM_ONLY: '此操作只能由系统执行',
   PUBLIC_WEB_ONLY: '公众只能通过网上渠道提交投诉',
+  AGENCY_TRANSFER_ONLY: '协同部门只能以“其他部门转办”渠道移送线索，并须指明受理的卫生健康行政部门',
   INVALID_CHANNEL: '{field} 不是可选的受理渠道',
   INVALID_CATEGORY: '{field} 不是可选的投诉类别',
   INVALID_COMPLEXITY: '{field} 不是可选的办理时限类别',
