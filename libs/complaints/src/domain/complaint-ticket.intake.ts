@@ -74,6 +74,7 @@ export function receive(command: ReceiveComplaint, state: ComplaintTicketState):
         receivedAt: metadata.now,
         // Written only when given, so tickets without consent read exactly as before.
         ...(data.notifyBySms === true ? { notifyBySms: true as const } : {}),
+        ...(actor.role === 'partner' ? { fromAgency: actor.unit } : {}),
       },
     },
   ];

@@ -113,7 +113,7 @@ describe('ComplaintTicket — receive (受理)', () => {
     const [event] = spec.given([]).when(receive(lead, partner)).events();
     expect(event).toMatchObject({
       type: 'ComplaintReceived',
-      data: { channel: 'agency-transfer', receivingUnit: 'weihai', externalReference: 'LEAD-1' },
+      data: { channel: 'agency-transfer', receivingUnit: 'weihai', externalReference: 'LEAD-1', fromAgency: 'agency-police' },
     });
     spec
       .given([])
