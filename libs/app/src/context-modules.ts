@@ -8,9 +8,11 @@ import { EvidenceModule } from '@bihuan/evidence';
 import { DirectoryModule } from '@bihuan/directory';
 import { IdentityModule } from '@bihuan/identity';
 import { NotificationsHttpModule } from '@bihuan/notifications';
+import { ReferralsModule } from '@bihuan/referrals';
 import { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 import { HistorySummariesModule } from './history-summaries.module';
+import { ReferralDossierModule } from './referral-dossier.module';
 
 type ModuleRef = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
@@ -28,6 +30,8 @@ export const CONTEXT_MODULES: readonly ModuleRef[] = [
   EthicsModule,
   CreditModule,
   ComplaintsModule,
+  ReferralsModule, // referrals to partner agencies and leads from them (docs/referrals.md)
+  ReferralDossierModule, // the referrals' case file is the audit's dossier export
   DocumentsModule,
   EvidenceModule, // evidence files (global BLOB_STORE, EVIDENCE_VAULT); its sealed files use the keys PrivacyModule brings
   DirectoryModule,

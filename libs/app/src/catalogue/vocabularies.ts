@@ -78,6 +78,18 @@ import {
   VISIT_KINDS,
   VISIT_STATUS_LABELS,
 } from '@bihuan/inspection';
+import {
+  LEAD_STATUS_LABELS,
+  LEAD_STATUSES,
+  REFERRAL_EVIDENCE_STEP_LABELS,
+  REFERRAL_EVIDENCE_STEPS,
+  REFERRAL_OUTCOME_LABELS,
+  REFERRAL_OUTCOMES,
+  REFERRAL_SOURCE_CATEGORIES,
+  REFERRAL_SOURCE_LABELS,
+  REFERRAL_STATUS_LABELS,
+  REFERRAL_STATUSES,
+} from '@bihuan/referrals';
 
 /**
  * The one catalogue of words: every closed word list the API returns, by the name GET /catalogue
@@ -129,6 +141,11 @@ export const VOCABULARIES = {
   creditMeasures: CREDIT_MEASURE_LABELS,
   commitmentKinds: COMMITMENT_KIND_LABELS,
   creditDrawStatuses: CREDIT_DRAW_STATUS_LABELS,
+  referralSources: REFERRAL_SOURCE_LABELS,
+  referralStatuses: REFERRAL_STATUS_LABELS,
+  referralOutcomes: REFERRAL_OUTCOME_LABELS,
+  referralEvidenceSteps: REFERRAL_EVIDENCE_STEP_LABELS,
+  leadStatuses: LEAD_STATUS_LABELS,
 } as const satisfies Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 export type VocabularyName = keyof typeof VOCABULARIES;
@@ -175,6 +192,11 @@ const DECLARED_ORDER: Partial<Readonly<Record<VocabularyName, readonly string[]>
   creditLevels: CREDIT_LEVELS,
   creditMeasures: CREDIT_MEASURES,
   commitmentKinds: COMMITMENT_KINDS,
+  referralSources: REFERRAL_SOURCE_CATEGORIES,
+  referralStatuses: REFERRAL_STATUSES,
+  referralOutcomes: REFERRAL_OUTCOMES,
+  referralEvidenceSteps: REFERRAL_EVIDENCE_STEPS,
+  leadStatuses: LEAD_STATUSES,
 };
 
 export function buildCatalogue(): Catalogue {

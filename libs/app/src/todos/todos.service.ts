@@ -5,6 +5,7 @@ import { complaintOpenSteps, ComplaintStepScope, ComplaintsTables } from '@bihua
 import { SqlDatabase } from '@bihuan/database';
 import { ethicsOpenSteps, EthicsTables } from '@bihuan/ethics';
 import { findingOpenSteps, InspectionTables } from '@bihuan/inspection';
+import { referralOpenSteps, ReferralsTables } from '@bihuan/referrals';
 import { CALENDAR, CalendarService, READ_MODELS } from '@bihuan/platform';
 import { TodoKind } from './todo-kinds';
 import { todoList, TodoList } from './todo-list';
@@ -12,8 +13,9 @@ import { todoList, TodoList } from './todo-list';
 /**
  * Whose list each step is on, through the same access declarations as every other read
  * (AccessPolicy): a hospital user sees its own institution's steps; an inspector the steps of
- * institutions (and commission units) within its jurisdiction. Leaders and admins act on no step
- * of these loops, so their lists are empty (their overdue view is `GET /ledgers/counts`).
+ * institutions (and commission units) within its jurisdiction; a partner its own agency's
+ * referrals. Leaders and admins act on no step of these loops, so their lists are empty (their
+ * overdue view is `GET /ledgers/counts`).
  */
 export function stepScope(actor: Actor, access: AccessPolicy): ComplaintStepScope {
   switch (actor.role) {
@@ -40,12 +42,14 @@ export class TodosService {
     const scope = stepScope(actor, this.access);
     const now = this.clock.now().toISOString();
     const db = this.database.db;
-    const [findings, complaints, evaluations] = await Promise.all([
+    const agency = actor.role === 'partner' ? actor.unit : null;
+    const [findings, complaints, evaluations, referrals] = await Promise.all([
       findingOpenSteps(db.withTables<InspectionTables>(), scope, now),
       complaintOpenSteps(db.withTables<ComplaintsTables>(), scope),
       ethicsOpenSteps(db.withTables<EthicsTables>(), scope.hospitalOf),
+      referralOpenSteps(db.withTables<ReferralsTables>(), { agency, commissionUnits: scope.commissionUnits }),
     ]);
     const calendar = await this.calendars.current();
-    return todoList([...findings, ...complaints, ...evaluations], now, calendar, view);
+    return todoList([...findings, ...complaints, ...evaluations, ...referrals], now, calendar, view);
   }
 }

@@ -4,6 +4,7 @@ import { AUDIT_WORKER } from '@bihuan/audit';
 import { ETHICS_WORKER } from '@bihuan/ethics';
 import { CREDIT_WORKER } from '@bihuan/credit';
 import { COMPLAINTS_WORKER } from '@bihuan/complaints';
+import { REFERRALS_WORKER } from '@bihuan/referrals';
 
 /** The platform's own read models. */
 const PLATFORM: WorkerContribution = {
@@ -23,4 +24,5 @@ export const WORKER_CONTRIBUTIONS: readonly WorkerContribution[] = [
   ETHICS_WORKER,
   CREDIT_WORKER,
   COMPLAINTS_WORKER,
+  REFERRALS_WORKER,
 ];

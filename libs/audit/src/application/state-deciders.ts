@@ -3,6 +3,7 @@ import { complaintTicketDecider } from '@bihuan/complaints';
 import { creditArchiveDecider, creditPointsDecider } from '@bihuan/credit';
 import { ethicsArchiveDecider, ethicsEvaluationDecider } from '@bihuan/ethics';
 import { findingDecider, visitDecider } from '@bihuan/inspection';
+import { leadDecider, referralDecider } from '@bihuan/referrals';
 
 /**
  * The decider whose `evolve` folds each case category's stream into its state. Only `evolve` is
@@ -17,6 +18,8 @@ export const AUDIT_STATE_DECIDERS: Readonly<Record<string, AnyDecider>> = Object
   ethicsEvaluation: ethicsEvaluationDecider(),
   creditArchive: creditArchiveDecider(),
   creditPoints: creditPointsDecider(),
+  referral: referralDecider,
+  lead: leadDecider,
 });
 
 /** The decider for a stream's category; 400 AUDIT.UNKNOWN_CATEGORY naming `stream` otherwise. */

@@ -1,5 +1,5 @@
-import { isCommissionUnit, Jurisdiction } from '@bihuan/auth';
-import { DomainError } from '@bihuan/core';
+import { AccessPolicy, isCommissionUnit, Jurisdiction } from '@bihuan/auth';
+import { Actor, DomainError } from '@bihuan/core';
 import { CommandBody } from '@bihuan/platform';
 import { ReceiveComplaint } from '../domain/complaint-ticket.commands';
 import { Complainant, ComplaintChannel } from '../domain/complaint-vocabulary';
@@ -60,6 +60,22 @@ export function requireCommission(jurisdiction: Jurisdiction, unitId: string): s
       'unitId must name a health commission, not an institution or an agency',
     );
   return unit.id;
+}
+
+/**
+ * Where a partner agency's lead (交办线索) goes: a health commission the agency works with (its own
+ * commission or one below it: AccessPolicy gives a partner that reach), about an institution under
+ * that commission if it names one. Checked before anything is written, by the intake and by the
+ * referrals context before it records the lead.
+ */
+export function transferTarget(access: AccessPolicy, actor: Actor, unitId: string, institutionId: string | null | undefined): string {
+  access.assertRole(actor, ['partner'], 'Transferring a lead to a commission');
+  const { jurisdiction } = access;
+  const unit = requireCommission(jurisdiction, unitId);
+  access.assertInScope(actor, unit, 'the commission');
+  if (institutionId && !jurisdiction.contains(unit, jurisdiction.requireInstitution(institutionId).id))
+    throw DomainError.forbidden('AUTH.OUT_OF_SCOPE', `institution ${institutionId} is not under ${unit}`);
+  return unit;
 }
 
 /** The commission a public complaint goes to: the one named, else the institution's, else the root. */

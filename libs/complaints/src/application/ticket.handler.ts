@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
-import { Actor, assertNever, DomainError, ID_GENERATOR, IdGenerator } from '@bihuan/core';
+import { Actor, assertNever, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { CommandExecution, CommandOutcome } from '@bihuan/platform';
 import { complaintError } from '../domain/complaint-errors';
 import { ComplaintTicketState } from '../domain/complaint-ticket.state';
@@ -10,7 +10,7 @@ import { ComplainantIdentityService } from './complainant-identity.service';
 import { ExternalReferences } from './external-references';
 import { generateSecret, generateTicketCode } from './public-secret';
 import * as B from './ticket-builds';
-import { externalReferenceOf, publicReceivingUnit, receiveBody, requireCommission } from './ticket-intake';
+import { externalReferenceOf, publicReceivingUnit, receiveBody, transferTarget } from './ticket-intake';
 import { IntakeKind, PUBLIC_ACTOR, ReceivedTicket, TicketCommandResult, TicketRequest, TicketRequestBody } from './ticket-request';
 import { assertTicketScope } from './ticket-scope';
 import { TicketEvidenceService } from './ticket-evidence.service';
@@ -49,7 +49,7 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
       case 'submit-public':
         return this.receive(PUBLIC_ACTOR, r, publicReceivingUnit(this.jurisdiction, r.unitId, r.institutionId));
       case 'transfer-in':
-        return this.receive(actor, r, this.transferTarget(actor, r), continues);
+        return this.receive(actor, r, transferTarget(this.access, actor, r.unitId, r.institutionId), continues);
       case 'resolve-on-the-spot':
         return this.onTicket(actor, r.ticketId, () => ({ type: 'ResolveComplaintOnTheSpot', data: { resolution: r.resolution } }));
       case 'dispatch':
@@ -93,19 +93,6 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
       default:
         return assertNever(r, 'ticket request');
     }
-  }
-
-  /**
-   * A partner agency's lead goes to a health commission the partner works with (its agency's
-   * commission or one below it), about an institution under that commission if it names one.
-   */
-  private transferTarget(actor: Actor, r: Extract<Intake, { kind: 'transfer-in' }>): string {
-    this.access.assertRole(actor, ['partner'], 'Transferring a lead to a commission');
-    const unit = requireCommission(this.jurisdiction, r.unitId);
-    this.access.assertInScope(actor, unit, 'the commission');
-    if (r.institutionId && !this.jurisdiction.contains(unit, this.jurisdiction.requireInstitution(r.institutionId).id))
-      throw DomainError.forbidden('AUTH.OUT_OF_SCOPE', `institution ${r.institutionId} is not under ${unit}`);
-    return unit;
   }
 
   /** A step on an existing ticket: scope is checked on the loaded state first, then the domain decides. */

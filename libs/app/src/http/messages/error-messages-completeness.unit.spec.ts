@@ -7,6 +7,7 @@ import { ACCOUNT_ERRORS } from '@bihuan/identity';
 import { ETHICS_ERRORS } from '@bihuan/ethics';
 import { INSPECTION_ERRORS } from '@bihuan/inspection';
 import { PRIVACY_ERRORS } from '@bihuan/privacy';
+import { REFERRAL_ERRORS } from '@bihuan/referrals';
 import { codeOfStatus } from '../error-body';
 import { productionSources, REPO_ROOT, scan } from '../../catalogue/source-scan';
 import { zhTemplateOf } from './error-messages';
@@ -29,6 +30,7 @@ const tables: ReadonlyArray<readonly [prefix: string, table: object]> = [
   ['CREDIT', CREDIT_ERRORS],
   ['PRIVACY', PRIVACY_ERRORS],
   ['DOCUMENTS', DOCUMENTS_ERRORS],
+  ['REFERRAL', REFERRAL_ERRORS],
   ['AUTH', ACCOUNT_ERRORS],
 ];
 const registries = tables.flatMap(([prefix, table]) => Object.keys(table).map((name) => `${prefix}.${name}`));
