@@ -4,6 +4,14 @@ import { bearer } from './matrix-http';
 import { MarkerBook } from './matrix-markers';
 import { seedComplaint, seedInspection, seedRedispatched, Site, SiteIds } from './matrix-seed-cases';
 import { seedCredit, seedDraw, seedEthics } from './matrix-seed-records';
+import { REFERRAL_AGENCY, SeededLead, SeededReferral, seedLead, seedReferral } from './matrix-seed-referrals';
+
+/** The demo user of each partner agency. */
+const AGENCY_USERS: Readonly<Record<string, string>> = {
+  'agency-prov-discipline': 'partner-discipline',
+  'agency-city-a-police': 'partner-police-a',
+  'agency-city-b-insurance': 'partner-insurance-b',
+};
 
 /** The institutions that get a full set of cases: two siblings, a cousin in the same city, another city. */
 export const SEEDED = ['hosp-a1-1', 'hosp-a1-2', 'hosp-a2-1', 'hosp-b1-1'] as const;
@@ -14,6 +22,10 @@ export interface Seed {
   readonly redispatched: { ticketId: string; from: string; to: string };
   /** Published draws by the unit they were drawn over. */
   readonly draws: Record<string, string>;
+  /** Each site's finding referred to an agency competent for it. */
+  readonly referrals: readonly SeededReferral[];
+  /** Leads two agencies sent their commissions, each a ticket received there. */
+  readonly leads: readonly SeededLead[];
 }
 
 function demo(t: TestApp, id: string) {
@@ -53,8 +65,23 @@ export async function seedAll(t: TestApp): Promise<Seed> {
     'city-a': await seedDraw(t, demo(t, 'inspector-city-a'), 'city-a', book),
     'county-b1': await seedDraw(t, demo(t, 'inspector-b1'), 'county-b1', book),
   };
+  const referrals: SeededReferral[] = [];
+  for (const s of list) {
+    const site = { institution: s.institution, findingId: sites[s.institution]!.findingId };
+    const agencyUser = demo(t, AGENCY_USERS[REFERRAL_AGENCY[s.institution]!]!);
+    referrals.push(await seedReferral(t, s.inspector, agencyUser, site, book, s.institution === 'hosp-a1-1'));
+  }
+  const leads = [
+    await seedLead(t, demo(t, 'partner-police-a'), { agency: 'agency-city-a-police', toUnit: 'city-a', institution: 'hosp-a1-1' }, book),
+    await seedLead(
+      t,
+      demo(t, 'partner-insurance-b'),
+      { agency: 'agency-city-b-insurance', toUnit: 'city-b', institution: 'hosp-b1-1' },
+      book,
+    ),
+  ];
   await t.settle();
   // Past the complaints' answer deadlines and the findings' warnings, before the planned 暗访's date.
   await t.advanceTo('2025-03-20T02:00:00.000Z');
-  return { book, sites, redispatched: { ticketId, from: 'hosp-a1-1', to: 'hosp-a1-2' }, draws };
+  return { book, sites, redispatched: { ticketId, from: 'hosp-a1-1', to: 'hosp-a1-2' }, draws, referrals, leads };
 }

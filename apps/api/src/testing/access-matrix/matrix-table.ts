@@ -237,5 +237,23 @@ export const TABLE: Readonly<Record<string, Row>> = {
   },
   'GET /public/complaints/{code}/evidence/{digest}': { target: 'code' },
   'POST /admin/subjects/{subjectId}/erase': { target: 'subject', body: () => ({ reason: 'x' }) },
+  // Referrals and leads (libs/referrals): who reaches one is its agency and the commission over its case, never a hospital.
+  'POST /referrals': {
+    target: 'finding',
+    body: (p) => ({ sourceStream: `finding-${p['findingId']}`, agencyId: 'agency-prov-discipline', reason: 'x' }),
+  },
+  'GET /referrals': { target: 'none' },
+  'GET /referrals/{referralId}': { target: 'referral' },
+  'GET /referrals/{referralId}/files/{digest}': { target: 'referral', params: NO_SUCH_FILE, okStatuses: [404] },
+  'POST /referrals/{referralId}/acknowledge': { target: 'referral', body: () => ({}) },
+  'POST /referrals/{referralId}/evidence': {
+    target: 'referral',
+    upload: () => ({ file: PDF(), name: '立案决定书.pdf', fields: { note: 'x' } }),
+  },
+  'POST /referrals/{referralId}/outcome': { target: 'referral', body: () => ({ outcome: 'other', text: 'x' }) },
+  'POST /referrals/{referralId}/close': { target: 'referral', body: () => ({}) },
+  'POST /leads': { target: 'none', body: () => ({ unitId: 'city-a', category: 'fees', description: 'x' }) },
+  'GET /leads': { target: 'none' },
+  'GET /leads/{leadId}': { target: 'lead' },
   ...DIRECTORY_ROWS,
 };
