@@ -1,32 +1,8 @@
-import { roleFitsUnit } from '@bihuan/auth';
-import { DomainError, SYSTEM_ACTOR } from '@bihuan/core';
-import { DeciderSpecification } from '@bihuan/testing';
-import { DEMO_DIRECTORY_UNITS, demoDirectoryImport } from '../demo/demo-directory.data';
-import { DirectoryCommand } from './directory.commands';
-import { directoryDecider } from './directory.decider';
-import { DirectoryEvent } from './directory.events';
-import { DirectoryState } from './directory.model';
+import { DomainError } from '@bihuan/core';
+import { command, decider, hospital, inspector, seeded, spec } from '../testing/directory-decider.fixtures';
+import { demoDirectoryImport } from '../demo/demo-directory.data';
 import { UnitInput, UserInput } from './directory-inputs';
 
-const decider = directoryDecider({ roleFitsUnit });
-const spec = DeciderSpecification<DirectoryCommand, DirectoryEvent, DirectoryState>(decider);
-const metadata = { commandId: 'c', correlationId: 'c', causationId: null, actor: SYSTEM_ACTOR, now: '2025-03-03T01:00:00.000Z' };
-const command = <T extends DirectoryCommand['type']>(type: T, data: Extract<DirectoryCommand, { type: T }>['data']): DirectoryCommand =>
-  ({ type, data, metadata }) as DirectoryCommand;
-
-/** The demo directory as events: what every case below starts from. */
-const seeded = decider.decide(command('SeedDirectory', { seed: 'demo', import: demoDirectoryImport() }), decider.initialState);
-const hospital = DEMO_DIRECTORY_UNITS.find((u) => u.id === 'hosp-a1-1')!;
-const inspector: UserInput = {
-  id: 'zhang.san',
-  username: 'zhang.san',
-  name: '张三',
-  phone: '13900000001',
-  role: 'inspector',
-  unitId: 'county-a1',
-  departmentId: null,
-  status: 'active',
-};
 const codeOf = (run: () => unknown): string => {
   try {
     run();
@@ -97,60 +73,6 @@ describe('the directory decider', () => {
       .given(seeded)
       .when(command('CreateUnit', { unit: bare }))
       .thenThrows('DIRECTORY.PROFILE_REQUIRED');
-  });
-
-  it('keeps partner agencies beside a commission: a type from the list, nothing below them, partners only in them', () => {
-    const agency: UnitInput = {
-      id: 'agency-a1-market',
-      name: '东城区市场监管局',
-      kind: 'agency',
-      parentId: 'county-a1',
-      agencyType: 'market_regulation',
-    };
-    spec
-      .given(seeded)
-      .when(command('CreateUnit', { unit: agency }))
-      .then([{ type: 'UnitCreated', data: { unit: agency } }]);
-    const { agencyType: _t, ...untyped } = agency;
-    spec
-      .given(seeded)
-      .when(command('CreateUnit', { unit: untyped }))
-      .thenThrows('DIRECTORY.AGENCY_TYPE_REQUIRED');
-    const county: UnitInput = { id: 'county-a3', name: '新区卫生健康局', kind: 'county', parentId: 'city-a', agencyType: 'police' };
-    spec
-      .given(seeded)
-      .when(command('CreateUnit', { unit: county }))
-      .thenThrows('DIRECTORY.AGENCY_TYPE_NOT_ALLOWED');
-    spec
-      .given(seeded)
-      .when(command('CreateUnit', { unit: { ...agency, parentId: 'hosp-a1-1' } }))
-      .thenThrows('DIRECTORY.KIND_NESTING');
-    const clinic = {
-      ...hospital,
-      id: 'hosp-under-agency',
-      parentId: 'agency-city-a-police',
-      profile: { ...hospital.profile!, creditCode: '12990000MB00000062' },
-    };
-    spec
-      .given(seeded)
-      .when(command('CreateUnit', { unit: clinic }))
-      .thenThrows('DIRECTORY.KIND_NESTING');
-    spec
-      .given(seeded)
-      .when(command('CreateUser', { user: { ...inspector, role: 'partner' } }))
-      .thenThrows('DIRECTORY.ROLE_UNIT_MISMATCH');
-    spec
-      .given(seeded)
-      .when(command('CreateUser', { user: { ...inspector, unitId: 'agency-city-a-police' } }))
-      .thenThrows('DIRECTORY.ROLE_UNIT_MISMATCH');
-    spec
-      .given(seeded)
-      .when(command('UpdateUnit', { unitId: 'agency-city-a-police', name: '甲市公安局', agencyType: 'procuratorate' }))
-      .then([{ type: 'UnitUpdated', data: { unitId: 'agency-city-a-police', name: '甲市公安局', agencyType: 'procuratorate' } }]);
-    spec
-      .given(seeded)
-      .when(command('UpdateUnit', { unitId: 'agency-city-a-police', name: '甲市公安局' }))
-      .thenNothing();
   });
 
   it('moves a unit to another parent of the right kind, never under itself', () => {
