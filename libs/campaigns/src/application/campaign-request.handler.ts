@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Actor, assertNever, Clock, CLOCK, ID_GENERATOR, IdGenerator } from '@bihuan/core';
+import { Actor, assertNever, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { SqlDatabase } from '@bihuan/database';
 import { LedgerQueries, VisitQueries } from '@bihuan/inspection';
 import { CaseWrite, CommandExecution, CommandReceipt, commandReceipt, READ_MODELS } from '@bihuan/platform';
@@ -62,7 +62,6 @@ export class CampaignRequestHandler implements ICommandHandler<CampaignRequest, 
     @Inject(CampaignDirectory) private readonly directory: CampaignDirectory,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Inject(READ_MODELS) database: SqlDatabase,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.ledgers = new LedgerQueries(database);
     this.visits = new VisitQueries(database);
@@ -117,7 +116,7 @@ export class CampaignRequestHandler implements ICommandHandler<CampaignRequest, 
   /** Rows of the campaign's ledger neither signed off nor withdrawn, as the issuer sees them (their jurisdiction holds the scope). */
   private async openRows(actor: Actor, campaignId: string): Promise<CampaignOpenRow[]> {
     const visible = this.campaigns.access.visibleInstitutions(actor);
-    const { rows } = await this.ledgers.ledger({ campaignId }, visible, this.clock.now().toISOString());
+    const { rows } = await this.ledgers.ledger({ campaignId }, visible, this.commands.now());
     return rows
       .filter((row) => !row.signedOff && row.status !== 'withdrawn')
       .map(({ findingId, institutionId }) => ({ findingId, institutionId }));

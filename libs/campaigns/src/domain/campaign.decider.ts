@@ -66,8 +66,8 @@ function launch(command: LaunchCampaign): CampaignEvent[] {
 
 function amend(command: AmendCampaign, state: ExistingCampaign): CampaignEvent[] {
   const { data, metadata } = command;
-  const reason = requireText(data.reason, 'reason', CAMPAIGN_REASON_MAX);
   if (state.status === 'closed') throw campaignError('CLOSED', 'a closed campaign cannot be amended');
+  const reason = requireText(data.reason, 'reason', CAMPAIGN_REASON_MAX);
   const before = state.campaign;
   const title = data.title == null ? before.title : requireText(data.title, 'title', CAMPAIGN_TITLE_MAX);
   const phases = data.phases == null ? before.phases : acceptPhases(data.phases, before.year);

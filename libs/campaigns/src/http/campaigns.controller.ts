@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@bihuan/auth';
+import { CurrentActor, ISSUING_ROLES, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
 import { ApiPagedResponse, CommandReceipt, CommandReceiptDto, KeysetPage } from '@bihuan/platform';
 import { CampaignReads } from '../application/campaign-reads';
@@ -12,9 +12,8 @@ import { AmendCampaignDto, CloseCampaignDto, LaunchCampaignDto } from './campaig
 import { ListCampaignsQueryDto } from './campaign-query.dto';
 import { CampaignDetailDto, CampaignListItemDto } from './campaign.response';
 
-/** Inspectors and leaders issue campaigns; the commission reads them by jurisdiction, hospitals those that scope them. */
+/** The commission reads campaigns by jurisdiction, hospitals those that scope them; they are issued by ISSUING_ROLES (AccessPolicy). */
 export const CAMPAIGN_READ_ROLES = ['inspector', 'hospital', 'leader', 'admin'] as const;
-export const CAMPAIGN_ISSUER_ROLES = ['inspector', 'leader'] as const;
 
 /** Campaigns (专项行动) as cases: launched over a scope in dated phases, amended while they run, closed. */
 @ApiTags('campaigns')
@@ -27,7 +26,7 @@ export class CampaignsController {
   ) {}
 
   @Post()
-  @Roles(...CAMPAIGN_ISSUER_ROLES)
+  @Roles(...ISSUING_ROLES)
   @ApiOperation({
     summary:
       'Launch a campaign for your unit (or one below it): title, year, scope (directory attributes and/or institutions, resolved now), phases with the reports each requires',
@@ -39,7 +38,7 @@ export class CampaignsController {
 
   @Post(':campaignId/amend')
   @HttpCode(200)
-  @Roles(...CAMPAIGN_ISSUER_ROLES)
+  @Roles(...ISSUING_ROLES)
   @ApiOperation({
     summary: 'Change the title, phases or scope of a running campaign, with a reason (the issuing unit’s inspectors and leaders)',
   })
@@ -50,7 +49,7 @@ export class CampaignsController {
 
   @Post(':campaignId/close')
   @HttpCode(200)
-  @Roles(...CAMPAIGN_ISSUER_ROLES)
+  @Roles(...ISSUING_ROLES)
   @ApiOperation({
     summary: 'Close the campaign: 409 CAMPAIGN.OPEN_ROWS (naming how many) while its ledger has open rows, unless carryOver with a reason',
   })
