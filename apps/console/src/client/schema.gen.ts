@@ -1438,6 +1438,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns issued in your jurisdiction or scoping its institutions (hospitals: those scoping them); newest first: { items, nextCursor } */
+        get: operations["CampaignsController_list"];
+        put?: never;
+        /** Launch a campaign for your unit (or one below it): title, year, scope (directory attributes and/or institutions, resolved now), phases with the reports each requires */
+        post: operations["CampaignsController_launch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/amend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the title, phases or scope of a running campaign, with a reason (the issuing unit’s inspectors and leaders) */
+        post: operations["CampaignsController_amend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the campaign: 409 CAMPAIGN.OPEN_ROWS (naming how many) while its ledger has open rows, unless carryOver with a reason */
+        post: operations["CampaignsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign: its facts, phases with the current one by the clock, the scope’s institutions you cover */
+        get: operations["CampaignsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign’s ledger: the rectification ledger’s rows filed under it (序号 1…n) and summary */
+        get: operations["CampaignReadsController_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress by phase × unit: visits and self-inspections done, findings open / signed off / overdue, reports due */
+        get: operations["CampaignReadsController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The closing summary: findings by category and institution, rectification and on-time rates, reports */
+        get: operations["CampaignReadsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/summary/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The closing summary as a 通报 table (XLSX: by category, by institution); dates in Asia/Shanghai */
+        get: operations["CampaignReadsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/complaints": {
         parameters: {
             query?: never;
@@ -4119,6 +4256,331 @@ export interface components {
         PublicInstitutionListDto: {
             items: components["schemas"]["PublicInstitutionDto"][];
         };
+        CampaignScopeDto: {
+            /** @description 机构类别 */
+            institutionTypes?: ("general_hospital" | "tcm_hospital" | "integrated_hospital" | "specialty_hospital" | "maternal_child" | "primary_care" | "public_health" | "other")[];
+            /** @description 所有制 (公立 / 民营 / 社会办) */
+            ownerships?: ("public" | "private" | "social")[];
+            /** @description 医院等级 */
+            levels?: ("level1" | "level2" | "level3" | "unrated")[];
+            /** @description Institutions named one by one (under the issuing unit) */
+            institutionIds?: string[];
+        };
+        CampaignReportDto: {
+            /**
+             * @description 实施方案 / 月报 / 季度汇总 / 自查报告 / 整改报告 / 总结报告
+             * @enum {string}
+             */
+            kind: "implementation-plan" | "monthly-report" | "quarterly-summary" | "self-inspection-report" | "rectification-report" | "final-report";
+            /**
+             * @description Due day (YYYY-MM-DD), from the phase’s first day to the year’s end; or give `recurrence`
+             * @example 2022-02-28
+             */
+            due?: string;
+            /**
+             * @description Due at each month’s / quarter’s end within the phase; or give `due`
+             * @enum {string}
+             */
+            recurrence?: "monthly" | "quarterly";
+        };
+        CampaignPhaseDto: {
+            /** @example 宣传动员 */
+            name: string;
+            /**
+             * @description First day (YYYY-MM-DD)
+             * @example 2023-05-15
+             */
+            from: string;
+            /**
+             * @description Last day (YYYY-MM-DD)
+             * @example 2023-05-20
+             */
+            to: string;
+            /** @description Reports each unit in scope owes in this phase */
+            reports?: components["schemas"]["CampaignReportDto"][];
+        };
+        LaunchCampaignDto: {
+            /**
+             * @description The issuing commission unit (发文单位): yours by default, or one below it
+             * @example county-a1
+             */
+            issuingUnitId?: string;
+            /** @example 医德医风建设专项行动 */
+            title: string;
+            /**
+             * @description The year every phase lies in
+             * @example 2023
+             */
+            year: number;
+            scope: components["schemas"]["CampaignScopeDto"];
+            /** @description In order, not overlapping, inside the year */
+            phases: components["schemas"]["CampaignPhaseDto"][];
+        };
+        AmendCampaignDto: {
+            title?: string;
+            /** @description The phases as a whole, replacing the old ones */
+            phases?: components["schemas"]["CampaignPhaseDto"][];
+            /** @description The scope as a whole, resolved again against the directory */
+            scope?: components["schemas"]["CampaignScopeDto"];
+            /** @example 根据市卫健委补充通知调整阶段安排 */
+            reason: string;
+        };
+        CloseCampaignDto: {
+            /**
+             * @description Carry the open rows over beyond the campaign (needs a reason)
+             * @default false
+             */
+            carryOver: boolean;
+            /** @example 剩余问题转入日常监管台账 */
+            reason?: string;
+        };
+        CampaignListItemDto: {
+            campaignId: string;
+            issuingUnitId: string;
+            title: string;
+            year: number;
+            /** @enum {string} */
+            status: "launched" | "closed";
+            /** @description First day of the first phase (YYYY-MM-DD) */
+            startsOn: string;
+            /** @description Last day of the last phase (YYYY-MM-DD) */
+            endsOn: string;
+            institutionCount: number;
+            launchedAt: string;
+            launchedBy: string;
+            closedAt: string | null;
+            /** @description Open rows the close carried over */
+            carriedOver: number;
+        };
+        CampaignListItemPageDto: {
+            items: components["schemas"]["CampaignListItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        CampaignScopeViewDto: {
+            institutionTypes: string[];
+            ownerships: string[];
+            levels: string[];
+            /** @description Named one by one (those the reader covers) */
+            listedInstitutionIds: string[];
+        };
+        CampaignInstitutionDto: {
+            institutionId: string;
+            name: string;
+        };
+        CampaignReportViewDto: {
+            /** @enum {string} */
+            kind: "implementation-plan" | "monthly-report" | "quarterly-summary" | "self-inspection-report" | "rectification-report" | "final-report";
+            /** @description Fixed due day, or null for a recurring report */
+            due: string | null;
+            /** @enum {string|null} */
+            recurrence: "monthly" | "quarterly" | null;
+            /** @description Every day it falls due (YYYY-MM-DD) */
+            dueDays: string[];
+        };
+        CampaignPhaseViewDto: {
+            index: number;
+            name: string;
+            /** @description YYYY-MM-DD */
+            from: string;
+            /** @description YYYY-MM-DD */
+            to: string;
+            /**
+             * @description On the clock’s Shanghai day
+             * @enum {string}
+             */
+            status: "upcoming" | "current" | "past";
+            reports: components["schemas"]["CampaignReportViewDto"][];
+        };
+        CampaignOpenRowDto: {
+            findingId: string;
+            institutionId: string;
+        };
+        CampaignDetailDto: {
+            campaignId: string;
+            issuingUnitId: string;
+            issuingUnitName: string;
+            title: string;
+            year: number;
+            /** @enum {string} */
+            status: "launched" | "closed";
+            scope: components["schemas"]["CampaignScopeViewDto"];
+            /** @description Institutions in the scope, all of them */
+            institutionCount: number;
+            /** @description The scope’s institutions the reader covers */
+            institutions: components["schemas"]["CampaignInstitutionDto"][];
+            phases: components["schemas"]["CampaignPhaseViewDto"][];
+            /** @description Index of the phase the day falls in */
+            currentPhase: number | null;
+            startsOn: string;
+            endsOn: string;
+            /** @description The Shanghai day the phases were placed against */
+            today: string;
+            launchedBy: string;
+            launchedAt: string;
+            amendments: number;
+            closedAt: string | null;
+            closedBy: string | null;
+            closeReason: string | null;
+            carriedOver: components["schemas"]["CampaignOpenRowDto"][];
+        };
+        CampaignLedgerDto: {
+            campaignId: string;
+            title: string;
+            generatedAt: string;
+            rows: components["schemas"]["InspectionLedgerRowDto"][];
+            summary: components["schemas"]["InspectionLedgerSummaryDto"];
+        };
+        CampaignProgressCellDto: {
+            /** @description Commission visits carried out */
+            visitsDone: number;
+            /** @description Self-inspections (自查) carried out */
+            selfInspections: number;
+            /** @description Ledger rows that count (withdrawn apart) */
+            findings: number;
+            open: number;
+            signedOff: number;
+            overdue: number;
+            withdrawn: number;
+            /** @description Signed off by their deadline */
+            onTime: number;
+            /** @description Report instances due by today */
+            reportsDue: number;
+            /** @description null while reporting duties (报送) are not kept */
+            reportsReceived: number | null;
+            /** @description null while reporting duties (报送) are not kept */
+            reportsOnTime: number | null;
+        };
+        CampaignProgressUnitDto: {
+            /** @description One cell per phase */
+            phases: components["schemas"]["CampaignProgressCellDto"][];
+            /** @description Dated before, between or after the phases */
+            outsidePhases: components["schemas"]["CampaignProgressCellDto"];
+            total: components["schemas"]["CampaignProgressCellDto"];
+            institutionId: string;
+            name: string;
+        };
+        CampaignProgressColumnsDto: {
+            /** @description One cell per phase */
+            phases: components["schemas"]["CampaignProgressCellDto"][];
+            /** @description Dated before, between or after the phases */
+            outsidePhases: components["schemas"]["CampaignProgressCellDto"];
+            total: components["schemas"]["CampaignProgressCellDto"];
+        };
+        CampaignProgressDto: {
+            campaignId: string;
+            title: string;
+            generatedAt: string;
+            /** @description The Shanghai day of the clock */
+            today: string;
+            currentPhase: number | null;
+            phases: components["schemas"]["CampaignPhaseViewDto"][];
+            /** @description false until reporting duties are kept: reports received read null */
+            reportsTracked: boolean;
+            units: components["schemas"]["CampaignProgressUnitDto"][];
+            totals: components["schemas"]["CampaignProgressColumnsDto"];
+        };
+        CampaignSummaryLineDto: {
+            /** @description Commission visits carried out */
+            visitsDone: number;
+            /** @description Self-inspections (自查) carried out */
+            selfInspections: number;
+            /** @description Ledger rows that count (withdrawn apart) */
+            findings: number;
+            open: number;
+            signedOff: number;
+            overdue: number;
+            withdrawn: number;
+            /** @description Signed off by their deadline */
+            onTime: number;
+            /** @description Report instances due by today */
+            reportsDue: number;
+            /** @description null while reporting duties (报送) are not kept */
+            reportsReceived: number | null;
+            /** @description null while reporting duties (报送) are not kept */
+            reportsOnTime: number | null;
+            /** @description Signed off / findings (0–1) */
+            rectificationRate: number | null;
+            /** @description On time / signed off (0–1) */
+            onTimeRate: number | null;
+            /** @description Reports on time / due (0–1); null while reporting duties (报送) are not kept */
+            reportsOnTimeRate: number | null;
+        };
+        CampaignSummaryCategoryDto: {
+            /** @description Commission visits carried out */
+            visitsDone: number;
+            /** @description Self-inspections (自查) carried out */
+            selfInspections: number;
+            /** @description Ledger rows that count (withdrawn apart) */
+            findings: number;
+            open: number;
+            signedOff: number;
+            overdue: number;
+            withdrawn: number;
+            /** @description Signed off by their deadline */
+            onTime: number;
+            /** @description Report instances due by today */
+            reportsDue: number;
+            /** @description null while reporting duties (报送) are not kept */
+            reportsReceived: number | null;
+            /** @description null while reporting duties (报送) are not kept */
+            reportsOnTime: number | null;
+            /** @description Signed off / findings (0–1) */
+            rectificationRate: number | null;
+            /** @description On time / signed off (0–1) */
+            onTimeRate: number | null;
+            /** @description Reports on time / due (0–1); null while reporting duties (报送) are not kept */
+            reportsOnTimeRate: number | null;
+            /** @enum {string} */
+            category: "commissions" | "improper-donations" | "profit-driven-referrals" | "insurance-fraud" | "patient-privacy" | "kickbacks" | "queue-jumping" | "red-envelopes" | "over-treatment" | "service-attitude" | "environment-signage" | "medical-quality" | "disclosure" | "informed-consent" | "other";
+        };
+        CampaignSummaryInstitutionDto: {
+            /** @description Commission visits carried out */
+            visitsDone: number;
+            /** @description Self-inspections (自查) carried out */
+            selfInspections: number;
+            /** @description Ledger rows that count (withdrawn apart) */
+            findings: number;
+            open: number;
+            signedOff: number;
+            overdue: number;
+            withdrawn: number;
+            /** @description Signed off by their deadline */
+            onTime: number;
+            /** @description Report instances due by today */
+            reportsDue: number;
+            /** @description null while reporting duties (报送) are not kept */
+            reportsReceived: number | null;
+            /** @description null while reporting duties (报送) are not kept */
+            reportsOnTime: number | null;
+            /** @description Signed off / findings (0–1) */
+            rectificationRate: number | null;
+            /** @description On time / signed off (0–1) */
+            onTimeRate: number | null;
+            /** @description Reports on time / due (0–1); null while reporting duties (报送) are not kept */
+            reportsOnTimeRate: number | null;
+            institutionId: string;
+            name: string;
+        };
+        CampaignSummaryDto: {
+            campaignId: string;
+            title: string;
+            generatedAt: string;
+            issuingUnitId: string;
+            issuingUnitName: string;
+            year: number;
+            startsOn: string;
+            endsOn: string;
+            /** @enum {string} */
+            status: "launched" | "closed";
+            closedAt: string | null;
+            /** @description Open rows the close carried over (those the reader covers) */
+            carriedOver: number;
+            reportsTracked: boolean;
+            totals: components["schemas"]["CampaignSummaryLineDto"];
+            byCategory: components["schemas"]["CampaignSummaryCategoryDto"][];
+            byInstitution: components["schemas"]["CampaignSummaryInstitutionDto"][];
+        };
         ComplaintComplainantSummaryDto: {
             /** @enum {string} */
             kind: "anonymous" | "named";
@@ -5347,6 +5809,10 @@ export interface operations {
                         creditMeasures: components["schemas"]["CatalogueEntryDto"][];
                         commitmentKinds: components["schemas"]["CatalogueEntryDto"][];
                         creditDrawStatuses: components["schemas"]["CatalogueEntryDto"][];
+                        campaignStatuses: components["schemas"]["CatalogueEntryDto"][];
+                        campaignPhaseStatuses: components["schemas"]["CatalogueEntryDto"][];
+                        campaignReportKinds: components["schemas"]["CatalogueEntryDto"][];
+                        campaignReportRecurrences: components["schemas"]["CatalogueEntryDto"][];
                     };
                 };
             };
@@ -7721,6 +8187,239 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicInstitutionListDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignsController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+                status?: "launched" | "closed";
+                year?: number;
+                /** @description Only campaigns this commission unit issued */
+                issuingUnitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignListItemPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignsController_launch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LaunchCampaignDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignsController_amend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendCampaignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignsController_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseCampaignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetailDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignReadsController_ledger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignLedgerDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignReadsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignProgressDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignReadsController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignSummaryDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignReadsController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The 通报 workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             503: components["responses"]["Error"];

@@ -36,6 +36,16 @@ import {
   CREDIT_MEASURE_LABELS,
 } from '@bihuan/credit';
 import {
+  CAMPAIGN_STATUS_LABELS,
+  CAMPAIGN_STATUSES,
+  PHASE_STATUS_LABELS,
+  PHASE_STATUSES,
+  REPORT_KIND_LABELS,
+  REPORT_KINDS,
+  REPORT_RECURRENCE_LABELS,
+  REPORT_RECURRENCES,
+} from '@bihuan/campaigns';
+import {
   CONFLICT_REASONS,
   HOSPITAL_GRADES,
   HOSPITAL_LEVELS,
@@ -127,6 +137,10 @@ export const VOCABULARIES = {
   creditMeasures: CREDIT_MEASURE_LABELS,
   commitmentKinds: COMMITMENT_KIND_LABELS,
   creditDrawStatuses: CREDIT_DRAW_STATUS_LABELS,
+  campaignStatuses: CAMPAIGN_STATUS_LABELS,
+  campaignPhaseStatuses: PHASE_STATUS_LABELS,
+  campaignReportKinds: REPORT_KIND_LABELS,
+  campaignReportRecurrences: REPORT_RECURRENCE_LABELS,
 } as const satisfies Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 export type VocabularyName = keyof typeof VOCABULARIES;
@@ -173,6 +187,10 @@ const DECLARED_ORDER: Partial<Readonly<Record<VocabularyName, readonly string[]>
   creditLevels: CREDIT_LEVELS,
   creditMeasures: CREDIT_MEASURES,
   commitmentKinds: COMMITMENT_KINDS,
+  campaignStatuses: CAMPAIGN_STATUSES,
+  campaignPhaseStatuses: PHASE_STATUSES,
+  campaignReportKinds: REPORT_KINDS,
+  campaignReportRecurrences: REPORT_RECURRENCES,
 };
 
 export function buildCatalogue(): Catalogue {

@@ -1,6 +1,7 @@
 import { AnyDecider, categoryOf, DomainError } from '@bihuan/core';
 import { complaintTicketDecider } from '@bihuan/complaints';
 import { creditArchiveDecider, creditPointsDecider } from '@bihuan/credit';
+import { campaignDecider } from '@bihuan/campaigns';
 import { ethicsArchiveDecider, ethicsEvaluationDecider } from '@bihuan/ethics';
 import { findingDecider, visitDecider } from '@bihuan/inspection';
 
@@ -17,6 +18,7 @@ export const AUDIT_STATE_DECIDERS: Readonly<Record<string, AnyDecider>> = Object
   ethicsEvaluation: ethicsEvaluationDecider(),
   creditArchive: creditArchiveDecider(),
   creditPoints: creditPointsDecider(),
+  campaign: campaignDecider,
 });
 
 /** The decider for a stream's category; 400 AUDIT.UNKNOWN_CATEGORY naming `stream` otherwise. */

@@ -1,8 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, DirectoryUser, inspectorCovers, Jurisdiction, Unit, UserDirectory } from '@bihuan/auth';
-import { Actor, assertNever, deterministicId, ID_GENERATOR, IdGenerator } from '@bihuan/core';
-import { LiveDirectory } from '@bihuan/directory';
+import {
+  Actor,
+  assertNever,
+  CAMPAIGN_CHECK,
+  CampaignCheck,
+  CampaignMembership,
+  deterministicId,
+  ID_GENERATOR,
+  IdGenerator,
+} from '@bihuan/core';
+import { LiveDirectory, matchesSelectors } from '@bihuan/directory';
 import { CaseWrite, CommandBody, CommandContext, CommandExecution, RequestAction } from '@bihuan/platform';
 import { CreditPolicy } from '../domain/credit-policy';
 import { DrawInput, DrawResult } from '../domain/draw/draw-inspections';
@@ -83,18 +92,15 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
     @Inject(UserDirectory) private readonly directory: UserDirectory,
     @Inject(LiveDirectory) private readonly attributes: DrawDirectory,
+    @Inject(CAMPAIGN_CHECK) private readonly campaigns: CampaignCheck,
   ) {}
 
-  /** The institutions under the unit that match the filter's directory attributes. */
-  private institutionsOf(unitId: string, data: RandomDrawAction['data']): string[] {
-    const wanted = (values: readonly string[] | undefined, value: string | undefined): boolean =>
-      !values || values.length === 0 || (value !== undefined && values.includes(value));
+  /** The institutions under the unit that match the filter's directory attributes (and lie in the campaign's scope). */
+  private institutionsOf(unitId: string, data: RandomDrawAction['data'], campaign: CampaignMembership | null): string[] {
     return this.jurisdiction
       .institutionsUnder(unitId)
-      .filter((u) => {
-        const p = this.attributes.profileOf(u.id);
-        return wanted(data.institutionTypes, p?.institutionType) && wanted(data.ownerships, p?.ownership) && wanted(data.levels, p?.level);
-      })
+      .filter((u) => matchesSelectors(this.attributes.profileOf(u.id), data))
+      .filter((u) => !campaign || campaign.institutionIds.includes(u.id))
       .map((u) => u.id);
   }
 
@@ -108,8 +114,11 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
       case 'RequestRandomDraw': {
         const unit = this.jurisdiction.require(action.data.jurisdiction, 'jurisdiction');
         this.access.assertInScope(actor, unit.id, 'random draws');
+        // A draw within a campaign (专项行动) draws among the institutions the campaign scopes.
+        const { campaignId } = action.data;
+        const campaign = campaignId ? await this.campaigns.requireOpen(actor, campaignId, []) : null;
         const drawId = this.ids.next();
-        const institutionIds = this.institutionsOf(unit.id, action.data);
+        const institutionIds = this.institutionsOf(unit.id, action.data, campaign);
         const inspectors = RandomDrawHandler.inspectorsOf(this.jurisdiction, unit.id, this.directory.all());
         const readModel = await this.queries.drawInputs(institutionIds);
         await this.execution.execute(

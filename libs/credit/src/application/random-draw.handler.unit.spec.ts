@@ -1,6 +1,6 @@
 import { AccessPolicy, Jurisdiction, StaticUserDirectory } from '@bihuan/auth';
 import { DEMO_UNITS } from '@bihuan/demo';
-import { SequentialIdGenerator } from '@bihuan/core';
+import { CampaignCheck, DomainError, SequentialIdGenerator } from '@bihuan/core';
 import { migrateToLatest, openSqliteDatabase } from '@bihuan/database';
 import { MemoryEventStore } from '@bihuan/event-store';
 import { CalendarService, CommandExecution, PolicyRegistry, ReadModelSync } from '@bihuan/platform';
@@ -8,6 +8,14 @@ import { FakeClock } from '@bihuan/testing';
 import { CreditQueries } from '../read-models/credit.queries';
 import { CREDIT_MIGRATIONS } from '../read-models/credit-read-model.schema';
 import { RandomDrawHandler, RandomDrawRequest } from './random-draw.handler';
+
+/** One open campaign `camp-1` scoping hosp-b1-2 only; any other id is unknown. */
+const campaigns: CampaignCheck = {
+  requireOpen: async (_actor, campaignId) => {
+    if (campaignId !== 'camp-1') throw DomainError.invalid('CAMPAIGN.UNKNOWN_CAMPAIGN', 'campaignId', `no campaign ${campaignId}`);
+    return { campaignId, institutionIds: ['hosp-b1-2'] };
+  },
+};
 
 /**
  * The draw's inspectors come from the UserDirectory port, whatever it holds (the live directory in
@@ -36,6 +44,7 @@ describe('the random draw takes its inspectors from the user directory', () => {
       jurisdiction,
       new StaticUserDirectory(users, jurisdiction),
       { profileOf: () => undefined, conflictsOf: (id) => conflicts[id] ?? [] },
+      campaigns,
     );
   };
   const request = new RandomDrawRequest(
@@ -71,5 +80,18 @@ describe('the random draw takes its inspectors from the user directory', () => {
 
   it('refuses a draw the directory cannot staff', async () => {
     await expect((await setup([])).execute(request)).rejects.toMatchObject({ code: 'CREDIT.DRAW_NOT_ENOUGH_INSPECTORS' });
+  });
+
+  it('draws within a campaign only among the institutions it scopes, and refuses an unknown campaign', async () => {
+    const handler = await setup([{ id: 'zhou-1', name: '周监督员', role: 'inspector', unit: 'county-b1', active: true }]);
+    const within = (campaignId: string) =>
+      new RandomDrawRequest(request.actor, { ...request.action, data: { ...request.action.data, campaignId } });
+    const draw = await handler.execute(within('camp-1'));
+    expect(draw.inputs.institutions.map((i) => i.id)).toEqual(['hosp-b1-2']);
+    expect(draw.result.visits).toMatchObject([{ institutionId: 'hosp-b1-2' }]);
+    await expect(handler.execute(within('camp-x'))).rejects.toMatchObject({
+      code: 'CAMPAIGN.UNKNOWN_CAMPAIGN',
+      details: { field: 'campaignId' },
+    });
   });
 });

@@ -24,7 +24,24 @@ const PROCESS: Readonly<Record<string, (rest: string) => string>> = {
 const PUBLISHED = ['randomDraw', 'randomDrawVisits'];
 /** Streams that belong to no unit (the directory of all units and people). */
 const NOT_UNIT_OWNED = ['directory-main'];
-const CASES = ['creditArchive', 'creditPoints', 'ethicsArchive', 'ethicsEvaluation', 'visit', 'finding', 'complaintTicket', 'randomDraw'];
+const CASES = [
+  'creditArchive',
+  'creditPoints',
+  'ethicsArchive',
+  'ethicsEvaluation',
+  'visit',
+  'finding',
+  'complaintTicket',
+  'randomDraw',
+  'campaign',
+];
+
+/** The unit a case stream belongs to, from its first event: a draw's jurisdiction, a seeded campaign's one institution. */
+function ownerOf(category: string, data: Record<string, unknown>): string {
+  if (category === 'randomDraw') return String(data['jurisdiction']);
+  if (category === 'campaign') return String((data['institutionIds'] as string[] | undefined)?.[0] ?? '');
+  return String(data['institutionId'] ?? '');
+}
 
 /** The unit each stream of the log belongs to (a complaint: its current assignee, from the seed). */
 export async function streamOwners(t: TestApp, seed: Seed, v: Violations): Promise<Map<string, string>> {
@@ -39,7 +56,7 @@ export async function streamOwners(t: TestApp, seed: Seed, v: Violations): Promi
     if (process) return owner(process(stream.slice(dash + 1)));
     if (!CASES.includes(category)) return null;
     const data = first.get(stream) ?? {};
-    return tickets.get(stream) ?? (category === 'randomDraw' ? String(data['jurisdiction']) : String(data['institutionId'] ?? '')) ?? null;
+    return tickets.get(stream) ?? ownerOf(category, data);
   };
   const owners = new Map<string, string>();
   for (const stream of first.keys()) {

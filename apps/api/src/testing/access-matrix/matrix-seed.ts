@@ -50,8 +50,8 @@ export async function seedAll(t: TestApp): Promise<Seed> {
   }
   const ticketId = await seedRedispatched(t, list[0]!, list[1]!, book);
   const draws = {
-    'city-a': await seedDraw(t, demo(t, 'inspector-city-a'), 'city-a', book),
-    'county-b1': await seedDraw(t, demo(t, 'inspector-b1'), 'county-b1', book),
+    'city-a': await seedDraw(t, demo(t, 'inspector-city-a'), 'city-a'),
+    'county-b1': await seedDraw(t, demo(t, 'inspector-b1'), 'county-b1'),
   };
   await t.settle();
   // Past the complaints' answer deadlines and the findings' warnings, before the planned 暗访's date.

@@ -1,6 +1,7 @@
 import PizZip from 'pizzip';
 import { FULL_HISTORY_QUERY, FULL_HISTORY_ROLES } from '@bihuan/audit';
 import { onePixelPng } from '../evidence-upload';
+import { CAMPAIGN_ROWS } from './matrix-table-campaigns';
 import { DIRECTORY_ROWS } from './matrix-table-directory';
 import { Body, Row } from './matrix-row';
 
@@ -238,4 +239,5 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /public/complaints/{code}/evidence/{digest}': { target: 'code' },
   'POST /admin/subjects/{subjectId}/erase': { target: 'subject', body: () => ({ reason: 'x' }) },
   ...DIRECTORY_ROWS,
+  ...CAMPAIGN_ROWS,
 };

@@ -7,6 +7,7 @@ import { YEAR } from './matrix-seed-records';
 export type TargetKind =
   | 'none'
   | 'institution'
+  | 'campaign'
   | 'visit'
   | 'finding'
   | 'notice'
@@ -53,6 +54,8 @@ export function targetsFor(kind: TargetKind, seed: Seed): Target[] {
         ...per('inst', (i) => ({ institutionId: i })),
         ...PARENTS.map((u) => ({ label: `unit@${u}`, unit: u, params: { institutionId: u } })),
       ];
+    case 'campaign':
+      return per('campaign', (i) => ({ campaignId: site(i).campaignId }));
     case 'visit':
       return [
         ...per('visit', (i) => ({ visitId: site(i).visitId })),
