@@ -30,6 +30,13 @@ export const PATHS = {
   caseAudit: (stream: string) => `/cases/audit/${encodeURIComponent(stream)}`,
   /** Admins' workspace (系统管理); not /admin, which is the API's. */
   manage: '/manage',
+  manageDirectory: '/manage/directory',
+  manageCalendar: '/manage/calendar',
+  managePolicies: '/manage/policies',
+  manageDeadLetters: '/manage/dead-letters',
+  manageProjections: '/manage/projections',
+  manageAccessLog: '/manage/access-log',
+  manageDeliveries: '/manage/deliveries',
   portal: '/portal',
   portalNewComplaint: '/portal/complaints/new',
   /** The lookup page; SMS links carry the code (the secret never goes in a URL). */
@@ -41,5 +48,6 @@ export const PATHS = {
 export function landingOf(role: string): string {
   if (role === 'hospital') return PATHS.hospital;
   if (role === 'inspector') return PATHS.inspector;
+  if (role === 'admin') return PATHS.manage;
   return PATHS.inbox;
 }

@@ -44,6 +44,7 @@ export const consoleRouter = createBrowserRouter([
       { path: 'hospital/*', lazy: () => import('../hospital/routes').then(({ HospitalRoutes }) => ({ Component: HospitalRoutes })) },
       { path: 'inspector/*', lazy: () => import('../inspector/routes').then(({ InspectorRoutes }) => ({ Component: InspectorRoutes })) },
       { path: 'cases/*', lazy: () => import('../cases/routes').then(({ CaseRoutes }) => ({ Component: CaseRoutes })) },
+      { path: 'manage/*', lazy: () => import('../manage/routes').then(({ ManageRoutes }) => ({ Component: ManageRoutes })) },
       { path: 'inbox', lazy: () => import('../inbox/InboxPage').then(({ InboxPage }) => ({ Component: InboxPage })) },
       { path: '*', element: <NotFound /> },
     ],
