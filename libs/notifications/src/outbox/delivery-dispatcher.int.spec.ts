@@ -100,7 +100,7 @@ describe.each(TEST_SQL_DIALECTS)('Delivering through real local servers on $name
 
     await tick;
     expect(await outbox.list({ status: 'retrying' })).toEqual([
-      expect.objectContaining({ channel: 'webhook', lastError: expect.stringContaining('no answer within 200 ms') }),
+      expect.objectContaining({ channel: 'webhook', lastError: expect.stringContaining('no answer within 2000 ms') }),
     ]);
   });
 
