@@ -23,8 +23,8 @@ export interface ReceivedReport {
 /**
  * What the campaign's progress and summary read of reports received (报送, domain.md §6): bound
  * in CampaignsModule to the reporting duties' read model (ReportDutyRecords); the folds
- * (campaign-progress.ts) count what it answers. `null` means no duty is kept (a deployment
- * without them: `reportsTracked: false`, the 通报 shows —).
+ * (campaign-progress.ts) count what it answers. `null` would mean no duty is kept (the views then
+ * answer `reportsTracked: false` and the 通报 shows —).
  */
 export interface CampaignReportRecords {
   /** Reports received under the campaign, or null while no reporting duty is kept. */
@@ -32,9 +32,6 @@ export interface CampaignReportRecords {
 }
 
 export const CAMPAIGN_REPORT_RECORDS = Symbol('CAMPAIGN_REPORT_RECORDS');
-
-/** Records that keep nothing (tests of the folds without duties). */
-export const NO_REPORT_RECORDS: CampaignReportRecords = { received: async () => null };
 
 /** Every due day of every phase's required reports, phase by phase, in day order within each. */
 export function reportsDue(phases: readonly CampaignPhase[]): ReportDue[] {
