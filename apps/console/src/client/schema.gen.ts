@@ -1609,6 +1609,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{campaignId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unit × report: each institution’s duty for each report instance (status, submitted at, on time or late), and the counts */
+        get: operations["CampaignReportsController_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reporting duties you see (hospitals: their own; commission staff: their jurisdiction’s), nearest due first: { items, nextCursor } */
+        get: operations["ReportDutiesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties/{dutyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reporting duty: its due date, where it stands, the submissions with their files, the reviews */
+        get: operations["ReportDutiesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties/{dutyId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a file for the report (its institution, while it owes the report); cite it by digest when handing in */
+        post: operations["ReportDutiesController_evidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties/{dutyId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报送: hand the report in (text, files cited by digest); late when after its due instant */
+        post: operations["ReportDutiesController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties/{dutyId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the report handed in (the issuing unit’s inspectors and leaders) */
+        post: operations["ReportDutiesController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties/{dutyId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return the report with reasons: owed again (by its due date while ahead, else within the policy’s resubmission working days) */
+        post: operations["ReportDutiesController_return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/complaints": {
         parameters: {
             query?: never;
@@ -2834,8 +2953,8 @@ export interface components {
         };
         TodoItemDto: {
             /** @enum {string} */
-            kind: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation";
-            /** @description Finding, complaint ticket or evaluation id */
+            kind: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review";
+            /** @description Finding, complaint ticket, evaluation or reporting duty id */
             caseId: string;
             /** @description The institution concerned (null: a complaint not yet dispatched) */
             institutionId: string | null;
@@ -2870,6 +2989,8 @@ export interface components {
                 "complaint-answer": number;
                 "complaint-follow-up": number;
                 "ethics-evaluation": number;
+                "report-duty": number;
+                "report-duty-review": number;
             };
             overdue: number;
             total: number;
@@ -2979,13 +3100,14 @@ export interface components {
              *       "complaintConsequences",
              *       "ethics",
              *       "credit",
+             *       "reporting",
              *       "documents",
              *       "identity",
              *       "uploads",
              *       "notifications"
              *     ]
              */
-            contexts: ("inspection" | "complaints" | "complaintConsequences" | "ethics" | "credit" | "documents" | "identity" | "uploads" | "notifications")[];
+            contexts: ("inspection" | "complaints" | "complaintConsequences" | "ethics" | "credit" | "reporting" | "documents" | "identity" | "uploads" | "notifications")[];
         };
         PolicyChangeDto: {
             revision: number;
@@ -4676,6 +4798,172 @@ export interface components {
             byCategory: components["schemas"]["CampaignSummaryCategoryDto"][];
             byInstitution: components["schemas"]["CampaignSummaryInstitutionDto"][];
         };
+        CampaignReportCellDto: {
+            dutyId: string;
+            /** @enum {string} */
+            status: "assigned" | "submitted" | "returned" | "accepted" | "withdrawn";
+            dueAt: string;
+            submittedAt: string | null;
+            onTime: boolean | null;
+            overdue: boolean;
+            /** @enum {string|null} */
+            escalationRung: "overdue-reminder" | "supervision" | null;
+            returnReason: string | null;
+        };
+        CampaignReportColumnDto: {
+            phaseIndex: number;
+            phaseName: string;
+            /** @enum {string} */
+            kind: "implementation-plan" | "monthly-report" | "quarterly-summary" | "self-inspection-report" | "rectification-report" | "final-report";
+            dueOn: string;
+        };
+        CampaignReportUnitDto: {
+            institutionId: string;
+            name: string;
+            /** @description One per column; null where no duty was generated */
+            cells: (components["schemas"]["CampaignReportCellDto"] | null)[];
+        };
+        CampaignReportTotalsDto: {
+            /** @description Duties not withdrawn */
+            duties: number;
+            /** @description Of those, past their due instant */
+            due: number;
+            /** @description Handed in and standing (awaiting review or accepted) */
+            received: number;
+            accepted: number;
+            awaitingReview: number;
+            returned: number;
+            /** @description Received by the due instant */
+            onTime: number;
+            late: number;
+            /** @description Still owed past the due instant */
+            overdue: number;
+            withdrawn: number;
+        };
+        CampaignReportsDto: {
+            campaignId: string;
+            title: string;
+            generatedAt: string;
+            today: string;
+            columns: components["schemas"]["CampaignReportColumnDto"][];
+            units: components["schemas"]["CampaignReportUnitDto"][];
+            totals: components["schemas"]["CampaignReportTotalsDto"];
+        };
+        ReportDutyListItemDto: {
+            dutyId: string;
+            campaignId: string;
+            /** @description The campaign’s title when the duty was assigned */
+            campaignTitle: string;
+            issuingUnitId: string;
+            institutionId: string;
+            /** @enum {string} */
+            kind: "implementation-plan" | "monthly-report" | "quarterly-summary" | "self-inspection-report" | "rectification-report" | "final-report";
+            phaseIndex: number;
+            phaseName: string;
+            /** @description The day the campaign names (YYYY-MM-DD) */
+            dueOn: string;
+            /** @description The first day it may be handed in (YYYY-MM-DD) */
+            opensOn: string;
+            /** @description The due instant: the end of dueOn (Asia/Shanghai), for a recurring report of the first working day on or after it */
+            dueAt: string;
+            /** @enum {string} */
+            status: "assigned" | "submitted" | "returned" | "accepted" | "withdrawn";
+            round: number;
+            /** @description Rung of the overdue ladder reached (1 逾期催报, 2 督办) */
+            escalationStep: number | null;
+            /** @enum {string|null} */
+            escalationRung: "overdue-reminder" | "supervision" | null;
+            /** @description The last submission */
+            submittedAt: string | null;
+            /** @description That submission was in by dueAt */
+            onTime: boolean | null;
+            submissions: number;
+            reviewedAt: string | null;
+            /** @description The reasons of the last return */
+            returnReason: string | null;
+            assignedAt: string;
+            updatedAt: string;
+            /** @description Still owed past dueAt (against the clock now) */
+            overdue: boolean;
+        };
+        ReportDutyListItemPageDto: {
+            items: components["schemas"]["ReportDutyListItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ReportDutyEscalationDto: {
+            step: number;
+            /** @enum {string} */
+            rung: "overdue-reminder" | "supervision";
+        };
+        ReportDutyDeadlineDto: {
+            /** @example report.due */
+            deadlineId: string;
+            /** @example report-due */
+            purpose: string;
+            dueAt: string;
+        };
+        ReportSubmissionDto: {
+            round: number;
+            text: string;
+            /** @description The files it cites */
+            evidence: components["schemas"]["InspectionEvidenceFileDto"][];
+            submittedBy: string;
+            submittedAt: string;
+            onTime: boolean;
+        };
+        ReportReviewDto: {
+            round: number;
+            /** @enum {string} */
+            outcome: "accepted" | "returned";
+            by: string;
+            at: string;
+            /** @description The comment of an acceptance, the reasons of a return */
+            note: string | null;
+        };
+        ReportDutyDetailDto: {
+            dutyId: string;
+            campaignId: string;
+            campaignTitle: string;
+            issuingUnitId: string;
+            institutionId: string;
+            /** @enum {string} */
+            kind: "implementation-plan" | "monthly-report" | "quarterly-summary" | "self-inspection-report" | "rectification-report" | "final-report";
+            /** @enum {string|null} */
+            recurrence: "monthly" | "quarterly" | null;
+            phaseIndex: number;
+            phaseName: string;
+            dueOn: string;
+            opensOn: string;
+            /** @description The due instant: the end of dueOn (Asia/Shanghai), for a recurring report of the first working day on or after it */
+            dueAt: string;
+            assignedAt: string;
+            /** @enum {string} */
+            status: "assigned" | "submitted" | "returned" | "accepted" | "withdrawn";
+            round: number;
+            overdue: boolean;
+            escalation: components["schemas"]["ReportDutyEscalationDto"] | null;
+            deadline: components["schemas"]["ReportDutyDeadlineDto"] | null;
+            submissions: components["schemas"]["ReportSubmissionDto"][];
+            reviews: components["schemas"]["ReportReviewDto"][];
+            files: components["schemas"]["InspectionEvidenceFileDto"][];
+            /** @description The clock’s Shanghai day */
+            today: string;
+        };
+        SubmitReportDto: {
+            /** @example 本月共开展科室自查12次，发现问题3项，已整改2项。 */
+            text: string;
+            /** @description Digests (SM3, 64 hex) of files uploaded to this duty: POST /report-duties/{dutyId}/evidence */
+            evidence?: string[];
+        };
+        AcceptReportDto: {
+            /** @example 材料齐全，予以通过 */
+            comment?: string;
+        };
+        ReturnReportDto: {
+            /** @example 未附自查台账，请补充后重新报送 */
+            reason: string;
+        };
         ComplaintComplainantSummaryDto: {
             /** @enum {string} */
             kind: "anonymous" | "named";
@@ -5917,6 +6205,9 @@ export interface operations {
                         projectionKinds: components["schemas"]["CatalogueEntryDto"][];
                         rebuildStates: components["schemas"]["CatalogueEntryDto"][];
                         deadlinePurposes: components["schemas"]["CatalogueEntryDto"][];
+                        reportDutyStatuses: components["schemas"]["CatalogueEntryDto"][];
+                        reportDutyEscalationRungs: components["schemas"]["CatalogueEntryDto"][];
+                        reportDutyWithdrawReasons: components["schemas"]["CatalogueEntryDto"][];
                     };
                 };
             };
@@ -5928,7 +6219,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only items of this kind (counts still cover every kind) */
-                kind?: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation";
+                kind?: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review";
                 page?: number;
                 pageSize?: number;
             };
@@ -8575,6 +8866,213 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignReportsController_reports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignReportsDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+                /** @description Only the duties of this campaign */
+                campaignId?: string;
+                /** @description Only the duties owed by this institution */
+                institutionId?: string;
+                kind?: "implementation-plan" | "monthly-report" | "quarterly-summary" | "self-inspection-report" | "rectification-report" | "final-report";
+                status?: "assigned" | "submitted" | "returned" | "accepted" | "withdrawn";
+                /** @description true: only reports still owed past their due instant (against the clock now); false: the others */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDutyListItemPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dutyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDutyDetailDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_evidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                dutyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 报送材料: kinds and size from the uploads policy, use "rectification" (by default jpeg, png, gif, webp, heic, mp4, mov, 3gp, pdf, docx, xlsx, pptx, ofd, ole; at most 200MB)
+                     */
+                    file: string;
+                    /** @description A short note on the file */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionEvidenceAckDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                dutyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_accept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                dutyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_return: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                dutyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];

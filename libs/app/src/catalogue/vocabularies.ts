@@ -38,6 +38,12 @@ import {
 import {
   CAMPAIGN_STATUS_LABELS,
   CAMPAIGN_STATUSES,
+  DUTY_ESCALATION_RUNG_LABELS,
+  DUTY_ESCALATION_RUNGS,
+  DUTY_WITHDRAW_REASON_LABELS,
+  DUTY_WITHDRAW_REASONS,
+  REPORT_DUTY_STATUS_LABELS,
+  REPORT_DUTY_STATUSES,
   PHASE_STATUS_LABELS,
   PHASE_STATUSES,
   REPORT_KIND_LABELS,
@@ -157,6 +163,9 @@ export const VOCABULARIES = {
   projectionKinds: PROJECTION_KIND_LABELS,
   rebuildStates: REBUILD_STATE_LABELS,
   deadlinePurposes: DEADLINE_PURPOSE_LABELS,
+  reportDutyStatuses: REPORT_DUTY_STATUS_LABELS,
+  reportDutyEscalationRungs: DUTY_ESCALATION_RUNG_LABELS,
+  reportDutyWithdrawReasons: DUTY_WITHDRAW_REASON_LABELS,
 } as const satisfies Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 export type VocabularyName = keyof typeof VOCABULARIES;
@@ -207,6 +216,9 @@ const DECLARED_ORDER: Partial<Readonly<Record<VocabularyName, readonly string[]>
   campaignPhaseStatuses: PHASE_STATUSES,
   campaignReportKinds: REPORT_KINDS,
   campaignReportRecurrences: REPORT_RECURRENCES,
+  reportDutyStatuses: REPORT_DUTY_STATUSES,
+  reportDutyEscalationRungs: DUTY_ESCALATION_RUNGS,
+  reportDutyWithdrawReasons: DUTY_WITHDRAW_REASONS,
 };
 
 export function buildCatalogue(): Catalogue {

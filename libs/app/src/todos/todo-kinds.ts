@@ -1,4 +1,5 @@
 import { Role } from '@bihuan/core';
+import { REPORT_DUTY_STEP_KINDS, ReportDutyOpenStep, ReportDutyStepKind } from '@bihuan/campaigns';
 import { COMPLAINT_STEP_KINDS, ComplaintOpenStep, ComplaintStepKind } from '@bihuan/complaints';
 import { ETHICS_STEP_KINDS, EthicsOpenStep, EthicsStepKind } from '@bihuan/ethics';
 import { FINDING_STEP_KINDS, FindingOpenStep, FindingStepKind } from '@bihuan/inspection';
@@ -9,9 +10,9 @@ import { FINDING_STEP_KINDS, FindingOpenStep, FindingStepKind } from '@bihuan/in
  * someone's list while the read model says it is waiting, and leaves it when the step is taken,
  * because the list is read from the same rows the step changes.
  */
-export const TODO_KINDS = [...FINDING_STEP_KINDS, ...COMPLAINT_STEP_KINDS, ...ETHICS_STEP_KINDS] as const;
+export const TODO_KINDS = [...FINDING_STEP_KINDS, ...COMPLAINT_STEP_KINDS, ...ETHICS_STEP_KINDS, ...REPORT_DUTY_STEP_KINDS] as const;
 
-export type TodoKind = FindingStepKind | ComplaintStepKind | EthicsStepKind;
+export type TodoKind = FindingStepKind | ComplaintStepKind | EthicsStepKind | ReportDutyStepKind;
 
 export interface TodoKindInfo {
   /** 待办 title shown to people. */
@@ -30,7 +31,9 @@ export const TODO_KIND_INFO: Readonly<Record<TodoKind, TodoKindInfo>> = {
   'complaint-answer': { title: '投诉待办理答复', role: 'hospital' },
   'complaint-follow-up': { title: '投诉待回访', role: 'inspector' },
   'ethics-evaluation': { title: '医德考评待完成', role: 'hospital' },
+  'report-duty': { title: '报送材料待提交', role: 'hospital' },
+  'report-duty-review': { title: '报送材料待审核', role: 'inspector' },
 };
 
 /** An open step as the contexts' read models know it, before the calendar says how much time is left. */
-export type OpenStep = FindingOpenStep | ComplaintOpenStep | EthicsOpenStep;
+export type OpenStep = FindingOpenStep | ComplaintOpenStep | EthicsOpenStep | ReportDutyOpenStep;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, Clock, CLOCK } from '@bihuan/core';
+import { Actor, Clock, CLOCK, shanghaiDate } from '@bihuan/core';
 import { AccessPolicy } from '@bihuan/auth';
+import { reportDutyOpenSteps, ReportDutyTables } from '@bihuan/campaigns';
 import { complaintOpenSteps, ComplaintStepScope, ComplaintsTables } from '@bihuan/complaints';
 import { SqlDatabase } from '@bihuan/database';
 import { ethicsOpenSteps, EthicsTables } from '@bihuan/ethics';
@@ -40,12 +41,13 @@ export class TodosService {
     const scope = stepScope(actor, this.access);
     const now = this.clock.now().toISOString();
     const db = this.database.db;
-    const [findings, complaints, evaluations] = await Promise.all([
+    const [findings, complaints, evaluations, reports] = await Promise.all([
       findingOpenSteps(db.withTables<InspectionTables>(), scope, now),
       complaintOpenSteps(db.withTables<ComplaintsTables>(), scope),
       ethicsOpenSteps(db.withTables<EthicsTables>(), scope.hospitalOf),
+      reportDutyOpenSteps(db.withTables<ReportDutyTables>(), scope, shanghaiDate(now)),
     ]);
     const calendar = await this.calendars.current();
-    return todoList([...findings, ...complaints, ...evaluations], now, calendar, view);
+    return todoList([...findings, ...complaints, ...evaluations, ...reports], now, calendar, view);
   }
 }

@@ -1,7 +1,7 @@
 import { categoryOf, ReadDecision, Reader, Role, StreamVisibility } from '@bihuan/core';
 import { complaintReferenceVisibility, complaintTicketVisibility } from '@bihuan/complaints';
 import { CREDIT_VISIBILITY } from '@bihuan/credit';
-import { campaignVisibility } from '@bihuan/campaigns';
+import { campaignVisibility, reportDutyVisibility } from '@bihuan/campaigns';
 import { directoryVisibility } from '@bihuan/directory';
 import { ETHICS_VISIBILITY } from '@bihuan/ethics';
 import { INSPECTION_VISIBILITY } from '@bihuan/inspection';
@@ -55,6 +55,7 @@ export const CASE_VISIBILITY: ReadonlyMap<string, StreamVisibility> = new Map(
     ...ETHICS_VISIBILITY,
     ...CREDIT_VISIBILITY,
     campaignVisibility,
+    reportDutyVisibility,
     configurationVisibility('policy'),
     configurationVisibility('calendar'),
     directoryVisibility,

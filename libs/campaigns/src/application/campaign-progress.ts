@@ -19,7 +19,7 @@ export interface ProgressCell {
   onTime: number;
   /** Report instances due by today. */
   reportsDue: number;
-  /** Of those, received / received on time; null while reporting duties are not kept. */
+  /** Of those, received (handed in and not returned) / received by the due instant; null while reporting duties are not kept. */
   reportsReceived: number | null;
   reportsOnTime: number | null;
 }
@@ -125,7 +125,7 @@ export function campaignProgress(input: ProgressInputs): ProgressTable {
       const got = input.received?.find((x) => x.institutionId === institutionId && x.kind === r.kind && x.dueOn === r.dueOn);
       if (got && cell.reportsReceived !== null && cell.reportsOnTime !== null) {
         cell.reportsReceived++;
-        if (got.receivedOn <= r.dueOn) cell.reportsOnTime++;
+        if (got.onTime) cell.reportsOnTime++;
       }
     }
     for (const cell of [...unit.phases, unit.outsidePhases]) addCells(unit.total, cell);

@@ -72,8 +72,10 @@ describe('campaign progress (phase × unit) and summary', () => {
 
   it('rates the summary by category and institution; counts received reports once reporting duties answer', () => {
     const received = [
-      { institutionId: 'h-1', kind: 'self-inspection-report' as const, dueOn: '2025-03-31', receivedOn: '2025-03-28' },
-      { institutionId: 'h-1', kind: 'monthly-report' as const, dueOn: '2025-04-30', receivedOn: '2025-05-06' },
+      { institutionId: 'h-1', kind: 'self-inspection-report' as const, dueOn: '2025-03-31', receivedOn: '2025-03-28', onTime: true },
+      { institutionId: 'h-1', kind: 'monthly-report' as const, dueOn: '2025-04-30', receivedOn: '2025-05-06', onTime: false },
+      // A report not (or no longer) due by today is not counted, whatever was handed in.
+      { institutionId: 'h-2', kind: 'monthly-report' as const, dueOn: '2025-05-31', receivedOn: '2025-05-09', onTime: true },
     ];
     const table = campaignProgress({ phases, institutionIds: ['h-1', 'h-2'], rows, visits, received, today: '2025-05-10' });
     const summary = campaignSummaryFigures(table, rows);

@@ -8,22 +8,23 @@ export interface ReportDue {
   readonly dueOn: string;
 }
 
-/** A report an institution handed in (报送), as the reporting duties will record it. */
+/** A report an institution handed in (报送) and that stands (submitted or accepted, not returned), as its duty records it. */
 export interface ReceivedReport {
   readonly institutionId: string;
   readonly kind: ReportKind;
   /** The due day it answers (one of the campaign's ReportDue days for that kind). */
   readonly dueOn: string;
-  /** The Shanghai day it was received: on time when not after `dueOn`. */
+  /** The Shanghai day of the submission that stands. */
   readonly receivedOn: string;
+  /** That submission was in by the duty's due instant (a recurring day moved to a working day: docs/campaigns.md). */
+  readonly onTime: boolean;
 }
 
 /**
- * The seam for reporting duties (报送, domain.md §6): what the campaign's progress and summary read
- * of reports received. Bihuan keeps no reporting duties yet, so the bound records answer null and
- * the views say how many reports are due without claiming any was received (`reportsTracked:
- * false`); the step that builds reporting duties binds CAMPAIGN_REPORT_RECORDS to its read model,
- * and the folds (campaign-progress.ts) already count what it answers.
+ * What the campaign's progress and summary read of reports received (报送, domain.md §6): bound
+ * in CampaignsModule to the reporting duties' read model (ReportDutyRecords); the folds
+ * (campaign-progress.ts) count what it answers. `null` would mean no duty is kept (the views then
+ * answer `reportsTracked: false` and the 通报 shows —).
  */
 export interface CampaignReportRecords {
   /** Reports received under the campaign, or null while no reporting duty is kept. */
@@ -31,9 +32,6 @@ export interface CampaignReportRecords {
 }
 
 export const CAMPAIGN_REPORT_RECORDS = Symbol('CAMPAIGN_REPORT_RECORDS');
-
-/** What is bound until reporting duties exist. */
-export const NO_REPORT_RECORDS: CampaignReportRecords = { received: async () => null };
 
 /** Every due day of every phase's required reports, phase by phase, in day order within each. */
 export function reportsDue(phases: readonly CampaignPhase[]): ReportDue[] {

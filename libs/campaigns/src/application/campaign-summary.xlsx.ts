@@ -40,6 +40,7 @@ const ACTIVITY: readonly [string, 'number' | 'percent', (f: SummaryLine) => Offi
 
 const REPORTS: readonly [string, 'number' | 'percent', (f: SummaryLine) => OfficeValue][] = [
   ['应报送', 'number', (f) => f.reportsDue],
+  ['已报送', 'number', (f) => maybe(f.reportsReceived)],
   ['按时报送', 'number', (f) => maybe(f.reportsOnTime)],
   ['按时报送率', 'percent', (f) => maybe(f.reportsOnTimeRate)],
 ];
@@ -60,7 +61,8 @@ function columns(groupHeader: string, figures: typeof FINDINGS): OfficeColumn<Li
 /**
  * The campaign's closing summary as a 通报 table (the office sheet every export shares): one sheet
  * by finding category, one by institution with visits, self-inspections and reports, each with its
- * 合计 row, Beijing dates, signature lines. Reports read — (未登记) while reporting duties are not kept.
+ * 合计 row, Beijing dates, signature lines. Reports: due by the day, received (handed in and standing),
+ * on time; — (未登记) where no reporting duty is kept.
  */
 export async function campaignSummaryWorkbook(summary: CampaignSummary): Promise<Buffer> {
   const title = `${summary.title}情况通报表（截至${shanghaiDateWords(summary.generatedAt)}）`;

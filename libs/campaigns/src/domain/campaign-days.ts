@@ -46,3 +46,14 @@ export function nextDay(day: string): string {
   if (date < daysInMonth(year, month)) return dayOf(year, month, date + 1);
   return month < 12 ? dayOf(year, month + 1, 1) : dayOf(year + 1, 1, 1);
 }
+
+/** The first day of the month of `day`. */
+export function monthStart(day: string): string {
+  return `${day.slice(0, 7)}-01`;
+}
+
+/** The first day of the quarter of `day` (1月1日, 4月1日, 7月1日, 10月1日). */
+export function quarterStart(day: string): string {
+  const month = (Math.ceil(Number(day.slice(5, 7)) / 3) - 1) * 3 + 1;
+  return dayOf(Number(day.slice(0, 4)), month, 1);
+}

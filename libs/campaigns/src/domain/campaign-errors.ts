@@ -28,6 +28,17 @@ export const CAMPAIGN_ERRORS = {
   OPEN_ROWS: 'conflict',
   SCOPE_IN_USE: 'conflict',
   SCOPE_EMPTY: 'rule',
+  // Reporting duties (报送任务, stream reportDuty-<id>).
+  DUTY_NOT_FOUND: 'not_found',
+  DUTY_INSTITUTION_FORBIDDEN: 'forbidden',
+  DUTY_NOT_OPEN: 'conflict',
+  DUTY_WITHDRAWN: 'conflict',
+  DUTY_ALREADY_SUBMITTED: 'conflict',
+  DUTY_ALREADY_ACCEPTED: 'conflict',
+  DUTY_NOT_SUBMITTED: 'conflict',
+  DUTY_EVIDENCE_UNKNOWN: 'rule',
+  DUTY_DEADLINE_INVALID: 'validation',
+  DUTY_DEADLINE_REQUIRED: 'validation',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type CampaignErrorName = keyof typeof CAMPAIGN_ERRORS;
@@ -45,4 +56,4 @@ export function campaignError(
 }
 
 /** Role and text rules the decider checks itself (the API's scope checks come first). */
-export const { requireRole, requireText, requireTextList } = inputRules({ prefix: 'CAMPAIGN', maxLength: 2000 });
+export const { requireRole, requireText, optionalText, requireTextList } = inputRules({ prefix: 'CAMPAIGN', maxLength: 2000 });

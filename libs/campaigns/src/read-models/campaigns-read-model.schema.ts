@@ -1,5 +1,6 @@
 import { ColumnType } from 'kysely';
 import { MigrationSet } from '@bihuan/database';
+import { createReportDutyTables } from './report-duties.schema';
 
 /** One row per campaign (专项行动), for lists; the campaign's page reads its stream. */
 export type CampaignRecordRow = {
@@ -69,5 +70,6 @@ export const CAMPAIGNS_MIGRATIONS: MigrationSet = {
         .columns(['institution_id', 'campaign_id'])
         .execute();
     },
+    '0002-report-duties': (db) => createReportDutyTables(db),
   },
 };

@@ -1,5 +1,7 @@
 import { chineseDate, EventSummaries, summaryCatalogue } from '@bihuan/core';
 import { CampaignEvent } from '../domain/campaign.messages';
+import { ReportDutyOwnEvent } from '../domain/duty/report-duty.messages';
+import { REPORT_DUTY_SUMMARIES, reportDutyDeadlineName } from './report-duty.summaries';
 
 const CHANGED: Readonly<Record<'title' | 'phases' | 'scope', string>> = { title: '标题', phases: '阶段安排', scope: '范围' };
 
@@ -15,4 +17,9 @@ export const CAMPAIGN_SUMMARIES: EventSummaries<CampaignEvent> = {
     `${c.person(d.closedBy)} 结束专项行动${d.carriedOver.length > 0 ? `，${d.carriedOver.length} 项未销号问题结转：${d.reason ?? ''}` : ''}`,
 };
 
-export const CAMPAIGNS_SUMMARY_CATALOGUE = summaryCatalogue<CampaignEvent>('campaigns', CAMPAIGN_SUMMARIES);
+/** Campaigns and their reporting duties: one context, one catalogue. */
+export const CAMPAIGNS_SUMMARY_CATALOGUE = summaryCatalogue<CampaignEvent | ReportDutyOwnEvent>(
+  'campaigns',
+  { ...CAMPAIGN_SUMMARIES, ...REPORT_DUTY_SUMMARIES },
+  { deadlineName: reportDutyDeadlineName },
+);

@@ -96,11 +96,11 @@ describe('a campaign from launch to its 通报 (e2e)', () => {
     expect((ledger['rows'] as Body[]).map((r) => r['findingId'])).toEqual([visitFinding, selfFinding]);
     expect(ledger['summary']).toMatchObject({ total: 2, open: 2, closed: false });
     const progress = await s.get('inspector-a1', `/campaigns/${campaign}/progress`);
-    expect(progress).toMatchObject({ currentPhase: 0, reportsTracked: false });
+    expect(progress).toMatchObject({ currentPhase: 0, reportsTracked: true });
     const [h1, h2] = progress['units'] as { institutionId: string; phases: Body[] }[];
     expect(h1).toMatchObject({
       institutionId: 'hosp-a1-1',
-      phases: [{ visitsDone: 1, findings: 1, open: 1, reportsReceived: null }, {}, {}],
+      phases: [{ visitsDone: 1, findings: 1, open: 1, reportsDue: 0, reportsReceived: 0 }, {}, {}],
     });
     expect(h2!.phases[0]).toMatchObject({ selfInspections: 1, visitsDone: 0, findings: 1 });
     // The hospital sees its own row only.
@@ -163,6 +163,7 @@ describe('a campaign from launch to its 通报 (e2e)', () => {
     const row = (byInstitution.getRow(4).values as unknown[]).slice(1);
     expect(row[header.indexOf('机构名称')]).toBe('甲市第一人民医院');
     expect(row[header.indexOf('整改率')]).toBe(1);
-    expect(row[header.indexOf('按时报送')]).toBe('—'); // reporting duties are not kept yet
+    expect(row[header.indexOf('按时报送')]).toBe(0); // no report is due yet on 3 March (the reporting duties: report-duties.e2e.spec.ts)
+    expect(row[header.indexOf('按时报送率')]).toBe('—');
   });
 });

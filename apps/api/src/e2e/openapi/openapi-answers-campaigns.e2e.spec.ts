@@ -38,6 +38,7 @@ describe('OpenAPI answers: campaigns', () => {
     const progress = await checks.send<{ units: unknown[] }>('GET', `/campaigns/${campaign}/progress`, 'inspector-a1');
     expect(progress.units).toHaveLength(2);
     await checks.send('GET', `/campaigns/${campaign}/summary`, LEADER);
+    await checks.send('GET', `/campaigns/${campaign}/reports`, 'inspector-a1');
   });
 
   it('describes refusals and the close with rows carried over, and the summary after it', async () => {

@@ -19,6 +19,7 @@ const PROCESS: Readonly<Record<string, (rest: string) => string>> = {
   creditConsequences: (rest) => rest.replace('.', '-'),
   creditThresholds: (rest) => `creditArchive-${rest.slice(0, rest.lastIndexOf('.'))}`,
   randomDrawVisits: (rest) => `randomDraw-${rest}`,
+  reportDuties: (rest) => `campaign-${rest}`,
 };
 /** Draws are published (一公开): naming their streams tells nobody anything. */
 const PUBLISHED = ['randomDraw', 'randomDrawVisits'];
@@ -34,6 +35,7 @@ const CASES = [
   'complaintTicket',
   'randomDraw',
   'campaign',
+  'reportDuty',
 ];
 
 /** The unit a case stream belongs to, from its first event: a draw's jurisdiction, a seeded campaign's one institution. */

@@ -8,6 +8,7 @@ export type TargetKind =
   | 'none'
   | 'institution'
   | 'campaign'
+  | 'reportDuty'
   | 'visit'
   | 'finding'
   | 'notice'
@@ -62,6 +63,8 @@ export function targetsFor(kind: TargetKind, seed: Seed): Target[] {
       ];
     case 'campaign':
       return per('campaign', (i) => ({ campaignId: site(i).campaignId }));
+    case 'reportDuty':
+      return per('duty', (i) => ({ dutyId: site(i).dutyId }));
     case 'visit':
       return [
         ...per('visit', (i) => ({ visitId: site(i).visitId })),

@@ -184,6 +184,16 @@ const CAMPAIGN: Messages<CampaignErrorName> = {
   OPEN_ROWS: '专项行动台账尚有[ {openRows} 项]问题未销号，不能结束；请先销号，或说明理由后结转（carryOver）',
   SCOPE_IN_USE: '新的范围遗漏了已在本专项行动中开展检查的机构[：{institutionIds}]',
   SCOPE_EMPTY: '按所选条件没有符合范围的医疗机构',
+  DUTY_NOT_FOUND: '报送任务不存在',
+  DUTY_INSTITUTION_FORBIDDEN: '只能报送本机构的材料',
+  DUTY_NOT_OPEN: '报送期尚未开始[，{opensOn} 起可以报送]',
+  DUTY_WITHDRAWN: '该报送任务已撤销',
+  DUTY_ALREADY_SUBMITTED: '材料已报送，正在等待审核',
+  DUTY_ALREADY_ACCEPTED: '报送材料已审核通过',
+  DUTY_NOT_SUBMITTED: '尚未报送材料，无可审核的内容',
+  DUTY_EVIDENCE_UNKNOWN: '{field} 引用的文件未上传到该报送任务，请先上传',
+  DUTY_DEADLINE_INVALID: '{field} 不是有效的报送期限',
+  DUTY_DEADLINE_REQUIRED: '{field} 缺少报送期限',
 };
 
 const PRIVACY: Messages<PrivacyErrorName> = {
