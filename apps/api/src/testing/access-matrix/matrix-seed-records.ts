@@ -1,3 +1,4 @@
+import { DrawCommitted, drawnVisitId } from '@bihuan/credit';
 import { TestApp } from '../test-app';
 import { call, Headers } from './matrix-http';
 import { MarkerBook } from './matrix-markers';
@@ -97,9 +98,14 @@ export async function seedCredit(t: TestApp, s: Site, book: MarkerBook, withBlac
   });
 }
 
-/** A published draw over a unit's institutions (its campaign id is published with it). */
-export async function seedDraw(t: TestApp, by: Headers, jurisdiction: string, book: MarkerBook): Promise<string> {
-  const campaignId = book.next(jurisdiction, 'credit', 'draw campaign', 'public');
+/**
+ * A draw over a unit's institutions, one institution drawn (ADR 0015). Its campaign id is on the
+ * drawn visit, so until the visit is done it is a planned-visit marker of the drawn institution (never
+ * to its hospital); its seed is a secret marker (in no answer to anyone) until the reveal. `revealed`:
+ * the drawn visit is recorded and the draw revealed, campaign and seed public from then on.
+ */
+export async function seedDraw(t: TestApp, by: Headers, jurisdiction: string, book: MarkerBook, revealed = false): Promise<string> {
+  const campaignId = book.next(jurisdiction, 'credit', 'draw campaign', revealed ? 'public' : 'planned');
   const made = await call(t, by, 'post', '/draws', {
     jurisdiction,
     count: 1,
@@ -107,5 +113,18 @@ export async function seedDraw(t: TestApp, by: Headers, jurisdiction: string, bo
     plannedDate: '2025-04-15',
     campaignId,
   });
-  return String(made['drawId']);
+  const drawId = String(made['drawId']);
+  const [visit] = made['visits'] as { institutionId: string }[];
+  const [committed] = await t.store.readStream(`randomDraw-${drawId}`);
+  const seed = (committed as unknown as DrawCommitted).data.seed;
+  if (!revealed) {
+    book.reassign([campaignId], visit!.institutionId);
+    book.add({ text: seed, institution: jurisdiction, cls: 'secret', context: 'credit', where: 'committed draw seed (before the reveal)' });
+    return drawId;
+  }
+  await t.settle();
+  const visitId = drawnVisitId(drawId, visit!.institutionId);
+  await call(t, by, 'post', `/visits/${visitId}/record`, { conductedOn: '2025-03-03' }, 200);
+  await call(t, by, 'post', `/draws/${drawId}/reveal`, {}, 200);
+  return drawId;
 }
