@@ -106,12 +106,14 @@ export async function seedCredit(t: TestApp, s: Site, book: MarkerBook, withBlac
  */
 export async function seedDraw(t: TestApp, by: Headers, jurisdiction: string, book: MarkerBook, revealed = false): Promise<string> {
   const campaignId = book.next(jurisdiction, 'credit', 'draw campaign', revealed ? 'public' : 'planned');
+  // Only general hospitals: one per county (hosp-a1-1, hosp-b1-1), so the institution drawn, and its hospital reader, are known.
   const made = await call(t, by, 'post', '/draws', {
     jurisdiction,
     count: 1,
     inspectorsPerVisit: 1,
     plannedDate: '2025-04-15',
     campaignId,
+    institutionTypes: ['general_hospital'],
   });
   const drawId = String(made['drawId']);
   const [visit] = made['visits'] as { institutionId: string }[];
