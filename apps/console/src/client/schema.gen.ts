@@ -1396,8 +1396,25 @@ export interface paths {
         /** Draws of the caller’s jurisdiction, newest first */
         get: operations["DrawsController_list"];
         put?: never;
-        /** Draw institutions (weighted by credit level) and inspectors; record seed and inputs; publish */
+        /** Commit to a draw (inputs and the SM3 digest of a secret seed, public at once); the draw is then made from the committed seed */
         post: operations["DrawsController_draw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/draws/{drawId}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reveal the seed (一公开) once every drawn visit was conducted or cancelled (409 CREDIT.DRAW_VISITS_PENDING before) */
+        post: operations["DrawsController_reveal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1411,7 +1428,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A draw with its seed, inputs and result (also while not yet published) */
+        /** A draw: inputs, commitment and result; the seed once revealed; other inspectors’ conflicts only for leaders and admins */
         get: operations["DrawsController_get"];
         put?: never;
         post?: never;
@@ -1445,7 +1462,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A published draw: seed, inputs, algorithm and result, to re-run drawInspections */
+        /** A draw (一公开): its commitment (SM3 of the seed and of the inputs) at once; the seed, inputs and institutions drawn once every drawn visit is done — never the inspectors */
         get: operations["PublicCreditController_draw"];
         put?: never;
         post?: never;
@@ -4366,6 +4383,14 @@ export interface components {
             /** @description Only these levels (医院等级) */
             levels?: ("level1" | "level2" | "level3" | "unrated")[];
         };
+        CreditDrawCommitmentDto: {
+            /** @description SM3(seed) */
+            seedDigest: string;
+            /** @description SM3(seed ‖ 0x1f ‖ canonical public inputs) */
+            inputsDigest: string;
+            /** Format: date-time */
+            committedAt: string;
+        };
         CreditDrawInstitutionDto: {
             id: string;
             /** @enum {string} */
@@ -4374,8 +4399,8 @@ export interface components {
         CreditDrawInspectorDto: {
             id: string;
             unit: string;
-            /** @description Institutions this inspector must not inspect (回避) */
-            conflicts: string[];
+            /** @description Institutions this inspector must not inspect (回避); null: withheld (only leaders, admins and the inspector see them) */
+            conflicts: string[] | null;
             /** @description Institutions the inspector’s unit covers (absent on older draws: all) */
             covers?: string[];
         };
@@ -4385,8 +4410,7 @@ export interface components {
             C: number;
             D: number;
         };
-        CreditDrawInputDto: {
-            seed: string;
+        CreditDrawInputsDto: {
             institutions: components["schemas"]["CreditDrawInstitutionDto"][];
             inspectors: components["schemas"]["CreditDrawInspectorDto"][];
             count: number;
@@ -4401,51 +4425,50 @@ export interface components {
             rank: number;
             inspectorIds: string[];
         };
-        CreditDrawResultDto: {
-            algorithm: string;
-            visits: components["schemas"]["CreditDrawnVisitDto"][];
+        CreditDrawnVisitStateDto: {
+            institutionId: string;
+            visitId: string;
+            /** @enum {string} */
+            outcome: "pending" | "conducted" | "cancelled";
         };
-        CreditPublishedDrawDto: {
+        CreditDrawAnswerDto: {
             drawId: string;
+            /** @enum {string} */
+            status: "committed" | "drawn" | "revealed" | "cancelled" | "requested" | "published";
             jurisdiction: string;
-            seed: string;
             algorithm: string;
-            inputs: components["schemas"]["CreditDrawInputDto"];
-            result: components["schemas"]["CreditDrawResultDto"];
+            /** @description Null for a draw made before commitments */
+            commitment: components["schemas"]["CreditDrawCommitmentDto"] | null;
+            /** @description Null until revealed */
+            seed: string | null;
+            inputs: components["schemas"]["CreditDrawInputsDto"];
+            /** @description Null until drawn */
+            visits: components["schemas"]["CreditDrawnVisitDto"][] | null;
+            /** @description How each drawn visit ended, from the reveal */
+            visitOutcomes: components["schemas"]["CreditDrawnVisitStateDto"][] | null;
             plannedDate: string;
-            /** @description Log position of the last event written */
+            campaignId: string | null;
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+            drawnAt: string | null;
+            revealedAt: string | null;
+            policyVersion: string;
+            /** @description Log position of the draw’s last event */
             position: number | null;
         };
         CreditDrawSummaryDto: {
             drawId: string;
             jurisdiction: string;
             /** @enum {string} */
-            status: "requested" | "published" | "cancelled";
+            status: "committed" | "drawn" | "revealed" | "cancelled" | "requested" | "published";
             /** Format: date-time */
             requestedAt: string;
-            /** @description Visits drawn, once published */
+            /** @description Visits drawn, once drawn */
             visits: number | null;
         };
         CreditDrawListDto: {
             draws: components["schemas"]["CreditDrawSummaryDto"][];
-        };
-        CreditDrawDocumentDto: {
-            drawId: string;
-            /** @enum {string} */
-            status: "requested" | "published" | "cancelled";
-            jurisdiction: string;
-            seed: string;
-            algorithm: string;
-            inputs: components["schemas"]["CreditDrawInputDto"];
-            /** @description Null until published */
-            visits: components["schemas"]["CreditDrawnVisitDto"][] | null;
-            plannedDate: string;
-            campaignId: string | null;
-            requestedBy: string;
-            /** Format: date-time */
-            requestedAt: string;
-            publishedAt: string | null;
-            policyVersion: string;
         };
         PublicCreditInstitutionDto: {
             id: string;
@@ -4459,6 +4482,37 @@ export interface components {
             /** @description Adverse information that occurred within the last 5 years */
             adverse: components["schemas"]["CreditViewItemDto"][];
             redList: components["schemas"]["CreditViewItemDto"][];
+        };
+        CreditPublicDrawInputsDto: {
+            institutions: components["schemas"]["CreditDrawInstitutionDto"][];
+            count: number;
+            inspectorsPerVisit: number;
+            weights: components["schemas"]["CreditDrawWeightsDto"];
+        };
+        CreditPublicDrawnInstitutionDto: {
+            institutionId: string;
+            /** @enum {string} */
+            creditLevel: "A" | "B" | "C" | "D";
+            /** @description Order in which it was drawn (1-based) */
+            rank: number;
+        };
+        CreditPublicDrawDto: {
+            drawId: string;
+            jurisdiction: string;
+            /** @enum {string} */
+            status: "committed" | "revealed" | "cancelled" | "published-without-commitment";
+            /** @description Null for a draw published before commitments */
+            commitment: components["schemas"]["CreditDrawCommitmentDto"] | null;
+            /** @description Null until revealed */
+            seed: string | null;
+            algorithm: string | null;
+            inputs: components["schemas"]["CreditPublicDrawInputsDto"] | null;
+            /** @description The institutions drawn, in order */
+            visits: components["schemas"]["CreditPublicDrawnInstitutionDto"][] | null;
+            plannedDate: string | null;
+            campaignId: string | null;
+            /** Format: date-time */
+            revealedAt: string | null;
         };
         PublicInstitutionDto: {
             /** @example hosp-a1-1 */
@@ -8542,7 +8596,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreditPublishedDrawDto"];
+                    "application/json": components["schemas"]["CreditDrawAnswerDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    DrawsController_reveal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                drawId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditDrawAnswerDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -8565,7 +8645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreditDrawDocumentDto"];
+                    "application/json": components["schemas"]["CreditDrawAnswerDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -8611,7 +8691,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreditDrawDocumentDto"];
+                    "application/json": components["schemas"]["CreditPublicDrawDto"];
                 };
             };
             503: components["responses"]["Error"];

@@ -21,8 +21,8 @@ const PROCESS: Readonly<Record<string, (rest: string) => string>> = {
   randomDrawVisits: (rest) => `randomDraw-${rest}`,
   reportDuties: (rest) => `campaign-${rest}`,
 };
-/** Draws are published (一公开): naming their streams tells nobody anything. */
-const PUBLISHED = ['randomDraw', 'randomDrawVisits'];
+/** Streams whose names are public by design (none today: a draw's stream is its jurisdiction's until revealed, ADR 0018). */
+const PUBLISHED: readonly string[] = [];
 /** Streams that belong to no unit (the directory of all units and people). */
 const NOT_UNIT_OWNED = ['directory-main'];
 const CASES = [

@@ -12,7 +12,7 @@ export type MarkerClass =
   | 'blacklist'
   /** A named complainant's name / phone / ID number: never to hospitals. */
   | 'identity'
-  /** The complaint secret handed to the public complainant: to nobody. */
+  /** The complaint secret handed to the public complainant, a draw's seed before its reveal: to nobody. */
   | 'secret'
   /** A planned unannounced visit (暗访): never to hospitals before it happens. */
   | 'planned';

@@ -12,7 +12,7 @@ export interface Seed {
   readonly book: MarkerBook;
   readonly sites: Record<string, SiteIds & { staffId: string; dutyId: string }>;
   readonly redispatched: { ticketId: string; from: string; to: string };
-  /** Published draws by the unit they were drawn over. */
+  /** Draws by the unit they were drawn over: county-a1's committed and drawn, county-b1's revealed. */
   readonly draws: Record<string, string>;
 }
 
@@ -58,9 +58,10 @@ export async function seedAll(t: TestApp): Promise<Seed> {
     seeded[s.institution] = { ...inspection, ...complaint, staffId: s.staffId };
   }
   const ticketId = await seedRedispatched(t, list[0]!, list[1]!, book);
+  // A draw not yet revealed (its drawn hospital must learn nothing of it) and a revealed one.
   const draws = {
-    'city-a': await seedDraw(t, demo(t, 'inspector-city-a'), 'city-a'),
-    'county-b1': await seedDraw(t, demo(t, 'inspector-b1'), 'county-b1'),
+    'county-a1': await seedDraw(t, demo(t, 'inspector-a1'), 'county-a1', book),
+    'county-b1': await seedDraw(t, demo(t, 'inspector-b1'), 'county-b1', book, true),
   };
   await t.settle();
   const sites: Seed['sites'] = {};

@@ -196,6 +196,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
     target: 'institution',
     body: (p) => ({ jurisdiction: p['institutionId'], count: 1, inspectorsPerVisit: 1, plannedDate: '2025-04-15' }),
   },
+  'POST /draws/{drawId}/reveal': { target: 'draw', body: () => ({}) },
   'GET /draws': { target: 'none' },
   'GET /draws/{drawId}': { target: 'draw' },
   'GET /public/institutions': { target: 'none' },

@@ -159,6 +159,10 @@ const CREDIT: Messages<CreditErrorName> = {
   DRAW_ALREADY_EXISTS: '该抽查已存在',
   DRAW_CANCELLED: '该抽查已取消',
   DRAW_ALREADY_PUBLISHED: '该抽查结果已公开',
+  DRAW_ALREADY_MADE: '该抽查已完成抽取，不能取消；如需调整，请取消相应的检查',
+  DRAW_NOT_COMMITTED: '该抽查登记于种子承诺制度之前，不能再抽取或公开种子',
+  DRAW_VISITS_PENDING: '尚有[ {pending} 家]抽中机构的检查未完成或取消，暂不能公开种子',
+  DRAW_COMMITMENT_MISMATCH: '记录的种子与已公布的种子摘要不符，不能公开',
 };
 
 const CAMPAIGN: Messages<CampaignErrorName> = {
