@@ -13,6 +13,7 @@ export const POLICY_CONTEXT_LABELS: Readonly<Record<string, string>> = {
   identity: '账号与登录',
   uploads: '文件上传',
   notifications: '消息通知',
+  reporting: '报送材料',
 };
 
 const VERSION = '政策版本号（只读，每次修改自动递增）';
@@ -170,4 +171,9 @@ export const POLICY_SETTING_LABELS: Readonly<Record<string, string>> = {
   'notifications.delivery.leaseSeconds': '投递占用时长（秒）',
   'notifications.delivery.webhookTimeoutSeconds': '接口推送超时（秒）',
   'notifications.webhooks': '接口推送地址',
+
+  'reporting.policyVersion': VERSION,
+  'reporting.reminderFractions': '提醒时点（报送期已过的比例，如 0.5 即过半时提醒）',
+  'reporting.resubmitWorkingDays': '逾期后退回的重新报送时限（工作日）',
+  'reporting.escalationLadder': '逾期逐级催报（各级名称与工作日）',
 };
