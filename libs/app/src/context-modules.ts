@@ -2,6 +2,7 @@ import { InspectionModule } from '@bihuan/inspection';
 import { AuditModule } from '@bihuan/audit';
 import { EthicsModule } from '@bihuan/ethics';
 import { CreditModule } from '@bihuan/credit';
+import { CampaignsModule } from '@bihuan/campaigns';
 import { ComplaintsModule } from '@bihuan/complaints';
 import { DocumentsModule } from '@bihuan/documents';
 import { EvidenceModule } from '@bihuan/evidence';
@@ -29,6 +30,7 @@ export const CONTEXT_MODULES: readonly ModuleRef[] = [
   HistorySummariesModule, // the audit's summary registry for the finding and complaint histories
   EthicsModule,
   CreditModule,
+  CampaignsModule, // campaigns (专项行动); global: binds core's CAMPAIGN_CHECK for visits and draws
   ComplaintsModule,
   ReferralsModule, // referrals to partner agencies and leads from them (docs/referrals.md)
   ReferralDossierModule, // the referrals' case file is the audit's dossier export

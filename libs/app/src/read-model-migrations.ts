@@ -3,6 +3,7 @@ import { INSPECTION_MIGRATIONS } from '@bihuan/inspection';
 import { COMPLAINTS_MIGRATIONS } from '@bihuan/complaints';
 import { ETHICS_MIGRATIONS } from '@bihuan/ethics';
 import { CREDIT_MIGRATIONS } from '@bihuan/credit';
+import { CAMPAIGNS_MIGRATIONS } from '@bihuan/campaigns';
 import { AUDIT_MIGRATIONS } from '@bihuan/audit';
 import { REFERRALS_MIGRATIONS } from '@bihuan/referrals';
 import { ACCESS_LOG_MIGRATIONS } from '@bihuan/privacy';
@@ -18,6 +19,7 @@ export const READ_MODEL_MIGRATIONS: readonly MigrationSet[] = [
   COMPLAINTS_MIGRATIONS,
   ETHICS_MIGRATIONS,
   CREDIT_MIGRATIONS,
+  CAMPAIGNS_MIGRATIONS,
   REFERRALS_MIGRATIONS,
   AUDIT_MIGRATIONS, // the case index and the audit trail
   IDENTITY_MIGRATIONS, // sessions and refresh-token hashes (operational state, not a read model)

@@ -1,13 +1,16 @@
 import { Actor, DomainError, Role } from '@bihuan/core';
 import { Jurisdiction } from './jurisdiction';
 
+/** Who issues for a commission unit (a campaign, 专项行动): its inspectors and its leaders. */
+export const ISSUING_ROLES: readonly Role[] = ['inspector', 'leader'];
+
 /**
  * Scope rules (domain.md, "People"): a hospital user acts and reads only within its own
  * institution; inspectors, leaders and admins within their jurisdiction subtree — administration
  * is delegated down the tree, so a city's admin manages its own city and what lies below it and
  * the root's admin everything (issue 16); a partner agency (协同部门) sits beside the commission it
  * works with, as a leaf under it, and reads (credit, the black list) within that commission's
- * subtree (ADR 0015); the system everywhere; nobody in a sibling's subtree.
+ * subtree (ADR 0019); the system everywhere; nobody in a sibling's subtree.
  */
 export class AccessPolicy {
   constructor(readonly jurisdiction: Jurisdiction) {}
@@ -78,6 +81,17 @@ export class AccessPolicy {
         { role: actor.role, allowed: roles },
       );
     }
+  }
+
+  /**
+   * Throws unless the actor may issue something in the name of `unitId` — a campaign (专项行动) and
+   * its phases, scope and close: an inspector or a leader (ISSUING_ROLES) whose jurisdiction covers
+   * that unit. A county's inspector issues for the county and never for the city above it (403
+   * AUTH.ROLE_NOT_ALLOWED or AUTH.OUT_OF_SCOPE).
+   */
+  assertIssuer(actor: Actor, unitId: string, what: string): void {
+    this.assertRole(actor, ISSUING_ROLES, what);
+    this.assertInScope(actor, unitId, what);
   }
 
   /** Institution ids an actor may read, for list filters. */

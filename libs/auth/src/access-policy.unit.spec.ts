@@ -73,6 +73,20 @@ describe('AccessPolicy scope matrix', () => {
     );
     expect(() => policy.assertSystemAdmin(actor('admin', 'prov'), 'Changing a policy')).not.toThrow();
   });
+
+  it('lets inspectors and leaders issue (a campaign) for their own unit and below, never above or for a sibling', () => {
+    const issue = (role: Role, unit: string, target: string) => () =>
+      policy.assertIssuer(actor(role, unit), target, 'Launching a campaign');
+    expect(issue('inspector', 'county-a1', 'county-a1')).not.toThrow();
+    expect(issue('leader', 'city-a', 'county-a2')).not.toThrow();
+    expect(issue('inspector', 'county-a1', 'city-a')).toThrow(expect.objectContaining({ code: 'AUTH.OUT_OF_SCOPE', kind: 'forbidden' }));
+    expect(issue('leader', 'city-a', 'city-b')).toThrow(expect.objectContaining({ code: 'AUTH.OUT_OF_SCOPE' }));
+    for (const role of ['admin', 'hospital', 'partner'] as const) {
+      expect(issue(role, role === 'hospital' ? 'hosp-a1-1' : 'prov', 'hosp-a1-1')).toThrow(
+        expect.objectContaining({ code: 'AUTH.ROLE_NOT_ALLOWED', kind: 'forbidden' }),
+      );
+    }
+  });
 });
 
 describe('Jurisdiction', () => {

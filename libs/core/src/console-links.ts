@@ -11,6 +11,11 @@ export const CONSOLE_LINKS = {
   referral: (referralId: string): string => `/cases/referrals/${encodeURIComponent(referralId)}`,
   ethicsEvaluation: (institutionId: string, year: number, staffId: string): string =>
     `/hospital/ethics/${encodeURIComponent(institutionId)}/${year}/${encodeURIComponent(staffId)}`,
+  /**
+   * A campaign's reporting duty (报送任务) of one institution: its case audit page (history, files,
+   * state) until the console has a page of its own for duties.
+   */
+  reportDuty: (dutyId: string): string => `/cases/audit/${encodeURIComponent(`reportDuty-${dutyId}`)}`,
   /** The public portal's status page of a ticket (the complainant types the secret there). */
   publicComplaint: (ticketCode: string): string => `/portal/complaints/${encodeURIComponent(ticketCode)}`,
 } as const;

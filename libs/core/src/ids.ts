@@ -84,6 +84,14 @@ export function idTime(id: string): number | null {
   return TIME_ORDERED.test(id) ? millisOf(id) : null;
 }
 
+/**
+ * The SM3 digest (64 lowercase hex digits) of a text's UTF-8 bytes: what a commitment publishes
+ * (a draw's seed, docs/adr/0015), so pure code can check one without importing node:crypto.
+ */
+export function sm3Hex(text: string): string {
+  return createHash('sm3').update(text, 'utf8').digest('hex');
+}
+
 export const ID_GENERATOR = Symbol('ID_GENERATOR');
 
 const TIME_ORDERED = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;

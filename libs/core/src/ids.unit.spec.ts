@@ -1,4 +1,4 @@
-import { derivedId, deterministicId, idTime, SequentialIdGenerator, TimeOrderedIdGenerator, timedId } from './ids';
+import { derivedId, deterministicId, idTime, SequentialIdGenerator, sm3Hex, TimeOrderedIdGenerator, timedId } from './ids';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -74,5 +74,12 @@ describe('deterministic ids with a time', () => {
     expect(idTime(child)).toBe(1_700_000_000_000);
     expect(derivedId('cmd-1', 0)).toBe(deterministicId('cmd-1', 0));
     expect(idTime(derivedId('cmd-1', 0))).toBeNull();
+  });
+});
+
+describe('sm3Hex', () => {
+  it('is SM3 of the UTF-8 bytes, as GB/T 32905 gives it for "abc"', () => {
+    expect(sm3Hex('abc')).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
+    expect(sm3Hex('双随机')).toMatch(/^[0-9a-f]{64}$/);
   });
 });

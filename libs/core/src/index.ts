@@ -17,3 +17,4 @@ export * from './reaction-metadata';
 export * from './summaries';
 export * from './evidence';
 export * from './console-links';
+export * from './campaign-check';

@@ -9,6 +9,7 @@ import { cliConfig } from './cli-config';
 import { IntegrityResult, streamExists, verifyIntegrity } from './integrity';
 import { openFileChecker } from './evidence-checker';
 import { describeFileProblem } from '@bihuan/audit';
+import { verifyDrawFile } from './verify-draw';
 import { PROBLEM_LABELS, verifyExportFile } from './verify-export';
 
 /**
@@ -59,7 +60,8 @@ function summary(result: IntegrityResult, location: string, stream: string | und
  * stdout, or with --json the JSON summary (English keys) scripts read. Exit 0 intact; 1 tampered
  * (the first broken event is named on stderr and in `firstBreak`); 2 when there is nothing to
  * verify (no store file, a stream the log does not have, bad configuration).
- * `verify --export <file>` re-verifies an exported dossier offline instead (no store needed).
+ * `verify --export <file>` re-verifies an exported dossier offline instead (no store needed), and
+ * `verify --draw <file>` a revealed draw's public page (verify-draw.ts).
  */
 export const verifyAction: CliCommand = {
   async run(args, io) {
@@ -67,6 +69,12 @@ export const verifyAction: CliCommand = {
     const exported = stringFlag(args, 'export');
     const json = args.flags['json'] === true;
     const requireFiles = args.flags['require-files'] === true;
+    const draw = stringFlag(args, 'draw');
+    if (draw !== undefined) {
+      if (stream !== undefined || exported !== undefined || requireFiles)
+        throw new UsageError('--draw 核验公开的抽查文件，不能与其他校验选项同时使用');
+      return verifyDrawFile(draw, io, json);
+    }
     if (exported !== undefined) {
       if (stream !== undefined) throw new UsageError('--export 校验案卷文件，不能与 --stream 同时使用');
       return verifyExport(exported, io, json, requireFiles);

@@ -141,6 +141,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/calendar/provisional-deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending and paused deadlines computed on a provisional year (its notice not yet imported), soonest due first: the count and the first N (?limit, default 20); importing the year recomputes them */
+        get: operations["AdminCalendarController_provisionalDeadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/calendar/years": {
         parameters: {
             query?: never;
@@ -238,6 +255,23 @@ export interface paths {
         get: operations["AdminWorkerController_projections"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/projections/{name}/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuild a read model from the log aside and swap it in (as `cli rebuild` does), in the background: the API keeps answering from the old tables until the swap; follow it in GET /admin/projections (rebuilds) */
+        post: operations["AdminWorkerController_rebuild"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1362,8 +1396,25 @@ export interface paths {
         /** Draws of the caller’s jurisdiction, newest first */
         get: operations["DrawsController_list"];
         put?: never;
-        /** Draw institutions (weighted by credit level) and inspectors; record seed and inputs; publish */
+        /** Commit to a draw (inputs and the SM3 digest of a secret seed, public at once); the draw is then made from the committed seed */
         post: operations["DrawsController_draw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/draws/{drawId}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reveal the seed (一公开) once every drawn visit was conducted or cancelled (409 CREDIT.DRAW_VISITS_PENDING before) */
+        post: operations["DrawsController_reveal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1377,7 +1428,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A draw with its seed, inputs and result (also while not yet published) */
+        /** A draw: inputs, commitment and result; the seed once revealed; other inspectors’ conflicts only for leaders and admins */
         get: operations["DrawsController_get"];
         put?: never;
         post?: never;
@@ -1411,7 +1462,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A published draw: seed, inputs, algorithm and result, to re-run drawInspections */
+        /** A draw (一公开): its commitment (SM3 of the seed and of the inputs) at once; the seed, inputs and institutions drawn once every drawn visit is done — never the inspectors */
         get: operations["PublicCreditController_draw"];
         put?: never;
         post?: never;
@@ -1432,6 +1483,262 @@ export interface paths {
         get: operations["PublicInstitutionsController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns issued in your jurisdiction or scoping its institutions (hospitals: those scoping them); newest first: { items, nextCursor } */
+        get: operations["CampaignsController_list"];
+        put?: never;
+        /** Launch a campaign for your unit (or one below it): title, year, scope (directory attributes and/or institutions, resolved now), phases with the reports each requires */
+        post: operations["CampaignsController_launch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/amend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the title, phases or scope of a running campaign, with a reason (the issuing unit’s inspectors and leaders) */
+        post: operations["CampaignsController_amend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the campaign: 409 CAMPAIGN.OPEN_ROWS (naming how many) while its ledger has open rows, unless carryOver with a reason */
+        post: operations["CampaignsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign: its facts, phases with the current one by the clock, the scope’s institutions you cover */
+        get: operations["CampaignsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign’s ledger: the rectification ledger’s rows filed under it (序号 1…n) and summary */
+        get: operations["CampaignReadsController_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress by phase × unit: visits and self-inspections done, findings open / signed off / overdue, reports due */
+        get: operations["CampaignReadsController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The closing summary: findings by category and institution, rectification and on-time rates, reports */
+        get: operations["CampaignReadsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/summary/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The closing summary as a 通报 table (XLSX: by category, by institution); dates in Asia/Shanghai */
+        get: operations["CampaignReadsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unit × report: each institution’s duty for each report instance (status, submitted at, on time or late), and the counts */
+        get: operations["CampaignReportsController_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reporting duties you see (hospitals: their own; commission staff: their jurisdiction’s), nearest due first: { items, nextCursor } */
+        get: operations["ReportDutiesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties/{dutyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reporting duty: its due date, where it stands, the submissions with their files, the reviews */
+        get: operations["ReportDutiesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties/{dutyId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a file for the report (its institution, while it owes the report); cite it by digest when handing in */
+        post: operations["ReportDutiesController_evidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties/{dutyId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报送: hand the report in (text, files cited by digest); late when after its due instant */
+        post: operations["ReportDutiesController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties/{dutyId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the report handed in (the issuing unit’s inspectors and leaders) */
+        post: operations["ReportDutiesController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties/{dutyId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return the report with reasons: owed again (by its due date while ahead, else within the policy’s resubmission working days) */
+        post: operations["ReportDutiesController_return"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2818,8 +3125,8 @@ export interface components {
         };
         TodoItemDto: {
             /** @enum {string} */
-            kind: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "referral-acknowledge" | "referral-outcome" | "referral-close";
-            /** @description Finding, complaint ticket, evaluation or referral id */
+            kind: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review" | "referral-acknowledge" | "referral-outcome" | "referral-close";
+            /** @description Finding, complaint ticket, evaluation, reporting duty or referral id */
             caseId: string;
             /** @description The institution concerned (null: a complaint not yet dispatched) */
             institutionId: string | null;
@@ -2854,6 +3161,8 @@ export interface components {
                 "complaint-answer": number;
                 "complaint-follow-up": number;
                 "ethics-evaluation": number;
+                "report-duty": number;
+                "report-duty-review": number;
                 "referral-acknowledge": number;
                 "referral-outcome": number;
                 "referral-close": number;
@@ -2890,7 +3199,9 @@ export interface components {
              *       "2027": 3
              *     }
              */
-            provisionalPending: Record<string, never>;
+            provisionalPending: {
+                [key: string]: number;
+            };
         };
         CalendarStatusDto: {
             /** @description Recorded on every deadline computed with it */
@@ -2900,6 +3211,33 @@ export interface components {
             importedYears: components["schemas"]["CalendarImportedYearDto"][];
             /** @description From 1 November (Shanghai): next year not imported (computed provisionally); provisional pending deadlines per year */
             outlook: components["schemas"]["CalendarOutlookDto"];
+        };
+        ProvisionalDeadlineDto: {
+            /** @example complaintTicket-42 */
+            stream: string;
+            /** @example answer-1 */
+            deadlineId: string;
+            /** @example answer */
+            purpose: string;
+            /** @enum {string} */
+            status: "pending" | "paused";
+            /** @description Due instant as computed on the provisional year */
+            dueAt: string;
+            /** @example cn@chinese-days-1.5.7+provisional:2027@statutory-2025 */
+            calendarVersion: string;
+            /**
+             * @description The provisional years it counted over: importing them recomputes it
+             * @example [
+             *       2027
+             *     ]
+             */
+            provisionalYears: number[];
+        };
+        ProvisionalDeadlinesDto: {
+            /** @description How many pending or paused deadlines are provisional */
+            count: number;
+            /** @description The first ?limit of them, soonest due first */
+            first: components["schemas"]["ProvisionalDeadlineDto"][];
         };
         CalendarYearDto: {
             /** @example 2027 */
@@ -2912,14 +3250,18 @@ export interface components {
              *       "2027-01-01": "元旦"
              *     }
              */
-            holidays: Record<string, never>;
+            holidays: {
+                [key: string]: string;
+            };
             /**
              * @description Weekend days worked (调休上班)
              * @example {
              *       "2027-02-20": "春节调休"
              *     }
              */
-            makeupWorkdays: Record<string, never>;
+            makeupWorkdays: {
+                [key: string]: string;
+            };
         };
         CalendarImportedDto: {
             year: number;
@@ -2933,6 +3275,7 @@ export interface components {
              *       "complaintConsequences",
              *       "ethics",
              *       "credit",
+             *       "reporting",
              *       "documents",
              *       "identity",
              *       "uploads",
@@ -2940,7 +3283,7 @@ export interface components {
              *       "referrals"
              *     ]
              */
-            contexts: ("inspection" | "complaints" | "complaintConsequences" | "ethics" | "credit" | "documents" | "identity" | "uploads" | "notifications" | "referrals")[];
+            contexts: ("inspection" | "complaints" | "complaintConsequences" | "ethics" | "credit" | "reporting" | "documents" | "identity" | "uploads" | "notifications" | "referrals")[];
         };
         PolicyChangeDto: {
             revision: number;
@@ -2974,7 +3317,9 @@ export interface components {
              *       "answerWorkingDays": 10
              *     }
              */
-            overrides: Record<string, never>;
+            overrides: {
+                [key: string]: unknown;
+            };
             /**
              * @description Why (notice number, decision): recorded with the change
              * @example 市卫健委〔2026〕12号
@@ -3017,12 +3362,38 @@ export interface components {
             behind: number | null;
             /** @description Catching up with the head (in-process worker only) */
             catchingUp: boolean | null;
+            /** @description POST /admin/projections/{name}/rebuild would accept it (a read model with its tables, on a file or PostgreSQL) */
+            rebuildable: boolean;
+        };
+        ProjectionRebuildDto: {
+            /** @example stream-stats */
+            projection: string;
+            /**
+             * @description swapped: the new generation is live
+             * @enum {string}
+             */
+            state: "running" | "swapped" | "failed";
+            startedAt: string;
+            startedBy: components["schemas"]["ActorDto"];
+            /** @description Log head when it started */
+            head: number | null;
+            /** @description Log position the new generation has reached */
+            position: number | null;
+            finishedAt: string | null;
+            /** @description Rows per swapped table, once swapped */
+            rows: {
+                [key: string]: number;
+            } | null;
+            /** @description Why it failed (the live read model is left as it was) */
+            error: string | null;
         };
         ProjectionsDto: {
             /** @description Log head position (null: empty log) */
             head: number | null;
             workerInProcess: boolean;
             projections: components["schemas"]["ProjectionStatusDto"][];
+            /** @description The last rebuild of each projection asked of this process */
+            rebuilds: components["schemas"]["ProjectionRebuildDto"][];
         };
         TimerStatusDto: {
             /**
@@ -4171,6 +4542,14 @@ export interface components {
             /** @description Only these levels (医院等级) */
             levels?: ("level1" | "level2" | "level3" | "unrated")[];
         };
+        CreditDrawCommitmentDto: {
+            /** @description SM3(seed) */
+            seedDigest: string;
+            /** @description SM3(seed ‖ 0x1f ‖ canonical public inputs) */
+            inputsDigest: string;
+            /** Format: date-time */
+            committedAt: string;
+        };
         CreditDrawInstitutionDto: {
             id: string;
             /** @enum {string} */
@@ -4179,8 +4558,8 @@ export interface components {
         CreditDrawInspectorDto: {
             id: string;
             unit: string;
-            /** @description Institutions this inspector must not inspect (回避) */
-            conflicts: string[];
+            /** @description Institutions this inspector must not inspect (回避); null: withheld (only leaders, admins and the inspector see them) */
+            conflicts: string[] | null;
             /** @description Institutions the inspector’s unit covers (absent on older draws: all) */
             covers?: string[];
         };
@@ -4190,8 +4569,7 @@ export interface components {
             C: number;
             D: number;
         };
-        CreditDrawInputDto: {
-            seed: string;
+        CreditDrawInputsDto: {
             institutions: components["schemas"]["CreditDrawInstitutionDto"][];
             inspectors: components["schemas"]["CreditDrawInspectorDto"][];
             count: number;
@@ -4206,51 +4584,50 @@ export interface components {
             rank: number;
             inspectorIds: string[];
         };
-        CreditDrawResultDto: {
-            algorithm: string;
-            visits: components["schemas"]["CreditDrawnVisitDto"][];
+        CreditDrawnVisitStateDto: {
+            institutionId: string;
+            visitId: string;
+            /** @enum {string} */
+            outcome: "pending" | "conducted" | "cancelled";
         };
-        CreditPublishedDrawDto: {
+        CreditDrawAnswerDto: {
             drawId: string;
+            /** @enum {string} */
+            status: "committed" | "drawn" | "revealed" | "cancelled" | "requested" | "published";
             jurisdiction: string;
-            seed: string;
             algorithm: string;
-            inputs: components["schemas"]["CreditDrawInputDto"];
-            result: components["schemas"]["CreditDrawResultDto"];
+            /** @description Null for a draw made before commitments */
+            commitment: components["schemas"]["CreditDrawCommitmentDto"] | null;
+            /** @description Null until revealed */
+            seed: string | null;
+            inputs: components["schemas"]["CreditDrawInputsDto"];
+            /** @description Null until drawn */
+            visits: components["schemas"]["CreditDrawnVisitDto"][] | null;
+            /** @description How each drawn visit ended, from the reveal */
+            visitOutcomes: components["schemas"]["CreditDrawnVisitStateDto"][] | null;
             plannedDate: string;
-            /** @description Log position of the last event written */
+            campaignId: string | null;
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+            drawnAt: string | null;
+            revealedAt: string | null;
+            policyVersion: string;
+            /** @description Log position of the draw’s last event */
             position: number | null;
         };
         CreditDrawSummaryDto: {
             drawId: string;
             jurisdiction: string;
             /** @enum {string} */
-            status: "requested" | "published" | "cancelled";
+            status: "committed" | "drawn" | "revealed" | "cancelled" | "requested" | "published";
             /** Format: date-time */
             requestedAt: string;
-            /** @description Visits drawn, once published */
+            /** @description Visits drawn, once drawn */
             visits: number | null;
         };
         CreditDrawListDto: {
             draws: components["schemas"]["CreditDrawSummaryDto"][];
-        };
-        CreditDrawDocumentDto: {
-            drawId: string;
-            /** @enum {string} */
-            status: "requested" | "published" | "cancelled";
-            jurisdiction: string;
-            seed: string;
-            algorithm: string;
-            inputs: components["schemas"]["CreditDrawInputDto"];
-            /** @description Null until published */
-            visits: components["schemas"]["CreditDrawnVisitDto"][] | null;
-            plannedDate: string;
-            campaignId: string | null;
-            requestedBy: string;
-            /** Format: date-time */
-            requestedAt: string;
-            publishedAt: string | null;
-            policyVersion: string;
         };
         PublicCreditInstitutionDto: {
             id: string;
@@ -4265,6 +4642,37 @@ export interface components {
             adverse: components["schemas"]["CreditViewItemDto"][];
             redList: components["schemas"]["CreditViewItemDto"][];
         };
+        CreditPublicDrawInputsDto: {
+            institutions: components["schemas"]["CreditDrawInstitutionDto"][];
+            count: number;
+            inspectorsPerVisit: number;
+            weights: components["schemas"]["CreditDrawWeightsDto"];
+        };
+        CreditPublicDrawnInstitutionDto: {
+            institutionId: string;
+            /** @enum {string} */
+            creditLevel: "A" | "B" | "C" | "D";
+            /** @description Order in which it was drawn (1-based) */
+            rank: number;
+        };
+        CreditPublicDrawDto: {
+            drawId: string;
+            jurisdiction: string;
+            /** @enum {string} */
+            status: "committed" | "revealed" | "cancelled" | "published-without-commitment";
+            /** @description Null for a draw published before commitments */
+            commitment: components["schemas"]["CreditDrawCommitmentDto"] | null;
+            /** @description Null until revealed */
+            seed: string | null;
+            algorithm: string | null;
+            inputs: components["schemas"]["CreditPublicDrawInputsDto"] | null;
+            /** @description The institutions drawn, in order */
+            visits: components["schemas"]["CreditPublicDrawnInstitutionDto"][] | null;
+            plannedDate: string | null;
+            campaignId: string | null;
+            /** Format: date-time */
+            revealedAt: string | null;
+        };
         PublicInstitutionDto: {
             /** @example hosp-a1-1 */
             id: string;
@@ -4277,6 +4685,497 @@ export interface components {
         };
         PublicInstitutionListDto: {
             items: components["schemas"]["PublicInstitutionDto"][];
+        };
+        CampaignScopeDto: {
+            /** @description 机构类别 */
+            institutionTypes?: ("general_hospital" | "tcm_hospital" | "integrated_hospital" | "specialty_hospital" | "maternal_child" | "primary_care" | "public_health" | "other")[];
+            /** @description 所有制 (公立 / 民营 / 社会办) */
+            ownerships?: ("public" | "private" | "social")[];
+            /** @description 医院等级 */
+            levels?: ("level1" | "level2" | "level3" | "unrated")[];
+            /** @description Institutions named one by one (under the issuing unit) */
+            institutionIds?: string[];
+        };
+        CampaignReportDto: {
+            /**
+             * @description 实施方案 / 月报 / 季度汇总 / 自查报告 / 整改报告 / 总结报告
+             * @enum {string}
+             */
+            kind: "implementation-plan" | "monthly-report" | "quarterly-summary" | "self-inspection-report" | "rectification-report" | "final-report";
+            /**
+             * @description Due day (YYYY-MM-DD), from the phase’s first day to the year’s end; or give `recurrence`
+             * @example 2022-02-28
+             */
+            due?: string;
+            /**
+             * @description Due at each month’s / quarter’s end within the phase; or give `due`
+             * @enum {string}
+             */
+            recurrence?: "monthly" | "quarterly";
+        };
+        CampaignPhaseDto: {
+            /** @example 宣传动员 */
+            name: string;
+            /**
+             * @description First day (YYYY-MM-DD)
+             * @example 2023-05-15
+             */
+            from: string;
+            /**
+             * @description Last day (YYYY-MM-DD)
+             * @example 2023-05-20
+             */
+            to: string;
+            /** @description Reports each unit in scope owes in this phase */
+            reports?: components["schemas"]["CampaignReportDto"][];
+        };
+        LaunchCampaignDto: {
+            /**
+             * @description The issuing commission unit (发文单位): yours by default, or one below it
+             * @example county-a1
+             */
+            issuingUnitId?: string;
+            /** @example 医德医风建设专项行动 */
+            title: string;
+            /**
+             * @description The year every phase lies in
+             * @example 2023
+             */
+            year: number;
+            scope: components["schemas"]["CampaignScopeDto"];
+            /** @description In order, not overlapping, inside the year */
+            phases: components["schemas"]["CampaignPhaseDto"][];
+        };
+        AmendCampaignDto: {
+            title?: string;
+            /** @description The phases as a whole, replacing the old ones */
+            phases?: components["schemas"]["CampaignPhaseDto"][];
+            /** @description The scope as a whole, resolved again against the directory */
+            scope?: components["schemas"]["CampaignScopeDto"];
+            /** @example 根据市卫健委补充通知调整阶段安排 */
+            reason: string;
+        };
+        CloseCampaignDto: {
+            /**
+             * @description Carry the open rows over beyond the campaign (needs a reason)
+             * @default false
+             */
+            carryOver: boolean;
+            /** @example 剩余问题转入日常监管台账 */
+            reason?: string;
+        };
+        CampaignListItemDto: {
+            campaignId: string;
+            issuingUnitId: string;
+            title: string;
+            year: number;
+            /** @enum {string} */
+            status: "launched" | "closed";
+            /** @description First day of the first phase (YYYY-MM-DD) */
+            startsOn: string;
+            /** @description Last day of the last phase (YYYY-MM-DD) */
+            endsOn: string;
+            institutionCount: number;
+            launchedAt: string;
+            launchedBy: string;
+            closedAt: string | null;
+            /** @description Open rows the close carried over */
+            carriedOver: number;
+        };
+        CampaignListItemPageDto: {
+            items: components["schemas"]["CampaignListItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        CampaignScopeViewDto: {
+            institutionTypes: string[];
+            ownerships: string[];
+            levels: string[];
+            /** @description Named one by one (those the reader covers) */
+            listedInstitutionIds: string[];
+        };
+        CampaignInstitutionDto: {
+            institutionId: string;
+            name: string;
+        };
+        CampaignReportViewDto: {
+            /** @enum {string} */
+            kind: "implementation-plan" | "monthly-report" | "quarterly-summary" | "self-inspection-report" | "rectification-report" | "final-report";
+            /** @description Fixed due day, or null for a recurring report */
+            due: string | null;
+            /** @enum {string|null} */
+            recurrence: "monthly" | "quarterly" | null;
+            /** @description Every day it falls due (YYYY-MM-DD) */
+            dueDays: string[];
+        };
+        CampaignPhaseViewDto: {
+            index: number;
+            name: string;
+            /** @description YYYY-MM-DD */
+            from: string;
+            /** @description YYYY-MM-DD */
+            to: string;
+            /**
+             * @description On the clock’s Shanghai day
+             * @enum {string}
+             */
+            status: "upcoming" | "current" | "past";
+            reports: components["schemas"]["CampaignReportViewDto"][];
+        };
+        CampaignOpenRowDto: {
+            findingId: string;
+            institutionId: string;
+        };
+        CampaignDetailDto: {
+            campaignId: string;
+            issuingUnitId: string;
+            issuingUnitName: string;
+            title: string;
+            year: number;
+            /** @enum {string} */
+            status: "launched" | "closed";
+            scope: components["schemas"]["CampaignScopeViewDto"];
+            /** @description Institutions in the scope, all of them */
+            institutionCount: number;
+            /** @description The scope’s institutions the reader covers */
+            institutions: components["schemas"]["CampaignInstitutionDto"][];
+            phases: components["schemas"]["CampaignPhaseViewDto"][];
+            /** @description Index of the phase the day falls in */
+            currentPhase: number | null;
+            startsOn: string;
+            endsOn: string;
+            /** @description The Shanghai day the phases were placed against */
+            today: string;
+            launchedBy: string;
+            launchedAt: string;
+            amendments: number;
+            closedAt: string | null;
+            closedBy: string | null;
+            closeReason: string | null;
+            carriedOver: components["schemas"]["CampaignOpenRowDto"][];
+        };
+        CampaignLedgerDto: {
+            campaignId: string;
+            title: string;
+            generatedAt: string;
+            rows: components["schemas"]["InspectionLedgerRowDto"][];
+            summary: components["schemas"]["InspectionLedgerSummaryDto"];
+        };
+        CampaignProgressCellDto: {
+            /** @description Commission visits carried out */
+            visitsDone: number;
+            /** @description Self-inspections (自查) carried out */
+            selfInspections: number;
+            /** @description Ledger rows that count (withdrawn apart) */
+            findings: number;
+            open: number;
+            signedOff: number;
+            overdue: number;
+            withdrawn: number;
+            /** @description Signed off by their deadline */
+            onTime: number;
+            /** @description Report instances due by today */
+            reportsDue: number;
+            /** @description null while reporting duties (报送) are not kept */
+            reportsReceived: number | null;
+            /** @description null while reporting duties (报送) are not kept */
+            reportsOnTime: number | null;
+        };
+        CampaignProgressUnitDto: {
+            /** @description One cell per phase */
+            phases: components["schemas"]["CampaignProgressCellDto"][];
+            /** @description Dated before, between or after the phases */
+            outsidePhases: components["schemas"]["CampaignProgressCellDto"];
+            total: components["schemas"]["CampaignProgressCellDto"];
+            institutionId: string;
+            name: string;
+        };
+        CampaignProgressColumnsDto: {
+            /** @description One cell per phase */
+            phases: components["schemas"]["CampaignProgressCellDto"][];
+            /** @description Dated before, between or after the phases */
+            outsidePhases: components["schemas"]["CampaignProgressCellDto"];
+            total: components["schemas"]["CampaignProgressCellDto"];
+        };
+        CampaignProgressDto: {
+            campaignId: string;
+            title: string;
+            generatedAt: string;
+            /** @description The Shanghai day of the clock */
+            today: string;
+            currentPhase: number | null;
+            phases: components["schemas"]["CampaignPhaseViewDto"][];
+            /** @description false until reporting duties are kept: reports received read null */
+            reportsTracked: boolean;
+            units: components["schemas"]["CampaignProgressUnitDto"][];
+            totals: components["schemas"]["CampaignProgressColumnsDto"];
+        };
+        CampaignSummaryLineDto: {
+            /** @description Commission visits carried out */
+            visitsDone: number;
+            /** @description Self-inspections (自查) carried out */
+            selfInspections: number;
+            /** @description Ledger rows that count (withdrawn apart) */
+            findings: number;
+            open: number;
+            signedOff: number;
+            overdue: number;
+            withdrawn: number;
+            /** @description Signed off by their deadline */
+            onTime: number;
+            /** @description Report instances due by today */
+            reportsDue: number;
+            /** @description null while reporting duties (报送) are not kept */
+            reportsReceived: number | null;
+            /** @description null while reporting duties (报送) are not kept */
+            reportsOnTime: number | null;
+            /** @description Signed off / findings (0–1) */
+            rectificationRate: number | null;
+            /** @description On time / signed off (0–1) */
+            onTimeRate: number | null;
+            /** @description Reports on time / due (0–1); null while reporting duties (报送) are not kept */
+            reportsOnTimeRate: number | null;
+        };
+        CampaignSummaryCategoryDto: {
+            /** @description Commission visits carried out */
+            visitsDone: number;
+            /** @description Self-inspections (自查) carried out */
+            selfInspections: number;
+            /** @description Ledger rows that count (withdrawn apart) */
+            findings: number;
+            open: number;
+            signedOff: number;
+            overdue: number;
+            withdrawn: number;
+            /** @description Signed off by their deadline */
+            onTime: number;
+            /** @description Report instances due by today */
+            reportsDue: number;
+            /** @description null while reporting duties (报送) are not kept */
+            reportsReceived: number | null;
+            /** @description null while reporting duties (报送) are not kept */
+            reportsOnTime: number | null;
+            /** @description Signed off / findings (0–1) */
+            rectificationRate: number | null;
+            /** @description On time / signed off (0–1) */
+            onTimeRate: number | null;
+            /** @description Reports on time / due (0–1); null while reporting duties (报送) are not kept */
+            reportsOnTimeRate: number | null;
+            /** @enum {string} */
+            category: "commissions" | "improper-donations" | "profit-driven-referrals" | "insurance-fraud" | "patient-privacy" | "kickbacks" | "queue-jumping" | "red-envelopes" | "over-treatment" | "service-attitude" | "environment-signage" | "medical-quality" | "disclosure" | "informed-consent" | "other";
+        };
+        CampaignSummaryInstitutionDto: {
+            /** @description Commission visits carried out */
+            visitsDone: number;
+            /** @description Self-inspections (自查) carried out */
+            selfInspections: number;
+            /** @description Ledger rows that count (withdrawn apart) */
+            findings: number;
+            open: number;
+            signedOff: number;
+            overdue: number;
+            withdrawn: number;
+            /** @description Signed off by their deadline */
+            onTime: number;
+            /** @description Report instances due by today */
+            reportsDue: number;
+            /** @description null while reporting duties (报送) are not kept */
+            reportsReceived: number | null;
+            /** @description null while reporting duties (报送) are not kept */
+            reportsOnTime: number | null;
+            /** @description Signed off / findings (0–1) */
+            rectificationRate: number | null;
+            /** @description On time / signed off (0–1) */
+            onTimeRate: number | null;
+            /** @description Reports on time / due (0–1); null while reporting duties (报送) are not kept */
+            reportsOnTimeRate: number | null;
+            institutionId: string;
+            name: string;
+        };
+        CampaignSummaryDto: {
+            campaignId: string;
+            title: string;
+            generatedAt: string;
+            issuingUnitId: string;
+            issuingUnitName: string;
+            year: number;
+            startsOn: string;
+            endsOn: string;
+            /** @enum {string} */
+            status: "launched" | "closed";
+            closedAt: string | null;
+            /** @description Open rows the close carried over (those the reader covers) */
+            carriedOver: number;
+            reportsTracked: boolean;
+            totals: components["schemas"]["CampaignSummaryLineDto"];
+            byCategory: components["schemas"]["CampaignSummaryCategoryDto"][];
+            byInstitution: components["schemas"]["CampaignSummaryInstitutionDto"][];
+        };
+        CampaignReportCellDto: {
+            dutyId: string;
+            /** @enum {string} */
+            status: "assigned" | "submitted" | "returned" | "accepted" | "withdrawn";
+            dueAt: string;
+            submittedAt: string | null;
+            onTime: boolean | null;
+            overdue: boolean;
+            /** @enum {string|null} */
+            escalationRung: "overdue-reminder" | "supervision" | null;
+            returnReason: string | null;
+        };
+        CampaignReportColumnDto: {
+            phaseIndex: number;
+            phaseName: string;
+            /** @enum {string} */
+            kind: "implementation-plan" | "monthly-report" | "quarterly-summary" | "self-inspection-report" | "rectification-report" | "final-report";
+            dueOn: string;
+        };
+        CampaignReportUnitDto: {
+            institutionId: string;
+            name: string;
+            /** @description One per column; null where no duty was generated */
+            cells: (components["schemas"]["CampaignReportCellDto"] | null)[];
+        };
+        CampaignReportTotalsDto: {
+            /** @description Duties not withdrawn */
+            duties: number;
+            /** @description Of those, past their due instant */
+            due: number;
+            /** @description Handed in and standing (awaiting review or accepted) */
+            received: number;
+            accepted: number;
+            awaitingReview: number;
+            returned: number;
+            /** @description Received by the due instant */
+            onTime: number;
+            late: number;
+            /** @description Still owed past the due instant */
+            overdue: number;
+            withdrawn: number;
+        };
+        CampaignReportsDto: {
+            campaignId: string;
+            title: string;
+            generatedAt: string;
+            today: string;
+            columns: components["schemas"]["CampaignReportColumnDto"][];
+            units: components["schemas"]["CampaignReportUnitDto"][];
+            totals: components["schemas"]["CampaignReportTotalsDto"];
+        };
+        ReportDutyListItemDto: {
+            dutyId: string;
+            campaignId: string;
+            /** @description The campaign’s title when the duty was assigned */
+            campaignTitle: string;
+            issuingUnitId: string;
+            institutionId: string;
+            /** @enum {string} */
+            kind: "implementation-plan" | "monthly-report" | "quarterly-summary" | "self-inspection-report" | "rectification-report" | "final-report";
+            phaseIndex: number;
+            phaseName: string;
+            /** @description The day the campaign names (YYYY-MM-DD) */
+            dueOn: string;
+            /** @description The first day it may be handed in (YYYY-MM-DD) */
+            opensOn: string;
+            /** @description The due instant: the end of dueOn (Asia/Shanghai), for a recurring report of the first working day on or after it */
+            dueAt: string;
+            /** @enum {string} */
+            status: "assigned" | "submitted" | "returned" | "accepted" | "withdrawn";
+            round: number;
+            /** @description Rung of the overdue ladder reached (1 逾期催报, 2 督办) */
+            escalationStep: number | null;
+            /** @enum {string|null} */
+            escalationRung: "overdue-reminder" | "supervision" | null;
+            /** @description The last submission */
+            submittedAt: string | null;
+            /** @description That submission was in by dueAt */
+            onTime: boolean | null;
+            submissions: number;
+            reviewedAt: string | null;
+            /** @description The reasons of the last return */
+            returnReason: string | null;
+            assignedAt: string;
+            updatedAt: string;
+            /** @description Still owed past dueAt (against the clock now) */
+            overdue: boolean;
+        };
+        ReportDutyListItemPageDto: {
+            items: components["schemas"]["ReportDutyListItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ReportDutyEscalationDto: {
+            step: number;
+            /** @enum {string} */
+            rung: "overdue-reminder" | "supervision";
+        };
+        ReportDutyDeadlineDto: {
+            /** @example report.due */
+            deadlineId: string;
+            /** @example report-due */
+            purpose: string;
+            dueAt: string;
+        };
+        ReportSubmissionDto: {
+            round: number;
+            text: string;
+            /** @description The files it cites */
+            evidence: components["schemas"]["InspectionEvidenceFileDto"][];
+            submittedBy: string;
+            submittedAt: string;
+            onTime: boolean;
+        };
+        ReportReviewDto: {
+            round: number;
+            /** @enum {string} */
+            outcome: "accepted" | "returned";
+            by: string;
+            at: string;
+            /** @description The comment of an acceptance, the reasons of a return */
+            note: string | null;
+        };
+        ReportDutyDetailDto: {
+            dutyId: string;
+            campaignId: string;
+            campaignTitle: string;
+            issuingUnitId: string;
+            institutionId: string;
+            /** @enum {string} */
+            kind: "implementation-plan" | "monthly-report" | "quarterly-summary" | "self-inspection-report" | "rectification-report" | "final-report";
+            /** @enum {string|null} */
+            recurrence: "monthly" | "quarterly" | null;
+            phaseIndex: number;
+            phaseName: string;
+            dueOn: string;
+            opensOn: string;
+            /** @description The due instant: the end of dueOn (Asia/Shanghai), for a recurring report of the first working day on or after it */
+            dueAt: string;
+            assignedAt: string;
+            /** @enum {string} */
+            status: "assigned" | "submitted" | "returned" | "accepted" | "withdrawn";
+            round: number;
+            overdue: boolean;
+            escalation: components["schemas"]["ReportDutyEscalationDto"] | null;
+            deadline: components["schemas"]["ReportDutyDeadlineDto"] | null;
+            submissions: components["schemas"]["ReportSubmissionDto"][];
+            reviews: components["schemas"]["ReportReviewDto"][];
+            files: components["schemas"]["InspectionEvidenceFileDto"][];
+            /** @description The clock’s Shanghai day */
+            today: string;
+        };
+        SubmitReportDto: {
+            /** @example 本月共开展科室自查12次，发现问题3项，已整改2项。 */
+            text: string;
+            /** @description Digests (SM3, 64 hex) of files uploaded to this duty: POST /report-duties/{dutyId}/evidence */
+            evidence?: string[];
+        };
+        AcceptReportDto: {
+            /** @example 材料齐全，予以通过 */
+            comment?: string;
+        };
+        ReturnReportDto: {
+            /** @example 未附自查台账，请补充后重新报送 */
+            reason: string;
         };
         ComplaintComplainantSummaryDto: {
             /** @enum {string} */
@@ -5066,7 +5965,7 @@ export interface components {
             /** @enum {string} */
             kind: "province" | "city" | "county" | "institution" | "agency";
             /** @description null only for a province */
-            parentId?: Record<string, never> | null;
+            parentId?: string | null;
             profile?: components["schemas"]["InstitutionProfileDto"];
             /**
              * @description 协同部门类别: required for an agency, refused on other units
@@ -5128,7 +6027,7 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "leader" | "inspector" | "hospital" | "partner";
             unitId: string;
-            departmentId?: Record<string, never> | null;
+            departmentId?: string | null;
             /**
              * @description The sign-in name: lowercase letters, digits, . _ -
              * @example zhang.san
@@ -5147,7 +6046,7 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "leader" | "inspector" | "hospital" | "partner";
             unitId: string;
-            departmentId?: Record<string, never> | null;
+            departmentId?: string | null;
         };
         InspectorConflictDto: {
             institutionId: string;
@@ -5170,7 +6069,7 @@ export interface components {
             id: string;
             name: string;
             institutionId: string;
-            departmentId?: Record<string, never> | null;
+            departmentId?: string | null;
         };
         DirectoryRowRejectionDto: {
             /** @enum {string} */
@@ -5755,6 +6654,22 @@ export interface operations {
                         creditMeasures: components["schemas"]["CatalogueEntryDto"][];
                         commitmentKinds: components["schemas"]["CatalogueEntryDto"][];
                         creditDrawStatuses: components["schemas"]["CatalogueEntryDto"][];
+                        campaignStatuses: components["schemas"]["CatalogueEntryDto"][];
+                        campaignPhaseStatuses: components["schemas"]["CatalogueEntryDto"][];
+                        campaignReportKinds: components["schemas"]["CatalogueEntryDto"][];
+                        campaignReportRecurrences: components["schemas"]["CatalogueEntryDto"][];
+                        policyContexts: components["schemas"]["CatalogueEntryDto"][];
+                        policySettings: components["schemas"]["CatalogueEntryDto"][];
+                        deliveryStatuses: components["schemas"]["CatalogueEntryDto"][];
+                        deliveryChannels: components["schemas"]["CatalogueEntryDto"][];
+                        accessLogActions: components["schemas"]["CatalogueEntryDto"][];
+                        accessOutcomes: components["schemas"]["CatalogueEntryDto"][];
+                        projectionKinds: components["schemas"]["CatalogueEntryDto"][];
+                        rebuildStates: components["schemas"]["CatalogueEntryDto"][];
+                        deadlinePurposes: components["schemas"]["CatalogueEntryDto"][];
+                        reportDutyStatuses: components["schemas"]["CatalogueEntryDto"][];
+                        reportDutyEscalationRungs: components["schemas"]["CatalogueEntryDto"][];
+                        reportDutyWithdrawReasons: components["schemas"]["CatalogueEntryDto"][];
                         referralSources: components["schemas"]["CatalogueEntryDto"][];
                         referralStatuses: components["schemas"]["CatalogueEntryDto"][];
                         referralOutcomes: components["schemas"]["CatalogueEntryDto"][];
@@ -5771,7 +6686,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only items of this kind (counts still cover every kind) */
-                kind?: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "referral-acknowledge" | "referral-outcome" | "referral-close";
+                kind?: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review" | "referral-acknowledge" | "referral-outcome" | "referral-close";
                 page?: number;
                 pageSize?: number;
             };
@@ -5832,6 +6747,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarStatusDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    AdminCalendarController_provisionalDeadlines: {
+        parameters: {
+            query?: {
+                /** @description How many to list (1–500) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvisionalDeadlinesDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -6005,6 +6944,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectionsDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    AdminWorkerController_rebuild: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Started; state running */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectionRebuildDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -8043,7 +9009,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreditPublishedDrawDto"];
+                    "application/json": components["schemas"]["CreditDrawAnswerDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    DrawsController_reveal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                drawId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditDrawAnswerDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -8066,7 +9058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreditDrawDocumentDto"];
+                    "application/json": components["schemas"]["CreditDrawAnswerDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -8112,7 +9104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreditDrawDocumentDto"];
+                    "application/json": components["schemas"]["CreditPublicDrawDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -8134,6 +9126,446 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicInstitutionListDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignsController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+                status?: "launched" | "closed";
+                year?: number;
+                /** @description Only campaigns this commission unit issued */
+                issuingUnitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignListItemPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignsController_launch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LaunchCampaignDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignsController_amend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendCampaignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignsController_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseCampaignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetailDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignReadsController_ledger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignLedgerDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignReadsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignProgressDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignReadsController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignSummaryDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignReadsController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The 通报 workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignReportsController_reports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignReportsDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+                /** @description Only the duties of this campaign */
+                campaignId?: string;
+                /** @description Only the duties owed by this institution */
+                institutionId?: string;
+                kind?: "implementation-plan" | "monthly-report" | "quarterly-summary" | "self-inspection-report" | "rectification-report" | "final-report";
+                status?: "assigned" | "submitted" | "returned" | "accepted" | "withdrawn";
+                /** @description true: only reports still owed past their due instant (against the clock now); false: the others */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDutyListItemPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dutyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDutyDetailDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_evidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                dutyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 报送材料: kinds and size from the uploads policy, use "rectification" (by default jpeg, png, gif, webp, heic, mp4, mov, 3gp, pdf, docx, xlsx, pptx, ofd, ole; at most 200MB)
+                     */
+                    file: string;
+                    /** @description A short note on the file */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionEvidenceAckDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                dutyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_accept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                dutyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_return: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                dutyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];

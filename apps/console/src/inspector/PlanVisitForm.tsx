@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../client/client';
 import { call, messageOf } from '../client/errors';
 import { PATHS } from '../routes';
+import { useOpenCampaigns } from '../shared/campaigns';
 import { useCatalogue } from '../shared/catalogue';
 import { newActionKey, useInstitutions, useRefreshAfterStep } from './inspector-api';
 import { beijingToday } from '../shared/time';
@@ -16,7 +17,7 @@ interface PlanValues {
   campaignId?: string;
 }
 
-/** 计划检查: the institution from the directory, the kind, the day, and a campaign for 专项行动. */
+/** 计划检查: the institution from the directory, the kind, the day, and the 专项行动 it belongs to, if any. */
 export function PlanVisitForm({ onDone }: { onDone?: () => void }) {
   const [form] = Form.useForm<PlanValues>();
   const words = useCatalogue();
@@ -25,13 +26,13 @@ export function PlanVisitForm({ onDone }: { onDone?: () => void }) {
   const navigate = useNavigate();
   const refresh = useRefreshAfterStep();
   const [key, setKey] = useState(newActionKey);
-  const kind = Form.useWatch('kind', form);
+  const campaigns = useOpenCampaigns();
   const plan = useMutation({
     mutationFn: (values: PlanValues) =>
       call(
         api.POST('/visits', {
           params: { header: { 'Idempotency-Key': key } },
-          body: { ...values, campaignId: values.campaignId?.trim() || undefined },
+          body: { ...values, campaignId: values.campaignId || undefined },
         }),
       ),
     onSuccess: async (receipt) => {
@@ -65,11 +66,16 @@ export function PlanVisitForm({ onDone }: { onDone?: () => void }) {
       <Form.Item name="plannedDate" label="计划日期" rules={[{ required: true, message: '请选择计划日期' }]}>
         <Input type="date" />
       </Form.Item>
-      {kind === 'special' && (
-        <Form.Item name="campaignId" label="专项行动编号" extra="专项检查所属的专项行动（可选）">
-          <Input maxLength={64} />
-        </Form.Item>
-      )}
+      <Form.Item name="campaignId" label="所属专项行动" extra="可选；机构须在该专项行动的范围内">
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={campaigns.loading}
+          placeholder="不属于专项行动"
+          options={campaigns.options}
+          notFoundContent="没有进行中的专项行动"
+        />
+      </Form.Item>
       <Button type="primary" htmlType="submit" block loading={plan.isPending}>
         保存检查计划
       </Button>

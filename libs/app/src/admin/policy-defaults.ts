@@ -1,4 +1,5 @@
 import { DomainError } from '@bihuan/core';
+import { DEFAULT_REPORTING_POLICY, REPORTING_POLICY_CONTEXT } from '@bihuan/campaigns';
 import { DEFAULT_COMPLAINT_CONSEQUENCES_POLICY, DEFAULT_COMPLAINT_POLICY } from '@bihuan/complaints';
 import { DEFAULT_CREDIT_POLICY } from '@bihuan/credit';
 import { DEFAULT_DOCUMENTS_POLICY } from '@bihuan/documents';
@@ -22,6 +23,7 @@ export const POLICY_DEFAULTS: Readonly<Record<string, PolicyDefaults>> = Object.
   complaintConsequences: DEFAULT_COMPLAINT_CONSEQUENCES_POLICY,
   ethics: DEFAULT_ETHICS_POLICY,
   credit: DEFAULT_CREDIT_POLICY,
+  [REPORTING_POLICY_CONTEXT]: DEFAULT_REPORTING_POLICY,
   documents: DEFAULT_DOCUMENTS_POLICY,
   identity: DEFAULT_IDENTITY_POLICY,
   [UPLOADS_POLICY_CONTEXT]: DEFAULT_UPLOAD_POLICY,

@@ -36,6 +36,22 @@ import {
   CREDIT_MEASURE_LABELS,
 } from '@bihuan/credit';
 import {
+  CAMPAIGN_STATUS_LABELS,
+  CAMPAIGN_STATUSES,
+  DUTY_ESCALATION_RUNG_LABELS,
+  DUTY_ESCALATION_RUNGS,
+  DUTY_WITHDRAW_REASON_LABELS,
+  DUTY_WITHDRAW_REASONS,
+  REPORT_DUTY_STATUS_LABELS,
+  REPORT_DUTY_STATUSES,
+  PHASE_STATUS_LABELS,
+  PHASE_STATUSES,
+  REPORT_KIND_LABELS,
+  REPORT_KINDS,
+  REPORT_RECURRENCE_LABELS,
+  REPORT_RECURRENCES,
+} from '@bihuan/campaigns';
+import {
   AGENCY_TYPES,
   CONFLICT_REASONS,
   HOSPITAL_GRADES,
@@ -90,6 +106,12 @@ import {
   REFERRAL_STATUS_LABELS,
   REFERRAL_STATUSES,
 } from '@bihuan/referrals';
+import { ACCESS_LOG_ACTION_LABELS } from '@bihuan/audit';
+import { CHANNEL_KIND_LABELS, DELIVERY_STATUS_LABELS } from '@bihuan/notifications';
+import { ACCESS_OUTCOME_LABELS } from '@bihuan/privacy';
+import { POLICY_CONTEXT_LABELS, POLICY_SETTING_LABELS } from '../admin/policy-labels';
+import { PROJECTION_KIND_LABELS, REBUILD_STATE_LABELS } from '../admin/projection-rebuilds';
+import { DEADLINE_PURPOSE_LABELS } from './deadline-purposes';
 
 /**
  * The one catalogue of words: every closed word list the API returns, by the name GET /catalogue
@@ -141,6 +163,23 @@ export const VOCABULARIES = {
   creditMeasures: CREDIT_MEASURE_LABELS,
   commitmentKinds: COMMITMENT_KIND_LABELS,
   creditDrawStatuses: CREDIT_DRAW_STATUS_LABELS,
+  campaignStatuses: CAMPAIGN_STATUS_LABELS,
+  campaignPhaseStatuses: PHASE_STATUS_LABELS,
+  campaignReportKinds: REPORT_KIND_LABELS,
+  campaignReportRecurrences: REPORT_RECURRENCE_LABELS,
+  // The admin's workspace (系统管理).
+  policyContexts: POLICY_CONTEXT_LABELS,
+  policySettings: POLICY_SETTING_LABELS,
+  deliveryStatuses: DELIVERY_STATUS_LABELS,
+  deliveryChannels: CHANNEL_KIND_LABELS,
+  accessLogActions: ACCESS_LOG_ACTION_LABELS,
+  accessOutcomes: ACCESS_OUTCOME_LABELS,
+  projectionKinds: PROJECTION_KIND_LABELS,
+  rebuildStates: REBUILD_STATE_LABELS,
+  deadlinePurposes: DEADLINE_PURPOSE_LABELS,
+  reportDutyStatuses: REPORT_DUTY_STATUS_LABELS,
+  reportDutyEscalationRungs: DUTY_ESCALATION_RUNG_LABELS,
+  reportDutyWithdrawReasons: DUTY_WITHDRAW_REASON_LABELS,
   referralSources: REFERRAL_SOURCE_LABELS,
   referralStatuses: REFERRAL_STATUS_LABELS,
   referralOutcomes: REFERRAL_OUTCOME_LABELS,
@@ -192,6 +231,13 @@ const DECLARED_ORDER: Partial<Readonly<Record<VocabularyName, readonly string[]>
   creditLevels: CREDIT_LEVELS,
   creditMeasures: CREDIT_MEASURES,
   commitmentKinds: COMMITMENT_KINDS,
+  campaignStatuses: CAMPAIGN_STATUSES,
+  campaignPhaseStatuses: PHASE_STATUSES,
+  campaignReportKinds: REPORT_KINDS,
+  campaignReportRecurrences: REPORT_RECURRENCES,
+  reportDutyStatuses: REPORT_DUTY_STATUSES,
+  reportDutyEscalationRungs: DUTY_ESCALATION_RUNGS,
+  reportDutyWithdrawReasons: DUTY_WITHDRAW_REASONS,
   referralSources: REFERRAL_SOURCE_CATEGORIES,
   referralStatuses: REFERRAL_STATUSES,
   referralOutcomes: REFERRAL_OUTCOMES,

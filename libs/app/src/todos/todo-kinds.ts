@@ -1,4 +1,5 @@
 import { Role } from '@bihuan/core';
+import { REPORT_DUTY_STEP_KINDS, ReportDutyOpenStep, ReportDutyStepKind } from '@bihuan/campaigns';
 import { COMPLAINT_STEP_KINDS, ComplaintOpenStep, ComplaintStepKind } from '@bihuan/complaints';
 import { ETHICS_STEP_KINDS, EthicsOpenStep, EthicsStepKind } from '@bihuan/ethics';
 import { FINDING_STEP_KINDS, FindingOpenStep, FindingStepKind } from '@bihuan/inspection';
@@ -10,9 +11,15 @@ import { REFERRAL_STEP_KINDS, ReferralOpenStep, ReferralStepKind } from '@bihuan
  * someone's list while the read model says it is waiting, and leaves it when the step is taken,
  * because the list is read from the same rows the step changes.
  */
-export const TODO_KINDS = [...FINDING_STEP_KINDS, ...COMPLAINT_STEP_KINDS, ...ETHICS_STEP_KINDS, ...REFERRAL_STEP_KINDS] as const;
+export const TODO_KINDS = [
+  ...FINDING_STEP_KINDS,
+  ...COMPLAINT_STEP_KINDS,
+  ...ETHICS_STEP_KINDS,
+  ...REPORT_DUTY_STEP_KINDS,
+  ...REFERRAL_STEP_KINDS,
+] as const;
 
-export type TodoKind = FindingStepKind | ComplaintStepKind | EthicsStepKind | ReferralStepKind;
+export type TodoKind = FindingStepKind | ComplaintStepKind | EthicsStepKind | ReportDutyStepKind | ReferralStepKind;
 
 export interface TodoKindInfo {
   /** 待办 title shown to people. */
@@ -31,10 +38,12 @@ export const TODO_KIND_INFO: Readonly<Record<TodoKind, TodoKindInfo>> = {
   'complaint-answer': { title: '投诉待办理答复', role: 'hospital' },
   'complaint-follow-up': { title: '投诉待回访', role: 'inspector' },
   'ethics-evaluation': { title: '医德考评待完成', role: 'hospital' },
+  'report-duty': { title: '报送材料待提交', role: 'hospital' },
+  'report-duty-review': { title: '报送材料待审核', role: 'inspector' },
   'referral-acknowledge': { title: '移交待签收', role: 'partner' },
   'referral-outcome': { title: '移交待反馈处理结果', role: 'partner' },
   'referral-close': { title: '移交结果待办结', role: 'inspector' },
 };
 
 /** An open step as the contexts' read models know it, before the calendar says how much time is left. */
-export type OpenStep = FindingOpenStep | ComplaintOpenStep | EthicsOpenStep | ReferralOpenStep;
+export type OpenStep = FindingOpenStep | ComplaintOpenStep | EthicsOpenStep | ReportDutyOpenStep | ReferralOpenStep;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, Clock, CLOCK } from '@bihuan/core';
+import { Actor, Clock, CLOCK, shanghaiDate } from '@bihuan/core';
 import { AccessPolicy } from '@bihuan/auth';
+import { reportDutyOpenSteps, ReportDutyTables } from '@bihuan/campaigns';
 import { complaintOpenSteps, ComplaintStepScope, ComplaintsTables } from '@bihuan/complaints';
 import { SqlDatabase } from '@bihuan/database';
 import { ethicsOpenSteps, EthicsTables } from '@bihuan/ethics';
@@ -43,13 +44,14 @@ export class TodosService {
     const now = this.clock.now().toISOString();
     const db = this.database.db;
     const agency = actor.role === 'partner' ? actor.unit : null;
-    const [findings, complaints, evaluations, referrals] = await Promise.all([
+    const [findings, complaints, evaluations, reports, referrals] = await Promise.all([
       findingOpenSteps(db.withTables<InspectionTables>(), scope, now),
       complaintOpenSteps(db.withTables<ComplaintsTables>(), scope),
       ethicsOpenSteps(db.withTables<EthicsTables>(), scope.hospitalOf),
+      reportDutyOpenSteps(db.withTables<ReportDutyTables>(), scope, shanghaiDate(now)),
       referralOpenSteps(db.withTables<ReferralsTables>(), { agency, commissionUnits: scope.commissionUnits }),
     ]);
     const calendar = await this.calendars.current();
-    return todoList([...findings, ...complaints, ...evaluations, ...referrals], now, calendar, view);
+    return todoList([...findings, ...complaints, ...evaluations, ...reports, ...referrals], now, calendar, view);
   }
 }

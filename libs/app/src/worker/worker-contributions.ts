@@ -3,6 +3,7 @@ import { INSPECTION_WORKER } from '@bihuan/inspection';
 import { AUDIT_WORKER } from '@bihuan/audit';
 import { ETHICS_WORKER } from '@bihuan/ethics';
 import { CREDIT_WORKER } from '@bihuan/credit';
+import { CAMPAIGNS_WORKER } from '@bihuan/campaigns';
 import { COMPLAINTS_WORKER } from '@bihuan/complaints';
 import { REFERRALS_WORKER } from '@bihuan/referrals';
 
@@ -23,6 +24,7 @@ export const WORKER_CONTRIBUTIONS: readonly WorkerContribution[] = [
   AUDIT_WORKER,
   ETHICS_WORKER,
   CREDIT_WORKER,
+  CAMPAIGNS_WORKER,
   COMPLAINTS_WORKER,
   REFERRALS_WORKER,
 ];

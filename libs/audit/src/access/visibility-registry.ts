@@ -1,6 +1,7 @@
 import { categoryOf, ReadDecision, Reader, Role, StreamVisibility } from '@bihuan/core';
 import { complaintReferenceVisibility, complaintTicketVisibility } from '@bihuan/complaints';
 import { CREDIT_VISIBILITY } from '@bihuan/credit';
+import { campaignVisibility, reportDutyVisibility } from '@bihuan/campaigns';
 import { directoryVisibility } from '@bihuan/directory';
 import { ETHICS_VISIBILITY } from '@bihuan/ethics';
 import { INSPECTION_VISIBILITY } from '@bihuan/inspection';
@@ -54,6 +55,8 @@ export const CASE_VISIBILITY: ReadonlyMap<string, StreamVisibility> = new Map(
     complaintReferenceVisibility,
     ...ETHICS_VISIBILITY,
     ...CREDIT_VISIBILITY,
+    campaignVisibility,
+    reportDutyVisibility,
     ...REFERRALS_VISIBILITY,
     configurationVisibility('policy'),
     configurationVisibility('calendar'),

@@ -1,6 +1,7 @@
 import { AnyDecider, categoryOf, DomainError } from '@bihuan/core';
 import { complaintTicketDecider } from '@bihuan/complaints';
 import { creditArchiveDecider, creditPointsDecider } from '@bihuan/credit';
+import { campaignDecider, reportDutyDecider } from '@bihuan/campaigns';
 import { ethicsArchiveDecider, ethicsEvaluationDecider } from '@bihuan/ethics';
 import { findingDecider, visitDecider } from '@bihuan/inspection';
 import { leadDecider, referralDecider } from '@bihuan/referrals';
@@ -18,6 +19,8 @@ export const AUDIT_STATE_DECIDERS: Readonly<Record<string, AnyDecider>> = Object
   ethicsEvaluation: ethicsEvaluationDecider(),
   creditArchive: creditArchiveDecider(),
   creditPoints: creditPointsDecider(),
+  campaign: campaignDecider,
+  reportDuty: reportDutyDecider,
   referral: referralDecider,
   lead: leadDecider,
 });

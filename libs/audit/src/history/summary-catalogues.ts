@@ -2,6 +2,7 @@ import { UserDirectory, Jurisdiction } from '@bihuan/auth';
 import { DEADLINE_SUMMARY_CATALOGUE, EVIDENCE_SUMMARY_CATALOGUE, SummaryCatalogue } from '@bihuan/core';
 import { COMPLAINTS_SUMMARY_CATALOGUE } from '@bihuan/complaints';
 import { CREDIT_SUMMARY_CATALOGUE } from '@bihuan/credit';
+import { CAMPAIGNS_SUMMARY_CATALOGUE } from '@bihuan/campaigns';
 import { DIRECTORY_SUMMARY_CATALOGUE } from '@bihuan/directory';
 import { DOCUMENTS_SUMMARY_CATALOGUE } from '@bihuan/documents';
 import { ETHICS_SUMMARY_CATALOGUE } from '@bihuan/ethics';
@@ -26,6 +27,7 @@ export const SUMMARY_CATALOGUES: readonly SummaryCatalogue[] = [
   COMPLAINTS_SUMMARY_CATALOGUE,
   ETHICS_SUMMARY_CATALOGUE,
   CREDIT_SUMMARY_CATALOGUE,
+  CAMPAIGNS_SUMMARY_CATALOGUE,
   REFERRALS_SUMMARY_CATALOGUE,
   DOCUMENTS_SUMMARY_CATALOGUE,
   DIRECTORY_SUMMARY_CATALOGUE,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as complaints from '@bihuan/complaints';
 import * as core from '@bihuan/core';
+import * as campaigns from '@bihuan/campaigns';
 import * as credit from '@bihuan/credit';
 import * as directory from '@bihuan/directory';
 import * as documents from '@bihuan/documents';
@@ -28,6 +29,7 @@ const LIBRARIES: Readonly<Record<string, object>> = {
   complaints,
   ethics,
   credit,
+  campaigns,
   documents,
   directory,
   identity,
@@ -75,6 +77,7 @@ describe('every event type has a Chinese summary', () => {
         'credit.CREDIT_ARCHIVE_EVENTS',
         'credit.CREDIT_POINTS_EVENTS',
         'credit.RANDOM_DRAW_EVENTS',
+        'campaigns.CAMPAIGN_EVENTS',
       ]),
     );
   });

@@ -1,27 +1,8 @@
 import { commissionReads, Message, StreamVisibility } from '@bihuan/core';
 import { INSPECTOR_CONFLICTS_CATEGORY } from './conflicts/inspector-conflicts.events';
-import { RANDOM_DRAW_CATEGORY } from '../domain/draw/random-draw.decider';
 import { creditArchiveVisibility } from '../domain/visibility/credit-archive.visibility';
 import { creditPointsVisibility } from '../domain/visibility/credit-points.visibility';
-
-/**
- * A 双随机 draw belongs to the jurisdiction it draws from: the commission staff whose jurisdiction
- * covers it (its candidates and seed are inspection targets until published; the public reads
- * published draws on /public/draws). Hospitals never read it as a case.
- */
-export const randomDrawVisibility: StreamVisibility<{ readonly jurisdiction: string | null }> = {
-  category: RANDOM_DRAW_CATEGORY,
-  initialState: { jurisdiction: null },
-  evolve: (state, event: Message) => {
-    const unit = (event.data as { jurisdiction?: unknown }).jurisdiction;
-    return state.jurisdiction === null && typeof unit === 'string' ? { jurisdiction: unit } : state;
-  },
-  decide: (reader, { jurisdiction }) => {
-    if (jurisdiction === null) return { kind: 'hidden' };
-    if (commissionReads(reader, [jurisdiction])) return { kind: 'granted', institutionId: null };
-    return { kind: 'forbidden', reason: `${reader.actor.role} ${reader.actor.id} may not read draws of ${jurisdiction}` };
-  },
-};
+import { randomDrawVisibility } from '../domain/visibility/random-draw.visibility';
 
 /**
  * An inspector's declared conflicts of interest: the inspector, and the leaders and admins over

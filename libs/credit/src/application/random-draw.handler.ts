@@ -1,31 +1,41 @@
+import { randomBytes } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { AccessPolicy, DirectoryUser, inspectorCovers, Jurisdiction, Unit, UserDirectory } from '@bihuan/auth';
-import { Actor, assertNever, deterministicId, ID_GENERATOR, IdGenerator } from '@bihuan/core';
-import { LiveDirectory } from '@bihuan/directory';
+import { AccessPolicy, DirectoryUser, inspectorCovers, Jurisdiction, readerOf, Unit, UserDirectory } from '@bihuan/auth';
+import { Actor, assertNever, CAMPAIGN_CHECK, CampaignCheck, CampaignMembership, ID_GENERATOR, IdGenerator, streamName } from '@bihuan/core';
+import { LiveDirectory, matchesSelectors } from '@bihuan/directory';
 import { CaseWrite, CommandBody, CommandContext, CommandExecution, RequestAction } from '@bihuan/platform';
 import { CreditPolicy } from '../domain/credit-policy';
-import { DrawInput, DrawResult } from '../domain/draw/draw-inspections';
-import { RandomDrawCommand, RandomDrawEvent, RequestRandomDraw } from '../domain/draw/random-draw.messages';
-import { drawInputOf, RANDOM_DRAW_CATEGORY, randomDrawDecider, RandomDrawState } from '../domain/draw/random-draw.decider';
+import {
+  CommitRandomDraw,
+  drawnVisitOutcome,
+  DrawnVisitState,
+  RandomDrawCommand,
+  RandomDrawEvent,
+} from '../domain/draw/random-draw.messages';
+import { RANDOM_DRAW_CATEGORY, randomDrawDecider, RandomDrawState } from '../domain/draw/random-draw.decider';
+import { drawnVisitId, VISIT_STREAM_CATEGORY } from '../workflows/random-draw-visits.workflow';
 import { CreditQueries, DrawReadModel } from '../read-models/credit.queries';
 import { CREDIT_POLICY } from './credit-writes';
+import { assertDrawReadable, DrawAnswer } from './draw-document';
 
-/** A draw to make: the server gathers institutions, levels, inspectors and conflicts itself. */
-export type RandomDrawAction = RequestAction<
-  'RequestRandomDraw',
-  {
-    readonly jurisdiction: string;
-    readonly count: number;
-    readonly inspectorsPerVisit: number;
-    readonly plannedDate: string;
-    readonly campaignId?: string | null;
-    /** Only institutions with these directory attributes (none given: every institution). */
-    readonly institutionTypes?: readonly string[];
-    readonly ownerships?: readonly string[];
-    readonly levels?: readonly string[];
-  }
->;
+/** A draw to commit (the server gathers institutions, levels, inspectors and conflicts itself), or one to reveal. */
+export type RandomDrawAction =
+  | RequestAction<
+      'CommitRandomDraw',
+      {
+        readonly jurisdiction: string;
+        readonly count: number;
+        readonly inspectorsPerVisit: number;
+        readonly plannedDate: string;
+        readonly campaignId?: string | null;
+        /** Only institutions with these directory attributes (none given: every institution). */
+        readonly institutionTypes?: readonly string[];
+        readonly ownerships?: readonly string[];
+        readonly levels?: readonly string[];
+      }
+    >
+  | RequestAction<'RevealRandomDraw', { readonly drawId: string }>;
 
 /** What the draw reads of the directory besides the tree and its people (LiveDirectory answers it). */
 export interface DrawDirectory {
@@ -40,20 +50,8 @@ interface DrawCandidates {
   readonly readModel: DrawReadModel;
 }
 
-/** What POST /draws answers: the published draw with everything needed to re-run it. */
-export interface PublishedDraw {
-  readonly drawId: string;
-  readonly jurisdiction: string;
-  readonly seed: string;
-  readonly algorithm: string;
-  readonly inputs: DrawInput;
-  readonly result: DrawResult;
-  readonly plannedDate: string;
-  readonly position: number | null;
-}
-
-/** CommandBus message: one request to a 双随机 draw `randomDraw-<drawId>` (a new one: the id is drawn). */
-export class RandomDrawRequest extends Command<PublishedDraw> {
+/** CommandBus message: one request to a 双随机 draw `randomDraw-<drawId>` (a commitment makes a new one: the id is drawn). */
+export class RandomDrawRequest extends Command<DrawAnswer> {
   constructor(
     readonly actor: Actor,
     readonly action: RandomDrawAction,
@@ -65,16 +63,19 @@ export class RandomDrawRequest extends Command<PublishedDraw> {
 type DrawWrite = CaseWrite<RandomDrawCommand, RandomDrawEvent, RandomDrawState, CreditPolicy>;
 
 /**
- * 双随机: the draw's application service. The server gathers the inputs — the institutions under the
- * jurisdiction with their credit level as of now (read model + creditLevel under the policy in
- * force), the inspectors of the jurisdiction (the UserDirectory port: active inspectors whose unit
- * lies within it) with their declared conflicts and the drawn institutions their unit covers (a
- * county inspector is never sent to the next county's hospital) — and a seed derived from fresh
- * ids, then records the request (DrawRequested: seed + inputs) and publishes the result
- * (DrawPublished). Nothing is written if the draw could never be made.
+ * 双随机: the draw's application service (ADR 0018).
+ * Commit: the server gathers the inputs — the institutions under the jurisdiction with their credit
+ * level as of now (read model + creditLevel under the policy in force), the inspectors of the
+ * jurisdiction (the UserDirectory port: active inspectors whose unit lies within it) with their
+ * declared conflicts and the drawn institutions their unit covers (a county inspector is never sent
+ * to the next county's hospital) — and 256 random bits for the seed, then records the commitment
+ * (DrawCommitted). The randomDrawVisits saga makes the draw (DrawMade) and plans its visits; the
+ * answer shows the draw as it stands once that settled. Nothing is written if it could never be made.
+ * Reveal: once every drawn visit is conducted or cancelled (read from the visits' streams), the seed
+ * is published (DrawRevealed).
  */
 @CommandHandler(RandomDrawRequest)
-export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, PublishedDraw> {
+export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, DrawAnswer> {
   constructor(
     private readonly execution: CommandExecution,
     private readonly queries: CreditQueries,
@@ -83,18 +84,19 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
     @Inject(UserDirectory) private readonly directory: UserDirectory,
     @Inject(LiveDirectory) private readonly attributes: DrawDirectory,
+    @Inject(CAMPAIGN_CHECK) private readonly campaigns: CampaignCheck,
   ) {}
 
-  /** The institutions under the unit that match the filter's directory attributes. */
-  private institutionsOf(unitId: string, data: RandomDrawAction['data']): string[] {
-    const wanted = (values: readonly string[] | undefined, value: string | undefined): boolean =>
-      !values || values.length === 0 || (value !== undefined && values.includes(value));
+  /** The institutions under the unit that match the filter's directory attributes (and lie in the campaign's scope). */
+  private institutionsOf(
+    unitId: string,
+    data: Extract<RandomDrawAction, { kind: 'CommitRandomDraw' }>['data'],
+    campaign: CampaignMembership | null,
+  ): string[] {
     return this.jurisdiction
       .institutionsUnder(unitId)
-      .filter((u) => {
-        const p = this.attributes.profileOf(u.id);
-        return wanted(data.institutionTypes, p?.institutionType) && wanted(data.ownerships, p?.ownership) && wanted(data.levels, p?.level);
-      })
+      .filter((u) => matchesSelectors(this.attributes.profileOf(u.id), data))
+      .filter((u) => !campaign || campaign.institutionIds.includes(u.id))
       .map((u) => u.id);
   }
 
@@ -103,30 +105,61 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
     return users.filter((u) => u.active && u.role === 'inspector' && jurisdiction.contains(unitId, u.unit));
   }
 
-  async execute({ actor, action }: RandomDrawRequest): Promise<PublishedDraw> {
+  async execute({ actor, action }: RandomDrawRequest): Promise<DrawAnswer> {
     switch (action.kind) {
-      case 'RequestRandomDraw': {
+      case 'CommitRandomDraw': {
         const unit = this.jurisdiction.require(action.data.jurisdiction, 'jurisdiction');
         this.access.assertInScope(actor, unit.id, 'random draws');
         const drawId = this.ids.next();
-        const institutionIds = this.institutionsOf(unit.id, action.data);
+        // The seed is secret until the reveal: 256 bits from the operating system's CSPRNG, so its published digest cannot be inverted.
+        const seed = randomBytes(32).toString('hex');
+        // A draw within a campaign (专项行动) draws among the institutions the campaign scopes.
+        const { campaignId } = action.data;
+        const campaign = campaignId ? await this.campaigns.requireOpen(actor, campaignId, []) : null;
+        const institutionIds = this.institutionsOf(unit.id, action.data, campaign);
         const inspectors = RandomDrawHandler.inspectorsOf(this.jurisdiction, unit.id, this.directory.all());
         const readModel = await this.queries.drawInputs(institutionIds);
+        const candidates = { institutionIds, inspectors, readModel };
         await this.execution.execute(
           actor,
-          this.write(drawId, (_state, context) =>
-            this.request(drawId, unit, { institutionIds, inspectors, readModel }, action.data, context),
-          ),
+          this.write(drawId, (_state, context) => this.commit(drawId, seed, unit, candidates, action.data, context)),
         );
-        const published = await this.execution.execute(
-          actor,
-          this.write(drawId, () => ({ type: 'PublishRandomDraw', data: { drawId } })),
-        );
-        return publishedDraw(published.state, published.position);
+        return this.answer(actor, drawId);
+      }
+      case 'RevealRandomDraw': {
+        const { drawId } = action.data;
+        const state = await this.readable(actor, drawId);
+        const visits = state.status === 'drawn' ? await this.visitStates(drawId, state.outcome.visits) : [];
+        await this.execution.execute(actor, {
+          ...this.write(drawId, () => ({ type: 'RevealRandomDraw', data: { drawId, visits } })),
+          authorize: (current) => assertDrawReadable(readerOf(this.access, actor), drawId, current),
+        });
+        return this.answer(actor, drawId);
       }
       default:
-        return assertNever(action.kind, 'random draw action');
+        return assertNever(action, 'random draw action');
     }
+  }
+
+  private answer(actor: Actor, drawId: string): Promise<DrawAnswer> {
+    return this.queries.drawFor(readerOf(this.access, actor), drawId);
+  }
+
+  private async readable(actor: Actor, drawId: string): Promise<RandomDrawState> {
+    const state = await this.execution.state(randomDrawDecider(), RANDOM_DRAW_CATEGORY, drawId);
+    assertDrawReadable(readerOf(this.access, actor), drawId, state);
+    return state;
+  }
+
+  /** How each drawn visit stands, from its own stream (the inspection context's events, read by name). */
+  private async visitStates(drawId: string, visits: readonly { readonly institutionId: string }[]): Promise<DrawnVisitState[]> {
+    return Promise.all(
+      visits.map(async ({ institutionId }) => {
+        const visitId = drawnVisitId(drawId, institutionId);
+        const events = await this.execution.store.readStream(streamName(VISIT_STREAM_CATEGORY, visitId));
+        return { institutionId, visitId, outcome: drawnVisitOutcome(events.map((e) => e.type)) };
+      }),
+    );
   }
 
   private write(drawId: string, build: DrawWrite['build']): DrawWrite {
@@ -139,23 +172,24 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
     };
   }
 
-  /** RequestRandomDraw with the inputs as the read model, the directory and the policy in force give them now. */
-  private request(
+  /** CommitRandomDraw with the inputs as the read model, the directory and the policy in force give them now. */
+  private commit(
     drawId: string,
+    seed: string,
     unit: Unit,
     { institutionIds, inspectors, readModel }: DrawCandidates,
-    data: RandomDrawAction['data'],
-    { now, policy, newId }: CommandContext<CreditPolicy>,
-  ): CommandBody<RequestRandomDraw> {
+    data: Extract<RandomDrawAction, { kind: 'CommitRandomDraw' }>['data'],
+    { now, policy }: CommandContext<CreditPolicy>,
+  ): CommandBody<CommitRandomDraw> {
     const levels = readModel.levelsAt(now, policy);
     // Conflicts of interest have one home, the directory (issue 16).
     const conflictsOf = (id: string): string[] => [...new Set(this.attributes.conflictsOf(id))].sort();
     return {
-      type: 'RequestRandomDraw',
+      type: 'CommitRandomDraw',
       data: {
         drawId,
         jurisdiction: unit.id,
-        seed: deterministicId('randomDrawSeed', drawId, newId(), now),
+        seed,
         institutions: institutionIds.map((id) => ({ id, creditLevel: levels.get(id)!.level })),
         inspectors: inspectors.map((i) => ({
           id: i.id,
@@ -170,19 +204,4 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Pub
       },
     };
   }
-}
-
-function publishedDraw(state: RandomDrawState, position: number | null): PublishedDraw {
-  if (state.status !== 'published') throw new Error(`draw was not published (status ${state.status})`);
-  const { request, published } = state;
-  return {
-    drawId: request.drawId,
-    jurisdiction: request.jurisdiction,
-    seed: request.seed,
-    algorithm: published.algorithm,
-    inputs: drawInputOf(request),
-    result: { algorithm: published.algorithm, visits: published.visits },
-    plannedDate: published.plannedDate,
-    position,
-  };
 }

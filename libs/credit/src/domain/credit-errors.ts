@@ -26,6 +26,10 @@ export const CREDIT_ERRORS = {
   DRAW_ALREADY_EXISTS: 'conflict',
   DRAW_CANCELLED: 'conflict',
   DRAW_ALREADY_PUBLISHED: 'conflict',
+  DRAW_ALREADY_MADE: 'conflict',
+  DRAW_NOT_COMMITTED: 'conflict',
+  DRAW_VISITS_PENDING: 'conflict',
+  DRAW_COMMITMENT_MISMATCH: 'conflict',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type CreditErrorName = keyof typeof CREDIT_ERRORS;

@@ -1,6 +1,6 @@
 import { ListEntry } from './archive/credit-archive.state';
 import { CommitmentKind, CreditInfoClass, CreditLevel, CreditList, CreditMeasure } from './credit-values';
-import { RandomDrawState } from './draw/random-draw.decider';
+import { RandomDrawStatus } from './draw/random-draw.decider';
 
 /**
  * The Chinese words of the credit context, one map per closed word list (credit-values.ts): the one
@@ -54,10 +54,13 @@ export const CREDIT_LIST_ENTRY_STATUS_LABELS: Readonly<Record<ListEntry['status'
 };
 
 /** Where a 双随机 draw stands (`none` is never returned). */
-export const CREDIT_DRAW_STATUS_LABELS: Readonly<Record<Exclude<RandomDrawState['status'], 'none'>, string>> = {
-  requested: '已申请抽取',
-  published: '已公开',
+export const CREDIT_DRAW_STATUS_LABELS: Readonly<Record<RandomDrawStatus, string>> = {
+  committed: '已承诺种子，待抽取',
+  drawn: '已抽取，检查完成后公开',
+  revealed: '已公开（种子可核验）',
   cancelled: '已取消',
+  requested: '已申请抽取（早期抽查）',
+  published: '已公开（早期抽查，无种子承诺）',
 };
 
 /** Class, list and measure words in one map, for text that shows any of them (the demo's summaries). */

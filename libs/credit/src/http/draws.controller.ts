@@ -1,16 +1,18 @@
-import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
+import { AccessPolicy, CurrentActor, readerOf, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
-import { PublishedDraw, RandomDrawRequest } from '../application/random-draw.handler';
-import { DrawDocument } from '../application/draw-document';
-import { creditError } from '../domain/credit-errors';
+import { DrawAnswer } from '../application/draw-document';
+import { RandomDrawRequest } from '../application/random-draw.handler';
 import { CreditQueries, DrawListRow } from '../read-models/credit.queries';
 import { RequestDrawDto } from './draw.dto';
-import { CreditDrawDocumentDto, CreditDrawListDto, CreditPublishedDrawDto } from './draw.response';
+import { CreditDrawAnswerDto, CreditDrawListDto } from './draw.response';
 
-/** 双随机、一公开: draws weighted by credit level, inspectors' conflicts of interest (the directory's) excluded. */
+/**
+ * 双随机、一公开: draws weighted by credit level, inspectors' conflicts of interest (the directory's)
+ * excluded, committed to their seed before drawing and revealed once their visits are done (ADR 0018).
+ */
 @ApiTags('credit')
 @ApiBearerAuth()
 @Controller()
@@ -23,10 +25,23 @@ export class DrawsController {
 
   @Post('draws')
   @Roles('inspector', 'leader')
-  @ApiOperation({ summary: 'Draw institutions (weighted by credit level) and inspectors; record seed and inputs; publish' })
-  @ApiCreatedResponse({ type: CreditPublishedDrawDto })
-  draw(@CurrentActor() actor: Actor, @Body() body: RequestDrawDto): Promise<PublishedDraw> {
-    return this.commands.execute(new RandomDrawRequest(actor, { kind: 'RequestRandomDraw', data: body }));
+  @ApiOperation({
+    summary: 'Commit to a draw (inputs and the SM3 digest of a secret seed, public at once); the draw is then made from the committed seed',
+  })
+  @ApiCreatedResponse({ type: CreditDrawAnswerDto })
+  draw(@CurrentActor() actor: Actor, @Body() body: RequestDrawDto): Promise<DrawAnswer> {
+    return this.commands.execute(new RandomDrawRequest(actor, { kind: 'CommitRandomDraw', data: body }));
+  }
+
+  @Post('draws/:drawId/reveal')
+  @HttpCode(200)
+  @Roles('inspector', 'leader')
+  @ApiOperation({
+    summary: 'Reveal the seed (一公开) once every drawn visit was conducted or cancelled (409 CREDIT.DRAW_VISITS_PENDING before)',
+  })
+  @ApiOkResponse({ type: CreditDrawAnswerDto })
+  reveal(@CurrentActor() actor: Actor, @Param('drawId') drawId: string): Promise<DrawAnswer> {
+    return this.commands.execute(new RandomDrawRequest(actor, { kind: 'RevealRandomDraw', data: { drawId } }));
   }
 
   @Get('draws')
@@ -40,12 +55,11 @@ export class DrawsController {
 
   @Get('draws/:drawId')
   @Roles('inspector', 'leader', 'admin')
-  @ApiOperation({ summary: 'A draw with its seed, inputs and result (also while not yet published)' })
-  @ApiOkResponse({ type: CreditDrawDocumentDto })
-  async get(@CurrentActor() actor: Actor, @Param('drawId') drawId: string): Promise<DrawDocument> {
-    const doc = await this.queries.draw(drawId);
-    if (!doc) throw creditError('DRAW_NOT_FOUND', `no draw ${drawId}`);
-    this.access.assertInScope(actor, doc.jurisdiction, 'random draws');
-    return doc;
+  @ApiOperation({
+    summary: 'A draw: inputs, commitment and result; the seed once revealed; other inspectors’ conflicts only for leaders and admins',
+  })
+  @ApiOkResponse({ type: CreditDrawAnswerDto })
+  get(@CurrentActor() actor: Actor, @Param('drawId') drawId: string): Promise<DrawAnswer> {
+    return this.queries.drawFor(readerOf(this.access, actor), drawId);
   }
 }

@@ -1,14 +1,14 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Jurisdiction, Public } from '@bihuan/auth';
-import { DrawDocument } from '../application/draw-document';
+import { PublicDrawDocument } from '../application/draw-document';
 import { PublicCreditPage } from '../domain/archive/credit-views';
 import { creditError } from '../domain/credit-errors';
 import { CreditQueries } from '../read-models/credit.queries';
 import { PublicCreditPageDto } from './credit-archive.response';
-import { CreditDrawDocumentDto } from './draw.response';
+import { CreditPublicDrawDto } from './draw.response';
 
-/** Unauthenticated reads: the public credit page and published draws (一公开). */
+/** Unauthenticated reads: the public credit page and draws as the public may see them (一公开). */
 @ApiTags('public')
 @Public()
 @Controller('public')
@@ -37,11 +37,14 @@ export class PublicCreditController {
   }
 
   @Get('draws/:drawId')
-  @ApiOperation({ summary: 'A published draw: seed, inputs, algorithm and result, to re-run drawInspections' })
-  @ApiOkResponse({ type: CreditDrawDocumentDto })
-  async draw(@Param('drawId') drawId: string): Promise<DrawDocument> {
-    const doc = await this.queries.draw(drawId);
-    if (!doc || doc.status !== 'published') throw creditError('DRAW_NOT_FOUND', `no published draw ${drawId}`);
+  @ApiOperation({
+    summary:
+      'A draw (一公开): its commitment (SM3 of the seed and of the inputs) at once; the seed, inputs and institutions drawn once every drawn visit is done — never the inspectors',
+  })
+  @ApiOkResponse({ type: CreditPublicDrawDto })
+  async draw(@Param('drawId') drawId: string): Promise<PublicDrawDocument> {
+    const doc = await this.queries.publicDraw(drawId);
+    if (!doc) throw creditError('DRAW_NOT_FOUND', `no published draw ${drawId}`);
     return doc;
   }
 }

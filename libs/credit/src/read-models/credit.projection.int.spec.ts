@@ -123,7 +123,7 @@ describe.each(TEST_SQL_DIALECTS)('credit projection and queries on $name', (dial
     expect(await queries.view('inspector', 'H1', T0)).not.toBeNull();
   });
 
-  it('lists draws as they were published, passing over an old log’s (historical) credit conflict events', async () => {
+  it('lists draws as they stand (older draws as they were published), passing over an old log’s (historical) credit conflict events', async () => {
     const projection = creditProjection(test.database);
     const conflict = (inspectorId: string, institutionId: string) => ({ inspectorId, institutionId, reason: 'kin', declaredAt: T0 });
     await projection.handleBatch([
@@ -135,9 +135,16 @@ describe.each(TEST_SQL_DIALECTS)('credit projection and queries on $name', (dial
       at(6, 'randomDraw-D2', 'DrawRequested', { drawId: 'D2', jurisdiction: 'town', requestedAt: '2025-02-01T00:00:00.000Z' }),
       at(7, 'randomDraw-D1', 'DrawPublished', { drawId: 'D1', visits: [{}, {}] }),
       at(8, 'randomDraw-D3', 'DrawRequested', { drawId: 'D3', jurisdiction: 'elsewhere', requestedAt: '2025-03-01T00:00:00.000Z' }),
+      // Committed draws (ADR 0018): committed → drawn → revealed.
+      at(9, 'randomDraw-D4', 'DrawCommitted', { drawId: 'D4', jurisdiction: 'town', committedAt: '2025-04-01T00:00:00.000Z' }),
+      at(10, 'randomDraw-D5', 'DrawCommitted', { drawId: 'D5', jurisdiction: 'city', committedAt: '2025-05-01T00:00:00.000Z' }),
+      at(11, 'randomDraw-D4', 'DrawMade', { drawId: 'D4', visits: [{}, {}, {}] }),
+      at(12, 'randomDraw-D4', 'DrawRevealed', { drawId: 'D4', seed: 's', visits: [] }),
     ]);
     const queries = queriesOn(test.database);
     expect(await queries.draws(['city', 'town'])).toEqual([
+      { drawId: 'D5', jurisdiction: 'city', status: 'committed', requestedAt: '2025-05-01T00:00:00.000Z', visits: null },
+      { drawId: 'D4', jurisdiction: 'town', status: 'revealed', requestedAt: '2025-04-01T00:00:00.000Z', visits: 3 },
       { drawId: 'D2', jurisdiction: 'town', status: 'requested', requestedAt: '2025-02-01T00:00:00.000Z', visits: null },
       { drawId: 'D1', jurisdiction: 'city', status: 'published', requestedAt: '2025-01-01T00:00:00.000Z', visits: 2 },
     ]);

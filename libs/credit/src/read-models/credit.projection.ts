@@ -54,26 +54,39 @@ async function applyPoints(db: Db, event: CreditPointsEvent): Promise<void> {
   }
 }
 
+/** A draw's list row: its jurisdiction and first instant, then its status as it moves (ADR 0018; older draws: requested → published). */
 async function applyDraw(db: Db, event: RandomDrawEvent): Promise<void> {
+  const drawId = event.data.drawId;
+  const setStatus = (value: string, visits?: number) =>
+    db
+      .updateTable('credit_draws')
+      .set(visits === undefined ? { status: value } : { status: value, visits })
+      .where('draw_id', '=', drawId)
+      .execute();
   switch (event.type) {
+    case 'DrawCommitted':
     case 'DrawRequested': {
-      const row = { jurisdiction: event.data.jurisdiction, status: 'requested', requested_at: event.data.requestedAt, visits: null };
+      const [status, requestedAt] =
+        event.type === 'DrawCommitted' ? ['committed', event.data.committedAt] : ['requested', event.data.requestedAt];
+      const row = { jurisdiction: event.data.jurisdiction, status, requested_at: requestedAt, visits: null };
       await db
         .insertInto('credit_draws')
-        .values({ draw_id: event.data.drawId, ...row })
+        .values({ draw_id: drawId, ...row })
         .onConflict((oc) => oc.column('draw_id').doUpdateSet(row))
         .execute();
       return;
     }
+    case 'DrawMade':
+      await setStatus('drawn', event.data.visits.length);
+      return;
     case 'DrawPublished':
-      await db
-        .updateTable('credit_draws')
-        .set({ status: 'published', visits: event.data.visits.length })
-        .where('draw_id', '=', event.data.drawId)
-        .execute();
+      await setStatus('published', event.data.visits.length);
+      return;
+    case 'DrawRevealed':
+      await setStatus('revealed');
       return;
     case 'DrawCancelled':
-      await db.updateTable('credit_draws').set({ status: 'cancelled' }).where('draw_id', '=', event.data.drawId).execute();
+      await setStatus('cancelled');
       return;
   }
 }

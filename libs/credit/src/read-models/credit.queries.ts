@@ -1,16 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
-import { Role } from '@bihuan/core';
+import { isEventOf, Reader, Role, streamName } from '@bihuan/core';
 import { SqlDatabase } from '@bihuan/database';
 import { CommandExecution, POLICIES, PolicyRegistry, READ_MODELS } from '@bihuan/platform';
 import { CREDIT_POLICY } from '../application/credit-writes';
-import { drawDocument, DrawDocument } from '../application/draw-document';
+import { assertDrawReadable, DrawAnswer, drawDocument, publicDrawDocument, PublicDrawDocument } from '../application/draw-document';
 import { CreditPointsAdded } from '../domain/archive/credit-archive.events';
 import { CreditArchiveState, CreditRecord, initialCreditArchiveState, PointsEntry } from '../domain/archive/credit-archive.state';
 import { creditLevel, CreditLevelResult } from '../domain/archive/credit-level';
 import { creditViewFor, CreditView, VisibleListEntry, visibleListEntries } from '../domain/archive/credit-views';
 import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
-import { RANDOM_DRAW_CATEGORY, randomDrawDecider } from '../domain/draw/random-draw.decider';
+import {
+  evolveRandomDraw,
+  initialRandomDrawState,
+  RANDOM_DRAW_CATEGORY,
+  randomDrawDecider,
+  RandomDrawState,
+} from '../domain/draw/random-draw.decider';
+import { RANDOM_DRAW_EVENTS } from '../domain/draw/random-draw.messages';
 import { CreditTables } from './credit-read-model.schema';
 
 /** A level as a reader may see it: the black-list reason is named only to partners. */
@@ -59,9 +66,20 @@ export class CreditQueries {
     return this.execution.now();
   }
 
-  /** A draw with its seed, inputs and result, folded from its stream (null: no such draw). */
-  async draw(drawId: string): Promise<DrawDocument | null> {
-    return drawDocument(await this.execution.state(randomDrawDecider(), RANDOM_DRAW_CATEGORY, drawId));
+  /** A draw as the reader may read it, with the log position of its last event (404 unknown, 403 out of scope). */
+  async drawFor(reader: Reader, drawId: string): Promise<DrawAnswer> {
+    const events = await this.execution.store.readStream(streamName(RANDOM_DRAW_CATEGORY, drawId));
+    const state = events.reduce<RandomDrawState>(
+      (s, e) => (isEventOf(RANDOM_DRAW_EVENTS, e) ? evolveRandomDraw(s, e) : s),
+      initialRandomDrawState,
+    );
+    assertDrawReadable(reader, drawId, state);
+    return { ...drawDocument(reader, state)!, position: events.at(-1)?.position ?? null };
+  }
+
+  /** A draw as the public may read it (null: the public may not know it). */
+  async publicDraw(drawId: string): Promise<PublicDrawDocument | null> {
+    return publicDrawDocument(await this.execution.state(randomDrawDecider(), RANDOM_DRAW_CATEGORY, drawId));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { chineseDate, EventSummaries, summaryCatalogue } from '@bihuan/core';
+import { chineseDate, EventSummaries, SummaryContext, summaryCatalogue } from '@bihuan/core';
 import { InspectorConflictsEvent } from '../application/conflicts/inspector-conflicts.events';
 import { CreditArchiveOwnEvent } from '../domain/archive/credit-archive.events';
 import { RandomDrawEvent } from '../domain/draw/random-draw.messages';
@@ -36,11 +36,19 @@ export const CREDIT_ARCHIVE_SUMMARIES: EventSummaries<CreditArchiveOwnEvent> = {
   ListEntryRemoved: (d, c) => `${c.person(d.removedBy)} 提前移出${CREDIT_LABELS[d.list] ?? d.list}：${d.reason}`,
 };
 
-/** A 双随机 draw (`randomDraw-<id>`) in words. */
+const drawnUnits = (visits: readonly { readonly institutionId: string }[], c: SummaryContext): string =>
+  visits.map((v) => c.unit(v.institutionId)).join('、') || '无';
+
+/** A 双随机 draw (`randomDraw-<id>`) in words; never its seed before DrawRevealed (ADR 0018). */
 export const RANDOM_DRAW_SUMMARIES: EventSummaries<RandomDrawEvent> = {
+  DrawCommitted: (d, c) =>
+    `${c.person(d.committedBy)} 登记双随机抽取并承诺种子（摘要 ${d.seedDigest.slice(0, 16)}…）：${c.unit(d.jurisdiction)}，抽取 ${d.count} 家，每家 ${d.inspectorsPerVisit} 名检查人员，计划 ${chineseDate(d.plannedDate)}`,
+  DrawMade: (d, c) => `按承诺的种子抽取：${drawnUnits(d.visits, c)}（检查完成后公开）`,
+  DrawRevealed: (d, c) =>
+    `${c.person(d.revealedBy)} 公开抽取种子与结果（${d.visits.filter((v) => v.outcome === 'conducted').length} 家已检查，${d.visits.filter((v) => v.outcome === 'cancelled').length} 家已取消）`,
   DrawRequested: (d, c) =>
     `${c.person(d.requestedBy)} 发起双随机抽取：${c.unit(d.jurisdiction)}，抽取 ${d.count} 家，每家 ${d.inspectorsPerVisit} 名检查人员，计划 ${chineseDate(d.plannedDate)}`,
-  DrawPublished: (d, c) => `${c.person(d.publishedBy)} 公开抽取结果：${d.visits.map((v) => c.unit(v.institutionId)).join('、') || '无'}`,
+  DrawPublished: (d, c) => `${c.person(d.publishedBy)} 公开抽取结果：${drawnUnits(d.visits, c)}`,
   DrawCancelled: (d, c) => `${c.person(d.cancelledBy)} 取消抽取：${d.reason}`,
 };
 

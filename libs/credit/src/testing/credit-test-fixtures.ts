@@ -5,7 +5,7 @@ import { creditArchiveDecider } from '../domain/archive/credit-archive.decider';
 import { CreditArchiveEvent, CreditPointsEvent } from '../domain/archive/credit-archive.events';
 import { creditPointsDecider, pointsIdOf } from '../domain/archive/credit-points.decider';
 import { CreditArchiveState, CreditRecord } from '../domain/archive/credit-archive.state';
-import { DrawPublished } from '../domain/draw/random-draw.messages';
+import { DrawMade, DrawPublished } from '../domain/draw/random-draw.messages';
 
 /** Shared fixtures of the credit unit specs (not exported from the lib). */
 export const T0 = '2025-01-01T00:00:00.000Z';
@@ -29,7 +29,26 @@ export const delivered = <T extends string, D extends object>(
   actor: Actor = inspector,
 ) => deliveredEvent(stream, type, data, eventId, actor, T0);
 
-/** Draw D1 for the city, published on 1 June for visits on 15 June, as randomDrawVisits receives it. */
+/** Draw D1 for the city, made on 1 June for visits on 15 June, as randomDrawVisits receives it. */
+export const drawMade = (visits: DrawMade['data']['visits'], eventId: string, actor: Actor = inspector) =>
+  delivered(
+    'randomDraw-D1',
+    'DrawMade',
+    {
+      drawId: 'D1',
+      jurisdiction: 'city',
+      algorithm: 'a',
+      plannedDate: '2025-06-15',
+      campaignId: null,
+      madeBy: actor.id,
+      madeAt: '2025-06-01',
+      visits,
+    },
+    eventId,
+    actor,
+  );
+
+/** Draw D1 as a draw before commitments published it (published at once), as randomDrawVisits receives it. */
 export const drawPublished = (visits: DrawPublished['data']['visits'], eventId: string) =>
   delivered(
     'randomDraw-D1',

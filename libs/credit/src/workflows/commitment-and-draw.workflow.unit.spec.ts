@@ -1,5 +1,5 @@
 import { WorkflowSpecification } from '@bihuan/testing';
-import { delivered, drawPublished, inspector } from '../testing/credit-test-fixtures';
+import { delivered, drawMade, drawPublished, inspector, system } from '../testing/credit-test-fixtures';
 import { breachRecordId, commitmentBreachWorkflow } from './commitment-breach.workflow';
 import { drawnVisitId, randomDrawVisitsWorkflow } from './random-draw-visits.workflow';
 
@@ -70,18 +70,41 @@ describe('commitmentBreach workflow', () => {
 
 describe('randomDrawVisits workflow', () => {
   const spec = WorkflowSpecification(randomDrawVisitsWorkflow);
-  const published = drawPublished(
-    [
-      { institutionId: 'H2', creditLevel: 'D', rank: 1, inspectorIds: ['I2'] },
-      { institutionId: 'H3', creditLevel: 'C', rank: 2, inspectorIds: ['I1'] },
-    ],
-    'ev-pub',
-  );
+  const visits = [
+    { institutionId: 'H2', creditLevel: 'D' as const, rank: 1, inspectorIds: ['I2'] },
+    { institutionId: 'H3', creditLevel: 'C' as const, rank: 2, inspectorIds: ['I1'] },
+  ];
+  const made = drawMade(visits, 'ev-made');
+  const committed = (actor = inspector) =>
+    delivered('randomDraw-D1', 'DrawCommitted', { drawId: 'D1', jurisdiction: 'city' }, 'ev-commit', actor);
 
-  it('plans one random visit per drawn pair with deterministic ids, as the publishing inspector', () => {
+  it('asks the draw to be made from its commitment, once, as the committing inspector (a leader’s: the system)', () => {
     spec
       .given([])
-      .when(published)
+      .when(committed())
+      .then([
+        {
+          kind: 'send',
+          stream: 'randomDraw-D1',
+          command: {
+            type: 'MakeRandomDraw',
+            data: { drawId: 'D1' },
+            metadata: expect.objectContaining({ causationId: 'ev-commit', actor: inspector }),
+          },
+        },
+      ]);
+    spec.given([committed()]).when(committed()).thenNothing();
+    const byLeader = spec
+      .given([])
+      .when(committed({ id: 'leader-1', role: 'leader', unit: 'city' }))
+      .outputs();
+    expect(byLeader).toMatchObject([{ kind: 'send', command: { metadata: { actor: system } } }]);
+  });
+
+  it('plans one random visit per drawn pair with deterministic ids, as the inspector who made it, then completes', () => {
+    spec
+      .given([committed()])
+      .when(made)
       .thenMatches([
         {
           kind: 'send',
@@ -96,13 +119,25 @@ describe('randomDrawVisits workflow', () => {
               plannedDate: '2025-06-15',
               campaignId: 'D1',
             },
-            metadata: { causationId: 'ev-pub', actor: inspector },
+            metadata: { causationId: 'ev-made', actor: inspector },
           },
         },
         { kind: 'send', command: { data: { institutionId: 'H3', inspectorIds: ['I1'] } } },
         { kind: 'complete' },
       ]);
-    expect(spec.given([]).when(published).outputs()).toEqual(spec.given([]).when(published).outputs());
-    spec.given([published]).when(published).thenNothing();
+    expect(spec.given([]).when(made).outputs()).toEqual(spec.given([]).when(made).outputs());
+    spec.given([made]).when(made).thenNothing();
+  });
+
+  it('still plans the visits of a draw published before commitments', () => {
+    const published = drawPublished(visits, 'ev-pub');
+    expect(
+      spec
+        .given([])
+        .when(published)
+        .outputs()
+        .map((o) => o.kind),
+    ).toEqual(['send', 'send', 'complete']);
+    spec.given([published]).when(made).thenNothing();
   });
 });

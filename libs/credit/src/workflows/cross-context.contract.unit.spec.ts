@@ -1,11 +1,12 @@
 import { Command, Message, SYSTEM_ACTOR, WorkflowOutput } from '@bihuan/core';
 import { complaintConsequencesWorkflow, ComplaintDecided } from '@bihuan/complaints';
 import { EthicsArchiveCommand, ethicsArchiveDecider, ethicsRecordIdFor } from '@bihuan/ethics';
-import { FindingOpened, visitDecider, VisitCommand } from '@bihuan/inspection';
+import { FindingOpened, visitDecider, VisitCommand, VisitEvent } from '@bihuan/inspection';
 import { CreditPointsCommand } from '../domain/archive/credit-archive.commands';
 import { creditPointsIdFor } from '../domain/archive/credit-cycle.decide';
 import { DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
-import { delivered, drawPublished, run } from '../testing/credit-test-fixtures';
+import { drawnVisitOutcome } from '../domain/draw/random-draw.messages';
+import { delivered, drawMade, run } from '../testing/credit-test-fixtures';
 import { commitmentBreachWorkflow } from './commitment-breach.workflow';
 import { creditConsequencesWorkflow } from './credit-consequences.workflow';
 import { randomDrawVisitsWorkflow } from './random-draw-visits.workflow';
@@ -104,10 +105,26 @@ describe('cross-context contracts of the credit sagas', () => {
       type: 'EthicsRecordAdded',
       data: { points: -10, causedBy: { eventId: 'ev-b' } },
     });
-    const published = drawPublished([{ institutionId: 'H2', creditLevel: 'D', rank: 1, inspectorIds: ['I2'] }], 'ev-p');
-    const [plan] = sent(randomDrawVisitsWorkflow.decide(published, { done: false }));
-    expect(visitDecider.decide(plan as VisitCommand, visitDecider.initialState)).toMatchObject([
-      { type: 'VisitPlanned', data: { kind: 'random', institutionId: 'H2' } },
-    ]);
+    const made = drawMade([{ institutionId: 'H2', creditLevel: 'D', rank: 1, inspectorIds: ['I2'] }], 'ev-p');
+    const [plan] = sent(randomDrawVisitsWorkflow.decide(made, randomDrawVisitsWorkflow.initialState));
+    const planned = visitDecider.decide(plan as VisitCommand, visitDecider.initialState);
+    expect(planned).toMatchObject([{ type: 'VisitPlanned', data: { kind: 'random', institutionId: 'H2' } }]);
+  });
+
+  it("reads a drawn visit's outcome from the event types the inspection context writes (a reveal waits for them)", () => {
+    const made = drawMade([{ institutionId: 'H2', creditLevel: 'D', rank: 1, inspectorIds: ['insp-1'] }], 'ev-p');
+    const [plan] = sent(randomDrawVisitsWorkflow.decide(made, randomDrawVisitsWorkflow.initialState)) as VisitCommand[];
+    const planned = visitDecider.decide(plan!, visitDecider.initialState);
+    const state = planned.reduce(visitDecider.evolve, visitDecider.initialState);
+    const visitId = (plan!.data as { visitId: string }).visitId;
+    const metadata = { ...plan!.metadata, now: '2025-06-15T08:00:00.000Z' };
+    const record = { type: 'RecordVisit', data: { visitId, conductedOn: '2025-06-15', inspectorIds: ['insp-1'], summary: null }, metadata };
+    const conducted: readonly VisitEvent[] = visitDecider.decide(record as VisitCommand, state);
+    const cancel = { type: 'CancelVisit', data: { visitId, reason: '机构停业' }, metadata };
+    const cancelled: readonly VisitEvent[] = visitDecider.decide(cancel as VisitCommand, state);
+    const types = (events: readonly VisitEvent[]) => events.map((e) => e.type);
+    expect(drawnVisitOutcome(types(planned))).toBe('pending');
+    expect(drawnVisitOutcome(types([...planned, ...conducted]))).toBe('conducted');
+    expect(drawnVisitOutcome(types([...planned, ...cancelled]))).toBe('cancelled');
   });
 });

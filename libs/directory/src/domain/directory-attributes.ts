@@ -8,7 +8,7 @@
 /**
  * Levels of the administrative tree (domain.md): province ⊃ city ⊃ county ⊃ institution, and
  * `agency`: a partner agency (协同部门) beside the commission it sits under, whose users (role
- * partner) receive referrals and send leads (ADR 0015).
+ * partner) receive referrals and send leads (ADR 0019).
  */
 export const UNIT_KINDS = ['province', 'city', 'county', 'institution', 'agency'] as const;
 export type DirectoryUnitKind = (typeof UNIT_KINDS)[number];
@@ -79,6 +79,38 @@ export interface InstitutionProfile {
   readonly address: string;
   readonly legalRepresentative: string;
   readonly contactPhone: string;
+}
+
+/**
+ * What campaigns (专项行动: 二级以上公立医院, 民营医院 …) and random draws select institutions by:
+ * each list names the values accepted for its attribute; an absent or empty list accepts any.
+ */
+export interface InstitutionSelectors {
+  readonly institutionTypes?: readonly string[];
+  readonly ownerships?: readonly string[];
+  readonly levels?: readonly string[];
+}
+
+/** True when any list of the selectors names a value (a scope that selects, rather than takes all). */
+export function selectsAttributes(selectors: InstitutionSelectors): boolean {
+  return [selectors.institutionTypes, selectors.ownerships, selectors.levels].some((list) => (list?.length ?? 0) > 0);
+}
+
+/**
+ * Whether an institution's profile passes every non-empty list of the selectors. An institution
+ * without a profile passes only selectors that ask nothing: its attributes are unknown.
+ */
+export function matchesSelectors(
+  profile: { readonly institutionType: string; readonly ownership: string; readonly level: string } | undefined,
+  selectors: InstitutionSelectors,
+): boolean {
+  const wanted = (values: readonly string[] | undefined, value: string | undefined): boolean =>
+    !values || values.length === 0 || (value !== undefined && values.includes(value));
+  return (
+    wanted(selectors.institutionTypes, profile?.institutionType) &&
+    wanted(selectors.ownerships, profile?.ownership) &&
+    wanted(selectors.levels, profile?.level)
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { creditCodeCheckCharacter, isValidCreditCode, isValidPhone } from './directory-attributes';
+import { creditCodeCheckCharacter, isValidCreditCode, isValidPhone, matchesSelectors, selectsAttributes } from './directory-attributes';
 
 describe('统一社会信用代码', () => {
   it('accepts codes whose check character is right', () => {
@@ -22,5 +22,24 @@ describe('phone numbers', () => {
     expect(isValidPhone('0571-8765432')).toBe(true);
     expect(isValidPhone('12345')).toBe(false);
     expect(isValidPhone('23800138000')).toBe(false);
+  });
+});
+
+describe('institution selectors (campaign scopes, draws)', () => {
+  const level2Public = { institutionType: 'tcm_hospital', ownership: 'public', level: 'level2' } as const;
+
+  it('passes a profile with one of each named value: 二级以上公立医院', () => {
+    const selectors = { ownerships: ['public'], levels: ['level2', 'level3'] };
+    expect(selectsAttributes(selectors)).toBe(true);
+    expect(matchesSelectors(level2Public, selectors)).toBe(true);
+    expect(matchesSelectors({ ...level2Public, level: 'level1' }, selectors)).toBe(false);
+    expect(matchesSelectors({ ...level2Public, ownership: 'private' }, selectors)).toBe(false);
+  });
+
+  it('asks nothing of empty lists, and passes an institution without a profile only then', () => {
+    expect(selectsAttributes({ institutionTypes: [], levels: [] })).toBe(false);
+    expect(matchesSelectors(level2Public, {})).toBe(true);
+    expect(matchesSelectors(undefined, {})).toBe(true);
+    expect(matchesSelectors(undefined, { ownerships: ['private'] })).toBe(false);
   });
 });

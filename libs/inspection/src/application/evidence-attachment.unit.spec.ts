@@ -35,7 +35,9 @@ async function setup() {
   const jurisdiction = new Jurisdiction(DEMO_UNITS);
   const access = new InspectionAccess(new AccessPolicy(jurisdiction), jurisdiction, new StaticUserDirectory(DEMO_USERS, jurisdiction));
   const vault = new FakeVault();
-  const visits = new VisitRequestHandler(execution, access, ids, vault as unknown as EvidenceVault);
+  // No visit here names a campaign, so no campaign is ever looked up.
+  const campaigns = { requireOpen: () => Promise.reject(new Error('no campaign is looked up')) };
+  const visits = new VisitRequestHandler(execution, access, ids, vault as unknown as EvidenceVault, campaigns);
   const findings = new FindingRequestHandler(execution, access, vault as unknown as EvidenceVault);
   const { id: visitId } = await visits.execute(
     new VisitRequest(inspector, { kind: 'Plan', visitKind: 'unannounced', institutionId: 'hosp-a1-1', plannedDate: '2025-03-03' }),

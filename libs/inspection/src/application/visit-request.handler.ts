@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Actor, assertNever, ID_GENERATOR, IdGenerator } from '@bihuan/core';
+import { Actor, assertNever, CAMPAIGN_CHECK, CampaignCheck, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
 import { CommandExecution, CommandOutcome, CommandReceipt, commandReceipt } from '@bihuan/platform';
 import { FindingDraft, VISIT_STREAM_CATEGORY, visitDecider, VisitFindingsRegistered, VisitKind } from '../domain';
@@ -59,12 +59,18 @@ export class VisitRequestHandler implements ICommandHandler<VisitRequest> {
     @Inject(InspectionAccess) private readonly scope: InspectionAccess,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Inject(EVIDENCE_VAULT) private readonly vault: EvidenceVault,
+    @Inject(CAMPAIGN_CHECK) private readonly campaigns: CampaignCheck,
   ) {}
 
   async execute({ actor, request: r }: VisitRequest): Promise<VisitAck> {
     const write = { category: VISIT_STREAM_CATEGORY, decider: visitDecider };
     switch (r.kind) {
       case 'Plan': {
+        if (r.campaignId !== undefined) {
+          // Filed under a campaign (专项行动, 自查 included): one the actor may read, open, scoping the institution.
+          this.scope.requireInstitutionInScope(actor, r.institutionId);
+          await this.campaigns.requireOpen(actor, r.campaignId, [r.institutionId]);
+        }
         const visitId = this.ids.next();
         const inspectorIds = r.inspectorIds ?? (actor.role === 'inspector' ? [actor.id] : []);
         return commandReceipt(

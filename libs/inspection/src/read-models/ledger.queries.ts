@@ -144,8 +144,12 @@ export class LedgerQueries {
     });
   }
 
-  /** Every row of an institution's or a visit's ledger, numbered 1…n (序号) in the order opened. */
-  async ledger(filter: Pick<FindingFilter, 'institutionId' | 'visitId'>, visible: readonly string[], now: string): Promise<Ledger> {
+  /** Every row of an institution's, a visit's or a campaign's ledger, numbered 1…n (序号) in the order opened. */
+  async ledger(
+    filter: Pick<FindingFilter, 'institutionId' | 'visitId' | 'campaignId'>,
+    visible: readonly string[],
+    now: string,
+  ): Promise<Ledger> {
     const records = await this.rows(now, (eb) => findingWhere(eb, filter, visible, now))
       .orderBy('opened_position')
       .execute();

@@ -84,6 +84,20 @@ export class VisitQueries {
     return r ? toView(r) : null;
   }
 
+  /**
+   * Every visit filed under a campaign (专项行动) among the visible institutions, in the order
+   * planned: a campaign's progress counts them all, and a campaign's visits are few enough to read at once.
+   */
+  async ofCampaign(campaignId: string, visible: readonly string[]): Promise<VisitView[]> {
+    const rows = await this.db
+      .selectFrom('inspection_visits')
+      .selectAll()
+      .where((eb) => eb.and([inScope(eb, visible), eb('campaign_id', '=', campaignId)]))
+      .orderBy('created_position')
+      .execute();
+    return rows.map(toView);
+  }
+
   /** Newest first, a page after `cursor`. */
   list(filter: VisitFilter, visible: readonly string[], cursor: string | undefined, pageSize = 20): Promise<KeysetPage<VisitView>> {
     const query = this.db

@@ -34,6 +34,11 @@ export interface CaseFacts {
   readonly complainant: { readonly subjectId: string; readonly identityCiphertext: string } | null;
   /** The complainant consented to SMS on status changes (ComplaintReceived.notifyBySms). */
   readonly notifyBySms: boolean;
+  // Reporting duties only:
+  /** The commission unit that issued the campaign: its office reviews the report. */
+  readonly issuingUnitId: string | null;
+  /** What the duty asks for, in the assignment's words. */
+  readonly reportDuty: { readonly campaignTitle: string; readonly kind: string; readonly dueOn: string } | null;
 }
 
 export const NO_FACTS: CaseFacts = {
@@ -46,13 +51,15 @@ export const NO_FACTS: CaseFacts = {
   receivingUnit: null,
   complainant: null,
   notifyBySms: false,
+  issuingUnitId: null,
+  reportDuty: null,
 };
 
 type Data = Readonly<Record<string, unknown>>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-/** One step of the fold: the facts after `event` (of a finding, visit or ticket stream). */
+/** One step of the fold: the facts after `event` (of a finding, visit, ticket or reporting duty stream). */
 export function evolveCaseFacts(facts: CaseFacts, event: Pick<SourceEvent, 'type' | 'data'>): CaseFacts {
   const d = event.data as Data;
   switch (event.type) {
@@ -86,6 +93,13 @@ export function evolveCaseFacts(facts: CaseFacts, event: Pick<SourceEvent, 'type
     case 'ComplaintDispatched':
     case 'ComplaintReopened':
       return { ...facts, institutionId: str(d['institutionId']) };
+    case 'ReportDutyAssigned':
+      return {
+        ...facts,
+        institutionId: str(d['institutionId']),
+        issuingUnitId: str(d['issuingUnitId']),
+        reportDuty: { campaignTitle: str(d['campaignTitle']) ?? '', kind: str(d['kind']) ?? '', dueOn: str(d['dueOn']) ?? '' },
+      };
     default:
       return facts;
   }
@@ -98,7 +112,7 @@ export function foldCaseFacts(events: Iterable<Pick<SourceEvent, 'type' | 'data'
 }
 
 /** The stream categories whose events the rules answer (others are never read for facts). */
-export const NOTIFYING_CATEGORIES: readonly string[] = ['finding', 'complaintTicket'];
+export const NOTIFYING_CATEGORIES: readonly string[] = ['finding', 'complaintTicket', 'reportDuty'];
 
 export function isNotifyingStream(stream: string): boolean {
   return NOTIFYING_CATEGORIES.includes(categoryOf(stream));

@@ -3,6 +3,7 @@ import { CaseFacts, SourceEvent } from './case-facts';
 import { complaintNotifications } from './complaint-notification-rules';
 import { findingNotifications } from './finding-notification-rules';
 import { NotificationIntent } from './notification-intent';
+import { reportDutyNotifications } from './report-duty-notification-rules';
 
 /**
  * Events → what people must be told (issue 19, docs/notifications.md "谁会收到什么"). Pure: the
@@ -15,6 +16,8 @@ export function notificationsFor(event: SourceEvent, facts: CaseFacts): Notifica
       return findingNotifications(event, facts);
     case 'complaintTicket':
       return complaintNotifications(event, facts);
+    case 'reportDuty':
+      return reportDutyNotifications(event, facts);
     default:
       return [];
   }
@@ -48,4 +51,9 @@ export const NOTIFYING_EVENT_TYPES: ReadonlySet<string> = new Set([
   'ComplaintAwaitingComplainant',
   'ComplaintClosed',
   'ComplaintDeclined',
+  'ReportDutyAssigned',
+  'ReportDutyEscalated',
+  'ReportSubmitted',
+  'ReportReturned',
+  'ReportAccepted',
 ]);

@@ -1,6 +1,7 @@
 import { ESCALATION_RUNG_LABELS, findingDeadlineName } from '@bihuan/inspection';
 import { complaintDeadlineName } from '@bihuan/complaints';
-import { deadlineLabel, RUNG_LABELS } from './notification-wording';
+import { DUTY_ESCALATION_RUNG_LABELS, REPORT_KIND_LABELS, reportDutyDeadlineName } from '@bihuan/campaigns';
+import { deadlineLabel, DUTY_RUNG_WORDS, REPORT_KIND_WORDS, RUNG_LABELS } from './notification-wording';
 
 // The rules are pure and hold copies of the catalogues' words: these must not drift apart.
 describe('notification wording', () => {
@@ -11,6 +12,16 @@ describe('notification wording', () => {
   it.each(['rectify', 'recheck', 'escalation.summons', 'escalation.public-notice.r2', 'rectify.r3'])(
     'names finding deadline %s as the inspection summaries do',
     (id) => expect(deadlineLabel(id)).toBe(findingDeadlineName(id)),
+  );
+
+  it('uses the campaigns catalogue’s report kinds and overdue rungs', () => {
+    expect(REPORT_KIND_WORDS).toEqual(REPORT_KIND_LABELS);
+    expect(DUTY_RUNG_WORDS).toEqual(DUTY_ESCALATION_RUNG_LABELS);
+  });
+
+  it.each(['report.due', 'report.due.r3', 'report.resubmit.r2', 'report.escalation.overdue-reminder'])(
+    'names reporting duty deadline %s as the campaigns summaries do',
+    (id) => expect(deadlineLabel(id)).toBe(reportDutyDeadlineName(id)),
   );
 
   it.each(['acknowledge-1', 'answer-2', 'supervision-1'])('names ticket deadline %s as the complaints summaries do', (id) =>

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { onePixelPng } from '../../testing/evidence-upload';
+import { launchCampaign } from '../campaigns/campaign-steps';
 import { steps } from '../inspection/inspection-steps';
 import { ConsoleSession, DESKTOP, openConsole, PHONE } from './browser-harness';
 
@@ -17,7 +18,7 @@ async function choose(page: Page, label: string, text: string): Promise<void> {
 
 /**
  * The inspector's workspace in Chromium at phone size (375 px), through the real API: a visit is
- * planned and recorded at hosp-a1-1 and three findings are opened at once from the checklist, one
+ * planned at hosp-a1-1 under a running campaign, recorded, and three findings are opened at once from the checklist, one
  * with a photo taken on the spot; then a sign-off request is reviewed with its evidence thumbnail,
  * the 整改通知书 printed, and the finding signed off.
  */
@@ -29,16 +30,20 @@ describe('console: the inspector workspace in Chromium (phone)', () => {
   afterAll(() => c.close());
 
   it('plans and records a visit, then opens three findings from the checklist with a photo', async () => {
+    await launchCampaign(c.t, 'inspector-a1');
     const page = await c.signIn('inspector-a1', PHONE);
     await page.goto('/inspector/visits');
     await page.getByText('暂无检查').waitFor();
     await page.getByRole('button', { name: '计划检查' }).click();
     await choose(page, '被检查机构', '甲市第一人民医院');
     await page.getByLabel('计划日期').fill(TODAY);
+    // Filed under a running campaign, picked by its title (not typed as an id).
+    await choose(page, '所属专项行动', '2025年医德医风专项行动');
     await c.screenshot(page, 'inspector-plan-visit');
     await page.getByRole('button', { name: '保存检查计划' }).click();
     await page.waitForURL(/\/cases\/visits\//);
     const visitId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    await page.locator('.ant-descriptions').getByText('2025年医德医风专项行动').waitFor();
 
     await page.getByLabel('检查日期').fill(TODAY);
     await page.getByLabel('检查情况').fill('检查门诊、住院部及收费处');

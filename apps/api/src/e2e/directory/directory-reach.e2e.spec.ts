@@ -1,5 +1,5 @@
 import { TokenService } from '@bihuan/auth';
-import { PublishedDraw } from '@bihuan/credit';
+import { DrawAnswer } from '@bihuan/credit';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { steps, Steps } from '../inspection/inspection-steps';
 
@@ -65,11 +65,11 @@ describe('the directory as every reader sees it (e2e)', () => {
         institutionTypes: ['general_hospital'],
       })
       .expect(201);
-    const draw = res.body as PublishedDraw;
+    const draw = res.body as DrawAnswer;
     expect(draw.inputs.institutions.map((i) => i.id)).toEqual(['hosp-b1-1']);
     expect(draw.inputs.inspectors.map((i) => i.id).sort()).toEqual(['inspector-b1', 'inspector-b1b']);
     expect(draw.inputs.inspectors.find((i) => i.id === 'inspector-b1')!.conflicts).toEqual(['hosp-b1-1']);
-    expect(draw.result.visits).toEqual([expect.objectContaining({ institutionId: 'hosp-b1-1', inspectorIds: ['inspector-b1b'] })]);
+    expect(draw.visits).toEqual([expect.objectContaining({ institutionId: 'hosp-b1-1', inspectorIds: ['inspector-b1b'] })]);
 
     const primary = await t.http
       .post('/draws')
@@ -83,6 +83,6 @@ describe('the directory as every reader sees it (e2e)', () => {
         levels: ['level1'],
       })
       .expect(201);
-    expect((primary.body as PublishedDraw).inputs.institutions.map((i) => i.id)).toEqual(['hosp-b1-2']);
+    expect((primary.body as DrawAnswer).inputs.institutions.map((i) => i.id)).toEqual(['hosp-b1-2']);
   });
 });

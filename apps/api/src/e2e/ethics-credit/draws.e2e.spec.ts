@@ -1,12 +1,12 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { drawInspections, drawnVisitId, DrawDocument, PublishedDraw, RandomDrawRequest } from '@bihuan/credit';
+import { DrawAnswer, DrawCommitted, drawInputOf, drawInspections, drawnVisitId, RandomDrawRequest } from '@bihuan/credit';
 import { DEMO_USERS } from '@bihuan/demo';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { expectNothingWritten } from './ethics-credit.fixtures';
 
 const inspectorB1 = DEMO_USERS.find((u) => u.id === 'inspector-b1')!;
 
-/** 双随机、一公开: credit-weighted, conflict-free, reproducible from the published seed and inputs. */
+/** 双随机: credit-weighted, conflict-free, reproducible from the committed seed and inputs (the reveal: draw-reveal.e2e.spec.ts). */
 describe('random inspection draws (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -28,33 +28,64 @@ describe('random inspection draws (e2e)', () => {
       .set(t.auth(user))
       .send({ plannedDate: '2025-04-15', inspectorsPerVisit: 1, ...body });
 
-  it('records seed and inputs, publishes the result, and anyone can re-run it to the same result', async () => {
+  it('records the inputs, draws from the committed seed, and auditors can re-run it to the same result', async () => {
     const res = await draw('inspector-city-a', { jurisdiction: 'city-a', count: 2 }).expect(201);
-    const made = res.body as PublishedDraw;
+    const made = res.body as DrawAnswer;
     expect(made.inputs.institutions).toEqual([
       { id: 'hosp-a1-1', creditLevel: 'C' },
       { id: 'hosp-a1-2', creditLevel: 'A' },
       { id: 'hosp-a2-1', creditLevel: 'A' },
     ]);
     expect(made.inputs.inspectors.map((i) => i.id).sort()).toEqual(['inspector-a1', 'inspector-city-a']);
-    const published = await t.http.get(`/public/draws/${made.drawId}`).expect(200);
-    const doc = published.body as DrawDocument;
-    expect(doc).toMatchObject({ status: 'published', seed: made.seed, algorithm: 'cyrb128-sfc32/weighted-sequential/fisher-yates@1' });
-    expect(drawInspections(doc.inputs).visits).toEqual(doc.visits);
-    expect(doc.visits).toEqual(made.result.visits);
-    expect(doc.visits).toHaveLength(2);
+    expect(made).toMatchObject({ status: 'drawn', seed: null, algorithm: 'cyrb128-sfc32/institutions-then-inspectors@2' });
+    expect(made.visits).toHaveLength(2);
+    // The whole draw (inspectors included) re-runs from the committed record: what an auditor checks after the reveal.
+    const [committed] = await t.store.readStream(`randomDraw-${made.drawId}`);
+    const record = (committed as unknown as DrawCommitted).data;
+    expect(drawInspections(drawInputOf(record), record.algorithm).visits).toEqual(made.visits);
+    expect(await t.http.get(`/draws/${made.drawId}`).set(t.auth('leader-city-a')).expect(200)).toMatchObject({
+      body: { drawId: made.drawId, visits: made.visits, seed: null },
+    });
     // Each drawn pair becomes a planned random visit (randomDrawVisits → PlanVisit), naming the draw.
     await t.settle();
-    for (const v of doc.visits!) {
+    for (const v of made.visits!) {
       const [planned] = await t.store.readStream(`visit-${drawnVisitId(made.drawId, v.institutionId)}`);
       expect(planned).toMatchObject({
         type: 'VisitPlanned',
         data: { kind: 'random', institutionId: v.institutionId, inspectorIds: v.inspectorIds, campaignId: made.drawId },
       });
     }
+    // Recorded in order: the commitment, then the result (DrawMade, caused by it through the saga).
+    const events = await t.store.readStream(`randomDraw-${made.drawId}`);
+    expect(events.map((e) => e.type)).toEqual(['DrawCommitted', 'DrawMade']);
     const saga = await t.store.readStream(`randomDrawVisits-${made.drawId}`);
-    const [publishedEvent] = (await t.store.readStream(`randomDraw-${made.drawId}`)).filter((e) => e.type === 'DrawPublished');
-    expect(JSON.stringify(saga)).toContain(publishedEvent!.metadata.eventId);
+    expect(JSON.stringify(saga)).toContain(events[1]!.metadata.eventId);
+  });
+
+  it('shows an inspector only their own declared conflicts; leaders see every inspector’s', async () => {
+    await t.http
+      .put('/directory/users/inspector-city-a/conflicts')
+      .set(t.auth('admin'))
+      .send({ conflicts: [{ institutionId: 'hosp-a1-2', reason: 'relative' }] }) // inspector-a1 covers it: every draw can be staffed
+      .expect(200);
+    const made = (await draw('inspector-a1', { jurisdiction: 'county-a1', count: 1 }).expect(201)).body as DrawAnswer;
+    expect(made.inputs.inspectors.map((i) => i.id)).toEqual(['inspector-a1']);
+    const overCity = (await draw('leader-city-a', { jurisdiction: 'city-a', count: 1 }).expect(201)).body as DrawAnswer;
+    const conflictsAs = async (user: string) =>
+      Object.fromEntries(
+        ((await t.http.get(`/draws/${overCity.drawId}`).set(t.auth(user)).expect(200)).body as DrawAnswer).inputs.inspectors.map((i) => [
+          i.id,
+          i.conflicts,
+        ]),
+      );
+    const all = { 'inspector-city-a': ['hosp-a1-2'], 'inspector-a1': [] };
+    expect(await conflictsAs('leader-city-a')).toEqual(all);
+    expect(await conflictsAs('admin')).toEqual(all);
+    // null: withheld, as the directory withholds another inspector's conflicts (not "none").
+    expect(await conflictsAs('inspector-city-a')).toEqual({ 'inspector-city-a': ['hosp-a1-2'], 'inspector-a1': null });
+    // inspector-a1 cannot read a city draw at all; a county draw names only county inspectors.
+    expect((await t.http.get(`/draws/${overCity.drawId}`).set(t.auth('inspector-a1'))).status).toBe(403);
+    await t.http.put('/directory/users/inspector-city-a/conflicts').set(t.auth('admin')).send({ conflicts: [] }).expect(200);
   });
 
   it('excludes declared conflicts of interest, and refuses a draw that cannot be staffed (nothing written)', async () => {
@@ -70,14 +101,14 @@ describe('random inspection draws (e2e)', () => {
       expect(refused.body).toMatchObject({ code: 'CREDIT.DRAW_NOT_ENOUGH_INSPECTORS', details: { institutionId: 'hosp-a1-1' } });
     });
     for (let i = 0; i < 5; i += 1) {
-      const made = (await draw('leader-city-a', { jurisdiction: 'city-a', count: 3 }).expect(201)).body as PublishedDraw;
+      const made = (await draw('leader-city-a', { jurisdiction: 'city-a', count: 3 }).expect(201)).body as DrawAnswer;
       expect(made.inputs.inspectors.find((x) => x.id === 'inspector-a1')!.conflicts).toEqual(['hosp-a1-1']);
-      expect(made.result.visits.find((v) => v.institutionId === 'hosp-a1-1')!.inspectorIds).toEqual(['inspector-city-a']);
+      expect(made.visits!.find((v) => v.institutionId === 'hosp-a1-1')!.inspectorIds).toEqual(['inspector-city-a']);
     }
-    // A draw a leader published plans its visits too (as the system actor of the saga).
-    const byLeader = (await draw('leader-city-a', { jurisdiction: 'city-a', count: 1 }).expect(201)).body as PublishedDraw;
+    // A draw a leader committed is made and plans its visits too (as the system actor of the saga).
+    const byLeader = (await draw('leader-city-a', { jurisdiction: 'city-a', count: 1 }).expect(201)).body as DrawAnswer;
     await t.settle();
-    const visit = byLeader.result.visits[0]!;
+    const visit = byLeader.visits![0]!;
     const [planned] = await t.store.readStream(`visit-${drawnVisitId(byLeader.drawId, visit.institutionId)}`);
     expect(planned).toMatchObject({
       type: 'VisitPlanned',
@@ -97,8 +128,18 @@ describe('random inspection draws (e2e)', () => {
       const unit = await draw('inspector-a1', { jurisdiction: 'nowhere', count: 1 });
       expect(unit.status).toBe(400);
       expect(unit.body.fields[0].field).toBe('jurisdiction');
+      const seedless = await draw('inspector-a1', { jurisdiction: 'county-a1', count: 1, seed: '0'.repeat(64) });
+      expect(seedless.status).toBe(400);
+      expect(seedless.body.fields[0].field).toBe('seed');
+      // A district inspector cannot draw for another district; hospitals and the public are refused on staff routes.
       expect((await draw('inspector-b1', { jurisdiction: 'city-a', count: 1 })).status).toBe(403);
+      expect((await draw('inspector-b1', { jurisdiction: 'county-a1', count: 1 })).status).toBe(403);
       expect((await draw('hospital-a1-1', { jurisdiction: 'county-a1', count: 1 })).status).toBe(403);
+      expect(
+        (await t.http.post('/draws').send({ jurisdiction: 'county-a1', count: 1, inspectorsPerVisit: 1, plannedDate: '2025-04-15' }))
+          .status,
+      ).toBe(401);
+      for (const user of ['hospital-a1-1', 'partner-discipline']) expect((await t.http.get('/draws').set(t.auth(user))).status).toBe(403);
     });
     expect((await t.http.get('/public/draws/no-such-draw')).status).toBe(404);
   });
@@ -115,9 +156,9 @@ describe('random inspection draws (e2e)', () => {
     const actor = { id: inspectorB1.id, role: inspectorB1.role, unit: inspectorB1.unit };
     const counts: Record<string, number> = { 'hosp-b1-1': 0, 'hosp-b1-2': 0 };
     for (let i = 0; i < 90; i += 1) {
-      const made: PublishedDraw = await bus.execute(
+      const made: DrawAnswer = await bus.execute(
         new RandomDrawRequest(actor, {
-          kind: 'RequestRandomDraw',
+          kind: 'CommitRandomDraw',
           data: { jurisdiction: 'county-b1', count: 1, inspectorsPerVisit: 1, plannedDate: '2025-05-01' },
         }),
       );
@@ -125,7 +166,7 @@ describe('random inspection draws (e2e)', () => {
         { id: 'hosp-b1-1', creditLevel: 'D' },
         { id: 'hosp-b1-2', creditLevel: 'A' },
       ]);
-      counts[made.result.visits[0]!.institutionId]! += 1;
+      counts[made.visits![0]!.institutionId]! += 1;
     }
     // Expected 80 : 10; D at least three times as often as A is a generous margin.
     expect(counts['hosp-b1-1']!).toBeGreaterThan(3 * counts['hosp-b1-2']!);

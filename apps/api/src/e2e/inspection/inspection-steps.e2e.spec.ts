@@ -1,6 +1,7 @@
 import { DEFAULT_INSPECTION_POLICY } from '@bihuan/inspection';
 import { POLICIES, PolicyRegistry } from '@bihuan/platform';
 import { createTestApp, TestApp } from '../../testing/test-app';
+import { launchCampaign } from '../campaigns/campaign-steps';
 import { Steps, steps } from './inspection-steps';
 
 type Row = Record<string, unknown>;
@@ -10,11 +11,13 @@ describe('inspection steps and lists (e2e)', () => {
   let t: TestApp;
   let s: Steps;
   let visit: string;
+  let campaign: string;
 
   beforeAll(async () => {
     t = await createTestApp({ start: '2025-03-03T01:00:00.000Z' });
     s = steps(t);
-    visit = await s.visit({ campaignId: 'camp-2025-ethics' });
+    campaign = await launchCampaign(t, 'inspector-a1');
+    visit = await s.visit({ campaignId: campaign });
   });
   afterAll(() => t.close());
 
@@ -96,7 +99,7 @@ describe('inspection steps and lists (e2e)', () => {
     const count = async (query: string): Promise<number> => ((await s.get('leader-prov', `/findings?${query}`))['items'] as Row[]).length;
     expect(await count('status=withdrawn')).toBe(1);
     expect(await count('category=environment-signage')).toBe(1);
-    expect(await count(`visitId=${visit}&campaignId=camp-2025-ethics`)).toBe(3);
+    expect(await count(`visitId=${visit}&campaignId=${campaign}`)).toBe(3);
     expect(await count('from=2025-03-03&to=2025-03-03')).toBe(4);
     expect(await count('from=2025-03-04')).toBe(0);
     expect(await count('overdue=false')).toBe(4);

@@ -1,3 +1,4 @@
+import { drawnVisitId } from '@bihuan/credit';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { AnswerChecks } from './answer-checks';
 
@@ -196,18 +197,28 @@ describe('OpenAPI answers: directory, ethics, credit and draws', () => {
     await checks.send('POST', `${archive}/cycles/close`, 'admin', { reason: '校验期提前结束' }, 200);
   });
 
-  it('describes draws: the published draw, the list, a draw, and the public draw', async () => {
-    const made = await checks.send<{ drawId: string }>(
+  it('describes draws: the commitment, the list, a draw, its reveal, and the public draw before and after', async () => {
+    const made = await checks.send<{ drawId: string; visits: { institutionId: string }[] }>(
       'POST',
       '/draws',
-      'inspector-city-a',
-      { jurisdiction: 'city-a', count: 2, inspectorsPerVisit: 1, plannedDate: '2025-12-15' },
+      'inspector-a1',
+      { jurisdiction: 'county-a1', count: 2, inspectorsPerVisit: 1, plannedDate: '2025-12-15', campaignId: 'SS-2025-12' },
       201,
     );
     const list = await checks.send<{ draws: { drawId: string }[] }>('GET', '/draws', 'leader-city-a');
     expect(list.draws.map((d) => d.drawId)).toContain(made.drawId);
-    await checks.send('GET', `/draws/${made.drawId}`, 'inspector-city-a');
-    expect(await checks.send('GET', `/public/draws/${made.drawId}`, null)).toMatchObject({ status: 'published' });
+    await checks.send('GET', `/draws/${made.drawId}`, 'inspector-a1');
+    expect(await checks.send('GET', `/public/draws/${made.drawId}`, null)).toMatchObject({ status: 'committed', seed: null });
+    await t.settle();
+    // Before its visits are done: the one error body, naming how many are pending.
+    const early = await checks.send('POST', `/draws/${made.drawId}/reveal`, 'leader-city-a', undefined, 409);
+    expect(early).toMatchObject({ code: 'CREDIT.DRAW_VISITS_PENDING', details: { pending: 2 } });
+    const [first, second] = made.visits.map((v) => drawnVisitId(made.drawId, v.institutionId));
+    await t.http.post(`/visits/${first}/record`).set(t.auth('inspector-a1')).send({ conductedOn: '2025-11-03' }).expect(200);
+    await t.http.post(`/visits/${second}/cancel`).set(t.auth('inspector-a1')).send({ reason: '机构停业' }).expect(200);
+    const revealed = await checks.send('POST', `/draws/${made.drawId}/reveal`, 'leader-city-a', undefined, 200);
+    expect(revealed).toMatchObject({ status: 'revealed', seed: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(await checks.send('GET', `/public/draws/${made.drawId}`, null)).toMatchObject({ status: 'revealed', campaignId: 'SS-2025-12' });
   });
 
   it('has checked a JSON answer of every directory, ethics and credit route', () => {

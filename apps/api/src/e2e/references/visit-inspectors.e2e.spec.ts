@@ -1,6 +1,6 @@
 import { Jurisdiction } from '@bihuan/auth';
 import { DEMO_UNITS, DEMO_USERS } from '@bihuan/demo';
-import { PublishedDraw } from '@bihuan/credit';
+import { DrawAnswer } from '@bihuan/credit';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { expectNothingWritten } from '../ethics-credit/ethics-credit.fixtures';
 
@@ -51,12 +51,12 @@ describe('inspectors named by visits and draws (e2e)', () => {
       .set(t.auth('leader-city-a'))
       .send({ jurisdiction: 'city-a', count: 3, inspectorsPerVisit: 1, plannedDate: '2025-04-15' })
       .expect(201);
-    const draw = res.body as PublishedDraw;
-    expect(draw.result.visits).toHaveLength(3);
-    for (const v of draw.result.visits) {
+    const draw = res.body as DrawAnswer;
+    expect(draw.visits).toHaveLength(3);
+    for (const v of draw.visits!) {
       for (const id of v.inspectorIds) expect(jurisdiction.contains(DEMO_USERS.find((u) => u.id === id)!.unit, v.institutionId)).toBe(true);
     }
-    expect(draw.result.visits.find((v) => v.institutionId === 'hosp-a2-1')!.inspectorIds).toEqual(['inspector-city-a']);
+    expect(draw.visits!.find((v) => v.institutionId === 'hosp-a2-1')!.inspectorIds).toEqual(['inspector-city-a']);
   });
 
   it('records conflicts of interest in the directory: admins and leaders over the inspector, or the inspector themself', async () => {

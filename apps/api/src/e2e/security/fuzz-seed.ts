@@ -4,6 +4,7 @@ import { Role } from '@bihuan/core';
 import { TestApp } from '../../testing/test-app';
 import { steps } from '../inspection/inspection-steps';
 import { submitPublic } from '../complaints/complaints-e2e.helpers';
+import { launchCampaign } from '../campaigns/campaign-steps';
 
 /** Who may call a route, read from the same metadata the AuthGuard reads, keyed by OpenAPI operationId. */
 export interface RouteAccess {
@@ -48,6 +49,7 @@ export const USER_OF_ROLE: Readonly<Record<string, string>> = {
 export async function seedCases(t: TestApp): Promise<(path: string, name: string) => string> {
   const s = steps(t);
   const H = 'hosp-a1-1';
+  const campaignId = await launchCampaign(t, USER_OF_ROLE['inspector']!);
   const visitId = await s.visit();
   const findingId = await s.finding(visitId);
   await t.settle(); // the finding's saga opens the institution's credit archive
@@ -94,6 +96,7 @@ export async function seedCases(t: TestApp): Promise<(path: string, name: string
   const received = (await t.store.readStream(`complaintTicket-${ticket.ticketId}`))[0];
   const subjectId = String((received?.data as { complainant?: { subjectId?: string } } | undefined)?.complainant?.subjectId);
   const values: Record<string, string> = {
+    campaignId,
     visitId,
     findingId,
     code: ticket.ticketCode,

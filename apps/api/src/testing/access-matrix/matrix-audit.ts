@@ -19,9 +19,10 @@ const PROCESS: Readonly<Record<string, (rest: string) => string>> = {
   creditConsequences: (rest) => rest.replace('.', '-'),
   creditThresholds: (rest) => `creditArchive-${rest.slice(0, rest.lastIndexOf('.'))}`,
   randomDrawVisits: (rest) => `randomDraw-${rest}`,
+  reportDuties: (rest) => `campaign-${rest}`,
 };
-/** Draws are published (一公开): naming their streams tells nobody anything. */
-const PUBLISHED = ['randomDraw', 'randomDrawVisits'];
+/** Streams whose names are public by design (none today: a draw's stream is its jurisdiction's until revealed, ADR 0018). */
+const PUBLISHED: readonly string[] = [];
 /** Streams that belong to no unit (the directory of all units and people). */
 const NOT_UNIT_OWNED = ['directory-main'];
 const CASES = [
@@ -33,10 +34,19 @@ const CASES = [
   'finding',
   'complaintTicket',
   'randomDraw',
+  'campaign',
+  'reportDuty',
   'referral',
 ];
 /** Exchanges with partner agencies: never a hospital's to read, whoever's case they are about (issue 22, item 4). */
 const NOT_FOR_HOSPITALS = /^(referral|lead|deadlineTimers-referral)-/;
+
+/** The unit a case stream belongs to, from its first event: a draw's jurisdiction, a seeded campaign's one institution. */
+function ownerOf(category: string, data: Record<string, unknown>): string {
+  if (category === 'randomDraw') return String(data['jurisdiction']);
+  if (category === 'campaign') return String((data['institutionIds'] as string[] | undefined)?.[0] ?? '');
+  return String(data['institutionId'] ?? '');
+}
 
 /** The unit each stream of the log belongs to (a complaint: its current assignee, from the seed). */
 export async function streamOwners(t: TestApp, seed: Seed, v: Violations): Promise<Map<string, string>> {
@@ -56,7 +66,7 @@ export async function streamOwners(t: TestApp, seed: Seed, v: Violations): Promi
     if (category === 'complaintReference') return owner(`complaintTicket-${String(data['ticketId'])}`);
     if (category === 'lead') return String(data['toUnit']);
     if (!CASES.includes(category)) return null;
-    return tickets.get(stream) ?? (category === 'randomDraw' ? String(data['jurisdiction']) : String(data['institutionId'] ?? '')) ?? null;
+    return tickets.get(stream) ?? ownerOf(category, data);
   };
   const owners = new Map<string, string>();
   for (const stream of first.keys()) {

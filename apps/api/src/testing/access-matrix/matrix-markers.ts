@@ -12,7 +12,7 @@ export type MarkerClass =
   | 'blacklist'
   /** A named complainant's name / phone / ID number: never to hospitals. */
   | 'identity'
-  /** The complaint secret handed to the public complainant: to nobody. */
+  /** The complaint secret handed to the public complainant, a draw's seed before its reveal: to nobody. */
   | 'secret'
   /** A planned unannounced visit (暗访): never to hospitals before it happens. */
   | 'planned';
@@ -21,7 +21,7 @@ export type MarkerClass =
  * Which context the marker was written in: partners are given credit information, and of
  * referrals and leads only those of their own agency.
  */
-export type MarkerContext = 'inspection' | 'complaints' | 'ethics' | 'credit' | 'referrals';
+export type MarkerContext = 'inspection' | 'complaints' | 'ethics' | 'credit' | 'campaigns' | 'referrals';
 
 export interface Marker {
   readonly text: string;

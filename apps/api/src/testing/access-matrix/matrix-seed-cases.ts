@@ -12,6 +12,7 @@ export interface Site {
 }
 
 export interface SiteIds {
+  campaignId: string;
   visitId: string;
   plannedVisitId: string;
   findingId: string;
@@ -23,14 +24,36 @@ export interface SiteIds {
 /** The unannounced visits' dates: distinct per institution, so each one's appearance in a read is attributable. */
 let plannedDay = 20;
 
-/** A recorded visit, a finding taken to progress, and a planned 暗访 whose campaign id is a marker. */
+/**
+ * A campaign (专项行动) of the institution's inspector over the institution alone — so whoever may read
+ * the institution's cases reads it, and its title and phase name are the institution's markers.
+ */
+async function seedCampaign(t: TestApp, s: Site, book: MarkerBook): Promise<string> {
+  const mk = (where: string) => book.next(s.institution, 'campaigns', where);
+  const phase = {
+    name: mk('campaign phase name'),
+    from: '2025-03-01',
+    to: '2025-06-30',
+    reports: [{ kind: 'monthly-report', recurrence: 'monthly' }],
+  };
+  const made = await call(t, s.inspector, 'post', '/campaigns', {
+    title: mk('campaign title'),
+    year: 2025,
+    scope: { institutionIds: [s.institution] },
+    phases: [phase],
+  });
+  return String(made['id']);
+}
+
+/** A campaign, a recorded visit, a finding taken to progress, and a planned 暗访 filed under the campaign. */
 export async function seedInspection(
   t: TestApp,
   s: Site,
   book: MarkerBook,
-): Promise<Pick<SiteIds, 'visitId' | 'plannedVisitId' | 'findingId'>> {
+): Promise<Pick<SiteIds, 'campaignId' | 'visitId' | 'plannedVisitId' | 'findingId'>> {
   const i = s.institution;
   const mk = (where: string) => book.next(i, 'inspection', where);
+  const campaignId = await seedCampaign(t, s, book);
   const today = t.clock.now().toISOString().slice(0, 10);
   const visit = await call(t, s.inspector, 'post', '/visits', { kind: 'routine', institutionId: i, plannedDate: today });
   const visitId = String(visit['id']);
@@ -77,11 +100,10 @@ export async function seedInspection(
     { summary: mk('progress summary'), evidence: [photo], percentComplete: 50 },
     200,
   );
-  const campaignId = book.next(i, 'inspection', 'planned unannounced visit campaign', 'planned');
   const plannedDate = `2025-04-${String(++plannedDay)}`;
   book.add({ text: plannedDate, institution: i, cls: 'planned', context: 'inspection', where: 'planned unannounced visit date' });
   const planned = await call(t, s.inspector, 'post', '/visits', { kind: 'unannounced', institutionId: i, plannedDate, campaignId });
-  return { visitId, plannedVisitId: String(planned['id']), findingId };
+  return { campaignId, visitId, plannedVisitId: String(planned['id']), findingId };
 }
 
 let phoneSeq = 0;

@@ -1,3 +1,4 @@
+import { DrawCommitted, drawnVisitId } from '@bihuan/credit';
 import { TestApp } from '../test-app';
 import { call, Headers } from './matrix-http';
 import { MarkerBook } from './matrix-markers';
@@ -97,15 +98,32 @@ export async function seedCredit(t: TestApp, s: Site, book: MarkerBook, withBlac
   });
 }
 
-/** A published draw over a unit's institutions (its campaign id is published with it). */
-export async function seedDraw(t: TestApp, by: Headers, jurisdiction: string, book: MarkerBook): Promise<string> {
-  const campaignId = book.next(jurisdiction, 'credit', 'draw campaign', 'public');
+/**
+ * A draw over a unit's institutions, one institution drawn (ADR 0018). Its seed is a secret marker (in
+ * no answer to anyone) until the reveal. `revealed`: the drawn visit is recorded and the draw revealed,
+ * its seed public from then on. No campaign: a campaign id must name a real campaign now, and a campaign
+ * over several institutions has no one owner the matrix could hold its readers to.
+ */
+export async function seedDraw(t: TestApp, by: Headers, jurisdiction: string, book: MarkerBook, revealed = false): Promise<string> {
+  // Only general hospitals: one per county (hosp-a1-1, hosp-b1-1), so the institution drawn, and its hospital reader, are known.
   const made = await call(t, by, 'post', '/draws', {
     jurisdiction,
     count: 1,
     inspectorsPerVisit: 1,
     plannedDate: '2025-04-15',
-    campaignId,
+    institutionTypes: ['general_hospital'],
   });
-  return String(made['drawId']);
+  const drawId = String(made['drawId']);
+  const [visit] = made['visits'] as { institutionId: string }[];
+  const [committed] = await t.store.readStream(`randomDraw-${drawId}`);
+  const seed = (committed as unknown as DrawCommitted).data.seed;
+  if (!revealed) {
+    book.add({ text: seed, institution: jurisdiction, cls: 'secret', context: 'credit', where: 'committed draw seed (before the reveal)' });
+    return drawId;
+  }
+  await t.settle();
+  const visitId = drawnVisitId(drawId, visit!.institutionId);
+  await call(t, by, 'post', `/visits/${visitId}/record`, { conductedOn: '2025-03-03' }, 200);
+  await call(t, by, 'post', `/draws/${drawId}/reveal`, {}, 200);
+  return drawId;
 }

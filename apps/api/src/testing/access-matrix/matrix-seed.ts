@@ -18,9 +18,9 @@ export const SEEDED = ['hosp-a1-1', 'hosp-a1-2', 'hosp-a2-1', 'hosp-b1-1'] as co
 
 export interface Seed {
   readonly book: MarkerBook;
-  readonly sites: Record<string, SiteIds & { staffId: string }>;
+  readonly sites: Record<string, SiteIds & { staffId: string; dutyId: string }>;
   readonly redispatched: { ticketId: string; from: string; to: string };
-  /** Published draws by the unit they were drawn over. */
+  /** Draws by the unit they were drawn over: county-a1's committed and drawn, county-b1's revealed. */
   readonly draws: Record<string, string>;
   /** Each site's finding referred to an agency competent for it. */
   readonly referrals: readonly SeededReferral[];
@@ -32,6 +32,15 @@ function demo(t: TestApp, id: string) {
   const user = DEMO_USERS.find((u) => u.id === id);
   if (!user) throw new Error(`no demo user ${id}`);
   return bearer(t, user);
+}
+
+/** The first reporting duty the institution's campaign generated (its March 月报), from the log. */
+async function firstDuty(t: TestApp, institution: string): Promise<string> {
+  const assigned = (await t.store.readAll()).find(
+    (e) => e.type === 'ReportDutyAssigned' && (e.data as { institutionId?: string }).institutionId === institution,
+  );
+  if (!assigned) throw new Error(`no reporting duty for ${institution}`);
+  return String((assigned.data as { dutyId: string }).dutyId);
 }
 
 /** Seeds every case through the HTTP API, then lets workflows and deadlines run, so every stream category exists. */
@@ -51,23 +60,24 @@ export async function seedAll(t: TestApp): Promise<Seed> {
     site('hosp-a2-1', 'inspector-city-a', 'hospital-a2-1'),
     site('hosp-b1-1', 'inspector-b1', 'hospital-b1-1'),
   ];
-  const sites: Seed['sites'] = {};
+  const seeded: Record<string, SiteIds & { staffId: string }> = {};
   for (const s of list) {
     // Credit first: the findings' and complaints' consequence sagas would otherwise open the archive.
     await seedCredit(t, s, book, s.institution === 'hosp-a1-1' || s.institution === 'hosp-b1-1');
     await seedEthics(t, s, book);
     const inspection = await seedInspection(t, s, book);
     const complaint = await seedComplaint(t, s, book);
-    sites[s.institution] = { ...inspection, ...complaint, staffId: s.staffId };
+    seeded[s.institution] = { ...inspection, ...complaint, staffId: s.staffId };
   }
   const ticketId = await seedRedispatched(t, list[0]!, list[1]!, book);
+  // A draw not yet revealed (its drawn hospital must learn nothing of it) and a revealed one.
   const draws = {
-    'city-a': await seedDraw(t, demo(t, 'inspector-city-a'), 'city-a', book),
-    'county-b1': await seedDraw(t, demo(t, 'inspector-b1'), 'county-b1', book),
+    'county-a1': await seedDraw(t, demo(t, 'inspector-a1'), 'county-a1', book),
+    'county-b1': await seedDraw(t, demo(t, 'inspector-b1'), 'county-b1', book, true),
   };
   const referrals: SeededReferral[] = [];
   for (const s of list) {
-    const site = { institution: s.institution, findingId: sites[s.institution]!.findingId };
+    const site = { institution: s.institution, findingId: seeded[s.institution]!.findingId };
     const agencyUser = demo(t, AGENCY_USERS[REFERRAL_AGENCY[s.institution]!]!);
     referrals.push(await seedReferral(t, s.inspector, agencyUser, site, book, s.institution === 'hosp-a1-1'));
   }
@@ -81,6 +91,8 @@ export async function seedAll(t: TestApp): Promise<Seed> {
     ),
   ];
   await t.settle();
+  const sites: Seed['sites'] = {};
+  for (const [institution, ids] of Object.entries(seeded)) sites[institution] = { ...ids, dutyId: await firstDuty(t, institution) };
   // Past the complaints' answer deadlines and the findings' warnings, before the planned 暗访's date.
   await t.advanceTo('2025-03-20T02:00:00.000Z');
   return { book, sites, redispatched: { ticketId, from: 'hosp-a1-1', to: 'hosp-a1-2' }, draws, referrals, leads };

@@ -1,6 +1,7 @@
 import PizZip from 'pizzip';
 import { FULL_HISTORY_QUERY, FULL_HISTORY_ROLES } from '@bihuan/audit';
 import { onePixelPng } from '../evidence-upload';
+import { CAMPAIGN_ROWS } from './matrix-table-campaigns';
 import { DIRECTORY_ROWS } from './matrix-table-directory';
 import { Body, Row } from './matrix-row';
 
@@ -54,6 +55,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'PUT /admin/accounts/{userId}/external-identity': { target: 'admin', body: () => ({ subject: 'x', issuer: 'https://idp.example' }) },
   'DELETE /admin/accounts/{userId}/external-identity': { target: 'admin', body: () => ({ subject: 'x', issuer: 'https://idp.example' }) },
   'GET /admin/calendar': { target: 'none' },
+  'GET /admin/calendar/provisional-deadlines': { target: 'none' },
   'POST /admin/calendar/years': { target: 'admin', body: () => ({ year: 2030, holidays: [], workdays: [] }) },
   'GET /admin/policies': { target: 'none' },
   'GET /admin/policies/{context}': { target: 'admin' },
@@ -63,6 +65,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /admin/deliveries': { target: 'none' },
   'POST /admin/deliveries/{id}/retry': { target: 'admin', body: () => ({}) },
   'GET /admin/projections': { target: 'none' },
+  'POST /admin/projections/{name}/rebuild': { target: 'admin', body: () => ({}) },
   'GET /admin/timers': { target: 'none' },
   'GET /admin/timers/pending': { target: 'none' },
   'POST /visits': {
@@ -193,6 +196,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
     target: 'institution',
     body: (p) => ({ jurisdiction: p['institutionId'], count: 1, inspectorsPerVisit: 1, plannedDate: '2025-04-15' }),
   },
+  'POST /draws/{drawId}/reveal': { target: 'draw', body: () => ({}) },
   'GET /draws': { target: 'none' },
   'GET /draws/{drawId}': { target: 'draw' },
   'GET /public/institutions': { target: 'none' },
@@ -256,4 +260,5 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /leads': { target: 'none' },
   'GET /leads/{leadId}': { target: 'lead' },
   ...DIRECTORY_ROWS,
+  ...CAMPAIGN_ROWS,
 };

@@ -7,6 +7,8 @@ import { YEAR } from './matrix-seed-records';
 export type TargetKind =
   | 'none'
   | 'institution'
+  | 'campaign'
+  | 'reportDuty'
   | 'visit'
   | 'finding'
   | 'notice'
@@ -51,12 +53,22 @@ export function targetsFor(kind: TargetKind, seed: Seed): Target[] {
     case 'stream':
       return [{ label: '-', unit: null, params: {} }];
     case 'admin':
-      return [{ label: 'admin', unit: null, params: { id: 'dl-1', context: 'complaints', kind: 'summons', userId: 'admin' } }];
+      return [
+        {
+          label: 'admin',
+          unit: null,
+          params: { id: 'dl-1', context: 'complaints', kind: 'summons', userId: 'admin', name: 'stream-stats' },
+        },
+      ];
     case 'institution':
       return [
         ...per('inst', (i) => ({ institutionId: i })),
         ...PARENTS.map((u) => ({ label: `unit@${u}`, unit: u, params: { institutionId: u } })),
       ];
+    case 'campaign':
+      return per('campaign', (i) => ({ campaignId: site(i).campaignId }));
+    case 'reportDuty':
+      return per('duty', (i) => ({ dutyId: site(i).dutyId }));
     case 'visit':
       return [
         ...per('visit', (i) => ({ visitId: site(i).visitId })),

@@ -1,3 +1,4 @@
+import { CampaignErrorName } from '@bihuan/campaigns';
 import { ComplaintErrorName } from '@bihuan/complaints';
 import { CreditErrorName } from '@bihuan/credit';
 import { DocumentsErrorName } from '@bihuan/documents';
@@ -160,6 +161,45 @@ const CREDIT: Messages<CreditErrorName> = {
   DRAW_ALREADY_EXISTS: '该抽查已存在',
   DRAW_CANCELLED: '该抽查已取消',
   DRAW_ALREADY_PUBLISHED: '该抽查结果已公开',
+  DRAW_ALREADY_MADE: '该抽查已完成抽取，不能取消；如需调整，请取消相应的检查',
+  DRAW_NOT_COMMITTED: '该抽查登记于种子承诺制度之前，不能再抽取或公开种子',
+  DRAW_VISITS_PENDING: '尚有[ {pending} 家]抽中机构的检查未完成或取消，暂不能公开种子',
+  DRAW_COMMITMENT_MISMATCH: '记录的种子与已公布的种子摘要不符，不能公开',
+};
+
+const CAMPAIGN: Messages<CampaignErrorName> = {
+  FIELD_REQUIRED: '{field} 为必填项',
+  TEXT_TOO_LONG: '{field} 过长[，不能超过 {maxLength} 个字符]',
+  DATE_INVALID: '{field} 必须是 YYYY-MM-DD 格式的有效日期',
+  YEAR_INVALID: '{field} 不是有效的年度',
+  PHASE_DATES_INVALID: '{field} 的结束日期不能早于开始日期',
+  PHASE_OUTSIDE_YEAR: '{field} 不在专项行动年度[（{year}年）]之内',
+  PHASES_OVERLAP: '{field} 与上一阶段[“{previous}”]的时间重叠：各阶段须按先后顺序排列，后一阶段须在前一阶段结束之后开始',
+  PHASE_NAME_DUPLICATE: '{field} 与其他阶段重名',
+  REPORT_KIND_UNKNOWN: '{field} 不是可选的报送材料种类',
+  REPORT_SCHEDULE_INVALID: '{field} 须给出报送截止日期或报送周期（每月 / 每季度）之一，且只能给出一种',
+  REPORT_DUE_OUTSIDE_PHASE: '{field} 的报送截止日期不能早于本阶段开始，也不能晚于本年度结束',
+  ISSUING_UNIT_INVALID: '{field} 须是卫生健康行政部门，不能是医疗机构',
+  INSTITUTION_OUTSIDE_ISSUER: '{field}[（{institutionId}）] 不在发文单位的管辖范围内',
+  UNKNOWN_CAMPAIGN: '{field} 不是您可以归入的专项行动（不存在或不在您的管辖范围内）',
+  INSTITUTION_NOT_IN_SCOPE: '{field}[（{institutionId}）] 不在该专项行动的范围内',
+  ROLE_FORBIDDEN: '当前角色[（{role}）]无权进行此操作[，仅限：{allowed}]',
+  NOT_FOUND: '专项行动不存在',
+  ALREADY_EXISTS: '该专项行动已存在',
+  CLOSED: '该专项行动已结束',
+  OPEN_ROWS: '专项行动台账尚有[ {openRows} 项]问题未销号，不能结束；请先销号，或说明理由后结转（carryOver）',
+  SCOPE_IN_USE: '新的范围遗漏了已在本专项行动中开展检查的机构[：{institutionIds}]',
+  SCOPE_EMPTY: '按所选条件没有符合范围的医疗机构',
+  DUTY_NOT_FOUND: '报送任务不存在',
+  DUTY_INSTITUTION_FORBIDDEN: '只能报送本机构的材料',
+  DUTY_NOT_OPEN: '报送期尚未开始[，{opensOn} 起可以报送]',
+  DUTY_WITHDRAWN: '该报送任务已撤销',
+  DUTY_ALREADY_SUBMITTED: '材料已报送，正在等待审核',
+  DUTY_ALREADY_ACCEPTED: '报送材料已审核通过',
+  DUTY_NOT_SUBMITTED: '尚未报送材料，无可审核的内容',
+  DUTY_EVIDENCE_UNKNOWN: '{field} 引用的文件未上传到该报送任务，请先上传',
+  DUTY_DEADLINE_INVALID: '{field} 不是有效的报送期限',
+  DUTY_DEADLINE_REQUIRED: '{field} 缺少报送期限',
 };
 
 const PRIVACY: Messages<PrivacyErrorName> = {
@@ -228,6 +268,7 @@ export const CONTEXT_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   ...prefixed('COMPLAINT', COMPLAINT),
   ...prefixed('ETHICS', ETHICS),
   ...prefixed('CREDIT', CREDIT),
+  ...prefixed('CAMPAIGN', CAMPAIGN),
   ...prefixed('PRIVACY', PRIVACY),
   ...prefixed('DOCUMENTS', DOCUMENTS),
   ...prefixed('REFERRAL', REFERRAL),

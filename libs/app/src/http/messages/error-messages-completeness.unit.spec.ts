@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import * as classValidator from 'class-validator';
+import { CAMPAIGN_ERRORS } from '@bihuan/campaigns';
 import { COMPLAINT_ERRORS } from '@bihuan/complaints';
 import { CREDIT_ERRORS } from '@bihuan/credit';
 import { DOCUMENTS_ERRORS } from '@bihuan/documents';
@@ -28,6 +29,7 @@ const tables: ReadonlyArray<readonly [prefix: string, table: object]> = [
   ['COMPLAINT', COMPLAINT_ERRORS],
   ['ETHICS', ETHICS_ERRORS],
   ['CREDIT', CREDIT_ERRORS],
+  ['CAMPAIGN', CAMPAIGN_ERRORS],
   ['PRIVACY', PRIVACY_ERRORS],
   ['DOCUMENTS', DOCUMENTS_ERRORS],
   ['REFERRAL', REFERRAL_ERRORS],

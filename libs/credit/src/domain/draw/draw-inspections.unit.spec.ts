@@ -1,6 +1,14 @@
 import { DomainError } from '@bihuan/core';
 import { CreditLevel } from '../credit-values';
-import { DrawInput, drawInspections, DrawInspector, DrawInstitution } from './draw-inspections';
+import {
+  DRAW_ALGORITHM,
+  DRAW_ALGORITHM_V1,
+  DrawInput,
+  drawInspections,
+  DrawInspector,
+  DrawInstitution,
+  drawInstitutions,
+} from './draw-inspections';
 import { cyrb128, seededRandom } from './seeded-random';
 
 const LEVELS: CreditLevel[] = ['A', 'B', 'C', 'D'];
@@ -36,10 +44,21 @@ describe('seeded random (cyrb128 + sfc32)', () => {
     expect(cyrb128('bihuan')).toEqual([1309232646, 2726918351, 1674508029, 2300157543]);
     const r = seededRandom('bihuan');
     expect([r.nextUint32(), r.nextUint32(), r.nextUint32()]).toEqual([1037352292, 2237942872, 1309009784]);
-    const demo = drawInspections(
-      input({ seed: 'demo', institutions: institutions.slice(0, 6), inspectors: inspectors.slice(1, 4), count: 2, inspectorsPerVisit: 1 }),
-    );
-    expect(demo.visits.map((v) => v.institutionId)).toEqual(['H03', 'H02']);
+    const demo = input({
+      seed: 'demo',
+      institutions: institutions.slice(0, 6),
+      inspectors: inspectors.slice(1, 4),
+      count: 2,
+      inspectorsPerVisit: 1,
+    });
+    expect(drawInspections(demo, DRAW_ALGORITHM_V1).visits.map((v) => [v.institutionId, v.inspectorIds])).toEqual([
+      ['H03', ['I1']],
+      ['H02', ['I2']],
+    ]);
+    expect(drawInspections(demo).visits.map((v) => [v.institutionId, v.inspectorIds])).toEqual([
+      ['H03', ['I1']],
+      ['H00', ['I2']],
+    ]);
   });
 
   it('is a fixed, portable stream for a seed', () => {
@@ -116,6 +135,21 @@ describe('drawInspections (双随机)', () => {
     expect(thrown(() => drawInspections(input({ inspectors: covered, count: 40, inspectorsPerVisit: 1 }))).code).toBe(
       'CREDIT.DRAW_NOT_ENOUGH_INSPECTORS',
     );
+  });
+
+  it('draws the institutions of a committed draw from public inputs alone, whatever the inspectors and their conflicts', () => {
+    const result = drawInspections(input({ count: 12 }));
+    expect(result.algorithm).toBe(DRAW_ALGORITHM);
+    const publicHalf = drawInstitutions({ seed: '2025-Q2-city', institutions, count: 12, weights: { A: 1, B: 2, C: 4, D: 8 } });
+    expect(publicHalf).toEqual(result.visits.map(({ institutionId, creditLevel, rank }) => ({ institutionId, creditLevel, rank })));
+    // Other inspectors, other conflicts: other inspectors drawn, the same institutions in the same order.
+    const fewer = drawInspections(input({ count: 12, inspectors: inspectors.slice(2).map((p) => ({ ...p, conflicts: ['H05'] })) }));
+    expect(fewer.visits.map((v) => v.institutionId)).toEqual(publicHalf.map((v) => v.institutionId));
+    // The older procedure interleaves the inspectors, so its institutions depend on them.
+    expect(drawInspections(input({ count: 12 }), DRAW_ALGORITHM_V1).visits.map((v) => v.institutionId)).not.toEqual(
+      publicHalf.map((v) => v.institutionId),
+    );
+    expect(thrown(() => drawInspections(input(), 'unknown@9')).code).toBe('CREDIT.DRAW_INPUT_INVALID');
   });
 
   it('re-runs a draw recorded without covers exactly as before (every institution covered)', () => {

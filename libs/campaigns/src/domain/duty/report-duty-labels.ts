@@ -1,0 +1,20 @@
+import { DutyEscalationRung, DutyWithdrawReason, ReportDutyStatus } from './report-duty-values';
+
+/** The Chinese words of reporting duties (报送任务), one map per word list; served by GET /catalogue. */
+export const REPORT_DUTY_STATUS_LABELS: Readonly<Record<ReportDutyStatus, string>> = {
+  assigned: '待报送',
+  submitted: '待审核',
+  returned: '已退回',
+  accepted: '已通过',
+  withdrawn: '已撤销',
+};
+
+export const DUTY_ESCALATION_RUNG_LABELS: Readonly<Record<DutyEscalationRung, string>> = {
+  'overdue-reminder': '逾期催报',
+  supervision: '督办',
+};
+
+export const DUTY_WITHDRAW_REASON_LABELS: Readonly<Record<DutyWithdrawReason, string>> = {
+  'no-longer-required': '专项行动调整后不再要求',
+  'campaign-closed': '专项行动已结束',
+};

@@ -1,0 +1,84 @@
+import { foldCaseFacts, SourceEvent } from './case-facts';
+import { notificationsFor, NOTIFYING_EVENT_TYPES } from './notification-rules';
+
+const at = '2025-03-08T00:00:00.000Z';
+let seq = 0;
+const stream = 'reportDuty-d1';
+const ev = (type: string, data: object, eventId = `e-${++seq}`): SourceEvent => ({
+  type,
+  data,
+  streamName: stream,
+  metadata: { eventId, occurredAt: at },
+});
+
+const assigned = ev('ReportDutyAssigned', {
+  dutyId: 'd1',
+  campaignId: 'c1',
+  campaignTitle: '医德医风专项行动',
+  issuingUnitId: 'city-a',
+  institutionId: 'h1',
+  kind: 'implementation-plan',
+  dueOn: '2025-03-07',
+  opensOn: '2025-03-01',
+  dueAt: '2025-03-07T15:59:59.999Z',
+});
+const facts = foldCaseFacts([assigned, ev('DeadlineSet', { deadlineId: 'report.due', purpose: 'report-due' })]);
+const WHAT = '“医德医风专项行动”实施方案（2025年3月7日前）';
+const hospital = { kind: 'unitRole', unitId: 'h1', role: 'hospital' };
+const inspectors = { kind: 'unitRole', unitId: 'city-a', role: 'inspector' };
+const leaders = { kind: 'unitRole', unitId: 'city-a', role: 'leader' };
+
+describe('reporting duty notifications', () => {
+  it('tells the institution of its duty, naming the campaign, the report and its due day, linking the duty', () => {
+    const [n, ...rest] = notificationsFor(assigned, facts);
+    expect(rest).toEqual([]);
+    expect(n).toMatchObject({
+      kind: 'assignment',
+      title: `报送任务：${WHAT}`,
+      body: `请于 2025年3月7日 前报送${WHAT}（2025年3月1日起可报送）。`,
+      link: '/cases/audit/reportDuty-d1',
+      stream,
+      sourceEventId: assigned.metadata.eventId,
+      audience: [hospital],
+    });
+  });
+
+  it.each([
+    [
+      'DeadlineWarned',
+      'deadlineWarning',
+      { deadlineId: 'report.due', dueAt: '2025-03-07T15:59:59.999Z' },
+      [hospital],
+      '报送期限即将届满：',
+    ],
+    [
+      'ReportDutyEscalated',
+      'escalation',
+      { rung: 'overdue-reminder', step: 1, dueAt: '2025-03-12T15:59:59.999Z' },
+      [hospital, inspectors],
+      '逾期未报送（逾期催报）：',
+    ],
+    [
+      'ReportDutyEscalated',
+      'escalation',
+      { rung: 'supervision', step: 2, dueAt: null },
+      [hospital, inspectors, leaders],
+      '逾期未报送（督办）：',
+    ],
+    ['ReportSubmitted', 'request', { onTime: false, text: '正文里的张三医生' }, [inspectors], '报送材料待审核：'],
+    ['ReportReturned', 'rejection', { reason: '缺少台账' }, [hospital], '报送材料被退回：'],
+    ['ReportAccepted', 'approval', { onTime: true, comment: null }, [hospital], '报送材料已通过审核：'],
+  ])('given %s, then kind %s, to whom it concerns', (type, kind, data, audience, title) => {
+    const [n] = notificationsFor(ev(type, data), facts);
+    expect(n).toMatchObject({ kind, audience, title: `${title}${WHAT}` });
+    // The text handed in never travels in a notification.
+    expect(JSON.stringify(n)).not.toContain('张三');
+  });
+
+  it('is answered for every event type it names, and a withdrawal tells nobody', () => {
+    for (const type of ['ReportDutyAssigned', 'ReportDutyEscalated', 'ReportSubmitted', 'ReportReturned', 'ReportAccepted']) {
+      expect(NOTIFYING_EVENT_TYPES.has(type)).toBe(true);
+    }
+    expect(notificationsFor(ev('ReportDutyWithdrawn', { reason: 'campaign-closed' }), facts)).toEqual([]);
+  });
+});
