@@ -24,6 +24,11 @@ import {
 import {
   COMMITMENT_KIND_LABELS,
   COMMITMENT_KINDS,
+  CREDIT_BEHAVIOUR_LABELS,
+  CREDIT_CHECK_PURPOSE_LABELS,
+  CREDIT_CHECK_PURPOSES,
+  CREDIT_SUBJECT_KIND_LABELS,
+  CREDIT_SUBJECT_KINDS,
   CREDIT_INFO_CLASSES,
   CREDIT_LEVELS,
   CREDIT_LISTS,
@@ -141,6 +146,9 @@ export const VOCABULARIES = {
   campaignPhaseStatuses: PHASE_STATUS_LABELS,
   campaignReportKinds: REPORT_KIND_LABELS,
   campaignReportRecurrences: REPORT_RECURRENCE_LABELS,
+  creditSubjectKinds: CREDIT_SUBJECT_KIND_LABELS,
+  creditCheckPurposes: CREDIT_CHECK_PURPOSE_LABELS,
+  creditBehaviours: CREDIT_BEHAVIOUR_LABELS,
 } as const satisfies Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 export type VocabularyName = keyof typeof VOCABULARIES;
@@ -191,6 +199,8 @@ const DECLARED_ORDER: Partial<Readonly<Record<VocabularyName, readonly string[]>
   campaignPhaseStatuses: PHASE_STATUSES,
   campaignReportKinds: REPORT_KINDS,
   campaignReportRecurrences: REPORT_RECURRENCES,
+  creditSubjectKinds: CREDIT_SUBJECT_KINDS,
+  creditCheckPurposes: CREDIT_CHECK_PURPOSES,
 };
 
 export function buildCatalogue(): Catalogue {

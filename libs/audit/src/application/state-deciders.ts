@@ -1,6 +1,6 @@
 import { AnyDecider, categoryOf, DomainError } from '@bihuan/core';
 import { complaintTicketDecider } from '@bihuan/complaints';
-import { creditArchiveDecider, creditPointsDecider } from '@bihuan/credit';
+import { creditArchiveDecider, creditPointsDecider, creditSubjectDecider } from '@bihuan/credit';
 import { campaignDecider } from '@bihuan/campaigns';
 import { ethicsArchiveDecider, ethicsEvaluationDecider } from '@bihuan/ethics';
 import { findingDecider, visitDecider } from '@bihuan/inspection';
@@ -19,6 +19,7 @@ export const AUDIT_STATE_DECIDERS: Readonly<Record<string, AnyDecider>> = Object
   creditArchive: creditArchiveDecider(),
   creditPoints: creditPointsDecider(),
   campaign: campaignDecider,
+  creditSubject: creditSubjectDecider(),
 });
 
 /** The decider for a stream's category; 400 AUDIT.UNKNOWN_CATEGORY naming `stream` otherwise. */

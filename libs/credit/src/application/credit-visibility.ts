@@ -3,6 +3,7 @@ import { INSPECTOR_CONFLICTS_CATEGORY } from './conflicts/inspector-conflicts.ev
 import { RANDOM_DRAW_CATEGORY } from '../domain/draw/random-draw.decider';
 import { creditArchiveVisibility } from '../domain/visibility/credit-archive.visibility';
 import { creditPointsVisibility } from '../domain/visibility/credit-points.visibility';
+import { creditSubjectVisibility } from '../domain/visibility/credit-subject.visibility';
 
 /**
  * A 双随机 draw belongs to the jurisdiction it draws from: the commission staff whose jurisdiction
@@ -54,6 +55,7 @@ export const inspectorConflictsVisibility: StreamVisibility<{ readonly inspector
 export const CREDIT_VISIBILITY: readonly StreamVisibility[] = [
   creditArchiveVisibility,
   creditPointsVisibility,
+  creditSubjectVisibility,
   randomDrawVisibility,
   inspectorConflictsVisibility,
 ];

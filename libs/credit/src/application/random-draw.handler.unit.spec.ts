@@ -35,7 +35,10 @@ describe('the random draw takes its inspectors from the user directory', () => {
     const jurisdiction = new Jurisdiction(DEMO_UNITS);
     const readModels = openSqliteDatabase({ file: ':memory:' });
     await migrateToLatest(readModels, [CREDIT_MIGRATIONS]);
-    const queries = new CreditQueries(readModels, execution, policies);
+    const queries = new CreditQueries(readModels, execution, policies, {
+      profileOf: () => undefined,
+      institutionWithCreditCode: () => undefined,
+    });
     return new RandomDrawHandler(
       execution,
       queries,
