@@ -4,6 +4,7 @@ import { bearer } from './matrix-http';
 import { MarkerBook } from './matrix-markers';
 import { seedComplaint, seedInspection, seedRedispatched, Site, SiteIds } from './matrix-seed-cases';
 import { seedCredit, seedDraw, seedEthics } from './matrix-seed-records';
+import { seedApplicants } from './matrix-seed-applicants';
 
 /** The institutions that get a full set of cases: two siblings, a cousin in the same city, another city. */
 export const SEEDED = ['hosp-a1-1', 'hosp-a1-2', 'hosp-a2-1', 'hosp-b1-1'] as const;
@@ -53,6 +54,7 @@ export async function seedAll(t: TestApp): Promise<Seed> {
     'city-a': await seedDraw(t, demo(t, 'inspector-city-a'), 'city-a'),
     'county-b1': await seedDraw(t, demo(t, 'inspector-b1'), 'county-b1'),
   };
+  await seedApplicants(t, { a1: demo(t, 'inspector-a1'), b1: demo(t, 'inspector-b1') }, book);
   await t.settle();
   // Past the complaints' answer deadlines and the findings' warnings, before the planned 暗访's date.
   await t.advanceTo('2025-03-20T02:00:00.000Z');
