@@ -29,13 +29,13 @@ const invalid = (kind: CreditSubjectKind): Error =>
   creditError(
     'IDENTIFIER_INVALID',
     kind === 'organisation'
-      ? 'identifier must be a 统一社会信用代码: 18 characters (no I, O, S, V, Z) with a valid GB 32100 check character'
-      : 'identifier must be a 居民身份证号: 17 digits with a real birth date and a valid GB 11643 check character (0–9 or X)',
+      ? 'identifier must be a unified social credit code: 18 characters (no I, O, S, V, Z) with a valid GB 32100 check character'
+      : 'identifier must be a resident ID number: 17 digits with a real birth date and a valid GB 11643 check character (0–9 or X)',
     { field: 'identifier' },
   );
 
 /**
- * Turns an identifier into the subject's key (ADR 0015): an organisation by its code; a person by
+ * Turns an identifier into the subject's key (ADR 0016): an organisation by its code; a person by
  * the keyed lookup digest of their number, which is sealed under their own key for their first
  * record and never kept in clear. The DTO has validated the identifier already; this is the same
  * rule (core's identifiers), for callers that are not HTTP.

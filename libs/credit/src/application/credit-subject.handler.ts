@@ -54,7 +54,7 @@ export class CreditSubjectRequest extends Command<CreditCheckAnswer | CommandRec
 type SubjectWrite = CaseWrite<CreditSubjectCommand, CreditSubjectEvent, CreditSubjectState, CreditPolicy>;
 
 /**
- * 准入信用核查's application service (ADR 0015): the approving office only (AccessPolicy); the
+ * 准入信用核查's application service (ADR 0016): the approving office only (AccessPolicy); the
  * identifier is validated and turned into the subject's key (a person's by the keyed lookup, their
  * number sealed for their first record); a check reads the applicant's records — the
  * institution's when the directory already has one with that code — and is decided with its

@@ -19,7 +19,8 @@ function IsApplicantIdentifier(): PropertyDecorator {
         const id = normaliseIdentifier(value);
         return kind === 'person' ? isValidResidentId(id) : isValidCreditCode(id);
       },
-      defaultMessage: () => '$property must be a 统一社会信用代码 (organisation) or a 居民身份证号 (person) with a valid check character',
+      defaultMessage: () =>
+        '$property must be a unified social credit code (organisation) or a resident ID number (person) with a valid check character',
     },
   });
 }

@@ -9,7 +9,7 @@ import { ApplicantCreditQueries, CreditCheckRow } from '../read-models/applicant
 import { CreditCheckDto, CreditCheckListQueryDto, CreditFalseMaterialDto } from './credit-check.dto';
 import { CreditCheckAnswerDto, CreditCheckRowDto } from './credit-check.response';
 
-/** 准入信用核查 (issue 22, ADR 0015): the approving office checks applicants and records their false material. */
+/** 准入信用核查 (issue 22, ADR 0016): the approving office checks applicants and records their false material. */
 @ApiTags('credit')
 @ApiBearerAuth()
 @Controller('credit')

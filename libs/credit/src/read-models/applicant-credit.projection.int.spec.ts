@@ -110,7 +110,7 @@ function queriesOn(database: SqlDatabase): { credit: CreditQueries; applicants: 
   return { credit, applicants: new ApplicantCreditQueries(database, credit, directory) };
 }
 
-describe.each(TEST_SQL_DIALECTS)('applicant credit in the read model on $name (ADR 0015)', (dialect) => {
+describe.each(TEST_SQL_DIALECTS)('applicant credit in the read model on $name (ADR 0016)', (dialect) => {
   let test: TestSqlDatabase;
   beforeEach(async () => {
     test = await dialect.open([PROCESSING_MIGRATIONS, CREDIT_MIGRATIONS]);

@@ -38,7 +38,7 @@ export interface ApplicantCreditRecord {
   readonly record: CreditRecord;
 }
 
-/** Reads of applicant credit (ADR 0015): the record a check reads, and the checks of the reader's offices. */
+/** Reads of applicant credit (ADR 0016): the record a check reads, and the checks of the reader's offices. */
 @Injectable()
 export class ApplicantCreditQueries {
   private readonly db: Kysely<CreditTables>;

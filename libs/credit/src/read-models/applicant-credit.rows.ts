@@ -6,7 +6,7 @@ import { CreditSubjectState, evolveCreditSubject, initialCreditSubjectState } fr
 import { CreditTables } from './credit-read-model.schema';
 
 /**
- * An applicant's event into the credit read model (ADR 0015): the subject's folded state (read and
+ * An applicant's event into the credit read model (ADR 0016): the subject's folded state (read and
  * written in the batch's transaction), and a row per check for the offices' lists. A check row
  * names an organisation by its code and a person by nothing but the subject key.
  */

@@ -15,7 +15,7 @@ export type CreditTables = {
     entry: string;
     revoked: number;
   };
-  /** Applicants (ADR 0015): each `creditSubject-<subjectKey>` folded. */
+  /** Applicants (ADR 0016): each `creditSubject-<subjectKey>` folded. */
   credit_subjects: {
     subject_key: string;
     kind: string;

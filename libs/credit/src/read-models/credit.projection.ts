@@ -82,7 +82,7 @@ async function applyDraw(db: Db, event: RandomDrawEvent): Promise<void> {
 
 /**
  * The credit read model: each archive's folded state, each points entry (levels and views are
- * computed from them when read), the applicants and their checks (ADR 0015) and the draws. Old logs' credit conflict events
+ * computed from them when read), the applicants and their checks (ADR 0016) and the draws. Old logs' credit conflict events
  * (`inspectorConflicts-…`, historical since issue 16) are not read: conflicts live in the directory.
  */
 export function creditProjection(database: SqlDatabase): TableProjection<CreditTables> {

@@ -72,7 +72,7 @@ export class CreditQueries {
 
   /**
    * The archives and their points entries (ADR 0006), as creditLevel and creditViewFor take them,
-   * each joined with the records its 统一社会信用代码 gathered as an applicant (ADR 0015): three
+   * each joined with the records its 统一社会信用代码 gathered as an applicant (ADR 0016): three
    * queries however many institutions, each institution's entries in cycle and id order.
    */
   private async records(institutionIds: readonly string[]): Promise<Map<string, CreditRecord>> {

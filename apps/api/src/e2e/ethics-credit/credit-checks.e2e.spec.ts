@@ -17,7 +17,7 @@ const applicant = (subjectKind: string, identifier: string, extra: object = {}) 
 const falseMaterial = (subjectKind: string, identifier: string) =>
   applicant(subjectKind, identifier, { description: '提交的房屋产权证明系伪造', occurredAt: '2025-03-01T02:00:00.000Z' });
 
-/** 准入信用核查 through HTTP (issue 22, ADR 0015): checks before an applicant is an institution, and after. */
+/** 准入信用核查 through HTTP (issue 22, ADR 0016): checks before an applicant is an institution, and after. */
 describe('credit checks of applicants (HTTP)', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -7,7 +7,7 @@ export const APPLICANT_CODE = '914403001922038216';
 export const APPLICANT_ID = '330106199003071236';
 
 /**
- * 准入信用核查 (ADR 0015): county-a1's office checks an organisation and records its false material;
+ * 准入信用核查 (ADR 0016): county-a1's office checks an organisation and records its false material;
  * county-b1's office checks a person. An applicant belongs to the offices that met it, so each
  * office's application references, findings and the person's ID number are that county's markers
  * (the ID number an identity: never to hospitals or partners, and masked for admins).

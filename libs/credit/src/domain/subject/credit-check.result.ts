@@ -36,7 +36,7 @@ export function applicantRecord(state: CreditSubjectState, ownerId: string): Cre
 
 /**
  * An institution's credit record with the records it gathered as an applicant under the same
- * 统一社会信用代码 (ADR 0015): joined when read, so an institution the directory adds later shows
+ * 统一社会信用代码 (ADR 0016): joined when read, so an institution the directory adds later shows
  * them at once, and a code corrected in the directory follows the directory.
  */
 export function withApplicantRecords(institutionId: string, record: CreditRecord, applicant: CreditSubjectState): CreditRecord {

@@ -32,7 +32,7 @@ export const falseMaterialRecordId = (findingId: string): string => deterministi
 function checkSubject(subjectKey: string, subject: ApplicantSubject): void {
   if (subject.kind === 'organisation') {
     if (!isValidCreditCode(subject.creditCode))
-      throw creditError('IDENTIFIER_INVALID', `"${subject.creditCode}" is not a 统一社会信用代码 with a valid check character`, {
+      throw creditError('IDENTIFIER_INVALID', `"${subject.creditCode}" is not a unified social credit code with a valid check character`, {
         field: 'identifier',
       });
     if (subjectKey !== organisationSubjectKey(subject.creditCode))

@@ -3,7 +3,7 @@ import { CreditInformation } from '../archive/credit-records.decide';
 import { CreditCheckPurpose, CreditLevel, CreditSubjectKind } from '../credit-values';
 
 /**
- * An applicant's credit (准入信用核查, issue 22; ADR 0015): stream `creditSubject-<subjectKey>`, keyed by
+ * An applicant's credit (准入信用核查, issue 22; ADR 0016): stream `creditSubject-<subjectKey>`, keyed by
  * the identifier the applicant gives, so records exist before the applicant is an institution.
  * `org.<统一社会信用代码>` for an organisation (the code is public registration data);
  * `person.<lookup>` for a person, where `lookup` is the keyed SM3 digest of their 居民身份证号

@@ -20,7 +20,7 @@ function officeOf(data: Data): string | null {
  * (inspectors, leaders, admins) over an office that registered it, checked it or found against
  * it. Each check and finding — an office's application reference and what it found — is shown to
  * the readers over that office only; the registration and the credit information (the adverse
- * record) to every reader of the stream, as the checks themselves share it (ADR 0015). The person's
+ * record) to every reader of the stream, as the checks themselves share it (ADR 0016). The person's
  * sealed number is shown as IDENTITY_DISPLAY allows (the audit's redaction). Hospitals, partners
  * and the public never read it as a case.
  */
