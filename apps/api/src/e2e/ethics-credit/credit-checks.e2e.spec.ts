@@ -119,6 +119,19 @@ describe('credit checks of applicants (HTTP)', () => {
     expect(JSON.stringify(access.body)).toContain(stream);
   });
 
+  it('erases a person’s number by their key: the records stay, later checks still find them, the lookup key is kept', async () => {
+    const stream = (await post('inspector-a1', '/credit/checks', applicant('person', ID)).expect(201)).body.stream as string;
+    const subject = `creditPerson.${stream.slice(stream.indexOf('.') + 1)}`;
+    const erase = (subjectId: string) => post('admin', `/admin/subjects/${subjectId}/erase`, { reason: '本人申请删除个人信息' });
+    expect((await erase(subject)).status).toBe(200);
+    const after = await post('inspector-a1', '/credit/checks', applicant('person', ID)).expect(201);
+    expect(after.body).toMatchObject({ stream, level: 'B', adverse: [expect.objectContaining({ kind: 'false-material' })] });
+    const history = await get('inspector-a1', `/audit/cases/${stream}/history?purpose=复核`).expect(200);
+    expect(history.text).not.toContain(ID);
+    expect(history.text).toContain('已删除');
+    expect((await erase('lookup.credit-person')).body).toMatchObject({ code: 'PRIVACY.LOOKUP_KEY_PROTECTED' });
+  });
+
   it('refuses bad input with a 400 naming the field, and other roles with a 403, writing nothing', async () => {
     const refused = async (user: string, path: string, body: object, status: number, field?: string) =>
       expectNothingWritten(t, async () => {
