@@ -1386,6 +1386,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/credit/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checks recorded by the offices of the caller’s jurisdiction, newest first; a page after `cursor`: { items, nextCursor } */
+        get: operations["CreditChecksController_list"];
+        put?: never;
+        /** Check an applicant’s credit (an organisation by 统一社会信用代码, a person by 居民身份证号) for a licensing procedure; the check is recorded on the applicant’s stream and answers the level, adverse information of 5 years and the red list as the caller’s role may see them */
+        post: operations["CreditChecksController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credit/subjects/false-material": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant supplied false material (提供虚假材料): an adverse record on the applicant (points as the credit policy sets them), shown by later checks and, once it is an institution, in its credit archive */
+        post: operations["CreditChecksController_falseMaterial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/draws": {
         parameters: {
             query?: never;
@@ -4365,6 +4400,106 @@ export interface components {
             /** @description When the entry comes off the list (a deadline timer) */
             expiresAt: string;
         };
+        CreditCheckDto: {
+            /**
+             * @description organisation: 法人和其他组织; person: 自然人
+             * @enum {string}
+             */
+            subjectKind: "organisation" | "person";
+            /**
+             * @description 统一社会信用代码 (organisation) or 居民身份证号 (person), check character verified; a person’s number is kept only sealed
+             * @example 91330100799655058B
+             */
+            identifier: string;
+            /**
+             * @description 核查事由: the licensing procedure
+             * @enum {string}
+             */
+            purpose: "institution-registration" | "institution-change" | "institution-validation" | "physician-registration" | "nurse-registration" | "other-licence";
+            /** @description The office’s reference of the application (受理编号) */
+            applicationRef: string;
+        };
+        CreditCheckAnswerDto: {
+            checkId: string;
+            /** @description The applicant’s stream, where the check is on the record */
+            stream: string;
+            /** @description Log position of the check */
+            position: number | null;
+            /** @enum {string} */
+            subjectKind: "organisation" | "person";
+            /** @description An organisation’s 统一社会信用代码; a person’s ID number masked (first 4 and last 4) */
+            identifier: string;
+            /** @enum {string} */
+            purpose: "institution-registration" | "institution-change" | "institution-validation" | "physician-registration" | "nurse-registration" | "other-licence";
+            applicationRef: string;
+            /** @description The institution the directory holds with this code, whose record was read */
+            institutionId: string | null;
+            /** Format: date-time */
+            checkedAt: string;
+            /** @enum {string} */
+            level: "A" | "B" | "C" | "D";
+            /** @description The rule that decided the level (`withheld` when it is the black list, for all but partners) */
+            reason: string;
+            /** @description Adverse items within the level rule’s window */
+            adverseInWindow: number;
+            /** @description Adverse information of the last 5 years, newest first */
+            adverse: components["schemas"]["CreditViewItemDto"][];
+            /** @description Active 红名单 entries */
+            redList: components["schemas"]["CreditViewItemDto"][];
+        };
+        CreditCheckRowDto: {
+            checkId: string;
+            stream: string;
+            /** @enum {string} */
+            subjectKind: "organisation" | "person";
+            /** @description An organisation’s 统一社会信用代码; null for a person */
+            creditCode: string | null;
+            /** @enum {string} */
+            purpose: "institution-registration" | "institution-change" | "institution-validation" | "physician-registration" | "nurse-registration" | "other-licence";
+            applicationRef: string;
+            institutionId: string | null;
+            checkedBy: string;
+            /** @description The office (unit) that checked */
+            checkedIn: string;
+            /** Format: date-time */
+            checkedAt: string;
+            /** @enum {string} */
+            level: "A" | "B" | "C" | "D";
+            reason: string;
+            /** @description Adverse items shown (last 5 years) */
+            adverseRecords: number;
+            redListed: boolean;
+        };
+        CreditCheckRowPageDto: {
+            items: components["schemas"]["CreditCheckRowDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        CreditFalseMaterialDto: {
+            /**
+             * @description organisation: 法人和其他组织; person: 自然人
+             * @enum {string}
+             */
+            subjectKind: "organisation" | "person";
+            /**
+             * @description 统一社会信用代码 (organisation) or 居民身份证号 (person), check character verified; a person’s number is kept only sealed
+             * @example 91330100799655058B
+             */
+            identifier: string;
+            /**
+             * @description 核查事由: the licensing procedure
+             * @enum {string}
+             */
+            purpose: "institution-registration" | "institution-change" | "institution-validation" | "physician-registration" | "nurse-registration" | "other-licence";
+            /** @description The office’s reference of the application (受理编号) */
+            applicationRef: string;
+            /** @description Idempotency key of the finding; generated when absent */
+            findingId?: string;
+            /** @description What was false (it is kept in clear: name no person in it) */
+            description: string;
+            /** @description When the false material was supplied */
+            occurredAt: string;
+        };
         RequestDrawDto: {
             /**
              * @description Unit whose institutions are drawn
@@ -6262,6 +6397,9 @@ export interface operations {
                         reportDutyStatuses: components["schemas"]["CatalogueEntryDto"][];
                         reportDutyEscalationRungs: components["schemas"]["CatalogueEntryDto"][];
                         reportDutyWithdrawReasons: components["schemas"]["CatalogueEntryDto"][];
+                        creditSubjectKinds: components["schemas"]["CatalogueEntryDto"][];
+                        creditCheckPurposes: components["schemas"]["CatalogueEntryDto"][];
+                        creditBehaviours: components["schemas"]["CatalogueEntryDto"][];
                     };
                 };
             };
@@ -8543,6 +8681,87 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CreditChecksController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditCheckRowPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CreditChecksController_check: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditCheckDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditCheckAnswerDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CreditChecksController_falseMaterial: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditFalseMaterialDto"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

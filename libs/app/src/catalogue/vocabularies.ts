@@ -24,6 +24,11 @@ import {
 import {
   COMMITMENT_KIND_LABELS,
   COMMITMENT_KINDS,
+  CREDIT_BEHAVIOUR_LABELS,
+  CREDIT_CHECK_PURPOSE_LABELS,
+  CREDIT_CHECK_PURPOSES,
+  CREDIT_SUBJECT_KIND_LABELS,
+  CREDIT_SUBJECT_KINDS,
   CREDIT_INFO_CLASSES,
   CREDIT_LEVELS,
   CREDIT_LISTS,
@@ -166,6 +171,9 @@ export const VOCABULARIES = {
   reportDutyStatuses: REPORT_DUTY_STATUS_LABELS,
   reportDutyEscalationRungs: DUTY_ESCALATION_RUNG_LABELS,
   reportDutyWithdrawReasons: DUTY_WITHDRAW_REASON_LABELS,
+  creditSubjectKinds: CREDIT_SUBJECT_KIND_LABELS,
+  creditCheckPurposes: CREDIT_CHECK_PURPOSE_LABELS,
+  creditBehaviours: CREDIT_BEHAVIOUR_LABELS,
 } as const satisfies Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 export type VocabularyName = keyof typeof VOCABULARIES;
@@ -219,6 +227,8 @@ const DECLARED_ORDER: Partial<Readonly<Record<VocabularyName, readonly string[]>
   reportDutyStatuses: REPORT_DUTY_STATUSES,
   reportDutyEscalationRungs: DUTY_ESCALATION_RUNGS,
   reportDutyWithdrawReasons: DUTY_WITHDRAW_REASONS,
+  creditSubjectKinds: CREDIT_SUBJECT_KINDS,
+  creditCheckPurposes: CREDIT_CHECK_PURPOSES,
 };
 
 export function buildCatalogue(): Catalogue {

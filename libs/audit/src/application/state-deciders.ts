@@ -1,6 +1,6 @@
 import { AnyDecider, categoryOf, DomainError } from '@bihuan/core';
 import { complaintTicketDecider } from '@bihuan/complaints';
-import { creditArchiveDecider, creditPointsDecider } from '@bihuan/credit';
+import { creditArchiveDecider, creditPointsDecider, creditSubjectDecider } from '@bihuan/credit';
 import { campaignDecider, reportDutyDecider } from '@bihuan/campaigns';
 import { ethicsArchiveDecider, ethicsEvaluationDecider } from '@bihuan/ethics';
 import { findingDecider, visitDecider } from '@bihuan/inspection';
@@ -20,6 +20,7 @@ export const AUDIT_STATE_DECIDERS: Readonly<Record<string, AnyDecider>> = Object
   creditPoints: creditPointsDecider(),
   campaign: campaignDecider,
   reportDuty: reportDutyDecider,
+  creditSubject: creditSubjectDecider(),
 });
 
 /** The decider for a stream's category; 400 AUDIT.UNKNOWN_CATEGORY naming `stream` otherwise. */

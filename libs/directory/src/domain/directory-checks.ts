@@ -1,3 +1,4 @@
+import { isValidCreditCode } from '@bihuan/core';
 import {
   CONFLICT_REASONS,
   HOSPITAL_GRADES,
@@ -7,7 +8,6 @@ import {
   OWNERSHIPS,
   UNIT_KINDS,
   USER_STATUSES,
-  isValidCreditCode,
   isValidEmail,
   isValidPhone,
 } from './directory-attributes';

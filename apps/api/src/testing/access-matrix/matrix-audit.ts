@@ -36,11 +36,16 @@ const CASES = [
   'randomDraw',
   'campaign',
   'reportDuty',
+  'creditSubject',
 ];
 
-/** The unit a case stream belongs to, from its first event: a draw's jurisdiction, a seeded campaign's one institution. */
+/**
+ * The unit a case stream belongs to, from its first event: a draw's jurisdiction, a seeded campaign's
+ * one institution, an applicant's office (each seeded applicant is met by one office only).
+ */
 function ownerOf(category: string, data: Record<string, unknown>): string {
   if (category === 'randomDraw') return String(data['jurisdiction']);
+  if (category === 'creditSubject') return String(data['registeredIn']);
   if (category === 'campaign') return String((data['institutionIds'] as string[] | undefined)?.[0] ?? '');
   return String(data['institutionId'] ?? '');
 }

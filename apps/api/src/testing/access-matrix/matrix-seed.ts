@@ -4,6 +4,7 @@ import { bearer } from './matrix-http';
 import { MarkerBook } from './matrix-markers';
 import { seedComplaint, seedInspection, seedRedispatched, Site, SiteIds } from './matrix-seed-cases';
 import { seedCredit, seedDraw, seedEthics } from './matrix-seed-records';
+import { seedApplicants } from './matrix-seed-applicants';
 
 /** The institutions that get a full set of cases: two siblings, a cousin in the same city, another city. */
 export const SEEDED = ['hosp-a1-1', 'hosp-a1-2', 'hosp-a2-1', 'hosp-b1-1'] as const;
@@ -63,6 +64,7 @@ export async function seedAll(t: TestApp): Promise<Seed> {
     'county-a1': await seedDraw(t, demo(t, 'inspector-a1'), 'county-a1', book),
     'county-b1': await seedDraw(t, demo(t, 'inspector-b1'), 'county-b1', book, true),
   };
+  await seedApplicants(t, { a1: demo(t, 'inspector-a1'), b1: demo(t, 'inspector-b1') }, book);
   await t.settle();
   const sites: Seed['sites'] = {};
   for (const [institution, ids] of Object.entries(seeded)) sites[institution] = { ...ids, dutyId: await firstDuty(t, institution) };

@@ -2,6 +2,7 @@ import PizZip from 'pizzip';
 import { FULL_HISTORY_QUERY, FULL_HISTORY_ROLES } from '@bihuan/audit';
 import { onePixelPng } from '../evidence-upload';
 import { CAMPAIGN_ROWS } from './matrix-table-campaigns';
+import { CREDIT_CHECK_ROWS } from './matrix-table-credit-checks';
 import { DIRECTORY_ROWS } from './matrix-table-directory';
 import { Body, Row } from './matrix-row';
 
@@ -243,4 +244,5 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'POST /admin/subjects/{subjectId}/erase': { target: 'subject', body: () => ({ reason: 'x' }) },
   ...DIRECTORY_ROWS,
   ...CAMPAIGN_ROWS,
+  ...CREDIT_CHECK_ROWS,
 };

@@ -145,6 +145,9 @@ const CREDIT: Messages<CreditErrorName> = {
   EXPIRY_IN_PAST: '{field} 的到期时间不能早于当前时间',
   INSTITUTION_MISMATCH: '{field} 与信用档案所属医疗机构不一致',
   DRAW_INPUT_INVALID: '{field} 不是有效的抽查条件',
+  IDENTIFIER_INVALID: '{field} 不是有效的统一社会信用代码或居民身份证号（校验位不正确）',
+  SUBJECT_MISMATCH: '{field} 与核查对象不一致',
+  PURPOSE_UNKNOWN: '{field} 不是可选的核查事由',
   DRAW_NOT_ENOUGH_INSTITUTIONS: '符合条件的医疗机构不足，无法抽取',
   DRAW_NOT_ENOUGH_INSPECTORS: '符合条件（已排除回避情形）的检查人员不足，无法抽取',
   ROLE_FORBIDDEN: '当前角色[（{role}）]无权进行此操作[，仅限：{allowed}]',
@@ -213,6 +216,7 @@ const PRIVACY: Messages<PrivacyErrorName> = {
   KEY_MISSING: '找不到该主体的密钥',
   SUBJECT_NOT_FOUND: '个人信息主体不存在',
   SUBJECT_ERASED: '该主体的个人信息已删除，不能再写入',
+  LOOKUP_KEY_PROTECTED: '该密钥是检索密钥，不属于任何个人，不能删除',
 };
 
 /** `{?name}` asks only whether the error carries `name`: one code, thrown for several reasons, says which. */
