@@ -42,6 +42,30 @@ function withStatementCache(raw: BetterSqlite3.Database): KyselySqliteConnection
   };
 }
 
+/** `PRAGMA synchronous` as a number: 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA. */
+const NORMAL = 1;
+
+/**
+ * `SqlDatabase.derivedWrites` on SQLite: `db` as it is when the connection's level is NORMAL or
+ * below; else the connection held for `work` (`connection()`: nobody else's statement runs in
+ * between) at NORMAL, and back to its level after. SQLite reads the level when it commits, and
+ * refuses to change it inside a transaction, so it changes around `work`'s transactions.
+ */
+function derivedWrites(db: Kysely<NoTables>, raw: BetterSqlite3.Database): SqlDatabase['derivedWrites'] {
+  const level = Number(raw.pragma('synchronous', { simple: true }));
+  if (level <= NORMAL) return (work) => work(db);
+  // Not prepared once: a pragma that sets acts when compiled, so a kept statement lags a call behind.
+  return (work) =>
+    db.connection().execute(async (connection) => {
+      raw.pragma(`synchronous = ${NORMAL}`);
+      try {
+        return await work(connection);
+      } finally {
+        raw.pragma(`synchronous = ${level}`);
+      }
+    });
+}
+
 /**
  * The embedded default's database: one better-sqlite3 connection under Kysely. The driver hands
  * the connection to one query or transaction at a time, in arrival order (FifoSqliteDialect), so a
@@ -66,6 +90,7 @@ export function openSqliteDatabase(options: SqliteDatabaseOptions): SqlDatabase 
     db,
     sqlite: raw,
     schema: 'main',
+    derivedWrites: derivedWrites(db, raw),
     // Kysely's driver would close the connection it was given: a lent one stays the lender's.
     close: async () => {
       if (!lent) await db.destroy();
