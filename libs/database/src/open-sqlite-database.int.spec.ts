@@ -65,7 +65,7 @@ describe('openSqliteDatabase: derived writes (a read model and its checkpoint)',
     ['FULL', 2, 1],
     ['NORMAL', 1, 1],
     ['OFF', 0, 0],
-  ] as const)('at %s commit at level %i → %i (never raised), and the level is back after', async (configured, level, inside) => {
+  ] as const)('configured %s (level %i): writes at level %i (never raised), and back after', async (configured, level, inside) => {
     const database = openSqliteDatabase({ file: ':memory:', synchronous: configured });
     try {
       await sql`create table t (n integer not null)`.execute(database.db);
