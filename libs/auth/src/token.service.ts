@@ -80,7 +80,7 @@ export class TokenService {
    * Tokens already verified with that fixed key (none for JWKS: jwks-rsa's cache decides how long
    * a withdrawn key is believed, and a remembered token would outlive it).
    */
-  private readonly known: VerifiedTokens | null = null;
+  private readonly known: VerifiedTokens<VerifiedToken> | null = null;
 
   constructor(
     private readonly keys: TokenKeys,

@@ -1,5 +1,3 @@
-import type { VerifiedToken } from './token.service';
-
 /** The claims a token's time rules read: checked again on every request, against the clock. */
 export interface TokenTimes {
   readonly exp: number;
@@ -7,9 +5,9 @@ export interface TokenTimes {
   readonly iat?: number;
 }
 
-/** A token that passed every check once: who it names, and its times. */
-export interface KnownToken {
-  readonly verified: VerifiedToken;
+/** A token that passed every check once: what it proved (`verified`), and its times. */
+export interface KnownToken<T> {
+  readonly verified: T;
   readonly times: TokenTimes;
 }
 
@@ -24,16 +22,16 @@ const MAX_TOKENS = 10_000;
  * keys fixed for the process's life; the time rules are checked on every request (TokenService),
  * and the session on every request (SessionValidator). Bounded: the oldest entry goes first.
  */
-export class VerifiedTokens {
-  private readonly entries = new Map<string, KnownToken>();
+export class VerifiedTokens<T> {
+  private readonly entries = new Map<string, KnownToken<T>>();
 
   constructor(private readonly max = MAX_TOKENS) {}
 
-  get(token: string): KnownToken | undefined {
+  get(token: string): KnownToken<T> | undefined {
     return this.entries.get(token);
   }
 
-  remember(token: string, known: KnownToken): void {
+  remember(token: string, known: KnownToken<T>): void {
     if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(token, known);
   }
