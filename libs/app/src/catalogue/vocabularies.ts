@@ -46,6 +46,14 @@ import {
   REPORT_RECURRENCES,
 } from '@bihuan/campaigns';
 import {
+  PUBLIC_NOTICE_KIND_LABELS,
+  PUBLIC_NOTICE_KINDS,
+  PUBLIC_NOTICE_STATUS_LABELS,
+  PUBLIC_NOTICE_STATUSES,
+  PUBLICITY_CLASS_LABELS,
+  PUBLICITY_CLASSES,
+} from '@bihuan/notices';
+import {
   CONFLICT_REASONS,
   HOSPITAL_GRADES,
   HOSPITAL_LEVELS,
@@ -141,6 +149,9 @@ export const VOCABULARIES = {
   campaignPhaseStatuses: PHASE_STATUS_LABELS,
   campaignReportKinds: REPORT_KIND_LABELS,
   campaignReportRecurrences: REPORT_RECURRENCE_LABELS,
+  publicNoticeKinds: PUBLIC_NOTICE_KIND_LABELS,
+  publicNoticeStatuses: PUBLIC_NOTICE_STATUS_LABELS,
+  publicityClasses: PUBLICITY_CLASS_LABELS,
 } as const satisfies Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 export type VocabularyName = keyof typeof VOCABULARIES;
@@ -191,6 +202,9 @@ const DECLARED_ORDER: Partial<Readonly<Record<VocabularyName, readonly string[]>
   campaignPhaseStatuses: PHASE_STATUSES,
   campaignReportKinds: REPORT_KINDS,
   campaignReportRecurrences: REPORT_RECURRENCES,
+  publicNoticeKinds: PUBLIC_NOTICE_KINDS,
+  publicNoticeStatuses: PUBLIC_NOTICE_STATUSES,
+  publicityClasses: PUBLICITY_CLASSES,
 };
 
 export function buildCatalogue(): Catalogue {

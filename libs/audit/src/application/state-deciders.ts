@@ -2,6 +2,7 @@ import { AnyDecider, categoryOf, DomainError } from '@bihuan/core';
 import { complaintTicketDecider } from '@bihuan/complaints';
 import { creditArchiveDecider, creditPointsDecider } from '@bihuan/credit';
 import { campaignDecider } from '@bihuan/campaigns';
+import { publicNoticeDecider } from '@bihuan/notices';
 import { ethicsArchiveDecider, ethicsEvaluationDecider } from '@bihuan/ethics';
 import { findingDecider, visitDecider } from '@bihuan/inspection';
 
@@ -19,6 +20,7 @@ export const AUDIT_STATE_DECIDERS: Readonly<Record<string, AnyDecider>> = Object
   creditArchive: creditArchiveDecider(),
   creditPoints: creditPointsDecider(),
   campaign: campaignDecider,
+  publicNotice: publicNoticeDecider,
 });
 
 /** The decider for a stream's category; 400 AUDIT.UNKNOWN_CATEGORY naming `stream` otherwise. */
