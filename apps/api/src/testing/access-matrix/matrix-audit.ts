@@ -34,12 +34,19 @@ const CASES = [
   'complaintTicket',
   'randomDraw',
   'campaign',
+  'publicNotice',
+  'docNumber',
 ];
 
-/** The unit a case stream belongs to, from its first event: a draw's jurisdiction, a seeded campaign's one institution. */
+/**
+ * The unit a case stream belongs to, from its first event: a draw's jurisdiction, a seeded campaign's one institution,
+ * a notice's issuing unit, a number register's unit.
+ */
 function ownerOf(category: string, data: Record<string, unknown>): string {
   if (category === 'randomDraw') return String(data['jurisdiction']);
   if (category === 'campaign') return String((data['institutionIds'] as string[] | undefined)?.[0] ?? '');
+  if (category === 'publicNotice') return String(data['issuingUnitId']);
+  if (category === 'docNumber') return String(data['unitId']);
   return String(data['institutionId'] ?? '');
 }
 

@@ -4,6 +4,7 @@ import { bearer } from './matrix-http';
 import { MarkerBook } from './matrix-markers';
 import { seedComplaint, seedInspection, seedRedispatched, Site, SiteIds } from './matrix-seed-cases';
 import { seedCredit, seedDraw, seedEthics } from './matrix-seed-records';
+import { NoticeIds, seedNotices } from './matrix-seed-notices';
 
 /** The institutions that get a full set of cases: two siblings, a cousin in the same city, another city. */
 export const SEEDED = ['hosp-a1-1', 'hosp-a1-2', 'hosp-a2-1', 'hosp-b1-1'] as const;
@@ -14,6 +15,8 @@ export interface Seed {
   readonly redispatched: { ticketId: string; from: string; to: string };
   /** Published draws by the unit they were drawn over. */
   readonly draws: Record<string, string>;
+  /** Public notices by the county that issued them. */
+  readonly notices: NoticeIds;
 }
 
 function demo(t: TestApp, id: string) {
@@ -56,5 +59,7 @@ export async function seedAll(t: TestApp): Promise<Seed> {
   await t.settle();
   // Past the complaints' answer deadlines and the findings' warnings, before the planned 暗访's date.
   await t.advanceTo('2025-03-20T02:00:00.000Z');
-  return { book, sites, redispatched: { ticketId, from: 'hosp-a1-1', to: 'hosp-a1-2' }, draws };
+  // Notices of 1–19 March: published once that period is over.
+  const notices = await seedNotices(t, book);
+  return { book, sites, redispatched: { ticketId, from: 'hosp-a1-1', to: 'hosp-a1-2' }, draws, notices };
 }

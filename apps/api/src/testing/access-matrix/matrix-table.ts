@@ -3,6 +3,7 @@ import { FULL_HISTORY_QUERY, FULL_HISTORY_ROLES } from '@bihuan/audit';
 import { onePixelPng } from '../evidence-upload';
 import { CAMPAIGN_ROWS } from './matrix-table-campaigns';
 import { DIRECTORY_ROWS } from './matrix-table-directory';
+import { NOTICE_ROWS } from './matrix-table-notices';
 import { Body, Row } from './matrix-row';
 
 export type { Row, Upload } from './matrix-row';
@@ -240,4 +241,5 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'POST /admin/subjects/{subjectId}/erase': { target: 'subject', body: () => ({ reason: 'x' }) },
   ...DIRECTORY_ROWS,
   ...CAMPAIGN_ROWS,
+  ...NOTICE_ROWS,
 };
