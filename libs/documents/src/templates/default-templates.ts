@@ -20,7 +20,8 @@ import { DEFAULT_NOTICE_BODIES } from './default-template-texts';
 export async function buildDefaultTemplate(kind: NoticeKind): Promise<Buffer> {
   const docx = await import('docx');
   const { AlignmentType, Document, Packer, Paragraph, TextRun, convertMillimetersToTwip: mm } = docx;
-  const run = (text: string, extra: { bold?: boolean } = {}) => new TextRun({ text, font: OFFICIAL_BODY_FONT, size: OFFICIAL_BODY_SIZE, ...extra });
+  const run = (text: string, extra: { bold?: boolean } = {}) =>
+    new TextRun({ text, font: OFFICIAL_BODY_FONT, size: OFFICIAL_BODY_SIZE, ...extra });
   const para = (children: DocxTextRun[], options: { center?: boolean; right?: boolean; indent?: boolean; before?: number } = {}) =>
     new Paragraph({
       children,

@@ -67,11 +67,20 @@ export class NoticePublisher {
     const policy = await this.policies.current(DOCUMENTS_POLICY_CONTEXT, DEFAULT_DOCUMENTS_POLICY);
     assertNumberFormat(policy.numberFormat);
     const unit = this.notices.jurisdiction.get(draft.issuingUnitId);
-    if (!unit) throw noticeError('ISSUING_UNIT_INVALID', `the issuing unit ${draft.issuingUnitId} is no longer in the directory`, 'issuingUnitId');
+    if (!unit)
+      throw noticeError('ISSUING_UNIT_INVALID', `the issuing unit ${draft.issuingUnitId} is no longer in the directory`, 'issuingUnitId');
     const year = Number(shanghaiDate(asOf).slice(0, 4));
     const call = () => ({ actor, now: asOf, commandId: this.ids.next() });
     const number = await this.register.assign(
-      { unitId: unit.id, year, format: policy.numberFormat, unitShort: unitShortName(unit, policy), unitName: unit.name, noticeId, kind: PUBLIC_NOTICE_DOCUMENT_KIND },
+      {
+        unitId: unit.id,
+        year,
+        format: policy.numberFormat,
+        unitShort: unitShortName(unit, policy),
+        unitName: unit.name,
+        noticeId,
+        kind: PUBLIC_NOTICE_DOCUMENT_KIND,
+      },
       call(),
     );
     const content: NoticeContent = {
@@ -81,7 +90,10 @@ export class NoticePublisher {
       issuingUnitName: unit.name,
       issuedOn: shanghaiDate(asOf),
       asOf,
-      preface: draft.preface.split(/\r?\n/).map((p) => p.trim()).filter((p) => p !== ''),
+      preface: draft.preface
+        .split(/\r?\n/)
+        .map((p) => p.trim())
+        .filter((p) => p !== ''),
       corrects: draft.corrects ? { documentNo: draft.corrects.documentNo, title: draft.corrects.title, withdraw: draft.withdraw } : null,
       tables: figures.tables,
       notes: figures.notes,
@@ -126,7 +138,10 @@ export class NoticePublisher {
       id: correctedId,
       decider: publicNoticeDecider,
       authorize: this.notices.issuer(actor, correctedId, 'correcting a notice'),
-      build: () => ({ type: 'MarkPublicNoticeCorrected' as const, data: { noticeId: correctedId, correctionNoticeId: noticeId, withdraw: draft.withdraw } }),
+      build: () => ({
+        type: 'MarkPublicNoticeCorrected' as const,
+        data: { noticeId: correctedId, correctionNoticeId: noticeId, withdraw: draft.withdraw },
+      }),
     });
   }
 
@@ -134,6 +149,10 @@ export class NoticePublisher {
   private async publicity(draft: DraftRecord, asOf: string): Promise<NoticePublicity> {
     const credit = await this.credit.policy();
     const cls = PUBLICITY_OF_KIND[draft.kind];
-    return { class: cls, until: cls === 'adverse' ? addMonths(asOf, credit.adversePublicYears * 12) : null, policyVersion: credit.policyVersion };
+    return {
+      class: cls,
+      until: cls === 'adverse' ? addMonths(asOf, credit.adversePublicYears * 12) : null,
+      policyVersion: credit.policyVersion,
+    };
   }
 }

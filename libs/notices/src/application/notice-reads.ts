@@ -59,7 +59,11 @@ export class NoticeReads {
     return staffNoticeView(notice, this.notices.unitName(notice.draft.issuingUnitId), published);
   }
 
-  async publicList(kind: PublicNoticeKind | undefined, cursor: string | undefined, pageSize: number): Promise<KeysetPage<PublicNoticeListItem>> {
+  async publicList(
+    kind: PublicNoticeKind | undefined,
+    cursor: string | undefined,
+    pageSize: number,
+  ): Promise<KeysetPage<PublicNoticeListItem>> {
     const page = await this.queries.published(this.notices.execution.now(), kind, cursor, pageSize);
     return {
       items: page.items.map((n) => ({
@@ -114,7 +118,10 @@ export class NoticeReads {
       const other = await this.notices.state(id);
       return other.status === 'none' ? null : noticeLink(other);
     };
-    const [corrects, correctedBy] = await Promise.all([link(notice.draft.corrects?.noticeId), link(notice.correctedBy?.correctionNoticeId)]);
+    const [corrects, correctedBy] = await Promise.all([
+      link(notice.draft.corrects?.noticeId),
+      link(notice.correctedBy?.correctionNoticeId),
+    ]);
     return { corrects, correctedBy };
   }
 }

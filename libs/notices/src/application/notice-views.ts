@@ -98,7 +98,11 @@ export function noticeLink(notice: ExistingPublicNotice): NoticeLink | null {
   return { noticeId: p.noticeId, documentNo: p.documentNo, title: p.content.title, publishedAt: p.publishedAt, withdraw: p.withdraw };
 }
 
-export function staffNoticeView(notice: ExistingPublicNotice, issuingUnitName: string, published: PublicNoticeView | null): StaffNoticeView {
+export function staffNoticeView(
+  notice: ExistingPublicNotice,
+  issuingUnitName: string,
+  published: PublicNoticeView | null,
+): StaffNoticeView {
   const d = notice.draft;
   return {
     noticeId: d.noticeId,

@@ -32,7 +32,12 @@ export type NoticeErrorName = keyof typeof NOTICE_ERRORS;
 const build = domainErrorBuilder<NoticeErrorName>('NOTICE', NOTICE_ERRORS);
 
 /** The DomainError of a named rule; `field` names the input at fault, `details` the variable parts the zh-CN template says. */
-export function noticeError(name: NoticeErrorName, message: string, field?: string, details: Omit<DomainErrorDetails, 'field'> = {}): DomainError {
+export function noticeError(
+  name: NoticeErrorName,
+  message: string,
+  field?: string,
+  details: Omit<DomainErrorDetails, 'field'> = {},
+): DomainError {
   return build(name, message, field === undefined ? details : { ...details, field });
 }
 

@@ -18,9 +18,14 @@ export const PUBLIC_NOTICE_CATEGORY = 'publicNotice';
 const ISSUERS = ['inspector', 'leader'] as const;
 
 function alreadyPublished(noticeId: string): never {
-  throw noticeError('ALREADY_PUBLISHED', `notice ${noticeId} is published and can no longer change: publish a correction instead`, undefined, {
-    noticeId,
-  });
+  throw noticeError(
+    'ALREADY_PUBLISHED',
+    `notice ${noticeId} is published and can no longer change: publish a correction instead`,
+    undefined,
+    {
+      noticeId,
+    },
+  );
 }
 
 function revise(command: RevisePublicNoticeDraft, state: ExistingPublicNotice): PublicNoticeEvent[] {
@@ -94,7 +99,13 @@ function markCorrected(command: MarkPublicNoticeCorrected, state: ExistingPublic
   return [
     {
       type: 'PublicNoticeCorrected',
-      data: { noticeId: data.noticeId, correctionNoticeId, withdraw: data.withdraw === true, markedBy: metadata.actor.id, markedAt: metadata.now },
+      data: {
+        noticeId: data.noticeId,
+        correctionNoticeId,
+        withdraw: data.withdraw === true,
+        markedBy: metadata.actor.id,
+        markedAt: metadata.now,
+      },
     },
   ];
 }

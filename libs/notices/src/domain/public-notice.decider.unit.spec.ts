@@ -6,7 +6,8 @@ import { CONTENT, cmd, draft, draftData, history, hospital, inspector, leader, m
 import { decideNoticeRead } from './public-notice.visibility';
 
 const spec = DeciderSpecification(publicNoticeDecider);
-const revise = (data: Partial<RevisePublicNoticeDraft['data']>) => cmd<RevisePublicNoticeDraft>('RevisePublicNoticeDraft', { noticeId: 'n-1', ...data });
+const revise = (data: Partial<RevisePublicNoticeDraft['data']>) =>
+  cmd<RevisePublicNoticeDraft>('RevisePublicNoticeDraft', { noticeId: 'n-1', ...data });
 const refusal = (field: string, code: string) => expect.objectContaining({ code, details: expect.objectContaining({ field }) });
 
 describe('PublicNotice decider — drafts', () => {
@@ -23,7 +24,8 @@ describe('PublicNotice decider — drafts', () => {
   });
 
   it('asks a period of the periodic kinds and a campaign of a campaign summary, naming the field at fault', () => {
-    const decide = (change: Parameters<typeof draftData>[0]) => () => publicNoticeDecider.decide(draft(change), publicNoticeDecider.initialState);
+    const decide = (change: Parameters<typeof draftData>[0]) => () =>
+      publicNoticeDecider.decide(draft(change), publicNoticeDecider.initialState);
     expect(decide({ period: null })).toThrow(refusal('period', 'NOTICE.FIELD_REQUIRED'));
     expect(decide({ period: { from: '2025-03-31', to: '2025-03-01' } })).toThrow(refusal('period.to', 'NOTICE.PERIOD_INVALID'));
     expect(decide({ period: { from: '2025-02-30', to: '2025-03-01' } })).toThrow(refusal('period.from', 'NOTICE.DATE_INVALID'));
@@ -42,18 +44,27 @@ describe('PublicNotice decider — drafts', () => {
       .given(history([draft()]))
       .when(revise({ title: '关于3月投诉举报情况的通报', period: { from: '2025-03-01', to: '2025-03-15' } }))
       .events();
-    expect(revised).toMatchObject({ type: 'PublicNoticeDraftRevised', data: { changed: ['title', 'period'], period: { to: '2025-03-15' } } });
+    expect(revised).toMatchObject({
+      type: 'PublicNoticeDraftRevised',
+      data: { changed: ['title', 'period'], period: { to: '2025-03-15' } },
+    });
     spec
       .given(history([draft()]))
       .when(revise({ title: draftData().title }))
       .thenNothing();
-    spec.given([]).when(revise({ title: 'x' })).thenThrows('NOTICE.NOT_FOUND');
+    spec
+      .given([])
+      .when(revise({ title: 'x' }))
+      .thenThrows('NOTICE.NOT_FOUND');
   });
 });
 
 describe('PublicNotice decider — publication is final', () => {
   it('freezes the content, number and digests with the draft’s facts', () => {
-    const [event] = spec.given(history([draft()])).when(publish()).events();
+    const [event] = spec
+      .given(history([draft()]))
+      .when(publish())
+      .events();
     expect(event).toMatchObject({
       type: 'PublicNoticePublished',
       data: {
@@ -85,7 +96,12 @@ describe('PublicNotice decider — publication is final', () => {
   it('refuses content made from an older revision of the draft, and figures of a period not yet over', () => {
     const revised = history([draft(), revise({ title: '新标题' })]);
     spec.given(revised).when(publish()).thenThrows('NOTICE.DRAFT_CHANGED');
-    expect(spec.given(revised).when(publish({ revision: 1 })).events()).toHaveLength(1);
+    expect(
+      spec
+        .given(revised)
+        .when(publish({ revision: 1 }))
+        .events(),
+    ).toHaveLength(1);
     spec
       .given(history([draft()]))
       .when(publish({ content: { ...CONTENT, asOf: '2025-03-31T15:00:00.000Z' } }))
@@ -121,7 +137,10 @@ describe('PublicNotice decider — corrections', () => {
       .given(corrected)
       .when(revise({ preface: '改' }))
       .thenThrows('NOTICE.ALREADY_PUBLISHED');
-    spec.given(published).when(markCorrected('n-2', false, hospital)).thenThrows('NOTICE.ROLE_FORBIDDEN');
+    spec
+      .given(published)
+      .when(markCorrected('n-2', false, hospital))
+      .thenThrows('NOTICE.ROLE_FORBIDDEN');
   });
 });
 

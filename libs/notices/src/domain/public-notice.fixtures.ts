@@ -48,7 +48,15 @@ export const CONTENT: NoticeContent = {
   asOf: T0,
   preface: ['现将2025年3月全市医疗机构投诉举报办理情况通报如下。'],
   corrects: null,
-  tables: [{ title: '投诉举报办理情况（按单位）', subtitle: null, columns: ['序号', '单位名称', '受理件数'], rows: [['1', '甲市第一人民医院', '2']], totals: ['合计', '', '2'] }],
+  tables: [
+    {
+      title: '投诉举报办理情况（按单位）',
+      subtitle: null,
+      columns: ['序号', '单位名称', '受理件数'],
+      rows: [['1', '甲市第一人民医院', '2']],
+      totals: ['合计', '', '2'],
+    },
+  ],
   notes: [],
 };
 
@@ -76,6 +84,7 @@ export const markCorrected = (correctionNoticeId = 'n-2', withdraw = false, acto
 /** Runs commands through the decider and returns every event, to build `given` histories. */
 export function history(commands: readonly Command[]): PublicNoticeEvent[] {
   const events: PublicNoticeEvent[] = [];
-  for (const command of commands) events.push(...publicNoticeDecider.decide(command as PublicNoticeCommand, fold(publicNoticeDecider, events)));
+  for (const command of commands)
+    events.push(...publicNoticeDecider.decide(command as PublicNoticeCommand, fold(publicNoticeDecider, events)));
   return events;
 }

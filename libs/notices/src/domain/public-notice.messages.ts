@@ -109,7 +109,10 @@ export type MarkPublicNoticeCorrected = Command<
 
 export type PublicNoticeCommand = DraftPublicNotice | RevisePublicNoticeDraft | PublishPublicNotice | MarkPublicNoticeCorrected;
 
-export type PublicNoticeDrafted = DomainEvent<'PublicNoticeDrafted', NoticeDraft & { readonly draftedBy: string; readonly draftedAt: string }>;
+export type PublicNoticeDrafted = DomainEvent<
+  'PublicNoticeDrafted',
+  NoticeDraft & { readonly draftedBy: string; readonly draftedAt: string }
+>;
 
 export type PublicNoticeDraftRevised = DomainEvent<
   'PublicNoticeDraftRevised',

@@ -32,7 +32,10 @@ function draftOf(data: NoticeDraft): NoticeDraft {
 export function evolvePublicNotice(state: PublicNoticeState, event: PublicNoticeEvent): PublicNoticeState {
   switch (event.type) {
     case 'PublicNoticeDrafted':
-      return { status: 'draft', draft: { ...draftOf(event.data), draftedBy: event.data.draftedBy, draftedAt: event.data.draftedAt, revision: 0 } };
+      return {
+        status: 'draft',
+        draft: { ...draftOf(event.data), draftedBy: event.data.draftedBy, draftedAt: event.data.draftedAt, revision: 0 },
+      };
     case 'PublicNoticeDraftRevised':
       if (state.status !== 'draft') return state;
       return { status: 'draft', draft: { ...state.draft, ...draftOf(event.data), revision: state.draft.revision + 1 } };

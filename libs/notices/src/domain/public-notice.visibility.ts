@@ -25,12 +25,17 @@ export const publicNoticeVisibility: StreamVisibility<PublicNoticeAccessFacts> =
   initialState: { issuingUnitId: null },
   evolve: (state, event: Message) => {
     const unit = (event.data as { issuingUnitId?: unknown }).issuingUnitId;
-    return state.issuingUnitId === null && event.type === 'PublicNoticeDrafted' && typeof unit === 'string' ? { issuingUnitId: unit } : state;
+    return state.issuingUnitId === null && event.type === 'PublicNoticeDrafted' && typeof unit === 'string'
+      ? { issuingUnitId: unit }
+      : state;
   },
   decide: decideNoticeRead,
 };
 
 /** The access facts of a folded notice (its state), as the declaration folds them from its events. */
-export function noticeAccessFactsOf(state: { readonly status: string; readonly draft?: { readonly issuingUnitId: string } }): PublicNoticeAccessFacts {
+export function noticeAccessFactsOf(state: {
+  readonly status: string;
+  readonly draft?: { readonly issuingUnitId: string };
+}): PublicNoticeAccessFacts {
   return { issuingUnitId: state.draft?.issuingUnitId ?? null };
 }

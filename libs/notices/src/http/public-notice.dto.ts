@@ -2,7 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { BEIJING_DATE_PATTERN, PageCursor, PageSize } from '@bihuan/platform';
-import { NOTICE_PREFACE_MAX, NOTICE_TITLE_MAX, PUBLIC_NOTICE_KINDS, PUBLIC_NOTICE_STATUSES, PublicNoticeKind, PublicNoticeStatus } from '../domain/public-notice-values';
+import {
+  NOTICE_PREFACE_MAX,
+  NOTICE_TITLE_MAX,
+  PUBLIC_NOTICE_KINDS,
+  PUBLIC_NOTICE_STATUSES,
+  PublicNoticeKind,
+  PublicNoticeStatus,
+} from '../domain/public-notice-values';
 
 const ID_MAX = 64;
 const DAY_MESSAGE = '$property must be a date YYYY-MM-DD';
@@ -29,7 +36,8 @@ export class DraftPublicNoticeDto {
 
   @ApiProperty({
     enum: PUBLIC_NOTICE_KINDS,
-    description: '投诉举报办理情况 complaint-statistics · 监督检查结果 inspection-results · 红名单变动 credit-list-changes · 专项行动 campaign-summary',
+    description:
+      '投诉举报办理情况 complaint-statistics · 监督检查结果 inspection-results · 红名单变动 credit-list-changes · 专项行动 campaign-summary',
   })
   @IsIn(PUBLIC_NOTICE_KINDS)
   kind!: PublicNoticeKind;

@@ -2,7 +2,14 @@ import { ApiProperty } from '@nestjs/swagger';
 import { NoticeLink, PublicNoticeView, StaffNoticeView } from '../application/notice-views';
 import { PublicNoticeListItem } from '../application/notice-reads';
 import { CorrectedNoticeRef, NoticePeriod, NoticeTable } from '../domain/public-notice.messages';
-import { PUBLIC_NOTICE_KINDS, PUBLIC_NOTICE_STATUSES, PUBLICITY_CLASSES, PublicityClass, PublicNoticeKind, PublicNoticeStatus } from '../domain/public-notice-values';
+import {
+  PUBLIC_NOTICE_KINDS,
+  PUBLIC_NOTICE_STATUSES,
+  PUBLICITY_CLASSES,
+  PublicityClass,
+  PublicNoticeKind,
+  PublicNoticeStatus,
+} from '../domain/public-notice-values';
 import { NoticeListItem } from '../read-models/notices.queries';
 
 export class PublicNoticePeriodViewDto implements NoticePeriod {

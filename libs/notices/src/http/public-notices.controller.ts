@@ -77,7 +77,11 @@ export class PublicNoticesController {
     summary: 'Draft the correction (or withdrawal) of a published notice: a new notice; once published, the old one shows 已被更正',
   })
   @ApiCreatedResponse({ type: CommandReceiptDto })
-  correct(@CurrentActor() actor: Actor, @Param('noticeId') noticeId: string, @Body() body: CorrectPublicNoticeDto): Promise<CommandReceipt> {
+  correct(
+    @CurrentActor() actor: Actor,
+    @Param('noticeId') noticeId: string,
+    @Body() body: CorrectPublicNoticeDto,
+  ): Promise<CommandReceipt> {
     return this.commands.execute(new PublicNoticeRequest(actor, { kind: 'Correct', noticeId, ...body }));
   }
 }

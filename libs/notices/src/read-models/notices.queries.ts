@@ -70,7 +70,12 @@ export class NoticeQueries {
   }
 
   /** The staff's list: drafts and published notices of the reader's units, newest drafted first. */
-  async staff(units: readonly string[], filter: NoticeFilter, cursor: string | undefined, pageSize: number): Promise<KeysetPage<NoticeListItem>> {
+  async staff(
+    units: readonly string[],
+    filter: NoticeFilter,
+    cursor: string | undefined,
+    pageSize: number,
+  ): Promise<KeysetPage<NoticeListItem>> {
     const query = this.db
       .selectFrom('public_notices')
       .selectAll()
@@ -104,7 +109,12 @@ export class NoticeQueries {
     const published =
       ids.length === 0
         ? []
-        : await this.db.selectFrom('public_notices').select('notice_id').where('notice_id', 'in', ids).where('status', '=', 'published').execute();
+        : await this.db
+            .selectFrom('public_notices')
+            .select('notice_id')
+            .where('notice_id', 'in', ids)
+            .where('status', '=', 'published')
+            .execute();
     const set = new Set(published.map((r) => r.notice_id));
     return { items: page.items.map((r) => toItem(r, set)), nextCursor: page.nextCursor };
   }

@@ -62,7 +62,9 @@ export async function renderPublicNotice(content: NoticeContent, digest: string)
       children: [
         new Paragraph({
           alignment: AlignmentType.CENTER,
-          children: [new TextRun({ text, font: header ? OFFICIAL_HEADING_FONT : OFFICIAL_TABLE_FONT, size: OFFICIAL_TABLE_SIZE, bold: header })],
+          children: [
+            new TextRun({ text, font: header ? OFFICIAL_HEADING_FONT : OFFICIAL_TABLE_FONT, size: OFFICIAL_TABLE_SIZE, bold: header }),
+          ],
         }),
       ],
     });
@@ -81,7 +83,14 @@ export async function renderPublicNotice(content: NoticeContent, digest: string)
         borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
         rows: [
           row(t.columns, true),
-          ...(t.rows.length > 0 ? t.rows.map((r) => row(r, false)) : [row(t.columns.map((_, i) => (i === 1 ? '（无）' : '')), false)]),
+          ...(t.rows.length > 0
+            ? t.rows.map((r) => row(r, false))
+            : [
+                row(
+                  t.columns.map((_, i) => (i === 1 ? '（无）' : '')),
+                  false,
+                ),
+              ]),
           ...(t.totals ? [row(t.totals, false)] : []),
         ],
       }),
@@ -97,7 +106,10 @@ export async function renderPublicNotice(content: NoticeContent, digest: string)
         ),
       ]
     : [];
-  const notes = content.notes.length > 0 ? [para('说明：', { before: 280 }), ...content.notes.map((n, i) => para(`${i + 1}. ${n}`, { indent: true }))] : [];
+  const notes =
+    content.notes.length > 0
+      ? [para('说明：', { before: 280 }), ...content.notes.map((n, i) => para(`${i + 1}. ${n}`, { indent: true }))]
+      : [];
   const children: (DocxParagraph | DocxTable)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,

@@ -16,7 +16,15 @@ describe('public notice DOCX', () => {
 
   it('prints the title, number, text, every table cell, the issuing unit, the date and the digest', async () => {
     const out = await text(await renderPublicNotice(CONTENT, DIGEST));
-    for (const value of [CONTENT.title, CONTENT.documentNo, CONTENT.preface[0]!, '甲市第一人民医院', '受理件数', '合计', '甲市卫生健康委员会']) {
+    for (const value of [
+      CONTENT.title,
+      CONTENT.documentNo,
+      CONTENT.preface[0]!,
+      '甲市第一人民医院',
+      '受理件数',
+      '合计',
+      '甲市卫生健康委员会',
+    ]) {
       expect(out).toContain(value);
     }
     expect(out).toContain('2025年4月1日');

@@ -35,13 +35,28 @@ export async function seedNotices(t: TestApp): Promise<NoticeSeed> {
   const dashboard = await seedDashboard(t);
   const named = await t.http
     .post('/public/complaints')
-    .send({ category: 'fees', description: '检查费收费不透明（甲市一院）', institutionId: 'hosp-a1-1', identity: { name: PRIVATE.complainant, phone: PRIVATE.phone } });
+    .send({
+      category: 'fees',
+      description: '检查费收费不透明（甲市一院）',
+      institutionId: 'hosp-a1-1',
+      identity: { name: PRIVATE.complainant, phone: PRIVATE.phone },
+    });
   if (named.status !== 201) throw new Error(`named complaint: ${named.status} ${JSON.stringify(named.body)}`);
   const future = '2027-03-01T00:00:00.000Z';
   await s.post('inspector-a1', '/credit/archives', { institutionId: 'hosp-a1-2' }, 201);
   await s.post('inspector-city-a', '/credit/archives', { institutionId: 'hosp-a2-1' }, 201);
-  await s.post('inspector-a1', '/credit/archives/hosp-a1-2/lists', { list: 'black', reason: PRIVATE.blackReasonCityA, expiresAt: future }, 201);
-  await s.post('inspector-city-a', '/credit/archives/hosp-a2-1/lists', { entryId: 'red-a2', list: 'red', reason: '患者满意度全市第一', expiresAt: future }, 201);
+  await s.post(
+    'inspector-a1',
+    '/credit/archives/hosp-a1-2/lists',
+    { list: 'black', reason: PRIVATE.blackReasonCityA, expiresAt: future },
+    201,
+  );
+  await s.post(
+    'inspector-city-a',
+    '/credit/archives/hosp-a2-1/lists',
+    { entryId: 'red-a2', list: 'red', reason: '患者满意度全市第一', expiresAt: future },
+    201,
+  );
   await s.post('inspector-city-a', '/credit/archives/hosp-a2-1/lists/red-a2/remove', { reason: '复核发现收费不规范（内部说明）' });
   const campaignId = await launchCampaign(t, 'leader-city-a');
   const visit = await s.visit({ institutionId: 'hosp-a1-1', kind: 'special', campaignId });

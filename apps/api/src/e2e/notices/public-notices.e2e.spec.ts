@@ -12,7 +12,12 @@ interface Table {
   totals: string[] | null;
 }
 const LEADER = 'leader-city-a';
-const STATISTICS = { kind: 'complaint-statistics', period: MARCH, title: '关于2025年3月全市投诉举报办理情况的通报', preface: '现将3月情况通报如下。\n请各单位对照整改。' };
+const STATISTICS = {
+  kind: 'complaint-statistics',
+  period: MARCH,
+  title: '关于2025年3月全市投诉举报办理情况的通报',
+  preface: '现将3月情况通报如下。\n请各单位对照整改。',
+};
 
 /** Every text a reader could take from a notice: its JSON and the words of its DOCX. */
 function expectNothingPrivate(text: string): void {
@@ -57,14 +62,21 @@ describe('public notices (e2e)', () => {
     await s.post(LEADER, `/public-notices/${first}/publish`);
     const res = await publicGet(`/public/notices/${first}`).expect(200);
     const notice = res.body as Row & { tables: Table[]; digest: { content: string; document: string } };
-    expect(notice).toMatchObject({ kind: 'complaint-statistics', title: STATISTICS.title, issuingUnit: { id: 'city-a', name: '甲市卫生健康委员会' } });
+    expect(notice).toMatchObject({
+      kind: 'complaint-statistics',
+      title: STATISTICS.title,
+      issuingUnit: { id: 'city-a', name: '甲市卫生健康委员会' },
+    });
     expect(notice['documentNo']).toBe('甲市卫健监整〔2025〕1号');
     expect(notice['preface']).toEqual(['现将3月情况通报如下。', '请各单位对照整改。']);
     const [byInstitution, byCategory] = notice.tables;
     expect(byInstitution!.columns.slice(0, 3)).toEqual(['序号', '单位名称', '受理件数']);
     expect(byInstitution!.rows.map((r) => r.slice(0, 3))).toEqual([['1', '甲市第一人民医院', '2']]);
     expect(byInstitution!.totals!.slice(0, 3)).toEqual(['合计', '', '2']);
-    expect(byCategory!.rows.map((r) => r.slice(1, 3))).toEqual([['收费问题', '1'], ['红包回扣', '1']]);
+    expect(byCategory!.rows.map((r) => r.slice(1, 3))).toEqual([
+      ['收费问题', '1'],
+      ['红包回扣', '1'],
+    ]);
     expect(notice.digest.content).toMatch(/^[0-9a-f]{64}$/);
     expectNothingPrivate(res.text);
 
@@ -81,14 +93,17 @@ describe('public notices (e2e)', () => {
     expect(doc.headers['x-content-sm3']).toBe(notice.digest.document);
     expect(sm3Hex(bytes)).toBe(notice.digest.document);
     const words = (await mammoth.extractRawText({ buffer: bytes })).value;
-    for (const value of ['甲市卫健监整〔2025〕1号', STATISTICS.title, '甲市第一人民医院', '2025年4月1日', notice.digest.content]) expect(words).toContain(value);
+    for (const value of ['甲市卫健监整〔2025〕1号', STATISTICS.title, '甲市第一人民医院', '2025年4月1日', notice.digest.content])
+      expect(words).toContain(value);
     expectNothingPrivate(words);
     expect(((await publicGet('/public/notices')).body as { items: Row[] }).items.map((n) => n['noticeId'])).toEqual([first]);
   });
 
   it('refuses every change to a published notice (409) and writes nothing', async () => {
     const head = await s.head();
-    expect(await s.post(LEADER, `/public-notices/${first}/revise`, { title: '改过的标题' }, 409)).toMatchObject({ code: 'NOTICE.ALREADY_PUBLISHED' });
+    expect(await s.post(LEADER, `/public-notices/${first}/revise`, { title: '改过的标题' }, 409)).toMatchObject({
+      code: 'NOTICE.ALREADY_PUBLISHED',
+    });
     expect(await s.post(LEADER, `/public-notices/${first}/publish`, {}, 409)).toMatchObject({ code: 'NOTICE.ALREADY_PUBLISHED' });
     expect(await s.head()).toBe(head);
   });
@@ -97,14 +112,19 @@ describe('public notices (e2e)', () => {
     const fix = String(
       (await s.post(LEADER, `/public-notices/${first}/corrections`, { preface: '原通报表格单位名称有误，现予更正。' }, 201))['id'],
     );
-    expect(await s.post(LEADER, `/public-notices/${fix}/corrections`, { preface: 'x' }, 409)).toMatchObject({ code: 'NOTICE.NOT_PUBLISHED' });
+    expect(await s.post(LEADER, `/public-notices/${fix}/corrections`, { preface: 'x' }, 409)).toMatchObject({
+      code: 'NOTICE.NOT_PUBLISHED',
+    });
     // Marked only once published: until then the old notice names no correction.
     expect((await publicGet(`/public/notices/${first}`)).body['correctedBy']).toBeNull();
     await s.post(LEADER, `/public-notices/${fix}/publish`);
     const old = (await publicGet(`/public/notices/${first}`).expect(200)).body as Row;
     const correction = (await publicGet(`/public/notices/${fix}`).expect(200)).body as Row;
     expect(old['correctedBy']).toMatchObject({ noticeId: fix, documentNo: '甲市卫健监整〔2025〕2号', withdraw: false });
-    expect(correction).toMatchObject({ title: `关于更正《${STATISTICS.title}》的通报`, corrects: { noticeId: first, documentNo: '甲市卫健监整〔2025〕1号' } });
+    expect(correction).toMatchObject({
+      title: `关于更正《${STATISTICS.title}》的通报`,
+      corrects: { noticeId: first, documentNo: '甲市卫健监整〔2025〕1号' },
+    });
     expect((correction['tables'] as Table[])[0]!.rows[0]!.slice(1, 3)).toEqual(['甲市第一人民医院', '2']);
     const list = ((await publicGet('/public/notices')).body as { items: Row[] }).items;
     expect(list.map((n) => [n['noticeId'], n['correctedById'], n['correctsId']])).toEqual([
@@ -114,7 +134,9 @@ describe('public notices (e2e)', () => {
     expect(await s.post(LEADER, `/public-notices/${first}/corrections`, { preface: '再次更正' }, 409)).toMatchObject({
       code: 'NOTICE.ALREADY_CORRECTED',
     });
-    const withdrawal = String((await s.post(LEADER, `/public-notices/${fix}/corrections`, { preface: '撤销。', withdraw: true }, 201))['id']);
+    const withdrawal = String(
+      (await s.post(LEADER, `/public-notices/${fix}/corrections`, { preface: '撤销。', withdraw: true }, 201))['id'],
+    );
     await s.post(LEADER, `/public-notices/${withdrawal}/publish`);
     const withdrawn = (await publicGet(`/public/notices/${withdrawal}`).expect(200)).body as Row;
     expect(withdrawn).toMatchObject({ title: `关于撤销《关于更正《${STATISTICS.title}》的通报》的通报`, tables: [] });
@@ -124,7 +146,12 @@ describe('public notices (e2e)', () => {
   it('publishes inspection results, red-list changes and a campaign summary with institution names only', async () => {
     const results = await draft({ kind: 'inspection-results', period: MARCH, title: '3月监督检查结果通报', preface: '通报如下。' });
     const credit = await draft({ kind: 'credit-list-changes', period: MARCH, title: '3月信用红名单变动公示', preface: '公示如下。' });
-    const campaign = await draft({ kind: 'campaign-summary', campaignId: seed.campaignId, title: '专项行动情况通报', preface: '通报如下。' });
+    const campaign = await draft({
+      kind: 'campaign-summary',
+      campaignId: seed.campaignId,
+      title: '专项行动情况通报',
+      preface: '通报如下。',
+    });
     for (const id of [results, credit, campaign]) await s.post(LEADER, `/public-notices/${id}/publish`);
     const read = async (id: string) => {
       const res = await publicGet(`/public/notices/${id}`).expect(200);
@@ -157,11 +184,19 @@ describe('public notices (e2e)', () => {
     const other = await draft(STATISTICS);
     const head = await s.head();
     expect(await s.post('hospital-a1-1', '/public-notices', STATISTICS, 403)).toMatchObject({ code: 'AUTH.ROLE_NOT_ALLOWED' });
-    expect(await s.post('inspector-b1', '/public-notices', { ...STATISTICS, issuingUnitId: 'city-a' }, 403)).toMatchObject({ code: 'AUTH.OUT_OF_SCOPE' });
-    expect(await s.post('inspector-a1', '/public-notices', { ...STATISTICS, issuingUnitId: 'city-a' }, 403)).toMatchObject({ code: 'AUTH.OUT_OF_SCOPE' });
+    expect(await s.post('inspector-b1', '/public-notices', { ...STATISTICS, issuingUnitId: 'city-a' }, 403)).toMatchObject({
+      code: 'AUTH.OUT_OF_SCOPE',
+    });
+    expect(await s.post('inspector-a1', '/public-notices', { ...STATISTICS, issuingUnitId: 'city-a' }, 403)).toMatchObject({
+      code: 'AUTH.OUT_OF_SCOPE',
+    });
     expect(await s.post('inspector-b1', `/public-notices/${other}/publish`, {}, 403)).toMatchObject({ code: 'AUTH.OUT_OF_SCOPE' });
-    expect(await s.post('inspector-b1', `/public-notices/${first}/corrections`, { preface: 'x' }, 403)).toMatchObject({ code: 'AUTH.OUT_OF_SCOPE' });
-    expect(await s.post('hospital-a1-1', `/public-notices/${other}/revise`, { title: 'x' }, 403)).toMatchObject({ code: 'AUTH.ROLE_NOT_ALLOWED' });
+    expect(await s.post('inspector-b1', `/public-notices/${first}/corrections`, { preface: 'x' }, 403)).toMatchObject({
+      code: 'AUTH.OUT_OF_SCOPE',
+    });
+    expect(await s.post('hospital-a1-1', `/public-notices/${other}/revise`, { title: 'x' }, 403)).toMatchObject({
+      code: 'AUTH.ROLE_NOT_ALLOWED',
+    });
     expect((await t.http.post('/public-notices').send(STATISTICS)).status).toBe(401);
     expect(await s.head()).toBe(head);
     // A county's inspector issues for the county: its figures are the county's own.

@@ -36,7 +36,9 @@ describe('OpenAPI answers: public notices', () => {
   });
 
   it('describes the public list and page, a correction and its links', async () => {
-    const correction = (await checks.send<{ id: string }>('POST', `/public-notices/${notice}/corrections`, LEADER, { preface: '更正。' }, 201)).id;
+    const correction = (
+      await checks.send<{ id: string }>('POST', `/public-notices/${notice}/corrections`, LEADER, { preface: '更正。' }, 201)
+    ).id;
     await checks.send('POST', `/public-notices/${correction}/publish`, LEADER, {}, 200);
     const page = await checks.send<{ correctedBy: { noticeId: string } }>('GET', `/public/notices/${notice}`, null);
     expect(page.correctedBy.noticeId).toBe(correction);

@@ -61,9 +61,22 @@ export function redListTables(
     totals: ['合计', `${changes.length}项`, '', '', '', '', ''],
   };
   // The credit context's sheet of the entries in force; a red-only table needs no 名单 column.
-  const inForce = creditListsSheet(active.filter((e) => mayPublish(e.list)), unitName, heading);
+  const inForce = creditListsSheet(
+    active.filter((e) => mayPublish(e.list)),
+    unitName,
+    heading,
+  );
   const asOf = { ...heading, period: periodWordsOf(undefined, undefined, heading.generatedAt) };
-  return [changed, noticeTableOf({ ...inForce, title: statisticsTitle(asOf, '信用红名单在列情况表') }, ['序号', '机构名称', '列入事由', '列入日期', '到期日期'])];
+  return [
+    changed,
+    noticeTableOf({ ...inForce, title: statisticsTitle(asOf, '信用红名单在列情况表') }, [
+      '序号',
+      '机构名称',
+      '列入事由',
+      '列入日期',
+      '到期日期',
+    ]),
+  ];
 }
 
 export const RED_LIST_NOTES = [
