@@ -24,7 +24,11 @@ describe('console: public notices in the portal', () => {
   beforeAll(async () => {
     c = await openConsole();
     await seedNotices(c.t);
-    first = await post('/public-notices', { kind: 'complaint-statistics', period: MARCH, title: TITLE, preface: '现将3月情况通报如下。' }, 201);
+    first = await post(
+      '/public-notices',
+      { kind: 'complaint-statistics', period: MARCH, title: TITLE, preface: '现将3月情况通报如下。' },
+      201,
+    );
     await post(`/public-notices/${first}/publish`, {}, 200);
   });
   afterAll(() => c.close());

@@ -33,14 +33,12 @@ export interface NoticeSeed {
 export async function seedNotices(t: TestApp): Promise<NoticeSeed> {
   const s = steps(t);
   const dashboard = await seedDashboard(t);
-  const named = await t.http
-    .post('/public/complaints')
-    .send({
-      category: 'fees',
-      description: '检查费收费不透明（甲市一院）',
-      institutionId: 'hosp-a1-1',
-      identity: { name: PRIVATE.complainant, phone: PRIVATE.phone },
-    });
+  const named = await t.http.post('/public/complaints').send({
+    category: 'fees',
+    description: '检查费收费不透明（甲市一院）',
+    institutionId: 'hosp-a1-1',
+    identity: { name: PRIVATE.complainant, phone: PRIVATE.phone },
+  });
   if (named.status !== 201) throw new Error(`named complaint: ${named.status} ${JSON.stringify(named.body)}`);
   const future = '2027-03-01T00:00:00.000Z';
   await s.post('inspector-a1', '/credit/archives', { institutionId: 'hosp-a1-2' }, 201);

@@ -37,6 +37,20 @@ describe('public notices (e2e)', () => {
   let first: string;
   const draft = async (body: object, user = LEADER) => String((await s.post(user, '/public-notices', body, 201))['id']);
   const publicGet = (path: string) => t.http.get(path);
+  /** The public DOCX of a notice: its bytes, its SM3 header and its words. */
+  const documentOf = async (id: string) => {
+    const res = await t.http
+      .get(`/public/notices/${id}/document`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const bytes = res.body as Buffer;
+    return { bytes, sm3Header: res.headers['x-content-sm3'], words: (await mammoth.extractRawText({ buffer: bytes })).value };
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -80,19 +94,10 @@ describe('public notices (e2e)', () => {
     expect(notice.digest.content).toMatch(/^[0-9a-f]{64}$/);
     expectNothingPrivate(res.text);
 
-    const doc = await t.http
-      .get(`/public/notices/${first}/document`)
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const bytes = doc.body as Buffer;
-    expect(doc.headers['x-content-sm3']).toBe(notice.digest.document);
-    expect(sm3Hex(bytes)).toBe(notice.digest.document);
-    const words = (await mammoth.extractRawText({ buffer: bytes })).value;
+    const doc = await documentOf(first);
+    expect(doc.sm3Header).toBe(notice.digest.document);
+    expect(sm3Hex(doc.bytes)).toBe(notice.digest.document);
+    const words = doc.words;
     for (const value of ['甲市卫健监整〔2025〕1号', STATISTICS.title, '甲市第一人民医院', '2025年4月1日', notice.digest.content])
       expect(words).toContain(value);
     expectNothingPrivate(words);
@@ -170,6 +175,9 @@ describe('public notices (e2e)', () => {
       ['西城区妇幼保健院', '提前移出', '患者满意度全市第一'],
     ]);
     expect(inForce!.rows.map((r) => r.slice(1, 3))).toEqual([['甲市第一人民医院', '连续三年无投诉']]);
+    const printed = (await documentOf(credit)).words;
+    expect(printed).toContain('连续三年无投诉');
+    expectNothingPrivate(printed);
     expect(JSON.stringify(changes)).not.toContain('复核发现');
     const [byCategory, campaignUnits] = await read(campaign);
     expect(byCategory!.rows.map((r) => r.slice(1, 3))).toEqual([['过度诊疗', '1']]);

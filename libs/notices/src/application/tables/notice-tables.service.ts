@@ -77,7 +77,10 @@ export class NoticeTables {
         return { tables: redListTables(listChanges(archives, period), active, heading(period), unitName), notes: [...RED_LIST_NOTES] };
       }
       case 'campaign-summary': {
-        const summary = await this.modules.get(CampaignReads, { strict: false }).summary(reader, required(draft.campaignId));
+        // The campaigns module's own CampaignReads, with the reports port it binds (CAMPAIGN_REPORT_RECORDS):
+        // the module exports only CAMPAIGN_CHECK, so it is looked up app-wide rather than built a second time.
+        const reads = this.modules.get(CampaignReads, { strict: false });
+        const summary = await reads.summary(reader, required(draft.campaignId));
         return { tables: campaignTables(summary), notes: campaignNotes(summary) };
       }
       default:
