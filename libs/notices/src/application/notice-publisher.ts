@@ -24,7 +24,7 @@ import { NoticeTables } from './tables/notice-tables.service';
 export const contentDigest = (content: NoticeContent): string => sm3Hex(canonicalJson(content));
 
 /**
- * Publishes a draft (ADR 0016). The refusals that need no tables come first and take no number: not
+ * Publishes a draft (ADR 0017). The refusals that need no tables come first and take no number: not
  * the actor's unit, already published, a correction of a notice corrected meanwhile, a period not
  * over. Then the read models are brought up to the log's head, so the tables are the figures as of
  * the publish instant; the issuing unit's register gives the number (ADR 0009's, one sequence per

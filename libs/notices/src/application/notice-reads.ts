@@ -36,7 +36,7 @@ export interface NoticeDocumentFile {
  * The notices' reads. Staff: the list of their units' notices (read model) and a notice with its
  * draft (its stream, through its visibility). Public: published notices only, within their publicity
  * period (seed 002), from what the publication recorded — the JSON and a DOCX re-rendered from it and
- * answered only when its SM3 equals the one recorded (ADR 0016).
+ * answered only when its SM3 equals the one recorded (ADR 0017).
  */
 @Injectable()
 export class NoticeReads {

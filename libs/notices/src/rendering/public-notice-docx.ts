@@ -17,7 +17,7 @@ import { NoticeContent, NoticeTable } from '../domain/public-notice.messages';
 /**
  * The layout of a printed public notice. A published notice records the version it was printed
  * with, and its download is re-rendered from the recorded content and checked against the recorded
- * SM3 (ADR 0016): a change to this file is a new version, never a silent change to old notices.
+ * SM3 (ADR 0017): a change to this file is a new version, never a silent change to old notices.
  */
 export const PUBLIC_NOTICE_LAYOUT_VERSION = 1;
 
