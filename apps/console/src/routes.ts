@@ -30,6 +30,13 @@ export const PATHS = {
   caseAudit: (stream: string) => `/cases/audit/${encodeURIComponent(stream)}`,
   /** Admins' workspace (系统管理); not /admin, which is the API's. */
   manage: '/manage',
+  manageDirectory: '/manage/directory',
+  manageCalendar: '/manage/calendar',
+  managePolicies: '/manage/policies',
+  manageDeadLetters: '/manage/dead-letters',
+  manageProjections: '/manage/projections',
+  manageAccessLog: '/manage/access-log',
+  manageDeliveries: '/manage/deliveries',
   portal: '/portal',
   portalNewComplaint: '/portal/complaints/new',
   /** The lookup page; SMS links carry the code (the secret never goes in a URL). */
@@ -40,10 +47,11 @@ export const PATHS = {
   portalNotice: (id: string) => `/portal/notices/${encodeURIComponent(id)}`,
 } as const;
 
-/** Where each role starts after signing in. Admins get their workspace in part 2 of the console. */
+/** Where each role starts after signing in: its workspace; partners and others their inbox. */
 export function landingOf(role: string): string {
   if (role === 'hospital') return PATHS.hospital;
   if (role === 'inspector') return PATHS.inspector;
   if (role === 'leader') return PATHS.leader;
+  if (role === 'admin') return PATHS.manage;
   return PATHS.inbox;
 }

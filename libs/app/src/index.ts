@@ -14,3 +14,4 @@ export * from './worker/worker-app.module';
 export * from './worker/run-worker';
 export { METRICS_REGISTRY } from './metrics/metrics.module';
 export { ShutdownState } from './lifecycle/shutdown-state';
+export { ProjectionRebuilds } from './admin/projection-rebuilds';

@@ -2,6 +2,14 @@
 export const CHANNEL_KINDS = ['inbox', 'email', 'webhook', 'sms'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
+/** Catalogue `deliveryChannels`. */
+export const CHANNEL_KIND_LABELS: Readonly<Record<ChannelKind, string>> = {
+  inbox: '站内消息',
+  email: '电子邮件',
+  webhook: '接口推送',
+  sms: '短信',
+};
+
 /**
  * Who a notification is for: a user (the inbox is theirs) of a unit. Addresses are per channel and
  * already resolved by the caller (the directory knows e-mail and phone; webhook endpoints are ids

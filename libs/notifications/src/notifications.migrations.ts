@@ -80,6 +80,13 @@ export const NOTIFICATIONS_MIGRATIONS: MigrationSet = {
 
 export type DeliveryStatus = 'queued' | 'sent' | 'retrying' | 'failed';
 export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['queued', 'sent', 'retrying', 'failed'];
+/** Catalogue `deliveryStatuses`; failed is the deliveries' dead letter (retries used up). */
+export const DELIVERY_STATUS_LABELS: Readonly<Record<DeliveryStatus, string>> = {
+  queued: '待发送',
+  sent: '已送达',
+  retrying: '等待重试',
+  failed: '投递失败',
+};
 
 export type NotificationTables = {
   notification_inbox: {

@@ -40,19 +40,26 @@ export interface TestApp {
 
 /**
  * `sqlite: true` puts the log in a SqliteEventStore in a temp directory (also DATA_DIR, so nothing
- * the app opens there outlives the test) instead of the memory store. `config` overrides settings
+ * the app opens there outlives the test) instead of the memory store; `fileReadModels: true` puts
+ * the read models in a file there, as production does (what a rebuild aside needs). `config` overrides settings
  * of the validated configuration (testConfig's defaults otherwise), e.g. `trustProxy`; `extra` adds
  * test modules (probes).
  */
 export async function createTestApp(
-  options: { start?: string; sqlite?: boolean; config?: Partial<AppConfig>; extra?: readonly DynamicModule[] } = {},
+  options: {
+    start?: string;
+    sqlite?: boolean;
+    fileReadModels?: boolean;
+    config?: Partial<AppConfig>;
+    extra?: readonly DynamicModule[];
+  } = {},
 ): Promise<TestApp> {
   const clock = new FakeClock(options.start ?? '2025-03-03T01:00:00.000Z');
-  const dir = options.sqlite ? mkdtempSync(join(tmpdir(), 'bihuan-e2e-')) : null;
-  const file = dir ? join(dir, 'events.sqlite') : null;
+  const dir = options.sqlite || options.fileReadModels ? mkdtempSync(join(tmpdir(), 'bihuan-e2e-')) : null;
+  const file = dir && options.sqlite ? join(dir, 'events.sqlite') : null;
   const store = file ? SqliteEventStore.open({ file, clock }) : new MemoryEventStore(clock);
   const scheduler = new ManualTimerScheduler(clock);
-  const readModels = new Database(':memory:');
+  const readModels = dir && options.fileReadModels ? fileReadModels(join(dir, 'read-models.sqlite')) : new Database(':memory:');
   const config = { role: 'all' as const, logLevel: 'silent' as const, ...(dir ? { dataDir: dir } : {}), ...options.config };
   const app = await createApp({
     platform: { store, scheduler, clock, ids: new SequentialIdGenerator('e2e'), readModels, config },
@@ -96,4 +103,12 @@ export async function createTestApp(
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A read-model file opened as production opens it (openReadModelDb): WAL, so a rebuild can attach it beside the app's connection. */
+function fileReadModels(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  return db;
 }

@@ -3,13 +3,17 @@ import type { components } from './schema.gen';
 export type ErrorBody = components['schemas']['ErrorBody'];
 export type FieldProblem = NonNullable<ErrorBody['fields']>[number];
 
-/** A refusal or failure, in the words the API gave (zh-CN), with its stable code and the fields at fault. */
+/**
+ * A refusal or failure, in the words the API gave (zh-CN), with its stable code, the fields at fault
+ * and the variable parts (`details`, e.g. every rejected row of a directory import).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly fields: readonly FieldProblem[] = [],
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -32,7 +36,7 @@ export async function call<T>(request: Promise<{ data?: T; error?: unknown; resp
   }
   const { data, error, response } = answer;
   if (response.ok) return data as T;
-  if (isErrorBody(error)) throw new ApiError(response.status, error.code, error.message, error.fields ?? []);
+  if (isErrorBody(error)) throw new ApiError(response.status, error.code, error.message, error.fields ?? [], error.details ?? {});
   throw new ApiError(response.status, `HTTP_${response.status}`, `服务暂时不可用（${response.status}），请稍后重试`);
 }
 

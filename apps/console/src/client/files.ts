@@ -3,12 +3,13 @@ import { sessionStore } from '../session/session-store';
 import { ApiError } from './errors';
 
 async function refusal(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => null)) as { code?: string; message?: string; fields?: [] } | null;
+  const body = (await response.json().catch(() => null)) as { code?: string; message?: string; fields?: []; details?: object } | null;
   return new ApiError(
     response.status,
     body?.code ?? `HTTP_${response.status}`,
     body?.message ?? `请求未完成（${response.status}）`,
     body?.fields ?? [],
+    { ...body?.details },
   );
 }
 
@@ -70,9 +71,11 @@ function send<T>(path: string, form: FormData, onProgress?: (percent: number) =>
         }
       })();
       if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
-      const error = (body ?? {}) as { code?: string; message?: string; fields?: [] };
+      const error = (body ?? {}) as { code?: string; message?: string; fields?: []; details?: object };
       reject(
-        new ApiError(xhr.status, error.code ?? `HTTP_${xhr.status}`, error.message ?? `上传未完成（${xhr.status}）`, error.fields ?? []),
+        new ApiError(xhr.status, error.code ?? `HTTP_${xhr.status}`, error.message ?? `上传未完成（${xhr.status}）`, error.fields ?? [], {
+          ...error.details,
+        }),
       );
     };
     xhr.send(form);

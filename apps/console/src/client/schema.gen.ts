@@ -141,6 +141,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/calendar/provisional-deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending and paused deadlines computed on a provisional year (its notice not yet imported), soonest due first: the count and the first N (?limit, default 20); importing the year recomputes them */
+        get: operations["AdminCalendarController_provisionalDeadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/calendar/years": {
         parameters: {
             query?: never;
@@ -238,6 +255,23 @@ export interface paths {
         get: operations["AdminWorkerController_projections"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/projections/{name}/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuild a read model from the log aside and swap it in (as `cli rebuild` does), in the background: the API keeps answering from the old tables until the swap; follow it in GET /admin/projections (rebuilds) */
+        post: operations["AdminWorkerController_rebuild"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3006,7 +3040,9 @@ export interface components {
              *       "2027": 3
              *     }
              */
-            provisionalPending: Record<string, never>;
+            provisionalPending: {
+                [key: string]: number;
+            };
         };
         CalendarStatusDto: {
             /** @description Recorded on every deadline computed with it */
@@ -3016,6 +3052,33 @@ export interface components {
             importedYears: components["schemas"]["CalendarImportedYearDto"][];
             /** @description From 1 November (Shanghai): next year not imported (computed provisionally); provisional pending deadlines per year */
             outlook: components["schemas"]["CalendarOutlookDto"];
+        };
+        ProvisionalDeadlineDto: {
+            /** @example complaintTicket-42 */
+            stream: string;
+            /** @example answer-1 */
+            deadlineId: string;
+            /** @example answer */
+            purpose: string;
+            /** @enum {string} */
+            status: "pending" | "paused";
+            /** @description Due instant as computed on the provisional year */
+            dueAt: string;
+            /** @example cn@chinese-days-1.5.7+provisional:2027@statutory-2025 */
+            calendarVersion: string;
+            /**
+             * @description The provisional years it counted over: importing them recomputes it
+             * @example [
+             *       2027
+             *     ]
+             */
+            provisionalYears: number[];
+        };
+        ProvisionalDeadlinesDto: {
+            /** @description How many pending or paused deadlines are provisional */
+            count: number;
+            /** @description The first ?limit of them, soonest due first */
+            first: components["schemas"]["ProvisionalDeadlineDto"][];
         };
         CalendarYearDto: {
             /** @example 2027 */
@@ -3028,14 +3091,18 @@ export interface components {
              *       "2027-01-01": "元旦"
              *     }
              */
-            holidays: Record<string, never>;
+            holidays: {
+                [key: string]: string;
+            };
             /**
              * @description Weekend days worked (调休上班)
              * @example {
              *       "2027-02-20": "春节调休"
              *     }
              */
-            makeupWorkdays: Record<string, never>;
+            makeupWorkdays: {
+                [key: string]: string;
+            };
         };
         CalendarImportedDto: {
             year: number;
@@ -3089,7 +3156,9 @@ export interface components {
              *       "answerWorkingDays": 10
              *     }
              */
-            overrides: Record<string, never>;
+            overrides: {
+                [key: string]: unknown;
+            };
             /**
              * @description Why (notice number, decision): recorded with the change
              * @example 市卫健委〔2026〕12号
@@ -3132,12 +3201,38 @@ export interface components {
             behind: number | null;
             /** @description Catching up with the head (in-process worker only) */
             catchingUp: boolean | null;
+            /** @description POST /admin/projections/{name}/rebuild would accept it (a read model with its tables, on a file or PostgreSQL) */
+            rebuildable: boolean;
+        };
+        ProjectionRebuildDto: {
+            /** @example stream-stats */
+            projection: string;
+            /**
+             * @description swapped: the new generation is live
+             * @enum {string}
+             */
+            state: "running" | "swapped" | "failed";
+            startedAt: string;
+            startedBy: components["schemas"]["ActorDto"];
+            /** @description Log head when it started */
+            head: number | null;
+            /** @description Log position the new generation has reached */
+            position: number | null;
+            finishedAt: string | null;
+            /** @description Rows per swapped table, once swapped */
+            rows: {
+                [key: string]: number;
+            } | null;
+            /** @description Why it failed (the live read model is left as it was) */
+            error: string | null;
         };
         ProjectionsDto: {
             /** @description Log head position (null: empty log) */
             head: number | null;
             workerInProcess: boolean;
             projections: components["schemas"]["ProjectionStatusDto"][];
+            /** @description The last rebuild of each projection asked of this process */
+            rebuilds: components["schemas"]["ProjectionRebuildDto"][];
         };
         TimerStatusDto: {
             /**
@@ -5448,7 +5543,7 @@ export interface components {
             /** @enum {string} */
             kind: "province" | "city" | "county" | "institution";
             /** @description null only for a province */
-            parentId?: Record<string, never> | null;
+            parentId?: string | null;
             profile?: components["schemas"]["InstitutionProfileDto"];
         };
         UpdateUnitDto: {
@@ -5500,7 +5595,7 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "leader" | "inspector" | "hospital" | "partner";
             unitId: string;
-            departmentId?: Record<string, never> | null;
+            departmentId?: string | null;
             /**
              * @description The sign-in name: lowercase letters, digits, . _ -
              * @example zhang.san
@@ -5519,7 +5614,7 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "leader" | "inspector" | "hospital" | "partner";
             unitId: string;
-            departmentId?: Record<string, never> | null;
+            departmentId?: string | null;
         };
         InspectorConflictDto: {
             institutionId: string;
@@ -5542,7 +5637,7 @@ export interface components {
             id: string;
             name: string;
             institutionId: string;
-            departmentId?: Record<string, never> | null;
+            departmentId?: string | null;
         };
         DirectoryRowRejectionDto: {
             /** @enum {string} */
@@ -6130,6 +6225,15 @@ export interface operations {
                         campaignPhaseStatuses: components["schemas"]["CatalogueEntryDto"][];
                         campaignReportKinds: components["schemas"]["CatalogueEntryDto"][];
                         campaignReportRecurrences: components["schemas"]["CatalogueEntryDto"][];
+                        policyContexts: components["schemas"]["CatalogueEntryDto"][];
+                        policySettings: components["schemas"]["CatalogueEntryDto"][];
+                        deliveryStatuses: components["schemas"]["CatalogueEntryDto"][];
+                        deliveryChannels: components["schemas"]["CatalogueEntryDto"][];
+                        accessLogActions: components["schemas"]["CatalogueEntryDto"][];
+                        accessOutcomes: components["schemas"]["CatalogueEntryDto"][];
+                        projectionKinds: components["schemas"]["CatalogueEntryDto"][];
+                        rebuildStates: components["schemas"]["CatalogueEntryDto"][];
+                        deadlinePurposes: components["schemas"]["CatalogueEntryDto"][];
                         publicNoticeKinds: components["schemas"]["CatalogueEntryDto"][];
                         publicNoticeStatuses: components["schemas"]["CatalogueEntryDto"][];
                         publicityClasses: components["schemas"]["CatalogueEntryDto"][];
@@ -6205,6 +6309,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarStatusDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    AdminCalendarController_provisionalDeadlines: {
+        parameters: {
+            query?: {
+                /** @description How many to list (1–500) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvisionalDeadlinesDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -6378,6 +6506,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectionsDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    AdminWorkerController_rebuild: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Started; state running */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectionRebuildDto"];
                 };
             };
             503: components["responses"]["Error"];

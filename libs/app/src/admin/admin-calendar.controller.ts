@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@bihuan/core';
 import { CurrentActor, Roles, SystemWide } from '@bihuan/auth';
 import { CALENDAR, CalendarService } from '@bihuan/platform';
-import { CalendarOutlookService } from '../health/calendar-outlook.module';
-import { CalendarImportedDto, CalendarStatusDto, CalendarYearDto } from './admin.dto';
+import { CalendarOutlookService, ProvisionalDeadline } from '../health/calendar-outlook.module';
+import { CalendarImportedDto, CalendarStatusDto, CalendarYearDto, LimitQueryDto } from './admin.dto';
+import { ProvisionalDeadlinesDto } from './admin.response';
 
-/** The working-day calendar: which years it knows and run-time imports of the next year. */
+/** The working-day calendar: which years it knows, run-time imports of the next year, deadlines counted on a provisional year. */
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('admin')
@@ -29,6 +30,16 @@ export class AdminCalendarController {
       importedYears: current.data.importedYears(),
       outlook: await this.outlook.outlook(),
     };
+  }
+
+  @Get('provisional-deadlines')
+  @ApiOperation({
+    summary:
+      'Pending and paused deadlines computed on a provisional year (its notice not yet imported), soonest due first: the count and the first N (?limit, default 20); importing the year recomputes them',
+  })
+  @ApiOkResponse({ type: ProvisionalDeadlinesDto })
+  provisionalDeadlines(@Query() query: LimitQueryDto): Promise<{ count: number; first: ProvisionalDeadline[] }> {
+    return this.outlook.provisionalDeadlines(query.limit ?? 20);
   }
 
   /** The body is the import file itself; it is validated by the calendar (400 naming the field). */

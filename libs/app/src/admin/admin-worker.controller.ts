@@ -1,17 +1,25 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@bihuan/core';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, DomainError } from '@bihuan/core';
 import { SqlDatabase } from '@bihuan/database';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
-import { Roles, SystemWide } from '@bihuan/auth';
+import { CurrentActor, Roles, SystemWide } from '@bihuan/auth';
 import { READ_MODELS } from '@bihuan/platform';
 import { DeadLetter, TableCheckpointStore, TableDeadLetterStore } from '@bihuan/processing';
 import { TIMER_SCHEDULER, TimerScheduler } from '@bihuan/timers';
 import { LimitQueryDto, TimerStatusDto } from './admin.dto';
-import { DeadLetterDto, DeadLetterRetryDto, PendingTimersDto, ProjectionsDto, ProjectionStatusDto } from './admin.response';
+import {
+  DeadLetterDto,
+  DeadLetterRetryDto,
+  PendingTimersDto,
+  ProjectionRebuildDto,
+  ProjectionsDto,
+  ProjectionStatusDto,
+} from './admin.response';
+import { ProjectionRebuild, ProjectionRebuilds } from './projection-rebuilds';
 import { WorkerAccess } from './worker-access';
 
-/** What the worker is doing: dead letters, projection checkpoints, pending timers. */
+/** What the worker is doing: dead letters, projection checkpoints (and rebuilds), pending timers. */
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('admin')
@@ -23,6 +31,7 @@ export class AdminWorkerController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(TIMER_SCHEDULER) private readonly timers: TimerScheduler,
     @Inject(WorkerAccess) private readonly worker: WorkerAccess,
+    @Inject(ProjectionRebuilds) private readonly rebuilds: ProjectionRebuilds,
   ) {}
 
   @Get('dead-letters')
@@ -60,6 +69,7 @@ export class AdminWorkerController {
   @ApiOkResponse({ type: ProjectionsDto })
   async projections(): Promise<ProjectionsDto> {
     const worker = this.worker.find();
+    const rebuildable = this.rebuilds.rebuildable();
     if (worker) {
       const [lags, statuses] = await Promise.all([worker.runtime.lag(), worker.projections()]);
       const status = new Map(statuses.map((p) => [p.name, p]));
@@ -72,8 +82,14 @@ export class AdminWorkerController {
         lastError: status.get(l.name)?.lastError ?? null,
         behind: l.behind,
         catchingUp: l.behind > 0,
+        rebuildable: rebuildable.has(l.name),
       }));
-      return { head: lags[0]?.head ?? (await this.store.headPosition()), workerInProcess: true, projections };
+      return {
+        head: lags[0]?.head ?? (await this.store.headPosition()),
+        workerInProcess: true,
+        projections,
+        rebuilds: this.rebuilds.list(),
+      };
     }
     const head = await this.store.headPosition();
     const projections: ProjectionStatusDto[] = [...(await this.storedCheckpoints())].map(([name, checkpoint]) => ({
@@ -85,8 +101,21 @@ export class AdminWorkerController {
       lastError: null,
       behind: null,
       catchingUp: null,
+      rebuildable: rebuildable.has(name),
     }));
-    return { head, workerInProcess: false, projections };
+    return { head, workerInProcess: false, projections, rebuilds: this.rebuilds.list() };
+  }
+
+  /** Validated before anything starts: unknown names (404), workflows, in-memory read models and a rebuild under way (409). */
+  @Post('projections/:name/rebuild')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Rebuild a read model from the log aside and swap it in (as `cli rebuild` does), in the background: the API keeps answering from the old tables until the swap; follow it in GET /admin/projections (rebuilds)',
+  })
+  @ApiAcceptedResponse({ type: ProjectionRebuildDto, description: 'Started; state running' })
+  rebuild(@Param('name') name: string, @CurrentActor() actor: Actor): Promise<ProjectionRebuild> {
+    return this.rebuilds.start(name, actor);
   }
 
   @Get('timers')

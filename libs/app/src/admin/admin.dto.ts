@@ -7,6 +7,7 @@ import { CalendarImportedYearDto, PolicyChangeDto } from './admin.response';
 /** PUT /admin/policies/:context — replaces the context's overrides; the reason goes on the record. */
 export class SetPolicyDto {
   @ApiProperty({
+    ...FREE_OBJECT,
     description: 'Settings that differ from the defaults (nested objects merge, arrays replace); {} restores the defaults',
     example: { answerWorkingDays: 10 },
   })
@@ -30,21 +31,28 @@ export class LimitQueryDto {
   limit?: number;
 }
 
+/** A map of dates (YYYY-MM-DD) to names, as the calendar import file holds them. */
+const DATE_NAMES = { type: 'object', additionalProperties: { type: 'string' } } as const;
+
 export class CalendarYearDto {
   @ApiProperty({ example: 2027 }) year!: number;
   @ApiProperty({ example: '国办发明电〔2026〕7号' }) source!: string;
-  @ApiProperty({ example: { '2027-01-01': '元旦' }, description: 'Days off, YYYY-MM-DD → name' }) holidays!: Record<string, string>;
-  @ApiProperty({ example: { '2027-02-20': '春节调休' }, description: 'Weekend days worked (调休上班)' }) makeupWorkdays!: Record<
-    string,
-    string
-  >;
+  @ApiProperty({ ...DATE_NAMES, example: { '2027-01-01': '元旦' }, description: 'Days off, YYYY-MM-DD → name' })
+  holidays!: Record<string, string>;
+  @ApiProperty({ ...DATE_NAMES, example: { '2027-02-20': '春节调休' }, description: 'Weekend days worked (调休上班)' })
+  makeupWorkdays!: Record<string, string>;
 }
 
 export class CalendarOutlookDto {
   @ApiProperty() nextYear!: number;
   @ApiProperty({ description: 'True from 1 November while next year is not imported' }) nextYearMissing!: boolean;
   @ApiProperty({ description: 'True while the current year is not imported (a late notice)' }) currentYearMissing!: boolean;
-  @ApiProperty({ description: 'Pending or paused deadlines computed on a provisional year, per year', example: { '2027': 3 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'Pending or paused deadlines computed on a provisional year, per year',
+    example: { '2027': 3 },
+  })
   provisionalPending!: Record<string, number>;
 }
 

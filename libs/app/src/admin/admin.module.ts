@@ -3,15 +3,16 @@ import { CalendarOutlookModule } from '../health/calendar-outlook.module';
 import { AdminCalendarController } from './admin-calendar.controller';
 import { AdminPoliciesController } from './admin-policies.controller';
 import { AdminWorkerController } from './admin-worker.controller';
+import { ProjectionRebuilds } from './projection-rebuilds';
 import { WorkerAccess } from './worker-access';
 
 /**
  * The admin surface (role admin): calendar imports, policy settings, dead letters, projection
- * checkpoints and pending timers. Documented in docs/operations.md.
+ * checkpoints and rebuilds, and pending timers. Documented in docs/operations.md.
  */
 @Module({
   imports: [CalendarOutlookModule],
   controllers: [AdminCalendarController, AdminPoliciesController, AdminWorkerController],
-  providers: [WorkerAccess],
+  providers: [WorkerAccess, ProjectionRebuilds],
 })
 export class AdminModule {}

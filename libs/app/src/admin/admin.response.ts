@@ -1,8 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ActorDto, FREE_OBJECT, PolicyChange } from '@bihuan/platform';
 import { DeadLetter, DeadLetterInput } from '@bihuan/processing';
+import { PendingDeadline } from '@bihuan/processing';
 import { TimerSpec } from '@bihuan/timers';
 import { POLICY_DEFAULTS } from './policy-defaults';
+import { ProjectionRebuild } from './projection-rebuilds';
 
 /** GET /admin/policies: the contexts whose policy can be changed. */
 export class PolicyContextsDto {
@@ -64,6 +66,31 @@ export class ProjectionStatusDto {
   behind!: number | null;
   @ApiProperty({ type: Boolean, nullable: true, description: 'Catching up with the head (in-process worker only)' })
   catchingUp!: boolean | null;
+  @ApiProperty({
+    description: 'POST /admin/projections/{name}/rebuild would accept it (a read model with its tables, on a file or PostgreSQL)',
+  })
+  rebuildable!: boolean;
+}
+
+/** A rebuild asked for over HTTP (POST /admin/projections/{name}/rebuild), as this process ran it. */
+export class ProjectionRebuildDto implements ProjectionRebuild {
+  @ApiProperty({ example: 'stream-stats' }) projection!: string;
+  @ApiProperty({ enum: ['running', 'swapped', 'failed'], description: 'swapped: the new generation is live' }) state!:
+    'running' | 'swapped' | 'failed';
+  @ApiProperty() startedAt!: string;
+  @ApiProperty({ type: () => ActorDto }) startedBy!: ActorDto;
+  @ApiProperty({ type: Number, nullable: true, description: 'Log head when it started' }) head!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Log position the new generation has reached' }) position!: number | null;
+  @ApiProperty({ type: String, nullable: true }) finishedAt!: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    nullable: true,
+    description: 'Rows per swapped table, once swapped',
+  })
+  rows!: Record<string, number> | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it failed (the live read model is left as it was)' }) error!:
+    string | null;
 }
 
 /** GET /admin/projections. */
@@ -71,6 +98,27 @@ export class ProjectionsDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Log head position (null: empty log)' }) head!: number | null;
   @ApiProperty() workerInProcess!: boolean;
   @ApiProperty({ type: () => [ProjectionStatusDto] }) projections!: ProjectionStatusDto[];
+  @ApiProperty({ type: () => [ProjectionRebuildDto], description: 'The last rebuild of each projection asked of this process' })
+  rebuilds!: ProjectionRebuildDto[];
+}
+
+/** A pending or paused deadline whose due date was computed on a provisional calendar year. */
+export class ProvisionalDeadlineDto implements Omit<PendingDeadline, 'warnAt' | 'warned' | 'correlationId' | 'causationId'> {
+  @ApiProperty({ example: 'complaintTicket-42' }) stream!: string;
+  @ApiProperty({ example: 'answer-1' }) deadlineId!: string;
+  @ApiProperty({ example: 'answer' }) purpose!: string;
+  @ApiProperty({ enum: ['pending', 'paused'] }) status!: 'pending' | 'paused';
+  @ApiProperty({ description: 'Due instant as computed on the provisional year' }) dueAt!: string;
+  @ApiProperty({ example: 'cn@chinese-days-1.5.7+provisional:2027@statutory-2025' }) calendarVersion!: string;
+  @ApiProperty({ type: [Number], example: [2027], description: 'The provisional years it counted over: importing them recomputes it' })
+  provisionalYears!: number[];
+}
+
+/** GET /admin/calendar/provisional-deadlines. */
+export class ProvisionalDeadlinesDto {
+  @ApiProperty({ description: 'How many pending or paused deadlines are provisional' }) count!: number;
+  @ApiProperty({ type: () => [ProvisionalDeadlineDto], description: 'The first ?limit of them, soonest due first' })
+  first!: ProvisionalDeadlineDto[];
 }
 
 export class PendingTimerDto implements TimerSpec {

@@ -95,6 +95,12 @@ import {
   VISIT_KINDS,
   VISIT_STATUS_LABELS,
 } from '@bihuan/inspection';
+import { ACCESS_LOG_ACTION_LABELS } from '@bihuan/audit';
+import { CHANNEL_KIND_LABELS, DELIVERY_STATUS_LABELS } from '@bihuan/notifications';
+import { ACCESS_OUTCOME_LABELS } from '@bihuan/privacy';
+import { POLICY_CONTEXT_LABELS, POLICY_SETTING_LABELS } from '../admin/policy-labels';
+import { PROJECTION_KIND_LABELS, REBUILD_STATE_LABELS } from '../admin/projection-rebuilds';
+import { DEADLINE_PURPOSE_LABELS } from './deadline-purposes';
 
 /**
  * The one catalogue of words: every closed word list the API returns, by the name GET /catalogue
@@ -149,6 +155,16 @@ export const VOCABULARIES = {
   campaignPhaseStatuses: PHASE_STATUS_LABELS,
   campaignReportKinds: REPORT_KIND_LABELS,
   campaignReportRecurrences: REPORT_RECURRENCE_LABELS,
+  // The admin's workspace (系统管理).
+  policyContexts: POLICY_CONTEXT_LABELS,
+  policySettings: POLICY_SETTING_LABELS,
+  deliveryStatuses: DELIVERY_STATUS_LABELS,
+  deliveryChannels: CHANNEL_KIND_LABELS,
+  accessLogActions: ACCESS_LOG_ACTION_LABELS,
+  accessOutcomes: ACCESS_OUTCOME_LABELS,
+  projectionKinds: PROJECTION_KIND_LABELS,
+  rebuildStates: REBUILD_STATE_LABELS,
+  deadlinePurposes: DEADLINE_PURPOSE_LABELS,
   publicNoticeKinds: PUBLIC_NOTICE_KIND_LABELS,
   publicNoticeStatuses: PUBLIC_NOTICE_STATUS_LABELS,
   publicityClasses: PUBLICITY_CLASS_LABELS,

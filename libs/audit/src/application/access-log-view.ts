@@ -1,6 +1,9 @@
 import { Actor } from '@bihuan/core';
-import type { AccessLog, AccessLogEntry } from '@bihuan/privacy';
+import { ACCESS_ACTION_LABELS, type AccessLog, type AccessLogEntry } from '@bihuan/privacy';
 import { AuditTrail } from '../trail/audit-trail.port';
+
+/** The actions of the access log: privacy's, and `asOf` (a case's or ledger's state at a past instant). Catalogue `accessLogActions`. */
+export const ACCESS_LOG_ACTION_LABELS: Readonly<Record<string, string>> = { ...ACCESS_ACTION_LABELS, asOf: '查询历史状态' };
 
 /** One line of GET /audit/access-log: a read of personal data, a case read or a dossier export. */
 export interface AccessLogRow {

@@ -26,7 +26,7 @@ export class CreateUnitDto {
   @ApiProperty({ maxLength: 64, example: 'hosp-a1-3' }) @IsString() @Matches(CODE) id!: string;
   @ApiProperty({ maxLength: 100 }) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
   @ApiProperty({ enum: UNIT_KINDS }) @IsIn(UNIT_KINDS) kind!: (typeof UNIT_KINDS)[number];
-  @ApiPropertyOptional({ maxLength: 64, nullable: true, description: 'null only for a province' })
+  @ApiPropertyOptional({ type: String, maxLength: 64, nullable: true, description: 'null only for a province' })
   @ValidateIf((_o, v) => v !== null)
   @IsString()
   @Matches(CODE)

@@ -28,7 +28,7 @@ export class UserChangesDto {
   email?: string;
   @ApiProperty({ enum: DIRECTORY_ROLES }) @IsIn(DIRECTORY_ROLES) role!: (typeof DIRECTORY_ROLES)[number];
   @ApiProperty({ maxLength: 64 }) @IsString() @Matches(CODE) unitId!: string;
-  @ApiPropertyOptional({ maxLength: 64, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 64, nullable: true })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsString()
@@ -61,7 +61,7 @@ export class RegisterStaffDto {
   @ApiProperty({ maxLength: 64 }) @IsString() @Matches(CODE) id!: string;
   @ApiProperty({ maxLength: 50 }) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
   @ApiProperty({ maxLength: 64 }) @IsString() @Matches(CODE) institutionId!: string;
-  @ApiPropertyOptional({ maxLength: 64, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 64, nullable: true })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsString()

@@ -8,6 +8,14 @@ import { Actor } from '@bihuan/core';
 export const ACCESS_ACTIONS = ['reveal', 'view', 'export', 'erase'] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
+/** The actions as the admin's access log shows them (catalogue `accessLogActions`, with the audit's `asOf`). */
+export const ACCESS_ACTION_LABELS: Readonly<Record<AccessAction, string>> = {
+  reveal: '查看身份信息',
+  view: '查看',
+  export: '导出',
+  erase: '删除个人信息',
+};
+
 /**
  * `granted`: shown in full / done; `masked`: shown masked; `denied`: refused by role or scope;
  * `erased`: allowed, but the key was already gone (nothing shown); `failed`: allowed, but the
@@ -15,6 +23,15 @@ export type AccessAction = (typeof ACCESS_ACTIONS)[number];
  */
 export const ACCESS_OUTCOMES = ['granted', 'masked', 'denied', 'erased', 'failed'] as const;
 export type AccessOutcome = (typeof ACCESS_OUTCOMES)[number];
+
+/** Catalogue `accessOutcomes`. */
+export const ACCESS_OUTCOME_LABELS: Readonly<Record<AccessOutcome, string>> = {
+  granted: '已准许',
+  masked: '已脱敏',
+  denied: '已拒绝',
+  erased: '已删除（无可显示）',
+  failed: '读取失败',
+};
 
 export interface AccessRecord {
   /** ISO-8601 instant of the access. */

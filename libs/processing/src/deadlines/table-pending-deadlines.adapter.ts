@@ -76,6 +76,32 @@ export class TablePendingDeadlines implements PendingDeadlinesStore {
     return rows.map(toPending).sort(byDue);
   }
 
+  /**
+   * The pending and paused rows whose due date was computed on a provisional calendar year (their
+   * version carries `+provisional:`), soonest due first: the first `limit` and how many there are.
+   * What an admin checks before importing next year's calendar (GET /admin/calendar/provisional-deadlines).
+   */
+  async provisional(limit: number): Promise<{ count: number; first: PendingDeadline[] }> {
+    const marked = '%+provisional:%';
+    const [rows, total] = await Promise.all([
+      this.db
+        .selectFrom('pending_deadlines')
+        .selectAll()
+        .where('calendar_version', 'like', marked)
+        .orderBy('due_at')
+        .orderBy('stream')
+        .orderBy('deadline_id')
+        .limit(limit)
+        .execute(),
+      this.db
+        .selectFrom('pending_deadlines')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('calendar_version', 'like', marked)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { count: Number(total.count), first: rows.map(toPending).sort(byDue) };
+  }
+
   /** Calendar versions of the pending and paused rows with their count (the calendar outlook). */
   async versionCounts(): Promise<{ calendarVersion: string; count: number }[]> {
     const rows = await this.db

@@ -9,6 +9,7 @@ import { Projection } from '../projections/projection';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { deadlineSet } from '../testing/messages';
 import { PendingDeadlinesProjection } from './pending-deadlines.projection';
+import { TablePendingDeadlines } from './table-pending-deadlines.adapter';
 
 const PROVISIONAL = 'cn@chinese-days-1.5.7+provisional:2027@statutory-2025';
 const OFFICIAL = 'cn@chinese-days-1.5.7+2027@15e6615f18a1';
@@ -144,6 +145,32 @@ describe.each(TEST_SQL_DIALECTS)('PendingDeadlinesProjection in tables on $name'
       'case-2/answer',
       'case_1/answer',
     ]);
+  });
+
+  it('lists the rows computed on a provisional year, soonest first, with their count', async () => {
+    test = await dialect.open([PROCESSING_MIGRATIONS]);
+    const rows = TablePendingDeadlines.of(test.database);
+    const row = (stream: string, dueAt: string, calendarVersion: string) =>
+      rows.put({
+        stream,
+        deadlineId: 'answer',
+        purpose: 'answer',
+        status: 'pending',
+        dueAt,
+        warnAt: [],
+        warned: [],
+        calendarVersion,
+        correlationId: 'c',
+        causationId: 'e',
+      });
+    await row('case-late', '2027-01-08T15:59:59.999Z', PROVISIONAL);
+    await row('case-official', '2027-01-04T15:59:59.999Z', OFFICIAL);
+    await row('case-soon', '2027-01-05T15:59:59.999Z', PROVISIONAL);
+    await row('case-two-years', '2028-01-05T15:59:59.999Z', `${PROVISIONAL}+provisional:2028@statutory-2025`);
+    const first = await rows.provisional(2);
+    expect(first.count).toBe(3);
+    expect(first.first.map((r) => r.stream)).toEqual(['case-soon', 'case-late']);
+    expect((await rows.provisional(10)).first.map((r) => r.stream)).toEqual(['case-soon', 'case-late', 'case-two-years']);
   });
 });
 

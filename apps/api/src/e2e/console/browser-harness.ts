@@ -57,11 +57,17 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** `start`: the FakeClock's instant; `config`: settings over the test defaults; `port`: where to listen (any free one by default). */
-export async function openConsole(options: { start?: string; config?: Partial<AppConfig>; port?: number } = {}): Promise<ConsoleSession> {
+/**
+ * `start`: the FakeClock's instant; `config`: settings over the test defaults; `port`: where to listen
+ * (any free one by default); `fileReadModels`: the read models in a file, as production keeps them.
+ */
+export async function openConsole(
+  options: { start?: string; config?: Partial<AppConfig>; port?: number; fileReadModels?: boolean } = {},
+): Promise<ConsoleSession> {
   ensureConsoleBuilt();
   const t = await createTestApp({
     ...(options.start ? { start: options.start } : {}),
+    ...(options.fileReadModels ? { fileReadModels: true } : {}),
     config: { ...options.config, consoleDir: CONSOLE_DIR },
   });
   await t.app.listen(options.port ?? 0, '127.0.0.1');

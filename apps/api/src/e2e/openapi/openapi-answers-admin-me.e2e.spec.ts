@@ -42,7 +42,7 @@ describe('OpenAPI answers: health, me, auth and admin', () => {
   const as = (user: string) => t.auth(user);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ fileReadModels: true }); // a rebuild aside needs the read models in a file
     answers = new OpenApiAnswers(createOpenApiDocument(t.app));
     const { dispatcher } = t.app.get(DeliveryDispatcherService);
     await dispatcher.stop(); // this spec's tick is the one that delivers
@@ -86,6 +86,7 @@ describe('OpenAPI answers: health, me, auth and admin', () => {
   });
 
   it('describes the calendar, the policies and the notice templates', async () => {
+    await call('GET', '/admin/calendar/provisional-deadlines?limit=5', as('admin'), 200);
     await call('POST', '/admin/calendar/years', as('admin'), 201, OFFICIAL_2027);
     const calendar = (await call('GET', '/admin/calendar', as('admin'), 200)) as { importedYears: unknown[] };
     expect(calendar.importedYears).toHaveLength(1);
@@ -130,7 +131,10 @@ describe('OpenAPI answers: health, me, auth and admin', () => {
       retried: true,
       letter: null,
     });
-    await call('GET', '/admin/projections', as('admin'), 200);
+    await call('POST', '/admin/projections/stream-stats/rebuild', as('admin'), 202);
+    await call('POST', '/admin/projections/no-such-model/rebuild', as('admin'), 404);
+    const { rebuilds } = (await call('GET', '/admin/projections', as('admin'), 200)) as { rebuilds: unknown[] };
+    expect(rebuilds).toHaveLength(1);
     await call('GET', '/admin/timers', as('admin'), 200);
     await call('GET', '/admin/timers/pending?limit=5', as('admin'), 200);
   });

@@ -56,6 +56,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'PUT /admin/accounts/{userId}/external-identity': { target: 'admin', body: () => ({ subject: 'x', issuer: 'https://idp.example' }) },
   'DELETE /admin/accounts/{userId}/external-identity': { target: 'admin', body: () => ({ subject: 'x', issuer: 'https://idp.example' }) },
   'GET /admin/calendar': { target: 'none' },
+  'GET /admin/calendar/provisional-deadlines': { target: 'none' },
   'POST /admin/calendar/years': { target: 'admin', body: () => ({ year: 2030, holidays: [], workdays: [] }) },
   'GET /admin/policies': { target: 'none' },
   'GET /admin/policies/{context}': { target: 'admin' },
@@ -65,6 +66,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /admin/deliveries': { target: 'none' },
   'POST /admin/deliveries/{id}/retry': { target: 'admin', body: () => ({}) },
   'GET /admin/projections': { target: 'none' },
+  'POST /admin/projections/{name}/rebuild': { target: 'admin', body: () => ({}) },
   'GET /admin/timers': { target: 'none' },
   'GET /admin/timers/pending': { target: 'none' },
   'POST /visits': {

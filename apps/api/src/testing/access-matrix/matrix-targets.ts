@@ -50,7 +50,13 @@ export function targetsFor(kind: TargetKind, seed: Seed): Target[] {
     case 'stream':
       return [{ label: '-', unit: null, params: {} }];
     case 'admin':
-      return [{ label: 'admin', unit: null, params: { id: 'dl-1', context: 'complaints', kind: 'summons', userId: 'admin' } }];
+      return [
+        {
+          label: 'admin',
+          unit: null,
+          params: { id: 'dl-1', context: 'complaints', kind: 'summons', userId: 'admin', name: 'stream-stats' },
+        },
+      ];
     case 'institution':
       return [
         ...per('inst', (i) => ({ institutionId: i })),

@@ -25,5 +25,17 @@ export function menuOf(role: string): MenuEntry[] {
       inbox,
     ];
   if (role === 'leader') return [{ key: PATHS.leader, label: '仪表盘' }, { key: PATHS.leaderFindings, label: '督办台账' }, inbox];
+  if (role === 'admin')
+    return [
+      { key: PATHS.manage, label: '系统概况' },
+      { key: PATHS.manageDirectory, label: '机构与用户' },
+      { key: PATHS.manageCalendar, label: '工作日历' },
+      { key: PATHS.managePolicies, label: '政策参数' },
+      { key: PATHS.manageDeadLetters, label: '死信处理' },
+      { key: PATHS.manageProjections, label: '读模型' },
+      { key: PATHS.manageAccessLog, label: '访问日志' },
+      { key: PATHS.manageDeliveries, label: '通知投递' },
+      inbox,
+    ];
   return [inbox];
 }

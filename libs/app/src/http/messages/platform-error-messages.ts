@@ -52,6 +52,10 @@ export const PLATFORM_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'NOTIFICATIONS.NO_ITEM': '您的通知中没有这一条',
   'ADMIN.DELIVERY_NOT_RETRYABLE': '只有投递失败或待重试的通知可以重新投递（已送达或排队中的不必重试）',
   'ADMIN.WORKFLOW_NOT_RUNNING': '该死信所属的流程未在本进程中运行',
+  'ADMIN.UNKNOWN_PROJECTION': '没有名为 {projection} 的读模型[（可重建的读模型：{known}）]',
+  'ADMIN.REBUILD_REFUSED':
+    '读模型 {projection} 不能在线重建[{?workflow}：这是流程，其状态保存在它自己的事件流中，无需重建][{?noTables}：它没有与检查点一同保存的数据表][{?inMemory}：读模型数据库在内存中，没有可在旁重建的文件]',
+  'ADMIN.REBUILD_RUNNING': '读模型 {projection} 正在重建，请等它完成后再试',
   'WORKER.NOT_IN_PROCESS': '本进程未运行后台任务（ROLE=api），请在 ROLE=all 的进程上操作',
   'AUDIT.CASE_NOT_FOUND': '案件不存在，或在该时间点尚无记录',
   'AUDIT.BAD_STREAM': '{field} 不是有效的案件流名称（类别-编号）',
