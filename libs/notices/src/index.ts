@@ -17,6 +17,7 @@ export * from './application/tables/notice-table';
 export * from './application/notice-access';
 export * from './application/notice-views';
 export * from './application/notice-reads';
+export * from './application/notice-content';
 export * from './application/notice-publisher';
 export * from './application/notice-request.handler';
 export * from './rendering/public-notice-docx';

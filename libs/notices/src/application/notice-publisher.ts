@@ -9,19 +9,17 @@ import {
   PUBLIC_NOTICE_DOCUMENT_KIND,
   unitShortName,
 } from '@bihuan/documents';
-import { canonicalJson, EVENT_STORE, EventStore, sm3Hex } from '@bihuan/event-store';
+import { EVENT_STORE, EventStore, sm3Hex } from '@bihuan/event-store';
 import { CommandReceipt, commandReceipt, POLICIES, PolicyRegistry, READ_MODEL_SYNC, ReadModelSync } from '@bihuan/platform';
 import { noticeError } from '../domain/public-notice-errors';
-import { NoticeContent, NoticePublicity } from '../domain/public-notice.messages';
+import { NoticePublicity } from '../domain/public-notice.messages';
 import { PUBLIC_NOTICE_CATEGORY, publicNoticeDecider } from '../domain/public-notice.decider';
 import { DraftRecord } from '../domain/public-notice.state';
 import { PUBLICITY_OF_KIND } from '../domain/public-notice-values';
 import { PUBLIC_NOTICE_LAYOUT_VERSION, renderPublicNotice } from '../rendering/public-notice-docx';
 import { NoticeAccess } from './notice-access';
+import { contentDigest, noticeContent } from './notice-content';
 import { NoticeTables } from './tables/notice-tables.service';
-
-/** The SM3 of a notice's content: of its canonical JSON, so it is the same whatever order the keys were stored in. */
-export const contentDigest = (content: NoticeContent): string => sm3Hex(canonicalJson(content));
 
 /**
  * Publishes a draft (ADR 0017). The refusals that need no tables come first and take no number: not
@@ -83,21 +81,7 @@ export class NoticePublisher {
       },
       call(),
     );
-    const content: NoticeContent = {
-      kind: draft.kind,
-      title: draft.title,
-      documentNo: number.documentNo,
-      issuingUnitName: unit.name,
-      issuedOn: shanghaiDate(asOf),
-      asOf,
-      preface: draft.preface
-        .split(/\r?\n/)
-        .map((p) => p.trim())
-        .filter((p) => p !== ''),
-      corrects: draft.corrects ? { documentNo: draft.corrects.documentNo, title: draft.corrects.title, withdraw: draft.withdraw } : null,
-      tables: figures.tables,
-      notes: figures.notes,
-    };
+    const content = noticeContent(draft, { documentNo: number.documentNo, issuingUnitName: unit.name, asOf }, figures);
     const digest = contentDigest(content);
     const documentDigest = sm3Hex(await renderPublicNotice(content, digest));
     try {
