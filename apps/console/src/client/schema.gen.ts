@@ -2361,6 +2361,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notices of your units, drafts included, newest drafted first: { items, nextCursor } */
+        get: operations["PublicNoticesController_list"];
+        put?: never;
+        /** Draft a notice for your unit (or one below it): kind, period or campaign, title and text */
+        post: operations["PublicNoticesController_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public-notices/{noticeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A notice with its draft, who drafted and published it, and once published what the public reads */
+        get: operations["PublicNoticesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public-notices/{noticeId}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change a draft’s title, text, period or campaign; a published notice answers 409 NOTICE.ALREADY_PUBLISHED */
+        post: operations["PublicNoticesController_revise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public-notices/{noticeId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish: the tables are made from the figures as of now (only what may be public), numbered by the unit’s register, frozen with their SM3; final */
+        post: operations["PublicNoticesController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public-notices/{noticeId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft the correction (or withdrawal) of a published notice: a new notice; once published, the old one shows 已被更正 */
+        post: operations["PublicNoticesController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published notices within their publicity period, newest first: { items, nextCursor } */
+        get: operations["PublicNoticesPublicController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/notices/{noticeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published notice: its text and tables as printed, number, SM3 digests, corrections (404 for a draft) */
+        get: operations["PublicNoticesPublicController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/notices/{noticeId}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notice as DOCX, re-rendered from what was published and answered only if its SM3 is the recorded one */
+        get: operations["PublicNoticesPublicController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/directory/units": {
         parameters: {
             query?: never;
@@ -5631,6 +5768,186 @@ export interface components {
              */
             fields: Record<string, never>;
         };
+        PublicNoticePeriodDto: {
+            /**
+             * @description First day (YYYY-MM-DD, Asia/Shanghai)
+             * @example 2025-03-01
+             */
+            from: string;
+            /**
+             * @description Last day; publishing waits until it is over
+             * @example 2025-03-31
+             */
+            to: string;
+        };
+        DraftPublicNoticeDto: {
+            /** @description The commission unit issuing it (发文单位); default your own */
+            issuingUnitId?: string;
+            /**
+             * @description 投诉举报办理情况 complaint-statistics · 监督检查结果 inspection-results · 红名单变动 credit-list-changes · 专项行动 campaign-summary
+             * @enum {string}
+             */
+            kind: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            /** @description Required but for a campaign summary, which takes campaignId */
+            period?: components["schemas"]["PublicNoticePeriodDto"];
+            /** @description The campaign of a campaign summary: one issued by the unit or below it */
+            campaignId?: string;
+            /** @example 关于2025年3月全市医疗机构投诉举报办理情况的通报 */
+            title: string;
+            /** @description The text before the tables; paragraphs on separate lines */
+            preface: string;
+        };
+        PublicNoticePeriodViewDto: {
+            /** @description YYYY-MM-DD */
+            from: string;
+            /** @description YYYY-MM-DD */
+            to: string;
+        };
+        StaffNoticeListItemDto: {
+            noticeId: string;
+            issuingUnitId: string;
+            /** @enum {string} */
+            kind: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            /** @enum {string} */
+            status: "draft" | "published";
+            title: string;
+            period: components["schemas"]["PublicNoticePeriodViewDto"] | null;
+            campaignId: string | null;
+            documentNo: string | null;
+            publishedAt: string | null;
+            publicUntil: string | null;
+            correctsId: string | null;
+            withdraw: boolean;
+            correctedById: string | null;
+            draftedAt: string;
+            draftedBy: string;
+        };
+        StaffNoticeListItemPageDto: {
+            items: components["schemas"]["StaffNoticeListItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        PublicNoticeCorrectedRefDto: {
+            noticeId: string;
+            documentNo: string;
+            title: string;
+        };
+        PublicNoticeIssuerDto: {
+            id: string;
+            name: string;
+        };
+        PublicNoticeTableDto: {
+            title: string;
+            subtitle: string | null;
+            columns: string[];
+            rows: string[][];
+            /** @description The 合计 row */
+            totals: string[] | null;
+        };
+        PublicNoticeDigestDto: {
+            /** @enum {string} */
+            algorithm: "SM3";
+            /** @description SM3 of the content’s canonical JSON (printed on the document) */
+            content: string;
+            /** @description SM3 of the DOCX the document route answers */
+            document: string;
+        };
+        PublicNoticePublicityDto: {
+            /** @enum {string} */
+            class: "basic" | "adverse";
+            /** @description Public until then (seed 002); null: without end */
+            until: string | null;
+        };
+        PublicNoticeLinkDto: {
+            noticeId: string;
+            documentNo: string;
+            title: string;
+            publishedAt: string;
+            /** @description A correction that withdraws (撤销) */
+            withdraw: boolean;
+        };
+        PublicNoticeViewDto: {
+            noticeId: string;
+            /** @enum {string} */
+            kind: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            documentNo: string;
+            title: string;
+            issuingUnit: components["schemas"]["PublicNoticeIssuerDto"];
+            /** @description YYYY-MM-DD (成文日期) */
+            issuedOn: string;
+            publishedAt: string;
+            /** @description When its figures were read */
+            asOf: string;
+            period: components["schemas"]["PublicNoticePeriodViewDto"] | null;
+            campaignId: string | null;
+            /** @description Paragraphs */
+            preface: string[];
+            tables: components["schemas"]["PublicNoticeTableDto"][];
+            notes: string[];
+            digest: components["schemas"]["PublicNoticeDigestDto"];
+            publicity: components["schemas"]["PublicNoticePublicityDto"];
+            /** @description The notice this one corrects */
+            corrects: components["schemas"]["PublicNoticeLinkDto"] | null;
+            /** @description The published correction of this one (已被更正) */
+            correctedBy: components["schemas"]["PublicNoticeLinkDto"] | null;
+            /** @description GET this path for the DOCX */
+            document: string;
+        };
+        StaffNoticeViewDto: {
+            noticeId: string;
+            /** @enum {string} */
+            status: "draft" | "published";
+            /** @enum {string} */
+            kind: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            issuingUnitId: string;
+            issuingUnitName: string;
+            title: string;
+            preface: string;
+            period: components["schemas"]["PublicNoticePeriodViewDto"] | null;
+            campaignId: string | null;
+            corrects: components["schemas"]["PublicNoticeCorrectedRefDto"] | null;
+            withdraw: boolean;
+            /** @description Revisions of the draft so far */
+            revision: number;
+            draftedBy: string;
+            draftedAt: string;
+            publishedBy: string | null;
+            published: components["schemas"]["PublicNoticeViewDto"] | null;
+        };
+        RevisePublicNoticeDto: {
+            title?: string;
+            preface?: string;
+            period?: components["schemas"]["PublicNoticePeriodDto"];
+            campaignId?: string;
+        };
+        CorrectPublicNoticeDto: {
+            /** @description Default: 关于更正《…》的通报 (关于撤销… when withdrawing) */
+            title?: string;
+            /** @description What is corrected and why */
+            preface: string;
+            /**
+             * @description Withdraw (撤销) the notice instead of re-issuing its tables
+             * @default false
+             */
+            withdraw: boolean;
+        };
+        PublicNoticeListItemDto: {
+            noticeId: string;
+            /** @enum {string} */
+            kind: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            documentNo: string;
+            title: string;
+            issuingUnitName: string;
+            publishedAt: string;
+            correctsId: string | null;
+            withdraw: boolean;
+            correctedById: string | null;
+        };
+        PublicNoticeListItemPageDto: {
+            items: components["schemas"]["PublicNoticeListItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         DirectoryInstitutionProfileDto: {
             /** @enum {string} */
             institutionType: "general_hospital" | "tcm_hospital" | "integrated_hospital" | "specialty_hospital" | "maternal_child" | "primary_care" | "public_health" | "other";
@@ -6400,6 +6717,9 @@ export interface operations {
                         creditSubjectKinds: components["schemas"]["CatalogueEntryDto"][];
                         creditCheckPurposes: components["schemas"]["CatalogueEntryDto"][];
                         creditBehaviours: components["schemas"]["CatalogueEntryDto"][];
+                        publicNoticeKinds: components["schemas"]["CatalogueEntryDto"][];
+                        publicNoticeStatuses: components["schemas"]["CatalogueEntryDto"][];
+                        publicityClasses: components["schemas"]["CatalogueEntryDto"][];
                     };
                 };
             };
@@ -10519,6 +10839,243 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NoticeTemplateDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+                status?: "draft" | "published";
+                kind?: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffNoticeListItemPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_draft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftPublicNoticeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffNoticeViewDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_revise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevisePublicNoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_publish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_correct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectPublicNoticeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesPublicController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+                kind?: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNoticeListItemPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesPublicController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNoticeViewDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesPublicController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The printable notice (DOCX); its SM3 in X-Content-SM3 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
             503: components["responses"]["Error"];

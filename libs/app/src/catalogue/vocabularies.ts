@@ -57,6 +57,14 @@ import {
   REPORT_RECURRENCES,
 } from '@bihuan/campaigns';
 import {
+  PUBLIC_NOTICE_KIND_LABELS,
+  PUBLIC_NOTICE_KINDS,
+  PUBLIC_NOTICE_STATUS_LABELS,
+  PUBLIC_NOTICE_STATUSES,
+  PUBLICITY_CLASS_LABELS,
+  PUBLICITY_CLASSES,
+} from '@bihuan/notices';
+import {
   CONFLICT_REASONS,
   HOSPITAL_GRADES,
   HOSPITAL_LEVELS,
@@ -174,6 +182,9 @@ export const VOCABULARIES = {
   creditSubjectKinds: CREDIT_SUBJECT_KIND_LABELS,
   creditCheckPurposes: CREDIT_CHECK_PURPOSE_LABELS,
   creditBehaviours: CREDIT_BEHAVIOUR_LABELS,
+  publicNoticeKinds: PUBLIC_NOTICE_KIND_LABELS,
+  publicNoticeStatuses: PUBLIC_NOTICE_STATUS_LABELS,
+  publicityClasses: PUBLICITY_CLASS_LABELS,
 } as const satisfies Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 export type VocabularyName = keyof typeof VOCABULARIES;
@@ -229,6 +240,9 @@ const DECLARED_ORDER: Partial<Readonly<Record<VocabularyName, readonly string[]>
   reportDutyWithdrawReasons: DUTY_WITHDRAW_REASONS,
   creditSubjectKinds: CREDIT_SUBJECT_KINDS,
   creditCheckPurposes: CREDIT_CHECK_PURPOSES,
+  publicNoticeKinds: PUBLIC_NOTICE_KINDS,
+  publicNoticeStatuses: PUBLIC_NOTICE_STATUSES,
+  publicityClasses: PUBLICITY_CLASSES,
 };
 
 export function buildCatalogue(): Catalogue {

@@ -2,6 +2,7 @@ import { AnyDecider, categoryOf, DomainError } from '@bihuan/core';
 import { complaintTicketDecider } from '@bihuan/complaints';
 import { creditArchiveDecider, creditPointsDecider, creditSubjectDecider } from '@bihuan/credit';
 import { campaignDecider, reportDutyDecider } from '@bihuan/campaigns';
+import { publicNoticeDecider } from '@bihuan/notices';
 import { ethicsArchiveDecider, ethicsEvaluationDecider } from '@bihuan/ethics';
 import { findingDecider, visitDecider } from '@bihuan/inspection';
 
@@ -21,6 +22,7 @@ export const AUDIT_STATE_DECIDERS: Readonly<Record<string, AnyDecider>> = Object
   campaign: campaignDecider,
   reportDuty: reportDutyDecider,
   creditSubject: creditSubjectDecider(),
+  publicNotice: publicNoticeDecider,
 });
 
 /** The decider for a stream's category; 400 AUDIT.UNKNOWN_CATEGORY naming `stream` otherwise. */

@@ -37,16 +37,21 @@ const CASES = [
   'campaign',
   'reportDuty',
   'creditSubject',
+  'publicNotice',
+  'docNumber',
 ];
 
 /**
  * The unit a case stream belongs to, from its first event: a draw's jurisdiction, a seeded campaign's
- * one institution, an applicant's office (each seeded applicant is met by one office only).
+ * one institution, an applicant's office (each seeded applicant is met by one office only), a notice's
+ * issuing unit, a number register's unit.
  */
 function ownerOf(category: string, data: Record<string, unknown>): string {
   if (category === 'randomDraw') return String(data['jurisdiction']);
   if (category === 'creditSubject') return String(data['registeredIn']);
   if (category === 'campaign') return String((data['institutionIds'] as string[] | undefined)?.[0] ?? '');
+  if (category === 'publicNotice') return String(data['issuingUnitId']);
+  if (category === 'docNumber') return String(data['unitId']);
   return String(data['institutionId'] ?? '');
 }
 

@@ -18,7 +18,7 @@ export type MarkerClass =
   | 'planned';
 
 /** Which context the marker was written in: partners are given credit information only. */
-export type MarkerContext = 'inspection' | 'complaints' | 'ethics' | 'credit' | 'campaigns';
+export type MarkerContext = 'inspection' | 'complaints' | 'ethics' | 'credit' | 'campaigns' | 'notices';
 
 export interface Marker {
   readonly text: string;

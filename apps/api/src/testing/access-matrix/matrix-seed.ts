@@ -5,6 +5,7 @@ import { MarkerBook } from './matrix-markers';
 import { seedComplaint, seedInspection, seedRedispatched, Site, SiteIds } from './matrix-seed-cases';
 import { seedCredit, seedDraw, seedEthics } from './matrix-seed-records';
 import { seedApplicants } from './matrix-seed-applicants';
+import { NoticeIds, seedNotices } from './matrix-seed-notices';
 
 /** The institutions that get a full set of cases: two siblings, a cousin in the same city, another city. */
 export const SEEDED = ['hosp-a1-1', 'hosp-a1-2', 'hosp-a2-1', 'hosp-b1-1'] as const;
@@ -15,6 +16,8 @@ export interface Seed {
   readonly redispatched: { ticketId: string; from: string; to: string };
   /** Draws by the unit they were drawn over: county-a1's committed and drawn, county-b1's revealed. */
   readonly draws: Record<string, string>;
+  /** Public notices by the county that issued them. */
+  readonly notices: NoticeIds;
 }
 
 function demo(t: TestApp, id: string) {
@@ -70,5 +73,7 @@ export async function seedAll(t: TestApp): Promise<Seed> {
   for (const [institution, ids] of Object.entries(seeded)) sites[institution] = { ...ids, dutyId: await firstDuty(t, institution) };
   // Past the complaints' answer deadlines and the findings' warnings, before the planned 暗访's date.
   await t.advanceTo('2025-03-20T02:00:00.000Z');
-  return { book, sites, redispatched: { ticketId, from: 'hosp-a1-1', to: 'hosp-a1-2' }, draws };
+  // Notices of 1–19 March: published once that period is over.
+  const notices = await seedNotices(t, book);
+  return { book, sites, redispatched: { ticketId, from: 'hosp-a1-1', to: 'hosp-a1-2' }, draws, notices };
 }

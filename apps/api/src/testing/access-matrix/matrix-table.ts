@@ -4,6 +4,7 @@ import { onePixelPng } from '../evidence-upload';
 import { CAMPAIGN_ROWS } from './matrix-table-campaigns';
 import { CREDIT_CHECK_ROWS } from './matrix-table-credit-checks';
 import { DIRECTORY_ROWS } from './matrix-table-directory';
+import { NOTICE_ROWS } from './matrix-table-notices';
 import { Body, Row } from './matrix-row';
 
 export type { Row, Upload } from './matrix-row';
@@ -245,4 +246,5 @@ export const TABLE: Readonly<Record<string, Row>> = {
   ...DIRECTORY_ROWS,
   ...CAMPAIGN_ROWS,
   ...CREDIT_CHECK_ROWS,
+  ...NOTICE_ROWS,
 };

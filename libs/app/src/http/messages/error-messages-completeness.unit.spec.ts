@@ -7,6 +7,7 @@ import { DOCUMENTS_ERRORS } from '@bihuan/documents';
 import { ACCOUNT_ERRORS } from '@bihuan/identity';
 import { ETHICS_ERRORS } from '@bihuan/ethics';
 import { INSPECTION_ERRORS } from '@bihuan/inspection';
+import { NOTICE_ERRORS } from '@bihuan/notices';
 import { PRIVACY_ERRORS } from '@bihuan/privacy';
 import { codeOfStatus } from '../error-body';
 import { productionSources, REPO_ROOT, scan } from '../../catalogue/source-scan';
@@ -29,6 +30,7 @@ const tables: ReadonlyArray<readonly [prefix: string, table: object]> = [
   ['ETHICS', ETHICS_ERRORS],
   ['CREDIT', CREDIT_ERRORS],
   ['CAMPAIGN', CAMPAIGN_ERRORS],
+  ['NOTICE', NOTICE_ERRORS],
   ['PRIVACY', PRIVACY_ERRORS],
   ['DOCUMENTS', DOCUMENTS_ERRORS],
   ['AUTH', ACCOUNT_ERRORS],
