@@ -12,13 +12,15 @@ import { startBareApp } from './http-bare-app';
 /**
  * The HTTP path against the framework's ceiling (issue 14, item 6): the real API (createApp on a
  * temp DATA_DIR, embedded default, ROLE=all) and a bare NestJS app with one validated DTO, in the
- * same run on the same machine, driven in turns by autocannon at 64 connections: commands (POST
- * /visits with a real bearer token) and reads (GET /visits, first page). The load generator runs
- * in a worker thread so it does not share the servers' event loop. Prints req/s, p50 and p99 of
- * each, the main thread's busy time per request, and the ratios real/bare (1 = the framework's ceiling).
+ * same run on the same machine, driven in turns by autocannon at 64 connections (BENCH_CONNECTIONS):
+ * commands (POST /visits with a real bearer token) and reads (GET /visits, first page); then
+ * commands one at a time (one connection: what a single command costs, fsync included). The load
+ * generator runs in a worker thread so it does not share the servers' event loop. Prints req/s,
+ * p50 and p99 of each, the main thread's busy time per request, and the ratios real/bare (1 = the
+ * framework's ceiling).
  */
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
-const CONNECTIONS = 64;
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 64);
 const SUITE = 'http';
 
 interface Load {
@@ -41,9 +43,9 @@ interface Slice {
 
 type Request = { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string };
 
-async function slice(url: string, request: Request, seconds: number): Promise<Slice> {
+async function slice(url: string, request: Request, seconds: number, connections: number): Promise<Slice> {
   const before = performance.eventLoopUtilization();
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, workers: 1, ...request });
+  const result = await autocannon({ url, connections, duration: seconds, workers: 1, ...request });
   const busy = performance.eventLoopUtilization(before);
   return {
     busyMs: busy.active,
@@ -62,11 +64,14 @@ const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[
  * the machine is shared and its speed drifts within seconds, so back-to-back runs would compare
  * two different machines. req/s over all slices; p50 and p99 the median of the slices' figures.
  */
-async function sideBySide(contenders: Record<'api' | 'bare', { url: string; request: Request }>): Promise<Record<'api' | 'bare', Load>> {
+async function sideBySide(
+  contenders: Record<'api' | 'bare', { url: string; request: Request }>,
+  connections = CONNECTIONS,
+): Promise<Record<'api' | 'bare', Load>> {
   const slices: Record<string, Slice[]> = { api: [], bare: [] };
-  for (const { url, request } of Object.values(contenders)) await slice(url, request, 1);
+  for (const { url, request } of Object.values(contenders)) await slice(url, request, 1, connections);
   for (let round = 0; round < SECONDS; round++) {
-    for (const [name, { url, request }] of Object.entries(contenders)) slices[name]!.push(await slice(url, request, 1));
+    for (const [name, { url, request }] of Object.entries(contenders)) slices[name]!.push(await slice(url, request, 1, connections));
   }
   const load = (xs: readonly Slice[]): Load => ({
     rps: xs.reduce((n, x) => n + x.requests, 0) / xs.reduce((n, x) => n + x.seconds, 0),
@@ -127,14 +132,23 @@ export async function httpBench(): Promise<void> {
       bare: { url: bareUrl, request: read },
     });
 
+    // One at a time: a command's own cost, the log's fsync included, with nothing to share it with.
+    const { api: apiAlone, bare: bareAlone } = await sideBySide(
+      { api: { url: apiUrl, request: command }, bare: { url: bareUrl, request: command } },
+      1,
+    );
+
     print('api_command', apiCommand);
     print('bare_command', bareCommand);
     print('api_read', apiRead);
     print('bare_read', bareRead);
+    print('api_command_alone', apiAlone);
+    print('bare_command_alone', bareAlone);
     report(SUITE, 'command_rps_ratio', apiCommand.rps / bareCommand.rps, 'ratio');
     report(SUITE, 'read_rps_ratio', apiRead.rps / bareRead.rps, 'ratio');
     report(SUITE, 'command_loop_cost_ratio', apiCommand.loopMs / bareCommand.loopMs, 'ratio');
     report(SUITE, 'read_loop_cost_ratio', apiRead.loopMs / bareRead.loopMs, 'ratio');
+    report(SUITE, 'command_alone_rps_ratio', apiAlone.rps / bareAlone.rps, 'ratio');
   } finally {
     await bare.close();
     await api.close();

@@ -42,6 +42,9 @@ export const PATHS = {
   /** The lookup page; SMS links carry the code (the secret never goes in a URL). */
   portalComplaint: (code = '') => (code ? `/portal/complaints/${encodeURIComponent(code)}` : '/portal/complaints'),
   portalCredit: '/portal/credit',
+  /** 通报公示: the published notices, and one of them (printable). */
+  portalNotices: '/portal/notices',
+  portalNotice: (id: string) => `/portal/notices/${encodeURIComponent(id)}`,
 } as const;
 
 /** Where each role starts after signing in: its workspace; partners and others their inbox. */

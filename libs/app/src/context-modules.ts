@@ -5,6 +5,7 @@ import { CreditModule } from '@bihuan/credit';
 import { CampaignsModule } from '@bihuan/campaigns';
 import { ComplaintsModule } from '@bihuan/complaints';
 import { DocumentsModule } from '@bihuan/documents';
+import { NoticesModule } from '@bihuan/notices';
 import { EvidenceModule } from '@bihuan/evidence';
 import { DirectoryModule } from '@bihuan/directory';
 import { IdentityModule } from '@bihuan/identity';
@@ -35,6 +36,7 @@ export const CONTEXT_MODULES: readonly ModuleRef[] = [
   ReferralsModule, // referrals to partner agencies and leads from them (docs/referrals.md)
   ReferralDossierModule, // the referrals' case file is the audit's dossier export
   DocumentsModule,
+  NoticesModule, // public notices (通报 · 公示): drafted and published by the commission, read by the public
   EvidenceModule, // evidence files (global BLOB_STORE, EVIDENCE_VAULT); its sealed files use the keys PrivacyModule brings
   DirectoryModule,
   NotificationsHttpModule, // delivery status for admins; the outbox is sent by the worker (NotificationsDispatchModule)

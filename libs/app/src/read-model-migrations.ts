@@ -4,6 +4,7 @@ import { COMPLAINTS_MIGRATIONS } from '@bihuan/complaints';
 import { ETHICS_MIGRATIONS } from '@bihuan/ethics';
 import { CREDIT_MIGRATIONS } from '@bihuan/credit';
 import { CAMPAIGNS_MIGRATIONS } from '@bihuan/campaigns';
+import { NOTICES_MIGRATIONS } from '@bihuan/notices';
 import { AUDIT_MIGRATIONS } from '@bihuan/audit';
 import { REFERRALS_MIGRATIONS } from '@bihuan/referrals';
 import { ACCESS_LOG_MIGRATIONS } from '@bihuan/privacy';
@@ -20,6 +21,7 @@ export const READ_MODEL_MIGRATIONS: readonly MigrationSet[] = [
   ETHICS_MIGRATIONS,
   CREDIT_MIGRATIONS,
   CAMPAIGNS_MIGRATIONS,
+  NOTICES_MIGRATIONS,
   REFERRALS_MIGRATIONS,
   AUDIT_MIGRATIONS, // the case index and the audit trail
   IDENTITY_MIGRATIONS, // sessions and refresh-token hashes (operational state, not a read model)

@@ -5,12 +5,23 @@ import { Jurisdiction } from './jurisdiction';
 export const ISSUING_ROLES: readonly Role[] = ['inspector', 'leader'];
 
 /**
+ * 准入信用核查 (domain.md §6, issue 22): who checks an applicant's credit before a licence is granted
+ * and records an applicant's false material — the approving office, which in Bihuan is commission
+ * staff with the `inspector` role. Hospitals never check others; leaders audit; admins run the
+ * system; partner agencies read credit under their memorandum, not as approving offices.
+ */
+export const APPLICANT_CREDIT_CHECKERS: readonly Role[] = Object.freeze(['inspector'] as Role[]);
+
+/** Who reads the checks recorded by the offices of their jurisdiction (GET /credit/checks): the checkers and leaders. */
+export const APPLICANT_CREDIT_CHECK_READERS: readonly Role[] = Object.freeze(['inspector', 'leader'] as Role[]);
+
+/**
  * Scope rules (domain.md, "People"): a hospital user acts and reads only within its own
  * institution; inspectors, leaders and admins within their jurisdiction subtree — administration
  * is delegated down the tree, so a city's admin manages its own city and what lies below it and
  * the root's admin everything (issue 16); a partner agency (协同部门) sits beside the commission it
  * works with, as a leaf under it, and reads (credit, the black list) within that commission's
- * subtree (ADR 0019); the system everywhere; nobody in a sibling's subtree.
+ * subtree (ADR 0022); the system everywhere; nobody in a sibling's subtree.
  */
 export class AccessPolicy {
   constructor(readonly jurisdiction: Jurisdiction) {}
@@ -92,6 +103,19 @@ export class AccessPolicy {
   assertIssuer(actor: Actor, unitId: string, what: string): void {
     this.assertRole(actor, ISSUING_ROLES, what);
     this.assertInScope(actor, unitId, what);
+  }
+
+  /** Throws 403 AUTH.ROLE_NOT_ALLOWED unless the actor is an approving office's (APPLICANT_CREDIT_CHECKERS). */
+  assertChecksApplicantCredit(actor: Actor, action: string): void {
+    this.assertRole(actor, APPLICANT_CREDIT_CHECKERS, action);
+  }
+
+  /**
+   * The units whose recorded credit checks an actor reads: its own unit's subtree, for the check
+   * readers (APPLICANT_CREDIT_CHECK_READERS); nothing for anyone else.
+   */
+  creditCheckUnits(actor: Actor): string[] {
+    return APPLICANT_CREDIT_CHECK_READERS.includes(actor.role) ? this.visibleUnits(actor) : [];
   }
 
   /** Institution ids an actor may read, for list filters. */

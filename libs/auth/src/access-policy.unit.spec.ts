@@ -107,3 +107,23 @@ describe('Jurisdiction', () => {
     expect(j.path('hosp-a1-1').map((u) => u.id)).toEqual(['hosp-a1-1', 'county-a1', 'city-a', 'prov']);
   });
 });
+
+describe('AccessPolicy: 准入信用核查 (applicant credit checks)', () => {
+  it('lets only the approving office (inspectors) check an applicant', () => {
+    expect(() => policy.assertChecksApplicantCredit(actor('inspector', 'county-a1'), 'Checking')).not.toThrow();
+    for (const role of ['hospital', 'leader', 'admin', 'partner', 'public'] as Role[]) {
+      expect(() => policy.assertChecksApplicantCredit(actor(role, 'prov'), 'Checking')).toThrow(
+        expect.objectContaining({ code: 'AUTH.ROLE_NOT_ALLOWED' }),
+      );
+    }
+  });
+
+  it('reads the checks of the offices within the reader’s jurisdiction, for inspectors and leaders only', () => {
+    expect(policy.creditCheckUnits(actor('inspector', 'county-a1'))).toEqual(['county-a1', 'hosp-a1-1', 'hosp-a1-2']);
+    expect(policy.creditCheckUnits(actor('leader', 'city-a'))).toEqual(expect.arrayContaining(['city-a', 'county-a1', 'county-a2']));
+    expect(policy.creditCheckUnits(actor('leader', 'city-a'))).not.toContain('county-b1');
+    expect(policy.creditCheckUnits(actor('admin', 'prov'))).toEqual([]);
+    expect(policy.creditCheckUnits(actor('hospital', 'hosp-a1-1'))).toEqual([]);
+    expect(policy.creditCheckUnits(actor('partner', 'prov'))).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@ export const COMMISSION_UNIT_KINDS: readonly UnitKind[] = ['province', 'city', '
 /**
  * The one place that says which kind of unit each role belongs to: a hospital user works in an
  * institution; inspectors, leaders and admins work in a health commission (province, city or
- * county); a partner in a partner agency (协同部门: 纪检监察, 公安, 医保 … — ADR 0019). Tokens and
+ * county); a partner in a partner agency (协同部门: 纪检监察, 公安, 医保 … — ADR 0022). Tokens and
  * the user directory are checked against this.
  */
 export const UNIT_KINDS_OF_ROLE: Readonly<Record<UserRole, readonly UnitKind[]>> = {

@@ -3,6 +3,7 @@ import jwt from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
 import { Actor, Clock, DomainError, SystemClock } from '@bihuan/core';
 import { isUserRole, UserRole } from './role-units';
+import { TokenTimes, VerifiedTokens } from './verified-tokens';
 
 /**
  * How tokens are checked: a shared secret (HS256, also mints: the generated key or JWT_SECRET), an
@@ -56,6 +57,12 @@ function algorithmsOf(key: KeyObject): Algorithm[] {
   throw new Error(`Unsupported token key type ${key.asymmetricKeyType ?? 'unknown'} (RSA or EC P-256/384/521)`);
 }
 
+/** jsonwebtoken's nbf and exp rules, with its messages, for a token verified before (its claims are numbers by then). */
+function checkTimes(times: TokenTimes, now: number): void {
+  if (times.nbf !== undefined && times.nbf > now + CLOCK_TOLERANCE) throw rejected('jwt not active');
+  if (now >= times.exp + CLOCK_TOLERANCE) throw rejected('jwt expired');
+}
+
 function rejected(reason: string): DomainError {
   return new DomainError('AUTH.INVALID_TOKEN', `Bearer token rejected: ${reason}`, 'unauthorized');
 }
@@ -69,12 +76,18 @@ export class TokenService {
    * for a secret first fails createPublicKey, an exception per request) — 1.2 s of 8 s under load.
    */
   private readonly verifyingKey: KeyObject | null = null;
+  /**
+   * Tokens already verified with that fixed key (none for JWKS: jwks-rsa's cache decides how long
+   * a withdrawn key is believed, and a remembered token would outlive it).
+   */
+  private readonly known: VerifiedTokens<VerifiedToken> | null = null;
 
   constructor(
     private readonly keys: TokenKeys,
     private readonly rules: TokenRules = DEFAULT_TOKEN_RULES,
     private readonly clock: Clock = new SystemClock(),
   ) {
+    if (keys.kind !== 'jwks') this.known = new VerifiedTokens();
     if (keys.kind === 'secret') this.verifyingKey = createSecretKey(Buffer.from(keys.secret));
     if (keys.kind === 'public-key') {
       this.verifyingKey = createPublicKey(keys.publicKey);
@@ -120,8 +133,22 @@ export class TokenService {
 
   /** Returns the actor, or throws 401 AUTH.INVALID_TOKEN with the reason. */
   async verify(token: string): Promise<VerifiedToken> {
-    const [key, algorithms] = await this.verificationKey(token);
     const now = this.nowSeconds();
+    const known = this.known?.get(token);
+    if (!known) return this.verifyAnew(token, now);
+    try {
+      checkTimes(known.times, now);
+      this.checkLifetime(known.times, now);
+    } catch (error) {
+      this.known!.forget(token);
+      throw error;
+    }
+    return known.verified;
+  }
+
+  /** Signature, algorithm, issuer, audience, times and claims; remembered once all passed. */
+  private async verifyAnew(token: string, now: number): Promise<VerifiedToken> {
+    const [key, algorithms] = await this.verificationKey(token);
     let payload: string | jwt.JwtPayload;
     try {
       payload = jwt.verify(token, key, {
@@ -141,16 +168,24 @@ export class TokenService {
       throw rejected('it lacks sub, a valid role or unit');
     }
     if (sid !== undefined && (typeof sid !== 'string' || sid === '')) throw rejected('its sid is not a session id');
-    return {
+    const verified: VerifiedToken = {
       id: sub,
       role,
       unit,
       ...(typeof name === 'string' ? { name } : {}),
       ...(typeof sid === 'string' ? { sid } : {}),
     };
+    // exp was checked to be a number above; jsonwebtoken refuses an nbf that is not one.
+    const times: TokenTimes = {
+      exp: payload.exp!,
+      ...(payload.nbf !== undefined ? { nbf: payload.nbf } : {}),
+      ...(typeof payload.iat === 'number' ? { iat: payload.iat } : {}),
+    };
+    this.known?.remember(token, { verified, times });
+    return verified;
   }
 
-  private checkLifetime(payload: jwt.JwtPayload, now: number): void {
+  private checkLifetime(payload: Partial<TokenTimes>, now: number): void {
     const max = this.rules.maxLifetimeSeconds;
     if (typeof payload.exp !== 'number') throw rejected('exp is required');
     if (payload.exp - now > max + CLOCK_TOLERANCE) throw rejected(`exp lies more than ${max} s ahead (JWT_MAX_LIFETIME)`);

@@ -75,6 +75,24 @@ describe('TokenService', () => {
     await expect(service.verify('not.a.token')).rejects.toThrow(/Bearer token rejected/);
   });
 
+  it('checks a token once, then only its times on the clock: exp and nbf still hold for a token seen before', async () => {
+    const checks = jest.spyOn(jwt, 'verify');
+    const token = service.mint({ sub: 'inspector-a1', role: 'inspector', unit: 'county-a1' }, 600);
+    await expect(service.verify(token)).resolves.toMatchObject({ id: 'inspector-a1' });
+    await expect(service.verify(token)).resolves.toMatchObject({ id: 'inspector-a1' });
+    expect(checks).toHaveBeenCalledTimes(1);
+    clock.advance(11 * 60_000);
+    await expect(service.verify(token)).rejects.toThrow(/jwt expired/);
+
+    const later = sign({ nbf: nowSeconds(clock) + 3600 }, { expiresIn: 7200 });
+    await expect(service.verify(later)).rejects.toThrow(/jwt not active/);
+    clock.advance(3600_000);
+    await expect(service.verify(later)).resolves.toMatchObject({ role: 'inspector' });
+    clock.advance(-3600_000 - 60_000); // a clock set back: the token seen before is not active again
+    await expect(service.verify(later)).rejects.toThrow(/jwt not active/);
+    checks.mockRestore();
+  });
+
   it('refuses a wrong issuer or audience', async () => {
     await expect(service.verify(sign({}, { expiresIn: 60, issuer: 'elsewhere' }))).rejects.toThrow(/jwt issuer invalid/);
     const withAudience = new TokenService({ kind: 'secret', secret: SECRET }, { ...rules, audience: 'bihuan-api' }, clock);

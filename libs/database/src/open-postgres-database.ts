@@ -64,5 +64,13 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
   // An idle client's network error would otherwise crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const db = new Kysely<NoTables>({ dialect: new PostgresDialect({ pool }) });
-  return { dialect: 'postgres', db, sqlite: null, schema, url: options.url, close: () => db.destroy() };
+  return {
+    dialect: 'postgres',
+    db,
+    sqlite: null,
+    schema,
+    url: options.url,
+    derivedWrites: (work) => work(db),
+    close: () => db.destroy(),
+  };
 }

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { openSqliteDatabase } from './open-sqlite-database';
-import { SqlDatabase } from './sql-database';
+import { NoTables, SqlDatabase } from './sql-database';
 
 type Tables = { t: { n: number } };
 
@@ -51,5 +51,57 @@ describe('openSqliteDatabase: one connection, shared in arrival order', () => {
     await inner.rollbackToSavepoint('a').execute();
     await trx.commit().execute();
     expect(await db.selectFrom('t').select('n').execute()).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('openSqliteDatabase: derived writes (a read model and its checkpoint)', () => {
+  // The level through the connection itself: a kept `PRAGMA synchronous` statement would answer the level it was compiled at.
+  const levelIn = async (db: Kysely<NoTables>, raw: SqlDatabase['sqlite']): Promise<number> => {
+    await db.selectNoFrom((eb) => eb.lit(1).as('one')).execute(); // waits for its turn on the connection
+    return Number(raw!.pragma('synchronous', { simple: true }));
+  };
+
+  it.each([
+    ['FULL', 2, 1],
+    ['NORMAL', 1, 1],
+    ['OFF', 0, 0],
+  ] as const)('configured %s (level %i): writes at level %i (never raised), and back after', async (configured, level, inside) => {
+    const database = openSqliteDatabase({ file: ':memory:', synchronous: configured });
+    try {
+      await sql`create table t (n integer not null)`.execute(database.db);
+      expect(await levelIn(database.db, database.sqlite)).toBe(level);
+      const seen = await database.derivedWrites((db) =>
+        db.transaction().execute(async (trx) => {
+          await trx.withTables<Tables>().insertInto('t').values({ n: 1 }).execute();
+          return levelIn(trx, database.sqlite);
+        }),
+      );
+      expect(seen).toBe(inside);
+      expect(await levelIn(database.db, database.sqlite)).toBe(level);
+      expect(await database.db.withTables<Tables>().selectFrom('t').select('n').execute()).toEqual([{ n: 1 }]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('rolls back a failed one and restores the level; other callers never run at the relaxed level', async () => {
+    const database = openSqliteDatabase({ file: ':memory:' });
+    try {
+      await sql`create table t (n integer not null)`.execute(database.db);
+      const failing = database.derivedWrites((db) =>
+        db.transaction().execute(async (trx) => {
+          await trx.withTables<Tables>().insertInto('t').values({ n: 1 }).execute();
+          await new Promise((resolve) => setImmediate(resolve)); // another caller asks meanwhile
+          throw new Error('refused');
+        }),
+      );
+      const other = levelIn(database.db, database.sqlite);
+      await expect(failing).rejects.toThrow('refused');
+      expect(await other).toBe(2);
+      expect(await levelIn(database.db, database.sqlite)).toBe(2);
+      expect(await database.db.withTables<Tables>().selectFrom('t').select('n').execute()).toEqual([]);
+    } finally {
+      await database.close();
+    }
   });
 });

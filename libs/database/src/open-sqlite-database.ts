@@ -18,28 +18,53 @@ export interface SqliteDatabaseOptions {
 const MAX_STATEMENTS = 512;
 
 /**
- * The connection as Kysely's driver sees it, with each reading statement prepared once: Kysely
- * prepares per query, and preparing costs more than running a short indexed read (issue 14).
- * Writes are prepared afresh each time: a cached UPDATE run again after an append-only trigger
- * had aborted it once was seen to pass the trigger, and a write's own cost dwarfs its preparing.
- * Safe because the driver runs one statement at a time on the connection; SQLite re-prepares a
- * statement itself should the schema change under it.
+ * The connection as Kysely's driver sees it, with each statement prepared once: Kysely prepares
+ * per query, and preparing costs more than running a short indexed statement — the read models'
+ * writes alone spent ~4 % of a command's CPU preparing (issue 14, item 6). Safe because the driver
+ * runs one statement at a time on the connection; SQLite re-prepares a statement itself should the
+ * schema change under it. (Writes were once prepared afresh because a trigger's abort run a second
+ * time was seen to pass: that is jest's doing, with or without a kept statement — better-sqlite3
+ * builds its errors with the SqliteError of the first module registry that loaded it, and in a
+ * later test file of the same jest process a second abort can come back as success.)
  */
 function withStatementCache(raw: BetterSqlite3.Database): KyselySqliteConnection {
-  const readers = new Map<string, BetterSqlite3.Statement>();
+  const statements = new Map<string, BetterSqlite3.Statement>();
   return {
     close: () => raw.close(),
     prepare(sql: string) {
-      const cached = readers.get(sql);
-      if (cached) return cached;
-      const statement = raw.prepare(sql);
-      if (statement.reader) {
-        if (readers.size >= MAX_STATEMENTS) readers.clear();
-        readers.set(sql, statement);
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= MAX_STATEMENTS) statements.clear();
+        statement = raw.prepare(sql);
+        statements.set(sql, statement);
       }
       return statement;
     },
   };
+}
+
+/** `PRAGMA synchronous` as a number: 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA. */
+const NORMAL = 1;
+
+/**
+ * `SqlDatabase.derivedWrites` on SQLite: `db` as it is when the connection's level is NORMAL or
+ * below; else the connection held for `work` (`connection()`: nobody else's statement runs in
+ * between) at NORMAL, and back to its level after. SQLite reads the level when it commits, and
+ * refuses to change it inside a transaction, so it changes around `work`'s transactions.
+ */
+function derivedWrites(db: Kysely<NoTables>, raw: BetterSqlite3.Database): SqlDatabase['derivedWrites'] {
+  const level = Number(raw.pragma('synchronous', { simple: true }));
+  if (level <= NORMAL) return (work) => work(db);
+  // Not prepared once: a pragma that sets acts when compiled, so a kept statement lags a call behind.
+  return (work) =>
+    db.connection().execute(async (connection) => {
+      raw.pragma(`synchronous = ${NORMAL}`);
+      try {
+        return await work(connection);
+      } finally {
+        raw.pragma(`synchronous = ${level}`);
+      }
+    });
 }
 
 /**
@@ -66,6 +91,7 @@ export function openSqliteDatabase(options: SqliteDatabaseOptions): SqlDatabase 
     db,
     sqlite: raw,
     schema: 'main',
+    derivedWrites: derivedWrites(db, raw),
     // Kysely's driver would close the connection it was given: a lent one stays the lender's.
     close: async () => {
       if (!lent) await db.destroy();

@@ -27,6 +27,16 @@ export interface SqlDatabase {
    * rebuild opens its scratch schema on the same server with it.
    */
   readonly url?: string;
+  /**
+   * Runs `work` for writes the log can redo: a read model's rows in one transaction with its
+   * checkpoint (TableProjection). Lost in a power cut, they are replayed from the checkpoint lost
+   * with them, so they need not wait for the disk: on SQLite at synchronous=FULL, `work` gets the
+   * connection at NORMAL (commits without an fsync of their own; WAL never tears them, and the next
+   * durable commit on the file syncs them with everything before it). On PostgreSQL, and on SQLite
+   * already below FULL, `work` simply gets `db`. Never for what the log cannot redo (sessions,
+   * idempotency keys, outbox rows).
+   */
+  derivedWrites<T>(work: (db: Kysely<NoTables>) => Promise<T>): Promise<T>;
   /** Closes the connection or pool (a no-op for a SQLite connection the caller lent). */
   close(): Promise<void>;
 }

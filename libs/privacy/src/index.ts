@@ -18,4 +18,5 @@ export * from './access-log/access-log.migrations';
 export * from './access/identity-display.policy';
 export * from './access/personal-data-access.service';
 export * from './erasure/erasure.service';
+export * from './lookup/personal-data-lookup';
 export * from './nest/privacy.module';

@@ -24,6 +24,8 @@ export const PRIVACY_ERRORS = {
   SUBJECT_NOT_FOUND: 'not_found',
   /** Nothing new may be encrypted for an erased subject: its key is never re-created. */
   SUBJECT_ERASED: 'conflict',
+  /** A lookup key (`lookup.<purpose>`) is no person's: erasing it would unlink every record found by it. */
+  LOOKUP_KEY_PROTECTED: 'conflict',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type PrivacyErrorName = keyof typeof PRIVACY_ERRORS;

@@ -1386,6 +1386,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/credit/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checks recorded by the offices of the caller’s jurisdiction, newest first; a page after `cursor`: { items, nextCursor } */
+        get: operations["CreditChecksController_list"];
+        put?: never;
+        /** Check an applicant’s credit (an organisation by 统一社会信用代码, a person by 居民身份证号) for a licensing procedure; the check is recorded on the applicant’s stream and answers the level, adverse information of 5 years and the red list as the caller’s role may see them */
+        post: operations["CreditChecksController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credit/subjects/false-material": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant supplied false material (提供虚假材料): an adverse record on the applicant (points as the credit policy sets them), shown by later checks and, once it is an institution, in its credit archive */
+        post: operations["CreditChecksController_falseMaterial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/draws": {
         parameters: {
             query?: never;
@@ -2474,6 +2509,143 @@ export interface paths {
         get: operations["NoticeTemplatesController_download"];
         /** Replace a kind’s template (multipart: .docx in `file`, `reason` required); later notices use the new version */
         put: operations["NoticeTemplatesController_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notices of your units, drafts included, newest drafted first: { items, nextCursor } */
+        get: operations["PublicNoticesController_list"];
+        put?: never;
+        /** Draft a notice for your unit (or one below it): kind, period or campaign, title and text */
+        post: operations["PublicNoticesController_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public-notices/{noticeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A notice with its draft, who drafted and published it, and once published what the public reads */
+        get: operations["PublicNoticesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public-notices/{noticeId}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change a draft’s title, text, period or campaign; a published notice answers 409 NOTICE.ALREADY_PUBLISHED */
+        post: operations["PublicNoticesController_revise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public-notices/{noticeId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish: the tables are made from the figures as of now (only what may be public), numbered by the unit’s register, frozen with their SM3; final */
+        post: operations["PublicNoticesController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public-notices/{noticeId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft the correction (or withdrawal) of a published notice: a new notice; once published, the old one shows 已被更正 */
+        post: operations["PublicNoticesController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published notices within their publicity period, newest first: { items, nextCursor } */
+        get: operations["PublicNoticesPublicController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/notices/{noticeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published notice: its text and tables as printed, number, SM3 digests, corrections (404 for a draft) */
+        get: operations["PublicNoticesPublicController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/notices/{noticeId}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notice as DOCX, re-rendered from what was published and answered only if its SM3 is the recorded one */
+        get: operations["PublicNoticesPublicController_document"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -4524,6 +4696,106 @@ export interface components {
             /** @description When the entry comes off the list (a deadline timer) */
             expiresAt: string;
         };
+        CreditCheckDto: {
+            /**
+             * @description organisation: 法人和其他组织; person: 自然人
+             * @enum {string}
+             */
+            subjectKind: "organisation" | "person";
+            /**
+             * @description 统一社会信用代码 (organisation) or 居民身份证号 (person), check character verified; a person’s number is kept only sealed
+             * @example 91330100799655058B
+             */
+            identifier: string;
+            /**
+             * @description 核查事由: the licensing procedure
+             * @enum {string}
+             */
+            purpose: "institution-registration" | "institution-change" | "institution-validation" | "physician-registration" | "nurse-registration" | "other-licence";
+            /** @description The office’s reference of the application (受理编号) */
+            applicationRef: string;
+        };
+        CreditCheckAnswerDto: {
+            checkId: string;
+            /** @description The applicant’s stream, where the check is on the record */
+            stream: string;
+            /** @description Log position of the check */
+            position: number | null;
+            /** @enum {string} */
+            subjectKind: "organisation" | "person";
+            /** @description An organisation’s 统一社会信用代码; a person’s ID number masked (first 4 and last 4) */
+            identifier: string;
+            /** @enum {string} */
+            purpose: "institution-registration" | "institution-change" | "institution-validation" | "physician-registration" | "nurse-registration" | "other-licence";
+            applicationRef: string;
+            /** @description The institution the directory holds with this code, whose record was read */
+            institutionId: string | null;
+            /** Format: date-time */
+            checkedAt: string;
+            /** @enum {string} */
+            level: "A" | "B" | "C" | "D";
+            /** @description The rule that decided the level (`withheld` when it is the black list, for all but partners) */
+            reason: string;
+            /** @description Adverse items within the level rule’s window */
+            adverseInWindow: number;
+            /** @description Adverse information of the last 5 years, newest first */
+            adverse: components["schemas"]["CreditViewItemDto"][];
+            /** @description Active 红名单 entries */
+            redList: components["schemas"]["CreditViewItemDto"][];
+        };
+        CreditCheckRowDto: {
+            checkId: string;
+            stream: string;
+            /** @enum {string} */
+            subjectKind: "organisation" | "person";
+            /** @description An organisation’s 统一社会信用代码; null for a person */
+            creditCode: string | null;
+            /** @enum {string} */
+            purpose: "institution-registration" | "institution-change" | "institution-validation" | "physician-registration" | "nurse-registration" | "other-licence";
+            applicationRef: string;
+            institutionId: string | null;
+            checkedBy: string;
+            /** @description The office (unit) that checked */
+            checkedIn: string;
+            /** Format: date-time */
+            checkedAt: string;
+            /** @enum {string} */
+            level: "A" | "B" | "C" | "D";
+            reason: string;
+            /** @description Adverse items shown (last 5 years) */
+            adverseRecords: number;
+            redListed: boolean;
+        };
+        CreditCheckRowPageDto: {
+            items: components["schemas"]["CreditCheckRowDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        CreditFalseMaterialDto: {
+            /**
+             * @description organisation: 法人和其他组织; person: 自然人
+             * @enum {string}
+             */
+            subjectKind: "organisation" | "person";
+            /**
+             * @description 统一社会信用代码 (organisation) or 居民身份证号 (person), check character verified; a person’s number is kept only sealed
+             * @example 91330100799655058B
+             */
+            identifier: string;
+            /**
+             * @description 核查事由: the licensing procedure
+             * @enum {string}
+             */
+            purpose: "institution-registration" | "institution-change" | "institution-validation" | "physician-registration" | "nurse-registration" | "other-licence";
+            /** @description The office’s reference of the application (受理编号) */
+            applicationRef: string;
+            /** @description Idempotency key of the finding; generated when absent */
+            findingId?: string;
+            /** @description What was false (it is kept in clear: name no person in it) */
+            description: string;
+            /** @description When the false material was supplied */
+            occurredAt: string;
+        };
         RequestDrawDto: {
             /**
              * @description Unit whose institutions are drawn
@@ -5883,6 +6155,186 @@ export interface components {
              */
             fields: Record<string, never>;
         };
+        PublicNoticePeriodDto: {
+            /**
+             * @description First day (YYYY-MM-DD, Asia/Shanghai)
+             * @example 2025-03-01
+             */
+            from: string;
+            /**
+             * @description Last day; publishing waits until it is over
+             * @example 2025-03-31
+             */
+            to: string;
+        };
+        DraftPublicNoticeDto: {
+            /** @description The commission unit issuing it (发文单位); default your own */
+            issuingUnitId?: string;
+            /**
+             * @description 投诉举报办理情况 complaint-statistics · 监督检查结果 inspection-results · 红名单变动 credit-list-changes · 专项行动 campaign-summary
+             * @enum {string}
+             */
+            kind: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            /** @description Required but for a campaign summary, which takes campaignId */
+            period?: components["schemas"]["PublicNoticePeriodDto"];
+            /** @description The campaign of a campaign summary: one issued by the unit or below it */
+            campaignId?: string;
+            /** @example 关于2025年3月全市医疗机构投诉举报办理情况的通报 */
+            title: string;
+            /** @description The text before the tables; paragraphs on separate lines */
+            preface: string;
+        };
+        PublicNoticePeriodViewDto: {
+            /** @description YYYY-MM-DD */
+            from: string;
+            /** @description YYYY-MM-DD */
+            to: string;
+        };
+        StaffNoticeListItemDto: {
+            noticeId: string;
+            issuingUnitId: string;
+            /** @enum {string} */
+            kind: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            /** @enum {string} */
+            status: "draft" | "published";
+            title: string;
+            period: components["schemas"]["PublicNoticePeriodViewDto"] | null;
+            campaignId: string | null;
+            documentNo: string | null;
+            publishedAt: string | null;
+            publicUntil: string | null;
+            correctsId: string | null;
+            withdraw: boolean;
+            correctedById: string | null;
+            draftedAt: string;
+            draftedBy: string;
+        };
+        StaffNoticeListItemPageDto: {
+            items: components["schemas"]["StaffNoticeListItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        PublicNoticeCorrectedRefDto: {
+            noticeId: string;
+            documentNo: string;
+            title: string;
+        };
+        PublicNoticeIssuerDto: {
+            id: string;
+            name: string;
+        };
+        PublicNoticeTableDto: {
+            title: string;
+            subtitle: string | null;
+            columns: string[];
+            rows: string[][];
+            /** @description The 合计 row */
+            totals: string[] | null;
+        };
+        PublicNoticeDigestDto: {
+            /** @enum {string} */
+            algorithm: "SM3";
+            /** @description SM3 of the content’s canonical JSON (printed on the document) */
+            content: string;
+            /** @description SM3 of the DOCX the document route answers */
+            document: string;
+        };
+        PublicNoticePublicityDto: {
+            /** @enum {string} */
+            class: "basic" | "adverse";
+            /** @description Public until then (seed 002); null: without end */
+            until: string | null;
+        };
+        PublicNoticeLinkDto: {
+            noticeId: string;
+            documentNo: string;
+            title: string;
+            publishedAt: string;
+            /** @description A correction that withdraws (撤销) */
+            withdraw: boolean;
+        };
+        PublicNoticeViewDto: {
+            noticeId: string;
+            /** @enum {string} */
+            kind: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            documentNo: string;
+            title: string;
+            issuingUnit: components["schemas"]["PublicNoticeIssuerDto"];
+            /** @description YYYY-MM-DD (成文日期) */
+            issuedOn: string;
+            publishedAt: string;
+            /** @description When its figures were read */
+            asOf: string;
+            period: components["schemas"]["PublicNoticePeriodViewDto"] | null;
+            campaignId: string | null;
+            /** @description Paragraphs */
+            preface: string[];
+            tables: components["schemas"]["PublicNoticeTableDto"][];
+            notes: string[];
+            digest: components["schemas"]["PublicNoticeDigestDto"];
+            publicity: components["schemas"]["PublicNoticePublicityDto"];
+            /** @description The notice this one corrects */
+            corrects: components["schemas"]["PublicNoticeLinkDto"] | null;
+            /** @description The published correction of this one (已被更正) */
+            correctedBy: components["schemas"]["PublicNoticeLinkDto"] | null;
+            /** @description GET this path for the DOCX */
+            document: string;
+        };
+        StaffNoticeViewDto: {
+            noticeId: string;
+            /** @enum {string} */
+            status: "draft" | "published";
+            /** @enum {string} */
+            kind: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            issuingUnitId: string;
+            issuingUnitName: string;
+            title: string;
+            preface: string;
+            period: components["schemas"]["PublicNoticePeriodViewDto"] | null;
+            campaignId: string | null;
+            corrects: components["schemas"]["PublicNoticeCorrectedRefDto"] | null;
+            withdraw: boolean;
+            /** @description Revisions of the draft so far */
+            revision: number;
+            draftedBy: string;
+            draftedAt: string;
+            publishedBy: string | null;
+            published: components["schemas"]["PublicNoticeViewDto"] | null;
+        };
+        RevisePublicNoticeDto: {
+            title?: string;
+            preface?: string;
+            period?: components["schemas"]["PublicNoticePeriodDto"];
+            campaignId?: string;
+        };
+        CorrectPublicNoticeDto: {
+            /** @description Default: 关于更正《…》的通报 (关于撤销… when withdrawing) */
+            title?: string;
+            /** @description What is corrected and why */
+            preface: string;
+            /**
+             * @description Withdraw (撤销) the notice instead of re-issuing its tables
+             * @default false
+             */
+            withdraw: boolean;
+        };
+        PublicNoticeListItemDto: {
+            noticeId: string;
+            /** @enum {string} */
+            kind: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            documentNo: string;
+            title: string;
+            issuingUnitName: string;
+            publishedAt: string;
+            correctsId: string | null;
+            withdraw: boolean;
+            correctedById: string | null;
+        };
+        PublicNoticeListItemPageDto: {
+            items: components["schemas"]["PublicNoticeListItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         DirectoryInstitutionProfileDto: {
             /** @enum {string} */
             institutionType: "general_hospital" | "tcm_hospital" | "integrated_hospital" | "specialty_hospital" | "maternal_child" | "primary_care" | "public_health" | "other";
@@ -6670,6 +7122,12 @@ export interface operations {
                         reportDutyStatuses: components["schemas"]["CatalogueEntryDto"][];
                         reportDutyEscalationRungs: components["schemas"]["CatalogueEntryDto"][];
                         reportDutyWithdrawReasons: components["schemas"]["CatalogueEntryDto"][];
+                        creditSubjectKinds: components["schemas"]["CatalogueEntryDto"][];
+                        creditCheckPurposes: components["schemas"]["CatalogueEntryDto"][];
+                        creditBehaviours: components["schemas"]["CatalogueEntryDto"][];
+                        publicNoticeKinds: components["schemas"]["CatalogueEntryDto"][];
+                        publicNoticeStatuses: components["schemas"]["CatalogueEntryDto"][];
+                        publicityClasses: components["schemas"]["CatalogueEntryDto"][];
                         referralSources: components["schemas"]["CatalogueEntryDto"][];
                         referralStatuses: components["schemas"]["CatalogueEntryDto"][];
                         referralOutcomes: components["schemas"]["CatalogueEntryDto"][];
@@ -8967,6 +9425,87 @@ export interface operations {
             "4XX": components["responses"]["Error"];
         };
     };
+    CreditChecksController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditCheckRowPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CreditChecksController_check: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditCheckDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditCheckAnswerDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CreditChecksController_falseMaterial: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditFalseMaterialDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
     DrawsController_list: {
         parameters: {
             query?: never;
@@ -11017,6 +11556,243 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NoticeTemplateDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+                status?: "draft" | "published";
+                kind?: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffNoticeListItemPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_draft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftPublicNoticeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffNoticeViewDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_revise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevisePublicNoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_publish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_correct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectPublicNoticeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesPublicController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+                kind?: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNoticeListItemPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesPublicController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNoticeViewDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesPublicController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The printable notice (DOCX); its SM3 in X-Content-SM3 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
             503: components["responses"]["Error"];

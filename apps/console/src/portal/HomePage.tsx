@@ -6,7 +6,9 @@ export function HomePage() {
   return (
     <>
       <h1>医疗服务投诉与信用公示</h1>
-      <p className="lead">对医疗机构的服务、收费、医德医风等问题，您可以在这里在线投诉、查询办理进度，并查看医疗机构的信用信息。</p>
+      <p className="lead">
+        对医疗机构的服务、收费、医德医风等问题，您可以在这里在线投诉、查询办理进度，查看医疗机构的信用信息和卫生健康部门发布的通报。
+      </p>
       <ul className="tiles">
         <li>
           <Link href={PATHS.portalNewComplaint} className="tile">
@@ -24,6 +26,12 @@ export function HomePage() {
           <Link href={PATHS.portalCredit} className="tile">
             <strong>信用公示</strong>
             <span>医疗机构的基本信用信息、不良信息和红名单</span>
+          </Link>
+        </li>
+        <li>
+          <Link href={PATHS.portalNotices} className="tile">
+            <strong>通报公示</strong>
+            <span>投诉举报办理、监督检查结果、红名单变动和专项行动情况通报</span>
           </Link>
         </li>
       </ul>

@@ -6,6 +6,8 @@ import { Link, usePath } from './navigation';
 const NewComplaintPage = lazy(() => import('./complaint/NewComplaintPage'));
 const TrackPage = lazy(() => import('./complaint/TrackPage'));
 const CreditPage = lazy(() => import('./credit/CreditPage'));
+const NoticesPage = lazy(() => import('./notice/NoticesPage'));
+const NoticePage = lazy(() => import('./notice/NoticePage'));
 
 /** The page for a path under /portal; the code in /portal/complaints/<code> comes from SMS links. */
 function pageFor(path: string) {
@@ -14,6 +16,9 @@ function pageFor(path: string) {
   const lookup = /^\/portal\/complaints(?:\/([^/]+))?$/.exec(trimmed);
   if (lookup) return <TrackPage key={lookup[1] ?? ''} initialCode={decodeURIComponent(lookup[1] ?? '')} />;
   if (trimmed === PATHS.portalCredit) return <CreditPage />;
+  if (trimmed === PATHS.portalNotices) return <NoticesPage />;
+  const notice = /^\/portal\/notices\/([^/]+)$/.exec(trimmed);
+  if (notice) return <NoticePage key={notice[1]} noticeId={decodeURIComponent(notice[1]!)} />;
   return <HomePage />;
 }
 
@@ -51,6 +56,11 @@ export function PortalApp() {
               <li>
                 <Link href={PATHS.portalCredit} aria-current={path.startsWith(PATHS.portalCredit) ? 'page' : undefined}>
                   信用公示
+                </Link>
+              </li>
+              <li>
+                <Link href={PATHS.portalNotices} aria-current={path.startsWith(PATHS.portalNotices) ? 'page' : undefined}>
+                  通报公示
                 </Link>
               </li>
             </ul>

@@ -4,6 +4,7 @@ import { AUDIT_WORKER } from '@bihuan/audit';
 import { ETHICS_WORKER } from '@bihuan/ethics';
 import { CREDIT_WORKER } from '@bihuan/credit';
 import { CAMPAIGNS_WORKER } from '@bihuan/campaigns';
+import { NOTICES_WORKER } from '@bihuan/notices';
 import { COMPLAINTS_WORKER } from '@bihuan/complaints';
 import { REFERRALS_WORKER } from '@bihuan/referrals';
 
@@ -25,6 +26,7 @@ export const WORKER_CONTRIBUTIONS: readonly WorkerContribution[] = [
   ETHICS_WORKER,
   CREDIT_WORKER,
   CAMPAIGNS_WORKER,
+  NOTICES_WORKER,
   COMPLAINTS_WORKER,
   REFERRALS_WORKER,
 ];

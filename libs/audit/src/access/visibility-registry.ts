@@ -2,6 +2,8 @@ import { categoryOf, ReadDecision, Reader, Role, StreamVisibility } from '@bihua
 import { complaintReferenceVisibility, complaintTicketVisibility } from '@bihuan/complaints';
 import { CREDIT_VISIBILITY } from '@bihuan/credit';
 import { campaignVisibility, reportDutyVisibility } from '@bihuan/campaigns';
+import { documentNumberVisibility } from '@bihuan/documents';
+import { publicNoticeVisibility } from '@bihuan/notices';
 import { directoryVisibility } from '@bihuan/directory';
 import { ETHICS_VISIBILITY } from '@bihuan/ethics';
 import { INSPECTION_VISIBILITY } from '@bihuan/inspection';
@@ -57,6 +59,8 @@ export const CASE_VISIBILITY: ReadonlyMap<string, StreamVisibility> = new Map(
     ...CREDIT_VISIBILITY,
     campaignVisibility,
     reportDutyVisibility,
+    publicNoticeVisibility,
+    documentNumberVisibility,
     ...REFERRALS_VISIBILITY,
     configurationVisibility('policy'),
     configurationVisibility('calendar'),

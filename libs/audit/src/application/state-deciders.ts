@@ -1,7 +1,8 @@
 import { AnyDecider, categoryOf, DomainError } from '@bihuan/core';
 import { complaintTicketDecider } from '@bihuan/complaints';
-import { creditArchiveDecider, creditPointsDecider } from '@bihuan/credit';
+import { creditArchiveDecider, creditPointsDecider, creditSubjectDecider } from '@bihuan/credit';
 import { campaignDecider, reportDutyDecider } from '@bihuan/campaigns';
+import { publicNoticeDecider } from '@bihuan/notices';
 import { ethicsArchiveDecider, ethicsEvaluationDecider } from '@bihuan/ethics';
 import { findingDecider, visitDecider } from '@bihuan/inspection';
 import { leadDecider, referralDecider } from '@bihuan/referrals';
@@ -21,6 +22,8 @@ export const AUDIT_STATE_DECIDERS: Readonly<Record<string, AnyDecider>> = Object
   creditPoints: creditPointsDecider(),
   campaign: campaignDecider,
   reportDuty: reportDutyDecider,
+  creditSubject: creditSubjectDecider(),
+  publicNotice: publicNoticeDecider,
   referral: referralDecider,
   lead: leadDecider,
 });

@@ -3,6 +3,7 @@ import { DEADLINE_SUMMARY_CATALOGUE, EVIDENCE_SUMMARY_CATALOGUE, SummaryCatalogu
 import { COMPLAINTS_SUMMARY_CATALOGUE } from '@bihuan/complaints';
 import { CREDIT_SUMMARY_CATALOGUE } from '@bihuan/credit';
 import { CAMPAIGNS_SUMMARY_CATALOGUE } from '@bihuan/campaigns';
+import { NOTICES_SUMMARY_CATALOGUE } from '@bihuan/notices';
 import { DIRECTORY_SUMMARY_CATALOGUE } from '@bihuan/directory';
 import { DOCUMENTS_SUMMARY_CATALOGUE } from '@bihuan/documents';
 import { ETHICS_SUMMARY_CATALOGUE } from '@bihuan/ethics';
@@ -28,6 +29,7 @@ export const SUMMARY_CATALOGUES: readonly SummaryCatalogue[] = [
   ETHICS_SUMMARY_CATALOGUE,
   CREDIT_SUMMARY_CATALOGUE,
   CAMPAIGNS_SUMMARY_CATALOGUE,
+  NOTICES_SUMMARY_CATALOGUE,
   REFERRALS_SUMMARY_CATALOGUE,
   DOCUMENTS_SUMMARY_CATALOGUE,
   DIRECTORY_SUMMARY_CATALOGUE,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as complaints from '@bihuan/complaints';
 import * as core from '@bihuan/core';
 import * as campaigns from '@bihuan/campaigns';
+import * as notices from '@bihuan/notices';
 import * as credit from '@bihuan/credit';
 import * as directory from '@bihuan/directory';
 import * as documents from '@bihuan/documents';
@@ -30,6 +31,7 @@ const LIBRARIES: Readonly<Record<string, object>> = {
   ethics,
   credit,
   campaigns,
+  notices,
   documents,
   directory,
   identity,
@@ -78,6 +80,7 @@ describe('every event type has a Chinese summary', () => {
         'credit.CREDIT_POINTS_EVENTS',
         'credit.RANDOM_DRAW_EVENTS',
         'campaigns.CAMPAIGN_EVENTS',
+        'notices.PUBLIC_NOTICE_EVENTS',
       ]),
     );
   });

@@ -3,6 +3,7 @@ import { INSPECTOR_CONFLICTS_CATEGORY } from './conflicts/inspector-conflicts.ev
 import { creditArchiveVisibility } from '../domain/visibility/credit-archive.visibility';
 import { creditPointsVisibility } from '../domain/visibility/credit-points.visibility';
 import { randomDrawVisibility } from '../domain/visibility/random-draw.visibility';
+import { creditSubjectVisibility } from '../domain/visibility/credit-subject.visibility';
 
 /**
  * An inspector's declared conflicts of interest: the inspector, and the leaders and admins over
@@ -35,6 +36,7 @@ export const inspectorConflictsVisibility: StreamVisibility<{ readonly inspector
 export const CREDIT_VISIBILITY: readonly StreamVisibility[] = [
   creditArchiveVisibility,
   creditPointsVisibility,
+  creditSubjectVisibility,
   randomDrawVisibility,
   inspectorConflictsVisibility,
 ];

@@ -38,7 +38,10 @@ describe('the random draw takes its inspectors from the user directory', () => {
     const jurisdiction = new Jurisdiction(DEMO_UNITS);
     const readModels = openSqliteDatabase({ file: ':memory:' });
     await migrateToLatest(readModels, [CREDIT_MIGRATIONS]);
-    const queries = new CreditQueries(readModels, execution, policies);
+    const queries = new CreditQueries(readModels, execution, policies, {
+      profileOf: () => undefined,
+      institutionWithCreditCode: () => undefined,
+    });
     const handler = new RandomDrawHandler(
       execution,
       queries,

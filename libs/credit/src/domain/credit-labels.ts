@@ -1,5 +1,13 @@
 import { ListEntry } from './archive/credit-archive.state';
-import { CommitmentKind, CreditInfoClass, CreditLevel, CreditList, CreditMeasure } from './credit-values';
+import {
+  CommitmentKind,
+  CreditCheckPurpose,
+  CreditInfoClass,
+  CreditLevel,
+  CreditList,
+  CreditMeasure,
+  CreditSubjectKind,
+} from './credit-values';
 import { RandomDrawStatus } from './draw/random-draw.decider';
 
 /**
@@ -44,6 +52,31 @@ export const COMMITMENT_KIND_LABELS: Readonly<Record<CommitmentKind, string>> = 
   institution: '机构信用承诺',
   staff: '员工信用承诺',
   'no-red-envelope': '医患双方不收不送红包协议',
+};
+
+/** 准入信用核查的对象类别. */
+export const CREDIT_SUBJECT_KIND_LABELS: Readonly<Record<CreditSubjectKind, string>> = {
+  organisation: '法人和其他组织',
+  person: '自然人',
+};
+
+/** 核查事由. */
+export const CREDIT_CHECK_PURPOSE_LABELS: Readonly<Record<CreditCheckPurpose, string>> = {
+  'institution-registration': '医疗机构执业登记',
+  'institution-change': '医疗机构变更登记',
+  'institution-validation': '医疗机构校验',
+  'physician-registration': '医师执业注册',
+  'nurse-registration': '护士执业注册',
+  'other-licence': '其他行政许可',
+};
+
+/**
+ * The credit context's own behaviour codes (CreditPolicy.behaviourPoints); the others are finding
+ * and complaint categories, which their contexts label.
+ */
+export const CREDIT_BEHAVIOUR_LABELS: Readonly<Record<'commitment-breach' | 'false-material', string>> = {
+  'commitment-breach': '违反信用承诺',
+  'false-material': '提供虚假材料',
 };
 
 /** Where a red- or black-list entry stands. */

@@ -72,6 +72,7 @@ export const DEFAULT_CREDIT_POLICY: CreditPolicy = Object.freeze({
     'medical-ethics': 2,
     'listed-supervision': 4,
     'commitment-breach': 2,
+    'false-material': 6,
   }),
   findingBehaviours: Object.freeze({
     commissions: 'commissions',

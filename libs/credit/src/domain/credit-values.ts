@@ -30,6 +30,24 @@ export type CreditMeasure = (typeof CREDIT_MEASURES)[number];
 export const COMMITMENT_KINDS = ['institution', 'staff', 'no-red-envelope'] as const;
 export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
 
+/**
+ * 准入信用核查的对象 (issue 22): an organisation by its 统一社会信用代码 (法人和其他组织), or a person by
+ * their 居民身份证号 (自然人) — applicants who may not be institutions (yet).
+ */
+export const CREDIT_SUBJECT_KINDS = ['organisation', 'person'] as const;
+export type CreditSubjectKind = (typeof CREDIT_SUBJECT_KINDS)[number];
+
+/** 核查事由: the licensing procedure a credit check is made for. */
+export const CREDIT_CHECK_PURPOSES = [
+  'institution-registration',
+  'institution-change',
+  'institution-validation',
+  'physician-registration',
+  'nurse-registration',
+  'other-licence',
+] as const;
+export type CreditCheckPurpose = (typeof CREDIT_CHECK_PURPOSES)[number];
+
 /** The event that caused something (audit across streams). */
 export interface CausedBy {
   readonly stream: string | null;
@@ -54,6 +72,7 @@ function isOneOf<T extends string>(values: readonly T[]) {
 export const isCreditInfoClass = isOneOf<CreditInfoClass>(CREDIT_INFO_CLASSES);
 export const isCreditList = isOneOf<CreditList>(CREDIT_LISTS);
 export const isCommitmentKind = isOneOf<CommitmentKind>(COMMITMENT_KINDS);
+export const isCreditCheckPurpose = isOneOf<CreditCheckPurpose>(CREDIT_CHECK_PURPOSES);
 
 /** ISO instant + whole calendar months (UTC arithmetic, day clamped to the month's end). Pure. */
 export function addMonths(iso: string, months: number): string {

@@ -15,6 +15,29 @@ export type CreditTables = {
     entry: string;
     revoked: number;
   };
+  /** Applicants (ADR 0019): each `creditSubject-<subjectKey>` folded. */
+  credit_subjects: {
+    subject_key: string;
+    kind: string;
+    /** The subject's folded CreditSubjectState as JSON. */
+    state: string;
+  };
+  /** One row per CreditChecked: the offices' checks, newest first. */
+  credit_checks: {
+    check_id: string;
+    subject_key: string;
+    kind: string;
+    /** An organisation's 统一社会信用代码; null for a person (never their number). */
+    credit_code: string | null;
+    purpose: string;
+    application_ref: string;
+    institution_id: string | null;
+    checked_by: string;
+    checked_in: string;
+    checked_at: string;
+    /** The CreditCheckSummary as JSON. */
+    result: string;
+  };
   credit_draws: {
     draw_id: string;
     jurisdiction: string;
@@ -77,7 +100,32 @@ export const CREDIT_MIGRATIONS: MigrationSet = {
     '0002-drop-conflicts': async (db) => {
       await db.schema.dropTable('credit_conflicts').ifExists().execute();
     },
+    // 准入信用核查 (issue 22): applicants keyed by identifier, and the checks the offices made.
+    '0003-applicant-credit': async (db) => {
+      await db.schema
+        .createTable('credit_subjects')
+        .addColumn('subject_key', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('credit_checks')
+        .addColumn('check_id', 'text', (c) => c.primaryKey())
+        .addColumn('subject_key', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('credit_code', 'text')
+        .addColumn('purpose', 'text', (c) => c.notNull())
+        .addColumn('application_ref', 'text', (c) => c.notNull())
+        .addColumn('institution_id', 'text')
+        .addColumn('checked_by', 'text', (c) => c.notNull())
+        .addColumn('checked_in', 'text', (c) => c.notNull())
+        .addColumn('checked_at', 'text', (c) => c.notNull())
+        .addColumn('result', 'text', (c) => c.notNull())
+        .execute();
+      // The list pages newest first (checked_at, check_id) within the reader's offices.
+      await db.schema.createIndex('credit_checks_by_time').on('credit_checks').columns(['checked_at', 'check_id']).execute();
+    },
   },
 };
 
-export const CREDIT_TABLES = ['credit_archive_states', 'credit_points', 'credit_draws'] as const;
+export const CREDIT_TABLES = ['credit_archive_states', 'credit_points', 'credit_draws', 'credit_subjects', 'credit_checks'] as const;

@@ -10,6 +10,7 @@ import { DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
 import { creditProjection } from './credit.projection';
 import { CREDIT_MIGRATIONS, CreditTables } from './credit-read-model.schema';
 import { CreditQueries } from './credit.queries';
+import { ApplicantDirectory } from '../application/applicant-directory';
 
 /** Each event in the stream the credit context writes it to (ADR 0006): an entry's own, else the archive. */
 function recorded(events: readonly { event: CreditArchiveEvent; stream?: string }[]): RecordedEvent[] {
@@ -54,6 +55,13 @@ const legacy: CreditArchiveEvent = {
   },
 };
 
+/** A directory holding H1 with the code CODE (an applicant's records join it), and nothing else. */
+const CODE = '91330100799655058B';
+const directory: ApplicantDirectory = {
+  profileOf: (id) => (id === 'H1' ? { creditCode: CODE } : undefined),
+  institutionWithCreditCode: (code) => (code === CODE ? 'H1' : undefined),
+};
+
 /** The queries on the same database, as the API builds them (the policy in force is the default). */
 function queriesOn(database: SqlDatabase): CreditQueries {
   const clock = new FakeClock(T0);
@@ -67,7 +75,7 @@ function queriesOn(database: SqlDatabase): CreditQueries {
     new CalendarService(store, clock),
     policies,
   );
-  return new CreditQueries(database, execution, policies);
+  return new CreditQueries(database, execution, policies, directory);
 }
 
 /** An event of another credit stream (old conflicts, draws) with just the fields the projection reads. */

@@ -14,6 +14,8 @@ import { CREDIT_POINTS_CATEGORY } from '../domain/archive/credit-points.decider'
 import { CreditArchiveState, evolveCreditArchive, initialCreditArchiveState } from '../domain/archive/credit-archive.state';
 import { RANDOM_DRAW_CATEGORY } from '../domain/draw/random-draw.decider';
 import { RANDOM_DRAW_EVENTS, RandomDrawEvent } from '../domain/draw/random-draw.messages';
+import { CREDIT_SUBJECT_CATEGORY, CREDIT_SUBJECT_EVENTS } from '../domain/subject/credit-subject.messages';
+import { applySubject } from './applicant-credit.rows';
 import { CREDIT_TABLES, CreditTables } from './credit-read-model.schema';
 
 export const CREDIT_PROJECTION = 'credit';
@@ -93,19 +95,20 @@ async function applyDraw(db: Db, event: RandomDrawEvent): Promise<void> {
 
 /**
  * The credit read model: each archive's folded state, each points entry (levels and views are
- * computed from them when read) and the draws. Old logs' credit conflict events
+ * computed from them when read), the applicants and their checks (ADR 0019) and the draws. Old logs' credit conflict events
  * (`inspectorConflicts-…`, historical since issue 16) are not read: conflicts live in the directory.
  */
 export function creditProjection(database: SqlDatabase): TableProjection<CreditTables> {
   return new TableProjection<CreditTables>(database, {
     name: CREDIT_PROJECTION,
-    filter: { categories: [CREDIT_ARCHIVE_CATEGORY, CREDIT_POINTS_CATEGORY, RANDOM_DRAW_CATEGORY] },
+    filter: { categories: [CREDIT_ARCHIVE_CATEGORY, CREDIT_POINTS_CATEGORY, CREDIT_SUBJECT_CATEGORY, RANDOM_DRAW_CATEGORY] },
     tables: CREDIT_TABLES,
     apply: async (event, db) => {
       const category = categoryOf(event.streamName);
       if ((category === CREDIT_POINTS_CATEGORY || category === CREDIT_ARCHIVE_CATEGORY) && isEventOf(CREDIT_POINTS_EVENTS, event))
         await applyPoints(db, event);
       else if (category === CREDIT_ARCHIVE_CATEGORY && isEventOf(CREDIT_ARCHIVE_EVENTS, event)) await applyArchive(db, event);
+      else if (category === CREDIT_SUBJECT_CATEGORY && isEventOf(CREDIT_SUBJECT_EVENTS, event)) await applySubject(db, event);
       else if (category === RANDOM_DRAW_CATEGORY && isEventOf(RANDOM_DRAW_EVENTS, event)) await applyDraw(db, event);
     },
   });

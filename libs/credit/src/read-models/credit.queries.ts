@@ -3,12 +3,14 @@ import { Kysely } from 'kysely';
 import { isEventOf, Reader, Role, streamName } from '@bihuan/core';
 import { SqlDatabase } from '@bihuan/database';
 import { CommandExecution, POLICIES, PolicyRegistry, READ_MODELS } from '@bihuan/platform';
+import { LiveDirectory } from '@bihuan/directory';
+import { ApplicantDirectory } from '../application/applicant-directory';
 import { CREDIT_POLICY } from '../application/credit-writes';
 import { assertDrawReadable, DrawAnswer, drawDocument, publicDrawDocument, PublicDrawDocument } from '../application/draw-document';
 import { CreditPointsAdded } from '../domain/archive/credit-archive.events';
 import { CreditArchiveState, CreditRecord, initialCreditArchiveState, PointsEntry } from '../domain/archive/credit-archive.state';
 import { creditLevel, CreditLevelResult } from '../domain/archive/credit-level';
-import { creditViewFor, CreditView, VisibleListEntry, visibleListEntries } from '../domain/archive/credit-views';
+import { creditViewFor, CreditView, levelReasonFor, VisibleListEntry, visibleListEntries } from '../domain/archive/credit-views';
 import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
 import {
   evolveRandomDraw,
@@ -18,6 +20,9 @@ import {
   RandomDrawState,
 } from '../domain/draw/random-draw.decider';
 import { RANDOM_DRAW_EVENTS } from '../domain/draw/random-draw.messages';
+import { withApplicantRecords } from '../domain/subject/credit-check.result';
+import { organisationSubjectKey } from '../domain/subject/credit-subject.messages';
+import { CreditSubjectState } from '../domain/subject/credit-subject.state';
 import { CreditTables } from './credit-read-model.schema';
 
 /** A level as a reader may see it: the black-list reason is named only to partners. */
@@ -54,6 +59,7 @@ export class CreditQueries {
     @Inject(READ_MODELS) database: SqlDatabase,
     private readonly execution: CommandExecution,
     @Inject(POLICIES) private readonly policies: PolicyRegistry,
+    @Inject(LiveDirectory) private readonly directory: ApplicantDirectory,
   ) {
     this.db = database.db.withTables<CreditTables>();
   }
@@ -83,8 +89,9 @@ export class CreditQueries {
   }
 
   /**
-   * The archives and their points entries (ADR 0006), as creditLevel and creditViewFor take them:
-   * two queries however many institutions, each institution's entries in cycle and id order.
+   * The archives and their points entries (ADR 0006), as creditLevel and creditViewFor take them,
+   * each joined with the records its 统一社会信用代码 gathered as an applicant (ADR 0019): three
+   * queries however many institutions, each institution's entries in cycle and id order.
    */
   private async records(institutionIds: readonly string[]): Promise<Map<string, CreditRecord>> {
     const records = new Map<string, { archive: CreditArchiveState; points: PointsEntry[] }>(
@@ -108,10 +115,31 @@ export class CreditQueries {
       .execute();
     for (const e of entries)
       records.get(e.institution_id)!.points.push({ ...(JSON.parse(e.entry) as CreditPointsAdded['data']), revoked: e.revoked === 1 });
+    return this.withApplicants(records);
+  }
+
+  /** Each institution's record with its applicant records, by the code the directory holds for it now. */
+  private async withApplicants(records: Map<string, CreditRecord>): Promise<Map<string, CreditRecord>> {
+    const owners = new Map<string, string>();
+    for (const id of records.keys()) {
+      const code = this.directory.profileOf(id)?.creditCode;
+      if (code) owners.set(organisationSubjectKey(code), id);
+    }
+    if (owners.size === 0) return records;
+    const subjects = await this.db
+      .selectFrom('credit_subjects')
+      .select(['subject_key', 'state'])
+      .where('subject_key', 'in', [...owners.keys()])
+      .execute();
+    for (const s of subjects) {
+      const id = owners.get(s.subject_key)!;
+      records.set(id, withApplicantRecords(id, records.get(id)!, JSON.parse(s.state) as CreditSubjectState));
+    }
     return records;
   }
 
-  private async record(institutionId: string): Promise<CreditRecord> {
+  /** One institution's record (with its applicant records), as levels and views read it. */
+  async record(institutionId: string): Promise<CreditRecord> {
     return (await this.records([institutionId])).get(institutionId)!;
   }
 
@@ -138,8 +166,7 @@ export class CreditQueries {
     const records = await this.records(institutionIds);
     return institutionIds.map((institutionId) => {
       const result = creditLevel(records.get(institutionId)!, now, policy);
-      const reason = role !== 'partner' && result.reason === 'black list' ? 'withheld' : result.reason;
-      return { institutionId, asOf: now, ...result, reason };
+      return { institutionId, asOf: now, ...result, reason: levelReasonFor(role, result.reason) };
     });
   }
 

@@ -2,7 +2,15 @@ import { chineseDate, EventSummaries, SummaryContext, summaryCatalogue } from '@
 import { InspectorConflictsEvent } from '../application/conflicts/inspector-conflicts.events';
 import { CreditArchiveOwnEvent } from '../domain/archive/credit-archive.events';
 import { RandomDrawEvent } from '../domain/draw/random-draw.messages';
-import { COMMITMENT_KIND_LABELS as COMMITMENTS, CREDIT_LABELS } from '../domain/credit-labels';
+import {
+  COMMITMENT_KIND_LABELS as COMMITMENTS,
+  CREDIT_BEHAVIOUR_LABELS,
+  CREDIT_CHECK_PURPOSE_LABELS as PURPOSES,
+  CREDIT_LABELS,
+  CREDIT_LEVEL_LABELS,
+  CREDIT_SUBJECT_KIND_LABELS,
+} from '../domain/credit-labels';
+import { CreditSubjectOwnEvent } from '../domain/subject/credit-subject.messages';
 import { CreditMeasure } from '../domain/credit-values';
 
 const measures = (list: readonly CreditMeasure[]): string => list.map((m) => CREDIT_LABELS[m] ?? m).join('、') || '无';
@@ -36,6 +44,20 @@ export const CREDIT_ARCHIVE_SUMMARIES: EventSummaries<CreditArchiveOwnEvent> = {
   ListEntryRemoved: (d, c) => `${c.person(d.removedBy)} 提前移出${CREDIT_LABELS[d.list] ?? d.list}：${d.reason}`,
 };
 
+/**
+ * An applicant (`creditSubject-…`) in words: never a person's number (the registration names only
+ * the kind; the audit shows the sealed number as IDENTITY_DISPLAY allows). Its adverse record is a
+ * CreditInformationRecorded, summarised as the archives' are.
+ */
+export const CREDIT_SUBJECT_SUMMARIES: EventSummaries<CreditSubjectOwnEvent> = {
+  CreditSubjectRegistered: (d, c) =>
+    `${c.person(d.registeredBy)}（${c.unit(d.registeredIn)}）建立申请人信用记录：${CREDIT_SUBJECT_KIND_LABELS[d.kind]}${d.creditCode ? ` ${d.creditCode}` : ''}`,
+  CreditChecked: (d, c) =>
+    `${c.person(d.checkedBy)}（${c.unit(d.checkedIn)}）为${PURPOSES[d.purpose] ?? d.purpose}（${d.applicationRef}）核查信用：${CREDIT_LEVEL_LABELS[d.result.level] ?? d.result.level}，近5年不良信息 ${d.result.adverseRecords} 条${d.result.redListed ? '，在红名单' : ''}`,
+  FalseMaterialFound: (d, c) =>
+    `${c.person(d.foundBy)}（${c.unit(d.foundIn)}）认定申请${PURPOSES[d.purpose] ?? d.purpose}（${d.applicationRef}）时提供虚假材料${d.points !== null ? `，按信用政策记 ${d.points} 分` : ''}：${d.description}`,
+};
+
 const drawnUnits = (visits: readonly { readonly institutionId: string }[], c: SummaryContext): string =>
   visits.map((v) => c.unit(v.institutionId)).join('、') || '无';
 
@@ -58,8 +80,10 @@ export const INSPECTOR_CONFLICT_SUMMARIES: EventSummaries<InspectorConflictsEven
   ConflictOfInterestWithdrawn: (d, c) => `${c.person(d.inspectorId)} 撤回对 ${c.unit(d.institutionId)} 的回避申报：${d.reason}`,
 };
 
-export const CREDIT_SUMMARY_CATALOGUE = summaryCatalogue<CreditArchiveOwnEvent | RandomDrawEvent | InspectorConflictsEvent>(
+export const CREDIT_SUMMARY_CATALOGUE = summaryCatalogue<
+  CreditArchiveOwnEvent | CreditSubjectOwnEvent | RandomDrawEvent | InspectorConflictsEvent
+>(
   'credit',
-  { ...CREDIT_ARCHIVE_SUMMARIES, ...RANDOM_DRAW_SUMMARIES, ...INSPECTOR_CONFLICT_SUMMARIES },
-  { deadlineName: creditDeadlineName, terms: { 'commitment-breach': '违反信用承诺' } },
+  { ...CREDIT_ARCHIVE_SUMMARIES, ...CREDIT_SUBJECT_SUMMARIES, ...RANDOM_DRAW_SUMMARIES, ...INSPECTOR_CONFLICT_SUMMARIES },
+  { deadlineName: creditDeadlineName, terms: CREDIT_BEHAVIOUR_LABELS },
 );

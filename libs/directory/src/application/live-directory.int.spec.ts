@@ -82,6 +82,9 @@ describe('LiveDirectory on SQLite', () => {
       await again.start();
       expect(again.jurisdiction.get('hosp-a1-2')?.parentId).toBe('county-a2');
       expect(again.profileOf('hosp-a1-1')).toMatchObject({ institutionType: 'general_hospital', level: 'level3' });
+      // Applicant credit finds an institution by its 统一社会信用代码 (unique in the directory).
+      expect(again.institutionWithCreditCode(again.profileOf('hosp-a1-2')!.creditCode)).toBe('hosp-a1-2');
+      expect(again.institutionWithCreditCode('91330100799655058B')).toBeUndefined();
       await again.stop();
     } finally {
       await live.stop();

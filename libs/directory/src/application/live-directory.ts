@@ -111,6 +111,12 @@ export class LiveDirectory {
     return this.current.units.get(institutionId)?.profile;
   }
 
+  /** The institution whose 统一社会信用代码 this is (codes are unique in the directory), if any: applicant credit joins it. */
+  institutionWithCreditCode(creditCode: string): string | undefined {
+    for (const unit of this.current.units.values()) if (unit.profile?.creditCode === creditCode) return unit.id;
+    return undefined;
+  }
+
   /** Institutions a person (an inspector) must not be sent to, as the directory records them. */
   conflictsOf(userId: string): string[] {
     return (this.current.users.get(userId)?.conflicts ?? []).map((c) => c.institutionId);

@@ -1,7 +1,7 @@
 import { command, hospital, inspector, seeded, spec } from '../testing/directory-decider.fixtures';
 import { UnitInput } from './directory-inputs';
 
-/** Partner agencies (协同部门, ADR 0019) in the directory decider. */
+/** Partner agencies (协同部门, ADR 0022) in the directory decider. */
 describe('the directory decider: partner agencies', () => {
   it('keeps partner agencies beside a commission: a type from the list, nothing below them, partners only in them', () => {
     const agency: UnitInput = {

@@ -1,3 +1,4 @@
+import { isValidCreditCode } from '@bihuan/core';
 import {
   AGENCY_TYPES,
   CONFLICT_REASONS,
@@ -9,7 +10,6 @@ import {
   UNIT_KINDS,
   UNIT_LEVELS,
   USER_STATUSES,
-  isValidCreditCode,
   isValidEmail,
   isValidPhone,
 } from './directory-attributes';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { creditCodeCheckCharacter } from '../domain/directory-attributes';
+import { creditCodeCheckCharacter } from '@bihuan/core';
 
 /** Test support (imported by the import specs only): workbooks, credit codes and GBK bytes. */
 

@@ -1,4 +1,5 @@
-import { isValidCreditCode, isValidEmail, isValidPhone } from '../domain/directory-attributes';
+import { isValidCreditCode } from '@bihuan/core';
+import { isValidEmail, isValidPhone } from '../domain/directory-attributes';
 import { RowRejection } from '../domain/directory-inputs';
 import { EMPTY_CELL, SheetCell, looksLikeScientific, normaliseCode, normaliseText } from './cell-text';
 import { ColumnSpec, DIRECTORY_COLUMNS } from './directory-columns';

@@ -4,6 +4,9 @@ import { formatDocumentNo } from './document-number-format';
 /** Stream category of number registers: `docNumber-<unitId>-<year>`, one gap-free sequence each. */
 export const DOC_NUMBER_STREAM_CATEGORY = 'docNumber';
 
+/** The register's `kind` for a public notice (通报 · 公示, @bihuan/notices); a finding's notices use their NoticeKind. */
+export const PUBLIC_NOTICE_DOCUMENT_KIND = 'public-notice';
+
 /** Takes the next number of the register, for a notice about to be issued. */
 export type AssignDocumentNumber = Command<
   'AssignDocumentNumber',
@@ -13,7 +16,9 @@ export type AssignDocumentNumber = Command<
     readonly format: string;
     readonly unitShort: string;
     readonly unitName: string;
-    readonly findingId: string;
+    /** What the number is for: a finding's notice (findingId, its kind), or a public notice (noticeId, kind `public-notice`). */
+    readonly findingId?: string;
+    readonly noticeId?: string;
     readonly kind: string;
   }
 >;
@@ -28,7 +33,8 @@ export type DocumentNumberAssigned = DomainEvent<
     readonly year: number;
     readonly n: number;
     readonly documentNo: string;
-    readonly findingId: string;
+    readonly findingId?: string;
+    readonly noticeId?: string;
     readonly kind: string;
     readonly assignedBy: string;
   }
@@ -74,9 +80,10 @@ export const documentNumberDecider: Decider<DocumentNumberCommand, DocumentNumbe
         },
       ];
     }
-    const { unitId, year, format, unitShort, unitName, findingId, kind } = command.data;
+    const { unitId, year, format, unitShort, unitName, findingId, noticeId, kind } = command.data;
     const n = state.last + 1;
     const documentNo = formatDocumentNo(format, { unitShort, unitName, year, n });
-    return [{ type: 'DocumentNumberAssigned', data: { unitId, year, n, documentNo, findingId, kind, assignedBy: by } }];
+    const subject = { ...(findingId !== undefined ? { findingId } : {}), ...(noticeId !== undefined ? { noticeId } : {}) };
+    return [{ type: 'DocumentNumberAssigned', data: { unitId, year, n, documentNo, ...subject, kind, assignedBy: by } }];
   },
 };

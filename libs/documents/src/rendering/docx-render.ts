@@ -30,3 +30,26 @@ export function packDeterministic(zip: PizZip): Buffer {
   for (const entry of Object.values(zip.files)) entry.date = ZIP_ENTRY_DATE;
   return zip.generate({ type: 'nodebuffer', compression: 'STORE' });
 }
+
+/** The fixed instant written into a generated document's properties, so its bytes never depend on when it was made. */
+const BUILT_AT = '2026-01-01T00:00:00Z';
+
+/**
+ * A DOCX the `docx` package generated, made deterministic: fixed creation times in the document
+ * properties (the package writes the current time there) and fixed ZIP entry times, stored
+ * uncompressed (packDeterministic). The built-in templates and the public notices are made this way.
+ */
+export function normaliseGeneratedDocx(bytes: Buffer): Buffer {
+  const zip = new PizZip(bytes);
+  const core = zip.file('docProps/core.xml');
+  if (core) {
+    const xml = core
+      .asText()
+      .replace(
+        /(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g,
+        (_all, open: string, _name: string, close: string) => `${open}${BUILT_AT}${close}`,
+      );
+    zip.file('docProps/core.xml', xml);
+  }
+  return packDeterministic(zip);
+}

@@ -1,9 +1,10 @@
 import { EventSummaries, summaryCatalogue } from '@bihuan/core';
 import { isNoticeKind, NOTICE_KIND_LABELS } from '@bihuan/inspection';
-import { DocumentNumberEvent } from '../numbering/document-number.decider';
+import { DocumentNumberEvent, PUBLIC_NOTICE_DOCUMENT_KIND } from '../numbering/document-number.decider';
 import { NoticeTemplateVersionAdded as NoticeTemplateEvent } from '../templates/notice-template.decider';
 
-const kindLabel = (kind: string): string => (isNoticeKind(kind) ? NOTICE_KIND_LABELS[kind] : kind);
+const kindLabel = (kind: string): string =>
+  isNoticeKind(kind) ? NOTICE_KIND_LABELS[kind] : kind === PUBLIC_NOTICE_DOCUMENT_KIND ? '通报（公示）' : kind;
 
 /** The number register's and the templates' events in words (docs/events/documents.md). */
 export const DOCUMENT_SUMMARIES: EventSummaries<DocumentNumberEvent | NoticeTemplateEvent> = {

@@ -102,7 +102,7 @@ export class CatchUpSubscription implements Subscription {
       while (this.running) {
         this.nudged = false;
         const head = await this.source.headPosition();
-        const page = await this.source.readAll({ fromPosition: this.checkpoint, maxCount: pageSize, filter: this.options.filter });
+        const page = await this.source.readAll({ fromPosition: this.readFrom(), maxCount: pageSize, filter: this.options.filter });
         for (let at = 0; at < page.length;) {
           if (!this.running) return;
           const batch = page.slice(at, at + this.batchSize);
@@ -124,6 +124,17 @@ export class CatchUpSubscription implements Subscription {
       this.settleWaiters(error);
       this.options.onError?.(error);
     }
+  }
+
+  /**
+   * Where the next page starts: after the checkpoint, or after `scanned` once that is further on.
+   * Every event up to `scanned` that passes the filter has been delivered, so nothing is skipped;
+   * and a filtered subscription whose last match lies far back then reads from near the head,
+   * where the store can answer from what it shares between readers (SharedTail on sqlite).
+   */
+  private readFrom(): number | null {
+    if (this.checkpoint === null) return this.scanned > 0 ? this.scanned : null;
+    return Math.max(this.checkpoint, this.scanned);
   }
 
   private async deliver(batch: readonly RecordedEvent[]): Promise<void> {

@@ -84,6 +84,30 @@ describe('CatchUpSubscription delivery', () => {
     expect(sizes.slice(0, 2)).toEqual([64, 32]);
   });
 
+  it('reads on from what it has looked at, not from its last match far back (a filtered subscription)', async () => {
+    const metadata = (await store.readAll({ maxCount: 1 }))[0]!.metadata;
+    const append = (stream: string): Promise<unknown> =>
+      store.append(stream, [{ type: 'Noted', data: {}, metadata: { ...metadata, eventId: `e-${stream}` } }], 'no_stream');
+    const asked: (number | null | undefined)[] = [];
+    const readAll = store.readAll.bind(store);
+    jest.spyOn(store, 'readAll').mockImplementation((options) => {
+      asked.push(options?.fromPosition);
+      return readAll(options);
+    });
+    const seen: number[] = [];
+    const sub = store.subscribeToAll((event) => void seen.push(event.position), { filter: { categories: ['other'] }, fromPosition: 10 });
+    await sub.caughtUpTo(head);
+    await append('other-1');
+    await append('note-x');
+    await append('other-2');
+    await sub.caughtUpTo(head + 3);
+    await sub.stop();
+    expect(seen).toEqual([head + 1, head + 3]);
+    expect(asked[0]).toBe(10);
+    expect(asked.length).toBeGreaterThan(1);
+    expect(asked.slice(1).every((from) => typeof from === 'number' && from >= head)).toBe(true);
+  });
+
   it('counts events the filter drops as scanned, so lag can be measured against the head', async () => {
     const sub = store.subscribeToAll(() => undefined, { filter: { categories: ['nothing'] } });
     expect(sub.scannedPosition()).toBeNull();

@@ -2,6 +2,7 @@ import { Actor, Clock } from '@bihuan/core';
 import { AccessLog } from '../access-log/access-log.port';
 import { ERASER_ROLES } from '../access/identity-display.policy';
 import { assertSubject, SubjectErasure, SubjectKeyStore } from '../key-store/subject-key-store.port';
+import { isLookupKeySubject } from '../lookup/personal-data-lookup';
 import { privacyError } from '../privacy-errors';
 
 /** What an erasure did; `already-erased` makes the CLI and API safe to retry. */
@@ -28,7 +29,8 @@ export class ErasureService {
   /**
    * Throws `PRIVACY.NOT_ALLOWED` unless `by` is `admin` (or `system`), `PRIVACY.REASON_REQUIRED`
    * without a reason, `PRIVACY.SUBJECT_NOT_FOUND` for a subject that never had a key. Refusals
-   * and unknown subjects are recorded too.
+   * and unknown subjects are recorded too. A lookup key (`lookup.<purpose>`) is refused with
+   * `PRIVACY.LOOKUP_KEY_PROTECTED`: it is no person's, and every digest made with it would stop matching.
    */
   async eraseSubject(subjectId: string, by: Actor, reason: string): Promise<ErasureReceipt> {
     assertSubject(subjectId);
@@ -41,6 +43,10 @@ export class ErasureService {
     if (!ERASER_ROLES.includes(by.role)) {
       await note('denied');
       throw privacyError('NOT_ALLOWED', `Role ${by.role} may not erase personal data`, { subjectId });
+    }
+    if (isLookupKeySubject(subjectId)) {
+      await note('denied');
+      throw privacyError('LOOKUP_KEY_PROTECTED', `${subjectId} is a lookup key, not a person: it is never erased`, { subjectId });
     }
     const erasure: SubjectErasure = { erasedBy: { id: by.id, role: by.role, unit: by.unit }, reason: reason.trim(), at };
     if (await this.keys.erase(subjectId, erasure)) {

@@ -6,6 +6,7 @@ import { PersonalDataAccess } from '../access/personal-data-access.service';
 import { PersonalDataCipher } from '../cipher/personal-data-cipher';
 import { ErasureService } from '../erasure/erasure.service';
 import { SUBJECT_KEY_STORE, SubjectKeyStore } from '../key-store/subject-key-store.port';
+import { PersonalDataLookup } from '../lookup/personal-data-lookup';
 
 /** The adapters the app chooses (keys in the privacy database, access log in the read-model database: docs/privacy.md). */
 export interface PrivacyResources {
@@ -47,8 +48,8 @@ export class PrivacyLifecycle implements OnApplicationShutdown {
 }
 
 /**
- * Global providers: SUBJECT_KEY_STORE, ACCESS_LOG, PersonalDataCipher, PersonalDataAccess and
- * ErasureService (CLOCK must be provided globally, as PlatformModule does).
+ * Global providers: SUBJECT_KEY_STORE, ACCESS_LOG, PersonalDataCipher, PersonalDataLookup, PersonalDataAccess
+ * and ErasureService (CLOCK must be provided globally, as PlatformModule does).
  */
 @Module({})
 export class PrivacyModule {
@@ -66,6 +67,7 @@ export class PrivacyModule {
         { provide: SUBJECT_KEY_STORE, useFactory: (r: PrivacyResources) => r.keyStore, inject: [PRIVACY_RESOURCES] },
         { provide: ACCESS_LOG, useFactory: (r: PrivacyResources) => r.accessLog, inject: [PRIVACY_RESOURCES] },
         { provide: PersonalDataCipher, useFactory: (keys: SubjectKeyStore) => new PersonalDataCipher(keys), inject: [SUBJECT_KEY_STORE] },
+        { provide: PersonalDataLookup, useFactory: (keys: SubjectKeyStore) => new PersonalDataLookup(keys), inject: [SUBJECT_KEY_STORE] },
         {
           provide: PersonalDataAccess,
           useFactory: (cipher: PersonalDataCipher, r: PrivacyResources, clock: Clock) =>
@@ -79,7 +81,7 @@ export class PrivacyModule {
         },
         PrivacyLifecycle,
       ],
-      exports: [SUBJECT_KEY_STORE, ACCESS_LOG, PersonalDataCipher, PersonalDataAccess, ErasureService],
+      exports: [SUBJECT_KEY_STORE, ACCESS_LOG, PersonalDataCipher, PersonalDataLookup, PersonalDataAccess, ErasureService],
     };
   }
 }

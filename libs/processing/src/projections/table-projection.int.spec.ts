@@ -72,12 +72,23 @@ describe.each(TEST_SQL_DIALECTS)('TableProjection on $name', (dialect) => {
 
   it('moves the checkpoint without a transaction over a batch it ignores whole, never backwards', async () => {
     const p = projection('seen', true);
+    // Counted on the handle the projection writes through (derivedWrites may hand it a held connection).
     let transactions = 0;
-    const real = test.database.db.transaction.bind(test.database.db);
-    jest.spyOn(test.database.db, 'transaction').mockImplementation(() => {
-      transactions += 1;
-      return real();
-    });
+    const counted = new WeakSet<object>();
+    const derivedWrites = test.database.derivedWrites.bind(test.database);
+    jest.spyOn(test.database, 'derivedWrites').mockImplementation((work) =>
+      derivedWrites((db) => {
+        if (!counted.has(db)) {
+          counted.add(db);
+          const real = db.transaction.bind(db);
+          jest.spyOn(db, 'transaction').mockImplementation(() => {
+            transactions += 1;
+            return real();
+          });
+        }
+        return work(db);
+      }),
+    );
     await p.handleBatch([event(0, 'Other'), event(1, 'Other')]); // nothing checkpointed yet
     expect(await p.checkpoints.load('seen')).toBe(1);
     await p.handleBatch([event(2), event(3, 'Other')]);

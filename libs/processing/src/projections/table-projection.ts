@@ -1,5 +1,5 @@
 import { Kysely } from 'kysely';
-import { SqlDatabase } from '@bihuan/database';
+import { NoTables, SqlDatabase } from '@bihuan/database';
 import { EventFilter, RecordedEvent } from '@bihuan/event-store';
 import {
   advanceCheckpoint,
@@ -62,11 +62,18 @@ export class TableProjection<DB> implements Projection {
   async handleBatch(events: readonly RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const ignores = this.spec.ignores;
+    // Derived writes: what a power cut loses, the checkpoint lost with it replays (no fsync of their own).
     if (ignores && events.every((event) => ignores(event))) {
-      await advanceCheckpoint(this.database.db.withTables<CheckpointTables>(), this.name, events[events.length - 1]!.position);
+      const position = events[events.length - 1]!.position;
+      await this.database.derivedWrites((db) => advanceCheckpoint(db.withTables<CheckpointTables>(), this.name, position));
       return;
     }
-    await this.database.db.transaction().execute(async (trx) => {
+    await this.database.derivedWrites((live) => this.applyBatch(live, events));
+  }
+
+  /** The batch's rows and its checkpoint in one transaction, under the checkpoint row's lock. */
+  private async applyBatch(live: Kysely<NoTables>, events: readonly RecordedEvent[]): Promise<void> {
+    await live.transaction().execute(async (trx) => {
       const checkpoint = await lockCheckpoint(trx.withTables<CheckpointTables>(), this.name);
       // Which tables exist is a type-level view of the same transaction.
       const db = trx as unknown as Kysely<DB>;

@@ -221,6 +221,32 @@ describe('OpenAPI answers: directory, ethics, credit and draws', () => {
     expect(await checks.send('GET', `/public/draws/${made.drawId}`, null)).toMatchObject({ status: 'revealed', campaignId: 'SS-2025-12' });
   });
 
+  it('describes 准入信用核查: a check of an unknown applicant, false material, a check of a person, the offices’ list', async () => {
+    const org = {
+      subjectKind: 'organisation',
+      identifier: '91330100799655058B',
+      purpose: 'institution-registration',
+      applicationRef: '受理-1',
+    };
+    const first = await checks.send<{ level: string; adverse: unknown[] }>('POST', '/credit/checks', INSPECTOR, org, 201);
+    expect(first).toMatchObject({ level: 'A', adverse: [] });
+    const found = { ...org, description: '材料系伪造', occurredAt: '2025-10-01T02:00:00.000Z' };
+    await checks.send('POST', '/credit/subjects/false-material', INSPECTOR, found, 201);
+    const again = await checks.send<{ adverse: unknown[] }>('POST', '/credit/checks', INSPECTOR, org, 201);
+    expect(again.adverse).toHaveLength(1);
+    const person = { subjectKind: 'person', identifier: '440304198511205615', purpose: 'physician-registration', applicationRef: '受理-2' };
+    expect(await checks.send('POST', '/credit/checks', INSPECTOR, person, 201)).toMatchObject({ identifier: '4403**********5615' });
+    const list = await checks.send<{ items: { subjectKind: string; creditCode: string | null }[] }>(
+      'GET',
+      '/credit/checks?pageSize=2',
+      INSPECTOR,
+    );
+    expect(list.items).toEqual([
+      expect.objectContaining({ subjectKind: 'person', creditCode: null }),
+      expect.objectContaining({ subjectKind: 'organisation' }),
+    ]);
+  });
+
   it('has checked a JSON answer of every directory, ethics and credit route', () => {
     expect(checks.unchecked(['/directory', '/ethics', '/credit', '/draws', '/public/institutions', '/public/draws'])).toEqual([]);
   });

@@ -36,7 +36,7 @@ describe('access matrix (every route × role × scope target)', () => {
     const writes = await checkWrites(t, seed, routes, v);
     expect(audit + reads + writes).toBeGreaterThan(1000);
     // The scan must see permitted markers in every kind of answer, or a leak there would go unseen.
-    expect([...v.seenIn].sort()).toEqual(['csv', 'html', 'json', 'xlsx']);
+    expect([...v.seenIn].sort()).toEqual(['csv', 'docx', 'html', 'json', 'xlsx']);
     if (v.list.length > 0) throw new Error(v.report());
   }, 900_000); // a cap for shared, loaded machines; idle it takes about a minute
 });

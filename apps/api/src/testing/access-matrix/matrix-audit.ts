@@ -36,15 +36,25 @@ const CASES = [
   'randomDraw',
   'campaign',
   'reportDuty',
+  'creditSubject',
+  'publicNotice',
+  'docNumber',
   'referral',
 ];
 /** Exchanges with partner agencies: never a hospital's to read, whoever's case they are about (issue 22, item 4). */
 const NOT_FOR_HOSPITALS = /^(referral|lead|deadlineTimers-referral)-/;
 
-/** The unit a case stream belongs to, from its first event: a draw's jurisdiction, a seeded campaign's one institution. */
+/**
+ * The unit a case stream belongs to, from its first event: a draw's jurisdiction, a seeded campaign's
+ * one institution, an applicant's office (each seeded applicant is met by one office only), a notice's
+ * issuing unit, a number register's unit.
+ */
 function ownerOf(category: string, data: Record<string, unknown>): string {
   if (category === 'randomDraw') return String(data['jurisdiction']);
+  if (category === 'creditSubject') return String(data['registeredIn']);
   if (category === 'campaign') return String((data['institutionIds'] as string[] | undefined)?.[0] ?? '');
+  if (category === 'publicNotice') return String(data['issuingUnitId']);
+  if (category === 'docNumber') return String(data['unitId']);
   return String(data['institutionId'] ?? '');
 }
 

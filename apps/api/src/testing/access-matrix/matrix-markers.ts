@@ -21,7 +21,7 @@ export type MarkerClass =
  * Which context the marker was written in: partners are given credit information, and of
  * referrals and leads only those of their own agency.
  */
-export type MarkerContext = 'inspection' | 'complaints' | 'ethics' | 'credit' | 'campaigns' | 'referrals';
+export type MarkerContext = 'inspection' | 'complaints' | 'ethics' | 'credit' | 'campaigns' | 'notices' | 'referrals';
 
 export interface Marker {
   readonly text: string;

@@ -25,7 +25,8 @@ export async function checkReads(t: TestApp, seed: Seed, routes: readonly [Decla
         const url = fill(route.path, { ...row.params, ...target.params }) + query;
         for (const reader of READERS) {
           const req = t.http.get(url).set(headersFor(t, reader));
-          const res = await (format === 'xlsx' ? req.buffer(true).parse(binary) : format === 'sse' ? req.parse(statusOnly) : req);
+          const binaryFile = format === 'xlsx' || format === 'docx';
+          const res = await (binaryFile ? req.buffer(true).parse(binary) : format === 'sse' ? req.parse(statusOnly) : req);
           requests++;
           const { verdict: expected, rel } = verdict(route, row, reader, target);
           const where = `${route.key}${query} ${target.label} (${rel})`;

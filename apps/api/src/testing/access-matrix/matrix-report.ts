@@ -31,7 +31,7 @@ export function binary(res: Response, done: (err: Error | null, body: unknown) =
 }
 
 /** The text a reader gets from a response: JSON, CSV, HTML, or every cell of every sheet of an xlsx. */
-export async function responseText(res: Response, format: 'xlsx' | 'csv' | 'html' | 'sse' | undefined): Promise<string> {
+export async function responseText(res: Response, format: 'xlsx' | 'csv' | 'html' | 'sse' | 'docx' | undefined): Promise<string> {
   if (format === 'xlsx' && res.status < 300 && Buffer.isBuffer(res.body)) {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as unknown as ArrayBuffer);
@@ -39,6 +39,7 @@ export async function responseText(res: Response, format: 'xlsx' | 'csv' | 'html
     book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text)))));
     return cells.join('\n');
   }
+  // A generated DOCX is stored uncompressed (ADR 0009): its XML is readable in the bytes as they are.
   if (Buffer.isBuffer(res.body)) return res.body.toString('utf8');
   return res.text ?? JSON.stringify(res.body);
 }

@@ -21,8 +21,8 @@ export interface Row {
   readonly body?: Body;
   /** For an upload route instead of `body`: a valid multipart form. */
   readonly upload?: () => Upload;
-  /** `sse`: a text/event-stream that never ends by itself; only its status is read, then it is closed. */
-  readonly format?: 'xlsx' | 'csv' | 'html' | 'sse';
+  /** `docx`: a generated Word file, stored uncompressed, so its XML is scanned as text. `sse`: a text/event-stream that never ends by itself; only its status is read, then it is closed. */
+  readonly format?: 'xlsx' | 'csv' | 'html' | 'sse' | 'docx';
   /** The same read once more in another format (an export's `?format=csv`). */
   readonly also?: { readonly query: string; readonly format: 'csv' };
   /** Query string a read needs to be valid (e.g. the purpose of an identity read). */

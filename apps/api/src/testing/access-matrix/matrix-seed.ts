@@ -4,6 +4,8 @@ import { bearer } from './matrix-http';
 import { MarkerBook } from './matrix-markers';
 import { seedComplaint, seedInspection, seedRedispatched, Site, SiteIds } from './matrix-seed-cases';
 import { seedCredit, seedDraw, seedEthics } from './matrix-seed-records';
+import { seedApplicants } from './matrix-seed-applicants';
+import { NoticeIds, seedNotices } from './matrix-seed-notices';
 import { REFERRAL_AGENCY, SeededLead, SeededReferral, seedLead, seedReferral } from './matrix-seed-referrals';
 
 /** The demo user of each partner agency. */
@@ -22,6 +24,8 @@ export interface Seed {
   readonly redispatched: { ticketId: string; from: string; to: string };
   /** Draws by the unit they were drawn over: county-a1's committed and drawn, county-b1's revealed. */
   readonly draws: Record<string, string>;
+  /** Public notices by the county that issued them. */
+  readonly notices: NoticeIds;
   /** Each site's finding referred to an agency competent for it. */
   readonly referrals: readonly SeededReferral[];
   /** Leads two agencies sent their commissions, each a ticket received there. */
@@ -90,10 +94,13 @@ export async function seedAll(t: TestApp): Promise<Seed> {
       book,
     ),
   ];
+  await seedApplicants(t, { a1: demo(t, 'inspector-a1'), b1: demo(t, 'inspector-b1') }, book);
   await t.settle();
   const sites: Seed['sites'] = {};
   for (const [institution, ids] of Object.entries(seeded)) sites[institution] = { ...ids, dutyId: await firstDuty(t, institution) };
   // Past the complaints' answer deadlines and the findings' warnings, before the planned 暗访's date.
   await t.advanceTo('2025-03-20T02:00:00.000Z');
-  return { book, sites, redispatched: { ticketId, from: 'hosp-a1-1', to: 'hosp-a1-2' }, draws, referrals, leads };
+  // Notices of 1–19 March: published once that period is over.
+  const notices = await seedNotices(t, book);
+  return { book, sites, redispatched: { ticketId, from: 'hosp-a1-1', to: 'hosp-a1-2' }, draws, notices, referrals, leads };
 }

@@ -2,7 +2,9 @@ import PizZip from 'pizzip';
 import { FULL_HISTORY_QUERY, FULL_HISTORY_ROLES } from '@bihuan/audit';
 import { onePixelPng } from '../evidence-upload';
 import { CAMPAIGN_ROWS } from './matrix-table-campaigns';
+import { CREDIT_CHECK_ROWS } from './matrix-table-credit-checks';
 import { DIRECTORY_ROWS } from './matrix-table-directory';
+import { NOTICE_ROWS } from './matrix-table-notices';
 import { Body, Row } from './matrix-row';
 
 export type { Row, Upload } from './matrix-row';
@@ -261,4 +263,6 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /leads/{leadId}': { target: 'lead' },
   ...DIRECTORY_ROWS,
   ...CAMPAIGN_ROWS,
+  ...CREDIT_CHECK_ROWS,
+  ...NOTICE_ROWS,
 };

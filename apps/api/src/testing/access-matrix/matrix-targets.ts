@@ -27,6 +27,8 @@ export type TargetKind =
   | 'stream'
   | 'dirUnit'
   | 'dirUser'
+  | 'publicNotice'
+  | 'noticeDraft'
   | 'referral'
   | 'lead';
 
@@ -110,6 +112,10 @@ export function targetsFor(kind: TargetKind, seed: Seed): Target[] {
     case 'dirUnit':
       // Units of the directory (institutions and the commissions above them), by unitId.
       return [...SEEDED, ...PARENTS].map((u) => ({ label: `dir-unit@${u}`, unit: u, params: { unitId: u, departmentId: `dept-${u}` } }));
+    case 'publicNotice':
+      return Object.entries(seed.notices.published).map(([unit, noticeId]) => ({ label: `notice@${unit}`, unit, params: { noticeId } }));
+    case 'noticeDraft':
+      return Object.entries(seed.notices.drafts).map(([unit, noticeId]) => ({ label: `notice-draft@${unit}`, unit, params: { noticeId } }));
     case 'dirUser':
       return DIRECTORY_USERS.map((u) => ({ label: `dir-user@${u.id}`, unit: u.unit, params: { userId: u.id } }));
     case 'referral':

@@ -4,6 +4,7 @@ import { CreditErrorName } from '@bihuan/credit';
 import { DocumentsErrorName } from '@bihuan/documents';
 import { EthicsErrorName } from '@bihuan/ethics';
 import { InspectionErrorName } from '@bihuan/inspection';
+import { NoticeErrorName } from '@bihuan/notices';
 import { PrivacyErrorName } from '@bihuan/privacy';
 import { ReferralErrorName } from '@bihuan/referrals';
 
@@ -147,6 +148,9 @@ const CREDIT: Messages<CreditErrorName> = {
   EXPIRY_IN_PAST: '{field} 的到期时间不能早于当前时间',
   INSTITUTION_MISMATCH: '{field} 与信用档案所属医疗机构不一致',
   DRAW_INPUT_INVALID: '{field} 不是有效的抽查条件',
+  IDENTIFIER_INVALID: '{field} 不是有效的统一社会信用代码或居民身份证号（校验位不正确）',
+  SUBJECT_MISMATCH: '{field} 与核查对象不一致',
+  PURPOSE_UNKNOWN: '{field} 不是可选的核查事由',
   DRAW_NOT_ENOUGH_INSTITUTIONS: '符合条件的医疗机构不足，无法抽取',
   DRAW_NOT_ENOUGH_INSPECTORS: '符合条件（已排除回避情形）的检查人员不足，无法抽取',
   ROLE_FORBIDDEN: '当前角色[（{role}）]无权进行此操作[，仅限：{allowed}]',
@@ -202,6 +206,29 @@ const CAMPAIGN: Messages<CampaignErrorName> = {
   DUTY_DEADLINE_REQUIRED: '{field} 缺少报送期限',
 };
 
+const NOTICE: Messages<NoticeErrorName> = {
+  FIELD_REQUIRED: '{field} 为必填项',
+  TEXT_TOO_LONG: '{field} 过长[，不能超过 {maxLength} 个字符]',
+  DATE_INVALID: '{field} 必须是 YYYY-MM-DD 格式的有效日期',
+  KIND_UNKNOWN: '{field} 不是可选的通报种类',
+  PERIOD_INVALID: '{field} 的截止日期不能早于开始日期',
+  PERIOD_NOT_ALLOWED: '{field}：专项行动情况通报按专项行动统计，不填统计期间',
+  CAMPAIGN_NOT_ALLOWED: '{field}：只有专项行动情况通报才填写专项行动',
+  WITHDRAW_WITHOUT_CORRECTION: '{field}：只有更正通报才能撤销原通报',
+  ISSUING_UNIT_INVALID: '{field}[（{unitId}）] 不是卫生健康行政部门，不能作为发文单位',
+  CAMPAIGN_UNKNOWN: '{field}[（{campaignId}）] 不是该发文单位可以通报的专项行动（不存在、不在管辖范围内或由上级单位发起）',
+  ROLE_FORBIDDEN: '当前角色[（{role}）]无权进行此操作[，仅限：{allowed}]',
+  NOT_FOUND: '通报不存在',
+  PUBLICITY_ENDED: '该通报的公示期已满[（至 {until}）]，不再公开',
+  ALREADY_EXISTS: '该通报已存在',
+  ALREADY_PUBLISHED: '通报已发布，不能再修改；如有错误，请发布更正通报',
+  DRAFT_CHANGED: '发布过程中草稿已被修改，请重新发布',
+  NOT_PUBLISHED: '该通报尚未发布：草稿可直接修改，无需更正',
+  ALREADY_CORRECTED: '该通报已有更正通报[（{correctedBy}）]，请对最新的更正通报进行更正',
+  DIGEST_MISMATCH: '通报文书与发布时的记录不符[：重新生成的文书摘要（{algorithm}）与记录不一致]',
+  PERIOD_NOT_OVER: '统计期间[截至 {to}，]尚未结束，期满后才能发布该期间的通报',
+};
+
 const PRIVACY: Messages<PrivacyErrorName> = {
   NOT_ALLOWED: '当前角色无权查看个人信息',
   OUT_OF_SCOPE: '该案件不在您的管辖范围内，无权查看个人信息',
@@ -215,6 +242,7 @@ const PRIVACY: Messages<PrivacyErrorName> = {
   KEY_MISSING: '找不到该主体的密钥',
   SUBJECT_NOT_FOUND: '个人信息主体不存在',
   SUBJECT_ERASED: '该主体的个人信息已删除，不能再写入',
+  LOOKUP_KEY_PROTECTED: '该密钥是检索密钥，不属于任何个人，不能删除',
 };
 
 /** `{?name}` asks only whether the error carries `name`: one code, thrown for several reasons, says which. */
@@ -269,6 +297,7 @@ export const CONTEXT_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   ...prefixed('ETHICS', ETHICS),
   ...prefixed('CREDIT', CREDIT),
   ...prefixed('CAMPAIGN', CAMPAIGN),
+  ...prefixed('NOTICE', NOTICE),
   ...prefixed('PRIVACY', PRIVACY),
   ...prefixed('DOCUMENTS', DOCUMENTS),
   ...prefixed('REFERRAL', REFERRAL),

@@ -7,6 +7,7 @@ import { DOCUMENTS_ERRORS } from '@bihuan/documents';
 import { ACCOUNT_ERRORS } from '@bihuan/identity';
 import { ETHICS_ERRORS } from '@bihuan/ethics';
 import { INSPECTION_ERRORS } from '@bihuan/inspection';
+import { NOTICE_ERRORS } from '@bihuan/notices';
 import { PRIVACY_ERRORS } from '@bihuan/privacy';
 import { REFERRAL_ERRORS } from '@bihuan/referrals';
 import { codeOfStatus } from '../error-body';
@@ -30,6 +31,7 @@ const tables: ReadonlyArray<readonly [prefix: string, table: object]> = [
   ['ETHICS', ETHICS_ERRORS],
   ['CREDIT', CREDIT_ERRORS],
   ['CAMPAIGN', CAMPAIGN_ERRORS],
+  ['NOTICE', NOTICE_ERRORS],
   ['PRIVACY', PRIVACY_ERRORS],
   ['DOCUMENTS', DOCUMENTS_ERRORS],
   ['REFERRAL', REFERRAL_ERRORS],

@@ -32,6 +32,8 @@ export const VALIDATION_RULE_MESSAGES: Readonly<Record<string, string>> = {
   nestedValidation: '{field} 必须是对象或对象数组',
   whitelistValidation: '{field} 是不允许提交的字段',
   isPageCursor: '{field} 必须是上一页返回的 nextCursor',
+  isApplicantIdentifier:
+    '{field} 必须是校验位正确的统一社会信用代码（subjectKind 为 organisation，18 位，不含 I、O、S、V、Z）或居民身份证号（subjectKind 为 person，18 位，末位为数字或 X）',
   isIntegerStringInRange: '{field} 必须是整数[，范围 {n} 到 {m}]',
   // Environment settings (libs/platform/src/config), refused at start with the same words.
   isClockSpec: '{field} 不是有效的时钟设置',

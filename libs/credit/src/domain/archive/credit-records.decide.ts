@@ -1,4 +1,4 @@
-import { DeadlineSet } from '@bihuan/core';
+import { CommandMetadata, DeadlineSet } from '@bihuan/core';
 import { creditError } from '../credit-errors';
 import { CreditPolicy } from '../credit-policy';
 import { optionalText, requireIsoDate, requireText, requireTextList } from '../credit-rules';
@@ -10,7 +10,7 @@ import {
   RemoveListEntry,
   ReportCommitmentBreach,
 } from './credit-archive.commands';
-import { CreditArchiveEvent } from './credit-archive.events';
+import { CreditArchiveEvent, CreditInformationRecorded } from './credit-archive.events';
 import { causedByOf } from './credit-cycle.decide';
 import { OpenCreditArchiveState } from './credit-archive.state';
 
@@ -65,27 +65,39 @@ export function breach(command: ReportCommitmentBreach, s: OpenCreditArchiveStat
   ];
 }
 
-export function recordInformation(command: RecordCreditInformation, s: OpenCreditArchiveState): CreditArchiveEvent[] {
-  const { data, metadata } = command;
-  const recordId = requireText(data.recordId, 'recordId');
-  if (s.information[recordId]) return [];
+/** A credit information record as every holder records it (an institution's archive, an applicant's): all but its owner. */
+export type CreditInformation = Omit<CreditInformationRecorded['data'], 'institutionId'>;
+
+/**
+ * The one way a credit information record is made (信用信息: basic, adverse or blacklist), checked
+ * field by field; the archive and the applicant subjects add whose it is.
+ */
+export function informationRecord(
+  data: Omit<RecordCreditInformation['data'], 'institutionId'>,
+  metadata: CommandMetadata,
+): CreditInformation {
   if (!isCreditInfoClass(data.infoClass))
     throw creditError('CLASS_UNKNOWN', `unknown information class "${String(data.infoClass)}"`, { field: 'infoClass' });
+  return {
+    recordId: requireText(data.recordId, 'recordId'),
+    infoClass: data.infoClass,
+    kind: requireText(data.kind, 'kind'),
+    title: requireText(data.title, 'title'),
+    content: optionalText(data.content, 'content'),
+    occurredAt: requireIsoDate(data.occurredAt, 'occurredAt'),
+    causedBy: causedByOf(null, data.causedBy, metadata.actor, metadata.causationId),
+    recordedBy: metadata.actor.id,
+    recordedAt: metadata.now,
+  };
+}
+
+export function recordInformation(command: RecordCreditInformation, s: OpenCreditArchiveState): CreditArchiveEvent[] {
+  const recordId = requireText(command.data.recordId, 'recordId');
+  if (s.information[recordId]) return [];
   return [
     {
       type: 'CreditInformationRecorded',
-      data: {
-        institutionId: s.archive.institutionId,
-        recordId,
-        infoClass: data.infoClass,
-        kind: requireText(data.kind, 'kind'),
-        title: requireText(data.title, 'title'),
-        content: optionalText(data.content, 'content'),
-        occurredAt: requireIsoDate(data.occurredAt, 'occurredAt'),
-        causedBy: causedByOf(null, data.causedBy, metadata.actor, metadata.causationId),
-        recordedBy: metadata.actor.id,
-        recordedAt: metadata.now,
-      },
+      data: { institutionId: s.archive.institutionId, ...informationRecord(command.data, command.metadata) },
     },
   ];
 }

@@ -133,6 +133,11 @@ export function seesBlacklist(role: Role | 'anonymous'): boolean {
   return role === 'partner';
 }
 
+/** A level's reason as a role may read it: "black list" is named to those who see the black list only. */
+export function levelReasonFor(role: Role | 'anonymous', reason: string): string {
+  return reason === 'black list' && !seesBlacklist(role) ? 'withheld' : reason;
+}
+
 /** The view a role may read; the single entry point every read path should use. */
 export function creditViewFor(
   role: Role | 'anonymous',

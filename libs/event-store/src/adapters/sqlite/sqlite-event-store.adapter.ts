@@ -17,11 +17,12 @@ import {
 import { EVENT_UPCASTERS } from '../../upcasting/event-upcasters';
 import { Upcasters } from '../../upcasting/upcasters';
 import { RecordedAtStamp } from '../append-rules';
-import { CatchUpSubscription, trackSubscription } from '../catch-up-subscription';
+import { CatchUpSource, CatchUpSubscription, trackSubscription } from '../catch-up-subscription';
 import { findPositionGap } from './sqlite-continuity';
 import { GroupCommitStats, GroupCommitter } from './sqlite-group-commit';
 import { applyPragmas, createSchema, SqliteSynchronous } from './sqlite-schema';
 import { MAX_POSITION, MAX_RECORDED_AT, NO_LIMIT, SqliteStatements, toRecorded } from './sqlite-statements';
+import { SharedTail } from './sqlite-tail';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file (created with its schema when missing). */
@@ -54,6 +55,7 @@ export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
   private readonly sql: SqliteStatements;
   private readonly committer: GroupCommitter;
+  private readonly tail: SharedTail;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private closing = false;
   private closed = false;
@@ -66,6 +68,9 @@ export class SqliteEventStore implements EventStore {
     private readonly upcasters: Upcasters,
   ) {
     this.sql = new SqliteStatements(db);
+    this.tail = new SharedTail((after) =>
+      this.sql.readAll(after, NO_LIMIT, undefined).map((row) => this.upcasters.upcast(toRecorded(row))),
+    );
     this.committer = new GroupCommitter(db, this.sql, new RecordedAtStamp(() => clock.now()), () => {
       for (const s of this.subscriptions) s.nudge();
     });
@@ -132,9 +137,24 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     return trackSubscription(
       this.subscriptions,
-      new CatchUpSubscription(this, handler, { pollIntervalMs: this.pollIntervalMs, ...options }),
+      new CatchUpSubscription(this.nearHead, handler, { pollIntervalMs: this.pollIntervalMs, ...options }),
     );
   }
+
+  /**
+   * What subscriptions read through: near the head from the shared tail, else `readAll`. Only
+   * they: other readers (verify, rebuilds, reports) read the file itself, so that an event changed
+   * in the file behind the store's back is seen as it now is.
+   */
+  private readonly nearHead: CatchUpSource = {
+    headPosition: () => this.headPosition(),
+    readAll: async (options = {}) => {
+      this.assertOpen();
+      const head = this.sql.headPosition.get()?.position ?? 0;
+      const near = this.tail.read(options.fromPosition ?? 0, head, options.maxCount ?? NO_LIMIT, options.filter);
+      return near ?? this.readAll(options);
+    },
+  };
 
   /**
    * Last revision and hash of every stream, read from each stream's newest event (there is no head
