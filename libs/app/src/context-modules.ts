@@ -10,9 +10,11 @@ import { EvidenceModule } from '@bihuan/evidence';
 import { DirectoryModule } from '@bihuan/directory';
 import { IdentityModule } from '@bihuan/identity';
 import { NotificationsHttpModule } from '@bihuan/notifications';
+import { ReferralsModule } from '@bihuan/referrals';
 import { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module';
 import { HistorySummariesModule } from './history-summaries.module';
+import { ReferralDossierModule } from './referral-dossier.module';
 
 type ModuleRef = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
@@ -31,6 +33,8 @@ export const CONTEXT_MODULES: readonly ModuleRef[] = [
   CreditModule,
   CampaignsModule, // campaigns (专项行动); global: binds core's CAMPAIGN_CHECK for visits and draws
   ComplaintsModule,
+  ReferralsModule, // referrals to partner agencies and leads from them (docs/referrals.md)
+  ReferralDossierModule, // the referrals' case file is the audit's dossier export
   DocumentsModule,
   NoticesModule, // public notices (通报 · 公示): drafted and published by the commission, read by the public
   EvidenceModule, // evidence files (global BLOB_STORE, EVIDENCE_VAULT); its sealed files use the keys PrivacyModule brings

@@ -6,6 +6,7 @@ import { CREDIT_MIGRATIONS } from '@bihuan/credit';
 import { CAMPAIGNS_MIGRATIONS } from '@bihuan/campaigns';
 import { NOTICES_MIGRATIONS } from '@bihuan/notices';
 import { AUDIT_MIGRATIONS } from '@bihuan/audit';
+import { REFERRALS_MIGRATIONS } from '@bihuan/referrals';
 import { ACCESS_LOG_MIGRATIONS } from '@bihuan/privacy';
 import { IDENTITY_MIGRATIONS } from '@bihuan/identity';
 import { NOTIFICATIONS_MIGRATIONS } from '@bihuan/notifications';
@@ -21,6 +22,7 @@ export const READ_MODEL_MIGRATIONS: readonly MigrationSet[] = [
   CREDIT_MIGRATIONS,
   CAMPAIGNS_MIGRATIONS,
   NOTICES_MIGRATIONS,
+  REFERRALS_MIGRATIONS,
   AUDIT_MIGRATIONS, // the case index and the audit trail
   IDENTITY_MIGRATIONS, // sessions and refresh-token hashes (operational state, not a read model)
   NOTIFICATIONS_MIGRATIONS, // the inbox and the delivery outbox (operational state, not a read model)

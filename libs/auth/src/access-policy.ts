@@ -19,7 +19,9 @@ export const APPLICANT_CREDIT_CHECK_READERS: readonly Role[] = Object.freeze(['i
  * Scope rules (domain.md, "People"): a hospital user acts and reads only within its own
  * institution; inspectors, leaders and admins within their jurisdiction subtree — administration
  * is delegated down the tree, so a city's admin manages its own city and what lies below it and
- * the root's admin everything (issue 16); the system everywhere; nobody in a sibling's subtree.
+ * the root's admin everything (issue 16); a partner agency (协同部门) sits beside the commission it
+ * works with, as a leaf under it, and reads (credit, the black list) within that commission's
+ * subtree (ADR 0022); the system everywhere; nobody in a sibling's subtree.
  */
 export class AccessPolicy {
   constructor(readonly jurisdiction: Jurisdiction) {}
@@ -36,7 +38,7 @@ export class AccessPolicy {
       case 'inspector':
       case 'leader':
       case 'partner':
-        return this.jurisdiction.contains(actor.unit, unitId);
+        return this.jurisdiction.contains(this.reachOf(actor), unitId);
       case 'public':
         return false;
     }
@@ -120,7 +122,7 @@ export class AccessPolicy {
   visibleInstitutions(actor: Actor): string[] {
     if (actor.role === 'hospital') return [actor.unit];
     if (actor.role === 'public') return [];
-    const roots = this.readsEverywhere(actor) ? this.jurisdiction.roots().map((u) => u.id) : [actor.unit];
+    const roots = this.readsEverywhere(actor) ? this.jurisdiction.roots().map((u) => u.id) : [this.reachOf(actor)];
     return roots.flatMap((id) => this.jurisdiction.institutionsUnder(id).map((u) => u.id));
   }
 
@@ -128,7 +130,17 @@ export class AccessPolicy {
   visibleUnits(actor: Actor): string[] {
     if (actor.role === 'public') return [];
     if (actor.role === 'hospital') return [actor.unit];
-    const roots = this.readsEverywhere(actor) ? this.jurisdiction.roots().map((u) => u.id) : [actor.unit];
+    const roots = this.readsEverywhere(actor) ? this.jurisdiction.roots().map((u) => u.id) : [this.reachOf(actor)];
     return roots.flatMap((id) => this.jurisdiction.subtree(id).map((u) => u.id));
+  }
+
+  /**
+   * The unit whose subtree an actor reads: its own, except for a partner, whose agency is a leaf
+   * beside the commission it works with — it reads that commission's subtree.
+   */
+  private reachOf(actor: Actor): string {
+    if (actor.role !== 'partner') return actor.unit;
+    const unit = this.jurisdiction.get(actor.unit);
+    return unit?.kind === 'agency' && unit.parentId !== null ? unit.parentId : actor.unit;
   }
 }

@@ -18,7 +18,10 @@ describe('AccessPolicy scope matrix', () => {
     ['inspector', 'city-a', 'hosp-b1-1', false], // sibling city
     ['leader', 'prov', 'hosp-b1-2', true],
     ['leader', 'city-a', 'city-b', false],
-    ['partner', 'prov', 'hosp-b1-1', true],
+    ['partner', 'agency-prov-discipline', 'hosp-b1-1', true], // an agency reads beside its commission
+    ['partner', 'agency-city-a-police', 'hosp-a2-1', true],
+    ['partner', 'agency-city-a-police', 'hosp-b1-1', false], // not another city's
+    ['partner', 'agency-city-a-police', 'prov', false], // nor above its commission
     ['admin', 'prov', 'hosp-b1-1', true],
     ['admin', 'city-a', 'hosp-a1-1', true], // delegated administration: its own subtree
     ['admin', 'city-a', 'hosp-b1-1', false], // not a sibling city's
@@ -50,6 +53,8 @@ describe('AccessPolicy scope matrix', () => {
     expect(policy.visibleInstitutions(actor('inspector', 'county-a1')).sort()).toEqual(['hosp-a1-1', 'hosp-a1-2']);
     expect(policy.visibleInstitutions(actor('leader', 'prov'))).toHaveLength(5);
     expect(policy.visibleInstitutions(actor('public', 'prov'))).toEqual([]);
+    expect(policy.visibleInstitutions(actor('partner', 'agency-city-a-police')).sort()).toEqual(['hosp-a1-1', 'hosp-a1-2', 'hosp-a2-1']);
+    expect(policy.visibleUnits(actor('partner', 'agency-city-b-insurance'))).toContain('hosp-b1-2');
     expect(policy.visibleInstitutions(actor('admin', 'prov'))).toHaveLength(5);
     expect(policy.visibleInstitutions(actor('admin', 'city-a')).every((id) => id.startsWith('hosp-a'))).toBe(true);
   });

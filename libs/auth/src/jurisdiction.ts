@@ -1,16 +1,22 @@
 import { DomainError } from '@bihuan/core';
 
-/** Levels of the administrative tree: province ⊃ city ⊃ county ⊃ institution (domain.md). */
-export type UnitKind = 'province' | 'city' | 'county' | 'institution';
+/**
+ * Levels of the administrative tree: province ⊃ city ⊃ county ⊃ institution (domain.md), and the
+ * partner agencies (协同部门: 纪检监察, 公安, 医保 …) that sit beside a commission as leaves under it.
+ */
+export type UnitKind = 'province' | 'city' | 'county' | 'institution' | 'agency';
 
 export interface Unit {
   readonly id: string;
   readonly name: string;
   readonly kind: UnitKind;
   readonly parentId: string | null;
+  /** What kind of agency a partner unit is (the directory's AGENCY_TYPES code); absent on other units. */
+  readonly agencyType?: string;
 }
 
-const LEVEL: Record<UnitKind, number> = { province: 0, city: 1, county: 2, institution: 3 };
+/** An agency is a leaf like an institution: nothing hangs below either. */
+const LEVEL: Record<UnitKind, number> = { province: 0, city: 1, county: 2, institution: 3, agency: 3 };
 
 /**
  * One immutable state of the jurisdiction tree (checked on construction: unique ids, known

@@ -20,6 +20,8 @@ export * from './workflows/complaint-consequences.policy';
 export * from './workflows/complaint-consequences.workflow';
 export { COMPLAINTS_POLICY_CONTEXT } from './application/ticket-builds';
 export { PUBLIC_ACTOR, TicketRequest } from './application/ticket-request';
+export { transferTarget } from './application/ticket-intake';
+export { IdentityDto } from './http/intake.dto';
 export type { ReceivedTicket, TicketCommandResult, TicketRequestBody } from './application/ticket-request';
 export { ComplaintTicketSender } from './application/complaint-ticket.sender';
 export { generateTicketCode, normalizeTicketCode, hashSecret, verifySecret } from './application/public-secret';

@@ -7,6 +7,8 @@ export const CONSOLE_LINKS = {
   finding: (findingId: string): string => `/cases/findings/${encodeURIComponent(findingId)}`,
   visit: (visitId: string): string => `/cases/visits/${encodeURIComponent(visitId)}`,
   complaint: (ticketId: string): string => `/cases/complaints/${encodeURIComponent(ticketId)}`,
+  /** A referral to a partner agency (移交); the console has no page for it yet (docs/referrals.md, *Not yet*). */
+  referral: (referralId: string): string => `/cases/referrals/${encodeURIComponent(referralId)}`,
   ethicsEvaluation: (institutionId: string, year: number, staffId: string): string =>
     `/hospital/ethics/${encodeURIComponent(institutionId)}/${year}/${encodeURIComponent(staffId)}`,
   /**

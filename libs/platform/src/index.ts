@@ -57,6 +57,8 @@ export * from './files/media-sniff';
 export * from './files/file-sniff';
 export * from './files/upload-policy';
 export * from './files/staged-file';
+export * from './files/generated-file';
+export * from './files/download-headers';
 export * from './http/file-upload';
 export * from './http/staged-upload';
 export * from './openapi/command-receipt.dto';

@@ -2291,6 +2291,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referrals the caller may read, newest first: an agency’s own; a commission’s within its jurisdiction */
+        get: operations["ReferralsController_list"];
+        put?: never;
+        /** Refer a case the caller may read to a partner agency competent for it: its case file (the audit dossier, no personal data) is kept by its SM3 digest; 签收 is due in the policy’s working days */
+        post: operations["ReferralsController_refer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One referral with its files (the case file sent, the agency’s documents) */
+        get: operations["ReferralsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/files/{digest}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file of the referral (the case file is an HTML dossier); check it against its digest; the download is recorded */
+        get: operations["ReferralsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签收: a user of the agency it went to acknowledges the referral */
+        post: operations["ReferralsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a document of the agency’s answer (立案决定书 …) once acknowledged; the outcome cites it by digest */
+        post: operations["ReferralsController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 反馈处理结果: the agency records what it did (立案 / 不予立案 / 处分 …), citing its uploaded documents */
+        post: operations["ReferralsController_outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办结: the commission closes the referral once the agency answered */
+        post: operations["ReferralsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leads the caller may read, newest first: those an agency sent; those sent to a commission of the jurisdiction */
+        get: operations["LeadsController_list"];
+        put?: never;
+        /** Send a lead to a health commission the agency works with: it becomes a complaint ticket (channel agency-transfer) received there; a named informant is encrypted into the ticket only */
+        post: operations["LeadsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{leadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lead and how far its complaint ticket has come (step and dates only: never the informant) */
+        get: operations["LeadsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/findings/{findingId}/notices": {
         parameters: {
             query?: never;
@@ -3122,7 +3277,7 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            kind: "province" | "city" | "county" | "institution";
+            kind: "province" | "city" | "county" | "institution" | "agency";
         };
         MeDto: {
             actor: components["schemas"]["ActorDto"];
@@ -3142,8 +3297,8 @@ export interface components {
         };
         TodoItemDto: {
             /** @enum {string} */
-            kind: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review";
-            /** @description Finding, complaint ticket, evaluation or reporting duty id */
+            kind: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review" | "referral-acknowledge" | "referral-outcome" | "referral-close";
+            /** @description Finding, complaint ticket, evaluation, reporting duty or referral id */
             caseId: string;
             /** @description The institution concerned (null: a complaint not yet dispatched) */
             institutionId: string | null;
@@ -3180,6 +3335,9 @@ export interface components {
                 "ethics-evaluation": number;
                 "report-duty": number;
                 "report-duty-review": number;
+                "referral-acknowledge": number;
+                "referral-outcome": number;
+                "referral-close": number;
             };
             overdue: number;
             total: number;
@@ -3293,10 +3451,11 @@ export interface components {
              *       "documents",
              *       "identity",
              *       "uploads",
-             *       "notifications"
+             *       "notifications",
+             *       "referrals"
              *     ]
              */
-            contexts: ("inspection" | "complaints" | "complaintConsequences" | "ethics" | "credit" | "reporting" | "documents" | "identity" | "uploads" | "notifications")[];
+            contexts: ("inspection" | "complaints" | "complaintConsequences" | "ethics" | "credit" | "reporting" | "documents" | "identity" | "uploads" | "notifications" | "referrals")[];
         };
         PolicyChangeDto: {
             revision: number;
@@ -5710,6 +5869,234 @@ export interface components {
             outcome: "erased" | "already-erased";
             erasedAt: string;
         };
+        ReferCaseDto: {
+            /**
+             * @description The case referred: a finding, complaint or ethics archive stream the caller may read
+             * @example finding-0190f3a2
+             */
+            sourceStream: string;
+            /**
+             * @description A partner agency of the directory (unit kind agency)
+             * @example agency-city-a-police
+             */
+            agencyId: string;
+            /** @example 涉嫌欺诈骗保，依规移送公安机关 */
+            reason: string;
+        };
+        ReferralEvidenceFileDto: {
+            /** @description SM3 of the bytes (64 lowercase hex digits) */
+            digest: string;
+            size: number;
+            /** @example application/pdf */
+            mediaType: string;
+            name: string;
+        };
+        ReferralReceiptDto: {
+            /** @description Id of the case the command acted on */
+            id: string;
+            /** @description The case stream written */
+            stream: string;
+            /** @description Log position of the last event written (null: nothing changed) */
+            position: number | null;
+            /** @description Event types written, in order */
+            events: string[];
+            file?: components["schemas"]["ReferralEvidenceFileDto"];
+        };
+        ReferralOutcomeDto: {
+            /** @enum {string} */
+            outcome: "case-opened" | "not-opened" | "sanctioned" | "transferred" | "other";
+            text: string;
+            /** @description Digests of the agency’s documents (files of this referral) */
+            evidence: string[];
+            recordedBy: string;
+            recordedAt: string;
+        };
+        ReferralDto: {
+            referralId: string;
+            /** @example finding-0190f3a2 */
+            sourceStream: string;
+            /** @enum {string} */
+            sourceCategory: "finding" | "complaintTicket" | "ethicsArchive";
+            institutionId: string | null;
+            /** @description The referring commission */
+            fromUnit: string;
+            /** @description The partner agency it went to */
+            toUnit: string;
+            /** @description 协同部门类别 of the agency (catalogue agencyTypes) */
+            agencyType: string;
+            reason: string;
+            /** @enum {string} */
+            status: "referred" | "acknowledged" | "answered" | "closed";
+            /** @description SM3 of the case file sent with it (one of `files`) */
+            dossierDigest: string;
+            referredBy: string;
+            referredAt: string;
+            /** @description 签收时限 */
+            acknowledgeDueAt: string | null;
+            /** @description The acknowledgement deadline passed before it was acknowledged */
+            acknowledgeOverdue: boolean;
+            acknowledgedBy: string | null;
+            acknowledgedAt: string | null;
+            outcome: components["schemas"]["ReferralOutcomeDto"] | null;
+            closedBy: string | null;
+            closedAt: string | null;
+            closeNote: string | null;
+        };
+        ReferralPageDto: {
+            items: components["schemas"]["ReferralDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ReferralFileDto: {
+            /** @description SM3 of the bytes: download it at …/files/{digest} and check it */
+            digest: string;
+            name: string;
+            size: number;
+            /** @example text/html */
+            mediaType: string;
+            /** @enum {string} */
+            step: "referralDossier" | "referralOutcome";
+            note: string | null;
+            attachedBy: string;
+            attachedAt: string;
+        };
+        ReferralDetailDto: {
+            referralId: string;
+            /** @example finding-0190f3a2 */
+            sourceStream: string;
+            /** @enum {string} */
+            sourceCategory: "finding" | "complaintTicket" | "ethicsArchive";
+            institutionId: string | null;
+            /** @description The referring commission */
+            fromUnit: string;
+            /** @description The partner agency it went to */
+            toUnit: string;
+            /** @description 协同部门类别 of the agency (catalogue agencyTypes) */
+            agencyType: string;
+            reason: string;
+            /** @enum {string} */
+            status: "referred" | "acknowledged" | "answered" | "closed";
+            /** @description SM3 of the case file sent with it (one of `files`) */
+            dossierDigest: string;
+            referredBy: string;
+            referredAt: string;
+            /** @description 签收时限 */
+            acknowledgeDueAt: string | null;
+            /** @description The acknowledgement deadline passed before it was acknowledged */
+            acknowledgeOverdue: boolean;
+            acknowledgedBy: string | null;
+            acknowledgedAt: string | null;
+            outcome: components["schemas"]["ReferralOutcomeDto"] | null;
+            closedBy: string | null;
+            closedAt: string | null;
+            closeNote: string | null;
+            /** @description The case file sent, then the agency’s documents */
+            files: components["schemas"]["ReferralFileDto"][];
+        };
+        RecordReferralOutcomeDto: {
+            /** @enum {string} */
+            outcome: "case-opened" | "not-opened" | "sanctioned" | "transferred" | "other";
+            /** @example 已立案侦查，案号甲公刑〔2025〕88号 */
+            text: string;
+            /** @description SM3 digests of documents uploaded to this referral (POST …/evidence) */
+            evidence?: string[];
+        };
+        CloseReferralDto: {
+            note?: string;
+        };
+        SubmitLeadDto: {
+            /**
+             * @description The health commission it goes to: the agency’s own or one below it
+             * @example city-a
+             */
+            unitId: string;
+            /**
+             * @description The institution concerned, under that commission
+             * @example hosp-a1-1
+             */
+            institutionId?: string;
+            /** @enum {string} */
+            category: "service-attitude" | "medical-quality" | "fees" | "red-envelopes-kickbacks" | "medical-ethics" | "waiting" | "privacy" | "environment" | "other";
+            /** @description What the agency found or was told. Put an informant’s name and contacts in `identity`, not here. */
+            description: string;
+            /**
+             * @description The agency’s own number for it (来文编号)
+             * @example 甲公移〔2025〕12号
+             */
+            agencyReference?: string;
+            /** @description A named informant: encrypted into the ticket only; the lead keeps none of it */
+            identity?: components["schemas"]["IdentityDto"];
+        };
+        LeadReceiptDto: {
+            /** @description Id of the case the command acted on */
+            id: string;
+            /** @description The case stream written */
+            stream: string;
+            /** @description Log position of the last event written (null: nothing changed) */
+            position: number | null;
+            /** @description Event types written, in order */
+            events: string[];
+            ticketId: string;
+            ticketCode: string;
+        };
+        LeadDto: {
+            leadId: string;
+            /** @description The agency that sent it */
+            fromUnit: string;
+            /** @description 协同部门类别 (catalogue agencyTypes) */
+            agencyType: string;
+            /** @description The commission it went to */
+            toUnit: string;
+            institutionId: string | null;
+            /** @description Complaint category (catalogue complaintCategories) */
+            category: string;
+            description: string;
+            agencyReference: string | null;
+            /** @enum {string} */
+            status: "submitted" | "registered";
+            submittedBy: string;
+            submittedAt: string;
+            ticketId: string | null;
+            ticketCode: string | null;
+            registeredAt: string | null;
+        };
+        LeadPageDto: {
+            items: components["schemas"]["LeadDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        LeadTicketDto: {
+            ticketCode: string;
+            /** @enum {string} */
+            step: "received" | "dispatched" | "in-progress" | "awaiting-your-reply" | "answered" | "rated" | "closed" | "declined";
+            receivedAt: string;
+            answeredAt: string | null;
+            closedAt: string | null;
+            declinedAt: string | null;
+        };
+        LeadDetailDto: {
+            leadId: string;
+            /** @description The agency that sent it */
+            fromUnit: string;
+            /** @description 协同部门类别 (catalogue agencyTypes) */
+            agencyType: string;
+            /** @description The commission it went to */
+            toUnit: string;
+            institutionId: string | null;
+            /** @description Complaint category (catalogue complaintCategories) */
+            category: string;
+            description: string;
+            agencyReference: string | null;
+            /** @enum {string} */
+            status: "submitted" | "registered";
+            submittedBy: string;
+            submittedAt: string;
+            ticketId: string | null;
+            ticketCode: string | null;
+            registeredAt: string | null;
+            /** @description Null until the lead is registered as a ticket */
+            ticket: components["schemas"]["LeadTicketDto"] | null;
+        };
         IssueNoticeDocumentDto: {
             /**
              * @description 整改通知书 rectification-notice · 提醒敦促函 reminder-letter · 约谈通知书 summons · 挂牌督办通知 listed-supervision · 销号确认 sign-off-confirmation
@@ -5967,11 +6354,16 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            kind: "province" | "city" | "county" | "institution";
+            kind: "province" | "city" | "county" | "institution" | "agency";
             /** @description Null only for the root (the province) */
             parentId: string | null;
             /** @description Institutions only */
             profile?: components["schemas"]["DirectoryInstitutionProfileDto"];
+            /**
+             * @description 协同部门类别: partner agencies only
+             * @enum {string}
+             */
+            agencyType?: "discipline" | "police" | "procuratorate" | "medical_insurance" | "market_regulation" | "petition" | "other";
         };
         DirectoryUnitListDto: {
             /** @description Parents first */
@@ -5986,11 +6378,16 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            kind: "province" | "city" | "county" | "institution";
+            kind: "province" | "city" | "county" | "institution" | "agency";
             /** @description Null only for the root (the province) */
             parentId: string | null;
             /** @description Institutions only */
             profile?: components["schemas"]["DirectoryInstitutionProfileDto"];
+            /**
+             * @description 协同部门类别: partner agencies only
+             * @enum {string}
+             */
+            agencyType?: "discipline" | "police" | "procuratorate" | "medical_insurance" | "market_regulation" | "petition" | "other";
             children: string[];
             departments: components["schemas"]["DirectoryDepartmentDto"][];
         };
@@ -6018,14 +6415,24 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            kind: "province" | "city" | "county" | "institution";
+            kind: "province" | "city" | "county" | "institution" | "agency";
             /** @description null only for a province */
             parentId?: string | null;
             profile?: components["schemas"]["InstitutionProfileDto"];
+            /**
+             * @description 协同部门类别: required for an agency, refused on other units
+             * @enum {string}
+             */
+            agencyType?: "discipline" | "police" | "procuratorate" | "medical_insurance" | "market_regulation" | "petition" | "other";
         };
         UpdateUnitDto: {
             name: string;
             profile?: components["schemas"]["InstitutionProfileDto"];
+            /**
+             * @description An agency’s new type (absent: unchanged)
+             * @enum {string}
+             */
+            agencyType?: "discipline" | "police" | "procuratorate" | "medical_insurance" | "market_regulation" | "petition" | "other";
         };
         MoveUnitDto: {
             /** @description The new parent unit */
@@ -6658,6 +7065,7 @@ export interface operations {
                         roles: components["schemas"]["CatalogueEntryDto"][];
                         unitKinds: components["schemas"]["CatalogueEntryDto"][];
                         institutionTypes: components["schemas"]["CatalogueEntryDto"][];
+                        agencyTypes: components["schemas"]["CatalogueEntryDto"][];
                         ownerships: components["schemas"]["CatalogueEntryDto"][];
                         hospitalLevels: components["schemas"]["CatalogueEntryDto"][];
                         hospitalGrades: components["schemas"]["CatalogueEntryDto"][];
@@ -6720,6 +7128,11 @@ export interface operations {
                         publicNoticeKinds: components["schemas"]["CatalogueEntryDto"][];
                         publicNoticeStatuses: components["schemas"]["CatalogueEntryDto"][];
                         publicityClasses: components["schemas"]["CatalogueEntryDto"][];
+                        referralSources: components["schemas"]["CatalogueEntryDto"][];
+                        referralStatuses: components["schemas"]["CatalogueEntryDto"][];
+                        referralOutcomes: components["schemas"]["CatalogueEntryDto"][];
+                        referralEvidenceSteps: components["schemas"]["CatalogueEntryDto"][];
+                        leadStatuses: components["schemas"]["CatalogueEntryDto"][];
                     };
                 };
             };
@@ -6731,7 +7144,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only items of this kind (counts still cover every kind) */
-                kind?: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review";
+                kind?: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review" | "referral-acknowledge" | "referral-outcome" | "referral-close";
                 page?: number;
                 pageSize?: number;
             };
@@ -10681,6 +11094,310 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErasureResultDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReferralsController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+                status?: "referred" | "acknowledged" | "answered" | "closed";
+                /** @description Only referrals of this case stream */
+                sourceStream?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReferralsController_refer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReferralsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDetailDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReferralsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: string;
+                /** @description SM3 of the file (64 lowercase hex digits) */
+                digest: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes, sent with the media type recorded for the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReferralsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReferralsController_attach: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description evidence: kinds and size from the uploads policy, use "referral" (by default jpeg, png, gif, webp, heic, pdf, docx, xlsx, pptx, ofd, ole; at most 50MB)
+                     */
+                    file: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReferralsController_outcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordReferralOutcomeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReferralsController_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseReferralDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    LeadsController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    LeadsController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitLeadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    LeadsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                leadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDetailDto"];
                 };
             };
             503: components["responses"]["Error"];

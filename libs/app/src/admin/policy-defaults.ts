@@ -8,6 +8,7 @@ import { DEFAULT_INSPECTION_POLICY } from '@bihuan/inspection';
 import { DEFAULT_IDENTITY_POLICY } from '@bihuan/identity';
 import { checkUploadPolicy, DEFAULT_UPLOAD_POLICY, PolicyCheck, UPLOADS_POLICY_CONTEXT } from '@bihuan/platform';
 import { DEFAULT_NOTIFICATIONS_POLICY } from '@bihuan/notifications';
+import { DEFAULT_REFERRAL_POLICY, REFERRALS_POLICY_CONTEXT } from '@bihuan/referrals';
 
 /** A policy's defaults: any object with the version that events record. */
 export type PolicyDefaults = { readonly policyVersion: string } & object;
@@ -27,6 +28,7 @@ export const POLICY_DEFAULTS: Readonly<Record<string, PolicyDefaults>> = Object.
   identity: DEFAULT_IDENTITY_POLICY,
   [UPLOADS_POLICY_CONTEXT]: DEFAULT_UPLOAD_POLICY,
   notifications: DEFAULT_NOTIFICATIONS_POLICY,
+  [REFERRALS_POLICY_CONTEXT]: DEFAULT_REFERRAL_POLICY,
 });
 
 /** A context's own rule on its settings beyond the generic check (known kinds, sane limits …). */

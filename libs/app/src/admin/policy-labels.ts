@@ -14,6 +14,7 @@ export const POLICY_CONTEXT_LABELS: Readonly<Record<string, string>> = {
   uploads: '文件上传',
   notifications: '消息通知',
   reporting: '报送材料',
+  referrals: '移交协同部门',
 };
 
 const VERSION = '政策版本号（只读，每次修改自动递增）';
@@ -151,6 +152,7 @@ export const POLICY_SETTING_LABELS: Readonly<Record<string, string>> = {
   'uploads.uses.rectification': '整改材料',
   'uploads.uses.complaintStaff': '投诉办理（工作人员）',
   'uploads.uses.ethics': '医德考评材料',
+  'uploads.uses.referral': '协同部门反馈材料',
   'uploads.uses.public': '公众投诉',
   'uploads.uses.inspection.kinds': '文件类型',
   'uploads.uses.inspection.maxBytes': '单个文件上限（字节）',
@@ -160,6 +162,8 @@ export const POLICY_SETTING_LABELS: Readonly<Record<string, string>> = {
   'uploads.uses.complaintStaff.maxBytes': '单个文件上限（字节）',
   'uploads.uses.ethics.kinds': '文件类型',
   'uploads.uses.ethics.maxBytes': '单个文件上限（字节）',
+  'uploads.uses.referral.kinds': '文件类型',
+  'uploads.uses.referral.maxBytes': '单个文件上限（字节）',
   'uploads.uses.public.kinds': '文件类型',
   'uploads.uses.public.maxBytes': '单个文件上限（字节）',
 
@@ -176,4 +180,8 @@ export const POLICY_SETTING_LABELS: Readonly<Record<string, string>> = {
   'reporting.reminderFractions': '提醒时点（报送期已过的比例，如 0.5 即过半时提醒）',
   'reporting.resubmitWorkingDays': '逾期后退回的重新报送时限（工作日）',
   'reporting.escalationLadder': '逾期逐级催报（各级名称与工作日）',
+
+  'referrals.policyVersion': VERSION,
+  'referrals.acknowledgeWorkingDays': '协同部门签收时限（工作日）',
+  'referrals.reminderFractions': '提醒时点（签收时限已过的比例，如 0.5 即过半时提醒）',
 };

@@ -15,4 +15,5 @@ export const DEADLINE_PURPOSE_LABELS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.entries(ESCALATION_RUNG_LABELS).map(([rung, label]) => [`escalation-${rung}`, `逾期升级：${label}`])),
   'credit-cycle': '信用记分周期',
   ...Object.fromEntries(Object.entries(CREDIT_LIST_LABELS).map(([list, label]) => [`${list}-list-expiry`, `${label}期满`])),
+  'referral-acknowledge': '协同部门签收移交',
 };

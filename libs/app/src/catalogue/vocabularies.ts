@@ -65,6 +65,7 @@ import {
   PUBLICITY_CLASSES,
 } from '@bihuan/notices';
 import {
+  AGENCY_TYPES,
   CONFLICT_REASONS,
   HOSPITAL_GRADES,
   HOSPITAL_LEVELS,
@@ -106,6 +107,18 @@ import {
   VISIT_KINDS,
   VISIT_STATUS_LABELS,
 } from '@bihuan/inspection';
+import {
+  LEAD_STATUS_LABELS,
+  LEAD_STATUSES,
+  REFERRAL_EVIDENCE_STEP_LABELS,
+  REFERRAL_EVIDENCE_STEPS,
+  REFERRAL_OUTCOME_LABELS,
+  REFERRAL_OUTCOMES,
+  REFERRAL_SOURCE_CATEGORIES,
+  REFERRAL_SOURCE_LABELS,
+  REFERRAL_STATUS_LABELS,
+  REFERRAL_STATUSES,
+} from '@bihuan/referrals';
 import { ACCESS_LOG_ACTION_LABELS } from '@bihuan/audit';
 import { CHANNEL_KIND_LABELS, DELIVERY_STATUS_LABELS } from '@bihuan/notifications';
 import { ACCESS_OUTCOME_LABELS } from '@bihuan/privacy';
@@ -122,6 +135,7 @@ export const VOCABULARIES = {
   roles: ROLE_LABELS,
   unitKinds: UNIT_KIND_LABELS,
   institutionTypes: INSTITUTION_TYPES,
+  agencyTypes: AGENCY_TYPES,
   ownerships: OWNERSHIPS,
   hospitalLevels: HOSPITAL_LEVELS,
   hospitalGrades: HOSPITAL_GRADES,
@@ -185,6 +199,11 @@ export const VOCABULARIES = {
   publicNoticeKinds: PUBLIC_NOTICE_KIND_LABELS,
   publicNoticeStatuses: PUBLIC_NOTICE_STATUS_LABELS,
   publicityClasses: PUBLICITY_CLASS_LABELS,
+  referralSources: REFERRAL_SOURCE_LABELS,
+  referralStatuses: REFERRAL_STATUS_LABELS,
+  referralOutcomes: REFERRAL_OUTCOME_LABELS,
+  referralEvidenceSteps: REFERRAL_EVIDENCE_STEP_LABELS,
+  leadStatuses: LEAD_STATUS_LABELS,
 } as const satisfies Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 export type VocabularyName = keyof typeof VOCABULARIES;
@@ -243,6 +262,11 @@ const DECLARED_ORDER: Partial<Readonly<Record<VocabularyName, readonly string[]>
   publicNoticeKinds: PUBLIC_NOTICE_KINDS,
   publicNoticeStatuses: PUBLIC_NOTICE_STATUSES,
   publicityClasses: PUBLICITY_CLASSES,
+  referralSources: REFERRAL_SOURCE_CATEGORIES,
+  referralStatuses: REFERRAL_STATUSES,
+  referralOutcomes: REFERRAL_OUTCOMES,
+  referralEvidenceSteps: REFERRAL_EVIDENCE_STEPS,
+  leadStatuses: LEAD_STATUSES,
 };
 
 export function buildCatalogue(): Catalogue {

@@ -3,6 +3,7 @@ import { REPORT_DUTY_STEP_KINDS, ReportDutyOpenStep, ReportDutyStepKind } from '
 import { COMPLAINT_STEP_KINDS, ComplaintOpenStep, ComplaintStepKind } from '@bihuan/complaints';
 import { ETHICS_STEP_KINDS, EthicsOpenStep, EthicsStepKind } from '@bihuan/ethics';
 import { FINDING_STEP_KINDS, FindingOpenStep, FindingStepKind } from '@bihuan/inspection';
+import { REFERRAL_STEP_KINDS, ReferralOpenStep, ReferralStepKind } from '@bihuan/referrals';
 
 /**
  * The kinds of open step a to-do list shows (docs/todos.md; each context says which of its steps
@@ -10,15 +11,21 @@ import { FINDING_STEP_KINDS, FindingOpenStep, FindingStepKind } from '@bihuan/in
  * someone's list while the read model says it is waiting, and leaves it when the step is taken,
  * because the list is read from the same rows the step changes.
  */
-export const TODO_KINDS = [...FINDING_STEP_KINDS, ...COMPLAINT_STEP_KINDS, ...ETHICS_STEP_KINDS, ...REPORT_DUTY_STEP_KINDS] as const;
+export const TODO_KINDS = [
+  ...FINDING_STEP_KINDS,
+  ...COMPLAINT_STEP_KINDS,
+  ...ETHICS_STEP_KINDS,
+  ...REPORT_DUTY_STEP_KINDS,
+  ...REFERRAL_STEP_KINDS,
+] as const;
 
-export type TodoKind = FindingStepKind | ComplaintStepKind | EthicsStepKind | ReportDutyStepKind;
+export type TodoKind = FindingStepKind | ComplaintStepKind | EthicsStepKind | ReportDutyStepKind | ReferralStepKind;
 
 export interface TodoKindInfo {
   /** 待办 title shown to people. */
   readonly title: string;
   /** The role whose list it is on (scoped to the unit: the institution for hospital, the jurisdiction otherwise). */
-  readonly role: Extract<Role, 'hospital' | 'inspector'>;
+  readonly role: Extract<Role, 'hospital' | 'inspector' | 'partner'>;
 }
 
 export const TODO_KIND_INFO: Readonly<Record<TodoKind, TodoKindInfo>> = {
@@ -33,7 +40,10 @@ export const TODO_KIND_INFO: Readonly<Record<TodoKind, TodoKindInfo>> = {
   'ethics-evaluation': { title: '医德考评待完成', role: 'hospital' },
   'report-duty': { title: '报送材料待提交', role: 'hospital' },
   'report-duty-review': { title: '报送材料待审核', role: 'inspector' },
+  'referral-acknowledge': { title: '移交待签收', role: 'partner' },
+  'referral-outcome': { title: '移交待反馈处理结果', role: 'partner' },
+  'referral-close': { title: '移交结果待办结', role: 'inspector' },
 };
 
 /** An open step as the contexts' read models know it, before the calendar says how much time is left. */
-export type OpenStep = FindingOpenStep | ComplaintOpenStep | EthicsOpenStep | ReportDutyOpenStep;
+export type OpenStep = FindingOpenStep | ComplaintOpenStep | EthicsOpenStep | ReportDutyOpenStep | ReferralOpenStep;

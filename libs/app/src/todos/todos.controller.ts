@@ -16,7 +16,7 @@ export class TodosController {
   constructor(@Inject(TodosService) private readonly todos: TodosService) {}
 
   @Get('todos')
-  @Roles('hospital', 'inspector', 'leader', 'admin')
+  @Roles('hospital', 'inspector', 'leader', 'admin', 'partner')
   @ApiOperation({
     summary: "Open steps waiting on the caller's unit and role: due date, working days left, overdue first, counts per kind",
   })

@@ -4,7 +4,7 @@ import { TODO_KINDS, TodoKind } from './todo-kinds';
 /** One open step waiting on the caller's unit and role (the contexts' open steps share this shape). */
 export class TodoItemDto {
   @ApiProperty({ enum: TODO_KINDS }) kind!: TodoKind;
-  @ApiProperty({ description: 'Finding, complaint ticket, evaluation or reporting duty id' }) caseId!: string;
+  @ApiProperty({ description: 'Finding, complaint ticket, evaluation, reporting duty or referral id' }) caseId!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The institution concerned (null: a complaint not yet dispatched)' })
   institutionId!: string | null;
   @ApiProperty({ description: 'The unit that must act' }) unitId!: string;

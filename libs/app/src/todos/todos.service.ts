@@ -6,6 +6,7 @@ import { complaintOpenSteps, ComplaintStepScope, ComplaintsTables } from '@bihua
 import { SqlDatabase } from '@bihuan/database';
 import { ethicsOpenSteps, EthicsTables } from '@bihuan/ethics';
 import { findingOpenSteps, InspectionTables } from '@bihuan/inspection';
+import { referralOpenSteps, ReferralsTables } from '@bihuan/referrals';
 import { CALENDAR, CalendarService, READ_MODELS } from '@bihuan/platform';
 import { TodoKind } from './todo-kinds';
 import { todoList, TodoList } from './todo-list';
@@ -13,8 +14,9 @@ import { todoList, TodoList } from './todo-list';
 /**
  * Whose list each step is on, through the same access declarations as every other read
  * (AccessPolicy): a hospital user sees its own institution's steps; an inspector the steps of
- * institutions (and commission units) within its jurisdiction. Leaders and admins act on no step
- * of these loops, so their lists are empty (their overdue view is `GET /ledgers/counts`).
+ * institutions (and commission units) within its jurisdiction; a partner its own agency's
+ * referrals. Leaders and admins act on no step of these loops, so their lists are empty (their
+ * overdue view is `GET /ledgers/counts`).
  */
 export function stepScope(actor: Actor, access: AccessPolicy): ComplaintStepScope {
   switch (actor.role) {
@@ -41,13 +43,15 @@ export class TodosService {
     const scope = stepScope(actor, this.access);
     const now = this.clock.now().toISOString();
     const db = this.database.db;
-    const [findings, complaints, evaluations, reports] = await Promise.all([
+    const agency = actor.role === 'partner' ? actor.unit : null;
+    const [findings, complaints, evaluations, reports, referrals] = await Promise.all([
       findingOpenSteps(db.withTables<InspectionTables>(), scope, now),
       complaintOpenSteps(db.withTables<ComplaintsTables>(), scope),
       ethicsOpenSteps(db.withTables<EthicsTables>(), scope.hospitalOf),
       reportDutyOpenSteps(db.withTables<ReportDutyTables>(), scope, shanghaiDate(now)),
+      referralOpenSteps(db.withTables<ReferralsTables>(), { agency, commissionUnits: scope.commissionUnits }),
     ]);
     const calendar = await this.calendars.current();
-    return todoList([...findings, ...complaints, ...evaluations, ...reports], now, calendar, view);
+    return todoList([...findings, ...complaints, ...evaluations, ...reports, ...referrals], now, calendar, view);
   }
 }

@@ -6,6 +6,7 @@ import { CREDIT_WORKER } from '@bihuan/credit';
 import { CAMPAIGNS_WORKER } from '@bihuan/campaigns';
 import { NOTICES_WORKER } from '@bihuan/notices';
 import { COMPLAINTS_WORKER } from '@bihuan/complaints';
+import { REFERRALS_WORKER } from '@bihuan/referrals';
 
 /** The platform's own read models. */
 const PLATFORM: WorkerContribution = {
@@ -27,4 +28,5 @@ export const WORKER_CONTRIBUTIONS: readonly WorkerContribution[] = [
   CAMPAIGNS_WORKER,
   NOTICES_WORKER,
   COMPLAINTS_WORKER,
+  REFERRALS_WORKER,
 ];

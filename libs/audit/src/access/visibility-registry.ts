@@ -7,6 +7,7 @@ import { publicNoticeVisibility } from '@bihuan/notices';
 import { directoryVisibility } from '@bihuan/directory';
 import { ETHICS_VISIBILITY } from '@bihuan/ethics';
 import { INSPECTION_VISIBILITY } from '@bihuan/inspection';
+import { REFERRALS_VISIBILITY } from '@bihuan/referrals';
 
 /** A unit id no tree holds: only a reader who reads everywhere (the root's admin, the system) covers it. */
 const WHOLE_TREE_PROBE = '\u0000whole-tree';
@@ -60,6 +61,7 @@ export const CASE_VISIBILITY: ReadonlyMap<string, StreamVisibility> = new Map(
     reportDutyVisibility,
     publicNoticeVisibility,
     documentNumberVisibility,
+    ...REFERRALS_VISIBILITY,
     configurationVisibility('policy'),
     configurationVisibility('calendar'),
     directoryVisibility,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { Actor, Clock, CLOCK, DomainError, Reader } from '@bihuan/core';
+import { Actor, Clock, CLOCK, DomainError, Reader, Role } from '@bihuan/core';
 import { AccessPolicy, readerOf } from '@bihuan/auth';
 import { AsOf, EVENT_STORE, EventStore } from '@bihuan/event-store';
 import { READ_MODEL_SYNC, ReadModelSync } from '@bihuan/platform';
@@ -147,16 +147,23 @@ export class AuditReadService {
     return this.checked(reader, access, wholeTree ? undefined : await readableStreams(this.store, access));
   }
 
-  async dossier(reader: Actor, stream: string, o: { asOf?: AsOf; purpose?: string }): Promise<DossierFile> {
+  /**
+   * The case file of a case the reader may open. With `audience`, personal data (identities, the
+   * names of sealed files) is shown as that role may see it rather than as the reader may: a case
+   * file an inspector sends a partner agency (移交, docs/referrals.md) carries no complainant.
+   */
+  async dossier(reader: Actor, stream: string, o: { asOf?: AsOf; purpose?: string; audience?: Role }): Promise<DossierFile> {
+    const { audience, ...range } = o;
     const { access, unit, linked } = await this.openLinkedCase(reader, stream, o.asOf);
-    const history = await this.cases.full(stream, { reader, ...o, linked, view: historyView(access) });
+    const history = await this.cases.full(stream, { reader, ...range, linked, view: historyView(access) });
+    const shownTo: Actor = audience ? { ...reader, role: audience } : reader;
     const integrity = await this.checked(
-      reader,
+      shownTo,
       access,
       history.streams.map((s) => s.stream),
     );
-    const files = await dossierFiles(this.store, access, linked, reader, this.files, this.vault);
-    const redact = await this.redactorFor(history.entries, reader, this.context(stream, unit, o.purpose, 'dossier export'));
+    const files = await dossierFiles(this.store, access, linked, shownTo, this.files, this.vault);
+    const redact = await this.redactorFor(history.entries, shownTo, this.context(stream, unit, o.purpose, 'dossier export'));
     const generatedAt = this.now();
     const html = buildDossier(history, integrity, reader, {
       generatedAt,

@@ -5,6 +5,7 @@ import { campaignDecider, reportDutyDecider } from '@bihuan/campaigns';
 import { publicNoticeDecider } from '@bihuan/notices';
 import { ethicsArchiveDecider, ethicsEvaluationDecider } from '@bihuan/ethics';
 import { findingDecider, visitDecider } from '@bihuan/inspection';
+import { leadDecider, referralDecider } from '@bihuan/referrals';
 
 /**
  * The decider whose `evolve` folds each case category's stream into its state. Only `evolve` is
@@ -23,6 +24,8 @@ export const AUDIT_STATE_DECIDERS: Readonly<Record<string, AnyDecider>> = Object
   reportDuty: reportDutyDecider,
   creditSubject: creditSubjectDecider(),
   publicNotice: publicNoticeDecider,
+  referral: referralDecider,
+  lead: leadDecider,
 });
 
 /** The decider for a stream's category; 400 AUDIT.UNKNOWN_CATEGORY naming `stream` otherwise. */

@@ -11,6 +11,7 @@ import { IDENTITY_SUMMARY_CATALOGUE } from '@bihuan/identity';
 import { INSPECTION_SUMMARY_CATALOGUE } from '@bihuan/inspection';
 import { PLATFORM_SUMMARY_CATALOGUE } from '@bihuan/platform';
 import { PROCESSING_SUMMARY_CATALOGUE } from '@bihuan/processing';
+import { REFERRALS_SUMMARY_CATALOGUE } from '@bihuan/referrals';
 import { EventSummaryRegistry, NameLookup } from './summary-registry';
 
 /**
@@ -29,6 +30,7 @@ export const SUMMARY_CATALOGUES: readonly SummaryCatalogue[] = [
   CREDIT_SUMMARY_CATALOGUE,
   CAMPAIGNS_SUMMARY_CATALOGUE,
   NOTICES_SUMMARY_CATALOGUE,
+  REFERRALS_SUMMARY_CATALOGUE,
   DOCUMENTS_SUMMARY_CATALOGUE,
   DIRECTORY_SUMMARY_CATALOGUE,
   IDENTITY_SUMMARY_CATALOGUE,

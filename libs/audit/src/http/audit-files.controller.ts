@@ -2,28 +2,11 @@ import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/comm
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@bihuan/core';
 import { CurrentActor, Roles } from '@bihuan/auth';
-import { ApiFileResponse, attachmentDisposition } from '@bihuan/platform';
+import { ApiFileResponse, attachmentDisposition, digestFileName, fileHeaders, HeaderSink } from '@bihuan/platform';
 import { AuditFilesService } from '../application/audit-files.service';
 import { CaseFileRow } from '../files/case-file-view';
 import { CaseFileParamDto, CaseStreamParamDto, FileReadQueryDto } from './audit-files.dto';
 import { AuditCaseFilesDto } from './audit-log.response';
-
-/** The bit of Express's response a file download needs. */
-interface HeaderSink {
-  setHeader(name: string, value: string): unknown;
-}
-
-/**
- * A downloaded file is shown by nothing of ours: never sniffed into HTML, never cached, and if a
- * browser opens it anyway it runs sandboxed with nothing to load.
- */
-export const FILE_CSP = "default-src 'none'; sandbox";
-
-function fileHeaders(res: HeaderSink): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.setHeader('Content-Security-Policy', FILE_CSP);
-}
 
 /**
  * The evidence files of a case (issue 18): listed, downloaded and shown as thumbnails through the
@@ -60,7 +43,7 @@ export class AuditFilesController {
     return new StreamableFile(content.stream, {
       type: row.mediaType,
       length: content.size,
-      disposition: attachmentDisposition(row.name, `${row.digest.slice(0, 16)}${extensionOf(row.name)}`),
+      disposition: attachmentDisposition(row.name, digestFileName(row.digest, row.name)),
     });
   }
 
@@ -81,10 +64,4 @@ export class AuditFilesController {
       disposition: `inline; filename="${p.digest.slice(0, 16)}.jpg"`,
     });
   }
-}
-
-/** `.pdf` of `报告.pdf` for the ASCII fallback name (letters and digits only, at most 8). */
-function extensionOf(name: string): string {
-  const ext = /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1];
-  return ext ? `.${ext.toLowerCase()}` : '';
 }

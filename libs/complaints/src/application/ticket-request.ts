@@ -22,6 +22,8 @@ export class TicketRequest<B extends TicketRequestBody = TicketRequestBody> exte
   constructor(
     readonly actor: Actor,
     readonly request: B,
+    /** An intake that continues an exchange on the record (a partner's lead): the ticket joins its correlation. */
+    readonly continues?: { readonly correlationId: string },
   ) {
     super();
   }
@@ -45,7 +47,7 @@ export interface ReceivedTicket extends TicketCommandResult {
   readonly secret: string;
 }
 
-export type IntakeKind = 'receive' | 'submit-public';
+export type IntakeKind = 'receive' | 'submit-public' | 'transfer-in';
 export type TicketResultOf<B extends TicketRequestBody> = B extends { readonly kind: IntakeKind } ? ReceivedTicket : TicketCommandResult;
 
 export interface IntakeRequest {
@@ -66,6 +68,8 @@ export type TicketRequestBody =
   | ({ readonly kind: 'receive'; readonly channel: ComplaintChannel; readonly externalReference?: string | null } & IntakeRequest)
   /** 受理 from the public web form, routed to the commission named, the institution's, or the root. */
   | ({ readonly kind: 'submit-public'; readonly unitId?: string | null } & IntakeRequest)
+  /** 受理 of a partner agency's lead (交办线索): channel agency-transfer, to the commission named, one ticket per lead reference. */
+  | ({ readonly kind: 'transfer-in'; readonly unitId: string; readonly externalReference: string } & IntakeRequest)
   | On<'resolve-on-the-spot', { resolution: string }>
   | On<'dispatch', { institutionId: string; complexity: ComplaintComplexity; departmentIds: string[] }>
   | On<'decline', { ground: DeclineGround; reason: string }>

@@ -10,7 +10,7 @@ import { ComplainantIdentityService } from './complainant-identity.service';
 import { ExternalReferences } from './external-references';
 import { generateSecret, generateTicketCode } from './public-secret';
 import * as B from './ticket-builds';
-import { externalReferenceOf, publicReceivingUnit, receiveBody } from './ticket-intake';
+import { externalReferenceOf, publicReceivingUnit, receiveBody, transferTarget } from './ticket-intake';
 import { IntakeKind, PUBLIC_ACTOR, ReceivedTicket, TicketCommandResult, TicketRequest, TicketRequestBody } from './ticket-request';
 import { assertTicketScope } from './ticket-scope';
 import { TicketEvidenceService } from './ticket-evidence.service';
@@ -36,7 +36,7 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
     private readonly evidence: TicketEvidenceService,
   ) {}
 
-  async execute({ actor, request: r }: TicketRequest): Promise<TicketCommandResult> {
+  async execute({ actor, request: r, continues }: TicketRequest): Promise<TicketCommandResult> {
     switch (r.kind) {
       case 'receive':
         // Staff receive complaints about institutions of their own jurisdiction; one about an
@@ -48,6 +48,8 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
         return this.receive(actor, r, actor.unit);
       case 'submit-public':
         return this.receive(PUBLIC_ACTOR, r, publicReceivingUnit(this.jurisdiction, r.unitId, r.institutionId));
+      case 'transfer-in':
+        return this.receive(actor, r, transferTarget(this.access, actor, r.unitId, r.institutionId), continues);
       case 'resolve-on-the-spot':
         return this.onTicket(actor, r.ticketId, () => ({ type: 'ResolveComplaintOnTheSpot', data: { resolution: r.resolution } }));
       case 'dispatch':
@@ -105,7 +107,7 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
    * reference) and released when the ticket is refused. A new ticket has no scope to check: its
    * decider refuses an existing stream.
    */
-  private async receive(actor: Actor, r: Intake, receivingUnit: string): Promise<ReceivedTicket> {
+  private async receive(actor: Actor, r: Intake, receivingUnit: string, continues?: TicketRequest['continues']): Promise<ReceivedTicket> {
     if (r.institutionId) this.jurisdiction.requireInstitution(r.institutionId, 'institutionId');
     if (r.staffId) {
       if (!r.institutionId)
@@ -128,6 +130,7 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
           await this.commands.execute(
             actor,
             B.ticketWrite(ticketId, () => body),
+            continues,
           ),
         ),
         ticketCode,

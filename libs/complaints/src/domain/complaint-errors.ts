@@ -15,6 +15,7 @@ export const COMPLAINT_ERRORS = {
   NOT_ASSIGNED_INSTITUTION: 'forbidden',
   SYSTEM_ONLY: 'forbidden',
   PUBLIC_WEB_ONLY: 'forbidden',
+  AGENCY_TRANSFER_ONLY: 'forbidden',
   INVALID_CHANNEL: 'validation',
   INVALID_CATEGORY: 'validation',
   INVALID_COMPLEXITY: 'validation',

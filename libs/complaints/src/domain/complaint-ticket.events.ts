@@ -45,6 +45,8 @@ export type ComplaintReceived = E<
      * ticket code only. Absent on tickets received without consent and on every earlier ticket.
      */
     notifyBySms?: true;
+    /** The partner agency whose lead (交办线索) this ticket is, when one sent it itself; absent otherwise. */
+    fromAgency?: string;
   }
 >;
 /** 当场办结: always followed by ComplaintClosed with outcome `resolved-on-the-spot`. */

@@ -38,15 +38,21 @@ export function receive(command: ReceiveComplaint, state: ComplaintTicketState):
   const { data, metadata } = command;
   const actor = metadata.actor;
   if (state.status !== 'none') throw complaintError('ALREADY_RECEIVED', 'This ticket was already received', { ticketId: data.ticketId });
-  requireRole(actor, [...COMMISSION_ROLES, 'public', 'system'], 'receive a complaint');
+  requireRole(actor, [...COMMISSION_ROLES, 'public', 'system', 'partner'], 'receive a complaint');
   if (!isOneOf(COMPLAINT_CHANNELS, data.channel))
     throw complaintError('INVALID_CHANNEL', `Unknown channel ${String(data.channel)}`, { field: 'channel' });
   if (actor.role === 'public' && data.channel !== 'web') {
     throw complaintError('PUBLIC_WEB_ONLY', 'The public submits complaints through the web channel only', { field: 'channel' });
   }
+  // A partner agency's lead (交办线索) comes in as an agency transfer, to the commission it names.
+  if (actor.role === 'partner' && (data.channel !== 'agency-transfer' || !data.receivingUnit)) {
+    throw complaintError('AGENCY_TRANSFER_ONLY', 'A partner agency transfers complaints through agency-transfer, to a named commission', {
+      field: 'channel',
+    });
+  }
   if (!isOneOf(COMPLAINT_CATEGORIES, data.category))
     throw complaintError('INVALID_CATEGORY', `Unknown category ${String(data.category)}`, { field: 'category' });
-  const staffActor = actor.role !== 'public' && actor.role !== 'system';
+  const staffActor = COMMISSION_ROLES.includes(actor.role);
   const receivingUnit = optionalText(data.receivingUnit, 'receivingUnit', 200) ?? (staffActor ? actor.unit : null);
   if (!receivingUnit) throw complaintError('FIELD_REQUIRED', 'receivingUnit is required', { field: 'receivingUnit' });
   return [
@@ -68,6 +74,7 @@ export function receive(command: ReceiveComplaint, state: ComplaintTicketState):
         receivedAt: metadata.now,
         // Written only when given, so tickets without consent read exactly as before.
         ...(data.notifyBySms === true ? { notifyBySms: true as const } : {}),
+        ...(actor.role === 'partner' ? { fromAgency: actor.unit } : {}),
       },
     },
   ];

@@ -107,6 +107,24 @@ describe('ComplaintTicket — receive (受理)', () => {
     spec.given([]).when(receive({}, hospitalA)).thenThrows('COMPLAINT.FORBIDDEN_ROLE');
   });
 
+  it('takes a partner agency’s lead only as an agency transfer to the commission it names (交办线索)', () => {
+    const partner = { id: 'p-police', role: 'partner' as const, unit: 'agency-police' };
+    const lead = { channel: 'agency-transfer' as const, externalReference: 'LEAD-1', receivingUnit: 'weihai' };
+    const [event] = spec.given([]).when(receive(lead, partner)).events();
+    expect(event).toMatchObject({
+      type: 'ComplaintReceived',
+      data: { channel: 'agency-transfer', receivingUnit: 'weihai', externalReference: 'LEAD-1', fromAgency: 'agency-police' },
+    });
+    spec
+      .given([])
+      .when(receive({ ...lead, channel: 'letter' }, partner))
+      .thenThrows('COMPLAINT.AGENCY_TRANSFER_ONLY');
+    spec
+      .given([])
+      .when(receive({ ...lead, receivingUnit: undefined }, partner))
+      .thenThrows('COMPLAINT.AGENCY_TRANSFER_ONLY');
+  });
+
   it('refuses to receive the same ticket twice', () => {
     spec.given(atReceived()).when(receive()).thenThrows('COMPLAINT.ALREADY_RECEIVED');
   });

@@ -29,7 +29,7 @@ export function complaintDeadlineName(deadlineId: string): string | null {
  */
 export const COMPLAINT_SUMMARIES: EventSummaries<ComplaintDomainEvent> = {
   ComplaintReceived: (d, c) =>
-    `${c.actor === PUBLIC_ENTRY ? '投诉人网上提交投诉' : `${c.actor} 受理投诉`}（${CHANNELS[d.channel] ?? d.channel}，${COMPLAINT_CATEGORY_LABELS[d.category] ?? d.category}），编号 ${d.ticketCode}${d.institutionId ? `，被投诉单位 ${c.unit(d.institutionId)}` : ''}${d.staffId ? `，涉及人员 ${c.person(d.staffId)}` : ''}`,
+    `${c.actor === PUBLIC_ENTRY ? '投诉人网上提交投诉' : d.fromAgency ? `${c.unit(d.fromAgency)}（${c.actor}）移送线索，${c.unit(d.receivingUnit)} 受理投诉` : `${c.actor} 受理投诉`}（${CHANNELS[d.channel] ?? d.channel}，${COMPLAINT_CATEGORY_LABELS[d.category] ?? d.category}），编号 ${d.ticketCode}${d.institutionId ? `，被投诉单位 ${c.unit(d.institutionId)}` : ''}${d.staffId ? `，涉及人员 ${c.person(d.staffId)}` : ''}`,
   ComplaintResolvedOnTheSpot: (d, c) => `${c.actor} 当场办结：${d.resolution}`,
   ComplaintDispatched: (d, c) =>
     `${c.actor} 转办至 ${c.unit(d.institutionId)}${round(d.round)}（${COMPLEXITY[d.complexity] ?? d.complexity}）`,

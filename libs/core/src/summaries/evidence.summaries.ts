@@ -36,6 +36,8 @@ export const EVIDENCE_STEP_WORDS = {
   followUp: '回访',
   supervision: '督办',
   ethics: '医德档案',
+  referralDossier: '移交案卷',
+  referralOutcome: '处理结果',
 } as const;
 const STEP_WORDS: Readonly<Record<string, string>> = EVIDENCE_STEP_WORDS;
 

@@ -3,7 +3,8 @@ import { DirectoryImport, UnitInput, UserInput } from '../domain/directory-input
 
 /**
  * The demo jurisdiction (all names, codes and numbers invented): one province, two cities, three
- * counties, five institutions, and one user per role and unit that matters. Data only: written to
+ * counties, five institutions, three partner agencies (协同部门) beside the commissions, and one
+ * user per role and unit that matters. Data only: written to
  * an empty directory when DIRECTORY_SEED=demo (tests, `npm run demo`), never otherwise.
  */
 function institution(
@@ -59,6 +60,15 @@ export const DEMO_DIRECTORY_UNITS: readonly UnitInput[] = [
     level: 'level1',
     grade: 'none',
   }),
+  {
+    id: 'agency-prov-discipline',
+    name: '示范省纪委监委驻省卫生健康委纪检监察组',
+    kind: 'agency',
+    parentId: 'prov',
+    agencyType: 'discipline',
+  },
+  { id: 'agency-city-a-police', name: '甲市公安局', kind: 'agency', parentId: 'city-a', agencyType: 'police' },
+  { id: 'agency-city-b-insurance', name: '乙市医疗保障局', kind: 'agency', parentId: 'city-b', agencyType: 'medical_insurance' },
 ];
 
 function user(id: string, name: string, role: UserInput['role'], unitId: string, n: number): UserInput {
@@ -75,7 +85,9 @@ export const DEMO_DIRECTORY_USERS: readonly UserInput[] = [
   user('hospital-a1-1', '甲市一院质控办', 'hospital', 'hosp-a1-1', 7),
   user('hospital-a1-2', '东城中医院医务科', 'hospital', 'hosp-a1-2', 8),
   user('hospital-b1-1', '南山县医院投诉办', 'hospital', 'hosp-b1-1', 9),
-  user('partner-discipline', '联合惩戒成员单位', 'partner', 'prov', 10),
+  user('partner-discipline', '纪检监察组联络员', 'partner', 'agency-prov-discipline', 10),
+  user('partner-police-a', '甲市公安局联络员', 'partner', 'agency-city-a-police', 11),
+  user('partner-insurance-b', '乙市医保局联络员', 'partner', 'agency-city-b-insurance', 12),
 ];
 
 /** The demo directory as one import (what SeedDirectory writes when DIRECTORY_SEED=demo). */

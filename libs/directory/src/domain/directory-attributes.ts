@@ -5,9 +5,31 @@
  * until the catalogue of words (issue 17) takes them over.
  */
 
-/** Levels of the administrative tree (domain.md): province ⊃ city ⊃ county ⊃ institution. */
-export const UNIT_KINDS = ['province', 'city', 'county', 'institution'] as const;
+/**
+ * Levels of the administrative tree (domain.md): province ⊃ city ⊃ county ⊃ institution, and
+ * `agency`: a partner agency (协同部门) beside the commission it sits under, whose users (role
+ * partner) receive referrals and send leads (ADR 0022).
+ */
+export const UNIT_KINDS = ['province', 'city', 'county', 'institution', 'agency'] as const;
 export type DirectoryUnitKind = (typeof UNIT_KINDS)[number];
+
+/** How deep each kind sits: a parent's level is always lower. An agency is a leaf beside its commission, as an institution is one below it. */
+export const UNIT_LEVELS: Readonly<Record<DirectoryUnitKind, number>> = { province: 0, city: 1, county: 2, institution: 3, agency: 3 };
+
+/**
+ * 协同部门类别: the agencies cases are referred to and leads come from (domain.md §6: 纪检监察,
+ * 公安, 医保, 市场监管 …; seed 004: 及时移交司法纪检机关处理). Required on agency units, absent on others.
+ */
+export const AGENCY_TYPES = {
+  discipline: '纪检监察',
+  police: '公安',
+  procuratorate: '检察',
+  medical_insurance: '医疗保障',
+  market_regulation: '市场监管',
+  petition: '信访',
+  other: '其他部门',
+} as const;
+export type AgencyType = keyof typeof AGENCY_TYPES;
 
 /** 机构类别: what campaigns and draws select on. */
 export const INSTITUTION_TYPES = {

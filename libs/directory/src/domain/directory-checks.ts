@@ -1,5 +1,6 @@
 import { isValidCreditCode } from '@bihuan/core';
 import {
+  AGENCY_TYPES,
   CONFLICT_REASONS,
   HOSPITAL_GRADES,
   HOSPITAL_LEVELS,
@@ -7,6 +8,7 @@ import {
   InstitutionProfile,
   OWNERSHIPS,
   UNIT_KINDS,
+  UNIT_LEVELS,
   USER_STATUSES,
   isValidEmail,
   isValidPhone,
@@ -18,7 +20,6 @@ import { DirectoryRules, DirectoryState, InspectorConflict, UserChanges } from '
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 /** Sign-in names: what people type, so one case only. */
 const LOGIN = /^[a-z0-9._-]{1,64}$/;
-const LEVEL = { province: 0, city: 1, county: 2, institution: 3 } as const;
 const ROLES: readonly string[] = DIRECTORY_ROLES;
 
 const has = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
@@ -91,12 +92,12 @@ export function parentProblems(state: DirectoryState, unit: Pick<UnitInput, 'id'
   }
   const parent = state.units.get(unit.parentId);
   if (!parent) return [problem('parentId', 'UNKNOWN_PARENT', `上级单位编码（parentId）「${unit.parentId}」不存在`)];
-  if (LEVEL[parent.kind] >= LEVEL[unit.kind]) {
+  if (UNIT_LEVELS[parent.kind] >= UNIT_LEVELS[unit.kind]) {
     return [
       problem(
         'parentId',
         'KIND_NESTING',
-        `${unit.kind}单位不能隶属于${parent.kind}单位「${parent.id}」：层级须为省 ⊃ 市 ⊃ 县 ⊃ 医疗机构`,
+        `${unit.kind}单位不能隶属于${parent.kind}单位「${parent.id}」：层级须为省 ⊃ 市 ⊃ 县 ⊃ 医疗机构，协同部门隶属于卫生健康行政部门`,
         'rule',
       ),
     ];
@@ -122,7 +123,20 @@ export function unitProblems(state: DirectoryState, unit: UnitInput): DirectoryP
   } else if (unit.profile) {
     out.push(problem('profile', 'PROFILE_NOT_ALLOWED', '机构信息只填写于医疗机构，卫生健康行政部门不填'));
   }
-  return out;
+  return [...out, ...agencyProblems(unit)];
+}
+
+/** A partner agency names its kind (纪检监察, 公安 …); no other unit does. */
+function agencyProblems(unit: UnitInput): DirectoryProblem[] {
+  if (unit.kind !== 'agency')
+    return unit.agencyType === undefined
+      ? []
+      : [problem('agencyType', 'AGENCY_TYPE_NOT_ALLOWED', '协同部门类别（agencyType）只填写于协同部门')];
+  if (unit.agencyType === undefined)
+    return [problem('agencyType', 'AGENCY_TYPE_REQUIRED', '协同部门须填写类别（agencyType）：纪检监察、公安、医疗保障、市场监管等')];
+  return has(AGENCY_TYPES, unit.agencyType)
+    ? []
+    : [problem('agencyType', 'INVALID_VALUE', `协同部门类别（agencyType）不是可选的值：${unit.agencyType}`)];
 }
 
 export function departmentProblems(state: DirectoryState, department: DepartmentInput): DirectoryProblem[] {
@@ -152,7 +166,7 @@ export function personProblems(state: DirectoryState, rules: DirectoryRules, use
       problem(
         'role',
         'ROLE_UNIT_MISMATCH',
-        `角色「${user.role}」不能属于${unit.kind}单位「${unit.id}」：医院用户属于医疗机构，其他角色属于卫生健康行政部门`,
+        `角色「${user.role}」不能属于${unit.kind}单位「${unit.id}」：医院用户属于医疗机构，协同单位用户属于协同部门，其他角色属于卫生健康行政部门`,
         'rule',
       ),
     );

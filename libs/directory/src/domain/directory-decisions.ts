@@ -28,9 +28,13 @@ export function updateUnit(state: DirectoryState, unitId: string, changes: UnitC
     ...unit,
     name: changes.name,
     ...(changes.profile ? { profile: changes.profile } : { profile: undefined }),
+    ...(changes.agencyType ? { agencyType: changes.agencyType } : {}),
   });
   if (problems.length > 0) return refuse(...problems);
-  const same = unit.name === changes.name && JSON.stringify(unit.profile ?? null) === JSON.stringify(changes.profile ?? null);
+  const same =
+    unit.name === changes.name &&
+    JSON.stringify(unit.profile ?? null) === JSON.stringify(changes.profile ?? null) &&
+    (changes.agencyType === undefined || changes.agencyType === unit.agencyType);
   return same ? accept() : accept({ type: 'UnitUpdated', data: { unitId, ...changes } });
 }
 
@@ -53,7 +57,11 @@ export function upsertUnit(state: DirectoryState, unit: UnitInput): Decision {
   const moved = unit.parentId !== null && unit.parentId !== current.parentId ? moveUnit(state, unit.id, unit.parentId) : accept();
   if (unit.parentId === null && current.parentId !== null)
     return refuse(problem('parentId', 'PARENT_REQUIRED', '上级单位编码（parentId）不能为空'));
-  const updated = updateUnit(state, unit.id, { name: unit.name, ...(unit.profile ? { profile: unit.profile } : {}) });
+  const updated = updateUnit(state, unit.id, {
+    name: unit.name,
+    ...(unit.profile ? { profile: unit.profile } : {}),
+    ...(unit.agencyType ? { agencyType: unit.agencyType } : {}),
+  });
   return { events: [...moved.events, ...updated.events], problems: [...moved.problems, ...updated.problems] };
 }
 

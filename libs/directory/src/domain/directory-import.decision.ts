@@ -4,8 +4,7 @@ import { Decision, upsertDepartment, upsertUnit, upsertUser } from './directory-
 import { DirectoryEvent } from './directory.events';
 import { evolveDirectory } from './directory.evolve';
 import { DirectoryRules, DirectoryState } from './directory.model';
-
-const LEVEL = { province: 0, city: 1, county: 2, institution: 3 } as const;
+import { UNIT_LEVELS } from './directory-attributes';
 
 /** The events of a whole import, or every rejected row. */
 export interface ImportDecision {
@@ -29,7 +28,7 @@ export function decideImport(state: DirectoryState, rules: DirectoryRules, file:
     events.push(...decision.events);
     working = decision.events.reduce(evolveDirectory, working);
   };
-  const units = [...file.units].sort((a, b) => (LEVEL[a.input.kind] ?? 9) - (LEVEL[b.input.kind] ?? 9));
+  const units = [...file.units].sort((a, b) => (UNIT_LEVELS[a.input.kind] ?? 9) - (UNIT_LEVELS[b.input.kind] ?? 9));
   units.forEach((item) => apply(item, upsertUnit));
   file.departments.forEach((item) => apply(item, upsertDepartment));
   file.users.forEach((item) => apply(item, (s, input) => upsertUser(s, rules, input)));

@@ -1,5 +1,5 @@
 import { Role } from '@bihuan/core';
-import { DirectoryUnitKind, InstitutionProfile, UserStatus } from './directory-attributes';
+import { AgencyType, DirectoryUnitKind, InstitutionProfile, UserStatus } from './directory-attributes';
 
 /**
  * What a person or a file asks the directory to hold — the inputs of the directory's commands,
@@ -19,6 +19,8 @@ export interface UnitInput {
   readonly parentId: string | null;
   /** Required for institutions, absent for commission units. */
   readonly profile?: InstitutionProfile;
+  /** Required for partner agencies (kind `agency`), absent for every other unit. */
+  readonly agencyType?: AgencyType;
 }
 
 export interface DepartmentInput {

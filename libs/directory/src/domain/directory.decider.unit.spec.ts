@@ -1,38 +1,8 @@
-import { DomainError, SYSTEM_ACTOR } from '@bihuan/core';
-import { DeciderSpecification } from '@bihuan/testing';
-import { DEMO_DIRECTORY_UNITS, demoDirectoryImport } from '../demo/demo-directory.data';
-import { DirectoryCommand } from './directory.commands';
-import { directoryDecider } from './directory.decider';
-import { DirectoryEvent } from './directory.events';
-import { DirectoryState } from './directory.model';
+import { DomainError } from '@bihuan/core';
+import { command, decider, hospital, inspector, seeded, spec } from '../testing/directory-decider.fixtures';
+import { demoDirectoryImport } from '../demo/demo-directory.data';
 import { UnitInput, UserInput } from './directory-inputs';
 
-const KINDS: Record<string, readonly string[]> = {
-  hospital: ['institution'],
-  inspector: ['province', 'city', 'county'],
-  leader: ['province', 'city', 'county'],
-  admin: ['province', 'city', 'county'],
-  partner: ['province', 'city', 'county'],
-};
-const decider = directoryDecider({ roleFitsUnit: (role, kind) => KINDS[role]!.includes(kind) });
-const spec = DeciderSpecification<DirectoryCommand, DirectoryEvent, DirectoryState>(decider);
-const metadata = { commandId: 'c', correlationId: 'c', causationId: null, actor: SYSTEM_ACTOR, now: '2025-03-03T01:00:00.000Z' };
-const command = <T extends DirectoryCommand['type']>(type: T, data: Extract<DirectoryCommand, { type: T }>['data']): DirectoryCommand =>
-  ({ type, data, metadata }) as DirectoryCommand;
-
-/** The demo directory as events: what every case below starts from. */
-const seeded = decider.decide(command('SeedDirectory', { seed: 'demo', import: demoDirectoryImport() }), decider.initialState);
-const hospital = DEMO_DIRECTORY_UNITS.find((u) => u.id === 'hosp-a1-1')!;
-const inspector: UserInput = {
-  id: 'zhang.san',
-  username: 'zhang.san',
-  name: '张三',
-  phone: '13900000001',
-  role: 'inspector',
-  unitId: 'county-a1',
-  departmentId: null,
-  status: 'active',
-};
 const codeOf = (run: () => unknown): string => {
   try {
     run();
@@ -45,8 +15,8 @@ const codeOf = (run: () => unknown): string => {
 
 describe('the directory decider', () => {
   it('seeds an empty directory once: a second seed (another process, after the conflict) decides nothing', () => {
-    expect(seeded.filter((e) => e.type === 'UnitCreated')).toHaveLength(11);
-    expect(seeded.at(-1)).toMatchObject({ type: 'DirectoryImported', data: { source: 'seed-demo', units: 11, users: 10 } });
+    expect(seeded.filter((e) => e.type === 'UnitCreated')).toHaveLength(14);
+    expect(seeded.at(-1)).toMatchObject({ type: 'DirectoryImported', data: { source: 'seed-demo', units: 14, users: 12 } });
     spec
       .given(seeded)
       .when(command('SeedDirectory', { seed: 'none', import: demoDirectoryImport() }))

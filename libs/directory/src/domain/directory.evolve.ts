@@ -20,7 +20,13 @@ export function evolveDirectory(state: DirectoryState, event: DirectoryEvent): D
       const unit = state.units.get(event.data.unitId);
       if (!unit) return state;
       const { profile: _old, ...rest } = unit;
-      const next = { ...rest, name: event.data.name, ...(event.data.profile ? { profile: event.data.profile } : {}) };
+      const next = {
+        ...rest,
+        name: event.data.name,
+        ...(event.data.profile ? { profile: event.data.profile } : {}),
+        // Absent on UnitUpdated from before agencies, and when the type was not changed: kept.
+        ...(event.data.agencyType ? { agencyType: event.data.agencyType } : {}),
+      };
       return { ...state, units: put(state.units, unit.id, next) };
     }
     case 'UnitMoved': {

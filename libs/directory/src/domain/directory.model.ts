@@ -1,4 +1,4 @@
-import { ConflictReason, DirectoryUnitKind, InstitutionProfile, UserStatus } from './directory-attributes';
+import { AgencyType, ConflictReason, DirectoryUnitKind, InstitutionProfile, UserStatus } from './directory-attributes';
 import { DepartmentInput, DirectoryRole, UnitInput } from './directory-inputs';
 
 /** The one stream of the directory: small enough (hundreds of units, thousands of people) for atomic imports and a total order. */
@@ -60,10 +60,11 @@ export interface DirectoryRules {
   roleFitsUnit(role: DirectoryRole, kind: DirectoryUnitKind): boolean;
 }
 
-/** The changeable part of a unit (UpdateUnit): name and, for an institution, its profile. */
+/** The changeable part of a unit (UpdateUnit): name and, for an institution, its profile; for an agency, its type (absent: unchanged). */
 export interface UnitChanges {
   readonly name: string;
   readonly profile?: InstitutionProfile;
+  readonly agencyType?: AgencyType;
 }
 
 /** The changeable part of a person (UpdateUser). */

@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
-import { HOSPITAL_GRADES, HOSPITAL_LEVELS, INSTITUTION_TYPES, OWNERSHIPS, UNIT_KINDS } from '../domain/directory-attributes';
+import {
+  AGENCY_TYPES,
+  AgencyType,
+  HOSPITAL_GRADES,
+  HOSPITAL_LEVELS,
+  INSTITUTION_TYPES,
+  OWNERSHIPS,
+  UNIT_KINDS,
+} from '../domain/directory-attributes';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -36,6 +44,10 @@ export class CreateUnitDto {
   @ValidateNested()
   @Type(() => InstitutionProfileDto)
   profile?: InstitutionProfileDto;
+  @ApiPropertyOptional({ enum: Object.keys(AGENCY_TYPES), description: '协同部门类别: required for an agency, refused on other units' })
+  @IsOptional()
+  @IsIn(Object.keys(AGENCY_TYPES))
+  agencyType?: AgencyType;
 }
 
 export class UpdateUnitDto {
@@ -45,6 +57,10 @@ export class UpdateUnitDto {
   @ValidateNested()
   @Type(() => InstitutionProfileDto)
   profile?: InstitutionProfileDto;
+  @ApiPropertyOptional({ enum: Object.keys(AGENCY_TYPES), description: 'An agency’s new type (absent: unchanged)' })
+  @IsOptional()
+  @IsIn(Object.keys(AGENCY_TYPES))
+  agencyType?: AgencyType;
 }
 
 export class MoveUnitDto {

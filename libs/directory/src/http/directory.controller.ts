@@ -66,7 +66,12 @@ export class DirectoryController {
   updateUnit(@CurrentActor() actor: Actor, @Param('unitId') unitId: string, @Body() body: UpdateUnitDto): Promise<CommandReceipt> {
     return this.send(actor, {
       kind: 'UpdateUnit',
-      data: { unitId, name: body.name, ...(body.profile ? { profile: { ...body.profile } } : {}) },
+      data: {
+        unitId,
+        name: body.name,
+        ...(body.profile ? { profile: { ...body.profile } } : {}),
+        ...(body.agencyType ? { agencyType: body.agencyType } : {}),
+      },
     });
   }
 

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { UnitView } from '../application/directory.queries';
 import {
+  AGENCY_TYPES,
+  AgencyType,
   CONFLICT_REASONS,
   ConflictReason,
   HOSPITAL_GRADES,
@@ -39,6 +41,8 @@ export class DirectoryUnitDto implements DirectoryUnit {
   @ApiProperty({ nullable: true, type: String, description: 'Null only for the root (the province)' }) parentId!: string | null;
   @ApiPropertyOptional({ type: () => DirectoryInstitutionProfileDto, description: 'Institutions only' })
   profile?: DirectoryInstitutionProfileDto;
+  @ApiPropertyOptional({ enum: Object.keys(AGENCY_TYPES), description: '协同部门类别: partner agencies only' })
+  agencyType?: AgencyType;
 }
 
 export class DirectoryUnitListDto {

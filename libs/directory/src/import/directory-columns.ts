@@ -1,4 +1,5 @@
 import {
+  AGENCY_TYPE_ENUM,
   DIRECTORY_ROLE_ENUM,
   DirectorySheet,
   Enumeration,
@@ -62,6 +63,8 @@ export const UNIT_COLUMNS: readonly ColumnSpec[] = [
   column('profile.address', '地址', { maxLength: 200, aliases: ['单位地址', '机构地址'], width: 36 }),
   column('profile.legalRepresentative', '法定代表人', { maxLength: 50, aliases: ['法人代表', '负责人'], width: 12 }),
   column('profile.contactPhone', '联系电话', { kind: 'code', maxLength: 30, aliases: ['电话'] }),
+  // Last, so sheets made before it still line up; required on agency rows only.
+  column('agencyType', '协同部门类别', { enumeration: AGENCY_TYPE_ENUM, aliases: ['部门类别'], width: 12 }),
 ];
 
 export const DEPARTMENT_COLUMNS: readonly ColumnSpec[] = [

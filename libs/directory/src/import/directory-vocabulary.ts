@@ -1,5 +1,6 @@
 import { ROLE_LABELS } from '@bihuan/core';
 import {
+  AGENCY_TYPES,
   DirectoryUnitKind,
   HOSPITAL_GRADES,
   HOSPITAL_LEVELS,
@@ -32,6 +33,7 @@ export const UNIT_KIND_LABELS: Readonly<Record<DirectoryUnitKind, string>> = {
   city: '市级',
   county: '县级',
   institution: '医疗机构',
+  agency: '协同部门',
 };
 
 /**
@@ -62,6 +64,18 @@ export const UNIT_KIND_ENUM = enumeration(UNIT_KIND_LABELS, {
   区县级: 'county',
   机构: 'institution',
   医疗卫生机构: 'institution',
+  协同单位: 'agency',
+  成员单位: 'agency',
+});
+export const AGENCY_TYPE_ENUM = enumeration(AGENCY_TYPES, {
+  纪委监委: 'discipline',
+  纪检: 'discipline',
+  公安局: 'police',
+  检察院: 'procuratorate',
+  医保: 'medical_insurance',
+  医保局: 'medical_insurance',
+  市场监管局: 'market_regulation',
+  信访局: 'petition',
 });
 export const INSTITUTION_TYPE_ENUM = enumeration(INSTITUTION_TYPES, {
   中医院: 'tcm_hospital',

@@ -121,8 +121,10 @@ describe('directory export', () => {
 
   it('writes Chinese labels, neutralises formula-like text in CSV and quotes as RFC 4180 says', () => {
     const lines = writeDirectoryCsv(SNAPSHOT, 'units').toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]).toBe('单位编码,单位名称,层级,上级单位编码,机构类别,所有制,医院等级,等次,统一社会信用代码,地址,法定代表人,联系电话');
-    expect(lines[1]).toBe('P01,浙江省卫生健康委员会,省级,,,,,,,,,');
+    expect(lines[0]).toBe(
+      '单位编码,单位名称,层级,上级单位编码,机构类别,所有制,医院等级,等次,统一社会信用代码,地址,法定代表人,联系电话,协同部门类别',
+    );
+    expect(lines[1]).toBe('P01,浙江省卫生健康委员会,省级,,,,,,,,,,');
     expect(lines[4]).toContain('000123,杭州市第一人民医院（东院）,医疗机构,X01,综合医院,公立,三级,甲等,');
     expect(lines[5]).toContain(`H-002,'=某社区卫生服务中心,医疗机构,X01,基层医疗卫生机构,社会办,未定级,未评等,`);
     expect(lines[5]).toContain('"某路1号, ""二楼"""');
@@ -138,7 +140,7 @@ describe('directory export', () => {
     expect(units.getCell('A5').value).toBe('000123');
     expect(units.getColumn(1).numFmt).toBe('@');
     const validations = (units as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
-    expect(validations['C2']).toMatchObject({ type: 'list', formulae: ['"省级,市级,县级,医疗机构"'] });
+    expect(validations['C2']).toMatchObject({ type: 'list', formulae: ['"省级,市级,县级,医疗机构,协同部门"'] });
     expect(validations['E1006']).toMatchObject({
       formulae: ['"综合医院,中医医院,中西医结合医院,专科医院,妇幼保健机构,基层医疗卫生机构,专业公共卫生机构,其他医疗机构"'],
     });

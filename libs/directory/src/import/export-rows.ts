@@ -1,6 +1,7 @@
 import { DepartmentInput, UnitInput, UserInput } from '../domain/directory-inputs';
 import { DIRECTORY_COLUMNS } from './directory-columns';
 import {
+  AGENCY_TYPE_ENUM,
   DIRECTORY_ROLE_LABELS,
   DirectorySheet,
   HOSPITAL_GRADE_ENUM,
@@ -36,6 +37,7 @@ function unitCells(unit: UnitInput): Record<string, string> {
     'profile.address': p?.address ?? '',
     'profile.legalRepresentative': p?.legalRepresentative ?? '',
     'profile.contactPhone': p?.contactPhone ?? '',
+    agencyType: unit.agencyType ? AGENCY_TYPE_ENUM.labels[unit.agencyType] : '',
   };
 }
 

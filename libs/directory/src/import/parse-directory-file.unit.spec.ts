@@ -137,6 +137,29 @@ describe('parseDirectoryFile (XLSX)', () => {
     expect(where(rejected)).toEqual([{ sheet: 'users', row: 3, field: 'email', rule: 'DIRECTORY.INVALID_EMAIL' }]);
   });
 
+  it('reads the optional 协同部门类别 column: required on an agency row, refused on any other', async () => {
+    const header = [...UNIT_HEADER, '协同部门类别'];
+    const blank = ['', '', '', '', '', '', '', ''];
+    const file = await workbook({
+      单位: [
+        header,
+        ['A1', '某市公安局', '协同部门', 'C01', ...blank, '公安'],
+        ['A2', '某市医保局', 'agency', 'C01', ...blank, 'medical_insurance'],
+        ['A3', '某市市场监管局', '协同部门', 'C01', ...blank, ''],
+        ['X1', '某县卫生健康局', '县级', 'C01', ...blank, '信访'],
+      ],
+    });
+    const { import: parsed, rejected } = await parseDirectoryFile(file, 'xlsx');
+    expect(parsed.units.map((u) => [u.input.id, u.input.kind, u.input.agencyType])).toEqual([
+      ['A1', 'agency', 'police'],
+      ['A2', 'agency', 'medical_insurance'],
+    ]);
+    expect(where(rejected)).toEqual([
+      { sheet: 'units', row: 4, field: 'agencyType', rule: 'DIRECTORY.REQUIRED' },
+      { sheet: 'units', row: 5, field: 'agencyType', rule: 'DIRECTORY.AGENCY_TYPE_NOT_ALLOWED' },
+    ]);
+  });
+
   it('takes English codes and common aliases, and rejects a profile on a commission unit', async () => {
     const file = await workbook({
       单位: [

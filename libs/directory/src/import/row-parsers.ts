@@ -1,7 +1,8 @@
-import { InstitutionProfile } from '../domain/directory-attributes';
+import { AgencyType, InstitutionProfile } from '../domain/directory-attributes';
 import { DepartmentInput, RowRejection, UnitInput, UserInput } from '../domain/directory-inputs';
 import { PROFILE_COLUMNS } from './directory-columns';
 import {
+  AGENCY_TYPE_ENUM,
   DIRECTORY_ROLE_ENUM,
   HOSPITAL_GRADE_ENUM,
   HOSPITAL_LEVEL_ENUM,
@@ -58,12 +59,17 @@ export function parseUnitRow(record: SheetRecord): ParsedRow<UnitInput> {
       reader.reject(column.field, 'DIRECTORY.PROFILE_NOT_ALLOWED', '只填写于医疗机构，卫生健康行政部门（省级、市级、县级）不填');
     }
   }
+  let agencyType: AgencyType | undefined;
+  if (kind === 'agency') agencyType = reader.choice('agencyType', AGENCY_TYPE_ENUM, '不能为空（协同部门须填写类别）') ?? 'other';
+  else if (kind !== null && reader.filled('agencyType'))
+    reader.reject('agencyType', 'DIRECTORY.AGENCY_TYPE_NOT_ALLOWED', '只填写于协同部门');
   const input: UnitInput = {
     id,
     name,
     kind: kind ?? 'institution',
     parentId: parent === '' ? null : parent,
     ...(profile ? { profile } : {}),
+    ...(agencyType ? { agencyType } : {}),
   };
   return result(reader, input);
 }

@@ -86,14 +86,22 @@ export class CommandExecution {
     this.observer = observer;
   }
 
-  /** A person's command: a fresh id that also starts a correlation; the next read sees its effects. */
+  /**
+   * A person's command: a fresh id that also starts a correlation; the next read sees its effects.
+   * `continues` names a correlation already on the record instead, for a step of an exchange that
+   * belongs to a case recorded elsewhere (a referral's answer to the case referred, a lead's
+   * complaint ticket): the audit's case index links streams that share a correlation, so the
+   * case's history shows the exchange and the exchange's history shows the case.
+   */
   async execute<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined = undefined>(
     actor: Actor,
     write: CaseWrite<C, E, S, P>,
+    continues?: { readonly correlationId: string },
   ): Promise<CommandOutcome<S>> {
     const commandId = this.ids.next();
+    const correlationId = continues?.correlationId ?? commandId;
     return observeCommand(this.observer, 'request', write, async (observed) => {
-      const outcome = await this.write({ commandId, correlationId: commandId, causationId: null, actor, now: this.now() }, observed);
+      const outcome = await this.write({ commandId, correlationId, causationId: null, actor, now: this.now() }, observed);
       return { outcome, settled: await this.settle(outcome.position) };
     });
   }

@@ -59,4 +59,23 @@ describe('CommandExecution: read-your-writes never turns a written command into 
     ]);
     expect(seen.every((o) => o.seconds >= 0)).toBe(true);
   });
+
+  it('starts a correlation with each request, or continues the one it is told to (an exchange belonging to a case elsewhere)', async () => {
+    const { store, execution, open } = setup();
+    await open('4');
+    const write = {
+      category: 'case',
+      id: '5',
+      decider,
+      build: () => ({ type: 'OpenCase' as const, data: { dueAt: '2025-03-10T01:00:00.000Z' } }),
+    };
+    await execution.execute(SYSTEM_ACTOR, write, { correlationId: 'corr-of-case-4' });
+    const [first] = await store.readStream('case-4');
+    const [continued] = await store.readStream('case-5');
+    expect(first!.metadata.correlationId).toBe(first!.metadata.causationId);
+    expect(continued!.metadata).toMatchObject({
+      correlationId: 'corr-of-case-4',
+      causationId: expect.not.stringMatching('corr-of-case-4'),
+    });
+  });
 });

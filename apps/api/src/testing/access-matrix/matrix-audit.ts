@@ -39,7 +39,10 @@ const CASES = [
   'creditSubject',
   'publicNotice',
   'docNumber',
+  'referral',
 ];
+/** Exchanges with partner agencies: never a hospital's to read, whoever's case they are about (issue 22, item 4). */
+const NOT_FOR_HOSPITALS = /^(referral|lead|deadlineTimers-referral)-/;
 
 /**
  * The unit a case stream belongs to, from its first event: a draw's jurisdiction, a seeded campaign's
@@ -61,13 +64,18 @@ export async function streamOwners(t: TestApp, seed: Seed, v: Violations): Promi
   for (const e of await t.store.readAll()) if (!first.has(e.streamName)) first.set(e.streamName, e.data as Record<string, unknown>);
   const tickets = new Map(Object.entries(seed.sites).map(([i, s]) => [`complaintTicket-${s.ticketId}`, i]));
   tickets.set(`complaintTicket-${seed.redispatched.ticketId}`, seed.redispatched.to);
+  // A lead's ticket is received by the commission it went to, and not dispatched in the seed.
+  for (const lead of seed.leads) tickets.set(`complaintTicket-${lead.ticketId}`, lead.toUnit);
   const owner = (stream: string): string | null => {
     const dash = stream.indexOf('-');
     const category = stream.slice(0, dash);
     const process = PROCESS[category];
     if (process) return owner(process(stream.slice(dash + 1)));
-    if (!CASES.includes(category)) return null;
     const data = first.get(stream) ?? {};
+    // An external reference's claim serves the ticket that holds it; a lead belongs to the commission it went to.
+    if (category === 'complaintReference') return owner(`complaintTicket-${String(data['ticketId'])}`);
+    if (category === 'lead') return String(data['toUnit']);
+    if (!CASES.includes(category)) return null;
     return tickets.get(stream) ?? ownerOf(category, data);
   };
   const owners = new Map<string, string>();
@@ -125,7 +133,7 @@ export async function checkAudit(t: TestApp, seed: Seed, routes: readonly [Decla
           requests++;
           const decided = verdict(route, row, reader, target);
           const rel = decided.rel;
-          const hidden = reader.actor?.role === 'hospital' && hiddenFromHospitals.has(stream);
+          const hidden = reader.actor?.role === 'hospital' && (hiddenFromHospitals.has(stream) || NOT_FOR_HOSPITALS.test(stream));
           const expected = hidden || switchRefused ? 'refused' : decided.verdict;
           const where = `${route.key}${query} ${stream} of ${unit} (${rel})`;
           const problem = statusProblem(expected, res, row);

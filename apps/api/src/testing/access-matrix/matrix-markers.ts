@@ -17,8 +17,11 @@ export type MarkerClass =
   /** A planned unannounced visit (暗访): never to hospitals before it happens. */
   | 'planned';
 
-/** Which context the marker was written in: partners are given credit information only. */
-export type MarkerContext = 'inspection' | 'complaints' | 'ethics' | 'credit' | 'campaigns' | 'notices';
+/**
+ * Which context the marker was written in: partners are given credit information, and of
+ * referrals and leads only those of their own agency.
+ */
+export type MarkerContext = 'inspection' | 'complaints' | 'ethics' | 'credit' | 'campaigns' | 'notices' | 'referrals';
 
 export interface Marker {
   readonly text: string;
@@ -27,6 +30,8 @@ export interface Marker {
   readonly context: MarkerContext;
   /** Where it was written, for the violation report. */
   readonly where: string;
+  /** A referral's or a lead's text: the partner agency it went to or came from. */
+  readonly agency?: string;
 }
 
 /** Collects markers while seeding; `next` gives the field text to send. */
@@ -34,13 +39,13 @@ export class MarkerBook {
   readonly all: Marker[] = [];
   private readonly counters = new Map<string, number>();
 
-  next(institution: string, context: MarkerContext, where: string, cls: MarkerClass = 'case'): string {
+  next(institution: string, context: MarkerContext, where: string, cls: MarkerClass = 'case', agency?: string): string {
     const n = (this.counters.get(institution) ?? 0) + 1;
     this.counters.set(institution, n);
     const prefix = cls === 'case' ? 'MK' : `MK${cls.toUpperCase()}`;
     // Zero-padded, so no marker is the prefix of another (MK-x-1 of MK-x-10).
     const text = `${prefix}-${institution}-${String(n).padStart(3, '0')}`;
-    this.add({ text, institution, cls, context, where });
+    this.add({ text, institution, cls, context, where, ...(agency ? { agency } : {}) });
     return text;
   }
 

@@ -22,7 +22,7 @@ export async function checkReads(t: TestApp, seed: Seed, routes: readonly [Decla
     const variants = [{ query: row.query ?? '', format: row.format }, ...(row.also ? [row.also] : [])];
     for (const target of targetsFor(row.target, seed)) {
       for (const { query, format } of variants) {
-        const url = fill(route.path, target.params) + query;
+        const url = fill(route.path, { ...row.params, ...target.params }) + query;
         for (const reader of READERS) {
           const req = t.http.get(url).set(headersFor(t, reader));
           const binaryFile = format === 'xlsx' || format === 'docx';

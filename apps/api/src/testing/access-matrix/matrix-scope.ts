@@ -24,7 +24,7 @@ const policy = new AccessPolicy(jurisdiction);
 /**
  * The scope rule the matrix expects (domain.md, "People"): a hospital only its own institution;
  * inspectors, leaders and admins their unit's subtree (the province's admin: everything); partners the credit information
- * they are given (their unit is the province, so by unit they reach every institution).
+ * of the commission their agency works beside (AccessPolicy gives them its subtree).
  */
 export function inScope(reader: Reader, unit: string): boolean {
   return reader.actor !== null && policy.inScope(reader.actor, unit);
@@ -67,7 +67,20 @@ export function maysee(reader: Reader, m: Marker): boolean {
       return inScope(reader, m.institution);
     case 'case':
       if (!a) return false;
+      if (m.context === 'referrals') return seesExchange(reader, m.institution, m.agency ?? null);
       if (a.role === 'partner' && m.context !== 'credit') return false;
       return inScope(reader, m.institution);
   }
+}
+
+/**
+ * A referral or a lead (issue 22, item 4): the partner agency it went to or came from, the
+ * commission staff whose jurisdiction covers `unit` (the case's institution; a lead's commission),
+ * never a hospital, never another agency.
+ */
+export function seesExchange(reader: Reader, unit: string, agency: string | null): boolean {
+  const a = reader.actor;
+  if (!a || a.role === 'hospital') return false;
+  if (a.role === 'partner') return a.unit === agency;
+  return inScope(reader, unit);
 }

@@ -6,6 +6,14 @@ import { seedComplaint, seedInspection, seedRedispatched, Site, SiteIds } from '
 import { seedCredit, seedDraw, seedEthics } from './matrix-seed-records';
 import { seedApplicants } from './matrix-seed-applicants';
 import { NoticeIds, seedNotices } from './matrix-seed-notices';
+import { REFERRAL_AGENCY, SeededLead, SeededReferral, seedLead, seedReferral } from './matrix-seed-referrals';
+
+/** The demo user of each partner agency. */
+const AGENCY_USERS: Readonly<Record<string, string>> = {
+  'agency-prov-discipline': 'partner-discipline',
+  'agency-city-a-police': 'partner-police-a',
+  'agency-city-b-insurance': 'partner-insurance-b',
+};
 
 /** The institutions that get a full set of cases: two siblings, a cousin in the same city, another city. */
 export const SEEDED = ['hosp-a1-1', 'hosp-a1-2', 'hosp-a2-1', 'hosp-b1-1'] as const;
@@ -18,6 +26,10 @@ export interface Seed {
   readonly draws: Record<string, string>;
   /** Public notices by the county that issued them. */
   readonly notices: NoticeIds;
+  /** Each site's finding referred to an agency competent for it. */
+  readonly referrals: readonly SeededReferral[];
+  /** Leads two agencies sent their commissions, each a ticket received there. */
+  readonly leads: readonly SeededLead[];
 }
 
 function demo(t: TestApp, id: string) {
@@ -67,6 +79,21 @@ export async function seedAll(t: TestApp): Promise<Seed> {
     'county-a1': await seedDraw(t, demo(t, 'inspector-a1'), 'county-a1', book),
     'county-b1': await seedDraw(t, demo(t, 'inspector-b1'), 'county-b1', book, true),
   };
+  const referrals: SeededReferral[] = [];
+  for (const s of list) {
+    const site = { institution: s.institution, findingId: seeded[s.institution]!.findingId };
+    const agencyUser = demo(t, AGENCY_USERS[REFERRAL_AGENCY[s.institution]!]!);
+    referrals.push(await seedReferral(t, s.inspector, agencyUser, site, book, s.institution === 'hosp-a1-1'));
+  }
+  const leads = [
+    await seedLead(t, demo(t, 'partner-police-a'), { agency: 'agency-city-a-police', toUnit: 'city-a', institution: 'hosp-a1-1' }, book),
+    await seedLead(
+      t,
+      demo(t, 'partner-insurance-b'),
+      { agency: 'agency-city-b-insurance', toUnit: 'city-b', institution: 'hosp-b1-1' },
+      book,
+    ),
+  ];
   await seedApplicants(t, { a1: demo(t, 'inspector-a1'), b1: demo(t, 'inspector-b1') }, book);
   await t.settle();
   const sites: Seed['sites'] = {};
@@ -75,5 +102,5 @@ export async function seedAll(t: TestApp): Promise<Seed> {
   await t.advanceTo('2025-03-20T02:00:00.000Z');
   // Notices of 1–19 March: published once that period is over.
   const notices = await seedNotices(t, book);
-  return { book, sites, redispatched: { ticketId, from: 'hosp-a1-1', to: 'hosp-a1-2' }, draws, notices };
+  return { book, sites, redispatched: { ticketId, from: 'hosp-a1-1', to: 'hosp-a1-2' }, draws, notices, referrals, leads };
 }

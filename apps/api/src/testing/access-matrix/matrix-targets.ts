@@ -1,5 +1,5 @@
 import { DEMO_USERS } from '@bihuan/demo';
-import { Reader, inScope, relation } from './matrix-scope';
+import { Reader, inScope, relation, seesExchange } from './matrix-scope';
 import { Seed, SEEDED } from './matrix-seed';
 import { YEAR } from './matrix-seed-records';
 
@@ -28,7 +28,9 @@ export type TargetKind =
   | 'dirUnit'
   | 'dirUser'
   | 'publicNotice'
-  | 'noticeDraft';
+  | 'noticeDraft'
+  | 'referral'
+  | 'lead';
 
 export interface Target {
   readonly label: string;
@@ -37,6 +39,8 @@ export interface Target {
   readonly params: Readonly<Record<string, string>>;
   /** Planned 暗访 read by its own hospital: how much it may see is a marker question, not a status one. */
   readonly anyStatus?: (reader: Reader) => boolean;
+  /** Who may reach it when that is not the unit's scope alone (a referral: also its agency, never a hospital). */
+  readonly reach?: (reader: Reader) => boolean;
 }
 
 const PARENTS = ['county-a1', 'city-a'];
@@ -114,6 +118,20 @@ export function targetsFor(kind: TargetKind, seed: Seed): Target[] {
       return Object.entries(seed.notices.drafts).map(([unit, noticeId]) => ({ label: `notice-draft@${unit}`, unit, params: { noticeId } }));
     case 'dirUser':
       return DIRECTORY_USERS.map((u) => ({ label: `dir-user@${u.id}`, unit: u.unit, params: { userId: u.id } }));
+    case 'referral':
+      return seed.referrals.map((r) => ({
+        label: `referral@${r.institution}>${r.agency}`,
+        unit: r.institution,
+        params: { referralId: r.referralId },
+        reach: (reader: Reader) => seesExchange(reader, r.institution, r.agency),
+      }));
+    case 'lead':
+      return seed.leads.map((l) => ({
+        label: `lead@${l.agency}>${l.toUnit}`,
+        unit: l.toUnit,
+        params: { leadId: l.leadId },
+        reach: (reader: Reader) => seesExchange(reader, l.toUnit, l.agency),
+      }));
   }
 }
 
@@ -131,5 +149,5 @@ export function fill(path: string, params: Readonly<Record<string, string>>): st
 /** Whether the reader's scope covers the target, and how the two relate (for the report). */
 export function scopeOf(reader: Reader, target: Target): { covered: boolean; rel: string } {
   if (target.unit === null) return { covered: reader.actor !== null, rel: '-' };
-  return { covered: inScope(reader, target.unit), rel: relation(reader, target.unit) };
+  return { covered: target.reach ? target.reach(reader) : inScope(reader, target.unit), rel: relation(reader, target.unit) };
 }

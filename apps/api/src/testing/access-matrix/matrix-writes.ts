@@ -25,7 +25,7 @@ export async function checkWrites(t: TestApp, seed: Seed, routes: readonly [Decl
   for (const [route, row] of routes) {
     if (route.method === 'GET' || (!row.body && !row.upload)) continue;
     for (const target of targetsFor(row.target, seed)) {
-      const url = fill(route.path, target.params);
+      const url = fill(route.path, { ...row.params, ...target.params });
       const body = row.body?.(target.params) ?? {};
       for (const reader of READERS) {
         const { verdict: expected, rel } = verdict(route, row, reader, target);

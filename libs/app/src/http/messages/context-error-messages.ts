@@ -6,6 +6,7 @@ import { EthicsErrorName } from '@bihuan/ethics';
 import { InspectionErrorName } from '@bihuan/inspection';
 import { NoticeErrorName } from '@bihuan/notices';
 import { PrivacyErrorName } from '@bihuan/privacy';
+import { ReferralErrorName } from '@bihuan/referrals';
 
 /**
  * zh-CN messages of the codes in each context's error registry (*-errors.ts). Typed over the
@@ -75,6 +76,7 @@ const COMPLAINT: Messages<ComplaintErrorName> = {
   NOT_ASSIGNED_INSTITUTION: '该投诉工单未转办给本机构',
   SYSTEM_ONLY: '此操作只能由系统执行',
   PUBLIC_WEB_ONLY: '公众只能通过网上渠道提交投诉',
+  AGENCY_TRANSFER_ONLY: '协同部门只能以“其他部门转办”渠道移送线索，并须指明受理的卫生健康行政部门',
   INVALID_CHANNEL: '{field} 不是可选的受理渠道',
   INVALID_CATEGORY: '{field} 不是可选的投诉类别',
   INVALID_COMPLEXITY: '{field} 不是可选的办理时限类别',
@@ -258,6 +260,32 @@ const DOCUMENTS: Messages<DocumentsErrorName> = {
   ISSUING_UNIT_UNKNOWN: '发文单位[“{unit}”]不在机构目录中',
 };
 
+const REFERRAL: Messages<ReferralErrorName> = {
+  FIELD_REQUIRED: '{field} 为必填项',
+  TEXT_TOO_LONG: '{field} 超过允许的长度',
+  DATE_INVALID: '{field} 必须是有效的日期',
+  ROLE_FORBIDDEN: '当前角色[（{role}）]无权进行此操作[，仅限：{allowed}]',
+  SOURCE_NOT_REFERABLE: '{field} 须为可移交的案件：问题、投诉或医德档案',
+  NOT_AN_AGENCY: '{field} 不是机构目录中的协同部门',
+  OUTCOME_UNKNOWN: '{field} 不是可选的处理结果',
+  INVALID_EVIDENCE: '材料文件信息不完整（摘要、大小、类型、文件名）',
+  INVALID_TERMS: '签收时限与移交规则不符',
+  NOT_FOUND: '移交不存在',
+  SOURCE_NOT_FOUND: '{field} 所指的案件不存在',
+  LEAD_NOT_FOUND: '线索不存在',
+  FILE_NOT_FOUND: '该移交没有此文件[（{digest}）]',
+  NOT_THE_AGENCY: '只有接收移交的协同部门可以办理此步骤',
+  ALREADY_EXISTS: '该移交或线索已存在',
+  ALREADY_ACKNOWLEDGED: '该移交已签收',
+  ALREADY_ANSWERED: '该移交已反馈处理结果',
+  ALREADY_CLOSED: '该移交已办结',
+  LEAD_ALREADY_REGISTERED: '该线索已登记为投诉工单',
+  AGENCY_NOT_COMPETENT: '{field} 所指的协同部门不负责该案件所在辖区',
+  NOT_ACKNOWLEDGED: '请先签收移交，再反馈处理结果',
+  NOT_ANSWERED: '协同部门尚未反馈处理结果，不能办结',
+  EVIDENCE_NOT_ATTACHED: '{field} 须引用已上传到该移交的材料文件（先上传，再按文件摘要引用）',
+};
+
 function prefixed<N extends string>(prefix: string, messages: Messages<N>): Readonly<Record<string, string>> {
   return Object.fromEntries(Object.entries(messages).map(([name, zh]) => [`${prefix}.${name}`, zh as string]));
 }
@@ -272,4 +300,5 @@ export const CONTEXT_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   ...prefixed('NOTICE', NOTICE),
   ...prefixed('PRIVACY', PRIVACY),
   ...prefixed('DOCUMENTS', DOCUMENTS),
+  ...prefixed('REFERRAL', REFERRAL),
 };

@@ -9,6 +9,7 @@ import { ETHICS_ERRORS } from '@bihuan/ethics';
 import { INSPECTION_ERRORS } from '@bihuan/inspection';
 import { NOTICE_ERRORS } from '@bihuan/notices';
 import { PRIVACY_ERRORS } from '@bihuan/privacy';
+import { REFERRAL_ERRORS } from '@bihuan/referrals';
 import { codeOfStatus } from '../error-body';
 import { productionSources, REPO_ROOT, scan } from '../../catalogue/source-scan';
 import { zhTemplateOf } from './error-messages';
@@ -33,6 +34,7 @@ const tables: ReadonlyArray<readonly [prefix: string, table: object]> = [
   ['NOTICE', NOTICE_ERRORS],
   ['PRIVACY', PRIVACY_ERRORS],
   ['DOCUMENTS', DOCUMENTS_ERRORS],
+  ['REFERRAL', REFERRAL_ERRORS],
   ['AUTH', ACCOUNT_ERRORS],
 ];
 const registries = tables.flatMap(([prefix, table]) => Object.keys(table).map((name) => `${prefix}.${name}`));

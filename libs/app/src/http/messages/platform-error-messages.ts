@@ -82,7 +82,7 @@ export const PLATFORM_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'CALENDAR.STOP_CLOCK_STATE': '当前计时状态不允许停表或恢复计时',
   'TICKET.FORBIDDEN_ROLE': '当前角色[（{role}）]无权进行此操作[，仅限：{allowed}]',
   // Thrown outside the contexts' registries (application layer).
-  'COMPLAINT.NOT_A_COMMISSION': '{field} 必须是卫生健康行政部门，不能是医疗机构',
+  'COMPLAINT.NOT_A_COMMISSION': '{field} 必须是卫生健康行政部门，不能是医疗机构或协同部门',
   'ETHICS.EVALUATIONS_PENDING': '尚有人员未完成单位评定[：{staffIds}]',
   'DIRECTORY.IMPORT_FILE_INVALID': '无法读取导入文件[：{fileProblem}]，请使用下载的模板（XLSX 或 CSV）',
   'DIRECTORY.IMPORT_FILE_TOO_LARGE': '导入文件超过允许的大小或行数[：{fileProblem}]',
@@ -102,6 +102,8 @@ export const PLATFORM_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'DIRECTORY.DUPLICATE_USERNAME': '{field} 用户名重复',
   'DIRECTORY.SELF_PARENT': '{field} 不能是本单位自己的编码',
   'DIRECTORY.PROFILE_NOT_ALLOWED': '{field} 只填写于医疗机构',
+  'DIRECTORY.AGENCY_TYPE_NOT_ALLOWED': '{field} 只填写于协同部门',
+  'DIRECTORY.AGENCY_TYPE_REQUIRED': '协同部门须填写类别{field}',
   'DIRECTORY.CANNOT_DISABLE_SELF': '不能停用自己的账号',
   'DIRECTORY.IMPORT_REJECTED':
     '导入未执行：导入文件中有不符合要求的行[（共{count}处错误）]，全部未导入（未写入任何数据），请按逐行报告修改后重新导入',
