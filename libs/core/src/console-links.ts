@@ -7,8 +7,11 @@ export const CONSOLE_LINKS = {
   finding: (findingId: string): string => `/cases/findings/${encodeURIComponent(findingId)}`,
   visit: (visitId: string): string => `/cases/visits/${encodeURIComponent(visitId)}`,
   complaint: (ticketId: string): string => `/cases/complaints/${encodeURIComponent(ticketId)}`,
-  /** A referral to a partner agency (移交); the console has no page for it yet (docs/referrals.md, *Not yet*). */
-  referral: (referralId: string): string => `/cases/referrals/${encodeURIComponent(referralId)}`,
+  /**
+   * A referral to a partner agency (移交): its case audit page (history, case file, state) for the
+   * commission's staff, until the console has a page of its own for referrals (docs/referrals.md).
+   */
+  referral: (referralId: string): string => `/cases/audit/${encodeURIComponent(`referral-${referralId}`)}`,
   ethicsEvaluation: (institutionId: string, year: number, staffId: string): string =>
     `/hospital/ethics/${encodeURIComponent(institutionId)}/${year}/${encodeURIComponent(staffId)}`,
   /**

@@ -94,6 +94,7 @@ export const POLICY_SETTING_LABELS: Readonly<Record<string, string>> = {
   'credit.behaviourPoints.over-treatment': '过度诊疗',
   'credit.behaviourPoints.patient-privacy': '泄露隐私',
   'credit.behaviourPoints.queue-jumping': '破坏就医公平',
+  'credit.behaviourPoints.false-material': '提供虚假材料',
   'credit.behaviourPoints.informed-consent': '知情同意',
   'credit.behaviourPoints.medical-quality': '医疗质量',
   'credit.behaviourPoints.disclosure': '院务公开',

@@ -1,5 +1,6 @@
 import { drawnVisitId } from '@bihuan/credit';
 import { createTestApp, TestApp } from '../../testing/test-app';
+import { launchCampaign } from '../campaigns/campaign-steps';
 import { AnswerChecks } from './answer-checks';
 
 const H = 'hosp-a1-1';
@@ -198,11 +199,12 @@ describe('OpenAPI answers: directory, ethics, credit and draws', () => {
   });
 
   it('describes draws: the commitment, the list, a draw, its reveal, and the public draw before and after', async () => {
+    const campaignId = await launchCampaign(t, 'inspector-a1');
     const made = await checks.send<{ drawId: string; visits: { institutionId: string }[] }>(
       'POST',
       '/draws',
       'inspector-a1',
-      { jurisdiction: 'county-a1', count: 2, inspectorsPerVisit: 1, plannedDate: '2025-12-15', campaignId: 'SS-2025-12' },
+      { jurisdiction: 'county-a1', count: 2, inspectorsPerVisit: 1, plannedDate: '2025-12-15', campaignId },
       201,
     );
     const list = await checks.send<{ draws: { drawId: string }[] }>('GET', '/draws', 'leader-city-a');
@@ -218,7 +220,7 @@ describe('OpenAPI answers: directory, ethics, credit and draws', () => {
     await t.http.post(`/visits/${second}/cancel`).set(t.auth('inspector-a1')).send({ reason: '机构停业' }).expect(200);
     const revealed = await checks.send('POST', `/draws/${made.drawId}/reveal`, 'leader-city-a', undefined, 200);
     expect(revealed).toMatchObject({ status: 'revealed', seed: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(await checks.send('GET', `/public/draws/${made.drawId}`, null)).toMatchObject({ status: 'revealed', campaignId: 'SS-2025-12' });
+    expect(await checks.send('GET', `/public/draws/${made.drawId}`, null)).toMatchObject({ status: 'revealed', campaignId });
   });
 
   it('describes 准入信用核查: a check of an unknown applicant, false material, a check of a person, the offices’ list', async () => {
