@@ -4,15 +4,8 @@ import { DocumentsErrorName } from '@bihuan/documents';
 import { EthicsErrorName } from '@bihuan/ethics';
 import { InspectionErrorName } from '@bihuan/inspection';
 import { PrivacyErrorName } from '@bihuan/privacy';
+import { Messages } from './context-messages';
 import { CAMPAIGN, NOTICE, REFERRAL } from './organising-error-messages';
-
-/**
- * zh-CN messages of the codes in each context's error registry (*-errors.ts). Typed over the
- * registry's names, so a new code without a Chinese message does not compile. `{field}` and other
- * `{name}` placeholders are filled from the error's details (error-messages.ts). The English text
- * is the message the code was thrown with.
- */
-export type Messages<N extends string> = Readonly<Record<N, string>>;
 
 const INSPECTION: Messages<InspectionErrorName> = {
   FIELD_REQUIRED: '{field} 为必填项',

@@ -1,7 +1,7 @@
 import { CampaignErrorName } from '@bihuan/campaigns';
 import { NoticeErrorName } from '@bihuan/notices';
 import { ReferralErrorName } from '@bihuan/referrals';
-import type { Messages } from './context-error-messages';
+import { Messages } from './context-messages';
 
 /*
  * zh-CN messages of the contexts the source notices organise the loops around (campaigns and their
