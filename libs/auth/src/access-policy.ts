@@ -5,6 +5,12 @@ import { Jurisdiction } from './jurisdiction';
 export const ISSUING_ROLES: readonly Role[] = ['inspector', 'leader'];
 
 /**
+ * Who receives a complaint (受理, 首诉负责): commission staff, and an institution's own complaint
+ * office (role hospital) for complaints about itself made at its window, phone or by letter.
+ */
+export const RECEIVING_ROLES: readonly Role[] = ['inspector', 'leader', 'admin', 'hospital'];
+
+/**
  * Scope rules (domain.md, "People"): a hospital user acts and reads only within its own
  * institution; inspectors, leaders and admins within their jurisdiction subtree — administration
  * is delegated down the tree, so a city's admin manages its own city and what lies below it and
@@ -90,6 +96,18 @@ export class AccessPolicy {
   assertIssuer(actor: Actor, unitId: string, what: string): void {
     this.assertRole(actor, ISSUING_ROLES, what);
     this.assertInScope(actor, unitId, what);
+  }
+
+  /**
+   * The institution a complaint received by `actor` is about (RECEIVING_ROLES): commission staff
+   * name one of their jurisdiction or none; a hospital's complaint office receives about its own
+   * institution only, which is then the one whether named or not (403 AUTH.OUT_OF_SCOPE for another).
+   */
+  receivedComplaintAbout(actor: Actor, institutionId: string | null | undefined): string | null {
+    this.assertRole(actor, RECEIVING_ROLES, 'Receiving a complaint');
+    const about = institutionId ?? (actor.role === 'hospital' ? actor.unit : null);
+    if (about !== null) this.assertInScope(actor, about, 'complaints about the institution');
+    return about;
   }
 
   /** Institution ids an actor may read, for list filters. */

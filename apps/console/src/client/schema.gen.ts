@@ -1585,7 +1585,7 @@ export interface paths {
         /** Tickets in your scope (hospitals: assigned to their institution), newest first; a page after `cursor`: { items, nextCursor } */
         get: operations["ComplaintQueriesController_list"];
         put?: never;
-        /** 受理: receive a complaint (window, hotline, letter, 12345 …); answers the ticket code and secret for the complainant */
+        /** 受理: receive a complaint (window, hotline, letter, 12345 …); answers the ticket code and secret for the complainant. A hospital’s complaint office receives about its own institution at its window, phone or by letter (首诉负责) and owns the ticket */
         post: operations["ComplaintStepsController_receive"];
         delete?: never;
         options?: never;
@@ -1653,7 +1653,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 当场办结: resolve a never-dispatched ticket on the spot */
+        /** 当场办结: the owner resolves a never-dispatched ticket on the spot */
         post: operations["ComplaintStepsController_resolve"];
         delete?: never;
         options?: never;
@@ -1670,8 +1670,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 转办: dispatch to an institution; acknowledge (1) and answer (5/10) working-day clocks start */
+        /** 转办: dispatch to an institution (a hospital owner: to itself, 自行办理); acknowledge (1) and answer (5/10) working-day clocks start */
         post: operations["ComplaintStepsController_dispatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/complaints/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上报卫健委: the hospital that received the ticket hands it, with a reason, to the commission above it (before its decision); it keeps reading it */
+        post: operations["ComplaintStepsController_escalate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1891,7 +1908,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 回访: record the rating given on a follow-up call */
+        /** 回访: the owner records the rating given on a follow-up call */
         post: operations["ComplaintStepsController_followUp"];
         delete?: never;
         options?: never;
@@ -1908,7 +1925,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 办结 (a reason is required without a follow-up or after dissatisfaction) */
+        /** 办结 by the owner (a reason is required without a follow-up or after dissatisfaction) */
         post: operations["ComplaintStepsController_close"];
         delete?: never;
         options?: never;
@@ -4597,8 +4614,10 @@ export interface components {
             channel: "window" | "hotline" | "web" | "letter" | "12345" | "agency-transfer";
             /** @enum {string} */
             category: "service-attitude" | "medical-quality" | "fees" | "red-envelopes-kickbacks" | "medical-ethics" | "waiting" | "privacy" | "environment" | "other";
-            /** @description The commission unit that received it */
+            /** @description The owner now (首诉负责): the unit that received it, or the commission a hospital escalated it to */
             receivingUnit: string;
+            /** @description The unit that first received it: a commission, or an institution’s own complaint office */
+            receivedBy: string;
             /** @description The institution handling it, once dispatched */
             institutionId: string | null;
             /** @description Handling round (1, then +1 on each reopen or return) */
@@ -4661,6 +4680,10 @@ export interface components {
             /** @description Institution id, category, month (YYYY-MM, China time) or `all` */
             key: string;
             received: number;
+            /** @description Received by institutions’ own complaint offices (首诉负责), escalated or not */
+            receivedAtInstitutions: number;
+            /** @description Of those, escalated to the commission (上报卫健委) */
+            escalated: number;
             open: number;
             overdue: number;
             closed: number;
@@ -4714,8 +4737,10 @@ export interface components {
             channel: "window" | "hotline" | "web" | "letter" | "12345" | "agency-transfer";
             /** @enum {string} */
             category: "service-attitude" | "medical-quality" | "fees" | "red-envelopes-kickbacks" | "medical-ethics" | "waiting" | "privacy" | "environment" | "other";
-            /** @description The commission unit that received it */
+            /** @description The owner now (首诉负责): the unit that received it, or the commission a hospital escalated it to */
             receivingUnit: string;
+            /** @description The unit that first received it: a commission, or an institution’s own complaint office */
+            receivedBy: string;
             /** @description The institution handling it, once dispatched */
             institutionId: string | null;
             /** @description Handling round (1, then +1 on each reopen or return) */
@@ -4748,6 +4773,9 @@ export interface components {
             staffId: string | null;
             externalReference: string | null;
             resolution: string | null;
+            /** @description 上报卫健委 by the hospital that received it */
+            escalatedAt: string | null;
+            escalationReason: string | null;
             dispatchedAt: string | null;
             acknowledgedAt: string | null;
             acknowledgedOnTime: boolean | null;
@@ -4812,7 +4840,7 @@ export interface components {
         ReceiveComplaintDto: {
             /** @enum {string} */
             category: "service-attitude" | "medical-quality" | "fees" | "red-envelopes-kickbacks" | "medical-ethics" | "waiting" | "privacy" | "environment" | "other";
-            /** @description The institution complained about (a known institution id) */
+            /** @description The institution complained about (a known institution id); a hospital receives about its own only, the default */
             institutionId?: string;
             departmentId?: string;
             /** @description Staff member complained about (staff id), if known */
@@ -4821,7 +4849,10 @@ export interface components {
             identity?: components["schemas"]["IdentityDto"];
             /** @description The complainant agrees to an SMS at `identity.phone` when the ticket’s status changes (the ticket code only, no content). Default false; without a phone nothing is sent. */
             notifyBySms?: boolean;
-            /** @enum {string} */
+            /**
+             * @description A hospital’s complaint office receives at window, hotline or letter only (400 COMPLAINT.HOSPITAL_CHANNEL otherwise)
+             * @enum {string}
+             */
             channel: "window" | "hotline" | "web" | "letter" | "12345" | "agency-transfer";
             /** @description What happened. Must not contain the complainant’s name or contacts. */
             description: string;
@@ -4863,13 +4894,13 @@ export interface components {
             complexity: "simple" | "complex";
             departmentIds?: string[];
         };
+        ComplaintReasonDto: {
+            reason: string;
+        };
         DeclineDto: {
             reason: string;
             /** @enum {string} */
             ground: "litigation" | "mediation" | "petition" | "other";
-        };
-        ComplaintReasonDto: {
-            reason: string;
         };
         NoteDto: {
             note: string;
@@ -4909,7 +4940,7 @@ export interface components {
         PublicComplaintDto: {
             /** @enum {string} */
             category: "service-attitude" | "medical-quality" | "fees" | "red-envelopes-kickbacks" | "medical-ethics" | "waiting" | "privacy" | "environment" | "other";
-            /** @description The institution complained about (a known institution id) */
+            /** @description The institution complained about (a known institution id); a hospital receives about its own only, the default */
             institutionId?: string;
             departmentId?: string;
             /** @description Staff member complained about (staff id), if known */
@@ -8620,6 +8651,36 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DispatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCommandResultDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ComplaintStepsController_escalate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintReasonDto"];
             };
         };
         responses: {

@@ -35,6 +35,7 @@ export const NOTIFYING_EVENT_TYPES: ReadonlySet<string> = new Set([
   'FindingRecheckDue',
   'FindingReopened',
   'ComplaintDispatched',
+  'ComplaintEscalated',
   'ComplaintReopened',
   'ComplaintReturned',
   'ComplaintReminded',

@@ -2,7 +2,7 @@ import { DEMO_USERS } from '@bihuan/demo';
 import { TestApp } from '../test-app';
 import { bearer } from './matrix-http';
 import { MarkerBook } from './matrix-markers';
-import { seedComplaint, seedInspection, seedRedispatched, Site, SiteIds } from './matrix-seed-cases';
+import { seedComplaint, seedInspection, seedRedispatched, seedWindowComplaint, Site, SiteIds } from './matrix-seed-cases';
 import { seedCredit, seedDraw, seedEthics } from './matrix-seed-records';
 
 /** The institutions that get a full set of cases: two siblings, a cousin in the same city, another city. */
@@ -12,6 +12,8 @@ export interface Seed {
   readonly book: MarkerBook;
   readonly sites: Record<string, SiteIds & { staffId: string }>;
   readonly redispatched: { ticketId: string; from: string; to: string };
+  /** Received at hosp-a1-1's own window (首诉负责) and escalated to its county. */
+  readonly window: { ticketId: string; institution: string };
   /** Published draws by the unit they were drawn over. */
   readonly draws: Record<string, string>;
 }
@@ -49,6 +51,7 @@ export async function seedAll(t: TestApp): Promise<Seed> {
     sites[s.institution] = { ...inspection, ...complaint, staffId: s.staffId };
   }
   const ticketId = await seedRedispatched(t, list[0]!, list[1]!, book);
+  const windowTicketId = await seedWindowComplaint(t, list[0]!, book);
   const draws = {
     'city-a': await seedDraw(t, demo(t, 'inspector-city-a'), 'city-a'),
     'county-b1': await seedDraw(t, demo(t, 'inspector-b1'), 'county-b1'),
@@ -56,5 +59,11 @@ export async function seedAll(t: TestApp): Promise<Seed> {
   await t.settle();
   // Past the complaints' answer deadlines and the findings' warnings, before the planned 暗访's date.
   await t.advanceTo('2025-03-20T02:00:00.000Z');
-  return { book, sites, redispatched: { ticketId, from: 'hosp-a1-1', to: 'hosp-a1-2' }, draws };
+  return {
+    book,
+    sites,
+    redispatched: { ticketId, from: 'hosp-a1-1', to: 'hosp-a1-2' },
+    window: { ticketId: windowTicketId, institution: 'hosp-a1-1' },
+    draws,
+  };
 }

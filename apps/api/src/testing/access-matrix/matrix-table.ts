@@ -211,6 +211,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /complaints/{id}/complainant': { target: 'ticket', query: '?purpose=access-matrix' },
   'POST /complaints/{id}/resolve-on-the-spot': { target: 'ticket', body: () => ({ resolution: 'x' }) },
   'POST /complaints/{id}/dispatch': { target: 'ticket', body: () => ({ institutionId: 'hosp-a1-1', complexity: 'simple' }) },
+  'POST /complaints/{id}/escalate': { target: 'ticket', body: () => ({ reason: 'x' }) },
   'POST /complaints/{id}/decline': { target: 'ticket', body: () => ({ reason: 'x', ground: 'duplicate' }) },
   'POST /complaints/{id}/acknowledge': { target: 'ticket', body: () => ({}) },
   'POST /complaints/{id}/return': { target: 'ticket', body: () => ({ reason: 'x' }) },

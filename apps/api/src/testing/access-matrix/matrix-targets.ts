@@ -72,6 +72,7 @@ export function targetsFor(kind: TargetKind, seed: Seed): Target[] {
       return [
         ...per('ticket', (i) => ({ id: site(i).ticketId })),
         { label: `redispatched@${seed.redispatched.to}`, unit: seed.redispatched.to, params: { id: seed.redispatched.ticketId } },
+        { label: `window@${seed.window.institution}`, unit: seed.window.institution, params: { id: seed.window.ticketId } },
       ];
     case 'code':
       // A file no ticket holds: without the secret the download is refused before it is looked up.
