@@ -932,7 +932,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Archives the caller may read, optionally of one institution */
+        /** Archives the caller may read, optionally of one institution, each with the 红黑榜 its staff member is on */
         get: operations["EthicsArchivesController_list"];
         put?: never;
         /** Open the ethics archive of a staff member of an institution */
@@ -950,7 +950,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A staff member’s archive with its records (retracted ones flagged) and the files they cite */
+        /** A staff member’s archive with its records (retracted ones flagged), the files they cite and its 红黑榜 entries */
         get: operations["EthicsArchivesController_get"];
         put?: never;
         post?: never;
@@ -1005,6 +1005,40 @@ export interface paths {
         put?: never;
         /** Take a record off the reckoning (it stays on the record) */
         post: operations["EthicsArchivesController_retract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ethics/archives/{staffId}/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 红黑榜: put the staff member on the red (hospital: own staff; inspector, leader) or black (inspector, leader) list until expiresAt */
+        post: operations["EthicsListsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ethics/archives/{staffId}/lists/{entryId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a staff member off a list before the entry expires (by a keeper of that list) */
+        post: operations["EthicsListsController_remove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3877,6 +3911,8 @@ export interface components {
             implicit: boolean;
             /** Format: date-time */
             openedAt: string;
+            /** @description The 红黑榜 the staff member is on now: the black list for commission readers only (hospitals never see it) */
+            lists: ("red" | "black")[];
         };
         EthicsArchiveListDto: {
             archives: components["schemas"]["EthicsArchiveDto"][];
@@ -3919,6 +3955,30 @@ export interface components {
             note: string | null;
             attachedBy: string;
         };
+        EthicsListEntryDto: {
+            entryId: string;
+            staffId: string;
+            institutionId: string;
+            /** @enum {string} */
+            list: "red" | "black";
+            /** @description 列入事由 */
+            reason: string;
+            /** @description Records of the archive the listing rests on */
+            recordIds: string[];
+            /** Format: date-time */
+            listedAt: string;
+            /**
+             * Format: date-time
+             * @description When it comes off the list (by a deadline timer)
+             */
+            expiresAt: string;
+            listedBy: string;
+            /** @enum {string} */
+            status: "active" | "expired" | "removed";
+            endedAt: string | null;
+            /** @description Why it was taken off early */
+            endReason: string | null;
+        };
         EthicsArchiveDetailDto: {
             staffId: string;
             institutionId: string;
@@ -3928,8 +3988,12 @@ export interface components {
             implicit: boolean;
             /** Format: date-time */
             openedAt: string;
+            /** @description The 红黑榜 the staff member is on now: the black list for commission readers only (hospitals never see it) */
+            lists: ("red" | "black")[];
             records: components["schemas"]["EthicsRecordDto"][];
             files: components["schemas"]["EthicsFileDto"][];
+            /** @description 红黑榜 entries, newest first, as the reader may see them */
+            listEntries: components["schemas"]["EthicsListEntryDto"][];
         };
         EthicsSourceDto: {
             /** @enum {string} */
@@ -3961,6 +4025,26 @@ export interface components {
             occurredAt: string;
         };
         RetractEthicsRecordDto: {
+            reason: string;
+        };
+        EthicsAddListEntryDto: {
+            /** @description Idempotency key; generated when absent */
+            entryId?: string;
+            /** @description The institution the staff member works at (as for a record) */
+            institutionId: string;
+            /**
+             * @description red 红榜 (hospital, inspector, leader) / black 黑榜 (inspector, leader)
+             * @enum {string}
+             */
+            list: "red" | "black";
+            /** @description 列入事由 */
+            reason: string;
+            /** @description When the entry comes off the list (a deadline timer); after now */
+            expiresAt: string;
+            /** @description Records of this archive the listing rests on (none retracted) */
+            recordIds?: string[];
+        };
+        EthicsListRemovalDto: {
             reason: string;
         };
         OpenEthicsEvaluationDto: {
@@ -5833,6 +5917,7 @@ export interface operations {
                         vetoItems: components["schemas"]["CatalogueEntryDto"][];
                         ethicsEvaluationStatuses: components["schemas"]["CatalogueEntryDto"][];
                         ethicsEvidenceSteps: components["schemas"]["CatalogueEntryDto"][];
+                        staffLists: components["schemas"]["CatalogueEntryDto"][];
                         creditInfoClasses: components["schemas"]["CatalogueEntryDto"][];
                         creditLists: components["schemas"]["CatalogueEntryDto"][];
                         creditListEntryStatuses: components["schemas"]["CatalogueEntryDto"][];
@@ -7473,6 +7558,67 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RetractEthicsRecordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    EthicsListsController_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                staffId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EthicsAddListEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    EthicsListsController_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                staffId: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EthicsListRemovalDto"];
             };
         };
         responses: {

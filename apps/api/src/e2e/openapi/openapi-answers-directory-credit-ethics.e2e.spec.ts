@@ -108,6 +108,27 @@ describe('OpenAPI answers: directory, ethics, credit and draws', () => {
     expect(list.archives).toHaveLength(1);
   });
 
+  it('describes a staff member’s 红黑榜: entries on both lists, an early removal, and how readers see them', async () => {
+    const entry = { institutionId: H, reason: '诚信医护人员', expiresAt: '2026-06-30T16:00:00.000Z' };
+    await checks.send('POST', '/ethics/archives/OA1/lists', HOSPITAL, { ...entry, entryId: 'OA-red', list: 'red' }, 201);
+    await checks.send(
+      'POST',
+      '/ethics/archives/OA1/lists',
+      INSPECTOR,
+      { ...entry, entryId: 'OA-black', list: 'black', reason: '联合惩戒' },
+      201,
+    );
+    await checks.send('POST', '/ethics/archives/OA1/lists/OA-black/remove', 'leader-city-a', { reason: '复核撤销' }, 200);
+    const forCommission = await checks.send<{ listEntries: unknown[]; lists: string[] }>('GET', '/ethics/archives/OA1', INSPECTOR);
+    expect(forCommission).toMatchObject({
+      lists: ['red'],
+      listEntries: [{ entryId: 'OA-black', status: 'removed' }, { entryId: 'OA-red' }],
+    });
+    const forHospital = await checks.send<{ listEntries: unknown[] }>('GET', '/ethics/archives/OA1', HOSPITAL);
+    expect(forHospital.listEntries).toHaveLength(1);
+    expect(await checks.send('GET', `/ethics/archives?institutionId=${H}`, HOSPITAL)).toMatchObject({ archives: [{ lists: ['red'] }] });
+  });
+
   it('describes an evaluation step by step, the finalised year, its results and export', async () => {
     const path = `/ethics/evaluations/${H}/${Y}/OA1`;
     await checks.send('POST', '/ethics/evaluations', HOSPITAL, { institutionId: H, year: Y, staffId: 'OA1' }, 201);

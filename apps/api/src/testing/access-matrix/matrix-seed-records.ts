@@ -5,7 +5,7 @@ import { Site } from './matrix-seed-cases';
 
 export const YEAR = 2025;
 
-/** The staff member's ethics archive with a record, and an evaluation with self and department steps. */
+/** The staff member's ethics archive with records and 红黑榜 entries, and an evaluation with self and department steps. */
 export async function seedEthics(t: TestApp, s: Site, book: MarkerBook): Promise<void> {
   const i = s.institution;
   const mk = (where: string) => book.next(i, 'ethics', where);
@@ -26,6 +26,21 @@ export async function seedEthics(t: TestApp, s: Site, book: MarkerBook): Promise
     source: { kind: 'inspection' },
     summary: mk('ethics inspection record'),
     occurredAt: '2025-03-02T02:00:00.000Z',
+  });
+  // 红黑榜: the red entry is the institution's to read, the black one the commission's only.
+  await call(t, s.hospital, 'post', `/ethics/archives/${s.staffId}/lists`, {
+    entryId: `SE-red-${i}`,
+    institutionId: i,
+    list: 'red',
+    reason: mk('staff red list reason'),
+    expiresAt: '2026-06-01T00:00:00.000Z',
+  });
+  await call(t, s.inspector, 'post', `/ethics/archives/${s.staffId}/lists`, {
+    entryId: `SE-black-${i}`,
+    institutionId: i,
+    list: 'black',
+    reason: book.next(i, 'ethics', 'staff black list reason', 'internal'),
+    expiresAt: '2026-06-01T00:00:00.000Z',
   });
   await call(t, s.hospital, 'post', '/ethics/evaluations', { institutionId: i, year: YEAR, staffId: s.staffId });
   const step = `/ethics/evaluations/${i}/${YEAR}/${s.staffId}`;

@@ -154,6 +154,11 @@ export const TABLE: Readonly<Record<string, Row>> = {
     upload: () => ({ file: PDF(), name: '谈话记录.pdf', fields: { institutionId: 'hosp-a1-1' } }),
   },
   'POST /ethics/archives/{staffId}/records/{recordId}/retract': { target: 'record', body: () => ({ reason: 'x' }) },
+  'POST /ethics/archives/{staffId}/lists': {
+    target: 'staff',
+    body: () => ({ institutionId: 'hosp-a1-1', list: 'red', reason: 'x', expiresAt: '2026-06-01T00:00:00.000Z' }),
+  },
+  'POST /ethics/archives/{staffId}/lists/{entryId}/remove': { target: 'staffEntry', body: () => ({ reason: 'x' }) },
   'POST /ethics/evaluations': { target: 'institution', body: (p) => ({ institutionId: p['institutionId'], year: 2026, staffId: 'S-new' }) },
   'GET /ethics/evaluations/{institutionId}/{year}/{staffId}': { target: 'evaluation' },
   'POST /ethics/evaluations/{institutionId}/{year}/{staffId}/self': { target: 'evaluation', body: () => ({ summary: 'x' }) },

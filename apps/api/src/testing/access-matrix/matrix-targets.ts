@@ -22,6 +22,7 @@ export type TargetKind =
   | 'commitment'
   | 'entry'
   | 'record'
+  | 'staffEntry'
   | 'admin'
   | 'stream'
   | 'dirUnit'
@@ -81,6 +82,8 @@ export function targetsFor(kind: TargetKind, seed: Seed): Target[] {
       return per('staff', (i) => ({ staffId: site(i).staffId }));
     case 'record':
       return per('record', (i) => ({ staffId: site(i).staffId, recordId: 'R-none' }));
+    case 'staffEntry':
+      return per('staff-entry', (i) => ({ staffId: site(i).staffId, entryId: `SE-black-${i}` }));
     case 'evaluation':
       return per('evaluation', (i) => ({ institutionId: i, year: String(YEAR), staffId: site(i).staffId }));
     case 'results':
