@@ -18,3 +18,4 @@ export * from './summaries';
 export * from './evidence';
 export * from './console-links';
 export * from './campaign-check';
+export * from './credit-code';

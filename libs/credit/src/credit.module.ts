@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { CreditArchiveHandler } from './application/credit-archive.handler';
 import { RandomDrawHandler } from './application/random-draw.handler';
 import { CreditArchivesController } from './http/credit-archives.controller';
+import { CreditEvidenceController } from './http/credit-evidence.controller';
 import { DrawsController } from './http/draws.controller';
 import { PublicCreditController } from './http/public-credit.controller';
 import { PublicInstitutionsController } from './http/public-institutions.controller';
@@ -11,7 +12,7 @@ import { CreditQueries } from './read-models/credit.queries';
 /** The credit context in the API: archives, levels, lists, draws and the public page. */
 @Module({
   imports: [CqrsModule],
-  controllers: [CreditArchivesController, DrawsController, PublicCreditController, PublicInstitutionsController],
+  controllers: [CreditArchivesController, CreditEvidenceController, DrawsController, PublicCreditController, PublicInstitutionsController],
   providers: [CreditQueries, CreditArchiveHandler, RandomDrawHandler],
   exports: [CreditQueries],
 })

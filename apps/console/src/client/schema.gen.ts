@@ -1223,7 +1223,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The archive as the caller’s role may see it (blacklist only for partner) */
+        /** The archive as the caller’s role may see it (blacklist only for partner), its level and its files */
         get: operations["CreditArchivesController_get"];
         put?: never;
         post?: never;
@@ -1293,7 +1293,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 信用承诺: an institution, staff or no-red-envelope pledge */
+        /** 信用承诺: an institution, staff or no-red-envelope pledge, or a supplier agreement (廉洁诚信协议: supplier with its 统一社会信用代码, term, signed file attached first) */
         post: operations["CreditArchivesController_pledge"];
         delete?: never;
         options?: never;
@@ -1380,6 +1380,23 @@ export interface paths {
         put?: never;
         /** Close the current 校验期 early and open the next (points reset) */
         post: operations["CreditArchivesController_closeCycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credit/archives/{institutionId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传材料 for the archive’s commitments to cite by SM3 digest, e.g. a signed supplier agreement (hospital: own institution) */
+        post: operations["CreditEvidenceController_attach"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4166,8 +4183,16 @@ export interface components {
             title: string;
             /** @description Null for the archive’s own entry */
             occurredAt: string | null;
-            /** @description When a list entry comes off its list */
+            /** @description When a list entry comes off its list, or a supplier agreement’s term ends */
             until: string | null;
+        };
+        CreditFileDto: {
+            /** @description SM3 of the file, 64 hex digits */
+            digest: string;
+            name: string;
+            size: number;
+            /** @example application/pdf */
+            mediaType: string;
         };
         CreditArchiveViewDto: {
             institutionId: string;
@@ -4180,6 +4205,8 @@ export interface components {
             asOf: string;
             items: components["schemas"]["CreditViewItemDto"][];
             level: components["schemas"]["CreditLevelDto"];
+            /** @description Files attached to the archive (POST …/evidence), for commitments to cite */
+            files: components["schemas"]["CreditFileDto"][];
         };
         AddCreditPointsDto: {
             /** @description Idempotency key; generated when absent */
@@ -4200,13 +4227,34 @@ export interface components {
         CreditReasonDto: {
             reason: string;
         };
+        CreditSupplierDto: {
+            /** @example 某某医药有限公司 */
+            name: string;
+            /**
+             * @description 统一社会信用代码 (GB 32100 check character)
+             * @example 91330100799655058B
+             */
+            creditCode: string;
+        };
         PledgeCommitmentDto: {
             commitmentId?: string;
             /** @enum {string} */
-            kind: "institution" | "staff" | "no-red-envelope";
+            kind: "institution" | "staff" | "no-red-envelope" | "supplier-integrity";
             staffId?: string;
             text: string;
+            /** @description When it was pledged or, for an agreement, signed */
             pledgedAt: string;
+            /** @description supplier-integrity only (required there) */
+            supplier?: components["schemas"]["CreditSupplierDto"];
+            /** @description supplier-integrity only (required there): the end of the agreement’s term, after pledgedAt */
+            validUntil?: string;
+            /**
+             * @description SM3 digests of files attached to this case (the `file.digest` an evidence upload answered)
+             * @example [
+             *       "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"
+             *     ]
+             */
+            evidence?: string[];
         };
         ReportBreachDto: {
             breachId?: string;
@@ -5924,6 +5972,7 @@ export interface operations {
                         creditLevels: components["schemas"]["CatalogueEntryDto"][];
                         creditMeasures: components["schemas"]["CatalogueEntryDto"][];
                         commitmentKinds: components["schemas"]["CatalogueEntryDto"][];
+                        creditEvidenceSteps: components["schemas"]["CatalogueEntryDto"][];
                         creditDrawStatuses: components["schemas"]["CatalogueEntryDto"][];
                         campaignStatuses: components["schemas"]["CatalogueEntryDto"][];
                         campaignPhaseStatuses: components["schemas"]["CatalogueEntryDto"][];
@@ -8216,6 +8265,43 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreditReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CreditEvidenceController_attach: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                institutionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description evidence: kinds and size from the uploads policy, use "credit" (by default jpeg, png, gif, webp, heic, pdf, docx, xlsx, pptx, ofd, ole; at most 50MB)
+                     */
+                    file: string;
+                    note?: string;
+                };
             };
         };
         responses: {

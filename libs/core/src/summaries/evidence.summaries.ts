@@ -36,6 +36,7 @@ export const EVIDENCE_STEP_WORDS = {
   followUp: '回访',
   supervision: '督办',
   ethics: '医德档案',
+  credit: '信用档案',
 } as const;
 const STEP_WORDS: Readonly<Record<string, string>> = EVIDENCE_STEP_WORDS;
 

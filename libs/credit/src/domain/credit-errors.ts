@@ -9,6 +9,11 @@ export const CREDIT_ERRORS = {
   CLASS_UNKNOWN: 'validation',
   LIST_UNKNOWN: 'validation',
   COMMITMENT_KIND_UNKNOWN: 'validation',
+  SUPPLIER_REQUIRED: 'validation',
+  SUPPLIER_NOT_ALLOWED: 'validation',
+  CREDIT_CODE_INVALID: 'validation',
+  TERM_INVALID: 'validation',
+  INVALID_EVIDENCE: 'validation',
   EXPIRY_IN_PAST: 'validation',
   INSTITUTION_MISMATCH: 'validation',
   DRAW_INPUT_INVALID: 'validation',
@@ -26,6 +31,7 @@ export const CREDIT_ERRORS = {
   DRAW_ALREADY_EXISTS: 'conflict',
   DRAW_CANCELLED: 'conflict',
   DRAW_ALREADY_PUBLISHED: 'conflict',
+  EVIDENCE_NOT_ATTACHED: 'rule',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type CreditErrorName = keyof typeof CREDIT_ERRORS;

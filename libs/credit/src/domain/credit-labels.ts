@@ -44,6 +44,7 @@ export const COMMITMENT_KIND_LABELS: Readonly<Record<CommitmentKind, string>> = 
   institution: '机构信用承诺',
   staff: '员工信用承诺',
   'no-red-envelope': '医患双方不收不送红包协议',
+  'supplier-integrity': '医院与供应商廉洁诚信协议',
 };
 
 /** Where a red- or black-list entry stands. */

@@ -26,9 +26,18 @@ export const CREDIT_MEASURES = [
 ] as const;
 export type CreditMeasure = (typeof CREDIT_MEASURES)[number];
 
-/** 机构承诺 / 员工承诺 / 医患"不收不送红包"协议. */
-export const COMMITMENT_KINDS = ['institution', 'staff', 'no-red-envelope'] as const;
+/**
+ * 机构承诺 / 员工承诺 / 医患"不收不送红包"协议 / 医院与供应商廉洁诚信协议 (seed 000: 医院与供应商签订廉洁
+ * 诚信协议): the last names its other party, a supplier outside the directory (CommitmentSupplier).
+ */
+export const COMMITMENT_KINDS = ['institution', 'staff', 'no-red-envelope', 'supplier-integrity'] as const;
 export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
+
+/** The supplier that signed a 廉洁诚信协议 with the institution: its name and 统一社会信用代码 (GB 32100). */
+export interface CommitmentSupplier {
+  readonly name: string;
+  readonly creditCode: string;
+}
 
 /** The event that caused something (audit across streams). */
 export interface CausedBy {

@@ -8,7 +8,7 @@ export interface UploadUse {
 }
 
 /** Who uploads where: the uses a streamed @FileUpload route names. */
-export const UPLOAD_USES = ['inspection', 'rectification', 'complaintStaff', 'ethics', 'public'] as const;
+export const UPLOAD_USES = ['inspection', 'rectification', 'complaintStaff', 'ethics', 'credit', 'public'] as const;
 export type UploadUseName = (typeof UPLOAD_USES)[number];
 
 /**
@@ -39,6 +39,8 @@ export const DEFAULT_UPLOAD_POLICY: UploadPolicy = Object.freeze({
     complaintStaff: use(['images', 'audio', 'pdf', 'office'], 50 * MB),
     // Staff on ethics records.
     ethics: use(['images', 'pdf', 'office'], 50 * MB),
+    // Credit archives: signed agreements (廉洁诚信协议) and the like, scanned or typed.
+    credit: use(['images', 'pdf', 'office'], 50 * MB),
     // Complainants: nothing a document reader runs, and small.
     public: use(['images', 'pdf'], 10 * MB),
   }),

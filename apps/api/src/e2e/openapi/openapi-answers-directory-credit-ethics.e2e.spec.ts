@@ -171,6 +171,29 @@ describe('OpenAPI answers: directory, ethics, credit and draws', () => {
       { commitmentId: 'C-OA', kind: 'institution', text: '依法执业', pledgedAt: '2025-01-05T00:00:00.000Z' },
       201,
     );
+    const signed = await t.http
+      .post(`${archive}/evidence`)
+      .set(t.auth(HOSPITAL))
+      .field('note', '双方签字盖章')
+      .attach('file', pdf('agreement'), { filename: '廉洁诚信协议.pdf' });
+    checks.hold('POST', `${archive}/evidence`, signed, 200);
+    const { files } = await checks.send<{ files: { digest: string; name: string }[] }>('GET', archive, HOSPITAL);
+    expect(files).toEqual([expect.objectContaining({ name: '廉洁诚信协议.pdf' })]);
+    await checks.send(
+      'POST',
+      `${archive}/commitments`,
+      HOSPITAL,
+      {
+        commitmentId: 'SA-OA',
+        kind: 'supplier-integrity',
+        text: '不给予、不收受回扣',
+        pledgedAt: '2025-01-05T00:00:00.000Z',
+        supplier: { name: '某某医药有限公司', creditCode: '91330100799655058B' },
+        validUntil: '2027-01-04T16:00:00.000Z',
+        evidence: [files[0]!.digest],
+      },
+      201,
+    );
     await checks.send(
       'POST',
       `${archive}/commitments/C-OA/breaches`,

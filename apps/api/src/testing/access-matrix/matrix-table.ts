@@ -181,6 +181,10 @@ export const TABLE: Readonly<Record<string, Row>> = {
     target: 'institution',
     body: () => ({ kind: 'institution', text: 'x', pledgedAt: at }),
   },
+  'POST /credit/archives/{institutionId}/evidence': {
+    target: 'institution',
+    upload: () => ({ file: PDF(), name: '廉洁诚信协议.pdf', fields: { note: 'x' } }),
+  },
   'POST /credit/archives/{institutionId}/commitments/{commitmentId}/breaches': {
     target: 'commitment',
     body: () => ({ description: 'x', occurredAt: at }),

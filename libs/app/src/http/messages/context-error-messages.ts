@@ -150,6 +150,11 @@ const CREDIT: Messages<CreditErrorName> = {
   CLASS_UNKNOWN: '{field} 不是可选的信用信息类别',
   LIST_UNKNOWN: '{field} 不是可选的名单',
   COMMITMENT_KIND_UNKNOWN: '{field} 不是可选的信用承诺类别',
+  SUPPLIER_REQUIRED: '{field}：廉洁诚信协议须写明供应商名称和统一社会信用代码',
+  SUPPLIER_NOT_ALLOWED: '{field}：只有医院与供应商的廉洁诚信协议才写明供应商',
+  CREDIT_CODE_INVALID: '{field} 不是有效的统一社会信用代码',
+  TERM_INVALID: '{field}：协议有效期须晚于签订日期',
+  INVALID_EVIDENCE: '材料文件信息不完整（摘要、大小、类型、文件名）',
   EXPIRY_IN_PAST: '{field} 的到期时间不能早于当前时间',
   INSTITUTION_MISMATCH: '{field} 与信用档案所属医疗机构不一致',
   DRAW_INPUT_INVALID: '{field} 不是有效的抽查条件',
@@ -167,6 +172,7 @@ const CREDIT: Messages<CreditErrorName> = {
   DRAW_ALREADY_EXISTS: '该抽查已存在',
   DRAW_CANCELLED: '该抽查已取消',
   DRAW_ALREADY_PUBLISHED: '该抽查结果已公开',
+  EVIDENCE_NOT_ATTACHED: '{field} 须引用已上传到该信用档案的材料文件（先上传，再按文件摘要引用）',
 };
 
 const CAMPAIGN: Messages<CampaignErrorName> = {

@@ -8,6 +8,7 @@ import { CreditArchiveEvent } from './credit-archive.events';
 import { CreditArchiveState, evolveCreditArchive, initialCreditArchiveState, OpenCreditArchiveState } from './credit-archive.state';
 import { cycleDeadlineId, imposeMeasures, openArchive, openCycle, rollCycle } from './credit-cycle.decide';
 import { addListEntry, breach, pledge, recordInformation, removeListEntry } from './credit-records.decide';
+import { attachCreditEvidence } from './credit-evidence.decide';
 
 /** Stream category: `creditArchive-<institutionId>` (its points entries: `creditPoints-…`, ADR 0006). */
 export const CREDIT_ARCHIVE_CATEGORY = 'creditArchive';
@@ -80,6 +81,9 @@ function decideOpen(
     case 'PledgeCommitment':
       requireRole(actor, ['hospital', 'inspector', 'admin', 'system'], 'pledging a commitment');
       return pledge(command, s);
+    case 'AttachEvidence':
+      requireRole(actor, ['hospital', 'inspector', 'admin'], 'attaching a file to a credit archive');
+      return attachCreditEvidence(command, s);
     case 'ReportCommitmentBreach':
       requireRole(actor, ['inspector', 'leader', 'system'], 'reporting a breached commitment');
       return breach(command, s);
