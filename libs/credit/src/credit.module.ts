@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { CreditArchiveHandler } from './application/credit-archive.handler';
 import { RandomDrawHandler } from './application/random-draw.handler';
 import { CreditArchivesController } from './http/credit-archives.controller';
+import { CreditCommendationsController } from './http/credit-commendations.controller';
 import { CreditEvidenceController } from './http/credit-evidence.controller';
 import { DrawsController } from './http/draws.controller';
 import { PublicCreditController } from './http/public-credit.controller';
@@ -12,7 +13,14 @@ import { CreditQueries } from './read-models/credit.queries';
 /** The credit context in the API: archives, levels, lists, draws and the public page. */
 @Module({
   imports: [CqrsModule],
-  controllers: [CreditArchivesController, CreditEvidenceController, DrawsController, PublicCreditController, PublicInstitutionsController],
+  controllers: [
+    CreditArchivesController,
+    CreditEvidenceController,
+    CreditCommendationsController,
+    DrawsController,
+    PublicCreditController,
+    PublicInstitutionsController,
+  ],
   providers: [CreditQueries, CreditArchiveHandler, RandomDrawHandler],
   exports: [CreditQueries],
 })

@@ -1198,6 +1198,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/institutions/{institutionId}/honour-roll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 荣誉榜: the institution’s staff on the red list now (never the black list) */
+        get: operations["PublicHonourRollController_honourRoll"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/credit/archives": {
         parameters: {
             query?: never;
@@ -1397,6 +1414,23 @@ export interface paths {
         put?: never;
         /** 上传材料 for the archive’s commitments to cite by SM3 digest, e.g. a signed supplier agreement (hospital: own institution) */
         post: operations["CreditEvidenceController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credit/archives/{institutionId}/commendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 表彰: commend the institution or one of its departments (basic credit information, public) */
+        post: operations["CreditCommendationsController_commend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4134,6 +4168,28 @@ export interface components {
             year: number;
             evaluations: components["schemas"]["EthicsEvaluationDto"][];
         };
+        EthicsHonourRollInstitutionDto: {
+            id: string;
+            name: string;
+        };
+        EthicsHonourRollEntryDto: {
+            entryId: string;
+            /** @description As the staff member’s ethics archive names them */
+            name: string | null;
+            departmentId: string | null;
+            /** @description 列入事由 */
+            reason: string;
+            /** Format: date-time */
+            listedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        EthicsHonourRollDto: {
+            institution: components["schemas"]["EthicsHonourRollInstitutionDto"];
+            /** Format: date-time */
+            asOf: string;
+            entries: components["schemas"]["EthicsHonourRollEntryDto"][];
+        };
         OpenCreditArchiveDto: {
             institutionId: string;
             name?: string;
@@ -4279,6 +4335,18 @@ export interface components {
             reason: string;
             /** @description When the entry comes off the list (a deadline timer) */
             expiresAt: string;
+        };
+        CreditCommendationDto: {
+            /** @description Idempotency key; generated when absent */
+            recordId?: string;
+            /** @description The department (科室) commended; absent: the institution itself */
+            departmentId?: string;
+            /** @example 心血管内科：优质服务示范科室 */
+            title: string;
+            /** @description 表彰事由 */
+            reason: string;
+            /** @description The date of the commendation (通报表扬) */
+            commendedAt: string;
         };
         RequestDrawDto: {
             /**
@@ -5967,6 +6035,7 @@ export interface operations {
                         ethicsEvidenceSteps: components["schemas"]["CatalogueEntryDto"][];
                         staffLists: components["schemas"]["CatalogueEntryDto"][];
                         creditInfoClasses: components["schemas"]["CatalogueEntryDto"][];
+                        creditInformationKinds: components["schemas"]["CatalogueEntryDto"][];
                         creditLists: components["schemas"]["CatalogueEntryDto"][];
                         creditListEntryStatuses: components["schemas"]["CatalogueEntryDto"][];
                         creditLevels: components["schemas"]["CatalogueEntryDto"][];
@@ -7940,6 +8009,29 @@ export interface operations {
             "4XX": components["responses"]["Error"];
         };
     };
+    PublicHonourRollController_honourRoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                institutionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EthicsHonourRollDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
     CreditArchivesController_levels: {
         parameters: {
             query?: {
@@ -8306,6 +8398,36 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CreditCommendationsController_commend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                institutionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditCommendationDto"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

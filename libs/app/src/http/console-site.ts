@@ -8,7 +8,17 @@ import { NestExpressApplication } from '@nestjs/platform-express';
  * the console-paths spec checks that against the OpenAPI document — so a page and an API answer
  * never share a URL, and a reload or a link in an e-mail opens the page.
  */
-export const CONSOLE_PAGE_PREFIXES = ['/signin', '/sso', '/password', '/hospital', '/inspector', '/cases', '/inbox', '/leader', '/manage'] as const;
+export const CONSOLE_PAGE_PREFIXES = [
+  '/signin',
+  '/sso',
+  '/password',
+  '/hospital',
+  '/inspector',
+  '/cases',
+  '/inbox',
+  '/leader',
+  '/manage',
+] as const;
 /** The public portal is a page of its own (portal.html) so its first load carries no staff code. */
 export const PORTAL_PAGE_PREFIX = '/portal';
 

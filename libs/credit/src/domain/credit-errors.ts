@@ -7,6 +7,7 @@ export const CREDIT_ERRORS = {
   BEHAVIOUR_UNKNOWN: 'validation',
   POINTS_INVALID: 'validation',
   CLASS_UNKNOWN: 'validation',
+  CLASS_MISMATCH: 'validation',
   LIST_UNKNOWN: 'validation',
   COMMITMENT_KIND_UNKNOWN: 'validation',
   SUPPLIER_REQUIRED: 'validation',

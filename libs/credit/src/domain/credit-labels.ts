@@ -1,5 +1,5 @@
 import { ListEntry } from './archive/credit-archive.state';
-import { CommitmentKind, CreditInfoClass, CreditLevel, CreditList, CreditMeasure } from './credit-values';
+import { CommitmentKind, CreditInfoClass, CreditInformationKind, CreditLevel, CreditList, CreditMeasure } from './credit-values';
 import { RandomDrawState } from './draw/random-draw.decider';
 
 /**
@@ -13,6 +13,15 @@ export const CREDIT_INFO_CLASS_LABELS: Readonly<Record<CreditInfoClass, string>>
   basic: '基础信息',
   adverse: '不良信息',
   blacklist: '黑名单信息',
+};
+
+/** 信用信息的种类 (those known by name; `commendation` 表彰). */
+export const CREDIT_INFORMATION_KIND_LABELS: Readonly<Record<CreditInformationKind, string>> = {
+  licence: '许可信息',
+  penalty: '行政处罚',
+  'commitment-breach': '违背信用承诺',
+  'joint-discipline': '联合惩戒',
+  commendation: '表彰',
 };
 
 /** 红黑榜. */

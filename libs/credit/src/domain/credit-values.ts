@@ -4,6 +4,15 @@
 export const CREDIT_INFO_CLASSES = ['basic', 'adverse', 'blacklist'] as const;
 export type CreditInfoClass = (typeof CREDIT_INFO_CLASSES)[number];
 
+/**
+ * The kinds of credit information the system itself records or knows by name (a person may record
+ * others): 许可信息, 行政处罚, 违背信用承诺 (the commitmentBreach saga), 联合惩戒, and 表彰 — a
+ * commission's commendation of an institution or one of its departments, always basic information
+ * (seed 002: public until the subject ceases; 守信激励 in seeds 001–003).
+ */
+export const CREDIT_INFORMATION_KINDS = ['licence', 'penalty', 'commitment-breach', 'joint-discipline', 'commendation'] as const;
+export type CreditInformationKind = (typeof CREDIT_INFORMATION_KINDS)[number];
+
 /** 红名单 / 黑名单. */
 export const CREDIT_LISTS = ['red', 'black'] as const;
 export type CreditList = (typeof CREDIT_LISTS)[number];

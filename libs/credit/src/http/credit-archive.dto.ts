@@ -94,3 +94,22 @@ export class AddListEntryDto {
 export class CreditEvidenceDto {
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) note?: string;
 }
+
+/** 表彰: a commission's commendation of the institution, or of one of its departments (科室). */
+export class CreditCommendationDto {
+  @ApiPropertyOptional({ maxLength: ID, description: 'Idempotency key; generated when absent' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID)
+  recordId?: string;
+  @ApiPropertyOptional({ maxLength: ID, description: 'The department (科室) commended; absent: the institution itself' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID)
+  departmentId?: string;
+  @ApiProperty({ maxLength: 200, example: '心血管内科：优质服务示范科室' }) @IsString() @IsNotEmpty() @MaxLength(200) title!: string;
+  @ApiProperty({ maxLength: 4000, description: '表彰事由' }) @IsString() @IsNotEmpty() @MaxLength(4000) reason!: string;
+  @ApiProperty({ description: 'The date of the commendation (通报表扬)' }) @IsInstant() commendedAt!: string;
+}

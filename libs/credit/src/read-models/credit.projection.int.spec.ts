@@ -123,7 +123,7 @@ describe.each(TEST_SQL_DIALECTS)('credit projection and queries on $name', (dial
     expect(await queries.view('inspector', 'H1', T0)).not.toBeNull();
   });
 
-  it('keeps a supplier agreement with its term and signed file, also on an archive folded before files existed', async () => {
+  it('keeps a supplier agreement with its term and signed file (also on an archive folded before files existed) and a commendation', async () => {
     const opened = run([open()]);
     const digest = 'a'.repeat(64);
     const later = run(
@@ -147,6 +147,14 @@ describe.each(TEST_SQL_DIALECTS)('credit projection and queries on $name', (dial
           },
           hospital('H1'),
         ),
+        command('RecordCreditInformation', {
+          institutionId: 'H1',
+          recordId: 'CM1',
+          infoClass: 'basic',
+          kind: 'commendation',
+          title: '优质服务示范单位',
+          occurredAt: T0,
+        }),
       ],
       opened,
     );
@@ -172,6 +180,9 @@ describe.each(TEST_SQL_DIALECTS)('credit projection and queries on $name', (dial
       occurredAt: T0,
       until: '2026-12-31T16:00:00.000Z',
     });
+    expect(view?.items).toContainEqual(
+      expect.objectContaining({ id: 'CM1', infoClass: 'basic', kind: 'commendation', title: '优质服务示范单位' }),
+    );
     const state = JSON.parse((await db.selectFrom('credit_archive_states').select('state').executeTakeFirstOrThrow()).state) as {
       files: Record<string, unknown>;
     };

@@ -33,7 +33,10 @@ export const CREDIT_ARCHIVE_SUMMARIES: EventSummaries<CreditArchiveOwnEvent> = {
     `${c.person(d.pledgedBy)} 登记${COMMITMENTS[d.kind] ?? d.kind}${d.staffId ? `（${c.person(d.staffId)}）` : ''}${supplierText(d.supplier)}${d.validUntil ? `，有效期至 ${chineseDate(d.validUntil)}` : ''}：${d.text}`,
   CommitmentBreached: (d, c) =>
     `${c.person(d.reportedBy)} 登记违反${COMMITMENTS[d.kind] ?? d.kind}${d.staffId ? `（${c.person(d.staffId)}）` : ''}${supplierText(d.supplier)}：${d.description}`,
-  CreditInformationRecorded: (d, c) => `${c.person(d.recordedBy)} 记入${CREDIT_LABELS[d.infoClass] ?? d.infoClass}：${d.title}`,
+  CreditInformationRecorded: (d, c) =>
+    d.kind === 'commendation'
+      ? `${c.person(d.recordedBy)} 记入表彰（${CREDIT_LABELS[d.infoClass] ?? d.infoClass}${d.departmentId ? '，表彰科室' : ''}）：${d.title}`
+      : `${c.person(d.recordedBy)} 记入${CREDIT_LABELS[d.infoClass] ?? d.infoClass}：${d.title}`,
   ListEntryAdded: (d, c) => `${c.person(d.listedBy)} 列入${CREDIT_LABELS[d.list] ?? d.list}至 ${chineseDate(d.expiresAt)}：${d.reason}`,
   ListEntryExpired: (d) => `${CREDIT_LABELS[d.list] ?? d.list}期满移出（${chineseDate(d.expiredAt)}）`,
   ListEntryRemoved: (d, c) => `${c.person(d.removedBy)} 提前移出${CREDIT_LABELS[d.list] ?? d.list}：${d.reason}`,

@@ -41,6 +41,14 @@ const added = (staffId: string, institutionId: string, entryId: string, list: 'r
   });
 
 const EVENTS = [
+  ev('ethicsArchive-S1', 'EthicsArchiveOpened', {
+    staffId: 'S1',
+    institutionId: 'H1',
+    departmentId: 'cardiology',
+    name: '王医生',
+    openedBy: 'u',
+    implicit: false,
+  }),
   added('S1', 'H1', 'E1', 'red', '2025-03-01T00:00:00.000Z'),
   added('S1', 'H1', 'E2', 'black', '2025-03-02T00:00:00.000Z'),
   added('S2', 'H1', 'E3', 'red', '2025-03-03T00:00:00.000Z'),
@@ -62,8 +70,8 @@ describe.each(TEST_SQL_DIALECTS)('staff 红黑榜 in the ethics read model on $n
   beforeAll(async () => {
     test = await dialect.open([PROCESSING_MIGRATIONS, ETHICS_MIGRATIONS]);
     const projection = ethicsProjection(test.database);
-    await projection.handleBatch(EVENTS.slice(0, 3));
-    for (const e of EVENTS) await projection.handle(e); // the first three again: ignored by the checkpoint
+    await projection.handleBatch(EVENTS.slice(0, 4));
+    for (const e of EVENTS) await projection.handle(e); // the first four again: ignored by the checkpoint
     queries = new StaffListQueries(test.database);
   });
   afterAll(() => test.dispose());
@@ -79,6 +87,21 @@ describe.each(TEST_SQL_DIALECTS)('staff 红黑榜 in the ethics read model on $n
     ]);
     expect((await queries.entries('S3', ['red']))[0]).toMatchObject({ status: 'expired', endedAt: T0, endReason: null });
     expect(await queries.entries('S1', [])).toEqual([]);
+  });
+
+  it('answers an institution’s 荣誉榜: its staff on the red list now, never the black list nor an ended or lapsed entry', async () => {
+    expect(await queries.honourRoll('H1', '2025-06-01T00:00:00.000Z')).toEqual([
+      {
+        entryId: 'E1',
+        name: '王医生',
+        departmentId: 'cardiology',
+        reason: 'red E1',
+        listedAt: '2025-03-01T00:00:00.000Z',
+        expiresAt: '2026-06-30T16:00:00.000Z',
+      },
+    ]);
+    expect(await queries.honourRoll('H1', '2026-07-01T00:00:00.000Z')).toEqual([]);
+    expect(await queries.honourRoll('H2', '2025-06-01T00:00:00.000Z')).toEqual([]);
   });
 
   it('tells per staff member which lists they are on now, among those the reader sees', async () => {

@@ -21,6 +21,17 @@ export interface StaffListEntryRow {
   readonly endReason: string | null;
 }
 
+/** A line of an institution's public 荣誉榜: who is on its red list now, and why. */
+export interface HonourRollEntry {
+  readonly entryId: string;
+  /** The staff member's name as their archive holds it (null when none was given). */
+  readonly name: string | null;
+  readonly departmentId: string | null;
+  readonly reason: string;
+  readonly listedAt: string;
+  readonly expiresAt: string;
+}
+
 /** Reads of staff members' list entries; the caller passes the lists its reader may see. */
 @Injectable()
 export class StaffListQueries {
@@ -54,6 +65,32 @@ export class StaffListQueries {
       status: r.status as StaffListEntryStatus,
       endedAt: r.ended_at,
       endReason: r.end_reason,
+    }));
+  }
+
+  /**
+   * The institution's 荣誉榜 at `now`: its staff on the red list — public information (seed 002) —
+   * newest first; an entry past its expiry is left out even before its timer has taken it off.
+   */
+  async honourRoll(institutionId: string, now: string): Promise<HonourRollEntry[]> {
+    const rows = await this.db
+      .selectFrom('ethics_list_entries as e')
+      .leftJoin('ethics_archives as a', 'a.staff_id', 'e.staff_id')
+      .select(['e.entry_id', 'a.name', 'a.department_id', 'e.reason', 'e.listed_at', 'e.expires_at'])
+      .where('e.institution_id', '=', institutionId)
+      .where('e.list', '=', 'red')
+      .where('e.status', '=', 'active')
+      .where('e.expires_at', '>', now)
+      .orderBy('e.listed_at', 'desc')
+      .orderBy('e.entry_id')
+      .execute();
+    return rows.map((r) => ({
+      entryId: r.entry_id,
+      name: r.name ?? null,
+      departmentId: r.department_id ?? null,
+      reason: r.reason,
+      listedAt: r.listed_at,
+      expiresAt: r.expires_at,
     }));
   }
 

@@ -58,6 +58,10 @@ describe('staff 红黑榜 on ethics archives (HTTP)', () => {
     expect(rows.find((a: { staffId: string }) => a.staffId === 'L1').lists).toEqual(['red']);
     const forCommission = (await t.http.get('/ethics/archives').set(t.auth(inspector)).expect(200)).body.archives;
     expect(forCommission.find((a: { staffId: string }) => a.staffId === 'L1').lists).toEqual(['red', 'black']);
+    // The 荣誉榜 is public: the red entry with the staff member's name, never the black one.
+    const roll = await t.http.get(`/public/institutions/${H}/honour-roll`).expect(200);
+    expect(roll.body.entries).toEqual([expect.objectContaining({ entryId: 'red-1', name: '医生乙', reason: '诚信医护人员' })]);
+    expect(JSON.stringify(roll.body)).not.toContain('联合惩戒');
     // The case history keeps the black entry (and its deadline) from the hospital too; the commission reads it.
     const ownHistory = await t.http.get('/audit/cases/ethicsArchive-L1/history').set(t.auth(hospital)).expect(200);
     expect(JSON.stringify(ownHistory.body)).toContain('诚信医护人员');
@@ -87,6 +91,7 @@ describe('staff 红黑榜 on ethics archives (HTTP)', () => {
     await t.advanceTo('2026-01-01T00:00:01.000Z');
     await t.settle();
     expect(await archive(hospital)).toMatchObject({ lists: [], listEntries: [{ entryId: 'red-1', status: 'expired' }] });
+    expect((await t.http.get(`/public/institutions/${H}/honour-roll`).expect(200)).body.entries).toEqual([]);
     await post('leader-city-a', '/ethics/archives/L1/lists/black-1/remove', { reason: '复核后撤销' }).expect(200);
     const after = await archive(inspector);
     expect(after.lists).toEqual([]);

@@ -127,6 +127,9 @@ describe('OpenAPI answers: directory, ethics, credit and draws', () => {
     const forHospital = await checks.send<{ listEntries: unknown[] }>('GET', '/ethics/archives/OA1', HOSPITAL);
     expect(forHospital.listEntries).toHaveLength(1);
     expect(await checks.send('GET', `/ethics/archives?institutionId=${H}`, HOSPITAL)).toMatchObject({ archives: [{ lists: ['red'] }] });
+    expect(await checks.send('GET', `/public/institutions/${H}/honour-roll`, null)).toMatchObject({
+      entries: [{ entryId: 'OA-red', name: '医生甲', reason: '诚信医护人员' }],
+    });
   });
 
   it('describes an evaluation step by step, the finalised year, its results and export', async () => {
@@ -203,6 +206,13 @@ describe('OpenAPI answers: directory, ethics, credit and draws', () => {
     );
     await checks.send(
       'POST',
+      `${archive}/commendations`,
+      'leader-city-a',
+      { departmentId: 'dept-oa', title: '口腔医学科：优质服务示范科室', reason: '通报表扬', commendedAt: '2025-10-15T02:00:00.000Z' },
+      201,
+    );
+    await checks.send(
+      'POST',
       `${archive}/information`,
       INSPECTOR,
       { infoClass: 'adverse', kind: 'penalty', title: '行政处罚', occurredAt: '2025-09-01T00:00:00.000Z' },
@@ -228,6 +238,7 @@ describe('OpenAPI answers: directory, ethics, credit and draws', () => {
     expect(institutions.items.map((i) => i.id)).toContain(H);
     const page = await checks.send<{ redList: unknown[]; adverse: unknown[] }>('GET', `/public/institutions/${H}/credit`, null);
     expect(page.redList).toHaveLength(1);
+    expect(JSON.stringify(page)).toContain('优质服务示范科室');
     expect(JSON.stringify(page)).not.toContain('联合惩戒');
     const partner = await checks.send<{ audience: string; level: { level: string } }>('GET', archive, 'partner-discipline');
     expect(partner).toMatchObject({ audience: 'partner', level: { level: 'D' } });

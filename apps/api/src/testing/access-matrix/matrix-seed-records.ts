@@ -27,12 +27,16 @@ export async function seedEthics(t: TestApp, s: Site, book: MarkerBook): Promise
     summary: mk('ethics inspection record'),
     occurredAt: '2025-03-02T02:00:00.000Z',
   });
-  // 红黑榜: the red entry is the institution's to read, the black one the commission's only.
-  await call(t, s.hospital, 'post', `/ethics/archives/${s.staffId}/lists`, {
+  // 红黑榜: the red list is public (荣誉榜), so its staff member is one of its own, named in public words;
+  // the black entry, on the staff member above, is the commission's only.
+  const pub = (where: string) => book.next(i, 'ethics', where, 'public');
+  const honoured = `${s.staffId}-honour`;
+  await call(t, s.hospital, 'post', '/ethics/archives', { staffId: honoured, institutionId: i, name: pub('honour roll name') });
+  await call(t, s.hospital, 'post', `/ethics/archives/${honoured}/lists`, {
     entryId: `SE-red-${i}`,
     institutionId: i,
     list: 'red',
-    reason: mk('staff red list reason'),
+    reason: pub('staff red list reason'),
     expiresAt: '2026-06-01T00:00:00.000Z',
   });
   await call(t, s.inspector, 'post', `/ethics/archives/${s.staffId}/lists`, {

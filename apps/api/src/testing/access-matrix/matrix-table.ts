@@ -193,6 +193,10 @@ export const TABLE: Readonly<Record<string, Row>> = {
     target: 'institution',
     body: () => ({ infoClass: 'basic', kind: 'x', title: 'x', occurredAt: at }),
   },
+  'POST /credit/archives/{institutionId}/commendations': {
+    target: 'institution',
+    body: () => ({ title: 'x', reason: 'x', commendedAt: at }),
+  },
   'POST /credit/archives/{institutionId}/lists': {
     target: 'institution',
     body: () => ({ list: 'red', reason: 'x', expiresAt: '2026-01-01T00:00:00.000Z' }),
@@ -207,6 +211,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /draws/{drawId}': { target: 'draw' },
   'GET /public/institutions': { target: 'none' },
   'GET /public/institutions/{institutionId}/credit': { target: 'institution', okStatuses: [400] },
+  'GET /public/institutions/{institutionId}/honour-roll': { target: 'institution', okStatuses: [400] },
   'GET /public/draws/{drawId}': { target: 'draw' },
   'GET /complaints': { target: 'none' },
   'POST /complaints': {

@@ -148,6 +148,7 @@ const CREDIT: Messages<CreditErrorName> = {
   BEHAVIOUR_UNKNOWN: '{field} 不是已列明的不良执业行为',
   POINTS_INVALID: '{field} 不是有效的记分',
   CLASS_UNKNOWN: '{field} 不是可选的信用信息类别',
+  CLASS_MISMATCH: '{field}：表彰属于基础信息',
   LIST_UNKNOWN: '{field} 不是可选的名单',
   COMMITMENT_KIND_UNKNOWN: '{field} 不是可选的信用承诺类别',
   SUPPLIER_REQUIRED: '{field}：廉洁诚信协议须写明供应商名称和统一社会信用代码',

@@ -81,13 +81,19 @@ export type ReportCommitmentBreach = C<
   }
 >;
 
+/**
+ * 信用信息 of a class. A commendation (kind `commendation`, 表彰) is basic information, recorded by
+ * the commission (inspector, leader, admin), of the institution or of one of its departments.
+ */
 export type RecordCreditInformation = C<
   'RecordCreditInformation',
   {
     readonly recordId: string;
     readonly infoClass: CreditInfoClass;
-    /** What it is: `licence`, `penalty`, `commitment-breach`, `joint-discipline` … */
+    /** What it is: `licence`, `penalty`, `commitment-breach`, `joint-discipline`, `commendation` … (CREDIT_INFORMATION_KINDS) */
     readonly kind: string;
+    /** The department it is about (a commendation of a 科室), when not the whole institution. */
+    readonly departmentId?: string | null;
     readonly title: string;
     readonly content?: string | null;
     readonly occurredAt: string;

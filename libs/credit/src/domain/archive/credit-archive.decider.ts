@@ -1,4 +1,4 @@
-import { assertNever, Decider, expiryIsDue } from '@bihuan/core';
+import { assertNever, Decider, expiryIsDue, Role } from '@bihuan/core';
 import { creditError } from '../credit-errors';
 import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../credit-policy';
 import { requireIsoDate, requireOwnInstitution, requireRole, requireText } from '../credit-rules';
@@ -12,6 +12,11 @@ import { attachCreditEvidence } from './credit-evidence.decide';
 
 /** Stream category: `creditArchive-<institutionId>` (its points entries: `creditPoints-…`, ADR 0006). */
 export const CREDIT_ARCHIVE_CATEGORY = 'creditArchive';
+
+/** Who records credit information: the commission's inspectors and admins; a commendation (表彰) its leaders too. */
+function informationRecorders(kind: unknown): Role[] {
+  return kind === 'commendation' ? ['inspector', 'leader', 'admin', 'system'] : ['inspector', 'admin', 'system'];
+}
 
 /** The entry an EnsureCreditArchive is for must be one the points decider accepts (behaviour, scale, date). */
 function checkEntry(command: EnsureCreditArchive, policy: CreditPolicy): void {
@@ -88,7 +93,7 @@ function decideOpen(
       requireRole(actor, ['inspector', 'leader', 'system'], 'reporting a breached commitment');
       return breach(command, s);
     case 'RecordCreditInformation':
-      requireRole(actor, ['inspector', 'admin', 'system'], 'recording credit information');
+      requireRole(actor, informationRecorders(command.data.kind), 'recording credit information');
       return recordInformation(command, s);
     case 'AddListEntry':
       requireRole(actor, ['inspector', 'leader', 'admin', 'system'], 'listing an institution');
@@ -129,7 +134,7 @@ export function decideCreditArchive(
   if (command.type === 'EnsureCreditArchive') {
     requireRole(actor, ['inspector', 'system'], 'adding credit points');
     checkEntry(command, policy);
-  }
+  } else requireRole(actor, informationRecorders(command.data.kind), 'recording credit information');
   // Points (EnsureCreditArchive first) or a saga's record may arrive before the archive was opened:
   // open it implicitly, cycle from now.
   const institutionId = requireText(command.data.institutionId, 'institutionId');

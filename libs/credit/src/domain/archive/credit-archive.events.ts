@@ -131,6 +131,8 @@ export type CreditInformationRecorded = E<
     causedBy: CausedBy | null;
     recordedBy: string;
     recordedAt: string;
+    /** The department it is about (a commendation of a 科室); written only when given. */
+    departmentId?: string;
   }
 >;
 /** Comes with DeadlineSet(`list-<entryId>`) at expiresAt. */

@@ -107,6 +107,10 @@ export function recordInformation(command: RecordCreditInformation, s: OpenCredi
   if (s.information[recordId]) return [];
   if (!isCreditInfoClass(data.infoClass))
     throw creditError('CLASS_UNKNOWN', `unknown information class "${String(data.infoClass)}"`, { field: 'infoClass' });
+  const kind = requireText(data.kind, 'kind');
+  if (kind === 'commendation' && data.infoClass !== 'basic')
+    throw creditError('CLASS_MISMATCH', 'a commendation is basic information', { field: 'infoClass' });
+  const departmentId = optionalText(data.departmentId, 'departmentId');
   return [
     {
       type: 'CreditInformationRecorded',
@@ -114,13 +118,14 @@ export function recordInformation(command: RecordCreditInformation, s: OpenCredi
         institutionId: s.archive.institutionId,
         recordId,
         infoClass: data.infoClass,
-        kind: requireText(data.kind, 'kind'),
+        kind,
         title: requireText(data.title, 'title'),
         content: optionalText(data.content, 'content'),
         occurredAt: requireIsoDate(data.occurredAt, 'occurredAt'),
         causedBy: causedByOf(null, data.causedBy, metadata.actor, metadata.causationId),
         recordedBy: metadata.actor.id,
         recordedAt: metadata.now,
+        ...(departmentId ? { departmentId } : {}),
       },
     },
   ];
