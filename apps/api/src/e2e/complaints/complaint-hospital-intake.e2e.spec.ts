@@ -65,6 +65,13 @@ describe('complaints: received at the hospital’s own window', () => {
 
   it('handles it itself (自行办理) on the usual clocks, follows up and closes it', async () => {
     const { ticketId } = await atWindow({ category: 'service-attitude', description: '分诊台态度生硬' });
+    // Its own office's to-do (待办), not the commission's.
+    const todos = async (user: string) =>
+      ((await t.http.get('/me/todos').set(t.auth(user)).expect(200)).body.items as { caseId: string; kind: string }[])
+        .filter((i) => i.caseId === ticketId)
+        .map((i) => i.kind);
+    expect(await todos(HOSPITAL)).toEqual(['complaint-dispatch']);
+    expect(await todos(INSPECTOR)).toEqual([]);
     await refused(
       () =>
         t.http.post(`/complaints/${ticketId}/dispatch`).set(t.auth(HOSPITAL)).send({ institutionId: 'hosp-a1-2', complexity: 'simple' }),
@@ -76,6 +83,8 @@ describe('complaints: received at the hospital’s own window', () => {
     await step(t, HOSPITAL, ticketId, 'acknowledge');
     await step(t, HOSPITAL, ticketId, 'decision', { decision: 'partly-substantiated', findings: '已约谈分诊护士' });
     await step(t, HOSPITAL, ticketId, 'answer', { answer: '已向您致歉并整改' });
+    expect(await todos(HOSPITAL)).toEqual(['complaint-follow-up']);
+    expect(await todos(INSPECTOR)).toEqual([]);
     await step(t, HOSPITAL, ticketId, 'follow-up', { rating: 'satisfied' });
     expect(await step(t, HOSPITAL, ticketId, 'close')).toMatchObject({ status: 'closed' });
     const d = await detail(t, INSPECTOR, ticketId);
