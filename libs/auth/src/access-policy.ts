@@ -16,6 +16,12 @@ export const APPLICANT_CREDIT_CHECKERS: readonly Role[] = Object.freeze(['inspec
 export const APPLICANT_CREDIT_CHECK_READERS: readonly Role[] = Object.freeze(['inspector', 'leader'] as Role[]);
 
 /**
+ * Who receives a complaint (受理, 首诉负责): commission staff, and an institution's own complaint
+ * office (role hospital) for complaints about itself made at its window, phone or by letter.
+ */
+export const RECEIVING_ROLES: readonly Role[] = ['inspector', 'leader', 'admin', 'hospital'];
+
+/**
  * Scope rules (domain.md, "People"): a hospital user acts and reads only within its own
  * institution; inspectors, leaders and admins within their jurisdiction subtree — administration
  * is delegated down the tree, so a city's admin manages its own city and what lies below it and
@@ -116,6 +122,18 @@ export class AccessPolicy {
    */
   creditCheckUnits(actor: Actor): string[] {
     return APPLICANT_CREDIT_CHECK_READERS.includes(actor.role) ? this.visibleUnits(actor) : [];
+  }
+
+  /**
+   * The institution a complaint received by `actor` is about (RECEIVING_ROLES): commission staff
+   * name one of their jurisdiction or none; a hospital's complaint office receives about its own
+   * institution only, which is then the one whether named or not (403 AUTH.OUT_OF_SCOPE for another).
+   */
+  receivedComplaintAbout(actor: Actor, institutionId: string | null | undefined): string | null {
+    this.assertRole(actor, RECEIVING_ROLES, 'Receiving a complaint');
+    const about = institutionId ?? (actor.role === 'hospital' ? actor.unit : null);
+    if (about !== null) this.assertInScope(actor, about, 'complaints about the institution');
+    return about;
   }
 
   /** Institution ids an actor may read, for list filters. */

@@ -6,6 +6,8 @@ import { CreditSubjectHandler } from './application/credit-subject.handler';
 import { RandomDrawHandler } from './application/random-draw.handler';
 import { CreditArchivesController } from './http/credit-archives.controller';
 import { CreditChecksController } from './http/credit-checks.controller';
+import { CreditCommendationsController } from './http/credit-commendations.controller';
+import { CreditEvidenceController } from './http/credit-evidence.controller';
 import { DrawsController } from './http/draws.controller';
 import { PublicCreditController } from './http/public-credit.controller';
 import { PublicInstitutionsController } from './http/public-institutions.controller';
@@ -18,7 +20,15 @@ import { CreditQueries } from './read-models/credit.queries';
  */
 @Module({
   imports: [CqrsModule],
-  controllers: [CreditArchivesController, CreditChecksController, DrawsController, PublicCreditController, PublicInstitutionsController],
+  controllers: [
+    CreditArchivesController,
+    CreditChecksController,
+    CreditEvidenceController,
+    CreditCommendationsController,
+    DrawsController,
+    PublicCreditController,
+    PublicInstitutionsController,
+  ],
   providers: [CreditQueries, ApplicantCreditQueries, ApplicantIdentifiers, CreditArchiveHandler, CreditSubjectHandler, RandomDrawHandler],
   exports: [CreditQueries],
 })

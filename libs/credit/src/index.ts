@@ -10,6 +10,7 @@ export * from './domain/archive/credit-archive.decider';
 export * from './domain/archive/credit-points.decider';
 export { creditPointsIdFor, cycleDeadlineId } from './domain/archive/credit-cycle.decide';
 export { listDeadlineId } from './domain/archive/credit-records.decide';
+export * from './domain/archive/credit-evidence.decide';
 export * from './domain/archive/credit-level';
 export * from './domain/archive/credit-views';
 export { CreditInformation, informationRecord } from './domain/archive/credit-records.decide';

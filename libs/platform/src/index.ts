@@ -47,6 +47,7 @@ export * from './files/content-disposition';
 export * from './http/page-query';
 export * from './http/date-query';
 export * from './http/instant.validator';
+export * from './http/credit-code.validator';
 export * from './paging/page-cursor';
 export * from './paging/keyset-page';
 export * from './http/list-fields';

@@ -24,7 +24,10 @@ export type TodoKind = FindingStepKind | ComplaintStepKind | EthicsStepKind | Re
 export interface TodoKindInfo {
   /** 待办 title shown to people. */
   readonly title: string;
-  /** The role whose list it is on (scoped to the unit: the institution for hospital, the jurisdiction otherwise). */
+  /**
+   * The role whose list it is on (scoped to the unit: the institution for hospital, the jurisdiction otherwise).
+   * The owner's complaint steps (dispatch, follow-up) are a hospital's too for a ticket its own office received.
+   */
   readonly role: Extract<Role, 'hospital' | 'inspector' | 'partner'>;
 }
 

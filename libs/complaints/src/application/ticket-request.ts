@@ -64,7 +64,7 @@ export interface IntakeRequest {
 type On<K extends string, D extends object = object> = { readonly kind: K; readonly ticketId: string } & Readonly<D>;
 
 export type TicketRequestBody =
-  /** 受理 by commission staff (any channel); the actor's unit receives it. */
+  /** 受理 by commission staff (any channel) or a hospital's complaint office (its own channels, about itself); the actor's unit receives it. */
   | ({ readonly kind: 'receive'; readonly channel: ComplaintChannel; readonly externalReference?: string | null } & IntakeRequest)
   /** 受理 from the public web form, routed to the commission named, the institution's, or the root. */
   | ({ readonly kind: 'submit-public'; readonly unitId?: string | null } & IntakeRequest)
@@ -73,6 +73,8 @@ export type TicketRequestBody =
   | On<'resolve-on-the-spot', { resolution: string }>
   | On<'dispatch', { institutionId: string; complexity: ComplaintComplexity; departmentIds: string[] }>
   | On<'decline', { ground: DeclineGround; reason: string }>
+  /** 上报卫健委 by the hospital that received it: to the commission above it. */
+  | On<'escalate', { reason: string }>
   | On<'acknowledge'>
   | On<'return', { reason: string }>
   | On<'note', { note: string }>

@@ -8,7 +8,8 @@ import { ComplaintTicketState, isAssigned } from '../domain/complaint-ticket.sta
  * write's `authorize`, run by CommandExecution before anything is built), so a refusal writes nothing and a hospital learns nothing about a ticket
  * that is not its own: not even its status.
  *
- * - hospital: only while the ticket is assigned to its own institution;
+ * - hospital: while the ticket is assigned to its own institution, or while it owns the ticket its
+ *   own complaint office received (until it escalates it: then it reads, but no longer acts);
  * - inspector / leader: when the receiving unit (首诉负责) or the assigned institution lies in
  *   their jurisdiction, admins likewise (a city's admin its city, the root's admin everywhere:
  *   AccessPolicy.inScope); system: everywhere; public: through the secret (not here).
@@ -18,6 +19,8 @@ export function assertTicketScope(access: AccessPolicy, actor: Actor, state: Com
   if (actor.role === 'public' || access.readsEverywhere(actor)) return;
   if (actor.role === 'hospital') {
     if (isAssigned(state) && state.assignment.institutionId === actor.unit) return;
+    // 首诉负责: the hospital whose complaint office received it owns it until it escalates it.
+    if (state.receivingUnit === actor.unit) return;
     throw complaintError('NOT_ASSIGNED_INSTITUTION', 'This ticket is not assigned to your institution', { unit: actor.unit });
   }
   if (ticketInScope(access, actor, state.receivingUnit, isAssigned(state) ? state.assignment.institutionId : null)) return;

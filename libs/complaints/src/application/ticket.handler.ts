@@ -38,14 +38,14 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
 
   async execute({ actor, request: r, continues }: TicketRequest): Promise<TicketCommandResult> {
     switch (r.kind) {
-      case 'receive':
+      case 'receive': {
         // Staff receive complaints about institutions of their own jurisdiction; one about an
         // institution elsewhere goes to the commission competent for it, as the public form routes it.
-        if (r.institutionId) {
-          this.jurisdiction.requireInstitution(r.institutionId, 'institutionId');
-          this.access.assertInScope(actor, r.institutionId, 'complaints about the institution');
-        }
-        return this.receive(actor, r, actor.unit);
+        // A hospital's complaint office receives about itself only (首诉负责 at its own window).
+        if (r.institutionId) this.jurisdiction.requireInstitution(r.institutionId, 'institutionId');
+        const institutionId = this.access.receivedComplaintAbout(actor, r.institutionId);
+        return this.receive(actor, { ...r, institutionId }, actor.unit);
+      }
       case 'submit-public':
         return this.receive(PUBLIC_ACTOR, r, publicReceivingUnit(this.jurisdiction, r.unitId, r.institutionId));
       case 'transfer-in':
@@ -56,6 +56,11 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
         this.jurisdiction.requireInstitution(r.institutionId, 'institutionId');
         this.access.assertInScope(actor, r.institutionId, 'the institution');
         return this.onTicket(actor, r.ticketId, B.dispatchBody(r));
+      case 'escalate':
+        return this.onTicket(actor, r.ticketId, (state) => ({
+          type: 'EscalateComplaint',
+          data: { reason: r.reason, commissionUnit: this.commissionAbove(state) },
+        }));
       case 'decline':
         return this.onTicket(actor, r.ticketId, () => ({ type: 'DeclineComplaint', data: { ground: r.ground, reason: r.reason } }));
       case 'acknowledge':
@@ -93,6 +98,12 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
       default:
         return assertNever(r, 'ticket request');
     }
+  }
+
+  /** The commission a ticket received at an institution goes up to: the institution's parent unit. */
+  private commissionAbove(state: ComplaintTicketState): string {
+    if (state.status === 'none') return '';
+    return this.jurisdiction.get(state.receivingUnit)?.parentId ?? '';
   }
 
   /** A step on an existing ticket: scope is checked on the loaded state first, then the domain decides. */

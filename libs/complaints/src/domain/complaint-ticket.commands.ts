@@ -18,7 +18,12 @@ import {
  */
 type C<T extends string, D extends object> = Command<T, D>;
 
-/** 受理. Allowed to commission staff (any channel), `public` (channel `web` only) and `system` (imports). */
+/**
+ * 受理. Allowed to commission staff (any channel), `public` (channel `web` only), `system` (imports)
+ * and an institution's complaint office (`hospital`, HOSPITAL_CHANNELS only): it receives
+ * complaints about its own institution at its own window (首诉负责), so both the receiving unit and
+ * the institution complained about are its own.
+ */
 export type ReceiveComplaint = C<
   'ReceiveComplaint',
   {
@@ -35,18 +40,19 @@ export type ReceiveComplaint = C<
     departmentId?: string | null;
     staffId?: string | null;
     externalReference?: string | null;
-    /** Owner (首诉负责). Defaults to the actor's unit for staff; required for `public` and `system`. */
+    /** Owner (首诉负责). Defaults to the actor's unit for staff (a hospital's is always its own); required for `public` and `system`. */
     receivingUnit?: string;
     /** The complainant consented to status SMS (ticket code only); absent: no. */
     notifyBySms?: boolean;
   }
 >;
 
-/** 当场办结, by commission staff, only for a ticket never dispatched. */
+/** 当场办结, by the owner (commission staff, or the hospital that received it), only for a ticket never dispatched. */
 export type ResolveComplaintOnTheSpot = C<'ResolveComplaintOnTheSpot', { resolution: string }>;
 
 /**
- * 转办/派单 (also re-dispatch after 退单), by commission staff. The application layer computes both
+ * 转办/派单 (also re-dispatch after 退单), by commission staff — or by the hospital that received the
+ * ticket, to itself only (自行办理: the acknowledge and answer path as any institution's). The application layer computes both
  * clocks from `policy` and the calendar: acknowledge = policy.acknowledgeWorkingDays, answer =
  * policy.answerWorkingDays[complexity], counted from the day after `startedAt` (receipt on the first
  * dispatch, now on a re-dispatch), with warnAt = reminderWorkingDaysBefore before dueAt.
@@ -64,6 +70,13 @@ export type DispatchComplaint = C<
   }
 >;
 
+/**
+ * 上报卫健委: the hospital that received a ticket (首诉负责) hands it to its commission — before it
+ * decided, whether it handles it itself or not. `commissionUnit` is the institution's parent unit,
+ * which the application layer looks up: the ticket joins that commission's queue as if received there.
+ */
+export type EscalateComplaint = C<'EscalateComplaint', { reason: string; commissionUnit: string }>;
+
 /** 签收, by role `hospital` of the assigned institution. */
 export type AcknowledgeComplaint = C<'AcknowledgeComplaint', Record<string, never>>;
 /** 退单 as wrongly assigned, by the assigned institution, before its decision. */
@@ -74,10 +87,10 @@ export type RecordInvestigationNote = C<'RecordInvestigationNote', { note: strin
 export type DecideComplaint = C<'DecideComplaint', { decision: ComplaintDecision; findings: string; implicatedStaffId?: string | null }>;
 /** 反馈 to the complainant, by the assigned institution after its decision. */
 export type AnswerComplaint = C<'AnswerComplaint', { answer: string }>;
-/** 回访 rating, by the complainant (`public`) or commission staff recording a call. */
+/** 回访 rating, by the complainant (`public`), commission staff or the owner hospital recording a call. */
 export type RecordFollowUp = C<'RecordFollowUp', { rating: SatisfactionRating; comment?: string | null }>;
 /**
- * 办结, by commission staff after the answer. A reason is required when there is no follow-up
+ * 办结, by the owner (commission staff, or the hospital that received and kept it) after the answer. A reason is required when there is no follow-up
  * (e.g. anonymous and unreachable) or the rating was `dissatisfied` (why no 重办).
  */
 export type CloseComplaint = C<'CloseComplaint', { reason?: string | null }>;
@@ -133,6 +146,7 @@ export type ComplaintTicketCommand =
   | ReceiveComplaint
   | ResolveComplaintOnTheSpot
   | DispatchComplaint
+  | EscalateComplaint
   | AcknowledgeComplaint
   | ReturnComplaint
   | RecordInvestigationNote

@@ -7,6 +7,7 @@ import { approveExtension, denyExtension, requestExtension } from './complaint-t
 import { attachEvidence } from './complaint-ticket.evidence';
 import { close, followUp, reopen } from './complaint-ticket.follow-up';
 import { acknowledge, answer, decideComplaint, noteInvestigation, returnTicket } from './complaint-ticket.handling';
+import { escalate } from './complaint-ticket.escalation';
 import { decline, dispatch, receive, resolveOnTheSpot } from './complaint-ticket.intake';
 import { COMPLAINT_TICKET_CATEGORY, ComplaintTicketState, INITIAL_COMPLAINT_TICKET_STATE } from './complaint-ticket.state';
 
@@ -22,6 +23,8 @@ export function decideComplaintTicket(command: ComplaintTicketCommand, state: Co
       return resolveOnTheSpot(command, state);
     case 'DispatchComplaint':
       return dispatch(command, state);
+    case 'EscalateComplaint':
+      return escalate(command, state);
     case 'AcknowledgeComplaint':
       return acknowledge(command, state);
     case 'ReturnComplaint':

@@ -63,6 +63,15 @@ export type ComplaintDispatched = E<
     dispatchedAt: string;
   }
 >;
+/**
+ * 上报卫健委 by the hospital that received the ticket: the receiving unit (owner) becomes the
+ * commission `toUnit`, the ticket is `received` again there (round kept); running deadlines of a
+ * round the hospital was handling itself are cleared as `cancelled`. `fromUnit` keeps reading it.
+ */
+export type ComplaintEscalated = E<
+  'ComplaintEscalated',
+  { round: number; fromUnit: string; toUnit: string; reason: string; escalatedAt: string }
+>;
 /** 签收 by the assigned institution; comes with DeadlineCleared(acknowledge) when it was running. */
 export type ComplaintAcknowledged = E<
   'ComplaintAcknowledged',
@@ -170,6 +179,7 @@ export type ComplaintDomainEvent =
   | ComplaintReceived
   | ComplaintResolvedOnTheSpot
   | ComplaintDispatched
+  | ComplaintEscalated
   | ComplaintAcknowledged
   | ComplaintReturned
   | ComplaintInvestigationNoted

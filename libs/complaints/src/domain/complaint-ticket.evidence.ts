@@ -14,7 +14,7 @@ import { COMMISSION_ROLES } from './complaint-vocabulary';
 
 /**
  * What a file on a ticket belongs to (the step words of core's EvidenceAttached summary):
- * `complaint` 投诉举报 (the complainant's own), `intake` 受理 (commission staff before dispatch),
+ * `complaint` 投诉举报 (the complainant's own), `intake` 受理 (the receiving unit's staff before dispatch),
  * `handling` 办理 (the assigned hospital), `followUp` 回访 (commission staff once answered),
  * `supervision` 督办 (commission staff while an institution handles it).
  */
@@ -34,12 +34,15 @@ export function evidenceSubjectOf(ticket: ExistingTicket): string {
 
 /**
  * Who may attach at which step: the complainant (through the public entry) and commission staff
- * while the ticket is open; the assigned hospital while it handles the complaint (acknowledged,
- * until its answer). Timers and partners never.
+ * while the ticket is open; the hospital that received it while it owns it undispatched (intake);
+ * the assigned hospital while it handles the complaint (acknowledged, until its answer). Timers
+ * and partners never.
  */
 export function evidenceStepFor(actor: Actor, ticket: ReturnType<typeof requireOpenTicket>): ComplaintEvidenceStep {
   if (actor.role === 'public') return 'complaint';
   if (actor.role === 'hospital') {
+    // The hospital that received it at its own window (首诉负责) files what it took in, before handling it.
+    if (!isAssigned(ticket) && ticket.receivingUnit === actor.unit) return 'intake';
     if (!isAssigned(ticket)) {
       throw complaintError('NOT_ASSIGNED_INSTITUTION', 'Only the assigned institution may attach files', { unit: actor.unit });
     }

@@ -88,6 +88,8 @@ function evolveDomain(state: ComplaintTicketState, event: ComplaintDomainEvent):
       };
       return { ...facts(s), round: d.round, status: 'dispatched', assignment };
     }
+    case 'ComplaintEscalated':
+      return { ...facts(s), receivingUnit: event.data.toUnit, status: 'received', lastReturn: null };
     case 'ComplaintAcknowledged':
       return s.status === 'dispatched' ? { ...facts(s), status: 'acknowledged', assignment: s.assignment } : s;
     case 'ComplaintReturned':

@@ -1,18 +1,18 @@
-import { complaintError, optionalText, requireRole, requireText } from './complaint-errors';
+import { complaintError, optionalText, requireText } from './complaint-errors';
 import { assertValidPolicy, deadlineTerms } from './complaint-policy';
 import { CloseComplaint, RecordFollowUp, ReopenComplaint } from './complaint-ticket.commands';
 import { ComplaintTicketEvent } from './complaint-ticket.events';
-import { requireCommission, requireStatus } from './complaint-ticket.guards';
+import { requireCommission, requireOwner, requireStatus } from './complaint-ticket.guards';
 import { ComplaintTicketState, complaintDeadlineId } from './complaint-ticket.state';
-import { COMMISSION_ROLES, COMPLAINT_COMPLEXITIES, SATISFACTION_RATINGS, isOneOf } from './complaint-vocabulary';
+import { COMPLAINT_COMPLEXITIES, SATISFACTION_RATINGS, isOneOf } from './complaint-vocabulary';
 
 /** 回访 · 办结 · 重办: after the institution has answered. */
 
-/** The complainant rates through the public entry; staff record the rating of a 回访 call. */
+/** The complainant rates through the public entry; the owner's staff record the rating of a 回访 call. */
 export function followUp(command: RecordFollowUp, state: ComplaintTicketState): ComplaintTicketEvent[] {
   const ticket = requireStatus(state, ['answered'], 'follow up');
   const actor = command.metadata.actor;
-  requireRole(actor, [...COMMISSION_ROLES, 'public'], 'record a follow-up rating');
+  if (actor.role !== 'public') requireOwner(actor, ticket, 'record a follow-up rating');
   if (!isOneOf(SATISFACTION_RATINGS, command.data.rating)) {
     throw complaintError('INVALID_RATING', 'rating must be satisfied, basically-satisfied or dissatisfied', { field: 'rating' });
   }
@@ -32,12 +32,12 @@ export function followUp(command: RecordFollowUp, state: ComplaintTicketState): 
 }
 
 /**
- * 办结 by commission staff. Without a follow-up, or after a `dissatisfied` rating that does not
+ * 办结 by the owner (commission staff, or the hospital that received and kept the ticket). Without a follow-up, or after a `dissatisfied` rating that does not
  * warrant 重办, the reason is required so the record says why the loop was closed anyway.
  */
 export function close(command: CloseComplaint, state: ComplaintTicketState): ComplaintTicketEvent[] {
   const ticket = requireStatus(state, ['answered', 'followed-up'], 'close');
-  requireCommission(command.metadata.actor, 'close a complaint');
+  requireOwner(command.metadata.actor, ticket, 'close a complaint');
   const rating = ticket.status === 'followed-up' ? ticket.followUp.rating : null;
   const reason = optionalText(command.data.reason, 'reason');
   if (!reason && (rating === null || rating === 'dissatisfied')) {

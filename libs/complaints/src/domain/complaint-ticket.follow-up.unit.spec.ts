@@ -53,7 +53,7 @@ describe('ComplaintTicket — follow-up (回访 · 满意度)', () => {
 
   it('rejects an unknown rating, the institution rating itself, and a rating before the answer', () => {
     spec.given(atAnswered()).when(followUp('meh')).thenThrows('COMPLAINT.INVALID_RATING');
-    spec.given(atAnswered()).when(followUp('satisfied', hospitalA)).thenThrows('COMPLAINT.FORBIDDEN_ROLE');
+    spec.given(atAnswered()).when(followUp('satisfied', hospitalA)).thenThrows('COMPLAINT.NOT_TICKET_OWNER');
     spec.given(atDecided()).when(followUp('satisfied')).thenThrows('COMPLAINT.INVALID_TRANSITION');
     spec.given(atFollowedUp()).when(followUp('satisfied')).thenThrows('COMPLAINT.INVALID_TRANSITION');
   });
@@ -86,8 +86,8 @@ describe('ComplaintTicket — close (办结)', () => {
       .then([closed(null, 'Anonymous, unreachable after 3 attempts')]);
   });
 
-  it('is for commission staff only, after the answer', () => {
-    spec.given(atFollowedUp()).when(close(undefined, hospitalA)).thenThrows('COMPLAINT.FORBIDDEN_ROLE');
+  it('is for the owner only (here the commission that received it), after the answer', () => {
+    spec.given(atFollowedUp()).when(close(undefined, hospitalA)).thenThrows('COMPLAINT.NOT_TICKET_OWNER');
     spec.given(atDecided()).when(close('x')).thenThrows('COMPLAINT.INVALID_TRANSITION');
   });
 

@@ -37,6 +37,17 @@ export function requireCommission(actor: Actor, step: string): void {
   requireRole(actor, COMMISSION_ROLES, step);
 }
 
+/**
+ * The owner's steps (首诉负责): commission staff, or the hospital whose own complaint office
+ * received the ticket and has not handed it to the commission (its unit is the receiving unit).
+ */
+export function requireOwner(actor: Actor, ticket: ExistingTicket, step: string): void {
+  if (actor.role !== 'hospital') return requireCommission(actor, step);
+  if (actor.unit !== ticket.receivingUnit) {
+    throw complaintError('NOT_TICKET_OWNER', `Only the unit that received this ticket may ${step}`, { unit: actor.unit });
+  }
+}
+
 /** Role `hospital` acting for the very institution that holds the ticket. */
 export function requireAssignedHospital(actor: Actor, ticket: AssignedTicket, step: string): void {
   requireRole(actor, ['hospital'], step);

@@ -4,7 +4,7 @@ import { assertValidPolicy, deadlineTerms } from './complaint-policy';
 import { DeclineComplaint, DispatchComplaint, ReceiveComplaint, ResolveComplaintOnTheSpot } from './complaint-ticket.commands';
 import { cancelAllDeadlines } from './complaint-ticket.deadline-events';
 import { ComplaintTicketEvent } from './complaint-ticket.events';
-import { requireCommission, requireStatus } from './complaint-ticket.guards';
+import { requireCommission, requireOpenTicket, requireOwner, requireStatus } from './complaint-ticket.guards';
 import { ComplaintTicketState, complaintDeadlineId } from './complaint-ticket.state';
 import {
   COMMISSION_ROLES,
@@ -13,6 +13,7 @@ import {
   COMPLAINT_COMPLEXITIES,
   Complainant,
   DECLINE_GROUNDS,
+  HOSPITAL_CHANNELS,
   isOneOf,
 } from './complaint-vocabulary';
 
@@ -34,11 +35,34 @@ function checkComplainant(c: Complainant | undefined): Complainant {
   return { kind: 'named', subjectId: c.subjectId, identityCiphertext: c.identityCiphertext };
 }
 
+/**
+ * A hospital's complaint office receives at its own channels (HOSPITAL_CHANNELS), about its own
+ * institution, for itself: the institution complained about is its own whether named or not.
+ */
+function hospitalIntake(data: ReceiveComplaint['data'], unit: string): string {
+  if (!isOneOf(HOSPITAL_CHANNELS, data.channel)) {
+    throw complaintError(
+      'HOSPITAL_CHANNEL',
+      `An institution receives complaints at its window, phone or by letter, not ${String(data.channel)}`,
+      {
+        field: 'channel',
+      },
+    );
+  }
+  for (const field of ['institutionId', 'receivingUnit'] as const) {
+    const named = optionalText(data[field], field, 200);
+    if (named !== null && named !== unit) {
+      throw complaintError('NOT_OWN_INSTITUTION', `An institution receives complaints about itself only, not about ${named}`, { field });
+    }
+  }
+  return unit;
+}
+
 export function receive(command: ReceiveComplaint, state: ComplaintTicketState): ComplaintTicketEvent[] {
   const { data, metadata } = command;
   const actor = metadata.actor;
   if (state.status !== 'none') throw complaintError('ALREADY_RECEIVED', 'This ticket was already received', { ticketId: data.ticketId });
-  requireRole(actor, [...COMMISSION_ROLES, 'public', 'system', 'partner'], 'receive a complaint');
+  requireRole(actor, [...COMMISSION_ROLES, 'hospital', 'public', 'system', 'partner'], 'receive a complaint');
   if (!isOneOf(COMPLAINT_CHANNELS, data.channel))
     throw complaintError('INVALID_CHANNEL', `Unknown channel ${String(data.channel)}`, { field: 'channel' });
   if (actor.role === 'public' && data.channel !== 'web') {
@@ -52,7 +76,9 @@ export function receive(command: ReceiveComplaint, state: ComplaintTicketState):
   }
   if (!isOneOf(COMPLAINT_CATEGORIES, data.category))
     throw complaintError('INVALID_CATEGORY', `Unknown category ${String(data.category)}`, { field: 'category' });
-  const staffActor = COMMISSION_ROLES.includes(actor.role);
+  const ownInstitution = actor.role === 'hospital' ? hospitalIntake(data, actor.unit) : null;
+  // Commission staff, or an institution's own complaint office (首诉负责); partners hand leads in, not as staff.
+  const staffActor = COMMISSION_ROLES.includes(actor.role) || actor.role === 'hospital';
   const receivingUnit = optionalText(data.receivingUnit, 'receivingUnit', 200) ?? (staffActor ? actor.unit : null);
   if (!receivingUnit) throw complaintError('FIELD_REQUIRED', 'receivingUnit is required', { field: 'receivingUnit' });
   return [
@@ -66,7 +92,7 @@ export function receive(command: ReceiveComplaint, state: ComplaintTicketState):
         category: data.category,
         description: requireText(data.description, 'description', 5000),
         complainant: checkComplainant(data.complainant),
-        institutionId: optionalText(data.institutionId, 'institutionId', 200),
+        institutionId: ownInstitution ?? optionalText(data.institutionId, 'institutionId', 200),
         departmentId: optionalText(data.departmentId, 'departmentId', 200),
         staffId: optionalText(data.staffId, 'staffId', 200),
         externalReference: optionalText(data.externalReference, 'externalReference', 200),
@@ -81,8 +107,9 @@ export function receive(command: ReceiveComplaint, state: ComplaintTicketState):
 }
 
 export function resolveOnTheSpot(command: ResolveComplaintOnTheSpot, state: ComplaintTicketState): ComplaintTicketEvent[] {
+  // Who first: a hospital holding a ticket it did not receive learns it is not the owner, not the step.
+  requireOwner(command.metadata.actor, requireOpenTicket(state), 'resolve a complaint on the spot');
   const ticket = requireStatus(state, ['received'], 'resolve on the spot');
-  requireCommission(command.metadata.actor, 'resolve a complaint on the spot');
   if (ticket.round > 0) throw complaintError('NOT_ON_THE_SPOT', 'A ticket that was already dispatched cannot be resolved on the spot');
   const now = command.metadata.now;
   const resolution = requireText(command.data.resolution, 'resolution');
@@ -96,10 +123,16 @@ export function resolveOnTheSpot(command: ResolveComplaintOnTheSpot, state: Comp
 }
 
 export function dispatch(command: DispatchComplaint, state: ComplaintTicketState): ComplaintTicketEvent[] {
-  const ticket = requireStatus(state, ['received'], 'dispatch');
-  requireCommission(command.metadata.actor, 'dispatch a complaint');
   const { data, metadata } = command;
+  requireOwner(metadata.actor, requireOpenTicket(state), 'dispatch a complaint');
+  const ticket = requireStatus(state, ['received'], 'dispatch');
   const institutionId = requireText(data.institutionId, 'institutionId', 200);
+  // 自行办理: the receiving hospital handles it as the institution it is dispatched to; never another's.
+  if (metadata.actor.role === 'hospital' && institutionId !== metadata.actor.unit) {
+    throw complaintError('SELF_DISPATCH_ONLY', 'An institution handles the complaints it received itself, or escalates them', {
+      field: 'institutionId',
+    });
+  }
   if (!isOneOf(COMPLAINT_COMPLEXITIES, data.complexity))
     throw complaintError('INVALID_COMPLEXITY', 'complexity must be simple or complex', { field: 'complexity' });
   const departmentIds = [...new Set(data.departmentIds ?? [])];

@@ -103,8 +103,8 @@ describe('ComplaintTicket — receive (受理)', () => {
     spec.given([]).when(receive(over)).thenThrows(code);
   });
 
-  it('is forbidden to a hospital', () => {
-    spec.given([]).when(receive({}, hospitalA)).thenThrows('COMPLAINT.FORBIDDEN_ROLE');
+  it('takes from a hospital only what its own complaint office receives (see the hospital intake spec)', () => {
+    spec.given([]).when(receive({}, hospitalA)).thenThrows('COMPLAINT.HOSPITAL_CHANNEL');
   });
 
   it('takes a partner agency’s lead only as an agency transfer to the commission it names (交办线索)', () => {
@@ -201,8 +201,8 @@ describe('ComplaintTicket — dispatch (转办/派单)', () => {
     spec.given(atReceived()).when(dispatch(over)).thenThrows(code);
   });
 
-  it('only commission staff dispatch', () => {
-    spec.given(atReceived()).when(dispatch({}, hospitalA)).thenThrows('COMPLAINT.FORBIDDEN_ROLE');
+  it('only commission staff dispatch a ticket the commission received', () => {
+    spec.given(atReceived()).when(dispatch({}, hospitalA)).thenThrows('COMPLAINT.NOT_TICKET_OWNER');
     spec.given(atReceived()).when(dispatch({}, citizen)).thenThrows('COMPLAINT.FORBIDDEN_ROLE');
     spec.given(atReceived()).when(dispatch({}, leader)).then(dispatched());
   });

@@ -4,7 +4,10 @@ import { COMPLAINT_TICKET_CATEGORY } from './complaint-ticket.state';
 /** What access to a ticket depends on: the unit that received it (首诉负责) and who holds it now. */
 export interface TicketOwnership {
   readonly ticketId: string | null;
+  /** The owner now: the unit that received it, or the commission a hospital escalated it to. */
   readonly receivingUnit: string | null;
+  /** The unit that first received it: a hospital's complaint office keeps reading what it escalated. */
+  readonly receivedBy: string | null;
   /** The institution the ticket is dispatched to now; kept after it is answered and closed, cleared when it is returned (退单). */
   readonly holder: string | null;
 }
@@ -17,10 +20,12 @@ export interface TicketOwnership {
 const HIDDEN_FROM_HOSPITALS = /^(complainant|identity|subjectId|contact.*|.*Ciphertext|secretHash)$/;
 
 function evolve(s: TicketOwnership, event: Message): TicketOwnership {
-  const d = event.data as { ticketId?: string; receivingUnit?: string; institutionId?: string };
+  const d = event.data as { ticketId?: string; receivingUnit?: string; institutionId?: string; toUnit?: string };
   switch (event.type) {
     case 'ComplaintReceived':
-      return { ticketId: d.ticketId ?? null, receivingUnit: d.receivingUnit ?? null, holder: null };
+      return { ticketId: d.ticketId ?? null, receivingUnit: d.receivingUnit ?? null, receivedBy: d.receivingUnit ?? null, holder: null };
+    case 'ComplaintEscalated':
+      return { ...s, receivingUnit: d.toUnit ?? s.receivingUnit, holder: null };
     case 'ComplaintDispatched':
       return { ...s, holder: d.institutionId ?? null };
     case 'ComplaintReturned':
@@ -32,15 +37,18 @@ function evolve(s: TicketOwnership, event: Message): TicketOwnership {
 
 /**
  * Who reads a ticket (domain.md, complaints): the hospital that holds it now — not one it was
- * returned from — the commission staff whose jurisdiction covers the receiving unit or the
- * holder, admins. Everyone else is told nothing.
+ * returned from — and the hospital whose complaint office received it (首诉负责), also after it
+ * escalated it; the commission staff whose jurisdiction covers the receiving unit or the holder,
+ * admins. Everyone else is told nothing.
  */
 export function decideTicketRead(reader: Reader, s: TicketOwnership): ReadDecision {
   if (s.receivingUnit === null) return { kind: 'hidden' };
   const { actor } = reader;
   const allowed =
-    actor.role === 'hospital' ? s.holder !== null && s.holder === actor.unit : commissionReads(reader, [s.receivingUnit, s.holder]);
-  if (allowed) return { kind: 'granted', institutionId: s.holder };
+    actor.role === 'hospital'
+      ? (s.holder !== null && s.holder === actor.unit) || s.receivedBy === actor.unit
+      : commissionReads(reader, [s.receivingUnit, s.holder]);
+  if (allowed) return { kind: 'granted', institutionId: s.holder ?? (actor.role === 'hospital' ? actor.unit : null) };
   if (actor.role === 'hospital') return { kind: 'forbidden', reason: 'This ticket is not assigned to your institution' };
   return { kind: 'forbidden', reason: `${actor.role} ${actor.id} of ${actor.unit} may not read complaint ${s.ticketId ?? ''}` };
 }
@@ -82,7 +90,7 @@ function forHospital(value: unknown): unknown {
  */
 export const complaintTicketVisibility: StreamVisibility<TicketOwnership> = {
   category: COMPLAINT_TICKET_CATEGORY,
-  initialState: { ticketId: null, receivingUnit: null, holder: null },
+  initialState: { ticketId: null, receivingUnit: null, receivedBy: null, holder: null },
   evolve,
   decide: decideTicketRead,
   viewMessage(reader, message) {

@@ -10,6 +10,13 @@ export const COMPLAINT_CHANNELS = ['window', 'hotline', 'web', 'letter', '12345'
 export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
 
 /**
+ * What an institution's own complaint office receives at (首诉负责): its window, its published
+ * phone, a letter or e-mail to it. Web submissions, 12345 and other agencies' transfers reach the
+ * commission.
+ */
+export const HOSPITAL_CHANNELS = ['window', 'hotline', 'letter'] as const satisfies readonly ComplaintChannel[];
+
+/**
  * What the complaint is about:
  * `service-attitude` 服务态度 (生冷硬顶推), `medical-quality` 医疗质量, `fees` 收费/乱收费,
  * `red-envelopes-kickbacks` 红包回扣, `medical-ethics` 医德医风, `waiting` 候诊排队,
@@ -47,7 +54,7 @@ export type ComplaintComplexity = (typeof COMPLAINT_COMPLEXITIES)[number];
 /** Who recorded a follow-up rating: the complainant via the public entry, or staff after a call (回访电话). */
 export type FollowUpSource = 'complainant' | 'follow-up-call';
 
-/** Commission staff (卫健委): dispatch, supervise, reopen, decline, close. */
+/** Commission staff (卫健委): dispatch, supervise, reopen, decline, close — and the owner's steps of any ticket they oversee. */
 export const COMMISSION_ROLES: readonly Role[] = ['inspector', 'leader', 'admin'];
 /** Who may approve or deny an extension (延期审批): supervisors and leadership, not operators. */
 export const EXTENSION_APPROVER_ROLES: readonly Role[] = ['inspector', 'leader'];

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@bihuan/auth';
+import { CurrentActor, RECEIVING_ROLES, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
 import { ReceivedTicket, TicketCommandResult, TicketRequest } from '../application/ticket-request';
 import { ReceiveComplaintDto } from './intake.dto';
@@ -10,6 +10,8 @@ import * as D from './steps.dto';
 import { TicketStep } from './ticket-step.decorator';
 
 const COMMISSION = ['inspector', 'leader', 'admin'] as const;
+/** The owner's steps (首诉负责): commission staff, or the hospital whose complaint office received the ticket. */
+const OWNER = [...COMMISSION, 'hospital'] as const;
 
 /** Every step of the ticket, each by the role the process gives it (domain.md §2). */
 @ApiTags('complaints')
@@ -19,21 +21,26 @@ export class ComplaintStepsController {
   constructor(private readonly bus: CommandBus) {}
 
   @Post()
-  @Roles(...COMMISSION)
+  @Roles(...RECEIVING_ROLES)
   @ApiOperation({
-    summary: '受理: receive a complaint (window, hotline, letter, 12345 …); answers the ticket code and secret for the complainant',
+    summary:
+      '受理: receive a complaint (window, hotline, letter, 12345 …); answers the ticket code and secret for the complainant. A hospital’s complaint office receives about its own institution at its window, phone or by letter (首诉负责) and owns the ticket',
   })
   @ApiCreatedResponse({ type: ReceivedTicketDto })
   receive(@CurrentActor() actor: Actor, @Body() dto: ReceiveComplaintDto): Promise<ReceivedTicket> {
     return this.bus.execute(new TicketRequest(actor, { kind: 'receive', ...dto }));
   }
 
-  @TicketStep(':id/resolve-on-the-spot', COMMISSION, '当场办结: resolve a never-dispatched ticket on the spot')
+  @TicketStep(':id/resolve-on-the-spot', OWNER, '当场办结: the owner resolves a never-dispatched ticket on the spot')
   resolve(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ResolutionDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'resolve-on-the-spot', ticketId: id, resolution: dto.resolution }));
   }
 
-  @TicketStep(':id/dispatch', COMMISSION, '转办: dispatch to an institution; acknowledge (1) and answer (5/10) working-day clocks start')
+  @TicketStep(
+    ':id/dispatch',
+    OWNER,
+    '转办: dispatch to an institution (a hospital owner: to itself, 自行办理); acknowledge (1) and answer (5/10) working-day clocks start',
+  )
   dispatch(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.DispatchDto): Promise<TicketCommandResult> {
     return this.bus.execute(
       new TicketRequest(a, {
@@ -44,6 +51,15 @@ export class ComplaintStepsController {
         departmentIds: dto.departmentIds ?? [],
       }),
     );
+  }
+
+  @TicketStep(
+    ':id/escalate',
+    ['hospital'],
+    '上报卫健委: the hospital that received the ticket hands it, with a reason, to the commission above it (before its decision); it keeps reading it',
+  )
+  escalate(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.ComplaintReasonDto): Promise<TicketCommandResult> {
+    return this.bus.execute(new TicketRequest(a, { kind: 'escalate', ticketId: id, reason: dto.reason }));
   }
 
   @TicketStep(':id/decline', COMMISSION, '不予受理: decline as out of scope (litigation, mediation, petition …)')
@@ -122,12 +138,12 @@ export class ComplaintStepsController {
     return this.bus.execute(new TicketRequest(a, { kind: 'supervise', ticketId: id, reason: dto.reason }));
   }
 
-  @TicketStep(':id/follow-up', COMMISSION, '回访: record the rating given on a follow-up call')
+  @TicketStep(':id/follow-up', OWNER, '回访: the owner records the rating given on a follow-up call')
   followUp(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.FollowUpDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'follow-up', ticketId: id, rating: dto.rating, comment: dto.comment ?? null }));
   }
 
-  @TicketStep(':id/close', COMMISSION, '办结 (a reason is required without a follow-up or after dissatisfaction)')
+  @TicketStep(':id/close', OWNER, '办结 by the owner (a reason is required without a follow-up or after dissatisfaction)')
   close(@Param('id') id: string, @CurrentActor() a: Actor, @Body() dto: D.CloseDto): Promise<TicketCommandResult> {
     return this.bus.execute(new TicketRequest(a, { kind: 'close', ticketId: id, reason: dto.reason ?? null }));
   }

@@ -50,7 +50,10 @@ class IntakeFields {
   @IsIn(COMPLAINT_CATEGORIES)
   category!: ComplaintCategory;
 
-  @ApiPropertyOptional({ description: 'The institution complained about (a known institution id)', maxLength: ID_MAX })
+  @ApiPropertyOptional({
+    description: 'The institution complained about (a known institution id); a hospital receives about its own only, the default',
+    maxLength: ID_MAX,
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -88,7 +91,10 @@ class IntakeFields {
 
 /** 受理 by commission staff. */
 export class ReceiveComplaintDto extends IntakeFields {
-  @ApiProperty({ enum: COMPLAINT_CHANNELS })
+  @ApiProperty({
+    enum: COMPLAINT_CHANNELS,
+    description: 'A hospital’s complaint office receives at window, hotline or letter only (400 COMPLAINT.HOSPITAL_CHANNEL otherwise)',
+  })
   @IsIn(COMPLAINT_CHANNELS)
   channel!: ComplaintChannel;
 

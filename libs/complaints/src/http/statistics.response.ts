@@ -31,6 +31,9 @@ export class ComplaintDecisionStatsDto {
 export class ComplaintStatsDto implements ComplaintStats {
   @ApiProperty({ description: 'Institution id, category, month (YYYY-MM, China time) or `all`' }) key!: string;
   @ApiProperty() received!: number;
+  @ApiProperty({ description: 'Received by institutions’ own complaint offices (首诉负责), escalated or not' })
+  receivedAtInstitutions!: number;
+  @ApiProperty({ description: 'Of those, escalated to the commission (上报卫健委)' }) escalated!: number;
   @ApiProperty() open!: number;
   @ApiProperty() overdue!: number;
   @ApiProperty() closed!: number;

@@ -30,7 +30,10 @@ export class ComplaintTicketDto implements TicketListItem {
   @ApiProperty({ enum: COMPLAINT_TICKET_STATUSES }) status!: string;
   @ApiProperty({ enum: COMPLAINT_CHANNELS }) channel!: string;
   @ApiProperty({ enum: COMPLAINT_CATEGORIES }) category!: string;
-  @ApiProperty({ description: 'The commission unit that received it' }) receivingUnit!: string;
+  @ApiProperty({ description: 'The owner now (首诉负责): the unit that received it, or the commission a hospital escalated it to' })
+  receivingUnit!: string;
+  @ApiProperty({ description: 'The unit that first received it: a commission, or an institution’s own complaint office' })
+  receivedBy!: string;
   @ApiProperty({ ...nullableText, description: 'The institution handling it, once dispatched' }) institutionId!: string | null;
   @ApiProperty({ description: 'Handling round (1, then +1 on each reopen or return)' }) round!: number;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
@@ -76,6 +79,8 @@ export class ComplaintTicketDetailDto extends ComplaintTicketDto implements Tick
   @ApiProperty(nullableText) staffId!: string | null;
   @ApiProperty(nullableText) externalReference!: string | null;
   @ApiProperty(nullableText) resolution!: string | null;
+  @ApiProperty({ ...nullableText, description: '上报卫健委 by the hospital that received it' }) escalatedAt!: string | null;
+  @ApiProperty(nullableText) escalationReason!: string | null;
   @ApiProperty(nullableText) dispatchedAt!: string | null;
   @ApiProperty(nullableText) acknowledgedAt!: string | null;
   @ApiProperty(nullableFlag) acknowledgedOnTime!: boolean | null;

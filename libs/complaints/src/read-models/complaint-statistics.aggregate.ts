@@ -12,6 +12,10 @@ export interface StepStats {
 export interface ComplaintStats {
   readonly key: string;
   readonly received: number;
+  /** Received by institutions' own complaint offices (首诉负责 at the hospital), escalated or not. */
+  readonly receivedAtInstitutions: number;
+  /** Of those, escalated to the commission (上报卫健委). */
+  readonly escalated: number;
   readonly open: number;
   readonly overdue: number;
   readonly closed: number;
@@ -42,6 +46,8 @@ export interface ComplaintStats {
 export interface StatRow {
   group_key: string;
   status: string;
+  received_at_institution: number;
+  escalated_at: string | null;
   overdue: number;
   close_outcome: string | null;
   supervised_at: string | null;
@@ -82,6 +88,8 @@ export function aggregate(key: string, rows: StatRow[], steps: StepRow[], now: s
   return {
     key,
     received: rows.length,
+    receivedAtInstitutions: count((r) => Number(r.received_at_institution) === 1),
+    escalated: count((r) => r.escalated_at !== null),
     open: count((r) => r.status !== 'closed' && r.status !== 'declined'),
     overdue: count((r) => r.overdue === 1),
     closed: count((r) => r.status === 'closed'),

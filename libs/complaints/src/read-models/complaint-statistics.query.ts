@@ -73,6 +73,8 @@ export class ComplaintStatisticsQuery {
         'concerned_institution_id',
         'category',
         'received_at',
+        'received_at_institution',
+        'escalated_at',
         'status',
         'close_outcome',
         'supervised_at',

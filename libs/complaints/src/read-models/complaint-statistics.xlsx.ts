@@ -26,6 +26,8 @@ const rate = (value: number | null): OfficeValue => (value === null ? '—' : va
 
 const COUNTS: readonly [string, (s: ComplaintStats) => number][] = [
   ['受理件数', (s) => s.received],
+  ['医疗机构首诉', (s) => s.receivedAtInstitutions],
+  ['上报卫健委', (s) => s.escalated],
   ['在办', (s) => s.open],
   ['超期', (s) => s.overdue],
   ['办结', (s) => s.closed],

@@ -5,6 +5,8 @@ import { periodWords, statisticsWorkbook } from './complaint-statistics.xlsx';
 const stats = (key: string, received: number, onTimeRate: number | null): ComplaintStats => ({
   key,
   received,
+  receivedAtInstitutions: 1,
+  escalated: 0,
   open: 1,
   overdue: 0,
   closed: received - 1,
@@ -47,8 +49,8 @@ describe('complaint statistics 通报 table', () => {
   it('lists units by name with Chinese headers only, percentages as percent cells and a 合计 row', async () => {
     const sheet = await sheetOf(STATISTICS);
     const headers = values(sheet, 3) as string[];
-    expect(headers.slice(0, 4)).toEqual(['序号', '单位名称', '受理件数', '在办']);
-    expect(headers).toHaveLength(22);
+    expect(headers.slice(0, 6)).toEqual(['序号', '单位名称', '受理件数', '医疗机构首诉', '上报卫健委', '在办']);
+    expect(headers).toHaveLength(24);
     expect(headers.filter((h) => /[A-Za-z]/.test(h))).toEqual([]);
     expect(values(sheet, 4).slice(0, 3)).toEqual([1, '𠮷安市第一人民医院', 3]);
     expect(values(sheet, 5).slice(0, 3)).toEqual([2, '未指派单位', 2]);

@@ -111,7 +111,7 @@ async function stepDone(db: Db, ticketId: string, step: string, d: Data, at: str
     .execute();
 }
 
-async function received(db: Db, d: Data): Promise<void> {
+async function received(db: Db, d: Data, receiverRole: string): Promise<void> {
   const complainant = d['complainant'] as { kind: string; subjectId?: string };
   const s = (k: string) => d[k] as string;
   const optional = (k: string) => (d[k] ?? null) as string | null;
@@ -129,6 +129,8 @@ async function received(db: Db, d: Data): Promise<void> {
       staff_id: optional('staffId'),
       external_reference: optional('externalReference'),
       receiving_unit: s('receivingUnit'),
+      received_by: s('receivingUnit'),
+      received_at_institution: receiverRole === 'hospital' ? 1 : 0,
       concerned_institution_id: optional('institutionId'),
       status: 'received',
       received_at: s('receivedAt'),
@@ -143,7 +145,7 @@ export async function applyComplaintEvent(event: RecordedEvent, db: Db): Promise
   const d = event.data as Data;
   const ticketId = typeof d['ticketId'] === 'string' ? (d['ticketId'] as string) : idOf(event.streamName);
   const at = event.metadata.occurredAt;
-  if (event.type === 'ComplaintReceived') await received(db, d);
+  if (event.type === 'ComplaintReceived') await received(db, d, event.metadata.actor.role);
   else if (event.type.startsWith('Deadline')) await deadline(db, ticketId, event.type, d);
   else {
     const row = ticketUpdate(event.type, d);

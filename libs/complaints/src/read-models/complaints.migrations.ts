@@ -1,4 +1,4 @@
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { MigrationSet, NoTables, SqlDialectName } from '@bihuan/database';
 
 /** Columns the tickets table gained after its first release: the calendar version of each due date. */
@@ -151,6 +151,20 @@ export const COMPLAINTS_MIGRATIONS: MigrationSet = {
         .on('complaints_history')
         .columns(['ticket_id', 'position'])
         .execute();
+    },
+    // 首诉负责 at a hospital (issue 22): the unit that first received a ticket — a hospital keeps
+    // reading what it escalated — and the escalation. Every ticket before this was received where
+    // it is owned now, so `received_by` starts as the receiving unit.
+    '0002-received-by-and-escalation': async (db) => {
+      for (const column of ['received_by', 'escalated_at', 'escalation_reason'])
+        await db.schema.alterTable('complaints_tickets').addColumn(column, 'text').execute();
+      // 1 when an institution's complaint office received it: the statistics count them apart.
+      await db.schema
+        .alterTable('complaints_tickets')
+        .addColumn('received_at_institution', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await sql`UPDATE complaints_tickets SET received_by = receiving_unit`.execute(db);
+      await db.schema.createIndex('complaints_tickets_received_by').ifNotExists().on('complaints_tickets').column('received_by').execute();
     },
   },
 };

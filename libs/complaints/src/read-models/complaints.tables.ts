@@ -18,6 +18,12 @@ export type ComplaintTicketsTable = {
   staff_id: string | null;
   external_reference: string | null;
   receiving_unit: string;
+  /** The unit that first received it (首诉负责): the receiving unit unless a hospital escalated it. */
+  received_by: string | null;
+  /** 1 when an institution's own complaint office received it (role hospital), else 0. */
+  received_at_institution: Generated<number>;
+  escalated_at: string | null;
+  escalation_reason: string | null;
   concerned_institution_id: string | null;
   institution_id: string | null;
   /** JSON array of department ids. */

@@ -84,4 +84,17 @@ describe.each(TEST_SQL_DIALECTS)('complaint open steps on $name', (dialect) => {
     await project([followedUp()]);
     expect(await steps(COMMISSION)).toEqual([]);
   });
+
+  it('puts a ticket received at the hospital’s own window on its office’s list — to handle or escalate, then to follow up — never the commission’s', async () => {
+    position = 0;
+    const commissionOver = { ...COMMISSION, commissionUnits: ['weihai', 'hosp-a'] }; // visibleUnits includes institutions
+    const atWindow = received();
+    await project([{ ...atWindow, data: { ...atWindow.data, receivingUnit: 'hosp-a', channel: 'window' } } as ComplaintTicketEvent]);
+    expect(await steps(HOSPITAL)).toEqual([['complaint-dispatch', 'hosp-a', null]]);
+    expect(await steps(commissionOver)).toEqual([]);
+    await project([...dispatched(), ...acknowledged(), decided(), ...answered()]);
+    expect(await steps(HOSPITAL)).toEqual([['complaint-follow-up', 'hosp-a', null]]);
+    expect(await steps(commissionOver)).toEqual([]);
+    expect(await steps(ELSEWHERE)).toEqual([]);
+  });
 });

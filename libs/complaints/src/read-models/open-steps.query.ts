@@ -52,8 +52,9 @@ function step(kind: ComplaintStepKind, r: Row, unitId: string, dueAt: string | n
 }
 
 /**
- * Open steps of complaint tickets (the ticket decider's guards say who may take each): the
- * commission dispatches a received ticket (转办) and records the follow-up (回访); the assigned
+ * Open steps of complaint tickets (the ticket decider's guards say who may take each): the owner
+ * (首诉负责: the receiving commission, or an institution's own complaint office) dispatches a
+ * received ticket (转办; a hospital handles it itself or escalates it) and records the follow-up (回访); the assigned
  * hospital acknowledges (签收), then decides and answers (办理答复) — decided-but-unanswered is
  * still the answer step, due at the answer deadline. While the clock is stopped for the
  * complainant (停表) the answer waits on the complainant, not the hospital (it may not decide or
@@ -83,7 +84,11 @@ export async function complaintOpenSteps(db: Kysely<ComplaintsTables>, scope: Co
       if (r.status === 'dispatched') steps.push(step('complaint-acknowledge', r, unit, r.ack_due_at));
       else if (r.waiting_since === null) steps.push(step('complaint-answer', r, unit, r.answer_due_at));
     }
+    // 首诉负责 at the hospital: what its own office received waits on it to be handled or escalated, and followed up once answered.
+    steps.push(...(await ownerSteps(db, scope.hospitalOf, columns)));
   }
+  // An institution's own tickets are its office's to dispatch and follow up, not the commission's.
+  const commissionOwned = (r: Row) => !scope.inspectorOver.includes(r.receiving_unit);
   if (scope.commissionUnits.length > 0) {
     const received = await db
       .selectFrom('complaints_tickets')
@@ -91,7 +96,7 @@ export async function complaintOpenSteps(db: Kysely<ComplaintsTables>, scope: Co
       .where(inList('receiving_unit', scope.commissionUnits))
       .where('status', '=', 'received')
       .execute();
-    for (const r of received) steps.push(step('complaint-dispatch', r, r.receiving_unit, null));
+    for (const r of received.filter(commissionOwned)) steps.push(step('complaint-dispatch', r, r.receiving_unit, null));
   }
   if (scope.inspectorOver.length > 0) {
     const answered = await db
@@ -100,7 +105,18 @@ export async function complaintOpenSteps(db: Kysely<ComplaintsTables>, scope: Co
       .where(inList('institution_id', scope.inspectorOver))
       .where('status', '=', 'answered')
       .execute();
-    for (const r of answered) steps.push(step('complaint-follow-up', r, r.receiving_unit, null));
+    for (const r of answered.filter(commissionOwned)) steps.push(step('complaint-follow-up', r, r.receiving_unit, null));
   }
   return steps;
+}
+
+/** The owner's steps of tickets an institution's own office received and still owns: 研判 (as 转办) and 回访. */
+async function ownerSteps(db: Kysely<ComplaintsTables>, institutions: readonly string[], columns: readonly (keyof Row)[]) {
+  const rows = await db
+    .selectFrom('complaints_tickets')
+    .select(columns)
+    .where(inList('receiving_unit', institutions))
+    .where('status', 'in', ['received', 'answered'])
+    .execute();
+  return rows.map((r) => step(r.status === 'received' ? 'complaint-dispatch' : 'complaint-follow-up', r, r.receiving_unit, null));
 }

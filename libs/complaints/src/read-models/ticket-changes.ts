@@ -32,6 +32,18 @@ export function ticketUpdate(type: string, d: Data): TicketChanges | null {
         supervision_due_at: null,
         extension_pending: 0,
       };
+    case 'ComplaintEscalated':
+      // In the commission's queue as if received there: nobody holds it, no clock runs.
+      return {
+        status: 'received',
+        receiving_unit: String(d['toUnit']),
+        escalated_at: s('escalatedAt'),
+        escalation_reason: s('reason'),
+        institution_id: null,
+        ack_due_at: null,
+        answer_due_at: null,
+        waiting_since: null,
+      };
     case 'ComplaintAcknowledged':
       return { status: 'acknowledged', acknowledged_at: s('acknowledgedAt'), ack_on_time: d['onTime'] ? 1 : 0 };
     case 'ComplaintReturned':

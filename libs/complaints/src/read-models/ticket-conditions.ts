@@ -48,13 +48,15 @@ export function overdueColumn(now: string) {
 }
 
 /**
- * The tickets an actor may read: hospitals those assigned to their institution, commission staff
+ * The tickets an actor may read: hospitals those assigned to their institution or received at its
+ * own window (visibility's decideTicketRead says the same of one ticket), commission staff
  * those received or held within their jurisdiction (admins too: a city's admin its city), the
  * root's admin and the system all (AccessPolicy.readsEverywhere), anyone else none.
  */
 export function scopeOf(access: AccessPolicy, actor: Actor): TicketCondition {
   if (access.readsEverywhere(actor)) return (eb) => eb.and([]);
-  if (actor.role === 'hospital') return (eb) => eb('institution_id', '=', actor.unit);
+  // A hospital: what it holds now, and what its own complaint office received (首诉负责), escalated or not.
+  if (actor.role === 'hospital') return (eb) => eb.or([eb('institution_id', '=', actor.unit), eb('received_by', '=', actor.unit)]);
   const units =
     actor.role === 'inspector' || actor.role === 'leader' || actor.role === 'admin'
       ? access.jurisdiction.subtree(actor.unit).map((u) => u.id)

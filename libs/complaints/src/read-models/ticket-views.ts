@@ -14,7 +14,10 @@ export interface TicketListItem {
   readonly status: string;
   readonly channel: string;
   readonly category: string;
+  /** The owner (首诉负责) now: the unit that received it, or the commission a hospital escalated it to. */
   readonly receivingUnit: string;
+  /** The unit that first received it: a commission, or an institution's own complaint office. */
+  readonly receivedBy: string;
   readonly institutionId: string | null;
   readonly round: number;
   readonly receivedAt: string;
@@ -53,6 +56,9 @@ export interface TicketDetail extends TicketListItem {
   readonly staffId: string | null;
   readonly externalReference: string | null;
   readonly resolution: string | null;
+  /** 上报卫健委 by the hospital that received it, and why. */
+  readonly escalatedAt: string | null;
+  readonly escalationReason: string | null;
   readonly dispatchedAt: string | null;
   readonly acknowledgedAt: string | null;
   readonly acknowledgedOnTime: boolean | null;
@@ -111,6 +117,7 @@ export function toListItem(r: TicketRow, actor: Actor): TicketListItem {
     channel: String(r['channel']),
     category: String(r['category']),
     receivingUnit: String(r['receiving_unit']),
+    receivedBy: String(r['received_by'] ?? r['receiving_unit']),
     institutionId: str(r['institution_id']),
     round: Number(r['round']),
     receivedAt: String(r['received_at']),
@@ -142,6 +149,8 @@ export function toDetail(r: TicketRow, actor: Actor, history: TicketHistoryEntry
     staffId: str(r['staff_id']),
     externalReference: str(r['external_reference']),
     resolution: str(r['resolution']),
+    escalatedAt: str(r['escalated_at']),
+    escalationReason: str(r['escalation_reason']),
     dispatchedAt: str(r['dispatched_at']),
     acknowledgedAt: str(r['acknowledged_at']),
     acknowledgedOnTime: bool(r['ack_on_time']),

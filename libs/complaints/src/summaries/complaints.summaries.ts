@@ -33,6 +33,7 @@ export const COMPLAINT_SUMMARIES: EventSummaries<ComplaintDomainEvent> = {
   ComplaintResolvedOnTheSpot: (d, c) => `${c.actor} 当场办结：${d.resolution}`,
   ComplaintDispatched: (d, c) =>
     `${c.actor} 转办至 ${c.unit(d.institutionId)}${round(d.round)}（${COMPLEXITY[d.complexity] ?? d.complexity}）`,
+  ComplaintEscalated: (d, c) => `${c.unit(d.fromUnit)} 将投诉上报 ${c.unit(d.toUnit)}：${d.reason}`,
   ComplaintAcknowledged: (d, c) => `${c.unit(d.institutionId)} 签收${onTime(d.onTime)}`,
   ComplaintReturned: (d, c) => `${c.unit(d.institutionId)} 退单：${d.reason}`,
   ComplaintInvestigationNoted: (d, c) => `${c.actor} 记录调查核实情况：${d.note}`,

@@ -38,6 +38,7 @@ export const EVIDENCE_STEP_WORDS = {
   ethics: '医德档案',
   referralDossier: '移交案卷',
   referralOutcome: '处理结果',
+  credit: '信用档案',
 } as const;
 const STEP_WORDS: Readonly<Record<string, string>> = EVIDENCE_STEP_WORDS;
 

@@ -2,7 +2,17 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihuan/auth';
 import { Actor, assertNever, ID_GENERATOR, IdGenerator } from '@bihuan/core';
-import { CommandBody, CommandContext, CommandExecution, CommandReceipt, RequestAction, commandReceipt } from '@bihuan/platform';
+import { EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
+import {
+  CaseWrite,
+  CommandBody,
+  CommandContext,
+  CommandExecution,
+  CommandReceipt,
+  RequestAction,
+  StagedFile,
+  commandReceipt,
+} from '@bihuan/platform';
 import {
   AddCreditPoints,
   AddListEntry,
@@ -16,6 +26,8 @@ import {
   RevokeCreditPoints,
 } from '../domain/archive/credit-archive.commands';
 import { CREDIT_ARCHIVE_CATEGORY, creditArchiveDecider } from '../domain/archive/credit-archive.decider';
+import { CreditArchiveEvent } from '../domain/archive/credit-archive.events';
+import { CreditArchiveState } from '../domain/archive/credit-archive.state';
 import { CreditPolicy } from '../domain/credit-policy';
 import { writeCreditPoints } from './credit-points.writes';
 import { CREDIT_POLICY } from './credit-writes';
@@ -35,7 +47,11 @@ export type CreditArchiveAction =
   | RequestAction<'ReportCommitmentBreach', Given<ReportCommitmentBreach, 'breachId'>>
   | RequestAction<'RecordCreditInformation', Given<RecordCreditInformation, 'recordId'>>
   | RequestAction<'AddListEntry', Given<AddListEntry, 'entryId'>>
-  | RequestAction<'RemoveListEntry', Given<RemoveListEntry>>;
+  | RequestAction<'RemoveListEntry', Given<RemoveListEntry>>
+  /** 上传材料: a streamed upload the upload guard staged, for commitments to cite by digest. */
+  | RequestAction<'AttachEvidence', { readonly staged: StagedFile; readonly note: string | null }>;
+
+type ArchiveWrite = CaseWrite<CreditArchiveCommand, CreditArchiveEvent, CreditArchiveState, CreditPolicy>;
 
 /** CommandBus message: one request to the credit archive `creditArchive-<institutionId>`. */
 export class CreditArchiveRequest extends Command<CommandReceipt> {
@@ -62,6 +78,7 @@ export class CreditArchiveHandler implements ICommandHandler<CreditArchiveReques
     @Inject(Jurisdiction) private readonly jurisdiction: Jurisdiction,
     @Inject(StaffDirectory) private readonly staff: StaffDirectory,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    @Inject(EVIDENCE_VAULT) private readonly vault: EvidenceVault,
   ) {}
 
   async execute({ actor, institutionId, action }: CreditArchiveRequest): Promise<CommandReceipt> {
@@ -77,20 +94,47 @@ export class CreditArchiveHandler implements ICommandHandler<CreditArchiveReques
       return commandReceipt(
         await writeCreditPoints(this.execution, { actor }, { type: action.kind, data: { ...action.data, institutionId } }),
       );
-    const outcome = await this.execution.execute(actor, {
-      category: CREDIT_ARCHIVE_CATEGORY,
-      id: institutionId,
-      decider: (policy: CreditPolicy) => creditArchiveDecider(policy),
-      policy: CREDIT_POLICY,
-      build: (_state, context) => archiveCommand(action, institutionId, context),
-    });
-    return commandReceipt(outcome);
+    if (action.kind === 'AttachEvidence') return this.attach(actor, institutionId, action.data);
+    return commandReceipt(
+      await this.execution.execute(
+        actor,
+        archiveWrite(institutionId, (_state, context) => archiveCommand(action, institutionId, context)),
+      ),
+    );
   }
+
+  /**
+   * Scope first (above), then the file is described (not sealed: the institution's own documents),
+   * decided, and its bytes kept only once accepted; the staging copy goes whatever the answer.
+   */
+  private async attach(actor: Actor, institutionId: string, data: { staged: StagedFile; note: string | null }): Promise<CommandReceipt> {
+    const prepared = await this.vault.prepare(data.staged);
+    try {
+      const write = archiveWrite(institutionId, () => ({
+        type: 'AttachEvidence',
+        data: { institutionId, file: prepared.file, note: data.note },
+      }));
+      return commandReceipt(await this.execution.execute(actor, { ...write, beforeAppend: () => prepared.keep() }));
+    } finally {
+      await prepared.discard();
+    }
+  }
+}
+
+/** The write of one credit archive, decided with the credit policy in force. */
+function archiveWrite(institutionId: string, build: ArchiveWrite['build']): ArchiveWrite {
+  return {
+    category: CREDIT_ARCHIVE_CATEGORY,
+    id: institutionId,
+    decider: (policy: CreditPolicy) => creditArchiveDecider(policy),
+    policy: CREDIT_POLICY,
+    build,
+  };
 }
 
 /** The domain command for an action; an id the caller left out is drawn fresh (the idempotency key of a manual entry). */
 function archiveCommand(
-  action: Exclude<CreditArchiveAction, { kind: 'AddCreditPoints' | 'RevokeCreditPoints' }>,
+  action: Exclude<CreditArchiveAction, { kind: 'AddCreditPoints' | 'RevokeCreditPoints' | 'AttachEvidence' }>,
   institutionId: string,
   { newId }: CommandContext<CreditPolicy>,
 ): CommandBody<CreditArchiveCommand> {

@@ -7,8 +7,14 @@ export const CREDIT_ERRORS = {
   BEHAVIOUR_UNKNOWN: 'validation',
   POINTS_INVALID: 'validation',
   CLASS_UNKNOWN: 'validation',
+  CLASS_MISMATCH: 'validation',
   LIST_UNKNOWN: 'validation',
   COMMITMENT_KIND_UNKNOWN: 'validation',
+  SUPPLIER_REQUIRED: 'validation',
+  SUPPLIER_NOT_ALLOWED: 'validation',
+  CREDIT_CODE_INVALID: 'validation',
+  TERM_INVALID: 'validation',
+  INVALID_EVIDENCE: 'validation',
   EXPIRY_IN_PAST: 'validation',
   INSTITUTION_MISMATCH: 'validation',
   DRAW_INPUT_INVALID: 'validation',
@@ -33,6 +39,7 @@ export const CREDIT_ERRORS = {
   DRAW_NOT_COMMITTED: 'conflict',
   DRAW_VISITS_PENDING: 'conflict',
   DRAW_COMMITMENT_MISMATCH: 'conflict',
+  EVIDENCE_NOT_ATTACHED: 'rule',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type CreditErrorName = keyof typeof CREDIT_ERRORS;

@@ -3,6 +3,7 @@ import {
   CommitmentKind,
   CreditCheckPurpose,
   CreditInfoClass,
+  CreditInformationKind,
   CreditLevel,
   CreditList,
   CreditMeasure,
@@ -21,6 +22,15 @@ export const CREDIT_INFO_CLASS_LABELS: Readonly<Record<CreditInfoClass, string>>
   basic: '基础信息',
   adverse: '不良信息',
   blacklist: '黑名单信息',
+};
+
+/** 信用信息的种类 (those known by name; `commendation` 表彰). */
+export const CREDIT_INFORMATION_KIND_LABELS: Readonly<Record<CreditInformationKind, string>> = {
+  licence: '许可信息',
+  penalty: '行政处罚',
+  'commitment-breach': '违背信用承诺',
+  'joint-discipline': '联合惩戒',
+  commendation: '表彰',
 };
 
 /** 红黑榜. */
@@ -52,6 +62,7 @@ export const COMMITMENT_KIND_LABELS: Readonly<Record<CommitmentKind, string>> = 
   institution: '机构信用承诺',
   staff: '员工信用承诺',
   'no-red-envelope': '医患双方不收不送红包协议',
+  'supplier-integrity': '医院与供应商廉洁诚信协议',
 };
 
 /** 准入信用核查的对象类别. */

@@ -4,6 +4,15 @@
 export const CREDIT_INFO_CLASSES = ['basic', 'adverse', 'blacklist'] as const;
 export type CreditInfoClass = (typeof CREDIT_INFO_CLASSES)[number];
 
+/**
+ * The kinds of credit information the system itself records or knows by name (a person may record
+ * others): 许可信息, 行政处罚, 违背信用承诺 (the commitmentBreach saga), 联合惩戒, and 表彰 — a
+ * commission's commendation of an institution or one of its departments, always basic information
+ * (seed 002: public until the subject ceases; 守信激励 in seeds 001–003).
+ */
+export const CREDIT_INFORMATION_KINDS = ['licence', 'penalty', 'commitment-breach', 'joint-discipline', 'commendation'] as const;
+export type CreditInformationKind = (typeof CREDIT_INFORMATION_KINDS)[number];
+
 /** 红名单 / 黑名单. */
 export const CREDIT_LISTS = ['red', 'black'] as const;
 export type CreditList = (typeof CREDIT_LISTS)[number];
@@ -26,8 +35,11 @@ export const CREDIT_MEASURES = [
 ] as const;
 export type CreditMeasure = (typeof CREDIT_MEASURES)[number];
 
-/** 机构承诺 / 员工承诺 / 医患"不收不送红包"协议. */
-export const COMMITMENT_KINDS = ['institution', 'staff', 'no-red-envelope'] as const;
+/**
+ * 机构承诺 / 员工承诺 / 医患"不收不送红包"协议 / 医院与供应商廉洁诚信协议 (seed 000: 医院与供应商签订廉洁
+ * 诚信协议): the last names its other party, a supplier outside the directory (CommitmentSupplier).
+ */
+export const COMMITMENT_KINDS = ['institution', 'staff', 'no-red-envelope', 'supplier-integrity'] as const;
 export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
 
 /**
@@ -47,6 +59,12 @@ export const CREDIT_CHECK_PURPOSES = [
   'other-licence',
 ] as const;
 export type CreditCheckPurpose = (typeof CREDIT_CHECK_PURPOSES)[number];
+
+/** The supplier that signed a 廉洁诚信协议 with the institution: its name and 统一社会信用代码 (GB 32100). */
+export interface CommitmentSupplier {
+  readonly name: string;
+  readonly creditCode: string;
+}
 
 /** The event that caused something (audit across streams). */
 export interface CausedBy {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { EvidenceFile } from '@bihuan/core';
 import { CreditView, CreditViewItem, PublicCreditPage, VisibleListEntry } from '../domain/archive/credit-views';
 import { CREDIT_INFO_CLASSES, CREDIT_LEVELS, CREDIT_LISTS, CreditInfoClass, CreditLevel, CreditList } from '../domain/credit-values';
 import { VisibleCreditLevel } from '../read-models/credit.queries';
@@ -11,7 +12,8 @@ export class CreditViewItemDto implements CreditViewItem {
   kind!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ nullable: true, type: String, description: 'Null for the archive’s own entry' }) occurredAt!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'When a list entry comes off its list' }) until!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When a list entry comes off its list, or a supplier agreement’s term ends' })
+  until!: string | null;
 }
 
 /** Credit level A/B/C/D as of `asOf`; a black-list reason is named to partners only. */
@@ -44,7 +46,15 @@ export class CreditLevelListDto {
   listEntries!: CreditListEntryDto[];
 }
 
-/** GET /credit/archives/{institutionId}: the archive as the caller’s role may see it, with its level. */
+/** A file attached to the archive (a signed agreement), cited by commitments through its SM3 digest; downloaded through the case's audit files. */
+export class CreditFileDto implements EvidenceFile {
+  @ApiProperty({ description: 'SM3 of the file, 64 hex digits' }) digest!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty({ example: 'application/pdf' }) mediaType!: string;
+}
+
+/** GET /credit/archives/{institutionId}: the archive as the caller’s role may see it, with its level and files. */
 export class CreditArchiveViewDto implements CreditView {
   @ApiProperty() institutionId!: string;
   @ApiProperty({ enum: ['public', 'hospital', 'partner'], description: 'Whose view: `partner` includes the black list' })
@@ -52,6 +62,8 @@ export class CreditArchiveViewDto implements CreditView {
   @ApiProperty({ format: 'date-time' }) asOf!: string;
   @ApiProperty({ type: [CreditViewItemDto] }) items!: CreditViewItemDto[];
   @ApiProperty({ type: () => CreditLevelDto }) level!: CreditLevelDto;
+  @ApiProperty({ type: [CreditFileDto], description: 'Files attached to the archive (POST …/evidence), for commitments to cite' })
+  files!: CreditFileDto[];
 }
 
 export class PublicCreditInstitutionDto {

@@ -3,7 +3,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@ne
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AccessPolicy, CurrentActor, Roles } from '@bihuan/auth';
-import { Actor } from '@bihuan/core';
+import { Actor, EvidenceFile } from '@bihuan/core';
 import { CreditArchiveAction, CreditArchiveRequest } from '../application/credit-archive.handler';
 import { CreditView, VisibleListEntry } from '../domain/archive/credit-views';
 import { creditError } from '../domain/credit-errors';
@@ -71,18 +71,22 @@ export class CreditArchivesController {
 
   @Get(':institutionId')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'The archive as the caller’s role may see it (blacklist only for partner)' })
+  @ApiOperation({ summary: 'The archive as the caller’s role may see it (blacklist only for partner), its level and its files' })
   @ApiOkResponse({ type: CreditArchiveViewDto })
   async get(
     @CurrentActor() actor: Actor,
     @Param('institutionId') institutionId: string,
-  ): Promise<CreditView & { level: VisibleCreditLevel }> {
+  ): Promise<CreditView & { level: VisibleCreditLevel; files: EvidenceFile[] }> {
     this.access.assertInScope(actor, institutionId, 'the credit archive');
     const policy = await this.queries.policy();
     const now = this.queries.now();
     const view = await this.queries.view(actor.role, institutionId, now, policy);
     if (!view) throw creditError('ARCHIVE_NOT_FOUND', `no credit archive for ${institutionId}`);
-    return { ...view, level: await this.queries.level(actor.role, institutionId, now, policy) };
+    const [level, files] = await Promise.all([
+      this.queries.level(actor.role, institutionId, now, policy),
+      this.queries.files(institutionId),
+    ]);
+    return { ...view, level, files };
   }
 
   @Get(':institutionId/level')
@@ -118,7 +122,10 @@ export class CreditArchivesController {
 
   @Post(':institutionId/commitments')
   @Roles('hospital', 'inspector', 'admin')
-  @ApiOperation({ summary: '信用承诺: an institution, staff or no-red-envelope pledge' })
+  @ApiOperation({
+    summary:
+      '信用承诺: an institution, staff or no-red-envelope pledge, or a supplier agreement (廉洁诚信协议: supplier with its 统一社会信用代码, term, signed file attached first)',
+  })
   @ApiCreatedResponse({ type: CommandReceiptDto })
   pledge(@CurrentActor() actor: Actor, @Param('institutionId') id: string, @Body() body: PledgeCommitmentDto): Promise<CommandReceipt> {
     return this.run(actor, id, { kind: 'PledgeCommitment', data: body });

@@ -5,7 +5,7 @@ import { CalendarService, CommandExecution, PolicyRegistry, ReadModelSync } from
 import { PROCESSING_MIGRATIONS } from '@bihuan/processing';
 import { FakeClock, TEST_SQL_DIALECTS, TestSqlDatabase } from '@bihuan/testing';
 import { CreditArchiveEvent } from '../domain/archive/credit-archive.events';
-import { inspector, open, points, revoke, run, T0 } from '../testing/credit-test-fixtures';
+import { command, hospital, inspector, open, points, revoke, run, T0 } from '../testing/credit-test-fixtures';
 import { DEFAULT_CREDIT_POLICY } from '../domain/credit-policy';
 import { creditProjection } from './credit.projection';
 import { CREDIT_MIGRATIONS, CreditTables } from './credit-read-model.schema';
@@ -129,6 +129,72 @@ describe.each(TEST_SQL_DIALECTS)('credit projection and queries on $name', (dial
     expect((await queries.drawInputs(['H1'])).levelsAt(T0, DEFAULT_CREDIT_POLICY).get('H1')).toMatchObject({ level: 'C' });
     expect(await queries.view('anonymous', 'H9', T0)).toBeNull();
     expect(await queries.view('inspector', 'H1', T0)).not.toBeNull();
+  });
+
+  it('keeps a supplier agreement with its term and signed file (also on an archive folded before files existed) and a commendation', async () => {
+    const opened = run([open()]);
+    const digest = 'a'.repeat(64);
+    const later = run(
+      [
+        command(
+          'AttachEvidence',
+          { institutionId: 'H1', file: { digest, size: 10, mediaType: 'application/pdf', name: '协议.pdf' } },
+          hospital('H1'),
+        ),
+        command(
+          'PledgeCommitment',
+          {
+            institutionId: 'H1',
+            commitmentId: 'SA1',
+            kind: 'supplier-integrity',
+            text: '廉洁诚信协议',
+            pledgedAt: T0,
+            supplier: { name: '某某医药有限公司', creditCode: '91330100799655058B' },
+            validUntil: '2026-12-31T16:00:00.000Z',
+            evidence: [digest],
+          },
+          hospital('H1'),
+        ),
+        command('RecordCreditInformation', {
+          institutionId: 'H1',
+          recordId: 'CM1',
+          infoClass: 'basic',
+          kind: 'commendation',
+          title: '优质服务示范单位',
+          occurredAt: T0,
+        }),
+      ],
+      opened,
+    );
+    const events = recorded(later.map((event) => ({ event })));
+    const projection = creditProjection(test.database);
+    await projection.handleBatch(events.slice(0, opened.length));
+    // The row as a projection from before files folded it: no `files` key.
+    const db = test.database.db.withTables<CreditTables>();
+    const row = await db.selectFrom('credit_archive_states').select('state').where('institution_id', '=', 'H1').executeTakeFirstOrThrow();
+    const { files: _none, ...old } = JSON.parse(row.state) as Record<string, unknown>;
+    await db
+      .updateTable('credit_archive_states')
+      .set({ state: JSON.stringify(old) })
+      .where('institution_id', '=', 'H1')
+      .execute();
+    await projection.handleBatch(events.slice(opened.length));
+    const view = await queriesOn(test.database).view('anonymous', 'H1', T0);
+    expect(view?.items).toContainEqual({
+      id: 'SA1',
+      infoClass: 'basic',
+      kind: 'commitment',
+      title: '廉洁诚信协议（供应商：某某医药有限公司）',
+      occurredAt: T0,
+      until: '2026-12-31T16:00:00.000Z',
+    });
+    expect(view?.items).toContainEqual(
+      expect.objectContaining({ id: 'CM1', infoClass: 'basic', kind: 'commendation', title: '优质服务示范单位' }),
+    );
+    const state = JSON.parse((await db.selectFrom('credit_archive_states').select('state').executeTakeFirstOrThrow()).state) as {
+      files: Record<string, unknown>;
+    };
+    expect(Object.keys(state.files)).toEqual([digest]);
   });
 
   it('lists draws as they stand (older draws as they were published), passing over an old log’s (historical) credit conflict events', async () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
-import { isEventOf, Reader, Role, streamName } from '@bihuan/core';
+import { EvidenceFile, isEventOf, Reader, Role, streamName } from '@bihuan/core';
 import { SqlDatabase } from '@bihuan/database';
 import { CommandExecution, POLICIES, PolicyRegistry, READ_MODELS } from '@bihuan/platform';
 import { LiveDirectory } from '@bihuan/directory';
@@ -150,6 +150,12 @@ export class CreditQueries {
     policy: CreditPolicy = DEFAULT_CREDIT_POLICY,
   ): Promise<CreditView | null> {
     return creditViewFor(role, await this.record(institutionId), now, policy);
+  }
+
+  /** The files attached to an archive (signed agreements …), oldest first: for staff readers, never the public page. */
+  async files(institutionId: string): Promise<EvidenceFile[]> {
+    const archive = (await this.record(institutionId)).archive;
+    return archive.status === 'open' ? Object.values(archive.files ?? {}) : [];
   }
 
   async level(role: Role, institutionId: string, now: string, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): Promise<VisibleCreditLevel> {

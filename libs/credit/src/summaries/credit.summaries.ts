@@ -11,9 +11,12 @@ import {
   CREDIT_SUBJECT_KIND_LABELS,
 } from '../domain/credit-labels';
 import { CreditSubjectOwnEvent } from '../domain/subject/credit-subject.messages';
-import { CreditMeasure } from '../domain/credit-values';
+import { CommitmentSupplier, CreditMeasure } from '../domain/credit-values';
 
 const measures = (list: readonly CreditMeasure[]): string => list.map((m) => CREDIT_LABELS[m] ?? m).join('、') || '无';
+/** A supplier agreement's other party: （供应商 某某公司，统一社会信用代码 …）. */
+export const supplierText = (supplier: CommitmentSupplier | undefined): string =>
+  supplier ? `（供应商 ${supplier.name}，统一社会信用代码 ${supplier.creditCode}）` : '';
 
 /** `cycle-3` → 第3记分周期, `list-E1` → 名单有效期 (cycleDeadlineId, listDeadlineId). */
 export function creditDeadlineName(deadlineId: string): string | null {
@@ -35,10 +38,13 @@ export const CREDIT_ARCHIVE_SUMMARIES: EventSummaries<CreditArchiveOwnEvent> = {
   CreditMeasureImposed: (d) => `本周期累计 ${d.totalPoints} 分，达到 ${d.thresholdPoints} 分档，采取措施：${measures(d.measures)}`,
   CreditNoticeIssued: (d) => `发出信用处理告知书（${measures(d.measures)}）${d.public ? '，并予通报' : ''}`,
   CommitmentPledged: (d, c) =>
-    `${c.person(d.pledgedBy)} 登记${COMMITMENTS[d.kind] ?? d.kind}${d.staffId ? `（${c.person(d.staffId)}）` : ''}：${d.text}`,
+    `${c.person(d.pledgedBy)} 登记${COMMITMENTS[d.kind] ?? d.kind}${d.staffId ? `（${c.person(d.staffId)}）` : ''}${supplierText(d.supplier)}${d.validUntil ? `，有效期至 ${chineseDate(d.validUntil)}` : ''}：${d.text}`,
   CommitmentBreached: (d, c) =>
-    `${c.person(d.reportedBy)} 登记违反${COMMITMENTS[d.kind] ?? d.kind}${d.staffId ? `（${c.person(d.staffId)}）` : ''}：${d.description}`,
-  CreditInformationRecorded: (d, c) => `${c.person(d.recordedBy)} 记入${CREDIT_LABELS[d.infoClass] ?? d.infoClass}：${d.title}`,
+    `${c.person(d.reportedBy)} 登记违反${COMMITMENTS[d.kind] ?? d.kind}${d.staffId ? `（${c.person(d.staffId)}）` : ''}${supplierText(d.supplier)}：${d.description}`,
+  CreditInformationRecorded: (d, c) =>
+    d.kind === 'commendation'
+      ? `${c.person(d.recordedBy)} 记入表彰（${CREDIT_LABELS[d.infoClass] ?? d.infoClass}${d.departmentId ? '，表彰科室' : ''}）：${d.title}`
+      : `${c.person(d.recordedBy)} 记入${CREDIT_LABELS[d.infoClass] ?? d.infoClass}：${d.title}`,
   ListEntryAdded: (d, c) => `${c.person(d.listedBy)} 列入${CREDIT_LABELS[d.list] ?? d.list}至 ${chineseDate(d.expiresAt)}：${d.reason}`,
   ListEntryExpired: (d) => `${CREDIT_LABELS[d.list] ?? d.list}期满移出（${chineseDate(d.expiredAt)}）`,
   ListEntryRemoved: (d, c) => `${c.person(d.removedBy)} 提前移出${CREDIT_LABELS[d.list] ?? d.list}：${d.reason}`,

@@ -25,6 +25,31 @@ const breach = (staffId: string | null) =>
 describe('commitmentBreach workflow', () => {
   const spec = WorkflowSpecification(commitmentBreachWorkflow);
 
+  it('names the supplier of a breached 廉洁诚信协议 in the institution’s adverse record', () => {
+    const supplier = { name: '某某医药有限公司', creditCode: '91330100799655058B' };
+    const input = breach(null);
+    const agreement = { ...input, data: { ...input.data, kind: 'supplier-integrity', supplier } };
+    spec
+      .given([])
+      .when(agreement)
+      .thenMatches([
+        {
+          kind: 'send',
+          stream: 'creditArchive-H1',
+          command: {
+            type: 'RecordCreditInformation',
+            data: {
+              institutionId: 'H1',
+              infoClass: 'adverse',
+              kind: 'commitment-breach',
+              title: '违背廉洁诚信协议：供应商 某某医药有限公司（统一社会信用代码 91330100799655058B）',
+            },
+          },
+        },
+        { kind: 'complete' },
+      ]);
+  });
+
   it('turns a breach into an adverse record naming the breach event, and an ethics record for a staff pledge', () => {
     spec
       .given([])

@@ -40,7 +40,10 @@ export const commitmentBreachWorkflow: Workflow<{ readonly done: boolean }> = {
         recordId: breachRecordId(d.breachId),
         infoClass: 'adverse',
         kind: 'commitment-breach',
-        title: `违背信用承诺 ${d.commitmentId}`,
+        // A supplier agreement's adverse record is the institution's and names the supplier, a party outside the directory.
+        title: d.supplier
+          ? `违背廉洁诚信协议：供应商 ${d.supplier.name}（统一社会信用代码 ${d.supplier.creditCode}）`
+          : `违背信用承诺 ${d.commitmentId}`,
         content: d.description,
         occurredAt: d.occurredAt,
         causedBy,

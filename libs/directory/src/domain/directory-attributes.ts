@@ -113,6 +113,9 @@ export function matchesSelectors(
   );
 }
 
+/** 统一社会信用代码: the one check is core's (GB 32100), re-exported for the directory's callers. */
+export { creditCodeCheckCharacter, isValidCreditCode } from '@bihuan/core';
+
 /** Mainland mobile (1[3-9]x, 11 digits) or a landline with area code, as offices write them. */
 /** A work e-mail address, as mail servers take it: local part, @, a dotted domain; no spaces. */
 export function isValidEmail(email: string): boolean {

@@ -4,7 +4,14 @@ import { AccessPolicy, assertStaffOf, Jurisdiction, StaffDirectory } from '@bihu
 import { Actor, assertNever } from '@bihuan/core';
 import { EVIDENCE_VAULT, EvidenceVault } from '@bihuan/evidence';
 import { CaseWrite, CommandExecution, CommandReceipt, RequestAction, StagedFile, commandReceipt } from '@bihuan/platform';
-import { AddEthicsRecord, EthicsArchiveCommand, OpenEthicsArchive, RetractEthicsRecord } from '../domain/archive/ethics-archive.commands';
+import {
+  AddEthicsRecord,
+  AddStaffListEntry,
+  EthicsArchiveCommand,
+  OpenEthicsArchive,
+  RemoveStaffListEntry,
+  RetractEthicsRecord,
+} from '../domain/archive/ethics-archive.commands';
 import { ETHICS_ARCHIVE_CATEGORY, ethicsArchiveDecider } from '../domain/archive/ethics-archive.decider';
 import { EthicsArchiveEvent } from '../domain/archive/ethics-archive.events';
 import { EthicsArchiveState } from '../domain/archive/ethics-archive.state';
@@ -19,6 +26,9 @@ export type EthicsArchiveAction =
   | RequestAction<'OpenEthicsArchive', Omit<OpenEthicsArchive['data'], 'staffId'>>
   | RequestAction<'AddEthicsRecord', Omit<AddEthicsRecord['data'], 'staffId'>>
   | RequestAction<'RetractEthicsRecord', Omit<RetractEthicsRecord['data'], 'staffId'>>
+  /** 红黑榜: the entry id is drawn fresh when absent. */
+  | RequestAction<'AddStaffListEntry', Omit<AddStaffListEntry['data'], 'staffId' | 'entryId'> & { readonly entryId?: string }>
+  | RequestAction<'RemoveStaffListEntry', Omit<RemoveStaffListEntry['data'], 'staffId'>>
   /** 上传材料: a streamed upload the upload guard staged, for the records to cite by digest. */
   | RequestAction<'AttachEvidence', { readonly institutionId: string; readonly staged: StagedFile; readonly note: string | null }>;
 
@@ -93,18 +103,33 @@ export class EthicsArchiveHandler implements ICommandHandler<EthicsArchiveReques
           type: action.kind,
           data: { ...action.data, staffId, recordId: action.data.recordId ?? newId() },
         }));
+      case 'AddStaffListEntry':
+        await this.assertStaffInScope(actor, staffId, action.data.institutionId);
+        return archive(staffId, (_state, { newId }) => ({
+          type: action.kind,
+          data: { ...action.data, staffId, entryId: action.data.entryId ?? newId() },
+        }));
       case 'RetractEthicsRecord':
         return archive(
           staffId,
           () => ({ type: action.kind, data: { ...action.data, staffId } }),
-          (state) => {
-            if (state.status !== 'open') throw ethicsError('ARCHIVE_NOT_FOUND', `no ethics archive for ${staffId}`);
-            this.access.assertInScope(actor, state.staff.institutionId, 'the ethics archives');
-          },
+          (state) => this.assertArchiveInScope(actor, staffId, state),
+        );
+      case 'RemoveStaffListEntry':
+        return archive(
+          staffId,
+          () => ({ type: action.kind, data: { ...action.data, staffId } }),
+          (state) => this.assertArchiveInScope(actor, staffId, state),
         );
       default:
         return assertNever(action, 'ethics archive action');
     }
+  }
+
+  /** A step on an existing archive is scoped by the archive's own institution. */
+  private assertArchiveInScope(actor: Actor, staffId: string, state: EthicsArchiveState): void {
+    if (state.status !== 'open') throw ethicsError('ARCHIVE_NOT_FOUND', `no ethics archive for ${staffId}`);
+    this.access.assertInScope(actor, state.staff.institutionId, 'the ethics archives');
   }
 
   private async assertStaffInScope(actor: Actor, staffId: string, institutionId: string): Promise<void> {

@@ -15,7 +15,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ETHICS_SOURCE_KINDS, EthicsSourceKind, VETO_ITEMS, VetoItem } from '../domain/ethics-values';
-import { IsInstant } from '@bihuan/platform';
+import { IsInstant, OptionalIdList } from '@bihuan/platform';
+import { STAFF_LISTS, StaffList } from '../domain/archive/staff-lists';
 
 const ID = 64;
 
@@ -75,4 +76,30 @@ export class AttachEthicsEvidenceDto {
   @MaxLength(ID)
   institutionId!: string;
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
+/** 红黑榜: a staff member on the red or the black list until `expiresAt`. */
+export class EthicsAddListEntryDto {
+  @ApiPropertyOptional({ maxLength: ID, description: 'Idempotency key; generated when absent' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID)
+  entryId?: string;
+  @ApiProperty({ maxLength: ID, description: 'The institution the staff member works at (as for a record)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID)
+  institutionId!: string;
+  @ApiProperty({ enum: STAFF_LISTS, description: 'red 红榜 (hospital, inspector, leader) / black 黑榜 (inspector, leader)' })
+  @IsIn(STAFF_LISTS)
+  list!: StaffList;
+  @ApiProperty({ maxLength: 1000, description: '列入事由' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
+  @ApiProperty({ description: 'When the entry comes off the list (a deadline timer); after now' }) @IsInstant() expiresAt!: string;
+  @OptionalIdList(ID, { type: [String], description: 'Records of this archive the listing rests on (none retracted)' })
+  recordIds?: string[];
+}
+
+export class EthicsListRemovalDto {
+  @ApiProperty({ maxLength: 1000 }) @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
 }

@@ -7,8 +7,10 @@ import { Actor, assertReadGranted } from '@bihuan/core';
 import { EthicsArchiveRequest } from '../application/ethics-archive.handler';
 import { ethicsError } from '../domain/ethics-errors';
 import { ethicsArchiveVisibility } from '../domain/ethics-visibility';
-import { EthicsArchiveRow, EthicsFileRow, EthicsQueries, EthicsRecordRow } from '../read-models/ethics.queries';
-import { EthicsArchiveDetailDto, EthicsArchiveListDto } from './ethics-archive.response';
+import { staffListsSeenBy } from '../domain/archive/staff-lists';
+import { EthicsFileRow, EthicsQueries, EthicsRecordRow } from '../read-models/ethics.queries';
+import { StaffListEntryRow, StaffListQueries } from '../read-models/staff-lists.queries';
+import { EthicsArchiveDetailDto, EthicsArchiveListDto, EthicsArchiveListed } from './ethics-archive.response';
 import { AddEthicsRecordDto, AttachEthicsEvidenceDto, OpenEthicsArchiveDto, RetractEthicsRecordDto } from './ethics-archive.dto';
 
 /** 医德档案: one archive per staff member, records from inspections, complaints, commendations … */
@@ -19,6 +21,7 @@ export class EthicsArchivesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: EthicsQueries,
+    private readonly lists: StaffListQueries,
     @Inject(AccessPolicy) private readonly access: AccessPolicy,
   ) {}
 
@@ -34,27 +37,39 @@ export class EthicsArchivesController {
   @Get()
   @Roles('hospital', 'inspector', 'leader', 'admin')
   @ApiQuery({ name: 'institutionId', required: false })
-  @ApiOperation({ summary: 'Archives the caller may read, optionally of one institution' })
+  @ApiOperation({ summary: 'Archives the caller may read, optionally of one institution, each with the 红黑榜 its staff member is on' })
   @ApiOkResponse({ type: EthicsArchiveListDto })
-  async list(@CurrentActor() actor: Actor, @Query('institutionId') institutionId?: string): Promise<{ archives: EthicsArchiveRow[] }> {
+  async list(@CurrentActor() actor: Actor, @Query('institutionId') institutionId?: string): Promise<{ archives: EthicsArchiveListed[] }> {
     const visible = this.access.visibleInstitutions(actor);
-    return { archives: await this.queries.archivesOf(institutionId ? visible.filter((id) => id === institutionId) : visible) };
+    const institutions = institutionId ? visible.filter((id) => id === institutionId) : visible;
+    const [archives, on] = await Promise.all([
+      this.queries.archivesOf(institutions),
+      this.lists.activeLists(institutions, staffListsSeenBy(actor.role)),
+    ]);
+    return { archives: archives.map((a) => ({ ...a, lists: on.get(a.staffId) ?? [] })) };
   }
 
   @Get(':staffId')
   @Roles('hospital', 'inspector', 'leader', 'admin')
-  @ApiOperation({ summary: 'A staff member’s archive with its records (retracted ones flagged) and the files they cite' })
+  @ApiOperation({
+    summary: 'A staff member’s archive with its records (retracted ones flagged), the files they cite and its 红黑榜 entries',
+  })
   @ApiOkResponse({ type: EthicsArchiveDetailDto })
   async get(
     @CurrentActor() actor: Actor,
     @Param('staffId') staffId: string,
-  ): Promise<EthicsArchiveRow & { records: EthicsRecordRow[]; files: EthicsFileRow[] }> {
+  ): Promise<EthicsArchiveListed & { records: EthicsRecordRow[]; files: EthicsFileRow[]; listEntries: StaffListEntryRow[] }> {
     const archive = await this.queries.archive(staffId);
     if (!archive) throw ethicsError('ARCHIVE_NOT_FOUND', `no ethics archive for ${staffId}`);
     const decision = ethicsArchiveVisibility.decide(readerOf(this.access, actor), { institutionId: archive.institutionId });
     assertReadGranted(decision, () => ethicsError('ARCHIVE_NOT_FOUND', `no ethics archive for ${staffId}`));
-    const [records, files] = await Promise.all([this.queries.records(staffId), this.queries.files(staffId)]);
-    return { ...archive, records, files };
+    const [records, files, listEntries] = await Promise.all([
+      this.queries.records(staffId),
+      this.queries.files(staffId),
+      this.lists.entries(staffId, staffListsSeenBy(actor.role)),
+    ]);
+    const lists = [...new Set(listEntries.filter((e) => e.status === 'active').map((e) => e.list))].sort().reverse();
+    return { ...archive, lists, records, files, listEntries };
   }
 
   @Post(':staffId/records')

@@ -43,6 +43,23 @@ export type EthicsTables = {
     attached_by: string;
     position: number;
   };
+  /** 红黑榜 entries of staff members (StaffListEntryAdded / Expired / Removed). */
+  ethics_list_entries: {
+    entry_id: string;
+    staff_id: string;
+    institution_id: string;
+    list: string;
+    reason: string;
+    /** JSON array of the archive's record ids the listing rests on. */
+    record_ids: string;
+    listed_at: string;
+    expires_at: string;
+    listed_by: string;
+    /** active / expired / removed. */
+    status: string;
+    ended_at: string | null;
+    end_reason: string | null;
+  };
   ethics_evaluations: {
     evaluation_id: string;
     institution_id: string;
@@ -163,7 +180,27 @@ export const ETHICS_MIGRATIONS: MigrationSet = {
         .addPrimaryKeyConstraint('ethics_files_pkey', ['staff_id', 'digest'])
         .execute();
     },
+    // 医务人员红黑榜 (issue 22): filled as the projection reaches StaffListEntry* events.
+    '0003-staff-lists': async (db) => {
+      await db.schema
+        .createTable('ethics_list_entries')
+        .addColumn('entry_id', 'text', (c) => c.notNull())
+        .addColumn('staff_id', 'text', (c) => c.notNull())
+        .addColumn('institution_id', 'text', (c) => c.notNull())
+        .addColumn('list', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('record_ids', 'text', (c) => c.notNull())
+        .addColumn('listed_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('listed_by', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('ended_at', 'text')
+        .addColumn('end_reason', 'text')
+        .addPrimaryKeyConstraint('ethics_list_entries_pkey', ['staff_id', 'entry_id'])
+        .execute();
+      await db.schema.createIndex('ethics_list_entries_institution').on('ethics_list_entries').column('institution_id').execute();
+    },
   },
 };
 
-export const ETHICS_TABLES = ['ethics_archives', 'ethics_records', 'ethics_files', 'ethics_evaluations'] as const;
+export const ETHICS_TABLES = ['ethics_archives', 'ethics_records', 'ethics_files', 'ethics_list_entries', 'ethics_evaluations'] as const;

@@ -95,6 +95,37 @@ async function applyArchive(db: Db, event: EthicsArchiveEvent, recorded: Recorde
         .execute();
       return;
     }
+    case 'StaffListEntryAdded': {
+      const d = event.data;
+      const row = {
+        institution_id: d.institutionId,
+        list: d.list,
+        reason: d.reason,
+        record_ids: JSON.stringify(d.recordIds),
+        listed_at: d.listedAt,
+        expires_at: d.expiresAt,
+        listed_by: d.listedBy,
+        status: 'active',
+        ended_at: null,
+        end_reason: null,
+      };
+      await db
+        .insertInto('ethics_list_entries')
+        .values({ staff_id: d.staffId, entry_id: d.entryId, ...row })
+        .onConflict((oc) => oc.columns(['staff_id', 'entry_id']).doUpdateSet(row))
+        .execute();
+      return;
+    }
+    case 'StaffListEntryExpired':
+    case 'StaffListEntryRemoved': {
+      const d = event.data;
+      const ended =
+        event.type === 'StaffListEntryExpired'
+          ? { status: 'expired', ended_at: event.data.expiredAt, end_reason: null }
+          : { status: 'removed', ended_at: event.data.removedAt, end_reason: event.data.reason };
+      await db.updateTable('ethics_list_entries').set(ended).where('staff_id', '=', d.staffId).where('entry_id', '=', d.entryId).execute();
+      return;
+    }
     case 'EthicsRecordRetracted':
       await db
         .updateTable('ethics_records')

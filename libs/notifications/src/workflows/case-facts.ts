@@ -30,6 +30,8 @@ export interface CaseFacts {
   // Complaint tickets only:
   readonly ticketCode: string | null;
   readonly receivingUnit: string | null;
+  /** Who acts for the receiving unit: a commission's inspectors, or an institution's complaint office. */
+  readonly ownerRole: 'inspector' | 'hospital';
   /** The complainant's subject and ciphertext, when named: the producer decrypts the phone from it. */
   readonly complainant: { readonly subjectId: string; readonly identityCiphertext: string } | null;
   /** The complainant consented to SMS on status changes (ComplaintReceived.notifyBySms). */
@@ -49,6 +51,7 @@ export const NO_FACTS: CaseFacts = {
   purposes: {},
   ticketCode: null,
   receivingUnit: null,
+  ownerRole: 'inspector',
   complainant: null,
   notifyBySms: false,
   issuingUnitId: null,
@@ -86,6 +89,8 @@ export function evolveCaseFacts(facts: CaseFacts, event: Pick<SourceEvent, 'type
         ticketCode: str(d['ticketCode']),
         receivingUnit: str(d['receivingUnit']),
         institutionId: str(d['institutionId']),
+        // An institution receives complaints about itself only: received there when the two are one.
+        ownerRole: d['receivingUnit'] === d['institutionId'] ? 'hospital' : 'inspector',
         complainant: named ? { subjectId: String(c['subjectId']), identityCiphertext: String(c['identityCiphertext']) } : null,
         notifyBySms: d['notifyBySms'] === true,
       };
@@ -100,6 +105,9 @@ export function evolveCaseFacts(facts: CaseFacts, event: Pick<SourceEvent, 'type
         issuingUnitId: str(d['issuingUnitId']),
         reportDuty: { campaignTitle: str(d['campaignTitle']) ?? '', kind: str(d['kind']) ?? '', dueOn: str(d['dueOn']) ?? '' },
       };
+    // 上报卫健委: the commission owns it now, and no institution handles it.
+    case 'ComplaintEscalated':
+      return { ...facts, receivingUnit: str(d['toUnit']), ownerRole: 'inspector', institutionId: null };
     default:
       return facts;
   }

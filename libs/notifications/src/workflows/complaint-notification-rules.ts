@@ -13,8 +13,11 @@ const handling = (d: Data, f: CaseFacts): Audience[] => {
   const unitId = text(d['institutionId']) || f.institutionId;
   return unitId ? [{ kind: 'unitRole', unitId, role: 'hospital' }] : [];
 };
-/** The receiving commission unit (首诉负责): it dispatches, decides extensions and follows up. */
-const owner = (f: CaseFacts): Audience[] => (f.receivingUnit ? [{ kind: 'unitRole', unitId: f.receivingUnit, role: 'inspector' }] : []);
+/**
+ * The receiving unit (首诉负责): it dispatches, decides extensions and follows up — a commission's
+ * inspectors, or the complaint office (role hospital) of an institution that received it itself.
+ */
+const owner = (f: CaseFacts): Audience[] => (f.receivingUnit ? [{ kind: 'unitRole', unitId: f.receivingUnit, role: f.ownerRole }] : []);
 const code = (f: CaseFacts): string => (f.ticketCode ? `投诉 ${f.ticketCode}` : '投诉');
 
 /**
@@ -29,6 +32,12 @@ const COMPLAINT_RULES: Readonly<Record<string, Rule>> = {
     title: `新的投诉转办：${code(f)}`,
     body: `${code(f)}已转办贵单位处理，请及时签收并按时答复。`,
     audience: handling(d, f),
+  }),
+  ComplaintEscalated: (d, f) => ({
+    kind: 'assignment',
+    title: `医疗机构上报投诉：${code(f)}`,
+    body: `${code(f)}由受理的医疗机构上报，请研判并转办。`,
+    audience: text(d['toUnit']) ? [{ kind: 'unitRole', unitId: text(d['toUnit']), role: 'inspector' }] : [],
   }),
   ComplaintReopened: (d, f) => ({
     kind: 'assignment',

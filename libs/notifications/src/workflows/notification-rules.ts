@@ -38,6 +38,7 @@ export const NOTIFYING_EVENT_TYPES: ReadonlySet<string> = new Set([
   'FindingRecheckDue',
   'FindingReopened',
   'ComplaintDispatched',
+  'ComplaintEscalated',
   'ComplaintReopened',
   'ComplaintReturned',
   'ComplaintReminded',

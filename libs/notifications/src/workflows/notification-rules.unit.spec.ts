@@ -112,6 +112,36 @@ describe('complaint notifications', () => {
     ]);
   });
 
+  it('given a ticket received at the hospital’s own window (首诉负责), then its complaint office is the owner told to follow up', () => {
+    const atWindow = ev(ticket, 'ComplaintReceived', {
+      ticketId: 't1',
+      ticketCode: 'TS2026-0043',
+      institutionId: 'h1',
+      receivingUnit: 'h1',
+    });
+    const [n] = notificationsFor(ev(ticket, 'ComplaintAnswered', { institutionId: 'h1' }), foldCaseFacts([atWindow]));
+    expect(n).toMatchObject({ kind: 'followUpDue', audience: [{ kind: 'unitRole', unitId: 'h1', role: 'hospital' }] });
+  });
+
+  it('given 上报卫健委, then the commission’s inspectors get it to dispatch, and own it from then on', () => {
+    const atWindow = ev(ticket, 'ComplaintReceived', {
+      ticketId: 't1',
+      ticketCode: 'TS2026-0043',
+      institutionId: 'h1',
+      receivingUnit: 'h1',
+    });
+    const escalated = ev(ticket, 'ComplaintEscalated', { ticketId: 't1', fromUnit: 'h1', toUnit: 'county-1', reason: '涉及院领导' });
+    const [n] = notificationsFor(escalated, foldCaseFacts([atWindow]));
+    expect(n).toMatchObject({
+      kind: 'assignment',
+      title: '医疗机构上报投诉：投诉 TS2026-0043',
+      audience: [{ kind: 'unitRole', unitId: 'county-1', role: 'inspector' }],
+    });
+    expect(`${n!.title}${n!.body}`).not.toContain('涉及院领导');
+    const facts = foldCaseFacts([atWindow, escalated]);
+    expect(facts).toMatchObject({ receivingUnit: 'county-1', ownerRole: 'inspector', institutionId: null });
+  });
+
   it('given a consenting named complainant, then a status change adds an SMS with the ticket code only', () => {
     const intents = notificationsFor(dispatched, factsOf(true));
     const sms = intents.find((n) => n.audience.some((a) => a.kind === 'complainant'));

@@ -8,7 +8,7 @@ export interface UploadUse {
 }
 
 /** Who uploads where: the uses a streamed @FileUpload route names. */
-export const UPLOAD_USES = ['inspection', 'rectification', 'complaintStaff', 'ethics', 'referral', 'public'] as const;
+export const UPLOAD_USES = ['inspection', 'rectification', 'complaintStaff', 'ethics', 'referral', 'credit', 'public'] as const;
 export type UploadUseName = (typeof UPLOAD_USES)[number];
 
 /**
@@ -41,6 +41,8 @@ export const DEFAULT_UPLOAD_POLICY: UploadPolicy = Object.freeze({
     ethics: use(['images', 'pdf', 'office'], 50 * MB),
     // Partner agencies answering a referral: their decision documents (立案决定书, 处分决定).
     referral: use(['images', 'pdf', 'office'], 50 * MB),
+    // Credit archives: signed agreements (廉洁诚信协议) and the like, scanned or typed.
+    credit: use(['images', 'pdf', 'office'], 50 * MB),
     // Complainants: nothing a document reader runs, and small.
     public: use(['images', 'pdf'], 10 * MB),
   }),

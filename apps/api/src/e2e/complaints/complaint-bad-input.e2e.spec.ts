@@ -93,7 +93,7 @@ describe('complaints: bad input is refused with a clear 4xx and nothing is writt
       ),
     ).toMatchObject({
       status: 403,
-      code: 'AUTH.ROLE_NOT_ALLOWED',
+      code: 'COMPLAINT.NOT_TICKET_OWNER',
     });
     expect(
       await unchanged(() => t.http.post(`/complaints/${ticketId}/supervise`).set(t.auth('inspector-b1')).send({ reason: 'x' })),

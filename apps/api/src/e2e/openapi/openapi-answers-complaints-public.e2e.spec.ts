@@ -120,6 +120,22 @@ describe('OpenAPI answers: complaints and the public complaint entry', () => {
     await step(INSPECTOR, onTheSpot, 'resolve-on-the-spot', { resolution: '已当场协调增设座椅' });
   });
 
+  it('describes a complaint received at the hospital’s own window (首诉负责) and escalated to the commission', async () => {
+    const atWindow = await checks.send<Ticket>(
+      'POST',
+      '/complaints',
+      HOSPITAL,
+      { channel: 'hotline', category: 'medical-ethics', description: '反映本院医生收受红包' },
+      201,
+    );
+    await step(HOSPITAL, atWindow, 'escalate', { reason: '涉及本院领导' });
+    expect(await checks.send('GET', `/complaints/${atWindow.ticketId}`, HOSPITAL)).toMatchObject({
+      receivingUnit: 'county-a1',
+      receivedBy: INSTITUTION,
+      escalationReason: '涉及本院领导',
+    });
+  });
+
   it('describes the lists, details with history, statistics and the complainant in its three shapes', async () => {
     await t.settle();
     const staffPage = await checks.send<{ items: { complainant?: unknown }[]; nextCursor: string }>(

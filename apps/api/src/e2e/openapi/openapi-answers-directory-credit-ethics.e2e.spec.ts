@@ -110,6 +110,30 @@ describe('OpenAPI answers: directory, ethics, credit and draws', () => {
     expect(list.archives).toHaveLength(1);
   });
 
+  it('describes a staff member’s 红黑榜: entries on both lists, an early removal, and how readers see them', async () => {
+    const entry = { institutionId: H, reason: '诚信医护人员', expiresAt: '2026-06-30T16:00:00.000Z' };
+    await checks.send('POST', '/ethics/archives/OA1/lists', HOSPITAL, { ...entry, entryId: 'OA-red', list: 'red' }, 201);
+    await checks.send(
+      'POST',
+      '/ethics/archives/OA1/lists',
+      INSPECTOR,
+      { ...entry, entryId: 'OA-black', list: 'black', reason: '联合惩戒' },
+      201,
+    );
+    await checks.send('POST', '/ethics/archives/OA1/lists/OA-black/remove', 'leader-city-a', { reason: '复核撤销' }, 200);
+    const forCommission = await checks.send<{ listEntries: unknown[]; lists: string[] }>('GET', '/ethics/archives/OA1', INSPECTOR);
+    expect(forCommission).toMatchObject({
+      lists: ['red'],
+      listEntries: [{ entryId: 'OA-black', status: 'removed' }, { entryId: 'OA-red' }],
+    });
+    const forHospital = await checks.send<{ listEntries: unknown[] }>('GET', '/ethics/archives/OA1', HOSPITAL);
+    expect(forHospital.listEntries).toHaveLength(1);
+    expect(await checks.send('GET', `/ethics/archives?institutionId=${H}`, HOSPITAL)).toMatchObject({ archives: [{ lists: ['red'] }] });
+    expect(await checks.send('GET', `/public/institutions/${H}/honour-roll`, null)).toMatchObject({
+      entries: [{ entryId: 'OA-red', name: '医生甲', reason: '诚信医护人员' }],
+    });
+  });
+
   it('describes an evaluation step by step, the finalised year, its results and export', async () => {
     const path = `/ethics/evaluations/${H}/${Y}/OA1`;
     await checks.send('POST', '/ethics/evaluations', HOSPITAL, { institutionId: H, year: Y, staffId: 'OA1' }, 201);
@@ -152,11 +176,41 @@ describe('OpenAPI answers: directory, ethics, credit and draws', () => {
       { commitmentId: 'C-OA', kind: 'institution', text: '依法执业', pledgedAt: '2025-01-05T00:00:00.000Z' },
       201,
     );
+    const signed = await t.http
+      .post(`${archive}/evidence`)
+      .set(t.auth(HOSPITAL))
+      .field('note', '双方签字盖章')
+      .attach('file', pdf('agreement'), { filename: '廉洁诚信协议.pdf' });
+    checks.hold('POST', `${archive}/evidence`, signed, 200);
+    const { files } = await checks.send<{ files: { digest: string; name: string }[] }>('GET', archive, HOSPITAL);
+    expect(files).toEqual([expect.objectContaining({ name: '廉洁诚信协议.pdf' })]);
+    await checks.send(
+      'POST',
+      `${archive}/commitments`,
+      HOSPITAL,
+      {
+        commitmentId: 'SA-OA',
+        kind: 'supplier-integrity',
+        text: '不给予、不收受回扣',
+        pledgedAt: '2025-01-05T00:00:00.000Z',
+        supplier: { name: '某某医药有限公司', creditCode: '91330100799655058B' },
+        validUntil: '2027-01-04T16:00:00.000Z',
+        evidence: [files[0]!.digest],
+      },
+      201,
+    );
     await checks.send(
       'POST',
       `${archive}/commitments/C-OA/breaches`,
       INSPECTOR,
       { description: '违规收费', occurredAt: '2025-10-02T02:00:00.000Z' },
+      201,
+    );
+    await checks.send(
+      'POST',
+      `${archive}/commendations`,
+      'leader-city-a',
+      { departmentId: 'dept-oa', title: '口腔医学科：优质服务示范科室', reason: '通报表扬', commendedAt: '2025-10-15T02:00:00.000Z' },
       201,
     );
     await checks.send(
@@ -186,6 +240,7 @@ describe('OpenAPI answers: directory, ethics, credit and draws', () => {
     expect(institutions.items.map((i) => i.id)).toContain(H);
     const page = await checks.send<{ redList: unknown[]; adverse: unknown[] }>('GET', `/public/institutions/${H}/credit`, null);
     expect(page.redList).toHaveLength(1);
+    expect(JSON.stringify(page)).toContain('优质服务示范科室');
     expect(JSON.stringify(page)).not.toContain('联合惩戒');
     const partner = await checks.send<{ audience: string; level: { level: string } }>('GET', archive, 'partner-discipline');
     expect(partner).toMatchObject({ audience: 'partner', level: { level: 'D' } });

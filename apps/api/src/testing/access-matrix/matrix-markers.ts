@@ -15,7 +15,9 @@ export type MarkerClass =
   /** The complaint secret handed to the public complainant, a draw's seed before its reveal: to nobody. */
   | 'secret'
   /** A planned unannounced visit (暗访): never to hospitals before it happens. */
-  | 'planned';
+  | 'planned'
+  /** A staff member's black-list entry (医务人员黑榜, 内部共享): commission staff only, never hospitals or partners. */
+  | 'internal';
 
 /**
  * Which context the marker was written in: partners are given credit information, and of

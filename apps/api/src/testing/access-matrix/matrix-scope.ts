@@ -63,6 +63,7 @@ export function maysee(reader: Reader, m: Marker): boolean {
       return a?.role === 'partner';
     case 'identity':
     case 'planned':
+    case 'internal':
       if (!a || a.role === 'hospital' || a.role === 'partner') return false;
       return inScope(reader, m.institution);
     case 'case':

@@ -204,3 +204,24 @@ export async function seedRedispatched(t: TestApp, from: Site, to: Site, book: M
   );
   return id;
 }
+
+/**
+ * Received at the institution's own window (首诉负责) from a named complainant, then escalated to
+ * its commission: the hospital typed the identity in but never reads it back, keeps reading the
+ * ticket, and every marker is the institution's (its siblings may see none of it).
+ */
+export async function seedWindowComplaint(t: TestApp, s: Site, book: MarkerBook): Promise<string> {
+  const i = s.institution;
+  const mk = (where: string) => book.next(i, 'complaints', where);
+  const received = await call(t, s.hospital, 'post', '/complaints', {
+    channel: 'window',
+    category: 'service-attitude',
+    description: mk('window complaint description'),
+    identity: { name: book.next(i, 'complaints', 'window complainant name', 'identity') },
+  });
+  book.add({ text: String(received['secret']), institution: i, cls: 'secret', context: 'complaints', where: 'window complaint secret' });
+  const id = String(received['ticketId']);
+  await call(t, s.hospital, 'post', `/complaints/${id}/escalate`, { reason: mk('escalation reason') }, 200);
+  await sealedIdentity(t, id, i, book);
+  return id;
+}

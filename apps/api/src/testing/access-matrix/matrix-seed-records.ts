@@ -6,7 +6,7 @@ import { Site } from './matrix-seed-cases';
 
 export const YEAR = 2025;
 
-/** The staff member's ethics archive with a record, and an evaluation with self and department steps. */
+/** The staff member's ethics archive with records and 红黑榜 entries, and an evaluation with self and department steps. */
 export async function seedEthics(t: TestApp, s: Site, book: MarkerBook): Promise<void> {
   const i = s.institution;
   const mk = (where: string) => book.next(i, 'ethics', where);
@@ -27,6 +27,25 @@ export async function seedEthics(t: TestApp, s: Site, book: MarkerBook): Promise
     source: { kind: 'inspection' },
     summary: mk('ethics inspection record'),
     occurredAt: '2025-03-02T02:00:00.000Z',
+  });
+  // 红黑榜: the red list is public (荣誉榜), so its staff member is one of its own, named in public words;
+  // the black entry, on the staff member above, is the commission's only.
+  const pub = (where: string) => book.next(i, 'ethics', where, 'public');
+  const honoured = `${s.staffId}-honour`;
+  await call(t, s.hospital, 'post', '/ethics/archives', { staffId: honoured, institutionId: i, name: pub('honour roll name') });
+  await call(t, s.hospital, 'post', `/ethics/archives/${honoured}/lists`, {
+    entryId: `SE-red-${i}`,
+    institutionId: i,
+    list: 'red',
+    reason: pub('staff red list reason'),
+    expiresAt: '2026-06-01T00:00:00.000Z',
+  });
+  await call(t, s.inspector, 'post', `/ethics/archives/${s.staffId}/lists`, {
+    entryId: `SE-black-${i}`,
+    institutionId: i,
+    list: 'black',
+    reason: book.next(i, 'ethics', 'staff black list reason', 'internal'),
+    expiresAt: '2026-06-01T00:00:00.000Z',
   });
   await call(t, s.hospital, 'post', '/ethics/evaluations', { institutionId: i, year: YEAR, staffId: s.staffId });
   const step = `/ethics/evaluations/${i}/${YEAR}/${s.staffId}`;

@@ -2,7 +2,7 @@ import { DEMO_USERS } from '@bihuan/demo';
 import { TestApp } from '../test-app';
 import { bearer } from './matrix-http';
 import { MarkerBook } from './matrix-markers';
-import { seedComplaint, seedInspection, seedRedispatched, Site, SiteIds } from './matrix-seed-cases';
+import { seedComplaint, seedInspection, seedRedispatched, seedWindowComplaint, Site, SiteIds } from './matrix-seed-cases';
 import { seedCredit, seedDraw, seedEthics } from './matrix-seed-records';
 import { seedApplicants } from './matrix-seed-applicants';
 import { NoticeIds, seedNotices } from './matrix-seed-notices';
@@ -22,6 +22,8 @@ export interface Seed {
   readonly book: MarkerBook;
   readonly sites: Record<string, SiteIds & { staffId: string; dutyId: string }>;
   readonly redispatched: { ticketId: string; from: string; to: string };
+  /** Received at hosp-a1-1's own window (首诉负责) and escalated to its county. */
+  readonly window: { ticketId: string; institution: string };
   /** Draws by the unit they were drawn over: county-a1's committed and drawn, county-b1's revealed. */
   readonly draws: Record<string, string>;
   /** Public notices by the county that issued them. */
@@ -74,6 +76,7 @@ export async function seedAll(t: TestApp): Promise<Seed> {
     seeded[s.institution] = { ...inspection, ...complaint, staffId: s.staffId };
   }
   const ticketId = await seedRedispatched(t, list[0]!, list[1]!, book);
+  const windowTicketId = await seedWindowComplaint(t, list[0]!, book);
   // A draw not yet revealed (its drawn hospital must learn nothing of it) and a revealed one.
   const draws = {
     'county-a1': await seedDraw(t, demo(t, 'inspector-a1'), 'county-a1', book),
@@ -102,5 +105,14 @@ export async function seedAll(t: TestApp): Promise<Seed> {
   await t.advanceTo('2025-03-20T02:00:00.000Z');
   // Notices of 1–19 March: published once that period is over.
   const notices = await seedNotices(t, book);
-  return { book, sites, redispatched: { ticketId, from: 'hosp-a1-1', to: 'hosp-a1-2' }, draws, notices, referrals, leads };
+  return {
+    book,
+    sites,
+    redispatched: { ticketId, from: 'hosp-a1-1', to: 'hosp-a1-2' },
+    window: { ticketId: windowTicketId, institution: 'hosp-a1-1' },
+    draws,
+    notices,
+    referrals,
+    leads,
+  };
 }

@@ -158,6 +158,11 @@ export const TABLE: Readonly<Record<string, Row>> = {
     upload: () => ({ file: PDF(), name: '谈话记录.pdf', fields: { institutionId: 'hosp-a1-1' } }),
   },
   'POST /ethics/archives/{staffId}/records/{recordId}/retract': { target: 'record', body: () => ({ reason: 'x' }) },
+  'POST /ethics/archives/{staffId}/lists': {
+    target: 'staff',
+    body: () => ({ institutionId: 'hosp-a1-1', list: 'red', reason: 'x', expiresAt: '2026-06-01T00:00:00.000Z' }),
+  },
+  'POST /ethics/archives/{staffId}/lists/{entryId}/remove': { target: 'staffEntry', body: () => ({ reason: 'x' }) },
   'POST /ethics/evaluations': { target: 'institution', body: (p) => ({ institutionId: p['institutionId'], year: 2026, staffId: 'S-new' }) },
   'GET /ethics/evaluations/{institutionId}/{year}/{staffId}': { target: 'evaluation' },
   'POST /ethics/evaluations/{institutionId}/{year}/{staffId}/self': { target: 'evaluation', body: () => ({ summary: 'x' }) },
@@ -180,6 +185,10 @@ export const TABLE: Readonly<Record<string, Row>> = {
     target: 'institution',
     body: () => ({ kind: 'institution', text: 'x', pledgedAt: at }),
   },
+  'POST /credit/archives/{institutionId}/evidence': {
+    target: 'institution',
+    upload: () => ({ file: PDF(), name: '廉洁诚信协议.pdf', fields: { note: 'x' } }),
+  },
   'POST /credit/archives/{institutionId}/commitments/{commitmentId}/breaches': {
     target: 'commitment',
     body: () => ({ description: 'x', occurredAt: at }),
@@ -187,6 +196,10 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'POST /credit/archives/{institutionId}/information': {
     target: 'institution',
     body: () => ({ infoClass: 'basic', kind: 'x', title: 'x', occurredAt: at }),
+  },
+  'POST /credit/archives/{institutionId}/commendations': {
+    target: 'institution',
+    body: () => ({ title: 'x', reason: 'x', commendedAt: at }),
   },
   'POST /credit/archives/{institutionId}/lists': {
     target: 'institution',
@@ -203,6 +216,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /draws/{drawId}': { target: 'draw' },
   'GET /public/institutions': { target: 'none' },
   'GET /public/institutions/{institutionId}/credit': { target: 'institution', okStatuses: [400] },
+  'GET /public/institutions/{institutionId}/honour-roll': { target: 'institution', okStatuses: [400] },
   'GET /public/draws/{drawId}': { target: 'draw' },
   'GET /complaints': { target: 'none' },
   'POST /complaints': {
@@ -216,6 +230,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
   'GET /complaints/{id}/complainant': { target: 'ticket', query: '?purpose=access-matrix' },
   'POST /complaints/{id}/resolve-on-the-spot': { target: 'ticket', body: () => ({ resolution: 'x' }) },
   'POST /complaints/{id}/dispatch': { target: 'ticket', body: () => ({ institutionId: 'hosp-a1-1', complexity: 'simple' }) },
+  'POST /complaints/{id}/escalate': { target: 'ticket', body: () => ({ reason: 'x' }) },
   'POST /complaints/{id}/decline': { target: 'ticket', body: () => ({ reason: 'x', ground: 'duplicate' }) },
   'POST /complaints/{id}/acknowledge': { target: 'ticket', body: () => ({}) },
   'POST /complaints/{id}/return': { target: 'ticket', body: () => ({ reason: 'x' }) },

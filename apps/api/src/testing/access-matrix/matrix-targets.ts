@@ -23,6 +23,7 @@ export type TargetKind =
   | 'commitment'
   | 'entry'
   | 'record'
+  | 'staffEntry'
   | 'admin'
   | 'stream'
   | 'dirUnit'
@@ -87,6 +88,7 @@ export function targetsFor(kind: TargetKind, seed: Seed): Target[] {
       return [
         ...per('ticket', (i) => ({ id: site(i).ticketId })),
         { label: `redispatched@${seed.redispatched.to}`, unit: seed.redispatched.to, params: { id: seed.redispatched.ticketId } },
+        { label: `window@${seed.window.institution}`, unit: seed.window.institution, params: { id: seed.window.ticketId } },
       ];
     case 'code':
       // A file no ticket holds: without the secret the download is refused before it is looked up.
@@ -95,6 +97,8 @@ export function targetsFor(kind: TargetKind, seed: Seed): Target[] {
       return per('staff', (i) => ({ staffId: site(i).staffId }));
     case 'record':
       return per('record', (i) => ({ staffId: site(i).staffId, recordId: 'R-none' }));
+    case 'staffEntry':
+      return per('staff-entry', (i) => ({ staffId: site(i).staffId, entryId: `SE-black-${i}` }));
     case 'evaluation':
       return per('evaluation', (i) => ({ institutionId: i, year: String(YEAR), staffId: site(i).staffId }));
     case 'results':

@@ -15,6 +15,7 @@ export const VALIDATION_RULE_MESSAGES: Readonly<Record<string, string>> = {
   isIso8601: '{field} 必须是 ISO-8601 格式的日期或时间（如 2026-01-09 或 2026-01-09T08:00:00Z）',
   isDateString: '{field} 必须是 ISO-8601 格式的日期或时间（如 2026-01-09 或 2026-01-09T08:00:00Z）',
   isInstant: '{field} 必须是日历形式的 ISO-8601 日期或时间（如 2026-01-09 或 2026-01-09T08:00:00+08:00）',
+  isCreditCode: '{field} 不是有效的统一社会信用代码（18 位，末位校验码按 GB 32100 计算）',
   min: '{field} 不能小于 {n}',
   max: '{field} 不能大于 {n}',
   matches: '{field} 格式不正确',

@@ -1,5 +1,5 @@
-import { Command, ExpireDeadlineData, WarnDeadlineData } from '@bihuan/core';
-import { CausedBy, CommitmentKind, CreditInfoClass, CreditList, CreditSourceRef } from '../credit-values';
+import { Command, EvidenceFile, ExpireDeadlineData, WarnDeadlineData } from '@bihuan/core';
+import { CausedBy, CommitmentKind, CommitmentSupplier, CreditInfoClass, CreditList, CreditSourceRef } from '../credit-values';
 
 /**
  * Commands of an institution's credit archive (信用档案), stream `creditArchive-<institutionId>`.
@@ -47,6 +47,11 @@ export type RevokeCreditPoints = C<
 /** Closes the current cycle early (e.g. licence validation done) and opens the next. */
 export type CloseCreditCycle = C<'CloseCreditCycle', { readonly reason: string }>;
 
+/**
+ * 信用承诺. A supplier agreement (`supplier-integrity`, 廉洁诚信协议) names its supplier and its term
+ * (`validUntil`, after `pledgedAt`, the signing date) and may cite the signed document: files
+ * attached to the archive first (AttachEvidence), by SM3 digest.
+ */
 export type PledgeCommitment = C<
   'PledgeCommitment',
   {
@@ -55,8 +60,14 @@ export type PledgeCommitment = C<
     readonly staffId?: string | null;
     readonly text: string;
     readonly pledgedAt: string;
+    readonly supplier?: CommitmentSupplier | null;
+    readonly validUntil?: string | null;
+    readonly evidence?: readonly string[];
   }
 >;
+
+/** 上传材料 for the archive: one file the evidence vault prepared (a signed agreement, a notice), for commitments to cite. */
+export type AttachCreditEvidence = C<'AttachEvidence', { readonly file: EvidenceFile; readonly note?: string | null }>;
 
 export type ReportCommitmentBreach = C<
   'ReportCommitmentBreach',
@@ -70,13 +81,19 @@ export type ReportCommitmentBreach = C<
   }
 >;
 
+/**
+ * 信用信息 of a class. A commendation (kind `commendation`, 表彰) is basic information, recorded by
+ * the commission (inspector, leader, admin), of the institution or of one of its departments.
+ */
 export type RecordCreditInformation = C<
   'RecordCreditInformation',
   {
     readonly recordId: string;
     readonly infoClass: CreditInfoClass;
-    /** What it is: `licence`, `penalty`, `commitment-breach`, `joint-discipline` … */
+    /** What it is: `licence`, `penalty`, `commitment-breach`, `joint-discipline`, `commendation` … (CREDIT_INFORMATION_KINDS) */
     readonly kind: string;
+    /** The department it is about (a commendation of a 科室), when not the whole institution. */
+    readonly departmentId?: string | null;
     readonly title: string;
     readonly content?: string | null;
     readonly occurredAt: string;
@@ -130,6 +147,7 @@ export type CreditArchiveCommand =
   | ImposeCreditMeasures
   | CloseCreditCycle
   | PledgeCommitment
+  | AttachCreditEvidence
   | ReportCommitmentBreach
   | RecordCreditInformation
   | AddListEntry

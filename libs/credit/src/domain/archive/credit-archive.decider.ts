@@ -1,4 +1,4 @@
-import { assertNever, Decider, expiryIsDue } from '@bihuan/core';
+import { assertNever, Decider, expiryIsDue, Role } from '@bihuan/core';
 import { creditError } from '../credit-errors';
 import { CreditPolicy, DEFAULT_CREDIT_POLICY } from '../credit-policy';
 import { requireIsoDate, requireOwnInstitution, requireRole, requireText } from '../credit-rules';
@@ -8,9 +8,15 @@ import { CreditArchiveEvent } from './credit-archive.events';
 import { CreditArchiveState, evolveCreditArchive, initialCreditArchiveState, OpenCreditArchiveState } from './credit-archive.state';
 import { cycleDeadlineId, imposeMeasures, openArchive, openCycle, rollCycle } from './credit-cycle.decide';
 import { addListEntry, breach, pledge, recordInformation, removeListEntry } from './credit-records.decide';
+import { attachCreditEvidence } from './credit-evidence.decide';
 
 /** Stream category: `creditArchive-<institutionId>` (its points entries: `creditPoints-…`, ADR 0006). */
 export const CREDIT_ARCHIVE_CATEGORY = 'creditArchive';
+
+/** Who records credit information: the commission's inspectors and admins; a commendation (表彰) its leaders too. */
+function informationRecorders(kind: unknown): Role[] {
+  return kind === 'commendation' ? ['inspector', 'leader', 'admin', 'system'] : ['inspector', 'admin', 'system'];
+}
 
 /** The entry an EnsureCreditArchive is for must be one the points decider accepts (behaviour, scale, date). */
 function checkEntry(command: EnsureCreditArchive, policy: CreditPolicy): void {
@@ -80,11 +86,14 @@ function decideOpen(
     case 'PledgeCommitment':
       requireRole(actor, ['hospital', 'inspector', 'admin', 'system'], 'pledging a commitment');
       return pledge(command, s);
+    case 'AttachEvidence':
+      requireRole(actor, ['hospital', 'inspector', 'admin'], 'attaching a file to a credit archive');
+      return attachCreditEvidence(command, s);
     case 'ReportCommitmentBreach':
       requireRole(actor, ['inspector', 'leader', 'system'], 'reporting a breached commitment');
       return breach(command, s);
     case 'RecordCreditInformation':
-      requireRole(actor, ['inspector', 'admin', 'system'], 'recording credit information');
+      requireRole(actor, informationRecorders(command.data.kind), 'recording credit information');
       return recordInformation(command, s);
     case 'AddListEntry':
       requireRole(actor, ['inspector', 'leader', 'admin', 'system'], 'listing an institution');
@@ -125,7 +134,7 @@ export function decideCreditArchive(
   if (command.type === 'EnsureCreditArchive') {
     requireRole(actor, ['inspector', 'system'], 'adding credit points');
     checkEntry(command, policy);
-  }
+  } else requireRole(actor, informationRecorders(command.data.kind), 'recording credit information');
   // Points (EnsureCreditArchive first) or a saga's record may arrive before the archive was opened:
   // open it implicitly, cycle from now.
   const institutionId = requireText(command.data.institutionId, 'institutionId');

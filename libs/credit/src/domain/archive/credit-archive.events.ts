@@ -1,5 +1,13 @@
-import { DEADLINE_EVENTS, DeadlineEvent, DomainEvent, EventTypes } from '@bihuan/core';
-import { CausedBy, CommitmentKind, CreditInfoClass, CreditList, CreditMeasure, CreditSourceRef } from '../credit-values';
+import { DEADLINE_EVENTS, DeadlineEvent, DomainEvent, EventTypes, EvidenceAttached } from '@bihuan/core';
+import {
+  CausedBy,
+  CommitmentKind,
+  CommitmentSupplier,
+  CreditInfoClass,
+  CreditList,
+  CreditMeasure,
+  CreditSourceRef,
+} from '../credit-values';
 
 type E<T extends string, D extends object> = DomainEvent<T, D & { readonly institutionId: string }>;
 
@@ -80,9 +88,20 @@ export type CreditNoticeIssued = E<
   'CreditNoticeIssued',
   { noticeId: string; cycleNo: number; thresholdPoints: number; measures: CreditMeasure[]; public: boolean; issuedAt: string }
 >;
+/** `supplier`, `validUntil` and `evidence` (digests of the signed agreement's files) only on a supplier agreement (written only when given: other pledges read as before). */
 export type CommitmentPledged = E<
   'CommitmentPledged',
-  { commitmentId: string; kind: CommitmentKind; staffId: string | null; text: string; pledgedAt: string; pledgedBy: string }
+  {
+    commitmentId: string;
+    kind: CommitmentKind;
+    staffId: string | null;
+    text: string;
+    pledgedAt: string;
+    pledgedBy: string;
+    supplier?: CommitmentSupplier;
+    validUntil?: string;
+    evidence?: string[];
+  }
 >;
 export type CommitmentBreached = E<
   'CommitmentBreached',
@@ -96,6 +115,8 @@ export type CommitmentBreached = E<
     occurredAt: string;
     causedBy: CausedBy | null;
     reportedBy: string;
+    /** The other party of a breached supplier agreement (the adverse record is the institution's; the supplier is named in it). */
+    supplier?: CommitmentSupplier;
   }
 >;
 export type CreditInformationRecorded = E<
@@ -110,6 +131,8 @@ export type CreditInformationRecorded = E<
     causedBy: CausedBy | null;
     recordedBy: string;
     recordedAt: string;
+    /** The department it is about (a commendation of a 科室); written only when given. */
+    departmentId?: string;
   }
 >;
 /** Comes with DeadlineSet(`list-<entryId>`) at expiresAt. */
@@ -155,12 +178,13 @@ export type CreditArchiveOwnEvent =
   | ListEntryExpired
   | ListEntryRemoved;
 
-/** Everything in a `creditArchive-<institutionId>` stream. */
-export type CreditArchiveEvent = CreditArchiveOwnEvent | DeadlineEvent;
+/** Everything in a `creditArchive-<institutionId>` stream: with core's deadline events and EvidenceAttached (step `credit`). */
+export type CreditArchiveEvent = CreditArchiveOwnEvent | DeadlineEvent | EvidenceAttached;
 
 /** Every type a credit archive stream holds, for narrowing events read from the log (isEventOf). */
 export const CREDIT_ARCHIVE_EVENTS: EventTypes<CreditArchiveEvent> = {
   ...DEADLINE_EVENTS,
+  EvidenceAttached: true,
   CreditArchiveOpened: true,
   CreditCycleOpened: true,
   CreditCycleClosed: true,

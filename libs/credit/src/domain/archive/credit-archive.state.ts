@@ -1,4 +1,4 @@
-import { assertNever, DeadlineBook, evolveDeadlines, isDeadlineEvent } from '@bihuan/core';
+import { assertNever, AttachedFiles, DeadlineBook, evolveDeadlines, isDeadlineEvent, withAttached } from '@bihuan/core';
 import {
   CommitmentPledged,
   CreditArchiveEvent,
@@ -36,6 +36,8 @@ export interface OpenCreditArchiveState {
   readonly information: Readonly<Record<string, CreditInformationRecorded['data']>>;
   readonly lists: Readonly<Record<string, ListEntry>>;
   readonly deadlines: DeadlineBook;
+  /** Files attached to the archive, by digest (signed agreements): what commitments may cite. */
+  readonly files: AttachedFiles;
 }
 
 export type CreditArchiveState = { readonly status: 'none' } | OpenCreditArchiveState;
@@ -53,6 +55,8 @@ function evolveOpen(
   event: Exclude<CreditArchiveEvent, { type: 'CreditArchiveOpened' }>,
 ): OpenCreditArchiveState {
   if (isDeadlineEvent(event)) return { ...s, deadlines: evolveDeadlines(s.deadlines, event) };
+  // A state the read model folded before files existed has none yet.
+  if (event.type === 'EvidenceAttached') return { ...s, files: withAttached(s.files ?? {}, event) };
   switch (event.type) {
     case 'CreditCycleOpened':
       return { ...s, current: { cycle: event.data, thresholdsReached: [] } };
@@ -110,6 +114,7 @@ export function evolveCreditArchive(state: CreditArchiveState, event: CreditArch
       information: {},
       lists: {},
       deadlines: {},
+      files: {},
     };
   }
   return state.status === 'open' ? evolveOpen(state, event) : state;

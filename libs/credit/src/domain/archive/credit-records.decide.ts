@@ -1,8 +1,8 @@
-import { CommandMetadata, DeadlineSet } from '@bihuan/core';
+import { assertAttached, CommandMetadata, DeadlineSet, isValidCreditCode } from '@bihuan/core';
 import { creditError } from '../credit-errors';
 import { CreditPolicy } from '../credit-policy';
 import { optionalText, requireIsoDate, requireText, requireTextList } from '../credit-rules';
-import { isCommitmentKind, isCreditInfoClass, isCreditList } from '../credit-values';
+import { CommitmentKind, CommitmentSupplier, isCommitmentKind, isCreditInfoClass, isCreditList } from '../credit-values';
 import {
   AddListEntry,
   PledgeCommitment,
@@ -17,12 +17,46 @@ import { OpenCreditArchiveState } from './credit-archive.state';
 /** Deadline id of a list entry's expiry in the archive stream. */
 export const listDeadlineId = (entryId: string): string => `list-${entryId}`;
 
+/**
+ * What a supplier agreement (廉洁诚信协议) adds to a pledge: its supplier (a valid 统一社会信用代码),
+ * its term after the signing date, the signed agreement's files attached to the archive (`evidence`); no staff member.
+ * Any other kind takes none of these.
+ */
+function agreementTerms(
+  kind: CommitmentKind,
+  data: PledgeCommitment['data'],
+  pledgedAt: string,
+  s: OpenCreditArchiveState,
+): { supplier?: CommitmentSupplier; validUntil?: string; evidence?: string[] } {
+  if (kind !== 'supplier-integrity') {
+    for (const field of ['supplier', 'validUntil', 'evidence'] as const)
+      if (data[field] != null) throw creditError('SUPPLIER_NOT_ALLOWED', `${field} is only for a supplier agreement`, { field });
+    return {};
+  }
+  if (!data.supplier) throw creditError('SUPPLIER_REQUIRED', 'a supplier agreement names its supplier', { field: 'supplier' });
+  if (data.staffId != null) throw creditError('SUPPLIER_NOT_ALLOWED', 'a supplier agreement names no staff member', { field: 'staffId' });
+  const creditCode = requireText(data.supplier.creditCode, 'supplier.creditCode');
+  if (!isValidCreditCode(creditCode))
+    throw creditError('CREDIT_CODE_INVALID', `${creditCode} is no valid unified social credit code (GB 32100)`, {
+      field: 'supplier.creditCode',
+    });
+  const validUntil = requireIsoDate(data.validUntil, 'validUntil');
+  if (Date.parse(validUntil) <= Date.parse(pledgedAt))
+    throw creditError('TERM_INVALID', 'an agreement runs until after it was signed', { field: 'validUntil' });
+  const evidence = requireTextList(data.evidence, 'evidence');
+  assertAttached(s.files ?? {}, evidence, 'CREDIT.EVIDENCE_NOT_ATTACHED');
+  const supplier = { name: requireText(data.supplier.name, 'supplier.name'), creditCode };
+  return { supplier, validUntil, ...(evidence.length > 0 ? { evidence } : {}) };
+}
+
 export function pledge(command: PledgeCommitment, s: OpenCreditArchiveState): CreditArchiveEvent[] {
   const { data, metadata } = command;
   const commitmentId = requireText(data.commitmentId, 'commitmentId');
   if (s.commitments[commitmentId]) return [];
   if (!isCommitmentKind(data.kind))
     throw creditError('COMMITMENT_KIND_UNKNOWN', `unknown commitment kind "${String(data.kind)}"`, { field: 'kind' });
+  const pledgedAt = requireIsoDate(data.pledgedAt, 'pledgedAt');
+  const agreement = agreementTerms(data.kind, data, pledgedAt, s);
   return [
     {
       type: 'CommitmentPledged',
@@ -32,8 +66,9 @@ export function pledge(command: PledgeCommitment, s: OpenCreditArchiveState): Cr
         kind: data.kind,
         staffId: optionalText(data.staffId, 'staffId'),
         text: requireText(data.text, 'text'),
-        pledgedAt: requireIsoDate(data.pledgedAt, 'pledgedAt'),
+        pledgedAt,
         pledgedBy: metadata.actor.id,
+        ...agreement,
       },
     },
   ];
@@ -60,6 +95,7 @@ export function breach(command: ReportCommitmentBreach, s: OpenCreditArchiveStat
         occurredAt: requireIsoDate(data.occurredAt, 'occurredAt'),
         causedBy: causedByOf(null, data.causedBy, metadata.actor, metadata.causationId),
         reportedBy: metadata.actor.id,
+        ...(c.supplier ? { supplier: c.supplier } : {}),
       },
     },
   ];
@@ -78,16 +114,21 @@ export function informationRecord(
 ): CreditInformation {
   if (!isCreditInfoClass(data.infoClass))
     throw creditError('CLASS_UNKNOWN', `unknown information class "${String(data.infoClass)}"`, { field: 'infoClass' });
+  const kind = requireText(data.kind, 'kind');
+  if (kind === 'commendation' && data.infoClass !== 'basic')
+    throw creditError('CLASS_MISMATCH', 'a commendation is basic information', { field: 'infoClass' });
+  const departmentId = optionalText(data.departmentId, 'departmentId');
   return {
     recordId: requireText(data.recordId, 'recordId'),
     infoClass: data.infoClass,
-    kind: requireText(data.kind, 'kind'),
+    kind,
     title: requireText(data.title, 'title'),
     content: optionalText(data.content, 'content'),
     occurredAt: requireIsoDate(data.occurredAt, 'occurredAt'),
     causedBy: causedByOf(null, data.causedBy, metadata.actor, metadata.causationId),
     recordedBy: metadata.actor.id,
     recordedAt: metadata.now,
+    ...(departmentId ? { departmentId } : {}),
   };
 }
 

@@ -46,13 +46,14 @@ function allItems(s: OpenCreditArchiveState, points: readonly PointsEntry[]): Cr
       occurredAt: null,
       until: null,
     },
+    // A supplier agreement (廉洁诚信协议) names its supplier and runs until the end of its term.
     ...Object.values(s.commitments).map((c) => ({
       id: c.commitmentId,
       infoClass: 'basic' as const,
       kind: 'commitment',
-      title: c.text,
+      title: c.supplier ? `${c.text}（供应商：${c.supplier.name}）` : c.text,
       occurredAt: c.pledgedAt,
-      until: null,
+      until: c.validUntil ?? null,
     })),
     ...Object.values(s.information).map((i) => ({
       id: i.recordId,

@@ -30,6 +30,7 @@ export function applicantRecord(state: CreditSubjectState, ownerId: string): Cre
     information: informationOf(state, ownerId),
     lists: {},
     deadlines: {},
+    files: {},
   };
   return { archive, points: [] };
 }

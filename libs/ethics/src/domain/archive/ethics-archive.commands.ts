@@ -1,5 +1,6 @@
 import { Command, EvidenceFile, ExpireDeadlineData, WarnDeadlineData } from '@bihuan/core';
 import { CausedBy, EthicsSourceKind, VetoItem } from '../ethics-values';
+import { StaffList } from './staff-lists';
 
 /** Commands of a staff member's ethics archive (医德档案), stream `ethicsArchive-<staffId>`. */
 export type OpenEthicsArchive = Command<
@@ -81,7 +82,38 @@ export type AttachEthicsEvidence = Command<
   }
 >;
 
-/** Archives keep no deadlines; the wake-ups are accepted and answered with []. */
+/**
+ * 红黑榜: puts the staff member of an open archive on the red or the black list until `expiresAt`
+ * (a deadline timer takes them off), for a reason, citing records of the archive it rests on.
+ */
+export type AddStaffListEntry = Command<
+  'AddStaffListEntry',
+  {
+    readonly staffId: string;
+    readonly institutionId: string;
+    readonly entryId: string;
+    readonly list: StaffList;
+    readonly reason: string;
+    readonly expiresAt: string;
+    /** Records of this archive the listing rests on (none retracted). */
+    readonly recordIds?: readonly string[];
+  }
+>;
+
+/** Takes an entry off its list before it expires, with a reason. */
+export type RemoveStaffListEntry = Command<
+  'RemoveStaffListEntry',
+  { readonly staffId: string; readonly entryId: string; readonly reason: string }
+>;
+
+/** The only deadlines of an archive are its list entries' expiries: a due ExpireDeadline takes the entry off; WarnDeadline answers []. */
 export type EthicsWakeUp = Command<'WarnDeadline', WarnDeadlineData> | Command<'ExpireDeadline', ExpireDeadlineData>;
 
-export type EthicsArchiveCommand = OpenEthicsArchive | AddEthicsRecord | RetractEthicsRecord | AttachEthicsEvidence | EthicsWakeUp;
+export type EthicsArchiveCommand =
+  | OpenEthicsArchive
+  | AddEthicsRecord
+  | RetractEthicsRecord
+  | AttachEthicsEvidence
+  | AddStaffListEntry
+  | RemoveStaffListEntry
+  | EthicsWakeUp;

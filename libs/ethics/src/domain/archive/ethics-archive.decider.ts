@@ -15,6 +15,7 @@ import { AddEthicsRecord, AttachEthicsEvidence, EthicsArchiveCommand, EthicsSour
 import { EthicsArchiveEvent, EthicsArchiveOpened } from './ethics-archive.events';
 import { attachEthicsEvidence } from './ethics-archive.evidence';
 import { EthicsArchiveState, evolveEthicsArchive, initialEthicsArchiveState, StaffFacts } from './ethics-archive.state';
+import { addStaffListEntry, expireStaffListEntry, removeStaffListEntry } from './staff-lists.decide';
 
 /** Stream category: `ethicsArchive-<staffId>`. */
 export const ETHICS_ARCHIVE_CATEGORY = 'ethicsArchive';
@@ -146,8 +147,14 @@ export function decideEthicsArchive(
   const actor = command.metadata.actor;
   switch (command.type) {
     case 'WarnDeadline':
-    case 'ExpireDeadline':
       return [];
+    case 'ExpireDeadline':
+      requireRole(actor, ['system'], 'a deadline wake-up');
+      return expireStaffListEntry(command.data, state, command.metadata.now);
+    case 'AddStaffListEntry':
+      return addStaffListEntry(command, state, policy);
+    case 'RemoveStaffListEntry':
+      return removeStaffListEntry(command, state);
     case 'OpenEthicsArchive': {
       requireRole(actor, ['hospital', 'admin', 'system'], 'opening an ethics archive');
       requireOwnInstitution(actor, command.data.institutionId, 'opening an ethics archive');

@@ -1,6 +1,7 @@
-import { DomainEvent, EvidenceAttached, EventTypes } from '@bihuan/core';
+import { DEADLINE_EVENTS, DeadlineEvent, DomainEvent, EvidenceAttached, EventTypes } from '@bihuan/core';
 import { CausedBy, EthicsSourceKind, VetoItem } from '../ethics-values';
 import { EthicsSourceRef } from './ethics-archive.commands';
+import { StaffList } from './staff-lists';
 
 export type EthicsArchiveOpened = DomainEvent<
   'EthicsArchiveOpened',
@@ -50,14 +51,54 @@ export type EthicsRecordRetracted = DomainEvent<
   }
 >;
 
-/** The archive's own events; with core's EvidenceAttached they are everything its stream holds. */
-export type EthicsArchiveDomainEvent = EthicsArchiveOpened | EthicsRecordAdded | EthicsRecordRetracted;
-export type EthicsArchiveEvent = EthicsArchiveDomainEvent | EvidenceAttached;
+/** 红黑榜 entry; comes with DeadlineSet(`<list>-list-<entryId>`) at expiresAt. */
+export type StaffListEntryAdded = DomainEvent<
+  'StaffListEntryAdded',
+  {
+    readonly entryId: string;
+    readonly staffId: string;
+    readonly institutionId: string;
+    readonly list: StaffList;
+    readonly reason: string;
+    readonly recordIds: readonly string[];
+    readonly listedAt: string;
+    readonly expiresAt: string;
+    readonly deadlineId: string;
+    readonly listedBy: string;
+    readonly policyVersion: string;
+  }
+>;
+/** The entry's expiry fired (comes with DeadlineExpired): off the list. */
+export type StaffListEntryExpired = DomainEvent<
+  'StaffListEntryExpired',
+  { readonly entryId: string; readonly staffId: string; readonly list: StaffList; readonly expiredAt: string }
+>;
+/** Taken off the list early (comes with DeadlineCleared `cancelled`). */
+export type StaffListEntryRemoved = DomainEvent<
+  'StaffListEntryRemoved',
+  {
+    readonly entryId: string;
+    readonly staffId: string;
+    readonly list: StaffList;
+    readonly reason: string;
+    readonly removedAt: string;
+    readonly removedBy: string;
+  }
+>;
+
+/** The archive's own events; with core's EvidenceAttached and deadline events they are everything its stream holds. */
+export type EthicsArchiveDomainEvent =
+  EthicsArchiveOpened | EthicsRecordAdded | EthicsRecordRetracted | StaffListEntryAdded | StaffListEntryExpired | StaffListEntryRemoved;
+export type EthicsArchiveEvent = EthicsArchiveDomainEvent | EvidenceAttached | DeadlineEvent;
 
 /** Every type an ethics archive stream holds, for narrowing events read from the log (isEventOf). */
 export const ETHICS_ARCHIVE_EVENTS: EventTypes<EthicsArchiveEvent> = {
+  ...DEADLINE_EVENTS,
   EthicsArchiveOpened: true,
   EthicsRecordAdded: true,
   EthicsRecordRetracted: true,
+  StaffListEntryAdded: true,
+  StaffListEntryExpired: true,
+  StaffListEntryRemoved: true,
   EvidenceAttached: true,
 };

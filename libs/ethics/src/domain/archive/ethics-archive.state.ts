@@ -1,9 +1,11 @@
-import { AttachedFiles, assertNever, withAttached } from '@bihuan/core';
+import { AttachedFiles, DeadlineBook, assertNever, evolveDeadlines, isDeadlineEvent, withAttached } from '@bihuan/core';
 import { VetoItem } from '../ethics-values';
-import { EthicsArchiveEvent, EthicsArchiveOpened, EthicsRecordAdded } from './ethics-archive.events';
+import { EthicsArchiveEvent, EthicsArchiveOpened, EthicsRecordAdded, StaffListEntryAdded } from './ethics-archive.events';
+import { StaffListEntryStatus } from './staff-lists';
 
 export type StaffFacts = EthicsArchiveOpened['data'];
 export type EthicsRecord = EthicsRecordAdded['data'] & { readonly retracted: boolean };
+export type StaffListEntry = StaffListEntryAdded['data'] & { readonly status: StaffListEntryStatus; readonly endedAt: string | null };
 
 export type EthicsArchiveState =
   | { readonly status: 'none' }
@@ -14,14 +16,18 @@ export type EthicsArchiveState =
       readonly order: readonly string[];
       /** Files attached to the archive, by digest: what records may cite as evidence. */
       readonly files: AttachedFiles;
+      /** 红黑榜 entries by id, and their expiry deadlines. */
+      readonly lists: Readonly<Record<string, StaffListEntry>>;
+      readonly deadlines: DeadlineBook;
     };
 
 export const initialEthicsArchiveState: EthicsArchiveState = { status: 'none' };
 
 export function evolveEthicsArchive(state: EthicsArchiveState, event: EthicsArchiveEvent): EthicsArchiveState {
+  if (isDeadlineEvent(event)) return state.status === 'open' ? { ...state, deadlines: evolveDeadlines(state.deadlines, event) } : state;
   switch (event.type) {
     case 'EthicsArchiveOpened':
-      return { status: 'open', staff: event.data, records: {}, order: [], files: {} };
+      return { status: 'open', staff: event.data, records: {}, order: [], files: {}, lists: {}, deadlines: {} };
     case 'EthicsRecordAdded':
       if (state.status !== 'open') return state;
       return {
@@ -36,6 +42,20 @@ export function evolveEthicsArchive(state: EthicsArchiveState, event: EthicsArch
     }
     case 'EvidenceAttached':
       return state.status === 'open' ? { ...state, files: withAttached(state.files, event) } : state;
+    case 'StaffListEntryAdded':
+      return state.status === 'open'
+        ? { ...state, lists: { ...state.lists, [event.data.entryId]: { ...event.data, status: 'active', endedAt: null } } }
+        : state;
+    case 'StaffListEntryExpired':
+    case 'StaffListEntryRemoved': {
+      const entry = state.status === 'open' ? state.lists[event.data.entryId] : undefined;
+      if (state.status !== 'open' || !entry) return state;
+      const ended =
+        event.type === 'StaffListEntryExpired'
+          ? { status: 'expired' as const, endedAt: event.data.expiredAt }
+          : { status: 'removed' as const, endedAt: event.data.removedAt };
+      return { ...state, lists: { ...state.lists, [entry.entryId]: { ...entry, ...ended } } };
+    }
     default:
       return assertNever(event, 'ethics archive event');
   }
