@@ -141,6 +141,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/calendar/provisional-deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending and paused deadlines computed on a provisional year (its notice not yet imported), soonest due first: the count and the first N (?limit, default 20); importing the year recomputes them */
+        get: operations["AdminCalendarController_provisionalDeadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/calendar/years": {
         parameters: {
             query?: never;
@@ -238,6 +255,23 @@ export interface paths {
         get: operations["AdminWorkerController_projections"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/projections/{name}/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuild a read model from the log aside and swap it in (as `cli rebuild` does), in the background: the API keeps answering from the old tables until the swap; follow it in GET /admin/projections (rebuilds) */
+        post: operations["AdminWorkerController_rebuild"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1403,6 +1437,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/credit/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checks recorded by the offices of the caller’s jurisdiction, newest first; a page after `cursor`: { items, nextCursor } */
+        get: operations["CreditChecksController_list"];
+        put?: never;
+        /** Check an applicant’s credit (an organisation by 统一社会信用代码, a person by 居民身份证号) for a licensing procedure; the check is recorded on the applicant’s stream and answers the level, adverse information of 5 years and the red list as the caller’s role may see them */
+        post: operations["CreditChecksController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credit/subjects/false-material": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant supplied false material (提供虚假材料): an adverse record on the applicant (points as the credit policy sets them), shown by later checks and, once it is an institution, in its credit archive */
+        post: operations["CreditChecksController_falseMaterial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/credit/archives/{institutionId}/evidence": {
         parameters: {
             query?: never;
@@ -1447,8 +1516,25 @@ export interface paths {
         /** Draws of the caller’s jurisdiction, newest first */
         get: operations["DrawsController_list"];
         put?: never;
-        /** Draw institutions (weighted by credit level) and inspectors; record seed and inputs; publish */
+        /** Commit to a draw (inputs and the SM3 digest of a secret seed, public at once); the draw is then made from the committed seed */
         post: operations["DrawsController_draw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/draws/{drawId}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reveal the seed (一公开) once every drawn visit was conducted or cancelled (409 CREDIT.DRAW_VISITS_PENDING before) */
+        post: operations["DrawsController_reveal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1462,7 +1548,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A draw with its seed, inputs and result (also while not yet published) */
+        /** A draw: inputs, commitment and result; the seed once revealed; other inspectors’ conflicts only for leaders and admins */
         get: operations["DrawsController_get"];
         put?: never;
         post?: never;
@@ -1496,7 +1582,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A published draw: seed, inputs, algorithm and result, to re-run drawInspections */
+        /** A draw (一公开): its commitment (SM3 of the seed and of the inputs) at once; the seed, inputs and institutions drawn once every drawn visit is done — never the inspectors */
         get: operations["PublicCreditController_draw"];
         put?: never;
         post?: never;
@@ -1654,6 +1740,125 @@ export interface paths {
         get: operations["CampaignReadsController_export"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unit × report: each institution’s duty for each report instance (status, submitted at, on time or late), and the counts */
+        get: operations["CampaignReportsController_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reporting duties you see (hospitals: their own; commission staff: their jurisdiction’s), nearest due first: { items, nextCursor } */
+        get: operations["ReportDutiesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties/{dutyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reporting duty: its due date, where it stands, the submissions with their files, the reviews */
+        get: operations["ReportDutiesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties/{dutyId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a file for the report (its institution, while it owes the report); cite it by digest when handing in */
+        post: operations["ReportDutiesController_evidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties/{dutyId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报送: hand the report in (text, files cited by digest); late when after its due instant */
+        post: operations["ReportDutiesController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties/{dutyId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the report handed in (the issuing unit’s inspectors and leaders) */
+        post: operations["ReportDutiesController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-duties/{dutyId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return the report with reasons: owed again (by its due date while ahead, else within the policy’s resubmission working days) */
+        post: operations["ReportDutiesController_return"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2188,6 +2393,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referrals the caller may read, newest first: an agency’s own; a commission’s within its jurisdiction */
+        get: operations["ReferralsController_list"];
+        put?: never;
+        /** Refer a case the caller may read to a partner agency competent for it: its case file (the audit dossier, no personal data) is kept by its SM3 digest; 签收 is due in the policy’s working days */
+        post: operations["ReferralsController_refer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One referral with its files (the case file sent, the agency’s documents) */
+        get: operations["ReferralsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/files/{digest}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file of the referral (the case file is an HTML dossier); check it against its digest; the download is recorded */
+        get: operations["ReferralsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签收: a user of the agency it went to acknowledges the referral */
+        post: operations["ReferralsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a document of the agency’s answer (立案决定书 …) once acknowledged; the outcome cites it by digest */
+        post: operations["ReferralsController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 反馈处理结果: the agency records what it did (立案 / 不予立案 / 处分 …), citing its uploaded documents */
+        post: operations["ReferralsController_outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/referrals/{referralId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办结: the commission closes the referral once the agency answered */
+        post: operations["ReferralsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leads the caller may read, newest first: those an agency sent; those sent to a commission of the jurisdiction */
+        get: operations["LeadsController_list"];
+        put?: never;
+        /** Send a lead to a health commission the agency works with: it becomes a complaint ticket (channel agency-transfer) received there; a named informant is encrypted into the ticket only */
+        post: operations["LeadsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{leadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lead and how far its complaint ticket has come (step and dates only: never the informant) */
+        get: operations["LeadsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/findings/{findingId}/notices": {
         parameters: {
             query?: never;
@@ -2251,6 +2611,143 @@ export interface paths {
         get: operations["NoticeTemplatesController_download"];
         /** Replace a kind’s template (multipart: .docx in `file`, `reason` required); later notices use the new version */
         put: operations["NoticeTemplatesController_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notices of your units, drafts included, newest drafted first: { items, nextCursor } */
+        get: operations["PublicNoticesController_list"];
+        put?: never;
+        /** Draft a notice for your unit (or one below it): kind, period or campaign, title and text */
+        post: operations["PublicNoticesController_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public-notices/{noticeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A notice with its draft, who drafted and published it, and once published what the public reads */
+        get: operations["PublicNoticesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public-notices/{noticeId}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change a draft’s title, text, period or campaign; a published notice answers 409 NOTICE.ALREADY_PUBLISHED */
+        post: operations["PublicNoticesController_revise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public-notices/{noticeId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish: the tables are made from the figures as of now (only what may be public), numbered by the unit’s register, frozen with their SM3; final */
+        post: operations["PublicNoticesController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public-notices/{noticeId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft the correction (or withdrawal) of a published notice: a new notice; once published, the old one shows 已被更正 */
+        post: operations["PublicNoticesController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published notices within their publicity period, newest first: { items, nextCursor } */
+        get: operations["PublicNoticesPublicController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/notices/{noticeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published notice: its text and tables as printed, number, SM3 digests, corrections (404 for a draft) */
+        get: operations["PublicNoticesPublicController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/notices/{noticeId}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notice as DOCX, re-rendered from what was published and answered only if its SM3 is the recorded one */
+        get: operations["PublicNoticesPublicController_document"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2882,7 +3379,7 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            kind: "province" | "city" | "county" | "institution";
+            kind: "province" | "city" | "county" | "institution" | "agency";
         };
         MeDto: {
             actor: components["schemas"]["ActorDto"];
@@ -2902,8 +3399,8 @@ export interface components {
         };
         TodoItemDto: {
             /** @enum {string} */
-            kind: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation";
-            /** @description Finding, complaint ticket or evaluation id */
+            kind: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review" | "referral-acknowledge" | "referral-outcome" | "referral-close";
+            /** @description Finding, complaint ticket, evaluation, reporting duty or referral id */
             caseId: string;
             /** @description The institution concerned (null: a complaint not yet dispatched) */
             institutionId: string | null;
@@ -2938,6 +3435,11 @@ export interface components {
                 "complaint-answer": number;
                 "complaint-follow-up": number;
                 "ethics-evaluation": number;
+                "report-duty": number;
+                "report-duty-review": number;
+                "referral-acknowledge": number;
+                "referral-outcome": number;
+                "referral-close": number;
             };
             overdue: number;
             total: number;
@@ -2971,7 +3473,9 @@ export interface components {
              *       "2027": 3
              *     }
              */
-            provisionalPending: Record<string, never>;
+            provisionalPending: {
+                [key: string]: number;
+            };
         };
         CalendarStatusDto: {
             /** @description Recorded on every deadline computed with it */
@@ -2981,6 +3485,33 @@ export interface components {
             importedYears: components["schemas"]["CalendarImportedYearDto"][];
             /** @description From 1 November (Shanghai): next year not imported (computed provisionally); provisional pending deadlines per year */
             outlook: components["schemas"]["CalendarOutlookDto"];
+        };
+        ProvisionalDeadlineDto: {
+            /** @example complaintTicket-42 */
+            stream: string;
+            /** @example answer-1 */
+            deadlineId: string;
+            /** @example answer */
+            purpose: string;
+            /** @enum {string} */
+            status: "pending" | "paused";
+            /** @description Due instant as computed on the provisional year */
+            dueAt: string;
+            /** @example cn@chinese-days-1.5.7+provisional:2027@statutory-2025 */
+            calendarVersion: string;
+            /**
+             * @description The provisional years it counted over: importing them recomputes it
+             * @example [
+             *       2027
+             *     ]
+             */
+            provisionalYears: number[];
+        };
+        ProvisionalDeadlinesDto: {
+            /** @description How many pending or paused deadlines are provisional */
+            count: number;
+            /** @description The first ?limit of them, soonest due first */
+            first: components["schemas"]["ProvisionalDeadlineDto"][];
         };
         CalendarYearDto: {
             /** @example 2027 */
@@ -2993,14 +3524,18 @@ export interface components {
              *       "2027-01-01": "元旦"
              *     }
              */
-            holidays: Record<string, never>;
+            holidays: {
+                [key: string]: string;
+            };
             /**
              * @description Weekend days worked (调休上班)
              * @example {
              *       "2027-02-20": "春节调休"
              *     }
              */
-            makeupWorkdays: Record<string, never>;
+            makeupWorkdays: {
+                [key: string]: string;
+            };
         };
         CalendarImportedDto: {
             year: number;
@@ -3014,13 +3549,15 @@ export interface components {
              *       "complaintConsequences",
              *       "ethics",
              *       "credit",
+             *       "reporting",
              *       "documents",
              *       "identity",
              *       "uploads",
-             *       "notifications"
+             *       "notifications",
+             *       "referrals"
              *     ]
              */
-            contexts: ("inspection" | "complaints" | "complaintConsequences" | "ethics" | "credit" | "documents" | "identity" | "uploads" | "notifications")[];
+            contexts: ("inspection" | "complaints" | "complaintConsequences" | "ethics" | "credit" | "reporting" | "documents" | "identity" | "uploads" | "notifications" | "referrals")[];
         };
         PolicyChangeDto: {
             revision: number;
@@ -3054,7 +3591,9 @@ export interface components {
              *       "answerWorkingDays": 10
              *     }
              */
-            overrides: Record<string, never>;
+            overrides: {
+                [key: string]: unknown;
+            };
             /**
              * @description Why (notice number, decision): recorded with the change
              * @example 市卫健委〔2026〕12号
@@ -3097,12 +3636,38 @@ export interface components {
             behind: number | null;
             /** @description Catching up with the head (in-process worker only) */
             catchingUp: boolean | null;
+            /** @description POST /admin/projections/{name}/rebuild would accept it (a read model with its tables, on a file or PostgreSQL) */
+            rebuildable: boolean;
+        };
+        ProjectionRebuildDto: {
+            /** @example stream-stats */
+            projection: string;
+            /**
+             * @description swapped: the new generation is live
+             * @enum {string}
+             */
+            state: "running" | "swapped" | "failed";
+            startedAt: string;
+            startedBy: components["schemas"]["ActorDto"];
+            /** @description Log head when it started */
+            head: number | null;
+            /** @description Log position the new generation has reached */
+            position: number | null;
+            finishedAt: string | null;
+            /** @description Rows per swapped table, once swapped */
+            rows: {
+                [key: string]: number;
+            } | null;
+            /** @description Why it failed (the live read model is left as it was) */
+            error: string | null;
         };
         ProjectionsDto: {
             /** @description Log head position (null: empty log) */
             head: number | null;
             workerInProcess: boolean;
             projections: components["schemas"]["ProjectionStatusDto"][];
+            /** @description The last rebuild of each projection asked of this process */
+            rebuilds: components["schemas"]["ProjectionRebuildDto"][];
         };
         TimerStatusDto: {
             /**
@@ -4336,6 +4901,106 @@ export interface components {
             /** @description When the entry comes off the list (a deadline timer) */
             expiresAt: string;
         };
+        CreditCheckDto: {
+            /**
+             * @description organisation: 法人和其他组织; person: 自然人
+             * @enum {string}
+             */
+            subjectKind: "organisation" | "person";
+            /**
+             * @description 统一社会信用代码 (organisation) or 居民身份证号 (person), check character verified; a person’s number is kept only sealed
+             * @example 91330100799655058B
+             */
+            identifier: string;
+            /**
+             * @description 核查事由: the licensing procedure
+             * @enum {string}
+             */
+            purpose: "institution-registration" | "institution-change" | "institution-validation" | "physician-registration" | "nurse-registration" | "other-licence";
+            /** @description The office’s reference of the application (受理编号) */
+            applicationRef: string;
+        };
+        CreditCheckAnswerDto: {
+            checkId: string;
+            /** @description The applicant’s stream, where the check is on the record */
+            stream: string;
+            /** @description Log position of the check */
+            position: number | null;
+            /** @enum {string} */
+            subjectKind: "organisation" | "person";
+            /** @description An organisation’s 统一社会信用代码; a person’s ID number masked (first 4 and last 4) */
+            identifier: string;
+            /** @enum {string} */
+            purpose: "institution-registration" | "institution-change" | "institution-validation" | "physician-registration" | "nurse-registration" | "other-licence";
+            applicationRef: string;
+            /** @description The institution the directory holds with this code, whose record was read */
+            institutionId: string | null;
+            /** Format: date-time */
+            checkedAt: string;
+            /** @enum {string} */
+            level: "A" | "B" | "C" | "D";
+            /** @description The rule that decided the level (`withheld` when it is the black list, for all but partners) */
+            reason: string;
+            /** @description Adverse items within the level rule’s window */
+            adverseInWindow: number;
+            /** @description Adverse information of the last 5 years, newest first */
+            adverse: components["schemas"]["CreditViewItemDto"][];
+            /** @description Active 红名单 entries */
+            redList: components["schemas"]["CreditViewItemDto"][];
+        };
+        CreditCheckRowDto: {
+            checkId: string;
+            stream: string;
+            /** @enum {string} */
+            subjectKind: "organisation" | "person";
+            /** @description An organisation’s 统一社会信用代码; null for a person */
+            creditCode: string | null;
+            /** @enum {string} */
+            purpose: "institution-registration" | "institution-change" | "institution-validation" | "physician-registration" | "nurse-registration" | "other-licence";
+            applicationRef: string;
+            institutionId: string | null;
+            checkedBy: string;
+            /** @description The office (unit) that checked */
+            checkedIn: string;
+            /** Format: date-time */
+            checkedAt: string;
+            /** @enum {string} */
+            level: "A" | "B" | "C" | "D";
+            reason: string;
+            /** @description Adverse items shown (last 5 years) */
+            adverseRecords: number;
+            redListed: boolean;
+        };
+        CreditCheckRowPageDto: {
+            items: components["schemas"]["CreditCheckRowDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        CreditFalseMaterialDto: {
+            /**
+             * @description organisation: 法人和其他组织; person: 自然人
+             * @enum {string}
+             */
+            subjectKind: "organisation" | "person";
+            /**
+             * @description 统一社会信用代码 (organisation) or 居民身份证号 (person), check character verified; a person’s number is kept only sealed
+             * @example 91330100799655058B
+             */
+            identifier: string;
+            /**
+             * @description 核查事由: the licensing procedure
+             * @enum {string}
+             */
+            purpose: "institution-registration" | "institution-change" | "institution-validation" | "physician-registration" | "nurse-registration" | "other-licence";
+            /** @description The office’s reference of the application (受理编号) */
+            applicationRef: string;
+            /** @description Idempotency key of the finding; generated when absent */
+            findingId?: string;
+            /** @description What was false (it is kept in clear: name no person in it) */
+            description: string;
+            /** @description When the false material was supplied */
+            occurredAt: string;
+        };
         CreditCommendationDto: {
             /** @description Idempotency key; generated when absent */
             recordId?: string;
@@ -4366,6 +5031,14 @@ export interface components {
             /** @description Only these levels (医院等级) */
             levels?: ("level1" | "level2" | "level3" | "unrated")[];
         };
+        CreditDrawCommitmentDto: {
+            /** @description SM3(seed) */
+            seedDigest: string;
+            /** @description SM3(seed ‖ 0x1f ‖ canonical public inputs) */
+            inputsDigest: string;
+            /** Format: date-time */
+            committedAt: string;
+        };
         CreditDrawInstitutionDto: {
             id: string;
             /** @enum {string} */
@@ -4374,8 +5047,8 @@ export interface components {
         CreditDrawInspectorDto: {
             id: string;
             unit: string;
-            /** @description Institutions this inspector must not inspect (回避) */
-            conflicts: string[];
+            /** @description Institutions this inspector must not inspect (回避); null: withheld (only leaders, admins and the inspector see them) */
+            conflicts: string[] | null;
             /** @description Institutions the inspector’s unit covers (absent on older draws: all) */
             covers?: string[];
         };
@@ -4385,8 +5058,7 @@ export interface components {
             C: number;
             D: number;
         };
-        CreditDrawInputDto: {
-            seed: string;
+        CreditDrawInputsDto: {
             institutions: components["schemas"]["CreditDrawInstitutionDto"][];
             inspectors: components["schemas"]["CreditDrawInspectorDto"][];
             count: number;
@@ -4401,51 +5073,50 @@ export interface components {
             rank: number;
             inspectorIds: string[];
         };
-        CreditDrawResultDto: {
-            algorithm: string;
-            visits: components["schemas"]["CreditDrawnVisitDto"][];
+        CreditDrawnVisitStateDto: {
+            institutionId: string;
+            visitId: string;
+            /** @enum {string} */
+            outcome: "pending" | "conducted" | "cancelled";
         };
-        CreditPublishedDrawDto: {
+        CreditDrawAnswerDto: {
             drawId: string;
+            /** @enum {string} */
+            status: "committed" | "drawn" | "revealed" | "cancelled" | "requested" | "published";
             jurisdiction: string;
-            seed: string;
             algorithm: string;
-            inputs: components["schemas"]["CreditDrawInputDto"];
-            result: components["schemas"]["CreditDrawResultDto"];
+            /** @description Null for a draw made before commitments */
+            commitment: components["schemas"]["CreditDrawCommitmentDto"] | null;
+            /** @description Null until revealed */
+            seed: string | null;
+            inputs: components["schemas"]["CreditDrawInputsDto"];
+            /** @description Null until drawn */
+            visits: components["schemas"]["CreditDrawnVisitDto"][] | null;
+            /** @description How each drawn visit ended, from the reveal */
+            visitOutcomes: components["schemas"]["CreditDrawnVisitStateDto"][] | null;
             plannedDate: string;
-            /** @description Log position of the last event written */
+            campaignId: string | null;
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+            drawnAt: string | null;
+            revealedAt: string | null;
+            policyVersion: string;
+            /** @description Log position of the draw’s last event */
             position: number | null;
         };
         CreditDrawSummaryDto: {
             drawId: string;
             jurisdiction: string;
             /** @enum {string} */
-            status: "requested" | "published" | "cancelled";
+            status: "committed" | "drawn" | "revealed" | "cancelled" | "requested" | "published";
             /** Format: date-time */
             requestedAt: string;
-            /** @description Visits drawn, once published */
+            /** @description Visits drawn, once drawn */
             visits: number | null;
         };
         CreditDrawListDto: {
             draws: components["schemas"]["CreditDrawSummaryDto"][];
-        };
-        CreditDrawDocumentDto: {
-            drawId: string;
-            /** @enum {string} */
-            status: "requested" | "published" | "cancelled";
-            jurisdiction: string;
-            seed: string;
-            algorithm: string;
-            inputs: components["schemas"]["CreditDrawInputDto"];
-            /** @description Null until published */
-            visits: components["schemas"]["CreditDrawnVisitDto"][] | null;
-            plannedDate: string;
-            campaignId: string | null;
-            requestedBy: string;
-            /** Format: date-time */
-            requestedAt: string;
-            publishedAt: string | null;
-            policyVersion: string;
         };
         PublicCreditInstitutionDto: {
             id: string;
@@ -4459,6 +5130,37 @@ export interface components {
             /** @description Adverse information that occurred within the last 5 years */
             adverse: components["schemas"]["CreditViewItemDto"][];
             redList: components["schemas"]["CreditViewItemDto"][];
+        };
+        CreditPublicDrawInputsDto: {
+            institutions: components["schemas"]["CreditDrawInstitutionDto"][];
+            count: number;
+            inspectorsPerVisit: number;
+            weights: components["schemas"]["CreditDrawWeightsDto"];
+        };
+        CreditPublicDrawnInstitutionDto: {
+            institutionId: string;
+            /** @enum {string} */
+            creditLevel: "A" | "B" | "C" | "D";
+            /** @description Order in which it was drawn (1-based) */
+            rank: number;
+        };
+        CreditPublicDrawDto: {
+            drawId: string;
+            jurisdiction: string;
+            /** @enum {string} */
+            status: "committed" | "revealed" | "cancelled" | "published-without-commitment";
+            /** @description Null for a draw published before commitments */
+            commitment: components["schemas"]["CreditDrawCommitmentDto"] | null;
+            /** @description Null until revealed */
+            seed: string | null;
+            algorithm: string | null;
+            inputs: components["schemas"]["CreditPublicDrawInputsDto"] | null;
+            /** @description The institutions drawn, in order */
+            visits: components["schemas"]["CreditPublicDrawnInstitutionDto"][] | null;
+            plannedDate: string | null;
+            campaignId: string | null;
+            /** Format: date-time */
+            revealedAt: string | null;
         };
         PublicInstitutionDto: {
             /** @example hosp-a1-1 */
@@ -4797,6 +5499,172 @@ export interface components {
             totals: components["schemas"]["CampaignSummaryLineDto"];
             byCategory: components["schemas"]["CampaignSummaryCategoryDto"][];
             byInstitution: components["schemas"]["CampaignSummaryInstitutionDto"][];
+        };
+        CampaignReportCellDto: {
+            dutyId: string;
+            /** @enum {string} */
+            status: "assigned" | "submitted" | "returned" | "accepted" | "withdrawn";
+            dueAt: string;
+            submittedAt: string | null;
+            onTime: boolean | null;
+            overdue: boolean;
+            /** @enum {string|null} */
+            escalationRung: "overdue-reminder" | "supervision" | null;
+            returnReason: string | null;
+        };
+        CampaignReportColumnDto: {
+            phaseIndex: number;
+            phaseName: string;
+            /** @enum {string} */
+            kind: "implementation-plan" | "monthly-report" | "quarterly-summary" | "self-inspection-report" | "rectification-report" | "final-report";
+            dueOn: string;
+        };
+        CampaignReportUnitDto: {
+            institutionId: string;
+            name: string;
+            /** @description One per column; null where no duty was generated */
+            cells: (components["schemas"]["CampaignReportCellDto"] | null)[];
+        };
+        CampaignReportTotalsDto: {
+            /** @description Duties not withdrawn */
+            duties: number;
+            /** @description Of those, past their due instant */
+            due: number;
+            /** @description Handed in and standing (awaiting review or accepted) */
+            received: number;
+            accepted: number;
+            awaitingReview: number;
+            returned: number;
+            /** @description Received by the due instant */
+            onTime: number;
+            late: number;
+            /** @description Still owed past the due instant */
+            overdue: number;
+            withdrawn: number;
+        };
+        CampaignReportsDto: {
+            campaignId: string;
+            title: string;
+            generatedAt: string;
+            today: string;
+            columns: components["schemas"]["CampaignReportColumnDto"][];
+            units: components["schemas"]["CampaignReportUnitDto"][];
+            totals: components["schemas"]["CampaignReportTotalsDto"];
+        };
+        ReportDutyListItemDto: {
+            dutyId: string;
+            campaignId: string;
+            /** @description The campaign’s title when the duty was assigned */
+            campaignTitle: string;
+            issuingUnitId: string;
+            institutionId: string;
+            /** @enum {string} */
+            kind: "implementation-plan" | "monthly-report" | "quarterly-summary" | "self-inspection-report" | "rectification-report" | "final-report";
+            phaseIndex: number;
+            phaseName: string;
+            /** @description The day the campaign names (YYYY-MM-DD) */
+            dueOn: string;
+            /** @description The first day it may be handed in (YYYY-MM-DD) */
+            opensOn: string;
+            /** @description The due instant: the end of dueOn (Asia/Shanghai), for a recurring report of the first working day on or after it */
+            dueAt: string;
+            /** @enum {string} */
+            status: "assigned" | "submitted" | "returned" | "accepted" | "withdrawn";
+            round: number;
+            /** @description Rung of the overdue ladder reached (1 逾期催报, 2 督办) */
+            escalationStep: number | null;
+            /** @enum {string|null} */
+            escalationRung: "overdue-reminder" | "supervision" | null;
+            /** @description The last submission */
+            submittedAt: string | null;
+            /** @description That submission was in by dueAt */
+            onTime: boolean | null;
+            submissions: number;
+            reviewedAt: string | null;
+            /** @description The reasons of the last return */
+            returnReason: string | null;
+            assignedAt: string;
+            updatedAt: string;
+            /** @description Still owed past dueAt (against the clock now) */
+            overdue: boolean;
+        };
+        ReportDutyListItemPageDto: {
+            items: components["schemas"]["ReportDutyListItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ReportDutyEscalationDto: {
+            step: number;
+            /** @enum {string} */
+            rung: "overdue-reminder" | "supervision";
+        };
+        ReportDutyDeadlineDto: {
+            /** @example report.due */
+            deadlineId: string;
+            /** @example report-due */
+            purpose: string;
+            dueAt: string;
+        };
+        ReportSubmissionDto: {
+            round: number;
+            text: string;
+            /** @description The files it cites */
+            evidence: components["schemas"]["InspectionEvidenceFileDto"][];
+            submittedBy: string;
+            submittedAt: string;
+            onTime: boolean;
+        };
+        ReportReviewDto: {
+            round: number;
+            /** @enum {string} */
+            outcome: "accepted" | "returned";
+            by: string;
+            at: string;
+            /** @description The comment of an acceptance, the reasons of a return */
+            note: string | null;
+        };
+        ReportDutyDetailDto: {
+            dutyId: string;
+            campaignId: string;
+            campaignTitle: string;
+            issuingUnitId: string;
+            institutionId: string;
+            /** @enum {string} */
+            kind: "implementation-plan" | "monthly-report" | "quarterly-summary" | "self-inspection-report" | "rectification-report" | "final-report";
+            /** @enum {string|null} */
+            recurrence: "monthly" | "quarterly" | null;
+            phaseIndex: number;
+            phaseName: string;
+            dueOn: string;
+            opensOn: string;
+            /** @description The due instant: the end of dueOn (Asia/Shanghai), for a recurring report of the first working day on or after it */
+            dueAt: string;
+            assignedAt: string;
+            /** @enum {string} */
+            status: "assigned" | "submitted" | "returned" | "accepted" | "withdrawn";
+            round: number;
+            overdue: boolean;
+            escalation: components["schemas"]["ReportDutyEscalationDto"] | null;
+            deadline: components["schemas"]["ReportDutyDeadlineDto"] | null;
+            submissions: components["schemas"]["ReportSubmissionDto"][];
+            reviews: components["schemas"]["ReportReviewDto"][];
+            files: components["schemas"]["InspectionEvidenceFileDto"][];
+            /** @description The clock’s Shanghai day */
+            today: string;
+        };
+        SubmitReportDto: {
+            /** @example 本月共开展科室自查12次，发现问题3项，已整改2项。 */
+            text: string;
+            /** @description Digests (SM3, 64 hex) of files uploaded to this duty: POST /report-duties/{dutyId}/evidence */
+            evidence?: string[];
+        };
+        AcceptReportDto: {
+            /** @example 材料齐全，予以通过 */
+            comment?: string;
+        };
+        ReturnReportDto: {
+            /** @example 未附自查台账，请补充后重新报送 */
+            reason: string;
         };
         ComplaintComplainantSummaryDto: {
             /** @enum {string} */
@@ -5232,6 +6100,234 @@ export interface components {
             outcome: "erased" | "already-erased";
             erasedAt: string;
         };
+        ReferCaseDto: {
+            /**
+             * @description The case referred: a finding, complaint or ethics archive stream the caller may read
+             * @example finding-0190f3a2
+             */
+            sourceStream: string;
+            /**
+             * @description A partner agency of the directory (unit kind agency)
+             * @example agency-city-a-police
+             */
+            agencyId: string;
+            /** @example 涉嫌欺诈骗保，依规移送公安机关 */
+            reason: string;
+        };
+        ReferralEvidenceFileDto: {
+            /** @description SM3 of the bytes (64 lowercase hex digits) */
+            digest: string;
+            size: number;
+            /** @example application/pdf */
+            mediaType: string;
+            name: string;
+        };
+        ReferralReceiptDto: {
+            /** @description Id of the case the command acted on */
+            id: string;
+            /** @description The case stream written */
+            stream: string;
+            /** @description Log position of the last event written (null: nothing changed) */
+            position: number | null;
+            /** @description Event types written, in order */
+            events: string[];
+            file?: components["schemas"]["ReferralEvidenceFileDto"];
+        };
+        ReferralOutcomeDto: {
+            /** @enum {string} */
+            outcome: "case-opened" | "not-opened" | "sanctioned" | "transferred" | "other";
+            text: string;
+            /** @description Digests of the agency’s documents (files of this referral) */
+            evidence: string[];
+            recordedBy: string;
+            recordedAt: string;
+        };
+        ReferralDto: {
+            referralId: string;
+            /** @example finding-0190f3a2 */
+            sourceStream: string;
+            /** @enum {string} */
+            sourceCategory: "finding" | "complaintTicket" | "ethicsArchive";
+            institutionId: string | null;
+            /** @description The referring commission */
+            fromUnit: string;
+            /** @description The partner agency it went to */
+            toUnit: string;
+            /** @description 协同部门类别 of the agency (catalogue agencyTypes) */
+            agencyType: string;
+            reason: string;
+            /** @enum {string} */
+            status: "referred" | "acknowledged" | "answered" | "closed";
+            /** @description SM3 of the case file sent with it (one of `files`) */
+            dossierDigest: string;
+            referredBy: string;
+            referredAt: string;
+            /** @description 签收时限 */
+            acknowledgeDueAt: string | null;
+            /** @description The acknowledgement deadline passed before it was acknowledged */
+            acknowledgeOverdue: boolean;
+            acknowledgedBy: string | null;
+            acknowledgedAt: string | null;
+            outcome: components["schemas"]["ReferralOutcomeDto"] | null;
+            closedBy: string | null;
+            closedAt: string | null;
+            closeNote: string | null;
+        };
+        ReferralPageDto: {
+            items: components["schemas"]["ReferralDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ReferralFileDto: {
+            /** @description SM3 of the bytes: download it at …/files/{digest} and check it */
+            digest: string;
+            name: string;
+            size: number;
+            /** @example text/html */
+            mediaType: string;
+            /** @enum {string} */
+            step: "referralDossier" | "referralOutcome";
+            note: string | null;
+            attachedBy: string;
+            attachedAt: string;
+        };
+        ReferralDetailDto: {
+            referralId: string;
+            /** @example finding-0190f3a2 */
+            sourceStream: string;
+            /** @enum {string} */
+            sourceCategory: "finding" | "complaintTicket" | "ethicsArchive";
+            institutionId: string | null;
+            /** @description The referring commission */
+            fromUnit: string;
+            /** @description The partner agency it went to */
+            toUnit: string;
+            /** @description 协同部门类别 of the agency (catalogue agencyTypes) */
+            agencyType: string;
+            reason: string;
+            /** @enum {string} */
+            status: "referred" | "acknowledged" | "answered" | "closed";
+            /** @description SM3 of the case file sent with it (one of `files`) */
+            dossierDigest: string;
+            referredBy: string;
+            referredAt: string;
+            /** @description 签收时限 */
+            acknowledgeDueAt: string | null;
+            /** @description The acknowledgement deadline passed before it was acknowledged */
+            acknowledgeOverdue: boolean;
+            acknowledgedBy: string | null;
+            acknowledgedAt: string | null;
+            outcome: components["schemas"]["ReferralOutcomeDto"] | null;
+            closedBy: string | null;
+            closedAt: string | null;
+            closeNote: string | null;
+            /** @description The case file sent, then the agency’s documents */
+            files: components["schemas"]["ReferralFileDto"][];
+        };
+        RecordReferralOutcomeDto: {
+            /** @enum {string} */
+            outcome: "case-opened" | "not-opened" | "sanctioned" | "transferred" | "other";
+            /** @example 已立案侦查，案号甲公刑〔2025〕88号 */
+            text: string;
+            /** @description SM3 digests of documents uploaded to this referral (POST …/evidence) */
+            evidence?: string[];
+        };
+        CloseReferralDto: {
+            note?: string;
+        };
+        SubmitLeadDto: {
+            /**
+             * @description The health commission it goes to: the agency’s own or one below it
+             * @example city-a
+             */
+            unitId: string;
+            /**
+             * @description The institution concerned, under that commission
+             * @example hosp-a1-1
+             */
+            institutionId?: string;
+            /** @enum {string} */
+            category: "service-attitude" | "medical-quality" | "fees" | "red-envelopes-kickbacks" | "medical-ethics" | "waiting" | "privacy" | "environment" | "other";
+            /** @description What the agency found or was told. Put an informant’s name and contacts in `identity`, not here. */
+            description: string;
+            /**
+             * @description The agency’s own number for it (来文编号)
+             * @example 甲公移〔2025〕12号
+             */
+            agencyReference?: string;
+            /** @description A named informant: encrypted into the ticket only; the lead keeps none of it */
+            identity?: components["schemas"]["IdentityDto"];
+        };
+        LeadReceiptDto: {
+            /** @description Id of the case the command acted on */
+            id: string;
+            /** @description The case stream written */
+            stream: string;
+            /** @description Log position of the last event written (null: nothing changed) */
+            position: number | null;
+            /** @description Event types written, in order */
+            events: string[];
+            ticketId: string;
+            ticketCode: string;
+        };
+        LeadDto: {
+            leadId: string;
+            /** @description The agency that sent it */
+            fromUnit: string;
+            /** @description 协同部门类别 (catalogue agencyTypes) */
+            agencyType: string;
+            /** @description The commission it went to */
+            toUnit: string;
+            institutionId: string | null;
+            /** @description Complaint category (catalogue complaintCategories) */
+            category: string;
+            description: string;
+            agencyReference: string | null;
+            /** @enum {string} */
+            status: "submitted" | "registered";
+            submittedBy: string;
+            submittedAt: string;
+            ticketId: string | null;
+            ticketCode: string | null;
+            registeredAt: string | null;
+        };
+        LeadPageDto: {
+            items: components["schemas"]["LeadDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        LeadTicketDto: {
+            ticketCode: string;
+            /** @enum {string} */
+            step: "received" | "dispatched" | "in-progress" | "awaiting-your-reply" | "answered" | "rated" | "closed" | "declined";
+            receivedAt: string;
+            answeredAt: string | null;
+            closedAt: string | null;
+            declinedAt: string | null;
+        };
+        LeadDetailDto: {
+            leadId: string;
+            /** @description The agency that sent it */
+            fromUnit: string;
+            /** @description 协同部门类别 (catalogue agencyTypes) */
+            agencyType: string;
+            /** @description The commission it went to */
+            toUnit: string;
+            institutionId: string | null;
+            /** @description Complaint category (catalogue complaintCategories) */
+            category: string;
+            description: string;
+            agencyReference: string | null;
+            /** @enum {string} */
+            status: "submitted" | "registered";
+            submittedBy: string;
+            submittedAt: string;
+            ticketId: string | null;
+            ticketCode: string | null;
+            registeredAt: string | null;
+            /** @description Null until the lead is registered as a ticket */
+            ticket: components["schemas"]["LeadTicketDto"] | null;
+        };
         IssueNoticeDocumentDto: {
             /**
              * @description 整改通知书 rectification-notice · 提醒敦促函 reminder-letter · 约谈通知书 summons · 挂牌督办通知 listed-supervision · 销号确认 sign-off-confirmation
@@ -5290,6 +6386,186 @@ export interface components {
              */
             fields: Record<string, never>;
         };
+        PublicNoticePeriodDto: {
+            /**
+             * @description First day (YYYY-MM-DD, Asia/Shanghai)
+             * @example 2025-03-01
+             */
+            from: string;
+            /**
+             * @description Last day; publishing waits until it is over
+             * @example 2025-03-31
+             */
+            to: string;
+        };
+        DraftPublicNoticeDto: {
+            /** @description The commission unit issuing it (发文单位); default your own */
+            issuingUnitId?: string;
+            /**
+             * @description 投诉举报办理情况 complaint-statistics · 监督检查结果 inspection-results · 红名单变动 credit-list-changes · 专项行动 campaign-summary
+             * @enum {string}
+             */
+            kind: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            /** @description Required but for a campaign summary, which takes campaignId */
+            period?: components["schemas"]["PublicNoticePeriodDto"];
+            /** @description The campaign of a campaign summary: one issued by the unit or below it */
+            campaignId?: string;
+            /** @example 关于2025年3月全市医疗机构投诉举报办理情况的通报 */
+            title: string;
+            /** @description The text before the tables; paragraphs on separate lines */
+            preface: string;
+        };
+        PublicNoticePeriodViewDto: {
+            /** @description YYYY-MM-DD */
+            from: string;
+            /** @description YYYY-MM-DD */
+            to: string;
+        };
+        StaffNoticeListItemDto: {
+            noticeId: string;
+            issuingUnitId: string;
+            /** @enum {string} */
+            kind: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            /** @enum {string} */
+            status: "draft" | "published";
+            title: string;
+            period: components["schemas"]["PublicNoticePeriodViewDto"] | null;
+            campaignId: string | null;
+            documentNo: string | null;
+            publishedAt: string | null;
+            publicUntil: string | null;
+            correctsId: string | null;
+            withdraw: boolean;
+            correctedById: string | null;
+            draftedAt: string;
+            draftedBy: string;
+        };
+        StaffNoticeListItemPageDto: {
+            items: components["schemas"]["StaffNoticeListItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        PublicNoticeCorrectedRefDto: {
+            noticeId: string;
+            documentNo: string;
+            title: string;
+        };
+        PublicNoticeIssuerDto: {
+            id: string;
+            name: string;
+        };
+        PublicNoticeTableDto: {
+            title: string;
+            subtitle: string | null;
+            columns: string[];
+            rows: string[][];
+            /** @description The 合计 row */
+            totals: string[] | null;
+        };
+        PublicNoticeDigestDto: {
+            /** @enum {string} */
+            algorithm: "SM3";
+            /** @description SM3 of the content’s canonical JSON (printed on the document) */
+            content: string;
+            /** @description SM3 of the DOCX the document route answers */
+            document: string;
+        };
+        PublicNoticePublicityDto: {
+            /** @enum {string} */
+            class: "basic" | "adverse";
+            /** @description Public until then (seed 002); null: without end */
+            until: string | null;
+        };
+        PublicNoticeLinkDto: {
+            noticeId: string;
+            documentNo: string;
+            title: string;
+            publishedAt: string;
+            /** @description A correction that withdraws (撤销) */
+            withdraw: boolean;
+        };
+        PublicNoticeViewDto: {
+            noticeId: string;
+            /** @enum {string} */
+            kind: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            documentNo: string;
+            title: string;
+            issuingUnit: components["schemas"]["PublicNoticeIssuerDto"];
+            /** @description YYYY-MM-DD (成文日期) */
+            issuedOn: string;
+            publishedAt: string;
+            /** @description When its figures were read */
+            asOf: string;
+            period: components["schemas"]["PublicNoticePeriodViewDto"] | null;
+            campaignId: string | null;
+            /** @description Paragraphs */
+            preface: string[];
+            tables: components["schemas"]["PublicNoticeTableDto"][];
+            notes: string[];
+            digest: components["schemas"]["PublicNoticeDigestDto"];
+            publicity: components["schemas"]["PublicNoticePublicityDto"];
+            /** @description The notice this one corrects */
+            corrects: components["schemas"]["PublicNoticeLinkDto"] | null;
+            /** @description The published correction of this one (已被更正) */
+            correctedBy: components["schemas"]["PublicNoticeLinkDto"] | null;
+            /** @description GET this path for the DOCX */
+            document: string;
+        };
+        StaffNoticeViewDto: {
+            noticeId: string;
+            /** @enum {string} */
+            status: "draft" | "published";
+            /** @enum {string} */
+            kind: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            issuingUnitId: string;
+            issuingUnitName: string;
+            title: string;
+            preface: string;
+            period: components["schemas"]["PublicNoticePeriodViewDto"] | null;
+            campaignId: string | null;
+            corrects: components["schemas"]["PublicNoticeCorrectedRefDto"] | null;
+            withdraw: boolean;
+            /** @description Revisions of the draft so far */
+            revision: number;
+            draftedBy: string;
+            draftedAt: string;
+            publishedBy: string | null;
+            published: components["schemas"]["PublicNoticeViewDto"] | null;
+        };
+        RevisePublicNoticeDto: {
+            title?: string;
+            preface?: string;
+            period?: components["schemas"]["PublicNoticePeriodDto"];
+            campaignId?: string;
+        };
+        CorrectPublicNoticeDto: {
+            /** @description Default: 关于更正《…》的通报 (关于撤销… when withdrawing) */
+            title?: string;
+            /** @description What is corrected and why */
+            preface: string;
+            /**
+             * @description Withdraw (撤销) the notice instead of re-issuing its tables
+             * @default false
+             */
+            withdraw: boolean;
+        };
+        PublicNoticeListItemDto: {
+            noticeId: string;
+            /** @enum {string} */
+            kind: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            documentNo: string;
+            title: string;
+            issuingUnitName: string;
+            publishedAt: string;
+            correctsId: string | null;
+            withdraw: boolean;
+            correctedById: string | null;
+        };
+        PublicNoticeListItemPageDto: {
+            items: components["schemas"]["PublicNoticeListItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         DirectoryInstitutionProfileDto: {
             /** @enum {string} */
             institutionType: "general_hospital" | "tcm_hospital" | "integrated_hospital" | "specialty_hospital" | "maternal_child" | "primary_care" | "public_health" | "other";
@@ -5309,11 +6585,16 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            kind: "province" | "city" | "county" | "institution";
+            kind: "province" | "city" | "county" | "institution" | "agency";
             /** @description Null only for the root (the province) */
             parentId: string | null;
             /** @description Institutions only */
             profile?: components["schemas"]["DirectoryInstitutionProfileDto"];
+            /**
+             * @description 协同部门类别: partner agencies only
+             * @enum {string}
+             */
+            agencyType?: "discipline" | "police" | "procuratorate" | "medical_insurance" | "market_regulation" | "petition" | "other";
         };
         DirectoryUnitListDto: {
             /** @description Parents first */
@@ -5328,11 +6609,16 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            kind: "province" | "city" | "county" | "institution";
+            kind: "province" | "city" | "county" | "institution" | "agency";
             /** @description Null only for the root (the province) */
             parentId: string | null;
             /** @description Institutions only */
             profile?: components["schemas"]["DirectoryInstitutionProfileDto"];
+            /**
+             * @description 协同部门类别: partner agencies only
+             * @enum {string}
+             */
+            agencyType?: "discipline" | "police" | "procuratorate" | "medical_insurance" | "market_regulation" | "petition" | "other";
             children: string[];
             departments: components["schemas"]["DirectoryDepartmentDto"][];
         };
@@ -5360,14 +6646,24 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            kind: "province" | "city" | "county" | "institution";
+            kind: "province" | "city" | "county" | "institution" | "agency";
             /** @description null only for a province */
-            parentId?: Record<string, never> | null;
+            parentId?: string | null;
             profile?: components["schemas"]["InstitutionProfileDto"];
+            /**
+             * @description 协同部门类别: required for an agency, refused on other units
+             * @enum {string}
+             */
+            agencyType?: "discipline" | "police" | "procuratorate" | "medical_insurance" | "market_regulation" | "petition" | "other";
         };
         UpdateUnitDto: {
             name: string;
             profile?: components["schemas"]["InstitutionProfileDto"];
+            /**
+             * @description An agency’s new type (absent: unchanged)
+             * @enum {string}
+             */
+            agencyType?: "discipline" | "police" | "procuratorate" | "medical_insurance" | "market_regulation" | "petition" | "other";
         };
         MoveUnitDto: {
             /** @description The new parent unit */
@@ -5414,7 +6710,7 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "leader" | "inspector" | "hospital" | "partner";
             unitId: string;
-            departmentId?: Record<string, never> | null;
+            departmentId?: string | null;
             /**
              * @description The sign-in name: lowercase letters, digits, . _ -
              * @example zhang.san
@@ -5433,7 +6729,7 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "leader" | "inspector" | "hospital" | "partner";
             unitId: string;
-            departmentId?: Record<string, never> | null;
+            departmentId?: string | null;
         };
         InspectorConflictDto: {
             institutionId: string;
@@ -5456,7 +6752,7 @@ export interface components {
             id: string;
             name: string;
             institutionId: string;
-            departmentId?: Record<string, never> | null;
+            departmentId?: string | null;
         };
         DirectoryRowRejectionDto: {
             /** @enum {string} */
@@ -6000,6 +7296,7 @@ export interface operations {
                         roles: components["schemas"]["CatalogueEntryDto"][];
                         unitKinds: components["schemas"]["CatalogueEntryDto"][];
                         institutionTypes: components["schemas"]["CatalogueEntryDto"][];
+                        agencyTypes: components["schemas"]["CatalogueEntryDto"][];
                         ownerships: components["schemas"]["CatalogueEntryDto"][];
                         hospitalLevels: components["schemas"]["CatalogueEntryDto"][];
                         hospitalGrades: components["schemas"]["CatalogueEntryDto"][];
@@ -6047,6 +7344,29 @@ export interface operations {
                         campaignPhaseStatuses: components["schemas"]["CatalogueEntryDto"][];
                         campaignReportKinds: components["schemas"]["CatalogueEntryDto"][];
                         campaignReportRecurrences: components["schemas"]["CatalogueEntryDto"][];
+                        policyContexts: components["schemas"]["CatalogueEntryDto"][];
+                        policySettings: components["schemas"]["CatalogueEntryDto"][];
+                        deliveryStatuses: components["schemas"]["CatalogueEntryDto"][];
+                        deliveryChannels: components["schemas"]["CatalogueEntryDto"][];
+                        accessLogActions: components["schemas"]["CatalogueEntryDto"][];
+                        accessOutcomes: components["schemas"]["CatalogueEntryDto"][];
+                        projectionKinds: components["schemas"]["CatalogueEntryDto"][];
+                        rebuildStates: components["schemas"]["CatalogueEntryDto"][];
+                        deadlinePurposes: components["schemas"]["CatalogueEntryDto"][];
+                        reportDutyStatuses: components["schemas"]["CatalogueEntryDto"][];
+                        reportDutyEscalationRungs: components["schemas"]["CatalogueEntryDto"][];
+                        reportDutyWithdrawReasons: components["schemas"]["CatalogueEntryDto"][];
+                        creditSubjectKinds: components["schemas"]["CatalogueEntryDto"][];
+                        creditCheckPurposes: components["schemas"]["CatalogueEntryDto"][];
+                        creditBehaviours: components["schemas"]["CatalogueEntryDto"][];
+                        publicNoticeKinds: components["schemas"]["CatalogueEntryDto"][];
+                        publicNoticeStatuses: components["schemas"]["CatalogueEntryDto"][];
+                        publicityClasses: components["schemas"]["CatalogueEntryDto"][];
+                        referralSources: components["schemas"]["CatalogueEntryDto"][];
+                        referralStatuses: components["schemas"]["CatalogueEntryDto"][];
+                        referralOutcomes: components["schemas"]["CatalogueEntryDto"][];
+                        referralEvidenceSteps: components["schemas"]["CatalogueEntryDto"][];
+                        leadStatuses: components["schemas"]["CatalogueEntryDto"][];
                     };
                 };
             };
@@ -6058,7 +7378,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only items of this kind (counts still cover every kind) */
-                kind?: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation";
+                kind?: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review" | "referral-acknowledge" | "referral-outcome" | "referral-close";
                 page?: number;
                 pageSize?: number;
             };
@@ -6119,6 +7439,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarStatusDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    AdminCalendarController_provisionalDeadlines: {
+        parameters: {
+            query?: {
+                /** @description How many to list (1–500) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvisionalDeadlinesDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -6292,6 +7636,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectionsDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    AdminWorkerController_rebuild: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Started; state running */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectionRebuildDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -8372,6 +9743,87 @@ export interface operations {
             "4XX": components["responses"]["Error"];
         };
     };
+    CreditChecksController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditCheckRowPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CreditChecksController_check: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditCheckDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditCheckAnswerDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CreditChecksController_falseMaterial: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditFalseMaterialDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
     CreditEvidenceController_attach: {
         parameters: {
             query?: never;
@@ -8481,7 +9933,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreditPublishedDrawDto"];
+                    "application/json": components["schemas"]["CreditDrawAnswerDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    DrawsController_reveal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                drawId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditDrawAnswerDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -8504,7 +9982,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreditDrawDocumentDto"];
+                    "application/json": components["schemas"]["CreditDrawAnswerDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -8550,7 +10028,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreditDrawDocumentDto"];
+                    "application/json": components["schemas"]["CreditPublicDrawDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -8805,6 +10283,213 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    CampaignReportsController_reports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignReportsDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+                /** @description Only the duties of this campaign */
+                campaignId?: string;
+                /** @description Only the duties owed by this institution */
+                institutionId?: string;
+                kind?: "implementation-plan" | "monthly-report" | "quarterly-summary" | "self-inspection-report" | "rectification-report" | "final-report";
+                status?: "assigned" | "submitted" | "returned" | "accepted" | "withdrawn";
+                /** @description true: only reports still owed past their due instant (against the clock now); false: the others */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDutyListItemPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dutyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDutyDetailDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_evidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                dutyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 报送材料: kinds and size from the uploads policy, use "rectification" (by default jpeg, png, gif, webp, heic, mp4, mov, 3gp, pdf, docx, xlsx, pptx, ofd, ole; at most 200MB)
+                     */
+                    file: string;
+                    /** @description A short note on the file */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionEvidenceAckDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                dutyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_accept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                dutyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReportDutiesController_return: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                dutyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
                 };
             };
             503: components["responses"]["Error"];
@@ -9830,6 +11515,310 @@ export interface operations {
             "4XX": components["responses"]["Error"];
         };
     };
+    ReferralsController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+                status?: "referred" | "acknowledged" | "answered" | "closed";
+                /** @description Only referrals of this case stream */
+                sourceStream?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReferralsController_refer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReferralsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDetailDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReferralsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: string;
+                /** @description SM3 of the file (64 lowercase hex digits) */
+                digest: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes, sent with the media type recorded for the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReferralsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReferralsController_attach: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description evidence: kinds and size from the uploads policy, use "referral" (by default jpeg, png, gif, webp, heic, pdf, docx, xlsx, pptx, ofd, ole; at most 50MB)
+                     */
+                    file: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReferralsController_outcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordReferralOutcomeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReferralsController_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseReferralDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    LeadsController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    LeadsController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitLeadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    LeadsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                leadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDetailDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
     NoticesController_list: {
         parameters: {
             query?: never;
@@ -9982,6 +11971,243 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NoticeTemplateDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+                status?: "draft" | "published";
+                kind?: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffNoticeListItemPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_draft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftPublicNoticeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffNoticeViewDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_revise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevisePublicNoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_publish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_correct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, remembered 24 h per route and user. A retry with the same key and body gets the first answer (status and body) and writes nothing; the same key with another body is 422 IDEMPOTENCY.KEY_REUSED; while the first is running, 409 IDEMPOTENCY.IN_PROGRESS after a bounded wait. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectPublicNoticeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesPublicController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
+                cursor?: string;
+                pageSize?: number;
+                kind?: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNoticeListItemPageDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesPublicController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNoticeViewDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesPublicController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The printable notice (DOCX); its SM3 in X-Content-SM3 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
             503: components["responses"]["Error"];
