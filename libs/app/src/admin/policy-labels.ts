@@ -154,6 +154,7 @@ export const POLICY_SETTING_LABELS: Readonly<Record<string, string>> = {
   'uploads.uses.complaintStaff': '投诉办理（工作人员）',
   'uploads.uses.ethics': '医德考评材料',
   'uploads.uses.referral': '协同部门反馈材料',
+  'uploads.uses.credit': '信用档案材料',
   'uploads.uses.public': '公众投诉',
   'uploads.uses.inspection.kinds': '文件类型',
   'uploads.uses.inspection.maxBytes': '单个文件上限（字节）',
@@ -165,6 +166,8 @@ export const POLICY_SETTING_LABELS: Readonly<Record<string, string>> = {
   'uploads.uses.ethics.maxBytes': '单个文件上限（字节）',
   'uploads.uses.referral.kinds': '文件类型',
   'uploads.uses.referral.maxBytes': '单个文件上限（字节）',
+  'uploads.uses.credit.kinds': '文件类型',
+  'uploads.uses.credit.maxBytes': '单个文件上限（字节）',
   'uploads.uses.public.kinds': '文件类型',
   'uploads.uses.public.maxBytes': '单个文件上限（字节）',
 
