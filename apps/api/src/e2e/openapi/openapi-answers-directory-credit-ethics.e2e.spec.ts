@@ -1,6 +1,4 @@
-import { drawnVisitId } from '@bihuan/credit';
 import { createTestApp, TestApp } from '../../testing/test-app';
-import { launchCampaign } from '../campaigns/campaign-steps';
 import { AnswerChecks } from './answer-checks';
 
 const H = 'hosp-a1-1';
@@ -11,10 +9,10 @@ const pdf = (text: string): Buffer => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj 
 const csv = (text: string): Buffer => Buffer.from(`\uFEFF${text}`, 'utf8');
 
 /**
- * The directory, ethics and credit routes' real answers (and the public credit page and draws) match
- * the OpenAPI document the console's client is generated from, down to every field.
+ * The directory, ethics and credit routes' real answers (and the public credit page) match the
+ * OpenAPI document the console's client is generated from, down to every field. Draws: their own spec.
  */
-describe('OpenAPI answers: directory, ethics, credit and draws', () => {
+describe('OpenAPI answers: directory, ethics and credit', () => {
   let t: TestApp;
   let checks: AnswerChecks;
   beforeAll(async () => {
@@ -253,31 +251,6 @@ describe('OpenAPI answers: directory, ethics, credit and draws', () => {
     await checks.send('POST', `${archive}/cycles/close`, 'admin', { reason: '校验期提前结束' }, 200);
   });
 
-  it('describes draws: the commitment, the list, a draw, its reveal, and the public draw before and after', async () => {
-    const campaignId = await launchCampaign(t, 'inspector-a1');
-    const made = await checks.send<{ drawId: string; visits: { institutionId: string }[] }>(
-      'POST',
-      '/draws',
-      'inspector-a1',
-      { jurisdiction: 'county-a1', count: 2, inspectorsPerVisit: 1, plannedDate: '2025-12-15', campaignId },
-      201,
-    );
-    const list = await checks.send<{ draws: { drawId: string }[] }>('GET', '/draws', 'leader-city-a');
-    expect(list.draws.map((d) => d.drawId)).toContain(made.drawId);
-    await checks.send('GET', `/draws/${made.drawId}`, 'inspector-a1');
-    expect(await checks.send('GET', `/public/draws/${made.drawId}`, null)).toMatchObject({ status: 'committed', seed: null });
-    await t.settle();
-    // Before its visits are done: the one error body, naming how many are pending.
-    const early = await checks.send('POST', `/draws/${made.drawId}/reveal`, 'leader-city-a', undefined, 409);
-    expect(early).toMatchObject({ code: 'CREDIT.DRAW_VISITS_PENDING', details: { pending: 2 } });
-    const [first, second] = made.visits.map((v) => drawnVisitId(made.drawId, v.institutionId));
-    await t.http.post(`/visits/${first}/record`).set(t.auth('inspector-a1')).send({ conductedOn: '2025-11-03' }).expect(200);
-    await t.http.post(`/visits/${second}/cancel`).set(t.auth('inspector-a1')).send({ reason: '机构停业' }).expect(200);
-    const revealed = await checks.send('POST', `/draws/${made.drawId}/reveal`, 'leader-city-a', undefined, 200);
-    expect(revealed).toMatchObject({ status: 'revealed', seed: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(await checks.send('GET', `/public/draws/${made.drawId}`, null)).toMatchObject({ status: 'revealed', campaignId });
-  });
-
   it('describes 准入信用核查: a check of an unknown applicant, false material, a check of a person, the offices’ list', async () => {
     const org = {
       subjectKind: 'organisation',
@@ -305,6 +278,6 @@ describe('OpenAPI answers: directory, ethics, credit and draws', () => {
   });
 
   it('has checked a JSON answer of every directory, ethics and credit route', () => {
-    expect(checks.unchecked(['/directory', '/ethics', '/credit', '/draws', '/public/institutions', '/public/draws'])).toEqual([]);
+    expect(checks.unchecked(['/directory', '/ethics', '/credit', '/public/institutions'])).toEqual([]);
   });
 });
