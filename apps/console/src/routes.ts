@@ -11,6 +11,8 @@ export const PATHS = {
   hospitalLedger: '/hospital/ledger',
   hospitalComplaints: '/hospital/complaints',
   hospitalEthics: '/hospital/ethics',
+  /** The hospital's reporting duties (报送任务): what it owes, by when, and what came back. */
+  hospitalReports: '/hospital/reports',
   /** One ethics evaluation (the API's to-do link for it). */
   hospitalEthicsEvaluation: (institutionId: string, year: number | string, staffId: string) =>
     `/hospital/ethics/${encodeURIComponent(institutionId)}/${year}/${encodeURIComponent(staffId)}`,
@@ -21,6 +23,25 @@ export const PATHS = {
   finding: (id: string) => `/cases/findings/${encodeURIComponent(id)}`,
   visit: (id: string) => `/cases/visits/${encodeURIComponent(id)}`,
   complaint: (id: string) => `/cases/complaints/${encodeURIComponent(id)}`,
+  /** 专项行动: the campaigns an inspector or leader may see, and one of them (phases, progress, reports, summary). */
+  campaigns: '/cases/campaigns',
+  campaign: (id: string) => `/cases/campaigns/${encodeURIComponent(id)}`,
+  /** One reporting duty (报送任务): the unit submits it, the issuing office accepts or returns it. */
+  reportDuty: (id: string) => `/cases/report-duties/${encodeURIComponent(id)}`,
+  /** 移交: the referrals the commission made (its staff) and one of them (either side). */
+  referrals: '/cases/referrals',
+  referral: (id: string) => `/cases/referrals/${encodeURIComponent(id)}`,
+  /** 通报公示 drafting and publishing (leaders publish; inspectors draft), and one notice. */
+  notices: '/cases/notices',
+  notice: (id: string) => `/cases/notices/${encodeURIComponent(id)}`,
+  /** 双随机 draws: commit the seed, draw, reveal. */
+  draws: '/cases/draws',
+  draw: (id: string) => `/cases/draws/${encodeURIComponent(id)}`,
+  /** 准入信用核查: record a check of an applicant, read the checks of the jurisdiction. */
+  creditChecks: '/cases/credit-checks',
+  /** Partner agencies' workspace (纪检监察, 公安, 医保, 市场监管 …): referrals received, leads sent. */
+  partner: '/partner',
+  partnerLeads: '/partner/leads',
   inbox: '/inbox',
   /** Leaders' workspace: the jurisdiction's dashboard, its drill-down lists and as-of ledgers. */
   leader: '/leader',
@@ -47,11 +68,12 @@ export const PATHS = {
   portalNotice: (id: string) => `/portal/notices/${encodeURIComponent(id)}`,
 } as const;
 
-/** Where each role starts after signing in: its workspace; partners and others their inbox. */
+/** Where each role starts after signing in: its workspace; any other role its inbox. */
 export function landingOf(role: string): string {
   if (role === 'hospital') return PATHS.hospital;
   if (role === 'inspector') return PATHS.inspector;
   if (role === 'leader') return PATHS.leader;
   if (role === 'admin') return PATHS.manage;
+  if (role === 'partner') return PATHS.partner;
   return PATHS.inbox;
 }

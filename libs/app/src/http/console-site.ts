@@ -18,6 +18,7 @@ export const CONSOLE_PAGE_PREFIXES = [
   '/inbox',
   '/leader',
   '/manage',
+  '/partner',
 ] as const;
 /** The public portal is a page of its own (portal.html) so its first load carries no staff code. */
 export const PORTAL_PAGE_PREFIX = '/portal';

@@ -14,6 +14,7 @@ export function menuOf(role: string): MenuEntry[] {
       { key: PATHS.hospitalLedger, label: '整改台账' },
       { key: PATHS.hospitalComplaints, label: '投诉办理' },
       { key: PATHS.hospitalEthics, label: '医德考评' },
+      { key: PATHS.hospitalReports, label: '报送任务' },
       inbox,
     ];
   if (role === 'inspector')
@@ -22,9 +23,25 @@ export function menuOf(role: string): MenuEntry[] {
       { key: PATHS.inspectorVisits, label: '监督检查' },
       { key: PATHS.inspectorReviews, label: '销号审核' },
       { key: PATHS.inspectorComplaints, label: '投诉受理与督办' },
+      { key: PATHS.campaigns, label: '专项行动' },
+      { key: PATHS.draws, label: '双随机抽取' },
+      { key: PATHS.notices, label: '通报公示' },
+      { key: PATHS.referrals, label: '移交协查' },
+      { key: PATHS.creditChecks, label: '准入信用核查' },
       inbox,
     ];
-  if (role === 'leader') return [{ key: PATHS.leader, label: '仪表盘' }, { key: PATHS.leaderFindings, label: '督办台账' }, inbox];
+  if (role === 'leader')
+    return [
+      { key: PATHS.leader, label: '仪表盘' },
+      { key: PATHS.leaderFindings, label: '督办台账' },
+      { key: PATHS.campaigns, label: '专项行动' },
+      { key: PATHS.notices, label: '通报公示' },
+      { key: PATHS.referrals, label: '移交协查' },
+      { key: PATHS.creditChecks, label: '信用核查记录' },
+      inbox,
+    ];
+  if (role === 'partner')
+    return [{ key: PATHS.partner, label: '移交案件' }, { key: PATHS.partnerLeads, label: '线索移送' }, inbox];
   if (role === 'admin')
     return [
       { key: PATHS.manage, label: '系统概况' },
