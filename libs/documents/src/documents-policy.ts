@@ -6,12 +6,18 @@ export interface UnitShortName {
 
 /**
  * Settings of printable notices (domain.md: a number is a default), changed through
- * PUT /admin/policies/documents like any other context's. `numberFormat` may use {unitShort},
+ * PUT /admin/policies/documents like any other context's. A number format may use {unitShort},
  * {unitName}, {year} and {n}; {year} and {n} are required (the sequence is per unit and year).
  */
 export interface DocumentsPolicy {
   readonly policyVersion: string;
+  /** 整改通知书 and the other notices of a finding (执法文书): 东城卫健监整〔2026〕12号. */
   readonly numberFormat: string;
+  /**
+   * 通报 · 公示 (public notices): a series of their own, as offices number 通报 apart from 执法文书 —
+   * sharing one would put a published 通报 between two 整改通知书 numbers.
+   */
+  readonly publicNoticeNumberFormat: string;
   /** Short names by unit; a unit without one is printed with its name less the 卫生健康局/委员会 ending. */
   readonly unitShortNames: readonly UnitShortName[];
 }
@@ -19,8 +25,9 @@ export interface DocumentsPolicy {
 export const DOCUMENTS_POLICY_CONTEXT = 'documents';
 
 export const DEFAULT_DOCUMENTS_POLICY: DocumentsPolicy = Object.freeze({
-  policyVersion: 'documents@1',
+  policyVersion: 'documents@2',
   numberFormat: '{unitShort}卫健监整〔{year}〕{n}号',
+  publicNoticeNumberFormat: '{unitShort}卫健通〔{year}〕{n}号',
   unitShortNames: Object.freeze([]) as readonly UnitShortName[],
 });
 

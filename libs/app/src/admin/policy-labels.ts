@@ -135,7 +135,8 @@ export const POLICY_SETTING_LABELS: Readonly<Record<string, string>> = {
   'credit.drawWeights.D': 'D 级',
 
   'documents.policyVersion': VERSION,
-  'documents.numberFormat': '文号格式（{unitShort} 单位简称、{year} 年度、{n} 序号）',
+  'documents.numberFormat': '执法文书文号格式（{unitShort} 单位简称、{year} 年度、{n} 序号）',
+  'documents.publicNoticeNumberFormat': '通报公示文号格式（另编一套序号；占位符同上）',
   'documents.unitShortNames': '单位简称',
 
   'identity.policyVersion': VERSION,

@@ -106,7 +106,7 @@ export class IssueNoticeDocumentHandler implements ICommandHandler<IssueNoticeDo
       step = after.status === 'none' ? 0 : (after.rectification.noticeDocuments.find((d) => d.documentNo === number.documentNo)?.step ?? 0);
     } catch (error) {
       const reason = isDomainError(error) ? `${error.code}：${error.message}` : '文书未能记入案卷';
-      await this.register.void(unit.id, year, number.n, reason, call());
+      await this.register.void(number, reason, call());
       throw error;
     }
     return {

@@ -20,23 +20,30 @@ export function formatDocumentNo(format: string, parts: NumberParts): string {
   return format.replace(/\{([A-Za-z]+)\}/g, (_all, name: string) => String(parts[name as keyof NumberParts]));
 }
 
-export function assertNumberFormat(format: unknown): asserts format is string {
+/** `setting`: the policy setting the format came from, named in the refusal so an admin knows which to fix. */
+export function assertNumberFormat(format: unknown, setting = 'documents.numberFormat'): asserts format is string {
   if (typeof format !== 'string' || format.trim() === '') {
-    throw documentsError('NUMBER_FORMAT_INVALID', 'The document number format (documents.numberFormat) is empty', { empty: true });
+    throw documentsError('NUMBER_FORMAT_INVALID', `The document number format (${setting}) is empty`, { setting, empty: true });
   }
   const names = [...format.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1] ?? '');
   const unknown = names.filter((n) => !KNOWN.has(n));
   if (unknown.length > 0) {
     const placeholders = unknown.map((u) => `{${u}}`);
-    throw documentsError('NUMBER_FORMAT_INVALID', `The document number format has unknown placeholders: ${placeholders.join(', ')}`, {
-      unknown: placeholders,
-    });
+    throw documentsError(
+      'NUMBER_FORMAT_INVALID',
+      `The document number format (${setting}) has unknown placeholders: ${placeholders.join(', ')}`,
+      {
+        setting,
+        unknown: placeholders,
+      },
+    );
   }
   if (!names.includes('n') || !names.includes('year')) {
     throw documentsError(
       'NUMBER_FORMAT_INVALID',
-      'The document number format must contain {year} and {n} (numbers run per unit and year)',
+      `The document number format (${setting}) must contain {year} and {n} (numbers run per unit and year)`,
       {
+        setting,
         required: ['{year}', '{n}'],
       },
     );

@@ -1,5 +1,5 @@
 import { DEFAULT_DOCUMENTS_POLICY, unitShortName } from '../documents-policy';
-import { formatDocumentNo } from './document-number-format';
+import { assertNumberFormat, formatDocumentNo } from './document-number-format';
 
 const parts = { unitShort: '东城', unitName: '甲市东城区卫生健康局', year: 2026, n: 12 };
 
@@ -7,6 +7,18 @@ describe('document number format (the documents policy)', () => {
   it('formats the default as 东城卫健监整〔2026〕12号', () => {
     expect(formatDocumentNo(DEFAULT_DOCUMENTS_POLICY.numberFormat, parts)).toBe('东城卫健监整〔2026〕12号');
     expect(formatDocumentNo('{unitName}〔{year}〕第{n}号', parts)).toBe('甲市东城区卫生健康局〔2026〕第12号');
+  });
+
+  it('numbers 通报 in a series of their own: 东城卫健通〔2026〕12号', () => {
+    expect(formatDocumentNo(DEFAULT_DOCUMENTS_POLICY.publicNoticeNumberFormat, parts)).toBe('东城卫健通〔2026〕12号');
+  });
+
+  it('names the setting a refused format came from, so the admin knows which to fix', () => {
+    expect(() => assertNumberFormat('{unitShort}〔{n}〕', 'documents.publicNoticeNumberFormat')).toThrow(
+      expect.objectContaining({
+        details: expect.objectContaining({ setting: 'documents.publicNoticeNumberFormat', required: ['{year}', '{n}'] }),
+      }),
+    );
   });
 
   it.each([

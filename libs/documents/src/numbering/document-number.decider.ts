@@ -1,11 +1,16 @@
 import { Command, Decider, DomainEvent, EventTypes } from '@bihuan/core';
 import { formatDocumentNo } from './document-number-format';
 
-/** Stream category of number registers: `docNumber-<unitId>-<year>`, one gap-free sequence each. */
+/**
+ * Stream category of number registers: `docNumber-<unitId>-<year>` for 执法文书 (a finding's notices),
+ * `docNumber-<unitId>-<year>-<series>` for another series (PUBLIC_NOTICE_SERIES); one gap-free sequence each.
+ */
 export const DOC_NUMBER_STREAM_CATEGORY = 'docNumber';
 
 /** The register's `kind` for a public notice (通报 · 公示, @bihuan/notices); a finding's notices use their NoticeKind. */
 export const PUBLIC_NOTICE_DOCUMENT_KIND = 'public-notice';
+/** The series public notices are numbered in, apart from 执法文书 (documents policy `publicNoticeNumberFormat`). */
+export const PUBLIC_NOTICE_SERIES = 'notice';
 
 /** Takes the next number of the register, for a notice about to be issued. */
 export type AssignDocumentNumber = Command<
@@ -20,6 +25,8 @@ export type AssignDocumentNumber = Command<
     readonly findingId?: string;
     readonly noticeId?: string;
     readonly kind: string;
+    /** A series other than 执法文书 (PUBLIC_NOTICE_SERIES); absent for a finding's notices. */
+    readonly series?: string;
   }
 >;
 
@@ -36,6 +43,7 @@ export type DocumentNumberAssigned = DomainEvent<
     readonly findingId?: string;
     readonly noticeId?: string;
     readonly kind: string;
+    readonly series?: string;
     readonly assignedBy: string;
   }
 >;
@@ -80,10 +88,11 @@ export const documentNumberDecider: Decider<DocumentNumberCommand, DocumentNumbe
         },
       ];
     }
-    const { unitId, year, format, unitShort, unitName, findingId, noticeId, kind } = command.data;
+    const { unitId, year, format, unitShort, unitName, findingId, noticeId, kind, series } = command.data;
     const n = state.last + 1;
     const documentNo = formatDocumentNo(format, { unitShort, unitName, year, n });
     const subject = { ...(findingId !== undefined ? { findingId } : {}), ...(noticeId !== undefined ? { noticeId } : {}) };
-    return [{ type: 'DocumentNumberAssigned', data: { unitId, year, n, documentNo, ...subject, kind, assignedBy: by } }];
+    const inSeries = series !== undefined ? { series } : {};
+    return [{ type: 'DocumentNumberAssigned', data: { unitId, year, n, documentNo, ...subject, kind, ...inSeries, assignedBy: by } }];
   },
 };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Actor } from '@bihuan/core';
 import { EventStore, MemoryEventStore, SqliteEventStore } from '@bihuan/event-store';
 import { FakeClock } from '@bihuan/testing';
+import { PUBLIC_NOTICE_DOCUMENT_KIND, PUBLIC_NOTICE_SERIES } from './document-number.decider';
 import { DocumentNumberRegister } from './document-number.register';
 
 const actor: Actor = { id: 'inspector-a1', role: 'inspector', unit: 'county-a1' };
@@ -65,7 +66,7 @@ describe('document number register: per unit and year, gap-free and unique under
     const store = new MemoryEventStore(clock);
     const register = new DocumentNumberRegister(store);
     const first = await register.assign(data(1), call(1, clock));
-    await register.void('county-a1', 2026, first.n, '问题已撤销', call(2, clock));
+    await register.void(first, '问题已撤销', call(2, clock));
     expect((await register.assign(data(3), call(3, clock))).n).toBe(2);
     const types = (await store.readStream(first.stream)).map((e) => e.type);
     expect(types).toEqual(['DocumentNumberAssigned', 'DocumentNumberVoided', 'DocumentNumberAssigned']);
@@ -79,5 +80,22 @@ describe('document number register: per unit and year, gap-free and unique under
     expect((await register.assign({ ...data(3), unitId: 'county-a2', unitShort: '西城' }, call(3, clock))).documentNo).toBe(
       '西城卫健监整〔2026〕1号',
     );
+  });
+
+  it('a series of its own (通报) runs apart from the 执法文书 of the same unit and year', async () => {
+    const store = new MemoryEventStore(clock);
+    const register = new DocumentNumberRegister(store);
+    await register.assign(data(1), call(1, clock));
+    const notice = {
+      ...data(2),
+      format: '{unitShort}卫健通〔{year}〕{n}号',
+      series: PUBLIC_NOTICE_SERIES,
+      kind: PUBLIC_NOTICE_DOCUMENT_KIND,
+    };
+    const taken = await register.assign(notice, call(2, clock));
+    expect(taken).toMatchObject({ n: 1, documentNo: '东城卫健通〔2026〕1号', stream: 'docNumber-county-a1-2026-notice' });
+    await register.void(taken, '通报未能发布', call(3, clock));
+    expect((await register.assign(data(4), call(4, clock))).n).toBe(2);
+    expect((await store.readStream(taken.stream)).map((e) => e.type)).toEqual(['DocumentNumberAssigned', 'DocumentNumberVoided']);
   });
 });

@@ -24,7 +24,7 @@ export interface AssignedNumber {
 }
 
 /**
- * Document numbers per issuing unit and year (`docNumber-<unitId>-<year>`). Appended through
+ * Document numbers per issuing unit, year and series (`docNumber-<unitId>-<year>[-<series>]`). Appended through
  * handleCommand — the write seam's own loop, as policy changes are (ADR 0005) — because a number
  * is taken before the notice exists: within one process the stream's commands queue, across
  * processes the append at the exact expected revision fails and retries on the new state. The
@@ -36,12 +36,13 @@ export class DocumentNumberRegister {
     private readonly options: HandleCommandOptions = { maxAttempts: 60, baseDelayMs: 5, maxDelayMs: 200 },
   ) {}
 
-  static stream(unitId: string, year: number): string {
-    return streamName(DOC_NUMBER_STREAM_CATEGORY, `${unitId}-${year}`);
+  /** `series` absent: the 执法文书 series, whose registers kept this name before series existed. */
+  static stream(unitId: string, year: number, series?: string): string {
+    return streamName(DOC_NUMBER_STREAM_CATEGORY, series === undefined ? `${unitId}-${year}` : `${unitId}-${year}-${series}`);
   }
 
   async assign(data: AssignDocumentNumber['data'], call: RegisterCall): Promise<AssignedNumber> {
-    const stream = DocumentNumberRegister.stream(data.unitId, data.year);
+    const stream = DocumentNumberRegister.stream(data.unitId, data.year, data.series);
     const result = await this.run(stream, { type: 'AssignDocumentNumber', data }, call);
     const assigned = result.find((e) => e.type === 'DocumentNumberAssigned');
     if (!assigned) throw new Error(`No number assigned in ${stream}`);
@@ -50,8 +51,8 @@ export class DocumentNumberRegister {
   }
 
   /** Marks a taken number void with the reason its notice was not recorded; a number is never handed out twice. */
-  async void(unitId: string, year: number, n: number, reason: string, call: RegisterCall): Promise<void> {
-    await this.run(DocumentNumberRegister.stream(unitId, year), { type: 'VoidDocumentNumber', data: { n, reason } }, call);
+  async void(number: AssignedNumber, reason: string, call: RegisterCall): Promise<void> {
+    await this.run(number.stream, { type: 'VoidDocumentNumber', data: { n: number.n, reason } }, call);
   }
 
   private async run(stream: string, body: Pick<DocumentNumberCommand, 'type' | 'data'>, call: RegisterCall) {

@@ -7,6 +7,7 @@ import {
   DocumentNumberRegister,
   DOCUMENTS_POLICY_CONTEXT,
   PUBLIC_NOTICE_DOCUMENT_KIND,
+  PUBLIC_NOTICE_SERIES,
   unitShortName,
 } from '@bihuan/documents';
 import { EVENT_STORE, EventStore, sm3Hex } from '@bihuan/event-store';
@@ -63,7 +64,7 @@ export class NoticePublisher {
       : await this.tables.figures(this.notices.unitReader(actor, draft.issuingUnitId), draft, asOf);
     const publicity = await this.publicity(draft, asOf);
     const policy = await this.policies.current(DOCUMENTS_POLICY_CONTEXT, DEFAULT_DOCUMENTS_POLICY);
-    assertNumberFormat(policy.numberFormat);
+    assertNumberFormat(policy.publicNoticeNumberFormat, 'documents.publicNoticeNumberFormat');
     const unit = this.notices.jurisdiction.get(draft.issuingUnitId);
     if (!unit)
       throw noticeError('ISSUING_UNIT_INVALID', `the issuing unit ${draft.issuingUnitId} is no longer in the directory`, 'issuingUnitId');
@@ -73,11 +74,12 @@ export class NoticePublisher {
       {
         unitId: unit.id,
         year,
-        format: policy.numberFormat,
+        format: policy.publicNoticeNumberFormat,
         unitShort: unitShortName(unit, policy),
         unitName: unit.name,
         noticeId,
         kind: PUBLIC_NOTICE_DOCUMENT_KIND,
+        series: PUBLIC_NOTICE_SERIES,
       },
       call(),
     );
@@ -98,7 +100,7 @@ export class NoticePublisher {
       );
     } catch (error) {
       const reason = isDomainError(error) ? `${error.code}：${error.message}` : '通报未能发布';
-      await this.register.void(unit.id, year, number.n, reason, call());
+      await this.register.void(number, reason, call());
       throw error;
     }
   }

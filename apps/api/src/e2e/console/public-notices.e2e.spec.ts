@@ -42,7 +42,7 @@ describe('console: public notices in the portal', () => {
     await page.getByRole('link', { name: new RegExp(TITLE) }).click();
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/portal/notices/${first}`);
-    await page.getByText('甲市卫健监整〔2025〕1号').waitFor();
+    await page.getByText('甲市卫健通〔2025〕1号').waitFor();
     const table = page.getByRole('region', { name: /投诉举报办理情况通报表（按单位/ });
     await table.getByRole('cell', { name: '甲市第一人民医院' }).waitFor();
     const digest = (await page.getByTestId('notice-digest').innerText()).trim();

@@ -81,7 +81,7 @@ describe('public notices (e2e)', () => {
       title: STATISTICS.title,
       issuingUnit: { id: 'city-a', name: '甲市卫生健康委员会' },
     });
-    expect(notice['documentNo']).toBe('甲市卫健监整〔2025〕1号');
+    expect(notice['documentNo']).toBe('甲市卫健通〔2025〕1号');
     expect(notice['preface']).toEqual(['现将3月情况通报如下。', '请各单位对照整改。']);
     const [byInstitution, byCategory] = notice.tables;
     expect(byInstitution!.columns.slice(0, 3)).toEqual(['序号', '单位名称', '受理件数']);
@@ -98,7 +98,7 @@ describe('public notices (e2e)', () => {
     expect(doc.sm3Header).toBe(notice.digest.document);
     expect(sm3Hex(doc.bytes)).toBe(notice.digest.document);
     const words = doc.words;
-    for (const value of ['甲市卫健监整〔2025〕1号', STATISTICS.title, '甲市第一人民医院', '2025年4月1日', notice.digest.content])
+    for (const value of ['甲市卫健通〔2025〕1号', STATISTICS.title, '甲市第一人民医院', '2025年4月1日', notice.digest.content])
       expect(words).toContain(value);
     expectNothingPrivate(words);
     expect(((await publicGet('/public/notices')).body as { items: Row[] }).items.map((n) => n['noticeId'])).toEqual([first]);
@@ -125,10 +125,10 @@ describe('public notices (e2e)', () => {
     await s.post(LEADER, `/public-notices/${fix}/publish`);
     const old = (await publicGet(`/public/notices/${first}`).expect(200)).body as Row;
     const correction = (await publicGet(`/public/notices/${fix}`).expect(200)).body as Row;
-    expect(old['correctedBy']).toMatchObject({ noticeId: fix, documentNo: '甲市卫健监整〔2025〕2号', withdraw: false });
+    expect(old['correctedBy']).toMatchObject({ noticeId: fix, documentNo: '甲市卫健通〔2025〕2号', withdraw: false });
     expect(correction).toMatchObject({
       title: `关于更正《${STATISTICS.title}》的通报`,
-      corrects: { noticeId: first, documentNo: '甲市卫健监整〔2025〕1号' },
+      corrects: { noticeId: first, documentNo: '甲市卫健通〔2025〕1号' },
     });
     expect((correction['tables'] as Table[])[0]!.rows[0]!.slice(1, 3)).toEqual(['甲市第一人民医院', '2']);
     const list = ((await publicGet('/public/notices')).body as { items: Row[] }).items;
@@ -211,7 +211,12 @@ describe('public notices (e2e)', () => {
     const county = await draft({ ...STATISTICS, title: '东城区3月通报' }, 'inspector-a1');
     await s.post('inspector-a1', `/public-notices/${county}/publish`);
     const notice = (await publicGet(`/public/notices/${county}`)).body as { documentNo: string; tables: Table[] };
-    expect(notice.documentNo).toBe('甲市东城区卫健监整〔2025〕1号');
+    expect(notice.documentNo).toBe('甲市东城区卫健通〔2025〕1号');
+    // 通报 are numbered in a series of their own: the 执法文书 register (整改通知书 …) never sees them.
+    const series = await t.store.readStream('docNumber-county-a1-2025-notice');
+    expect(series.map((e) => e.data)).toEqual([expect.objectContaining({ n: 1, kind: 'public-notice', series: 'notice' })]);
+    const rectification = await t.store.readStream('docNumber-county-a1-2025');
+    expect(rectification.filter((e) => (e.data as { kind?: string }).kind === 'public-notice')).toEqual([]);
     expect(notice.tables[0]!.title).toContain('甲市东城区卫生健康局');
   });
 
@@ -230,9 +235,9 @@ describe('public notices (e2e)', () => {
     expect(await s.head()).toBe(head);
     // April is not over on 1 April: 422 before a number is taken.
     const april = await draft({ ...STATISTICS, period: { from: '2025-04-01', to: '2025-04-30' } });
-    const register = (await t.store.readStream('docNumber-city-a-2025')).length;
+    const register = (await t.store.readStream('docNumber-city-a-2025-notice')).length;
     expect(await s.post(LEADER, `/public-notices/${april}/publish`, {}, 422)).toMatchObject({ code: 'NOTICE.PERIOD_NOT_OVER' });
-    expect((await t.store.readStream('docNumber-city-a-2025')).length).toBe(register);
+    expect((await t.store.readStream('docNumber-city-a-2025-notice')).length).toBe(register);
     expect((await publicGet('/public/notices/no-such-notice')).status).toBe(404);
   });
 

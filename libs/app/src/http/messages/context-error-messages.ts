@@ -204,7 +204,7 @@ const DOCUMENTS: Messages<DocumentsErrorName> = {
   DIGEST_MISMATCH:
     '文书与案卷记录不符[：文书模板第{templateVersion}版与记录不符，无法重新生成][：重新生成的文书摘要（{algorithm}）与案卷记录不符]',
   NUMBER_FORMAT_INVALID:
-    '文号格式（documents.numberFormat）不正确[：{?empty}不能为空][：含未知占位符 {unknown}][：必须包含 {required}（序号按单位、按年度连续编排）]',
+    '文号格式（{setting}）不正确[：{?empty}不能为空][：含未知占位符 {unknown}][：必须包含 {required}（序号按单位、按年度连续编排）]',
   ISSUING_UNIT_UNKNOWN: '发文单位[“{unit}”]不在机构目录中',
 };
 
