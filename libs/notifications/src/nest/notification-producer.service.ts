@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { UserDirectory } from '@bihuan/auth';
+import { Jurisdiction, UserDirectory } from '@bihuan/auth';
 import { Clock, CLOCK } from '@bihuan/core';
 import { SqlDatabase } from '@bihuan/database';
 import { EVENT_STORE, EventStore } from '@bihuan/event-store';
@@ -42,8 +42,9 @@ export class NotificationProducerService implements OnApplicationBootstrap, Befo
 
   async onApplicationBootstrap(): Promise<void> {
     const directory = this.optional(UserDirectory);
+    const units = this.optional(Jurisdiction);
     const cipher = this.optional(PersonalDataCipher);
-    if (!directory || !cipher) {
+    if (!directory || !units || !cipher) {
       this.logger.warn('No directory or personal-data cipher in this process: it produces no notifications');
       return;
     }
@@ -55,6 +56,7 @@ export class NotificationProducerService implements OnApplicationBootstrap, Befo
       store: this.store,
       outbox: this.outbox,
       directory,
+      units,
       policy: notificationsPolicy(this.policies),
       channels,
       complainantPhone: (subjectId, ciphertext) => this.phoneOf(cipher, subjectId, ciphertext),

@@ -28,6 +28,11 @@ const users = new Users([
   { id: 'qc-gone', name: '已停用', role: 'hospital', unit: 'h1', active: false, email: 'gone@h1.example.cn' },
   { id: 'insp-1', name: '监督员', role: 'inspector', unit: 'county-1', active: true, email: 'insp@wjw.example.cn' },
 ]);
+/** h1 lies under county-1: its overseers are county-1's inspectors. */
+const units = new Map([
+  ['county-1', { parentId: null }],
+  ['h1', { parentId: 'county-1' }],
+]);
 const policy: NotificationsPolicy = {
   ...DEFAULT_NOTIFICATIONS_POLICY,
   webhooks: [
@@ -58,6 +63,7 @@ describe.each(TEST_SQL_DIALECTS)('NotificationProducer on $name', (dialect) => {
       store,
       outbox,
       directory: users,
+      units,
       policy: async () => policy,
       channels: new Set(channels),
       complainantPhone: async (subject, ciphertext) => {
@@ -210,5 +216,33 @@ describe.each(TEST_SQL_DIALECTS)('NotificationProducer on $name', (dialect) => {
     await feed(producer(['inbox']), 'complaintTicket-t2');
     expect((await all()).map((d) => d.channel)).toEqual(['inbox', 'inbox']);
     expect(phonesRead).toEqual([]);
+  });
+
+  it('tells the commission above of 督办 and of an extension request on a ticket a hospital’s own office holds', async () => {
+    const received = {
+      ticketId: 't3',
+      ticketCode: 'TS-0044',
+      complainant: { kind: 'anonymous' },
+      receivingUnit: 'h1',
+      institutionId: 'h1',
+    };
+    await store.append(
+      'complaintTicket-t3',
+      [
+        { type: 'ComplaintReceived', data: received, metadata: meta('e1') },
+        { type: 'ComplaintExtensionRequested', data: { ticketId: 't3', deadlineId: 'answer', reason: '需调取病历' }, metadata: meta('e2') },
+        { type: 'ComplaintSupervised', data: { ticketId: 't3', trigger: 'answer-overdue' }, metadata: meta('e3') },
+      ],
+      'any',
+    );
+    await feed(producer(['inbox']), 'complaintTicket-t3');
+    const told = (await all()).map((d) => `${d.notification.title} → ${d.notification.recipient.userId}`).sort();
+    // The request is the commission's to decide: not sent back to the office that made it.
+    expect(told.filter((line) => line.startsWith('延期申请待审批'))).toEqual(['延期申请待审批：投诉 TS-0044 → insp-1']);
+    expect(told.filter((line) => line.startsWith('督办'))).toEqual([
+      '督办：投诉 TS-0044 → insp-1',
+      '督办：投诉 TS-0044 → qc-1',
+      '督办：投诉 TS-0044 → qc-2',
+    ]);
   });
 });

@@ -8,7 +8,7 @@ import { DeliveryOutbox, DeliveryTarget } from '../outbox/delivery-outbox';
 import { CaseFacts, foldCaseFacts, NOTIFYING_CATEGORIES } from '../workflows/case-facts';
 import { COMPLAINANT_RECIPIENT, NotificationIntent, notificationId } from '../workflows/notification-intent';
 import { NOTIFYING_EVENT_TYPES, notificationsFor } from '../workflows/notification-rules';
-import { ALL_CHANNELS, ChannelPreference, recipientOf, usersOf, webhooksFor } from './recipient-resolver';
+import { ALL_CHANNELS, ChannelPreference, recipientOf, UnitParents, usersOf, webhooksFor } from './recipient-resolver';
 
 export const NOTIFICATION_PRODUCER = 'notifications.producer';
 
@@ -16,6 +16,8 @@ export interface NotificationProducerDeps {
   readonly store: EventStore;
   readonly outbox: DeliveryOutbox;
   readonly directory: UserDirectory;
+  /** The units' places in the directory: the overseers of an institution are its parent commission's inspectors. */
+  readonly units: UnitParents;
   readonly policy: () => Promise<NotificationsPolicy>;
   /** The channels this deployment has (inbox and webhook always; e-mail and SMS when configured). */
   readonly channels: ReadonlySet<ChannelKind>;
@@ -64,7 +66,7 @@ export class NotificationProducer implements Projection {
 
   private async toStaff(intent: NotificationIntent): Promise<void> {
     const { directory, channels, outbox } = this.deps;
-    const users = new Map(intent.audience.flatMap((a) => usersOf(directory, a)).map((u) => [u.id, u]));
+    const users = new Map(intent.audience.flatMap((a) => usersOf(directory, a, this.deps.units)).map((u) => [u.id, u]));
     const policy = await this.deps.policy();
     const unitsWithWebhook = new Set<string>();
     for (const user of [...users.values()].sort((a, b) => a.id.localeCompare(b.id))) {

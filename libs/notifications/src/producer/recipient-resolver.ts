@@ -9,18 +9,32 @@ export type ChannelPreference = (userId: string, kind: string) => Promise<readon
 /** Every channel: what a user without preferences gets (each still only when it has an address and is configured). */
 export const ALL_CHANNELS: ChannelPreference = () => ['inbox', 'email', 'webhook', 'sms'];
 
+/** Where a unit sits in the directory (Jurisdiction answers it): enough to find who oversees it. */
+export interface UnitParents {
+  get(unitId: string): { readonly parentId: string | null } | undefined;
+}
+
+function inUnit(directory: UserDirectory, unitId: string, role: string): DirectoryUser[] {
+  return directory
+    .all()
+    .filter((u) => u.active && u.unit === unitId && u.role === role)
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
 /**
  * The active directory users an audience names, sorted by id (so "the first recipient" is the same
  * in every worker). A unit-and-role audience is everyone of that role at that unit (a hospital's
- * quality office users, a commission's inspectors); named users count only while active.
+ * quality office users, a commission's inspectors); overseers the inspectors of the unit's parent
+ * commission; named users count only while active.
  */
-export function usersOf(directory: UserDirectory, audience: Audience): DirectoryUser[] {
+export function usersOf(directory: UserDirectory, audience: Audience, units: UnitParents): DirectoryUser[] {
   switch (audience.kind) {
     case 'unitRole':
-      return directory
-        .all()
-        .filter((u) => u.active && u.unit === audience.unitId && u.role === audience.role)
-        .sort((a, b) => a.id.localeCompare(b.id));
+      return inUnit(directory, audience.unitId, audience.role);
+    case 'overseers': {
+      const parentId = units.get(audience.unitId)?.parentId;
+      return parentId ? inUnit(directory, parentId, 'inspector') : [];
+    }
     case 'users':
       return audience.userIds
         .map((id) => directory.get(id))

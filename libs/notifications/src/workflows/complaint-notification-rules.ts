@@ -18,6 +18,15 @@ const handling = (d: Data, f: CaseFacts): Audience[] => {
  * inspectors, or the complaint office (role hospital) of an institution that received it itself.
  */
 const owner = (f: CaseFacts): Audience[] => (f.receivingUnit ? [{ kind: 'unitRole', unitId: f.receivingUnit, role: f.ownerRole }] : []);
+/**
+ * The commission above an institution's own complaint office, for a ticket that office holds
+ * (ownerRole hospital): 督办, 通报 and extension approval stay the commission's (ADR 0023). None for a
+ * commission's own ticket, whose owner is already the commission.
+ */
+const aboveOwner = (f: CaseFacts): Audience[] =>
+  f.receivingUnit && f.ownerRole === 'hospital' ? [{ kind: 'overseers', unitId: f.receivingUnit }] : [];
+/** Who decides an extension: the owning commission, or the one above an institution's office. */
+const extensionApprover = (f: CaseFacts): Audience[] => (f.ownerRole === 'hospital' ? aboveOwner(f) : owner(f));
 const code = (f: CaseFacts): string => (f.ticketCode ? `投诉 ${f.ticketCode}` : '投诉');
 
 /**
@@ -61,19 +70,19 @@ const COMPLAINT_RULES: Readonly<Record<string, Rule>> = {
     kind: 'escalation',
     title: `督办：${code(f)}`,
     body: d['trigger'] === 'answer-overdue' ? `${code(f)}答复逾期，已自动督办，请立即办理。` : `${code(f)}已被督办，请立即办理。`,
-    audience: [...handling(d, f), ...owner(f)],
+    audience: [...handling(d, f), ...owner(f), ...aboveOwner(f)],
   }),
   ComplaintPubliclyNoticed: (d, f) => ({
     kind: 'escalation',
     title: `通报：${code(f)}`,
     body: `${code(f)}督办期满仍未办结，予以通报。`,
-    audience: [...handling(d, f), ...owner(f)],
+    audience: [...handling(d, f), ...owner(f), ...aboveOwner(f)],
   }),
   ComplaintExtensionRequested: (d, f) => ({
     kind: 'request',
     title: `延期申请待审批：${code(f)}`,
     body: `承办单位申请延长${code(f)}的${deadlineLabel(text(d['deadlineId']))}，请审批。`,
-    audience: owner(f),
+    audience: extensionApprover(f),
   }),
   ComplaintExtensionApproved: (d, f) => ({
     kind: 'approval',

@@ -8,6 +8,11 @@ import { derivedId } from '@bihuan/core';
 export type Audience =
   | { readonly kind: 'unitRole'; readonly unitId: string; readonly role: 'hospital' | 'inspector' | 'leader' }
   | { readonly kind: 'users'; readonly userIds: readonly string[] }
+  /**
+   * The inspectors of the commission directly above `unitId` (its parent unit): who oversees what an
+   * institution's own office does — 督办, 通报 and extension approval stay the commission's (ADR 0023).
+   */
+  | { readonly kind: 'overseers'; readonly unitId: string }
   | { readonly kind: 'complainant' };
 
 /** What the rules decide for one event: one message for everyone in `audience`. */
