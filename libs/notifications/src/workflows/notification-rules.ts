@@ -57,4 +57,5 @@ export const NOTIFYING_EVENT_TYPES: ReadonlySet<string> = new Set([
   'ReportSubmitted',
   'ReportReturned',
   'ReportAccepted',
+  'ReportDutyWithdrawn',
 ]);

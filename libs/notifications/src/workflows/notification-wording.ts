@@ -28,6 +28,12 @@ export const REPORT_KIND_WORDS: Readonly<Record<string, string>> = {
 /** A report's overdue ladder (DUTY_ESCALATION_RUNG_LABELS). */
 export const DUTY_RUNG_WORDS: Readonly<Record<string, string>> = { 'overdue-reminder': '逾期催报', supervision: '督办' };
 
+/** Why a reporting duty was withdrawn, as the campaigns catalogue words it. */
+export const DUTY_WITHDRAW_WORDS: Readonly<Record<string, string>> = {
+  'no-longer-required': '专项行动调整后不再要求',
+  'campaign-closed': '专项行动已结束',
+};
+
 const REPORT_BASE: Readonly<Record<string, string>> = { due: '报送期限', resubmit: '重新报送期限' };
 
 const FINDING_BASE: Readonly<Record<string, string>> = { rectify: '整改时限', recheck: '回头看时限' };

@@ -1,7 +1,7 @@
 import { ESCALATION_RUNG_LABELS, findingDeadlineName } from '@bihuan/inspection';
 import { complaintDeadlineName } from '@bihuan/complaints';
-import { DUTY_ESCALATION_RUNG_LABELS, REPORT_KIND_LABELS, reportDutyDeadlineName } from '@bihuan/campaigns';
-import { deadlineLabel, DUTY_RUNG_WORDS, REPORT_KIND_WORDS, RUNG_LABELS } from './notification-wording';
+import { DUTY_ESCALATION_RUNG_LABELS, DUTY_WITHDRAW_REASON_LABELS, REPORT_KIND_LABELS, reportDutyDeadlineName } from '@bihuan/campaigns';
+import { deadlineLabel, DUTY_RUNG_WORDS, DUTY_WITHDRAW_WORDS, REPORT_KIND_WORDS, RUNG_LABELS } from './notification-wording';
 
 // The rules are pure and hold copies of the catalogues' words: these must not drift apart.
 describe('notification wording', () => {
@@ -17,6 +17,7 @@ describe('notification wording', () => {
   it('uses the campaigns catalogue’s report kinds and overdue rungs', () => {
     expect(REPORT_KIND_WORDS).toEqual(REPORT_KIND_LABELS);
     expect(DUTY_RUNG_WORDS).toEqual(DUTY_ESCALATION_RUNG_LABELS);
+    expect(DUTY_WITHDRAW_WORDS).toEqual(DUTY_WITHDRAW_REASON_LABELS);
   });
 
   it.each(['report.due', 'report.due.r3', 'report.resubmit.r2', 'report.escalation.overdue-reminder'])(

@@ -1,7 +1,7 @@
 import { CONSOLE_LINKS } from '@bihuan/core';
 import { CaseFacts, SourceEvent } from './case-facts';
 import { Audience, NotificationIntent } from './notification-intent';
-import { chineseDay, deadlineLabel, DUTY_RUNG_WORDS, REPORT_KIND_WORDS } from './notification-wording';
+import { chineseDay, deadlineLabel, DUTY_RUNG_WORDS, DUTY_WITHDRAW_WORDS, REPORT_KIND_WORDS } from './notification-wording';
 
 type Data = Readonly<Record<string, unknown>>;
 type Rule = (d: Data, facts: CaseFacts) => Omit<NotificationIntent, 'link' | 'stream' | 'occurredAt' | 'sourceEventId'> | null;
@@ -22,7 +22,7 @@ const what = (f: CaseFacts): string => {
 /**
  * A reporting duty's events that someone must hear about (docs/notifications.md, 谁会收到什么):
  * the institution of its assignment, reminders, escalation, review; the issuing office of what is
- * handed in and of an escalation. Titles and bodies name the campaign, the report and its due day,
+ * handed in and of an escalation; the institution again when the duty is withdrawn. Titles and bodies name the campaign, the report and its due day,
  * and a return's reasons; never the text handed in or a file name.
  */
 const REPORT_DUTY_RULES: Readonly<Record<string, Rule>> = {
@@ -64,6 +64,13 @@ const REPORT_DUTY_RULES: Readonly<Record<string, Rule>> = {
     kind: 'approval',
     title: `报送材料已通过审核：${what(f)}`,
     body: `${what(f)}已审核通过${d['onTime'] === false ? '（逾期报送）' : ''}${d['comment'] ? `：${text(d['comment'])}` : ''}。`,
+    audience: unit(f),
+  }),
+  // The unit stops preparing a report nobody will read (its to-do item goes with it).
+  ReportDutyWithdrawn: (d, f) => ({
+    kind: 'statusChange',
+    title: `报送任务已撤销：${what(f)}`,
+    body: `${what(f)}无需再报送（${DUTY_WITHDRAW_WORDS[text(d['reason'])] ?? text(d['reason'])}）。`,
     audience: unit(f),
   }),
 };

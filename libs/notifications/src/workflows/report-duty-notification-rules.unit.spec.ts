@@ -75,10 +75,21 @@ describe('reporting duty notifications', () => {
     expect(JSON.stringify(n)).not.toContain('张三');
   });
 
-  it('is answered for every event type it names, and a withdrawal tells nobody', () => {
-    for (const type of ['ReportDutyAssigned', 'ReportDutyEscalated', 'ReportSubmitted', 'ReportReturned', 'ReportAccepted']) {
-      expect(NOTIFYING_EVENT_TYPES.has(type)).toBe(true);
-    }
-    expect(notificationsFor(ev('ReportDutyWithdrawn', { reason: 'campaign-closed' }), facts)).toEqual([]);
+  it('is answered for every event type it names', () => {
+    const types = [
+      'ReportDutyAssigned',
+      'ReportDutyEscalated',
+      'ReportSubmitted',
+      'ReportReturned',
+      'ReportAccepted',
+      'ReportDutyWithdrawn',
+    ];
+    for (const type of types) expect(NOTIFYING_EVENT_TYPES.has(type)).toBe(true);
+  });
+
+  it('tells the institution that a withdrawn duty need not be handed in, and why', () => {
+    const [n] = notificationsFor(ev('ReportDutyWithdrawn', { reason: 'campaign-closed' }), facts);
+    expect(n).toMatchObject({ kind: 'statusChange', audience: [hospital], title: `报送任务已撤销：${WHAT}` });
+    expect(n!.body).toBe(`${WHAT}无需再报送（专项行动已结束）。`);
   });
 });
