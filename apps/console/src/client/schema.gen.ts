@@ -7348,6 +7348,7 @@ export interface operations {
                         policySettings: components["schemas"]["CatalogueEntryDto"][];
                         deliveryStatuses: components["schemas"]["CatalogueEntryDto"][];
                         deliveryChannels: components["schemas"]["CatalogueEntryDto"][];
+                        notificationKinds: components["schemas"]["CatalogueEntryDto"][];
                         accessLogActions: components["schemas"]["CatalogueEntryDto"][];
                         accessOutcomes: components["schemas"]["CatalogueEntryDto"][];
                         projectionKinds: components["schemas"]["CatalogueEntryDto"][];

@@ -56,7 +56,7 @@ export function DeliveriesPage() {
         scroll={{ x: 1000 }}
         columns={[
           { title: '创建时间', dataIndex: 'createdAt', width: 140, render: (at: string) => beijingDateTime(at) },
-          { title: '通知类型', dataIndex: 'kind' },
+          { title: '通知类型', dataIndex: 'kind', render: (kind: string) => words.label('notificationKinds', kind) },
           { title: '渠道', dataIndex: 'channel', render: (channel: string) => words.label('deliveryChannels', channel) },
           { title: '接收人', key: 'recipient', render: (_: unknown, row) => `${row.recipient.userId}（${row.address}）` },
           {

@@ -126,7 +126,7 @@ import {
   REFERRAL_STATUSES,
 } from '@bihuan/referrals';
 import { ACCESS_LOG_ACTION_LABELS } from '@bihuan/audit';
-import { CHANNEL_KIND_LABELS, DELIVERY_STATUS_LABELS } from '@bihuan/notifications';
+import { CHANNEL_KIND_LABELS, DELIVERY_STATUS_LABELS, NOTIFICATION_KIND_LABELS } from '@bihuan/notifications';
 import { ACCESS_OUTCOME_LABELS } from '@bihuan/privacy';
 import { POLICY_CONTEXT_LABELS, POLICY_SETTING_LABELS } from '../admin/policy-labels';
 import { PROJECTION_KIND_LABELS, REBUILD_STATE_LABELS } from '../admin/projection-rebuilds';
@@ -194,6 +194,7 @@ export const VOCABULARIES = {
   policySettings: POLICY_SETTING_LABELS,
   deliveryStatuses: DELIVERY_STATUS_LABELS,
   deliveryChannels: CHANNEL_KIND_LABELS,
+  notificationKinds: NOTIFICATION_KIND_LABELS,
   accessLogActions: ACCESS_LOG_ACTION_LABELS,
   accessOutcomes: ACCESS_OUTCOME_LABELS,
   projectionKinds: PROJECTION_KIND_LABELS,

@@ -1,10 +1,11 @@
+import type { NotificationKind } from '../notification';
 import { CaseFacts, SourceEvent } from './case-facts';
 import { Audience, NotificationIntent } from './notification-intent';
 import { chineseDay, deadlineLabel } from './notification-wording';
 import { CONSOLE_LINKS } from '@bihuan/core';
 
 type Data = Readonly<Record<string, unknown>>;
-type Staff = { kind: string; title: string; body: string; audience: Audience[] };
+type Staff = { kind: NotificationKind; title: string; body: string; audience: Audience[] };
 type Rule = (d: Data, facts: CaseFacts) => Staff | null;
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');

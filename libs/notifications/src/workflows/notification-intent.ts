@@ -1,3 +1,4 @@
+import type { NotificationKind } from '../notification';
 import { derivedId } from '@bihuan/core';
 
 /**
@@ -17,8 +18,7 @@ export type Audience =
 
 /** What the rules decide for one event: one message for everyone in `audience`. */
 export interface NotificationIntent {
-  /** `assignment`, `deadlineWarning`, `reminder`, `escalation`, `rejection`, `approval`, `signOff`, `request`, `statusChange`. */
-  readonly kind: string;
+  readonly kind: NotificationKind;
   readonly title: string;
   readonly body: string;
   readonly link: string;
