@@ -1,17 +1,31 @@
+import { Spin } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { CaseAuditPage } from '../audit/CaseAuditPage';
 import { ComplaintPage } from './ComplaintPage';
 import { FindingPage } from './FindingPage';
 import { VisitPage } from './VisitPage';
 
+// The commission's notices and draws load on first use: a hospital opening a finding never downloads them.
+const NoticesPage = lazy(() => import('./notices/NoticesPage').then((m) => ({ default: m.NoticesPage })));
+const NoticePage = lazy(() => import('./notices/NoticePage').then((m) => ({ default: m.NoticePage })));
+const DrawsPage = lazy(() => import('./draws/DrawsPage').then((m) => ({ default: m.DrawsPage })));
+const DrawPage = lazy(() => import('./draws/DrawPage').then((m) => ({ default: m.DrawPage })));
+
 /** A case's own page, whoever opens it (links in to-dos and notifications lead here). */
 export function CaseRoutes() {
   return (
-    <Routes>
-      <Route path="findings/:findingId" element={<FindingPage />} />
-      <Route path="visits/:visitId" element={<VisitPage />} />
-      <Route path="complaints/:ticketId" element={<ComplaintPage />} />
-      <Route path="audit/:stream" element={<CaseAuditPage />} />
-    </Routes>
+    <Suspense fallback={<Spin fullscreen />}>
+      <Routes>
+        <Route path="findings/:findingId" element={<FindingPage />} />
+        <Route path="visits/:visitId" element={<VisitPage />} />
+        <Route path="complaints/:ticketId" element={<ComplaintPage />} />
+        <Route path="audit/:stream" element={<CaseAuditPage />} />
+        <Route path="notices" element={<NoticesPage />} />
+        <Route path="notices/:noticeId" element={<NoticePage />} />
+        <Route path="draws" element={<DrawsPage />} />
+        <Route path="draws/:drawId" element={<DrawPage />} />
+      </Routes>
+    </Suspense>
   );
 }

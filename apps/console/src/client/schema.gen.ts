@@ -2653,6 +2653,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public-notices/{noticeId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What publishing the draft now would make public: its text and the tables made from the figures as of now, cut to what may be public; unnumbered, recorded nowhere */
+        get: operations["PublicNoticesController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public-notices/{noticeId}/revise": {
         parameters: {
             query?: never;
@@ -5104,6 +5121,8 @@ export interface components {
             policyVersion: string;
             /** @description Log position of the draw’s last event */
             position: number | null;
+            /** @description Each drawn visit’s id and how it stands now (pending, conducted, cancelled); null until drawn */
+            drawnVisits: components["schemas"]["CreditDrawnVisitStateDto"][] | null;
         };
         CreditDrawSummaryDto: {
             drawId: string;
@@ -6531,6 +6550,33 @@ export interface components {
             draftedAt: string;
             publishedBy: string | null;
             published: components["schemas"]["PublicNoticeViewDto"] | null;
+        };
+        PublicNoticePreviewCorrectsDto: {
+            documentNo: string;
+            title: string;
+            /** @description A withdrawal (撤销) */
+            withdraw: boolean;
+        };
+        PublicNoticePreviewDto: {
+            noticeId: string;
+            /** @enum {string} */
+            kind: "complaint-statistics" | "inspection-results" | "credit-list-changes" | "campaign-summary";
+            title: string;
+            issuingUnit: components["schemas"]["PublicNoticeIssuerDto"];
+            /** @description YYYY-MM-DD (成文日期, were it published now) */
+            issuedOn: string;
+            /** @description When its figures were read */
+            asOf: string;
+            period: components["schemas"]["PublicNoticePeriodViewDto"] | null;
+            campaignId: string | null;
+            /** @description Paragraphs */
+            preface: string[];
+            corrects: components["schemas"]["PublicNoticePreviewCorrectsDto"] | null;
+            tables: components["schemas"]["PublicNoticeTableDto"][];
+            notes: string[];
+            publicity: components["schemas"]["PublicNoticePublicityDto"];
+            /** @description False while the period’s last day has not passed: publishing would be refused (PERIOD_NOT_OVER) */
+            periodOver: boolean;
         };
         RevisePublicNoticeDto: {
             title?: string;
@@ -12050,6 +12096,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffNoticeViewDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    PublicNoticesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNoticePreviewDto"];
                 };
             };
             503: components["responses"]["Error"];

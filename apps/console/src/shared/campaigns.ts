@@ -32,3 +32,20 @@ export function useCampaignTitle(campaignId: string | null | undefined): string 
   if (!campaignId) return null;
   return campaign.data?.title ?? campaignId;
 }
+
+/**
+ * Every campaign the signed-in user may see, running or closed, for the picker of a campaign summary
+ * (专项行动情况通报): a summary is mostly drafted once the campaign has closed.
+ */
+export function useCampaignOptions(enabled = true) {
+  const campaigns = useQuery({
+    queryKey: ['campaigns', 'all'],
+    queryFn: () => call(api.GET('/campaigns', { params: { query: { pageSize: 200 } } })),
+    staleTime: 60_000,
+    enabled,
+  });
+  return {
+    loading: campaigns.isLoading,
+    options: (campaigns.data?.items ?? []).map((c) => ({ value: c.campaignId, label: c.title })),
+  };
+}

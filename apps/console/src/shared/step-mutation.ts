@@ -10,9 +10,9 @@ import { ApiError, messageOf } from '../client/errors';
  * the inspector's pages pass `refresh: () => refreshAfterStep(caseKey)` (inspector-api's
  * useRefreshAfterStep, which also refreshes its lists), the hospital's forms pass their form.
  */
-export function useStepMutation<Values>(options: {
+export function useStepMutation<Values, Result = unknown>(options: {
   form?: FormInstance<Values>;
-  send: (values: Values) => Promise<unknown>;
+  send: (values: Values) => Promise<Result>;
   done: string;
   refresh: () => Promise<unknown>;
 }) {
@@ -27,14 +27,32 @@ export function useStepMutation<Values>(options: {
     onError: (error) => {
       void message.error(messageOf(error));
       if (error instanceof ApiError && options.form) {
-        const known = new Set(Object.keys(options.form.getFieldsValue(true) as object));
-        const fields = error.fields
-          .map((problem) => ({ name: problem.field.split('.')[0]!.replace(/\[\d+\]$/, ''), errors: [problem.message] }))
-          .filter((field) => known.has(field.name));
+        const values = options.form.getFieldsValue(true) as Record<string, unknown>;
+        const fields = error.fields.flatMap((problem) => {
+          const name = formFieldOf(values, problem.field);
+          return name === null ? [] : [{ name, errors: [problem.message] }];
+        });
         if (fields.length) options.form.setFields(fields as Parameters<FormInstance<Values>['setFields']>[0]);
       }
     },
   });
+}
+
+/**
+ * The form field an API field path names: the nested field when the form holds one (`period.to` →
+ * ['period', 'to']), else its top-level field (`inspectorIds[0]` → 'inspectorIds'); null when the
+ * form has no such field.
+ */
+function formFieldOf(values: Record<string, unknown>, path: string): string | string[] | null {
+  const parts = path.replace(/\[\d+\]/g, '').split('.');
+  const top = parts[0]!;
+  if (!(top in values)) return null;
+  let node: unknown = values;
+  for (const part of parts) {
+    if (typeof node !== 'object' || node === null || !(part in node)) return top;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return parts.length > 1 ? parts : top;
 }
 
 /** The rule of a text field the API caps at `max` characters (required unless said). */

@@ -26,6 +26,12 @@ export function beijingDate(instant: string | null | undefined): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(instant) ? instant : dayjs(instant).tz(BEIJING).format('YYYY-MM-DD');
 }
 
+/** A calendar date as an official document prints it: 2025-04-01 → 2025年4月1日. */
+export function chineseDate(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
 /** Chinese words for working days left: 剩 3 个工作日 / 今日到期 / 逾期 2 个工作日. */
 export function workingDaysText(left: number | null | undefined): string {
   if (left === null || left === undefined) return '';

@@ -57,8 +57,12 @@ export interface DrawDocument {
   readonly policyVersion: string;
 }
 
-/** What the draw routes answer: the draw as the caller may read it, and the log position of its last event. */
-export type DrawAnswer = DrawDocument & { readonly position: number | null };
+/**
+ * What the draw routes answer: the draw as the caller may read it, the log position of its last
+ * event, and how each drawn visit stands now (its id and outcome, read from its own stream), so a
+ * console can link the visits and tell whether the seed may be revealed yet. Null until drawn.
+ */
+export type DrawAnswer = DrawDocument & { readonly position: number | null; readonly drawnVisits: readonly DrawnVisitState[] | null };
 
 /** The draw's visibility declaration decides, as on every read path of the stream: 404 unknown, 403 out of scope. */
 export function assertDrawReadable(reader: Reader, drawId: string, state: RandomDrawState): void {

@@ -2,19 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, DirectoryUser, inspectorCovers, Jurisdiction, readerOf, Unit, UserDirectory } from '@bihuan/auth';
-import { Actor, assertNever, CAMPAIGN_CHECK, CampaignCheck, CampaignMembership, ID_GENERATOR, IdGenerator, streamName } from '@bihuan/core';
+import { Actor, assertNever, CAMPAIGN_CHECK, CampaignCheck, CampaignMembership, ID_GENERATOR, IdGenerator } from '@bihuan/core';
 import { LiveDirectory, matchesSelectors } from '@bihuan/directory';
 import { CaseWrite, CommandBody, CommandContext, CommandExecution, RequestAction } from '@bihuan/platform';
 import { CreditPolicy } from '../domain/credit-policy';
-import {
-  CommitRandomDraw,
-  drawnVisitOutcome,
-  DrawnVisitState,
-  RandomDrawCommand,
-  RandomDrawEvent,
-} from '../domain/draw/random-draw.messages';
+import { CommitRandomDraw, RandomDrawCommand, RandomDrawEvent } from '../domain/draw/random-draw.messages';
 import { RANDOM_DRAW_CATEGORY, randomDrawDecider, RandomDrawState } from '../domain/draw/random-draw.decider';
-import { drawnVisitId, VISIT_STREAM_CATEGORY } from '../workflows/random-draw-visits.workflow';
 import { CreditQueries, DrawReadModel } from '../read-models/credit.queries';
 import { CREDIT_POLICY } from './credit-writes';
 import { assertDrawReadable, DrawAnswer } from './draw-document';
@@ -129,7 +122,7 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Dra
       case 'RevealRandomDraw': {
         const { drawId } = action.data;
         const state = await this.readable(actor, drawId);
-        const visits = state.status === 'drawn' ? await this.visitStates(drawId, state.outcome.visits) : [];
+        const visits = state.status === 'drawn' ? await this.queries.drawnVisitStates(drawId, state.outcome.visits) : [];
         await this.execution.execute(actor, {
           ...this.write(drawId, () => ({ type: 'RevealRandomDraw', data: { drawId, visits } })),
           authorize: (current) => assertDrawReadable(readerOf(this.access, actor), drawId, current),
@@ -149,17 +142,6 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Dra
     const state = await this.execution.state(randomDrawDecider(), RANDOM_DRAW_CATEGORY, drawId);
     assertDrawReadable(readerOf(this.access, actor), drawId, state);
     return state;
-  }
-
-  /** How each drawn visit stands, from its own stream (the inspection context's events, read by name). */
-  private async visitStates(drawId: string, visits: readonly { readonly institutionId: string }[]): Promise<DrawnVisitState[]> {
-    return Promise.all(
-      visits.map(async ({ institutionId }) => {
-        const visitId = drawnVisitId(drawId, institutionId);
-        const events = await this.execution.store.readStream(streamName(VISIT_STREAM_CATEGORY, visitId));
-        return { institutionId, visitId, outcome: drawnVisitOutcome(events.map((e) => e.type)) };
-      }),
-    );
   }
 
   private write(drawId: string, build: DrawWrite['build']): DrawWrite {

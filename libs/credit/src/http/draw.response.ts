@@ -99,6 +99,12 @@ export class CreditDrawDocumentDto implements DrawDocument {
 /** What POST /draws and its reveal answer: the draw, and the log position of its last event. */
 export class CreditDrawAnswerDto extends CreditDrawDocumentDto implements DrawAnswer {
   @ApiProperty({ nullable: true, type: Number, description: 'Log position of the draw’s last event' }) position!: number | null;
+  @ApiProperty({
+    type: [CreditDrawnVisitStateDto],
+    nullable: true,
+    description: 'Each drawn visit’s id and how it stands now (pending, conducted, cancelled); null until drawn',
+  })
+  drawnVisits!: CreditDrawnVisitStateDto[] | null;
 }
 
 export class CreditDrawSummaryDto implements DrawListRow {

@@ -19,10 +19,11 @@ import {
   randomDrawDecider,
   RandomDrawState,
 } from '../domain/draw/random-draw.decider';
-import { RANDOM_DRAW_EVENTS } from '../domain/draw/random-draw.messages';
+import { drawnVisitOutcome, DrawnVisitState, RANDOM_DRAW_EVENTS } from '../domain/draw/random-draw.messages';
 import { withApplicantRecords } from '../domain/subject/credit-check.result';
 import { organisationSubjectKey } from '../domain/subject/credit-subject.messages';
 import { CreditSubjectState } from '../domain/subject/credit-subject.state';
+import { drawnVisitId, VISIT_STREAM_CATEGORY } from '../workflows/random-draw-visits.workflow';
 import { CreditTables } from './credit-read-model.schema';
 
 /** A level as a reader may see it: the black-list reason is named only to partners. */
@@ -80,7 +81,24 @@ export class CreditQueries {
       initialRandomDrawState,
     );
     assertDrawReadable(reader, drawId, state);
-    return { ...drawDocument(reader, state)!, position: events.at(-1)?.position ?? null };
+    const document = drawDocument(reader, state)!;
+    const drawnVisits = document.visits ? await this.drawnVisitStates(drawId, document.visits) : null;
+    return { ...document, position: events.at(-1)?.position ?? null, drawnVisits };
+  }
+
+  /**
+   * How each drawn visit stands now, from its own stream (the inspection context's events, read by
+   * name): what the reveal records, and what the staff read before it. A visit the saga has not yet
+   * planned is pending.
+   */
+  async drawnVisitStates(drawId: string, visits: readonly { readonly institutionId: string }[]): Promise<DrawnVisitState[]> {
+    return Promise.all(
+      visits.map(async ({ institutionId }) => {
+        const visitId = drawnVisitId(drawId, institutionId);
+        const events = await this.execution.store.readStream(streamName(VISIT_STREAM_CATEGORY, visitId));
+        return { institutionId, visitId, outcome: drawnVisitOutcome(events.map((e) => e.type)) };
+      }),
+    );
   }
 
   /** A draw as the public may read it (null: the public may not know it). */

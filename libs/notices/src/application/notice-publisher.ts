@@ -20,7 +20,11 @@ import { PUBLICITY_OF_KIND } from '../domain/public-notice-values';
 import { PUBLIC_NOTICE_LAYOUT_VERSION, renderPublicNotice } from '../rendering/public-notice-docx';
 import { NoticeAccess } from './notice-access';
 import { contentDigest, noticeContent } from './notice-content';
-import { NoticeTables } from './tables/notice-tables.service';
+import { NoticePreview, noticePreview } from './notice-views';
+import { NoticeFigures, NoticeTables } from './tables/notice-tables.service';
+
+/** A period's figures are published once it is over: its last day lies before the day of `asOf` (Beijing). */
+const periodOver = (draft: DraftRecord, asOf: string): boolean => !draft.period || draft.period.to < shanghaiDate(asOf);
 
 /**
  * Publishes a draft (ADR 0021). The refusals that need no tables come first and take no number: not
@@ -52,16 +56,13 @@ export class NoticePublisher {
     }
     const draft = state.draft;
     if (draft.corrects) await this.requireCorrectable(draft.corrects.noticeId, noticeId);
-    await this.sync.waitFor(await this.store.headPosition());
-    const asOf = this.notices.execution.now();
-    if (draft.period && draft.period.to >= shanghaiDate(asOf)) {
-      throw noticeError('PERIOD_NOT_OVER', `the period ends ${draft.period.to}: publish its figures once it is over`, 'period.to', {
-        to: draft.period.to,
+    const asOf = await this.caughtUp();
+    if (!periodOver(draft, asOf)) {
+      throw noticeError('PERIOD_NOT_OVER', `the period ends ${draft.period!.to}: publish its figures once it is over`, 'period.to', {
+        to: draft.period!.to,
       });
     }
-    const figures = draft.withdraw
-      ? { tables: [], notes: [] }
-      : await this.tables.figures(this.notices.unitReader(actor, draft.issuingUnitId), draft, asOf);
+    const figures = await this.figures(actor, draft, asOf);
     const publicity = await this.publicity(draft, asOf);
     const policy = await this.policies.current(DOCUMENTS_POLICY_CONTEXT, DEFAULT_DOCUMENTS_POLICY);
     assertNumberFormat(policy.publicNoticeNumberFormat, 'documents.publicNoticeNumberFormat');
@@ -103,6 +104,35 @@ export class NoticePublisher {
       await this.register.void(number, reason, call());
       throw error;
     }
+  }
+
+  /**
+   * What publishing the draft now would publish, made the same way (the read models caught up, the
+   * same tables cut to what may be public, the same publicity) but recorded nowhere and unnumbered:
+   * the number is taken only when it is published. A published notice has its content on its page.
+   */
+  async preview(actor: Actor, noticeId: string): Promise<NoticePreview> {
+    const state = this.notices.issuer(actor, noticeId, 'previewing a notice')(await this.notices.state(noticeId));
+    if (state.status === 'published') {
+      throw noticeError('ALREADY_PUBLISHED', `notice ${noticeId} is published: its content is on its page, as the public reads it`);
+    }
+    const draft = state.draft;
+    const asOf = await this.caughtUp();
+    const issuingUnitName = this.notices.unitName(draft.issuingUnitId);
+    const content = noticeContent(draft, { documentNo: '', issuingUnitName, asOf }, await this.figures(actor, draft, asOf));
+    return noticePreview(draft, content, await this.publicity(draft, asOf), periodOver(draft, asOf));
+  }
+
+  /** The instant the figures are read at, once the read models have reached the log's head. */
+  private async caughtUp(): Promise<string> {
+    await this.sync.waitFor(await this.store.headPosition());
+    return this.notices.execution.now();
+  }
+
+  /** The draft's tables and notes as of `asOf`, read as the issuing unit; a withdrawal prints none. */
+  private figures(actor: Actor, draft: DraftRecord, asOf: string): Promise<NoticeFigures> {
+    if (draft.withdraw) return Promise.resolve({ tables: [], notes: [] });
+    return this.tables.figures(this.notices.unitReader(actor, draft.issuingUnitId), draft, asOf);
   }
 
   /** 409 unless the corrected notice is published and not corrected by another notice. */

@@ -1,6 +1,6 @@
-import { CorrectedNoticeRef, NoticePeriod, NoticeTable } from '../domain/public-notice.messages';
+import { CorrectedNoticeRef, NoticeContent, NoticePeriod, NoticePublicity, NoticeTable } from '../domain/public-notice.messages';
 import { PublicityClass, PublicNoticeKind, PublicNoticeStatus } from '../domain/public-notice-values';
-import { ExistingPublicNotice, PublishedPublicNotice } from '../domain/public-notice.state';
+import { DraftRecord, ExistingPublicNotice, PublishedPublicNotice } from '../domain/public-notice.state';
 
 /** Another notice a notice points to: the one it corrects, or the correction that corrects it. */
 export interface NoticeLink {
@@ -121,5 +121,46 @@ export function staffNoticeView(
     draftedAt: d.draftedAt,
     publishedBy: notice.status === 'published' ? notice.published.publishedBy : null,
     published,
+  };
+}
+
+/**
+ * What publishing a draft now would make public (its staff preview): the public page's text, tables
+ * and notes exactly as they would be frozen, but no number (taken at publication) and no digest (of
+ * content that holds the number). `periodOver`: publishing now is not refused for the period.
+ */
+export interface NoticePreview {
+  readonly noticeId: string;
+  readonly kind: PublicNoticeKind;
+  readonly title: string;
+  readonly issuingUnit: { readonly id: string; readonly name: string };
+  readonly issuedOn: string;
+  readonly asOf: string;
+  readonly period: NoticePeriod | null;
+  readonly campaignId: string | null;
+  readonly preface: readonly string[];
+  readonly corrects: NoticeContent['corrects'];
+  readonly tables: readonly NoticeTable[];
+  readonly notes: readonly string[];
+  readonly publicity: { readonly class: PublicityClass; readonly until: string | null };
+  readonly periodOver: boolean;
+}
+
+export function noticePreview(draft: DraftRecord, content: NoticeContent, publicity: NoticePublicity, periodOver: boolean): NoticePreview {
+  return {
+    noticeId: draft.noticeId,
+    kind: content.kind,
+    title: content.title,
+    issuingUnit: { id: draft.issuingUnitId, name: content.issuingUnitName },
+    issuedOn: content.issuedOn,
+    asOf: content.asOf,
+    period: draft.period,
+    campaignId: draft.campaignId,
+    preface: content.preface,
+    corrects: content.corrects,
+    tables: content.tables,
+    notes: content.notes,
+    publicity: { class: publicity.class, until: publicity.until },
+    periodOver,
   };
 }

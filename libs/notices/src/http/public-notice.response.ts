@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NoticeLink, PublicNoticeView, StaffNoticeView } from '../application/notice-views';
+import { NoticeLink, NoticePreview, PublicNoticeView, StaffNoticeView } from '../application/notice-views';
 import { PublicNoticeListItem } from '../application/notice-reads';
 import { CorrectedNoticeRef, NoticePeriod, NoticeTable } from '../domain/public-notice.messages';
 import {
@@ -128,4 +128,30 @@ export class StaffNoticeListItemDto implements NoticeListItem {
   @ApiProperty({ type: String, nullable: true }) correctedById!: string | null;
   @ApiProperty() draftedAt!: string;
   @ApiProperty() draftedBy!: string;
+}
+
+/** The correction a preview prints (the corrected notice's number and title). */
+export class PublicNoticePreviewCorrectsDto {
+  @ApiProperty() documentNo!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'A withdrawal (撤销)' }) withdraw!: boolean;
+}
+
+/** GET /public-notices/{noticeId}/preview: what publishing the draft now would make public, unnumbered. */
+export class PublicNoticePreviewDto implements NoticePreview {
+  @ApiProperty() noticeId!: string;
+  @ApiProperty({ enum: PUBLIC_NOTICE_KINDS }) kind!: PublicNoticeKind;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: () => PublicNoticeIssuerDto }) issuingUnit!: PublicNoticeIssuerDto;
+  @ApiProperty({ description: 'YYYY-MM-DD (成文日期, were it published now)' }) issuedOn!: string;
+  @ApiProperty({ description: 'When its figures were read' }) asOf!: string;
+  @ApiProperty({ type: () => PublicNoticePeriodViewDto, nullable: true }) period!: PublicNoticePeriodViewDto | null;
+  @ApiProperty({ type: String, nullable: true }) campaignId!: string | null;
+  @ApiProperty({ type: [String], description: 'Paragraphs' }) preface!: string[];
+  @ApiProperty({ type: () => PublicNoticePreviewCorrectsDto, nullable: true }) corrects!: PublicNoticePreviewCorrectsDto | null;
+  @ApiProperty({ type: () => [PublicNoticeTableDto] }) tables!: PublicNoticeTableDto[];
+  @ApiProperty({ type: [String] }) notes!: string[];
+  @ApiProperty({ type: () => PublicNoticePublicityDto }) publicity!: PublicNoticePublicityDto;
+  @ApiProperty({ description: 'False while the period’s last day has not passed: publishing would be refused (PERIOD_NOT_OVER)' })
+  periodOver!: boolean;
 }

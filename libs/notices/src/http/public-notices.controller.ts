@@ -4,12 +4,13 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CurrentActor, ISSUING_ROLES, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
 import { ApiPagedResponse, CommandReceipt, CommandReceiptDto, KeysetPage } from '@bihuan/platform';
+import { NoticePublisher } from '../application/notice-publisher';
 import { NoticeReads } from '../application/notice-reads';
 import { PublicNoticeRequest } from '../application/notice-request.handler';
-import { StaffNoticeView } from '../application/notice-views';
+import { NoticePreview, StaffNoticeView } from '../application/notice-views';
 import { NoticeListItem } from '../read-models/notices.queries';
 import { CorrectPublicNoticeDto, DraftPublicNoticeDto, ListStaffNoticesQueryDto, RevisePublicNoticeDto } from './public-notice.dto';
-import { StaffNoticeListItemDto, StaffNoticeViewDto } from './public-notice.response';
+import { PublicNoticePreviewDto, StaffNoticeListItemDto, StaffNoticeViewDto } from './public-notice.response';
 
 /** The commission reads its units' notices, drafts included; they are drafted, published and corrected by ISSUING_ROLES (AccessPolicy). */
 export const NOTICE_READ_ROLES = ['inspector', 'leader', 'admin'] as const;
@@ -22,6 +23,7 @@ export class PublicNoticesController {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(NoticeReads) private readonly reads: NoticeReads,
+    @Inject(NoticePublisher) private readonly publisher: NoticePublisher,
   ) {}
 
   @Post()
@@ -48,6 +50,17 @@ export class PublicNoticesController {
   @ApiOkResponse({ type: StaffNoticeViewDto })
   get(@CurrentActor() actor: Actor, @Param('noticeId') noticeId: string): Promise<StaffNoticeView> {
     return this.reads.staffDetail(actor, noticeId);
+  }
+
+  @Get(':noticeId/preview')
+  @Roles(...ISSUING_ROLES)
+  @ApiOperation({
+    summary:
+      'What publishing the draft now would make public: its text and the tables made from the figures as of now, cut to what may be public; unnumbered, recorded nowhere',
+  })
+  @ApiOkResponse({ type: PublicNoticePreviewDto })
+  preview(@CurrentActor() actor: Actor, @Param('noticeId') noticeId: string): Promise<NoticePreview> {
+    return this.publisher.preview(actor, noticeId);
   }
 
   @Post(':noticeId/revise')

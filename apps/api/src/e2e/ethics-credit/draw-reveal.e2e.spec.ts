@@ -121,6 +121,14 @@ describe('a draw commits to its seed, stays hidden from the drawn, and is reveal
       .set(t.auth(hospitalOf[first!]!))
       .expect(200);
     expect((await t.http.post(`/draws/${draw.drawId}/reveal`).set(t.auth('leader-city-a'))).body.details).toEqual({ pending: 1 });
+    // Staff read how each drawn visit stands before the reveal (the console links them and says why it cannot reveal yet).
+    const staff = (await t.http.get(`/draws/${draw.drawId}`).set(t.auth('inspector-a1')).expect(200)).body as DrawAnswer;
+    expect(staff.drawnVisits!.map((v) => [v.visitId, v.outcome]).sort()).toEqual(
+      [
+        [visitOf(first!), 'conducted'],
+        [visitOf(second!), 'pending'],
+      ].sort(),
+    );
     await t.http
       .post(`/visits/${visitOf(second!)}/cancel`)
       .set(t.auth('inspector-a1'))

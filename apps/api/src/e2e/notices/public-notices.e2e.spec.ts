@@ -73,9 +73,18 @@ describe('public notices (e2e)', () => {
   });
 
   it('publishes the March tables by institution and category: names and counts, nothing of any complainant', async () => {
+    // The preview is what the publication then freezes (the figures did not move), numbered nowhere and writing nothing.
+    const head = await s.head();
+    const preview = await t.http.get(`/public-notices/${first}/preview`).set(t.auth(LEADER)).expect(200);
+    expect(preview.body).toMatchObject({ periodOver: true, issuingUnit: { id: 'city-a' }, publicity: { class: 'adverse' } });
+    expectNothingPrivate(preview.text);
+    expect(await s.head()).toBe(head);
+    expect(await s.get('hospital-a1-1', `/public-notices/${first}/preview`, 403)).toMatchObject({ code: 'AUTH.ROLE_NOT_ALLOWED' });
     await s.post(LEADER, `/public-notices/${first}/publish`);
     const res = await publicGet(`/public/notices/${first}`).expect(200);
     const notice = res.body as Row & { tables: Table[]; digest: { content: string; document: string } };
+    expect(notice.tables).toEqual(preview.body.tables);
+    expect(notice['notes']).toEqual(preview.body.notes);
     expect(notice).toMatchObject({
       kind: 'complaint-statistics',
       title: STATISTICS.title,

@@ -28,6 +28,8 @@ describe('OpenAPI answers: public notices', () => {
     const draft = await checks.send<{ status: string; published: unknown }>('GET', `/public-notices/${notice}`, LEADER);
     expect(draft).toMatchObject({ status: 'draft', published: null });
     await checks.send('POST', `/public-notices/${notice}/revise`, LEADER, { title: '2025年2月监督检查结果通报' }, 200);
+    const preview = await checks.send<{ tables: unknown[]; title: string }>('GET', `/public-notices/${notice}/preview`, LEADER);
+    expect(preview).toMatchObject({ title: '2025年2月监督检查结果通报', tables: [expect.anything(), expect.anything()] });
     await checks.send('POST', `/public-notices/${notice}/publish`, LEADER, {}, 200);
     const published = await checks.send<{ published: { tables: unknown[] } }>('GET', `/public-notices/${notice}`, 'leader-prov');
     expect(published.published.tables).toHaveLength(2);
@@ -48,6 +50,7 @@ describe('OpenAPI answers: public notices', () => {
 
   it('describes the refusals', async () => {
     await checks.send('POST', `/public-notices/${notice}/revise`, LEADER, { title: 'x' }, 409);
+    await checks.send('GET', `/public-notices/${notice}/preview`, LEADER, undefined, 409);
     await checks.send('POST', '/public-notices', LEADER, { ...FEBRUARY, period: undefined }, 400);
     await checks.send('GET', `/public-notices/${notice}`, 'inspector-b1', undefined, 403);
     const draft = (await checks.send<{ id: string }>('POST', '/public-notices', LEADER, FEBRUARY, 201)).id;

@@ -14,6 +14,7 @@ export const NOTICE_ROWS: Readonly<Record<string, Row>> = {
   },
   'GET /public-notices': { target: 'none' },
   'GET /public-notices/{noticeId}': { target: 'noticeDraft' },
+  'GET /public-notices/{noticeId}/preview': { target: 'noticeDraft' },
   'POST /public-notices/{noticeId}/revise': { target: 'noticeDraft', body: () => ({ title: '改过的标题' }) },
   'POST /public-notices/{noticeId}/publish': { target: 'noticeDraft', body: () => ({}) },
   'POST /public-notices/{noticeId}/corrections': { target: 'publicNotice', body: () => ({ preface: '更正' }) },

@@ -35,6 +35,7 @@ export function menuOf(role: string): MenuEntry[] {
       { key: PATHS.leader, label: '仪表盘' },
       { key: PATHS.leaderFindings, label: '督办台账' },
       { key: PATHS.campaigns, label: '专项行动' },
+      { key: PATHS.draws, label: '双随机抽取' },
       { key: PATHS.notices, label: '通报公示' },
       { key: PATHS.referrals, label: '移交协查' },
       { key: PATHS.creditChecks, label: '信用核查记录' },

@@ -2,19 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { call, messageOf } from '../../client/errors';
 import type { components } from '../../client/schema.gen';
 import { PATHS } from '../../routes';
-import { beijingDate, beijingDateTime } from '../../shared/time';
+import { beijingDate, beijingDateTime, chineseDate } from '../../shared/time';
 import { Link } from '../navigation';
 import { publicApi } from '../public-api';
 import { NoticeTables } from './NoticeTables';
 
 type Notice = components['schemas']['PublicNoticeViewDto'];
 type NoticeLink = components['schemas']['PublicNoticeLinkDto'];
-
-/** 2025-04-01 → 2025年4月1日, as the notice prints its date. */
-const chineseDay = (day: string) => {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
 
 function NoticeRef({ link }: { readonly link: NoticeLink }) {
   return (
@@ -104,7 +98,7 @@ export default function NoticePage({ noticeId }: { readonly noticeId: string }) 
             <p className="notice-signature">
               {notice.issuingUnit.name}
               <br />
-              {chineseDay(notice.issuedOn)}
+              {chineseDate(notice.issuedOn)}
             </p>
             <dl className="facts notice-check">
               <dt>数据截至</dt>
