@@ -1,7 +1,9 @@
 import { Route, Routes } from 'react-router';
 import { CaseAuditPage } from '../audit/CaseAuditPage';
 import { ComplaintPage } from './ComplaintPage';
+import { CreditChecksPage } from './CreditChecksPage';
 import { FindingPage } from './FindingPage';
+import { ReportDutyPage } from './ReportDutyPage';
 import { VisitPage } from './VisitPage';
 
 /** A case's own page, whoever opens it (links in to-dos and notifications lead here). */
@@ -12,6 +14,8 @@ export function CaseRoutes() {
       <Route path="visits/:visitId" element={<VisitPage />} />
       <Route path="complaints/:ticketId" element={<ComplaintPage />} />
       <Route path="audit/:stream" element={<CaseAuditPage />} />
+      <Route path="report-duties/:dutyId" element={<ReportDutyPage />} />
+      <Route path="credit-checks" element={<CreditChecksPage />} />
     </Routes>
   );
 }
