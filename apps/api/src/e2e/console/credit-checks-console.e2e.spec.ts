@@ -92,7 +92,7 @@ describe('console: applicant credit checks in Chromium', () => {
     const result = page.locator('.ant-card', { hasText: '核查结果' });
     await result.getByText('1101**********002X').waitFor();
     expect(await page.content()).not.toContain(ID.slice(4, 14));
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect((await page.evaluate('document.documentElement.scrollWidth')) as number).toBeLessThanOrEqual(PHONE.width);
     expect(existsSync(await c.screenshot(page, 'credit-check-person-phone'))).toBe(true);
   });
 

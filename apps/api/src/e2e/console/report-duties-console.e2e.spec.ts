@@ -156,7 +156,7 @@ describe('console: reporting duties in Chromium', () => {
     await page.goto(`/cases/report-duties/${dutyId}`);
     await page.getByText('第 2 轮报送').waitFor();
     await page.getByText('已通过').first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect((await page.evaluate('document.documentElement.scrollWidth')) as number).toBeLessThanOrEqual(PHONE.width);
     expect(existsSync(await c.screenshot(page, 'report-duty-phone'))).toBe(true);
   });
 });
