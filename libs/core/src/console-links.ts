@@ -14,11 +14,8 @@ export const CONSOLE_LINKS = {
   referral: (referralId: string): string => `/cases/audit/${encodeURIComponent(`referral-${referralId}`)}`,
   ethicsEvaluation: (institutionId: string, year: number, staffId: string): string =>
     `/hospital/ethics/${encodeURIComponent(institutionId)}/${year}/${encodeURIComponent(staffId)}`,
-  /**
-   * A campaign's reporting duty (报送任务) of one institution: its case audit page (history, files,
-   * state) until the console has a page of its own for duties.
-   */
-  reportDuty: (dutyId: string): string => `/cases/audit/${encodeURIComponent(`reportDuty-${dutyId}`)}`,
+  /** A campaign's reporting duty (报送任务) of one institution: the unit hands it in there, the issuing office reviews it. */
+  reportDuty: (dutyId: string): string => `/cases/report-duties/${encodeURIComponent(dutyId)}`,
   /** The public portal's status page of a ticket (the complainant types the secret there). */
   publicComplaint: (ticketCode: string): string => `/portal/complaints/${encodeURIComponent(ticketCode)}`,
 } as const;

@@ -13,6 +13,7 @@ const KINDS: Readonly<Record<string, string>> = {
   creditArchive: '信用档案',
   creditPoints: '不良执业记分',
   randomDraw: '双随机抽查',
+  reportDuty: '报送任务',
 };
 
 /** Each category's status words in the catalogue (those without a status vocabulary show none). */
@@ -21,6 +22,7 @@ const STATUS_WORDS: Readonly<Record<string, Vocabulary>> = {
   visit: 'visitStatuses',
   complaintTicket: 'complaintStatuses',
   ethicsEvaluation: 'ethicsEvaluationStatuses',
+  reportDuty: 'reportDutyStatuses',
 };
 
 /** Categories the API folds into a state (GET /audit/cases/:stream/state; others answer 400). */
@@ -32,6 +34,7 @@ export const STATE_CATEGORIES: readonly string[] = [
   'ethicsEvaluation',
   'creditArchive',
   'creditPoints',
+  'reportDuty',
 ];
 
 export function categoryOf(stream: string): string {
@@ -85,7 +88,7 @@ export function caseFacts(stream: string, state: unknown, words: Words): CaseFac
   const root = (typeof state === 'object' && state !== null ? state : {}) as Loose;
   const status = textAt(root, 'status');
   const vocabulary = STATUS_WORDS[category];
-  const nested = ['assignment', 'finding', 'visit', 'opened', 'staff'].map((key) => objectAt(root, key));
+  const nested = ['assignment', 'finding', 'visit', 'opened', 'staff', 'duty'].map((key) => objectAt(root, key));
   const institutionId =
     nested.map((inner) => textAt(inner, 'institutionId')).find((id) => id !== null) ??
     textAt(root, 'institutionId') ??

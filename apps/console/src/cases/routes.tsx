@@ -3,7 +3,9 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { CaseAuditPage } from '../audit/CaseAuditPage';
 import { ComplaintPage } from './ComplaintPage';
+import { CreditChecksPage } from './CreditChecksPage';
 import { FindingPage } from './FindingPage';
+import { ReportDutyPage } from './ReportDutyPage';
 import { VisitPage } from './VisitPage';
 
 // The commission's notices and draws load on first use: a hospital opening a finding never downloads them.
@@ -21,6 +23,8 @@ export function CaseRoutes() {
         <Route path="visits/:visitId" element={<VisitPage />} />
         <Route path="complaints/:ticketId" element={<ComplaintPage />} />
         <Route path="audit/:stream" element={<CaseAuditPage />} />
+        <Route path="report-duties/:dutyId" element={<ReportDutyPage />} />
+        <Route path="credit-checks" element={<CreditChecksPage />} />
         <Route path="notices" element={<NoticesPage />} />
         <Route path="notices/:noticeId" element={<NoticePage />} />
         <Route path="draws" element={<DrawsPage />} />

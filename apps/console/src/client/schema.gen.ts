@@ -9796,6 +9796,14 @@ export interface operations {
                 /** @description Opaque: the `nextCursor` of the previous page; leave out for the first page */
                 cursor?: string;
                 pageSize?: number;
+                subjectKind?: "organisation" | "person";
+                purpose?: "institution-registration" | "institution-change" | "institution-validation" | "physician-registration" | "nurse-registration" | "other-licence";
+                /** @description The checks of the organisation with this 统一社会信用代码 */
+                creditCode?: string;
+                /** @description Checked on or after this date (Asia/Shanghai) */
+                from?: string;
+                /** @description Checked on or before this date (Asia/Shanghai) */
+                to?: string;
             };
             header?: never;
             path?: never;

@@ -1,3 +1,4 @@
+import { DUTY_DEADLINE_PURPOSE_LABELS } from '@bihuan/campaigns';
 import { COMPLAINT_TIMED_STEP_LABELS } from '@bihuan/complaints';
 import { CREDIT_LIST_LABELS } from '@bihuan/credit';
 import { ESCALATION_RUNG_LABELS } from '@bihuan/inspection';
@@ -16,4 +17,5 @@ export const DEADLINE_PURPOSE_LABELS: Readonly<Record<string, string>> = {
   'credit-cycle': '信用记分周期',
   ...Object.fromEntries(Object.entries(CREDIT_LIST_LABELS).map(([list, label]) => [`${list}-list-expiry`, `${label}期满`])),
   'referral-acknowledge': '协同部门签收移交',
+  ...DUTY_DEADLINE_PURPOSE_LABELS,
 };

@@ -1,5 +1,6 @@
-import { IsInstant, PageCursor, PageSize } from '@bihuan/platform';
+import { BeijingDateQuery, IsCreditCode, IsInstant, PageCursor, PageSize } from '@bihuan/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy, ValidationArguments } from 'class-validator';
 import { isValidCreditCode, isValidResidentId, normaliseIdentifier } from '@bihuan/core';
 import { CREDIT_CHECK_PURPOSES, CREDIT_SUBJECT_KINDS, CreditCheckPurpose, CreditSubjectKind } from '../domain/credit-values';
@@ -74,8 +75,31 @@ export class CreditFalseMaterialDto extends CreditApplicantDto {
   @ApiProperty({ description: 'When the false material was supplied' }) @IsInstant() occurredAt!: string;
 }
 
-/** GET /credit/checks: a page of the checks of the reader's offices. */
+/** GET /credit/checks: a page of the checks of the reader's offices, narrowed by what the list shows. */
 export class CreditCheckListQueryDto {
   @PageCursor() cursor?: string;
   @PageSize() pageSize?: number;
+
+  @ApiPropertyOptional({ enum: CREDIT_SUBJECT_KINDS })
+  @IsOptional()
+  @IsIn(CREDIT_SUBJECT_KINDS)
+  subjectKind?: CreditSubjectKind;
+
+  @ApiPropertyOptional({ enum: CREDIT_CHECK_PURPOSES })
+  @IsOptional()
+  @IsIn(CREDIT_CHECK_PURPOSES)
+  purpose?: CreditCheckPurpose;
+
+  /** An organisation's code only: a person is found by nothing in the list (ADR 0019). */
+  @ApiPropertyOptional({ example: '91330100799655058B', description: 'The checks of the organisation with this 统一社会信用代码' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseIdentifier(value) : value))
+  @IsCreditCode()
+  creditCode?: string;
+
+  @BeijingDateQuery('Checked on or after this date (Asia/Shanghai)', '2025-03-01')
+  from?: string;
+
+  @BeijingDateQuery('Checked on or before this date (Asia/Shanghai)', '2025-03-31')
+  to?: string;
 }

@@ -155,6 +155,16 @@ describe.each(TEST_SQL_DIALECTS)('applicant credit in the read model on $name (A
     expect(second).toMatchObject({ items: [{ checkId: 'K1', level: 'A', adverseRecords: 0, redListed: false }], nextCursor: null });
     expect((await applicants.checks(['county-a', 'county-b'], {})).items.map((r) => r.checkId)).toEqual(['K3', 'K2', 'K1']);
     expect(await applicants.checks([], {})).toEqual({ items: [], nextCursor: null });
+    // Narrowed by what the list shows: kind, purpose, an organisation's code, Beijing days.
+    const ids = async (filter: Parameters<ApplicantCreditQueries['checks']>[1]) =>
+      (await applicants.checks(['county-a', 'county-b'], filter)).items.map((r) => r.checkId);
+    expect(await ids({ subjectKind: 'person' })).toEqual(['K3', 'K2']);
+    expect(await ids({ creditCode: CODE })).toEqual(['K1']);
+    expect(await ids({ purpose: 'physician-registration' })).toEqual([]);
+    expect(await ids({ purpose: 'institution-registration', subjectKind: 'organisation' })).toEqual(['K1']);
+    expect(await ids({ from: '2025-01-03', to: '2025-01-03' })).toEqual(['K2']); // 08:00 in Beijing on the 3rd
+    expect(await ids({ from: '2025-01-04' })).toEqual(['K3']);
+    expect(await ids({ to: '2025-01-02' })).toEqual(['K1']);
 
     // The institution the directory holds with that code shows the applicant's adverse record, and its level counts it.
     const view = await credit.view('inspector', 'H1', '2025-06-01T00:00:00.000Z');

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kysely } from 'kysely';
-import { streamName } from '@bihuan/core';
+import { shanghaiDayStartMs, streamName } from '@bihuan/core';
 import { SqlDatabase } from '@bihuan/database';
 import { LiveDirectory } from '@bihuan/directory';
 import { keysetPage, KeysetPage, READ_MODELS } from '@bihuan/platform';
@@ -31,6 +31,19 @@ export interface CreditCheckRow {
   readonly adverseRecords: number;
   readonly redListed: boolean;
 }
+
+/** What the offices' list of checks may be narrowed by (all optional; dates are Beijing days, inclusive). */
+export interface CreditCheckFilter {
+  readonly subjectKind?: CreditSubjectKind;
+  readonly purpose?: CreditCheckPurpose;
+  /** An organisation's 统一社会信用代码, normalised. */
+  readonly creditCode?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+const dayStart = (date: string): string => new Date(shanghaiDayStartMs(date)).toISOString();
+const dayEnd = (date: string): string => new Date(shanghaiDayStartMs(date) + 86_400_000 - 1).toISOString();
 
 /** What a check is decided on: the institution the applicant already is (if any) and the record to read. */
 export interface ApplicantCreditRecord {
@@ -71,14 +84,23 @@ export class ApplicantCreditQueries {
     return (await this.subject(subjectKey)).status === 'registered';
   }
 
-  /** The checks recorded in `units` (the reader's offices), newest first, a page after `cursor`. */
-  async checks(units: readonly string[], page: { cursor?: string; pageSize?: number }): Promise<KeysetPage<CreditCheckRow>> {
+  /** The checks recorded in `units` (the reader's offices) that match `filter`, newest first, a page after `cursor`. */
+  async checks(
+    units: readonly string[],
+    page: CreditCheckFilter & { cursor?: string; pageSize?: number },
+  ): Promise<KeysetPage<CreditCheckRow>> {
     if (units.length === 0) return { items: [], nextCursor: null };
+    let query = this.db
+      .selectFrom('credit_checks')
+      .selectAll()
+      .where('checked_in', 'in', [...units]);
+    if (page.subjectKind) query = query.where('kind', '=', page.subjectKind);
+    if (page.purpose) query = query.where('purpose', '=', page.purpose);
+    if (page.creditCode) query = query.where('credit_code', '=', page.creditCode);
+    if (page.from) query = query.where('checked_at', '>=', dayStart(page.from));
+    if (page.to) query = query.where('checked_at', '<=', dayEnd(page.to));
     return keysetPage({
-      query: this.db
-        .selectFrom('credit_checks')
-        .selectAll()
-        .where('checked_in', 'in', [...units]),
+      query,
       order: [
         { column: 'checked_at', descending: true, of: (r) => r.checked_at },
         { column: 'check_id', descending: true, of: (r) => r.check_id },

@@ -36,7 +36,7 @@ describe('reporting duty notifications', () => {
       kind: 'assignment',
       title: `报送任务：${WHAT}`,
       body: `请于 2025年3月7日 前报送${WHAT}（2025年3月1日起可报送）。`,
-      link: '/cases/audit/reportDuty-d1',
+      link: '/cases/report-duties/d1',
       stream,
       sourceEventId: assigned.metadata.eventId,
       audience: [hospital],

@@ -54,7 +54,7 @@ describe('reporting duties of a campaign, with time skipping (e2e)', () => {
 
   it('puts the open 实施方案 on each hospital’s to-do list (not the months to come), linking the duty’s case page', async () => {
     const todos = await reportTodos(t, A1);
-    expect(todos[0]!['link']).toBe(`/cases/audit/reportDuty-${planA1}`);
+    expect(todos[0]!['link']).toBe(`/cases/report-duties/${planA1}`);
     const history = await s.get(A1, `/audit/cases/reportDuty-${planA1}/history`);
     expect(JSON.stringify(history)).toContain('报送实施方案');
     expect(todos).toEqual([

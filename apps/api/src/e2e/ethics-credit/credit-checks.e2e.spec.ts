@@ -151,4 +151,31 @@ describe('credit checks of applicants (HTTP)', () => {
     const zh = await post('inspector-a1', '/credit/checks', applicant('organisation', '91330100799655058C'));
     expect(zh.body.message).toContain('统一社会信用代码');
   });
+
+  it('narrows the offices’ list by kind, purpose, an organisation’s code and Beijing days; a bad filter is a 400 naming it', async () => {
+    const listed = async (query: string) =>
+      (await get('leader-city-a', `/credit/checks?pageSize=100&${query}`).expect(200)).body.items as {
+        subjectKind: string;
+        creditCode: string | null;
+        purpose: string;
+      }[];
+    const all = await listed('');
+    expect(all.length).toBeGreaterThan(4);
+    const people = await listed('subjectKind=person');
+    expect(people.length).toBeGreaterThan(0);
+    expect(people.every((r) => r.subjectKind === 'person' && r.creditCode === null)).toBe(true);
+    const byCode = await listed(`creditCode=${CODE.toLowerCase()}`); // typed as people type it
+    expect(byCode.length).toBe(all.filter((r) => r.creditCode === CODE).length);
+    expect(await listed('purpose=institution-validation')).toEqual([expect.objectContaining({ creditCode: CODE })]);
+    expect(await listed('from=2025-03-03&to=2025-03-03')).toHaveLength(all.length); // all checked at 09:00 on 3 March in Beijing
+    expect(await listed('from=2025-03-04')).toEqual([]);
+    for (const [query, field] of [
+      ['creditCode=91330100799655058C', 'creditCode'],
+      ['from=2025-13-01', 'from'],
+      ['purpose=lottery', 'purpose'],
+    ]) {
+      const res = await get('leader-city-a', `/credit/checks?${query}`).expect(400);
+      expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual([field]);
+    }
+  });
 });

@@ -14,6 +14,7 @@ export function TextStepButton({
   danger,
   type,
   loading,
+  maxLength = 2000,
   run,
 }: {
   label: string;
@@ -23,6 +24,8 @@ export function TextStepButton({
   danger?: boolean;
   type?: ButtonProps['type'];
   loading: boolean;
+  /** The API's cap on the text. */
+  maxLength?: number;
   run: (text: string | undefined) => Promise<unknown>;
 }) {
   const [open, setOpen] = useState(false);
@@ -54,7 +57,7 @@ export function TextStepButton({
             label={fieldLabel}
             rules={required ? [{ required: true, whitespace: true, message: `请填写${fieldLabel}` }] : []}
           >
-            <Input.TextArea rows={3} maxLength={2000} placeholder={placeholder} />
+            <Input.TextArea rows={3} maxLength={maxLength} placeholder={placeholder} />
           </Form.Item>
         </Form>
       </Modal>

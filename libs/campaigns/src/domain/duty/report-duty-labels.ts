@@ -18,3 +18,10 @@ export const DUTY_WITHDRAW_REASON_LABELS: Readonly<Record<DutyWithdrawReason, st
   'no-longer-required': '专项行动调整后不再要求',
   'campaign-closed': '专项行动已结束',
 };
+
+/** What each of a duty's deadlines is for (DeadlineTerms.purpose), in the catalogue's `deadlinePurposes`. */
+export const DUTY_DEADLINE_PURPOSE_LABELS: Readonly<Record<string, string>> = {
+  'report-due': '报送期限',
+  'report-resubmit': '退回后重新报送期限',
+  ...Object.fromEntries(Object.entries(DUTY_ESCALATION_RUNG_LABELS).map(([rung, label]) => [`escalation-${rung}`, `逾期升级：${label}`])),
+};
