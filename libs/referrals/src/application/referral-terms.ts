@@ -25,7 +25,8 @@ export function competentAgency(jurisdiction: Jurisdiction, agencyId: string, ca
   if (agency.parentId === null || !jurisdiction.contains(agency.parentId, caseUnit))
     throw referralError(
       'AGENCY_NOT_COMPETENT',
-      `${agency.name} works beside ${agency.parentId ?? 'no commission'}, whose jurisdiction does not hold ${caseUnit}`,
+      // Ids, not the agency's Chinese name: a message with Chinese in it is taken as already written for people.
+      `Agency ${agency.id} works beside ${agency.parentId ?? 'no commission'}, whose jurisdiction does not hold ${caseUnit}`,
       {
         field: 'agencyId',
       },

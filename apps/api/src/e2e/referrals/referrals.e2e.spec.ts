@@ -108,6 +108,7 @@ describe('referrals to partner agencies (移交)', () => {
     expect((await refer(INSPECTOR, { agencyId: 'city-a' }).expect(400)).body).toMatchObject({ code: 'REFERRAL.NOT_AN_AGENCY' });
     expect((await refer(INSPECTOR, { agencyId: 'agency-city-b-insurance' }).expect(422)).body).toMatchObject({
       code: 'REFERRAL.AGENCY_NOT_COMPETENT',
+      fields: [{ field: 'agencyId', message: expect.stringContaining('不负责该案件所在辖区') }],
     });
     expect((await refer(INSPECTOR, { sourceStream: 'visit-x' }).expect(400)).body).toMatchObject({ code: 'REFERRAL.SOURCE_NOT_REFERABLE' });
     expect((await refer(INSPECTOR, { sourceStream: 'finding-nope' }).expect(404)).body).toMatchObject({
