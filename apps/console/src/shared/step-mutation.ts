@@ -10,9 +10,9 @@ import { ApiError, messageOf } from '../client/errors';
  * the inspector's pages pass `refresh: () => refreshAfterStep(caseKey)` (inspector-api's
  * useRefreshAfterStep, which also refreshes its lists), the hospital's forms pass their form.
  */
-export function useStepMutation<Values>(options: {
+export function useStepMutation<Values, Answer = unknown>(options: {
   form?: FormInstance<Values>;
-  send: (values: Values) => Promise<unknown>;
+  send: (values: Values) => Promise<Answer>;
   done: string;
   refresh: () => Promise<unknown>;
 }) {
@@ -27,14 +27,26 @@ export function useStepMutation<Values>(options: {
     onError: (error) => {
       void message.error(messageOf(error));
       if (error instanceof ApiError && options.form) {
-        const known = new Set(Object.keys(options.form.getFieldsValue(true) as object));
+        const values = options.form.getFieldsValue(true) as Record<string, unknown>;
         const fields = error.fields
-          .map((problem) => ({ name: problem.field.split('.')[0]!.replace(/\[\d+\]$/, ''), errors: [problem.message] }))
-          .filter((field) => known.has(field.name));
+          .map((problem) => ({ path: problem.field.replace(/\[\d+\]/g, '').split('.'), errors: [problem.message] }))
+          .filter(({ path }) => path[0]! in values)
+          // A nested field (identity.phone) goes under its own input when the form has one, else under its parent.
+          .map(({ path, errors }) => ({ name: path.length > 1 && nestedIn(values, path) ? path : path[0]!, errors }));
         if (fields.length) options.form.setFields(fields as Parameters<FormInstance<Values>['setFields']>[0]);
       }
     },
   });
+}
+
+/** Whether the form's values hold `path` (a nested input the form renders). */
+function nestedIn(values: Record<string, unknown>, path: readonly string[]): boolean {
+  let node: unknown = values;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || !(key in node)) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return true;
 }
 
 /** The rule of a text field the API caps at `max` characters (required unless said). */
