@@ -1,5 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { CaseAuditPage } from '../audit/CaseAuditPage';
+import { ReferralPage } from '../referrals/ReferralPage';
+import { ReferralsPage } from '../referrals/ReferralsPage';
 import { ComplaintPage } from './ComplaintPage';
 import { FindingPage } from './FindingPage';
 import { VisitPage } from './VisitPage';
@@ -12,6 +14,8 @@ export function CaseRoutes() {
       <Route path="visits/:visitId" element={<VisitPage />} />
       <Route path="complaints/:ticketId" element={<ComplaintPage />} />
       <Route path="audit/:stream" element={<CaseAuditPage />} />
+      <Route path="referrals" element={<ReferralsPage />} />
+      <Route path="referrals/:referralId" element={<ReferralPage />} />
     </Routes>
   );
 }
