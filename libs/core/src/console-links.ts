@@ -7,11 +7,8 @@ export const CONSOLE_LINKS = {
   finding: (findingId: string): string => `/cases/findings/${encodeURIComponent(findingId)}`,
   visit: (visitId: string): string => `/cases/visits/${encodeURIComponent(visitId)}`,
   complaint: (ticketId: string): string => `/cases/complaints/${encodeURIComponent(ticketId)}`,
-  /**
-   * A referral to a partner agency (移交): its case audit page (history, case file, state) for the
-   * commission's staff, until the console has a page of its own for referrals (docs/referrals.md).
-   */
-  referral: (referralId: string): string => `/cases/audit/${encodeURIComponent(`referral-${referralId}`)}`,
+  /** A referral to a partner agency (移交): its page, for the agency (签收, 反馈) and the commission's staff (办结) alike. */
+  referral: (referralId: string): string => `/cases/referrals/${encodeURIComponent(referralId)}`,
   ethicsEvaluation: (institutionId: string, year: number, staffId: string): string =>
     `/hospital/ethics/${encodeURIComponent(institutionId)}/${year}/${encodeURIComponent(staffId)}`,
   /** A campaign's reporting duty (报送任务) of one institution: the unit hands it in there, the issuing office reviews it. */

@@ -124,6 +124,11 @@ export function caseFacts(stream: string, state: unknown, words: Words): CaseFac
 /** A file's step (整改进展, 投诉材料 …) in the vocabulary of whichever context attached it. */
 export function evidenceStepLabel(words: Words, step: string | null): string {
   if (!step) return '';
-  const vocabularies: readonly Vocabulary[] = ['inspectionEvidenceSteps', 'complaintEvidenceSteps', 'ethicsEvidenceSteps'];
+  const vocabularies: readonly Vocabulary[] = [
+    'inspectionEvidenceSteps',
+    'complaintEvidenceSteps',
+    'ethicsEvidenceSteps',
+    'referralEvidenceSteps',
+  ];
   return vocabularies.map((v) => words.label(v, step)).find((label) => label !== step) ?? step;
 }

@@ -1,8 +1,10 @@
 import { Alert, Breadcrumb, Card, Col, Descriptions, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { AuditLink } from '../audit/AuditLink';
+import { evidenceStepLabel } from '../audit/case-kinds';
 import { messageOf } from '../client/errors';
 import { InspectorComplaintActions } from '../inspector/ComplaintActions';
+import { CaseReferrals } from '../referrals/CaseReferrals';
 import { useComplaint } from '../inspector/inspector-api';
 import { PATHS } from '../routes';
 import { useMe } from '../session/use-session';
@@ -136,11 +138,12 @@ export function ComplaintPage() {
       </Card>
       {role === 'hospital' && <HospitalComplaintSteps ticket={t} />}
       {role === 'inspector' && <InspectorComplaintActions ticketId={ticketId} />}
+      <CaseReferrals sourceStream={ticketStream(ticketId)} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title="材料" size="small">
             <Space direction="vertical" style={{ width: '100%' }}>
-              <CaseFiles stream={ticketStream(ticketId)} stepLabel={(step) => words.label('complaintEvidenceSteps', step)} />
+              <CaseFiles stream={ticketStream(ticketId)} stepLabel={(step) => evidenceStepLabel(words, step)} />
               {holding && (
                 <EvidenceUpload path={`/complaints/${encodeURIComponent(ticketId)}/evidence`} onUploaded={() => void refresh()} />
               )}

@@ -1,8 +1,10 @@
 import { Alert, Breadcrumb, Card, Col, Result, Row, Skeleton, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { AuditLink } from '../audit/AuditLink';
+import { evidenceStepLabel } from '../audit/case-kinds';
 import { messageOf } from '../client/errors';
 import { InspectorFindingActions } from '../inspector/FindingActions';
+import { CaseReferrals } from '../referrals/CaseReferrals';
 import { useFinding } from '../inspector/inspector-api';
 import { PATHS } from '../routes';
 import { useMe } from '../session/use-session';
@@ -44,10 +46,11 @@ export function FindingPage() {
       </Card>
       {role === 'hospital' && <HospitalFindingSteps detail={data} />}
       {role === 'inspector' && <InspectorFindingActions findingId={findingId} />}
+      <CaseReferrals sourceStream={findingStream(findingId)} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title="证据材料" size="small">
-            <CaseFiles stream={findingStream(findingId)} stepLabel={(step) => words.label('inspectionEvidenceSteps', step)} />
+            <CaseFiles stream={findingStream(findingId)} stepLabel={(step) => evidenceStepLabel(words, step)} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>

@@ -2,6 +2,8 @@ import { Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { CaseAuditPage } from '../audit/CaseAuditPage';
+import { ReferralPage } from '../referrals/ReferralPage';
+import { ReferralsPage } from '../referrals/ReferralsPage';
 import { ComplaintPage } from './ComplaintPage';
 import { CreditChecksPage } from './CreditChecksPage';
 import { FindingPage } from './FindingPage';
@@ -25,6 +27,8 @@ export function CaseRoutes() {
         <Route path="audit/:stream" element={<CaseAuditPage />} />
         <Route path="report-duties/:dutyId" element={<ReportDutyPage />} />
         <Route path="credit-checks" element={<CreditChecksPage />} />
+        <Route path="referrals" element={<ReferralsPage />} />
+        <Route path="referrals/:referralId" element={<ReferralPage />} />
         <Route path="notices" element={<NoticesPage />} />
         <Route path="notices/:noticeId" element={<NoticePage />} />
         <Route path="draws" element={<DrawsPage />} />

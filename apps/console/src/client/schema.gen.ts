@@ -2411,6 +2411,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/referrals/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner agencies the caller may refer to: beside its commission, one above it or one below it, the most local first (whether one is competent for a given case is checked when referring) */
+        get: operations["ReferralsController_agencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/referrals/{referralId}": {
         parameters: {
             query?: never;
@@ -6196,6 +6213,26 @@ export interface components {
             items: components["schemas"]["ReferralDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        ReferralAgencyDto: {
+            /** @example agency-city-a-police */
+            id: string;
+            /** @example 甲市公安局 */
+            name: string;
+            /**
+             * @description 协同部门类别 (catalogue agencyTypes)
+             * @example police
+             */
+            agencyType: string;
+            /**
+             * @description The commission it works beside: its jurisdiction is the agency’s
+             * @example city-a
+             */
+            parentId: string;
+        };
+        ReferralAgencyListDto: {
+            /** @description The most local first */
+            agencies: components["schemas"]["ReferralAgencyDto"][];
         };
         ReferralFileDto: {
             /** @description SM3 of the bytes: download it at …/files/{digest} and check it */
@@ -11620,6 +11657,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReferralReceiptDto"];
+                };
+            };
+            503: components["responses"]["Error"];
+            "4XX": components["responses"]["Error"];
+        };
+    };
+    ReferralsController_agencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralAgencyListDto"];
                 };
             };
             503: components["responses"]["Error"];

@@ -45,6 +45,7 @@ export const consoleRouter = createBrowserRouter([
       { path: 'inspector/*', lazy: () => import('../inspector/routes').then(({ InspectorRoutes }) => ({ Component: InspectorRoutes })) },
       { path: 'leader/*', lazy: () => import('../leader/routes').then(({ LeaderRoutes }) => ({ Component: LeaderRoutes })) },
       { path: 'cases/*', lazy: () => import('../cases/routes').then(({ CaseRoutes }) => ({ Component: CaseRoutes })) },
+      { path: 'partner/*', lazy: () => import('../partner/routes').then(({ PartnerRoutes }) => ({ Component: PartnerRoutes })) },
       { path: 'manage/*', lazy: () => import('../manage/routes').then(({ ManageRoutes }) => ({ Component: ManageRoutes })) },
       { path: 'inbox', lazy: () => import('../inbox/InboxPage').then(({ InboxPage }) => ({ Component: InboxPage })) },
       { path: '*', element: <NotFound /> },

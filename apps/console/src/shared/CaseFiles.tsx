@@ -11,8 +11,8 @@ export const CASE_FILES_KEYS: readonly unknown[] = ['case'];
 /** The query key of a case's files: invalidate it after an upload so the list refreshes. */
 export const caseFilesKey = (stream: string): readonly unknown[] => [...CASE_FILES_KEYS, stream, 'files'];
 
-/** A file as the case's file list tells it, or as an inspection read model (visit, finding) carries it with its note. */
-type ShownFile = Schemas['AuditCaseFileDto'] | Schemas['InspectionAttachedFileDto'];
+/** A file as the case's file list tells it, or as a read model (visit, finding, referral) carries it with its note. */
+type ShownFile = Schemas['AuditCaseFileDto'] | Schemas['InspectionAttachedFileDto'] | Schemas['ReferralFileDto'];
 
 function sizeText(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -86,7 +86,8 @@ function Thumbnail({ stream, file, px }: { stream: string; file: ShownFile; px: 
  * holds them (a visit, a finding under review) passes them. `cited` marks the files a request cites
  * (the sign-off request's evidence), `names` says who attached each, `large` shows bigger thumbnails
  * for judging evidence on a phone. With `asOf` (a past instant being looked at), files attached after
- * it are greyed and marked.
+ * it are greyed and marked. `filePath` downloads from a route of the case's own context instead of the
+ * audit's (a referral's files, which partners read without audit routes); such routes have no thumbnails.
  */
 export function CaseFiles({
   stream,
@@ -96,6 +97,7 @@ export function CaseFiles({
   names = {},
   large = false,
   asOf = null,
+  filePath,
 }: {
   stream: string;
   files?: readonly ShownFile[];
@@ -104,8 +106,10 @@ export function CaseFiles({
   names?: Readonly<Record<string, string>>;
   large?: boolean;
   asOf?: string | null;
+  filePath?: (digest: string) => string;
 }) {
   const { message } = App.useApp();
+  const download = filePath ?? ((digest: string) => caseFilePath(stream, digest));
   const listed = useCaseFileList(stream, files === undefined);
   if (files === undefined && listed.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
   if (files === undefined && listed.isError)
@@ -131,9 +135,7 @@ export function CaseFiles({
                     type="link"
                     aria-label={`下载 ${file.name}`}
                     onClick={() =>
-                      void downloadFile(caseFilePath(stream, file.digest), file.name).catch((error: unknown) =>
-                        message.error(messageOf(error)),
-                      )
+                      void downloadFile(download(file.digest), file.name).catch((error: unknown) => message.error(messageOf(error)))
                     }
                   >
                     下载
@@ -143,7 +145,7 @@ export function CaseFiles({
         >
           <List.Item.Meta
             avatar={
-              file.mediaType.startsWith('image/') && !erased(file) ? (
+              file.mediaType.startsWith('image/') && !erased(file) && !filePath ? (
                 <Thumbnail stream={stream} file={file} px={px} />
               ) : (
                 <div className="file-thumb-none" style={{ width: px, height: px }}>

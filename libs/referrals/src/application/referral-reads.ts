@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
-import { AccessPolicy, readerOf } from '@bihuan/auth';
+import { AccessPolicy, readerOf, Unit } from '@bihuan/auth';
 import { ComplaintTicketQueries } from '@bihuan/complaints';
 import { Actor, assertReadGranted, Clock, CLOCK, isDomainError, streamName } from '@bihuan/core';
 import { EVIDENCE_VAULT, EvidenceContent, EvidenceVault } from '@bihuan/evidence';
@@ -10,6 +10,7 @@ import { REFERRAL_CATEGORY } from '../domain/referral/referral.decider';
 import { leadVisibility, ReferralParties, referralVisibility } from '../domain/referrals.visibility';
 import { LeadView, ReferralFileView, ReferralView } from '../read-models/referral-views';
 import { ExchangeScope, ReferralFilter, ReferralQueries } from '../read-models/referrals.queries';
+import { referrableAgencies } from './referral-terms';
 
 /** How far a lead's ticket has come: its public step and dates (what a complainant would see, without the answer). */
 export interface LeadTicket {
@@ -19,6 +20,13 @@ export interface LeadTicket {
   readonly answeredAt: string | null;
   readonly closedAt: string | null;
   readonly declinedAt: string | null;
+}
+
+/** A partner agency a referral may go to, as the referrer's picker shows it. */
+export interface ReferralAgency extends Pick<Unit, 'id' | 'name'> {
+  readonly agencyType: string;
+  /** The commission it works beside. */
+  readonly parentId: string;
 }
 
 export type ReferralDetail = ReferralView & { readonly files: ReferralFileView[] };
@@ -42,6 +50,12 @@ export class ReferralReads {
 
   referrals(actor: Actor, filter: ReferralFilter, cursor: string | undefined, pageSize: number): Promise<KeysetPage<ReferralView>> {
     return this.queries.referrals(this.scopeOf(actor), filter, cursor, pageSize);
+  }
+
+  /** The agencies the referrer may pick from (the route's roles are the referrers'): directory units, no case data. */
+  agencies(actor: Actor): { agencies: ReferralAgency[] } {
+    const agencies = referrableAgencies(this.access.jurisdiction, actor.unit);
+    return { agencies: agencies.map((u) => ({ id: u.id, name: u.name, agencyType: u.agencyType ?? 'other', parentId: u.parentId ?? '' })) };
   }
 
   async referral(actor: Actor, referralId: string): Promise<ReferralDetail> {

@@ -25,10 +25,32 @@ export function competentAgency(jurisdiction: Jurisdiction, agencyId: string, ca
   if (agency.parentId === null || !jurisdiction.contains(agency.parentId, caseUnit))
     throw referralError(
       'AGENCY_NOT_COMPETENT',
-      `${agency.name} works beside ${agency.parentId ?? 'no commission'}, whose jurisdiction does not hold ${caseUnit}`,
+      // Ids, not the agency's Chinese name: a message with Chinese in it is taken as already written for people.
+      `Agency ${agency.id} works beside ${agency.parentId ?? 'no commission'}, whose jurisdiction does not hold ${caseUnit}`,
       {
         field: 'agencyId',
       },
     );
   return agency;
+}
+
+/**
+ * The partner agencies a referrer picks from (GET /referrals/agencies): those that may be competent
+ * for a case the referrer reads — beside the referrer's own commission or one above it (whose
+ * jurisdiction holds the referrer's), or beside a commission below it — the most local first. The
+ * directory's tree read (GET /directory/units) stops at the referrer's own subtree, so a county's
+ * inspector would see neither 甲市公安局 nor the province's 纪检监察组. Whether one fits the case at
+ * hand is still competentAgency's to say when the referral is made.
+ */
+export function referrableAgencies(jurisdiction: Jurisdiction, unitId: string): Unit[] {
+  const depth = (id: string): number => jurisdiction.path(id).length;
+  return jurisdiction
+    .all()
+    .filter(
+      (u) =>
+        u.kind === 'agency' &&
+        u.parentId !== null &&
+        (jurisdiction.contains(u.parentId, unitId) || jurisdiction.contains(unitId, u.parentId)),
+    )
+    .sort((a, b) => depth(b.id) - depth(a.id) || a.name.localeCompare(b.name, 'zh-CN'));
 }

@@ -62,3 +62,15 @@ export class ReferralEvidenceFileDto {
 export class ReferralReceiptDto extends CommandReceiptDto {
   @ApiPropertyOptional({ type: () => ReferralEvidenceFileDto }) file?: ReferralEvidenceFileDto;
 }
+
+/** A partner agency the referrer may pick (GET /referrals/agencies). */
+export class ReferralAgencyDto {
+  @ApiProperty({ example: 'agency-city-a-police' }) id!: string;
+  @ApiProperty({ example: '甲市公安局' }) name!: string;
+  @ApiProperty({ example: 'police', description: '协同部门类别 (catalogue agencyTypes)' }) agencyType!: string;
+  @ApiProperty({ example: 'city-a', description: 'The commission it works beside: its jurisdiction is the agency’s' }) parentId!: string;
+}
+
+export class ReferralAgencyListDto {
+  @ApiProperty({ type: [ReferralAgencyDto], description: 'The most local first' }) agencies!: ReferralAgencyDto[];
+}

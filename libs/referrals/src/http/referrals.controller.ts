@@ -17,7 +17,8 @@ import {
   StagedUpload,
 } from '@bihuan/platform';
 import { ReferralReceipt, ReferralRequest } from '../application/referral.handler';
-import { ReferralDetail, ReferralReads } from '../application/referral-reads';
+import { ReferralAgency, ReferralDetail, ReferralReads } from '../application/referral-reads';
+import { REFERRER_ROLES } from '../domain/referral/referral.decider';
 import { ReferralView } from '../read-models/referral-views';
 import {
   AttachReferralEvidenceDto,
@@ -28,7 +29,7 @@ import {
   ReferralFileParamDto,
   ReferralParamDto,
 } from './referral.dto';
-import { ReferralDetailDto, ReferralDto, ReferralReceiptDto } from './referral.response';
+import { ReferralAgencyListDto, ReferralDetailDto, ReferralDto, ReferralReceiptDto } from './referral.response';
 
 /** Who reads referrals: the agencies they went to, and the commission staff over the case (never hospitals). */
 const READERS = ['inspector', 'leader', 'admin', 'partner'] as const;
@@ -65,6 +66,18 @@ export class ReferralsController {
   list(@CurrentActor() actor: Actor, @Query() q: ListReferralsQueryDto): Promise<KeysetPage<ReferralView>> {
     const { cursor, pageSize = 20, ...filter } = q;
     return this.reads.referrals(actor, filter, cursor, pageSize);
+  }
+
+  // Before ':referralId', which would otherwise take "agencies" for an id.
+  @Get('agencies')
+  @Roles(...REFERRER_ROLES)
+  @ApiOperation({
+    summary:
+      'The partner agencies the caller may refer to: beside its commission, one above it or one below it, the most local first (whether one is competent for a given case is checked when referring)',
+  })
+  @ApiOkResponse({ type: ReferralAgencyListDto })
+  agencies(@CurrentActor() actor: Actor): { agencies: ReferralAgency[] } {
+    return this.reads.agencies(actor);
   }
 
   @Get(':referralId')

@@ -145,7 +145,7 @@ describe.each(TEST_SQL_DIALECTS)('referrals projection and queries on $name', (d
     const insurance = await referralOpenSteps(db, { agency: 'agency-insurance', commissionUnits: [] });
     expect(insurance.map((s) => [s.kind, s.caseId])).toEqual([['referral-acknowledge', 'R3']]);
     const county = await referralOpenSteps(db, { agency: null, commissionUnits: ['county-a1', 'hosp-a1-1'] });
-    expect(county.map((s) => [s.kind, s.caseId, s.link])).toEqual([['referral-close', 'R1', '/cases/audit/referral-R1']]);
+    expect(county.map((s) => [s.kind, s.caseId, s.link])).toEqual([['referral-close', 'R1', '/cases/referrals/R1']]);
     expect(await referralOpenSteps(db, { agency: null, commissionUnits: [] })).toEqual([]);
   });
 });

@@ -1,23 +1,9 @@
 import { existsSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { calendarFile, seedAdminPages, usersWorkbook } from './admin-workspace.fixtures';
-import { ConsoleSession, openConsole } from './browser-harness';
+import { ConsoleSession, openConsole, SETTLED } from './browser-harness';
 
 const NEW_PASSWORD = 'Zhikong#2027a';
-/** The page's document, as much of it as SETTLED reads (this tsconfig has no DOM types). */
-interface PageDocument {
-  querySelector(selector: string): unknown;
-  getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[];
-}
-
-/** Run in the page: no spinner, and no animation running but endless ones (a processing tag's pulse). */
-function SETTLED(): boolean {
-  const doc = (globalThis as unknown as { document: PageDocument }).document;
-  return (
-    !doc.querySelector('.ant-spin-spinning') &&
-    doc.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)
-  );
-}
 
 /**
  * The admins' workspace in a real browser (issue 21 items 3 and 4), at the year end (28 December

@@ -60,6 +60,7 @@ describe('console site: pages, assets and API side by side', () => {
     expect(consolePageOf(CONSOLE_LINKS.complaint('t-1'))).toBe('console');
     expect(consolePageOf(CONSOLE_LINKS.ethicsEvaluation('hosp-a1-1', 2026, 'S1'))).toBe('console');
     expect(consolePageOf(CONSOLE_LINKS.reportDuty('d-1'))).toBe('console');
+    expect(consolePageOf(CONSOLE_LINKS.referral('r-1'))).toBe('console');
     expect(consolePageOf(CONSOLE_LINKS.publicComplaint('T123'))).toBe('portal');
     expect(PORTAL_PAGE_PREFIX).toBe('/portal');
   });

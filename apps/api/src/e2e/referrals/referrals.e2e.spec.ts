@@ -90,12 +90,25 @@ describe('referrals to partner agencies (移交)', () => {
     expect(await t.store.headPosition()).toBe(before);
   });
 
+  it('offers each referrer the agencies beside its commission, those above and below it; nobody else', async () => {
+    const ids = async (user: string) =>
+      ((await get(user, '/referrals/agencies').expect(200)).body.agencies as { id: string; parentId: string }[]).map((a) => a.id);
+    // A county's inspector reads no unit above the county in the directory, yet refers to the city's police.
+    expect(await ids(INSPECTOR)).toEqual(['agency-city-a-police', 'agency-prov-discipline']);
+    expect(await ids('inspector-b1')).toEqual(['agency-city-b-insurance', 'agency-prov-discipline']);
+    expect(await ids('leader-prov')).toEqual(['agency-city-a-police', 'agency-city-b-insurance', 'agency-prov-discipline']);
+    const agency = (await get('leader-city-a', '/referrals/agencies').expect(200)).body.agencies[0];
+    expect(agency).toEqual({ id: 'agency-city-a-police', name: '甲市公安局', agencyType: 'police', parentId: 'city-a' });
+    for (const user of [POLICE, 'hospital-a1-1', 'admin']) await get(user, '/referrals/agencies').expect(403);
+  });
+
   it('refuses a referral nobody may make, naming the field, and writes nothing', async () => {
     const before = await t.store.headPosition();
     expect((await refer(INSPECTOR, { reason: '' }).expect(400)).body.fields[0]).toMatchObject({ field: 'reason' });
     expect((await refer(INSPECTOR, { agencyId: 'city-a' }).expect(400)).body).toMatchObject({ code: 'REFERRAL.NOT_AN_AGENCY' });
     expect((await refer(INSPECTOR, { agencyId: 'agency-city-b-insurance' }).expect(422)).body).toMatchObject({
       code: 'REFERRAL.AGENCY_NOT_COMPETENT',
+      fields: [{ field: 'agencyId', message: expect.stringContaining('不负责该案件所在辖区') }],
     });
     expect((await refer(INSPECTOR, { sourceStream: 'visit-x' }).expect(400)).body).toMatchObject({ code: 'REFERRAL.SOURCE_NOT_REFERABLE' });
     expect((await refer(INSPECTOR, { sourceStream: 'finding-nope' }).expect(404)).body).toMatchObject({

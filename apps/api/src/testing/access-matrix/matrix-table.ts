@@ -264,6 +264,7 @@ export const TABLE: Readonly<Record<string, Row>> = {
     body: (p) => ({ sourceStream: `finding-${p['findingId']}`, agencyId: 'agency-prov-discipline', reason: 'x' }),
   },
   'GET /referrals': { target: 'none' },
+  'GET /referrals/agencies': { target: 'none' },
   'GET /referrals/{referralId}': { target: 'referral' },
   'GET /referrals/{referralId}/files/{digest}': { target: 'referral', params: NO_SUCH_FILE, okStatuses: [404] },
   'POST /referrals/{referralId}/acknowledge': { target: 'referral', body: () => ({}) },

@@ -1,6 +1,6 @@
 import { BellOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Dropdown, Layout, Menu, Spin, Typography } from 'antd';
+import { Badge, Button, Dropdown, Layout, Menu, Result, Spin, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../../client/client';
@@ -12,6 +12,7 @@ import { useMe, useStoredSession } from '../../session/use-session';
 import { useCatalogue } from '../../shared/catalogue';
 import { namesOf } from '../../shared/names';
 import { menuOf } from './menus';
+import { partnerMayOpen } from './partner-reach';
 
 /**
  * The frame of every signed-in page: the role's menu, who is signed in and for which unit, the
@@ -102,7 +103,11 @@ export function StaffLayout() {
         </Layout.Header>
         <Layout.Content className="staff-content">
           <Suspense fallback={<Spin />}>
-            <Outlet />
+            {actor.role === 'partner' && !partnerMayOpen(location.pathname) ? (
+              <Result status="403" title="此页面不对协同单位开放" />
+            ) : (
+              <Outlet />
+            )}
           </Suspense>
         </Layout.Content>
       </Layout>

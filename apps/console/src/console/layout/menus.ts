@@ -41,8 +41,7 @@ export function menuOf(role: string): MenuEntry[] {
       { key: PATHS.creditChecks, label: '信用核查记录' },
       inbox,
     ];
-  if (role === 'partner')
-    return [{ key: PATHS.partner, label: '移交案件' }, { key: PATHS.partnerLeads, label: '线索移送' }, inbox];
+  if (role === 'partner') return [{ key: PATHS.partner, label: '移交案件' }, { key: PATHS.partnerLeads, label: '线索移送' }, inbox];
   if (role === 'admin')
     return [
       { key: PATHS.manage, label: '系统概况' },
