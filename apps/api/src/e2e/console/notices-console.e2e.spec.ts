@@ -8,7 +8,7 @@ import { ConsoleSession, DESKTOP, openConsole, PHONE } from './browser-harness';
 const INSPECTOR = 'inspector-city-a';
 const LEADER = 'leader-city-a';
 const TITLE = '关于2025年3月全市投诉举报办理情况的通报';
-const FIRST_NUMBER = '甲市卫健监整〔2025〕1号';
+const FIRST_NUMBER = '甲市卫健通〔2025〕1号';
 const sm3 = (text: string): string => createHash('sm3').update(text, 'utf8').digest('hex');
 /** An antd button's name: antd puts a space between two Chinese characters (发布 → 发 布), after its icon's name if any. */
 const button = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}$`);
@@ -125,7 +125,7 @@ describe('console: notices and draws for the commission (Chromium)', () => {
     await page.getByRole('button', { name: button('发布') }).click({ trial: true });
     await c.screenshot(page, 'notice-correction-preview');
     await publishFromPage(c, page);
-    await page.getByText('甲市卫健监整〔2025〕2号').first().waitFor();
+    await page.getByText('甲市卫健通〔2025〕2号').first().waitFor();
 
     await page.goto(`/cases/notices/${first}`);
     const marked = page.getByRole('alert').filter({ hasText: '本通报已被更正' });
