@@ -6918,10 +6918,11 @@ export interface components {
         };
         KindOverrideDto: {
             /**
-             * @description Notification kind (deadlineWarning, reminder, escalation, assignment …)
+             * @description Notification kind (catalogue `notificationKinds`)
              * @example escalation
+             * @enum {string}
              */
-            kind: string;
+            kind: "assignment" | "deadlineWarning" | "reminder" | "escalation" | "request" | "approval" | "rejection" | "signOff" | "followUpDue" | "statusChange" | "complaintStatus";
             /** @description E-mail for this kind; absent: as the global choice */
             email?: boolean;
             /** @description SMS for this kind; absent: as the global choice */

@@ -1,15 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Card, Form, Switch, Typography } from 'antd';
-import { api } from '../client/client';
+import { App, Card, Collapse, Form, Switch, Typography } from 'antd';
+import { api, type Schemas } from '../client/client';
 import { call, messageOf } from '../client/errors';
+import { KindPreferences } from './KindPreferences';
 
-/** 接收方式: e-mail and SMS on or off (站内消息 is always on); per-kind choices stay as they are. */
+/** 接收方式: e-mail and SMS on or off (站内消息 is always on), and per notification kind (按类型设置). */
 export function PreferencesCard() {
   const queries = useQueryClient();
   const { message } = App.useApp();
   const preferences = useQuery({ queryKey: ['notification-preferences'], queryFn: () => call(api.GET('/me/notification-preferences')) });
   const save = useMutation({
-    mutationFn: (change: { email?: boolean; sms?: boolean }) => {
+    mutationFn: (change: { email?: boolean; sms?: boolean; overrides?: Schemas['KindOverrideDto'][] }) => {
       const current = preferences.data!;
       return call(
         api.PUT('/me/notification-preferences', {
@@ -39,6 +40,19 @@ export function PreferencesCard() {
           </Form.Item>
           <Typography.Text type="secondary">邮件与短信需管理员登记邮箱、手机号并开通通道后才会送达。</Typography.Text>
         </Form>
+      )}
+      {data && (
+        <Collapse
+          ghost
+          style={{ marginTop: 8 }}
+          items={[
+            {
+              key: 'kinds',
+              label: `按通知类型设置${data.overrides.length > 0 ? `（已单独设置 ${data.overrides.length} 类）` : ''}`,
+              children: <KindPreferences preferences={data} saving={save.isPending} onChange={(overrides) => save.mutate({ overrides })} />,
+            },
+          ]}
+        />
       )}
     </Card>
   );

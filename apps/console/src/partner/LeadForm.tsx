@@ -59,6 +59,7 @@ export function LeadForm({ onClose, onSent }: { onClose: () => void; onSent: (ti
         }),
       ),
     done: '线索已移送，已登记为投诉',
+    then: (receipt) => onSent(receipt.ticketCode),
     refresh,
   });
   return (
@@ -72,7 +73,7 @@ export function LeadForm({ onClose, onSent }: { onClose: () => void; onSent: (ti
       onOk={() =>
         void form
           .validateFields()
-          .then((values) => send.mutate(values, { onSuccess: (receipt) => onSent(receipt.ticketCode) }))
+          .then((values) => send.mutate(values))
           .catch(() => undefined)
       }
       destroyOnHidden

@@ -41,6 +41,7 @@ function ReferForm({ sourceStream, onClose }: { sourceStream: string; onClose: (
         }),
       ),
     done: '已移交，移交案卷已生成',
+    then: (receipt) => void navigate(PATHS.referral(receipt.id)),
     refresh,
   });
   return (
@@ -54,7 +55,7 @@ function ReferForm({ sourceStream, onClose }: { sourceStream: string; onClose: (
       onOk={() =>
         void form
           .validateFields()
-          .then((values) => refer.mutate(values, { onSuccess: (receipt) => navigate(PATHS.referral(receipt.id)) }))
+          .then((values) => refer.mutate(values))
           .catch(() => undefined)
       }
       destroyOnHidden

@@ -15,13 +15,19 @@ export function useStepMutation<Values, Result = unknown>(options: {
   send: (values: Values) => Promise<Result>;
   done: string;
   refresh: () => Promise<unknown>;
+  /**
+   * What follows the answer (open the new case's page, pass its id up), run before the refresh: a
+   * per-call `mutate(…, { onSuccess })` is dropped when the refresh unmounts the form first.
+   */
+  then?: (result: Result) => void;
 }) {
   const { message } = App.useApp();
   return useMutation({
     mutationFn: options.send,
-    onSuccess: async () => {
+    onSuccess: async (result) => {
       void message.success(options.done);
       options.form?.resetFields();
+      options.then?.(result);
       await options.refresh();
     },
     onError: (error) => {

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, Equals, IsArray, IsBoolean, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, Equals, IsArray, IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { NOTIFICATION_KINDS, NotificationKind } from '../notification';
 
 export class KindOverrideDto {
-  @ApiProperty({ example: 'escalation', description: 'Notification kind (deadlineWarning, reminder, escalation, assignment …)' })
-  @Matches(/^[A-Za-z][A-Za-z0-9]{0,63}$/, { message: '$property must be a notification kind (letters and digits, at most 64)' })
-  kind!: string;
+  @ApiProperty({ enum: NOTIFICATION_KINDS, example: 'escalation', description: 'Notification kind (catalogue `notificationKinds`)' })
+  @IsIn(NOTIFICATION_KINDS)
+  kind!: NotificationKind;
 
   @ApiPropertyOptional({ description: 'E-mail for this kind; absent: as the global choice' })
   @IsOptional()

@@ -48,4 +48,20 @@ describe('console: first password and session refresh in Chromium', () => {
     expect(JSON.parse(after!).accessToken).not.toBe(JSON.parse(before!).accessToken);
     expect(new URL(page.url()).pathname).toBe('/inbox');
   });
+
+  it('lets a person turn SMS off for one kind of notification only, and back, leaving no exception behind', async () => {
+    const page = await c.signIn('inspector-b1');
+    await page.getByRole('link', { name: '消息通知' }).first().click();
+    await page.getByText('按通知类型设置').click();
+    const reminderSms = page.getByRole('switch', { name: '催办 · 短信' });
+    await reminderSms.click();
+    await page.getByText('按通知类型设置（已单独设置 1 类）').waitFor();
+    const saved = await c.t.http.get('/me/notification-preferences').set(c.t.auth('inspector-b1')).expect(200);
+    expect(saved.body).toMatchObject({ email: true, sms: true, overrides: [{ kind: 'reminder', sms: false }] });
+    await c.screenshot(page, 'inbox-kind-preferences');
+    await reminderSms.click();
+    await page.getByText('按通知类型设置', { exact: true }).waitFor();
+    const back = await c.t.http.get('/me/notification-preferences').set(c.t.auth('inspector-b1')).expect(200);
+    expect(back.body.overrides).toEqual([]);
+  });
 });

@@ -91,6 +91,7 @@ describe('a signed-in person’s inbox and channel preferences (/me/…)', () =>
       [{ email: true }, 'sms'],
       [{ inbox: false, email: true, sms: true }, 'inbox'],
       [{ email: true, sms: true, overrides: [{ kind: 'x y' }] }, 'overrides[0].kind'],
+      [{ email: true, sms: true, overrides: [{ kind: 'escalaton', sms: false }] }, 'overrides[0].kind'],
       [{ email: true, sms: true, overrides: [{ kind: 'reminder' }, { kind: 'reminder', sms: false }] }, 'overrides'],
       [{ email: true, sms: true, webhook: false }, 'webhook'],
     ];

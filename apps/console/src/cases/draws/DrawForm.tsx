@@ -45,6 +45,10 @@ export function DrawForm({ defaultUnit, onDone }: { defaultUnit?: string; onDone
         }),
       ),
     done: '已公布种子承诺并完成抽取',
+    then: (draw) => {
+      setKey(newActionKey());
+      onDone(draw.drawId);
+    },
     refresh,
   });
   const many = (vocabulary: 'institutionTypes' | 'ownerships' | 'hospitalLevels', label: string, name: keyof DrawValues) => (
@@ -58,14 +62,7 @@ export function DrawForm({ defaultUnit, onDone }: { defaultUnit?: string; onDone
       layout="vertical"
       size="large"
       initialValues={{ jurisdiction: defaultUnit, count: 3, inspectorsPerVisit: 2, plannedDate: beijingToday() }}
-      onFinish={(values) =>
-        commit.mutate(values, {
-          onSuccess: (draw) => {
-            setKey(newActionKey());
-            onDone(draw.drawId);
-          },
-        })
-      }
+      onFinish={(values) => commit.mutate(values)}
     >
       <Alert
         type="info"

@@ -38,22 +38,14 @@ export function CorrectionForm({
         }),
       ),
     done: `${word}通报草稿已保存，请预览后发布`,
+    then: (receipt) => {
+      setKey(newActionKey());
+      onSaved(receipt.id);
+    },
     refresh,
   });
   return (
-    <Form<CorrectionValues>
-      form={form}
-      layout="vertical"
-      size="large"
-      onFinish={(values) =>
-        correct.mutate(values, {
-          onSuccess: (receipt) => {
-            setKey(newActionKey());
-            onSaved(receipt.id);
-          },
-        })
-      }
-    >
+    <Form<CorrectionValues> form={form} layout="vertical" size="large" onFinish={(values) => correct.mutate(values)}>
       <Alert
         type="info"
         showIcon

@@ -46,6 +46,10 @@ export function NoticeForm({ notice, onSaved }: { notice?: StaffNotice; onSaved:
       );
     },
     done: notice ? '草稿已修改' : '通报草稿已保存',
+    then: (receipt) => {
+      setKey(newActionKey());
+      onSaved(receipt.id);
+    },
     refresh,
   });
   const initialValues: Partial<NoticeValues> = notice
@@ -59,20 +63,7 @@ export function NoticeForm({ notice, onSaved }: { notice?: StaffNotice; onSaved:
     : { kind: 'complaint-statistics', period: { from: '', to: '' } };
 
   return (
-    <Form<NoticeValues>
-      form={form}
-      layout="vertical"
-      size="large"
-      initialValues={initialValues}
-      onFinish={(values) =>
-        save.mutate(values, {
-          onSuccess: (receipt) => {
-            setKey(newActionKey());
-            onSaved(receipt.id);
-          },
-        })
-      }
-    >
+    <Form<NoticeValues> form={form} layout="vertical" size="large" initialValues={initialValues} onFinish={(values) => save.mutate(values)}>
       <Form.Item name="kind" label="通报类别" rules={[{ required: true, message: '请选择通报类别' }]}>
         <Select disabled={Boolean(notice)} options={words.options('publicNoticeKinds')} />
       </Form.Item>
