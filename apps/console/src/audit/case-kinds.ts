@@ -13,6 +13,7 @@ const KINDS: Readonly<Record<string, string>> = {
   creditArchive: '信用档案',
   creditPoints: '不良执业记分',
   randomDraw: '双随机抽查',
+  campaign: '专项行动',
 };
 
 /** Each category's status words in the catalogue (those without a status vocabulary show none). */
@@ -21,6 +22,7 @@ const STATUS_WORDS: Readonly<Record<string, Vocabulary>> = {
   visit: 'visitStatuses',
   complaintTicket: 'complaintStatuses',
   ethicsEvaluation: 'ethicsEvaluationStatuses',
+  campaign: 'campaignStatuses',
 };
 
 /** Categories the API folds into a state (GET /audit/cases/:stream/state; others answer 400). */
@@ -32,6 +34,7 @@ export const STATE_CATEGORIES: readonly string[] = [
   'ethicsEvaluation',
   'creditArchive',
   'creditPoints',
+  'campaign',
 ];
 
 export function categoryOf(stream: string): string {
@@ -99,7 +102,9 @@ export function caseFacts(stream: string, state: unknown, words: Words): CaseFac
         ? `投诉 ${textAt(root, 'ticketCode') ?? ''}`.trim()
         : category === 'visit'
           ? words.label('visitKinds', textAt(visit, 'kind'))
-          : null;
+          : category === 'campaign'
+            ? textAt(objectAt(root, 'campaign'), 'title')
+            : null;
   const escalation = objectAt(objectAt(root, 'rectification'), 'escalation');
   const book = objectAt(root, 'deadlines') ?? {};
   return {
