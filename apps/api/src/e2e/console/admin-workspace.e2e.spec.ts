@@ -4,20 +4,6 @@ import { calendarFile, seedAdminPages, usersWorkbook } from './admin-workspace.f
 import { ConsoleSession, openConsole } from './browser-harness';
 
 const NEW_PASSWORD = 'Zhikong#2027a';
-/** The page's document, as much of it as SETTLED reads (this tsconfig has no DOM types). */
-interface PageDocument {
-  querySelector(selector: string): unknown;
-  getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[];
-}
-
-/** Run in the page: no spinner, and no animation running but endless ones (a processing tag's pulse). */
-function SETTLED(): boolean {
-  const doc = (globalThis as unknown as { document: PageDocument }).document;
-  return (
-    !doc.querySelector('.ant-spin-spinning') &&
-    doc.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)
-  );
-}
 
 /**
  * The admins' workspace in a real browser (issue 21 items 3 and 4), at the year end (28 December
@@ -37,11 +23,7 @@ describe('console: the admin workspace in Chromium', () => {
   });
   afterAll(() => c.close());
 
-  /** A screenshot once spinners and open/close animations have settled, so it shows what a person sees. */
-  const shot = async (page: Page, name: string): Promise<boolean> => {
-    await page.waitForFunction(SETTLED);
-    return existsSync(await c.screenshot(page, name));
-  };
+  const shot = async (page: Page, name: string): Promise<boolean> => existsSync(await c.settledScreenshot(page, name));
 
   const menu = async (label: string, path: string): Promise<void> => {
     await admin.getByRole('menuitem', { name: label }).click();
