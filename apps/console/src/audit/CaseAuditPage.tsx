@@ -27,6 +27,8 @@ function workingPage(stream: string): string | null {
       return PATHS.complaint(id);
     case 'visit':
       return PATHS.visit(id);
+    case 'campaign':
+      return PATHS.campaign(id);
     default:
       return null;
   }

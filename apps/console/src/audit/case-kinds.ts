@@ -14,6 +14,7 @@ const KINDS: Readonly<Record<string, string>> = {
   creditPoints: '不良执业记分',
   randomDraw: '双随机抽查',
   reportDuty: '报送任务',
+  campaign: '专项行动',
 };
 
 /** Each category's status words in the catalogue (those without a status vocabulary show none). */
@@ -23,6 +24,7 @@ const STATUS_WORDS: Readonly<Record<string, Vocabulary>> = {
   complaintTicket: 'complaintStatuses',
   ethicsEvaluation: 'ethicsEvaluationStatuses',
   reportDuty: 'reportDutyStatuses',
+  campaign: 'campaignStatuses',
 };
 
 /** Categories the API folds into a state (GET /audit/cases/:stream/state; others answer 400). */
@@ -35,6 +37,7 @@ export const STATE_CATEGORIES: readonly string[] = [
   'creditArchive',
   'creditPoints',
   'reportDuty',
+  'campaign',
 ];
 
 export function categoryOf(stream: string): string {
@@ -102,7 +105,9 @@ export function caseFacts(stream: string, state: unknown, words: Words): CaseFac
         ? `投诉 ${textAt(root, 'ticketCode') ?? ''}`.trim()
         : category === 'visit'
           ? words.label('visitKinds', textAt(visit, 'kind'))
-          : null;
+          : category === 'campaign'
+            ? textAt(objectAt(root, 'campaign'), 'title')
+            : null;
   const escalation = objectAt(objectAt(root, 'rectification'), 'escalation');
   const book = objectAt(root, 'deadlines') ?? {};
   return {

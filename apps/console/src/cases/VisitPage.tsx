@@ -6,7 +6,7 @@ import { api } from '../client/client';
 import { call, messageOf } from '../client/errors';
 import { useInstitutions, visitKey } from '../inspector/inspector-api';
 import { useMe } from '../session/use-session';
-import { useCampaignTitle } from '../shared/campaigns';
+import { CampaignLink } from '../shared/CampaignLink';
 import { CaseFiles } from '../shared/CaseFiles';
 import { useCatalogue } from '../shared/catalogue';
 import { namesOf } from '../shared/names';
@@ -30,7 +30,6 @@ export function VisitPage() {
     queryKey: [...visitKey(visitId), 'detail'],
     queryFn: () => call(api.GET('/visits/{visitId}', { params: { path: { visitId } } })),
   });
-  const campaignTitle = useCampaignTitle(visit.data?.campaignId);
   if (visit.isLoading) return <Spin tip="正在加载检查…" fullscreen />;
   if (visit.isError || !visit.data) return <Result status="warning" title="无法打开这次检查" subTitle={messageOf(visit.error)} />;
   const v = visit.data;
@@ -59,7 +58,11 @@ export function VisitPage() {
           <Descriptions.Item label="问题">
             {v.ledger.total} 项（已销号 {v.ledger.signedOff}，逾期 {v.ledger.overdue}）
           </Descriptions.Item>
-          {campaignTitle && <Descriptions.Item label="专项行动">{campaignTitle}</Descriptions.Item>}
+          {v.campaignId && (
+            <Descriptions.Item label="专项行动">
+              <CampaignLink campaignId={v.campaignId} />
+            </Descriptions.Item>
+          )}
           {v.summary && <Descriptions.Item label="检查情况">{v.summary}</Descriptions.Item>}
           {v.cancelledReason && <Descriptions.Item label="取消原因">{v.cancelledReason}</Descriptions.Item>}
           {v.closedAt && <Descriptions.Item label="办结时间">{beijingDateTime(v.closedAt)}</Descriptions.Item>}

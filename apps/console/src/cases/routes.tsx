@@ -15,6 +15,9 @@ const NoticesPage = lazy(() => import('./notices/NoticesPage').then((m) => ({ de
 const NoticePage = lazy(() => import('./notices/NoticePage').then((m) => ({ default: m.NoticePage })));
 const DrawsPage = lazy(() => import('./draws/DrawsPage').then((m) => ({ default: m.DrawsPage })));
 const DrawPage = lazy(() => import('./draws/DrawPage').then((m) => ({ default: m.DrawPage })));
+/* 专项行动 pages load on demand: a finding opened from a notification does not download the campaign forms. */
+const CampaignsPage = lazy(() => import('./campaign/CampaignsPage').then(({ CampaignsPage }) => ({ default: CampaignsPage })));
+const CampaignPage = lazy(() => import('./campaign/CampaignPage').then(({ CampaignPage }) => ({ default: CampaignPage })));
 
 /** A case's own page, whoever opens it (links in to-dos and notifications lead here). */
 export function CaseRoutes() {
@@ -27,6 +30,8 @@ export function CaseRoutes() {
         <Route path="audit/:stream" element={<CaseAuditPage />} />
         <Route path="report-duties/:dutyId" element={<ReportDutyPage />} />
         <Route path="credit-checks" element={<CreditChecksPage />} />
+        <Route path="campaigns" element={<CampaignsPage />} />
+        <Route path="campaigns/:campaignId" element={<CampaignPage />} />
         <Route path="referrals" element={<ReferralsPage />} />
         <Route path="referrals/:referralId" element={<ReferralPage />} />
         <Route path="notices" element={<NoticesPage />} />

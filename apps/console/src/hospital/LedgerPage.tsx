@@ -1,22 +1,19 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Empty, Form, Grid, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Form, Grid, Select, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { api, Schemas } from '../client/client';
+import { useNavigate } from 'react-router';
+import { api } from '../client/client';
 import { call, messageOf } from '../client/errors';
 import { downloadFile } from '../client/files';
 import type { operations } from '../client/schema.gen';
 import { PATHS } from '../routes';
 import { useMe } from '../session/use-session';
 import { useCatalogue } from '../shared/catalogue';
-import { DueText } from '../shared/DueText';
-import { beijingDate } from '../shared/time';
-import { useWorkingDaysLeft } from '../shared/working-days';
+import { LedgerRow, useLedgerColumns } from '../shared/ledger-columns';
 
-type LedgerRow = Schemas['InspectionLedgerRowDto'];
 type Query = NonNullable<operations['FindingsController_list']['parameters']['query']>;
 type Filters = Pick<Query, 'status' | 'category' | 'severity' | 'overdue' | 'from' | 'to'>;
 type Sort = NonNullable<Query['sort']>;
@@ -84,7 +81,7 @@ export function LedgerPage() {
     placeholderData: keepPreviousData,
   });
   const institutionId = me.data?.actor.unit;
-  const daysLeft = useWorkingDaysLeft((page.data?.items ?? []).filter((row) => !row.signedOff).map((row) => row.currentDueAt));
+  const columns = useLedgerColumns(page.data?.items ?? []);
 
   const exportLedger = async (): Promise<void> => {
     if (!institutionId) return;
@@ -187,68 +184,16 @@ export function LedgerPage() {
           setCursors([undefined]);
         }}
         columns={[
-          { title: '序号', dataIndex: 'seq', width: 64, fixed: 'left' },
-          {
-            title: '问题描述',
-            dataIndex: 'description',
-            width: 260,
-            render: (description: string, row) => (
-              <Link to={PATHS.finding(row.findingId)} onClick={(event) => event.stopPropagation()}>
-                <Typography.Text ellipsis={{ tooltip: description }} style={{ maxWidth: 240, color: 'inherit' }}>
-                  {description}
-                </Typography.Text>
-              </Link>
-            ),
-          },
-          { title: '问题类别', dataIndex: 'category', width: 150, render: (value: string) => words.label('findingCategories', value) },
-          { title: '严重程度', dataIndex: 'severity', width: 90, render: (value: string) => words.label('severities', value) },
-          {
-            title: '状态',
-            dataIndex: 'status',
-            width: 180,
-            render: (value: string, row) => (
-              <Space size={4} wrap>
-                <Tag style={{ whiteSpace: 'normal' }}>{words.label('findingStatuses', value)}</Tag>
-                {row.escalationRung && <Tag color="volcano">{words.label('escalationRungs', row.escalationRung)}</Tag>}
-              </Space>
-            ),
-          },
-          {
-            title: '整改期限',
-            key: 'due',
-            width: 190,
-            sorter: true,
-            sortOrder: orderOf(sort, 'due'),
-            render: (_, row) =>
-              row.signedOff ? (
-                <Tag color={row.onTime === false ? 'orange' : 'green'}>{row.onTime === false ? '逾期完成' : '按期完成'}</Tag>
-              ) : (
-                <DueText
-                  dueAt={row.currentDueAt}
-                  overdue={row.overdue}
-                  provisional={row.currentDueProvisional}
-                  workingDaysLeft={daysLeft(row.currentDueAt)}
-                />
-              ),
-          },
-          {
-            title: '进度',
-            dataIndex: 'percentComplete',
-            width: 70,
-            render: (value: number | null) => (value === null ? '—' : `${value}%`),
-          },
-          { title: '证据', dataIndex: 'evidenceFiles', width: 60 },
-          {
-            title: '发现日期',
-            key: 'opened',
-            dataIndex: 'openedAt',
-            width: 110,
-            sorter: true,
-            // The default order (as opened) is this column ascending: it only flips.
-            sortDirections: ['ascend', 'descend'],
-            sortOrder: orderOf(sort, 'opened'),
-            render: (value: string) => beijingDate(value),
-          },
+          columns.seq,
+          columns.description,
+          columns.category,
+          columns.severity,
+          columns.status,
+          { ...columns.due, sorter: true, sortOrder: orderOf(sort, 'due') },
+          columns.progress,
+          columns.evidence,
+          // The default order (as opened) is this column ascending: it only flips.
+          { ...columns.opened, sorter: true, sortDirections: ['ascend', 'descend'], sortOrder: orderOf(sort, 'opened') },
         ]}
       />
       <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }}>

@@ -86,7 +86,9 @@ export function acceptPhases(phases: readonly PhaseInput[] | undefined, year: nu
     if (previous && from <= previous.to) {
       throw campaignError(
         'PHASES_OVERLAP',
-        `${field} starts ${from}, not after "${previous.name}" ends (${previous.to})`,
+        // No user text in the English message: the API keeps a message with Chinese in it as it is, and the
+        // zh-CN template (which names the previous phase from `details`) would then never be used.
+        `${field} starts ${from}, not after phases[${i - 1}] ends (${previous.to})`,
         `${field}.from`,
         {
           previous: previous.name,
@@ -94,7 +96,7 @@ export function acceptPhases(phases: readonly PhaseInput[] | undefined, year: nu
       );
     }
     if (accepted.some((p) => p.name === name)) {
-      throw campaignError('PHASE_NAME_DUPLICATE', `${field}.name "${name}" is used by another phase`, `${field}.name`);
+      throw campaignError('PHASE_NAME_DUPLICATE', `${field}.name is used by another phase`, `${field}.name`);
     }
     const phase: CampaignPhase = { name, from, to, reports: [] };
     const required: NonNullable<PhaseInput['reports']> = raw.reports ?? [];

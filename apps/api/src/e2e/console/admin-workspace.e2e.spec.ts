@@ -23,11 +23,7 @@ describe('console: the admin workspace in Chromium', () => {
   });
   afterAll(() => c.close());
 
-  /** A screenshot once spinners and open/close animations have settled, so it shows what a person sees. */
-  const shot = async (page: Page, name: string): Promise<boolean> => {
-    await page.waitForFunction(SETTLED);
-    return existsSync(await c.screenshot(page, name));
-  };
+  const shot = async (page: Page, name: string): Promise<boolean> => existsSync(await c.settledScreenshot(page, name));
 
   const menu = async (label: string, path: string): Promise<void> => {
     await admin.getByRole('menuitem', { name: label }).click();

@@ -50,7 +50,24 @@ export interface ConsoleSession {
   signIn(userId: string, size?: { width: number; height: number }): Promise<Page>;
   /** Saves a full-page PNG (or, with `fullPage: false`, the viewport: a drawer or modal over it) as screenshots/console/<name>.png. */
   screenshot(page: Page, name: string, options?: { fullPage?: boolean }): Promise<string>;
+  /** `screenshot` once spinners and open/close animations have settled, so it shows what a person sees. */
+  settledScreenshot(page: Page, name: string, options?: { fullPage?: boolean }): Promise<string>;
   close(): Promise<void>;
+}
+
+/** The page's document, as much of it as SETTLED reads (this tsconfig has no DOM types). */
+interface PageDocument {
+  querySelector(selector: string): unknown;
+  getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[];
+}
+
+/** Run in the page: no spinner, and no animation running but endless ones (a processing tag's pulse). */
+function SETTLED(): boolean {
+  const doc = (globalThis as unknown as { document: PageDocument }).document;
+  return (
+    !doc.querySelector('.ant-spin-spinning') &&
+    doc.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)
+  );
 }
 
 /** The built console (npm test builds it first); built here when a spec runs on its own. */
@@ -116,6 +133,12 @@ export async function openConsole(
     await page.goto(path);
     return page;
   };
+  const screenshot = async (page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = join(SCREENSHOT_DIR, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
+    return file;
+  };
   return {
     t,
     origin,
@@ -128,11 +151,10 @@ export async function openConsole(
       await page.waitForURL((url) => !url.pathname.startsWith('/signin') && url.pathname !== '/');
       return page;
     },
-    async screenshot(page, name, options = {}) {
-      mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      const file = join(SCREENSHOT_DIR, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
-      return file;
+    screenshot,
+    async settledScreenshot(page, name, options) {
+      await page.waitForFunction(SETTLED);
+      return screenshot(page, name, options);
     },
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);

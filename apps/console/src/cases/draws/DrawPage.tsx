@@ -1,10 +1,9 @@
 import { Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { AuditLink } from '../../audit/AuditLink';
 import { messageOf } from '../../client/errors';
-import { PATHS } from '../../routes';
 import { useMe } from '../../session/use-session';
-import { useCampaignTitle } from '../../shared/campaigns';
+import { CampaignLink } from '../../shared/CampaignLink';
 import { useCatalogue } from '../../shared/catalogue';
 import { namesOf } from '../../shared/names';
 import { beijingDate, beijingDateTime } from '../../shared/time';
@@ -24,7 +23,6 @@ export function DrawPage() {
   const me = useMe();
   const role = me.data?.actor.role;
   const draw = useDraw(drawId);
-  const campaignTitle = useCampaignTitle(draw.data?.campaignId);
   if (me.data && !mayReadDraws(role)) return <Result status="403" title="无权查看双随机抽取" />;
   if (draw.isLoading) return <Spin tip="正在加载抽取…" fullscreen />;
   if (draw.isError || !draw.data) return <Result status="warning" title="无法打开这次抽取" subTitle={messageOf(draw.error)} />;
@@ -49,9 +47,7 @@ export function DrawPage() {
         <Descriptions column={{ xs: 1, sm: 2, md: 3 }} size="small">
           <Descriptions.Item label="抽查范围">{names[d.jurisdiction] ?? d.jurisdiction}</Descriptions.Item>
           <Descriptions.Item label="计划检查日期">{beijingDate(d.plannedDate)}</Descriptions.Item>
-          <Descriptions.Item label="专项行动">
-            {d.campaignId ? <Link to={PATHS.campaign(d.campaignId)}>{campaignTitle}</Link> : '—'}
-          </Descriptions.Item>
+          <Descriptions.Item label="专项行动">{d.campaignId ? <CampaignLink campaignId={d.campaignId} /> : '—'}</Descriptions.Item>
           <Descriptions.Item label="候选机构">
             {pool.length} 家（信用等级 {byLevel}）
           </Descriptions.Item>

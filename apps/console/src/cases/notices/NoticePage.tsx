@@ -4,7 +4,7 @@ import { AuditLink } from '../../audit/AuditLink';
 import { messageOf } from '../../client/errors';
 import { PATHS } from '../../routes';
 import { useMe } from '../../session/use-session';
-import { useCampaignTitle } from '../../shared/campaigns';
+import { CampaignLink } from '../../shared/CampaignLink';
 import { useCatalogue } from '../../shared/catalogue';
 import { namesOf } from '../../shared/names';
 import { beijingDateTime } from '../../shared/time';
@@ -22,7 +22,6 @@ export function NoticePage() {
   const words = useCatalogue();
   const me = useMe();
   const notice = useNotice(noticeId);
-  const campaignTitle = useCampaignTitle(notice.data?.campaignId);
   if (notice.isLoading) return <Spin tip="正在加载通报…" fullscreen />;
   if (notice.isError || !notice.data) return <Result status="warning" title="无法打开这份通报" subTitle={messageOf(notice.error)} />;
   const n = notice.data;
@@ -50,9 +49,7 @@ export function NoticePage() {
               {n.period.from} 至 {n.period.to}
             </Descriptions.Item>
           ) : (
-            <Descriptions.Item label="专项行动">
-              {n.campaignId ? <Link to={PATHS.campaign(n.campaignId)}>{campaignTitle}</Link> : '—'}
-            </Descriptions.Item>
+            <Descriptions.Item label="专项行动">{n.campaignId ? <CampaignLink campaignId={n.campaignId} /> : '—'}</Descriptions.Item>
           )}
           {n.corrects ? (
             <Descriptions.Item label={n.withdraw ? '撤销的通报' : '更正的通报'}>
