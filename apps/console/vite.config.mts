@@ -5,7 +5,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /** The API a `vite` dev server passes requests to (in production the API serves the console itself). */
 const api = process.env['BIHUAN_API_URL'] ?? 'http://127.0.0.1:3000';
 /** Everything that is not a console page (src/routes.ts) or a dev-server file goes to the API. */
-const apiPaths = '^/(?!(signin|sso|password|hospital|inspector|cases|inbox|leader|manage|partner|portal|assets|static|src|@|node_modules)(/|$)).+';
+const apiPaths =
+  '^/(?!(signin|sso|password|hospital|inspector|cases|inbox|leader|manage|partner|portal|assets|static|src|@|node_modules)(/|$)).+';
 
 /**
  * Two pages: index.html, the staff console (Ant Design), and portal.html, the public portal — its

@@ -1,4 +1,5 @@
 export * from './notification';
+export * from './workflows/notification-kinds';
 export * from './notification-channel.port';
 export * from './notifications.migrations';
 export * from './notifications.policy';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, Equals, IsArray, IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
-import { NOTIFICATION_KINDS, NotificationKind } from '../notification';
+import { NOTIFICATION_KINDS, NotificationKind } from '../workflows/notification-kinds';
 
 export class KindOverrideDto {
   @ApiProperty({ enum: NOTIFICATION_KINDS, example: 'escalation', description: 'Notification kind (catalogue `notificationKinds`)' })

@@ -1,4 +1,4 @@
-import type { NotificationKind } from '../notification';
+import type { NotificationKind } from './notification-kinds';
 import { CaseFacts, SourceEvent } from './case-facts';
 import { Audience, NotificationIntent } from './notification-intent';
 import { chineseDay, deadlineLabel } from './notification-wording';

@@ -1,4 +1,4 @@
-import type { NotificationKind } from '../notification';
+import type { NotificationKind } from './notification-kinds';
 import { derivedId } from '@bihuan/core';
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { calendarFile, seedAdminPages, usersWorkbook } from './admin-workspace.fixtures';
-import { ConsoleSession, openConsole, SETTLED } from './browser-harness';
+import { ConsoleSession, openConsole } from './browser-harness';
 
 const NEW_PASSWORD = 'Zhikong#2027a';
 

@@ -22,24 +22,6 @@ export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const PHONE = { width: 375, height: 740 } as const;
 export const DESKTOP = { width: 1366, height: 850 } as const;
 
-/** The page's document, as much of it as SETTLED reads (this tsconfig has no DOM types). */
-interface PageDocument {
-  querySelector(selector: string): unknown;
-  getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[];
-}
-
-/**
- * Run in the page (`page.waitForFunction(SETTLED)`): no spinner, and no animation running but endless
- * ones (a processing tag's pulse) — so a screenshot shows what a person sees, not a list fading in.
- */
-export function SETTLED(): boolean {
-  const doc = (globalThis as unknown as { document: PageDocument }).document;
-  return (
-    !doc.querySelector('.ant-spin-spinning') &&
-    doc.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)
-  );
-}
-
 export interface ConsoleSession {
   readonly t: TestApp;
   /** The console's origin, e.g. http://127.0.0.1:40123 */

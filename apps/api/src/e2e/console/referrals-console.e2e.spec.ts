@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { sm3Hex } from '@bihuan/event-store';
 import { steps } from '../inspection/inspection-steps';
-import { ConsoleSession, DESKTOP, openConsole, PHONE, SETTLED } from './browser-harness';
+import { ConsoleSession, DESKTOP, openConsole, PHONE } from './browser-harness';
 
 const INSPECTOR = 'inspector-city-a';
 const POLICE = 'partner-police-a';
@@ -55,10 +55,8 @@ describe('console: referrals and the partners’ workspace in Chromium', () => {
   afterAll(() => c.close());
 
   /** A screenshot once spinners and animations settled (a field error fading in, a list loading). */
-  const shot = async (page: Page, name: string, options?: { fullPage?: boolean }): Promise<void> => {
-    await page.waitForFunction(SETTLED);
-    await c.screenshot(page, name, options);
-  };
+  const shot = async (page: Page, name: string, options?: { fullPage?: boolean }): Promise<string> =>
+    c.settledScreenshot(page, name, options);
 
   it('refers a finding from its page: an agency without a say over the case is refused under the field, then 甲市公安局', async () => {
     const page = await c.signIn(INSPECTOR, PHONE);
