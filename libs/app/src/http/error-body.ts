@@ -65,8 +65,13 @@ function isFieldProblem(value: unknown): value is FieldProblem {
   return typeof field === 'string' && typeof rule === 'string' && typeof message === 'string';
 }
 
-/** Text already written in Chinese (the directory import's row messages): more specific than any template. */
-const CHINESE = /[\u3400-\u9fff]/;
+/**
+ * Text already written in Chinese (the directory import's row messages): more specific than any
+ * template. Judged by how it begins, not by holding a Chinese character: an English message that
+ * quotes a Chinese name (phase "宣传动员" overlaps …, agency 甲市公安局 is not competent …) is English
+ * and gets its code's Chinese template.
+ */
+const CHINESE = /^[\s\d"'“‘(（《〔【「]*[\u3400-\u9fff]/;
 
 /** Field problems in the asked language: zh-CN sentences by rule (a DTO constraint or an error code), or as thrown. */
 function localFields(fields: readonly FieldProblem[], language: MessageLanguage): FieldProblem[] {

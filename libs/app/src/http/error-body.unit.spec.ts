@@ -56,6 +56,19 @@ describe('error bodies in two languages', () => {
     expect(toErrorBody(file).message).toBe('第2行无法读取');
   });
 
+  it('reads an English message that quotes a Chinese name as English, answering its code’s Chinese words', () => {
+    const quoted = inspectionError('DATE_INVALID', 'dueDate of 宣传动员 must be an ISO-8601 date', 'dueDate');
+    expect(toErrorBody(quoted).message).toBe('字段 dueDate 必须是 YYYY-MM-DD 格式的日期');
+    const field = inputRefusal([
+      { field: 'name', rule: 'maxLength', message: 'name 甲市第一人民医院 must be shorter than or equal to 4 characters' },
+    ]);
+    expect(toErrorBody(field).fields![0]!.message).toBe('字段 name 不能超过 4 个字符');
+    // Chinese however it opens: a quotation mark or a number first.
+    expect(toErrorBody(DomainError.invalid('DIRECTORY.IMPORT_FILE_INVALID', 'file', '“单位”表第2行无法读取')).message).toBe(
+      '“单位”表第2行无法读取',
+    );
+  });
+
   it('names a rule it has no sentence for rather than inventing one', () => {
     expect(zhRuleMessage('note', 'URIError', 'note could not be validated (URIError)')).toBe('字段 note 不符合校验规则 URIError');
   });
