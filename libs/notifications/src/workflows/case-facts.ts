@@ -41,6 +41,9 @@ export interface CaseFacts {
   readonly issuingUnitId: string | null;
   /** What the duty asks for, in the assignment's words. */
   readonly reportDuty: { readonly campaignTitle: string; readonly kind: string; readonly dueOn: string } | null;
+  // Referrals only:
+  /** Who referred (a commission unit) and to which partner agency, and what kind of case went. */
+  readonly referral: { readonly fromUnit: string; readonly toUnit: string; readonly sourceCategory: string } | null;
 }
 
 export const NO_FACTS: CaseFacts = {
@@ -56,13 +59,14 @@ export const NO_FACTS: CaseFacts = {
   notifyBySms: false,
   issuingUnitId: null,
   reportDuty: null,
+  referral: null,
 };
 
 type Data = Readonly<Record<string, unknown>>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-/** One step of the fold: the facts after `event` (of a finding, visit, ticket or reporting duty stream). */
+/** One step of the fold: the facts after `event` (of a finding, visit, ticket, reporting duty or referral stream). */
 export function evolveCaseFacts(facts: CaseFacts, event: Pick<SourceEvent, 'type' | 'data'>): CaseFacts {
   const d = event.data as Data;
   switch (event.type) {
@@ -105,6 +109,12 @@ export function evolveCaseFacts(facts: CaseFacts, event: Pick<SourceEvent, 'type
         issuingUnitId: str(d['issuingUnitId']),
         reportDuty: { campaignTitle: str(d['campaignTitle']) ?? '', kind: str(d['kind']) ?? '', dueOn: str(d['dueOn']) ?? '' },
       };
+    case 'ReferralMade':
+      return {
+        ...facts,
+        institutionId: str(d['institutionId']),
+        referral: { fromUnit: str(d['fromUnit']) ?? '', toUnit: str(d['toUnit']) ?? '', sourceCategory: str(d['sourceCategory']) ?? '' },
+      };
     // 上报卫健委: the commission owns it now, and no institution handles it.
     case 'ComplaintEscalated':
       return { ...facts, receivingUnit: str(d['toUnit']), ownerRole: 'inspector', institutionId: null };
@@ -120,7 +130,7 @@ export function foldCaseFacts(events: Iterable<Pick<SourceEvent, 'type' | 'data'
 }
 
 /** The stream categories whose events the rules answer (others are never read for facts). */
-export const NOTIFYING_CATEGORIES: readonly string[] = ['finding', 'complaintTicket', 'reportDuty'];
+export const NOTIFYING_CATEGORIES: readonly string[] = ['finding', 'complaintTicket', 'reportDuty', 'referral'];
 
 export function isNotifyingStream(stream: string): boolean {
   return NOTIFYING_CATEGORIES.includes(categoryOf(stream));

@@ -7,7 +7,7 @@ import { derivedId } from '@bihuan/core';
  * complainant by SMS (ticket code only; the producer decrypts the phone, the rules never see it).
  */
 export type Audience =
-  | { readonly kind: 'unitRole'; readonly unitId: string; readonly role: 'hospital' | 'inspector' | 'leader' }
+  | { readonly kind: 'unitRole'; readonly unitId: string; readonly role: 'hospital' | 'inspector' | 'leader' | 'partner' }
   | { readonly kind: 'users'; readonly userIds: readonly string[] }
   /**
    * The inspectors of the commission directly above `unitId` (its parent unit): who oversees what an

@@ -3,6 +3,7 @@ import { CaseFacts, SourceEvent } from './case-facts';
 import { complaintNotifications } from './complaint-notification-rules';
 import { findingNotifications } from './finding-notification-rules';
 import { NotificationIntent } from './notification-intent';
+import { referralNotifications } from './referral-notification-rules';
 import { reportDutyNotifications } from './report-duty-notification-rules';
 
 /**
@@ -18,6 +19,8 @@ export function notificationsFor(event: SourceEvent, facts: CaseFacts): Notifica
       return complaintNotifications(event, facts);
     case 'reportDuty':
       return reportDutyNotifications(event, facts);
+    case 'referral':
+      return referralNotifications(event, facts);
     default:
       return [];
   }
@@ -58,4 +61,7 @@ export const NOTIFYING_EVENT_TYPES: ReadonlySet<string> = new Set([
   'ReportReturned',
   'ReportAccepted',
   'ReportDutyWithdrawn',
+  'ReferralMade',
+  'ReferralAcknowledged',
+  'ReferralOutcomeRecorded',
 ]);

@@ -1,3 +1,4 @@
+import { eventually } from '@bihuan/testing';
 import { sm3Hex } from '@bihuan/event-store';
 import { uploadEvidence } from '../../testing/evidence-upload';
 import { createTestApp, TestApp } from '../../testing/test-app';
@@ -70,6 +71,11 @@ describe('referrals to partner agencies (移交)', () => {
       expect.objectContaining({ kind: 'referral-acknowledge', caseId: referralId, title: '移交待签收', dueAt: referral.acknowledgeDueAt }),
     ]);
     expect(todos.items[0].workingDaysLeft).toBeGreaterThan(0);
+    // And the agency is told: its users' inboxes hold the referral, linking its page.
+    await eventually(async () => {
+      const inbox = (await get(POLICE, '/me/notifications').expect(200)).body.items as { title: string; link: string }[];
+      return inbox.some((n) => n.title === '移交协查：监督检查发现的问题' && n.link === `/cases/referrals/${referralId}`);
+    }, 'the referral in the police partner’s inbox');
   });
 
   it('keeps it from every other agency (404), hospitals (403) and commissions out of scope (403)', async () => {
