@@ -1,6 +1,7 @@
 import { ArgumentMetadata, HttpException, ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
 import { FieldProblem } from './error-body';
 import { inputRefusal } from './input-inspection';
+import { memoizeValidationMetadata } from './validation-metadata-cache';
 
 /** Flattens nested DTO errors into `{ field: 'rows[0].deadline', rule, message }` entries. */
 export function fieldProblems(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
@@ -59,5 +60,6 @@ class StrictValidationPipe extends ValidationPipe {
  * Reserved keys, depth and ill-formed Unicode are refused earlier, for every route (checkInput).
  */
 export function createValidationPipe(): ValidationPipe {
+  memoizeValidationMetadata();
   return new StrictValidationPipe(OPTIONS);
 }
