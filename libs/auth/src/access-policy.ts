@@ -5,6 +5,12 @@ import { Jurisdiction } from './jurisdiction';
 export const ISSUING_ROLES: readonly Role[] = ['inspector', 'leader'];
 
 /**
+ * Who commits a 双随机 draw and reveals its seed (ADR 0018) over the draw's jurisdiction: its
+ * inspectors and its leaders — the reveal route's roles, and whose to-do list 揭示种子 is on.
+ */
+export const DRAW_ROLES: readonly Role[] = Object.freeze(['inspector', 'leader'] as Role[]);
+
+/**
  * 准入信用核查 (domain.md §6, issue 22): who checks an applicant's credit before a licence is granted
  * and records an applicant's false material — the approving office, which in Bihuan is commission
  * staff with the `inspector` role. Hospitals never check others; leaders audit; admins run the

@@ -13,6 +13,8 @@ export const CONSOLE_LINKS = {
     `/hospital/ethics/${encodeURIComponent(institutionId)}/${year}/${encodeURIComponent(staffId)}`,
   /** A campaign's reporting duty (报送任务) of one institution: the unit hands it in there, the issuing office reviews it. */
   reportDuty: (dutyId: string): string => `/cases/report-duties/${encodeURIComponent(dutyId)}`,
+  /** A 双随机 draw (commit, draw, reveal): its staff page, where the seed is revealed once every drawn visit is done. */
+  draw: (drawId: string): string => `/cases/draws/${encodeURIComponent(drawId)}`,
   /** The public portal's status page of a ticket (the complainant types the secret there). */
   publicComplaint: (ticketCode: string): string => `/portal/complaints/${encodeURIComponent(ticketCode)}`,
 } as const;

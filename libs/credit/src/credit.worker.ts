@@ -5,6 +5,7 @@ import { CREDIT_POLICY } from './application/credit-writes';
 import { CreditPolicy } from './domain/credit-policy';
 import { RANDOM_DRAW_CATEGORY, randomDrawDecider } from './domain/draw/random-draw.decider';
 import { creditProjection } from './read-models/credit.projection';
+import { drawProgressProjection } from './read-models/draw-progress.projection';
 import { commitmentBreachWorkflow } from './workflows/commitment-breach.workflow';
 import { creditConsequencesWorkflow } from './workflows/credit-consequences.workflow';
 import { creditThresholdsWorkflow } from './workflows/credit-thresholds.workflow';
@@ -26,8 +27,8 @@ function senders(deps: WorkerDeps): (readonly [string, CommandSender])[] {
 }
 
 /**
- * The credit context in the worker: its streams, its read model (archives with levels and
- * draws) and four sagas — creditThresholds (a cycle's points total → ImposeCreditMeasures), creditConsequences (findings in listed adverse categories, 挂牌督办,
+ * The credit context in the worker: its streams, its read models (archives with levels and
+ * draws; how far each draw's visits have got, for the 揭示种子 to-do) and four sagas — creditThresholds (a cycle's points total → ImposeCreditMeasures), creditConsequences (findings in listed adverse categories, 挂牌督办,
  * withdrawals; a substantiated complaint's points are the complaints context's complaintConsequences),
  * commitmentBreach (breach → adverse record, and an ethics record for a staff pledge) and
  * randomDrawVisits (published draw → PlanVisit to `visit-…`, whose decider the inspection context
@@ -36,6 +37,6 @@ function senders(deps: WorkerDeps): (readonly [string, CommandSender])[] {
 export const CREDIT_WORKER: WorkerContribution = {
   name: 'credit',
   senders,
-  projections: ({ database }) => [creditProjection(database)],
+  projections: ({ database }) => [creditProjection(database), drawProgressProjection(database)],
   workflows: () => [creditConsequencesWorkflow(), creditThresholdsWorkflow, commitmentBreachWorkflow, randomDrawVisitsWorkflow],
 };

@@ -3433,10 +3433,10 @@ export interface components {
         };
         TodoItemDto: {
             /** @enum {string} */
-            kind: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review" | "referral-acknowledge" | "referral-outcome" | "referral-close";
-            /** @description Finding, complaint ticket, evaluation, reporting duty or referral id */
+            kind: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review" | "referral-acknowledge" | "referral-outcome" | "referral-close" | "draw-reveal";
+            /** @description Finding, complaint ticket, evaluation, reporting duty, referral or draw id */
             caseId: string;
-            /** @description The institution concerned (null: a complaint not yet dispatched) */
+            /** @description The institution concerned (null: a complaint not yet dispatched, or a draw, which is about a jurisdiction) */
             institutionId: string | null;
             /** @description The unit that must act */
             unitId: string;
@@ -3474,6 +3474,7 @@ export interface components {
                 "referral-acknowledge": number;
                 "referral-outcome": number;
                 "referral-close": number;
+                "draw-reveal": number;
             };
             overdue: number;
             total: number;
@@ -7463,7 +7464,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only items of this kind (counts still cover every kind) */
-                kind?: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review" | "referral-acknowledge" | "referral-outcome" | "referral-close";
+                kind?: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review" | "referral-acknowledge" | "referral-outcome" | "referral-close" | "draw-reveal";
                 page?: number;
                 pageSize?: number;
             };

@@ -1,6 +1,7 @@
 import { Role } from '@bihuan/core';
 import { REPORT_DUTY_STEP_KINDS, ReportDutyOpenStep, ReportDutyStepKind } from '@bihuan/campaigns';
 import { COMPLAINT_STEP_KINDS, ComplaintOpenStep, ComplaintStepKind } from '@bihuan/complaints';
+import { DRAW_STEP_KINDS, DrawOpenStep, DrawStepKind } from '@bihuan/credit';
 import { ETHICS_STEP_KINDS, EthicsOpenStep, EthicsStepKind } from '@bihuan/ethics';
 import { FINDING_STEP_KINDS, FindingOpenStep, FindingStepKind } from '@bihuan/inspection';
 import { REFERRAL_STEP_KINDS, ReferralOpenStep, ReferralStepKind } from '@bihuan/referrals';
@@ -17,16 +18,18 @@ export const TODO_KINDS = [
   ...ETHICS_STEP_KINDS,
   ...REPORT_DUTY_STEP_KINDS,
   ...REFERRAL_STEP_KINDS,
+  ...DRAW_STEP_KINDS,
 ] as const;
 
-export type TodoKind = FindingStepKind | ComplaintStepKind | EthicsStepKind | ReportDutyStepKind | ReferralStepKind;
+export type TodoKind = FindingStepKind | ComplaintStepKind | EthicsStepKind | ReportDutyStepKind | ReferralStepKind | DrawStepKind;
 
 export interface TodoKindInfo {
   /** 待办 title shown to people. */
   readonly title: string;
   /**
    * The role whose list it is on (scoped to the unit: the institution for hospital, the jurisdiction otherwise).
-   * The owner's complaint steps (dispatch, follow-up) are a hospital's too for a ticket its own office received.
+   * The owner's complaint steps (dispatch, follow-up) are a hospital's too for a ticket its own office received;
+   * a draw's reveal is its leaders' too (DRAW_ROLES).
    */
   readonly role: Extract<Role, 'hospital' | 'inspector' | 'partner'>;
 }
@@ -46,7 +49,8 @@ export const TODO_KIND_INFO: Readonly<Record<TodoKind, TodoKindInfo>> = {
   'referral-acknowledge': { title: '移交待签收', role: 'partner' },
   'referral-outcome': { title: '移交待反馈处理结果', role: 'partner' },
   'referral-close': { title: '移交结果待办结', role: 'inspector' },
+  'draw-reveal': { title: '揭示抽取种子', role: 'inspector' },
 };
 
 /** An open step as the contexts' read models know it, before the calendar says how much time is left. */
-export type OpenStep = FindingOpenStep | ComplaintOpenStep | EthicsOpenStep | ReportDutyOpenStep | ReferralOpenStep;
+export type OpenStep = FindingOpenStep | ComplaintOpenStep | EthicsOpenStep | ReportDutyOpenStep | ReferralOpenStep | DrawOpenStep;

@@ -4,8 +4,12 @@ import { TODO_KINDS, TodoKind } from './todo-kinds';
 /** One open step waiting on the caller's unit and role (the contexts' open steps share this shape). */
 export class TodoItemDto {
   @ApiProperty({ enum: TODO_KINDS }) kind!: TodoKind;
-  @ApiProperty({ description: 'Finding, complaint ticket, evaluation, reporting duty or referral id' }) caseId!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'The institution concerned (null: a complaint not yet dispatched)' })
+  @ApiProperty({ description: 'Finding, complaint ticket, evaluation, reporting duty, referral or draw id' }) caseId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The institution concerned (null: a complaint not yet dispatched, or a draw, which is about a jurisdiction)',
+  })
   institutionId!: string | null;
   @ApiProperty({ description: 'The unit that must act' }) unitId!: string;
   @ApiProperty({ description: 'Console path of the case', example: '/findings/F1' }) link!: string;

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, Clock, CLOCK, shanghaiDate } from '@bihuan/core';
-import { AccessPolicy } from '@bihuan/auth';
+import { AccessPolicy, DRAW_ROLES } from '@bihuan/auth';
 import { reportDutyOpenSteps, ReportDutyTables } from '@bihuan/campaigns';
 import { complaintOpenSteps, ComplaintStepScope, ComplaintsTables } from '@bihuan/complaints';
+import { DrawProgressTables, drawRevealOpenSteps } from '@bihuan/credit';
 import { SqlDatabase } from '@bihuan/database';
 import { ethicsOpenSteps, EthicsTables } from '@bihuan/ethics';
 import { findingOpenSteps, InspectionTables } from '@bihuan/inspection';
@@ -15,8 +16,8 @@ import { todoList, TodoList } from './todo-list';
  * Whose list each step is on, through the same access declarations as every other read
  * (AccessPolicy): a hospital user sees its own institution's steps; an inspector the steps of
  * institutions (and commission units) within its jurisdiction; a partner its own agency's
- * referrals. Leaders and admins act on no step of these loops, so their lists are empty (their
- * overdue view is `GET /ledgers/counts`).
+ * referrals. Leaders and admins act on no step of these loops (their overdue view is
+ * `GET /ledgers/counts`); a draw's reveal is the one step a leader takes (drawRevealUnits).
  */
 export function stepScope(actor: Actor, access: AccessPolicy): ComplaintStepScope {
   switch (actor.role) {
@@ -27,6 +28,11 @@ export function stepScope(actor: Actor, access: AccessPolicy): ComplaintStepScop
     default:
       return { hospitalOf: [], inspectorOver: [], commissionUnits: [] };
   }
+}
+
+/** The jurisdictions whose draws the actor may reveal (DRAW_ROLES over the draw's jurisdiction, as the reveal route checks). */
+export function drawRevealUnits(actor: Actor, access: AccessPolicy): string[] {
+  return DRAW_ROLES.includes(actor.role) ? access.visibleUnits(actor) : [];
 }
 
 /** The signed-in user's to-do list (待办), read from the contexts' read models at request time. */
@@ -44,14 +50,15 @@ export class TodosService {
     const now = this.clock.now().toISOString();
     const db = this.database.db;
     const agency = actor.role === 'partner' ? actor.unit : null;
-    const [findings, complaints, evaluations, reports, referrals] = await Promise.all([
+    const [findings, complaints, evaluations, reports, referrals, draws] = await Promise.all([
       findingOpenSteps(db.withTables<InspectionTables>(), scope, now),
       complaintOpenSteps(db.withTables<ComplaintsTables>(), scope),
       ethicsOpenSteps(db.withTables<EthicsTables>(), scope.hospitalOf),
       reportDutyOpenSteps(db.withTables<ReportDutyTables>(), scope, shanghaiDate(now)),
       referralOpenSteps(db.withTables<ReferralsTables>(), { agency, commissionUnits: scope.commissionUnits }),
+      drawRevealOpenSteps(db.withTables<DrawProgressTables>(), drawRevealUnits(actor, this.access)),
     ]);
     const calendar = await this.calendars.current();
-    return todoList([...findings, ...complaints, ...evaluations, ...reports, ...referrals], now, calendar, view);
+    return todoList([...findings, ...complaints, ...evaluations, ...reports, ...referrals, ...draws], now, calendar, view);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccessPolicy, CurrentActor, readerOf, Roles } from '@bihuan/auth';
+import { AccessPolicy, CurrentActor, DRAW_ROLES, readerOf, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
 import { DrawAnswer } from '../application/draw-document';
 import { RandomDrawRequest } from '../application/random-draw.handler';
@@ -24,7 +24,7 @@ export class DrawsController {
   ) {}
 
   @Post('draws')
-  @Roles('inspector', 'leader')
+  @Roles(...DRAW_ROLES)
   @ApiOperation({
     summary: 'Commit to a draw (inputs and the SM3 digest of a secret seed, public at once); the draw is then made from the committed seed',
   })
@@ -35,7 +35,7 @@ export class DrawsController {
 
   @Post('draws/:drawId/reveal')
   @HttpCode(200)
-  @Roles('inspector', 'leader')
+  @Roles(...DRAW_ROLES)
   @ApiOperation({
     summary: 'Reveal the seed (一公开) once every drawn visit was conducted or cancelled (409 CREDIT.DRAW_VISITS_PENDING before)',
   })

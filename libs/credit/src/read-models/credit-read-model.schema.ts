@@ -1,4 +1,5 @@
 import { MigrationSet } from '@bihuan/database';
+import { createDrawProgressTables } from './draw-progress.schema';
 
 /** The credit read model's tables (prefix `credit_`), as Kysely sees them; 0/1 integers for booleans. */
 export type CreditTables = {
@@ -125,6 +126,8 @@ export const CREDIT_MIGRATIONS: MigrationSet = {
       // The list pages newest first (checked_at, check_id) within the reader's offices.
       await db.schema.createIndex('credit_checks_by_time').on('credit_checks').columns(['checked_at', 'check_id']).execute();
     },
+    // How far each draw's visits have got, for the 揭示种子 to-do (projection `credit-draw-progress`).
+    '0004-draw-progress': (db) => createDrawProgressTables(db),
   },
 };
 

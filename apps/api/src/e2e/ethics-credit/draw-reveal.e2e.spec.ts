@@ -19,6 +19,11 @@ describe('a draw commits to its seed, stays hidden from the drawn, and is reveal
   const drawn = (): string[] => draw.visits!.map((v) => v.institutionId).sort();
   const visitOf = (institutionId: string): string => drawnVisitId(draw.drawId, institutionId);
   const hospitalOf: Record<string, string> = { 'hosp-a1-1': 'hospital-a1-1', 'hosp-a1-2': 'hospital-a1-2' };
+  /** The 揭示抽取种子 items on someone's to-do list, once the worker has projected what was written. */
+  const revealTodos = async (who: string): Promise<{ caseId: string; title: string; link: string; unitId: string }[]> => {
+    await t.settle();
+    return (await t.http.get('/me/todos?kind=draw-reveal').set(t.auth(who)).expect(200)).body.items;
+  };
 
   beforeAll(async () => {
     t = await createTestApp({ start: '2025-03-03T01:00:00.000Z' });
@@ -121,6 +126,7 @@ describe('a draw commits to its seed, stays hidden from the drawn, and is reveal
       .set(t.auth(hospitalOf[first!]!))
       .expect(200);
     expect((await t.http.post(`/draws/${draw.drawId}/reveal`).set(t.auth('leader-city-a'))).body.details).toEqual({ pending: 1 });
+    expect(await revealTodos('inspector-a1')).toEqual([]);
     // Staff read how each drawn visit stands before the reveal (the console links them and says why it cannot reveal yet).
     const staff = (await t.http.get(`/draws/${draw.drawId}`).set(t.auth('inspector-a1')).expect(200)).body as DrawAnswer;
     expect(staff.drawnVisits!.map((v) => [v.visitId, v.outcome]).sort()).toEqual(
@@ -134,9 +140,18 @@ describe('a draw commits to its seed, stays hidden from the drawn, and is reveal
       .set(t.auth('inspector-a1'))
       .send({ reason: '机构停业整顿' })
       .expect(200);
+    // Every drawn visit done: the reveal is on the to-do lists of those who may make it, and of nobody else.
+    const reminder = { caseId: draw.drawId, title: '揭示抽取种子', link: `/cases/draws/${draw.drawId}`, unitId: 'county-a1' };
+    for (const who of ['inspector-a1', 'leader-city-a']) expect([who, await revealTodos(who)]).toMatchObject([who, [reminder]]);
+    for (const who of ['inspector-b1', 'admin', ...Object.values(hospitalOf)]) {
+      const text = (await t.http.get('/me/todos').set(t.auth(who)).expect(200)).text;
+      expect([who, text.includes(draw.drawId)]).toEqual([who, false]);
+    }
 
     const revealed = (await t.http.post(`/draws/${draw.drawId}/reveal`).set(t.auth('leader-city-a')).expect(200)).body as DrawAnswer;
     expect(revealed).toMatchObject({ status: 'revealed', seed, revealedAt: '2025-03-03T01:00:00.000Z' });
+    expect(await revealTodos('inspector-a1')).toEqual([]);
+    expect(await revealTodos('leader-city-a')).toEqual([]);
     expect(revealed.visitOutcomes!.map((v) => [v.institutionId, v.outcome])).toEqual([
       [draw.visits![0]!.institutionId, first === draw.visits![0]!.institutionId ? 'conducted' : 'cancelled'],
       [draw.visits![1]!.institutionId, first === draw.visits![1]!.institutionId ? 'conducted' : 'cancelled'],

@@ -36,6 +36,10 @@ describe('OpenAPI answers: draws', () => {
     const [first, second] = made.visits.map((v) => drawnVisitId(made.drawId, v.institutionId));
     await t.http.post(`/visits/${first}/record`).set(t.auth('inspector-a1')).send({ conductedOn: '2025-11-03' }).expect(200);
     await t.http.post(`/visits/${second}/cancel`).set(t.auth('inspector-a1')).send({ reason: '机构停业' }).expect(200);
+    // Every drawn visit done: the to-do list's 揭示抽取种子 item holds to the document too.
+    await t.settle();
+    const todos = await checks.send<{ items: { kind: string; caseId: string }[] }>('GET', '/me/todos', 'leader-city-a');
+    expect(todos.items.map((i) => [i.kind, i.caseId])).toEqual([['draw-reveal', made.drawId]]);
     const revealed = await checks.send('POST', `/draws/${made.drawId}/reveal`, 'leader-city-a', undefined, 200);
     expect(revealed).toMatchObject({ status: 'revealed', seed: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(await checks.send('GET', `/public/draws/${made.drawId}`, null)).toMatchObject({ status: 'revealed', campaignId });
