@@ -44,8 +44,12 @@ describe('console: first password and session refresh in Chromium', () => {
     c.t.clock.advance(20 * 60_000);
     await page.getByRole('link', { name: '消息通知' }).first().click();
     await page.getByText('接收方式').waitFor();
+    // The page may draw from what it already holds before its first request comes back 401 and is
+    // refreshed: wait for the new token rather than read the store the moment the page shows.
+    const stale = JSON.parse(before!).accessToken as string;
+    await page.waitForFunction(`JSON.parse(localStorage.getItem('bihuan.session') ?? '{}').accessToken !== ${JSON.stringify(stale)}`);
     const after = (await page.evaluate("localStorage.getItem('bihuan.session')")) as string | null;
-    expect(JSON.parse(after!).accessToken).not.toBe(JSON.parse(before!).accessToken);
+    expect(JSON.parse(after!).accessToken).not.toBe(stale);
     expect(new URL(page.url()).pathname).toBe('/inbox');
   });
 
