@@ -46,6 +46,8 @@ export const PATHS = {
   /** Leaders' workspace: the jurisdiction's dashboard, its drill-down lists and as-of ledgers. */
   leader: '/leader',
   leaderFindings: '/leader/findings',
+  /** A leader's own to-do list: 督办 of reports, a draw's seed to reveal (GET /me/todos). */
+  leaderTodos: '/leader/todos',
   leaderLedger: (institutionId: string) => `/leader/ledgers/${encodeURIComponent(institutionId)}`,
   /** Any case's audit page (whole history across linked streams, integrity, as-of), opened by stream name. */
   caseAudit: (stream: string) => `/cases/audit/${encodeURIComponent(stream)}`,

@@ -83,4 +83,13 @@ describe('console: the leader dashboard in Chromium', () => {
     await page.getByText('销号日期 2025-03-01 至 2025-03-31').waitFor();
     await c.screenshot(page, 'leader-findings-signed-off');
   });
+
+  it('gives a leader a 待办事项 page of their own, reached from the menu', async () => {
+    const page = await c.signIn('leader-city-a', DESKTOP);
+    await page.getByRole('link', { name: '待办事项' }).first().click();
+    await page.waitForURL((url) => url.pathname === '/leader/todos');
+    // The city has no draw whose seed is due: the list says so rather than showing nothing.
+    await page.getByText('暂无待办事项').waitFor();
+    expect(await page.getByRole('heading', { name: '待办事项' }).count()).toBeGreaterThan(0);
+  });
 });

@@ -33,6 +33,7 @@ export function menuOf(role: string): MenuEntry[] {
   if (role === 'leader')
     return [
       { key: PATHS.leader, label: '仪表盘' },
+      { key: PATHS.leaderTodos, label: '待办事项' },
       { key: PATHS.leaderFindings, label: '督办台账' },
       { key: PATHS.campaigns, label: '专项行动' },
       { key: PATHS.draws, label: '双随机抽取' },
