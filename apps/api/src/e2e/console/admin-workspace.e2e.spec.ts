@@ -142,6 +142,28 @@ describe('console: the admin workspace in Chromium', () => {
     expect(await shot(admin, 'admin-policy-refused')).toBe(true);
   });
 
+  it('edits a list of numbers as tags, refusing a tag that is no number before sending', async () => {
+    await menu('政策参数', '/manage/policies');
+    await admin.getByRole('tab', { name: '移交协同部门' }).click();
+    const fractions = admin.getByLabel('提醒时点（签收时限已过的比例，如 0.5 即过半时提醒）');
+    await fractions.fill('一半');
+    await fractions.press('Enter');
+    await admin.getByLabel('修改原因').fill('提醒提前');
+    await admin.getByRole('button', { name: '保存修改' }).click();
+    await admin.locator('.ant-form-item-explain-error').filter({ hasText: '每一项都必须是数字' }).waitFor();
+    // Remove the wrong tag, add 0.3: the saved policy holds numbers, not texts.
+    await admin.locator('.ant-select-selection-item', { hasText: '一半' }).locator('.ant-select-selection-item-remove').click();
+    await fractions.fill('0.3');
+    await fractions.press('Enter');
+    await admin.getByRole('button', { name: '保存修改' }).click();
+    await admin.getByText('政策参数已保存').waitFor();
+    const policy = (await c.t.http.get('/admin/policies/referrals').set(c.t.auth('admin')).expect(200)).body as {
+      current: { reminderFractions: unknown[] };
+    };
+    expect(policy.current.reminderFractions).toContain(0.3);
+    expect(policy.current.reminderFractions.every((f) => typeof f === 'number')).toBe(true);
+  });
+
   it('shows a dead letter in its drawer and retries it', async () => {
     await menu('死信处理', '/manage/dead-letters');
     await admin.getByRole('button', { name: '详情' }).click();

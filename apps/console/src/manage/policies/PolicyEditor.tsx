@@ -8,7 +8,7 @@ import { useCatalogue } from '../../shared/catalogue';
 import { textRules } from '../../shared/step-mutation';
 import { manageKey, useManageRefresh } from '../manage-queries';
 import { PolicyHistory } from './PolicyHistory';
-import { overridesOf, sameValue, Setting, settingOfField, settingsOf, valueText } from './policy-values';
+import { formValueOf, overridesOf, sameValue, Setting, settingOfField, settingsOf, valueOfForm, valueText } from './policy-values';
 import { SettingInput } from './SettingInput';
 
 interface PolicyValues {
@@ -26,12 +26,6 @@ export function useSettingLabel(context: string): (path: string) => string {
     return labels.length ? labels.join(' · ') : path;
   };
 }
-
-/** Lists and maps are edited as JSON text; everything else as itself. */
-const formValueOf = (setting: Setting): unknown =>
-  typeof setting.defaultValue === 'object' ? JSON.stringify(setting.value) : setting.value;
-const valueOfForm = (setting: Setting, value: unknown): unknown =>
-  typeof setting.defaultValue === 'object' && typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
 
 /**
  * Puts the API's refusal under the settings (or the reason) it names, the setting called by its

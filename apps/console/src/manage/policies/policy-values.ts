@@ -57,3 +57,35 @@ export function valueText(value: unknown): string {
   if (Array.isArray(value)) return value.every((item) => typeof item !== 'object') ? value.join('、') || '（空）' : JSON.stringify(value);
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
+
+/**
+ * How a list setting is edited: a list of numbers or of texts as tags (each value one tag), any
+ * other list or map as JSON text. Judged by the default's items, else the current value's; an empty
+ * list with no default items is JSON (nothing says what its items are).
+ */
+export function listKindOf(setting: Setting): 'numbers' | 'texts' | 'json' {
+  const items = [setting.defaultValue, setting.value].find((v): v is unknown[] => Array.isArray(v) && v.length > 0);
+  if (!items) return 'json';
+  if (items.every((item) => typeof item === 'number')) return 'numbers';
+  if (items.every((item) => typeof item === 'string')) return 'texts';
+  return 'json';
+}
+
+/** The form's value of a setting: tags as texts for a list of values, JSON text for other lists and maps. */
+export function formValueOf(setting: Setting): unknown {
+  if (typeof setting.defaultValue !== 'object' || setting.defaultValue === null) return setting.value;
+  const kind = listKindOf(setting);
+  if (kind !== 'json' && Array.isArray(setting.value)) return setting.value.map(String);
+  return JSON.stringify(setting.value);
+}
+
+/** The setting's value from the form: numbers from number tags (a tag that is no number is left as typed, and refused). */
+export function valueOfForm(setting: Setting, value: unknown): unknown {
+  if (typeof setting.defaultValue !== 'object' || setting.defaultValue === null) return value;
+  const kind = listKindOf(setting);
+  if (kind === 'numbers' && Array.isArray(value)) return value.map((tag) => (isNumberText(tag) ? Number(tag) : tag));
+  if (kind === 'texts' && Array.isArray(value)) return value.map((tag) => String(tag).trim()).filter((tag) => tag !== '');
+  return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+}
+
+export const isNumberText = (tag: unknown): boolean => typeof tag === 'string' && tag.trim() !== '' && Number.isFinite(Number(tag));
