@@ -69,7 +69,11 @@ function foldAccess(state: CampaignAccessFacts, event: Message): CampaignAccessF
   const d = event.data as { issuingUnitId?: unknown; institutionIds?: unknown; scope?: { commissionUnitIds?: unknown } };
   if ((event.type !== 'CampaignLaunched' && event.type !== 'CampaignAmended') || typeof d.issuingUnitId !== 'string') return state;
   const strings = (list: unknown) => (Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : []);
-  return { issuingUnitId: d.issuingUnitId, institutionIds: strings(d.institutionIds), commissionUnitIds: strings(d.scope?.commissionUnitIds) };
+  return {
+    issuingUnitId: d.issuingUnitId,
+    institutionIds: strings(d.institutionIds),
+    commissionUnitIds: strings(d.scope?.commissionUnitIds),
+  };
 }
 
 /** The campaign stream's declaration (architecture rule 9): its routes, the audit and exports read through it. */

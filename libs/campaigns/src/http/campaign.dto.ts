@@ -109,7 +109,8 @@ export class CampaignScopeDto {
 
   @ApiPropertyOptional({
     type: [String],
-    description: 'Lower commission units (下级卫生健康委, below the issuing unit) that owe the phases’ reports beside the institutions; their inspectors and leaders hand them in',
+    description:
+      'Lower commission units (下级卫生健康委, below the issuing unit) that owe the phases’ reports beside the institutions; their inspectors and leaders hand them in',
   })
   @IsOptional()
   @IsArray()

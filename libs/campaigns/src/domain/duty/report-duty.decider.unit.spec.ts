@@ -282,4 +282,3 @@ describe('ReportDuty decider — a duty a lower commission owes (ADR 0028)', () 
     expect(county.status !== 'none' && county.duty.owingUnitKind).toBe('commission');
   });
 });
-

@@ -73,7 +73,10 @@ export class ReportDutiesController {
   @Post(':dutyId/evidence')
   @Roles(...REPORT_SUBMITTING_ROLES)
   @FileUpload(REPORT_UPLOAD)
-  @ApiOperation({ summary: 'Upload a file for the report (the owing unit: an institution’s hospital users, a lower commission’s inspectors and leaders, while it owes the report); cite it by digest when handing in' })
+  @ApiOperation({
+    summary:
+      'Upload a file for the report (the owing unit: an institution’s hospital users, a lower commission’s inspectors and leaders, while it owes the report); cite it by digest when handing in',
+  })
   @ApiCreatedResponse({ type: InspectionEvidenceAckDto })
   evidence(
     @CurrentActor() actor: Actor,

@@ -80,7 +80,10 @@ export class ReportDutyDetailDto implements ReportDutyDetail {
   @ApiProperty() campaignTitle!: string;
   @ApiProperty() issuingUnitId!: string;
   @ApiProperty({ description: 'The owing unit: an institution, or a lower commission unit (owingUnitKind)' }) institutionId!: string;
-  @ApiProperty({ enum: OWING_UNIT_KINDS, description: 'institution: its hospital users hand it in; commission: its inspectors and leaders' })
+  @ApiProperty({
+    enum: OWING_UNIT_KINDS,
+    description: 'institution: its hospital users hand it in; commission: its inspectors and leaders',
+  })
   owingUnitKind!: OwingUnitKind;
   @ApiProperty({ enum: REPORT_KINDS }) kind!: ReportKind;
   @ApiProperty(nullableEnum(REPORT_RECURRENCES)) recurrence!: ReportRecurrence | null;
