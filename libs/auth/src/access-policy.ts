@@ -11,6 +11,16 @@ export const ISSUING_ROLES: readonly Role[] = ['inspector', 'leader'];
 export const DRAW_ROLES: readonly Role[] = Object.freeze(['inspector', 'leader'] as Role[]);
 
 /**
+ * Who hands in a report a unit owes (报送, docs/reporting.md): an institution's hospital users;
+ * a lower commission's inspectors and leaders (ADR 0028). Together, the roles the routes admit.
+ */
+export const REPORTING_ROLES_OF: Readonly<Record<'institution' | 'commission', readonly Role[]>> = Object.freeze({
+  institution: ['hospital'],
+  commission: ['inspector', 'leader'],
+});
+export const REPORT_SUBMITTING_ROLES: readonly Role[] = [...REPORTING_ROLES_OF.institution, ...REPORTING_ROLES_OF.commission];
+
+/**
  * 准入信用核查 (domain.md §6, issue 22): who checks an applicant's credit before a licence is granted
  * and records an applicant's false material — the approving office, which in Bihuan is commission
  * staff with the `inspector` role. Hospitals never check others; leaders audit; admins run the
@@ -115,6 +125,18 @@ export class AccessPolicy {
   assertIssuer(actor: Actor, unitId: string, what: string): void {
     this.assertRole(actor, ISSUING_ROLES, what);
     this.assertInScope(actor, unitId, what);
+  }
+
+  /**
+   * Throws unless the actor hands in what `unitId` owes: one of the unit's own people in a role
+   * REPORTING_ROLES_OF its kind gives (403 AUTH.ROLE_NOT_ALLOWED) — of that very unit, so a city's
+   * inspector, who reviews a county's report, never writes it (403 AUTH.OUT_OF_SCOPE).
+   */
+  assertReportsFor(actor: Actor, unitId: string, unitKind: 'institution' | 'commission', what: string): void {
+    this.assertRole(actor, REPORTING_ROLES_OF[unitKind], what);
+    if (actor.unit !== unitId) {
+      throw DomainError.forbidden('AUTH.OUT_OF_SCOPE', `${actor.role} ${actor.id} of ${actor.unit} may not do ${what} for unit ${unitId}`);
+    }
   }
 
   /** Throws 403 AUTH.ROLE_NOT_ALLOWED unless the actor is an approving office's (APPLICANT_CREDIT_CHECKERS). */

@@ -87,6 +87,22 @@ describe('AccessPolicy scope matrix', () => {
       );
     }
   });
+
+  it('lets only the owing unit’s own people hand in a report: a hospital its institution’s, a commission’s inspectors and leaders its own (ADR 0028)', () => {
+    const report = (role: Role, unit: string, owing: string, kind: 'institution' | 'commission') => () =>
+      policy.assertReportsFor(actor(role, unit), owing, kind, 'handing in a report');
+    expect(report('hospital', 'hosp-a1-1', 'hosp-a1-1', 'institution')).not.toThrow();
+    expect(report('inspector', 'county-a1', 'county-a1', 'commission')).not.toThrow();
+    expect(report('leader', 'county-a1', 'county-a1', 'commission')).not.toThrow();
+    const outOfScope = expect.objectContaining({ code: 'AUTH.OUT_OF_SCOPE', kind: 'forbidden' });
+    const wrongRole = expect.objectContaining({ code: 'AUTH.ROLE_NOT_ALLOWED', kind: 'forbidden' });
+    expect(report('hospital', 'hosp-a1-2', 'hosp-a1-1', 'institution')).toThrow(outOfScope);
+    // The city reviews its county's report; it never writes it, nor the institution's.
+    expect(report('inspector', 'city-a', 'county-a1', 'commission')).toThrow(outOfScope);
+    expect(report('inspector', 'county-a1', 'hosp-a1-1', 'institution')).toThrow(wrongRole);
+    expect(report('hospital', 'hosp-a1-1', 'county-a1', 'commission')).toThrow(wrongRole);
+    expect(report('admin', 'county-a1', 'county-a1', 'commission')).toThrow(wrongRole);
+  });
 });
 
 describe('Jurisdiction', () => {

@@ -17,7 +17,8 @@ import { SubmitReportForm } from './duty/SubmitReportForm';
 
 /**
  * 报送任务 (one duty): what is owed to which campaign by when, the hand-ins and their reviews, the
- * files and the history; the hospital hands the report in (again after a return), the issuing office
+ * files and the history; the owing unit (a hospital; a lower commission's inspectors and leaders)
+ * hands the report in (again after a return), the issuing office
  * passes or returns it. Whoever may read the duty opens it here (the links of to-dos and notifications).
  */
 export function ReportDutyPage() {
@@ -33,12 +34,13 @@ export function ReportDutyPage() {
   if (!detail.data) return <Skeleton active paragraph={{ rows: 8 }} />;
   const duty = detail.data;
   const names = { ...namesOf(history.data), ...namesOf(duty) };
-  const hospitalOwes = role === 'hospital' && isOwed(duty.status);
+  // The owing unit's own people hand it in: an institution's hospital users, a lower commission's inspectors and leaders.
+  const ownUnit = me.data?.actor.unit === duty.institutionId;
+  const reporter = duty.owingUnitKind === 'commission' ? role === 'inspector' || role === 'leader' : role === 'hospital';
+  const list = role === 'hospital' ? PATHS.hospitalReports : duty.owingUnitKind === 'commission' && ownUnit ? PATHS.inspectorReports : null;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      {role === 'hospital' && (
-        <Breadcrumb items={[{ title: <Link to={PATHS.hospitalReports}>报送任务</Link> }, { title: reportName(words, duty) }]} />
-      )}
+      {list && <Breadcrumb items={[{ title: <Link to={list}>报送任务</Link> }, { title: reportName(words, duty) }]} />}
       <Card
         title={
           <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'normal' }}>
@@ -53,8 +55,10 @@ export function ReportDutyPage() {
         )}
         <ReportDutyHeader duty={duty} names={names} />
       </Card>
-      {hospitalOwes && <SubmitReportForm duty={duty} />}
-      {(role === 'inspector' || role === 'leader') && duty.status === 'submitted' && <ReviewReportActions duty={duty} names={names} />}
+      {ownUnit && reporter && isOwed(duty.status) && <SubmitReportForm duty={duty} />}
+      {(role === 'inspector' || role === 'leader') && !ownUnit && duty.status === 'submitted' && (
+        <ReviewReportActions duty={duty} names={names} />
+      )}
       <Card title="报送记录" size="small">
         <ReportSubmissions duty={duty} names={names} />
       </Card>

@@ -1806,7 +1806,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload a file for the report (its institution, while it owes the report); cite it by digest when handing in */
+        /** Upload a file for the report (the owing unit: an institution’s hospital users, a lower commission’s inspectors and leaders, while it owes the report); cite it by digest when handing in */
         post: operations["ReportDutiesController_evidence"];
         delete?: never;
         options?: never;
@@ -5221,6 +5221,8 @@ export interface components {
             levels?: ("level1" | "level2" | "level3" | "unrated")[];
             /** @description Institutions named one by one (under the issuing unit) */
             institutionIds?: string[];
+            /** @description Lower commission units (下级卫生健康委, below the issuing unit) that owe the phases’ reports beside the institutions; their inspectors and leaders hand them in */
+            commissionUnitIds?: string[];
         };
         CampaignReportDto: {
             /**
@@ -5319,6 +5321,8 @@ export interface components {
             levels: string[];
             /** @description Named one by one (those the reader covers) */
             listedInstitutionIds: string[];
+            /** @description Lower commission units owing the reports (those the reader covers) */
+            commissionUnitIds: string[];
         };
         CampaignInstitutionDto: {
             institutionId: string;
@@ -5665,7 +5669,13 @@ export interface components {
             campaignId: string;
             campaignTitle: string;
             issuingUnitId: string;
+            /** @description The owing unit: an institution, or a lower commission unit (owingUnitKind) */
             institutionId: string;
+            /**
+             * @description institution: its hospital users hand it in; commission: its inspectors and leaders
+             * @enum {string}
+             */
+            owingUnitKind: "institution" | "commission";
             /** @enum {string} */
             kind: "implementation-plan" | "monthly-report" | "quarterly-summary" | "self-inspection-report" | "rectification-report" | "final-report";
             /** @enum {string|null} */

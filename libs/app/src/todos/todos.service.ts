@@ -54,7 +54,12 @@ export class TodosService {
       findingOpenSteps(db.withTables<InspectionTables>(), scope, now),
       complaintOpenSteps(db.withTables<ComplaintsTables>(), scope),
       ethicsOpenSteps(db.withTables<EthicsTables>(), scope.hospitalOf),
-      reportDutyOpenSteps(db.withTables<ReportDutyTables>(), scope, shanghaiDate(now)),
+      reportDutyOpenSteps(
+        db.withTables<ReportDutyTables>(),
+        // An inspector's own commission hands in the reports a campaign above it asks of it.
+        { ...scope, ownCommission: actor.role === 'inspector' ? actor.unit : null },
+        shanghaiDate(now),
+      ),
       referralOpenSteps(db.withTables<ReferralsTables>(), { agency, commissionUnits: scope.commissionUnits }),
       drawRevealOpenSteps(db.withTables<DrawProgressTables>(), drawRevealUnits(actor, this.access)),
     ]);

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessPolicy, Jurisdiction, Unit } from '@bihuan/auth';
+import { AccessPolicy, isCommissionUnit, Jurisdiction, Unit } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
 import { InstitutionSelectors, LiveDirectory, matchesSelectors, selectsAttributes } from '@bihuan/directory';
 import { campaignError } from '../domain/campaign-errors';
 import { CampaignScope } from '../domain/campaign.messages';
 
-/** A scope as a request gives it: directory attributes to select on, and/or institutions by id. */
+/** A scope as a request gives it: directory attributes to select on, and/or institutions by id; lower commissions owing reports. */
 export interface ScopeInput extends InstitutionSelectors {
   readonly institutionIds?: readonly string[];
+  readonly commissionUnitIds?: readonly string[];
 }
 
 /** What the scope reads of the directory besides the tree (LiveDirectory answers it, as for draws). */
@@ -63,7 +64,23 @@ export class CampaignDirectory {
       ownerships: [...(input.ownerships ?? [])],
       levels: [...(input.levels ?? [])],
       listedInstitutionIds: listed,
+      commissionUnitIds: this.lowerCommissions(issuingUnitId, input.commissionUnitIds ?? []),
     };
     return { scope, institutionIds: [...new Set([...selected, ...listed])].sort() };
+  }
+
+  /** Lower commissions named to owe the reports: each a commission unit strictly below the issuing unit (400), sorted. */
+  private lowerCommissions(issuingUnitId: string, ids: readonly string[]): string[] {
+    const named = [...new Set(ids)];
+    named.forEach((id, i) => {
+      const field = `scope.commissionUnitIds[${i}]`;
+      const unit = this.jurisdiction.require(id, field);
+      if (!isCommissionUnit(unit) || id === issuingUnitId || !this.jurisdiction.contains(issuingUnitId, id)) {
+        throw campaignError('COMMISSION_UNIT_INVALID', `${id} is not a commission unit below the issuing unit ${issuingUnitId}`, field, {
+          unitId: id,
+        });
+      }
+    });
+    return named.sort();
   }
 }

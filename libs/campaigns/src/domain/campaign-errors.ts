@@ -19,6 +19,7 @@ export const CAMPAIGN_ERRORS = {
   REPORT_DUE_OUTSIDE_PHASE: 'validation',
   ISSUING_UNIT_INVALID: 'validation',
   INSTITUTION_OUTSIDE_ISSUER: 'validation',
+  COMMISSION_UNIT_INVALID: 'validation',
   UNKNOWN_CAMPAIGN: 'validation',
   INSTITUTION_NOT_IN_SCOPE: 'validation',
   ROLE_FORBIDDEN: 'forbidden',

@@ -31,7 +31,7 @@ function requireYear(year: unknown): number {
   return year;
 }
 
-/** The scope's lists, each sorted and without repeats, and the institutions it resolved to (at least one). */
+/** The scope's lists (and the lower commissions it names), each sorted and without repeats, and the institutions it resolved to (at least one). */
 function acceptScope(
   scope: CampaignScope,
   institutionIds: readonly string[] | null | undefined,
@@ -39,12 +39,15 @@ function acceptScope(
   const list = (value: readonly string[] | undefined, field: string) => [...new Set(requireTextList(value, field))].sort();
   const resolved = list(institutionIds ?? [], 'institutionIds');
   if (resolved.length === 0) throw campaignError('SCOPE_EMPTY', 'the scope selects no institution', 'scope');
+  // Recorded only when some are named, so a scope without lower commissions reads as it always did.
+  const commissions = list(scope.commissionUnitIds ?? [], 'scope.commissionUnitIds');
   return {
     scope: {
       institutionTypes: list(scope.institutionTypes, 'scope.institutionTypes'),
       ownerships: list(scope.ownerships, 'scope.ownerships'),
       levels: list(scope.levels, 'scope.levels'),
       listedInstitutionIds: list(scope.listedInstitutionIds, 'scope.institutionIds'),
+      ...(commissions.length > 0 ? { commissionUnitIds: commissions } : {}),
     },
     institutionIds: resolved,
   };

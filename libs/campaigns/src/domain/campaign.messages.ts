@@ -13,6 +13,12 @@ export interface CampaignScope {
   readonly ownerships: readonly string[];
   readonly levels: readonly string[];
   readonly listedInstitutionIds: readonly string[];
+  /**
+   * Commission units below the issuing unit (a city's county commissions) that owe the phases'
+   * reports beside the institutions (“报市卫生健康委”): named one by one; absent in campaigns
+   * recorded before lower commissions could owe reports (none, then).
+   */
+  readonly commissionUnitIds?: readonly string[];
 }
 
 /** What every campaign knows about itself. */

@@ -6,14 +6,17 @@ import { CampaignOpenRow, CampaignScope } from './campaign.messages';
 export interface CampaignAccessFacts {
   readonly issuingUnitId: string | null;
   readonly institutionIds: readonly string[];
+  /** Lower commission units the campaign names to owe its reports (their staff read it, to report). */
+  readonly commissionUnitIds?: readonly string[];
 }
 
 const NONE: CampaignAccessFacts = { issuingUnitId: null, institutionIds: [] };
 
 /**
  * Who reads a campaign: the commission staff (inspectors, leaders, admins) whose jurisdiction covers
- * its issuing unit or one of the institutions it scopes — a district's inspector reads the city's
- * campaign that scopes the district's hospitals, to file visits under it — and the hospitals it
+ * its issuing unit or one of the institutions (or lower commissions) it scopes — a district's
+ * inspector reads the city's campaign that scopes the district's hospitals, to file visits under it,
+ * or names the district's commission, to hand in its reports — and the hospitals it
  * scopes. Anyone else is refused (403: a campaign is an announced notice, its existence no secret).
  */
 export function decideCampaignRead(reader: Reader, facts: CampaignAccessFacts): ReadDecision {
@@ -22,7 +25,7 @@ export function decideCampaignRead(reader: Reader, facts: CampaignAccessFacts): 
   const granted =
     actor.role === 'hospital'
       ? facts.institutionIds.includes(actor.unit)
-      : commissionReads(reader, [facts.issuingUnitId, ...facts.institutionIds]);
+      : commissionReads(reader, [facts.issuingUnitId, ...facts.institutionIds, ...(facts.commissionUnitIds ?? [])]);
   if (granted) return { kind: 'granted', institutionId: null };
   return { kind: 'forbidden', reason: `${actor.role} ${actor.id} of ${actor.unit} may not read campaign of ${facts.issuingUnitId}` };
 }
@@ -49,16 +52,28 @@ export function trimCampaignData<T extends object>(reader: Reader, facts: Campai
   return {
     ...d,
     ...(d.institutionIds ? { institutionIds: keep(d.institutionIds) } : {}),
-    ...(d.scope ? { scope: { ...d.scope, listedInstitutionIds: keep(d.scope.listedInstitutionIds) } } : {}),
+    ...(d.scope
+      ? {
+          scope: {
+            ...d.scope,
+            listedInstitutionIds: keep(d.scope.listedInstitutionIds),
+            commissionUnitIds: keep(d.scope.commissionUnitIds ?? []),
+          },
+        }
+      : {}),
     ...(d.carriedOver ? { carriedOver: d.carriedOver.filter((row) => keep([row.institutionId]).length > 0) } : {}),
   };
 }
 
 function foldAccess(state: CampaignAccessFacts, event: Message): CampaignAccessFacts {
-  const d = event.data as { issuingUnitId?: unknown; institutionIds?: unknown };
+  const d = event.data as { issuingUnitId?: unknown; institutionIds?: unknown; scope?: { commissionUnitIds?: unknown } };
   if ((event.type !== 'CampaignLaunched' && event.type !== 'CampaignAmended') || typeof d.issuingUnitId !== 'string') return state;
-  const ids = Array.isArray(d.institutionIds) ? d.institutionIds.filter((id): id is string => typeof id === 'string') : [];
-  return { issuingUnitId: d.issuingUnitId, institutionIds: ids };
+  const strings = (list: unknown) => (Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : []);
+  return {
+    issuingUnitId: d.issuingUnitId,
+    institutionIds: strings(d.institutionIds),
+    commissionUnitIds: strings(d.scope?.commissionUnitIds),
+  };
 }
 
 /** The campaign stream's declaration (architecture rule 9): its routes, the audit and exports read through it. */
@@ -80,6 +95,11 @@ export const campaignVisibility: StreamVisibility<CampaignAccessFacts> = {
 };
 
 /** The access facts of a folded campaign (its state), as the declaration folds them from its events. */
-export function accessFactsOf(state: { readonly status: string; readonly campaign?: CampaignAccessFacts }): CampaignAccessFacts {
-  return state.campaign ? { issuingUnitId: state.campaign.issuingUnitId, institutionIds: state.campaign.institutionIds } : NONE;
+export function accessFactsOf(state: {
+  readonly status: string;
+  readonly campaign?: Omit<CampaignAccessFacts, 'commissionUnitIds'> & { readonly scope: CampaignScope };
+}): CampaignAccessFacts {
+  if (!state.campaign) return NONE;
+  const { issuingUnitId, institutionIds, scope } = state.campaign;
+  return { issuingUnitId, institutionIds, commissionUnitIds: scope.commissionUnitIds ?? [] };
 }

@@ -56,11 +56,27 @@ describe('campaign visibility', () => {
     const launched = { type: 'CampaignLaunched', data: { ...facts, scope: { listedInstitutionIds: ['inst-3'] } }, metadata: meta };
     const amended = { type: 'CampaignAmended', data: { issuingUnitId: 'city', institutionIds: ['inst-3'] }, metadata: meta };
     const state = [launched, amended].reduce(campaignVisibility.evolve, campaignVisibility.initialState);
-    expect(state).toEqual({ issuingUnitId: 'city', institutionIds: ['inst-3'] });
+    expect(state).toEqual({ issuingUnitId: 'city', institutionIds: ['inst-3'], commissionUnitIds: [] });
     // The amendment narrowed the scope to inst-3: county-1's inspector no longer reads the campaign, county-2's does,
     // and sees of the launch only its own institution.
     expect(campaignVisibility.decide(reader('inspector', 'county-1'), state).kind).toBe('forbidden');
     const seen = campaignVisibility.viewMessage!(reader('inspector', 'county-2'), launched, state);
     expect(seen?.data).toMatchObject({ institutionIds: ['inst-3'], scope: { listedInstitutionIds: ['inst-3'] } });
+  });
+
+  it('grants the staff of a lower commission the campaign names to report, and shows them only their own of it (ADR 0028)', () => {
+    const meta = undefined as never;
+    const data = {
+      issuingUnitId: 'city',
+      institutionIds: ['inst-1'],
+      scope: { listedInstitutionIds: [], commissionUnitIds: ['county-2'] },
+    };
+    const state = campaignVisibility.evolve(campaignVisibility.initialState, { type: 'CampaignLaunched', data, metadata: meta });
+    expect(state).toEqual({ issuingUnitId: 'city', institutionIds: ['inst-1'], commissionUnitIds: ['county-2'] });
+    expect(decideCampaignRead(reader('inspector', 'county-2'), state).kind).toBe('granted');
+    expect(decideCampaignRead(reader('hospital', 'inst-3'), state).kind).toBe('forbidden');
+    const bothCounties = { ...data, scope: { listedInstitutionIds: [], commissionUnitIds: ['county-1', 'county-2'] } };
+    const seen = trimCampaignData(reader('inspector', 'county-2'), state, bothCounties);
+    expect(seen.scope.commissionUnitIds).toEqual(['county-2']);
   });
 });

@@ -106,6 +106,19 @@ export class CampaignScopeDto {
   @IsNotEmpty({ each: true })
   @MaxLength(CAMPAIGN_ID_MAX, { each: true })
   institutionIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Lower commission units (下级卫生健康委, below the issuing unit) that owe the phases’ reports beside the institutions; their inspectors and leaders hand them in',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(CAMPAIGN_ID_MAX, { each: true })
+  commissionUnitIds?: string[];
 }
 
 export class LaunchCampaignDto {

@@ -35,6 +35,8 @@ export class CampaignScopeViewDto implements CampaignScope {
   @ApiProperty({ type: [String] }) ownerships!: string[];
   @ApiProperty({ type: [String] }) levels!: string[];
   @ApiProperty({ type: [String], description: 'Named one by one (those the reader covers)' }) listedInstitutionIds!: string[];
+  @ApiProperty({ type: [String], description: 'Lower commission units owing the reports (those the reader covers)' })
+  commissionUnitIds!: string[];
 }
 
 export class CampaignReportViewDto implements CampaignReportView {

@@ -41,7 +41,7 @@ export interface ReportDutyFilter {
   readonly overdue?: boolean;
 }
 
-/** Whose duties a reader sees: those owed by its institutions, and (commission staff) those its units issued. */
+/** Whose duties a reader sees: those owed by its units (institutions, lower commissions), and (commission staff) those its units issued. */
 export interface ReportDutyReaderScope {
   readonly institutions: readonly string[];
   readonly issuingUnits: readonly string[];

@@ -7,10 +7,15 @@ import { ReportDutyTables } from './report-duties.schema';
 export const REPORT_DUTY_STEP_KINDS = ['report-duty', 'report-duty-review'] as const;
 export type ReportDutyStepKind = (typeof REPORT_DUTY_STEP_KINDS)[number];
 
-/** Whose steps to read: the hospital's own institution; the commission units whose campaigns an inspector reviews. */
+/**
+ * Whose steps to read: the hospital's own institution; the commission units whose campaigns an
+ * inspector reviews; and an inspector's own commission unit, for the reports it owes a campaign
+ * issued above it (ADR 0028) — its own only: a city does not hand in its county's report.
+ */
 export interface ReportDutyStepScope {
   readonly hospitalOf: readonly string[];
   readonly commissionUnits: readonly string[];
+  readonly ownCommission?: string | null;
 }
 
 /** A step of a duty that waits on someone (the shape every context's open steps share). */
@@ -18,7 +23,7 @@ export interface ReportDutyOpenStep {
   readonly kind: ReportDutyStepKind;
   readonly caseId: string;
   readonly institutionId: string;
-  /** The unit that must act: the institution that owes the report, or the office that reviews it. */
+  /** The unit that must act: the unit (institution or lower commission) that owes the report, or the office that reviews it. */
   readonly unitId: string;
   readonly link: string;
   /** The report's due instant: once passed, the item is overdue until the report is in. */
@@ -34,7 +39,8 @@ function step(kind: ReportDutyStepKind, r: Row, unitId: string): ReportDutyOpenS
 }
 
 /**
- * Open steps of reporting duties: a report owed (assigned or returned) waits on its hospital from
+ * Open steps of reporting duties: a report owed (assigned or returned) waits on its owing unit (a
+ * hospital, or a lower commission's inspectors) from
  * the day its period opens (`today`, a Shanghai day) — a June report is not listed in March —; a
  * report handed in waits on the issuing office (inspectors over the issuing unit) to accept or return it.
  */
@@ -45,11 +51,12 @@ export async function reportDutyOpenSteps(
 ): Promise<ReportDutyOpenStep[]> {
   const columns = ['duty_id', 'institution_id', 'issuing_unit_id', 'status', 'due_at', 'updated_at'] as const;
   const steps: ReportDutyOpenStep[] = [];
-  if (scope.hospitalOf.length > 0) {
+  const owing = [...scope.hospitalOf, ...(scope.ownCommission ? [scope.ownCommission] : [])];
+  if (owing.length > 0) {
     const rows = await db
       .selectFrom('campaign_report_duties')
       .select(columns)
-      .where(() => among('institution_id', scope.hospitalOf))
+      .where(() => among('institution_id', owing))
       .where('status', 'in', ['assigned', 'returned'])
       .where('opens_on', '<=', today)
       .execute();

@@ -127,4 +127,42 @@ describe('reportDuties workflow (a campaign → its reporting duties)', () => {
     const [first] = spec.given([]).when(launched).outputs();
     expect(first).toMatchObject({ kind: 'send', command: { metadata: { actor: SYSTEM_ACTOR, now: '' } } });
   });
+
+  describe('lower commissions named in the scope (ADR 0028)', () => {
+    const withCounties = (ids: string[]) => ({ scope: { ...facts.scope, commissionUnitIds: ids } });
+    const kindsOf = (outputs: readonly WorkflowOutput[], type: string) =>
+      sent(outputs)
+        .filter((d) => d.type === type)
+        .map((d) => d.data as { institutionId?: string; owingUnitKind?: string; dutyId: string });
+
+    it('assigns each report instance to each named commission beside the institutions, marked as a commission’s', () => {
+      const outputs = spec
+        .given([])
+        .when(amended(withCounties(['county-1']), 'ev-counties'))
+        .outputs();
+      const assigned = kindsOf(outputs, 'AssignReportDuty');
+      expect(assigned).toHaveLength(12);
+      expect(assigned.filter((d) => d.owingUnitKind === 'commission').map((d) => d.institutionId)).toEqual(Array(4).fill('county-1'));
+      expect(assigned.filter((d) => d.owingUnitKind === 'institution')).toHaveLength(8);
+      expect(assigned[2]).toMatchObject({
+        dutyId: reportDutyId('camp-1', 'county-1', 'implementation-plan', '2025-03-07'),
+        institutionId: 'county-1',
+        owingUnitKind: 'commission',
+      });
+    });
+
+    it('withdraws a commission’s duties when an amendment drops it, and assigns nothing to the institutions again', () => {
+      const launchedWithCounty = amended(withCounties(['county-1', 'county-2']), 'ev-both');
+      const outputs = spec
+        .given([launchedWithCounty as Message])
+        .when(amended(withCounties(['county-2']), 'ev-drop'))
+        .outputs();
+      expect(kindsOf(outputs, 'AssignReportDuty')).toEqual([]);
+      expect(kindsOf(outputs, 'WithdrawReportDuty').map((d) => d.dutyId)).toEqual(
+        dutyInstances({ ...facts, ...withCounties(['county-1']) })
+          .filter((d) => d.institutionId === 'county-1')
+          .map((d) => d.dutyId),
+      );
+    });
+  });
 });

@@ -39,8 +39,16 @@ export interface CaseFacts {
   // Reporting duties only:
   /** The commission unit that issued the campaign: its office reviews the report. */
   readonly issuingUnitId: string | null;
-  /** What the duty asks for, in the assignment's words. */
-  readonly reportDuty: { readonly campaignTitle: string; readonly kind: string; readonly dueOn: string } | null;
+  /**
+   * What the duty asks for, in the assignment's words, and which kind of unit owes it (the unit is
+   * `institutionId`): an institution, or a lower commission (`commission`, ADR 0028).
+   */
+  readonly reportDuty: {
+    readonly campaignTitle: string;
+    readonly kind: string;
+    readonly dueOn: string;
+    readonly owingUnitKind: 'institution' | 'commission';
+  } | null;
   // Referrals only:
   /** Who referred (a commission unit) and to which partner agency, and what kind of case went. */
   readonly referral: { readonly fromUnit: string; readonly toUnit: string; readonly sourceCategory: string } | null;
@@ -107,7 +115,12 @@ export function evolveCaseFacts(facts: CaseFacts, event: Pick<SourceEvent, 'type
         ...facts,
         institutionId: str(d['institutionId']),
         issuingUnitId: str(d['issuingUnitId']),
-        reportDuty: { campaignTitle: str(d['campaignTitle']) ?? '', kind: str(d['kind']) ?? '', dueOn: str(d['dueOn']) ?? '' },
+        reportDuty: {
+          campaignTitle: str(d['campaignTitle']) ?? '',
+          kind: str(d['kind']) ?? '',
+          dueOn: str(d['dueOn']) ?? '',
+          owingUnitKind: d['owingUnitKind'] === 'commission' ? 'commission' : 'institution',
+        },
       };
     case 'ReferralMade':
       return {

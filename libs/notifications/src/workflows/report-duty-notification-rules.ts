@@ -7,8 +7,14 @@ type Data = Readonly<Record<string, unknown>>;
 type Rule = (d: Data, facts: CaseFacts) => Omit<NotificationIntent, 'link' | 'stream' | 'occurredAt' | 'sourceEventId'> | null;
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-/** The institution that owes the report (its quality office's hospital users). */
-const unit = (f: CaseFacts): Audience[] => (f.institutionId ? [{ kind: 'unitRole', unitId: f.institutionId, role: 'hospital' }] : []);
+/** The unit that owes the report: an institution's hospital users, a lower commission's inspectors. */
+const unit = (f: CaseFacts): Audience[] => {
+  if (!f.institutionId) return [];
+  const role = f.reportDuty?.owingUnitKind === 'commission' ? 'inspector' : 'hospital';
+  return [{ kind: 'unitRole', unitId: f.institutionId, role }];
+};
+/** Who handed it in, for the issuing office: a hospital, or a lower commission. */
+const owner = (f: CaseFacts): string => (f.reportDuty?.owingUnitKind === 'commission' ? '下级卫生健康行政部门' : '医疗机构');
 /** The issuing office: the issuing unit's users in a role (its inspectors review; its leaders hear of a 督办). */
 const office = (f: CaseFacts, role: 'inspector' | 'leader'): Audience[] =>
   f.issuingUnitId ? [{ kind: 'unitRole', unitId: f.issuingUnitId, role }] : [];
@@ -21,8 +27,9 @@ const what = (f: CaseFacts): string => {
 
 /**
  * A reporting duty's events that someone must hear about (docs/notifications.md, 谁会收到什么):
- * the institution of its assignment, reminders, escalation, review; the issuing office of what is
- * handed in and of an escalation; the institution again when the duty is withdrawn. Titles and bodies name the campaign, the report and its due day,
+ * the owing unit (an institution's hospital users, a lower commission's inspectors) of its
+ * assignment, reminders, escalation, review; the issuing office of what is handed in and of an
+ * escalation; the owing unit again when the duty is withdrawn. Titles and bodies name the campaign, the report and its due day,
  * and a return's reasons; never the text handed in or a file name.
  */
 const REPORT_DUTY_RULES: Readonly<Record<string, Rule>> = {
@@ -51,7 +58,7 @@ const REPORT_DUTY_RULES: Readonly<Record<string, Rule>> = {
   ReportSubmitted: (d, f) => ({
     kind: 'request',
     title: `报送材料待审核：${what(f)}`,
-    body: `医疗机构已报送${what(f)}${d['onTime'] === false ? '（逾期报送）' : ''}，请审核。`,
+    body: `${owner(f)}已报送${what(f)}${d['onTime'] === false ? '（逾期报送）' : ''}，请审核。`,
     audience: office(f, 'inspector'),
   }),
   ReportReturned: (d, f) => ({

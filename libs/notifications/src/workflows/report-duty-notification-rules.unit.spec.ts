@@ -92,4 +92,31 @@ describe('reporting duty notifications', () => {
     expect(n).toMatchObject({ kind: 'statusChange', audience: [hospital], title: `报送任务已撤销：${WHAT}` });
     expect(n!.body).toBe(`${WHAT}无需再报送（专项行动已结束）。`);
   });
+
+  describe('owed by a lower commission (ADR 0028)', () => {
+    const countyAssigned = ev('ReportDutyAssigned', {
+      ...(assigned.data as object),
+      institutionId: 'county-a1',
+      owingUnitKind: 'commission',
+    });
+    const countyFacts = foldCaseFacts([countyAssigned]);
+    const countyInspectors = { kind: 'unitRole', unitId: 'county-a1', role: 'inspector' };
+
+    it.each([
+      ['ReportDutyAssigned', { dueAt: '2025-03-07T15:59:59.999Z', opensOn: '2025-03-01' }, [countyInspectors]],
+      ['DeadlineWarned', { deadlineId: 'report.due', dueAt: '2025-03-07T15:59:59.999Z' }, [countyInspectors]],
+      ['ReportDutyEscalated', { rung: 'overdue-reminder', step: 1, dueAt: null }, [countyInspectors, inspectors]],
+      ['ReportReturned', { reason: '缺少台账' }, [countyInspectors]],
+      ['ReportAccepted', { onTime: true, comment: null }, [countyInspectors]],
+      ['ReportDutyWithdrawn', { reason: 'campaign-closed' }, [countyInspectors]],
+    ])('given %s, tells the county commission’s inspectors, never a hospital role', (type, data, audience) => {
+      const [n] = notificationsFor(ev(type, data), countyFacts);
+      expect(n!.audience).toEqual(audience);
+    });
+
+    it('tells the issuing office that the lower commission handed it in', () => {
+      const [n] = notificationsFor(ev('ReportSubmitted', { onTime: true }), countyFacts);
+      expect(n).toMatchObject({ audience: [inspectors], body: `下级卫生健康行政部门已报送${WHAT}，请审核。` });
+    });
+  });
 });

@@ -151,6 +151,30 @@ describe('console: reporting duties in Chromium', () => {
     expect(existsSync(await c.screenshot(inspector, 'report-duty-inspector'))).toBe(true);
   });
 
+  it('lets a district inspector find what the district owes the city under 报送任务 and hand it in (ADR 0028)', async () => {
+    const scope = { institutionIds: ['hosp-a1-2'], commissionUnitIds: ['county-a1'] };
+    await launchCampaign(c.t, ISSUER, { ...REPORTING_CAMPAIGN, title: '2025年区县报送专项行动', scope });
+    const countyDuty = (await dutyOf(c.t, 'inspector-a1', 'county-a1', '2025-03-07')).dutyId;
+    const page = await c.signIn('inspector-a1');
+    await page.getByRole('menuitem', { name: '报送任务' }).click();
+    await page.waitForURL('**/inspector/reports');
+    const plan = page.getByRole('row').filter({ hasText: '实施方案（宣传动员）' });
+    await plan.getByText('待报送').waitFor();
+    // Only the district's own: not the hospitals' duties its jurisdiction reads.
+    expect(await page.getByRole('row').filter({ hasText: '2025年医德医风专项行动' }).count()).toBe(0);
+    expect(existsSync(await c.screenshot(page, 'inspector-reports'))).toBe(true);
+    await plan.getByRole('link').click();
+    await page.waitForURL(`**/cases/report-duties/${countyDuty}`);
+    await page.getByText('甲市东城区卫生健康局').first().waitFor();
+    expect(await page.getByText('审核报送材料').count()).toBe(0);
+    await page.getByLabel('报送内容').fill('东城区实施方案已印发各医疗机构。');
+    await button(page, /提交报送/).click();
+    await page.getByText('报送材料已提交，等待审核').waitFor();
+    const state = await c.t.http.get(`/report-duties/${countyDuty}`).set(c.t.auth(ISSUER)).expect(200);
+    expect(state.body).toMatchObject({ status: 'submitted', owingUnitKind: 'commission', submissions: [{ submittedBy: 'inspector-a1' }] });
+    expect(existsSync(await c.screenshot(page, 'report-duty-county'))).toBe(true);
+  });
+
   it('fits a phone: the duty page at 375 px, its history and rounds readable without scrolling sideways', async () => {
     const page = await c.signIn(HOSPITAL, PHONE);
     await page.goto(`/cases/report-duties/${dutyId}`);

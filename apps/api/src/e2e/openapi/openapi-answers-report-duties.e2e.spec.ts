@@ -63,6 +63,23 @@ describe('OpenAPI answers: reporting duties', () => {
     expect(matrix.units[0]!.cells).toHaveLength(4);
   });
 
+  it('describes a duty a lower commission owes, its hand-in by the county and a county’s refused review (ADR 0028)', async () => {
+    const scope = { institutionIds: ['hosp-a1-1'], commissionUnitIds: ['county-a1'] };
+    const county = await launchCampaign(t, ISSUER, { ...REPORTING_CAMPAIGN, title: '区县报送专项行动', scope });
+    const owed = await checks.send<{ items: { dutyId: string; dueOn: string }[] }>(
+      'GET',
+      `/report-duties?campaignId=${county}&institutionId=county-a1`,
+      'inspector-a1',
+    );
+    const duty = owed.items.find((d) => d.dueOn === '2025-03-07')!.dutyId;
+    const viewed = await checks.send<{ owingUnitKind: string }>('GET', `/report-duties/${duty}`, 'inspector-a1');
+    expect(viewed.owingUnitKind).toBe('commission');
+    await checks.send('POST', `/report-duties/${duty}/submit`, 'inspector-a1', { text: '东城区实施方案' }, 200);
+    await checks.send('POST', `/report-duties/${duty}/accept`, 'inspector-a1', {}, 403);
+    const view = await checks.send<{ scope: { commissionUnitIds: string[] } }>('GET', `/campaigns/${county}`, 'inspector-a1');
+    expect(view.scope.commissionUnitIds).toEqual(['county-a1']);
+  });
+
   it('describes the refusals', async () => {
     await checks.send('GET', `/report-duties/${plan}`, 'hospital-a1-2', undefined, 403);
     await checks.send('GET', '/report-duties/no-such-duty', ISSUER, undefined, 404);

@@ -1,6 +1,6 @@
 import { DEMO_USERS } from '@bihuan/demo';
 import { TestApp } from '../test-app';
-import { bearer } from './matrix-http';
+import { bearer, call } from './matrix-http';
 import { MarkerBook } from './matrix-markers';
 import { seedComplaint, seedInspection, seedRedispatched, seedWindowComplaint, Site, SiteIds } from './matrix-seed-cases';
 import { seedCredit, seedDraw, seedEthics } from './matrix-seed-records';
@@ -32,12 +32,26 @@ export interface Seed {
   readonly referrals: readonly SeededReferral[];
   /** Leads two agencies sent their commissions, each a ticket received there. */
   readonly leads: readonly SeededLead[];
+  /** A report county-a1's commission owes 甲市's campaign (ADR 0028): its first duty. */
+  readonly commissionDuty: { readonly dutyId: string; readonly unit: string };
 }
 
 function demo(t: TestApp, id: string) {
   const user = DEMO_USERS.find((u) => u.id === id);
   if (!user) throw new Error(`no demo user ${id}`);
   return bearer(t, user);
+}
+
+/**
+ * 甲市's campaign asking county-a1's commission for its 月报 beside hosp-a1-1 (ADR 0028). No marker in
+ * its words: hosp-a1-1's hospital reads the campaign, and the duty is the county's.
+ */
+async function seedCommissionDuty(t: TestApp): Promise<Seed['commissionDuty']> {
+  const phase = { name: '集中整治', from: '2025-03-01', to: '2025-06-30', reports: [{ kind: 'monthly-report', recurrence: 'monthly' }] };
+  const scope = { institutionIds: ['hosp-a1-1'], commissionUnitIds: ['county-a1'] };
+  await call(t, demo(t, 'inspector-city-a'), 'post', '/campaigns', { title: '市级报送专项行动', year: 2025, scope, phases: [phase] });
+  await t.settle();
+  return { dutyId: await firstDuty(t, 'county-a1'), unit: 'county-a1' };
 }
 
 /** The first reporting duty the institution's campaign generated (its March 月报), from the log. */
@@ -101,6 +115,7 @@ export async function seedAll(t: TestApp): Promise<Seed> {
   await t.settle();
   const sites: Seed['sites'] = {};
   for (const [institution, ids] of Object.entries(seeded)) sites[institution] = { ...ids, dutyId: await firstDuty(t, institution) };
+  const commissionDuty = await seedCommissionDuty(t);
   // Past the complaints' answer deadlines and the findings' warnings, before the planned 暗访's date.
   await t.advanceTo('2025-03-20T02:00:00.000Z');
   // Notices of 1–19 March: published once that period is over.
@@ -114,5 +129,6 @@ export async function seedAll(t: TestApp): Promise<Seed> {
     notices,
     referrals,
     leads,
+    commissionDuty,
   };
 }

@@ -23,14 +23,15 @@ export const CAMPAIGN_ROWS: Readonly<Record<string, Row>> = {
   'GET /campaigns/{campaignId}/summary': { target: 'campaign' },
   'GET /campaigns/{campaignId}/summary/export': { target: 'campaign', format: 'xlsx' },
   'GET /campaigns/{campaignId}/reports': { target: 'campaign' },
-  // Reporting duties (报送任务): each seeded campaign's monthly report makes one duty per month of its institution.
+  // Reporting duties (报送任务): each seeded campaign's monthly report makes one duty per month of its institution;
+  // 甲市's campaign one per month of county-a1's commission (ADR 0028), handed in by its own inspectors and leaders.
   'GET /report-duties': { target: 'none' },
   'GET /report-duties/{dutyId}': { target: 'reportDuty' },
   'POST /report-duties/{dutyId}/evidence': {
-    target: 'reportDuty',
+    target: 'reportDutyOwed',
     upload: () => ({ file: onePixelPng(), name: '月报.png', fields: { note: 'x' } }),
   },
-  'POST /report-duties/{dutyId}/submit': { target: 'reportDuty', body: () => ({ text: '月报' }) },
+  'POST /report-duties/{dutyId}/submit': { target: 'reportDutyOwed', body: () => ({ text: '月报' }) },
   'POST /report-duties/{dutyId}/accept': { target: 'reportDuty', body: () => ({ comment: 'x' }) },
   'POST /report-duties/{dutyId}/return': { target: 'reportDuty', body: () => ({ reason: 'x' }) },
 };

@@ -9,6 +9,7 @@ export type TargetKind =
   | 'institution'
   | 'campaign'
   | 'reportDuty'
+  | 'reportDutyOwed'
   | 'visit'
   | 'finding'
   | 'notice'
@@ -71,7 +72,24 @@ export function targetsFor(kind: TargetKind, seed: Seed): Target[] {
     case 'campaign':
       return per('campaign', (i) => ({ campaignId: site(i).campaignId }));
     case 'reportDuty':
-      return per('duty', (i) => ({ dutyId: site(i).dutyId }));
+      return [
+        ...per('duty', (i) => ({ dutyId: site(i).dutyId })),
+        { label: `duty@${seed.commissionDuty.unit}`, unit: seed.commissionDuty.unit, params: { dutyId: seed.commissionDuty.dutyId } },
+      ];
+    case 'reportDutyOwed':
+      // Handed in only by the owing unit's own people: an institution's hospital users, a commission's inspectors and leaders.
+      return [
+        ...per('duty', (i) => ({ dutyId: site(i).dutyId })).map((t) => ({
+          ...t,
+          reach: (r: Reader) => r.actor?.role === 'hospital' && r.actor.unit === t.unit,
+        })),
+        {
+          label: `duty@${seed.commissionDuty.unit}`,
+          unit: seed.commissionDuty.unit,
+          params: { dutyId: seed.commissionDuty.dutyId },
+          reach: (r: Reader) => (r.actor?.role === 'inspector' || r.actor?.role === 'leader') && r.actor.unit === seed.commissionDuty.unit,
+        },
+      ];
     case 'visit':
       return [
         ...per('visit', (i) => ({ visitId: site(i).visitId })),

@@ -11,7 +11,7 @@ interface SubmitValues {
 }
 
 /**
- * 报送 (the hospital, while it owes the report and its period is open): the report's text and its
+ * 报送 (the owing unit — a hospital, or a lower commission — while it owes the report and its period is open): the report's text and its
  * files — each uploaded to the duty at once, then cited by digest. After a return the reasons are
  * shown above the form, with the text and files handed in last there to correct.
  */

@@ -23,6 +23,7 @@ export function menuOf(role: string): MenuEntry[] {
       { key: PATHS.inspectorVisits, label: '监督检查' },
       { key: PATHS.inspectorReviews, label: '销号审核' },
       { key: PATHS.inspectorComplaints, label: '投诉受理与督办' },
+      { key: PATHS.inspectorReports, label: '报送任务' },
       { key: PATHS.campaigns, label: '专项行动' },
       { key: PATHS.draws, label: '双随机抽取' },
       { key: PATHS.notices, label: '通报公示' },

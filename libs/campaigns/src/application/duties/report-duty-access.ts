@@ -21,8 +21,9 @@ export const REPORT_DUTY_WRITE = {
 
 /**
  * Who may touch which duty, for writes (`CaseWrite.authorize`) and reads alike: the stream's
- * visibility declaration (404 unknown, 403 not readable) and, to accept or return a report,
- * AccessPolicy's issuer rule over the campaign's issuing unit (its inspectors and leaders).
+ * visibility declaration (404 unknown, 403 not readable); to hand it in, AccessPolicy's reporting
+ * rule over the owing unit (its hospital users, or a lower commission's inspectors and leaders); to
+ * accept or return a report, AccessPolicy's issuer rule over the campaign's issuing unit.
  */
 @Injectable()
 export class ReportDutyAccess {
@@ -38,6 +39,15 @@ export class ReportDutyAccess {
       assertReadGranted(decideReportDutyRead(readerOf(this.access, actor), dutyAccessFactsOf(state)), notFound);
       if (state.status === 'none') throw notFound();
       return state;
+    };
+  }
+
+  /** The duty as its owing unit's people may hand it in: readable, and AccessPolicy's reporting rule for that unit. */
+  reporter(actor: Actor, dutyId: string, action: string): (state: ReportDutyState) => ExistingReportDuty {
+    return (state) => {
+      const duty = this.duty(actor, dutyId)(state);
+      this.access.assertReportsFor(actor, duty.duty.institutionId, duty.duty.owingUnitKind, action);
+      return duty;
     };
   }
 

@@ -4,7 +4,7 @@ import { SqlDatabase } from '@bihuan/database';
 import { KeysetPage, READ_MODELS } from '@bihuan/platform';
 import { ReportReview, ReportSubmission, openDutyDeadlines } from '../../domain/duty/report-duty.state';
 import { ReportDutyFacts } from '../../domain/duty/report-duty.messages';
-import { DutyEscalationRung, OWED_STATUSES, ReportDutyStatus } from '../../domain/duty/report-duty-values';
+import { DutyEscalationRung, OWED_STATUSES, OwingUnitKind, ReportDutyStatus } from '../../domain/duty/report-duty-values';
 import { coveredInstitutions } from '../../domain/campaign.visibility';
 import { ReportDutyFilter, ReportDutyListItem, ReportDutyQueries } from '../../read-models/report-duties.queries';
 import { CampaignAccess } from '../campaign-access';
@@ -13,6 +13,8 @@ import { reportMatrix, ReportMatrix, ReportMatrixRow } from './report-matrix';
 
 /** A duty's page: its facts, where it stands, its submissions (with their files), reviews and the deadline running. */
 export type ReportDutyDetail = ReportDutyFacts & {
+  /** Whether an institution or a lower commission owes it (who hands it in). */
+  readonly owingUnitKind: OwingUnitKind;
   readonly assignedAt: string;
   readonly status: ReportDutyStatus;
   readonly round: number;
@@ -62,7 +64,8 @@ export class ReportDutyReads {
   list(actor: Actor, filter: ReportDutyFilter, cursor: string | undefined, pageSize: number): Promise<KeysetPage<ReportDutyListItem>> {
     const policy = this.access.access;
     const scope = {
-      institutions: policy.visibleInstitutions(actor),
+      // Owing units: a hospital its own; commission staff every unit below them (institutions and lower commissions).
+      institutions: policy.visibleUnits(actor),
       issuingUnits: actor.role === 'hospital' ? [] : policy.visibleUnits(actor),
     };
     return this.duties.list(scope, filter, this.now(), cursor, pageSize);
@@ -93,8 +96,9 @@ export class ReportDutyReads {
     const { state, reader, facts } = await this.campaigns.read(actor, campaignId);
     const now = this.now();
     const c = state.campaign;
-    const institutionIds = coveredInstitutions(reader, facts, c.institutionIds);
-    const matrix = reportMatrix(c.phases, institutionIds, await this.duties.ofCampaign(campaignId, institutionIds, now), now);
+    // Rows: the institutions, then the lower commissions owing reports, that the reader covers.
+    const unitIds = coveredInstitutions(reader, facts, [...c.institutionIds, ...(c.scope.commissionUnitIds ?? [])]);
+    const matrix = reportMatrix(c.phases, unitIds, await this.duties.ofCampaign(campaignId, unitIds, now), now);
     return {
       campaignId,
       title: c.title,

@@ -54,7 +54,7 @@ export class ReportDutyRequestHandler implements ICommandHandler<ReportDutyReque
       case 'AttachEvidence':
         return withPreparedEvidence(this.vault, r.staged, async (prepared) => {
           const outcome = await this.write(actor, dutyId, {
-            authorize: this.duties.duty(actor, dutyId),
+            authorize: this.duties.reporter(actor, dutyId, 'attaching a file to a report'),
             build: () => ({
               type: 'AttachReportEvidence',
               data: { dutyId, file: prepared.file, step: REPORT_EVIDENCE_STEP, note: r.note ?? null },
@@ -65,7 +65,7 @@ export class ReportDutyRequestHandler implements ICommandHandler<ReportDutyReque
         });
       case 'Submit':
         return this.write(actor, dutyId, {
-          authorize: this.duties.duty(actor, dutyId),
+          authorize: this.duties.reporter(actor, dutyId, 'handing in a report'),
           build: () => ({ type: 'SubmitReport', data: { dutyId, text: r.text, evidence: r.evidence ?? [] } }),
         });
       case 'Accept':

@@ -2,14 +2,17 @@ import { deterministicId } from '@bihuan/core';
 import { monthStart, quarterStart } from '../campaign-days';
 import { CampaignPhase, reportDueDays } from '../campaign-phases';
 import { ReportKind, ReportRecurrence } from '../campaign-values';
+import { OwingUnitKind } from './report-duty-values';
 
 /** Stream category of reporting duties: `reportDuty-<dutyId>`. */
 export const REPORT_DUTY_CATEGORY = 'reportDuty';
 
-/** One report one institution owes under a campaign, as the campaign's phases name it. */
+/** One report one unit (an institution, or a lower commission unit) owes under a campaign, as its phases name it. */
 export interface DutyInstance {
   readonly dutyId: string;
+  /** The owing unit (ReportDutyFacts.institutionId). */
   readonly institutionId: string;
+  readonly owingUnitKind: OwingUnitKind;
   readonly kind: ReportKind;
   /** Null for a report due on a fixed day. */
   readonly recurrence: ReportRecurrence | null;
@@ -38,14 +41,20 @@ function opensOn(phase: Pick<CampaignPhase, 'from'>, recurrence: ReportRecurrenc
 
 /**
  * Every duty a campaign's facts call for: each report instance of each phase (reportDueDays) for
- * each institution in scope, in phase, day and institution order. The same kind due the same day
- * twice (two phases naming it) is one duty. Pure: the campaign's event goes in.
+ * each institution in scope and each lower commission unit it names, in phase, day and unit order
+ * (institutions first). The same kind due the same day twice (two phases naming it) is one duty.
+ * Pure: the campaign's event goes in.
  */
 export function dutyInstances(facts: {
   readonly campaignId: string;
   readonly institutionIds: readonly string[];
+  readonly scope?: { readonly commissionUnitIds?: readonly string[] };
   readonly phases: readonly CampaignPhase[];
 }): DutyInstance[] {
+  const owing: { id: string; kind: OwingUnitKind }[] = [
+    ...facts.institutionIds.map((id) => ({ id, kind: 'institution' as const })),
+    ...(facts.scope?.commissionUnitIds ?? []).map((id) => ({ id, kind: 'commission' as const })),
+  ];
   const seen = new Set<string>();
   const out: DutyInstance[] = [];
   facts.phases.forEach((phase, phaseIndex) => {
@@ -54,12 +63,13 @@ export function dutyInstances(facts: {
     );
     instances.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
     for (const instance of instances) {
-      for (const institutionId of facts.institutionIds) {
-        const dutyId = reportDutyId(facts.campaignId, institutionId, instance.kind, instance.dueOn);
+      for (const unit of owing) {
+        const dutyId = reportDutyId(facts.campaignId, unit.id, instance.kind, instance.dueOn);
         if (seen.has(dutyId)) continue;
         seen.add(dutyId);
         const open = opensOn(phase, instance.recurrence, instance.dueOn);
-        out.push({ dutyId, institutionId, ...instance, phaseIndex, phaseName: phase.name, opensOn: open });
+        const owner = { institutionId: unit.id, owingUnitKind: unit.kind };
+        out.push({ dutyId, ...owner, ...instance, phaseIndex, phaseName: phase.name, opensOn: open });
       }
     }
   });

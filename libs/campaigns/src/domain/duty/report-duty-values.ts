@@ -14,6 +14,13 @@ export type ReportDutyStatus = (typeof REPORT_DUTY_STATUSES)[number];
 /** Statuses in which the unit owes the report (it may attach files and submit). */
 export const OWED_STATUSES: readonly ReportDutyStatus[] = ['assigned', 'returned'];
 
+/**
+ * Which kind of unit owes a duty: an institution in the campaign's scope (its hospital users hand
+ * it in), or a lower commission unit the campaign names (its inspectors and leaders do).
+ */
+export const OWING_UNIT_KINDS = ['institution', 'commission'] as const;
+export type OwingUnitKind = (typeof OWING_UNIT_KINDS)[number];
+
 /** The overdue ladder of a report (逾期催报 → 督办), climbed one rung each time its current deadline expires. */
 export const DUTY_ESCALATION_RUNGS = ['overdue-reminder', 'supervision'] as const;
 export type DutyEscalationRung = (typeof DUTY_ESCALATION_RUNGS)[number];

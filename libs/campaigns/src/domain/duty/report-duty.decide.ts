@@ -57,9 +57,12 @@ export function withdraw(command: WithdrawReportDuty, state: ReportDutyState): R
   ];
 }
 
-/** The duty as its own institution's hospital may work on it now: owed, and its period open. */
+/**
+ * The duty as its owing unit may work on it now: owed, and its period open. Which of the unit's
+ * people hand it in (hospital users; a commission's inspectors and leaders) is AccessPolicy's
+ * (assertReportsFor), checked before the command is built; here only that it is the owing unit's.
+ */
 function requireOwed(actor: Actor, state: ExistingReportDuty, now: string, action: string): void {
-  requireRole(actor, ['hospital'], action);
   if (actor.unit !== state.duty.institutionId) {
     throw campaignError('DUTY_INSTITUTION_FORBIDDEN', `${action}: the duty is ${state.duty.institutionId}'s, not ${actor.unit}'s`);
   }

@@ -1,4 +1,4 @@
-import { SYSTEM_ACTOR } from '@bihuan/core';
+import { fold, SYSTEM_ACTOR } from '@bihuan/core';
 import { DeciderSpecification } from '@bihuan/testing';
 import { reportDutyDecider } from './report-duty.decider';
 import {
@@ -243,5 +243,42 @@ describe('ReportDuty decider — the clock', () => {
       .given(history([assign(), attach(), submit()]))
       .when(expire('report.due', DUE_AT, window(RUNG_DUE, DUE_AT)))
       .thenNothing();
+  });
+});
+
+describe('ReportDuty decider — a duty a lower commission owes (ADR 0028)', () => {
+  const countyInspector = { id: 'u-insp-c1', role: 'inspector' as const, unit: 'county-1' };
+  const owedByCounty = () => assign({ institutionId: 'county-1', owingUnitKind: 'commission', issuingUnitId: 'city-1' });
+
+  it('records whose it is, and takes the report from that commission', () => {
+    const events = spec
+      .given(history([owedByCounty(), attach(countyInspector)]))
+      .when(submit(ON_TIME, [FILE.digest], countyInspector))
+      .events();
+    expect(events[0]).toEqual({
+      type: 'ReportSubmitted',
+      data: expect.objectContaining({ institutionId: 'county-1', submittedBy: 'u-insp-c1', onTime: true }),
+    });
+  });
+
+  it('refuses a hospital’s hand-in or file for it: it is the commission’s', () => {
+    spec
+      .given(history([owedByCounty()]))
+      .when(submit(ON_TIME, [], hospital))
+      .thenThrows('CAMPAIGN.DUTY_INSTITUTION_FORBIDDEN');
+    spec
+      .given(history([owedByCounty()]))
+      .when(attach(hospital))
+      .thenThrows('CAMPAIGN.DUTY_INSTITUTION_FORBIDDEN');
+  });
+
+  it('folds a duty assigned before commissions could owe reports as an institution’s', () => {
+    const [assigned] = history([assign()]);
+    const legacy = { ...assigned!, data: { ...(assigned!.data as object) } } as typeof assigned;
+    delete (legacy!.data as { owingUnitKind?: string }).owingUnitKind;
+    const state = fold(reportDutyDecider, [legacy!]);
+    expect(state.status !== 'none' && state.duty.owingUnitKind).toBe('institution');
+    const county = fold(reportDutyDecider, history([owedByCounty()]));
+    expect(county.status !== 'none' && county.duty.owingUnitKind).toBe('commission');
   });
 });

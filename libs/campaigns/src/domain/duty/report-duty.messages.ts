@@ -13,7 +13,7 @@ import {
   EVIDENCE_EVENTS,
 } from '@bihuan/core';
 import { ReportKind, ReportRecurrence } from '../campaign-values';
-import { DutyEscalationRung, DutyWithdrawReason } from './report-duty-values';
+import { DutyEscalationRung, DutyWithdrawReason, OwingUnitKind } from './report-duty-values';
 
 /**
  * Commands and events of a reporting duty (报送任务), stream `reportDuty-<dutyId>`; catalogue in
@@ -33,7 +33,13 @@ export interface ReportDutyFacts {
   readonly campaignTitle: string;
   /** The commission unit that issued the campaign: its office accepts or returns the report. */
   readonly issuingUnitId: string;
+  /**
+   * The unit that owes the report: an institution, or (owingUnitKind `commission`) a lower
+   * commission unit. The name is kept from when only institutions owed reports (stored events, API).
+   */
   readonly institutionId: string;
+  /** Absent in duties assigned before lower commissions could owe reports: an institution. */
+  readonly owingUnitKind?: OwingUnitKind;
   readonly kind: ReportKind;
   readonly recurrence: ReportRecurrence | null;
   readonly phaseIndex: number;

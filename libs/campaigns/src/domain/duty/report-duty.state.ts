@@ -1,6 +1,6 @@
 import { assertNever, AttachedFiles, DeadlineBook, evolveDeadlines, isDeadlineEvent, withAttached } from '@bihuan/core';
 import { ReportDutyEvent, ReportDutyFacts } from './report-duty.messages';
-import { DutyEscalationRung, ReportDutyStatus } from './report-duty-values';
+import { DutyEscalationRung, OwingUnitKind, ReportDutyStatus } from './report-duty-values';
 
 /** One handing-in of the report (a returned one is followed by another). */
 export interface ReportSubmission {
@@ -25,7 +25,7 @@ export interface ReportReview {
 /** A duty as its stream tells it. */
 export interface ExistingReportDuty {
   readonly status: ReportDutyStatus;
-  readonly duty: ReportDutyFacts & { readonly assignedAt: string };
+  readonly duty: ReportDutyFacts & { readonly assignedAt: string; readonly owingUnitKind: OwingUnitKind };
   /** The current round: 1, then one more after each return (or reassignment). */
   readonly round: number;
   readonly submissions: readonly ReportSubmission[];
@@ -71,7 +71,7 @@ export function evolveReportDuty(state: ReportDutyState, event: ReportDutyEvent)
     const before = existing(state);
     return {
       status: 'assigned',
-      duty,
+      duty: { ...duty, owingUnitKind: duty.owingUnitKind ?? 'institution' },
       round,
       submissions: before?.submissions ?? [],
       reviews: before?.reviews ?? [],

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, ISSUING_ROLES, Roles } from '@bihuan/auth';
+import { CurrentActor, ISSUING_ROLES, REPORT_SUBMITTING_ROLES, Roles } from '@bihuan/auth';
 import { Actor } from '@bihuan/core';
 import { EvidenceAck, InspectionEvidenceAckDto } from '@bihuan/inspection';
 import {
@@ -28,7 +28,7 @@ import {
 } from './report-duty.dto';
 import { ReportDutyDetailDto, ReportDutyListItemDto } from './report-duty.response';
 
-/** Hospitals upload a report's files under the uploads policy's `rectification` use (their documents to the commission). */
+/** The owing unit uploads a report's files under the uploads policy's `rectification` use (their documents to the commission). */
 const REPORT_UPLOAD: StreamedUploadSpec = {
   mode: 'streamed',
   use: 'rectification',
@@ -71,9 +71,12 @@ export class ReportDutiesController {
   }
 
   @Post(':dutyId/evidence')
-  @Roles('hospital')
+  @Roles(...REPORT_SUBMITTING_ROLES)
   @FileUpload(REPORT_UPLOAD)
-  @ApiOperation({ summary: 'Upload a file for the report (its institution, while it owes the report); cite it by digest when handing in' })
+  @ApiOperation({
+    summary:
+      'Upload a file for the report (the owing unit: an institution’s hospital users, a lower commission’s inspectors and leaders, while it owes the report); cite it by digest when handing in',
+  })
   @ApiCreatedResponse({ type: InspectionEvidenceAckDto })
   evidence(
     @CurrentActor() actor: Actor,
@@ -86,7 +89,7 @@ export class ReportDutiesController {
 
   @Post(':dutyId/submit')
   @HttpCode(200)
-  @Roles('hospital')
+  @Roles(...REPORT_SUBMITTING_ROLES)
   @ApiOperation({ summary: '报送: hand the report in (text, files cited by digest); late when after its due instant' })
   @ApiOkResponse({ type: CommandReceiptDto })
   submit(@CurrentActor() actor: Actor, @Param('dutyId') dutyId: string, @Body() body: SubmitReportDto): Promise<CommandReceipt> {

@@ -5,7 +5,14 @@ import { CampaignReportsView, ReportDutyDetail } from '../../application/duties/
 import { ReportCell, ReportColumn, ReportMatrixRow, ReportMatrixTotals } from '../../application/duties/report-matrix';
 import { REPORT_KINDS, REPORT_RECURRENCES, ReportKind, ReportRecurrence } from '../../domain/campaign-values';
 import { ReportReview } from '../../domain/duty/report-duty.state';
-import { DUTY_ESCALATION_RUNGS, DutyEscalationRung, REPORT_DUTY_STATUSES, ReportDutyStatus } from '../../domain/duty/report-duty-values';
+import {
+  DUTY_ESCALATION_RUNGS,
+  DutyEscalationRung,
+  OWING_UNIT_KINDS,
+  OwingUnitKind,
+  REPORT_DUTY_STATUSES,
+  ReportDutyStatus,
+} from '../../domain/duty/report-duty-values';
 import { ReportDutyListItem } from '../../read-models/report-duties.queries';
 
 const DUE_AT = 'The due instant: the end of dueOn (Asia/Shanghai), for a recurring report of the first working day on or after it';
@@ -72,7 +79,12 @@ export class ReportDutyDetailDto implements ReportDutyDetail {
   @ApiProperty() campaignId!: string;
   @ApiProperty() campaignTitle!: string;
   @ApiProperty() issuingUnitId!: string;
-  @ApiProperty() institutionId!: string;
+  @ApiProperty({ description: 'The owing unit: an institution, or a lower commission unit (owingUnitKind)' }) institutionId!: string;
+  @ApiProperty({
+    enum: OWING_UNIT_KINDS,
+    description: 'institution: its hospital users hand it in; commission: its inspectors and leaders',
+  })
+  owingUnitKind!: OwingUnitKind;
   @ApiProperty({ enum: REPORT_KINDS }) kind!: ReportKind;
   @ApiProperty(nullableEnum(REPORT_RECURRENCES)) recurrence!: ReportRecurrence | null;
   @ApiProperty() phaseIndex!: number;
