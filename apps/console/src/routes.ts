@@ -20,7 +20,7 @@ export const PATHS = {
   inspectorVisits: '/inspector/visits',
   inspectorReviews: '/inspector/reviews',
   inspectorComplaints: '/inspector/complaints',
-  /** The reports the inspector's own commission owes a campaign issued above it (报送任务, ADR 0028). */
+  /** The reports the inspector's own commission owes a campaign issued above it (报送任务, ADR 0024). */
   inspectorReports: '/inspector/reports',
   finding: (id: string) => `/cases/findings/${encodeURIComponent(id)}`,
   visit: (id: string) => `/cases/visits/${encodeURIComponent(id)}`,

@@ -12,7 +12,7 @@ export const DRAW_ROLES: readonly Role[] = Object.freeze(['inspector', 'leader']
 
 /**
  * Who hands in a report a unit owes (报送, docs/reporting.md): an institution's hospital users;
- * a lower commission's inspectors and leaders (ADR 0028). Together, the roles the routes admit.
+ * a lower commission's inspectors and leaders (ADR 0024). Together, the roles the routes admit.
  */
 export const REPORTING_ROLES_OF: Readonly<Record<'institution' | 'commission', readonly Role[]>> = Object.freeze({
   institution: ['hospital'],

@@ -88,7 +88,7 @@ describe('AccessPolicy scope matrix', () => {
     }
   });
 
-  it('lets only the owing unit’s own people hand in a report: a hospital its institution’s, a commission’s inspectors and leaders its own (ADR 0028)', () => {
+  it('lets only the owing unit’s own people hand in a report: a hospital its institution’s, a commission’s inspectors and leaders its own (ADR 0024)', () => {
     const report = (role: Role, unit: string, owing: string, kind: 'institution' | 'commission') => () =>
       policy.assertReportsFor(actor(role, unit), owing, kind, 'handing in a report');
     expect(report('hospital', 'hosp-a1-1', 'hosp-a1-1', 'institution')).not.toThrow();

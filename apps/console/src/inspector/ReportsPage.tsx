@@ -4,7 +4,7 @@ import { useMe } from '../session/use-session';
 
 /**
  * 报送任务 (inspector): the reports the inspector's own commission owes a campaign issued above it
- * (“报市卫生健康委”, ADR 0028), handed in from the duty's page; the reports it reviews are on 待办.
+ * (“报市卫生健康委”, ADR 0024), handed in from the duty's page; the reports it reviews are on 待办.
  */
 export function InspectorReportsPage() {
   const me = useMe();

@@ -5,7 +5,7 @@ import { InspectorReportsPage } from './ReportsPage';
 import { ReviewsPage } from './ReviewsPage';
 import { VisitsPage } from './VisitsPage';
 
-/** The inspector's workspace (issue 20 item 4): 待办, 监督检查, 销号审核, 投诉受理与督办; 报送任务 its own commission owes (ADR 0028). */
+/** The inspector's workspace (issue 20 item 4): 待办, 监督检查, 销号审核, 投诉受理与督办; 报送任务 its own commission owes (ADR 0024). */
 export function InspectorRoutes() {
   return (
     <Routes>

@@ -7,7 +7,7 @@ type ValidationMetadata = ReturnType<Lookup>[number];
 /**
  * class-validator looks up a DTO's rules on every validation by scanning every decorated class of
  * the process for ancestors (`getTargetValidationMetadatas`, typestack/class-validator#2686): with
- * this API's several hundred DTOs that scan was a tenth of a command's CPU (ADR 0030). A class's own
+ * this API's several hundred DTOs that scan was a tenth of a command's CPU (ADR 0025). A class's own
  * rules and its ancestors' are registered when the class is loaded, before anything can validate
  * it, so the answer for the same arguments never changes: it is kept per target (a WeakMap, so a
  * class that is collected takes its entry along). A rule registered later (a class loaded lazily)

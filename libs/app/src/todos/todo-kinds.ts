@@ -44,7 +44,7 @@ export const TODO_KIND_INFO: Readonly<Record<TodoKind, TodoKindInfo>> = {
   'complaint-answer': { title: '投诉待办理答复', role: 'hospital' },
   'complaint-follow-up': { title: '投诉待回访', role: 'inspector' },
   'ethics-evaluation': { title: '医德考评待完成', role: 'hospital' },
-  // Also a lower commission's inspectors, for a report their own unit owes (ADR 0028).
+  // Also a lower commission's inspectors, for a report their own unit owes (ADR 0024).
   'report-duty': { title: '报送材料待提交', role: 'hospital' },
   'report-duty-review': { title: '报送材料待审核', role: 'inspector' },
   'referral-acknowledge': { title: '移交待签收', role: 'partner' },

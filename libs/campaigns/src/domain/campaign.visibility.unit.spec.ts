@@ -64,7 +64,7 @@ describe('campaign visibility', () => {
     expect(seen?.data).toMatchObject({ institutionIds: ['inst-3'], scope: { listedInstitutionIds: ['inst-3'] } });
   });
 
-  it('grants the staff of a lower commission the campaign names to report, and shows them only their own of it (ADR 0028)', () => {
+  it('grants the staff of a lower commission the campaign names to report, and shows them only their own of it (ADR 0024)', () => {
     const meta = undefined as never;
     const data = {
       issuingUnitId: 'city',

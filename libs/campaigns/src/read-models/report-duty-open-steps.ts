@@ -10,7 +10,7 @@ export type ReportDutyStepKind = (typeof REPORT_DUTY_STEP_KINDS)[number];
 /**
  * Whose steps to read: the hospital's own institution; the commission units whose campaigns an
  * inspector reviews; and an inspector's own commission unit, for the reports it owes a campaign
- * issued above it (ADR 0028) — its own only: a city does not hand in its county's report.
+ * issued above it (ADR 0024) — its own only: a city does not hand in its county's report.
  */
 export interface ReportDutyStepScope {
   readonly hospitalOf: readonly string[];

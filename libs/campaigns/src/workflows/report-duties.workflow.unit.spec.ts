@@ -128,7 +128,7 @@ describe('reportDuties workflow (a campaign → its reporting duties)', () => {
     expect(first).toMatchObject({ kind: 'send', command: { metadata: { actor: SYSTEM_ACTOR, now: '' } } });
   });
 
-  describe('lower commissions named in the scope (ADR 0028)', () => {
+  describe('lower commissions named in the scope (ADR 0024)', () => {
     const withCounties = (ids: string[]) => ({ scope: { ...facts.scope, commissionUnitIds: ids } });
     const kindsOf = (outputs: readonly WorkflowOutput[], type: string) =>
       sent(outputs)

@@ -41,7 +41,7 @@ export interface CaseFacts {
   readonly issuingUnitId: string | null;
   /**
    * What the duty asks for, in the assignment's words, and which kind of unit owes it (the unit is
-   * `institutionId`): an institution, or a lower commission (`commission`, ADR 0028).
+   * `institutionId`): an institution, or a lower commission (`commission`, ADR 0024).
    */
   readonly reportDuty: {
     readonly campaignTitle: string;

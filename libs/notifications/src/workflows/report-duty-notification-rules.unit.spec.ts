@@ -93,7 +93,7 @@ describe('reporting duty notifications', () => {
     expect(n!.body).toBe(`${WHAT}无需再报送（专项行动已结束）。`);
   });
 
-  describe('owed by a lower commission (ADR 0028)', () => {
+  describe('owed by a lower commission (ADR 0024)', () => {
     const countyAssigned = ev('ReportDutyAssigned', {
       ...(assigned.data as object),
       institutionId: 'county-a1',

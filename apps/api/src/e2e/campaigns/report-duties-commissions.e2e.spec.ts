@@ -10,7 +10,7 @@ const WHAT = '“2025年医德医风专项行动”实施方案（2025年3月7�
 
 /**
  * 甲市's campaign asks its two districts' commissions (county-a1, county-a2) for the reports beside
- * one hospital (“报市卫生健康委”, ADR 0028): the district's inspector finds its duty on the to-do
+ * one hospital (“报市卫生健康委”, ADR 0024): the district's inspector finds its duty on the to-do
  * list, hands it in, the city's inspector accepts it; a hospital and the city cannot hand it in, a
  * sibling district and another city's county cannot see it, and the matrix shows the districts as rows.
  */

@@ -151,7 +151,7 @@ describe('console: reporting duties in Chromium', () => {
     expect(existsSync(await c.screenshot(inspector, 'report-duty-inspector'))).toBe(true);
   });
 
-  it('lets a district inspector find what the district owes the city under 报送任务 and hand it in (ADR 0028)', async () => {
+  it('lets a district inspector find what the district owes the city under 报送任务 and hand it in (ADR 0024)', async () => {
     const scope = { institutionIds: ['hosp-a1-2'], commissionUnitIds: ['county-a1'] };
     await launchCampaign(c.t, ISSUER, { ...REPORTING_CAMPAIGN, title: '2025年区县报送专项行动', scope });
     const countyDuty = (await dutyOf(c.t, 'inspector-a1', 'county-a1', '2025-03-07')).dutyId;

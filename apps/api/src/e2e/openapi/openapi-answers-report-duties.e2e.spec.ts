@@ -63,7 +63,7 @@ describe('OpenAPI answers: reporting duties', () => {
     expect(matrix.units[0]!.cells).toHaveLength(4);
   });
 
-  it('describes a duty a lower commission owes, its hand-in by the county and a county’s refused review (ADR 0028)', async () => {
+  it('describes a duty a lower commission owes, its hand-in by the county and a county’s refused review (ADR 0024)', async () => {
     const scope = { institutionIds: ['hosp-a1-1'], commissionUnitIds: ['county-a1'] };
     const county = await launchCampaign(t, ISSUER, { ...REPORTING_CAMPAIGN, title: '区县报送专项行动', scope });
     const owed = await checks.send<{ items: { dutyId: string; dueOn: string }[] }>(

@@ -32,7 +32,7 @@ export interface Seed {
   readonly referrals: readonly SeededReferral[];
   /** Leads two agencies sent their commissions, each a ticket received there. */
   readonly leads: readonly SeededLead[];
-  /** A report county-a1's commission owes 甲市's campaign (ADR 0028): its first duty. */
+  /** A report county-a1's commission owes 甲市's campaign (ADR 0024): its first duty. */
   readonly commissionDuty: { readonly dutyId: string; readonly unit: string };
 }
 
@@ -43,7 +43,7 @@ function demo(t: TestApp, id: string) {
 }
 
 /**
- * 甲市's campaign asking county-a1's commission for its 月报 beside hosp-a1-1 (ADR 0028). No marker in
+ * 甲市's campaign asking county-a1's commission for its 月报 beside hosp-a1-1 (ADR 0024). No marker in
  * its words: hosp-a1-1's hospital reads the campaign, and the duty is the county's.
  */
 async function seedCommissionDuty(t: TestApp): Promise<Seed['commissionDuty']> {

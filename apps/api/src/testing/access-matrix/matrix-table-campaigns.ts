@@ -24,7 +24,7 @@ export const CAMPAIGN_ROWS: Readonly<Record<string, Row>> = {
   'GET /campaigns/{campaignId}/summary/export': { target: 'campaign', format: 'xlsx' },
   'GET /campaigns/{campaignId}/reports': { target: 'campaign' },
   // Reporting duties (报送任务): each seeded campaign's monthly report makes one duty per month of its institution;
-  // 甲市's campaign one per month of county-a1's commission (ADR 0028), handed in by its own inspectors and leaders.
+  // 甲市's campaign one per month of county-a1's commission (ADR 0024), handed in by its own inspectors and leaders.
   'GET /report-duties': { target: 'none' },
   'GET /report-duties/{dutyId}': { target: 'reportDuty' },
   'POST /report-duties/{dutyId}/evidence': {

@@ -36,7 +36,7 @@ function filtersOf(values: FilterValues): Filters {
  * 报送任务: the reports a unit owes its campaigns (实施方案, 月报 …), nearest due first, with where
  * each stands; a row opens the duty, where it is handed in. Keyset-paged by the API. A hospital's
  * list is its own already; an inspector's is narrowed to `owingUnitId`, their own commission (the
- * reports a campaign above it asks of it, ADR 0028), not every duty of their jurisdiction.
+ * reports a campaign above it asks of it, ADR 0024), not every duty of their jurisdiction.
  */
 export function ReportDutyList({ owingUnitId, intro }: { owingUnitId?: string; intro?: string }) {
   const words = useCatalogue();

@@ -246,7 +246,7 @@ describe('ReportDuty decider — the clock', () => {
   });
 });
 
-describe('ReportDuty decider — a duty a lower commission owes (ADR 0028)', () => {
+describe('ReportDuty decider — a duty a lower commission owes (ADR 0024)', () => {
   const countyInspector = { id: 'u-insp-c1', role: 'inspector' as const, unit: 'county-1' };
   const owedByCounty = () => assign({ institutionId: 'county-1', owingUnitKind: 'commission', issuingUnitId: 'city-1' });
 
