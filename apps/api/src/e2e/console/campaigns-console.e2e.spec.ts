@@ -144,9 +144,10 @@ describe('console: campaigns (专项行动) in Chromium', () => {
     await third.getByRole('button', { name: '添加报送材料' }).click();
     await choose(page, third, '报送材料', '总结报告');
     await third.getByLabel('截止日期', { exact: true }).fill('2025-06-30');
+    await form.getByLabel('调整原因').click(); // closes the date picker left open, which would take the next click
     await form.getByLabel('调整原因').fill('根据市卫健委补充通知增加总结阶段');
     await form.getByRole('button', { name: '保存调整' }).click();
-    await page.getByText('专项行动已调整').waitFor();
+    // The page's own state, not the toast: a toast lasts three seconds, which a loaded machine can miss.
     await page.locator('.campaign-phases').getByText('总结提升').waitFor();
     await page.getByText('（调整 1 次）').waitFor();
 
@@ -163,7 +164,6 @@ describe('console: campaigns (专项行动) in Chromium', () => {
     await dialog.getByText('请填写结转理由').waitFor({ state: 'detached' });
     await c.settledScreenshot(page, 'campaign-carry-over', { fullPage: false });
     await dialog.getByRole('button', { name: '结转并结束' }).click();
-    await page.getByText('专项行动已结束').waitFor();
     await page.locator('.ant-descriptions').getByText('已结束').waitFor();
     await page.getByText('1 项（剩余问题转入日常监管台账）').waitFor();
     await page.getByText('专项行动已于 2025-03-03 结束').waitFor();
@@ -220,5 +220,31 @@ describe('console: campaigns (专项行动) in Chromium', () => {
     await leader.getByRole('button', { name: '发起专项行动' }).click();
     await leader.getByRole('form', { name: '发起专项行动' }).getByTitle('甲市卫生健康委员会').waitFor();
     await c.settledScreenshot(leader, 'campaign-launch-phone', { fullPage: false });
+  });
+
+  it('names lower commissions that owe the reports: picked at launch, shown on the campaign page', async () => {
+    const county = '甲市东城区卫生健康局';
+    await page.goto('/cases/campaigns');
+    await page.getByRole('button', { name: '发起专项行动' }).click();
+    const form = page.getByRole('form', { name: '发起专项行动' });
+    await form.getByLabel('行动名称').fill('2025年县级报送专项行动');
+    await form.getByLabel('年度').fill('2025');
+    await choose(page, form, '报送的下级卫生健康行政部门', county);
+    await form.getByLabel('行动名称').click(); // closes the open list
+    const first = form.getByRole('group', { name: '第 1 阶段' });
+    await first.getByLabel('阶段名称').fill('总结提升');
+    await first.getByLabel('开始日期').fill('2025-07-01');
+    await first.getByLabel('结束日期').fill('2025-07-31');
+    await first.getByRole('button', { name: '添加报送材料' }).click();
+    await choose(page, first, '报送材料', '总结报告');
+    await first.getByLabel('截止日期', { exact: true }).fill('2025-07-20');
+    await form.getByRole('button', { name: '发起专项行动' }).click();
+    await page.waitForURL(/\/cases\/campaigns\/[^/]+$/);
+    await page.getByText(`报送的下级卫生健康行政部门：${county}`).waitFor();
+    const launched = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    const detail = (await c.t.http.get(`/campaigns/${launched}`).set(c.t.auth('inspector-city-a')).expect(200)).body as {
+      scope: { commissionUnitIds: string[] };
+    };
+    expect(detail.scope.commissionUnitIds).toEqual(['county-a1']);
   });
 });

@@ -38,7 +38,8 @@ export function AmendCampaignForm({ campaign, onDone }: { campaign: CampaignDeta
     mutationFn: (values: AmendValues) => {
       const title = values.title?.trim() ?? '';
       const phases = phasesBody(values.phases);
-      const scope = scopeBody(values.scope);
+      // The lower commissions named at launch stay as they were: this form does not offer them.
+      const scope = scopeBody({ ...values.scope, commissionUnitIds: initial.scope?.commissionUnitIds ?? [] });
       return call(
         api.POST('/campaigns/{campaignId}/amend', {
           params: { path: { campaignId: campaign.campaignId }, header: { 'Idempotency-Key': key } },
@@ -77,7 +78,11 @@ export function AmendCampaignForm({ campaign, onDone }: { campaign: CampaignDeta
       <Form.Item name="title" label="行动名称" rules={textRules('行动名称', TITLE_MAX)}>
         <Input maxLength={TITLE_MAX} />
       </Form.Item>
-      <CampaignScopeFields institutions={directory.institutionsUnder(campaign.issuingUnitId)} loading={directory.loading} />
+      <CampaignScopeFields
+        institutions={directory.institutionsUnder(campaign.issuingUnitId)}
+        commissions={[] /* named at launch only, and kept as they were by the amend body above */}
+        loading={directory.loading}
+      />
       <CampaignPhasesFields />
       <Form.Item name="reason" label="调整原因" rules={textRules('调整原因', REASON_MAX)}>
         <Input.TextArea rows={2} maxLength={REASON_MAX} showCount placeholder="如：根据市卫健委补充通知调整阶段安排" />

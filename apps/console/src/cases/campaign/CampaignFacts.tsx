@@ -15,6 +15,7 @@ function ScopeText({ campaign, names }: { campaign: CampaignDetail; names: Reado
     condition('医院等级', 'hospitalLevels', scope.levels),
     scope.listedInstitutionIds.length ? `指定机构：${scope.listedInstitutionIds.map((id) => names[id] ?? id).join('、')}` : null,
   ].filter((text): text is string => text !== null);
+  const commissions = scope.commissionUnitIds.map((id) => names[id] ?? id);
   const hidden = campaign.institutionCount - campaign.institutions.length;
   return (
     <Space orientation="vertical" size={4}>
@@ -27,6 +28,7 @@ function ScopeText({ campaign, names }: { campaign: CampaignDetail; names: Reado
           <Tag key={institution.institutionId}>{institution.name}</Tag>
         ))}
       </Space>
+      {commissions.length > 0 && <span>报送的下级卫生健康行政部门：{commissions.join('、')}</span>}
     </Space>
   );
 }

@@ -11,7 +11,16 @@ const SEARCH_LABELS = { optionFilterProp: 'label' } as const;
  * chosen. The API resolves it when the campaign is launched or amended, and the campaign's page
  * shows what it resolved to.
  */
-export function CampaignScopeFields({ institutions, loading }: { institutions: readonly DirectoryUnit[]; loading: boolean }) {
+export function CampaignScopeFields({
+  institutions,
+  commissions,
+  loading,
+}: {
+  institutions: readonly DirectoryUnit[];
+  /** Commissions below the issuing unit: those picked owe the phases' reports too (none offered to a county). */
+  commissions: readonly DirectoryUnit[];
+  loading: boolean;
+}) {
   const words = useCatalogue();
   return (
     <fieldset className="campaign-fieldset">
@@ -38,6 +47,21 @@ export function CampaignScopeFields({ institutions, loading }: { institutions: r
           options={institutions.map((unit) => ({ value: unit.id, label: unit.name }))}
         />
       </Form.Item>
+      {commissions.length > 0 && (
+        <Form.Item
+          name={['scope', 'commissionUnitIds']}
+          label="报送的下级卫生健康行政部门"
+          extra="所选部门同样须按各阶段要求报送材料，由发文单位审核（不改变上面的医疗机构范围）"
+        >
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder="不选则仅医疗机构报送"
+            showSearch={SEARCH_LABELS}
+            options={commissions.map((unit) => ({ value: unit.id, label: unit.name }))}
+          />
+        </Form.Item>
+      )}
     </fieldset>
   );
 }

@@ -85,13 +85,20 @@ export function LaunchCampaignForm({ defaultYear, onDone }: { defaultYear: numbe
           loading={directory.loading}
           showSearch={{ optionFilterProp: 'label' }}
           options={directory.commissions.map((unit) => ({ value: unit.id, label: unit.name }))}
-          onChange={() => form.setFieldValue(['scope', 'institutionIds'], [])}
+          onChange={() => {
+            form.setFieldValue(['scope', 'institutionIds'], []);
+            form.setFieldValue(['scope', 'commissionUnitIds'], []);
+          }}
         />
       </Form.Item>
       <Form.Item name="year" label="年度" extra="各阶段均须在该年度内" rules={[{ required: true, message: '请填写年度' }]}>
         <InputNumber min={YEARS.min} max={YEARS.max} precision={0} style={{ width: 160 }} suffix="年" />
       </Form.Item>
-      <CampaignScopeFields institutions={directory.institutionsUnder(issuingUnitId ?? ownUnit)} loading={directory.loading} />
+      <CampaignScopeFields
+        institutions={directory.institutionsUnder(issuingUnitId ?? ownUnit)}
+        commissions={directory.commissionsUnder(issuingUnitId ?? ownUnit)}
+        loading={directory.loading}
+      />
       <CampaignPhasesFields />
       {unplaced.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={unplaced.join('；')} />}
       <Button type="primary" htmlType="submit" block size="large" loading={launch.isPending}>

@@ -27,6 +27,8 @@ export interface ScopeValues {
   ownerships?: NonNullable<ScopeBody['ownerships']>;
   levels?: NonNullable<ScopeBody['levels']>;
   institutionIds?: string[];
+  /** Lower commissions that owe the phases' reports to the issuing unit (ADR 0024). */
+  commissionUnitIds?: string[];
 }
 
 /** The phases and scope, edited alike at launch and when amending. */
@@ -38,12 +40,13 @@ export interface CampaignPlanValues {
 
 /** Only the lists given: an empty list means “any” to the API as much as a missing one, and reads better left out. */
 export function scopeBody(scope: ScopeValues = {}): ScopeBody {
-  const { institutionTypes = [], ownerships = [], levels = [], institutionIds = [] } = scope;
+  const { institutionTypes = [], ownerships = [], levels = [], institutionIds = [], commissionUnitIds = [] } = scope;
   return {
     ...(institutionTypes.length ? { institutionTypes } : {}),
     ...(ownerships.length ? { ownerships } : {}),
     ...(levels.length ? { levels } : {}),
     ...(institutionIds.length ? { institutionIds } : {}),
+    ...(commissionUnitIds.length ? { commissionUnitIds } : {}),
   };
 }
 
@@ -69,6 +72,7 @@ export function planValuesOf(detail: CampaignDetail): Required<CampaignPlanValue
       ownerships: detail.scope.ownerships as ScopeValues['ownerships'],
       levels: detail.scope.levels as ScopeValues['levels'],
       institutionIds: detail.scope.listedInstitutionIds,
+      commissionUnitIds: detail.scope.commissionUnitIds,
     },
     phases: detail.phases.map((phase) => ({
       name: phase.name,

@@ -74,6 +74,9 @@ export function useIssuingUnits() {
     /** The institutions under `issuingUnitId` (all of the reader's before one is chosen). */
     institutionsUnder: (issuingUnitId: string | undefined): DirectoryUnit[] =>
       issuingUnitId ? institutions.filter((unit) => lies(unit.id, issuingUnitId)) : institutions,
+    /** The commissions strictly below `issuingUnitId` (区县卫生健康局 under a city): they may owe its reports. */
+    commissionsUnder: (issuingUnitId: string | undefined): DirectoryUnit[] =>
+      issuingUnitId ? commissions.filter((unit) => unit.id !== issuingUnitId && lies(unit.id, issuingUnitId)) : [],
     /** Whether the reader's subtree holds the unit: only then may they amend or close its campaigns. */
     covers: (unitId: string): boolean => all.some((unit) => unit.id === unitId),
   };

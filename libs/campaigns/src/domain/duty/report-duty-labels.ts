@@ -1,4 +1,4 @@
-import { DutyEscalationRung, DutyWithdrawReason, ReportDutyStatus } from './report-duty-values';
+import { DutyEscalationRung, DutyWithdrawReason, OwingUnitKind, ReportDutyStatus } from './report-duty-values';
 
 /** The Chinese words of reporting duties (报送任务), one map per word list; served by GET /catalogue. */
 export const REPORT_DUTY_STATUS_LABELS: Readonly<Record<ReportDutyStatus, string>> = {
@@ -12,6 +12,12 @@ export const REPORT_DUTY_STATUS_LABELS: Readonly<Record<ReportDutyStatus, string
 export const DUTY_ESCALATION_RUNG_LABELS: Readonly<Record<DutyEscalationRung, string>> = {
   'overdue-reminder': '逾期催报',
   supervision: '督办',
+};
+
+/** Who owes a duty (ADR 0024): catalogue `reportDutyOwingUnitKinds`. */
+export const OWING_UNIT_KIND_LABELS: Readonly<Record<OwingUnitKind, string>> = {
+  institution: '医疗机构',
+  commission: '下级卫生健康行政部门',
 };
 
 export const DUTY_WITHDRAW_REASON_LABELS: Readonly<Record<DutyWithdrawReason, string>> = {
