@@ -7452,6 +7452,7 @@ export interface operations {
                         reportDutyStatuses: components["schemas"]["CatalogueEntryDto"][];
                         reportDutyEscalationRungs: components["schemas"]["CatalogueEntryDto"][];
                         reportDutyWithdrawReasons: components["schemas"]["CatalogueEntryDto"][];
+                        reportDutyOwingUnitKinds: components["schemas"]["CatalogueEntryDto"][];
                         creditSubjectKinds: components["schemas"]["CatalogueEntryDto"][];
                         creditCheckPurposes: components["schemas"]["CatalogueEntryDto"][];
                         creditBehaviours: components["schemas"]["CatalogueEntryDto"][];
