@@ -9,7 +9,7 @@ import { useFinding } from '../inspector/inspector-api';
 import { PATHS } from '../routes';
 import { useMe } from '../session/use-session';
 import { CaseFiles } from '../shared/CaseFiles';
-import { CaseTimeline } from '../shared/CaseTimeline';
+import { CaseTimeline, timelineEntryOf } from '../shared/CaseTimeline';
 import { useCatalogue } from '../shared/catalogue';
 import { namesOf } from '../shared/names';
 import { FindingHeader } from './finding/FindingHeader';
@@ -58,17 +58,7 @@ export function FindingPage() {
             {history.isError ? (
               <Typography.Text type="danger">办理记录加载失败：{messageOf(history.error)}</Typography.Text>
             ) : (
-              <CaseTimeline
-                loading={history.isLoading}
-                names={names}
-                entries={history.data?.entries.map((entry) => ({
-                  key: entry.eventId,
-                  summary: entry.summary,
-                  at: entry.occurredAt,
-                  actor: entry.actor,
-                  type: entry.type,
-                }))}
-              />
+              <CaseTimeline loading={history.isLoading} names={names} entries={history.data?.entries.map(timelineEntryOf)} />
             )}
           </Card>
         </Col>

@@ -6,7 +6,7 @@ import { messageOf } from '../client/errors';
 import { PATHS } from '../routes';
 import { useMe } from '../session/use-session';
 import { CaseFiles } from '../shared/CaseFiles';
-import { CaseTimeline } from '../shared/CaseTimeline';
+import { CaseTimeline, timelineEntryOf } from '../shared/CaseTimeline';
 import { useCatalogue } from '../shared/catalogue';
 import { namesOf } from '../shared/names';
 import { isOwed, reportDutyStream, reportName, useReportDuty } from './duty/duty-queries';
@@ -79,13 +79,7 @@ export function ReportDutyPage() {
                 entries={history.data?.entries
                   // The duty's own steps; the campaign's and its other duties' are on the audit page (完整历史与核验).
                   .filter((entry) => entry.stream === stream)
-                  .map((entry) => ({
-                    key: entry.eventId,
-                    summary: entry.summary,
-                    at: entry.occurredAt,
-                    actor: entry.actor,
-                    type: entry.type,
-                  }))}
+                  .map(timelineEntryOf)}
               />
             )}
           </Card>

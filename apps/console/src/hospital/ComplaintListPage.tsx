@@ -10,6 +10,7 @@ import { useCatalogue } from '../shared/catalogue';
 import { DueText } from '../shared/DueText';
 import { beijingDateTime } from '../shared/time';
 import { useWorkingDaysLeft } from '../shared/working-days';
+import { OverdueFilter } from '../shared/OverdueFilter';
 
 type Ticket = Schemas['ComplaintTicketDto'];
 type Query = NonNullable<operations['ComplaintQueriesController_list']['parameters']['query']>;
@@ -61,17 +62,7 @@ export function ComplaintListPage() {
         <Form.Item name="category" label="投诉类别">
           <Select allowClear placeholder="全部" style={{ width: 180 }} options={words.options('complaintCategories')} />
         </Form.Item>
-        <Form.Item name="overdue" label="是否逾期">
-          <Select
-            allowClear
-            placeholder="全部"
-            style={{ width: 120 }}
-            options={[
-              { value: 'true', label: '已逾期' },
-              { value: 'false', label: '未逾期' },
-            ]}
-          />
-        </Form.Item>
+        <OverdueFilter />
       </Form>
       {page.isError && <Typography.Text type="danger">投诉加载失败：{messageOf(page.error)}</Typography.Text>}
       <Table<Ticket>

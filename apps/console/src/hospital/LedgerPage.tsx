@@ -13,6 +13,7 @@ import { PATHS } from '../routes';
 import { useMe } from '../session/use-session';
 import { useCatalogue } from '../shared/catalogue';
 import { LedgerRow, useLedgerColumns } from '../shared/ledger-columns';
+import { OverdueFilter } from '../shared/OverdueFilter';
 
 type Query = NonNullable<operations['FindingsController_list']['parameters']['query']>;
 type Filters = Pick<Query, 'status' | 'category' | 'severity' | 'overdue' | 'from' | 'to'>;
@@ -140,17 +141,7 @@ export function LedgerPage() {
         <Form.Item name="severity" label="严重程度">
           <Select allowClear placeholder="全部" style={{ width: 120 }} options={words.options('severities')} />
         </Form.Item>
-        <Form.Item name="overdue" label="是否逾期">
-          <Select
-            allowClear
-            placeholder="全部"
-            style={{ width: 120 }}
-            options={[
-              { value: 'true', label: '已逾期' },
-              { value: 'false', label: '未逾期' },
-            ]}
-          />
-        </Form.Item>
+        <OverdueFilter />
         <Form.Item name="opened" label="发现日期">
           <DatePicker.RangePicker />
         </Form.Item>

@@ -23,6 +23,17 @@ export interface TimelineEntry {
   readonly highlighted?: boolean;
 }
 
+/** A step of the audit history (GET /audit/cases/{stream}/history) as a timeline line. */
+export function timelineEntryOf(entry: {
+  readonly eventId: string;
+  readonly summary?: string | null;
+  readonly occurredAt: string;
+  readonly actor: TimelineEntry['actor'];
+  readonly type: string;
+}): TimelineEntry {
+  return { key: entry.eventId, summary: entry.summary, at: entry.occurredAt, actor: entry.actor, type: entry.type };
+}
+
 /** Who did it: role, name and unit by name (the role alone for the public, 系统 for timers and workflows). */
 function actorText(actor: TimelineEntry['actor'], roleLabel: string, names: Readonly<Record<string, string>> | undefined): string {
   if (actor.role === 'system' || actor.id === 'system') return '系统';

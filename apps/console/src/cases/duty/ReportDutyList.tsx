@@ -12,6 +12,7 @@ import { useCatalogue } from '../../shared/catalogue';
 import { DueText } from '../../shared/DueText';
 import { beijingDateTime } from '../../shared/time';
 import { useWorkingDaysLeft } from '../../shared/working-days';
+import { OverdueFilter } from '../../shared/OverdueFilter';
 
 type Query = NonNullable<operations['ReportDutiesController_list']['parameters']['query']>;
 type Filters = Pick<Query, 'campaignId' | 'kind' | 'status' | 'overdue'>;
@@ -85,17 +86,7 @@ export function ReportDutyList({ owingUnitId, intro }: { owingUnitId?: string; i
         <Form.Item name="status" label="状态">
           <Select allowClear placeholder="全部" style={{ width: 120 }} options={words.options('reportDutyStatuses')} />
         </Form.Item>
-        <Form.Item name="overdue" label="是否逾期">
-          <Select
-            allowClear
-            placeholder="全部"
-            style={{ width: 120 }}
-            options={[
-              { value: 'true', label: '已逾期' },
-              { value: 'false', label: '未逾期' },
-            ]}
-          />
-        </Form.Item>
+        <OverdueFilter />
       </Form>
       {page.isError && <Typography.Text type="danger">报送任务加载失败：{messageOf(page.error)}</Typography.Text>}
       <Table<ReportDutyRow>
