@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import {
   AppConfig,
   httpLogger,
+  IdempotencyInterceptor,
   loadConfig,
   PlatformModule,
   READ_MODEL_SYNC,
@@ -13,7 +14,9 @@ import {
   testConfig,
 } from '@bihuan/platform';
 import { ReadPositionInterceptor } from './http/read-position.interceptor';
-import { useDirectoryNames } from './http/directory-names.interceptor';
+import { directoryNamesInterceptor } from './http/directory-names.interceptor';
+import { DeclaredBodyInterceptor } from './http/declared-body.interceptor';
+import { InterceptorChain } from './http/interceptor-chain';
 import { AppModule } from './app.module';
 import { useBodyParsing } from './http/body-parsing';
 import { HttpErrorFilter } from './http/http-exception.filter';
@@ -62,8 +65,15 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
   // Before the body is read: a request refused while stopping is logged and certainly not written.
   app.use(requestGate(app.get(ShutdownState)));
   useBodyParsing(app);
-  app.useGlobalInterceptors(new ReadPositionInterceptor(app.get<ReadModelSync>(READ_MODEL_SYNC)));
-  useDirectoryNames(app);
+  // Outermost first: a replayed POST is answered before anything else runs; names are added last.
+  app.useGlobalInterceptors(
+    new InterceptorChain([
+      app.get(IdempotencyInterceptor),
+      new DeclaredBodyInterceptor(),
+      new ReadPositionInterceptor(app.get<ReadModelSync>(READ_MODEL_SYNC)),
+      directoryNamesInterceptor(app),
+    ]),
+  );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(app.get(HttpAdapterHost)));
   setupSwagger(app, config.apiDocs);

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BadRequestException, HttpException, HttpStatus, PayloadTooLargeException } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DeclaredBodyInterceptor } from './declared-body.interceptor';
 import { assertSafeInput, inputRefusal, MAX_INPUT_DEPTH } from './input-inspection';
 import { isUploadRoute, UploadRoute, uploadRoutes } from './upload-routes';
 
@@ -95,8 +94,8 @@ export function inputChecker(
 /**
  * JSON and form bodies up to BODY_LIMIT. An error middleware right after the parsers rewrites
  * their errors, which Nest's exception layer then answers through the global filter; checkInput
- * (inputChecker) then refuses what no DTO may see, and DeclaredBodyInterceptor a body sent to a route that takes
- * none (docs/api/input-limits.md).
+ * (inputChecker) then refuses what no DTO may see; DeclaredBodyInterceptor (in createApp's chain) refuses a body
+ * sent to a route that takes none (docs/api/input-limits.md).
  */
 export function useBodyParsing(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: BODY_LIMIT });
@@ -105,5 +104,4 @@ export function useBodyParsing(app: NestExpressApplication): void {
     next(translateBodyError(error));
   });
   app.use(inputChecker(uploadRoutes(app)));
-  app.useGlobalInterceptors(new DeclaredBodyInterceptor());
 }

@@ -57,8 +57,8 @@ export function directoryNameOf(units: Pick<Jurisdiction, 'get'>, users: Pick<Us
   return (id) => units.get(id)?.name ?? users.get(id)?.name ?? live?.state.staff.get(id)?.name;
 }
 
-/** Registers DirectoryNamesInterceptor over the app's live directory (staff names when it runs one). */
-export function useDirectoryNames(app: INestApplication): void {
+/** DirectoryNamesInterceptor over the app's live directory (staff names when it runs one). */
+export function directoryNamesInterceptor(app: INestApplication): DirectoryNamesInterceptor {
   let live: LiveDirectory | undefined;
   try {
     live = app.get(LiveDirectory, { strict: false });
@@ -66,5 +66,5 @@ export function useDirectoryNames(app: INestApplication): void {
     live = undefined; // a directory given as a fixed list: units and users only
   }
   const nameOf = directoryNameOf(app.get(Jurisdiction, { strict: false }), app.get(UserDirectory, { strict: false }), live);
-  app.useGlobalInterceptors(new DirectoryNamesInterceptor(app.get(Reflector), nameOf));
+  return new DirectoryNamesInterceptor(app.get(Reflector), nameOf);
 }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { requestLogger } from '@bihuan/platform';
 import { toErrorBody } from './error-body';
 import { messageLanguageOf } from './messages/accept-language';
 
@@ -19,7 +20,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const body = toErrorBody(exception, messageLanguageOf(http.getRequest()));
     if (body.statusCode >= 500 && body.code === 'INTERNAL') {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      const stack = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
+      // Through the request's logger when it has one, so the stack carries the request id.
+      const log = requestLogger(http.getRequest());
+      if (log) log.error({ context: 'HttpErrorFilter' }, stack);
+      else this.logger.error(stack);
     }
     const response: unknown = http.getResponse();
     this.adapterHost.httpAdapter.reply(response, body, body.statusCode);

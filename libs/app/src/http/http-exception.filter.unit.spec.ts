@@ -79,3 +79,22 @@ describe('HttpErrorFilter: one error, two languages', () => {
     expect(/[\u3400-\u9fff]/.test(JSON.stringify(en))).toBe(false);
   });
 });
+
+describe('HttpErrorFilter and the log', () => {
+  it("writes an unexpected error's stack through the request's own logger, so the line carries the request id", () => {
+    const lines: { bindings: object; message: string }[] = [];
+    const request = Object.assign(Object.create(expressRequest) as object, {
+      headers: {},
+      log: { error: (bindings: object, message: string) => lines.push({ bindings, message }) },
+    });
+    let sent: ErrorBody | undefined;
+    const adapterHost = { httpAdapter: { reply: (_response: unknown, body: ErrorBody) => (sent = body) } } as unknown as HttpAdapterHost;
+    const host = { switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({}) }) } as unknown as ArgumentsHost;
+    new HttpErrorFilter(adapterHost).catch(new Error('disk on fire'), host);
+    expect(sent).toMatchObject({ statusCode: 500, code: 'INTERNAL' });
+    expect(sent!.message).not.toContain('disk on fire');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.bindings).toEqual({ context: 'HttpErrorFilter' });
+    expect(lines[0]!.message).toMatch(/^Error: disk on fire\n\s+at /);
+  });
+});

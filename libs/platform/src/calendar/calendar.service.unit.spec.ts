@@ -2,7 +2,7 @@ import { deterministicId, SYSTEM_ACTOR } from '@bihuan/core';
 import { yearContentHash } from '@bihuan/calendar';
 import { MemoryEventStore } from '@bihuan/event-store';
 import { FakeClock, racingProcesses } from '@bihuan/testing';
-import { CalendarService } from './calendar.service';
+import { CALENDAR_RECHECK_MS, CalendarService } from './calendar.service';
 
 const admin = { id: 'admin', role: 'admin' as const, unit: 'prov' };
 const year2027 = {
@@ -13,17 +13,24 @@ const year2027 = {
 };
 
 describe('CalendarService', () => {
-  it('computes a year it has no data for provisionally until it is imported, and every process then sees the import', async () => {
+  it('computes a year it has no data for provisionally until it is imported, and every process then sees the import within the recheck window', async () => {
     const clock = new FakeClock('2026-11-22T02:00:00.000Z');
     const store = new MemoryEventStore(clock);
-    const api = new CalendarService(store, clock);
-    const worker = new CalendarService(store, clock);
+    let elapsedMs = 0;
+    const freshness = { recheckMs: CALENDAR_RECHECK_MS, monotonicMs: () => elapsedMs };
+    const api = new CalendarService(store, clock, freshness);
+    const worker = new CalendarService(store, clock, freshness);
     const before = await worker.current();
     expect(before.isProvisional(2027)).toBe(true);
     expect(before.isWorkingDay('2027-01-04')).toBe(true);
     expect(before.addWorkingDays('2026-12-30T02:00:00.000Z', 2).calendarVersion).toMatch(/\+provisional:2027@statutory-2025$/);
     const result = await api.importYear(year2027, { id: 'admin', role: 'admin', unit: 'prov' });
     expect(result.version).toContain('+2027@');
+    expect((await api.current()).version).toBe(result.version); // its own import at once
+    // Another process looks again once the window has passed; until then it decides on what it loaded.
+    elapsedMs = CALENDAR_RECHECK_MS - 1;
+    expect((await worker.current()).version).toBe(before.version);
+    elapsedMs = CALENDAR_RECHECK_MS;
     const after = await worker.current();
     expect(after.version).toBe(result.version);
     expect(after.isWorkingDay('2027-01-01')).toBe(false);
@@ -32,6 +39,18 @@ describe('CalendarService', () => {
     expect(after.addWorkingDays('2026-12-30T02:00:00.000Z', 2).calendarVersion).toBe(result.version);
     const [event] = await store.readStream('calendar-cn');
     expect(event?.metadata.actor.id).toBe('admin');
+  });
+
+  it('answers a calendar that includes an import the caller has seen, inside the window too', async () => {
+    const clock = new FakeClock('2026-11-22T02:00:00.000Z');
+    const store = new MemoryEventStore(clock);
+    const freshness = { recheckMs: CALENDAR_RECHECK_MS, monotonicMs: () => 0 };
+    const worker = new CalendarService(store, clock, freshness);
+    expect((await worker.current()).isProvisional(2027)).toBe(true);
+    await new CalendarService(store, clock, freshness).importYear(year2027, admin);
+    const [imported] = await store.readStream('calendar-cn');
+    expect((await worker.current()).isProvisional(2027)).toBe(true);
+    expect((await worker.current({ revision: imported!.revision })).isProvisional(2027)).toBe(false);
   });
 
   it('rejects a malformed file and records nothing', async () => {

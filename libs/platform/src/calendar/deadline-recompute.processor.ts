@@ -61,8 +61,9 @@ export class DeadlineRecomputeProcessor implements Projection {
     await this.deps.pendingCaughtUpTo(event.position);
     const rows = (await this.deps.pending.pending()).filter((row) => provisionalYearsOf(row).includes(year));
     if (rows.length === 0) return;
-    const calendar = await this.deps.calendar.current();
-    if (calendar.isProvisional(year)) return; // cannot happen once the import is in the log; never recompute onto rules
+    // This very import, whatever the calendar's recheck window says (another process may have written it).
+    const calendar = await this.deps.calendar.current({ revision: event.revision });
+    if (calendar.isProvisional(year)) return; // cannot happen once the import is loaded; never recompute onto rules
     for (const row of rows) await this.recompute(row, calendar, event, `${year}@${contentHash}`);
   }
 

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { Clock, CLOCK } from '@bihuan/core';
 import { SqlDatabase } from '@bihuan/database';
 import { AppConfig } from '../config/app-config';
@@ -11,7 +10,8 @@ import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency-store.port';
 import { TableIdempotencyStore } from './table-idempotency-store.adapter';
 
 /**
- * Idempotent POSTs for an HTTP app: import once (AppModule); registers the interceptor globally.
+ * Idempotent POSTs for an HTTP app: import once (AppModule); createApp runs the interceptor first
+ * in the API's one global chain.
  * Keys live in the read-model database (READ_MODELS: the SQLite file, or PostgreSQL shared by every API process).
  */
 @Module({
@@ -23,8 +23,8 @@ import { TableIdempotencyStore } from './table-idempotency-store.adapter';
       useFactory: (store: IdempotencyStore, clock: Clock, settings: IdempotencySettings) => new IdempotencyGate(store, clock, settings),
       inject: [IDEMPOTENCY_STORE, CLOCK, IDEMPOTENCY_SETTINGS],
     },
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    IdempotencyInterceptor,
   ],
-  exports: [IdempotencyGate, IDEMPOTENCY_STORE],
+  exports: [IdempotencyGate, IDEMPOTENCY_STORE, IdempotencyInterceptor],
 })
 export class IdempotencyModule {}

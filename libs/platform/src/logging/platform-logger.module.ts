@@ -56,12 +56,27 @@ export function httpLogger(config: AppConfig): HttpLogger {
 }
 
 /**
- * Structured JSON logs (pino via nestjs-pino) for every app, at LOG_LEVEL. `useExisting`: the
- * HTTP app mounts `httpLogger` itself; nestjs-pino then binds each request's logger for Nest code.
+ * Structured JSON logs (pino via nestjs-pino) for every app, at LOG_LEVEL: Nest's `Logger` writes
+ * through the root logger. `useExisting`: the HTTP app mounts `httpLogger` itself.
+ *
+ * `forRoutes: []`: nestjs-pino's own middleware is mounted on no route. It would bind each
+ * request's logger in an AsyncLocalStorage, and on Node 20 one AsyncLocalStorage in use turns on
+ * promise hooks for every promise of the process — ~5 % of a command's CPU for the request id on
+ * the few lines Nest code logs during a request (issue 14, item 6). The request line itself carries
+ * `req.id` (pino-http), and so does the one line that matters for a request gone wrong: the 500's
+ * stack, which HttpErrorFilter writes through the request's own logger (`requestLogger`).
  */
 export function platformLoggerModule(): DynamicModule {
   return LoggerModule.forRootAsync({
     inject: [CONFIG],
-    useFactory: (config: AppConfig) => ({ pinoHttp: { logger: rootLogger(config) }, useExisting: true }),
+    useFactory: (config: AppConfig) => ({ pinoHttp: { logger: rootLogger(config) }, useExisting: true, forRoutes: [] }),
   });
+}
+
+/** The logger pino-http gave this request (its lines carry `req.id`), if the request went through it. */
+export function requestLogger(req: unknown): PinoInstance | undefined {
+  const log = (req as { log?: unknown } | null)?.log;
+  return typeof log === 'object' && log !== null && typeof (log as { error?: unknown }).error === 'function'
+    ? (log as PinoInstance)
+    : undefined;
 }
