@@ -41,6 +41,12 @@ export interface AppendResult {
   readonly position: number;
   /** False when every event was already in the stream (idempotent replay of the same eventIds). */
   readonly written: boolean;
+  /**
+   * The events this append wrote, exactly as `readStream` hands them out afterwards (position,
+   * sealed metadata with recordedAt/prevHash/hash, upcast like any read): a writer needs no read-back.
+   * [] when `written` is false.
+   */
+  readonly events: readonly RecordedEvent[];
 }
 
 /** A past instant: the log as it stood when it held `position`, or at `recordedAt` (ISO-8601). */

@@ -44,15 +44,62 @@ export function appendContract(ctx: ContractContext): void {
     });
   }
 
-  it('returns the revision and position of the last event written', async () => {
+  it('returns the revision and position of the last event written, and the events as a read gives them back', async () => {
     const { store } = ctx.fx();
     const stream = ctx.stream();
     const result = await store.append(stream, testEvents(3), 'no_stream');
     const events = await store.readStream(stream);
     expect(events.map((e) => e.revision)).toEqual([0, 1, 2]);
-    expect(result).toEqual({ nextExpectedRevision: 2, position: events[2]!.position, written: true });
+    expect(result).toEqual({ nextExpectedRevision: 2, position: events[2]!.position, written: true, events });
     expect(events[0]!.position).toBeLessThan(events[1]!.position);
     expect(events[1]!.position).toBeLessThan(events[2]!.position);
+  });
+
+  it('answers an append to a stream with history with exactly the events it wrote, chained to that history', async () => {
+    const { store, clock } = ctx.fx();
+    const stream = ctx.stream();
+    await store.append(stream, testEvents(2), 'no_stream');
+    clock.advance(1000);
+    const one = await store.append(stream, [testEvent('One', { at: new Date(0), gone: undefined, list: [1, 'два'] })], 1);
+    const many = await store.append(stream, testEvents(3, 'Many', 10), 2);
+    const read = await store.readStream(stream);
+    expect(one.events).toEqual(read.slice(2, 3));
+    expect(many.events).toEqual(read.slice(3, 6));
+    // What the seal added, spelled out: a deep-equality slip on these would break the chain.
+    expect(one.events[0]!.metadata).toMatchObject({ prevHash: read[1]!.metadata.hash, hash: read[2]!.metadata.hash });
+    expect(one.events[0]!.metadata.recordedAt).toBe(read[2]!.metadata.recordedAt);
+    expect(one.events[0]!.data).toEqual({ at: '1970-01-01T00:00:00.000Z', list: [1, 'два'] });
+    expect(many.events.map((e) => [e.revision, e.position])).toEqual(read.slice(3).map((e) => [e.revision, e.position]));
+    expect(many.events[0]!.metadata.prevHash).toBe(one.events[0]!.metadata.hash);
+    expect(many.position).toBe(many.events[2]!.position);
+  });
+
+  it('answers each append of one group commit (several in the same turn) with its own events', async () => {
+    const { store } = ctx.fx();
+    const streams = [ctx.stream(), ctx.stream(), ctx.stream()];
+    await store.append(streams[1]!, testEvents(1, 'Before'), 'no_stream');
+    const results = await Promise.all([
+      store.append(streams[0]!, testEvents(2, 'A'), 'no_stream'),
+      store.append(streams[1]!, testEvents(1, 'B'), 0),
+      store.append(streams[2]!, testEvents(3, 'C'), 'any'),
+    ]);
+    const reads = await Promise.all(streams.map((s) => store.readStream(s)));
+    expect(results.map((r) => r.events)).toEqual([reads[0], reads[1]!.slice(1), reads[2]]);
+    expect(results.map((r) => r.events.map((e) => e.type))).toEqual([['A', 'A'], ['B'], ['C', 'C', 'C']]);
+  });
+
+  it('answers a replayed or empty append with no events, since it wrote none', async () => {
+    const { store } = ctx.fx();
+    const stream = ctx.stream();
+    const events = testEvents(2);
+    const first = await store.append(stream, events, 'no_stream');
+    expect(first.events).toHaveLength(2);
+    const again = await store.append(stream, events, 'any');
+    expect(again).toMatchObject({ written: false, events: [] });
+    const stale = await store.append(stream, events, 'no_stream');
+    expect(stale).toMatchObject({ written: false, events: [] });
+    expect(await store.append(stream, [], 'any')).toMatchObject({ written: false, events: [] });
+    expect(await store.readStream(stream)).toEqual(first.events);
   });
 
   it('writes a multi-event append all or nothing', async () => {

@@ -42,6 +42,7 @@ export function upcastContract(ctx: ContractContext): void {
     expect(read[0]!.stored).toEqual({ data: extension, schemaVersion: 1 });
     expect(read[1]!.stored).toEqual({ data: { ...extension, extraWorkingDays: 3 }, schemaVersion: 1 });
     expect(read[2]!.stored).toBeUndefined(); // already current: handed out as stored
+    expect(appended.events).toEqual(read); // the append's answer is upcast like any read
 
     const seen: RecordedEvent[] = [];
     const sub = store.subscribeToAll((e) => void seen.push(e), { filter: { categories: [category] } });

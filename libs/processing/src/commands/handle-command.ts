@@ -151,10 +151,8 @@ async function attemptOnce<C extends Command, E extends DomainEvent, S>(
     const recorded = await writtenBy(store, streamName, input.metadata.commandId);
     return { events: recorded, nextExpectedRevision: result.nextExpectedRevision, newState: fold(decider, recorded, state) };
   }
-  const recorded = await store.readStream(streamName, {
-    fromRevision: result.nextExpectedRevision - toAppend.length + 1,
-    maxCount: toAppend.length,
-  });
+  // The store answers with the events as it recorded them (position, hash): no read-back.
+  const recorded = [...result.events];
   const after = cache.append(streamName, decider, loaded, recorded);
   return { events: recorded, nextExpectedRevision: result.nextExpectedRevision, newState: after.state };
 }

@@ -1,15 +1,15 @@
 import type { ResolvedEvent } from '@eventstore/db-client';
-import { BACKWARDS, END, WrongExpectedVersionError } from '@eventstore/db-client';
+import { BACKWARDS, END, FORWARDS, WrongExpectedVersionError } from '@eventstore/db-client';
 import { sealEvent } from '../../chain/seal';
 import { checkExpectedRevision } from '../../errors';
 import { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../../event-store.port';
+import { Upcasters } from '../../upcasting/upcasters';
 import { assertDistinctEventIds, duplicateEventIdError, plainEvent, RecordedAtStamp } from '../append-rules';
 import { consumeRead, EsdbClient } from './esdb-client';
 import {
   fromResolvedEvent,
   mapEsdbError,
   pinnedExpectedRevision,
-  positionOf,
   toEsdbEventData,
   toEsdbExpectedRevision,
   toSafeNumber,
@@ -51,7 +51,7 @@ function replayOf(stream: string, events: readonly EventToAppend[], tail: Tail):
   if (found.every((e) => e === undefined)) return null;
   const missing = found.findIndex((e) => e === undefined);
   if (missing >= 0) throw duplicateEventIdError(stream, events[missing]!.metadata.eventId, 'no stream (partial replay)');
-  return { nextExpectedRevision: tail.revision!, position: found[found.length - 1]!.position, written: false };
+  return { nextExpectedRevision: tail.revision!, position: found[found.length - 1]!.position, written: false, events: [] };
 }
 
 /**
@@ -65,6 +65,7 @@ function replayOf(stream: string, events: readonly EventToAppend[], tail: Tail):
 export async function appendToEsdb(
   client: EsdbClient,
   stamp: RecordedAtStamp,
+  upcasters: Upcasters,
   stream: string,
   events: readonly EventToAppend[],
   expected: ExpectedRevision,
@@ -77,7 +78,7 @@ export async function appendToEsdb(
     if (replay) return replay;
     checkExpectedRevision(stream, expected, tail.revision);
     if (events.length === 0) {
-      return { nextExpectedRevision: tail.revision ?? -1, position: tail.recent[0]?.position ?? -1, written: false };
+      return { nextExpectedRevision: tail.revision ?? -1, position: tail.recent[0]?.position ?? -1, written: false, events: [] };
     }
     const recordedAt = stamp.next();
     let prevHash = tail.lastHash;
@@ -87,25 +88,34 @@ export async function appendToEsdb(
       return toEsdbEventData(sealed);
     });
     const expectedRevision = loose ? pinnedExpectedRevision(tail.revision) : toEsdbExpectedRevision(expected);
+    let nextExpectedRevision: number;
     try {
       const result = await client.appendToStream(stream, data, { expectedRevision });
-      const nextExpectedRevision = toSafeNumber(result.nextExpectedRevision, 'revision');
-      const position = result.position ? toSafeNumber(result.position.commit, 'commit position') : await lastPosition(client, stream);
-      return { nextExpectedRevision, position, written: true };
+      nextExpectedRevision = toSafeNumber(result.nextExpectedRevision, 'revision');
     } catch (error) {
       if (loose && error instanceof WrongExpectedVersionError && attempt < LOOSE_APPEND_ATTEMPTS) continue;
       throw mapEsdbError(error, stream, expected);
     }
+    const written = await readBack(client, stream, nextExpectedRevision - events.length + 1, events.length);
+    const position = written[written.length - 1]!.position;
+    return { nextExpectedRevision, position, written: true, events: written.map((e) => upcasters.upcast(e)) };
   }
 }
 
-/** Position of a stream's last event, when the server's append answer carried none. */
-async function lastPosition(client: EsdbClient, stream: string): Promise<number> {
-  let position = null as number | null;
-  await consumeRead(client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 }), (e) => {
-    position = positionOf(e);
-    return false;
+/**
+ * The events an append just wrote, read back from the server. Its answer carries one commit
+ * position, the last event's (and none at all from some servers), while each event's position is
+ * what a read reports; the revisions are the append's own, so what was written is read back as is.
+ */
+async function readBack(client: EsdbClient, stream: string, fromRevision: number, count: number): Promise<RecordedEvent[]> {
+  const out: RecordedEvent[] = [];
+  await consumeRead(client.readStream(stream, { direction: FORWARDS, fromRevision: BigInt(fromRevision), maxCount: count }), (e) => {
+    const event = fromResolvedEvent(e);
+    if (event) out.push(event);
+    return out.length < count;
   });
-  if (position === null) throw new Error(`ESDB reported no position for the append to ${stream}`);
-  return position;
+  if (out.length !== count || out[0]!.revision !== fromRevision) {
+    throw new Error(`ESDB did not read back the ${count} event(s) just appended to ${stream} from revision ${fromRevision}`);
+  }
+  return out;
 }

@@ -63,7 +63,7 @@ export class EsdbEventStore implements EventStore {
   }
 
   append(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    return appendToEsdb(this.client, this.stamp, stream, events, expected);
+    return appendToEsdb(this.client, this.stamp, this.upcasters, stream, events, expected);
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

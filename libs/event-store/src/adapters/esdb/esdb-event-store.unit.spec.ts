@@ -20,11 +20,11 @@ describe('EsdbEventStore append (against an in-memory ESDB double)', () => {
     expect(client.appendCalls.map((c) => c.expectedRevision)).toEqual(['no_stream', 1n]);
   });
 
-  it('answers with the revision and the position of the last event written', async () => {
+  it('answers with the revision and the position of the last event written, and the events read back', async () => {
     const { store } = setup();
     const result = await store.append('finding-1', events(3), 'no_stream');
     const stored = await store.readStream('finding-1');
-    expect(result).toEqual({ nextExpectedRevision: 2, position: stored[2]!.position, written: true });
+    expect(result).toEqual({ nextExpectedRevision: 2, position: stored[2]!.position, written: true, events: stored });
   });
 
   it('stamps recordedAt from the clock and keeps a non-UUID eventId, giving ESDB a derived UUID', async () => {
@@ -97,7 +97,7 @@ describe('EsdbEventStore append (against an in-memory ESDB double)', () => {
     await store.append('finding-1', events(1, 'Later'), 1);
     for (const expected of ['no_stream', 0, 'any'] as const) {
       const again = await store.append('finding-1', batch, expected);
-      expect(again).toEqual({ written: false, nextExpectedRevision: 2, position: first.position });
+      expect(again).toEqual({ written: false, nextExpectedRevision: 2, position: first.position, events: [] });
     }
     expect(client.appendCalls).toHaveLength(2);
     expect(await store.readStream('finding-1')).toHaveLength(3);

@@ -49,7 +49,7 @@ export class MemoryEventStore implements EventStore {
     if (replay) return replay;
     checkExpectedRevision(stream, expected, existing.length === 0 ? null : existing.length - 1);
     if (events.length === 0) {
-      return { nextExpectedRevision: existing.length - 1, position: this.log.length, written: false };
+      return { nextExpectedRevision: existing.length - 1, position: this.log.length, written: false, events: [] };
     }
     const recordedAt = this.stamp.next();
     const added: RecordedEvent[] = [];
@@ -67,7 +67,9 @@ export class MemoryEventStore implements EventStore {
     else existing.push(...added);
     for (const s of this.subscriptions) s.nudge();
     const last = added[added.length - 1]!;
-    return { nextExpectedRevision: last.revision, position: last.position, written: true };
+    // The objects the log now holds, handed out as a read would hand them out.
+    const recorded = added.map((e) => this.upcasters.upcast(e));
+    return { nextExpectedRevision: last.revision, position: last.position, written: true, events: recorded };
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -159,7 +161,7 @@ export class MemoryEventStore implements EventStore {
       }
     }
     const head = this.streams.get(stream)!;
-    return { nextExpectedRevision: head.length - 1, position: found[found.length - 1]!.position, written: false };
+    return { nextExpectedRevision: head.length - 1, position: found[found.length - 1]!.position, written: false, events: [] };
   }
 
   private assertOpen(): void {

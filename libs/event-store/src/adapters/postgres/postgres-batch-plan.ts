@@ -1,6 +1,6 @@
-import { categoryOf } from '@bihuan/core';
+import { categoryOf, EventMetadata } from '@bihuan/core';
 import { checkExpectedRevision } from '../../errors';
-import { AppendResult, EventToAppend, ExpectedRevision } from '../../event-store.port';
+import { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../../event-store.port';
 import { sealAsText } from '../../chain/seal';
 import { assertDistinctEventIds, duplicateEventIdError } from '../append-rules';
 
@@ -117,4 +117,23 @@ function planOne(
   }
   heads.set(stream, { revision, hash: prevHash! });
   return { ok: true, nextExpectedRevision: revision, written: true, row: rows.stream.length - 1 };
+}
+
+/**
+ * The events a written append's rows became (rows `last - count + 1` … `last`), as a read gives
+ * them back: pg parses a `json` column with JSON.parse, so the texts stored are parsed the same way.
+ */
+export function plannedEvents(rows: BatchRows, positions: readonly number[], last: number, count: number): RecordedEvent[] {
+  const events: RecordedEvent[] = [];
+  for (let row = last - count + 1; row <= last; row++) {
+    events.push({
+      streamName: rows.stream[row]!,
+      revision: rows.revision[row]!,
+      position: positions[row]!,
+      type: rows.type[row]!,
+      data: JSON.parse(rows.data[row]!) as object,
+      metadata: JSON.parse(rows.metadata[row]!) as EventMetadata,
+    });
+  }
+  return events;
 }

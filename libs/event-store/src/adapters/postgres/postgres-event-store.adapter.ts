@@ -66,7 +66,13 @@ export class PostgresEventStore implements EventStore {
     private readonly upcasters: Upcasters,
     visibilityWaitMs: number | undefined,
   ) {
-    this.committer = new PgGroupCommitter(pool, new RecordedAtStamp(() => clock.now()), () => this.nudgeAll(), { visibilityWaitMs });
+    this.committer = new PgGroupCommitter(
+      pool,
+      new RecordedAtStamp(() => clock.now()),
+      () => this.nudgeAll(),
+      (event) => this.upcasters.upcast(event),
+      { visibilityWaitMs },
+    );
   }
 
   /** Connects, creates the `eventlog` schema when missing, and listens for other processes' commits. */

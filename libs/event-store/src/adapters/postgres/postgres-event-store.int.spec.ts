@@ -153,7 +153,8 @@ describe('PostgresEventStore on a database of its own', () => {
       const events = testEvents(2);
       const [first, again] = await Promise.all([store.append('r-1', events, 'no_stream'), store.append('r-1', events, 'no_stream')]);
       expect(first).toMatchObject({ written: true, nextExpectedRevision: 1 });
-      expect(again).toEqual({ ...first, written: false });
+      expect(first.events).toEqual(await store.readStream('r-1'));
+      expect(again).toEqual({ ...first, written: false, events: [] });
       expect(await store.readAll()).toHaveLength(2);
     } finally {
       await store.close();

@@ -1,7 +1,7 @@
 import { Pool, PoolClient } from 'pg';
-import { AppendResult, EventToAppend, ExpectedRevision } from '../../event-store.port';
+import { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../../event-store.port';
 import { RecordedAtStamp } from '../append-rules';
-import { PendingAppend, planBatch } from './postgres-batch-plan';
+import { PendingAppend, planBatch, plannedEvents } from './postgres-batch-plan';
 import { beginBatch, finishBatch, rollBack } from './postgres-batch-sql';
 import { SQL } from './postgres-statements';
 
@@ -58,6 +58,8 @@ export class PgGroupCommitter {
     private readonly pool: Pool,
     private readonly stamp: RecordedAtStamp,
     private readonly afterCommit: () => void,
+    /** Applied to the events an append answers with, as reads apply it (the store's upcasters). */
+    private readonly upcast: (event: RecordedEvent) => RecordedEvent,
     options: PgGroupCommitOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? 500;
@@ -137,7 +139,10 @@ export class PgGroupCommitter {
         if (!outcome.ok) pending[i]!.reject(outcome.error);
         else {
           const position = outcome.row !== undefined ? written.positions[outcome.row]! : (outcome.position ?? written.last);
-          pending[i]!.resolve({ nextExpectedRevision: outcome.nextExpectedRevision, position, written: outcome.written });
+          const events = outcome.written
+            ? plannedEvents(plan.rows, written.positions, outcome.row!, pending[i]!.events.length).map(this.upcast)
+            : [];
+          pending[i]!.resolve({ nextExpectedRevision: outcome.nextExpectedRevision, position, written: outcome.written, events });
         }
       }
     };

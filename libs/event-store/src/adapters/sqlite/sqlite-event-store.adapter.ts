@@ -21,7 +21,7 @@ import { CatchUpSource, CatchUpSubscription, trackSubscription } from '../catch-
 import { findPositionGap } from './sqlite-continuity';
 import { GroupCommitStats, GroupCommitter } from './sqlite-group-commit';
 import { applyPragmas, createSchema, SqliteSynchronous } from './sqlite-schema';
-import { MAX_POSITION, MAX_RECORDED_AT, NO_LIMIT, SqliteStatements, toRecorded } from './sqlite-statements';
+import { EventRow, MAX_POSITION, MAX_RECORDED_AT, NO_LIMIT, SqliteStatements, toRecorded } from './sqlite-statements';
 import { SharedTail } from './sqlite-tail';
 
 export interface SqliteEventStoreOptions {
@@ -68,12 +68,16 @@ export class SqliteEventStore implements EventStore {
     private readonly upcasters: Upcasters,
   ) {
     this.sql = new SqliteStatements(db);
-    this.tail = new SharedTail((after) =>
-      this.sql.readAll(after, NO_LIMIT, undefined).map((row) => this.upcasters.upcast(toRecorded(row))),
+    this.tail = new SharedTail((after) => this.sql.readAll(after, NO_LIMIT, undefined).map((row) => this.recorded(row)));
+    this.committer = new GroupCommitter(
+      db,
+      this.sql,
+      new RecordedAtStamp(() => clock.now()),
+      () => {
+        for (const s of this.subscriptions) s.nudge();
+      },
+      (row) => this.recorded(row),
     );
-    this.committer = new GroupCommitter(db, this.sql, new RecordedAtStamp(() => clock.now()), () => {
-      for (const s of this.subscriptions) s.nudge();
-    });
   }
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
@@ -113,7 +117,7 @@ export class SqliteEventStore implements EventStore {
       options.direction === 'backwards'
         ? this.sql.streamBackwards.all(stream, options.fromRevision ?? MAX_POSITION, maxPosition, maxRecordedAt, limit)
         : this.sql.streamForwards.all(stream, options.fromRevision ?? 0, maxPosition, maxRecordedAt, limit);
-    return rows.map((row) => this.upcasters.upcast(toRecorded(row)));
+    return rows.map((row) => this.recorded(row));
   }
 
   async eventRevision(stream: string, eventId: string): Promise<number | null> {
@@ -123,9 +127,7 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.sql
-      .readAll(options.fromPosition ?? 0, options.maxCount ?? NO_LIMIT, options.filter)
-      .map((row) => this.upcasters.upcast(toRecorded(row)));
+    return this.sql.readAll(options.fromPosition ?? 0, options.maxCount ?? NO_LIMIT, options.filter).map((row) => this.recorded(row));
   }
 
   async headPosition(): Promise<number | null> {
@@ -199,6 +201,11 @@ export class SqliteEventStore implements EventStore {
     this.subscriptions.clear();
     this.closed = true;
     this.db.close();
+  }
+
+  /** A stored row as every read (and every append's answer) hands it out. */
+  private recorded(row: EventRow): RecordedEvent {
+    return this.upcasters.upcast(toRecorded(row));
   }
 
   private assertOpen(): void {

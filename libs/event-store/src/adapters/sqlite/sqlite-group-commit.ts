@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import { categoryOf } from '@bihuan/core';
 import { checkExpectedRevision, WrongExpectedRevisionError } from '../../errors';
-import { AppendResult, EventToAppend, ExpectedRevision } from '../../event-store.port';
+import { AppendResult, EventToAppend, ExpectedRevision, RecordedEvent } from '../../event-store.port';
 import { sealAsText } from '../../chain/seal';
 import { assertDistinctEventIds, duplicateEventIdError, RecordedAtStamp } from '../append-rules';
 import { HeadCache } from './sqlite-head-cache';
-import { SqliteStatements } from './sqlite-statements';
+import { EventRow, SqliteStatements } from './sqlite-statements';
 
 interface PendingAppend {
   readonly stream: string;
@@ -53,6 +53,8 @@ export class GroupCommitter {
     private readonly sql: SqliteStatements,
     private readonly stamp: RecordedAtStamp,
     private readonly afterCommit: () => void,
+    /** A stored row as reads hand it out (parsed, upcast): what an append answers with. */
+    private readonly recorded: (row: EventRow) => RecordedEvent,
   ) {
     const heads = new HeadCache(sql);
     this.heads = heads;
@@ -182,13 +184,19 @@ export class GroupCommitter {
     }
     if (events.length === 0) {
       return {
-        result: { nextExpectedRevision: head ? head.revision : -1, position: this.sql.headPosition.get()?.position ?? 0, written: false },
+        result: {
+          nextExpectedRevision: head ? head.revision : -1,
+          position: this.sql.headPosition.get()?.position ?? 0,
+          written: false,
+          events: [],
+        },
       };
     }
     const category = categoryOf(stream);
     let revision = head ? head.revision : -1;
     let prevHash = head ? head.hash : null;
     let position = 0;
+    const recorded: RecordedEvent[] = [];
     for (const event of events) {
       revision += 1;
       // The seal hashes data and metadata as JSON will give them back; the texts stored are that JSON.
@@ -206,8 +214,10 @@ export class GroupCommitter {
       );
       position = Number(info.lastInsertRowid);
       prevHash = sealed.hash;
+      // Built from the texts just stored, so the answer is what a read of the row gives back.
+      recorded.push(this.recorded({ position, stream, revision, type: event.type, data, metadata: sealed.metadata }));
     }
-    return { result: { nextExpectedRevision: revision, position, written: true }, head: { hash: prevHash! } };
+    return { result: { nextExpectedRevision: revision, position, written: true, events: recorded }, head: { hash: prevHash! } };
   }
 
   /** An append whose eventIds are all already in its stream is answered from the log. */
@@ -221,7 +231,7 @@ export class GroupCommitter {
       }
     }
     const head = this.heads.get(stream)!;
-    return { nextExpectedRevision: head.revision, position: found[found.length - 1]!.position, written: false };
+    return { nextExpectedRevision: head.revision, position: found[found.length - 1]!.position, written: false, events: [] };
   }
 }
 
