@@ -1,5 +1,9 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
-import { openSqliteDatabase } from './open-sqlite-database';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyConnectionPragmas, openSqliteDatabase } from './open-sqlite-database';
 import { NoTables, SqlDatabase } from './sql-database';
 
 type Tables = { t: { n: number } };
@@ -102,6 +106,29 @@ describe('openSqliteDatabase: derived writes (a read model and its checkpoint)',
       expect(await database.db.withTables<Tables>().selectFrom('t').select('n').execute()).toEqual([]);
     } finally {
       await database.close();
+    }
+  });
+});
+
+describe('openSqliteDatabase: connection settings', () => {
+  it('keeps temporary tables and sorts in memory, on a file it opens and on the connection the platform lends', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bihuan-pragmas-'));
+    try {
+      const opened = openSqliteDatabase({ file: join(dir, 'a.sqlite'), synchronous: 'NORMAL' });
+      const lent = new BetterSqlite3(join(dir, 'b.sqlite'));
+      applyConnectionPragmas(lent, { synchronous: 'FULL' });
+      const settings = (raw: BetterSqlite3.Database) => ({
+        tempStore: raw.pragma('temp_store', { simple: true }),
+        journal: raw.pragma('journal_mode', { simple: true }),
+        synchronous: raw.pragma('synchronous', { simple: true }),
+      });
+      // temp_store 2 is MEMORY; synchronous 1 NORMAL, 2 FULL.
+      expect(settings(opened.sqlite!)).toEqual({ tempStore: 2, journal: 'wal', synchronous: 1 });
+      expect(settings(lent)).toEqual({ tempStore: 2, journal: 'wal', synchronous: 2 });
+      await opened.close();
+      lent.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

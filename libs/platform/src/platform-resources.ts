@@ -1,6 +1,13 @@
 import Database from 'better-sqlite3';
 import { Clock } from '@bihuan/core';
-import { MigrationSet, migrateToLatest, openPostgresDatabase, openSqliteDatabase, SqlDatabase } from '@bihuan/database';
+import {
+  applyConnectionPragmas,
+  MigrationSet,
+  migrateToLatest,
+  openPostgresDatabase,
+  openSqliteDatabase,
+  SqlDatabase,
+} from '@bihuan/database';
 import { PROCESSING_MIGRATIONS } from '@bihuan/processing';
 import { EsdbEventStore, EventStore, PostgresEventStore, SqliteEventStore } from '@bihuan/event-store';
 import { BullmqTimerScheduler, SqliteTimerScheduler, TimerScheduler } from '@bihuan/timers';
@@ -32,9 +39,7 @@ export async function openTimerScheduler(config: AppConfig, clock: Clock): Promi
 /** Opens the read-model connection on the embedded file (WAL, the configured durability). */
 export function openReadModelDb(config: AppConfig): Database.Database {
   const db = new Database(sqliteFileOf(config));
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${config.sqliteSynchronous}`);
-  db.pragma('busy_timeout = 5000');
+  applyConnectionPragmas(db, { synchronous: config.sqliteSynchronous });
   return db;
 }
 

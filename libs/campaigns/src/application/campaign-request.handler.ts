@@ -74,7 +74,7 @@ export class CampaignRequestHandler implements ICommandHandler<CampaignRequest, 
         const { scope, institutionIds } = this.directory.resolve(issuer.id, r.scope);
         const campaignId = this.ids.next();
         const data = { campaignId, issuingUnitId: issuer.id, title: r.title, year: r.year, scope, institutionIds, phases: r.phases };
-        return this.write(actor, campaignId, { build: () => ({ type: 'LaunchCampaign', data }) });
+        return this.write(actor, campaignId, { creates: true, build: () => ({ type: 'LaunchCampaign', data }) });
       }
       case 'Amend': {
         const visible = this.campaigns.access.visibleInstitutions(actor);
@@ -122,7 +122,7 @@ export class CampaignRequestHandler implements ICommandHandler<CampaignRequest, 
       .map(({ findingId, institutionId }) => ({ findingId, institutionId }));
   }
 
-  private async write(actor: Actor, id: string, step: Pick<CampaignWrite, 'authorize' | 'build'>): Promise<CommandReceipt> {
+  private async write(actor: Actor, id: string, step: Pick<CampaignWrite, 'authorize' | 'build' | 'creates'>): Promise<CommandReceipt> {
     return commandReceipt(await this.commands.execute(actor, { category: CAMPAIGN_CATEGORY, id, decider: campaignDecider, ...step }));
   }
 }

@@ -137,13 +137,7 @@ export class TicketHandler implements ICommandHandler<TicketRequest> {
       const complainant = await this.identities.protect(r.identity);
       const body = receiveBody(r, { ticketId, ticketCode, secret, complainant, receivingUnit });
       return {
-        ...resultOf(
-          await this.commands.execute(
-            actor,
-            B.ticketWrite(ticketId, () => body),
-            continues,
-          ),
-        ),
+        ...resultOf(await this.commands.execute(actor, { ...B.ticketWrite(ticketId, () => body), creates: true }, continues)),
         ticketCode,
         secret,
       };

@@ -113,10 +113,10 @@ export class RandomDrawHandler implements ICommandHandler<RandomDrawRequest, Dra
         const inspectors = RandomDrawHandler.inspectorsOf(this.jurisdiction, unit.id, this.directory.all());
         const readModel = await this.queries.drawInputs(institutionIds);
         const candidates = { institutionIds, inspectors, readModel };
-        await this.execution.execute(
-          actor,
-          this.write(drawId, (_state, context) => this.commit(drawId, seed, unit, candidates, action.data, context)),
-        );
+        await this.execution.execute(actor, {
+          ...this.write(drawId, (_state, context) => this.commit(drawId, seed, unit, candidates, action.data, context)),
+          creates: true,
+        });
         return this.answer(actor, drawId);
       }
       case 'RevealRandomDraw': {

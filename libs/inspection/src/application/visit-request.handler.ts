@@ -77,6 +77,7 @@ export class VisitRequestHandler implements ICommandHandler<VisitRequest> {
           await this.commands.execute(actor, {
             ...write,
             id: visitId,
+            creates: true,
             // The calling inspector (the default) is scope-checked with the institution; ids the body names are looked up.
             authorize: () => {
               this.scope.requireInstitutionInScope(actor, r.institutionId);

@@ -80,7 +80,7 @@ export class PublicNoticeRequestHandler implements ICommandHandler<PublicNoticeR
           corrects: null,
           withdraw: false,
         };
-        return this.write(actor, noticeId, { build: () => ({ type: 'DraftPublicNotice', data }) });
+        return this.write(actor, noticeId, { creates: true, build: () => ({ type: 'DraftPublicNotice', data }) });
       }
       case 'Revise': {
         if (r.campaignId !== undefined) {
@@ -127,7 +127,7 @@ export class PublicNoticeRequestHandler implements ICommandHandler<PublicNoticeR
       corrects: { noticeId: r.noticeId, documentNo: published.documentNo, title: published.content.title },
       withdraw,
     };
-    return this.write(actor, noticeId, { build: () => ({ type: 'DraftPublicNotice', data }) });
+    return this.write(actor, noticeId, { creates: true, build: () => ({ type: 'DraftPublicNotice', data }) });
   }
 
   /** 400 NOTICE.CAMPAIGN_UNKNOWN naming campaignId unless the unit reads the campaign and it was issued there or below. */
@@ -140,7 +140,7 @@ export class PublicNoticeRequestHandler implements ICommandHandler<PublicNoticeR
     }
   }
 
-  private async write(actor: Actor, id: string, step: Pick<NoticeWrite, 'authorize' | 'build'>): Promise<CommandReceipt> {
+  private async write(actor: Actor, id: string, step: Pick<NoticeWrite, 'authorize' | 'build' | 'creates'>): Promise<CommandReceipt> {
     return commandReceipt(
       await this.notices.execution.execute(actor, { category: PUBLIC_NOTICE_CATEGORY, id, decider: publicNoticeDecider, ...step }),
     );

@@ -1,7 +1,7 @@
 import { Actor, Clock, Command, CommandMetadata, Decider, DomainEvent, IdGenerator, streamName } from '@bihuan/core';
 import { WorkingCalendar } from '@bihuan/calendar';
 import { EventStore, RecordedEvent } from '@bihuan/event-store';
-import { handleCommand, streamState } from '@bihuan/processing';
+import { handleCommand, HandleCommandOptions, streamState } from '@bihuan/processing';
 import { CalendarService } from '../calendar/calendar.service';
 import { PolicyRegistry } from '../policy/policy-registry';
 import { ReadModelSync } from '../worker/read-model-sync';
@@ -47,6 +47,11 @@ export interface CaseWrite<C extends Command, E extends DomainEvent, S, P extend
   readonly build: (state: S, context: CommandContext<P>) => CommandBody<C>;
   /** Runs once the decider accepted, before the append (handleCommand's `beforeAppend`): keeps an attached file's bytes. */
   readonly beforeAppend?: (events: readonly E[]) => Promise<void>;
+  /**
+   * `id` was made for this write (a new case, a fresh time-ordered id): a person's command then
+   * decides on the empty stream without reading it first (handleCommand's `newStream`).
+   */
+  readonly creates?: boolean;
 }
 
 /** What every write answers: the case id, its stream, the last log position written, the event types, the state after. */
@@ -101,7 +106,9 @@ export class CommandExecution {
     const commandId = this.ids.next();
     const correlationId = continues?.correlationId ?? commandId;
     return observeCommand(this.observer, 'request', write, async (observed) => {
-      const outcome = await this.write({ commandId, correlationId, causationId: null, actor, now: this.now() }, observed);
+      // A fresh command id: no earlier delivery of it can be in the log (handleCommand's `newCommand`).
+      const fresh = { newCommand: true, newStream: write.creates === true };
+      const outcome = await this.write({ commandId, correlationId, causationId: null, actor, now: this.now() }, observed, fresh);
       return { outcome, settled: await this.settle(outcome.position) };
     });
   }
@@ -115,7 +122,7 @@ export class CommandExecution {
     write: CaseWrite<C, E, S, P>,
   ): Promise<CommandOutcome<S>> {
     return observeCommand(this.observer, 'delivery', write, async (observed) => ({
-      outcome: await this.write(metadata, observed),
+      outcome: await this.write(metadata, observed, {}),
       settled: true,
     }));
   }
@@ -131,6 +138,7 @@ export class CommandExecution {
   private async write<C extends Command, E extends DomainEvent, S, P extends PolicyShape | undefined>(
     metadata: CommandMetadata,
     write: CaseWrite<C, E, S, P>,
+    fresh: Pick<HandleCommandOptions, 'newCommand' | 'newStream'>,
   ): Promise<CommandOutcome<S>> {
     const stream = streamName(write.category, write.id);
     const [policy, calendar] = await Promise.all([this.policyOf<P>(write.policy), this.calendars.current()]);
@@ -141,7 +149,7 @@ export class CommandExecution {
       return { ...write.build(state, context), metadata } as C;
     };
     const beforeAppend = write.beforeAppend as ((events: readonly DomainEvent[]) => Promise<void>) | undefined;
-    const result = await handleCommand(this.store, stream, decider, { metadata, build }, beforeAppend ? { beforeAppend } : {});
+    const result = await handleCommand(this.store, stream, decider, { metadata, build }, beforeAppend ? { ...fresh, beforeAppend } : fresh);
     return {
       id: write.id,
       stream,

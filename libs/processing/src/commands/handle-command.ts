@@ -1,7 +1,7 @@
 import { Command, CommandMetadata, Decider, DomainEvent, derivedId, fold, WriteMetadata } from '@bihuan/core';
 import { EVENT_UPCASTERS, EventStore, EventToAppend, ExpectedRevision, isWrongExpectedRevision, RecordedEvent } from '@bihuan/event-store';
 import { backoffDelay, realSleep, Sleep } from '../retry';
-import { streamStateCache, StreamStateCache } from './stream-state-cache';
+import { LoadedState, streamStateCache, StreamStateCache } from './stream-state-cache';
 
 export interface HandleCommandOptions {
   /** Attempts in all (first try included) before a WrongExpectedRevisionError is rethrown. Default 10. */
@@ -24,6 +24,18 @@ export interface HandleCommandOptions {
    * their digest. A refused command never reaches it; a throw writes nothing.
    */
   readonly beforeAppend?: (events: readonly DomainEvent[]) => Promise<void>;
+  /**
+   * The command id was made just now for this call (a person's request): no earlier delivery of it
+   * can be in the log, so the redelivery lookup is skipped. Never for a saga's or timer's command,
+   * whose id is derived and may well have been delivered before.
+   */
+  readonly newCommand?: boolean;
+  /**
+   * The stream's id was made just now for this command (a new case): nothing can be in it yet, so
+   * the first attempt decides on the empty stream without reading it. Should the stream exist after
+   * all, the append's `no_stream` expectation refuses it and the retry reads it as always.
+   */
+  readonly newStream?: boolean;
 }
 
 export interface HandleCommandResult<S> {
@@ -92,7 +104,8 @@ async function withRetries<C extends Command, E extends DomainEvent, S>(
   const cache = options.cache ?? streamStateCache(store);
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await attemptOnce(store, cache, streamName, decider, command, options.beforeAppend);
+      const fresh = { command: options.newCommand === true, stream: options.newStream === true && attempt === 1 };
+      return await attemptOnce(store, cache, streamName, decider, command, options.beforeAppend, fresh);
     } catch (error) {
       if (!isWrongExpectedRevision(error) || attempt >= maxAttempts) throw error;
       await sleep(backoffDelay(attempt, options.baseDelayMs ?? 10, options.maxDelayMs ?? 500, options.random));
@@ -127,12 +140,17 @@ async function attemptOnce<C extends Command, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
   input: C | CommandBuilder<C, S>,
   beforeAppend: HandleCommandOptions['beforeAppend'],
+  fresh: { readonly command: boolean; readonly stream: boolean },
 ): Promise<HandleCommandResult<S>> {
-  const loaded = await cache.load(streamName, decider);
+  const loaded: LoadedState<S> = fresh.stream
+    ? { state: decider.initialState, revision: -1, hash: null }
+    : await cache.load(streamName, decider);
   const state = loaded.state;
   const expected: ExpectedRevision = loaded.revision < 0 ? 'no_stream' : loaded.revision;
-  const already = await writtenBy(store, streamName, input.metadata.commandId);
-  if (already.length > 0) return { events: already, nextExpectedRevision: expected, newState: state };
+  if (!fresh.command) {
+    const already = await writtenBy(store, streamName, input.metadata.commandId);
+    if (already.length > 0) return { events: already, nextExpectedRevision: expected, newState: state };
+  }
 
   const command = isBuilder(input) ? input.build(state) : input;
   const decided = decider.decide(command, state);

@@ -26,6 +26,8 @@ export function applyPragmas(db: Database.Database, synchronous: SqliteSynchrono
   db.pragma('foreign_keys = ON');
   db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  // A filtered readAll builds a temporary table from its json_each list: in memory, not a file per run.
+  db.pragma('temp_store = MEMORY');
 }
 
 /**
