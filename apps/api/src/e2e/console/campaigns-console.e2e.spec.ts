@@ -4,16 +4,9 @@ import { dutyOf } from '../campaigns/report-duty-steps';
 import { expectNothingWritten } from '../ethics-credit/ethics-credit.fixtures';
 import { steps } from '../inspection/inspection-steps';
 import { ConsoleSession, DESKTOP, openConsole, PHONE } from './browser-harness';
+import { chooseOption } from './console-select';
 
 const TITLE = '2025年医德医风专项行动';
-
-/** Picks an option of the antd Select labelled `label` within `scope`: typing part of its text where the select searches. */
-async function choose(page: Page, scope: Locator, label: string, text: string): Promise<void> {
-  const select = scope.getByLabel(label, { exact: true });
-  await select.click();
-  if (await select.isEditable()) await select.fill(text);
-  await page.locator('.ant-select-item-option:visible', { hasText: text }).first().click();
-}
 
 /** The texts of a table row's cells, trimmed. */
 const cellsOf = async (row: Locator): Promise<string[]> => (await row.getByRole('cell').allInnerTexts()).map((text) => text.trim());
@@ -47,8 +40,8 @@ describe('console: campaigns (专项行动) in Chromium', () => {
     await form.getByLabel('行动名称').fill(TITLE);
     await form.getByTitle('甲市卫生健康委员会').waitFor(); // the issuing unit: the inspector's own by default
     await form.getByLabel('年度').fill('2025');
-    await choose(page, form, '机构类别', '综合医院');
-    await choose(page, form, '机构类别', '中医医院');
+    await chooseOption(page, '机构类别', '综合医院', form);
+    await chooseOption(page, '机构类别', '中医医院', form);
     await form.getByLabel('行动名称').click(); // closes the open list
 
     const first = form.getByRole('group', { name: '第 1 阶段' });
@@ -56,7 +49,7 @@ describe('console: campaigns (专项行动) in Chromium', () => {
     await first.getByLabel('开始日期').fill('2025-03-01');
     await first.getByLabel('结束日期').fill('2025-03-15');
     await first.getByRole('button', { name: '添加报送材料' }).click();
-    await choose(page, first, '报送材料', '实施方案');
+    await chooseOption(page, '报送材料', '实施方案', first);
     await first.getByLabel('截止日期', { exact: true }).fill('2025-03-07');
     await form.getByRole('button', { name: '添加阶段' }).click();
     const second = form.getByRole('group', { name: '第 2 阶段' });
@@ -64,8 +57,8 @@ describe('console: campaigns (专项行动) in Chromium', () => {
     await second.getByLabel('开始日期').fill('2025-03-10'); // before 宣传动员 ends
     await second.getByLabel('结束日期').fill('2025-05-31');
     await second.getByRole('button', { name: '添加报送材料' }).click();
-    await choose(page, second, '报送材料', '月报');
-    await choose(page, second, '报送方式', '每月报送');
+    await chooseOption(page, '报送材料', '月报', second);
+    await chooseOption(page, '报送方式', '每月报送', second);
 
     await expectNothingWritten(c.t, async () => {
       await form.getByRole('button', { name: '发起专项行动' }).click();
@@ -142,7 +135,7 @@ describe('console: campaigns (专项行动) in Chromium', () => {
     await third.getByLabel('开始日期').fill('2025-06-01');
     await third.getByLabel('结束日期').fill('2025-06-30');
     await third.getByRole('button', { name: '添加报送材料' }).click();
-    await choose(page, third, '报送材料', '总结报告');
+    await chooseOption(page, '报送材料', '总结报告', third);
     await third.getByLabel('截止日期', { exact: true }).fill('2025-06-30');
     await form.getByLabel('调整原因').click(); // closes the date picker left open, which would take the next click
     await form.getByLabel('调整原因').fill('根据市卫健委补充通知增加总结阶段');
@@ -229,14 +222,14 @@ describe('console: campaigns (专项行动) in Chromium', () => {
     const form = page.getByRole('form', { name: '发起专项行动' });
     await form.getByLabel('行动名称').fill('2025年县级报送专项行动');
     await form.getByLabel('年度').fill('2025');
-    await choose(page, form, '报送的下级卫生健康行政部门', county);
+    await chooseOption(page, '报送的下级卫生健康行政部门', county, form);
     await form.getByLabel('行动名称').click(); // closes the open list
     const first = form.getByRole('group', { name: '第 1 阶段' });
     await first.getByLabel('阶段名称').fill('总结提升');
     await first.getByLabel('开始日期').fill('2025-07-01');
     await first.getByLabel('结束日期').fill('2025-07-31');
     await first.getByRole('button', { name: '添加报送材料' }).click();
-    await choose(page, first, '报送材料', '总结报告');
+    await chooseOption(page, '报送材料', '总结报告', first);
     await first.getByLabel('截止日期', { exact: true }).fill('2025-07-20');
     await form.getByRole('button', { name: '发起专项行动' }).click();
     await page.waitForURL(/\/cases\/campaigns\/[^/]+$/);

@@ -1,20 +1,12 @@
 import { existsSync } from 'node:fs';
-import { Page } from 'playwright-core';
 import { onePixelPng } from '../../testing/evidence-upload';
 import { launchCampaign } from '../campaigns/campaign-steps';
 import { steps } from '../inspection/inspection-steps';
 import { ConsoleSession, DESKTOP, openConsole, PHONE } from './browser-harness';
+import { chooseOption } from './console-select';
 
 /** The day the test app's FakeClock stands on (2025-03-03T01:00Z = 09:00 in Beijing). */
 const TODAY = '2025-03-03';
-
-/** Picks an option of an antd Select labelled `label`: typing part of its text where the select searches. */
-async function choose(page: Page, label: string, text: string): Promise<void> {
-  const select = page.getByLabel(label);
-  if (await select.isEditable()) await select.fill(text);
-  else await select.click();
-  await page.locator('.ant-select-item-option', { hasText: text }).first().click();
-}
 
 /**
  * The inspector's workspace in Chromium at phone size (375 px), through the real API: a visit is
@@ -35,10 +27,10 @@ describe('console: the inspector workspace in Chromium (phone)', () => {
     await page.goto('/inspector/visits');
     await page.getByText('暂无检查').waitFor();
     await page.getByRole('button', { name: '计划检查' }).click();
-    await choose(page, '被检查机构', '甲市第一人民医院');
+    await chooseOption(page, '被检查机构', '甲市第一人民医院');
     await page.getByLabel('计划日期').fill(TODAY);
     // Filed under a running campaign, picked by its title (not typed as an id).
-    await choose(page, '所属专项行动', '2025年医德医风专项行动');
+    await chooseOption(page, '所属专项行动', '2025年医德医风专项行动');
     await c.screenshot(page, 'inspector-plan-visit');
     await page.getByRole('button', { name: '保存检查计划' }).click();
     await page.waitForURL(/\/cases\/visits\//);
@@ -163,8 +155,8 @@ describe('console: the inspector workspace in Chromium (phone)', () => {
     const page = await c.signIn('inspector-a1', PHONE);
     await page.goto('/inspector/complaints');
     await page.getByRole('button', { name: '登记投诉' }).click();
-    await choose(page, '投诉类别', '服务态度');
-    await choose(page, '被投诉机构', '甲市第一人民医院');
+    await chooseOption(page, '投诉类别', '服务态度');
+    await chooseOption(page, '被投诉机构', '甲市第一人民医院');
     await page.getByLabel('投诉内容').fill('门诊收费处工作人员态度恶劣，推诿患者');
     await page.getByRole('button', { name: '受理登记' }).click();
     await page.getByText('投诉已受理').waitFor();

@@ -4,6 +4,7 @@ import { checkRevealedDraw, DrawAnswer, PublicDrawDocument } from '@bihuan/credi
 import { CITY_CAMPAIGN } from '../campaigns/campaign-steps';
 import { MARCH, PRIVATE, seedNotices } from '../notices/notice-seed';
 import { ConsoleSession, DESKTOP, openConsole, PHONE } from './browser-harness';
+import { chooseOption } from './console-select';
 
 const INSPECTOR = 'inspector-city-a';
 const LEADER = 'leader-city-a';
@@ -12,14 +13,6 @@ const FIRST_NUMBER = '甲市卫健通〔2025〕1号';
 const sm3 = (text: string): string => createHash('sm3').update(text, 'utf8').digest('hex');
 /** An antd button's name: antd puts a space between two Chinese characters (发布 → 发 布), after its icon's name if any. */
 const button = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}$`);
-
-/** Picks an option of an antd Select labelled `label`, typing part of its text where the select searches. */
-async function choose(page: Page, label: string, text: string): Promise<void> {
-  const select = page.getByLabel(label);
-  if (await select.isEditable()) await select.fill(text);
-  else await select.click();
-  await page.locator('.ant-select-item-option', { hasText: text }).first().click();
-}
 
 /** The form item around the field labelled `label`, for the error under it. */
 const errorUnder = (page: Page, label: string) =>
@@ -143,7 +136,7 @@ describe('console: notices and draws for the commission (Chromium)', () => {
     await page.getByLabel('抽取机构数').fill('2');
     await page.getByLabel('每家机构的检查人员数').fill('1');
     await page.getByLabel('计划检查日期').fill('2025-04-10');
-    await choose(page, '所属专项行动', CITY_CAMPAIGN.title);
+    await chooseOption(page, '所属专项行动', CITY_CAMPAIGN.title);
     await c.screenshot(page, 'draw-form', { fullPage: false });
     await page.getByRole('button', { name: '承诺并抽取' }).click();
     await page.waitForURL(/\/cases\/draws\/[^/]+$/);

@@ -3,18 +3,11 @@ import { Page } from 'playwright-core';
 import { sm3Hex } from '@bihuan/event-store';
 import { steps } from '../inspection/inspection-steps';
 import { ConsoleSession, DESKTOP, openConsole, PHONE } from './browser-harness';
+import { chooseOption } from './console-select';
 
 const INSPECTOR = 'inspector-city-a';
 const POLICE = 'partner-police-a';
 const pdf = (text: string): Buffer => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`);
-
-/** Picks an option of an antd Select labelled `label`: typing part of its text where the select searches. */
-async function choose(page: Page, label: string, text: string): Promise<void> {
-  const select = page.getByLabel(label);
-  if (await select.isEditable()) await select.fill(text);
-  else await select.click();
-  await page.locator('.ant-select-item-option', { hasText: text }).first().click();
-}
 
 /** The error shown under the field labelled `label` (not the toast that repeats it). */
 const fieldError = (page: Page, label: string) =>
@@ -63,7 +56,7 @@ describe('console: referrals and the partners’ workspace in Chromium', () => {
     await page.goto(`/cases/findings/${findingId}`);
     await page.getByRole('button', { name: '移交协查' }).click();
     const dialog = page.getByRole('dialog', { name: '移交协查' });
-    await choose(page, '接收部门', '西城区市场监督管理局');
+    await chooseOption(page, '接收部门', '西城区市场监督管理局');
     await dialog.getByLabel('移交理由').fill('涉嫌欺诈骗取医保基金，依规移送');
     const before = await c.t.store.headPosition();
     await dialog.getByRole('button', { name: '确认移交' }).click();
@@ -71,7 +64,7 @@ describe('console: referrals and the partners’ workspace in Chromium', () => {
     expect(await c.t.store.headPosition()).toBe(before);
     await shot(page, 'referral-refer-refused', { fullPage: false });
 
-    await choose(page, '接收部门', '甲市公安局');
+    await chooseOption(page, '接收部门', '甲市公安局');
     await dialog.getByRole('button', { name: '确认移交' }).click();
     await page.waitForURL(/\/cases\/referrals\/[^/]+$/);
     referralId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
@@ -115,7 +108,7 @@ describe('console: referrals and the partners’ workspace in Chromium', () => {
 
     await page.getByRole('button', { name: /^签\s*收$/ }).click();
     await page.getByRole('button', { name: '提交处理结果' }).waitFor();
-    await choose(page, '处理结果', '立案');
+    await chooseOption(page, '处理结果', '立案');
     await page.getByLabel('处理情况').fill('已立案侦查，案号甲公刑〔2025〕88号');
     await page
       .locator('.ant-upload-drag input[type=file]')
@@ -171,9 +164,9 @@ describe('console: referrals and the partners’ workspace in Chromium', () => {
     await page.getByText('暂未移送线索').waitFor();
     await page.getByRole('button', { name: '移送线索' }).click();
     const dialog = page.getByRole('dialog', { name: '移送线索' });
-    await choose(page, '受理单位', '甲市卫生健康委员会');
-    await choose(page, '涉及机构', '东城区中医医院');
-    await choose(page, '线索类别', '收费问题');
+    await chooseOption(page, '受理单位', '甲市卫生健康委员会');
+    await chooseOption(page, '涉及机构', '东城区中医医院');
+    await chooseOption(page, '线索类别', '收费问题');
     await dialog.getByLabel('线索内容').fill('群众举报该院重复收取检查费用');
     await dialog.getByLabel('来文编号').fill('甲公移〔2025〕12号');
     await dialog.getByText('实名').click();

@@ -9,7 +9,15 @@ import { DESCRIPTION_MAX } from './complaint-form';
 type Rating = components['schemas']['PublicRatingDto']['rating'];
 
 /** 满意度评价, once the ticket is answered: one of the catalogue's ratings and an optional comment. */
-export function RatingForm({ code, secret, onDone }: { readonly code: string; readonly secret: string; readonly onDone: () => void }) {
+export function RatingForm({
+  code,
+  secret,
+  onDone,
+}: {
+  readonly code: string;
+  readonly secret: string;
+  readonly onDone: () => Promise<void>;
+}) {
   const words = usePortalCatalogue();
   const [rating, setRating] = useState<Rating | ''>('');
   const [comment, setComment] = useState('');
@@ -33,7 +41,7 @@ export function RatingForm({ code, secret, onDone }: { readonly code: string; re
           body: { secret, rating, ...(comment.trim() ? { comment: comment.trim() } : {}) },
         }),
       );
-      onDone();
+      await onDone(); // the button stays disabled until the status is read again
     } catch (thrown) {
       setFailure(messageOf(thrown));
     } finally {

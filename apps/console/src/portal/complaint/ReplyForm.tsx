@@ -5,7 +5,15 @@ import { publicApi } from '../public-api';
 import { DESCRIPTION_MAX } from './complaint-form';
 
 /** 补充说明 while the ticket waits on the complainant: sending it restarts the clocks. */
-export function ReplyForm({ code, secret, onDone }: { readonly code: string; readonly secret: string; readonly onDone: () => void }) {
+export function ReplyForm({
+  code,
+  secret,
+  onDone,
+}: {
+  readonly code: string;
+  readonly secret: string;
+  readonly onDone: () => Promise<void>;
+}) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -24,7 +32,7 @@ export function ReplyForm({ code, secret, onDone }: { readonly code: string; rea
           body: { secret, ...(note.trim() ? { note: note.trim() } : {}) },
         }),
       );
-      onDone();
+      await onDone(); // the button stays disabled until the status is read again
     } catch (thrown) {
       setFailure(messageOf(thrown));
     } finally {

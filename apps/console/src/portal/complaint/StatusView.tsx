@@ -37,9 +37,10 @@ export function StatusView({ code, secret, status, reload }: StatusViewProps) {
   const current = steps.indexOf(status.step);
   const open = status.step !== 'closed' && status.step !== 'declined';
 
+  // The status first, then the message: by the time it says the reply was sent, the form it was sent from is gone.
   const done = async (message: string) => {
-    setNotice(message);
     await reload().catch((thrown: unknown) => setFailure(String(thrown)));
+    setNotice(message);
   };
 
   return (
