@@ -4,6 +4,7 @@ import { AddressInfo, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@bihuan/identity';
+import { eventually } from '@bihuan/testing';
 import { AppConfig } from '@bihuan/platform';
 import { createTestApp, TestApp } from '../../testing/test-app';
 
@@ -135,7 +136,9 @@ export async function openConsole(
     },
     screenshot,
     async settledScreenshot(page, name, options) {
-      await page.waitForFunction(SETTLED);
+      // Polled from here: page.waitForFunction would eval its predicate in the page whenever it must
+      // poll, which the console's Content-Security-Policy (no 'unsafe-eval') refuses.
+      await eventually(() => page.evaluate(SETTLED), 'the page to settle', { ms: 15_000, every: 100 });
       return screenshot(page, name, options);
     },
     async close() {

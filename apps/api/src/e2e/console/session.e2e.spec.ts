@@ -1,3 +1,4 @@
+import { eventually } from '@bihuan/testing';
 import { ConsoleSession, openConsole } from './browser-harness';
 
 /** The session as people meet it in the console: a one-time password to change first, and an expired token refreshed unseen. */
@@ -45,10 +46,13 @@ describe('console: first password and session refresh in Chromium', () => {
     await page.getByRole('link', { name: '消息通知' }).first().click();
     await page.getByText('接收方式').waitFor();
     // The page may draw from what it already holds before its first request comes back 401 and is
-    // refreshed: wait for the new token rather than read the store the moment the page shows.
+    // refreshed: wait for the new token rather than read the store the moment the page shows. Polled
+    // from here: page.waitForFunction evaluates its predicate with eval in the page, which the
+    // console's Content-Security-Policy (no 'unsafe-eval') refuses whenever it must poll.
     const stale = JSON.parse(before!).accessToken as string;
-    await page.waitForFunction(`JSON.parse(localStorage.getItem('bihuan.session') ?? '{}').accessToken !== ${JSON.stringify(stale)}`);
-    const after = (await page.evaluate("localStorage.getItem('bihuan.session')")) as string | null;
+    const session = async () => (await page.evaluate("localStorage.getItem('bihuan.session')")) as string | null;
+    await eventually(async () => JSON.parse((await session()) ?? '{}').accessToken !== stale, 'the refreshed access token', { every: 100 });
+    const after = await session();
     expect(JSON.parse(after!).accessToken).not.toBe(stale);
     expect(new URL(page.url()).pathname).toBe('/inbox');
   });
