@@ -4,20 +4,12 @@ import type { components } from '../../client/schema.gen';
 import { usePortalCatalogue } from '../catalogue';
 import { Alert, Field } from '../Field';
 import { publicApi } from '../public-api';
-import { DESCRIPTION_MAX } from './complaint-form';
+import { DESCRIPTION_MAX, TicketFormProps } from './complaint-form';
 
 type Rating = components['schemas']['PublicRatingDto']['rating'];
 
 /** 满意度评价, once the ticket is answered: one of the catalogue's ratings and an optional comment. */
-export function RatingForm({
-  code,
-  secret,
-  onDone,
-}: {
-  readonly code: string;
-  readonly secret: string;
-  readonly onDone: () => Promise<void>;
-}) {
+export function RatingForm({ code, secret, onDone }: TicketFormProps) {
   const words = usePortalCatalogue();
   const [rating, setRating] = useState<Rating | ''>('');
   const [comment, setComment] = useState('');

@@ -2,18 +2,10 @@ import { FormEvent, useState } from 'react';
 import { call, messageOf } from '../../client/errors';
 import { Alert, Field } from '../Field';
 import { publicApi } from '../public-api';
-import { DESCRIPTION_MAX } from './complaint-form';
+import { DESCRIPTION_MAX, TicketFormProps } from './complaint-form';
 
 /** 补充说明 while the ticket waits on the complainant: sending it restarts the clocks. */
-export function ReplyForm({
-  code,
-  secret,
-  onDone,
-}: {
-  readonly code: string;
-  readonly secret: string;
-  readonly onDone: () => Promise<void>;
-}) {
+export function ReplyForm({ code, secret, onDone }: TicketFormProps) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

@@ -27,6 +27,16 @@ export type DraftProblems = Partial<Record<keyof ComplaintDraft | 'files', strin
 
 /** The DTO's limits (PublicComplaintDto, IdentityDto), so people hear about them before sending. */
 export const DESCRIPTION_MAX = 3000;
+
+/**
+ * What a form on the ticket's status page needs: the ticket, its secret, and what to do once sent —
+ * awaited, so the form's button stays disabled until the status page has read the ticket again.
+ */
+export interface TicketFormProps {
+  readonly code: string;
+  readonly secret: string;
+  readonly onDone: () => Promise<void>;
+}
 const NAME_MAX = 100;
 const PHONE_MAX = 30;
 const PHONE_PATTERN = /^[0-9+\-() ]*$/;
