@@ -19,6 +19,8 @@ import {
 export const IDEMPOTENCY_WINDOW = 64;
 /** Attempts for `any` / `stream_exists` appends that lose a race: each re-reads the tail and re-seals. */
 export const LOOSE_APPEND_ATTEMPTS = 5;
+/** Pauses between reads back of a written append that failed: the write stands, so the read is worth repeating. */
+export const READ_BACK_PAUSES_MS: readonly number[] = [25, 100, 400];
 
 /** The stream's end as just read: its last revision (null: no stream), last hash, and recent events. */
 interface Tail {
@@ -106,8 +108,29 @@ export async function appendToEsdb(
  * The events an append just wrote, read back from the server. Its answer carries one commit
  * position, the last event's (and none at all from some servers), while each event's position is
  * what a read reports; the revisions are the append's own, so what was written is read back as is.
+ *
+ * The append has been acknowledged by now: a read that fails (a connection lost between the two
+ * calls, a node changing role) is tried again after a pause, up to {@link READ_BACK_PAUSES_MS}
+ * more times, rather than turning written work into an error. Should every try fail, the error says
+ * the events were written; the command's retry is then answered from them as a replay.
  */
 async function readBack(client: EsdbClient, stream: string, fromRevision: number, count: number): Promise<RecordedEvent[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await readWritten(client, stream, fromRevision, count);
+    } catch (error) {
+      const pause = READ_BACK_PAUSES_MS[attempt];
+      if (pause === undefined) {
+        throw new Error(`${count} event(s) were appended to ${stream} from revision ${fromRevision} but could not be read back`, {
+          cause: error,
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
+
+async function readWritten(client: EsdbClient, stream: string, fromRevision: number, count: number): Promise<RecordedEvent[]> {
   const out: RecordedEvent[] = [];
   await consumeRead(client.readStream(stream, { direction: FORWARDS, fromRevision: BigInt(fromRevision), maxCount: count }), (e) => {
     const event = fromResolvedEvent(e);

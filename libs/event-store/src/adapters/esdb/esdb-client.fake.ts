@@ -61,6 +61,8 @@ export class FakeEsdbClient implements EsdbClient {
   readonly appendCalls: { stream: string; expectedRevision: AppendExpectedRevision | undefined; ids: string[] }[] = [];
   /** Runs before each append is applied: a test's chance to play a concurrent writer. */
   beforeAppend: ((stream: string) => void) | null = null;
+  /** Runs as each stream read starts: a test's chance to fail it (a dropped connection, say). */
+  beforeRead: ((stream: string, options: ReadStreamOptions) => void) | null = null;
   disposed = false;
   private nextPosition = 1000n;
   private readonly listeners = new Set<() => void>();
@@ -109,6 +111,7 @@ export class FakeEsdbClient implements EsdbClient {
   }
 
   readStream(stream: string, options: ReadStreamOptions): EsdbRead<ResolvedEvent> {
+    this.beforeRead?.(stream, options);
     const events = this.streamEvents(stream);
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision;

@@ -1,6 +1,6 @@
 import { verifyStore } from '../../chain/verify';
 import { WrongExpectedRevisionError } from '../../errors';
-import { LOOSE_APPEND_ATTEMPTS } from './esdb-append';
+import { LOOSE_APPEND_ATTEMPTS, READ_BACK_PAUSES_MS } from './esdb-append';
 import { FakeClock } from '@bihuan/testing';
 import { event, events, rejection, setupWith, sneakIn } from './esdb-fixtures.fake';
 
@@ -136,5 +136,36 @@ describe('EsdbEventStore append (against an in-memory ESDB double)', () => {
     const { store, client } = setup();
     client.write('legacy-1', 'Imported', {}, { source: 'elsewhere' });
     await expect(store.append('legacy-1', events(1), 'any')).rejects.toThrow(/did not write/);
+  });
+
+  /** Fails the next `times` forward reads (the read back after an append; the tail is read backwards). */
+  const failReadsBack = (client: ReturnType<typeof setup>['client'], times: number): void => {
+    let left = times;
+    client.beforeRead = (_stream, options) => {
+      if (options.direction === 'forwards' && left-- > 0) throw new Error('connection lost');
+    };
+  };
+
+  it('reads back a written append again when the read fails, instead of failing written work', async () => {
+    const { store, client } = setup();
+    failReadsBack(client, READ_BACK_PAUSES_MS.length);
+    const result = await store.append('finding-1', events(2), 'no_stream');
+    client.beforeRead = null;
+    const stored = await store.readStream('finding-1');
+    expect(result).toEqual({ nextExpectedRevision: 1, position: stored[1]!.position, written: true, events: stored });
+    expect(client.appendCalls).toHaveLength(1);
+  });
+
+  it('says the events were written when no read back succeeds, and answers their retry as a replay', async () => {
+    const { store, client } = setup();
+    const written = events(2);
+    failReadsBack(client, READ_BACK_PAUSES_MS.length + 1);
+    await expect(store.append('finding-1', written, 'no_stream')).rejects.toThrow(
+      /2 event\(s\) were appended to finding-1 from revision 0 but could not be read back/,
+    );
+    client.beforeRead = null;
+    expect(await store.readStream('finding-1')).toHaveLength(2);
+    expect(await store.append('finding-1', written, 'no_stream')).toMatchObject({ written: false, nextExpectedRevision: 1 });
+    expect(client.appendCalls).toHaveLength(1);
   });
 });
