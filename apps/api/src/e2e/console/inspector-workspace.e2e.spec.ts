@@ -32,9 +32,16 @@ describe('console: the inspector workspace in Chromium (phone)', () => {
     // Filed under a running campaign, picked by its title (not typed as an id).
     await chooseOption(page, '所属专项行动', '2025年医德医风专项行动');
     await c.screenshot(page, 'inspector-plan-visit');
+    const pathOf = (url: string) => new URL(url).pathname;
+    const planned = page.waitForResponse((r) => r.request().method() === 'POST' && pathOf(r.url()) === '/visits');
+    const visitRead = page.waitForRequest((r) => r.method() === 'GET' && /^\/visits\/[^/]+$/.test(pathOf(r.url())));
     await page.getByRole('button', { name: '保存检查计划' }).click();
     await page.waitForURL(/\/cases\/visits\//);
     const visitId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    // Read-your-writes: the visit's page is read at the position its planning answered.
+    const written = (await (await planned).allHeaders())['bihuan-position'];
+    expect(written).toMatch(/^\d+$/);
+    expect((await (await visitRead).allHeaders())['bihuan-min-position']).toBe(written);
     await page.locator('.ant-descriptions').getByText('2025年医德医风专项行动').waitFor();
 
     await page.getByLabel('检查日期').fill(TODAY);
