@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ResolvedEvent } from '@eventstore/db-client';
 import { BACKWARDS, END, FORWARDS, WrongExpectedVersionError } from '@eventstore/db-client';
 import { sealEvent } from '../../chain/seal';
@@ -125,7 +126,7 @@ async function readBack(client: EsdbClient, stream: string, fromRevision: number
           cause: error,
         });
       }
-      await new Promise((resolve) => setTimeout(resolve, pause));
+      await sleep(pause);
     }
   }
 }
