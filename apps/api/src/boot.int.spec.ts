@@ -74,7 +74,10 @@ describe('the built api process', () => {
       expect([file, statSync(join(dataDir, 'data', file)).mode & 0o777]).toEqual([file, 0o600]);
     }
     expect(statSync(join(dataDir, 'data')).mode & 0o777).toBe(0o700);
-    expect(await getStatus(`${base}/nope`, { 'x-request-id': 'boot-test-1' })).toBe(404);
+    const secrets = { authorization: 'Bearer secret-token-1', cookie: 'sid=secret-cookie-1', 'x-ticket-secret': 'secret-ticket-1' };
+    expect(await getStatus(`${base}/nope?page=2`, { 'x-request-id': 'boot-test-1', 'user-agent': 'boot-test-agent', ...secrets })).toBe(
+      404,
+    );
     const big = await fetch(`${base}/anything`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'boot-test-2' },
@@ -88,7 +91,13 @@ describe('the built api process', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     const logOf = (id: string) => lines.find((l) => (l['req'] as { id?: string } | undefined)?.id === id);
-    expect(logOf('boot-test-1')).toMatchObject({ level: 'warn', res: { statusCode: 404 } });
+    expect(logOf('boot-test-1')).toMatchObject({
+      level: 'warn',
+      req: { method: 'GET', url: '/nope?page=2', userAgent: 'boot-test-agent' },
+      res: { statusCode: 404 },
+    });
+    // Headers are not logged at all: no secret reaches the log, however it is sent.
+    expect(run.stdout()).not.toMatch(/secret-(token|cookie|ticket)-1/);
     expect(logOf('boot-test-2')).toMatchObject({ level: 'warn', res: { statusCode: 413 } });
     expect(lines.some((l) => String(l['msg']).startsWith('Worker started'))).toBe(true);
 
