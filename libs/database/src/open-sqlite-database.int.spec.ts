@@ -132,3 +132,73 @@ describe('openSqliteDatabase: connection settings', () => {
     }
   });
 });
+
+describe('openSqliteDatabase: rows read as arrays, answered as objects', () => {
+  let database: SqlDatabase;
+
+  beforeEach(async () => {
+    database = openSqliteDatabase({ file: ':memory:' });
+    await sql`create table r (a integer not null, b text)`.execute(database.db);
+    await sql`insert into r values (1, 'x'), (2, null)`.execute(database.db);
+  });
+
+  afterEach(() => database.close());
+
+  it('answers each row as an object of its columns, in order, nulls kept', async () => {
+    const rows = await database.db.withTables<{ r: { a: number; b: string | null } }>().selectFrom('r').selectAll().orderBy('a').execute();
+    expect(rows).toEqual([
+      { a: 1, b: 'x' },
+      { a: 2, b: null },
+    ]);
+    expect(Object.keys(rows[0]!)).toEqual(['a', 'b']);
+  });
+
+  it('keeps the last value of a repeated column name, as better-sqlite3 does', async () => {
+    const { rows } = await sql<{ a: number }>`select a, a + 10 as a from r order by 1`.execute(database.db);
+    expect(rows).toEqual([{ a: 11 }, { a: 12 }]);
+  });
+
+  it('answers the columns of the schema as it is now, after a change under a kept statement', async () => {
+    const read = () => sql<Record<string, unknown>>`select * from r order by a`.execute(database.db);
+    expect((await read()).rows[0]).toEqual({ a: 1, b: 'x' });
+    // What a rebuild swapped in by another connection looks like to this one: same name, other columns.
+    await sql`drop table r`.execute(database.db);
+    await sql`create table r (b text, a integer, c integer)`.execute(database.db);
+    await sql`insert into r values ('y', 3, 4)`.execute(database.db);
+    expect((await read()).rows).toEqual([{ b: 'y', a: 3, c: 4 }]);
+  });
+
+  it('answers the columns of the schema another connection changed, from the next turn on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bihuan-statement-cache-'));
+    const file = join(dir, 'db.sqlite');
+    const mine = openSqliteDatabase({ file });
+    const other = new BetterSqlite3(file);
+    try {
+      other.exec(`create table s (a integer, b text); insert into s values (1, 'x')`);
+      const read = () => sql<Record<string, unknown>>`select * from s`.execute(mine.db);
+      expect((await read()).rows).toEqual([{ a: 1, b: 'x' }]);
+      other.exec(`drop table s; create table s (b text, a integer); insert into s values ('y', 2)`);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect((await read()).rows).toEqual([{ b: 'y', a: 2 }]);
+      // Within the same turn: a column added is seen by its row's length.
+      other.exec(`alter table s add column c integer default 7`);
+      expect((await read()).rows).toEqual([{ b: 'y', a: 2, c: 7 }]);
+    } finally {
+      other.close();
+      await mine.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('streams rows as objects too', async () => {
+    const seen: unknown[] = [];
+    for await (const row of database.db
+      .withTables<{ r: { a: number; b: string | null } }>()
+      .selectFrom('r')
+      .select('a')
+      .orderBy('a')
+      .stream())
+      seen.push(row);
+    expect(seen).toEqual([{ a: 1 }, { a: 2 }]);
+  });
+});

@@ -1,7 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDatabase as KyselySqliteConnection } from 'kysely';
+import { Kysely } from 'kysely';
 import { FifoSqliteDialect } from './fifo-sqlite-dialect';
 import { NoTables, SqlDatabase } from './sql-database';
+import { withStatementCache } from './statement-cache';
 
 export type SqliteDurability = 'FULL' | 'NORMAL' | 'OFF';
 
@@ -12,35 +13,6 @@ export interface SqliteDatabaseOptions {
   readonly synchronous?: SqliteDurability;
   /** How long to wait for another process's write lock (ms, default 5000). */
   readonly busyTimeoutMs?: number;
-}
-
-/** Distinct statements kept per connection; a deployment's queries stay far below this. */
-const MAX_STATEMENTS = 512;
-
-/**
- * The connection as Kysely's driver sees it, with each statement prepared once: Kysely prepares
- * per query, and preparing costs more than running a short indexed statement — the read models'
- * writes alone spent ~4 % of a command's CPU preparing (issue 14, item 6). Safe because the driver
- * runs one statement at a time on the connection; SQLite re-prepares a statement itself should the
- * schema change under it. (Writes were once prepared afresh because a trigger's abort run a second
- * time was seen to pass: that is jest's doing, with or without a kept statement — better-sqlite3
- * builds its errors with the SqliteError of the first module registry that loaded it, and in a
- * later test file of the same jest process a second abort can come back as success.)
- */
-function withStatementCache(raw: BetterSqlite3.Database): KyselySqliteConnection {
-  const statements = new Map<string, BetterSqlite3.Statement>();
-  return {
-    close: () => raw.close(),
-    prepare(sql: string) {
-      let statement = statements.get(sql);
-      if (!statement) {
-        if (statements.size >= MAX_STATEMENTS) statements.clear();
-        statement = raw.prepare(sql);
-        statements.set(sql, statement);
-      }
-      return statement;
-    },
-  };
 }
 
 /** `PRAGMA synchronous` as a number: 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA. */
