@@ -3,3 +3,4 @@ export * from './open-sqlite-database';
 export * from './open-postgres-database';
 export * from './migrations';
 export * from './copy-tables';
+export * from './reusable-query';

@@ -1,5 +1,5 @@
 import { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
-import { SqlDatabase } from '@bihuan/database';
+import { reusableQuery, SqlDatabase } from '@bihuan/database';
 import { RecordedEvent } from '@bihuan/event-store';
 import { TableProjection } from '@bihuan/processing';
 import { CaseIndex, IndexBound, IndexedEvent, StreamShare } from './case-index.port';
@@ -26,6 +26,19 @@ export type CaseIndexTables = {
 export const CASE_INDEX_TABLES = ['audit_events', 'audit_commands', 'audit_links'] as const;
 
 type Row = CaseIndexTables['audit_events'];
+
+/** An `audit_events` row's values in column order (a reusable query takes its values one by one). */
+type IndexedRow = [
+  event_id: string,
+  stream: string,
+  revision: number,
+  position: number,
+  type: string,
+  correlation_id: string,
+  causation_id: string | null,
+  cause_event_id: string | null,
+  recorded_at: string,
+];
 
 /** Keys per `IN (…)`: well below both engines' limits on bound parameters, whatever a case's size. */
 const CHUNK = 500;
@@ -57,16 +70,40 @@ function fromRow(r: Row): IndexedEvent {
   };
 }
 
-/** The event an event's causation id names: an event id, or a command id traced to the event that recorded it. */
-async function causeOf(db: Kysely<CaseIndexTables>, id: string): Promise<{ event_id: string; correlation_id: string } | undefined> {
-  const byEvent = await db.selectFrom('audit_events').select(['event_id', 'correlation_id']).where('event_id', '=', id).executeTakeFirst();
-  if (byEvent) return byEvent;
-  return db
+// The statements below run for every event of the log: built once (reusableQuery).
+const eventById = reusableQuery((db: Kysely<CaseIndexTables>, id: string) =>
+  db.selectFrom('audit_events').select(['event_id', 'correlation_id']).where('event_id', '=', id),
+);
+
+const eventRecordingCommand = reusableQuery((db: Kysely<CaseIndexTables>, commandId: string) =>
+  db
     .selectFrom('audit_commands as c')
     .innerJoin('audit_events as e', 'e.event_id', 'c.recorded_by')
     .select(['e.event_id', 'e.correlation_id'])
-    .where('c.command_id', '=', id)
-    .executeTakeFirst();
+    .where('c.command_id', '=', commandId),
+);
+
+const insertIndexed = reusableQuery(
+  (
+    db: Kysely<CaseIndexTables>,
+    ...[event_id, stream, revision, position, type, correlation_id, causation_id, cause_event_id, recorded_at]: IndexedRow
+  ) =>
+    db
+      .insertInto('audit_events')
+      .values({ event_id, stream, revision, position, type, correlation_id, causation_id, cause_event_id, recorded_at })
+      .onConflict((oc) => oc.doNothing()),
+);
+
+const insertLink = reusableQuery((db: Kysely<CaseIndexTables>, from: string, to: string, position: number, recordedAt: string) =>
+  db.insertInto('audit_links').values({ from_correlation: from, to_correlation: to, position, recorded_at: recordedAt }),
+);
+
+/** The event an event's causation id names: an event id, or a command id traced to the event that recorded it. */
+async function causeOf(db: Kysely<CaseIndexTables>, id: string): Promise<{ event_id: string; correlation_id: string } | undefined> {
+  const [byEvent] = await eventById(db, id);
+  if (byEvent) return byEvent;
+  const [byCommand] = await eventRecordingCommand(db, id);
+  return byCommand;
 }
 
 /** Writes one event's rows through the batch's transaction (never another handle: TableProjection). */
@@ -74,26 +111,20 @@ async function indexEvent(event: RecordedEvent, db: Kysely<CaseIndexTables>): Pr
   const c = event.metadata.causationId;
   const cause = c ? await causeOf(db, c) : undefined;
   const e = toIndexed(event, cause?.event_id ?? null);
-  await db
-    .insertInto('audit_events')
-    .values({
-      event_id: e.eventId,
-      stream: e.stream,
-      revision: e.revision,
-      position: e.position,
-      type: e.type,
-      correlation_id: e.correlationId,
-      causation_id: e.causationId,
-      cause_event_id: e.causeEventId,
-      recorded_at: e.recordedAt,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await insertIndexed(
+    db,
+    e.eventId,
+    e.stream,
+    e.revision,
+    e.position,
+    e.type,
+    e.correlationId,
+    e.causationId,
+    e.causeEventId,
+    e.recordedAt,
+  );
   if (cause && cause.correlation_id !== e.correlationId)
-    await db
-      .insertInto('audit_links')
-      .values({ from_correlation: cause.correlation_id, to_correlation: e.correlationId, position: e.position, recorded_at: e.recordedAt })
-      .execute();
+    await insertLink(db, cause.correlation_id, e.correlationId, e.position, e.recordedAt);
   const commands = commandsRecorded(event);
   if (commands.length > 0)
     await db

@@ -1,5 +1,6 @@
 import { categoryOf } from '@bihuan/core';
-import { SqlDatabase } from '@bihuan/database';
+import { Kysely } from 'kysely';
+import { reusableQuery, SqlDatabase } from '@bihuan/database';
 import { TableProjection } from '@bihuan/processing';
 
 export const STREAM_STATS = 'stream-stats';
@@ -34,28 +35,26 @@ export function streamStatsProjection(database: SqlDatabase): TableProjection<St
     name: STREAM_STATS,
     tables: ['stream_stats'],
     apply: async (event, db) => {
-      const newStream = event.revision === 0 ? 1 : 0;
-      await db
-        .insertInto('stream_stats')
-        .values({
-          category: categoryOf(event.streamName),
-          streams: newStream,
-          events: 1,
-          last_position: event.position,
-          last_recorded_at: event.metadata.recordedAt,
-        })
-        .onConflict((oc) =>
-          oc.column('category').doUpdateSet((eb) => ({
-            streams: eb('stream_stats.streams', '+', newStream),
-            events: eb('stream_stats.events', '+', 1),
-            last_position: eb.ref('excluded.last_position'),
-            last_recorded_at: eb.ref('excluded.last_recorded_at'),
-          })),
-        )
-        .execute();
+      await countEvent(db, categoryOf(event.streamName), event.revision === 0 ? 1 : 0, event.position, event.metadata.recordedAt);
     },
   });
 }
+
+/** One upsert per event of the whole log, built once (reusableQuery). */
+const countEvent = reusableQuery(
+  (db: Kysely<StreamStatsTables>, category: string, newStream: number, position: number, recordedAt: string) =>
+    db
+      .insertInto('stream_stats')
+      .values({ category, streams: newStream, events: 1, last_position: position, last_recorded_at: recordedAt })
+      .onConflict((oc) =>
+        oc.column('category').doUpdateSet((eb) => ({
+          streams: eb('stream_stats.streams', '+', newStream),
+          events: eb('stream_stats.events', '+', 1),
+          last_position: eb.ref('excluded.last_position'),
+          last_recorded_at: eb.ref('excluded.last_recorded_at'),
+        })),
+      ),
+);
 
 /** The read model, by category (for `GET /admin/projections` and tests). */
 export async function readStreamStats(database: SqlDatabase): Promise<CategoryStats[]> {

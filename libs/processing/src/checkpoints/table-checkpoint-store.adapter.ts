@@ -1,5 +1,5 @@
 import { Kysely } from 'kysely';
-import { SqlDatabase } from '@bihuan/database';
+import { reusableQuery, SqlDatabase } from '@bihuan/database';
 import { CheckpointStore } from './checkpoint-store.port';
 
 /** The `checkpoints` table (processing migrations), as Kysely sees it (a type, not an interface: Kysely wants an index signature). */
@@ -19,18 +19,34 @@ const NONE = -1;
  * an event are never written twice.
  */
 export async function lockCheckpoint(trx: Kysely<CheckpointTables>, name: string): Promise<number | null> {
-  const row = await trx
-    .insertInto('checkpoints')
-    .values({ name, position: NONE })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ position: (eb) => eb.ref('checkpoints.position') }))
-    .returning('position')
-    .executeTakeFirstOrThrow();
+  const [row] = await lockCheckpointRow(trx, name);
+  if (!row) throw new Error(`The checkpoint of ${name} answered no row`);
   return row.position === NONE ? null : row.position;
 }
 
+// Built once (reusableQuery): every batch of every projection runs both.
+const lockCheckpointRow = reusableQuery((trx: Kysely<CheckpointTables>, name: string) =>
+  trx
+    .insertInto('checkpoints')
+    .values({ name, position: NONE })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ position: (eb) => eb.ref('checkpoints.position') }))
+    .returning('position'),
+);
+
+const saveCheckpointRow = reusableQuery((trx: Kysely<CheckpointTables>, name: string, position: number) =>
+  trx.updateTable('checkpoints').set({ position }).where('name', '=', name),
+);
+
+const advanceCheckpointRow = reusableQuery((db: Kysely<CheckpointTables>, name: string, position: number) =>
+  db
+    .insertInto('checkpoints')
+    .values({ name, position })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ position }).where('checkpoints.position', '<', position)),
+);
+
 /** Saves inside the caller's transaction (after lockCheckpoint). */
 export async function saveCheckpoint(trx: Kysely<CheckpointTables>, name: string, position: number): Promise<void> {
-  await trx.updateTable('checkpoints').set({ position }).where('name', '=', name).execute();
+  await saveCheckpointRow(trx, name, position);
 }
 
 /**
@@ -40,11 +56,7 @@ export async function saveCheckpoint(trx: Kysely<CheckpointTables>, name: string
  * rebuild swapped in, may be further on).
  */
 export async function advanceCheckpoint(db: Kysely<CheckpointTables>, name: string, position: number): Promise<void> {
-  await db
-    .insertInto('checkpoints')
-    .values({ name, position })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ position }).where('checkpoints.position', '<', position))
-    .execute();
+  await advanceCheckpointRow(db, name, position);
 }
 
 /**
