@@ -190,6 +190,19 @@ describe('openSqliteDatabase: rows read as arrays, answered as objects', () => {
     }
   });
 
+  it('keeps a column named __proto__ as a column, never as the row’s prototype', async () => {
+    const { rows } = await sql<Record<string, unknown>>`select a, b as "__proto__" from r order by a`.execute(database.db);
+    expect(Object.getPrototypeOf(rows[0])).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(rows[0], '__proto__')?.value).toBe('x');
+    expect(Object.keys(rows[1]!)).toEqual(['a', '__proto__']);
+  });
+
+  it('quotes any column name safely', async () => {
+    const name = 'a"]; throw new Error("x"); //\u2028';
+    const { rows } = await sql<Record<string, unknown>>`select a as ${sql.id(name)} from r order by a`.execute(database.db);
+    expect(rows).toEqual([{ [name]: 1 }, { [name]: 2 }]);
+  });
+
   it('streams rows as objects too', async () => {
     const seen: unknown[] = [];
     for await (const row of database.db
