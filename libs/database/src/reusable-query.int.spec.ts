@@ -54,6 +54,15 @@ function suite(name: string, open: () => Promise<SqlDatabase>, cleanUp: () => Pr
       ]);
     });
 
+    it('builds afresh for a handle with a plugin, whose SQL may differ', async () => {
+      // SQLite has no schemas to create: an attached database stands in for one.
+      const other = database.dialect === 'postgres' ? sql`create schema other_marks` : sql`attach database ':memory:' as other_marks`;
+      await other.execute(database.db);
+      await sql`create table other_marks.marks (name text primary key, position bigint not null)`.execute(database.db);
+      expect(await advance(db.withSchema('other_marks'), 'c', 1)).toEqual([{ name: 'c', position: 1 }]);
+      expect(await atLeast(db, 0)).not.toContainEqual({ name: 'c', position: 1 });
+    });
+
     it('refuses a build that does not use an argument as a value', async () => {
       const careless = reusableQuery((d: Kysely<Tables>, _name: string) => d.selectFrom('marks').select('name'));
       await expect(careless(db, 'a')).rejects.toThrow('must use each of its 1 arguments as a value');

@@ -21,14 +21,19 @@ const placeholder = (i: number): string => `\u0000reusable-query-argument-${i}\u
  * For fixed shapes only: `build` must produce the same SQL whatever the arguments are (no `in`
  * lists, no conditional clauses), and must use each argument as a value, never as a name. It is
  * called once per dialect with placeholders for the arguments; the placeholders' places in the
- * compiled parameters say where each argument goes.
+ * compiled parameters say where each argument goes. Kept per dialect adapter, which a Kysely
+ * instance shares with its transactions and `withTables` views; a handle with plugins (whose SQL
+ * may differ from its parent's) is built afresh on every call.
  */
 export function reusableQuery<Db, Args extends readonly unknown[], Row>(
   build: (db: Kysely<Db>, ...args: Args) => Compilable<Row>,
 ): (db: Kysely<Db>, ...args: Args) => Promise<Row[]> {
   const compiled = new WeakMap<DialectAdapter, Compiled>();
   return async (db, ...args) => {
-    const adapter = db.getExecutor().adapter;
+    const executor = db.getExecutor();
+    // A plugin (withSchema, say) rewrites the query it is given: such a handle builds afresh each time.
+    if (executor.plugins.length > 0) return (await db.executeQuery<Row>(build(db, ...args).compile())).rows;
+    const adapter = executor.adapter;
     let query = compiled.get(adapter);
     if (!query) {
       query = compileOnce(db, build, args.length);
