@@ -39,12 +39,20 @@ describe('fault: 1,000 deadlines, worker SIGKILLed twice (embedded SQLite)', () 
       await kill(second, 'SIGKILL');
       const atSecondKill = log.expiredCount();
       const third = start();
+      // A timeout says where things stood: slowness (expiries still coming) and a hang read differently.
+      const explained = (error: unknown): never => {
+        const lines = third.output().trim().split('\n').slice(-15).join('\n');
+        const counts = `${log.expiredCount()} of ${COUNT} expired, ${log.count('SELECT COUNT(*) AS n FROM timers')} timers, ${log.count('SELECT COUNT(*) AS n FROM pending_deadlines')} pending`;
+        throw new Error(`${String(error)} — ${counts}; third worker ${third.alive() ? 'alive' : 'gone'}, its last lines:\n${lines}`);
+      };
       // Bounds catch a hang, not slowness: a shared 2-core machine running browser tests beside this one
       // has taken over 90 s for what takes 11 s alone.
-      await waitFor(() => log.expiredCount() >= COUNT, `all ${COUNT} expiries`, 240_000, 100);
+      await waitFor(() => log.expiredCount() >= COUNT, `all ${COUNT} expiries`, 240_000, 100).catch(explained);
       // Let the last worker finish its deliveries and catch up, then look for duplicates and leftovers.
-      await waitFor(() => log.count('SELECT COUNT(*) AS n FROM timers') === 0, 'the timers table to empty', 30_000);
-      await waitFor(() => log.count('SELECT COUNT(*) AS n FROM pending_deadlines') === 0, 'pending deadlines to empty', 30_000);
+      await waitFor(() => log.count('SELECT COUNT(*) AS n FROM timers') === 0, 'the timers table to empty', 30_000).catch(explained);
+      await waitFor(() => log.count('SELECT COUNT(*) AS n FROM pending_deadlines') === 0, 'pending deadlines to empty', 30_000).catch(
+        explained,
+      );
       await kill(third, 'SIGTERM');
       if (process.env['FAULT_VERBOSE'])
         console.log({
