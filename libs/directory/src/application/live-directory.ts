@@ -96,7 +96,12 @@ export class LiveDirectory {
     await this.subscription.caughtUpTo(position);
   }
 
-  async behind(head: number): Promise<number> {
+  /** From memory: every directory event up to `position` folded in, or looked at and passed over. */
+  reached(position: number): boolean {
+    return Math.max(this.subscription?.scannedPosition() ?? -1, this.seen ?? -1) >= position;
+  }
+
+  behind(head: number): number {
     const scanned = Math.max(this.subscription?.scannedPosition() ?? 0, this.seen ?? 0);
     return Math.max(0, head - scanned);
   }

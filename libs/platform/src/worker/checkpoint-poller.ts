@@ -24,17 +24,17 @@ export class CheckpointPoller implements CatchesUp {
   ) {}
 
   async caughtUpTo(position: number): Promise<void> {
-    while (!(await this.reached(position))) await new Promise((resolve) => setTimeout(resolve, this.pollMs));
+    while (!(await this.allReached(position))) await new Promise((resolve) => setTimeout(resolve, this.pollMs));
   }
 
   /** How many events short of `head` the furthest-behind projection's checkpoint is. */
   async behind(head: number): Promise<number> {
-    if (await this.reached(head)) return 0;
+    if (await this.allReached(head)) return 0;
     const all = await this.checkpoints.all();
     return Math.max(0, head - Math.min(...this.projections.map((p) => all.get(p.name) ?? -1)));
   }
 
-  private async reached(position: number): Promise<boolean> {
+  private async allReached(position: number): Promise<boolean> {
     const all = await this.checkpoints.all();
     for (const projection of this.projections) {
       const checkpoint = all.get(projection.name) ?? null;

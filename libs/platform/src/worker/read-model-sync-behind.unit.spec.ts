@@ -41,4 +41,12 @@ describe('ReadModelSync', () => {
     await expect(sync.waitFor(FAR_BEHIND_EVENTS + 20, 60_000)).resolves.toBe(false);
     expect(far.waits).toBe(0);
   });
+
+  it('answers false at once from runners that know how far behind they are without a promise', async () => {
+    const sync = new ReadModelSync();
+    const far = runner(10);
+    sync.register({ ...far, behind: (head: number) => head - 10 });
+    await expect(sync.waitFor(FAR_BEHIND_EVENTS + 20, 60_000)).resolves.toBe(false);
+    expect(far.waits).toBe(0);
+  });
 });

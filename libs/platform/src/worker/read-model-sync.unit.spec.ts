@@ -48,4 +48,30 @@ describe('ReadModelSync', () => {
     sync.register(manualRunner());
     await expect(sync.waitFor(null)).resolves.toBe(true);
   });
+
+  it('asks no runner anything more when each says from memory that it is there', async () => {
+    const sync = new ReadModelSync();
+    const asked: string[] = [];
+    const there = (name: string): CatchesUp => ({
+      reached: (position) => position <= 9,
+      caughtUpTo: async () => void asked.push(`${name} waited`),
+      behind: () => (asked.push(`${name} behind`), 0),
+    });
+    sync.register(there('a'));
+    sync.register(there('b'));
+    await expect(sync.waitFor(9, 60_000)).resolves.toBe(true);
+    expect(asked).toEqual([]);
+  });
+
+  it('waits only on the runners not there yet', async () => {
+    const sync = new ReadModelSync();
+    const asked: string[] = [];
+    const late = manualRunner();
+    sync.register({ reached: () => true, caughtUpTo: async () => void asked.push('there') });
+    sync.register({ caughtUpTo: (position) => (asked.push('late'), late.caughtUpTo(position)) });
+    const waiting = sync.waitFor(9, 60_000);
+    late.reach();
+    await expect(waiting).resolves.toBe(true);
+    expect(asked).toEqual(['late']);
+  });
 });

@@ -47,7 +47,7 @@ describe('ProjectionRunner: where it stands, from memory', () => {
   });
   afterEach(() => store.close());
 
-  it('answers hasReached, caughtUpTo and behind without reading the checkpoint while running', async () => {
+  it('answers reached, caughtUpTo and behind without reading the checkpoint while running', async () => {
     await store.append('thing-1', [event(1)], 'no_stream');
     const runner = new ProjectionRunner(store, new Things(), { checkpoints });
     await runner.start();
@@ -56,10 +56,10 @@ describe('ProjectionRunner: where it stands, from memory', () => {
     await store.append('other-1', [event(2)], 'no_stream'); // filtered out: looked at, not handled
     await store.append('thing-2', [event(3)], 'no_stream');
     await runner.caughtUpTo(3);
-    expect(runner.hasReached(3)).toBe(true);
-    expect(runner.hasReached(4)).toBe(false);
-    expect(await runner.behind(3)).toBe(0);
-    expect(await runner.behind(5)).toBe(2);
+    expect(runner.reached(3)).toBe(true);
+    expect(runner.reached(4)).toBe(false);
+    expect(runner.behind(3)).toBe(0); // a number, not a promise: every command asks
+    expect(runner.behind(5)).toBe(2);
     expect(checkpoints.loads).toBe(loadsAfterStart);
     expect(await checkpoints.load('things')).toBe(3);
     await runner.stop();
@@ -71,7 +71,7 @@ describe('ProjectionRunner: where it stands, from memory', () => {
     const projection = new Things();
     const runner = new ProjectionRunner(store, projection, { checkpoints });
     await runner.start();
-    expect(runner.hasReached(2)).toBe(true);
+    expect(runner.reached(2)).toBe(true);
     await runner.caughtUpTo(2);
     expect(projection.seen).toEqual([]);
     await runner.stop();

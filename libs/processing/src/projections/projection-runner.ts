@@ -41,7 +41,7 @@ export class ProjectionRunner {
   private lastError: string | null = null;
   /**
    * The last position this runner has handled and checkpointed, as this process knows it (the
-   * checkpoint loaded at subscribe, then each handled batch's last): what `hasReached` answers from.
+   * checkpoint loaded at subscribe, then each handled batch's last): what `reached` answers from.
    */
   private handled: number | null = null;
   /** Set once `handled` has been loaded from the checkpoint (null then means "nothing yet"). */
@@ -77,7 +77,7 @@ export class ProjectionRunner {
    * memory: every command's read-your-writes wait asks this of every runner, and a checkpoint
    * query per runner per request was most of a command's database work (issue 14, item 6).
    */
-  hasReached(position: number): boolean {
+  reached(position: number): boolean {
     return Math.max(this.handled ?? -1, this.subscription?.scannedPosition() ?? -1) >= position;
   }
 
@@ -87,7 +87,7 @@ export class ProjectionRunner {
    * after a failure) reads the saved checkpoint, which another worker may have moved.
    */
   async caughtUpTo(position: number): Promise<void> {
-    if (this.hasReached(position)) return;
+    if (this.reached(position)) return;
     if (this.subscription) return this.subscription.caughtUpTo(position);
     const checkpoint = await this.checkpoints.load(this.projection.name);
     if (checkpoint !== null && checkpoint >= position) return;
@@ -114,13 +114,13 @@ export class ProjectionRunner {
   }
 
   /**
-   * `lag(head).behind`, from memory while the runner runs (every command asks); the saved
-   * checkpoint is read only before the first subscription has loaded it or while not running.
+   * `lag(head).behind`, from memory while the runner runs (every command asks, so no promise then);
+   * the saved checkpoint is read only before the first subscription has loaded it or while not running.
    */
-  async behind(head: number): Promise<number> {
-    if (this.hasReached(head)) return 0;
+  behind(head: number): number | Promise<number> {
+    if (this.reached(head)) return 0;
     if (this.subscription && this.loaded) return head - Math.max(this.handled ?? 0, this.subscription.scannedPosition() ?? 0);
-    return (await this.lag(head)).behind;
+    return this.lag(head).then((lag) => lag.behind);
   }
 
   /** Why the last delivery failed, if the runner is waiting to restart. */

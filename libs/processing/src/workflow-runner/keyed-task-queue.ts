@@ -13,6 +13,8 @@ export class KeyedTaskQueue {
   private nextSave: number | null = null;
   private saveTimer: NodeJS.Timeout | null = null;
   private failure: unknown = undefined;
+  /** Read-your-writes waits, each for every task at or before its position (`finishedThrough`). */
+  private waiters: { position: number; resolve: () => void }[] = [];
 
   constructor(
     private readonly concurrency: number,
@@ -48,13 +50,21 @@ export class KeyedTaskQueue {
     if (this.failure !== undefined) await this.failAndReset();
   }
 
+  /** Whether every task pushed at or before `position` has finished (from memory). */
+  doneThrough(position: number): boolean {
+    return this.order.length === 0 || this.order[0]!.position > position;
+  }
+
   /**
-   * Resolves when every queued task has finished, leaving the checkpoint to its coalesced write:
-   * what a read-your-writes wait needs (the outputs are recorded and acted on), without forcing a
-   * checkpoint write per waiting request.
+   * Resolves once every task pushed at or before `position` has finished, leaving the checkpoint to
+   * its coalesced write: what a read-your-writes wait needs (the outputs are recorded and acted on),
+   * without forcing a checkpoint write per waiting request. Later inputs do not hold it up: under a
+   * steady stream of commands the queue is never empty, and waiting for that made each command's wait
+   * run to its timeout and allocate a promise per running task on every turn (issue 14, item 6).
    */
-  async settled(): Promise<void> {
-    while (this.running.size > 0) await Promise.all([...this.running]);
+  finishedThrough(position: number): Promise<void> {
+    if (this.doneThrough(position)) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ position, resolve }));
   }
 
   /** Resolves when every queued task has finished and the checkpoint covering them is saved. */
@@ -73,6 +83,8 @@ export class KeyedTaskQueue {
     while (this.running.size > 0) await Promise.all([...this.running]);
     this.failure = undefined;
     this.order.splice(0);
+    // The subscription delivers these inputs again; a wait does not outlast the reset (nor did it before).
+    this.wakeWaiters();
     throw failure;
   }
 
@@ -81,6 +93,7 @@ export class KeyedTaskQueue {
     let through: number | null = null;
     while (this.order.length > 0 && this.order[0]!.done) through = this.order.shift()!.position;
     if (through === null) return;
+    this.wakeWaiters();
     // Coalesced: completions within `saveDelayMs` share one checkpoint write, so a catch-up (where
     // an input already recorded costs one stream read) is not bound by a write per input. Safe: the
     // checkpoint still covers only finished inputs (outputs recorded and acted on); trailing a
@@ -89,6 +102,17 @@ export class KeyedTaskQueue {
     if (this.saveTimer) return;
     this.saveTimer = setTimeout(() => this.flush(), this.saveDelayMs);
     this.saveTimer.unref();
+  }
+
+  /** Resolves the waits whose tasks have all finished. */
+  private wakeWaiters(): void {
+    if (this.waiters.length === 0) return;
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiting) {
+      if (this.doneThrough(waiter.position)) waiter.resolve();
+      else this.waiters.push(waiter);
+    }
   }
 
   private flush(): void {

@@ -28,7 +28,7 @@ describe('KeyedTaskQueue', () => {
     expect(saved).toEqual([3]);
   });
 
-  it('settled waits for every task but leaves the checkpoint to its coalesced write', async () => {
+  it('finishedThrough waits for every task up to the position but leaves the checkpoint to its coalesced write', async () => {
     const saved: number[] = [];
     const log: string[] = [];
     const q = new KeyedTaskQueue(8, async (p) => void saved.push(p), 60_000);
@@ -37,13 +37,34 @@ describe('KeyedTaskQueue', () => {
       await slow.wait;
       log.push('a1');
     });
-    const settled = q.settled();
+    await q.push('b', 2, async () => void log.push('b2'));
+    expect(q.doneThrough(1)).toBe(false);
+    const finished = q.finishedThrough(2);
     slow.open();
-    await settled;
-    expect(log).toEqual(['a1']);
+    await finished;
+    expect(log).toEqual(['b2', 'a1']);
+    expect(q.doneThrough(2)).toBe(true);
     expect(saved).toEqual([]);
     await q.drain();
-    expect(saved).toEqual([1]);
+    expect(saved).toEqual([2]);
+  });
+
+  it('finishedThrough is not held up by tasks pushed after its position (a steady stream of inputs)', async () => {
+    const q = new KeyedTaskQueue(8, async () => undefined, 60_000);
+    const first = gate();
+    const later = gate();
+    await q.push('a', 1, () => first.wait);
+    const finished = q.finishedThrough(1);
+    await q.push('b', 2, () => later.wait); // still running when the wait resolves
+    let resolved = false;
+    void finished.then(() => (resolved = true));
+    first.open();
+    await finished;
+    expect(resolved).toBe(true);
+    expect(q.doneThrough(1)).toBe(true);
+    expect(q.doneThrough(2)).toBe(false);
+    later.open();
+    await q.drain();
   });
 
   it('coalesces the checkpoint writes of inputs finished close together, and drain writes the last at once', async () => {

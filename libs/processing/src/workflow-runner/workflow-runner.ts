@@ -82,7 +82,12 @@ export class WorkflowRunner<S> {
    */
   async caughtUpTo(position: number): Promise<void> {
     await this.runner.caughtUpTo(position);
-    await this.queue.settled();
+    await this.queue.finishedThrough(position);
+  }
+
+  /** From memory: every input up to `position` delivered and handled (or parked). */
+  reached(position: number): boolean {
+    return this.runner.reached(position) && this.queue.doneThrough(position);
   }
 
   /** Where its inputs stand against `head` (see ProjectionRunner.lag); named `workflow.<name>`. */
@@ -90,7 +95,7 @@ export class WorkflowRunner<S> {
     return this.runner.lag(head);
   }
 
-  behind(head: number): Promise<number> {
+  behind(head: number): number | Promise<number> {
     return this.runner.behind(head);
   }
 
