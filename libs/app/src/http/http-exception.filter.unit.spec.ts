@@ -1,10 +1,14 @@
 import { ArgumentsHost } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { DirectoryUser, UserDirectory } from '@bihuan/auth';
 import { Clock } from '@bihuan/core';
 import { inspectTemplate } from '@bihuan/documents';
 import { IdentitySessionValidator, SessionStore } from '@bihuan/identity';
+import { requestLogging } from '@bihuan/platform';
 import { ErrorBody } from './error-body';
 import { HttpErrorFilter } from './http-exception.filter';
 
@@ -82,19 +86,29 @@ describe('HttpErrorFilter: one error, two languages', () => {
 
 describe('HttpErrorFilter and the log', () => {
   it("writes an unexpected error's stack through the request's own logger, so the line carries the request id", () => {
-    const lines: { bindings: object; message: string }[] = [];
-    const request = Object.assign(Object.create(expressRequest) as object, {
-      headers: {},
-      log: { error: (bindings: object, message: string) => lines.push({ bindings, message }) },
+    const chunks: string[] = [];
+    const logger = pino({}, new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk.toString()), done()) }));
+    const request = Object.assign(Object.create(expressRequest) as IncomingMessage, {
+      headers: { 'x-request-id': 'failing-500' },
+      method: 'POST',
+      url: '/visits',
     });
+    const response = { setHeader: () => undefined, on: () => undefined } as unknown as ServerResponse;
+    requestLogging(logger)(request, response, () => undefined); // as httpLogger runs before any route
     let sent: ErrorBody | undefined;
     const adapterHost = { httpAdapter: { reply: (_response: unknown, body: ErrorBody) => (sent = body) } } as unknown as HttpAdapterHost;
-    const host = { switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({}) }) } as unknown as ArgumentsHost;
+    const host = { switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }) } as unknown as ArgumentsHost;
     new HttpErrorFilter(adapterHost).catch(new Error('disk on fire'), host);
     expect(sent).toMatchObject({ statusCode: 500, code: 'INTERNAL' });
     expect(sent!.message).not.toContain('disk on fire');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]!.bindings).toEqual({ context: 'HttpErrorFilter' });
-    expect(lines[0]!.message).toMatch(/^Error: disk on fire\n\s+at /);
+    const lines = chunks.map((chunk) => JSON.parse(chunk) as Record<string, unknown>);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 50,
+        context: 'HttpErrorFilter',
+        req: expect.objectContaining({ id: 'failing-500', url: '/visits' }),
+      }),
+    ]);
+    expect(lines[0]!['msg']).toMatch(/^Error: disk on fire\n\s+at /);
   });
 });
