@@ -31,7 +31,8 @@ export function namesIn(body: unknown, nameOf: NameOf, limit = NAMES_VALUE_LIMIT
       return;
     }
     if (!isPlainObject(value)) return;
-    for (const item of Object.values(value)) visit(item, depth + 1);
+    // for…in, not Object.values: no array per object (a page of 21 rows was ~3.5 kB of garbage per read).
+    for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) visit(value[key], depth + 1);
   };
   visit(body, 0);
   return names;

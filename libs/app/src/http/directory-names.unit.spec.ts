@@ -27,4 +27,11 @@ describe('namesIn', () => {
     expect(isPlainObject(new Date())).toBe(false);
     expect(namesIn({ file: Buffer.from('hosp-a1-1') }, nameOf)).toEqual({});
   });
+
+  it("reads an object's own values only, with or without a prototype", () => {
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { by: 'inspector-a1' });
+    const child = Object.assign(Object.create({ inherited: 'leader-city-a' }) as Record<string, unknown>, { at: 'hosp-a1-1' });
+    expect(namesIn({ bare }, nameOf)).toEqual({ 'inspector-a1': '赵监督员' });
+    expect(namesIn(child, nameOf)).toEqual({}); // not a plain object: its prototype is not Object's
+  });
 });
