@@ -4,3 +4,4 @@ export * from './open-postgres-database';
 export * from './migrations';
 export * from './copy-tables';
 export * from './reusable-query';
+export * from './limit';

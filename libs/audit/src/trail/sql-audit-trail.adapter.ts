@@ -1,6 +1,6 @@
 import { Kysely } from 'kysely';
 import { Actor } from '@bihuan/core';
-import { SqlDatabase } from '@bihuan/database';
+import { limitOf, SqlDatabase } from '@bihuan/database';
 import { AuditAccess, AuditAction, AuditTrail, AuditTrailQuery } from './audit-trail.port';
 
 /** The `audit_access` table (AUDIT_MIGRATIONS). `id` is filled by the database. */
@@ -49,7 +49,7 @@ export class SqlAuditTrail implements AuditTrail {
     if (q.readerId) query = query.where('reader_id', '=', q.readerId);
     if (q.from) query = query.where('at', '>=', q.from);
     if (q.to) query = query.where('at', '<=', q.to);
-    if (q.limit !== undefined) query = query.limit(q.limit);
+    if (q.limit !== undefined) query = query.limit(limitOf(q.limit));
     const rows = await query.orderBy('id', 'desc').execute();
     return rows.map((r) => ({
       at: r.at,

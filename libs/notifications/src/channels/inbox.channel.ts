@@ -1,6 +1,6 @@
 import { Kysely } from 'kysely';
 import { Clock } from '@bihuan/core';
-import { SqlDatabase } from '@bihuan/database';
+import { limitOf, SqlDatabase } from '@bihuan/database';
 import { KeysetPage, keysetPage } from '@bihuan/platform';
 import { LiveUpdates } from '../live/live-updates';
 import { Delivery, DeliveryResult, SENT } from '../notification';
@@ -139,7 +139,7 @@ export class InboxChannel implements NotificationChannel {
     const rows = await select
       .orderBy('delivered_at', 'desc')
       .orderBy('notification_id', 'desc')
-      .limit(Math.min(Math.max(query.limit ?? 50, 1), 500))
+      .limit(limitOf(Math.min(Math.max(query.limit ?? 50, 1), 500)))
       .execute();
     return rows.map(itemOf);
   }

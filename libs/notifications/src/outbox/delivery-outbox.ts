@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Kysely } from 'kysely';
 import { Clock } from '@bihuan/core';
-import { SqlDatabase, SqlDialectName } from '@bihuan/database';
+import { limitOf, SqlDatabase, SqlDialectName } from '@bihuan/database';
 import { ChannelKind, Delivery, Notification } from '../notification';
 import { DeliveryStatus, NotificationTables } from '../notifications.migrations';
 import { DeliveryView, viewOf } from './delivery-view';
@@ -83,7 +83,7 @@ export class DeliveryOutbox {
       .where('next_attempt_at', '<=', now)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
       .orderBy('next_attempt_at')
-      .limit(limit);
+      .limit(limitOf(limit));
     if (this.dialect === 'postgres') due = due.forUpdate().skipLocked();
     const rows = await this.db
       .updateTable('notification_deliveries')
@@ -142,7 +142,7 @@ export class DeliveryOutbox {
     const rows = await select
       .orderBy('updated_at', 'desc')
       .orderBy('id')
-      .limit(Math.min(Math.max(query.limit ?? 100, 1), 500))
+      .limit(limitOf(Math.min(Math.max(query.limit ?? 100, 1), 500)))
       .execute();
     return rows.map(viewOf);
   }

@@ -1,5 +1,6 @@
 import { SelectQueryBuilder, sql } from 'kysely';
 import { DomainError } from '@bihuan/core';
+import { limitOf } from '@bihuan/database';
 import { CursorValue, decodeCursor, encodeCursor } from './page-cursor';
 
 /**
@@ -75,7 +76,7 @@ export async function keysetPage<DB, TB extends keyof DB, R, T>(page: KeysetQuer
   if (page.cursor !== undefined && (!cursor || !fits(cursor.after, page.order.length, named))) throw foreignCursor();
   let query = cursor ? after(page.query, page.order, cursor.after) : page.query;
   for (const key of page.order) query = query.orderBy(sql.ref(key.column), key.descending ? 'desc' : 'asc');
-  const rows = (await query.limit(page.pageSize + 1).execute()) as R[];
+  const rows = (await query.limit(limitOf(page.pageSize + 1)).execute()) as R[];
   const before = cursor?.before ?? 0;
   const shown = rows.slice(0, page.pageSize);
   const last = shown[shown.length - 1];

@@ -1,6 +1,6 @@
 import { Kysely } from 'kysely';
 import { Role } from '@bihuan/core';
-import { SqlDatabase } from '@bihuan/database';
+import { limitOf, SqlDatabase } from '@bihuan/database';
 import { AccessChainWalk, chainEntry } from './access-log-chain';
 import {
   AccessAction,
@@ -120,7 +120,7 @@ export class SqlAccessLog implements AccessLog {
     if (query.from !== undefined) select = select.where('at', '>=', query.from);
     if (query.to !== undefined) select = select.where('at', '<', query.to);
     const { limit, offset } = queryLimit(query);
-    return (await select.orderBy('seq').limit(limit).offset(offset).execute()).map(toEntry);
+    return (await select.orderBy('seq').limit(limitOf(limit)).offset(offset).execute()).map(toEntry);
   }
 
   /**
@@ -136,7 +136,13 @@ export class SqlAccessLog implements AccessLog {
         const head = row && row.seq !== EMPTY.seq ? row : null;
         const walk = new AccessChainWalk();
         for (let after = 0; ;) {
-          const rows = await trx.selectFrom('access_log').selectAll().where('seq', '>', after).orderBy('seq').limit(PAGE).execute();
+          const rows = await trx
+            .selectFrom('access_log')
+            .selectAll()
+            .where('seq', '>', after)
+            .orderBy('seq')
+            .limit(limitOf(PAGE))
+            .execute();
           for (const r of rows) {
             const broken = walk.next(toEntry(r));
             if (broken) return broken;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kysely } from 'kysely';
 import { Actor, Clock, SystemClock } from '@bihuan/core';
-import { SqlDatabase } from '@bihuan/database';
+import { limitOf, SqlDatabase } from '@bihuan/database';
 import { openPrivacyDatabase, PrivacyDatabaseOptions } from './privacy-database';
 import {
   assertSubject,
@@ -118,7 +118,7 @@ export class SqlSubjectKeyStore implements SubjectKeyStore {
     if (options.status === 'erased') query = query.where('erased_at', 'is not', null);
     const rows = await query
       .orderBy('subject_id')
-      .limit(clampLimit(options.limit))
+      .limit(limitOf(clampLimit(options.limit)))
       .offset(Math.max(0, Math.floor(options.offset ?? 0)))
       .execute();
     return rows.map(toInfo);

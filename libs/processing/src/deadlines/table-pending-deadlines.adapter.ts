@@ -1,5 +1,5 @@
 import { Kysely } from 'kysely';
-import { SqlDatabase } from '@bihuan/database';
+import { limitOf, SqlDatabase } from '@bihuan/database';
 import { byDue, PendingDeadline, PendingDeadlinesStore } from './pending-deadlines';
 
 /** The `pending_deadlines` table (processing migrations); reminder lists as JSON text. */
@@ -91,7 +91,7 @@ export class TablePendingDeadlines implements PendingDeadlinesStore {
         .orderBy('due_at')
         .orderBy('stream')
         .orderBy('deadline_id')
-        .limit(limit)
+        .limit(limitOf(limit))
         .execute(),
       this.db
         .selectFrom('pending_deadlines')
