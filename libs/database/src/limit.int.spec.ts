@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { createTestPostgresDatabase, TestPostgresDatabase } from '@bihuan/testing';
-import { BOUND_LIMIT, limitOf } from './limit';
+import { boundLimit, limitOf } from './limit';
 import { openPostgresDatabase } from './open-postgres-database';
 import { openSqliteDatabase } from './open-sqlite-database';
 import { SqlDatabase } from './sql-database';
@@ -60,14 +60,16 @@ describe('limitOf', () => {
   });
 });
 
-describe('BOUND_LIMIT', () => {
+describe('boundLimit', () => {
   it('binds the count like any value in one SQLite statement: a count, and -1 for every row', () => {
     const raw = new BetterSqlite3(':memory:');
     raw.exec('create table numbers (n integer primary key); insert into numbers values (1), (2), (3), (4)');
-    const first = raw.prepare<[number, number], { n: number }>(`select n from numbers where n > ? order by n limit ${BOUND_LIMIT}`);
+    const first = raw.prepare<[number, number], { n: number }>(`select n from numbers where n > ? order by n limit ${boundLimit()}`);
     expect(first.all(1, 2)).toEqual([{ n: 2 }, { n: 3 }]);
     expect(first.all(0, 1)).toEqual([{ n: 1 }]);
     expect(first.all(0, -1)).toHaveLength(4);
+    const named = raw.prepare(`select n from numbers order by n desc limit ${boundLimit('@count')}`);
+    expect(named.all({ count: 1 })).toEqual([{ n: 4 }]);
     raw.close();
   });
 });

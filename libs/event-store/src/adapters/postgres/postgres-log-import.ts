@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Pool } from 'pg';
+import { boundLimit } from '@bihuan/database';
 import { APPEND_LOCK_KEY, ensureEventlogSchema, EVENTLOG_SCHEMA } from './postgres-schema';
 
 /** One row of the embedded log as stored: the JSON text that was hashed, not re-serialised. */
@@ -45,7 +46,7 @@ export async function importSqliteLog(
     const existing = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${EVENTLOG_SCHEMA}.events`);
     if (Number(existing.rows[0]?.n ?? 0) > 0) throw new LogNotEmpty(`The PostgreSQL log already holds ${existing.rows[0]!.n} events`);
     const total = (source.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
-    const page = source.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?');
+    const page = source.prepare(`SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ${boundLimit()}`);
     let copied = 0;
     for (let after = -1; ;) {
       const rows = page.all(after, PAGE) as StoredRow[];

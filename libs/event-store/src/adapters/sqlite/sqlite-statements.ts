@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { EventMetadata } from '@bihuan/core';
-import { BOUND_LIMIT } from '@bihuan/database';
+import { boundLimit } from '@bihuan/database';
 import { EventFilter, RecordedEvent } from '../../event-store.port';
 
 export interface EventRow {
@@ -71,10 +71,10 @@ export class SqliteStatements {
     this.eventRevision = db.prepare<[string, string], number>('SELECT revision FROM events WHERE event_id = ? AND stream = ?').pluck();
     const asOf = 'position <= ? AND recorded_at <= ?';
     this.streamForwards = db.prepare(
-      `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? AND ${asOf} ORDER BY revision LIMIT ${BOUND_LIMIT}`,
+      `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? AND ${asOf} ORDER BY revision LIMIT ${boundLimit()}`,
     );
     this.streamBackwards = db.prepare(
-      `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? AND ${asOf} ORDER BY revision DESC LIMIT ${BOUND_LIMIT}`,
+      `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? AND ${asOf} ORDER BY revision DESC LIMIT ${boundLimit()}`,
     );
     this.headPosition = db.prepare('SELECT MAX(position) AS position FROM events');
     // A bare column next to MAX() comes from the row holding the maximum (documented SQLite behaviour).
@@ -87,7 +87,7 @@ export class SqliteStatements {
     const cat = 'category IN (SELECT value FROM json_each(?))';
     const type = 'type IN (SELECT value FROM json_each(?))';
     const all = (where: string) =>
-      db.prepare<unknown[], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ${where} ORDER BY position LIMIT ${BOUND_LIMIT}`);
+      db.prepare<unknown[], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ${where} ORDER BY position LIMIT ${boundLimit()}`);
     this.all = {
       none: all(''),
       cat: all(`AND ${cat}`),
