@@ -38,6 +38,8 @@ export class KeyedTaskQueue {
       () => this.finished(entry),
       (error: unknown) => {
         this.failure ??= error;
+        // No wait can be met before the reset delivers the input again: it gives up now, not at its timeout.
+        this.wakeWaiters(true);
       },
     );
     const tail = run.finally(() => {
@@ -83,8 +85,8 @@ export class KeyedTaskQueue {
     while (this.running.size > 0) await Promise.all([...this.running]);
     this.failure = undefined;
     this.order.splice(0);
-    // The subscription delivers these inputs again; a wait does not outlast the reset (nor did it before).
-    this.wakeWaiters();
+    // The subscription delivers these inputs again; a wait does not outlast the reset.
+    this.wakeWaiters(true);
     throw failure;
   }
 
@@ -104,13 +106,13 @@ export class KeyedTaskQueue {
     this.saveTimer.unref();
   }
 
-  /** Resolves the waits whose tasks have all finished. */
-  private wakeWaiters(): void {
+  /** Resolves the waits whose tasks have all finished (`all`: every wait, a task having failed). */
+  private wakeWaiters(all = false): void {
     if (this.waiters.length === 0) return;
     const waiting = this.waiters;
     this.waiters = [];
     for (const waiter of waiting) {
-      if (this.doneThrough(waiter.position)) waiter.resolve();
+      if (all || this.doneThrough(waiter.position)) waiter.resolve();
       else this.waiters.push(waiter);
     }
   }

@@ -67,6 +67,20 @@ describe('KeyedTaskQueue', () => {
     await q.drain();
   });
 
+  it("finishedThrough gives up at once when a task fails (the input comes again after the reset), not at its caller's timeout", async () => {
+    const q = new KeyedTaskQueue(8, async () => undefined, 60_000);
+    const failing = gate();
+    await q.push('a', 1, async () => {
+      await failing.wait;
+      throw new Error('dead-letter store down');
+    });
+    const finished = q.finishedThrough(1);
+    failing.open();
+    await expect(finished).resolves.toBeUndefined();
+    expect(q.doneThrough(1)).toBe(false);
+    await expect(q.push('b', 2, async () => undefined)).rejects.toThrow('dead-letter store down');
+  });
+
   it('coalesces the checkpoint writes of inputs finished close together, and drain writes the last at once', async () => {
     const saved: number[] = [];
     const q = new KeyedTaskQueue(8, async (p) => void saved.push(p), 60_000);
