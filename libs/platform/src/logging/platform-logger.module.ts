@@ -64,15 +64,16 @@ export function requestForLog(req: LoggedRequest): Record<string, unknown> {
   };
 }
 
+/** 5xx error; 4xx, and a client that went away before its answer, warn; the rest info. */
 function levelOf(statusCode: number, completed: boolean): 'error' | 'warn' | 'info' {
-  return !completed || statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
+  return statusCode >= 500 ? 'error' : !completed || statusCode >= 400 ? 'warn' : 'info';
 }
 
 /**
  * The HTTP request logger. Mount it before the body parsers (createApp does), so that requests
  * refused by them (413, malformed JSON) are logged with their id like every other request: once,
  * when the response finishes or the connection closes before it did ("request aborted"), at info /
- * warn (4xx) / error (5xx, aborted). Probes and scrapes (/health, /health/live, /health/ready,
+ * warn (4xx, aborted: the client went away, the server did nothing wrong) / error (5xx). Probes and scrapes (/health, /health/live, /health/ready,
  * /metrics) are not logged.
  *
  * Written here rather than taken from pino-http (ADR 0028): pino-http makes a child logger per

@@ -87,7 +87,7 @@ describe('request logging (httpLogger)', () => {
     expect((lines()[0]!['req'] as { id: string }).id).toBe(missing.headers.get('x-request-id'));
   });
 
-  it('logs a request whose connection closed before the answer as aborted, at error', async () => {
+  it('logs a request whose connection closed before the answer as aborted, at warn', async () => {
     const { url, lines } = await started('info', () => undefined); // never answers
     const client = httpRequest(`${url}/slow`);
     client.on('error', () => undefined);
@@ -96,7 +96,7 @@ describe('request logging (httpLogger)', () => {
     client.destroy();
     await until(() => lines().length > 0);
     expect(lines()).toEqual([
-      expect.objectContaining({ level: 'error', msg: 'request aborted', req: expect.objectContaining({ url: '/slow' }) }),
+      expect.objectContaining({ level: 'warn', msg: 'request aborted', req: expect.objectContaining({ url: '/slow' }) }),
     ]);
   });
 
