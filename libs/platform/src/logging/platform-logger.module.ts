@@ -72,9 +72,9 @@ function levelOf(statusCode: number, completed: boolean): 'error' | 'warn' | 'in
 /**
  * The HTTP request logger. Mount it before the body parsers (createApp does), so that requests
  * refused by them (413, malformed JSON) are logged with their id like every other request: once,
- * when the response finishes or the connection closes before it did ("request aborted"), at info /
- * warn (4xx, aborted: the client went away, the server did nothing wrong) / error (5xx). Probes and scrapes (/health, /health/live, /health/ready,
- * /metrics) are not logged.
+ * when the response finishes or the connection closes before it did ("request aborted"), at info,
+ * warn (4xx; aborted: the client went away, the server did nothing wrong) or error (5xx). Probes
+ * and scrapes (/health, /health/live, /health/ready, /metrics) are not logged.
  *
  * Written here rather than taken from pino-http (ADR 0028): pino-http makes a child logger per
  * request, serialising the request into it whether or not a line is ever written, and that was
