@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { api, type Schemas } from '../client/client';
 import { call } from '../client/errors';
@@ -36,6 +37,7 @@ function OutcomeForm({ referral }: { referral: ReferralDetail }) {
   const words = useCatalogue();
   const refresh = useRefreshReferrals();
   const [form] = Form.useForm<OutcomeValues>();
+  const [uploading, setUploading] = useState(false);
   const { referralId } = referral;
   const record = useStepMutation({
     form,
@@ -67,9 +69,10 @@ function OutcomeForm({ referral }: { referral: ReferralDetail }) {
           attached={documents}
           uploadPath={`/referrals/${encodeURIComponent(referralId)}/evidence`}
           onUploaded={() => void refresh()}
+          onBusy={setUploading}
         />
       </Form.Item>
-      <Button type="primary" htmlType="submit" size="large" loading={record.isPending}>
+      <Button type="primary" disabled={uploading} htmlType="submit" size="large" loading={record.isPending}>
         提交处理结果
       </Button>
     </Form>

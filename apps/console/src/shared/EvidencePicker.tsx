@@ -20,6 +20,7 @@ export function EvidencePicker({
   uploadPath,
   step,
   onUploaded,
+  onBusy,
 }: {
   id?: string;
   value?: string[];
@@ -29,14 +30,24 @@ export function EvidencePicker({
   step?: string;
   /** Called after each upload the API took (to refresh the case's file list). */
   onUploaded?: () => void;
+  /**
+   * Whether a file is still uploading. Its digest is cited only once the API has taken it, so the
+   * form's submit button waits (disabled) meanwhile: a report sent earlier would go without it.
+   */
+  onBusy?: (busy: boolean) => void;
 }) {
   const [uploaded, setUploaded] = useState<UploadedEvidence[]>([]);
+  const [busy, setBusy] = useState(false);
   const known = new Map<string, string>([...attached, ...uploaded].map((file) => [file.digest, file.name]));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <EvidenceUpload
         path={uploadPath}
         step={step}
+        onBusy={(now) => {
+          setBusy(now);
+          onBusy?.(now);
+        }}
         onChange={(files) => {
           const fresh = files.filter((file) => !uploaded.some((u) => u.digest === file.digest));
           setUploaded(files);
@@ -46,6 +57,7 @@ export function EvidencePicker({
           if (fresh.length) onUploaded?.();
         }}
       />
+      {busy && <Typography.Text type="secondary">证据材料上传中，上传完成后即可提交。</Typography.Text>}
       {known.size > 0 && (
         <>
           <Typography.Text type="secondary">引用的证据材料（可选择已上传的附件）：</Typography.Text>

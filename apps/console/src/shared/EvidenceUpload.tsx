@@ -25,6 +25,7 @@ export function EvidenceUpload({
   step,
   onChange,
   onUploaded,
+  onBusy,
   id,
 }: {
   /** The case's evidence route, e.g. /findings/F1/evidence. */
@@ -35,6 +36,8 @@ export function EvidenceUpload({
   onChange?: (files: UploadedEvidence[]) => void;
   /** Once per file the API took. */
   onUploaded?: (file: UploadedEvidence) => void;
+  /** Whether a file is still on its way: a form citing the files must not be sent meanwhile. */
+  onBusy?: (busy: boolean) => void;
   /** For the form label's htmlFor. */
   id?: string;
 }) {
@@ -43,6 +46,7 @@ export function EvidenceUpload({
   const [list, setList] = useState<UploadFile<EvidenceReceipt>[]>([]);
   const report = (next: UploadFile<EvidenceReceipt>[]): void => {
     setList(next);
+    onBusy?.(next.some((file) => file.status === 'uploading'));
     onChange?.(
       next
         .filter((file) => file.status === 'done' && file.response)

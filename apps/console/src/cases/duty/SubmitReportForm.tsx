@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { api } from '../../client/client';
 import { call } from '../../client/errors';
@@ -17,6 +18,7 @@ interface SubmitValues {
  */
 export function SubmitReportForm({ duty }: { duty: ReportDuty }) {
   const [form] = Form.useForm<SubmitValues>();
+  const [uploading, setUploading] = useState(false);
   const refresh = useRefreshDuty(duty.dutyId);
   const last = duty.submissions.at(-1);
   const returned = duty.status === 'returned' ? duty.reviews.filter((r) => r.outcome === 'returned').at(-1) : undefined;
@@ -69,9 +71,10 @@ export function SubmitReportForm({ duty }: { duty: ReportDuty }) {
             attached={duty.files}
             uploadPath={`/report-duties/${encodeURIComponent(duty.dutyId)}/evidence`}
             onUploaded={() => void refresh()}
+            onBusy={setUploading}
           />
         </Form.Item>
-        <Button type="primary" htmlType="submit" size="large" loading={submit.isPending}>
+        <Button type="primary" disabled={uploading} htmlType="submit" size="large" loading={submit.isPending}>
           {returned ? '重新报送' : '提交报送'}
         </Button>
       </Form>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Tabs, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -87,6 +88,7 @@ interface ProgressValues {
 
 function ProgressForm({ detail }: { detail: FindingDetail }) {
   const [form] = Form.useForm<ProgressValues>();
+  const [uploading, setUploading] = useState(false);
   const refresh = useRefreshFinding(detail.findingId);
   const submit = useStepMutation<ProgressValues>({
     form,
@@ -122,9 +124,10 @@ function ProgressForm({ detail }: { detail: FindingDetail }) {
           uploadPath={`/findings/${encodeURIComponent(detail.findingId)}/evidence`}
           step="progress"
           onUploaded={() => void refresh()}
+          onBusy={setUploading}
         />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={submit.isPending}>
+      <Button type="primary" disabled={uploading} htmlType="submit" loading={submit.isPending}>
         报送整改进展
       </Button>
     </Form>
@@ -138,6 +141,7 @@ interface SignOffValues {
 
 function SignOffRequestForm({ detail }: { detail: FindingDetail }) {
   const [form] = Form.useForm<SignOffValues>();
+  const [uploading, setUploading] = useState(false);
   const refresh = useRefreshFinding(detail.findingId);
   const citedBefore = detail.rectification.evidence.length > 0;
   const submit = useStepMutation<SignOffValues>({
@@ -178,9 +182,10 @@ function SignOffRequestForm({ detail }: { detail: FindingDetail }) {
           uploadPath={`/findings/${encodeURIComponent(detail.findingId)}/evidence`}
           step="signOff"
           onUploaded={() => void refresh()}
+          onBusy={setUploading}
         />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={submit.isPending}>
+      <Button type="primary" disabled={uploading} htmlType="submit" loading={submit.isPending}>
         申请销号
       </Button>
     </Form>
