@@ -1,56 +1,44 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, sql } from 'kysely';
-import { createTestPostgresDatabase, TestPostgresDatabase } from '@bihuan/testing';
+import { Kysely } from 'kysely';
+import { TEST_SQL_DIALECTS, TestSqlDatabase } from '@bihuan/testing';
 import { boundLimit, limitOf } from './limit';
-import { openPostgresDatabase } from './open-postgres-database';
-import { openSqliteDatabase } from './open-sqlite-database';
-import { SqlDatabase } from './sql-database';
+import { MigrationSet } from './migrations';
 
 type Tables = { numbers: { n: number } };
 
-function suite(name: string, open: () => Promise<SqlDatabase>, cleanUp: () => Promise<void>): void {
-  describe(`limitOf on ${name}`, () => {
-    let database: SqlDatabase;
-    let db: Kysely<Tables>;
-    beforeAll(async () => {
-      database = await open();
-      db = database.db.withTables<Tables>();
-      await sql`create table numbers (n integer primary key)`.execute(database.db);
-      await db
-        .insertInto('numbers')
-        .values([1, 2, 3, 4, 5].map((n) => ({ n })))
+const NUMBERS: MigrationSet = {
+  owner: 'spec',
+  migrations: {
+    '0001-numbers': async (db) => {
+      await db.schema
+        .createTable('numbers')
+        .addColumn('n', 'integer', (c) => c.primaryKey())
         .execute();
-    });
-    afterAll(async () => {
-      await database.close();
-      await cleanUp();
-    });
-
-    it('writes the count into the SQL as digits, and returns that many rows', async () => {
-      const query = db.selectFrom('numbers').select('n').orderBy('n', 'desc').limit(limitOf(2));
-      expect(query.compile().sql).toMatch(/limit 2$/);
-      expect(query.compile().parameters).toEqual([]);
-      expect(await query.execute()).toEqual([{ n: 5 }, { n: 4 }]);
-      expect(await db.selectFrom('numbers').select('n').orderBy('n').limit(limitOf(3)).execute()).toHaveLength(3);
-    });
-  });
-}
-
-suite(
-  'SQLite',
-  async () => openSqliteDatabase({ file: ':memory:' }),
-  async () => undefined,
-);
-
-let pg: TestPostgresDatabase;
-suite(
-  'PostgreSQL',
-  async () => {
-    pg = await createTestPostgresDatabase('limit_of');
-    return openPostgresDatabase({ url: pg.url });
+    },
   },
-  async () => pg.drop(),
-);
+};
+
+describe.each(TEST_SQL_DIALECTS)('limitOf on $name', (dialect) => {
+  let test: TestSqlDatabase;
+  let db: Kysely<Tables>;
+  beforeAll(async () => {
+    test = await dialect.open([NUMBERS]);
+    db = test.database.db.withTables<Tables>();
+    await db
+      .insertInto('numbers')
+      .values([1, 2, 3, 4, 5].map((n) => ({ n })))
+      .execute();
+  });
+  afterAll(() => test.dispose());
+
+  it('writes the count into the SQL as digits, and returns that many rows', async () => {
+    const query = db.selectFrom('numbers').select('n').orderBy('n', 'desc').limit(limitOf(2));
+    expect(query.compile().sql).toMatch(/limit 2$/);
+    expect(query.compile().parameters).toEqual([]);
+    expect(await query.execute()).toEqual([{ n: 5 }, { n: 4 }]);
+    expect(await db.selectFrom('numbers').select('n').orderBy('n').limit(limitOf(3)).execute()).toHaveLength(3);
+  });
+});
 
 describe('limitOf', () => {
   it('refuses anything but a safe integer, so nothing else reaches the SQL', () => {
