@@ -51,8 +51,14 @@ describe('console: applicant credit checks in Chromium', () => {
     await page.locator('.ant-form-item-explain-error', { hasText: '校验位正确的统一社会信用代码' }).waitFor();
     expect(await recorded(INSPECTOR)).toEqual([]);
 
+    // Corrected, the refusal goes from under the field (its row closes up, moving the button) before
+    // the check is sent: a click while the form still moves can miss on a busy machine. The answer is
+    // awaited so a failure here says whether a check was sent and what the API said.
     await page.locator('#credit-check').getByLabel('统一社会信用代码').fill(CODE);
+    await page.locator('#credit-check .ant-form-item-explain-error').waitFor({ state: 'detached' });
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/credit/checks');
     await page.getByRole('button', { name: '核查并记录' }).click();
+    expect(`${(await answered).status()} ${await (await answered).text()}`).toMatch(/^201 /);
     await page.getByText('核查已记录').waitFor();
     const result = page.locator('.ant-card', { hasText: '核查结果' });
     await result.getByText('A级（守信）').waitFor();
