@@ -66,6 +66,8 @@ describe('console: notices and draws for the commission (Chromium)', () => {
 
     await page.getByLabel('统计起始日期').fill(MARCH.from);
     await page.getByLabel('统计截止日期').fill(MARCH.to);
+    // The refusal goes first (its row closes up, moving the button): a click while the form moves can miss.
+    await errorUnder(page, '统计截止日期').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.waitForURL(/\/cases\/notices\/[^/]+$/);
     first = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
