@@ -68,6 +68,26 @@ export class FaultLog {
     ).n;
   }
 
+  /**
+   * The timers table at a glance, for a run that stalls: per state (free, leased by a live lease,
+   * a lapsed lease, parked) how many rows, how many of them due, their most attempts and an error.
+   */
+  timersState(now = Date.now()): string {
+    try {
+      const rows = this.db
+        .prepare(
+          `SELECT CASE WHEN due_at IS NULL THEN 'parked' WHEN lease_owner IS NULL THEN 'free'
+                       WHEN lease_until >= @now THEN 'leased by ' || lease_owner ELSE 'lapsed lease of ' || lease_owner END AS state,
+                  COUNT(*) AS n, SUM(due_at <= @now) AS due, MAX(attempt) AS attempts, MAX(last_error) AS error
+           FROM timers GROUP BY state`,
+        )
+        .all({ now }) as { state: string; n: number; due: number; attempts: number; error: string | null }[];
+      return rows.map((r) => `${r.state}: ${r.n} (${r.due} due, up to ${r.attempts} attempts${r.error ? `, ${r.error}` : ''})`).join('; ');
+    } catch (error) {
+      return `timers unreadable: ${String(error)}`;
+    }
+  }
+
   count(sql: string): number {
     try {
       return (this.db.prepare(sql).get() as { n: number }).n;

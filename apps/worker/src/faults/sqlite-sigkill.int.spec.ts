@@ -41,9 +41,11 @@ describe('fault: 1,000 deadlines, worker SIGKILLed twice (embedded SQLite)', () 
       const third = start();
       // A timeout says where things stood: slowness (expiries still coming) and a hang read differently.
       const explained = (error: unknown): never => {
-        const lines = third.output().trim().split('\n').slice(-15).join('\n');
+        const lines = third.output().trim().split('\n').slice(-40).join('\n');
         const counts = `${log.expiredCount()} of ${COUNT} expired, ${log.count('SELECT COUNT(*) AS n FROM timers')} timers, ${log.count('SELECT COUNT(*) AS n FROM pending_deadlines')} pending`;
-        throw new Error(`${String(error)} — ${counts}; third worker ${third.alive() ? 'alive' : 'gone'}, its last lines:\n${lines}`);
+        throw new Error(
+          `${String(error)} — ${counts}; timers ${log.timersState()}; third worker ${third.alive() ? 'alive' : 'gone'}, its last lines:\n${lines}`,
+        );
       };
       // Bounds catch a hang, not slowness: a shared 2-core machine running browser tests beside this one
       // has taken over 90 s for what takes 11 s alone.

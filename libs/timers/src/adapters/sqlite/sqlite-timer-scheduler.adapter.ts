@@ -25,11 +25,21 @@ export interface SqliteTimerSchedulerOptions {
   readonly concurrency?: number;
 }
 
+/** A write waiting for the next turn of the event loop (`write`), and the caller waiting for it. */
+interface QueuedWrite {
+  readonly work: () => unknown;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type WriteOutcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 /**
  * The embedded default: timers in the store's SQLite file, delivered by a poller that leases due
  * rows in one atomic UPDATE … RETURNING, so several processes on one file never both deliver a
  * timer while a lease holds; a crashed holder's lease expires and the row is claimed again
  * (attempt + 1). Delivery is at-least-once.
+ * Every write goes through `write`: at the start of an event-loop turn (ADR 0030).
  */
 export class SqliteTimerScheduler implements TimerScheduler {
   readonly kind = 'sqlite' as const;
@@ -38,6 +48,9 @@ export class SqliteTimerScheduler implements TimerScheduler {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private renewTimer: NodeJS.Timeout | null = null;
+  private queued: QueuedWrite[] = [];
+  private flushScheduled = false;
+  private readonly writeBatch: (batch: readonly QueuedWrite[], outcomes: WriteOutcome[]) => void;
 
   private constructor(
     private readonly db: Database,
@@ -46,6 +59,17 @@ export class SqliteTimerScheduler implements TimerScheduler {
     private readonly opts: Required<Omit<SqliteTimerSchedulerOptions, 'file' | 'clock' | 'maxAttempts'>> & { maxAttempts: number },
   ) {
     this.sql = prepareTimerStatements(db);
+    const batch = db.transaction((writes: readonly QueuedWrite[], outcomes: WriteOutcome[]) => {
+      // A failed statement undoes only itself: the others of the turn still commit.
+      for (const queued of writes) {
+        try {
+          outcomes.push({ ok: true, value: queued.work() });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+        }
+      }
+    });
+    this.writeBatch = (writes, outcomes) => batch.immediate(writes, outcomes);
   }
 
   static async open(options: SqliteTimerSchedulerOptions): Promise<SqliteTimerScheduler> {
@@ -68,25 +92,27 @@ export class SqliteTimerScheduler implements TimerScheduler {
   }
 
   async schedule(timer: TimerSpec): Promise<void> {
-    const dueMs = validateTimer(timer);
-    this.sql.upsert.run(this.row(timer, dueMs));
+    const row = this.row(timer, validateTimer(timer));
+    await this.write(() => this.sql.upsert.run(row));
   }
 
-  /** One transaction for all: the fast path for re-arming thousands of deadlines. */
+  /** All or none (a savepoint within the turn's transaction): the fast path for re-arming thousands of deadlines. */
   async scheduleMany(timers: readonly TimerSpec[]): Promise<void> {
     const rows = lastPerId(timers).map((t) => this.row(t, validateTimer(t)));
-    this.db.transaction(() => {
-      for (const row of rows) this.sql.upsert.run(row);
-    })();
+    await this.write(
+      this.db.transaction(() => {
+        for (const row of rows) this.sql.upsert.run(row);
+      }),
+    );
   }
 
   async reschedule(id: string, dueAt: string): Promise<void> {
     const dueMs = parseDueAt(dueAt);
-    this.sql.reschedule.run({ id, dueIso: dueAt, dueMs, version: randomUUID() });
+    await this.write(() => this.sql.reschedule.run({ id, dueIso: dueAt, dueMs, version: randomUUID() }));
   }
 
   async cancel(id: string): Promise<void> {
-    this.sql.cancel.run(id);
+    await this.write(() => this.sql.cancel.run(id));
   }
 
   async pending(): Promise<TimerSpec[]> {
@@ -120,8 +146,48 @@ export class SqliteTimerScheduler implements TimerScheduler {
 
   async close(): Promise<void> {
     await this.stop();
+    if (this.db.open) this.flushWrites(); // what was asked for this turn is written, not dropped
     if (this.ownsDb && this.db.open) this.db.close();
   }
+
+  /**
+   * Runs `work`, a synchronous write on this connection, at the start of the next event-loop turn
+   * with every other write asked for in this one, in one IMMEDIATE transaction (one commit for a
+   * turn's completions). Never at once: the caller may be in the middle of a chain of promise jobs
+   * in which a Kysely transaction on another connection of this process (a read model's batch)
+   * holds the file's write lock. A write there waits busy_timeout with the whole process blocked
+   * (the holder cannot move until it returns), then fails; deliveries that finish without I/O
+   * then queued such waits back to back and held the event loop for minutes, leases lapsing
+   * (ADR 0030). Such a transaction never spans a turn, so none is open when a turn starts.
+   */
+  private write<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queued.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (this.flushScheduled) return;
+      this.flushScheduled = true;
+      setImmediate(this.flushWrites);
+    });
+  }
+
+  private readonly flushWrites = (): void => {
+    this.flushScheduled = false;
+    const writes = this.queued;
+    if (writes.length === 0) return;
+    this.queued = [];
+    const outcomes: WriteOutcome[] = [];
+    try {
+      this.writeBatch(writes, outcomes);
+    } catch (error) {
+      // BEGIN or COMMIT failed (another process's lock beyond busy_timeout, a closed file): none was written.
+      for (const queued of writes) queued.reject(error);
+      return;
+    }
+    writes.forEach((queued, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) queued.resolve(outcome.value);
+      else queued.reject(outcome.error);
+    });
+  };
 
   private row(timer: TimerSpec, dueMs: number) {
     return { id: timer.id, dueIso: timer.dueAt, dueMs, payload: JSON.stringify(timer.payload ?? {}), version: randomUUID() };
@@ -146,17 +212,18 @@ export class SqliteTimerScheduler implements TimerScheduler {
 
   /** Claims one batch of due rows and delivers it; returns how many were claimed. */
   private async pollOnce(): Promise<number> {
-    const now = this.clock.now().getTime();
-    const rows = (
-      this.sql.claim.all({ owner: this.opts.owner, until: now + this.opts.leaseMs, now, limit: this.opts.batchSize }) as TimerRow[]
-    ).sort((a, b) => a.due_at - b.due_at);
+    const claimed = await this.write(() => {
+      const now = this.clock.now().getTime();
+      return this.sql.claim.all({ owner: this.opts.owner, until: now + this.opts.leaseMs, now, limit: this.opts.batchSize }) as TimerRow[];
+    });
+    const rows = claimed.sort((a, b) => a.due_at - b.due_at);
     let next = 0;
     const lane = async (): Promise<void> => {
       while (next < rows.length) {
         const row = rows[next++]!;
         const handler = this.handler;
         if (handler !== null) await this.deliver(row, handler);
-        else this.sql.release.run({ id: row.id, version: row.version, owner: this.opts.owner });
+        else await this.write(() => this.sql.release.run({ id: row.id, version: row.version, owner: this.opts.owner }));
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, rows.length) }, lane));
@@ -173,12 +240,13 @@ export class SqliteTimerScheduler implements TimerScheduler {
     }
     try {
       if (failure === null) {
-        this.sql.complete.run({ id: row.id, version: row.version });
+        await this.write(() => this.sql.complete.run({ id: row.id, version: row.version }));
         return;
       }
       const parked = row.attempt >= this.opts.maxAttempts;
       const nextAt = parked ? null : this.clock.now().getTime() + backoffDelayMs(this.opts.backoff, row.attempt);
-      this.sql.fail.run({ id: row.id, version: row.version, nextAt, error: errorText(failure).slice(0, 2000) });
+      const error = errorText(failure).slice(0, 2000);
+      await this.write(() => this.sql.fail.run({ id: row.id, version: row.version, nextAt, error }));
     } catch (error) {
       // The row keeps our lease until it expires; then it is delivered again (at-least-once).
       process.emitWarning(`SqliteTimerScheduler could not record the outcome of ${row.id}: ${errorText(error)}`);
@@ -186,11 +254,9 @@ export class SqliteTimerScheduler implements TimerScheduler {
   }
 
   private renewLeases(): void {
-    try {
-      this.sql.renew.run({ owner: this.opts.owner, until: this.clock.now().getTime() + this.opts.leaseMs });
-    } catch (error) {
-      process.emitWarning(`SqliteTimerScheduler lease renewal failed: ${errorText(error)}`);
-    }
+    this.write(() => this.sql.renew.run({ owner: this.opts.owner, until: this.clock.now().getTime() + this.opts.leaseMs })).catch(
+      (error: unknown) => process.emitWarning(`SqliteTimerScheduler lease renewal failed: ${errorText(error)}`),
+    );
   }
 
   private sleep(ms: number): Promise<void> {

@@ -87,6 +87,76 @@ describe('SqliteTimerScheduler', () => {
     raw.close();
   });
 
+  describe('beside a transaction another connection of this process holds across promise jobs (ADR 0030)', () => {
+    /**
+     * What a read model's Kysely batch does on its own connection: BEGIN, a write (the file's write
+     * lock is now held), more statements some promise jobs apart, COMMIT, all within one turn.
+     */
+    const heldAcrossJobs = (connection: BetterSqlite3.Database, jobs = 50): Promise<void> => {
+      connection.exec('BEGIN');
+      connection.prepare('INSERT INTO read_model (n) VALUES (1)').run();
+      return (async () => {
+        for (let i = 0; i < jobs; i++) await Promise.resolve();
+        connection.exec('COMMIT');
+      })();
+    };
+    let other: BetterSqlite3.Database;
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    const connections: BetterSqlite3.Database[] = [];
+    /** Its own connection waits 200 ms for a lock, not 5 s: a write run amid the transaction fails fast. */
+    const openScheduler = () => {
+      const connection = new BetterSqlite3(file);
+      connection.pragma('journal_mode = WAL');
+      connection.pragma('busy_timeout = 200');
+      connections.push(connection);
+      return SqliteTimerScheduler.open({ file: connection, ...fast });
+    };
+    beforeEach(() => {
+      other = new BetterSqlite3(file);
+      other.pragma('journal_mode = WAL');
+      other.exec('CREATE TABLE read_model (n INTEGER)');
+      warnings.length = 0;
+      process.on('warning', onWarning);
+    });
+    afterEach(() => {
+      process.off('warning', onWarning);
+      other.close();
+      for (const connection of connections.splice(0)) connection.close();
+    });
+
+    it('arms a timer asked for amid the transaction once it has committed, not waiting on it with the process blocked', async () => {
+      const scheduler = await openScheduler();
+      const batch = heldAcrossJobs(other);
+      // Run at once, this upsert waited busy_timeout for a lock its own process could not release, then failed.
+      const scheduled = scheduler.schedule({ id: 'amid', dueAt: '2030-01-01T00:00:00.000Z', payload: {} });
+      await Promise.all([batch, scheduled]);
+      expect(await scheduler.pending()).toEqual([{ id: 'amid', dueAt: '2030-01-01T00:00:00.000Z', payload: {} }]);
+      expect(other.prepare('SELECT COUNT(*) FROM read_model').pluck().get()).toBe(1);
+      await scheduler.close();
+    });
+
+    it('records a delivery that finished amid the transaction, without a failed write', async () => {
+      const scheduler = await openScheduler();
+      const batches: Promise<void>[] = [];
+      const delivered: string[] = [];
+      // The handler answers while the batch still holds the lock: the completion is asked for amid it.
+      await scheduler.start(async (timer) => {
+        batches.push(heldAcrossJobs(other));
+        delivered.push(timer.id);
+      });
+      await scheduler.scheduleMany(
+        ['a', 'b', 'c'].map((id) => ({ id: `done.${id}`, dueAt: new Date(Date.now() - 1_000).toISOString(), payload: {} })),
+      );
+      for (let i = 0; i < 200 && (await scheduler.pending()).length > 0; i++) await sleep(25);
+      await Promise.all(batches);
+      expect(delivered.sort()).toEqual(['done.a', 'done.b', 'done.c']);
+      expect(await scheduler.pending()).toEqual([]);
+      expect(warnings.filter((w) => w.includes('SqliteTimerScheduler'))).toEqual([]);
+      await scheduler.close();
+    });
+  });
+
   it('parks a timer after maxAttempts, keeping the last error', async () => {
     const scheduler = await SqliteTimerScheduler.open({ file, ...fast, maxAttempts: 2, backoff: { baseMs: 50, maxMs: 50 } });
     let calls = 0;

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { boundLimit } from '@bihuan/database';
 
 /**
  * Table `timers`, living in the event store's SQLite file so a timer and the events that armed it
@@ -69,7 +70,7 @@ export function prepareTimerStatements(db: Database): TimerStatements {
       WHERE id IN (
         SELECT id FROM timers
         WHERE due_at <= @now AND (lease_until IS NULL OR lease_until < @now)
-        ORDER BY due_at LIMIT @limit)
+        ORDER BY due_at LIMIT ${boundLimit('@limit')})
       RETURNING id, due_iso, payload, version, attempt, due_at`),
     renew: db.prepare(`UPDATE timers SET lease_until = @until WHERE lease_owner = @owner`),
     complete: db.prepare(`DELETE FROM timers WHERE id = @id AND version = @version`),
