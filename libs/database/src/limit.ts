@@ -24,7 +24,8 @@ export function limitOf(count: number): RawBuilder<number> {
  * A hand-written SQLite statement's LIMIT, bound like any value: `(SELECT ?)` is a value SQLite's
  * planner does not read, so one prepared statement serves every count. For statements whose plan
  * does not depend on the count (the log's reads: by position, by stream and revision; the log
- * import). `parameter` names a named parameter (`@limit`) where a statement uses those.
+ * import; the timers' claim). `parameter` names a named parameter (`@limit`) where a statement
+ * uses those.
  */
 export function boundLimit(parameter: '?' | `@${string}` = '?'): string {
   return `(SELECT ${parameter})`;
