@@ -3,11 +3,51 @@ import { FieldProblem } from './error-body';
 import { inputRefusal } from './input-inspection';
 import { memoizeValidationMetadata } from './validation-metadata-cache';
 
+/** Rules that ask for a value at all. */
+const PRESENCE_RULES: ReadonlySet<string> = new Set(['isDefined', 'isNotEmpty', 'arrayNotEmpty']);
+
+/** Rules that ask for a kind of value (a string, a number, an array …). */
+const TYPE_RULES: ReadonlySet<string> = new Set([
+  'isString',
+  'isNumber',
+  'isInt',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'isDate',
+  'nestedValidation',
+]);
+
+/**
+ * The rules one field is refused for, as its reader needs them. class-validator reports every rule
+ * a value breaks, the last declared first, so a missing field read "must be shorter than or equal
+ * to 64 characters; should not be empty; must be a string", and a number where a string belongs
+ * "must be shorter than …" first. Yet a missing field breaks one rule, being required: its presence
+ * rule when it declares one, else `isDefined`. A value of the wrong kind breaks the kind rule; its
+ * length, range or format rules cannot even apply. Any other value keeps every rule it broke.
+ */
+function brokenRules(error: ValidationError): [rule: string, message: string][] {
+  const broken = Object.entries(error.constraints ?? {});
+  if (broken.length === 0) return broken;
+  // Missing: class-validator's error on a declared field whose value is undefined or null. Not an
+  // undeclared key sent as null, not an object's error (Nest drops `value` where there are
+  // children), not an error Nest writes itself without a value (a body that is not an object).
+  const declared = !broken.some(([rule]) => rule === 'whitelistValidation');
+  const missing =
+    declared && 'value' in error && (error.value === undefined || error.value === null) && (error.children ?? []).length === 0;
+  if (missing) {
+    const presence = broken.filter(([rule]) => PRESENCE_RULES.has(rule));
+    return presence.length > 0 ? presence : [['isDefined', `${error.property} should not be null or undefined`]];
+  }
+  const kind = broken.filter(([rule]) => TYPE_RULES.has(rule));
+  return kind.length > 0 ? kind : broken;
+}
+
 /** Flattens nested DTO errors into `{ field: 'rows[0].deadline', rule, message }` entries. */
 export function fieldProblems(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, rule, message }));
+    const own = brokenRules(error).map(([rule, message]) => ({ field, rule, message }));
     return [...own, ...fieldProblems(error.children ?? [], field)];
   });
 }

@@ -1,0 +1,122 @@
+import { BadRequestException } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { FieldProblem, toErrorBody } from './error-body';
+import { createValidationPipe } from './validation.pipe';
+
+class RowDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(8)
+  deadline!: string;
+}
+
+class DraftDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  institutionId!: string;
+
+  @IsIn(['routine', 'self'])
+  kind!: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @Matches(/^a/)
+  code?: string;
+
+  @IsOptional()
+  @IsInt()
+  rows?: number;
+
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => RowDto)
+  items?: RowDto[];
+}
+
+/** Nothing required: a body that is no object passes class-validator, and Nest refuses it itself. */
+class NoteDto {
+  @IsOptional()
+  @IsString()
+  note?: string;
+}
+
+const VALID = { institutionId: 'hosp-a1-1', kind: 'routine' };
+
+/** The problems the pipe answers for `body`, or [] when it passes. */
+async function problems(body: Record<string, unknown>): Promise<FieldProblem[]> {
+  try {
+    await createValidationPipe().transform(body, { type: 'body', metatype: DraftDto });
+    return [];
+  } catch (error) {
+    if (!(error instanceof BadRequestException)) throw error;
+    return (error.getResponse() as { fields: FieldProblem[] }).fields;
+  }
+}
+
+const rulesOf = async (body: Record<string, unknown>): Promise<[string, string][]> => (await problems(body)).map((p) => [p.field, p.rule]);
+
+describe('the validation pipe names the rules a field is refused for, as its reader needs them', () => {
+  it('passes a valid body', async () => {
+    expect(await problems({ ...VALID, code: 'abc', rows: 2, items: [{ deadline: '12-31' }] })).toEqual([]);
+  });
+
+  it('refuses a missing field for being required alone, not for its length or kind', async () => {
+    expect(await rulesOf({ kind: 'routine' })).toEqual([['institutionId', 'isNotEmpty']]);
+    expect(await rulesOf({ kind: 'routine', institutionId: null })).toEqual([['institutionId', 'isNotEmpty']]);
+  });
+
+  it('says a missing field without a presence rule of its own is required (isDefined), in both languages', async () => {
+    const [problem] = await problems({ institutionId: 'hosp-a1-1' });
+    expect(problem).toEqual({ field: 'kind', rule: 'isDefined', message: 'kind should not be null or undefined' });
+    const refusal = new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'VALIDATION',
+      message: problem!.message,
+      fields: [problem],
+    });
+    expect(toErrorBody(refusal).fields).toEqual([{ field: 'kind', rule: 'isDefined', message: '字段 kind 为必填项' }]);
+  });
+
+  it('refuses a value of the wrong kind for its kind alone', async () => {
+    expect(await rulesOf({ ...VALID, institutionId: 5 })).toEqual([['institutionId', 'isString']]);
+    expect(await rulesOf({ ...VALID, code: ['a'] })).toEqual([['code', 'isString']]);
+  });
+
+  it('keeps every rule a value of the right kind breaks', async () => {
+    expect(await rulesOf({ ...VALID, institutionId: 'x'.repeat(65) })).toEqual([['institutionId', 'maxLength']]);
+    expect((await rulesOf({ ...VALID, code: 'b' })).sort()).toEqual([
+      ['code', 'matches'],
+      ['code', 'minLength'],
+    ]);
+    expect(await rulesOf({ ...VALID, kind: 'routin' })).toEqual([['kind', 'isIn']]);
+  });
+
+  it('applies the same choice to nested fields, named by their path', async () => {
+    expect(await rulesOf({ ...VALID, items: [{ deadline: '12-31' }, {}] })).toEqual([['items[1].deadline', 'isNotEmpty']]);
+    expect(await rulesOf({ ...VALID, items: [{ deadline: 1231 }] })).toEqual([['items[0].deadline', 'isString']]);
+  });
+
+  it('refuses an undeclared key sent as null as undeclared, and a body that is no object as Nest says', async () => {
+    expect(await rulesOf({ ...VALID, extra: null })).toEqual([['extra', 'whitelistValidation']]);
+    const list = await createValidationPipe()
+      .transform('x', { type: 'body', metatype: NoteDto })
+      .then(
+        () => [],
+        (error: BadRequestException) => (error.getResponse() as { fields: FieldProblem[] }).fields.map((p) => p.rule),
+      );
+    expect(list).toEqual(['isObject']);
+  });
+
+  it('still refuses an undeclared field, whatever else is wrong', async () => {
+    expect(await rulesOf({ kind: 'routine', extra: 1 })).toEqual(
+      expect.arrayContaining([
+        ['institutionId', 'isNotEmpty'],
+        ['extra', 'whitelistValidation'],
+      ]),
+    );
+  });
+});
