@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { BEIJING_DATE_PATTERN, PageCursor, PageSize } from '@bihuan/platform';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBeijingDay, PageCursor, PageSize } from '@bihuan/platform';
 import {
   NOTICE_PREFACE_MAX,
   NOTICE_TITLE_MAX,
@@ -12,16 +12,15 @@ import {
 } from '../domain/public-notice-values';
 
 const ID_MAX = 64;
-const DAY_MESSAGE = '$property must be a date YYYY-MM-DD';
 
 /** Beijing days, both inclusive. */
 export class PublicNoticePeriodDto {
   @ApiProperty({ example: '2025-03-01', description: 'First day (YYYY-MM-DD, Asia/Shanghai)' })
-  @Matches(BEIJING_DATE_PATTERN, { message: DAY_MESSAGE })
+  @IsBeijingDay()
   from!: string;
 
   @ApiProperty({ example: '2025-03-31', description: 'Last day; publishing waits until it is over' })
-  @Matches(BEIJING_DATE_PATTERN, { message: DAY_MESSAGE })
+  @IsBeijingDay()
   to!: string;
 }
 

@@ -4,6 +4,7 @@ import { validateSync } from 'class-validator';
 import { EvidenceList, OptionalIdList } from './list-fields';
 import { encodeCursor } from '../paging/page-cursor';
 import { PageCursor, PageNumber, PageSize } from './page-query';
+import { BeijingDateQuery, IsBeijingDay } from './date-query';
 
 class ListQuery {
   @PageNumber() page?: number;
@@ -12,6 +13,13 @@ class ListQuery {
   @EvidenceList() evidence?: string[];
   @OptionalIdList(64) inspectorIds?: string[];
 }
+
+class PeriodBody {
+  @IsBeijingDay() from!: string;
+  @BeijingDateQuery('Up to this date', '2026-03-31') to?: string;
+}
+
+const rules = (input: object): string[][] => validateSync(plainToInstance(PeriodBody, input)).map((e) => Object.keys(e.constraints ?? {}));
 
 const messages = (input: object): string[][] =>
   validateSync(plainToInstance(ListQuery, input)).map((e) => Object.values(e.constraints ?? {}));
@@ -33,5 +41,14 @@ describe('shared HTTP fields', () => {
     expect(messages({ inspectorIds: ['', 'u'.repeat(65)] })).toEqual([
       ['each value in inspectorIds must be shorter than or equal to 64 characters', 'each value in inspectorIds should not be empty'],
     ]);
+  });
+
+  it('takes a Beijing day only in the form YYYY-MM-DD and only if the calendar has it', () => {
+    expect(rules({ from: '2024-02-29', to: '2026-12-31' })).toEqual([]);
+    expect(rules({ from: '2026-02-29' })).toEqual([['isCalendarDay']]);
+    expect(rules({ from: '2026-01-01', to: '2026-04-31' })).toEqual([['isCalendarDay']]);
+    // A wrong form is the pattern's to refuse, once.
+    expect(rules({ from: '2026/02/01' })).toEqual([['matches']]);
+    expect(rules({ from: '2026-13-01' })).toEqual([['matches']]);
   });
 });

@@ -118,4 +118,20 @@ describe('bad input: the shared layer refuses what no DTO may see, and nothing i
     expect(array).toMatchObject({ status: 400, fields: [{ field: 'body', rule: 'noBody' }] });
     expect((await t.http.post(`/complaints/${ticketId}/acknowledge`).set(t.auth('hospital-a1-1'))).status).toBe(200);
   });
+
+  it('a missing field is refused for being required, a wrong kind for its kind, an impossible day as none', async () => {
+    const inspector = t.auth('inspector-a1');
+    const missing = await unchanged(() => t.http.post('/visits').set(inspector).send({ kind: 'routine', plannedDate: '2026-03-03' }));
+    expect(missing).toEqual({ status: 400, code: 'VALIDATION', fields: [{ field: 'institutionId', rule: 'isNotEmpty' }] });
+    const number = await unchanged(() =>
+      t.http.post('/visits').set(inspector).send({ kind: 'routine', institutionId: 5, plannedDate: '2026-03-03' }),
+    );
+    expect(number.fields).toEqual([{ field: 'institutionId', rule: 'isString' }]);
+    const zh = await t.http.get('/visits?from=2026-02-30').set(inspector);
+    expect(zh.status).toBe(400);
+    expect(zh.body.fields).toEqual([
+      { field: 'from', rule: 'isCalendarDay', message: '字段 from 不是日历上存在的日期（所在月份没有这一天）' },
+    ]);
+    expect((await t.http.get('/visits?from=2024-02-29').set(inspector)).status).toBe(200);
+  });
 });

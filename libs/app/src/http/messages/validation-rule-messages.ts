@@ -14,6 +14,7 @@ export const VALIDATION_RULE_MESSAGES: Readonly<Record<string, string>> = {
   isEnum: '{field} 必须是可选值之一[：{values}]',
   isIso8601: '{field} 必须是 ISO-8601 格式的日期或时间（如 2026-01-09 或 2026-01-09T08:00:00Z）',
   isDateString: '{field} 必须是 ISO-8601 格式的日期或时间（如 2026-01-09 或 2026-01-09T08:00:00Z）',
+  isCalendarDay: '{field} 不是日历上存在的日期（所在月份没有这一天）',
   isInstant: '{field} 必须是日历形式的 ISO-8601 日期或时间（如 2026-01-09 或 2026-01-09T08:00:00+08:00）',
   isCreditCode: '{field} 不是有效的统一社会信用代码（18 位，末位校验码按 GB 32100 计算）',
   min: '{field} 不能小于 {n}',
