@@ -120,6 +120,10 @@ describe('console: the hospital workspace in Chromium', () => {
 
   it('fits a phone: the finding page and the ledger at 375 px', async () => {
     const page = await c.signIn('hospital-a1-1', PHONE);
+    // The header names the hospital in full: the role gives way to it (the menu says the role).
+    const unit = page.locator('.staff-header .unit-name');
+    await unit.getByText('甲市第一人民医院').waitFor();
+    expect(await unit.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     await page.goto(`/cases/findings/${findingId}`);
     await page.getByText('门诊药房处方审核记录缺失', { exact: true }).waitFor();
     expect(existsSync(await c.screenshot(page, 'hospital-finding-phone'))).toBe(true);

@@ -95,8 +95,11 @@ export function StaffLayout() {
                 ],
               }}
             >
-              <Button type="text" icon={<UserOutlined />}>
-                {names[actor.id] ?? actor.id}（{words.label('roles', actor.role)}）
+              <Button type="text" icon={<UserOutlined />} className="user-button">
+                <span className="user-label">
+                  {names[actor.id] ?? actor.id}
+                  <span className="user-role">（{words.label('roles', actor.role)}）</span>
+                </span>
               </Button>
             </Dropdown>
           </span>
