@@ -3433,7 +3433,7 @@ export interface components {
         };
         TodoItemDto: {
             /** @enum {string} */
-            kind: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review" | "referral-acknowledge" | "referral-outcome" | "referral-close" | "draw-reveal";
+            kind: "rectification-notice" | "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review" | "referral-acknowledge" | "referral-outcome" | "referral-close" | "draw-reveal";
             /** @description Finding, complaint ticket, evaluation, reporting duty, referral or draw id */
             caseId: string;
             /** @description The institution concerned (null: a complaint not yet dispatched, or a draw, which is about a jurisdiction) */
@@ -3460,6 +3460,7 @@ export interface components {
             items: components["schemas"]["TodoItemDto"][];
             /** @description Items of every kind (before the kind filter and paging) */
             counts?: {
+                "rectification-notice": number;
                 "rectification-plan": number;
                 "sign-off-verification": number;
                 "extension-decision": number;
@@ -7475,7 +7476,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only items of this kind (counts still cover every kind) */
-                kind?: "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review" | "referral-acknowledge" | "referral-outcome" | "referral-close" | "draw-reveal";
+                kind?: "rectification-notice" | "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review" | "referral-acknowledge" | "referral-outcome" | "referral-close" | "draw-reveal";
                 page?: number;
                 pageSize?: number;
             };

@@ -6,6 +6,7 @@ import { api } from '../client/client';
 import { call } from '../client/errors';
 import type { operations } from '../client/schema.gen';
 import { LIVE_KEYS } from '../session/live-updates';
+import { namesOf } from './names';
 import { beijingDate, workingDaysText } from './time';
 
 type TodoList = operations['TodosController_list']['responses'][200]['content']['application/json'];
@@ -22,7 +23,7 @@ function LeftTag({ item }: { item: TodoItem }) {
 export function TodoPage({ title }: { title: string }) {
   const [kind, setKind] = useState<TodoKind | 'all'>('all');
   const [page, setPage] = useState(1);
-  // On a phone (below md) the case id is dropped and the time left sits under the due date: four columns do not fit 375px.
+  // On a phone (below md) the institution sits under the step, the case id is dropped and the time left sits under the due date: four columns do not fit 375px.
   const wide = Grid.useBreakpoint().md ?? true;
   const list = useQuery({
     queryKey: [...LIVE_KEYS.todos, kind, page],
@@ -31,6 +32,12 @@ export function TodoPage({ title }: { title: string }) {
   });
   const counts = Object.entries(list.data?.counts ?? {}).filter(([, n]) => n > 0) as [TodoKind, number][];
   const titleOf = (k: TodoKind): string => list.data?.items.find((item) => item.kind === k)?.title ?? k;
+  // Whom the case concerns, by name: the institution, or the unit for a step about a jurisdiction (a draw).
+  const names = namesOf(list.data);
+  const concerns = (item: TodoItem): string => {
+    const id = item.institutionId ?? item.unitId;
+    return names[id] ?? id;
+  };
 
   return (
     <Card
@@ -74,18 +81,35 @@ export function TodoPage({ title }: { title: string }) {
           {
             title: '事项',
             render: (_, item) => (
-              <Link to={item.link}>
-                {item.overdue && <Badge status="error" />} {item.title}
-              </Link>
+              <Space orientation="vertical" size={0}>
+                <Link to={item.link}>
+                  {item.overdue && <Badge status="error" />} {item.title}
+                </Link>
+                {!wide && <Typography.Text type="secondary">{concerns(item)}</Typography.Text>}
+              </Space>
             ),
           },
-          ...(wide ? [{ title: '案件', dataIndex: 'caseId', render: (id: string) => <Typography.Text code>{id}</Typography.Text> }] : []),
+          ...(wide
+            ? [
+                {
+                  title: '涉及机构 · 案件编号',
+                  render: (_: unknown, item: TodoItem) => (
+                    <Space orientation="vertical" size={0}>
+                      {concerns(item)}
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {item.caseId}
+                      </Typography.Text>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
           {
             title: '办理期限',
             render: (_, item) => (
               <Space orientation={wide ? 'horizontal' : 'vertical'} size={4}>
                 {beijingDate(item.dueAt)}
-                {!wide && <LeftTag item={item} />}
+                {!wide && item.workingDaysLeft !== null && <LeftTag item={item} />}
               </Space>
             ),
           },

@@ -35,6 +35,7 @@ export interface TodoKindInfo {
 }
 
 export const TODO_KIND_INFO: Readonly<Record<TodoKind, TodoKindInfo>> = {
+  'rectification-notice': { title: '整改通知待下发', role: 'inspector' },
   'rectification-plan': { title: '整改方案待提交', role: 'hospital' },
   'sign-off-verification': { title: '销号申请待核验', role: 'inspector' },
   'extension-decision': { title: '延期申请待审批', role: 'inspector' },

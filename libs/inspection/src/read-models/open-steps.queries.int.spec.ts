@@ -39,6 +39,13 @@ describe.each(TEST_SQL_DIALECTS)('finding open steps on $name', (dialect) => {
     return steps.map((s) => ({ kind: s.kind, dueAt: s.dueAt }));
   };
 
+  it('a recorded finding waits on the inspectors for its notice, with no deadline yet, until the notice is issued', async () => {
+    expect(await after([F.open({ institutionId: 'hosp-1' })], INSPECTOR)).toEqual([{ kind: 'rectification-notice', dueAt: null }]);
+    expect(await after([], HOSPITAL)).toEqual([]);
+    expect(await after([], ELSEWHERE)).toEqual([]);
+    expect(await after([F.notice()], INSPECTOR)).toEqual([]);
+  });
+
   it('a notice waits on the hospital for a plan until the plan is submitted; other units never see it', async () => {
     expect(await after([F.open({ institutionId: 'hosp-1' })], HOSPITAL)).toEqual([]);
     expect(await after([F.notice()], HOSPITAL)).toEqual([{ kind: 'rectification-plan', dueAt: F.RECTIFY_DUE }]);

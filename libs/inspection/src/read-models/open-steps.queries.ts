@@ -3,7 +3,13 @@ import { InspectionTables } from './inspection-read-model.schema';
 import { CONSOLE_LINKS } from '@bihuan/core';
 
 /** The finding steps a to-do list (待办, docs/todos.md) shows. */
-export const FINDING_STEP_KINDS = ['rectification-plan', 'sign-off-verification', 'extension-decision', 'recheck'] as const;
+export const FINDING_STEP_KINDS = [
+  'rectification-notice',
+  'rectification-plan',
+  'sign-off-verification',
+  'extension-decision',
+  'recheck',
+] as const;
 export type FindingStepKind = (typeof FINDING_STEP_KINDS)[number];
 
 /** A step of a finding that waits on someone: the institution it concerns is also the unit it waits on or is about. */
@@ -50,8 +56,10 @@ function step(kind: FindingStepKind, r: Row, dueAt: string | null): FindingOpenS
 
 /**
  * Open steps of the rectification ledger (整改台账), read from its rows: a notice without a plan
- * waits on the hospital; a sign-off request, an extension request and a re-check that has fallen
- * due (FindingRecheckDue, or its date passed before the wake-up) wait on the inspectors.
+ * waits on the hospital; a finding recorded without its notice yet (the loop's first step: nothing
+ * reaches the hospital until it is issued), a sign-off request, an extension request and a re-check
+ * that has fallen due (FindingRecheckDue, or its date passed before the wake-up) wait on the
+ * inspectors.
  */
 export async function findingOpenSteps(db: Kysely<InspectionTables>, scope: FindingStepScope, now: string): Promise<FindingOpenStep[]> {
   const steps: FindingOpenStep[] = [];
@@ -81,6 +89,7 @@ export async function findingOpenSteps(db: Kysely<InspectionTables>, scope: Find
       .where(within(scope.inspectorOver))
       .where((eb) =>
         eb.or([
+          eb('status', '=', 'open'),
           eb('status', '=', 'signOffRequested'),
           eb.and([eb('pending_extension_id', 'is not', null), eb('status', 'in', ['noticeIssued', 'inProgress', 'signOffRequested'])]),
           eb.and([eb('status', '=', 'signedOff'), eb('recheck_status', '=', 'due')]),
@@ -89,6 +98,8 @@ export async function findingOpenSteps(db: Kysely<InspectionTables>, scope: Find
       )
       .execute();
     for (const r of rows) {
+      // No deadline runs before the notice: its own deadline starts with it.
+      if (r.status === 'open') steps.push(step('rectification-notice', r, null));
       if (r.status === 'signOffRequested') steps.push(step('sign-off-verification', r, r.current_due_at));
       if (r.pending_extension_id !== null && r.status !== 'signedOff') steps.push(step('extension-decision', r, r.current_due_at));
       if (r.status === 'signedOff') steps.push(step('recheck', r, r.recheck_due_at));

@@ -34,6 +34,30 @@ describe('GET /me/todos (e2e)', () => {
   });
   afterAll(() => t.close());
 
+  it('puts a recorded finding on its inspectors’ lists until its rectification notice is issued', async () => {
+    const f = await s.finding(visit);
+    const inspector = await todos(INSPECTOR, '?kind=rectification-notice');
+    expect(inspector.items).toEqual([
+      expect.objectContaining({
+        kind: 'rectification-notice',
+        title: '整改通知待下发',
+        caseId: f,
+        institutionId: 'hosp-a1-1',
+        link: `/cases/findings/${f}`,
+        dueAt: null,
+        overdue: false,
+      }),
+    ]);
+    expect(of(await todos('inspector-city-a'), f)).toEqual(['rectification-notice']);
+    // The hospital has nothing to do before the notice, and another county's inspector never sees it.
+    expect(of(await todos(HOSPITAL), f)).toEqual([]);
+    expect(of(await todos('inspector-b1'), f)).toEqual([]);
+    await s.post(INSPECTOR, `/findings/${f}/notice`, {});
+    expect(of(await todos(INSPECTOR), f)).toEqual([]);
+    expect(of(await todos(HOSPITAL), f)).toEqual(['rectification-plan']);
+    await s.post(HOSPITAL, `/findings/${f}/plan`, { measures: '公示收费标准' });
+  });
+
   it('puts a notice without a plan on the hospital’s list, with its due date and working days left, until the plan comes', async () => {
     const f = await s.finding(visit);
     await s.post(INSPECTOR, `/findings/${f}/notice`, { noticeNo: '整改〔2025〕7号' });
