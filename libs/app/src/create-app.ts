@@ -15,7 +15,7 @@ import {
 } from '@bihuan/platform';
 import { ReadPositionInterceptor } from './http/read-position.interceptor';
 import { directoryNamesInterceptor } from './http/directory-names.interceptor';
-import { DeclaredBodyInterceptor } from './http/declared-body.interceptor';
+import { DeclaredInputInterceptor } from './http/declared-input.interceptor';
 import { InterceptorChain } from './http/interceptor-chain';
 import { AppModule } from './app.module';
 import { useBodyParsing } from './http/body-parsing';
@@ -69,7 +69,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
   app.useGlobalInterceptors(
     new InterceptorChain([
       app.get(IdempotencyInterceptor),
-      new DeclaredBodyInterceptor(),
+      new DeclaredInputInterceptor(),
       new ReadPositionInterceptor(app.get<ReadModelSync>(READ_MODEL_SYNC)),
       directoryNamesInterceptor(app),
     ]),

@@ -94,8 +94,8 @@ export function inputChecker(
 /**
  * JSON and form bodies up to BODY_LIMIT. An error middleware right after the parsers rewrites
  * their errors, which Nest's exception layer then answers through the global filter; checkInput
- * (inputChecker) then refuses what no DTO may see; DeclaredBodyInterceptor (in createApp's chain) refuses a body
- * sent to a route that takes none (docs/api/input-limits.md).
+ * (inputChecker) then refuses what no DTO may see; DeclaredInputInterceptor (in createApp's chain) refuses a body
+ * or query sent to a route that takes none (docs/api/input-limits.md).
  */
 export function useBodyParsing(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: BODY_LIMIT });

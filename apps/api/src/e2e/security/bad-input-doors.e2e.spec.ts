@@ -119,6 +119,27 @@ describe('bad input: the shared layer refuses what no DTO may see, and nothing i
     expect((await t.http.post(`/complaints/${ticketId}/acknowledge`).set(t.auth('hospital-a1-1'))).status).toBe(200);
   });
 
+  it('a query sent to a route that takes none is refused, not ignored as if it filtered', async () => {
+    const unfiltered = await t.http.get('/public/institutions?q=第一');
+    expect(unfiltered.status).toBe(400);
+    expect(unfiltered.body.fields).toEqual([{ field: 'q', rule: 'whitelistValidation', message: '字段 q 是不允许提交的字段' }]);
+    expect((await t.http.get('/public/institutions')).status).toBe(200);
+    // A route that names its query keys (@Query('institutionId')) takes those and refuses the rest.
+    const admin = t.auth('admin');
+    expect((await t.http.get('/directory/staff?institutionId=hosp-a1-1').set(admin)).status).toBe(200);
+    const extra = await t.http.get('/directory/staff?institutionId=hosp-a1-1&page=2').set(admin);
+    expect(extra.status).toBe(400);
+    expect(extra.body.fields).toEqual([expect.objectContaining({ field: 'page', rule: 'whitelistValidation' })]);
+    // A command without a query DTO refuses one too, and writes nothing.
+    const command = await unchanged(() =>
+      t.http
+        .post('/visits?dryRun=1')
+        .set(t.auth('inspector-a1'))
+        .send({ kind: 'routine', institutionId: 'hosp-a1-1', plannedDate: '2026-03-03' }),
+    );
+    expect(command).toEqual({ status: 400, code: 'VALIDATION', fields: [{ field: 'dryRun', rule: 'whitelistValidation' }] });
+  });
+
   it('a missing field is refused for being required, a wrong kind for its kind, an impossible day as none', async () => {
     const inspector = t.auth('inspector-a1');
     const missing = await unchanged(() => t.http.post('/visits').set(inspector).send({ kind: 'routine', plannedDate: '2026-03-03' }));
