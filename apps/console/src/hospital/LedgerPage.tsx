@@ -12,7 +12,7 @@ import type { operations } from '../client/schema.gen';
 import { PATHS } from '../routes';
 import { useMe } from '../session/use-session';
 import { useCatalogue } from '../shared/catalogue';
-import { LedgerRow, useLedgerColumns } from '../shared/ledger-columns';
+import { LedgerRow, useLedgerColumns, useLedgerLayout } from '../shared/ledger-columns';
 import { OverdueFilter } from '../shared/OverdueFilter';
 
 type Query = NonNullable<operations['FindingsController_list']['parameters']['query']>;
@@ -83,6 +83,22 @@ export function LedgerPage() {
   });
   const institutionId = me.data?.actor.unit;
   const columns = useLedgerColumns(page.data?.items ?? []);
+  const layout = useLedgerLayout(
+    columns,
+    [
+      columns.seq,
+      columns.description,
+      columns.category,
+      columns.severity,
+      columns.status,
+      { ...columns.due, sorter: true, sortOrder: orderOf(sort, 'due') },
+      columns.progress,
+      columns.evidence,
+      // The default order (as opened) is this column ascending: it only flips.
+      { ...columns.opened, sorter: true, sortDirections: ['ascend', 'descend'], sortOrder: orderOf(sort, 'opened') },
+    ],
+    1010,
+  );
 
   const exportLedger = async (): Promise<void> => {
     if (!institutionId) return;
@@ -165,7 +181,6 @@ export function LedgerPage() {
         loading={page.isFetching}
         dataSource={page.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1010 }}
         locale={{ emptyText: <Empty description={Object.keys(filters).length ? '没有符合条件的问题' : '暂无整改问题'} /> }}
         rowClassName={(row) => (row.overdue ? 'row-overdue ledger-row' : 'ledger-row')}
         onRow={(row) => ({ onClick: () => navigate(PATHS.finding(row.findingId)) })}
@@ -174,18 +189,7 @@ export function LedgerPage() {
           setSort(sortOf(sorter));
           setCursors([undefined]);
         }}
-        columns={[
-          columns.seq,
-          columns.description,
-          columns.category,
-          columns.severity,
-          columns.status,
-          { ...columns.due, sorter: true, sortOrder: orderOf(sort, 'due') },
-          columns.progress,
-          columns.evidence,
-          // The default order (as opened) is this column ascending: it only flips.
-          { ...columns.opened, sorter: true, sortDirections: ['ascend', 'descend'], sortOrder: orderOf(sort, 'opened') },
-        ]}
+        {...layout}
       />
       <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }}>
         <Typography.Text type="secondary">第 {cursors.length} 页</Typography.Text>

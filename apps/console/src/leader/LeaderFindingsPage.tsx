@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../client/client';
 import { call, messageOf } from '../client/errors';
 import { PATHS } from '../routes';
-import { LedgerRow, useLedgerColumns } from '../shared/ledger-columns';
+import { LedgerRow, useLedgerColumns, useLedgerLayout } from '../shared/ledger-columns';
 import { namesOf } from '../shared/names';
 import { FindingFilters } from './FindingFilters';
 import { DrillFilter, drillFilterOf, drillPath, findingsQueryOf } from './leader-filters';
@@ -36,6 +36,20 @@ export function LeaderFindingsPage() {
   const names = { ...namesOf(institutions.data), ...namesOf(page.data) };
   const rows = page.data?.items ?? [];
   const columns = useLedgerColumns(rows, { names, institutionHref: PATHS.leaderLedger });
+  const layout = useLedgerLayout(
+    columns,
+    [
+      columns.seq,
+      columns.institution,
+      columns.description,
+      columns.category,
+      columns.status,
+      columns.due,
+      columns.opened,
+      columns.caseLinks,
+    ],
+    1240,
+  );
   const apply = (next: DrillFilter) => setParams(new URLSearchParams(drillPath(next).split('?')[1] ?? ''));
 
   return (
@@ -60,20 +74,10 @@ export function LeaderFindingsPage() {
         loading={page.isFetching}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1240 }}
         aria-label="督办台账"
         locale={{ emptyText: <Empty description="没有符合条件的问题" /> }}
         rowClassName={(row) => (row.overdue ? 'row-overdue ledger-row' : 'ledger-row')}
-        columns={[
-          columns.seq,
-          columns.institution,
-          columns.description,
-          columns.category,
-          columns.status,
-          columns.due,
-          columns.opened,
-          columns.caseLinks,
-        ]}
+        {...layout}
       />
       <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }}>
         <Typography.Text type="secondary">第 {cursors.length} 页</Typography.Text>

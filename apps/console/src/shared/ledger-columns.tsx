@@ -1,5 +1,5 @@
-import type { TableColumnType } from 'antd';
-import { Space, Tag, Typography } from 'antd';
+import type { TableColumnType, TableProps } from 'antd';
+import { Grid, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Schemas } from '../client/client';
 import { findingStream } from '../cases/finding/finding-queries';
@@ -25,6 +25,8 @@ export interface LedgerColumns {
   readonly opened: LedgerColumn;
   /** 问题详情 and 案件审计 (the finding's whole history). */
   readonly caseLinks: LedgerColumn;
+  /** On a phone: the problem, its status and its deadline in one column, where nine do not fit. */
+  readonly summary: LedgerColumn;
 }
 
 /**
@@ -40,6 +42,30 @@ export function useLedgerColumns(
   const words = useCatalogue();
   const daysLeft = useWorkingDaysLeft(rows.filter((row) => !row.signedOff).map((row) => row.currentDueAt));
   const nameOf = (id: string): string => options.names?.[id] ?? id;
+  const statusOf = (row: LedgerRow) => (
+    <Space size={4} wrap>
+      <Tag style={{ whiteSpace: 'normal' }}>{words.label('findingStatuses', row.status)}</Tag>
+      {row.overdue && <Tag color="red">逾期</Tag>}
+      {row.escalationRung && <Tag color="volcano">{words.label('escalationRungs', row.escalationRung)}</Tag>}
+    </Space>
+  );
+  const dueOf = (row: LedgerRow) =>
+    row.signedOff ? (
+      <Tag color={row.onTime === false ? 'orange' : 'green'}>{row.onTime === false ? '逾期完成' : '按期完成'}</Tag>
+    ) : (
+      <DueText
+        dueAt={row.currentDueAt}
+        overdue={row.overdue}
+        provisional={row.currentDueProvisional}
+        workingDaysLeft={daysLeft(row.currentDueAt)}
+      />
+    );
+  // A row may open the finding on click as well: the link must not open it twice.
+  const findingLink = (row: LedgerRow, text: React.ReactNode) => (
+    <Link to={PATHS.finding(row.findingId)} onClick={(event) => event.stopPropagation()}>
+      {text}
+    </Link>
+  );
   return {
     seq: { title: '序号', dataIndex: 'seq', width: 64, fixed: 'left' },
     institution: {
@@ -59,14 +85,13 @@ export function useLedgerColumns(
       title: '问题描述',
       dataIndex: 'description',
       width: 240,
-      // A row may open the finding on click as well: the link must not open it twice.
-      render: (description: string, row) => (
-        <Link to={PATHS.finding(row.findingId)} onClick={(event) => event.stopPropagation()}>
+      render: (description: string, row) =>
+        findingLink(
+          row,
           <Typography.Text ellipsis={{ tooltip: description }} style={{ maxWidth: 220, color: 'inherit' }}>
             {description}
-          </Typography.Text>
-        </Link>
-      ),
+          </Typography.Text>,
+        ),
     },
     category: { title: '问题类别', dataIndex: 'category', width: 150, render: (value: string) => words.label('findingCategories', value) },
     severity: { title: '严重程度', dataIndex: 'severity', width: 90, render: (value: string) => words.label('severities', value) },
@@ -74,29 +99,13 @@ export function useLedgerColumns(
       title: '状态与督办',
       dataIndex: 'status',
       width: 200,
-      render: (value: string, row) => (
-        <Space size={4} wrap>
-          <Tag style={{ whiteSpace: 'normal' }}>{words.label('findingStatuses', value)}</Tag>
-          {row.overdue && <Tag color="red">逾期</Tag>}
-          {row.escalationRung && <Tag color="volcano">{words.label('escalationRungs', row.escalationRung)}</Tag>}
-        </Space>
-      ),
+      render: (_, row) => statusOf(row),
     },
     due: {
       title: '整改期限',
       key: 'due',
       width: 190,
-      render: (_, row) =>
-        row.signedOff ? (
-          <Tag color={row.onTime === false ? 'orange' : 'green'}>{row.onTime === false ? '逾期完成' : '按期完成'}</Tag>
-        ) : (
-          <DueText
-            dueAt={row.currentDueAt}
-            overdue={row.overdue}
-            provisional={row.currentDueProvisional}
-            workingDaysLeft={daysLeft(row.currentDueAt)}
-          />
-        ),
+      render: (_, row) => dueOf(row),
     },
     progress: {
       title: '进度',
@@ -120,5 +129,38 @@ export function useLedgerColumns(
         </Space>
       ),
     },
+    summary: {
+      title: '问题与整改',
+      key: 'summary',
+      render: (_, row) => (
+        <Space orientation="vertical" size={4}>
+          {findingLink(row, row.description)}
+          <Typography.Text type="secondary">
+            {[
+              ...(options.names ? [nameOf(row.institutionId)] : []),
+              words.label('findingCategories', row.category),
+              words.label('severities', row.severity),
+              `发现于 ${beijingDate(row.openedAt)}`,
+            ].join(' · ')}
+          </Typography.Text>
+          {statusOf(row)}
+          {/* No deadline runs before the notice: nothing to say yet. */}
+          {(row.signedOff || row.currentDueAt) && dueOf(row)}
+        </Space>
+      ),
+    },
   };
+}
+
+/**
+ * A ledger table's columns and sideways scroll: on a phone (below md) the row number and the
+ * summary, which fit 375 px; elsewhere the page's own columns, scrolled past `width`.
+ */
+export function useLedgerLayout(
+  columns: LedgerColumns,
+  wide: LedgerColumn[],
+  width: number,
+): Required<Pick<TableProps<LedgerRow>, 'columns'>> & Pick<TableProps<LedgerRow>, 'scroll'> {
+  const phone = !(Grid.useBreakpoint().md ?? true);
+  return phone ? { columns: [columns.seq, columns.summary] } : { columns: wide, scroll: { x: width } };
 }

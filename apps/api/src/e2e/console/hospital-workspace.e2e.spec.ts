@@ -128,7 +128,16 @@ describe('console: the hospital workspace in Chromium', () => {
     await page.getByText('门诊药房处方审核记录缺失', { exact: true }).waitFor();
     expect(existsSync(await c.screenshot(page, 'hospital-finding-phone'))).toBe(true);
     await page.goto('/hospital/ledger');
-    await page.getByRole('row').filter({ hasText: '门诊药房处方审核记录缺失' }).waitFor();
+    // On a phone a row reads top to bottom (problem, category, status), nothing scrolls sideways,
+    // and the filters stay folded until asked for.
+    const row = page.getByRole('row').filter({ hasText: '门诊药房处方审核记录缺失' });
+    await row.getByText('已下发整改通知，待提交整改方案').waitFor();
+    const table = page.locator('.ant-table-content');
+    expect(await table.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    const filters = page.getByRole('form', { name: '筛选条件' });
+    expect(await filters.isVisible()).toBe(false);
+    await page.getByRole('button', { name: /^筛\s*选/ }).click();
+    await filters.waitFor();
     expect(existsSync(await c.screenshot(page, 'hospital-ledger-phone'))).toBe(true);
   });
 

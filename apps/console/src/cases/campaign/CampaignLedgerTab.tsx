@@ -1,6 +1,6 @@
 import { Empty, Space, Table, Tag, Typography } from 'antd';
 import { messageOf } from '../../client/errors';
-import { LedgerRow, useLedgerColumns } from '../../shared/ledger-columns';
+import { LedgerRow, useLedgerColumns, useLedgerLayout } from '../../shared/ledger-columns';
 import { namesOf } from '../../shared/names';
 import { useCampaignLedger } from './campaign-queries';
 
@@ -12,6 +12,21 @@ export function CampaignLedgerTab({ campaignId }: { campaignId: string }) {
   const ledger = useCampaignLedger(campaignId);
   const rows = ledger.data?.rows ?? [];
   const columns = useLedgerColumns(rows, { names: namesOf(ledger.data) });
+  const layout = useLedgerLayout(
+    columns,
+    [
+      columns.seq,
+      columns.institution,
+      columns.description,
+      columns.category,
+      columns.severity,
+      columns.status,
+      columns.due,
+      columns.opened,
+      columns.caseLinks,
+    ],
+    1300,
+  );
   if (ledger.isError) return <Typography.Text type="danger">台账加载失败：{messageOf(ledger.error)}</Typography.Text>;
   const summary = ledger.data?.summary;
   return (
@@ -32,20 +47,9 @@ export function CampaignLedgerTab({ campaignId }: { campaignId: string }) {
         loading={ledger.isLoading}
         dataSource={rows}
         pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-        scroll={{ x: 1300 }}
         locale={{ emptyText: <Empty description="尚无归入本专项行动的问题" /> }}
         rowClassName={(row) => (row.overdue ? 'row-overdue' : '')}
-        columns={[
-          columns.seq,
-          columns.institution,
-          columns.description,
-          columns.category,
-          columns.severity,
-          columns.status,
-          columns.due,
-          columns.opened,
-          columns.caseLinks,
-        ]}
+        {...layout}
       />
     </Space>
   );
