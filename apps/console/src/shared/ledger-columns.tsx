@@ -1,5 +1,6 @@
 import type { TableColumnType, TableProps } from 'antd';
 import { Grid, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Schemas } from '../client/client';
 import { findingStream } from '../cases/finding/finding-queries';
@@ -61,7 +62,7 @@ export function useLedgerColumns(
       />
     );
   // A row may open the finding on click as well: the link must not open it twice.
-  const findingLink = (row: LedgerRow, text: React.ReactNode) => (
+  const findingLink = (row: LedgerRow, text: ReactNode) => (
     <Link to={PATHS.finding(row.findingId)} onClick={(event) => event.stopPropagation()}>
       {text}
     </Link>
