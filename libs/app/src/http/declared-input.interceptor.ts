@@ -11,8 +11,21 @@ interface DeclaredInput {
   readonly query: 'dto' | ReadonlySet<string>;
 }
 
-/** Read from the route's argument metadata (`@Body()`, `@Query()`, `@Query('key')`). */
+/** Per handler: what it declares never changes, and this runs on every request. */
+const DECLARED = new WeakMap<object, DeclaredInput>();
+
 function declaredInput(context: ExecutionContext): DeclaredInput {
+  const handler = context.getHandler();
+  let declared = DECLARED.get(handler);
+  if (!declared) {
+    declared = readDeclaredInput(context);
+    DECLARED.set(handler, declared);
+  }
+  return declared;
+}
+
+/** Read from the route's argument metadata (`@Body()`, `@Query()`, `@Query('key')`). */
+function readDeclaredInput(context: ExecutionContext): DeclaredInput {
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ?? {}) as Record<
     string,
     { data?: unknown }
