@@ -3441,6 +3441,11 @@ export interface components {
             /** @description The unit that must act */
             unitId: string;
             /**
+             * @description What the case is, one line in Chinese: a finding's description, a ticket's code and category (never the complainant's words), whose evaluation of which year, which report of which campaign, what was referred and why, when a draw was made
+             * @example 门诊病历书写不规范，部分病历缺少上级医师查房记录
+             */
+            summary: string;
+            /**
              * @description Console path of the case
              * @example /findings/F1
              */

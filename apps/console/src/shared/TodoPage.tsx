@@ -23,7 +23,7 @@ function LeftTag({ item }: { item: TodoItem }) {
 export function TodoPage({ title }: { title: string }) {
   const [kind, setKind] = useState<TodoKind | 'all'>('all');
   const [page, setPage] = useState(1);
-  // On a phone (below md) the institution sits under the step, the case id is dropped and the time left sits under the due date: four columns do not fit 375px.
+  // On a phone (below md) the institution sits under the step and its summary, the case id is dropped and the time left sits under the due date: four columns do not fit 375px.
   const wide = Grid.useBreakpoint().md ?? true;
   const list = useQuery({
     queryKey: [...LIVE_KEYS.todos, kind, page],
@@ -85,6 +85,8 @@ export function TodoPage({ title }: { title: string }) {
                 <Link to={item.link}>
                   {item.overdue && <Badge status="error" />} {item.title}
                 </Link>
+                {/* What the case is (a finding's description, a ticket's code…): ten steps of one kind read alike without it. */}
+                <Typography.Text>{item.summary}</Typography.Text>
                 {!wide && <Typography.Text type="secondary">{concerns(item)}</Typography.Text>}
               </Space>
             ),

@@ -12,6 +12,12 @@ export class TodoItemDto {
   })
   institutionId!: string | null;
   @ApiProperty({ description: 'The unit that must act' }) unitId!: string;
+  @ApiProperty({
+    description:
+      "What the case is, one line in Chinese: a finding's description, a ticket's code and category (never the complainant's words), whose evaluation of which year, which report of which campaign, what was referred and why, when a draw was made",
+    example: '门诊病历书写不规范，部分病历缺少上级医师查房记录',
+  })
+  summary!: string;
   @ApiProperty({ description: 'Console path of the case', example: '/findings/F1' }) link!: string;
   @ApiProperty({ type: String, nullable: true }) dueAt!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'When the row last changed (null where the read model keeps no time)' })

@@ -149,6 +149,7 @@ describe.each(TEST_SQL_DIALECTS)('reporting duties read model on $name', (dialec
       ['report-duty', 'd-3', 'inst-3', DUE],
     ]);
     expect(owed[0]!.link).toBe('/cases/report-duties/d-2');
+    expect(owed[0]!.summary).toBe('医德医风专项行动 · 实施方案（宣传动员）');
     expect(await reportDutyOpenSteps(db, { hospitalOf: ['inst-1'], commissionUnits: [] }, '2025-03-11')).toEqual([]); // d-9 opens 1 April
     expect((await reportDutyOpenSteps(db, { hospitalOf: ['inst-1'], commissionUnits: [] }, '2025-04-01')).map((s) => s.caseId)).toEqual([
       'd-9',

@@ -1,5 +1,7 @@
 import { Kysely } from 'kysely';
 import { CONSOLE_LINKS } from '@bihuan/core';
+import { REPORT_KIND_LABELS } from '../domain/campaign-labels';
+import { ReportKind } from '../domain/campaign-values';
 import { among } from './report-duties.queries';
 import { ReportDutyTables } from './report-duties.schema';
 
@@ -25,17 +27,31 @@ export interface ReportDutyOpenStep {
   readonly institutionId: string;
   /** The unit that must act: the unit (institution or lower commission) that owes the report, or the office that reviews it. */
   readonly unitId: string;
+  /** Which report of which campaign: 医疗乱象专项整治 · 月报（自查自纠阶段）. */
+  readonly summary: string;
   readonly link: string;
   /** The report's due instant: once passed, the item is overdue until the report is in. */
   readonly dueAt: string | null;
   readonly since: string;
 }
 
-type Row = { duty_id: string; institution_id: string; issuing_unit_id: string; status: string; due_at: string; updated_at: string };
+type Row = {
+  duty_id: string;
+  campaign_title: string;
+  kind: string;
+  phase_name: string;
+  institution_id: string;
+  issuing_unit_id: string;
+  status: string;
+  due_at: string;
+  updated_at: string;
+};
 
 function step(kind: ReportDutyStepKind, r: Row, unitId: string): ReportDutyOpenStep {
   const link = CONSOLE_LINKS.reportDuty(r.duty_id);
-  return { kind, caseId: r.duty_id, institutionId: r.institution_id, unitId, link, dueAt: r.due_at, since: r.updated_at };
+  const report = REPORT_KIND_LABELS[r.kind as ReportKind] ?? r.kind;
+  const summary = `${r.campaign_title} · ${report}（${r.phase_name}）`;
+  return { kind, caseId: r.duty_id, institutionId: r.institution_id, unitId, summary, link, dueAt: r.due_at, since: r.updated_at };
 }
 
 /**
@@ -49,7 +65,17 @@ export async function reportDutyOpenSteps(
   scope: ReportDutyStepScope,
   today: string,
 ): Promise<ReportDutyOpenStep[]> {
-  const columns = ['duty_id', 'institution_id', 'issuing_unit_id', 'status', 'due_at', 'updated_at'] as const;
+  const columns = [
+    'duty_id',
+    'campaign_title',
+    'kind',
+    'phase_name',
+    'institution_id',
+    'issuing_unit_id',
+    'status',
+    'due_at',
+    'updated_at',
+  ] as const;
   const steps: ReportDutyOpenStep[] = [];
   const owing = [...scope.hospitalOf, ...(scope.ownCommission ? [scope.ownCommission] : [])];
   if (owing.length > 0) {

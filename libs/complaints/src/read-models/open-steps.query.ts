@@ -1,6 +1,8 @@
 import { Kysely, sql } from 'kysely';
 import { ComplaintsTables } from './complaints.tables';
 import { CONSOLE_LINKS } from '@bihuan/core';
+import { ComplaintCategory } from '../domain/complaint-vocabulary';
+import { COMPLAINT_CATEGORY_LABELS } from '../domain/complaint-labels';
 
 /** The ticket steps a to-do list (待办, docs/todos.md) shows. */
 export const COMPLAINT_STEP_KINDS = ['complaint-dispatch', 'complaint-acknowledge', 'complaint-answer', 'complaint-follow-up'] as const;
@@ -24,6 +26,11 @@ export interface ComplaintOpenStep {
   readonly institutionId: string | null;
   /** The unit that must act: the assigned institution, or the receiving commission unit. */
   readonly unitId: string;
+  /**
+   * Which ticket: its code and category (TS… · 服务态度). Never the complainant's words, which may
+   * name people: a to-do list is seen by everyone in the unit, the ticket only by those it concerns.
+   */
+  readonly summary: string;
   /** Console path of the ticket. */
   readonly link: string;
   readonly dueAt: string | null;
@@ -37,6 +44,8 @@ function inList(column: string, ids: readonly string[]) {
 
 type Row = {
   ticket_id: string;
+  ticket_code: string;
+  category: string;
   institution_id: string | null;
   receiving_unit: string;
   status: string;
@@ -48,7 +57,9 @@ type Row = {
 
 function step(kind: ComplaintStepKind, r: Row, unitId: string, dueAt: string | null): ComplaintOpenStep {
   const link = CONSOLE_LINKS.complaint(r.ticket_id);
-  return { kind, caseId: r.ticket_id, institutionId: r.institution_id, unitId, link, dueAt, since: r.updated_at };
+  const category = COMPLAINT_CATEGORY_LABELS[r.category as ComplaintCategory] ?? r.category;
+  const summary = `${r.ticket_code} · ${category}`;
+  return { kind, caseId: r.ticket_id, institutionId: r.institution_id, unitId, summary, link, dueAt, since: r.updated_at };
 }
 
 /**
@@ -64,6 +75,8 @@ export async function complaintOpenSteps(db: Kysely<ComplaintsTables>, scope: Co
   const steps: ComplaintOpenStep[] = [];
   const columns = [
     'ticket_id',
+    'ticket_code',
+    'category',
     'institution_id',
     'receiving_unit',
     'status',

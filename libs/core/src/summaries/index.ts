@@ -3,3 +3,4 @@ export * from './chinese-dates';
 export * from './deadline.summaries';
 export * from './history-summaries';
 export * from './evidence.summaries';
+export * from './excerpt';

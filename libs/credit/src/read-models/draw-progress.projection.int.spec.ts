@@ -117,12 +117,22 @@ describe.each(TEST_SQL_DIALECTS)('draw progress projection and the 揭示种子 
   it('lists a draw whose visits are all done for its jurisdiction (and those above it), not a pending or older one', async () => {
     const county = await drawRevealOpenSteps(db(), ['county-a1', 'hosp-a1-1', 'hosp-a1-2', 'hosp-a1-3']);
     expect(county).toEqual([
-      { kind: 'draw-reveal', caseId: 'D1', institutionId: null, unitId: 'county-a1', link: '/cases/draws/D1', dueAt: null, since: day(13) },
+      {
+        kind: 'draw-reveal',
+        caseId: 'D1',
+        institutionId: null,
+        unitId: 'county-a1',
+        // Drawn on 3 March (Beijing), two institutions: one conducted, one cancelled.
+        summary: '2025年3月3日抽取 · 2 家机构',
+        link: '/cases/draws/D1',
+        dueAt: null,
+        since: day(13),
+      },
     ]);
     const city = await drawRevealOpenSteps(db(), ['city-a', 'county-a1', 'city-b', 'county-b1']);
-    expect(city.map((s) => [s.caseId, s.unitId, s.since])).toEqual([
-      ['D1', 'county-a1', day(13)],
-      ['D3', 'county-b1', day(11)],
+    expect(city.map((s) => [s.caseId, s.unitId, s.since, s.summary])).toEqual([
+      ['D1', 'county-a1', day(13), '2025年3月3日抽取 · 2 家机构'],
+      ['D3', 'county-b1', day(11), '2025年3月4日抽取 · 1 家机构'],
     ]);
     expect(await drawRevealOpenSteps(db(), ['county-b2'])).toEqual([]);
     expect(await drawRevealOpenSteps(db(), [])).toEqual([]);

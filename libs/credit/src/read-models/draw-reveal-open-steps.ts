@@ -1,5 +1,5 @@
 import { Kysely } from 'kysely';
-import { CONSOLE_LINKS } from '@bihuan/core';
+import { chineseDate, CONSOLE_LINKS } from '@bihuan/core';
 import { DrawProgressTables } from './draw-progress.schema';
 
 /** The draw steps a to-do list (待办, docs/todos.md) shows. */
@@ -15,6 +15,8 @@ export interface DrawOpenStep {
   readonly institutionId: null;
   /** The draw's jurisdiction: its staff reveal it. */
   readonly unitId: string;
+  /** When it was drawn and how many institutions it drew: 2026年3月3日抽取 · 5 家机构. */
+  readonly summary: string;
   readonly link: string;
   /** ADR 0018 sets no deadline for the reveal. */
   readonly dueAt: null;
@@ -37,9 +39,10 @@ export async function drawRevealOpenSteps(db: Kysely<DrawProgressTables>, units:
     .where('d.jurisdiction', 'in', [...units])
     .orderBy('d.draw_id')
     .execute();
-  const draws = new Map<string, { jurisdiction: string; since: string; pending: boolean }>();
+  const draws = new Map<string, { jurisdiction: string; drawnAt: string; since: string; pending: boolean; drawn: number }>();
   for (const r of rows) {
-    const draw = draws.get(r.draw_id) ?? { jurisdiction: r.jurisdiction, since: r.drawn_at, pending: false };
+    const draw = draws.get(r.draw_id) ?? { jurisdiction: r.jurisdiction, drawnAt: r.drawn_at, since: r.drawn_at, pending: false, drawn: 0 };
+    if (r.outcome !== null) draw.drawn += 1;
     if (r.outcome === 'pending') draw.pending = true;
     if (r.outcome_at !== null && r.outcome_at > draw.since) draw.since = r.outcome_at;
     draws.set(r.draw_id, draw);
@@ -51,6 +54,7 @@ export async function drawRevealOpenSteps(db: Kysely<DrawProgressTables>, units:
       caseId: drawId,
       institutionId: null,
       unitId: d.jurisdiction,
+      summary: `${chineseDate(d.drawnAt)}抽取 · ${d.drawn} 家机构`,
       link: CONSOLE_LINKS.draw(drawId),
       dueAt: null,
       since: d.since,

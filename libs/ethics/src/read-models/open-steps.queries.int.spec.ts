@@ -60,4 +60,15 @@ describe.each(TEST_SQL_DIALECTS)('ethics open steps on $name', (dialect) => {
     );
     expect(await steps(['H1'])).toEqual([]);
   });
+
+  it("names the evaluation by its year and the staff member's name in the archive, else the staff id", async () => {
+    const projection = ethicsProjection(test.database);
+    const summaries = async () => (await ethicsOpenSteps(test.database.db.withTables<EthicsTables>(), ['H1'])).map((s) => s.summary);
+    const opened = { institutionId: 'H1', year: 2025, staffId: 'S1', departmentId: null, openedBy: 'u', policyVersion: 'p' };
+    await projection.handle(ev(1, 'EthicsEvaluationOpened', opened));
+    expect(await summaries()).toEqual(['2025年度 · S1']);
+    const archive = { staffId: 'S1', institutionId: 'H1', departmentId: null, name: '王医生', implicit: false, openedBy: 'u' };
+    await projection.handle({ ...ev(2, 'EthicsArchiveOpened', {}), streamName: 'ethicsArchive-S1', data: archive });
+    expect(await summaries()).toEqual(['2025年度 · 王医生']);
+  });
 });

@@ -13,6 +13,8 @@ export interface EthicsOpenStep {
   readonly caseId: string;
   readonly institutionId: string;
   readonly unitId: string;
+  /** Whose evaluation of which year: 2026年度 · 张医生 (the staff id where the archive keeps no name). */
+  readonly summary: string;
   /** Console path of the evaluation. */
   readonly link: string;
   /** The evaluation has no deadline of its own (the year-end cycle is the institution's to plan). */
@@ -30,16 +32,18 @@ export interface EthicsOpenStep {
 export async function ethicsOpenSteps(db: Kysely<EthicsTables>, hospitalOf: readonly string[]): Promise<EthicsOpenStep[]> {
   if (hospitalOf.length === 0) return [];
   const rows = await db
-    .selectFrom('ethics_evaluations')
-    .select(['evaluation_id', 'institution_id', 'year', 'staff_id', 'status'])
-    .where(sql<boolean>`institution_id in (${sql.join([...hospitalOf])})`)
-    .where('status', '!=', 'finalised')
+    .selectFrom('ethics_evaluations as e')
+    .leftJoin('ethics_archives as a', 'a.staff_id', 'e.staff_id')
+    .select(['e.evaluation_id', 'e.institution_id', 'e.year', 'e.staff_id', 'e.status', 'a.name'])
+    .where(sql<boolean>`e.institution_id in (${sql.join([...hospitalOf])})`)
+    .where('e.status', '!=', 'finalised')
     .execute();
   return rows.map((r) => ({
     kind: 'ethics-evaluation',
     caseId: r.evaluation_id,
     institutionId: r.institution_id,
     unitId: r.institution_id,
+    summary: `${Number(r.year)}年度 · ${r.name ?? r.staff_id}`,
     link: CONSOLE_LINKS.ethicsEvaluation(r.institution_id, Number(r.year), r.staff_id),
     dueAt: null,
     stage: r.status,

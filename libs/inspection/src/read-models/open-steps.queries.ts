@@ -1,6 +1,6 @@
 import { Kysely, sql } from 'kysely';
 import { InspectionTables } from './inspection-read-model.schema';
-import { CONSOLE_LINKS } from '@bihuan/core';
+import { CONSOLE_LINKS, excerpt } from '@bihuan/core';
 
 /** The finding steps a to-do list (待办, docs/todos.md) shows. */
 export const FINDING_STEP_KINDS = [
@@ -18,6 +18,8 @@ export interface FindingOpenStep {
   readonly caseId: string;
   readonly institutionId: string;
   readonly unitId: string;
+  /** What the finding is: its description as one short line (`excerpt`). */
+  readonly summary: string;
   /** Console path of the finding. */
   readonly link: string;
   readonly dueAt: string | null;
@@ -41,6 +43,7 @@ function within(ids: readonly string[]) {
 type Row = {
   finding_id: string;
   institution_id: string;
+  description: string;
   status: string;
   current_due_at: string | null;
   recheck_status: string;
@@ -51,7 +54,17 @@ type Row = {
 
 function step(kind: FindingStepKind, r: Row, dueAt: string | null): FindingOpenStep {
   const link = CONSOLE_LINKS.finding(r.finding_id);
-  return { kind, caseId: r.finding_id, institutionId: r.institution_id, unitId: r.institution_id, link, dueAt, since: r.updated_at };
+  const summary = excerpt(r.description);
+  return {
+    kind,
+    caseId: r.finding_id,
+    institutionId: r.institution_id,
+    unitId: r.institution_id,
+    summary,
+    link,
+    dueAt,
+    since: r.updated_at,
+  };
 }
 
 /**
@@ -66,6 +79,7 @@ export async function findingOpenSteps(db: Kysely<InspectionTables>, scope: Find
   const columns = [
     'finding_id',
     'institution_id',
+    'description',
     'status',
     'current_due_at',
     'recheck_status',

@@ -1,7 +1,7 @@
 import { CaseFacts, SourceEvent } from './case-facts';
 import { Audience, NotificationIntent } from './notification-intent';
 import { chineseDay, deadlineLabel, RUNG_LABELS } from './notification-wording';
-import { CONSOLE_LINKS } from '@bihuan/core';
+import { CONSOLE_LINKS, excerpt } from '@bihuan/core';
 
 type Data = Readonly<Record<string, unknown>>;
 type Rule = (d: Data, facts: CaseFacts) => Omit<NotificationIntent, 'link' | 'stream' | 'occurredAt' | 'sourceEventId'> | null;
@@ -10,8 +10,7 @@ const hospital = (facts: CaseFacts): Audience[] =>
   facts.institutionId ? [{ kind: 'unitRole', unitId: facts.institutionId, role: 'hospital' }] : [];
 const inspectors = (facts: CaseFacts): Audience[] =>
   facts.inspectorIds.length > 0 ? [{ kind: 'users', userIds: facts.inspectorIds }] : [];
-const what = (facts: CaseFacts): string => (facts.description ? `问题“${clip(facts.description)}”` : '检查发现的问题');
-const clip = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+const what = (facts: CaseFacts): string => (facts.description ? `问题“${excerpt(facts.description)}”` : '检查发现的问题');
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** A finding's events that someone must hear about: who, and in what words (docs/notifications.md, 谁会收到什么). */

@@ -1,5 +1,6 @@
 import { Kysely, sql } from 'kysely';
-import { CONSOLE_LINKS } from '@bihuan/core';
+import { CONSOLE_LINKS, excerpt } from '@bihuan/core';
+import { REFERRAL_SOURCE_LABELS, ReferralSourceCategory } from '../domain/referral-values';
 import { ReferralsTables } from './referrals.migrations';
 
 /** The referral steps a to-do list (待办, docs/todos.md) shows. */
@@ -18,6 +19,8 @@ export interface ReferralOpenStep {
   readonly institutionId: string | null;
   /** The unit that must act: the agency, or the unit whose jurisdiction reads the referral. */
   readonly unitId: string;
+  /** What was referred and why: 问题移交：涉嫌非法行医… (the reason as one short line, `excerpt`). */
+  readonly summary: string;
   readonly link: string;
   readonly dueAt: string | null;
   readonly since: string;
@@ -41,6 +44,8 @@ export async function referralOpenSteps(db: Kysely<ReferralsTables>, scope: Refe
     .selectFrom('referrals_referrals')
     .select([
       'referral_id',
+      'source_category',
+      'reason',
       'institution_id',
       'to_unit',
       'scope_unit',
@@ -64,6 +69,7 @@ export async function referralOpenSteps(db: Kysely<ReferralsTables>, scope: Refe
       caseId: r.referral_id,
       institutionId: r.institution_id,
       unitId: kind === 'referral-close' ? r.scope_unit : r.to_unit,
+      summary: `${REFERRAL_SOURCE_LABELS[r.source_category as ReferralSourceCategory] ?? r.source_category}移交：${excerpt(r.reason)}`,
       link: CONSOLE_LINKS.referral(r.referral_id),
       dueAt: kind === 'referral-acknowledge' ? r.ack_due_at : null,
       since:

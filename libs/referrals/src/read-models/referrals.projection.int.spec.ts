@@ -142,6 +142,7 @@ describe.each(TEST_SQL_DIALECTS)('referrals projection and queries on $name', (d
     const db = test.database.db.withTables<ReferralsTables>();
     const police = await referralOpenSteps(db, { agency: 'agency-police', commissionUnits: [] });
     expect(police.map((s) => [s.kind, s.caseId, s.dueAt])).toEqual([['referral-acknowledge', 'R2', DUE]]);
+    expect(police[0]!.summary).toBe('问题移交：理由 R2');
     const insurance = await referralOpenSteps(db, { agency: 'agency-insurance', commissionUnits: [] });
     expect(insurance.map((s) => [s.kind, s.caseId])).toEqual([['referral-acknowledge', 'R3']]);
     const county = await referralOpenSteps(db, { agency: null, commissionUnits: ['county-a1', 'hosp-a1-1'] });

@@ -109,7 +109,10 @@ describe('console: the inspector workspace in Chromium (phone)', () => {
     const page = await c.signIn('inspector-a1', PHONE);
     await page.getByRole('link', { name: /销号申请待核验/ }).waitFor();
     // Each step says whom it concerns, by name, not by the case's id.
-    await page.getByRole('row').filter({ hasText: '销号申请待核验' }).first().getByText('甲市第一人民医院').waitFor();
+    const row = page.getByRole('row').filter({ hasText: '销号申请待核验' }).first();
+    await row.getByText('甲市第一人民医院').waitFor();
+    // …and what the case is: the finding's description.
+    await row.getByText('外科病房医生收受患者红包').waitFor();
     await c.screenshot(page, 'inspector-todos');
     await page.goto('/inspector/reviews');
     await page.getByRole('button', { name: '审核：甲市第一人民医院 收受红包' }).click();

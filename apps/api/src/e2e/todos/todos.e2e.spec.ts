@@ -35,7 +35,7 @@ describe('GET /me/todos (e2e)', () => {
   afterAll(() => t.close());
 
   it('puts a recorded finding on its inspectors’ lists until its rectification notice is issued', async () => {
-    const f = await s.finding(visit);
+    const f = await s.finding(visit, { description: '收费公示栏未更新，\n部分项目价格与物价部门核定不一致' });
     const inspector = await todos(INSPECTOR, '?kind=rectification-notice');
     expect(inspector.items).toEqual([
       expect.objectContaining({
@@ -43,6 +43,8 @@ describe('GET /me/todos (e2e)', () => {
         title: '整改通知待下发',
         caseId: f,
         institutionId: 'hosp-a1-1',
+        // What the finding is, on one line: ten findings of one hospital read alike without it.
+        summary: '收费公示栏未更新， 部分项目价格与物价部门核定不一致',
         link: `/cases/findings/${f}`,
         dueAt: null,
         overdue: false,
@@ -112,6 +114,8 @@ describe('GET /me/todos (e2e)', () => {
     expect(of(await todos(INSPECTOR), c.ticketId)).toEqual([]);
     const acknowledge = (await todos(HOSPITAL)).items.find((i) => i['caseId'] === c.ticketId);
     expect(acknowledge).toMatchObject({ kind: 'complaint-acknowledge', title: '投诉待签收', dueAt: expect.any(String), overdue: false });
+    // The ticket's code and category, never the complainant's words.
+    expect(acknowledge?.['summary']).toBe(`${c.ticketCode} · 红包回扣`);
     expect(of(await todos('hospital-a1-2'), c.ticketId)).toEqual([]);
 
     const other = await submitPublic(t);
