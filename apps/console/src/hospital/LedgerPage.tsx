@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Empty, Form, Grid, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Form, Select, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import { useMe } from '../session/use-session';
 import { useCatalogue } from '../shared/catalogue';
 import { LedgerRow, useLedgerColumns, useLedgerLayout } from '../shared/ledger-columns';
 import { OverdueFilter } from '../shared/OverdueFilter';
+import { FiltersFold } from '../shared/FiltersFold';
 
 type Query = NonNullable<operations['FindingsController_list']['parameters']['query']>;
 type Filters = Pick<Query, 'status' | 'category' | 'severity' | 'overdue' | 'from' | 'to'>;
@@ -72,9 +73,6 @@ export function LedgerPage() {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
   const [exporting, setExporting] = useState(false);
-  /** On a phone the filters fold away behind a button, so the rows come first. */
-  const phone = !Grid.useBreakpoint().md;
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const page = useQuery({
     queryKey: ['ledger', 'findings', filters, sort, cursor],
     queryFn: () =>
@@ -125,54 +123,50 @@ export function LedgerPage() {
         </Button>
       }
     >
-      {phone && (
-        <Button block style={{ marginBottom: 12 }} onClick={() => setFiltersOpen((open) => !open)} aria-expanded={filtersOpen}>
-          {filtersOpen ? '收起筛选' : `筛选${Object.keys(filters).length ? `（${Object.keys(filters).length}）` : ''}`}
-        </Button>
-      )}
-      <Form<FilterValues>
-        form={form}
-        hidden={phone && !filtersOpen}
-        layout="inline"
-        className="ledger-filters"
-        aria-label="筛选条件"
-        onValuesChange={(_, all) => {
-          setFilters(filtersOf(all));
-          setCursors([undefined]);
-        }}
-      >
-        <Form.Item name="status" label="状态">
-          <Select allowClear placeholder="全部" style={{ width: 140 }} options={words.options('findingStatuses')} />
-        </Form.Item>
-        <Form.Item name="category" label="问题类别">
-          <Select
-            allowClear
-            placeholder="全部"
-            style={{ width: 200 }}
-            options={words.options('findingCategories')}
-            showSearch
-            optionFilterProp="label"
-          />
-        </Form.Item>
-        <Form.Item name="severity" label="严重程度">
-          <Select allowClear placeholder="全部" style={{ width: 120 }} options={words.options('severities')} />
-        </Form.Item>
-        <OverdueFilter />
-        <Form.Item name="opened" label="发现日期">
-          <DatePicker.RangePicker />
-        </Form.Item>
-        <Form.Item>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              setFilters({});
-              setCursors([undefined]);
-            }}
-          >
-            重置
-          </Button>
-        </Form.Item>
-      </Form>
+      <FiltersFold active={Object.keys(filters).length}>
+        <Form<FilterValues>
+          form={form}
+          layout="inline"
+          className="ledger-filters"
+          aria-label="筛选条件"
+          onValuesChange={(_, all) => {
+            setFilters(filtersOf(all));
+            setCursors([undefined]);
+          }}
+        >
+          <Form.Item name="status" label="状态">
+            <Select allowClear placeholder="全部" style={{ width: 140 }} options={words.options('findingStatuses')} />
+          </Form.Item>
+          <Form.Item name="category" label="问题类别">
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 200 }}
+              options={words.options('findingCategories')}
+              showSearch
+              optionFilterProp="label"
+            />
+          </Form.Item>
+          <Form.Item name="severity" label="严重程度">
+            <Select allowClear placeholder="全部" style={{ width: 120 }} options={words.options('severities')} />
+          </Form.Item>
+          <OverdueFilter />
+          <Form.Item name="opened" label="发现日期">
+            <DatePicker.RangePicker />
+          </Form.Item>
+          <Form.Item>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                setFilters({});
+                setCursors([undefined]);
+              }}
+            >
+              重置
+            </Button>
+          </Form.Item>
+        </Form>
+      </FiltersFold>
       {page.isError && <Typography.Text type="danger">台账加载失败：{messageOf(page.error)}</Typography.Text>}
       <Table<LedgerRow>
         style={{ marginTop: 16 }}

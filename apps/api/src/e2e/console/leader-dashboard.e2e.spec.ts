@@ -1,5 +1,5 @@
 import { seedDashboard, DashboardSeed } from '../statistics/dashboard-seed';
-import { ConsoleSession, DESKTOP, openConsole } from './browser-harness';
+import { ConsoleSession, DESKTOP, openConsole, PHONE } from './browser-harness';
 
 /**
  * The leaders' workspace in Chromium (issue 21, item 1), through the real API: a city's leader
@@ -82,6 +82,22 @@ describe('console: the leader dashboard in Chromium', () => {
     expect(await row.getAttribute('class')).not.toContain('row-overdue');
     await page.getByText('销号日期 2025-03-01 至 2025-03-31').waitFor();
     await c.screenshot(page, 'leader-findings-signed-off');
+  });
+
+  it('on a phone shows the drilled rows first, the filters folded behind 筛选 saying how many are set', async () => {
+    const page = await c.signIn('leader-city-a', PHONE);
+    await page.goto('/leader/findings?overdue=true&escalationRung=reminder-letter&from=2025-01-01&to=2025-12-31');
+    await page
+      .getByRole('table')
+      .getByRole('row', { name: /外科病房医生收受患者红包/ })
+      .waitFor();
+    const filters = page.getByRole('form', { name: '筛选条件' });
+    expect(await filters.isVisible()).toBe(false);
+    // Three filters: overdue, the rung, and one date range (both of its ends).
+    await page.getByRole('button', { name: '筛选（3）' }).click();
+    await filters.getByLabel('督办层级').waitFor();
+    expect(await page.locator('.ant-table-content').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await c.screenshot(page, 'leader-findings-phone');
   });
 
   it('gives a leader a 待办事项 page of their own, reached from the menu', async () => {

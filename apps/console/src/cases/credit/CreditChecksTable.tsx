@@ -9,6 +9,7 @@ import { useCatalogue } from '../../shared/catalogue';
 import { namesOf } from '../../shared/names';
 import { beijingDateTime } from '../../shared/time';
 import { CREDIT_CHECKS_KEY, CreditCheckRow, LEVEL_COLORS } from './credit-check-queries';
+import { FiltersFold } from '../../shared/FiltersFold';
 
 type Query = NonNullable<operations['CreditChecksController_list']['parameters']['query']>;
 type Filters = Omit<Query, 'cursor' | 'pageSize'>;
@@ -55,40 +56,42 @@ export function CreditChecksTable() {
   };
   return (
     <Card title="辖区核查记录" size="small">
-      <Form<FilterValues> form={form} name="credit-check-filters" layout="inline" className="ledger-filters" onFinish={apply}>
-        <Form.Item name="subjectKind" label="对象类型">
-          <Select allowClear placeholder="全部" style={{ width: 150 }} options={words.options('creditSubjectKinds')} />
-        </Form.Item>
-        <Form.Item name="purpose" label="核查事由">
-          <Select allowClear placeholder="全部" style={{ width: 170 }} options={words.options('creditCheckPurposes')} />
-        </Form.Item>
-        <Form.Item
-          name="creditCode"
-          label="统一社会信用代码"
-          validateStatus={refused.some((f) => f.field === 'creditCode') ? 'error' : undefined}
-          help={refused.find((f) => f.field === 'creditCode')?.message}
-        >
-          <Input allowClear maxLength={40} style={{ width: 210 }} placeholder="查询某一机构的核查" />
-        </Form.Item>
-        <Form.Item name="period" label="核查日期">
-          <DatePicker.RangePicker style={{ width: 260 }} />
-        </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                apply({});
-              }}
-            >
-              重置
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
+      <FiltersFold active={Object.keys(filters).length}>
+        <Form<FilterValues> form={form} name="credit-check-filters" layout="inline" className="ledger-filters" onFinish={apply}>
+          <Form.Item name="subjectKind" label="对象类型">
+            <Select allowClear placeholder="全部" style={{ width: 150 }} options={words.options('creditSubjectKinds')} />
+          </Form.Item>
+          <Form.Item name="purpose" label="核查事由">
+            <Select allowClear placeholder="全部" style={{ width: 170 }} options={words.options('creditCheckPurposes')} />
+          </Form.Item>
+          <Form.Item
+            name="creditCode"
+            label="统一社会信用代码"
+            validateStatus={refused.some((f) => f.field === 'creditCode') ? 'error' : undefined}
+            help={refused.find((f) => f.field === 'creditCode')?.message}
+          >
+            <Input allowClear maxLength={40} style={{ width: 210 }} placeholder="查询某一机构的核查" />
+          </Form.Item>
+          <Form.Item name="period" label="核查日期">
+            <DatePicker.RangePicker style={{ width: 260 }} />
+          </Form.Item>
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit">
+                查询
+              </Button>
+              <Button
+                onClick={() => {
+                  form.resetFields();
+                  apply({});
+                }}
+              >
+                重置
+              </Button>
+            </Space>
+          </Form.Item>
+        </Form>
+      </FiltersFold>
       {page.isError && !refused.length && <Typography.Text type="danger">核查记录加载失败：{messageOf(page.error)}</Typography.Text>}
       <Table<CreditCheckRow>
         style={{ marginTop: 16 }}

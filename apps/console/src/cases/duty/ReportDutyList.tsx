@@ -13,6 +13,7 @@ import { DueText } from '../../shared/DueText';
 import { beijingDateTime } from '../../shared/time';
 import { useWorkingDaysLeft } from '../../shared/working-days';
 import { OverdueFilter } from '../../shared/OverdueFilter';
+import { FiltersFold } from '../../shared/FiltersFold';
 
 type Query = NonNullable<operations['ReportDutiesController_list']['parameters']['query']>;
 type Filters = Pick<Query, 'campaignId' | 'kind' | 'status' | 'overdue'>;
@@ -69,25 +70,27 @@ export function ReportDutyList({ owingUnitId, intro }: { owingUnitId?: string; i
           {intro}
         </Typography.Paragraph>
       )}
-      <Form<FilterValues>
-        layout="inline"
-        className="ledger-filters"
-        onValuesChange={(_, all) => {
-          setFilters(filtersOf(all));
-          setCursors([undefined]);
-        }}
-      >
-        <Form.Item name="campaignId" label="专项行动">
-          <Select allowClear placeholder="全部" style={{ width: 220 }} options={campaigns} optionFilterProp="label" showSearch />
-        </Form.Item>
-        <Form.Item name="kind" label="报送材料">
-          <Select allowClear placeholder="全部" style={{ width: 140 }} options={words.options('campaignReportKinds')} />
-        </Form.Item>
-        <Form.Item name="status" label="状态">
-          <Select allowClear placeholder="全部" style={{ width: 120 }} options={words.options('reportDutyStatuses')} />
-        </Form.Item>
-        <OverdueFilter />
-      </Form>
+      <FiltersFold active={Object.keys(filters).length}>
+        <Form<FilterValues>
+          layout="inline"
+          className="ledger-filters"
+          onValuesChange={(_, all) => {
+            setFilters(filtersOf(all));
+            setCursors([undefined]);
+          }}
+        >
+          <Form.Item name="campaignId" label="专项行动">
+            <Select allowClear placeholder="全部" style={{ width: 220 }} options={campaigns} optionFilterProp="label" showSearch />
+          </Form.Item>
+          <Form.Item name="kind" label="报送材料">
+            <Select allowClear placeholder="全部" style={{ width: 140 }} options={words.options('campaignReportKinds')} />
+          </Form.Item>
+          <Form.Item name="status" label="状态">
+            <Select allowClear placeholder="全部" style={{ width: 120 }} options={words.options('reportDutyStatuses')} />
+          </Form.Item>
+          <OverdueFilter />
+        </Form>
+      </FiltersFold>
       {page.isError && <Typography.Text type="danger">报送任务加载失败：{messageOf(page.error)}</Typography.Text>}
       <Table<ReportDutyRow>
         style={{ marginTop: 16 }}
