@@ -18,7 +18,8 @@ const FINDING_RULES: Readonly<Record<string, Rule>> = {
   FindingOpened: (_d, f) => ({
     kind: 'assignment',
     title: `新的检查问题：${what(f)}`,
-    body: `监督检查发现${what(f)}，请按要求整改。`,
+    // Recorded, not yet notified: what to do and by when come with the 整改通知书 (its own message).
+    body: `监督检查发现${what(f)}，整改要求和时限以随后下发的整改通知书为准。`,
     audience: hospital(f),
   }),
   RectificationNoticeIssued: (d, f) => ({

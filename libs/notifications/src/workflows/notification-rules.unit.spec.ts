@@ -38,6 +38,24 @@ describe('finding notifications', () => {
     });
   });
 
+  it('given a finding recorded, then its hospital hears of it, told that the notice to come sets what to do and by when', () => {
+    const [n] = notificationsFor(findingHistory[1]!, foldCaseFacts(findingHistory.slice(0, 2)));
+    expect(n).toMatchObject({
+      kind: 'assignment',
+      title: '新的检查问题：问题“门诊处方点评不规范”',
+      body: '监督检查发现问题“门诊处方点评不规范”，整改要求和时限以随后下发的整改通知书为准。',
+      audience: [{ kind: 'unitRole', unitId: 'h1', role: 'hospital' }],
+    });
+  });
+
+  it('given a long description over several lines, then the title quotes one line of it, cut at 40 characters', () => {
+    const description =
+      '门诊处方点评不规范：\n抽查 100 张处方，其中 23 张无适应证用药、12 张超说明书用药且未备案，另有部分处方缺少医师签名';
+    const opened = ev(finding, 'FindingOpened', { findingId: 'f1', visitId: 'v1', institutionId: 'h1', description });
+    const [n] = notificationsFor(opened, foldCaseFacts([findingHistory[0]!, opened]));
+    expect(n!.title).toBe('新的检查问题：问题“门诊处方点评不规范： 抽查 100 张处方，其中 23 张无适应证用药、12 张…”');
+  });
+
   it('given the re-check deadline warned, then the visit’s inspectors hear it (their step)', () => {
     const [n] = notificationsFor(ev(finding, 'DeadlineWarned', { deadlineId: 'recheck', dueAt: at }), findingFacts);
     expect(n!.audience).toEqual([{ kind: 'users', userIds: ['insp-a', 'insp-b'] }]);
