@@ -3436,7 +3436,7 @@ export interface components {
             kind: "rectification-notice" | "rectification-plan" | "sign-off-verification" | "extension-decision" | "recheck" | "complaint-dispatch" | "complaint-acknowledge" | "complaint-answer" | "complaint-follow-up" | "ethics-evaluation" | "report-duty" | "report-duty-review" | "referral-acknowledge" | "referral-outcome" | "referral-close" | "draw-reveal";
             /** @description Finding, complaint ticket, evaluation, reporting duty, referral or draw id */
             caseId: string;
-            /** @description The institution concerned (null: a complaint not yet dispatched, or a draw, which is about a jurisdiction) */
+            /** @description The institution concerned (a complaint not yet dispatched: the one the complainant named; null: a complaint naming none, or a draw, which is about a jurisdiction) */
             institutionId: string | null;
             /** @description The unit that must act */
             unitId: string;

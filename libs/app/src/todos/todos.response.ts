@@ -8,7 +8,8 @@ export class TodoItemDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'The institution concerned (null: a complaint not yet dispatched, or a draw, which is about a jurisdiction)',
+    description:
+      'The institution concerned (a complaint not yet dispatched: the one the complainant named; null: a complaint naming none, or a draw, which is about a jurisdiction)',
   })
   institutionId!: string | null;
   @ApiProperty({ description: 'The unit that must act' }) unitId!: string;

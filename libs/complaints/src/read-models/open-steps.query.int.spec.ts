@@ -98,11 +98,13 @@ describe.each(TEST_SQL_DIALECTS)('complaint open steps on $name', (dialect) => {
     expect(await steps(ELSEWHERE)).toEqual([]);
   });
 
-  it("names a ticket by its code and category, never by the complainant's words", async () => {
+  it("names a ticket by its code and category, never by the complainant's words, and the institution it is about", async () => {
     position = 0;
     await project([received()]);
     const [step] = await complaintOpenSteps(test.database.db.withTables<ComplaintsTables>(), COMMISSION);
     expect(step?.summary).toBe('WH-7Q2K · 红包回扣');
+    // Not dispatched yet: the institution it is about is the one the complainant named.
+    expect(step?.institutionId).toBe('hosp-a');
     expect(JSON.stringify(step)).not.toContain('red envelope before surgery');
   });
 });

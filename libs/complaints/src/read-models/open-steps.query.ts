@@ -22,7 +22,10 @@ export interface ComplaintStepScope {
 export interface ComplaintOpenStep {
   readonly kind: ComplaintStepKind;
   readonly caseId: string;
-  /** The institution it is assigned to (null before dispatch). */
+  /**
+   * The institution it is about: the one it is assigned to, else (before dispatch) the one the
+   * complainant named; null when they named none.
+   */
   readonly institutionId: string | null;
   /** The unit that must act: the assigned institution, or the receiving commission unit. */
   readonly unitId: string;
@@ -47,6 +50,7 @@ type Row = {
   ticket_code: string;
   category: string;
   institution_id: string | null;
+  concerned_institution_id: string | null;
   receiving_unit: string;
   status: string;
   ack_due_at: string | null;
@@ -59,7 +63,8 @@ function step(kind: ComplaintStepKind, r: Row, unitId: string, dueAt: string | n
   const link = CONSOLE_LINKS.complaint(r.ticket_id);
   const category = COMPLAINT_CATEGORY_LABELS[r.category as ComplaintCategory] ?? r.category;
   const summary = `${r.ticket_code} · ${category}`;
-  return { kind, caseId: r.ticket_id, institutionId: r.institution_id, unitId, summary, link, dueAt, since: r.updated_at };
+  const institutionId = r.institution_id ?? r.concerned_institution_id;
+  return { kind, caseId: r.ticket_id, institutionId, unitId, summary, link, dueAt, since: r.updated_at };
 }
 
 /**
@@ -78,6 +83,7 @@ export async function complaintOpenSteps(db: Kysely<ComplaintsTables>, scope: Co
     'ticket_code',
     'category',
     'institution_id',
+    'concerned_institution_id',
     'receiving_unit',
     'status',
     'ack_due_at',

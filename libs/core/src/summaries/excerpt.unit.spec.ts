@@ -5,8 +5,9 @@ describe('excerpt', () => {
     expect(excerpt('病历书写不规范', 40)).toBe('病历书写不规范');
   });
 
-  it('makes one line of several, each run of whitespace one space', () => {
-    expect(excerpt('  院感防控：\n\n手卫生依从性低\t（抽查 30 人次）  ', 40)).toBe('院感防控： 手卫生依从性低 （抽查 30 人次）');
+  it('makes one line of several: a line break next to Chinese joins the two sides, other runs of whitespace become one space', () => {
+    expect(excerpt('  院感防控：\n\n手卫生依从性低\t（抽查 30 人次）  ', 40)).toBe('院感防控：手卫生依从性低 （抽查 30 人次）');
+    expect(excerpt('Hand hygiene\r\nbelow target', 40)).toBe('Hand hygiene below target');
   });
 
   it('cuts a long text after max characters and says so', () => {

@@ -44,7 +44,7 @@ describe.each(TEST_SQL_DIALECTS)('finding open steps on $name', (dialect) => {
       '外科病房医生收受患者红包，\n经查共三次，涉及金额合计约五千元；科室主任知情未报，医院未按规定开展医德医风教育和警示谈话';
     await after([F.open({ institutionId: 'hosp-1', description })], INSPECTOR);
     const [step] = await findingOpenSteps(test.database.db.withTables<InspectionTables>(), INSPECTOR, at(30));
-    expect(step?.summary).toBe('外科病房医生收受患者红包， 经查共三次，涉及金额合计约五千元；科室主任知情未报，…');
+    expect(step?.summary).toBe('外科病房医生收受患者红包，经查共三次，涉及金额合计约五千元；科室主任知情未报，医…');
   });
 
   it('a recorded finding waits on the inspectors for its notice, with no deadline yet, until the notice is issued', async () => {

@@ -53,7 +53,7 @@ describe('finding notifications', () => {
       '门诊处方点评不规范：\n抽查 100 张处方，其中 23 张无适应证用药、12 张超说明书用药且未备案，另有部分处方缺少医师签名';
     const opened = ev(finding, 'FindingOpened', { findingId: 'f1', visitId: 'v1', institutionId: 'h1', description });
     const [n] = notificationsFor(opened, foldCaseFacts([findingHistory[0]!, opened]));
-    expect(n!.title).toBe('新的检查问题：问题“门诊处方点评不规范： 抽查 100 张处方，其中 23 张无适应证用药、12 张…”');
+    expect(n!.title).toBe('新的检查问题：问题“门诊处方点评不规范：抽查 100 张处方，其中 23 张无适应证用药、12 张超…”');
   });
 
   it('given the re-check deadline warned, then the visit’s inspectors hear it (their step)', () => {

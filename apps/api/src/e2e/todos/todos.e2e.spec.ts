@@ -44,7 +44,7 @@ describe('GET /me/todos (e2e)', () => {
         caseId: f,
         institutionId: 'hosp-a1-1',
         // What the finding is, on one line: ten findings of one hospital read alike without it.
-        summary: '收费公示栏未更新， 部分项目价格与物价部门核定不一致',
+        summary: '收费公示栏未更新，部分项目价格与物价部门核定不一致',
         link: `/cases/findings/${f}`,
         dueAt: null,
         overdue: false,
