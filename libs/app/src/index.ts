@@ -5,6 +5,7 @@ export * from './app.module';
 export * from './context-modules';
 export { createOpenApiDocument, DOCS_JSON_PATH, DOCS_PATH } from './swagger';
 export { consolePageOf, CONSOLE_PAGE_PREFIXES, PORTAL_PAGE_PREFIX } from './http/console-site';
+export { NOT_FOUND_PAGE_CSP } from './http/not-found-page';
 export { MAX_INPUT_DEPTH } from './http/input-inspection';
 export * from './read-model-migrations';
 export * from './worker/worker-contributions';

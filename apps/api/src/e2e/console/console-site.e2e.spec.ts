@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { consolePageOf, CONSOLE_PAGE_PREFIXES, createOpenApiDocument, PORTAL_PAGE_PREFIX } from '@bihuan/app';
+import { consolePageOf, CONSOLE_PAGE_PREFIXES, createOpenApiDocument, NOT_FOUND_PAGE_CSP, PORTAL_PAGE_PREFIX } from '@bihuan/app';
 import { CONSOLE_LINKS } from '@bihuan/core';
 import { createTestApp, TestApp } from '../../testing/test-app';
 
@@ -44,6 +44,26 @@ describe('console site: pages, assets and API side by side', () => {
     expect(api.body.code).toBeDefined();
     const post = await t.http.post('/hospital').send({});
     expect(post.status).toBe(404);
+    expect(post.headers['content-type']).toMatch(/json/);
+  });
+
+  it('shows a person who opens an address nothing answers a page in Chinese with the way on; scripts keep the JSON', async () => {
+    const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const page = await t.http.get('/admin').set('Accept', browser).expect(404);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('<h1>页面不存在</h1>');
+    expect(page.text).toContain('href="/portal"');
+    // Its own policy: the inline styles, nothing that loads or runs.
+    expect(page.headers['content-security-policy']).toBe(NOT_FOUND_PAGE_CSP);
+    const script = await t.http.get('/admin').set('Accept', 'application/json').expect(404);
+    expect(script.body.code).toBe('NOT_FOUND');
+    await t.http.get('/admin').expect(404).expect('content-type', /json/);
+    // A route that answers 404 itself (no such finding) is the API's answer, whatever was asked for.
+    const token = t.auth('inspector-a1');
+    const finding = await t.http.get('/findings/no-such-finding').set(token).set('Accept', browser).expect(404);
+    expect(finding.headers['content-type']).toMatch(/json/);
+    // Nor does a write to an unknown address get a page.
+    const post = await t.http.post('/admin').set('Accept', browser).send({}).expect(404);
     expect(post.headers['content-type']).toMatch(/json/);
   });
 
