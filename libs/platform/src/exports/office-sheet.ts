@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { clipCodePoints } from './code-points';
 import { DATE_FORMAT, DATE_TIME_FORMAT, shanghaiDateWords } from './office-dates';
+import { bodyCells, officeRowHeight } from './office-row-height';
 import { OfficeColumn, OfficeColumnKind, OfficeSheetLayout, OfficeSheetSpec, OfficeValue } from './office-sheet.types';
 import { ensureXlsxTextIntegrity } from './xlsx-text-integrity';
 
@@ -118,8 +119,11 @@ export function addOfficeSheet<R>(workbook: ExcelJS.Workbook, spec: OfficeSheetS
   });
 
   at = headerRow + 1;
+  sheet.getRow(headerRow).height = officeRowHeight(columns.map((c) => ({ text: c.header, width: c.width })));
   for (const row of spec.rows) {
-    columns.forEach((c, i) => bodyCell(sheet.getCell(at, i + 1), c, c.value(row)));
+    const values = columns.map((c) => c.value(row));
+    columns.forEach((c, i) => bodyCell(sheet.getCell(at, i + 1), c, values[i] ?? null));
+    sheet.getRow(at).height = officeRowHeight(bodyCells(columns, values));
     at++;
   }
   let totalsRow: number | null = null;
@@ -130,6 +134,7 @@ export function addOfficeSheet<R>(workbook: ExcelJS.Workbook, spec: OfficeSheetS
       bodyCell(cell, c, spec.totals?.[i] ?? null);
       cell.font = HEADER;
     });
+    sheet.getRow(totalsRow).height = officeRowHeight(bodyCells(columns, spec.totals));
   }
   let signatureRow: number | null = null;
   if (spec.signatures !== false) {

@@ -67,6 +67,27 @@ describe('office sheet', () => {
     });
   });
 
+  it('makes each row tall enough for its wrapped text, as printed: one line stays at the default height', async () => {
+    // 内容 is 40 wide: 39 characters of room, a Chinese character taking two.
+    const long = '外科病房医生收受患者红包，经查共三次，科室主任知情未报，医院未开展警示谈话'; // 37 characters: 74 wide, 2 lines
+    const rows: Item[] = [
+      { n: 1, text: '门诊推诿患者', at: GENERATED, rate: 0 },
+      { n: 2, text: long, at: GENERATED, rate: 0 },
+      { n: 3, text: `${long}\n整改：已约谈当事医生`, at: GENERATED, rate: 0 },
+    ];
+    const sheet = await load(
+      await officeXlsx({
+        sheetName: '台账',
+        title: '台账',
+        columns: COLUMNS,
+        rows,
+        totals: ['合计', '共3项', null, 0],
+        generatedAt: GENERATED,
+      }),
+    );
+    expect([3, 4, 5, 6].map((row) => sheet.getRow(row).height)).toEqual([15, 33, 47, 15]);
+  });
+
   it('keeps every character of a large workbook (5,000 rows with 𠮷, 😀 and long Chinese text)', async () => {
     const texts = bigTexts(5000);
     const rows = texts.map((text, i) => ({ n: i + 1, text, at: GENERATED, rate: 1 }));
