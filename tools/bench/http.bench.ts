@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { TokenService } from '@bihuan/auth';
 import { createApp } from '@bihuan/app';
-import { loadConfig } from '@bihuan/platform';
+import { loadConfig, sqliteFileOf } from '@bihuan/platform';
 import { report } from './bench-output';
 import { startBareApp } from './http-bare-app';
 
@@ -17,7 +17,8 @@ import { startBareApp } from './http-bare-app';
  * commands one at a time (one connection: what a single command costs, fsync included). The load
  * generator runs in a worker thread so it does not share the servers' event loop. Prints req/s,
  * p50 and p99 of each, the main thread's busy time per request, and the ratios real/bare (1 = the
- * framework's ceiling).
+ * framework's ceiling). Reads are also run against the floor of a real read (the same page from the
+ * same SQLite file in the bare app, nothing else), to tell the read's own work from our pipeline's.
  */
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 64);
@@ -64,14 +65,15 @@ const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[
  * the machine is shared and its speed drifts within seconds, so back-to-back runs would compare
  * two different machines. req/s over all slices; p50 and p99 the median of the slices' figures.
  */
-async function sideBySide(
-  contenders: Record<'api' | 'bare', { url: string; request: Request }>,
+async function sideBySide<K extends string>(
+  contenders: Record<K, { url: string; request: Request }>,
   connections = CONNECTIONS,
-): Promise<Record<'api' | 'bare', Load>> {
-  const slices: Record<string, Slice[]> = { api: [], bare: [] };
-  for (const { url, request } of Object.values(contenders)) await slice(url, request, 1, connections);
+): Promise<Record<K, Load>> {
+  const entries = Object.entries(contenders) as [K, { url: string; request: Request }][];
+  const slices = new Map<K, Slice[]>(entries.map(([name]) => [name, []]));
+  for (const [, { url, request }] of entries) await slice(url, request, 1, connections);
   for (let round = 0; round < SECONDS; round++) {
-    for (const [name, { url, request }] of Object.entries(contenders)) slices[name]!.push(await slice(url, request, 1, connections));
+    for (const [name, { url, request }] of entries) slices.get(name)!.push(await slice(url, request, 1, connections));
   }
   const load = (xs: readonly Slice[]): Load => ({
     rps: xs.reduce((n, x) => n + x.requests, 0) / xs.reduce((n, x) => n + x.seconds, 0),
@@ -85,7 +87,7 @@ async function sideBySide(
       ),
     errors: xs.reduce((n, x) => n + x.errors, 0),
   });
-  return { api: load(slices['api']!), bare: load(slices['bare']!) };
+  return Object.fromEntries(entries.map(([name]) => [name, load(slices.get(name)!)])) as Record<K, Load>;
 }
 
 function print(name: string, load: Load): void {
@@ -126,11 +128,18 @@ export async function httpBench(): Promise<void> {
       api: { url: apiUrl, request: command },
       bare: { url: bareUrl, request: command },
     });
-    // The commands above left thousands of visits: the first page is read from a real table.
-    const { api: apiRead, bare: bareRead } = await sideBySide({
+    // The commands above left thousands of visits: the first page is read from a real table, by the
+    // API and by the floor (the same page from the same file, nothing else; http-bare-app.ts).
+    const floor = await startBareApp(sqliteFileOf(config));
+    const {
+      api: apiRead,
+      bare: bareRead,
+      floor: floorRead,
+    } = await sideBySide({
       api: { url: apiUrl, request: read },
       bare: { url: bareUrl, request: read },
-    });
+      floor: { url: `${floor.url}/floor/visits`, request: read },
+    }).finally(() => floor.close());
 
     // One at a time: a command's own cost, the log's fsync included, with nothing to share it with.
     const { api: apiAlone, bare: bareAlone } = await sideBySide(
@@ -142,10 +151,14 @@ export async function httpBench(): Promise<void> {
     print('bare_command', bareCommand);
     print('api_read', apiRead);
     print('bare_read', bareRead);
+    print('floor_read', floorRead);
     print('api_command_alone', apiAlone);
     print('bare_command_alone', bareAlone);
     report(SUITE, 'command_rps_ratio', apiCommand.rps / bareCommand.rps, 'ratio');
     report(SUITE, 'read_rps_ratio', apiRead.rps / bareRead.rps, 'ratio');
+    // How far the read's own work (the page from SQLite) leaves the ceiling, and our pipeline the floor.
+    report(SUITE, 'floor_read_rps_ratio', floorRead.rps / bareRead.rps, 'ratio');
+    report(SUITE, 'read_over_floor_rps_ratio', apiRead.rps / floorRead.rps, 'ratio');
     report(SUITE, 'command_loop_cost_ratio', apiCommand.loopMs / bareCommand.loopMs, 'ratio');
     report(SUITE, 'read_loop_cost_ratio', apiRead.loopMs / bareRead.loopMs, 'ratio');
     report(SUITE, 'command_alone_rps_ratio', apiAlone.rps / bareAlone.rps, 'ratio');
