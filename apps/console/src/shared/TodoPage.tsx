@@ -6,6 +6,7 @@ import { api } from '../client/client';
 import { call } from '../client/errors';
 import type { operations } from '../client/schema.gen';
 import { LIVE_KEYS } from '../session/live-updates';
+import { useMe } from '../session/use-session';
 import { namesOf } from './names';
 import { beijingDate, workingDaysText } from './time';
 
@@ -33,10 +34,12 @@ export function TodoPage({ title }: { title: string }) {
   const counts = Object.entries(list.data?.counts ?? {}).filter(([, n]) => n > 0) as [TodoKind, number][];
   const titleOf = (k: TodoKind): string => list.data?.items.find((item) => item.kind === k)?.title ?? k;
   // Whom the case concerns, by name: the institution, or the unit for a step about a jurisdiction (a draw).
+  // Not the reader's own unit: on a hospital's list every step is its own, and its name on each row is noise.
   const names = namesOf(list.data);
-  const concerns = (item: TodoItem): string => {
+  const ownUnit = useMe().data?.actor.unit;
+  const concerns = (item: TodoItem): string | null => {
     const id = item.institutionId ?? item.unitId;
-    return names[id] ?? id;
+    return id === ownUnit ? null : (names[id] ?? id);
   };
 
   return (
@@ -87,7 +90,7 @@ export function TodoPage({ title }: { title: string }) {
                 </Link>
                 {/* What the case is (a finding's description, a ticket's code…): ten steps of one kind read alike without it. */}
                 <Typography.Text>{item.summary}</Typography.Text>
-                {!wide && <Typography.Text type="secondary">{concerns(item)}</Typography.Text>}
+                {!wide && concerns(item) && <Typography.Text type="secondary">{concerns(item)}</Typography.Text>}
               </Space>
             ),
           },

@@ -37,6 +37,9 @@ describe('console: the hospital workspace in Chromium', () => {
     const todo = page.getByRole('row').filter({ hasText: '整改' }).first();
     await todo.waitFor();
     await todo.getByText(/剩 \d+ 个工作日|今日到期/).waitFor();
+    // What the finding is, and not the hospital's own name: every step on its list is its own.
+    await todo.getByText('门诊药房处方审核记录缺失').waitFor();
+    expect(await todo.getByText('甲市第一人民医院').count()).toBe(0);
     expect(existsSync(await c.screenshot(page, 'hospital-todos-finding'))).toBe(true);
 
     // 整改台账: the row is listed; opening it leads to the finding's page.
