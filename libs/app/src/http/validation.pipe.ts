@@ -1,5 +1,6 @@
 import { ArgumentMetadata, HttpException, ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
 import { FieldProblem } from './error-body';
+import { itemsBreaking } from './each-item-rules';
 import { inputRefusal } from './input-inspection';
 import { memoizeValidationMetadata } from './validation-metadata-cache';
 
@@ -33,21 +34,57 @@ function brokenRules(error: ValidationError): [rule: string, message: string][] 
   // undeclared key sent as null, not an object's error (Nest drops `value` where there are
   // children), not an error Nest writes itself without a value (a body that is not an object).
   const declared = !broken.some(([rule]) => rule === 'whitelistValidation');
-  const missing =
-    declared && 'value' in error && (error.value === undefined || error.value === null) && (error.children ?? []).length === 0;
+  const missing = declared && 'value' in error && isAbsent(error.value) && (error.children ?? []).length === 0;
+  return ofReaderInterest(broken, missing, error.property);
+}
+
+const isAbsent = (value: unknown): boolean => value === undefined || value === null;
+
+/** Of the rules a value broke, those its reader needs (see brokenRules): presence, else kind, else all. */
+function ofReaderInterest(broken: [string, string][], missing: boolean, property: string): [string, string][] {
   if (missing) {
     const presence = broken.filter(([rule]) => PRESENCE_RULES.has(rule));
-    return presence.length > 0 ? presence : [['isDefined', `${error.property} should not be null or undefined`]];
+    return presence.length > 0 ? presence : [['isDefined', `${property} should not be null or undefined`]];
   }
   const kind = broken.filter(([rule]) => TYPE_RULES.has(rule));
   return kind.length > 0 ? kind : broken;
+}
+
+/**
+ * A list's `each: true` rules, told item by item (`reasons[1]`), each item refused for what its
+ * reader needs as a field would be; null when they cannot be told apart (each-item-rules.ts).
+ */
+function itemProblems(error: ValidationError, field: string): FieldProblem[] | null {
+  const items: unknown = error.value;
+  if (!Array.isArray(items) || !error.target || !error.constraints) return null;
+  const target = error.target;
+  const broken = Object.entries(error.constraints);
+  const byItem = new Map<number, [string, string][]>();
+  // Rules of the list as a whole (its size, say) stay on the list.
+  const ofList: FieldProblem[] = [];
+  for (const [rule, message] of broken) {
+    const indices = itemsBreaking(target, error.property, rule, items);
+    if (indices === null) ofList.push({ field, rule, message });
+    else for (const index of indices) byItem.set(index, [...(byItem.get(index) ?? []), [rule, message]]);
+  }
+  if (byItem.size === 0) return null;
+  const ofItems = [...byItem]
+    .sort(([a], [b]) => a - b)
+    .flatMap(([index, rules]) =>
+      ofReaderInterest(rules, isAbsent(items[index]), error.property).map(([rule, message]) => {
+        const item = `${field}[${index}]`;
+        // class-validator's "each value in reasons …" names the item instead.
+        return { field: item, rule, message: message.replace(/^each value in \S+/, item) };
+      }),
+    );
+  return [...ofList, ...ofItems];
 }
 
 /** Flattens nested DTO errors into `{ field: 'rows[0].deadline', rule, message }` entries. */
 export function fieldProblems(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
-    const own = brokenRules(error).map(([rule, message]) => ({ field, rule, message }));
+    const own = itemProblems(error, field) ?? brokenRules(error).map(([rule, message]) => ({ field, rule, message }));
     return [...own, ...fieldProblems(error.children ?? [], field)];
   });
 }
@@ -56,6 +93,9 @@ const OPTIONS: ValidationPipeOptions = {
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
+  // The object an error was found in: a list's `each` rules are run again on it item by item
+  // (itemProblems). Only the field problems leave the pipe, never the object.
+  validationError: { target: true, value: true },
   exceptionFactory: (errors) => inputRefusal(fieldProblems(errors)),
 };
 

@@ -1,6 +1,18 @@
 import { BadRequestException } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { FieldProblem, toErrorBody } from './error-body';
 import { createValidationPipe } from './validation.pipe';
 
@@ -35,6 +47,24 @@ class DraftDto {
   @Type(() => RowDto)
   items?: RowDto[];
 }
+
+/** A list judged item by item (`each: true`), with a rule of its own (its size). */
+class ReasonsDto {
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(5, { each: true })
+  reasons!: string[];
+}
+
+const reasonProblems = async (reasons: unknown): Promise<FieldProblem[]> =>
+  createValidationPipe()
+    .transform({ reasons }, { type: 'body', metatype: ReasonsDto })
+    .then(
+      () => [],
+      (error: BadRequestException) => (error.getResponse() as { fields: FieldProblem[] }).fields,
+    );
 
 /** Nothing required: a body that is no object passes class-validator, and Nest refuses it itself. */
 class NoteDto {
@@ -118,5 +148,40 @@ describe('the validation pipe names the rules a field is refused for, as its rea
         ['extra', 'whitelistValidation'],
       ]),
     );
+  });
+
+  it('names the item of a list that breaks an each-item rule, and refuses each item for what its reader needs', async () => {
+    const fields = (ps: FieldProblem[]) => ps.map((p) => [p.field, p.rule]);
+    expect(fields(await reasonProblems(['好', '']))).toEqual([['reasons[1]', 'isNotEmpty']]);
+    expect(fields(await reasonProblems(['', 5, '太长的退回理由']))).toEqual([
+      ['reasons[0]', 'isNotEmpty'],
+      ['reasons[1]', 'isString'],
+      ['reasons[2]', 'maxLength'],
+    ]);
+    expect(fields(await reasonProblems(['好', null]))).toEqual([['reasons[1]', 'isNotEmpty']]);
+    // The list's own rules stay on the list; an item's beside them.
+    expect(fields(await reasonProblems(['好', '好', '好', '']))).toEqual([
+      ['reasons', 'arrayMaxSize'],
+      ['reasons[3]', 'isNotEmpty'],
+    ]);
+    // Not a list: refused as a field is.
+    expect(fields(await reasonProblems('好'))).toEqual([['reasons', 'isArray']]);
+  });
+
+  it('says which item in both languages', async () => {
+    const [problem] = await reasonProblems(['好', '太长的退回理由']);
+    expect(problem).toEqual({
+      field: 'reasons[1]',
+      rule: 'maxLength',
+      message: 'reasons[1] must be shorter than or equal to 5 characters',
+    });
+    const refusal = new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'VALIDATION',
+      message: problem!.message,
+      fields: [problem],
+    });
+    expect(toErrorBody(refusal).fields).toEqual([{ field: 'reasons[1]', rule: 'maxLength', message: '字段 reasons[1] 不能超过 5 个字符' }]);
   });
 });

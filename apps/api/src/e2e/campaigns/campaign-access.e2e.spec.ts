@@ -68,7 +68,7 @@ describe('campaign access and input (e2e)', () => {
       [{ title: '' }, 400, 'VALIDATION', 'title'],
       [{ year: 'soon' }, 400, 'VALIDATION', 'year'],
       [{ scope: 'all' }, 400, 'VALIDATION', 'scope'],
-      [{ scope: { ownerships: ['state'] } }, 400, 'VALIDATION', 'scope.ownerships'],
+      [{ scope: { ownerships: ['state'] } }, 400, 'VALIDATION', 'scope.ownerships[0]'],
       [{ phases: [] }, 400, 'VALIDATION', 'phases'],
       [{ phases: [{ name: '阶段', from: '2025-3-1', to: '2025-03-31' }] }, 400, 'VALIDATION', 'phases[0].from'],
       [{ phases: [{ ...CITY_CAMPAIGN.phases[0], reports: [{ kind: 'minutes' }] }] }, 400, 'VALIDATION', 'phases[0].reports[0].kind'],

@@ -67,7 +67,7 @@ describe('reporting duty access, input and amendment (e2e)', () => {
     const cases: [string, object, number, string, string | null][] = [
       [`/report-duties/${april}/submit`, { text: '' }, 400, 'VALIDATION', 'text'],
       [`/report-duties/${april}/submit`, { text: 'x'.repeat(5001) }, 400, 'VALIDATION', 'text'],
-      [`/report-duties/${april}/submit`, { text: '月报', evidence: ['not-a-digest'] }, 400, 'VALIDATION', 'evidence'],
+      [`/report-duties/${april}/submit`, { text: '月报', evidence: ['not-a-digest'] }, 400, 'VALIDATION', 'evidence[0]'],
       [`/report-duties/${april}/submit`, { text: '月报', extra: 1 }, 400, 'VALIDATION', 'extra'],
       [`/report-duties/${april}/submit`, { text: '月报' }, 409, 'CAMPAIGN.DUTY_NOT_OPEN', null], // April's opens 1 April
       [`/report-duties/${plan}/submit`, { text: '又一份' }, 409, 'CAMPAIGN.DUTY_ALREADY_SUBMITTED', null],

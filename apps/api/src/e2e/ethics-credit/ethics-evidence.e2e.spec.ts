@@ -48,7 +48,7 @@ describe('ethics archives: evidence files cited by digest (HTTP)', () => {
   it('refuses free text (400), a digest not attached (422 evidence), another institution’s upload (403), and writes nothing', async () => {
     const before = await stream('S3');
     const text = await record('inspector-a1', 'S3', ['信函 12 号']).expect(400);
-    expect(text.body.fields[0]).toMatchObject({ field: 'evidence' });
+    expect(text.body.fields[0]).toMatchObject({ field: 'evidence[0]' });
     const unattached = await record('inspector-a1', 'S3', ['a'.repeat(64)]).expect(422);
     expect(unattached.body).toMatchObject({ code: 'ETHICS.EVIDENCE_NOT_ATTACHED', fields: [{ field: 'evidence' }] });
     await upload('hospital-a1-2', 'S3', pdf('elsewhere')).expect(403);

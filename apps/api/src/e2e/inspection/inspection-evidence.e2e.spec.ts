@@ -94,7 +94,7 @@ describe('inspection evidence files (e2e)', () => {
         .set(t.auth('hospital-a1-1'))
         .send({ summary: '完成', evidence: ['att-3'] });
       expect(res.status).toBe(400);
-      expect(res.body.fields).toEqual([expect.objectContaining({ field: 'evidence', message: expect.stringContaining('SM3 摘要') })]);
+      expect(res.body.fields).toEqual([expect.objectContaining({ field: 'evidence[0]', message: expect.stringContaining('SM3 摘要') })]);
     });
   });
 
