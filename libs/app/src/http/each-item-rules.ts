@@ -7,7 +7,8 @@ import { getMetadataStorage, ValidationArguments } from 'class-validator';
  * each item, with the arguments it was declared with, so the answer can name `reasons[1]`.
  *
  * Answers null when the rule cannot be told per item (not declared with `each`, not a rule whose
- * check can be run here, or an asynchronous one): the caller then keeps the list-level problem.
+ * check can be run here, an asynchronous one, or one that throws): the caller then keeps the
+ * list-level problem.
  */
 export function itemsBreaking(target: object, property: string, rule: string, items: readonly unknown[]): number[] | null {
   const storage = getMetadataStorage();
@@ -27,7 +28,12 @@ export function itemsBreaking(target: object, property: string, rule: string, it
         value: item,
         constraints: metadata.constraints,
       };
-      const valid = check.validate(item, args);
+      let valid: boolean | Promise<boolean>;
+      try {
+        valid = check.validate(item, args);
+      } catch {
+        return null; // a validator that throws on an item: the pipe names the field that throws
+      }
       if (typeof valid !== 'boolean') return null;
       if (!valid) broken.push(index);
     }
