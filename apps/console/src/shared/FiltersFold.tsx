@@ -1,5 +1,5 @@
 import { Button, Grid } from 'antd';
-import { ReactNode, useState } from 'react';
+import { ReactNode, useId, useState } from 'react';
 
 /**
  * A list's filters, folded behind a 筛选 button on a phone (below md) so the rows come first, and
@@ -10,14 +10,18 @@ import { ReactNode, useState } from 'react';
 export function FiltersFold({ active, children }: { active: number; children: ReactNode }) {
   const phone = !(Grid.useBreakpoint().md ?? true);
   const [open, setOpen] = useState(false);
+  // The button names what it opens, for a screen reader as for eyes.
+  const id = useId();
   return (
     <>
       {phone && (
-        <Button block style={{ marginBottom: 12 }} onClick={() => setOpen((was) => !was)} aria-expanded={open}>
+        <Button block style={{ marginBottom: 12 }} onClick={() => setOpen((was) => !was)} aria-expanded={open} aria-controls={id}>
           {open ? '收起筛选' : `筛选${active > 0 ? `（${active}）` : ''}`}
         </Button>
       )}
-      <div hidden={phone && !open}>{children}</div>
+      <div id={id} hidden={phone && !open}>
+        {children}
+      </div>
     </>
   );
 }

@@ -94,7 +94,11 @@ describe('console: the leader dashboard in Chromium', () => {
     const filters = page.getByRole('form', { name: '筛选条件' });
     expect(await filters.isVisible()).toBe(false);
     // Three filters: overdue, the rung, and one date range (both of its ends).
-    await page.getByRole('button', { name: '筛选（3）' }).click();
+    const fold = page.getByRole('button', { name: '筛选（3）' });
+    // The button says what it opens (aria-controls), for a screen reader.
+    const controlled = page.locator(`[id="${await fold.getAttribute('aria-controls')}"]`);
+    expect(await controlled.getByRole('form', { name: '筛选条件', includeHidden: true }).count()).toBe(1);
+    await fold.click();
     await filters.getByLabel('督办层级').waitFor();
     expect(await page.locator('.ant-table-content').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     await c.screenshot(page, 'leader-findings-phone');
