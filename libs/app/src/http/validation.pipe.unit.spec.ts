@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { FieldProblem, toErrorBody } from './error-body';
+import { inputRefusal } from './input-inspection';
 import { createValidationPipe } from './validation.pipe';
 
 class RowDto {
@@ -101,13 +102,7 @@ describe('the validation pipe names the rules a field is refused for, as its rea
   it('says a missing field without a presence rule of its own is required (isDefined), in both languages', async () => {
     const [problem] = await problems({ institutionId: 'hosp-a1-1' });
     expect(problem).toEqual({ field: 'kind', rule: 'isDefined', message: 'kind should not be null or undefined' });
-    const refusal = new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      code: 'VALIDATION',
-      message: problem!.message,
-      fields: [problem],
-    });
+    const refusal = inputRefusal([problem!]);
     expect(toErrorBody(refusal).fields).toEqual([{ field: 'kind', rule: 'isDefined', message: '字段 kind 为必填项' }]);
   });
 
@@ -175,13 +170,7 @@ describe('the validation pipe names the rules a field is refused for, as its rea
       rule: 'maxLength',
       message: 'reasons[1] must be shorter than or equal to 5 characters',
     });
-    const refusal = new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      code: 'VALIDATION',
-      message: problem!.message,
-      fields: [problem],
-    });
+    const refusal = inputRefusal([problem!]);
     expect(toErrorBody(refusal).fields).toEqual([{ field: 'reasons[1]', rule: 'maxLength', message: '字段 reasons[1] 不能超过 5 个字符' }]);
   });
 });
