@@ -74,7 +74,13 @@ describe('console: applicant credit checks in Chromium', () => {
     await dialog.getByLabel('提交材料时间').press('Enter');
     await dialog.getByRole('button', { name: /记\s*录/ }).click();
     await page.locator('.ant-modal-confirm-title', { hasText: '确认记录提供虚假材料？' }).waitFor();
+    // As with the check above: the answer is awaited, so a failure on a busy machine says whether
+    // the record was sent and what the API said, rather than only that no toast was seen.
+    const recordedFalse = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/credit/subjects/false-material',
+    );
     await page.getByRole('button', { name: '确认记录' }).click();
+    expect(`${(await recordedFalse).status()} ${await (await recordedFalse).text()}`).toMatch(/^201 /);
     await page.getByText('已记录提供虚假材料，该不良信息将计入申请人信用').waitFor();
     const stream = (await c.t.store.readStream(`creditSubject-org.${CODE}`)).map((e) => e.type);
     expect(stream).toContain('FalseMaterialFound');
